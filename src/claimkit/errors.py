@@ -1,0 +1,105 @@
+"""Exceptions raised by claimkit.
+
+Every error claimkit raises on purpose derives from :class:`ClaimkitError`, so
+callers can catch one type. Messages say how to fix the problem. The command
+line turns a ``ClaimkitError`` into one line on stderr and an exit code.
+
+::
+
+    ClaimkitError
+    ├── ConfigError            bad or missing settings (API key, base URL, model)
+    ├── InputError             a file or record that cannot be read
+    │   └── DecodeError        bytes that are binary, empty or undecodable
+    ├── SchemaError            an unknown claim type or a bad claim record
+    ├── GroundingError         a quote that cannot be placed in the document
+    ├── BackendError           an extraction backend failed for a document
+    │   ├── TransientError     worth retrying (rate limit, 5xx, timeout)
+    │   └── TruncatedError     the model's output was cut off (finish_reason=length)
+    └── BudgetExceeded         the run's --max-cost would be passed
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BackendError",
+    "BudgetExceeded",
+    "ClaimkitError",
+    "ConfigError",
+    "DecodeError",
+    "GroundingError",
+    "InputError",
+    "SchemaError",
+    "TransientError",
+    "TruncatedError",
+]
+
+
+class ClaimkitError(Exception):
+    """Base class of every error claimkit raises on purpose."""
+
+    #: short machine-readable name used in failure records
+    kind: str = "error"
+
+
+class ConfigError(ClaimkitError):
+    """Settings are missing or contradictory."""
+
+    kind = "config"
+
+
+class InputError(ClaimkitError):
+    """An input file or record cannot be used.
+
+    Args:
+        source: the file name (or ``-`` for stdin) the problem is in.
+        reason: one line saying what is wrong.
+    """
+
+    kind = "input"
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class DecodeError(InputError):
+    """Bytes that are binary, empty or in no encoding we can detect."""
+
+    kind = "decode"
+
+
+class SchemaError(ClaimkitError):
+    """A claim type or record does not fit the registered schemas."""
+
+    kind = "schema"
+
+
+class GroundingError(ClaimkitError):
+    """A quote could not be aligned to the document text."""
+
+    kind = "grounding"
+
+
+class BackendError(ClaimkitError):
+    """An extraction backend failed on a document."""
+
+    kind = "backend"
+
+
+class TransientError(BackendError):
+    """A failure that may go away on retry (rate limit, 5xx, timeout)."""
+
+    kind = "transient"
+
+
+class TruncatedError(BackendError):
+    """The model stopped because it reached its output token limit."""
+
+    kind = "truncated"
+
+
+class BudgetExceeded(ClaimkitError):
+    """Starting another document would pass the run's cost limit."""
+
+    kind = "budget"
