@@ -1,0 +1,307 @@
+"""The ``claimkit`` command: extract, validate, view, eval, schema.
+
+Data goes to stdout (or ``-o``); progress, logs and the summary go to stderr.
+Exit codes: 0 all well, 1 some documents failed (or findings at the
+``--fail-on`` level), 2 usage error (bad option, missing file, bad settings).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import click
+
+from claimkit.errors import ClaimkitError, ConfigError, InputError
+from claimkit.schemas import DocumentClaims, Failure
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger("claimkit")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"claimkit: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _note(message: str) -> None:
+    click.echo(f"claimkit: {message}", err=True)
+
+
+class _Group(click.Group):
+    """Turn every ClaimkitError into one line and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            _fail(str(exc), EXIT_USAGE)
+        except InputError as exc:
+            _fail(str(exc), EXIT_USAGE)
+        except ClaimkitError as exc:
+            _fail(str(exc), EXIT_FAILURES)
+        except BrokenPipeError:  # `claimkit extract ... | head`
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimkit")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def main(verbose: int) -> None:
+    """Turn news articles into typed, grounded claims and check them against each other."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="claimkit: %(levelname)s: %(name)s: %(message)s")
+
+
+# ------------------------------------------------------------------------ extract
+
+
+def _open_output(path: str | None, *, append: bool) -> IO[str]:
+    if path is None or path == "-":
+        return sys.stdout
+    out = Path(path)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    return open(out, "a" if append else "w", encoding="utf-8")
+
+
+def _summary(records: Counter[str], claims: Counter[str], backend: str, extra: str = "") -> str:
+    by_type = ", ".join(f"{n} {t}" for t, n in sorted(claims.items())) or "none"
+    return (
+        f"{records['document']} documents, {sum(claims.values())} claims ({by_type}), "
+        f"{records['failure']} failures, backend {backend}{extra}"
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "output", default=None, help="Output JSONL file (default: stdout).")
+@click.option(
+    "--backend",
+    type=click.Choice(["auto", "rules", "openai"]),
+    default="auto",
+    show_default=True,
+    help="auto: openai when an endpoint is configured, else the offline rules.",
+)
+@click.option("--model", default=None, help="Model name (openai backend; env CLAIMKIT_MODEL).")
+@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMKIT_BASE_URL).")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
+              help="Documents extracted at once (openai backend).")
+@click.option("--resume", is_flag=True, help="Skip documents already in the output file; append.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the response cache.")
+@click.option("--max-cost", type=float, default=None,
+              help="Stop starting new documents once the estimated cost (USD) would pass this.")
+@click.option("--gazetteer", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra gazetteer JSON file(s) of people and organisations.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def extract(
+    paths: tuple[str, ...],
+    output: str | None,
+    backend: str,
+    model: str | None,
+    base_url: str | None,
+    concurrency: int,
+    resume: bool,
+    no_cache: bool,
+    max_cost: float | None,
+    gazetteer: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Extract claims from articles (.txt, .html, .jsonl, directories, or - for stdin).
+
+    Writes one JSONL line per document as each finishes.
+    """
+    from claimkit.documents import load_documents
+    from claimkit.extract.pipeline import Extractor
+
+    if gazetteer:
+        import os
+
+        prev = os.environ.get("CLAIMKIT_GAZETTEER")
+        os.environ["CLAIMKIT_GAZETTEER"] = os.pathsep.join([*(gazetteer), *([prev] if prev else [])])
+    if resume and (output is None or output == "-"):
+        _fail("--resume needs -o FILE: it continues an existing output file")
+
+    chosen = _select_backend(backend, model=model, base_url=base_url)
+    extractor = Extractor(chosen)
+    done: set[str] = set()
+    if resume and output and Path(output).exists():
+        from claimkit.io import read_records
+
+        done = {r.document.id for r in read_records(output, strict=False) if isinstance(r, DocumentClaims)}
+        _note(f"resuming: {len(done)} documents already in {output}")
+
+    load_failures: list[Failure] = []
+
+    def on_error(err: InputError) -> None:
+        _note(f"skipped {err}")
+        load_failures.append(Failure(source=err.source, stage="load", kind=err.kind, message=str(err)))
+
+    docs = (d for d in load_documents(paths, on_error=on_error) if d.id not in done)
+    records: Counter[str] = Counter()
+    claims: Counter[str] = Counter()
+    fh = _open_output(output, append=resume)
+    try:
+        with _progress(quiet) as advance:
+            for record in _interleave(extractor.run(docs), load_failures):
+                fh.write(record.model_dump_json() + "\n")
+                fh.flush()
+                records[record.record] += 1
+                if isinstance(record, DocumentClaims):
+                    claims.update(c.type for c in record.claims)
+                advance(record)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    where = f" -> {output}" if output and output != "-" else ""
+    _note(_summary(records, claims, extractor.backend_name, where))
+    if records["failure"]:
+        sys.exit(EXIT_FAILURES)
+
+
+def _interleave(
+    records: Iterator[DocumentClaims | Failure], pending: list[Failure]
+) -> Iterator[DocumentClaims | Failure]:
+    """Yield extraction records, slipping in load failures as they are reported."""
+    for record in records:
+        while pending:
+            yield pending.pop(0)
+        yield record
+    while pending:
+        yield pending.pop(0)
+
+
+def _select_backend(name: str, *, model: str | None, base_url: str | None) -> Any:
+    from claimkit.extract.rules import RulesBackend
+
+    if name == "rules":
+        return RulesBackend()
+    try:
+        from claimkit.extract.settings import select_backend
+    except ImportError:
+        if name == "openai":
+            raise ConfigError("the openai backend is not available in this build") from None
+        _note("no LLM endpoint configured: using the offline rules backend (a baseline)")
+        return RulesBackend()
+    return select_backend(None if name == "auto" else name, model=model, base_url=base_url)
+
+
+class _progress:
+    """A rich progress line on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return lambda record: None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} documents"),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        task = self._progress.add_task("", total=None)
+
+        def advance(record: DocumentClaims | Failure) -> None:
+            label = record.document.id if isinstance(record, DocumentClaims) else record.source
+            self._progress.update(task, advance=1, description=str(label))
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+# ------------------------------------------------------------------------- schema
+
+
+@main.command()
+@click.option("-o", "--output", "output", default="schemas", show_default=True,
+              help="Directory to write the JSON Schema files into.")
+@click.option("--check", is_flag=True, help="Exit 1 if the files in the directory differ.")
+def schema(output: str, check: bool) -> None:
+    """Write the JSON Schema of every claim type and record."""
+    import json
+
+    from claimkit.io import export_schemas, schema_documents
+
+    if check:
+        stale = []
+        for name, doc in schema_documents().items():
+            path = Path(output) / name
+            if not path.exists() or json.loads(path.read_text(encoding="utf-8")) != doc:
+                stale.append(name)
+        if stale:
+            _fail(f"{output}: out of date: {', '.join(sorted(stale))}; run `claimkit schema -o {output}`", 1)
+        _note(f"{output}: up to date")
+        return
+    for path in export_schemas(output):
+        click.echo(str(path))
+
+
+# --------------------------------------------------------------------------- eval
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Directory of gold *.jsonl files.")
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_(gold: str, predictions: str, as_json: bool) -> None:
+    """Score predicted claims against gold claims (precision, recall, F1)."""
+    import json
+
+    from claimkit.evaluate import evaluate, format_table
+    from claimkit.io import read_records
+
+    report = evaluate(gold, list(read_records(predictions)))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(report))
+
+
+# ----------------------------------------------------------------------- validate
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
+def validate(files: tuple[str, ...], fmt: str, fail_on: str) -> None:
+    """Check claims across documents: conflicts, stance changes, corroboration."""
+    _fail("validate is not available yet", EXIT_FAILURES)
+
+
+# --------------------------------------------------------------------------- view
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "output", required=True, help="HTML file to write.")
+def view(files: tuple[str, ...], output: str) -> None:
+    """Write a self-contained HTML report of claims, evidence and findings."""
+    _fail("view is not available yet", EXIT_FAILURES)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
