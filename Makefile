@@ -1,0 +1,47 @@
+# Each target creates the virtual environment it needs (.venv) on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-test
+OUT    := out
+
+.PHONY: demo test bench schemas cassettes lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## demo: extract the bundled sample articles offline, score, validate and render them
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/claimkit extract examples/articles -o $(OUT)/claims.jsonl
+	$(BIN)/claimkit eval --gold examples/gold $(OUT)/claims.jsonl
+	$(BIN)/claimkit validate --fail-on never $(OUT)/claims.jsonl
+	$(BIN)/claimkit view $(OUT)/claims.jsonl -o $(OUT)/report.html
+	@echo "Results: $(OUT)/claims.jsonl (claims, JSONL) and $(OUT)/report.html (open in a browser)"
+
+## test: the whole test suite, offline (LLM tests replay recorded cassettes)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## bench: the benchmarks under bench/ (not tests); they print their figures
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/grounding.py
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/validate.py
+
+## schemas: regenerate the JSON Schema files under schemas/
+schemas: $(STAMP)
+	$(BIN)/claimkit schema -o schemas
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet mypy ruff
+	$(BIN)/python -m ruff check src tests bench examples
+	$(BIN)/python -m mypy
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache
