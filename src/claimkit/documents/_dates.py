@@ -1,0 +1,155 @@
+"""Recognise a publication-date line ("Sou Hu Cai Jing· 2026-02-25 23:08").
+
+A *date line* is a short line that holds a full calendar date (day, month and
+a four-digit year) and little else: a source name, a time, a label. A date
+without a year ("Ngày 10/4") is never a publication date, and a sentence that
+mentions a date is not a date line. Numeric dates are read by rule; dates with
+a month name are handed to dateparser, imported only when one is seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_YEAR = r"(?:19|20)\d\d"
+# 2025-03-28, 2025/3/28, 2025.03.28, 2025年3月28日, 2025년 3월 28일
+_YMD = re.compile(
+    rf"(?<!\d)({_YEAR})\s*[-/.年년]\s*(\d{{1,2}})\s*[-/.月월]\s*(\d{{1,2}})\s*[日일]?(?!\d)"
+)
+# 28.03.2025, 28/3/2025, 03-28-2025 (day or month first; see _numeric_dmy)
+_XXY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*([-/.])\s*(\d{{1,2}})\s*[-/.]\s*({_YEAR})(?!\d)")
+# 28 March 2025, 28. März 2025, 28th Mar. 2025
+_D_MON_Y = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+([^\W\d_]{{3,}}\.?),?\s+({_YEAR})(?!\d)"
+)
+# March 28, 2025, Mar. 28 2025
+_MON_D_Y = re.compile(
+    rf"(?<![^\W\d_])([^\W\d_]{{3,}}\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?!\d)"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
+_WORD = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+#: longest line (stripped, in characters) that can be a date line
+MAX_DATE_LINE = 100
+#: most words a date line may hold besides the date and time
+MAX_OTHER_WORDS = 6
+_SENTENCE_END = (".", "。", "．", "!", "！", "?", "？", ";", "；")
+_EARLIEST_YEAR = 1990
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line found to be a date line."""
+
+    date: dt.date | None  # None: a full date is there but its reading is ambiguous
+    raw: str  # the date text as written
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting two CJK characters as one word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if value.year < _EARLIEST_YEAR or value > dt.date.today() + dt.timedelta(days=366):
+        return None
+    return value
+
+
+def _numeric_dmy(a: int, b: int, year: int, language: str | None) -> dt.date | None:
+    # Day first is the rule almost everywhere; month first is US English (and
+    # US dates use slashes, not dots: callers pass language=None for dots). When
+    # both readings are valid and the text is English we cannot tell: no date.
+    if a > 12:
+        return _valid(year, b, a)
+    if b > 12:
+        return _valid(year, a, b)
+    if a == b:
+        return _valid(year, a, b)
+    if language == "en":
+        return None
+    return _valid(year, b, a)
+
+
+@functools.lru_cache(maxsize=1)
+def _dateparser() -> Any:
+    import dateparser  # ~0.1 s import; only for dates with month names
+
+    return dateparser
+
+
+def _parse_named(raw: str, language: str | None) -> dt.date | None:
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    languages = [language] if language else None
+    try:
+        parsed = _dateparser().parse(raw, languages=languages, settings=settings)
+    except (ValueError, TypeError, OverflowError):
+        parsed = None
+    if parsed is None and languages is not None:
+        # the detected language may be wrong for a short line; try all
+        parsed = _dateparser().parse(raw, settings=settings)
+    if parsed is None:
+        return None
+    return _valid(parsed.year, parsed.month, parsed.day)
+
+
+def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, str, str] | None:
+    """The first full date in ``line``.
+
+    Returns:
+        ``(date or None if ambiguous, raw date text, line without that date)``,
+        or ``None`` when the line holds no full date with a four-digit year.
+    """
+    match = _YMD.search(line)
+    if match is not None:
+        year, month, day = (int(g) for g in match.groups())
+        return _valid(year, month, day), match.group(0), _cut(line, match)
+    match = _XXY.search(line)
+    if match is not None:
+        first, sep, second, year_text = match.groups()
+        reading = None if sep == "." else language
+        value = _numeric_dmy(int(first), int(second), int(year_text), reading)
+        return value, match.group(0), _cut(line, match)
+    for pattern in (_D_MON_Y, _MON_D_Y):
+        match = pattern.search(line)
+        if match is not None:
+            value = _parse_named(match.group(0), language)
+            if value is not None:
+                return value, match.group(0), _cut(line, match)
+    return None
+
+
+def _cut(line: str, match: re.Match[str]) -> str:
+    return line[: match.start()] + " " + line[match.end() :]
+
+
+def date_line(line: str, language: str | None = None) -> DateLine | None:
+    """Read ``line`` as a date line, or return ``None`` if it is not one.
+
+    A date line is at most :data:`MAX_DATE_LINE` characters, holds a full date,
+    does not end like a sentence, and has at most :data:`MAX_OTHER_WORDS`
+    words besides the date and a time (a source name, "Published", "Updated").
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_DATE_LINE:
+        return None
+    found = find_date(stripped, language)
+    if found is None:
+        return None
+    value, raw, rest = found
+    rest = _TIME.sub(" ", rest).strip()
+    if rest.endswith(_SENTENCE_END):
+        return None
+    if word_count(rest) > MAX_OTHER_WORDS:
+        return None
+    return DateLine(date=value, raw=raw)

@@ -1,0 +1,246 @@
+"""Page cleaning and splitting: from decoded text to one or more articles.
+
+Everything here works by choosing *slices* of the decoded text; no character
+that is kept is ever changed, so a document's text is always
+``decoded[offset:offset + len(text)]``.
+
+Splitting rule (generic, not tuned to one site):
+
+* a **header** is a short *title line* followed (after at most one blank line)
+  by a *date line*: a short line holding a full date and little else, such as
+  ``Sou Hu Cai Jing· 2026-02-25 23:08`` (see :mod:`._dates`);
+* a header counts only if at least :data:`MIN_BODY` non-space characters of
+  body follow it before the next header, so lists of related links with a date
+  under each title do not become articles;
+* two or more headers: one article per header, starting at its title line;
+  one header: one article starting at its title line;
+* what precedes the first header is cut when it is page chrome (a few short
+  lines, e.g. a section name and "Search documents"), else kept in the first
+  article;
+* without a header, short label lines before the first title-like line are cut
+  (e.g. "プレスリリース", a section name) and that line is the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from claimkit.documents._dates import date_line, word_count
+from claimkit.documents._lang import detect_language
+from claimkit.schemas import Document
+
+#: non-space characters of body a header needs to start an article
+MIN_BODY = 120
+#: longest title line, in characters
+MAX_TITLE = 200
+#: a title has at least this many words (two CJK characters count as one)
+MIN_TITLE_WORDS = 5
+#: chrome before the first header: at most this many non-space characters ...
+MAX_CHROME = 200
+#: ... in lines of at most this many words each
+MAX_CHROME_LINE_WORDS = 8
+#: the title of an article without a header is among its first lines
+TITLE_SEARCH_LINES = 3
+#: a publication date is looked for in the first lines of an article
+DATE_SEARCH_LINES = 6
+
+_SENTENCE_END = (".", "。", "．", ";", "；", ":", "：", ",", "，")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    text: str  # stripped content
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True)
+class _Header:
+    title: int  # index of the title line
+    date: int  # index of the date line
+    published: dt.date | None
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        start = pos + lead
+        out.append(_Line(start, start + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
+def _non_space(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _title_like(line: _Line) -> bool:
+    return (
+        0 < len(line.text) <= MAX_TITLE
+        and word_count(line.text) >= MIN_TITLE_WORDS
+        and not line.text.endswith(_SENTENCE_END)
+    )
+
+
+def _candidates(lines: list[_Line], language: str | None) -> list[_Header]:
+    found: list[_Header] = []
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        parsed = date_line(line.text, language)
+        if parsed is None:
+            continue
+        j = i - 1
+        if j >= 0 and lines[j].blank:
+            j -= 1  # one blank line between title and date line is fine
+        if j < 0 or lines[j].blank or not (0 < len(lines[j].text) <= MAX_TITLE):
+            continue
+        if date_line(lines[j].text, language) is not None:
+            continue
+        if found and j <= found[-1].date:
+            continue
+        found.append(_Header(title=j, date=i, published=parsed.date))
+    return found
+
+
+def _headers(text: str, lines: list[_Line], language: str | None) -> list[_Header]:
+    cands = _candidates(lines, language)
+    kept: list[_Header] = []
+    for k, head in enumerate(cands):
+        body_start = lines[head.date].end
+        body_end = lines[cands[k + 1].title].start if k + 1 < len(cands) else len(text)
+        if _non_space(text[body_start:body_end]) >= MIN_BODY:
+            kept.append(head)
+    return kept
+
+
+def _is_chrome(lines: list[_Line]) -> bool:
+    content = [line for line in lines if not line.blank]
+    return (
+        sum(_non_space(line.text) for line in content) <= MAX_CHROME
+        and all(word_count(line.text) <= MAX_CHROME_LINE_WORDS for line in content)
+        and all(not line.text.endswith(_SENTENCE_END[:2]) for line in content)
+    )
+
+
+def _published(lines: list[_Line], first: int, language: str | None) -> dt.date | None:
+    seen = 0
+    for line in lines[first:]:
+        if line.blank:
+            continue
+        parsed = date_line(line.text, language)
+        if parsed is not None:
+            return parsed.date
+        seen += 1
+        if seen >= DATE_SEARCH_LINES:
+            break
+    return None
+
+
+def _untitled_start(lines: list[_Line]) -> tuple[int, str | None]:
+    """First content line index and title of a page without a header."""
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    if not content:
+        return 0, None
+    for n, i in enumerate(content[:TITLE_SEARCH_LINES]):
+        line = lines[i]
+        if _title_like(line) and n + 1 < len(content):
+            # lines before the title are labels ("Press release") only if all short
+            if all(word_count(lines[p].text) < MIN_TITLE_WORDS for p in content[:n]):
+                return i, line.text
+            break
+        if word_count(line.text) >= MIN_TITLE_WORDS:
+            break  # a long first line: body text, no title
+    return content[0], None
+
+
+def _slice_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def documents_from_text(
+    text: str,
+    source: str,
+    *,
+    stem: str | None = None,
+    encoding: str | None = None,
+) -> list[Document]:
+    """Split decoded page text into articles and fill their metadata.
+
+    Args:
+        text: the decoded text of one file.
+        source: where it came from (path as given, or ``-``); stored in
+            ``Document.source``.
+        stem: id prefix; defaults to the file name of ``source`` without its
+            extension (``stdin`` for ``-``).
+        encoding: encoding the text was decoded from, stored on each document.
+
+    Returns:
+        One document per article, in page order. A single article gets the id
+        ``stem``; several get ``stem#1``, ``stem#2``, ... (1-based). Each
+        ``text`` is a contiguous slice of ``text`` starting at
+        ``source_offset``. Empty if ``text`` holds no non-space character.
+    """
+    if stem is None:
+        stem = default_stem(source)
+    lines = _lines(text)
+    if not any(not line.blank for line in lines):
+        return []
+    # A first guess of the language helps read dates like 03/04/2025.
+    page_language = detect_language(text)
+    headers = _headers(text, lines, page_language)
+
+    spans: list[tuple[int, int, str | None, dt.date | None]] = []
+    if headers:
+        first = headers[0].title
+        start = lines[first].start
+        if not _is_chrome(lines[:first]):
+            start = next(line.start for line in lines if not line.blank)
+        bounds = [start] + [lines[h.title].start for h in headers[1:]] + [len(text)]
+        for k, head in enumerate(headers):
+            spans.append((bounds[k], bounds[k + 1], lines[head.title].text, head.published))
+    else:
+        first, title = _untitled_start(lines)
+        spans.append(
+            (lines[first].start, len(text), title, _published(lines, first, page_language))
+        )
+
+    docs: list[Document] = []
+    many = len(spans) > 1
+    for k, (start, end, title, published) in enumerate(spans, start=1):
+        end = _slice_end(text, start, end)
+        body = text[start:end]
+        language = detect_language(body) if many else page_language
+        docs.append(
+            Document(
+                id=f"{stem}#{k}" if many else stem,
+                text=body,
+                source=source,
+                source_offset=start,
+                title=title,
+                published=published,
+                language=language,
+                encoding=encoding,
+            )
+        )
+    return docs
+
+
+def default_stem(source: str) -> str:
+    """Id prefix for a source: the file name without extension; ``stdin`` for ``-``."""
+    if source == "-":
+        return "stdin"
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return stem or "document"
