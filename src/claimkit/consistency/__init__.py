@@ -1,0 +1,50 @@
+"""Cross-document validation: group claims by event, then check them.
+
+Findings are data (:class:`Finding`), never exceptions::
+
+    from claimkit.consistency import validate
+    report = validate(records)          # DocumentClaims records and/or claims
+    for f in report.findings:
+        print(f.severity, f.kind, f.message)
+
+Checks (each also callable alone as ``check_<name>(claims, documents)``):
+integrity, conflicts, stance, time, corroboration. See ``docs/validation.md``.
+"""
+
+from claimkit.consistency.checks import (
+    check_conflicts,
+    check_corroboration,
+    check_integrity,
+    check_stance,
+    check_time,
+    quantity_interval,
+)
+from claimkit.consistency.engine import DEFAULT_CHECKS, Check, read_claim_files, validate
+from claimkit.consistency.grouping import build_context, group_events
+from claimkit.consistency.models import (
+    EventGroup,
+    Finding,
+    FindingKind,
+    Severity,
+    ValidationReport,
+)
+
+__all__ = [
+    "DEFAULT_CHECKS",
+    "Check",
+    "EventGroup",
+    "Finding",
+    "FindingKind",
+    "Severity",
+    "ValidationReport",
+    "build_context",
+    "check_conflicts",
+    "check_corroboration",
+    "check_integrity",
+    "check_stance",
+    "check_time",
+    "group_events",
+    "quantity_interval",
+    "read_claim_files",
+    "validate",
+]

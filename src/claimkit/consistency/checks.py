@@ -1,0 +1,597 @@
+"""The checks: each takes claims (or a shared :class:`Context`) and returns findings.
+
+Every ``check_<name>(items, documents=None, *, context=None)`` accepts claims or
+output records; :func:`claimkit.consistency.validate` builds the context once
+and passes it to all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from claimkit.consistency._text import fold
+from claimkit.consistency.grouping import ClaimInfo, Context, build_context, source_key
+from claimkit.consistency.keys import STOPWORDS, parse_date
+from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure, Quantity
+
+__all__ = [
+    "check_conflicts",
+    "check_corroboration",
+    "check_integrity",
+    "check_stance",
+    "check_time",
+    "quantity_interval",
+]
+
+Items = Iterable[DocumentClaims | Failure | ClaimBase]
+Docs = Mapping[str, Document] | Iterable[Document] | None
+
+#: at most this many claims/spans are listed in one finding (a group can be huge)
+MAX_LISTED = 20
+
+
+def _ctx(items: Items | None, documents: Docs, context: Context | None) -> Context:
+    if context is not None:
+        return context
+    return build_context(items or [], documents)
+
+
+def _finding(
+    kind: FindingKind,
+    severity: Severity,
+    message: str,
+    group: str | None,
+    infos: list[ClaimInfo],
+    **details: Any,
+) -> Finding:
+    listed = infos[:MAX_LISTED]
+    spans = [(x.doc, s) for x in listed for s in x.claim.evidence[:2]]
+    if len(infos) > MAX_LISTED:
+        details["claims_total"] = len(infos)
+    # model_construct: every value is built here and already valid; a million
+    # claims can mean a hundred thousand findings
+    return Finding.model_construct(
+        kind=kind.value,
+        severity=severity,
+        message=message,
+        group=group,
+        claims=[x.claim.id for x in listed],
+        spans=spans,
+        details=details,
+    )
+
+
+# --------------------------------------------------------------------- integrity
+
+
+def check_integrity(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """Spans equal their document's slice; dates are real dates; numbers are numbers.
+
+    Also flags quotes that could not be grounded, claims without evidence and
+    claim ids used twice. Claims whose document is not loaded are counted in
+    one info finding (their spans cannot be checked).
+    """
+    ctx = _ctx(items, documents, context)
+    out: list[Finding] = []
+    seen: dict[str, int] = {}
+    missing_docs: dict[str, int] = {}
+    for i, info in enumerate(ctx.infos):
+        c = info.claim
+        group = None
+        problems: list[str] = []
+        doc = ctx.documents.get(info.doc)
+        if doc is None:
+            missing_docs[info.doc] = missing_docs.get(info.doc, 0) + 1
+        for s in c.evidence:
+            if s.end < s.start or len(s.text) != s.end - s.start:
+                problems.append(f"span {s.start}-{s.end} holds {len(s.text)} characters")
+            elif doc is not None:
+                if s.end > len(doc.text):
+                    problems.append(f"span {s.start}-{s.end} ends past the text ({len(doc.text)})")
+                elif doc.text[s.start : s.end] != s.text:
+                    problems.append(f"span {s.start}-{s.end} text differs from the document")
+        if c.date is not None and c.date.value is not None:
+            dr = parse_date(c.date.value)
+            if dr is None:
+                problems.append(f"date {c.date.value!r} is not a calendar date")
+            elif c.date.granularity is not None and str(
+                getattr(c.date.granularity, "value", c.date.granularity)
+            ) != dr[2]:
+                problems.append(f"date {c.date.value!r} does not have {c.date.granularity} granularity")
+        for name in ("quantity", "participant_count"):
+            q = getattr(c, name, None)
+            if q is not None:
+                problems.extend(_quantity_problems(name, q))
+        if problems:
+            group = ctx.group_of(i)
+            out.append(
+                _finding(
+                    FindingKind.integrity, Severity.error,
+                    f"{c.type} {c.id}: " + "; ".join(problems), group, [info],
+                )
+            )
+        if c.ungrounded:
+            out.append(
+                _finding(
+                    FindingKind.integrity, Severity.warning,
+                    f"{c.type} {c.id}: {len(c.ungrounded)} quote(s) not found in the article: "
+                    + "; ".join(repr(q[:60]) for q in c.ungrounded[:3]),
+                    ctx.group_of(i), [info], ungrounded=list(c.ungrounded),
+                )
+            )
+        elif not c.evidence:
+            out.append(
+                _finding(
+                    FindingKind.integrity, Severity.warning,
+                    f"{c.type} {c.id} has no evidence span", ctx.group_of(i), [info],
+                )
+            )
+        if c.id:
+            j = seen.setdefault(c.id, i)
+            if j != i and ctx.infos[j].claim != c:
+                out.append(
+                    _finding(
+                        FindingKind.integrity, Severity.warning,
+                        f"claim id {c.id} is used by two different claims",
+                        ctx.group_of(i), [ctx.infos[j], info],
+                    )
+                )
+    if missing_docs and ctx.documents:
+        n = sum(missing_docs.values())
+        out.append(
+            Finding.model_construct(
+                kind=FindingKind.integrity.value, severity=Severity.info,
+                message=f"{n} claim(s) of {len(missing_docs)} document(s) not loaded: "
+                "spans not checked against text",
+                group=None, claims=[], spans=[],
+                details={"documents": sorted(missing_docs)[:MAX_LISTED]},
+            )
+        )
+    return out
+
+
+def _quantity_problems(name: str, q: Quantity) -> list[str]:
+    out = []
+    for attr in ("value", "value_max"):
+        v = getattr(q, attr)
+        if v is None:
+            continue
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            out.append(f"{name}.{attr} {v!r} is not a finite number")
+        elif v < 0:
+            out.append(f"{name}.{attr} {v!r} is negative")
+    lo, hi = q.value, q.value_max
+    if isinstance(lo, (int, float)) and isinstance(hi, (int, float)) and hi < lo:
+        out.append(f"{name} range {lo}-{hi} is reversed")
+    return out
+
+
+# --------------------------------------------------------------------- conflicts
+
+
+def quantity_interval(q: Quantity | None) -> tuple[float, float] | None:
+    """The values a stated quantity allows: "at least 26" -> (26, inf), "about 30" -> (25.5, 34.5).
+
+    ``about`` allows 15% either way (at least 1); None when there is no number.
+    """
+    if q is None or q.value is None:
+        return None
+    v = float(q.value)
+    qual = getattr(q.qualifier, "value", q.qualifier)
+    if q.value_max is not None:
+        return (v, float(q.value_max))
+    if qual == "at_least":
+        return (v, math.inf)
+    if qual == "up_to":
+        return (0.0, v)
+    if qual == "about":
+        slack = max(1.0, 0.15 * v)
+        return (v - slack, v + slack)
+    return (v, v)
+
+
+def _unit(q: Quantity) -> str | None:
+    if not q.unit:
+        return None
+    u = fold(q.unit)
+    if u.endswith("ies"):
+        return u[:-3] + "y"
+    return u[:-1] if u.endswith("s") and not u.endswith("ss") else u
+
+
+def _quantity_conflict(
+    pairs: list[tuple[ClaimInfo, Quantity]],
+) -> tuple[ClaimInfo, ClaimInfo] | None:
+    """Two claims whose quantities cannot both be true, or None (linear: interval sweep)."""
+    by_unit: dict[str | None, list[tuple[ClaimInfo, tuple[float, float]]]] = {}
+    for info, q in pairs:
+        iv = quantity_interval(q)
+        if iv is not None:
+            by_unit.setdefault(_unit(q), []).append((info, iv))
+    units = [u for u in by_unit if u is not None]
+    if len(units) == 1 and None in by_unit:  # unit-less numbers read in the only unit used
+        by_unit[units[0]].extend(by_unit.pop(None))
+    for members in by_unit.values():
+        if len(members) < 2:
+            continue
+        low = min(members, key=lambda m: m[1][1])  # the smallest upper bound
+        high = max(members, key=lambda m: m[1][0])  # the largest lower bound
+        if high[1][0] > low[1][1] and low[0].doc != high[0].doc:
+            return low[0], high[0]
+    return None
+
+
+def _qtext(q: Quantity | None) -> str:
+    if q is None:
+        return "?"
+    if q.raw:
+        return repr(q.raw)
+    qual = getattr(q.qualifier, "value", q.qualifier)
+    prefix = {"at_least": "at least ", "about": "about ", "up_to": "up to "}.get(str(qual), "")
+    v = q.value
+    num = f"{v:g}" if isinstance(v, float) else str(v)
+    return f"{prefix}{num}{' ' + q.unit if q.unit else ''}"
+
+
+def check_conflicts(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """Disagreements inside a group: participant counts, dates, places, hosts, formats.
+
+    Pledge amounts are compared only between pledges dated the same day: the
+    coalition's size changes from month to month, so "26 countries" and
+    "30 countries" of different dates are not a conflict.
+    """
+    ctx = _ctx(items, documents, context)
+    out: list[Finding] = []
+    for g in ctx.groups:
+        if len(g.members) < 2:
+            continue
+        infos = [ctx.infos[i] for i in g.members]
+        if len({x.doc for x in infos}) < 2:
+            continue
+        if g.type == "meeting":
+            out.extend(_meeting_conflicts(ctx, g.id, g.label, infos))
+        elif g.type == "pledge":
+            by_day: dict[int, list[tuple[ClaimInfo, Quantity]]] = {}
+            for x in infos:
+                q = getattr(x.claim, "quantity", None)
+                if x.date is not None and x.date[2] == "day" and q is not None:
+                    by_day.setdefault(x.date[0], []).append((x, q))
+            for pairs in by_day.values():
+                hit = _quantity_conflict(pairs)
+                if hit:
+                    a, b = hit
+                    out.append(
+                        _finding(
+                            FindingKind.conflict, Severity.warning,
+                            f"{g.label}: amounts disagree: {_qtext(_q(a, 'quantity'))} ({a.doc}) "
+                            f"vs {_qtext(_q(b, 'quantity'))} ({b.doc})",
+                            g.id, [a, b], field="quantity",
+                        )
+                    )
+    return out
+
+
+def _q(info: ClaimInfo, name: str) -> Quantity | None:
+    return getattr(info.claim, name, None)
+
+
+def _meeting_conflicts(
+    ctx: Context, gid: str, label: str, infos: list[ClaimInfo]
+) -> list[Finding]:
+    out: list[Finding] = []
+    pairs = [(x, q) for x in infos if (q := _q(x, "participant_count")) is not None]
+    hit = _quantity_conflict(pairs)
+    if hit:
+        a, b = hit
+        out.append(
+            _finding(
+                FindingKind.conflict, Severity.warning,
+                f"{label}: participant counts disagree: {_qtext(_q(a, 'participant_count'))} "
+                f"({a.doc}) vs {_qtext(_q(b, 'participant_count'))} ({b.doc})",
+                gid, [a, b], field="participant_count",
+            )
+        )
+    days = sorted({x.date[0] for x in infos if x.date is not None and x.date[2] == "day"})
+    if len(days) > 1:
+        span = days[-1] - days[0]
+        first = [x for x in infos if x.date is not None and x.date[0] == days[0]][0]
+        last = [x for x in infos if x.date is not None and x.date[0] == days[-1]][0]
+        out.append(
+            _finding(
+                FindingKind.conflict, Severity.info if span <= 1 else Severity.warning,
+                f"{label}: dates differ by {span} day(s): {_iso(days[0])} ({first.doc}) vs "
+                f"{_iso(days[-1])} ({last.doc})" + (" (time zones?)" if span <= 1 else ""),
+                gid, [first, last], field="date",
+            )
+        )
+    locs: dict[str, ClaimInfo] = {}
+    for x in infos:
+        if x.loc:
+            locs.setdefault(x.loc, x)
+    if len(locs) > 1:
+        shown = list(locs.values())
+        out.append(
+            _finding(
+                FindingKind.conflict, Severity.warning,
+                f"{label}: places disagree: "
+                + " vs ".join(f"{getattr(x.claim, 'location', '?')} ({x.doc})" for x in shown),
+                gid, shown, field="location",
+            )
+        )
+    hosted = [
+        (x, frozenset(ctx.keys.actor_keys(list(h))))
+        for x in infos
+        if (h := getattr(x.claim, "hosts", None))
+    ]
+    if len(hosted) > 1:
+        common = frozenset.intersection(*(h for _, h in hosted))
+        if not common:
+            out.append(
+                _finding(
+                    FindingKind.conflict, Severity.warning,
+                    f"{label}: hosts disagree: "
+                    + " vs ".join(
+                        f"{', '.join(a.label for a in getattr(x.claim, 'hosts'))} ({x.doc})"
+                        for x, _ in hosted[:4]
+                    ),
+                    gid, [x for x, _ in hosted], field="hosts",
+                )
+            )
+    formats: dict[str, ClaimInfo] = {}
+    for x in infos:
+        f = getattr(x.claim, "format", None)
+        f = getattr(f, "value", f)
+        if f in ("in_person", "virtual", "phone"):
+            formats.setdefault(str(f), x)
+    if "in_person" in formats and len(formats) > 1:
+        shown = list(formats.values())
+        out.append(
+            _finding(
+                FindingKind.conflict, Severity.info,
+                f"{label}: formats disagree: "
+                + " vs ".join(f"{f} ({x.doc})" for f, x in formats.items()),
+                gid, shown, field="format",
+            )
+        )
+    return out
+
+
+def _iso(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+# ------------------------------------------------------------------------ stance
+
+# Words of a refused object that do not narrow it ("sending Italian troops to Ukraine"
+# refuses troops as such; "troops on the front line" refuses only a part of it).
+_GENERIC = frozenset(
+    "send sending sent deploy deploying deployed deployment provide providing supply supplying "
+    "give giving offer offering contribute contributing participate participating participation "
+    "join joining support supporting help helping defend defending protect protecting commit "
+    "committing station stationing presence accept accepting allow allowing form kind type "
+    "military foreign own country countries ground troop troops soldier soldiers force forces "
+    "peacekeeper peacekeepers peacekeeping personnel".split()
+)
+
+
+def _narrowing_words(info: ClaimInfo, pledges: list[ClaimInfo]) -> list[str]:
+    what = getattr(info.claim, "what", None)
+    if not isinstance(what, str):
+        return []
+    names: set[str] = set()
+    for a in info.claim.actor:
+        names.update(w[:4] for w in fold(a.label).split() if len(w) >= 4)
+    for p in pledges:
+        r = getattr(p.claim, "recipient", None)
+        if r is not None:
+            names.update(w[:4] for w in fold(r.label).split() if len(w) >= 4)
+    return [
+        w
+        for w in fold(what).split()
+        if w not in STOPWORDS and w not in _GENERIC and w[:4] not in names and not w.isdigit()
+    ]
+
+
+def _firm(info: ClaimInfo) -> bool:
+    m = info.claim.modality
+    return getattr(m, "value", m) in (None, "firm")
+
+
+def check_stance(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """The same actor pledges and refuses the same thing.
+
+    Dated apart, it is a change of position (info); at the same time (the same
+    day, or the same article) it is a contradiction: a warning when both are
+    firm, info when either is conditional or tentative. A refusal narrower than
+    the pledge ("not on the front line", "unless a UN mission") is not compared.
+    Refusing a reversal ("lifting sanctions") is not a refusal of the thing.
+    """
+    ctx = _ctx(items, documents, context)
+    pledges: dict[tuple[str, str], list[ClaimInfo]] = {}
+    refusals: dict[tuple[str, str], list[ClaimInfo]] = {}
+    for info in ctx.infos:
+        if info.obj is None or info.obj.startswith(("~", "x:", "t:")):
+            continue
+        target = pledges if info.type == "pledge" else refusals if info.type == "refusal" else None
+        if target is None:
+            continue
+        for a in info.actors:
+            target.setdefault((a, info.obj), []).append(info)
+    out: list[Finding] = []
+    for key, rs in refusals.items():
+        ps = pledges.get(key)
+        if not ps:
+            continue
+        rs = [r for r in rs if not _narrowing_words(r, ps) and not getattr(r.claim, "condition", None)]
+        if not rs:
+            continue
+        out.extend(_stance_findings(ctx, key, ps, rs))
+    return out
+
+
+def _stance_findings(
+    ctx: Context, key: tuple[str, str], ps: list[ClaimInfo], rs: list[ClaimInfo]
+) -> list[Finding]:
+    actor, obj = key
+    who = ctx.name(actor)
+    same: list[tuple[ClaimInfo, ClaimInfo]] = []
+    p_by_doc: dict[str, ClaimInfo] = {}
+    p_by_day: dict[int, ClaimInfo] = {}
+    for p in ps:
+        p_by_doc.setdefault(p.doc, p)
+        if p.date is not None and p.date[2] == "day":
+            p_by_day.setdefault(p.date[0], p)
+    for r in rs:
+        p = None
+        if r.date is not None and r.date[2] == "day":
+            p = p_by_day.get(r.date[0])
+        if p is None and r.doc in p_by_doc:
+            cand = p_by_doc[r.doc]
+            if cand.date is None or r.date is None or cand.date == r.date:
+                p = cand
+        if p is not None:
+            same.append((p, r))
+    out: list[Finding] = []
+    group = ctx.group_of(rs[0].idx)
+    if same:
+        p, r = same[0]
+        firm = all(_firm(p) and _firm(r) for p, r in same)
+        involved = list(dict.fromkeys(x for pair in same for x in pair))
+        out.append(
+            _finding(
+                FindingKind.contradiction, Severity.warning if firm else Severity.info,
+                f"{who} both pledges and refuses {obj} at the same time "
+                f"({p.doc} vs {r.doc}" + (", not all firm" if not firm else "") + ")",
+                group, involved, actor=who, object=obj,
+            )
+        )
+        return out
+    dated_p = sorted((p for p in ps if p.date is not None), key=lambda x: x.date or (0, 0, ""))
+    dated_r = sorted((r for r in rs if r.date is not None), key=lambda x: x.date or (0, 0, ""))
+    if not dated_p or not dated_r:
+        return out
+    first_p, last_p, first_r, last_r = dated_p[0], dated_p[-1], dated_r[0], dated_r[-1]
+    assert first_p.date and last_p.date and first_r.date and last_r.date
+    if last_p.date[1] < first_r.date[0]:
+        msg = f"{who} pledged {obj} ({_iso(last_p.date[0])}) and later refused it ({_iso(first_r.date[0])})"
+        involved = [last_p, first_r]
+    elif last_r.date[1] < first_p.date[0]:
+        msg = f"{who} refused {obj} ({_iso(last_r.date[0])}) and later pledged it ({_iso(first_p.date[0])})"
+        involved = [last_r, first_p]
+    else:
+        msg = f"{who} pledged and refused {obj} at interleaved dates"
+        involved = [first_p, first_r]
+    out.append(
+        _finding(FindingKind.stance_change, Severity.info, msg, group, involved, actor=who, object=obj)
+    )
+    return out
+
+
+# -------------------------------------------------------------------------- time
+
+
+def check_time(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """Relative dates that could not be anchored; past events dated after publication.
+
+    - a date with raw words but no value ("on Thursday" in an article with no
+      publication date) is ``unanchored_date`` (warning);
+    - a date resolved relative to a publication date the article does not
+      have is ``unanchored_date`` too;
+    - a meeting reported as held whose date falls after its article's
+      publication date is ``future_past`` (warning).
+    """
+    ctx = _ctx(items, documents, context)
+    out: list[Finding] = []
+    for i, info in enumerate(ctx.infos):
+        d = info.claim.date
+        if d is None:
+            continue
+        doc = ctx.documents.get(info.doc)
+        published = doc.published if doc is not None else None
+        res = getattr(d.resolution, "value", d.resolution)
+        if d.value is None and d.raw:
+            why = "the article has no publication date" if doc is not None and published is None else "it was not resolved"
+            out.append(
+                _finding(
+                    FindingKind.unanchored_date, Severity.warning,
+                    f"{info.type} {info.claim.id}: relative date {d.raw!r} cannot be anchored: {why}",
+                    ctx.group_of(i), [info], raw=d.raw,
+                )
+            )
+        elif res in ("relative", "publication") and doc is not None and published is None:
+            out.append(
+                _finding(
+                    FindingKind.unanchored_date, Severity.warning,
+                    f"{info.type} {info.claim.id}: date {d.value} was resolved {res} but the "
+                    "article has no publication date",
+                    ctx.group_of(i), [info], raw=d.raw,
+                )
+            )
+        status = getattr(info.claim, "status", None)
+        status = getattr(status, "value", status)
+        if (
+            status == "held" and published is not None and info.date is not None
+            and info.date[0] > published.toordinal()
+        ):
+            out.append(
+                _finding(
+                    FindingKind.future_past, Severity.warning,
+                    f"meeting {info.claim.id} is reported as held on {d.value}, after the "
+                    f"article's publication date {published.isoformat()}",
+                    ctx.group_of(i), [info], published=published.isoformat(),
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------ corroboration
+
+
+def check_corroboration(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """How many independent documents support each group (info, groups of 2+ documents).
+
+    Documents count as independent when they come from different sources (URL
+    host, else the page a document was split from) and do not credit the
+    claim to the same agency (``attributed_to``).
+    """
+    ctx = _ctx(items, documents, context)
+    out: list[Finding] = []
+    for g in ctx.groups:
+        if len(g.members) < 2:
+            continue
+        infos = [ctx.infos[i] for i in g.members]
+        docs = list(dict.fromkeys(x.doc for x in infos))
+        if len(docs) < 2:
+            continue
+        independent = {
+            fold(x.claim.attributed_to) if x.claim.attributed_to else source_key(x.doc, ctx.documents.get(x.doc))
+            for x in infos
+        }
+        langs = sorted(
+            {lang for d in docs if (doc := ctx.documents.get(d)) is not None and (lang := doc.language)}
+        )
+        first_per_doc = list({x.doc: x for x in reversed(infos)}.values())[::-1]
+        out.append(
+            _finding(
+                FindingKind.corroboration, Severity.info,
+                f"{g.label}: reported by {len(docs)} documents, {len(independent)} independent"
+                + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
+                g.id, first_per_doc, documents=len(docs), independent=len(independent),
+                languages=langs,
+            )
+        )
+    return out

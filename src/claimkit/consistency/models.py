@@ -1,0 +1,139 @@
+"""Data models of the validator: findings, event groups and the report.
+
+Findings are data, never exceptions: a check returns a list of
+:class:`Finding`; :func:`claimkit.consistency.validate` gathers them into a
+:class:`ValidationReport`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimkit.schemas import Span
+
+__all__ = [
+    "EventGroup",
+    "Finding",
+    "FindingKind",
+    "Severity",
+    "ValidationReport",
+]
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered error > warning > info."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+class FindingKind(StrEnum):
+    """The kinds of finding the built-in checks produce."""
+
+    integrity = "integrity"
+    conflict = "conflict"
+    stance_change = "stance_change"
+    contradiction = "contradiction"
+    unanchored_date = "unanchored_date"
+    future_past = "future_past"
+    corroboration = "corroboration"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Finding(_Frozen):
+    """One thing a check noticed about one or more claims."""
+
+    kind: str = Field(
+        description="integrity, conflict, stance_change, contradiction, unanchored_date, "
+        "future_past, corroboration (or a user check's own kind)."
+    )
+    severity: Severity = Field(description="error, warning or info.")
+    message: str = Field(description="One English line saying what was found.")
+    group: str | None = Field(default=None, description="Id of the event group, if any.")
+    claims: list[str] = Field(default_factory=list, description="Ids of the claims involved.")
+    spans: list[tuple[str, Span]] = Field(
+        default_factory=list, description="(document id, span) pairs of the evidence involved."
+    )
+    details: dict[str, Any] = Field(
+        default_factory=dict, description="Machine-readable values behind the message."
+    )
+
+
+class EventGroup(_Frozen):
+    """Claims from one or more documents that report the same event or position.
+
+    Meetings are grouped by date window, location and participants; pledges,
+    refusals and warnings by claim type, actor, object and year.
+    """
+
+    id: str = Field(description="Stable id derived from the grouping key.")
+    type: str = Field(description="Claim type of the members.")
+    label: str = Field(description="Human-readable key, e.g. 'meeting · London · 2025-03-02'.")
+    claims: list[str] = Field(default_factory=list, description="Ids of member claims.")
+    doc_ids: list[str] = Field(default_factory=list, description="Documents of the members.")
+    sources: int = Field(default=0, description="Independent sources (distinct outlets).")
+    languages: list[str] = Field(default_factory=list, description="Languages of the documents.")
+    date_from: str | None = Field(default=None, description="Earliest member date (ISO).")
+    date_to: str | None = Field(default=None, description="Latest member date (ISO).")
+
+
+class ValidationReport(_Frozen):
+    """Everything :func:`~claimkit.consistency.validate` found."""
+
+    groups: list[EventGroup] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    n_claims: int = 0
+    n_documents: int = 0
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity (all three keys present)."""
+        c = Counter(f.severity.value for f in self.findings)
+        return {s.value: c.get(s.value, 0) for s in Severity}
+
+    def worst(self) -> Severity | None:
+        """The most serious severity among the findings, or None when there are none."""
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: s.rank)
+
+    def failed(self, fail_on: str = "error") -> bool:
+        """Whether the report should fail a run with ``--fail-on fail_on``.
+
+        Args:
+            fail_on: ``error``, ``warning`` or ``never``.
+        """
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+    def group_by_id(self) -> dict[str, EventGroup]:
+        """The groups keyed by id."""
+        return {g.id: g for g in self.groups}
+
+    def findings_by_group(self) -> dict[str | None, list[Finding]]:
+        """Findings keyed by group id (None for findings outside any group), worst first."""
+        out: dict[str | None, list[Finding]] = {}
+        for f in sorted(self.findings, key=lambda f: -f.severity.rank):
+            out.setdefault(f.group, []).append(f)
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The report as a JSON document (counts, groups, findings)."""
+        data = self.model_dump(mode="json")
+        data["counts"] = self.counts()
+        return json.dumps(data, ensure_ascii=False, indent=indent)
