@@ -30,10 +30,13 @@ ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 SAMPLES = sorted(ARTICLES.glob("*.txt"))
 
 
-def _gold_dir() -> Path:
-    bundled = Path(__file__).resolve().parent.parent / "examples" / "gold"
-    shared = Path(__file__).resolve().parents[3] / "shared" / "gold" / "dev"
-    return shared if shared.is_dir() else bundled
+def _gold_file(stem: str) -> Path | None:
+    """Gold claims of a sample: examples/gold, else ../shared/gold/dev beside the repo."""
+    root = Path(__file__).resolve().parent.parent
+    for folder in (root / "examples" / "gold", root.parent / "shared" / "gold" / "dev"):
+        if (folder / f"{stem}.jsonl").exists():
+            return folder / f"{stem}.jsonl"
+    return None
 
 
 def _assert_slices(docs: list[Document], decoded: str) -> None:
@@ -64,8 +67,8 @@ def test_sample_documents_are_slices_of_the_source(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_every_gold_quote_is_in_a_document(path: Path) -> None:
-    gold = _gold_dir() / f"{path.stem}.jsonl"
-    if not gold.exists():
+    gold = _gold_file(path.stem)
+    if gold is None:
         pytest.skip(f"no gold file for {path.stem}")
     texts = [doc.text for doc in load_path(path)]
     quotes = [
@@ -182,6 +185,21 @@ def test_no_split_on_dates_inside_sentences() -> None:
     assert doc.id == "x"
     assert doc.published is None
     assert doc.title == "Ministers meet again in Brussels next week"
+
+
+def test_byline_between_title_and_date() -> None:
+    text = (
+        "Home\n"
+        "Ministers agree on a plan for border monitors\n"
+        "By A. Writer\n"
+        "March 3, 2025\n"
+        "Ministers from nine countries agreed on Monday on a plan to send civilian monitors "
+        "to the border, officials said after talks that lasted late into the night.\n"
+    )
+    (doc,) = documents_from_text(text, "b.txt")
+    assert doc.title == "Ministers agree on a plan for border monitors"
+    assert doc.text.startswith(doc.title)
+    assert doc.published == dt.date(2025, 3, 3)
 
 
 def test_stem_and_encoding_arguments() -> None:
@@ -539,3 +557,24 @@ def test_detect_language(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "12345 67 89", "ok"])
 def test_detect_language_needs_letters(text: str) -> None:
     assert detect_language(text) is None
+
+
+# ------------------------------------------------------------ language model cache
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_language_model_cache(
+    cached: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimkit.documents import _lang
+
+    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("CLAIMKIT_NO_MODEL_CACHE", "0" if cached else "1")
+    monkeypatch.setattr(_lang, "_identifier", None)
+    assert detect_language(_FR) == "fr"
+    assert detect_language(_JA) == "ja"
+    written = sorted(p.name for p in tmp_path.glob("py3langid-*/*.npy"))
+    assert len(written) == (6 if cached else 0)
+    if cached:  # a second process would map the cached arrays
+        monkeypatch.setattr(_lang, "_identifier", None)
+        assert detect_language(_FR) == "fr"

@@ -7,16 +7,17 @@ that is kept is ever changed, so a document's text is always
 Splitting rule (generic, not tuned to one site):
 
 * a **header** is a short *title line* followed (after at most one blank line)
-  by a *date line*: a short line holding a full date and little else, such as
+  by a *date line* (a byline may sit between the two when the title line is
+  title-like and the byline is not): a short line holding a full date and little else, such as
   ``Sou Hu Cai Jing· 2026-02-25 23:08`` (see :mod:`._dates`);
 * a header counts only if at least :data:`MIN_BODY` non-space characters of
   body follow it before the next header, so lists of related links with a date
   under each title do not become articles;
 * two or more headers: one article per header, starting at its title line;
   one header: one article starting at its title line;
-* what precedes the first header is cut when it is page chrome (a few short
-  lines, e.g. a section name and "Search documents"), else kept in the first
-  article;
+* what precedes the first header is cut when it is page chrome (at most
+  :data:`MAX_CHROME` non-space characters in lines shorter than a title, e.g.
+  a section name and "Search documents"), else kept in the first article;
 * without a header, short label lines before the first title-like line are cut
   (e.g. "プレスリリース", a section name) and that line is the title.
 """
@@ -38,8 +39,7 @@ MAX_TITLE = 200
 MIN_TITLE_WORDS = 5
 #: chrome before the first header: at most this many non-space characters ...
 MAX_CHROME = 200
-#: ... in lines of at most this many words each
-MAX_CHROME_LINE_WORDS = 8
+#: ... in lines shorter than a title (fewer than MIN_TITLE_WORDS words)
 #: the title of an article without a header is among its first lines
 TITLE_SEARCH_LINES = 3
 #: a publication date is looked for in the first lines of an article
@@ -106,6 +106,13 @@ def _candidates(lines: list[_Line], language: str | None) -> list[_Header]:
             continue
         if date_line(lines[j].text, language) is not None:
             continue
+        if not _title_like(lines[j]):
+            # "Headline / By A. Writer / date": the headline is one line further up
+            k = j - 1
+            if k >= 0 and lines[k].blank:
+                k -= 1
+            if k >= 0 and _title_like(lines[k]) and date_line(lines[k].text, language) is None:
+                j = k
         if found and j <= found[-1].date:
             continue
         found.append(_Header(title=j, date=i, published=parsed.date))
@@ -127,7 +134,7 @@ def _is_chrome(lines: list[_Line]) -> bool:
     content = [line for line in lines if not line.blank]
     return (
         sum(_non_space(line.text) for line in content) <= MAX_CHROME
-        and all(word_count(line.text) <= MAX_CHROME_LINE_WORDS for line in content)
+        and all(word_count(line.text) < MIN_TITLE_WORDS for line in content)
         and all(not line.text.endswith(_SENTENCE_END[:2]) for line in content)
     )
 
