@@ -1,0 +1,259 @@
+"""Settings of the LLM backend, where they come from, and backend selection.
+
+Each setting is resolved in this order: an explicit argument, then a
+``CLAIMKIT_*`` environment variable, then the provider's own variable
+(``OPENAI_API_KEY``, ``OPENAI_BASE_URL``), then a default.
+
+| setting          | environment variable(s)                    | default          |
+|------------------|--------------------------------------------|------------------|
+| api_key          | CLAIMKIT_API_KEY, OPENAI_API_KEY           | none             |
+| base_url         | CLAIMKIT_BASE_URL, OPENAI_BASE_URL         | OpenAI's         |
+| model            | CLAIMKIT_MODEL                             | gpt-4o-mini [1]_ |
+| mode             | CLAIMKIT_MODE (tools, json, md_json)       | tools            |
+| timeout          | CLAIMKIT_TIMEOUT (seconds per request)     | 120              |
+| max_reasks       | CLAIMKIT_MAX_REASKS                        | 2                |
+| max_api_retries  | CLAIMKIT_MAX_RETRIES                       | 6                |
+| chunk_chars      | CLAIMKIT_CHUNK_CHARS                       | 16000            |
+| cache_dir        | CLAIMKIT_CACHE_DIR                         | ~/.cache/claimkit|
+| prices           | CLAIMKIT_PRICES (a JSON file)              | bundled table    |
+
+.. [1] only when talking to OpenAI itself; any other ``base_url`` needs a model.
+
+This module never imports openai or instructor: :func:`select_backend` loads
+the OpenAI backend only when it is chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimkit.errors import ConfigError
+from claimkit.schemas import Usage
+
+if TYPE_CHECKING:
+    from claimkit.extract.base import Backend
+
+__all__ = [
+    "LLMSettings",
+    "endpoint_configured",
+    "estimate_cost",
+    "load_prices",
+    "resolve_settings",
+    "select_backend",
+]
+
+#: model used when only an OpenAI key is configured
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+
+_MODES = ("tools", "json", "md_json")
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """Resolved settings of the OpenAI-compatible backend.
+
+    The API key is kept out of ``repr`` so that it never reaches a log line.
+    """
+
+    model: str
+    api_key: str | None = field(default=None, repr=False)
+    base_url: str | None = None
+    #: instructor mode: ``tools`` (function calling), ``json`` or ``md_json``
+    #: for servers whose models do not call tools
+    mode: str = "tools"
+    timeout: float = 120.0
+    #: re-asks after a reply whose quotes are not in the text or that does not validate
+    max_reasks: int = 2
+    #: retries of one request after a rate limit, 5xx, timeout or dropped connection
+    max_api_retries: int = 6
+    backoff_initial: float = 1.0
+    backoff_max: float = 60.0
+    #: longest Retry-After honoured; a longer one is capped
+    retry_after_max: float = 120.0
+    chunk_chars: int = 16000
+    chunk_overlap: int = 600
+    #: below this size a truncated chunk is not split again but fails
+    min_chunk_chars: int = 1500
+    max_tokens: int | None = 8192
+    temperature: float = 0.0
+    #: pydantic strict mode for the model's reply; off so that local models
+    #: that send "5" for 5 are accepted (the value is still validated)
+    strict: bool = False
+    cache_dir: Path | None = None
+    prices_file: Path | None = None
+    extra_headers: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def with_(self, **changes: Any) -> LLMSettings:
+        """A copy with some settings changed."""
+        return replace(self, **changes)
+
+
+def _env(*names: str) -> str | None:
+    for name in names:
+        value = os.environ.get(name)
+        if value:
+            return value
+    return None
+
+
+def endpoint_configured(**overrides: Any) -> bool:
+    """True when an argument or the environment names an API key or a base URL."""
+    return bool(
+        overrides.get("api_key")
+        or overrides.get("base_url")
+        or _env("CLAIMKIT_API_KEY", "OPENAI_API_KEY", "CLAIMKIT_BASE_URL", "OPENAI_BASE_URL")
+    )
+
+
+def _number(name: str, value: str, kind: type[float] | type[int]) -> float | int:
+    try:
+        return kind(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r} is not a {kind.__name__}; fix or unset it") from None
+
+
+def resolve_settings(**overrides: Any) -> LLMSettings:
+    """Resolve the backend settings: argument > CLAIMKIT_* > OPENAI_* > default.
+
+    Args:
+        **overrides: any :class:`LLMSettings` field; ``None`` means "not given".
+
+    Raises:
+        ConfigError: no model can be chosen, an unknown setting or mode, or a
+            variable that is not a number.
+    """
+    known = {f.name for f in fields(LLMSettings)}
+    unknown = set(overrides) - known
+    if unknown:
+        raise ConfigError(
+            f"unknown LLM setting(s) {sorted(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    given = {k: v for k, v in overrides.items() if v is not None}
+    values: dict[str, Any] = {}
+    values["api_key"] = given.get("api_key") or _env("CLAIMKIT_API_KEY", "OPENAI_API_KEY")
+    values["base_url"] = given.get("base_url") or _env("CLAIMKIT_BASE_URL", "OPENAI_BASE_URL")
+    model = given.get("model") or _env("CLAIMKIT_MODEL")
+    if not model:
+        if values["base_url"] and "api.openai.com" not in values["base_url"]:
+            raise ConfigError(
+                f"no model for the endpoint {values['base_url']}: pass --model NAME "
+                "(or model=..., or set CLAIMKIT_MODEL)"
+            )
+        model = DEFAULT_OPENAI_MODEL
+    values["model"] = model
+    for name, env, kind in (
+        ("mode", "CLAIMKIT_MODE", str),
+        ("timeout", "CLAIMKIT_TIMEOUT", float),
+        ("max_reasks", "CLAIMKIT_MAX_REASKS", int),
+        ("max_api_retries", "CLAIMKIT_MAX_RETRIES", int),
+        ("chunk_chars", "CLAIMKIT_CHUNK_CHARS", int),
+    ):
+        raw = os.environ.get(env)
+        if raw and name not in given:
+            values[name] = raw if kind is str else _number(env, raw, kind)  # type: ignore[arg-type]
+    cache_dir = given.get("cache_dir") or _env("CLAIMKIT_CACHE_DIR")
+    values["cache_dir"] = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "claimkit"
+    prices = given.get("prices_file") or _env("CLAIMKIT_PRICES")
+    values["prices_file"] = Path(prices) if prices else None
+    for key, value in given.items():
+        values.setdefault(key, value)
+    settings = LLMSettings(**values)
+    if settings.mode not in _MODES:
+        raise ConfigError(f"unknown mode {settings.mode!r}; use one of {', '.join(_MODES)}")
+    if settings.chunk_overlap * 2 >= settings.chunk_chars:
+        raise ConfigError("chunk_overlap must be less than half of chunk_chars")
+    return settings
+
+
+def select_backend(name: str | None = None, **settings: Any) -> Backend:
+    """The backend to run: by name, or the LLM one when an endpoint is configured.
+
+    Args:
+        name: ``"openai"``, ``"rules"`` or None (auto: ``openai`` when an API
+            key or base URL is given or in the environment, else ``rules``).
+        **settings: LLM settings (``model``, ``base_url``, ``api_key``, ...);
+            ``None`` values are ignored. ``cache=False`` turns the response cache off.
+
+    Raises:
+        ConfigError: an unknown name, or ``openai`` asked for with no endpoint.
+    """
+    given = {k: v for k, v in settings.items() if v is not None}
+    cache = given.pop("cache", True)
+    if name in (None, "auto"):
+        name = "openai" if endpoint_configured(**given) else "rules"
+    if name == "rules":
+        from claimkit.extract.rules import RulesBackend
+
+        return RulesBackend()
+    if name != "openai":
+        raise ConfigError(f"unknown backend {name!r}; use openai or rules")
+    if not endpoint_configured(**given):
+        raise ConfigError(
+            "the openai backend needs an endpoint: set OPENAI_API_KEY (or CLAIMKIT_API_KEY), "
+            "or pass --base-url for a local server such as Ollama or vLLM"
+        )
+    from claimkit.extract.openai import OpenAIBackend
+
+    return OpenAIBackend(resolve_settings(**given), cache=cache)
+
+
+# --------------------------------------------------------------------------- prices
+
+
+@lru_cache(maxsize=8)
+def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
+    if path is None:
+        text = resources.files("claimkit.data").joinpath("prices.json").read_text("utf-8")
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"price table {path}: {exc.strerror}; fix CLAIMKIT_PRICES") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"price table {path or 'prices.json'} is not JSON: {exc.msg}") from None
+    models = data.get("models", data)
+    return {
+        str(k): {"input": float(v["input"]), "output": float(v["output"])}
+        for k, v in models.items()
+        if isinstance(v, dict)
+    }
+
+
+def load_prices(path: str | os.PathLike[str] | None = None) -> dict[str, dict[str, float]]:
+    """Prices in USD per million tokens by model: the bundled table, or ``path``'s.
+
+    A file given by ``path`` (or ``CLAIMKIT_PRICES``) is merged over the bundled table.
+    """
+    table = dict(_read_prices(None))
+    chosen = path if path is not None else _env("CLAIMKIT_PRICES")
+    if chosen:
+        table.update(_read_prices(os.fspath(chosen)))
+    return table
+
+
+def _price_for(model: str, table: Mapping[str, Mapping[str, float]]) -> Mapping[str, float] | None:
+    if model in table:
+        return table[model]
+    # dated snapshots ("gpt-4o-mini-2024-07-18") and provider prefixes ("openai/gpt-4o")
+    base = model.rsplit("/", 1)[-1]
+    best = max((k for k in table if base.startswith(k)), key=len, default=None)
+    return table[best] if best else None
+
+
+def estimate_cost(
+    model: str, usage: Usage, prices: Mapping[str, Mapping[str, float]] | None = None
+) -> float | None:
+    """Estimated cost in USD of ``usage`` on ``model``; None for a model not in the table."""
+    price = _price_for(model, prices if prices is not None else load_prices())
+    if price is None:
+        return None
+    return (usage.prompt_tokens * price["input"] + usage.completion_tokens * price["output"]) / 1e6

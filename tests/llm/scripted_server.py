@@ -1,0 +1,339 @@
+"""A scripted OpenAI-compatible chat-completions server on loopback (stdlib only).
+
+THE REPLIES ARE SCRIPTED. This server answers from the gold annotations or
+from a per-test script; it tests claimkit's plumbing (requests, parsing,
+grounding, re-asks, retries, chunking, resume, cache), never a model's
+quality.
+
+Default reply: the *gold responder*: for each request it returns, as a tool
+call, every gold claim of the article whose quotes all occur in the article
+text of the request (so a chunk gets the claims stated inside it). Tests
+push steps for a given article (found by a marker string in the request's
+article text) to script errors, hallucinated quotes, truncation and so on.
+
+Also usable as a stand-alone program for the benchmark and for trying the
+command line without a model::
+
+    python tests/llm/scripted_server.py --port 8765 --gold examples/gold \
+        --articles examples/articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ScriptedServer",
+    "Step",
+    "drop",
+    "error",
+    "gold_reply_claims",
+    "load_gold_claims",
+    "malformed",
+    "reply",
+    "slow",
+    "truncated",
+]
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default 5 stalls bursts of concurrent connects
+    daemon_threads = True
+
+
+_ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.S)
+
+
+@dataclass
+class Step:
+    """One scripted answer."""
+
+    kind: str  # reply | error | drop | slow | truncated | malformed
+    claims: list[dict[str, Any]] | None = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: Any = None
+    delay: float = 0.0
+
+
+def reply(claims: list[dict[str, Any]] | None = None, delay: float = 0.0) -> Step:
+    """A tool call with these claims (None: the gold responder's claims)."""
+    return Step("reply", claims=claims, delay=delay)
+
+
+def error(status: int, headers: dict[str, str] | None = None, message: str = "scripted") -> Step:
+    body = {"error": {"message": message, "type": "scripted_error", "code": status}}
+    return Step("error", status=status, headers=headers or {}, body=body)
+
+
+def drop() -> Step:
+    """Close the connection without answering."""
+    return Step("drop")
+
+
+def slow(seconds: float) -> Step:
+    """Answer only after ``seconds`` (longer than the client timeout: a timeout)."""
+    return Step("slow", delay=seconds)
+
+
+def truncated() -> Step:
+    """A reply cut off at the token limit (finish_reason=length, broken JSON)."""
+    return Step("truncated")
+
+
+def malformed() -> Step:
+    """A tool call whose arguments are not JSON."""
+    return Step("malformed")
+
+
+# ------------------------------------------------------------------------ gold
+
+
+def load_gold_claims(gold_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Gold lines by document stem."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted(Path(gold_dir).glob("*.jsonl")):
+        out[path.stem] = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return out
+
+
+def _actor(name: str) -> dict[str, Any]:
+    return {"text": name, "name": name}
+
+
+def gold_reply_claims(gold: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold lines turned into the reply shape the model is asked for."""
+    claims = []
+    for g in gold:
+        a = g.get("attributes", {})
+        c: dict[str, Any] = {
+            "type": g["type"],
+            "quotes": list(g["evidence"]),
+            "actor": [_actor(n) for n in g.get("actor", [])],
+            "summary": f"Scripted {g['type']} claim (not written by a model).",
+        }
+        if g.get("date"):
+            c["date"] = {"value": g["date"]}
+        if g.get("modality"):
+            c["modality"] = g["modality"]
+        if g["type"] == "pledge":
+            if a.get("recipient"):
+                c["recipient"] = _actor(a["recipient"])
+            for k in ("what", "condition"):
+                if a.get(k):
+                    c[k] = a[k]
+            if a.get("amount") is not None:
+                c["quantity"] = {"value": a["amount"], "unit": a.get("unit")}
+        elif g["type"] == "refusal":
+            for k in ("what", "condition"):
+                if a.get(k):
+                    c[k] = a[k]
+        elif g["type"] == "warning":
+            c["target"] = [_actor(n) for n in a.get("target", [])]
+            for k in ("consequence", "condition"):
+                if a.get(k):
+                    c[k] = a[k]
+        elif g["type"] == "meeting":
+            c["participants"] = [_actor(n) for n in a.get("participants", [])]
+            if a.get("participant_count") is not None:
+                c["participant_count"] = {
+                    "value": a["participant_count"],
+                    "qualifier": a.get("count_qualifier", "exact"),
+                }
+            for k in ("location", "format", "topic"):
+                if a.get(k):
+                    c[k] = a[k]
+        claims.append(c)
+    return claims
+
+
+# ---------------------------------------------------------------------- server
+
+
+class ScriptedServer:
+    """The server, run in a daemon thread on 127.0.0.1.
+
+    Args:
+        gold: gold claims by document stem; the gold responder answers an
+            article with the claims whose quotes it contains.
+        port: 0 picks a free port (cassettes match on path, not host/port).
+        latency: seconds every answer waits (the benchmark's L).
+        failure_rate: share of requests answered by a random 429/500/timeout
+            (benchmark); ``timeout_seconds`` is how long a "timeout" stalls.
+    """
+
+    def __init__(
+        self,
+        gold: dict[str, list[dict[str, Any]]] | None = None,
+        *,
+        port: int = 0,
+        latency: float = 0.0,
+        failure_rate: float = 0.0,
+        timeout_seconds: float = 2.0,
+        seed: int = 0,
+    ) -> None:
+        self.gold_claims = [c for claims in (gold or {}).values() for c in gold_reply_claims(claims)]
+        self.latency = latency
+        self.failure_rate = failure_rate
+        self.timeout_seconds = timeout_seconds
+        self.random = random.Random(seed)
+        self.scripts: list[tuple[str, list[Step]]] = []
+        self.requests: list[dict[str, Any]] = []
+        self.raw_requests: list[tuple[dict[str, str], bytes]] = []
+        self.responder: Callable[[str], list[dict[str, Any]]] = self.gold_responder
+        self._lock = threading.Lock()
+        self._httpd = _Server(("127.0.0.1", port), self._handler())
+        self._thread: threading.Thread | None = None
+
+    # -- scripting
+
+    def script(self, marker: str, *steps: Step) -> None:
+        """Answer the next requests whose article text contains ``marker`` with ``steps``."""
+        self.scripts.append((marker, list(steps)))
+
+    def gold_responder(self, article: str) -> list[dict[str, Any]]:
+        return [c for c in self.gold_claims if c["quotes"] and all(q in article for q in c["quotes"])]
+
+    def _next_step(self, article: str) -> Step:
+        with self._lock:
+            for marker, steps in self.scripts:
+                if steps and marker in article:
+                    return steps.pop(0)
+            if self.failure_rate and self.random.random() < self.failure_rate:
+                kind = self.random.choice(["429", "500", "timeout"])
+                if kind == "429":
+                    return error(429, {"Retry-After": "0"}, "rate limited (injected)")
+                if kind == "500":
+                    return error(500, message="server error (injected)")
+                return slow(self.timeout_seconds)
+        return reply(delay=self.latency)
+
+    # -- life cycle
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> ScriptedServer:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> ScriptedServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- HTTP
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # quiet
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length", "0"))
+                raw = self.rfile.read(length)
+                body = json.loads(raw)
+                with server._lock:
+                    server.requests.append(body)
+                    server.raw_requests.append((dict(self.headers), raw))
+                user = next((m["content"] for m in body["messages"] if m["role"] == "user"), "")
+                m = _ARTICLE.search(user)
+                article = m.group(1) if m else user
+                step = server._next_step(article)
+                if step.kind == "drop":
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                if step.kind == "slow":
+                    time.sleep(step.delay)
+                    step = reply()
+                if step.delay:
+                    time.sleep(step.delay)
+                if step.kind == "error":
+                    return self._send(step.status, step.body, step.headers)
+                claims = step.claims if step.claims is not None else server.responder(article)
+                args = json.dumps({"claims": claims}, ensure_ascii=False)
+                finish = "tool_calls"
+                if step.kind == "truncated":
+                    args, finish = args[: max(10, len(args) // 2)], "length"
+                elif step.kind == "malformed":
+                    args = args.replace('"claims":', "claims:", 1) + ",}"
+                self._send(200, _completion(body, args, finish, len(raw)))
+
+            def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in (headers or {}).items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
+                    self.close_connection = True
+
+        return Handler
+
+
+def _completion(request: dict[str, Any], args: str, finish: str, request_bytes: int) -> dict[str, Any]:
+    n = len([m for m in request["messages"] if m["role"] == "assistant"])
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    if request.get("tools"):
+        name = request["tools"][0]["function"]["name"]
+        message["tool_calls"] = [
+            {"id": f"call_{n}", "type": "function", "function": {"name": name, "arguments": args}}
+        ]
+    else:
+        message["content"] = args
+    # deterministic stand-in token counts (about 4 bytes per token)
+    prompt, completion = request_bytes // 4, len(args.encode("utf-8")) // 4
+    return {
+        "id": f"chatcmpl-scripted-{n}",
+        "object": "chat.completion",
+        "created": 0,
+        "model": request.get("model", "scripted"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
+    }
+
+
+def main() -> None:  # pragma: no cover - manual use
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--gold", type=Path, default=Path("examples/gold"))
+    p.add_argument("--latency", type=float, default=0.0)
+    args = p.parse_args()
+    server = ScriptedServer(load_gold_claims(args.gold), port=args.port, latency=args.latency)
+    print(f"scripted server on {server.base_url} (Ctrl-C to stop)")
+    server.start()
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
