@@ -1,0 +1,183 @@
+"""Fuzzy search of a normalised quote in a normalised text.
+
+Private helper of :mod:`claimkit.grounding`. Character-level, so it works the
+same for text with spaces and for Chinese, Japanese, Korean or Thai text
+without them (the normalised form has no spaces at all).
+
+How it stays near-linear: a character trigram index of the text is built once
+per document. A quote's trigrams that are rare in the text vote for the
+diagonal (text offset minus quote offset) where the quote would start; only the
+few best-voted windows are compared with rapidfuzz (C++), first
+``fuzz.partial_ratio_alignment`` to place the quote inside the window, then an
+optimal-string-alignment distance (a typo, including a swap of two letters,
+costs 1) to settle both ends. Nothing compares the quote with every window.
+
+The floor is strict and depends on the quote length: short quotes must match
+almost exactly (see :func:`allowed_edits`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import accumulate
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, Levenshtein
+
+from claimkit._grounding_normalize import is_wide
+
+__all__ = ["FuzzyIndex", "allowed_edits", "foreign_run"]
+
+_Q = 3  # trigram seeds: specific enough in every script, survive 1 typo in 3
+_MAX_OCC = 64  # a seed seen more often than this says little about where the quote is
+_MAX_CANDIDATES = 8  # windows verified per quote
+
+
+def allowed_edits(needle: str) -> int:
+    """How many typos (OSA edits) a fuzzy match of ``needle`` may have.
+
+    Length is weighed so that a CJK ideograph, kana or Hangul syllable counts
+    as two characters (it carries about as much as a short word). Below a
+    weight of 8 only an exact or normalised match is accepted.
+    """
+    weight = sum(2 if is_wide(ch) else 1 for ch in needle)
+    if weight < 8:
+        return 0
+    if weight < 16:
+        return 1
+    if weight < 32:
+        return 2
+    return int(weight * 0.08)
+
+
+def foreign_run(needle: str, found: str) -> int:
+    """Weight of the longest stretch of ``needle`` that ``found`` does not back up.
+
+    Typos are scattered single characters; a fabricated quote that reuses an
+    article sentence differs in one block ("pasukan tidak akan" where the text
+    names three countries). The edit budget alone cannot tell them apart on a
+    long quote; the size of the largest block of new material can. A stretch
+    is backed up only by a matching run of weight 3 or more (three letters, or
+    two CJK characters): single letters that happen to match inside a
+    fabricated phrase do not count. Weights as in :func:`allowed_edits`.
+    """
+    cum = list(accumulate((2 if is_wide(ch) else 1 for ch in needle), initial=0))
+    longest, covered = 0, 0  # covered: end of the last solid match in needle
+    for op in Levenshtein.opcodes(needle, found):
+        i1, i2 = op.src_start, op.src_end
+        if op.tag == "equal" and cum[i2] - cum[i1] >= 3:
+            longest = max(longest, cum[i1] - cum[covered])
+            covered = i2
+    return max(longest, cum[-1] - cum[covered])
+
+
+def max_foreign_run(max_edits: int) -> int:
+    """The largest block of new material a fuzzy match may contain."""
+    return max(8, max_edits // 2)
+
+
+class FuzzyIndex:
+    """Trigram index of a normalised text for fuzzy quote search.
+
+    Args:
+        norm: the normalised text (see ``_grounding_normalize``).
+    """
+
+    __slots__ = ("_grams", "norm")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        grams: defaultdict[str, list[int]] = defaultdict(list)
+        for i in range(len(norm) - _Q + 1):
+            grams[norm[i : i + _Q]].append(i)
+        self._grams = grams
+
+    def _diagonals(self, needle: str, width: int) -> list[int]:
+        """Start offsets (in ``norm``) of the windows worth verifying, best first."""
+        seeds: list[tuple[int, list[int]]] = []
+        for j in range(len(needle) - _Q + 1):
+            pos = self._grams.get(needle[j : j + _Q])
+            if pos:
+                seeds.append((j, pos))
+        if not seeds:
+            return []
+        rare = [s for s in seeds if len(s[1]) <= _MAX_OCC]
+        if not rare:
+            # Every seed is common (a quote from a repetitive text): use the
+            # rarest few so the work stays bounded.
+            rare = sorted(seeds, key=lambda s: len(s[1]))[:4]
+        votes: defaultdict[int, int] = defaultdict(int)
+        for j, pos in rare:
+            for p in pos[: _MAX_OCC * 4]:
+                votes[(p - j) // width] += 1
+        # Indels move the diagonal a little: score a bucket with its right neighbour.
+        paired = {b: v + votes.get(b + 1, 0) for b, v in votes.items()}
+        best = sorted(paired.items(), key=lambda bv: (-bv[1], bv[0]))
+        starts: list[int] = []
+        for b, _ in best:
+            if len(starts) >= _MAX_CANDIDATES:
+                break
+            start = b * width
+            if all(abs(start - s) > width for s in starts):
+                starts.append(start)
+        return starts
+
+    def search(self, needle: str, max_edits: int) -> list[tuple[int, int, int]]:
+        """Places where ``needle`` matches with at most ``max_edits`` edits.
+
+        Returns:
+            ``(distance, start, end)`` triples in normalised offsets, sorted by
+            distance then start; empty when nothing is close enough.
+        """
+        n, m = len(self.norm), len(needle)
+        if max_edits <= 0 or m < _Q or n == 0:
+            return []
+        width = max(4, max_edits + 1)
+        pad = max_edits + 2
+        # Similarity a true match must at least reach in partial_ratio (Indel
+        # based: one substitution or swap is two indels); a cheap first filter.
+        cutoff = max(0.0, 100.0 * (1.0 - (2 * max_edits + 2 * pad) / (2 * m)))
+        found: dict[tuple[int, int], int] = {}
+        for diag in self._diagonals(needle, width):
+            ws = max(0, diag - pad)
+            we = min(n, diag + 2 * width + m + pad)
+            if we - ws >= m:
+                al = fuzz.partial_ratio_alignment(needle, self.norm[ws:we], score_cutoff=cutoff)
+                if al is None:
+                    continue
+                s0, e0 = ws + al.dest_start, ws + al.dest_end
+            else:
+                s0, e0 = ws, we
+            dist, s, e = self._refine(needle, s0, e0, max_edits)
+            if (
+                dist <= max_edits
+                and e > s
+                and foreign_run(needle, self.norm[s:e]) <= max_foreign_run(max_edits)
+            ):
+                found[(s, e)] = dist
+        return sorted((d, s, e) for (s, e), d in found.items())
+
+    def _refine(self, needle: str, s: int, e: int, max_edits: int) -> tuple[int, int, int]:
+        """Move both ends of ``[s, e)`` to minimise the OSA distance to ``needle``."""
+        norm, m = self.norm, len(needle)
+        reach = max_edits + 1
+        limit = 2 * m + reach  # distances above this are all "far"
+        best = OSA.distance(needle, norm[s:e], score_cutoff=limit)
+
+        def key(d: int, a: int, b: int) -> tuple[int, int, int]:
+            # Fewest edits; then the length closest to the quote's; then leftmost.
+            return (d, abs((b - a) - m), a)
+
+        for _ in range(3):
+            moved = False
+            for a in range(max(0, s - reach), min(e, s + reach + 1)):
+                d = OSA.distance(needle, norm[a:e], score_cutoff=limit)
+                if key(d, a, e) < key(best, s, e):
+                    best, s, moved = d, a, True
+            for b in range(max(s + 1, e - reach), min(len(norm), e + reach) + 1):
+                d = OSA.distance(needle, norm[s:b], score_cutoff=limit)
+                if key(d, s, b) < key(best, s, e):
+                    best, e, moved = d, b, True
+            if not moved:
+                break
+        return best, s, e
