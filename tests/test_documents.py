@@ -359,6 +359,11 @@ def test_unsupported_extension(tmp_path: Path) -> None:
         load_path(path)
 
 
+def test_directory_given_to_load_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load_path(tmp_path)
+
+
 def test_empty_file_raises_decode_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

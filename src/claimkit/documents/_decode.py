@@ -106,7 +106,9 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> tuple[
         return _checked(text, source), name
     if b"\x00" in data:
         raise DecodeError(
-            source, "binary file (contains NUL bytes), not text; convert it to .txt first"
+            source,
+            "binary file (contains NUL bytes), not text; convert it to .txt first "
+            "(UTF-16 text needs a byte-order mark)",
         )
     try:
         return _checked(data.decode("utf-8"), source), "utf-8"

@@ -103,7 +103,9 @@ def _read(path: Path, source: str) -> bytes:
     except FileNotFoundError:
         raise InputError(source, "no such file or directory; check the path") from None
     except IsADirectoryError:
-        raise InputError(source, "is a directory; pass it to load_documents") from None
+        raise InputError(
+            source, "is a directory; pass it to load_documents to read its files"
+        ) from None
     except OSError as exc:
         raise InputError(source, f"cannot read file ({exc.strerror or exc})") from None
 
@@ -131,6 +133,8 @@ def load_path(
     if kind is None:
         if not os.path.exists(source):
             raise InputError(source, "no such file or directory; check the path")
+        if os.path.isdir(source):
+            raise InputError(source, "is a directory; pass it to load_documents to read its files")
         ext = os.path.splitext(source)[1] or "(none)"
         raise InputError(
             source,
