@@ -1,0 +1,110 @@
+"""The command line: extract, schema, eval; exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimkit.cli import main
+from claimkit.io import parse_record
+from claimkit.schemas import DocumentClaims, Failure
+
+
+@pytest.fixture()
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CLAIMKIT_API_KEY", "CLAIMKIT_BASE_URL", "CLAIMKIT_MODEL"):
+        monkeypatch.delenv(var, raising=False)
+    return CliRunner()
+
+
+def _records(text: str) -> list[DocumentClaims | Failure]:
+    return [parse_record(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def test_extract_samples_to_stdout(runner: CliRunner, articles_dir: Path) -> None:
+    result = runner.invoke(main, ["extract", str(articles_dir), "--quiet"])
+    assert result.exit_code == 0, result.output
+    records = _records(result.stdout)
+    assert len(records) >= 5 and all(isinstance(r, DocumentClaims) for r in records)
+    assert sum(len(r.claims) for r in records if isinstance(r, DocumentClaims)) > 10
+    summary = result.stderr.strip().splitlines()[-1]
+    assert "documents" in summary and "claims" in summary and "backend rules" in summary
+
+
+def test_bad_inputs_are_one_line_errors_and_the_run_goes_on(runner: CliRunner, articles_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x89PNG")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.jsonl").write_text('{"text": "Russia rejected the plan on Monday."}\n{oops\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        main,
+        ["extract", str(articles_dir / "004_029c872e45ff0bb8.txt"), str(tmp_path / "binary.txt"),
+         str(tmp_path / "empty.txt"), str(tmp_path / "bad.jsonl"), str(tmp_path / "missing.txt"), "-o", str(out)],
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("claimkit: skipped")]
+    assert any("binary.txt" in line for line in skipped)
+    assert any("empty.txt" in line for line in skipped)
+    assert any("missing.txt" in line for line in skipped)
+    assert any("bad.jsonl" in line and "line 2" in line for line in skipped)
+    records = _records(out.read_text(encoding="utf-8"))
+    docs = [r for r in records if isinstance(r, DocumentClaims)]
+    failures = [r for r in records if isinstance(r, Failure)]
+    assert {d.document.id for d in docs} >= {"004_029c872e45ff0bb8"}
+    assert any(d.document.source and d.document.source.endswith("bad.jsonl") for d in docs)  # the good line
+    assert {f.stage for f in failures} == {"load"} and len(failures) == 4
+
+
+def test_stdin_input(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "-", "-q"], input="Britain will send troops to Ukraine after a ceasefire.".encode())
+    assert result.exit_code == 0, result.output
+    (record,) = _records(result.stdout)
+    assert isinstance(record, DocumentClaims) and record.document.source == "-"
+
+
+def test_resume_needs_an_output_file(runner: CliRunner, articles_dir: Path) -> None:
+    result = runner.invoke(main, ["extract", str(articles_dir), "--resume"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claimkit: error: --resume needs -o FILE")
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["extract"]).exit_code == 2
+    assert runner.invoke(main, ["eval", "--gold", "/nonexistent", "x.jsonl"]).exit_code == 2
+    assert runner.invoke(main, ["frobnicate"]).exit_code == 2
+
+
+def test_schema_writes_and_checks(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "schemas"
+    result = runner.invoke(main, ["schema", "-o", str(target)])
+    assert result.exit_code == 0
+    assert (target / "claim.pledge.schema.json").exists()
+    assert runner.invoke(main, ["schema", "-o", str(target), "--check"]).exit_code == 0
+    (target / "claim.pledge.schema.json").write_text("{}", encoding="utf-8")
+    stale = runner.invoke(main, ["schema", "-o", str(target), "--check"])
+    assert stale.exit_code == 1 and "claim.pledge.schema.json" in stale.stderr
+
+
+def test_eval_prints_scores(runner: CliRunner, articles_dir: Path, gold_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pred.jsonl"
+    assert runner.invoke(main, ["extract", str(articles_dir), "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["eval", "--gold", str(gold_dir), str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert set(scores) >= {"overall", "by_type", "attributes"}
+    assert set(scores["overall"]) >= {"precision", "recall", "f1"}
+    assert 0.0 <= scores["overall"]["f1"] <= 1.0
+    table = runner.invoke(main, ["eval", "--gold", str(gold_dir), str(out)])
+    assert table.exit_code == 0 and "pledge" in table.stdout
+
+
+def test_eval_on_a_broken_predictions_file_is_one_line(runner: CliRunner, gold_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{nope\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", "--gold", str(gold_dir), str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"claimkit: error: {bad}:1: not JSON (Expecting property name enclosed in double quotes)"
