@@ -1,0 +1,125 @@
+"""Fixtures of the LLM tests: a scripted server, recorded cassettes, a live mode.
+
+THE MODEL REPLIES IN THESE TESTS ARE SCRIPTED (see scripted_server.py): they
+show that claimkit's plumbing is lossless and robust, not that any model is good.
+
+Cassettes live in tests/cassettes/ and are replayed by default (pytest-recording's
+record mode ``none``: a request that is not in its cassette fails the test at once).
+Re-record them against the scripted server with::
+
+    .venv/bin/pytest tests/llm --record-mode=rewrite
+
+The ``live`` tests (test_live.py) talk to a real endpoint; they run only with
+``CLAIMKIT_LIVE=1`` and an API key (or base URL) in the environment.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from scripted_server import ScriptedServer, load_gold_claims  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+CASSETTES = ROOT / "tests" / "cassettes"
+
+#: A fake key: tests assert it never reaches cassettes, outputs or logs.
+FAKE_KEY = "sk-claimkit-test-DO-NOT-LEAK-4f3a9c"
+MODEL = "scripted-model"
+BUILTIN_TYPES = ["pledge", "refusal", "warning", "meeting"]
+
+#: Tiny bounds so that the suite stays fast; the policies are the same.
+FAST = dict(
+    backoff_initial=0.001,
+    backoff_max=0.01,
+    retry_after_max=0.01,
+    timeout=5.0,
+    max_api_retries=3,
+    max_reasks=2,
+)
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(CASSETTES)
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": [
+            "authorization",
+            "api-key",
+            "x-api-key",
+            "openai-organization",
+            "openai-project",
+        ],
+        "decode_compressed_response": True,
+        # method, path and body: host and port of the scripted server may differ
+        "match_on": ["method", "path", "body"],
+        "allow_playback_repeats": False,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _all_interactions_played(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A replayed cassette must be used up: an unplayed interaction fails the test."""
+    if request.node.get_closest_marker("vcr") is None:
+        yield
+        return
+    cassette = request.getfixturevalue("vcr")
+    yield
+    if cassette is not None and cassette.rewound:
+        assert cassette.all_played, (
+            f"{cassette._path}: {len(cassette) - len(cassette.play_counts)} recorded "
+            "interaction(s) were not requested"
+        )
+
+
+@pytest.fixture(scope="session")
+def gold_claims(gold_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    return load_gold_claims(gold_dir)
+
+
+@pytest.fixture
+def server(gold_claims: dict[str, list[dict[str, Any]]]) -> Iterator[ScriptedServer]:
+    with ScriptedServer(gold_claims) as srv:
+        yield srv
+
+
+@pytest.fixture
+def make_backend(server: ScriptedServer, tmp_path: Path) -> Any:
+    """Build an OpenAIBackend pointed at the scripted server (no cache unless asked)."""
+    from claimkit.extract.openai import OpenAIBackend
+
+    def make(**overrides: Any) -> OpenAIBackend:
+        options: dict[str, Any] = {
+            "model": MODEL,
+            "base_url": server.base_url,
+            "api_key": FAKE_KEY,
+            "cache_dir": tmp_path / "cache",
+            **FAST,
+        }
+        cache = overrides.pop("cache", False)
+        options.update(overrides)
+        return OpenAIBackend(cache=cache, types=BUILTIN_TYPES, **options)
+
+    return make
+
+
+def sent_bodies(cassette: Any) -> list[dict[str, Any]]:
+    """JSON bodies of the requests in the cassette (recorded now or replayed)."""
+    return [json.loads(r.body) for r in cassette.requests]
+
+
+def requests_made(cassette: Any, server: ScriptedServer) -> int:
+    """Requests the code under test sent: counted by the server when recording,
+    by the cassette when replaying (then the server sees none)."""
+    return len(server.requests) + cassette.play_count
