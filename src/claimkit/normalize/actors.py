@@ -1,0 +1,613 @@
+"""Actors: countries, people, organisations and groups, from names in any language.
+
+A :class:`Gazetteer` holds entries (canonical English name, kind, aliases in
+many scripts, titles) and the country names of CLDR/pycountry (see
+:mod:`claimkit.normalize.countries`). It never guesses: a name that is not in
+it, or that is ambiguous (an alias of two entries), stays as written with
+``resolved=False``.
+
+Matching rules (why they are there):
+
+* Exact aliases after lower-casing, on word boundaries for spaced scripts and
+  katakana, anywhere for Han and Hangul (no spaces to anchor on).
+* A one-word alias written with a capital ("Anh", "Nga", "Trump") only matches
+  a capitalised word, and an all-caps alias ("US", "AS", "NATO") only matches
+  exactly, because "anh", "us", "as" are common words.
+* Single-character CJK abbreviations (英, 美, 俄, 米, 露) only count next to
+  another one (英法, 俄乌, 日米) or before a word like 方/军/首相, or as a
+  whole string in :meth:`Gazetteer.resolve`.
+* Titles: "British Prime Minister Stamer", "Presiden Prancis Emmanuel Macron",
+  "英国首相斯塔默", "マクロン大統領" give one mention of the person covering the
+  title; a title alone ("French President") is never a name.
+* Misspellings: Latin/Cyrillic capitalised words of 6+ letters (phrases of
+  several words) within a fuzzy ratio of 90 of a person/organisation alias
+  with the same first letter (rapidfuzz). Short words are never fuzzy-matched.
+* Inflected languages (ru, uk, pl, hr, ...): a name may carry up to three
+  more letters ("Путина", "Rosji") when ``language`` says so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from claimkit.errors import InputError
+from claimkit.normalize._text import fold, script_class, word_ok_after, word_ok_before
+from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
+from claimkit.normalize.mentions import ActorMention
+from claimkit.schemas import Actor, ActorKind
+
+__all__ = ["ENV_VAR", "Gazetteer", "GazetteerEntry", "find_actors", "resolve_actor"]
+
+logger = logging.getLogger(__name__)
+
+#: Environment variable naming extra gazetteer files (os.pathsep-separated).
+ENV_VAR = "CLAIMKIT_GAZETTEER"
+
+_INFLECTING = frozenset({"ru", "uk", "be", "pl", "hr", "sr", "bs", "sl", "cs", "sk", "bg",
+                         "lt", "lv", "fi", "et", "hu", "tr"})  # fmt: skip
+_STEM_VOWELS = frozenset("aeiouyаяоеиыьйуюієї")
+_FUZZY_FLOOR = 90.0
+_FUZZY_MIN_LEN = 6
+_MAX_SUFFIX = 3
+_CONNECTORS = ("'s", "の", "s'")
+_END = "\0"
+
+
+def _lang(language: str | None) -> str | None:
+    if not language:
+        return None
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s.strip())
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One actor of the gazetteer.
+
+    Attributes:
+        name: canonical English name ("Keir Starmer", "United Kingdom", "NATO").
+        kind: person, country, organisation or group.
+        iso_code: ISO 3166-1 alpha-2 code, for countries.
+        aliases: names as written in texts, any script ("Стармер", "斯塔默").
+        titles: titles that may precede or follow the name ("Prime Minister").
+    """
+
+    name: str
+    kind: ActorKind
+    iso_code: str | None = None
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+    def actor(self, text: str) -> Actor:
+        """An :class:`Actor` for this entry as written ``text``."""
+        return Actor(text=text, name=self.name, kind=self.kind, iso_code=self.iso_code,
+                     resolved=True)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    entry: int
+    languages: frozenset[str] | None
+    stem: bool = False  # inserted without its final vowel, for inflected languages
+
+
+@dataclass
+class _Index:
+    by_key: dict[str, list[_Alias]]
+    trie: dict[str, Any]
+    abbrev: dict[str, tuple[int, frozenset[str] | None, str]]
+    titles: list[str]
+    fuzzy_single: dict[str, set[int]]
+    fuzzy_multi: dict[str, set[int]]
+    fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
+
+
+def _languages(value: Any) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+class Gazetteer:
+    """Known actors and how they are written, with exact, title-aware and fuzzy lookup.
+
+    Build one with :meth:`default` (bundled data plus files named in
+    ``CLAIMKIT_GAZETTEER``) or :meth:`load`. Indexes are built on first use.
+    """
+
+    def __init__(self, data: Iterable[dict[str, Any]] = ()) -> None:
+        """Merge gazetteer documents (the parsed JSON of gazetteer files), in order."""
+        self._entries: list[GazetteerEntry] = []
+        self._entry_aliases: list[list[tuple[str, frozenset[str] | None]]] = []
+        self._by_name: dict[tuple[str, str], int] = {}
+        self._country_aliases: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+        self._abbrev: dict[str, tuple[str, frozenset[str] | None, str]] = {}
+        self._titles: list[str] = []
+        self._cldr: list[tuple[int, str]] = []
+        self._index: _Index | None = None
+        for doc in data:
+            self._merge(doc)
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The bundled gazetteer plus the files named in ``CLAIMKIT_GAZETTEER``.
+
+        Cached per value of the variable, so the tables are built once.
+        """
+        env = os.environ.get(ENV_VAR, "")
+        cached = _DEFAULT_CACHE.get(env)
+        if cached is None:
+            paths = [p for p in env.split(os.pathsep) if p.strip()]
+            cached = cls.load(*paths, include_default=True)
+            _DEFAULT_CACHE[env] = cached
+        return cached
+
+    @classmethod
+    def load(cls, *paths: str | os.PathLike[str], include_default: bool = True) -> Gazetteer:
+        """Read gazetteer JSON files (see ``docs/normalize.md`` for the format).
+
+        Args:
+            *paths: user files; later files extend earlier ones.
+            include_default: start from the bundled ``claimkit/data/gazetteer.json``.
+
+        Raises:
+            InputError: a file is missing or is not a gazetteer JSON object.
+        """
+        docs: list[dict[str, Any]] = []
+        if include_default:
+            raw = resources.files("claimkit").joinpath("data/gazetteer.json").read_text("utf-8")
+            docs.append(json.loads(raw))
+        for p in paths:
+            docs.append(_read_file(Path(p)))
+        return cls(docs)
+
+    def _merge(self, doc: dict[str, Any]) -> None:
+        for t in doc.get("titles", []):
+            if isinstance(t, str) and t.strip():
+                self._titles.append(_nfc(t))
+        for code, aliases in doc.get("countries", {}).items():
+            code = str(code).upper()
+            if not is_country_code(code):
+                raise InputError("gazetteer", f"unknown ISO 3166 alpha-2 code {code!r} in "
+                                 "'countries'; use codes such as 'GB'")
+            bucket = self._country_aliases.setdefault(code, [])
+            for a in aliases:
+                bucket.append(_alias_spec(a))
+        for char, spec in doc.get("abbreviations", {}).items():
+            if isinstance(spec, str):
+                self._abbrev[char] = (spec.upper(), None, "")
+            else:
+                self._abbrev[char] = (str(spec["code"]).upper(), _languages(spec.get("lang")),
+                                      str(spec.get("not_after", "")))
+        for e in doc.get("entries", []):
+            self._add_entry(e)
+        self._index = None
+
+    def _add_entry(self, e: dict[str, Any]) -> None:
+        try:
+            name = _nfc(str(e["name"]))
+            kind = ActorKind(str(e.get("kind", "person")))
+        except (KeyError, ValueError) as exc:
+            raise InputError("gazetteer", f"bad entry {e!r}: needs 'name' and a 'kind' of "
+                             "person, country, organisation or group") from exc
+        aliases = [_alias_spec(a) for a in e.get("aliases", [])]
+        aliases.insert(0, (name, None))
+        titles = tuple(_nfc(t) for t in e.get("titles", []))
+        key = (name, kind.value)
+        idx = self._by_name.get(key)
+        if idx is None:
+            idx = len(self._entries)
+            self._by_name[key] = idx
+            self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles))
+            self._entry_aliases.append([])
+        else:
+            old = self._entries[idx]
+            self._entries[idx] = GazetteerEntry(name, kind, old.iso_code, (), old.titles + titles)
+        self._entry_aliases[idx].extend(aliases)
+        # CLDR names of e.g. "EU", "UN": looked up when the index is built
+        self._cldr.extend((idx, str(code)) for code in e.get("cldr", []) or [])
+        self._titles.extend(titles)
+
+    @property
+    def entries(self) -> list[GazetteerEntry]:
+        """All entries, countries included (builds the index on first use)."""
+        self._built()
+        return list(self._entries)
+
+    # ----------------------------------------------------------------- indexing
+
+    def _built(self) -> _Index:
+        if self._index is None:
+            self._index = self._build()
+        return self._index
+
+    def _country_entry(self, code: str) -> int:
+        name = country_name(code) or code
+        key = (name, ActorKind.country.value)
+        idx = self._by_name.get(key)
+        if idx is None:
+            idx = len(self._entries)
+            self._by_name[key] = idx
+            self._entries.append(GazetteerEntry(name, ActorKind.country, code))
+            self._entry_aliases.append([(name, None)])
+        return idx
+
+    def _build(self) -> _Index:
+        for idx, code in self._cldr:
+            self._entry_aliases[idx].extend((n, None) for n in cldr_names(code))
+        self._cldr = []
+        for name, code in country_table().items():
+            self._entry_aliases[self._country_entry(code)].append((name, None))
+        for code, aliases in self._country_aliases.items():
+            self._entry_aliases[self._country_entry(code)].extend(aliases)
+        abbrev = {c: (self._country_entry(code), langs, not_after) for c, (code, langs, not_after)
+                  in self._abbrev.items() if is_country_code(code)}
+        by_key: dict[str, list[_Alias]] = {}
+        trie: dict[str, Any] = {}
+        fuzzy_single: dict[str, set[int]] = {}
+        fuzzy_multi: dict[str, set[int]] = {}
+        for idx, aliases in enumerate(self._entry_aliases):
+            entry = self._entries[idx]
+            seen: set[tuple[str, frozenset[str] | None]] = set()
+            for text, langs in aliases:
+                text = _nfc(text)
+                if not text or (text, langs) in seen:
+                    continue
+                seen.add((text, langs))
+                al = _Alias(text, idx, langs)
+                key = fold(text)
+                by_key.setdefault(key, []).append(al)
+                _trie_add(trie, key, al)
+                if (len(key) >= 5 and key[-1] in _STEM_VOWELS and " " not in key
+                        and _fuzzy_script(text)):
+                    _trie_add(trie, key[:-1], _Alias(text, idx, langs, stem=True))
+                if entry.kind != ActorKind.country and _fuzzy_script(text):
+                    target = fuzzy_multi if " " in key else fuzzy_single
+                    if len(key) >= 5:
+                        target.setdefault(key, set()).add(idx)
+            self._entries[idx] = GazetteerEntry(entry.name, entry.kind, entry.iso_code,
+                                                tuple(t for t, _ in aliases), entry.titles)
+        titles = sorted({fold(t) for t in self._titles}, key=len, reverse=True)
+        logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
+        return _Index(by_key, trie, abbrev, titles, fuzzy_single, fuzzy_multi)
+
+    # ----------------------------------------------------------------- resolve
+
+    def resolve(self, text: str, *, language: str | None = None) -> Actor:
+        """The actor a name (possibly with a title) denotes, or an unresolved Actor.
+
+        Args:
+            text: a name as written: "Britain", "英国首相斯塔默", "Stamer", "英".
+            language: ISO 639-1 code of the text, enabling language-specific
+                aliases and inflection; ``None`` accepts every alias.
+
+        Returns:
+            ``Actor(resolved=True)`` with the canonical name when exactly one
+            entry matches, else ``Actor(text=text, resolved=False)``.
+        """
+        index = self._built()
+        lang = _lang(language)
+        s = _nfc(text).strip(" \t\n\"'“”‘’«»「」『』()[]《》.,:;!?、。，：")
+        if not s:
+            return Actor(text=text, resolved=False)
+        hit = self._exact(index, s, lang)
+        if hit is None and len(s) == 1 and s in index.abbrev:
+            idx, langs, _ = index.abbrev[s]
+            if _lang_ok(langs, lang):
+                hit = idx
+        if hit is not None:
+            return self._entries[hit].actor(text)
+        mentions = self.find(s, language=language)
+        if len(mentions) == 1:
+            m = mentions[0]
+            rest = (s[: m.start] + s[m.end:]).strip()
+            if rest in ("", "'s", "’s", "s'") and m.actor.name:
+                return m.actor.model_copy(update={"text": text})
+        return Actor(text=text, resolved=False)
+
+    def _exact(self, index: _Index, s: str, lang: str | None) -> int | None:
+        found = {al.entry for al in index.by_key.get(fold(s), [])
+                 if _lang_ok(al.languages, lang) and _case_ok(al.text, s)}
+        return found.pop() if len(found) == 1 else None
+
+    # -------------------------------------------------------------------- find
+
+    def find(self, text: str, *, language: str | None = None) -> list[ActorMention]:
+        """All actor mentions in ``text``: non-overlapping, longest match first.
+
+        Returns:
+            Mentions sorted by start offset; ``mention.text == text[start:end]``.
+        """
+        index = self._built()
+        lang = _lang(language)
+        folded = fold(text)
+        cands = self._trie_candidates(index, text, folded, lang)
+        taken: list[tuple[int, int, int]] = []  # (start, end, entry)
+        covered = bytearray(len(text))
+        for start, end, idx in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+            if any(covered[start:end]):
+                continue
+            covered[start:end] = b"\1" * (end - start)
+            taken.append((start, end, idx))
+        taken.extend(self._abbrev_candidates(index, text, covered, lang))
+        taken.extend(self._fuzzy_candidates(index, text, covered))
+        taken.sort()
+        return self._with_titles(index, text, folded, taken)
+
+    def _trie_candidates(self, index: _Index, text: str, folded: str,
+                         lang: str | None) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        n = len(text)
+        trie = index.trie
+        for i in range(n):
+            node = trie.get(folded[i])
+            if node is None:
+                continue
+            spaced = script_class(text[i]) == "word"
+            if spaced and not word_ok_before(text, i):
+                continue
+            best: tuple[int, int] | None = None
+            j = i
+            while node is not None:
+                j += 1
+                hits: dict[int, int] = {}  # entry -> end
+                for al in node.get(_END, ()):
+                    end = self._end_ok(al, text, i, j, lang)
+                    if end is not None:
+                        hits[al.entry] = max(end, hits.get(al.entry, 0))
+                if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
+                    (entry, end), = hits.items()
+                    if best is None or end >= best[0]:
+                        best = (end, entry)
+                if j >= n:
+                    break
+                node = node.get(folded[j])
+            if best is not None:
+                out.append((i, best[0], best[1]))
+        return out
+
+    def _end_ok(self, al: _Alias, text: str, i: int, j: int, lang: str | None) -> int | None:
+        if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
+            return None
+        last = script_class(al.text[-1])
+        if last == "kata" and j < len(text) and script_class(text[j]) == "kata":
+            return None
+        if last == "kata" and script_class(text[i - 1] if i else " ") == "kata":
+            return None
+        if last != "word":
+            return None if al.stem else j
+        if word_ok_after(text, j):
+            return None if al.stem else j
+        if lang not in _INFLECTING:
+            return None
+        k = j
+        while k < len(text) and k - j < _MAX_SUFFIX + 1 and script_class(text[k]) == "word":
+            k += 1
+        return k if word_ok_after(text, k) and k > j else None
+
+    def _abbrev_candidates(self, index: _Index, text: str, covered: bytearray,
+                           lang: str | None) -> list[tuple[int, int, int]]:
+        abbrev = index.abbrev
+        if not abbrev:
+            return []
+        out: list[tuple[int, int, int]] = []
+        # an abbreviation right after a character that makes it part of a word
+        # ("方法", "完美", "24日") is not one
+        ok = [not covered[i] and c in abbrev and _lang_ok(abbrev[c][1], lang)
+              and not (i > 0 and text[i - 1] in abbrev[c][2])
+              for i, c in enumerate(text)]
+        for i, c in enumerate(text):
+            if not ok[i]:
+                continue
+            paired = (i > 0 and ok[i - 1]) or (i + 1 < len(text) and ok[i + 1])
+            if paired or text.startswith(_ABBREV_CONTEXT, i + 1):
+                out.append((i, i + 1, abbrev[c][0]))
+        return out
+
+    def _fuzzy_candidates(self, index: _Index, text: str,
+                          covered: bytearray) -> list[tuple[int, int, int]]:
+        out: list[tuple[int, int, int]] = []
+        run: list[re.Match[str]] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            if len(run) >= 2:
+                s, e = run[0].start(), run[-1].end()
+                hit = _fuzzy(index, index.fuzzy_multi, text[s:e], 8)
+                if hit is not None:
+                    out.append((s, e, hit))
+                    run.clear()
+                    return
+            for m in run:
+                if len(m.group()) >= _FUZZY_MIN_LEN:
+                    hit = _fuzzy(index, index.fuzzy_single, m.group(), _FUZZY_MIN_LEN)
+                    if hit is not None:
+                        out.append((m.start(), m.end(), hit))
+            run.clear()
+
+        for m in _CAP_WORD.finditer(text):
+            if any(covered[m.start():m.end()]) or not _fuzzy_script(m.group()):
+                flush()
+                continue
+            if run and text[run[-1].end():m.start()] != " ":
+                flush()
+            run.append(m)
+        flush()
+        return out
+
+    def _with_titles(self, index: _Index, text: str, folded: str,
+                     taken: list[tuple[int, int, int]]) -> list[ActorMention]:
+        by_end = {e: (s, idx) for s, e, idx in taken}
+        dropped: set[int] = set()
+        spans: dict[int, tuple[int, int, int]] = {}
+        for s, e, idx in taken:
+            if self._entries[idx].kind != ActorKind.person:
+                continue
+            new_e, titled = e, False
+            fwd = _title_at(index.titles, text, folded, _skip_space(text, e), forward=True)
+            if fwd:
+                new_e, titled = fwd, True
+            new_s, pos, absorbed = s, s, []
+            while True:
+                p = pos
+                while p > 0 and text[p - 1] in " \u00a0":
+                    p -= 1
+                t = _title_at(index.titles, text, folded, p, forward=False)
+                if t is not None:
+                    pos = new_s = t
+                    titled = True
+                    continue
+                for conn in ("",) + _CONNECTORS:
+                    q = p - len(conn)
+                    if folded[q:p] == conn and q in by_end:
+                        ms, midx = by_end[q]
+                        if self._entries[midx].kind != ActorKind.person and ms not in spans:
+                            absorbed.append(ms)
+                            pos = new_s = ms
+                            break
+                else:
+                    break
+            if titled:
+                dropped.update(absorbed)
+                spans[s] = (new_s, new_e, idx)
+        out: list[ActorMention] = []
+        for s, e, idx in taken:
+            if s in dropped:
+                continue
+            s2, e2, _ = spans.get(s, (s, e, idx))
+            out.append(ActorMention(s2, e2, text[s2:e2], self._entries[idx].actor(text[s2:e2])))
+        return out
+
+
+_DEFAULT_CACHE: dict[str, Gazetteer] = {}
+_CAP_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# after a single-character abbreviation: "美方" (the US side), "俄军", "英首相", "米政府"
+_ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", "總理", "外长", "外長",
+                   "防长", "政府", "大統領", "外相", "国防", "國防", "官员", "官員", "側")
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), f"gazetteer file not found; fix the path or {ENV_VAR}") \
+            from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"not a readable gazetteer JSON file: {exc}") from None
+    if not isinstance(doc, dict):
+        raise InputError(str(path), "a gazetteer file must hold a JSON object with 'entries'")
+    return doc
+
+
+def _alias_spec(a: Any) -> tuple[str, frozenset[str] | None]:
+    if isinstance(a, str):
+        return (_nfc(a), None)
+    return (_nfc(str(a["text"])), _languages(a.get("lang")))
+
+
+def _trie_add(trie: dict[str, Any], key: str, al: _Alias) -> None:
+    node = trie
+    for ch in key:
+        node = node.setdefault(ch, {})
+    node.setdefault(_END, []).append(al)
+
+
+def _lang_ok(langs: frozenset[str] | None, lang: str | None) -> bool:
+    return langs is None or lang is None or lang in langs
+
+
+def _case_ok(alias: str, surface: str) -> bool:
+    cased = [c for c in alias if c.lower() != c.upper()]
+    if not cased:
+        return True
+    if len(cased) >= 2 and all(c.isupper() for c in cased):
+        return alias == surface.translate(_QUOTES)
+    if " " not in alias and cased[0].isupper():
+        first = next((c for c in surface if c.lower() != c.upper()), "")
+        return first.isupper()
+    return True
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def _fuzzy_script(s: str) -> bool:
+    """Latin (incl. Vietnamese) or Cyrillic letters only, besides spaces and hyphens."""
+    for c in s:
+        if c in " -'’.":
+            continue
+        o = ord(c)
+        if not (c.isalpha() and (o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x400 <= o <= 0x52F)):
+            return False
+    return True
+
+
+def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:
+    key = fold(s)
+    if len(key) < min_len:
+        return None
+    cache = index.fuzzy_cache
+    ck = ("M" if keys is index.fuzzy_multi else "S") + key
+    if ck in cache:
+        return cache[ck]
+    from rapidfuzz import fuzz, process
+
+    hit: int | None = None
+    if key not in index.by_key:  # exact aliases were handled (or refused) by the trie
+        best = process.extract(key, keys.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_FLOOR,
+                               limit=5)
+        entries: set[int] = set()
+        for cand, _score, _ in best:
+            if cand[0] == key[0] and abs(len(cand) - len(key)) <= 2:
+                entries |= keys[cand]
+        if len(entries) == 1:
+            hit = entries.pop()
+    cache[ck] = hit
+    return hit
+
+
+def _skip_space(text: str, i: int) -> int:
+    return i + 1 if i < len(text) and text[i] == " " else i
+
+
+def _title_at(titles: list[str], text: str, folded: str, p: int, *, forward: bool) -> int | None:
+    """End (forward) or start (backward) of a title touching position ``p``."""
+    for t in titles:
+        if forward:
+            if script_class(t[0]) not in ("han", "kata", "hangul", "kana"):
+                continue
+            if folded.startswith(t, p):
+                return p + len(t)
+        elif p >= len(t) and folded[p - len(t):p] == t:
+            q = p - len(t)
+            if script_class(t[0]) != "word" or word_ok_before(text, q):
+                return q
+    return None
+
+
+def resolve_actor(text: str, *, language: str | None = None) -> Actor:
+    """:meth:`Gazetteer.resolve` with :meth:`Gazetteer.default`."""
+    return Gazetteer.default().resolve(text, language=language)
+
+
+def find_actors(text: str, *, language: str | None = None) -> list[ActorMention]:
+    """:meth:`Gazetteer.find` with :meth:`Gazetteer.default`."""
+    return Gazetteer.default().find(text, language=language)

@@ -1,0 +1,466 @@
+"""Dates: find date expressions and resolve them against the publication date.
+
+Rules (documented in ``docs/normalize.md``):
+
+* A date that names day, month and year ("27 March 2025", "2025年3月27日") is
+  ``explicit``.
+* A date that needs the publication date ("on Wednesday", "周三", "yesterday",
+  "24日", "2月24日", "ngày 10/4", "去年12月") is ``relative``: a weekday is the
+  most recent such day on or before publication, unless the words around it
+  are future tense ("will", "将", "sẽ", "akan", ...) or say "next" (then the
+  next one on or after publication) or "last" (strictly before). A day and
+  month without a year take the year that puts the date nearest publication.
+  A bare day ("24日") is that day of the publication month (of the previous
+  month when the day is after publication).
+* Without a publication date, a relative date stays ``unresolved`` with its
+  raw text; it is never guessed from today's date.
+
+Candidates are located with regular expressions built once per language from
+CLDR month and weekday names (babel); :func:`resolve_date` falls back to
+dateparser for phrases the patterns do not cover ("two days ago",
+"la semaine dernière").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claimkit.normalize.mentions import DateMention
+from claimkit.schemas import DateGranularity, DateRef, DateResolution
+
+__all__ = ["find_dates", "resolve_date"]
+
+logger = logging.getLogger(__name__)
+
+_D = r"[0-9０-９]"
+_CJK_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
+_ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_JA_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+_KO_DAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+_VI_DAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
+            "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}  # fmt: skip
+
+# Weekday forms CLDR does not list (accusative after "в"/"w"/"u" ...).
+_EXTRA_DAYS: dict[str, dict[str, int]] = {
+    "ru": {"среду": 2, "пятницу": 4, "субботу": 5},
+    "uk": {"середу": 2, "п'ятницю": 4, "пʼятницю": 4, "п’ятницю": 4, "суботу": 5, "неділю": 6},
+    "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
+    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
+    "id": {"Jum'at": 4},
+}
+
+# Relative day words: offset in days from publication.
+_REL_DAYS: dict[str, dict[str, int]] = {
+    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
+    "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2},
+    "ja": {"今日": 0, "昨日": -1, "明日": 1, "一昨日": -2, "本日": 0},
+    "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2},
+    "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2},
+    "id": {"hari ini": 0, "kemarin": -1, "besok": 1},
+    "ms": {"hari ini": 0, "semalam": -1, "esok": 1},
+    "fr": {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2},
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
+    "es": {"hoy": 0, "ayer": -1, "anteayer": -2},
+    "it": {"oggi": 0, "ieri": -1, "domani": 1},
+    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1},
+    "pl": {"dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1},
+    "uk": {"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1},
+    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1},
+    "hr": {"danas": 0, "jučer": -1, "sutra": 1},
+    "tr": {"bugün": 0, "dün": -1, "yarın": 1},
+    "ar": {"اليوم": 0, "أمس": -1, "الأمس": -1, "غدا": 1, "غداً": 1},
+}
+
+# Words near a weekday that move it forward or back, and future-tense cues.
+_NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochain|nächsten|kommenden|próximo|"
+                   r"prossimo|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau)\b|"
+                   r"下周|下週|下星期|下个|来週|다음")
+_LAST = re.compile(r"(?i)\b(?:last|past|previous|dernier|letzten|vergangenen|pasado|scorso|"
+                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen)\b|"
+                   r"上周|上週|上星期|上个|先週|지난")
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|"
+                     r"going to|to be held|sẽ|akan|va|vont|sera|aura|wird|werden|soll|será|"
+                     r"serán|va a|sarà|vai|irá|będzie|będą|odbędzie|будет|будут|состоится|"
+                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف)\b|"
+                     r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
+_SENT_END = re.compile(r"[.!?。！？\n]")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    resolve: Callable[[dt.date | None, str], DateRef]
+
+
+def _num(s: str) -> int:
+    return int(s)  # int() accepts any Unicode decimal digits (０-９, ٠-٩)
+
+
+def _lang(language: str | None) -> str | None:
+    if not language:
+        return None
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+# ----------------------------------------------------------------- resolution
+
+
+def _ref(raw: str, value: str | None, how: DateResolution) -> DateRef:
+    if value is None:
+        return DateRef(raw=raw, resolution=DateResolution.unresolved)
+    return DateRef(value=value, raw=raw, resolution=how)
+
+
+def _day_ref(raw: str, d: dt.date, how: DateResolution) -> DateRef:
+    return DateRef(value=d.isoformat(), granularity=DateGranularity.day, raw=raw, resolution=how)
+
+
+def _nearest_year(month: int, day: int | None, pub: dt.date) -> int | None:
+    """The year that puts month/day nearest the publication date."""
+    best: tuple[int, int] | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = dt.date(year, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((d - pub).days)
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None
+
+
+def _ymd(raw: str, year: int | None, month: int, day: int | None,
+         pub: dt.date | None) -> DateRef:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return _ref(raw, None, DateResolution.unresolved)
+    how = DateResolution.explicit
+    if year is None:
+        if pub is None:
+            return _ref(raw, None, DateResolution.unresolved)
+        year = _nearest_year(month, day, pub)
+        how = DateResolution.relative
+        if year is None:
+            return _ref(raw, None, DateResolution.unresolved)
+    if day is None:
+        return DateRef(value=f"{year:04d}-{month:02d}", granularity=DateGranularity.month,
+                       raw=raw, resolution=how)
+    try:
+        return _day_ref(raw, dt.date(year, month, day), how)
+    except ValueError:
+        return _ref(raw, None, DateResolution.unresolved)
+
+
+def _weekday(raw: str, wd: int, pub: dt.date | None, context: str) -> DateRef:
+    if pub is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    back = (pub.weekday() - wd) % 7
+    if _LAST.search(context):
+        d = pub - dt.timedelta(days=back or 7)
+    elif _NEXT.search(context):
+        d = pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7)
+    elif _FUTURE.search(context):
+        d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
+    else:
+        d = pub - dt.timedelta(days=back)
+    return _day_ref(raw, d, DateResolution.relative)
+
+
+def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:
+    if pub is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    return _day_ref(raw, pub + dt.timedelta(days=days), DateResolution.relative)
+
+
+def _bare_day(raw: str, day: int, pub: dt.date | None) -> DateRef:
+    """"24日": that day of the publication month, or of the month before."""
+    if pub is None or not 1 <= day <= 31:
+        return _ref(raw, None, DateResolution.unresolved)
+    y, m = pub.year, pub.month
+    if day > pub.day + 1:  # a day after publication: the previous month
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    try:
+        return _day_ref(raw, dt.date(y, m, day), DateResolution.relative)
+    except ValueError:
+        return _ref(raw, None, DateResolution.unresolved)
+
+
+# ------------------------------------------------------------------- patterns
+
+
+@functools.cache
+def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
+    """CLDR month names (folded -> 1..12) and weekday names (-> 0..6) of a language."""
+    from babel import Locale
+
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    try:
+        loc = Locale.parse(lang)
+    except Exception:
+        return months, days
+    for ctx in ("format", "stand-alone"):
+        for table, out in ((loc.months, months), (loc.days, days)):
+            try:
+                names = dict(table[ctx]["wide"])
+            except KeyError:  # some locales only have the format context
+                continue
+            for num, name in names.items():
+                if re.search(r"\d", name) or re.search(r"[\u3040-\u9fff\uac00-\ud7af]", name):
+                    continue  # "tháng 1", "3月", "수요일": the numeric/CJK patterns handle them
+                key = name.lower() if out is months else name
+                out[key] = int(num)
+    if lang == "en":
+        for i, ab in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1):
+            months[ab.lower()] = months[ab.lower() + "."] = i
+        months["sept"] = months["sept."] = 9
+    days.update(_EXTRA_DAYS.get(lang, {}))
+    return months, days
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Lang:
+    months: dict[str, int]
+    days: dict[str, int]
+    rel: dict[str, int]
+    regex: re.Pattern[str]
+    dm_order: bool  # numeric 10/4 is day/month
+
+
+_DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr",
+                       "tr", "ar", "nl", "ro", "cs", "sk", "sl", "sr", "bs", "el", "da",
+                       "nb", "sv", "fi"})  # fmt: skip
+_NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal|tgl\.?|pada|sejak|le|am|el|il|dia)"
+
+
+@functools.cache
+def _lang_table(lang: str | None) -> _Lang:
+    langs = ["en"] if lang is None else (["en"] if lang == "en" else [lang, "en"])
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    for code in langs:
+        m, d = _names(code)
+        months.update(m)
+        days.update(d)
+    rel: dict[str, int] = {}
+    for code in (langs + ["zh", "ja"]) if lang in (None, "zh", "ja") else langs:
+        rel.update(_REL_DAYS.get(code, {}))
+    if lang == "ko":
+        rel.update(_REL_DAYS["ko"])
+    mon = _alt(list(months))
+    day_names = _alt(list(days))
+    rel_words = _alt(list(rel))
+    y = r"(?:19|20)\d\d"
+    parts = [
+        rf"(?P<iso>(?<!\d)(?P<iy>{y})-(?P<im>\d\d?)-(?P<id>\d\d?)(?!\d))",
+        rf"(?P<cjk>(?:(?P<cy>{_D}{{4}})\s*年|(?P<cyw>去年|今年|明年|前年))?\s*"
+        rf"(?P<cm>{_D}{{1,2}})\s*月(?:\s*(?P<cd>{_D}{{1,2}})\s*[日号號])?)",
+        rf"(?P<cyo>(?P<cyy>{_D}{{4}})\s*年(?!\s*{_D}{{1,2}}\s*月))",
+        rf"(?P<ko>(?:(?P<ky>\d{{4}})년\s*)?(?P<km>\d{{1,2}})월(?:\s*(?P<kd>\d{{1,2}})일)?)",
+        rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*[日号號](?![本曜元]))",
+        rf"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
+        rf"(?P<jawd>(?:先週|来週|今週)?の?(?P<jw>[月火水木金土日])曜日?)",
+        rf"(?P<kowd>(?P<kw>[월화수목금토일])요일)",
+        rf"(?P<vim>(?:ngày\s+)?(?P<vd>\d{{1,2}})\s+tháng\s+(?P<vm>\d{{1,2}})"
+        rf"(?:\s*(?:năm|/)\s*(?P<vy>{y}))?)",
+        rf"(?P<vimo>[Tt]háng\s+(?P<vmo>\d{{1,2}})(?:\s*(?:năm|/)\s*(?P<vmy>{y}))?(?!\d))",
+        rf"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật))",
+        rf"(?P<num>(?:(?i:{_NUM_CUES})\s+)?(?<![\d/.,])(?P<n1>\d{{1,2}})(?P<sep>[/.])"
+        rf"(?P<n2>\d{{1,2}})(?:(?P=sep)(?P<n3>{y}|\d\d))?(?![\d/]|\.\d))",
+    ]
+    if months:
+        parts += [
+            rf"(?P<dmy>(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+            rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)",
+            rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:,?\s+(?P<my>{y}))?)",
+            rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
+        ]
+    if days:
+        parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
+    if rel:
+        parts.append(rf"(?P<rel>(?<!\w)(?i:(?P<rw>{rel_words}))(?!\w))")
+    if lang == "ko" or lang is None:
+        pass
+    regex = re.compile("|".join(parts))
+    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The clause around a match, for tense and next/last cues."""
+    lo = max(0, start - 80)
+    left = text[lo:start]
+    cut = max((m.end() for m in _SENT_END.finditer(left)), default=0)
+    right = text[end:end + 80]
+    stop = _SENT_END.search(right)
+    return left[cut:] + text[start:end] + (right[: stop.start()] if stop else right)
+
+
+def _resolve_match(m: re.Match[str], table: _Lang, pub: dt.date | None, text: str,
+                   strict: bool) -> DateRef | None:
+    raw = m.group(0).strip()
+    g = m.group
+    if g("iso"):
+        return _ymd(raw, _num(g("iy")), _num(g("im")), _num(g("id")), pub)
+    if g("cjk"):
+        year: int | None = _num(g("cy")) if g("cy") else None
+        if g("cyw"):
+            if pub is None:
+                return _ref(raw, None, DateResolution.unresolved)
+            year = pub.year + _CJK_YEAR[g("cyw")]
+            ref = _ymd(raw, year, _num(g("cm")), _num(g("cd")) if g("cd") else None, pub)
+            return ref.model_copy(update={"resolution": DateResolution.relative}) \
+                if ref.value else ref
+        return _ymd(raw, year, _num(g("cm")), _num(g("cd")) if g("cd") else None, pub)
+    if g("cyo"):
+        return DateRef(value=f"{_num(g('cyy')):04d}", raw=raw, resolution=DateResolution.explicit)
+    if g("ko"):
+        return _ymd(raw, _num(g("ky")) if g("ky") else None, _num(g("km")),
+                    _num(g("kd")) if g("kd") else None, pub)
+    if g("bday"):
+        return _bare_day(raw, _num(g("bd")), pub)
+    if g("zhwd"):
+        return _weekday(raw, _ZH_DAYS[g("zw")], pub, _context(text, m.start(), m.end()))
+    if g("jawd"):
+        return _weekday(raw, _JA_DAYS[g("jw")], pub, _context(text, m.start(), m.end()))
+    if g("kowd"):
+        return _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
+    if g("vim"):
+        return _ymd(raw, _num(g("vy")) if g("vy") else None, _num(g("vm")), _num(g("vd")), pub)
+    if g("vimo"):
+        return _ymd(raw, _num(g("vmy")) if g("vmy") else None, _num(g("vmo")), None, pub)
+    if g("viwd"):
+        wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
+        return _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
+    if g("num"):
+        return _numeric(m, raw, table, pub, strict)
+    if table.months and g("dmy"):
+        return _ymd(raw, _num(g("dy")) if g("dy") else None, table.months[g("dm").lower()],
+                    _num(g("dd")), pub)
+    if table.months and g("mdy"):
+        return _ymd(raw, _num(g("my")) if g("my") else None, table.months[g("mm").lower()],
+                    _num(g("md")), pub)
+    if table.months and g("my2"):
+        return _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
+    if table.days and g("wd"):
+        return _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
+    if table.rel and g("rel"):
+        return _offset(raw, table.rel[g("rw").lower()] if g("rw").lower() in table.rel
+                       else table.rel[g("rw")], pub)
+    return None
+
+
+def _numeric(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
+             strict: bool) -> DateRef | None:
+    a, b = _num(m.group("n1")), _num(m.group("n2"))
+    y3 = m.group("n3")
+    year = None if y3 is None else (_num(y3) if len(y3) == 4 else 2000 + _num(y3))
+    cue = raw[0].isalpha()
+    # in running text a bare "10/4" or "1.5" is a date only after a cue word or with a year
+    if strict and not cue and year is None:
+        return None
+    if m.group("sep") == "." and year is None and not table.dm_order:
+        return None
+    if table.dm_order:
+        day, month = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return _ref(raw, None, DateResolution.unresolved)  # 3/4 in English: which order?
+    return _ymd(raw, year, month, day, pub)
+
+
+# ------------------------------------------------------------------------ API
+
+
+def find_dates(text: str, *, published: dt.date | None,
+               language: str | None) -> list[DateMention]:
+    """Date expressions in ``text``, each resolved against ``published``.
+
+    Candidates come from regular expressions (one compiled pattern per
+    language), so the cost is linear in the text. Overlaps keep the longest.
+
+    Args:
+        text: the text to search.
+        published: the publication date; without it relative dates are unresolved.
+        language: ISO 639-1 code; selects month/weekday names and day/month order.
+
+    Returns:
+        Mentions in text order; ``mention.text == text[start:end]``.
+    """
+    table = _lang_table(_lang(language))
+    out: list[DateMention] = []
+    for m in table.regex.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        ref = _resolve_match(m, table, published, text, strict=True)
+        if ref is None:
+            continue
+        out.append(DateMention(s, e, text[s:e], ref))
+    return out
+
+
+def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -> DateRef:
+    """Resolve the date words ``raw`` ("on Wednesday", "2月24日", "ngày 10/4").
+
+    Args:
+        raw: date words as written (surrounding words such as "on" are fine).
+        published: publication date of the document, the anchor of relative dates.
+        language: ISO 639-1 code of the text.
+
+    Returns:
+        A :class:`DateRef` keeping ``raw``; ``resolution=unresolved`` (and no
+        value) when the words need an anchor that is missing or cannot be parsed.
+    """
+    lang = _lang(language)
+    table = _lang_table(lang)
+    best: tuple[int, DateRef] | None = None
+    for m in table.regex.finditer(raw):
+        ref = _resolve_match(m, table, published, raw, strict=False)
+        if ref is not None and (best is None or m.end() - m.start() > best[0]):
+            best = (m.end() - m.start(), ref)
+    if best is not None:
+        return best[1].model_copy(update={"raw": raw})
+    return _dateparser(raw, published, lang)
+
+
+def _dateparser(raw: str, pub: dt.date | None, lang: str | None) -> DateRef:
+    has_year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", raw) is not None
+    if pub is None and not has_year:
+        # dateparser would anchor on today's date: that is a guess, not a resolution
+        return _ref(raw, None, DateResolution.unresolved)
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day, 12)
+    try:
+        parser = DateDataParser(languages=[lang] if lang else None, settings=settings)
+        data = parser.get_date_data(raw)
+    except Exception as exc:  # dateparser raises on unknown languages and odd input
+        logger.debug("dateparser failed on %r: %s", raw, exc)
+        return _ref(raw, None, DateResolution.unresolved)
+    if data.date_obj is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    d = data.date_obj.date()
+    how = DateResolution.explicit if has_year else DateResolution.relative
+    period = data.period or "day"
+    if period == "year":
+        return DateRef(value=f"{d.year:04d}", raw=raw, resolution=how)
+    if period == "month":
+        return DateRef(value=f"{d.year:04d}-{d.month:02d}", raw=raw, resolution=how)
+    return _day_ref(raw, d, how)

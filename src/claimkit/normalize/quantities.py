@@ -1,0 +1,196 @@
+"""Quantities: stated numbers with a unit and a qualifier ("at least 26 countries").
+
+Handles, in the listed languages: digits with locale thousands separators
+("10,000" in en/zh/ja, "10.000" in vi/id/de/...), scale words ("90bn", "900亿",
+"2 triệu", "5 миллиардов"), currency symbols and words (€, $, £, 欧元, euro,
+евро), ranges ("10,000 to 30,000", "từ 10.000 đến 30.000", "1万至3万"),
+qualifiers ("at least", "至少", "ít nhất", "sekitar", "up to", "最多") and
+units for countries and troops.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from claimkit.normalize.mentions import QuantityMention
+from claimkit.schemas import Quantity, QuantityQualifier
+
+__all__ = ["find_quantities", "parse_number"]
+
+_DOT_THOUSANDS = frozenset({"vi", "id", "ms", "de", "es", "it", "pt", "pl", "hr", "tr", "nl",
+                            "da", "ro", "sl", "sr", "bs", "el", "uk", "ru"})  # fmt: skip
+
+_SCALES: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
+    "millions": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12,
+    "trillion": 1e12, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百万": 1e6,
+    "兆": 1e12, "천": 1e3, "만": 1e4, "억": 1e8, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6,
+    "tỷ": 1e9, "tỉ": 1e9, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9,
+    "triliun": 1e12, "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "Mrd": 1e9,
+    "Mrd.": 1e9, "Mio": 1e6, "Mio.": 1e6, "Milliarde": 1e9, "Milliarden": 1e9,
+    "Millionen": 1e6, "Million": 1e6, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
+    "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "bilhões": 1e9,
+    "mil milhões": 1e9, "tys.": 1e3, "mln": 1e6, "mld": 1e9, "miliardów": 1e9,
+    "miliardy": 1e9, "milionów": 1e6, "тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "млрд": 1e9,
+    "миллионов": 1e6, "миллиардов": 1e9, "мільйонів": 1e6, "мільярдів": 1e9, "тис.": 1e3,
+    "milijuna": 1e6, "milijardi": 1e9, "milyon": 1e6, "milyar": 1e9, "bin": 1e3,
+    "مليون": 1e6, "مليار": 1e9, "ألف": 1e3,
+}  # fmt: skip
+
+_CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB",
+                     "₴": "UAH", "C$": "CAD", "A$": "AUD", "￥": "JPY"}
+_UNITS: dict[str, str] = {}
+for _unit, _words in {
+    "EUR": "euros|euro|eur|欧元|歐元|ユーロ|유로|евро|євро|yêu-rô|Euro|يورو|avro",
+    "USD": "dollars|dollar|usd|美元|ドル|달러|долларов|доллара|долларів|đô la|USD|dolar|dólares|"
+           "dollari|dolarów|دولار",
+    "GBP": "pounds|pound sterling|pounds sterling|英镑|英鎊|ポンド|파운드|фунтов|bảng Anh|"
+           "poundsterling|sterlin",
+    "JPY": "yen|日元|円|엔",
+    "CNY": "yuan|元|人民币|人民幣|위안",
+    "RUB": "rubles|roubles|卢布|ルーブル|рублей|рубля|rúp|rubel",
+    "UAH": "hryvnias|hryvnia|格里夫纳|гривен|гривень",
+    "countries": "countries|country|nations|states|个国家|個國家|国家|國家|か国|カ国|ヵ国|ヶ国|"
+                 "개국|quốc gia|nước|negara|pays|Länder|Staaten|países|paesi|państw|państwa|"
+                 "стран|страны|країн|країни|zemalja|zemlje|ülke|دولة|دول",
+    "troops": "troops|soldiers|personnel|servicemen|military personnel|士兵|军人|軍人|名士兵|"
+              "兵力|部队|部隊|兵士|人の兵士|명의 병력|병력|binh sĩ|lính|quân|tentara|prajurit|"
+              "pasukan|soldats|militaires|Soldaten|soldados|tropas|soldati|truppe|żołnierzy|"
+              "военнослужащих|солдат|військових|вояків|vojnika|asker|جندي|جنود",
+    "leaders": "leaders|heads of state|领导人|領導人|首脳|정상|nhà lãnh đạo|lãnh đạo|pemimpin|"
+               "dirigeants|Staats- und Regierungschefs|líderes|leader|лидеров|лідерів",
+}.items():
+    for _w in _words.split("|"):
+        _UNITS[_w] = _unit
+
+_QUALIFIERS: dict[str, QuantityQualifier] = {}
+for _q, _words in {
+    QuantityQualifier.at_least: "at least|no fewer than|more than|over|至少|至少有|超过|超過|逾|"
+        "以上|少なくとも|최소|ít nhất|hơn|trên|sedikitnya|setidaknya|paling sedikit|lebih dari|"
+        "au moins|plus de|mindestens|mehr als|über|al menos|más de|almeno|oltre|pelo menos|"
+        "mais de|co najmniej|ponad|не менее|более|по меньшей мере|щонайменше|понад|najmanje|"
+        "više od|en az|على الأقل|أكثر من",
+    QuantityQualifier.about: "about|around|some|roughly|approximately|nearly|almost|约|約|大约|"
+        "大約|近|将近|将近|約|およそ|약|khoảng|gần|sekitar|kira-kira|hampir|environ|près de|"
+        "etwa|rund|fast|unos|cerca de|casi|circa|quasi|cerca de|quase|około|prawie|около|почти|"
+        "приблизно|майже|oko|gotovo|yaklaşık|حوالي|نحو",
+    QuantityQualifier.up_to: "up to|as many as|no more than|at most|最多|多达|多達|最大|まで|최대|"
+        "tối đa|lên tới|lên đến|hingga|sampai|maksimal|jusqu'à|bis zu|hasta|fino a|até|do|"
+        "до|не более|najviše|en fazla|ما يصل إلى",
+}.items():
+    for _w in _words.split("|"):
+        _QUALIFIERS[_w] = _q
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _bounded(words: list[str]) -> str:
+    """Alternation where words of spaced scripts must end at a word boundary."""
+    cjk = [w for w in words if re.match(r"[\u3040-\u9fff\uac00-\ud7af]", w[-1])]
+    spaced = [w for w in words if w not in cjk]
+    return rf"(?:{_alt(cjk)}|(?:{_alt(spaced)})(?![^\W\d_]))"
+
+
+_NUM = r"\d+(?:[.,\s\u00a0\u202f']\d{3})*(?:[.,]\d+)?"
+
+
+@functools.cache
+def _regex() -> re.Pattern[str]:
+    scale = _bounded(list(_SCALES))
+    unit = _bounded(list(_UNITS))
+    qual = _alt(list(_QUALIFIERS))
+    sym = _alt(list(_CURRENCY_SYMBOLS))
+    num = rf"(?:(?P<sym{{i}}>{sym})\s?)?(?P<n{{i}}>{_NUM})(?:\s?(?P<sc{{i}}>{scale}))?"
+    first, second = num.replace("{i}", "1"), num.replace("{i}", "2")
+    return re.compile(
+        rf"(?:(?P<q>(?<![^\W\d_])(?:{qual}))\s*(?:có\s+)?(?:有\s*)?)?"
+        rf"(?:(?:từ|from|between|dari|de|von|od|от|від)\s+)?"
+        rf"(?<![\d.,])(?:{first})"
+        rf"(?:\s*(?P<to>to|and|-|–|—|~|至|到|đến|tới|hingga|sampai|à|bis|a|y|do|до|i)\s*"
+        rf"(?:{second}))?"
+        rf"(?:\s*(?P<unit>{unit}))?"
+        rf"(?:\s*(?P<q2>以上|まで))?"
+    )
+
+
+def parse_number(s: str, *, language: str | None = None) -> float | None:
+    """Parse "10,000", "10.000" (vi/id/de...), "1,5" or "2.5" as a float.
+
+    Args:
+        s: the digits as written.
+        language: ISO 639-1 code; decides whether "." or "," groups thousands.
+    """
+    s = re.sub(r"[\s\u00a0\u202f']", "", s)
+    lang = (language or "").split("-")[0].lower()
+    if lang in _DOT_THOUSANDS:
+        thousands, decimal = ".", ","
+    else:
+        thousands, decimal = ",", "."
+    if re.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})+(?:\{decimal}\d+)?", s):
+        s = s.replace(thousands, "")
+    elif thousands in s and decimal not in s and re.fullmatch(r"\d+[.,]\d{1,2}", s):
+        s = s.replace(thousands, ".")  # "2,5" in a dot-thousands language is 2.5
+    s = s.replace(decimal, ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def find_quantities(text: str, *, language: str | None = None) -> list[QuantityMention]:
+    """Numbers with a unit, a currency or a qualifier in ``text``.
+
+    A bare number with neither unit, currency, scale nor qualifier is skipped:
+    it is more often a date, an age or a page number than a quantity.
+
+    Returns:
+        Mentions in text order; ``mention.text == text[start:end]``.
+    """
+    out: list[QuantityMention] = []
+    for m in _regex().finditer(text):
+        q = _quantity(m, language)
+        if q is None:
+            continue
+        s, e = m.span()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append(QuantityMention(s, e, text[s:e], q.model_copy(update={"raw": text[s:e]})))
+    return out
+
+
+def _value(m: re.Match[str], i: int, language: str | None) -> float | None:
+    n = m.group(f"n{i}")
+    if n is None:
+        return None
+    v = parse_number(n, language=language)
+    sc = m.group(f"sc{i}")
+    if v is not None and sc:
+        v *= _SCALES.get(sc, _SCALES.get(sc.lower(), 1.0))
+    return v
+
+
+def _quantity(m: re.Match[str], language: str | None) -> Quantity | None:
+    v1 = _value(m, 1, language)
+    if v1 is None:
+        return None
+    v2 = _value(m, 2, language)
+    sym = m.group("sym1") or m.group("sym2")
+    unit_word = m.group("unit")
+    unit = _CURRENCY_SYMBOLS.get(sym) if sym else None
+    if unit_word:
+        unit = unit or _UNITS.get(unit_word) or _UNITS.get(unit_word.lower())
+    # "10 to 30 troops": the scale of the second number applies to the first
+    if v2 is not None and m.group("sc2") and not m.group("sc1"):
+        v1 *= _SCALES.get(m.group("sc2"), _SCALES.get(m.group("sc2").lower(), 1.0))
+    qual = QuantityQualifier.exact
+    qw = m.group("q") or m.group("q2")
+    if qw:
+        qual = _QUALIFIERS.get(qw, QuantityQualifier.exact)
+    if unit is None and qual == QuantityQualifier.exact and not m.group("sc1"):
+        return None
+    if v2 is not None and v2 < v1:
+        v2 = None  # "2-1" is a score, not a range
+    return Quantity(value=v1, value_max=v2, unit=unit, qualifier=qual)
