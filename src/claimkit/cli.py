@@ -121,6 +121,8 @@ def extract(
     """
     from claimkit.documents import load_documents
     from claimkit.extract.pipeline import Extractor
+    from claimkit.extract.runner import prepare_resume, run_extraction
+    from claimkit.extract.settings import select_backend
 
     if gazetteer:
         import os
@@ -130,13 +132,24 @@ def extract(
     if resume and (output is None or output == "-"):
         _fail("--resume needs -o FILE: it continues an existing output file")
 
-    chosen = _select_backend(backend, model=model, base_url=base_url)
+    chosen = select_backend(
+        None if backend == "auto" else backend, model=model, base_url=base_url,
+        cache=not no_cache,
+    )
+    describe = getattr(chosen, "describe", None)
+    if callable(describe):
+        _note(f"backend: openai ({describe()}); --backend rules runs the offline baseline")
+        workers = concurrency
+    else:
+        _note(
+            "backend: rules (offline baseline); for LLM extraction set OPENAI_API_KEY, "
+            "or pass --backend openai --base-url URL --model NAME"
+        )
+        workers = 1  # offline and CPU-bound: threads would not help
     extractor = Extractor(chosen)
     done: set[str] = set()
-    if resume and output and Path(output).exists():
-        from claimkit.io import read_records
-
-        done = {r.document.id for r in read_records(output, strict=False) if isinstance(r, DocumentClaims)}
+    if resume and output:
+        done = prepare_resume(output)
         _note(f"resuming: {len(done)} documents already in {output}")
 
     load_failures: list[Failure] = []
@@ -149,20 +162,38 @@ def extract(
     records: Counter[str] = Counter()
     claims: Counter[str] = Counter()
     fh = _open_output(output, append=resume)
+
+    def flush_load_failures() -> None:
+        while load_failures:
+            failure = load_failures.pop(0)
+            fh.write(failure.model_dump_json() + "\n")
+            fh.flush()
+            records["failure"] += 1
+
     try:
         with _progress(quiet) as advance:
-            for record in _interleave(extractor.run(docs), load_failures):
-                fh.write(record.model_dump_json() + "\n")
-                fh.flush()
+
+            def on_record(record: DocumentClaims | Failure) -> None:
                 records[record.record] += 1
                 if isinstance(record, DocumentClaims):
                     claims.update(c.type for c in record.claims)
                 advance(record)
+                flush_load_failures()
+
+            summary = run_extraction(
+                extractor, docs, fh, concurrency=workers, max_cost=max_cost, on_record=on_record
+            )
+            flush_load_failures()
     finally:
         if fh is not sys.stdout:
             fh.close()
     where = f" -> {output}" if output and output != "-" else ""
     _note(_summary(records, claims, extractor.backend_name, where))
+    if callable(describe):
+        _note(summary.describe())
+    if summary.not_started:
+        _note(f"--max-cost {max_cost} reached: {summary.not_started} documents not started; "
+              "rerun with --resume and a higher limit")
     if records["failure"]:
         sys.exit(EXIT_FAILURES)
 
