@@ -158,10 +158,27 @@ class FuzzyIndex:
         return sorted((d, s, e) for (s, e), d in found.items())
 
     def _refine(self, needle: str, s: int, e: int, max_edits: int) -> tuple[int, int, int]:
-        """Move both ends of ``[s, e)`` to minimise the OSA distance to ``needle``."""
+        """Settle both ends of ``[s, e)`` to minimise the OSA distance to ``needle``.
+
+        One Levenshtein alignment against the slightly widened window puts the
+        ends near the first and last solid matches (insertions and deletions
+        near the ends move them by up to ``max_edits``); a short local search
+        then settles them, so the cost stays bounded for long quotes.
+        """
         norm, m = self.norm, len(needle)
-        reach = max_edits + 1
-        limit = 2 * m + reach  # distances above this are all "far"
+        ws, we = max(0, s - max_edits - 1), min(len(norm), e + max_edits + 1)
+        solid = [
+            op
+            for op in Levenshtein.opcodes(needle, norm[ws:we])
+            if op.tag == "equal" and op.src_end - op.src_start >= 2
+        ]
+        if solid:
+            # Unmatched quote characters before the first (after the last)
+            # solid match are typos of the text characters next to it.
+            s = max(ws, ws + solid[0].dest_start - solid[0].src_start)
+            e = min(we, ws + solid[-1].dest_end + (m - solid[-1].src_end))
+        reach = min(max_edits + 1, 4)
+        limit = m + (e - s)  # no distance exceeds this; cutoff only bounds the work
         best = OSA.distance(needle, norm[s:e], score_cutoff=limit)
 
         def key(d: int, a: int, b: int) -> tuple[int, int, int]:
