@@ -29,8 +29,18 @@ CATEGORIES = CLAIM_CUES + MODIFIERS
 _GAP = r"[^.;:!?。！？；\n]{0,24}?"
 
 
+def _unspaced(s: str) -> bool:
+    """True for scripts written without word boundaries we can rely on (CJK, Arabic clitics)."""
+    return any(
+        0x3040 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF or 0x0600 <= ord(c) <= 0x06FF
+        for c in s
+    )
+
+
 def _pattern(cue: str, boundary: str) -> str:
     cue = cue.strip()
+    if boundary == "auto":
+        boundary = "none" if _unspaced(cue) else "word"
     parts = []
     for piece in cue.split(" ... "):
         lead = piece.startswith("*")
@@ -153,7 +163,7 @@ class CueBook:
         """(pattern, English city name) pairs; Latin/Cyrillic names match case-sensitively."""
         out = []
         for name, aliases in self.city_names.items():
-            pattern = _compile(aliases, "word", ignore_case=False)
+            pattern = _compile(aliases, "auto", ignore_case=False)
             if pattern is not None:
                 out.append((pattern, name))
         return out

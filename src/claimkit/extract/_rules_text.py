@@ -26,8 +26,7 @@ _SENT_END = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[,，;；:：]|(?<=\s)[-–—•](?=\s)")
 _JA_SPLIT = re.compile(r"、")
 _ABBREV = frozenset(
-    "mr mrs ms dr st gen lt col sgt sen rep gov pres prof jr sr no vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.u u.n approx".split()
+    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "sen", "rep", "gov", "pres", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "u.n", "approx"]
 )
 _TRIM = " \t\r\n\u3000\"'“”‘’「」『』«»()（）[]【】-–—•·*"
 _CJK_MIN = 6
@@ -46,7 +45,7 @@ class Sentence:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start] in _TRIM or text[start] in ",，、;；:：.。"):
         start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] in ",，、;；:："):
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] in ",，、;；:：.。!?！？…"):
         end -= 1
     return start, end
 

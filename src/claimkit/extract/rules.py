@@ -29,11 +29,17 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from claimkit.extract._rules_cues import CLAIM_CUES, CueBook, LanguageCues, load_cues
+from claimkit.extract._rules_support import (
+    Candidate,
+    Mention,
+    default_finders,
+    merge_candidates,
+)
 from claimkit.extract._rules_text import Sentence, pick_languages, segment
 from claimkit.extract.base import BackendResult, Draft
 from claimkit.schemas import Actor, ActorKind, Document, Quantity, Span
@@ -52,38 +58,12 @@ _COUNT_UNITS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class _Mention:
-    """A found thing (actor, date, quantity, city) with offsets into the text."""
-
-    start: int
-    end: int
-    value: Any
-
-
 @dataclass
 class _Hit:
     start: int
     end: int
     type: str
     lang: LanguageCues
-
-
-@dataclass
-class _Finders:
-    actors: Callable[[str, str | None], list[_Mention]]
-    dates: Callable[[Document], list[_Mention]]
-    quantities: Callable[[str, str | None], list[_Mention]]
-
-
-@dataclass
-class _Candidate:
-    type: str
-    span: tuple[int, int]
-    fields: dict[str, Any]
-    sentence: int
-    own_actor: bool
-    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class RulesBackend:
@@ -98,7 +78,7 @@ class RulesBackend:
             ready :class:`CueBook`.
         merge: merge repeated statements of one claim (a headline and the
             body, "the meeting focused on ...") into one claim with several
-            spans; see :func:`_merge`.
+            spans; see :func:`merge_candidates`.
     """
 
     name = "rules"
@@ -114,7 +94,7 @@ class RulesBackend:
             self.cues = cues
         else:
             self.cues = load_cues(cues) if cues is not None else load_cues()
-        self._finders = _default_finders(gazetteer)
+        self._finders = default_finders(gazetteer)
         self.merge = merge
         self._by_script = self.cues.scripts()
         self._markers = {
@@ -131,7 +111,7 @@ class RulesBackend:
         dates = self._finders.dates(document)
         quantities = self._finders.quantities(text, document.language)
         cities = self._cities(text)
-        candidates: list[_Candidate] = []
+        candidates: list[Candidate] = []
         for si, sentence in enumerate(sentences):
             langs = [
                 lc
@@ -153,7 +133,7 @@ class RulesBackend:
                     )
                     candidates.append(cand)
         if self.merge:
-            candidates = _merge(candidates)
+            candidates = merge_candidates(candidates)
         drafts = [
             Draft(
                 type=c.type,
@@ -171,7 +151,7 @@ class RulesBackend:
         text: str,
         clause: tuple[int, int],
         langs: Sequence[LanguageCues],
-        names: Sequence[_Mention],
+        names: Sequence[Mention],
     ) -> list[_Hit]:
         cs, ce = clause
         hits: list[_Hit] = []
@@ -200,15 +180,16 @@ class RulesBackend:
         if "meeting" in first and "pledge" in first and _is_hedge(text, first["pledge"]):
             del first["pledge"]
         # "threatened to block the loan": the blocking is the content of the threat
-        if "warning" in first and "refusal" in first:
-            if first["warning"].start < first["refusal"].start:
-                del first["refusal"]
+        if "warning" in first and "refusal" in first and (
+            first["warning"].start < first["refusal"].start
+        ):
+            del first["refusal"]
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _cities(self, text: str) -> list[_Mention]:
-        found: list[_Mention] = []
+    def _cities(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
         for pattern, name in self.cues.cities:
-            found.extend(_Mention(m.start(), m.end(), name) for m in pattern.finditer(text))
+            found.extend(Mention(m.start(), m.end(), name) for m in pattern.finditer(text))
         return sorted(found, key=lambda m: m.start)
 
     # ------------------------------------------------------------------ fields
@@ -222,11 +203,11 @@ class RulesBackend:
         si: int,
         sentences: Sequence[Sentence],
         langs: Sequence[LanguageCues],
-        actors: Sequence[_Mention],
-        dates: Sequence[_Mention],
-        quantities: Sequence[_Mention],
-        cities: Sequence[_Mention],
-    ) -> _Candidate:
+        actors: Sequence[Mention],
+        dates: Sequence[Mention],
+        quantities: Sequence[Mention],
+        cities: Sequence[Mention],
+    ) -> Candidate:
         cs, ce = clause
         ss, se = sentence.start, sentence.end
         in_clause = [a for a in actors if cs <= a.start and a.end <= ce]
@@ -237,6 +218,8 @@ class RulesBackend:
         if not subject:
             earlier = [a for a in in_sentence if a.end <= cs]
             subject = _distinct(earlier[-1:])
+        if not subject:  # verb-first clauses ("رفضت مصر"), passives
+            subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
         if not subject and si > 0:
             prev = sentences[si - 1]
             subject = _distinct([a for a in actors if prev.start <= a.start < prev.end][:1])
@@ -275,7 +258,7 @@ class RulesBackend:
             targets = _distinct(after)
             if targets:
                 fields["target"] = targets
-        return _Candidate(hit.type, (cs, ce), fields, si, own_actor)
+        return Candidate(hit.type, (cs, ce), fields, si, own_actor)
 
 
 # ------------------------------------------------------------------- helpers
@@ -345,14 +328,14 @@ def _format(text: str, sentence: tuple[int, int], langs: Sequence[LanguageCues])
     return None
 
 
-def _nearest(mentions: Sequence[_Mention], anchor: int, span: tuple[int, int]) -> _Mention | None:
+def _nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
     inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
     if not inside:
         return None
     return min(inside, key=lambda m: abs(m.start - anchor))
 
 
-def _distinct(mentions: Sequence[_Mention]) -> list[Actor]:
+def _distinct(mentions: Sequence[Mention]) -> list[Actor]:
     out: list[Actor] = []
     labels: set[str] = set()
     for m in mentions:
@@ -363,7 +346,7 @@ def _distinct(mentions: Sequence[_Mention]) -> list[Actor]:
     return out
 
 
-def _count(quantities: Sequence[_Mention], span: tuple[int, int]) -> Quantity | None:
+def _count(quantities: Sequence[Mention], span: tuple[int, int]) -> Quantity | None:
     for m in quantities:
         q: Quantity = m.value
         if span[0] <= m.start and m.end <= span[1] and (q.unit or "").casefold() in _COUNT_UNITS:
@@ -371,119 +354,8 @@ def _count(quantities: Sequence[_Mention], span: tuple[int, int]) -> Quantity | 
     return None
 
 
-def _pledge_quantity(quantities: Sequence[_Mention], span: tuple[int, int]) -> Quantity | None:
+def _pledge_quantity(quantities: Sequence[Mention], span: tuple[int, int]) -> Quantity | None:
     for m in quantities:
         if span[0] <= m.start and m.end <= span[1] and m.value.unit:
             return m.value  # type: ignore[no-any-return]
     return None
-
-
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Fold repeated statements of one claim into one claim with several spans.
-
-    Articles repeat a claim (headline, lead, body); gold and users want it
-    once, with every quote. Merged into an earlier candidate of the same type:
-
-    * a later clause of the same sentence that names no actor of its own
-      before its cue (the sentence goes on about the same claim);
-    * a meeting mention with no actor of its own and no place within two
-      sentences of the previous meeting ("The meeting focused on ...");
-    * a meeting in the same city as an earlier one, unless their dates differ;
-    * a pledge with the same stated quantity ("26 countries") as an earlier one.
-    """
-    out: list[_Candidate] = []
-    last_meeting: _Candidate | None = None
-    for c in candidates:
-        target = None
-        for prev in reversed(out):
-            if prev.type != c.type:
-                continue
-            if prev.sentence == c.sentence and not c.own_actor:
-                target = prev
-            elif c.type == "meeting" and _same_place(prev, c):
-                target = prev
-            elif c.type == "pledge" and _same_quantity(prev, c):
-                target = prev
-            if target is not None:
-                break
-        if (
-            target is None
-            and c.type == "meeting"
-            and last_meeting is not None
-            and not c.own_actor
-            and "location" not in c.fields
-            and c.sentence - last_meeting.sentence <= 2
-        ):
-            target = last_meeting
-        if target is None:
-            out.append(c)
-            if c.type == "meeting":
-                last_meeting = c
-            continue
-        target.spans.append(c.span)
-        for key, value in c.fields.items():
-            target.fields.setdefault(key, value)
-        target.sentence = max(target.sentence, c.sentence)
-        if c.type == "meeting":
-            last_meeting = target
-    return out
-
-
-def _same_place(a: _Candidate, b: _Candidate) -> bool:
-    loc_a, loc_b = a.fields.get("location"), b.fields.get("location")
-    if loc_a is None or loc_a != loc_b:
-        return False
-    da, db = a.fields.get("date"), b.fields.get("date")
-    return da is None or db is None or da.value == db.value
-
-
-def _same_quantity(a: _Candidate, b: _Candidate) -> bool:
-    qa, qb = a.fields.get("quantity"), b.fields.get("quantity")
-    return qa is not None and qb is not None and (qa.value, qa.unit) == (qb.value, qb.unit)
-
-
-# ------------------------------------------------------------------- finders
-
-
-def _default_finders(gazetteer: Any) -> _Finders:
-    """Bind the normalize package's finders; degrade to none if it is missing."""
-
-    def actors(text: str, language: str | None) -> list[_Mention]:
-        try:
-            if gazetteer is not None:
-                found = gazetteer.find(text, language=language)
-            else:
-                try:
-                    from claimkit.normalize import find_actors
-                except ImportError:  # the package's __init__ not written yet
-                    from claimkit.normalize.actors import find_actors
-
-                found = find_actors(text, language=language)
-        except ImportError:  # pragma: no cover - normalize is part of the package
-            log.warning("claimkit.normalize is unavailable: the rules backend finds no actors")
-            return []
-        return [_Mention(m.start, m.end, m.actor) for m in found]
-
-    def dates(document: Document) -> list[_Mention]:
-        try:
-            from claimkit.normalize import find_dates
-
-            found = find_dates(
-                document.text, published=document.published, language=document.language
-            )
-        except Exception as exc:  # a date-finder failure must not lose the claims
-            log.warning("%s: dates not found (%s: %s)", document.id, type(exc).__name__, exc)
-            return []
-        return [_Mention(m.start, m.end, m.date) for m in found]
-
-    def quantities(text: str, language: str | None) -> list[_Mention]:
-        try:
-            from claimkit.normalize import find_quantities
-
-            found = find_quantities(text, language=language)
-        except Exception as exc:  # as above: claims without quantities beat no claims
-            log.warning("quantities not found (%s: %s)", type(exc).__name__, exc)
-            return []
-        return [_Mention(m.start, m.end, m.quantity) for m in found]
-
-    return _Finders(actors=actors, dates=dates, quantities=quantities)
