@@ -53,9 +53,7 @@ def word_ok_before(text: str, i: int) -> bool:
     cls = script_class(prev)
     if cls != "word":
         return True
-    if prev in _ARABIC_PROCLITICS and (i == 1 or script_class(text[i - 2]) != "word"):
-        return True
-    return False
+    return prev in _ARABIC_PROCLITICS and (i == 1 or script_class(text[i - 2]) != "word")
 
 
 def word_ok_after(text: str, j: int) -> bool:

@@ -74,7 +74,7 @@ def is_country_code(code: str) -> bool:
 @functools.cache
 def _territories(locale: str) -> dict[str, str]:
     """CLDR territory names of one locale (babel re-reads locale data on every parse)."""
-    from babel import Locale, localedata
+    from babel import Locale, UnknownLocaleError, localedata
 
     try:
         # the locale's own data holds all territory names in current CLDR; merging
@@ -83,7 +83,7 @@ def _territories(locale: str) -> dict[str, str]:
         if own and len(own) > 250:
             return dict(own)
         return dict(Locale.parse(locale).territories)
-    except Exception:  # an unknown locale in an old babel: skip, do not fail
+    except (UnknownLocaleError, ValueError, OSError):  # a locale an old babel lacks: skip it
         logger.debug("babel has no locale %s", locale)
         return {}
 

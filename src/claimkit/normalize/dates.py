@@ -196,13 +196,13 @@ def _bare_day(raw: str, day: int, pub: dt.date | None) -> DateRef:
 @functools.cache
 def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     """CLDR month names (folded -> 1..12) and weekday names (-> 0..6) of a language."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     months: dict[str, int] = {}
     days: dict[str, int] = {}
     try:
         loc = Locale.parse(lang)
-    except Exception:
+    except (UnknownLocaleError, ValueError):
         return months, days
     for ctx in ("format", "stand-alone"):
         for table, out in ((loc.months, months), (loc.days, days)):
@@ -216,7 +216,7 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
                 key = name.lower() if out is months else name
                 out[key] = int(num)
     if lang == "en":
-        for i, ab in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1):
+        for i, ab in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1):
             months[ab.lower()] = months[ab.lower() + "."] = i
         months["sept"] = months["sept."] = 9
     days.update(_EXTRA_DAYS.get(lang, {}))
@@ -262,35 +262,33 @@ def _lang_table(lang: str | None) -> _Lang:
     y = r"(?:19|20)\d\d"
     parts = [
         rf"(?P<iso>(?<!\d)(?P<iy>{y})-(?P<im>\d\d?)-(?P<id>\d\d?)(?!\d))",
-        rf"(?P<cjk>(?:(?P<cy>{_D}{{4}})\s*年|(?P<cyw>去年|今年|明年|前年))?\s*"
-        rf"(?P<cm>{_D}{{1,2}})\s*月(?:\s*(?P<cd>{_D}{{1,2}})\s*[日号號])?)",
+        (rf"(?P<cjk>(?:(?P<cy>{_D}{{4}})\s*年|(?P<cyw>去年|今年|明年|前年))?\s*"
+        rf"(?P<cm>{_D}{{1,2}})\s*月(?:\s*(?P<cd>{_D}{{1,2}})\s*[日号號])?)"),
         rf"(?P<cyo>(?P<cyy>{_D}{{4}})\s*年(?!\s*{_D}{{1,2}}\s*月))",
-        rf"(?P<ko>(?:(?P<ky>\d{{4}})년\s*)?(?P<km>\d{{1,2}})월(?:\s*(?P<kd>\d{{1,2}})일)?)",
+        r"(?P<ko>(?:(?P<ky>\d{4})년\s*)?(?P<km>\d{1,2})월(?:\s*(?P<kd>\d{1,2})일)?)",
         rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*[日号號](?![本曜元]))",
-        rf"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
-        rf"(?P<jawd>(?:先週|来週|今週)?の?(?P<jw>[月火水木金土日])曜日?)",
-        rf"(?P<kowd>(?P<kw>[월화수목금토일])요일)",
-        rf"(?P<vim>(?:ngày\s+)?(?P<vd>\d{{1,2}})\s+tháng\s+(?P<vm>\d{{1,2}})"
-        rf"(?:\s*(?:năm|/)\s*(?P<vy>{y}))?)",
+        r"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
+        r"(?P<jawd>(?:先週|来週|今週)?の?(?P<jw>[月火水木金土日])曜日?)",
+        r"(?P<kowd>(?P<kw>[월화수목금토일])요일)",
+        (rf"(?P<vim>(?:ngày\s+)?(?P<vd>\d{{1,2}})\s+tháng\s+(?P<vm>\d{{1,2}})"
+        rf"(?:\s*(?:năm|/)\s*(?P<vy>{y}))?)"),
         rf"(?P<vimo>[Tt]háng\s+(?P<vmo>\d{{1,2}})(?:\s*(?:năm|/)\s*(?P<vmy>{y}))?(?!\d))",
-        rf"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật))",
-        rf"(?P<num>(?:(?i:{_NUM_CUES})\s+)?(?<![\d/.,])(?P<n1>\d{{1,2}})(?P<sep>[/.])"
-        rf"(?P<n2>\d{{1,2}})(?:(?P=sep)(?P<n3>{y}|\d\d))?(?![\d/]|\.\d))",
+        r"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật))",
+        (rf"(?P<num>(?:(?i:{_NUM_CUES})\s+)?(?<![\d/.,])(?P<n1>\d{{1,2}})(?P<sep>[/.])"
+        rf"(?P<n2>\d{{1,2}})(?:(?P=sep)(?P<n3>{y}|\d\d))?(?![\d/]|\.\d))"),
     ]
     if months:
         parts += [
-            rf"(?P<dmy>(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
-            rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)",
-            rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-            rf"(?:,?\s+(?P<my>{y}))?)",
+            (rf"(?P<dmy>(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+            rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
+            (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:,?\s+(?P<my>{y}))?)"),
             rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
         ]
     if days:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
     if rel:
         parts.append(rf"(?P<rel>(?<!\w)(?i:(?P<rw>{rel_words}))(?!\w))")
-    if lang == "ko" or lang is None:
-        pass
     regex = re.compile("|".join(parts))
     return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS)
 
@@ -370,9 +368,7 @@ def _numeric(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
         return None
     if m.group("sep") == "." and year is None and not table.dm_order:
         return None
-    if table.dm_order:
-        day, month = a, b
-    elif a > 12 >= b:
+    if table.dm_order or a > 12 >= b:
         day, month = a, b
     elif b > 12 >= a:
         day, month = b, a
@@ -451,7 +447,7 @@ def _dateparser(raw: str, pub: dt.date | None, lang: str | None) -> DateRef:
     try:
         parser = DateDataParser(languages=[lang] if lang else None, settings=settings)
         data = parser.get_date_data(raw)
-    except Exception as exc:  # dateparser raises on unknown languages and odd input
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:  # unknown language, odd input
         logger.debug("dateparser failed on %r: %s", raw, exc)
         return _ref(raw, None, DateResolution.unresolved)
     if data.date_obj is None:

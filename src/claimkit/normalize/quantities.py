@@ -23,7 +23,7 @@ _DOT_THOUSANDS = frozenset({"vi", "id", "ms", "de", "es", "it", "pt", "pl", "hr"
 
 _SCALES: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-    "millions": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12,
+    "millions": 1e6, "bn": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12,
     "trillion": 1e12, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百万": 1e6,
     "兆": 1e12, "천": 1e3, "만": 1e4, "억": 1e8, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6,
     "tỷ": 1e9, "tỉ": 1e9, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9,
@@ -31,10 +31,10 @@ _SCALES: dict[str, float] = {
     "Mrd.": 1e9, "Mio": 1e6, "Mio.": 1e6, "Milliarde": 1e9, "Milliarden": 1e9,
     "Millionen": 1e6, "Million": 1e6, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
     "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "bilhões": 1e9,
-    "mil milhões": 1e9, "tys.": 1e3, "mln": 1e6, "mld": 1e9, "miliardów": 1e9,
+    "mil milhões": 1e9, "tys.": 1e3, "mld": 1e9, "miliardów": 1e9,
     "miliardy": 1e9, "milionów": 1e6, "тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "млрд": 1e9,
     "миллионов": 1e6, "миллиардов": 1e9, "мільйонів": 1e6, "мільярдів": 1e9, "тис.": 1e3,
-    "milijuna": 1e6, "milijardi": 1e9, "milyon": 1e6, "milyar": 1e9, "bin": 1e3,
+    "milijuna": 1e6, "milijardi": 1e9, "milyon": 1e6, "bin": 1e3,
     "مليون": 1e6, "مليار": 1e9, "ألف": 1e3,
 }  # fmt: skip
 
@@ -42,8 +42,8 @@ _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": 
                      "₴": "UAH", "C$": "CAD", "A$": "AUD", "￥": "JPY"}
 _UNITS: dict[str, str] = {}
 for _unit, _words in {
-    "EUR": "euros|euro|eur|欧元|歐元|ユーロ|유로|евро|євро|yêu-rô|Euro|يورو|avro",
-    "USD": "dollars|dollar|usd|美元|ドル|달러|долларов|доллара|долларів|đô la|USD|dolar|dólares|"
+    "EUR": "euros|euro|eur|d'euros|d’euros|de euros|di euro|欧元|歐元|ユーロ|유로|евро|євро|yêu-rô|Euro|يورو|avro",
+    "USD": "dollars|dollar|usd|de dólares|de dollars|美元|ドル|달러|долларов|доллара|долларів|đô la|USD|dolar|dólares|"
            "dollari|dolarów|دولار",
     "GBP": "pounds|pound sterling|pounds sterling|英镑|英鎊|ポンド|파운드|фунтов|bảng Anh|"
            "poundsterling|sterlin",
@@ -155,6 +155,9 @@ def find_quantities(text: str, *, language: str | None = None) -> list[QuantityM
         if q is None:
             continue
         s, e = m.span()
+        if m.group("to") is None and m.group("q") is None:
+            # "from 27 countries" is not a range: the quantity starts at the number
+            s = m.start("sym1") if m.group("sym1") else m.start("n1")
         while e > s and text[e - 1].isspace():
             e -= 1
         out.append(QuantityMention(s, e, text[s:e], q.model_copy(update={"raw": text[s:e]})))

@@ -1,0 +1,134 @@
+"""Date finding and resolution against the publication date, across languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimkit.normalize import find_dates, resolve_date
+from claimkit.schemas import DateGranularity, DateResolution
+
+PUB = dt.date(2026, 2, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "value", "how"),
+    [
+        ("on Wednesday", "en", "2026-02-25", "relative"),
+        ("on Monday", "en", "2026-02-23", "relative"),
+        ("周三", "zh", "2026-02-25", "relative"),
+        ("星期一", "zh", "2026-02-23", "relative"),
+        ("上周五", "zh", "2026-02-20", "relative"),
+        ("水曜日", "ja", "2026-02-25", "relative"),
+        ("火曜日", "ja", "2026-02-24", "relative"),
+        ("thứ Tư", "vi", "2026-02-25", "relative"),
+        ("hari Rabu", "id", "2026-02-25", "relative"),
+        ("Kamis", "id", "2026-02-19", "relative"),
+        ("lundi", "fr", "2026-02-23", "relative"),
+        ("am Dienstag", "de", "2026-02-24", "relative"),
+        ("в среду", "ru", "2026-02-25", "relative"),
+        ("у вівторок", "uk", "2026-02-24", "relative"),
+        ("w poniedziałek", "pl", "2026-02-23", "relative"),
+        ("월요일", "ko", "2026-02-23", "relative"),
+        ("2月24日", "zh", "2026-02-24", "relative"),
+        ("24日", "zh", "2026-02-24", "relative"),
+        ("ngày 10/4", "vi", "2026-04-10", "relative"),
+        ("10/4", "vi", "2026-04-10", "relative"),
+        ("10/4", "id", "2026-04-10", "relative"),
+        ("hôm 2/3", "vi", "2026-03-02", "relative"),
+        ("March 27th", "en", "2026-03-27", "relative"),
+        ("27 March 2025", "en", "2025-03-27", "explicit"),
+        ("March 27, 2025", "en", "2025-03-27", "explicit"),
+        ("2025年3月27日", "zh", "2025-03-27", "explicit"),
+        ("27 Maret 2025", "id", "2025-03-27", "explicit"),
+        ("27 марта 2025", "ru", "2025-03-27", "explicit"),
+        ("27. März 2025", "de", "2025-03-27", "explicit"),
+        ("27 de marzo de 2025", "es", "2025-03-27", "explicit"),
+        ("ngày 27 tháng 3 năm 2025", "vi", "2025-03-27", "explicit"),
+        ("2025-03-27", None, "2025-03-27", "explicit"),
+        ("去年12月", "zh", "2025-12", "relative"),
+        ("March 2025", "en", "2025-03", "explicit"),
+        ("yesterday", "en", "2026-02-24", "relative"),
+        ("昨日", "ja", "2026-02-24", "relative"),
+        ("昨天", "zh", "2026-02-24", "relative"),
+        ("hôm qua", "vi", "2026-02-24", "relative"),
+        ("kemarin", "id", "2026-02-24", "relative"),
+        ("two days ago", "en", "2026-02-23", "relative"),  # dateparser fallback
+    ],
+)
+def test_resolve_date(raw: str, language: str | None, value: str, how: str) -> None:
+    ref = resolve_date(raw, published=PUB, language=language)
+    assert (ref.value, ref.resolution.value) == (value, how), raw
+    assert ref.raw == raw
+
+
+def test_granularity_follows_value() -> None:
+    assert resolve_date("去年12月", published=PUB, language="zh").granularity == DateGranularity.month
+    assert resolve_date("on Monday", published=PUB, language="en").granularity == DateGranularity.day
+
+
+def test_weekday_future_and_next_last() -> None:
+    assert resolve_date("will meet on Friday", published=PUB, language="en").value == "2026-02-27"
+    assert resolve_date("next Monday", published=PUB, language="en").value == "2026-03-02"
+    assert resolve_date("last Wednesday", published=PUB, language="en").value == "2026-02-18"
+    assert resolve_date("sẽ họp vào thứ Sáu", published=PUB, language="vi").value == "2026-02-27"
+    assert resolve_date("akan bertemu hari Jumat", published=PUB, language="id").value == "2026-02-27"
+    assert resolve_date("将于周五举行", published=PUB, language="zh").value == "2026-02-27"
+
+
+@pytest.mark.parametrize(
+    ("raw", "language"),
+    [("on Wednesday", "en"), ("周三", "zh"), ("yesterday", "en"), ("March 27th", "en"),
+     ("24日", "zh"), ("ngày 10/4", "vi"), ("去年12月", "zh"), ("two days ago", "en")],
+)
+def test_relative_date_without_publication_is_unresolved(raw: str, language: str) -> None:
+    ref = resolve_date(raw, published=None, language=language)
+    assert ref.value is None
+    assert ref.resolution == DateResolution.unresolved
+    assert ref.raw == raw
+
+
+def test_explicit_date_without_publication_resolves() -> None:
+    ref = resolve_date("27 March 2025", published=None, language="en")
+    assert (ref.value, ref.resolution) == ("2025-03-27", DateResolution.explicit)
+
+
+def test_unparseable_stays_unresolved() -> None:
+    ref = resolve_date("at some point", published=PUB, language="en")
+    assert ref.value is None and ref.resolution == DateResolution.unresolved
+
+
+def test_ambiguous_numeric_english_date_is_not_guessed() -> None:
+    assert resolve_date("3/4", published=PUB, language="en").value is None
+    assert resolve_date("3/24", published=PUB, language="en").value == "2026-03-24"
+
+
+def test_find_dates_offsets_and_values() -> None:
+    text = "当地时间2月24日，领导人举行会议。英法将于周五再次开会。"
+    found = find_dates(text, published=PUB, language="zh")
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    assert [(m.text, m.date.value) for m in found] == [
+        ("2月24日", "2026-02-24"), ("周五", "2026-02-27")]
+
+
+def test_find_dates_vietnamese_and_indonesian() -> None:
+    vi = "Ngày 10/4, các bộ trưởng họp. Tỷ lệ 1/2 không phải ngày."
+    assert [m.text for m in find_dates(vi, published=PUB, language="vi")] == ["Ngày 10/4"]
+    text = "Macron berbicara pada hari Kamis di Paris."
+    found = find_dates(text, published=PUB, language="id")
+    assert [(m.text, m.date.value) for m in found] == [("Kamis", "2026-02-19")]
+
+
+def test_find_dates_english_skips_plain_numbers_and_words() -> None:
+    text = "In a 3/4 majority, 27 countries may march. May said on Monday."
+    found = find_dates(text, published=PUB, language="en")
+    assert [m.text for m in found] == ["Monday"]
+
+
+def test_find_dates_unresolved_without_publication() -> None:
+    found = find_dates("They met on Wednesday.", published=None, language="en")
+    assert len(found) == 1
+    assert found[0].date.resolution == DateResolution.unresolved
+    assert found[0].date.raw == "Wednesday"
