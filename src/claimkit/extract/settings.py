@@ -112,11 +112,12 @@ def endpoint_configured(**overrides: Any) -> bool:
     )
 
 
-def _number(name: str, value: str, kind: type[float] | type[int]) -> float | int:
+def _number(name: str, value: str, kind: type[float | int]) -> float | int:
     try:
         return kind(value)
     except ValueError:
-        raise ConfigError(f"{name}={value!r} is not a {kind.__name__}; fix or unset it") from None
+        what = "an integer" if kind is int else "a number"
+        raise ConfigError(f"{name}={value!r} is not {what}; fix or unset it") from None
 
 
 def resolve_settings(**overrides: Any) -> LLMSettings:

@@ -1,0 +1,210 @@
+"""Pieces of the LLM backend that need no HTTP: settings, prompts, chunking, retries, cost."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Literal
+
+import httpx2
+import openai
+import pytest
+from conftest import FAKE_KEY
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import Field
+from scripted_server import reply
+from tenacity import RetryCallState
+
+from claimkit.errors import ConfigError
+from claimkit.extract.chunking import chunk_text, merge_claims
+from claimkit.extract.openai import OpenAIBackend, _retry_after, is_transient
+from claimkit.extract.pipeline import aextract
+from claimkit.extract.prompts import build_messages, prompt_version, response_model, system_prompt
+from claimkit.extract.rules import RulesBackend
+from claimkit.extract.settings import estimate_cost, resolve_settings, select_backend
+from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Pledge, Span, Usage
+from claimkit import schemas
+
+_ENV = ("CLAIMKIT_API_KEY", "OPENAI_API_KEY", "CLAIMKIT_BASE_URL", "OPENAI_BASE_URL",
+        "CLAIMKIT_MODEL", "CLAIMKIT_MODE", "CLAIMKIT_MAX_REASKS", "CLAIMKIT_PRICES")
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in _ENV:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_settings_precedence_argument_then_claimkit_then_provider(clean_env):
+    clean_env.setenv("OPENAI_API_KEY", "from-openai")
+    clean_env.setenv("OPENAI_BASE_URL", "http://openai-env/v1")
+    clean_env.setenv("CLAIMKIT_MODEL", "m-env")
+    s = resolve_settings()
+    assert (s.api_key, s.base_url, s.model) == ("from-openai", "http://openai-env/v1", "m-env")
+    clean_env.setenv("CLAIMKIT_API_KEY", "from-claimkit")
+    clean_env.setenv("CLAIMKIT_BASE_URL", "http://claimkit-env/v1")
+    s = resolve_settings()
+    assert (s.api_key, s.base_url) == ("from-claimkit", "http://claimkit-env/v1")
+    s = resolve_settings(api_key=FAKE_KEY, base_url="http://arg/v1", model="m-arg", max_reasks=5)
+    assert (s.api_key, s.base_url, s.model, s.max_reasks) == (FAKE_KEY, "http://arg/v1", "m-arg", 5)
+    assert FAKE_KEY not in repr(s)  # the key stays out of repr
+
+
+def test_settings_errors_say_how_to_fix(clean_env):
+    with pytest.raises(ConfigError, match="--model"):
+        resolve_settings(base_url="http://localhost:11434/v1")
+    clean_env.setenv("CLAIMKIT_MAX_REASKS", "two")
+    with pytest.raises(ConfigError, match="CLAIMKIT_MAX_REASKS"):
+        resolve_settings(api_key="k")
+    clean_env.delenv("CLAIMKIT_MAX_REASKS")
+    with pytest.raises(ConfigError, match="mode"):
+        resolve_settings(api_key="k", mode="xml")
+
+
+def test_select_backend_defaults_to_rules_without_an_endpoint(clean_env):
+    assert isinstance(select_backend(), RulesBackend)
+    assert isinstance(select_backend("auto", model="x"), RulesBackend)
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        select_backend("openai")
+    clean_env.setenv("OPENAI_API_KEY", FAKE_KEY)
+    chosen = select_backend(cache=False)
+    assert isinstance(chosen, OpenAIBackend) and chosen.model == "gpt-4o-mini"
+    assert FAKE_KEY not in repr(chosen) and FAKE_KEY not in chosen.describe()
+    assert isinstance(select_backend("rules"), RulesBackend)
+
+
+def test_prompt_has_definitions_metadata_and_the_text_unaltered():
+    doc = Document(id="d", text="  {{ x }} {% y %}\n\tText “quoted”  ", title="T", language="vi",
+                   published="2025-03-27")
+    system, user = build_messages(doc, doc.text)
+    assert Pledge.definition in system["content"]
+    assert "Publication date: 2025-03-27" in user["content"] and "Language: vi" in user["content"]
+    assert "\n" + doc.text + "\n" in user["content"]
+
+
+def test_user_claim_types_join_the_prompt_schema_and_version():
+    class Sanction(ClaimBase):
+        definition = "An actor imposes sanctions on a target."
+        type: Literal["sanction"] = "sanction"
+        target: list[Actor] = Field(default_factory=list, description="Who is sanctioned.")
+
+    before = prompt_version()
+    schemas.register_claim_type(Sanction)
+    try:
+        assert "sanction: An actor imposes sanctions" in system_prompt()
+        schema = str(response_model().model_json_schema())
+        assert "Who is sanctioned." in schema and "SanctionDraft" in schema
+        assert prompt_version() != before
+        assert prompt_version(["pledge", "refusal", "warning", "meeting"]) == before
+    finally:
+        schemas._REGISTRY.pop("sanction", None)
+
+
+def test_a_user_claim_type_is_extracted_like_the_built_in_ones(server, make_backend):
+    class Sanction(ClaimBase):
+        definition = "An actor imposes sanctions on a target."
+        type: Literal["sanction"] = "sanction"
+        target: list[Actor] = Field(default_factory=list, description="Who is sanctioned.")
+
+    schemas.register_claim_type(Sanction)
+    try:
+        text = "The council imposed sanctions on three shipping firms on Friday."
+        server.script("council", reply([{
+            "type": "sanction", "quotes": ["imposed sanctions on three shipping firms"],
+            "actor": [{"text": "The council", "name": "European Council"}],
+            "target": [{"text": "three shipping firms"}],
+        }]))
+        backend = make_backend()
+        backend.types = None  # every registered type, the user's included
+        (record,) = asyncio.run(aextract([Document(id="s", text=text)], backend=backend,
+                                         normalize=False))
+        assert isinstance(record, DocumentClaims)
+        (claim,) = record.claims
+        assert isinstance(claim, Sanction) and claim.target[0].text == "three shipping firms"
+        assert "sanction" in server.requests[0]["tools"][0]["function"]["description"] or \
+            "SanctionDraft" in str(server.requests[0]["tools"])
+    finally:
+        schemas._REGISTRY.pop("sanction", None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab .。\n")), min_size=0, max_size=3000),
+    st.integers(50, 800),
+    st.integers(0, 200),
+)
+def test_chunks_are_slices_that_cover_the_text(text, size, overlap):
+    chunks = chunk_text(text, size, overlap)
+    covered = 0
+    for chunk in chunks:
+        assert text[chunk.start : chunk.end] == chunk.text
+        assert len(chunk.text) <= size
+        assert chunk.start <= covered  # no gap
+        covered = max(covered, chunk.end)
+    assert covered == len(text)
+
+
+def test_chunks_end_on_paragraph_or_sentence_boundaries():
+    text = "\n\n".join(f"Paragraph {i}. It has two sentences here." for i in range(40))
+    chunks = chunk_text(text, 300, 60)
+    assert len(chunks) > 3
+    for chunk in chunks[:-1]:
+        assert chunk.text.endswith("\n\n")
+    assert all(b.start < a.end for a, b in zip(chunks, chunks[1:]))  # they overlap
+
+
+def test_claims_found_in_two_chunks_are_merged_once():
+    text = "A. Norway pledged 40 boats. B."
+    span = Span(start=3, end=27, text=text[3:27])
+    a = Pledge(doc_id="d", evidence=[span], summary="first")
+    b = Pledge(doc_id="d", evidence=[span], summary="second")
+    merged = merge_claims([[a], [b]])
+    assert len(merged) == 1 and merged[0].summary == "first"
+    assert len(merge_claims([[a, b]])) == 2  # two claims of one chunk stay two
+
+
+def _state(exc: BaseException) -> RetryCallState:
+    state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
+    state.set_exception((type(exc), exc, None))
+    return state
+
+
+def _status_error(status: int, headers: dict[str, str]) -> openai.APIStatusError:
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    response = httpx2.Response(status, headers=headers, request=request)
+    cls = openai.RateLimitError if status == 429 else openai.InternalServerError
+    return cls("scripted", response=response, body=None)
+
+
+def test_retry_after_is_honoured_and_capped():
+    backend = OpenAIBackend(model="m", api_key="k", cache=False, retry_after_max=30.0)
+    assert _retry_after(_status_error(429, {"Retry-After": "7"})) == 7.0
+    assert _retry_after(_status_error(429, {"retry-after-ms": "250"})) == 0.25
+    assert backend._wait(_state(_status_error(429, {"Retry-After": "7"}))) == 7.0
+    assert backend._wait(_state(_status_error(429, {"Retry-After": "600"}))) == 30.0
+    waits = [backend._wait(_state(_status_error(500, {}))) for _ in range(20)]
+    assert all(0 <= w <= backend.settings.backoff_max for w in waits)
+
+
+def test_which_errors_are_transient():
+    assert is_transient(_status_error(429, {})) and is_transient(_status_error(503, {}))
+    request = httpx2.Request("POST", "http://x")
+    assert is_transient(openai.APITimeoutError(request=request))
+    assert is_transient(openai.APIConnectionError(request=request))
+    bad = openai.BadRequestError(
+        "bad", response=httpx2.Response(400, request=request), body=None
+    )
+    assert not is_transient(bad) and not is_transient(ValueError())
+
+
+def test_cost_estimate_uses_the_price_table_and_snapshots(tmp_path):
+    usage = Usage(requests=1, prompt_tokens=1_000_000, completion_tokens=1_000_000)
+    assert estimate_cost("gpt-4o-mini", usage) == pytest.approx(0.75)
+    assert estimate_cost("gpt-4o-mini-2024-07-18", usage) == pytest.approx(0.75)
+    assert estimate_cost("llama3.1:8b", usage) is None
+    custom = tmp_path / "p.json"
+    custom.write_text('{"models": {"llama3.1:8b": {"input": 0, "output": 0}}}')
+    from claimkit.extract.settings import load_prices
+
+    assert estimate_cost("llama3.1:8b", usage, load_prices(custom)) == 0.0
