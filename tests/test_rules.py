@@ -209,7 +209,7 @@ def test_chinese_hedge_and_condition(backend: RulesBackend) -> None:
 # ------------------------------------------------------------------ cue data
 
 
-REQUIRED = "en zh ja ko vi id fr de es it pt pl uk ru hr ar tr".split()
+REQUIRED = ["en", "zh", "ja", "ko", "vi", "id", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr", "ar", "tr"]
 
 
 def test_every_required_language_has_every_cue_kind() -> None:
