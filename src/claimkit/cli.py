@@ -320,7 +320,24 @@ def eval_(gold: str, predictions: str, as_json: bool) -> None:
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
 def validate(files: tuple[str, ...], fmt: str, fail_on: str) -> None:
     """Check claims across documents: conflicts, stance changes, corroboration."""
-    _fail("validate is not available yet", EXIT_FAILURES)
+    from rich.console import Console
+
+    from claimkit.consistency import read_claim_files
+    from claimkit.consistency import validate as run_validation
+    from claimkit.consistency.render import report_table
+
+    report = run_validation(read_claim_files(files))
+    if fmt == "json":
+        click.echo(report.to_json())
+    elif fmt == "jsonl":
+        for finding in report.findings:
+            click.echo(finding.model_dump_json())
+    else:
+        Console(soft_wrap=False).print(report_table(report))
+    c = report.counts()
+    _note(f"{report.n_claims} claims, {len(report.groups)} groups: {c['error']} error(s), "
+          f"{c['warning']} warning(s), {c['info']} info")
+    sys.exit(EXIT_FAILURES if report.failed(fail_on) else EXIT_OK)
 
 
 # --------------------------------------------------------------------------- view
@@ -331,7 +348,14 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str) -> None:
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
 def view(files: tuple[str, ...], output: str) -> None:
     """Write a self-contained HTML report of claims, evidence and findings."""
-    _fail("view is not available yet", EXIT_FAILURES)
+    from claimkit.consistency import read_claim_files
+    from claimkit.consistency import validate as run_validation
+    from claimkit.report import render_html
+
+    records = list(read_claim_files(files))
+    page = render_html(records, run_validation(records))
+    Path(output).write_text(page, encoding="utf-8")
+    _note(f"wrote {output} ({len(records)} record(s))")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from claimkit.consistency._text import fold
-from claimkit.consistency.grouping import ClaimInfo, Context, build_context, source_key
+from claimkit.consistency.grouping import ClaimInfo, Context, build_context
 from claimkit.consistency.keys import STOPWORDS, parse_date
 from claimkit.consistency.models import Finding, FindingKind, Severity
-from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure, Quantity
+from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure, MeetingStatus, Quantity
 
 __all__ = [
     "check_conflicts",
@@ -104,8 +104,9 @@ def check_integrity(
                 getattr(c.date.granularity, "value", c.date.granularity)
             ) != dr[2]:
                 problems.append(f"date {c.date.value!r} does not have {c.date.granularity} granularity")
+        fields = type(c).model_fields
         for name in ("quantity", "participant_count"):
-            q = getattr(c, name, None)
+            q = getattr(c, name) if name in fields else None
             if q is not None:
                 problems.extend(_quantity_problems(name, q))
         if problems:
@@ -382,22 +383,27 @@ _GENERIC = frozenset(
 )
 
 
-def _narrowing_words(info: ClaimInfo, pledges: list[ClaimInfo]) -> list[str]:
+def _name_stems(labels: Iterable[str]) -> frozenset[str]:
+    return frozenset(w[:4] for label in labels for w in fold(label).split() if len(w) >= 4)
+
+
+def _narrowing_words(
+    info: ClaimInfo, recipients: frozenset[str], memo: dict[tuple[Any, ...], bool]
+) -> bool:
+    """Whether a refusal's object has words that narrow it beyond the pledged thing."""
     what = getattr(info.claim, "what", None)
     if not isinstance(what, str):
-        return []
-    names: set[str] = set()
-    for a in info.claim.actor:
-        names.update(w[:4] for w in fold(a.label).split() if len(w) >= 4)
-    for p in pledges:
-        r = getattr(p.claim, "recipient", None)
-        if r is not None:
-            names.update(w[:4] for w in fold(r.label).split() if len(w) >= 4)
-    return [
-        w
-        for w in fold(what).split()
-        if w not in STOPWORDS and w not in _GENERIC and w[:4] not in names and not w.isdigit()
-    ]
+        return False
+    labels = tuple(a.label for a in info.claim.actor)
+    key = (what, labels, recipients)
+    hit = memo.get(key)
+    if hit is None:
+        names = _name_stems(labels) | recipients
+        hit = memo[key] = any(
+            w not in STOPWORDS and w not in _GENERIC and w[:4] not in names and not w.isdigit()
+            for w in fold(what).split()
+        )
+    return hit
 
 
 def _firm(info: ClaimInfo) -> bool:
@@ -428,11 +434,18 @@ def check_stance(
         for a in info.actors:
             target.setdefault((a, info.obj), []).append(info)
     out: list[Finding] = []
+    memo: dict[tuple[Any, ...], bool] = {}
     for key, rs in refusals.items():
         ps = pledges.get(key)
         if not ps:
             continue
-        rs = [r for r in rs if not _narrowing_words(r, ps) and not getattr(r.claim, "condition", None)]
+        recipients = _name_stems(
+            {r.label for p in ps if (r := getattr(p.claim, "recipient", None)) is not None}
+        )
+        rs = [
+            r for r in rs
+            if not getattr(r.claim, "condition", None) and not _narrowing_words(r, recipients, memo)
+        ]
         if not rs:
             continue
         out.extend(_stance_findings(ctx, key, ps, rs))
@@ -539,10 +552,9 @@ def check_time(
                     ctx.group_of(i), [info], raw=d.raw,
                 )
             )
-        status = getattr(info.claim, "status", None)
-        status = getattr(status, "value", status)
+        status = info.claim.status if info.type == "meeting" else None  # type: ignore[attr-defined]
         if (
-            status == "held" and published is not None and info.date is not None
+            status in ("held", MeetingStatus.held) and published is not None and info.date is not None
             and info.date[0] > published.toordinal()
         ):
             out.append(
@@ -578,7 +590,7 @@ def check_corroboration(
         if len(docs) < 2:
             continue
         independent = {
-            fold(x.claim.attributed_to) if x.claim.attributed_to else source_key(x.doc, ctx.documents.get(x.doc))
+            fold(x.claim.attributed_to) if x.claim.attributed_to else ctx.source(x.doc)
             for x in infos
         }
         langs = sorted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -54,15 +55,25 @@ def validate(
     Returns:
         The groups and findings. Findings are data: nothing is raised for them.
     """
-    ctx = build_context(records_or_claims, documents, affiliations=affiliations)
-    findings: list[Finding] = []
-    for check in checks:
-        findings.extend(check(context=ctx))
+    # The run allocates millions of small objects and frees almost none; the
+    # cyclic collector would rescan all of them again and again (a third of the
+    # time at 100k claims). Nothing here makes reference cycles worth collecting.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        ctx = build_context(records_or_claims, documents, affiliations=affiliations)
+        findings: list[Finding] = []
+        for check in checks:
+            findings.extend(check(context=ctx))
+        report = _report(ctx, findings)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     log.info(
         "validated %d claims of %d documents: %d groups, %d findings",
         len(ctx.infos), len(ctx.documents), len(ctx.groups), len(findings),
     )
-    return _report(ctx, findings)
+    return report
 
 
 def _report(ctx: Context, findings: list[Finding]) -> ValidationReport:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from urllib.parse import urlsplit
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
 __all__ = ["ClaimInfo", "Context", "build_context", "group_events"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity hash: infos go in dicts and sets
 class ClaimInfo:
     """Keys of one claim, computed once."""
 
@@ -68,6 +69,14 @@ class Context:
     names: dict[str, str]
     groups: list[Group] = field(default_factory=list)
     claim_groups: dict[int, list[int]] = field(default_factory=dict)
+    _sources: dict[str, str] = field(default_factory=dict)
+
+    def source(self, doc_id: str) -> str:
+        """The source key of a document (memoised; see :func:`source_key`)."""
+        hit = self._sources.get(doc_id)
+        if hit is None:
+            hit = self._sources[doc_id] = source_key(doc_id, self.documents.get(doc_id))
+        return hit
 
     def group_of(self, i: int) -> str | None:
         """Id of the first group claim ``i`` belongs to."""
@@ -166,7 +175,7 @@ def build_context(
     return ctx
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Cluster:
     gid: int
     docs: set[str]
@@ -254,8 +263,8 @@ def _compatible(cl: _Cluster, info: ClaimInfo, day: int) -> bool:
     if info.loc and cl.locs:
         if info.loc in cl.locs:
             return True
-        # two places named for one meeting: only the same day and the same people
-        return day == cl.lo == cl.hi and shared >= 2
+        # two places named for one meeting: only the same day and mostly the same people
+        return day == cl.lo == cl.hi and shared >= 2 and 2 * shared >= max(len(cl.parts), len(info.parts))
     # one side names no place: the participants must say it is the same meeting
     small = min(len(cl.parts), len(info.parts))
     return shared >= 2 or (small >= 1 and shared == small)
@@ -344,8 +353,6 @@ def _finish_groups(ctx: Context) -> None:
 def source_key(doc_id: str, document: Document | None) -> str:
     """Who published a document: the URL's host, else the page (doc id before '#')."""
     if document is not None and document.url:
-        from urllib.parse import urlsplit
-
         host = urlsplit(document.url).netloc.lower()
         if host:
             return host.removeprefix("www.")
@@ -365,7 +372,7 @@ def to_event_groups(ctx: Context) -> list[EventGroup]:
                 if (doc := ctx.documents.get(d)) is not None and (lang := doc.language)
             }
         )
-        sources = {source_key(d, ctx.documents.get(d)) for d in doc_ids}
+        sources = {ctx.source(d) for d in doc_ids}
         dates = [x.date for x in infos if x.date is not None]
         out.append(
             EventGroup.model_construct(
