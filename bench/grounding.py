@@ -312,7 +312,9 @@ def run_claimkit(cases: list[Case], texts: dict[str, str]) -> tuple[list[bool], 
     return results, time.perf_counter() - t0
 
 
-def run_langextract(cases: list[Case], texts: dict[str, str]) -> tuple[list[bool], float]:
+def run_langextract(
+    cases: list[Case], texts: dict[str, str]
+) -> tuple[list[bool], float, list[float]]:
     from absl import logging as absl_logging
     from langextract.core import data
     from langextract.core.tokenizer import UnicodeTokenizer
@@ -321,8 +323,10 @@ def run_langextract(cases: list[Case], texts: dict[str, str]) -> tuple[list[bool
     absl_logging.set_verbosity(absl_logging.ERROR)
     tokenizer = UnicodeTokenizer()
     results: list[bool] = []
+    per_case: list[float] = []
     t0 = time.perf_counter()
     for c in cases:
+        t1 = time.perf_counter()
         ext = data.Extraction(extraction_class="quote", extraction_text=c.quote)
         got: tuple[int, int] | None = None
         try:
@@ -333,7 +337,8 @@ def run_langextract(cases: list[Case], texts: dict[str, str]) -> tuple[list[bool
         except Exception:  # noqa: BLE001 - a crash on a quote counts as "no span"
             got = None
         results.append(_right(c, got))
-    return results, time.perf_counter() - t0
+        per_case.append(time.perf_counter() - t1)
+    return results, time.perf_counter() - t0, per_case
 
 
 def big_document_timing(texts: dict[str, str], cases: list[Case], seed: int) -> tuple[int, float]:
@@ -354,6 +359,33 @@ def big_document_timing(texts: dict[str, str], cases: list[Case], seed: int) -> 
 # ----------------------------------------------------------------------- report
 
 
+def print_seeds(
+    texts: dict[str, str], quotes: dict[str, list[str]], seed: int, extra: int, order: list[str]
+) -> None:
+    """claimkit alone on seeds ``seed .. seed+extra``: accuracy per case kind."""
+    right: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    for s in range(seed, seed + extra + 1):
+        cases = build_cases(texts, quotes, s)
+        ck, _ = run_claimkit(cases, texts)
+        for c, ok in zip(cases, ck, strict=True):
+            for key in (
+                c.kind,
+                "**negatives refused**" if c.negative else "**all positives**",
+                "**overall**",
+            ):
+                right[key] += ok
+                total[key] += 1
+    print(f"\nclaimkit alone over seeds {seed}..{seed + extra} ({extra + 1} case sets):\n")
+    print("| case | n | claimkit right | accuracy |")
+    print("|---|---:|---:|---:|")
+    summary = ["**all positives**", "**negatives refused**", "**overall**"]
+    kinds = [k for k in total if k not in summary]
+    keys = sorted(kinds, key=lambda k: (order + [k]).index(k)) + summary
+    for k in keys:
+        print(f"| {k} | {total[k]} | {right[k]} | {right[k] / total[k]:.4f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     default_gold = ROOT / "examples" / "gold"
     if not any(default_gold.glob("*.jsonl")):
@@ -364,6 +396,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-langextract", action="store_true", help="skip the comparison")
     ap.add_argument("--show-failures", action="store_true", help="list claimkit's misses")
+    ap.add_argument(
+        "--extra-seeds",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also run claimkit alone on K more seeds and print its accuracy over all of them",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
@@ -372,10 +411,12 @@ def main(argv: list[str] | None = None) -> int:
     ck, ck_time = run_claimkit(cases, texts)
     le: list[bool] | None = None
     le_time = float("nan")
+    le_cases: list[float] = []
     if not args.no_langextract:
-        le, le_time = run_langextract(cases, texts)
+        le, le_time, le_cases = run_langextract(cases, texts)
 
-    kinds = list(dict.fromkeys(c.kind for c in cases))
+    order = [*PERTURBATIONS, "NEG other article", "NEG fabricated (spliced)"]
+    kinds = sorted({c.kind for c in cases}, key=lambda k: (order + [k]).index(k))
     print(f"gold: {args.gold}  articles: {args.articles}  seed: {args.seed}")
     print(
         f"{len(texts)} documents, {sum(map(len, quotes.values()))} gold quotes, "
@@ -396,6 +437,17 @@ def main(argv: list[str] | None = None) -> int:
     row("**overall**", list(range(len(cases))))
     le_t = f"{le_time:.2f}" if le is not None else "-"
     print(f"| **total time (s)** | {len(cases)} | {ck_time:.3f} | {le_t} |")
+
+    if le is not None:
+        slow = max(range(len(cases)), key=le_cases.__getitem__)
+        med = sorted(le_cases)[len(le_cases) // 2]
+        print(
+            f"\nlangextract per case: median {med * 1000:.1f} ms, slowest "
+            f"{le_cases[slow]:.2f} s ({cases[slow].kind}, {cases[slow].doc[:3]}); each quote "
+            "aligned alone, so every call re-tokenises its article"
+        )
+    if args.extra_seeds:
+        print_seeds(texts, quotes, args.seed, args.extra_seeds, order)
 
     size, big_t = big_document_timing(texts, cases, args.seed)
     print(

@@ -18,7 +18,9 @@ almost exactly (see :func:`allowed_edits`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -92,8 +94,12 @@ class FuzzyIndex:
             grams[norm[i : i + _Q]].append(i)
         self._grams = grams
 
-    def _diagonals(self, needle: str, width: int) -> list[int]:
-        """Start offsets (in ``norm``) of the windows worth verifying, best first."""
+    def _diagonals(self, needle: str, width: int, focus: Sequence[int]) -> list[int]:
+        """Start offsets (in ``norm``) of the windows worth verifying, best first.
+
+        ``focus`` positions (the claim's other evidence) each add the best
+        window next to them, so the nearest of many repeats can be chosen.
+        """
         seeds: list[tuple[int, list[int]]] = []
         for j in range(len(needle) - _Q + 1):
             pos = self._grams.get(needle[j : j + _Q])
@@ -120,10 +126,29 @@ class FuzzyIndex:
             start = b * width
             if all(abs(start - s) > width for s in starts):
                 starts.append(start)
+        for f in focus:
+            # The occurrences of each seed right before and after f, by bisection.
+            local: defaultdict[int, int] = defaultdict(int)
+            for j, pos in seeds:
+                k = bisect_left(pos, f + j)
+                for p in pos[max(0, k - 1) : k + 1]:
+                    local[(p - j) // width] += 1
+            ranked = sorted(
+                local, key=lambda b: (-local[b] - local.get(b + 1, 0), abs(b * width - f))
+            )
+            for b in ranked[:2]:
+                start = b * width
+                if all(abs(start - s) > width for s in starts):
+                    starts.append(start)
         return starts
 
-    def search(self, needle: str, max_edits: int) -> list[tuple[int, int, int]]:
+    def search(
+        self, needle: str, max_edits: int, focus: Sequence[int] = ()
+    ) -> list[tuple[int, int, int]]:
         """Places where ``needle`` matches with at most ``max_edits`` edits.
+
+        ``focus``: normalised offsets near which to look as well (see
+        :meth:`_diagonals`).
 
         Returns:
             ``(distance, start, end)`` triples in normalised offsets, sorted by
@@ -138,7 +163,7 @@ class FuzzyIndex:
         # based: one substitution or swap is two indels); a cheap first filter.
         cutoff = max(0.0, 100.0 * (1.0 - (2 * max_edits + 2 * pad) / (2 * m)))
         found: dict[tuple[int, int], int] = {}
-        for diag in self._diagonals(needle, width):
+        for diag in self._diagonals(needle, width, focus):
             ws = max(0, diag - pad)
             we = min(n, diag + 2 * width + m + pad)
             if we - ws >= m:

@@ -165,6 +165,11 @@ class NormalizedText:
         if lengths is not None:
             self._cum = list(accumulate(map(ord, text.translate(lengths)), initial=0))
 
+    def from_source(self, offset: int) -> int:
+        """Normalised offset where source offset ``offset`` lands (clamped to the text)."""
+        offset = min(max(offset, 0), len(self.text))
+        return offset if self._cum is None else self._cum[offset]
+
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the normalised range ``[start, end)`` (``end > start``).
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from claimkit._grounding_fuzzy import FuzzyIndex, allowed_edits
@@ -52,7 +53,8 @@ logger = logging.getLogger(__name__)
 
 # "...", ". . .", "…", "……", "⋯⋯", optionally in brackets: an elided middle.
 _ELISION = re.compile(r"\s*[\[(]?\s*(?:\.\s*){3,}\.*\s*[\])]?\s*|\s*[\[(]?\s*[…⋯]+\s*[\])]?\s*")
-_MAX_OCCURRENCES = 10_000  # bound on occurrences collected for the `near` rule
+_MAX_OCCURRENCES = 10_000  # bound on occurrences of one piece of an elided quote
+_MAX_NEAR = 16  # `near` spans that steer the fuzzy search (all of them still rank results)
 
 
 def _gap(a: tuple[int, int], b: Span) -> int:
@@ -61,10 +63,23 @@ def _gap(a: tuple[int, int], b: Span) -> int:
 
 
 def _pick(candidates: Sequence[tuple[int, int]], near: Sequence[Span]) -> tuple[int, int]:
-    """The candidate nearest ``near`` (ties: the earliest), or the first one."""
+    """The candidate nearest ``near``, or the first one.
+
+    Nearest: fewest characters between the candidate and a ``near`` span;
+    ties go to the closer midpoint (an overlap beats a mere touch), then to
+    the earliest candidate.
+    """
     if not near:
         return candidates[0]
-    return min(candidates, key=lambda c: (min(_gap(c, s) for s in near), c[0]))
+
+    def key(c: tuple[int, int]) -> tuple[int, int, int]:
+        return (
+            min(_gap(c, s) for s in near),
+            min(abs((c[0] + c[1]) - (s.start + s.end)) for s in near),
+            c[0],
+        )
+
+    return min(candidates, key=key)
 
 
 def _find_all(haystack: str, needle: str, limit: int) -> list[int]:
@@ -75,6 +90,28 @@ def _find_all(haystack: str, needle: str, limit: int) -> list[int]:
         out.append(i)
         i = haystack.find(needle, i + 1)
     return out
+
+
+def _occurrences(haystack: str, needle: str, anchors: Sequence[tuple[int, int]]) -> list[int]:
+    """The first start of ``needle``, plus the starts right before and after each anchor.
+
+    These are the only occurrences the ``near`` rule can choose (the one
+    nearest an anchor is the last one starting before it or the first one
+    starting at or after it), found with a few C-speed searches however often
+    the needle repeats.
+    """
+    first = haystack.find(needle)
+    if first < 0:
+        return []
+    starts = {first}
+    for a_start, _a_end in anchors:
+        after = haystack.find(needle, a_start)
+        if after >= 0:
+            starts.add(after)
+        before = haystack.rfind(needle, 0, max(0, a_start - 1 + len(needle)))
+        if before >= 0:
+            starts.add(before)
+    return sorted(starts)
 
 
 class Aligner:
@@ -116,56 +153,52 @@ class Aligner:
     # ------------------------------------------------------------------ stages
 
     def _exact(self, quote: str, near: Sequence[Span]) -> Span | None:
+        anchors = [(sp.start, sp.end) for sp in near]
         for q in dict.fromkeys((quote, quote.strip())):
-            if not q:
-                continue
-            limit = _MAX_OCCURRENCES if near else 1
-            starts = _find_all(self.text, q, limit)
+            starts = _occurrences(self.text, q, anchors) if q else []
             if starts:
                 start, end = _pick([(s, s + len(q)) for s in starts], near)
                 return self._span(start, end, Alignment.exact)
         return None
 
-    def _normalized_ranges(self, needle: str, limit: int) -> list[tuple[int, int]]:
-        """Normalised ranges where ``needle`` (already normalised) occurs."""
-        if not needle:
-            return []
-        return [(s, s + len(needle)) for s in _find_all(self._nt.norm, needle, limit)]
+    def _anchors(self, near: Sequence[Span]) -> list[tuple[int, int]]:
+        """``near`` spans in normalised offsets."""
+        return [(self._nt.from_source(sp.start), self._nt.from_source(sp.end)) for sp in near]
 
     def _normalized(self, qn: str, near: Sequence[Span]) -> Span | None:
-        limit = _MAX_OCCURRENCES if near else 1
+        anchors = self._anchors(near)
         for needle in dict.fromkeys((qn, strip_punct(qn))):
-            ranges = self._normalized_ranges(needle, limit)
-            if ranges:
-                source = [self._nt.to_source(s, e) for s, e in ranges]
+            starts = _occurrences(self._nt.norm, needle, anchors) if needle else []
+            if starts:
+                source = [self._nt.to_source(s, s + len(needle)) for s in starts]
                 start, end = _pick(source, near)
                 return self._span(start, end, Alignment.normalized)
         return None
 
-    def _fuzzy_ranges(self, needle: str) -> list[tuple[int, int, int]]:
+    def _fuzzy_ranges(self, needle: str, near: Sequence[Span]) -> list[tuple[int, int, int]]:
         """``(distance, start, end)`` normalised ranges of a fuzzy match, best first."""
         edits = allowed_edits(needle)
         if edits <= 0:
             return []
-        return self._fz.search(needle, edits)
+        focus = [pos for anchor in self._anchors(near[:_MAX_NEAR]) for pos in anchor]
+        return self._fz.search(needle, edits, focus)
 
     def _fuzzy(self, qn: str, near: Sequence[Span]) -> Span | None:
         needle = strip_punct(qn) or qn
-        found = self._fuzzy_ranges(needle)
+        found = self._fuzzy_ranges(needle, near)
         if not found:
             return None
         best = found[0][0]
-        ranges = [self._nt.to_source(s, e) for d, s, e in found if d == best]
-        ranges.sort()
+        ranges = sorted(self._nt.to_source(s, e) for d, s, e in found if d == best)
         start, end = _pick(ranges, near)
         return self._span(start, end, Alignment.fuzzy)
 
-    def _piece_ranges(self, piece: str) -> list[tuple[int, int, bool]]:
-        """Normalised ranges of one piece of an elided quote; flag = fuzzy."""
-        exact = self._normalized_ranges(piece, _MAX_OCCURRENCES)
-        if exact:
-            return [(s, e, False) for s, e in exact]
-        return sorted((s, e, True) for _, s, e in self._fuzzy_ranges(piece))
+    def _piece_ranges(self, piece: str, near: Sequence[Span]) -> list[tuple[int, int, bool]]:
+        """Normalised ranges of one piece of an elided quote, in order; flag = fuzzy."""
+        found = _find_all(self._nt.norm, piece, _MAX_OCCURRENCES)
+        if found:
+            return [(s, s + len(piece), False) for s in found]
+        return sorted((s, e, True) for _, s, e in self._fuzzy_ranges(piece, near))
 
     def _elided(self, quote: str, near: Sequence[Span]) -> Span | None:
         pieces = [strip_punct(normalize(p)) for p in _ELISION.split(quote)]
@@ -173,19 +206,20 @@ class Aligner:
         if len(pieces) < 2:
             # "... B" or "A ...": only one end given; align it as a quote.
             return self._align_plain(pieces[0], near) if pieces else None
-        occurrences = [self._piece_ranges(p) for p in pieces]
+        occurrences = [self._piece_ranges(p, near) for p in pieces]
         if not all(occurrences):
             return None
+        starts = [[o[0] for o in occ] for occ in occurrences]
         # How far apart consecutive pieces may be: "close together".
         max_gap = max(300, 4 * sum(len(p) for p in pieces))
         chains: list[tuple[int, int, bool]] = []
         for s0, e0, fz0 in occurrences[0]:
             end, fuzzy = e0, fz0
-            for occ in occurrences[1:]:
-                nxt = next((o for o in occ if end <= o[0] <= end + max_gap), None)
-                if nxt is None:
+            for occ, occ_starts in zip(occurrences[1:], starts[1:], strict=True):
+                k = bisect_left(occ_starts, end)  # first piece starting after `end`
+                if k == len(occ) or occ_starts[k] > end + max_gap:
                     break
-                end, fuzzy = nxt[1], fuzzy or nxt[2]
+                end, fuzzy = occ[k][1], fuzzy or occ[k][2]
             else:
                 chains.append((s0, end, fuzzy))
         if not chains:
