@@ -172,9 +172,9 @@ def build(n_claims: int, seed: int = 7) -> list[DocumentClaims]:
                 date = dref(year_day) if rng.random() < 0.6 else None
             sent = f"{a.text} said something about it ({doc_id}-{j})."
             span = _span(parts_txt, pos, sent)
-            common: dict[str, Any] = dict(
-                doc_id=doc_id, actor=[a], evidence=[span], ungrounded=_EMPTY, date=date,
-                modality="firm", attributed_to=None, summary=None)
+            common: dict[str, Any] = {
+                "doc_id": doc_id, "actor": [a], "evidence": [span], "ungrounded": _EMPTY, "date": date,
+                "modality": "firm", "attributed_to": None, "summary": None}
             if r < 0.7:
                 claims.append(_mc(Pledge, id=f"ple-{doc_id}-{j}", type="pledge", recipient=None,
                     what=rng.choice(WHATS), quantity=None, condition=None, **common))
@@ -193,9 +193,9 @@ def build(n_claims: int, seed: int = 7) -> list[DocumentClaims]:
 
 
 def _child(size: int) -> None:
-    from claimkit.consistency import validate
-
     import gc
+
+    from claimkit.consistency import validate
 
     gc.disable()  # building a million models; the collector would only rescan them
     t0 = time.perf_counter()

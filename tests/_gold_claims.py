@@ -42,7 +42,7 @@ def _kind(name: str) -> ActorKind:
     from claimkit.consistency.keys import KeyBuilder
 
     key = _KEYS.setdefault("kb", KeyBuilder(use_normaliser=False))
-    if key._name_key(name).startswith("c:"):  # noqa: SLF001 - test helper
+    if key._name_key(name).startswith("c:"):
         return ActorKind.country
     low = name.lower()
     if any(w in low.split() or w == low for w in _ORG_WORDS) or name.isupper():

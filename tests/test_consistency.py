@@ -68,9 +68,9 @@ def summit(doc_id: str, count: Quantity | None, *, date: str = "2025-03-27", loc
            language: str = "en", published: str | None = "2025-03-28", actor: Actor = FR,
            participants: tuple[Actor, ...] = (FR, GB, UA)) -> DocumentClaims:
     text = f"Leaders met in {location} on that day. Other news follows."
-    return record(doc_id, text, [dict(kind="meeting", quote=f"Leaders met in {location}", actor=[actor],
-                                      participants=list(participants), participant_count=count,
-                                      location=location, date=date, status="held")],
+    return record(doc_id, text, [{"kind": "meeting", "quote": f"Leaders met in {location}", "actor": [actor],
+                                      "participants": list(participants), "participant_count": count,
+                                      "location": location, "date": date, "status": "held"}],
                   published=published, language=language)
 
 
@@ -144,9 +144,9 @@ def test_undated_meeting_does_not_join_a_dated_one() -> None:
 def test_one_article_two_meetings_a_day_apart_stay_apart() -> None:
     text = "Zelensky met Macron at the Elysee. The next day leaders met in Paris."
     rec = record("a", text, [
-        dict(kind="meeting", quote="Zelensky met Macron at the Elysee", actor=[person("Volodymyr Zelensky")],
-             participants=[person("Emmanuel Macron")], location="Paris", date="2025-03-26"),
-        dict(kind="meeting", quote="leaders met in Paris", actor=[FR], location="Paris", date="2025-03-27"),
+        {"kind": "meeting", "quote": "Zelensky met Macron at the Elysee", "actor": [person("Volodymyr Zelensky")],
+             "participants": [person("Emmanuel Macron")], "location": "Paris", "date": "2025-03-26"},
+        {"kind": "meeting", "quote": "leaders met in Paris", "actor": [FR], "location": "Paris", "date": "2025-03-27"},
     ])
     assert len(group_events([rec])) == 2
 
@@ -162,19 +162,19 @@ def test_one_day_apart_across_articles_groups_with_an_info_date_finding() -> Non
 def test_placeless_report_joins_by_participants_and_date() -> None:
     a = summit("a", None)
     text = "The French, British and Ukrainian leaders talked."
-    b = record("b", text, [dict(kind="meeting", quote="leaders talked", actor=[FR],
-                                participants=[GB, UA], date="2025-03-27")])
+    b = record("b", text, [{"kind": "meeting", "quote": "leaders talked", "actor": [FR],
+                                "participants": [GB, UA], "date": "2025-03-27"}])
     assert len([g for g in group_events([a, b]) if g.type == "meeting"]) == 1
 
 
 def test_office_holders_group_with_their_country_across_spellings() -> None:
     recs = [
         record("a", "Russia will not accept NATO troops in Ukraine.", [
-            dict(kind="refusal", quote="Russia will not accept NATO troops", actor=[RU],
-                 what="NATO troops in Ukraine")], published="2026-02-25"),
+            {"kind": "refusal", "quote": "Russia will not accept NATO troops", "actor": [RU],
+                 "what": "NATO troops in Ukraine"}], published="2026-02-25"),
         record("b", "Путин не хочет видеть европейские войска.", [
-            dict(kind="refusal", quote="Путин не хочет видеть европейские войска",
-                 actor=[person("Vladimir Putin", "Путин")], what="European troops in Ukraine")],
+            {"kind": "refusal", "quote": "Путин не хочет видеть европейские войска",
+                 "actor": [person("Vladimir Putin", "Путин")], "what": "European troops in Ukraine"}],
                published=None, language="ru"),
     ]
     groups = [g for g in group_events(recs) if g.type == "refusal"]
@@ -183,12 +183,12 @@ def test_office_holders_group_with_their_country_across_spellings() -> None:
 
 def test_positions_of_different_years_do_not_merge() -> None:
     recs = [
-        record("a", "Italy will not send troops.", [dict(kind="refusal", quote="Italy will not send troops",
-                                                         actor=[IT], what="sending troops")], published="2024-01-02"),
-        record("b", "Italy will not send troops.", [dict(kind="refusal", quote="Italy will not send troops",
-                                                         actor=[IT], what="sending troops")], published="2025-01-02"),
-        record("c", "Italy will not send troops.", [dict(kind="refusal", quote="Italy will not send troops",
-                                                         actor=[IT], what="sending troops")], published=None),
+        record("a", "Italy will not send troops.", [{"kind": "refusal", "quote": "Italy will not send troops",
+                                                         "actor": [IT], "what": "sending troops"}], published="2024-01-02"),
+        record("b", "Italy will not send troops.", [{"kind": "refusal", "quote": "Italy will not send troops",
+                                                         "actor": [IT], "what": "sending troops"}], published="2025-01-02"),
+        record("c", "Italy will not send troops.", [{"kind": "refusal", "quote": "Italy will not send troops",
+                                                         "actor": [IT], "what": "sending troops"}], published=None),
     ]
     groups = [g for g in group_events(recs) if g.type == "refusal"]
     assert sorted(len(g.doc_ids) for g in groups) == [1, 1, 1]
@@ -202,11 +202,11 @@ def stance_records(p_date: str | None, r_date: str | None, *, what: str = "sendi
                    p_modality: str = "firm") -> list[DocumentClaims]:
     return [
         record("p", "France will send troops to Ukraine.", [
-            dict(kind="pledge", quote="France will send troops", actor=[FR], what="troops", recipient=UA,
-                 modality=p_modality, date=p_date)]),
+            {"kind": "pledge", "quote": "France will send troops", "actor": [FR], "what": "troops", "recipient": UA,
+                 "modality": p_modality, "date": p_date}]),
         record("r", "Macron ruled out troops.", [
-            dict(kind="refusal", quote="Macron ruled out troops", actor=[person("Emmanuel Macron", "Macron")],
-                 what=what, modality="firm", date=r_date)]),
+            {"kind": "refusal", "quote": "Macron ruled out troops", "actor": [person("Emmanuel Macron", "Macron")],
+                 "what": what, "modality": "firm", "date": r_date}]),
     ]
 
 
@@ -231,10 +231,10 @@ def test_narrower_or_reversed_refusals_are_not_stance_findings() -> None:
                                        what="deploying the force on the front line")) == []
     recs = [
         record("p", "The UK keeps sanctions on Russia.", [
-            dict(kind="pledge", quote="The UK keeps sanctions", actor=[GB], what="sanctions", date="2025-03-27")]),
+            {"kind": "pledge", "quote": "The UK keeps sanctions", "actor": [GB], "what": "sanctions", "date": "2025-03-27"}]),
         record("r", "The UK opposed lifting sanctions.", [
-            dict(kind="refusal", quote="The UK opposed lifting sanctions", actor=[GB],
-                 what="lifting sanctions against Russia", date="2025-03-27")]),
+            {"kind": "refusal", "quote": "The UK opposed lifting sanctions", "actor": [GB],
+                 "what": "lifting sanctions against Russia", "date": "2025-03-27"}]),
     ]
     assert check_stance(recs) == []
 
@@ -248,21 +248,21 @@ def test_undated_positions_in_different_articles_are_not_compared() -> None:
 
 def test_unanchored_relative_date_is_flagged() -> None:
     rec = record("a", "They met on Thursday in Paris.", [
-        dict(kind="meeting", quote="They met on Thursday", actor=[FR], location="Paris",
-             date=DateRef(raw="on Thursday"))], published=None)
+        {"kind": "meeting", "quote": "They met on Thursday", "actor": [FR], "location": "Paris",
+             "date": DateRef(raw="on Thursday")}], published=None)
     found = check_time([rec])
     assert [f.kind for f in found] == ["unanchored_date"]
     assert "no publication date" in found[0].message
     anchored = record("b", "They met on Thursday in Paris.", [
-        dict(kind="meeting", quote="They met on Thursday", actor=[FR], location="Paris",
-             date=DateRef(value="2025-03-27", raw="on Thursday", resolution="relative"))])
+        {"kind": "meeting", "quote": "They met on Thursday", "actor": [FR], "location": "Paris",
+             "date": DateRef(value="2025-03-27", raw="on Thursday", resolution="relative")}])
     assert check_time([anchored]) == []
 
 
 def test_relative_resolution_without_publication_date_is_flagged() -> None:
     rec = record("a", "They met on Thursday.", [
-        dict(kind="meeting", quote="They met on Thursday", actor=[FR],
-             date=DateRef(value="2025-03-27", raw="on Thursday", resolution="relative"))], published=None)
+        {"kind": "meeting", "quote": "They met on Thursday", "actor": [FR],
+             "date": DateRef(value="2025-03-27", raw="on Thursday", resolution="relative")}], published=None)
     assert [f.kind for f in check_time([rec])] == ["unanchored_date"]
 
 

@@ -25,7 +25,7 @@ def test_renders_the_sample_claims_with_findings(gold_dir: Path, articles_dir: P
     assert "Findings by event" in page and "corroboration" in page
     assert "meeting · London · 2025-03-02" in page
     # self-contained: no external scripts, styles, images or fonts
-    assert not re.search(r"<(script|link|img|iframe)\b", page, re.I)
+    assert not re.search(r"<(script|link|img|iframe)\b", page, re.IGNORECASE)
     assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
 
 

@@ -94,8 +94,8 @@ def _counts(report: ValidationReport) -> str:
 
 
 def _documents_index(docs: list[DocumentClaims]) -> str:
-    rows = ["<h2>Documents</h2><table><tr><th>document</th><th>title</th><th>published</th>"
-            "<th>language</th><th>claims</th><th>backend</th></tr>"]
+    rows = [("<h2>Documents</h2><table><tr><th>document</th><th>title</th><th>published</th>"
+            "<th>language</th><th>claims</th><th>backend</th></tr>")]
     for d in docs:
         doc = d.document
         rows.append(
@@ -138,8 +138,8 @@ def _document(d: DocumentClaims) -> str:
     doc = d.document
     parts = [
         f"<h2 id='{_anchor(doc.id)}'>{_e(doc.id)}</h2>",
-        f"<p><b>{_e(doc.title)}</b> <span class='muted'>{_e(doc.published)} {_e(doc.language)} "
-        f"{_e(doc.url or doc.source)}</span></p>",
+        (f"<p><b>{_e(doc.title)}</b> <span class='muted'>{_e(doc.published)} {_e(doc.language)} "
+        f"{_e(doc.url or doc.source)}</span></p>"),
     ]
     by_type: dict[str, list[ClaimBase]] = {}
     for c in d.claims:

@@ -16,7 +16,15 @@ from claimkit.consistency._text import fold
 from claimkit.consistency.grouping import ClaimInfo, Context, build_context
 from claimkit.consistency.keys import STOPWORDS, parse_date
 from claimkit.consistency.models import Finding, FindingKind, Severity
-from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure, MeetingStatus, Quantity
+from claimkit.schemas import (
+    Actor,
+    ClaimBase,
+    Document,
+    DocumentClaims,
+    Failure,
+    MeetingStatus,
+    Quantity,
+)
 
 __all__ = [
     "check_conflicts",
@@ -303,8 +311,8 @@ def _meeting_conflicts(
     days = sorted({x.date[0] for x in infos if x.date is not None and x.date[2] == "day"})
     if len(days) > 1:
         span = days[-1] - days[0]
-        first = [x for x in infos if x.date is not None and x.date[0] == days[0]][0]
-        last = [x for x in infos if x.date is not None and x.date[0] == days[-1]][0]
+        first = next(x for x in infos if x.date is not None and x.date[0] == days[0])
+        last = next(x for x in infos if x.date is not None and x.date[0] == days[-1])
         out.append(
             _finding(
                 FindingKind.conflict, Severity.info if span <= 1 else Severity.warning,
@@ -327,25 +335,22 @@ def _meeting_conflicts(
                 gid, shown, field="location",
             )
         )
-    hosted = [
-        (x, frozenset(ctx.keys.actor_keys(list(h))))
-        for x in infos
-        if (h := getattr(x.claim, "hosts", None))
-    ]
-    if len(hosted) > 1:
-        common = frozenset.intersection(*(h for _, h in hosted))
-        if not common:
-            out.append(
-                _finding(
-                    FindingKind.conflict, Severity.warning,
-                    f"{label}: hosts disagree: "
-                    + " vs ".join(
-                        f"{', '.join(a.label for a in getattr(x.claim, 'hosts'))} ({x.doc})"
-                        for x, _ in hosted[:4]
-                    ),
-                    gid, [x for x, _ in hosted], field="hosts",
-                )
+    hosted: list[tuple[ClaimInfo, list[Actor], frozenset[str]]] = []
+    for x in infos:
+        hosts = list(getattr(x.claim, "hosts", None) or [])
+        if hosts:
+            hosted.append((x, hosts, frozenset(ctx.keys.actor_keys(hosts))))
+    if len(hosted) > 1 and not frozenset.intersection(*(k for _, _, k in hosted)):
+        out.append(
+            _finding(
+                FindingKind.conflict, Severity.warning,
+                f"{label}: hosts disagree: "
+                + " vs ".join(
+                    f"{', '.join(a.label for a in hosts)} ({x.doc})" for x, hosts, _ in hosted[:4]
+                ),
+                gid, [x for x, _, _ in hosted], field="hosts",
             )
+        )
     formats: dict[str, ClaimInfo] = {}
     for x in infos:
         f = getattr(x.claim, "format", None)
@@ -374,12 +379,7 @@ def _iso(ordinal: int) -> str:
 # Words of a refused object that do not narrow it ("sending Italian troops to Ukraine"
 # refuses troops as such; "troops on the front line" refuses only a part of it).
 _GENERIC = frozenset(
-    "send sending sent deploy deploying deployed deployment provide providing supply supplying "
-    "give giving offer offering contribute contributing participate participating participation "
-    "join joining support supporting help helping defend defending protect protecting commit "
-    "committing station stationing presence accept accepting allow allowing form kind type "
-    "military foreign own country countries ground troop troops soldier soldiers force forces "
-    "peacekeeper peacekeepers peacekeeping personnel".split()
+    ["send", "sending", "sent", "deploy", "deploying", "deployed", "deployment", "provide", "providing", "supply", "supplying", "give", "giving", "offer", "offering", "contribute", "contributing", "participate", "participating", "participation", "join", "joining", "support", "supporting", "help", "helping", "defend", "defending", "protect", "protecting", "commit", "committing", "station", "stationing", "presence", "accept", "accepting", "allow", "allowing", "form", "kind", "type", "military", "foreign", "own", "country", "countries", "ground", "troop", "troops", "soldier", "soldiers", "force", "forces", "peacekeeper", "peacekeepers", "peacekeeping", "personnel"]
 )
 
 
@@ -465,15 +465,15 @@ def _stance_findings(
         if p.date is not None and p.date[2] == "day":
             p_by_day.setdefault(p.date[0], p)
     for r in rs:
-        p = None
+        match: ClaimInfo | None = None
         if r.date is not None and r.date[2] == "day":
-            p = p_by_day.get(r.date[0])
-        if p is None and r.doc in p_by_doc:
+            match = p_by_day.get(r.date[0])
+        if match is None and r.doc in p_by_doc:
             cand = p_by_doc[r.doc]
             if cand.date is None or r.date is None or cand.date == r.date:
-                p = cand
-        if p is not None:
-            same.append((p, r))
+                match = cand
+        if match is not None:
+            same.append((match, r))
     out: list[Finding] = []
     group = ctx.group_of(rs[0].idx)
     if same:

@@ -94,28 +94,7 @@ def read_claim_files(
     Raises:
         InputError: a file is missing or holds a line that is not a record.
     """
-    try:
-        from claimkit.io import read_records
-    except ImportError:  # pragma: no cover - io.py is part of the package
-        read_records = _read_records
+    from claimkit.io import read_records
+
     for path in paths:
         yield from read_records(path)
-
-
-def _read_records(path: str | os.PathLike[str]) -> Iterator[DocumentClaims | Failure]:
-    import json
-
-    from claimkit.errors import InputError
-
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                if data.get("record") == "failure":
-                    yield Failure.model_validate(data)
-                else:
-                    yield DocumentClaims.model_validate(data)
-            except Exception as exc:
-                raise InputError(f"{os.fspath(path)}:{n}", f"not a claimkit record ({exc})") from None

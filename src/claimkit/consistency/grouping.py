@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from urllib.parse import urlsplit
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from claimkit.consistency.keys import DateRange, KeyBuilder, parse_date
 from claimkit.consistency.models import EventGroup
@@ -100,9 +100,9 @@ class Context:
 def _country_name(code: str) -> str | None:
     try:
         from claimkit.normalize.countries import country_name
-    except ImportError:
-        country_name = None
-    if country_name is not None:
+    except ImportError:  # the normaliser is optional here; pycountry below
+        pass
+    else:
         name = country_name(code)
         if name:
             return name
@@ -295,9 +295,9 @@ def _group_positions(ctx: Context) -> None:
         if len(years) == 1 and unknown:
             next(iter(years.values())).extend(unknown)
             unknown = []
-        parts = sorted(years.items())
+        parts: list[tuple[int | None, list[int]]] = sorted(years.items())
         if unknown:
-            parts.append((None, unknown))  # type: ignore[arg-type]
+            parts.append((None, unknown))
         for year, members in parts:
             phrase = _phrase(ctx.infos[members[0]].claim)
             label = (
@@ -326,7 +326,7 @@ def _obj_label(obj: str | None) -> str:
         return "reversing " + obj[1:]
     if obj.startswith("t:"):
         return "against " + obj[2:].replace("c:", "").replace("n:", "")
-    return obj[2:] if obj.startswith("x:") else obj
+    return obj.removeprefix("x:")
 
 
 def _new_group(ctx: Context, type_: str, label: str, first: int) -> int:

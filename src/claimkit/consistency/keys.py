@@ -110,13 +110,10 @@ _CATEGORY_RE = re.compile(
 _WORD_CATEGORY = {w: cat for cat, ws in _CATEGORY_WORDS.items() for w in ws}
 # Refusing to lift sanctions is upholding them: such objects get a "~" key.
 _REVERSAL = frozenset(
-    "lift lifting easing ease removing remove removal ending end suspending suspension "
-    "withdrawal withdrawing withdraw reducing reduction cutting cut halting halt "
-    "unfreezing unfreeze relief".split()
+    ["lift", "lifting", "easing", "ease", "removing", "remove", "removal", "ending", "end", "suspending", "suspension", "withdrawal", "withdrawing", "withdraw", "reducing", "reduction", "cutting", "cut", "halting", "halt", "unfreezing", "unfreeze", "relief"]
 )
 STOPWORDS = frozenset(
-    "a an the of to in on at for from by with and or any all its their his her new further "
-    "more additional other some this that these those into onto over under be being".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "and", "or", "any", "all", "its", "their", "his", "her", "new", "further", "more", "additional", "other", "some", "this", "that", "these", "those", "into", "onto", "over", "under", "be", "being"]
 )
 _CAT_MEMO: dict[str, str | None] = {}
 
@@ -176,7 +173,7 @@ def _normaliser() -> Callable[..., Actor] | None:
         from claimkit.normalize import resolve_actor
     except ImportError:
         return None
-    return resolve_actor  # type: ignore[no-any-return]
+    return resolve_actor
 
 
 class KeyBuilder:
