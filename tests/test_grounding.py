@@ -361,6 +361,24 @@ def test_repeated_fuzzy_quote_uses_near() -> None:
     assert (span.start, span.alignment) == (second, Alignment.fuzzy)
 
 
+@pytest.mark.parametrize(
+    ("quote", "alignment"),
+    [
+        ("Leaders agreed to deploy a multinational force", Alignment.exact),
+        ("leaders AGREED to deploy a multinational force", Alignment.normalized),
+        ("Leaders agred to deploy a multinationl force", Alignment.fuzzy),
+    ],
+)
+def test_near_rule_with_many_repeats(quote: str, alignment: Alignment) -> None:
+    # More repeats than the fuzzy search verifies by votes alone.
+    block = "Leaders agreed to deploy a multinational force after the ceasefire. "
+    text = block * 40
+    target = 27 * len(block)
+    near = [Span(start=target + 50, end=target + 60, text=text[target + 50 : target + 60])]
+    span = _check(text, align_quote(text, quote, near=near))
+    assert (span.start, span.alignment) == (target, alignment)
+
+
 # ------------------------------------------------------------------ batch API
 
 
