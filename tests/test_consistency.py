@@ -352,3 +352,25 @@ def test_cli_validate(tmp_path: Any, fmt: str) -> None:
     assert ("participant counts disagree" if fmt != "table" else "conflict") in res.output
     res = runner.invoke(main, ["validate", str(path), "--format", fmt])
     assert res.exit_code == 0
+
+
+def test_hosts_with_no_one_in_common_conflict() -> None:
+    def hosted(doc_id: str, host: Actor) -> DocumentClaims:
+        text = "Leaders met in Paris on that day."
+        return record(doc_id, text, [{"kind": "meeting", "quote": "Leaders met in Paris", "actor": [host],
+                                      "hosts": [host], "participants": [FR, GB, UA], "location": "Paris",
+                                      "date": "2025-03-27"}])
+    found = check_conflicts([hosted("a", FR), hosted("b", GB)])
+    assert [f.details["field"] for f in found] == ["hosts"]
+    assert check_conflicts([hosted("a", FR), hosted("b", FR)]) == []
+
+
+def test_pledge_amounts_conflict_only_on_the_same_day() -> None:
+    def money(doc_id: str, amount: float, date: str) -> DocumentClaims:
+        text = "Canada pledged more aid for drones."
+        return record(doc_id, text, [{"kind": "pledge", "quote": "Canada pledged more aid",
+                                      "actor": [country("Canada", "CA")], "what": "money",
+                                      "quantity": Quantity(value=amount, unit="USD"), "date": date}])
+    assert [f.details["field"] for f in check_conflicts([money("a", 5e8, "2025-08-24"),
+                                                          money("b", 6e8, "2025-08-24")])] == ["quantity"]
+    assert check_conflicts([money("a", 5e8, "2025-08-24"), money("b", 6e8, "2025-09-24")]) == []
