@@ -15,7 +15,6 @@ from claimkit.consistency.checks import (
     check_conflicts,
     check_corroboration,
     check_integrity,
-    check_stance,
     check_time,
     quantity_interval,
 )
@@ -28,6 +27,7 @@ from claimkit.consistency.models import (
     Severity,
     ValidationReport,
 )
+from claimkit.consistency.stance import check_stance
 
 __all__ = [
     "DEFAULT_CHECKS",

@@ -11,7 +11,6 @@ from claimkit.consistency.checks import (
     check_conflicts,
     check_corroboration,
     check_integrity,
-    check_stance,
     check_time,
 )
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
@@ -28,7 +27,6 @@ Check = Callable[..., list[Finding]]
 DEFAULT_CHECKS: tuple[Check, ...] = (
     check_integrity,
     check_conflicts,
-    check_stance,
     check_time,
     check_corroboration,
 )
