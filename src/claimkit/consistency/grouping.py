@@ -243,13 +243,15 @@ def _find_cluster(
     by_loc: dict[tuple[str, int], list[_Cluster]],
     by_part: dict[tuple[str, int], list[_Cluster]],
 ) -> _Cluster | None:
-    # exact day before the day either side; the same place before shared participants
+    # exact day before the day either side; the same place before shared participants;
+    # participants in sorted order so that the result does not depend on string hashing
+    parts = sorted(info.parts)
     for d in (day, day - 1, day + 1):
         if info.loc:
             for cl in by_loc.get((info.loc, d), ()):
                 if _compatible(cl, info, day):
                     return cl
-        for p in info.parts:
+        for p in parts:
             for cl in by_part.get((p, d), ()):
                 if _compatible(cl, info, day):
                     return cl
