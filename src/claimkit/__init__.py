@@ -8,10 +8,15 @@ Quick start::
 The public names below are the supported API; everything else may change.
 """
 
+from claimkit.consistency import Finding, ValidationReport, validate
+from claimkit.documents import load_documents
 from claimkit.errors import ClaimkitError
 from claimkit.extract import Backend, BackendResult, Draft, Extractor, FunctionBackend, extract
-from claimkit.grounding import align_quote
+from claimkit.evaluate import EvalReport, evaluate
+from claimkit.extract.rules import RulesBackend
+from claimkit.grounding import align_quote, align_quotes
 from claimkit.io import read_records, write_records
+from claimkit.normalize import Gazetteer, normalize_claim, resolve_actor, resolve_date
 from claimkit.schemas import (
     SCHEMA_VERSION,
     Actor,
@@ -41,19 +46,32 @@ __all__ = [
     "Document",
     "DocumentClaims",
     "Draft",
+    "EvalReport",
     "Extractor",
     "Failure",
+    "Finding",
     "FunctionBackend",
+    "Gazetteer",
     "Meeting",
     "Pledge",
     "Quantity",
     "Refusal",
+    "RulesBackend",
     "SCHEMA_VERSION",
     "Span",
+    "ValidationReport",
     "WarningClaim",
     "__version__",
     "align_quote",
+    "align_quotes",
+    "evaluate",
     "extract",
+    "load_documents",
+    "normalize_claim",
     "read_records",
     "register_claim_type",
+    "resolve_actor",
+    "resolve_date",
+    "validate",
+    "write_records",
 ]
