@@ -24,6 +24,7 @@ import argparse
 import json
 import random
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -246,9 +247,18 @@ class ScriptedServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes: without TCP_NODELAY, Nagle's
+            # algorithm and the client's delayed ACK add ~40 ms to every answer
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                """``/stats``: how many requests the server has seen (for the benchmark)."""
+                with server._lock:
+                    stats = {"requests": len(server.requests)}
+                self._send(200, stats)
 
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length", "0"))
@@ -321,18 +331,26 @@ def _completion(request: dict[str, Any], args: str, finish: str, request_bytes: 
 
 def main() -> None:  # pragma: no cover - manual use
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     p.add_argument("--gold", type=Path, default=Path("examples/gold"))
     p.add_argument("--latency", type=float, default=0.0)
+    p.add_argument("--failure-rate", type=float, default=0.0)
+    p.add_argument("--timeout-seconds", type=float, default=2.0)
+    p.add_argument("--seed", type=int, default=0)
     args = p.parse_args()
-    server = ScriptedServer(load_gold_claims(args.gold), port=args.port, latency=args.latency)
-    print(f"scripted server on {server.base_url} (Ctrl-C to stop)")
+    server = ScriptedServer(
+        load_gold_claims(args.gold), port=args.port, latency=args.latency,
+        failure_rate=args.failure_rate, timeout_seconds=args.timeout_seconds, seed=args.seed,
+    )
+    print(f"scripted server on {server.base_url} (Ctrl-C to stop)", flush=True)
     server.start()
     try:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         server.stop()
+    finally:
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover

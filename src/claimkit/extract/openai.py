@@ -2,44 +2,54 @@
 
 OpenAI, Azure OpenAI (``https://RESOURCE.openai.azure.com/openai/v1/``), vLLM,
 Ollama, llama.cpp server and LM Studio all speak the same chat-completions
-API; ``base_url`` picks one. instructor turns the reply (a tool call, or JSON
-in ``json``/``md_json`` mode) into the response model of
-:mod:`claimkit.extract.prompts` and re-asks when it does not validate.
+API; ``base_url`` picks one. The model answers by calling one function whose
+parameters are the response model of :mod:`claimkit.extract.prompts`
+(``mode="tools"``), or with a JSON object (``json``: ``response_format``
+json_object; ``md_json``: a fenced JSON block, for servers that support
+neither tools nor JSON mode).
 
 Two policies, two bounds, kept apart on purpose:
 
-* **API retries** (tenacity, here): a rate limit (honouring ``Retry-After``),
-  a 5xx, a timeout or a dropped connection repeats the *same* request, with
+* **API retries** (tenacity): a rate limit (honouring ``Retry-After``), a 5xx,
+  a timeout or a dropped connection repeats the *same* request, with
   exponential backoff and jitter, at most ``max_api_retries`` times. They wrap
-  the raw HTTP call, below instructor, so a 429 during a re-ask does not throw
-  away the re-ask.
-* **Re-asks** (instructor, int ``max_retries`` = ``max_reasks``, so at most
-  ``max_reasks + 1`` replies): a reply that is not valid JSON, does not fit the
-  schema, or quotes words that are not in the article is sent back with the
-  error. Grounding failures name each bad quote and say that quotes must be
-  copied verbatim. On the last reply, quotes that still do not ground are kept
-  in ``claim.ungrounded`` rather than failing the document.
+  the single HTTP call, inside the re-ask loop, so a 429 during a re-ask does
+  not throw the re-ask away.
+* **Re-asks**: a reply that is not valid JSON, does not fit the schema, or
+  quotes words that are not in the article is sent back with the error, at
+  most ``max_reasks`` times (so at most ``max_reasks + 1`` replies). Grounding
+  failures name each bad quote and say that quotes must be copied verbatim.
+  On the last reply, quotes that still do not ground are kept in
+  ``claim.ungrounded`` rather than failing the document.
 
-The article reaches the model unaltered: messages are never templated
-(instructor's ``context=`` is not used); the validator finds the text through
-a ContextVar set for the call.
+Why not instructor's retry loop: it does the same re-ask dance, but in
+instructor 1.17 it also walks the whole response model several times per
+request and derives a new response class per call; at our schema size that
+was ~3.5 ms of CPU per request, which at concurrency 16 kept the event loop
+busy enough to cost ~20% of throughput (see docs/llm.md). The loop here is
+40 lines, has no templating (the article reaches the model unaltered, no
+``context=`` pitfall), validates non-strictly on purpose (a local model's
+``"5"`` for 5 is accepted, the value is still checked), and counts tokens of
+every attempt, re-asks and retried requests included.
 """
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-import instructor
 import openai
-from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -52,12 +62,7 @@ from claimkit.errors import BackendError, ClaimkitError, TransientError, Truncat
 from claimkit.extract.base import BackendResult, Draft, build_claims
 from claimkit.extract.cache import ResponseCache
 from claimkit.extract.chunking import Chunk, chunk_text, merge_claims, split_chunk
-from claimkit.extract.prompts import (
-    GROUNDING_CHECK,
-    build_messages,
-    prompt_version,
-    response_model,
-)
+from claimkit.extract.prompts import build_messages, prompt_version, response_model
 from claimkit.extract.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
 from claimkit.grounding import Aligner
 from claimkit.schemas import ClaimBase, Document, Span, Usage
@@ -66,7 +71,8 @@ __all__ = ["OpenAIBackend", "is_transient"]
 
 log = logging.getLogger(__name__)
 
-_MODES = {"tools": instructor.Mode.TOOLS, "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}
+_TOOL = "record_claims"
+_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 
 
 @dataclass
@@ -173,7 +179,6 @@ class OpenAIBackend:
         self.prices = load_prices(self.settings.prices_file)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: openai.AsyncOpenAI | None = None
-        self._create: Callable[..., Any] | None = None
 
     def __repr__(self) -> str:  # the settings' repr leaves the key out
         return f"OpenAIBackend({self.settings!r})"
@@ -189,14 +194,14 @@ class OpenAIBackend:
 
     # ------------------------------------------------------------------ client
 
-    def _structured_create(self) -> Callable[..., Any]:
-        """instructor's create, over our retrying raw call, for the running loop.
+    def _http(self) -> openai.AsyncOpenAI:
+        """The client for the running event loop.
 
         An async HTTP client is bound to the event loop it first ran on, so
         a new loop (a new ``asyncio.run``) gets a new client.
         """
         loop = asyncio.get_running_loop()
-        if self._create is None or self._loop is not loop:
+        if self._client is None or self._loop is not loop:
             s = self.settings
             self._client = openai.AsyncOpenAI(
                 api_key=s.api_key or "not-needed",  # local servers take any key
@@ -206,8 +211,7 @@ class OpenAIBackend:
                 default_headers=dict(s.extra_headers) or None,
             )
             self._loop = loop
-            self._create = instructor.patch(create=self._raw_create, mode=_MODES[s.mode])
-        return self._create
+        return self._client
 
     def _wait(self, state: RetryCallState) -> float:
         s = self.settings
@@ -223,8 +227,7 @@ class OpenAIBackend:
     async def _raw_create(self, **kwargs: Any) -> Any:
         """One chat completion, repeated on transient errors; counts every attempt."""
         call = _CALL.get()
-        assert self._client is not None
-        client = self._client
+        client = self._http()
         retrying = AsyncRetrying(
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(self.settings.max_api_retries + 1),
@@ -280,7 +283,7 @@ class OpenAIBackend:
 
     async def aclose(self) -> None:
         """Close the HTTP client (a new one is made on the next call)."""
-        client, self._client, self._create, self._loop = self._client, None, None, None
+        client, self._client, self._loop = self._client, None, None
         if client is not None:
             await client.close()
 
@@ -358,44 +361,129 @@ class OpenAIBackend:
     async def _call(
         self, document: Document, chunk: Chunk, part: tuple[int, int], tally: _Tally
     ) -> list[ClaimBase]:
+        """One chunk: ask, validate, ground, re-ask on errors; claims of the last good reply."""
         s = self.settings
+        model = response_model(self.types)
         aligner = Aligner(chunk.text)
+        messages: list[dict[str, Any]] = build_messages(
+            document, chunk.text, part=part, types=self.types
+        )
+        kwargs = _request_options(s, model)
+        if s.mode != "tools":  # the schema goes into the instructions instead of a tool
+            messages[0] = {**messages[0], "content": messages[0]["content"] + _json_instructions(model)}
         call = _Call(tally=tally)
-
-        def check(reply: BaseModel) -> None:
-            bad = _ungrounded(reply, aligner)
-            # the last reply is accepted as it is: what still fails is kept and marked
-            if bad and call.replies <= s.max_reasks:
-                log.info("%s: %d quote(s) not in the text; re-asking", document.id, len(bad))
-                raise ValueError(_reask_message(bad))
-
-        create = self._structured_create()
-        call_token = _CALL.set(call)
-        check_token = GROUNDING_CHECK.set(check)
-        kwargs: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
-        if s.max_tokens:
-            kwargs["max_tokens"] = s.max_tokens
+        token = _CALL.set(call)
         try:
-            reply = await create(
-                response_model=response_model(self.types),
-                messages=build_messages(document, chunk.text, part=part, types=self.types),
-                max_retries=s.max_reasks,
-                strict=s.strict,
-                **kwargs,
-            )
-        except InstructorRetryException as exc:
-            cause = exc.__cause__
-            if isinstance(cause, ClaimkitError):
-                raise cause from None
-            raise BackendError(
-                f"the model's reply did not fit the claim schema after {exc.n_attempts} "
-                f"attempt(s) ({_short(cause or exc)}); try another model, mode=json, or a "
-                "higher max_reasks"
-            ) from None
+            for attempt in range(s.max_reasks + 1):
+                response = await self._raw_create(messages=messages, **kwargs)
+                message = response.choices[0].message
+                error: str | None = None
+                try:
+                    reply = model.model_validate_json(_answer(message, s.mode), strict=s.strict)
+                except (PydanticValidationError, ValueError) as exc:
+                    error = _validation_message(exc)
+                else:
+                    bad = _ungrounded(reply, aligner)
+                    # the last reply is accepted as it is: what still fails is kept and marked
+                    if bad and attempt < s.max_reasks:
+                        error = _reask_message(bad)
+                    else:
+                        return build_claims(document, _drafts(reply, aligner, chunk))
+                if attempt == s.max_reasks:
+                    raise BackendError(
+                        f"the model's reply did not fit the claim schema after {attempt + 1} "
+                        f"attempt(s) ({_short(error or '')}); try another model, mode=json, "
+                        "or a higher max_reasks"
+                    )
+                log.info("%s: re-asking (%s)", document.id, _short(error or "", 120))
+                messages += _reask(message, s.mode, error or "")
         finally:
-            GROUNDING_CHECK.reset(check_token)
-            _CALL.reset(call_token)
-        return build_claims(document, _drafts(reply, aligner, chunk))
+            _CALL.reset(token)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+@lru_cache(maxsize=16)
+def _tool_options(model: type[BaseModel]) -> dict[str, Any]:
+    """``tools`` and ``tool_choice`` for a response model, built once.
+
+    They travel in ``extra_body``: sent as they are, without the openai
+    client's per-request walk over typed parameters (over a 14 kB schema
+    that walk alone cost ~2 ms of CPU per request).
+    """
+    tool = {
+        "type": "function",
+        "function": {
+            "name": _TOOL,
+            "description": model.__doc__ or "",
+            "parameters": model.model_json_schema(),
+        },
+    }
+    return {"tools": [tool], "tool_choice": {"type": "function", "function": {"name": _TOOL}}}
+
+
+def _request_options(s: LLMSettings, model: type[BaseModel]) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
+    if s.max_tokens:
+        kwargs["max_tokens"] = s.max_tokens
+    if s.mode == "tools":
+        kwargs["extra_body"] = _tool_options(model)
+    elif s.mode == "json":
+        kwargs["response_format"] = {"type": "json_object"}
+    return kwargs
+
+
+def _json_instructions(model: type[BaseModel]) -> str:
+    schema = json.dumps(model.model_json_schema(), ensure_ascii=False)
+    return (
+        "\n\nAnswer with one JSON object, and nothing else, that fits this JSON Schema:\n"
+        + schema
+    )
+
+
+def _answer(message: Any, mode: str) -> str:
+    """The JSON text of a reply: the tool call's arguments, or the message's JSON."""
+    if mode == "tools":
+        calls = getattr(message, "tool_calls", None) or []
+        if not calls:
+            raise ValueError(f"no call of the function {_TOOL}; call it with the claims")
+        return str(calls[0].function.arguments)
+    content = str(getattr(message, "content", None) or "")
+    fenced = _FENCE.search(content)
+    return fenced.group(1) if fenced else content
+
+
+def _reask(message: Any, mode: str, error: str) -> list[dict[str, Any]]:
+    """The messages that send an error back: the model's reply, then the error."""
+    text = f"{error}\nAnswer again in full, with these errors fixed."
+    calls = getattr(message, "tool_calls", None) or []
+    if mode == "tools" and calls:
+        call = calls[0]
+        return [
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{
+                    "id": call.id,
+                    "type": "function",
+                    "function": {"name": call.function.name, "arguments": call.function.arguments},
+                }],
+            },
+            {"role": "tool", "tool_call_id": call.id, "content": text},
+        ]
+    return [
+        {"role": "assistant", "content": str(getattr(message, "content", None) or "")},
+        {"role": "user", "content": text},
+    ]
+
+
+def _validation_message(exc: Exception) -> str:
+    if isinstance(exc, PydanticValidationError):
+        lines = ["The reply does not fit the schema:"]
+        for err in exc.errors()[:20]:
+            loc = ".".join(str(p) for p in err["loc"]) or "(reply)"
+            lines.append(f"- {loc}: {err['msg']}")
+        return "\n".join(lines)
+    return str(exc)
 
 
 def _log_retry(state: RetryCallState) -> None:
@@ -408,7 +496,7 @@ def _log_retry(state: RetryCallState) -> None:
     )
 
 
-def _short(exc: BaseException, limit: int = 300) -> str:
+def _short(exc: BaseException | str, limit: int = 300) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -6,26 +6,27 @@ extracted exactly like the built-in ones: its ``definition`` goes into the
 system prompt and its field descriptions into the tool schema the model sees.
 
 The article text goes into the user message unaltered (never through a
-template engine: see DESIGN.md on instructor's ``context=``).
+template engine: see DESIGN.md on instructor's ``context=``). Grounding of
+the quotes is checked by the backend after validation, against the text it
+sent, so no validator needs the document smuggled in.
 
 Pydantic only: this module does not import openai or instructor.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
-from collections.abc import Callable, Sequence
-from contextvars import ContextVar
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from claimkit.schemas import SCHEMA_VERSION, ClaimBase, Document, claim_types
 
 __all__ = [
-    "GROUNDING_CHECK",
     "PROMPT_VERSION",
     "build_messages",
     "prompt_version",
@@ -43,12 +44,6 @@ QUOTES_DESCRIPTION = (
     "Verbatim quotes from the article that state the claim: the shortest clause(s), copied "
     "character for character in the article's own language. Never translate, paraphrase, "
     "summarise, correct or shorten a quote with '...'."
-)
-
-#: Set by the backend for one call: receives the parsed reply and raises
-#: ValueError naming the quotes that are not in the text (a re-ask).
-GROUNDING_CHECK: ContextVar[Callable[[BaseModel], None] | None] = ContextVar(
-    "claimkit_grounding_check", default=None
 )
 
 _RULES = """\
@@ -75,6 +70,22 @@ class _DraftConfig(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+class _CachedSchema(_DraftConfig):
+    """Builds its JSON schema once: it is asked for on every request, and for a
+    union of claim models pydantic takes tens of milliseconds to build it."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        key = (cls, args, tuple(sorted(kwargs.items())))
+        cached = _SCHEMAS.get(key)
+        if cached is None:
+            cached = _SCHEMAS[key] = super().model_json_schema(*args, **kwargs)
+        return copy.deepcopy(cached)
+
+
+_SCHEMAS: dict[Any, dict[str, Any]] = {}
+
+
 def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
     """The reply shape of one claim type: its fields, with ``quotes`` for evidence."""
     name = str(model.model_fields["type"].default)
@@ -94,13 +105,6 @@ def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
     )
 
 
-def _ground(self: BaseModel) -> BaseModel:
-    check = GROUNDING_CHECK.get()
-    if check is not None:
-        check(self)
-    return self
-
-
 @lru_cache(maxsize=16)
 def _response_model(types: tuple[tuple[str, type[ClaimBase]], ...]) -> type[BaseModel]:
     drafts = [_draft_model(model) for _, model in types]
@@ -109,12 +113,10 @@ def _response_model(types: tuple[tuple[str, type[ClaimBase]], ...]) -> type[Base
         item = drafts[0]
     else:
         item = Annotated[Union[tuple(drafts)], Field(discriminator="type")]  # noqa: UP007
-    validators: dict[str, Any] = {"ground_quotes": model_validator(mode="after")(_ground)}
     return create_model(
         "ExtractedClaims",
         __doc__="Record every claim of the article, each with verbatim quotes as evidence.",
-        __base__=_DraftConfig,
-        __validators__=validators,
+        __base__=_CachedSchema,
         claims=(
             list[item],
             Field(default_factory=list, description="Every claim the article states."),
@@ -128,9 +130,13 @@ def response_model(types: Sequence[str] | None = None) -> type[BaseModel]:
     Args:
         types: claim type names to extract (default: every registered type).
     """
+    return _response_model(_chosen(types))
+
+
+def _chosen(types: Sequence[str] | None) -> tuple[tuple[str, type[ClaimBase]], ...]:
     registry = claim_types()
-    chosen = list(registry) if types is None else list(types)
-    return _response_model(tuple((t, registry[t]) for t in chosen))
+    names = list(registry) if types is None else list(types)
+    return tuple((t, registry[t]) for t in names)
 
 
 def system_prompt(types: Sequence[str] | None = None) -> str:
@@ -157,9 +163,15 @@ def prompt_version(types: Sequence[str] | None = None) -> str:
     It changes when the prompt text, the schema version or any registered
     claim model (a user's type included) changes.
     """
-    schema = response_model(types).model_json_schema()
+    return _prompt_version(_chosen(types))
+
+
+@lru_cache(maxsize=16)
+def _prompt_version(chosen: tuple[tuple[str, type[ClaimBase]], ...]) -> str:
+    names = [name for name, _ in chosen]
+    schema = _response_model(chosen).model_json_schema()
     digest = hashlib.sha256(
-        (system_prompt(types) + json.dumps(schema, sort_keys=True)).encode("utf-8")
+        (system_prompt(names) + json.dumps(schema, sort_keys=True)).encode("utf-8")
     ).hexdigest()[:10]
     return f"llm-p{PROMPT_VERSION}-s{SCHEMA_VERSION}-{digest}"
 

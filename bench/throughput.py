@@ -1,0 +1,125 @@
+"""Throughput of the LLM backend against the scripted server (no model, no network).
+
+N documents (the sample articles, repeated under distinct ids) go through the
+whole pipeline (prompt, HTTP on 127.0.0.1, parse, grounding, claims) with
+concurrency C while the scripted server waits L seconds before every answer.
+Prints the wall time against the ideal N x L / C, and requests and tokens
+per document. With ``--failure-rate`` the server answers that share of
+requests with a random 429 (Retry-After: 0), 500 or a stall past the client
+timeout; the script then checks that every document ended as claims or as a
+failure record, none lost and none duplicated.
+
+The replies are SCRIPTED (from the gold annotations): this measures
+claimkit's plumbing, not a model.
+
+    .venv/bin/python bench/throughput.py                       # N=200 C=16 L=0.25
+    .venv/bin/python bench/throughput.py --failure-rate 0.2
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+from claimkit.extract.openai import OpenAIBackend  # noqa: E402
+from claimkit.extract.pipeline import Extractor  # noqa: E402
+from claimkit.extract.runner import run_extraction  # noqa: E402
+from claimkit.schemas import Document  # noqa: E402
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description="LLM backend throughput against a scripted server")
+    p.add_argument("-n", "--documents", type=int, default=200)
+    p.add_argument("-c", "--concurrency", type=int, default=16)
+    p.add_argument("-l", "--latency", type=float, default=0.25, help="seconds per answer")
+    p.add_argument("--failure-rate", type=float, default=0.0,
+                   help="share of requests answered with a 429, a 500 or a timeout")
+    p.add_argument("--timeout", type=float, default=1.0, help="client timeout (s) per request")
+    p.add_argument("--max-retries", type=int, default=3, help="API retries per request")
+    p.add_argument("--seed", type=int, default=1)
+    args = p.parse_args()
+
+    articles = sorted((ROOT / "examples" / "articles").glob("*.txt"))
+    texts = [a.read_text(encoding="utf-8") for a in articles]
+    # distinct ids and texts, so that no answer can come from a cache
+    docs = [
+        Document(id=f"bench-{i:04d}", text=texts[i % len(texts)] + f"\n[{i}]")
+        for i in range(args.documents)
+    ]
+    # The server runs in its own process, as a real endpoint would: in this
+    # process its threads would compete with the client for the GIL.
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "llm" / "scripted_server.py"), "--port", "0",
+         "--latency", str(args.latency), "--failure-rate", str(args.failure_rate),
+         "--timeout-seconds", str(args.timeout + 0.5), "--seed", str(args.seed),
+         "--gold", str(ROOT / "examples" / "gold")],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        line = server.stdout.readline() if server.stdout else ""
+        base_url = line.split(" on ", 1)[1].split()[0]
+        return _run(args, docs, base_url)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _stats(base_url: str) -> int:
+    with urllib.request.urlopen(base_url.rsplit("/v1", 1)[0] + "/stats") as response:
+        return int(json.load(response)["requests"])
+
+
+def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        backend = OpenAIBackend(
+            model="scripted-model", base_url=base_url, api_key="bench", cache=False,
+            cache_dir=Path(tmp), timeout=args.timeout, max_api_retries=args.max_retries,
+            backoff_initial=0.05, backoff_max=0.5,
+        )
+        # warm-up outside the timing: lazy imports of the openai client, schema build
+        warm = Document(id="warm-up", text=docs[0].text + "\n[warm-up]")
+        run_extraction(Extractor(backend, normalize=False), [warm], io.StringIO())
+        before = _stats(base_url)
+        out = io.StringIO()
+        start = time.perf_counter()
+        summary = run_extraction(
+            Extractor(backend, normalize=False), docs, out, concurrency=args.concurrency
+        )
+        wall = time.perf_counter() - start
+    requests = _stats(base_url) - before
+
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    ids = Counter(r["document"]["id"] if r["record"] == "document" else r["doc_id"] for r in records)
+    lost = sorted({d.id for d in docs} - set(ids))
+    duplicated = sorted(i for i, n in ids.items() if n > 1)
+    kinds = Counter(r.get("kind", "ok") if r["record"] == "failure" else "claims" for r in records)
+    ideal = args.documents * args.latency / args.concurrency
+    u = summary.usage
+    print(f"documents N={args.documents}  concurrency C={args.concurrency}  "
+          f"latency L={args.latency:.3f}s  injected failure rate={args.failure_rate:.0%}")
+    print(f"wall time        {wall:.2f}s")
+    print(f"ideal N x L / C  {ideal:.2f}s")
+    print(f"ratio            {wall / ideal:.3f} x ideal")
+    print(f"server requests  {requests} ({requests / args.documents:.2f} per document)")
+    print(f"tokens/document  {u.prompt_tokens / args.documents:.0f} prompt + "
+          f"{u.completion_tokens / args.documents:.0f} completion (scripted counts)")
+    print(f"outcomes         {dict(kinds)}")
+    print(f"lost             {len(lost)}  duplicated {len(duplicated)}")
+    ok = not lost and not duplicated and len(records) == args.documents
+    print("every document ended as claims or a failure record: " + ("yes" if ok else "NO"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
