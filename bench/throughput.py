@@ -75,9 +75,11 @@ def main() -> int:
         server.wait()
 
 
-def _stats(base_url: str) -> int:
+def _stats(base_url: str) -> tuple[int, float]:
+    """Requests the server has seen, and the CPU seconds it has used."""
     with urllib.request.urlopen(base_url.rsplit("/v1", 1)[0] + "/stats") as response:
-        return int(json.load(response)["requests"])
+        data = json.load(response)
+    return int(data["requests"]), float(data["cpu_seconds"])
 
 
 def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
@@ -90,14 +92,18 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
         # warm-up outside the timing: lazy imports of the openai client, schema build
         warm = Document(id="warm-up", text=docs[0].text + "\n[warm-up]")
         run_extraction(Extractor(backend, normalize=False), [warm], io.StringIO())
-        before = _stats(base_url)
+        before, server_cpu = _stats(base_url)
         out = io.StringIO()
+        cpu = time.process_time()
         start = time.perf_counter()
         summary = run_extraction(
             Extractor(backend, normalize=False), docs, out, concurrency=args.concurrency
         )
         wall = time.perf_counter() - start
-    requests = _stats(base_url) - before
+        cpu = time.process_time() - cpu
+    after, server_cpu_after = _stats(base_url)
+    requests = after - before
+    server_cpu = server_cpu_after - server_cpu
 
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     ids = Counter(r["document"]["id"] if r["record"] == "document" else r["doc_id"] for r in records)
@@ -112,6 +118,8 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
     print(f"ideal N x L / C  {ideal:.2f}s")
     print(f"ratio            {wall / ideal:.3f} x ideal")
     print(f"server requests  {requests} ({requests / args.documents:.2f} per document)")
+    print(f"CPU              client {cpu:.2f}s ({cpu / args.documents * 1000:.1f} ms/document), "
+          f"scripted server {server_cpu:.2f}s")
     print(f"tokens/document  {u.prompt_tokens / args.documents:.0f} prompt + "
           f"{u.completion_tokens / args.documents:.0f} completion (scripted counts)")
     print(f"outcomes         {dict(kinds)}")

@@ -257,7 +257,7 @@ class ScriptedServer:
             def do_GET(self) -> None:  # noqa: N802
                 """``/stats``: how many requests the server has seen (for the benchmark)."""
                 with server._lock:
-                    stats = {"requests": len(server.requests)}
+                    stats = {"requests": len(server.requests), "cpu_seconds": time.process_time()}
                 self._send(200, stats)
 
             def do_POST(self) -> None:  # noqa: N802
