@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["fold", "is_cased_word", "script_class", "word_ok_after", "word_ok_before"]
+__all__ = ["fold", "is_cased_word", "loose_fold", "script_class", "word_ok_after", "word_ok_before"]
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "＇": "'", "`": "'", "ʼ": "'"})
 
@@ -64,3 +65,22 @@ def word_ok_after(text: str, j: int) -> bool:
 def is_cased_word(s: str) -> bool:
     """True when ``s`` starts with an upper-case letter (a proper noun in Latin/Cyrillic)."""
     return bool(s) and s[0].isupper()
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+# letters NFKD does not decompose; they matter for Vietnamese, Nordic and Polish names
+_LOOSE_EXTRA = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
+                              "ı": "i"})
+
+
+def loose_fold(s: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: ``"Jean-Noël"`` -> ``"jean noel"``.
+
+    Used for whole-name lookups (never for finding names in running text,
+    where offsets must stay stable): a name typed without its diacritics
+    ("Lars Lokke Rasmussen", "Ha Noi") still finds its entry.
+    """
+    decomposed = unicodedata.normalize("NFKD", s.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.translate(_LOOSE_EXTRA)
+    return _NON_WORD.sub(" ", stripped).replace("_", " ").strip()

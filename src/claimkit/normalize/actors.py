@@ -32,15 +32,33 @@ import json
 import logging
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from claimkit.errors import InputError
-from claimkit.normalize._text import fold, script_class, word_ok_after, word_ok_before
+from claimkit.normalize._gazetteer_index import (
+    END,
+    ENV_VAR,
+    FUZZY_MIN_LEN,
+    _Alias,
+    _alias_spec,
+    _case_ok,
+    _fuzzy,
+    _fuzzy_script,
+    _Index,
+    _lang,
+    _lang_ok,
+    _languages,
+    _nfc,
+    _read_file,
+    _skip_space,
+    _title_at,
+    _trie_add,
+)
+from claimkit.normalize._text import fold, loose_fold, script_class, word_ok_after, word_ok_before
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
@@ -49,27 +67,11 @@ __all__ = ["ENV_VAR", "Gazetteer", "GazetteerEntry", "find_actors", "resolve_act
 
 logger = logging.getLogger(__name__)
 
-#: Environment variable naming extra gazetteer files (os.pathsep-separated).
-ENV_VAR = "CLAIMKIT_GAZETTEER"
-
 _INFLECTING = frozenset({"ru", "uk", "be", "pl", "hr", "sr", "bs", "sl", "cs", "sk", "bg",
                          "lt", "lv", "fi", "et", "hu", "tr"})  # fmt: skip
 _STEM_VOWELS = frozenset("aeiouyаяоеиыьйуюієї")
-_FUZZY_FLOOR = 90.0
-_FUZZY_MIN_LEN = 6
 _MAX_SUFFIX = 3
 _CONNECTORS = ("'s", "の", "s'")
-_END = "\0"
-
-
-def _lang(language: str | None) -> str | None:
-    if not language:
-        return None
-    return language.replace("_", "-").split("-")[0].lower()
-
-
-def _nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s.strip())
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class GazetteerEntry:
         iso_code: ISO 3166-1 alpha-2 code, for countries.
         aliases: names as written in texts, any script ("Стармер", "斯塔默").
         titles: titles that may precede or follow the name ("Prime Minister").
+        affiliation: for people, whom they speak for: an ISO 3166-1 alpha-2
+            code ("GB") or an organisation's canonical name ("NATO",
+            "European Union"); see :meth:`Gazetteer.affiliation`.
     """
 
     name: str
@@ -89,38 +94,12 @@ class GazetteerEntry:
     iso_code: str | None = None
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
+    affiliation: str | None = None
 
     def actor(self, text: str) -> Actor:
         """An :class:`Actor` for this entry as written ``text``."""
         return Actor(text=text, name=self.name, kind=self.kind, iso_code=self.iso_code,
                      resolved=True)
-
-
-@dataclass(frozen=True)
-class _Alias:
-    text: str
-    entry: int
-    languages: frozenset[str] | None
-    stem: bool = False  # inserted without its final vowel, for inflected languages
-
-
-@dataclass
-class _Index:
-    by_key: dict[str, list[_Alias]]
-    trie: dict[str, Any]
-    abbrev: dict[str, tuple[int, frozenset[str] | None, str]]
-    titles: list[str]
-    fuzzy_single: dict[str, set[int]]
-    fuzzy_multi: dict[str, set[int]]
-    fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
-
-
-def _languages(value: Any) -> frozenset[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = [value]
-    return frozenset(str(v).lower() for v in value)
 
 
 class Gazetteer:
@@ -140,6 +119,7 @@ class Gazetteer:
         self._titles: list[str] = []
         self._cldr: list[tuple[int, str]] = []
         self._index: _Index | None = None
+        self._memo: dict[tuple[str, str | None, bool], GazetteerEntry | None] = {}
         for doc in data:
             self._merge(doc)
 
@@ -199,6 +179,7 @@ class Gazetteer:
         for e in doc.get("entries", []):
             self._add_entry(e)
         self._index = None
+        self._memo = {}
 
     def _add_entry(self, e: dict[str, Any]) -> None:
         try:
@@ -210,16 +191,19 @@ class Gazetteer:
         aliases = [_alias_spec(a) for a in e.get("aliases", [])]
         aliases.insert(0, (name, None))
         titles = tuple(_nfc(t) for t in e.get("titles", []))
+        affiliation = _affiliation(e.get("affiliation"), name)
         key = (name, kind.value)
         idx = self._by_name.get(key)
         if idx is None:
             idx = len(self._entries)
             self._by_name[key] = idx
-            self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles))
+            self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles,
+                                                affiliation))
             self._entry_aliases.append([])
-        else:
+        else:  # a later file extends the entry; its affiliation wins (office holders change)
             old = self._entries[idx]
-            self._entries[idx] = GazetteerEntry(name, kind, old.iso_code, (), old.titles + titles)
+            self._entries[idx] = replace(old, titles=old.titles + titles,
+                                         affiliation=affiliation or old.affiliation)
         self._entry_aliases[idx].extend(aliases)
         # CLDR names of e.g. "EU", "UN": looked up when the index is built
         self._cldr.extend((idx, str(code)) for code in e.get("cldr", []) or [])
@@ -263,6 +247,7 @@ class Gazetteer:
         trie: dict[str, Any] = {}
         fuzzy_single: dict[str, set[int]] = {}
         fuzzy_multi: dict[str, set[int]] = {}
+        loose: dict[str, list[_Alias]] = {}
         for idx, aliases in enumerate(self._entry_aliases):
             entry = self._entries[idx]
             seen: set[tuple[str, frozenset[str] | None]] = set()
@@ -274,6 +259,7 @@ class Gazetteer:
                 al = _Alias(text, idx, langs)
                 key = fold(text)
                 by_key.setdefault(key, []).append(al)
+                loose.setdefault(loose_fold(text), []).append(al)
                 _trie_add(trie, key, al)
                 if (len(key) >= 5 and key[-1] in _STEM_VOWELS and " " not in key
                         and _fuzzy_script(text)):
@@ -282,11 +268,10 @@ class Gazetteer:
                     target = fuzzy_multi if " " in key else fuzzy_single
                     if len(key) >= 5:
                         target.setdefault(key, set()).add(idx)
-            self._entries[idx] = GazetteerEntry(entry.name, entry.kind, entry.iso_code,
-                                                tuple(t for t, _ in aliases), entry.titles)
+            self._entries[idx] = replace(entry, aliases=tuple(t for t, _ in aliases))
         titles = sorted({fold(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
-        return _Index(by_key, trie, abbrev, titles, fuzzy_single, fuzzy_multi)
+        return _Index(by_key, trie, abbrev, titles, fuzzy_single, fuzzy_multi, loose)
 
     # ----------------------------------------------------------------- resolve
 
@@ -302,25 +287,89 @@ class Gazetteer:
             ``Actor(resolved=True)`` with the canonical name when exactly one
             entry matches, else ``Actor(text=text, resolved=False)``.
         """
+        entry = self.lookup(text, language=language)
+        return entry.actor(text) if entry is not None else Actor(text=text, resolved=False)
+
+    def lookup(self, text: str, *, language: str | None = None,
+               strict: bool = False) -> GazetteerEntry | None:
+        """The entry a name denotes, or None when it is unknown or ambiguous.
+
+        Tries, in order: an alias as written (the case rules of :meth:`find`
+        apply), the same alias ignoring accents, case and punctuation
+        ("Jean-Noel Barrot", "Lars Lokke Rasmussen", "Viet Nam"), a
+        single-character CJK abbreviation ("英"), and, unless ``strict``, the
+        only mention :meth:`find` sees in the text (titles, inflection and
+        misspellings: "英国首相斯塔默", "Путина", "Stamer"). Memoised per
+        distinct string, so callers may ask for the same name a million times.
+
+        Args:
+            text: a name as written.
+            language: ISO 639-1 code of the text (see :meth:`resolve`).
+            strict: whole-name aliases only: no titles, no fuzzy matching.
+        """
+        key = (text, language, strict)
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        idx = self._resolve_index(text, language, strict)
+        entry = self._entries[idx] if idx is not None else None
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = entry
+        return entry
+
+    def affiliation(self, name_or_actor: str | Actor, *,
+                    language: str | None = None) -> str | None:
+        """Whom a person speaks for: an ISO 3166-1 alpha-2 code or an organisation's name.
+
+        ``affiliation("Keir Starmer") == "GB"``, ``affiliation("Рютте") ==
+        "NATO"``. None for anyone who is not a person of the gazetteer with an
+        affiliation (countries, organisations, unknown names).
+
+        Args:
+            name_or_actor: a name as written, or an :class:`Actor` (its
+                canonical name is tried first when it is resolved, else its text).
+            language: ISO 639-1 code of the text (see :meth:`resolve`).
+        """
+        if isinstance(name_or_actor, Actor):
+            a = name_or_actor
+            texts = (a.name, a.text) if a.resolved else (a.text, a.name)
+        else:
+            texts = (name_or_actor, None)
+        for t in texts:
+            if t:
+                entry = self.lookup(t, language=language)
+                if entry is not None:
+                    return entry.affiliation if entry.kind == ActorKind.person else None
+        return None
+
+    def _resolve_index(self, text: str, language: str | None, strict: bool) -> int | None:
         index = self._built()
         lang = _lang(language)
         s = _nfc(text).strip(" \t\n\"'“”‘’«»「」『』()[]《》.,:;!?、。，：")
         if not s:
-            return Actor(text=text, resolved=False)
+            return None
         hit = self._exact(index, s, lang)
+        if hit is None:
+            hit = self._loose(index, s, lang)
         if hit is None and len(s) == 1 and s in index.abbrev:
             idx, langs, _ = index.abbrev[s]
             if _lang_ok(langs, lang):
                 hit = idx
-        if hit is not None:
-            return self._entries[hit].actor(text)
+        if hit is not None or strict:
+            return hit
         mentions = self.find(s, language=language)
         if len(mentions) == 1:
             m = mentions[0]
             rest = (s[: m.start] + s[m.end:]).strip()
-            if rest in ("", "'s", "’s", "s'") and m.actor.name:
-                return m.actor.model_copy(update={"text": text})
-        return Actor(text=text, resolved=False)
+            if rest in ("", "'s", "’s", "s'") and m.actor.name and m.actor.kind:
+                return self._by_name.get((m.actor.name, ActorKind(m.actor.kind).value))
+        return None
+
+    def _loose(self, index: _Index, s: str, lang: str | None) -> int | None:
+        found = {al.entry for al in index.loose.get(loose_fold(s), [])
+                 if _lang_ok(al.languages, lang) and _case_ok(al.text, s)}
+        return found.pop() if len(found) == 1 else None
 
     def _exact(self, index: _Index, s: str, lang: str | None) -> int | None:
         found = {al.entry for al in index.by_key.get(fold(s), [])
@@ -368,7 +417,7 @@ class Gazetteer:
             while node is not None:
                 j += 1
                 hits: dict[int, int] = {}  # entry -> end
-                for al in node.get(_END, ()):
+                for al in node.get(END, ()):
                     end = self._end_ok(al, text, i, j, lang)
                     if end is not None:
                         hits[al.entry] = max(end, hits.get(al.entry, 0))
@@ -437,8 +486,8 @@ class Gazetteer:
                     run.clear()
                     return
             for m in run:
-                if len(m.group()) >= _FUZZY_MIN_LEN:
-                    hit = _fuzzy(index, index.fuzzy_single, m.group(), _FUZZY_MIN_LEN)
+                if len(m.group()) >= FUZZY_MIN_LEN:
+                    hit = _fuzzy(index, index.fuzzy_single, m.group(), FUZZY_MIN_LEN)
                     if hit is not None:
                         out.append((m.start(), m.end(), hit))
             run.clear()
@@ -498,109 +547,21 @@ class Gazetteer:
 
 
 _DEFAULT_CACHE: dict[str, Gazetteer] = {}
+_MEMO_SIZE = 200_000
+
+
+def _affiliation(value: Any, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    aff = _nfc(str(value))
+    if len(aff) == 2 and aff.isupper() and not is_country_code(aff):
+        raise InputError("gazetteer", f"entry {name!r}: affiliation {aff!r} is not an ISO 3166 "
+                         "alpha-2 code; use a code such as 'GB' or an organisation's name")
+    return aff
 _CAP_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # after a single-character abbreviation: "美方" (the US side), "俄军", "英首相", "米政府"
 _ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", "總理", "外长", "外長",
                    "防长", "政府", "大統領", "外相", "国防", "國防", "官员", "官員", "側")
-
-
-def _read_file(path: Path) -> dict[str, Any]:
-    try:
-        doc = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise InputError(str(path), f"gazetteer file not found; fix the path or {ENV_VAR}") \
-            from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), f"not a readable gazetteer JSON file: {exc}") from None
-    if not isinstance(doc, dict):
-        raise InputError(str(path), "a gazetteer file must hold a JSON object with 'entries'")
-    return doc
-
-
-def _alias_spec(a: Any) -> tuple[str, frozenset[str] | None]:
-    if isinstance(a, str):
-        return (_nfc(a), None)
-    return (_nfc(str(a["text"])), _languages(a.get("lang")))
-
-
-def _trie_add(trie: dict[str, Any], key: str, al: _Alias) -> None:
-    node = trie
-    for ch in key:
-        node = node.setdefault(ch, {})
-    node.setdefault(_END, []).append(al)
-
-
-def _lang_ok(langs: frozenset[str] | None, lang: str | None) -> bool:
-    return langs is None or lang is None or lang in langs
-
-
-def _case_ok(alias: str, surface: str) -> bool:
-    cased = [c for c in alias if c.lower() != c.upper()]
-    if not cased:
-        return True
-    if len(cased) >= 2 and all(c.isupper() for c in cased):
-        return alias == surface.translate(_QUOTES)
-    if " " not in alias and cased[0].isupper():
-        first = next((c for c in surface if c.lower() != c.upper()), "")
-        return first.isupper()
-    return True
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'"})
-
-
-def _fuzzy_script(s: str) -> bool:
-    """Latin (incl. Vietnamese) or Cyrillic letters only, besides spaces and hyphens."""
-    for c in s:
-        if c in " -'’.":
-            continue
-        o = ord(c)
-        if not (c.isalpha() and (o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x400 <= o <= 0x52F)):
-            return False
-    return True
-
-
-def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:
-    key = fold(s)
-    if len(key) < min_len:
-        return None
-    cache = index.fuzzy_cache
-    ck = ("M" if keys is index.fuzzy_multi else "S") + key
-    if ck in cache:
-        return cache[ck]
-    from rapidfuzz import fuzz, process
-
-    hit: int | None = None
-    if key not in index.by_key:  # exact aliases were handled (or refused) by the trie
-        best = process.extract(key, keys.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_FLOOR,
-                               limit=5)
-        entries: set[int] = set()
-        for cand, _score, _ in best:
-            if cand[0] == key[0] and abs(len(cand) - len(key)) <= 2:
-                entries |= keys[cand]
-        if len(entries) == 1:
-            hit = entries.pop()
-    cache[ck] = hit
-    return hit
-
-
-def _skip_space(text: str, i: int) -> int:
-    return i + 1 if i < len(text) and text[i] == " " else i
-
-
-def _title_at(titles: list[str], text: str, folded: str, p: int, *, forward: bool) -> int | None:
-    """End (forward) or start (backward) of a title touching position ``p``."""
-    for t in titles:
-        if forward:
-            if script_class(t[0]) not in ("han", "kata", "hangul", "kana"):
-                continue
-            if folded.startswith(t, p):
-                return p + len(t)
-        elif p >= len(t) and folded[p - len(t):p] == t:
-            q = p - len(t)
-            if script_class(t[0]) != "word" or word_ok_before(text, q):
-                return q
-    return None
 
 
 def resolve_actor(text: str, *, language: str | None = None) -> Actor:
