@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,12 +60,11 @@ def _pattern(cue: str, boundary: str) -> str:
     return regex
 
 
-def _compile(cues: Iterable[str], boundary: str, *, ignore_case: bool = True) -> re.Pattern[str] | None:
+def _compile(cues: Iterable[str], boundary: str) -> re.Pattern[str] | None:
     unique = sorted({c for c in cues if c and c.strip("* ")}, key=lambda c: (-len(c), c))
     if not unique:
         return None
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile("|".join(f"(?:{_pattern(c, boundary)})" for c in unique), flags)
+    return re.compile("|".join(f"(?:{_pattern(c, boundary)})" for c in unique), re.IGNORECASE)
 
 
 @dataclass
@@ -90,7 +88,11 @@ class LanguageCues:
 
 
 class CueBook:
-    """All languages' cue lexicons plus the city list, compiled lazily.
+    """All languages' cue lexicons, compiled lazily.
+
+    City names live in :mod:`claimkit.normalize.places`; a ``cities`` object in
+    a cue file (``{"Kyiv": ["Kyjiw"]}``, the format before ``places.json``) is
+    still read into :attr:`city_names` and added to the places the backend uses.
 
     Args:
         data: the parsed JSON documents to merge, in order (later ones add
@@ -157,17 +159,6 @@ class CueBook:
         for code, spec in sorted(self.raw.items()):
             out.setdefault(str(spec.get("script", "latin")), []).append(code)
         return out
-
-    @cached_property
-    def cities(self) -> list[tuple[re.Pattern[str], str]]:
-        """(pattern, English city name) pairs; Latin/Cyrillic names match case-sensitively."""
-        out = []
-        for name, aliases in self.city_names.items():
-            pattern = _compile(aliases, "auto", ignore_case=False)
-            if pattern is not None:
-                out.append((pattern, name))
-        return out
-
 
 _DEFAULT: CueBook | None = None
 

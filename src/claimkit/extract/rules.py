@@ -14,8 +14,9 @@ backend). How it works, per document:
    cue in the sentence ``conditional``, else ``firm`` (meetings have none);
 5. fill fields from what the normalize package finds in the text: actors
    (nearest before the cue), recipient / target (after it), dates resolved
-   against the publication date, quantities; plus the cue data's
-   pledge-``what`` keywords, meeting format words and city names;
+   against the publication date, quantities, places
+   (:func:`claimkit.normalize.find_places`, one pass over the text); plus the
+   cue data's pledge-``what`` keywords and meeting format words;
 6. the evidence span is the clause itself, a slice of ``Document.text``.
 
 Repeated statements of one claim (headline and body, "the meeting focused
@@ -42,6 +43,7 @@ from claimkit.extract._rules_support import (
 )
 from claimkit.extract._rules_text import Sentence, pick_languages, segment
 from claimkit.extract.base import BackendResult, Draft
+from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, Document, Quantity, Span
 
 __all__ = ["RulesBackend"]
@@ -79,6 +81,9 @@ class RulesBackend:
         merge: merge repeated statements of one claim (a headline and the
             body, "the meeting focused on ...") into one claim with several
             spans; see :func:`merge_candidates`.
+        places: the :class:`claimkit.normalize.Places` to find meeting
+            locations with; default :meth:`Places.default`, plus the
+            ``cities`` of a user cue file.
     """
 
     name = "rules"
@@ -89,6 +94,7 @@ class RulesBackend:
         cues: str | os.PathLike[str] | Mapping[str, Any] | CueBook | None = None,
         *,
         merge: bool = True,
+        places: Places | None = None,
     ) -> None:
         if isinstance(cues, CueBook):
             self.cues = cues
@@ -96,6 +102,9 @@ class RulesBackend:
             self.cues = load_cues(cues) if cues is not None else load_cues()
         self._finders = default_finders(gazetteer)
         self.merge = merge
+        self._places = places or Places.default()
+        if self.cues.city_names:
+            self._places = self._places.extended(self.cues.city_names)
         self._by_script = self.cues.scripts()
         self._markers = {
             code: lc.markers for code in self.cues.languages if (lc := self.cues.language(code))
@@ -110,7 +119,10 @@ class RulesBackend:
         actors = self._finders.actors(text, document.language)
         dates = self._finders.dates(document)
         quantities = self._finders.quantities(text, document.language)
-        cities = self._cities(text)
+        cities = [
+            Mention(p.start, p.end, p.name)
+            for p in self._places.find(text, language=document.language)
+        ]
         candidates: list[Candidate] = []
         for si, sentence in enumerate(sentences):
             langs = [
@@ -185,12 +197,6 @@ class RulesBackend:
         ):
             del first["refusal"]
         return sorted(first.values(), key=lambda h: h.start)
-
-    def _cities(self, text: str) -> list[Mention]:
-        found: list[Mention] = []
-        for pattern, name in self.cues.cities:
-            found.extend(Mention(m.start(), m.end(), name) for m in pattern.finditer(text))
-        return sorted(found, key=lambda m: m.start)
 
     # ------------------------------------------------------------------ fields
 

@@ -1,4 +1,4 @@
-"""Normalisation: canonical actors, dates and quantities, in many languages.
+"""Normalisation: canonical actors, places, dates and quantities, in many languages.
 
 Used by the offline rules extractor (to find actors, dates and quantities in a
 sentence) and by the cross-document validator (to compare claims by canonical
@@ -18,7 +18,14 @@ from typing import Any
 from claimkit.normalize.actors import ENV_VAR, Gazetteer, GazetteerEntry, find_actors, resolve_actor
 from claimkit.normalize.countries import country_name
 from claimkit.normalize.dates import find_dates, resolve_date
-from claimkit.normalize.mentions import ActorMention, DateMention, Mention, QuantityMention
+from claimkit.normalize.mentions import (
+    ActorMention,
+    DateMention,
+    Mention,
+    PlaceMention,
+    QuantityMention,
+)
+from claimkit.normalize.places import Places, find_places, resolve_place
 from claimkit.normalize.quantities import find_quantities, parse_number
 from claimkit.schemas import Actor, ClaimBase, DateRef, DateResolution, Document
 
@@ -29,16 +36,20 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "Mention",
+    "PlaceMention",
+    "Places",
     "QuantityMention",
     "country_name",
     "find_actors",
     "find_dates",
+    "find_places",
     "find_quantities",
     "normalize_actor",
     "normalize_claim",
     "parse_number",
     "resolve_actor",
     "resolve_date",
+    "resolve_place",
 ]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimkit.schemas import Actor, DateRef, Quantity
 
-__all__ = ["ActorMention", "DateMention", "Mention", "QuantityMention"]
+__all__ = ["ActorMention", "DateMention", "Mention", "PlaceMention", "QuantityMention"]
 
 
 @dataclass(frozen=True)
@@ -48,3 +48,14 @@ class QuantityMention(Mention):
     """A stated number with its unit and qualifier."""
 
     quantity: Quantity
+
+
+@dataclass(frozen=True)
+class PlaceMention(Mention):
+    """A place (city) named in a text.
+
+    Attributes:
+        name: canonical English name ("Kyiv" for "Київ", "基辅", "Kiev").
+    """
+
+    name: str
