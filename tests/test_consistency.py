@@ -181,6 +181,42 @@ def test_office_holders_group_with_their_country_across_spellings() -> None:
     assert len(groups) == 1 and sorted(groups[0].doc_ids) == ["a", "b"]
 
 
+@pytest.mark.parametrize("variant", ["Kiev", "Київ", "基辅", "kyiv", "Kyjiw"])
+def test_place_variants_in_any_script_are_one_place(variant: str) -> None:
+    recs = [summit("a", None, location="Kyiv"), summit("b", None, location=variant)]
+    meetings = [g for g in group_events(recs) if g.type == "meeting"]
+    assert len(meetings) == 1 and sorted(meetings[0].doc_ids) == ["a", "b"]
+    assert kinds(validate(recs).findings, "conflict") == []
+
+
+def refusals(first: Actor, second: Actor) -> list[DocumentClaims]:
+    return [
+        record(doc_id, "They will not send troops.", [
+            {"kind": "refusal", "quote": "They will not send troops", "actor": [actor],
+                 "what": "sending troops"}], published="2025-03-28")
+        for doc_id, actor in (("a", first), ("b", second))
+    ]
+
+
+def test_gazetteer_affiliation_puts_office_holders_with_their_organisation() -> None:
+    nato = Actor(text="NATO", name="NATO", kind="organisation", resolved=True)
+    groups = [g for g in group_events(refusals(person("Mark Rutte", "Рютте"), nato))
+              if g.type == "refusal"]
+    assert len(groups) == 1 and sorted(groups[0].doc_ids) == ["a", "b"]
+
+
+def test_affiliations_argument_overrides_and_extends_the_gazetteer() -> None:
+    recs = refusals(person("Ada Example"), FR)
+    assert len([g for g in group_events(recs) if g.type == "refusal"]) == 2
+    grouped = group_events(recs, affiliations={"Ada Example": "France"})
+    assert len([g for g in grouped if g.type == "refusal"]) == 1
+    # an override beats the gazetteer: Starmer no longer speaks for the UK here
+    recs = refusals(person("Keir Starmer"), GB)
+    assert len([g for g in group_events(recs) if g.type == "refusal"]) == 1
+    moved = group_events(recs, affiliations={"Keir Starmer": "NATO"})
+    assert len([g for g in moved if g.type == "refusal"]) == 2
+
+
 def test_positions_of_different_years_do_not_merge() -> None:
     recs = [
         record("a", "Italy will not send troops.", [{"kind": "refusal", "quote": "Italy will not send troops",

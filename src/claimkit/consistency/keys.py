@@ -5,7 +5,14 @@ the same few thousand names, places and dates a million times. Keys are plain
 strings so that blocking is a dict lookup:
 
 - actor: ``"c:GB"`` for a country (ISO 3166-1 alpha-2), else ``"n:<folded name>"``;
-  office holders map to their country (``Keir Starmer`` -> ``"c:GB"``).
+  office holders map to whom they speak for, from the gazetteer's
+  ``affiliation`` field (``Keir Starmer`` -> ``"c:GB"``, ``Mark Rutte`` -> ``"n:nato"``).
+- place: the folded canonical English name from :func:`claimkit.normalize.resolve_place`
+  (``"Kiev"``, ``"Київ"`` -> ``"kyiv"``), else the folded name as written.
+
+Names, countries, organisations and places all come from the normalisation
+layer (:class:`claimkit.normalize.Gazetteer`, :class:`claimkit.normalize.Places`):
+the validator keeps no tables of its own.
 - object: a pledge's ``what`` (``"troops"``); a refusal's ``what`` phrase mapped to
   the same vocabulary (``"NATO troops in Ukraine"`` -> ``"troops"``), ``"~sanctions"``
   for its reversal (``"lifting sanctions"``), ``"x:<words>"`` when no category fits.
@@ -18,16 +25,13 @@ import calendar
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from claimkit.consistency._gazetteer import (
-    COUNTRY_ALIASES,
-    LOCATION_ALIASES,
-    ORG_ALIASES,
-    PERSON_AFFILIATION,
-)
 from claimkit.consistency._text import fold
+from claimkit.normalize.actors import Gazetteer, GazetteerEntry
+from claimkit.normalize.countries import is_country_code
+from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase
 
 __all__ = ["STOPWORDS", "DateRange", "KeyBuilder", "categorize", "content_key", "parse_date"]
@@ -153,58 +157,58 @@ def content_key(phrase: str | None) -> str | None:
     return "x:" + " ".join(content) if content else None
 
 
-def _pycountry_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - a declared dependency
-        return index
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                index.setdefault(fold(value), c.alpha_2)
-    return index
-
-
-def _normaliser() -> Callable[..., Actor] | None:
-    """``claimkit.normalize.resolve_actor`` when that module is installed."""
-    try:
-        from claimkit.normalize import resolve_actor
-    except ImportError:
-        return None
-    return resolve_actor
+_COUNTRY_KINDS = (None, ActorKind.country, "country")
 
 
 class KeyBuilder:
     """Computes and memoises grouping keys.
 
+    Every lookup goes to the normalisation layer and is memoised per distinct
+    string (here and in the gazetteer), so a million claims cost a few
+    thousand lookups.
+
     Args:
         affiliations: extra or overriding ``{person name: country name, ISO code
-            or organisation}`` entries (``{"Kaja Kallas": "European Union"}``).
-        use_normaliser: resolve actors without an ISO code through
-            ``claimkit.normalize.resolve_actor`` when it is available.
+            or organisation}`` entries (``{"Kaja Kallas": "European Union"}``),
+            over the gazetteer's ``affiliation`` field.
+        use_normaliser: also resolve the surface text of actors not marked
+            ``resolved`` with the full :meth:`Gazetteer.lookup` (titles,
+            inflection, misspellings: "英国首相斯塔默", "Путина"); when False only
+            whole-name aliases count.
+        gazetteer: defaults to :meth:`Gazetteer.default`.
+        places: defaults to :meth:`Places.default`.
     """
 
     def __init__(
-        self, affiliations: Mapping[str, str] | None = None, *, use_normaliser: bool = True
+        self,
+        affiliations: Mapping[str, str] | None = None,
+        *,
+        use_normaliser: bool = True,
+        gazetteer: Gazetteer | None = None,
+        places: Places | None = None,
     ) -> None:
-        self._countries = {**_pycountry_index(), **COUNTRY_ALIASES}
-        self._affil = dict(PERSON_AFFILIATION)
-        for person, target in (affiliations or {}).items():
-            self._affil[fold(person)] = self._name_key(target)
-        self._resolve = _normaliser() if use_normaliser else None
+        self._gaz = gazetteer or Gazetteer.default()
+        self._places = places or Places.default()
+        self._full = use_normaliser
+        self._name_memo: dict[str, str] = {}
+        self._override = {fold(p): self._name_key(t) for p, t in (affiliations or {}).items()}
         self._actor_memo: dict[tuple[Any, ...], str] = {}
         self._loc_memo: dict[str, str] = {}
 
     def _name_key(self, name: str) -> str:
-        f = fold(name)
-        if len(name) == 2 and name.isupper():
-            return f"c:{name}"
-        iso = self._countries.get(f)
-        if iso:
-            return f"c:{iso}"
-        return f"n:{ORG_ALIASES.get(f, f)}"
+        """Key of a country or organisation name, an ISO code, or any other name."""
+        hit = self._name_memo.get(name)
+        if hit is None:
+            if len(name) == 2 and name.isupper() and is_country_code(name):
+                hit = f"c:{name}"
+            else:
+                entry = self._gaz.lookup(name, strict=True)
+                if entry is not None and entry.kind == ActorKind.country and entry.iso_code:
+                    hit = f"c:{entry.iso_code}"
+                else:
+                    hit = f"n:{fold(entry.name if entry is not None else name)}"
+            self._name_memo[name] = hit
+        return hit
 
     def actor_key(self, actor: Actor) -> str:
         """One key per actor: a country code, or a folded canonical name."""
@@ -219,27 +223,32 @@ class KeyBuilder:
     def _actor_key(self, actor: Actor) -> str:
         if actor.iso_code:
             return f"c:{actor.iso_code.upper()}"
-        f = fold(actor.name or actor.text)
-        if f in self._affil:
-            return self._affil[f]
-        if actor.kind in (None, ActorKind.country, "country"):
-            iso = self._countries.get(f)
-            if iso:
-                return f"c:{iso}"
-        if self._resolve is not None and not actor.resolved:
+        name = actor.name or actor.text
+        f = fold(name)
+        if f in self._override:
+            return self._override[f]
+        entry = self._gaz.lookup(name, strict=True)
+        if entry is None and self._full and not actor.resolved:
             try:
-                resolved = self._resolve(actor.text)
+                entry = self._gaz.lookup(actor.text)
             except Exception:  # a normaliser bug must not stop validation
-                log.debug("resolve_actor failed on %r", actor.text, exc_info=True)
-            else:
-                if resolved.iso_code:
-                    return f"c:{resolved.iso_code.upper()}"
-                if resolved.name:
-                    rf = fold(resolved.name)
-                    if rf in self._affil:
-                        return self._affil[rf]
-                    f = rf
-        return f"n:{ORG_ALIASES.get(f, f)}"
+                log.debug("gazetteer lookup failed on %r", actor.text, exc_info=True)
+        if entry is None:
+            return f"n:{f}"
+        return self._entry_key(entry, actor, f)
+
+    def _entry_key(self, entry: GazetteerEntry, actor: Actor, folded: str) -> str:
+        canonical = fold(entry.name)
+        if canonical in self._override:
+            return self._override[canonical]
+        if entry.kind == ActorKind.country:
+            # a person or body named like a country ("Georgia") is not the country
+            if actor.kind in _COUNTRY_KINDS and entry.iso_code:
+                return f"c:{entry.iso_code}"
+            return f"n:{folded}"
+        if entry.kind == ActorKind.person and entry.affiliation:
+            return self._name_key(entry.affiliation)
+        return f"n:{canonical}"
 
     def actor_keys(self, actors: list[Actor]) -> tuple[str, ...]:
         """Distinct keys of several actors, in order."""
@@ -251,13 +260,12 @@ class KeyBuilder:
         return tuple(out)
 
     def location_key(self, location: str | None) -> str | None:
-        """Folded place name with transliteration variants merged ("Kiev" -> "kyiv")."""
+        """Folded canonical place name: variants in any script merged ("Kiev", "Київ" -> "kyiv")."""
         if not location:
             return None
         hit = self._loc_memo.get(location)
         if hit is None:
-            f = fold(location)
-            hit = LOCATION_ALIASES.get(f, f)
+            hit = fold(self._places.resolve(location) or location)
             self._loc_memo[location] = hit
         return hit or None
 
