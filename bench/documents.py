@@ -1,6 +1,6 @@
 """Time loading the sample articles (not a test: prints its figures).
 
-Run from the repo root:  .venv/bin/python bench/bench_documents.py
+Run from the repo root:  .venv/bin/python bench/documents.py
 
 Each case runs in a fresh interpreter so import and model-loading costs are
 counted the way a command-line run sees them.
@@ -28,10 +28,7 @@ print(f"{len(docs)} documents; import {t1 - t0:.3f} s; first load {t2 - t1:.3f} 
 
 
 def main() -> None:
-    for label, env in (
-        ("model cache on (default)", {}),
-        ("model cache off (CLAIMKIT_NO_MODEL_CACHE=1)", {"CLAIMKIT_NO_MODEL_CACHE": "1"}),
-    ):
+    for label, env in (("fresh process", {}),):
         out = subprocess.run(
             [sys.executable, "-c", CASE],
             env={**os.environ, **env},

@@ -562,24 +562,3 @@ def test_detect_language(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "12345 67 89", "ok"])
 def test_detect_language_needs_letters(text: str) -> None:
     assert detect_language(text) is None
-
-
-# ------------------------------------------------------------ language model cache
-
-
-@pytest.mark.parametrize("cached", [True, False])
-def test_language_model_cache(
-    cached: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from claimkit.documents import _lang
-
-    monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setenv("CLAIMKIT_NO_MODEL_CACHE", "0" if cached else "1")
-    monkeypatch.setattr(_lang, "_identifier", None)
-    assert detect_language(_FR) == "fr"
-    assert detect_language(_JA) == "ja"
-    written = sorted(p.name for p in tmp_path.glob("py3langid-*/*.npy"))
-    assert len(written) == (6 if cached else 0)
-    if cached:  # a second process would map the cached arrays
-        monkeypatch.setattr(_lang, "_identifier", None)
-        assert detect_language(_FR) == "fr"
