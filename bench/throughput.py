@@ -19,9 +19,9 @@ claimkit's plumbing, not a model.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import io
 import json
+import math
 import subprocess
 import sys
 import tempfile
@@ -32,10 +32,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from claimkit.extract.openai import OpenAIBackend  # noqa: E402
-from claimkit.extract.pipeline import Extractor  # noqa: E402
-from claimkit.extract.runner import run_extraction  # noqa: E402
-from claimkit.schemas import Document  # noqa: E402
+from claimkit.extract.openai import OpenAIBackend
+from claimkit.extract.pipeline import Extractor
+from claimkit.extract.runner import run_extraction
+from claimkit.schemas import Document
 
 
 def main() -> int:
@@ -116,7 +116,8 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
           f"latency L={args.latency:.3f}s  injected failure rate={args.failure_rate:.0%}")
     print(f"wall time        {wall:.2f}s")
     print(f"ideal N x L / C  {ideal:.2f}s")
-    print(f"ratio            {wall / ideal:.3f} x ideal")
+    print(f"ratio            {wall / ideal:.3f} x ideal (floor: ceil(N/C) x L = "
+          f"{math.ceil(args.documents / args.concurrency) * args.latency / ideal:.3f} x ideal)")
     print(f"server requests  {requests} ({requests / args.documents:.2f} per document)")
     print(f"CPU              client {cpu:.2f}s ({cpu / args.documents * 1000:.1f} ms/document), "
           f"scripted server {server_cpu:.2f}s")

@@ -25,7 +25,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from scripted_server import ScriptedServer, load_gold_claims  # noqa: E402
+from scripted_server import ScriptedServer, load_gold_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "tests" / "cassettes"
@@ -81,6 +81,17 @@ def _all_interactions_played(request: pytest.FixtureRequest) -> Iterator[None]:
             f"{cassette._path}: {len(cassette) - len(cassette.play_counts)} recorded "
             "interaction(s) were not requested"
         )
+
+
+@pytest.fixture
+def builtin_types_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the built-in claim types registered (other tests may register their own;
+    the command line extracts every registered type, and the request bodies that the
+    cassettes match on contain them)."""
+    from claimkit import schemas
+
+    registry = {name: schemas._REGISTRY[name] for name in BUILTIN_TYPES}
+    monkeypatch.setattr(schemas, "_REGISTRY", registry)
 
 
 @pytest.fixture(scope="session")

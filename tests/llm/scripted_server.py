@@ -51,7 +51,7 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-_ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.S)
+_ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.DOTALL)
 
 
 @dataclass
@@ -254,13 +254,13 @@ class ScriptedServer:
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 """``/stats``: how many requests the server has seen (for the benchmark)."""
                 with server._lock:
                     stats = {"requests": len(server.requests), "cpu_seconds": time.process_time()}
                 self._send(200, stats)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
                 body = json.loads(raw)

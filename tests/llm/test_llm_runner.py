@@ -112,9 +112,10 @@ def test_timeouts_that_persist_become_a_transient_failure(server, make_backend, 
 
 @pytest.mark.vcr
 def test_cli_extract_with_an_openai_compatible_endpoint(
-    vcr, server, articles_dir, tmp_path, monkeypatch
+    vcr, server, articles_dir, tmp_path, monkeypatch, builtin_types_only
 ):
     monkeypatch.setenv("CLAIMKIT_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("CLAIMKIT_MAX_RETRIES", "0")  # a cassette miss fails at once
     monkeypatch.setenv("CLAIMKIT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     out = tmp_path / "claims.jsonl"
@@ -137,7 +138,9 @@ def test_cli_extract_with_an_openai_compatible_endpoint(
 
 
 @pytest.mark.vcr
-def test_cli_exit_code_is_1_when_a_document_failed(vcr, server, articles_dir, tmp_path, monkeypatch):
+def test_cli_exit_code_is_1_when_a_document_failed(
+    vcr, server, articles_dir, tmp_path, monkeypatch, builtin_types_only
+):
     monkeypatch.setenv("CLAIMKIT_API_KEY", FAKE_KEY)
     monkeypatch.setenv("CLAIMKIT_MAX_RETRIES", "0")
     doc = articles_dir / "003_186aaba948d91f0e.txt"

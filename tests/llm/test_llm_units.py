@@ -15,6 +15,7 @@ from pydantic import Field
 from scripted_server import reply
 from tenacity import RetryCallState
 
+from claimkit import schemas
 from claimkit.errors import ConfigError
 from claimkit.extract.chunking import chunk_text, merge_claims
 from claimkit.extract.openai import OpenAIBackend, _retry_after, is_transient
@@ -23,7 +24,6 @@ from claimkit.extract.prompts import build_messages, prompt_version, response_mo
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.settings import estimate_cost, resolve_settings, select_backend
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Pledge, Span, Usage
-from claimkit import schemas
 
 _ENV = ("CLAIMKIT_API_KEY", "OPENAI_API_KEY", "CLAIMKIT_BASE_URL", "OPENAI_BASE_URL",
         "CLAIMKIT_MODEL", "CLAIMKIT_MODE", "CLAIMKIT_MAX_REASKS", "CLAIMKIT_PRICES")
@@ -83,7 +83,7 @@ def test_prompt_has_definitions_metadata_and_the_text_unaltered():
     assert "\n" + doc.text + "\n" in user["content"]
 
 
-def test_user_claim_types_join_the_prompt_schema_and_version():
+def test_user_claim_types_join_the_prompt_schema_and_version(builtin_types_only):
     class Sanction(ClaimBase):
         definition = "An actor imposes sanctions on a target."
         type: Literal["sanction"] = "sanction"
@@ -101,7 +101,9 @@ def test_user_claim_types_join_the_prompt_schema_and_version():
         schemas._REGISTRY.pop("sanction", None)
 
 
-def test_a_user_claim_type_is_extracted_like_the_built_in_ones(server, make_backend):
+def test_a_user_claim_type_is_extracted_like_the_built_in_ones(
+    server, make_backend, builtin_types_only
+):
     class Sanction(ClaimBase):
         definition = "An actor imposes sanctions on a target."
         type: Literal["sanction"] = "sanction"

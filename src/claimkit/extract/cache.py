@@ -67,7 +67,7 @@ class ResponseCache:
             ]
         except FileNotFoundError:
             return None
-        except Exception as exc:  # a corrupt or outdated entry is a miss, not a failure
+        except Exception as exc:  # noqa: BLE001 - a corrupt or outdated entry is a miss
             log.warning("ignoring unreadable cache entry %s: %s", path, exc)
             return None
         log.debug("cache hit for %s (%s)", document.id, path.name)

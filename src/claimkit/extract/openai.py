@@ -37,19 +37,15 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import logging
-import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import openai
 from openai.types.chat import ChatCompletion
-from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 from tenacity import (
     AsyncRetrying,
@@ -60,20 +56,28 @@ from tenacity import (
 )
 
 from claimkit.errors import BackendError, ClaimkitError, TransientError, TruncatedError
-from claimkit.extract.base import BackendResult, Draft, build_claims
+from claimkit.extract.base import BackendResult, build_claims
 from claimkit.extract.cache import ResponseCache
 from claimkit.extract.chunking import Chunk, chunk_text, merge_claims, split_chunk
 from claimkit.extract.prompts import build_messages, prompt_version, response_model
+from claimkit.extract.replies import (
+    answer_text,
+    json_instructions,
+    locate_drafts,
+    reask_message,
+    reask_messages,
+    request_body,
+    request_tail,
+    validation_message,
+)
 from claimkit.extract.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
 from claimkit.grounding import Aligner
-from claimkit.schemas import ClaimBase, Document, Span, Usage
+from claimkit.schemas import ClaimBase, Document, Usage
 
 __all__ = ["OpenAIBackend", "is_transient"]
 
 log = logging.getLogger(__name__)
 
-_TOOL = "record_claims"
-_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 
 
 @dataclass
@@ -228,7 +232,7 @@ class OpenAIBackend:
     async def _raw_create(self, body: bytes) -> Any:
         """One chat completion, repeated on transient errors; counts every attempt.
 
-        The JSON body is built by :func:`_request_body` and posted as it is
+        The JSON body is built by :func:`request_body` and posted as it is
         (the client's ``post``, as for any custom request): the openai
         client's typed path walks every parameter of every request, which
         for a 14 kB tool schema cost more CPU than the rest of the request.
@@ -380,25 +384,25 @@ class OpenAIBackend:
         messages: list[dict[str, Any]] = build_messages(
             document, chunk.text, part=part, types=self.types
         )
-        tail = _request_tail(s.model, s.temperature, s.max_tokens, s.mode, model)
+        tail = request_tail(s.model, s.temperature, s.max_tokens, s.mode, model)
         if s.mode != "tools":  # the schema goes into the instructions instead of a tool
-            messages[0] = {**messages[0], "content": messages[0]["content"] + _json_instructions(model)}
+            messages[0] = {**messages[0], "content": messages[0]["content"] + json_instructions(model)}
         call = _Call(tally=tally)
         token = _CALL.set(call)
         try:
             for attempt in range(s.max_reasks + 1):
-                response = await self._raw_create(_request_body(messages, tail))
+                response = await self._raw_create(request_body(messages, tail))
                 message = response.choices[0].message
                 error: str | None = None
                 try:
-                    reply = model.model_validate_json(_answer(message, s.mode), strict=s.strict)
+                    reply = model.model_validate_json(answer_text(message, s.mode), strict=s.strict)
                 except (PydanticValidationError, ValueError) as exc:
-                    error = _validation_message(exc)
+                    error = validation_message(exc)
                 else:
-                    drafts, bad = _drafts(reply, aligner, chunk)
+                    drafts, bad = locate_drafts(reply, aligner, chunk)
                     # the last reply is accepted as it is: what still fails is kept and marked
                     if bad and attempt < s.max_reasks:
-                        error = _reask_message(bad)
+                        error = reask_message(bad)
                     else:
                         return build_claims(document, drafts)
                 if attempt == s.max_reasks:
@@ -408,98 +412,10 @@ class OpenAIBackend:
                         "or a higher max_reasks"
                     )
                 log.info("%s: re-asking (%s)", document.id, _short(error or "", 120))
-                messages += _reask(message, s.mode, error or "")
+                messages += reask_messages(message, s.mode, error or "")
         finally:
             _CALL.reset(token)
         raise AssertionError("unreachable")  # pragma: no cover
-
-
-@lru_cache(maxsize=64)
-def _request_tail(
-    model_name: str, temperature: float, max_tokens: int | None, mode: str,
-    model: type[BaseModel],
-) -> str:
-    """The JSON members of a request after ``messages``, serialised once.
-
-    ``tools``/``tool_choice`` (or ``response_format``) carry the 14 kB schema;
-    encoding it once instead of per request is most of the client's CPU saving.
-    """
-    options: dict[str, Any] = {"model": model_name, "temperature": temperature}
-    if max_tokens:
-        options["max_tokens"] = max_tokens
-    if mode == "tools":
-        options["tools"] = [{
-            "type": "function",
-            "function": {
-                "name": _TOOL,
-                "description": model.__doc__ or "",
-                "parameters": model.model_json_schema(),
-            },
-        }]
-        options["tool_choice"] = {"type": "function", "function": {"name": _TOOL}}
-    elif mode == "json":
-        options["response_format"] = {"type": "json_object"}
-    return json.dumps(options, ensure_ascii=False)[1:-1]
-
-
-def _request_body(messages: list[dict[str, Any]], tail: str) -> bytes:
-    """The request as UTF-8 JSON; the article text appears in it unescaped (bar JSON escapes)."""
-    head = json.dumps({"messages": messages}, ensure_ascii=False)[:-1]
-    return (head + ", " + tail + "}").encode("utf-8")
-
-
-def _json_instructions(model: type[BaseModel]) -> str:
-    schema = json.dumps(model.model_json_schema(), ensure_ascii=False)
-    return (
-        "\n\nAnswer with one JSON object, and nothing else, that fits this JSON Schema:\n"
-        + schema
-    )
-
-
-def _answer(message: Any, mode: str) -> str:
-    """The JSON text of a reply: the tool call's arguments, or the message's JSON."""
-    if mode == "tools":
-        calls = getattr(message, "tool_calls", None) or []
-        if not calls:
-            raise ValueError(f"no call of the function {_TOOL}; call it with the claims")
-        return str(calls[0].function.arguments)
-    content = str(getattr(message, "content", None) or "")
-    fenced = _FENCE.search(content)
-    return fenced.group(1) if fenced else content
-
-
-def _reask(message: Any, mode: str, error: str) -> list[dict[str, Any]]:
-    """The messages that send an error back: the model's reply, then the error."""
-    text = f"{error}\nAnswer again in full, with these errors fixed."
-    calls = getattr(message, "tool_calls", None) or []
-    if mode == "tools" and calls:
-        call = calls[0]
-        return [
-            {
-                "role": "assistant",
-                "content": None,
-                "tool_calls": [{
-                    "id": call.id,
-                    "type": "function",
-                    "function": {"name": call.function.name, "arguments": call.function.arguments},
-                }],
-            },
-            {"role": "tool", "tool_call_id": call.id, "content": text},
-        ]
-    return [
-        {"role": "assistant", "content": str(getattr(message, "content", None) or "")},
-        {"role": "user", "content": text},
-    ]
-
-
-def _validation_message(exc: Exception) -> str:
-    if isinstance(exc, PydanticValidationError):
-        lines = ["The reply does not fit the schema:"]
-        for err in exc.errors()[:20]:
-            loc = ".".join(str(p) for p in err["loc"]) or "(reply)"
-            lines.append(f"- {loc}: {err['msg']}")
-        return "\n".join(lines)
-    return str(exc)
 
 
 def _log_retry(state: RetryCallState) -> None:
@@ -517,44 +433,3 @@ def _short(exc: BaseException | str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _reask_message(bad: list[tuple[int, str, str | None]]) -> str:
-    lines = [
-        "These quotes are not in the article text. Every quote must be copied verbatim from "
-        "the article: character for character, in the article's language, not translated, "
-        "paraphrased, corrected or shortened. Replace each with the exact words of the "
-        "article, or drop the claim if the article does not state it:"
-    ]
-    for i, type_, quote in bad:
-        lines.append(
-            f"- claim {i} ({type_}): no quote given" if quote is None
-            else f"- claim {i} ({type_}): {quote!r}"
-        )
-    return "\n".join(lines)
-
-
-def _drafts(
-    reply: BaseModel, aligner: Aligner, chunk: Chunk
-) -> tuple[list[Draft], list[tuple[int, str, str | None]]]:
-    """Drafts with their quotes located in the chunk (offsets moved to the document),
-    and the quotes that could not be located: (claim number, type, quote or None
-    for a claim without any quote)."""
-    drafts: list[Draft] = []
-    bad: list[tuple[int, str, str | None]] = []
-    for i, claim in enumerate(getattr(reply, "claims", []), 1):
-        data = claim.model_dump(exclude={"quotes", "type"}, exclude_none=True)
-        spans: list[Span] = []
-        rest: list[str] = []
-        quotes = [q for q in claim.quotes if q and q.strip()]
-        if not quotes:
-            bad.append((i, claim.type, None))
-        for quote in quotes:
-            found = aligner.align(quote, near=spans)
-            if found is None:
-                rest.append(quote)
-                bad.append((i, claim.type, quote))
-            else:
-                spans.append(found.model_copy(
-                    update={"start": found.start + chunk.start, "end": found.end + chunk.start}
-                ))
-        drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
-    return drafts, bad

@@ -144,9 +144,12 @@ def system_prompt(types: Sequence[str] | None = None) -> str:
     registry = claim_types()
     chosen = list(registry) if types is None else list(types)
     lines = [
-        "You extract claims from one news article. A claim is a statement, in the article, "
-        "that an identifiable actor (a person, a government or country, an international "
-        "organisation, a named group) did, does or will do one of the following.",
+        (
+            "You extract claims from one news article. A claim is a statement, in the "
+            "article, that an identifiable actor (a person, a government or country, an "
+            "international organisation, a named group) did, does or will do one of the "
+            "following."
+        ),
         "",
         "Claim types:",
     ]
