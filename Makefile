@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
 OUT    := out
 
-.PHONY: demo test bench schemas cassettes lint clean
+.PHONY: demo test bench schemas cassettes live lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ bench: $(STAMP)
 ## schemas: regenerate the JSON Schema files under schemas/
 schemas: $(STAMP)
 	$(BIN)/claimkit schema -o schemas
+
+## cassettes: re-record the LLM test cassettes against the scripted server (no model, no key)
+cassettes: $(STAMP)
+	rm -f tests/cassettes/*.yaml
+	$(BIN)/python -m pytest tests/llm --record-mode=once -q
+
+## live: the LLM tests against a real endpoint (CLAIMKIT_LIVE=1 and OPENAI_API_KEY, or CLAIMKIT_BASE_URL and CLAIMKIT_MODEL)
+live: $(STAMP)
+	CLAIMKIT_LIVE=1 $(BIN)/python -m pytest tests/llm -m live -q
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet mypy ruff

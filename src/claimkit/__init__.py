@@ -11,7 +11,8 @@ The public names below are the supported API; everything else may change.
 from claimkit.consistency import Finding, ValidationReport, validate
 from claimkit.documents import load_documents
 from claimkit.errors import ClaimkitError
-from claimkit.extract import Backend, BackendResult, Draft, Extractor, FunctionBackend, extract
+from claimkit import extract  # the package; callable as claimkit.extract(documents)
+from claimkit.extract import Backend, BackendResult, Draft, Extractor, FunctionBackend, aextract
 from claimkit.evaluate import EvalReport, evaluate
 from claimkit.extract.rules import RulesBackend
 from claimkit.grounding import align_quote, align_quotes
@@ -63,6 +64,7 @@ __all__ = [
     "WarningClaim",
     "__version__",
     "align_quote",
+    "aextract",
     "align_quotes",
     "evaluate",
     "extract",

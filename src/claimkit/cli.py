@@ -210,21 +210,6 @@ def _interleave(
         yield pending.pop(0)
 
 
-def _select_backend(name: str, *, model: str | None, base_url: str | None) -> Any:
-    from claimkit.extract.rules import RulesBackend
-
-    if name == "rules":
-        return RulesBackend()
-    try:
-        from claimkit.extract.settings import select_backend
-    except ImportError:
-        if name == "openai":
-            raise ConfigError("the openai backend is not available in this build") from None
-        _note("no LLM endpoint configured: using the offline rules backend (a baseline)")
-        return RulesBackend()
-    return select_backend(None if name == "auto" else name, model=model, base_url=base_url)
-
-
 class _progress:
     """A rich progress line on stderr, shown only when stderr is a terminal."""
 
