@@ -8,12 +8,12 @@ Quick start::
 The public names below are the supported API; everything else may change.
 """
 
+from claimkit import extract  # the package; callable as claimkit.extract(documents)
 from claimkit.consistency import Finding, ValidationReport, validate
 from claimkit.documents import load_documents
 from claimkit.errors import ClaimkitError
-from claimkit import extract  # the package; callable as claimkit.extract(documents)
-from claimkit.extract import Backend, BackendResult, Draft, Extractor, FunctionBackend, aextract
 from claimkit.evaluate import EvalReport, evaluate
+from claimkit.extract import Backend, BackendResult, Draft, Extractor, FunctionBackend, aextract
 from claimkit.extract.rules import RulesBackend
 from claimkit.grounding import align_quote, align_quotes
 from claimkit.io import read_records, write_records
@@ -38,6 +38,7 @@ from claimkit.schemas import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Actor",
     "Backend",
     "BackendResult",
@@ -58,13 +59,12 @@ __all__ = [
     "Quantity",
     "Refusal",
     "RulesBackend",
-    "SCHEMA_VERSION",
     "Span",
     "ValidationReport",
     "WarningClaim",
     "__version__",
-    "align_quote",
     "aextract",
+    "align_quote",
     "align_quotes",
     "evaluate",
     "extract",
