@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from claimkit.errors import InputError
@@ -130,12 +130,12 @@ def schema_documents() -> dict[str, dict[str, Any]]:
         "document_claims": DocumentClaims,
         "failure": Failure,
     }
-    for name, model in claim_types().items():
-        models[f"claim.{name}"] = model
+    for type_name, claim_model in claim_types().items():
+        models[f"claim.{type_name}"] = claim_model
     for name, model in models.items():
         out[f"{name}.schema.json"] = _with_id(model.model_json_schema(), name)
-    union = TypeAdapter(DocumentClaims).json_schema()["$defs"]
     claim_schema = DocumentClaims.model_json_schema()
+    union = claim_schema["$defs"]
     out["claim.schema.json"] = _with_id(
         {
             "title": "Claim",
