@@ -60,7 +60,7 @@ def test_bad_inputs_are_one_line_errors_and_the_run_goes_on(runner: CliRunner, a
 
 
 def test_stdin_input(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["extract", "-", "-q"], input="Britain will send troops to Ukraine after a ceasefire.".encode())
+    result = runner.invoke(main, ["extract", "-", "-q"], input=b"Britain will send troops to Ukraine after a ceasefire.")
     assert result.exit_code == 0, result.output
     (record,) = _records(result.stdout)
     assert isinstance(record, DocumentClaims) and record.document.source == "-"

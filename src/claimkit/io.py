@@ -87,7 +87,7 @@ def read_records(path: str | os.PathLike[str], *, strict: bool = True) -> Iterat
         yield from _read_lines(sys.stdin, name, strict)
         return
     try:
-        fh = open(name, encoding="utf-8")
+        fh = open(name, encoding="utf-8")  # noqa: SIM115 - closed by the with below; open errors get their own message
     except OSError as exc:
         raise InputError(name, exc.strerror or "cannot be opened") from None
     with fh:

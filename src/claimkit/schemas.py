@@ -39,6 +39,7 @@ from pydantic_core import core_schema
 from claimkit.errors import SchemaError
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
     "Alignment",
@@ -59,7 +60,6 @@ __all__ = [
     "Quantity",
     "QuantityQualifier",
     "Refusal",
-    "SCHEMA_VERSION",
     "Span",
     "Usage",
     "WarningClaim",
