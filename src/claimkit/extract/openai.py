@@ -2,51 +2,60 @@
 
 OpenAI, Azure OpenAI (``https://RESOURCE.openai.azure.com/openai/v1/``), vLLM,
 Ollama, llama.cpp server and LM Studio all speak the same chat-completions
-API; ``base_url`` picks one. The model answers by calling one function whose
-parameters are the response model of :mod:`claimkit.extract.prompts`
-(``mode="tools"``), or with a JSON object (``json``: ``response_format``
-json_object; ``md_json``: a fenced JSON block, for servers that support
-neither tools nor JSON mode).
+API; ``base_url`` picks one. instructor fills the response model of
+:mod:`claimkit.extract.prompts` from the reply (a tool call with
+``mode="tools"``; a JSON object with ``json``; a fenced JSON block with
+``md_json``, for servers that support neither tools nor JSON mode), validates
+it and re-asks when it does not validate.
 
 Two policies, two bounds, kept apart on purpose:
 
-* **API retries** (tenacity): a rate limit (honouring ``Retry-After``), a 5xx,
-  a timeout or a dropped connection repeats the *same* request, with
+* **API retries** (tenacity, here): a rate limit (honouring ``Retry-After``),
+  a 5xx, a timeout or a dropped connection repeats the *same* request, with
   exponential backoff and jitter, at most ``max_api_retries`` times. They wrap
-  the single HTTP call, inside the re-ask loop, so a 429 during a re-ask does
-  not throw the re-ask away.
-* **Re-asks**: a reply that is not valid JSON, does not fit the schema, or
-  quotes words that are not in the article is sent back with the error, at
-  most ``max_reasks`` times (so at most ``max_reasks + 1`` replies). Grounding
-  failures name each bad quote and say that quotes must be copied verbatim.
-  On the last reply, quotes that still do not ground are kept in
+  the raw HTTP call that instructor calls (``instructor.patch(create=...)``),
+  so a 429 during a re-ask does not throw the re-ask away, and instructor
+  never sees an API error as something to re-ask about.
+* **Re-asks** (instructor, int ``max_retries`` = ``max_reasks``, so at most
+  ``max_reasks + 1`` replies): a reply that is not valid JSON, does not fit the
+  schema, or quotes words that are not in the article is sent back with the
+  error. Grounding is checked inside the response model's validator (the
+  chunk text reaches it through a ContextVar, never instructor's
+  ``context=``, which would run the article through Jinja); its error names
+  each bad quote and says that quotes must be copied verbatim. The validator
+  of the last reply is lenient: quotes that still do not ground are kept in
   ``claim.ungrounded`` rather than failing the document.
 
-Why not instructor's retry loop: it does the same re-ask dance, but in
-instructor 1.17 it also walks the whole response model several times per
-request and derives a new response class per call; at our schema size that
-was ~3.5 ms of CPU per request, which at concurrency 16 kept the event loop
-busy enough to cost ~20% of throughput (see docs/llm.md). The loop here is
-40 lines, has no templating (the article reaches the model unaltered, no
-``context=`` pitfall), validates non-strictly on purpose (a local model's
-``"5"`` for 5 is accepted, the value is still checked), and counts tokens of
-every attempt, re-asks and retried requests included.
+Validation is non-strict on purpose (a local model's ``"5"`` for 5 is
+accepted, the value is still checked). Usage counts every HTTP attempt,
+re-asks and retried requests included.
+
+CPU per request matters at high concurrency (one event loop serves every
+request): instructor is handed a response model that is already its
+``OpenAISchema`` subclass, made once per model, so it neither derives a new
+class per call nor rebuilds the tool schema (``generate_openai_schema`` is
+cached per class); the request is posted as JSON we serialise, bypassing the
+openai client's per-parameter walk of the 14 kB schema.
 """
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import instructor
 import openai
+from instructor.core.exceptions import InstructorRetryException
 from openai.types.chat import ChatCompletion
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import BaseModel
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -56,20 +65,16 @@ from tenacity import (
 )
 
 from claimkit.errors import BackendError, ClaimkitError, TransientError, TruncatedError
-from claimkit.extract.base import BackendResult, build_claims
+from claimkit.extract.base import BackendResult, Draft, build_claims
 from claimkit.extract.cache import ResponseCache
 from claimkit.extract.chunking import Chunk, chunk_text, merge_claims, split_chunk
-from claimkit.extract.prompts import build_messages, prompt_version, response_model
-from claimkit.extract.replies import (
-    answer_text,
-    json_instructions,
-    locate_drafts,
-    reask_message,
-    reask_messages,
-    request_body,
-    request_tail,
-    validation_message,
+from claimkit.extract.prompts import (
+    GROUNDING_CHECK,
+    build_messages,
+    prompt_version,
+    response_model,
 )
+from claimkit.extract.replies import locate_drafts, reask_message
 from claimkit.extract.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
 from claimkit.grounding import Aligner
 from claimkit.schemas import ClaimBase, Document, Usage
@@ -78,6 +83,23 @@ __all__ = ["OpenAIBackend", "is_transient"]
 
 log = logging.getLogger(__name__)
 
+_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+
+@lru_cache(maxsize=16)
+def _structured(model: type[BaseModel]) -> type[BaseModel]:
+    """The response model as instructor's ``OpenAISchema`` subclass, made once.
+
+    Given a plain pydantic model, instructor derives this subclass on every
+    call (``create_model``, a full pydantic class build) and, the class being
+    new, builds its tool schema again; given the subclass, it uses it as is
+    and ``generate_openai_schema`` serves the schema from its per-class cache.
+    """
+    return instructor.openai_schema(model)
 
 
 @dataclass
@@ -102,7 +124,8 @@ class _Call:
 
     tally: _Tally
     replies: int = 0
-    log: list[str] = field(default_factory=list)
+    #: drafts of the last reply that passed the grounding check
+    drafts: list[Draft] = field(default_factory=list)
 
 
 _CALL: ContextVar[_Call | None] = ContextVar("claimkit_llm_call", default=None)
@@ -184,6 +207,11 @@ class OpenAIBackend:
         self.prices = load_prices(self.settings.prices_file)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: openai.AsyncOpenAI | None = None
+        # instructor's create over our retrying raw call (made once: the raw
+        # call finds the client of the running loop itself)
+        self._create: Callable[..., Any] = instructor.patch(
+            create=self._raw_create, mode=_MODES[self.settings.mode]
+        )
 
     def __repr__(self) -> str:  # the settings' repr leaves the key out
         return f"OpenAIBackend({self.settings!r})"
@@ -229,16 +257,17 @@ class OpenAIBackend:
         )
         return float(backoff(state))
 
-    async def _raw_create(self, body: bytes) -> Any:
-        """One chat completion, repeated on transient errors; counts every attempt.
+    async def _raw_create(self, **kwargs: Any) -> Any:
+        """One chat completion for instructor, repeated on transient errors.
 
-        The JSON body is built by :func:`request_body` and posted as it is
-        (the client's ``post``, as for any custom request): the openai
-        client's typed path walks every parameter of every request, which
-        for a 14 kB tool schema cost more CPU than the rest of the request.
+        Counts every attempt and its tokens. The body is serialised here and
+        posted with the client's ``post`` (as for any custom request): the
+        typed ``chat.completions.create`` walks every parameter of every
+        request, which for a 14 kB tool schema cost more CPU than the rest.
         """
         call = _CALL.get()
         client = self._http()
+        body = json.dumps(kwargs, ensure_ascii=False).encode("utf-8")
         retrying = AsyncRetrying(
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(self.settings.max_api_retries + 1),
@@ -377,45 +406,45 @@ class OpenAIBackend:
     async def _call(
         self, document: Document, chunk: Chunk, part: tuple[int, int], tally: _Tally
     ) -> list[ClaimBase]:
-        """One chunk: ask, validate, ground, re-ask on errors; claims of the last good reply."""
+        """One chunk through instructor: claims of the reply it accepts."""
         s = self.settings
-        model = response_model(self.types)
         aligner = Aligner(chunk.text)
-        messages: list[dict[str, Any]] = build_messages(
-            document, chunk.text, part=part, types=self.types
-        )
-        tail = request_tail(s.model, s.temperature, s.max_tokens, s.mode, model)
-        if s.mode != "tools":  # the schema goes into the instructions instead of a tool
-            messages[0] = {**messages[0], "content": messages[0]["content"] + json_instructions(model)}
         call = _Call(tally=tally)
-        token = _CALL.set(call)
+
+        def check(reply: BaseModel) -> None:
+            drafts, bad = locate_drafts(reply, aligner, chunk)
+            # the last reply is accepted as it is: what still fails is kept and marked
+            if bad and call.replies <= s.max_reasks:
+                log.info("%s: %d quote(s) not in the text; re-asking", document.id, len(bad))
+                raise ValueError(reask_message(bad))
+            call.drafts = drafts
+
+        kwargs: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
+        if s.max_tokens:
+            kwargs["max_tokens"] = s.max_tokens
+        call_token = _CALL.set(call)
+        check_token = GROUNDING_CHECK.set(check)
         try:
-            for attempt in range(s.max_reasks + 1):
-                response = await self._raw_create(request_body(messages, tail))
-                message = response.choices[0].message
-                error: str | None = None
-                try:
-                    reply = model.model_validate_json(answer_text(message, s.mode), strict=s.strict)
-                except (PydanticValidationError, ValueError) as exc:
-                    error = validation_message(exc)
-                else:
-                    drafts, bad = locate_drafts(reply, aligner, chunk)
-                    # the last reply is accepted as it is: what still fails is kept and marked
-                    if bad and attempt < s.max_reasks:
-                        error = reask_message(bad)
-                    else:
-                        return build_claims(document, drafts)
-                if attempt == s.max_reasks:
-                    raise BackendError(
-                        f"the model's reply did not fit the claim schema after {attempt + 1} "
-                        f"attempt(s) ({_short(error or '')}); try another model, mode=json, "
-                        "or a higher max_reasks"
-                    )
-                log.info("%s: re-asking (%s)", document.id, _short(error or "", 120))
-                messages += reask_messages(message, s.mode, error or "")
+            await self._create(
+                response_model=_structured(response_model(self.types)),
+                messages=build_messages(document, chunk.text, part=part, types=self.types),
+                max_retries=s.max_reasks,
+                strict=s.strict,
+                **kwargs,
+            )
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ClaimkitError):
+                raise cause from None
+            raise BackendError(
+                f"the model's reply did not fit the claim schema after {exc.n_attempts} "
+                f"attempt(s) ({_short(cause or exc)}); try another model, mode=json, or a "
+                "higher max_reasks"
+            ) from None
         finally:
-            _CALL.reset(token)
-        raise AssertionError("unreachable")  # pragma: no cover
+            GROUNDING_CHECK.reset(check_token)
+            _CALL.reset(call_token)
+        return build_claims(document, call.drafts)
 
 
 def _log_retry(state: RetryCallState) -> None:

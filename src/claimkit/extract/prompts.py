@@ -7,8 +7,10 @@ system prompt and its field descriptions into the tool schema the model sees.
 
 The article text goes into the user message unaltered (never through a
 template engine: see DESIGN.md on instructor's ``context=``). Grounding of
-the quotes is checked by the backend after validation, against the text it
-sent, so no validator needs the document smuggled in.
+the quotes is part of the response model's validation: a validator calls the
+check the backend put in :data:`GROUNDING_CHECK` for the call (a ContextVar:
+it holds the chunk text, and no ``context=`` is needed), so a quote that is
+not in the text is a validation error that instructor sends back (a re-ask).
 
 Pydantic only: this module does not import openai or instructor.
 """
@@ -18,15 +20,17 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from claimkit.schemas import SCHEMA_VERSION, ClaimBase, Document, claim_types
 
 __all__ = [
+    "GROUNDING_CHECK",
     "PROMPT_VERSION",
     "build_messages",
     "prompt_version",
@@ -44,6 +48,12 @@ QUOTES_DESCRIPTION = (
     "Verbatim quotes from the article that state the claim: the shortest clause(s), copied "
     "character for character in the article's own language. Never translate, paraphrase, "
     "summarise, correct or shorten a quote with '...'."
+)
+
+#: Set by the backend for one call: receives the validated reply and raises
+#: ValueError naming the quotes that are not in the text (instructor re-asks).
+GROUNDING_CHECK: ContextVar[Callable[[BaseModel], None] | None] = ContextVar(
+    "claimkit_grounding_check", default=None
 )
 
 _RULES = """\
@@ -105,6 +115,13 @@ def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
     )
 
 
+def _ground(self: BaseModel) -> BaseModel:
+    check = GROUNDING_CHECK.get()
+    if check is not None:
+        check(self)
+    return self
+
+
 @lru_cache(maxsize=16)
 def _response_model(types: tuple[tuple[str, type[ClaimBase]], ...]) -> type[BaseModel]:
     drafts = [_draft_model(model) for _, model in types]
@@ -113,10 +130,12 @@ def _response_model(types: tuple[tuple[str, type[ClaimBase]], ...]) -> type[Base
         item = drafts[0]
     else:
         item = Annotated[Union[tuple(drafts)], Field(discriminator="type")]  # noqa: UP007
+    validators: dict[str, Any] = {"ground_quotes": model_validator(mode="after")(_ground)}
     return create_model(
         "ExtractedClaims",
         __doc__="Record every claim of the article, each with verbatim quotes as evidence.",
         __base__=_CachedSchema,
+        __validators__=validators,
         claims=(
             list[item],
             Field(default_factory=list, description="Every claim the article states."),
