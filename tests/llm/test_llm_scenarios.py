@@ -247,3 +247,25 @@ def test_extractor_sync_api_works_with_the_llm_backend(vcr, server, make_backend
     records = list(Extractor(make_backend(), normalize=False).run(docs))
     assert [type(r) for r in records] == [DocumentClaims, DocumentClaims]
     assert requests_made(vcr, server) == 2
+
+
+@pytest.mark.parametrize("mode", ["json", "md_json"])
+def test_json_modes_parse_validate_and_reask(server, make_backend, articles_dir, gold_claims, mode):
+    """Servers without tool calls: the schema goes into the messages and the reply
+    is a JSON object; a bad quote is re-asked as a user message. (No cassette: the
+    request is built per call in these modes; the scripted server answers directly.)"""
+    doc = _articles(articles_dir)[1]
+    good = gold_reply_claims(gold_claims[doc.id][:2])
+    bad = json.loads(json.dumps(good))
+    invented = "The ministers agreed to send a fleet of submarines to the Moon."
+    bad[0]["quotes"] = [invented]
+    server.script(doc.text[:200], reply(bad), reply(good))
+    record = _one(make_backend(mode=mode), doc)
+    assert isinstance(record, DocumentClaims) and len(record.claims) == 2
+    assert all(c.ungrounded == [] for c in record.claims)
+    first, second = server.requests
+    assert "tools" not in first and '"claims"' in first["messages"][0]["content"]  # the schema
+    assert (first.get("response_format") == {"type": "json_object"}) == (mode == "json")
+    reask = second["messages"][-1]
+    assert reask["role"] == "user" and invented in reask["content"] and "verbatim" in reask["content"]
+    assert record.usage is not None and record.usage.requests == 2
