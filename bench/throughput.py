@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from claimkit.extract.openai import OpenAIBackend
 from claimkit.extract.pipeline import Extractor
-from claimkit.extract.runner import run_extraction
+import claimkit.extract.runner as _runner
 from claimkit.schemas import Document
 
 
@@ -91,12 +91,12 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
         )
         # warm-up outside the timing: lazy imports of the openai client, schema build
         warm = Document(id="warm-up", text=docs[0].text + "\n[warm-up]")
-        run_extraction(Extractor(backend, normalize=False), [warm], io.StringIO())
+        _runner.run_extraction(Extractor(backend, normalize=False), [warm], io.StringIO())
         before, server_cpu = _stats(base_url)
         out = io.StringIO()
         cpu = time.process_time()
         start = time.perf_counter()
-        summary = run_extraction(
+        summary = _runner.run_extraction(
             Extractor(backend, normalize=False), docs, out, concurrency=args.concurrency
         )
         wall = time.perf_counter() - start

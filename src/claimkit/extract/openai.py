@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import httpx2
 import instructor
 import openai
 from instructor.core import retry_async
@@ -231,6 +232,7 @@ class OpenAIBackend:
         self.prices = load_prices(self.settings.prices_file)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: openai.AsyncOpenAI | None = None
+        self._ssl: Any = None
 
     def __repr__(self) -> str:  # the settings' repr leaves the key out
         return f"OpenAIBackend({self.settings!r})"
@@ -255,12 +257,16 @@ class OpenAIBackend:
         loop = asyncio.get_running_loop()
         if self._client is None or self._loop is not loop:
             s = self.settings
+            if self._ssl is None:
+                # loading the CA bundle takes ~40 ms: once per backend, not per loop
+                self._ssl = httpx2.create_ssl_context()
             self._client = openai.AsyncOpenAI(
                 api_key=s.api_key or "not-needed",  # local servers take any key
                 base_url=s.base_url,
                 timeout=s.timeout,
                 max_retries=0,  # retries are ours (tenacity), with our bounds
                 default_headers=dict(s.extra_headers) or None,
+                http_client=openai.DefaultAsyncHttpxClient(verify=self._ssl, timeout=s.timeout),
             )
             self._loop = loop
         return self._client

@@ -13,11 +13,16 @@
   estimate would pass the limit; it gets a ``budget`` failure record instead.
 * **Summary**: :class:`RunSummary` totals documents, failures, requests,
   tokens and estimated cost.
+* **GC**: :func:`run_extraction` freezes the objects alive when it starts
+  (``gc.freeze``, undone when it returns), so that a full garbage collection
+  during the run does not walk the ~140k long-lived objects of the imported
+  libraries while every request in flight waits (~100 ms each time).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import time
@@ -254,6 +259,14 @@ def run_extraction(
             if on_record is not None:
                 on_record(record)
 
-    asyncio.run(main())
+    # Everything alive now (modules, the openai/pydantic type machinery, the
+    # response schemas: ~140k objects) lives as long as the process; frozen,
+    # a full collection during the run walks only what the run allocates
+    # instead of stalling every request in flight for ~100 ms.
+    gc.freeze()
+    try:
+        asyncio.run(main())
+    finally:
+        gc.unfreeze()
     summary.elapsed = time.monotonic() - summary.started
     return summary
