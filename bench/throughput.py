@@ -30,12 +30,12 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from claimkit.extract.openai import OpenAIBackend
 from claimkit.extract.pipeline import Extractor
-import claimkit.extract.runner as _runner
+from claimkit.extract.runner import run_extraction
 from claimkit.schemas import Document
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
@@ -91,12 +91,12 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
         )
         # warm-up outside the timing: lazy imports of the openai client, schema build
         warm = Document(id="warm-up", text=docs[0].text + "\n[warm-up]")
-        _runner.run_extraction(Extractor(backend, normalize=False), [warm], io.StringIO())
+        run_extraction(Extractor(backend, normalize=False), [warm], io.StringIO())
         before, server_cpu = _stats(base_url)
         out = io.StringIO()
         cpu = time.process_time()
         start = time.perf_counter()
-        summary = _runner.run_extraction(
+        summary = run_extraction(
             Extractor(backend, normalize=False), docs, out, concurrency=args.concurrency
         )
         wall = time.perf_counter() - start

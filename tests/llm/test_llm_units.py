@@ -153,7 +153,7 @@ def test_chunks_end_on_paragraph_or_sentence_boundaries():
     assert len(chunks) > 3
     for chunk in chunks[:-1]:
         assert chunk.text.endswith("\n\n")
-    assert all(b.start < a.end for a, b in zip(chunks, chunks[1:]))  # they overlap
+    assert all(b.start < a.end for a, b in zip(chunks, chunks[1:], strict=False))  # they overlap
 
 
 def test_claims_found_in_two_chunks_are_merged_once():
