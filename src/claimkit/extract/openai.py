@@ -35,7 +35,8 @@ request): instructor is handed a response model that is already its
 ``OpenAISchema`` subclass, made once per model, so it neither derives a new
 class per call nor rebuilds the tool schema (``generate_openai_schema`` is
 cached per class); the request is posted as JSON we serialise, bypassing the
-openai client's per-parameter walk of the 14 kB schema.
+openai client's per-parameter walk of the 14 kB schema; the client's HTTP
+transport is aiohttp (``openai.DefaultAioHttpClient``).
 """
 
 from __future__ import annotations
@@ -270,7 +271,10 @@ class OpenAIBackend:
                 timeout=s.timeout,
                 max_retries=0,  # retries are ours (tenacity), with our bounds
                 default_headers=dict(s.extra_headers) or None,
-                http_client=openai.DefaultAsyncHttpxClient(verify=self._ssl, timeout=s.timeout),
+                # aiohttp as the transport (openai's own option "for improved
+                # concurrency performance"): its C HTTP parser costs about 1 ms
+                # less CPU per request than httpx2's pure-Python stack
+                http_client=openai.DefaultAioHttpClient(verify=self._ssl, timeout=s.timeout),
             )
             self._loop = loop
         return self._client
