@@ -38,8 +38,8 @@ from instructor.core import retry_async  # noqa: E402
 from openai.types.chat import ChatCompletion  # noqa: E402
 from scripted_server import gold_reply_claims, load_gold_claims  # noqa: E402
 
-from claimkit.extract.openai import _structured, _tools_request  # noqa: E402
 from claimkit.extract.prompts import build_messages, response_model  # noqa: E402
+from claimkit.extract.replies import structured, tools_request  # noqa: E402
 from claimkit.schemas import Document  # noqa: E402
 
 
@@ -81,7 +81,7 @@ def main() -> None:
                           max_retries=2, strict=False, model="m", temperature=0.0)
 
     async def claimkit_way() -> None:
-        prepared, tail, _ = _tools_request(plain, "m", 0.0, None)
+        prepared, tail, _ = tools_request(plain, "m", 0.0, None)
         for _ in range(args.n):
             await retry_async(func=fake_create, response_model=prepared, args=(),
                               kwargs={"messages": build_messages(doc, text), **tail},
@@ -91,7 +91,7 @@ def main() -> None:
         ("bare validation (no instructor)", bare),
         ("instructor.patch, plain model", lambda: asyncio.run(via_patch(plain))),
         ("instructor.patch, OpenAISchema made once",
-         lambda: asyncio.run(via_patch(_structured(plain)))),
+         lambda: asyncio.run(via_patch(structured(plain)))),
         ("handle_response_model once + retry_async", lambda: asyncio.run(claimkit_way())),
     ]
     for name, run in variants:

@@ -43,17 +43,14 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import logging
 import time
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import httpx2
-import instructor
 import openai
 from instructor.core import retry_async
 from instructor.core.exceptions import InstructorRetryException
@@ -78,7 +75,14 @@ from claimkit.extract.prompts import (
     prompt_version,
     response_model,
 )
-from claimkit.extract.replies import locate_drafts, reask_message
+from claimkit.extract.replies import (
+    MODES,
+    locate_drafts,
+    reask_message,
+    request_body,
+    structured,
+    tools_request,
+)
 from claimkit.extract.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
 from claimkit.grounding import Aligner
 from claimkit.schemas import ClaimBase, Document, Usage
@@ -86,48 +90,6 @@ from claimkit.schemas import ClaimBase, Document, Usage
 __all__ = ["OpenAIBackend", "is_transient"]
 
 log = logging.getLogger(__name__)
-
-_MODES = {
-    "tools": instructor.Mode.TOOLS,
-    "json": instructor.Mode.JSON,
-    "md_json": instructor.Mode.MD_JSON,
-}
-
-
-@lru_cache(maxsize=16)
-def _structured(model: type[BaseModel]) -> type[BaseModel]:
-    """The response model as instructor's ``OpenAISchema`` subclass, made once.
-
-    Given a plain pydantic model, instructor derives this subclass on every
-    call (``create_model``: a full pydantic class build, ~15 ms for our union
-    of claim models); given the subclass, it uses it as it is.
-    """
-    return instructor.openai_schema(model)
-
-
-@lru_cache(maxsize=16)
-def _tools_request(
-    model: type[BaseModel], model_name: str, temperature: float, max_tokens: int | None
-) -> tuple[type[BaseModel], dict[str, Any], str]:
-    """instructor's request for ``mode=tools`` without the messages, prepared once.
-
-    ``tools``/``tool_choice`` depend on the response model only, so
-    ``handle_response_model`` (schema, tool definition) runs once per model
-    instead of on every request, where it (and the patched ``create``, which
-    also walks the whole model six times checking for async validators) cost
-    ~4 ms of CPU per request. The third item is that request, JSON-encoded
-    (the members after ``messages``), so the 14 kB schema is encoded once too.
-    """
-    options: dict[str, Any] = {"model": model_name, "temperature": temperature}
-    if max_tokens:
-        options["max_tokens"] = max_tokens
-    prepared, kwargs = handle_response_model(
-        _structured(model), mode=instructor.Mode.TOOLS, **options
-    )
-    kwargs.pop("messages", None)
-    assert prepared is not None
-    return prepared, kwargs, json.dumps(kwargs, ensure_ascii=False)[1:-1]
-
 
 @dataclass
 class _Tally:
@@ -300,7 +262,7 @@ class OpenAIBackend:
         """
         call = _CALL.get()
         client = self._http()
-        body = _body(kwargs, call)
+        body = request_body(kwargs, call.tail if call else None, call.tail_json if call else "")
         retrying = AsyncRetrying(
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(self.settings.max_api_retries + 1),
@@ -456,7 +418,7 @@ class OpenAIBackend:
         model = response_model(self.types)
         prepared: type[BaseModel] | None
         if s.mode == "tools":
-            prepared, tail, call.tail_json = _tools_request(
+            prepared, tail, call.tail_json = tools_request(
                 model, s.model, s.temperature, s.max_tokens
             )
             call.tail = tail
@@ -466,7 +428,7 @@ class OpenAIBackend:
             if s.max_tokens:
                 options["max_tokens"] = s.max_tokens
             prepared, kwargs = handle_response_model(
-                _structured(model), mode=_MODES[s.mode], messages=messages, **options
+                structured(model), mode=MODES[s.mode], messages=messages, **options
             )
         call_token = _CALL.set(call)
         check_token = GROUNDING_CHECK.set(check)
@@ -480,7 +442,7 @@ class OpenAIBackend:
                 kwargs=kwargs,
                 max_retries=s.max_reasks,
                 strict=s.strict,
-                mode=_MODES[s.mode],
+                mode=MODES[s.mode],
             )
         except InstructorRetryException as exc:
             cause = exc.__cause__
@@ -495,24 +457,6 @@ class OpenAIBackend:
             GROUNDING_CHECK.reset(check_token)
             _CALL.reset(call_token)
         return build_claims(document, call.drafts)
-
-
-def _body(kwargs: dict[str, Any], call: _Call | None) -> bytes:
-    """The request as UTF-8 JSON; the prepared members JSON-encoded once (see _tools_request).
-
-    instructor passes the prepared members on unchanged (the same objects,
-    re-asks included: they only add messages); anything else is encoded in full.
-    """
-    tail = call.tail if call is not None else None
-    if (
-        tail is not None
-        and len(kwargs) == len(tail) + 1
-        and "messages" in kwargs
-        and all(kwargs.get(k) is v for k, v in tail.items())
-    ):
-        head = json.dumps({"messages": kwargs["messages"]}, ensure_ascii=False)[:-1]
-        return (head + ", " + call.tail_json + "}").encode("utf-8")  # type: ignore[union-attr]
-    return json.dumps(kwargs, ensure_ascii=False).encode("utf-8")
 
 
 def _log_retry(state: RetryCallState) -> None:
