@@ -59,6 +59,11 @@ def main(verbose: int) -> None:
     """Turn news articles into typed, grounded claims and check them against each other."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="claimkit: %(levelname)s: %(name)s: %(message)s")
+    if verbose < 2:
+        # instructor logs every API failure as ERROR ("Max retries exceeded. Total
+        # attempts: 1") even when claimkit's own retries handle it; claimkit reports
+        # what failed itself, in one line per document.
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
 # ------------------------------------------------------------------------ extract
