@@ -62,7 +62,8 @@ from tenacity import (
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from claimkit.errors import BackendError, ClaimkitError, TransientError, TruncatedError
@@ -247,8 +248,10 @@ class OpenAIBackend:
         after = _retry_after(exc)
         if after is not None:
             return min(after, s.retry_after_max)
-        backoff = wait_exponential_jitter(
-            initial=s.backoff_initial, max=s.backoff_max, jitter=s.backoff_initial
+        # exponential backoff plus jitter, from APIs stable across tenacity 8 and 9
+        # (wait_exponential_jitter renamed its arguments in 9.2)
+        backoff = wait_exponential(multiplier=s.backoff_initial, max=s.backoff_max) + wait_random(
+            0, s.backoff_initial
         )
         return float(backoff(state))
 
