@@ -210,3 +210,27 @@ def test_cost_estimate_uses_the_price_table_and_snapshots(tmp_path):
     from claimkit.extract.settings import load_prices
 
     assert estimate_cost("llama3.1:8b", usage, load_prices(custom)) == 0.0
+
+
+def test_async_validator_check_is_skipped_only_for_response_models_already_checked():
+    from instructor.v2.validation import async_validators
+    from pydantic import BaseModel
+
+    from claimkit.extract.prompts import response_model
+    from claimkit.extract.replies import structured
+
+    ours = structured(response_model())
+    async_validators.reject_async_validators(ours)  # checked once in structured(): passes
+    assert async_validators.reject_async_validators.__wrapped__ is not None  # the shortcut
+
+    class WithAsync(BaseModel):
+        name: str
+
+        @async_validators.async_field_validator("name")
+        async def check_name(self, value: str) -> str:
+            return value
+
+    # any other model still gets instructor's full check, every time
+    for _ in range(2):
+        with pytest.raises(ValueError, match="async validators"):
+            async_validators.reject_async_validators(WithAsync)

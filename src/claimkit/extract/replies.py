@@ -11,11 +11,14 @@ the chunk and :func:`reask_message` for the error instructor sends back.
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 import instructor
 from instructor.processing import handle_response_model
+from instructor.v2.validation import async_validators
 from pydantic import BaseModel
 
 from claimkit.extract.base import Draft
@@ -39,15 +42,54 @@ MODES = {
 }
 
 
+#: response models claimkit made whose async-validator check instructor already passed
+_CHECKED: weakref.WeakSet[type] = weakref.WeakSet()
+
+
+def _install_checked_shortcut() -> None:
+    """Let instructor's async-validator check skip the response models already checked.
+
+    ``retry_async`` walks the whole response model on every call looking for
+    instructor's async validators (``reject_async_validators``, ~0.6 ms per
+    request for our union of claim models); no option turns it off. Its
+    answer depends on the class only, and a pydantic class does not change
+    after it is built, so for the models in :data:`_CHECKED` (made by
+    :func:`structured`, checked once there with instructor's own function)
+    the walk is skipped. Any other model, anyone else's included, still gets
+    the full check. instructor looks the function up in its module at call
+    time, which is where it is replaced.
+    """
+    original: Callable[[Any], None] = async_validators.reject_async_validators
+    if getattr(original, "claimkit_shortcut", False):
+        return
+
+    def reject_async_validators(response_model: Any) -> None:
+        if isinstance(response_model, type) and response_model in _CHECKED:
+            return
+        original(response_model)
+
+    reject_async_validators.claimkit_shortcut = True  # type: ignore[attr-defined]
+    reject_async_validators.__wrapped__ = original  # type: ignore[attr-defined]
+    async_validators.reject_async_validators = reject_async_validators
+
+
+_install_checked_shortcut()
+
+
 @lru_cache(maxsize=16)
 def structured(model: type[BaseModel]) -> type[BaseModel]:
     """The response model as instructor's ``OpenAISchema`` subclass, made once.
 
     Given a plain pydantic model, instructor derives this subclass on every
     call (``create_model``: a full pydantic class build, ~15 ms for our union
-    of claim models); given the subclass, it uses it as it is.
+    of claim models); given the subclass, it uses it as it is. The subclass
+    goes through instructor's async-validator check here, once (raising as
+    instructor would), and is then exempt from repeating it per request.
     """
-    return instructor.openai_schema(model)
+    schema: type[BaseModel] = instructor.openai_schema(model)
+    async_validators.reject_async_validators(schema)
+    _CHECKED.add(schema)
+    return schema
 
 
 @lru_cache(maxsize=16)
