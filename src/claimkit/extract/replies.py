@@ -151,6 +151,10 @@ def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
     return "\n".join(lines)
 
 
+#: members of a reply's claim that are not claim fields
+_NOT_FIELDS = frozenset({"quotes", "type"})
+
+
 def locate_drafts(
     reply: BaseModel, aligner: Aligner, chunk: Chunk
 ) -> tuple[list[Draft], list[tuple[int, str, str | None]]]:
@@ -159,8 +163,16 @@ def locate_drafts(
     for a claim without any quote)."""
     drafts: list[Draft] = []
     bad: list[tuple[int, str, str | None]] = []
+    shift = chunk.start
     for i, claim in enumerate(getattr(reply, "claims", []), 1):
-        data = claim.model_dump(exclude={"quotes", "type"}, exclude_none=True)
+        # the validated values themselves (frozen models), not a dump of them:
+        # the claim model accepts them as they are instead of validating a
+        # dump all over again
+        data = {
+            name: value
+            for name in type(claim).model_fields
+            if name not in _NOT_FIELDS and (value := getattr(claim, name)) is not None
+        }
         spans: list[Span] = []
         rest: list[str] = []
         quotes = [q for q in claim.quotes if q and q.strip()]
@@ -171,9 +183,11 @@ def locate_drafts(
             if found is None:
                 rest.append(quote)
                 bad.append((i, claim.type, quote))
+            elif not shift:  # the chunk is the document's start: offsets hold as they are
+                spans.append(found)
             else:
                 spans.append(found.model_copy(
-                    update={"start": found.start + chunk.start, "end": found.end + chunk.start}
+                    update={"start": found.start + shift, "end": found.end + shift}
                 ))
         drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
     return drafts, bad
