@@ -234,3 +234,25 @@ def test_async_validator_check_is_skipped_only_for_response_models_already_check
     for _ in range(2):
         with pytest.raises(ValueError, match="async validators"):
             async_validators.reject_async_validators(WithAsync)
+
+
+def test_a_reply_is_read_strictly_then_leniently_and_a_non_json_reply_is_a_clear_error():
+    import json
+
+    from claimkit.errors import BackendError
+    from claimkit.extract.openai import _completion
+
+    reply = {
+        "id": "c1", "object": "chat.completion", "created": 1, "model": "m",
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": "{}"}}],
+        "usage": {"prompt_tokens": 3, "completion_tokens": 4, "total_tokens": 7},
+    }
+    assert _completion(json.dumps(reply).encode()).usage.completion_tokens == 4  # type: ignore[union-attr]
+    # a local server that leaves fields out (no id, created null) is still read
+    bent = {k: v for k, v in reply.items() if k != "id"} | {"created": None}
+    parsed = _completion(json.dumps(bent).encode())
+    assert parsed.choices[0].message.content == "{}"
+    assert parsed.usage is not None and parsed.usage.prompt_tokens == 3
+    with pytest.raises(BackendError, match="base_url"):
+        _completion(b"<html>Not Found</html>")
