@@ -186,8 +186,10 @@ class _Cluster:
 
 
 def _group_meetings(ctx: Context) -> None:
-    by_loc: dict[tuple[str, int], list[_Cluster]] = {}
-    by_part: dict[tuple[str, int], list[_Cluster]] = {}
+    # buckets are insertion-ordered dicts used as sets: O(1) "already filed here"
+    # (a list scan grew with the number of meetings per place and day)
+    by_loc: dict[tuple[str, int], dict[_Cluster, None]] = {}
+    by_part: dict[tuple[str, int], dict[_Cluster, None]] = {}
     coarse: dict[tuple[str, int, int], list[_Cluster]] = {}
     for i, info in enumerate(ctx.infos):
         if info.type != "meeting":
@@ -219,13 +221,9 @@ def _group_meetings(ctx: Context) -> None:
             _join(ctx, chosen, info, i)
             chosen.lo, chosen.hi = min(chosen.lo, day), max(chosen.hi, day)
         if info.loc:
-            bucket = by_loc.setdefault((info.loc, day), [])
-            if chosen not in bucket:
-                bucket.append(chosen)
+            by_loc.setdefault((info.loc, day), {})[chosen] = None
         for p in info.parts:
-            bucket = by_part.setdefault((p, day), [])
-            if chosen not in bucket:
-                bucket.append(chosen)
+            by_part.setdefault((p, day), {})[chosen] = None
 
 
 def _join(ctx: Context, cl: _Cluster, info: ClaimInfo, i: int) -> None:
@@ -240,34 +238,45 @@ def _join(ctx: Context, cl: _Cluster, info: ClaimInfo, i: int) -> None:
 def _find_cluster(
     info: ClaimInfo,
     day: int,
-    by_loc: dict[tuple[str, int], list[_Cluster]],
-    by_part: dict[tuple[str, int], list[_Cluster]],
+    by_loc: dict[tuple[str, int], dict[_Cluster, None]],
+    by_part: dict[tuple[str, int], dict[_Cluster, None]],
 ) -> _Cluster | None:
     # exact day before the day either side; the same place before shared participants;
-    # participants in sorted order so that the result does not depend on string hashing
+    # participants in sorted order so that the result does not depend on string hashing.
+    # A cluster filed under several of these keys is tested once: the answer for
+    # this claim does not change between keys.
     parts = sorted(info.parts)
+    tried: set[int] = set()
     for d in (day, day - 1, day + 1):
         if info.loc:
             for cl in by_loc.get((info.loc, d), ()):
-                if _compatible(cl, info, day):
-                    return cl
+                if cl.gid not in tried:
+                    if _compatible(cl, info, day):
+                        return cl
+                    tried.add(cl.gid)
         for p in parts:
             for cl in by_part.get((p, d), ()):
-                if _compatible(cl, info, day):
-                    return cl
+                if cl.gid not in tried:
+                    if _compatible(cl, info, day):
+                        return cl
+                    tried.add(cl.gid)
     return None
 
 
 def _compatible(cl: _Cluster, info: ClaimInfo, day: int) -> bool:
-    if info.doc in cl.docs or day < cl.hi - 1 or day > cl.lo + 1:
+    # cheap tests first: most clusters looked at are another meeting the same day
+    if day < cl.hi - 1 or day > cl.lo + 1 or info.doc in cl.docs:
         return False
-    shared = len(cl.parts & info.parts)
     if info.loc and cl.locs:
         if info.loc in cl.locs:
             return True
         # two places named for one meeting: only the same day and mostly the same people
-        return day == cl.lo == cl.hi and shared >= 2 and 2 * shared >= max(len(cl.parts), len(info.parts))
+        if not day == cl.lo == cl.hi:
+            return False
+        shared = len(cl.parts & info.parts)
+        return shared >= 2 and 2 * shared >= max(len(cl.parts), len(info.parts))
     # one side names no place: the participants must say it is the same meeting
+    shared = len(cl.parts & info.parts)
     small = min(len(cl.parts), len(info.parts))
     return shared >= 2 or (small >= 1 and shared == small)
 
