@@ -92,7 +92,7 @@ def check_integrity(
         c = info.claim
         group = None
         problems: list[str] = []
-        doc = ctx.documents.get(info.doc)
+        doc = info.document
         if doc is None:
             missing_docs[info.doc] = missing_docs.get(info.doc, 0) + 1
         for s in c.evidence:
@@ -394,7 +394,7 @@ def check_time(
         d = info.claim.date
         if d is None:
             continue
-        doc = ctx.documents.get(info.doc)
+        doc = info.document
         published = doc.published if doc is not None else None
         res = getattr(d.resolution, "value", d.resolution)
         if d.value is None and d.raw:

@@ -47,6 +47,10 @@ class ClaimInfo:
     obj: str | None = None
     loc: str | None = None
     parts: frozenset[str] = frozenset()
+    #: the claim's document, if loaded (looked up once here, not once per check)
+    document: Document | None = None
+    #: index of the first group the claim belongs to (-1 until grouped)
+    gid: int = -1
 
 
 @dataclass(slots=True)
@@ -68,6 +72,9 @@ class Context:
     keys: KeyBuilder
     names: dict[str, str]
     groups: list[Group] = field(default_factory=list)
+    #: claims in more than one group (several actors): their further groups.
+    #: The first group is ``ClaimInfo.gid``: a million-entry dict of one-item
+    #: lists cost more than the checks that read it.
     claim_groups: dict[int, list[int]] = field(default_factory=dict)
     _sources: dict[str, str] = field(default_factory=dict)
 
@@ -80,8 +87,13 @@ class Context:
 
     def group_of(self, i: int) -> str | None:
         """Id of the first group claim ``i`` belongs to."""
-        gs = self.claim_groups.get(i)
-        return self.groups[gs[0]].id if gs else None
+        g = self.infos[i].gid
+        return self.groups[g].id if g >= 0 else None
+
+    def groups_of(self, i: int) -> list[int]:
+        """Indexes (into ``groups``) of every group claim ``i`` belongs to."""
+        g = self.infos[i].gid
+        return [g, *self.claim_groups.get(i, ())] if g >= 0 else []
 
     def name(self, key: str) -> str:
         """Display name of an actor key (a country's own name for a country key)."""
@@ -144,9 +156,16 @@ def build_context(
     claims, docs = _split_input(items, documents)
     keys = KeyBuilder(affiliations)
     names: dict[str, str] = {}
-    pub_year = {d.id: d.published.year for d in docs.values() if d.published is not None}
     infos: list[ClaimInfo] = []
+    # claims come in runs of one document: look the document up once per run
+    last_id: str | None = None
+    doc: Document | None = None
+    pub: int | None = None
     for c in claims:
+        if c.doc_id != last_id:
+            last_id = c.doc_id
+            doc = docs.get(last_id)
+            pub = doc.published.year if doc is not None and doc.published is not None else None
         actor_keys = []
         for a in c.actor:
             k = keys.actor_key(a)
@@ -155,8 +174,8 @@ def build_context(
             if k not in names:
                 names[k] = a.label
         dr = parse_date(c.date.value) if c.date is not None and c.date.value else None
-        year = dt.date.fromordinal(dr[0]).year if dr else pub_year.get(c.doc_id)
-        info = ClaimInfo(len(infos), c, c.doc_id, c.type, tuple(actor_keys), dr, year)
+        year = dt.date.fromordinal(dr[0]).year if dr else pub
+        info = ClaimInfo(len(infos), c, c.doc_id, c.type, tuple(actor_keys), dr, year, document=doc)
         if c.type == "meeting":
             info.loc = keys.location_key(getattr(c, "location", None))
             parts = set(actor_keys)
@@ -228,7 +247,7 @@ def _group_meetings(ctx: Context) -> None:
 
 def _join(ctx: Context, cl: _Cluster, info: ClaimInfo, i: int) -> None:
     ctx.groups[cl.gid].members.append(i)
-    ctx.claim_groups.setdefault(i, []).append(cl.gid)
+    _file(ctx, i, cl.gid)
     cl.docs.add(info.doc)
     cl.parts |= info.parts
     if info.loc:
@@ -319,7 +338,7 @@ def _group_positions(ctx: Context) -> None:
             gid = _new_group(ctx, type_, label, members[0])
             for i in members[1:]:
                 ctx.groups[gid].members.append(i)
-                ctx.claim_groups.setdefault(i, []).append(gid)
+                _file(ctx, i, gid)
 
 
 def _phrase(claim: ClaimBase) -> str | None:
@@ -343,8 +362,16 @@ def _obj_label(obj: str | None) -> str:
 def _new_group(ctx: Context, type_: str, label: str, first: int) -> int:
     gid = len(ctx.groups)
     ctx.groups.append(Group(type_, label, [first]))
-    ctx.claim_groups.setdefault(first, []).append(gid)
+    _file(ctx, first, gid)
     return gid
+
+
+def _file(ctx: Context, i: int, gid: int) -> None:
+    info = ctx.infos[i]
+    if info.gid < 0:
+        info.gid = gid
+    else:
+        ctx.claim_groups.setdefault(i, []).append(gid)
 
 
 def _finish_groups(ctx: Context) -> None:
