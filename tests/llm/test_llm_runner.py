@@ -159,3 +159,24 @@ def test_cli_says_which_backend_ran_without_an_endpoint(articles_dir, monkeypatc
     result = CliRunner().invoke(main, ["extract", str(articles_dir / "001_5789c96dbd9fd13a.txt")])
     assert result.exit_code == 0
     assert "backend: rules" in result.stderr and "--base-url" in result.stderr
+
+
+def test_run_extraction_tunes_the_gc_only_while_it_runs():
+    import gc
+
+    from claimkit.extract.base import Draft, FunctionBackend
+    from claimkit.extract.runner import _YOUNG_THRESHOLD
+
+    seen: list[tuple[int, int, int]] = []
+
+    def fn(document: Document) -> list[Draft]:
+        seen.append(gc.get_threshold())
+        return []
+
+    before = gc.get_threshold()
+    out = io.StringIO()
+    run_extraction(Extractor(FunctionBackend(fn), normalize=False),
+                   [Document(id="g1", text="Nothing here.")], out)
+    assert gc.get_threshold() == before
+    assert seen == [(max(before[0], _YOUNG_THRESHOLD), *before[1:])]
+    assert len(out.getvalue().splitlines()) == 1

@@ -16,7 +16,10 @@
 * **GC**: :func:`run_extraction` freezes the objects alive when it starts
   (``gc.freeze``, undone when it returns), so that a full garbage collection
   during the run does not walk the ~140k long-lived objects of the imported
-  libraries while every request in flight waits (~100 ms each time).
+  libraries while every request in flight waits (~100 ms each time); and it
+  raises the young-generation threshold for the run (700 -> 20,000 net
+  allocations), which took young collections from ~60 per 200 documents
+  (~38 ms, each stalling every request in flight) to about one.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ __all__ = ["RunSummary", "prepare_resume", "run_extraction", "stream_records"]
 log = logging.getLogger(__name__)
 
 Record = DocumentClaims | Failure
+
+#: allocations between young garbage collections during a run (default 700)
+_YOUNG_THRESHOLD = 20_000
 
 
 @dataclass
@@ -263,10 +269,18 @@ def run_extraction(
     # response schemas: ~140k objects) lives as long as the process; frozen,
     # a full collection during the run walks only what the run allocates
     # instead of stalling every request in flight for ~100 ms.
+    # Young collections: with the default threshold (700 allocations) the
+    # run triggers one every few requests, each walking whatever the
+    # requests in flight hold; most of a request's objects die by reference
+    # counting before a larger threshold is reached, so far fewer, no
+    # larger collections happen. Cycles are still collected, only later.
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(max(threshold[0], _YOUNG_THRESHOLD), *threshold[1:])
     try:
         asyncio.run(main())
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
     summary.elapsed = time.monotonic() - summary.started
     return summary
