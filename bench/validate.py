@@ -18,6 +18,7 @@ Usage::
 
     .venv/bin/python bench/validate.py                 # 10k, 100k, 1M
     .venv/bin/python bench/validate.py --sizes 10000   # one size
+    .venv/bin/python bench/validate.py --profile steady  # same density at every size
 """
 
 from __future__ import annotations
@@ -108,16 +109,24 @@ def _span(text_parts: list[str], pos: list[int], sentence: str) -> Span:
                                 alignment="exact")
 
 
-def build(n_claims: int, seed: int = 7) -> list[DocumentClaims]:
-    """A synthetic corpus of about ``n_claims`` claims in DocumentClaims records."""
+def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[DocumentClaims]:
+    """A synthetic corpus of about ``n_claims`` claims in DocumentClaims records.
+
+    ``profile="fixed"``: every size spans the same seven years, so a larger
+    corpus has more meetings per place and day (and more same-place meetings
+    on adjacent days merge) and larger position groups. ``profile="steady"``:
+    the span grows with the size (seven years per 100k claims), so every size
+    has the same number of events per day and the same group shapes.
+    """
     rng = random.Random(seed)
+    n_days = 7 * 365 if profile == "fixed" else max(30, 7 * 365 * n_claims // 100_000)
     actors = _actors(rng)
     n_docs = max(1, n_claims // 10)
     n_events = max(1, n_claims * 3 // 10 // 6)  # 30% meetings, ~6 reports each
     base = dt.date(2019, 1, 1).toordinal()
     events = []
     for _ in range(n_events):
-        day = base + rng.randrange(7 * 365)
+        day = base + rng.randrange(n_days)
         parts = rng.sample(range(len(COUNTRIES)), rng.randint(2, 6))
         events.append((day, rng.choice(CITIES), parts, rng.randint(3, 40)))
     dates: dict[int, DateRef] = {}
@@ -165,7 +174,7 @@ def build(n_claims: int, seed: int = 7) -> list[DocumentClaims]:
                     hosts=[], location=city, format="in_person", topic=None, status="held"))
                 continue
             a = actors[rng.randrange(len(COUNTRIES))][lang_i]
-            year_day = base + rng.randrange(7 * 365)
+            year_day = base + rng.randrange(n_days)
             if published is None and rng.random() < 0.5:
                 date: DateRef | None = _mc(DateRef, value=None, granularity=None, raw=rng.choice(RELATIVE), resolution="unresolved")
             else:
@@ -192,14 +201,14 @@ def build(n_claims: int, seed: int = 7) -> list[DocumentClaims]:
     return records
 
 
-def _child(size: int) -> None:
+def _child(size: int, profile: str) -> None:
     import gc
 
     from claimkit.consistency import validate
 
     gc.disable()  # building a million models; the collector would only rescan them
     t0 = time.perf_counter()
-    records = build(size)
+    records = build(size, profile=profile)
     gc.enable()
     gc.freeze()  # the corpus is permanent for this process: keep it out of collections
     t1 = time.perf_counter()
@@ -216,16 +225,20 @@ def _child(size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--profile", choices=["fixed", "steady"], default="fixed",
+                        help="fixed: seven years at every size (denser as it grows); "
+                        "steady: seven years per 100k claims (same density at every size)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child)
+        _child(args.child, args.profile)
         return
     results = {}
     print(f"{'claims':>9} {'build s':>8} {'validate s':>11} {'peak MB':>8} {'groups':>8} "
           f"{'findings':>9}  by severity")
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(size)],
+        out = subprocess.run([sys.executable, __file__, "--child", str(size),
+                              "--profile", args.profile],
                              capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         results[size] = r
