@@ -251,6 +251,15 @@ def test_same_day_pledge_and_refusal_is_a_contradiction() -> None:
     assert [f.kind for f in found] == ["contradiction"] and found[0].severity == "warning"
 
 
+def test_validate_runs_the_stance_check_by_default() -> None:
+    """validate() itself, not only check_stance, reports stance findings."""
+    from claimkit.consistency import DEFAULT_CHECKS, validate
+
+    assert check_stance in DEFAULT_CHECKS
+    report = validate(stance_records("2025-03-27", "2025-09-04"))
+    assert "stance_change" in {f.kind for f in report.findings}
+
+
 def test_hedged_pledge_makes_the_contradiction_info() -> None:
     found = check_stance(stance_records("2025-03-27", "2025-03-27", p_modality="tentative"))
     assert [(f.kind, f.severity.value) for f in found] == [("contradiction", "info")]

@@ -15,6 +15,7 @@ from claimkit.consistency.checks import (
 )
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
 from claimkit.consistency.models import Finding, ValidationReport
+from claimkit.consistency.stance import check_stance
 from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
 
 __all__ = ["DEFAULT_CHECKS", "Check", "read_claim_files", "validate"]
@@ -27,6 +28,7 @@ Check = Callable[..., list[Finding]]
 DEFAULT_CHECKS: tuple[Check, ...] = (
     check_integrity,
     check_conflicts,
+    check_stance,
     check_time,
     check_corroboration,
 )
