@@ -273,18 +273,26 @@ def check_conflicts(
                 if x.date is not None and x.date[2] == "day" and q is not None:
                     by_day.setdefault(x.date[0], []).append((x, q))
             for pairs in by_day.values():
-                hit = _quantity_conflict(pairs)
-                if hit:
-                    a, b = hit
-                    out.append(
-                        _finding(
-                            FindingKind.conflict, Severity.warning,
-                            f"{g.label}: amounts disagree: {_qtext(_q(a, 'quantity'))} ({a.doc}) "
-                            f"vs {_qtext(_q(b, 'quantity'))} ({b.doc})",
-                            g.id, [a, b], field="quantity",
-                        )
-                    )
+                out.extend(_quantity_finding(pairs, g.label, g.id, "quantity", "amounts"))
     return out
+
+
+def _quantity_finding(
+    pairs: list[tuple[ClaimInfo, Quantity]], label: str, gid: str, field: str, what: str
+) -> list[Finding]:
+    """A conflict finding for the first two quantities of ``pairs`` that disagree, if any."""
+    hit = _quantity_conflict(pairs)
+    if not hit:
+        return []
+    a, b = hit
+    return [
+        _finding(
+            FindingKind.conflict, Severity.warning,
+            f"{label}: {what} disagree: {_qtext(_q(a, field))} ({a.doc}) "
+            f"vs {_qtext(_q(b, field))} ({b.doc})",
+            gid, [a, b], field=field,
+        )
+    ]
 
 
 def _q(info: ClaimInfo, name: str) -> Quantity | None:
@@ -296,17 +304,7 @@ def _meeting_conflicts(
 ) -> list[Finding]:
     out: list[Finding] = []
     pairs = [(x, q) for x in infos if (q := _q(x, "participant_count")) is not None]
-    hit = _quantity_conflict(pairs)
-    if hit:
-        a, b = hit
-        out.append(
-            _finding(
-                FindingKind.conflict, Severity.warning,
-                f"{label}: participant counts disagree: {_qtext(_q(a, 'participant_count'))} "
-                f"({a.doc}) vs {_qtext(_q(b, 'participant_count'))} ({b.doc})",
-                gid, [a, b], field="participant_count",
-            )
-        )
+    out.extend(_quantity_finding(pairs, label, gid, "participant_count", "participant counts"))
     days = sorted({x.date[0] for x in infos if x.date is not None and x.date[2] == "day"})
     if len(days) > 1:
         span = days[-1] - days[0]
