@@ -7,16 +7,32 @@ public :class:`~claimkit.normalize.actors.Gazetteer`; nothing here is public API
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from claimkit.errors import InputError
 from claimkit.normalize._text import fold, script_class, word_ok_before
 
 #: Environment variable naming extra gazetteer files (os.pathsep-separated).
 ENV_VAR = "CLAIMKIT_GAZETTEER"
+T = TypeVar("T")
+
+
+def env_cached(cache: dict[str, T], load: Callable[..., T]) -> T:
+    """``load(*paths, include_default=True)`` for the files named in ``CLAIMKIT_GAZETTEER``.
+
+    Cached in ``cache`` per value of the variable, so tables are built once per setting.
+    """
+    env = os.environ.get(ENV_VAR, "")
+    cached = cache.get(env)
+    if cached is None:
+        paths = [p for p in env.split(os.pathsep) if p.strip()]
+        cached = cache[env] = load(*paths, include_default=True)
+    return cached
 
 FUZZY_FLOOR = 90.0
 FUZZY_MIN_LEN = 6

@@ -57,6 +57,7 @@ from claimkit.normalize._gazetteer_index import (
     _skip_space,
     _title_at,
     _trie_add,
+    env_cached,
 )
 from claimkit.normalize._text import fold, loose_fold, script_class, word_ok_after, word_ok_before
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
@@ -131,13 +132,7 @@ class Gazetteer:
 
         Cached per value of the variable, so the tables are built once.
         """
-        env = os.environ.get(ENV_VAR, "")
-        cached = _DEFAULT_CACHE.get(env)
-        if cached is None:
-            paths = [p for p in env.split(os.pathsep) if p.strip()]
-            cached = cls.load(*paths, include_default=True)
-            _DEFAULT_CACHE[env] = cached
-        return cached
+        return env_cached(_DEFAULT_CACHE, cls.load)
 
     @classmethod
     def load(cls, *paths: str | os.PathLike[str], include_default: bool = True) -> Gazetteer:

@@ -35,12 +35,12 @@ from typing import Any
 
 from claimkit.errors import InputError
 from claimkit.normalize._gazetteer_index import (
-    ENV_VAR,
     _lang,
     _lang_ok,
     _languages,
     _nfc,
     _read_file,
+    env_cached,
 )
 from claimkit.normalize._text import loose_fold, script_class
 from claimkit.normalize.mentions import PlaceMention
@@ -93,13 +93,7 @@ class Places:
     @classmethod
     def default(cls) -> Places:
         """The bundled places plus those of the files in ``CLAIMKIT_GAZETTEER`` (cached)."""
-        env = os.environ.get(ENV_VAR, "")
-        cached = _DEFAULT_CACHE.get(env)
-        if cached is None:
-            paths = [p for p in env.split(os.pathsep) if p.strip()]
-            cached = cls.load(*paths, include_default=True)
-            _DEFAULT_CACHE[env] = cached
-        return cached
+        return env_cached(_DEFAULT_CACHE, cls.load)
 
     @classmethod
     def load(cls, *paths: str | os.PathLike[str], include_default: bool = True) -> Places:
