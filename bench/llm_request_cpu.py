@@ -38,8 +38,8 @@ from instructor.core import retry_async  # noqa: E402
 from openai.types.chat import ChatCompletion  # noqa: E402
 from scripted_server import gold_reply_claims, load_gold_claims  # noqa: E402
 
-from claimkit.extract.prompts import build_messages, response_model  # noqa: E402
-from claimkit.extract.replies import structured, tools_request  # noqa: E402
+from claimkit.extract.llm.prompts import build_messages, response_model  # noqa: E402
+from claimkit.extract.llm.replies import structured, tools_request  # noqa: E402
 from claimkit.schemas import Document  # noqa: E402
 
 

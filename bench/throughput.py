@@ -30,7 +30,7 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-from claimkit.extract.openai import OpenAIBackend
+from claimkit.extract.llm.openai import OpenAIBackend
 from claimkit.extract.pipeline import Extractor
 from claimkit.extract.runner import run_extraction
 from claimkit.schemas import Document

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from claimkit._grounding_fuzzy import allowed_edits
-from claimkit._grounding_normalize import normalize
 from claimkit.grounding import Aligner, align_quote, align_quotes
+from claimkit.grounding._fuzzy import allowed_edits
+from claimkit.grounding._normalize import normalize
 from claimkit.schemas import Alignment, Span
 
 

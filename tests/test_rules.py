@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from claimkit.extract._rules_cues import load_cues
-from claimkit.extract._rules_text import dominant_script, segment
 from claimkit.extract.base import BackendResult, Draft, build_claims, verify_span
 from claimkit.extract.rules import RulesBackend
+from claimkit.extract.rules.cues import load_cues
+from claimkit.extract.rules.text import dominant_script, segment
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind, Document
 

@@ -125,9 +125,9 @@ def extract(
     Writes one JSONL line per document as each finishes.
     """
     from claimkit.documents import load_documents
+    from claimkit.extract.llm.settings import select_backend
     from claimkit.extract.pipeline import Extractor
     from claimkit.extract.runner import prepare_resume, run_extraction
-    from claimkit.extract.settings import select_backend
 
     if gazetteer:
         import os

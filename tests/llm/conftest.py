@@ -108,7 +108,7 @@ def server(gold_claims: dict[str, list[dict[str, Any]]]) -> Iterator[ScriptedSer
 @pytest.fixture
 def make_backend(server: ScriptedServer, tmp_path: Path) -> Any:
     """Build an OpenAIBackend pointed at the scripted server (no cache unless asked)."""
-    from claimkit.extract.openai import OpenAIBackend
+    from claimkit.extract.llm.openai import OpenAIBackend
 
     def make(**overrides: Any) -> OpenAIBackend:
         options: dict[str, Any] = {

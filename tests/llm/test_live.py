@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from claimkit.extract.openai import OpenAIBackend
+from claimkit.extract.llm.openai import OpenAIBackend
+from claimkit.extract.llm.settings import endpoint_configured
 from claimkit.extract.pipeline import aextract
-from claimkit.extract.settings import endpoint_configured
 from claimkit.schemas import Document, DocumentClaims
 
 pytestmark = [

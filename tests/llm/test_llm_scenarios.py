@@ -17,7 +17,7 @@ from conftest import FAKE_KEY, requests_made, sent_bodies
 from scripted_server import error, gold_reply_claims, malformed, reply, truncated
 
 from claimkit.evaluate import evaluate
-from claimkit.extract.chunking import Chunk, split_chunk
+from claimkit.extract.llm.chunking import Chunk, split_chunk
 from claimkit.extract.pipeline import Extractor, aextract
 from claimkit.schemas import Alignment, Document, DocumentClaims, Failure
 

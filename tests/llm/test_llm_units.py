@@ -17,12 +17,17 @@ from tenacity import RetryCallState
 
 from claimkit import schemas
 from claimkit.errors import ConfigError
-from claimkit.extract.chunking import chunk_text, merge_claims
-from claimkit.extract.openai import OpenAIBackend, _retry_after, is_transient
+from claimkit.extract.llm.chunking import chunk_text, merge_claims
+from claimkit.extract.llm.openai import OpenAIBackend, _retry_after, is_transient
+from claimkit.extract.llm.prompts import (
+    build_messages,
+    prompt_version,
+    response_model,
+    system_prompt,
+)
+from claimkit.extract.llm.settings import estimate_cost, resolve_settings, select_backend
 from claimkit.extract.pipeline import aextract
-from claimkit.extract.prompts import build_messages, prompt_version, response_model, system_prompt
 from claimkit.extract.rules import RulesBackend
-from claimkit.extract.settings import estimate_cost, resolve_settings, select_backend
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Pledge, Span, Usage
 
 _ENV = ("CLAIMKIT_API_KEY", "OPENAI_API_KEY", "CLAIMKIT_BASE_URL", "OPENAI_BASE_URL",
@@ -207,7 +212,7 @@ def test_cost_estimate_uses_the_price_table_and_snapshots(tmp_path):
     assert estimate_cost("llama3.1:8b", usage) is None
     custom = tmp_path / "p.json"
     custom.write_text('{"models": {"llama3.1:8b": {"input": 0, "output": 0}}}')
-    from claimkit.extract.settings import load_prices
+    from claimkit.extract.llm.settings import load_prices
 
     assert estimate_cost("llama3.1:8b", usage, load_prices(custom)) == 0.0
 
@@ -216,8 +221,8 @@ def test_async_validator_check_is_skipped_only_for_response_models_already_check
     from instructor.v2.validation import async_validators
     from pydantic import BaseModel
 
-    from claimkit.extract.prompts import response_model
-    from claimkit.extract.replies import structured
+    from claimkit.extract.llm.prompts import response_model
+    from claimkit.extract.llm.replies import structured
 
     ours = structured(response_model())
     async_validators.reject_async_validators(ours)  # checked once in structured(): passes
@@ -240,7 +245,7 @@ def test_a_reply_is_read_strictly_then_leniently_and_a_non_json_reply_is_a_clear
     import json
 
     from claimkit.errors import BackendError
-    from claimkit.extract.openai import _completion
+    from claimkit.extract.llm.openai import _completion
 
     reply = {
         "id": "c1", "object": "chat.completion", "created": 1, "model": "m",

@@ -3,7 +3,7 @@
 ``claimkit.extract`` is both this package and the one-call function
 :func:`claimkit.extract.pipeline.extract`: the package module is callable, so
 ``claimkit.extract(documents)`` runs an extraction while
-``import claimkit.extract.openai`` still finds the submodule. (Binding the
+``import claimkit.extract.llm.openai`` still finds the submodule. (Binding the
 function over the package name, the usual trick, breaks
 ``import claimkit.extract.<submodule> as m``.)
 """
@@ -15,8 +15,8 @@ import types
 from typing import Any
 
 from claimkit.extract.base import Backend, BackendResult, Draft, FunctionBackend, build_claims
+from claimkit.extract.llm.settings import select_backend
 from claimkit.extract.pipeline import Extractor, aextract, extract
-from claimkit.extract.settings import select_backend
 
 __all__ = [
     "Backend",

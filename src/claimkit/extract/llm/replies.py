@@ -1,6 +1,6 @@
 """instructor's request for a response model, prepared once, and the reading of a reply.
 
-No openai import (:mod:`claimkit.extract.openai` is the only module that has
+No openai import (:mod:`claimkit.extract.llm.openai` is the only module that has
 one). :func:`tools_request` prepares instructor's request for a response
 model once (``handle_response_model``), :func:`request_body` serialises a
 request reusing that preparation; the grounding check that runs inside the
@@ -22,7 +22,7 @@ from instructor.v2.validation import async_validators
 from pydantic import BaseModel
 
 from claimkit.extract.base import Draft
-from claimkit.extract.chunking import Chunk
+from claimkit.extract.llm.chunking import Chunk
 from claimkit.grounding import Aligner
 from claimkit.schemas import Span
 

@@ -14,13 +14,13 @@ Stages, first success wins:
    whitespace stripped).
 2. **normalized**: both sides in a matching form (NFKC, case folding, no
    whitespace, quote/dash/apostrophe variants, diacritics removed; see
-   ``_grounding_normalize``), mapped back to source offsets; then the same
+   ``_normalize``), mapped back to source offsets; then the same
    with leading and trailing punctuation of the quote ignored.
 3. **elision**: a quote ``"A ... B"`` (also ``…``, ``……``, ``[...]``) maps to the
    span from ``A`` to ``B`` when the pieces are found in order and close
    together.
 4. **fuzzy**: character-level optimal string alignment with a strict floor
-   that depends on the quote's length (``_grounding_fuzzy.allowed_edits``);
+   that depends on the quote's length (``_fuzzy.allowed_edits``);
    candidate windows come from rare trigram seeds, so the cost grows with the
    quote, not with the document.
 
@@ -43,8 +43,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from claimkit._grounding_fuzzy import FuzzyIndex, allowed_edits
-from claimkit._grounding_normalize import NormalizedText, normalize, strip_punct
+from claimkit.grounding._fuzzy import FuzzyIndex, allowed_edits
+from claimkit.grounding._normalize import NormalizedText, normalize, strip_punct
 from claimkit.schemas import Alignment, Span
 
 __all__ = ["Aligner", "align_quote", "align_quotes"]

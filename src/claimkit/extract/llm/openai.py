@@ -3,7 +3,7 @@
 OpenAI, Azure OpenAI (``https://RESOURCE.openai.azure.com/openai/v1/``), vLLM,
 Ollama, llama.cpp server and LM Studio all speak the same chat-completions
 API; ``base_url`` picks one. instructor fills the response model of
-:mod:`claimkit.extract.prompts` from the reply (a tool call with
+:mod:`claimkit.extract.llm.prompts` from the reply (a tool call with
 ``mode="tools"``; a JSON object with ``json``; a fenced JSON block with
 ``md_json``, for servers that support neither tools nor JSON mode), validates
 it and re-asks when it does not validate.
@@ -71,15 +71,15 @@ from tenacity import (
 
 from claimkit.errors import BackendError, ClaimkitError, TransientError, TruncatedError
 from claimkit.extract.base import BackendResult, Draft, build_claims
-from claimkit.extract.cache import ResponseCache
-from claimkit.extract.chunking import Chunk, chunk_text, merge_claims, split_chunk
-from claimkit.extract.prompts import (
+from claimkit.extract.llm.cache import ResponseCache
+from claimkit.extract.llm.chunking import Chunk, chunk_text, merge_claims, split_chunk
+from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     build_messages,
     prompt_version,
     response_model,
 )
-from claimkit.extract.replies import (
+from claimkit.extract.llm.replies import (
     MODES,
     locate_drafts,
     reask_message,
@@ -87,7 +87,7 @@ from claimkit.extract.replies import (
     structured,
     tools_request,
 )
-from claimkit.extract.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
+from claimkit.extract.llm.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
 from claimkit.grounding import Aligner
 from claimkit.schemas import ClaimBase, Document, Usage
 

@@ -34,15 +34,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.extract._rules_cues import CLAIM_CUES, CueBook, LanguageCues, load_cues
-from claimkit.extract._rules_support import (
+from claimkit.extract.base import BackendResult, Draft
+from claimkit.extract.rules.cues import CLAIM_CUES, CueBook, LanguageCues, load_cues
+from claimkit.extract.rules.support import (
     Candidate,
     Mention,
     default_finders,
     merge_candidates,
 )
-from claimkit.extract._rules_text import Sentence, pick_languages, segment
-from claimkit.extract.base import BackendResult, Draft
+from claimkit.extract.rules.text import Sentence, pick_languages, segment
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, Document, Quantity, Span
 

@@ -2,7 +2,7 @@
 
 The key is a hash of (document text, title, publication date, language: all
 that the model reads), the model name and the prompt/schema version (see
-:func:`claimkit.extract.prompts.prompt_version`). A changed prompt, schema,
+:func:`claimkit.extract.llm.prompts.prompt_version`). A changed prompt, schema,
 registered claim type or model therefore misses the cache; nothing needs
 invalidating by hand. Delete the directory to empty it.
 

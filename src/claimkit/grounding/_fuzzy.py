@@ -26,7 +26,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from claimkit._grounding_normalize import is_wide
+from claimkit.grounding._normalize import is_wide
 
 __all__ = ["FuzzyIndex", "allowed_edits", "foreign_run"]
 
@@ -82,7 +82,7 @@ class FuzzyIndex:
     """Trigram index of a normalised text for fuzzy quote search.
 
     Args:
-        norm: the normalised text (see ``_grounding_normalize``).
+        norm: the normalised text (see ``grounding/_normalize``).
     """
 
     __slots__ = ("_grams", "norm")

@@ -200,7 +200,7 @@ def select_backend(name: str | None = None, **settings: Any) -> Backend:
             "the openai backend needs an endpoint: set OPENAI_API_KEY (or CLAIMKIT_API_KEY), "
             "or pass --base-url for a local server such as Ollama or vLLM"
         )
-    from claimkit.extract.openai import OpenAIBackend
+    from claimkit.extract.llm.openai import OpenAIBackend
 
     return OpenAIBackend(resolve_settings(**given), cache=cache)
 
