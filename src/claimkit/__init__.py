@@ -8,12 +8,27 @@ Quick start::
 The public names below are the supported API; everything else may change.
 """
 
-from claimkit import extract  # the package; callable as claimkit.extract(documents)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type checkers see the function; at run time the package is callable
+    from claimkit.extract.pipeline import extract as extract
+else:
+    from claimkit import extract  # the package; callable as claimkit.extract(documents)
 from claimkit.consistency import Finding, ValidationReport, validate
 from claimkit.documents import load_documents
 from claimkit.errors import ClaimkitError
 from claimkit.evaluate import EvalReport, evaluate
-from claimkit.extract import Backend, BackendResult, Draft, Extractor, FunctionBackend, aextract
+from claimkit.extract import (
+    Backend,
+    BackendResult,
+    Draft,
+    ExtractionResult,
+    Extractor,
+    FunctionBackend,
+    aextract,
+    backend_names,
+    register_backend,
+)
 from claimkit.extract.rules import RulesBackend
 from claimkit.grounding import align_quote, align_quotes
 from claimkit.io import read_records, write_records
@@ -49,6 +64,7 @@ __all__ = [
     "DocumentClaims",
     "Draft",
     "EvalReport",
+    "ExtractionResult",
     "Extractor",
     "Failure",
     "Finding",
@@ -66,11 +82,13 @@ __all__ = [
     "aextract",
     "align_quote",
     "align_quotes",
+    "backend_names",
     "evaluate",
     "extract",
     "load_documents",
     "normalize_claim",
     "read_records",
+    "register_backend",
     "register_claim_type",
     "resolve_actor",
     "resolve_date",

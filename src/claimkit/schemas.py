@@ -421,14 +421,20 @@ def claim_model(type_: str) -> type[ClaimBase]:
     Raises:
         SchemaError: no model is registered under that name.
     """
-    try:
-        return _REGISTRY[type_]
-    except KeyError:
-        known = ", ".join(sorted(_REGISTRY))
-        raise SchemaError(
-            f"unknown claim type {type_!r} (known: {known}); register it with "
-            "claimkit.register_claim_type"
-        ) from None
+    model = _REGISTRY.get(type_)
+    if model is None:
+        # an installed plugin may bring it: loaded on the first unknown name
+        from claimkit.plugins import load_entry_point_plugins
+
+        load_entry_point_plugins()
+        model = _REGISTRY.get(type_)
+    if model is not None:
+        return model
+    known = ", ".join(sorted(_REGISTRY))
+    raise SchemaError(
+        f"unknown claim type {type_!r} (known: {known}); register it with "
+        "claimkit.register_claim_type or load its plugin (--plugin MODULE)"
+    )
 
 
 def parse_claim(data: Any) -> ClaimBase:

@@ -30,7 +30,7 @@ def _articles(articles_dir: Path) -> list[Document]:
 
 
 def _one(backend, document: Document) -> DocumentClaims | Failure:  # type: ignore[no-untyped-def]
-    return asyncio.run(aextract([document], backend=backend, normalize=False))[0]
+    return asyncio.run(aextract([document], backend=backend, normalize=False)).records[0]
 
 
 @pytest.mark.vcr
@@ -43,7 +43,7 @@ def test_every_sample_article_round_trips_the_gold_losslessly(
     grounding -> claims -> records), not that a model is good.
     """
     docs = _articles(articles_dir)
-    records = asyncio.run(aextract(docs, backend=make_backend(), concurrency=3, normalize=False))
+    records = asyncio.run(aextract(docs, backend=make_backend(), concurrency=3, normalize=False)).records
     assert [r.document.id for r in records] == [d.id for d in docs]  # type: ignore[union-attr]
     report = evaluate(gold_dir, records)
     assert report.overall.f1 == 1.0
@@ -133,10 +133,11 @@ def test_persistent_errors_become_a_failure_record_and_the_run_goes_on(
 ):
     docs = _articles(articles_dir)[3:5]
     server.script(docs[0].text[:200], *[error(500)] * 3)
-    records = asyncio.run(
+    result = asyncio.run(
         aextract(docs, backend=make_backend(max_api_retries=2), concurrency=1, normalize=False)
     )
-    failure, ok = records
+    failure, ok = result.records
+    assert result.failures == [failure] and list(result) == [ok] and not result.ok
     assert isinstance(failure, Failure) and failure.doc_id == docs[0].id
     assert failure.kind == "transient" and "HTTP 500" in failure.message
     assert failure.usage is not None and failure.usage.requests == 3

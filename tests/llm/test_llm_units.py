@@ -17,6 +17,7 @@ from tenacity import RetryCallState
 
 from claimkit import schemas
 from claimkit.errors import ConfigError
+from claimkit.extract import BackendOptions, Extractor, create_backend
 from claimkit.extract.llm.chunking import chunk_text, merge_claims
 from claimkit.extract.llm.openai import OpenAIBackend, _retry_after, is_transient
 from claimkit.extract.llm.prompts import (
@@ -25,7 +26,7 @@ from claimkit.extract.llm.prompts import (
     response_model,
     system_prompt,
 )
-from claimkit.extract.llm.settings import estimate_cost, resolve_settings, select_backend
+from claimkit.extract.llm.settings import estimate_cost, resolve_settings
 from claimkit.extract.pipeline import aextract
 from claimkit.extract.rules import RulesBackend
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Pledge, Span, Usage
@@ -67,16 +68,26 @@ def test_settings_errors_say_how_to_fix(clean_env):
         resolve_settings(api_key="k", mode="xml")
 
 
-def test_select_backend_defaults_to_rules_without_an_endpoint(clean_env):
-    assert isinstance(select_backend(), RulesBackend)
-    assert isinstance(select_backend("auto", model="x"), RulesBackend)
+def test_create_backend_defaults_to_rules_without_an_endpoint(clean_env):
+    assert isinstance(create_backend(), RulesBackend)
+    assert isinstance(create_backend("auto", BackendOptions(settings={"model": "x"})), RulesBackend)
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
-        select_backend("openai")
+        create_backend("openai")
+    with pytest.raises(ConfigError, match="unknown backend 'nope'.*openai, rules"):
+        create_backend("nope")
     clean_env.setenv("OPENAI_API_KEY", FAKE_KEY)
-    chosen = select_backend(cache=False)
+    chosen = create_backend(options=BackendOptions(cache=False))
     assert isinstance(chosen, OpenAIBackend) and chosen.model == "gpt-4o-mini"
+    assert chosen.cache is None
     assert FAKE_KEY not in repr(chosen) and FAKE_KEY not in chosen.describe()
-    assert isinstance(select_backend("rules"), RulesBackend)
+    assert isinstance(create_backend("rules"), RulesBackend)
+
+
+def test_library_and_cli_choose_the_backend_by_the_same_rule(clean_env):
+    assert Extractor().backend_name == "rules"
+    clean_env.setenv("OPENAI_API_KEY", FAKE_KEY)
+    assert Extractor(cache=False).backend_name == "openai"
+    assert Extractor("rules").backend_name == "rules"
 
 
 def test_prompt_has_definitions_metadata_and_the_text_unaltered():
@@ -125,7 +136,7 @@ def test_a_user_claim_type_is_extracted_like_the_built_in_ones(
         backend = make_backend()
         backend.types = None  # every registered type, the user's included
         (record,) = asyncio.run(aextract([Document(id="s", text=text)], backend=backend,
-                                         normalize=False))
+                                         normalize=False)).records
         assert isinstance(record, DocumentClaims)
         (claim,) = record.claims
         assert isinstance(claim, Sanction) and claim.target[0].text == "three shipping firms"

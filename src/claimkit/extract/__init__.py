@@ -14,27 +14,44 @@ import sys
 import types
 from typing import Any
 
-from claimkit.extract.base import Backend, BackendResult, Draft, FunctionBackend, build_claims
-from claimkit.extract.llm.settings import select_backend
-from claimkit.extract.pipeline import Extractor, aextract, extract
+from claimkit.extract.base import (
+    Backend,
+    BackendOptions,
+    BackendResult,
+    Draft,
+    FunctionBackend,
+    build_claims,
+)
+from claimkit.extract.pipeline import ExtractionResult, Extractor, aextract, extract
+from claimkit.extract.registry import (
+    backend_names,
+    create_backend,
+    default_backend_name,
+    register_backend,
+)
 
 __all__ = [
     "Backend",
+    "BackendOptions",
     "BackendResult",
     "Draft",
+    "ExtractionResult",
     "Extractor",
     "FunctionBackend",
     "aextract",
+    "backend_names",
     "build_claims",
+    "create_backend",
+    "default_backend_name",
     "extract",
-    "select_backend",
+    "register_backend",
 ]
 
 
 class _CallableModule(types.ModuleType):
     """This package, callable as :func:`~claimkit.extract.pipeline.extract`."""
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> ExtractionResult:
         return extract(*args, **kwargs)
 
 

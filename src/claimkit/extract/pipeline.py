@@ -3,50 +3,124 @@
 :class:`Extractor` is the library's entry point; :func:`extract` is the
 one-call form; :meth:`Extractor.arun` and :func:`aextract` are the async
 forms, which extract many documents at once (bounded concurrency) and can
-stop starting documents at a cost limit. Each document ends as exactly one record: a
-:class:`DocumentClaims` or a :class:`Failure`. Records are yielded as each
-document finishes, so a caller that writes them as they come loses nothing
-finished when a run is interrupted.
+stop starting documents at a cost limit. Each document ends as exactly one
+record: a :class:`DocumentClaims` or a :class:`Failure`. Records are yielded
+as each document finishes, so a caller that writes them as they come loses
+nothing finished when a run is interrupted. :func:`extract` and
+:func:`aextract` return an :class:`ExtractionResult`, which keeps the two
+kinds apart: iterating it gives the documents that have claims, never a
+failure.
 """
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from claimkit.errors import ClaimkitError
-from claimkit.extract.base import Backend, BackendResult, as_result, backend_name, build_claims
+from claimkit.extract.base import (
+    Backend,
+    BackendOptions,
+    BackendResult,
+    as_backend,
+    as_result,
+    backend_name,
+    build_claims,
+    claims_as_drafts,
+)
+from claimkit.extract.registry import create_backend
+from claimkit.extract.streaming import RunSummary, stream_records
+from claimkit.normalize import Gazetteer, Places, normalize_claim
 from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
 
-if TYPE_CHECKING:
-    from claimkit.extract.runner import RunSummary
-
-__all__ = ["Extractor", "aextract", "extract"]
+__all__ = ["ExtractionResult", "Extractor", "aextract", "extract"]
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """The records of one extraction, claims and failures kept apart.
+
+    Iterating gives the :class:`DocumentClaims` of the documents that
+    succeeded (so ``for record in result: record.claims`` never meets a
+    failure); ``failures`` holds the rest; ``records`` has both, in input order.
+    """
+
+    records: tuple[DocumentClaims | Failure, ...]
+
+    @property
+    def documents(self) -> list[DocumentClaims]:
+        """The documents that were extracted, in input order."""
+        return [r for r in self.records if isinstance(r, DocumentClaims)]
+
+    @property
+    def failures(self) -> list[Failure]:
+        """The documents that failed, in input order."""
+        return [r for r in self.records if isinstance(r, Failure)]
+
+    @property
+    def claims(self) -> list[ClaimBase]:
+        """Every claim of every extracted document."""
+        return [c for r in self.documents for c in r.claims]
+
+    @property
+    def ok(self) -> bool:
+        """True when no document failed."""
+        return not self.failures
+
+    def __iter__(self) -> Iterator[DocumentClaims]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
 
 
 class Extractor:
     """Extract claims from documents with one backend.
 
     Args:
-        backend: any :class:`~claimkit.extract.base.Backend`; default: the
-            offline rules backend.
+        backend: a :class:`~claimkit.extract.base.Backend`, a registered
+            backend's name (``"rules"``, ``"openai"``, a plugin's), or None
+            for the default rule of the command line
+            (:func:`~claimkit.extract.registry.default_backend_name`:
+            ``openai`` when an endpoint is configured, else ``rules``).
         normalize: resolve actors and dates of every claim against the
             gazetteer and the document's publication date.
+        gazetteer: a :class:`claimkit.normalize.Gazetteer` for the backend
+            and for normalisation (default: the bundled one).
+        places: a :class:`claimkit.normalize.Places` for a backend given by
+            name (default: the bundled one).
+        types: claim types to extract: passed to a backend given by name, and
+            claims of other types are dropped whatever the backend.
+        **settings: LLM settings for a backend given by name (``model``,
+            ``base_url``, ``api_key``, ``cache``, ...).
     """
 
-    def __init__(self, backend: Backend | None = None, *, normalize: bool = True) -> None:
-        if backend is None:
-            from claimkit.extract.rules import RulesBackend
-
-            backend = RulesBackend()
-        self.backend = backend
-        self.backend_name = backend_name(backend)
+    def __init__(
+        self,
+        backend: Backend | str | None = None,
+        *,
+        normalize: bool = True,
+        gazetteer: Gazetteer | None = None,
+        places: Places | None = None,
+        types: Sequence[str] | None = None,
+        **settings: Any,
+    ) -> None:
+        if backend is None or isinstance(backend, str):
+            cache = bool(settings.pop("cache", True))
+            options = BackendOptions(
+                types=tuple(types) if types is not None else None,
+                gazetteer=gazetteer, places=places, cache=cache, settings=settings,
+            )
+            backend = create_backend(backend, options)
+        self.backend: Backend = as_backend(backend)
+        self.backend_name = backend_name(self.backend)
         self.normalize = normalize
+        self.gazetteer = gazetteer
+        self.types = frozenset(types) if types is not None else None
 
     def extract_document(self, document: Document) -> DocumentClaims:
         """Extract one document.
@@ -54,23 +128,15 @@ class Extractor:
         Raises:
             ClaimkitError: the backend failed or returned claims that do not validate.
         """
-        result = as_result(self.backend.extract(document))
-        return self._finish(document, result)
+        return self._finish(document, as_result(self.backend.extract(document)))
 
     async def aextract_document(self, document: Document) -> DocumentClaims:
-        """Extract one document without blocking the event loop.
-
-        A backend with an ``async def aextract(document)`` is awaited; any
-        other runs in a worker thread.
+        """Extract one document without blocking the event loop (the backend's ``aextract``).
 
         Raises:
             ClaimkitError: the backend failed or returned claims that do not validate.
         """
-        aextract_ = getattr(self.backend, "aextract", None)
-        if aextract_ is not None and inspect.iscoroutinefunction(aextract_):
-            output = await aextract_(document)
-        else:
-            output = await asyncio.to_thread(self.backend.extract, document)
+        output = await self.backend.aextract(document)
         return self._finish(document, as_result(output))
 
     async def arun(
@@ -92,16 +158,15 @@ class Extractor:
             max_cost: USD; once the estimated cost of the run would pass it,
                 no new document is started (each one not started gets a
                 Failure of kind ``budget``).
-            summary: a :class:`~claimkit.extract.runner.RunSummary` to fill in.
+            summary: a :class:`~claimkit.extract.streaming.RunSummary` to fill in.
         """
-        from claimkit.extract.runner import stream_records
-
         async for record in stream_records(
             self, documents, concurrency=concurrency, max_cost=max_cost, summary=summary
         ):
             yield record
 
-    def _failure(self, document: Document, exc: ClaimkitError) -> Failure:
+    def failure(self, document: Document, exc: ClaimkitError) -> Failure:
+        """The failure record of a document whose extraction raised ``exc``."""
         log.warning("%s: %s", document.id, exc)
         return Failure(
             doc_id=document.id,
@@ -113,10 +178,13 @@ class Extractor:
         )
 
     def _finish(self, document: Document, result: BackendResult) -> DocumentClaims:
-        claims: list[ClaimBase] = list(result.claims)
-        claims.extend(build_claims(document, result.drafts))
+        # ready claims are verified like drafts: no unverified span reaches the output
+        drafts = [*claims_as_drafts(result.claims), *result.drafts]
+        if self.types is not None:
+            drafts = [d for d in drafts if d.type in self.types]
+        claims = build_claims(document, drafts)
         if self.normalize:
-            claims = _normalize(claims, document)
+            claims = [normalize_claim(c, document, gazetteer=self.gazetteer) for c in claims]
         return DocumentClaims(
             document=document,
             claims=claims,
@@ -132,35 +200,29 @@ class Extractor:
             try:
                 yield self.extract_document(document)
             except ClaimkitError as exc:
-                yield self._failure(document, exc)
-
-
-def _normalize(claims: Sequence[ClaimBase], document: Document) -> list[ClaimBase]:
-    try:
-        from claimkit.normalize import normalize_claim
-    except ImportError:  # pragma: no cover - normalisation is part of the package
-        return list(claims)
-    return [normalize_claim(c, document) for c in claims]
+                yield self.failure(document, exc)
 
 
 def extract(
     documents: Document | str | Iterable[Document | str],
     *,
-    backend: Backend | None = None,
+    backend: Backend | str | None = None,
     **options: Any,
-) -> list[DocumentClaims | Failure]:
-    """Extract claims from documents (or plain strings) and return the records.
+) -> ExtractionResult:
+    """Extract claims from documents (or plain strings).
 
     Args:
         documents: a Document, a text, or an iterable of either. Plain texts
             get ids ``doc-1``, ``doc-2``, ...
-        backend: the backend to use; default: the offline rules backend.
-        **options: passed to :class:`Extractor`.
+        backend: a backend, a backend name, or None for the default rule
+            (see :class:`Extractor`).
+        **options: passed to :class:`Extractor` (``normalize``, ``gazetteer``,
+            ``types``, LLM settings).
 
     Returns:
-        One record per document, in input order.
+        The records, in input order; iterate it for the documents with claims.
     """
-    return list(Extractor(backend, **options).run(_as_documents(documents)))
+    return ExtractionResult(tuple(Extractor(backend, **options).run(_as_documents(documents))))
 
 
 def _as_documents(documents: Document | str | Iterable[Document | str]) -> list[Document]:
@@ -175,16 +237,16 @@ def _as_documents(documents: Document | str | Iterable[Document | str]) -> list[
 async def aextract(
     documents: Document | str | Iterable[Document | str],
     *,
-    backend: Backend | None = None,
+    backend: Backend | str | None = None,
     concurrency: int = 4,
     max_cost: float | None = None,
     **options: Any,
-) -> list[DocumentClaims | Failure]:
+) -> ExtractionResult:
     """Async :func:`extract`: many documents at once; records in input order.
 
     Args:
         documents: a Document, a text, or an iterable of either.
-        backend: the backend to use; default: the offline rules backend.
+        backend: a backend, a backend name, or None for the default rule.
         concurrency: documents in flight at once.
         max_cost: stop starting documents once the estimated cost (USD) would pass it.
         **options: passed to :class:`Extractor`.
@@ -195,7 +257,7 @@ async def aextract(
     records = [
         r async for r in extractor.arun(docs, concurrency=concurrency, max_cost=max_cost)
     ]
-    return sorted(
-        records,
-        key=lambda r: order.get(r.document.id if isinstance(r, DocumentClaims) else r.doc_id or "", 0),
+    records.sort(
+        key=lambda r: order.get(r.document.id if isinstance(r, DocumentClaims) else r.doc_id or "", 0)
     )
+    return ExtractionResult(tuple(records))

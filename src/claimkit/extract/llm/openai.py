@@ -69,8 +69,14 @@ from tenacity import (
     wait_random,
 )
 
-from claimkit.errors import BackendError, ClaimkitError, TransientError, TruncatedError
-from claimkit.extract.base import BackendResult, Draft, build_claims
+from claimkit.errors import (
+    BackendError,
+    ClaimkitError,
+    ConfigError,
+    TransientError,
+    TruncatedError,
+)
+from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft, build_claims
 from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.chunking import Chunk, chunk_text, merge_claims, split_chunk
 from claimkit.extract.llm.prompts import (
@@ -87,7 +93,13 @@ from claimkit.extract.llm.replies import (
     structured,
     tools_request,
 )
-from claimkit.extract.llm.settings import LLMSettings, estimate_cost, load_prices, resolve_settings
+from claimkit.extract.llm.settings import (
+    LLMSettings,
+    endpoint_configured,
+    estimate_cost,
+    load_prices,
+    resolve_settings,
+)
 from claimkit.grounding import Aligner
 from claimkit.schemas import ClaimBase, Document, Usage
 
@@ -168,7 +180,7 @@ def _describe(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-class OpenAIBackend:
+class OpenAIBackend(Backend):
     """Claims from an OpenAI-compatible chat-completions endpoint.
 
     Args:
@@ -204,6 +216,22 @@ class OpenAIBackend:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: openai.AsyncOpenAI | None = None
         self._ssl: Any = None
+
+    @classmethod
+    def from_options(cls, options: BackendOptions) -> OpenAIBackend:
+        """The backend from the command's options: settings resolved, endpoint required.
+
+        Raises:
+            ConfigError: no API key or base URL is given or in the environment,
+                or the settings do not resolve (see :func:`resolve_settings`).
+        """
+        given = {k: v for k, v in options.settings.items() if v is not None}
+        if not endpoint_configured(**given):
+            raise ConfigError(
+                "the openai backend needs an endpoint: set OPENAI_API_KEY (or CLAIMKIT_API_KEY), "
+                "or pass --base-url for a local server such as Ollama or vLLM"
+            )
+        return cls(resolve_settings(**given), cache=options.cache, types=options.types)
 
     def __repr__(self) -> str:  # the settings' repr leaves the key out
         return f"OpenAIBackend({self.settings!r})"

@@ -19,8 +19,9 @@ Each setting is resolved in this order: an explicit argument, then a
 
 .. [1] only when talking to OpenAI itself; any other ``base_url`` needs a model.
 
-This module never imports openai or instructor: :func:`select_backend` loads
-the OpenAI backend only when it is chosen.
+This module never imports openai or instructor (the backend registry,
+:mod:`claimkit.extract.registry`, reads :func:`endpoint_configured` to choose
+a backend without importing one).
 """
 
 from __future__ import annotations
@@ -32,13 +33,10 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimkit.errors import ConfigError
 from claimkit.schemas import Usage
-
-if TYPE_CHECKING:
-    from claimkit.extract.base import Backend
 
 __all__ = [
     "LLMSettings",
@@ -46,7 +44,6 @@ __all__ = [
     "estimate_cost",
     "load_prices",
     "resolve_settings",
-    "select_backend",
 ]
 
 #: model used when only an OpenAI key is configured
@@ -171,38 +168,6 @@ def resolve_settings(**overrides: Any) -> LLMSettings:
     if settings.chunk_overlap * 2 >= settings.chunk_chars:
         raise ConfigError("chunk_overlap must be less than half of chunk_chars")
     return settings
-
-
-def select_backend(name: str | None = None, **settings: Any) -> Backend:
-    """The backend to run: by name, or the LLM one when an endpoint is configured.
-
-    Args:
-        name: ``"openai"``, ``"rules"`` or None (auto: ``openai`` when an API
-            key or base URL is given or in the environment, else ``rules``).
-        **settings: LLM settings (``model``, ``base_url``, ``api_key``, ...);
-            ``None`` values are ignored. ``cache=False`` turns the response cache off.
-
-    Raises:
-        ConfigError: an unknown name, or ``openai`` asked for with no endpoint.
-    """
-    given = {k: v for k, v in settings.items() if v is not None}
-    cache = given.pop("cache", True)
-    if name in (None, "auto"):
-        name = "openai" if endpoint_configured(**given) else "rules"
-    if name == "rules":
-        from claimkit.extract.rules import RulesBackend
-
-        return RulesBackend()
-    if name != "openai":
-        raise ConfigError(f"unknown backend {name!r}; use openai or rules")
-    if not endpoint_configured(**given):
-        raise ConfigError(
-            "the openai backend needs an endpoint: set OPENAI_API_KEY (or CLAIMKIT_API_KEY), "
-            "or pass --base-url for a local server such as Ollama or vLLM"
-        )
-    from claimkit.extract.llm.openai import OpenAIBackend
-
-    return OpenAIBackend(resolve_settings(**given), cache=cache)
 
 
 # --------------------------------------------------------------------------- prices

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.extract.base import BackendResult, Draft
+from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CLAIM_CUES, CueBook, LanguageCues, load_cues
 from claimkit.extract.rules.support import (
     Candidate,
@@ -68,7 +68,7 @@ class _Hit:
     lang: LanguageCues
 
 
-class RulesBackend:
+class RulesBackend(Backend):
     """Offline, deterministic claim extraction from cue words.
 
     Args:
@@ -109,6 +109,15 @@ class RulesBackend:
         self._markers = {
             code: lc.markers for code in self.cues.languages if (lc := self.cues.language(code))
         }
+
+    @classmethod
+    def from_options(cls, options: BackendOptions) -> RulesBackend:
+        """The backend from the command's options (gazetteer and places; no model, no key)."""
+        return cls(gazetteer=options.gazetteer, places=options.places)
+
+    def describe(self) -> str:
+        """One line for the command's stderr."""
+        return "offline rules baseline"
 
     # --------------------------------------------------------------- public API
 

@@ -1,0 +1,208 @@
+"""Extraction of many documents at once: bounded concurrency, streaming, budget, totals.
+
+* **Concurrency**: at most ``concurrency`` documents in flight (asyncio); the
+  input is read lazily, one document per free slot.
+* **Streaming**: each record is handed out as its document finishes, so a
+  caller that writes and flushes it loses nothing finished when the run is killed.
+* **Budget**: with ``max_cost``, a document is not started when the cost
+  spent, plus the estimates of the documents in flight, plus its own
+  estimate would pass the limit; it gets a ``budget`` failure record instead.
+* **Summary**: :class:`RunSummary` totals documents, failures, requests,
+  tokens and estimated cost.
+
+This module knows extraction only through :class:`DocumentExtractor` (what
+:class:`~claimkit.extract.pipeline.Extractor` is), so it imports nothing of
+the pipeline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from claimkit.errors import ClaimkitError, ConfigError
+from claimkit.extract.base import Backend
+from claimkit.schemas import Document, DocumentClaims, Failure, Usage
+
+__all__ = ["DocumentExtractor", "Record", "RunSummary", "stream_records"]
+
+log = logging.getLogger(__name__)
+
+Record = DocumentClaims | Failure
+
+
+class DocumentExtractor(Protocol):
+    """What :func:`stream_records` needs of an extractor."""
+
+    @property
+    def backend(self) -> Backend: ...
+
+    async def aextract_document(self, document: Document) -> DocumentClaims: ...
+
+    def failure(self, document: Document, exc: ClaimkitError) -> Failure: ...
+
+
+@dataclass
+class RunSummary:
+    """Totals of one run (filled in as records come out)."""
+
+    documents: int = 0
+    failures: int = 0
+    claims: int = 0
+    cached: int = 0
+    not_started: int = 0
+    usage: Usage = field(default_factory=Usage)
+    cost_known: bool = True
+    started: float = field(default_factory=time.monotonic)
+    elapsed: float = 0.0
+    failure_kinds: dict[str, int] = field(default_factory=dict)
+
+    def add(self, record: Record) -> None:
+        """Count one record."""
+        self.elapsed = time.monotonic() - self.started
+        if isinstance(record, DocumentClaims):
+            self.documents += 1
+            self.claims += len(record.claims)
+            if record.usage is not None and record.usage.requests == 0 and record.model:
+                self.cached += 1
+        else:
+            self.failures += 1
+            self.failure_kinds[record.kind] = self.failure_kinds.get(record.kind, 0) + 1
+            if record.kind == "budget":
+                self.not_started += 1
+        usage = record.usage
+        if usage is not None:
+            if usage.cost_usd is None and usage.requests:
+                self.cost_known = False
+            self.usage = self.usage + usage
+
+    @property
+    def cost_usd(self) -> float | None:
+        """Estimated cost of the run; None when a model has no price in the table."""
+        if not self.cost_known:
+            return None
+        return self.usage.cost_usd or 0.0
+
+    def describe(self) -> str:
+        """One line for stderr."""
+        u = self.usage
+        cost = "unknown cost (model not in the price table)" if self.cost_usd is None else (
+            f"~${self.cost_usd:.4f}"
+        )
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.failure_kinds.items()))
+        return (
+            f"{self.documents} documents ({self.cached} from cache), {self.claims} claims, "
+            f"{self.failures} failures{f' ({kinds})' if kinds else ''}; "
+            f"{u.requests} requests, {u.prompt_tokens} prompt + {u.completion_tokens} "
+            f"completion tokens, {cost}; {self.elapsed:.1f}s"
+        )
+
+
+class _Budget:
+    """Decides whether one more document fits under ``max_cost``."""
+
+    def __init__(self, backend: Backend, max_cost: float | None) -> None:
+        self.max_cost = max_cost
+        self.backend = backend
+        self.spent = 0.0
+        self.reserved: dict[str, float] = {}
+        self.observed_cost = 0.0
+        self.observed_chars = 0
+
+    def estimate(self, document: Document) -> float:
+        if self.observed_chars:
+            return self.observed_cost / self.observed_chars * max(len(document.text), 1)
+        guess = self.backend.estimate_cost(document)
+        if guess is None:
+            raise ConfigError(
+                "--max-cost needs a price for the model: add it to a JSON file named by "
+                "CLAIMKIT_PRICES (see docs/llm.md)"
+            )
+        return guess
+
+    def admit(self, document: Document) -> bool:
+        if self.max_cost is None:
+            return True
+        cost = self.estimate(document)
+        if self.spent + sum(self.reserved.values()) + cost > self.max_cost:
+            return False
+        self.reserved[document.id] = cost
+        return True
+
+    def done(self, document: Document, record: Record) -> None:
+        self.reserved.pop(document.id, None)
+        usage = record.usage
+        if usage is not None and usage.cost_usd is not None:
+            self.spent += usage.cost_usd
+            if usage.requests:
+                self.observed_cost += usage.cost_usd
+                self.observed_chars += max(len(document.text), 1)
+
+
+async def stream_records(
+    extractor: DocumentExtractor,
+    documents: Iterable[Document],
+    *,
+    concurrency: int = 4,
+    max_cost: float | None = None,
+    summary: RunSummary | None = None,
+) -> AsyncIterator[Record]:
+    """Yield one record per document as each finishes (see :meth:`Extractor.arun`)."""
+    if concurrency < 1:
+        raise ConfigError("concurrency must be at least 1")
+    budget = _Budget(extractor.backend, max_cost)
+    source = iter(documents)
+    pending: dict[asyncio.Task[Record], Document] = {}
+    exhausted = False
+    stopped = False
+
+    async def one(document: Document) -> Record:
+        try:
+            return await extractor.aextract_document(document)
+        except ClaimkitError as exc:
+            return extractor.failure(document, exc)
+
+    try:
+        while True:
+            while not exhausted and len(pending) < concurrency:
+                document = next(source, None)
+                if document is None:
+                    exhausted = True
+                    break
+                if stopped or not budget.admit(document):
+                    if not stopped:
+                        log.warning("cost limit $%.4f reached: starting no more documents",
+                                    max_cost or 0.0)
+                    stopped = True
+                    record: Record = Failure(
+                        doc_id=document.id, source=document.source, kind="budget",
+                        message=f"not started: the estimated cost would pass --max-cost "
+                        f"{max_cost}; rerun with --resume and a higher limit",
+                    )
+                    if summary is not None:
+                        summary.add(record)
+                    yield record
+                    continue
+                pending[asyncio.create_task(one(document))] = document
+            if not pending:
+                break
+            done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                document = pending.pop(task)
+                record = task.result()
+                budget.done(document, record)
+                if summary is not None:
+                    summary.add(record)
+                yield record
+    finally:
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+        await extractor.backend.aclose()
+
+
