@@ -177,11 +177,32 @@ def evaluate(
     gold_claims = load_gold(gold) if isinstance(gold, (str, os.PathLike)) else list(gold)
     if isinstance(records, (str, os.PathLike)):
         records = list(read_records(records))
-    stems = {g.doc for g in gold_claims}
     report = EvalReport()
+    docs, preds = _predictions(records, {g.doc for g in gold_claims}, report)
+    golds = _gold_spans(gold_claims, docs, report)
+    flat_preds = [(stem, claim, spans) for stem in sorted(preds) for claim, spans in preds[stem]]
+    matched_pred, matched_gold = _match(flat_preds, golds, report)
+    report.by_type = _type_scores(flat_preds, golds, matched_pred, matched_gold)
+    report.overall = Scores(
+        tp=sum(s.tp for s in report.by_type.values()),
+        fp=sum(s.fp for s in report.by_type.values()),
+        fn=sum(s.fn for s in report.by_type.values()),
+    )
+    report.attributes = _score_attributes([m for m in report.matches if not m.gold.optional])
+    return report
 
+
+_Preds = dict[str, list[tuple[ClaimBase, list[_Span]]]]
+_Golds = dict[str, list[tuple[GoldClaim, list[_Span]]]]
+_Flat = list[tuple[str, ClaimBase, list[_Span]]]
+
+
+def _predictions(
+    records: Iterable[Record], stems: set[str], report: EvalReport
+) -> tuple[dict[str, list[Document]], _Preds]:
+    """Predicted claims (with their span triples) and documents, by gold stem."""
     docs: dict[str, list[Document]] = defaultdict(list)
-    preds: dict[str, list[tuple[ClaimBase, list[_Span]]]] = defaultdict(list)
+    preds: _Preds = defaultdict(list)
     for record in records:
         if not isinstance(record, DocumentClaims):
             continue
@@ -195,8 +216,14 @@ def evaluate(
             preds[stem].append((claim, [s for s in spans if s[2] > s[1]]))
     if report.unscored_docs:
         log.info("%d predicted documents have no gold file", len(report.unscored_docs))
+    return docs, preds
 
-    golds: dict[str, list[tuple[GoldClaim, list[_Span]]]] = defaultdict(list)
+
+def _gold_spans(
+    gold_claims: Sequence[GoldClaim], docs: dict[str, list[Document]], report: EvalReport
+) -> _Golds:
+    """Each gold claim with its quotes located in the predicted documents."""
+    golds: _Golds = defaultdict(list)
     for g in gold_claims:
         spans = []
         for quote in g.evidence:
@@ -205,9 +232,13 @@ def evaluate(
                 report.unlocated.append(f"{g.source}: {quote}")
             spans.extend(found)
         golds[g.doc].append((g, spans))
+    return golds
 
-    # every (prediction, gold) pair of one article that could match, by overlap
-    flat_preds = [(stem, claim, spans) for stem in sorted(preds) for claim, spans in preds[stem]]
+
+def _match(
+    flat_preds: _Flat, golds: _Golds, report: EvalReport
+) -> tuple[dict[int, GoldClaim], set[tuple[str, int]]]:
+    """One-to-one matching, largest span overlap first (ties in reading order)."""
     candidates: list[tuple[int, int, tuple[str, int]]] = []
     for pid, (stem, claim, pspans) in enumerate(flat_preds):
         for gi, (g, gspans) in enumerate(golds.get(stem, [])):
@@ -215,7 +246,6 @@ def evaluate(
                 best = _best_overlap(pspans, gspans)
                 if best > 0:
                     candidates.append((best, pid, (stem, gi)))
-    # largest overlap first; ties in reading order so the result is deterministic
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     matched_pred: dict[int, GoldClaim] = {}
     matched_gold: set[tuple[str, int]] = set()
@@ -226,7 +256,15 @@ def evaluate(
         matched_pred[pid] = g
         matched_gold.add(gkey)
         report.matches.append(Match(gold=g, claim=flat_preds[pid][1], overlap=overlap))
+    return matched_pred, matched_gold
 
+
+def _type_scores(
+    flat_preds: _Flat,
+    golds: _Golds,
+    matched_pred: dict[int, GoldClaim],
+    matched_gold: set[tuple[str, int]],
+) -> dict[str, Scores]:
     by_type: dict[str, Scores] = defaultdict(Scores)
     for pid, (_, claim, _) in enumerate(flat_preds):
         hit = matched_pred.get(pid)
@@ -240,14 +278,7 @@ def evaluate(
                 by_type[g.type].fn += 1
             else:
                 by_type.setdefault(g.type, Scores())
-    report.by_type = dict(by_type)
-    report.overall = Scores(
-        tp=sum(s.tp for s in by_type.values()),
-        fp=sum(s.fp for s in by_type.values()),
-        fn=sum(s.fn for s in by_type.values()),
-    )
-    report.attributes = _score_attributes([m for m in report.matches if not m.gold.optional])
-    return report
+    return dict(by_type)
 
 
 def _stem_of(document: Document, stems: set[str]) -> str | None:

@@ -67,6 +67,26 @@ def html_charset(data: bytes) -> str | None:
         return None
 
 
+def _refuse_empty_or_binary(data: bytes, source: str) -> None:
+    if not data.strip():
+        raise DecodeError(source, "empty file (no text to read); remove it or add the article text")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(source, f"binary file ({what}), not text; convert it to .txt first")
+
+
+def _decode_with_bom(data: bytes, bom: tuple[str, int], source: str) -> tuple[str, str]:
+    name, size = bom
+    try:
+        text = data[size:].decode(name.replace("-sig", ""))
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            source,
+            f"starts with a {name} byte-order mark but is not valid {name} ({exc.reason})",
+        ) from None
+    return _checked(text, source), name
+
+
 def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file.
 
@@ -88,22 +108,10 @@ def decode_bytes(data: bytes, source: str, *, hint: str | None = None) -> tuple[
         DecodeError: the bytes are empty, binary (NUL bytes, a known binary
             signature, control characters) or fit no text encoding.
     """
-    if not data.strip():
-        raise DecodeError(source, "empty file (no text to read); remove it or add the article text")
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise DecodeError(source, f"binary file ({what}), not text; convert it to .txt first")
+    _refuse_empty_or_binary(data, source)
     bom = _bom(data)
     if bom is not None:
-        name, size = bom
-        try:
-            text = data[size:].decode(name.replace("-sig", ""))
-        except UnicodeDecodeError as exc:
-            raise DecodeError(
-                source,
-                f"starts with a {name} byte-order mark but is not valid {name} ({exc.reason})",
-            ) from None
-        return _checked(text, source), name
+        return _decode_with_bom(data, bom, source)
     if b"\x00" in data:
         raise DecodeError(
             source,

@@ -176,6 +176,27 @@ def _slice_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_ArticleSpan = tuple[int, int, str | None, dt.date | None]
+
+
+def _article_spans(
+    text: str, lines: list[_Line], headers: list[_Header], page_language: str | None
+) -> list[_ArticleSpan]:
+    """(start, end, title, published) of each article on the page, in page order."""
+    if not headers:
+        first, title = _untitled_start(lines)
+        return [(lines[first].start, len(text), title, _published(lines, first, page_language))]
+    spans: list[_ArticleSpan] = []
+    first = headers[0].title
+    start = lines[first].start
+    if not _is_chrome(lines[:first]):
+        start = next(line.start for line in lines if not line.blank)
+    bounds = [start] + [lines[h.title].start for h in headers[1:]] + [len(text)]
+    for k, head in enumerate(headers):
+        spans.append((bounds[k], bounds[k + 1], lines[head.title].text, head.published))
+    return spans
+
+
 def documents_from_text(
     text: str,
     source: str,
@@ -208,21 +229,7 @@ def documents_from_text(
     page_language = detect_language(text)
     headers = _headers(text, lines, page_language)
 
-    spans: list[tuple[int, int, str | None, dt.date | None]] = []
-    if headers:
-        first = headers[0].title
-        start = lines[first].start
-        if not _is_chrome(lines[:first]):
-            start = next(line.start for line in lines if not line.blank)
-        bounds = [start] + [lines[h.title].start for h in headers[1:]] + [len(text)]
-        for k, head in enumerate(headers):
-            spans.append((bounds[k], bounds[k + 1], lines[head.title].text, head.published))
-    else:
-        first, title = _untitled_start(lines)
-        spans.append(
-            (lines[first].start, len(text), title, _published(lines, first, page_language))
-        )
-
+    spans = _article_spans(text, lines, headers, page_language)
     docs: list[Document] = []
     many = len(spans) > 1
     for k, (start, end, title, published) in enumerate(spans, start=1):

@@ -143,6 +143,14 @@ class _Budget:
                 self.observed_chars += max(len(document.text), 1)
 
 
+def _not_started(document: Document, max_cost: float | None) -> Failure:
+    return Failure(
+        doc_id=document.id, source=document.source, kind="budget",
+        message=f"not started: the estimated cost would pass --max-cost {max_cost}; "
+        "rerun with --resume and a higher limit",
+    )
+
+
 async def stream_records(
     extractor: DocumentExtractor,
     documents: Iterable[Document],
@@ -178,11 +186,7 @@ async def stream_records(
                         log.warning("cost limit $%.4f reached: starting no more documents",
                                     max_cost or 0.0)
                     stopped = True
-                    record: Record = Failure(
-                        doc_id=document.id, source=document.source, kind="budget",
-                        message=f"not started: the estimated cost would pass --max-cost "
-                        f"{max_cost}; rerun with --resume and a higher limit",
-                    )
+                    record: Record = _not_started(document, max_cost)
                     if summary is not None:
                         summary.add(record)
                     yield record
