@@ -13,6 +13,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -170,8 +171,9 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
     if resume and output:
         done = prepare_resume(output)
         _note(f"resuming: {len(done)} documents already in {output}")
-    counts = _run(paths, output, done, extractor, quiet=quiet, append=resume,
-                  concurrency=workers, max_cost=options["max_cost"])
+    plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
+                 max_cost=options["max_cost"])
+    counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
 
@@ -245,44 +247,43 @@ class _Sink:
         self.flush_load_failures()
 
 
-def _run(paths: tuple[str, ...], output: str | None, done: set[str], extractor: Any, *,
-         quiet: bool, append: bool, concurrency: int, max_cost: float | None) -> Counter[str]:
+@dataclass(frozen=True)
+class _Plan:
+    """How one ``extract`` run writes its output."""
+
+    output: str | None
+    done: set[str]
+    append: bool
+    quiet: bool
+    concurrency: int
+    max_cost: float | None
+
+
+def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     """Load, extract and write every document; print the summary; return record counts."""
     from claimkit.documents import load_documents
     from claimkit.extract.runner import run_extraction
 
-    fh = _open_output(output, append=append)
+    fh = _open_output(plan.output, append=plan.append)
     try:
-        with _progress(quiet) as advance, _long_run_gc():
+        with _progress(plan.quiet) as advance, _long_run_gc():
             sink = _Sink(fh, advance)
             docs = (d for d in load_documents(paths, on_error=sink.on_load_error)
-                    if d.id not in done)
-            summary = run_extraction(extractor, docs, fh, concurrency=concurrency,
-                                     max_cost=max_cost, on_record=sink.on_record)
+                    if d.id not in plan.done)
+            summary = run_extraction(extractor, docs, fh, concurrency=plan.concurrency,
+                                     max_cost=plan.max_cost, on_record=sink.on_record)
             sink.flush_load_failures()
     finally:
         if fh is not sys.stdout:
             fh.close()
-    where = f" -> {output}" if output and output != "-" else ""
+    where = f" -> {plan.output}" if plan.output and plan.output != "-" else ""
     _note(_summary(sink.counts, sink.claims, extractor.backend_name, where))
     if extractor.backend_name != "rules":
         _note(summary.describe())
     if summary.not_started:
-        _note(f"--max-cost {max_cost} reached: {summary.not_started} documents not started; "
-              "rerun with --resume and a higher limit")
+        _note(f"--max-cost {plan.max_cost} reached: {summary.not_started} documents not "
+              "started; rerun with --resume and a higher limit")
     return sink.counts
-
-
-def _interleave(
-    records: Iterator[DocumentClaims | Failure], pending: list[Failure]
-) -> Iterator[DocumentClaims | Failure]:
-    """Yield extraction records, slipping in load failures as they are reported."""
-    for record in records:
-        while pending:
-            yield pending.pop(0)
-        yield record
-    while pending:
-        yield pending.pop(0)
 
 
 class _progress:

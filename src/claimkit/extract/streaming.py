@@ -151,6 +151,62 @@ def _not_started(document: Document, max_cost: float | None) -> Failure:
     )
 
 
+class _Slots:
+    """The documents in flight, started as slots free up and while the budget allows."""
+
+    def __init__(self, extractor: DocumentExtractor, documents: Iterable[Document],
+                 concurrency: int, max_cost: float | None) -> None:
+        self.extractor = extractor
+        self.source = iter(documents)
+        self.concurrency = concurrency
+        self.max_cost = max_cost
+        self.budget = _Budget(extractor.backend, max_cost)
+        self.pending: dict[asyncio.Task[Record], Document] = {}
+        self.exhausted = False
+        self.stopped = False
+
+    async def _one(self, document: Document) -> Record:
+        try:
+            return await self.extractor.aextract_document(document)
+        except ClaimkitError as exc:
+            return self.extractor.failure(document, exc)
+
+    def fill(self) -> list[Record]:
+        """Start documents until every slot is busy; the budget failures of those refused."""
+        refused: list[Record] = []
+        while not self.exhausted and len(self.pending) < self.concurrency:
+            document = next(self.source, None)
+            if document is None:
+                self.exhausted = True
+            elif self.stopped or not self.budget.admit(document):
+                if not self.stopped:
+                    log.warning("cost limit $%.4f reached: starting no more documents",
+                                self.max_cost or 0.0)
+                self.stopped = True
+                refused.append(_not_started(document, self.max_cost))
+            else:
+                self.pending[asyncio.create_task(self._one(document))] = document
+        return refused
+
+    async def finished(self) -> list[Record]:
+        """The records of the documents that finish next (at least one)."""
+        done, _ = await asyncio.wait(self.pending, return_when=asyncio.FIRST_COMPLETED)
+        records = []
+        for task in done:
+            document = self.pending.pop(task)
+            record = task.result()
+            self.budget.done(document, record)
+            records.append(record)
+        return records
+
+    async def close(self) -> None:
+        for task in self.pending:
+            task.cancel()
+        if self.pending:
+            await asyncio.gather(*self.pending, return_exceptions=True)
+        await self.extractor.backend.aclose()
+
+
 async def stream_records(
     extractor: DocumentExtractor,
     documents: Iterable[Document],
@@ -162,51 +218,17 @@ async def stream_records(
     """Yield one record per document as each finishes (see :meth:`Extractor.arun`)."""
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
-    budget = _Budget(extractor.backend, max_cost)
-    source = iter(documents)
-    pending: dict[asyncio.Task[Record], Document] = {}
-    exhausted = False
-    stopped = False
-
-    async def one(document: Document) -> Record:
-        try:
-            return await extractor.aextract_document(document)
-        except ClaimkitError as exc:
-            return extractor.failure(document, exc)
-
+    slots = _Slots(extractor, documents, concurrency, max_cost)
     try:
         while True:
-            while not exhausted and len(pending) < concurrency:
-                document = next(source, None)
-                if document is None:
-                    exhausted = True
-                    break
-                if stopped or not budget.admit(document):
-                    if not stopped:
-                        log.warning("cost limit $%.4f reached: starting no more documents",
-                                    max_cost or 0.0)
-                    stopped = True
-                    record: Record = _not_started(document, max_cost)
-                    if summary is not None:
-                        summary.add(record)
-                    yield record
-                    continue
-                pending[asyncio.create_task(one(document))] = document
-            if not pending:
+            records = slots.fill()
+            if not records and not slots.pending:
                 break
-            done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                document = pending.pop(task)
-                record = task.result()
-                budget.done(document, record)
+            if not records:
+                records = await slots.finished()
+            for record in records:
                 if summary is not None:
                     summary.add(record)
                 yield record
     finally:
-        for task in pending:
-            task.cancel()
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
-        await extractor.backend.aclose()
-
-
+        await slots.close()

@@ -78,6 +78,38 @@ def max_foreign_run(max_edits: int) -> int:
     return max(8, max_edits // 2)
 
 
+def _voted_buckets(seeds: list[tuple[int, list[int]]], width: int) -> list[int]:
+    """Diagonal buckets (of ``width``) ranked by the rare seeds that vote for them."""
+    rare = [s for s in seeds if len(s[1]) <= _MAX_OCC]
+    if not rare:
+        # Every seed is common (a quote from a repetitive text): use the
+        # rarest few so the work stays bounded.
+        rare = sorted(seeds, key=lambda s: len(s[1]))[:4]
+    votes: defaultdict[int, int] = defaultdict(int)
+    for j, pos in rare:
+        for p in pos[: _MAX_OCC * 4]:
+            votes[(p - j) // width] += 1
+    # Indels move the diagonal a little: score a bucket with its right neighbour.
+    paired = {b: v + votes.get(b + 1, 0) for b, v in votes.items()}
+    return [b for b, _ in sorted(paired.items(), key=lambda bv: (-bv[1], bv[0]))]
+
+
+def _buckets_near(seeds: list[tuple[int, list[int]]], width: int, f: int) -> list[int]:
+    """The two best buckets from each seed's occurrences right before and after ``f``."""
+    local: defaultdict[int, int] = defaultdict(int)
+    for j, pos in seeds:
+        k = bisect_left(pos, f + j)
+        for p in pos[max(0, k - 1) : k + 1]:
+            local[(p - j) // width] += 1
+    ranked = sorted(local, key=lambda b: (-local[b] - local.get(b + 1, 0), abs(b * width - f)))
+    return ranked[:2]
+
+
+def _add_start(starts: list[int], start: int, width: int) -> None:
+    if all(abs(start - s) > width for s in starts):
+        starts.append(start)
+
+
 class FuzzyIndex:
     """Trigram index of a normalised text for fuzzy quote search.
 
@@ -107,39 +139,14 @@ class FuzzyIndex:
                 seeds.append((j, pos))
         if not seeds:
             return []
-        rare = [s for s in seeds if len(s[1]) <= _MAX_OCC]
-        if not rare:
-            # Every seed is common (a quote from a repetitive text): use the
-            # rarest few so the work stays bounded.
-            rare = sorted(seeds, key=lambda s: len(s[1]))[:4]
-        votes: defaultdict[int, int] = defaultdict(int)
-        for j, pos in rare:
-            for p in pos[: _MAX_OCC * 4]:
-                votes[(p - j) // width] += 1
-        # Indels move the diagonal a little: score a bucket with its right neighbour.
-        paired = {b: v + votes.get(b + 1, 0) for b, v in votes.items()}
-        best = sorted(paired.items(), key=lambda bv: (-bv[1], bv[0]))
         starts: list[int] = []
-        for b, _ in best:
+        for b in _voted_buckets(seeds, width):
             if len(starts) >= _MAX_CANDIDATES:
                 break
-            start = b * width
-            if all(abs(start - s) > width for s in starts):
-                starts.append(start)
+            _add_start(starts, b * width, width)
         for f in focus:
-            # The occurrences of each seed right before and after f, by bisection.
-            local: defaultdict[int, int] = defaultdict(int)
-            for j, pos in seeds:
-                k = bisect_left(pos, f + j)
-                for p in pos[max(0, k - 1) : k + 1]:
-                    local[(p - j) // width] += 1
-            ranked = sorted(
-                local, key=lambda b: (-local[b] - local.get(b + 1, 0), abs(b * width - f))
-            )
-            for b in ranked[:2]:
-                start = b * width
-                if all(abs(start - s) > width for s in starts):
-                    starts.append(start)
+            for b in _buckets_near(seeds, width, f):
+                _add_start(starts, b * width, width)
         return starts
 
     def search(

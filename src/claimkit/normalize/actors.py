@@ -499,39 +499,21 @@ class Gazetteer:
 
     def _with_titles(self, index: _Index, text: str, folded: str,
                      taken: list[tuple[int, int, int]]) -> list[ActorMention]:
+        """People's mentions widened over their titles ("Prime Minister Keir Starmer");
+        a country or organisation mention absorbed into a title ("UK Prime Minister ...")
+        is dropped as a mention of its own."""
         by_end = {e: (s, idx) for s, e, idx in taken}
         dropped: set[int] = set()
         spans: dict[int, tuple[int, int, int]] = {}
         for s, e, idx in taken:
             if self._entries[idx].kind != ActorKind.person:
                 continue
-            new_e, titled = e, False
             fwd = _title_at(index.titles, text, folded, _skip_space(text, e), forward=True)
-            if fwd:
-                new_e, titled = fwd, True
-            new_s, pos, absorbed = s, s, []
-            while True:
-                p = pos
-                while p > 0 and text[p - 1] in " \u00a0":
-                    p -= 1
-                t = _title_at(index.titles, text, folded, p, forward=False)
-                if t is not None:
-                    pos = new_s = t
-                    titled = True
-                    continue
-                for conn in ("",) + _CONNECTORS:
-                    q = p - len(conn)
-                    if folded[q:p] == conn and q in by_end:
-                        ms, midx = by_end[q]
-                        if self._entries[midx].kind != ActorKind.person and ms not in spans:
-                            absorbed.append(ms)
-                            pos = new_s = ms
-                            break
-                else:
-                    break
-            if titled:
+            new_s, titled_before, absorbed = self._title_before(index, text, folded, s, by_end,
+                                                                spans)
+            if fwd or titled_before:
                 dropped.update(absorbed)
-                spans[s] = (new_s, new_e, idx)
+                spans[s] = (new_s, fwd or e, idx)
         out: list[ActorMention] = []
         for s, e, idx in taken:
             if s in dropped:
@@ -539,6 +521,32 @@ class Gazetteer:
             s2, e2, _ = spans.get(s, (s, e, idx))
             out.append(ActorMention(s2, e2, text[s2:e2], self._entries[idx].actor(text[s2:e2])))
         return out
+
+    def _title_before(self, index: _Index, text: str, folded: str, s: int,
+                      by_end: dict[int, tuple[int, int]],
+                      spans: dict[int, tuple[int, int, int]]) -> tuple[int, bool, list[int]]:
+        """Where a person's mention starts once the titles before it are taken in, whether
+        there was one, and the starts of non-person mentions absorbed on the way."""
+        new_s, pos, titled, absorbed = s, s, False, []
+        while True:
+            p = pos
+            while p > 0 and text[p - 1] in " \u00a0":
+                p -= 1
+            t = _title_at(index.titles, text, folded, p, forward=False)
+            if t is not None:
+                pos = new_s = t
+                titled = True
+                continue
+            for conn in ("",) + _CONNECTORS:
+                q = p - len(conn)
+                if folded[q:p] == conn and q in by_end:
+                    ms, midx = by_end[q]
+                    if self._entries[midx].kind != ActorKind.person and ms not in spans:
+                        absorbed.append(ms)
+                        pos = new_s = ms
+                        break
+            else:
+                return new_s, titled, absorbed
 
 
 _DEFAULT_CACHE: dict[str, Gazetteer] = {}

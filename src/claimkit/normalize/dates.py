@@ -303,58 +303,88 @@ def _context(text: str, start: int, end: int) -> str:
     return left[cut:] + text[start:end] + (right[: stop.start()] if stop else right)
 
 
+#: (whether the match is of this resolver's kind, the date it resolves to)
+_Resolved = tuple[bool, DateRef | None]
+
+
 def _resolve_match(m: re.Match[str], table: _Lang, pub: dt.date | None, text: str,
                    strict: bool) -> DateRef | None:
     raw = m.group(0).strip()
+    if m.group("iso"):
+        return _ymd(raw, _num(m.group("iy")), _num(m.group("im")), _num(m.group("id")), pub)
+    if m.group("num"):
+        return _numeric(m, raw, table, pub, strict)
+    for resolver in (_resolve_cjk, _resolve_asian_other, _resolve_table):
+        hit, ref = resolver(m, raw, table, pub, text)
+        if hit:
+            return ref
+    return None
+
+
+def _opt(m: re.Match[str], name: str) -> int | None:
+    return _num(m.group(name)) if m.group(name) else None
+
+
+def _resolve_cjk(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
+                 text: str) -> _Resolved:
+    """Chinese/Japanese dates: 2025年3月27日, 今年3月, 2025年."""
     g = m.group
-    if g("iso"):
-        return _ymd(raw, _num(g("iy")), _num(g("im")), _num(g("id")), pub)
     if g("cjk"):
-        year: int | None = _num(g("cy")) if g("cy") else None
+        year: int | None = _opt(m, "cy")
         if g("cyw"):
             if pub is None:
-                return _ref(raw, None, DateResolution.unresolved)
+                return True, _ref(raw, None, DateResolution.unresolved)
             year = pub.year + _CJK_YEAR[g("cyw")]
-            ref = _ymd(raw, year, _num(g("cm")), _num(g("cd")) if g("cd") else None, pub)
-            return ref.model_copy(update={"resolution": DateResolution.relative}) \
-                if ref.value else ref
-        return _ymd(raw, year, _num(g("cm")), _num(g("cd")) if g("cd") else None, pub)
+            ref = _ymd(raw, year, _num(g("cm")), _opt(m, "cd"), pub)
+            return True, (ref.model_copy(update={"resolution": DateResolution.relative})
+                          if ref.value else ref)
+        return True, _ymd(raw, year, _num(g("cm")), _opt(m, "cd"), pub)
     if g("cyo"):
-        return DateRef(value=f"{_num(g('cyy')):04d}", raw=raw, resolution=DateResolution.explicit)
-    if g("ko"):
-        return _ymd(raw, _num(g("ky")) if g("ky") else None, _num(g("km")),
-                    _num(g("kd")) if g("kd") else None, pub)
+        return True, DateRef(value=f"{_num(g('cyy')):04d}", raw=raw,
+                             resolution=DateResolution.explicit)
     if g("bday"):
-        return _bare_day(raw, _num(g("bd")), pub)
-    if g("zhwd"):
-        return _weekday(raw, _ZH_DAYS[g("zw")], pub, _context(text, m.start(), m.end()))
-    if g("jawd"):
-        return _weekday(raw, _JA_DAYS[g("jw")], pub, _context(text, m.start(), m.end()))
+        return True, _bare_day(raw, _num(g("bd")), pub)
+    for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
+        if g(group):
+            return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end()))
+    return False, None
+
+
+def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
+                         text: str) -> _Resolved:
+    """Korean and Vietnamese dates and weekdays."""
+    g = m.group
+    if g("ko"):
+        return True, _ymd(raw, _opt(m, "ky"), _num(g("km")), _opt(m, "kd"), pub)
     if g("kowd"):
-        return _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
     if g("vim"):
-        return _ymd(raw, _num(g("vy")) if g("vy") else None, _num(g("vm")), _num(g("vd")), pub)
+        return True, _ymd(raw, _opt(m, "vy"), _num(g("vm")), _num(g("vd")), pub)
     if g("vimo"):
-        return _ymd(raw, _num(g("vmy")) if g("vmy") else None, _num(g("vmo")), None, pub)
+        return True, _ymd(raw, _opt(m, "vmy"), _num(g("vmo")), None, pub)
     if g("viwd"):
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
-        return _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
-    if g("num"):
-        return _numeric(m, raw, table, pub, strict)
+        return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
+    return False, None
+
+
+def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
+                   text: str) -> _Resolved:
+    """Dates of the language's month, weekday and relative-word tables."""
+    g = m.group
     if table.months and g("dmy"):
-        return _ymd(raw, _num(g("dy")) if g("dy") else None, table.months[g("dm").lower()],
-                    _num(g("dd")), pub)
+        return True, _ymd(raw, _opt(m, "dy"), table.months[g("dm").lower()], _num(g("dd")), pub)
     if table.months and g("mdy"):
-        return _ymd(raw, _num(g("my")) if g("my") else None, table.months[g("mm").lower()],
-                    _num(g("md")), pub)
+        return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
-        return _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
+        return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
     if table.days and g("wd"):
-        return _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
     if table.rel and g("rel"):
-        return _offset(raw, table.rel[g("rw").lower()] if g("rw").lower() in table.rel
-                       else table.rel[g("rw")], pub)
-    return None
+        word = g("rw")
+        days = table.rel[word.lower()] if word.lower() in table.rel else table.rel[word]
+        return True, _offset(raw, days, pub)
+    return False, None
 
 
 def _numeric(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
