@@ -153,6 +153,10 @@ def gold_reply_claims(gold: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             for k in ("location", "format", "topic"):
                 if a.get(k):
                     c[k] = a[k]
+        else:  # a user's claim type: names in lists become actors, the rest as written
+            for k, v in a.items():
+                names = isinstance(v, list) and all(isinstance(x, str) for x in v)
+                c[k] = [_actor(x) for x in v] if names else v
         claims.append(c)
     return claims
 
