@@ -253,6 +253,13 @@ def test_fold_equivalences(a: str, b: str) -> None:
     assert fold(a) == fold(b)
 
 
+def test_fold_keeps_kana_voicing_and_hangul_syllables() -> None:
+    assert fold("パリ") != fold("ハリ")  # Paris is not "hari"
+    assert fold("バイデン") == "バイデン"
+    assert fold("ﾊﾟﾘ") == fold("パリ")  # half-width kana with a separate mark
+    assert fold("서울") == "서울"  # syllables, not the jamo NFKD splits them into
+
+
 def test_fold_values() -> None:
     assert fold("Péter Szijjártó") == "peter szijjarto"
     assert fold("  Kyiv's  mayor!  ") == "kyiv s mayor"

@@ -299,6 +299,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 # letters NFKD does not decompose; they matter for Vietnamese, Nordic, Polish,
 # German, French and Turkish names
 _EXTRA = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+# kana voicing marks: NFKD splits バ (ba) into ハ (ha) + U+3099, but they make another letter
+_KANA_MARKS = frozenset("\u3099\u309a")
 
 
 @lru_cache(maxsize=200_000)
@@ -306,17 +308,19 @@ def fold(s: str) -> str:
     """Case-, accent- and punctuation-insensitive key: ``"Jean-Noël"`` -> ``"jean noel"``.
 
     Case-folds, strips diacritics (NFKD, then drops combining marks; ``đ ø ł ß
-    æ œ ı`` are spelled out), and turns each run of punctuation, spaces and
-    underscores into one space. For whole-name lookups, never for finding
-    names in running text (lengths change). Memoised: a corpus repeats the
-    same names many times.
+    æ œ ı`` are spelled out; kana keep their voicing marks, so ``パリ`` is not
+    ``ハリ``), and turns each run of punctuation, spaces and underscores into
+    one space. For whole-name lookups, never for finding names in running
+    text (lengths change). Memoised: a corpus repeats the same names many times.
     """
     if s.isascii():  # NFKD, combining marks and _EXTRA change nothing in ASCII
         stripped = s.lower()
     else:
         decomposed = unicodedata.normalize("NFKD", s.casefold())
-        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        stripped = stripped.translate(_EXTRA)
+        kept = "".join(ch for ch in decomposed
+                       if ch in _KANA_MARKS or not unicodedata.combining(ch))
+        # NFC puts voiced kana and Hangul syllables (split into jamo by NFKD) back together
+        stripped = unicodedata.normalize("NFC", kept).translate(_EXTRA)
     return _NON_WORD.sub(" ", stripped).strip()
 
 
