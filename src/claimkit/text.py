@@ -150,9 +150,7 @@ _NOT_LATIN_RE: Final = re.compile(
     "[" + "".join(_char_class(r) for s, r in SCRIPT_RANGES.items() if s is not Script.LATIN) + "]"
 )
 _KATAKANA_RE: Final = re.compile(f"[{_char_class(_KATAKANA)}]")
-_HIRAGANA_RE: Final = re.compile(f"[{_char_class(_HIRAGANA)}]")
-# (Han and Hangul make big character classes, ~3 ms each to compile: compile them once)
-_UNSPACED_RES: Final = (_RUNS[Script.HAN], _RUNS[Script.HANGUL], _RUNS[Script.ARABIC])
+_UNSPACED_SCRIPTS: Final = CJK_SCRIPTS | {Script.ARABIC}
 
 
 # ------------------------------------------------------------ classifiers
@@ -190,8 +188,14 @@ def is_unspaced(s: str, *, katakana: bool = True) -> bool:
     With ``katakana=False`` katakana does not count: katakana spells foreign
     names and loanwords, which must not match inside a longer katakana word.
     """
-    kana = _RUNS[Script.KANA] if katakana else _HIRAGANA_RE
-    return kana.search(s) is not None or any(p.search(s) for p in _UNSPACED_RES)
+    if s.isascii():
+        return False
+    for c in s:  # called on one character or a short cue: no regex needed
+        script = script_of(c)
+        if script in _UNSPACED_SCRIPTS and (
+                katakana or script is not Script.KANA or not is_katakana(c)):
+            return True
+    return False
 
 
 def written_in(s: str, scripts: Collection[Script], *, ignore: str = "") -> bool:
