@@ -15,9 +15,10 @@ import pytest
 from claimkit.extract.base import BackendResult, Draft, build_claims, verify_span
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import load_cues
-from claimkit.extract.rules.text import dominant_script, segment
+from claimkit.extract.rules.text import segment
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind, Document
+from claimkit.text import dominant_script
 
 NAMES = {
     "Poland": "Poland", "Moldova": "Moldova", "Austria": "Austria", "Spain": "Spain",

@@ -12,7 +12,6 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from claimkit.consistency._text import fold
 from claimkit.consistency.grouping import ClaimInfo, Context, build_context
 from claimkit.consistency.keys import parse_date
 from claimkit.consistency.models import Finding, FindingKind, Severity
@@ -25,6 +24,7 @@ from claimkit.schemas import (
     MeetingStatus,
     Quantity,
 )
+from claimkit.text import fold
 
 __all__ = [
     "check_conflicts",

@@ -28,11 +28,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from claimkit.consistency._text import fold
 from claimkit.normalize.actors import Gazetteer, GazetteerEntry
 from claimkit.normalize.countries import is_country_code
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase
+from claimkit.text import fold
 
 __all__ = ["STOPWORDS", "DateRange", "KeyBuilder", "categorize", "content_key", "parse_date"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from claimkit.consistency._text import fold
 from claimkit.consistency.checks import Docs, Items, _ctx, _finding, _iso
 from claimkit.consistency.grouping import ClaimInfo, Context
 from claimkit.consistency.keys import STOPWORDS
 from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.text import fold
 
 __all__ = ["check_stance"]
 

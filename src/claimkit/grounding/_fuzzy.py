@@ -26,7 +26,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from claimkit.grounding._normalize import is_wide
+from claimkit.text import is_cjk
 
 __all__ = ["FuzzyIndex", "allowed_edits", "foreign_run"]
 
@@ -42,7 +42,7 @@ def allowed_edits(needle: str) -> int:
     as two characters (it carries about as much as a short word). Below a
     weight of 8 only an exact or normalised match is accepted.
     """
-    weight = sum(2 if is_wide(ch) else 1 for ch in needle)
+    weight = sum(2 if is_cjk(ch) else 1 for ch in needle)
     if weight < 8:
         return 0
     if weight < 16:
@@ -63,7 +63,7 @@ def foreign_run(needle: str, found: str) -> int:
     two CJK characters): single letters that happen to match inside a
     fabricated phrase do not count. Weights as in :func:`allowed_edits`.
     """
-    cum = list(accumulate((2 if is_wide(ch) else 1 for ch in needle), initial=0))
+    cum = list(accumulate((2 if is_cjk(ch) else 1 for ch in needle), initial=0))
     longest, covered = 0, 0  # covered: end of the last solid match in needle
     for op in Levenshtein.opcodes(needle, found):
         i1, i2 = op.src_start, op.src_end

@@ -27,7 +27,7 @@ import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 
-__all__ = ["NormalizedText", "is_wide", "normalize", "strip_punct"]
+__all__ = ["NormalizedText", "normalize", "strip_punct"]
 
 # Combining marks that are "diacritics" for matching purposes. Thai, Devanagari,
 # Japanese (dakuten) and other marks that change the letter are kept on purpose.
@@ -131,19 +131,6 @@ def strip_punct(s: str) -> str:
     while j > i and unicodedata.category(s[j - 1]).startswith("P"):
         j -= 1
     return s[i:j]
-
-
-def is_wide(ch: str) -> bool:
-    """True for CJK ideographs, kana and Hangul (one character ~ one word)."""
-    o = ord(ch)
-    return (
-        0x3040 <= o <= 0x30FF  # hiragana, katakana
-        or 0x3400 <= o <= 0x4DBF
-        or 0x4E00 <= o <= 0x9FFF
-        or 0xAC00 <= o <= 0xD7AF  # Hangul syllables
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3FFFF
-    )
 
 
 class NormalizedText:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimkit.errors import InputError
-from claimkit.normalize._text import fold, script_class, word_ok_before
+from claimkit.text import Script, fold_case, is_cjk, is_word_char, word_ok_before, written_in
 
 #: Environment variable naming extra gazetteer files (os.pathsep-separated).
 ENV_VAR = "CLAIMKIT_GAZETTEER"
@@ -122,19 +122,19 @@ def _case_ok(alias: str, surface: str) -> bool:
 _QUOTES = str.maketrans({"’": "'", "‘": "'"})
 
 
-def _fuzzy_script(s: str) -> bool:
-    """Latin (incl. Vietnamese) or Cyrillic letters only, besides spaces and hyphens."""
-    for c in s:
-        if c in " -'’.":
-            continue
-        o = ord(c)
-        if not (c.isalpha() and (o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x400 <= o <= 0x52F)):
-            return False
-    return True
+_FUZZY_SCRIPTS = frozenset({Script.LATIN, Script.CYRILLIC})
+
+
+def _fuzzy_ok(s: str) -> bool:
+    """Whether ``s`` may be matched fuzzily: Latin (incl. Vietnamese) or Cyrillic letters only.
+
+    Spaces, hyphens, apostrophes and dots may come between the letters.
+    """
+    return written_in(s, _FUZZY_SCRIPTS, ignore=" -'’.")
 
 
 def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:
-    key = fold(s)
+    key = fold_case(s)
     if len(key) < min_len:
         return None
     cache = index.fuzzy_cache
@@ -165,12 +165,12 @@ def _title_at(titles: list[str], text: str, folded: str, p: int, *, forward: boo
     """End (forward) or start (backward) of a title touching position ``p``."""
     for t in titles:
         if forward:
-            if script_class(t[0]) not in ("han", "kata", "hangul", "kana"):
+            if not is_cjk(t[0]):
                 continue
             if folded.startswith(t, p):
                 return p + len(t)
         elif p >= len(t) and folded[p - len(t):p] == t:
             q = p - len(t)
-            if script_class(t[0]) != "word" or word_ok_before(text, q):
+            if not is_word_char(t[0]) or word_ok_before(text, q):
                 return q
     return None

@@ -47,7 +47,7 @@ from claimkit.normalize._gazetteer_index import (
     _alias_spec,
     _case_ok,
     _fuzzy,
-    _fuzzy_script,
+    _fuzzy_ok,
     _Index,
     _lang,
     _lang_ok,
@@ -59,10 +59,10 @@ from claimkit.normalize._gazetteer_index import (
     _trie_add,
     env_cached,
 )
-from claimkit.normalize._text import fold, loose_fold, script_class, word_ok_after, word_ok_before
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
+from claimkit.text import fold, fold_case, is_katakana, is_word_char, word_ok_after, word_ok_before
 
 __all__ = ["ENV_VAR", "Gazetteer", "GazetteerEntry", "find_actors", "resolve_actor"]
 
@@ -252,19 +252,19 @@ class Gazetteer:
                     continue
                 seen.add((text, langs))
                 al = _Alias(text, idx, langs)
-                key = fold(text)
+                key = fold_case(text)
                 by_key.setdefault(key, []).append(al)
-                loose.setdefault(loose_fold(text), []).append(al)
+                loose.setdefault(fold(text), []).append(al)
                 _trie_add(trie, key, al)
                 if (len(key) >= 5 and key[-1] in _STEM_VOWELS and " " not in key
-                        and _fuzzy_script(text)):
+                        and _fuzzy_ok(text)):
                     _trie_add(trie, key[:-1], _Alias(text, idx, langs, stem=True))
-                if entry.kind != ActorKind.country and _fuzzy_script(text):
+                if entry.kind != ActorKind.country and _fuzzy_ok(text):
                     target = fuzzy_multi if " " in key else fuzzy_single
                     if len(key) >= 5:
                         target.setdefault(key, set()).add(idx)
             self._entries[idx] = replace(entry, aliases=tuple(t for t, _ in aliases))
-        titles = sorted({fold(t) for t in self._titles}, key=len, reverse=True)
+        titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
         return _Index(by_key, trie, abbrev, titles, fuzzy_single, fuzzy_multi, loose)
 
@@ -362,12 +362,12 @@ class Gazetteer:
         return None
 
     def _loose(self, index: _Index, s: str, lang: str | None) -> int | None:
-        found = {al.entry for al in index.loose.get(loose_fold(s), [])
+        found = {al.entry for al in index.loose.get(fold(s), [])
                  if _lang_ok(al.languages, lang) and _case_ok(al.text, s)}
         return found.pop() if len(found) == 1 else None
 
     def _exact(self, index: _Index, s: str, lang: str | None) -> int | None:
-        found = {al.entry for al in index.by_key.get(fold(s), [])
+        found = {al.entry for al in index.by_key.get(fold_case(s), [])
                  if _lang_ok(al.languages, lang) and _case_ok(al.text, s)}
         return found.pop() if len(found) == 1 else None
 
@@ -381,7 +381,7 @@ class Gazetteer:
         """
         index = self._built()
         lang = _lang(language)
-        folded = fold(text)
+        folded = fold_case(text)
         cands = self._trie_candidates(index, text, folded, lang)
         taken: list[tuple[int, int, int]] = []  # (start, end, entry)
         covered = bytearray(len(text))
@@ -404,7 +404,7 @@ class Gazetteer:
             node = trie.get(folded[i])
             if node is None:
                 continue
-            spaced = script_class(text[i]) == "word"
+            spaced = is_word_char(text[i])
             if spaced and not word_ok_before(text, i):
                 continue
             best: tuple[int, int] | None = None
@@ -430,19 +430,18 @@ class Gazetteer:
     def _end_ok(self, al: _Alias, text: str, i: int, j: int, lang: str | None) -> int | None:
         if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
             return None
-        last = script_class(al.text[-1])
-        if last == "kata" and j < len(text) and script_class(text[j]) == "kata":
-            return None
-        if last == "kata" and script_class(text[i - 1] if i else " ") == "kata":
-            return None
-        if last != "word":
+        last = al.text[-1]
+        if is_katakana(last) and ((j < len(text) and is_katakana(text[j]))
+                                  or (i > 0 and is_katakana(text[i - 1]))):
+            return None  # a katakana name inside a longer katakana word
+        if not is_word_char(last):
             return None if al.stem else j
         if word_ok_after(text, j):
             return None if al.stem else j
         if lang not in _INFLECTING:
             return None
         k = j
-        while k < len(text) and k - j < _MAX_SUFFIX + 1 and script_class(text[k]) == "word":
+        while k < len(text) and k - j < _MAX_SUFFIX + 1 and is_word_char(text[k]):
             k += 1
         return k if word_ok_after(text, k) and k > j else None
 
@@ -488,7 +487,7 @@ class Gazetteer:
             run.clear()
 
         for m in _CAP_WORD.finditer(text):
-            if any(covered[m.start():m.end()]) or not _fuzzy_script(m.group()):
+            if any(covered[m.start():m.end()]) or not _fuzzy_ok(m.group()):
                 flush()
                 continue
             if run and text[run[-1].end():m.start()] != " ":

@@ -42,8 +42,8 @@ from claimkit.normalize._gazetteer_index import (
     _read_file,
     env_cached,
 )
-from claimkit.normalize._text import loose_fold, script_class
 from claimkit.normalize.mentions import PlaceMention
+from claimkit.text import fold, is_unspaced
 
 __all__ = ["Places", "find_places", "resolve_place"]
 
@@ -55,12 +55,6 @@ _KATA = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 _KATA_RE = re.compile(f"[{_KATA}]")
 _STRIP = " \t\n\"'“”‘’«»「」『』()[]《》.,:;!?、。，："
 _MEMO_SIZE = 100_000
-
-
-def _unspaced(c: str) -> bool:
-    """Han, Hangul, kana (not katakana) or Arabic: names there match without boundaries."""
-    cls = script_class(c)
-    return cls in ("han", "hangul", "kana") or 0x0600 <= ord(c) <= 0x06FF
 
 
 @dataclass(frozen=True)
@@ -195,7 +189,7 @@ class Places:
             return memo[name]
         m = self._built()
         s = _nfc(name).strip(_STRIP)
-        result = m.loose.get(loose_fold(s)) if s else None
+        result = m.loose.get(fold(s)) if s else None
         if result is None and s:
             found = self.find(s)
             if len(found) == 1 and found[0].start == 0 and found[0].end == len(s):
@@ -213,7 +207,7 @@ def _start_ok(text: str, i: int) -> bool:
     if i == 0:
         return True
     c = text[i]
-    if _unspaced(c):
+    if is_unspaced(c, katakana=False):
         return True
     if _KATA_RE.match(c):
         return _KATA_RE.match(text, i - 1) is None
@@ -237,7 +231,7 @@ def _piece(core: str, star: bool) -> str:
     last = core[-1]
     if star:
         return body + r"\w*"
-    if _unspaced(last):
+    if is_unspaced(last, katakana=False):
         return body
     if _KATA_RE.match(last):
         return body + f"(?![{_KATA}])"
@@ -251,7 +245,7 @@ def _build(aliases: Mapping[str, list[tuple[str, frozenset[str] | None]]]) -> _M
     clashes: set[str] = set()
 
     def add_loose(text: str, name: str) -> None:
-        key = loose_fold(text)
+        key = fold(text)
         if key and loose.get(key, name) != name:
             loose[key] = None  # two places: never guess
         elif key:

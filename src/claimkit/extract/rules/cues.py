@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.errors import InputError
+from claimkit.text import is_unspaced
 
 __all__ = ["CATEGORIES", "CLAIM_CUES", "CueBook", "LanguageCues", "load_cues"]
 
@@ -28,18 +29,10 @@ CATEGORIES = CLAIM_CUES + MODIFIERS
 _GAP = r"[^.;:!?。！？；\n]{0,24}?"
 
 
-def _unspaced(s: str) -> bool:
-    """True for scripts written without word boundaries we can rely on (CJK, Arabic clitics)."""
-    return any(
-        0x3040 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF or 0x0600 <= ord(c) <= 0x06FF
-        for c in s
-    )
-
-
 def _pattern(cue: str, boundary: str) -> str:
     cue = cue.strip()
     if boundary == "auto":
-        boundary = "none" if _unspaced(cue) else "word"
+        boundary = "none" if is_unspaced(cue) else "word"
     parts = []
     for piece in cue.split(" ... "):
         lead = piece.startswith("*")

@@ -12,11 +12,12 @@ joined to their neighbour.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "dominant_script", "pick_languages", "segment"]
+from claimkit.text import CJK_SCRIPTS, Script, dominant_script
+
+__all__ = ["Sentence", "pick_languages", "segment"]
 
 _SENT_END = re.compile(
     r"[。！？；!?;…]+[」』”’\"')）]*"  # CJK/Latin enders, closing quotes after them
@@ -75,15 +76,11 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_cjk(text: str) -> bool:
-    return dominant_script(text) in ("han", "kana", "hangul")
-
-
 def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    cjk = _is_cjk(text[start:end])
+    script = dominant_script(text[start:end])
     cuts = [m for m in _CLAUSE_SPLIT.finditer(text, start, end) if not _inside_number(text, m.start())]
     positions = [m.start() for m in cuts]
-    if dominant_script(text[start:end]) == "kana":
+    if script is Script.KANA:
         positions += [m.start() for m in _JA_SPLIT.finditer(text, start, end)]
     positions.sort()
     pieces = []
@@ -94,7 +91,7 @@ def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     pieces.append((prev, end))
     trimmed = [_trim(text, s, e) for s, e in pieces]
     trimmed = [(s, e) for s, e in trimmed if e > s]
-    minimum = _CJK_MIN if cjk else _LATIN_MIN
+    minimum = _CJK_MIN if script in CJK_SCRIPTS else _LATIN_MIN
     merged: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     for s, e in trimmed:
@@ -122,39 +119,6 @@ def segment(text: str) -> list[Sentence]:
     return [Sentence(s, e, _clauses(text, s, e)) for s, e in _sentence_bounds(text)]
 
 
-def _char_script(c: str) -> str | None:
-    o = ord(c)
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
-        return "kana"
-    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "hangul"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
-        return "han"
-    if 0x0400 <= o <= 0x04FF:
-        return "cyrillic"
-    if 0x0600 <= o <= 0x06FF:
-        return "arabic"
-    if c.isalpha() and unicodedata.name(c, "").startswith("LATIN"):
-        return "latin"
-    return None
-
-
-def dominant_script(text: str) -> str:
-    """``kana`` (Japanese), ``hangul``, ``han``, ``cyrillic``, ``arabic`` or ``latin``."""
-    counts: dict[str, int] = {}
-    for c in text:
-        s = _char_script(c)
-        if s:
-            counts[s] = counts.get(s, 0) + 1
-    if not counts:
-        return "latin"
-    if counts.get("kana", 0) >= 2:  # Japanese mixes kana with kanji
-        return "kana"
-    if counts.get("hangul", 0) > counts.get("han", 0):
-        return "hangul"
-    return max(counts, key=lambda k: counts[k])
-
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -174,18 +138,18 @@ def pick_languages(
     """
     script = dominant_script(text)
     doc = (doc_language or "").split("-")[0].lower() or None
-    if script == "kana":
+    if script is Script.KANA:
         return ["ja"]
-    if script == "han":
+    if script is Script.HAN:
         return ["zh", "ja"] if doc == "ja" else ["zh"]
-    if script == "hangul":
+    if script is Script.HANGUL:
         return ["ko"]
     candidates = by_script.get(script, [])
     if not candidates:
         return [doc] if doc else []
     words = [w.casefold() for w in _WORD.findall(text)]
     scores = {c: sum(1 for w in words if w in markers.get(c, frozenset())) for c in candidates}
-    if script == "cyrillic" and any(ch in text for ch in "іїєґІЇЄҐ"):
+    if script is Script.CYRILLIC and any(ch in text for ch in "іїєґІЇЄҐ"):
         scores["uk"] = scores.get("uk", 0) + 3
     best = max(candidates, key=lambda c: (scores[c], c == doc, c == "en"))
     chosen = [best] if scores[best] > 0 else []
