@@ -314,7 +314,7 @@ def _resolve_match(m: re.Match[str], table: _Lang, pub: dt.date | None, text: st
         return _ymd(raw, _num(m.group("iy")), _num(m.group("im")), _num(m.group("id")), pub)
     if m.group("num"):
         return _numeric(m, raw, table, pub, strict)
-    for resolver in (_resolve_cjk, _resolve_asian_other, _resolve_table):
+    for resolver in (_resolve_zh_ja, _resolve_asian_other, _resolve_table):
         hit, ref = resolver(m, raw, table, pub, text)
         if hit:
             return ref
@@ -325,7 +325,7 @@ def _opt(m: re.Match[str], name: str) -> int | None:
     return _num(m.group(name)) if m.group(name) else None
 
 
-def _resolve_cjk(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
+def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
                  text: str) -> _Resolved:
     """Chinese/Japanese dates: 2025年3月27日, 今年3月, 2025年."""
     g = m.group
