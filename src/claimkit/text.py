@@ -150,6 +150,10 @@ _NOT_LATIN_RE: Final = re.compile(
     "[" + "".join(_char_class(r) for s, r in SCRIPT_RANGES.items() if s is not Script.LATIN) + "]"
 )
 _KATAKANA_RE: Final = re.compile(f"[{_char_class(_KATAKANA)}]")
+#: one character of a CJK script (Han, kana, Hangul), for counting and substitution
+CJK_CHAR: Final = re.compile(
+    "[" + "".join(_char_class(SCRIPT_RANGES[s]) for s in sorted(CJK_SCRIPTS)) + "]"
+)
 _UNSPACED_SCRIPTS: Final = CJK_SCRIPTS | {Script.ARABIC}
 
 

@@ -32,7 +32,6 @@ _MON_D_Y = re.compile(
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
 _WORD = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 #: longest line (stripped, in characters) that can be a date line
 MAX_DATE_LINE = 100
@@ -52,8 +51,8 @@ class DateLine:
 
 def word_count(text: str) -> int:
     """Words in ``text``, counting two CJK characters as one word."""
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+    cjk = len(CJK_CHAR.findall(text))
+    return len(_WORD.findall(CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
+from claimkit.text import is_cjk
 
 __all__ = ["find_dates", "resolve_date"]
 
@@ -211,7 +212,7 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
             except KeyError:  # some locales only have the format context
                 continue
             for num, name in names.items():
-                if re.search(r"\d", name) or re.search(r"[\u3040-\u9fff\uac00-\ud7af]", name):
+                if re.search(r"\d", name) or any(is_cjk(c) for c in name):
                     continue  # "tháng 1", "3月", "수요일": the numeric/CJK patterns handle them
                 key = name.lower() if out is months else name
                 out[key] = int(num)

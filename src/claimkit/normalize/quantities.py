@@ -15,6 +15,7 @@ import re
 
 from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
+from claimkit.text import is_cjk
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -89,7 +90,7 @@ def _alt(words: list[str]) -> str:
 
 def _bounded(words: list[str]) -> str:
     """Alternation where words of spaced scripts must end at a word boundary."""
-    cjk = [w for w in words if re.match(r"[\u3040-\u9fff\uac00-\ud7af]", w[-1])]
+    cjk = [w for w in words if is_cjk(w[-1])]
     spaced = [w for w in words if w not in cjk]
     return rf"(?:{_alt(cjk)}|(?:{_alt(spaced)})(?![^\W\d_]))"
 
