@@ -39,6 +39,7 @@ from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "CJK_CHAR",
     "CJK_SCRIPTS",
     "SCRIPT_RANGES",
     "Script",

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from claimkit.text import CJK_CHAR
+
 _YEAR = r"(?:19|20)\d\d"
 # 2025-03-28, 2025/3/28, 2025.03.28, 2025年3月28日, 2025년 3월 28일
 _YMD = re.compile(
