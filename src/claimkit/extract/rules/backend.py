@@ -233,7 +233,7 @@ class RulesBackend:
 
     def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
         spec = self.specs[hit.type]
-        subject, own_actor = subject_of(scene, hit, site)
+        subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
         fields: dict[str, Any] = {"actor": subject}
         date = nearest(scene.dates, hit.start, site.clause) or nearest(
             scene.dates, hit.start, site.sentence

@@ -47,6 +47,7 @@ from claimkit.extract.rules.support import Hit, Mention, Scene, Site
 from claimkit.schemas import Actor, Quantity
 
 __all__ = [
+    "ACTOR_SOURCES",
     "DEFAULT_KEYWORD_SCOPE",
     "ROLE_OPTIONS",
     "ROLE_SHAPES",
@@ -60,6 +61,8 @@ __all__ = [
     "subject_of",
 ]
 
+#: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
+ACTOR_SOURCES = ("before_cue", "earlier_in_sentence", "after_cue", "previous_sentence")
 #: the places a role looks in (see :func:`_scope`)
 SCOPES = ("cue", "after", "clause", "sentence")
 #: where a derived keyword field looks, in turn
@@ -128,26 +131,35 @@ class Ctx:
 # ------------------------------------------------------------- subject, modality
 
 
-def subject_of(scene: Scene, hit: Hit, site: Site) -> tuple[list[Actor], bool]:
+def subject_of(
+    scene: Scene, hit: Hit, site: Site, sources: Sequence[str] = ACTOR_SOURCES
+) -> tuple[list[Actor], bool]:
     """Who makes the claim, and whether the clause names them before the cue.
 
-    The actors before the cue in the clause; else the nearest one earlier in
-    the sentence; else the first after the cue in the clause (verb-first
-    clauses, passives); else the first actor of the previous sentence.
+    ``sources`` are tried in turn (a type's ``actor_from``): ``before_cue``
+    (the actors before the cue in the clause), ``earlier_in_sentence`` (the
+    nearest one in an earlier clause), ``after_cue`` (the first after the cue
+    in the clause: verb-first clauses, passives), ``previous_sentence`` (the
+    first actor of the previous sentence: a pronoun subject).
     """
     cs, ce = site.clause
-    ss, se = site.sentence
+    ss, _ = site.sentence
     in_clause = [a for a in scene.actors if cs <= a.start and a.end <= ce]
     before = [a for a in in_clause if a.end <= hit.start]
-    subject = _distinct(before)
-    if not subject:
-        earlier = [a for a in scene.actors if ss <= a.start and a.end <= cs]
-        subject = _distinct(earlier[-1:])
-    if not subject:  # verb-first clauses ("رفضت مصر"), passives
-        subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
-    if not subject and site.index > 0:
-        prev = scene.sentences[site.index - 1]
-        subject = _distinct([a for a in scene.actors if prev.start <= a.start < prev.end][:1])
+    subject: list[Actor] = []
+    for source in sources:
+        if source == "before_cue":
+            subject = _distinct(before)
+        elif source == "earlier_in_sentence":
+            earlier = [a for a in scene.actors if ss <= a.start and a.end <= cs]
+            subject = _distinct(earlier[-1:])
+        elif source == "after_cue":
+            subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
+        elif source == "previous_sentence" and site.index > 0:
+            prev = scene.sentences[site.index - 1]
+            subject = _distinct([a for a in scene.actors if prev.start <= a.start < prev.end][:1])
+        if subject:
+            break
     return subject, bool(before)
 
 

@@ -27,6 +27,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from claimkit.errors import InputError
 from claimkit.extract.rules.cues import MODIFIERS, CueBook
 from claimkit.extract.rules.roles import (
+    ACTOR_SOURCES,
     DEFAULT_KEYWORD_SCOPE,
     ROLE_OPTIONS,
     ROLE_SHAPES,
@@ -40,7 +41,7 @@ __all__ = ["Precedence", "Shape", "TypeSpec", "build_precedence", "build_specs",
 
 log = logging.getLogger("claimkit.extract.rules")
 
-_TYPE_KEYS = frozenset({"negated_as", "modality", "hedges", "fields", "merge"})
+_TYPE_KEYS = frozenset({"negated_as", "modality", "hedges", "actor_from", "fields", "merge"})
 _WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
@@ -66,6 +67,8 @@ class TypeSpec:
         negated_drops: a negated cue states no claim.
         modality: the type has a modality (meetings have none).
         hedges: hedge words make it tentative (warnings: no).
+        actor_from: where the claim's actor is looked for, in turn
+            (see :func:`.roles.subject_of`).
     """
 
     name: str
@@ -75,6 +78,7 @@ class TypeSpec:
     negated_drops: bool = False
     modality: bool = True
     hedges: bool = True
+    actor_from: tuple[str, ...] = ACTOR_SOURCES
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,9 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     rules = [_declared_rule(name, f, role, shapes, book, source) for f, role in declared.items()]
     rules += _derived_rules(name, shapes, set(declared), book)
     negated = decl.get("negated_as")
+    actor_from = tuple(decl.get("actor_from", ACTOR_SOURCES))
+    if not set(actor_from) <= set(ACTOR_SOURCES):
+        raise InputError(source, f"actor_from takes {list(ACTOR_SOURCES)}, not {list(actor_from)}")
     return TypeSpec(
         name=name,
         fields=tuple(r for r in rules if r.role != "none"),
@@ -167,6 +174,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         negated_drops="negated_as" in decl and not negated,
         modality=bool(decl.get("modality", True)),
         hedges=bool(decl.get("hedges", True)),
+        actor_from=actor_from,
     )
 
 
@@ -240,13 +248,15 @@ def _derived_rules(
 
 
 def _merge_rule(raw: Mapping[str, Any], shapes: Mapping[str, Shape], source: str) -> MergeRule:
+    options = dict(raw)
+    same = options.pop("same", ())
     try:
-        rule = MergeRule(**raw)
+        rule = MergeRule(same=(same,) if isinstance(same, str) else tuple(same), **options)
     except TypeError as exc:
         raise InputError(source, f"bad merge rule {dict(raw)}: {exc}") from None
-    for name in (rule.same, rule.without):
+    for name in [*rule.same, rule.without]:
         if name is not None and name not in shapes and name not in _BASE_FIELDS:
             raise InputError(source, f"merge rule {dict(raw)}: the model has no field {name!r}")
-    if (rule.same is None) == (rule.follow_up is None):
-        raise InputError(source, f"merge rule {dict(raw)}: give either 'same' or 'follow_up'")
+    if not rule.same and rule.follow_up is None:
+        raise InputError(source, f"merge rule {dict(raw)}: give 'same', 'follow_up' or both")
     return rule

@@ -89,15 +89,16 @@ class MergeRule:
     """When a later candidate of a type joins an earlier one (the ``merge`` list of a type).
 
     Attributes:
-        same: join an earlier candidate whose field of this name has the same
-            value (quantities compare by value and unit).
+        same: join an earlier candidate whose fields of these names are all
+            filled and equal (quantities compare by value and unit, actors by name).
         dates_agree: with ``same``: only when the dates do not differ.
         follow_up: join the previous candidate of the type when this one
-            names no actor of its own and is at most this many sentences later.
+            names no actor of its own and is at most this many sentences later
+            (with ``same``: and those fields are equal).
         without: with ``follow_up``: only when this field is empty.
     """
 
-    same: str | None = None
+    same: tuple[str, ...] = ()
     dates_agree: bool = False
     follow_up: int | None = None
     without: str | None = None
@@ -144,7 +145,10 @@ def _earlier_match(
             continue
         if prev.sentence == c.sentence and not c.own_actor:
             return prev
-        if any(r.same is not None and _same(prev, c, r.same, r.dates_agree) for r in rules):
+        if any(
+            r.same and r.follow_up is None and _same(prev, c, r.same, r.dates_agree)
+            for r in rules
+        ):
             return prev
     return None
 
@@ -159,15 +163,17 @@ def _follow_up(
             r.follow_up is not None
             and (r.without is None or r.without not in c.fields)
             and c.sentence - last.sentence <= r.follow_up
+            and (not r.same or _same(last, c, r.same, r.dates_agree))
         ):
             return last
     return None
 
 
-def _same(a: Candidate, b: Candidate, name: str, dates_agree: bool) -> bool:
-    va, vb = a.fields.get(name), b.fields.get(name)
-    if va is None or vb is None or _key(va) != _key(vb):
-        return False
+def _same(a: Candidate, b: Candidate, names: Sequence[str], dates_agree: bool) -> bool:
+    for name in names:
+        va, vb = a.fields.get(name), b.fields.get(name)
+        if va is None or vb is None or _key(va) != _key(vb):
+            return False
     if not dates_agree:
         return True
     da, db = a.fields.get("date"), b.fields.get("date")
