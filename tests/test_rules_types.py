@@ -199,6 +199,7 @@ def test_type_without_cues_is_not_extracted(registry: None) -> None:
     [
         ({"fields": {"parties": {"role": "place"}}}, "cannot fill"),
         ({"fields": {"nope": {"role": "actors_after"}}}, "no such field"),
+        ({"fields": {"parties": ["actors_after"]}}, "a role is a name"),
         ({"fields": {"stage": {"role": "keywords", "default": "paused"}}}, "accepts"),
         ({"fields": {"parties": {"role": "actors_after", "scope": "clause"}}}, "no option"),
         ({"fields": {"stage": {"role": "modifier", "modifier": "future"}}}, "two 'values'"),

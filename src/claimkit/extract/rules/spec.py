@@ -181,6 +181,8 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
 def _declared_rule(
     name: str, field: str, decl: Any, shapes: Mapping[str, Shape], book: CueBook, source: str
 ) -> FieldRule:
+    if not isinstance(decl, str | Mapping):
+        raise InputError(source, f"field {field!r}: a role is a name or an object with 'role'")
     options = {"role": decl} if isinstance(decl, str) else dict(decl)
     role = str(options.pop("role", ""))
     if field not in shapes:
