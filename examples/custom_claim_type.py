@@ -1,94 +1,67 @@
-"""Add a claim type of your own (a sanction) and see it flow through claimkit.
+"""A claim type of your own (a sanction), shipped as a plugin, flowing through claimkit.
 
-The new type is a Pydantic model registered with claimkit. It then appears in
-extraction output (JSONL), in the exported JSON Schema and in evaluation,
-exactly like the built-in pledge / refusal / warning / meeting types.
-
-Here a FunctionBackend (a plain function; no model, no network) proposes the
-claims so the example is deterministic. With the openai backend the same
-registered type is extracted by the model from its field descriptions.
+The type lives in the example plugin ``examples/sanction-plugin`` (the
+``claimkit-sanction`` distribution): a Pydantic model registered with
+claimkit, plus cue lexicons in en, fr, de, es, it, pt and ru that teach the
+offline rules backend to find it. Once registered, it appears in extraction
+output (JSONL), in the exported JSON Schema and in evaluation, exactly like
+the built-in pledge / refusal / warning / meeting types. No model and no
+network: the rules backend reads the plugin's ``cues.json``.
 
 Run from the repository root:  python examples/custom_claim_type.py
+(``pip install examples/sanction-plugin`` makes the import below work from
+anywhere; without it the plugin folder is put on the path.)
 """
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 import tempfile
 from pathlib import Path
-from typing import Literal
-
-from pydantic import Field
 
 import claimkit
-from claimkit.evaluate import evaluate
+from claimkit.evaluate import evaluate, format_table
+from claimkit.extract.rules import RulesBackend
 from claimkit.io import read_records, schema_documents, write_records
-from claimkit.schemas import Actor, ClaimBase, Document, register_claim_type
 
+PLUGIN = Path(__file__).resolve().parent / "sanction-plugin"
+try:
+    from claimkit_sanction import Sanction  # registers the type on import
+except ImportError:  # not installed: use the copy in this repository
+    sys.path.insert(0, str(PLUGIN))
+    from claimkit_sanction import Sanction
 
-@register_claim_type
-class Sanction(ClaimBase):
-    """An actor imposes, extends or lifts sanctions on a target."""
-
-    definition = "An actor imposes, extends or lifts sanctions on a target country, person or body."
-    type: Literal["sanction"] = "sanction"
-    target: list[Actor] = Field(default_factory=list, description="Who the sanctions hit.")
-    action: Literal["impose", "extend", "lift"] | None = Field(
-        default=None, description="Whether sanctions are imposed, extended or lifted."
-    )
-
-
-TEXT = (
-    "The European Union imposed new sanctions on Russia on Monday. "
-    "Hungary said it would block the package. "
-    "Washington extended sanctions on three banks."
-)
-
-
-def propose_sanctions(document: Document) -> list[claimkit.Draft]:
-    """A toy rule: each sentence with 'sanctions' and a verb of action is a claim."""
-    drafts = []
-    for match in re.finditer(r"[^.]*\b(imposed|extended|lifted) (?:new )?sanctions[^.]*", document.text):
-        verb = {"imposed": "impose", "extended": "extend", "lifted": "lift"}[match.group(1)]
-        sentence = match.group(0).strip()
-        start = document.text.index(sentence, match.start())
-        drafts.append(
-            claimkit.Draft(
-                type="sanction",
-                fields={"action": verb, "summary": sentence},
-                spans=(claimkit.Span(start=start, end=start + len(sentence), text=sentence),),
+# 1. the offline rules backend extracts the new type from its cue file
+documents = list(claimkit.load_documents([PLUGIN / "articles"]))
+records = claimkit.extract(documents, backend=RulesBackend(types=["sanction"]))
+for record in records:
+    if isinstance(record, claimkit.DocumentClaims):
+        for claim in record.claims:
+            assert isinstance(claim, Sanction)
+            span = claim.evidence[0]
+            assert record.document.text[span.start : span.end] == span.text
+            print(
+                f"{record.document.language} {claim.action}: "
+                f"{[a.label for a in claim.actor]} -> {[a.label for a in claim.target]} "
+                f"({claim.date.value if claim.date else 'no date'}) {span.text!r}"
             )
-        )
-    return drafts
-
-
-document = Document(id="sanctions-demo", text=TEXT, language="en")
-records = claimkit.extract([document], backend=claimkit.FunctionBackend(propose_sanctions, name="toy-rules"))
 
 with tempfile.TemporaryDirectory() as tmp:
-    # 1. extraction output: JSONL, read back as the registered model
+    # 2. extraction output: JSONL, read back as the registered model
     out = Path(tmp) / "claims.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         write_records(records, fh)
     back = list(read_records(out))
-    sanctions = [c for r in back if isinstance(r, claimkit.DocumentClaims) for c in r.claims if isinstance(c, Sanction)]
-    print(f"{len(sanctions)} sanction claims:", [c.action for c in sanctions])
+    sanctions = [c for r in back if isinstance(r, claimkit.DocumentClaims) for c in r.claims]
+    assert sanctions and all(isinstance(c, Sanction) for c in sanctions)
 
-    # 2. JSON Schema: the type has its own file and is part of the claim union
-    schemas = schema_documents()
-    assert "claim.sanction.schema.json" in schemas
-    assert "sanction" in schemas["claim.schema.json"]["discriminator"]["mapping"]
-    print("JSON Schema fields:", sorted(schemas["claim.sanction.schema.json"]["properties"]))
+# 3. JSON Schema: the type has its own file and is part of the claim union
+schemas = schema_documents()
+assert "claim.sanction.schema.json" in schemas
+assert "sanction" in schemas["claim.schema.json"]["discriminator"]["mapping"]
+print("JSON Schema fields:", sorted(schemas["claim.sanction.schema.json"]["properties"]))
 
-    # 3. evaluation against gold lines of the new type
-    gold = Path(tmp) / "gold"
-    gold.mkdir()
-    (gold / "sanctions-demo.jsonl").write_text(
-        json.dumps({"doc": "sanctions-demo", "type": "sanction", "actor": ["European Union"],
-                    "evidence": ["The European Union imposed new sanctions on Russia"], "date": None,
-                    "modality": "firm", "attributes": {}}) + "\n",
-        encoding="utf-8",
-    )
-    scores = evaluate(gold, back).to_dict()
-    print("sanction scores:", scores["by_type"]["sanction"])
+# 4. evaluation against the plugin's gold claims (every type: the gold has them all)
+all_types = claimkit.extract(documents, backend=RulesBackend())
+report = evaluate(PLUGIN / "gold", all_types)
+print(format_table(report))

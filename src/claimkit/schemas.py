@@ -263,6 +263,8 @@ class ClaimBase(_Frozen):
 
     #: short definition of the type, shown to models and in the docs
     definition: ClassVar[str] = ""
+    #: cue file of the offline rules backend (JSON; relative to the defining module's package, or absolute)
+    cues: ClassVar[str | None] = None
 
     id: str = Field(
         default="", description="Stable id derived from document id, type and evidence spans."

@@ -2,49 +2,59 @@
 
 The embedded default when no LLM endpoint is configured. It is a baseline:
 deterministic, fast, and honest about what it is (outputs name the ``rules``
-backend). How it works, per document:
+backend). It knows no claim type by name: the types it extracts are the
+registered claim types that have cues (the built-in ones in the bundled
+``claimkit/data/cues.json``, user types in the cue file their model declares
+with ``cues = "cues.json"``), and what it does with each comes from the cue
+data (see :mod:`.spec` and :mod:`.roles`). Per document:
 
 1. segment the text into sentences and clauses (script-aware punctuation);
 2. per sentence, pick the cue languages (script, then frequent function
    words, plus the document's language);
-3. in each clause, find claim cues (pledge / refusal / warning / meeting);
-   overlapping cues keep the longer ("does not rule out" beats "rule out");
-   a negated pledge cue becomes a refusal;
+3. in each clause, find the cues of every type; overlapping cues keep the
+   longer ("does not rule out" beats "rule out"); a negated cue becomes the
+   type its data names (``negated_as``: a negated pledge is a refusal); the
+   data's ``precedence`` rules settle types found together in one clause;
 4. modality: a hedge cue in the clause makes it ``tentative``, a condition
-   cue in the sentence ``conditional``, else ``firm`` (meetings have none);
-5. fill fields from what the normalize package finds in the text: actors
-   (nearest before the cue), recipient / target (after it), dates resolved
-   against the publication date, quantities, places
-   (:func:`claimkit.normalize.find_places`, one pass over the text); plus the
-   cue data's pledge-``what`` keywords and meeting format words;
+   cue in the sentence ``conditional``, else ``firm`` (types may have none);
+5. fill the actor (nearest before the cue), the date (resolved against the
+   publication date) and each field by its role: actors after the cue,
+   places, quantities, keyword maps, modifiers;
 6. the evidence span is the clause itself, a slice of ``Document.text``.
 
 Repeated statements of one claim (headline and body, "the meeting focused
 on ...") are merged into one claim with several evidence spans.
-
-Cue lexicons live in ``claimkit/data/cues.json``; pass ``cues=`` a file (or a
-dict) in the same format to extend them.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
-from claimkit.extract.rules.cues import CLAIM_CUES, CueBook, LanguageCues, load_cues
+from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
+from claimkit.extract.rules.roles import Ctx, fill, is_hedge, modality, nearest, subject_of
+from claimkit.extract.rules.spec import (
+    Precedence,
+    TypeSpec,
+    build_precedence,
+    build_specs,
+)
 from claimkit.extract.rules.support import (
     Candidate,
+    Hit,
     Mention,
+    Scene,
+    Site,
     default_finders,
     merge_candidates,
 )
 from claimkit.extract.rules.text import Sentence, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import Actor, ActorKind, Document, Quantity, Span
+from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -54,18 +64,6 @@ log = logging.getLogger(__name__)
 RULES_VERSION = "rules-1"
 
 _NEG_WINDOW = 14
-_COUNT_UNITS = frozenset(
-    {"countries", "country", "nations", "states", "people", "leaders", "participants",
-     "members", "delegations", "chiefs", "ministers", "heads"}
-)  # fmt: skip
-
-
-@dataclass
-class _Hit:
-    start: int
-    end: int
-    type: str
-    lang: LanguageCues
 
 
 class RulesBackend(Backend):
@@ -76,14 +74,23 @@ class RulesBackend(Backend):
             ``find(text, language=)``) to find actors with; default: the
             bundled one via ``claimkit.normalize.find_actors``.
         cues: extra cue lexicons (a JSON file path or a dict in the format of
-            ``claimkit/data/cues.json``), merged over the bundled ones; or a
-            ready :class:`CueBook`.
+            ``claimkit/data/cues.json``), merged over the bundled ones and the
+            registered types' cue files; or a ready :class:`CueBook`, used as
+            it is.
         merge: merge repeated statements of one claim (a headline and the
             body, "the meeting focused on ...") into one claim with several
             spans; see :func:`merge_candidates`.
         places: the :class:`claimkit.normalize.Places` to find meeting
             locations with; default :meth:`Places.default`, plus the
             ``cities`` of a user cue file.
+        types: the claim types to extract (names, or one comma-separated
+            string); default: every registered type with cues. Cues of the
+            other types are still read, so that "refused to send troops" is
+            not a pledge when only pledges are asked for.
+
+    Raises:
+        SchemaError: ``types`` names an unknown type or one without cues.
+        InputError: a cue file cannot be read or does not fit its type's model.
     """
 
     name = "rules"
@@ -95,11 +102,18 @@ class RulesBackend(Backend):
         *,
         merge: bool = True,
         places: Places | None = None,
+        types: Iterable[str] | str | None = None,
     ) -> None:
+        models = claim_types()
         if isinstance(cues, CueBook):
             self.cues = cues
         else:
-            self.cues = load_cues(cues) if cues is not None else load_cues()
+            extra = () if cues is None else (cues,)
+            self.cues = load_cues(*extra, models=models.values())
+        self.specs: dict[str, TypeSpec] = build_specs(self.cues, models)
+        self.types: tuple[str, ...] = self._wanted(types)
+        self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
+        self._merge_rules = {name: spec.merge for name, spec in self.specs.items()}
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
@@ -112,49 +126,46 @@ class RulesBackend(Backend):
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> RulesBackend:
-        """The backend from the command's options (gazetteer and places; no model, no key)."""
-        return cls(gazetteer=options.gazetteer, places=options.places)
+        """The backend from the command's options (gazetteer, places, types)."""
+        return cls(gazetteer=options.gazetteer, places=options.places, types=options.types)
 
     def describe(self) -> str:
         """One line for the command's stderr."""
         return "offline rules baseline"
 
+    def _wanted(self, types: Iterable[str] | str | None) -> tuple[str, ...]:
+        if types is None:
+            return tuple(self.specs)
+        names = types.split(",") if isinstance(types, str) else types
+        wanted = tuple(dict.fromkeys(n.strip() for n in names if n.strip()))
+        for name in wanted:
+            model: type[ClaimBase] = claim_model(name)  # SchemaError for an unknown type
+            if name not in self.specs:
+                raise SchemaError(
+                    f"claim type {name!r} has no cues for the rules backend: declare a cue "
+                    f"file on {model.__name__} (cues = 'cues.json'), or pass cues="
+                )
+        return wanted
+
     # --------------------------------------------------------------- public API
 
     def extract(self, document: Document) -> BackendResult:
         """Propose claims for one document; spans are slices of ``document.text``."""
-        text = document.text
-        sentences = segment(text)
-        actors = self._finders.actors(text, document.language)
-        dates = self._finders.dates(document)
-        quantities = self._finders.quantities(text, document.language)
-        cities = [
-            Mention(p.start, p.end, p.name)
-            for p in self._places.find(text, language=document.language)
-        ]
+        scene = self._scene(document)
+        wanted = set(self.types)
         candidates: list[Candidate] = []
-        for si, sentence in enumerate(sentences):
-            langs = [
-                lc
-                for code in pick_languages(
-                    text[sentence.start : sentence.end],
-                    document.language,
-                    self._by_script,
-                    self._markers,
-                )
-                if (lc := self.cues.language(code)) is not None
-            ]
+        for si, sentence in enumerate(scene.sentences):
+            langs = self._languages(scene.text, sentence, document.language)
             if not langs:
                 continue
             for clause in sentence.clauses:
-                for hit in self._clause_hits(text, clause, langs, actors):
-                    cand = self._candidate(
-                        text, hit, clause, sentence, si, sentences, langs,
-                        actors, dates, quantities, cities,
-                    )
-                    candidates.append(cand)
+                site = Site(clause, (sentence.start, sentence.end), si, langs)
+                for hit in self._clause_hits(scene.text, clause, langs, scene.actors):
+                    if hit.type in wanted:
+                        candidates.append(self._candidate(scene, hit, site))
         if self.merge:
-            candidates = merge_candidates(candidates)
+            candidates = merge_candidates(candidates, self._merge_rules)
+        text = scene.text
         drafts = [
             Draft(
                 type=c.type,
@@ -165,6 +176,28 @@ class RulesBackend(Backend):
         ]
         return BackendResult(drafts=drafts, model=None, version=RULES_VERSION)
 
+    def _scene(self, document: Document) -> Scene:
+        text = document.text
+        return Scene(
+            text=text,
+            sentences=segment(text),
+            actors=self._finders.actors(text, document.language),
+            dates=self._finders.dates(document),
+            quantities=self._finders.quantities(text, document.language),
+            places=[
+                Mention(p.start, p.end, p.name)
+                for p in self._places.find(text, language=document.language)
+            ],
+        )
+
+    def _languages(
+        self, text: str, sentence: Sentence, doc_language: str | None
+    ) -> list[LanguageCues]:
+        codes = pick_languages(
+            text[sentence.start : sentence.end], doc_language, self._by_script, self._markers
+        )
+        return [lc for code in codes if (lc := self.cues.language(code)) is not None]
+
     # ---------------------------------------------------------------- matching
 
     def _clause_hits(
@@ -173,204 +206,89 @@ class RulesBackend(Backend):
         clause: tuple[int, int],
         langs: Sequence[LanguageCues],
         names: Sequence[Mention],
-    ) -> list[_Hit]:
+    ) -> list[Hit]:
+        """One cue per claim type in the clause, after negation and precedence."""
         cs, ce = clause
-        hits: list[_Hit] = []
-        for lc in langs:
-            for type_ in CLAIM_CUES:
-                hits.extend(_Hit(m.start(), m.end(), type_, lc) for m in lc.find(type_, text, cs, ce))
+        hits = [
+            Hit(m.start(), m.end(), type_, lc)
+            for lc in langs
+            for type_ in self.specs
+            for m in lc.find(type_, text, cs, ce)
+        ]
         # a cue inside a name is part of the name ("Coalition of the Willing")
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in names)]
-        # overlapping cues: the longer one says more ("not rule out" > "rule out")
-        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        kept: list[_Hit] = []
-        for h in hits:
-            if all(h.end <= k.start or h.start >= k.end for k in kept):
-                kept.append(h)
-        for h in kept:
-            if h.type == "pledge" and not _is_hedge(text, h) and _negated(text, h, cs, ce):
-                h.type = "refusal"
+        kept = [h for h in _longest_first(hits) if self._negation(text, h, clause)]
         # one claim per type and clause, at its first cue
-        first: dict[str, _Hit] = {}
+        first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
             first.setdefault(h.type, h)
-        # "refuses to send troops": what is refused is not also pledged
-        if "refusal" in first and "pledge" in first and not _is_hedge(text, first["pledge"]):
-            del first["pledge"]
-        # "willing to meet": a proposed meeting, not a pledge
-        if "meeting" in first and "pledge" in first and _is_hedge(text, first["pledge"]):
-            del first["pledge"]
-        # "threatened to block the loan": the blocking is the content of the threat
-        if "warning" in first and "refusal" in first and (
-            first["warning"].start < first["refusal"].start
-        ):
-            del first["refusal"]
+        for rule in self._precedence:
+            _apply_precedence(rule, text, first)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _negation(self, text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+        """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
+        spec = self.specs[hit.type]
+        if spec.negated_as is None and not spec.negated_drops:
+            return True
+        if is_hedge(text, hit) or not _negated(text, hit, *clause):
+            return True
+        if spec.negated_as is not None:
+            hit.type = spec.negated_as
+            return True
+        return False
 
     # ------------------------------------------------------------------ fields
 
-    def _candidate(
-        self,
-        text: str,
-        hit: _Hit,
-        clause: tuple[int, int],
-        sentence: Sentence,
-        si: int,
-        sentences: Sequence[Sentence],
-        langs: Sequence[LanguageCues],
-        actors: Sequence[Mention],
-        dates: Sequence[Mention],
-        quantities: Sequence[Mention],
-        cities: Sequence[Mention],
-    ) -> Candidate:
-        cs, ce = clause
-        ss, se = sentence.start, sentence.end
-        in_clause = [a for a in actors if cs <= a.start and a.end <= ce]
-        in_sentence = [a for a in actors if ss <= a.start and a.end <= se]
-        before = [a for a in in_clause if a.end <= hit.start]
-        own_actor = bool(before)
-        subject = _distinct(before)
-        if not subject:
-            earlier = [a for a in in_sentence if a.end <= cs]
-            subject = _distinct(earlier[-1:])
-        if not subject:  # verb-first clauses ("رفضت مصر"), passives
-            subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
-        if not subject and si > 0:
-            prev = sentences[si - 1]
-            subject = _distinct([a for a in actors if prev.start <= a.start < prev.end][:1])
-        after = [a for a in in_clause if a.start >= hit.end and a.value not in subject]
+    def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
+        spec = self.specs[hit.type]
+        subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
         fields: dict[str, Any] = {"actor": subject}
-        date = _nearest(dates, hit.start, (cs, ce)) or _nearest(dates, hit.start, (ss, se))
+        date = nearest(scene.dates, hit.start, site.clause) or nearest(
+            scene.dates, hit.start, site.sentence
+        )
         if date is not None:
             fields["date"] = date.value
-        if hit.type == "meeting":
-            participants = _distinct(in_sentence)
-            if participants:
-                fields["participants"] = participants
-            city = _nearest(cities, hit.start, (cs, ce)) or _nearest(cities, hit.start, (ss, se))
-            fmt = _format(text, (ss, se), langs)
-            if city is not None:
-                fields["location"] = city.value
-            if fmt is None and city is not None:
-                fmt = "in_person"
-            if fmt is not None:
-                fields["format"] = fmt
-            count = _count(quantities, (ss, se))
-            if count is not None:
-                fields["participant_count"] = count
-            fields["status"] = "scheduled" if _any(text, (cs, ce), langs, "future") else "held"
-        else:
-            fields["modality"] = _modality(text, hit, (cs, ce), (ss, se), langs)
-        if hit.type == "pledge":
-            recipient = next((a.value for a in after if a.value.kind == ActorKind.country), None)
-            if recipient is not None:
-                fields["recipient"] = recipient
-            fields["what"] = _what(text, hit, (cs, ce), (ss, se), langs)
-            qty = _pledge_quantity(quantities, (cs, ce))
-            if qty is not None:
-                fields["quantity"] = qty
-        elif hit.type == "warning":
-            targets = _distinct(after)
-            if targets:
-                fields["target"] = targets
-        return Candidate(hit.type, (cs, ce), fields, si, own_actor)
+        if spec.modality:
+            fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
+        ctx = Ctx(scene, hit, site, subject, fields)
+        for rule in spec.fields:
+            value = fill(rule, ctx)
+            if value is not None:
+                fields[rule.field] = value
+        return Candidate(hit.type, site.clause, fields, site.index, own_actor)
 
 
 # ------------------------------------------------------------------- helpers
 
 
-def _is_hedge(text: str, hit: _Hit) -> bool:
-    return any(
-        m.start() <= hit.start and m.end() >= hit.end
-        for m in hit.lang.find("hedge", text, hit.start, hit.end)
-    )
+def _longest_first(hits: list[Hit]) -> list[Hit]:
+    """Overlapping cues: the longer one says more ("not rule out" > "rule out")."""
+    hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[Hit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return kept
 
 
-def _negated(text: str, hit: _Hit, cs: int, ce: int) -> bool:
+def _apply_precedence(rule: Precedence, text: str, first: dict[str, Hit]) -> None:
+    drop, by = first.get(rule.drop), first.get(rule.by)
+    if drop is None or by is None:
+        return
+    if rule.when == "hedged" and not is_hedge(text, drop):
+        return
+    if rule.when == "not_hedged" and is_hedge(text, drop):
+        return
+    if rule.when == "after" and not by.start < drop.start:
+        return
+    del first[rule.drop]
+
+
+def _negated(text: str, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
     if lc.negation_after:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
     return any(True for _ in lc.find("negation", text, *window))
-
-
-def _any(text: str, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
-    return any(any(True for _ in lc.find(category, text, *span)) for lc in langs)
-
-
-def _modality(
-    text: str,
-    hit: _Hit,
-    clause: tuple[int, int],
-    sentence: tuple[int, int],
-    langs: Sequence[LanguageCues],
-) -> str:
-    # warnings speak of what could happen: "could" there is not a hedge
-    if hit.type != "warning" and (_is_hedge(text, hit) or _any(text, clause, langs, "hedge")):
-        return "tentative"
-    if _any(text, sentence, langs, "condition"):
-        return "conditional"
-    return "firm"
-
-
-def _what(
-    text: str,
-    hit: _Hit,
-    clause: tuple[int, int],
-    sentence: tuple[int, int],
-    langs: Sequence[LanguageCues],
-) -> str:
-    # the first keyword after the cue in the clause, then anywhere in the clause / sentence
-    for lo, hi in ((hit.end, clause[1]), clause, sentence):
-        best: tuple[int, str] | None = None
-        for lc in langs:
-            for what, pattern in lc.what.items():
-                m = pattern.search(text, lo, hi)
-                if m and (best is None or m.start() < best[0]):
-                    best = (m.start(), what)
-        if best is not None:
-            return best[1]
-    return "other"
-
-
-def _format(text: str, sentence: tuple[int, int], langs: Sequence[LanguageCues]) -> str | None:
-    for fmt in ("virtual", "phone"):
-        for lc in langs:
-            pattern = lc.formats.get(fmt)
-            if pattern is not None and pattern.search(text, *sentence):
-                return fmt
-    return None
-
-
-def _nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
-    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
-    if not inside:
-        return None
-    return min(inside, key=lambda m: abs(m.start - anchor))
-
-
-def _distinct(mentions: Sequence[Mention]) -> list[Actor]:
-    out: list[Actor] = []
-    labels: set[str] = set()
-    for m in mentions:
-        actor: Actor = m.value
-        if actor.label.casefold() not in labels:
-            labels.add(actor.label.casefold())
-            out.append(actor)
-    return out
-
-
-def _count(quantities: Sequence[Mention], span: tuple[int, int]) -> Quantity | None:
-    for m in quantities:
-        q: Quantity = m.value
-        if span[0] <= m.start and m.end <= span[1] and (q.unit or "").casefold() in _COUNT_UNITS:
-            return q
-    return None
-
-
-def _pledge_quantity(quantities: Sequence[Mention], span: tuple[int, int]) -> Quantity | None:
-    for m in quantities:
-        if span[0] <= m.start and m.end <= span[1] and m.value.unit:
-            return m.value  # type: ignore[no-any-return]
-    return None

@@ -1,8 +1,12 @@
 """Cue lexicons of the rules backend: loading, merging and compiling to regexes.
 
-The lexicons are data (``claimkit/data/cues.json``) so users can extend them
-without touching code; see the ``_about`` entry of that file for the pattern
-syntax. Each (language, category) compiles once to a single alternation.
+The lexicons are data so users can extend them without touching code: the
+bundled ``claimkit/data/cues.json`` (the built-in claim types, the modifiers
+and the language settings), the cue file each registered claim type may
+declare (:attr:`claimkit.schemas.ClaimBase.cues`), and user files. All share
+one format; see the ``_about`` entry of the bundled file and
+``docs/offline-extractor.md``. Each (language, category) compiles once to a
+single alternation.
 """
 
 from __future__ import annotations
@@ -10,22 +14,24 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
+from importlib.abc import Traversable
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from claimkit.errors import InputError
+from claimkit.schemas import ClaimBase
 from claimkit.text import is_unspaced
 
-__all__ = ["CATEGORIES", "CLAIM_CUES", "CueBook", "LanguageCues", "load_cues"]
+__all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
 
-#: claim-type categories, in the order the backend tries them
-CLAIM_CUES = ("pledge", "refusal", "warning", "meeting")
-#: modifier categories (plain lists)
+#: modifier categories (plain lists); every other list of a language is a claim type's cues
 MODIFIERS = ("negation", "hedge", "condition", "future")
-CATEGORIES = CLAIM_CUES + MODIFIERS
+#: list entries of a language that are word sets, not cue patterns
+_WORD_SETS = frozenset({"markers"})
 _GAP = r"[^.;:!?。！？；\n]{0,24}?"
 
 
@@ -62,15 +68,18 @@ def _compile(cues: Iterable[str], boundary: str) -> re.Pattern[str] | None:
 
 @dataclass
 class LanguageCues:
-    """Compiled cues of one language."""
+    """Compiled cues of one language.
+
+    ``patterns`` holds one regex per category (claim types and modifiers);
+    ``fields`` one regex per value of each keyword map, keyed ``type.field``.
+    """
 
     code: str
     script: str
     boundary: str
     negation_after: bool
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    what: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    formats: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    fields: dict[str, dict[str, re.Pattern[str]]] = field(default_factory=dict)
     markers: frozenset[str] = frozenset()
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
@@ -81,7 +90,7 @@ class LanguageCues:
 
 
 class CueBook:
-    """All languages' cue lexicons, compiled lazily.
+    """All languages' cue lexicons and the per-type declarations, compiled lazily.
 
     City names live in :mod:`claimkit.normalize.places`; a ``cities`` object in
     a cue file (``{"Kyiv": ["Kyjiw"]}``, the format before ``places.json``) is
@@ -90,33 +99,83 @@ class CueBook:
     Args:
         data: the parsed JSON documents to merge, in order (later ones add
             cues to earlier ones' lists).
+
+    Attributes:
+        raw: merged language entries by language code.
+        types: merged ``types`` declarations by claim type.
+        precedence: the ``precedence`` rules of every document, in order.
+        aliases: language-level keys of the version 1 format (``what``) and
+            the keyword map (``pledge.what``) they stand for.
     """
 
-    def __init__(self, data: Iterable[Mapping[str, Any]]) -> None:
+    def __init__(self, data: Iterable[Mapping[str, Any]] = ()) -> None:
         self.raw: dict[str, dict[str, Any]] = {}
+        self.types: dict[str, dict[str, Any]] = {}
+        self.precedence: list[dict[str, Any]] = []
+        self.aliases: dict[str, str] = {}
         self.city_names: dict[str, list[str]] = {}
-        for doc in data:
-            self._merge(doc)
         self._compiled: dict[str, LanguageCues] = {}
+        for doc in data:
+            self.add(doc)
 
-    def _merge(self, doc: Mapping[str, Any]) -> None:
+    def add(self, doc: Mapping[str, Any], owner: str | None = None, source: str = "cue data") -> None:
+        """Merge one cue document.
+
+        Args:
+            doc: the parsed JSON object.
+            owner: the claim type whose file this is: its unqualified keyword
+                maps (``"fields": {"action": ...}``) belong to that type.
+            source: named in error messages.
+
+        Raises:
+            InputError: a keyword map names no claim type and the file has no owner.
+        """
+        self._compiled.clear()
+        self.aliases.update({str(k): str(v) for k, v in (doc.get("aliases") or {}).items()})
+        for name, decl in (doc.get("types") or {}).items():
+            _merge_type(self.types.setdefault(str(name), {}), decl)
+        self.precedence.extend(dict(rule) for rule in doc.get("precedence") or [])
         for code, spec in (doc.get("languages") or {}).items():
-            target = self.raw.setdefault(code, {})
-            for key, value in spec.items():
-                if isinstance(value, list):
-                    target.setdefault(key, []).extend(str(v) for v in value)
-                elif isinstance(value, dict):
-                    sub = target.setdefault(key, {})
-                    for k, v in value.items():
-                        sub.setdefault(k, []).extend(str(x) for x in v)
-                else:
-                    target[key] = value
+            self._merge_language(self.raw.setdefault(code, {}), spec, owner, source)
         for name, aliases in (doc.get("cities") or {}).items():
             self.city_names.setdefault(name, []).extend(str(a) for a in aliases)
+
+    def _merge_language(
+        self, target: dict[str, Any], spec: Mapping[str, Any], owner: str | None, source: str
+    ) -> None:
+        for key, value in spec.items():
+            if key == "fields" or (isinstance(value, dict) and key in self.aliases):
+                maps = value if key == "fields" else {self.aliases[key]: value}
+                fields = target.setdefault("fields", {})
+                for name, keywords in maps.items():
+                    _merge_keywords(fields.setdefault(_qualify(name, owner, source), {}), keywords)
+            elif isinstance(value, list):
+                target.setdefault(key, []).extend(str(v) for v in value)
+            elif isinstance(value, dict):
+                raise InputError(source, f"unknown keyword map {key!r}: put it under 'fields'")
+            else:
+                target[key] = value
 
     @property
     def languages(self) -> list[str]:
         return sorted(self.raw)
+
+    def claim_categories(self) -> list[str]:
+        """Names of the claim types that have cues in some language (first-seen order)."""
+        seen: dict[str, None] = {}
+        for spec in self.raw.values():
+            for key, value in spec.items():
+                if isinstance(value, list) and key not in MODIFIERS and key not in _WORD_SETS:
+                    seen.setdefault(key, None)
+        return list(seen)
+
+    def field_values(self, key: str) -> list[str]:
+        """The values the keyword map ``key`` (``type.field``) gives in any language."""
+        seen: dict[str, None] = {}
+        for spec in self.raw.values():
+            for value in (spec.get("fields") or {}).get(key, {}):
+                seen.setdefault(str(value), None)
+        return list(seen)
 
     def language(self, code: str) -> LanguageCues | None:
         """The compiled cues of ``code`` (``zh-Hant`` -> ``zh``), or None."""
@@ -134,15 +193,15 @@ class CueBook:
             negation_after=bool(spec.get("negation_after", False)),
             markers=frozenset(m.casefold() for m in spec.get("markers", [])),
         )
-        for cat in CATEGORIES:
-            pattern = _compile(spec.get(cat, []), boundary)
-            if pattern is not None:
-                lc.patterns[cat] = pattern
-        for group, target in (("what", lc.what), ("format", lc.formats)):
-            for key, cues in (spec.get(group) or {}).items():
+        for cat, cues in spec.items():
+            if isinstance(cues, list) and cat not in _WORD_SETS:
                 pattern = _compile(cues, boundary)
                 if pattern is not None:
-                    target[key] = pattern
+                    lc.patterns[cat] = pattern
+        for key, keywords in (spec.get("fields") or {}).items():
+            compiled = {v: p for v, words in keywords.items() if (p := _compile(words, boundary))}
+            if compiled:
+                lc.fields[key] = compiled
         self._compiled[code] = lc
         return lc
 
@@ -153,35 +212,122 @@ class CueBook:
             out.setdefault(str(spec.get("script", "latin")), []).append(code)
         return out
 
+
+def _qualify(name: str, owner: str | None, source: str) -> str:
+    if "." in name:
+        return name
+    if owner is None:
+        raise InputError(source, f"keyword map {name!r} names no claim type: write 'type.{name}'")
+    return f"{owner}.{name}"
+
+
+def _merge_keywords(target: dict[str, list[str]], keywords: Mapping[str, Any]) -> None:
+    for value, words in keywords.items():
+        target.setdefault(str(value), []).extend(str(w) for w in words)
+
+
+def _merge_type(target: dict[str, Any], decl: Mapping[str, Any]) -> None:
+    """Later declarations override a field's role and scalars, and add merge rules."""
+    for key, value in decl.items():
+        if key == "fields":
+            target.setdefault("fields", {}).update(value)
+        elif key == "merge":
+            target.setdefault("merge", []).extend(value)
+        else:
+            target[key] = value
+
+
+# ------------------------------------------------------------------- loading
+
+_BUNDLED: dict[str, Any] | None = None
 _DEFAULT: CueBook | None = None
 
 
-def load_cues(*extra: str | os.PathLike[str] | Mapping[str, Any]) -> CueBook:
-    """The bundled cue lexicons, extended by ``extra`` files or dicts.
+def _bundled() -> dict[str, Any]:
+    """The parsed bundled cue file (read once; never modified)."""
+    global _BUNDLED
+    if _BUNDLED is None:
+        raw = resources.files("claimkit").joinpath("data/cues.json").read_text("utf-8")
+        _BUNDLED = json.loads(raw)
+    return _BUNDLED
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"cue file is not JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(key, {}), dict) for key in ("languages", "types")
+    ):
+        raise InputError(source, "a cue file is an object with a 'languages' object")
+    if not isinstance(data.get("precedence", []), list):
+        raise InputError(source, "'precedence' of a cue file is a list of rules")
+    return data
+
+
+def _read(path: Path | Traversable, source: str) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(source, f"cue file cannot be read ({exc})") from None
+    return _parse(text, source)
+
+
+def cue_file(model: type[ClaimBase]) -> Path | Traversable | None:
+    """Where the cue file a claim type declares (``cues = "cues.json"``) is.
+
+    A relative path is resolved against the package of the module that
+    declares ``cues`` (with :mod:`importlib.resources`, so an installed or
+    zipped package works), else against that module's file.
 
     Raises:
-        InputError: an extra file is missing or is not a cue JSON object.
+        InputError: a relative path whose module cannot be located.
+    """
+    declared = model.cues
+    if not declared:
+        return None
+    path = Path(declared)
+    if path.is_absolute():
+        return path
+    owner = next((c for c in model.__mro__ if "cues" in vars(c)), model)
+    module = sys.modules.get(owner.__module__)
+    parts = PurePosixPath(declared.replace(os.sep, "/")).parts
+    if module is not None:
+        spec = getattr(module, "__spec__", None)
+        package = module.__name__ if hasattr(module, "__path__") else getattr(spec, "parent", "")
+        if package:
+            return resources.files(package).joinpath(*parts)
+        module_file = getattr(module, "__file__", None)
+        if module_file:  # a script run as __main__, a top-level module
+            return Path(module_file).resolve().parent.joinpath(*parts)
+    raise InputError(
+        f"claim type {model.__name__}", f"cannot locate cue file {declared!r}: give an absolute path"
+    )
+
+
+def load_cues(
+    *extra: str | os.PathLike[str] | Mapping[str, Any],
+    models: Iterable[type[ClaimBase]] = (),
+) -> CueBook:
+    """The bundled cue lexicons, then the cue files of ``models``, then ``extra`` files or dicts.
+
+    Raises:
+        InputError: a file is missing or is not a cue JSON object.
     """
     global _DEFAULT
-    if not extra and _DEFAULT is not None:
+    files = [(m, f) for m in models if (f := cue_file(m)) is not None]
+    if not extra and not files and _DEFAULT is not None:
         return _DEFAULT
-    raw = resources.files("claimkit").joinpath("data/cues.json").read_text("utf-8")
-    docs: list[Mapping[str, Any]] = [json.loads(raw)]
+    book = CueBook([_bundled()])
+    for model, path in files:
+        name = str(model.model_fields["type"].default)
+        book.add(_read(path, str(path)), owner=name, source=str(path))
     for item in extra:
         if isinstance(item, Mapping):
-            docs.append(item)
-            continue
-        path = Path(item)
-        try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(str(path), f"cue file cannot be read ({exc})") from None
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"cue file is not JSON ({exc.msg}, line {exc.lineno})") from None
-        if not isinstance(data, dict) or not isinstance(data.get("languages", {}), dict):
-            raise InputError(str(path), "a cue file is an object with a 'languages' object")
-        docs.append(data)
-    book = CueBook(docs)
-    if not extra:
+            book.add(item)
+        else:
+            book.add(_read(Path(item), str(item)), source=str(item))
+    if not extra and not files:
         _DEFAULT = book
     return book

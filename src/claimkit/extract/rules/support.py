@@ -1,15 +1,27 @@
-"""Support code of the rules backend: mention records, finders, claim merging."""
+"""Support code of the rules backend: mention and cue records, finders, claim merging."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.schemas import Document
+from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.text import Sentence
+from claimkit.schemas import Actor, Document, Quantity
 
-__all__ = ["Candidate", "Finders", "Mention", "default_finders", "merge_candidates"]
+__all__ = [
+    "Candidate",
+    "Finders",
+    "Hit",
+    "Mention",
+    "MergeRule",
+    "Scene",
+    "Site",
+    "default_finders",
+    "merge_candidates",
+]
 
 log = logging.getLogger("claimkit.extract.rules")
 
@@ -31,6 +43,38 @@ class Finders:
 
 
 @dataclass
+class Hit:
+    """A claim cue found in a clause: its offsets, claim type and language."""
+
+    start: int
+    end: int
+    type: str
+    lang: LanguageCues
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One document's text, sentences and what the finders found in it."""
+
+    text: str
+    sentences: Sequence[Sentence]
+    actors: Sequence[Mention]
+    dates: Sequence[Mention]
+    quantities: Sequence[Mention]
+    places: Sequence[Mention]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a cue sits: its clause, its sentence (and index) and the sentence's languages."""
+
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    index: int
+    langs: Sequence[LanguageCues]
+
+
+@dataclass
 class Candidate:
     type: str
     span: tuple[int, int]
@@ -40,64 +84,110 @@ class Candidate:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+@dataclass(frozen=True)
+class MergeRule:
+    """When a later candidate of a type joins an earlier one (the ``merge`` list of a type).
+
+    Attributes:
+        same: join an earlier candidate whose fields of these names are all
+            filled and equal (quantities compare by value and unit, actors by name).
+        dates_agree: with ``same``: only when the dates do not differ.
+        follow_up: join the previous candidate of the type when this one
+            names no actor of its own and is at most this many sentences later
+            (with ``same``: and those fields are equal).
+        without: with ``follow_up``: only when this field is empty.
+    """
+
+    same: tuple[str, ...] = ()
+    dates_agree: bool = False
+    follow_up: int | None = None
+    without: str | None = None
+
+
+def merge_candidates(
+    candidates: list[Candidate], rules: Mapping[str, Sequence[MergeRule]] | None = None
+) -> list[Candidate]:
     """Fold repeated statements of one claim into one claim with several spans.
 
     Articles repeat a claim (headline, lead, body); gold and users want it
     once, with every quote. Merged into an earlier candidate of the same type:
 
     * a later clause of the same sentence that names no actor of its own
-      before its cue (the sentence goes on about the same claim);
-    * a meeting mention with no actor of its own and no place within two
-      sentences of the previous meeting ("The meeting focused on ...");
-    * a meeting in the same city as an earlier one, unless their dates differ;
-    * a pledge with the same stated quantity ("26 countries") as an earlier one.
+      before its cue (the sentence goes on about the same claim), any type;
+    * what the type's :class:`MergeRule` list allows (from the cue data): for
+      meetings a mention in the same city (unless the dates differ) or one with
+      no actor and no place within two sentences of the previous meeting ("The
+      meeting focused on ..."); for pledges the same stated quantity.
     """
+    rules = rules or {}
     out: list[Candidate] = []
-    last_meeting: Candidate | None = None
+    last: dict[str, Candidate] = {}
     for c in candidates:
-        target = None
-        for prev in reversed(out):
-            if prev.type != c.type:
-                continue
-            if prev.sentence == c.sentence and not c.own_actor or c.type == "meeting" and _same_place(prev, c) or c.type == "pledge" and _same_quantity(prev, c):
-                target = prev
-            if target is not None:
-                break
-        if (
-            target is None
-            and c.type == "meeting"
-            and last_meeting is not None
-            and not c.own_actor
-            and "location" not in c.fields
-            and c.sentence - last_meeting.sentence <= 2
-        ):
-            target = last_meeting
+        own = rules.get(c.type, ())
+        target = _earlier_match(out, c, own) or _follow_up(last.get(c.type), c, own)
         if target is None:
             out.append(c)
-            if c.type == "meeting":
-                last_meeting = c
+            last[c.type] = c
             continue
         target.spans.append(c.span)
         for key, value in c.fields.items():
             target.fields.setdefault(key, value)
         target.sentence = max(target.sentence, c.sentence)
-        if c.type == "meeting":
-            last_meeting = target
+        last[c.type] = target
     return out
 
 
-def _same_place(a: Candidate, b: Candidate) -> bool:
-    loc_a, loc_b = a.fields.get("location"), b.fields.get("location")
-    if loc_a is None or loc_a != loc_b:
-        return False
+def _earlier_match(
+    out: Sequence[Candidate], c: Candidate, rules: Sequence[MergeRule]
+) -> Candidate | None:
+    for prev in reversed(out):
+        if prev.type != c.type:
+            continue
+        if prev.sentence == c.sentence and not c.own_actor:
+            return prev
+        if any(
+            r.same and r.follow_up is None and _same(prev, c, r.same, r.dates_agree)
+            for r in rules
+        ):
+            return prev
+    return None
+
+
+def _follow_up(
+    last: Candidate | None, c: Candidate, rules: Sequence[MergeRule]
+) -> Candidate | None:
+    if last is None or c.own_actor:
+        return None
+    for r in rules:
+        if (
+            r.follow_up is not None
+            and (r.without is None or r.without not in c.fields)
+            and c.sentence - last.sentence <= r.follow_up
+            and (not r.same or _same(last, c, r.same, r.dates_agree))
+        ):
+            return last
+    return None
+
+
+def _same(a: Candidate, b: Candidate, names: Sequence[str], dates_agree: bool) -> bool:
+    for name in names:
+        va, vb = a.fields.get(name), b.fields.get(name)
+        if va is None or vb is None or _key(va) != _key(vb):
+            return False
+    if not dates_agree:
+        return True
     da, db = a.fields.get("date"), b.fields.get("date")
     return da is None or db is None or da.value == db.value
 
 
-def _same_quantity(a: Candidate, b: Candidate) -> bool:
-    qa, qb = a.fields.get("quantity"), b.fields.get("quantity")
-    return qa is not None and qb is not None and (qa.value, qa.unit) == (qb.value, qb.unit)
+def _key(value: Any) -> Any:
+    if isinstance(value, Quantity):
+        return (value.value, value.unit)
+    if isinstance(value, Actor):
+        return value.label.casefold()
+    if isinstance(value, list):
+        return tuple(_key(v) for v in value)
+    return value
 
 
 # ------------------------------------------------------------------- finders

@@ -1,0 +1,350 @@
+"""How the rules backend fills a claim's fields: the subject, modality and field roles.
+
+A claim type's cue data gives each field a *role* (``"recipient": {"role":
+"actor_after", "kind": "country"}``); fields a type does not declare get one
+derived from their annotation (see :mod:`.spec`). The roles:
+
+``actors_after``
+    the distinct actors after the cue in the clause (not the subject);
+    ``inside_cue``: also actors inside a gapped cue ("a frappé la Russie de
+    sanctions").
+``actor_after``
+    the first of those; ``kind``: only actors of that kind (``country``).
+``actors``
+    every distinct actor of the ``scope`` (``sentence`` or ``clause``).
+``place``
+    the place nearest the cue in the clause, else in the sentence (canonical
+    English name, from :func:`claimkit.normalize.find_places`).
+``quantity``
+    the first quantity with a unit in the clause.
+``count``
+    the first quantity in the sentence counted in ``units`` (countries,
+    leaders, participants, ...).
+``keywords``
+    the value of the type's keyword map (``"fields"`` of each language) that
+    matches: ``scope`` is a list of places tried in turn (``cue``, ``after``
+    the cue in the clause, ``clause``, ``sentence``); ``pick`` ``first`` (the
+    earliest keyword) or ``order`` (the first value, in ``order`` or the
+    field's own order, with a keyword anywhere there); else ``default_if``
+    (``{"location": "in_person"}``: that value when that field is filled),
+    else ``default``.
+``modifier``
+    ``values[0]`` when a ``modifier`` cue (``future``, ``hedge``, ...) is in the
+    ``scope``, else ``values[1]``.
+``none``
+    left empty (free text such as ``condition``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.support import Hit, Mention, Scene, Site
+from claimkit.schemas import Actor, Quantity
+
+__all__ = [
+    "ACTOR_SOURCES",
+    "DEFAULT_KEYWORD_SCOPE",
+    "ROLE_OPTIONS",
+    "ROLE_SHAPES",
+    "SCOPES",
+    "Ctx",
+    "FieldRule",
+    "fill",
+    "is_hedge",
+    "modality",
+    "nearest",
+    "subject_of",
+]
+
+#: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
+ACTOR_SOURCES = ("before_cue", "earlier_in_sentence", "after_cue", "previous_sentence")
+#: the places a role looks in (see :func:`_scope`)
+SCOPES = ("cue", "after", "clause", "sentence")
+#: where a derived keyword field looks, in turn
+DEFAULT_KEYWORD_SCOPE = ("cue", "clause", "sentence")
+_COUNT_UNITS = (
+    "countries", "country", "nations", "states", "people", "leaders", "participants",
+    "members", "delegations", "chiefs", "ministers", "heads",
+)  # fmt: skip
+_ANY = frozenset({"actors", "actor", "quantity", "choice", "text", "date", "other"})
+#: the field shapes (see :func:`claimkit.extract.rules.spec.field_shape`) each role can fill
+ROLE_SHAPES: dict[str, frozenset[str]] = {
+    "actors_after": frozenset({"actors"}),
+    "actor_after": frozenset({"actor"}),
+    "actors": frozenset({"actors"}),
+    "place": frozenset({"text"}),
+    "quantity": frozenset({"quantity"}),
+    "count": frozenset({"quantity"}),
+    "keywords": frozenset({"choice", "text"}),
+    "modifier": frozenset({"choice", "text"}),
+    "none": _ANY,
+}
+#: the options each role takes
+ROLE_OPTIONS: dict[str, frozenset[str]] = {
+    "actors_after": frozenset({"inside_cue"}),
+    "actor_after": frozenset({"kind", "inside_cue"}),
+    "actors": frozenset({"scope"}),
+    "place": frozenset(),
+    "quantity": frozenset({"scope"}),
+    "count": frozenset({"scope", "units"}),
+    "keywords": frozenset({"scope", "pick", "order", "default", "default_if"}),
+    "modifier": frozenset({"modifier", "scope", "values"}),
+    "none": frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    """How one field of one claim type is filled.
+
+    Attributes:
+        type: the claim type.
+        field: the field name.
+        role: one of :data:`ROLE_SHAPES`.
+        options: the role's options from the cue data (``kind``, ``scope``, ...).
+        choices: the values the field accepts (Literal or Enum), if limited.
+    """
+
+    type: str
+    field: str
+    role: str
+    options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    choices: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What a role filler sees: the document, the cue, its place, the claim so far."""
+
+    scene: Scene
+    hit: Hit
+    site: Site
+    subject: Sequence[Actor]
+    fields: Mapping[str, Any]
+
+
+# ------------------------------------------------------------- subject, modality
+
+
+def subject_of(
+    scene: Scene, hit: Hit, site: Site, sources: Sequence[str] = ACTOR_SOURCES
+) -> tuple[list[Actor], bool]:
+    """Who makes the claim, and whether the clause names them before the cue.
+
+    ``sources`` are tried in turn (a type's ``actor_from``): ``before_cue``
+    (the actors before the cue in the clause), ``earlier_in_sentence`` (the
+    nearest one in an earlier clause), ``after_cue`` (the first after the cue
+    in the clause: verb-first clauses, passives), ``previous_sentence`` (the
+    first actor of the previous sentence: a pronoun subject).
+    """
+    cs, ce = site.clause
+    ss, _ = site.sentence
+    in_clause = [a for a in scene.actors if cs <= a.start and a.end <= ce]
+    before = [a for a in in_clause if a.end <= hit.start]
+    subject: list[Actor] = []
+    for source in sources:
+        if source == "before_cue":
+            subject = _distinct(before)
+        elif source == "earlier_in_sentence":
+            earlier = [a for a in scene.actors if ss <= a.start and a.end <= cs]
+            subject = _distinct(earlier[-1:])
+        elif source == "after_cue":
+            subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
+        elif source == "previous_sentence" and site.index > 0:
+            prev = scene.sentences[site.index - 1]
+            subject = _distinct([a for a in scene.actors if prev.start <= a.start < prev.end][:1])
+        if subject:
+            break
+    return subject, bool(before)
+
+
+def is_hedge(text: str, hit: Hit) -> bool:
+    """True when the cue itself is a hedge cue ("willing to", "does not rule out")."""
+    return any(
+        m.start() <= hit.start and m.end() >= hit.end
+        for m in hit.lang.find("hedge", text, hit.start, hit.end)
+    )
+
+
+def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
+    """``tentative`` (a hedge in the clause), ``conditional`` (a condition in the sentence), ``firm``.
+
+    ``hedges=False``: hedge words do not count (warnings speak of what could happen).
+    """
+    text = scene.text
+    if hedges and (is_hedge(text, hit) or _any(text, site.clause, site.langs, "hedge")):
+        return "tentative"
+    if _any(text, site.sentence, site.langs, "condition"):
+        return "conditional"
+    return "firm"
+
+
+def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
+    """The mention inside ``span`` nearest to ``anchor``."""
+    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: abs(m.start - anchor))
+
+
+# ------------------------------------------------------------------------ roles
+
+
+def fill(rule: FieldRule, ctx: Ctx) -> Any:
+    """The value of ``rule.field`` for this cue, or None to leave it empty."""
+    return _FILLERS[rule.role](rule, ctx)
+
+
+def _after(ctx: Ctx, inside_cue: bool) -> list[Mention]:
+    cs, ce = ctx.site.clause
+    lo = ctx.hit.start if inside_cue else ctx.hit.end
+    return [
+        a
+        for a in ctx.scene.actors
+        if cs <= a.start and a.end <= ce and a.start >= lo and a.value not in ctx.subject
+    ]
+
+
+def _actors_after(rule: FieldRule, ctx: Ctx) -> Any:
+    return _distinct(_after(ctx, bool(rule.options.get("inside_cue")))) or None
+
+
+def _actor_after(rule: FieldRule, ctx: Ctx) -> Any:
+    kind = rule.options.get("kind")
+    found = _after(ctx, bool(rule.options.get("inside_cue")))
+    return next((a.value for a in found if kind is None or a.value.kind == kind), None)
+
+
+def _actors(rule: FieldRule, ctx: Ctx) -> Any:
+    lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
+    return _distinct([a for a in ctx.scene.actors if lo <= a.start and a.end <= hi]) or None
+
+
+def _place(rule: FieldRule, ctx: Ctx) -> Any:
+    places, anchor = ctx.scene.places, ctx.hit.start
+    found = nearest(places, anchor, ctx.site.clause) or nearest(places, anchor, ctx.site.sentence)
+    return found.value if found is not None else None
+
+
+def _quantity(rule: FieldRule, ctx: Ctx) -> Any:
+    lo, hi = _scope(ctx, str(rule.options.get("scope", "clause")))
+    for m in ctx.scene.quantities:
+        if lo <= m.start and m.end <= hi and m.value.unit:
+            return m.value
+    return None
+
+
+def _count(rule: FieldRule, ctx: Ctx) -> Any:
+    lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
+    units = {str(u).casefold() for u in rule.options.get("units", _COUNT_UNITS)}
+    for m in ctx.scene.quantities:
+        q: Quantity = m.value
+        if lo <= m.start and m.end <= hi and (q.unit or "").casefold() in units:
+            return q
+    return None
+
+
+def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
+    key = f"{rule.type}.{rule.field}"
+    scopes = rule.options.get("scope", DEFAULT_KEYWORD_SCOPE)
+    maps = [lc.fields[key] for lc in ctx.site.langs if key in lc.fields]
+    for name in [scopes] if isinstance(scopes, str) else scopes:
+        span = _scope(ctx, str(name))
+        if rule.options.get("pick", "first") == "order":
+            found = _first_in_order(ctx.scene.text, span, maps, _order(rule, maps))
+        else:
+            found = _earliest(ctx.scene.text, span, maps)
+        if found is not None:
+            return found
+    for other, value in (rule.options.get("default_if") or {}).items():
+        if other in ctx.fields:
+            return value
+    return rule.options.get("default")
+
+
+def _modifier(rule: FieldRule, ctx: Ctx) -> Any:
+    values = rule.options["values"]  # two values, checked when the spec is built
+    span = _scope(ctx, str(rule.options.get("scope", "clause")))
+    found = _any(ctx.scene.text, span, ctx.site.langs, str(rule.options.get("modifier")))
+    return values[0] if found else values[1]
+
+
+def _none(rule: FieldRule, ctx: Ctx) -> Any:
+    return None
+
+
+_FILLERS: dict[str, Callable[[FieldRule, Ctx], Any]] = {
+    "actors_after": _actors_after,
+    "actor_after": _actor_after,
+    "actors": _actors,
+    "place": _place,
+    "quantity": _quantity,
+    "count": _count,
+    "keywords": _keywords,
+    "modifier": _modifier,
+    "none": _none,
+}
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _scope(ctx: Ctx, name: str) -> tuple[int, int]:
+    """``cue``, ``after`` (the cue's end to the clause's end), ``clause`` or ``sentence``."""
+    if name == "cue":
+        return ctx.hit.start, ctx.hit.end
+    if name == "after":
+        return ctx.hit.end, ctx.site.clause[1]
+    if name == "clause":
+        return ctx.site.clause
+    return ctx.site.sentence
+
+
+def _earliest(
+    text: str, span: tuple[int, int], maps: Sequence[Mapping[str, Any]]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for patterns in maps:
+        for value, pattern in patterns.items():
+            m = pattern.search(text, *span)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), value)
+    return best[1] if best is not None else None
+
+
+def _first_in_order(
+    text: str, span: tuple[int, int], maps: Sequence[Mapping[str, Any]], order: Sequence[str]
+) -> str | None:
+    for value in order:
+        for patterns in maps:
+            pattern = patterns.get(value)
+            if pattern is not None and pattern.search(text, *span):
+                return value
+    return None
+
+
+def _order(rule: FieldRule, maps: Sequence[Mapping[str, Any]]) -> list[str]:
+    declared = rule.options.get("order") or rule.choices
+    if declared:
+        return [str(v) for v in declared]
+    return list(dict.fromkeys(v for patterns in maps for v in patterns))
+
+
+def _any(text: str, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
+    return any(any(True for _ in lc.find(category, text, *span)) for lc in langs)
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[Actor]:
+    out: list[Actor] = []
+    labels: set[str] = set()
+    for m in mentions:
+        actor: Actor = m.value
+        if actor.label.casefold() not in labels:
+            labels.add(actor.label.casefold())
+            out.append(actor)
+    return out
