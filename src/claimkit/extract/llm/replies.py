@@ -1,11 +1,9 @@
-"""instructor's request for a response model, prepared once, and the reading of a reply.
+"""instructor's request for a response model, prepared once.
 
 No openai import (:mod:`claimkit.extract.llm.openai` is the only module that has
 one). :func:`tools_request` prepares instructor's request for a response
 model once (``handle_response_model``), :func:`request_body` serialises a
-request reusing that preparation; the grounding check that runs inside the
-response model's validator uses :func:`locate_drafts` to find every quote in
-the chunk and :func:`reask_message` for the error instructor sends back.
+request reusing that preparation.
 """
 
 from __future__ import annotations
@@ -21,15 +19,8 @@ from instructor.processing import handle_response_model
 from instructor.v2.validation import async_validators
 from pydantic import BaseModel
 
-from claimkit.extract.base import Draft
-from claimkit.extract.llm.chunking import Chunk
-from claimkit.grounding import Aligner
-from claimkit.schemas import Span
-
 __all__ = [
     "MODES",
-    "locate_drafts",
-    "reask_message",
     "request_body",
     "structured",
     "tools_request",
@@ -131,63 +122,3 @@ def request_body(kwargs: dict[str, Any], tail: dict[str, Any] | None, tail_json:
         head = json.dumps({"messages": kwargs["messages"]}, ensure_ascii=False)[:-1]
         return (head + ", " + tail_json + "}").encode("utf-8")
     return json.dumps(kwargs, ensure_ascii=False).encode("utf-8")
-
-
-def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
-    """The error sent back for quotes not found: each named, and how to fix it."""
-    lines = [
-        (
-            "These quotes are not in the article text. Every quote must be copied verbatim "
-            "from the article: character for character, in the article's language, not "
-            "translated, paraphrased, corrected or shortened. Replace each with the exact "
-            "words of the article, or drop the claim if the article does not state it:"
-        )
-    ]
-    for i, type_, quote in bad:
-        lines.append(
-            f"- claim {i} ({type_}): no quote given" if quote is None
-            else f"- claim {i} ({type_}): {quote!r}"
-        )
-    return "\n".join(lines)
-
-
-#: members of a reply's claim that are not claim fields
-_NOT_FIELDS = frozenset({"quotes", "type"})
-
-
-def locate_drafts(
-    reply: BaseModel, aligner: Aligner, chunk: Chunk
-) -> tuple[list[Draft], list[tuple[int, str, str | None]]]:
-    """Drafts with their quotes located in the chunk (offsets moved to the document),
-    and the quotes that could not be located: (claim number, type, quote or None
-    for a claim without any quote)."""
-    drafts: list[Draft] = []
-    bad: list[tuple[int, str, str | None]] = []
-    shift = chunk.start
-    for i, claim in enumerate(getattr(reply, "claims", []), 1):
-        # the validated values themselves (frozen models), not a dump of them:
-        # the claim model accepts them as they are instead of validating a
-        # dump all over again
-        data = {
-            name: value
-            for name in type(claim).model_fields
-            if name not in _NOT_FIELDS and (value := getattr(claim, name)) is not None
-        }
-        spans: list[Span] = []
-        rest: list[str] = []
-        quotes = [q for q in claim.quotes if q and q.strip()]
-        if not quotes:
-            bad.append((i, claim.type, None))
-        for quote in quotes:
-            found = aligner.align(quote, near=spans)
-            if found is None:
-                rest.append(quote)
-                bad.append((i, claim.type, quote))
-            elif not shift:  # the chunk is the document's start: offsets hold as they are
-                spans.append(found)
-            else:
-                spans.append(found.model_copy(
-                    update={"start": found.start + shift, "end": found.end + shift}
-                ))
-        drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
-    return drafts, bad
