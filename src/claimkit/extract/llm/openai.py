@@ -19,8 +19,8 @@ validate. Two policies, two bounds, kept apart on purpose:
   the raw HTTP call that instructor's loop calls, so a 429 during a re-ask
   does not throw the re-ask away, and instructor never sees an API error as
   something to re-ask about.
-* **Re-asks** (instructor's ``retry_async``, ``max_reasks``, so at most
-  ``max_reasks + 1`` replies): a reply that
+* **Re-asks** (instructor's, ``max_reasks``, so at most ``max_reasks + 1``
+  replies; see :func:`~claimkit.extract.llm.replies.reask_loop`): a reply that
   is not valid JSON, does not fit the schema, or quotes words that are not in
   the article is sent back with the error. Grounding is checked inside the
   response model's validator (the core's
@@ -56,7 +56,6 @@ from typing import Any, Self
 
 import httpx2
 import openai
-from instructor.core import retry_async
 from instructor.core.exceptions import InstructorRetryException
 from instructor.processing import handle_response_model
 from openai.types.chat import ChatCompletion
@@ -82,6 +81,7 @@ from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
 from claimkit.extract.llm.replies import (
     MODES,
+    reask_loop,
     request_body,
     structured,
     tools_request,
@@ -315,12 +315,11 @@ class OpenAIBackend(LLMBackend):
         request, prepared, kwargs = self._prepare(call)
         token = _REQUEST.set(request)
         try:
-            await retry_async(
-                func=self._raw_create,
-                response_model=prepared,
-                args=(),
-                kwargs=kwargs,
-                max_retries=call.max_reasks,
+            await reask_loop(
+                self._raw_create,
+                prepared,
+                kwargs,
+                max_reasks=call.max_reasks,
                 strict=self.settings.strict,
                 mode=MODES[self.settings.mode],
             )
