@@ -351,6 +351,38 @@ def test_reask_loop_sends_and_accepts_what_instructors_retry_async_does(
     assert failed["kind"] == "backend" and "after 2 attempt(s)" in failed["message"]
 
 
+def test_llm_package_layout(repo_root):
+    """extract/llm/: no function over 60 lines; only openai.py and replies.py import openai,
+    instructor and the like (importing core and settings loads neither, in a fresh
+    interpreter); no module imports openai.py, and none imports the pipeline."""
+    import ast
+    import subprocess
+    import sys
+
+    provider_side = {"openai.py", "replies.py"}
+    for path in sorted((repo_root / "src" / "claimkit" / "extract" / "llm").glob("*.py")):
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                assert node.end_lineno - first + 1 <= 60, f"{path.name}: {node.name}"  # type: ignore[operator]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+        assert "claimkit.extract.pipeline" not in imported, path.name
+        if path.name != "openai.py":
+            assert "claimkit.extract.llm.openai" not in imported, path.name
+        if path.name not in provider_side:
+            roots = {name.partition(".")[0] for name in imported}
+            assert not roots & {"openai", "instructor", "httpx2", "tenacity"}, path.name
+            assert "claimkit.extract.llm.replies" not in imported, path.name
+    code = ("import sys, claimkit.extract.llm.core, claimkit.extract.llm.settings; "
+            "print(sorted({m.partition('.')[0] for m in sys.modules} & {'openai', 'instructor'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr[-2000:]
+
+
 def test_a_reply_is_read_strictly_then_leniently_and_a_non_json_reply_is_a_clear_error():
     import json
 
