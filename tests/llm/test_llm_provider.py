@@ -22,6 +22,7 @@ import pytest
 from scripted_server import gold_reply_claims
 
 import claimkit
+from claimkit.errors import TransientError
 from claimkit.extract import BackendOptions, create_backend, registry
 from claimkit.extract.llm.chunking import Chunk, chunk_text, split_chunk
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, Reply
@@ -137,7 +138,7 @@ def test_the_core_reasks_about_bad_quotes_and_splits_truncated_replies(article, 
     }
 
 
-def test_replies_that_never_fit_the_schema_fail_the_document_with_their_usage(article, tmp_path):
+def test_failures_become_failure_records_with_the_usage_spent(article, tmp_path):
     provider = _provider(tmp_path, cache=False, max_reasks=1, chunk_chars=100_000,
                          chunk_overlap=200)
     provider.queue = [Reply("not JSON", prompt_tokens=10), Reply("{\"claims\": 5}", prompt_tokens=10)]
@@ -145,6 +146,16 @@ def test_replies_that_never_fit_the_schema_fail_the_document_with_their_usage(ar
     assert isinstance(record, Failure) and record.kind == "backend"
     assert "after 2 attempt(s)" in record.message
     assert record.usage is not None and (record.usage.requests, record.usage.prompt_tokens) == (2, 20)
+
+    class Overloaded(ScriptedProvider):
+        async def complete(self, call: ChunkCall, messages: list[dict[str, Any]]) -> Reply:
+            call.sent()  # the provider's own retry of the request counts too
+            raise TransientError("HTTP 529 after 2 attempts")
+
+    (record,) = claimkit.extract(article, backend=Overloaded(model="m", cache=False),
+                                 normalize=False).records
+    assert isinstance(record, Failure) and record.kind == "transient"
+    assert record.usage is not None and record.usage.requests == 2
 
 
 def test_a_registered_provider_is_built_from_the_command_options(article, tmp_path, monkeypatch):

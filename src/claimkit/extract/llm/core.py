@@ -95,14 +95,12 @@ class Reply:
         prompt_tokens: tokens of the request, as the provider counted them.
         completion_tokens: tokens of the reply.
         truncated: the reply was cut off at the output token limit.
-        requests: HTTP attempts it took (API retries included).
     """
 
     content: str | Mapping[str, Any]
     prompt_tokens: int = 0
     completion_tokens: int = 0
     truncated: bool = False
-    requests: int = 1
 
     def text(self) -> str:
         """The content as JSON text."""
@@ -143,9 +141,9 @@ class ChunkCall:
     def __post_init__(self) -> None:
         self.aligner = Aligner(self.chunk.text)
 
-    def sent(self, requests: int = 1) -> None:
-        """Count HTTP attempts (each one, retried ones included)."""
-        self.tally.requests += requests
+    def sent(self) -> None:
+        """Count one HTTP attempt (each one counts, retried ones included)."""
+        self.tally.requests += 1
 
     def received(self, prompt_tokens: int, completion_tokens: int) -> None:
         """Count one reply and its tokens."""
@@ -355,8 +353,8 @@ class LLMBackend(Backend):
         messages = list(call.messages)
         error: ValidationError | None = None
         for _ in range(call.max_reasks + 1):
+            call.sent()
             reply = await self.complete(call, messages)
-            call.sent(reply.requests)
             call.received(reply.prompt_tokens, reply.completion_tokens)
             if reply.truncated:
                 raise TruncatedError("the reply was cut off at the output token limit")
@@ -384,9 +382,11 @@ class LLMBackend(Backend):
         The provider's one request: ask for a JSON object that fits
         ``call.response_model`` (its JSON schema:
         ``call.response_model.model_json_schema()``), repeat the request on
-        transient API errors as the provider's rules say, and raise
-        :class:`~claimkit.errors.TransientError` when it keeps failing,
-        :class:`~claimkit.errors.BackendError` when the endpoint refuses.
+        transient API errors as the provider's rules say (calling
+        ``call.sent()`` for each repeat: the first attempt is already
+        counted), and raise :class:`~claimkit.errors.TransientError` when it
+        keeps failing, :class:`~claimkit.errors.BackendError` when the
+        endpoint refuses.
         """
         raise NotImplementedError(
             f"{type(self).__name__} implements neither complete() nor structured_call()"
