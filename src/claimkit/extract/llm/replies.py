@@ -151,8 +151,8 @@ async def reask_loop(
     instructor's ``retry_async`` runs this loop after walking the whole
     response model looking for its async validators, on every call (~0.3-0.6
     ms of CPU per request for our union of claim models). The walk's answer
-    depends on the class only, and :func:`structured` already had it made for
-    each of its models, so for those, with a tested instructor release
+    depends on the class only, and :func:`structured` ran it once on each
+    model it made, so for those, with a tested instructor release
     (:data:`DIRECT`), the loop below is ``retry_async_v2``'s (instructor
     1.17: the same handlers, the same errors, no hooks, no token budget)
     without the walk. Any other model, or another instructor release, goes
