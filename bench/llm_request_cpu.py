@@ -9,8 +9,13 @@ CPU (time.process_time) that each way of calling instructor adds around it:
 * ``instructor.patch(create=...)`` given the plain response model: instructor
   derives an ``OpenAISchema`` subclass on every call;
 * the same, given the subclass made once (``instructor.openai_schema``);
-* what claimkit does: the tools request prepared once per model
-  (``handle_response_model``) and ``instructor.core.retry_async`` per call.
+* the tools request prepared once per model (``handle_response_model``) and
+  ``instructor.core.retry_async`` per call (which walks the response model
+  looking for async validators on every call);
+* what claimkit does: the same preparation, and
+  ``claimkit.extract.llm.replies.reask_loop`` per call (instructor's loop
+  over its own handlers, the walk done once per model; ``retry_async``
+  itself with an untested instructor release).
 
 The grounding check is not set, so none of these include it.
 
@@ -39,7 +44,7 @@ from openai.types.chat import ChatCompletion  # noqa: E402
 from scripted_server import gold_reply_claims, load_gold_claims  # noqa: E402
 
 from claimkit.extract.llm.prompts import build_messages, response_model  # noqa: E402
-from claimkit.extract.llm.replies import structured, tools_request  # noqa: E402
+from claimkit.extract.llm.replies import DIRECT, reask_loop, structured, tools_request  # noqa: E402
 from claimkit.schemas import Document  # noqa: E402
 
 
@@ -80,19 +85,27 @@ def main() -> None:
             await patched(response_model=model, messages=build_messages(doc, text),
                           max_retries=2, strict=False, model="m", temperature=0.0)
 
-    async def claimkit_way() -> None:
+    async def instructor_loop() -> None:
         prepared, tail, _ = tools_request(plain, "m", 0.0, None)
         for _ in range(args.n):
             await retry_async(func=fake_create, response_model=prepared, args=(),
                               kwargs={"messages": build_messages(doc, text), **tail},
                               max_retries=2, strict=False, mode=instructor.Mode.TOOLS)
 
+    async def claimkit_way() -> None:
+        prepared, tail, _ = tools_request(plain, "m", 0.0, None)
+        for _ in range(args.n):
+            await reask_loop(fake_create, prepared, {"messages": build_messages(doc, text), **tail},
+                             max_reasks=2, strict=False, mode=instructor.Mode.TOOLS)
+
     variants = [
         ("bare validation (no instructor)", bare),
         ("instructor.patch, plain model", lambda: asyncio.run(via_patch(plain))),
         ("instructor.patch, OpenAISchema made once",
          lambda: asyncio.run(via_patch(structured(plain)))),
-        ("handle_response_model once + retry_async", lambda: asyncio.run(claimkit_way())),
+        ("handle_response_model once + retry_async", lambda: asyncio.run(instructor_loop())),
+        (f"... + reask_loop (claimkit{'' if DIRECT else ': retry_async'})",
+         lambda: asyncio.run(claimkit_way())),
     ]
     for name, run in variants:
         run()  # warm-up: schema builds, lazy imports

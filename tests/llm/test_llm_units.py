@@ -228,16 +228,12 @@ def test_cost_estimate_uses_the_price_table_and_snapshots(tmp_path):
     assert estimate_cost("llama3.1:8b", usage, load_prices(custom)) == 0.0
 
 
-def test_async_validator_check_is_skipped_only_for_response_models_already_checked():
+def test_instructor_async_validator_check_runs_once_on_our_models_and_always_on_others():
+    import instructor
     from instructor.v2.validation import async_validators
     from pydantic import BaseModel
 
-    from claimkit.extract.llm.prompts import response_model
-    from claimkit.extract.llm.replies import structured
-
-    ours = structured(response_model())
-    async_validators.reject_async_validators(ours)  # checked once in structured(): passes
-    assert async_validators.reject_async_validators.__wrapped__ is not None  # the shortcut
+    from claimkit.extract.llm.replies import reask_loop, structured
 
     class WithAsync(BaseModel):
         name: str
@@ -246,10 +242,145 @@ def test_async_validator_check_is_skipped_only_for_response_models_already_check
         async def check_name(self, value: str) -> str:
             return value
 
-    # any other model still gets instructor's full check, every time
-    for _ in range(2):
+    # claimkit's response models get instructor's check once, where they are made
+    with pytest.raises(ValueError, match="async validators"):
+        structured(WithAsync)
+
+    async def never(**kwargs: object) -> None:
+        raise AssertionError("the model should have been refused before any request")
+
+    # any other model goes through instructor's own retry_async, check included
+    for model in (WithAsync, instructor.openai_schema(WithAsync)):
         with pytest.raises(ValueError, match="async validators"):
-            async_validators.reject_async_validators(WithAsync)
+            asyncio.run(reask_loop(never, model, {"messages": []}, max_reasks=1, strict=False,
+                                   mode=instructor.Mode.TOOLS))
+
+
+_UNTOUCHED = r"""
+import sys, types
+from pathlib import Path
+sys.path.insert(0, "tests/llm")
+import instructor, openai, openai.types.chat
+import instructor.core, instructor.processing, instructor.v2.core.registry, instructor.v2.core.retry
+from instructor.v2.validation import async_validators
+
+def members():
+    return {name: dict(vars(module)) for name, module in list(sys.modules.items())
+            if module is not None and name.partition(".")[0] in ("instructor", "openai")}
+
+before, check = members(), async_validators.reject_async_validators
+
+import claimkit
+from claimkit.extract.llm.openai import OpenAIBackend
+from claimkit.schemas import Document
+from scripted_server import ScriptedServer, load_gold_claims
+
+text = sorted(Path("examples/articles").glob("*.txt"))[1].read_text(encoding="utf-8")
+with ScriptedServer(load_gold_claims(Path("examples/gold"))) as server:
+    for mode in ("tools", "json"):
+        backend = OpenAIBackend(model="m", base_url=server.base_url, cache=False, mode=mode)
+        result = claimkit.extract([Document(id="d", text=text)], backend=backend)
+        assert result.ok and result.records[0].claims, result.records
+after, missing = members(), object()
+assert async_validators.reject_async_validators is check
+changed = [f"{name}.{attr}" for name, old in before.items() for attr, value in old.items()
+           if after[name].get(attr, missing) is not value]
+# new names are fine when they are submodules imported since, or exports that a module's
+# own lazy __getattr__ (PEP 562) cached on first use (instructor.Mode, ...)
+added = [f"{name}.{attr} (added)" for name, old in before.items()
+         for attr in after[name].keys() - old.keys()
+         if not isinstance(after[name][attr], types.ModuleType) and "__getattr__" not in old]
+print("\n".join(changed + added))
+"""
+
+
+def test_claimkit_changes_nothing_of_instructor_or_openai(repo_root):
+    """Importing claimkit and extracting (tools and json modes) leaves every attribute of every
+    instructor and openai module loaded before as it was (the same objects); only
+    submodules imported since are new."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _UNTOUCHED], cwd=repo_root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "", "changed: " + result.stdout
+
+
+def test_reask_loop_sends_and_accepts_what_instructors_retry_async_does(
+    server, make_backend, articles_dir, gold_claims, monkeypatch
+):
+    """claimkit's copy of instructor's loop (DIRECT) and instructor's own retry_async: the
+    same requests, the same records, the same failure."""
+    import json
+
+    from scripted_server import gold_reply_claims, malformed
+
+    from claimkit.extract.llm import replies
+
+    path = sorted(articles_dir.glob("*.txt"))[1]
+    doc = Document(id=path.stem, text=path.read_text(encoding="utf-8"))
+    good = gold_reply_claims(gold_claims[doc.id][:2])
+    bad = json.loads(json.dumps(good))
+    bad[1]["quotes"] = ["The ministers agreed to send a fleet of submarines to the Moon."]
+    instructors: list[int] = []
+    retry_async = replies.retry_async
+
+    async def counted(**kwargs: object) -> object:
+        instructors.append(1)
+        return await retry_async(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replies, "retry_async", counted)
+    seen = {}
+    for direct in (True, False):
+        monkeypatch.setattr(replies, "DIRECT", direct)
+        server.requests.clear()
+        instructors.clear()
+        server.script(doc.text[:200], reply(bad), reply(good), malformed(), malformed())
+        fixed = asyncio.run(aextract([doc], backend=make_backend(), normalize=False)).records[0]
+        failed = asyncio.run(
+            aextract([doc], backend=make_backend(max_reasks=1), normalize=False)
+        ).records[0]
+        seen[direct] = (fixed.model_dump(), failed.model_dump(), list(server.requests),
+                        len(instructors))
+    assert seen[True][3] == 0 and seen[False][3] == 2  # who ran the loop
+    assert seen[True][:3] == seen[False][:3]
+    fixed, failed, requests, _ = seen[True]
+    assert len(requests) == 4 and fixed["usage"]["requests"] == 2
+    assert [c["ungrounded"] for c in fixed["claims"]] == [[], []]
+    assert failed["kind"] == "backend" and "after 2 attempt(s)" in failed["message"]
+
+
+def test_llm_package_layout(repo_root):
+    """extract/llm/: no function over 60 lines; only openai.py and replies.py import openai,
+    instructor and the like (importing core and settings loads neither, in a fresh
+    interpreter); no module imports openai.py, and none imports the pipeline."""
+    import ast
+    import subprocess
+    import sys
+
+    provider_side = {"openai.py", "replies.py"}
+    for path in sorted((repo_root / "src" / "claimkit" / "extract" / "llm").glob("*.py")):
+        imported: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                assert node.end_lineno - first + 1 <= 60, f"{path.name}: {node.name}"  # type: ignore[operator]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+        assert "claimkit.extract.pipeline" not in imported, path.name
+        if path.name != "openai.py":
+            assert "claimkit.extract.llm.openai" not in imported, path.name
+        if path.name not in provider_side:
+            roots = {name.partition(".")[0] for name in imported}
+            assert not roots & {"openai", "instructor", "httpx2", "tenacity"}, path.name
+            assert "claimkit.extract.llm.replies" not in imported, path.name
+    code = ("import sys, claimkit.extract.llm.core, claimkit.extract.llm.settings; "
+            "print(sorted({m.partition('.')[0] for m in sys.modules} & {'openai', 'instructor'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr[-2000:]
 
 
 def test_a_reply_is_read_strictly_then_leniently_and_a_non_json_reply_is_a_clear_error():

@@ -2,29 +2,31 @@
 
 OpenAI, Azure OpenAI (``https://RESOURCE.openai.azure.com/openai/v1/``), vLLM,
 Ollama, llama.cpp server and LM Studio all speak the same chat-completions
-API; ``base_url`` picks one. instructor fills the response model of
-:mod:`claimkit.extract.llm.prompts` from the reply (a tool call with
-``mode="tools"``; a JSON object with ``json``; a fenced JSON block with
-``md_json``, for servers that support neither tools nor JSON mode), validates
-it and re-asks when it does not validate.
+API; ``base_url`` picks one. This module holds only what is specific to
+them: the HTTP client, API retries, and instructor's structured call. Cache,
+chunks, truncation, merging, usage and cost are the provider-neutral
+:class:`~claimkit.extract.llm.core.LLMBackend`'s.
 
-Two policies, two bounds, kept apart on purpose:
+instructor fills the response model of :mod:`claimkit.extract.llm.prompts`
+from the reply (a tool call with ``mode="tools"``; a JSON object with
+``json``; a fenced JSON block with ``md_json``, for servers that support
+neither tools nor JSON mode), validates it and re-asks when it does not
+validate. Two policies, two bounds, kept apart on purpose:
 
 * **API retries** (tenacity, here): a rate limit (honouring ``Retry-After``),
   a 5xx, a timeout or a dropped connection repeats the *same* request, with
   exponential backoff and jitter, at most ``max_api_retries`` times. They wrap
-  the raw HTTP call that instructor calls (``instructor.patch(create=...)``),
-  so a 429 during a re-ask does not throw the re-ask away, and instructor
-  never sees an API error as something to re-ask about.
-* **Re-asks** (instructor, int ``max_retries`` = ``max_reasks``, so at most
-  ``max_reasks + 1`` replies): a reply that is not valid JSON, does not fit the
-  schema, or quotes words that are not in the article is sent back with the
-  error. Grounding is checked inside the response model's validator (the
-  chunk text reaches it through a ContextVar, never instructor's
-  ``context=``, which would run the article through Jinja); its error names
-  each bad quote and says that quotes must be copied verbatim. The validator
-  of the last reply is lenient: quotes that still do not ground are kept in
-  ``claim.ungrounded`` rather than failing the document.
+  the raw HTTP call that instructor's loop calls, so a 429 during a re-ask
+  does not throw the re-ask away, and instructor never sees an API error as
+  something to re-ask about.
+* **Re-asks** (instructor's, ``max_reasks``, so at most ``max_reasks + 1``
+  replies; see :func:`~claimkit.extract.llm.replies.reask_loop`): a reply that
+  is not valid JSON, does not fit the schema, or quotes words that are not in
+  the article is sent back with the error. Grounding is checked inside the
+  response model's validator (the core's
+  :meth:`~claimkit.extract.llm.core.ChunkCall.check`, reached through a
+  ContextVar, never instructor's ``context=``, which would run the article
+  through Jinja).
 
 Validation is non-strict on purpose (a local model's ``"5"`` for 5 is
 accepted, the value is still checked). Usage counts every HTTP attempt,
@@ -33,12 +35,11 @@ re-asks and retried requests included.
 CPU per request matters at high concurrency (one event loop serves every
 request): instructor is handed a response model that is already its
 ``OpenAISchema`` subclass, made once per model, so it neither derives a new
-class per call nor rebuilds the tool schema (``generate_openai_schema`` is
-cached per class); the request is posted as JSON we serialise, bypassing the
-openai client's per-parameter walk of the 14 kB schema; the reply is read
-by pydantic in one pass over its JSON rather than by the client's response
-wrapper (see :func:`_completion`); the client's HTTP transport is aiohttp
-(``openai.DefaultAioHttpClient``).
+class per call nor rebuilds the tool schema; the request is posted as JSON
+we serialise, bypassing the openai client's per-parameter walk of the 14 kB
+schema; the reply is read by pydantic in one pass over its JSON rather than
+by the client's response wrapper (see :func:`_completion`); the client's
+HTTP transport is aiohttp (``openai.DefaultAioHttpClient``).
 """
 
 from __future__ import annotations
@@ -50,12 +51,11 @@ import logging
 import time
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Self
 
 import httpx2
 import openai
-from instructor.core import retry_async
 from instructor.core.exceptions import InstructorRetryException
 from instructor.processing import handle_response_model
 from openai.types.chat import ChatCompletion
@@ -76,67 +76,34 @@ from claimkit.errors import (
     TransientError,
     TruncatedError,
 )
-from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft, build_claims
+from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.cache import ResponseCache
-from claimkit.extract.llm.chunking import Chunk, chunk_text, merge_claims, split_chunk
-from claimkit.extract.llm.prompts import (
-    GROUNDING_CHECK,
-    build_messages,
-    prompt_version,
-    response_model,
-)
+from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
 from claimkit.extract.llm.replies import (
     MODES,
-    locate_drafts,
-    reask_message,
+    reask_loop,
     request_body,
     structured,
     tools_request,
 )
-from claimkit.extract.llm.settings import (
-    LLMSettings,
-    endpoint_configured,
-    estimate_cost,
-    load_prices,
-    resolve_settings,
-)
-from claimkit.grounding import Aligner
-from claimkit.schemas import ClaimBase, Document, Usage
+from claimkit.extract.llm.settings import LLMSettings, endpoint_configured
 
 __all__ = ["OpenAIBackend", "is_transient"]
 
 log = logging.getLogger(__name__)
 
-@dataclass
-class _Tally:
-    """What one document has cost so far (every HTTP attempt counts)."""
-
-    requests: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-
-    def usage(self) -> Usage:
-        return Usage(
-            requests=self.requests,
-            prompt_tokens=self.prompt_tokens,
-            completion_tokens=self.completion_tokens,
-        )
-
 
 @dataclass
-class _Call:
-    """State of one structured call (one chunk): replies seen so far."""
+class _Request:
+    """The structured call a raw HTTP call serves (instructor calls it with kwargs only)."""
 
-    tally: _Tally
-    replies: int = 0
-    #: drafts of the last reply that passed the grounding check
-    drafts: list[Draft] = field(default_factory=list)
+    call: ChunkCall
     #: the request's members after ``messages`` and their JSON (mode tools)
     tail: dict[str, Any] | None = None
     tail_json: str = ""
 
 
-_CALL: ContextVar[_Call | None] = ContextVar("claimkit_llm_call", default=None)
+_REQUEST: ContextVar[_Request | None] = ContextVar("claimkit_openai_request", default=None)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -180,7 +147,7 @@ def _describe(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-class OpenAIBackend(Backend):
+class OpenAIBackend(LLMBackend):
     """Claims from an OpenAI-compatible chat-completions endpoint.
 
     Args:
@@ -207,18 +174,13 @@ class OpenAIBackend(Backend):
         types: Sequence[str] | None = None,
         **overrides: Any,
     ) -> None:
-        self.settings = settings.with_(**overrides) if settings else resolve_settings(**overrides)
-        self.types = list(types) if types is not None else None
-        if cache is True:
-            cache = ResponseCache(self.settings.cache_dir) if self.settings.cache_dir else None
-        self.cache: ResponseCache | None = cache or None
-        self.prices = load_prices(self.settings.prices_file)
+        super().__init__(settings, cache=cache, types=types, **overrides)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: openai.AsyncOpenAI | None = None
         self._ssl: Any = None
 
     @classmethod
-    def from_options(cls, options: BackendOptions) -> OpenAIBackend:
+    def from_options(cls, options: BackendOptions) -> Self:
         """The backend from the command's options: settings resolved, endpoint required.
 
         Raises:
@@ -231,19 +193,11 @@ class OpenAIBackend(Backend):
                 "the openai backend needs an endpoint: set OPENAI_API_KEY (or CLAIMKIT_API_KEY), "
                 "or pass --base-url for a local server such as Ollama or vLLM"
             )
-        return cls(resolve_settings(**given), cache=options.cache, types=options.types)
+        return super().from_options(options)
 
-    def __repr__(self) -> str:  # the settings' repr leaves the key out
-        return f"OpenAIBackend({self.settings!r})"
-
-    @property
-    def model(self) -> str:
-        return self.settings.model
-
-    @property
-    def version(self) -> str:
-        """Prompt/schema version recorded in every output record."""
-        return prompt_version(self.types)
+    def describe(self) -> str:
+        """One line naming the model and endpoint (never the key)."""
+        return f"openai-compatible endpoint {self.settings.base_url or 'api.openai.com'}, model {self.model}"
 
     # ------------------------------------------------------------------ client
 
@@ -273,6 +227,12 @@ class OpenAIBackend(Backend):
             self._loop = loop
         return self._client
 
+    async def aclose(self) -> None:
+        """Close the HTTP client (a new one is made on the next call)."""
+        client, self._client, self._loop = self._client, None, None
+        if client is not None:
+            await client.close()
+
     def _wait(self, state: RetryCallState) -> float:
         s = self.settings
         exc = state.outcome.exception() if state.outcome else None
@@ -286,17 +246,37 @@ class OpenAIBackend(Backend):
         )
         return float(backoff(state))
 
-    async def _raw_create(self, **kwargs: Any) -> Any:
-        """One chat completion for instructor, repeated on transient errors.
+    async def _raw_create(self, **kwargs: Any) -> ChatCompletion:
+        """One chat completion for instructor's loop, repeated on transient errors.
 
-        Counts every attempt and its tokens. The body is serialised here and
-        posted with the client's ``post`` (as for any custom request): the
-        typed ``chat.completions.create`` walks every parameter of every
-        request, which for a 14 kB tool schema cost more CPU than the rest.
+        Counts every attempt, and every reply with its tokens. The body is
+        serialised here and posted with the client's ``post`` (as for any
+        custom request): the typed ``chat.completions.create`` walks every
+        parameter of every request, which for a 14 kB tool schema cost more
+        CPU than the rest.
         """
-        call = _CALL.get()
+        request = _REQUEST.get()
+        call = request.call if request is not None else None
+        body = request_body(kwargs, request.tail if request else None,
+                            request.tail_json if request else "")
+        response = _completion(await self._post(body, call))
+        if call is not None:
+            usage = getattr(response, "usage", None)
+            call.received(int(usage.prompt_tokens or 0) if usage is not None else 0,
+                          int(usage.completion_tokens or 0) if usage is not None else 0)
+        choices = getattr(response, "choices", None) or []
+        if choices and choices[0].finish_reason == "length":
+            raise TruncatedError("the reply was cut off at the output token limit")
+        return response
+
+    async def _post(self, body: bytes, call: ChunkCall | None) -> bytes:
+        """POST ``body`` to ``/chat/completions``; the reply's bytes.
+
+        Raises:
+            TransientError: still a transient error after ``max_api_retries`` retries.
+            BackendError: the endpoint refused the request (a 4xx that is not transient).
+        """
         client = self._http()
-        body = request_body(kwargs, call.tail if call else None, call.tail_json if call else "")
         retrying = AsyncRetrying(
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(self.settings.max_api_retries + 1),
@@ -308,7 +288,7 @@ class OpenAIBackend(Backend):
             async for attempt in retrying:
                 with attempt:
                     if call is not None:
-                        call.tally.requests += 1
+                        call.sent()
                     raw = await client.post(
                         "/chat/completions",
                         cast_to=httpx2.Response,
@@ -323,161 +303,25 @@ class OpenAIBackend(Backend):
                 ) from exc
             if isinstance(exc, openai.APIStatusError):
                 raise BackendError(f"the endpoint refused the request: {_describe(exc)}: "
-                                   f"{_short(exc)}") from exc
+                                   f"{shorten(exc)}") from exc
             raise
-        response = _completion(raw.content)
-        if call is not None:
-            call.replies += 1
-            usage = getattr(response, "usage", None)
-            if usage is not None:
-                call.tally.prompt_tokens += int(usage.prompt_tokens or 0)
-                call.tally.completion_tokens += int(usage.completion_tokens or 0)
-        choices = getattr(response, "choices", None) or []
-        if choices and choices[0].finish_reason == "length":
-            raise TruncatedError("the reply was cut off at the output token limit")
-        return response
+        return raw.content
 
-    # ------------------------------------------------------------------ extraction
+    # ------------------------------------------------------------------ one chunk
 
-    def extract(self, document: Document) -> BackendResult:
-        """Extract one document (blocking). In async code use :meth:`aextract`."""
+    async def structured_call(self, call: ChunkCall) -> None:
+        """One chunk through instructor's re-ask loop (parse, validate with the
+        grounding check, send the error back, at most ``max_reasks`` times)."""
+        request, prepared, kwargs = self._prepare(call)
+        token = _REQUEST.set(request)
         try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return asyncio.run(self._extract_and_close(document))
-        raise BackendError(
-            "OpenAIBackend.extract was called inside a running event loop; "
-            "use `await backend.aextract(doc)` or `await Extractor(...).arun(docs)`"
-        )
-
-    async def _extract_and_close(self, document: Document) -> BackendResult:
-        try:
-            return await self.aextract(document)
-        finally:
-            await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the HTTP client (a new one is made on the next call)."""
-        client, self._client, self._loop = self._client, None, None
-        if client is not None:
-            await client.close()
-
-    def estimate_cost(self, document: Document) -> float | None:
-        """A rough cost in USD of extracting ``document`` before doing it (for --max-cost).
-
-        About 3 characters per token of prompt (system prompt, schema and
-        text) and a reply of a third of that; None when the model has no price.
-        """
-        prompt_chars = len(document.text) + 4 * len(self.version) + 16000
-        usage = Usage(prompt_tokens=prompt_chars // 3, completion_tokens=prompt_chars // 9)
-        return estimate_cost(self.settings.model, usage, self.prices)
-
-    def describe(self) -> str:
-        """One line naming the model and endpoint (never the key)."""
-        return f"openai-compatible endpoint {self.settings.base_url or 'api.openai.com'}, model {self.model}"
-
-    async def aextract(self, document: Document) -> BackendResult:
-        """Extract one document: cache, chunks, re-asks, retries, usage.
-
-        Raises:
-            TransientError: the endpoint kept failing (``usage`` attribute set).
-            TruncatedError: a reply was cut off even for the smallest chunk.
-            BackendError: the replies never validated, or the endpoint refused.
-        """
-        model, version = self.settings.model, self.version
-        if self.cache is not None:
-            cached = self.cache.get(document, model, version)
-            if cached is not None:
-                return BackendResult(drafts=[], claims=cached, usage=Usage(), model=model,
-                                     version=version)
-        tally = _Tally()
-        s = self.settings
-        try:
-            chunks = chunk_text(document.text, s.chunk_chars, s.chunk_overlap)
-            per_chunk: list[list[ClaimBase]] = []
-            for i, chunk in enumerate(chunks, 1):
-                per_chunk.extend(await self._chunk(document, chunk, (i, len(chunks)), tally))
-            claims = merge_claims(per_chunk) if len(per_chunk) > 1 else (per_chunk or [[]])[0]
-        except ClaimkitError as exc:
-            exc.usage = self._priced(tally.usage())  # type: ignore[attr-defined]
-            raise
-        if self.cache is not None:
-            self.cache.put(document, model, version, claims)
-        return BackendResult(
-            drafts=[], claims=claims, usage=self._priced(tally.usage()), model=model,
-            version=version,
-        )
-
-    def _priced(self, usage: Usage) -> Usage:
-        cost = estimate_cost(self.settings.model, usage, self.prices)
-        return usage if cost is None else usage.model_copy(update={"cost_usd": cost})
-
-    async def _chunk(
-        self, document: Document, chunk: Chunk, part: tuple[int, int], tally: _Tally
-    ) -> list[list[ClaimBase]]:
-        """Claims of one chunk; a truncated reply splits the chunk and tries the halves."""
-        try:
-            return [await self._call(document, chunk, part, tally)]
-        except TruncatedError:
-            halves = split_chunk(chunk, self.settings.chunk_overlap)
-            if len(chunk.text) <= self.settings.min_chunk_chars or len(halves) < 2:
-                raise TruncatedError(
-                    f"the reply was cut off at max_tokens={self.settings.max_tokens} even for "
-                    f"a {len(chunk.text)}-character chunk; raise max_tokens or use a model "
-                    "with a larger output limit"
-                ) from None
-            log.info("%s: reply truncated; splitting %d characters in %d",
-                     document.id, len(chunk.text), len(halves))
-            out: list[list[ClaimBase]] = []
-            for i, half in enumerate(halves, 1):
-                out.extend(await self._chunk(document, half, (i, len(halves)), tally))
-            return out
-
-    async def _call(
-        self, document: Document, chunk: Chunk, part: tuple[int, int], tally: _Tally
-    ) -> list[ClaimBase]:
-        """One chunk through instructor: claims of the reply it accepts."""
-        s = self.settings
-        aligner = Aligner(chunk.text)
-        call = _Call(tally=tally)
-
-        def check(reply: BaseModel) -> None:
-            drafts, bad = locate_drafts(reply, aligner, chunk)
-            # the last reply is accepted as it is: what still fails is kept and marked
-            if bad and call.replies <= s.max_reasks:
-                log.info("%s: %d quote(s) not in the text; re-asking", document.id, len(bad))
-                raise ValueError(reask_message(bad))
-            call.drafts = drafts
-
-        messages = build_messages(document, chunk.text, part=part, types=self.types)
-        model = response_model(self.types)
-        prepared: type[BaseModel] | None
-        if s.mode == "tools":
-            prepared, tail, call.tail_json = tools_request(
-                model, s.model, s.temperature, s.max_tokens
-            )
-            call.tail = tail
-            kwargs = {"messages": messages, **tail}
-        else:  # json/md_json put the schema into the messages: prepared per request
-            options: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
-            if s.max_tokens:
-                options["max_tokens"] = s.max_tokens
-            prepared, kwargs = handle_response_model(
-                structured(model), mode=MODES[s.mode], messages=messages, **options
-            )
-        call_token = _CALL.set(call)
-        check_token = GROUNDING_CHECK.set(check)
-        try:
-            # instructor's re-ask loop: parse, validate (grounding included),
-            # send the error back, at most max_reasks times
-            await retry_async(
-                func=self._raw_create,
-                response_model=prepared,
-                args=(),
-                kwargs=kwargs,
-                max_retries=s.max_reasks,
-                strict=s.strict,
-                mode=MODES[s.mode],
+            await reask_loop(
+                self._raw_create,
+                prepared,
+                kwargs,
+                max_reasks=call.max_reasks,
+                strict=self.settings.strict,
+                mode=MODES[self.settings.mode],
             )
         except InstructorRetryException as exc:
             cause = exc.__cause__
@@ -485,13 +329,32 @@ class OpenAIBackend(Backend):
                 raise cause from None
             raise BackendError(
                 f"the model's reply did not fit the claim schema after {exc.n_attempts} "
-                f"attempt(s) ({_short(cause or exc)}); try another model, mode=json, or a "
+                f"attempt(s) ({shorten(cause or exc)}); try another model, mode=json, or a "
                 "higher max_reasks"
             ) from None
         finally:
-            GROUNDING_CHECK.reset(check_token)
-            _CALL.reset(call_token)
-        return build_claims(document, call.drafts)
+            _REQUEST.reset(token)
+
+    def _prepare(self, call: ChunkCall) -> tuple[_Request, type[BaseModel], dict[str, Any]]:
+        """instructor's request for the call: the response model it parses replies
+        with and the arguments of the raw call."""
+        s = self.settings
+        request = _Request(call=call)
+        if s.mode == "tools":
+            prepared, request.tail, request.tail_json = tools_request(
+                call.response_model, s.model, s.temperature, s.max_tokens
+            )
+            return request, prepared, {"messages": call.messages, **request.tail}
+        # json/md_json put the schema into the messages: prepared per request
+        options: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
+        if s.max_tokens:
+            options["max_tokens"] = s.max_tokens
+        model, kwargs = handle_response_model(
+            structured(call.response_model), mode=MODES[s.mode], messages=call.messages,
+            **options,
+        )
+        assert model is not None
+        return request, model, kwargs
 
 
 def _completion(content: bytes) -> ChatCompletion:
@@ -510,11 +373,11 @@ def _completion(content: bytes) -> ChatCompletion:
         data = json.loads(content)
     except ValueError as exc:
         raise BackendError(
-            f"the endpoint's reply is not JSON ({_short(content.decode('utf-8', 'replace'))!r}); "
+            f"the endpoint's reply is not JSON ({shorten(content.decode('utf-8', 'replace'))!r}); "
             "check base_url: it must be the OpenAI-compatible API root, such as .../v1"
         ) from exc
     if not isinstance(data, dict):
-        raise BackendError(f"the endpoint's reply is not a chat completion: {_short(str(data))}")
+        raise BackendError(f"the endpoint's reply is not a chat completion: {shorten(str(data))}")
     return ChatCompletion.construct(**data)
 
 
@@ -526,10 +389,3 @@ def _log_retry(state: RetryCallState) -> None:
         state.next_action.sleep if state.next_action else 0.0,
         state.attempt_number,
     )
-
-
-def _short(exc: BaseException | str, limit: int = 300) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-

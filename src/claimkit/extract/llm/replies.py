@@ -1,35 +1,40 @@
-"""instructor's request for a response model, prepared once, and the reading of a reply.
+"""instructor's side of a structured call: the request prepared once, the re-ask loop.
 
 No openai import (:mod:`claimkit.extract.llm.openai` is the only module that has
-one). :func:`tools_request` prepares instructor's request for a response
-model once (``handle_response_model``), :func:`request_body` serialises a
-request reusing that preparation; the grounding check that runs inside the
-response model's validator uses :func:`locate_drafts` to find every quote in
-the chunk and :func:`reask_message` for the error instructor sends back.
+one). :func:`structured` makes instructor's ``OpenAISchema`` subclass of a
+response model once (and runs instructor's async-validator check on it, once),
+:func:`tools_request` prepares instructor's request for it once
+(``handle_response_model``), :func:`request_body` serialises a request reusing
+that preparation, and :func:`reask_loop` is instructor's parse / validate /
+re-ask loop around the raw call.
+
+Nothing of instructor is replaced or patched: the per-request CPU saving of
+:func:`reask_loop` applies to claimkit's own calls only, and only with an
+instructor release it was checked against (:data:`TESTED_INSTRUCTOR`); with
+any other, it is instructor's ``retry_async`` as it is.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 
 import instructor
+from instructor.core import retry_async
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.processing import handle_response_model
 from instructor.v2.validation import async_validators
 from pydantic import BaseModel
 
-from claimkit.extract.base import Draft
-from claimkit.extract.llm.chunking import Chunk
-from claimkit.grounding import Aligner
-from claimkit.schemas import Span
-
 __all__ = [
+    "DIRECT",
     "MODES",
-    "locate_drafts",
-    "reask_message",
+    "TESTED_INSTRUCTOR",
+    "reask_loop",
     "request_body",
     "structured",
     "tools_request",
@@ -41,39 +46,34 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,
 }
 
+#: instructor releases (major.minor) whose ``retry_async`` loop :func:`reask_loop`
+#: repeats over instructor's own mode handlers; any other runs ``retry_async`` itself
+TESTED_INSTRUCTOR = ("1.17",)
 
-#: response models claimkit made whose async-validator check instructor already passed
+
+def _instructor_tested() -> bool:
+    try:
+        version = importlib.metadata.version("instructor")
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return ".".join(version.split(".")[:2]) in TESTED_INSTRUCTOR
+
+
+try:  # instructor's internals that its retry_async uses (1.17)
+    from instructor.v2.core.providers import Provider
+    from instructor.v2.core.registry import mode_registry
+    from instructor.v2.core.retry import _RETRYABLE_PARSE_ERRORS
+except ImportError:  # pragma: no cover - another instructor layout: retry_async only
+    _INTERNALS = False
+else:
+    _INTERNALS = True
+
+#: True when :func:`reask_loop` runs its own copy of instructor's loop (a tested
+#: instructor release), False when it calls instructor's ``retry_async``
+DIRECT = _INTERNALS and _instructor_tested()
+
+#: response models made by :func:`structured`: instructor's async-validator check passed
 _CHECKED: weakref.WeakSet[type] = weakref.WeakSet()
-
-
-def _install_checked_shortcut() -> None:
-    """Let instructor's async-validator check skip the response models already checked.
-
-    ``retry_async`` walks the whole response model on every call looking for
-    instructor's async validators (``reject_async_validators``, ~0.6 ms per
-    request for our union of claim models); no option turns it off. Its
-    answer depends on the class only, and a pydantic class does not change
-    after it is built, so for the models in :data:`_CHECKED` (made by
-    :func:`structured`, checked once there with instructor's own function)
-    the walk is skipped. Any other model, anyone else's included, still gets
-    the full check. instructor looks the function up in its module at call
-    time, which is where it is replaced.
-    """
-    original: Callable[[Any], None] = async_validators.reject_async_validators
-    if getattr(original, "claimkit_shortcut", False):
-        return
-
-    def reject_async_validators(response_model: Any) -> None:
-        if isinstance(response_model, type) and response_model in _CHECKED:
-            return
-        original(response_model)
-
-    reject_async_validators.claimkit_shortcut = True  # type: ignore[attr-defined]
-    reject_async_validators.__wrapped__ = original  # type: ignore[attr-defined]
-    async_validators.reject_async_validators = reject_async_validators
-
-
-_install_checked_shortcut()
 
 
 @lru_cache(maxsize=16)
@@ -84,7 +84,7 @@ def structured(model: type[BaseModel]) -> type[BaseModel]:
     call (``create_model``: a full pydantic class build, ~15 ms for our union
     of claim models); given the subclass, it uses it as it is. The subclass
     goes through instructor's async-validator check here, once (raising as
-    instructor would), and is then exempt from repeating it per request.
+    instructor would), which :func:`reask_loop` then need not repeat per request.
     """
     schema: type[BaseModel] = instructor.openai_schema(model)
     async_validators.reject_async_validators(schema)
@@ -133,61 +133,57 @@ def request_body(kwargs: dict[str, Any], tail: dict[str, Any] | None, tail_json:
     return json.dumps(kwargs, ensure_ascii=False).encode("utf-8")
 
 
-def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
-    """The error sent back for quotes not found: each named, and how to fix it."""
-    lines = [
-        (
-            "These quotes are not in the article text. Every quote must be copied verbatim "
-            "from the article: character for character, in the article's language, not "
-            "translated, paraphrased, corrected or shortened. Replace each with the exact "
-            "words of the article, or drop the claim if the article does not state it:"
-        )
-    ]
-    for i, type_, quote in bad:
-        lines.append(
-            f"- claim {i} ({type_}): no quote given" if quote is None
-            else f"- claim {i} ({type_}): {quote!r}"
-        )
-    return "\n".join(lines)
+async def reask_loop(
+    func: Callable[..., Awaitable[Any]],
+    response_model: type[BaseModel],
+    kwargs: dict[str, Any],
+    *,
+    max_reasks: int,
+    strict: bool,
+    mode: instructor.Mode,
+) -> None:
+    """instructor's parse / validate / re-ask loop around ``func``, the raw call.
 
+    At most ``max_reasks + 1`` calls: each reply is parsed and validated by
+    instructor's response parser for ``mode``; one that does not validate is
+    sent back by instructor's re-ask handler for ``mode``.
 
-#: members of a reply's claim that are not claim fields
-_NOT_FIELDS = frozenset({"quotes", "type"})
+    instructor's ``retry_async`` runs this loop after walking the whole
+    response model looking for its async validators, on every call (~0.3-0.6
+    ms of CPU per request for our union of claim models). The walk's answer
+    depends on the class only, and :func:`structured` ran it once on each
+    model it made, so for those, with a tested instructor release
+    (:data:`DIRECT`), the loop below is ``retry_async_v2``'s (instructor
+    1.17: the same handlers, the same errors, no hooks, no token budget)
+    without the walk. Any other model, or another instructor release, goes
+    through ``retry_async`` itself. Nothing of instructor is modified.
 
-
-def locate_drafts(
-    reply: BaseModel, aligner: Aligner, chunk: Chunk
-) -> tuple[list[Draft], list[tuple[int, str, str | None]]]:
-    """Drafts with their quotes located in the chunk (offsets moved to the document),
-    and the quotes that could not be located: (claim number, type, quote or None
-    for a claim without any quote)."""
-    drafts: list[Draft] = []
-    bad: list[tuple[int, str, str | None]] = []
-    shift = chunk.start
-    for i, claim in enumerate(getattr(reply, "claims", []), 1):
-        # the validated values themselves (frozen models), not a dump of them:
-        # the claim model accepts them as they are instead of validating a
-        # dump all over again
-        data = {
-            name: value
-            for name in type(claim).model_fields
-            if name not in _NOT_FIELDS and (value := getattr(claim, name)) is not None
-        }
-        spans: list[Span] = []
-        rest: list[str] = []
-        quotes = [q for q in claim.quotes if q and q.strip()]
-        if not quotes:
-            bad.append((i, claim.type, None))
-        for quote in quotes:
-            found = aligner.align(quote, near=spans)
-            if found is None:
-                rest.append(quote)
-                bad.append((i, claim.type, quote))
-            elif not shift:  # the chunk is the document's start: offsets hold as they are
-                spans.append(found)
-            else:
-                spans.append(found.model_copy(
-                    update={"start": found.start + shift, "end": found.end + shift}
-                ))
-        drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
-    return drafts, bad
+    Raises:
+        InstructorRetryException: as ``retry_async`` raises it: ``func`` failed
+            (its exception is the cause), or no reply validated (the last
+            validation error is the cause).
+    """
+    if not (DIRECT and response_model in _CHECKED):
+        await retry_async(func=func, response_model=response_model, args=(), kwargs=kwargs,
+                          max_retries=max_reasks, strict=strict, mode=mode)
+        return
+    handlers = mode_registry.get_handlers(Provider.OPENAI, mode)
+    attempts = max(max_reasks, 0) + 1
+    for attempt in range(1, attempts + 1):
+        try:
+            response = await func(**kwargs)
+        except IncompleteOutputException:
+            raise
+        except Exception as exc:
+            raise InstructorRetryException(str(exc), n_attempts=attempt, total_usage=None) from exc
+        try:
+            handlers.response_parser(response=response, response_model=response_model,
+                                     validation_context=None, strict=strict, stream=False,
+                                     is_async=True)
+            return
+        except _RETRYABLE_PARSE_ERRORS as exc:
+            if attempt == attempts:
+                raise InstructorRetryException(
+                    str(exc), last_completion=response, n_attempts=attempt, total_usage=None
+                ) from exc
+            kwargs = handlers.reask_handler(kwargs=kwargs, response=response, exception=exc)

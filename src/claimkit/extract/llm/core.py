@@ -1,0 +1,471 @@
+"""The provider-neutral half of LLM extraction: :class:`LLMBackend`.
+
+What happens to one document, whatever the provider:
+
+1. the response cache is asked (a hit costs no request);
+2. the text is cut into chunks (:func:`~claimkit.extract.llm.chunking.chunk_text`);
+3. each chunk gets one *structured call* (:meth:`LLMBackend.structured_call`,
+   the provider's job) whose replies go through the grounding check
+   (:meth:`ChunkCall.check`, run by the response model's validator);
+4. a reply cut off at the output limit (:class:`~claimkit.errors.TruncatedError`)
+   splits its chunk in two and each half is asked about, down to
+   ``min_chunk_chars``;
+5. claims found in two chunks are merged
+   (:func:`~claimkit.extract.llm.chunking.merge_claims`);
+6. requests and tokens of every attempt are tallied and priced, also for a
+   document that fails in the end (the exception's ``usage``).
+
+Adding a provider is one subclass. Implement :meth:`LLMBackend.complete`
+(one request, one reply): the default :meth:`~LLMBackend.structured_call`
+validates the reply against the response model and re-asks with the error
+(:meth:`~LLMBackend.reask_messages`, overridable) at most ``max_reasks``
+times. Or override :meth:`~LLMBackend.structured_call` to use a provider
+SDK's own structured-output loop, as
+:class:`~claimkit.extract.llm.openai.OpenAIBackend` does with instructor.
+
+This module imports neither openai nor instructor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from pydantic import BaseModel, ValidationError
+
+from claimkit.errors import BackendError, ClaimkitError, TruncatedError
+from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft, build_claims
+from claimkit.extract.llm.cache import ResponseCache
+from claimkit.extract.llm.chunking import Chunk, chunk_text, merge_claims, split_chunk
+from claimkit.extract.llm.prompts import (
+    GROUNDING_CHECK,
+    build_messages,
+    prompt_version,
+    response_model,
+)
+from claimkit.extract.llm.settings import (
+    LLMSettings,
+    estimate_cost,
+    load_prices,
+    resolve_settings,
+)
+from claimkit.grounding import Aligner
+from claimkit.schemas import ClaimBase, Document, Span, Usage
+
+__all__ = [
+    "ChunkCall",
+    "LLMBackend",
+    "Reply",
+    "Tally",
+    "locate_drafts",
+    "reask_message",
+    "shorten",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Tally:
+    """What one document has cost so far (every HTTP attempt counts)."""
+
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def usage(self) -> Usage:
+        return Usage(
+            requests=self.requests,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+        )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One reply of the model, as a provider's :meth:`LLMBackend.complete` read it.
+
+    Attributes:
+        content: the reply's JSON object, ``{"claims": [...]}``: as JSON text
+            or already parsed (a tool call's input, say).
+        prompt_tokens: tokens of the request, as the provider counted them.
+        completion_tokens: tokens of the reply.
+        truncated: the reply was cut off at the output token limit.
+    """
+
+    content: str | Mapping[str, Any]
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    truncated: bool = False
+
+    def text(self) -> str:
+        """The content as JSON text."""
+        if isinstance(self.content, str):
+            return self.content
+        return json.dumps(self.content, ensure_ascii=False)
+
+
+@dataclass
+class ChunkCall:
+    """One structured call: one chunk of one document, what to send, and the check
+    every reply goes through.
+
+    Attributes:
+        document: the document the chunk belongs to.
+        chunk: the text asked about (offsets are the document's).
+        part: ``(n, total)``: the chunk's place among the document's chunks.
+        messages: the chat messages to send (system, then user).
+        response_model: the pydantic model a reply must validate against; its
+            validator runs :meth:`check` (grounding).
+        max_reasks: re-asks allowed; reply number ``max_reasks + 1`` is the last.
+        tally: the document's usage, which this call adds to.
+        replies: replies received so far (counted by :meth:`received`).
+        drafts: the drafts of the last reply that passed the check.
+    """
+
+    document: Document
+    chunk: Chunk
+    part: tuple[int, int]
+    messages: list[dict[str, Any]]
+    response_model: type[BaseModel]
+    max_reasks: int
+    tally: Tally
+    replies: int = 0
+    drafts: list[Draft] = field(default_factory=list)
+    aligner: Aligner = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.aligner = Aligner(self.chunk.text)
+
+    def sent(self) -> None:
+        """Count one HTTP attempt (each one counts, retried ones included)."""
+        self.tally.requests += 1
+
+    def received(self, prompt_tokens: int, completion_tokens: int) -> None:
+        """Count one reply and its tokens."""
+        self.replies += 1
+        self.tally.prompt_tokens += prompt_tokens
+        self.tally.completion_tokens += completion_tokens
+
+    def check(self, reply: BaseModel) -> None:
+        """The grounding check (the response model's validator calls it).
+
+        Locates every quote of ``reply`` in the chunk. Quotes that are not in
+        the text raise a ``ValueError`` naming them (a validation error: the
+        model is re-asked), except on the last reply, which is accepted as it
+        is: what still fails is kept in ``claim.ungrounded``.
+        """
+        drafts, bad = locate_drafts(reply, self.aligner, self.chunk)
+        if bad and self.replies <= self.max_reasks:
+            log.info("%s: %d quote(s) not in the text; re-asking", self.document.id, len(bad))
+            raise ValueError(reask_message(bad))
+        self.drafts = drafts
+
+
+class LLMBackend(Backend):
+    """Claims from a language model: everything but talking to the provider.
+
+    A subclass implements :meth:`complete` (one request, one reply), or
+    overrides :meth:`structured_call` (one chunk, re-asks included); see the
+    module docstring and "Another provider" in docs/llm.md.
+
+    Args:
+        settings: resolved settings; default: :func:`resolve_settings` of
+            ``overrides`` (arguments > ``CLAIMKIT_*`` > ``OPENAI_*``).
+        cache: a :class:`ResponseCache`, True for the default directory
+            (``CLAIMKIT_CACHE_DIR`` or ``~/.cache/claimkit``), False/None for none.
+        types: claim type names to extract (default: every registered type).
+        **overrides: settings such as ``model=``, ``chunk_chars=``, ``max_reasks=``.
+    """
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: LLMSettings | None = None,
+        *,
+        cache: ResponseCache | bool | None = True,
+        types: Sequence[str] | None = None,
+        **overrides: Any,
+    ) -> None:
+        self.settings = settings.with_(**overrides) if settings else resolve_settings(**overrides)
+        self.types = list(types) if types is not None else None
+        if cache is True:
+            cache = ResponseCache(self.settings.cache_dir) if self.settings.cache_dir else None
+        self.cache: ResponseCache | None = cache or None
+        self.prices = load_prices(self.settings.prices_file)
+
+    @classmethod
+    def from_options(cls, options: BackendOptions) -> Self:
+        """The backend from the command's options (settings resolved from them).
+
+        Raises:
+            ConfigError: the settings do not resolve (see :func:`resolve_settings`).
+        """
+        given = {k: v for k, v in options.settings.items() if v is not None}
+        return cls(resolve_settings(**given), cache=options.cache, types=options.types)
+
+    def __repr__(self) -> str:  # the settings' repr leaves the key out
+        return f"{type(self).__name__}({self.settings!r})"
+
+    @property
+    def model(self) -> str:
+        return self.settings.model
+
+    @property
+    def version(self) -> str:
+        """Prompt/schema version recorded in every output record."""
+        return prompt_version(self.types)
+
+    def describe(self) -> str:
+        """One line naming the backend and the model (never the key)."""
+        return f"{self.name} backend, model {self.model}"
+
+    def estimate_cost(self, document: Document) -> float | None:
+        """A rough cost in USD of extracting ``document`` before doing it (for --max-cost).
+
+        About 3 characters per token of prompt (system prompt, schema and
+        text) and a reply of a third of that; None when the model has no price.
+        """
+        prompt_chars = len(document.text) + 4 * len(self.version) + 16000
+        usage = Usage(prompt_tokens=prompt_chars // 3, completion_tokens=prompt_chars // 9)
+        return estimate_cost(self.settings.model, usage, self.prices)
+
+    def _priced(self, usage: Usage) -> Usage:
+        cost = estimate_cost(self.settings.model, usage, self.prices)
+        return usage if cost is None else usage.model_copy(update={"cost_usd": cost})
+
+    # ------------------------------------------------------------------ one document
+
+    def extract(self, document: Document) -> BackendResult:
+        """Extract one document (blocking). In async code use :meth:`aextract`."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(self._extract_and_close(document))
+        raise BackendError(
+            f"{type(self).__name__}.extract was called inside a running event loop; "
+            "use `await backend.aextract(doc)` or `await Extractor(...).arun(docs)`"
+        )
+
+    async def _extract_and_close(self, document: Document) -> BackendResult:
+        try:
+            return await self.aextract(document)
+        finally:
+            await self.aclose()
+
+    async def aextract(self, document: Document) -> BackendResult:
+        """Extract one document: cache, chunks, re-asks, retries, usage.
+
+        Raises:
+            TransientError: the endpoint kept failing (``usage`` attribute set).
+            TruncatedError: a reply was cut off even for the smallest chunk.
+            BackendError: the replies never validated, or the endpoint refused.
+        """
+        model, version = self.settings.model, self.version
+        if self.cache is not None:
+            cached = self.cache.get(document, model, version)
+            if cached is not None:
+                return BackendResult(drafts=[], claims=cached, usage=Usage(), model=model,
+                                     version=version)
+        tally = Tally()
+        try:
+            claims = await self._chunks(document, tally)
+        except ClaimkitError as exc:
+            exc.usage = self._priced(tally.usage())  # type: ignore[attr-defined]
+            raise
+        if self.cache is not None:
+            self.cache.put(document, model, version, claims)
+        return BackendResult(
+            drafts=[], claims=claims, usage=self._priced(tally.usage()), model=model,
+            version=version,
+        )
+
+    async def _chunks(self, document: Document, tally: Tally) -> list[ClaimBase]:
+        """Claims of every chunk of the document, those found twice merged."""
+        s = self.settings
+        chunks = chunk_text(document.text, s.chunk_chars, s.chunk_overlap)
+        per_chunk: list[list[ClaimBase]] = []
+        for i, chunk in enumerate(chunks, 1):
+            per_chunk.extend(await self._chunk(document, chunk, (i, len(chunks)), tally))
+        return merge_claims(per_chunk) if len(per_chunk) > 1 else (per_chunk or [[]])[0]
+
+    async def _chunk(
+        self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
+    ) -> list[list[ClaimBase]]:
+        """Claims of one chunk; a truncated reply splits the chunk and tries the halves."""
+        try:
+            return [await self._call(document, chunk, part, tally)]
+        except TruncatedError:
+            halves = split_chunk(chunk, self.settings.chunk_overlap)
+            if len(chunk.text) <= self.settings.min_chunk_chars or len(halves) < 2:
+                raise TruncatedError(
+                    f"the reply was cut off at max_tokens={self.settings.max_tokens} even for "
+                    f"a {len(chunk.text)}-character chunk; raise max_tokens or use a model "
+                    "with a larger output limit"
+                ) from None
+            log.info("%s: reply truncated; splitting %d characters in %d",
+                     document.id, len(chunk.text), len(halves))
+            out: list[list[ClaimBase]] = []
+            for i, half in enumerate(halves, 1):
+                out.extend(await self._chunk(document, half, (i, len(halves)), tally))
+            return out
+
+    async def _call(
+        self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
+    ) -> list[ClaimBase]:
+        """One chunk through :meth:`structured_call`: claims of the reply it accepts."""
+        call = ChunkCall(
+            document=document,
+            chunk=chunk,
+            part=part,
+            messages=build_messages(document, chunk.text, part=part, types=self.types),
+            response_model=response_model(self.types),
+            max_reasks=self.settings.max_reasks,
+            tally=tally,
+        )
+        token = GROUNDING_CHECK.set(call.check)
+        try:
+            await self.structured_call(call)
+        finally:
+            GROUNDING_CHECK.reset(token)
+        return build_claims(document, call.drafts)
+
+    # ------------------------------------------------------------------ the provider's part
+
+    async def structured_call(self, call: ChunkCall) -> None:
+        """Ask about one chunk until a reply validates (grounding included), re-asking
+        at most ``call.max_reasks`` times; the accepted reply's drafts end up in
+        ``call.drafts`` (the grounding check puts them there).
+
+        This default sends ``call.messages`` with :meth:`complete`, validates
+        each reply against ``call.response_model`` and re-asks with
+        :meth:`reask_messages`. Override it to use a provider's own loop.
+
+        Raises:
+            TruncatedError: a reply was cut off (the chunk is then split).
+            BackendError: no reply fitted the schema.
+        """
+        messages = list(call.messages)
+        error: ValidationError | None = None
+        for _ in range(call.max_reasks + 1):
+            call.sent()
+            reply = await self.complete(call, messages)
+            call.received(reply.prompt_tokens, reply.completion_tokens)
+            if reply.truncated:
+                raise TruncatedError("the reply was cut off at the output token limit")
+            try:
+                self._validate(call, reply)
+                return
+            except ValidationError as exc:
+                error = exc
+                messages = [*messages, *self.reask_messages(reply, exc)]
+        raise BackendError(
+            f"the model's reply did not fit the claim schema after {call.max_reasks + 1} "
+            f"attempt(s) ({shorten(error or '')}); try another model or a higher max_reasks"
+        )
+
+    def _validate(self, call: ChunkCall, reply: Reply) -> None:
+        strict = self.settings.strict
+        if isinstance(reply.content, str):
+            call.response_model.model_validate_json(reply.content, strict=strict)
+        else:
+            call.response_model.model_validate(reply.content, strict=strict)
+
+    async def complete(self, call: ChunkCall, messages: list[dict[str, Any]]) -> Reply:
+        """Send ``messages`` (the call's, plus any re-asks) to the model; return its reply.
+
+        The provider's one request: ask for a JSON object that fits
+        ``call.response_model`` (its JSON schema:
+        ``call.response_model.model_json_schema()``), repeat the request on
+        transient API errors as the provider's rules say (calling
+        ``call.sent()`` for each repeat: the first attempt is already
+        counted), and raise :class:`~claimkit.errors.TransientError` when it
+        keeps failing, :class:`~claimkit.errors.BackendError` when the
+        endpoint refuses.
+        """
+        raise NotImplementedError(
+            f"{type(self).__name__} implements neither complete() nor structured_call()"
+        )
+
+    def reask_messages(self, reply: Reply, error: ValidationError) -> list[dict[str, Any]]:
+        """Messages appended after a reply that did not validate (default: the reply as
+        the assistant's turn, then the error as the user's)."""
+        return [
+            {"role": "assistant", "content": reply.text()},
+            {
+                "role": "user",
+                "content": "Correct your JSON reply, based on the following errors:\n"
+                f"{error}\nReply with the whole corrected JSON object only.",
+            },
+        ]
+
+
+def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
+    """The error sent back for quotes not found: each named, and how to fix it."""
+    lines = [
+        (
+            "These quotes are not in the article text. Every quote must be copied verbatim "
+            "from the article: character for character, in the article's language, not "
+            "translated, paraphrased, corrected or shortened. Replace each with the exact "
+            "words of the article, or drop the claim if the article does not state it:"
+        )
+    ]
+    for i, type_, quote in bad:
+        lines.append(
+            f"- claim {i} ({type_}): no quote given" if quote is None
+            else f"- claim {i} ({type_}): {quote!r}"
+        )
+    return "\n".join(lines)
+
+
+#: members of a reply's claim that are not claim fields
+_NOT_FIELDS = frozenset({"quotes", "type"})
+
+
+def locate_drafts(
+    reply: BaseModel, aligner: Aligner, chunk: Chunk
+) -> tuple[list[Draft], list[tuple[int, str, str | None]]]:
+    """Drafts with their quotes located in the chunk (offsets moved to the document),
+    and the quotes that could not be located: (claim number, type, quote or None
+    for a claim without any quote)."""
+    drafts: list[Draft] = []
+    bad: list[tuple[int, str, str | None]] = []
+    shift = chunk.start
+    for i, claim in enumerate(getattr(reply, "claims", []), 1):
+        # the validated values themselves (frozen models), not a dump of them:
+        # the claim model accepts them as they are instead of validating a
+        # dump all over again
+        data = {
+            name: value
+            for name in type(claim).model_fields
+            if name not in _NOT_FIELDS and (value := getattr(claim, name)) is not None
+        }
+        spans: list[Span] = []
+        rest: list[str] = []
+        quotes = [q for q in claim.quotes if q and q.strip()]
+        if not quotes:
+            bad.append((i, claim.type, None))
+        for quote in quotes:
+            found = aligner.align(quote, near=spans)
+            if found is None:
+                rest.append(quote)
+                bad.append((i, claim.type, quote))
+            elif not shift:  # the chunk is the document's start: offsets hold as they are
+                spans.append(found)
+            else:
+                spans.append(found.model_copy(
+                    update={"start": found.start + shift, "end": found.end + shift}
+                ))
+        drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
+    return drafts, bad
+
+
+def shorten(text: BaseException | str, limit: int = 300) -> str:
+    """``text`` on one line, cut to ``limit`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
