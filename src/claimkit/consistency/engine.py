@@ -16,6 +16,8 @@ from claimkit.consistency.checks import (
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
 from claimkit.consistency.models import Finding, ValidationReport
 from claimkit.consistency.stance import check_stance
+from claimkit.normalize.actors import Gazetteer
+from claimkit.normalize.places import Places
 from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
 
 __all__ = ["DEFAULT_CHECKS", "Check", "read_claim_files", "validate"]
@@ -40,6 +42,8 @@ def validate(
     *,
     checks: Sequence[Check] = DEFAULT_CHECKS,
     affiliations: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    places: Places | None = None,
 ) -> ValidationReport:
     """Check claims against their documents and against each other.
 
@@ -51,6 +55,10 @@ def validate(
         checks: the checks to run; each is called as ``check(context=ctx)``.
         affiliations: extra ``{person: country or organisation}`` entries for
             grouping ("Kaja Kallas" -> "European Union").
+        gazetteer: actor names, countries and affiliations used for actor keys
+            (``Gazetteer.load(*files)``); default ``Gazetteer.default()``.
+        places: place names used for place keys (``Places.load(*files)``);
+            default ``Places.default()``.
 
     Returns:
         The groups and findings. Findings are data: nothing is raised for them.
@@ -61,7 +69,10 @@ def validate(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        ctx = build_context(records_or_claims, documents, affiliations=affiliations)
+        ctx = build_context(
+            records_or_claims, documents, affiliations=affiliations,
+            gazetteer=gazetteer, places=places,
+        )
         findings: list[Finding] = []
         for check in checks:
             findings.extend(check(context=ctx))

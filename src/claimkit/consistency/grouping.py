@@ -35,6 +35,8 @@ from urllib.parse import urlsplit
 from claimkit.consistency.keys import DateRange, KeyBuilder, parse_date
 from claimkit.consistency.models import EventGroup
 from claimkit.errors import SchemaError
+from claimkit.normalize.actors import Gazetteer
+from claimkit.normalize.places import Places
 from claimkit.schemas import (
     ClaimBase,
     ClaimTraits,
@@ -172,6 +174,8 @@ def build_context(
     documents: Mapping[str, Document] | Iterable[Document] | None = None,
     *,
     affiliations: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    places: Places | None = None,
 ) -> Context:
     """Compute every claim's keys and group the claims (see the module docstring).
 
@@ -179,9 +183,12 @@ def build_context(
         items: claims and/or output records.
         documents: documents by id, or an iterable of them, for bare claims.
         affiliations: extra ``{person: country or organisation}`` entries.
+        gazetteer: actor names and affiliations; defaults to
+            :meth:`Gazetteer.default <claimkit.normalize.Gazetteer.default>`.
+        places: place names; defaults to :meth:`Places.default <claimkit.normalize.Places.default>`.
     """
     claims, docs = _split_input(items, documents)
-    keys = KeyBuilder(affiliations)
+    keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
     ctx = Context([], docs, keys, {})
     _key_claims(ctx, claims)
     _group_events(ctx)
@@ -583,6 +590,8 @@ def group_events(
     documents: Mapping[str, Document] | Iterable[Document] | None = None,
     *,
     affiliations: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    places: Places | None = None,
 ) -> list[EventGroup]:
     """Group claims that report the same event or position, across documents.
 
@@ -591,8 +600,13 @@ def group_events(
         documents: documents by id (or an iterable of them), for publication
             years, languages and sources.
         affiliations: extra ``{person: country or organisation}`` entries.
+        gazetteer: actor names and affiliations (default: ``Gazetteer.default()``).
+        places: place names (default: ``Places.default()``).
 
     Returns:
         One :class:`EventGroup` per event or position, singletons included.
     """
-    return to_event_groups(build_context(items, documents, affiliations=affiliations))
+    ctx = build_context(
+        items, documents, affiliations=affiliations, gazetteer=gazetteer, places=places
+    )
+    return to_event_groups(ctx)
