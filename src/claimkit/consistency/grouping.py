@@ -291,7 +291,7 @@ def _group_events(ctx: Context) -> None:
         fields = extras.get(info.type)
         if fields is None:
             fields = extras[info.type] = _event_extra_fields(traits)
-        values = tuple(ctx.keys.field_key(info.claim, f, traits.field_kinds[f]) for f in fields)
+        values = _field_keys(ctx, info, fields) if fields else ()
         date = info.date
         if date is None or (date[2] != "day" and info.loc is None) or None in values:
             _new_group(ctx, info, _event_label(ctx, info), i)
@@ -422,6 +422,7 @@ def _event_label(ctx: Context, info: ClaimInfo) -> str:
 class _PositionKey:
     """What a "position" type's block key is made of (from its ``event_key``)."""
 
+    grouped: bool  # False: every claim alone ("none", or an empty key)
     actor: bool  # one group per actor
     obj: bool  # the object key (object field and its fallbacks)
     year: bool  # split by year
@@ -430,9 +431,10 @@ class _PositionKey:
     @classmethod
     def of(cls, traits: ClaimTraits) -> _PositionKey:
         key = traits.event_key
+        grouped = traits.grouping != "none" and bool(key)
         obj = traits.object_field is not None and traits.object_field in key
         rest = tuple(f for f in key if f not in ("actor", "date", traits.object_field))
-        return cls("actor" in key, obj, "date" in key, rest)
+        return cls(grouped, "actor" in key, obj, "date" in key, rest)
 
 
 #: the year of every claim of a type whose key has no date (no split by year)
@@ -450,12 +452,10 @@ def _group_positions(ctx: Context) -> None:
         plan = plans.get(info.type)
         if plan is None:
             plan = plans[info.type] = _PositionKey.of(traits)
-        extra = tuple(
-            ctx.keys.field_key(info.claim, f, traits.field_kinds[f]) for f in plan.extra
-        )
+        extra = _field_keys(ctx, info, plan.extra) if plan.extra else ()
         if (
-            traits.grouping == "none" or not traits.event_key or None in extra
-            or (plan.obj and info.obj is None) or (plan.actor and not info.actors)
+            not plan.grouped or (plan.obj and info.obj is None)
+            or (plan.actor and not info.actors) or None in extra
         ):
             who = ", ".join(ctx.name(k) for k in info.actors) or "?"
             _new_group(ctx, info, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
@@ -479,6 +479,12 @@ def _group_positions(ctx: Context) -> None:
             for i in members[1:]:
                 ctx.groups[gid].members.append(i)
                 _file(ctx, i, gid)
+
+
+def _field_keys(ctx: Context, info: ClaimInfo, fields: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The keys of further ``event_key`` fields (None where a claim has no value)."""
+    kinds = info.traits.field_kinds
+    return tuple(ctx.keys.field_key(info.claim, f, kinds[f]) for f in fields)
 
 
 def _position_label(ctx: Context, block: _Block, year: int | None, first: ClaimInfo) -> str:

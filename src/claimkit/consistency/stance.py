@@ -32,14 +32,10 @@ def _name_stems(labels: Iterable[str]) -> frozenset[str]:
 
 
 def _narrowing_words(
-    info: ClaimInfo, recipients: frozenset[str], memo: dict[tuple[Any, ...], bool]
+    info: ClaimInfo, field: str, recipients: frozenset[str], memo: dict[tuple[Any, ...], bool]
 ) -> bool:
-    """Whether an "against" claim's free-phrase object has words that narrow it."""
-    traits = info.traits
-    name = traits.object_field
-    if name is None or traits.field_kinds.get(name) != "text":
-        return False
-    what = getattr(info.claim, name, None)
+    """Whether an "against" claim's free-phrase object (``field``) has words that narrow it."""
+    what = getattr(info.claim, field, None)
     if not isinstance(what, str):
         return False
     labels = tuple(a.label for a in info.claim.actor)
@@ -59,6 +55,10 @@ def _firm(info: ClaimInfo) -> bool:
     return getattr(m, "value", m) in (None, "firm")
 
 
+#: one stance type's claims by (actor key, object key)
+_Side = dict[tuple[str, str], list[ClaimInfo]]
+
+
 def check_stance(
     items: Items | None = None, documents: Docs = None, *, context: Context | None = None
 ) -> list[Finding]:
@@ -73,60 +73,75 @@ def check_stance(
     compared separately.
     """
     ctx = _ctx(items, documents, context)
-    fors: dict[tuple[str, str], list[ClaimInfo]] = {}
-    againsts: dict[tuple[str, str], list[ClaimInfo]] = {}
+    sides: dict[str, _Side | None] = {}  # by type; None: the type takes no stance
+    fors: list[_Side] = []
+    againsts: list[_Side] = []
     for info in ctx.infos:
-        if info.obj is None or info.obj.startswith(("~", "x:", "t:")):
+        obj = info.obj
+        if obj is None or obj.startswith(("~", "x:", "t:")):
             continue
-        stance = info.traits.stance
-        target = fors if stance == "for" else againsts if stance == "against" else None
-        if target is None:
+        try:
+            side = sides[info.type]
+        except KeyError:
+            side = sides[info.type] = _new_side(info, fors, againsts)
+        if side is None:
             continue
         for a in info.actors:
-            target.setdefault((a, info.obj), []).append(info)
+            side.setdefault((a, obj), []).append(info)
     out: list[Finding] = []
     memo: dict[tuple[Any, ...], bool] = {}
-    for key, all_rs in againsts.items():
-        all_ps = fors.get(key)
-        if not all_ps:
-            continue
-        for ps, rs in _type_pairs(all_ps, all_rs):
-            rs = _comparable(ps, rs, memo)
-            if rs:
-                out.extend(_stance_findings(ctx, key, ps, rs))
+    for r_side in againsts:
+        for key, all_rs in r_side.items():
+            for p_side in fors:
+                ps = p_side.get(key)
+                if not ps:
+                    continue
+                rs = _comparable(ps, all_rs, memo)
+                if rs:
+                    out.extend(_stance_findings(ctx, key, ps, rs))
     return out
 
 
-def _type_pairs(
-    ps: list[ClaimInfo], rs: list[ClaimInfo]
-) -> list[tuple[list[ClaimInfo], list[ClaimInfo]]]:
-    """The "for" and "against" claims of each pair of types, in order of first appearance."""
-    p_types: dict[str, list[ClaimInfo]] = {}
-    r_types: dict[str, list[ClaimInfo]] = {}
-    for x in ps:
-        p_types.setdefault(x.type, []).append(x)
-    for x in rs:
-        r_types.setdefault(x.type, []).append(x)
-    return [(p, r) for r in r_types.values() for p in p_types.values()]
+def _new_side(info: ClaimInfo, fors: list[_Side], againsts: list[_Side]) -> _Side | None:
+    """The (empty) claims of a new stance type, filed with its side; None without stance."""
+    stance = info.traits.stance
+    if stance is None:
+        return None
+    side: _Side = {}
+    (fors if stance == "for" else againsts).append(side)
+    return side
 
 
 def _comparable(
     ps: list[ClaimInfo], rs: list[ClaimInfo], memo: dict[tuple[Any, ...], bool]
 ) -> list[ClaimInfo]:
-    """The "against" claims not narrower than what the "for" claims (of one type) are about."""
+    """The "against" claims not narrower than what the "for" claims are about.
+
+    ``ps`` are of one type, ``rs`` of one type.
+    """
     labels: set[str] = set()
-    others = _other_actor_fields(ps[0])  # all of one type
-    for p in ps:
-        for name in others:
+    for name in _other_actor_fields(ps[0]):
+        for p in ps:
             value = getattr(p.claim, name, None)
-            for a in value if isinstance(value, list) else (value,) if value is not None else ():
-                labels.add(a.label)
+            if isinstance(value, list):
+                labels.update(a.label for a in value)
+            elif value is not None:
+                labels.add(value.label)
     recipients = _name_stems(labels)
-    return [
-        r for r in rs
-        if not any(getattr(r.claim, f, None) for f in r.traits.narrowing_fields)
-        and not _narrowing_words(r, recipients, memo)
-    ]
+    traits = rs[0].traits
+    what = traits.object_field
+    if what is not None and traits.field_kinds.get(what) != "text":
+        what = None  # an enum or actors: no words to narrow it
+    out = []
+    for r in rs:  # loops, not any(): this runs for every "against" claim
+        narrowed = False
+        for name in traits.narrowing_fields:
+            if getattr(r.claim, name, None):
+                narrowed = True
+                break
+        if not narrowed and not (what and _narrowing_words(r, what, recipients, memo)):
+            out.append(r)
+    return out
 
 
 def _other_actor_fields(info: ClaimInfo) -> tuple[str, ...]:
