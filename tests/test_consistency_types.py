@@ -165,6 +165,17 @@ def test_bad_declarations_fail_at_registration() -> None:
     assert "broken_decl" not in claim_types()
 
 
+def test_a_model_with_bad_declarations_is_validated_alone_not_raised() -> None:
+    class Unregistered(ClaimBase):
+        place_field: ClassVar[str | None] = "nowhere"
+        type: Literal["unregistered_decl"] = "unregistered_decl"
+        what: str | None = None
+
+    recs = [record(d, Unregistered, actor=[FR], what="troops") for d in ("a", "b")]
+    report = validate(recs)
+    assert len(report.groups) == 2 and kinds(report.findings, "corroboration") == []
+
+
 def test_unregister_and_temporary_registration() -> None:
     class Passing(ClaimBase):
         type: Literal["passing_decl"] = "passing_decl"

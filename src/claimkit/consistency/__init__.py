@@ -29,7 +29,7 @@ from claimkit.consistency.engine import (
     unregister_check,
     validate,
 )
-from claimkit.consistency.grouping import build_context, group_events
+from claimkit.consistency.grouping import ClaimInfo, Context, build_context, group_events
 from claimkit.consistency.models import (
     EventGroup,
     Finding,
@@ -42,6 +42,8 @@ from claimkit.consistency.stance import check_stance
 __all__ = [
     "DEFAULT_CHECKS",
     "Check",
+    "ClaimInfo",
+    "Context",
     "EventGroup",
     "Finding",
     "FindingKind",

@@ -81,8 +81,9 @@ class Finding(_Frozen):
 class EventGroup(_Frozen):
     """Claims from one or more documents that report the same event or position.
 
-    Meetings are grouped by date window, location and participants; pledges,
-    refusals and warnings by claim type, actor, object and year.
+    Claims of "event" types (meetings) are grouped by date window, place and
+    participants; those of "position" types (pledges, refusals, warnings) by
+    claim type, actor, object and year: see ``ClaimBase.grouping``.
     """
 
     id: str = Field(description="Stable id derived from the grouping key.")
