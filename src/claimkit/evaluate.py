@@ -338,7 +338,9 @@ def _score_attributes(matches: Sequence[Match]) -> dict[str, AttributeScore]:
         if g.actor:
             add("actor", _names_overlap(g.actor, c.actor))
         add("date", (c.date.value if c.date else None) == g.date)
-        if g.modality is not None or g.type != "meeting":
+        # a type whose model says modality does not apply (a meeting) is scored on it
+        # only when the gold claim gives one
+        if g.modality is not None or type(c).has_modality:
             modality = c.modality.value if c.modality is not None else None
             add("modality", modality == g.modality)
         for name, gval in sorted(g.attributes.items()):

@@ -22,8 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Literal
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from types import MappingProxyType
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -45,12 +49,16 @@ __all__ = [
     "Alignment",
     "AnyClaim",
     "ClaimBase",
+    "ClaimTraits",
+    "ConflictRule",
     "DateGranularity",
     "DateRef",
     "DateResolution",
     "Document",
     "DocumentClaims",
     "Failure",
+    "FieldKind",
+    "Grouping",
     "Meeting",
     "MeetingFormat",
     "MeetingStatus",
@@ -61,13 +69,17 @@ __all__ = [
     "QuantityQualifier",
     "Refusal",
     "Span",
+    "Stance",
     "Usage",
     "WarningClaim",
     "claim_id",
     "claim_model",
+    "claim_traits",
     "claim_types",
     "parse_claim",
     "register_claim_type",
+    "temporary_claim_type",
+    "unregister_claim_type",
 ]
 
 #: Version of the claim schemas; part of every output record and of cache keys.
@@ -258,13 +270,110 @@ def claim_id(doc_id: str, type_: str, spans: list[Span] | tuple[Span, ...]) -> s
     return f"{type_[:3]}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
 
 
-class ClaimBase(_Frozen):
-    """Fields every claim carries. Subclass it (with a ``type`` literal) for new types."""
+Grouping = Literal["position", "event", "none"]
+Stance = Literal["for", "against"]
 
-    #: short definition of the type, shown to models and in the docs
+
+@dataclass(frozen=True)
+class ConflictRule:
+    """How the validator compares and reports one of a claim type's ``conflict_fields``.
+
+    Attributes:
+        label: plural noun for messages ("places" -> "places disagree: Paris (a)
+            vs London (b)"); None: the field name, underscores as spaces, in the plural.
+        severity: of a conflict on this field (``date``: of dates more than a day apart).
+        classes: for an enum or text field, the comparison class of each value
+            (``{"in_person": "in_person", "virtual": "remote", "phone": "remote"}``):
+            values of one class agree, and values not listed (``hybrid``) agree
+            with every value. None: every distinct value is its own class.
+    """
+
+    label: str | None = None
+    severity: Literal["warning", "info"] = "warning"
+    classes: Mapping[str, str] | None = None
+
+
+class ClaimBase(_Frozen):
+    """Fields every claim carries. Subclass it (with a ``type`` literal) for new types.
+
+    Class variables (not fields: they are in neither the JSON Schema nor the
+    prompt) declare how the cross-document validator (:mod:`claimkit.consistency`)
+    treats the type; it reads nothing else about a type, and
+    :func:`claim_traits` resolves the defaults. A subclass must not use these
+    names as field names. See ``docs/validation.md`` ("Your own claim types").
+
+    - ``definition`` (``""``): short definition of the type, shown to models and in the docs.
+    - ``cues`` (None): the type's cue file for the offline rules backend (JSON, a path
+      relative to the defining module's package, or absolute); see
+      ``docs/offline-extractor.md``.
+    - ``grouping`` (``"position"``): how claims of the type are grouped.
+      ``"position"``: blocked on actor, object and year (a commitment or stance
+      that many articles repeat); ``"event"``: clustered by date window, place
+      and participants (a dated occurrence such as a meeting); ``"none"``:
+      every claim stays alone.
+    - ``object_field`` (None: infer): the field saying what the claim is about
+      (a pledge's ``what``, a sanction's ``target``). None infers the first field
+      the subclass declares beyond ClaimBase's; a type with none has no object.
+      Keyed by kind: an enum by value (a catch-all member ``other`` counts as
+      empty), a free phrase by its category word ("NATO troops" -> ``troops``),
+      actors by their sorted actor keys.
+    - ``object_fallback`` (``()``): fields tried in order when the object field
+      is empty (None, empty, or ``other``): a warning's ``consequence`` when it
+      names no ``target``. ``summary`` is keyed on its content words.
+    - ``event_key`` (``()``: derive): the fields whose values identify the same
+      event or position. Derived: ``("actor", object_field, "date")`` for
+      ``"position"`` (``()``, so no grouping, without an object field) and
+      ``("date", place_field, "actor", *participant_fields)`` for ``"event"``.
+      In ``"position"`` grouping, ``actor`` puts a claim in one group per actor,
+      ``date`` splits groups by year, the object field stands for the object
+      key (fallbacks included), and any other field must have the same key; a
+      claim lacking one of these values stays alone. ``"event"`` grouping
+      always reads date, place and participants; other fields must match.
+    - ``place_field`` (None), ``participant_fields`` (``()``): for ``"event"``
+      grouping, the field naming the place (compared by canonical place name)
+      and the actor fields whose actors take part besides ``actor``.
+    - ``conflict_fields`` (``()``): fields whose values must agree inside a
+      group of two or more documents. Quantities compare as intervals ("at
+      least 26" agrees with 27), actor fields by actor key (a conflict when the
+      claims share no one), ``date`` by day (one day apart is info), the place
+      field by canonical name, anything else by value. A ``"position"`` group
+      spans a year, so there only claims dated the same day are compared.
+    - ``conflict_rules`` (empty): :class:`ConflictRule` per conflict field
+      (message label, severity, value classes).
+    - ``stance`` (None): ``"for"`` or ``"against"`` the object. A ``"for"`` and
+      an ``"against"`` claim of one actor and object (of any two such types) at
+      the same time are a contradiction; dated apart, a change of position.
+      Only objects keyed by category or enum value are compared.
+    - ``stance_verbs`` (None: from the type name, "endorse" -> ``("endorses",
+      "endorsed")``): present and past verb for messages.
+    - ``narrowing_fields`` (``()``): fields that, filled in an ``"against"``
+      claim, make it narrower than its object (a refusal's ``condition``):
+      it is not compared. A free-phrase object with words beyond its category
+      and the names involved is narrower too.
+    - ``status_field`` (None), ``past_statuses`` (empty): the field saying
+      whether the event took place and the values saying it did; such a claim
+      dated after its article's publication is a ``future_past`` finding.
+    - ``has_modality`` (True): whether ``modality`` applies to the type (not
+      to meetings); evaluation scores it only for such types.
+    """
+
     definition: ClassVar[str] = ""
     #: cue file of the offline rules backend (JSON; relative to the defining module's package, or absolute)
     cues: ClassVar[str | None] = None
+    grouping: ClassVar[Grouping] = "position"
+    object_field: ClassVar[str | None] = None
+    object_fallback: ClassVar[tuple[str, ...]] = ()
+    event_key: ClassVar[tuple[str, ...]] = ()
+    place_field: ClassVar[str | None] = None
+    participant_fields: ClassVar[tuple[str, ...]] = ()
+    conflict_fields: ClassVar[tuple[str, ...]] = ()
+    conflict_rules: ClassVar[Mapping[str, ConflictRule]] = MappingProxyType({})
+    stance: ClassVar[Stance | None] = None
+    stance_verbs: ClassVar[tuple[str, str] | None] = None
+    narrowing_fields: ClassVar[tuple[str, ...]] = ()
+    status_field: ClassVar[str | None] = None
+    past_statuses: ClassVar[frozenset[str]] = frozenset()
+    has_modality: ClassVar[bool] = True
 
     id: str = Field(
         default="", description="Stable id derived from document id, type and evidence spans."
@@ -314,6 +423,17 @@ class Pledge(ClaimBase):
         "intelligence, air support, sanctions, hosting, a guarantee. Includes 'agreed to', "
         "'committed', 'will send', 'offered', 'signed up to'."
     )
+    object_field: ClassVar[str | None] = "what"
+    # "other" pledges only group when their summaries say the same words
+    object_fallback: ClassVar[tuple[str, ...]] = ("summary",)
+    event_key: ClassVar[tuple[str, ...]] = ("actor", "what", "date")
+    # pledged amounts compare only on the same day: the coalition grows month by month
+    conflict_fields: ClassVar[tuple[str, ...]] = ("quantity",)
+    conflict_rules: ClassVar[Mapping[str, ConflictRule]] = MappingProxyType(
+        {"quantity": ConflictRule(label="amounts")}
+    )
+    stance: ClassVar[Stance | None] = "for"
+    stance_verbs: ClassVar[tuple[str, str] | None] = ("pledges", "pledged")
     type: Literal["pledge"] = "pledge"
     recipient: Actor | None = Field(default=None, description="Who receives what is pledged.")
     what: PledgeWhat | None = Field(
@@ -334,6 +454,11 @@ class Refusal(ClaimBase):
         "An actor refuses, rejects, rules out, blocks, or says it will not or cannot do or "
         "accept something."
     )
+    object_field: ClassVar[str | None] = "what"
+    event_key: ClassVar[tuple[str, ...]] = ("actor", "what", "date")
+    stance: ClassVar[Stance | None] = "against"
+    stance_verbs: ClassVar[tuple[str, str] | None] = ("refuses", "refused")
+    narrowing_fields: ClassVar[tuple[str, ...]] = ("condition",)
     type: Literal["refusal"] = "refusal"
     what: str | None = Field(
         default=None, description="What is refused, as a short English phrase."
@@ -348,6 +473,10 @@ class WarningClaim(ClaimBase):
         "An actor warns or threatens that something will happen, or sets a condition under "
         "threat ('unless', 'until')."
     )
+    # whom the warning is aimed at; what it threatens when it names no one
+    object_field: ClassVar[str | None] = "target"
+    object_fallback: ClassVar[tuple[str, ...]] = ("consequence",)
+    event_key: ClassVar[tuple[str, ...]] = ("actor", "target", "date")
     type: Literal["warning"] = "warning"
     target: list[Actor] = Field(default_factory=list, description="Who is warned or threatened.")
     consequence: str | None = Field(
@@ -363,6 +492,27 @@ class Meeting(ClaimBase):
         "An actor met, held, hosted, chaired or attended a summit, meeting, conference, call "
         "or talks with others, past or scheduled."
     )
+    grouping: ClassVar[Grouping] = "event"
+    object_field: ClassVar[str | None] = "topic"
+    event_key: ClassVar[tuple[str, ...]] = ("date", "location", "actor", "participants", "hosts")
+    place_field: ClassVar[str | None] = "location"
+    participant_fields: ClassVar[tuple[str, ...]] = ("participants", "hosts")
+    conflict_fields: ClassVar[tuple[str, ...]] = (
+        "participant_count", "date", "location", "hosts", "format",
+    )
+    conflict_rules: ClassVar[Mapping[str, ConflictRule]] = MappingProxyType(
+        {
+            "location": ConflictRule(label="places"),
+            # hybrid agrees with both; virtual and phone are both remote
+            "format": ConflictRule(
+                severity="info",
+                classes={"in_person": "in_person", "virtual": "remote", "phone": "remote"},
+            ),
+        }
+    )
+    status_field: ClassVar[str | None] = "status"
+    past_statuses: ClassVar[frozenset[str]] = frozenset({"held"})
+    has_modality: ClassVar[bool] = False
     type: Literal["meeting"] = "meeting"
     participants: list[Actor] = Field(
         default_factory=list, description="Who took part, as named in the article."
@@ -396,7 +546,8 @@ def register_claim_type(model: type[ClaimBase]) -> type[ClaimBase]:
 
     Raises:
         SchemaError: the model is not a ClaimBase subclass, has no ``type``
-            default, or the name is taken by another model.
+            default, the name is taken by another model, or a class variable
+            of :class:`ClaimBase` is declared wrongly (see :func:`claim_traits`).
     """
     if not (isinstance(model, type) and issubclass(model, ClaimBase)):
         raise SchemaError(f"{model!r} is not a subclass of ClaimBase")
@@ -408,8 +559,47 @@ def register_claim_type(model: type[ClaimBase]) -> type[ClaimBase]:
     existing = _REGISTRY.get(default)
     if existing is not None and existing is not model:
         raise SchemaError(f"claim type {default!r} is already registered by {existing.__name__}")
+    claim_traits(model)  # a bad declaration fails here, not in the validator
     _REGISTRY[default] = model
     return model
+
+
+def unregister_claim_type(type_or_model: str | type[ClaimBase]) -> type[ClaimBase] | None:
+    """Remove a user claim type from the registry; the model removed, or None if none was.
+
+    For plugins that come and go and for test isolation (see also
+    :func:`temporary_claim_type`).
+
+    Raises:
+        SchemaError: the type is a built-in one.
+    """
+    name = type_or_model if isinstance(type_or_model, str) else _type_name(type_or_model)
+    if name in _BUILTIN_TYPES:
+        raise SchemaError(f"the built-in claim type {name!r} cannot be unregistered")
+    model = _REGISTRY.get(name)
+    if model is None or (not isinstance(type_or_model, str) and model is not type_or_model):
+        return None
+    return _REGISTRY.pop(name)
+
+
+@contextmanager
+def temporary_claim_type(model: type[ClaimBase]) -> Iterator[type[ClaimBase]]:
+    """Register ``model`` for the duration of a ``with`` block, then unregister it.
+
+    A model that was already registered before the block stays registered.
+    """
+    registered_before = _REGISTRY.get(_type_name(model)) is model
+    register_claim_type(model)
+    try:
+        yield model
+    finally:
+        if not registered_before:
+            unregister_claim_type(model)
+
+
+def _type_name(model: type[ClaimBase]) -> str:
+    default = model.model_fields["type"].default if "type" in model.model_fields else None
+    return default if isinstance(default, str) else ""
 
 
 def claim_types() -> dict[str, type[ClaimBase]]:
@@ -448,8 +638,150 @@ def parse_claim(data: Any) -> ClaimBase:
     return claim_model(str(data.get("type"))).model_validate(data)
 
 
+# ------------------------------------------------------------------ claim traits
+
+FieldKind = Literal["actors", "quantity", "date", "enum", "text", "other"]
+
+
+@dataclass(frozen=True)
+class ClaimTraits:
+    """A claim type's class variables with their defaults resolved (see :class:`ClaimBase`).
+
+    Made by :func:`claim_traits`; the validator reads a type only through this.
+    """
+
+    type: str
+    grouping: Grouping
+    object_field: str | None
+    object_fallback: tuple[str, ...]
+    event_key: tuple[str, ...]
+    place_field: str | None
+    participant_fields: tuple[str, ...]
+    conflict_fields: tuple[str, ...]
+    conflict_rules: Mapping[str, ConflictRule]
+    stance: Stance | None
+    stance_verbs: tuple[str, str]
+    narrowing_fields: tuple[str, ...]
+    status_field: str | None
+    past_statuses: frozenset[str]
+    has_modality: bool
+    #: every field's kind: actors (an Actor or a list of them), quantity, date
+    #: (a DateRef), enum (an Enum or Literal), text (a string) or other
+    field_kinds: Mapping[str, FieldKind] = field(default_factory=dict)
+
+    def fields_of_kind(self, kind: FieldKind) -> tuple[str, ...]:
+        """The names of the fields of one kind, in declaration order."""
+        return tuple(name for name, k in self.field_kinds.items() if k == kind)
+
+
+def claim_traits(model: type[ClaimBase]) -> ClaimTraits:
+    """The cross-document declarations of a claim model, defaults resolved.
+
+    ``object_field`` None becomes the first field the model declares beyond
+    :class:`ClaimBase`'s; ``event_key`` ``()`` is derived (see :class:`ClaimBase`);
+    ``stance_verbs`` None is made from the type name.
+
+    Raises:
+        SchemaError: a declaration names a field the model does not have, a
+            ``participant_fields`` entry does not hold actors, or ``grouping``
+            or ``stance`` is not one of their values.
+    """
+    kinds = {name: _field_kind(info.annotation) for name, info in model.model_fields.items()}
+    obj = model.object_field
+    if obj is None:
+        obj = next((name for name in kinds if name not in ClaimBase.model_fields), None)
+    type_ = _type_name(model)
+    traits = ClaimTraits(
+        type=type_,
+        grouping=model.grouping,
+        object_field=obj,
+        object_fallback=tuple(model.object_fallback),
+        event_key=tuple(model.event_key) or _derived_event_key(model, obj),
+        place_field=model.place_field,
+        participant_fields=tuple(model.participant_fields),
+        conflict_fields=tuple(model.conflict_fields),
+        conflict_rules=MappingProxyType(dict(model.conflict_rules)),
+        stance=model.stance,
+        stance_verbs=model.stance_verbs or _verbs(type_ or model.__name__.lower()),
+        narrowing_fields=tuple(model.narrowing_fields),
+        status_field=model.status_field,
+        past_statuses=frozenset(model.past_statuses),
+        has_modality=model.has_modality,
+        field_kinds=MappingProxyType(kinds),
+    )
+    _check_traits(model, traits)
+    return traits
+
+
+def _derived_event_key(model: type[ClaimBase], obj: str | None) -> tuple[str, ...]:
+    if model.grouping == "event":
+        place = (model.place_field,) if model.place_field else ()
+        return ("date", *place, "actor", *model.participant_fields)
+    return ("actor", obj, "date") if obj else ()
+
+
+def _verbs(name: str) -> tuple[str, str]:
+    present = name + ("es" if name.endswith(("s", "sh", "ch", "x")) else "s")
+    return present, name + ("d" if name.endswith("e") else "ed")
+
+
+def _check_traits(model: type[ClaimBase], t: ClaimTraits) -> None:
+    where = f"{model.__name__}:"
+    if t.grouping not in ("position", "event", "none"):
+        raise SchemaError(
+            f"{where} grouping must be 'position', 'event' or 'none', not {t.grouping!r}"
+        )
+    if t.stance not in (None, "for", "against"):
+        raise SchemaError(f"{where} stance must be None, 'for' or 'against', not {t.stance!r}")
+    named = {
+        "object_field": (t.object_field,) if t.object_field else (),
+        "object_fallback": t.object_fallback,
+        "event_key": t.event_key,
+        "place_field": (t.place_field,) if t.place_field else (),
+        "participant_fields": t.participant_fields,
+        "conflict_fields": t.conflict_fields,
+        "conflict_rules": tuple(t.conflict_rules),
+        "narrowing_fields": t.narrowing_fields,
+        "status_field": (t.status_field,) if t.status_field else (),
+    }
+    for var, names in named.items():
+        unknown = [n for n in names if n not in t.field_kinds]
+        if unknown:
+            raise SchemaError(f"{where} {var} names no field of the model: {', '.join(unknown)}")
+    not_actors = [n for n in t.participant_fields if t.field_kinds[n] != "actors"]
+    if not_actors:
+        raise SchemaError(f"{where} participant_fields must hold actors: {', '.join(not_actors)}")
+
+
+def _field_kind(annotation: Any) -> FieldKind:
+    leaves = _leaf_types(annotation)
+    for kind, cls in (("actors", Actor), ("quantity", Quantity), ("date", DateRef)):
+        if cls in leaves:
+            return kind  # type: ignore[return-value]
+    if Literal in leaves or any(isinstance(t, type) and issubclass(t, Enum) for t in leaves):
+        return "enum"
+    return "text" if str in leaves else "other"
+
+
+def _leaf_types(annotation: Any) -> set[Any]:
+    """The types an annotation is made of: ``list[Actor] | None`` -> {Actor, NoneType}."""
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return {Literal}
+    if origin is None:
+        return {annotation}
+    args = get_args(annotation)
+    if origin is Annotated:
+        args = args[:1]
+    out: set[Any] = set()
+    for arg in args:
+        out |= _leaf_types(arg)
+    return out
+
+
 for _builtin in (Pledge, Refusal, WarningClaim, Meeting):
     register_claim_type(_builtin)
+_BUILTIN_TYPES = frozenset(_REGISTRY)
 
 
 class _AnyClaimAnnotation:

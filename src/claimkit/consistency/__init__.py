@@ -8,7 +8,9 @@ Findings are data (:class:`Finding`), never exceptions::
         print(f.severity, f.kind, f.message)
 
 Checks (each also callable alone as ``check_<name>(claims, documents)``):
-integrity, conflicts, stance, time, corroboration. See ``docs/validation.md``.
+integrity, conflicts, stance, time, corroboration; a plugin adds its own with
+:func:`register_check`. How each claim type is grouped and compared is declared
+on its model (:class:`claimkit.schemas.ClaimBase`). See ``docs/validation.md``.
 """
 
 from claimkit.consistency.checks import (
@@ -18,8 +20,16 @@ from claimkit.consistency.checks import (
     check_time,
     quantity_interval,
 )
-from claimkit.consistency.engine import DEFAULT_CHECKS, Check, read_claim_files, validate
-from claimkit.consistency.grouping import build_context, group_events
+from claimkit.consistency.engine import (
+    DEFAULT_CHECKS,
+    Check,
+    read_claim_files,
+    register_check,
+    registered_checks,
+    unregister_check,
+    validate,
+)
+from claimkit.consistency.grouping import ClaimInfo, Context, build_context, group_events
 from claimkit.consistency.models import (
     EventGroup,
     Finding,
@@ -32,6 +42,8 @@ from claimkit.consistency.stance import check_stance
 __all__ = [
     "DEFAULT_CHECKS",
     "Check",
+    "ClaimInfo",
+    "Context",
     "EventGroup",
     "Finding",
     "FindingKind",
@@ -46,5 +58,8 @@ __all__ = [
     "group_events",
     "quantity_interval",
     "read_claim_files",
+    "register_check",
+    "registered_checks",
+    "unregister_check",
     "validate",
 ]

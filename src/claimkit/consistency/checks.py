@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from claimkit.consistency.grouping import ClaimInfo, Context, build_context
@@ -18,10 +19,11 @@ from claimkit.consistency.models import Finding, FindingKind, Severity
 from claimkit.schemas import (
     Actor,
     ClaimBase,
+    ClaimTraits,
+    ConflictRule,
     Document,
     DocumentClaims,
     Failure,
-    MeetingStatus,
     Quantity,
 )
 from claimkit.text import fold
@@ -88,58 +90,24 @@ def check_integrity(
     out: list[Finding] = []
     seen: dict[str, int] = {}
     missing_docs: dict[str, int] = {}
+    quantity_fields: dict[str, tuple[str, ...]] = {}
     for i, info in enumerate(ctx.infos):
         c = info.claim
-        group = None
-        problems: list[str] = []
-        doc = info.document
-        if doc is None:
+        if info.document is None:
             missing_docs[info.doc] = missing_docs.get(info.doc, 0) + 1
-        for s in c.evidence:
-            if s.end < s.start or len(s.text) != s.end - s.start:
-                problems.append(f"span {s.start}-{s.end} holds {len(s.text)} characters")
-            elif doc is not None:
-                if s.end > len(doc.text):
-                    problems.append(f"span {s.start}-{s.end} ends past the text ({len(doc.text)})")
-                elif doc.text[s.start : s.end] != s.text:
-                    problems.append(f"span {s.start}-{s.end} text differs from the document")
-        if c.date is not None and c.date.value is not None:
-            dr = parse_date(c.date.value)
-            if dr is None:
-                problems.append(f"date {c.date.value!r} is not a calendar date")
-            elif c.date.granularity is not None and str(
-                getattr(c.date.granularity, "value", c.date.granularity)
-            ) != dr[2]:
-                problems.append(f"date {c.date.value!r} does not have {c.date.granularity} granularity")
-        fields = type(c).model_fields
-        for name in ("quantity", "participant_count"):
-            q = getattr(c, name) if name in fields else None
-            if q is not None:
-                problems.extend(_quantity_problems(name, q))
+        qfields = quantity_fields.get(info.type)
+        if qfields is None:
+            qfields = quantity_fields[info.type] = info.traits.fields_of_kind("quantity")
+        problems = _claim_problems(info, qfields)
         if problems:
-            group = ctx.group_of(i)
             out.append(
                 _finding(
                     FindingKind.integrity, Severity.error,
-                    f"{c.type} {c.id}: " + "; ".join(problems), group, [info],
+                    f"{c.type} {c.id}: " + "; ".join(problems), ctx.group_of(i), [info],
                 )
             )
-        if c.ungrounded:
-            out.append(
-                _finding(
-                    FindingKind.integrity, Severity.warning,
-                    f"{c.type} {c.id}: {len(c.ungrounded)} quote(s) not found in the article: "
-                    + "; ".join(repr(q[:60]) for q in c.ungrounded[:3]),
-                    ctx.group_of(i), [info], ungrounded=list(c.ungrounded),
-                )
-            )
-        elif not c.evidence:
-            out.append(
-                _finding(
-                    FindingKind.integrity, Severity.warning,
-                    f"{c.type} {c.id} has no evidence span", ctx.group_of(i), [info],
-                )
-            )
+        if c.ungrounded or not c.evidence:
+            out.extend(_evidence_findings(ctx, i, info))
         if c.id:
             j = seen.setdefault(c.id, i)
             if j != i and ctx.infos[j].claim != c:
@@ -162,6 +130,53 @@ def check_integrity(
             )
         )
     return out
+
+
+def _claim_problems(info: ClaimInfo, quantity_fields: tuple[str, ...]) -> list[str]:
+    """What is wrong with one claim's spans, date and quantities (the fields of that kind)."""
+    c, doc = info.claim, info.document
+    problems: list[str] = []
+    for s in c.evidence:
+        if s.end < s.start or len(s.text) != s.end - s.start:
+            problems.append(f"span {s.start}-{s.end} holds {len(s.text)} characters")
+        elif doc is not None:
+            if s.end > len(doc.text):
+                problems.append(f"span {s.start}-{s.end} ends past the text ({len(doc.text)})")
+            elif doc.text[s.start : s.end] != s.text:
+                problems.append(f"span {s.start}-{s.end} text differs from the document")
+    if c.date is not None and c.date.value is not None:
+        dr = parse_date(c.date.value)
+        if dr is None:
+            problems.append(f"date {c.date.value!r} is not a calendar date")
+        elif c.date.granularity is not None and str(
+            getattr(c.date.granularity, "value", c.date.granularity)
+        ) != dr[2]:
+            problems.append(f"date {c.date.value!r} does not have {c.date.granularity} granularity")
+    for name in quantity_fields:
+        q = getattr(c, name, None)
+        if q is not None:
+            problems.extend(_quantity_problems(name, q))
+    return problems
+
+
+def _evidence_findings(ctx: Context, i: int, info: ClaimInfo) -> list[Finding]:
+    """Quotes that could not be grounded, else no evidence at all (a claim with either)."""
+    c = info.claim
+    if c.ungrounded:
+        return [
+            _finding(
+                FindingKind.integrity, Severity.warning,
+                f"{c.type} {c.id}: {len(c.ungrounded)} quote(s) not found in the article: "
+                + "; ".join(repr(q[:60]) for q in c.ungrounded[:3]),
+                ctx.group_of(i), [info], ungrounded=list(c.ungrounded),
+            )
+        ]
+    return [
+        _finding(
+            FindingKind.integrity, Severity.warning,
+            f"{c.type} {c.id} has no evidence span", ctx.group_of(i), [info],
+        )
+    ]
 
 
 def _quantity_problems(name: str, q: Quantity) -> list[str]:
@@ -250,35 +265,100 @@ def _qtext(q: Quantity | None) -> str:
 def check_conflicts(
     items: Items | None = None, documents: Docs = None, *, context: Context | None = None
 ) -> list[Finding]:
-    """Disagreements inside a group: participant counts, dates, places, hosts, formats.
+    """Disagreements inside a group on the fields its type declares (``conflict_fields``).
 
-    Pledge amounts are compared only between pledges dated the same day: the
-    coalition's size changes from month to month, so "26 countries" and
-    "30 countries" of different dates are not a conflict.
+    An "event" group is one occurrence: all its members are compared
+    (participant counts, dates, places, hosts, formats of a meeting). A
+    "position" group spans a year, so only claims dated the same day are
+    compared: the coalition's size changes from month to month, so
+    "26 countries" and "30 countries" pledged on different dates are not a
+    conflict.
     """
     ctx = _ctx(items, documents, context)
     out: list[Finding] = []
+    plans: dict[str, tuple[_FieldCheck, ...]] = {}
     for g in ctx.groups:
-        if len(g.members) < 2:
+        traits = g.traits
+        if len(g.members) < 2 or not traits.conflict_fields:
             continue
         infos = [ctx.infos[i] for i in g.members]
         if len({x.doc for x in infos}) < 2:
             continue
-        if g.type == "meeting":
-            out.extend(_meeting_conflicts(ctx, g.id, g.label, infos))
-        elif g.type == "pledge":
-            by_day: dict[int, list[tuple[ClaimInfo, Quantity]]] = {}
+        plan = plans.get(g.type)
+        if plan is None:
+            plan = plans[g.type] = _conflict_plan(traits)
+        for fc in plan:
+            if traits.grouping == "event":
+                out.extend(_field_conflicts(ctx, g.id, g.label, infos, fc))
+                continue
+            by_day: dict[int, list[ClaimInfo]] = {}
             for x in infos:
-                q = getattr(x.claim, "quantity", None)
-                if x.date is not None and x.date[2] == "day" and q is not None:
-                    by_day.setdefault(x.date[0], []).append((x, q))
-            for pairs in by_day.values():
-                out.extend(_quantity_finding(pairs, g.label, g.id, "quantity", "amounts"))
+                d = x.date
+                if d is not None and d[2] == "day" and getattr(x.claim, fc.name, None) is not None:
+                    by_day.setdefault(d[0], []).append(x)
+            for same_day in by_day.values():
+                out.extend(_field_conflicts(ctx, g.id, g.label, same_day, fc))
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _FieldCheck:
+    """How one conflict field of a type is compared (see :func:`_conflict_plan`)."""
+
+    name: str
+    #: date, quantity, actors, place (canonical name), text (folded) or value (as is)
+    how: str
+    what: str  # plural noun for messages
+    rule: ConflictRule
+
+
+def _conflict_plan(traits: ClaimTraits) -> tuple[_FieldCheck, ...]:
+    """The comparisons of a type's ``conflict_fields``, in their order."""
+    out = []
+    for name in traits.conflict_fields:
+        rule = traits.conflict_rules.get(name, ConflictRule())
+        kind = traits.field_kinds.get(name)
+        if name == "date":
+            how = "date"
+        elif kind in ("quantity", "actors"):
+            how = str(kind)
+        elif name == traits.place_field:
+            how = "place"
+        else:
+            how = "text" if kind == "text" else "value"
+        out.append(_FieldCheck(name, how, rule.label or _plural(name), rule))
+    return tuple(out)
+
+
+def _field_conflicts(
+    ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
+) -> list[Finding]:
+    """The conflict finding of one field among ``infos``, if their values disagree."""
+    if len(infos) < 2:
+        return []
+    if fc.how == "date":
+        return _date_conflicts(gid, label, infos, fc.rule)
+    if fc.how == "quantity":
+        pairs = [(x, q) for x in infos if (q := _q(x, fc.name)) is not None]
+        return _quantity_finding(pairs, label, gid, fc.name, fc.what, fc.rule.severity)
+    if fc.how == "actors":
+        return _actor_conflicts(ctx, gid, label, infos, fc)
+    return _value_conflicts(ctx, gid, label, infos, fc)
+
+
+def _plural(name: str) -> str:
+    """``participant_count`` -> ``participant counts``: a field name for messages."""
+    words = name.replace("_", " ")
+    if words.endswith("s"):
+        return words
+    if words.endswith("y") and words[-2:-1] not in ("a", "e", "o", "u"):
+        return words[:-1] + "ies"
+    return words + "s"
+
+
 def _quantity_finding(
-    pairs: list[tuple[ClaimInfo, Quantity]], label: str, gid: str, field: str, what: str
+    pairs: list[tuple[ClaimInfo, Quantity]], label: str, gid: str, field: str, what: str,
+    severity: str = Severity.warning,
 ) -> list[Finding]:
     """A conflict finding for the first two quantities of ``pairs`` that disagree, if any."""
     hit = _quantity_conflict(pairs)
@@ -287,7 +367,7 @@ def _quantity_finding(
     a, b = hit
     return [
         _finding(
-            FindingKind.conflict, Severity.warning,
+            FindingKind.conflict, Severity(severity),
             f"{label}: {what} disagree: {_qtext(_q(a, field))} ({a.doc}) "
             f"vs {_qtext(_q(b, field))} ({b.doc})",
             gid, [a, b], field=field,
@@ -299,72 +379,84 @@ def _q(info: ClaimInfo, name: str) -> Quantity | None:
     return getattr(info.claim, name, None)
 
 
-def _meeting_conflicts(
-    ctx: Context, gid: str, label: str, infos: list[ClaimInfo]
+def _date_conflicts(
+    gid: str, label: str, infos: list[ClaimInfo], rule: ConflictRule
 ) -> list[Finding]:
-    out: list[Finding] = []
-    pairs = [(x, q) for x in infos if (q := _q(x, "participant_count")) is not None]
-    out.extend(_quantity_finding(pairs, label, gid, "participant_count", "participant counts"))
+    """Day dates that differ: info at one day apart (time zones), else the rule's severity."""
     days = sorted({x.date[0] for x in infos if x.date is not None and x.date[2] == "day"})
-    if len(days) > 1:
-        span = days[-1] - days[0]
-        first = next(x for x in infos if x.date is not None and x.date[0] == days[0])
-        last = next(x for x in infos if x.date is not None and x.date[0] == days[-1])
-        out.append(
-            _finding(
-                FindingKind.conflict, Severity.info if span <= 1 else Severity.warning,
-                f"{label}: dates differ by {span} day(s): {_iso(days[0])} ({first.doc}) vs "
-                f"{_iso(days[-1])} ({last.doc})" + (" (time zones?)" if span <= 1 else ""),
-                gid, [first, last], field="date",
-            )
+    if len(days) < 2:
+        return []
+    span = days[-1] - days[0]
+    first = next(x for x in infos if x.date is not None and x.date[0] == days[0])
+    last = next(x for x in infos if x.date is not None and x.date[0] == days[-1])
+    return [
+        _finding(
+            FindingKind.conflict, Severity.info if span <= 1 else Severity(rule.severity),
+            f"{label}: dates differ by {span} day(s): {_iso(days[0])} ({first.doc}) vs "
+            f"{_iso(days[-1])} ({last.doc})" + (" (time zones?)" if span <= 1 else ""),
+            gid, [first, last], field="date",
         )
-    locs: dict[str, ClaimInfo] = {}
+    ]
+
+
+def _actor_conflicts(
+    ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
+) -> list[Finding]:
+    """Actor fields (hosts) of claims that have no one in common."""
+    name = fc.name
+    named: list[tuple[ClaimInfo, list[Actor], frozenset[str]]] = []
     for x in infos:
-        if x.loc:
-            locs.setdefault(x.loc, x)
-    if len(locs) > 1:
-        shown = list(locs.values())
-        out.append(
-            _finding(
-                FindingKind.conflict, Severity.warning,
-                f"{label}: places disagree: "
-                + " vs ".join(f"{getattr(x.claim, 'location', '?')} ({x.doc})" for x in shown),
-                gid, shown, field="location",
-            )
+        value = getattr(x.claim, name, None) or []
+        actors = list(value) if isinstance(value, list) else [value]
+        if actors:
+            named.append((x, actors, frozenset(ctx.keys.actor_keys(actors))))
+    if len(named) < 2 or frozenset.intersection(*(k for _, _, k in named)):
+        return []
+    return [
+        _finding(
+            FindingKind.conflict, Severity(fc.rule.severity),
+            f"{label}: {fc.what} disagree: "
+            + " vs ".join(
+                f"{', '.join(a.label for a in actors)} ({x.doc})" for x, actors, _ in named[:4]
+            ),
+            gid, [x for x, _, _ in named], field=name,
         )
-    hosted: list[tuple[ClaimInfo, list[Actor], frozenset[str]]] = []
+    ]
+
+
+def _value_conflicts(
+    ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
+) -> list[Finding]:
+    """Values of different classes: places by canonical name, text folded, others as they are."""
+    first: dict[str, tuple[ClaimInfo, str]] = {}  # value key -> first claim and value as written
+    classes: set[str] = set()
+    table = fc.rule.classes
     for x in infos:
-        hosts = list(getattr(x.claim, "hosts", None) or [])
-        if hosts:
-            hosted.append((x, hosts, frozenset(ctx.keys.actor_keys(hosts))))
-    if len(hosted) > 1 and not frozenset.intersection(*(k for _, _, k in hosted)):
-        out.append(
-            _finding(
-                FindingKind.conflict, Severity.warning,
-                f"{label}: hosts disagree: "
-                + " vs ".join(
-                    f"{', '.join(a.label for a in hosts)} ({x.doc})" for x, hosts, _ in hosted[:4]
-                ),
-                gid, [x for x, _, _ in hosted], field="hosts",
-            )
+        raw = getattr(x.claim, fc.name, None)
+        if raw is None:
+            continue
+        shown = str(getattr(raw, "value", raw))
+        if fc.how == "place":
+            key = x.loc or ctx.keys.location_key(shown)
+        else:
+            key = fold(shown) if fc.how == "text" else shown
+        if not key:
+            continue
+        cls = key if table is None else table.get(key)
+        if cls is None:
+            continue
+        first.setdefault(key, (x, shown))
+        classes.add(cls)
+    if len(classes) < 2:
+        return []
+    return [
+        _finding(
+            FindingKind.conflict, Severity(fc.rule.severity),
+            f"{label}: {fc.what} disagree: "
+            + " vs ".join(f"{shown} ({x.doc})" for x, shown in first.values()),
+            gid, [x for x, _ in first.values()], field=fc.name,
         )
-    formats: dict[str, ClaimInfo] = {}
-    for x in infos:
-        f = getattr(x.claim, "format", None)
-        f = getattr(f, "value", f)
-        if f in ("in_person", "virtual", "phone"):
-            formats.setdefault(str(f), x)
-    if "in_person" in formats and len(formats) > 1:
-        shown = list(formats.values())
-        out.append(
-            _finding(
-                FindingKind.conflict, Severity.info,
-                f"{label}: formats disagree: "
-                + " vs ".join(f"{f} ({x.doc})" for f, x in formats.items()),
-                gid, shown, field="format",
-            )
-        )
-    return out
+    ]
 
 
 def _iso(ordinal: int) -> str:
@@ -383,8 +475,9 @@ def check_time(
       publication date) is ``unanchored_date`` (warning);
     - a date resolved relative to a publication date the article does not
       have is ``unanchored_date`` too;
-    - a meeting reported as held whose date falls after its article's
-      publication date is ``future_past`` (warning).
+    - a claim whose ``status_field`` holds one of its type's ``past_statuses``
+      (a meeting reported as held) dated after its article's publication date
+      is ``future_past`` (warning).
     """
     ctx = _ctx(items, documents, context)
     out: list[Finding] = []
@@ -413,20 +506,29 @@ def check_time(
                     ctx.group_of(i), [info], raw=d.raw,
                 )
             )
-        status = info.claim.status if info.type == "meeting" else None  # type: ignore[attr-defined]
         if (
-            status in ("held", MeetingStatus.held) and published is not None and info.date is not None
-            and info.date[0] > published.toordinal()
+            info.traits.status_field is not None and published is not None
+            and info.date is not None and info.date[0] > published.toordinal()
         ):
-            out.append(
-                _finding(
-                    FindingKind.future_past, Severity.warning,
-                    f"meeting {info.claim.id} is reported as held on {d.value}, after the "
-                    f"article's publication date {published.isoformat()}",
-                    ctx.group_of(i), [info], published=published.isoformat(),
-                )
-            )
+            out.extend(_future_past(ctx, i, info, published))
     return out
+
+
+def _future_past(ctx: Context, i: int, info: ClaimInfo, published: dt.date) -> list[Finding]:
+    """A claim dated after its article's publication whose status says it already happened."""
+    status = getattr(info.claim, info.traits.status_field or "", None)
+    status = getattr(status, "value", status)
+    if status not in info.traits.past_statuses:
+        return []
+    date = info.claim.date.value if info.claim.date is not None else None
+    return [
+        _finding(
+            FindingKind.future_past, Severity.warning,
+            f"{info.type} {info.claim.id} is reported as {status} on {date}, after the "
+            f"article's publication date {published.isoformat()}",
+            ctx.group_of(i), [info], published=published.isoformat(),
+        )
+    ]
 
 
 # ------------------------------------------------------------------ corroboration

@@ -1,4 +1,8 @@
-"""``validate``: build the keys and groups once, run every check, collect a report."""
+"""``validate``: build the keys and groups once, run every check, collect a report.
+
+Checks are a registry: the built-in ones (:data:`DEFAULT_CHECKS`) and any a
+plugin adds with :func:`register_check` run by default.
+"""
 
 from __future__ import annotations
 
@@ -16,15 +20,26 @@ from claimkit.consistency.checks import (
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
 from claimkit.consistency.models import Finding, ValidationReport
 from claimkit.consistency.stance import check_stance
+from claimkit.normalize.actors import Gazetteer
+from claimkit.normalize.places import Places
 from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
 
-__all__ = ["DEFAULT_CHECKS", "Check", "read_claim_files", "validate"]
+__all__ = [
+    "DEFAULT_CHECKS",
+    "Check",
+    "read_claim_files",
+    "register_check",
+    "registered_checks",
+    "unregister_check",
+    "validate",
+]
 
 log = logging.getLogger(__name__)
 
 #: a check: takes the shared context (keyword ``context``) and returns findings
 Check = Callable[..., list[Finding]]
 
+#: the built-in checks, in the order they run
 DEFAULT_CHECKS: tuple[Check, ...] = (
     check_integrity,
     check_conflicts,
@@ -33,13 +48,63 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_corroboration,
 )
 
+_CHECKS: dict[str, Check] = {}
+
+
+def _check_name(fn: Check) -> str:
+    return str(getattr(fn, "__name__", "")).removeprefix("check_") or repr(fn)
+
+
+def register_check(fn: Check, *, name: str | None = None) -> Check:
+    """Add a check that :func:`validate` runs by default (after those registered before).
+
+    Usable as a decorator. A check is called as ``fn(context=ctx)`` with the
+    shared :class:`~claimkit.consistency.grouping.Context` (claims, keys,
+    groups, documents) and returns a list of :class:`Finding`.
+
+    Args:
+        fn: the check.
+        name: its name in :func:`registered_checks`; defaults to the function's
+            name without a ``check_`` prefix.
+
+    Raises:
+        ValueError: another check is registered under that name.
+    """
+    key = name or _check_name(fn)
+    existing = _CHECKS.get(key)
+    if existing is not None and existing is not fn:
+        raise ValueError(f"a check named {key!r} is already registered")
+    _CHECKS[key] = fn
+    return fn
+
+
+def unregister_check(name_or_fn: str | Check) -> Check | None:
+    """Remove a registered check (by name or function); the check removed, or None."""
+    if isinstance(name_or_fn, str):
+        return _CHECKS.pop(name_or_fn, None)
+    for key, fn in _CHECKS.items():
+        if fn is name_or_fn:
+            return _CHECKS.pop(key)
+    return None
+
+
+def registered_checks() -> dict[str, Check]:
+    """The checks :func:`validate` runs by default, by name, in order (built-in ones first)."""
+    return dict(_CHECKS)
+
+
+for _check in DEFAULT_CHECKS:
+    register_check(_check)
+
 
 def validate(
     records_or_claims: Iterable[DocumentClaims | Failure | ClaimBase],
     documents: Mapping[str, Document] | Iterable[Document] | None = None,
     *,
-    checks: Sequence[Check] = DEFAULT_CHECKS,
+    checks: Sequence[Check] | None = None,
     affiliations: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    places: Places | None = None,
 ) -> ValidationReport:
     """Check claims against their documents and against each other.
 
@@ -49,21 +114,31 @@ def validate(
         documents: documents by id, or an iterable of them, for claims given
             without their record (spans are checked against their text).
         checks: the checks to run; each is called as ``check(context=ctx)``.
+            Default: the registered checks (:func:`registered_checks`: the
+            built-in :data:`DEFAULT_CHECKS` and any added by :func:`register_check`).
         affiliations: extra ``{person: country or organisation}`` entries for
             grouping ("Kaja Kallas" -> "European Union").
+        gazetteer: actor names, countries and affiliations used for actor keys
+            (``Gazetteer.load(*files)``); default ``Gazetteer.default()``.
+        places: place names used for place keys (``Places.load(*files)``);
+            default ``Places.default()``.
 
     Returns:
         The groups and findings. Findings are data: nothing is raised for them.
     """
+    to_run = tuple(_CHECKS.values()) if checks is None else tuple(checks)
     # The run allocates millions of small objects and frees almost none; the
     # cyclic collector would rescan all of them again and again (a third of the
     # time at 100k claims). Nothing here makes reference cycles worth collecting.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        ctx = build_context(records_or_claims, documents, affiliations=affiliations)
+        ctx = build_context(
+            records_or_claims, documents, affiliations=affiliations,
+            gazetteer=gazetteer, places=places,
+        )
         findings: list[Finding] = []
-        for check in checks:
+        for check in to_run:
             findings.extend(check(context=ctx))
         report = _report(ctx, findings)
     finally:

@@ -1,36 +1,54 @@
 """Same-event grouping by blocking: no claim is compared with every other.
 
-Keys are computed once per claim (:class:`ClaimInfo`). Then:
+Keys are computed once per claim (:class:`ClaimInfo`). How a type is grouped
+is what its model declares (``grouping``, ``event_key``, ``object_field``,
+``place_field``, ``participant_fields``: see :class:`claimkit.schemas.ClaimBase`,
+resolved by :func:`claimkit.schemas.claim_traits`); no type is named here.
 
-- **meetings** are clustered through two dict indexes, ``(place, day)`` and
-  ``(participant, day)``: a meeting only looks at clusters filed under its own
-  place or participants on its day or the day either side. A cluster never
-  holds two meetings from the same document (an article reports each meeting
-  once, so two meetings of one article are two events). Undated meetings stay
-  alone: "the Paris summit on Thursday" cannot be told apart from another Paris
-  summit without a date.
-- **positions** (pledges, refusals, warnings and user types) are blocked on
-  ``(type, actor, object)`` and split by year (the claim's date, else the
-  article's publication year). Claims of unknown year join the block's only
-  year when there is exactly one, else stay in a group of their own, so claims
-  from articles of different years never merge. A claim with several actors
-  belongs to one group per actor ("the UK and France pledge troops" supports
-  both "UK pledges troops" and "France pledges troops").
+- **"event"** types (meetings) are clustered, per type, through two dict
+  indexes, ``(place, day)`` and ``(participant, day)``: a claim only looks at
+  clusters filed under its own place or participants on its day or the day
+  either side. A cluster never holds two claims from the same document (an
+  article reports each meeting once, so two meetings of one article are two
+  events). Undated claims stay alone: "the Paris summit on Thursday" cannot be
+  told apart from another Paris summit without a date.
+- **"position"** types (pledges, refusals, warnings, and user types by
+  default) are blocked on ``(type, actor, object)`` and split by year (the
+  claim's date, else the article's publication year). Claims of unknown year
+  join the block's only year when there is exactly one, else stay in a group
+  of their own, so claims from articles of different years never merge. A
+  claim with several actors belongs to one group per actor ("the UK and France
+  pledge troops" supports both "UK pledges troops" and "France pledges troops").
+- **"none"** types: every claim is a group of its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 from claimkit.consistency.keys import DateRange, KeyBuilder, parse_date
 from claimkit.consistency.models import EventGroup
-from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
+from claimkit.errors import SchemaError
+from claimkit.normalize.actors import Gazetteer
+from claimkit.normalize.places import Places
+from claimkit.schemas import (
+    ClaimBase,
+    ClaimTraits,
+    Document,
+    DocumentClaims,
+    Failure,
+    claim_traits,
+)
 
 __all__ = ["ClaimInfo", "Context", "build_context", "group_events"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True, eq=False)  # identity hash: infos go in dicts and sets
@@ -44,6 +62,8 @@ class ClaimInfo:
     actors: tuple[str, ...]
     date: DateRange | None
     year: int | None
+    #: the declarations of the claim's model (one object per model)
+    traits: ClaimTraits
     obj: str | None = None
     loc: str | None = None
     parts: frozenset[str] = frozenset()
@@ -59,6 +79,7 @@ class Group:
 
     type: str
     label: str
+    traits: ClaimTraits
     members: list[int] = field(default_factory=list)
     id: str = ""
 
@@ -72,6 +93,8 @@ class Context:
     keys: KeyBuilder
     names: dict[str, str]
     groups: list[Group] = field(default_factory=list)
+    #: the declarations of each claim type met, by type name
+    traits: dict[str, ClaimTraits] = field(default_factory=dict)
     #: claims in more than one group (several actors): their further groups.
     #: The first group is ``ClaimInfo.gid``: a million-entry dict of one-item
     #: lists cost more than the checks that read it.
@@ -151,12 +174,32 @@ def build_context(
     documents: Mapping[str, Document] | Iterable[Document] | None = None,
     *,
     affiliations: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    places: Places | None = None,
 ) -> Context:
-    """Compute every claim's keys and group the claims (see the module docstring)."""
+    """Compute every claim's keys and group the claims (see the module docstring).
+
+    Args:
+        items: claims and/or output records.
+        documents: documents by id, or an iterable of them, for bare claims.
+        affiliations: extra ``{person: country or organisation}`` entries.
+        gazetteer: actor names and affiliations; defaults to
+            :meth:`Gazetteer.default <claimkit.normalize.Gazetteer.default>`.
+        places: place names; defaults to :meth:`Places.default <claimkit.normalize.Places.default>`.
+    """
     claims, docs = _split_input(items, documents)
-    keys = KeyBuilder(affiliations)
-    names: dict[str, str] = {}
-    infos: list[ClaimInfo] = []
+    keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
+    ctx = Context([], docs, keys, {})
+    _key_claims(ctx, claims)
+    _group_events(ctx)
+    _group_positions(ctx)
+    _finish_groups(ctx)
+    return ctx
+
+
+def _key_claims(ctx: Context, claims: list[ClaimBase]) -> None:
+    keys, names, infos, docs = ctx.keys, ctx.names, ctx.infos, ctx.documents
+    by_model: dict[type[ClaimBase], ClaimTraits] = {}
     # claims come in runs of one document: look the document up once per run
     last_id: str | None = None
     doc: Document | None = None
@@ -166,6 +209,10 @@ def build_context(
             last_id = c.doc_id
             doc = docs.get(last_id)
             pub = doc.published.year if doc is not None and doc.published is not None else None
+        traits = by_model.get(type(c))
+        if traits is None:
+            traits = by_model[type(c)] = _traits(type(c))
+            ctx.traits.setdefault(c.type, traits)
         actor_keys = []
         for a in c.actor:
             k = keys.actor_key(a)
@@ -175,23 +222,38 @@ def build_context(
                 names[k] = a.label
         dr = parse_date(c.date.value) if c.date is not None and c.date.value else None
         year = dt.date.fromordinal(dr[0]).year if dr else pub
-        info = ClaimInfo(len(infos), c, c.doc_id, c.type, tuple(actor_keys), dr, year, document=doc)
-        if c.type == "meeting":
-            info.loc = keys.location_key(getattr(c, "location", None))
-            parts = set(actor_keys)
-            for a in (*getattr(c, "participants", ()), *getattr(c, "hosts", ())):
-                k = keys.actor_key(a)
-                parts.add(k)
-                names.setdefault(k, a.label)
-            info.parts = frozenset(parts)
-        else:
+        info = ClaimInfo(
+            len(infos), c, c.doc_id, c.type, tuple(actor_keys), dr, year, traits, document=doc
+        )
+        if traits.grouping == "event":
+            _event_keys(ctx, info, traits)
+        if traits.grouping != "event" or traits.stance is not None:
             info.obj = keys.object_key(c)
         infos.append(info)
-    ctx = Context(infos, docs, keys, names)
-    _group_meetings(ctx)
-    _group_positions(ctx)
-    _finish_groups(ctx)
-    return ctx
+
+
+def _traits(model: type[ClaimBase]) -> ClaimTraits:
+    try:
+        return claim_traits(model)
+    except SchemaError:  # a bad declaration must not stop validation: never grouped then
+        log.warning("claim model %s declares its traits wrongly", model.__name__, exc_info=True)
+        return replace(claim_traits(ClaimBase), grouping="none")
+
+
+def _event_keys(ctx: Context, info: ClaimInfo, traits: ClaimTraits) -> None:
+    """Place and participant keys of an "event" claim (its actors take part too)."""
+    c = info.claim
+    if traits.place_field:
+        place = getattr(c, traits.place_field, None)
+        info.loc = ctx.keys.location_key(place if isinstance(place, str) else None)
+    parts = set(info.actors)
+    for name in traits.participant_fields:
+        value: Any = getattr(c, name, None)
+        for a in value if isinstance(value, list) else (value,) if value is not None else ():
+            k = ctx.keys.actor_key(a)
+            parts.add(k)
+            ctx.names.setdefault(k, a.label)
+    info.parts = frozenset(parts)
 
 
 @dataclass(slots=True, eq=False)
@@ -211,48 +273,80 @@ _Bucket = dict[_Cluster, None]
 _Day = tuple[dict[str, _Bucket], dict[str, _Bucket]]
 
 
-def _group_meetings(ctx: Context) -> None:
-    # Indexed by day first: a meeting probes three small per-day dicts rather
+#: one partition's indexes: by day, and (place, first day, last day) for coarse dates
+_Index = tuple[dict[int, _Day], dict[tuple[str, int, int], list[_Cluster]]]
+
+
+def _group_events(ctx: Context) -> None:
+    """Cluster the claims of "event" types, per type and value of any further key field."""
+    # Indexed by day first: a claim probes three small per-day dicts rather
     # than one (place or participant, day) dict of a million keys, whose
     # probes miss the CPU caches on a large corpus.
-    by_day: dict[int, _Day] = {}
-    coarse: dict[tuple[str, int, int], list[_Cluster]] = {}
+    partitions: dict[tuple[str, tuple[str | None, ...]], _Index] = {}
+    extras: dict[str, tuple[str, ...]] = {}
     for i, info in enumerate(ctx.infos):
-        if info.type != "meeting":
+        traits = info.traits
+        if traits.grouping != "event":
             continue
+        fields = extras.get(info.type)
+        if fields is None:
+            fields = extras[info.type] = _event_extra_fields(traits)
+        values = _field_keys(ctx, info, fields) if fields else ()
         date = info.date
-        if date is None or (date[2] != "day" and info.loc is None):
-            _new_group(ctx, "meeting", _meeting_label(ctx, info), i)
+        if date is None or (date[2] != "day" and info.loc is None) or None in values:
+            _new_group(ctx, info, _event_label(ctx, info), i)
             continue
-        if date[2] != "day":  # month or year only: joins only the same period and place
-            assert info.loc is not None
-            ckey = (info.loc, date[0], date[1])
-            cl = next((c for c in coarse.get(ckey, ()) if info.doc not in c.docs), None)
-            if cl is None:
-                gid = _new_group(ctx, "meeting", _meeting_label(ctx, info), i)
-                coarse.setdefault(ckey, []).append(
-                    _Cluster(gid, {info.doc}, {info.loc}, set(info.parts), date[0], date[1])
-                )
-            else:
-                _join(ctx, cl, info, i)
-            continue
-        day = date[0]
-        chosen = _find_cluster(info, day, by_day)
-        if chosen is None:
-            gid = _new_group(ctx, "meeting", _meeting_label(ctx, info), i)
-            chosen = _Cluster(gid, {info.doc}, set(), set(info.parts), day, day)
-            if info.loc:
-                chosen.locs.add(info.loc)
-        else:
-            _join(ctx, chosen, info, i)
-            chosen.lo, chosen.hi = min(chosen.lo, day), max(chosen.hi, day)
-        index = by_day.get(day)
+        index = partitions.get((info.type, values))
         if index is None:
-            index = by_day[day] = ({}, {})
+            index = partitions[(info.type, values)] = ({}, {})
+        if date[2] != "day":  # month or year only: joins only the same period and place
+            _file_coarse(ctx, i, info, date, index[1])
+        else:
+            _file_day(ctx, i, info, date[0], index[0])
+
+
+def _event_extra_fields(traits: ClaimTraits) -> tuple[str, ...]:
+    """The fields of an "event" type's key beyond date, place and participants."""
+    read = {"date", "actor", traits.place_field, *traits.participant_fields}
+    return tuple(f for f in traits.event_key if f not in read)
+
+
+def _file_coarse(
+    ctx: Context,
+    i: int,
+    info: ClaimInfo,
+    date: DateRange,
+    coarse: dict[tuple[str, int, int], list[_Cluster]],
+) -> None:
+    assert info.loc is not None
+    ckey = (info.loc, date[0], date[1])
+    cl = next((c for c in coarse.get(ckey, ()) if info.doc not in c.docs), None)
+    if cl is None:
+        gid = _new_group(ctx, info, _event_label(ctx, info), i)
+        coarse.setdefault(ckey, []).append(
+            _Cluster(gid, {info.doc}, {info.loc}, set(info.parts), date[0], date[1])
+        )
+    else:
+        _join(ctx, cl, info, i)
+
+
+def _file_day(ctx: Context, i: int, info: ClaimInfo, day: int, by_day: dict[int, _Day]) -> None:
+    chosen = _find_cluster(info, day, by_day)
+    if chosen is None:
+        gid = _new_group(ctx, info, _event_label(ctx, info), i)
+        chosen = _Cluster(gid, {info.doc}, set(), set(info.parts), day, day)
         if info.loc:
-            index[0].setdefault(info.loc, {})[chosen] = None
-        for p in info.parts:
-            index[1].setdefault(p, {})[chosen] = None
+            chosen.locs.add(info.loc)
+    else:
+        _join(ctx, chosen, info, i)
+        chosen.lo, chosen.hi = min(chosen.lo, day), max(chosen.hi, day)
+    index = by_day.get(day)
+    if index is None:
+        index = by_day[day] = ({}, {})
+    if info.loc:
+        index[0].setdefault(info.loc, {})[chosen] = None
+    for p in info.parts:
+        index[1].setdefault(p, {})[chosen] = None
 
 
 def _join(ctx: Context, cl: _Cluster, info: ClaimInfo, i: int) -> None:
@@ -313,27 +407,65 @@ def _compatible(cl: _Cluster, info: ClaimInfo, day: int) -> bool:
     return shared >= 2 or (small >= 1 and shared == small)
 
 
-def _meeting_label(ctx: Context, info: ClaimInfo) -> str:
+def _event_label(ctx: Context, info: ClaimInfo) -> str:
     c = info.claim
-    where = getattr(c, "location", None) or "?"
     when = c.date.value if c.date is not None and c.date.value else "undated"
     who = ", ".join(ctx.name(k) for k in info.actors[:3]) or "?"
-    return f"meeting · {where} · {when} · {who}"
+    place_field = info.traits.place_field
+    if place_field is None:
+        return f"{info.type} · {when} · {who}"
+    where = getattr(c, place_field, None) or "?"
+    return f"{info.type} · {where} · {when} · {who}"
+
+
+@dataclass(frozen=True, slots=True)
+class _PositionKey:
+    """What a "position" type's block key is made of (from its ``event_key``)."""
+
+    grouped: bool  # False: every claim alone ("none", or an empty key)
+    actor: bool  # one group per actor
+    obj: bool  # the object key (object field and its fallbacks)
+    year: bool  # split by year
+    extra: tuple[str, ...]  # further fields whose keys must be equal
+
+    @classmethod
+    def of(cls, traits: ClaimTraits) -> _PositionKey:
+        key = traits.event_key
+        grouped = traits.grouping != "none" and bool(key)
+        obj = traits.object_field is not None and traits.object_field in key
+        rest = tuple(f for f in key if f not in ("actor", "date", traits.object_field))
+        return cls(grouped, "actor" in key, obj, "date" in key, rest)
+
+
+#: the year of every claim of a type whose key has no date (no split by year)
+_ANY_YEAR = -1
+_Block = tuple[str, str | None, str | None, tuple[str | None, ...]]
 
 
 def _group_positions(ctx: Context) -> None:
-    blocks: dict[tuple[str, str, str], dict[int | None, list[int]]] = {}
+    blocks: dict[_Block, dict[int | None, list[int]]] = {}
+    plans: dict[str, _PositionKey] = {}
     for i, info in enumerate(ctx.infos):
-        if info.type == "meeting":
+        traits = info.traits
+        if traits.grouping == "event":
             continue
-        if info.obj is None or not info.actors:
+        plan = plans.get(info.type)
+        if plan is None:
+            plan = plans[info.type] = _PositionKey.of(traits)
+        extra = _field_keys(ctx, info, plan.extra) if plan.extra else ()
+        if (
+            not plan.grouped or (plan.obj and info.obj is None)
+            or (plan.actor and not info.actors) or None in extra
+        ):
             who = ", ".join(ctx.name(k) for k in info.actors) or "?"
-            _new_group(ctx, info.type, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
+            _new_group(ctx, info, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
             continue
-        for actor in info.actors:
-            years = blocks.setdefault((info.type, actor, info.obj), {})
-            years.setdefault(info.year, []).append(i)
-    for (type_, actor, obj), years in blocks.items():
+        obj = info.obj if plan.obj else None
+        year = info.year if plan.year else _ANY_YEAR
+        for actor in info.actors if plan.actor else (None,):
+            years = blocks.setdefault((info.type, actor, obj, extra), {})
+            years.setdefault(year, []).append(i)
+    for block, years in blocks.items():
         unknown = years.pop(None, [])
         if len(years) == 1 and unknown:
             next(iter(years.values())).extend(unknown)
@@ -342,22 +474,40 @@ def _group_positions(ctx: Context) -> None:
         if unknown:
             parts.append((None, unknown))
         for year, members in parts:
-            phrase = _phrase(ctx.infos[members[0]].claim)
-            label = (
-                f"{type_} · {ctx.name(actor)} · {_obj_label(obj)}"
-                + (f" ({phrase})" if phrase else "")
-                + f" · {year or 'year unknown'}"
-            )
-            gid = _new_group(ctx, type_, label, members[0])
+            first = ctx.infos[members[0]]
+            gid = _new_group(ctx, first, _position_label(ctx, block, year, first), members[0])
             for i in members[1:]:
                 ctx.groups[gid].members.append(i)
                 _file(ctx, i, gid)
 
 
-def _phrase(claim: ClaimBase) -> str | None:
-    for name in ("what", "consequence"):
+def _field_keys(ctx: Context, info: ClaimInfo, fields: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The keys of further ``event_key`` fields (None where a claim has no value)."""
+    kinds = info.traits.field_kinds
+    return tuple(ctx.keys.field_key(info.claim, f, kinds[f]) for f in fields)
+
+
+def _position_label(ctx: Context, block: _Block, year: int | None, first: ClaimInfo) -> str:
+    type_, actor, obj, extra = block
+    parts = [type_]
+    if actor is not None:
+        parts.append(ctx.name(actor))
+    if obj is not None:
+        phrase = _phrase(first.claim, first.traits)
+        parts.append(_obj_label(obj) + (f" ({phrase})" if phrase else ""))
+    parts.extend(_obj_label(x) for x in extra)
+    if year != _ANY_YEAR:
+        parts.append(str(year or "year unknown"))
+    return " · ".join(parts)
+
+
+def _phrase(claim: ClaimBase, traits: ClaimTraits) -> str | None:
+    """The object as written: the first free phrase of the object field and its fallbacks."""
+    if traits.object_field is None:
+        return None
+    for name in (traits.object_field, *traits.object_fallback):
         value = getattr(claim, name, None)
-        if type(value) is str and value:  # a free phrase, not an enum member
+        if type(value) is str and value and name != "summary":  # a phrase, not an enum member
             return value if len(value) <= 60 else value[:57] + "..."
     return None
 
@@ -372,9 +522,9 @@ def _obj_label(obj: str | None) -> str:
     return obj.removeprefix("x:")
 
 
-def _new_group(ctx: Context, type_: str, label: str, first: int) -> int:
+def _new_group(ctx: Context, info: ClaimInfo, label: str, first: int) -> int:
     gid = len(ctx.groups)
-    ctx.groups.append(Group(type_, label, [first]))
+    ctx.groups.append(Group(info.type, label, info.traits, [first]))
     _file(ctx, first, gid)
     return gid
 
@@ -446,6 +596,8 @@ def group_events(
     documents: Mapping[str, Document] | Iterable[Document] | None = None,
     *,
     affiliations: Mapping[str, str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    places: Places | None = None,
 ) -> list[EventGroup]:
     """Group claims that report the same event or position, across documents.
 
@@ -454,8 +606,13 @@ def group_events(
         documents: documents by id (or an iterable of them), for publication
             years, languages and sources.
         affiliations: extra ``{person: country or organisation}`` entries.
+        gazetteer: actor names and affiliations (default: ``Gazetteer.default()``).
+        places: place names (default: ``Places.default()``).
 
     Returns:
         One :class:`EventGroup` per event or position, singletons included.
     """
-    return to_event_groups(build_context(items, documents, affiliations=affiliations))
+    ctx = build_context(
+        items, documents, affiliations=affiliations, gazetteer=gazetteer, places=places
+    )
+    return to_event_groups(ctx)

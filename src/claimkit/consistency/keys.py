@@ -13,9 +13,11 @@ strings so that blocking is a dict lookup:
 Names, countries, organisations and places all come from the normalisation
 layer (:class:`claimkit.normalize.Gazetteer`, :class:`claimkit.normalize.Places`):
 the validator keeps no tables of its own.
-- object: a pledge's ``what`` (``"troops"``); a refusal's ``what`` phrase mapped to
-  the same vocabulary (``"NATO troops in Ukraine"`` -> ``"troops"``), ``"~sanctions"``
-  for its reversal (``"lifting sanctions"``), ``"x:<words>"`` when no category fits.
+- object: the key of the field a claim type declares as its ``object_field``
+  (else of its ``object_fallback`` fields): an enum by value (``"troops"``); a
+  free phrase mapped to the same vocabulary (``"NATO troops in Ukraine"`` ->
+  ``"troops"``), ``"~sanctions"`` for its reversal (``"lifting sanctions"``),
+  ``"x:<words>"`` when no category fits; actors as ``"t:<sorted actor keys>"``.
 - date: ``(first day ordinal, last day ordinal, granularity)``.
 """
 
@@ -28,10 +30,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from claimkit.errors import SchemaError
 from claimkit.normalize.actors import Gazetteer, GazetteerEntry
 from claimkit.normalize.countries import is_country_code
 from claimkit.normalize.places import Places
-from claimkit.schemas import Actor, ActorKind, ClaimBase
+from claimkit.schemas import Actor, ActorKind, ClaimBase, FieldKind, claim_traits
 from claimkit.text import fold
 
 __all__ = ["STOPWORDS", "DateRange", "KeyBuilder", "categorize", "content_key", "parse_date"]
@@ -194,6 +197,7 @@ class KeyBuilder:
         self._override = {fold(p): self._name_key(t) for p, t in (affiliations or {}).items()}
         self._actor_memo: dict[tuple[Any, ...], str] = {}
         self._loc_memo: dict[str, str] = {}
+        self._chains: dict[type[ClaimBase], tuple[tuple[str, FieldKind], ...]] = {}
 
     def _name_key(self, name: str) -> str:
         """Key of a country or organisation name, an ISO code, or any other name."""
@@ -270,21 +274,59 @@ class KeyBuilder:
         return hit or None
 
     def object_key(self, claim: ClaimBase) -> str | None:
-        """What a position is about; None when it cannot be compared with others."""
-        t = claim.type
-        if t == "pledge":
-            what = getattr(claim, "what", None)
-            value = getattr(what, "value", what)
-            if value and value != "other":
-                return str(value)
-            # "other" pledges only group when their summaries say the same words
-            return content_key(claim.summary)
-        if t == "refusal":
-            return categorize(getattr(claim, "what", None))
-        if t == "warning":
-            targets = getattr(claim, "target", None) or []
-            if targets:
-                return "t:" + "|".join(sorted(self.actor_keys(targets)))
-            return categorize(getattr(claim, "consequence", None))
-        what = getattr(claim, "what", None)
-        return categorize(what) if isinstance(what, str) else None
+        """What a claim is about; None when it cannot be compared with others.
+
+        The key of the type's ``object_field``, else of its ``object_fallback``
+        fields in order (see :class:`~claimkit.schemas.ClaimBase`), by
+        :meth:`field_key`. None when the type has no object.
+        """
+        chain = self._chains.get(type(claim))
+        if chain is None:
+            chain = self._chains[type(claim)] = _object_chain(type(claim))
+        for name, kind in chain:
+            key = self.field_key(claim, name, kind)
+            if key is not None:
+                return key
+        return None
+
+    def field_key(self, claim: ClaimBase, name: str, kind: FieldKind) -> str | None:
+        """Key of one field's value by its kind; None when empty or not comparable.
+
+        An enum by its value (the catch-all ``other`` counts as empty); a free
+        phrase by :func:`categorize` (``summary``, a whole sentence, by its
+        content words: :func:`content_key`); actors as ``"t:"`` and their sorted
+        keys; a date by its value; anything else by its text.
+        """
+        value = getattr(claim, name, None)
+        if value is None:
+            return None
+        if kind == "enum":
+            v = str(getattr(value, "value", value))
+            return v if v and v != "other" else None
+        if kind == "text":
+            if not isinstance(value, str):
+                return None
+            return content_key(value) if name == "summary" else categorize(value)
+        if kind == "actors":
+            actors = value if isinstance(value, list) else [value]
+            return "t:" + "|".join(sorted(self.actor_keys(actors))) if actors else None
+        if kind == "date":
+            return getattr(value, "value", None)
+        if kind == "quantity":
+            if value.value is None:
+                return None
+            return f"{value.value}-{value.value_max} {value.unit or ''}"
+        return str(value)
+
+
+def _object_chain(model: type[ClaimBase]) -> tuple[tuple[str, FieldKind], ...]:
+    """(field, kind) of a model's object field and its fallbacks; () without an object."""
+    try:
+        traits = claim_traits(model)
+    except SchemaError:  # a bad declaration must not stop validation: no object then
+        log.warning("claim model %s declares its traits wrongly", model.__name__, exc_info=True)
+        return ()
+    if traits.object_field is None:
+        return ()
+    names = (traits.object_field, *traits.object_fallback)
+    return tuple((n, traits.field_kinds[n]) for n in names)

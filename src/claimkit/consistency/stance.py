@@ -1,4 +1,9 @@
-"""The stance check: the same actor pledges and refuses the same thing."""
+"""The stance check: the same actor is for and against the same thing.
+
+Which types are for or against their object is what their models declare
+(``stance``, ``stance_verbs``, ``narrowing_fields``: see
+:class:`claimkit.schemas.ClaimBase`); pledges are "for", refusals "against".
+"""
 
 from __future__ import annotations
 
@@ -27,10 +32,10 @@ def _name_stems(labels: Iterable[str]) -> frozenset[str]:
 
 
 def _narrowing_words(
-    info: ClaimInfo, recipients: frozenset[str], memo: dict[tuple[Any, ...], bool]
+    info: ClaimInfo, field: str, recipients: frozenset[str], memo: dict[tuple[Any, ...], bool]
 ) -> bool:
-    """Whether a refusal's object has words that narrow it beyond the pledged thing."""
-    what = getattr(info.claim, "what", None)
+    """Whether an "against" claim's free-phrase object (``field``) has words that narrow it."""
+    what = getattr(info.claim, field, None)
     if not isinstance(what, str):
         return False
     labels = tuple(a.label for a in info.claim.actor)
@@ -50,45 +55,98 @@ def _firm(info: ClaimInfo) -> bool:
     return getattr(m, "value", m) in (None, "firm")
 
 
+#: one stance type's claims by (actor key, object key)
+_Side = dict[tuple[str, str], list[ClaimInfo]]
+
+
 def check_stance(
     items: Items | None = None, documents: Docs = None, *, context: Context | None = None
 ) -> list[Finding]:
-    """The same actor pledges and refuses the same thing.
+    """The same actor is for and against the same thing (pledges and refuses it).
 
     Dated apart, it is a change of position (info); at the same time (the same
     day, or the same article) it is a contradiction: a warning when both are
-    firm, info when either is conditional or tentative. A refusal narrower than
-    the pledge ("not on the front line", "unless a UN mission") is not compared.
-    Refusing a reversal ("lifting sanctions") is not a refusal of the thing.
+    firm, info when either is conditional or tentative. An "against" claim
+    narrower than the object ("not on the front line", "unless a UN mission")
+    is not compared. Refusing a reversal ("lifting sanctions") is not a
+    refusal of the thing. Each pair of a "for" type and an "against" type is
+    compared separately.
     """
     ctx = _ctx(items, documents, context)
-    pledges: dict[tuple[str, str], list[ClaimInfo]] = {}
-    refusals: dict[tuple[str, str], list[ClaimInfo]] = {}
+    sides: dict[str, _Side | None] = {}  # by type; None: the type takes no stance
+    fors: list[_Side] = []
+    againsts: list[_Side] = []
     for info in ctx.infos:
-        if info.obj is None or info.obj.startswith(("~", "x:", "t:")):
+        obj = info.obj
+        if obj is None or obj.startswith(("~", "x:", "t:")):
             continue
-        target = pledges if info.type == "pledge" else refusals if info.type == "refusal" else None
-        if target is None:
+        try:
+            side = sides[info.type]
+        except KeyError:
+            side = sides[info.type] = _new_side(info, fors, againsts)
+        if side is None:
             continue
         for a in info.actors:
-            target.setdefault((a, info.obj), []).append(info)
+            side.setdefault((a, obj), []).append(info)
     out: list[Finding] = []
     memo: dict[tuple[Any, ...], bool] = {}
-    for key, rs in refusals.items():
-        ps = pledges.get(key)
-        if not ps:
-            continue
-        recipients = _name_stems(
-            {r.label for p in ps if (r := getattr(p.claim, "recipient", None)) is not None}
-        )
-        rs = [
-            r for r in rs
-            if not getattr(r.claim, "condition", None) and not _narrowing_words(r, recipients, memo)
-        ]
-        if not rs:
-            continue
-        out.extend(_stance_findings(ctx, key, ps, rs))
+    for r_side in againsts:
+        for key, all_rs in r_side.items():
+            for p_side in fors:
+                ps = p_side.get(key)
+                if not ps:
+                    continue
+                rs = _comparable(ps, all_rs, memo)
+                if rs:
+                    out.extend(_stance_findings(ctx, key, ps, rs))
     return out
+
+
+def _new_side(info: ClaimInfo, fors: list[_Side], againsts: list[_Side]) -> _Side | None:
+    """The (empty) claims of a new stance type, filed with its side; None without stance."""
+    stance = info.traits.stance
+    if stance is None:
+        return None
+    side: _Side = {}
+    (fors if stance == "for" else againsts).append(side)
+    return side
+
+
+def _comparable(
+    ps: list[ClaimInfo], rs: list[ClaimInfo], memo: dict[tuple[Any, ...], bool]
+) -> list[ClaimInfo]:
+    """The "against" claims not narrower than what the "for" claims are about.
+
+    ``ps`` are of one type, ``rs`` of one type.
+    """
+    labels: set[str] = set()
+    for name in _other_actor_fields(ps[0]):
+        for p in ps:
+            value = getattr(p.claim, name, None)
+            if isinstance(value, list):
+                labels.update(a.label for a in value)
+            elif value is not None:
+                labels.add(value.label)
+    recipients = _name_stems(labels)
+    traits = rs[0].traits
+    what = traits.object_field
+    if what is not None and traits.field_kinds.get(what) != "text":
+        what = None  # an enum or actors: no words to narrow it
+    out = []
+    for r in rs:  # loops, not any(): this runs for every "against" claim
+        narrowed = False
+        for name in traits.narrowing_fields:
+            if getattr(r.claim, name, None):
+                narrowed = True
+                break
+        if not narrowed and not (what and _narrowing_words(r, what, recipients, memo)):
+            out.append(r)
+    return out
+
+
+def _other_actor_fields(info: ClaimInfo) -> tuple[str, ...]:
+    """Actor fields besides ``actor`` (a pledge's recipient): their names do not narrow."""
+    return tuple(f for f in info.traits.fields_of_kind("actors") if f != "actor")
 
 
 def _stance_findings(
@@ -96,6 +154,44 @@ def _stance_findings(
 ) -> list[Finding]:
     actor, obj = key
     who = ctx.name(actor)
+    same = _same_time(ps, rs)
+    group = ctx.group_of(rs[0].idx)
+    p_now, p_past = ps[0].traits.stance_verbs
+    r_now, r_past = rs[0].traits.stance_verbs
+    if same:
+        p, r = same[0]
+        firm = all(_firm(p) and _firm(r) for p, r in same)
+        involved = list(dict.fromkeys(x for pair in same for x in pair))
+        return [
+            _finding(
+                FindingKind.contradiction, Severity.warning if firm else Severity.info,
+                f"{who} both {p_now} and {r_now} {obj} at the same time "
+                f"({p.doc} vs {r.doc}" + (", not all firm" if not firm else "") + ")",
+                group, involved, actor=who, object=obj,
+            )
+        ]
+    dated_p = sorted((p for p in ps if p.date is not None), key=lambda x: x.date or (0, 0, ""))
+    dated_r = sorted((r for r in rs if r.date is not None), key=lambda x: x.date or (0, 0, ""))
+    if not dated_p or not dated_r:
+        return []
+    first_p, last_p, first_r, last_r = dated_p[0], dated_p[-1], dated_r[0], dated_r[-1]
+    assert first_p.date and last_p.date and first_r.date and last_r.date
+    if last_p.date[1] < first_r.date[0]:
+        msg = f"{who} {p_past} {obj} ({_iso(last_p.date[0])}) and later {r_past} it ({_iso(first_r.date[0])})"
+        involved = [last_p, first_r]
+    elif last_r.date[1] < first_p.date[0]:
+        msg = f"{who} {r_past} {obj} ({_iso(last_r.date[0])}) and later {p_past} it ({_iso(first_p.date[0])})"
+        involved = [last_r, first_p]
+    else:
+        msg = f"{who} {p_past} and {r_past} {obj} at interleaved dates"
+        involved = [first_p, first_r]
+    return [
+        _finding(FindingKind.stance_change, Severity.info, msg, group, involved, actor=who, object=obj)
+    ]
+
+
+def _same_time(ps: list[ClaimInfo], rs: list[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimInfo]]:
+    """(for, against) pairs of the same day, or of the same article and no other date."""
     same: list[tuple[ClaimInfo, ClaimInfo]] = []
     p_by_doc: dict[str, ClaimInfo] = {}
     p_by_day: dict[int, ClaimInfo] = {}
@@ -113,37 +209,4 @@ def _stance_findings(
                 match = cand
         if match is not None:
             same.append((match, r))
-    out: list[Finding] = []
-    group = ctx.group_of(rs[0].idx)
-    if same:
-        p, r = same[0]
-        firm = all(_firm(p) and _firm(r) for p, r in same)
-        involved = list(dict.fromkeys(x for pair in same for x in pair))
-        out.append(
-            _finding(
-                FindingKind.contradiction, Severity.warning if firm else Severity.info,
-                f"{who} both pledges and refuses {obj} at the same time "
-                f"({p.doc} vs {r.doc}" + (", not all firm" if not firm else "") + ")",
-                group, involved, actor=who, object=obj,
-            )
-        )
-        return out
-    dated_p = sorted((p for p in ps if p.date is not None), key=lambda x: x.date or (0, 0, ""))
-    dated_r = sorted((r for r in rs if r.date is not None), key=lambda x: x.date or (0, 0, ""))
-    if not dated_p or not dated_r:
-        return out
-    first_p, last_p, first_r, last_r = dated_p[0], dated_p[-1], dated_r[0], dated_r[-1]
-    assert first_p.date and last_p.date and first_r.date and last_r.date
-    if last_p.date[1] < first_r.date[0]:
-        msg = f"{who} pledged {obj} ({_iso(last_p.date[0])}) and later refused it ({_iso(first_r.date[0])})"
-        involved = [last_p, first_r]
-    elif last_r.date[1] < first_p.date[0]:
-        msg = f"{who} refused {obj} ({_iso(last_r.date[0])}) and later pledged it ({_iso(first_p.date[0])})"
-        involved = [last_r, first_p]
-    else:
-        msg = f"{who} pledged and refused {obj} at interleaved dates"
-        involved = [first_p, first_r]
-    out.append(
-        _finding(FindingKind.stance_change, Severity.info, msg, group, involved, actor=who, object=obj)
-    )
-    return out
+    return same
