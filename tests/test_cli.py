@@ -108,3 +108,39 @@ def test_eval_on_a_broken_predictions_file_is_one_line(runner: CliRunner, gold_d
     result = runner.invoke(main, ["eval", "--gold", str(gold_dir), str(bad)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"claimkit: error: {bad}:1: not JSON (Expecting property name enclosed in double quotes)"
+
+
+def test_gazetteer_files_reach_extract_and_validate_without_touching_the_environment(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.delenv("CLAIMKIT_GAZETTEER", raising=False)
+    gaz = tmp_path / "people.json"
+    gaz.write_text(json.dumps({"entries": [
+        {"name": "Jeanne Exemple", "kind": "person", "affiliation": "FR", "aliases": ["Jeanne Exemple"]},
+    ]}), encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        json.dumps({"id": "a", "url": "https://one.example/a", "published": "2026-03-02",
+                    "text": "Jeanne Exemple pledged to send troops to the region."}) + "\n"
+        + json.dumps({"id": "b", "url": "https://two.example/b", "published": "2026-03-02",
+                      "text": "France pledged to send troops to the region."}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    result = runner.invoke(main, ["extract", str(docs), "-o", str(out), "-q", "--gazetteer", str(gaz)])
+    assert result.exit_code == 0, result.output
+    assert "CLAIMKIT_GAZETTEER" not in os.environ
+    (first, _) = _records(out.read_text(encoding="utf-8"))
+    assert isinstance(first, DocumentClaims)
+    assert first.claims[0].actor[0].name == "Jeanne Exemple"
+
+    def corroborations(*extra: str) -> int:
+        r = runner.invoke(main, ["validate", "--format", "jsonl", "--fail-on", "never", *extra, str(out)])
+        assert r.exit_code == 0, r.output
+        return sum(json.loads(line)["kind"] == "corroboration" for line in r.stdout.splitlines())
+
+    # with the file, Jeanne Exemple speaks for France: two outlets report one pledge
+    assert corroborations("--gazetteer", str(gaz)) == 1
+    assert corroborations() == 0
+    assert "CLAIMKIT_GAZETTEER" not in os.environ

@@ -379,7 +379,8 @@ def eval_(gold: str, predictions: str, as_json: bool) -> None:
               show_default=True)
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
-def validate(files: tuple[str, ...], fmt: str, fail_on: str) -> None:
+@_GAZETTEER
+def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...]) -> None:
     """Check claims across documents: conflicts, stance changes, corroboration."""
     from rich.console import Console
 
@@ -387,7 +388,7 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str) -> None:
     from claimkit.consistency import validate as run_validation
     from claimkit.consistency.render import report_table
 
-    report = run_validation(read_claim_files(files))
+    report = run_validation(read_claim_files(files), **_gazetteer_options(gazetteer))
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "jsonl":
@@ -407,14 +408,15 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
-def view(files: tuple[str, ...], output: str) -> None:
+@_GAZETTEER
+def view(files: tuple[str, ...], output: str, gazetteer: tuple[str, ...]) -> None:
     """Write a self-contained HTML report of claims, evidence and findings."""
     from claimkit.consistency import read_claim_files
     from claimkit.consistency import validate as run_validation
     from claimkit.report import render_html
 
     records = list(read_claim_files(files))
-    page = render_html(records, run_validation(records))
+    page = render_html(records, run_validation(records, **_gazetteer_options(gazetteer)))
     Path(output).write_text(page, encoding="utf-8")
     _note(f"wrote {output} ({len(records)} record(s))")
 
