@@ -113,3 +113,46 @@ def test_the_length_check_sees_a_long_function(tmp_path: Path) -> None:
 def test_no_function_is_over_60_lines() -> None:
     rows = long_functions(SRC, MAX_FUNCTION_LINES)
     assert not rows, "functions over 60 lines:\n" + "\n".join(rows)
+
+
+#: top to bottom; a module may import only from its own layer or the ones below
+LAYERS = [
+    ("claimkit.cli",),
+    ("claimkit.consistency", "claimkit.evaluate", "claimkit.report", "claimkit.gold"),
+    ("claimkit.extract",),
+    ("claimkit.documents", "claimkit.grounding", "claimkit.normalize", "claimkit.io"),
+    ("claimkit.schemas", "claimkit.plugins", "claimkit.errors", "claimkit.text"),
+]
+
+
+def _layer_of(module: str) -> int | None:
+    for i, prefixes in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return i
+    return None
+
+
+def upward_imports(graph: grimp.ImportGraph) -> list[str]:
+    rows = []
+    for module in sorted(graph.modules):
+        layer = _layer_of(module)
+        if layer is None:
+            continue
+        for dep in sorted(graph.find_modules_directly_imported_by(module)):
+            dep_layer = _layer_of(dep)
+            if dep_layer is not None and dep_layer < layer:
+                rows.append(f"{module} -> {dep}")
+    return rows
+
+
+def test_layers_import_only_downward(graph: grimp.ImportGraph) -> None:
+    assert _layer_of("claimkit.extract.llm.openai") == 2 and _layer_of("claimkit") is None
+    rows = upward_imports(graph)
+    assert not rows, "imports against the layers (docs/architecture.md):\n" + "\n".join(rows)
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    fake = grimp.ImportGraph()
+    fake.add_import(importer="claimkit.schemas", imported="claimkit.cli")
+    fake.add_import(importer="claimkit.cli", imported="claimkit.schemas")
+    assert upward_imports(fake) == ["claimkit.schemas -> claimkit.cli"]
