@@ -121,7 +121,8 @@ LAYERS = [
     ("claimkit.consistency", "claimkit.evaluate", "claimkit.report", "claimkit.gold"),
     ("claimkit.extract",),
     ("claimkit.documents", "claimkit.grounding", "claimkit.normalize", "claimkit.io"),
-    ("claimkit.schemas", "claimkit.plugins", "claimkit.errors", "claimkit.text"),
+    ("claimkit.schemas", "claimkit.plugins", "claimkit.errors", "claimkit.text",
+     "claimkit.redact"),
 ]
 
 

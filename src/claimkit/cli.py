@@ -20,6 +20,7 @@ from typing import IO, Any, NoReturn
 import click
 
 from claimkit.errors import ClaimkitError, ConfigError, InputError
+from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = ["main"]
@@ -29,16 +30,19 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 #: allocations between young garbage collections during an extraction run (default 700)
 _YOUNG_THRESHOLD = 20_000
 
+#: bytes buffered per output line before it is written (records are far smaller)
+_OUTPUT_BUFFER = 1 << 22
+
 log = logging.getLogger("claimkit")
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"claimkit: error: {message}", err=True)
+    click.echo(f"claimkit: error: {redact(message)}", err=True)
     sys.exit(code)
 
 
 def _note(message: str) -> None:
-    click.echo(f"claimkit: {message}", err=True)
+    click.echo(f"claimkit: {redact(message)}", err=True)
 
 
 class _Group(click.Group):
@@ -75,6 +79,7 @@ def main(verbose: int, plugins: tuple[str, ...]) -> None:
         # attempts: 1") even when claimkit's own retries handle it; claimkit reports
         # what failed itself, in one line per document.
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    install_log_filter()  # keys out of every log line, whichever library logs it
     load_plugins(plugins)
 
 
@@ -119,13 +124,20 @@ def _long_run_gc() -> Iterator[None]:
 # ------------------------------------------------------------------------ extract
 
 
+def _to_file(path: str | None) -> bool:
+    return path is not None and path != "-"
+
+
 def _open_output(path: str | None, *, append: bool) -> IO[str]:
+    """The output stream; a file is opened with a buffer larger than any record, so
+    that each record's ``write`` and ``flush`` reach the file as one ``write`` call
+    (a killed run leaves at most one torn last line; ``--resume`` cuts it off)."""
     if path is None or path == "-":
         return sys.stdout
     out = Path(path)
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-    return open(out, "a" if append else "w", encoding="utf-8")
+    return open(out, "a" if append else "w", encoding="utf-8", buffering=_OUTPUT_BUFFER)
 
 
 def _summary(records: Counter[str], claims: Counter[str], backend: str, extra: str = "") -> str:
@@ -160,20 +172,23 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
             **options: Any) -> None:
     """Extract claims from articles (.txt, .html, .jsonl, directories, or - for stdin).
 
-    Writes one JSONL line per document as each finishes.
+    Writes one JSONL line per document as each finishes. An output file is
+    locked for the run (FILE.lock beside it): a second run on it is refused.
     """
-    from claimkit.extract.runner import prepare_resume
+    from claimkit.extract.runner import lock_output, prepare_resume
 
-    if resume and (output is None or output == "-"):
+    if resume and not _to_file(output):
         _fail("--resume needs -o FILE: it continues an existing output file")
-    extractor, workers = _extractor(options)
-    done: set[str] = set()
-    if resume and output:
-        done = prepare_resume(output)
-        _note(f"resuming: {len(done)} documents already in {output}")
-    plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
-                 max_cost=options["max_cost"])
-    counts = _run(paths, extractor, plan)
+    lock = lock_output(output) if output and _to_file(output) else contextlib.nullcontext()
+    with lock:
+        extractor, workers = _extractor(options)
+        done: set[str] = set()
+        if resume and output:
+            done = prepare_resume(output)
+            _note(f"resuming: {len(done)} documents already in {output}")
+        plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
+                     max_cost=options["max_cost"])
+        counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
 
@@ -229,7 +244,7 @@ class _Sink:
     def on_load_error(self, err: InputError) -> None:
         _note(f"skipped {err}")
         self.load_failures.append(
-            Failure(source=err.source, stage="load", kind=err.kind, message=str(err))
+            Failure(source=err.source, stage="load", kind=err.kind, message=redact(err))
         )
 
     def flush_load_failures(self) -> None:
@@ -312,7 +327,7 @@ class _progress:
 
         def advance(record: DocumentClaims | Failure) -> None:
             label = record.document.id if isinstance(record, DocumentClaims) else record.source
-            self._progress.update(task, advance=1, description=str(label))
+            self._progress.update(task, advance=1, description=redact(label))
 
         return advance
 

@@ -51,9 +51,43 @@ def vcr_cassette_dir() -> str:
     return str(CASSETTES)
 
 
+def _scrub(value: Any) -> Any:
+    """``value`` (text or bytes) through claimkit's redactor, with the test key."""
+    from claimkit.redact import redact
+
+    if isinstance(value, bytes):
+        text = value.decode("utf-8", "surrogateescape")
+        cleaned = redact(text, (FAKE_KEY,))
+        return value if cleaned == text else cleaned.encode("utf-8", "surrogateescape")
+    if isinstance(value, str):
+        return redact(value, (FAKE_KEY,))
+    return value
+
+
+def scrub_request(request: Any) -> Any:
+    """vcrpy's before_record_request: no key in a recorded URI or body."""
+    request.uri = _scrub(request.uri)
+    if request.body is not None:
+        request.body = _scrub(request.body)
+    return request
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """vcrpy's before_record_response: an endpoint that echoes the key is recorded without it."""
+    body = response.get("body") or {}
+    if body.get("string") is not None:
+        body["string"] = _scrub(body["string"])
+    headers = response.get("headers") or {}
+    for name, values in list(headers.items()):
+        headers[name] = [_scrub(v) for v in values] if isinstance(values, list) else _scrub(values)
+    return response
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     return {
+        "before_record_request": scrub_request,
+        "before_record_response": scrub_response,
         "filter_headers": [
             "authorization",
             "api-key",

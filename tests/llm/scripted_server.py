@@ -37,10 +37,12 @@ __all__ = [
     "ScriptedServer",
     "Step",
     "drop",
+    "echo_key",
     "error",
     "gold_reply_claims",
     "load_gold_claims",
     "malformed",
+    "raw",
     "reply",
     "slow",
     "truncated",
@@ -58,7 +60,7 @@ _ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.DOTALL)
 class Step:
     """One scripted answer."""
 
-    kind: str  # reply | error | drop | slow | truncated | malformed
+    kind: str  # reply | error | drop | slow | truncated | malformed | raw
     claims: list[dict[str, Any]] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -74,6 +76,26 @@ def reply(claims: list[dict[str, Any]] | None = None, delay: float = 0.0) -> Ste
 def error(status: int, headers: dict[str, str] | None = None, message: str = "scripted") -> Step:
     body = {"error": {"message": message, "type": "scripted_error", "code": status}}
     return Step("error", status=status, headers=headers or {}, body=body)
+
+
+#: in an error's message or a raw body, replaced by the key the request was sent with
+KEY = "{key}"
+
+
+def echo_key(status: int = 401) -> Step:
+    """An error whose body echoes the request's API key, as real providers word it."""
+    messages = {
+        401: f"Incorrect API key provided: {KEY}. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+        403: f"Project access denied for key {KEY}: you are not allowed to sample from this model",
+    }
+    message = messages.get(status, f"internal error while authorising {KEY}; please retry")
+    return error(status, message=message)
+
+
+def raw(status: int, text: str) -> Step:
+    """A reply that is not JSON (a proxy's page); ``{key}`` is replaced by the request's key."""
+    return Step("raw", status=status, body=text)
 
 
 def drop() -> Step:
@@ -284,8 +306,13 @@ class ScriptedServer:
                     step = reply()
                 if step.delay:
                     time.sleep(step.delay)
+                key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                if step.kind == "raw":
+                    return self._send_bytes(step.status, step.body.replace(KEY, key).encode(),
+                                            "text/html")
                 if step.kind == "error":
-                    return self._send(step.status, step.body, step.headers)
+                    body = json.loads(json.dumps(step.body).replace(KEY, key))
+                    return self._send(step.status, body, step.headers)
                 claims = step.claims if step.claims is not None else server.responder(article)
                 args = json.dumps({"claims": claims}, ensure_ascii=False)
                 finish = "tool_calls"
@@ -297,9 +324,13 @@ class ScriptedServer:
 
             def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+                self._send_bytes(status, data, "application/json", headers)
+
+            def _send_bytes(self, status: int, data: bytes, content_type: str,
+                            headers: dict[str, str] | None = None) -> None:
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", content_type)
                     self.send_header("Content-Length", str(len(data)))
                     for k, v in (headers or {}).items():
                         self.send_header(k, v)

@@ -33,6 +33,7 @@ from claimkit.extract.base import (
 from claimkit.extract.registry import create_backend
 from claimkit.extract.streaming import RunSummary, stream_records
 from claimkit.normalize import Gazetteer, Places, normalize_claim
+from claimkit.redact import redact
 from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
 
 __all__ = ["ExtractionResult", "Extractor", "aextract", "extract"]
@@ -166,14 +167,17 @@ class Extractor:
             yield record
 
     def failure(self, document: Document, exc: ClaimkitError) -> Failure:
-        """The failure record of a document whose extraction raised ``exc``."""
-        log.warning("%s: %s", document.id, exc)
+        """The failure record of a document whose extraction raised ``exc``
+        (its message redacted: an endpoint's error may echo the key)."""
+        settings = getattr(self.backend, "settings", None)
+        message = redact(exc, (getattr(settings, "api_key", None),))
+        log.warning("%s: %s", document.id, message)
         return Failure(
             doc_id=document.id,
             source=document.source,
             stage="extract",
             kind=exc.kind,
-            message=str(exc),
+            message=message,
             usage=getattr(exc, "usage", None),
         )
 

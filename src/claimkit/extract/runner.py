@@ -6,6 +6,9 @@
 * **Resume**: :func:`prepare_resume` reads the ids of the documents an output
   file already holds (and cuts off a half-written last line); the caller
   skips them and appends. Failures are not "done": a resumed run retries them.
+* **One writer per file**: :func:`lock_output` holds an exclusive lock on an
+  output file (``FILE.lock`` beside it, holding the holder's pid) for as long
+  as a run writes it; a second run is refused with :class:`OutputLocked`.
 
 Nothing here changes process-wide state (the command line, not the library,
 tunes the garbage collector for long runs; see ``claimkit.cli``).
@@ -14,20 +17,87 @@ tunes the garbage collector for long runs; see ``claimkit.cli``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from filelock import FileLock, Timeout
+
+from claimkit.errors import ConfigError
 from claimkit.extract.pipeline import Extractor
 from claimkit.extract.streaming import Record, RunSummary
 from claimkit.schemas import Document, DocumentClaims
 
-__all__ = ["RunSummary", "prepare_resume", "run_extraction"]
+__all__ = ["OutputLocked", "RunSummary", "lock_output", "prepare_resume", "run_extraction"]
 
 log = logging.getLogger(__name__)
+
+
+class OutputLocked(ConfigError):
+    """Another run is writing the output file (the command line exits with 2)."""
+
+    kind = "locked"
+
+
+def lock_path(path: str | os.PathLike[str]) -> Path:
+    """The lock file of an output file: ``FILE.lock`` beside it."""
+    target = Path(path)
+    return target.with_name(target.name + ".lock")
+
+
+def _holder(lock_file: Path) -> str:
+    try:
+        pid = lock_file.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pid = ""
+    return f"pid {pid}" if pid.isdigit() else "pid unknown"
+
+
+@contextlib.contextmanager
+def lock_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Hold the exclusive lock of the output file ``path`` for the ``with`` block.
+
+    The lock is the operating system's (``flock``, or ``LockFileEx`` on
+    Windows, through filelock) on ``FILE.lock`` beside the file, which holds
+    the holder's pid while it is held. It is released when the block ends,
+    however it ends (an exception, Ctrl-C), and by the operating system when
+    the holder dies (a killed run leaves no stale lock: the next run takes it
+    over, whatever pid the file still names). The lock file stays in place
+    (removing it while a run waits would let two runs lock two files).
+
+    Raises:
+        OutputLocked: another process (or another lock in this one) holds it.
+    """
+    lock_file = lock_path(path)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    held: list[int] = []
+
+    def write_pid(fd: int) -> None:  # runs with the lock held, on its descriptor
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        held.append(fd)
+
+    lock = FileLock(lock_file, timeout=0, thread_local=False, preserve_lock_file=True,
+                    on_acquired=write_pid)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OutputLocked(
+            f"{path}: another claimkit run ({_holder(lock_file)}) is writing this file "
+            f"(lock {lock_file}); wait for it to finish, or write to another file"
+        ) from None
+    try:
+        yield lock_file
+    finally:
+        if held:
+            with contextlib.suppress(OSError):
+                os.ftruncate(held[0], 0)  # no pid: nobody holds it
+        lock.release()
 
 
 def prepare_resume(path: str | os.PathLike[str]) -> set[str]:
@@ -63,7 +133,9 @@ def run_extraction(
 ) -> RunSummary:
     """Extract ``documents`` and write each record to ``out`` (JSONL) as it finishes.
 
-    Every line is flushed at once, so a killed run keeps what it finished.
+    Every record is one ``write`` of one whole line, flushed at once, so a
+    killed run keeps what it finished and leaves at most one torn last line
+    (which :func:`prepare_resume` cuts off).
 
     Returns:
         The run's totals.

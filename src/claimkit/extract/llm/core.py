@@ -54,6 +54,7 @@ from claimkit.extract.llm.settings import (
     resolve_settings,
 )
 from claimkit.grounding import Aligner
+from claimkit.redact import redact
 from claimkit.schemas import ClaimBase, Document, Span, Usage
 
 __all__ = [
@@ -195,7 +196,8 @@ class LLMBackend(Backend):
         self.settings = settings.with_(**overrides) if settings else resolve_settings(**overrides)
         self.types = list(types) if types is not None else None
         if cache is True:
-            cache = ResponseCache(self.settings.cache_dir) if self.settings.cache_dir else None
+            cache = (ResponseCache(self.settings.cache_dir, secrets=(self.settings.api_key,))
+                     if self.settings.cache_dir else None)
         self.cache: ResponseCache | None = cache or None
         self.prices = load_prices(self.settings.prices_file)
 
@@ -366,7 +368,8 @@ class LLMBackend(Backend):
                 messages = [*messages, *self.reask_messages(reply, exc)]
         raise BackendError(
             f"the model's reply did not fit the claim schema after {call.max_reasks + 1} "
-            f"attempt(s) ({shorten(error or '')}); try another model or a higher max_reasks"
+            f"attempt(s) ({shorten(redact(error or '', (self.settings.api_key,)))}); "
+            "try another model or a higher max_reasks"
         )
 
     def _validate(self, call: ChunkCall, reply: Reply) -> None:

@@ -87,6 +87,7 @@ from claimkit.extract.llm.replies import (
     tools_request,
 )
 from claimkit.extract.llm.settings import LLMSettings, endpoint_configured
+from claimkit.redact import redact
 
 __all__ = ["OpenAIBackend", "is_transient"]
 
@@ -303,7 +304,7 @@ class OpenAIBackend(LLMBackend):
                 ) from exc
             if isinstance(exc, openai.APIStatusError):
                 raise BackendError(f"the endpoint refused the request: {_describe(exc)}: "
-                                   f"{shorten(exc)}") from exc
+                                   f"{shorten(redact(exc, (self.settings.api_key,)))}") from exc
             raise
         return raw.content
 
@@ -329,7 +330,8 @@ class OpenAIBackend(LLMBackend):
                 raise cause from None
             raise BackendError(
                 f"the model's reply did not fit the claim schema after {exc.n_attempts} "
-                f"attempt(s) ({shorten(cause or exc)}); try another model, mode=json, or a "
+                f"attempt(s) ({shorten(redact(cause or exc, (self.settings.api_key,)))}); "
+                "try another model, mode=json, or a "
                 "higher max_reasks"
             ) from None
         finally:
@@ -373,11 +375,14 @@ def _completion(content: bytes) -> ChatCompletion:
         data = json.loads(content)
     except ValueError as exc:
         raise BackendError(
-            f"the endpoint's reply is not JSON ({shorten(content.decode('utf-8', 'replace'))!r}); "
+            f"the endpoint's reply is not JSON "
+            f"({shorten(redact(content.decode('utf-8', 'replace')))!r}); "
             "check base_url: it must be the OpenAI-compatible API root, such as .../v1"
         ) from exc
     if not isinstance(data, dict):
-        raise BackendError(f"the endpoint's reply is not a chat completion: {shorten(str(data))}")
+        raise BackendError(
+            f"the endpoint's reply is not a chat completion: {shorten(redact(data))}"
+        )
     return ChatCompletion.construct(**data)
 
 
