@@ -45,8 +45,12 @@ _MIN_LITERAL = 6
 
 _TOKEN = r"[A-Za-z0-9._~+/=-]"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # Authorization: Bearer <token>, Basic <token>
-    (re.compile(rf"(?i)\b(bearer|basic)(\s+){_TOKEN}{{6,}}"), rf"\1\2{MASK}"),
+    # Authorization: Bearer <token>, Basic <token> (a token: 8+ characters with a
+    # digit, or 16+; "bearer bonds" stays)
+    (
+        re.compile(rf"(?i)\b(bearer|basic)(\s+)(?:(?={_TOKEN}*\d){_TOKEN}{{8,}}|{_TOKEN}{{16,}})"),
+        rf"\1\2{MASK}",
+    ),
     # OpenAI/Anthropic-style keys: sk-..., sk-proj-..., sk-ant-...
     (re.compile(r"\bsk-[A-Za-z0-9_\-*]{6,}"), MASK),
     # Google API keys

@@ -306,7 +306,7 @@ class ScriptedServer:
                     step = reply()
                 if step.delay:
                     time.sleep(step.delay)
-                key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
                 if step.kind == "raw":
                     return self._send_bytes(step.status, step.body.replace(KEY, key).encode(),
                                             "text/html")
