@@ -232,3 +232,51 @@ def test_a_step_script_is_what_the_server_sends(gold_dir: Path) -> None:
             urllib.request.urlopen(request, timeout=10)
     assert caught.value.code == 401
     assert f"Incorrect API key provided: {KEY}" in caught.value.read().decode()
+
+
+_LEAKY_PLUGIN = '''
+import os
+
+from claimkit import register_backend
+from claimkit.errors import BackendError
+from claimkit.extract.base import Backend
+
+
+class Leaky(Backend):
+    """A plugin backend whose errors quote the key it was configured with."""
+
+    name = "leaky"
+
+    def extract(self, document):
+        key = os.environ["OPENAI_API_KEY"]
+        if "crash" in document.text:
+            raise RuntimeError(f"upstream said: Incorrect API key provided: {key}")
+        raise BackendError(f"the service refused key {key}")
+
+
+register_backend("leaky", Leaky)
+'''
+
+
+@pytest.mark.parametrize("text", ["please refuse", "please crash"], ids=["error", "crash"])
+def test_a_plugin_exception_echoing_the_key_is_redacted(text: str, tmp_path: Path) -> None:
+    """A key of no known shape, configured in the environment, quoted by a plugin's
+    exception: a failure record and its log line, or a traceback (a crash)."""
+    (tmp_path / "leaky_plugin.py").write_text(_LEAKY_PLUGIN, encoding="utf-8")
+    (tmp_path / "doc.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CLAIMKIT_"))}
+    env.update(OPENAI_API_KEY=PLAIN_KEY, PYTHONPATH=str(tmp_path))
+    run = subprocess.run(
+        [sys.executable, "-m", "claimkit.cli", "-vv", "--plugin", "leaky_plugin", "extract",
+         str(tmp_path / "doc.txt"), "-o", str(out), "--backend", "leaky"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert run.returncode == 1, run.stderr
+    written = out.read_text(encoding="utf-8") if out.exists() else ""
+    for name, output in {"stdout": run.stdout, "stderr": run.stderr, "file": written}.items():
+        assert PLAIN_KEY not in output, f"the key leaked into {name}"
+    if "crash" in text:
+        assert "RuntimeError: upstream said: Incorrect API key provided: " + MASK in run.stderr
+    else:
+        assert json.loads(written)["message"] == f"the service refused key {MASK}"

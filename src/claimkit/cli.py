@@ -46,7 +46,8 @@ def _note(message: str) -> None:
 
 
 class _Group(click.Group):
-    """Turn every ClaimkitError into one line and an exit code, never a traceback."""
+    """Turn every ClaimkitError into one line and an exit code, never a traceback;
+    the traceback of anything else (a bug, a plugin's error) is printed redacted."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -60,6 +61,13 @@ class _Group(click.Group):
         except BrokenPipeError:  # `claimkit extract ... | head`
             sys.stderr.close()
             sys.exit(EXIT_OK)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception:  # noqa: BLE001 - an exception's text may echo a key
+            import traceback
+
+            click.echo(redact(traceback.format_exc()).rstrip(), err=True)
+            sys.exit(EXIT_FAILURES)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -44,27 +44,32 @@ KEY_VARIABLES = ("CLAIMKIT_API_KEY", "OPENAI_API_KEY")
 _MIN_LITERAL = 6
 
 _TOKEN = r"[A-Za-z0-9._~+/=-]"
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+#: (what the lower-cased text must contain for the pattern to be tried, pattern, replacement):
+#: the cheap substring test keeps a long log line that holds no secret fast
+_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     # Authorization: Bearer <token>, Basic <token> (a token: 8+ characters with a
     # digit, or 16+; "bearer bonds" stays)
     (
+        ("bearer", "basic"),
         re.compile(rf"(?i)\b(bearer|basic)(\s+)(?:(?={_TOKEN}*\d){_TOKEN}{{8,}}|{_TOKEN}{{16,}})"),
         rf"\1\2{MASK}",
     ),
     # OpenAI/Anthropic-style keys: sk-..., sk-proj-..., sk-ant-...
-    (re.compile(r"\bsk-[A-Za-z0-9_\-*]{6,}"), MASK),
+    (("sk-",), re.compile(r"\bsk-[A-Za-z0-9_\-*]{6,}"), MASK),
     # Google API keys
-    (re.compile(r"\bAIza[0-9A-Za-z_\-]{30,}"), MASK),
+    (("aiza",), re.compile(r"\bAIza[0-9A-Za-z_\-]{30,}"), MASK),
     # user:password@ in a URL
-    (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s:@]+:[^/\s@]*@"), rf"\1{MASK}@"),
+    (("@",), re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s:@]+:[^/\s@]*@"), rf"\1{MASK}@"),
     # key-like query parameters: ?key=..., &api_key=..., &access_token=...
     (
+        ("key=", "token=", "sig=", "signature=", "password=", "secret="),
         re.compile(r"(?i)([?&](?:api[_-]?key|key|access[_-]?token|token|sig|signature|"
                    r"password|secret)=)[^&#\s\"']+"),
         rf"\1{MASK}",
     ),
     # name: value / name=value / "name": "value" for secret-like names
     (
+        ("key", "authorization", "token", "secret", "password"),
         re.compile(r"(?i)([\"']?\b(?:x-)?(?:api[_-]?key|authorization|access[_-]?token|"
                    r"client[_-]?secret|password)[\"']?\s*[:=]\s*[\"']?)"
                    r"(?!\[REDACTED\])(?!bearer\s)(?!basic\s)[^\s\"',;}&]+"),
@@ -97,8 +102,10 @@ def redact(text: object, secrets: Iterable[str | None] = ()) -> str:
     for literal in _literals(secrets):
         if literal in out:
             out = out.replace(literal, MASK)
-    for pattern, replacement in _PATTERNS:
-        out = pattern.sub(replacement, out)
+    lowered = out.lower()
+    for needles, pattern, replacement in _PATTERNS:
+        if any(needle in lowered for needle in needles):
+            out = pattern.sub(replacement, out)
     return out
 
 
