@@ -1,7 +1,9 @@
 """One writer per output file: `extract -o FILE` holds FILE.lock (SCRIPTED server on 127.0.0.1).
 
 Two real processes run `claimkit extract` on one output file; the scripted
-server answers slowly enough that they overlap. The second is refused in one
+server answers the first two requests and holds every other one until the
+test opens its gate, so the first run is certainly still writing when the
+second starts. The second is refused in one
 line (exit 2); nothing is lost, duplicated or torn, with and without --resume.
 A run killed (SIGKILL) or interrupted (Ctrl-C) leaves no lock that stops the next.
 """
@@ -13,10 +15,12 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,10 +63,31 @@ def test_a_stale_lock_file_of_a_dead_process_is_taken_over(tmp_path: Path) -> No
 # ------------------------------------------------------------------ two processes
 
 
+class _Gated(ScriptedServer):
+    """Answers two requests, then holds the others until ``gate`` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.answered = 0
+        self.responder = self._gated
+
+    def _gated(self, article: str) -> list[dict[str, Any]]:
+        with self._lock:
+            self.answered += 1
+            first = self.answered <= 2
+        if not first:
+            self.gate.wait(90)
+        return []
+
+
 @pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    with ScriptedServer(latency=0.4) as srv:  # slow answers: runs overlap
-        yield srv
+def server() -> Iterator[_Gated]:
+    with _Gated() as srv:
+        try:
+            yield srv
+        finally:
+            srv.gate.set()
 
 
 def _docs(directory: Path, prefix: str) -> set[str]:
@@ -106,7 +131,7 @@ def _ids(out: Path) -> Counter[str]:
 
 @pytest.mark.parametrize("resume", [False, True], ids=["plain", "resume"])
 def test_a_second_run_on_the_same_file_is_refused_in_one_line(
-    resume: bool, server: ScriptedServer, tmp_path: Path
+    resume: bool, server: _Gated, tmp_path: Path
 ) -> None:
     a, b = _docs(tmp_path / "a", "a"), _docs(tmp_path / "b", "b")
     out = tmp_path / "claims.jsonl"
@@ -119,6 +144,7 @@ def test_a_second_run_on_the_same_file_is_refused_in_one_line(
     assert stderr.strip().count("\n") == 0 and not stdout, stderr  # one line, nothing else
     assert f"another claimkit run (pid {first.pid})" in stderr
     assert first.poll() is None  # the refusal happened while the first one was writing
+    server.gate.set()
     _, first_err = first.communicate(timeout=120)
     assert first.returncode == 0, first_err
     assert _ids(out) == Counter(a)  # the first run's documents, each once, no torn line
@@ -132,20 +158,21 @@ def test_a_second_run_on_the_same_file_is_refused_in_one_line(
 
 
 def test_a_killed_run_leaves_no_lock_and_resume_repairs_its_last_line(
-    server: ScriptedServer, tmp_path: Path
+    server: _Gated, tmp_path: Path
 ) -> None:
     a = _docs(tmp_path / "a", "a")
     out = tmp_path / "claims.jsonl"
     first = _start(server, tmp_path / "a", out)
-    _wait_for_lines(out, first, 2)
+    _wait_for_lines(out, first, 2)  # two documents written, the others held by the server
     first.send_signal(signal.SIGKILL)
     first.communicate(timeout=30)
     assert lock_path(out).read_text().strip() == str(first.pid)  # a dead holder's pid remains
     finished = set(_ids(out))
-    assert finished and finished < a
+    assert len(finished) == 2 and finished < a
     with open(out, "a", encoding="utf-8") as fh:  # as if it had died in mid-write
         fh.write('{"record": "document", "document": {"id": "a0')
 
+    server.gate.set()
     again = _start(server, tmp_path / "a", out, "--resume")
     _, err = again.communicate(timeout=120)
     assert again.returncode == 0, err
@@ -154,7 +181,7 @@ def test_a_killed_run_leaves_no_lock_and_resume_repairs_its_last_line(
     assert _ids(out) == Counter(a)
 
 
-def test_ctrl_c_releases_the_lock(server: ScriptedServer, tmp_path: Path) -> None:
+def test_ctrl_c_releases_the_lock(server: _Gated, tmp_path: Path) -> None:
     _docs(tmp_path / "a", "a")
     out = tmp_path / "claims.jsonl"
     first = _start(server, tmp_path / "a", out)
