@@ -30,7 +30,7 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 #: allocations between young garbage collections during an extraction run (default 700)
 _YOUNG_THRESHOLD = 20_000
 
-#: bytes buffered per output line before it is written (records are far smaller)
+#: bytes of the output file's buffer: a record is written whole at its flush
 _OUTPUT_BUFFER = 1 << 22
 
 log = logging.getLogger("claimkit")
@@ -137,9 +137,10 @@ def _to_file(path: str | None) -> bool:
 
 
 def _open_output(path: str | None, *, append: bool) -> IO[str]:
-    """The output stream; a file is opened with a buffer larger than any record, so
-    that each record's ``write`` and ``flush`` reach the file as one ``write`` call
-    (a killed run leaves at most one torn last line; ``--resume`` cuts it off)."""
+    """The output stream. A file gets a 4 MiB buffer, so that each record's
+    ``write`` and ``flush`` reach the file as one ``write`` call (a longer record
+    bypasses the buffer: also one call); a killed run leaves at most one torn
+    last line, which ``--resume`` cuts off."""
     if path is None or path == "-":
         return sys.stdout
     out = Path(path)
