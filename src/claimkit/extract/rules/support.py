@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ __all__ = [
     "Site",
     "default_finders",
     "merge_candidates",
+    "within",
 ]
 
 log = logging.getLogger("claimkit.extract.rules")
@@ -33,6 +35,20 @@ class Mention:
     start: int
     end: int
     value: Any
+
+
+def within(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
+    """The mentions inside ``[lo, hi)`` of a list sorted by start (a slice: O(log n)).
+
+    Mentions starting in the range but running past ``hi`` are left out.
+    """
+    i = bisect_left(mentions, lo, key=_start)
+    j = bisect_left(mentions, hi, lo=i, key=_start)
+    return [m for m in mentions[i:j] if m.end <= hi]
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 @dataclass
@@ -50,6 +66,9 @@ class Hit:
     end: int
     type: str
     lang: LanguageCues
+    #: made of a modifier and an action cue ("may send"): the text between the two,
+    #: where a negation counts ("will not send")
+    gap: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
