@@ -46,6 +46,7 @@ from claimkit.extract.rules.spec import (
 )
 from claimkit.extract.rules.support import (
     Candidate,
+    CueScan,
     Hit,
     Mention,
     Scene,
@@ -168,7 +169,7 @@ class RulesBackend(Backend):
                 continue
             for clause in sentence.clauses:
                 site = Site(clause, (sentence.start, sentence.end), si, langs)
-                for hit in self._clause_hits(scene.text, clause, langs, scene.actors):
+                for hit in self._clause_hits(scene, clause, langs):
                     if hit.type in wanted:
                         candidates.append(self._candidate(scene, hit, site))
         if self.merge:
@@ -194,6 +195,7 @@ class RulesBackend(Backend):
             dates=_sorted(self._finders.dates(document)),
             quantities=_sorted(self._finders.quantities(text, document.language)),
             places=_sorted(places),
+            cues=CueScan(text),
         )
 
     def _languages(
@@ -207,23 +209,20 @@ class RulesBackend(Backend):
     # ---------------------------------------------------------------- matching
 
     def _clause_hits(
-        self,
-        text: str,
-        clause: tuple[int, int],
-        langs: Sequence[LanguageCues],
-        names: Sequence[Mention],
+        self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
     ) -> list[Hit]:
         """One cue per claim type in the clause, after negation and precedence."""
         cs, ce = clause
-        if any(_has(lc, "question", text, cs, ce) for lc in langs):
+        text, scan, names = scene.text, scene.cues, scene.actors
+        if any(scan.spans(lc, "question", cs, ce) for lc in langs):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
         hits = [
-            Hit(m.start(), m.end(), type_, lc)
+            Hit(s, e, type_, lc)
             for lc in langs
             for type_ in self.specs
-            for m in lc.find(type_, text, cs, ce)
+            for s, e in scan.spans(lc, type_, cs, ce)
         ]
-        hits += [h for lc in langs for h in self._composed(text, cs, ce, lc)]
+        hits += [h for lc in langs for h in self._composed(scan, cs, ce, lc)]
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
@@ -236,7 +235,7 @@ class RulesBackend(Backend):
             _apply_precedence(rule, text, first)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _composed(self, text: str, cs: int, ce: int, lc: LanguageCues) -> list[Hit]:
+    def _composed(self, scan: CueScan, cs: int, ce: int, lc: LanguageCues) -> list[Hit]:
         """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
 
         For each type with ``compose`` categories: a cue of one of them followed
@@ -244,14 +243,14 @@ class RulesBackend(Backend):
         or preceded by one in verb-final languages (派遣を検討, göndermeyi
         değerlendiriyor, 지원을 검토).
         """
-        actions = [m.span() for m in lc.find("action", text, cs, ce)]
+        actions = scan.spans(lc, "action", cs, ce)
         if not actions:
             return []
         out = []
         for name, spec in self.specs.items():
             for category in spec.compose:
-                for m in lc.find(category, text, cs, ce):
-                    found = _action_near(actions, m.span(), verb_final=lc.negation_after)
+                for span in scan.spans(lc, category, cs, ce):
+                    found = _action_near(actions, span, verb_final=lc.negation_after)
                     if found is not None:
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))

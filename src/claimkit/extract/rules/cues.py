@@ -38,9 +38,15 @@ _GAP = r"[^.;:!?。！？；\n]{0,40}?"
 
 
 def _word(word: str) -> str:
-    """One word of a cue: ``*`` at its start or end (any word of the cue) allows more letters."""
+    r"""One word of a cue: ``*`` at its end allows more letters; at its start, any letters before.
+
+    A leading ``*`` is not compiled to ``\w*`` (which backtracks over a long
+    word: quadratic in it); the word just needs no start boundary, and the
+    match starts at the written part ("*mayacak*" matches "mayacağ..." inside
+    "katılmayacağını").
+    """
     core = re.escape(word.strip("*"))
-    return (r"\w*" if word.startswith("*") else "") + core + (r"\w*" if word.endswith("*") else "")
+    return core + (r"\w*" if word.endswith("*") else "")
 
 
 def _start(clitics: tuple[str, ...]) -> str:

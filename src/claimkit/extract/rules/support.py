@@ -14,6 +14,7 @@ from claimkit.schemas import Actor, Document, Quantity
 
 __all__ = [
     "Candidate",
+    "CueScan",
     "Finders",
     "Hit",
     "Mention",
@@ -71,6 +72,33 @@ class Hit:
     gap: tuple[int, int] | None = None
 
 
+class CueScan:
+    """Where each (language, category) of cues matches in one document.
+
+    Each category is scanned once over the whole text, the first time a
+    sentence of that language asks (one compiled pattern, C speed, linear:
+    the patterns have no unbounded part before a literal); clauses then look
+    their matches up by offset (bisect), instead of running every pattern
+    again on every clause.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
+        key = (lc.code, category)
+        found = self._spans.get(key)
+        if found is None:
+            spans = [m.span() for m in lc.find(category, self.text)]
+            found = self._spans[key] = ([s for s, _ in spans], spans)
+        starts, spans = found
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, lo=i)
+        return [sp for sp in spans[i:j] if sp[1] <= end]
+
+
 @dataclass(frozen=True)
 class Scene:
     """One document's text, sentences and what the finders found in it."""
@@ -81,6 +109,7 @@ class Scene:
     dates: Sequence[Mention]
     quantities: Sequence[Mention]
     places: Sequence[Mention]
+    cues: CueScan
 
 
 @dataclass(frozen=True)
