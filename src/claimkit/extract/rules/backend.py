@@ -67,6 +67,8 @@ log = logging.getLogger(__name__)
 RULES_VERSION = "rules-1"
 
 _NEG_WINDOW = 14
+#: how far before a cue a purpose word reaches ("in order to", "nhằm", "untuk")
+_PURPOSE_WINDOW = 20
 #: a sentence that ends with a question mark asks; it states no claim
 _QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
 #: at most this many characters between the modifier and the action verb of a composed claim
@@ -226,7 +228,11 @@ class RulesBackend(Backend):
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
-        kept = [h for h in _longest_first(hits) if self._negation(text, h, clause)]
+        kept = [
+            h
+            for h in _longest_first(hits)
+            if self._negation(text, h, clause) and not _purpose(text, h, clause)
+        ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
@@ -342,6 +348,18 @@ def _action_near(
         if verb_final and e <= ms and ms - e <= _COMPOSE_GAP:
             return (s, me), (e, ms)
     return None
+
+
+def _purpose(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
+
+    The purpose word comes before the verb, after it in verb-final languages.
+    """
+    if hit.lang.negation_after:
+        window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
+    else:
+        window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
+    return _has(hit.lang, "purpose", text, *window)
 
 
 def _has(lc: LanguageCues, category: str, text: str, start: int, end: int) -> bool:
