@@ -123,14 +123,16 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'"})
 
 
 _FUZZY_SCRIPTS = frozenset({Script.LATIN, Script.CYRILLIC})
+_FUZZY_MAX = 100
 
 
 def _fuzzy_ok(s: str) -> bool:
     """Whether ``s`` may be matched fuzzily: Latin (incl. Vietnamese) or Cyrillic letters only.
 
-    Spaces, hyphens, apostrophes and dots may come between the letters.
+    Spaces, hyphens, apostrophes and dots may come between the letters. Longer
+    than any name (:data:`_FUZZY_MAX`): no (a 30 MB "word" is not scanned).
     """
-    return written_in(s, _FUZZY_SCRIPTS, ignore=" -'’.")
+    return len(s) <= _FUZZY_MAX and written_in(s, _FUZZY_SCRIPTS, ignore=" -'’.")
 
 
 def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:

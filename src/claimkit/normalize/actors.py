@@ -62,7 +62,15 @@ from claimkit.normalize._gazetteer_index import (
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
-from claimkit.text import fold, fold_case, is_katakana, is_word_char, word_ok_after, word_ok_before
+from claimkit.text import (
+    CJK_CHAR,
+    fold,
+    fold_case,
+    is_katakana,
+    is_word_char,
+    word_ok_after,
+    word_ok_before,
+)
 
 __all__ = ["ENV_VAR", "Gazetteer", "GazetteerEntry", "find_actors", "resolve_actor"]
 
@@ -400,7 +408,8 @@ class Gazetteer:
         out: list[tuple[int, int, int]] = []
         n = len(text)
         trie = index.trie
-        for i in range(n):
+        for m in _NAME_START.finditer(text):  # not every character: where a name may start
+            i = m.start()
             node = trie.get(folded[i])
             if node is None:
                 continue
@@ -560,6 +569,11 @@ def _affiliation(value: Any, name: str) -> str | None:
         raise InputError("gazetteer", f"entry {name!r}: affiliation {aff!r} is not an ISO 3166 "
                          "alpha-2 code; use a code such as 'GB' or an organisation's name")
     return aff
+_CJK_CLASS = CJK_CHAR.pattern[1:-1]
+#: where a name may start (a superset; the trie walk checks each): a character
+#: after none of a spaced script's letters or digits, any CJK character, and a
+#: letter after an Arabic proclitic ("وباريس")
+_NAME_START = re.compile(rf"(?<![^\W_{_CJK_CLASS}])\S|[{_CJK_CLASS}]|(?<=[وفبلك])\w")
 _CAP_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # after a single-character abbreviation: "美方" (the US side), "俄军", "英首相", "米政府"
 _ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", "總理", "外长", "外長",

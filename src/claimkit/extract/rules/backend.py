@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -45,12 +46,14 @@ from claimkit.extract.rules.spec import (
 )
 from claimkit.extract.rules.support import (
     Candidate,
+    CueScan,
     Hit,
     Mention,
     Scene,
     Site,
     default_finders,
     merge_candidates,
+    within,
 )
 from claimkit.extract.rules.text import Sentence, pick_languages, segment
 from claimkit.normalize.places import Places
@@ -64,6 +67,14 @@ log = logging.getLogger(__name__)
 RULES_VERSION = "rules-1"
 
 _NEG_WINDOW = 14
+#: how far before a cue a purpose word reaches ("in order to", "nhằm", "untuk")
+_PURPOSE_WINDOW = 20
+#: a sentence that ends with a question mark asks; it states no claim
+_QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
+#: at most this many characters between the modifier and the action verb of a composed claim
+_COMPOSE_GAP = 30
+#: how far before a clause a name may start and still hold a cue of the clause
+_NAME_REACH = 200
 
 
 class RulesBackend(Backend):
@@ -156,11 +167,11 @@ class RulesBackend(Backend):
         candidates: list[Candidate] = []
         for si, sentence in enumerate(scene.sentences):
             langs = self._languages(scene.text, sentence, document.language)
-            if not langs:
+            if not langs or _QUESTION_END.match(scene.text, sentence.end):
                 continue
             for clause in sentence.clauses:
                 site = Site(clause, (sentence.start, sentence.end), si, langs)
-                for hit in self._clause_hits(scene.text, clause, langs, scene.actors):
+                for hit in self._clause_hits(scene, clause, langs):
                     if hit.type in wanted:
                         candidates.append(self._candidate(scene, hit, site))
         if self.merge:
@@ -178,16 +189,15 @@ class RulesBackend(Backend):
 
     def _scene(self, document: Document) -> Scene:
         text = document.text
+        places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
         return Scene(
             text=text,
             sentences=segment(text),
-            actors=self._finders.actors(text, document.language),
-            dates=self._finders.dates(document),
-            quantities=self._finders.quantities(text, document.language),
-            places=[
-                Mention(p.start, p.end, p.name)
-                for p in self._places.find(text, language=document.language)
-            ],
+            actors=_sorted(self._finders.actors(text, document.language)),
+            dates=_sorted(self._finders.dates(document)),
+            quantities=_sorted(self._finders.quantities(text, document.language)),
+            places=_sorted(places),
+            cues=CueScan(text),
         )
 
     def _languages(
@@ -201,23 +211,28 @@ class RulesBackend(Backend):
     # ---------------------------------------------------------------- matching
 
     def _clause_hits(
-        self,
-        text: str,
-        clause: tuple[int, int],
-        langs: Sequence[LanguageCues],
-        names: Sequence[Mention],
+        self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
     ) -> list[Hit]:
         """One cue per claim type in the clause, after negation and precedence."""
         cs, ce = clause
+        text, scan, names = scene.text, scene.cues, scene.actors
+        if any(scan.spans(lc, "question", cs, ce) for lc in langs):
+            return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
         hits = [
-            Hit(m.start(), m.end(), type_, lc)
+            Hit(s, e, type_, lc)
             for lc in langs
             for type_ in self.specs
-            for m in lc.find(type_, text, cs, ce)
+            for s, e in scan.spans(lc, type_, cs, ce)
         ]
+        hits += [h for lc in langs for h in self._composed(scan, cs, ce, lc)]
         # a cue inside a name is part of the name ("Coalition of the Willing")
-        hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in names)]
-        kept = [h for h in _longest_first(hits) if self._negation(text, h, clause)]
+        inside = within(names, max(0, cs - _NAME_REACH), ce)
+        hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
+        kept = [
+            h
+            for h in _longest_first(hits)
+            if self._negation(text, h, clause) and not _purpose(text, h, clause)
+        ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
@@ -225,6 +240,27 @@ class RulesBackend(Backend):
         for rule in self._precedence:
             _apply_precedence(rule, text, first)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _composed(self, scan: CueScan, cs: int, ce: int, lc: LanguageCues) -> list[Hit]:
+        """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
+
+        For each type with ``compose`` categories: a cue of one of them followed
+        within :data:`_COMPOSE_GAP` characters of the clause by an ``action`` cue,
+        or preceded by one in verb-final languages (派遣を検討, göndermeyi
+        değerlendiriyor, 지원을 검토).
+        """
+        actions = scan.spans(lc, "action", cs, ce)
+        if not actions:
+            return []
+        out = []
+        for name, spec in self.specs.items():
+            for category in spec.compose:
+                for span in scan.spans(lc, category, cs, ce):
+                    found = _action_near(actions, span, verb_final=lc.negation_after)
+                    if found is not None:
+                        (start, end), gap = found
+                        out.append(Hit(start, end, name, lc, gap=gap))
+        return out
 
     def _negation(self, text: str, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
@@ -262,14 +298,30 @@ class RulesBackend(Backend):
 # ------------------------------------------------------------------- helpers
 
 
+def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
 def _longest_first(hits: list[Hit]) -> list[Hit]:
-    """Overlapping cues: the longer one says more ("not rule out" > "rule out")."""
+    """Overlapping cues: the longer one says more ("not rule out" > "rule out").
+
+    A cue goes when a kept, longer cue of its own type overlaps it, or one of
+    any type contains it whole. Cues of different types that only share a few
+    words both stay ("declined to" and "to send troops"): the ``precedence``
+    rules settle them, so a type's cue does not win for being longer.
+    """
     hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit] = []
     for h in hits:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
+        if all(_compatible(h, k) for k in kept):
             kept.append(h)
     return kept
+
+
+def _compatible(h: Hit, k: Hit) -> bool:
+    if h.end <= k.start or h.start >= k.end:
+        return True
+    return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
 
 
 def _apply_precedence(rule: Precedence, text: str, first: dict[str, Hit]) -> None:
@@ -285,8 +337,39 @@ def _apply_precedence(rule: Precedence, text: str, first: dict[str, Hit]) -> Non
     del first[rule.drop]
 
 
+def _action_near(
+    actions: Sequence[tuple[int, int]], modifier: tuple[int, int], *, verb_final: bool
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The span from ``modifier`` to the nearest action cue on its verb side, and the gap between."""
+    ms, me = modifier
+    for s, e in actions:
+        if me <= s <= me + _COMPOSE_GAP:
+            return (ms, e), (me, s)
+        if verb_final and e <= ms and ms - e <= _COMPOSE_GAP:
+            return (s, me), (e, ms)
+    return None
+
+
+def _purpose(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
+
+    The purpose word comes before the verb, after it in verb-final languages.
+    """
+    if hit.lang.negation_after:
+        window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
+    else:
+        window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
+    return _has(hit.lang, "purpose", text, *window)
+
+
+def _has(lc: LanguageCues, category: str, text: str, start: int, end: int) -> bool:
+    return any(True for _ in lc.find(category, text, start, end))
+
+
 def _negated(text: str, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
+    if hit.gap is not None and _has(lc, "negation", text, *hit.gap):
+        return True  # "will not send", "не будет поставлять"
     if lc.negation_after:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:

@@ -29,41 +29,54 @@ from claimkit.text import is_unspaced
 __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
 
 #: modifier categories (plain lists); every other list of a language is a claim type's cues
-MODIFIERS = ("negation", "hedge", "condition", "future")
+MODIFIERS = ("negation", "hedge", "condition", "future", "action", "question", "purpose")
 #: list entries of a language that are word sets, not cue patterns
-_WORD_SETS = frozenset({"markers"})
-_GAP = r"[^.;:!?。！？；\n]{0,24}?"
+_WORD_SETS = frozenset({"markers", "clitics"})
+#: a word starts after neither a letter nor a hyphen ("comprometeu-se" holds no word "se")
+_NOT_AFTER = r"(?<![\w-])"
+_GAP = r"[^.;:!?。！？；\n]{0,40}?"
 
 
-def _pattern(cue: str, boundary: str) -> str:
+def _word(word: str) -> str:
+    r"""One word of a cue: ``*`` at its end allows more letters; at its start, any letters before.
+
+    A leading ``*`` is not compiled to ``\w*`` (which backtracks over a long
+    word: quadratic in it); the word just needs no start boundary, and the
+    match starts at the written part ("*mayacak*" matches "mayacağ..." inside
+    "katılmayacağını").
+    """
+    core = re.escape(word.strip("*"))
+    return core + (r"\w*" if word.endswith("*") else "")
+
+
+def _start(clitics: tuple[str, ...]) -> str:
+    """A word start, or a word start then one of ``clitics`` (Arabic و ب ل ال ...)."""
+    options = [_NOT_AFTER] + [rf"(?<=(?<![\w-]){re.escape(c)})" for c in clitics]
+    return "(?:" + "|".join(options) + ")"
+
+
+def _pattern(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> str:
     cue = cue.strip()
     if boundary == "auto":
         boundary = "none" if is_unspaced(cue) else "word"
-    parts = []
-    for piece in cue.split(" ... "):
-        lead = piece.startswith("*")
-        tail = piece.endswith("*")
-        core = piece.strip("*")
-        body = r"\s+".join(re.escape(w) for w in core.split())
-        if lead:
-            body = r"\w*" + body
-        if tail:
-            body += r"\w*"
-        parts.append(body)
+    parts = [r"\s+".join(_word(w) for w in piece.split()) for piece in cue.split(" ... ")]
     regex = _GAP.join(parts)
     first, last = cue.lstrip("*")[:1], cue.rstrip("*")[-1:]
-    if boundary in ("word", "start") and not cue.startswith("*") and first.isalnum():
-        regex = r"(?<!\w)" + regex
+    if boundary in ("word", "start", "clitic") and not cue.startswith("*") and first.isalnum():
+        regex = _start(clitics if boundary == "clitic" else ()) + regex
     if boundary == "word" and not cue.endswith("*") and last.isalnum():
-        regex += r"(?!\w)"
+        regex += r"(?![\w-])"
     return regex
 
 
-def _compile(cues: Iterable[str], boundary: str) -> re.Pattern[str] | None:
+def _compile(
+    cues: Iterable[str], boundary: str, clitics: tuple[str, ...] = ()
+) -> re.Pattern[str] | None:
     unique = sorted({c for c in cues if c and c.strip("* ")}, key=lambda c: (-len(c), c))
     if not unique:
         return None
-    return re.compile("|".join(f"(?:{_pattern(c, boundary)})" for c in unique), re.IGNORECASE)
+    alternatives = "|".join(f"(?:{_pattern(c, boundary, clitics)})" for c in unique)
+    return re.compile(alternatives, re.IGNORECASE)
 
 
 @dataclass
@@ -193,13 +206,16 @@ class CueBook:
             negation_after=bool(spec.get("negation_after", False)),
             markers=frozenset(m.casefold() for m in spec.get("markers", [])),
         )
+        clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
         for cat, cues in spec.items():
             if isinstance(cues, list) and cat not in _WORD_SETS:
-                pattern = _compile(cues, boundary)
+                pattern = _compile(cues, boundary, clitics)
                 if pattern is not None:
                     lc.patterns[cat] = pattern
         for key, keywords in (spec.get("fields") or {}).items():
-            compiled = {v: p for v, words in keywords.items() if (p := _compile(words, boundary))}
+            compiled = {
+                v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics))
+            }
             if compiled:
                 lc.fields[key] = compiled
         self._compiled[code] = lc

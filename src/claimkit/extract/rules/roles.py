@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
-from claimkit.extract.rules.support import Hit, Mention, Scene, Site
+from claimkit.extract.rules.support import Hit, Mention, Scene, Site, within
 from claimkit.schemas import Actor, Quantity
 
 __all__ = [
@@ -144,20 +144,20 @@ def subject_of(
     """
     cs, ce = site.clause
     ss, _ = site.sentence
-    in_clause = [a for a in scene.actors if cs <= a.start and a.end <= ce]
+    in_clause = within(scene.actors, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
             subject = _distinct(before)
         elif source == "earlier_in_sentence":
-            earlier = [a for a in scene.actors if ss <= a.start and a.end <= cs]
+            earlier = within(scene.actors, ss, cs)
             subject = _distinct(earlier[-1:])
         elif source == "after_cue":
             subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            subject = _distinct([a for a in scene.actors if prev.start <= a.start < prev.end][:1])
+            subject = _distinct(within(scene.actors, prev.start, prev.end)[:1])
         if subject:
             break
     return subject, bool(before)
@@ -177,7 +177,12 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     ``hedges=False``: hedge words do not count (warnings speak of what could happen).
     """
     text = scene.text
-    if hedges and (is_hedge(text, hit) or _any(text, site.clause, site.langs, "hedge")):
+    # a hedge comes before the verb it hedges ("may send"), after it in verb-final
+    # languages (派遣するかもしれない); one after the cue elsewhere is the object
+    # ("ruled out the possibility", 排除了…的可能性)
+    cs, ce = site.clause
+    scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
+    if hedges and (is_hedge(text, hit) or _any(text, scope, site.langs, "hedge")):
         return "tentative"
     if _any(text, site.sentence, site.langs, "condition"):
         return "conditional"
@@ -186,7 +191,7 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
 
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
     """The mention inside ``span`` nearest to ``anchor``."""
-    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+    inside = within(mentions, span[0], span[1])
     if not inside:
         return None
     return min(inside, key=lambda m: abs(m.start - anchor))
@@ -203,11 +208,7 @@ def fill(rule: FieldRule, ctx: Ctx) -> Any:
 def _after(ctx: Ctx, inside_cue: bool) -> list[Mention]:
     cs, ce = ctx.site.clause
     lo = ctx.hit.start if inside_cue else ctx.hit.end
-    return [
-        a
-        for a in ctx.scene.actors
-        if cs <= a.start and a.end <= ce and a.start >= lo and a.value not in ctx.subject
-    ]
+    return [a for a in within(ctx.scene.actors, max(cs, lo), ce) if a.value not in ctx.subject]
 
 
 def _actors_after(rule: FieldRule, ctx: Ctx) -> Any:
@@ -222,7 +223,7 @@ def _actor_after(rule: FieldRule, ctx: Ctx) -> Any:
 
 def _actors(rule: FieldRule, ctx: Ctx) -> Any:
     lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
-    return _distinct([a for a in ctx.scene.actors if lo <= a.start and a.end <= hi]) or None
+    return _distinct(within(ctx.scene.actors, lo, hi)) or None
 
 
 def _place(rule: FieldRule, ctx: Ctx) -> Any:
@@ -233,8 +234,8 @@ def _place(rule: FieldRule, ctx: Ctx) -> Any:
 
 def _quantity(rule: FieldRule, ctx: Ctx) -> Any:
     lo, hi = _scope(ctx, str(rule.options.get("scope", "clause")))
-    for m in ctx.scene.quantities:
-        if lo <= m.start and m.end <= hi and m.value.unit:
+    for m in within(ctx.scene.quantities, lo, hi):
+        if m.value.unit:
             return m.value
     return None
 
@@ -242,9 +243,9 @@ def _quantity(rule: FieldRule, ctx: Ctx) -> Any:
 def _count(rule: FieldRule, ctx: Ctx) -> Any:
     lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
     units = {str(u).casefold() for u in rule.options.get("units", _COUNT_UNITS)}
-    for m in ctx.scene.quantities:
+    for m in within(ctx.scene.quantities, lo, hi):
         q: Quantity = m.value
-        if lo <= m.start and m.end <= hi and (q.unit or "").casefold() in units:
+        if (q.unit or "").casefold() in units:
             return q
     return None
 

@@ -41,7 +41,9 @@ __all__ = ["Precedence", "Shape", "TypeSpec", "build_precedence", "build_specs",
 
 log = logging.getLogger("claimkit.extract.rules")
 
-_TYPE_KEYS = frozenset({"negated_as", "modality", "hedges", "actor_from", "fields", "merge"})
+_TYPE_KEYS = frozenset(
+    {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose"}
+)
 _WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
@@ -69,6 +71,9 @@ class TypeSpec:
         hedges: hedge words make it tentative (warnings: no).
         actor_from: where the claim's actor is looked for, in turn
             (see :func:`.roles.subject_of`).
+        compose: modifier categories (``hedge``, ``future``) that, followed in
+            the clause by an ``action`` cue ("may send", "enviará", "готова
+            предоставить"), state a claim of this type without a cue word.
     """
 
     name: str
@@ -79,6 +84,7 @@ class TypeSpec:
     modality: bool = True
     hedges: bool = True
     actor_from: tuple[str, ...] = ACTOR_SOURCES
+    compose: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,9 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     actor_from = tuple(decl.get("actor_from", ACTOR_SOURCES))
     if not set(actor_from) <= set(ACTOR_SOURCES):
         raise InputError(source, f"actor_from takes {list(ACTOR_SOURCES)}, not {list(actor_from)}")
+    compose = tuple(str(c) for c in decl.get("compose") or ())
+    if not set(compose) <= set(MODIFIERS):
+        raise InputError(source, f"compose takes modifier categories {list(MODIFIERS)}, not {list(compose)}")
     return TypeSpec(
         name=name,
         fields=tuple(r for r in rules if r.role != "none"),
@@ -175,6 +184,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         modality=bool(decl.get("modality", True)),
         hedges=bool(decl.get("hedges", True)),
         actor_from=actor_from,
+        compose=compose,
     )
 
 

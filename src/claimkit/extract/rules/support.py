@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from claimkit.schemas import Actor, Document, Quantity
 
 __all__ = [
     "Candidate",
+    "CueScan",
     "Finders",
     "Hit",
     "Mention",
@@ -21,6 +23,7 @@ __all__ = [
     "Site",
     "default_finders",
     "merge_candidates",
+    "within",
 ]
 
 log = logging.getLogger("claimkit.extract.rules")
@@ -33,6 +36,20 @@ class Mention:
     start: int
     end: int
     value: Any
+
+
+def within(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
+    """The mentions inside ``[lo, hi)`` of a list sorted by start (a slice: O(log n)).
+
+    Mentions starting in the range but running past ``hi`` are left out.
+    """
+    i = bisect_left(mentions, lo, key=_start)
+    j = bisect_left(mentions, hi, lo=i, key=_start)
+    return [m for m in mentions[i:j] if m.end <= hi]
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 @dataclass
@@ -50,6 +67,36 @@ class Hit:
     end: int
     type: str
     lang: LanguageCues
+    #: made of a modifier and an action cue ("may send"): the text between the two,
+    #: where a negation counts ("will not send")
+    gap: tuple[int, int] | None = None
+
+
+class CueScan:
+    """Where each (language, category) of cues matches in one document.
+
+    Each category is scanned once over the whole text, the first time a
+    sentence of that language asks (one compiled pattern, C speed, linear:
+    the patterns have no unbounded part before a literal); clauses then look
+    their matches up by offset (bisect), instead of running every pattern
+    again on every clause.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
+        key = (lc.code, category)
+        found = self._spans.get(key)
+        if found is None:
+            spans = [m.span() for m in lc.find(category, self.text)]
+            found = self._spans[key] = ([s for s, _ in spans], spans)
+        starts, spans = found
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, lo=i)
+        return [sp for sp in spans[i:j] if sp[1] <= end]
 
 
 @dataclass(frozen=True)
@@ -62,6 +109,7 @@ class Scene:
     dates: Sequence[Mention]
     quantities: Sequence[Mention]
     places: Sequence[Mention]
+    cues: CueScan
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,13 @@ _ABBREV = frozenset(
 _TRIM = " \t\r\n\u3000\"'“”‘’「」『』«»()（）[]【】-–—•·*"
 _CJK_MIN = 6
 _LATIN_MIN = 14
+_ABBREV_LOOKBACK = 8
+#: the longest sentence scanned as one: longer ones (a page with no punctuation,
+#: a 30 MB line) are cut into windows of about this many characters, at a space
+#: when there is one near the end, so the work per window is bounded
+MAX_SENTENCE = 1200
+#: the longest clause: longer ones are cut the same way
+MAX_CLAUSE = 400
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     i = dot
-    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+    floor = max(0, dot - _ABBREV_LOOKBACK)
+    while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].casefold()
     return len(word) == 1 or word in _ABBREV
@@ -72,8 +80,30 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     for s, e in bounds:
         s, e = _trim(text, s, e)
         if e > s:
-            out.append((s, e))
+            out.extend(windows(text, s, e, MAX_SENTENCE))
     return out
+
+
+_SPACE = re.compile(r"\s")
+
+
+def windows(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut into pieces of at most ``size`` characters.
+
+    A cut falls on the last whitespace of the last quarter of a window when
+    there is one, else at ``size`` exactly (unspaced scripts, hostile input).
+    Linear in ``end - start``.
+    """
+    out = []
+    while end - start > size:
+        cut = start + size
+        spaces = [m.start() for m in _SPACE.finditer(text, cut - size // 4, cut)]
+        if spaces:
+            cut = spaces[-1] + 1
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
 
 
 def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -89,8 +119,7 @@ def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         pieces.append((prev, p))
         prev = p + 1
     pieces.append((prev, end))
-    trimmed = [_trim(text, s, e) for s, e in pieces]
-    trimmed = [(s, e) for s, e in trimmed if e > s]
+    trimmed = [w for s, e in pieces for w in windows(text, s, e, MAX_CLAUSE)]
     minimum = _CJK_MIN if script in CJK_SCRIPTS else _LATIN_MIN
     merged: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
