@@ -410,15 +410,17 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
 @_GAZETTEER
 def view(files: tuple[str, ...], output: str, gazetteer: tuple[str, ...]) -> None:
-    """Write a self-contained HTML report of claims, evidence and findings."""
-    from claimkit.consistency import read_claim_files
-    from claimkit.consistency import validate as run_validation
-    from claimkit.report import render_html
+    """Write a self-contained, interactive HTML report of claims, evidence and findings.
 
-    records = list(read_claim_files(files))
-    page = render_html(records, run_validation(records, **_gazetteer_options(gazetteer)))
-    Path(output).write_text(page, encoding="utf-8")
-    _note(f"wrote {output} ({len(records)} record(s))")
+    The records are read one at a time (article texts are spooled to a
+    temporary file), so a large claims file does not have to fit in memory.
+    """
+    from claimkit.consistency import read_claim_files
+    from claimkit.report import render
+
+    stats = render(read_claim_files(files), output, **_gazetteer_options(gazetteer))
+    _note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "
+          f"{stats.findings} finding(s), {stats.bytes / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":  # pragma: no cover
