@@ -13,7 +13,7 @@
       if (i !== undefined) docKinds[i].add(f.kind);
     });
   });
-  var state = { list: [], current: -1, claim: -1, types: new Set(D.types), actor: "", country: "",
+  var state = { list: [], current: -1, claim: -1, types: new Set(D.types), doc: "", actor: "", country: "",
     lang: "", from: "", to: "", kind: "" };
 
   function $(id) { return document.getElementById(id); }
@@ -78,6 +78,7 @@
   function docMatches(i) {
     var d = docs[i];
     if (state.lang && d.lang !== state.lang) return false;
+    if (state.doc && (d.id + " " + (d.title || "")).toLowerCase().indexOf(state.doc) < 0) return false;
     if (state.kind && !docKinds[i].has(state.kind)) return false;
     if (!claimFiltersOn()) return true;
     return d.claims.some(claimMatches);
@@ -96,14 +97,22 @@
     if (state.current >= 0) drawClaims();
     if (!$("findings").hidden) drawFindings();
   }
+  var lastKey = "";
   function readFilters() {
     state.types = new Set(Array.from(document.querySelectorAll("#f-types input:checked")).map(function (x) { return x.value; }));
+    state.doc = $("f-doc").value.trim().toLowerCase();
     state.actor = $("f-actor").value.trim().toLowerCase();
     state.country = $("f-country").value;
     state.lang = $("f-lang").value;
     state.from = $("f-from").value;
     state.to = $("f-to").value;
     state.kind = $("f-kind").value;
+    // "change" follows "input" when a field loses focus: redrawing the same list
+    // then would replace the row under the mouse and swallow the click
+    var key = JSON.stringify([Array.from(state.types), state.doc, state.actor, state.country,
+      state.lang, state.from, state.to, state.kind]);
+    if (key === lastKey) return;
+    lastKey = key;
     applyFilters();
   }
 
@@ -363,9 +372,10 @@
   $("n-findings").textContent = D.findings ? "(" + findings.reduce(function (n, f) { return n + (f.fold || 1); }, 0) + ")" : "";
   $("filters").addEventListener("change", readFilters);
   $("f-actor").addEventListener("input", readFilters);
+  $("f-doc").addEventListener("input", readFilters);
   $("f-reset").addEventListener("click", function () {
     document.querySelectorAll("#f-types input").forEach(function (x) { x.checked = true; });
-    ["f-actor", "f-country", "f-lang", "f-from", "f-to", "f-kind"].forEach(function (id) { $(id).value = ""; });
+    ["f-doc", "f-actor", "f-country", "f-lang", "f-from", "f-to", "f-kind"].forEach(function (id) { $(id).value = ""; });
     readFilters();
   });
   var pending = false;
