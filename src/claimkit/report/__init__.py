@@ -41,6 +41,8 @@ PALETTE = (
 )
 
 _MARKER = "@@CLAIMKIT-DATA@@"
+#: records whose spans are checked together (their texts are held until then)
+_BATCH = 200
 
 
 @dataclass
@@ -85,6 +87,7 @@ class _Collector:
         self.claim_docs: dict[str, str] = {}
         self.outlets: dict[str, str | None] = {}
         self.types: set[str] = set()
+        self.pending: list[DocumentClaims] = []
 
     def add(self, rec: DocumentClaims | Failure) -> None:
         if isinstance(rec, Failure):
@@ -99,10 +102,20 @@ class _Collector:
             self.claim_docs[c.id] = doc.id
             self.types.add(c.type)
         if self.validate:
-            # spans are checked against the text now; the cross-document checks
-            # run later on the claims with the text dropped (bounded memory)
-            self.integrity.extend(check_integrity([rec]))
-            self.light.append(rec.model_copy(update={"document": doc.model_copy(update={"text": ""})}))
+            # spans are checked against the text in batches as they pass; the
+            # cross-document checks run later on the claims without the texts
+            self.pending.append(rec)
+            if len(self.pending) >= _BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.integrity.extend(check_integrity(self.pending))
+            self.light.extend(
+                r.model_copy(update={"document": r.document.model_copy(update={"text": ""})})
+                for r in self.pending
+            )
+            self.pending = []
 
 
 def _cross_document(light: list[DocumentClaims], options: dict[str, Any]) -> ValidationReport:
@@ -138,6 +151,7 @@ def render(
         col = _Collector(spool, validate and report is None)
         for rec in records:
             col.add(rec)
+        col.flush()
         if report is None and validate:
             cross = _cross_document(col.light, validate_options)
             col.light.clear()
