@@ -23,6 +23,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -71,7 +72,8 @@ def browser_times(folder: Path, sizes: list[int], rounds: int = 3) -> dict[int, 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for n in sizes:
-            row: dict[str, list[float]] = {"new_load": [], "old_load": [], "filter_lang": [], "filter_type": []}
+            row: dict[str, list[float]] = {"new_load": [], "old_load": [], "script": [],
+                                           "filter_lang": [], "filter_type": []}
             for _ in range(rounds):
                 for kind in ("new", "old"):
                     page = b.new_page(viewport={"width": 1500, "height": 950})
@@ -81,6 +83,7 @@ def browser_times(folder: Path, sizes: list[int], rounds: int = 3) -> dict[int, 
                         page.wait_for_selector("html[data-ready]")
                     row[f"{kind}_load"].append(time.perf_counter() - t)
                     if kind == "new":
+                        row["script"].append(float(page.get_attribute("html", "data-ready") or 0) / 1e3)
                         row["filter_lang"].append(page.evaluate(_FILTER_JS, ["#f-lang", "ja"]) / 1e3)
                         row["filter_type"].append(page.evaluate(_FILTER_JS, ["#f-types input", "off"]) / 1e3)
                     page.close()
@@ -128,6 +131,7 @@ def main() -> None:
     ap.add_argument("--stream-docs", type=int, default=5000,
                     help="documents in the claims file for the streaming run (0: skip)")
     args = ap.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (times grow with it)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         print(f"{'docs':>6} {'new MB':>7} {'old MB':>7} {'new build s':>11} {'old build s':>11}")
@@ -143,9 +147,10 @@ def main() -> None:
                 times = {}
             if times:
                 print("\nheadless Chromium, median of 3 (targets: open < 2 s, filter < 0.2 s)")
-                print(f"{'docs':>6} {'new open s':>10} {'old open s':>10} {'old/new':>8} {'filter lang s':>13} {'filter type s':>13}")
+                print(f"{'docs':>6} {'new open s':>10} {'(script s)':>10} {'old open s':>10} {'old/new':>8} "
+                      f"{'filter lang s':>13} {'filter type s':>13}")
             for n, t in times.items():
-                print(f"{n:>6} {t['new_load']:>10.2f} {t['old_load']:>10.2f} {t['old_load'] / t['new_load']:>8.1f} "
+                print(f"{n:>6} {t['new_load']:>10.2f} {t['script']:>10.2f} {t['old_load']:>10.2f} {t['old_load'] / t['new_load']:>8.1f} "
                       f"{t['filter_lang']:>13.3f} {t['filter_type']:>13.3f}")
         else:
             print(f"\nno {CHROMIUM}: load times skipped (apt-get install chromium)")
