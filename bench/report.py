@@ -97,10 +97,10 @@ import sys, time, resource
 from pathlib import Path
 sys.path[:0] = [{root!r}, {bench!r}]
 t = time.perf_counter()
-if sys.argv[1] == "new":
+if sys.argv[1].startswith("new"):
     from claimkit.consistency import read_claim_files
     from claimkit.report import render
-    render(read_claim_files([sys.argv[2]]), sys.argv[3])
+    render(read_claim_files([sys.argv[2]]), sys.argv[3], validate=sys.argv[1] == "new")
 else:
     from _static_report import render_html
     from claimkit.consistency import read_claim_files, validate
@@ -117,7 +117,7 @@ def streaming(folder: Path, n_docs: int) -> dict[str, float]:
             fh.write(r.model_dump_json(exclude_none=True) + "\n")
     code = _STREAM.format(root=str(ROOT), bench=str(ROOT / "bench"))
     out = {"file_mb": claims.stat().st_size / 1e6}
-    for kind in ("new", "old"):
+    for kind in ("new", "new-nofind", "old"):
         res = subprocess.run([sys.executable, "-c", code, kind, str(claims), str(folder / f"stream-{kind}.html")],
                              check=True, capture_output=True, text=True)
         secs, mb = res.stdout.split()
@@ -158,6 +158,7 @@ def main() -> None:
             s = streaming(folder, args.stream_docs)
             print(f"\nview on a {s['file_mb']:.0f} MB claims file ({args.stream_docs} documents), one process each:")
             print(f"  new (streamed): {s['new_s']:.1f} s, peak {s['new_mb']:.0f} MB;"
+                  f" new --no-findings: {s['new-nofind_s']:.1f} s, peak {s['new-nofind_mb']:.0f} MB;"
                   f" old (in memory): {s['old_s']:.1f} s, peak {s['old_mb']:.0f} MB;"
                   f" memory new/old {s['new_mb'] / s['old_mb']:.2f}")
 

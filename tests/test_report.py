@@ -184,3 +184,19 @@ def test_cli_view_writes_the_page_into_a_new_folder(tmp_path: Path, gold_dir: Pa
     assert res.exit_code == 0, res.output
     assert "document(s)" in res.output and "finding(s)" in res.output
     assert page_data(out.read_text(encoding="utf-8"))["findings"]
+
+
+def test_cli_view_no_findings(tmp_path: Path, gold_dir: Path, articles_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimkit.cli import main
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("".join(r.model_dump_json() + "\n" for r in gold_records(gold_dir, articles_dir)),
+                      encoding="utf-8")
+    out = tmp_path / "report.html"
+    res = CliRunner().invoke(main, ["view", str(claims), "-o", str(out), "--no-findings"])
+    assert res.exit_code == 0, res.output
+    assert "0 finding(s)" in res.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert data["findings"] is None and len(data["docs"]) == 7

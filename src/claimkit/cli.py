@@ -408,8 +408,11 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
+@click.option("--findings/--no-findings", default=True, show_default=True,
+              help="Validate the claims and show the findings; --no-findings keeps memory "
+              "flat on very large files (the claims are not held for validation).")
 @_GAZETTEER
-def view(files: tuple[str, ...], output: str, gazetteer: tuple[str, ...]) -> None:
+def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[str, ...]) -> None:
     """Write a self-contained, interactive HTML report of claims, evidence and findings.
 
     The records are read one at a time (article texts are spooled to a
@@ -418,7 +421,8 @@ def view(files: tuple[str, ...], output: str, gazetteer: tuple[str, ...]) -> Non
     from claimkit.consistency import read_claim_files
     from claimkit.report import render
 
-    stats = render(read_claim_files(files), output, **_gazetteer_options(gazetteer))
+    options = _gazetteer_options(gazetteer) if findings else {}
+    stats = render(read_claim_files(files), output, validate=findings, **options)
     _note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "
           f"{stats.findings} finding(s), {stats.bytes / 1e6:.1f} MB")
 

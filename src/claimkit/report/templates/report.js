@@ -290,17 +290,17 @@
 
   // ---------------------------------------------------------------- findings
   var FINDINGS_PAGE = 300;
-  function findingVisible(f) {
+  function findingVisible(f, listed) {
     if (state.kind && f.kind !== state.kind) return false;
     if (!f.docs || !f.docs.length) return true;
-    var listed = new Set(state.list);
     return f.docs.some(function (id) { return listed.has(docIndex.get(id)); });
   }
   function drawFindings(limit) {
     var box = $("findings"), n = 0, max = limit || FINDINGS_PAGE;
     box.replaceChildren();
     if (!D.findings) { box.appendChild(el("p", "muted", "This report was built without validation.")); return; }
-    var shown = findings.filter(findingVisible);
+    var listed = new Set(state.list);
+    var shown = findings.filter(function (f) { return findingVisible(f, listed); });
     if (!shown.length) box.appendChild(el("p", "muted", "No findings."));
     shown.forEach(function (f) {
       if (n++ >= max) return;
