@@ -67,7 +67,7 @@ def _environment() -> jinja2.Environment:
 
 
 @cache
-def _script() -> tuple[str, str]:
+def _page_js() -> tuple[str, str]:
     """The page's script and its CSP hash."""
     source = _environment().loader.get_source(_environment(), "report.js")[0]  # type: ignore[union-attr]
     digest = base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
@@ -181,7 +181,7 @@ def _write(
         "findings": findings_payload(report.findings, col.claim_docs) if report else None,
         "groups": {g.id: group_payload(g, col.outlets) for g in report.groups} if report else {},
     }
-    script, script_hash = _script()
+    script, script_hash = _page_js()
     page = _environment().get_template("report.html.j2").render(
         title=title, stats=col.stats, counts=report.counts() if report else None,
         failures=col.failures, types=tail["types"], colors=tail["colors"],
