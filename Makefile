@@ -3,14 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
+CHROMIUM := /usr/bin/chromium
 OUT    := out
 
-.PHONY: demo test bench schemas cassettes live lint clean
+.PHONY: demo test bench schemas cassettes live lint clean chromium docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,browser,docs]'
 	touch $(STAMP)
 
 ## demo: extract the bundled sample articles offline, score, validate and render them
@@ -22,8 +23,18 @@ demo: $(STAMP)
 	$(BIN)/claimkit view $(OUT)/claims.jsonl -o $(OUT)/report.html
 	@echo "Results: $(OUT)/claims.jsonl (claims, JSONL) and $(OUT)/report.html (open in a browser)"
 
-## test: the whole test suite, offline (LLM tests replay recorded cassettes)
-test: $(STAMP)
+## chromium: Debian's Chromium for the report's browser tests (apt-get, as root; never a downloaded browser)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium (apt-get) for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: the browser tests will skip"; \
+	  else echo "no $(CHROMIUM) and not root: the browser tests will skip (apt-get install chromium)"; fi; \
+	fi
+
+## test: the whole test suite, offline (LLM tests replay recorded cassettes; browser tests use Chromium)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 ## bench: the benchmarks under bench/ (not tests); they print their figures
@@ -33,6 +44,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/grounding.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/report.py
+
+## docs: the documentation site (mkdocs, Material theme) into site/
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
 
 ## schemas: regenerate the JSON Schema files under schemas/
 schemas: $(STAMP)
@@ -53,4 +69,4 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache
+	rm -rf $(VENV) $(OUT) .pytest_cache site

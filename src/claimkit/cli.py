@@ -432,17 +432,23 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
+@click.option("--findings/--no-findings", default=True, show_default=True,
+              help="Validate the claims and show the findings; --no-findings keeps memory "
+              "flat on very large files (the claims are not held for validation).")
 @_GAZETTEER
-def view(files: tuple[str, ...], output: str, gazetteer: tuple[str, ...]) -> None:
-    """Write a self-contained HTML report of claims, evidence and findings."""
-    from claimkit.consistency import read_claim_files
-    from claimkit.consistency import validate as run_validation
-    from claimkit.report import render_html
+def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[str, ...]) -> None:
+    """Write a self-contained, interactive HTML report of claims, evidence and findings.
 
-    records = list(read_claim_files(files))
-    page = render_html(records, run_validation(records, **_gazetteer_options(gazetteer)))
-    Path(output).write_text(page, encoding="utf-8")
-    _note(f"wrote {output} ({len(records)} record(s))")
+    The records are read one at a time (article texts are spooled to a
+    temporary file), so a large claims file does not have to fit in memory.
+    """
+    from claimkit.consistency import read_claim_files
+    from claimkit.report import render
+
+    options = _gazetteer_options(gazetteer) if findings else {}
+    stats = render(read_claim_files(files), output, validate=findings, **options)
+    _note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "
+          f"{stats.findings} finding(s), {stats.bytes / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":  # pragma: no cover
