@@ -373,7 +373,12 @@ class _ClaimsReader:
         from claimkit.io import read_records
 
         for name in files:
-            yield from read_records(name, strict=self.strict, on_error=self.on_error)
+            try:
+                yield from read_records(name, strict=self.strict, on_error=self.on_error)
+            except InputError as err:  # a whole file: binary, UTF-16, a FIFO
+                if self.strict:
+                    raise
+                self.on_error(err)
 
     def exit_code(self, code: int = EXIT_OK) -> int:
         return EXIT_FAILURES if self.bad else code

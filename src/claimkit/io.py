@@ -38,6 +38,7 @@ __all__ = [
     "Record",
     "dump_record",
     "export_schemas",
+    "format_size",
     "iter_claims",
     "json_lines",
     "open_input",
@@ -120,6 +121,9 @@ def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
         InputError: missing, a directory, a special file, or unreadable.
     """
     shown = safe_name(name) if shown is None else shown
+    what = special_file(name)
+    if what is not None:  # opening a socket fails, a FIFO may block: never try
+        raise InputError(shown, f"not a regular file ({what}); skipped without reading it")
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -187,8 +191,11 @@ class LineErrors:
             self._emit(InputError(self.source, f"{more} more bad line(s) skipped (not shown)"))
 
 
-def _mb(size: int) -> str:
-    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size} bytes"
+def format_size(size: int) -> str:
+    """A byte count for messages: ``512 bytes``, ``10 kB``, ``10.0 MB``."""
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MB"
+    return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
 
 
 def _check_head(raw: bytes, source: str) -> bytes:
@@ -276,7 +283,7 @@ def json_lines(
             raw = _check_head(raw, source)
         if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
             _skip_rest(fh)
-            errors(lineno, f"line longer than {_mb(max_line_bytes)}")
+            errors(lineno, f"line longer than {format_size(max_line_bytes)}")
             continue
         if not raw.strip():
             continue

@@ -16,7 +16,7 @@ from claimkit.documents._html import documents_from_html
 from claimkit.documents._jsonl import documents_from_jsonl
 from claimkit.documents._split import default_stem, documents_from_text
 from claimkit.errors import DecodeError, InputError
-from claimkit.io import open_input, safe_name
+from claimkit.io import format_size, open_input, safe_name
 from claimkit.schemas import Document
 
 logger = logging.getLogger(__name__)
@@ -57,15 +57,11 @@ def _kind_of(source: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(source)[1].lower())
 
 
-def _mb(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
-
-
 def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
-    what = f"is {_mb(size)}" if size is not None else "is larger than that"
+    what = f"is {format_size(size)}" if size is not None else "is larger than that"
     return InputError(
         source,
-        f"{what}, over the document size limit of {_mb(max_bytes)}; split it into "
+        f"{what}, over the document size limit of {format_size(max_bytes)}; split it into "
         "smaller files or raise the limit (--max-size MB, max_bytes=)",
     )
 
@@ -166,7 +162,11 @@ def _iter_path(
         )
     if os.path.isdir(source):
         raise InputError(shown, "is a directory; pass it to load_documents to read its files")
-    renamed = [f"file name is not valid text; recorded as {shown!r}"] if shown != source else []
+    renamed: list[str] = []
+    if shown != source:
+        renamed.append("file name is not valid text (bytes that are not UTF-8, or control "
+                       "characters); recorded with escapes")
+        logger.warning("%s: %s", shown, renamed[0])
     with open_input(source, shown=shown) as fh:
         if kind == "jsonl":
             stem = default_stem(shown)
