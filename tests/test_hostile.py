@@ -238,6 +238,8 @@ CASES: list[Case] = [
     Case("jsonl-line-over-limit", _file("bigline.jsonl", _json({"text": "x " * 20000}) + _GOOD_LINE),
          r"bigline\.jsonl: line 1: line longer than 10 kB; line skipped", name="bigline.jsonl",
          options=("--max-size", "0.01")),
+    Case("30-mb-line-without-spaces", _file("line30.txt", b"a" * (30 * 2**20)),
+         r"line30\.txt: is 30\.0 MB, over the document size limit of 10\.0 MB", name="line30.txt"),
     Case("long-line-without-spaces", _file("nospace.txt", "a" * 300_000), None, 0),
     Case("cjk-without-punctuation", _file("cjk.txt", "北约防长讨论安全保障" * 20_000), None, 0),
     Case("many-short-lines", _file("lines.txt", "x\n" * 100_000), None, 0),
