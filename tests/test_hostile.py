@@ -412,3 +412,21 @@ def test_hostile_claims_file(tmp_path: Path, good_claims: str, command: str, kin
         if reason != r"^$":
             assert strict.exit_code == 2 and strict.stderr.count("\n") == 1, strict.stderr
             assert strict.stderr.startswith(f"claimkit: error: {path}: line 3: ")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+@pytest.mark.parametrize("command", ["validate", "view", "eval"])
+def test_a_fifo_claims_file_is_skipped_without_blocking(tmp_path: Path, good_claims: str, command: str) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(good_claims, encoding="utf-8")
+    pipe = tmp_path / "pipe.jsonl"
+    os.mkfifo(pipe)
+    args = {"validate": ["validate", "--fail-on", "never", str(pipe), str(good)],
+            "view": ["view", str(pipe), str(good), "-o", str(tmp_path / "r.html")],
+            "eval": ["eval", "--gold", _gold(tmp_path), str(pipe), "--json"]}[command]
+    result = CliRunner().invoke(main, args)
+    noted = [ln for ln in result.stderr.splitlines() if not re.match(r"claimkit: (\d+ claims|wrote )", ln)]
+    assert noted == [f"claimkit: skipped {pipe}: not a regular file (a FIFO (named pipe)); skipped without reading it"]
+    assert result.exit_code == 1
+    if command == "view":
+        assert "(2 record(s))" in result.stderr

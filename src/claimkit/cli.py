@@ -19,7 +19,7 @@ from typing import IO, Any, NoReturn
 
 import click
 
-from claimkit.errors import ClaimkitError, ConfigError, InputError
+from claimkit.errors import ClaimkitError, ConfigError, InputError, SchemaError
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = ["main"]
@@ -376,8 +376,8 @@ class _ClaimsReader:
             try:
                 yield from read_records(name, strict=self.strict, on_error=self.on_error)
             except InputError as err:  # a whole file: binary, UTF-16, a FIFO
-                if self.strict:
-                    raise
+                if self.strict or isinstance(err.__cause__, SchemaError):
+                    raise  # --strict, or a plugin not loaded: a usage error (exit 2)
                 self.on_error(err)
 
     def exit_code(self, code: int = EXIT_OK) -> int:

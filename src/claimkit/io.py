@@ -21,7 +21,7 @@ from typing import IO, Any, BinaryIO
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from claimkit.errors import InputError
+from claimkit.errors import InputError, SchemaError
 from claimkit.schemas import (
     SCHEMA_VERSION,
     ClaimBase,
@@ -320,7 +320,7 @@ def parse_record(line: str, *, source: str = "<string>", lineno: int = 0) -> Rec
         raise InputError(source, f"line {lineno}: {exc}") from None
     try:
         return _record(value)
-    except ValueError as exc:
+    except (ValueError, SchemaError) as exc:
         raise InputError(source, f"line {lineno}: {exc}") from None
 
 
@@ -336,7 +336,9 @@ def _record(data: Any) -> Record:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
         raise ValueError(f"not a claimkit record ({loc}: {err['msg']})") from None
-    except Exception as exc:  # SchemaError from an unknown claim type
+    except SchemaError:
+        raise
+    except Exception as exc:
         raise ValueError(str(exc)) from None
 
 
@@ -357,7 +359,9 @@ def read_records(
 
     Raises:
         InputError: the file is missing, a special file, binary or not UTF-8
-            text, or (strict) a line is not a record.
+            text, a record has a claim type no plugin registered (its
+            ``__cause__`` is the :class:`~claimkit.errors.SchemaError`; read
+            stops whatever ``strict``), or (strict) a line is not a record.
     """
     name = os.fspath(path)
     shown = safe_name(name)
@@ -369,6 +373,8 @@ def read_records(
                 yield _record(line.value)
             except ValueError as exc:
                 errors(line.lineno, str(exc))
+            except SchemaError as exc:  # an unknown claim type: a plugin not loaded, not a bad line
+                raise InputError(shown, f"line {line.lineno}: {exc}") from exc
         errors.finish()
     finally:
         if fh is not sys.stdin.buffer:
