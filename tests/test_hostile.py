@@ -430,3 +430,51 @@ def test_a_fifo_claims_file_is_skipped_without_blocking(tmp_path: Path, good_cla
     assert result.exit_code == 1
     if command == "view":
         assert "(2 record(s))" in result.stderr
+
+
+# ------------------------------------------------------------------ decoding details
+
+
+def test_decoding_records_encoding_and_confidence() -> None:
+    from claimkit.documents import load_bytes
+
+    (doc,) = load_bytes(FR.encode("cp1252"), "fr.txt")
+    assert (doc.encoding, doc.text) == ("cp1252", FR.strip())
+    assert doc.encoding_confidence is not None and 0.9 <= doc.encoding_confidence <= 1.0
+    broken = DE.encode()[:60] + b"\xff\xfe" + DE.encode()[60:]
+    (doc,) = load_bytes(broken, "de.txt")
+    assert doc.encoding == "utf-8" and doc.text.count("\ufffd") == 2
+    assert doc.encoding_confidence is not None and doc.encoding_confidence < 1.0
+    assert doc.notes == ["decoded as UTF-8 with 2 invalid byte(s) replaced by U+FFFD (2 place(s))"]
+    (doc,) = load_bytes(A_TEXT.encode(), "a.txt")
+    assert (doc.encoding, doc.encoding_confidence, doc.notes) == ("utf-8", 1.0, [])
+
+
+def test_a_legacy_guess_below_the_floor_is_reported() -> None:
+    from claimkit.documents._decode import decode
+    from claimkit.errors import DecodeError
+
+    data = PL.encode("cp1250")
+    assert decode(data, "pl.txt").encoding == "cp1250"
+    with pytest.raises(DecodeError, match=r"^pl\.txt: unsure encoding: not UTF-8, best guess cp1250 "
+                       r"at confidence 1\.00 \(floor 1\.01\); re-save the file as UTF-8$"):
+        decode(data, "pl.txt", min_confidence=1.01)
+
+
+def test_mostly_cp1252_with_one_utf8_sequence_is_not_utf8() -> None:
+    from claimkit.documents._decode import decode
+
+    # one valid UTF-8 "é" among many cp1252 letters: the bad bytes are the majority
+    data = FR.encode("cp1252") + "é".encode()
+    decoded = decode(data, "mix.txt")
+    assert decoded.encoding != "utf-8" and decoded.text.startswith(FR[:40])
+
+
+def test_safe_names_and_surrogates() -> None:
+    from claimkit.io import safe_name, scrub_surrogates
+
+    assert safe_name(os.fsdecode(b"caf\xe9\n\x1b.txt")) == "caf\\xe9\\n\\x1b.txt"
+    assert safe_name("a\ud800.txt") == "a\\ud800.txt"
+    assert safe_name("Zürich 北京.txt") == "Zürich 北京.txt"
+    assert scrub_surrogates("a\ud800b\udfff") == ("a\ufffdb\ufffd", 2)
+    assert scrub_surrogates("fine 😀") == ("fine 😀", 0)

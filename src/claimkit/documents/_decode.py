@@ -90,13 +90,16 @@ def _decode_with_bom(data: bytes, bom: tuple[str, int], source: str) -> tuple[st
 
 #: below this confidence a detected legacy encoding is reported, not guessed
 MIN_CONFIDENCE = 0.9
-#: a UTF-8 file may hold at most this share of bad bytes among its multi-byte
-#: characters to be read as UTF-8 with replacement characters
-_MAX_BAD_UTF8_SHARE = 0.1
+#: a UTF-8 file may hold at most this many bad bytes per valid multi-byte
+#: character to be read as UTF-8 with replacement characters (valid multi-byte
+#: sequences are rare in legacy single-byte text, so they are strong evidence)
+_MAX_BAD_UTF8_SHARE = 0.5
 #: how much more "mess" (charset-normalizer's chaos) the language's usual code
 #: page may show than the detector's pick and still be preferred
 _LANGUAGE_TOLERANCE = 0.02
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+#: characters of a candidate decoding its mess ratio is measured on
+_MESS_SAMPLE = 65_536
 
 # The legacy single-byte code page each language was written in before UTF-8
 # (the Windows code pages of the WHATWG "suggested default encoding" by
@@ -269,7 +272,7 @@ def _by_language(
         candidate = data.decode(page)
     except UnicodeDecodeError:
         return text, encoding, chaos
-    candidate_chaos = float(mess_ratio(candidate, 1.0))
+    candidate_chaos = float(mess_ratio(candidate[:_MESS_SAMPLE], 1.0))  # pure Python: a sample
     if candidate_chaos <= chaos + _LANGUAGE_TOLERANCE and detect_language(candidate) == language:
         return candidate, page, candidate_chaos
     return text, encoding, chaos
