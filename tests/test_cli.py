@@ -105,9 +105,13 @@ def test_eval_prints_scores(runner: CliRunner, articles_dir: Path, gold_dir: Pat
 def test_eval_on_a_broken_predictions_file_is_one_line(runner: CliRunner, gold_dir: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{nope\n", encoding="utf-8")
+    reason = "line 1: invalid JSON (Expecting property name enclosed in double quotes at column 2)"
     result = runner.invoke(main, ["eval", "--gold", str(gold_dir), str(bad)])
-    assert result.exit_code == 2
-    assert result.stderr.strip() == f"claimkit: error: {bad}:1: not JSON (Expecting property name enclosed in double quotes)"
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"claimkit: skipped {bad}: {reason}; line skipped"
+    strict = runner.invoke(main, ["eval", "--strict", "--gold", str(gold_dir), str(bad)])
+    assert strict.exit_code == 2
+    assert strict.stderr.strip() == f"claimkit: error: {bad}: {reason}"
 
 
 def test_gazetteer_files_reach_extract_and_validate_without_touching_the_environment(

@@ -26,7 +26,7 @@ def test_write_then_read(tmp_path: Path) -> None:
 def test_bad_line_names_file_and_line(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     out.write_text(REC.model_dump_json() + "\n{not json\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"o\.jsonl:2: not JSON"):
+    with pytest.raises(InputError, match=r"o\.jsonl: line 2: invalid JSON"):
         list(read_records(out))
     # a truncated last line after a killed run can be skipped
     assert list(read_records(out, strict=False)) == [REC]
@@ -35,7 +35,7 @@ def test_bad_line_names_file_and_line(tmp_path: Path) -> None:
 def test_record_of_unknown_shape_is_an_input_error(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     out.write_text('{"record": "document", "claims": []}\n[1, 2]\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r":1: not a claimkit record \(document"):
+    with pytest.raises(InputError, match=r": line 1: not a claimkit record \(document"):
         list(read_records(out))
     out.write_text('{"record": "document", "document": {"id": "x", "text": ""}, "claims": [{"type": "gossip"}]}\n', encoding="utf-8")
     with pytest.raises(InputError, match="unknown claim type 'gossip'"):

@@ -19,7 +19,7 @@ from typing import IO, Any, NoReturn
 
 import click
 
-from claimkit.errors import ClaimkitError, ConfigError, InputError
+from claimkit.errors import ClaimkitError, ConfigError, InputError, SchemaError
 from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
@@ -80,15 +80,38 @@ def main(verbose: int, plugins: tuple[str, ...]) -> None:
     """Turn news articles into typed, grounded claims and check them against each other."""
     from claimkit.plugins import load_plugins
 
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="claimkit: %(levelname)s: %(name)s: %(message)s")
-    if verbose < 2:
-        # instructor logs every API failure as ERROR ("Max retries exceeded. Total
-        # attempts: 1") even when claimkit's own retries handle it; claimkit reports
-        # what failed itself, in one line per document.
-        logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    _setup_logging(verbose)
     install_log_filter()  # keys out of every log line, whichever library logs it
     load_plugins(plugins)
+
+
+class _OwnWords(logging.Filter):
+    """Below -vv, only claimkit's own log lines reach the terminal.
+
+    Dependencies log their internals (trafilatura's "discarding data: None",
+    instructor's "Max retries exceeded" for a retry claimkit handles itself);
+    claimkit says what went wrong once, in its own words, in one line.
+    """
+
+    def __init__(self, verbose: int) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "claimkit" or record.name.startswith("claimkit.")
+        return own or self.verbose >= 2
+
+
+def _setup_logging(verbose: int) -> None:
+    """Logging of the command: stderr, ``claimkit: level: message``; others' lines only with -vv."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if any(isinstance(f, _OwnWords) for f in h.filters)]:
+        root.removeHandler(old)  # main() run again in one process (tests)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("claimkit: %(levelname)s: %(message)s"))
+    handler.addFilter(_OwnWords(verbose))
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING - 10 * min(verbose, 2))
 
 
 def _gazetteer_options(files: tuple[str, ...]) -> dict[str, Any]:
@@ -176,6 +199,10 @@ def _summary(records: Counter[str], claims: Counter[str], backend: str, extra: s
 @click.option("--max-cost", type=float, default=None,
               help="Stop starting new documents once the estimated cost (USD) would pass this.")
 @_GAZETTEER
+@click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
+              show_default=True, metavar="MB",
+              help="Document size limit: a larger .txt/.html file (or JSONL line) is reported "
+              "and skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: bool,
             **options: Any) -> None:
@@ -196,7 +223,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
             done = prepare_resume(output)
             _note(f"resuming: {len(done)} documents already in {output}")
         plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
-                     max_cost=options["max_cost"])
+                     max_cost=options["max_cost"], max_bytes=int(options["max_size"] * 2**20))
         counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
@@ -281,6 +308,7 @@ class _Plan:
     quiet: bool
     concurrency: int
     max_cost: float | None
+    max_bytes: int
 
 
 def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
@@ -292,7 +320,8 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     try:
         with _progress(plan.quiet) as advance, _long_run_gc():
             sink = _Sink(fh, advance)
-            docs = (d for d in load_documents(paths, on_error=sink.on_load_error)
+            docs = (d for d in load_documents(paths, on_error=sink.on_load_error,
+                                              max_bytes=plan.max_bytes)
                     if d.id not in plan.done)
             summary = run_extraction(extractor, docs, fh, concurrency=plan.concurrency,
                                      max_cost=plan.max_cost, on_record=sink.on_record)
@@ -345,6 +374,40 @@ class _progress:
             self._progress.stop()
 
 
+# ------------------------------------------------------------------ claims files
+
+
+_STRICT = click.option("--strict", is_flag=True,
+                       help="Stop at the first bad line of a claims file (exit 2) instead of "
+                       "reporting it and going on (exit 1 at the end).")
+
+
+class _ClaimsReader:
+    """Records of claims files through the one JSONL reader; bad lines in one line each."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.bad = 0
+
+    def on_error(self, err: InputError) -> None:
+        self.bad += 1
+        _note(f"skipped {err}")
+
+    def records(self, files: tuple[str, ...]) -> Iterator[DocumentClaims | Failure]:
+        from claimkit.io import read_records
+
+        for name in files:
+            try:
+                yield from read_records(name, strict=self.strict, on_error=self.on_error)
+            except InputError as err:  # a whole file: binary, UTF-16, a FIFO
+                if self.strict or isinstance(err.__cause__, SchemaError):
+                    raise  # --strict, or a plugin not loaded: a usage error (exit 2)
+                self.on_error(err)
+
+    def exit_code(self, code: int = EXIT_OK) -> int:
+        return EXIT_FAILURES if self.bad else code
+
+
 # ------------------------------------------------------------------------- schema
 
 
@@ -380,18 +443,21 @@ def schema(output: str, check: bool) -> None:
               help="Directory of gold *.jsonl files.")
 @click.argument("predictions", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_(gold: str, predictions: str, as_json: bool) -> None:
+@_STRICT
+def eval_(gold: str, predictions: str, as_json: bool, strict: bool) -> None:
     """Score predicted claims against gold claims (precision, recall, F1)."""
     import json
 
     from claimkit.evaluate import evaluate, format_table
-    from claimkit.io import read_records
 
-    report = evaluate(gold, list(read_records(predictions)))
+    reader = _ClaimsReader(strict)
+    report = evaluate(gold, list(reader.records((predictions,))))
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(report))
+    if reader.bad:
+        sys.exit(reader.exit_code())
 
 
 # ----------------------------------------------------------------------- validate
@@ -404,15 +470,17 @@ def eval_(gold: str, predictions: str, as_json: bool) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
 @_GAZETTEER
-def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...]) -> None:
+@_STRICT
+def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...],
+             strict: bool) -> None:
     """Check claims across documents: conflicts, stance changes, corroboration."""
     from rich.console import Console
 
-    from claimkit.consistency import read_claim_files
     from claimkit.consistency import validate as run_validation
     from claimkit.consistency.render import report_table
 
-    report = run_validation(read_claim_files(files), **_gazetteer_options(gazetteer))
+    reader = _ClaimsReader(strict)
+    report = run_validation(reader.records(files), **_gazetteer_options(gazetteer))
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "jsonl":
@@ -423,7 +491,7 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
     c = report.counts()
     _note(f"{report.n_claims} claims, {len(report.groups)} groups: {c['error']} error(s), "
           f"{c['warning']} warning(s), {c['info']} info")
-    sys.exit(EXIT_FAILURES if report.failed(fail_on) else EXIT_OK)
+    sys.exit(reader.exit_code(EXIT_FAILURES if report.failed(fail_on) else EXIT_OK))
 
 
 # --------------------------------------------------------------------------- view
@@ -436,19 +504,23 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
               help="Validate the claims and show the findings; --no-findings keeps memory "
               "flat on very large files (the claims are not held for validation).")
 @_GAZETTEER
-def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[str, ...]) -> None:
+@_STRICT
+def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[str, ...],
+         strict: bool) -> None:
     """Write a self-contained, interactive HTML report of claims, evidence and findings.
 
     The records are read one at a time (article texts are spooled to a
     temporary file), so a large claims file does not have to fit in memory.
     """
-    from claimkit.consistency import read_claim_files
     from claimkit.report import render
 
+    reader = _ClaimsReader(strict)
     options = _gazetteer_options(gazetteer) if findings else {}
-    stats = render(read_claim_files(files), output, validate=findings, **options)
+    stats = render(reader.records(files), output, validate=findings, **options)
     _note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "
           f"{stats.findings} finding(s), {stats.bytes / 1e6:.1f} MB")
+    if reader.bad:
+        sys.exit(reader.exit_code())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -91,11 +91,14 @@ def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
     Raises:
         InputError: the file cannot be read or a line is malformed.
     """
+    from claimkit.io import open_input
+
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(file), f"cannot be read as UTF-8 text ({exc})") from None
+    with open_input(str(file)) as fh:  # a FIFO or device: one line, never a blocking read
+        try:
+            text = fh.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(str(file), f"cannot be read as UTF-8 text ({exc})") from None
     claims = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -105,6 +108,8 @@ def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(where, f"not JSON ({exc.msg}); one claim object per line") from None
+        except RecursionError:
+            raise InputError(where, "not JSON (nested too deeply); one claim object per line") from None
         claims.append(_parse(data, where, default_doc=file.stem))
     return claims
 

@@ -8,15 +8,20 @@ An output file holds one JSON object per line: a :class:`DocumentClaims`
 from __future__ import annotations
 
 import json
+import logging
 import os
-from collections.abc import Iterable, Iterator
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from claimkit.errors import InputError
+from claimkit.errors import InputError, SchemaError
 from claimkit.schemas import (
     SCHEMA_VERSION,
     ClaimBase,
@@ -27,22 +32,280 @@ from claimkit.schemas import (
 )
 
 __all__ = [
+    "MAX_RECORD_BYTES",
+    "JsonLine",
+    "LineErrors",
     "Record",
     "dump_record",
     "export_schemas",
+    "format_size",
     "iter_claims",
+    "json_lines",
+    "open_input",
     "parse_record",
     "read_records",
+    "safe_name",
     "schema_documents",
+    "scrub_surrogates",
+    "special_file",
     "write_records",
 ]
 
 Record = DocumentClaims | Failure
 
+log = logging.getLogger(__name__)
+
+#: longest line of a claims file read (a record holds its document's text)
+MAX_RECORD_BYTES = 64 * 2**20
+#: line errors reported one by one per file; the rest are counted in one line
+MAX_LINE_ERRORS = 20
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+_CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# a \\uD800-\\uDFFF escape in JSON text: the parsed value may hold a lone surrogate
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_BINARY_MAGIC = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x80:
+        return _CONTROL_ESCAPES.get(match.group(), f"\\x{code:02x}")
+    return f"\\u{code:04x}"
+
+
+def safe_name(name: str) -> str:
+    """A file name as printable, valid Unicode on one line.
+
+    Bytes that are not UTF-8 (``os.fsdecode`` keeps them as lone surrogates)
+    become ``\\xNN``, other lone surrogates ``\\uNNNN``, control characters
+    (a newline) ``\\n``/``\\xNN``; any other name is returned unchanged.
+    """
+    return _UNSAFE_NAME.sub(_escape_char, name)
+
+
+def scrub_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (not encodable as UTF-8) replaced by U+FFFD, and their count."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.subn("\ufffd", text)
+    return text, 0
+
+
+def _special(mode: int) -> str | None:
+    return next((what for test, what in _SPECIAL if test(mode)), None)
+
+
+def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
+    """Open a regular file for reading in binary, never blocking on a special file.
+
+    FIFOs, sockets and devices are refused from their ``stat`` (and checked
+    again on the opened descriptor, which is opened non-blocking), so a named
+    pipe nobody writes to cannot hang the run.
+
+    Args:
+        name: the path.
+        shown: the name used in messages (default: :func:`safe_name` of ``name``).
+
+    Raises:
+        InputError: missing, a directory, a special file, or unreadable.
+    """
+    shown = safe_name(name) if shown is None else shown
+    what = special_file(name)
+    if what is not None:  # opening a socket fails, a FIFO may block: never try
+        raise InputError(shown, f"not a regular file ({what}); skipped without reading it")
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(shown, "no such file or directory; check the path") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read file ({exc.strerror or exc})") from None
+    mode = os.fstat(fd).st_mode
+    what = "a directory" if stat.S_ISDIR(mode) else _special(mode)
+    if what is not None:
+        os.close(fd)
+        raise InputError(shown, f"not a regular file ({what}); skipped without reading it")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def special_file(name: str) -> str | None:
+    """What a path is when it is a FIFO, socket or device (from ``stat``, no open); else None."""
+    try:
+        return _special(os.stat(name).st_mode)
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class JsonLine:
+    """One parsed line of a JSON Lines file.
+
+    Attributes:
+        lineno: 1-based line number.
+        value: the parsed JSON value (lone surrogates replaced by U+FFFD).
+        replaced: how many lone surrogates were replaced.
+    """
+
+    lineno: int
+    value: Any
+    replaced: int = 0
+
+
+class LineErrors:
+    """Reports bad lines: one line each up to a cap, then a count; or raises (strict)."""
+
+    def __init__(
+        self, source: str, on_error: Callable[[InputError], None] | None, strict: bool
+    ) -> None:
+        self.source, self.on_error, self.strict = source, on_error, strict
+        self.count = 0
+
+    def __call__(self, lineno: int, reason: str) -> None:
+        self.count += 1
+        if self.strict:
+            raise InputError(self.source, f"line {lineno}: {reason}")
+        if self.count <= MAX_LINE_ERRORS:
+            self._emit(InputError(self.source, f"line {lineno}: {reason}; line skipped"))
+
+    def _emit(self, err: InputError) -> None:
+        if self.on_error is not None:
+            self.on_error(err)
+        else:
+            log.warning("%s", err)
+
+    def finish(self) -> None:
+        if self.count > MAX_LINE_ERRORS:
+            more = self.count - MAX_LINE_ERRORS
+            self._emit(InputError(self.source, f"{more} more bad line(s) skipped (not shown)"))
+
+
+def format_size(size: int) -> str:
+    """A byte count for messages: ``512 bytes``, ``10 kB``, ``10.0 MB``."""
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MB"
+    return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
+
+
+def _check_head(raw: bytes, source: str) -> bytes:
+    """The first line without a UTF-8 BOM; a binary or UTF-16/32 file is refused."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        raise InputError(
+            source, "binary or UTF-16/32 file (NUL bytes), not JSON Lines; JSON Lines files are UTF-8 text"
+        )
+    if raw.startswith(_BINARY_MAGIC):
+        raise InputError(source, "binary file (a known binary format), not JSON Lines")
+    return raw
+
+
+def _parse(raw: bytes) -> tuple[Any, int]:
+    """A line's JSON value and how many lone surrogates were replaced; ValueError says why not."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+            "JSON Lines files are UTF-8"
+        ) from None
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if not _SURROGATE_ESCAPE.search(raw):
+        return value, 0
+    try:
+        return _scrub_value(value)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def _scrub_value(value: Any) -> tuple[Any, int]:
+    if isinstance(value, str):
+        return scrub_surrogates(value)
+    if isinstance(value, list):
+        items = [_scrub_value(v) for v in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        pairs = [(_scrub_value(k), _scrub_value(v)) for k, v in value.items()]
+        return {k: v for (k, _), (v, _) in pairs}, sum(a + b for (_, a), (_, b) in pairs)
+    return value, 0
+
+
+def _skip_rest(fh: BinaryIO) -> None:
+    """Read past the rest of an over-long line in bounded pieces."""
+    while True:
+        piece = fh.readline(2**20)
+        if not piece or piece.endswith(b"\n"):
+            return
+
+
+def json_lines(
+    fh: BinaryIO,
+    source: str,
+    *,
+    max_line_bytes: int = MAX_RECORD_BYTES,
+    on_error: Callable[[InputError], None] | None = None,
+    strict: bool = False,
+) -> Iterator[JsonLine]:
+    """The one JSON Lines reader: stream a binary file, one parsed line at a time.
+
+    Memory stays bounded by ``max_line_bytes`` whatever the file's size.
+    A bad line (over-long, not UTF-8, invalid JSON, nested too deeply) is
+    reported as ``source: line N: reason; line skipped`` (the first
+    :data:`MAX_LINE_ERRORS` one by one, the rest counted) and reading goes on;
+    with ``strict`` the first bad line raises. Blank lines are skipped. Lone
+    surrogate escapes (``"\\ud800"``) become U+FFFD (counted in ``replaced``).
+
+    Raises:
+        InputError: the file is binary or UTF-16/32 (judged by its first
+            line), or ``strict`` and a line is bad.
+    """
+    errors = LineErrors(source, on_error, strict)
+    lineno = 0
+    while raw := fh.readline(max_line_bytes + 1):
+        lineno += 1
+        if lineno == 1:
+            raw = _check_head(raw, source)
+        if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
+            _skip_rest(fh)
+            errors(lineno, f"line longer than {format_size(max_line_bytes)}")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            value, replaced = _parse(raw)
+        except ValueError as exc:
+            errors(lineno, str(exc))
+            continue
+        yield JsonLine(lineno, value, replaced)
+    errors.finish()
+
 
 def dump_record(record: Record) -> str:
-    """One JSONL line (without the newline) for a record."""
-    return record.model_dump_json()
+    """One JSONL line (without the newline) for a record.
+
+    A string that is not valid Unicode (a lone surrogate a caller put in a
+    record) is written as a JSON escape instead of crashing the writer.
+    """
+    try:
+        return record.model_dump_json()
+    except ValueError:  # pydantic_core.PydanticSerializationError: a lone surrogate
+        return json.dumps(record.model_dump(mode="json"), ensure_ascii=True)
 
 
 def parse_record(line: str, *, source: str = "<string>", lineno: int = 0) -> Record:
@@ -52,11 +315,19 @@ def parse_record(line: str, *, source: str = "<string>", lineno: int = 0) -> Rec
         InputError: the line is not JSON or not a claimkit record.
     """
     try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{source}:{lineno}", f"not JSON ({exc.msg})") from None
+        value, _ = _parse(line.encode("utf-8", "surrogatepass"))
+    except ValueError as exc:
+        raise InputError(source, f"line {lineno}: {exc}") from None
+    try:
+        return _record(value)
+    except (ValueError, SchemaError) as exc:
+        raise InputError(source, f"line {lineno}: {exc}") from None
+
+
+def _record(data: Any) -> Record:
+    """A parsed JSON value as a record; ValueError says why it is not one."""
     if not isinstance(data, dict):
-        raise InputError(f"{source}:{lineno}", "a record must be a JSON object")
+        raise ValueError("a record must be a JSON object")
     try:
         if data.get("record") == "failure":
             return Failure.model_validate(data)
@@ -64,45 +335,50 @@ def parse_record(line: str, *, source: str = "<string>", lineno: int = 0) -> Rec
     except PydanticValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        raise InputError(f"{source}:{lineno}", f"not a claimkit record ({loc}: {err['msg']})") from None
-    except Exception as exc:  # SchemaError from an unknown claim type
-        raise InputError(f"{source}:{lineno}", str(exc)) from None
+        raise ValueError(f"not a claimkit record ({loc}: {err['msg']})") from None
+    except SchemaError:
+        raise
+    except Exception as exc:
+        raise ValueError(str(exc)) from None
 
 
-def read_records(path: str | os.PathLike[str], *, strict: bool = True) -> Iterator[Record]:
-    """Yield the records of a JSONL output file, in file order.
+def read_records(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = True,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Record]:
+    """Yield the records of a JSONL output file, in file order, streaming.
 
     Args:
         path: the file (``-`` reads standard input).
-        strict: raise on a bad line; when False, skip it (a truncated last
-            line after a killed run is the usual case).
+        strict: raise on the first bad line; when False, report it to
+            ``on_error`` (default: a warning on this module's logger) and
+            skip it (a truncated last line after a killed run is the usual case).
+        on_error: receives each bad line as ``InputError("file", "line N: reason")``.
 
     Raises:
-        InputError: the file is missing, or (strict) a line is not a record.
+        InputError: the file is missing, a special file, binary or not UTF-8
+            text, a record has a claim type no plugin registered (its
+            ``__cause__`` is the :class:`~claimkit.errors.SchemaError`; read
+            stops whatever ``strict``), or (strict) a line is not a record.
     """
     name = os.fspath(path)
-    if name == "-":
-        import sys
-
-        yield from _read_lines(sys.stdin, name, strict)
-        return
+    shown = safe_name(name)
+    fh = sys.stdin.buffer if name == "-" else open_input(name, shown=shown)
+    errors = LineErrors(shown, on_error, strict)
     try:
-        fh = open(name, encoding="utf-8")  # noqa: SIM115 - closed by the with below; open errors get their own message
-    except OSError as exc:
-        raise InputError(name, exc.strerror or "cannot be opened") from None
-    with fh:
-        yield from _read_lines(fh, name, strict)
-
-
-def _read_lines(fh: IO[str], name: str, strict: bool) -> Iterator[Record]:
-    for lineno, line in enumerate(fh, 1):
-        if not line.strip():
-            continue
-        try:
-            yield parse_record(line, source=name, lineno=lineno)
-        except InputError:
-            if strict:
-                raise
+        for line in json_lines(fh, shown, on_error=on_error, strict=strict):
+            try:
+                yield _record(line.value)
+            except ValueError as exc:
+                errors(line.lineno, str(exc))
+            except SchemaError as exc:  # an unknown claim type: a plugin not loaded, not a bad line
+                raise InputError(shown, f"line {line.lineno}: {exc}") from exc
+        errors.finish()
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
 
 
 def iter_claims(records: Iterable[Record]) -> Iterator[ClaimBase]:

@@ -847,6 +847,16 @@ class Document(_Frozen):
         default=None, description="ISO 639-1 language code detected or given ('en', 'zh')."
     )
     encoding: str | None = Field(default=None, description="Encoding the source was decoded from.")
+    encoding_confidence: float | None = Field(
+        default=None,
+        description="How sure the decoding is, 0-1: 1.0 for a byte-order mark or valid UTF-8, "
+        "less for UTF-8 with replaced bytes or a detected legacy encoding.",
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Warnings about the input kept with the document (bytes replaced while "
+        "decoding, a file name shown with escapes, lone surrogates replaced).",
+    )
 
 
 class Usage(_Frozen):

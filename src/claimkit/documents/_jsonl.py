@@ -8,13 +8,17 @@ A bad line is reported with its line number and skipped; the others load.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 from claimkit.documents._dates import date_line
 from claimkit.documents._lang import detect_language
 from claimkit.errors import InputError
+from claimkit.io import LineErrors, json_lines
 from claimkit.schemas import Document
+
+logger = logging.getLogger(__name__)
 
 _FIELDS = ("id", "text", "title", "url", "published", "language")
 
@@ -80,45 +84,51 @@ def _record(record: object, lineno: int, source: str, stem: str, encoding: str) 
 
 
 def documents_from_jsonl(
-    text: str,
+    fh: BinaryIO,
     source: str,
     *,
     stem: str,
-    encoding: str,
     on_error: Callable[[InputError], None],
-) -> list[Document]:
-    """Parse JSON Lines; bad lines go to ``on_error`` with their line number.
+    max_bytes: int,
+) -> Iterator[Document]:
+    """Stream JSON Lines from a binary file; bad lines go to ``on_error`` with their number.
 
-    Documents without an ``id`` get ``stem#<line number>`` (1-based).
+    Read with the shared reader (:func:`claimkit.io.json_lines`): UTF-8, one
+    line at a time, a line over ``max_bytes`` skipped without being held in
+    memory. Documents without an ``id`` get ``stem#<line number>`` (1-based).
 
     Raises:
-        InputError: not a single line held a usable document.
+        InputError: the file is binary or not UTF-8, or not a single line
+            held a usable document.
     """
-    docs: list[Document] = []
     seen: set[str] = set()
-    failures = 0
-    # split on "\n" only: JSON strings may hold U+2028 and friends unescaped
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    bad = [0]
+
+    def report(err: InputError) -> None:
+        bad[0] += 1
+        on_error(err)
+
+    errors = LineErrors(source, report, strict=False)
+    good = 0
+    for line in json_lines(fh, source, max_line_bytes=max_bytes, on_error=report):
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-            doc = _record(record, lineno, source, stem, encoding)
+            doc = _record(line.value, line.lineno, source, stem, "utf-8")
             if doc.id in seen:
                 raise ValueError(f"duplicate id {doc.id!r}; ids must be unique in a file")
         except (ValueError, TypeError) as exc:
-            failures += 1
-            on_error(InputError(source, f"line {lineno}: {exc}; line skipped"))
+            errors(line.lineno, str(exc))
             continue
         seen.add(doc.id)
-        docs.append(doc)
-    if not docs:
-        what = f"all {failures} lines are bad" if failures else "no lines with text"
+        good += 1
+        if line.replaced:
+            note = f"line {line.lineno}: {line.replaced} lone surrogate(s) replaced by U+FFFD"
+            logger.warning("%s: %s", source, note)
+            doc = doc.model_copy(update={"notes": [note]})
+        yield doc
+    errors.finish()
+    if not good:
+        what = f"all {bad[0]} lines are bad" if bad[0] else "no lines with text"
         raise InputError(
             source,
             f"no documents in JSONL file ({what}); each line needs an object with a 'text' field",
         )
-    return docs

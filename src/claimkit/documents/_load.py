@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
-from claimkit.documents._decode import decode_bytes, html_charset
+from claimkit.documents._decode import decode, html_charset
 from claimkit.documents._html import documents_from_html
 from claimkit.documents._jsonl import documents_from_jsonl
 from claimkit.documents._split import default_stem, documents_from_text
 from claimkit.errors import DecodeError, InputError
+from claimkit.io import format_size, open_input, safe_name
 from claimkit.schemas import Document
 
 logger = logging.getLogger(__name__)
@@ -29,6 +32,8 @@ EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
 }
 KINDS = ("txt", "html", "jsonl")
+#: default document size limit in bytes: a larger text or HTML file, or JSONL line, is refused
+MAX_BYTES = 10 * 2**20
 
 
 def _warn(err: InputError) -> None:
@@ -52,12 +57,34 @@ def _kind_of(source: str) -> str | None:
     return EXTENSIONS.get(os.path.splitext(source)[1].lower())
 
 
+def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
+    what = f"is {format_size(size)}" if size is not None else "is larger than that"
+    return InputError(
+        source,
+        f"{what}, over the document size limit of {format_size(max_bytes)}; split it into "
+        "smaller files or raise the limit (--max-size MB, max_bytes=)",
+    )
+
+
+def _finish(
+    docs: list[Document], source: str, confidence: float | None, notes: Sequence[str]
+) -> list[Document]:
+    """Record how the input was decoded (and anything to note) on its documents."""
+    for note in notes:
+        logger.warning("%s: %s", source, note)
+    update: dict[str, object] = {"encoding_confidence": confidence}
+    if notes:
+        update["notes"] = list(notes)
+    return [doc.model_copy(update=update) for doc in docs]
+
+
 def load_bytes(
     data: bytes,
     source: str,
     *,
     kind: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> list[Document]:
     """Decode and parse the bytes of one input.
 
@@ -69,79 +96,120 @@ def load_bytes(
             extension of ``source``, else sniffed from the bytes.
         on_error: receives errors of single JSONL lines (the other lines
             still load); default: log a warning.
+        max_bytes: the document size limit: a text or HTML input, or one
+            JSONL line, larger than this is refused.
 
     Returns:
         The documents in the input, in order.
 
     Raises:
         DecodeError: empty, binary or undecodable bytes.
-        InputError: an unknown ``kind``, an HTML page without article text,
-            a JSONL file without one usable line.
+        InputError: an unknown ``kind``, an input over ``max_bytes``, an HTML
+            page without article text, a JSONL file without one usable line.
     """
     if kind is None:
         kind = _kind_of(source) or _sniff(data)
     if kind not in KINDS:
         raise InputError(source, f"unknown input kind {kind!r}; use one of {', '.join(KINDS)}")
     stem = default_stem(source)
-    if kind == "html":
-        text, encoding = decode_bytes(data, source, hint=html_charset(data))
-        return documents_from_html(text, source, stem=stem, encoding=encoding)
-    text, encoding = decode_bytes(data, source)
     if kind == "jsonl":
-        return documents_from_jsonl(
-            text, source, stem=stem, encoding=encoding, on_error=on_error or _warn
+        return list(
+            documents_from_jsonl(
+                BytesIO(data), source, stem=stem, on_error=on_error or _warn, max_bytes=max_bytes
+            )
         )
-    docs = documents_from_text(text, source, stem=stem, encoding=encoding)
+    if len(data) > max_bytes:
+        raise _too_big(source, len(data), max_bytes)
+    if kind == "html":
+        decoded = decode(data, source, hint=html_charset(data))
+        docs = documents_from_html(decoded.text, source, stem=stem, encoding=decoded.encoding)
+        return _finish(docs, source, decoded.confidence, decoded.notes)
+    decoded = decode(data, source)
+    docs = documents_from_text(decoded.text, source, stem=stem, encoding=decoded.encoding)
     if not docs:
         raise DecodeError(source, "empty file (no text to read); remove it or add the article text")
-    return docs
+    return _finish(docs, source, decoded.confidence, decoded.notes)
 
 
-def _read(path: Path, source: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file or directory; check the path") from None
-    except IsADirectoryError:
+def _read_capped(fh: BinaryIO, source: str, max_bytes: int) -> bytes:
+    """All bytes of an open file, refusing (before reading) one over ``max_bytes``."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise _too_big(source, size, max_bytes)
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_big(source, None, max_bytes)
+    return data
+
+
+def _iter_path(
+    source: str, on_error: Callable[[InputError], None] | None, max_bytes: int
+) -> Iterator[Document]:
+    """The documents of one file, lazily (a JSONL file is streamed line by line)."""
+    shown = safe_name(source)
+    kind = _kind_of(shown)
+    if kind is None:
+        if not os.path.exists(source):
+            raise InputError(shown, "no such file or directory; check the path")
+        if os.path.isdir(source):
+            raise InputError(shown, "is a directory; pass it to load_documents to read its files")
+        ext = os.path.splitext(shown)[1] or "(none)"
         raise InputError(
-            source, "is a directory; pass it to load_documents to read its files"
-        ) from None
-    except OSError as exc:
-        raise InputError(source, f"cannot read file ({exc.strerror or exc})") from None
+            shown,
+            f"unsupported file type {ext}; use .txt, .html, .htm or .jsonl "
+            "(convert other formats to text first)",
+        )
+    if os.path.isdir(source):
+        raise InputError(shown, "is a directory; pass it to load_documents to read its files")
+    renamed: list[str] = []
+    if shown != source:
+        renamed.append("file name is not valid text (bytes that are not UTF-8, or control "
+                       "characters); recorded with escapes")
+        logger.warning("%s: %s", shown, renamed[0])
+    with open_input(source, shown=shown) as fh:
+        if kind == "jsonl":
+            stem = default_stem(shown)
+            for doc in documents_from_jsonl(
+                fh, shown, stem=stem, on_error=on_error or _warn, max_bytes=max_bytes
+            ):
+                yield _renamed(doc, renamed)
+            return
+        data = _read_capped(fh, shown, max_bytes)
+    for doc in load_bytes(data, shown, kind=kind, on_error=on_error, max_bytes=max_bytes):
+        yield _renamed(doc, renamed)
+
+
+def _renamed(doc: Document, notes: list[str]) -> Document:
+    if not notes:
+        return doc
+    return doc.model_copy(update={"notes": [*notes, *doc.notes]})
 
 
 def load_path(
     path: str | os.PathLike[str],
     *,
     on_error: Callable[[InputError], None] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> list[Document]:
     """Load one file (``.txt``, ``.html``/``.htm``, ``.jsonl``).
 
     Args:
         path: the file; its extension says how it is read.
         on_error: receives errors of single JSONL lines; default: log a warning.
+        max_bytes: the document size limit (a text or HTML file, or one
+            JSONL line); default :data:`MAX_BYTES`.
 
     Returns:
         The file's documents.
 
     Raises:
-        InputError: missing or unreadable file, unsupported extension.
+        InputError: missing or unreadable file, a FIFO, socket or device
+            (never opened for a blocking read), unsupported extension, a file
+            over ``max_bytes``.
         DecodeError: empty, binary or undecodable file.
     """
-    source = os.fspath(path)
-    kind = _kind_of(source)
-    if kind is None:
-        if not os.path.exists(source):
-            raise InputError(source, "no such file or directory; check the path")
-        if os.path.isdir(source):
-            raise InputError(source, "is a directory; pass it to load_documents to read its files")
-        ext = os.path.splitext(source)[1] or "(none)"
-        raise InputError(
-            source,
-            f"unsupported file type {ext}; use .txt, .html, .htm or .jsonl "
-            "(convert other formats to text first)",
-        )
-    return load_bytes(_read(Path(source), source), source, kind=kind, on_error=on_error)
+    return list(_iter_path(os.fspath(path), on_error, max_bytes))
 
 
 def _walk(root: Path) -> list[Path]:
@@ -168,6 +236,7 @@ def load_documents(
     *,
     on_error: Callable[[InputError], None] | None = None,
     stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document]:
     """Load documents from files, directories and stdin, lazily.
 
@@ -178,33 +247,41 @@ def load_documents(
             (a bad file, or a bad JSONL line) before going on; default: log a
             warning.
         stdin: stream read for ``-``; default ``sys.stdin.buffer``.
+        max_bytes: the document size limit (a text or HTML file, stdin, or
+            one JSONL line); default :data:`MAX_BYTES` (10 MB).
 
     Yields:
-        Documents, file by file, in the order given. A document id seen
-        before in this run is logged as a warning (two files with one stem).
+        Documents, file by file, in the order given (a JSONL file streamed
+        line by line). A document id seen before in this run is logged as a
+        warning (two files with one stem).
     """
     report = on_error or _warn
     seen: set[str] = set()
-    for item in paths:
-        source = os.fspath(item)
-        if source == "-":
-            names = ["-"]
-        elif os.path.isdir(source):
-            names = [str(p) for p in _walk(Path(source))]
-        else:
-            names = [source]
-        for name in names:
-            try:
-                if name == "-":
-                    stream = stdin if stdin is not None else sys.stdin.buffer
-                    docs = load_bytes(stream.read(), "-", on_error=report)
-                else:
-                    docs = load_path(name, on_error=report)
-            except InputError as err:
-                report(err)
-                continue
-            for doc in docs:
+    for name in _names(paths):
+        try:
+            for doc in _iter_one(name, report, stdin, max_bytes):
                 if doc.id in seen:
-                    logger.warning("%s: document id %r is used twice in this run", name, doc.id)
+                    logger.warning("%s: document id %r is used twice in this run", doc.source, doc.id)
                 seen.add(doc.id)
                 yield doc
+        except InputError as err:
+            report(err)
+
+
+def _names(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    for item in paths:
+        source = os.fspath(item)
+        if source != "-" and os.path.isdir(source):
+            yield from (str(p) for p in _walk(Path(source)))
+        else:
+            yield source
+
+
+def _iter_one(
+    name: str, report: Callable[[InputError], None], stdin: BinaryIO | None, max_bytes: int
+) -> Iterator[Document]:
+    if name != "-":
+        return _iter_path(name, report, max_bytes)
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = _read_capped(stream, "-", max_bytes)
+    return iter(load_bytes(data, "-", on_error=report, max_bytes=max_bytes))

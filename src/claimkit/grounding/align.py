@@ -55,6 +55,15 @@ logger = logging.getLogger(__name__)
 _ELISION = re.compile(r"\s*[\[(]?\s*(?:\.\s*){3,}\.*\s*[\])]?\s*|\s*[\[(]?\s*[…⋯]+\s*[\])]?\s*")
 _MAX_OCCURRENCES = 10_000  # bound on occurrences of one piece of an elided quote
 _MAX_NEAR = 16  # `near` spans that steer the fuzzy search (all of them still rank results)
+#: Longest quote (normalised characters) the fuzzy and elision stages try: their
+#: alignment costs grow with the square of the quote's length, so a longer
+#: quote must be found exactly or in matching form (no quote/document pair
+#: costs more than linear time in the document).
+MAX_FUZZY_QUOTE = 2000
+#: Longest normalised document the fuzzy stage indexes (its trigram index
+#: costs ~40 bytes per character); longer documents are matched exactly or in
+#: matching form only. LLM backends send chunks far below this.
+MAX_FUZZY_TEXT = 2_000_000
 
 
 def _gap(a: tuple[int, int], b: Span) -> int:
@@ -178,7 +187,7 @@ class Aligner:
     def _fuzzy_ranges(self, needle: str, near: Sequence[Span]) -> list[tuple[int, int, int]]:
         """``(distance, start, end)`` normalised ranges of a fuzzy match, best first."""
         edits = allowed_edits(needle)
-        if edits <= 0:
+        if edits <= 0 or len(needle) > MAX_FUZZY_QUOTE or len(self._nt.norm) > MAX_FUZZY_TEXT:
             return []
         focus = [pos for anchor in self._anchors(near[:_MAX_NEAR]) for pos in anchor]
         return self._fz.search(needle, edits, focus)
@@ -260,7 +269,7 @@ class Aligner:
         if not qn:
             return None
         span = self._normalized(qn, near)
-        if span is None and _ELISION.search(quote):
+        if span is None and len(qn) <= MAX_FUZZY_QUOTE and _ELISION.search(quote):
             span = self._elided(quote, near)
         if span is None:
             span = self._fuzzy(qn, near)

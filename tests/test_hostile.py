@@ -1,0 +1,480 @@
+"""Hostile inputs: each bad input between two valid articles, through ``claimkit extract``.
+
+Every case asserts what a user sees: exactly one line on stderr naming the
+file and the reason (besides the backend note and the summary), the exit
+code, and both valid neighbours in the output with their claims. Large cases
+are scaled down here (the limit is lowered with ``--max-size``); their time
+and memory at full size are in ``bench/hostile.py``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimkit.cli import main
+
+A_TEXT = (
+    "Macron pledges more air defence for Ukraine\n\n"
+    "PARIS, 27 March 2025. French President Emmanuel Macron pledged on Thursday to send "
+    "additional air defence systems to Ukraine, and said France would provide 2 billion "
+    "euros in military aid this year.\n"
+)
+Z_TEXT = (
+    "Kremlin rejects ceasefire plan\n\n"
+    "MOSCOW, 28 March 2025. Russia rejected the proposed ceasefire plan on Friday, Kremlin "
+    "spokesman Dmitry Peskov said, warning that European troops in Ukraine would be a "
+    "legitimate target.\n"
+)
+FR = (
+    "Le président français a déclaré jeudi que vingt-six pays s'étaient engagés à envoyer "
+    "des troupes en Ukraine après un cessez-le-feu. « Nous sommes prêts », a-t-il ajouté "
+    "à l'Élysée, où les dirigeants européens s'étaient réunis.\n"
+)
+DE = (
+    "Der Bundeskanzler hat am Mittwoch erklärt, dass Deutschland zusätzliche Hilfe für die "
+    "Ukraine bereitstellen wird. Die Grünen begrüßten die Entscheidung über größere "
+    "Lieferungen, die Union äußerte Zweifel an der Finanzierung.\n"
+)
+PL = (
+    "Prezydent powiedział w środę, że Polska zwiększy wydatki na obronność. Źródła w "
+    "ministerstwie potwierdziły, że żołnierze wyjadą na ćwiczenia już w przyszłym tygodniu.\n"
+)
+RU = "Президент заявил в среду, что Россия не отправит войска. Министр обороны подтвердил это журналистам.\n"
+ZH = "北约防长周三就可向基辅提供的安全保障进行了坦率讨论，各国承诺在停火后派遣部队。\n" * 3
+JA = "NATOの防衛首長は、水曜日に率直な議論を行い、キエフに提供することができる安全保障について話し合った。\n" * 3
+KO = "우크라이나 대통령은 키이우에서 유럽 여러 나라 지도자들을 환영했으며 화상 회의에 참석했다.\n" * 3
+TW = "北約國防首長週三就可向基輔提供的安全保障進行了坦率討論，各國承諾在停火後派遣部隊。\n" * 3
+
+ROUTINE = re.compile(r"^claimkit: (backend: |\d+ documents, )")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input.
+
+    Attributes:
+        kind: the case's name.
+        make: writes the input into the folder and returns the argument
+            naming it (a file or a folder).
+        line: regex the one reported line must match (None: nothing reported).
+        code: the exit code.
+        name: a fragment of the file name the line must hold.
+        options: extra options for ``extract``.
+        check: more assertions on the output records of the bad input.
+    """
+
+    kind: str
+    make: Callable[[Path], str]
+    line: str | None
+    code: int = 1
+    name: str | None = None
+    options: tuple[str, ...] = ()
+    check: Callable[[list[dict[str, object]]], None] | None = None
+
+
+def _file(name: str, data: bytes | str) -> Callable[[Path], str]:
+    def make(d: Path) -> str:
+        path = d / name
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return str(path)
+
+    return make
+
+
+def _in_folder(make: Callable[[Path], str]) -> Callable[[Path], str]:
+    def wrapped(d: Path) -> str:
+        folder = d / "folder"
+        folder.mkdir()
+        make(folder)
+        return str(folder)
+
+    return wrapped
+
+
+def _fifo(d: Path) -> str:
+    path = d / "pipe.txt"
+    os.mkfifo(path)
+    return str(path)
+
+
+def _socket(d: Path) -> str:
+    path = d / "sock.txt"
+    # a short relative name: AF_UNIX paths are limited to ~100 bytes
+    cwd = os.getcwd()
+    os.chdir(d)
+    try:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind("sock.txt")
+        sock.close()
+    finally:
+        os.chdir(cwd)
+    return str(path)
+
+
+def _device(d: Path) -> str:
+    path = d / "zero.txt"
+    path.symlink_to("/dev/zero")
+    return str(path)
+
+
+def _bytes_name(d: Path) -> str:
+    folder = d / "folder"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/caf\xe9 \xff.txt"
+    with open(raw, "wb") as fh:
+        fh.write(FR.encode("utf-8"))
+    return str(folder)
+
+
+def _newline_name(d: Path) -> str:
+    path = d / "two\nlines.txt"
+    path.write_text(FR, encoding="utf-8")
+    return str(path)
+
+
+def _directory_named_txt(d: Path) -> str:
+    path = d / "folder.txt"
+    path.mkdir()
+    return str(path)
+
+
+def _docs(kind: str) -> Callable[[list[dict[str, object]]], None]:
+    """The bad input's records must be documents of this language/encoding kind."""
+
+    def check(records: list[dict[str, object]]) -> None:
+        docs = [r["document"] for r in records if r["record"] == "document"]
+        assert docs, records
+        for doc in docs:
+            assert isinstance(doc, dict)
+            key, _, want = kind.partition("=")
+            assert str(doc[key]) == want, doc
+
+    return check
+
+
+def _text_has(fragment: str) -> Callable[[list[dict[str, object]]], None]:
+    def check(records: list[dict[str, object]]) -> None:
+        texts = [str(r["document"]["text"]) for r in records if r["record"] == "document"]  # type: ignore[index]
+        assert any(fragment in t for t in texts), texts
+
+    return check
+
+
+def _big_utf8_name_check(records: list[dict[str, object]]) -> None:
+    docs = [r["document"] for r in records if r["record"] == "document"]
+    assert docs and all(isinstance(d, dict) for d in docs)
+    doc = docs[0]
+    assert isinstance(doc, dict)
+    assert "\\xe9" in str(doc["source"]) and "\\xff" in str(doc["source"])
+    assert any("file name" in n for n in doc["notes"])  # type: ignore[attr-defined]
+
+
+def _json(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+_GOOD_LINE = _json({"id": "ok-line", "text": Z_TEXT.replace("Kremlin", "The Kremlin")})
+
+CASES: list[Case] = [
+    # ------------------------------------------------------------ encodings
+    Case("utf-8-bom", _file("bom8.txt", codecs.BOM_UTF8 + FR.encode()), None, 0,
+         check=_docs("encoding=utf-8-sig")),
+    Case("utf-16-le-bom", _file("u16le.txt", codecs.BOM_UTF16_LE + FR.encode("utf-16-le")), None, 0,
+         check=_docs("encoding=utf-16-le")),
+    Case("utf-16-be-bom", _file("u16be.txt", codecs.BOM_UTF16_BE + FR.encode("utf-16-be")), None, 0,
+         check=_docs("encoding=utf-16-be")),
+    Case("utf-32-bom", _file("u32.txt", codecs.BOM_UTF32_LE + FR.encode("utf-32-le")), None, 0,
+         check=_docs("encoding=utf-32-le")),
+    Case("french-windows-1252", _file("fr1252.txt", FR.encode("cp1252")), None, 0,
+         check=_docs("encoding=cp1252")),
+    Case("german-windows-1252", _file("de1252.txt", DE.encode("cp1252")), None, 0,
+         check=_docs("encoding=cp1252")),
+    Case("polish-windows-1250", _file("pl1250.txt", PL.encode("cp1250")), None, 0,
+         check=_docs("encoding=cp1250")),
+    Case("russian-windows-1251", _file("ru1251.txt", RU.encode("cp1251")), None, 0,
+         check=_docs("encoding=cp1251")),
+    Case("chinese-gb18030", _file("zh.txt", ZH.encode("gb18030")), None, 0, check=_text_has("北约防长")),
+    Case("japanese-shift-jis", _file("ja.txt", JA.encode("shift_jis")), None, 0, check=_text_has("防衛首長")),
+    Case("korean-euc-kr", _file("ko.txt", KO.encode("euc_kr")), None, 0, check=_text_has("우크라이나")),
+    Case("chinese-big5", _file("tw.txt", TW.encode("big5")), None, 0, check=_text_has("國防首長")),
+    Case("utf-8-one-bad-byte", _file("de-bad.txt", DE.encode()[:60] + b"\xff" + DE.encode()[60:]),
+         r"de-bad\.txt: decoded as UTF-8 with 1 invalid byte\(s\) replaced", 0, "de-bad.txt",
+         check=_text_has("Grünen begrüßten")),
+    Case("utf-16-without-bom", _file("u16.txt", FR.encode("utf-16-le")),
+         r"binary file \(contains NUL bytes\)", name="u16.txt"),
+    Case("bom-but-invalid", _file("badbom.txt", codecs.BOM_UTF16_LE + b"\x00\xd8a"),
+         r"byte-order mark but is not valid", name="badbom.txt"),
+    Case("random-bytes", _file("noise.txt", bytes((i * 97 + 13) % 255 + 1 for i in range(5000))),
+         r"(undecodable|binary|unsure encoding)", name="noise.txt"),
+    # ------------------------------------------------------------- binaries
+    Case("pdf", _file("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), r"a PDF document", name="scan.txt"),
+    Case("png", _file("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), r"a PNG image", name="img.txt"),
+    Case("jpeg", _file("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF"), r"a JPEG image", name="photo.txt"),
+    Case("zip", _file("doc.txt", b"PK\x03\x04\x14\x00\x06\x00"), r"a ZIP archive", name="doc.txt"),
+    Case("gzip", _file("arch.txt", b"\x1f\x8b\x08\x00\x00\x00\x00\x00"), r"a gzip archive", name="arch.txt"),
+    Case("elf", _file("prog.txt", b"\x7fELF\x02\x01\x01\x00"), r"an executable", name="prog.txt"),
+    Case("nul-bytes", _file("nul.txt", b"hello\x00world" * 50), r"contains NUL bytes", name="nul.txt"),
+    Case("control-chars", _file("ctl.txt", b"ab\x01\x02\x03\x04cd" * 100), r"control characters", name="ctl.txt"),
+    Case("pdf-as-pdf", _file("scan.pdf", b"%PDF-1.7\n"), r"unsupported file type \.pdf", name="scan.pdf"),
+    # --------------------------------------------------------------- empty
+    Case("empty", _file("empty.txt", b""), r"empty file", name="empty.txt"),
+    Case("whitespace-only", _file("blank.txt", b" \n\t\n  \r\n"), r"empty file", name="blank.txt"),
+    Case("bom-only", _file("bomonly.txt", codecs.BOM_UTF8), r"empty file", name="bomonly.txt"),
+    # ---------------------------------------------------------------- huge
+    Case("over-size-limit", _file("big.txt", (A_TEXT * 200).encode()),
+         r"big\.txt: is \d+ kB, over the document size limit of 10 kB; split it", name="big.txt",
+         options=("--max-size", "0.01")),
+    Case("jsonl-line-over-limit", _file("bigline.jsonl", _json({"text": "x " * 20000}) + _GOOD_LINE),
+         r"bigline\.jsonl: line 1: line longer than 10 kB; line skipped", name="bigline.jsonl",
+         options=("--max-size", "0.01")),
+    Case("30-mb-line-without-spaces", _file("line30.txt", b"a" * (30 * 2**20)),
+         r"line30\.txt: is 30\.0 MB, over the document size limit of 10\.0 MB", name="line30.txt"),
+    Case("long-line-without-spaces", _file("nospace.txt", "a" * 300_000), None, 0),
+    Case("cjk-without-punctuation", _file("cjk.txt", "北约防长讨论安全保障" * 20_000), None, 0),
+    Case("many-short-lines", _file("lines.txt", "x\n" * 100_000), None, 0),
+    # ---------------------------------------------------------------- html
+    Case("html-only-scripts", _file("scripts.html", "<html><body><script>var a=1;</script>"
+                                    "<script>alert(2)</script></body></html>"),
+         r"no article text found in the HTML page", name="scripts.html"),
+    Case("html-50k-nested-divs", _file("nested.html", "<html><body>" + "<div>" * 50_000 + "x"
+                                       + "</div>" * 50_000 + "</body></html>"),
+         r"no article text found in the HTML page", name="nested.html"),
+    Case("html-undeclared-1252", _file("fr.html", ("<html><body><article><p>" + FR * 3
+                                                   + "</p></article></body></html>").encode("cp1252")),
+         None, 0, check=_text_has("président")),
+    Case("html-garbage-tags", _file("junk.html", "<html><body><<<>>>&&&;<p<p<p</body>"),
+         None, 0),  # what is left is text: a document without claims
+    # --------------------------------------------------------------- jsonl
+    Case("jsonl-invalid-line", _file("bad.jsonl", "{oops\n" + _GOOD_LINE),
+         r"bad\.jsonl: line 1: invalid JSON .*; line skipped", name="bad.jsonl"),
+    Case("jsonl-deep-nesting", _file("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n" + _GOOD_LINE),
+         r"deep\.jsonl: line 1: JSON nested too deeply; line skipped", name="deep.jsonl"),
+    Case("jsonl-lone-surrogate", _file("surr.jsonl", json.dumps({"text": Z_TEXT}).replace("Friday", "Fri\\ud800day") + "\n"),
+         r"surr\.jsonl: line 1: 1 lone surrogate\(s\) replaced by U\+FFFD", 0, "surr.jsonl",
+         check=_text_has("\ufffd")),
+    Case("jsonl-not-object", _file("arr.jsonl", "[1, 2]\n" + _GOOD_LINE),
+         r"arr\.jsonl: line 1: expected a JSON object, got list; line skipped", name="arr.jsonl"),
+    Case("jsonl-no-text", _file("notext.jsonl", '{"id": "x"}\n' + _GOOD_LINE),
+         r"notext\.jsonl: line 1: missing or empty 'text' field", name="notext.jsonl"),
+    Case("jsonl-binary", _file("img.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+         r"img\.jsonl: binary", name="img.jsonl"),
+    Case("jsonl-latin-1", _file("latin.jsonl", _GOOD_LINE.encode() + '{"text": "café crème"}\n'.encode("latin-1")),
+         r"latin\.jsonl: line 2: not UTF-8 \(byte 0xe9 at column \d+\)", name="latin.jsonl"),
+    Case("jsonl-utf-16", _file("u16.jsonl", codecs.BOM_UTF16_LE + _GOOD_LINE.encode("utf-16-le")),
+         r"u16\.jsonl: binary or UTF-16/32 file", name="u16.jsonl"),
+    Case("jsonl-duplicate-id", _file("dup.jsonl", _GOOD_LINE + _GOOD_LINE),
+         r"dup\.jsonl: line 2: duplicate id 'ok-line'", name="dup.jsonl"),
+    Case("jsonl-bad-date", _file("date.jsonl", _json({"text": Z_TEXT, "published": "yesterday"}) + _GOOD_LINE),
+         r"date\.jsonl: line 1: 'published' is not an ISO date", name="date.jsonl"),
+    # ------------------------------------------------------- special files
+    Case("fifo-named", _fifo, r"pipe\.txt: not a regular file \(a FIFO \(named pipe\)\)", name="pipe.txt"),
+    Case("fifo-in-folder", _in_folder(_fifo), r"pipe\.txt: not a regular file \(a FIFO", name="pipe.txt"),
+    Case("socket-in-folder", _in_folder(_socket), r"sock\.txt: not a regular file \(a socket\)", name="sock.txt"),
+    Case("device-symlink", _device, r"zero\.txt: not a regular file \(a character device\)", name="zero.txt"),
+    # ---------------------------------------------------------- odd names
+    Case("non-utf8-file-name", _bytes_name, r"caf\\xe9 \\xff\.txt: file name is not valid text", 0,
+         "caf", check=_big_utf8_name_check),
+    Case("newline-in-file-name", _newline_name, r"two\\nlines\.txt: file name is not valid text", 0,
+         "two\\nlines"),
+    Case("missing-file", lambda d: str(d / "nope.txt"), r"no such file or directory", name="nope.txt"),
+    Case("directory-named-txt", _directory_named_txt, None, 0),
+    # -------------------------------------------------------- hostile text
+    Case("only-punctuation", _file("punct.txt", "!?…—" * 1000 + "\n"), None, 0),
+    Case("bidi-and-zero-width", _file("bidi.txt", "\u202e\u200b" + FR + "\u2066\ufeff" + FR), None, 0),
+    Case("emoji-flood", _file("emoji.txt", "🔥🚀" * 20_000), None, 0),
+]
+
+
+def _run(tmp_path: Path, case: Case) -> tuple[int, list[str], list[dict[str, object]], Path]:
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    bad = case.make(tmp_path)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        main, ["extract", str(tmp_path / "a.txt"), bad, str(tmp_path / "z.txt"), "-o", str(out),
+               "--backend", "rules", "--quiet", *case.options],
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = [ln for ln in result.stderr.splitlines() if not ROUTINE.match(ln)]
+    records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+    return result.exit_code, lines, records, out
+
+
+@pytest.fixture(autouse=True)
+def _no_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CLAIMKIT_API_KEY", "CLAIMKIT_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def test_there_are_at_least_forty_kinds() -> None:
+    assert len({c.kind for c in CASES}) == len(CASES) >= 40
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, sockets and byte file names are POSIX")
+@pytest.mark.parametrize("case", CASES, ids=[c.kind for c in CASES])
+def test_hostile_input(tmp_path: Path, case: Case) -> None:
+    code, lines, records, _ = _run(tmp_path, case)
+    # both valid neighbours are in the output, with their claims
+    by_id = {r["document"]["id"]: r for r in records if r["record"] == "document"}  # type: ignore[index]
+    assert {"a", "z"} <= set(by_id), lines
+    assert by_id["a"]["claims"] and by_id["z"]["claims"]
+    if case.line is None:
+        assert lines == [], lines
+    else:
+        assert len(lines) == 1, lines
+        assert re.search(case.line, lines[0]), lines[0]
+        assert case.name is not None and case.name in lines[0]
+    assert code == case.code, lines
+    for record in records:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")  # every output line is valid Unicode
+    if case.check is not None:
+        bad = [r for r in records if r["record"] == "failure"
+               or r["document"]["id"] not in ("a", "z", "ok-line")]  # type: ignore[index]
+        case.check(bad)
+
+
+# ------------------------------------------------------------------ claims files
+
+CLAIMS_CASES: list[tuple[str, Callable[[str], bytes], str]] = [
+    ("binary", lambda good: b"\x89PNG\r\n\x1a\n\x00\x00" + good.encode(), r"binary file"),
+    ("utf-16", lambda good: codecs.BOM_UTF16_LE + good.encode("utf-16-le"), r"binary or UTF-16/32 file"),
+    ("latin-1-line", lambda good: good.encode() + '{"record": "café"}\n'.encode("latin-1"),
+     r"line 3: not UTF-8 \(byte 0xe9"),
+    ("invalid-json-line", lambda good: (good + "{oops\n").encode(), r"line 3: invalid JSON"),
+    ("truncated-last-line", lambda good: (good + good.splitlines()[0][:50]).encode(), r"line 3: invalid JSON"),
+    ("deep-nesting", lambda good: (good + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
+     r"line 3: JSON nested too deeply"),
+    ("not-a-record", lambda good: (good + '{"record": "document"}\n').encode(), r"line 3: not a claimkit record"),
+    ("lone-surrogate", lambda good: (good + good.splitlines()[0].replace("Friday", "Fri\\udfffday")
+                                     .replace('"id":"z"', '"id":"z2"') + "\n").encode(), r"^$"),
+]
+
+
+@pytest.fixture(scope="module")
+def good_claims(tmp_path_factory: pytest.TempPathFactory) -> str:
+    d = tmp_path_factory.mktemp("claims")
+    (d / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (d / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(d / "a.txt"), str(d / "z.txt"), "--backend", "rules"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(ln)["claims"] for ln in lines)
+    return "\n".join(sorted(lines, key=lambda ln: '"id":"z"' in ln)) + "\n"  # a, then z
+
+
+def _gold(d: Path) -> str:
+    gold = d / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_text(json.dumps({"doc": "a", "type": "pledge", "actor": ["France"],
+                                              "evidence": ["would provide 2 billion euros"]}) + "\n",
+                                  encoding="utf-8")
+    return str(gold)
+
+
+@pytest.mark.parametrize("command", ["validate", "view", "eval"])
+@pytest.mark.parametrize(("kind", "make", "reason"), CLAIMS_CASES, ids=[c[0] for c in CLAIMS_CASES])
+def test_hostile_claims_file(tmp_path: Path, good_claims: str, command: str, kind: str,
+                             make: Callable[[str], bytes], reason: str) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(make(good_claims))
+    args = {"validate": ["validate", "--fail-on", "never", str(path)],
+            "view": ["view", str(path), "-o", str(tmp_path / "r.html")],
+            "eval": ["eval", "--gold", _gold(tmp_path), str(path), "--json"]}[command]
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    noted = [ln for ln in result.stderr.splitlines()
+             if not re.match(r"claimkit: (\d+ claims|wrote )", ln)]
+    whole_file = "binary" in reason  # nothing of the file is read
+    if reason == r"^$":  # repaired, not reported
+        assert noted == [] and result.exit_code == 0, result.stderr
+    else:
+        assert len(noted) == 1 and str(path) in noted[0] and re.search(reason, noted[0]), noted
+        assert result.exit_code == 1, result.stderr
+    if not whole_file:  # the valid records were read
+        if command == "validate":
+            assert re.search(r"claimkit: [1-9]\d* claims", result.stderr)
+        elif command == "view":
+            assert re.search(r"\(([2-9]|\d\d+) record\(s\)\)", result.stderr)
+        else:
+            assert json.loads(result.stdout)["overall"]["tp"] >= 0
+        strict = CliRunner().invoke(main, [*args[:1], "--strict", *args[1:]])
+        if reason != r"^$":
+            assert strict.exit_code == 2 and strict.stderr.count("\n") == 1, strict.stderr
+            assert strict.stderr.startswith(f"claimkit: error: {path}: line 3: ")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+@pytest.mark.parametrize("command", ["validate", "view", "eval"])
+def test_a_fifo_claims_file_is_skipped_without_blocking(tmp_path: Path, good_claims: str, command: str) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(good_claims, encoding="utf-8")
+    pipe = tmp_path / "pipe.jsonl"
+    os.mkfifo(pipe)
+    args = {"validate": ["validate", "--fail-on", "never", str(pipe), str(good)],
+            "view": ["view", str(pipe), str(good), "-o", str(tmp_path / "r.html")],
+            "eval": ["eval", "--gold", _gold(tmp_path), str(pipe), "--json"]}[command]
+    result = CliRunner().invoke(main, args)
+    noted = [ln for ln in result.stderr.splitlines() if not re.match(r"claimkit: (\d+ claims|wrote )", ln)]
+    assert noted == [f"claimkit: skipped {pipe}: not a regular file (a FIFO (named pipe)); skipped without reading it"]
+    assert result.exit_code == 1
+    if command == "view":
+        assert "(2 record(s))" in result.stderr
+
+
+# ------------------------------------------------------------------ decoding details
+
+
+def test_decoding_records_encoding_and_confidence() -> None:
+    from claimkit.documents import load_bytes
+
+    (doc,) = load_bytes(FR.encode("cp1252"), "fr.txt")
+    assert (doc.encoding, doc.text) == ("cp1252", FR.strip())
+    assert doc.encoding_confidence is not None and 0.9 <= doc.encoding_confidence <= 1.0
+    broken = DE.encode()[:60] + b"\xff\xfe" + DE.encode()[60:]
+    (doc,) = load_bytes(broken, "de.txt")
+    assert doc.encoding == "utf-8" and doc.text.count("\ufffd") == 2
+    assert doc.encoding_confidence is not None and doc.encoding_confidence < 1.0
+    assert doc.notes == ["decoded as UTF-8 with 2 invalid byte(s) replaced by U+FFFD (2 place(s))"]
+    (doc,) = load_bytes(A_TEXT.encode(), "a.txt")
+    assert (doc.encoding, doc.encoding_confidence, doc.notes) == ("utf-8", 1.0, [])
+
+
+def test_a_legacy_guess_below_the_floor_is_reported() -> None:
+    from claimkit.documents._decode import decode
+    from claimkit.errors import DecodeError
+
+    data = PL.encode("cp1250")
+    assert decode(data, "pl.txt").encoding == "cp1250"
+    with pytest.raises(DecodeError, match=r"^pl\.txt: unsure encoding: not UTF-8, best guess cp1250 "
+                       r"at confidence 1\.00 \(floor 1\.01\); re-save the file as UTF-8$"):
+        decode(data, "pl.txt", min_confidence=1.01)
+
+
+def test_mostly_cp1252_with_one_utf8_sequence_is_not_utf8() -> None:
+    from claimkit.documents._decode import decode
+
+    # one valid UTF-8 "é" among many cp1252 letters: the bad bytes are the majority
+    data = FR.encode("cp1252") + "é".encode()
+    decoded = decode(data, "mix.txt")
+    assert decoded.encoding != "utf-8" and decoded.text.startswith(FR[:40])
+
+
+def test_safe_names_and_surrogates() -> None:
+    from claimkit.io import safe_name, scrub_surrogates
+
+    assert safe_name(os.fsdecode(b"caf\xe9\n\x1b.txt")) == "caf\\xe9\\n\\x1b.txt"
+    assert safe_name("a\ud800.txt") == "a\\ud800.txt"
+    assert safe_name("Zürich 北京.txt") == "Zürich 北京.txt"
+    assert scrub_surrogates("a\ud800b\udfff") == ("a\ufffdb\ufffd", 2)
+    assert scrub_surrogates("fine 😀") == ("fine 😀", 0)
