@@ -481,7 +481,8 @@ def check_time(
     """
     ctx = _ctx(items, documents, context)
     out: list[Finding] = []
-    for i, info in enumerate(ctx.infos):
+    unanchored: dict[tuple[str, str], list[tuple[ClaimInfo, str]]] = {}
+    for info in ctx.infos:
         d = info.claim.date
         if d is None:
             continue
@@ -490,27 +491,39 @@ def check_time(
         res = getattr(d.resolution, "value", d.resolution)
         if d.value is None and d.raw:
             why = "the article has no publication date" if doc is not None and published is None else "it was not resolved"
-            out.append(
-                _finding(
-                    FindingKind.unanchored_date, Severity.warning,
-                    f"{info.type} {info.claim.id}: relative date {d.raw!r} cannot be anchored: {why}",
-                    ctx.group_of(i), [info], raw=d.raw,
-                )
-            )
+            unanchored.setdefault((info.doc, why), []).append((info, repr(d.raw)))
         elif res in ("relative", "publication") and doc is not None and published is None:
-            out.append(
-                _finding(
-                    FindingKind.unanchored_date, Severity.warning,
-                    f"{info.type} {info.claim.id}: date {d.value} was resolved {res} but the "
-                    "article has no publication date",
-                    ctx.group_of(i), [info], raw=d.raw,
-                )
-            )
+            why = "the article has no publication date"
+            unanchored.setdefault((info.doc, why), []).append((info, f"{d.value} ({res})"))
         if (
             info.traits.status_field is not None and published is not None
             and info.date is not None and info.date[0] > published.toordinal()
         ):
-            out.extend(_future_past(ctx, i, info, published))
+            out.extend(_future_past(ctx, info.idx, info, published))
+    out.extend(_unanchored_findings(ctx, unanchored))
+    return out
+
+
+def _unanchored_findings(
+    ctx: Context, unanchored: dict[tuple[str, str], list[tuple[ClaimInfo, str]]]
+) -> list[Finding]:
+    """One warning per document and reason, listing its claims and their date words."""
+    out = []
+    for (doc, why), items in unanchored.items():
+        infos = [x for x, _ in items]
+        words = list(dict.fromkeys(w for _, w in items))
+        shown = ", ".join(words[:5]) + (f" and {len(words) - 5} more" if len(words) > 5 else "")
+        n = len(infos)
+        subject = f"{infos[0].type} {infos[0].claim.id}" if n == 1 else f"{n} claims of {doc}"
+        out.append(
+            _finding(
+                FindingKind.unanchored_date, Severity.warning,
+                f"{subject}: relative date{'s' if len(words) > 1 else ''} {shown} cannot be "
+                f"anchored: {why}",
+                ctx.group_of(infos[0].idx) if n == 1 else None, infos,
+                raw=[w for _, w in items], document=doc,
+            )
+        )
     return out
 
 
@@ -540,8 +553,9 @@ def check_corroboration(
     """How many independent documents support each group (info, groups of 2+ documents).
 
     Documents count as independent when they come from different sources (URL
-    host, else the page a document was split from) and do not credit the
-    claim to the same agency (``attributed_to``).
+    host, else the page a document was split from), do not credit the claim
+    to the same agency (``attributed_to``) and are not copies of one text
+    (syndication: see :func:`_independent`).
     """
     ctx = _ctx(items, documents, context)
     out: list[Finding] = []
@@ -552,10 +566,7 @@ def check_corroboration(
         docs = list(dict.fromkeys(x.doc for x in infos))
         if len(docs) < 2:
             continue
-        independent = {
-            fold(x.claim.attributed_to) if x.claim.attributed_to else ctx.source(x.doc)
-            for x in infos
-        }
+        independent = _independent(ctx, infos)
         langs = sorted(
             {lang for d in docs if (doc := ctx.documents.get(d)) is not None and (lang := doc.language)}
         )
@@ -570,3 +581,39 @@ def check_corroboration(
             )
         )
     return out
+
+
+#: near-copies are looked for among at most this many sources of a group (copies
+#: word for word are found in groups of any size)
+FUZZY_SOURCES = 8
+
+
+def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
+    """The independent outlets among a group's reports, syndicated copies counted once.
+
+    An outlet is the agency a claim is credited to, else the document's source.
+    Two documents of different outlets hold one text when their letters (case,
+    digits, spacing and punctuation aside) are equal, or, in groups of at most
+    :data:`FUZZY_SOURCES` outlets, when their texts are
+    ``grouping.SYNDICATED_RATIO`` similar (rapidfuzz); such outlets count once.
+    """
+    first: dict[str, str] = {}  # outlet -> its first document
+    for x in infos:
+        outlet = fold(x.claim.attributed_to) if x.claim.attributed_to else ctx.source(x.doc)
+        first.setdefault(outlet, x.doc)
+    if len(first) < 2:
+        return set(first)
+    by_text: dict[str, str] = {}
+    outlets: set[str] = set()
+    kept: list[str] = []  # one document per distinct text
+    for outlet, doc in first.items():
+        digest = ctx.text_digest(doc)
+        if digest is not None:
+            if digest in by_text:
+                continue
+            by_text[digest] = outlet
+        if len(first) <= FUZZY_SOURCES and any(ctx.same_text(doc, d) for d in kept):
+            continue
+        kept.append(doc)
+        outlets.add(outlet)
+    return outlets
