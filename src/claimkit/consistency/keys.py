@@ -254,6 +254,16 @@ class KeyBuilder:
             return self._name_key(entry.affiliation)
         return f"n:{canonical}"
 
+    def country_word(self, word: str) -> str | None:
+        """The country key of a country's name written as one word ("ukraine"), else None."""
+        if len(word) < 4:
+            return None
+        for form in (word, word[:1].upper() + word[1:]):  # folded words are lower case
+            key = self._name_key(form)
+            if key.startswith("c:"):
+                return key
+        return None
+
     def actor_keys(self, actors: list[Actor]) -> tuple[str, ...]:
         """Distinct keys of several actors, in order."""
         out: list[str] = []
