@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.consistency import group_events, validate
-from claimkit.schemas import DateRef, DocumentClaims
+from claimkit.schemas import DateRef, DocumentClaims, Quantity
 
 from .test_consistency import FR, GB, RU, UA, kinds, record
 
@@ -145,3 +145,18 @@ def test_event_gold_of_the_dev_articles(gold_dir: Path, articles_dir: Path) -> N
         f for f in report.false_findings if "Coalition of the Willing · troops" in f
     ]
     assert report.findings.tp >= 8
+
+
+def _amount(doc_id: str, text: str, quote: str, value: int, language: str) -> DocumentClaims:
+    q = Quantity(value=value, unit="countries")  # the extractor left the qualifier out
+    return record(doc_id, text, [{"kind": "pledge", "quote": quote, "actor": [GB], "what": "troops",
+                                  "quantity": q, "date": "2025-09-04"}], language=language)
+
+
+def test_amounts_honour_the_qualifier_their_quote_states() -> None:
+    at_least = _amount("ru", "Лондон: не менее 26 стран обещали войска.", "не менее 26 стран обещали", 26, "ru")
+    thirty = _amount("en", "30 countries pledged troops.", "30 countries pledged", 30, "en")
+    assert kinds(validate([at_least, thirty]).findings, "conflict") == []
+    exact = _amount("de", "26 Länder sagten Truppen zu.", "26 Länder sagten", 26, "de")
+    found = kinds(validate([exact, thirty]).findings, "conflict")
+    assert len(found) == 1 and "(de)" in found[0].message and "(en)" in found[0].message

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimkit.errors import InputError
 from claimkit.gold import GoldClaim, load_gold
 from claimkit.io import Record, read_records
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Quantity
@@ -473,21 +474,33 @@ def gold_ref(gold: GoldClaim) -> str:
 
 
 def load_events(path: str | os.PathLike[str]) -> tuple[list[set[str]], list[tuple[str, set[str]]]]:
-    """Events (sets of gold claim refs) and true findings (kind, refs) of an event gold file."""
+    """Events (sets of gold claim refs) and true findings (kind, refs) of an event gold file.
+
+    Raises:
+        InputError: the file cannot be read, or a line is not an event or a finding.
+    """
     import json
 
     events: list[set[str]] = []
     findings: list[tuple[str, set[str]]] = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot be read: {e}") from e
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        row = json.loads(line)
-        if "event" in row:
-            events.append(set(row["claims"]))
-        elif "finding" in row:
-            findings.append((row["finding"], set(row["claims"])))
-        else:
-            log.warning("%s:%d: neither an event nor a finding; skipped", path, n)
+        try:
+            row = json.loads(line)
+            claims = row["claims"]
+            if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+                raise TypeError("claims is not a list of '<article>:<line>' strings")
+            if "event" in row:
+                events.append(set(claims))
+            else:
+                findings.append((str(row["finding"]), set(claims)))
+        except (ValueError, KeyError, TypeError) as e:
+            raise InputError(f"{path}:{n}", f"not an event or finding line ({e})") from e
     return events, findings
 
 
@@ -530,8 +543,8 @@ def evaluate_events(
     for f in report.findings:
         if f.kind not in CROSS_DOCUMENT_KINDS:
             continue
-        refs = {ref_of[c] for c in f.claims if c in ref_of}
-        if _finding_true(f.kind, refs, gold_events, true_findings):
+        cited = {ref_of[c] for c in f.claims if c in ref_of}
+        if _finding_true(f.kind, cited, gold_events, true_findings):
             out.findings.tp += 1
         else:
             out.findings.fp += 1

@@ -16,6 +16,7 @@ from typing import Any
 from claimkit.consistency.grouping import ClaimInfo, Context, build_context
 from claimkit.consistency.keys import parse_date
 from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.normalize.quantities import find_quantities
 from claimkit.schemas import (
     Actor,
     ClaimBase,
@@ -360,19 +361,41 @@ def _quantity_finding(
     pairs: list[tuple[ClaimInfo, Quantity]], label: str, gid: str, field: str, what: str,
     severity: str = Severity.warning,
 ) -> list[Finding]:
-    """A conflict finding for the first two quantities of ``pairs`` that disagree, if any."""
+    """A conflict finding for the first two quantities of ``pairs`` that disagree, if any.
+
+    Before a conflict is reported, each quantity stated as exact gets the
+    qualifier its own quoted evidence gives it ("至少有26个国家": at least 26),
+    so a qualifier an extractor left out does not make a conflict.
+    """
     hit = _quantity_conflict(pairs)
+    if hit:
+        pairs = [(x, _as_quoted(x, q)) for x, q in pairs]
+        hit = _quantity_conflict(pairs)
     if not hit:
         return []
     a, b = hit
+    stated = dict((id(x), q) for x, q in pairs)
     return [
         _finding(
             FindingKind.conflict, Severity(severity),
-            f"{label}: {what} disagree: {_qtext(_q(a, field))} ({a.doc}) "
-            f"vs {_qtext(_q(b, field))} ({b.doc})",
+            f"{label}: {what} disagree: {_qtext(stated[id(a)])} ({a.doc}) "
+            f"vs {_qtext(stated[id(b)])} ({b.doc})",
             gid, [a, b], field=field,
         )
     ]
+
+
+def _as_quoted(info: ClaimInfo, q: Quantity) -> Quantity:
+    """``q`` with the qualifier its evidence states for the same number, if it is stated as exact."""
+    if getattr(q.qualifier, "value", q.qualifier) != "exact" or q.value is None:
+        return q
+    language = info.document.language if info.document is not None else None
+    for span in info.claim.evidence:
+        for m in find_quantities(span.text, language=language):
+            found = m.quantity
+            if found.value == q.value and getattr(found.qualifier, "value", found.qualifier) != "exact":
+                return q.model_copy(update={"qualifier": found.qualifier, "raw": q.raw or m.text})
+    return q
 
 
 def _q(info: ClaimInfo, name: str) -> Quantity | None:
@@ -574,7 +597,8 @@ def check_corroboration(
         out.append(
             _finding(
                 FindingKind.corroboration, Severity.info,
-                f"{g.label}: reported by {len(docs)} documents, {len(independent)} independent"
+                f"{g.label}: reported by {len(docs)} documents ({_listed(docs)}), "
+                f"{len(independent)} independent"
                 + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
                 g.id, first_per_doc, documents=len(docs), independent=len(independent),
                 languages=langs,
@@ -586,6 +610,12 @@ def check_corroboration(
 #: near-copies are looked for among at most this many sources of a group (copies
 #: word for word are found in groups of any size)
 FUZZY_SOURCES = 8
+
+
+def _listed(names: list[str], most: int = 5) -> str:
+    """``a, b, c`` or ``a, b, c, d, e and 3 more``: the documents a reader can open."""
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
