@@ -368,13 +368,15 @@ def _quantity_finding(
     so a qualifier an extractor left out does not make a conflict.
     """
     hit = _quantity_conflict(pairs)
-    if hit:
-        pairs = [(x, _as_quoted(x, q)) for x, q in pairs]
+    read: set[int] = set()  # claims whose quote was read (each once)
+    while hit and not {id(hit[0]), id(hit[1])} <= read:
+        read.update((id(hit[0]), id(hit[1])))
+        pairs = [(x, _as_quoted(x, q) if x is hit[0] or x is hit[1] else q) for x, q in pairs]
         hit = _quantity_conflict(pairs)
     if not hit:
         return []
     a, b = hit
-    stated = dict((id(x), q) for x, q in pairs)
+    stated = {id(x): q for x, q in pairs}
     return [
         _finding(
             FindingKind.conflict, Severity(severity),
@@ -624,26 +626,31 @@ def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
     An outlet is the agency a claim is credited to, else the document's source.
     Two documents of different outlets hold one text when their letters (case,
     digits, spacing and punctuation aside) are equal, or, in groups of at most
-    :data:`FUZZY_SOURCES` outlets, when their texts are
-    ``grouping.SYNDICATED_RATIO`` similar (rapidfuzz); such outlets count once.
+    :data:`FUZZY_SOURCES` outlets, when the reports quote the same words (verbatim) and
+    the documents' texts are ``grouping.SYNDICATED_RATIO`` similar (rapidfuzz);
+    such outlets count once. Only reports with the same quote are compared, so
+    the cost stays linear in the group's size.
     """
-    first: dict[str, str] = {}  # outlet -> its first document
+    first: dict[str, ClaimInfo] = {}  # outlet -> its first report
     for x in infos:
         outlet = fold(x.claim.attributed_to) if x.claim.attributed_to else ctx.source(x.doc)
-        first.setdefault(outlet, x.doc)
+        first.setdefault(outlet, x)
     if len(first) < 2:
         return set(first)
-    by_text: dict[str, str] = {}
+    by_text: set[int] = set()
+    by_quote: dict[str, list[ClaimInfo]] = {}
     outlets: set[str] = set()
-    kept: list[str] = []  # one document per distinct text
-    for outlet, doc in first.items():
-        digest = ctx.text_digest(doc)
+    fuzzy = len(first) <= FUZZY_SOURCES
+    for outlet, x in first.items():
+        digest = ctx.text_digest(x.doc)
         if digest is not None:
             if digest in by_text:
                 continue
-            by_text[digest] = outlet
-        if len(first) <= FUZZY_SOURCES and any(ctx.same_text(doc, d) for d in kept):
-            continue
-        kept.append(doc)
+            by_text.add(digest)
+        if fuzzy and x.claim.evidence:
+            same_quote = by_quote.setdefault(x.claim.evidence[0].text, [])
+            if any(ctx.same_text(x.doc, y.doc) for y in same_quote):
+                continue
+            same_quote.append(x)
         outlets.add(outlet)
     return outlets

@@ -110,8 +110,8 @@ class Context:
             hit = self._sources[doc_id] = source_key(doc_id, self.documents.get(doc_id))
         return hit
 
-    def text_digest(self, doc_id: str) -> str | None:
-        """A digest of a document's letters (case, digits, spacing, punctuation aside), memoised."""
+    def text_digest(self, doc_id: str) -> int | None:
+        """A hash of a document's text (case and spacing aside), memoised; None if too short."""
         hit = self._digests.get(doc_id, _NONE)
         if hit is _NONE:
             doc = self.documents.get(doc_id)
@@ -156,11 +156,12 @@ _NONE = object()
 _COMPARED_CHARS = 4000
 
 
-def _letters_digest(text: str) -> str | None:
-    letters = "".join(ch for ch in text[:_COMPARED_CHARS].casefold() if ch.isalpha())
-    if len(letters) < 200:  # too short to say two outlets copied it
+def _letters_digest(text: str) -> int | None:
+    """A hash of a text's words, case and spacing aside (None when too short to tell copies)."""
+    words = " ".join(text[:_COMPARED_CHARS].split()).casefold()
+    if len(words) < 200:  # too short to say two outlets copied it
         return None
-    return hashlib.blake2b(letters.encode(), digest_size=12).hexdigest()
+    return hash(words)
 
 
 #: documents whose texts are at least this similar (rapidfuzz ratio, 0-100) are one text
