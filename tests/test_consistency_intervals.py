@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.consistency import group_events, validate
-from claimkit.schemas import DateRef, DocumentClaims, Quantity
+from claimkit.schemas import Actor, DateRef, DocumentClaims, Quantity
 
-from .test_consistency import FR, GB, RU, UA, kinds, record
+from .test_consistency import FR, GB, IT, RU, UA, kinds, record
 
 PARIS = {"en": "Paris", "ru": "Париж", "hr": "Pariz", "vi": "Paris"}
 
@@ -160,3 +160,106 @@ def test_amounts_honour_the_qualifier_their_quote_states() -> None:
     exact = _amount("de", "26 Länder sagten Truppen zu.", "26 Länder sagten", 26, "de")
     found = kinds(validate([exact, thirty]).findings, "conflict")
     assert len(found) == 1 and "(de)" in found[0].message and "(en)" in found[0].message
+
+
+# ------------------------------------------------------------- the event gold scorer
+
+
+def _gold_and_predictions(tmp_path: Path) -> tuple[Path, list[DocumentClaims]]:
+    """Two articles reporting one summit and one unrelated pledge, as gold files and records."""
+    import json
+
+    texts = {"a": "Leaders met in Paris on 27 March. Italy will send money.",
+             "b": "Лидеры встретились в Париже в марте. Italy will send money."}
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for doc, text in texts.items():
+        meet = text.split(".")[0]
+        lines = [{"doc": doc, "type": "meeting", "actor": ["France"], "evidence": [meet]},
+                 {"doc": doc, "type": "pledge", "actor": ["Italy"], "evidence": ["Italy will send money"]}]
+        (gold / f"{doc}.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    recs = []
+    for (doc, text), (date, place, language) in zip(
+        texts.items(), [("2025-03-27", "Paris", "en"), ("2025-03", PARIS["ru"], "ru")], strict=True
+    ):
+        recs.append(record(doc, text, [
+            {"kind": "meeting", "quote": text.split(".")[0], "actor": [FR], "participants": [FR, GB, UA],
+             "location": place, "date": date, "status": "held"},
+            {"kind": "pledge", "quote": "Italy will send money", "actor": [IT], "what": "money",
+             "date": "2025-03-27"}], language=language))
+    return gold, recs
+
+
+def test_evaluate_events_scores_links_and_findings(tmp_path: Path) -> None:
+    from claimkit.evaluate import evaluate_events
+
+    gold, recs = _gold_and_predictions(tmp_path)
+    events = tmp_path / "events.jsonl"
+    events.write_text('{"event": "paris", "claims": ["a:1", "b:1"]}\n', encoding="utf-8")
+    report = evaluate_events(events, gold, recs)
+    # the summit is linked (true), the two pledges too (the gold says nothing links them: false)
+    assert (report.links.tp, report.links.fp, report.links.fn) == (1, 1, 0)
+    assert report.findings.tp == 1 and report.findings.fp == 1
+    assert any("Italy" in m for m in report.false_findings)
+    events.write_text('{"event": "paris", "claims": ["a:1", "b:1"]}\n'
+                      '{"event": "italy", "claims": ["a:2", "b:2"]}\n', encoding="utf-8")
+    report = evaluate_events(events, gold, recs)
+    assert (report.links.tp, report.links.fp, report.findings.fp) == (2, 0, 0)
+
+
+def test_eval_events_command_and_a_bad_event_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimkit.cli import main
+    from claimkit.io import write_records
+
+    gold, recs = _gold_and_predictions(tmp_path)
+    preds = tmp_path / "claims.jsonl"
+    with preds.open("w", encoding="utf-8") as fh:
+        write_records(recs, fh)
+    events = tmp_path / "events.jsonl"
+    events.write_text('{"event": "paris", "claims": ["a:1", "b:1"]}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--events", str(events), str(preds)])
+    assert result.exit_code == 0, result.output
+    assert "links" in result.output and "findings" in result.output
+    events.write_text('{"event": "paris", "claims": "a:1"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--gold", str(gold), "--events", str(events), str(preds)])
+    assert result.exit_code == 2
+    assert f"{events}:1" in result.output and "Traceback" not in result.output
+
+
+# ------------------------------------------------------------ links a reader makes
+
+EE = Actor(text="Estonia", name="Estonia", kind="country", iso_code="EE", resolved=True)
+
+
+def _troops(doc_id: str, recipient: Actor | None, language: str) -> DocumentClaims:
+    text = f"Britain pledged troops ({doc_id})."
+    return record(doc_id, text, [{"kind": "pledge", "quote": text, "actor": [GB], "what": "troops",
+                                  "recipient": recipient, "date": "2025-03-27"}], language=language)
+
+
+def pledge_groups(recs: list[DocumentClaims]) -> list[list[str]]:
+    return sorted(sorted(g.doc_ids) for g in group_events(recs) if g.type == "pledge")
+
+
+def test_pledges_to_a_named_and_an_unnamed_recipient_are_one_position() -> None:
+    recs = [_troops("en", UA, "en"), _troops("vi", None, "vi"), _troops("ja", UA, "ja")]
+    assert pledge_groups(recs) == [["en", "ja", "vi"]]
+
+
+def test_pledges_to_different_recipients_are_two_positions() -> None:
+    recs = [_troops("en", UA, "en"), _troops("et", EE, "et"), _troops("vi", None, "vi")]
+    groups = [g for g in group_events(recs) if g.type == "pledge"]
+    assert sorted(sorted(g.doc_ids) for g in groups) == [["en"], ["et"], ["vi"]]
+    assert {g.label.rsplit(" · ", 1)[-1] for g in groups} == {"for Ukraine", "for Estonia", "for ?"}
+
+
+def test_a_summit_and_a_meeting_of_other_topics_are_one_event() -> None:
+    text = "Leaders met at the Paris summit."
+    recs = [record(doc, text, [{"kind": "meeting", "quote": "Paris summit", "actor": [FR],
+                                "participants": [FR, GB], "location": place, "topic": topic,
+                                "date": "2025-03-27"}], language=lang)
+            for doc, place, topic, lang in [("en", "Paris", "security guarantees for Ukraine", "en"),
+                                            ("hr", "Pariz", "sastanak o Ukrajini", "hr")]]
+    assert meeting_groups(recs) == [["en", "hr"]]

@@ -587,11 +587,61 @@ def _group_positions(ctx: Context) -> None:
         if unknown:
             parts.append((None, unknown))
         for year, members in parts:
-            first = ctx.infos[members[0]]
-            gid = _new_group(ctx, first, _position_label(ctx, block, year, first), members[0])
-            for i in members[1:]:
-                ctx.groups[gid].members.append(i)
-                _file(ctx, i, gid)
+            split = _by_other_actors(ctx, members)
+            for sub, who in split:
+                first = ctx.infos[sub[0]]
+                label = _position_label(ctx, block, year, first)
+                gid = _new_group(ctx, first, f"{label} · for {who}" if len(split) > 1 else label, sub[0])
+                for i in sub[1:]:
+                    ctx.groups[gid].members.append(i)
+                    _file(ctx, i, gid)
+
+
+def _by_other_actors(ctx: Context, members: list[int]) -> list[tuple[list[int], str]]:
+    """A position's claims split by the other actors they name (a pledge's recipient), as sets.
+
+    Claims whose recipients overlap are one position; a claim naming none is
+    compatible with any and joins the only named position (else stays apart
+    with the others naming none): "troops to Ukraine" and "troops" are one
+    position, "troops to Ukraine" and "troops to Estonia" two.
+    """
+    first = ctx.infos[members[0]]
+    fields = _other_actor_fields(first.traits)
+    if not fields or len(members) < 2:
+        return [(members, "")]
+    named: list[tuple[set[str], list[int]]] = []
+    unnamed: list[int] = []
+    for i in members:
+        keys = _actor_field_keys(ctx, ctx.infos[i].claim, fields)
+        if not keys:
+            unnamed.append(i)
+            continue
+        hit = next((entry for entry in named if entry[0] & keys), None)
+        if hit is None:
+            named.append((set(keys), [i]))
+        else:
+            hit[0].update(keys)
+            hit[1].append(i)
+    if len(named) <= 1:
+        return [(members, "")]
+    out = [(m, ", ".join(sorted(ctx.name(k) for k in ks))) for ks, m in named]
+    return out + ([(unnamed, "?")] if unnamed else [])
+
+
+def _other_actor_fields(traits: ClaimTraits) -> tuple[str, ...]:
+    """Actor fields of a position type besides its actor and its object (a pledge's recipient)."""
+    return tuple(
+        f for f in traits.fields_of_kind("actors") if f not in ("actor", traits.object_field)
+    )
+
+
+def _actor_field_keys(ctx: Context, claim: ClaimBase, fields: tuple[str, ...]) -> frozenset[str]:
+    keys: set[str] = set()
+    for name in fields:
+        value: Any = getattr(claim, name, None)
+        for a in value if isinstance(value, list) else (value,) if value is not None else ():
+            keys.add(ctx.keys.actor_key(a))
+    return frozenset(keys)
 
 
 def _field_keys(ctx: Context, info: ClaimInfo, fields: tuple[str, ...]) -> tuple[str | None, ...]:
