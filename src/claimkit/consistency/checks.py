@@ -609,11 +609,6 @@ def check_corroboration(
     return out
 
 
-#: near-copies are looked for among at most this many sources of a group (copies
-#: word for word are found in groups of any size)
-FUZZY_SOURCES = 8
-
-
 def _listed(names: list[str], most: int = 5) -> str:
     """``a, b, c`` or ``a, b, c, d, e and 3 more``: the documents a reader can open."""
     shown = ", ".join(names[:most])
@@ -624,33 +619,29 @@ def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
     """The independent outlets among a group's reports, syndicated copies counted once.
 
     An outlet is the agency a claim is credited to, else the document's source.
-    Two documents of different outlets hold one text when their letters (case,
-    digits, spacing and punctuation aside) are equal, or, in groups of at most
-    :data:`FUZZY_SOURCES` outlets, when the reports quote the same words (verbatim) and
-    the documents' texts are ``grouping.SYNDICATED_RATIO`` similar (rapidfuzz);
-    such outlets count once. Only reports with the same quote are compared, so
-    the cost stays linear in the group's size.
+    Reports of two outlets are copies of one text when they quote the same
+    words and their documents' texts are equal (case and spacing aside) or
+    ``grouping.SYNDICATED_RATIO`` similar (rapidfuzz); such outlets count once.
+    Only reports with the same quote are compared (a set test first), so the
+    cost stays linear in the group's size.
     """
-    first: dict[str, ClaimInfo] = {}  # outlet -> its first report
-    for x in infos:
-        outlet = fold(x.claim.attributed_to) if x.claim.attributed_to else ctx.source(x.doc)
-        first.setdefault(outlet, x)
+    source = ctx.source
+    # outlet -> its first report (built from the end: the first report is written last)
+    first = {
+        fold(x.claim.attributed_to) if x.claim.attributed_to else source(x.doc): x
+        for x in reversed(infos)
+    }
     if len(first) < 2:
         return set(first)
-    by_text: set[int] = set()
-    by_quote: dict[str, list[ClaimInfo]] = {}
+    quotes = [x.claim.evidence[0].text if x.claim.evidence else None for x in first.values()]
+    if len(set(quotes)) == len(quotes):
+        return set(first)
     outlets: set[str] = set()
-    fuzzy = len(first) <= FUZZY_SOURCES
-    for outlet, x in first.items():
-        digest = ctx.text_digest(x.doc)
-        if digest is not None:
-            if digest in by_text:
-                continue
-            by_text.add(digest)
-        if fuzzy and x.claim.evidence:
-            same_quote = by_quote.setdefault(x.claim.evidence[0].text, [])
-            if any(ctx.same_text(x.doc, y.doc) for y in same_quote):
-                continue
-            same_quote.append(x)
+    by_quote: dict[str | None, list[ClaimInfo]] = {}
+    for (outlet, x), quote in zip(first.items(), quotes, strict=True):
+        same_quote = by_quote.setdefault(quote, [])
+        if quote is not None and any(ctx.same_text(x.doc, y.doc) for y in same_quote):
+            continue
+        same_quote.append(x)
         outlets.add(outlet)
     return outlets

@@ -100,8 +100,8 @@ class Context:
     #: lists cost more than the checks that read it.
     claim_groups: dict[int, list[int]] = field(default_factory=dict)
     _sources: dict[str, str] = field(default_factory=dict)
-    _digests: dict[str, object] = field(default_factory=dict)
     _same: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _other_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def source(self, doc_id: str) -> str:
         """The source key of a document (memoised; see :func:`source_key`)."""
@@ -110,21 +110,15 @@ class Context:
             hit = self._sources[doc_id] = source_key(doc_id, self.documents.get(doc_id))
         return hit
 
-    def text_digest(self, doc_id: str) -> int | None:
-        """A hash of a document's text (case and spacing aside), memoised; None if too short."""
-        hit = self._digests.get(doc_id, _NONE)
-        if hit is _NONE:
-            doc = self.documents.get(doc_id)
-            hit = self._digests[doc_id] = _letters_digest(doc.text) if doc is not None else None
-        return hit  # type: ignore[return-value]
-
     def same_text(self, a: str, b: str) -> bool:
-        """Whether two documents hold one text (syndicated copies): rapidfuzz ratio, memoised."""
+        """Whether two documents hold one text (syndicated copies), memoised."""
         key = (a, b) if a < b else (b, a)
         hit = self._same.get(key)
         if hit is None:
             da, db = self.documents.get(a), self.documents.get(b)
-            hit = self._same[key] = da is not None and db is not None and _similar(da.text, db.text)
+            hit = self._same[key] = (
+                da is not None and db is not None and _same_text(da.text, db.text)
+            )
         return hit
 
     def group_of(self, i: int) -> str | None:
@@ -151,30 +145,24 @@ class Context:
     _country_named: set[str] = field(default_factory=set)
 
 
-_NONE = object()
 #: how much of a text is compared for syndication
 _COMPARED_CHARS = 4000
-
-
-def _letters_digest(text: str) -> int | None:
-    """A hash of a text's words, case and spacing aside (None when too short to tell copies)."""
-    words = " ".join(text[:_COMPARED_CHARS].split()).casefold()
-    if len(words) < 200:  # too short to say two outlets copied it
-        return None
-    return hash(words)
 
 
 #: documents whose texts are at least this similar (rapidfuzz ratio, 0-100) are one text
 SYNDICATED_RATIO = 92.0
 
 
-def _similar(a: str, b: str) -> bool:
-    """Whether two texts are copies of one (a syndicated article): rapidfuzz's ratio."""
-    from rapidfuzz import fuzz
-
+def _same_text(a: str, b: str) -> bool:
+    """Whether two texts are copies of one (a syndicated article): equal words, case and
+    spacing aside, or rapidfuzz's ratio at least :data:`SYNDICATED_RATIO`."""
     a, b = a[:_COMPARED_CHARS], b[:_COMPARED_CHARS]
     if min(len(a), len(b)) < 200 or min(len(a), len(b)) < 0.85 * max(len(a), len(b)):
-        return False
+        return False  # too short to say two outlets copied it, or not the same length
+    if " ".join(a.split()).casefold() == " ".join(b.split()).casefold():
+        return True
+    from rapidfuzz import fuzz
+
     return fuzz.ratio(a, b, processor=str.casefold, score_cutoff=SYNDICATED_RATIO) > 0
 
 
@@ -605,9 +593,13 @@ def _by_other_actors(ctx: Context, members: list[int]) -> list[tuple[list[int], 
     with the others naming none): "troops to Ukraine" and "troops" are one
     position, "troops to Ukraine" and "troops to Estonia" two.
     """
+    if len(members) < 2:
+        return [(members, "")]
     first = ctx.infos[members[0]]
-    fields = _other_actor_fields(first.traits)
-    if not fields or len(members) < 2:
+    fields = ctx._other_fields.get(first.type)
+    if fields is None:
+        fields = ctx._other_fields[first.type] = _other_actor_fields(first.traits)
+    if not fields:
         return [(members, "")]
     named: list[tuple[set[str], list[int]]] = []
     unnamed: list[int] = []
