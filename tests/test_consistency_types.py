@@ -307,7 +307,7 @@ def test_visits_elsewhere_or_undated_or_of_another_type_stay_apart() -> None:
         claims=[Meeting(doc_id="m", actor=[FR], participants=[UA], location="Kyiv",
                         date=DateRef(value="2025-03-27", resolution="explicit"),
                         evidence=[Span(start=0, end=len(text), text=text)])])
-    recs = [visit("a", "Kyiv"), visit("b", "Warsaw", visited=(GB,)), visit("c", "Kyiv", date=None),
+    recs = [visit("a", "Kyiv"), visit("b", "Warsaw", visited=(GB,)), visit("c", "Kyiv", date=None, published="2025-06-01"),
             visit("d", "Kyiv", date="2025-04-20", published="2025-04-21"), meeting]
     groups = group_events(recs)
     assert sorted((g.type, len(g.claims)) for g in groups) == [("meeting", 1)] + [("visit", 1)] * 4

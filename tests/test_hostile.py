@@ -405,7 +405,7 @@ def test_hostile_claims_file(tmp_path: Path, good_claims: str, command: str, kin
         if command == "validate":
             assert re.search(r"claimkit: [1-9]\d* claims", result.stderr)
         elif command == "view":
-            assert re.search(r"\(([2-9]|\d\d+) record\(s\)\)", result.stderr)
+            assert re.search(r": ([2-9]|\d\d+) document\(s\)", result.stderr)
         else:
             assert json.loads(result.stdout)["overall"]["tp"] >= 0
         strict = CliRunner().invoke(main, [*args[:1], "--strict", *args[1:]])
@@ -429,7 +429,7 @@ def test_a_fifo_claims_file_is_skipped_without_blocking(tmp_path: Path, good_cla
     assert noted == [f"claimkit: skipped {pipe}: not a regular file (a FIFO (named pipe)); skipped without reading it"]
     assert result.exit_code == 1
     if command == "view":
-        assert "(2 record(s))" in result.stderr
+        assert ": 2 document(s)" in result.stderr
 
 
 # ------------------------------------------------------------------ decoding details

@@ -443,19 +443,31 @@ def schema(output: str, check: bool) -> None:
               help="Directory of gold *.jsonl files.")
 @click.argument("predictions", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--events", "events", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="An event gold (which gold claims report the same event): also score the "
+              "validator's links and findings on the predictions against it.")
 @_STRICT
-def eval_(gold: str, predictions: str, as_json: bool, strict: bool) -> None:
+def eval_(gold: str, predictions: str, as_json: bool, events: str | None, strict: bool) -> None:
     """Score predicted claims against gold claims (precision, recall, F1)."""
     import json
 
-    from claimkit.evaluate import evaluate, format_table
+    from claimkit.evaluate import evaluate, evaluate_events, format_events, format_table
 
     reader = _ClaimsReader(strict)
-    report = evaluate(gold, list(reader.records((predictions,))))
+    records = list(reader.records((predictions,)))
+    report = evaluate(gold, records)
+    ev = evaluate_events(events, gold, records) if events else None
     if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        out = report.to_dict()
+        if ev is not None:
+            out["events"] = {"links": ev.links.to_dict(), "findings": ev.findings.to_dict(),
+                             "false_findings": ev.false_findings, "unreachable": ev.unreachable}
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(report))
+        if ev is not None:
+            click.echo("")
+            click.echo(format_events(ev))
     if reader.bad:
         sys.exit(reader.exit_code())
 

@@ -39,11 +39,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimkit.errors import InputError
 from claimkit.gold import GoldClaim, load_gold
 from claimkit.io import Record, read_records
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Quantity
 
-__all__ = ["AttributeScore", "EvalReport", "Match", "Scores", "evaluate", "format_table"]
+__all__ = [
+    "AttributeScore",
+    "EvalReport",
+    "EventReport",
+    "Match",
+    "Scores",
+    "evaluate",
+    "evaluate_events",
+    "format_events",
+    "format_table",
+    "gold_ref",
+    "load_events",
+]
 
 log = logging.getLogger(__name__)
 
@@ -426,4 +439,135 @@ def format_table(report: EvalReport) -> str:
         lines.extend(f"  {u}" for u in report.unlocated[:10])
         if len(report.unlocated) > 10:
             lines.append(f"  ... and {len(report.unlocated) - 10} more")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------- events
+
+#: finding kinds that relate claims of several documents (scored against the event gold)
+CROSS_DOCUMENT_KINDS = ("corroboration", "conflict", "contradiction", "stance_change")
+
+
+@dataclass
+class EventReport:
+    """The result of :func:`evaluate_events`.
+
+    Attributes:
+        links: pairs of gold claims the validator put in one group (tp, fp)
+            against the pairs the event gold links (fn), over gold claims
+            that a predicted claim matched.
+        findings: cross-document findings judged true (tp) or false (fp).
+        false_findings: the messages of the false ones.
+        unreachable: gold links with a claim no prediction matched.
+    """
+
+    links: Scores = field(default_factory=Scores)
+    findings: Scores = field(default_factory=Scores)
+    false_findings: list[str] = field(default_factory=list)
+    unreachable: int = 0
+
+
+def gold_ref(gold: GoldClaim) -> str:
+    """``<article stem>:<line>``: how the event gold names a gold claim."""
+    path, _, line = gold.source.rpartition(":")
+    return f"{Path(path).stem}:{line}"
+
+
+def load_events(path: str | os.PathLike[str]) -> tuple[list[set[str]], list[tuple[str, set[str]]]]:
+    """Events (sets of gold claim refs) and true findings (kind, refs) of an event gold file.
+
+    Raises:
+        InputError: the file cannot be read, or a line is not an event or a finding.
+    """
+    import json
+
+    events: list[set[str]] = []
+    findings: list[tuple[str, set[str]]] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot be read: {e}") from e
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            claims = row["claims"]
+            if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+                raise TypeError("claims is not a list of '<article>:<line>' strings")
+            if "event" in row:
+                events.append(set(claims))
+            else:
+                findings.append((str(row["finding"]), set(claims)))
+        except (ValueError, KeyError, TypeError) as e:
+            raise InputError(f"{path}:{n}", f"not an event or finding line ({e})") from e
+    return events, findings
+
+
+def evaluate_events(
+    events: str | os.PathLike[str],
+    gold: str | os.PathLike[str],
+    records: Sequence[Record],
+) -> EventReport:
+    """Score the validator's links and findings on ``records`` against an event gold.
+
+    Predicted claims are matched to gold claims as by :func:`evaluate`; two
+    gold claims are linked when the validator puts their predictions in one
+    group. A corroboration is true when the gold claims it rests on (two or
+    more) all report one gold event; a conflict, contradiction or stance change
+    is true when the event gold lists it (``{"finding": kind, "claims": [...]}``)
+    with all its claims.
+    """
+    from claimkit.consistency import validate
+
+    gold_events, true_findings = load_events(events)
+    matched = evaluate(gold, records).matches
+    ref_of = {m.claim.id: gold_ref(m.gold) for m in matched}
+    reachable = set(ref_of.values())
+    report = validate(records)
+    predicted: set[tuple[str, str]] = set()
+    for g in report.groups:
+        refs = sorted({ref_of[c] for c in g.claims if c in ref_of})
+        predicted.update((a, b) for i, a in enumerate(refs) for b in refs[i + 1 :])
+    wanted: set[tuple[str, str]] = set()
+    out = EventReport()
+    for ev in gold_events:
+        refs = sorted(ev)
+        for i, a in enumerate(refs):
+            for b in refs[i + 1 :]:
+                if a in reachable and b in reachable:
+                    wanted.add((a, b))
+                else:
+                    out.unreachable += 1
+    out.links = Scores(len(predicted & wanted), len(predicted - wanted), len(wanted - predicted))
+    for f in report.findings:
+        if f.kind not in CROSS_DOCUMENT_KINDS:
+            continue
+        cited = {ref_of[c] for c in f.claims if c in ref_of}
+        if _finding_true(f.kind, cited, gold_events, true_findings):
+            out.findings.tp += 1
+        else:
+            out.findings.fp += 1
+            out.false_findings.append(f"{f.kind}: {f.message}")
+    return out
+
+
+def _finding_true(
+    kind: str, refs: set[str], events: list[set[str]], findings: list[tuple[str, set[str]]]
+) -> bool:
+    if kind == "corroboration":
+        return len(refs) >= 2 and any(refs <= ev for ev in events)
+    return bool(refs) and any(k == kind and refs <= claims for k, claims in findings)
+
+
+def format_events(report: EventReport) -> str:
+    """A plain-text table of :func:`evaluate_events`'s scores."""
+    lines = [f"{'events':<12}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}"]
+    for name, s in (("links", report.links), ("findings", report.findings)):
+        recall = f"{s.recall:>7.3f}" if name == "links" else f"{'-':>7}"
+        f1 = f"{s.f1:>7.3f}" if name == "links" else f"{'-':>7}"
+        lines.append(f"{name:<12}{s.precision:>7.3f}{recall}{f1}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
+    if report.unreachable:
+        lines.append(f"{report.unreachable} gold links have a claim no prediction matched (not scored)")
+    lines.extend(f"false: {m}" for m in report.false_findings)
     return "\n".join(lines)

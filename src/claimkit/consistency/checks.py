@@ -16,6 +16,7 @@ from typing import Any
 from claimkit.consistency.grouping import ClaimInfo, Context, build_context
 from claimkit.consistency.keys import parse_date
 from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.normalize.quantities import find_quantities
 from claimkit.schemas import (
     Actor,
     ClaimBase,
@@ -360,19 +361,43 @@ def _quantity_finding(
     pairs: list[tuple[ClaimInfo, Quantity]], label: str, gid: str, field: str, what: str,
     severity: str = Severity.warning,
 ) -> list[Finding]:
-    """A conflict finding for the first two quantities of ``pairs`` that disagree, if any."""
+    """A conflict finding for the first two quantities of ``pairs`` that disagree, if any.
+
+    Before a conflict is reported, each quantity stated as exact gets the
+    qualifier its own quoted evidence gives it ("至少有26个国家": at least 26),
+    so a qualifier an extractor left out does not make a conflict.
+    """
     hit = _quantity_conflict(pairs)
+    read: set[int] = set()  # claims whose quote was read (each once)
+    while hit and not {id(hit[0]), id(hit[1])} <= read:
+        read.update((id(hit[0]), id(hit[1])))
+        pairs = [(x, _as_quoted(x, q) if x is hit[0] or x is hit[1] else q) for x, q in pairs]
+        hit = _quantity_conflict(pairs)
     if not hit:
         return []
     a, b = hit
+    stated = {id(x): q for x, q in pairs}
     return [
         _finding(
             FindingKind.conflict, Severity(severity),
-            f"{label}: {what} disagree: {_qtext(_q(a, field))} ({a.doc}) "
-            f"vs {_qtext(_q(b, field))} ({b.doc})",
+            f"{label}: {what} disagree: {_qtext(stated[id(a)])} ({a.doc}) "
+            f"vs {_qtext(stated[id(b)])} ({b.doc})",
             gid, [a, b], field=field,
         )
     ]
+
+
+def _as_quoted(info: ClaimInfo, q: Quantity) -> Quantity:
+    """``q`` with the qualifier its evidence states for the same number, if it is stated as exact."""
+    if getattr(q.qualifier, "value", q.qualifier) != "exact" or q.value is None:
+        return q
+    language = info.document.language if info.document is not None else None
+    for span in info.claim.evidence:
+        for m in find_quantities(span.text, language=language):
+            found = m.quantity
+            if found.value == q.value and getattr(found.qualifier, "value", found.qualifier) != "exact":
+                return q.model_copy(update={"qualifier": found.qualifier, "raw": q.raw or m.text})
+    return q
 
 
 def _q(info: ClaimInfo, name: str) -> Quantity | None:
@@ -481,7 +506,8 @@ def check_time(
     """
     ctx = _ctx(items, documents, context)
     out: list[Finding] = []
-    for i, info in enumerate(ctx.infos):
+    unanchored: dict[tuple[str, str], list[tuple[ClaimInfo, str]]] = {}
+    for info in ctx.infos:
         d = info.claim.date
         if d is None:
             continue
@@ -490,27 +516,39 @@ def check_time(
         res = getattr(d.resolution, "value", d.resolution)
         if d.value is None and d.raw:
             why = "the article has no publication date" if doc is not None and published is None else "it was not resolved"
-            out.append(
-                _finding(
-                    FindingKind.unanchored_date, Severity.warning,
-                    f"{info.type} {info.claim.id}: relative date {d.raw!r} cannot be anchored: {why}",
-                    ctx.group_of(i), [info], raw=d.raw,
-                )
-            )
+            unanchored.setdefault((info.doc, why), []).append((info, repr(d.raw)))
         elif res in ("relative", "publication") and doc is not None and published is None:
-            out.append(
-                _finding(
-                    FindingKind.unanchored_date, Severity.warning,
-                    f"{info.type} {info.claim.id}: date {d.value} was resolved {res} but the "
-                    "article has no publication date",
-                    ctx.group_of(i), [info], raw=d.raw,
-                )
-            )
+            why = "the article has no publication date"
+            unanchored.setdefault((info.doc, why), []).append((info, f"{d.value} ({res})"))
         if (
             info.traits.status_field is not None and published is not None
             and info.date is not None and info.date[0] > published.toordinal()
         ):
-            out.extend(_future_past(ctx, i, info, published))
+            out.extend(_future_past(ctx, info.idx, info, published))
+    out.extend(_unanchored_findings(ctx, unanchored))
+    return out
+
+
+def _unanchored_findings(
+    ctx: Context, unanchored: dict[tuple[str, str], list[tuple[ClaimInfo, str]]]
+) -> list[Finding]:
+    """One warning per document and reason, listing its claims and their date words."""
+    out = []
+    for (doc, why), items in unanchored.items():
+        infos = [x for x, _ in items]
+        words = list(dict.fromkeys(w for _, w in items))
+        shown = ", ".join(words[:5]) + (f" and {len(words) - 5} more" if len(words) > 5 else "")
+        n = len(infos)
+        subject = f"{infos[0].type} {infos[0].claim.id}" if n == 1 else f"{n} claims of {doc}"
+        out.append(
+            _finding(
+                FindingKind.unanchored_date, Severity.warning,
+                f"{subject}: relative date{'s' if len(words) > 1 else ''} {shown} cannot be "
+                f"anchored: {why}",
+                ctx.group_of(infos[0].idx) if n == 1 else None, infos,
+                raw=[w for _, w in items], document=doc,
+            )
+        )
     return out
 
 
@@ -540,8 +578,9 @@ def check_corroboration(
     """How many independent documents support each group (info, groups of 2+ documents).
 
     Documents count as independent when they come from different sources (URL
-    host, else the page a document was split from) and do not credit the
-    claim to the same agency (``attributed_to``).
+    host, else the page a document was split from), do not credit the claim
+    to the same agency (``attributed_to``) and are not copies of one text
+    (syndication: see :func:`_independent`).
     """
     ctx = _ctx(items, documents, context)
     out: list[Finding] = []
@@ -552,10 +591,7 @@ def check_corroboration(
         docs = list(dict.fromkeys(x.doc for x in infos))
         if len(docs) < 2:
             continue
-        independent = {
-            fold(x.claim.attributed_to) if x.claim.attributed_to else ctx.source(x.doc)
-            for x in infos
-        }
+        independent = _independent(ctx, infos)
         langs = sorted(
             {lang for d in docs if (doc := ctx.documents.get(d)) is not None and (lang := doc.language)}
         )
@@ -563,10 +599,49 @@ def check_corroboration(
         out.append(
             _finding(
                 FindingKind.corroboration, Severity.info,
-                f"{g.label}: reported by {len(docs)} documents, {len(independent)} independent"
+                f"{g.label}: reported by {len(docs)} documents ({_listed(docs)}), "
+                f"{len(independent)} independent"
                 + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
                 g.id, first_per_doc, documents=len(docs), independent=len(independent),
                 languages=langs,
             )
         )
     return out
+
+
+def _listed(names: list[str], most: int = 5) -> str:
+    """``a, b, c`` or ``a, b, c, d, e and 3 more``: the documents a reader can open."""
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
+    """The independent outlets among a group's reports, syndicated copies counted once.
+
+    An outlet is the agency a claim is credited to, else the document's source.
+    Reports of two outlets are copies of one text when they quote the same
+    words and their documents' texts are equal (case and spacing aside) or
+    ``grouping.SYNDICATED_RATIO`` similar (rapidfuzz); such outlets count once.
+    Only reports with the same quote are compared (a set test first), so the
+    cost stays linear in the group's size.
+    """
+    source = ctx.source
+    # outlet -> its first report (built from the end: the first report is written last)
+    first = {
+        fold(x.claim.attributed_to) if x.claim.attributed_to else source(x.doc): x
+        for x in reversed(infos)
+    }
+    if len(first) < 2:
+        return set(first)
+    quotes = [x.claim.evidence[0].text if x.claim.evidence else None for x in first.values()]
+    if len(set(quotes)) == len(quotes):
+        return set(first)
+    outlets: set[str] = set()
+    by_quote: dict[str | None, list[ClaimInfo]] = {}
+    for (outlet, x), quote in zip(first.items(), quotes, strict=True):
+        same_quote = by_quote.setdefault(quote, [])
+        if quote is not None and any(ctx.same_text(x.doc, y.doc) for y in same_quote):
+            continue
+        same_quote.append(x)
+        outlets.add(outlet)
+    return outlets

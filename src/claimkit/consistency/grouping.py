@@ -100,12 +100,25 @@ class Context:
     #: lists cost more than the checks that read it.
     claim_groups: dict[int, list[int]] = field(default_factory=dict)
     _sources: dict[str, str] = field(default_factory=dict)
+    _same: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _other_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def source(self, doc_id: str) -> str:
         """The source key of a document (memoised; see :func:`source_key`)."""
         hit = self._sources.get(doc_id)
         if hit is None:
             hit = self._sources[doc_id] = source_key(doc_id, self.documents.get(doc_id))
+        return hit
+
+    def same_text(self, a: str, b: str) -> bool:
+        """Whether two documents hold one text (syndicated copies), memoised."""
+        key = (a, b) if a < b else (b, a)
+        hit = self._same.get(key)
+        if hit is None:
+            da, db = self.documents.get(a), self.documents.get(b)
+            hit = self._same[key] = (
+                da is not None and db is not None and _same_text(da.text, db.text)
+            )
         return hit
 
     def group_of(self, i: int) -> str | None:
@@ -130,6 +143,27 @@ class Context:
         return hit or key.split(":", 1)[-1]
 
     _country_named: set[str] = field(default_factory=set)
+
+
+#: how much of a text is compared for syndication
+_COMPARED_CHARS = 4000
+
+
+#: documents whose texts are at least this similar (rapidfuzz ratio, 0-100) are one text
+SYNDICATED_RATIO = 92.0
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Whether two texts are copies of one (a syndicated article): equal words, case and
+    spacing aside, or rapidfuzz's ratio at least :data:`SYNDICATED_RATIO`."""
+    a, b = a[:_COMPARED_CHARS], b[:_COMPARED_CHARS]
+    if min(len(a), len(b)) < 200 or min(len(a), len(b)) < 0.85 * max(len(a), len(b)):
+        return False  # too short to say two outlets copied it, or not the same length
+    if " ".join(a.split()).casefold() == " ".join(b.split()).casefold():
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b, processor=str.casefold, score_cutoff=SYNDICATED_RATIO) > 0
 
 
 def _country_name(code: str) -> str | None:
@@ -273,8 +307,8 @@ _Bucket = dict[_Cluster, None]
 _Day = tuple[dict[str, _Bucket], dict[str, _Bucket]]
 
 
-#: one partition's indexes: by day, and (place, first day, last day) for coarse dates
-_Index = tuple[dict[int, _Day], dict[tuple[str, int, int], list[_Cluster]]]
+#: one partition's indexes: by day, and by place ("" for none) for interval-dated clusters
+_Index = tuple[dict[int, _Day], dict[str, list[_Cluster]]]
 
 
 def _group_events(ctx: Context) -> None:
@@ -283,6 +317,7 @@ def _group_events(ctx: Context) -> None:
     # than one (place or participant, day) dict of a million keys, whose
     # probes miss the CPU caches on a large corpus.
     partitions: dict[tuple[str, tuple[str | None, ...]], _Index] = {}
+    deferred: list[tuple[int, DateRange, _Index]] = []
     extras: dict[str, tuple[str, ...]] = {}
     for i, info in enumerate(ctx.infos):
         traits = info.traits
@@ -292,17 +327,41 @@ def _group_events(ctx: Context) -> None:
         if fields is None:
             fields = extras[info.type] = _event_extra_fields(traits)
         values = _field_keys(ctx, info, fields) if fields else ()
-        date = info.date
-        if date is None or (date[2] != "day" and info.loc is None) or None in values:
+        span = info.date or _undated_span(info)
+        if span is None or None in values or (span[2] != "day" and info.loc is None and (
+            span[2] == "undated" or not info.parts
+        )):
             _new_group(ctx, info, _event_label(ctx, info), i)
             continue
         index = partitions.get((info.type, values))
         if index is None:
             index = partitions[(info.type, values)] = ({}, {})
-        if date[2] != "day":  # month or year only: joins only the same period and place
-            _file_coarse(ctx, i, info, date, index[1])
-        else:
-            _file_day(ctx, i, info, date[0], index[0])
+        if span[2] == "day":
+            _file_day(ctx, i, info, span[0], index[0])
+        else:  # month, year or undated: after every day-dated claim has its cluster
+            deferred.append((i, span, index))
+    for i, span, index in deferred:
+        _file_interval(ctx, i, ctx.infos[i], span, index)
+
+
+#: an undated report of a past event in a dated article: on or before the
+#: publication date, at most this many days before (news reports recent events)
+UNDATED_LOOKBACK_DAYS = 7
+
+
+def _undated_span(info: ClaimInfo) -> DateRange | None:
+    """"On or before the publication date" for an undated claim of a past (or unknown-status) event."""
+    c, doc = info.claim, info.document
+    if doc is None or doc.published is None or (c.date is not None and c.date.value):
+        return None
+    status_field = info.traits.status_field
+    if status_field is not None:
+        status = getattr(c, status_field, None)
+        status = getattr(status, "value", status)
+        if status is not None and status not in info.traits.past_statuses:
+            return None  # scheduled or proposed: not before publication
+    pub = doc.published.toordinal()
+    return (pub - UNDATED_LOOKBACK_DAYS, pub, "undated")
 
 
 def _event_extra_fields(traits: ClaimTraits) -> tuple[str, ...]:
@@ -311,23 +370,65 @@ def _event_extra_fields(traits: ClaimTraits) -> tuple[str, ...]:
     return tuple(f for f in traits.event_key if f not in read)
 
 
-def _file_coarse(
-    ctx: Context,
-    i: int,
-    info: ClaimInfo,
-    date: DateRange,
-    coarse: dict[tuple[str, int, int], list[_Cluster]],
-) -> None:
-    assert info.loc is not None
-    ckey = (info.loc, date[0], date[1])
-    cl = next((c for c in coarse.get(ckey, ()) if info.doc not in c.docs), None)
+def _file_interval(ctx: Context, i: int, info: ClaimInfo, span: DateRange, index: _Index) -> None:
+    """A month-, year- or un-dated claim: the one day cluster it fits, else an interval cluster.
+
+    It joins a cluster whose days lie in its interval and whose place (or, for a
+    claim naming no place, participants) say it is the same event; when several
+    day clusters fit equally well it stays out (a reader could not tell which).
+    Interval clusters join on the same place and overlapping intervals, and
+    keep the narrowest interval.
+    """
+    lo, hi, _ = span
+    cl = _best_day_cluster(info, lo, hi, index[0])
+    if cl is not None:
+        _join(ctx, cl, info, i)
+        return
+    cl = _interval_cluster(info, lo, hi, index[1])
     if cl is None:
         gid = _new_group(ctx, info, _event_label(ctx, info), i)
-        coarse.setdefault(ckey, []).append(
-            _Cluster(gid, {info.doc}, {info.loc}, set(info.parts), date[0], date[1])
-        )
-    else:
-        _join(ctx, cl, info, i)
+        cl = _Cluster(gid, {info.doc}, {info.loc} if info.loc else set(), set(info.parts), lo, hi)
+        index[1].setdefault(info.loc or "", []).append(cl)
+        return
+    _join(ctx, cl, info, i)
+    cl.lo, cl.hi = max(cl.lo, lo), min(cl.hi, hi)  # the narrowest interval all members allow
+
+
+def _best_day_cluster(info: ClaimInfo, lo: int, hi: int, by_day: dict[int, _Day]) -> _Cluster | None:
+    scored: dict[_Cluster, int] = {}
+    for d in range(lo, hi + 1):
+        index = by_day.get(d)
+        if index is None:
+            continue
+        found = list(index[0].get(info.loc, ())) if info.loc else []
+        for p in sorted(info.parts):
+            found.extend(index[1].get(p, ()))
+        for cl in found:
+            if cl not in scored and _fits(cl, info, lo, hi):
+                scored[cl] = len(cl.parts & info.parts)
+    if not scored:
+        return None
+    best = max(scored.values())
+    top = [cl for cl, n in scored.items() if n == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _interval_cluster(
+    info: ClaimInfo, lo: int, hi: int, coarse: dict[str, list[_Cluster]]
+) -> _Cluster | None:
+    return next((c for c in coarse.get(info.loc or "", ()) if _fits(c, info, lo, hi)), None)
+
+
+def _fits(cl: _Cluster, info: ClaimInfo, lo: int, hi: int) -> bool:
+    """Whether an interval-dated claim can be the event of cluster ``cl``."""
+    if cl.hi < lo or cl.lo > hi or info.doc in cl.docs:
+        return False
+    if info.loc:
+        # the same place, with participants in common or unnamed on one side
+        return info.loc in cl.locs and (not cl.parts or not info.parts or bool(cl.parts & info.parts))
+    shared = len(cl.parts & info.parts)
+    small = min(len(cl.parts), len(info.parts))
+    return shared >= 2 or (small >= 1 and shared == small)
 
 
 def _file_day(ctx: Context, i: int, info: ClaimInfo, day: int, by_day: dict[int, _Day]) -> None:
@@ -474,11 +575,65 @@ def _group_positions(ctx: Context) -> None:
         if unknown:
             parts.append((None, unknown))
         for year, members in parts:
-            first = ctx.infos[members[0]]
-            gid = _new_group(ctx, first, _position_label(ctx, block, year, first), members[0])
-            for i in members[1:]:
-                ctx.groups[gid].members.append(i)
-                _file(ctx, i, gid)
+            split = _by_other_actors(ctx, members)
+            for sub, who in split:
+                first = ctx.infos[sub[0]]
+                label = _position_label(ctx, block, year, first)
+                gid = _new_group(ctx, first, f"{label} · for {who}" if len(split) > 1 else label, sub[0])
+                for i in sub[1:]:
+                    ctx.groups[gid].members.append(i)
+                    _file(ctx, i, gid)
+
+
+def _by_other_actors(ctx: Context, members: list[int]) -> list[tuple[list[int], str]]:
+    """A position's claims split by the other actors they name (a pledge's recipient), as sets.
+
+    Claims whose recipients overlap are one position; a claim naming none is
+    compatible with any and joins the only named position (else stays apart
+    with the others naming none): "troops to Ukraine" and "troops" are one
+    position, "troops to Ukraine" and "troops to Estonia" two.
+    """
+    if len(members) < 2:
+        return [(members, "")]
+    first = ctx.infos[members[0]]
+    fields = ctx._other_fields.get(first.type)
+    if fields is None:
+        fields = ctx._other_fields[first.type] = _other_actor_fields(first.traits)
+    if not fields:
+        return [(members, "")]
+    named: list[tuple[set[str], list[int]]] = []
+    unnamed: list[int] = []
+    for i in members:
+        keys = _actor_field_keys(ctx, ctx.infos[i].claim, fields)
+        if not keys:
+            unnamed.append(i)
+            continue
+        hit = next((entry for entry in named if entry[0] & keys), None)
+        if hit is None:
+            named.append((set(keys), [i]))
+        else:
+            hit[0].update(keys)
+            hit[1].append(i)
+    if len(named) <= 1:
+        return [(members, "")]
+    out = [(m, ", ".join(sorted(ctx.name(k) for k in ks))) for ks, m in named]
+    return out + ([(unnamed, "?")] if unnamed else [])
+
+
+def _other_actor_fields(traits: ClaimTraits) -> tuple[str, ...]:
+    """Actor fields of a position type besides its actor and its object (a pledge's recipient)."""
+    return tuple(
+        f for f in traits.fields_of_kind("actors") if f not in ("actor", traits.object_field)
+    )
+
+
+def _actor_field_keys(ctx: Context, claim: ClaimBase, fields: tuple[str, ...]) -> frozenset[str]:
+    keys: set[str] = set()
+    for name in fields:
+        value: Any = getattr(claim, name, None)
+        for a in value if isinstance(value, list) else (value,) if value is not None else ():
+            keys.add(ctx.keys.actor_key(a))
+    return frozenset(keys)
 
 
 def _field_keys(ctx: Context, info: ClaimInfo, fields: tuple[str, ...]) -> tuple[str | None, ...]:
@@ -574,7 +729,7 @@ def to_event_groups(ctx: Context) -> list[EventGroup]:
             }
         )
         sources = {ctx.source(d) for d in doc_ids}
-        dates = [x.date for x in infos if x.date is not None]
+        lo, hi = _group_dates(g, infos)
         out.append(
             EventGroup.model_construct(
                 id=g.id,
@@ -584,11 +739,26 @@ def to_event_groups(ctx: Context) -> list[EventGroup]:
                 doc_ids=doc_ids,
                 sources=len(sources),
                 languages=langs,
-                date_from=dt.date.fromordinal(min(d[0] for d in dates)).isoformat() if dates else None,
-                date_to=dt.date.fromordinal(max(d[1] for d in dates)).isoformat() if dates else None,
+                date_from=dt.date.fromordinal(lo).isoformat() if lo else None,
+                date_to=dt.date.fromordinal(hi).isoformat() if hi else None,
             )
         )
     return out
+
+
+def _group_dates(g: Group, infos: list[ClaimInfo]) -> tuple[int | None, int | None]:
+    """An event group's date: the narrowest interval all its reports allow (undated ones:
+    on or before their publication), else the span of its dates; a position group's span."""
+    dates = [x.date for x in infos if x.date is not None]
+    if g.traits.grouping == "event":
+        spans = [s for x in infos if (s := x.date or _undated_span(x)) is not None]
+        if spans:
+            lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+            if lo <= hi:
+                return lo, hi
+    if not dates:
+        return None, None
+    return min(d[0] for d in dates), max(d[1] for d in dates)
 
 
 def group_events(

@@ -32,7 +32,7 @@ from typing import Any
 
 from claimkit.errors import SchemaError
 from claimkit.normalize.actors import Gazetteer, GazetteerEntry
-from claimkit.normalize.countries import is_country_code
+from claimkit.normalize.countries import country_table, is_country_code
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, FieldKind, claim_traits
 from claimkit.text import fold
@@ -253,6 +253,17 @@ class KeyBuilder:
         if entry.kind == ActorKind.person and entry.affiliation:
             return self._name_key(entry.affiliation)
         return f"n:{canonical}"
+
+    def country_word(self, word: str) -> str | None:
+        """The country key of a country's name written as one word ("ukraine"), else None."""
+        if len(word) < 4:
+            return None
+        table = country_table()  # CLDR and pycountry names: cheaper than the gazetteer's index
+        for form in (word, word[:1].upper() + word[1:]):  # folded words are lower case
+            code = table.get(form)
+            if code is not None:
+                return f"c:{code}"
+        return None
 
     def actor_keys(self, actors: list[Actor]) -> tuple[str, ...]:
         """Distinct keys of several actors, in order."""

@@ -8,12 +8,14 @@ Which types are for or against their object is what their models declare
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from claimkit.consistency.checks import Docs, Items, _ctx, _finding, _iso
 from claimkit.consistency.grouping import ClaimInfo, Context
-from claimkit.consistency.keys import STOPWORDS
+from claimkit.consistency.keys import STOPWORDS, KeyBuilder
 from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.schemas import Actor
 from claimkit.text import fold
 
 __all__ = ["check_stance"]
@@ -31,23 +33,45 @@ def _name_stems(labels: Iterable[str]) -> frozenset[str]:
     return frozenset(w[:4] for label in labels for w in fold(label).split() if len(w) >= 4)
 
 
+@dataclass(frozen=True, slots=True)
+class _Recipients:
+    """Who the "for" claims are for, compared as a set: names (stems) and country keys.
+
+    ``open``: some "for" claim names no recipient, so any country an "against"
+    claim names is compatible with it (a named recipient against an unnamed one
+    is no mismatch); otherwise a country the "against" claim names must be one
+    of ``keys``.
+    """
+
+    stems: frozenset[str]
+    keys: frozenset[str]
+    open: bool
+
+
 def _narrowing_words(
-    info: ClaimInfo, field: str, recipients: frozenset[str], memo: dict[tuple[Any, ...], bool]
+    info: ClaimInfo, field: str, rec: _Recipients, keys: KeyBuilder,
+    memo: dict[tuple[Any, ...], bool],
 ) -> bool:
     """Whether an "against" claim's free-phrase object (``field``) has words that narrow it."""
     what = getattr(info.claim, field, None)
     if not isinstance(what, str):
         return False
     labels = tuple(a.label for a in info.claim.actor)
-    key = (what, labels, recipients)
+    key = (what, labels, rec)
     hit = memo.get(key)
     if hit is None:
-        names = _name_stems(labels) | recipients
+        names = _name_stems(labels) | rec.stems
         hit = memo[key] = any(
             w not in STOPWORDS and w not in _GENERIC and w[:4] not in names and not w.isdigit()
+            and not _compatible_country(w, rec, keys)
             for w in fold(what).split()
         )
     return hit
+
+
+def _compatible_country(word: str, rec: _Recipients, keys: KeyBuilder) -> bool:
+    country = keys.country_word(word)
+    return country is not None and (rec.open or country in rec.keys)
 
 
 def _firm(info: ClaimInfo) -> bool:
@@ -96,7 +120,7 @@ def check_stance(
                 ps = p_side.get(key)
                 if not ps:
                     continue
-                rs = _comparable(ps, all_rs, memo)
+                rs = _comparable(ps, all_rs, ctx.keys, memo)
                 if rs:
                     out.extend(_stance_findings(ctx, key, ps, rs))
     return out
@@ -112,22 +136,30 @@ def _new_side(info: ClaimInfo, fors: list[_Side], againsts: list[_Side]) -> _Sid
     return side
 
 
+def _recipients(ps: list[ClaimInfo], keys: KeyBuilder) -> _Recipients:
+    """The recipients of "for" claims (``ps``, of one type) as a set."""
+    labels: set[str] = set()
+    actors: list[Actor] = []
+    unnamed = False
+    fields = _other_actor_fields(ps[0])
+    for name in fields:
+        for p in ps:
+            value = getattr(p.claim, name, None)
+            found = value if isinstance(value, list) else [value] if value is not None else []
+            unnamed = unnamed or not found
+            actors.extend(found)
+    labels.update(a.label for a in actors)
+    return _Recipients(_name_stems(labels), frozenset(keys.actor_keys(actors)), unnamed or not fields)
+
+
 def _comparable(
-    ps: list[ClaimInfo], rs: list[ClaimInfo], memo: dict[tuple[Any, ...], bool]
+    ps: list[ClaimInfo], rs: list[ClaimInfo], keys: KeyBuilder, memo: dict[tuple[Any, ...], bool]
 ) -> list[ClaimInfo]:
     """The "against" claims not narrower than what the "for" claims are about.
 
     ``ps`` are of one type, ``rs`` of one type.
     """
-    labels: set[str] = set()
-    for name in _other_actor_fields(ps[0]):
-        for p in ps:
-            value = getattr(p.claim, name, None)
-            if isinstance(value, list):
-                labels.update(a.label for a in value)
-            elif value is not None:
-                labels.add(value.label)
-    recipients = _name_stems(labels)
+    rec = _recipients(ps, keys)
     traits = rs[0].traits
     what = traits.object_field
     if what is not None and traits.field_kinds.get(what) != "text":
@@ -139,7 +171,7 @@ def _comparable(
             if getattr(r.claim, name, None):
                 narrowed = True
                 break
-        if not narrowed and not (what and _narrowing_words(r, what, recipients, memo)):
+        if not narrowed and not (what and _narrowing_words(r, what, rec, keys, memo)):
             out.append(r)
     return out
 
