@@ -192,6 +192,7 @@ class Extractor:
             model=result.model,
             version=result.version,
             usage=result.usage,
+            warnings=list(result.warnings),
         )
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentClaims | Failure]:
