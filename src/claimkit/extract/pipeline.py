@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.errors import ClaimkitError
+from claimkit.errors import ClaimkitError, EndpointError
 from claimkit.extract.base import (
     Backend,
     BackendOptions,
@@ -121,6 +121,7 @@ class Extractor:
         self.normalize = normalize
         self.gazetteer = gazetteer
         self.types = frozenset(types) if types is not None else None
+        self._said: set[str] = set()
 
     def extract_document(self, document: Document) -> DocumentClaims:
         """Extract one document.
@@ -167,7 +168,10 @@ class Extractor:
 
     def failure(self, document: Document, exc: ClaimkitError) -> Failure:
         """The failure record of a document whose extraction raised ``exc``."""
-        log.warning("%s: %s", document.id, exc)
+        if not isinstance(exc, EndpointError) or str(exc) not in self._said:
+            log.warning("%s: %s", document.id, exc)  # a dead endpoint: one line, not one per doc
+        if isinstance(exc, EndpointError):
+            self._said.add(str(exc))
         return Failure(
             doc_id=document.id,
             source=document.source,

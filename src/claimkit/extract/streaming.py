@@ -7,6 +7,10 @@
 * **Budget**: with ``max_cost``, a document is not started when the cost
   spent, plus the estimates of the documents in flight, plus its own
   estimate would pass the limit; it gets a ``budget`` failure record instead.
+* **Dead endpoint**: after :data:`DEAD_AFTER` documents in a row failed with an
+  ``endpoint`` error (connection refused, DNS or TLS failure, 401/403), no
+  new document is started; each one left gets an ``endpoint`` failure record
+  ("not started"), and the summary says how to resume.
 * **Summary**: :class:`RunSummary` totals documents, failures, requests,
   tokens and estimated cost.
 
@@ -28,11 +32,14 @@ from claimkit.errors import ClaimkitError, ConfigError
 from claimkit.extract.base import Backend
 from claimkit.schemas import Document, DocumentClaims, Failure, Usage
 
-__all__ = ["DocumentExtractor", "Record", "RunSummary", "stream_records"]
+__all__ = ["DEAD_AFTER", "DocumentExtractor", "Record", "RunSummary", "stream_records"]
 
 log = logging.getLogger(__name__)
 
 Record = DocumentClaims | Failure
+
+#: documents failing in a row with an ``endpoint`` error after which a run stops starting more
+DEAD_AFTER = 3
 
 
 class DocumentExtractor(Protocol):
@@ -60,6 +67,10 @@ class RunSummary:
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
     failure_kinds: dict[str, int] = field(default_factory=dict)
+    #: why the run stopped starting documents before the end (a dead endpoint), if it did
+    stopped: str | None = None
+    #: documents not started because the endpoint was dead
+    not_started_dead: int = 0
 
     def add(self, record: Record) -> None:
         """Count one record."""
@@ -74,6 +85,8 @@ class RunSummary:
             self.failure_kinds[record.kind] = self.failure_kinds.get(record.kind, 0) + 1
             if record.kind == "budget":
                 self.not_started += 1
+            elif record.kind == "endpoint" and record.message.startswith("not started"):
+                self.not_started_dead += 1
         usage = record.usage
         if usage is not None:
             if usage.cost_usd is None and usage.requests:
@@ -164,6 +177,9 @@ class _Slots:
         self.pending: dict[asyncio.Task[Record], Document] = {}
         self.exhausted = False
         self.stopped = False
+        #: the endpoint error that stopped the run, and ``endpoint`` failures in a row
+        self.dead: str | None = None
+        self.dead_in_a_row = 0
 
     async def _one(self, document: Document) -> Record:
         try:
@@ -178,6 +194,11 @@ class _Slots:
             document = next(self.source, None)
             if document is None:
                 self.exhausted = True
+            elif self.dead is not None:
+                refused.append(Failure(
+                    doc_id=document.id, source=document.source, kind="endpoint",
+                    message=f"not started: {self.dead}; rerun with --resume once it answers",
+                ))
             elif self.stopped or not self.budget.admit(document):
                 if not self.stopped:
                     log.warning("cost limit $%.4f reached: starting no more documents",
@@ -196,8 +217,22 @@ class _Slots:
             document = self.pending.pop(task)
             record = task.result()
             self.budget.done(document, record)
+            self._watch(record)
             records.append(record)
         return records
+
+    def _watch(self, record: Record) -> None:
+        """Count ``endpoint`` failures in a row; stop starting documents after DEAD_AFTER."""
+        if isinstance(record, DocumentClaims) or record.kind not in ("endpoint", "transient"):
+            self.dead_in_a_row = 0
+            return
+        if record.kind != "endpoint":
+            return
+        self.dead_in_a_row += 1
+        if self.dead is None and self.dead_in_a_row >= DEAD_AFTER:
+            self.dead = record.message
+            log.error("%d documents in a row failed: %s; starting no more documents",
+                      self.dead_in_a_row, record.message)
 
     async def close(self) -> None:
         for task in self.pending:
@@ -229,6 +264,7 @@ async def stream_records(
             for record in records:
                 if summary is not None:
                     summary.add(record)
+                    summary.stopped = slots.dead
                 yield record
     finally:
         await slots.close()
