@@ -267,6 +267,8 @@ class ScriptedServer:
         sloppy: float | None = None,
     ) -> None:
         self.sloppy = sloppy
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests answered at once (the client's concurrency)
         self.gold_claims = [c for claims in (gold or {}).values() for c in gold_reply_claims(claims)]
         self.latency = latency
         self.failure_rate = failure_rate
@@ -346,6 +348,16 @@ class ScriptedServer:
                 self._send(200, stats)
 
             def do_POST(self) -> None:
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    self._answer()
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
                 body = json.loads(raw)

@@ -198,6 +198,8 @@ class LLMBackend(Backend):
     """
 
     name = "llm"
+    #: waits on the network: the synchronous API runs it concurrently too
+    concurrent = True
 
     def __init__(
         self,
