@@ -48,6 +48,9 @@ def main() -> int:
     p.add_argument("--timeout", type=float, default=1.0, help="client timeout (s) per request")
     p.add_argument("--max-retries", type=int, default=3, help="API retries per request")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--sloppy", type=float, default=None, metavar="RATE",
+                   help="sloppy-model mode: the server fills every field of the tool schema, "
+                   "enums at random, this share of values invalid")
     args = p.parse_args()
 
     articles = sorted((ROOT / "examples" / "articles").glob("*.txt"))
@@ -63,7 +66,8 @@ def main() -> int:
         [sys.executable, str(ROOT / "tests" / "llm" / "scripted_server.py"), "--port", "0",
          "--latency", str(args.latency), "--failure-rate", str(args.failure_rate),
          "--timeout-seconds", str(args.timeout + 0.5), "--seed", str(args.seed),
-         "--gold", str(ROOT / "examples" / "gold")],
+         "--gold", str(ROOT / "examples" / "gold"),
+         *(["--sloppy", str(args.sloppy)] if args.sloppy is not None else [])],
         stdout=subprocess.PIPE, text=True,
     )
     try:
@@ -124,6 +128,15 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
     print(f"tokens/document  {u.prompt_tokens / args.documents:.0f} prompt + "
           f"{u.completion_tokens / args.documents:.0f} completion (scripted counts)")
     print(f"outcomes         {dict(kinds)}")
+    if args.sloppy is not None:
+        kept = [r for r in records if r["record"] == "document"]
+        warnings = [w for r in kept for w in r.get("warnings", [])]
+        print(f"sloppy model     invalid-value rate {args.sloppy:.0%}: documents failed "
+              f"{sum(1 for r in records if r['record'] == 'failure')}, claims kept "
+              f"{sum(len(r['claims']) for r in kept)}, values dropped "
+              f"{sum(' dropped (' in w for w in warnings)}, claims dropped "
+              f"{sum(' dropped:' in w for w in warnings)}, claims with a value dropped "
+              f"{len({(r['document']['id'], w.split(':')[0]) for r in kept for w in r.get('warnings', []) if ' dropped (' in w})}")
     print(f"lost             {len(lost)}  duplicated {len(duplicated)}")
     ok = not lost and not duplicated and len(records) == args.documents
     print("every document ended as claims or a failure record: " + ("yes" if ok else "NO"))

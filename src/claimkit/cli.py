@@ -198,6 +198,9 @@ def _summary(records: Counter[str], claims: Counter[str], backend: str, extra: s
 @click.option("--no-cache", is_flag=True, help="Do not read or write the response cache.")
 @click.option("--max-cost", type=float, default=None,
               help="Stop starting new documents once the estimated cost (USD) would pass this.")
+@click.option("--max-wait", type=click.FloatRange(0), default=None,
+              help="Seconds of API retry waits one document may spend in all, then it is a "
+              "transient failure (env CLAIMKIT_MAX_WAIT; default 300).")
 @_GAZETTEER
 @click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
               show_default=True, metavar="MB",
@@ -254,7 +257,7 @@ def _extractor(options: dict[str, Any]) -> tuple[Any, int]:
     extractor = Extractor(
         None if options["backend"] == "auto" else options["backend"],
         types=_types(options["types"]), cache=not options["no_cache"],
-        model=options["model"], base_url=options["base_url"],
+        model=options["model"], base_url=options["base_url"], max_wait=options["max_wait"],
         **_gazetteer_options(options["gazetteer"]),
     )
     backend = extractor.backend
@@ -336,6 +339,11 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     if summary.not_started:
         _note(f"--max-cost {plan.max_cost} reached: {summary.not_started} documents not "
               "started; rerun with --resume and a higher limit")
+    if summary.stopped:
+        again = f"-o {plan.output} --resume" if plan.output and plan.output != "-" else (
+            "-o FILE --resume (write to a file to resume)")
+        _note(f"stopped: {summary.stopped}; {summary.not_started_dead} documents not started; "
+              f"fix the endpoint and rerun with {again}")
     return sink.counts
 
 

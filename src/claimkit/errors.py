@@ -14,6 +14,7 @@ line turns a ``ClaimkitError`` into one line on stderr and an exit code.
     ├── GroundingError         a quote that cannot be placed in the document
     ├── BackendError           an extraction backend failed for a document
     │   ├── TransientError     worth retrying (rate limit, 5xx, timeout)
+    │   ├── EndpointError      the endpoint cannot serve any request (refused, DNS, TLS, 401/403)
     │   └── TruncatedError     the model's output was cut off (finish_reason=length)
     └── BudgetExceeded         the run's --max-cost would be passed
 """
@@ -26,6 +27,7 @@ __all__ = [
     "ClaimkitError",
     "ConfigError",
     "DecodeError",
+    "EndpointError",
     "GroundingError",
     "InputError",
     "SchemaError",
@@ -91,6 +93,14 @@ class TransientError(BackendError):
     """A failure that may go away on retry (rate limit, 5xx, timeout)."""
 
     kind = "transient"
+
+
+class EndpointError(BackendError):
+    """The endpoint cannot serve any request: connection refused, DNS or TLS failure,
+    401/403. Not worth retrying the request; a run stops starting documents after a
+    few in a row (see :mod:`claimkit.extract.streaming`)."""
+
+    kind = "endpoint"
 
 
 class TruncatedError(BackendError):

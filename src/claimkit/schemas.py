@@ -895,6 +895,14 @@ class DocumentClaims(_Frozen):
         default=None, description="Prompt/schema version string of the extraction."
     )
     usage: Usage | None = None
+    warnings: list[str] = Field(
+        default_factory=list,
+        description=(
+            "What the backend dropped and why: an LLM reply's invalid value "
+            "('claim 2 (pledge): date.value dropped: ...') or a claim that could not "
+            "stand ('claim 3 (meeting) dropped: no quote ...'); the rest was kept."
+        ),
+    )
 
 
 class Failure(_Frozen):

@@ -11,6 +11,13 @@ text of the request (so a chunk gets the claims stated inside it). Tests
 push steps for a given article (found by a marker string in the request's
 article text) to script errors, hallucinated quotes, truncation and so on.
 
+*Sloppy mode* (``sloppy=RATE``) stands in for a careless model: the claims
+are still the gold responder's (type and quotes), but every other field the
+request's tool schema allows is filled from that schema, enums at random,
+and each value that can be invalid (an enum, a patterned string, a number, a
+boolean) is invalid with probability RATE. It reads the schema of each
+request, so it follows whatever the library asks for.
+
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
 
@@ -44,6 +51,7 @@ __all__ = [
     "malformed",
     "raw",
     "reply",
+    "sloppy_claims",
     "slow",
     "truncated",
 ]
@@ -183,6 +191,75 @@ def gold_reply_claims(gold: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return claims
 
 
+# ---------------------------------------------------------------------- sloppy
+
+#: values tried for a string with a ``pattern`` (the first that matches is used)
+_PATTERNED = ["2025-03-14", "2025-03", "2025", "GB", "EUR", "x"]
+
+
+def sloppy_claims(
+    tool_schema: dict[str, Any], gold: list[dict[str, Any]], rate: float, rng: random.Random
+) -> list[dict[str, Any]]:
+    """``gold`` claims (type, quotes) with every other field of ``tool_schema`` filled:
+    enums at random, each value that can be invalid invalid with probability ``rate``."""
+    defs = tool_schema.get("$defs", {})
+    items = tool_schema.get("properties", {}).get("claims", {}).get("items", {})
+    variants = [_resolve(v, defs) for v in items.get("oneOf", items.get("anyOf", [items]))]
+    out = []
+    for claim in gold:
+        schema = next((v for v in variants if _const(v) == claim["type"]), None)
+        if schema is None:
+            out.append(claim)
+            continue
+        filled = _fill(schema, claim, defs, rate, rng)
+        filled["type"], filled["quotes"] = claim["type"], claim["quotes"]
+        out.append(filled)
+    return out
+
+
+def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _const(schema: dict[str, Any]) -> Any:
+    t = schema.get("properties", {}).get("type", {})
+    return t.get("const", (t.get("enum") or [None])[0])
+
+
+def _fill(schema: dict[str, Any], given: Any, defs: dict[str, Any], rate: float,
+          rng: random.Random) -> Any:  # noqa: C901 - one branch per JSON-schema kind
+    schema = _resolve(schema, defs)
+    if "anyOf" in schema:
+        options = [o for o in schema["anyOf"] if _resolve(o, defs).get("type") != "null"]
+        return _fill(rng.choice(options), given, defs, rate, rng) if options else None
+    bad = rng.random() < rate
+    if "enum" in schema:
+        return "not-" + str(schema["enum"][0]) if bad else rng.choice(schema["enum"])
+    if "const" in schema:
+        return schema["const"]
+    kind = schema.get("type")
+    if kind == "object":
+        given = given if isinstance(given, dict) else {}
+        return {name: _fill(prop, given.get(name), defs, rate, rng)
+                for name, prop in schema.get("properties", {}).items()}
+    if kind == "array":
+        values = given if isinstance(given, list) and given else [None]
+        return [_fill(schema.get("items", {}), v, defs, rate, rng) for v in values]
+    if kind == "string":
+        pattern = schema.get("pattern")
+        if pattern:
+            return "sometime" if bad else next(
+                (v for v in _PATTERNED if re.fullmatch(pattern, v)), "x")
+        return given if isinstance(given, str) else "sloppy"
+    if kind in ("number", "integer"):
+        return "a few" if bad else (given if isinstance(given, (int, float)) else rng.randint(1, 99))
+    if kind == "boolean":
+        return "perhaps" if bad else rng.random() < 0.5
+    return given
+
+
 # ---------------------------------------------------------------------- server
 
 
@@ -196,6 +273,8 @@ class ScriptedServer:
         latency: seconds every answer waits (the benchmark's L).
         failure_rate: share of requests answered by a random 429/500/timeout
             (benchmark); ``timeout_seconds`` is how long a "timeout" stalls.
+        sloppy: None, or the rate of invalid values of sloppy mode (see the
+            module docstring).
     """
 
     def __init__(
@@ -207,7 +286,11 @@ class ScriptedServer:
         failure_rate: float = 0.0,
         timeout_seconds: float = 2.0,
         seed: int = 0,
+        sloppy: float | None = None,
     ) -> None:
+        self.sloppy = sloppy
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests answered at once (the client's concurrency)
         self.gold_claims = [c for claims in (gold or {}).values() for c in gold_reply_claims(claims)]
         self.latency = latency
         self.failure_rate = failure_rate
@@ -287,6 +370,16 @@ class ScriptedServer:
                 self._send(200, stats)
 
             def do_POST(self) -> None:
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    self._answer()
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
                 body = json.loads(raw)
@@ -314,6 +407,10 @@ class ScriptedServer:
                     body = json.loads(json.dumps(step.body).replace(KEY, key))
                     return self._send(step.status, body, step.headers)
                 claims = step.claims if step.claims is not None else server.responder(article)
+                if step.claims is None and server.sloppy is not None and body.get("tools"):
+                    with server._lock:
+                        claims = sloppy_claims(body["tools"][0]["function"]["parameters"],
+                                               claims, server.sloppy, server.random)
                 args = json.dumps({"claims": claims}, ensure_ascii=False)
                 finish = "tool_calls"
                 if step.kind == "truncated":
@@ -372,10 +469,13 @@ def main() -> None:  # pragma: no cover - manual use
     p.add_argument("--failure-rate", type=float, default=0.0)
     p.add_argument("--timeout-seconds", type=float, default=2.0)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--sloppy", type=float, default=None,
+                   help="sloppy mode: fill every field from the schema, this share invalid")
     args = p.parse_args()
     server = ScriptedServer(
         load_gold_claims(args.gold), port=args.port, latency=args.latency,
         failure_rate=args.failure_rate, timeout_seconds=args.timeout_seconds, seed=args.seed,
+        sloppy=args.sloppy,
     )
     print(f"scripted server on {server.base_url} (Ctrl-C to stop)", flush=True)
     server.start()

@@ -72,6 +72,8 @@ class BackendResult:
     version: str | None = None
     #: claims the backend already built and grounded itself (LLM backends that re-ask)
     claims: Sequence[ClaimBase] = ()
+    #: what the backend dropped from its input, named (an LLM's invalid values)
+    warnings: Sequence[str] = ()
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ failure.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.errors import ClaimkitError
+from claimkit.errors import BackendError, ClaimkitError, EndpointError
 from claimkit.extract.base import (
     Backend,
     BackendOptions,
@@ -122,6 +123,7 @@ class Extractor:
         self.normalize = normalize
         self.gazetteer = gazetteer
         self.types = frozenset(types) if types is not None else None
+        self._said: set[str] = set()
 
     def extract_document(self, document: Document) -> DocumentClaims:
         """Extract one document.
@@ -168,10 +170,14 @@ class Extractor:
 
     def failure(self, document: Document, exc: ClaimkitError) -> Failure:
         """The failure record of a document whose extraction raised ``exc``
-        (its message redacted: an endpoint's error may echo the key)."""
+        (its message redacted: an endpoint's error may echo the key); a dead
+        endpoint is logged once per run, not once per document."""
         settings = getattr(self.backend, "settings", None)
         message = redact(exc, (getattr(settings, "api_key", None),))
-        log.warning("%s: %s", document.id, message)
+        if not isinstance(exc, EndpointError) or message not in self._said:
+            log.warning("%s: %s", document.id, message)
+        if isinstance(exc, EndpointError):
+            self._said.add(message)
         return Failure(
             doc_id=document.id,
             source=document.source,
@@ -196,10 +202,27 @@ class Extractor:
             model=result.model,
             version=result.version,
             usage=result.usage,
+            warnings=list(result.warnings),
         )
 
-    def run(self, documents: Iterable[Document]) -> Iterator[DocumentClaims | Failure]:
-        """Yield one record per document, as each finishes; failures do not stop the run."""
+    def run(
+        self, documents: Iterable[Document], *, concurrency: int = 4,
+        max_cost: float | None = None,
+    ) -> Iterator[DocumentClaims | Failure]:
+        """Yield one record per document, as each finishes; failures do not stop the run.
+
+        A backend that waits on the network (``concurrent = True``, as the LLM
+        backends) runs through the same concurrent loop as :meth:`arun`, on an
+        event loop of its own, ``concurrency`` documents at a time (records
+        in completion order); any other runs one document after the other.
+
+        Raises:
+            BackendError: called inside a running event loop with a concurrent
+                backend (use :meth:`arun`).
+        """
+        if getattr(self.backend, "concurrent", False):
+            yield from _drive(self.arun(documents, concurrency=concurrency, max_cost=max_cost))
+            return
         for document in documents:
             try:
                 yield self.extract_document(document)
@@ -207,10 +230,39 @@ class Extractor:
                 yield self.failure(document, exc)
 
 
+def _drive(records: AsyncIterator[DocumentClaims | Failure]) -> Iterator[DocumentClaims | Failure]:
+    """An async iterator read from synchronous code, on an event loop of its own
+    (created and closed here; the process's event loop policy is not touched)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        raise BackendError(
+            "Extractor.run / claimkit.extract with an LLM backend was called inside a running "
+            "event loop; use `await claimkit.aextract(...)` or `Extractor(...).arun(docs)`"
+        )
+    loop = asyncio.new_event_loop()
+    try:
+        while True:
+            try:
+                yield loop.run_until_complete(anext(records))
+            except StopAsyncIteration:
+                break
+    finally:
+        try:
+            loop.run_until_complete(records.aclose())  # type: ignore[attr-defined]
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            loop.close()
+
+
 def extract(
     documents: Document | str | Iterable[Document | str],
     *,
     backend: Backend | str | None = None,
+    concurrency: int = 4,
     **options: Any,
 ) -> ExtractionResult:
     """Extract claims from documents (or plain strings).
@@ -220,13 +272,25 @@ def extract(
             get ids ``doc-1``, ``doc-2``, ...
         backend: a backend, a backend name, or None for the default rule
             (see :class:`Extractor`).
+        concurrency: documents in flight at once with an LLM backend (it runs
+            the same concurrent loop as :func:`aextract`).
         **options: passed to :class:`Extractor` (``normalize``, ``gazetteer``,
             ``types``, LLM settings).
 
     Returns:
         The records, in input order; iterate it for the documents with claims.
     """
-    return ExtractionResult(tuple(Extractor(backend, **options).run(_as_documents(documents))))
+    docs = _as_documents(documents)
+    records = list(Extractor(backend, **options).run(docs, concurrency=concurrency))
+    return ExtractionResult(tuple(_in_order(records, docs)))
+
+
+def _in_order(
+    records: list[DocumentClaims | Failure], docs: list[Document]
+) -> list[DocumentClaims | Failure]:
+    order = {d.id: i for i, d in enumerate(docs)}
+    return sorted(records, key=lambda r: order.get(
+        r.document.id if isinstance(r, DocumentClaims) else r.doc_id or "", 0))
 
 
 def _as_documents(documents: Document | str | Iterable[Document | str]) -> list[Document]:
@@ -256,12 +320,8 @@ async def aextract(
         **options: passed to :class:`Extractor`.
     """
     docs = _as_documents(documents)
-    order = {d.id: i for i, d in enumerate(docs)}
     extractor = Extractor(backend, **options)
     records = [
         r async for r in extractor.arun(docs, concurrency=concurrency, max_cost=max_cost)
     ]
-    records.sort(
-        key=lambda r: order.get(r.document.id if isinstance(r, DocumentClaims) else r.doc_id or "", 0)
-    )
-    return ExtractionResult(tuple(records))
+    return ExtractionResult(tuple(_in_order(records, docs)))

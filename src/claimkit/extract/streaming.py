@@ -4,9 +4,18 @@
   input is read lazily, one document per free slot.
 * **Streaming**: each record is handed out as its document finishes, so a
   caller that writes and flushes it loses nothing finished when the run is killed.
-* **Budget**: with ``max_cost``, a document is not started when the cost
-  spent, plus the estimates of the documents in flight, plus its own
-  estimate would pass the limit; it gets a ``budget`` failure record instead.
+* **Loading off the loop**: the documents are read (loaded, decoded,
+  language-detected) in a worker thread, one ahead of the free slots.
+* **Budget**: with ``max_cost``, a document starts when the cost spent, plus
+  the estimates of the documents in flight, plus its own estimate fits the
+  limit. When it does not fit, the run waits for documents in flight (their
+  actual spend replaces their estimates) and checks again; only when nothing
+  is in flight and it still does not fit does the run stop starting
+  documents: each one left gets a ``budget`` failure record.
+* **Dead endpoint**: after :data:`DEAD_AFTER` documents in a row failed with an
+  ``endpoint`` error (connection refused, DNS or TLS failure, 401/403), no
+  new document is started; each one left gets an ``endpoint`` failure record
+  ("not started"), and the summary says how to resume.
 * **Summary**: :class:`RunSummary` totals documents, failures, requests,
   tokens and estimated cost.
 
@@ -28,11 +37,14 @@ from claimkit.errors import ClaimkitError, ConfigError
 from claimkit.extract.base import Backend
 from claimkit.schemas import Document, DocumentClaims, Failure, Usage
 
-__all__ = ["DocumentExtractor", "Record", "RunSummary", "stream_records"]
+__all__ = ["DEAD_AFTER", "DocumentExtractor", "Record", "RunSummary", "stream_records"]
 
 log = logging.getLogger(__name__)
 
 Record = DocumentClaims | Failure
+
+#: documents failing in a row with an ``endpoint`` error after which a run stops starting more
+DEAD_AFTER = 3
 
 
 class DocumentExtractor(Protocol):
@@ -60,6 +72,10 @@ class RunSummary:
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
     failure_kinds: dict[str, int] = field(default_factory=dict)
+    #: why the run stopped starting documents before the end (a dead endpoint), if it did
+    stopped: str | None = None
+    #: documents not started because the endpoint was dead
+    not_started_dead: int = 0
 
     def add(self, record: Record) -> None:
         """Count one record."""
@@ -74,6 +90,8 @@ class RunSummary:
             self.failure_kinds[record.kind] = self.failure_kinds.get(record.kind, 0) + 1
             if record.kind == "budget":
                 self.not_started += 1
+            elif record.kind == "endpoint" and record.message.startswith("not started"):
+                self.not_started_dead += 1
         usage = record.usage
         if usage is not None:
             if usage.cost_usd is None and usage.requests:
@@ -112,10 +130,16 @@ class _Budget:
         self.reserved: dict[str, float] = {}
         self.observed_cost = 0.0
         self.observed_chars = 0
+        self.observed_docs = 0
 
     def estimate(self, document: Document) -> float:
+        """The next document's cost: before any is known, the backend's estimate;
+        then the spend observed so far, per character of text, but never less than
+        the average document's (a request costs its prompt and schema whatever the
+        text's length)."""
         if self.observed_chars:
-            return self.observed_cost / self.observed_chars * max(len(document.text), 1)
+            per_char = self.observed_cost / self.observed_chars * max(len(document.text), 1)
+            return max(per_char, self.observed_cost / self.observed_docs)
         guess = self.backend.estimate_cost(document)
         if guess is None:
             raise ConfigError(
@@ -141,6 +165,7 @@ class _Budget:
             if usage.requests:
                 self.observed_cost += usage.cost_usd
                 self.observed_chars += max(len(document.text), 1)
+                self.observed_docs += 1
 
 
 def _not_started(document: Document, max_cost: float | None) -> Failure:
@@ -151,59 +176,110 @@ def _not_started(document: Document, max_cost: float | None) -> Failure:
     )
 
 
-class _Slots:
-    """The documents in flight, started as slots free up and while the budget allows."""
+class _Run:
+    """One run: a starter that loads documents off the event loop and starts each
+    when a slot is free and the budget allows, and the records as they finish.
+
+    Loading (reading, decoding, language detection, date parsing) happens in a
+    worker thread (``asyncio.to_thread``), one document ahead of the free
+    slots, so the requests in flight never wait on it.
+    """
 
     def __init__(self, extractor: DocumentExtractor, documents: Iterable[Document],
                  concurrency: int, max_cost: float | None) -> None:
         self.extractor = extractor
         self.source = iter(documents)
-        self.concurrency = concurrency
         self.max_cost = max_cost
         self.budget = _Budget(extractor.backend, max_cost)
-        self.pending: dict[asyncio.Task[Record], Document] = {}
-        self.exhausted = False
+        self.slots = asyncio.Semaphore(concurrency)
+        self.tasks: set[asyncio.Task[None]] = set()
+        self.in_flight = 0  # documents started and not finished
+        #: records, and whether each holds a slot (freed once the caller has taken it)
+        self.out: asyncio.Queue[tuple[Record, bool] | None] = asyncio.Queue()
+        self.changed = asyncio.Event()  # a document finished (spend known, a slot free)
         self.stopped = False
+        #: the endpoint error that stopped the run, and ``endpoint`` failures in a row
+        self.dead: str | None = None
+        self.dead_in_a_row = 0
 
-    async def _one(self, document: Document) -> Record:
+    async def start_all(self) -> None:
+        """Start every document (or write why it was not started); then wait for all."""
         try:
-            return await self.extractor.aextract_document(document)
-        except ClaimkitError as exc:
-            return self.extractor.failure(document, exc)
+            while True:
+                document = await asyncio.to_thread(next, self.source, None)
+                if document is None:
+                    break
+                await self.slots.acquire()
+                refused = await self._refusal(document)
+                if refused is not None:
+                    self.slots.release()
+                    self.out.put_nowait((refused, False))
+                    continue
+                self.in_flight += 1
+                task = asyncio.create_task(self._one(document))
+                self.tasks.add(task)
+                task.add_done_callback(self.tasks.discard)
+            if self.tasks:
+                await asyncio.gather(*list(self.tasks))
+        finally:
+            self.out.put_nowait(None)
 
-    def fill(self) -> list[Record]:
-        """Start documents until every slot is busy; the budget failures of those refused."""
-        refused: list[Record] = []
-        while not self.exhausted and len(self.pending) < self.concurrency:
-            document = next(self.source, None)
-            if document is None:
-                self.exhausted = True
-            elif self.stopped or not self.budget.admit(document):
-                if not self.stopped:
-                    log.warning("cost limit $%.4f reached: starting no more documents",
-                                self.max_cost or 0.0)
+    async def _refusal(self, document: Document) -> Failure | None:
+        """None when ``document`` may start now, else its failure record. Waits while
+        the budget does not fit it but documents in flight may still free some."""
+        while self.dead is None and not self.stopped:
+            if self.budget.admit(document):
+                return None
+            if not self.in_flight:  # nothing in flight: it will never fit
+                log.warning("cost limit $%.4f reached: starting no more documents",
+                            self.max_cost or 0.0)
                 self.stopped = True
-                refused.append(_not_started(document, self.max_cost))
-            else:
-                self.pending[asyncio.create_task(self._one(document))] = document
-        return refused
+                break
+            self.changed.clear()
+            await self.changed.wait()
+        if self.dead is not None:
+            return Failure(
+                doc_id=document.id, source=document.source, kind="endpoint",
+                message=f"not started: {self.dead}; rerun with --resume once it answers",
+            )
+        return _not_started(document, self.max_cost)
 
-    async def finished(self) -> list[Record]:
-        """The records of the documents that finish next (at least one)."""
-        done, _ = await asyncio.wait(self.pending, return_when=asyncio.FIRST_COMPLETED)
-        records = []
-        for task in done:
-            document = self.pending.pop(task)
-            record = task.result()
+    async def _one(self, document: Document) -> None:
+        try:
+            try:
+                record: Record = await self.extractor.aextract_document(document)
+            except ClaimkitError as exc:
+                record = self.extractor.failure(document, exc)
             self.budget.done(document, record)
-            records.append(record)
-        return records
+            self._watch(record)
+            # the slot is freed when the caller has taken the record: a caller that
+            # stops (a killed run) has no document in flight it did not ask for
+            self.out.put_nowait((record, True))
+        except BaseException:
+            self.slots.release()
+            raise
+        finally:
+            self.in_flight -= 1
+            self.changed.set()
 
-    async def close(self) -> None:
-        for task in self.pending:
+    def _watch(self, record: Record) -> None:
+        """Count ``endpoint`` failures in a row; stop starting documents after DEAD_AFTER."""
+        if isinstance(record, DocumentClaims) or record.kind not in ("endpoint", "transient"):
+            self.dead_in_a_row = 0
+            return
+        if record.kind != "endpoint":
+            return
+        self.dead_in_a_row += 1
+        if self.dead is None and self.dead_in_a_row >= DEAD_AFTER:
+            self.dead = record.message
+            log.error("%d documents in a row failed: %s; starting no more documents",
+                      self.dead_in_a_row, record.message)
+
+    async def close(self, starter: asyncio.Task[None]) -> None:
+        starter.cancel()
+        for task in self.tasks:
             task.cancel()
-        if self.pending:
-            await asyncio.gather(*self.pending, return_exceptions=True)
+        await asyncio.gather(starter, *self.tasks, return_exceptions=True)
         await self.extractor.backend.aclose()
 
 
@@ -218,17 +294,17 @@ async def stream_records(
     """Yield one record per document as each finishes (see :meth:`Extractor.arun`)."""
     if concurrency < 1:
         raise ConfigError("concurrency must be at least 1")
-    slots = _Slots(extractor, documents, concurrency, max_cost)
+    run = _Run(extractor, documents, concurrency, max_cost)
+    starter = asyncio.create_task(run.start_all())
     try:
-        while True:
-            records = slots.fill()
-            if not records and not slots.pending:
-                break
-            if not records:
-                records = await slots.finished()
-            for record in records:
-                if summary is not None:
-                    summary.add(record)
-                yield record
+        while (item := await run.out.get()) is not None:
+            record, holds_slot = item
+            if summary is not None:
+                summary.add(record)
+                summary.stopped = run.dead
+            yield record
+            if holds_slot:
+                run.slots.release()
+        await starter  # its error, if it ended in one
     finally:
-        await slots.close()
+        await run.close(starter)

@@ -43,6 +43,8 @@ from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.chunking import Chunk, chunk_text, merge_claims, split_chunk
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
+    SALVAGE_NOTES,
+    DateDraft,
     build_messages,
     prompt_version,
     response_model,
@@ -55,7 +57,7 @@ from claimkit.extract.llm.settings import (
 )
 from claimkit.grounding import Aligner
 from claimkit.redact import redact
-from claimkit.schemas import ClaimBase, Document, Span, Usage
+from claimkit.schemas import ClaimBase, DateRef, DateResolution, Document, Span, Usage
 
 __all__ = [
     "ChunkCall",
@@ -77,6 +79,10 @@ class Tally:
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    #: what per-claim salvage dropped from the replies (values and claims), named
+    warnings: list[str] = field(default_factory=list)
+    #: seconds spent waiting between API retries (bounded by ``max_wait``)
+    waited: float = 0.0
 
     def usage(self) -> Usage:
         return Usage(
@@ -125,7 +131,11 @@ class ChunkCall:
         max_reasks: re-asks allowed; reply number ``max_reasks + 1`` is the last.
         tally: the document's usage, which this call adds to.
         replies: replies received so far (counted by :meth:`received`).
-        drafts: the drafts of the last reply that passed the check.
+        drafts: the drafts of the last reply that passed the check, with those
+            kept from earlier replies.
+        kept: grounded drafts of earlier replies (a re-ask asks only about the
+            claims whose quotes were not found).
+        notes: what salvage dropped from the replies (see :mod:`.salvage`).
     """
 
     document: Document
@@ -137,6 +147,8 @@ class ChunkCall:
     tally: Tally
     replies: int = 0
     drafts: list[Draft] = field(default_factory=list)
+    kept: list[Draft] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     aligner: Aligner = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -157,14 +169,17 @@ class ChunkCall:
 
         Locates every quote of ``reply`` in the chunk. Quotes that are not in
         the text raise a ``ValueError`` naming them (a validation error: the
-        model is re-asked), except on the last reply, which is accepted as it
+        model is re-asked about those claims only; the grounded claims of the
+        reply are kept), except on the last reply, which is accepted as it
         is: what still fails is kept in ``claim.ungrounded``.
         """
         drafts, bad = locate_drafts(reply, self.aligner, self.chunk)
         if bad and self.replies <= self.max_reasks:
             log.info("%s: %d quote(s) not in the text; re-asking", self.document.id, len(bad))
+            broken = {i for i, _, _ in bad}
+            self.kept.extend(d for i, d in enumerate(drafts, 1) if i not in broken)
             raise ValueError(reask_message(bad))
-        self.drafts = drafts
+        self.drafts = [*self.kept, *drafts]
 
 
 class LLMBackend(Backend):
@@ -184,6 +199,8 @@ class LLMBackend(Backend):
     """
 
     name = "llm"
+    #: waits on the network: the synchronous API runs it concurrently too
+    concurrent = True
 
     def __init__(
         self,
@@ -284,7 +301,7 @@ class LLMBackend(Backend):
             self.cache.put(document, model, version, claims)
         return BackendResult(
             drafts=[], claims=claims, usage=self._priced(tally.usage()), model=model,
-            version=version,
+            version=version, warnings=tuple(tally.warnings),
         )
 
     async def _chunks(self, document: Document, tally: Tally) -> list[ClaimBase]:
@@ -331,10 +348,14 @@ class LLMBackend(Backend):
             tally=tally,
         )
         token = GROUNDING_CHECK.set(call.check)
+        notes = SALVAGE_NOTES.set(call.notes)
         try:
             await self.structured_call(call)
         finally:
             GROUNDING_CHECK.reset(token)
+            SALVAGE_NOTES.reset(notes)
+        where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
+        tally.warnings.extend(where + note for note in call.notes)
         return build_claims(document, call.drafts)
 
     # ------------------------------------------------------------------ the provider's part
@@ -418,6 +439,9 @@ def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
             "words of the article, or drop the claim if the article does not state it:"
         )
     ]
+    lines.append(
+        "Reply with these claims only, corrected (the other claims are recorded already)."
+    )
     for i, type_, quote in bad:
         lines.append(
             f"- claim {i} ({type_}): no quote given" if quote is None
@@ -444,7 +468,7 @@ def locate_drafts(
         # the claim model accepts them as they are instead of validating a
         # dump all over again
         data = {
-            name: value
+            name: _library_value(value)
             for name in type(claim).model_fields
             if name not in _NOT_FIELDS and (value := getattr(claim, name)) is not None
         }
@@ -466,6 +490,17 @@ def locate_drafts(
                 ))
         drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
     return drafts, bad
+
+
+def _library_value(value: Any) -> Any:
+    """A reply's value as the claim model takes it: a :class:`DateDraft` becomes a
+    :class:`DateRef` (granularity from the value; resolution ``model`` when the
+    model gave a value, else ``unresolved``, for normalisation to resolve the raw
+    words)."""
+    if isinstance(value, DateDraft):
+        how = DateResolution.model if value.value else DateResolution.unresolved
+        return DateRef(value=value.value, raw=value.raw, resolution=how)
+    return value
 
 
 def shorten(text: BaseException | str, limit: int = 300) -> str:

@@ -48,11 +48,14 @@ import asyncio
 import email.utils
 import json
 import logging
+import socket
+import ssl
 import time
+import urllib.parse
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, NoReturn, Self
 
 import httpx2
 import openai
@@ -65,14 +68,17 @@ from tenacity import (
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
+    stop_any,
     wait_exponential,
     wait_random,
 )
+from tenacity.stop import stop_base
 
 from claimkit.errors import (
     BackendError,
     ClaimkitError,
     ConfigError,
+    EndpointError,
     TransientError,
     TruncatedError,
 )
@@ -89,7 +95,7 @@ from claimkit.extract.llm.replies import (
 from claimkit.extract.llm.settings import LLMSettings, endpoint_configured
 from claimkit.redact import redact
 
-__all__ = ["OpenAIBackend", "is_transient"]
+__all__ = ["OpenAIBackend", "dead_endpoint", "is_transient"]
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +113,62 @@ class _Request:
 _REQUEST: ContextVar[_Request | None] = ContextVar("claimkit_openai_request", default=None)
 
 
+#: what each dead-endpoint reason suggests
+_DEAD_HINTS = {
+    "connection refused": "nothing listens there: is the server running, on that port?",
+    "DNS lookup failed": "the host name does not resolve: check base_url",
+    "TLS failure": "the TLS handshake failed: check https vs http and the certificate",
+    "authentication failed (HTTP 401)": "check the API key (CLAIMKIT_API_KEY / OPENAI_API_KEY)",
+    "permission denied (HTTP 403)": "the key may not use this model or endpoint",
+}
+
+#: aiohttp's names for DNS and TLS failures (matched by name: no aiohttp import)
+_DNS_ERRORS = frozenset({"ClientConnectorDNSError"})
+_TLS_ERRORS = frozenset({"ClientConnectorCertificateError", "ClientConnectorSSLError",
+                         "ClientSSLError", "ServerFingerprintMismatch"})
+
+
+def dead_endpoint(exc: BaseException) -> str | None:
+    """Why no request to this endpoint can succeed, or None: ``connection refused``,
+    ``DNS lookup failed``, ``TLS failure``, ``authentication failed (HTTP 401)``,
+    ``permission denied (HTTP 403)``.
+
+    The HTTP stack reports a refused connection as a timeout or a connection
+    error; the cause it wraps (``ConnectionRefusedError``, ``socket.gaierror``,
+    ``ssl.SSLError``) says which.
+    """
+    if isinstance(exc, openai.AuthenticationError):
+        return "authentication failed (HTTP 401)"
+    if isinstance(exc, openai.PermissionDeniedError):
+        return "permission denied (HTTP 403)"
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        name = type(current).__name__
+        if isinstance(current, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(current, socket.gaierror) or name in _DNS_ERRORS:
+            return "DNS lookup failed"
+        if isinstance(current, ssl.SSLError) or name in _TLS_ERRORS:
+            return "TLS failure"
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def public_url(url: str | None) -> str:
+    """The endpoint's URL for a message: no user name, password or query (a key may
+    hide there)."""
+    parts = urllib.parse.urlsplit(url or "https://api.openai.com/v1")
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def is_transient(exc: BaseException) -> bool:
-    """True for errors worth repeating the same request for."""
+    """True for errors worth repeating the same request for (never a dead endpoint)."""
+    if dead_endpoint(exc) is not None:
+        return False
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
     if isinstance(exc, openai.APIStatusError):
@@ -146,6 +206,17 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, openai.APIConnectionError):
         return "connection failed"
     return type(exc).__name__
+
+
+class _OutOfTime(stop_base):
+    """Stops retrying once the document has waited ``limit`` seconds in all."""
+
+    def __init__(self, tally: Any, limit: float) -> None:
+        self.tally = tally
+        self.limit = limit
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.tally is not None and bool(self.tally.waited >= self.limit)
 
 
 class OpenAIBackend(LLMBackend):
@@ -274,14 +345,26 @@ class OpenAIBackend(LLMBackend):
         """POST ``body`` to ``/chat/completions``; the reply's bytes.
 
         Raises:
-            TransientError: still a transient error after ``max_api_retries`` retries.
+            EndpointError: connection refused, DNS or TLS failure, 401/403 (not retried).
+            TransientError: still a transient error after ``max_api_retries`` retries,
+                or once the document's retry waits reach ``max_wait`` seconds.
             BackendError: the endpoint refused the request (a 4xx that is not transient).
         """
         client = self._http()
+        s = self.settings
+        tally = call.tally if call is not None else None
+
+        def wait(state: RetryCallState) -> float:
+            seconds = self._wait(state)
+            if tally is not None:  # the document's total wait stays within max_wait
+                seconds = max(0.0, min(seconds, s.max_wait - tally.waited))
+                tally.waited += seconds
+            return seconds
+
         retrying = AsyncRetrying(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(self.settings.max_api_retries + 1),
-            wait=self._wait,
+            stop=stop_any(stop_after_attempt(s.max_api_retries + 1), _OutOfTime(tally, s.max_wait)),
+            wait=wait,
             reraise=True,
             before_sleep=_log_retry,
         )
@@ -297,16 +380,27 @@ class OpenAIBackend(LLMBackend):
                         options={"headers": {"Content-Type": "application/json"}},
                     )
         except Exception as exc:
-            if is_transient(exc):
-                raise TransientError(
-                    f"{_describe(exc)} after {self.settings.max_api_retries + 1} attempts; "
-                    "the endpoint is overloaded or down: rerun with --resume later"
-                ) from exc
-            if isinstance(exc, openai.APIStatusError):
-                raise BackendError(f"the endpoint refused the request: {_describe(exc)}: "
-                                   f"{shorten(redact(exc, (self.settings.api_key,)))}") from exc
-            raise
+            self._raise(exc, tally)
         return raw.content
+
+    def _raise(self, exc: Exception, tally: Any) -> NoReturn:
+        """The exception a failed request ends in, saying why in one line."""
+        reason = dead_endpoint(exc)
+        if reason is not None:
+            raise EndpointError(
+                f"{reason} at {public_url(self.settings.base_url)}: {_DEAD_HINTS[reason]}"
+            ) from exc
+        if is_transient(exc):
+            waited = tally.waited if tally is not None else 0.0
+            raise TransientError(
+                f"{_describe(exc)}, still after {self.settings.max_api_retries + 1} attempt(s) "
+                f"or {waited:.0f}s of retry waits (max_api_retries, max_wait); the endpoint "
+                "is overloaded: rerun with --resume later"
+            ) from exc
+        if isinstance(exc, openai.APIStatusError):
+            raise BackendError(f"the endpoint refused the request: {_describe(exc)}: "
+                               f"{shorten(redact(exc, (self.settings.api_key,)))}") from exc
+        raise exc
 
     # ------------------------------------------------------------------ one chunk
 

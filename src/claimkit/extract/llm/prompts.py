@@ -27,11 +27,14 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from claimkit.schemas import SCHEMA_VERSION, ClaimBase, Document, claim_types
+from claimkit.extract.llm.salvage import salvage_claims
+from claimkit.schemas import SCHEMA_VERSION, ClaimBase, DateRef, Document, claim_types
 
 __all__ = [
     "GROUNDING_CHECK",
     "PROMPT_VERSION",
+    "SALVAGE_NOTES",
+    "DateDraft",
     "build_messages",
     "prompt_version",
     "response_model",
@@ -39,7 +42,7 @@ __all__ = [
 ]
 
 #: Bump when the prompt text or the way replies are read changes.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 
 # Fields the library fills; the model never sees them.
 _LIBRARY_FIELDS = frozenset({"id", "doc_id", "evidence", "ungrounded"})
@@ -95,6 +98,28 @@ class _CachedSchema(_DraftConfig):
 
 _SCHEMAS: dict[Any, dict[str, Any]] = {}
 
+#: Set by the backend for one call: the list that notes on values and claims
+#: dropped from a reply (per-claim salvage) are appended to.
+SALVAGE_NOTES: ContextVar[list[str] | None] = ContextVar("claimkit_salvage_notes", default=None)
+
+
+class DateDraft(_DraftConfig):
+    """When a claim's event happens or happened (the library derives the granularity
+    from the value, and how the date was found)."""
+
+    value: str | None = DateRef.model_fields["value"]  # type: ignore[assignment]
+    raw: str | None = DateRef.model_fields["raw"]  # type: ignore[assignment]
+
+
+def _llm_annotation(annotation: Any) -> Any:
+    """The annotation the model sees: a :class:`DateRef` becomes a :class:`DateDraft`
+    (its derived members, granularity and resolution, are not asked for)."""
+    if annotation is DateRef:
+        return DateDraft
+    if annotation == (DateRef | None):
+        return DateDraft | None
+    return annotation
+
 
 def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
     """The reply shape of one claim type: its fields, with ``quotes`` for evidence."""
@@ -106,7 +131,10 @@ def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
     for field_name, info in model.model_fields.items():
         if field_name in _LIBRARY_FIELDS or field_name == "type":
             continue
-        fields[field_name] = (info.annotation, info)
+        annotation = _llm_annotation(info.annotation)
+        if annotation is not info.annotation:
+            info = Field(default=info.default, description=info.description)
+        fields[field_name] = (annotation, info)
     return create_model(
         f"{model.__name__}Draft",
         __base__=_DraftConfig,
@@ -122,6 +150,23 @@ def _ground(self: BaseModel) -> BaseModel:
     return self
 
 
+def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
+    """The reply model's "before" validator: each claim validated on its own, invalid
+    values and claims that cannot stand dropped (see :mod:`.salvage`), notes to
+    :data:`SALVAGE_NOTES`."""
+
+    def salvage(cls: Any, data: Any) -> Any:
+        if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+            return data  # nothing usable: a validation error (a re-ask)
+        claims, notes = salvage_claims(data["claims"], models)
+        sink = SALVAGE_NOTES.get()
+        if sink is not None:
+            sink.extend(notes)
+        return {**data, "claims": claims}
+
+    return salvage
+
+
 @lru_cache(maxsize=16)
 def _response_model(types: tuple[tuple[str, type[ClaimBase]], ...]) -> type[BaseModel]:
     drafts = [_draft_model(model) for _, model in types]
@@ -130,7 +175,11 @@ def _response_model(types: tuple[tuple[str, type[ClaimBase]], ...]) -> type[Base
         item = drafts[0]
     else:
         item = Annotated[Union[tuple(drafts)], Field(discriminator="type")]  # noqa: UP007
-    validators: dict[str, Any] = {"ground_quotes": model_validator(mode="after")(_ground)}
+    by_type = {name: draft for (name, _), draft in zip(types, drafts, strict=True)}
+    validators: dict[str, Any] = {
+        "salvage_claims": model_validator(mode="before")(_salvager(by_type)),
+        "ground_quotes": model_validator(mode="after")(_ground),
+    }
     return create_model(
         "ExtractedClaims",
         __doc__="Record every claim of the article, each with verbatim quotes as evidence.",

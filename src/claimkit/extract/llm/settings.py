@@ -13,6 +13,7 @@ Each setting is resolved in this order: an explicit argument, then a
 | timeout          | CLAIMKIT_TIMEOUT (seconds per request)     | 120              |
 | max_reasks       | CLAIMKIT_MAX_REASKS                        | 2                |
 | max_api_retries  | CLAIMKIT_MAX_RETRIES                       | 6                |
+| max_wait         | CLAIMKIT_MAX_WAIT (retry waits, s per doc) | 300              |
 | chunk_chars      | CLAIMKIT_CHUNK_CHARS                       | 16000            |
 | cache_dir        | CLAIMKIT_CACHE_DIR                         | ~/.cache/claimkit|
 | prices           | CLAIMKIT_PRICES (a JSON file)              | bundled table    |
@@ -74,6 +75,9 @@ class LLMSettings:
     backoff_max: float = 60.0
     #: longest Retry-After honoured; a longer one is capped
     retry_after_max: float = 120.0
+    #: seconds of retry waits one document may spend in all; then it is a
+    #: ``transient`` failure (rerun with --resume)
+    max_wait: float = 300.0
     chunk_chars: int = 16000
     chunk_overlap: int = 600
     #: below this size a truncated chunk is not split again but fails
@@ -151,6 +155,7 @@ def resolve_settings(**overrides: Any) -> LLMSettings:
         ("timeout", "CLAIMKIT_TIMEOUT", float),
         ("max_reasks", "CLAIMKIT_MAX_REASKS", int),
         ("max_api_retries", "CLAIMKIT_MAX_RETRIES", int),
+        ("max_wait", "CLAIMKIT_MAX_WAIT", float),
         ("chunk_chars", "CLAIMKIT_CHUNK_CHARS", int),
     ):
         raw = os.environ.get(env)
