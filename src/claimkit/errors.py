@@ -14,6 +14,7 @@ line turns a ``ClaimkitError`` into one line on stderr and an exit code.
     ├── GroundingError         a quote that cannot be placed in the document
     ├── BackendError           an extraction backend failed for a document
     │   ├── TransientError     worth retrying (rate limit, 5xx, timeout)
+    │   │   └── WaitBudgetExceeded  the document's retry waits reached max_wait
     │   ├── EndpointError      the endpoint cannot serve any request (refused, DNS, TLS, 401/403)
     │   └── TruncatedError     the model's output was cut off (finish_reason=length)
     └── BudgetExceeded         the run's --max-cost would be passed
@@ -33,6 +34,7 @@ __all__ = [
     "SchemaError",
     "TransientError",
     "TruncatedError",
+    "WaitBudgetExceeded",
 ]
 
 
@@ -101,6 +103,16 @@ class EndpointError(BackendError):
     few in a row (see :mod:`claimkit.extract.streaming`)."""
 
     kind = "endpoint"
+
+
+class WaitBudgetExceeded(TransientError):
+    """The document's retry waits reached their budget (``max_wait``): a transient failure.
+
+    Its message always holds :attr:`MARK`, so a run's summary can count the
+    documents that hit the budget from their failure records.
+    """
+
+    MARK = "retry waits reached max_wait"
 
 
 class TruncatedError(BackendError):

@@ -23,7 +23,7 @@ from scripted_server import ScriptedServer, error
 from claimkit.cli import main
 from claimkit.extract.llm.openai import OpenAIBackend, dead_endpoint, is_transient, public_url
 from claimkit.extract.pipeline import aextract
-from claimkit.extract.streaming import DEAD_AFTER
+from claimkit.extract.streaming import DEAD_AFTER, RunSummary
 from claimkit.schemas import Document, Failure
 
 
@@ -117,6 +117,10 @@ def test_retry_waits_stop_at_the_document_budget(gold_claims, articles_dir) -> N
         elapsed = time.monotonic() - started
         requests = len(server.requests)
     assert isinstance(record, Failure) and record.kind == "transient"
-    assert "max_wait" in record.message
+    assert "retry waits reached max_wait (0.5s" in record.message
+    summary = RunSummary()
+    summary.add(record)
+    assert summary.waited_out == 1
+    assert "1 transient; 1 hit the retry-wait budget (max_wait)" in summary.describe()
     assert 3 <= requests <= 5  # 0.2 + 0.2 + 0.1 s of waits, then it gives up
     assert elapsed < 5

@@ -33,7 +33,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimkit.errors import ClaimkitError, ConfigError
+from claimkit.errors import ClaimkitError, ConfigError, WaitBudgetExceeded
 from claimkit.extract.base import Backend
 from claimkit.schemas import Document, DocumentClaims, Failure, Usage
 
@@ -76,6 +76,8 @@ class RunSummary:
     stopped: str | None = None
     #: documents not started because the endpoint was dead
     not_started_dead: int = 0
+    #: documents that became ``transient`` failures because their retry waits hit max_wait
+    waited_out: int = 0
 
     def add(self, record: Record) -> None:
         """Count one record."""
@@ -92,6 +94,8 @@ class RunSummary:
                 self.not_started += 1
             elif record.kind == "endpoint" and record.message.startswith("not started"):
                 self.not_started_dead += 1
+            elif record.kind == "transient" and WaitBudgetExceeded.MARK in record.message:
+                self.waited_out += 1
         usage = record.usage
         if usage is not None:
             if usage.cost_usd is None and usage.requests:
@@ -112,6 +116,8 @@ class RunSummary:
             f"~${self.cost_usd:.4f}"
         )
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.failure_kinds.items()))
+        if self.waited_out:
+            kinds += f"; {self.waited_out} hit the retry-wait budget (max_wait)"
         return (
             f"{self.documents} documents ({self.cached} from cache), {self.claims} claims, "
             f"{self.failures} failures{f' ({kinds})' if kinds else ''}; "

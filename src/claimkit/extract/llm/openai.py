@@ -81,6 +81,7 @@ from claimkit.errors import (
     EndpointError,
     TransientError,
     TruncatedError,
+    WaitBudgetExceeded,
 )
 from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.cache import ResponseCache
@@ -389,6 +390,12 @@ class OpenAIBackend(LLMBackend):
         if reason is not None:
             raise EndpointError(
                 f"{reason} at {public_url(self.settings.base_url)}: {_DEAD_HINTS[reason]}"
+            ) from exc
+        if is_transient(exc) and tally is not None and tally.waited >= self.settings.max_wait:
+            raise WaitBudgetExceeded(
+                f"{_describe(exc)}: {WaitBudgetExceeded.MARK} ({self.settings.max_wait:g}s of "
+                "waits for this document); the endpoint is overloaded: rerun with --resume "
+                "later, or raise --max-wait"
             ) from exc
         if is_transient(exc):
             waited = tally.waited if tally is not None else 0.0
