@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-test
 CHROMIUM := /usr/bin/chromium
 OUT    := out
 
-.PHONY: demo test bench schemas cassettes live lint clean chromium docs
+.PHONY: demo test bench schemas cassettes live lint clean chromium docs cli-reference
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+## cli-reference: regenerate docs/cli-reference.md from the commands' --help
+cli-reference: $(STAMP)
+	$(BIN)/python tools/cli_reference.py
+
 ## schemas: regenerate the JSON Schema files under schemas/
 schemas: $(STAMP)
 	$(BIN)/claimkit schema -o schemas
@@ -65,7 +69,7 @@ live: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet mypy ruff
-	$(BIN)/python -m ruff check src tests bench examples
+	$(BIN)/python -m ruff check src tests bench examples tools
 	$(BIN)/python -m mypy
 
 clean:

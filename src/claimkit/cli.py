@@ -172,11 +172,16 @@ def _open_output(path: str | None, *, append: bool) -> IO[str]:
     return open(out, "a" if append else "w", encoding="utf-8", buffering=_OUTPUT_BUFFER)
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _summary(records: Counter[str], claims: Counter[str], backend: str, extra: str = "") -> str:
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(claims.items())) or "none"
     return (
-        f"{records['document']} documents, {sum(claims.values())} claims ({by_type}), "
-        f"{records['failure']} failures, backend {backend}{extra}"
+        f"{_count(records['document'], 'document')}, {_count(sum(claims.values()), 'claim')} "
+        f"({by_type}), {_count(records['failure'], 'failure')}, backend {backend}{extra}"
     )
 
 
@@ -486,7 +491,8 @@ def eval_(gold: str, predictions: str, as_json: bool, events: str | None, strict
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-              show_default=True)
+              show_default=True, help="table: a readable table on stdout; json: the whole report "
+              "(groups and findings); jsonl: one finding per line.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
 @_GAZETTEER
