@@ -148,3 +148,29 @@ def test_gazetteer_files_reach_extract_and_validate_without_touching_the_environ
     assert corroborations("--gazetteer", str(gaz)) == 1
     assert corroborations() == 0
     assert "CLAIMKIT_GAZETTEER" not in os.environ
+
+
+def test_quiet_hides_the_backend_note_and_counts_read_well(runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "one.txt"
+    doc.write_text("France refused to send troops to the region on Monday.\n", encoding="utf-8")
+    quiet = runner.invoke(main, ["extract", str(doc), "-q", "-o", str(tmp_path / "q.jsonl")])
+    assert quiet.exit_code == 0, quiet.output
+    assert "backend: rules" not in quiet.stderr
+    assert "1 document, 1 claim (1 refusal), 0 failures" in quiet.stderr
+    loud = runner.invoke(main, ["extract", str(doc), "-o", str(tmp_path / "l.jsonl")])
+    assert "backend: rules (offline baseline)" in loud.stderr
+
+
+def test_validate_ignore_leaves_out_a_finding_kind(runner: CliRunner, articles_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    assert runner.invoke(main, ["extract", str(articles_dir), "-q", "-o", str(out)]).exit_code == 0
+
+    def kinds(*extra: str) -> list[str]:
+        r = runner.invoke(main, ["validate", "--format", "jsonl", "--fail-on", "never", *extra, str(out)])
+        assert r.exit_code == 0, r.output
+        return [json.loads(line)["kind"] for line in r.stdout.splitlines()]
+
+    every = kinds()
+    assert "corroboration" in every
+    left = kinds("--ignore", "corroboration")
+    assert "corroboration" not in left and len(left) == len(every) - every.count("corroboration")

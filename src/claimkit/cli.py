@@ -225,7 +225,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         _fail("--resume needs -o FILE: it continues an existing output file")
     lock = lock_output(output) if output and _to_file(output) else contextlib.nullcontext()
     with lock:
-        extractor, workers = _extractor(options)
+        extractor, workers = _extractor(options, quiet)
         done: set[str] = set()
         if resume and output:
             done = prepare_resume(output)
@@ -255,8 +255,9 @@ def _types(value: str | None) -> tuple[str, ...] | None:
     return names
 
 
-def _extractor(options: dict[str, Any]) -> tuple[Any, int]:
-    """The extractor the options ask for, and how many documents to run at once."""
+def _extractor(options: dict[str, Any], quiet: bool = False) -> tuple[Any, int]:
+    """The extractor the options ask for, and how many documents to run at once
+    (the note naming the backend is left out with ``-q``)."""
     from claimkit.extract.pipeline import Extractor
 
     extractor = Extractor(
@@ -267,11 +268,13 @@ def _extractor(options: dict[str, Any]) -> tuple[Any, int]:
     )
     backend = extractor.backend
     if extractor.backend_name == "rules":
-        _note("backend: rules (offline baseline); for LLM extraction set OPENAI_API_KEY, "
-              "or pass --backend openai --base-url URL --model NAME")
+        if not quiet:
+            _note("backend: rules (offline baseline); for LLM extraction set OPENAI_API_KEY, "
+                  "or pass --backend openai --base-url URL --model NAME")
         return extractor, 1  # offline and CPU-bound: threads would not help
-    _note(f"backend: {extractor.backend_name} ({backend.describe()}); "
-          "--backend rules runs the offline baseline")
+    if not quiet:
+        _note(f"backend: {extractor.backend_name} ({backend.describe()}); "
+              "--backend rules runs the offline baseline")
     return extractor, options["concurrency"]
 
 
@@ -497,8 +500,10 @@ def eval_(gold: str, predictions: str, as_json: bool, events: str | None, strict
               show_default=True, help="Exit 1 when a finding of this severity or worse is found.")
 @_GAZETTEER
 @_STRICT
+@click.option("--ignore", "ignore", multiple=True, metavar="KIND",
+              help="Leave out findings of this kind (e.g. unanchored_date); repeatable.")
 def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...],
-             strict: bool) -> None:
+             strict: bool, ignore: tuple[str, ...]) -> None:
     """Check claims across documents: conflicts, stance changes, corroboration."""
     from rich.console import Console
 
@@ -507,6 +512,9 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
 
     reader = _ClaimsReader(strict)
     report = run_validation(reader.records(files), **_gazetteer_options(gazetteer))
+    if ignore:
+        kept = [f for f in report.findings if f.kind not in set(ignore)]
+        report = report.model_copy(update={"findings": kept})
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "jsonl":
