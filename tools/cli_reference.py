@@ -28,9 +28,15 @@ and plugins.
 """
 
 
+def _settings() -> dict[str, object]:
+    """The group's context settings (``-h`` as well as ``--help``), as a real run applies them."""
+    from claimkit.cli import main
+
+    return {**main.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+
+
 def _help(command: click.Command, name: str, parent: click.Context | None) -> str:
-    ctx = click.Context(command, info_name=name, parent=parent,
-                        terminal_width=WIDTH, max_content_width=WIDTH)
+    ctx = click.Context(command, info_name=name, parent=parent, **_settings())  # type: ignore[arg-type]
     with ctx:
         return command.get_help(ctx)
 
@@ -39,7 +45,7 @@ def render() -> str:
     """The page: the group's help, then each command's, in name order."""
     from claimkit.cli import main
 
-    root = click.Context(main, info_name="claimkit", terminal_width=WIDTH, max_content_width=WIDTH)
+    root = click.Context(main, info_name="claimkit", **_settings())  # type: ignore[arg-type]
     parts = [HEADER, "## `claimkit`\n", "```text\n" + _help(main, "claimkit", None) + "\n```\n"]
     for name in sorted(main.commands):
         command = main.commands[name]
