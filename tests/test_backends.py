@@ -90,6 +90,7 @@ def test_protocol_defaults_for_a_backend_that_only_writes_extract() -> None:
     backend = Minimal()
     assert backend.describe() == "minimal"
     assert backend.estimate_cost(DOC) == 0.0
+    assert backend.secrets() == () and backend.concurrent is False
     assert isinstance(asyncio.run(backend.aextract(DOC)), list)
     asyncio.run(backend.aclose())
     assert isinstance(Minimal.from_options(BackendOptions()), Minimal)

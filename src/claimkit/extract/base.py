@@ -116,6 +116,9 @@ class Backend(Protocol):
 
     #: the name recorded in output records and used on the command line
     name: str = "backend"
+    #: True for a backend that waits on the network (an LLM): the synchronous
+    #: API then runs it through the same concurrent loop as the async one
+    concurrent: bool = False
 
     def extract(self, document: Document) -> BackendResult | Sequence[Draft]:
         """Propose claims for one document."""
@@ -137,6 +140,10 @@ class Backend(Protocol):
     def describe(self) -> str:
         """One line saying what the backend is (never a secret)."""
         return self.name
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never reach an output or a log (an API key); default none."""
+        return ()
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> Backend:

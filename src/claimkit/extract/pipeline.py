@@ -172,8 +172,7 @@ class Extractor:
         """The failure record of a document whose extraction raised ``exc``
         (its message redacted: an endpoint's error may echo the key); a dead
         endpoint is logged once per run, not once per document."""
-        settings = getattr(self.backend, "settings", None)
-        message = redact(exc, (getattr(settings, "api_key", None),))
+        message = redact(exc, self.backend.secrets())
         if not isinstance(exc, EndpointError) or message not in self._said:
             log.warning("%s: %s", document.id, message)
         if isinstance(exc, EndpointError):
@@ -220,7 +219,7 @@ class Extractor:
             BackendError: called inside a running event loop with a concurrent
                 backend (use :meth:`arun`).
         """
-        if getattr(self.backend, "concurrent", False):
+        if self.backend.concurrent:
             yield from _drive(self.arun(documents, concurrency=concurrency, max_cost=max_cost))
             return
         for document in documents:

@@ -202,6 +202,11 @@ class LLMBackend(Backend):
     #: waits on the network: the synchronous API runs it concurrently too
     concurrent = True
 
+    def secrets(self) -> tuple[str, ...]:
+        """The API key, for redaction."""
+        key = self.settings.api_key
+        return (key,) if key else ()
+
     def __init__(
         self,
         settings: LLMSettings | None = None,
