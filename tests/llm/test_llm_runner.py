@@ -164,7 +164,7 @@ def test_cli_says_which_backend_ran_without_an_endpoint(articles_dir, monkeypatc
 def test_library_run_leaves_the_gc_alone_and_the_cli_tunes_it_only_while_it_runs():
     import gc
 
-    from claimkit.cli import _YOUNG_THRESHOLD, _long_run_gc
+    from claimkit.cli.app import _YOUNG_THRESHOLD, long_run_gc
     from claimkit.extract.base import Draft, FunctionBackend
 
     seen: list[tuple[int, int, int]] = []
@@ -178,7 +178,7 @@ def test_library_run_leaves_the_gc_alone_and_the_cli_tunes_it_only_while_it_runs
     extractor = Extractor(FunctionBackend(fn), normalize=False)
     run_extraction(extractor, [Document(id="g1", text="Nothing here.")], out)
     assert seen == [before]  # the library changes no process-wide state
-    with _long_run_gc():
+    with long_run_gc():
         run_extraction(extractor, [Document(id="g2", text="Nothing here.")], out)
     assert gc.get_threshold() == before
     assert seen[1] == (max(before[0], _YOUNG_THRESHOLD), *before[1:])

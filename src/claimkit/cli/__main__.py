@@ -1,0 +1,5 @@
+"""``python -m claimkit.cli``."""
+
+from claimkit.cli import main
+
+main()

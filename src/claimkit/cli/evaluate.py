@@ -1,0 +1,43 @@
+"""``claimkit eval``: predicted claims scored against gold claims."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from claimkit.cli.app import STRICT, ClaimsReader, main
+
+
+@main.command(name="eval")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Directory of gold *.jsonl files.")
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--events", "events", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="An event gold (which gold claims report the same event): also score the "
+              "validator's links and findings on the predictions against it.")
+@STRICT
+def eval_(gold: str, predictions: str, as_json: bool, events: str | None, strict: bool) -> None:
+    """Score predicted claims against gold claims (precision, recall, F1)."""
+    import json
+
+    from claimkit.evaluate import evaluate, evaluate_events, format_events, format_table
+
+    reader = ClaimsReader(strict)
+    records = list(reader.records((predictions,)))
+    report = evaluate(gold, records)
+    ev = evaluate_events(events, gold, records) if events else None
+    if as_json:
+        out = report.to_dict()
+        if ev is not None:
+            out["events"] = {"links": ev.links.to_dict(), "findings": ev.findings.to_dict(),
+                             "false_findings": ev.false_findings, "unreachable": ev.unreachable}
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(report))
+        if ev is not None:
+            click.echo("")
+            click.echo(format_events(ev))
+    if reader.bad:
+        sys.exit(reader.exit_code())

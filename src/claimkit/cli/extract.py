@@ -1,0 +1,232 @@
+"""``claimkit extract``: articles in, one JSONL record per document out."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from typing import IO, Any
+
+import click
+
+from claimkit.cli.app import (
+    EXIT_FAILURES,
+    GAZETTEER,
+    fail,
+    gazetteer_options,
+    long_run_gc,
+    main,
+    note,
+    open_output,
+    summary_line,
+    to_file,
+)
+from claimkit.errors import InputError
+from claimkit.redact import redact
+from claimkit.schemas import DocumentClaims, Failure
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "output", default=None, help="Output JSONL file (default: stdout).")
+@click.option(
+    "--backend", default="auto", show_default=True, metavar="NAME",
+    help="rules, openai, or a plugin's backend; auto: openai when an endpoint is configured, "
+    "else the offline rules.",
+)
+@click.option("--types", "types", default=None, metavar="T1,T2",
+              help="Claim types to extract, comma-separated (default: every registered type).")
+@click.option("--model", default=None, help="Model name (openai backend; env CLAIMKIT_MODEL).")
+@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMKIT_BASE_URL).")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
+              help="Documents extracted at once (openai backend).")
+@click.option("--resume", is_flag=True, help="Skip documents already in the output file; append.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the response cache.")
+@click.option("--max-cost", type=float, default=None,
+              help="Stop starting new documents once the estimated cost (USD) would pass this.")
+@click.option("--max-wait", type=click.FloatRange(0), default=None,
+              help="Seconds of API retry waits one document may spend in all, then it is a "
+              "transient failure (env CLAIMKIT_MAX_WAIT; default 300).")
+@GAZETTEER
+@click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
+              show_default=True, metavar="MB",
+              help="Document size limit: a larger .txt/.html file (or JSONL line) is reported "
+              "and skipped.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: bool,
+            **options: Any) -> None:
+    """Extract claims from articles (.txt, .html, .jsonl, directories, or - for stdin).
+
+    Writes one JSONL line per document as each finishes. An output file is
+    locked for the run (FILE.lock beside it): a second run on it is refused.
+    """
+    from claimkit.extract.runner import lock_output, prepare_resume
+
+    if resume and not to_file(output):
+        fail("--resume needs -o FILE: it continues an existing output file")
+    lock = lock_output(output) if output and to_file(output) else contextlib.nullcontext()
+    with lock:
+        extractor, workers = _extractor(options, quiet)
+        done: set[str] = set()
+        if resume and output:
+            done = prepare_resume(output)
+            note(f"resuming: {len(done)} documents already in {output}")
+        plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
+                     max_cost=options["max_cost"], max_bytes=int(options["max_size"] * 2**20))
+        counts = _run(paths, extractor, plan)
+    if counts["failure"]:
+        sys.exit(EXIT_FAILURES)
+
+
+def _types(value: str | None) -> tuple[str, ...] | None:
+    """``--types a,b`` as registered type names (checked), or None for all."""
+    if value is None:
+        return None
+    from claimkit.errors import SchemaError
+    from claimkit.schemas import claim_model
+
+    names = tuple(dict.fromkeys(t.strip() for t in value.split(",") if t.strip()))
+    if not names:
+        fail("--types needs at least one claim type name")
+    for name in names:
+        try:
+            claim_model(name)
+        except SchemaError as exc:
+            fail(f"--types: {exc}")
+    return names
+
+
+def _extractor(options: dict[str, Any], quiet: bool = False) -> tuple[Any, int]:
+    """The extractor the options ask for, and how many documents to run at once
+    (the note naming the backend is left out with ``-q``)."""
+    from claimkit.extract.pipeline import Extractor
+
+    extractor = Extractor(
+        None if options["backend"] == "auto" else options["backend"],
+        types=_types(options["types"]), cache=not options["no_cache"],
+        model=options["model"], base_url=options["base_url"], max_wait=options["max_wait"],
+        **gazetteer_options(options["gazetteer"]),
+    )
+    backend = extractor.backend
+    if extractor.backend_name == "rules":
+        if not quiet:
+            note("backend: rules (offline baseline); for LLM extraction set OPENAI_API_KEY, "
+                  "or pass --backend openai --base-url URL --model NAME")
+        return extractor, 1  # offline and CPU-bound: threads would not help
+    if not quiet:
+        note(f"backend: {extractor.backend_name} ({backend.describe()}); "
+              "--backend rules runs the offline baseline")
+    return extractor, options["concurrency"]
+
+
+class _Sink:
+    """Writes records (extraction records and load failures) and counts them."""
+
+    def __init__(self, fh: IO[str], advance: Any) -> None:
+        self.fh = fh
+        self.advance = advance
+        self.counts: Counter[str] = Counter()
+        self.claims: Counter[str] = Counter()
+        self.load_failures: list[Failure] = []
+
+    def on_load_error(self, err: InputError) -> None:
+        note(f"skipped {err}")
+        self.load_failures.append(
+            Failure(source=err.source, stage="load", kind=err.kind, message=redact(err))
+        )
+
+    def flush_load_failures(self) -> None:
+        while self.load_failures:
+            failure = self.load_failures.pop(0)
+            self.fh.write(failure.model_dump_json() + "\n")
+            self.fh.flush()
+            self.counts["failure"] += 1
+
+    def on_record(self, record: DocumentClaims | Failure) -> None:
+        self.counts[record.record] += 1
+        if isinstance(record, DocumentClaims):
+            self.claims.update(c.type for c in record.claims)
+        self.advance(record)
+        self.flush_load_failures()
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one ``extract`` run writes its output."""
+
+    output: str | None
+    done: set[str]
+    append: bool
+    quiet: bool
+    concurrency: int
+    max_cost: float | None
+    max_bytes: int
+
+
+def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
+    """Load, extract and write every document; print the summary; return record counts."""
+    from claimkit.documents import load_documents
+    from claimkit.extract.runner import run_extraction
+
+    fh = open_output(plan.output, append=plan.append)
+    try:
+        with _progress(plan.quiet) as advance, long_run_gc():
+            sink = _Sink(fh, advance)
+            docs = (d for d in load_documents(paths, on_error=sink.on_load_error,
+                                              max_bytes=plan.max_bytes)
+                    if d.id not in plan.done)
+            summary = run_extraction(extractor, docs, fh, concurrency=plan.concurrency,
+                                     max_cost=plan.max_cost, on_record=sink.on_record)
+            sink.flush_load_failures()
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    where = f" -> {plan.output}" if plan.output and plan.output != "-" else ""
+    note(summary_line(sink.counts, sink.claims, extractor.backend_name, where))
+    if extractor.backend_name != "rules":
+        note(summary.describe())
+    if summary.not_started:
+        note(f"--max-cost {plan.max_cost} reached: {summary.not_started} documents not "
+              "started; rerun with --resume and a higher limit")
+    if summary.stopped:
+        again = f"-o {plan.output} --resume" if plan.output and plan.output != "-" else (
+            "-o FILE --resume (write to a file to resume)")
+        note(f"stopped: {summary.stopped}; {summary.not_started_dead} documents not started; "
+              f"fix the endpoint and rerun with {again}")
+    return sink.counts
+
+
+class _progress:
+    """A rich progress line on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return lambda record: None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} documents"),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        task = self._progress.add_task("", total=None)
+
+        def advance(record: DocumentClaims | Failure) -> None:
+            label = record.document.id if isinstance(record, DocumentClaims) else record.source
+            self._progress.update(task, advance=1, description=redact(label))
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -1,0 +1,35 @@
+"""``claimkit view``: the interactive HTML report."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from claimkit.cli.app import GAZETTEER, STRICT, ClaimsReader, gazetteer_options, main, note
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "output", required=True, help="HTML file to write.")
+@click.option("--findings/--no-findings", default=True, show_default=True,
+              help="Validate the claims and show the findings; --no-findings keeps memory "
+              "flat on very large files (the claims are not held for validation).")
+@GAZETTEER
+@STRICT
+def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[str, ...],
+         strict: bool) -> None:
+    """Write a self-contained, interactive HTML report of claims, evidence and findings.
+
+    The records are read one at a time (article texts are spooled to a
+    temporary file), so a large claims file does not have to fit in memory.
+    """
+    from claimkit.report import render
+
+    reader = ClaimsReader(strict)
+    options = gazetteer_options(gazetteer) if findings else {}
+    stats = render(reader.records(files), output, validate=findings, **options)
+    note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "
+          f"{stats.findings} finding(s), {stats.bytes / 1e6:.1f} MB")
+    if reader.bad:
+        sys.exit(reader.exit_code())
