@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.cues import LanguageCues, fold_for_heads
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, Document, Quantity
 
@@ -84,15 +84,22 @@ class CueScan:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._folded: str | None = None
         self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._scanned: set[str] = set()
 
     def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
         key = (lc.code, category)
         found = self._spans.get(key)
         if found is None:
-            spans = [m.span() for m in lc.find(category, self.text)]
-            found = self._spans[key] = ([s for s, _ in spans], spans)
+            if lc.code not in self._scanned:  # every category of the language in one pass
+                self._scanned.add(lc.code)
+                if self._folded is None:
+                    self._folded = fold_for_heads(self.text)
+                for cat, spans in lc.scan(self.text, self._folded).items():
+                    self._spans[(lc.code, cat)] = ([s for s, _ in spans], spans)
+            found = self._spans.setdefault(key, ([], []))
         starts, spans = found
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, lo=i)
