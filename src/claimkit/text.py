@@ -43,9 +43,11 @@ __all__ = [
     "CJK_SCRIPTS",
     "SCRIPT_RANGES",
     "Script",
+    "char_class",
     "dominant_script",
     "fold",
     "fold_case",
+    "fold_case_loose",
     "is_cjk",
     "is_katakana",
     "is_unspaced",
@@ -138,7 +140,7 @@ _ENDS = [hi for _, hi, _ in _SPANS]
 _OWNERS = [s for _, _, s in _SPANS]
 
 
-def _char_class(ranges: _Ranges) -> str:
+def char_class(ranges: _Ranges) -> str:
     """The inside of a regex character class matching ``ranges``."""
     return "".join(
         re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
@@ -146,14 +148,14 @@ def _char_class(ranges: _Ranges) -> str:
     )
 
 
-_RUNS: Final = {s: re.compile(f"[{_char_class(r)}]+") for s, r in SCRIPT_RANGES.items()}
+_RUNS: Final = {s: re.compile(f"[{char_class(r)}]+") for s, r in SCRIPT_RANGES.items()}
 _NOT_LATIN_RE: Final = re.compile(
-    "[" + "".join(_char_class(r) for s, r in SCRIPT_RANGES.items() if s is not Script.LATIN) + "]"
+    "[" + "".join(char_class(r) for s, r in SCRIPT_RANGES.items() if s is not Script.LATIN) + "]"
 )
-_KATAKANA_RE: Final = re.compile(f"[{_char_class(_KATAKANA)}]")
+_KATAKANA_RE: Final = re.compile(f"[{char_class(_KATAKANA)}]")
 #: one character of a CJK script (Han, kana, Hangul), for counting and substitution
 CJK_CHAR: Final = re.compile(
-    "[" + "".join(_char_class(SCRIPT_RANGES[s]) for s in sorted(CJK_SCRIPTS)) + "]"
+    "[" + "".join(char_class(SCRIPT_RANGES[s]) for s in sorted(CJK_SCRIPTS)) + "]"
 )
 _UNSPACED_SCRIPTS: Final = CJK_SCRIPTS | {Script.ARABIC}
 
@@ -302,6 +304,19 @@ def fold_case(s: str) -> str:
     if len(low) == len(s):  # lower() never shortens, so every character mapped 1:1
         return low
     return "".join(_fold_char(c) for c in s)
+
+
+#: what ``re.IGNORECASE`` equates beyond ``str.lower`` (Turkish dotted and dotless i, long s)
+_LOOSE_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold_case_loose(s: str) -> str:
+    """:func:`fold_case`, also folding what ``re.IGNORECASE`` equates (``İ ı`` -> ``i``, ``ſ`` -> ``s``).
+
+    Same length as ``s``. An automaton that finds literals in this form finds
+    every place a case-insensitive pattern starting with them can match.
+    """
+    return fold_case(s.translate(_LOOSE_CASE))
 
 
 _NON_WORD = re.compile(r"[\W_]+")

@@ -40,11 +40,11 @@ from typing import Any
 
 from claimkit.errors import InputError
 from claimkit.normalize._gazetteer_index import (
-    END,
     ENV_VAR,
     FUZZY_MIN_LEN,
     _Alias,
     _alias_spec,
+    _automaton,
     _case_ok,
     _fuzzy,
     _fuzzy_ok,
@@ -56,6 +56,7 @@ from claimkit.normalize._gazetteer_index import (
     _read_file,
     _skip_space,
     _title_at,
+    _Titles,
     _trie_add,
     env_cached,
 )
@@ -247,7 +248,7 @@ class Gazetteer:
         abbrev = {c: (self._country_entry(code), langs, not_after) for c, (code, langs, not_after)
                   in self._abbrev.items() if is_country_code(code)}
         by_key: dict[str, list[_Alias]] = {}
-        trie: dict[str, Any] = {}
+        trie: dict[str, list[_Alias]] = {}
         fuzzy_single: dict[str, set[int]] = {}
         fuzzy_multi: dict[str, set[int]] = {}
         loose: dict[str, list[_Alias]] = {}
@@ -274,7 +275,8 @@ class Gazetteer:
             self._entries[idx] = replace(entry, aliases=tuple(t for t, _ in aliases))
         titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
-        return _Index(by_key, trie, abbrev, titles, fuzzy_single, fuzzy_multi, loose)
+        return _Index(by_key, _automaton(trie), abbrev, _Titles(titles), fuzzy_single, fuzzy_multi,
+                      loose)
 
     # ----------------------------------------------------------------- resolve
 
@@ -405,36 +407,33 @@ class Gazetteer:
 
     def _trie_candidates(self, index: _Index, text: str, folded: str,
                          lang: str | None) -> list[tuple[int, int, int]]:
-        out: list[tuple[int, int, int]] = []
-        n = len(text)
-        trie = index.trie
-        for m in _NAME_START.finditer(text):  # not every character: where a name may start
-            i = m.start()
-            node = trie.get(folded[i])
-            if node is None:
+        """For each place a name may start, its longest unambiguous alias there.
+
+        Every alias occurrence comes from one pass of the alias automaton over
+        the folded text (in order of their ends, so a longer alias from one
+        start comes later); each is kept only where a name may start and when
+        its end, case and language fit.
+        """
+        best: dict[int, tuple[int, int]] = {}  # start -> (end, entry)
+        starts: dict[int, bool] = {}
+        for last, (length, aliases) in index.automaton.iter(folded):
+            i, j = last + 1 - length, last + 1
+            ok = starts.get(i)
+            if ok is None:
+                ok = starts[i] = _NAME_START.match(text, i) is not None and (
+                    not is_word_char(text[i]) or word_ok_before(text, i))
+            if not ok:
                 continue
-            spaced = is_word_char(text[i])
-            if spaced and not word_ok_before(text, i):
-                continue
-            best: tuple[int, int] | None = None
-            j = i
-            while node is not None:
-                j += 1
-                hits: dict[int, int] = {}  # entry -> end
-                for al in node.get(END, ()):
-                    end = self._end_ok(al, text, i, j, lang)
-                    if end is not None:
-                        hits[al.entry] = max(end, hits.get(al.entry, 0))
-                if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
-                    (entry, end), = hits.items()
-                    if best is None or end >= best[0]:
-                        best = (end, entry)
-                if j >= n:
-                    break
-                node = node.get(folded[j])
-            if best is not None:
-                out.append((i, best[0], best[1]))
-        return out
+            hits: dict[int, int] = {}  # entry -> end
+            for al in aliases:
+                end = self._end_ok(al, text, i, j, lang)
+                if end is not None:
+                    hits[al.entry] = max(end, hits.get(al.entry, 0))
+            if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
+                (entry, end), = hits.items()
+                if i not in best or end >= best[i][0]:
+                    best[i] = (end, entry)
+        return [(i, end, entry) for i, (end, entry) in best.items()]
 
     def _end_ok(self, al: _Alias, text: str, i: int, j: int, lang: str | None) -> int | None:
         if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):

@@ -55,7 +55,7 @@ from claimkit.extract.rules.support import (
     merge_candidates,
     within,
 )
-from claimkit.extract.rules.text import Sentence, pick_languages, segment
+from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
 from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
 
@@ -134,6 +134,7 @@ class RulesBackend(Backend):
         self._markers = {
             code: lc.markers for code in self.cues.languages if (lc := self.cues.language(code))
         }
+        self._marker_index = marker_index(self._markers)
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> RulesBackend:
@@ -204,7 +205,11 @@ class RulesBackend(Backend):
         self, text: str, sentence: Sentence, doc_language: str | None
     ) -> list[LanguageCues]:
         codes = pick_languages(
-            text[sentence.start : sentence.end], doc_language, self._by_script, self._markers
+            text[sentence.start : sentence.end],
+            doc_language,
+            self._by_script,
+            self._markers,
+            self._marker_index,
         )
         return [lc for code in codes if (lc := self.cues.language(code)) is not None]
 

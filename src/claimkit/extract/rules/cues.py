@@ -26,7 +26,7 @@ import ahocorasick
 
 from claimkit.errors import InputError
 from claimkit.schemas import ClaimBase
-from claimkit.text import fold_case, is_unspaced
+from claimkit.text import fold_case_loose, is_unspaced
 
 __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
 
@@ -71,16 +71,6 @@ def _pattern(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> str:
     return regex
 
 
-#: what ``re.IGNORECASE`` equates beyond ``str.lower`` (Turkish dotted and dotless i, long s);
-#: one character for one, so offsets stay
-_LOOSE_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def fold_for_heads(text: str) -> str:
-    """``text`` folded as cue heads are (same length): what the head automaton scans."""
-    return fold_case(text.translate(_LOOSE_CASE))
-
-
 def head(cue: str) -> str:
     """The literal a match of ``cue`` starts with: its first word without ``*``, folded.
 
@@ -89,7 +79,7 @@ def head(cue: str) -> str:
     are the only places the pattern needs to be tried.
     """
     first = cue.strip().split(" ... ")[0].split()[0]
-    return fold_for_heads(first.strip("*"))
+    return fold_case_loose(first.strip("*"))
 
 
 def _unique(cues: Iterable[str]) -> list[str]:

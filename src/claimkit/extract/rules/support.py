@@ -8,9 +8,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.extract.rules.cues import LanguageCues, fold_for_heads
+from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, Document, Quantity
+from claimkit.text import fold_case_loose
 
 __all__ = [
     "Candidate",
@@ -96,7 +97,7 @@ class CueScan:
             if lc.code not in self._scanned:  # every category of the language in one pass
                 self._scanned.add(lc.code)
                 if self._folded is None:
-                    self._folded = fold_for_heads(self.text)
+                    self._folded = fold_case_loose(self.text)
                 for cat, spans in lc.scan(self.text, self._folded).items():
                     self._spans[(lc.code, cat)] = ([s for s, _ in spans], spans)
             found = self._spans.setdefault(key, ([], []))

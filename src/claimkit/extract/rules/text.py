@@ -12,12 +12,12 @@ joined to their neighbour.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from claimkit.text import CJK_SCRIPTS, Script, dominant_script
 
-__all__ = ["Sentence", "pick_languages", "segment"]
+__all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
 
 _SENT_END = re.compile(
     r"[。！？；!?;…]+[」』”’\"')）]*"  # CJK/Latin enders, closing quotes after them
@@ -151,11 +151,21 @@ def segment(text: str) -> list[Sentence]:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def marker_index(markers: Mapping[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """Which languages each marker word belongs to (the inverse of ``markers``)."""
+    out: dict[str, list[str]] = {}
+    for code, words in markers.items():
+        for w in words:
+            out.setdefault(w, []).append(code)
+    return {w: tuple(codes) for w, codes in out.items()}
+
+
 def pick_languages(
     text: str,
     doc_language: str | None,
     by_script: dict[str, list[str]],
-    markers: dict[str, frozenset[str]],
+    markers: Mapping[str, frozenset[str]],
+    index: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """Which languages' cues to apply to one sentence.
 
@@ -163,7 +173,8 @@ def pick_languages(
     languages, frequent function words ("markers") pick the language, and the
     document's language is added when it uses the same script. Pages mix
     languages (an English summary under a Chinese article), so this is decided
-    per sentence, not per document.
+    per sentence, not per document. ``index`` is :func:`marker_index` of
+    ``markers``, built once by the caller (each word is looked up once).
     """
     script = dominant_script(text)
     doc = (doc_language or "").split("-")[0].lower() or None
@@ -176,8 +187,13 @@ def pick_languages(
     candidates = by_script.get(script, [])
     if not candidates:
         return [doc] if doc else []
-    words = [w.casefold() for w in _WORD.findall(text)]
-    scores = {c: sum(1 for w in words if w in markers.get(c, frozenset())) for c in candidates}
+    if index is None:
+        index = marker_index(markers)
+    scores = dict.fromkeys(candidates, 0)
+    for w in _WORD.findall(text.casefold()):
+        for code in index.get(w, ()):
+            if code in scores:
+                scores[code] += 1
     if script is Script.CYRILLIC and any(ch in text for ch in "іїєґІЇЄҐ"):
         scores["uk"] = scores.get("uk", 0) + 3
     best = max(candidates, key=lambda c: (scores[c], c == doc, c == "en"))
