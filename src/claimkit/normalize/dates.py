@@ -29,10 +29,11 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
-from claimkit.text import is_cjk
+from claimkit.text import fold_case_loose, is_cjk
 
 __all__ = ["find_dates", "resolve_date"]
 
@@ -235,6 +236,9 @@ class _Lang:
     rel: dict[str, int]
     regex: re.Pattern[str]
     dm_order: bool  # numeric 10/4 is day/month
+    #: Aho-Corasick automaton of the folded words every match without a digit or a
+    #: CJK date character holds (month, weekday and relative-day names, tháng, thứ)
+    words: Any = None
 
 
 _DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr",
@@ -291,7 +295,51 @@ def _lang_table(lang: str | None) -> _Lang:
     if rel:
         parts.append(rf"(?P<rel>(?<!\w)(?i:(?P<rw>{rel_words}))(?!\w))")
     regex = re.compile("|".join(parts))
-    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS)
+    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS])
+    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, words=words)
+
+
+#: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
+_VI_ANCHORS = ("tháng", "thứ", "chủ")
+#: a digit or a CJK character every Han, kana or Hangul date pattern holds (年 月 日 号 周 曜 요일 ...)
+_ANCHOR_CHARS = re.compile(r"[0-9０-９年月日号號周週星礼禮曜요]+")
+#: how far a match may reach before its first anchor ("rạng sáng 10/4", "上个周三")
+#: and after its last ("3rd", "de 2025" holds digits: anchors)
+_REACH = 40
+
+
+def _word_automaton(words: list[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for w in {fold_case_loose(w) for w in words if w}:
+        automaton.add_word(w, len(w))
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
+    """The stretches of ``text`` where a date may be: around its anchors, merged.
+
+    Every date pattern holds an anchor (a digit, a CJK date character, or a
+    month, weekday or relative-day name); a match reaches at most
+    :data:`_REACH` characters beyond its anchors. So the patterns need to run
+    only there: on news text, a fraction of it; on text with no date, nothing.
+    """
+    spans = [m.span() for m in _ANCHOR_CHARS.finditer(text)]
+    if table.words is not None:
+        spans += [(end + 1 - n, end + 1) for end, n in table.words.iter(fold_case_loose(text))]
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - _REACH), min(len(text), e + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -428,7 +476,7 @@ def find_dates(text: str, *, published: dt.date | None,
     """
     table = _lang_table(_lang(language))
     out: list[DateMention] = []
-    for m in table.regex.finditer(text):
+    for m in (m for lo, hi in _windows(text, table) for m in table.regex.finditer(text, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
