@@ -193,13 +193,13 @@ def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> in
     lengths = index.lengths.get(id(keys), frozenset())
     if n < min_len or not any(n + d in lengths for d in (-2, -1, 0, 1, 2)):
         return None  # only keys within two characters of its length could be taken
-    key = fold_case(s)
     cache = index.fuzzy_cache
-    ck = ("M" if keys is index.fuzzy_multi else "S") + key
+    ck = ("M" if keys is index.fuzzy_multi else "S") + s
     if ck in cache:
         return cache[ck]
     if len(cache) >= _FUZZY_MEMO:
         cache.clear()
+    key = fold_case(s)
     from rapidfuzz import fuzz, process
 
     hit: int | None = None

@@ -220,7 +220,7 @@ class RulesBackend(Backend):
     ) -> list[Hit]:
         """One cue per claim type in the clause, after negation and precedence."""
         cs, ce = clause
-        text, scan, names = scene.text, scene.cues, scene.actors
+        scan, names = scene.cues, scene.actors
         if any(scan.spans(lc, "question", cs, ce) for lc in langs):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
         hits = [
@@ -236,14 +236,14 @@ class RulesBackend(Backend):
         kept = [
             h
             for h in _longest_first(hits)
-            if self._negation(text, h, clause) and not _purpose(text, h, clause)
+            if self._negation(scan, h, clause) and not _purpose(scan, h, clause)
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
             first.setdefault(h.type, h)
         for rule in self._precedence:
-            _apply_precedence(rule, text, first)
+            _apply_precedence(rule, scan, first)
         return sorted(first.values(), key=lambda h: h.start)
 
     def _composed(self, scan: CueScan, cs: int, ce: int, lc: LanguageCues) -> list[Hit]:
@@ -267,12 +267,12 @@ class RulesBackend(Backend):
                         out.append(Hit(start, end, name, lc, gap=gap))
         return out
 
-    def _negation(self, text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
         spec = self.specs[hit.type]
         if spec.negated_as is None and not spec.negated_drops:
             return True
-        if is_hedge(text, hit) or not _negated(text, hit, *clause):
+        if is_hedge(scan, hit) or not _negated(scan, hit, *clause):
             return True
         if spec.negated_as is not None:
             hit.type = spec.negated_as
@@ -329,13 +329,13 @@ def _compatible(h: Hit, k: Hit) -> bool:
     return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
 
 
-def _apply_precedence(rule: Precedence, text: str, first: dict[str, Hit]) -> None:
+def _apply_precedence(rule: Precedence, scan: CueScan, first: dict[str, Hit]) -> None:
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
-    if rule.when == "hedged" and not is_hedge(text, drop):
+    if rule.when == "hedged" and not is_hedge(scan, drop):
         return
-    if rule.when == "not_hedged" and is_hedge(text, drop):
+    if rule.when == "not_hedged" and is_hedge(scan, drop):
         return
     if rule.when == "after" and not by.start < drop.start:
         return
@@ -355,7 +355,7 @@ def _action_near(
     return None
 
 
-def _purpose(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
     The purpose word comes before the verb, after it in verb-final languages.
@@ -364,19 +364,15 @@ def _purpose(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
         window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
     else:
         window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
-    return _has(hit.lang, "purpose", text, *window)
+    return scan.has(hit.lang, "purpose", *window)
 
 
-def _has(lc: LanguageCues, category: str, text: str, start: int, end: int) -> bool:
-    return any(True for _ in lc.find(category, text, start, end))
-
-
-def _negated(text: str, hit: Hit, cs: int, ce: int) -> bool:
+def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
-    if hit.gap is not None and _has(lc, "negation", text, *hit.gap):
+    if hit.gap is not None and scan.has(lc, "negation", *hit.gap):
         return True  # "will not send", "не будет поставлять"
     if lc.negation_after:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
-    return any(True for _ in lc.find("negation", text, *window))
+    return scan.has(lc, "negation", *window)

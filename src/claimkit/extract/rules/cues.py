@@ -113,6 +113,8 @@ class LanguageCues:
     markers: frozenset[str] = frozenset()
     #: an Aho-Corasick automaton: folded cue head -> the categories with a cue starting so
     heads: Any = None
+    #: the keyword maps' patterns by ``type.field=value``, scanned with the categories
+    keyword_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def scan(self, text: str, folded: str) -> dict[str, list[tuple[int, int]]]:
         """Every category's matches in ``text`` (``folded`` is :func:`fold_for_heads` of it).
@@ -130,7 +132,8 @@ class LanguageCues:
                     starts.setdefault(category, set()).add(at)
         out: dict[str, list[tuple[int, int]]] = {}
         for category, places in starts.items():
-            pattern, spans, last = self.patterns[category], [], 0
+            pattern = self.patterns.get(category) or self.keyword_patterns[category]
+            spans, last = [], 0
             for at in sorted(places):
                 if at < last:
                     continue
@@ -261,13 +264,17 @@ class CueBook:
                     lc.patterns[cat] = pattern
                     for cue in _unique(cues):
                         heads.setdefault(head(cue), set()).add(cat)
-        lc.heads = _automaton(heads)
         for key, keywords in (spec.get("fields") or {}).items():
             compiled = {
                 v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics))
             }
             if compiled:
                 lc.fields[key] = compiled
+            for value, pattern in compiled.items():
+                lc.keyword_patterns[f"{key}={value}"] = pattern
+                for word in _unique(keywords[value]):
+                    heads.setdefault(head(word), set()).add(f"{key}={value}")
+        lc.heads = _automaton(heads)
         self._compiled[code] = lc
         return lc
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
-from claimkit.extract.rules.support import Hit, Mention, Scene, Site, within
+from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
 from claimkit.schemas import Actor, Quantity
 
 __all__ = [
@@ -163,12 +163,9 @@ def subject_of(
     return subject, bool(before)
 
 
-def is_hedge(text: str, hit: Hit) -> bool:
+def is_hedge(scan: CueScan, hit: Hit) -> bool:
     """True when the cue itself is a hedge cue ("willing to", "does not rule out")."""
-    return any(
-        m.start() <= hit.start and m.end() >= hit.end
-        for m in hit.lang.find("hedge", text, hit.start, hit.end)
-    )
+    return (hit.start, hit.end) in scan.spans(hit.lang, "hedge", hit.start, hit.end)
 
 
 def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
@@ -176,15 +173,15 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
 
     ``hedges=False``: hedge words do not count (warnings speak of what could happen).
     """
-    text = scene.text
+    scan = scene.cues
     # a hedge comes before the verb it hedges ("may send"), after it in verb-final
     # languages (派遣するかもしれない); one after the cue elsewhere is the object
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    if hedges and (is_hedge(text, hit) or _any(text, scope, site.langs, "hedge")):
+    if hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge")):
         return "tentative"
-    if _any(text, site.sentence, site.langs, "condition"):
+    if _any(scan, site.sentence, site.langs, "condition"):
         return "conditional"
     return "firm"
 
@@ -254,12 +251,13 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
     key = f"{rule.type}.{rule.field}"
     scopes = rule.options.get("scope", DEFAULT_KEYWORD_SCOPE)
     maps = [lc.fields[key] for lc in ctx.site.langs if key in lc.fields]
+    langs = [lc for lc in ctx.site.langs if key in lc.fields]
     for name in [scopes] if isinstance(scopes, str) else scopes:
         span = _scope(ctx, str(name))
         if rule.options.get("pick", "first") == "order":
-            found = _first_in_order(ctx.scene.text, span, maps, _order(rule, maps))
+            found = _first_in_order(ctx.scene.cues, span, key, langs, _order(rule, maps))
         else:
-            found = _earliest(ctx.scene.text, span, maps)
+            found = _earliest(ctx.scene.cues, span, key, langs)
         if found is not None:
             return found
     for other, value in (rule.options.get("default_if") or {}).items():
@@ -271,7 +269,7 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
 def _modifier(rule: FieldRule, ctx: Ctx) -> Any:
     values = rule.options["values"]  # two values, checked when the spec is built
     span = _scope(ctx, str(rule.options.get("scope", "clause")))
-    found = _any(ctx.scene.text, span, ctx.site.langs, str(rule.options.get("modifier")))
+    found = _any(ctx.scene.cues, span, ctx.site.langs, str(rule.options.get("modifier")))
     return values[0] if found else values[1]
 
 
@@ -307,24 +305,29 @@ def _scope(ctx: Ctx, name: str) -> tuple[int, int]:
 
 
 def _earliest(
-    text: str, span: tuple[int, int], maps: Sequence[Mapping[str, Any]]
+    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues]
 ) -> str | None:
+    """The value of the keyword map ``key`` whose keyword comes first in ``span``."""
     best: tuple[int, str] | None = None
-    for patterns in maps:
-        for value, pattern in patterns.items():
-            m = pattern.search(text, *span)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), value)
+    for lc in langs:
+        for value in lc.fields[key]:
+            found = scan.spans(lc, f"{key}={value}", *span)
+            if found and (best is None or found[0][0] < best[0]):
+                best = (found[0][0], value)
     return best[1] if best is not None else None
 
 
 def _first_in_order(
-    text: str, span: tuple[int, int], maps: Sequence[Mapping[str, Any]], order: Sequence[str]
+    scan: CueScan,
+    span: tuple[int, int],
+    key: str,
+    langs: Sequence[LanguageCues],
+    order: Sequence[str],
 ) -> str | None:
+    """The first value in ``order`` with a keyword in ``span``."""
     for value in order:
-        for patterns in maps:
-            pattern = patterns.get(value)
-            if pattern is not None and pattern.search(text, *span):
+        for lc in langs:
+            if value in lc.fields[key] and scan.has(lc, f"{key}={value}", *span):
                 return value
     return None
 
@@ -336,8 +339,8 @@ def _order(rule: FieldRule, maps: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(dict.fromkeys(v for patterns in maps for v in patterns))
 
 
-def _any(text: str, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
-    return any(any(True for _ in lc.find(category, text, *span)) for lc in langs)
+def _any(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
+    return any(scan.has(lc, category, *span) for lc in langs)
 
 
 def _distinct(mentions: Sequence[Mention]) -> list[Actor]:

@@ -106,6 +106,10 @@ class CueScan:
         j = bisect_left(starts, end, lo=i)
         return [sp for sp in spans[i:j] if sp[1] <= end]
 
+    def has(self, lc: LanguageCues, category: str, start: int, end: int) -> bool:
+        """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
+        return bool(start < end and self.spans(lc, category, start, end))
+
 
 @dataclass(frozen=True)
 class Scene:
