@@ -35,7 +35,7 @@ from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
 from claimkit.text import fold_case_loose, is_cjk
 
-__all__ = ["find_dates", "resolve_date"]
+__all__ = ["find_dates", "month_names", "resolve_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -223,6 +223,15 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
         months["sept"] = months["sept."] = 9
     days.update(_EXTRA_DAYS.get(lang, {}))
     return months, days
+
+
+@functools.cache
+def month_names() -> frozenset[str]:
+    """Lower-cased CLDR month names of English and every language that writes day-month.
+
+    For telling an ordinal day ("am 3. März", "3. ožujka") from a sentence end.
+    """
+    return frozenset(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0])
 
 
 def _alt(words: list[str]) -> str:

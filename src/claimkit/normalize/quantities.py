@@ -107,7 +107,7 @@ def _regex() -> re.Pattern[str]:
     num = rf"(?:(?P<sym{{i}}>{sym})\s?)?(?P<n{{i}}>{_NUM})(?:\s?(?P<sc{{i}}>{scale}))?"
     first, second = num.replace("{i}", "1"), num.replace("{i}", "2")
     return re.compile(
-        rf"(?:(?P<q>(?<![^\W\d_])(?:{qual}))\s*(?:có\s+)?(?:有\s*)?)?"
+        rf"(?:(?P<q>(?<![^\W\d_])(?i:{qual}))\s*(?:có\s+)?(?:有\s*)?)?"
         rf"(?:(?:từ|from|between|dari|de|von|od|от|від)\s+)?"
         rf"(?<![\d.,])(?:{first})"
         rf"(?:\s*(?P<to>to|and|-|–|—|~|至|到|đến|tới|hingga|sampai|à|bis|a|y|do|до|i)\s*"
@@ -192,7 +192,8 @@ def _quantity(m: re.Match[str], language: str | None) -> Quantity | None:
     qual = QuantityQualifier.exact
     qw = m.group("q") or m.group("q2")
     if qw:
-        qual = _QUALIFIERS.get(qw, QuantityQualifier.exact)
+        # at a sentence start the qualifier is capitalised ("More than 20 countries")
+        qual = _QUALIFIERS.get(qw) or _QUALIFIERS.get(qw.lower(), QuantityQualifier.exact)
     if unit is None and qual == QuantityQualifier.exact and not m.group("sc1"):
         return None
     if v2 is not None and v2 < v1:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from claimkit.normalize.dates import month_names
 from claimkit.text import CJK_SCRIPTS, Script, dominant_script
 
 __all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
@@ -67,11 +68,27 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREV
 
 
+#: a day number and its period ("3.", "24."), then a word: an ordinal day, not a sentence end,
+#: when the word is a month name or starts in lower case ("am 3. März", "24. ožujka", "den 3. und 4.")
+_ORDINAL = re.compile(r"(?<![\w.,])\d{1,2}\.[\s\u00a0]+(\w+)")
+
+
+def _is_ordinal(text: str, dot: int) -> bool:
+    start = max(0, dot - 2)
+    m = _ORDINAL.match(text, start if text[start].isdigit() else start + 1)
+    if m is None or m.start(1) <= dot:
+        return False
+    word = m.group(1)
+    return word[0].islower() or word.lower() in month_names()
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+        if m.group().startswith(".") and (
+            _is_abbreviation(text, m.start()) or _is_ordinal(text, m.start())
+        ):
             continue
         bounds.append((start, m.end()))
         start = m.end()
