@@ -283,7 +283,7 @@ def word_ok_after(text: str, j: int) -> bool:
 
 # ---------------------------------------------------------------- folding
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "＇": "'", "`": "'", "ʼ": "'"})
+_QUOTE_CHARS = "’‘＇`ʼ"
 
 
 def _fold_char(c: str) -> str:
@@ -299,7 +299,9 @@ def fold_case(s: str) -> str:
     longer (``"İ"`` lower-cases to ``"i̇"``, two code points) is kept as it is,
     so ``fold_case(s)[i:j]`` always corresponds to ``s[i:j]``.
     """
-    s = s.translate(_APOSTROPHES)
+    for quote in _QUOTE_CHARS:  # str.replace is a C loop; str.translate looks up each character
+        if quote in s:
+            s = s.replace(quote, "'")
     low = s.lower()
     if len(low) == len(s):  # lower() never shortens, so every character mapped 1:1
         return low
@@ -307,7 +309,7 @@ def fold_case(s: str) -> str:
 
 
 #: what ``re.IGNORECASE`` equates beyond ``str.lower`` (Turkish dotted and dotless i, long s)
-_LOOSE_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_LOOSE_CASE_PAIRS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 
 
 def fold_case_loose(s: str) -> str:
@@ -316,7 +318,10 @@ def fold_case_loose(s: str) -> str:
     Same length as ``s``. An automaton that finds literals in this form finds
     every place a case-insensitive pattern starting with them can match.
     """
-    return fold_case(s.translate(_LOOSE_CASE))
+    for c, folded in _LOOSE_CASE_PAIRS:
+        if c in s:
+            s = s.replace(c, folded)
+    return fold_case(s)
 
 
 _NON_WORD = re.compile(r"[\W_]+")

@@ -6,6 +6,7 @@ public :class:`~claimkit.normalize.actors.Gazetteer`; nothing here is public API
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -95,9 +96,14 @@ class _Index:
     #: key lengths of each fuzzy table: a string no key is within 2 characters of cannot match
     lengths: dict[int, frozenset[int]] = field(default_factory=dict)
 
+    #: one character class of the single-character abbreviations (found in one pass)
+    abbrev_chars: re.Pattern[str] | None = None
+
     def __post_init__(self) -> None:
         for keys in (self.fuzzy_single, self.fuzzy_multi):
             self.lengths[id(keys)] = frozenset(len(k) for k in keys)
+        if self.abbrev:
+            self.abbrev_chars = re.compile("[" + re.escape("".join(self.abbrev)) + "]")
 
 
 def _languages(value: Any) -> frozenset[str] | None:
@@ -147,6 +153,7 @@ def _lang_ok(langs: frozenset[str] | None, lang: str | None) -> bool:
     return langs is None or lang is None or lang in langs
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _case_ok(alias: str, surface: str) -> bool:
     cased = [c for c in alias if c.lower() != c.upper()]
     if not cased:
@@ -172,6 +179,22 @@ _FUZZY_CHARS = re.compile(
     + "".join(char_class(SCRIPT_RANGES[s]) for s in sorted(_FUZZY_SCRIPTS))
     + "]|[ \\-'’.])*"
 )
+
+
+#: a word starting with a capital of the fuzzy scripts (misspelled names are capitalised)
+CAPITALISED_WORD = re.compile(
+    "(?<![^\\W\\d_])(?=["
+    + "".join(
+        re.escape(chr(o))
+        for s in sorted(_FUZZY_SCRIPTS)
+        for lo, hi in SCRIPT_RANGES[s]
+        for o in range(lo, hi + 1)
+        if chr(o).isupper()
+    )
+    + "])[^\\W\\d_]+(?:[-'’][^\\W\\d_]+)*"
+)
+#: between two capitalised words of one name: a space, or short particles ("von der", "de la", "bin")
+NAME_GAP = re.compile(r" (?:[^\W\d_]{1,3} )*")
 
 
 def _fuzzy_ok(s: str) -> bool:

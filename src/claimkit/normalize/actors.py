@@ -20,7 +20,7 @@ Matching rules (why they are there):
   "英国首相斯塔默", "マクロン大統領" give one mention of the person covering the
   title; a title alone ("French President") is never a name.
 * Misspellings: Latin/Cyrillic capitalised words of 6+ letters (phrases of
-  several words) within a fuzzy ratio of 90 of a person/organisation alias
+  several capitalised words, with short particles such as "von der" between) within a fuzzy ratio of 90 of a person/organisation alias
   with the same first letter (rapidfuzz). Short words are never fuzzy-matched.
 * Inflected languages (ru, uk, pl, hr, ...): a name may carry up to three
   more letters ("Путина", "Rosji") when ``language`` says so.
@@ -40,8 +40,10 @@ from typing import Any
 
 from claimkit.errors import InputError
 from claimkit.normalize._gazetteer_index import (
+    CAPITALISED_WORD,
     ENV_VAR,
     FUZZY_MIN_LEN,
+    NAME_GAP,
     _Alias,
     _alias_spec,
     _automaton,
@@ -458,19 +460,19 @@ class Gazetteer:
         abbrev = index.abbrev
         if not abbrev:
             return []
-        out: list[tuple[int, int, int]] = []
+        chars = index.abbrev_chars
+        if chars is None:
+            return []
         # an abbreviation right after a character that makes it part of a word
         # ("方法", "完美", "24日") is not one
-        ok = [not covered[i] and c in abbrev and _lang_ok(abbrev[c][1], lang)
-              and not (i > 0 and text[i - 1] in abbrev[c][2])
-              for i, c in enumerate(text)]
-        for i, c in enumerate(text):
-            if not ok[i]:
-                continue
-            paired = (i > 0 and ok[i - 1]) or (i + 1 < len(text) and ok[i + 1])
-            if paired or text.startswith(_ABBREV_CONTEXT, i + 1):
-                out.append((i, i + 1, abbrev[c][0]))
-        return out
+        ok: dict[int, int] = {}
+        for m in chars.finditer(text):
+            i = m.start()
+            entry, langs, not_after = abbrev[text[i]]
+            if not covered[i] and _lang_ok(langs, lang) and not (i > 0 and text[i - 1] in not_after):
+                ok[i] = entry
+        return [(i, i + 1, entry) for i, entry in ok.items()
+                if i - 1 in ok or i + 1 in ok or text.startswith(_ABBREV_CONTEXT, i + 1)]
 
     def _fuzzy_candidates(self, index: _Index, text: str,
                           covered: bytearray) -> list[tuple[int, int, int]]:
@@ -494,11 +496,11 @@ class Gazetteer:
                         out.append((m.start(), m.end(), hit))
             run.clear()
 
-        for m in _CAP_WORD.finditer(text):
+        for m in CAPITALISED_WORD.finditer(text):
             if any(covered[m.start():m.end()]) or not _fuzzy_ok(m.group()):
                 flush()
                 continue
-            if run and text[run[-1].end():m.start()] != " ":
+            if run and NAME_GAP.fullmatch(text, run[-1].end(), m.start()) is None:
                 flush()
             run.append(m)
         flush()
@@ -573,7 +575,6 @@ _CJK_CLASS = CJK_CHAR.pattern[1:-1]
 #: after none of a spaced script's letters or digits, any CJK character, and a
 #: letter after an Arabic proclitic ("وباريس")
 _NAME_START = re.compile(rf"(?<![^\W_{_CJK_CLASS}])\S|[{_CJK_CLASS}]|(?<=[وفبلك])\w")
-_CAP_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # after a single-character abbreviation: "美方" (the US side), "俄军", "英首相", "米政府"
 _ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", "總理", "外长", "外長",
                    "防长", "政府", "大統領", "外相", "国防", "國防", "官员", "官員", "側")

@@ -313,8 +313,9 @@ _VI_ANCHORS = ("tháng", "thứ", "chủ")
 #: a digit or a CJK character every Han, kana or Hangul date pattern holds (年 月 日 号 周 曜 요일 ...)
 _ANCHOR_CHARS = re.compile(r"[0-9０-９年月日号號周週星礼禮曜요]+")
 #: how far a match may reach before its first anchor ("rạng sáng 10/4", "上个周三")
-#: and after its last ("3rd", "de 2025" holds digits: anchors)
-_REACH = 40
+_BEFORE = 16
+#: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
+_AFTER = 8
 
 
 def _word_automaton(words: list[str]) -> Any:
@@ -334,7 +335,7 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
 
     Every date pattern holds an anchor (a digit, a CJK date character, or a
     month, weekday or relative-day name); a match reaches at most
-    :data:`_REACH` characters beyond its anchors. So the patterns need to run
+    :data:`_BEFORE` characters before its anchors and :data:`_AFTER` after. So the patterns need to run
     only there: on news text, a fraction of it; on text with no date, nothing.
     """
     spans = [m.span() for m in _ANCHOR_CHARS.finditer(text)]
@@ -343,7 +344,7 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        lo, hi = max(0, s - _REACH), min(len(text), e + _REACH)
+        lo, hi = max(0, s - _BEFORE), min(len(text), e + _AFTER)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
