@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
@@ -53,6 +53,7 @@ __all__ = [
     "is_unspaced",
     "is_word_char",
     "script_of",
+    "windows_around",
     "word_ok_after",
     "word_ok_before",
     "words",
@@ -356,3 +357,22 @@ def fold(s: str) -> str:
 def words(s: str) -> list[str]:
     """The words of ``fold(s)``: ``words("Emmanuel Macron's") == ["emmanuel", "macron", "s"]``."""
     return fold(s).split()
+
+
+def windows_around(
+    spans: Iterable[tuple[int, int]], size: int, before: int, after: int
+) -> list[tuple[int, int]]:
+    """``(start, end)`` windows reaching ``before`` characters before and ``after`` after each
+    span (sorted by start), clipped to ``[0, size)``; overlapping or touching ones merged.
+
+    For running a costly pattern only where a match can be: every match holds
+    an anchor (a digit, a name) and reaches at most so far beyond it.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - before), min(size, e + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out

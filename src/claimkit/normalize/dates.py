@@ -33,7 +33,7 @@ from typing import Any
 
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
-from claimkit.text import fold_case_loose, is_cjk
+from claimkit.text import fold_case_loose, is_cjk, windows_around
 
 __all__ = ["find_dates", "month_names", "resolve_date"]
 
@@ -342,14 +342,7 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
     if table.words is not None:
         spans += [(end + 1 - n, end + 1) for end, n in table.words.iter(fold_case_loose(text))]
     spans.sort()
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        lo, hi = max(0, s - _BEFORE), min(len(text), e + _AFTER)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
+    return windows_around(spans, len(text), _BEFORE, _AFTER)
 
 
 def _context(text: str, start: int, end: int) -> str:

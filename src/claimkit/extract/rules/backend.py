@@ -221,15 +221,16 @@ class RulesBackend(Backend):
         """One cue per claim type in the clause, after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
-        if any(scan.spans(lc, "question", cs, ce) for lc in langs):
+        found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
+        if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
         hits = [
             Hit(s, e, type_, lc)
-            for lc in langs
+            for lc, cues in found
             for type_ in self.specs
-            for s, e in scan.spans(lc, type_, cs, ce)
+            for s, e in cues.get(type_, ())
         ]
-        hits += [h for lc in langs for h in self._composed(scan, cs, ce, lc)]
+        hits += [h for lc, cues in found for h in self._composed(cues, lc)]
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
@@ -246,7 +247,7 @@ class RulesBackend(Backend):
             _apply_precedence(rule, scan, first)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _composed(self, scan: CueScan, cs: int, ce: int, lc: LanguageCues) -> list[Hit]:
+    def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
         """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
 
         For each type with ``compose`` categories: a cue of one of them followed
@@ -254,13 +255,13 @@ class RulesBackend(Backend):
         or preceded by one in verb-final languages (派遣を検討, göndermeyi
         değerlendiriyor, 지원을 검토).
         """
-        actions = scan.spans(lc, "action", cs, ce)
+        actions = cues.get("action")
         if not actions:
             return []
         out = []
         for name, spec in self.specs.items():
             for category in spec.compose:
-                for span in scan.spans(lc, category, cs, ce):
+                for span in cues.get(category, ()):
                     found = _action_near(actions, span, verb_final=lc.negation_after)
                     if found is not None:
                         (start, end), gap = found

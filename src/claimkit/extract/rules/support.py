@@ -88,6 +88,7 @@ class CueScan:
         self._folded: str | None = None
         self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
         self._scanned: set[str] = set()
+        self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
 
     def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
@@ -105,6 +106,22 @@ class CueScan:
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, lo=i)
         return [sp for sp in spans[i:j] if sp[1] <= end]
+
+    def inside(self, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+        """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause."""
+        self.spans(lc, "", 0, 0)  # the language is scanned
+        merged = self._merged.get(lc.code)
+        if merged is None:
+            rows = sorted(
+                (s, e, cat) for (code, cat), (_, sp) in self._spans.items() if code == lc.code for s, e in sp
+            )
+            merged = self._merged[lc.code] = ([r[0] for r in rows], rows)
+        starts, rows = merged
+        out: dict[str, list[tuple[int, int]]] = {}
+        for s, e, cat in rows[bisect_left(starts, start) : bisect_left(starts, end)]:
+            if e <= end:
+                out.setdefault(cat, []).append((s, e))
+        return out
 
     def has(self, lc: LanguageCues, category: str, start: int, end: int) -> bool:
         """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
