@@ -109,9 +109,9 @@ class CueScan:
 
     def inside(self, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
         """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause."""
-        self.spans(lc, "", 0, 0)  # the language is scanned
         merged = self._merged.get(lc.code)
         if merged is None:
+            self.spans(lc, "", 0, 0)  # the language is scanned
             rows = sorted(
                 (s, e, cat) for (code, cat), (_, sp) in self._spans.items() if code == lc.code for s, e in sp
             )
