@@ -116,3 +116,50 @@ def test_dates_found_only_near_anchors_are_the_same_as_a_full_scan() -> None:
     text = filler.join(parts)
     found = find_dates(text, published=dt.date(2025, 6, 2), language="en")
     assert {m.text for m in found} >= {"Wednesday", "3 March 2025", "2025年3月5日", "yesterday", "周三"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Troops will not be sent to the front line, Emmanuel Macron said on Friday.", "en", "Emmanuel Macron"),
+        ("Emmanuel Macron a déclaré que la France refuse d'envoyer des soldats au front.", "fr", "Emmanuel Macron"),
+        ("Keir Starmer sagte, Großbritannien weigere sich, Soldaten an die Front zu schicken.", "de", "Keir Starmer"),
+        ("Сергей Лавров заявил, что Россия отказывается направлять войска.", "ru", "Sergey Lavrov"),
+        ("Pedro Sánchez dijo que España rechaza enviar tropas.", "es", "Pedro Sanchez"),
+        ("Emmanuel Macron mengatakan pasukan tidak akan dikirim ke garis depan.", "id", "Emmanuel Macron"),
+    ],
+)
+def test_the_speaker_of_a_reporting_verb_leads_the_actor(text: str, language: str, speaker: str) -> None:
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.schemas import Document
+
+    drafts = RulesBackend().extract(Document(id="t", text=text, language=language)).drafts
+    assert drafts, text
+    assert drafts[0].fields["actor"][0].label == speaker
+
+
+def test_a_meeting_keeps_its_participants_not_the_speaker() -> None:
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.schemas import Document
+
+    text = "France and Germany held talks in Berlin, Keir Starmer said."
+    drafts = RulesBackend().extract(Document(id="t", text=text, language="en")).drafts
+    meeting = [d for d in drafts if d.type == "meeting"]
+    assert meeting and meeting[0].fields["actor"][0].label != "Keir Starmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Die Regierung lehne es ab, Kampfjets zu liefern, hieß es in Berlin.", "refusal"),
+        ("Österreich werde keine Soldaten entsenden und werde nicht teilnehmen.", "refusal"),
+        ("Polen sage weitere Munition zu, teilte das Ministerium mit.", "pledge"),
+    ],
+)
+def test_german_reported_speech_forms_are_cues(text: str, kind: str) -> None:
+    """Konjunktiv I ("lehne ab", "werde nicht", "sage zu") is how German news reports a stance."""
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.schemas import Document
+
+    drafts = RulesBackend().extract(Document(id="t", text=text, language="de")).drafts
+    assert kind in {d.type for d in drafts}

@@ -37,7 +37,15 @@ from typing import Any
 from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
-from claimkit.extract.rules.roles import Ctx, fill, is_hedge, modality, nearest, subject_of
+from claimkit.extract.rules.roles import (
+    Ctx,
+    fill,
+    is_hedge,
+    modality,
+    nearest,
+    subject_of,
+    with_speaker,
+)
 from claimkit.extract.rules.spec import (
     Precedence,
     TypeSpec,
@@ -285,6 +293,8 @@ class RulesBackend(Backend):
     def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
         spec = self.specs[hit.type]
         subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
+        if spec.speaker:
+            subject = with_speaker(scene, site, subject)
         fields: dict[str, Any] = {"actor": subject}
         date = nearest(scene.dates, hit.start, site.clause) or nearest(
             scene.dates, hit.start, site.sentence

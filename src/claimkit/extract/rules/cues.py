@@ -31,7 +31,9 @@ from claimkit.text import fold_case_loose, is_unspaced
 __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
 
 #: modifier categories (plain lists); every other list of a language is a claim type's cues
-MODIFIERS = ("negation", "hedge", "condition", "future", "action", "question", "purpose")
+MODIFIERS = (
+    "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
+)  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})
 #: a word starts after neither a letter nor a hyphen ("comprometeu-se" holds no word "se")

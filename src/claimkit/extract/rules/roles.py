@@ -44,7 +44,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
-from claimkit.schemas import Actor, Quantity
+from claimkit.schemas import Actor, ActorKind, Quantity
 
 __all__ = [
     "ACTOR_SOURCES",
@@ -59,6 +59,7 @@ __all__ = [
     "modality",
     "nearest",
     "subject_of",
+    "with_speaker",
 ]
 
 #: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
@@ -161,6 +162,36 @@ def subject_of(
         if subject:
             break
     return subject, bool(before)
+
+
+#: how far after a verb of saying the speaker may come ("said Prime Minister X")
+_SPEAKER_AFTER = 40
+
+
+def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
+    """``subject`` led by the person who says the claim, when it names no person.
+
+    The speaker is the person nearest before a ``reporting`` verb of the
+    sentence ("Macron said", "Lavrov は ... と述べた"), else the first within
+    :data:`_SPEAKER_AFTER` characters after it ("said Macron", "according to X").
+    Gold and readers name the speaker ("Macron: troops will not be deployed on
+    the front line"), and the group the clause names stays after him.
+    """
+    if any(a.kind == ActorKind.person for a in subject):
+        return subject
+    ss, se = site.sentence
+    persons = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
+    if not persons:
+        return subject
+    for lc in site.langs:
+        for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
+            before = [m for m in persons if m.end <= rs]
+            after = [m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
+            found = before[-1:] or after[:1]
+            if found:
+                speaker: Actor = found[0].value
+                return [speaker, *(a for a in subject if a.label != speaker.label)]
+    return subject
 
 
 def is_hedge(scan: CueScan, hit: Hit) -> bool:
