@@ -163,3 +163,25 @@ def test_german_reported_speech_forms_are_cues(text: str, kind: str) -> None:
 
     drafts = RulesBackend().extract(Document(id="t", text=text, language="de")).drafts
     assert kind in {d.type for d in drafts}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actor"),
+    [
+        ("Hungary said that aid for Ukraine will not be approved.", "en", "Hungary"),
+        ("La Hongrie a dit que l'aide pour l'Ukraine, elle la refuse.", "fr", "Hungary"),
+        ("Ungarn erklärte, Hilfe für die Ukraine lehne es ab.", "de", "Hungary"),
+        ("匈牙利表示，向乌克兰提供援助的计划被拒绝。", "zh", "Hungary"),
+        ("Hungaria mengatakan bahwa bantuan untuk Ukraina, pihaknya menolak.", "id", "Hungary"),
+    ],
+)
+def test_a_name_after_a_preposition_is_not_the_actor(text: str, language: str, actor: str) -> None:
+    """'for Ukraine', 'für die Ukraine', '向乌克兰', 'untuk Ukraina': the object, not who refuses."""
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.schemas import Document
+
+    drafts = RulesBackend().extract(Document(id="t", text=text, language=language)).drafts
+    refusals = [d for d in drafts if d.type == "refusal"]
+    assert refusals, text
+    assert "Ukraine" not in [a.label for a in refusals[0].fields["actor"]]
+    assert [a.label for a in refusals[0].fields["actor"]][:1] == [actor]

@@ -38,6 +38,7 @@ derived from their annotation (see :mod:`.spec`). The roles:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -150,18 +151,39 @@ def subject_of(
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
-            subject = _distinct(before)
+            subject = _distinct([a for a in before if not _oblique(scene, site, a)])
         elif source == "earlier_in_sentence":
-            earlier = within(scene.actors, ss, cs)
+            earlier = [a for a in within(scene.actors, ss, cs) if not _oblique(scene, site, a)]
             subject = _distinct(earlier[-1:])
         elif source == "after_cue":
             subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            subject = _distinct(within(scene.actors, prev.start, prev.end)[:1])
+            named = [a for a in within(scene.actors, prev.start, prev.end) if not _oblique(scene, site, a)]
+            subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
+
+
+#: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
+_ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?")
+
+
+def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
+    """The name is governed by a preposition ("troops to Ukraine", "支持向乌克兰"), or in
+    verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"):
+    an object or a place, not who makes the claim."""
+    text = scene.text
+    for lc in site.langs:
+        if lc.negation_after:
+            if any(s == m.end for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 4)):
+                return True
+            continue
+        for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
+            if _ARTICLE_GAP.fullmatch(text, e, m.start):
+                return True
+    return False
 
 
 #: how far after a verb of saying the speaker may come ("said Prime Minister X")
