@@ -185,3 +185,45 @@ def test_a_name_after_a_preposition_is_not_the_actor(text: str, language: str, a
     assert refusals, text
     assert "Ukraine" not in [a.label for a in refusals[0].fields["actor"]]
     assert [a.label for a in refusals[0].fields["actor"]][:1] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On the 12th, the ministers met in Vienna. Later, Austria refused to send troops.", "en"),
+        ("Ngày 12, các bộ trưởng họp tại Viên. Sau đó, Áo từ chối gửi quân.", "vi"),
+        ("Pada tanggal 12, para menteri bertemu di Wina. Kemudian, Austria menolak mengirim pasukan.", "id"),
+    ],
+)
+def test_a_claim_without_a_date_takes_the_day_its_paragraph_is_on(text: str, language: str) -> None:
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.schemas import Document
+
+    doc = Document(id="t", text=text, language=language, published="2025-03-20")
+    drafts = RulesBackend().extract(doc).drafts
+    refusal = [d for d in drafts if d.type == "refusal"]
+    assert refusal and refusal[0].fields["date"].value == "2025-03-12"
+
+
+def test_a_day_in_another_paragraph_is_not_inherited() -> None:
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.schemas import Document
+
+    text = "On the 12th, the ministers met in Vienna.\nAustria refused to send troops."
+    doc = Document(id="t", text=text, language="en", published="2025-03-20")
+    refusal = [d for d in RulesBackend().extract(doc).drafts if d.type == "refusal"]
+    assert refusal and "date" not in refusal[0].fields
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("The leaders met on the 27th.", "en", "2025-03-27"),
+        ("The 27 countries met.", "en", None),
+        ("Ngày 27, các nhà lãnh đạo đã gặp nhau.", "vi", "2025-03-27"),
+        ("Pada tanggal 27, para pemimpin bertemu.", "id", "2025-03-27"),
+    ],
+)
+def test_a_day_of_the_month_alone_is_a_date(text: str, language: str, found: str | None) -> None:
+    dates = find_dates(text, published=dt.date(2025, 3, 28), language=language)
+    assert [m.date.value for m in dates] == ([found] if found else [])

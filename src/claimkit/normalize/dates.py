@@ -303,13 +303,20 @@ def _lang_table(lang: str | None) -> _Lang:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
     if rel:
         parts.append(rf"(?P<rel>(?<!\w)(?i:(?P<rw>{rel_words}))(?!\w))")
+    # a day of the month alone: "on the 27th", "ngày 27", "tanggal 27" (the month is the
+    # publication's); not "the 27th of March" / "ngày 27 tháng 3" (other branches), not "27 countries"
+    after_month = rf"\s*(?:of\s+)?(?:(?i:{mon})(?!\w)|tháng)" if months else r"\s*tháng"
+    parts.append(
+        rf"(?P<oday>(?<!\w)(?:(?i:on\s+the|the)\s+(?P<od>\d{{1,2}})(?:st|nd|rd|th)"
+        rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
+    )
     regex = re.compile("|".join(parts))
     words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS])
     return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, words=words)
 
 
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
-_VI_ANCHORS = ("tháng", "thứ", "chủ")
+_VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
 #: a digit or a CJK character every Han, kana or Hangul date pattern holds (年 月 日 号 周 曜 요일 ...)
 _ANCHOR_CHARS = re.compile(r"[0-9０-９年月日号號周週星礼禮曜요]+")
 #: how far a match may reach before its first anchor ("rạng sáng 10/4", "上个周三")
@@ -432,6 +439,8 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
     if table.days and g("wd"):
         return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
+    if g("oday"):
+        return True, _bare_day(raw, _num(g("od") or g("od2")), pub)
     if table.rel and g("rel"):
         word = g("rw")
         days = table.rel[word.lower()] if word.lower() in table.rel else table.rel[word]

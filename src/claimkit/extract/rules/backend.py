@@ -83,6 +83,8 @@ _QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
 _COMPOSE_GAP = 30
 #: how far before a clause a name may start and still hold a cue of the clause
 _NAME_REACH = 200
+#: how far back in its paragraph a claim without a date of its own looks for one
+_PARAGRAPH_REACH = 600
 
 
 class RulesBackend(Backend):
@@ -296,8 +298,10 @@ class RulesBackend(Backend):
         if spec.speaker:
             subject = with_speaker(scene, site, subject)
         fields: dict[str, Any] = {"actor": subject}
-        date = nearest(scene.dates, hit.start, site.clause) or nearest(
-            scene.dates, hit.start, site.sentence
+        date = (
+            nearest(scene.dates, hit.start, site.clause)
+            or nearest(scene.dates, hit.start, site.sentence)
+            or _narrative_date(scene, site)
         )
         if date is not None:
             fields["date"] = date.value
@@ -316,6 +320,22 @@ class RulesBackend(Backend):
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _narrative_date(scene: Scene, site: Site) -> Mention | None:
+    """The last day-precise date earlier in the claim's paragraph: the day the story is on.
+
+    News tells one day's events in a paragraph after naming the day once
+    ("On the 27th, leaders met in Paris. They agreed ... Italy refused ...").
+    A month or a year alone is background, not the event's date.
+    """
+    text, ss = scene.text, site.sentence[0]
+    para = text.rfind("\n", max(0, ss - _PARAGRAPH_REACH), ss) + 1
+    for m in reversed(within(scene.dates, max(para, ss - _PARAGRAPH_REACH), ss)):
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27"):
+            return m
+    return None
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
