@@ -317,8 +317,9 @@ def _lang_table(lang: str | None) -> _Lang:
 
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
 _VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
-#: a digit or a CJK character every Han, kana or Hangul date pattern holds (年 月 日 号 周 曜 요일 ...)
-_ANCHOR_CHARS = re.compile(r"[0-9０-９年月日号號周週星礼禮曜요]+")
+#: a digit, or a CJK character every Han, kana or Hangul weekday holds (周 星期 礼拜 曜 요일);
+#: 年 月 日 号 need a digit next to them in every pattern, so the digit is their anchor
+_ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
 #: how far a match may reach before its first anchor ("rạng sáng 10/4", "上个周三")
 _BEFORE = 16
 #: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
