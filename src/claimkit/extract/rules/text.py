@@ -51,12 +51,16 @@ class Sentence:
     clauses: tuple[tuple[int, int], ...]
 
 
+_TRIM_LEFT = _TRIM + ",，、;；:：.。"
+_TRIM_RIGHT = _TRIM + ",，、;；:：.。!?！？…"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _TRIM or text[start] in ",，、;；:：.。"):
-        start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] in ",，、;；:：.。!?！？…"):
-        end -= 1
-    return start, end
+    """``(start, end)`` without the spaces, quotes and punctuation at either end (str.strip, in C)."""
+    piece = text[start:end]
+    left = piece.lstrip(_TRIM_LEFT)
+    start += len(piece) - len(left)
+    return start, start + len(left.rstrip(_TRIM_RIGHT))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
