@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from enum import StrEnum
 from functools import lru_cache
 from types import MappingProxyType
@@ -43,14 +43,17 @@ __all__ = [
     "CJK_SCRIPTS",
     "SCRIPT_RANGES",
     "Script",
+    "char_class",
     "dominant_script",
     "fold",
     "fold_case",
+    "fold_case_loose",
     "is_cjk",
     "is_katakana",
     "is_unspaced",
     "is_word_char",
     "script_of",
+    "windows_around",
     "word_ok_after",
     "word_ok_before",
     "words",
@@ -138,7 +141,7 @@ _ENDS = [hi for _, hi, _ in _SPANS]
 _OWNERS = [s for _, _, s in _SPANS]
 
 
-def _char_class(ranges: _Ranges) -> str:
+def char_class(ranges: _Ranges) -> str:
     """The inside of a regex character class matching ``ranges``."""
     return "".join(
         re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
@@ -146,14 +149,14 @@ def _char_class(ranges: _Ranges) -> str:
     )
 
 
-_RUNS: Final = {s: re.compile(f"[{_char_class(r)}]+") for s, r in SCRIPT_RANGES.items()}
+_RUNS: Final = {s: re.compile(f"[{char_class(r)}]+") for s, r in SCRIPT_RANGES.items()}
 _NOT_LATIN_RE: Final = re.compile(
-    "[" + "".join(_char_class(r) for s, r in SCRIPT_RANGES.items() if s is not Script.LATIN) + "]"
+    "[" + "".join(char_class(r) for s, r in SCRIPT_RANGES.items() if s is not Script.LATIN) + "]"
 )
-_KATAKANA_RE: Final = re.compile(f"[{_char_class(_KATAKANA)}]")
+_KATAKANA_RE: Final = re.compile(f"[{char_class(_KATAKANA)}]")
 #: one character of a CJK script (Han, kana, Hangul), for counting and substitution
 CJK_CHAR: Final = re.compile(
-    "[" + "".join(_char_class(SCRIPT_RANGES[s]) for s in sorted(CJK_SCRIPTS)) + "]"
+    "[" + "".join(char_class(SCRIPT_RANGES[s]) for s in sorted(CJK_SCRIPTS)) + "]"
 )
 _UNSPACED_SCRIPTS: Final = CJK_SCRIPTS | {Script.ARABIC}
 
@@ -281,7 +284,7 @@ def word_ok_after(text: str, j: int) -> bool:
 
 # ---------------------------------------------------------------- folding
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "＇": "'", "`": "'", "ʼ": "'"})
+_QUOTE_CHARS = "’‘＇`ʼ"
 
 
 def _fold_char(c: str) -> str:
@@ -297,11 +300,29 @@ def fold_case(s: str) -> str:
     longer (``"İ"`` lower-cases to ``"i̇"``, two code points) is kept as it is,
     so ``fold_case(s)[i:j]`` always corresponds to ``s[i:j]``.
     """
-    s = s.translate(_APOSTROPHES)
+    for quote in _QUOTE_CHARS:  # str.replace is a C loop; str.translate looks up each character
+        if quote in s:
+            s = s.replace(quote, "'")
     low = s.lower()
     if len(low) == len(s):  # lower() never shortens, so every character mapped 1:1
         return low
     return "".join(_fold_char(c) for c in s)
+
+
+#: what ``re.IGNORECASE`` equates beyond ``str.lower`` (Turkish dotted and dotless i, long s)
+_LOOSE_CASE_PAIRS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def fold_case_loose(s: str) -> str:
+    """:func:`fold_case`, also folding what ``re.IGNORECASE`` equates (``İ ı`` -> ``i``, ``ſ`` -> ``s``).
+
+    Same length as ``s``. An automaton that finds literals in this form finds
+    every place a case-insensitive pattern starting with them can match.
+    """
+    for c, folded in _LOOSE_CASE_PAIRS:
+        if c in s:
+            s = s.replace(c, folded)
+    return fold_case(s)
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -336,3 +357,22 @@ def fold(s: str) -> str:
 def words(s: str) -> list[str]:
     """The words of ``fold(s)``: ``words("Emmanuel Macron's") == ["emmanuel", "macron", "s"]``."""
     return fold(s).split()
+
+
+def windows_around(
+    spans: Iterable[tuple[int, int]], size: int, before: int, after: int
+) -> list[tuple[int, int]]:
+    """``(start, end)`` windows reaching ``before`` characters before and ``after`` after each
+    span (sorted by start), clipped to ``[0, size)``; overlapping or touching ones merged.
+
+    For running a costly pattern only where a match can be: every match holds
+    an anchor (a digit, a name) and reaches at most so far beyond it.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = max(0, s - before), min(size, e + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out

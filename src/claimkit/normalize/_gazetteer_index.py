@@ -6,8 +6,10 @@ public :class:`~claimkit.normalize.actors.Gazetteer`; nothing here is public API
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +17,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimkit.errors import InputError
-from claimkit.text import Script, fold_case, is_cjk, is_word_char, word_ok_before, written_in
+from claimkit.text import (
+    SCRIPT_RANGES,
+    Script,
+    char_class,
+    fold_case,
+    is_cjk,
+    is_word_char,
+    word_ok_before,
+)
 
 #: Environment variable naming extra gazetteer files (os.pathsep-separated).
 ENV_VAR = "CLAIMKIT_GAZETTEER"
@@ -57,16 +67,43 @@ class _Alias:
     stem: bool = False  # inserted without its final vowel, for inflected languages
 
 
+class _Titles:
+    """Folded titles grouped by length, longest first: a lookup per length, not per title."""
+
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = titles
+        by_len: dict[int, set[str]] = {}
+        cjk: dict[int, set[str]] = {}
+        for t in titles:
+            by_len.setdefault(len(t), set()).add(t)
+            if is_cjk(t[0]):
+                cjk.setdefault(len(t), set()).add(t)
+        self.by_len = sorted(by_len.items(), reverse=True)
+        self.cjk_by_len = sorted(cjk.items(), reverse=True)
+
+
 @dataclass
 class _Index:
     by_key: dict[str, list[_Alias]]
-    trie: dict[str, Any]
+    #: Aho-Corasick automaton (pyahocorasick): folded alias key -> (length, aliases)
+    automaton: Any
     abbrev: dict[str, tuple[int, frozenset[str] | None, str]]
-    titles: list[str]
+    titles: _Titles
     fuzzy_single: dict[str, set[int]]
     fuzzy_multi: dict[str, set[int]]
     loose: dict[str, list[_Alias]] = field(default_factory=dict)
     fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
+    #: key lengths of each fuzzy table: a string no key is within 2 characters of cannot match
+    lengths: dict[int, frozenset[int]] = field(default_factory=dict)
+
+    #: one character class of the single-character abbreviations (found in one pass)
+    abbrev_chars: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        for keys in (self.fuzzy_single, self.fuzzy_multi):
+            self.lengths[id(keys)] = frozenset(len(k) for k in keys)
+        if self.abbrev:
+            self.abbrev_chars = re.compile("[" + re.escape("".join(self.abbrev)) + "]")
 
 
 def _languages(value: Any) -> frozenset[str] | None:
@@ -96,17 +133,27 @@ def _alias_spec(a: Any) -> tuple[str, frozenset[str] | None]:
     return (_nfc(str(a["text"])), _languages(a.get("lang")))
 
 
-def _trie_add(trie: dict[str, Any], key: str, al: _Alias) -> None:
-    node = trie
-    for ch in key:
-        node = node.setdefault(ch, {})
-    node.setdefault(END, []).append(al)
+def _trie_add(trie: dict[str, list[_Alias]], key: str, al: _Alias) -> None:
+    trie.setdefault(key, []).append(al)
+
+
+def _automaton(keys: dict[str, list[_Alias]]) -> Any:
+    """One Aho-Corasick automaton over every alias key: one linear pass in C finds them all."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key, aliases in keys.items():
+        if key:
+            automaton.add_word(key, (len(key), tuple(aliases)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _lang_ok(langs: frozenset[str] | None, lang: str | None) -> bool:
     return langs is None or lang is None or lang in langs
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _case_ok(alias: str, surface: str) -> bool:
     cased = [c for c in alias if c.lower() != c.upper()]
     if not cased:
@@ -126,23 +173,56 @@ _FUZZY_SCRIPTS = frozenset({Script.LATIN, Script.CYRILLIC})
 _FUZZY_MAX = 100
 
 
+#: letters of the fuzzy scripts (a letter: ``[^\W\d_]``, as ``str.isalpha``), or `` -'’.``
+_FUZZY_CHARS = re.compile(
+    "(?:(?=[^\\W\\d_])["
+    + "".join(char_class(SCRIPT_RANGES[s]) for s in sorted(_FUZZY_SCRIPTS))
+    + "]|[ \\-'’.])*"
+)
+
+
+#: a word starting with a capital of the fuzzy scripts (misspelled names are capitalised)
+CAPITALISED_WORD = re.compile(
+    "(?<![^\\W\\d_])(?=["
+    + "".join(
+        re.escape(chr(o))
+        for s in sorted(_FUZZY_SCRIPTS)
+        for lo, hi in SCRIPT_RANGES[s]
+        for o in range(lo, hi + 1)
+        if chr(o).isupper()
+    )
+    + "])[^\\W\\d_]+(?:[-'’][^\\W\\d_]+)*"
+)
+#: between two capitalised words of one name: a space, or short particles ("von der", "de la", "bin")
+NAME_GAP = re.compile(r" (?:[^\W\d_]{1,3} )*")
+
+
 def _fuzzy_ok(s: str) -> bool:
     """Whether ``s`` may be matched fuzzily: Latin (incl. Vietnamese) or Cyrillic letters only.
 
     Spaces, hyphens, apostrophes and dots may come between the letters. Longer
     than any name (:data:`_FUZZY_MAX`): no (a 30 MB "word" is not scanned).
+    One compiled pattern, no loop over characters in Python.
     """
-    return len(s) <= _FUZZY_MAX and written_in(s, _FUZZY_SCRIPTS, ignore=" -'’.")
+    return len(s) <= _FUZZY_MAX and _FUZZY_CHARS.fullmatch(s) is not None
+
+
+#: distinct strings whose fuzzy lookup is remembered; the memo is emptied when full
+_FUZZY_MEMO = 100_000
 
 
 def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:
-    key = fold_case(s)
-    if len(key) < min_len:
-        return None
+    n = len(s)  # fold_case keeps the length
+    lengths = index.lengths.get(id(keys), frozenset())
+    if n < min_len or not any(n + d in lengths for d in (-2, -1, 0, 1, 2)):
+        return None  # only keys within two characters of its length could be taken
     cache = index.fuzzy_cache
-    ck = ("M" if keys is index.fuzzy_multi else "S") + key
+    ck = ("M" if keys is index.fuzzy_multi else "S") + s
     if ck in cache:
         return cache[ck]
+    if len(cache) >= _FUZZY_MEMO:
+        cache.clear()
+    key = fold_case(s)
     from rapidfuzz import fuzz, process
 
     hit: int | None = None
@@ -163,16 +243,19 @@ def _skip_space(text: str, i: int) -> int:
     return i + 1 if i < len(text) and text[i] == " " else i
 
 
-def _title_at(titles: list[str], text: str, folded: str, p: int, *, forward: bool) -> int | None:
-    """End (forward) or start (backward) of a title touching position ``p``."""
-    for t in titles:
-        if forward:
-            if not is_cjk(t[0]):
-                continue
-            if folded.startswith(t, p):
-                return p + len(t)
-        elif p >= len(t) and folded[p - len(t):p] == t:
-            q = p - len(t)
-            if not is_word_char(t[0]) or word_ok_before(text, q):
+def _title_at(titles: _Titles, text: str, folded: str, p: int, *, forward: bool) -> int | None:
+    """End (forward: CJK titles after a name) or start (backward) of a title touching ``p``.
+
+    The longest title wins; one set lookup per title length.
+    """
+    if forward:
+        for n, group in titles.cjk_by_len:
+            if folded[p:p + n] in group:
+                return p + n
+        return None
+    for n, group in titles.by_len:
+        if p >= n and folded[p - n:p] in group:
+            q = p - n
+            if not is_word_char(folded[q]) or word_ok_before(text, q):
                 return q
     return None

@@ -20,7 +20,7 @@ Matching rules (why they are there):
   "英国首相斯塔默", "マクロン大統領" give one mention of the person covering the
   title; a title alone ("French President") is never a name.
 * Misspellings: Latin/Cyrillic capitalised words of 6+ letters (phrases of
-  several words) within a fuzzy ratio of 90 of a person/organisation alias
+  several capitalised words, with short particles such as "von der" between) within a fuzzy ratio of 90 of a person/organisation alias
   with the same first letter (rapidfuzz). Short words are never fuzzy-matched.
 * Inflected languages (ru, uk, pl, hr, ...): a name may carry up to three
   more letters ("Путина", "Rosji") when ``language`` says so.
@@ -40,11 +40,13 @@ from typing import Any
 
 from claimkit.errors import InputError
 from claimkit.normalize._gazetteer_index import (
-    END,
+    CAPITALISED_WORD,
     ENV_VAR,
     FUZZY_MIN_LEN,
+    NAME_GAP,
     _Alias,
     _alias_spec,
+    _automaton,
     _case_ok,
     _fuzzy,
     _fuzzy_ok,
@@ -56,6 +58,7 @@ from claimkit.normalize._gazetteer_index import (
     _read_file,
     _skip_space,
     _title_at,
+    _Titles,
     _trie_add,
     env_cached,
 )
@@ -247,7 +250,7 @@ class Gazetteer:
         abbrev = {c: (self._country_entry(code), langs, not_after) for c, (code, langs, not_after)
                   in self._abbrev.items() if is_country_code(code)}
         by_key: dict[str, list[_Alias]] = {}
-        trie: dict[str, Any] = {}
+        trie: dict[str, list[_Alias]] = {}
         fuzzy_single: dict[str, set[int]] = {}
         fuzzy_multi: dict[str, set[int]] = {}
         loose: dict[str, list[_Alias]] = {}
@@ -274,7 +277,8 @@ class Gazetteer:
             self._entries[idx] = replace(entry, aliases=tuple(t for t, _ in aliases))
         titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
-        return _Index(by_key, trie, abbrev, titles, fuzzy_single, fuzzy_multi, loose)
+        return _Index(by_key, _automaton(trie), abbrev, _Titles(titles), fuzzy_single, fuzzy_multi,
+                      loose)
 
     # ----------------------------------------------------------------- resolve
 
@@ -405,36 +409,33 @@ class Gazetteer:
 
     def _trie_candidates(self, index: _Index, text: str, folded: str,
                          lang: str | None) -> list[tuple[int, int, int]]:
-        out: list[tuple[int, int, int]] = []
-        n = len(text)
-        trie = index.trie
-        for m in _NAME_START.finditer(text):  # not every character: where a name may start
-            i = m.start()
-            node = trie.get(folded[i])
-            if node is None:
+        """For each place a name may start, its longest unambiguous alias there.
+
+        Every alias occurrence comes from one pass of the alias automaton over
+        the folded text (in order of their ends, so a longer alias from one
+        start comes later); each is kept only where a name may start and when
+        its end, case and language fit.
+        """
+        best: dict[int, tuple[int, int]] = {}  # start -> (end, entry)
+        starts: dict[int, bool] = {}
+        for last, (length, aliases) in index.automaton.iter(folded):
+            i, j = last + 1 - length, last + 1
+            ok = starts.get(i)
+            if ok is None:
+                ok = starts[i] = _NAME_START.match(text, i) is not None and (
+                    not is_word_char(text[i]) or word_ok_before(text, i))
+            if not ok:
                 continue
-            spaced = is_word_char(text[i])
-            if spaced and not word_ok_before(text, i):
-                continue
-            best: tuple[int, int] | None = None
-            j = i
-            while node is not None:
-                j += 1
-                hits: dict[int, int] = {}  # entry -> end
-                for al in node.get(END, ()):
-                    end = self._end_ok(al, text, i, j, lang)
-                    if end is not None:
-                        hits[al.entry] = max(end, hits.get(al.entry, 0))
-                if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
-                    (entry, end), = hits.items()
-                    if best is None or end >= best[0]:
-                        best = (end, entry)
-                if j >= n:
-                    break
-                node = node.get(folded[j])
-            if best is not None:
-                out.append((i, best[0], best[1]))
-        return out
+            hits: dict[int, int] = {}  # entry -> end
+            for al in aliases:
+                end = self._end_ok(al, text, i, j, lang)
+                if end is not None:
+                    hits[al.entry] = max(end, hits.get(al.entry, 0))
+            if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
+                (entry, end), = hits.items()
+                if i not in best or end >= best[i][0]:
+                    best[i] = (end, entry)
+        return [(i, end, entry) for i, (end, entry) in best.items()]
 
     def _end_ok(self, al: _Alias, text: str, i: int, j: int, lang: str | None) -> int | None:
         if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
@@ -459,19 +460,19 @@ class Gazetteer:
         abbrev = index.abbrev
         if not abbrev:
             return []
-        out: list[tuple[int, int, int]] = []
+        chars = index.abbrev_chars
+        if chars is None:
+            return []
         # an abbreviation right after a character that makes it part of a word
         # ("方法", "完美", "24日") is not one
-        ok = [not covered[i] and c in abbrev and _lang_ok(abbrev[c][1], lang)
-              and not (i > 0 and text[i - 1] in abbrev[c][2])
-              for i, c in enumerate(text)]
-        for i, c in enumerate(text):
-            if not ok[i]:
-                continue
-            paired = (i > 0 and ok[i - 1]) or (i + 1 < len(text) and ok[i + 1])
-            if paired or text.startswith(_ABBREV_CONTEXT, i + 1):
-                out.append((i, i + 1, abbrev[c][0]))
-        return out
+        ok: dict[int, int] = {}
+        for m in chars.finditer(text):
+            i = m.start()
+            entry, langs, not_after = abbrev[text[i]]
+            if not covered[i] and _lang_ok(langs, lang) and not (i > 0 and text[i - 1] in not_after):
+                ok[i] = entry
+        return [(i, i + 1, entry) for i, entry in ok.items()
+                if i - 1 in ok or i + 1 in ok or text.startswith(_ABBREV_CONTEXT, i + 1)]
 
     def _fuzzy_candidates(self, index: _Index, text: str,
                           covered: bytearray) -> list[tuple[int, int, int]]:
@@ -495,11 +496,11 @@ class Gazetteer:
                         out.append((m.start(), m.end(), hit))
             run.clear()
 
-        for m in _CAP_WORD.finditer(text):
+        for m in CAPITALISED_WORD.finditer(text):
             if any(covered[m.start():m.end()]) or not _fuzzy_ok(m.group()):
                 flush()
                 continue
-            if run and text[run[-1].end():m.start()] != " ":
+            if run and NAME_GAP.fullmatch(text, run[-1].end(), m.start()) is None:
                 flush()
             run.append(m)
         flush()
@@ -574,7 +575,6 @@ _CJK_CLASS = CJK_CHAR.pattern[1:-1]
 #: after none of a spaced script's letters or digits, any CJK character, and a
 #: letter after an Arabic proclitic ("وباريس")
 _NAME_START = re.compile(rf"(?<![^\W_{_CJK_CLASS}])\S|[{_CJK_CLASS}]|(?<=[وفبلك])\w")
-_CAP_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # after a single-character abbreviation: "美方" (the US side), "俄军", "英首相", "米政府"
 _ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", "總理", "外长", "外長",
                    "防长", "政府", "大統領", "外相", "国防", "國防", "官员", "官員", "側")

@@ -29,12 +29,13 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
-from claimkit.text import is_cjk
+from claimkit.text import fold_case_loose, is_cjk, windows_around
 
-__all__ = ["find_dates", "resolve_date"]
+__all__ = ["find_dates", "month_names", "resolve_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -224,6 +225,15 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, days
 
 
+@functools.cache
+def month_names() -> frozenset[str]:
+    """Lower-cased CLDR month names of English and every language that writes day-month.
+
+    For telling an ordinal day ("am 3. März", "3. ožujka") from a sentence end.
+    """
+    return frozenset(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0])
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -235,6 +245,9 @@ class _Lang:
     rel: dict[str, int]
     regex: re.Pattern[str]
     dm_order: bool  # numeric 10/4 is day/month
+    #: Aho-Corasick automaton of the folded words every match without a digit or a
+    #: CJK date character holds (month, weekday and relative-day names, tháng, thứ)
+    words: Any = None
 
 
 _DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr",
@@ -290,8 +303,54 @@ def _lang_table(lang: str | None) -> _Lang:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
     if rel:
         parts.append(rf"(?P<rel>(?<!\w)(?i:(?P<rw>{rel_words}))(?!\w))")
+    # a day of the month alone: "on the 27th", "ngày 27", "tanggal 27" (the month is the
+    # publication's); not "the 27th of March" / "ngày 27 tháng 3" (other branches), not "27 countries"
+    after_month = rf"\s*(?:of\s+)?(?:(?i:{mon})(?!\w)|tháng)" if months else r"\s*tháng"
+    parts.append(
+        rf"(?P<oday>(?<!\w)(?:(?i:on\s+the|the)\s+(?P<od>\d{{1,2}})(?:st|nd|rd|th)"
+        rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
+    )
     regex = re.compile("|".join(parts))
-    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS)
+    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS])
+    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, words=words)
+
+
+#: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
+_VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
+#: a digit, or a CJK character every Han, kana or Hangul weekday holds (周 星期 礼拜 曜 요일);
+#: 年 月 日 号 need a digit next to them in every pattern, so the digit is their anchor
+_ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
+#: how far a match may reach before its first anchor ("rạng sáng 10/4", "上个周三")
+_BEFORE = 16
+#: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
+_AFTER = 8
+
+
+def _word_automaton(words: list[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for w in {fold_case_loose(w) for w in words if w}:
+        automaton.add_word(w, len(w))
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
+    """The stretches of ``text`` where a date may be: around its anchors, merged.
+
+    Every date pattern holds an anchor (a digit, a CJK date character, or a
+    month, weekday or relative-day name); a match reaches at most
+    :data:`_BEFORE` characters before its anchors and :data:`_AFTER` after. So the patterns need to run
+    only there: on news text, a fraction of it; on text with no date, nothing.
+    """
+    spans = [m.span() for m in _ANCHOR_CHARS.finditer(text)]
+    if table.words is not None:
+        spans += [(end + 1 - n, end + 1) for end, n in table.words.iter(fold_case_loose(text))]
+    spans.sort()
+    return windows_around(spans, len(text), _BEFORE, _AFTER)
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -381,6 +440,8 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
     if table.days and g("wd"):
         return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
+    if g("oday"):
+        return True, _bare_day(raw, _num(g("od") or g("od2")), pub)
     if table.rel and g("rel"):
         word = g("rw")
         days = table.rel[word.lower()] if word.lower() in table.rel else table.rel[word]
@@ -428,7 +489,7 @@ def find_dates(text: str, *, published: dt.date | None,
     """
     table = _lang_table(_lang(language))
     out: list[DateMention] = []
-    for m in table.regex.finditer(text):
+    for m in (m for lo, hi in _windows(text, table) for m in table.regex.finditer(text, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1

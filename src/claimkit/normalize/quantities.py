@@ -15,7 +15,7 @@ import re
 
 from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
-from claimkit.text import is_cjk
+from claimkit.text import is_cjk, windows_around
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -95,6 +95,9 @@ def _bounded(words: list[str]) -> str:
     return rf"(?:{_alt(cjk)}|(?:{_alt(spaced)})(?![^\W\d_]))"
 
 
+_DIGITS = re.compile(r"\d+")
+#: how far a quantity reaches beyond its digits ("по меньшей мере ", "Staats- und Regierungschefs")
+_REACH = 48
 _NUM = r"\d+(?:[.,\s\u00a0\u202f']\d{3})*(?:[.,]\d+)?"
 
 
@@ -107,7 +110,7 @@ def _regex() -> re.Pattern[str]:
     num = rf"(?:(?P<sym{{i}}>{sym})\s?)?(?P<n{{i}}>{_NUM})(?:\s?(?P<sc{{i}}>{scale}))?"
     first, second = num.replace("{i}", "1"), num.replace("{i}", "2")
     return re.compile(
-        rf"(?:(?P<q>(?<![^\W\d_])(?:{qual}))\s*(?:có\s+)?(?:有\s*)?)?"
+        rf"(?:(?P<q>(?<![^\W\d_])(?i:{qual}))\s*(?:có\s+)?(?:有\s*)?)?"
         rf"(?:(?:từ|from|between|dari|de|von|od|от|від)\s+)?"
         rf"(?<![\d.,])(?:{first})"
         rf"(?:\s*(?P<to>to|and|-|–|—|~|至|到|đến|tới|hingga|sampai|à|bis|a|y|do|до|i)\s*"
@@ -151,7 +154,11 @@ def find_quantities(text: str, *, language: str | None = None) -> list[QuantityM
         Mentions in text order; ``mention.text == text[start:end]``.
     """
     out: list[QuantityMention] = []
-    for m in _regex().finditer(text):
+    regex = _regex()
+    # every quantity holds a digit, and reaches at most _REACH characters beyond its digits
+    # (qualifier, "from", currency before; scale, unit after): the pattern runs only there
+    near = windows_around((m.span() for m in _DIGITS.finditer(text)), len(text), _REACH, _REACH)
+    for m in (m for lo, hi in near for m in regex.finditer(text, lo, hi)):
         q = _quantity(m, language)
         if q is None:
             continue
@@ -192,7 +199,8 @@ def _quantity(m: re.Match[str], language: str | None) -> Quantity | None:
     qual = QuantityQualifier.exact
     qw = m.group("q") or m.group("q2")
     if qw:
-        qual = _QUALIFIERS.get(qw, QuantityQualifier.exact)
+        # at a sentence start the qualifier is capitalised ("More than 20 countries")
+        qual = _QUALIFIERS.get(qw) or _QUALIFIERS.get(qw.lower(), QuantityQualifier.exact)
     if unit is None and qual == QuantityQualifier.exact and not m.group("sc1"):
         return None
     if v2 is not None and v2 < v1:

@@ -37,7 +37,15 @@ from typing import Any
 from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
-from claimkit.extract.rules.roles import Ctx, fill, is_hedge, modality, nearest, subject_of
+from claimkit.extract.rules.roles import (
+    Ctx,
+    fill,
+    is_hedge,
+    modality,
+    nearest,
+    subject_of,
+    with_speaker,
+)
 from claimkit.extract.rules.spec import (
     Precedence,
     TypeSpec,
@@ -55,7 +63,7 @@ from claimkit.extract.rules.support import (
     merge_candidates,
     within,
 )
-from claimkit.extract.rules.text import Sentence, pick_languages, segment
+from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
 from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
 
@@ -75,6 +83,8 @@ _QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
 _COMPOSE_GAP = 30
 #: how far before a clause a name may start and still hold a cue of the clause
 _NAME_REACH = 200
+#: how far back in its paragraph a claim without a date of its own looks for one
+_PARAGRAPH_REACH = 600
 
 
 class RulesBackend(Backend):
@@ -134,6 +144,7 @@ class RulesBackend(Backend):
         self._markers = {
             code: lc.markers for code in self.cues.languages if (lc := self.cues.language(code))
         }
+        self._marker_index = marker_index(self._markers)
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> RulesBackend:
@@ -204,7 +215,11 @@ class RulesBackend(Backend):
         self, text: str, sentence: Sentence, doc_language: str | None
     ) -> list[LanguageCues]:
         codes = pick_languages(
-            text[sentence.start : sentence.end], doc_language, self._by_script, self._markers
+            text[sentence.start : sentence.end],
+            doc_language,
+            self._by_script,
+            self._markers,
+            self._marker_index,
         )
         return [lc for code in codes if (lc := self.cues.language(code)) is not None]
 
@@ -215,33 +230,34 @@ class RulesBackend(Backend):
     ) -> list[Hit]:
         """One cue per claim type in the clause, after negation and precedence."""
         cs, ce = clause
-        text, scan, names = scene.text, scene.cues, scene.actors
-        if any(scan.spans(lc, "question", cs, ce) for lc in langs):
+        scan, names = scene.cues, scene.actors
+        found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
+        if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
         hits = [
             Hit(s, e, type_, lc)
-            for lc in langs
+            for lc, cues in found
             for type_ in self.specs
-            for s, e in scan.spans(lc, type_, cs, ce)
+            for s, e in cues.get(type_, ())
         ]
-        hits += [h for lc in langs for h in self._composed(scan, cs, ce, lc)]
+        hits += [h for lc, cues in found for h in self._composed(cues, lc)]
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         kept = [
             h
             for h in _longest_first(hits)
-            if self._negation(text, h, clause) and not _purpose(text, h, clause)
+            if self._negation(scan, h, clause) and not _purpose(scan, h, clause)
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
             first.setdefault(h.type, h)
         for rule in self._precedence:
-            _apply_precedence(rule, text, first)
+            _apply_precedence(rule, scan, first)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _composed(self, scan: CueScan, cs: int, ce: int, lc: LanguageCues) -> list[Hit]:
+    def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
         """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
 
         For each type with ``compose`` categories: a cue of one of them followed
@@ -249,25 +265,25 @@ class RulesBackend(Backend):
         or preceded by one in verb-final languages (派遣を検討, göndermeyi
         değerlendiriyor, 지원을 검토).
         """
-        actions = scan.spans(lc, "action", cs, ce)
+        actions = cues.get("action")
         if not actions:
             return []
         out = []
         for name, spec in self.specs.items():
             for category in spec.compose:
-                for span in scan.spans(lc, category, cs, ce):
+                for span in cues.get(category, ()):
                     found = _action_near(actions, span, verb_final=lc.negation_after)
                     if found is not None:
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))
         return out
 
-    def _negation(self, text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
         spec = self.specs[hit.type]
         if spec.negated_as is None and not spec.negated_drops:
             return True
-        if is_hedge(text, hit) or not _negated(text, hit, *clause):
+        if is_hedge(scan, hit) or not _negated(scan, hit, *clause):
             return True
         if spec.negated_as is not None:
             hit.type = spec.negated_as
@@ -279,9 +295,13 @@ class RulesBackend(Backend):
     def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
         spec = self.specs[hit.type]
         subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
+        if spec.speaker:
+            subject = with_speaker(scene, site, subject)
         fields: dict[str, Any] = {"actor": subject}
-        date = nearest(scene.dates, hit.start, site.clause) or nearest(
-            scene.dates, hit.start, site.sentence
+        date = (
+            nearest(scene.dates, hit.start, site.clause)
+            or nearest(scene.dates, hit.start, site.sentence)
+            or _narrative_date(scene, site)
         )
         if date is not None:
             fields["date"] = date.value
@@ -300,6 +320,22 @@ class RulesBackend(Backend):
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _narrative_date(scene: Scene, site: Site) -> Mention | None:
+    """The last day-precise date earlier in the claim's paragraph: the day the story is on.
+
+    News tells one day's events in a paragraph after naming the day once
+    ("On the 27th, leaders met in Paris. They agreed ... Italy refused ...").
+    A month or a year alone is background, not the event's date.
+    """
+    text, ss = scene.text, site.sentence[0]
+    para = text.rfind("\n", max(0, ss - _PARAGRAPH_REACH), ss) + 1
+    for m in reversed(within(scene.dates, max(para, ss - _PARAGRAPH_REACH), ss)):
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27"):
+            return m
+    return None
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
@@ -324,13 +360,13 @@ def _compatible(h: Hit, k: Hit) -> bool:
     return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
 
 
-def _apply_precedence(rule: Precedence, text: str, first: dict[str, Hit]) -> None:
+def _apply_precedence(rule: Precedence, scan: CueScan, first: dict[str, Hit]) -> None:
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
-    if rule.when == "hedged" and not is_hedge(text, drop):
+    if rule.when == "hedged" and not is_hedge(scan, drop):
         return
-    if rule.when == "not_hedged" and is_hedge(text, drop):
+    if rule.when == "not_hedged" and is_hedge(scan, drop):
         return
     if rule.when == "after" and not by.start < drop.start:
         return
@@ -350,7 +386,7 @@ def _action_near(
     return None
 
 
-def _purpose(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
     The purpose word comes before the verb, after it in verb-final languages.
@@ -359,19 +395,15 @@ def _purpose(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
         window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
     else:
         window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
-    return _has(hit.lang, "purpose", text, *window)
+    return scan.has(hit.lang, "purpose", *window)
 
 
-def _has(lc: LanguageCues, category: str, text: str, start: int, end: int) -> bool:
-    return any(True for _ in lc.find(category, text, start, end))
-
-
-def _negated(text: str, hit: Hit, cs: int, ce: int) -> bool:
+def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
-    if hit.gap is not None and _has(lc, "negation", text, *hit.gap):
+    if hit.gap is not None and scan.has(lc, "negation", *hit.gap):
         return True  # "will not send", "не будет поставлять"
     if lc.negation_after:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
-    return any(True for _ in lc.find("negation", text, *window))
+    return scan.has(lc, "negation", *window)

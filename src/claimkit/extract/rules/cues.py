@@ -22,14 +22,19 @@ from importlib.abc import Traversable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import ahocorasick
+
 from claimkit.errors import InputError
 from claimkit.schemas import ClaimBase
-from claimkit.text import is_unspaced
+from claimkit.text import fold_case_loose, is_unspaced
 
 __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
 
 #: modifier categories (plain lists); every other list of a language is a claim type's cues
-MODIFIERS = ("negation", "hedge", "condition", "future", "action", "question", "purpose")
+MODIFIERS = (
+    "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
+    "oblique",
+)  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})
 #: a word starts after neither a letter nor a hyphen ("comprometeu-se" holds no word "se")
@@ -69,10 +74,25 @@ def _pattern(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> str:
     return regex
 
 
+def head(cue: str) -> str:
+    """The literal a match of ``cue`` starts with: its first word without ``*``, folded.
+
+    Every match of the cue's pattern starts at this literal (a leading ``*``
+    only drops the start boundary), so the places it occurs in the folded text
+    are the only places the pattern needs to be tried.
+    """
+    first = cue.strip().split(" ... ")[0].split()[0]
+    return fold_case_loose(first.strip("*"))
+
+
+def _unique(cues: Iterable[str]) -> list[str]:
+    return sorted({c for c in cues if c and c.strip("* ")}, key=lambda c: (-len(c), c))
+
+
 def _compile(
     cues: Iterable[str], boundary: str, clitics: tuple[str, ...] = ()
 ) -> re.Pattern[str] | None:
-    unique = sorted({c for c in cues if c and c.strip("* ")}, key=lambda c: (-len(c), c))
+    unique = _unique(cues)
     if not unique:
         return None
     alternatives = "|".join(f"(?:{_pattern(c, boundary, clitics)})" for c in unique)
@@ -94,6 +114,38 @@ class LanguageCues:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     fields: dict[str, dict[str, re.Pattern[str]]] = field(default_factory=dict)
     markers: frozenset[str] = frozenset()
+    #: an Aho-Corasick automaton: folded cue head -> the categories with a cue starting so
+    heads: Any = None
+    #: the keyword maps' patterns by ``type.field=value``, scanned with the categories
+    keyword_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def scan(self, text: str, folded: str) -> dict[str, list[tuple[int, int]]]:
+        """Every category's matches in ``text`` (``folded`` is :func:`fold_for_heads` of it).
+
+        One pass of the head automaton over the text (C speed, linear) gives
+        the places a cue may start; each category's pattern is tried there
+        alone (``match`` at that offset), skipping places inside its previous
+        match, which gives what ``finditer`` over the whole text would.
+        """
+        starts: dict[str, set[int]] = {}
+        if self.heads is not None:
+            for end, (length, categories) in self.heads.iter(folded):
+                at = end - length + 1
+                for category in categories:
+                    starts.setdefault(category, set()).add(at)
+        out: dict[str, list[tuple[int, int]]] = {}
+        for category, places in starts.items():
+            pattern = self.patterns.get(category) or self.keyword_patterns[category]
+            spans, last = [], 0
+            for at in sorted(places):
+                if at < last:
+                    continue
+                m = pattern.match(text, at)
+                if m is not None and m.end() > at:
+                    spans.append(m.span())
+                    last = m.end()
+            out[category] = spans
+        return out
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Matches of one category in ``text[start:end]`` (offsets into ``text``)."""
@@ -207,17 +259,25 @@ class CueBook:
             markers=frozenset(m.casefold() for m in spec.get("markers", [])),
         )
         clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
+        heads: dict[str, set[str]] = {}
         for cat, cues in spec.items():
             if isinstance(cues, list) and cat not in _WORD_SETS:
                 pattern = _compile(cues, boundary, clitics)
                 if pattern is not None:
                     lc.patterns[cat] = pattern
+                    for cue in _unique(cues):
+                        heads.setdefault(head(cue), set()).add(cat)
         for key, keywords in (spec.get("fields") or {}).items():
             compiled = {
                 v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics))
             }
             if compiled:
                 lc.fields[key] = compiled
+            for value, pattern in compiled.items():
+                lc.keyword_patterns[f"{key}={value}"] = pattern
+                for word in _unique(keywords[value]):
+                    heads.setdefault(head(word), set()).add(f"{key}={value}")
+        lc.heads = _automaton(heads)
         self._compiled[code] = lc
         return lc
 
@@ -227,6 +287,18 @@ class CueBook:
         for code, spec in sorted(self.raw.items()):
             out.setdefault(str(spec.get("script", "latin")), []).append(code)
         return out
+
+
+def _automaton(heads: Mapping[str, set[str]]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of ``heads``: head -> (length, categories)."""
+    heads = {h: cats for h, cats in heads.items() if h}
+    if not heads:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, categories in heads.items():
+        automaton.add_word(key, (len(key), tuple(sorted(categories))))
+    automaton.make_automaton()
+    return automaton
 
 
 def _qualify(name: str, owner: str | None, source: str) -> str:

@@ -38,13 +38,14 @@ derived from their annotation (see :mod:`.spec`). The roles:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
-from claimkit.extract.rules.support import Hit, Mention, Scene, Site, within
-from claimkit.schemas import Actor, Quantity
+from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
+from claimkit.schemas import Actor, ActorKind, Quantity
 
 __all__ = [
     "ACTOR_SOURCES",
@@ -59,6 +60,7 @@ __all__ = [
     "modality",
     "nearest",
     "subject_of",
+    "with_speaker",
 ]
 
 #: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
@@ -149,26 +151,74 @@ def subject_of(
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
-            subject = _distinct(before)
+            subject = _distinct([a for a in before if not _oblique(scene, site, a)])
         elif source == "earlier_in_sentence":
-            earlier = within(scene.actors, ss, cs)
+            earlier = [a for a in within(scene.actors, ss, cs) if not _oblique(scene, site, a)]
             subject = _distinct(earlier[-1:])
         elif source == "after_cue":
             subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            subject = _distinct(within(scene.actors, prev.start, prev.end)[:1])
+            named = [a for a in within(scene.actors, prev.start, prev.end) if not _oblique(scene, site, a)]
+            subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
 
 
-def is_hedge(text: str, hit: Hit) -> bool:
+#: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
+_ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?")
+
+
+def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
+    """The name is governed by a preposition ("troops to Ukraine", "支持向乌克兰"), or in
+    verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"):
+    an object or a place, not who makes the claim."""
+    text = scene.text
+    for lc in site.langs:
+        if lc.negation_after:
+            if any(s == m.end for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 4)):
+                return True
+            continue
+        for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
+            if _ARTICLE_GAP.fullmatch(text, e, m.start):
+                return True
+    return False
+
+
+#: how far after a verb of saying the speaker may come ("said Prime Minister X")
+_SPEAKER_AFTER = 40
+
+
+def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
+    """``subject`` led by the person who says the claim, when it names no person.
+
+    The speaker is the person nearest before a ``reporting`` verb of the
+    sentence ("Macron said", "Lavrov は ... と述べた"), else the first within
+    :data:`_SPEAKER_AFTER` characters after it ("said Macron", "according to X").
+    Gold and readers name the speaker ("Macron: troops will not be deployed on
+    the front line"), and the group the clause names stays after him.
+    """
+    if any(a.kind == ActorKind.person for a in subject):
+        return subject
+    ss, se = site.sentence
+    persons = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
+    if not persons:
+        return subject
+    for lc in site.langs:
+        for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
+            before = [m for m in persons if m.end <= rs]
+            after = [m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
+            found = before[-1:] or after[:1]
+            if found:
+                speaker: Actor = found[0].value
+                return [speaker, *(a for a in subject if a.label != speaker.label)]
+    return subject
+
+
+def is_hedge(scan: CueScan, hit: Hit) -> bool:
     """True when the cue itself is a hedge cue ("willing to", "does not rule out")."""
-    return any(
-        m.start() <= hit.start and m.end() >= hit.end
-        for m in hit.lang.find("hedge", text, hit.start, hit.end)
-    )
+    return (hit.start, hit.end) in scan.spans(hit.lang, "hedge", hit.start, hit.end)
 
 
 def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
@@ -176,15 +226,15 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
 
     ``hedges=False``: hedge words do not count (warnings speak of what could happen).
     """
-    text = scene.text
+    scan = scene.cues
     # a hedge comes before the verb it hedges ("may send"), after it in verb-final
     # languages (派遣するかもしれない); one after the cue elsewhere is the object
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    if hedges and (is_hedge(text, hit) or _any(text, scope, site.langs, "hedge")):
+    if hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge")):
         return "tentative"
-    if _any(text, site.sentence, site.langs, "condition"):
+    if _any(scan, site.sentence, site.langs, "condition"):
         return "conditional"
     return "firm"
 
@@ -254,12 +304,13 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
     key = f"{rule.type}.{rule.field}"
     scopes = rule.options.get("scope", DEFAULT_KEYWORD_SCOPE)
     maps = [lc.fields[key] for lc in ctx.site.langs if key in lc.fields]
+    langs = [lc for lc in ctx.site.langs if key in lc.fields]
     for name in [scopes] if isinstance(scopes, str) else scopes:
         span = _scope(ctx, str(name))
         if rule.options.get("pick", "first") == "order":
-            found = _first_in_order(ctx.scene.text, span, maps, _order(rule, maps))
+            found = _first_in_order(ctx.scene.cues, span, key, langs, _order(rule, maps))
         else:
-            found = _earliest(ctx.scene.text, span, maps)
+            found = _earliest(ctx.scene.cues, span, key, langs)
         if found is not None:
             return found
     for other, value in (rule.options.get("default_if") or {}).items():
@@ -271,7 +322,7 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
 def _modifier(rule: FieldRule, ctx: Ctx) -> Any:
     values = rule.options["values"]  # two values, checked when the spec is built
     span = _scope(ctx, str(rule.options.get("scope", "clause")))
-    found = _any(ctx.scene.text, span, ctx.site.langs, str(rule.options.get("modifier")))
+    found = _any(ctx.scene.cues, span, ctx.site.langs, str(rule.options.get("modifier")))
     return values[0] if found else values[1]
 
 
@@ -307,24 +358,29 @@ def _scope(ctx: Ctx, name: str) -> tuple[int, int]:
 
 
 def _earliest(
-    text: str, span: tuple[int, int], maps: Sequence[Mapping[str, Any]]
+    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues]
 ) -> str | None:
+    """The value of the keyword map ``key`` whose keyword comes first in ``span``."""
     best: tuple[int, str] | None = None
-    for patterns in maps:
-        for value, pattern in patterns.items():
-            m = pattern.search(text, *span)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), value)
+    for lc in langs:
+        for value in lc.fields[key]:
+            found = scan.spans(lc, f"{key}={value}", *span)
+            if found and (best is None or found[0][0] < best[0]):
+                best = (found[0][0], value)
     return best[1] if best is not None else None
 
 
 def _first_in_order(
-    text: str, span: tuple[int, int], maps: Sequence[Mapping[str, Any]], order: Sequence[str]
+    scan: CueScan,
+    span: tuple[int, int],
+    key: str,
+    langs: Sequence[LanguageCues],
+    order: Sequence[str],
 ) -> str | None:
+    """The first value in ``order`` with a keyword in ``span``."""
     for value in order:
-        for patterns in maps:
-            pattern = patterns.get(value)
-            if pattern is not None and pattern.search(text, *span):
+        for lc in langs:
+            if value in lc.fields[key] and scan.has(lc, f"{key}={value}", *span):
                 return value
     return None
 
@@ -336,8 +392,8 @@ def _order(rule: FieldRule, maps: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(dict.fromkeys(v for patterns in maps for v in patterns))
 
 
-def _any(text: str, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
-    return any(any(True for _ in lc.find(category, text, *span)) for lc in langs)
+def _any(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
+    return any(scan.has(lc, category, *span) for lc in langs)
 
 
 def _distinct(mentions: Sequence[Mention]) -> list[Actor]:

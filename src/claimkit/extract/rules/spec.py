@@ -42,7 +42,7 @@ __all__ = ["Precedence", "Shape", "TypeSpec", "build_precedence", "build_specs",
 log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
-    {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose"}
+    {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker"}
 )
 _WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
 #: fields every claim has; the backend fills actor, date and modality itself
@@ -71,6 +71,10 @@ class TypeSpec:
         hedges: hedge words make it tentative (warnings: no).
         actor_from: where the claim's actor is looked for, in turn
             (see :func:`.roles.subject_of`).
+        speaker: a person who says the claim (next to a ``reporting`` verb of
+            the sentence: "..., Macron said") is its actor, before the group
+            the clause names ("France will send ..."), when the clause names
+            no person.
         compose: modifier categories (``hedge``, ``future``) that, followed in
             the clause by an ``action`` cue ("may send", "enviará", "готова
             предоставить"), state a claim of this type without a cue word.
@@ -85,6 +89,7 @@ class TypeSpec:
     hedges: bool = True
     actor_from: tuple[str, ...] = ACTOR_SOURCES
     compose: tuple[str, ...] = ()
+    speaker: bool = True
 
 
 @dataclass(frozen=True)
@@ -185,6 +190,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         hedges=bool(decl.get("hedges", True)),
         actor_from=actor_from,
         compose=compose,
+        speaker=bool(decl.get("speaker", True)),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, Document, Quantity
+from claimkit.text import fold_case_loose
 
 __all__ = [
     "Candidate",
@@ -84,19 +85,47 @@ class CueScan:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._folded: str | None = None
         self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._scanned: set[str] = set()
+        self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
 
     def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
         key = (lc.code, category)
         found = self._spans.get(key)
         if found is None:
-            spans = [m.span() for m in lc.find(category, self.text)]
-            found = self._spans[key] = ([s for s, _ in spans], spans)
+            if lc.code not in self._scanned:  # every category of the language in one pass
+                self._scanned.add(lc.code)
+                if self._folded is None:
+                    self._folded = fold_case_loose(self.text)
+                for cat, spans in lc.scan(self.text, self._folded).items():
+                    self._spans[(lc.code, cat)] = ([s for s, _ in spans], spans)
+            found = self._spans.setdefault(key, ([], []))
         starts, spans = found
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, lo=i)
         return [sp for sp in spans[i:j] if sp[1] <= end]
+
+    def inside(self, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+        """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause."""
+        merged = self._merged.get(lc.code)
+        if merged is None:
+            self.spans(lc, "", 0, 0)  # the language is scanned
+            rows = sorted(
+                (s, e, cat) for (code, cat), (_, sp) in self._spans.items() if code == lc.code for s, e in sp
+            )
+            merged = self._merged[lc.code] = ([r[0] for r in rows], rows)
+        starts, rows = merged
+        out: dict[str, list[tuple[int, int]]] = {}
+        for s, e, cat in rows[bisect_left(starts, start) : bisect_left(starts, end)]:
+            if e <= end:
+                out.setdefault(cat, []).append((s, e))
+        return out
+
+    def has(self, lc: LanguageCues, category: str, start: int, end: int) -> bool:
+        """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
+        return bool(start < end and self.spans(lc, category, start, end))
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ joined to their neighbour.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from claimkit.normalize.dates import month_names
 from claimkit.text import CJK_SCRIPTS, Script, dominant_script
 
-__all__ = ["Sentence", "pick_languages", "segment"]
+__all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
 
 _SENT_END = re.compile(
     r"[。！？；!?;…]+[」』”’\"')）]*"  # CJK/Latin enders, closing quotes after them
@@ -50,12 +51,16 @@ class Sentence:
     clauses: tuple[tuple[int, int], ...]
 
 
+_TRIM_LEFT = _TRIM + ",，、;；:：.。"
+_TRIM_RIGHT = _TRIM + ",，、;；:：.。!?！？…"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _TRIM or text[start] in ",，、;；:：.。"):
-        start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] in ",，、;；:：.。!?！？…"):
-        end -= 1
-    return start, end
+    """``(start, end)`` without the spaces, quotes and punctuation at either end (str.strip, in C)."""
+    piece = text[start:end]
+    left = piece.lstrip(_TRIM_LEFT)
+    start += len(piece) - len(left)
+    return start, start + len(left.rstrip(_TRIM_RIGHT))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -67,11 +72,27 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREV
 
 
+#: a day number and its period ("3.", "24."), then a word: an ordinal day, not a sentence end,
+#: when the word is a month name or starts in lower case ("am 3. März", "24. ožujka", "den 3. und 4.")
+_ORDINAL = re.compile(r"(?<![\w.,])\d{1,2}\.[\s\u00a0]+(\w+)")
+
+
+def _is_ordinal(text: str, dot: int) -> bool:
+    start = max(0, dot - 2)
+    m = _ORDINAL.match(text, start if text[start].isdigit() else start + 1)
+    if m is None or m.start(1) <= dot:
+        return False
+    word = m.group(1)
+    return word[0].islower() or word.lower() in month_names()
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+        if m.group().startswith(".") and (
+            _is_abbreviation(text, m.start()) or _is_ordinal(text, m.start())
+        ):
             continue
         bounds.append((start, m.end()))
         start = m.end()
@@ -151,11 +172,21 @@ def segment(text: str) -> list[Sentence]:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def marker_index(markers: Mapping[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """Which languages each marker word belongs to (the inverse of ``markers``)."""
+    out: dict[str, list[str]] = {}
+    for code, words in markers.items():
+        for w in words:
+            out.setdefault(w, []).append(code)
+    return {w: tuple(codes) for w, codes in out.items()}
+
+
 def pick_languages(
     text: str,
     doc_language: str | None,
     by_script: dict[str, list[str]],
-    markers: dict[str, frozenset[str]],
+    markers: Mapping[str, frozenset[str]],
+    index: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
     """Which languages' cues to apply to one sentence.
 
@@ -163,7 +194,8 @@ def pick_languages(
     languages, frequent function words ("markers") pick the language, and the
     document's language is added when it uses the same script. Pages mix
     languages (an English summary under a Chinese article), so this is decided
-    per sentence, not per document.
+    per sentence, not per document. ``index`` is :func:`marker_index` of
+    ``markers``, built once by the caller (each word is looked up once).
     """
     script = dominant_script(text)
     doc = (doc_language or "").split("-")[0].lower() or None
@@ -176,8 +208,13 @@ def pick_languages(
     candidates = by_script.get(script, [])
     if not candidates:
         return [doc] if doc else []
-    words = [w.casefold() for w in _WORD.findall(text)]
-    scores = {c: sum(1 for w in words if w in markers.get(c, frozenset())) for c in candidates}
+    if index is None:
+        index = marker_index(markers)
+    scores = dict.fromkeys(candidates, 0)
+    for w in _WORD.findall(text.casefold()):
+        for code in index.get(w, ()):
+            if code in scores:
+                scores[code] += 1
     if script is Script.CYRILLIC and any(ch in text for ch in "іїєґІЇЄҐ"):
         scores["uk"] = scores.get("uk", 0) + 3
     best = max(candidates, key=lambda c: (scores[c], c == doc, c == "en"))
