@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from claimkit.consistency import group_events, validate
-from claimkit.schemas import DocumentClaims
+from claimkit.schemas import Actor, DocumentClaims
 
-from .test_consistency import GB, kinds, record
+from .test_consistency import GB, RU, kinds, record
 
 
 def pledge(doc_id: str, *, published: str | None, date: str | None = None,
@@ -57,3 +57,58 @@ def test_publication_years_bound_undated_claims() -> None:
             pledge("c", published=None, language="ja", text=JA[0], quote=JA[1])]
     assert pledge_groups(recs) == {"2025": ["a"], "2026": ["b"], "year unknown": ["c"]}
     assert kinds(validate(recs).findings, "corroboration") == []
+
+
+# ------------------------------------------------- who corroborates a position
+
+
+def refusal(doc_id: str, text: str, quote: str, actor: Actor, language: str = "en") -> DocumentClaims:
+    return record(doc_id, text, [{"kind": "refusal", "quote": quote, "actor": [actor],
+                                  "what": "sending troops to Ukraine"}], language=language)
+
+
+def corroborated(recs: list[DocumentClaims]) -> list[str]:
+    return [f.message for f in kinds(validate(recs).findings, "corroboration")]
+
+
+def test_an_unresolved_actor_does_not_corroborate() -> None:
+    def ruritania(resolved: bool) -> Actor:
+        return Actor(text="Ruritania", name="Ruritania", kind="country", resolved=resolved)
+
+    texts = [("a", "Ruritania will not send troops.", "Ruritania will not send troops", "en"),
+             ("b", "Ruritania schickt keine Truppen.", "Ruritania schickt keine Truppen", "de")]
+    unresolved = [refusal(d, t, q, ruritania(False), lang) for d, t, q, lang in texts]
+    assert len([g for g in group_events(unresolved) if g.type == "refusal"]) == 1  # still grouped
+    assert corroborated(unresolved) == []
+    assert len(corroborated([refusal(d, t, q, ruritania(True), lang) for d, t, q, lang in texts])) == 1
+
+
+def test_an_actor_whose_words_name_someone_else_does_not_corroborate() -> None:
+    misread = Actor(text="Macron", name="United States", kind="country", iso_code="US", resolved=True)
+    us = Actor(text="Washington", name="United States", kind="country", iso_code="US", resolved=True)
+    recs = [refusal("a", "Washington will not send troops.", "Washington will not send troops", us),
+            refusal("b", "Macron sagte, man schicke keine Truppen.", "Macron sagte, man schicke keine Truppen",
+                    misread, "de")]
+    assert corroborated(recs) == []  # "Macron" normalises to France, not to the United States
+    right = Actor(text="США", name="United States", kind="country", iso_code="US", resolved=True)
+    recs[1] = refusal("b", "США не пошлют войска.", "США не пошлют войска", right, "ru")
+    assert len(corroborated(recs)) == 1
+
+
+def test_an_actor_taken_from_another_sentence_does_not_corroborate() -> None:
+    ru = Actor(text="Россия", name="Russia", kind="country", iso_code="RU", resolved=True)
+    base = refusal("a", "Russia will not accept troops in Ukraine.", "Russia will not accept troops", RU)
+    # the quote names no one; the actor's words are elsewhere in the article
+    elsewhere = refusal("b", "Россия протестует. Войска в Украину не будут отправлены.",
+                        "Войска в Украину не будут отправлены", ru, "ru")
+    assert corroborated([base, elsewhere]) == []
+    # the same words inside the quote, or a surname for a full name, are found
+    inside = refusal("b", "Россия не примет войска в Украине.", "Россия не примет войска", ru, "ru")
+    assert len(corroborated([base, inside])) == 1
+    putin = Actor(text="Vladimir Putin", name="Vladimir Putin", kind="person", resolved=True)
+    surname = refusal("c", "Vladimir Putin spoke. Putin rejects troops in Ukraine.",
+                      "Putin rejects troops in Ukraine", putin)
+    assert len(corroborated([base, surname])) == 1
+    # a normalised name that is not in the article at all is trusted ("he" in the quote)
+    translated = refusal("d", "Он не примет войска в Украине.", "Он не примет войска", RU, "ru")
+    assert len(corroborated([base, translated])) == 1

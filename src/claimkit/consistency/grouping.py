@@ -83,6 +83,8 @@ class Group:
     traits: ClaimTraits
     members: list[int] = field(default_factory=list)
     id: str = ""
+    #: the actor key a "position" group is about (None: an event, or no actor)
+    actor: str | None = None
 
 
 @dataclass
@@ -582,6 +584,7 @@ def _group_positions(ctx: Context) -> None:
                 first = ctx.infos[sub[0]]
                 label = _position_label(ctx, block, year, first)
                 gid = _new_group(ctx, first, f"{label} · for {who}" if len(split) > 1 else label, sub[0])
+                ctx.groups[gid].actor = block[1]
                 for i in sub[1:]:
                     ctx.groups[gid].members.append(i)
                     _file(ctx, i, gid)

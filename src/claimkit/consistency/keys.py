@@ -197,6 +197,7 @@ class KeyBuilder:
         self._override = {fold(p): self._name_key(t) for p, t in (affiliations or {}).items()}
         self._actor_memo: dict[tuple[Any, ...], str] = {}
         self._loc_memo: dict[str, str] = {}
+        self._surface_memo: dict[tuple[str, Any], str | None] = {}
         self._chains: dict[type[ClaimBase], tuple[tuple[str, FieldKind], ...]] = {}
 
     def _name_key(self, name: str) -> str:
@@ -264,6 +265,21 @@ class KeyBuilder:
             if code is not None:
                 return f"c:{code}"
         return None
+
+    def surface_key(self, actor: Actor) -> str | None:
+        """The key an actor's surface text names by itself (whole-name lookup), else None.
+
+        Compared with :meth:`actor_key` (from the canonical fields), it tells an
+        actor whose canonical name says someone other than its words.
+        """
+        text = actor.text
+        memo = (text, actor.kind)
+        if memo in self._surface_memo:
+            return self._surface_memo[memo]
+        entry = self._gaz.lookup(text, strict=True) if text else None
+        hit = None if entry is None else self._entry_key(entry, actor, fold(text))
+        self._surface_memo[memo] = hit
+        return hit
 
     def actor_keys(self, actors: list[Actor]) -> tuple[str, ...]:
         """Distinct keys of several actors, in order."""
