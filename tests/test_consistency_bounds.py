@@ -84,14 +84,23 @@ def test_an_unresolved_actor_does_not_corroborate() -> None:
 
 
 def test_an_actor_whose_words_name_someone_else_does_not_corroborate() -> None:
-    misread = Actor(text="Macron", name="United States", kind="country", iso_code="US", resolved=True)
     us = Actor(text="Washington", name="United States", kind="country", iso_code="US", resolved=True)
-    recs = [refusal("a", "Washington will not send troops.", "Washington will not send troops", us),
-            refusal("b", "Macron sagte, man schicke keine Truppen.", "Macron sagte, man schicke keine Truppen",
-                    misread, "de")]
-    assert corroborated(recs) == []  # "Macron" normalises to France, not to the United States
+    recs = [refusal("a", "Washington will not send troops.", "Washington will not send troops", us)]
+    misread = Actor(text="Frankreich", name="United States", kind="country", iso_code="US", resolved=True)
+    recs.append(refusal("b", "Frankreich schickt keine Truppen.", "Frankreich schickt keine Truppen",
+                        misread, "de"))
+    assert corroborated(recs) == []  # "Frankreich" names France, not the United States
     right = Actor(text="США", name="United States", kind="country", iso_code="US", resolved=True)
     recs[1] = refusal("b", "США не пошлют войска.", "США не пошлют войска", right, "ru")
+    assert len(corroborated(recs)) == 1
+    # a person's words given an organisation's name: "Macron" speaks for France, not NATO
+    nato = Actor(text="NATO", name="NATO", kind="organisation", resolved=True)
+    macron = Actor(text="Macron", name="NATO", kind="organisation", resolved=True)
+    recs = [refusal("a", "NATO will not send troops.", "NATO will not send troops", nato),
+            refusal("b", "Macron: pas de troupes.", "Macron: pas de troupes", macron, "fr")]
+    assert corroborated(recs) == []
+    rutte = Actor(text="Rutte", name="NATO", kind="organisation", resolved=True)
+    recs[1] = refusal("b", "Rutte: geen troepen.", "Rutte: geen troepen", rutte, "nl")
     assert len(corroborated(recs)) == 1
 
 

@@ -623,11 +623,13 @@ def _vouches(ctx: Context, info: ClaimInfo, key: str) -> bool:
     name no known actor ("he", "the minister") are left to the extractor.
     """
     keys = ctx.keys
-    actors = [a for a in info.claim.actor if keys.actor_key(a) == key]
-    if not any(a.resolved or a.iso_code for a in actors):
-        return False
-    actors = [a for a in actors if keys.surface_key(a) in (None, key)]
-    return any(_read_here(info, a) for a in actors)
+    actors = info.claim.actor
+    if len(actors) > 1:  # one actor: it is the group's (the claim is in the group by it)
+        actors = [a for a in actors if keys.actor_key(a) == key]
+    return any(
+        (a.resolved or a.iso_code) and keys.surface_key(a) in (None, key) and _read_here(info, a)
+        for a in actors
+    )
 
 
 def _read_here(info: ClaimInfo, actor: Actor) -> bool:
@@ -641,7 +643,8 @@ def _read_here(info: ClaimInfo, actor: Actor) -> bool:
     """
     text = actor.text.strip() if actor.text else ""
     doc = info.document
-    if not text or doc is None or not info.claim.evidence:
+    evidence = info.claim.evidence
+    if not text or doc is None or not evidence or any(text in s.text for s in evidence):
         return True
     folded = text.casefold()
     # a name is also found by its last word ("Trump" for "Donald Trump")

@@ -276,10 +276,21 @@ class KeyBuilder:
         memo = (text, actor.kind)
         if memo in self._surface_memo:
             return self._surface_memo[memo]
-        entry = self._gaz.lookup(text, strict=True) if text else None
-        hit = None if entry is None else self._entry_key(entry, actor, fold(text))
-        self._surface_memo[memo] = hit
+        self._surface_memo[memo] = hit = self._surface_key(actor)
         return hit
+
+    def _surface_key(self, actor: Actor) -> str | None:
+        text = actor.text
+        if not text or (actor.name is not None and fold(text) == fold(actor.name)):
+            return None  # the words are the canonical name: nothing to disagree with
+        if actor.iso_code:
+            # a country by its code: its words are checked against the CLDR country
+            # names only (the table object keys use), so a corpus whose actors all
+            # carry codes never builds the gazetteer's index for this
+            code = country_table().get(text.strip())
+            return f"c:{code}" if code is not None else None
+        entry = self._gaz.lookup(text, strict=True)  # the index actor_key already needed
+        return None if entry is None else self._entry_key(entry, actor, fold(text))
 
     def actor_keys(self, actors: list[Actor]) -> tuple[str, ...]:
         """Distinct keys of several actors, in order."""
