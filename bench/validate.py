@@ -34,11 +34,13 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
-from claimkit.schemas import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root, for tests/_corpus.py
+
+from claimkit.schemas import (  # noqa: E402
     Actor,
-    ActorKind,
     ClaimBase,
     DateRef,
     Document,
@@ -47,23 +49,14 @@ from claimkit.schemas import (
     Pledge,
     Quantity,
     Refusal,
-    Span,
     WarningClaim,
 )
+from tests._corpus import COUNTRY_CODES, TextBuilder, country_actor  # noqa: E402
+from tests._corpus import construct as _mc  # noqa: E402
 
 LANGS = ["en", "fr", "de", "ru", "zh", "ja", "vi", "id", "es", "ar", "pt", "tr"]
-COUNTRIES = [
-    ("United States", "US"), ("United Kingdom", "GB"), ("France", "FR"), ("Germany", "DE"),
-    ("Italy", "IT"), ("Spain", "ES"), ("Poland", "PL"), ("Ukraine", "UA"), ("Russia", "RU"),
-    ("China", "CN"), ("Japan", "JP"), ("India", "IN"), ("Brazil", "BR"), ("Canada", "CA"),
-    ("Australia", "AU"), ("Turkey", "TR"), ("Hungary", "HU"), ("Netherlands", "NL"),
-    ("Sweden", "SE"), ("Finland", "FI"), ("Norway", "NO"), ("Denmark", "DK"), ("Greece", "GR"),
-    ("Portugal", "PT"), ("Romania", "RO"), ("Czechia", "CZ"), ("Austria", "AT"),
-    ("Belgium", "BE"), ("Ireland", "IE"), ("Estonia", "EE"), ("Latvia", "LV"),
-    ("Lithuania", "LT"), ("Croatia", "HR"), ("Slovakia", "SK"), ("South Korea", "KR"),
-    ("Indonesia", "ID"), ("Viet Nam", "VN"), ("Mexico", "MX"), ("Saudi Arabia", "SA"),
-    ("South Africa", "ZA"),
-]
+COUNTRIES = list(COUNTRY_CODES.items())
+_EMPTY: list[str] = []
 CITIES = [
     "Paris", "London", "Berlin", "Rome", "Madrid", "Warsaw", "Kyiv", "Moscow", "Beijing",
     "Tokyo", "Washington", "Brussels", "Geneva", "Istanbul", "Ankara", "Vienna", "Prague",
@@ -78,38 +71,13 @@ REFUSED = ["sending troops to Ukraine", "new sanctions against Russia", "more mo
 RELATIVE = ["on Thursday", "last week", "yesterday", "this week"]
 
 
-# model_construct stores a per-object set of the fields given; passing one shared
-# set per model (they are all built with the same fields) saves ~200 bytes per object
-_FIELDS: dict[type[Any], set[str]] = {}
-_EMPTY: list[str] = []
-
-
-def _mc(cls: type[Any], /, **values: Any) -> Any:
-    fields = _FIELDS.setdefault(cls, set(values))
-    return cls.model_construct(_fields_set=fields, **values)
-
-
 def _actors(rng: random.Random) -> list[list[Actor]]:
     """Per country, its actor as written in each language (canonical name and code shared)."""
     out = []
-    for name, iso in COUNTRIES:
+    for name, _ in COUNTRIES:
         spellings = [f"{name}" if lang == "en" else f"{name}~{lang}" for lang in LANGS]
-        out.append(
-            [
-                _mc(Actor, text=s, name=name, kind=ActorKind.country, iso_code=iso,
-                                      resolved=True)
-                for s in spellings
-            ]
-        )
+        out.append([country_actor(name, text=s, fast=True) for s in spellings])
     return out
-
-
-def _span(text_parts: list[str], pos: list[int], sentence: str) -> Span:
-    start = pos[0]
-    text_parts.append(sentence)
-    pos[0] += len(sentence) + 1
-    return _mc(Span, start=start, end=start + len(sentence), text=sentence,
-                                alignment="exact")
 
 
 def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[DocumentClaims]:
@@ -148,8 +116,7 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
         doc_id = f"doc{d:07d}"
         ev = events[rng.randrange(n_events)]
         published = dt.date.fromordinal(ev[0] + rng.randint(0, 3)) if rng.random() > 0.05 else None
-        parts_txt: list[str] = []
-        pos = [0]
+        text = TextBuilder(fast=True)
         claims: list[ClaimBase] = []
         for j in range(10):
             if made >= n_claims:
@@ -168,7 +135,7 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
                 who = [actors[m][lang_i] for m in members]
                 qual = "at_least" if rng.random() < 0.2 else "exact"
                 sent = f"Leaders of {count} countries met in {city} ({doc_id}-{j})."
-                span = _span(parts_txt, pos, sent)
+                span = text.add(sent)
                 claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", doc_id=doc_id, type="meeting", actor=who[:1],
                     evidence=[span], ungrounded=_EMPTY, date=dref(day), modality=None,
                     attributed_to=None, summary=None, participants=who,
@@ -183,7 +150,7 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
             else:
                 date = dref(year_day) if rng.random() < 0.6 else None
             sent = f"{a.text} said something about it ({doc_id}-{j})."
-            span = _span(parts_txt, pos, sent)
+            span = text.add(sent)
             common: dict[str, Any] = {
                 "doc_id": doc_id, "actor": [a], "evidence": [span], "ungrounded": _EMPTY, "date": date,
                 "modality": "firm", "attributed_to": None, "summary": None}
@@ -197,7 +164,7 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
                 target = actors[rng.randrange(len(COUNTRIES))][lang_i]
                 claims.append(_mc(WarningClaim, id=f"war-{doc_id}-{j}", type="warning", target=[target],
                     consequence="new sanctions", condition=None, **common))
-        doc = _mc(Document, id=doc_id, text=" ".join(parts_txt), source=None, source_offset=0, title=None,
+        doc = _mc(Document, id=doc_id, text=text.text, source=None, source_offset=0, title=None,
             url=None, published=published, language=LANGS[lang_i], encoding=None)
         records.append(_mc(DocumentClaims, record="document", document=doc, claims=claims, backend="synthetic", model=None,
             version=None, usage=None))
