@@ -24,12 +24,12 @@ from claimkit.schemas import (
     Pledge,
     Quantity,
     Refusal,
-    Span,
     WarningClaim,
 )
 
-ACTORS = [("France", "FR"), ("Germany", "DE"), ("Italy", "IT"), ("Poland", "PL"), ("Japan", "JP"),
-          ("Canada", "CA"), ("Ukraine", "UA"), ("Spain", "ES"), ("Norway", "NO"), ("Brazil", "BR")]
+from ._corpus import TextBuilder, country_actor
+
+ACTORS = ["France", "Germany", "Italy", "Poland", "Japan", "Canada", "Ukraine", "Spain", "Norway", "Brazil"]
 CITIES = ["Paris", "Berlin", "Rome", "Warsaw", "Tokyo", "Ottawa", "Kyiv", "Madrid"]
 LANGS = ["en", "fr", "de", "es", "it", "pl", "ja", "vi"]
 OUTLETS = ["example-news.org", "daily.example", "wire.example", "post.example", "herald.example"]
@@ -40,25 +40,16 @@ FILLER = ("Officials familiar with the talks said the discussions had been long 
 
 
 def _actor(i: int) -> Actor:
-    name, iso = ACTORS[i % len(ACTORS)]
-    return Actor(text=name, name=name, kind="country", iso_code=iso, resolved=True)
+    return country_actor(ACTORS[i % len(ACTORS)])
 
 
-class _Builder:
+class _Builder(TextBuilder):
     def __init__(self, doc_id: str) -> None:
+        super().__init__()
         self.doc_id = doc_id
-        self.parts: list[str] = []
-        self.size = 0
 
-    def add(self, sentence: str) -> Span:
-        start = self.size
-        self.parts.append(sentence + " ")
-        self.size += len(sentence) + 1
-        return Span(start=start, end=start + len(sentence), text=sentence)
-
-    def filler(self) -> None:
-        self.parts.append(FILLER)
-        self.size += len(FILLER)
+    def filler(self, text: str = FILLER) -> None:
+        super().filler(text)
 
 
 def _claims(b: _Builder, n: int, rng: random.Random, day: dt.date, anchored: bool) -> list[ClaimBase]:

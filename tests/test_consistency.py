@@ -175,7 +175,7 @@ def test_office_holders_group_with_their_country_across_spellings() -> None:
         record("b", "Путин не хочет видеть европейские войска.", [
             {"kind": "refusal", "quote": "Путин не хочет видеть европейские войска",
                  "actor": [person("Vladimir Putin", "Путин")], "what": "European troops in Ukraine"}],
-               published=None, language="ru"),
+               published="2026-02-20", language="ru"),
     ]
     groups = [g for g in group_events(recs) if g.type == "refusal"]
     assert len(groups) == 1 and sorted(groups[0].doc_ids) == ["a", "b"]

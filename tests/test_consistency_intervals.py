@@ -139,12 +139,13 @@ def test_event_gold_of_the_dev_articles(gold_dir: Path, articles_dir: Path) -> N
 
     records = gold_records(gold_dir, articles_dir)
     report = evaluate_events(gold_dir / "events" / "events.jsonl", gold_dir, records)
-    assert report.links.recall >= 0.95
-    # left (see docs/validation.md): the coalition's 2026 report joins the undated 2025 ones
-    assert report.false_findings == [
-        f for f in report.false_findings if "Coalition of the Willing · troops" in f
-    ]
-    assert report.findings.tp >= 8
+    # claims of unknown year (undated, in the three articles without a publication
+    # date) never join a year's group: precision and no false finding, at the cost
+    # of the links a reader makes by knowing those articles are from 2025
+    assert report.links.precision >= 0.95
+    assert report.links.recall >= 0.75
+    assert report.false_findings == []
+    assert report.findings.tp >= 6
 
 
 def _amount(doc_id: str, text: str, quote: str, value: int, language: str) -> DocumentClaims:

@@ -588,6 +588,10 @@ def check_corroboration(
         if len(g.members) < 2:
             continue
         infos = [ctx.infos[i] for i in g.members]
+        if len({x.doc for x in infos}) < 2:
+            continue
+        if g.actor is not None:  # a position: only reports whose actor can be trusted count
+            infos = [x for x in infos if _vouches(ctx, x, g.actor)]
         docs = list(dict.fromkeys(x.doc for x in infos))
         if len(docs) < 2:
             continue
@@ -607,6 +611,48 @@ def check_corroboration(
             )
         )
     return out
+
+
+def _vouches(ctx: Context, info: ClaimInfo, key: str) -> bool:
+    """Whether a report's actor for ``key`` is read well enough to corroborate a position.
+
+    The actor must be resolved (``resolved``, or an ISO code: a name the
+    extractor could not place proves nothing), and its words must not name
+    someone else than its canonical fields do (the text "Macron" given the
+    name "United States": after normalisation the two disagree). Words that
+    name no known actor ("he", "the minister") are left to the extractor.
+    """
+    keys = ctx.keys
+    actors = info.claim.actor
+    if len(actors) > 1:  # one actor: it is the group's (the claim is in the group by it)
+        actors = [a for a in actors if keys.actor_key(a) == key]
+    return any(
+        (a.resolved or a.iso_code) and keys.surface_key(a) in (None, key) and _read_here(info, a)
+        for a in actors
+    )
+
+
+def _read_here(info: ClaimInfo, actor: Actor) -> bool:
+    """Whether a reader finds the actor where the claim was read.
+
+    An actor whose words occur in the article but in none of the claim's
+    quotes was taken from elsewhere in the article (another sentence's
+    subject): the quoted spans cannot show who acted. Words that are not in
+    the article at all (a name the extractor normalised or translated) are
+    trusted.
+    """
+    text = actor.text.strip() if actor.text else ""
+    doc = info.document
+    evidence = info.claim.evidence
+    if not text or doc is None or not evidence or any(text in s.text for s in evidence):
+        return True
+    folded = text.casefold()
+    # a name is also found by its last word ("Trump" for "Donald Trump")
+    forms = {folded, folded.rsplit(None, 1)[-1]}
+    quotes = [s.text.casefold() for s in info.claim.evidence]
+    if any(f in q for f in forms for q in quotes):
+        return True
+    return folded not in doc.text.casefold()
 
 
 def _listed(names: list[str], most: int = 5) -> str:

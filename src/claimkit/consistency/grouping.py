@@ -14,9 +14,10 @@ resolved by :func:`claimkit.schemas.claim_traits`); no type is named here.
   told apart from another Paris summit without a date.
 - **"position"** types (pledges, refusals, warnings, and user types by
   default) are blocked on ``(type, actor, object)`` and split by year (the
-  claim's date, else the article's publication year). Claims of unknown year
-  join the block's only year when there is exactly one, else stay in a group
-  of their own, so claims from articles of different years never merge. A
+  claim's date, else the article's publication year, which bounds an undated
+  claim). Claims of unknown year (undated, in an article without a
+  publication date) are not bounded: they never join a year's group, even the
+  block's only one, and form a "year unknown" group of their own. A
   claim with several actors belongs to one group per actor ("the UK and France
   pledge troops" supports both "UK pledges troops" and "France pledges troops").
 - **"none"** types: every claim is a group of its own.
@@ -82,6 +83,8 @@ class Group:
     traits: ClaimTraits
     members: list[int] = field(default_factory=list)
     id: str = ""
+    #: the actor key a "position" group is about (None: an event, or no actor)
+    actor: str | None = None
 
 
 @dataclass
@@ -567,10 +570,11 @@ def _group_positions(ctx: Context) -> None:
             years = blocks.setdefault((info.type, actor, obj, extra), {})
             years.setdefault(year, []).append(i)
     for block, years in blocks.items():
+        # A claim of unknown year (no date, in an article with no publication
+        # date) has no time bound: it never joins a year's group, even the
+        # block's only one, because nothing says it is the same time. Claims
+        # of unknown year group among themselves ("year unknown").
         unknown = years.pop(None, [])
-        if len(years) == 1 and unknown:
-            next(iter(years.values())).extend(unknown)
-            unknown = []
         parts: list[tuple[int | None, list[int]]] = sorted(years.items())
         if unknown:
             parts.append((None, unknown))
@@ -580,6 +584,7 @@ def _group_positions(ctx: Context) -> None:
                 first = ctx.infos[sub[0]]
                 label = _position_label(ctx, block, year, first)
                 gid = _new_group(ctx, first, f"{label} · for {who}" if len(split) > 1 else label, sub[0])
+                ctx.groups[gid].actor = block[1]
                 for i in sub[1:]:
                     ctx.groups[gid].members.append(i)
                     _file(ctx, i, gid)

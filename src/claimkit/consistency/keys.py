@@ -197,6 +197,7 @@ class KeyBuilder:
         self._override = {fold(p): self._name_key(t) for p, t in (affiliations or {}).items()}
         self._actor_memo: dict[tuple[Any, ...], str] = {}
         self._loc_memo: dict[str, str] = {}
+        self._surface_memo: dict[tuple[str, Any], str | None] = {}
         self._chains: dict[type[ClaimBase], tuple[tuple[str, FieldKind], ...]] = {}
 
     def _name_key(self, name: str) -> str:
@@ -264,6 +265,32 @@ class KeyBuilder:
             if code is not None:
                 return f"c:{code}"
         return None
+
+    def surface_key(self, actor: Actor) -> str | None:
+        """The key an actor's surface text names by itself (whole-name lookup), else None.
+
+        Compared with :meth:`actor_key` (from the canonical fields), it tells an
+        actor whose canonical name says someone other than its words.
+        """
+        text = actor.text
+        memo = (text, actor.kind)
+        if memo in self._surface_memo:
+            return self._surface_memo[memo]
+        self._surface_memo[memo] = hit = self._surface_key(actor)
+        return hit
+
+    def _surface_key(self, actor: Actor) -> str | None:
+        text = actor.text
+        if not text or (actor.name is not None and fold(text) == fold(actor.name)):
+            return None  # the words are the canonical name: nothing to disagree with
+        if actor.iso_code:
+            # a country by its code: its words are checked against the CLDR country
+            # names only (the table object keys use), so a corpus whose actors all
+            # carry codes never builds the gazetteer's index for this
+            code = country_table().get(text.strip())
+            return f"c:{code}" if code is not None else None
+        entry = self._gaz.lookup(text, strict=True)  # the index actor_key already needed
+        return None if entry is None else self._entry_key(entry, actor, fold(text))
 
     def actor_keys(self, actors: list[Actor]) -> tuple[str, ...]:
         """Distinct keys of several actors, in order."""
