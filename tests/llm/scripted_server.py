@@ -398,9 +398,11 @@ class ScriptedServer:
                 with server._lock:
                     server.requests.append(body)
                     server.raw_requests.append((dict(self.headers), raw))
-                user = next((m["content"] for m in body["messages"] if m["role"] == "user"), "")
-                m = _ARTICLE.search(user)
-                article = m.group(1) if m else user
+                # the article asked about: the last user message that holds one (few-shot
+                # examples come before it, re-asks after it)
+                users = [m["content"] for m in body["messages"] if m["role"] == "user"]
+                found = [a.group(1) for u in users if (a := _ARTICLE.search(u or ""))]
+                article = found[-1] if found else (users[0] if users else "")
                 step = server._next_step(article)
                 if step.kind == "drop":
                     self.close_connection = True
