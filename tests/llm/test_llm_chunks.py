@@ -141,3 +141,10 @@ def test_quantities_that_disagree_keep_two_claims_and_one_chunk_keeps_its_two():
     c, d = _pledge(9000), _pledge(12000)
     assert len(merge_claims([[_pledge(10)], [c, d]])) == 2
 
+
+
+def test_claims_that_name_no_object_are_never_joined():
+    a, b = _pledge(10), _pledge(5000)
+    a, b = (c.model_copy(update={"what": None}) for c in (a, b))
+    assert not same_statement(a, b)
+    assert len(merge_claims([[a], [b]])) == 2

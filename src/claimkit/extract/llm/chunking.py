@@ -146,24 +146,30 @@ def _key(value: Any) -> Any:
 
 
 @lru_cache(maxsize=256)
-def _identity_fields(model: type[ClaimBase]) -> tuple[str | None, tuple[str, ...]]:
-    """The object field of a claim type, and the fields that must not disagree."""
+def _identity_fields(model: type[ClaimBase]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields naming what a claim is about (its object; for an event type such
+    as a meeting, its date, place and object), and the fields that must not disagree."""
     traits = claim_traits(model)
-    return traits.object_field, ("date", *traits.conflict_fields)
+    names: tuple[str | None, ...] = (traits.object_field,)
+    if traits.grouping == "event":
+        names = ("date", traits.place_field, traits.object_field)
+    return tuple(n for n in names if n), ("date", *traits.conflict_fields)
 
 
 def same_statement(a: ClaimBase, b: ClaimBase) -> bool:
     """True when two claims state the same thing in different places: same type,
-    same actors, same object (at least one of the two named), and no date or
-    conflict field (a pledge's quantity, say) on which they disagree."""
+    same actors, the same object, named (for an event type such as a meeting:
+    the same date, place and object, one of them named), and no date or conflict field (a pledge's
+    quantity, say) on which they disagree. A claim that names no object (or
+    a type without one) is never joined this way: six pledges of one actor
+    with no object are six claims."""
     if a.type != b.type or type(a) is not type(b):
         return False
-    obj, must_agree = _identity_fields(type(a))
-    actors = _key(a.actor)
-    if actors != _key(b.actor):
+    about, must_agree = _identity_fields(type(a))
+    thing = tuple(_key(getattr(a, name, None)) for name in about)
+    if all(v is None for v in thing) or _key(a.actor) != _key(b.actor):
         return False
-    thing = _key(getattr(a, obj)) if obj else None
-    if (obj and thing != _key(getattr(b, obj))) or (actors is None and thing is None):
+    if thing != tuple(_key(getattr(b, name, None)) for name in about):
         return False
     for name in must_agree:
         x, y = _key(getattr(a, name, None)), _key(getattr(b, name, None))
