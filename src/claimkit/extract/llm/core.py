@@ -228,7 +228,7 @@ class LLMBackend(Backend):
         self.prices = load_prices(self.settings.prices_file)
         examples = self.settings.examples
         self.examples = load_examples(examples) if examples else []
-        self._prompt_parts: dict[str, tuple[list[dict[str, str]], int]] = {}
+        self._prompt_parts: dict[str, tuple[list[dict[str, str]], int, str]] = {}
         self.budget().check(self.model)  # a window too small is refused before any request
 
     @classmethod
@@ -253,17 +253,16 @@ class LLMBackend(Backend):
         """Prompt/schema version recorded in every output record (and part of the
         cache key): it changes with the prompt, the schema and the examples."""
         version = prompt_version(self.types)
-        if self.examples:
-            version += "-x" + examples_digest(self._parts(version)[0])
-        return version
+        return version + self._parts(version)[2]
 
-    def _parts(self, base: str | None = None) -> tuple[list[dict[str, str]], int]:
-        """The few-shot messages and the estimated tokens of a request without its
-        article (made once per prompt version)."""
+    def _parts(self, base: str | None = None) -> tuple[list[dict[str, str]], int, str]:
+        """The few-shot messages, the estimated tokens of a request without its
+        article, and the examples' part of the version (made once per prompt version)."""
         base = base or prompt_version(self.types)
         if base not in self._prompt_parts:
             shots = example_messages(self.examples, self.types)
-            self._prompt_parts[base] = (shots, fixed_tokens(self.types, shots))
+            tag = "-x" + examples_digest(shots) if shots else ""
+            self._prompt_parts[base] = (shots, fixed_tokens(self.types, shots), tag)
         return self._prompt_parts[base]
 
     def budget(self, document: Document | None = None) -> Budget:
