@@ -171,3 +171,16 @@ def test_the_cli_sends_the_examples(gold_claims, articles_dir, gold_dir, tmp_pat
         "system", "user", "assistant"]
     (record,) = read_records(out)
     assert isinstance(record, DocumentClaims) and record.version and "-x" in record.version
+
+
+def test_examples_count_in_the_cost_estimate(articles_dir, gold_dir, tmp_path):
+    examples = _write_examples(tmp_path / "ex.jsonl", articles_dir, gold_dir,
+                               "003_186aaba948d91f0e")
+    doc = Document(id="a", text=(articles_dir / "004_029c872e45ff0bb8.txt").read_text("utf-8"))
+    plain = OpenAIBackend(model="gpt-4o-mini", api_key="k", cache=False)
+    shown = OpenAIBackend(model="gpt-4o-mini", api_key="k", cache=False, examples=examples)
+    extra = shown.budget().fixed - plain.budget().fixed
+    assert extra > 0
+    # one request: the examples' tokens at gpt-4o-mini's input price (0.15 USD per million)
+    assert shown.estimate_cost(doc) - plain.estimate_cost(doc) == pytest.approx(  # type: ignore[operator]
+        extra * 0.15 / 1e6)
