@@ -12,16 +12,28 @@ failure record, none lost and none duplicated.
 The replies are SCRIPTED (from the gold annotations): this measures
 claimkit's plumbing, not a model.
 
+With ``--e2e`` the whole command is measured instead: the documents are
+written as files, ``claimkit extract DIR -o -`` runs as a subprocess, and in
+the same run a bare async openai client (another subprocess: no loading, no
+parsing of claims, no grounding, no output) sends the same number of requests
+with the same prompt and tool schema at the same concurrency. It prints both
+wall times (process start to exit), documents per second, the time to the
+first output line (the bare client: to its first reply) and the ratio of the
+two walls (target: at most 1.10).
+
     .venv/bin/python bench/throughput.py                       # N=200 C=16 L=0.25
     .venv/bin/python bench/throughput.py --failure-rate 0.2
+    .venv/bin/python bench/throughput.py --e2e -n 400          # the CLI vs a bare client
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +41,7 @@ import time
 import urllib.request
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from claimkit.extract.llm.openai import OpenAIBackend
 from claimkit.extract.pipeline import Extractor
@@ -51,7 +64,15 @@ def main() -> int:
     p.add_argument("--sloppy", type=float, default=None, metavar="RATE",
                    help="sloppy-model mode: the server fills every field of the tool schema, "
                    "enums at random, this share of values invalid")
+    p.add_argument("--e2e", action="store_true",
+                   help="end to end: the claimkit extract command (a subprocess, documents "
+                   "from files) against a bare async openai client, same server, same run")
+    p.add_argument("--bare-client", type=Path, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--base-url", default=None, help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.bare_client is not None:  # the baseline's own process (see _bare_client)
+        asyncio.run(_bare_client(args.bare_client, args.base_url, args.concurrency))
+        return 0
 
     articles = sorted((ROOT / "examples" / "articles").glob("*.txt"))
     texts = [a.read_text(encoding="utf-8") for a in articles]
@@ -73,7 +94,7 @@ def main() -> int:
     try:
         line = server.stdout.readline() if server.stdout else ""
         base_url = line.split(" on ", 1)[1].split()[0]
-        return _run(args, docs, base_url)
+        return _end_to_end(args, docs, base_url) if args.e2e else _run(args, docs, base_url)
     finally:
         server.terminate()
         server.wait()
@@ -140,6 +161,109 @@ def _run(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
     print(f"lost             {len(lost)}  duplicated {len(duplicated)}")
     ok = not lost and not duplicated and len(records) == args.documents
     print("every document ended as claims or a failure record: " + ("yes" if ok else "NO"))
+    return 0 if ok else 1
+
+
+# ---------------------------------------------------------------- end to end
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float, list[str]]:
+    """Run ``command``; wall time to its exit, time to its first stdout line, its lines."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", env=env)
+    assert proc.stdout is not None
+    first = None
+    lines = []
+    for line in proc.stdout:
+        if first is None:
+            first = time.perf_counter() - start
+        lines.append(line)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    proc.wait()
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} exited {proc.returncode}: {stderr[-2000:]}")
+    return wall, first if first is not None else wall, lines
+
+
+def _bodies(docs: list[Document], base_url: str) -> list[dict[str, Any]]:
+    """The request bodies of the documents as the library words them (prompt, tool
+    schema, max_tokens), for the bare client."""
+    from claimkit.extract.llm.prompts import build_messages, response_model
+    from claimkit.extract.llm.replies import tools_request
+
+    backend = OpenAIBackend(model="scripted-model", base_url=base_url, api_key="bench",
+                            cache=False)
+    _, tail, _ = tools_request(response_model(None), backend.model, 0.0, backend.budget().reply)
+    return [{"messages": build_messages(d, d.text), **tail} for d in docs]
+
+
+async def _bare_client(path: Path, base_url: str, concurrency: int) -> None:
+    """The baseline: the same requests through a bare AsyncOpenAI client, C at once;
+    one stdout line per reply (the first one timed by the parent)."""
+    import openai
+
+    bodies = json.loads(path.read_text(encoding="utf-8"))
+    client = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(body: dict[str, Any]) -> None:
+        async with gate:
+            reply = await client.chat.completions.create(**body)
+        print(reply.id, flush=True)
+
+    await asyncio.gather(*(one(b) for b in bodies))
+    await client.close()
+
+
+def _end_to_end(args: argparse.Namespace, docs: list[Document], base_url: str) -> int:
+    env = {**os.environ, "CLAIMKIT_API_KEY": "bench", "CLAIMKIT_TIMEOUT": str(args.timeout),
+           "CLAIMKIT_MAX_RETRIES": str(args.max_retries)}
+    claimkit = Path(sys.executable).with_name("claimkit")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for d in docs:
+            (folder / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
+        # the documents the command will extract (a page holding several articles is
+        # several documents): the bare client asks about the same ones
+        from claimkit.documents import load_documents
+
+        loaded = list(load_documents([str(folder)]))
+        bodies = Path(tmp) / "bodies.json"
+        bodies.write_text(json.dumps(_bodies(loaded, base_url), ensure_ascii=False), "utf-8")
+        before, _ = _stats(base_url)
+        cli = _timed([str(claimkit), "extract", str(folder), "-o", "-", "--base-url", base_url,
+                      "--model", "scripted-model", "--concurrency", str(args.concurrency),
+                      "--no-cache", "-q"], env)
+        middle, _ = _stats(base_url)
+        bare = _timed([sys.executable, __file__, "--bare-client", str(bodies), "--base-url",
+                       base_url, "-c", str(args.concurrency)], env)
+        after, _ = _stats(base_url)
+    records = [json.loads(line) for line in cli[2]]
+    failed = sum(1 for r in records if r["record"] == "failure")
+    counts = (len(docs), len(loaded), len(records), failed)
+    return _report_e2e(args, cli, bare, (middle - before, after - middle), counts)
+
+
+def _report_e2e(args: argparse.Namespace, cli: tuple[float, float, list[str]],
+                bare: tuple[float, float, list[str]], requests: tuple[int, int],
+                counts: tuple[int, int, int, int]) -> int:
+    files, n, records, failed = counts
+    ideal = n * args.latency / args.concurrency
+    print(f"end to end: {files} files, documents N={n} (a page may hold several articles)  "
+          f"concurrency C={args.concurrency}  latency L={args.latency:.3f}s")
+    print(f"{'':24}{'wall':>9}{'docs/s':>9}{'first line':>12}{'requests':>10}{'x ideal':>9}")
+    for name, (wall, first, _), count in (("claimkit extract (CLI)", cli, requests[0]),
+                                          ("bare openai client", bare, requests[1])):
+        print(f"{name:24}{wall:8.2f}s{n / wall:9.1f}{first:11.2f}s{count:10d}"
+              f"{wall / ideal:9.3f}")
+    print(f"ratio CLI / bare client  {cli[0] / bare[0]:.3f} (target <= 1.10)")
+    print(f"ideal N x L / C          {ideal:.2f}s (both walls include interpreter start-up "
+          "and imports)")
+    ok = records == n and failed == 0
+    print(f"CLI records {records}, failures {failed}: " + ("ok" if ok else "NOT OK"))
     return 0 if ok else 1
 
 

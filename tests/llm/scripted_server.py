@@ -6,8 +6,9 @@ grounding, re-asks, retries, chunking, resume, cache), never a model's
 quality.
 
 Default reply: the *gold responder*: for each request it returns, as a tool
-call, every gold claim of the article whose quotes all occur in the article
-text of the request (so a chunk gets the claims stated inside it). Tests
+call, every gold claim with a quote in the article text of the request,
+carrying only the quotes that lie in that text (so a chunk gets the claims,
+and the parts of claims, stated inside it; merging them is the library's job). Tests
 push steps for a given article (found by a marker string in the request's
 article text) to script errors, hallucinated quotes, truncation and so on.
 
@@ -311,7 +312,18 @@ class ScriptedServer:
         self.scripts.append((marker, list(steps)))
 
     def gold_responder(self, article: str) -> list[dict[str, Any]]:
-        return [c for c in self.gold_claims if c["quotes"] and all(q in article for q in c["quotes"])]
+        """Every gold claim with a quote in ``article``, with only the quotes found there.
+
+        A chunk of a long article thus gets the part of a claim it states: a
+        claim whose quotes lie in two chunks comes back twice, each time with
+        the quotes of that chunk (the library has to merge them).
+        """
+        out = []
+        for claim in self.gold_claims:
+            quotes = [q for q in claim["quotes"] if q in article]
+            if quotes:
+                out.append({**claim, "quotes": quotes})
+        return out
 
     def _next_step(self, article: str) -> Step:
         with self._lock:
@@ -386,9 +398,11 @@ class ScriptedServer:
                 with server._lock:
                     server.requests.append(body)
                     server.raw_requests.append((dict(self.headers), raw))
-                user = next((m["content"] for m in body["messages"] if m["role"] == "user"), "")
-                m = _ARTICLE.search(user)
-                article = m.group(1) if m else user
+                # the article asked about: the last user message that holds one (few-shot
+                # examples come before it, re-asks after it)
+                users = [m["content"] for m in body["messages"] if m["role"] == "user"]
+                found = [a.group(1) for u in users if (a := _ARTICLE.search(u or ""))]
+                article = found[-1] if found else (users[0] if users else "")
                 step = server._next_step(article)
                 if step.kind == "drop":
                     self.close_connection = True

@@ -48,6 +48,15 @@ from claimkit.schemas import DocumentClaims, Failure
 @click.option("--max-wait", type=click.FloatRange(0), default=None,
               help="Seconds of API retry waits one document may spend in all, then it is a "
               "transient failure (env CLAIMKIT_MAX_WAIT; default 300).")
+@click.option("--context-window", type=click.IntRange(1), default=None, metavar="TOKENS",
+              help="Tokens the model reads and writes per request, as the server gives it "
+              "(Ollama: OLLAMA_CONTEXT_LENGTH; vLLM: --max-model-len; llama.cpp: -c); chunks "
+              "are sized to fit (env CLAIMKIT_CONTEXT_WINDOW; default: the model table's, "
+              "else 32768).")
+@click.option("--examples", type=click.Path(exists=True, dir_okay=False), default=None,
+              metavar="FILE",
+              help="Few-shot examples shown to the model: gold-format JSONL with a "
+              '{"doc", "text"} line per example article (env CLAIMKIT_EXAMPLES; see docs/llm.md).')
 @GAZETTEER
 @click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
               show_default=True, metavar="MB",
@@ -106,6 +115,7 @@ def _extractor(options: dict[str, Any], quiet: bool = False) -> tuple[Any, int]:
         None if options["backend"] == "auto" else options["backend"],
         types=_types(options["types"]), cache=not options["no_cache"],
         model=options["model"], base_url=options["base_url"], max_wait=options["max_wait"],
+        context_window=options["context_window"], examples=options["examples"],
         **gazetteer_options(options["gazetteer"]),
     )
     backend = extractor.backend

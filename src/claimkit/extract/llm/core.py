@@ -40,7 +40,9 @@ from pydantic import BaseModel, ValidationError
 from claimkit.errors import BackendError, ClaimkitError, TruncatedError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft, build_claims
 from claimkit.extract.llm.cache import ResponseCache
-from claimkit.extract.llm.chunking import Chunk, chunk_text, merge_claims, split_chunk
+from claimkit.extract.llm.chunking import Chunk, merge_claims, split_chunk
+from claimkit.extract.llm.context import Budget, estimate_tokens, fit_chunks, fixed_tokens
+from claimkit.extract.llm.examples import example_messages, examples_digest, load_examples
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
@@ -50,7 +52,9 @@ from claimkit.extract.llm.prompts import (
     response_model,
 )
 from claimkit.extract.llm.settings import (
+    DEFAULT_CONTEXT_WINDOW,
     LLMSettings,
+    context_window_of,
     estimate_cost,
     load_prices,
     resolve_settings,
@@ -222,6 +226,10 @@ class LLMBackend(Backend):
                      if self.settings.cache_dir else None)
         self.cache: ResponseCache | None = cache or None
         self.prices = load_prices(self.settings.prices_file)
+        examples = self.settings.examples
+        self.examples = load_examples(examples) if examples else []
+        self._prompt_parts: dict[str, tuple[list[dict[str, str]], int, str]] = {}
+        self.budget().check(self.model)  # a window too small is refused before any request
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> Self:
@@ -242,8 +250,34 @@ class LLMBackend(Backend):
 
     @property
     def version(self) -> str:
-        """Prompt/schema version recorded in every output record."""
-        return prompt_version(self.types)
+        """Prompt/schema version recorded in every output record (and part of the
+        cache key): it changes with the prompt, the schema and the examples."""
+        version = prompt_version(self.types)
+        return version + self._parts(version)[2]
+
+    def _parts(self, base: str | None = None) -> tuple[list[dict[str, str]], int, str]:
+        """The few-shot messages, the estimated tokens of a request without its
+        article, and the examples' part of the version (made once per prompt version)."""
+        base = base or prompt_version(self.types)
+        if base not in self._prompt_parts:
+            shots = example_messages(self.examples, self.types)
+            tag = "-x" + examples_digest(shots) if shots else ""
+            self._prompt_parts[base] = (shots, fixed_tokens(self.types, shots), tag)
+        return self._prompt_parts[base]
+
+    def budget(self, document: Document | None = None) -> Budget:
+        """The token budget of one request of ``document`` (see :mod:`.context`):
+        the context window (setting, else the model table, else the default)."""
+        s = self.settings
+        window = (s.context_window or context_window_of(s.model, self.prices)
+                  or DEFAULT_CONTEXT_WINDOW)
+        fixed = self._parts()[1]
+        if document is not None and document.title:
+            fixed += estimate_tokens(document.title)
+        # the reply gets max_tokens, at most a quarter of the window (the request's
+        # max_tokens is capped alike, so that prompt + reply fit)
+        reply = min(s.max_tokens or window // 4, window // 4)
+        return Budget(window=window, reply=reply, fixed=fixed)
 
     def describe(self) -> str:
         """One line naming the backend and the model (never the key)."""
@@ -252,11 +286,14 @@ class LLMBackend(Backend):
     def estimate_cost(self, document: Document) -> float | None:
         """A rough cost in USD of extracting ``document`` before doing it (for --max-cost).
 
-        About 3 characters per token of prompt (system prompt, schema and
-        text) and a reply of a third of that; None when the model has no price.
+        The estimated tokens of the prompt of every chunk (system prompt,
+        examples, schema and text: :mod:`.context`) and a reply of a third of
+        the text's; None when the model has no price.
         """
-        prompt_chars = len(document.text) + 4 * len(self.version) + 16000
-        usage = Usage(prompt_tokens=prompt_chars // 3, completion_tokens=prompt_chars // 9)
+        budget = self.budget(document)
+        text = estimate_tokens(document.text)
+        requests = max(1, -(-text // max(budget.article, 1)))
+        usage = Usage(prompt_tokens=requests * budget.fixed + text, completion_tokens=text // 3)
         return estimate_cost(self.settings.model, usage, self.prices)
 
     def _priced(self, usage: Usage) -> Usage:
@@ -312,7 +349,7 @@ class LLMBackend(Backend):
     async def _chunks(self, document: Document, tally: Tally) -> list[ClaimBase]:
         """Claims of every chunk of the document, those found twice merged."""
         s = self.settings
-        chunks = chunk_text(document.text, s.chunk_chars, s.chunk_overlap)
+        chunks = fit_chunks(document.text, self.budget(document), s.chunk_chars, s.chunk_overlap)
         per_chunk: list[list[ClaimBase]] = []
         for i, chunk in enumerate(chunks, 1):
             per_chunk.extend(await self._chunk(document, chunk, (i, len(chunks)), tally))
@@ -328,7 +365,7 @@ class LLMBackend(Backend):
             halves = split_chunk(chunk, self.settings.chunk_overlap)
             if len(chunk.text) <= self.settings.min_chunk_chars or len(halves) < 2:
                 raise TruncatedError(
-                    f"the reply was cut off at max_tokens={self.settings.max_tokens} even for "
+                    f"the reply was cut off at max_tokens={self.budget().reply} even for "
                     f"a {len(chunk.text)}-character chunk; raise max_tokens or use a model "
                     "with a larger output limit"
                 ) from None
@@ -347,7 +384,8 @@ class LLMBackend(Backend):
             document=document,
             chunk=chunk,
             part=part,
-            messages=build_messages(document, chunk.text, part=part, types=self.types),
+            messages=build_messages(document, chunk.text, part=part, types=self.types,
+                                    examples=self._parts()[0]),
             response_model=response_model(self.types),
             max_reasks=self.settings.max_reasks,
             tally=tally,

@@ -443,15 +443,17 @@ class OpenAIBackend(LLMBackend):
         with and the arguments of the raw call."""
         s = self.settings
         request = _Request(call=call)
+        # the reply's share of the context window (max_tokens, capped to fit)
+        max_tokens = self.budget().reply if s.max_tokens else None
         if s.mode == "tools":
             prepared, request.tail, request.tail_json = tools_request(
-                call.response_model, s.model, s.temperature, s.max_tokens
+                call.response_model, s.model, s.temperature, max_tokens
             )
             return request, prepared, {"messages": call.messages, **request.tail}
         # json/md_json put the schema into the messages: prepared per request
         options: dict[str, Any] = {"model": s.model, "temperature": s.temperature}
-        if s.max_tokens:
-            options["max_tokens"] = s.max_tokens
+        if max_tokens:
+            options["max_tokens"] = max_tokens
         model, kwargs = handle_response_model(
             structured(call.response_model), mode=MODES[s.mode], messages=call.messages,
             **options,

@@ -253,6 +253,7 @@ def build_messages(
     *,
     part: tuple[int, int] | None = None,
     types: Sequence[str] | None = None,
+    examples: Sequence[dict[str, str]] = (),
 ) -> list[dict[str, str]]:
     """Chat messages for one document (or one chunk of it).
 
@@ -261,6 +262,8 @@ def build_messages(
         text: the article text to send, unaltered (the whole text or a chunk).
         part: ``(n, total)`` when ``text`` is the n-th chunk of ``total``.
         types: claim types to extract (default: all registered).
+        examples: few-shot messages put between the system prompt and the
+            article (see :func:`claimkit.extract.llm.examples.example_messages`).
     """
     meta = [
         f"Title: {document.title or 'unknown'}",
@@ -281,5 +284,6 @@ def build_messages(
     )
     return [
         {"role": "system", "content": system_prompt(types)},
+        *examples,
         {"role": "user", "content": user},
     ]

@@ -15,10 +15,14 @@ Each setting is resolved in this order: an explicit argument, then a
 | max_api_retries  | CLAIMKIT_MAX_RETRIES                       | 6                |
 | max_wait         | CLAIMKIT_MAX_WAIT (retry waits, s per doc) | 300              |
 | chunk_chars      | CLAIMKIT_CHUNK_CHARS                       | 16000            |
+| context_window   | CLAIMKIT_CONTEXT_WINDOW (tokens)           | model table [2]_ |
+| examples         | CLAIMKIT_EXAMPLES (gold-format JSONL)      | none             |
 | cache_dir        | CLAIMKIT_CACHE_DIR                         | ~/.cache/claimkit|
 | prices           | CLAIMKIT_PRICES (a JSON file)              | bundled table    |
 
 .. [1] only when talking to OpenAI itself; any other ``base_url`` needs a model.
+.. [2] the ``context`` of the model in the bundled model table (prices.json, or
+   ``CLAIMKIT_PRICES``'s), else :data:`DEFAULT_CONTEXT_WINDOW`.
 
 This module never imports openai or instructor (the backend registry,
 :mod:`claimkit.extract.registry`, reads :func:`endpoint_configured` to choose
@@ -40,7 +44,9 @@ from claimkit.errors import ConfigError
 from claimkit.schemas import Usage
 
 __all__ = [
+    "DEFAULT_CONTEXT_WINDOW",
     "LLMSettings",
+    "context_window_of",
     "endpoint_configured",
     "estimate_cost",
     "load_prices",
@@ -51,6 +57,11 @@ __all__ = [
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 
 _MODES = ("tools", "json", "md_json")
+
+#: context window (tokens) assumed for a model the table does not know: what
+#: local servers commonly give a mid-sized model; set ``context_window`` to
+#: the server's real figure (Ollama's default is smaller: see docs/llm.md)
+DEFAULT_CONTEXT_WINDOW = 32768
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,11 @@ class LLMSettings:
     #: ``transient`` failure (rerun with --resume)
     max_wait: float = 300.0
     chunk_chars: int = 16000
+    #: tokens the model reads and writes in one request (prompt + reply); None:
+    #: the model table's figure, else DEFAULT_CONTEXT_WINDOW. Chunks are sized to fit.
+    context_window: int | None = None
+    #: gold-format JSONL of annotated example articles shown to the model (few-shot)
+    examples: Path | None = None
     chunk_overlap: int = 600
     #: below this size a truncated chunk is not split again but fails
     min_chunk_chars: int = 1500
@@ -157,6 +173,7 @@ def resolve_settings(**overrides: Any) -> LLMSettings:
         ("max_api_retries", "CLAIMKIT_MAX_RETRIES", int),
         ("max_wait", "CLAIMKIT_MAX_WAIT", float),
         ("chunk_chars", "CLAIMKIT_CHUNK_CHARS", int),
+        ("context_window", "CLAIMKIT_CONTEXT_WINDOW", int),
     ):
         raw = os.environ.get(env)
         if raw and name not in given:
@@ -165,6 +182,8 @@ def resolve_settings(**overrides: Any) -> LLMSettings:
     values["cache_dir"] = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "claimkit"
     prices = given.get("prices_file") or _env("CLAIMKIT_PRICES")
     values["prices_file"] = Path(prices) if prices else None
+    examples = given.get("examples") or _env("CLAIMKIT_EXAMPLES")
+    values["examples"] = Path(examples) if examples else None
     for key, value in given.items():
         values.setdefault(key, value)
     settings = LLMSettings(**values)
@@ -172,6 +191,8 @@ def resolve_settings(**overrides: Any) -> LLMSettings:
         raise ConfigError(f"unknown mode {settings.mode!r}; use one of {', '.join(_MODES)}")
     if settings.chunk_overlap * 2 >= settings.chunk_chars:
         raise ConfigError("chunk_overlap must be less than half of chunk_chars")
+    if settings.context_window is not None and settings.context_window <= 0:
+        raise ConfigError(f"context_window={settings.context_window}: give a number of tokens")
     return settings
 
 
@@ -192,39 +213,62 @@ def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
     except json.JSONDecodeError as exc:
         raise ConfigError(f"price table {path or 'prices.json'} is not JSON: {exc.msg}") from None
     models = data.get("models", data)
-    return {
-        str(k): {"input": float(v["input"]), "output": float(v["output"])}
-        for k, v in models.items()
-        if isinstance(v, dict)
-    }
+    table: dict[str, dict[str, float]] = {}
+    for name, entry in models.items():
+        if not isinstance(entry, dict):
+            continue
+        try:
+            table[str(name)] = {k: float(entry[k]) for k in ("input", "output", "context")
+                                if entry.get(k) is not None}
+        except (TypeError, ValueError):
+            raise ConfigError(
+                f"model table {path or 'prices.json'}: {name}: input, output and context "
+                "must be numbers"
+            ) from None
+    return table
 
 
 def load_prices(path: str | os.PathLike[str] | None = None) -> dict[str, dict[str, float]]:
-    """Prices in USD per million tokens by model: the bundled table, or ``path``'s.
+    """Prices in USD per million tokens (``input``, ``output``) and context windows in
+    tokens (``context``) by model: the bundled table, or ``path``'s.
 
     A file given by ``path`` (or ``CLAIMKIT_PRICES``) is merged over the bundled table.
     """
     table = dict(_read_prices(None))
     chosen = path if path is not None else _env("CLAIMKIT_PRICES")
-    if chosen:
-        table.update(_read_prices(os.fspath(chosen)))
+    if chosen:  # merged entry by entry: a file may add a context to a bundled price
+        for name, entry in _read_prices(os.fspath(chosen)).items():
+            table[name] = {**table.get(name, {}), **entry}
     return table
 
 
-def _price_for(model: str, table: Mapping[str, Mapping[str, float]]) -> Mapping[str, float] | None:
-    if model in table:
+def _price_for(
+    model: str, table: Mapping[str, Mapping[str, float]], key: str
+) -> Mapping[str, float] | None:
+    """The table's entry for ``model`` that has ``key``: the model's own, else the
+    longest name the model starts with (dated snapshots "gpt-4o-mini-2024-07-18",
+    provider prefixes "openai/gpt-4o")."""
+    if key in table.get(model, {}):
         return table[model]
-    # dated snapshots ("gpt-4o-mini-2024-07-18") and provider prefixes ("openai/gpt-4o")
     base = model.rsplit("/", 1)[-1]
-    best = max((k for k in table if base.startswith(k)), key=len, default=None)
+    best = max((k for k in table if base.startswith(k) and key in table[k]), key=len,
+               default=None)
     return table[best] if best else None
+
+
+def context_window_of(
+    model: str, table: Mapping[str, Mapping[str, float]] | None = None
+) -> int | None:
+    """The context window (tokens) the model table gives ``model``, or None."""
+    entry = _price_for(model, table if table is not None else load_prices(), "context")
+    return int(entry["context"]) if entry else None
 
 
 def estimate_cost(
     model: str, usage: Usage, prices: Mapping[str, Mapping[str, float]] | None = None
 ) -> float | None:
     """Estimated cost in USD of ``usage`` on ``model``; None for a model not in the table."""
-    price = _price_for(model, prices if prices is not None else load_prices())
-    if price is None:
+    price = _price_for(model, prices if prices is not None else load_prices(), "input")
+    if price is None or "output" not in price:
         return None
     return (usage.prompt_tokens * price["input"] + usage.completion_tokens * price["output"]) / 1e6
