@@ -91,12 +91,16 @@ def _claim(rng: random.Random, doc: _Doc, doc_id: str, j: int,
         if rng.random() < 0.03:
             count += 1
         sent = f"Leaders of {count} countries met in {city} on {dt.date.fromordinal(day)} ({cid})."
+        when = dt.date.fromordinal(day + (1 if rng.random() < 0.03 else 0)).isoformat()
+        kind = rng.random()  # some reports name no place, a month only, or no date
+        date = (None if kind < 0.04 else {"value": when[:7], "granularity": "month"}
+                if kind < 0.08 else {"value": when, "granularity": "day"})
+        members = members if rng.random() > 0.1 else members[: rng.randint(1, len(members))]
         return {"type": "meeting", "id": f"mee-{cid}", "doc_id": doc_id,
-                "actor": [_actor(members[0])], "evidence": [doc.span(sent)],
-                "date": {"value": dt.date.fromordinal(day).isoformat(), "granularity": "day"},
+                "actor": [_actor(members[0])], "evidence": [doc.span(sent)], "date": date,
                 "participants": [_actor(m) for m in members],
                 "participant_count": {"value": count, "unit": "countries"},
-                "location": city, "status": "held"}
+                "location": None if rng.random() < 0.08 else city, "status": "held"}
     who = rng.randrange(len(COUNTRIES))
     when = base + rng.randrange(days)
     date = ({"value": dt.date.fromordinal(when).isoformat(), "granularity": "day"}

@@ -8,8 +8,17 @@ that is simpler, never finer:
 - ``i|ID``: the claim id (the integrity check reports an id used twice);
 - ``s|ACTOR|OBJECT``: a stance (one actor for and against one thing, any type, any year);
 - ``p|TYPE|ACTOR|OBJECT``: a position block (split by year and recipients inside);
-- ``e|TYPE|PLACE-OR-PARTICIPANT|DAY``: an "event" claim, filed on each day its
-  date allows and the day after (a meeting joins clusters one day apart).
+- ``e|TYPE|@PLACE|DAY``, ``e|TYPE|PARTICIPANT|DAY``: an "event" claim, filed on
+  each day its date allows and the day after (a meeting joins clusters one day
+  apart); ``e|TYPE|=PARTICIPANT|DAY``: a claim naming a place, on its own day.
+
+A key is *active* or *passive* (``~`` before it): claims sharing a key are
+linked only when at least one of them holds it actively. A meeting that
+names its place finds a cluster through a participant on another day only
+when the cluster names no place; so two placed meetings of Russia on
+consecutive days are not linked by Russia, while a place-less report
+of a Russian meeting links every meeting of Russia on its day and the
+days either side.
 
 A connected component of the graph "claims sharing a key" is closed: its
 findings are the same whether it is validated alone or with the whole
@@ -80,6 +89,7 @@ def _links(info: ClaimInfo) -> Iterator[str]:
 
 
 def _event_links(info: ClaimInfo) -> Iterator[str]:
+    """Keys of an "event" claim (see the module docstring; ``~`` marks a passive key)."""
     span = info.date
     if span is None:
         doc = info.document
@@ -88,10 +98,21 @@ def _event_links(info: ClaimInfo) -> Iterator[str]:
         pub = doc.published.toordinal()
         span = (pub - _UNDATED_DAYS, pub, "undated")
     lo, hi = span[0], min(span[1], span[0] + _MAX_DAYS)
-    where = ({info.loc} if info.loc else set()) | set(info.parts)
-    for k in where:
-        for day in range(lo, hi + 2):
-            yield f"e|{info.type}|{k}|{day}"
+    t = info.type
+    days = range(lo, hi + 2)
+    if info.loc:
+        for day in days:
+            yield f"e|{t}|@{info.loc}|{day}"
+    # A claim naming a place reaches clusters through participants only on its
+    # own day (two places named for one meeting) or when the cluster names no
+    # place; a claim naming none (or dated by an interval) reaches any cluster
+    # through participants, on its day and the day either side.
+    probes = not info.loc or span[2] != "day"
+    for p in info.parts:
+        if info.loc and span[2] == "day":
+            yield f"e|{t}|={p}|{lo}"
+        for day in days:
+            yield f"e|{t}|{p}|{day}" if probes else f"~e|{t}|{p}|{day}"
 
 
 def _names(ctx: Context, info: ClaimInfo) -> Iterator[tuple[str, str]]:

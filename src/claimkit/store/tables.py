@@ -156,6 +156,8 @@ claim_keys = Table(
     "claim_keys", metadata,
     Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
     Column("key_id", Integer, ForeignKey("event_keys.id"), nullable=False),
+    # 0: passive (links only with a claim that holds the key actively)
+    Column("active", Integer, nullable=False),
     Index("ix_claim_keys_key", "key_id", "claim_seq"),
     Index("ix_claim_keys_claim", "claim_seq"),
 )

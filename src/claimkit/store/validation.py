@@ -56,10 +56,12 @@ def validate_store(
     touch). Each batch's findings are stored before it is yielded.
     """
     with engine.connect() as conn:
-        seqs, old_roots = _affected(conn, set(new), full)
+        seqs, old_roots, start = _affected(conn, set(new), full)
         if not seqs:
             return
         comps = components(conn, seqs, full)
+        if not full:  # a component no new claim joined is as stored
+            comps = [m for m in comps if not start.isdisjoint(m)]
         names = {str(k): str(v) for k, v in conn.execute(t.actor_names.select()
                  .with_only_columns(t.actor_names.c.key, t.actor_names.c.label))}
     del seqs
@@ -76,8 +78,10 @@ def validate_store(
         yield run.batch(batch, old_roots)
 
 
-def _affected(conn: Connection, new: set[int], full: bool) -> tuple[list[int], set[int]]:
-    """The claims to validate (sorted) and the roots whose stored results they replace."""
+def _affected(conn: Connection, new: set[int], full: bool
+              ) -> tuple[list[int], set[int], set[int]]:
+    """The claims that may need validating (sorted: the new ones and every stored component
+    sharing a key with them), the roots of those components, and the new claims."""
     c = t.claims.c
     if full:
         every = [int(s) for s in conn.execute(t.claims.select().with_only_columns(c.seq))
@@ -85,7 +89,7 @@ def _affected(conn: Connection, new: set[int], full: bool) -> tuple[list[int], s
         validated = {int(r) for r in conn.execute(
             t.claims.select().with_only_columns(c.root).where(c.root.is_not(None)).distinct()
         ).scalars()}
-        return sorted(every), validated
+        return sorted(every), validated, set(every)
     pending = {int(s) for s in conn.execute(
         t.claims.select().with_only_columns(c.seq).where(c.root.is_(None))).scalars()}
     start = sorted(pending | new)
@@ -104,11 +108,14 @@ def _affected(conn: Connection, new: set[int], full: bool) -> tuple[list[int], s
     for part in _chunks(sorted(roots)):
         seqs.update(int(s) for s in conn.execute(
             t.claims.select().with_only_columns(c.seq).where(c.root.in_(part))).scalars())
-    return sorted(seqs), roots
+    return sorted(seqs), roots, set(start)
 
 
 def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]:
-    """The connected components of ``seqs`` under shared link keys, each sorted, by first seq."""
+    """The connected components of ``seqs`` under shared link keys, each sorted, by first seq.
+
+    Claims sharing a key are linked when one of them holds it actively.
+    """
     parent: dict[int, int] = {s: s for s in seqs}
 
     def find(x: int) -> int:
@@ -117,26 +124,36 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
             x = parent[x]
         return x
 
-    first: dict[int, int] = {}
-    ck = t.claim_keys.c
-    if full:
-        pair_sets: Iterable[Any] = [conn.execute(
-            t.claim_keys.select().with_only_columns(ck.claim_seq, ck.key_id))]
-    else:
-        pair_sets = (conn.execute(t.claim_keys.select().with_only_columns(
-            ck.claim_seq, ck.key_id).where(ck.claim_seq.in_(part))) for part in _chunks(seqs))
-    for rows in pair_sets:
-        for seq, key_id in rows:
-            other = first.setdefault(key_id, seq)
-            if other != seq and seq in parent and other in parent:
-                a, b = find(seq), find(other)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    del first
+    holders: dict[int, list[int]] = {}
+    active: set[int] = set()
+    for seq, key_id, is_active in _pairs(conn, seqs, full):
+        if seq in parent:
+            holders.setdefault(key_id, []).append(seq)
+            if is_active:
+                active.add(key_id)
+    for key_id in active:
+        members = holders[key_id]
+        a = find(members[0])
+        for other in members[1:]:
+            b = find(other)
+            if a != b:
+                a, b = min(a, b), max(a, b)
+                parent[b] = a
+    del holders
     out: dict[int, list[int]] = {}
     for s in seqs:  # sorted: each component's list is sorted, its root first
         out.setdefault(find(s), []).append(s)
     return sorted(out.values(), key=lambda m: m[0])
+
+
+def _pairs(conn: Connection, seqs: list[int], full: bool) -> Iterator[Any]:
+    ck = t.claim_keys.c
+    cols = t.claim_keys.select().with_only_columns(ck.claim_seq, ck.key_id, ck.active)
+    if full:
+        yield from conn.execute(cols)
+        return
+    for part in _chunks(seqs):
+        yield from conn.execute(cols.where(ck.claim_seq.in_(part)))
 
 
 class _Run:

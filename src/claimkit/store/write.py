@@ -233,15 +233,19 @@ def _write_spans_actors(conn: Connection, seqs: list[int], claims: list[ClaimBas
 
 def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys]) -> None:
     """Link keys and first actor labels of claims (``seqs[i]`` has ``keys[i]``)."""
-    distinct = sorted({k for ck in keys for k in ck.links})
+    distinct = sorted({k.removeprefix("~") for ck in keys for k in ck.links})
     if distinct:
         conn.execute(
             upsert(conn, t.event_keys).on_conflict_do_nothing(index_elements=["key"]),
             [{"key": k} for k in distinct],
         )
     ids = key_ids(conn, distinct)
-    pairs = [{"claim_seq": s, "key_id": ids[k]} for s, ck in zip(seqs, keys, strict=True)
-             for k in ck.links]
+    pairs: list[dict[str, int]] = []
+    for s, ck in zip(seqs, keys, strict=True):
+        active = {k for k in ck.links if not k.startswith("~")}
+        pairs.extend({"claim_seq": s, "key_id": ids[k], "active": 1} for k in active)
+        pairs.extend({"claim_seq": s, "key_id": ids[k[1:]], "active": 0}
+                     for k in ck.links if k.startswith("~") and k[1:] not in active)
     if pairs:
         conn.execute(t.claim_keys.insert(), pairs)
     first: dict[str, tuple[int, str]] = {}

@@ -32,6 +32,7 @@ def upgrade() -> None:
         "claim_keys",
         sa.Column("claim_seq", sa.Integer, sa.ForeignKey("claims.seq"), nullable=False),
         sa.Column("key_id", sa.Integer, sa.ForeignKey("event_keys.id"), nullable=False),
+        sa.Column("active", sa.Integer, nullable=False),
     )
     op.create_index("ix_claim_keys_key", "claim_keys", ["key_id", "claim_seq"])
     op.create_index("ix_claim_keys_claim", "claim_keys", ["claim_seq"])
