@@ -7,6 +7,7 @@ tests skip, saying why, only where no PostgreSQL server program can be found.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -47,26 +48,26 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """A PostgreSQL server on 127.0.0.1 (a free port), as the postgres user when run as root."""
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL server on 127.0.0.1 (a free port), as the postgres user when run as root;
+    its URL without a database name. Raises LookupError when no server program is installed."""
     bindir = _bin_dir()
     if bindir is None:
-        pytest.skip("PostgreSQL is not installed: run `make postgresql` as root "
-                    "(apt-get install postgresql)")
+        raise LookupError("PostgreSQL is not installed: run `make postgresql` as root "
+                          "(apt-get install postgresql)")
     as_root = os.geteuid() == 0
     prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
     home = Path(tempfile.mkdtemp(prefix="claimkit-pg-"))
     if as_root:
         shutil.chown(home, "postgres", "postgres")
     data, port = home / "data", _free_port()
-    run = {"check": True, "capture_output": True, "text": True}
     subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"], **run)  # type: ignore[call-overload]
+                    "--auth=trust", "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
     opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {home} -c fsync=off"
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts,
-                    "-l", str(home / "log"), "-w", "start"], **run)  # type: ignore[call-overload]
     try:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts,
+                        "-l", str(home / "log"), "-w", "start"], check=True, capture_output=True)
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w",
@@ -74,15 +75,30 @@ def server() -> Iterator[str]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-@pytest.fixture
-def pg(server: str) -> str:
-    """A new empty database on the server."""
+def new_database(server: str) -> str:
+    """A new empty database on the server; its URL."""
     import psycopg
 
     name = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     return f"{server}/{name}"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """The module's server (skipped, saying why, where PostgreSQL cannot be found)."""
+    try:
+        with postgres_server() as url:
+            yield url
+    except LookupError as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def pg(server: str) -> str:
+    """A new empty database on the server."""
+    return new_database(server)
 
 
 def test_round_trip_and_exactly_once(pg: str, tmp_path: Path) -> None:

@@ -159,10 +159,10 @@ def _insert_document(conn: Connection, record: DocumentClaims, run_id: int) -> i
         "text_hash": hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
         "text": d.text, "record": dump_record(meta),
     }
-    stmt = upsert(conn, t.documents).values(row).on_conflict_do_nothing(
+    stmt = upsert(conn, t.documents).on_conflict_do_nothing(
         index_elements=["doc_id", "version"]
     ).returning(t.documents.c.seq)
-    seq = conn.execute(stmt).scalar()
+    seq = conn.execute(stmt, row).scalar()
     return None if seq is None else int(seq)
 
 
@@ -225,10 +225,10 @@ def _write_spans_actors(conn: Connection, seqs: list[int], claims: list[ClaimBas
              "key": by_label.get(a.label)}
             for name, a in _actor_fields(c)
         )
-    if spans:
-        conn.execute(t.spans.insert(), spans)
-    if actors:
-        conn.execute(t.actors.insert(), actors)
+    bulk_insert(conn, t.spans, tuple(spans[0]) if spans else (),
+                [tuple(r.values()) for r in spans])
+    bulk_insert(conn, t.actors, tuple(actors[0]) if actors else (),
+                [tuple(r.values()) for r in actors])
 
 
 def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys]) -> None:
@@ -240,14 +240,13 @@ def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys])
             [{"key": k} for k in distinct],
         )
     ids = key_ids(conn, distinct)
-    pairs: list[dict[str, int]] = []
+    pairs: list[tuple[int, int, int]] = []
     for s, ck in zip(seqs, keys, strict=True):
         active = {k for k in ck.links if not k.startswith("~")}
-        pairs.extend({"claim_seq": s, "key_id": ids[k], "active": 1} for k in active)
-        pairs.extend({"claim_seq": s, "key_id": ids[k[1:]], "active": 0}
+        pairs.extend((s, ids[k], 1) for k in active)
+        pairs.extend((s, ids[k[1:]], 0)
                      for k in ck.links if k.startswith("~") and k[1:] not in active)
-    if pairs:
-        conn.execute(t.claim_keys.insert(), pairs)
+    bulk_insert(conn, t.claim_keys, ("claim_seq", "key_id", "active"), pairs)
     first: dict[str, tuple[int, str]] = {}
     for s, ck in zip(seqs, keys, strict=True):
         for pos, (k, label) in enumerate(ck.names):
@@ -262,6 +261,23 @@ def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys])
             where=stmt.excluded.first < t.actor_names.c.first,
         )
         conn.execute(stmt, [{"key": k, "label": v[1], "first": v[0]} for k, v in first.items()])
+
+
+def bulk_insert(conn: Connection, table: Any, cols: Sequence[str],
+                rows: Sequence[tuple[Any, ...]]) -> None:
+    """Many plain rows through the driver's ``executemany`` (SQLAlchemy's per-row parameter
+    processing cost more than the insert itself)."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+           f"VALUES ({', '.join([mark] * len(cols))})")
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
 
 
 def key_ids(conn: Connection, keys: Sequence[str], chunk: int = 500) -> dict[str, int]:
