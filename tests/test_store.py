@@ -287,3 +287,20 @@ def test_no_store_library_is_imported_without_db() -> None:
             "('sqlalchemy', 'alembic', 'psycopg', 'pyarrow')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_view_db_renders_the_store_with_its_stored_findings(claims_file: Path,
+                                                             tmp_path: Path) -> None:
+    db = str(tmp_path / "view.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["validate", "--db", db, "--new", str(claims_file),
+                                "--fail-on", "never"]).exit_code == 0
+    out = tmp_path / "r.html"
+    result = runner.invoke(main, ["view", "--db", db, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    n_findings = len(validate(read_records(claims_file)).findings)
+    assert f"{n_findings} finding(s)" in result.output and "7 document(s)" in result.output
+    some = runner.invoke(main, ["view", "--db", db, "-o", str(out), "--type", "refusal"])
+    n_refusals = sum(c.type == "refusal" for r in read_records(claims_file)
+                     if isinstance(r, DocumentClaims) for c in r.claims)
+    assert f"{n_refusals} claim(s)" in some.output

@@ -193,3 +193,41 @@ def _env_db() -> bool:
     from claimkit.store import ENV_DB
 
     return bool(os.environ.get(ENV_DB))
+
+
+def view_db(db: str | None, output: str, findings: bool, filters: dict[str, Any]) -> Any:
+    """``view --db``: the report of the stored records (optionally only the claims matching
+    ``filters``) with the findings the last validations stored."""
+    from claimkit.store.query import ClaimQuery
+
+    if db is None and not _env_db():
+        from claimkit.errors import ConfigError
+
+        raise ConfigError("view needs claims FILES, or --db URL (or CLAIMKIT_DB)")
+    from claimkit.report import render
+
+    with open_db(db) as store:
+        keep: set[tuple[str, str]] | None = None
+        if any(filters.values()):
+            rows = store.query(ClaimQuery(type=filters["type_"], country=filters["country"],
+                                          date_from=filters["date_from"],
+                                          date_to=filters["date_to"], limit=None))
+            keep = {(r.doc_id, r.claim_id) for r in rows}
+        report = store.stored_report() if findings else None
+        if report is not None and keep is not None:
+            ids = {cid for _, cid in keep}
+            report = report.model_copy(update={
+                "findings": [f for f in report.findings if ids.intersection(f.claims)]})
+        return render(_kept(store.records(), keep), output, report=report, validate=False)
+
+
+def _kept(records: Iterator[Any], keep: set[tuple[str, str]] | None) -> Iterator[Any]:
+    from claimkit.schemas import DocumentClaims
+
+    for record in records:
+        if keep is None:
+            yield record
+        elif isinstance(record, DocumentClaims):
+            claims = [c for c in record.claims if (record.document.id, c.id) in keep]
+            if claims:
+                yield record.model_copy(update={"claims": claims})

@@ -125,6 +125,12 @@ class ClaimStore:
 
         return run_query(self.engine, query or ClaimQuery(**filters))
 
+    def stored_report(self) -> ValidationReport:
+        """The groups and findings the last validations stored (nothing is re-validated)."""
+        from claimkit.store.read import stored_report
+
+        return stored_report(self.engine)
+
     def groups(self, *, min_sources: int = 1, type: str | None = None,
                limit: int | None = None) -> list[GroupRow]:
         """Event groups reported by at least ``min_sources`` independent outlets."""

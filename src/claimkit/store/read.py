@@ -14,7 +14,10 @@ from claimkit.store import tables as t
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-__all__ = ["FLAT_COLUMNS", "flat_rows", "iter_records", "load_claims", "write_export"]
+    from claimkit.consistency.models import ValidationReport
+
+__all__ = ["FLAT_COLUMNS", "flat_rows", "iter_records", "load_claims", "stored_report",
+           "write_export"]
 
 #: the columns of a flat export (CSV, Parquet): one row per claim
 FLAT_COLUMNS = ("claim_id", "doc_id", "type", "actors", "modality", "date_value", "date_from",
@@ -60,6 +63,25 @@ def _claims_of(conn: Connection, lo: int, hi: int) -> dict[int, list[ClaimBase]]
     for doc_seq, type_, data in rows:
         out.setdefault(doc_seq, []).append(claim_model(type_).model_validate_json(data))
     return out
+
+
+def stored_report(engine: Engine) -> ValidationReport:
+    """The stored groups and findings as one report."""
+    from sqlalchemy import func, select
+
+    from claimkit.consistency.models import EventGroup, Finding, ValidationReport
+
+    with engine.connect() as conn:
+        groups = [EventGroup.model_validate_json(x) for x in conn.execute(
+            t.groups.select().with_only_columns(t.groups.c.data).order_by(t.groups.c.seq)
+        ).scalars()]
+        findings = [Finding.model_validate_json(x) for x in conn.execute(
+            t.findings.select().with_only_columns(t.findings.c.data).order_by(t.findings.c.seq)
+        ).scalars()]
+        n_claims = conn.execute(select(func.count()).select_from(t.claims)).scalar_one()
+        n_docs = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
+    return ValidationReport.model_construct(groups=groups, findings=findings,
+                                            n_claims=n_claims, n_documents=n_docs)
 
 
 def flat_rows(engine: Engine, batch: int = 5000) -> Iterator[dict[str, Any]]:
