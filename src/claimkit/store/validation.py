@@ -83,6 +83,10 @@ def _affected(conn: Connection, new: set[int], full: bool
     """The claims that may need validating (sorted: the new ones and every stored component
     sharing a key with them), the roots of those components, and the new claims."""
     c = t.claims.c
+    if not full and conn.execute(
+        t.claims.select().with_only_columns(c.seq).where(c.root.is_not(None)).limit(1)
+    ).first() is None:
+        full = True  # nothing validated yet: every claim is new, stream them all
     if full:
         every = [int(s) for s in conn.execute(t.claims.select().with_only_columns(c.seq))
                  .scalars()]
