@@ -115,9 +115,10 @@ def _event_links(info: ClaimInfo) -> Iterator[str]:
             yield f"e|{t}|@{info.loc}|{day}"
     # A claim naming a place reaches clusters through participants only on its
     # own day (two places named for one meeting) or when the cluster names no
-    # place; a claim naming none (or dated by an interval) reaches any cluster
-    # through participants, on its day and the day either side.
-    probes = not info.loc or span[2] != "day"
+    # place; dated by an interval, it joins only clusters of its place. A claim
+    # naming none reaches any cluster through participants, on its day and the
+    # day either side (or its interval).
+    probes = not info.loc
     for p in info.parts:
         if info.loc and span[2] == "day":
             yield f"e|{t}|={p}|{lo}"
