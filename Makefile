@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-test
 CHROMIUM := /usr/bin/chromium
 OUT    := out
 
-.PHONY: demo test bench schemas cassettes live lint clean chromium docs cli-reference
+.PHONY: demo test bench schemas cassettes live lint clean chromium postgresql docs cli-reference
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,20 @@ chromium:
 	  else echo "no $(CHROMIUM) and not root: the browser tests will skip (apt-get install chromium)"; fi; \
 	fi
 
-## test: the whole test suite, offline (LLM tests replay recorded cassettes; browser tests use Chromium)
-test: $(STAMP) chromium
+## postgresql: Debian's PostgreSQL server for the claim store's tests (apt-get, as root); the
+## tests start it on 127.0.0.1 in a temporary directory and stop it
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing postgresql (apt-get) for the claim store's tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	      || echo "postgresql could not be installed: the PostgreSQL tests will skip"; \
+	  else echo "no PostgreSQL server and not root: the PostgreSQL tests will skip (apt-get install postgresql)"; fi; \
+	fi
+
+## test: the whole test suite, offline (LLM tests replay recorded cassettes; browser tests use
+## Chromium; store tests a PostgreSQL server of their own)
+test: $(STAMP) chromium postgresql
 	$(BIN)/python -m pytest -q
 
 ## bench: the benchmarks under bench/ (not tests); they print their figures

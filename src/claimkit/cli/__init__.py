@@ -10,9 +10,9 @@ lives in a module of its own, imported here so that it registers on ``main``.
 
 from __future__ import annotations
 
-from claimkit.cli import evaluate, extract, schema, validate, view
+from claimkit.cli import evaluate, extract, schema, store, validate, view
 from claimkit.cli.app import main
 
 __all__ = ["main"]
 
-_COMMANDS = (evaluate, extract, schema, validate, view)  # imported for their registration
+_COMMANDS = (evaluate, extract, schema, store, validate, view)  # imported for their registration

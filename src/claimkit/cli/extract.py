@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -63,8 +65,12 @@ from claimkit.schemas import DocumentClaims, Failure
               help="Document size limit: a larger .txt/.html file (or JSONL line) is reported "
               "and skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--db", "db", default=None, metavar="URL",
+              help="Also store each record in this claim store as it finishes (SQLite path or "
+              "SQLAlchemy URL; env CLAIMKIT_DB); JSONL goes only to -o then. A document stored "
+              "under the same prompt version is never stored twice.")
 def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: bool,
-            **options: Any) -> None:
+            db: str | None, **options: Any) -> None:
     """Extract claims from articles (.txt, .html, .jsonl, directories, or - for stdin).
 
     Writes one JSONL line per document as each finishes. An output file is
@@ -72,17 +78,25 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
     """
     from claimkit.extract.runner import lock_output, prepare_resume
 
-    if resume and not to_file(output):
-        fail("--resume needs -o FILE: it continues an existing output file")
-    lock = lock_output(output) if output and to_file(output) else contextlib.nullcontext()
-    with lock:
+    db = db or os.environ.get("CLAIMKIT_DB") or None
+    if resume and not to_file(output) and db is None:
+        fail("--resume needs -o FILE (or --db URL): it continues an existing output")
+    if db is not None and output is None:
+        output = os.devnull
+    lock = lock_output(output) if output and to_file(output) and output != os.devnull else (
+        contextlib.nullcontext())
+    with lock, _db_writer(db, options) as writer:
         extractor, workers = _extractor(options, quiet)
         done: set[str] = set()
-        if resume and output:
+        if resume and output and to_file(output) and output != os.devnull:
             done = prepare_resume(output)
             note(f"resuming: {len(done)} documents already in {output}")
+        if resume and writer is not None:
+            done |= writer.stored_ids()
+            note(f"resuming: {len(done)} documents already stored")
         plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
-                     max_cost=options["max_cost"], max_bytes=int(options["max_size"] * 2**20))
+                     max_cost=options["max_cost"], max_bytes=int(options["max_size"] * 2**20),
+                     writer=writer)
         counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
@@ -133,8 +147,9 @@ def _extractor(options: dict[str, Any], quiet: bool = False) -> tuple[Any, int]:
 class _Sink:
     """Writes records (extraction records and load failures) and counts them."""
 
-    def __init__(self, fh: IO[str], advance: Any) -> None:
+    def __init__(self, fh: IO[str], advance: Any, writer: Any = None) -> None:
         self.fh = fh
+        self.writer = writer
         self.advance = advance
         self.counts: Counter[str] = Counter()
         self.claims: Counter[str] = Counter()
@@ -151,10 +166,14 @@ class _Sink:
             failure = self.load_failures.pop(0)
             self.fh.write(failure.model_dump_json() + "\n")
             self.fh.flush()
+            if self.writer is not None:
+                self.writer.add_one(failure)
             self.counts["failure"] += 1
 
     def on_record(self, record: DocumentClaims | Failure) -> None:
         self.counts[record.record] += 1
+        if self.writer is not None:
+            self.writer.add_one(record)
         if isinstance(record, DocumentClaims):
             self.claims.update(c.type for c in record.claims)
         self.advance(record)
@@ -172,6 +191,8 @@ class _Plan:
     concurrency: int
     max_cost: float | None
     max_bytes: int
+    #: the claim store's writer (--db), or None
+    writer: Any = None
 
 
 def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
@@ -182,7 +203,7 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     fh = open_output(plan.output, append=plan.append)
     try:
         with _progress(plan.quiet) as advance, long_run_gc():
-            sink = _Sink(fh, advance)
+            sink = _Sink(fh, advance, plan.writer)
             docs = (d for d in load_documents(paths, on_error=sink.on_load_error,
                                               max_bytes=plan.max_bytes)
                     if d.id not in plan.done)
@@ -192,7 +213,9 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     finally:
         if fh is not sys.stdout:
             fh.close()
-    where = f" -> {plan.output}" if plan.output and plan.output != "-" else ""
+    where = f" -> {plan.output}" if plan.output and plan.output not in ("-", os.devnull) else ""
+    if plan.writer is not None:
+        where += f" -> {plan.writer.url}"
     note(summary_line(sink.counts, sink.claims, extractor.backend_name, where))
     if extractor.backend_name != "rules":
         note(summary.describe())
@@ -240,3 +263,21 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+@contextlib.contextmanager
+def _db_writer(db: str | None, options: dict[str, Any]) -> Iterator[Any]:
+    """The store writer of ``--db`` (None without it); the run's totals written at the end."""
+    if db is None:
+        yield None
+        return
+    from claimkit.cli.store import open_db
+    from claimkit.store import RunInfo
+
+    with open_db(db) as store:
+        writer = store.writer(RunInfo("extract", backend=options["backend"], model=options["model"]),
+                              **gazetteer_options(options["gazetteer"]))
+        try:
+            yield writer
+        finally:
+            writer.close()

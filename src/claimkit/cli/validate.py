@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -16,10 +17,11 @@ from claimkit.cli.app import (
     main,
     note,
 )
+from claimkit.cli.store import DB, validate_db
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True, help="table: a readable table on stdout; json: the whole report "
               "(groups and findings); jsonl: one finding per line.")
@@ -29,16 +31,29 @@ from claimkit.cli.app import (
 @STRICT
 @click.option("--ignore", "ignore", multiple=True, metavar="KIND",
               help="Leave out findings of this kind (e.g. unanchored_date); repeatable.")
+@DB
+@click.option("--new", "new", default=None, metavar="FILE_OR_RUN",
+              help="With --db: import this claims file (or take this run id) and validate only "
+              "what it touches; without it, claims not validated yet are.")
+@click.option("--full", is_flag=True, help="With --db: validate the whole store again, streamed.")
 def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...],
-             strict: bool, ignore: tuple[str, ...]) -> None:
-    """Check claims across documents: conflicts, stance changes, corroboration."""
+             strict: bool, ignore: tuple[str, ...], **store: Any) -> None:
+    """Check claims across documents: conflicts, stance changes, corroboration.
+
+    With --db (or CLAIMKIT_DB) and no FILES, the claim store is validated
+    incrementally: only the event groups new claims touch.
+    """
     from rich.console import Console
 
     from claimkit.consistency import validate as run_validation
     from claimkit.consistency.render import report_table
 
     reader = ClaimsReader(strict)
-    report = run_validation(reader.records(files), **gazetteer_options(gazetteer))
+    if not files:
+        report = validate_db(store["db"], store["new"], store["full"], reader,
+                             gazetteer_options(gazetteer))
+    else:
+        report = run_validation(reader.records(files), **gazetteer_options(gazetteer))
     if ignore:
         kept = [f for f in report.findings if f.kind not in set(ignore)]
         report = report.model_copy(update={"findings": kept})

@@ -213,6 +213,7 @@ def build_context(
     affiliations: Mapping[str, str] | None = None,
     gazetteer: Gazetteer | None = None,
     places: Places | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Context:
     """Compute every claim's keys and group the claims (see the module docstring).
 
@@ -223,10 +224,12 @@ def build_context(
         gazetteer: actor names and affiliations; defaults to
             :meth:`Gazetteer.default <claimkit.normalize.Gazetteer.default>`.
         places: place names; defaults to :meth:`Places.default <claimkit.normalize.Places.default>`.
+        names: display names of actor keys known beforehand (a claim store's first label of
+            each key in its whole corpus, so that a part of it is labelled as the whole is).
     """
     claims, docs = _split_input(items, documents)
     keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
-    ctx = Context([], docs, keys, {})
+    ctx = Context([], docs, keys, dict(names or {}))
     _key_claims(ctx, claims)
     _group_events(ctx)
     _group_positions(ctx)

@@ -1,0 +1,212 @@
+"""Benchmark: the claim store on synthetic corpora, SQLite and PostgreSQL side by side.
+
+For each size (claims; default 100k and 1M) and each database, in child
+processes (each peak RSS is its own, ``ru_maxrss``):
+
+- import of the corpus (``ClaimStore.add``): time, claims/s, database size;
+- a first full validation, streamed component by component: time, peak RSS;
+- 1,000 new claims: import, then incremental validation (only what they touch): time;
+- the queries "all refusals by Russia in March 2025" and "event groups reported
+  by >= 3 independent outlets": time and rows.
+
+Baseline, same run: ``claimkit.consistency.validate`` on the whole corpus in
+memory (the JSONL way), time and peak RSS; ratios are printed against it.
+The corpus comes from ``tests/_store_corpus.py`` (real records: each built
+through the models' validation, ~10 claims a document, nothing shared); its
+JSONL is written once per size under ``--work``.
+
+Usage::
+
+    .venv/bin/python bench/store.py                     # 100k and 1M, SQLite and PostgreSQL
+    .venv/bin/python bench/store.py --sizes 100000 --no-postgres
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NEW_CLAIMS = 1000
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _corpus(size: int, work: Path) -> tuple[Path, Path]:
+    """The corpus of ``size`` claims and 1,000 new claims (other documents), as JSONL files."""
+    from claimkit.io import dump_record
+    from tests._store_corpus import records
+
+    base, new = work / f"corpus-{size}.jsonl", work / f"new-{size}.jsonl"
+    if not base.exists():
+        t0 = time.perf_counter()
+        days = 3 * 365
+        with open(base.with_suffix(".tmp"), "w", encoding="utf-8") as fh:
+            for r in records(size, seed=11, days=days):
+                fh.write(dump_record(r) + "\n")
+        with open(new, "w", encoding="utf-8") as fh:
+            for r in records(NEW_CLAIMS, seed=12, days=days, start=10 * size):
+                fh.write(dump_record(r) + "\n")
+        base.with_suffix(".tmp").rename(base)
+        print(f"  built {size:,} claims in {time.perf_counter() - t0:.0f} s "
+              f"({base.stat().st_size / 1e6:.0f} MB of JSONL)", flush=True)
+    return base, new
+
+
+def _read(path: Path) -> Iterator[Any]:
+    from claimkit.io import read_records
+
+    return read_records(path)
+
+
+def child(task: str, url: str, path: str) -> dict[str, Any]:
+    """One measured task, in this (child) process."""
+    from claimkit.store import open_store
+
+    out: dict[str, Any] = {}
+    t0 = time.perf_counter()
+    if task == "baseline":
+        from claimkit.consistency import validate
+
+        report = validate(_read(Path(path)))
+        out.update(findings=len(report.findings), claims=report.n_claims)
+    else:
+        with open_store(url) as store:
+            if task == "import":
+                out["claims"] = store.add(_read(Path(path))).claims
+            elif task == "full":
+                n = f = 0
+                for report in store.validate(full=True):
+                    n += report.n_claims
+                    f += len(report.findings)
+                out.update(claims=n, findings=f)
+            elif task == "new":
+                store.add(_read(Path(path)))
+                out["import_s"] = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                reports = list(store.validate())
+                out.update(claims=sum(r.n_claims for r in reports),
+                           findings=sum(len(r.findings) for r in reports))
+            elif task == "queries":
+                out.update(_queries(store))
+    out["seconds"] = time.perf_counter() - t0
+    out["rss_mb"] = _rss_mb()
+    return out
+
+
+def _queries(store: Any) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    refusals = store.query(type="refusal", country="RU", date_from="2025-03-01",
+                           date_to="2025-03-31", limit=None)
+    t1 = time.perf_counter()
+    groups = store.groups(min_sources=3)
+    t2 = time.perf_counter()
+    return {"refusals": len(refusals), "refusals_s": t1 - t0, "groups3": len(groups),
+            "groups3_s": t2 - t1}
+
+
+def _run(task: str, url: str, path: Path) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, __file__, "--child", task, url, str(path)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"{task} failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _size_of(url: str) -> float:
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1]
+        return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p)) / 1e6
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        row = conn.execute("select pg_database_size(current_database())").fetchone()
+    return float(row[0]) / 1e6 if row else 0.0
+
+
+def _bench_db(name: str, url: str, base: Path, new: Path, baseline: dict[str, Any] | None) -> None:
+    imp = _run("import", url, base)
+    size = _size_of(url)
+    print(f"  {name:10} import {imp['claims']:,} claims: {imp['seconds']:.1f} s "
+          f"({imp['claims'] / imp['seconds']:,.0f} claims/s), database {size:,.0f} MB", flush=True)
+    full = _run("full", url, base)
+    line = (f"  {name:10} full streamed validation: {full['seconds']:.1f} s, peak RSS "
+            f"{full['rss_mb']:,.0f} MB, {full['findings']:,} findings")
+    if baseline:
+        line += (f" (streamed / in-memory: time {full['seconds'] / baseline['seconds']:.2f}x, "
+                 f"peak RSS {full['rss_mb'] / baseline['rss_mb']:.2f}x)")
+    print(line, flush=True)
+    inc = _run("new", url, new)
+    print(f"  {name:10} {NEW_CLAIMS:,} new claims: import {inc['import_s']:.1f} s, incremental "
+          f"validation {inc['seconds']:.2f} s ({inc['claims']:,} claims re-checked; "
+          f"{inc['seconds'] / full['seconds']:.2f}x the time of the full validation)", flush=True)
+    q = _run("queries", url, base)
+    print(f"  {name:10} query refusals by Russia in March 2025: {q['refusals']:,} claims in "
+          f"{q['refusals_s'] * 1000:.0f} ms; groups with >= 3 outlets: {q['groups3']:,} in "
+          f"{q['groups3_s'] * 1000:.0f} ms", flush=True)
+
+
+@contextlib.contextmanager
+def _postgres(enabled: bool) -> Iterator[str | None]:
+    if not enabled:
+        yield None
+        return
+    from tests.test_store_postgres import postgres_server
+
+    try:
+        with postgres_server() as server:
+            yield server
+    except LookupError as exc:
+        print(f"PostgreSQL skipped: {exc}")
+        yield None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the in-memory validate baseline (slow and large at 1M)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    with _postgres(not args.no_postgres) as server:
+        for size in args.sizes:
+            print(f"{size:,} claims", flush=True)
+            base, new = _corpus(size, args.work)
+            baseline = None
+            if not args.no_baseline:
+                baseline = _run("baseline", "", base)
+                print(f"  baseline   in-memory validate (JSONL): {baseline['seconds']:.1f} s, "
+                      f"peak RSS {baseline['rss_mb']:,.0f} MB, {baseline['findings']:,} findings",
+                      flush=True)
+            db = args.work / f"store-{size}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            _bench_db("SQLite", f"sqlite:///{db}", base, new, baseline)
+            if server:
+                from tests.test_store_postgres import new_database
+
+                _bench_db("PostgreSQL", new_database(server), base, new, baseline)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], sys.argv[3], sys.argv[4])))
+    else:
+        main()

@@ -1,0 +1,182 @@
+"""Opening a store: the URL, the engine (SQLite tuned for several writers), the migrations.
+
+SQLAlchemy, Alembic and the PostgreSQL driver are imported here, lazily: a
+claimkit run without ``--db`` imports none of them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimkit.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+__all__ = ["ENV_DB", "StoreError", "connect", "resolve_url", "shown_url"]
+
+#: the environment variable naming the default store
+ENV_DB = "CLAIMKIT_DB"
+
+#: milliseconds a SQLite writer waits for another one's lock before giving up
+SQLITE_BUSY_MS = 120_000
+
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: a number no other program uses for its PostgreSQL advisory lock ("ckit")
+_PG_LOCK = 0x636B6974
+
+
+class StoreError(InputError):
+    """A database that is not a claim store, a damaged file, or a schema newer than claimkit's."""
+
+    kind = "store"
+
+
+def resolve_url(url: str | None) -> str:
+    """The store's SQLAlchemy URL: ``url``, else ``CLAIMKIT_DB``; a plain path is a SQLite file.
+
+    Raises:
+        ConfigError: neither is given.
+    """
+    url = url or os.environ.get(ENV_DB)
+    if not url:
+        raise ConfigError(f"no claim store: pass --db URL or set {ENV_DB}")
+    if "://" not in url:
+        return "sqlite:///" + str(Path(url).expanduser().resolve())
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def shown_url(url: str) -> str:
+    """The URL as it may be printed: the password hidden."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL: show its scheme only
+        return url.split("://", 1)[0] + "://..."
+
+
+def _sqlalchemy() -> Any:
+    try:
+        import sqlalchemy
+    except ImportError:
+        raise ConfigError(
+            "the claim store needs SQLAlchemy and Alembic: pip install 'claimkit[store]' "
+            "(PostgreSQL: 'claimkit[postgres]')"
+        ) from None
+    return sqlalchemy
+
+
+def _sqlite_events(engine: Engine) -> None:
+    """WAL, a long busy wait, and write transactions that take the write lock at BEGIN.
+
+    A deferred transaction that reads, then writes, can fail at once with
+    "database is locked" when another writer got in between (the busy wait
+    does not apply to a lock upgrade); ``BEGIN IMMEDIATE`` waits its turn.
+    """
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def connect(url: str | None) -> tuple[Engine, str, str | None]:
+    """An engine on the store at ``url`` (created or migrated to the newest schema).
+
+    Returns:
+        The engine, the URL as it may be shown, and the schema revision the
+        database had before (None: a new store).
+
+    Raises:
+        ConfigError: no URL, or SQLAlchemy (or the PostgreSQL driver) not installed.
+        StoreError: the file is not a database, a database of another program,
+            or a store of a newer claimkit.
+    """
+    sa = _sqlalchemy()
+    full = resolve_url(url)
+    shown = shown_url(full)
+    try:
+        engine = sa.create_engine(full, connect_args=_connect_args(full))
+    except (ImportError, ModuleNotFoundError) as exc:
+        raise ConfigError(
+            f"{shown}: the database driver is missing ({exc.name}): "
+            "pip install 'claimkit[postgres]' for PostgreSQL"
+        ) from None
+    except sa.exc.ArgumentError as exc:
+        raise ConfigError(f"--db {shown}: not a database URL ({exc})") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_events(engine)
+    try:
+        before = _migrate(engine, shown)
+    except sa.exc.DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(shown, _reason(exc)) from None
+    except StoreError:
+        engine.dispose()
+        raise
+    return engine, shown, before
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return {"timeout": SQLITE_BUSY_MS / 1000}
+    return {}
+
+
+def _reason(exc: Exception) -> str:
+    """One line from a driver's error (SQLite's 'file is not a database', a refused connection)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split())
+    if "file is not a database" in text or "malformed" in text:
+        return f"not a readable SQLite database ({text})"
+    return text[:300]
+
+
+def _migrate(engine: Engine, shown: str) -> str | None:
+    """Create or upgrade the schema, one process at a time; the revision found before."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect, text
+
+    from claimkit.store.tables import SCHEMA_HEAD, VERSION_TABLE
+
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({_PG_LOCK})"))
+        names = set(inspect(conn).get_table_names())
+        before = None
+        if VERSION_TABLE in names:
+            ctx = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
+            before = ctx.get_current_revision()
+        elif names:
+            listed = ", ".join(sorted(names)[:5])
+            raise StoreError(shown, f"not a claimkit store (a database of another program: "
+                                    f"tables {listed})")
+        if before is not None and before > SCHEMA_HEAD:
+            raise StoreError(shown, f"schema {before} is newer than this claimkit's "
+                                    f"({SCHEMA_HEAD}): upgrade claimkit")
+        if before != SCHEMA_HEAD:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(_MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    return before
