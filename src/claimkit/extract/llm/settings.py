@@ -193,10 +193,15 @@ def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
         raise ConfigError(f"price table {path or 'prices.json'} is not JSON: {exc.msg}") from None
     models = data.get("models", data)
     return {
-        str(k): {"input": float(v["input"]), "output": float(v["output"])}
+        str(k): {name: float(v[name]) for name in _PRICE_KEYS if name in v or name in _REQUIRED}
         for k, v in models.items()
         if isinstance(v, dict)
     }
+
+
+#: per model: list prices (input, output) and, when the provider has them, batch prices
+_PRICE_KEYS = ("input", "output", "batch_input", "batch_output")
+_REQUIRED = ("input", "output")
 
 
 def load_prices(path: str | os.PathLike[str] | None = None) -> dict[str, dict[str, float]]:
@@ -221,10 +226,20 @@ def _price_for(model: str, table: Mapping[str, Mapping[str, float]]) -> Mapping[
 
 
 def estimate_cost(
-    model: str, usage: Usage, prices: Mapping[str, Mapping[str, float]] | None = None
+    model: str, usage: Usage, prices: Mapping[str, Mapping[str, float]] | None = None,
+    *, batch: bool = False,
 ) -> float | None:
-    """Estimated cost in USD of ``usage`` on ``model``; None for a model not in the table."""
+    """Estimated cost in USD of ``usage`` on ``model``; None for a model not in the table.
+
+    ``batch``: at the provider's batch prices (``batch_input``/``batch_output``
+    in the table; half the list prices for a model without them, the rule of
+    OpenAI's and Azure's batch APIs).
+    """
     price = _price_for(model, prices if prices is not None else load_prices())
     if price is None:
         return None
-    return (usage.prompt_tokens * price["input"] + usage.completion_tokens * price["output"]) / 1e6
+    unit_in, unit_out = price["input"], price["output"]
+    if batch:
+        unit_in = price.get("batch_input", unit_in / 2)
+        unit_out = price.get("batch_output", unit_out / 2)
+    return (usage.prompt_tokens * unit_in + usage.completion_tokens * unit_out) / 1e6
