@@ -324,3 +324,62 @@ def test_read_outputs_prefers_a_reply_and_names_bad_lines(tmp_path: Path) -> Non
     assert items["a::1::x"].body == {"id": "c"} and len(said) == 1 and ":3:" in said[0]
     assert custom_id("doc::x", 2, "text").startswith("doc::x::2::")
     assert split_custom_id(custom_id("doc::x", 2, "text"))[:2] == ("doc::x", 2)  # type: ignore[index]
+
+
+# ------------------------------------------------------------------ docs/batch.md's commands
+
+
+def _doc_commands(repo_root: Path, name: str) -> list[list[str]]:
+    """The command lines of the block that docs/batch.md marks as run by these tests."""
+    import shlex
+
+    text = (repo_root / "docs" / "batch.md").read_text("utf-8")
+    start = text.index(f"<!-- run by tests/test_batch.py: {name}")
+    block = text[text.index("```bash\n", start) + 8:]
+    block = block[: block.index("```")]
+    return [shlex.split(line) for line in block.splitlines() if line.strip()]
+
+
+def test_the_documented_openai_commands_run(
+    env: None, gold: Any, docs: list[Any], repo_root: Path, articles_dir: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    shutil.copytree(articles_dir, tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    lines = _doc_commands(repo_root, "batch-openai")
+    assert [line[:3] for line in lines] == [["claimkit", "batch", c]
+                                            for c in ("prepare", "submit", "status", "collect")]
+    with ScriptedServer(gold) as chat, ScriptedBatchServer(chat, steps=()) as batch:
+        monkeypatch.setenv("OPENAI_BASE_URL", batch.base_url)
+        monkeypatch.setenv("CLAIMKIT_MODEL", MODEL)
+        for line in lines:
+            result = _invoke(*line[1:])
+            assert result.exit_code == 0, (line, result.output)
+    records = _records(tmp_path / "claims.jsonl")
+    assert [r["document"]["id"] for r in records] == sorted(d.id for d in docs)
+
+
+def test_the_documented_vllm_commands_run(
+    env: None, gold: Any, docs: list[Any], repo_root: Path, articles_dir: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    shutil.copytree(articles_dir, tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    lines = _doc_commands(repo_root, "batch-vllm")
+    assert [line[:2] for line in lines] == [["claimkit", "batch"], ["vllm", "run-batch"],
+                                            ["claimkit", "batch"]]
+    with ScriptedServer(gold) as chat:
+        assert _invoke(*lines[0][1:]).exit_code == 0
+        # what `vllm run-batch -i requests.jsonl -o results.jsonl` writes (no vLLM here)
+        assert lines[1][lines[1].index("-i") + 1] == "requests.jsonl"
+        _vllm_output(tmp_path / "requests.jsonl", chat, tmp_path / lines[1][lines[1].index("-o") + 1])
+        sent = len(chat.requests)
+        result = _invoke(*lines[2][1:])
+        assert result.exit_code == 0, result.output
+        assert len(chat.requests) == sent  # --no-reask: nothing sent
+    records = _records(tmp_path / "claims.jsonl")
+    assert len(records) == len(docs) and all(r["record"] == "document" for r in records)

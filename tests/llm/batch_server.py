@@ -82,12 +82,14 @@ class ScriptedBatchServer:
         expire_after: with ``expired``: items answered before the window closed.
         fail_markers: items whose article contains one of these go to the error file.
         seed: the shuffle of output lines.
+        steps: the statuses a batch goes through after ``validating``, before ``final``.
     """
 
     def __init__(self, chat: ScriptedServer, *, final: str = "completed",
                  expire_after: int = 0, fail_markers: tuple[str, ...] = (),
-                 seed: int = 7) -> None:
+                 seed: int = 7, steps: tuple[str, ...] = ("in_progress",)) -> None:
         self.chat = chat
+        self.steps = steps
         self.final = final
         self.expire_after = expire_after
         self.fail_markers = fail_markers
@@ -238,7 +240,7 @@ class ScriptedBatchServer:
                         batch_id = f"batch_{len(server.batches) + 1}"
                         batch = _Batch(batch_id, req["input_file_id"], req["endpoint"],
                                        req["completion_window"], req.get("metadata") or {},
-                                       statuses=["in_progress", server.final])
+                                       statuses=[*server.steps, server.final])
                         server.batches[batch_id] = batch
                     return self._send(200, batch.as_json())
                 return self._send(404, {"error": {"message": f"no route {path}"}})

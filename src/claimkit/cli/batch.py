@@ -27,8 +27,8 @@ def _money(value: float | None) -> str:
 @batch.command("prepare")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, metavar="FILE",
-              help="Request file (JSONL); FILE.2.jsonl... beside it past the per-file limits, "
-              "and the state file FILE.state.json.")
+              help="Request file, such as requests.jsonl; past the per-file limits also "
+              "requests.2.jsonl... beside it, and the state file requests.state.json.")
 @click.option("--provider", type=click.Choice(["openai", "azure", "vllm"]), default="openai",
               show_default=True, help="Who runs the requests (sets each line's url).")
 @click.option("--model", default=None,
