@@ -383,3 +383,20 @@ def test_the_documented_vllm_commands_run(
         assert len(chat.requests) == sent  # --no-reask: nothing sent
     records = _records(tmp_path / "claims.jsonl")
     assert len(records) == len(docs) and all(r["record"] == "document" for r in records)
+
+
+def test_bad_state_and_unfinished_batches_are_one_line_errors(
+    env: None, endpoint: Any, articles_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.state.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = _invoke("batch", "submit", str(bad))
+    assert result.exit_code == 2 and "bad.state.json: not a batch state file" in result.stderr
+    assert "Traceback" not in result.output
+    missing = _invoke("batch", "status", str(tmp_path / "none.state.json"))
+    assert missing.exit_code == 2 and "run `claimkit batch prepare` first" in missing.stderr
+    _, batch = endpoint
+    state = _prepare_and_submit(articles_dir, batch.base_url, tmp_path)
+    early = _invoke("batch", "collect", str(state), "-o", str(tmp_path / "out.jsonl"))
+    assert early.exit_code == 2 and "not finished" in early.stderr
+    assert not (tmp_path / "out.jsonl").exists()
