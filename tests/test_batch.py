@@ -108,11 +108,13 @@ def _prepare_and_submit(articles_dir: Path, base_url: str, tmp: Path) -> Path:
     return state
 
 
+@pytest.mark.parametrize("mode", ["tools", "json", "md_json"])
 def test_prepare_writes_the_requests_the_real_time_path_sends(
-    env: None, gold: Any, docs: list[Any], articles_dir: Path, tmp_path: Path
+    env: None, gold: Any, docs: list[Any], articles_dir: Path, tmp_path: Path, mode: str
 ) -> None:
     with ScriptedServer(gold) as chat:
-        backend = OpenAIBackend(model=MODEL, base_url=chat.base_url, api_key=KEY, cache=False)
+        backend = OpenAIBackend(model=MODEL, base_url=chat.base_url, api_key=KEY, cache=False,
+                                mode=mode)
         prepared = prepare_requests(docs, backend, tmp_path / "r.jsonl")
         list(Extractor(backend).run(docs))
         sent = sorted(json.dumps(b, sort_keys=True) for b in chat.requests)
