@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent / "llm"))
 from batch_server import ScriptedBatchServer
 from scripted_server import ScriptedServer, gold_reply_claims, load_gold_claims, malformed, reply
 
-from claimkit.batch.collect import read_outputs
+from claimkit.batch.collect import Item, read_outputs
 from claimkit.batch.requests import custom_id, prepare_requests, split_custom_id
 from claimkit.batch.state import State
 from claimkit.cli import main
@@ -322,8 +322,10 @@ def test_read_outputs_prefers_a_reply_and_names_bad_lines(tmp_path: Path) -> Non
     path = tmp_path / "o.jsonl"
     path.write_text(json.dumps(bad) + "\n" + json.dumps(ok) + "\n[]\n", encoding="utf-8")
     said: list[str] = []
-    items = read_outputs([path], on_error=said.append)
-    assert items["a::1::x"].body == {"id": "c"} and len(said) == 1 and ":3:" in said[0]
+    with read_outputs([path], on_error=said.append) as items:
+        assert items.get("a::1::x") == Item(body={"id": "c"}) and len(items) == 1
+        assert items.get("b::1::x") is None
+    assert len(said) == 1 and ":3:" in said[0]
     assert custom_id("doc::x", 2, "text").startswith("doc::x::2::")
     assert split_custom_id(custom_id("doc::x", 2, "text"))[:2] == ("doc::x", 2)  # type: ignore[index]
 

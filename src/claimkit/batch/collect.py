@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from claimkit.batch.requests import custom_id
 from claimkit.errors import BackendError, ClaimkitError
@@ -40,7 +40,7 @@ from claimkit.extract.llm.openai import OpenAIBackend
 from claimkit.extract.llm.settings import LLMSettings, estimate_cost
 from claimkit.schemas import Document, DocumentClaims, Failure, Usage
 
-__all__ = ["BatchReplyBackend", "Item", "collected_ids", "read_outputs"]
+__all__ = ["BatchReplyBackend", "Item", "Replies", "collected_ids", "read_outputs"]
 
 log = logging.getLogger(__name__)
 
@@ -78,18 +78,71 @@ def _item(data: Any) -> tuple[str, Item] | None:
     return data["custom_id"], Item(error=_why(data))
 
 
+class Replies:
+    """Batch items by custom_id, read from their files when asked for.
+
+    Only an index is kept in memory (custom_id -> file and offset of the
+    reply's line, or the error's one line), so a file of 50,000 replies costs a
+    few MB, not the replies themselves. Use as a context manager (the files
+    stay open while it is in use).
+    """
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self._where: dict[str, tuple[int, int]] = {}
+        self._errors: dict[str, str] = {}
+        self._open: dict[int, IO[bytes]] = {}
+
+    def __len__(self) -> int:
+        return len(self._where.keys() | self._errors.keys())
+
+    def add(self, cid: str, item: Item, where: tuple[int, int]) -> None:
+        """Index one line (a reply wins over an error for the same id)."""
+        if item.body is not None:
+            self._where[cid] = where
+            self._errors.pop(cid, None)
+        elif cid not in self._where:
+            self._errors[cid] = item.error or "batch item failed"
+
+    def get(self, cid: str) -> Item | None:
+        """The item of ``cid``, or None when no file names it."""
+        if cid in self._where:
+            index, offset = self._where[cid]
+            fh = self._open.get(index)
+            if fh is None:
+                fh = self._open[index] = open(self.paths[index], "rb")  # noqa: SIM115
+            fh.seek(offset)
+            found = _item(json.loads(fh.readline()))
+            return found[1] if found else None
+        return Item(error=self._errors[cid]) if cid in self._errors else None
+
+    def close(self) -> None:
+        for fh in self._open.values():
+            fh.close()
+        self._open.clear()
+
+    def __enter__(self) -> Replies:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def read_outputs(
     paths: Iterable[str | os.PathLike[str]], on_error: Callable[[str], None] | None = None
-) -> dict[str, Item]:
-    """Replies by custom_id from batch output and error files (OpenAI's, Azure's and
-    vLLM ``run-batch``'s format). A line that is not JSON or names no custom_id is
-    reported (one line: file, line number, reason) and skipped; a reply wins over an
-    error for the same id."""
+) -> Replies:
+    """Index the items of batch output and error files (OpenAI's, Azure's and vLLM
+    ``run-batch``'s format). A line that is not JSON or names no custom_id is
+    reported (one line: file, line number, reason) and skipped; a reply wins over
+    an error for the same id."""
     report = on_error or log.warning
-    items: dict[str, Item] = {}
-    for path in paths:
+    replies = Replies()
+    for index, path in enumerate(paths):
+        replies.paths.append(os.fspath(path))
         with open(path, "rb") as fh:
+            offset = 0
             for n, line in enumerate(fh, 1):
+                where, offset = (index, offset), offset + len(line)
                 if not line.strip():
                     continue
                 try:
@@ -100,10 +153,8 @@ def read_outputs(
                     report(f"{path}:{n}: not a batch output line (no JSON object with a "
                            "custom_id); skipped")
                     continue
-                cid, item = found
-                if item.body is not None or cid not in items:
-                    items[cid] = item
-    return items
+                replies.add(found[0], found[1], where)
+    return replies
 
 
 def collected_ids(path: str | os.PathLike[str]) -> set[str]:
@@ -146,7 +197,7 @@ class BatchReplyBackend(OpenAIBackend):
         types: the claim types the requests asked for.
     """
 
-    def __init__(self, settings: LLMSettings, replies: dict[str, Item], *, reask: bool = True,
+    def __init__(self, settings: LLMSettings, replies: Replies, *, reask: bool = True,
                  types: list[str] | None = None) -> None:
         super().__init__(settings if reask else settings.with_(max_reasks=0),
                          cache=False, types=types)

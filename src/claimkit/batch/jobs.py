@@ -132,11 +132,10 @@ def collect(
     files = list(outputs) if outputs is not None else [
         state.resolve(state_file, p) for bf in state.files
         for p in (bf.output_path, bf.error_path) if p]
-    replies = read_outputs(files, on_error=note)
-    backend = BatchReplyBackend(_settings(state, overrides), replies, reask=reask,
-                                types=state.types)
     result = Collected()
-    with lock_output(output):
+    with lock_output(output), read_outputs(files, on_error=note) as replies:
+        backend = BatchReplyBackend(_settings(state, overrides), replies, reask=reask,
+                                    types=state.types)
         done = collected_ids(output)
         result.skipped = len(done)
         extractor = Extractor(backend, types=state.types)
