@@ -51,6 +51,11 @@ def render() -> str:
         command = main.commands[name]
         parts.append(f"## `claimkit {name}`\n")
         parts.append("```text\n" + _help(command, name, root) + "\n```\n")
+        if isinstance(command, click.Group):  # a group's subcommands, each with its help
+            ctx = click.Context(command, info_name=name, parent=root, **_settings())  # type: ignore[arg-type]
+            for sub in sorted(command.commands):
+                parts.append(f"### `claimkit {name} {sub}`\n")
+                parts.append("```text\n" + _help(command.commands[sub], sub, ctx) + "\n```\n")
     return "\n".join(parts)
 
 

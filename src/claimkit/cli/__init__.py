@@ -1,4 +1,4 @@
-"""The ``claimkit`` command: extract, validate, view, eval, schema.
+"""The ``claimkit`` command: extract, validate, view, eval, schema, batch.
 
 Data goes to stdout (or ``-o``); progress, logs and the summary go to stderr.
 Exit codes: 0 all well, 1 some documents failed (or findings at the
@@ -10,9 +10,9 @@ lives in a module of its own, imported here so that it registers on ``main``.
 
 from __future__ import annotations
 
-from claimkit.cli import evaluate, extract, schema, store, validate, view
+from claimkit.cli import batch, evaluate, extract, schema, store, validate, view
 from claimkit.cli.app import main
 
 __all__ = ["main"]
 
-_COMMANDS = (evaluate, extract, schema, store, validate, view)  # imported for their registration
+_COMMANDS = (batch, evaluate, extract, schema, store, validate, view)  # imported for their registration

@@ -380,16 +380,7 @@ class LLMBackend(Backend):
         self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
     ) -> list[ClaimBase]:
         """One chunk through :meth:`structured_call`: claims of the reply it accepts."""
-        call = ChunkCall(
-            document=document,
-            chunk=chunk,
-            part=part,
-            messages=build_messages(document, chunk.text, part=part, types=self.types,
-                                    examples=self._parts()[0]),
-            response_model=response_model(self.types),
-            max_reasks=self.settings.max_reasks,
-            tally=tally,
-        )
+        call = self.chunk_call(document, chunk, part, tally)
         token = GROUNDING_CHECK.set(call.check)
         notes = SALVAGE_NOTES.set(call.notes)
         try:
@@ -400,6 +391,34 @@ class LLMBackend(Backend):
         where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
         tally.warnings.extend(where + note for note in call.notes)
         return build_claims(document, call.drafts)
+
+    # ------------------------------------------------------------------ requests (batch mode)
+    # What the real-time path sends first for a document, exposed for batch mode
+    # (claimkit.batch writes it to request files); _chunks and _call use the same.
+
+    def chunk_calls(self, document: Document) -> list[ChunkCall]:
+        """The first structured call of every chunk of ``document``, as :meth:`aextract`
+        makes them (same chunking, messages and response model; a fresh tally)."""
+        s = self.settings
+        chunks = fit_chunks(document.text, self.budget(document), s.chunk_chars, s.chunk_overlap)
+        tally = Tally()
+        return [self.chunk_call(document, chunk, (i, len(chunks)), tally)
+                for i, chunk in enumerate(chunks, 1)]
+
+    def chunk_call(
+        self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
+    ) -> ChunkCall:
+        """The structured call for one chunk (``part``: its place among the chunks)."""
+        return ChunkCall(
+            document=document,
+            chunk=chunk,
+            part=part,
+            messages=build_messages(document, chunk.text, part=part, types=self.types,
+                                    examples=self._parts()[0]),
+            response_model=response_model(self.types),
+            max_reasks=self.settings.max_reasks,
+            tally=tally,
+        )
 
     # ------------------------------------------------------------------ the provider's part
 

@@ -438,6 +438,12 @@ class OpenAIBackend(LLMBackend):
         finally:
             _REQUEST.reset(token)
 
+    def request_json(self, call: ChunkCall) -> bytes:
+        """The body of the first request for ``call``, byte for byte as
+        :meth:`structured_call` posts it (batch mode writes it to request files)."""
+        request, _, kwargs = self._prepare(call)
+        return request_body(kwargs, request.tail, request.tail_json)
+
     def _prepare(self, call: ChunkCall) -> tuple[_Request, type[BaseModel], dict[str, Any]]:
         """instructor's request for the call: the response model it parses replies
         with and the arguments of the raw call."""

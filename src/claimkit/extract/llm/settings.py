@@ -218,7 +218,7 @@ def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
         if not isinstance(entry, dict):
             continue
         try:
-            table[str(name)] = {k: float(entry[k]) for k in ("input", "output", "context")
+            table[str(name)] = {k: float(entry[k]) for k in _PRICE_KEYS
                                 if entry.get(k) is not None}
         except (TypeError, ValueError):
             raise ConfigError(
@@ -226,6 +226,11 @@ def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
                 "must be numbers"
             ) from None
     return table
+
+
+#: per model: list prices (input, output), the context window and, when the provider has
+#: them, batch prices
+_PRICE_KEYS = ("input", "output", "context", "batch_input", "batch_output")
 
 
 def load_prices(path: str | os.PathLike[str] | None = None) -> dict[str, dict[str, float]]:
@@ -265,10 +270,20 @@ def context_window_of(
 
 
 def estimate_cost(
-    model: str, usage: Usage, prices: Mapping[str, Mapping[str, float]] | None = None
+    model: str, usage: Usage, prices: Mapping[str, Mapping[str, float]] | None = None,
+    *, batch: bool = False,
 ) -> float | None:
-    """Estimated cost in USD of ``usage`` on ``model``; None for a model not in the table."""
+    """Estimated cost in USD of ``usage`` on ``model``; None for a model not in the table.
+
+    ``batch``: at the provider's batch prices (``batch_input``/``batch_output``
+    in the table; half the list prices for a model without them, the rule of
+    OpenAI's and Azure's batch APIs).
+    """
     price = _price_for(model, prices if prices is not None else load_prices(), "input")
     if price is None or "output" not in price:
         return None
-    return (usage.prompt_tokens * price["input"] + usage.completion_tokens * price["output"]) / 1e6
+    unit_in, unit_out = price["input"], price["output"]
+    if batch:
+        unit_in = price.get("batch_input", unit_in / 2)
+        unit_out = price.get("batch_output", unit_out / 2)
+    return (usage.prompt_tokens * unit_in + usage.completion_tokens * unit_out) / 1e6
