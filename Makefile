@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-test
 CHROMIUM := /usr/bin/chromium
 OUT    := out
 
-.PHONY: demo test bench schemas cassettes live lint clean chromium postgresql docs cli-reference
+.PHONY: demo test bench schemas cassettes live lint clean chromium postgresql docs cli-reference schema-reference
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ docs: $(STAMP)
 ## cli-reference: regenerate docs/cli-reference.md from the commands' --help
 cli-reference: $(STAMP)
 	$(BIN)/python tools/cli_reference.py
+
+## schema-reference: regenerate docs/schema-reference.md from the models
+schema-reference: $(STAMP)
+	$(BIN)/python tools/schema_reference.py
 
 ## schemas: regenerate the JSON Schema files under schemas/
 schemas: $(STAMP)

@@ -75,6 +75,8 @@ def _claims_file(d: Path, size: int) -> str:
                 n += 1
                 rec = json.loads(line)
                 rec["document"]["id"] = f"doc{n}"
+                for claim in rec["claims"]:  # each copy its own document and claim ids
+                    claim["doc_id"], claim["id"] = f"doc{n}", f"{claim['id']}-{n}"
                 text = json.dumps(rec, ensure_ascii=False) + "\n"
                 fh.write(text)
                 written += len(text.encode())

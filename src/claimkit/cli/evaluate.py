@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
-from claimkit.cli.app import STRICT, ClaimsReader, main
+from claimkit.cli.app import STRICT, ClaimsReader, fail, main
+
+
+def _check_common(predictions: str, gold: str, records: list[Any], unscored: list[str],
+                  gold_ids: set[str], bad_lines: int) -> None:
+    """No predicted document has gold: one line and exit 2 instead of a table of zeros."""
+    from claimkit.schemas import DocumentClaims
+
+    ids = [r.document.id for r in records if isinstance(r, DocumentClaims)]
+    if ids and len(unscored) < len(ids):
+        return
+    if not ids:
+        if bad_lines:
+            return  # its bad lines were reported: exit 1 below
+        fail(f"{predictions}: no document records to score")
+    theirs = ", ".join(sorted(gold_ids)[:3]) or "none"
+    fail(f"no document ids in common between {predictions} ({', '.join(ids[:3])}"
+         f"{', ...' if len(ids) > 3 else ''}) and the gold in {gold} ({theirs}"
+         f"{', ...' if len(gold_ids) > 3 else ''}); nothing to score")
 
 
 @main.command(name="eval")
@@ -23,10 +42,14 @@ def eval_(gold: str, predictions: str, as_json: bool, events: str | None, strict
     import json
 
     from claimkit.evaluate import evaluate, evaluate_events, format_events, format_table
+    from claimkit.gold import load_gold
 
     reader = ClaimsReader(strict)
     records = list(reader.records((predictions,)))
-    report = evaluate(gold, records)
+    gold_claims = load_gold(gold)
+    report = evaluate(gold_claims, records)
+    _check_common(predictions, gold, records, report.unscored_docs, {g.doc for g in gold_claims},
+                  reader.bad)
     ev = evaluate_events(events, gold, records) if events else None
     if as_json:
         out = report.to_dict()

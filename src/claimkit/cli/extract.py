@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from claimkit.cli.app import (
 )
 from claimkit.errors import InputError
 from claimkit.redact import redact
-from claimkit.schemas import DocumentClaims, Failure
+from claimkit.schemas import Document, DocumentClaims, Failure
 
 
 @main.command()
@@ -64,6 +65,10 @@ from claimkit.schemas import DocumentClaims, Failure
               show_default=True, metavar="MB",
               help="Document size limit: a larger .txt/.html file (or JSONL line) is reported "
               "and skipped.")
+@click.option("--published", "published", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="Publication date of documents that state none (an undated .txt file); "
+              "relative dates (\"on Thursday\") are resolved against it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--db", "db", default=None, metavar="URL",
               help="Also store each record in this claim store as it finishes (SQLite path or "
@@ -78,6 +83,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
     """
     from claimkit.extract.runner import lock_output, prepare_resume
 
+    _check_paths(paths)
     db = db or os.environ.get("CLAIMKIT_DB") or None
     if resume and not to_file(output) and db is None:
         fail("--resume needs -o FILE (or --db URL): it continues an existing output")
@@ -96,10 +102,27 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
             note(f"resuming: {len(done)} documents already stored")
         plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
                      max_cost=options["max_cost"], max_bytes=int(options["max_size"] * 2**20),
-                     writer=writer)
+                     writer=writer,
+                     published=options["published"].date() if options["published"] else None)
         counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
+
+
+def _check_paths(paths: tuple[str, ...]) -> None:
+    """None of the inputs exists: a usage error (exit 2), before anything is written.
+
+    One missing input among others is a bad input like any other: reported in
+    one line, the others extracted, exit 1.
+    """
+    import os
+
+    from claimkit.io import safe_name
+
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing and len(missing) == len(paths):
+        fail(f"{', '.join(safe_name(p) for p in missing)}: no such file or directory; "
+             "nothing to extract")
 
 
 def _types(value: str | None) -> tuple[str, ...] | None:
@@ -193,6 +216,7 @@ class _Plan:
     max_bytes: int
     #: the claim store's writer (--db), or None
     writer: Any = None
+    published: dt.date | None = None
 
 
 def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
@@ -204,8 +228,9 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     try:
         with _progress(plan.quiet) as advance, long_run_gc():
             sink = _Sink(fh, advance, plan.writer)
-            docs = (d for d in load_documents(paths, on_error=sink.on_load_error,
-                                              max_bytes=plan.max_bytes)
+            docs = (_dated(d, plan.published)
+                    for d in load_documents(paths, on_error=sink.on_load_error,
+                                            max_bytes=plan.max_bytes)
                     if d.id not in plan.done)
             summary = run_extraction(extractor, docs, fh, concurrency=plan.concurrency,
                                      max_cost=plan.max_cost, on_record=sink.on_record)
@@ -228,6 +253,13 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
         note(f"stopped: {summary.stopped}; {summary.not_started_dead} documents not started; "
               f"fix the endpoint and rerun with {again}")
     return sink.counts
+
+
+def _dated(doc: Document, published: dt.date | None) -> Document:
+    """``doc`` with ``--published`` as its date when it has none."""
+    if published is None or doc.published is not None:
+        return doc
+    return doc.model_copy(update={"published": published})
 
 
 class _progress:

@@ -47,13 +47,14 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
 
     from claimkit.consistency import validate as run_validation
     from claimkit.consistency.render import report_table
+    from claimkit.io import compact_records
 
     reader = ClaimsReader(strict)
     if not files:
         report = validate_db(store["db"], store["new"], store["full"], reader,
                              gazetteer_options(gazetteer))
     else:
-        report = run_validation(reader.records(files), **gazetteer_options(gazetteer))
+        report = run_validation(compact_records(reader.records(files)), **gazetteer_options(gazetteer))
     if ignore:
         kept = [f for f in report.findings if f.kind not in set(ignore)]
         report = report.model_copy(update={"findings": kept})

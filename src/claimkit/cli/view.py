@@ -15,8 +15,9 @@ from claimkit.cli.store import DB, view_db
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
 @click.option("--findings/--no-findings", default=True, show_default=True,
-              help="Validate the claims and show the findings; --no-findings keeps memory "
-              "flat on very large files (the claims are not held for validation).")
+              help="Validate the claims and show the findings (those of `claimkit validate`); "
+              "--no-findings keeps memory flat on very large files (the claims are not held "
+              "for validation).")
 @GAZETTEER
 @STRICT
 @DB
@@ -31,8 +32,9 @@ def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[s
          strict: bool, db: str | None, **filters: Any) -> None:
     """Write a self-contained, interactive HTML report of claims, evidence and findings.
 
-    The records are read one at a time (article texts are spooled to a
-    temporary file), so a large claims file does not have to fit in memory.
+    The records are read one at a time and the page's data is spooled to a
+    temporary file; validation holds the claims and texts in a compact form
+    (about a quarter of the memory of the records as parsed).
     """
     from claimkit.report import render
 

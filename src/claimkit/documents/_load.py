@@ -73,9 +73,10 @@ def _finish(
     for note in notes:
         logger.warning("%s: %s", source, note)
     update: dict[str, object] = {"encoding_confidence": confidence}
-    if notes:
-        update["notes"] = list(notes)
-    return [doc.model_copy(update=update) for doc in docs]
+    return [
+        doc.model_copy(update={**update, "notes": [*doc.notes, *notes]} if notes else update)
+        for doc in docs
+    ]
 
 
 def load_bytes(

@@ -25,11 +25,15 @@ Splitting rule (generic, not tuned to one site):
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from claimkit.documents._dates import date_line, word_count
+from claimkit.documents._front import FrontMatter, front_matter
 from claimkit.documents._lang import detect_language
 from claimkit.schemas import Document
+
+logger = logging.getLogger("claimkit.documents")
 
 #: non-space characters of body a header needs to start an article
 MIN_BODY = 120
@@ -214,6 +218,10 @@ def documents_from_text(
             extension (``stdin`` for ``-``).
         encoding: encoding the text was decoded from, stored on each document.
 
+    A header of ``key: value`` lines at the top (front matter: title, url,
+    published, language; see :mod:`._front`) is read into the documents'
+    fields and is not part of their text.
+
     Returns:
         One document per article, in page order. A single article gets the id
         ``stem``; several get ``stem#1``, ``stem#2``, ... (1-based). Each
@@ -222,6 +230,27 @@ def documents_from_text(
     """
     if stem is None:
         stem = default_stem(source)
+    fm = front_matter(text)
+    if fm.end:
+        for note in fm.notes:
+            logger.warning("%s: %s", source, note)
+        docs = _split(text[fm.end :], source, stem, encoding)
+        return [_with_front_matter(d, fm, len(docs) == 1) for d in docs]
+    return _split(text, source, stem, encoding)
+
+
+def _with_front_matter(doc: Document, fm: FrontMatter, single: bool) -> Document:
+    """A document of a text with a header: its offset in the file, the header's values."""
+    update: dict[str, object] = {
+        k: v for k, v in fm.values.items() if single or k != "title"
+    }
+    update["source_offset"] = (doc.source_offset or 0) + fm.end
+    if fm.notes:
+        update["notes"] = [*doc.notes, *fm.notes]
+    return doc.model_copy(update=update)
+
+
+def _split(text: str, source: str, stem: str, encoding: str | None) -> list[Document]:
     lines = _lines(text)
     if not any(not line.blank for line in lines):
         return []

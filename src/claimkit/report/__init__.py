@@ -1,8 +1,10 @@
 """An interactive, self-contained HTML report of claims, their evidence and findings.
 
 ``render(records, "report.html")`` streams the records: each document becomes
-one compact JSON object spooled to a temporary file, so memory holds the claims
-(for validation) but not the article texts. The page is a jinja2 template with
+one compact JSON object spooled to a temporary file as it passes, and the
+findings are those of :func:`claimkit.consistency.validate` on the same
+records, held in their compact form (:class:`claimkit.io.Compactor`) while
+validation needs them. The page is a jinja2 template with
 autoescaping; the data travels as one JSON blob that a small inline script
 renders lazily (a virtual document list; a document's text is built when it is
 opened), always with ``textContent``, never as HTML. A Content-Security-Policy
@@ -17,7 +19,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,10 +27,9 @@ from typing import IO, Any
 
 import jinja2
 
-from claimkit.consistency.checks import check_integrity
-from claimkit.consistency.engine import registered_checks
 from claimkit.consistency.engine import validate as run_validation
-from claimkit.consistency.models import Finding, ValidationReport
+from claimkit.consistency.models import ValidationReport
+from claimkit.io import Compactor
 from claimkit.report.payload import document_payload, dumps, findings_payload, group_payload, outlet
 from claimkit.schemas import DocumentClaims, Failure
 
@@ -41,8 +42,6 @@ PALETTE = (
 )
 
 _MARKER = "@@CLAIMKIT-DATA@@"
-#: records whose spans are checked together (their texts are held until then)
-_BATCH = 200
 
 
 @dataclass
@@ -75,24 +74,32 @@ def _page_js() -> tuple[str, str]:
 
 
 class _Collector:
-    """Spools document payloads and keeps what validation and the header need."""
+    """Spools document payloads and keeps what the header and the findings panel need."""
 
-    def __init__(self, spool: IO[str], validate: bool) -> None:
+    def __init__(self, spool: IO[str]) -> None:
         self.spool = spool
-        self.validate = validate
         self.stats = ReportStats()
-        self.light: list[DocumentClaims] = []
-        self.integrity: list[Finding] = []
         self.failures: list[Failure] = []
         self.claim_docs: dict[str, str] = {}
         self.outlets: dict[str, str | None] = {}
         self.types: set[str] = set()
-        self.pending: list[DocumentClaims] = []
 
-    def add(self, rec: DocumentClaims | Failure) -> None:
-        if isinstance(rec, Failure):
-            self.failures.append(rec)
-            return
+    def feed(self, records: Iterable[DocumentClaims | Failure]) -> Iterator[DocumentClaims]:
+        """Spool each record's payload as it passes; yield the document records, compact.
+
+        Validation consumes what this yields: it holds the compact copies
+        (:class:`claimkit.io.Compactor`: equal, a quarter of the memory) and
+        validates exactly what ``claimkit validate`` would.
+        """
+        compactor = Compactor()
+        for rec in records:
+            if isinstance(rec, Failure):
+                self.failures.append(rec)
+                continue
+            self.add(rec)
+            yield compactor.record(rec)
+
+    def add(self, rec: DocumentClaims) -> None:
         self.spool.write(("," if self.stats.documents else "") + dumps(document_payload(rec)))
         self.stats.documents += 1
         self.stats.claims += len(rec.claims)
@@ -101,26 +108,6 @@ class _Collector:
         for c in rec.claims:
             self.claim_docs[c.id] = doc.id
             self.types.add(c.type)
-        if self.validate:
-            # spans are checked against the text in batches as they pass; the
-            # cross-document checks run later on the claims without the texts
-            self.pending.append(rec)
-            if len(self.pending) >= _BATCH:
-                self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.integrity.extend(check_integrity(self.pending))
-            self.light.extend(
-                r.model_copy(update={"document": r.document.model_copy(update={"text": ""})})
-                for r in self.pending
-            )
-            self.pending = []
-
-
-def _cross_document(light: list[DocumentClaims], options: dict[str, Any]) -> ValidationReport:
-    checks = [c for c in registered_checks().values() if c is not check_integrity]
-    return run_validation(light, checks=checks, **options)
 
 
 def render(
@@ -148,14 +135,12 @@ def render(
         Counts of what the page holds and its size in bytes.
     """
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        col = _Collector(spool, validate and report is None)
-        for rec in records:
-            col.add(rec)
-        col.flush()
+        col = _Collector(spool)
         if report is None and validate:
-            cross = _cross_document(col.light, validate_options)
-            col.light.clear()
-            report = cross.model_copy(update={"findings": col.integrity + cross.findings})
+            report = run_validation(col.feed(records), **validate_options)
+        else:
+            for _ in col.feed(records):
+                pass
         spool.seek(0)
         if isinstance(output, (str, os.PathLike)):
             path = Path(output)

@@ -1,0 +1,49 @@
+"""docs/schema-reference.md is what the models declare (make schema-reference rewrites it)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("schema_reference", ROOT / "tools" / "schema_reference.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_schema_reference_has_not_drifted() -> None:
+    page = (ROOT / "docs" / "schema-reference.md").read_text(encoding="utf-8")
+    assert page == _tool().render(), "docs/schema-reference.md is out of date: run `make schema-reference`"
+
+
+def test_every_field_of_every_claim_type_is_on_the_page() -> None:
+    from claimkit.schemas import claim_types
+
+    page = (ROOT / "docs" / "schema-reference.md").read_text(encoding="utf-8")
+    for name, model in claim_types().items():
+        section = page.split(f"### `{name}`: `{model.__name__}`", 1)[1].split("\n### ", 1)[0]
+        for field, info in model.model_fields.items():
+            assert f"| `{field}` |" in section, f"{name}.{field}"
+            if info.description:
+                assert " ".join(info.description.split())[:40] in section, f"{name}.{field}"
+
+
+def test_the_check_mode_fails_on_a_drifted_page(tmp_path: Path) -> None:
+    tool = _tool()
+    tool.ROOT, tool.PAGE = tmp_path, tmp_path / "schema-reference.md"
+    tool.PAGE.write_text("stale\n", encoding="utf-8")
+    sys.argv = ["schema_reference.py", "--check"]
+    try:
+        assert tool.main() == 1
+    finally:
+        sys.argv = sys.argv[:1]
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "schema_reference.py"), "--check"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
