@@ -12,7 +12,7 @@ from typing import Any
 
 from claimkit.cli.app import fail, note, summary_line, to_file
 
-__all__ = ["extract_on_cluster_command"]
+__all__ = ["extract_on_cluster_command", "validate_on_cluster_command"]
 
 
 def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
@@ -106,3 +106,22 @@ class _ShardProgress:
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+def validate_on_cluster_command(files: tuple[str, ...], gazetteer: tuple[str, ...],
+                                cluster: str, reader: Any) -> Any:
+    """Run ``claimkit validate --cluster``: the merged report; bad lines noted and
+    counted on ``reader`` (a :class:`ClaimsReader`)."""
+    from claimkit.distributed import connect, validate_on_cluster
+
+    if reader.strict:
+        fail("--strict is not supported with --cluster (the workers read the files); "
+             "check the files without --cluster first")
+    with connect(cluster) as client:
+        done = validate_on_cluster(client, files, gazetteer_files=gazetteer)
+    for message in done.messages:
+        note(f"skipped {message}")
+    if done.bad > len(done.messages):
+        note(f"skipped {done.bad - len(done.messages)} more bad line(s)")
+    reader.bad += done.bad
+    return done.report

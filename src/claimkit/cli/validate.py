@@ -29,8 +29,11 @@ from claimkit.cli.app import (
 @STRICT
 @click.option("--ignore", "ignore", multiple=True, metavar="KIND",
               help="Leave out findings of this kind (e.g. unanchored_date); repeatable.")
+@click.option("--cluster", default=None, metavar="local[:N]|tcp://HOST:8786",
+              help="Validate on a Dask cluster (pip install 'claimkit[dask]'): claims "
+              "partitioned by their blocking keys, each partition checked on a worker.")
 def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...],
-             strict: bool, ignore: tuple[str, ...]) -> None:
+             strict: bool, ignore: tuple[str, ...], cluster: str | None) -> None:
     """Check claims across documents: conflicts, stance changes, corroboration."""
     from rich.console import Console
 
@@ -38,7 +41,12 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
     from claimkit.consistency.render import report_table
 
     reader = ClaimsReader(strict)
-    report = run_validation(reader.records(files), **gazetteer_options(gazetteer))
+    if cluster:
+        from claimkit.cli._cluster import validate_on_cluster_command
+
+        report = validate_on_cluster_command(files, gazetteer, cluster, reader)
+    else:
+        report = run_validation(reader.records(files), **gazetteer_options(gazetteer))
     if ignore:
         kept = [f for f in report.findings if f.kind not in set(ignore)]
         report = report.model_copy(update={"findings": kept})

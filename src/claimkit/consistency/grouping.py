@@ -210,6 +210,7 @@ def build_context(
     affiliations: Mapping[str, str] | None = None,
     gazetteer: Gazetteer | None = None,
     places: Places | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> Context:
     """Compute every claim's keys and group the claims (see the module docstring).
 
@@ -220,10 +221,12 @@ def build_context(
         gazetteer: actor names and affiliations; defaults to
             :meth:`Gazetteer.default <claimkit.normalize.Gazetteer.default>`.
         places: place names; defaults to :meth:`Places.default <claimkit.normalize.Places.default>`.
+        names: display names of actor keys, kept over the first label met (a
+            partition of a larger set of claims gets the names of the whole set).
     """
     claims, docs = _split_input(items, documents)
     keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
-    ctx = Context([], docs, keys, {})
+    ctx = Context([], docs, keys, dict(names or {}))
     _key_claims(ctx, claims)
     _group_events(ctx)
     _group_positions(ctx)
