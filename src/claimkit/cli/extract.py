@@ -41,7 +41,9 @@ from claimkit.schemas import Document, DocumentClaims, Failure
 @click.option("--types", "types", default=None, metavar="T1,T2",
               help="Claim types to extract, comma-separated (default: every registered type).")
 @click.option("--model", default=None, help="Model name (openai backend; env CLAIMKIT_MODEL).")
-@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (env CLAIMKIT_BASE_URL).")
+@click.option("--base-url", "base_url", multiple=True,
+              help="OpenAI-compatible endpoint (env CLAIMKIT_BASE_URL); with --cluster, "
+              "repeat it to load-balance several endpoints.")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
               help="Documents extracted at once (openai backend).")
 @click.option("--resume", is_flag=True, help="Skip documents already in the output file; append.")
@@ -69,6 +71,15 @@ from claimkit.schemas import Document, DocumentClaims, Failure
               metavar="YYYY-MM-DD",
               help="Publication date of documents that state none (an undated .txt file); "
               "relative dates (\"on Thursday\") are resolved against it.")
+@click.option("--cluster", default=None, metavar="local[:N]|tcp://HOST:8786",
+              help="Run on a Dask cluster (pip install 'claimkit[dask]'): local:N starts N "
+              "worker processes here; -o names a directory of shards; a rerun resumes.")
+@click.option("--rpm", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="With --cluster: at most this many requests per minute to the endpoint(s), "
+              "for the whole cluster.")
+@click.option("--partition-size", "partition_size", type=click.FloatRange(min=0.001),
+              default=1.0, show_default=True, metavar="MB",
+              help="With --cluster: input bytes per partition (files are never split).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--db", "db", default=None, metavar="URL",
               help="Also store each record in this claim store as it finishes (SQLite path or "
@@ -80,8 +91,20 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
 
     Writes one JSONL line per document as each finishes. An output file is
     locked for the run (FILE.lock beside it): a second run on it is refused.
+    With --cluster, -o is a directory holding one shard per partition.
     """
     from claimkit.extract.runner import lock_output, prepare_resume
+
+    base_urls: tuple[str, ...] = options.pop("base_url")
+    options["base_url"] = base_urls[0] if base_urls else None
+    if options["cluster"]:
+        from claimkit.cli._cluster import extract_on_cluster_command
+
+        if extract_on_cluster_command(paths, output, quiet, options, base_urls):
+            sys.exit(EXIT_FAILURES)
+        return
+    if len(base_urls) > 1 or options["rpm"] is not None:
+        fail("several --base-url endpoints and --rpm need --cluster")
 
     _check_paths(paths)
     db = db or os.environ.get("CLAIMKIT_DB") or None

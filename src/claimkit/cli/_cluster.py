@@ -1,0 +1,127 @@
+"""``--cluster``: the extract and validate commands on a Dask cluster (``claimkit[dask]``).
+
+Imported only when ``--cluster`` is given: without it nothing of Dask is imported.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections import Counter
+from typing import Any
+
+from claimkit.cli.app import fail, note, summary_line, to_file
+
+__all__ = ["extract_on_cluster_command", "validate_on_cluster_command"]
+
+
+def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
+    from claimkit.cli.extract import _types
+    from claimkit.distributed.extract import ExtractSpec
+    from claimkit.distributed.ratelimit import RateLimit
+
+    rate = None
+    if options.get("rpm") is not None:
+        rate = RateLimit.per_minute(options["rpm"], f"claimkit-rate-{uuid.uuid4().hex[:12]}")
+    return ExtractSpec(
+        backend=None if options["backend"] == "auto" else options["backend"],
+        types=_types(options["types"]), cache=not options["no_cache"], model=options["model"],
+        base_urls=base_urls, max_wait=options["max_wait"],
+        gazetteer_files=tuple(options["gazetteer"]),
+        max_bytes=int(options["max_size"] * 2**20), concurrency=options["concurrency"],
+        rate=rate,
+    )
+
+
+def _backend_name(spec: Any) -> str:
+    if spec.backend:
+        return str(spec.backend)
+    from claimkit.extract.base import BackendOptions
+    from claimkit.extract.registry import default_backend_name
+
+    url = spec.base_urls[0] if spec.base_urls else None
+    return default_backend_name(BackendOptions(settings={"base_url": url, "model": spec.model}))
+
+
+def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet: bool,
+                               options: dict[str, Any], base_urls: tuple[str, ...]) -> int:
+    """Run ``claimkit extract --cluster``; the number of failure records."""
+    from claimkit.distributed import connect, extract_on_cluster
+
+    if not to_file(output):
+        fail("--cluster needs -o DIR: each partition is written to a shard file in DIR")
+    if options["max_cost"] is not None:
+        fail("--max-cost is not supported with --cluster (each worker would spend its own "
+             "budget); use --rpm to bound the rate and run a part of the input at a time")
+    assert output is not None
+    spec = _spec(options, base_urls)
+    name = _backend_name(spec)
+    if not quiet:
+        limit = f", at most {options['rpm']:g} requests/min cluster-wide" if spec.rate else ""
+        note(f"backend: {name}{limit}; cluster {options['cluster']}; shards -> {output}/")
+    with connect(options["cluster"]) as client, _ShardProgress(quiet) as progress:
+        if not quiet:
+            workers = len(client.scheduler_info().get("workers", {}))
+            note(f"cluster: {workers} worker(s) at {client.scheduler.address}")
+        run = extract_on_cluster(client, paths, output, spec,
+                                 target_bytes=int(options["partition_size"] * 2**20),
+                                 on_shard=progress)
+    s = run.summary
+    records = Counter(document=s.documents, failure=s.failures)
+    kept = f" ({run.skipped} of {run.shards} shards already done)" if run.skipped else ""
+    note(summary_line(records, run.claims_by_type, name, f" -> {output}/ ({run.shards} shards)"
+                      + kept))
+    if name != "rules":
+        note(s.describe().rsplit(";", 1)[0])
+    return s.failures
+
+
+class _ShardProgress:
+    """Documents done, shard by shard, on stderr when it is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _ShardProgress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(), TextColumn("{task.completed} documents"),
+                TextColumn("{task.description}"), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("", total=None)
+        return self
+
+    def __call__(self, result: Any) -> None:
+        if self._progress is not None:
+            done = result.summary.documents + result.summary.failures
+            self._progress.update(self._task, advance=done, description=result.name)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def validate_on_cluster_command(files: tuple[str, ...], gazetteer: tuple[str, ...],
+                                cluster: str, reader: Any) -> Any:
+    """Run ``claimkit validate --cluster``: the merged report; bad lines noted and
+    counted on ``reader`` (a :class:`ClaimsReader`)."""
+    from claimkit.distributed import connect, validate_on_cluster
+
+    if reader.strict:
+        fail("--strict is not supported with --cluster (the workers read the files); "
+             "check the files without --cluster first")
+    with connect(cluster) as client:
+        done = validate_on_cluster(client, files, gazetteer_files=gazetteer)
+    for message in done.messages:
+        note(f"skipped {message}")
+    if done.bad > len(done.messages):
+        note(f"skipped {done.bad - len(done.messages)} more bad line(s)")
+    reader.bad += done.bad
+    return done.report
