@@ -4,7 +4,9 @@ A ```sh / ```bash / ```console / ```shell block either runs here (bash -euo
 pipefail, the installed ``claimkit`` first on PATH, in a scratch folder where
 ``examples/`` is the repository's; so it cannot write into the checkout) or
 is preceded by a line ``<!-- not run: REASON -->`` (a real LLM endpoint, a
-recursive ``make test``): the test below fails on a block that does neither.
+recursive ``make test``) or ``<!-- run by tests/FILE.py: ... -->`` (a test
+that runs it against a scripted server; the file must exist): the test below
+fails on a block that does none of these.
 The blocks of docs/plugins.md run in tests/test_examples.py.
 """
 
@@ -22,7 +24,7 @@ from .test_examples import _SHELL_PAGES
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 _FENCE = re.compile(r"^```(sh|bash|console|shell)\n(.*?)^```", re.S | re.M)
-_NOT_RUN = re.compile(r"<!-- not run: (\S.*?) -->\n\Z")
+_NOT_RUN = re.compile(r"<!-- (?:not run: (\S.*?)|run by (tests/\S+\.py)\b.*?) -->\n\Z")
 
 
 def _shell_blocks() -> list[tuple[str, str, str | None]]:
@@ -32,7 +34,12 @@ def _shell_blocks() -> list[tuple[str, str, str | None]]:
         text = path.read_text(encoding="utf-8")
         for i, m in enumerate(_FENCE.finditer(text), 1):
             marker = _NOT_RUN.search(text[max(0, m.start() - 300) : m.start()])
-            out.append((f"{path.relative_to(ROOT)}#{i}", m.group(2), marker.group(1) if marker else None))
+            why = None
+            if marker:
+                elsewhere = marker.group(2)
+                assert elsewhere is None or (ROOT / elsewhere).is_file(), f"{path.name}: {elsewhere}"
+                why = marker.group(1) or f"run by {elsewhere}"
+            out.append((f"{path.relative_to(ROOT)}#{i}", m.group(2), why))
     return out
 
 

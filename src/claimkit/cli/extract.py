@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import datetime as dt
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
