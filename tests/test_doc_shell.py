@@ -7,7 +7,6 @@ is preceded by a line ``<!-- not run: REASON -->`` (a real LLM endpoint, a
 recursive ``make test``) or ``<!-- run by tests/FILE.py: ... -->`` (a test
 that runs it against a scripted server; the file must exist): the test below
 fails on a block that does none of these.
-The blocks of docs/plugins.md run in tests/test_examples.py.
 """
 
 from __future__ import annotations
@@ -18,8 +17,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from .test_examples import _SHELL_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
@@ -43,17 +40,15 @@ def _shell_blocks() -> list[tuple[str, str, str | None]]:
     return out
 
 
-_RUN = [(n, code) for n, code, why in _shell_blocks() if why is None
-        and ROOT / n.split("#")[0] not in _SHELL_PAGES]
+_RUN = [(n, code) for n, code, why in _shell_blocks() if why is None]
 
 
 def test_every_shell_block_runs_or_says_why_not() -> None:
     blocks = _shell_blocks()
     assert len(blocks) >= 10
-    covered = {f"{p.relative_to(ROOT)}" for p in _SHELL_PAGES}
     ran = {n for n, _ in _RUN}
     for name, _code, why in blocks:
-        assert why is not None or name in ran or name.split("#")[0] in covered, name
+        assert why is not None or name in ran, name
     assert any(why is None for _, _, why in blocks)
 
 
