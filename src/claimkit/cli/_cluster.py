@@ -16,7 +16,6 @@ __all__ = ["extract_on_cluster_command", "validate_on_cluster_command"]
 
 
 def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
-    from claimkit.cli.extract import _types
     from claimkit.distributed.extract import ExtractSpec
     from claimkit.distributed.ratelimit import RateLimit
 
@@ -25,7 +24,7 @@ def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
         rate = RateLimit.per_minute(options["rpm"], f"claimkit-rate-{uuid.uuid4().hex[:12]}")
     return ExtractSpec(
         backend=None if options["backend"] == "auto" else options["backend"],
-        types=_types(options["types"]), cache=not options["no_cache"], model=options["model"],
+        types=options["types"], cache=not options["no_cache"], model=options["model"],
         base_urls=base_urls, max_wait=options["max_wait"],
         gazetteer_files=tuple(options["gazetteer"]),
         max_bytes=int(options["max_size"] * 2**20), concurrency=options["concurrency"],
@@ -45,7 +44,8 @@ def _backend_name(spec: Any) -> str:
 
 def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet: bool,
                                options: dict[str, Any], base_urls: tuple[str, ...]) -> int:
-    """Run ``claimkit extract --cluster``; the number of failure records."""
+    """Run ``claimkit extract --cluster`` (``options["types"]`` already parsed); the number
+    of failure records."""
     from claimkit.distributed import connect, extract_on_cluster
 
     if not to_file(output):

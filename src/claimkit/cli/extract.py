@@ -100,6 +100,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
     if options["cluster"]:
         from claimkit.cli._cluster import extract_on_cluster_command
 
+        options["types"] = _types(options["types"])
         if extract_on_cluster_command(paths, output, quiet, options, base_urls):
             sys.exit(EXIT_FAILURES)
         return

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -177,8 +178,10 @@ def extract_on_cluster(
     partitions = plan_partitions(paths, target_bytes)
     check_directory(out, partitions)
     run = ClusterRun()
+    semaphore = None
     if spec.rate is not None:
-        spec.rate.semaphore().register()  # created on the scheduler before the workers use it
+        semaphore = spec.rate.semaphore()
+        semaphore.register()  # made on the scheduler before the workers use it
     futures = client.map(extract_partition, partitions, directory=str(out.resolve()), spec=spec,
                          pure=False, retries=2)
     as_completed: Any = distributed.as_completed  # untyped
@@ -187,4 +190,7 @@ def extract_on_cluster(
         run.add(result)
         if on_shard is not None:
             on_shard(result)
+    if semaphore is not None and spec.rate is not None:
+        time.sleep(spec.rate.window + 0.5)  # the workers give their last leases back
+        semaphore.close()  # no state left on a long-lived scheduler
     return run

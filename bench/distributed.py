@@ -1,0 +1,201 @@
+"""Benchmark: claimkit on a local Dask cluster of 2 worker processes vs one process.
+
+Three parts (each can be left out with ``--skip``):
+
+* ``offline``: N documents (default 10,000; synthetic: the sample articles, each
+  copy with its own opening line and every n-th sentence dropped, so no two texts
+  are equal) in JSONL shards, extracted with the offline rules backend in one
+  process (``run_extraction``) and with ``extract_on_cluster`` on 2 workers.
+  Prints wall times, throughput, the speed-up (target >= 1.6x), the cluster's
+  start time and the engine's overhead (cluster run time x workers minus the
+  one-process time, per document).
+* ``llm``: M documents (default 2,000) against the scripted server with a
+  latency of 250 ms per answer and a cluster-wide limit (``--rpm``, default
+  1200 = 20/s): the requests per second the server saw (over the middle of the
+  run) vs the limit.
+* ``validate``: K synthetic claims (default 100,000; bench/validate.py's
+  generator: real-sized records, news-like groups) validated locally and on the
+  cluster; findings compared, peak memory (ru_maxrss) per worker printed.
+
+The machine this ran on had 2 cores shared with other jobs: figures vary by run.
+
+Usage::
+
+    .venv/bin/python bench/distributed.py
+    .venv/bin/python bench/distributed.py --docs 2000 --llm-docs 400 --claims 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# this file is named distributed.py: its folder must not shadow the dask package
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT / "tests" / "llm"))
+
+
+def _bench_validate() -> Any:
+    """bench/validate.py (its synthetic claim generator), loaded by path."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_validate", ROOT / "bench" / "validate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_corpus(directory: Path, n: int, per_shard: int = 250) -> None:
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples" / "articles").glob("*.txt"))]
+    directory.mkdir(parents=True, exist_ok=True)
+    for first in range(0, n, per_shard):
+        with open(directory / f"shard-{first // per_shard:04d}.jsonl", "w", encoding="utf-8") as fh:
+            for i in range(first, min(n, first + per_shard)):
+                base = texts[i % len(texts)].split("\n")
+                drop = rng.randrange(3, 9)
+                kept = [line for j, line in enumerate(base) if j < 3 or j % drop]
+                text = f"Dispatch {i} of the wire service.\n\n" + "\n".join(kept)
+                fh.write(json.dumps({"id": f"doc-{i}", "text": text}) + "\n")
+
+
+def start_cluster(workers: int) -> tuple[Any, Any, float]:
+    import distributed
+
+    t = time.perf_counter()
+    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
+    client = distributed.Client(cluster)
+    return cluster, client, time.perf_counter() - t
+
+
+def bench_offline(client: Any, n: int, workers: int) -> None:
+    from claimkit.distributed import ExtractSpec, extract_on_cluster
+    from claimkit.documents import load_documents
+    from claimkit.extract import Extractor
+    from claimkit.extract.runner import run_extraction
+
+    tmp = Path(tempfile.mkdtemp(prefix="ck-dist-"))
+    write_corpus(tmp / "in", n)
+    extractor = Extractor("rules")
+    run_extraction(extractor, load_documents([ROOT / "examples" / "articles"]), io.StringIO())
+    t = time.perf_counter()
+    one = run_extraction(extractor, load_documents([tmp / "in"]), io.StringIO(), concurrency=1)
+    single = time.perf_counter() - t
+    # warm the workers (imports, gazetteer) as the one process was warmed
+    extract_on_cluster(client, [str(ROOT / "examples" / "articles")], tmp / "warm",
+                       ExtractSpec(backend="rules"), target_bytes=1)
+    t = time.perf_counter()
+    run = extract_on_cluster(client, [str(tmp / "in")], tmp / "out", ExtractSpec(backend="rules"),
+                             target_bytes=256 << 10)
+    dist = time.perf_counter() - t
+    assert run.summary.documents == one.documents == n, (run.summary.documents, one.documents)
+    print(f"offline, {n} documents ({run.shards} partitions):")
+    print(f"  one process:        {single:7.1f} s  {n / single:7.1f} docs/s")
+    print(f"  cluster, {workers} workers: {dist:7.1f} s  {n / dist:7.1f} docs/s  "
+          f"speed-up {single / dist:.2f}x (target >= 1.6x)")
+    overhead = (dist * workers - single) / n * 1000
+    print(f"  engine overhead:    {overhead:.2f} ms per document of worker time "
+          f"({dist * workers:.1f} worker-s vs {single:.1f} s in one process)")
+
+
+def bench_llm(client: Any, n: int, rpm: float) -> None:
+    from scripted_server import ScriptedServer, load_gold_claims
+
+    from claimkit.distributed import ExtractSpec, RateLimit, extract_on_cluster
+
+    class Timed(ScriptedServer):
+        def __init__(self, *a: Any, **k: Any) -> None:
+            super().__init__(*a, **k)
+            self.times: list[float] = []
+
+        def _next_step(self, article: str) -> Any:
+            with self._lock:
+                self.times.append(time.monotonic())
+            return super()._next_step(article)
+
+    tmp = Path(tempfile.mkdtemp(prefix="ck-dist-llm-"))
+    write_corpus(tmp / "in", n, per_shard=100)
+    with Timed(load_gold_claims(ROOT / "examples" / "gold"), latency=0.25) as server:
+        spec = ExtractSpec(backend="openai", model="scripted-model", cache=False,
+                           base_urls=(server.base_url,), concurrency=32,
+                           rate=RateLimit.per_minute(rpm, f"bench-{time.time()}"))
+        t = time.perf_counter()
+        run = extract_on_cluster(client, [str(tmp / "in")], tmp / "out", spec, target_bytes=1)
+        wall = time.perf_counter() - t
+        times = sorted(server.times)
+    lo, hi = times[0] + 2, times[-1] - 2
+    middle = sum(1 for x in times if lo <= x < hi) / (hi - lo)
+    print(f"llm, {n} documents, scripted server L=250 ms, limit {rpm / 60:.1f} requests/s:")
+    print(f"  {run.summary.documents} documents, {run.summary.failures} failures, "
+          f"{len(times)} requests in {wall:.1f} s")
+    print(f"  at the server: {middle:.2f} requests/s over the middle of the run = "
+          f"{middle / (rpm / 60):.3f} x the limit")
+
+
+def bench_validate(client: Any, n_claims: int) -> None:
+    build = _bench_validate().build
+
+    from claimkit.consistency import read_claim_files, validate
+    from claimkit.distributed import validate_on_cluster
+
+    tmp = Path(tempfile.mkdtemp(prefix="ck-dist-val-"))
+    path = tmp / "claims.jsonl"
+    records = build(n_claims)
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(r.model_dump_json() + "\n")
+    del records
+    size = path.stat().st_size
+    t = time.perf_counter()
+    local = validate(read_claim_files([path]))
+    single = time.perf_counter() - t
+    peak_local = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t = time.perf_counter()
+    done = validate_on_cluster(client, [str(path)], chunk_bytes=max(1 << 20, size // 16))
+    dist = time.perf_counter() - t
+    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    same = (sorted(f.model_dump_json() for f in done.report.findings)
+            == sorted(f.model_dump_json() for f in local.findings))
+    print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
+          f"{len(local.groups)} groups, {len(local.findings)} findings:")
+    print(f"  one process: {single:6.1f} s (peak {peak_local:.0f} MB, this process)")
+    print(f"  cluster:     {dist:6.1f} s; findings equal: {same}; peak per worker: "
+          + ", ".join(f"{v:.0f} MB" for v in peaks.values()))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--docs", type=int, default=10_000)
+    p.add_argument("--llm-docs", type=int, default=2_000)
+    p.add_argument("--rpm", type=float, default=1200)
+    p.add_argument("--claims", type=int, default=100_000)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--skip", action="append", default=[], choices=["offline", "llm", "validate"])
+    args = p.parse_args()
+    cluster, client, started = start_cluster(args.workers)
+    print(f"local cluster of {args.workers} worker processes started in {started:.1f} s")
+    try:
+        if "offline" not in args.skip:
+            bench_offline(client, args.docs, args.workers)
+        if "llm" not in args.skip:
+            bench_llm(client, args.llm_docs, args.rpm)
+        if "validate" not in args.skip:
+            bench_validate(client, args.claims)
+    finally:
+        client.close()
+        cluster.close()
+
+
+if __name__ == "__main__":
+    main()
