@@ -93,13 +93,14 @@ class _Collector:
         """
         compactor = Compactor()
         for rec in records:
-            if isinstance(rec, Failure):
-                self.failures.append(rec)
-                continue
             self.add(rec)
-            yield compactor.record(rec)
+            if isinstance(rec, DocumentClaims):
+                yield compactor.record(rec)
 
-    def add(self, rec: DocumentClaims) -> None:
+    def add(self, rec: DocumentClaims | Failure) -> None:
+        if isinstance(rec, Failure):
+            self.failures.append(rec)
+            return
         self.spool.write(("," if self.stats.documents else "") + dumps(document_payload(rec)))
         self.stats.documents += 1
         self.stats.claims += len(rec.claims)
@@ -139,8 +140,8 @@ def render(
         if report is None and validate:
             report = run_validation(col.feed(records), **validate_options)
         else:
-            for _ in col.feed(records):
-                pass
+            for rec in records:  # nothing held: memory stays flat
+                col.add(rec)
         spool.seek(0)
         if isinstance(output, (str, os.PathLike)):
             path = Path(output)
