@@ -405,3 +405,28 @@ def test_bad_state_and_unfinished_batches_are_one_line_errors(
     early = _invoke("batch", "collect", str(state), "-o", str(tmp_path / "out.jsonl"))
     assert early.exit_code == 2 and "not finished" in early.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_collect_into_the_claim_store_after_a_crash_stores_each_document_once(
+    env: None, endpoint: Any, articles_dir: Path, tmp_path: Path
+) -> None:
+    from claimkit.store import open_store
+
+    _, batch = endpoint
+    state = _prepare_and_submit(articles_dir, batch.base_url, tmp_path)
+    assert _invoke("batch", "status", str(state), "--wait", "--poll", "0").exit_code == 0
+    full = tmp_path / "full.jsonl"
+    assert _invoke("batch", "collect", str(state), "-o", str(full)).exit_code == 0
+    lines = full.read_bytes().splitlines(keepends=True)
+    crashed, db = tmp_path / "crashed.jsonl", tmp_path / "claims.db"
+    crashed.write_bytes(b"".join(lines[:2]) + lines[2][:100])  # killed mid-write, before the store
+    result = _invoke("batch", "collect", str(state), "-o", str(crashed), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    again = _invoke("batch", "collect", str(state), "-o", str(crashed), "--db", str(db))
+    assert again.exit_code == 0, again.output
+    with open_store(str(db)) as store:
+        stored = [json.loads(r.model_dump_json()) for r in store.records()]
+    assert sorted(r["document"]["id"] for r in stored) == sorted(
+        r["document"]["id"] for r in _records(full))  # each document once
+    assert sum(len(r["claims"]) for r in stored) == sum(len(r["claims"]) for r in _records(full))
+    assert len(_records(crashed)) == len(lines)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from claimkit.cli.app import EXIT_FAILURES, fail, main, note
+from claimkit.cli.app import EXIT_FAILURES, ClaimsReader, fail, main, note
 
 
 @main.group()
@@ -148,8 +148,11 @@ def status(state_file: str, base_url: str | None, wait: bool, poll: float,
 @click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
               help="Documents handled at once (re-asks are sent meanwhile).")
 @BASE_URL
+@click.option("--db", "db", default=None, metavar="URL",
+              help="Also load the output into this claim store (SQLite path or SQLAlchemy "
+              "URL), exactly once per document: a rerun after a crash stores nothing twice.")
 def collect(state_file: str, output: str, from_files: tuple[str, ...], no_reask: bool,
-            concurrency: int, base_url: str | None) -> None:
+            concurrency: int, base_url: str | None, db: str | None) -> None:
     """Turn the batch replies into records (same salvage, grounding and merging as
     real-time extraction); safe to rerun after a crash."""
     from claimkit.batch import remote
@@ -170,6 +173,25 @@ def collect(state_file: str, output: str, from_files: tuple[str, ...], no_reask:
          f"{output} ({result.skipped} already there); {result.batch_replies} batch replies, "
          f"{result.realtime_requests} real-time requests; usage {u.prompt_tokens:,} prompt + "
          f"{u.completion_tokens:,} completion tokens{cost}")
+    if db is not None:
+        _store(output, db)
     if result.counts["failure"]:
         sys.exit(EXIT_FAILURES)
 
+
+
+def _store(output: str, db: str) -> None:
+    """Load the whole output file into the claim store: documents stored by an earlier
+    (crashed) collect are skipped by the store's exactly-once rule, so nothing is
+    stored twice and nothing collected before the crash is left out."""
+    from claimkit.cli.store import open_db
+    from claimkit.store import RunInfo
+
+    reader = ClaimsReader(strict=False)
+    with open_db(db) as store:
+        writer = store.writer(RunInfo("batch collect"))
+        try:
+            counts = writer.add(reader.records((output,)))
+        finally:
+            writer.close()
+        note(f"{counts.describe()} -> {store.url}")
