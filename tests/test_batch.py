@@ -430,3 +430,25 @@ def test_collect_into_the_claim_store_after_a_crash_stores_each_document_once(
         r["document"]["id"] for r in _records(full))  # each document once
     assert sum(len(r["claims"]) for r in stored) == sum(len(r["claims"]) for r in _records(full))
     assert len(_records(crashed)) == len(lines)
+
+
+def test_prepare_sends_the_few_shot_examples_and_collect_keeps_them(
+    env: None, endpoint: Any, articles_dir: Path, gold_dir: Path, tmp_path: Path
+) -> None:
+    """--examples reaches every prepared request (as real time sends it) and the state
+    file, so that collect's re-asks and prompt version are those of the same examples."""
+    stem = sorted(p.stem for p in articles_dir.glob("*.txt"))[0]
+    example_text = (articles_dir / f"{stem}.txt").read_text(encoding="utf-8")
+    examples = tmp_path / "ex.jsonl"
+    examples.write_text(json.dumps({"doc": stem, "text": example_text}, ensure_ascii=False) + "\n"
+                        + (gold_dir / f"{stem}.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    _, batch = endpoint
+    requests = tmp_path / "requests.jsonl"
+    result = _invoke("batch", "prepare", str(articles_dir), "-o", str(requests), "--model", MODEL,
+                     "--base-url", batch.base_url, "--examples", str(examples))
+    assert result.exit_code == 0, result.output
+    bodies = [json.loads(line)["body"] for line in requests.read_text("utf-8").splitlines()]
+    snippet = example_text.strip().splitlines()[0][:60]
+    assert bodies and all(any(snippet in str(m["content"]) for m in b["messages"]) for b in bodies)
+    state = json.loads((tmp_path / "requests.state.json").read_text("utf-8"))
+    assert state["settings"]["examples"] == str(examples.resolve())

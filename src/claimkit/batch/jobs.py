@@ -10,6 +10,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from claimkit.batch.collect import BatchReplyBackend, collected_ids, read_outputs
@@ -24,12 +25,15 @@ __all__ = ["Collected", "Limits", "collect", "prepare", "request_settings"]
 
 #: the settings that shape a request or the handling of its reply, kept in the state
 _KEPT = ("mode", "chunk_chars", "chunk_overlap", "min_chunk_chars", "max_tokens",
-         "temperature", "max_reasks", "strict")
+         "temperature", "max_reasks", "strict", "context_window", "examples")
 
 
 def request_settings(settings: LLMSettings) -> dict[str, Any]:
     """The settings a state file records (never the key, nor anything secret)."""
-    return {name: getattr(settings, name) for name in _KEPT}
+    kept = {name: getattr(settings, name) for name in _KEPT}
+    if kept["examples"] is not None:  # the examples file, by absolute path: collect reads it again
+        kept["examples"] = str(Path(kept["examples"]).resolve())
+    return kept
 
 
 @dataclass(frozen=True)

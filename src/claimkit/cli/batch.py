@@ -39,6 +39,11 @@ def _money(value: float | None) -> str:
               help="Structured-output mode, as for extract (env CLAIMKIT_MODE; default tools).")
 @click.option("--types", "types", default=None, metavar="T1,T2",
               help="Claim types to extract, comma-separated (default: every registered type).")
+@click.option("--examples", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Few-shot examples, as for extract (env CLAIMKIT_EXAMPLES); collect "
+              "reads the same file again.")
+@click.option("--context-window", type=click.IntRange(1), default=None, metavar="TOKENS",
+              help="The model's context window, as for extract (env CLAIMKIT_CONTEXT_WINDOW).")
 @click.option("--max-requests", type=click.IntRange(1), default=50_000, show_default=True,
               help="Requests per file (OpenAI's limit).")
 @click.option("--max-file-mb", type=click.FloatRange(min=0.001), default=200.0,
@@ -55,7 +60,8 @@ def prepare(paths: tuple[str, ...], output: str, **options: Any) -> None:
     from claimkit.extract.llm.settings import resolve_settings
 
     settings = resolve_settings(model=options["model"], base_url=options["base_url"],
-                                mode=options["mode"])
+                                mode=options["mode"], examples=options["examples"],
+                                context_window=options["context_window"])
     limits = Limits(options["max_requests"], int(options["max_file_mb"] * 2**20),
                     int(options["max_size"] * 2**20))
     state, prepared = run_prepare(
