@@ -16,6 +16,7 @@ from claimkit.consistency.checks import (
     check_corroboration,
     check_integrity,
     check_time,
+    limit_findings,
 )
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
 from claimkit.consistency.models import Finding, ValidationReport
@@ -140,6 +141,7 @@ def validate(
         findings: list[Finding] = []
         for check in to_run:
             findings.extend(check(context=ctx))
+        findings.extend(limit_findings(ctx))
         report = _report(ctx, findings)
     finally:
         if gc_was_enabled:
