@@ -749,6 +749,8 @@ def _copies(text: _Text, kept: list[_Text], equal: _Text | None) -> bool:
     different texts quoting the same words stays linear (past them, a report
     counts as its own outlet).
     """
+    if text[0] < SYNDICATED_MIN_CHARS:
+        return False  # too short to say two outlets copied it
     if equal is not None and _lengths_allow(text[0], equal[0]):
         return True
     choices = [t[1] for t in islice(kept, SYNDICATION_CANDIDATES) if _lengths_allow(text[0], t[0])]
