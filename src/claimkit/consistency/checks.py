@@ -42,6 +42,7 @@ __all__ = [
     "check_conflicts",
     "check_corroboration",
     "check_integrity",
+    "check_limits",
     "check_time",
     "quantity_interval",
 ]
@@ -84,8 +85,15 @@ def _finding(
     )
 
 
-def limit_findings(ctx: Context) -> list[Finding]:
-    """One finding for the claims whose event search stopped at ``MAX_CANDIDATES``."""
+def check_limits(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """One finding for the claims whose event search stopped at ``MAX_CANDIDATES`` (warning).
+
+    The bound keeps grouping linear on a hostile corpus (thousands of events at
+    one place and time); this says once how many claims it left unmatched.
+    """
+    ctx = _ctx(items, documents, context)
     if not ctx.capped:
         return []
     infos = [ctx.infos[i] for i in ctx.capped]

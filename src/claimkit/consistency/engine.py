@@ -15,8 +15,8 @@ from claimkit.consistency.checks import (
     check_conflicts,
     check_corroboration,
     check_integrity,
+    check_limits,
     check_time,
-    limit_findings,
 )
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
 from claimkit.consistency.models import Finding, ValidationReport
@@ -47,6 +47,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_stance,
     check_time,
     check_corroboration,
+    check_limits,
 )
 
 _CHECKS: dict[str, Check] = {}
@@ -141,7 +142,6 @@ def validate(
         findings: list[Finding] = []
         for check in to_run:
             findings.extend(check(context=ctx))
-        findings.extend(limit_findings(ctx))
         report = _report(ctx, findings)
     finally:
         if gc_was_enabled:
