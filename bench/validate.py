@@ -22,6 +22,16 @@ Usage::
     .venv/bin/python bench/validate.py                 # 10k, 100k, 1M
     .venv/bin/python bench/validate.py --sizes 10000   # one size
     .venv/bin/python bench/validate.py --profile steady  # same density at every size
+    .venv/bin/python bench/validate.py --profile hostile   # issue 14: one pathological group
+
+``--profile hostile`` (sizes 1k, 4k, 16k and 64k by default) builds, per size,
+three pathological corpora of that many claims and validates each: **place**,
+two documents each reporting n/2 meetings in Paris on one day; **position**,
+two documents where one actor pledges and refuses the same thing n/2 times
+each; **quote**, n documents of different 400-character texts, each with one
+pledge quoting the same words. It prints the time per corpus and the growth
+ratio t(4n)/t(n) (4 means linear), and the number of findings (bounded: see
+``MAX_CANDIDATES`` in docs/validation.md).
 """
 
 from __future__ import annotations
@@ -174,6 +184,67 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
     return records
 
 
+HOSTILE_SHAPES = ("place", "position", "quote")
+
+
+def build_hostile(n_claims: int, shape: str) -> list[DocumentClaims]:
+    """A pathological corpus of ``n_claims`` claims (``shape``: see the module docstring)."""
+    rng = random.Random(14)
+    france = country_actor("France", text="France", fast=True)
+    germany = country_actor("Germany", text="Germany", fast=True)
+    day = _mc(DateRef, value="2025-01-10", granularity="day", raw=None, resolution="explicit")
+    n_docs = n_claims if shape == "quote" else 2
+    records = []
+    for d in range(n_docs):
+        doc_id = f"doc{d:07d}"
+        text = TextBuilder(fast=True)
+        if shape == "quote":  # a different article around the same quoted words
+            text.add(" ".join("".join(rng.choice("abcdefghijklmnop") for _ in range(7)) for _ in range(50)) + ".")
+        claims: list[ClaimBase] = []
+        for j in range(n_claims // n_docs):
+            sent = "France will send troops." if shape == "quote" else f"France met or pledged ({doc_id}-{j})."
+            common: dict[str, Any] = {
+                "doc_id": doc_id, "actor": [france], "evidence": [text.add(sent)], "ungrounded": _EMPTY,
+                "date": day, "modality": "firm", "attributed_to": None, "summary": None}
+            if shape == "place":
+                claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", type="meeting", participants=[france, germany],
+                    participant_count=None, hosts=[], location="Paris", format="in_person", topic=None,
+                    status="held", **common))
+            elif shape == "position" and j % 2:
+                claims.append(_mc(Refusal, id=f"ref-{doc_id}-{j}", type="refusal", what="sending troops",
+                    condition=None, **common))
+            else:
+                claims.append(_mc(Pledge, id=f"ple-{doc_id}-{j}", type="pledge", recipient=None, what="troops",
+                    quantity=_mc(Quantity, value=j % 7 + 1, value_max=None, unit="troops", qualifier="exact",
+                        raw=None), condition=None, **common))
+        doc = _mc(Document, id=doc_id, text=text.text, source=None, source_offset=0, title=None, url=None,
+            published=dt.date(2025, 1, 12), language="en", encoding=None, notes=_EMPTY)
+        records.append(_mc(DocumentClaims, record="document", document=doc, claims=claims, backend="synthetic",
+            model=None, version=None, usage=None, warnings=_EMPTY))
+    return records
+
+
+def _hostile(sizes: list[int]) -> None:
+    """Validate each pathological shape at each size, in this process; print times and growth."""
+    from claimkit.consistency import validate
+
+    print(f"{'shape':>9} {'claims':>7} {'validate s':>11} {'growth':>7} {'groups':>7} {'findings':>9}  by kind")
+    for shape in HOSTILE_SHAPES:
+        last: tuple[int, float] | None = None
+        for size in sizes:
+            records = build_hostile(size, shape)
+            t0 = time.perf_counter()
+            report = validate(records)
+            seconds = time.perf_counter() - t0
+            kinds: dict[str, int] = {}
+            for f in report.findings:
+                kinds[f.kind] = kinds.get(f.kind, 0) + 1
+            growth = f"{seconds / last[1]:.1f}" if last and last[1] > 0 else "-"
+            print(f"{shape:>9} {size:>7} {seconds:>11.2f} {growth:>7} {len(report.groups):>7} "
+                  f"{len(report.findings):>9}  {kinds}", flush=True)
+            last = (size, seconds)
+
+
 def _own_peak_kib() -> int:
     """This process's own peak resident memory, KiB.
 
@@ -217,15 +288,21 @@ def _child(size: int, profile: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--profile", choices=["fixed", "steady"], default="fixed",
+    parser.add_argument("--sizes", type=int, nargs="+", default=None,
+                        help="default: 10k 100k 1M; with --profile hostile: 1k 4k 16k 64k")
+    parser.add_argument("--profile", choices=["fixed", "steady", "hostile"], default="fixed",
                         help="fixed: seven years at every size (denser as it grows); "
-                        "steady: seven years per 100k claims (same density at every size)")
+                        "steady: seven years per 100k claims (same density at every size); "
+                        "hostile: one pathological group per corpus (issue 14)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child, args.profile)
         return
+    if args.profile == "hostile":
+        _hostile(args.sizes or [1_000, 4_000, 16_000, 64_000])
+        return
+    args.sizes = args.sizes or [10_000, 100_000, 1_000_000]
     results = {}
     print(f"{'claims':>9} {'build s':>8} {'validate s':>11} {'cpu s':>6} {'peak MB':>8} {'groups':>8} "
           f"{'findings':>9}  by severity")

@@ -17,6 +17,7 @@ from claimkit.consistency.checks import (
     check_conflicts,
     check_corroboration,
     check_integrity,
+    check_limits,
     check_time,
     quantity_interval,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "check_conflicts",
     "check_corroboration",
     "check_integrity",
+    "check_limits",
     "check_stance",
     "check_time",
     "group_events",

@@ -11,9 +11,18 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from claimkit.consistency.grouping import ClaimInfo, Context, build_context
+from claimkit.consistency.grouping import (
+    COMPARED_CHARS,
+    MAX_CANDIDATES,
+    SYNDICATED_MIN_CHARS,
+    SYNDICATED_RATIO,
+    ClaimInfo,
+    Context,
+    build_context,
+)
 from claimkit.consistency.keys import parse_date
 from claimkit.consistency.models import Finding, FindingKind, Severity
 from claimkit.normalize.quantities import find_quantities
@@ -33,6 +42,7 @@ __all__ = [
     "check_conflicts",
     "check_corroboration",
     "check_integrity",
+    "check_limits",
     "check_time",
     "quantity_interval",
 ]
@@ -73,6 +83,28 @@ def _finding(
         spans=spans,
         details=details,
     )
+
+
+def check_limits(
+    items: Items | None = None, documents: Docs = None, *, context: Context | None = None
+) -> list[Finding]:
+    """One finding for the claims whose event search stopped at ``MAX_CANDIDATES`` (warning).
+
+    The bound keeps grouping linear on a hostile corpus (thousands of events at
+    one place and time); this says once how many claims it left unmatched.
+    """
+    ctx = _ctx(items, documents, context)
+    if not ctx.capped:
+        return []
+    infos = [ctx.infos[i] for i in ctx.capped]
+    docs = len({x.doc for x in infos})
+    return [_finding(
+        FindingKind.limit, Severity.warning,
+        f"{len(infos)} claims of {docs} documents were compared with only the first "
+        f"{MAX_CANDIDATES} candidate events of their place and days (far more than news "
+        "reports at one place and time): they may be missing from groups they belong to",
+        None, infos, limit=MAX_CANDIDATES, capped=len(infos),
+    )]
 
 
 # --------------------------------------------------------------------- integrity
@@ -683,11 +715,60 @@ def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
     if len(set(quotes)) == len(quotes):
         return set(first)
     outlets: set[str] = set()
-    by_quote: dict[str | None, list[ClaimInfo]] = {}
+    kept: dict[str | None, list[_Text]] = {}  # quote -> texts of the reports counted
+    equal: dict[tuple[str | None, str], _Text] = {}  # (quote, spacing-folded text) -> first
     for (outlet, x), quote in zip(first.items(), quotes, strict=True):
-        same_quote = by_quote.setdefault(quote, [])
-        if quote is not None and any(ctx.same_text(x.doc, y.doc) for y in same_quote):
+        text = _text(ctx, x.doc)
+        if quote is not None and text is not None and _copies(text, kept.get(quote, []), equal.get((quote, text[2]))):
             continue
-        same_quote.append(x)
+        if text is not None:
+            kept.setdefault(quote, []).append(text)
+            equal.setdefault((quote, text[2]), text)
         outlets.add(outlet)
     return outlets
+
+
+#: a document's text as syndication compares it: length of the compared
+#: part, that part case-folded, and the same with spacing folded
+_Text = tuple[int, str, str]
+
+
+#: at most this many earlier reports of the same quote are tested for
+#: similarity with a report (equal texts are found whatever their number): a
+#: news event has a few dozen outlets quoting the same words
+SYNDICATION_CANDIDATES = 64
+
+
+def _text(ctx: Context, doc_id: str) -> _Text | None:
+    doc = ctx.documents.get(doc_id)
+    if doc is None:
+        return None
+    part = doc.text[:COMPARED_CHARS]
+    folded = part.casefold()
+    return len(part), folded, " ".join(folded.split())
+
+
+def _copies(text: _Text, kept: list[_Text], equal: _Text | None) -> bool:
+    """Whether a text copies one of the texts kept for the same quote (``Context.same_text``'s test).
+
+    An equal text (case and spacing aside) is found by its key at once; the
+    similarity test runs in one rapidfuzz call against the first
+    :data:`SYNDICATION_CANDIDATES` texts kept, so that a hostile group of thousands of
+    different texts quoting the same words stays linear (past them, a report
+    counts as its own outlet).
+    """
+    if text[0] < SYNDICATED_MIN_CHARS:
+        return False  # too short to say two outlets copied it
+    if equal is not None and _lengths_allow(text[0], equal[0]):
+        return True
+    choices = [t[1] for t in islice(kept, SYNDICATION_CANDIDATES) if _lengths_allow(text[0], t[0])]
+    if not choices:
+        return False
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(text[1], choices, scorer=fuzz.ratio, score_cutoff=SYNDICATED_RATIO) is not None
+
+
+def _lengths_allow(a: int, b: int) -> bool:
+    """Long enough to say two outlets copied one text, and about the same length."""
+    return min(a, b) >= SYNDICATED_MIN_CHARS and min(a, b) >= 0.85 * max(a, b)

@@ -15,6 +15,7 @@ from claimkit.consistency.checks import (
     check_conflicts,
     check_corroboration,
     check_integrity,
+    check_limits,
     check_time,
 )
 from claimkit.consistency.grouping import Context, build_context, to_event_groups
@@ -46,6 +47,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     check_stance,
     check_time,
     check_corroboration,
+    check_limits,
 )
 
 _CHECKS: dict[str, Check] = {}

@@ -28,8 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -105,6 +106,8 @@ class Context:
     _sources: dict[str, str] = field(default_factory=dict)
     _same: dict[tuple[str, str], bool] = field(default_factory=dict)
     _other_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: claims whose search for their event stopped at :data:`MAX_CANDIDATES`
+    capped: list[int] = field(default_factory=list)
 
     def source(self, doc_id: str) -> str:
         """The source key of a document (memoised; see :func:`source_key`)."""
@@ -149,18 +152,20 @@ class Context:
 
 
 #: how much of a text is compared for syndication
-_COMPARED_CHARS = 4000
+COMPARED_CHARS = 4000
 
 
 #: documents whose texts are at least this similar (rapidfuzz ratio, 0-100) are one text
 SYNDICATED_RATIO = 92.0
+#: texts shorter than this are never called copies (too short to tell)
+SYNDICATED_MIN_CHARS = 200
 
 
 def _same_text(a: str, b: str) -> bool:
     """Whether two texts are copies of one (a syndicated article): equal words, case and
     spacing aside, or rapidfuzz's ratio at least :data:`SYNDICATED_RATIO`."""
-    a, b = a[:_COMPARED_CHARS], b[:_COMPARED_CHARS]
-    if min(len(a), len(b)) < 200 or min(len(a), len(b)) < 0.85 * max(len(a), len(b)):
+    a, b = a[:COMPARED_CHARS], b[:COMPARED_CHARS]
+    if min(len(a), len(b)) < SYNDICATED_MIN_CHARS or min(len(a), len(b)) < 0.85 * max(len(a), len(b)):
         return False  # too short to say two outlets copied it, or not the same length
     if " ".join(a.split()).casefold() == " ".join(b.split()).casefold():
         return True
@@ -343,11 +348,21 @@ def _group_events(ctx: Context) -> None:
         if index is None:
             index = partitions[(info.type, values)] = ({}, {})
         if span[2] == "day":
-            _file_day(ctx, i, info, span[0], index[0])
+            _file_day(ctx, i, span[0], index[0])
         else:  # month, year or undated: after every day-dated claim has its cluster
             deferred.append((i, span, index))
     for i, span, index in deferred:
         _file_interval(ctx, i, ctx.infos[i], span, index)
+
+
+#: at most this many candidate events are tested for one claim of an "event"
+#: type (clusters filed on its days under its place or participants): real
+#: news has a handful per place and day; a hostile corpus (one document
+#: reporting thousands of meetings in one city on one day) would make the
+#: search quadratic. A claim whose search stops here stands alone (or, dated by
+#: month or undated, stays out of the day clusters), and one "limit" finding
+#: says how many claims that was.
+MAX_CANDIDATES = 256
 
 
 #: an undated report of a past event in a dated article: on or before the
@@ -386,11 +401,11 @@ def _file_interval(ctx: Context, i: int, info: ClaimInfo, span: DateRange, index
     keep the narrowest interval.
     """
     lo, hi, _ = span
-    cl = _best_day_cluster(info, lo, hi, index[0])
+    cl = _best_day_cluster(ctx, i, info, span, index[0])
     if cl is not None:
         _join(ctx, cl, info, i)
         return
-    cl = _interval_cluster(info, lo, hi, index[1])
+    cl = _interval_cluster(ctx, i, info, span, index[1])
     if cl is None:
         gid = _new_group(ctx, info, _event_label(ctx, info), i)
         cl = _Cluster(gid, {info.doc}, {info.loc} if info.loc else set(), set(info.parts), lo, hi)
@@ -400,18 +415,17 @@ def _file_interval(ctx: Context, i: int, info: ClaimInfo, span: DateRange, index
     cl.lo, cl.hi = max(cl.lo, lo), min(cl.hi, hi)  # the narrowest interval all members allow
 
 
-def _best_day_cluster(info: ClaimInfo, lo: int, hi: int, by_day: dict[int, _Day]) -> _Cluster | None:
+def _best_day_cluster(
+    ctx: Context, i: int, info: ClaimInfo, span: DateRange, by_day: dict[int, _Day]
+) -> _Cluster | None:
+    lo, hi, _ = span
     scored: dict[_Cluster, int] = {}
-    for d in range(lo, hi + 1):
-        index = by_day.get(d)
-        if index is None:
-            continue
-        found = list(index[0].get(info.loc, ())) if info.loc else []
-        for p in sorted(info.parts):
-            found.extend(index[1].get(p, ()))
-        for cl in found:
-            if cl not in scored and _fits(cl, info, lo, hi):
-                scored[cl] = len(cl.parts & info.parts)
+    for n, cl in enumerate(_candidates(info, range(lo, hi + 1), by_day)):
+        if n >= MAX_CANDIDATES:  # a reader could not tell which of so many either
+            ctx.capped.append(i)
+            return None
+        if _fits(cl, info, lo, hi):
+            scored[cl] = len(cl.parts & info.parts)
     if not scored:
         return None
     best = max(scored.values())
@@ -420,9 +434,16 @@ def _best_day_cluster(info: ClaimInfo, lo: int, hi: int, by_day: dict[int, _Day]
 
 
 def _interval_cluster(
-    info: ClaimInfo, lo: int, hi: int, coarse: dict[str, list[_Cluster]]
+    ctx: Context, i: int, info: ClaimInfo, span: DateRange, coarse: dict[str, list[_Cluster]]
 ) -> _Cluster | None:
-    return next((c for c in coarse.get(info.loc or "", ()) if _fits(c, info, lo, hi)), None)
+    lo, hi, _ = span
+    filed = coarse.get(info.loc or "", ())
+    for cl in islice(filed, MAX_CANDIDATES):
+        if _fits(cl, info, lo, hi):
+            return cl
+    if len(filed) > MAX_CANDIDATES:
+        ctx.capped.append(i)
+    return None
 
 
 def _fits(cl: _Cluster, info: ClaimInfo, lo: int, hi: int) -> bool:
@@ -437,8 +458,9 @@ def _fits(cl: _Cluster, info: ClaimInfo, lo: int, hi: int) -> bool:
     return shared >= 2 or (small >= 1 and shared == small)
 
 
-def _file_day(ctx: Context, i: int, info: ClaimInfo, day: int, by_day: dict[int, _Day]) -> None:
-    chosen = _find_cluster(info, day, by_day)
+def _file_day(ctx: Context, i: int, day: int, by_day: dict[int, _Day]) -> None:
+    info = ctx.infos[i]
+    chosen = _find_cluster(ctx, i, day, by_day)
     if chosen is None:
         gid = _new_group(ctx, info, _event_label(ctx, info), i)
         chosen = _Cluster(gid, {info.doc}, set(), set(info.parts), day, day)
@@ -465,35 +487,39 @@ def _join(ctx: Context, cl: _Cluster, info: ClaimInfo, i: int) -> None:
         cl.locs.add(info.loc)
 
 
-def _find_cluster(
-    info: ClaimInfo,
-    day: int,
-    by_day: dict[int, _Day],
-) -> _Cluster | None:
+def _find_cluster(ctx: Context, i: int, day: int, by_day: dict[int, _Day]) -> _Cluster | None:
     # exact day before the day either side; the same place before shared participants;
     # participants in sorted order so that the result does not depend on string hashing.
-    # A cluster filed under several of these keys is tested once: the answer for
-    # this claim does not change between keys.
+    info = ctx.infos[i]
+    for n, cl in enumerate(_candidates(info, (day, day - 1, day + 1), by_day)):
+        if n >= MAX_CANDIDATES:
+            ctx.capped.append(i)
+            return None
+        if _compatible(cl, info, day):
+            return cl
+    return None
+
+
+def _candidates(info: ClaimInfo, days: Iterable[int], by_day: dict[int, _Day]) -> Iterator[_Cluster]:
+    """The clusters filed on these days under the claim's place, then its participants, each once.
+
+    Lazy: a caller stops after :data:`MAX_CANDIDATES`, however many clusters a
+    hostile corpus files under one place and day.
+    """
     parts = sorted(info.parts)
-    tried: set[int] = set()
-    for d in (day, day - 1, day + 1):
+    seen: set[int] = set()
+    for d in days:
         index = by_day.get(d)
         if index is None:
             continue
         by_loc, by_part = index
-        if info.loc:
-            for cl in by_loc.get(info.loc, ()):
-                if cl.gid not in tried:
-                    if _compatible(cl, info, day):
-                        return cl
-                    tried.add(cl.gid)
-        for p in parts:
-            for cl in by_part.get(p, ()):
-                if cl.gid not in tried:
-                    if _compatible(cl, info, day):
-                        return cl
-                    tried.add(cl.gid)
-    return None
+        buckets = [by_loc.get(info.loc, {})] if info.loc else []
+        buckets.extend(by_part.get(p, {}) for p in parts)
+        for bucket in buckets:
+            for cl in bucket:
+                if cl.gid not in seen:
+                    seen.add(cl.gid)
+                    yield cl
 
 
 def _compatible(cl: _Cluster, info: ClaimInfo, day: int) -> bool:

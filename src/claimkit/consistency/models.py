@@ -53,6 +53,8 @@ class FindingKind(StrEnum):
     unanchored_date = "unanchored_date"
     future_past = "future_past"
     corroboration = "corroboration"
+    #: a bound on the work per claim was reached (hostile or unusual input)
+    limit = "limit"
 
 
 class _Frozen(BaseModel):
