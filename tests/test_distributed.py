@@ -323,3 +323,32 @@ def test_cli_validate_on_cluster(client: Any, tmp_path: Path) -> None:
     assert cluster.returncode == local.returncode == 1  # the bad line
     assert sorted(cluster.stdout.splitlines()) == sorted(local.stdout.splitlines())
     assert "byte" in cluster.stderr and "groups" in cluster.stderr.splitlines()[-1]
+
+
+def test_a_lease_that_cannot_be_given_back_does_not_stop_the_window() -> None:
+    """A release that fails (a comm error under load) once: the later leases are still
+    given back, so the requests waiting for them go on (before, the release thread died
+    with it and every worker waited for ever)."""
+    from claimkit.distributed.ratelimit import RateLimit, SlidingWindow
+
+    class FlakySemaphore:
+        def __init__(self) -> None:
+            self.free = threading.Semaphore(1)
+            self.failed = False
+
+        def acquire(self) -> bool:
+            return self.free.acquire(timeout=10)
+
+        def release(self) -> None:
+            if not self.failed:
+                self.failed = True
+                self.free.release()  # the scheduler's lease timeout frees it meanwhile
+                raise OSError("scripted comm error")
+            self.free.release()
+
+    window = SlidingWindow(RateLimit(name="t", requests=1, window=0.01), FlakySemaphore())
+    for _ in range(5):
+        window.acquire()
+    time.sleep(0.2)
+    assert window._semaphore.failed and not window._due
+    assert window._thread is not None and window._thread.is_alive()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import logging
 import math
 import threading
 import time
@@ -33,6 +34,8 @@ from claimkit.errors import ConfigError
 from claimkit.extract.llm.openai import OpenAIBackend
 
 __all__ = ["ClusterOpenAIBackend", "RateLimit", "SlidingWindow"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ class SlidingWindow:
         self._semaphore.acquire()
         with self._cv:
             self._due.append(time.monotonic() + self.limit.window)
-            if self._thread is None:
+            if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._release_loop, daemon=True,
                                                 name=f"claimkit-rate-{self.limit.name}")
                 self._thread.start()
@@ -101,7 +104,13 @@ class SlidingWindow:
                     self._cv.wait(delay)
                     continue
                 self._due.popleft()
-            self._semaphore.release()
+            try:
+                self._semaphore.release()
+            except Exception as exc:  # noqa: BLE001 - a lost lease must not stop the window
+                # (a comm error under load): the scheduler frees a lease nobody refreshes
+                # after its lease timeout; the leases after it are still given back here
+                log.warning("rate limit: a lease was not given back (%s: %s); the scheduler "
+                            "frees it after its lease timeout", type(exc).__name__, exc)
 
 
 class _Endpoints:
