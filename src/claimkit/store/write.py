@@ -9,7 +9,9 @@ and a document already stored under the same version is skipped (a rerun,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -86,7 +88,7 @@ class Writer:
                  "requests": 0, "prompt_tokens": 0, "completion_tokens": 0},
             ).scalar_one())
 
-    def add(self, records: Iterable[Record], batch: int = 200) -> WriteCounts:
+    def add(self, records: Iterable[Record], batch: int = 1000) -> WriteCounts:
         """Store records in batches of ``batch`` (one transaction each)."""
         chunk: list[Record] = []
         for record in records:
@@ -225,9 +227,12 @@ def write_claims(conn: Connection, stored: Sequence[tuple[int, DocumentClaims]],
         rows.extend(_claim_row(seq, i, c, lang) for i, c in enumerate(record.claims))
     if not rows:
         return
-    by_pos = {(int(d), int(o)): int(s) for s, d, o in insert_returning(
-        conn, t.claims, _CLAIM_COLS, rows, ("seq", "doc_seq", "ordinal"))}
-    seqs = [by_pos[(r[0], r[1])] for r in rows]
+    returned = insert_returning(conn, t.claims, _CLAIM_COLS, rows, ("seq", "doc_seq", "ordinal"))
+    # (doc seq, ordinal) -> claim seq, by position: a document's claims are consecutive rows
+    first = {r[0]: i for i, r in reversed(list(enumerate(rows)))}
+    seqs = [0] * len(rows)
+    for s, d, o in returned:
+        seqs[first[int(d)] + int(o)] = int(s)
     all_claims = [c for _, r in stored for c in r.claims]
     keys = list(key_claims([r for _, r in stored], gazetteer=gazetteer, places=places))
     _write_spans_actors(conn, seqs, all_claims, keys)
@@ -259,7 +264,7 @@ def insert_returning(conn: Connection, table: Any, cols: Sequence[str],
             part = rows[i:i + step]
             cursor.execute(_sql(conn, table, cols, len(part)) + tail,
                            [v for row in part for v in row])
-            out.extend(tuple(r) for r in cursor.fetchall())
+            out.extend(cursor.fetchall())
     finally:
         cursor.close()
     return out
@@ -273,8 +278,20 @@ def _claim_row(doc_seq: int, ordinal: int, c: ClaimBase, language: str | None) -
             "\n".join(s.text for s in c.evidence), c.model_dump_json())
 
 
+@functools.cache
+def _may_hold_actors(model: type[ClaimBase]) -> tuple[str, ...]:
+    """The fields of ``model`` whose annotation admits an actor (or says nothing: ``Any``)."""
+    return tuple(name for name, f in model.model_fields.items() if _admits_actor(f.annotation))
+
+
+def _admits_actor(tp: Any) -> bool:
+    if tp is Any or (isinstance(tp, type) and issubclass(tp, Actor)):
+        return True
+    return any(_admits_actor(a) for a in typing.get_args(tp))
+
+
 def _actor_fields(c: ClaimBase) -> Iterator[tuple[str, Actor]]:
-    for name in type(c).model_fields:
+    for name in _may_hold_actors(type(c)):
         value = getattr(c, name, None)
         if isinstance(value, Actor):
             yield name, value
@@ -308,13 +325,15 @@ def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys],
     """
     cache = cache or KeyCache()
     known = cache.ids
-    distinct = sorted({k.removeprefix("~") for ck in keys for k in ck.links} - known.keys())
+    needed = {k.removeprefix("~") for ck in keys for k in ck.links}
+    ids = {k: known[k] for k in needed if k in known}
+    distinct = sorted(needed - ids.keys())
     if distinct:
         _execute_many(conn, t.event_keys, ("key",), [(k,) for k in distinct],
                       " ON CONFLICT (key) DO NOTHING")
-    ids = key_ids(conn, distinct)
-    cache.pending_ids.update(ids)
-    ids.update(known)
+    found = key_ids(conn, distinct)
+    cache.pending_ids.update(found)
+    ids.update(found)
     pairs: list[tuple[int, int, int]] = []
     for s, ck in zip(seqs, keys, strict=True):
         active = {k for k in ck.links if not k.startswith("~")}
