@@ -358,7 +358,7 @@ def _write_names(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys
     if first:
         _execute_many(
             conn, t.actor_names, ("key", "label", "first"),
-            [(k, v[1], v[0]) for k, v in first.items()],
+            [(k, v[1], v[0]) for k, v in sorted(first.items())],  # one lock order
             ' ON CONFLICT (key) DO UPDATE SET label = excluded.label, "first" = excluded."first"'
             ' WHERE excluded."first" < actor_names."first"')
         cache.pending_first.update({k: v[0] for k, v in first.items()})
