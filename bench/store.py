@@ -9,8 +9,10 @@ processes (each peak RSS is its own, ``ru_maxrss``):
 - the queries "all refusals by Russia in March 2025" and "event groups reported
   by >= 3 independent outlets": time and rows.
 
-Baseline, same run: ``claimkit.consistency.validate`` on the whole corpus in
-memory (the JSONL way), time and peak RSS; ratios are printed against it.
+Baselines, same run: reading the JSONL (parse and validate every record, what
+an import must do anyway): claims/s, the import's rate is printed as a ratio
+to it; ``claimkit.consistency.validate`` on the whole corpus in memory (the
+JSONL way), time and peak RSS; the validations' ratios are printed against it.
 The corpus comes from ``tests/_store_corpus.py`` (real records: each built
 through the models' validation, ~10 claims a document, nothing shared); its
 JSONL is written once per size under ``--work``.
@@ -19,6 +21,7 @@ Usage::
 
     .venv/bin/python bench/store.py                     # 100k and 1M, SQLite and PostgreSQL
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres
+    .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
 """
 
 from __future__ import annotations
@@ -79,7 +82,9 @@ def child(task: str, url: str, path: str) -> dict[str, Any]:
 
     out: dict[str, Any] = {}
     t0 = time.perf_counter()
-    if task == "baseline":
+    if task == "read":
+        out["claims"] = sum(len(getattr(r, "claims", ())) for r in _read(Path(path)))
+    elif task == "baseline":
         from claimkit.consistency import validate
 
         report = validate(_read(Path(path)))
@@ -139,12 +144,25 @@ def _size_of(url: str) -> float:
     return float(row[0]) / 1e6 if row else 0.0
 
 
-def _bench_db(name: str, url: str, base: Path, new: Path, baseline: dict[str, Any] | None) -> None:
+def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str, Any] | None,
+              read: dict[str, Any], validations: bool = True) -> None:
+    base, new = files
     imp = _run("import", url, base)
     size = _size_of(url)
+    rate, read_rate = imp["claims"] / imp["seconds"], read["claims"] / read["seconds"]
     print(f"  {name:10} import {imp['claims']:,} claims: {imp['seconds']:.1f} s "
-          f"({imp['claims'] / imp['seconds']:,.0f} claims/s), database {size:,.0f} MB", flush=True)
-    full = _run("full", url, base)
+          f"({rate:,.0f} claims/s; {rate / read_rate:.2f}x the rate of reading the JSONL), "
+          f"database {size:,.0f} MB", flush=True)
+    if validations:
+        _bench_validations(name, url, new, baseline)
+    q = _run("queries", url, base)
+    print(f"  {name:10} query refusals by Russia in March 2025: {q['refusals']:,} claims in "
+          f"{q['refusals_s'] * 1000:.0f} ms; groups with >= 3 outlets: {q['groups3']:,} in "
+          f"{q['groups3_s'] * 1000:.0f} ms", flush=True)
+
+
+def _bench_validations(name: str, url: str, new: Path, baseline: dict[str, Any] | None) -> None:
+    full = _run("full", url, new)  # (the path is not read by "full")
     line = (f"  {name:10} full streamed validation: {full['seconds']:.1f} s, peak RSS "
             f"{full['rss_mb']:,.0f} MB, {full['findings']:,} findings")
     if baseline:
@@ -155,10 +173,6 @@ def _bench_db(name: str, url: str, base: Path, new: Path, baseline: dict[str, An
     print(f"  {name:10} {NEW_CLAIMS:,} new claims: import {inc['import_s']:.1f} s, incremental "
           f"validation {inc['seconds']:.2f} s ({inc['claims']:,} claims re-checked; "
           f"{inc['seconds'] / full['seconds']:.2f}x the time of the full validation)", flush=True)
-    q = _run("queries", url, base)
-    print(f"  {name:10} query refusals by Russia in March 2025: {q['refusals']:,} claims in "
-          f"{q['refusals_s'] * 1000:.0f} ms; groups with >= 3 outlets: {q['groups3']:,} in "
-          f"{q['groups3_s'] * 1000:.0f} ms", flush=True)
 
 
 @contextlib.contextmanager
@@ -182,6 +196,9 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the in-memory validate baseline (slow and large at 1M)")
+    parser.add_argument("--no-validation", action="store_true",
+                        help="import and the two queries only (no full or incremental validation; "
+                             "the groups query then finds the groups of no validation: 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -189,8 +206,12 @@ def main() -> None:
         for size in args.sizes:
             print(f"{size:,} claims", flush=True)
             base, new = _corpus(size, args.work)
+            read = _run("read", "", base)
+            print(f"  baseline   read the JSONL (parse and validate every record): "
+                  f"{read['seconds']:.1f} s ({read['claims'] / read['seconds']:,.0f} claims/s)",
+                  flush=True)
             baseline = None
-            if not args.no_baseline:
+            if not args.no_baseline and not args.no_validation:
                 baseline = _run("baseline", "", base)
                 print(f"  baseline   in-memory validate (JSONL): {baseline['seconds']:.1f} s, "
                       f"peak RSS {baseline['rss_mb']:,.0f} MB, {baseline['findings']:,} findings",
@@ -198,11 +219,13 @@ def main() -> None:
             db = args.work / f"store-{size}.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
-            _bench_db("SQLite", f"sqlite:///{db}", base, new, baseline)
+            _bench_db("SQLite", f"sqlite:///{db}", (base, new), baseline, read,
+                      not args.no_validation)
             if server:
                 from tests.test_store_postgres import new_database
 
-                _bench_db("PostgreSQL", new_database(server), base, new, baseline)
+                _bench_db("PostgreSQL", new_database(server), (base, new), baseline, read,
+                          not args.no_validation)
 
 
 if __name__ == "__main__":

@@ -219,6 +219,7 @@ def build_context(
     gazetteer: Gazetteer | None = None,
     places: Places | None = None,
     names: Mapping[str, str] | None = None,
+    group: bool = True,
 ) -> Context:
     """Compute every claim's keys and group the claims (see the module docstring).
 
@@ -231,11 +232,14 @@ def build_context(
         places: place names; defaults to :meth:`Places.default <claimkit.normalize.Places.default>`.
         names: display names of actor keys known beforehand (a claim store's first label of
             each key in its whole corpus, so that a part of it is labelled as the whole is).
+        group: False: the claims' keys only, no groups (a claim store's link keys need no more).
     """
     claims, docs = _split_input(items, documents)
     keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
     ctx = Context([], docs, keys, dict(names or {}))
     _key_claims(ctx, claims)
+    if not group:
+        return ctx
     _group_events(ctx)
     _group_positions(ctx)
     _finish_groups(ctx)

@@ -44,8 +44,8 @@ __all__ = ["ClaimKeys", "key_claims"]
 #: days before publication an undated report of a past event may refer to
 #: (at least the validator's ``UNDATED_LOOKBACK_DAYS``; wider only links more)
 _UNDATED_DAYS = 7
-#: records keyed in one validator context
-_RECORDS_PER_CONTEXT = 16
+#: records keyed in one validator context (keys only: no grouping, whose cost grows with it)
+_RECORDS_PER_CONTEXT = 256
 #: a year-dated event is filed on every day of its year: at most this many days
 _MAX_DAYS = 400
 
@@ -66,14 +66,14 @@ def key_claims(
 ) -> Iterator[ClaimKeys]:
     """The keys of every claim of ``records``, in order.
 
-    Keys do not depend on other documents: one context per few records keeps
-    the grouping each context also does small.
+    Keys do not depend on other documents; the contexts are built without
+    grouping (``group=False``), which the keys do not need.
     """
     gazetteer = gazetteer or Gazetteer.default()
     places = places or Places.default()
     for i in range(0, len(records), _RECORDS_PER_CONTEXT):
         part = records[i:i + _RECORDS_PER_CONTEXT]
-        ctx = build_context(part, gazetteer=gazetteer, places=places)
+        ctx = build_context(part, gazetteer=gazetteer, places=places, group=False)
         for info in ctx.infos:
             yield ClaimKeys(frozenset(_links(info)), tuple(_names(ctx, info)))
 

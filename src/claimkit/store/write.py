@@ -9,7 +9,9 @@ and a document already stored under the same version is skipped (a rerun,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -76,6 +78,7 @@ class Writer:
         self.gazetteer = gazetteer
         self.places = places
         self.counts = WriteCounts()
+        self.cache = KeyCache()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with engine.begin() as conn:
             self.run_id = int(conn.execute(
@@ -85,7 +88,7 @@ class Writer:
                  "requests": 0, "prompt_tokens": 0, "completion_tokens": 0},
             ).scalar_one())
 
-    def add(self, records: Iterable[Record], batch: int = 200) -> WriteCounts:
+    def add(self, records: Iterable[Record], batch: int = 1000) -> WriteCounts:
         """Store records in batches of ``batch`` (one transaction each)."""
         chunk: list[Record] = []
         for record in records:
@@ -122,83 +125,173 @@ class Writer:
             )
 
     def _write(self, records: Sequence[Record]) -> None:
+        self.cache.discard()
         with self.engine.begin() as conn:
-            stored: list[tuple[int, DocumentClaims]] = []
-            for record in records:
-                if isinstance(record, Failure):
-                    conn.execute(t.failures.insert(), _failure_row(record, self.run_id))
-                    self.counts.failures += 1
-                    continue
-                seq = _insert_document(conn, record, self.run_id)
-                if seq is None:
-                    self.counts.skipped += 1
-                    continue
-                stored.append((seq, record))
-                self.counts.documents += 1
-                self.counts.claims += len(record.claims)
-                if record.usage is not None:
-                    self.counts.usage = self.counts.usage + record.usage
+            bulk_load(conn)
+            failures = [r for r in records if isinstance(r, Failure)]
+            docs = [r for r in records if not isinstance(r, Failure)]
+            rows = [_failure_row(r, self.run_id) for r in failures]
+            bulk_insert(conn, t.failures, _FAILURE_COLS, rows)
+            stored = _insert_documents(conn, docs, self.run_id)
             if stored:
-                write_claims(conn, stored, self.gazetteer, self.places)
+                write_claims(conn, stored, self.gazetteer, self.places, cache=self.cache)
+        self.cache.keep()
+        self.counts.failures += len(failures)
+        self.counts.skipped += len(docs) - len(stored)
+        for _, record in stored:
+            self.counts.documents += 1
+            self.counts.claims += len(record.claims)
+            if record.usage is not None:
+                self.counts.usage = self.counts.usage + record.usage
 
 
-def _failure_row(record: Failure, run_id: int) -> dict[str, Any]:
-    return {"run_id": run_id, "doc_id": record.doc_id, "source": record.source,
-            "kind": record.kind, "record": dump_record(record)}
+class KeyCache:
+    """Link key ids and actor-name orders a writer has committed (never changed once stored).
+
+    Entries found in a transaction wait in ``pending`` until it commits
+    (``keep``); a rolled-back transaction's are dropped (``discard``).
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.first: dict[str, int] = {}
+        self.pending_ids: dict[str, int] = {}
+        self.pending_first: dict[str, int] = {}
+
+    def keep(self) -> None:
+        self.ids.update(self.pending_ids)
+        self.first.update(self.pending_first)
+        self.discard()
+
+    def discard(self) -> None:
+        self.pending_ids = {}
+        self.pending_first = {}
 
 
-def _insert_document(conn: Connection, record: DocumentClaims, run_id: int) -> int | None:
-    """The new document's seq, or None when (doc id, version) is already stored."""
+def bulk_load(conn: Connection) -> None:
+    """SQLite: foreign keys checked at commit (the pragma ends with the transaction)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
+
+_FAILURE_COLS = ("run_id", "doc_id", "source", "kind", "record")
+_DOC_COLS = ("doc_id", "version", "run_id", "source", "url", "title", "published", "language",
+             "backend", "model", "text_hash", "text", "record")
+_CLAIM_COLS = ("doc_seq", "ordinal", "claim_id", "doc_id", "type", "modality", "date_value",
+               "date_from", "date_to", "language", "actors", "summary", "evidence", "data")
+_SPAN_COLS = ("claim_seq", "ordinal", "start", "end", "text", "alignment")
+_ACTOR_COLS = ("claim_seq", "field", "label", "name", "kind", "iso_code", "key")
+#: bound parameters in one multi-row statement (SQLite allows 32,766, PostgreSQL 65,535)
+_MAX_PARAMS = 30_000
+
+
+def _failure_row(record: Failure, run_id: int) -> tuple[Any, ...]:
+    return (run_id, record.doc_id, record.source, record.kind, dump_record(record))
+
+
+def _document_row(record: DocumentClaims, run_id: int) -> tuple[Any, ...]:
     d = record.document
     meta = record.model_copy(update={"claims": []})
-    row = {
-        "doc_id": d.id, "version": record.version or "", "run_id": run_id,
-        "source": d.source, "url": d.url, "title": d.title,
-        "published": d.published.isoformat() if d.published else None,
-        "language": d.language, "backend": record.backend, "model": record.model,
-        "text_hash": hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
-        "text": d.text, "record": dump_record(meta),
-    }
-    stmt = upsert(conn, t.documents).on_conflict_do_nothing(
-        index_elements=["doc_id", "version"]
-    ).returning(t.documents.c.seq)
-    seq = conn.execute(stmt, row).scalar()
-    return None if seq is None else int(seq)
+    return (d.id, record.version or "", run_id, d.source, d.url, d.title,
+            d.published.isoformat() if d.published else None, d.language, record.backend,
+            record.model, hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest(),
+            d.text, dump_record(meta))
+
+
+def _insert_documents(conn: Connection, records: Sequence[DocumentClaims],
+                      run_id: int) -> list[tuple[int, DocumentClaims]]:
+    """The newly stored documents with their seqs (one held under (id, version) is skipped).
+
+    One multi-row ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` per chunk: the
+    unique constraint decides, so concurrent writers never both store a document.
+    """
+    firsts: dict[tuple[str, str], DocumentClaims] = {}
+    for r in records:
+        firsts.setdefault((r.document.id, r.version or ""), r)
+    rows = [_document_row(r, run_id) for r in firsts.values()]
+    seqs: dict[tuple[str, str], int] = {}
+    for doc_id, version, seq in insert_returning(
+            conn, t.documents, _DOC_COLS, rows, ("doc_id", "version", "seq"),
+            conflict="ON CONFLICT (doc_id, version) DO NOTHING"):
+        seqs[(doc_id, version)] = int(seq)
+    return [(seqs[k], r) for k, r in firsts.items() if k in seqs]
 
 
 def write_claims(conn: Connection, stored: Sequence[tuple[int, DocumentClaims]],
-                 gazetteer: Gazetteer | None, places: Places | None) -> None:
+                 gazetteer: Gazetteer | None, places: Places | None, *,
+                 cache: KeyCache | None = None) -> None:
     """Claims of newly stored documents, with their spans, actors and link keys."""
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     for seq, record in stored:
         lang = record.document.language
         rows.extend(_claim_row(seq, i, c, lang) for i, c in enumerate(record.claims))
     if not rows:
         return
-    result = conn.execute(
-        t.claims.insert().returning(t.claims.c.seq, sort_by_parameter_order=True), rows
-    )
-    seqs = [int(s) for s in result.scalars()]
+    returned = insert_returning(conn, t.claims, _CLAIM_COLS, rows, ("seq", "doc_seq", "ordinal"))
+    # (doc seq, ordinal) -> claim seq, by position: a document's claims are consecutive rows
+    first = {r[0]: i for i, r in reversed(list(enumerate(rows)))}
+    seqs = [0] * len(rows)
+    for s, d, o in returned:
+        seqs[first[int(d)] + int(o)] = int(s)
     all_claims = [c for _, r in stored for c in r.claims]
     keys = list(key_claims([r for _, r in stored], gazetteer=gazetteer, places=places))
     _write_spans_actors(conn, seqs, all_claims, keys)
-    write_keys(conn, seqs, keys)
+    write_keys(conn, seqs, keys, cache=cache)
 
 
-def _claim_row(doc_seq: int, ordinal: int, c: ClaimBase, language: str | None) -> dict[str, Any]:
+def _sql(conn: Connection, table: Any, cols: Sequence[str], rows: int) -> str:
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    quote = conn.dialect.identifier_preparer.quote
+    one = f"({', '.join([mark] * len(cols))})"
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
+            f"VALUES {', '.join([one] * rows)}")
+
+
+def insert_returning(conn: Connection, table: Any, cols: Sequence[str],
+                     rows: Sequence[tuple[Any, ...]], returning: Sequence[str], *,
+                     conflict: str = "") -> list[tuple[Any, ...]]:
+    """Insert ``rows`` as multi-row statements; the ``returning`` columns of the rows inserted.
+
+    (The order of RETURNING rows is not promised: callers map them by key columns.)
+    """
+    quote = conn.dialect.identifier_preparer.quote
+    tail = f" {conflict} RETURNING {', '.join(quote(c) for c in returning)}"
+    step = max(1, _MAX_PARAMS // len(cols))
+    out: list[tuple[Any, ...]] = []
+    cursor = conn.connection.cursor()
+    try:
+        for i in range(0, len(rows), step):
+            part = rows[i:i + step]
+            cursor.execute(_sql(conn, table, cols, len(part)) + tail,
+                           [v for row in part for v in row])
+            out.extend(cursor.fetchall())
+    finally:
+        cursor.close()
+    return out
+
+
+def _claim_row(doc_seq: int, ordinal: int, c: ClaimBase, language: str | None) -> tuple[Any, ...]:
     lo, hi = date_bounds(c)
-    return {
-        "doc_seq": doc_seq, "ordinal": ordinal, "claim_id": c.id, "doc_id": c.doc_id,
-        "type": c.type, "modality": c.modality.value if c.modality else None,
-        "date_value": c.date.value if c.date else None, "date_from": lo, "date_to": hi,
-        "language": language, "actors": " | ".join(a.label for a in c.actor),
-        "summary": c.summary, "evidence": "\n".join(s.text for s in c.evidence),
-        "data": c.model_dump_json(),
-    }
+    return (doc_seq, ordinal, c.id, c.doc_id, c.type, c.modality.value if c.modality else None,
+            c.date.value if c.date else None, lo, hi, language,
+            " | ".join(a.label for a in c.actor), c.summary,
+            "\n".join(s.text for s in c.evidence), c.model_dump_json())
+
+
+@functools.cache
+def _may_hold_actors(model: type[ClaimBase]) -> tuple[str, ...]:
+    """The fields of ``model`` whose annotation admits an actor (or says nothing: ``Any``)."""
+    return tuple(name for name, f in model.model_fields.items() if _admits_actor(f.annotation))
+
+
+def _admits_actor(tp: Any) -> bool:
+    if tp is Any or (isinstance(tp, type) and issubclass(tp, Actor)):
+        return True
+    return any(_admits_actor(a) for a in typing.get_args(tp))
 
 
 def _actor_fields(c: ClaimBase) -> Iterator[tuple[str, Actor]]:
-    for name in type(c).model_fields:
+    for name in _may_hold_actors(type(c)):
         value = getattr(c, name, None)
         if isinstance(value, Actor):
             yield name, value
@@ -210,36 +303,37 @@ def _actor_fields(c: ClaimBase) -> Iterator[tuple[str, Actor]]:
 
 def _write_spans_actors(conn: Connection, seqs: list[int], claims: list[ClaimBase],
                         keys: list[ClaimKeys]) -> None:
-    spans: list[dict[str, Any]] = []
-    actors: list[dict[str, Any]] = []
+    spans: list[tuple[Any, ...]] = []
+    actors: list[tuple[Any, ...]] = []
     for seq, c, ck in zip(seqs, claims, keys, strict=True):
-        spans.extend(
-            {"claim_seq": seq, "ordinal": i, "start": s.start, "end": s.end, "text": s.text,
-             "alignment": s.alignment.value}
-            for i, s in enumerate(c.evidence)
-        )
+        spans.extend((seq, i, s.start, s.end, s.text, s.alignment.value)
+                     for i, s in enumerate(c.evidence))
         by_label = {label: k for k, label in reversed(ck.names)}
-        actors.extend(
-            {"claim_seq": seq, "field": name, "label": a.label, "name": a.name,
-             "kind": a.kind.value if a.kind else None, "iso_code": a.iso_code,
-             "key": by_label.get(a.label)}
-            for name, a in _actor_fields(c)
-        )
-    bulk_insert(conn, t.spans, tuple(spans[0]) if spans else (),
-                [tuple(r.values()) for r in spans])
-    bulk_insert(conn, t.actors, tuple(actors[0]) if actors else (),
-                [tuple(r.values()) for r in actors])
+        actors.extend((seq, name, a.label, a.name, a.kind.value if a.kind else None,
+                       a.iso_code, by_label.get(a.label))
+                      for name, a in _actor_fields(c))
+    bulk_insert(conn, t.spans, _SPAN_COLS, spans)
+    bulk_insert(conn, t.actors, _ACTOR_COLS, actors)
 
 
-def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys]) -> None:
-    """Link keys and first actor labels of claims (``seqs[i]`` has ``keys[i]``)."""
-    distinct = sorted({k.removeprefix("~") for ck in keys for k in ck.links})
+def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys], *,
+               cache: KeyCache | None = None) -> None:
+    """Link keys and first actor labels of claims (``seqs[i]`` has ``keys[i]``).
+
+    With a ``cache``, keys whose ids the writer already holds are neither
+    inserted nor looked up again.
+    """
+    cache = cache or KeyCache()
+    known = cache.ids
+    needed = {k.removeprefix("~") for ck in keys for k in ck.links}
+    ids = {k: known[k] for k in needed if k in known}
+    distinct = sorted(needed - ids.keys())
     if distinct:
-        conn.execute(
-            upsert(conn, t.event_keys).on_conflict_do_nothing(index_elements=["key"]),
-            [{"key": k} for k in distinct],
-        )
-    ids = key_ids(conn, distinct)
+        _execute_many(conn, t.event_keys, ("key",), [(k,) for k in distinct],
+                      " ON CONFLICT (key) DO NOTHING")
+    found = key_ids(conn, distinct)
+    cache.pending_ids.update(found)
+    ids.update(found)
     pairs: list[tuple[int, int, int]] = []
     for s, ck in zip(seqs, keys, strict=True):
         active = {k for k in ck.links if not k.startswith("~")}
@@ -247,48 +341,59 @@ def write_keys(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys])
         pairs.extend((s, ids[k[1:]], 0)
                      for k in ck.links if k.startswith("~") and k[1:] not in active)
     bulk_insert(conn, t.claim_keys, ("claim_seq", "key_id", "active"), pairs)
+    _write_names(conn, seqs, keys, cache)
+
+
+def _write_names(conn: Connection, seqs: Sequence[int], keys: Sequence[ClaimKeys],
+                 cache: KeyCache) -> None:
+    """The first label of each actor key (a key this writer stored before keeps its label:
+    its later claims come after)."""
     first: dict[str, tuple[int, str]] = {}
     for s, ck in zip(seqs, keys, strict=True):
         for pos, (k, label) in enumerate(ck.names):
             order = s * 1000 + min(pos, 999)
-            if k not in first or order < first[k][0]:
+            held = cache.first.get(k)
+            if (held is None or order < held) and (k not in first or order < first[k][0]):
                 first[k] = (order, label)
     if first:
-        stmt = upsert(conn, t.actor_names)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["key"],
-            set_={"label": stmt.excluded.label, "first": stmt.excluded.first},
-            where=stmt.excluded.first < t.actor_names.c.first,
-        )
-        conn.execute(stmt, [{"key": k, "label": v[1], "first": v[0]} for k, v in first.items()])
+        _execute_many(
+            conn, t.actor_names, ("key", "label", "first"),
+            [(k, v[1], v[0]) for k, v in sorted(first.items())],  # one lock order
+            ' ON CONFLICT (key) DO UPDATE SET label = excluded.label, "first" = excluded."first"'
+            ' WHERE excluded."first" < actor_names."first"')
+        cache.pending_first.update({k: v[0] for k, v in first.items()})
+
+
+def _execute_many(conn: Connection, table: Any, cols: Sequence[str],
+                  rows: Sequence[tuple[Any, ...]], tail: str = "") -> None:
+    """One prepared statement, all rows through the driver's ``executemany``."""
+    if not rows:
+        return
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(_sql(conn, table, cols, 1) + tail, rows)
+    finally:
+        cursor.close()
 
 
 def bulk_insert(conn: Connection, table: Any, cols: Sequence[str],
                 rows: Sequence[tuple[Any, ...]]) -> None:
     """Many plain rows through the driver's ``executemany`` (SQLAlchemy's per-row parameter
     processing cost more than the insert itself)."""
-    if not rows:
-        return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    quote = conn.dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-           f"VALUES ({', '.join([mark] * len(cols))})")
-    cursor = conn.connection.cursor()
-    try:
-        cursor.executemany(sql, rows)
-    finally:
-        cursor.close()
+    _execute_many(conn, table, cols, rows)
 
 
 def key_ids(conn: Connection, keys: Sequence[str], chunk: int = 500) -> dict[str, int]:
     """The ids of stored link keys."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     out: dict[str, int] = {}
-    for i in range(0, len(keys), chunk):
-        part = keys[i:i + chunk]
-        for kid, key in conn.execute(
-            t.event_keys.select().with_only_columns(t.event_keys.c.id, t.event_keys.c.key)
-            .where(t.event_keys.c.key.in_(part))
-        ):
-            out[key] = int(kid)
+    cursor = conn.connection.cursor()
+    try:
+        for i in range(0, len(keys), chunk):
+            part = keys[i:i + chunk]
+            cursor.execute(f"SELECT id, key FROM event_keys WHERE key IN "
+                           f"({', '.join([mark] * len(part))})", list(part))
+            out.update((key, int(kid)) for kid, key in cursor.fetchall())
+    finally:
+        cursor.close()
     return out
-
