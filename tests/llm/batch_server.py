@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
-from scripted_server import ScriptedServer, _Server
+from scripted_server import LoopbackServer, ScriptedServer, _Server
 
 __all__ = ["ScriptedBatchServer"]
 
@@ -73,7 +73,7 @@ class _Batch:
         }
 
 
-class ScriptedBatchServer:
+class ScriptedBatchServer(LoopbackServer):
     """The batch endpoint in a daemon thread on 127.0.0.1.
 
     Args:
@@ -101,26 +101,6 @@ class ScriptedBatchServer:
         self._lock = threading.RLock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self._thread: threading.Thread | None = None
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/v1"
-
-    def start(self) -> ScriptedBatchServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> ScriptedBatchServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- the batch's work
 

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 __all__ = [
     "ScriptedServer",
@@ -264,7 +264,35 @@ def _fill(schema: dict[str, Any], given: Any, defs: dict[str, Any], rate: float,
 # ---------------------------------------------------------------------- server
 
 
-class ScriptedServer:
+class LoopbackServer:
+    """Life cycle of a scripted HTTP server on 127.0.0.1 (``self._httpd``), run in a
+    daemon thread: ``with Server(...) as s:`` starts and stops it."""
+
+    _httpd: _Server
+    _thread: threading.Thread | None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> Self:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class ScriptedServer(LoopbackServer):
     """The server, run in a daemon thread on 127.0.0.1.
 
     Args:
@@ -338,28 +366,6 @@ class ScriptedServer:
                     return error(500, message="server error (injected)")
                 return slow(self.timeout_seconds)
         return reply(delay=self.latency)
-
-    # -- life cycle
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/v1"
-
-    def start(self) -> ScriptedServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> ScriptedServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- HTTP
 
