@@ -99,6 +99,15 @@ def endpoint(gold: Any, docs: list[Any]) -> Iterator[tuple[ScriptedServer, Scrip
         yield chat, batch
 
 
+def _collected_in_full(articles_dir: Path, base_url: str, tmp: Path) -> tuple[Path, Path, list[bytes]]:
+    """Prepare, submit, wait and collect into ``full.jsonl``: the state, that file and its lines."""
+    state = _prepare_and_submit(articles_dir, base_url, tmp)
+    assert _invoke("batch", "status", str(state), "--wait", "--poll", "0").exit_code == 0
+    full = tmp / "full.jsonl"
+    assert _invoke("batch", "collect", str(state), "-o", str(full)).exit_code == 0
+    return state, full, full.read_bytes().splitlines(keepends=True)
+
+
 def _prepare_and_submit(articles_dir: Path, base_url: str, tmp: Path) -> Path:
     result = _invoke("batch", "prepare", str(articles_dir), "-o", str(tmp / "requests.jsonl"),
                      "--model", MODEL, "--base-url", base_url)
@@ -184,11 +193,7 @@ def test_collect_after_a_crash_loses_and_duplicates_nothing(
     env: None, endpoint: Any, articles_dir: Path, tmp_path: Path
 ) -> None:
     _, batch = endpoint
-    state = _prepare_and_submit(articles_dir, batch.base_url, tmp_path)
-    assert _invoke("batch", "status", str(state), "--wait", "--poll", "0").exit_code == 0
-    full = tmp_path / "full.jsonl"
-    assert _invoke("batch", "collect", str(state), "-o", str(full)).exit_code == 0
-    lines = full.read_bytes().splitlines(keepends=True)
+    state, full, lines = _collected_in_full(articles_dir, batch.base_url, tmp_path)
     crashed = tmp_path / "crashed.jsonl"
     crashed.write_bytes(b"".join(lines[:3]) + lines[3][:100])  # killed mid-write
     result = _invoke("batch", "collect", str(state), "-o", str(crashed))
@@ -413,11 +418,7 @@ def test_collect_into_the_claim_store_after_a_crash_stores_each_document_once(
     from claimkit.store import open_store
 
     _, batch = endpoint
-    state = _prepare_and_submit(articles_dir, batch.base_url, tmp_path)
-    assert _invoke("batch", "status", str(state), "--wait", "--poll", "0").exit_code == 0
-    full = tmp_path / "full.jsonl"
-    assert _invoke("batch", "collect", str(state), "-o", str(full)).exit_code == 0
-    lines = full.read_bytes().splitlines(keepends=True)
+    state, full, lines = _collected_in_full(articles_dir, batch.base_url, tmp_path)
     crashed, db = tmp_path / "crashed.jsonl", tmp_path / "claims.db"
     crashed.write_bytes(b"".join(lines[:2]) + lines[2][:100])  # killed mid-write, before the store
     result = _invoke("batch", "collect", str(state), "-o", str(crashed), "--db", str(db))
