@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
-import sys
 from pathlib import Path
+
+from tests._tools import assert_check_mode, load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _tool():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("schema_reference", ROOT / "tools" / "schema_reference.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("schema_reference")
 
 
 def test_the_schema_reference_has_not_drifted() -> None:
@@ -52,14 +47,4 @@ def test_a_plugin_type_loaded_in_the_process_does_not_change_the_page() -> None:
 
 
 def test_the_check_mode_fails_on_a_drifted_page(tmp_path: Path) -> None:
-    tool = _tool()
-    tool.ROOT, tool.PAGE = tmp_path, tmp_path / "schema-reference.md"
-    tool.PAGE.write_text("stale\n", encoding="utf-8")
-    sys.argv = ["schema_reference.py", "--check"]
-    try:
-        assert tool.main() == 1
-    finally:
-        sys.argv = sys.argv[:1]
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "schema_reference.py"), "--check"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    assert_check_mode("schema_reference", tmp_path)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import click
+from _generated import write_or_check  # tools/ is on the path when a tool runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "cli-reference.md"
@@ -60,17 +61,7 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if current != text:
-            print(f"{PAGE.relative_to(ROOT)} is out of date: run `make cli-reference`",
-                  file=sys.stderr)
-            return 1
-        return 0
-    PAGE.write_text(text, encoding="utf-8")
-    print(PAGE.relative_to(ROOT))
-    return 0
+    return write_or_check(PAGE, ROOT, render(), "cli-reference", sys.argv[1:])
 
 
 if __name__ == "__main__":

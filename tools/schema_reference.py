@@ -20,6 +20,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from _generated import write_or_check  # tools/ is on the path when a tool runs as a script
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -105,17 +106,7 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv[1:]:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
-        if current != text:
-            print(f"{PAGE.relative_to(ROOT)} is out of date: run `make schema-reference`",
-                  file=sys.stderr)
-            return 1
-        return 0
-    PAGE.write_text(text, encoding="utf-8")
-    print(PAGE.relative_to(ROOT))
-    return 0
+    return write_or_check(PAGE, ROOT, render(), "schema-reference", sys.argv[1:])
 
 
 if __name__ == "__main__":
