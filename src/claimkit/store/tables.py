@@ -46,6 +46,21 @@ VERSION_TABLE = "claimkit_schema"
 
 metadata = MetaData()
 
+
+def _claim_links(name: str, owner: str, owner_column: str) -> Table:
+    """A table linking rows of ``owner`` (a group, a finding) to the claims they hold.
+
+    Its two indexes answer both ways: the claims of one row, the rows of one claim.
+    """
+    return Table(
+        name, metadata,
+        Column(owner_column, Integer, ForeignKey(f"{owner}.seq"), nullable=False),
+        Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+        Index(f"ix_{name}_{owner_column.removesuffix('_seq')}", owner_column),
+        Index(f"ix_{name}_claim", "claim_seq"),
+    )
+
+
 runs = Table(
     "runs", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -188,13 +203,7 @@ groups = Table(
     Index("ix_groups_group_id", "group_id"),
 )
 
-group_claims = Table(
-    "group_claims", metadata,
-    Column("group_seq", Integer, ForeignKey("event_groups.seq"), nullable=False),
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
-    Index("ix_group_claims_group", "group_seq"),
-    Index("ix_group_claims_claim", "claim_seq"),
-)
+group_claims = _claim_links("group_claims", "event_groups", "group_seq")
 
 findings = Table(
     "findings", metadata,
@@ -209,10 +218,4 @@ findings = Table(
     Index("ix_findings_kind", "kind"),
 )
 
-finding_claims = Table(
-    "finding_claims", metadata,
-    Column("finding_seq", Integer, ForeignKey("findings.seq"), nullable=False),
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
-    Index("ix_finding_claims_finding", "finding_seq"),
-    Index("ix_finding_claims_claim", "claim_seq"),
-)
+finding_claims = _claim_links("finding_claims", "findings", "finding_seq")
