@@ -154,7 +154,9 @@ def _linked(conn: Connection, seqs: list[int], full: bool,
     if full:
         rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(
             cols.order_by(ck.key_id))
-        key, members, active = None, [], False
+        key: int | None = None
+        members: list[int] = []
+        active = False
         for key_id, seq, is_active in rows:
             if key_id != key:
                 if active and len(members) > 1:
