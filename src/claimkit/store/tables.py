@@ -47,6 +47,11 @@ VERSION_TABLE = "claimkit_schema"
 metadata = MetaData()
 
 
+def _claim_seq() -> Column[int]:
+    """The column every per-claim table starts with: the claim it belongs to."""
+    return Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False)
+
+
 def _claim_links(name: str, owner: str, owner_column: str) -> Table:
     """A table linking rows of ``owner`` (a group, a finding) to the claims they hold.
 
@@ -55,7 +60,7 @@ def _claim_links(name: str, owner: str, owner_column: str) -> Table:
     return Table(
         name, metadata,
         Column(owner_column, Integer, ForeignKey(f"{owner}.seq"), nullable=False),
-        Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+        _claim_seq(),
         Index(f"ix_{name}_{owner_column.removesuffix('_seq')}", owner_column),
         Index(f"ix_{name}_claim", "claim_seq"),
     )
@@ -126,7 +131,7 @@ claims = Table(
 
 spans = Table(
     "spans", metadata,
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+    _claim_seq(),
     Column("ordinal", Integer, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -137,7 +142,7 @@ spans = Table(
 
 actors = Table(
     "actors", metadata,
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+    _claim_seq(),
     Column("field", Text, nullable=False),
     Column("label", Text, nullable=False),
     Column("name", Text),
@@ -169,7 +174,7 @@ event_keys = Table(
 
 claim_keys = Table(
     "claim_keys", metadata,
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+    _claim_seq(),
     Column("key_id", Integer, ForeignKey("event_keys.id"), nullable=False),
     # 0: passive (links only with a claim that holds the key actively)
     Column("active", Integer, nullable=False),
