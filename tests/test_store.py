@@ -304,3 +304,28 @@ def test_view_db_renders_the_store_with_its_stored_findings(claims_file: Path,
     n_refusals = sum(c.type == "refusal" for r in read_records(claims_file)
                      if isinstance(r, DocumentClaims) for c in r.claims)
     assert f"{n_refusals} claim(s)" in some.output
+
+
+def test_a_documents_unanchored_dates_stay_one_finding_in_any_batch(tmp_path: Path) -> None:
+    """The claims of one document with unanchored dates (here in different components) are
+    linked, so batches, streamed or incremental, never split their one finding."""
+    from claimkit.schemas import DateRef
+
+    recs = list(records(600, days=200, seed=9))
+    for n, rec in enumerate(recs):  # dated by words only: the first and last claim of some
+        if n % 7 == 0:
+            claims = list(rec.claims)
+            for i in (0, len(claims) - 1):
+                claims[i] = claims[i].model_copy(update={"date": DateRef(raw="on Thursday")})
+            recs[n] = rec.model_copy(update={"claims": claims})
+    full = sorted(f.model_dump_json() for f in validate(recs).findings)
+    assert sum('"unanchored_date"' in f and '"claims":["' in f and '","' in f
+               for f in full) >= 5  # findings naming two claims of one document
+    with open_store(str(tmp_path / "u.db")) as store:
+        store.add(recs[:40])
+        list(store.validate(batch_claims=1))
+        store.add(recs[40:])
+        list(store.validate(batch_claims=1))
+        streamed = sorted(f.model_dump_json() for r in store.validate(full=True, batch_claims=1)
+                          for f in r.findings)
+    assert streamed == full

@@ -6,6 +6,9 @@ the public :func:`claimkit.consistency.build_context`), made coarser where
 that is simpler, never finer:
 
 - ``i|ID``: the claim id (the integrity check reports an id used twice);
+- ``u|DOC``: a claim whose date cannot be anchored (words and no value, or
+  resolved against a publication date its article lacks): the time check
+  lists a document's such claims in one finding;
 - ``s|ACTOR|OBJECT``: a stance (one actor for and against one thing, any type, any year);
 - ``p|TYPE|ACTOR|OBJECT``: a position block (split by year and recipients inside);
 - ``e|TYPE|@PLACE|DAY``, ``e|TYPE|PARTICIPANT|DAY``: an "event" claim, filed on
@@ -82,6 +85,8 @@ def _links(info: ClaimInfo) -> Iterator[str]:
     c = info.claim
     if c.id:
         yield f"i|{c.id}"
+    if _unanchored(info):
+        yield f"u|{info.doc}"
     traits = info.traits
     if info.obj is not None:
         for a in info.actors:
@@ -96,6 +101,17 @@ def _links(info: ClaimInfo) -> Iterator[str]:
         obj = info.obj if want_obj else "*"
         for a in info.actors if "actor" in key else ("*",):
             yield f"p|{c.type}|{a}|{obj}"
+
+
+def _unanchored(info: ClaimInfo) -> bool:
+    """Whether the time check reports the claim's date as unanchored (its own test)."""
+    d = info.claim.date
+    if d is None:
+        return False
+    doc = info.document
+    res = getattr(d.resolution, "value", d.resolution)
+    return bool(d.value is None and d.raw) or (
+        res in ("relative", "publication") and doc is not None and doc.published is None)
 
 
 def _event_links(info: ClaimInfo) -> Iterator[str]:

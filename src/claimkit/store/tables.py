@@ -46,6 +46,26 @@ VERSION_TABLE = "claimkit_schema"
 
 metadata = MetaData()
 
+
+def _claim_seq() -> Column[int]:
+    """The column every per-claim table starts with: the claim it belongs to."""
+    return Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False)
+
+
+def _claim_links(name: str, owner: str, owner_column: str) -> Table:
+    """A table linking rows of ``owner`` (a group, a finding) to the claims they hold.
+
+    Its two indexes answer both ways: the claims of one row, the rows of one claim.
+    """
+    return Table(
+        name, metadata,
+        Column(owner_column, Integer, ForeignKey(f"{owner}.seq"), nullable=False),
+        _claim_seq(),
+        Index(f"ix_{name}_{owner_column.removesuffix('_seq')}", owner_column),
+        Index(f"ix_{name}_claim", "claim_seq"),
+    )
+
+
 runs = Table(
     "runs", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -111,7 +131,7 @@ claims = Table(
 
 spans = Table(
     "spans", metadata,
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+    _claim_seq(),
     Column("ordinal", Integer, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -122,7 +142,7 @@ spans = Table(
 
 actors = Table(
     "actors", metadata,
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+    _claim_seq(),
     Column("field", Text, nullable=False),
     Column("label", Text, nullable=False),
     Column("name", Text),
@@ -154,7 +174,7 @@ event_keys = Table(
 
 claim_keys = Table(
     "claim_keys", metadata,
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
+    _claim_seq(),
     Column("key_id", Integer, ForeignKey("event_keys.id"), nullable=False),
     # 0: passive (links only with a claim that holds the key actively)
     Column("active", Integer, nullable=False),
@@ -188,13 +208,7 @@ groups = Table(
     Index("ix_groups_group_id", "group_id"),
 )
 
-group_claims = Table(
-    "group_claims", metadata,
-    Column("group_seq", Integer, ForeignKey("event_groups.seq"), nullable=False),
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
-    Index("ix_group_claims_group", "group_seq"),
-    Index("ix_group_claims_claim", "claim_seq"),
-)
+group_claims = _claim_links("group_claims", "event_groups", "group_seq")
 
 findings = Table(
     "findings", metadata,
@@ -209,10 +223,4 @@ findings = Table(
     Index("ix_findings_kind", "kind"),
 )
 
-finding_claims = Table(
-    "finding_claims", metadata,
-    Column("finding_seq", Integer, ForeignKey("findings.seq"), nullable=False),
-    Column("claim_seq", Integer, ForeignKey("claims.seq"), nullable=False),
-    Index("ix_finding_claims_finding", "finding_seq"),
-    Index("ix_finding_claims_claim", "claim_seq"),
-)
+finding_claims = _claim_links("finding_claims", "findings", "finding_seq")

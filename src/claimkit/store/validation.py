@@ -118,7 +118,9 @@ def _affected(conn: Connection, new: set[int], full: bool
 def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]:
     """The connected components of ``seqs`` under shared link keys, each sorted, by first seq.
 
-    Claims sharing a key are linked when one of them holds it actively.
+    Claims sharing a key are linked when one of them holds it actively. A full
+    validation streams the (key, claim) pairs in key order, so only one key's
+    holders are in memory at a time, not the millions of pairs of a large store.
     """
     parent: dict[int, int] = {s: s for s in seqs}
 
@@ -128,36 +130,54 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
             x = parent[x]
         return x
 
-    holders: dict[int, list[int]] = {}
-    active: set[int] = set()
-    for seq, key_id, is_active in _pairs(conn, seqs, full):
-        if seq in parent:
-            holders.setdefault(key_id, []).append(seq)
-            if is_active:
-                active.add(key_id)
-    for key_id in active:
-        members = holders[key_id]
+    def union(members: list[int]) -> None:
         a = find(members[0])
         for other in members[1:]:
             b = find(other)
             if a != b:
                 a, b = min(a, b), max(a, b)
                 parent[b] = a
-    del holders
+
+    for members in _linked(conn, seqs, full, parent):
+        union(members)
     out: dict[int, list[int]] = {}
     for s in seqs:  # sorted: each component's list is sorted, its root first
         out.setdefault(find(s), []).append(s)
     return sorted(out.values(), key=lambda m: m[0])
 
 
-def _pairs(conn: Connection, seqs: list[int], full: bool) -> Iterator[Any]:
+def _linked(conn: Connection, seqs: list[int], full: bool,
+            known: dict[int, int]) -> Iterator[list[int]]:
+    """The holders (among ``known``) of each key at least one of them holds actively."""
     ck = t.claim_keys.c
-    cols = t.claim_keys.select().with_only_columns(ck.claim_seq, ck.key_id, ck.active)
+    cols = t.claim_keys.select().with_only_columns(ck.key_id, ck.claim_seq, ck.active)
     if full:
-        yield from conn.execute(cols)
+        rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(
+            cols.order_by(ck.key_id))
+        key: int | None = None
+        members: list[int] = []
+        active = False
+        for key_id, seq, is_active in rows:
+            if key_id != key:
+                if active and len(members) > 1:
+                    yield members
+                key, members, active = key_id, [], False
+            if seq in known:
+                members.append(seq)
+                active = active or bool(is_active)
+        if active and len(members) > 1:
+            yield members
         return
+    holders: dict[int, list[int]] = {}
+    actives: set[int] = set()
     for part in _chunks(seqs):
-        yield from conn.execute(cols.where(ck.claim_seq.in_(part)))
+        for key_id, seq, is_active in conn.execute(cols.where(ck.claim_seq.in_(part))):
+            if seq in known:
+                holders.setdefault(key_id, []).append(seq)
+                if is_active:
+                    actives.add(key_id)
+    for key_id in actives:
+        yield holders[key_id]
 
 
 class _Run:
