@@ -56,6 +56,11 @@ class ShardResult:
     summary: RunSummary
     claims_by_type: Counter[str] = field(default_factory=Counter)
 
+    def count(self, record: DocumentClaims | Failure) -> None:
+        self.summary.add(record)
+        if isinstance(record, DocumentClaims):
+            self.claims_by_type.update(c.type for c in record.claims)
+
 
 @functools.lru_cache(maxsize=4)
 def _extractor(spec: ExtractSpec) -> Any:
@@ -92,13 +97,18 @@ def _cluster_backend(spec: ExtractSpec, settings: dict[str, Any], gaz: dict[str,
 
 
 def extract_partition(partition: Partition, directory: str, spec: ExtractSpec) -> ShardResult:
-    """The task of one partition: extract what is not done yet, commit the shard."""
+    """The task of one partition: extract what is not done yet, commit the shard.
+
+    The totals are counted as the records are written (with those an earlier
+    attempt kept), not read back from the shard.
+    """
     from claimkit.extract.runner import run_extraction
 
     with ShardWriter(Path(directory), partition) as shard:
-        skipped = shard.complete
-        if not skipped:
-            done = shard.done_ids()
+        result = ShardResult(partition.name, shard.complete, RunSummary())
+        for record in shard.kept:
+            result.count(record)
+        if not shard.complete:
             load_failures: list[Failure] = []
 
             def on_load_error(err: InputError) -> None:
@@ -107,25 +117,18 @@ def extract_partition(partition: Partition, directory: str, spec: ExtractSpec) -
 
             from claimkit.documents import load_documents
 
+            done = shard.done_ids()
             docs = (d for d in load_documents(partition.files, on_error=on_load_error,
                                               max_bytes=spec.max_bytes) if d.id not in done)
             extractor = _extractor(spec)
             concurrency = 1 if extractor.backend_name == "rules" else spec.concurrency
-            run_extraction(extractor, docs, shard.open(), concurrency=concurrency)
+            run_extraction(extractor, docs, shard.open(), concurrency=concurrency,
+                           on_record=result.count)
             for failure in load_failures:
                 shard.write(failure)
+                result.count(failure)
             shard.commit()
-        return _result(partition.name, skipped, shard.records())
-
-
-def _result(name: str, skipped: bool, records: Iterable[DocumentClaims | Failure]) -> ShardResult:
-    summary = RunSummary()
-    by_type: Counter[str] = Counter()
-    for record in records:
-        summary.add(record)
-        if isinstance(record, DocumentClaims):
-            by_type.update(c.type for c in record.claims)
-    return ShardResult(name, skipped, summary, by_type)
+        return result
 
 
 @dataclass
