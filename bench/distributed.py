@@ -129,7 +129,7 @@ def bench_llm(client: Any, n: int, rpm: float) -> None:
     with Timed(load_gold_claims(ROOT / "examples" / "gold"), latency=0.25) as server:
         spec = ExtractSpec(backend="openai", model="scripted-model", cache=False,
                            base_urls=(server.base_url,), concurrency=32,
-                           rate=RateLimit.per_minute(rpm, f"bench-{time.time()}"))
+                           rate=RateLimit(f"bench-{time.time()}", rpm=rpm))
         t = time.perf_counter()
         run = extract_on_cluster(client, [str(tmp / "in")], tmp / "out", spec, target_bytes=1)
         wall = time.perf_counter() - t

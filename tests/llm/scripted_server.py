@@ -327,6 +327,8 @@ class ScriptedServer(LoopbackServer):
         self.random = random.Random(seed)
         self.scripts: list[tuple[str, list[Step]]] = []
         self.requests: list[dict[str, Any]] = []
+        #: (time.monotonic(), total tokens) of every completion answered
+        self.usage_log: list[tuple[float, int]] = []
         self.raw_requests: list[tuple[dict[str, str], bytes]] = []
         self.responder: Callable[[str], list[dict[str, Any]]] = self.gold_responder
         self._lock = threading.Lock()
@@ -437,7 +439,11 @@ class ScriptedServer(LoopbackServer):
                     args, finish = args[: max(10, len(args) // 2)], "length"
                 elif step.kind == "malformed":
                     args = args.replace('"claims":', "claims:", 1) + ",}"
-                self._send(200, _completion(body, args, finish, len(raw)))
+                completion = _completion(body, args, finish, len(raw))
+                with server._lock:  # the tokens the server bills, when it bills them
+                    server.usage_log.append((time.monotonic(),
+                                             completion["usage"]["total_tokens"]))
+                self._send(200, completion)
 
             def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload, ensure_ascii=False).encode("utf-8")

@@ -207,7 +207,7 @@ class BatchReplyBackend(OpenAIBackend):
         self.counts: Counter[str] = Counter()
         self.tokens = Tokens()
 
-    async def _post(self, body: bytes, call: ChunkCall | None) -> bytes:
+    async def send(self, body: bytes, call: ChunkCall | None) -> bytes:
         why = "a re-ask"
         if call is not None and call.replies == 0:
             cid = custom_id(call.document.id, call.part[0], call.chunk.text)
@@ -223,7 +223,7 @@ class BatchReplyBackend(OpenAIBackend):
         if not self.reask:
             raise BackendError(f"{why}; not asked again in real time (--no-reask)")
         self.counts["realtime"] += 1
-        return await super()._post(body, call)
+        return await super().send(body, call)
 
     async def aextract(self, document: Document) -> BackendResult:
         """As the real-time backend; usage priced at batch prices for the batch's share."""

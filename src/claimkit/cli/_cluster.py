@@ -20,8 +20,10 @@ def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
     from claimkit.distributed.ratelimit import RateLimit
 
     rate = None
-    if options.get("rpm") is not None:
-        rate = RateLimit.per_minute(options["rpm"], f"claimkit-rate-{uuid.uuid4().hex[:12]}")
+    rpm, tpm, max_cost = options.get("rpm"), options.get("tpm"), options.get("max_cost")
+    if rpm is not None or tpm is not None or max_cost is not None:
+        rate = RateLimit(f"claimkit-run-{uuid.uuid4().hex[:12]}", rpm=rpm, tpm=tpm,
+                         max_cost=max_cost)
     return ExtractSpec(
         backend=None if options["backend"] == "auto" else options["backend"],
         types=options["types"], cache=not options["no_cache"], model=options["model"],
@@ -50,14 +52,11 @@ def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet
 
     if not to_file(output):
         fail("--cluster needs -o DIR: each partition is written to a shard file in DIR")
-    if options["max_cost"] is not None:
-        fail("--max-cost is not supported with --cluster (each worker would spend its own "
-             "budget); use --rpm to bound the rate and run a part of the input at a time")
     assert output is not None
     spec = _spec(options, base_urls)
     name = _backend_name(spec)
     if not quiet:
-        limit = f", at most {options['rpm']:g} requests/min cluster-wide" if spec.rate else ""
+        limit = f", {spec.rate.describe()}" if spec.rate else ""
         note(f"backend: {name}{limit}; cluster {options['cluster']}; shards -> {output}/")
     with connect(options["cluster"]) as client, _ShardProgress(quiet) as progress:
         if not quiet:
@@ -73,6 +72,9 @@ def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet
                       + kept))
     if name != "rules":
         note(s.describe().rsplit(";", 1)[0])
+    if run.ledger.get("refused"):
+        note(f"--max-cost {options['max_cost']:g} reached: {run.ledger['refused']:.0f} "
+             "request(s) not sent; rerun with a higher limit to finish")
     return s.failures
 
 

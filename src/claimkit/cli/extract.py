@@ -49,7 +49,8 @@ from claimkit.schemas import Document, DocumentClaims, Failure
 @click.option("--resume", is_flag=True, help="Skip documents already in the output file; append.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the response cache.")
 @click.option("--max-cost", type=float, default=None,
-              help="Stop starting new documents once the estimated cost (USD) would pass this.")
+              help="Stop starting new documents once the estimated cost (USD) would pass this "
+              "(with --cluster: stop sending requests once the cluster's spend would).")
 @click.option("--max-wait", type=click.FloatRange(0), default=None,
               help="Seconds of API retry waits one document may spend in all, then it is a "
               "transient failure (env CLAIMKIT_MAX_WAIT; default 300).")
@@ -77,6 +78,9 @@ from claimkit.schemas import Document, DocumentClaims, Failure
 @click.option("--rpm", type=click.FloatRange(min=0, min_open=True), default=None,
               help="With --cluster: at most this many requests per minute to the endpoint(s), "
               "for the whole cluster.")
+@click.option("--tpm", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="With --cluster: at most this many tokens per minute (prompt and "
+              "completion, as the endpoint reports them), for the whole cluster.")
 @click.option("--partition-size", "partition_size", type=click.FloatRange(min=0.001),
               default=1.0, show_default=True, metavar="MB",
               help="With --cluster: input bytes per partition (files are never split).")
@@ -104,8 +108,8 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         if extract_on_cluster_command(paths, output, quiet, options, base_urls):
             sys.exit(EXIT_FAILURES)
         return
-    if len(base_urls) > 1 or options["rpm"] is not None:
-        fail("several --base-url endpoints and --rpm need --cluster")
+    if len(base_urls) > 1 or options["rpm"] is not None or options["tpm"] is not None:
+        fail("several --base-url endpoints, --rpm and --tpm need --cluster")
 
     _check_paths(paths)
     db = db or os.environ.get("CLAIMKIT_DB") or None

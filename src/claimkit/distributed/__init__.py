@@ -2,8 +2,8 @@
 
 * :func:`extract_on_cluster`: extraction as one task per input partition, each
   writing one shard exactly once (:mod:`claimkit.distributed.shards`).
-* :class:`RateLimit`: one request rate for the whole cluster (a sliding window
-  on the scheduler); several endpoints load-balanced.
+* :class:`RateLimit`: requests and tokens per minute and a spend cap for the
+  whole cluster (kept by the scheduler); several endpoints load-balanced.
 * :func:`validate_on_cluster`: claims shuffled by their blocking keys, each
   partition validated where it lands, the findings merged.
 * :func:`connect`: a client for ``local``, ``local:N`` or ``tcp://HOST:8786``.

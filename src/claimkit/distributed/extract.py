@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import os
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -57,6 +56,11 @@ class ShardResult:
     summary: RunSummary
     claims_by_type: Counter[str] = field(default_factory=Counter)
 
+    def count(self, record: DocumentClaims | Failure) -> None:
+        self.summary.add(record)
+        if isinstance(record, DocumentClaims):
+            self.claims_by_type.update(c.type for c in record.claims)
+
 
 @functools.lru_cache(maxsize=4)
 def _extractor(spec: ExtractSpec) -> Any:
@@ -83,24 +87,28 @@ def _extractor(spec: ExtractSpec) -> Any:
 
 
 def _cluster_backend(spec: ExtractSpec, settings: dict[str, Any], gaz: dict[str, Any]) -> Any:
-    from claimkit.distributed.ratelimit import ClusterOpenAIBackend, SlidingWindow
+    from claimkit.distributed.ratelimit import ClusterOpenAIBackend
     from claimkit.extract.base import BackendOptions
 
     options = BackendOptions(types=spec.types, cache=spec.cache, settings=settings, **gaz)
     backend = ClusterOpenAIBackend.from_options(options)
-    window = SlidingWindow(spec.rate) if spec.rate is not None else None
-    backend.configure(window, spec.base_urls)
+    backend.configure(spec.rate, spec.base_urls)
     return backend
 
 
 def extract_partition(partition: Partition, directory: str, spec: ExtractSpec) -> ShardResult:
-    """The task of one partition: extract what is not done yet, commit the shard."""
+    """The task of one partition: extract what is not done yet, commit the shard.
+
+    The totals are counted as the records are written (with those an earlier
+    attempt kept), not read back from the shard.
+    """
     from claimkit.extract.runner import run_extraction
 
     with ShardWriter(Path(directory), partition) as shard:
-        skipped = shard.complete
-        if not skipped:
-            done = shard.done_ids()
+        result = ShardResult(partition.name, shard.complete, RunSummary())
+        for record in shard.kept:
+            result.count(record)
+        if not shard.complete:
             load_failures: list[Failure] = []
 
             def on_load_error(err: InputError) -> None:
@@ -109,25 +117,18 @@ def extract_partition(partition: Partition, directory: str, spec: ExtractSpec) -
 
             from claimkit.documents import load_documents
 
+            done = shard.done_ids()
             docs = (d for d in load_documents(partition.files, on_error=on_load_error,
                                               max_bytes=spec.max_bytes) if d.id not in done)
             extractor = _extractor(spec)
             concurrency = 1 if extractor.backend_name == "rules" else spec.concurrency
-            run_extraction(extractor, docs, shard.open(), concurrency=concurrency)
+            run_extraction(extractor, docs, shard.open(), concurrency=concurrency,
+                           on_record=result.count)
             for failure in load_failures:
                 shard.write(failure)
+                result.count(failure)
             shard.commit()
-        return _result(partition.name, skipped, shard.records())
-
-
-def _result(name: str, skipped: bool, records: Iterable[DocumentClaims | Failure]) -> ShardResult:
-    summary = RunSummary()
-    by_type: Counter[str] = Counter()
-    for record in records:
-        summary.add(record)
-        if isinstance(record, DocumentClaims):
-            by_type.update(c.type for c in record.claims)
-    return ShardResult(name, skipped, summary, by_type)
+        return result
 
 
 @dataclass
@@ -138,6 +139,8 @@ class ClusterRun:
     claims_by_type: Counter[str] = field(default_factory=Counter)
     shards: int = 0
     skipped: int = 0
+    #: the cluster-wide ledger's totals (``spent``, ``refused``), with limits
+    ledger: dict[str, float] = field(default_factory=dict)
 
     def add(self, result: ShardResult) -> None:
         s, r = self.summary, result.summary
@@ -169,8 +172,6 @@ def extract_on_cluster(
     Returns:
         The run's totals; ``on_shard`` sees each shard's result as it finishes.
     """
-    import distributed
-
     from claimkit.distributed.shards import check_directory
 
     out = Path(directory)
@@ -178,10 +179,24 @@ def extract_on_cluster(
     partitions = plan_partitions(paths, target_bytes)
     check_directory(out, partitions)
     run = ClusterRun()
-    semaphore = None
     if spec.rate is not None:
-        semaphore = spec.rate.semaphore()
-        semaphore.register()  # made on the scheduler before the workers use it
+        from claimkit.distributed._plugin import open_ledger
+
+        open_ledger(client, spec.rate)  # on the scheduler before the workers use it
+    try:
+        _run_all(client, partitions, out, spec, run, on_shard)
+    finally:
+        if spec.rate is not None:
+            from claimkit.distributed._plugin import close_ledger
+
+            run.ledger = close_ledger(client, spec.rate)  # no state left on the scheduler
+    return run
+
+
+def _run_all(client: Any, partitions: list[Partition], out: Path, spec: ExtractSpec,
+             run: ClusterRun, on_shard: Callable[[ShardResult], None] | None) -> None:
+    import distributed
+
     futures = client.map(extract_partition, partitions, directory=str(out.resolve()), spec=spec,
                          pure=False, retries=2)
     as_completed: Any = distributed.as_completed  # untyped
@@ -190,7 +205,3 @@ def extract_on_cluster(
         run.add(result)
         if on_shard is not None:
             on_shard(result)
-    if semaphore is not None and spec.rate is not None:
-        time.sleep(spec.rate.window + 0.5)  # the workers give their last leases back
-        semaphore.close()  # no state left on a long-lived scheduler
-    return run

@@ -332,7 +332,7 @@ class OpenAIBackend(LLMBackend):
         call = request.call if request is not None else None
         body = request_body(kwargs, request.tail if request else None,
                             request.tail_json if request else "")
-        response = _completion(await self._post(body, call))
+        response = _completion(await self.send(body, call))
         if call is not None:
             usage = getattr(response, "usage", None)
             call.received(int(usage.prompt_tokens or 0) if usage is not None else 0,
@@ -342,8 +342,18 @@ class OpenAIBackend(LLMBackend):
             raise TruncatedError("the reply was cut off at the output token limit")
         return response
 
-    async def _post(self, body: bytes, call: ChunkCall | None) -> bytes:
-        """POST ``body`` to ``/chat/completions``; the reply's bytes.
+    # ------------------------------------------------------------------ transport
+    # Two documented hooks for subclasses: ``send`` (a whole request, retries
+    # included: batch mode answers some from a file) and ``post`` (one HTTP
+    # attempt: claimkit.distributed waits for the cluster's limits there and
+    # picks an endpoint). Nothing else of the HTTP client is meant to be used.
+
+    async def send(self, body: bytes, call: ChunkCall | None) -> bytes:
+        """One chat-completions request, with API retries; the reply's bytes.
+
+        Calls :meth:`post` once per attempt. Override it to answer a request
+        from elsewhere (call ``super().send`` for the ones that go to the
+        endpoint); ``call`` is the chunk's call, or None outside one.
 
         Raises:
             EndpointError: connection refused, DNS or TLS failure, 401/403 (not retried).
@@ -351,7 +361,6 @@ class OpenAIBackend(LLMBackend):
                 or once the document's retry waits reach ``max_wait`` seconds.
             BackendError: the endpoint refused the request (a 4xx that is not transient).
         """
-        client = self._http()
         s = self.settings
         tally = call.tally if call is not None else None
 
@@ -374,14 +383,29 @@ class OpenAIBackend(LLMBackend):
                 with attempt:
                     if call is not None:
                         call.sent()
-                    raw = await client.post(
-                        "/chat/completions",
-                        cast_to=httpx2.Response,
-                        content=body,
-                        options={"headers": {"Content-Type": "application/json"}},
-                    )
+                    raw = await self.post(body)
         except Exception as exc:
             self._raise(exc, tally)
+        return raw
+
+    async def post(self, body: bytes) -> bytes:
+        """One HTTP attempt: POST ``body`` (a chat-completions request as JSON) to this
+        backend's ``/chat/completions``; the reply's bytes.
+
+        The transport hook: :meth:`send` calls it for every attempt, retries
+        included, so an override sees each request that reaches an endpoint.
+        It may wait first (a rate limit), post to another endpoint (another
+        backend's ``post``), or read the reply (its ``usage``). It raises the
+        openai client's errors (``openai.APIStatusError``,
+        ``openai.APIConnectionError``): they decide whether to retry; a
+        :class:`~claimkit.errors.ClaimkitError` it raises ends the request.
+        """
+        raw = await self._http().post(
+            "/chat/completions",
+            cast_to=httpx2.Response,
+            content=body,
+            options={"headers": {"Content-Type": "application/json"}},
+        )
         return raw.content
 
     def _raise(self, exc: Exception, tally: Any) -> NoReturn:
