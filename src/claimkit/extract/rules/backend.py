@@ -44,6 +44,7 @@ from claimkit.extract.rules.roles import (
     modality,
     nearest,
     subject_of,
+    with_group,
     with_speaker,
 )
 from claimkit.extract.rules.spec import (
@@ -61,11 +62,12 @@ from claimkit.extract.rules.support import (
     Site,
     default_finders,
     merge_candidates,
+    seat_mentions,
     within,
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.schemas import ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -201,14 +203,19 @@ class RulesBackend(Backend):
     def _scene(self, document: Document) -> Scene:
         text = document.text
         places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
+        actors = _sorted(self._finders.actors(text, document.language))
+        finders = self._finders
+        persons = {m.value.label: m.value for m in actors if m.value.kind == ActorKind.person}
         return Scene(
             text=text,
             sentences=segment(text),
-            actors=_sorted(self._finders.actors(text, document.language)),
-            dates=_sorted(self._finders.dates(document)),
-            quantities=_sorted(self._finders.quantities(text, document.language)),
+            actors=actors,
+            dates=_sorted(finders.dates(document)),
+            quantities=_sorted(finders.quantities(text, document.language)),
             places=_sorted(places),
             cues=CueScan(text),
+            seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
+            speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )
 
     def _languages(
@@ -296,7 +303,7 @@ class RulesBackend(Backend):
         spec = self.specs[hit.type]
         subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
         if spec.speaker:
-            subject = with_speaker(scene, site, subject)
+            subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
         date = (
             nearest(scene.dates, hit.start, site.clause)

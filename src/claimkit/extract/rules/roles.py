@@ -60,6 +60,7 @@ __all__ = [
     "modality",
     "nearest",
     "subject_of",
+    "with_group",
     "with_speaker",
 ]
 
@@ -146,24 +147,63 @@ def subject_of(
     """
     cs, ce = site.clause
     ss, _ = site.sentence
-    in_clause = within(scene.actors, cs, ce)
+    in_clause = _named(scene, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
             subject = _distinct([a for a in before if not _oblique(scene, site, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in within(scene.actors, ss, cs) if not _oblique(scene, site, a)]
+            earlier = [a for a in _named(scene, ss, cs) if not _oblique(scene, site, a)]
             subject = _distinct(earlier[-1:])
         elif source == "after_cue":
-            subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
+            after = [a for a in in_clause if a.start >= hit.end and not _oblique(scene, site, a)]
+            subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in within(scene.actors, prev.start, prev.end) if not _oblique(scene, site, a)]
+            named = [a for a in _named(scene, prev.start, prev.end) if not _oblique(scene, site, a)]
             subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
+
+
+def _named(scene: Scene, lo: int, hi: int) -> list[Mention]:
+    """The actors named in ``[lo, hi)``, with the capitals that may stand for a government."""
+    found = within(scene.actors, lo, hi)
+    seats = within(scene.seats, lo, hi) if scene.seats else ()
+    seats = [m for m in seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
+    if not seats:
+        return list(found)
+    return sorted([*found, *seats], key=lambda m: m.start)
+
+
+#: a capital naming a thing, not acting: "the Paris Summit", "the Washington Post",
+#: "the Moscow format", 巴黎峰会, パリ会議, "Москва-Сити"
+_ATTRIBUTIVE = re.compile(
+    r"\s?[A-Z\u0410-\u042f]|-|(?i:\s(?:summit|conference|talks|format|process|agreement|accords?"
+    r"|declaration|meeting|times|post)\b)|[峰会會議谈談協协条條宣首]|サミット|会議|会談|협정|회의|회담|정상"
+)
+
+
+def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
+    """``subject`` with, after each person, the country or organisation they speak for.
+
+    "Lavrov said Russia would not accept", "Trump ruled out sending troops":
+    an official states a claim for their government; readers and gold name one
+    or the other, so both are given, the person first.
+    """
+    if not scene.speaks_for or not any(a.kind == ActorKind.person for a in subject):
+        return subject
+    out: list[Actor] = []
+    labels = {a.label.casefold() for a in subject}
+    for a in subject:
+        out.append(a)
+        group = scene.speaks_for.get(a.label) if a.kind == ActorKind.person else None
+        if group is not None and group.label.casefold() not in labels:
+            labels.add(group.label.casefold())
+            out.append(group)
+    return out
 
 
 #: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
