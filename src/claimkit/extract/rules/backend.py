@@ -79,6 +79,9 @@ RULES_VERSION = "rules-1"
 _NEG_WINDOW = 14
 #: how far before a cue a purpose word reaches ("in order to", "nhằm", "untuk")
 _PURPOSE_WINDOW = 20
+#: how far from a cue a call on others ("urged ... to") or a supposition ("if") reaches
+_CALL_WINDOW = 60
+_COMMA = re.compile(r"[,，、;；:：]")
 #: a sentence that ends with a question mark asks; it states no claim
 _QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
 #: at most this many characters between the modifier and the action verb of a composed claim
@@ -254,7 +257,9 @@ class RulesBackend(Backend):
         kept = [
             h
             for h in _longest_first(hits)
-            if self._negation(scan, h, clause) and not _purpose(scan, h, clause)
+            if self._negation(scan, h, clause)
+            and not _purpose(scan, h, clause)
+            and not _not_asserted(scan, h, clause)
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -403,6 +408,25 @@ def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     else:
         window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
     return scan.has(hit.lang, "purpose", *window)
+
+
+def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is what someone else is called on to do, or a supposition.
+
+    A ``call`` verb before the cue in its clause ("urged Germany to send",
+    "呼吁各国提供", "menyerukan ... mengirim"; after it in verb-final languages:
+    派遣するよう求めた), or a ``hypothetical`` word before it ("if Europe sends
+    troops", "如果派兵", "nếu triển khai"): the actor of the clause states no claim.
+    """
+    cs, ce = clause
+    if hit.lang.negation_after:
+        return scan.has(hit.lang, "call", hit.end, min(ce, hit.end + _CALL_WINDOW))
+    lo = max(cs, hit.start - _CALL_WINDOW)
+    # a supposition ends at a comma: "if a ceasefire holds, Britain will send troops"
+    # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
+    lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
+    window = (lo, hit.start)
+    return scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window)
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:

@@ -272,11 +272,46 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
+    conditional = _conditioned(scan, site.sentence, site.langs)
     if hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge")):
+        # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
+        # a condition in the sentence or the one before it, the claim is conditional
+        if _ready_only(scan, hit, scope, site.langs) and (
+            conditional or _conditioned(scan, _previous(scene, site), site.langs)
+        ):
+            return "conditional"
         return "tentative"
-    if _any(scan, site.sentence, site.langs, "condition"):
-        return "conditional"
-    return "firm"
+    return "conditional" if conditional else "firm"
+
+
+def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
+    """Every hedge of the scope (and the cue, if it is one) is a readiness word."""
+    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
+    for lc in langs:
+        ready = scan.spans(lc, "readiness", lo, hi)
+        for s, e in scan.spans(lc, "hedge", lo, hi):
+            if not any(rs < e and s < re_ for rs, re_ in ready):
+                return False
+    return any(scan.has(lc, "readiness", lo, hi) for lc in langs)
+
+
+def _conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
+    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang")."""
+    if span[0] >= span[1]:
+        return False
+    for lc in langs:
+        frames = scan.spans(lc, "timeframe", *span)
+        for s, e in scan.spans(lc, "condition", *span):
+            if not any(fs < e and s < fe for fs, fe in frames):
+                return True
+    return False
+
+
+def _previous(scene: Scene, site: Site) -> tuple[int, int]:
+    if site.index == 0:
+        return (0, 0)
+    prev = scene.sentences[site.index - 1]
+    return prev.start, prev.end
 
 
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
