@@ -131,3 +131,34 @@ def test_seats_come_from_the_place_data() -> None:
     assert places.seat_of("Geneva") is None
     extended = Places([{"seats": {"Bern": "Switzerland"}, "places": {"Bern": ["Bern"]}}])
     assert extended.seat_of("Bern") == "Switzerland"
+
+
+# the date of the story, for a claim with no date of its own nearby
+def _dates(backend: RulesBackend, text: str, lang: str, published: str | None) -> dict[str, str | None]:
+    doc = Document(id="t", text=text, language=lang, published=published)
+    out: dict[str, str | None] = {}
+    for d in backend.extract(doc).drafts:
+        date = d.fields.get("date")
+        out.setdefault(d.type, date.value if date is not None else None)
+    return out
+
+
+def test_a_brief_naming_no_day_reports_the_publication_day(backend: RulesBackend) -> None:
+    text = "Agency · 2025-06-02 10:15\nCanada committed an additional 500 million dollars in aid."
+    assert _dates(backend, text, "en", "2025-06-02") == {"pledge": "2025-06-02"}
+
+
+def test_the_lead_names_the_day_of_the_story(backend: RulesBackend) -> None:
+    lead = "On Thursday, leaders of 20 countries gathered in Rome to discuss reconstruction."
+    body = "Analysts expect a long process. " * 25
+    text = f"{lead}\n\n{body}\n\nItaly refused to send troops."
+    assert _dates(backend, text, "en", "2025-06-02") == {"meeting": "2025-05-29", "refusal": "2025-05-29"}
+
+
+def test_a_date_after_publication_or_a_plan_is_not_the_story_day(backend: RulesBackend) -> None:
+    text = "The union will phase out gas imports by 1 January 2028.\n\nHungary refused to support the plan."
+    assert _dates(backend, text, "en", "2025-06-02").get("refusal") is None
+
+
+def test_no_publication_date_no_guess(backend: RulesBackend) -> None:
+    assert _dates(backend, "Poland pledged new aid.", "en", None) == {"pledge": None}

@@ -43,6 +43,7 @@ from claimkit.extract.rules.roles import (
     is_hedge,
     modality,
     nearest,
+    story_date,
     subject_of,
     with_group,
     with_speaker,
@@ -217,6 +218,7 @@ class RulesBackend(Backend):
             quantities=_sorted(finders.quantities(text, document.language)),
             places=_sorted(places),
             cues=CueScan(text),
+            published=document.published,
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
             speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )
@@ -317,6 +319,8 @@ class RulesBackend(Backend):
         )
         if date is not None:
             fields["date"] = date.value
+        elif (story := story_date(scene, site)) is not None:
+            fields["date"] = story
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields)

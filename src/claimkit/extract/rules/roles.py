@@ -45,7 +45,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
-from claimkit.schemas import Actor, ActorKind, Quantity
+from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
 
 __all__ = [
     "ACTOR_SOURCES",
@@ -59,6 +59,7 @@ __all__ = [
     "is_hedge",
     "modality",
     "nearest",
+    "story_date",
     "subject_of",
     "with_group",
     "with_speaker",
@@ -312,6 +313,52 @@ def _previous(scene: Scene, site: Site) -> tuple[int, int]:
         return (0, 0)
     prev = scene.sentences[site.index - 1]
     return prev.start, prev.end
+
+
+#: how far into the text the lead goes: its first dated sentence says when the story is
+_LEAD = 600
+#: a line shorter than this, with no sentence end, holding a date is a date line
+#: (the page's date or a headline, not a sentence of the story)
+_DATE_LINE = 100
+_SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "…", "\"", "”", "»", "」")
+
+
+def story_date(scene: Scene, site: Site) -> DateRef | None:
+    """The date of the story, for a claim with no date of its own nearby.
+
+    News names the day of its events once, in the lead ("On March 27th, leaders
+    of 27 countries met in Paris ...") and tells the rest after it; a brief that
+    names no day at all reports the day it is published. So: the first
+    day-precise date of a sentence in the lead (not a date line such as
+    "Agency · 2025-03-28 12:39"), when the claim comes after it and it is not
+    after publication; else, when no sentence of the text names any date, the
+    publication date.
+    """
+    story = [m for m in scene.dates if not _on_date_line(scene.text, m)]
+    lead = [m for m in story if m.start < _LEAD]
+    first = lead[0] if lead else None
+    if first is not None:
+        ref: DateRef = first.value
+        value, pub = ref.value, scene.published
+        if (
+            value is not None
+            and len(value) == len("2025-03-27")
+            and first.end <= site.sentence[0]
+            and (pub is None or value <= pub.isoformat())
+        ):
+            return ref
+        return None
+    if not story and scene.published is not None:
+        return DateRef(value=scene.published.isoformat(), resolution=DateResolution.publication)
+    return None
+
+
+def _on_date_line(text: str, m: Mention) -> bool:
+    """A short line that is no sentence: "Agency · 2025-03-28 12:39", a headline."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : len(text) if end < 0 else end].rstrip()
+    return len(line) < _DATE_LINE and not line.endswith(_SENTENCE_ENDS)
 
 
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:

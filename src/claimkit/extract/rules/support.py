@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
@@ -149,6 +150,8 @@ class Scene:
     seats: Sequence[Mention] = ()
     #: whom each person actor of the text speaks for, by label
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
+    #: the document's publication date
+    published: dt.date | None = None
 
 
 @dataclass(frozen=True)
