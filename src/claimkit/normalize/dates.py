@@ -56,27 +56,72 @@ _EXTRA_DAYS: dict[str, dict[str, int]] = {
     "id": {"Jum'at": 4},
 }
 
+# Month forms CLDR does not list: the locative after "в" / "u" / "w" ("в марте", "u ožujku").
+_EXTRA_MONTHS: dict[str, list[str]] = {
+    "ru": ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+           "октябре", "ноябре", "декабре"],
+    "uk": ["січні", "лютому", "березні", "квітні", "травні", "червні", "липні", "серпні",
+           "вересні", "жовтні", "листопаді", "грудні"],
+    "pl": ["styczniu", "lutym", "marcu", "kwietniu", "maju", "czerwcu", "lipcu", "sierpniu",
+           "wrześniu", "październiku", "listopadzie", "grudniu"],
+    "hr": ["siječnju", "veljači", "ožujku", "travnju", "svibnju", "lipnju", "srpnju", "kolovozu",
+           "rujnu", "listopadu", "studenom", "prosincu"],
+}
+# A weekday and a time of day written as one word ("Dienstagabend", "Montagmorgen").
+_DAY_PART_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "de": ("abend", "morgen", "vormittag", "mittag", "nachmittag", "nacht"),
+}
+# Words before a month named alone that make it a date ("in March", "в марте", "fin mars");
+# a month without them is too often another word (May, "marzo" in a name).
+_MONTH_PREPS: dict[str, str] = {
+    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of",
+    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi-|courant",
+    "de": r"im|seit|bis|Anfang|Ende|Mitte",
+    "es": r"en|desde|hasta|principios de|finales de|mediados de",
+    "it": r"a|in|da|entro|inizio|fine|metà",
+    "pt": r"em|desde|até|início de|final de|meados de|fim de",
+    "pl": r"w|od|do|na początku|pod koniec|w połowie",
+    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине",
+    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині",
+    "hr": r"u|od|do|početkom|krajem|sredinom",
+    "id": r"pada|bulan|sejak|hingga|akhir|awal|pertengahan",
+    "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف",
+}
+
 # Relative day words: offset in days from publication.
 _REL_DAYS: dict[str, dict[str, int]] = {
-    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0},
-    "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2},
-    "ja": {"今日": 0, "昨日": -1, "明日": 1, "一昨日": -2, "本日": 0},
-    "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2},
-    "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2},
-    "id": {"hari ini": 0, "kemarin": -1, "besok": 1},
-    "ms": {"hari ini": 0, "semalam": -1, "esok": 1},
-    "fr": {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2},
-    "de": {"heute": 0, "gestern": -1, "vorgestern": -2},
-    "es": {"hoy": 0, "ayer": -1, "anteayer": -2},
-    "it": {"oggi": 0, "ieri": -1, "domani": 1},
-    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1},
-    "pl": {"dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1},
-    "uk": {"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1},
-    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1},
-    "hr": {"danas": 0, "jučer": -1, "sutra": 1},
-    "tr": {"bugün": 0, "dün": -1, "yarın": 1},
-    "ar": {"اليوم": 0, "أمس": -1, "الأمس": -1, "غدا": 1, "غداً": 1},
+    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
+           "the day before yesterday": -2, "the day after tomorrow": 2},
+    "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2,
+           "大前天": -3, "昨晚": -1, "今晨": 0},
+    "ja": {"今日": 0, "昨日": -1, "明日": 1, "一昨日": -2, "おととい": -2, "本日": 0, "昨夜": -1,
+           "明後日": 2, "あさって": 2},
+    "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
+    "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
+           "đêm qua": -1},
+    "id": {"hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
+           "tadi malam": -1, "semalam": -1},
+    "ms": {"hari ini": 0, "semalam": -1, "esok": 1, "kelmarin": -2, "lusa": 2},
+    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
+           "après-demain": 2, "hier soir": -1},
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1},
+    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
+           "pasado mañana": 2, "anoche": -1},
+    "it": {"oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2, "l’altro ieri": -2,
+           "l'altroieri": -2, "ieri l'altro": -2, "dopodomani": 2, "ieri sera": -1, "stanotte": 0},
+    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2},
+    "pl": {"dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1, "przedwczoraj": -2,
+           "pojutrze": 2},
+    "uk": {"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
+           "позаучора": -2, "післязавтра": 2},
+    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2},
+    "hr": {"danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1},
+    "tr": {"bugün": 0, "dün": -1, "yarın": 1, "önceki gün": -2, "evvelki gün": -2,
+           "öbür gün": 2, "dün akşam": -1, "dün gece": -1},
+    "ar": {"اليوم": 0, "أمس": -1, "الأمس": -1, "غدا": 1, "غداً": 1, "أول أمس": -2,
+           "أول من أمس": -2, "بعد غد": 2},
 }
+
 
 # Words near a weekday that move it forward or back, and future-tense cues.
 _NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochain|nächsten|kommenden|próximo|"
@@ -90,6 +135,7 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled
                      r"serán|va a|sarà|vai|irá|będzie|będą|odbędzie|будет|будут|состоится|"
                      r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
+_WEEK_NOT_SUNDAY = re.compile(r"[Mm]inggu\s+(?:ini|lalu|depan|kemarin|terakhir)\b")
 _SENT_END = re.compile(r"[.!?。！？\n]")
 
 
@@ -222,6 +268,11 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
             months[ab.lower()] = months[ab.lower() + "."] = i
         months["sept"] = months["sept."] = 9
     days.update(_EXTRA_DAYS.get(lang, {}))
+    months.update((name, n) for n, name in enumerate(_EXTRA_MONTHS.get(lang, []), 1))
+    # weekdays CLDR writes in lower case start a sentence too ("Jeudi dernier, ...")
+    days.update({n[:1].upper() + n[1:]: wd for n, wd in list(days.items()) if n[:1].islower()})
+    for suffix in _DAY_PART_SUFFIXES.get(lang, ()):
+        days.update({name + suffix: wd for name, wd in list(days.items()) if name[:1].isupper()})
     return months, days
 
 
@@ -256,6 +307,26 @@ _DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk
 _NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal|tgl\.?|pada|sejak|le|am|el|il|dia)"
 
 
+def _month_parts(mon: str, langs: list[str]) -> list[str]:
+    """The patterns of dates with a month name: day-month(-year), month-day, month-year,
+    and a month alone after a preposition of one of ``langs``."""
+    y = r"(?:19|20)\d\d"
+    parts = [
+        (rf"(?P<dmy>(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+        rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
+        (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        rf"(?:,?\s+(?P<my>{y}))?)"),
+        rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
+    ]
+    preps = "|".join(_MONTH_PREPS[c] for c in langs if c in _MONTH_PREPS)
+    if preps:  # a month alone after a preposition: "in March", "в марте", "fin mars"
+        parts.append(
+            rf"(?P<mon>(?<!\w)(?i:{preps})[\s-]+(?P<mo>(?i:{mon}))(?!\w)"
+            rf"(?!\s*,?\s*(?:de\s+|of\s+)?\d))"
+        )
+    return parts
+
+
 @functools.cache
 def _lang_table(lang: str | None) -> _Lang:
     langs = ["en"] if lang is None else (["en"] if lang == "en" else [lang, "en"])
@@ -288,17 +359,13 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?:\s*(?:năm|/)\s*(?P<vy>{y}))?)"),
         rf"(?P<vimo>[Tt]háng\s+(?P<vmo>\d{{1,2}})(?:\s*(?:năm|/)\s*(?P<vmy>{y}))?(?!\d))",
         r"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật))",
+        (rf"(?P<vinum>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng)\s+(?P<vn1>\d{{1,2}})-"
+         rf"(?P<vn2>\d{{1,2}})(?:-(?P<vn3>{y}))?(?![\d-]))"),
         (rf"(?P<num>(?:(?i:{_NUM_CUES})\s+)?(?<![\d/.,])(?P<n1>\d{{1,2}})(?P<sep>[/.])"
         rf"(?P<n2>\d{{1,2}})(?:(?P=sep)(?P<n3>{y}|\d\d))?(?![\d/]|\.\d))"),
     ]
     if months:
-        parts += [
-            (rf"(?P<dmy>(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
-            rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
-            (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-            rf"(?:,?\s+(?P<my>{y}))?)"),
-            rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
-        ]
+        parts += _month_parts(mon, langs)
     if days:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
     if rel:
@@ -422,6 +489,9 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
         return True, _ymd(raw, _opt(m, "vy"), _num(g("vm")), _num(g("vd")), pub)
     if g("vimo"):
         return True, _ymd(raw, _opt(m, "vmy"), _num(g("vmo")), None, pub)
+    if g("vinum"):
+        year = _opt(m, "vn3")
+        return True, _ymd(raw, year, _num(g("vn2")), _num(g("vn1")), pub)
     if g("viwd"):
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
         return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
@@ -438,13 +508,18 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
+    if table.months and g("mon"):
+        return True, _ymd(raw, None, table.months[g("mo").lower()], None, pub)
     if table.days and g("wd"):
+        if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text[: m.start()].endswith(("hari ", "Hari ")):
+            return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
         return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
     if g("oday"):
         return True, _bare_day(raw, _num(g("od") or g("od2")), pub)
     if table.rel and g("rel"):
         word = g("rw")
-        days = table.rel[word.lower()] if word.lower() in table.rel else table.rel[word]
+        folded = " ".join(word.lower().split())
+        days = table.rel[folded] if folded in table.rel else table.rel[word]
         return True, _offset(raw, days, pub)
     return False, None
 

@@ -79,6 +79,7 @@ class Places:
         self._aliases: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
         self._matcher: _Matcher | None = None
         self._memo: dict[str, str | None] = {}
+        self._seats: dict[str, str] = {}
         for doc in data:
             self._merge(doc)
 
@@ -111,11 +112,17 @@ class Places:
         """A copy with more names: ``{"Kyiv": ["Kyjiw"], "Lutsk": ["Lutsk", "Луцьк*"]}``."""
         new = Places()
         new._aliases = {name: list(al) for name, al in self._aliases.items()}
+        new._seats = dict(self._seats)
         new._merge({"places": places})
         return new
 
     def _merge(self, doc: Mapping[str, Any]) -> None:
         places = doc.get("places") or {}
+        seats = doc.get("seats") or {}
+        if not isinstance(seats, Mapping):
+            raise InputError("places", "'seats' must be an object of English place name -> the "
+                             "government seated there, e.g. {\"Moscow\": \"Russia\"}")
+        self._seats.update({_nfc(str(k)): str(v) for k, v in seats.items()})
         if not isinstance(places, Mapping):
             raise InputError("places", "'places' must be an object of English name -> list of "
                              "names as written, e.g. {\"Kyiv\": [\"Kiev\", \"Київ*\"]}")
@@ -136,6 +143,15 @@ class Places:
     def names(self) -> list[str]:
         """Canonical English names of every known place."""
         return sorted(self._aliases)
+
+    def seat_of(self, name: str) -> str | None:
+        """Whose government sits in the place ``name`` (canonical English), or None.
+
+        News lets a capital stand for its government ("Moscow said", "Washington
+        refused"): ``seat_of("Moscow") == "Russia"``, ``seat_of("Brussels") ==
+        "European Union"``. From the ``seats`` object of the place files.
+        """
+        return self._seats.get(name)
 
     # ------------------------------------------------------------------ matcher
 

@@ -43,7 +43,9 @@ from claimkit.extract.rules.roles import (
     is_hedge,
     modality,
     nearest,
+    story_date,
     subject_of,
+    with_group,
     with_speaker,
 )
 from claimkit.extract.rules.spec import (
@@ -61,11 +63,12 @@ from claimkit.extract.rules.support import (
     Site,
     default_finders,
     merge_candidates,
+    seat_mentions,
     within,
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.schemas import ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -77,6 +80,9 @@ RULES_VERSION = "rules-1"
 _NEG_WINDOW = 14
 #: how far before a cue a purpose word reaches ("in order to", "nhằm", "untuk")
 _PURPOSE_WINDOW = 20
+#: how far from a cue a call on others ("urged ... to") or a supposition ("if") reaches
+_CALL_WINDOW = 60
+_COMMA = re.compile(r"[,，、;；:：]")
 #: a sentence that ends with a question mark asks; it states no claim
 _QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
 #: at most this many characters between the modifier and the action verb of a composed claim
@@ -201,14 +207,20 @@ class RulesBackend(Backend):
     def _scene(self, document: Document) -> Scene:
         text = document.text
         places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
+        actors = _sorted(self._finders.actors(text, document.language))
+        finders = self._finders
+        persons = {m.value.label: m.value for m in actors if m.value.kind == ActorKind.person}
         return Scene(
             text=text,
             sentences=segment(text),
-            actors=_sorted(self._finders.actors(text, document.language)),
-            dates=_sorted(self._finders.dates(document)),
-            quantities=_sorted(self._finders.quantities(text, document.language)),
+            actors=actors,
+            dates=_sorted(finders.dates(document)),
+            quantities=_sorted(finders.quantities(text, document.language)),
             places=_sorted(places),
             cues=CueScan(text),
+            published=document.published,
+            seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
+            speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )
 
     def _languages(
@@ -247,7 +259,9 @@ class RulesBackend(Backend):
         kept = [
             h
             for h in _longest_first(hits)
-            if self._negation(scan, h, clause) and not _purpose(scan, h, clause)
+            if self._negation(scan, h, clause)
+            and not _purpose(scan, h, clause)
+            and not _not_asserted(scan, h, clause)
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -296,7 +310,7 @@ class RulesBackend(Backend):
         spec = self.specs[hit.type]
         subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
         if spec.speaker:
-            subject = with_speaker(scene, site, subject)
+            subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
         date = (
             nearest(scene.dates, hit.start, site.clause)
@@ -305,6 +319,8 @@ class RulesBackend(Backend):
         )
         if date is not None:
             fields["date"] = date.value
+        elif (story := story_date(scene, site)) is not None:
+            fields["date"] = story
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields)
@@ -396,6 +412,25 @@ def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     else:
         window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
     return scan.has(hit.lang, "purpose", *window)
+
+
+def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is what someone else is called on to do, or a supposition.
+
+    A ``call`` verb before the cue in its clause ("urged Germany to send",
+    "呼吁各国提供", "menyerukan ... mengirim"; after it in verb-final languages:
+    派遣するよう求めた), or a ``hypothetical`` word before it ("if Europe sends
+    troops", "如果派兵", "nếu triển khai"): the actor of the clause states no claim.
+    """
+    cs, ce = clause
+    if hit.lang.negation_after:
+        return scan.has(hit.lang, "call", hit.end, min(ce, hit.end + _CALL_WINDOW))
+    lo = max(cs, hit.start - _CALL_WINDOW)
+    # a supposition ends at a comma: "if a ceasefire holds, Britain will send troops"
+    # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
+    lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
+    window = (lo, hit.start)
+    return scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window)
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:

@@ -45,7 +45,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
-from claimkit.schemas import Actor, ActorKind, Quantity
+from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
 
 __all__ = [
     "ACTOR_SOURCES",
@@ -59,7 +59,9 @@ __all__ = [
     "is_hedge",
     "modality",
     "nearest",
+    "story_date",
     "subject_of",
+    "with_group",
     "with_speaker",
 ]
 
@@ -146,24 +148,63 @@ def subject_of(
     """
     cs, ce = site.clause
     ss, _ = site.sentence
-    in_clause = within(scene.actors, cs, ce)
+    in_clause = _named(scene, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
             subject = _distinct([a for a in before if not _oblique(scene, site, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in within(scene.actors, ss, cs) if not _oblique(scene, site, a)]
+            earlier = [a for a in _named(scene, ss, cs) if not _oblique(scene, site, a)]
             subject = _distinct(earlier[-1:])
         elif source == "after_cue":
-            subject = _distinct([a for a in in_clause if a.start >= hit.end][:1])
+            after = [a for a in in_clause if a.start >= hit.end and not _oblique(scene, site, a)]
+            subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in within(scene.actors, prev.start, prev.end) if not _oblique(scene, site, a)]
+            named = [a for a in _named(scene, prev.start, prev.end) if not _oblique(scene, site, a)]
             subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
+
+
+def _named(scene: Scene, lo: int, hi: int) -> list[Mention]:
+    """The actors named in ``[lo, hi)``, with the capitals that may stand for a government."""
+    found = within(scene.actors, lo, hi)
+    seats = within(scene.seats, lo, hi) if scene.seats else ()
+    seats = [m for m in seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
+    if not seats:
+        return list(found)
+    return sorted([*found, *seats], key=lambda m: m.start)
+
+
+#: a capital naming a thing, not acting: "the Paris Summit", "the Washington Post",
+#: "the Moscow format", 巴黎峰会, パリ会議, "Москва-Сити"
+_ATTRIBUTIVE = re.compile(
+    r"\s?[A-Z\u0410-\u042f]|-|(?i:\s(?:summit|conference|talks|format|process|agreement|accords?"
+    r"|declaration|meeting|times|post)\b)|[峰会會議谈談協协条條宣首]|サミット|会議|会談|협정|회의|회담|정상"
+)
+
+
+def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
+    """``subject`` with, after each person, the country or organisation they speak for.
+
+    "Lavrov said Russia would not accept", "Trump ruled out sending troops":
+    an official states a claim for their government; readers and gold name one
+    or the other, so both are given, the person first.
+    """
+    if not scene.speaks_for or not any(a.kind == ActorKind.person for a in subject):
+        return subject
+    out: list[Actor] = []
+    labels = {a.label.casefold() for a in subject}
+    for a in subject:
+        out.append(a)
+        group = scene.speaks_for.get(a.label) if a.kind == ActorKind.person else None
+        if group is not None and group.label.casefold() not in labels:
+            labels.add(group.label.casefold())
+            out.append(group)
+    return out
 
 
 #: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
@@ -232,11 +273,92 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
+    conditional = _conditioned(scan, site.sentence, site.langs)
     if hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge")):
+        # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
+        # a condition in the sentence or the one before it, the claim is conditional
+        if _ready_only(scan, hit, scope, site.langs) and (
+            conditional or _conditioned(scan, _previous(scene, site), site.langs)
+        ):
+            return "conditional"
         return "tentative"
-    if _any(scan, site.sentence, site.langs, "condition"):
-        return "conditional"
-    return "firm"
+    return "conditional" if conditional else "firm"
+
+
+def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
+    """Every hedge of the scope (and the cue, if it is one) is a readiness word."""
+    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
+    for lc in langs:
+        ready = scan.spans(lc, "readiness", lo, hi)
+        for s, e in scan.spans(lc, "hedge", lo, hi):
+            if not any(rs < e and s < re_ for rs, re_ in ready):
+                return False
+    return any(scan.has(lc, "readiness", lo, hi) for lc in langs)
+
+
+def _conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
+    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang")."""
+    if span[0] >= span[1]:
+        return False
+    for lc in langs:
+        frames = scan.spans(lc, "timeframe", *span)
+        for s, e in scan.spans(lc, "condition", *span):
+            if not any(fs < e and s < fe for fs, fe in frames):
+                return True
+    return False
+
+
+def _previous(scene: Scene, site: Site) -> tuple[int, int]:
+    if site.index == 0:
+        return (0, 0)
+    prev = scene.sentences[site.index - 1]
+    return prev.start, prev.end
+
+
+#: how far into the text the lead goes: its first dated sentence says when the story is
+_LEAD = 600
+#: a line shorter than this, with no sentence end, holding a date is a date line
+#: (the page's date or a headline, not a sentence of the story)
+_DATE_LINE = 100
+_SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "…", "\"", "”", "»", "」")
+
+
+def story_date(scene: Scene, site: Site) -> DateRef | None:
+    """The date of the story, for a claim with no date of its own nearby.
+
+    News names the day of its events once, in the lead ("On March 27th, leaders
+    of 27 countries met in Paris ...") and tells the rest after it; a brief that
+    names no day at all reports the day it is published. So: the first
+    day-precise date of a sentence in the lead (not a date line such as
+    "Agency · 2025-03-28 12:39"), when the claim comes after it and it is not
+    after publication; else, when no sentence of the text names any date, the
+    publication date.
+    """
+    story = [m for m in scene.dates if not _on_date_line(scene.text, m)]
+    lead = [m for m in story if m.start < _LEAD]
+    first = lead[0] if lead else None
+    if first is not None:
+        ref: DateRef = first.value
+        value, pub = ref.value, scene.published
+        if (
+            value is not None
+            and len(value) == len("2025-03-27")
+            and first.end <= site.sentence[0]
+            and (pub is None or value <= pub.isoformat())
+        ):
+            return ref
+        return None
+    if not story and scene.published is not None:
+        return DateRef(value=scene.published.isoformat(), resolution=DateResolution.publication)
+    return None
+
+
+def _on_date_line(text: str, m: Mention) -> bool:
+    """A short line that is no sentence: "Agency · 2025-03-28 12:39", a headline."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : len(text) if end < 0 else end].rstrip()
+    return len(line) < _DATE_LINE and not line.endswith(_SENTENCE_ENDS)
 
 
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:

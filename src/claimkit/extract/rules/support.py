@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +25,7 @@ __all__ = [
     "Site",
     "default_finders",
     "merge_candidates",
+    "seat_mentions",
     "within",
 ]
 
@@ -58,6 +60,10 @@ class Finders:
     actors: Callable[[str, str | None], list[Mention]]
     dates: Callable[[Document], list[Mention]]
     quantities: Callable[[str, str | None], list[Mention]]
+    #: the gazetteer's actor for a canonical name ("Russia"), or None
+    resolve: Callable[[str], Actor | None] = field(default=lambda name: None)
+    #: whom a person speaks for (their country or organisation), or None
+    speaks_for: Callable[[Actor], Actor | None] = field(default=lambda actor: None)
 
 
 @dataclass
@@ -139,6 +145,13 @@ class Scene:
     quantities: Sequence[Mention]
     places: Sequence[Mention]
     cues: CueScan
+    #: capitals standing for their government ("Moscow said" -> Russia): the places
+    #: with a ``seats`` entry that are no actor's name, valued as that actor
+    seats: Sequence[Mention] = ()
+    #: whom each person actor of the text speaks for, by label
+    speaks_for: Mapping[str, Actor] = field(default_factory=dict)
+    #: the document's publication date
+    published: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -311,4 +324,59 @@ def default_finders(gazetteer: Any) -> Finders:
             return []
         return [Mention(m.start, m.end, m.quantity) for m in found]
 
-    return Finders(actors=actors, dates=dates, quantities=quantities)
+    resolve, speaks_for = _gazetteer_lookups(gazetteer)
+    return Finders(
+        actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for
+    )
+
+
+def _gazetteer_lookups(
+    gazetteer: Any,
+) -> tuple[Callable[[str], Actor | None], Callable[[Actor], Actor | None]]:
+    """Name -> actor and person -> whom they speak for, memoised; from ``gazetteer``
+    when it can (``resolve``, ``affiliation``), else the bundled gazetteer."""
+    from claimkit.normalize import Gazetteer, country_name
+
+    gaz = gazetteer if hasattr(gazetteer, "resolve") else Gazetteer.default()
+    names: dict[str, Actor | None] = {}
+    persons: dict[str, Actor | None] = {}
+
+    def resolve(name: str) -> Actor | None:
+        if name not in names:
+            found: Actor = gaz.resolve(name)
+            names[name] = found if found.resolved else None
+        return names[name]
+
+    def speaks_for(actor: Actor) -> Actor | None:
+        key = actor.label
+        if key not in persons:
+            code = gaz.affiliation(actor) if hasattr(gaz, "affiliation") else None
+            name = (country_name(code) or code) if code else None
+            persons[key] = resolve(name) if name else None
+        return persons[key]
+
+    return resolve, speaks_for
+
+
+def seat_mentions(
+    places: Sequence[Mention], actors: Sequence[Mention], seat_of: Callable[[str], str | None],
+    resolve: Callable[[str], Actor | None],
+) -> list[Mention]:
+    """The places that may stand for the government seated there, as that actor.
+
+    "Moscow said", "Washington refused", "Париж заявил": the capital is the
+    country acting. A place inside an actor's name is left out; whether the
+    name is governed by a preposition ("in Moscow") is the caller's test.
+    """
+    out = []
+    for p in places:
+        name = seat_of(p.value)
+        actor = resolve(name) if name else None
+        if actor is not None and not _covered(actors, p):
+            out.append(Mention(p.start, p.end, actor))
+    return out
+
+
+def _covered(actors: Sequence[Mention], p: Mention) -> bool:
+    i = bisect_left(actors, p.start, key=_start)
+    return any(a.start < p.end and p.start < a.end for a in actors[max(0, i - 3) : i + 3])

@@ -1,0 +1,115 @@
+"""What the rules backend does not read as a claim, and the modality it gives, in
+several languages: calls on others, suppositions, readiness with and without terms,
+a time frame ("until now") that is no condition.
+
+Every sentence is written for these tests (none comes from the sample articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def _types(backend: RulesBackend, text: str, lang: str) -> dict[str, str | None]:
+    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
+    out: dict[str, str | None] = {}
+    for d in backend.extract(doc).drafts:
+        out.setdefault(d.type, d.fields.get("modality"))
+    return out
+
+
+# a call on others: the one called on has pledged nothing, the caller neither
+_CALLS = [
+    ("en", "Zelensky urged Germany to send more air defence systems."),
+    ("en", "The president called on allies to deliver the promised shells faster."),
+    ("fr", "Le chef de l'État a exhorté les Européens à livrer davantage de munitions."),
+    ("de", "Die Ministerin forderte die Partner auf, mehr Munition zu liefern."),
+    ("es", "El presidente instó a los aliados a enviar más defensas antiaéreas."),
+    ("pl", "Premier wezwał sojuszników do przekazania większej liczby pocisków."),
+    ("ru", "Президент призвал союзников поставить больше боеприпасов."),
+    ("zh", "泽连斯基呼吁各国提供更多防空系统。"),
+    ("ja", "大統領は各国に防空システムを提供するよう求めた。"),
+    ("id", "Presiden mendesak negara-negara Barat untuk mengirim lebih banyak senjata."),
+    ("vi", "Tổng thống kêu gọi các đồng minh cung cấp thêm vũ khí."),
+    ("ar", "دعا الرئيس الحلفاء إلى إرسال مزيد من الأسلحة."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _CALLS, ids=[f"{s[0]}{i}" for i, s in enumerate(_CALLS)])
+def test_a_call_on_others_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in _types(backend, text, lang)
+
+
+# a supposition: "if X sends troops" states nothing about X
+_SUPPOSED = [
+    ("en", "If Europe sends troops, the conflict could widen."),
+    ("fr", "Si la France envoie des troupes, Moscou réagira."),
+    ("de", "Falls Deutschland Marschflugkörper liefert, droht eine Eskalation."),
+    ("es", "Si España envía tropas, el conflicto podría extenderse."),
+    ("ru", "Если Европа отправит войска, конфликт расширится."),
+    ("zh", "如果欧洲派遣部队，冲突可能扩大。"),
+    ("vi", "Nếu châu Âu triển khai quân đội, xung đột có thể lan rộng."),
+    ("id", "Jika Eropa mengirim pasukan, konflik bisa meluas."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _SUPPOSED, ids=[s[0] for s in _SUPPOSED])
+def test_a_supposition_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in _types(backend, text, lang)
+
+
+# ... but the claim that a condition governs is a conditional claim
+_CONDITIONAL = [
+    ("en", "If a ceasefire holds, Britain will send troops.", "pledge"),
+    ("zh", "英国表示，如果达成停火协议，将派遣部队。", "pledge"),
+    ("pt", "Caso a Rússia aceite um cessar-fogo, Portugal enviará tropas.", "pledge"),
+    ("pt", "Portugal enviará tropas se a Rússia aceitar um cessar-fogo.", "pledge"),
+    ("de", "Die Niederlande sind bereit, nach einem Waffenstillstand Soldaten zu entsenden.", "pledge"),
+    ("vi", "Sau khi có lệnh ngừng bắn, 15 nước sẵn sàng đóng góp binh sĩ.", "pledge"),
+    ("en", "Sweden is ready to send troops once a peace deal is signed.", "pledge"),
+    ("ru", "Швеция готова направить войска после заключения перемирия.", "pledge"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_"), _CONDITIONAL, ids=[f"{s[0]}{i}" for i, s in enumerate(_CONDITIONAL)])
+def test_readiness_or_a_claim_under_terms_is_conditional(backend: RulesBackend, lang: str,
+                                                        text: str, type_: str) -> None:
+    assert _types(backend, text, lang).get(type_) == "conditional"
+
+
+# readiness alone stays tentative; a hedge with terms stays tentative too
+_TENTATIVE = [
+    ("en", "Sweden is ready to send troops.", "pledge"),
+    ("id", "Indonesia siap mengirim pasukan perdamaian.", "pledge"),
+    ("en", "Norway may send instructors after a ceasefire.", "pledge"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_"), _TENTATIVE, ids=[f"{s[0]}{i}" for i, s in enumerate(_TENTATIVE)])
+def test_readiness_alone_and_hedges_are_tentative(backend: RulesBackend, lang: str, text: str,
+                                                  type_: str) -> None:
+    assert _types(backend, text, lang).get(type_) == "tentative"
+
+
+# "until now" is a time frame, and Portuguese reflexive "se" is no "if"
+_FIRM = [
+    ("en", "Until now, the government has refused to send troops.", "refusal"),
+    ("id", "Sampai sekarang, pemerintah menolak mengirim pasukan.", "refusal"),
+    ("fr", "Jusqu'à présent, le gouvernement a refusé d'envoyer des troupes.", "refusal"),
+    ("pt", "O Brasil se comprometeu a enviar ajuda humanitária.", "pledge"),
+    ("pt", "O governo se recusou a enviar tropas.", "refusal"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_"), _FIRM, ids=[f"{s[0]}{i}" for i, s in enumerate(_FIRM)])
+def test_time_frames_and_reflexives_are_no_condition(backend: RulesBackend, lang: str, text: str,
+                                                     type_: str) -> None:
+    assert _types(backend, text, lang).get(type_) == "firm"

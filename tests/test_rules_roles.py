@@ -1,0 +1,164 @@
+"""Actor roles of the rules backend: a capital for its government, the group a person
+speaks for, a name after a preposition never the actor, in several languages.
+
+Every sentence is written for these tests (none comes from the sample articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.normalize import Places
+from claimkit.schemas import Document
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def _claims(backend: RulesBackend, text: str, lang: str) -> dict[str, list[str]]:
+    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
+    out: dict[str, list[str]] = {}
+    for d in backend.extract(doc).drafts:
+        out.setdefault(d.type, [a.label for a in d.fields.get("actor") or []])
+    return out
+
+
+# a capital as the subject stands for its government
+_SEATS = [
+    ("en", "Washington refused to lift the sanctions.", "refusal", "United States"),
+    ("ru", "Москва отказалась от участия в переговорах.", "refusal", "Russia"),
+    ("uk", "Варшава пообіцяла надати ще одну партію боєприпасів.", "pledge", "Poland"),
+    ("zh", "北京拒绝了这一提议。", "refusal", "China"),
+    ("ja", "モスクワは提案を拒否した。", "refusal", "Russia"),
+    ("fr", "Berlin a promis de livrer des systèmes de défense aérienne.", "pledge", "Germany"),
+    ("de", "Paris warnte vor einer Eskalation des Konflikts.", "warning", "France"),
+    ("id", "Ankara menolak rencana tersebut.", "refusal", "Turkey"),
+    ("es", "Bruselas prometió nuevos fondos para la reconstrucción.", "pledge", "European Union"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actor"), _SEATS, ids=[s[0] + ":" + s[3] for s in _SEATS])
+def test_a_capital_as_subject_is_its_government(backend: RulesBackend, lang: str, text: str,
+                                                type_: str, actor: str) -> None:
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    assert actor in claims[type_]
+
+
+# a capital after a preposition, or naming a thing, is a place
+_PLACES = [
+    ("en", "Leaders met in Moscow on Tuesday.", "meeting", "Russia"),
+    ("en", "The Paris summit ended without a deal, and Hungary refused to sign.", "refusal", "France"),
+    ("fr", "Les ministres se sont réunis à Berlin.", "meeting", "Germany"),
+    ("ru", "Министры встретились в Москве в среду.", "meeting", "Russia"),
+    ("zh", "双方在北京举行会谈。", "meeting", "China"),
+    ("ja", "両国の首脳はモスクワで会談した。", "meeting", "Russia"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "absent"), _PLACES, ids=[s[0] + ":" + s[3] for s in _PLACES])
+def test_a_capital_as_place_is_no_actor(backend: RulesBackend, lang: str, text: str, type_: str,
+                                        absent: str) -> None:
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    assert absent not in claims[type_]
+
+
+# an official speaks for a government: both are the actor, the person first
+_SPEAKERS = [
+    ("en", "Lavrov said Russia would not accept foreign troops in Ukraine.", "refusal",
+     ["Sergey Lavrov", "Russia"]),
+    ("en", "Trump ruled out sending American troops.", "refusal", ["Donald Trump", "United States"]),
+    ("fr", "Emmanuel Macron a promis une aide supplémentaire.", "pledge", ["Emmanuel Macron", "France"]),
+    ("zh", "马克龙承诺提供更多援助。", "pledge", ["Emmanuel Macron", "France"]),
+    ("de", "Scholz lehnte die Lieferung von Marschflugkörpern ab.", "refusal", ["Olaf Scholz", "Germany"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actors"), _SPEAKERS, ids=[s[0] + ":" + s[2] for s in _SPEAKERS])
+def test_a_person_comes_with_the_government_they_speak_for(backend: RulesBackend, lang: str,
+                                                           text: str, type_: str,
+                                                           actors: list[str]) -> None:
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    got = claims[type_]
+    assert [a for a in got if a in actors] == actors
+
+
+def test_meetings_keep_their_participants_without_governments(backend: RulesBackend) -> None:
+    claims = _claims(backend, "Macron met Starmer in London on Friday.", "en")
+    assert "France" not in claims["meeting"]
+
+
+# a name after a preposition is not the actor, also when it follows the cue
+_OBLIQUE_AFTER = [
+    ("id", "Pemerintah tidak ingin melihat pasukan asing di Ukraina.", "refusal", "Ukraine"),
+    ("en", "The ministry said it will not deploy soldiers to Poland.", "refusal", "Poland"),
+    ("vi", "Chính phủ sẽ không triển khai quân tới Ba Lan.", "refusal", "Poland"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "absent"), _OBLIQUE_AFTER,
+                         ids=[s[0] for s in _OBLIQUE_AFTER])
+def test_a_name_after_a_preposition_is_not_the_actor(backend: RulesBackend, lang: str, text: str,
+                                                     type_: str, absent: str) -> None:
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    assert absent not in claims[type_]
+
+
+# refusing to take part in a meeting is no meeting
+_NO_MEETING = [
+    ("en", "Hungary refused to attend the summit."),
+    ("fr", "La Pologne a refusé de participer aux négociations."),
+    ("ru", "Венгрия отказалась участвовать в саммите."),
+    ("es", "Hungría se negó a asistir a la cumbre."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _NO_MEETING, ids=[s[0] for s in _NO_MEETING])
+def test_refusing_a_meeting_is_no_meeting(backend: RulesBackend, lang: str, text: str) -> None:
+    claims = _claims(backend, text, lang)
+    assert "refusal" in claims and "meeting" not in claims, claims
+
+
+def test_seats_come_from_the_place_data() -> None:
+    places = Places.default()
+    assert places.seat_of("Moscow") == "Russia"
+    assert places.seat_of("Geneva") is None
+    extended = Places([{"seats": {"Bern": "Switzerland"}, "places": {"Bern": ["Bern"]}}])
+    assert extended.seat_of("Bern") == "Switzerland"
+
+
+# the date of the story, for a claim with no date of its own nearby
+def _dates(backend: RulesBackend, text: str, lang: str, published: str | None) -> dict[str, str | None]:
+    doc = Document(id="t", text=text, language=lang, published=published)
+    out: dict[str, str | None] = {}
+    for d in backend.extract(doc).drafts:
+        date = d.fields.get("date")
+        out.setdefault(d.type, date.value if date is not None else None)
+    return out
+
+
+def test_a_brief_naming_no_day_reports_the_publication_day(backend: RulesBackend) -> None:
+    text = "Agency · 2025-06-02 10:15\nCanada committed an additional 500 million dollars in aid."
+    assert _dates(backend, text, "en", "2025-06-02") == {"pledge": "2025-06-02"}
+
+
+def test_the_lead_names_the_day_of_the_story(backend: RulesBackend) -> None:
+    lead = "On Thursday, leaders of 20 countries gathered in Rome to discuss reconstruction."
+    body = "Analysts expect a long process. " * 25
+    text = f"{lead}\n\n{body}\n\nItaly refused to send troops."
+    assert _dates(backend, text, "en", "2025-06-02") == {"meeting": "2025-05-29", "refusal": "2025-05-29"}
+
+
+def test_a_date_after_publication_or_a_plan_is_not_the_story_day(backend: RulesBackend) -> None:
+    text = "The union will phase out gas imports by 1 January 2028.\n\nHungary refused to support the plan."
+    assert _dates(backend, text, "en", "2025-06-02").get("refusal") is None
+
+
+def test_no_publication_date_no_guess(backend: RulesBackend) -> None:
+    assert _dates(backend, "Poland pledged new aid.", "en", None) == {"pledge": None}
