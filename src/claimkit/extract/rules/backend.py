@@ -232,6 +232,7 @@ class RulesBackend(Backend):
             self._by_script,
             self._markers,
             self._marker_index,
+            sentence.script,
         )
         return [lc for code in codes if (lc := self.cues.language(code)) is not None]
 

@@ -28,7 +28,7 @@ from claimkit.errors import InputError
 from claimkit.schemas import ClaimBase
 from claimkit.text import fold_case_loose, is_unspaced
 
-__all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
+__all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues", "mark_word_starts"]
 
 #: modifier categories (plain lists); every other list of a language is a claim type's cues
 MODIFIERS = (
@@ -74,6 +74,31 @@ def _pattern(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> str:
     return regex
 
 
+#: what :func:`mark_word_starts` turns into a space: every character before which a word may start
+_NOT_WORD = re.compile(r"[^\w-]")
+
+
+def mark_word_starts(folded: str) -> str:
+    r"""``" " + folded`` with every character that is neither a word character nor a hyphen
+    turned into a space (same length plus one).
+
+    A cue whose pattern starts with the word-start boundary ``(?<![\w-])`` can
+    only match where this text has a space just before: its head is looked for
+    with that space in front (``" a"``, not ``"a"`` inside every word), so the
+    head automaton proposes far fewer places. Heads are marked the same way, so
+    every place a head occurs in the folded text it occurs here too.
+    """
+    return " " + _NOT_WORD.sub(" ", folded)
+
+
+def _anchored(cue: str, boundary: str) -> bool:
+    """Whether every match of ``cue``'s pattern (:func:`_pattern`) starts at a word start."""
+    cue = cue.strip()
+    if boundary == "auto":
+        boundary = "none" if is_unspaced(cue) else "word"
+    return boundary in ("word", "start") and not cue.startswith("*") and cue[:1].isalnum()
+
+
 def head(cue: str) -> str:
     """The literal a match of ``cue`` starts with: its first word without ``*``, folded.
 
@@ -114,23 +139,34 @@ class LanguageCues:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     fields: dict[str, dict[str, re.Pattern[str]]] = field(default_factory=dict)
     markers: frozenset[str] = frozenset()
-    #: an Aho-Corasick automaton: folded cue head -> the categories with a cue starting so
+    #: Aho-Corasick automata (:func:`_automata`) of the cue heads: those whose cues may
+    #: start anywhere, over the folded text, and those whose cues start at a word start
+    #: only, over :func:`mark_word_starts` of it
     heads: Any = None
+    word_heads: Any = None
     #: the keyword maps' patterns by ``type.field=value``, scanned with the categories
     keyword_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
-    def scan(self, text: str, folded: str) -> dict[str, list[tuple[int, int]]]:
-        """Every category's matches in ``text`` (``folded`` is :func:`fold_for_heads` of it).
+    def scan(
+        self, text: str, folded: str, marked: str | None = None
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Every category's matches in ``text``.
 
-        One pass of the head automaton over the text (C speed, linear) gives
-        the places a cue may start; each category's pattern is tried there
-        alone (``match`` at that offset), skipping places inside its previous
-        match, which gives what ``finditer`` over the whole text would.
+        ``folded`` is :func:`~claimkit.text.fold_case_loose` of ``text`` and
+        ``marked`` :func:`mark_word_starts` of ``folded`` (computed here when
+        not given). One pass of the head automaton over ``marked`` (C speed,
+        linear) gives the places a cue may start; each category's pattern is
+        tried there alone (``match`` at that offset), skipping places inside
+        its previous match, which gives what ``finditer`` over the whole text would.
         """
         starts: dict[str, set[int]] = {}
-        if self.heads is not None:
-            for end, (length, categories) in self.heads.iter(folded):
-                at = end - length + 1
+        for automaton, where in ((self.heads, folded), (self.word_heads, marked)):
+            if automaton is None:
+                continue
+            if where is None:
+                where = mark_word_starts(folded)
+            for end, (back, categories) in automaton.iter(where):
+                at = end - back
                 for category in categories:
                     starts.setdefault(category, set()).add(at)
         out: dict[str, list[tuple[int, int]]] = {}
@@ -259,14 +295,14 @@ class CueBook:
             markers=frozenset(m.casefold() for m in spec.get("markers", [])),
         )
         clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
-        heads: dict[str, set[str]] = {}
+        heads: dict[tuple[str, bool], set[str]] = {}
         for cat, cues in spec.items():
             if isinstance(cues, list) and cat not in _WORD_SETS:
                 pattern = _compile(cues, boundary, clitics)
                 if pattern is not None:
                     lc.patterns[cat] = pattern
                     for cue in _unique(cues):
-                        heads.setdefault(head(cue), set()).add(cat)
+                        heads.setdefault(_head_key(cue, boundary), set()).add(cat)
         for key, keywords in (spec.get("fields") or {}).items():
             compiled = {
                 v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics))
@@ -276,8 +312,8 @@ class CueBook:
             for value, pattern in compiled.items():
                 lc.keyword_patterns[f"{key}={value}"] = pattern
                 for word in _unique(keywords[value]):
-                    heads.setdefault(head(word), set()).add(f"{key}={value}")
-        lc.heads = _automaton(heads)
+                    heads.setdefault(_head_key(word, boundary), set()).add(f"{key}={value}")
+        lc.heads, lc.word_heads = _automata(heads)
         self._compiled[code] = lc
         return lc
 
@@ -289,14 +325,37 @@ class CueBook:
         return out
 
 
-def _automaton(heads: Mapping[str, set[str]]) -> Any:
-    """An Aho-Corasick automaton (pyahocorasick) of ``heads``: head -> (length, categories)."""
-    heads = {h: cats for h, cats in heads.items() if h}
-    if not heads:
+def _head_key(cue: str, boundary: str) -> tuple[str, bool]:
+    """The head of ``cue`` and whether its matches start at a word start only."""
+    return head(cue), _anchored(cue, boundary)
+
+
+def _automata(heads: Mapping[tuple[str, bool], set[str]]) -> tuple[Any, Any]:
+    """Aho-Corasick automata (pyahocorasick) of ``heads``: ``(anywhere, at word starts)``.
+
+    Each key gives ``(back, categories)``: a key ending at ``end`` of the text
+    the automaton runs over is a place ``end - back`` of the original text
+    where those categories may match. The first automaton runs over the folded
+    text and holds the heads as they are; the second runs over
+    :func:`mark_word_starts` of it (one character longer at its start) and
+    holds the heads of word-start cues, marked the same way, after a space.
+    """
+    keys: tuple[dict[str, tuple[int, set[str]]], dict[str, tuple[int, set[str]]]] = ({}, {})
+    for (name, anchored), categories in heads.items():
+        if not name:
+            continue
+        key = " " + _NOT_WORD.sub(" ", name) if anchored else name
+        back = len(name) if anchored else len(name) - 1
+        keys[anchored].setdefault(key, (back, set()))[1].update(categories)
+    return _automaton(keys[False]), _automaton(keys[True])
+
+
+def _automaton(keys: Mapping[str, tuple[int, set[str]]]) -> Any:
+    if not keys:
         return None
     automaton = ahocorasick.Automaton()
-    for key, categories in heads.items():
-        automaton.add_word(key, (len(key), tuple(sorted(categories))))
+    for key, (back, categories) in keys.items():
+        automaton.add_word(key, (back, tuple(sorted(categories))))
     automaton.make_automaton()
     return automaton
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, Document, Quantity
 from claimkit.text import fold_case_loose
@@ -92,6 +92,7 @@ class CueScan:
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
+        self._marked: str | None = None
         self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
         self._scanned: set[str] = set()
         self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
@@ -105,10 +106,13 @@ class CueScan:
                 self._scanned.add(lc.code)
                 if self._folded is None:
                     self._folded = fold_case_loose(self.text)
-                for cat, spans in lc.scan(self.text, self._folded).items():
+                    self._marked = mark_word_starts(self._folded)
+                for cat, spans in lc.scan(self.text, self._folded, self._marked).items():
                     self._spans[(lc.code, cat)] = ([s for s, _ in spans], spans)
             found = self._spans.setdefault(key, ([], []))
         starts, spans = found
+        if not starts:
+            return []
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, lo=i)
         return [sp for sp in spans[i:j] if sp[1] <= end]

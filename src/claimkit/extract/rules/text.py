@@ -44,11 +44,16 @@ MAX_CLAUSE = 400
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence and its clauses, as ``(start, end)`` offsets into the text."""
+    """A sentence and its clauses, as ``(start, end)`` offsets into the text.
+
+    ``script`` is the sentence's :func:`~claimkit.text.dominant_script`,
+    classified once here for the clause split and the choice of cue languages.
+    """
 
     start: int
     end: int
     clauses: tuple[tuple[int, int], ...]
+    script: Script = Script.LATIN
 
 
 _TRIM_LEFT = _TRIM + ",，、;；:：.。"
@@ -115,6 +120,9 @@ def windows(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]
     there is one, else at ``size`` exactly (unspaced scripts, hostile input).
     Linear in ``end - start``.
     """
+    if end - start <= size:  # the common case: one window, trimmed
+        start, end = _trim(text, start, end)
+        return [(start, end)] if end > start else []
     out = []
     while end - start > size:
         cut = start + size
@@ -127,8 +135,7 @@ def windows(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
 
 
-def _clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    script = dominant_script(text[start:end])
+def _clauses(text: str, start: int, end: int, script: Script) -> tuple[tuple[int, int], ...]:
     cuts = [m for m in _CLAUSE_SPLIT.finditer(text, start, end) if not _inside_number(text, m.start())]
     positions = [m.start() for m in cuts]
     if script is Script.KANA:
@@ -166,7 +173,11 @@ def _inside_number(text: str, i: int) -> bool:
 
 def segment(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and clauses (offsets into ``text``)."""
-    return [Sentence(s, e, _clauses(text, s, e)) for s, e in _sentence_bounds(text)]
+    out = []
+    for s, e in _sentence_bounds(text):
+        script = dominant_script(text[s:e])
+        out.append(Sentence(s, e, _clauses(text, s, e, script), script))
+    return out
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -187,6 +198,7 @@ def pick_languages(
     by_script: dict[str, list[str]],
     markers: Mapping[str, frozenset[str]],
     index: Mapping[str, tuple[str, ...]] | None = None,
+    script: Script | None = None,
 ) -> list[str]:
     """Which languages' cues to apply to one sentence.
 
@@ -195,9 +207,12 @@ def pick_languages(
     document's language is added when it uses the same script. Pages mix
     languages (an English summary under a Chinese article), so this is decided
     per sentence, not per document. ``index`` is :func:`marker_index` of
-    ``markers``, built once by the caller (each word is looked up once).
+    ``markers``, built once by the caller (each word is looked up once);
+    ``script`` is :func:`~claimkit.text.dominant_script` of ``text`` when the
+    caller has it (:attr:`Sentence.script`).
     """
-    script = dominant_script(text)
+    if script is None:
+        script = dominant_script(text)
     doc = (doc_language or "").split("-")[0].lower() or None
     if script is Script.KANA:
         return ["ja"]
@@ -208,13 +223,7 @@ def pick_languages(
     candidates = by_script.get(script, [])
     if not candidates:
         return [doc] if doc else []
-    if index is None:
-        index = marker_index(markers)
-    scores = dict.fromkeys(candidates, 0)
-    for w in _WORD.findall(text.casefold()):
-        for code in index.get(w, ()):
-            if code in scores:
-                scores[code] += 1
+    scores = _marker_scores(text, candidates, marker_index(markers) if index is None else index)
     if script is Script.CYRILLIC and any(ch in text for ch in "іїєґІЇЄҐ"):
         scores["uk"] = scores.get("uk", 0) + 3
     best = max(candidates, key=lambda c: (scores[c], c == doc, c == "en"))
@@ -224,6 +233,19 @@ def pick_languages(
     if not chosen:
         chosen = ["en"] if "en" in candidates else candidates[:1]
     return chosen
+
+
+def _marker_scores(
+    text: str, candidates: Iterable[str], index: Mapping[str, tuple[str, ...]]
+) -> dict[str, int]:
+    """How many of ``text``'s words are markers of each candidate language."""
+    scores = dict.fromkeys(candidates, 0)
+    # only the marker words are looked at: the filter runs in C over the rest
+    for w in filter(index.__contains__, _WORD.findall(text.casefold())):
+        for code in index[w]:
+            if code in scores:
+                scores[code] += 1
+    return scores
 
 
 def unique(items: Iterable[str]) -> list[str]:
