@@ -31,6 +31,7 @@ from claimkit.consistency.engine import (
     validate,
 )
 from claimkit.consistency.grouping import ClaimInfo, Context, build_context, group_events
+from claimkit.consistency.links import link_components, link_keys
 from claimkit.consistency.models import (
     EventGroup,
     Finding,
@@ -58,6 +59,8 @@ __all__ = [
     "check_stance",
     "check_time",
     "group_events",
+    "link_components",
+    "link_keys",
     "quantity_interval",
     "read_claim_files",
     "register_check",
