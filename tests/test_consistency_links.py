@@ -86,3 +86,23 @@ def test_an_undated_article_links_all_its_claims_and_passive_keys_link_only_to_a
     assert all("d|ja" in link_keys(i) for i in infos)
     assert link_components([{"~x"}, {"~x"}, {"y"}]) == [0, 1, 2]
     assert link_components([{"~x"}, {"x"}, {"~x", "z"}, {"z"}]) == [0, 0, 0, 0]
+
+
+def test_placement_merged_over_parts_places_as_the_whole(gold_dir: Path, articles_dir: Path) -> None:
+    from claimkit.consistency import Placement, placement_of
+
+    recs = gold_records(gold_dir, articles_dir)
+    whole = placement_of(build_context(recs, group=False))
+    assert sorted(whole.years().items()) == [
+        ("002_3674af07f950556f", 2025), ("003_186aaba948d91f0e", 2025), ("004_029c872e45ff0bb8", 2025)]
+    merged = Placement()
+    for part in (recs[:3], recs[3:5], recs[5:]):
+        merged = merged.merge(placement_of(build_context(part, group=False)))
+    assert merged.years() == whole.years()
+    # one type's claims grouped alone, with the whole corpus's placement: the whole's groups
+    refusals = [r.model_copy(update={"claims": [c for c in r.claims if c.type == "refusal"]}) for r in recs]
+    alone = {frozenset(g.claims) for g in validate(refusals).groups}
+    placed = build_context(refusals, group=merged)
+    with_whole = {frozenset(placed.infos[i].claim.id for i in g.members) for g in placed.groups}
+    full = {frozenset(g.claims) for g in validate(recs).groups if g.type == "refusal"}
+    assert with_whole == full and alone != full  # alone, the undated articles are not placed

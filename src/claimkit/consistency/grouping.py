@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from claimkit.consistency.keys import DateRange, KeyBuilder, parse_date
 from claimkit.consistency.models import EventGroup
-from claimkit.consistency.placement import article_years, place_articles, quoted_year
+from claimkit.consistency.placement import Placement, _dated_spans, quoted_year
 from claimkit.errors import SchemaError
 from claimkit.normalize.actors import Gazetteer
 from claimkit.normalize.places import Places
@@ -49,7 +49,7 @@ from claimkit.schemas import (
     claim_traits,
 )
 
-__all__ = ["ClaimInfo", "Context", "build_context", "group_events"]
+__all__ = ["ClaimInfo", "Context", "build_context", "group_events", "placement_of"]
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ def build_context(
     gazetteer: Gazetteer | None = None,
     places: Places | None = None,
     names: Mapping[str, str] | None = None,
-    group: bool = True,
+    group: bool | Placement = True,
 ) -> Context:
     """Compute every claim's keys and group the claims (see the module docstring).
 
@@ -234,6 +234,10 @@ def build_context(
         names: display names of actor keys known beforehand (a claim store's first label of
             each key in its whole corpus, so that a part of it is labelled as the whole is).
         group: False: the claims' keys only, no groups (a claim store's link keys need no more).
+            A :class:`~claimkit.consistency.placement.Placement`: group, placing the
+            articles of unknown year as that knowledge of a whole corpus says (the merged
+            :func:`placement_of` of its parts), for a part of a corpus grouped alone;
+            True: group, placing them from these claims.
     """
     claims, docs = _split_input(items, documents)
     keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
@@ -242,7 +246,7 @@ def build_context(
     if not group:
         return ctx
     _group_events(ctx)
-    _group_positions(ctx)
+    _group_positions(ctx, None if group is True else group.years())
     _finish_groups(ctx)
     return ctx
 
@@ -582,38 +586,55 @@ _ANY_YEAR = -1
 _Block = tuple[str, str | None, str | None, tuple[str | None, ...]]
 
 
-def _group_positions(ctx: Context) -> None:
-    entries = _position_entries(ctx)
-    _place_undated(ctx, entries)
+def _group_positions(ctx: Context, years: Mapping[str, int] | None) -> None:
+    entries, alone = _position_entries(ctx)
+    for i in alone:
+        info = ctx.infos[i]
+        who = ", ".join(ctx.name(k) for k in info.actors) or "?"
+        _new_group(ctx, info, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
+    if years is None:
+        years = _placement(ctx, entries).years()
+    for _, i, _ in entries:
+        info = ctx.infos[i]
+        if info.year is None:
+            info.year = years.get(info.doc)
     blocks: dict[_Block, dict[int | None, list[int]]] = {}
     for block, i, by_year in entries:
         year = ctx.infos[i].year if by_year else _ANY_YEAR
         blocks.setdefault(block, {}).setdefault(year, []).append(i)
-    for block, years in blocks.items():
+    for block, by_year_members in blocks.items():
         # A claim of unknown year (no date, in an article with no publication
         # date that nothing else places in time: see placement.py) has no time
         # bound: it never joins a year's group, even the block's only one.
         # Claims of unknown year group among themselves ("year unknown").
-        unknown = years.pop(None, [])
-        parts: list[tuple[int | None, list[int]]] = sorted(years.items())
+        unknown = by_year_members.pop(None, [])
+        parts: list[tuple[int | None, list[int]]] = sorted(by_year_members.items())
         if unknown:
             parts.append((None, unknown))
         for year, members in parts:
-            split = _split_by_sets(ctx, members)
-            for sub, who in split:
-                first = ctx.infos[sub[0]]
-                label = _position_label(ctx, block, year, first)
-                gid = _new_group(ctx, first, f"{label} · {who}" if len(split) > 1 else label, sub[0])
-                ctx.groups[gid].actor = block[1]
-                for i in sub[1:]:
-                    ctx.groups[gid].members.append(i)
-                    _file(ctx, i, gid)
+            _new_position_groups(ctx, block, year, members)
 
 
-def _position_entries(ctx: Context) -> list[tuple[_Block, int, bool]]:
-    """(block, claim, split by year) of every claim of a "position" type, one per actor;
-    claims that cannot be blocked get a group of their own here."""
-    entries: list[tuple[_Block, int, bool]] = []
+def _new_position_groups(ctx: Context, block: _Block, year: int | None, members: list[int]) -> None:
+    split = _split_by_sets(ctx, members)
+    for sub, who in split:
+        first = ctx.infos[sub[0]]
+        label = _position_label(ctx, block, year, first)
+        gid = _new_group(ctx, first, f"{label} · {who}" if len(split) > 1 else label, sub[0])
+        ctx.groups[gid].actor = block[1]
+        for i in sub[1:]:
+            ctx.groups[gid].members.append(i)
+            _file(ctx, i, gid)
+
+
+_Entry = tuple[_Block, int, bool]
+
+
+def _position_entries(ctx: Context) -> tuple[list[_Entry], list[int]]:
+    """(block, claim, split by year) of every claim of a "position" type, one per actor,
+    and the claims that cannot be blocked (each a group of its own)."""
+    entries: list[_Entry] = []
+    alone: list[int] = []
     plans: dict[str, _PositionKey] = {}
     for i, info in enumerate(ctx.infos):
         traits = info.traits
@@ -623,38 +644,34 @@ def _position_entries(ctx: Context) -> list[tuple[_Block, int, bool]]:
         if plan is None:
             plan = plans[info.type] = _PositionKey.of(traits)
         if not plan.grouped or (plan.obj and info.obj is None) or (plan.actor and not info.actors):
-            who = ", ".join(ctx.name(k) for k in info.actors) or "?"
-            _new_group(ctx, info, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
+            alone.append(i)
             continue
         obj = info.obj if plan.obj else None
         for actor in info.actors if plan.actor else (None,):
             entries.append(((info.type, actor, obj, ()), i, plan.year))
-    return entries
+    return entries, alone
 
 
-def _place_undated(ctx: Context, entries: list[tuple[_Block, int, bool]]) -> None:
-    """Give claims of unknown year their article's year when it can be read (placement.py)."""
-    unknown: dict[str, list[_Block]] = {}
-    known: dict[_Block, set[int]] = {}
+def _placement(ctx: Context, entries: list[_Entry]) -> Placement:
+    """What placing the context's undated articles needs (see placement.py)."""
+    out = Placement()
     for block, i, by_year in entries:
         info = ctx.infos[i]
         if not by_year:
             continue
         if info.year is None:
-            unknown.setdefault(info.doc, []).append(block)
+            out.unknown.setdefault(info.doc, []).append(block)
         else:
-            known.setdefault(block, set()).add(info.year)
-    if not unknown:
-        return
-    own = article_years(x for x in ctx.infos if x.doc in unknown)
-    for doc_id, year in own.items():
-        for block in unknown.pop(doc_id):
-            known.setdefault(block, set()).add(year)
-    own.update(place_articles(unknown, known))
-    for _, i, _ in entries:
-        info = ctx.infos[i]
-        if info.year is None:
-            info.year = own.get(info.doc)
+            out.known.setdefault(block, set()).add(info.year)
+    if out.unknown:
+        out.spans = _dated_spans(x for x in ctx.infos if x.doc in out.unknown)
+    return out
+
+
+def placement_of(ctx: Context) -> Placement:
+    """What placing undated articles needs to know of a context's claims (see
+    :class:`~claimkit.consistency.placement.Placement`); any context, ``group=False`` too."""
+    return _placement(ctx, _position_entries(ctx)[0])
 
 
 def _split_by_sets(ctx: Context, members: list[int]) -> list[tuple[list[int], str]]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from claimkit.normalize.dates import find_dates
@@ -41,7 +42,7 @@ from claimkit.schemas import ClaimBase, Document
 if TYPE_CHECKING:
     from claimkit.consistency.grouping import ClaimInfo
 
-__all__ = ["ARTICLE_LAG_DAYS", "MIN_VOTES", "article_years", "place_articles", "quoted_year"]
+__all__ = ["ARTICLE_LAG_DAYS", "MIN_VOTES", "Placement", "article_years", "place_articles", "quoted_year"]
 
 #: an article without a publication date is taken to be from the year of its dated
 #: claims only when the latest is at least this many days before that year ends
@@ -84,12 +85,20 @@ def article_years(infos: Iterable[ClaimInfo]) -> dict[str, int]:
     year, the latest at least :data:`ARTICLE_LAG_DAYS` before the year ends,
     get one.
     """
+    return _years_of_spans(_dated_spans(infos))
+
+
+def _dated_spans(infos: Iterable[ClaimInfo]) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for info in infos:
         doc = info.document
         if doc is None or doc.published is not None or info.date is None:
             continue
         spans.setdefault(info.doc, []).append((info.date[0], info.date[1]))
+    return spans
+
+
+def _years_of_spans(spans: Mapping[str, list[tuple[int, int]]]) -> dict[str, int]:
     out: dict[str, int] = {}
     for doc_id, ss in spans.items():
         if len(ss) < MIN_VOTES:
@@ -99,6 +108,51 @@ def article_years(infos: Iterable[ClaimInfo]) -> dict[str, int]:
         if first.year == last.year and (last + dt.timedelta(days=ARTICLE_LAG_DAYS)).year == last.year:
             out[doc_id] = last.year
     return out
+
+
+@dataclass
+class Placement:
+    """What placing undated articles needs to know of a corpus, mergeable across its parts.
+
+    A distributed engine (or a claim store) that groups parts of a corpus
+    apart computes one per part (:func:`claimkit.consistency.placement_of`),
+    merges them (:meth:`merge`), and passes :meth:`years` to every part's
+    ``build_context(..., years=...)``: the parts then place undated articles
+    as one validation of the whole corpus does.
+
+    Attributes:
+        known: per position block, the years its claims of known year give.
+        unknown: per article of unknown year, the blocks of its claims of unknown year.
+        spans: per article without a publication date, its dated claims' day ranges.
+    """
+
+    known: dict[Hashable, set[int]] = field(default_factory=dict)
+    unknown: dict[str, list[Hashable]] = field(default_factory=dict)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def merge(self, other: Placement) -> Placement:
+        """Both parts' knowledge (a document's claims are expected in one part)."""
+        known = {k: set(v) for k, v in self.known.items()}
+        for k, v in other.known.items():
+            known.setdefault(k, set()).update(v)
+        unknown = {d: list(b) for d, b in self.unknown.items()}
+        for d, b in other.unknown.items():
+            unknown.setdefault(d, []).extend(b)
+        spans = {d: list(x) for d, x in self.spans.items()}
+        for d, x in other.spans.items():
+            spans.setdefault(d, []).extend(x)
+        return Placement(known, unknown, spans)
+
+    def years(self) -> dict[str, int]:
+        """The year of every article it can place (its own dates first, then shared positions)."""
+        known = {k: set(v) for k, v in self.known.items()}
+        unknown = dict(self.unknown)
+        own = {d: y for d, y in _years_of_spans(self.spans).items() if d in unknown}
+        for doc_id, year in own.items():
+            for block in unknown.pop(doc_id):
+                known.setdefault(block, set()).add(year)
+        own.update(place_articles(unknown, known))
+        return own
 
 
 def place_articles(unknown: Mapping[str, Sequence[K]], known: dict[K, set[int]]) -> dict[str, int]:
