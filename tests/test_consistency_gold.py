@@ -39,28 +39,23 @@ def test_russia_rejection_of_foreign_troops_is_corroborated_by_the_undated_artic
 ) -> None:
     groups = {g.label.rsplit(" · ", 1)[-1]: g for g in report.groups
               if g.label.startswith("refusal · Russia · troops")}
-    # 002, 003 and 004 carry no publication date and the claims no date: their
-    # year is unknown, so they are one group of their own, apart from the report
-    # of the February 2026 article (000), whose year its publication bounds
-    assert sorted(groups) == ["2026", "year unknown"]
-    undated = groups["year unknown"]
-    assert sorted({_stem(d) for d in undated.doc_ids}) == ["002", "003", "004"]
-    assert {_stem(d) for d in groups["2026"].doc_ids} == {"000"}
-    assert len(undated.languages) == 3
-    assert any(f.kind == "corroboration" and f.group == undated.id for f in report.findings)
+    # 000's report (a February 2026 article) is dated by its own words, "去年12月"
+    # (last December): 2025; 003 by its own dated claims (all of 2025); 002 and 004,
+    # with no date at all, by the dated positions they share with other articles
+    assert sorted(groups) == ["2025"]
+    group = groups["2025"]
+    assert sorted({_stem(d) for d in group.doc_ids}) == ["000", "002", "003", "004"]
+    assert len(group.languages) == 4
+    assert any(f.kind == "corroboration" and f.group == group.id for f in report.findings)
 
 
-def test_no_group_joins_claims_of_unknown_year_to_a_known_year(
-    report: ValidationReport, records: list[DocumentClaims]
+def test_undated_articles_are_placed_in_2025_apart_from_the_2026_reports(
+    report: ValidationReport,
 ) -> None:
-    claims = {c.id: (c, r.document) for r in records for c in r.claims}
-    for g in report.groups:
-        if g.type == "meeting":
-            continue
-        unknown = [cid for cid in g.claims
-                   if claims[cid][0].date is None or not claims[cid][0].date.value
-                   if claims[cid][1].published is None]
-        assert not unknown or len(unknown) == len(g.claims), g.label
+    coalition = {g.label.rsplit(" · ", 1)[-1]: sorted({_stem(d) for d in g.doc_ids})
+                 for g in report.groups if g.label.startswith("pledge · Coalition of the Willing · troops")}
+    assert coalition == {"2025": ["002", "003", "004"], "2026": ["000"]}
+    assert not any(g.label.endswith("year unknown") for g in report.groups if g.type != "meeting")
 
 
 def test_london_summit_is_reported_in_english_and_vietnamese(report: ValidationReport) -> None:

@@ -459,12 +459,16 @@ class EventReport:
         findings: cross-document findings judged true (tp) or false (fp).
         false_findings: the messages of the false ones.
         unreachable: gold links with a claim no prediction matched.
+        false_links, missed_links: the pairs of gold claim refs behind the
+            link scores' fp and fn, sorted.
     """
 
     links: Scores = field(default_factory=Scores)
     findings: Scores = field(default_factory=Scores)
     false_findings: list[str] = field(default_factory=list)
     unreachable: int = 0
+    false_links: list[tuple[str, str]] = field(default_factory=list)
+    missed_links: list[tuple[str, str]] = field(default_factory=list)
 
 
 def gold_ref(gold: GoldClaim) -> str:
@@ -540,6 +544,8 @@ def evaluate_events(
                 else:
                     out.unreachable += 1
     out.links = Scores(len(predicted & wanted), len(predicted - wanted), len(wanted - predicted))
+    out.false_links = sorted(predicted - wanted)
+    out.missed_links = sorted(wanted - predicted)
     for f in report.findings:
         if f.kind not in CROSS_DOCUMENT_KINDS:
             continue

@@ -476,7 +476,9 @@ class WarningClaim(ClaimBase):
     # whom the warning is aimed at; what it threatens when it names no one
     object_field: ClassVar[str | None] = "target"
     object_fallback: ClassVar[tuple[str, ...]] = ("consequence",)
-    event_key: ClassVar[tuple[str, ...]] = ("actor", "target", "date")
+    # the consequence is compared as a set (an unnamed one agrees with any): new
+    # sanctions and "something will happen" are two warnings to the same target
+    event_key: ClassVar[tuple[str, ...]] = ("actor", "target", "consequence", "date")
     type: Literal["warning"] = "warning"
     target: list[Actor] = Field(default_factory=list, description="Who is warned or threatened.")
     consequence: str | None = Field(

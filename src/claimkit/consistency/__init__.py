@@ -30,7 +30,14 @@ from claimkit.consistency.engine import (
     unregister_check,
     validate,
 )
-from claimkit.consistency.grouping import ClaimInfo, Context, build_context, group_events
+from claimkit.consistency.grouping import (
+    ClaimInfo,
+    Context,
+    build_context,
+    group_events,
+    placement_of,
+)
+from claimkit.consistency.links import link_components, link_keys
 from claimkit.consistency.models import (
     EventGroup,
     Finding,
@@ -38,6 +45,7 @@ from claimkit.consistency.models import (
     Severity,
     ValidationReport,
 )
+from claimkit.consistency.placement import Placement
 from claimkit.consistency.stance import check_stance
 
 __all__ = [
@@ -48,6 +56,7 @@ __all__ = [
     "EventGroup",
     "Finding",
     "FindingKind",
+    "Placement",
     "Severity",
     "ValidationReport",
     "build_context",
@@ -58,6 +67,9 @@ __all__ = [
     "check_stance",
     "check_time",
     "group_events",
+    "link_components",
+    "link_keys",
+    "placement_of",
     "quantity_interval",
     "read_claim_files",
     "register_check",

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 from claimkit.consistency.keys import DateRange, KeyBuilder, parse_date
 from claimkit.consistency.models import EventGroup
+from claimkit.consistency.placement import Placement, _dated_spans, quoted_year
 from claimkit.errors import SchemaError
 from claimkit.normalize.actors import Gazetteer
 from claimkit.normalize.places import Places
@@ -48,7 +49,7 @@ from claimkit.schemas import (
     claim_traits,
 )
 
-__all__ = ["ClaimInfo", "Context", "build_context", "group_events"]
+__all__ = ["ClaimInfo", "Context", "build_context", "group_events", "placement_of"]
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ def build_context(
     gazetteer: Gazetteer | None = None,
     places: Places | None = None,
     names: Mapping[str, str] | None = None,
-    group: bool = True,
+    group: bool | Placement = True,
 ) -> Context:
     """Compute every claim's keys and group the claims (see the module docstring).
 
@@ -233,6 +234,10 @@ def build_context(
         names: display names of actor keys known beforehand (a claim store's first label of
             each key in its whole corpus, so that a part of it is labelled as the whole is).
         group: False: the claims' keys only, no groups (a claim store's link keys need no more).
+            A :class:`~claimkit.consistency.placement.Placement`: group, placing the
+            articles of unknown year as that knowledge of a whole corpus says (the merged
+            :func:`placement_of` of its parts), for a part of a corpus grouped alone;
+            True: group, placing them from these claims.
     """
     claims, docs = _split_input(items, documents)
     keys = KeyBuilder(affiliations, gazetteer=gazetteer, places=places)
@@ -241,7 +246,7 @@ def build_context(
     if not group:
         return ctx
     _group_events(ctx)
-    _group_positions(ctx)
+    _group_positions(ctx, None if group is True else group.years())
     _finish_groups(ctx)
     return ctx
 
@@ -271,6 +276,8 @@ def _key_claims(ctx: Context, claims: list[ClaimBase]) -> None:
                 names[k] = a.label
         dr = parse_date(c.date.value) if c.date is not None and c.date.value else None
         year = dt.date.fromordinal(dr[0]).year if dr else pub
+        if dr is None and traits.grouping == "position" and c.evidence:
+            year = quoted_year(c, doc) or year
         info = ClaimInfo(
             len(infos), c, c.doc_id, c.type, tuple(actor_keys), dr, year, traits, document=doc
         )
@@ -579,8 +586,55 @@ _ANY_YEAR = -1
 _Block = tuple[str, str | None, str | None, tuple[str | None, ...]]
 
 
-def _group_positions(ctx: Context) -> None:
+def _group_positions(ctx: Context, years: Mapping[str, int] | None) -> None:
+    entries, alone = _position_entries(ctx)
+    for i in alone:
+        info = ctx.infos[i]
+        who = ", ".join(ctx.name(k) for k in info.actors) or "?"
+        _new_group(ctx, info, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
+    if years is None:
+        years = _placement(ctx, entries).years()
+    for _, i, _ in entries:
+        info = ctx.infos[i]
+        if info.year is None:
+            info.year = years.get(info.doc)
     blocks: dict[_Block, dict[int | None, list[int]]] = {}
+    for block, i, by_year in entries:
+        year = ctx.infos[i].year if by_year else _ANY_YEAR
+        blocks.setdefault(block, {}).setdefault(year, []).append(i)
+    for block, by_year_members in blocks.items():
+        # A claim of unknown year (no date, in an article with no publication
+        # date that nothing else places in time: see placement.py) has no time
+        # bound: it never joins a year's group, even the block's only one.
+        # Claims of unknown year group among themselves ("year unknown").
+        unknown = by_year_members.pop(None, [])
+        parts: list[tuple[int | None, list[int]]] = sorted(by_year_members.items())
+        if unknown:
+            parts.append((None, unknown))
+        for year, members in parts:
+            _new_position_groups(ctx, block, year, members)
+
+
+def _new_position_groups(ctx: Context, block: _Block, year: int | None, members: list[int]) -> None:
+    split = _split_by_sets(ctx, members)
+    for sub, who in split:
+        first = ctx.infos[sub[0]]
+        label = _position_label(ctx, block, year, first)
+        gid = _new_group(ctx, first, f"{label} · {who}" if len(split) > 1 else label, sub[0])
+        ctx.groups[gid].actor = block[1]
+        for i in sub[1:]:
+            ctx.groups[gid].members.append(i)
+            _file(ctx, i, gid)
+
+
+_Entry = tuple[_Block, int, bool]
+
+
+def _position_entries(ctx: Context) -> tuple[list[_Entry], list[int]]:
+    """(block, claim, split by year) of every claim of a "position" type, one per actor,
+    and the claims that cannot be blocked (each a group of its own)."""
+    entries: list[_Entry] = []
+    alone: list[int] = []
     plans: dict[str, _PositionKey] = {}
     for i, info in enumerate(ctx.infos):
         traits = info.traits
@@ -589,73 +643,121 @@ def _group_positions(ctx: Context) -> None:
         plan = plans.get(info.type)
         if plan is None:
             plan = plans[info.type] = _PositionKey.of(traits)
-        extra = _field_keys(ctx, info, plan.extra) if plan.extra else ()
-        if (
-            not plan.grouped or (plan.obj and info.obj is None)
-            or (plan.actor and not info.actors) or None in extra
-        ):
-            who = ", ".join(ctx.name(k) for k in info.actors) or "?"
-            _new_group(ctx, info, f"{info.type} · {who} · {_obj_label(info.obj)}", i)
+        if not plan.grouped or (plan.obj and info.obj is None) or (plan.actor and not info.actors):
+            alone.append(i)
             continue
         obj = info.obj if plan.obj else None
-        year = info.year if plan.year else _ANY_YEAR
         for actor in info.actors if plan.actor else (None,):
-            years = blocks.setdefault((info.type, actor, obj, extra), {})
-            years.setdefault(year, []).append(i)
-    for block, years in blocks.items():
-        # A claim of unknown year (no date, in an article with no publication
-        # date) has no time bound: it never joins a year's group, even the
-        # block's only one, because nothing says it is the same time. Claims
-        # of unknown year group among themselves ("year unknown").
-        unknown = years.pop(None, [])
-        parts: list[tuple[int | None, list[int]]] = sorted(years.items())
-        if unknown:
-            parts.append((None, unknown))
-        for year, members in parts:
-            split = _by_other_actors(ctx, members)
-            for sub, who in split:
-                first = ctx.infos[sub[0]]
-                label = _position_label(ctx, block, year, first)
-                gid = _new_group(ctx, first, f"{label} · for {who}" if len(split) > 1 else label, sub[0])
-                ctx.groups[gid].actor = block[1]
-                for i in sub[1:]:
-                    ctx.groups[gid].members.append(i)
-                    _file(ctx, i, gid)
+            entries.append(((info.type, actor, obj, ()), i, plan.year))
+    return entries, alone
 
 
-def _by_other_actors(ctx: Context, members: list[int]) -> list[tuple[list[int], str]]:
-    """A position's claims split by the other actors they name (a pledge's recipient), as sets.
+def _placement(ctx: Context, entries: list[_Entry]) -> Placement:
+    """What placing the context's undated articles needs (see placement.py)."""
+    out = Placement()
+    for block, i, by_year in entries:
+        info = ctx.infos[i]
+        if not by_year:
+            continue
+        if info.year is None:
+            out.unknown.setdefault(info.doc, []).append(block)
+        else:
+            out.known.setdefault(block, set()).add(info.year)
+    if out.unknown:
+        out.spans = _dated_spans(x for x in ctx.infos if x.doc in out.unknown)
+    return out
 
-    Claims whose recipients overlap are one position; a claim naming none is
-    compatible with any and joins the only named position (else stays apart
-    with the others naming none): "troops to Ukraine" and "troops" are one
-    position, "troops to Ukraine" and "troops to Estonia" two.
+
+def placement_of(ctx: Context) -> Placement:
+    """What placing undated articles needs to know of a context's claims (see
+    :class:`~claimkit.consistency.placement.Placement`); any context, ``group=False`` too."""
+    return _placement(ctx, _position_entries(ctx)[0])
+
+
+def _split_by_sets(ctx: Context, members: list[int]) -> list[tuple[list[int], str]]:
+    """A position's claims split by their further fields, each compared as a set.
+
+    The further fields are the actor fields besides ``actor`` and the object
+    (a pledge's recipient) and the ``event_key`` fields besides actor, object
+    and date (a warning's consequence). Two claims are one position when, on
+    every field both fill, their values overlap (actor keys; a free phrase's
+    category, else its content words), and at least one field is filled by
+    both; a claim filling none is compatible with any and joins the only named
+    position (else stays apart with the others filling none): "troops to
+    Ukraine" and "troops" are one position, "troops to Ukraine" and "troops to
+    Estonia" two; a warning of "new sanctions" and one of "something will
+    happen" two.
     """
     if len(members) < 2:
         return [(members, "")]
     first = ctx.infos[members[0]]
     fields = ctx._other_fields.get(first.type)
     if fields is None:
-        fields = ctx._other_fields[first.type] = _other_actor_fields(first.traits)
+        fields = ctx._other_fields[first.type] = _set_fields(first.traits)
     if not fields:
         return [(members, "")]
-    named: list[tuple[set[str], list[int]]] = []
+    named: list[tuple[list[set[str]], list[int]]] = []
     unnamed: list[int] = []
     for i in members:
-        keys = _actor_field_keys(ctx, ctx.infos[i].claim, fields)
-        if not keys:
+        sets = _field_sets(ctx, ctx.infos[i], fields)
+        if not any(sets):
             unnamed.append(i)
             continue
-        hit = next((entry for entry in named if entry[0] & keys), None)
+        hit = next((entry for entry in named if _sets_agree(entry[0], sets)), None)
         if hit is None:
-            named.append((set(keys), [i]))
+            named.append(([set(x) for x in sets], [i]))
         else:
-            hit[0].update(keys)
+            for acc, x in zip(hit[0], sets, strict=True):
+                acc |= x
             hit[1].append(i)
     if len(named) <= 1:
         return [(members, "")]
-    out = [(m, ", ".join(sorted(ctx.name(k) for k in ks))) for ks, m in named]
-    return out + ([(unnamed, "?")] if unnamed else [])
+    actor_fields = first.traits.fields_of_kind("actors")
+    out = [(m, _sets_label(ctx, fields, sets, actor_fields)) for sets, m in named]
+    unnamed_label = "for ?" if any(f in actor_fields for f in fields) else "?"
+    return out + ([(unnamed, unnamed_label)] if unnamed else [])
+
+
+def _sets_agree(acc: list[set[str]], sets: list[frozenset[str]]) -> bool:
+    shared = False
+    for a, x in zip(acc, sets, strict=True):
+        if a and x:
+            if a.isdisjoint(x):
+                return False
+            shared = True
+    return shared
+
+
+def _sets_label(ctx: Context, fields: tuple[str, ...], sets: list[set[str]],
+                actor_fields: tuple[str, ...]) -> str:
+    who = sorted(ctx.name(k) for f, x in zip(fields, sets, strict=True) if f in actor_fields for k in x)
+    what = sorted(k for f, x in zip(fields, sets, strict=True) if f not in actor_fields for k in x)
+    parts = ([f"for {', '.join(who)}"] if who else []) + ([" ".join(what)] if what else [])
+    return " · ".join(parts)
+
+
+def _set_fields(traits: ClaimTraits) -> tuple[str, ...]:
+    """The fields a position's claims are compared on as sets (see :func:`_split_by_sets`)."""
+    extra = _PositionKey.of(traits).extra
+    return _other_actor_fields(traits) + tuple(f for f in extra if f not in _other_actor_fields(traits))
+
+
+def _field_sets(ctx: Context, info: ClaimInfo, fields: tuple[str, ...]) -> list[frozenset[str]]:
+    out: list[frozenset[str]] = []
+    kinds = info.traits.field_kinds
+    for name in fields:
+        kind = kinds.get(name, "other")
+        if kind == "actors":
+            out.append(_actor_field_keys(ctx, info.claim, (name,)))
+            continue
+        key = ctx.keys.field_key(info.claim, name, kind)
+        if key is None:
+            out.append(frozenset())
+        elif kind == "text" and key.startswith("x:"):
+            out.append(frozenset(key[2:].split()))
+        else:
+            out.append(frozenset((key,)))
+    return out
 
 
 def _other_actor_fields(traits: ClaimTraits) -> tuple[str, ...]:

@@ -251,7 +251,8 @@ class KeyBuilder:
             if actor.kind in _COUNTRY_KINDS and entry.iso_code:
                 return f"c:{entry.iso_code}"
             return f"n:{folded}"
-        if entry.kind == ActorKind.person and entry.affiliation:
+        if entry.affiliation and entry.kind in (ActorKind.person, ActorKind.organisation):
+            # an office holder, or a government's seat ("the White House", "the Kremlin")
             return self._name_key(entry.affiliation)
         return f"n:{canonical}"
 

@@ -31,6 +31,7 @@ claims of its own type. A plugin's check runs in the group pass.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import zlib
 from collections.abc import Iterable
@@ -83,6 +84,8 @@ class MapResult:
     names: dict[str, tuple[Order, str]] = field(default_factory=dict)
     bad: int = 0
     messages: list[str] = field(default_factory=list)
+    #: what placing undated articles needs (claimkit.consistency.placement_of), merged over chunks
+    placement: Any = None
 
 
 def _lines(chunk: Chunk) -> Iterable[tuple[int, bytes]]:
@@ -175,6 +178,10 @@ def map_chunk(chunk: Chunk, partitions: int, gazetteer_files: tuple[str, ...]) -
         order = (chunk.index, n)
         out.by_doc[_bucket(record.document.id, partitions)].append((order, record))
         _scatter(record, order, keyer, out)
+    from claimkit.consistency import build_context, placement_of
+
+    records = [r for part in out.by_doc for _, r in part]
+    out.placement = placement_of(build_context(records, group=False, **_gazetteer(gazetteer_files)))
     return out
 
 
@@ -224,13 +231,14 @@ class KeyResult:
 
 
 def reduce_keys(partitions: int, gazetteer_files: tuple[str, ...], names: dict[str, str],
-                *buckets: list[Cut]) -> KeyResult:
+                placement: Any, *buckets: list[Cut]) -> KeyResult:
     """Group one key partition's claims (in input order) and run the group checks."""
     from claimkit.consistency import build_context, registered_checks
     from claimkit.consistency.grouping import to_event_groups
 
     items = sorted((c for b in buckets for c in b), key=lambda c: c[0])
-    ctx = build_context([r for _, r, _ in items], names=names, **_gazetteer(gazetteer_files))
+    ctx = build_context([r for _, r, _ in items], names=names, group=placement,
+                        **_gazetteer(gazetteer_files))
     skip = _doc_checks()
     findings = [f for check in registered_checks().values() if check not in skip
                 for f in check(context=ctx)]
@@ -309,8 +317,13 @@ def validate_on_cluster(
     maps = client.map(map_chunk, plan_chunks(files, chunk_bytes), partitions=partitions,
                       gazetteer_files=gaz, pure=False)
     names = _names(client.gather(client.map(_names_of, maps, pure=False)))
+    # undated articles are placed in time over the whole input (see claimkit.consistency.placement)
+    from claimkit.consistency import Placement
+
+    placement = functools.reduce(lambda a, b: a.merge(b),
+                                 client.gather(client.map(_placement_of, maps, pure=False)), Placement())
     # each bucket is taken out where its map ran, so a reduce receives only its own
-    keyed = [client.submit(reduce_keys, partitions, gaz, names,
+    keyed = [client.submit(reduce_keys, partitions, gaz, names, placement,
                            *[client.submit(_take_keys, m, p, pure=False) for m in maps],
                            pure=False) for p in p_range]
     docs = [client.submit(reduce_docs, gaz, names,
@@ -327,6 +340,10 @@ def validate_on_cluster(
 
 def _names_of(result: MapResult) -> dict[str, tuple[Order, str]]:
     return result.names
+
+
+def _placement_of(result: MapResult) -> Any:
+    return result.placement
 
 
 def _merge(keyed: list[KeyResult], docs: list[tuple[list[Any], int, set[str]]]) -> Any:
