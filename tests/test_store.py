@@ -133,7 +133,7 @@ def test_a_store_of_the_first_schema_is_migrated(tmp_path: Path) -> None:
         got = sorted(f.model_dump_json() for r in store.validate() for f in r.findings)
         assert [dump_record(r) for r in store.records()] == [dump_record(r) for r in recs]
     version = sqlite3.connect(path).execute(f"select version_num from {VERSION_TABLE}").fetchone()
-    assert version == ("0002",)
+    assert version == ("0003",)
     assert got == sorted(f.model_dump_json() for f in validate(recs).findings)
 
 
