@@ -22,6 +22,7 @@ Usage::
     .venv/bin/python bench/store.py                     # 100k and 1M, SQLite and PostgreSQL
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
+    .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-baseline --reuse-sqlite
 """
 
 from __future__ import annotations
@@ -151,15 +152,19 @@ def _size_of(url: str) -> float:
 
 
 def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str, Any] | None,
-              read: dict[str, Any], validations: bool = True) -> None:
+              read: dict[str, Any], validations: bool = True, reuse: bool = False) -> None:
     base, new = files
-    imp = _run("import", url, base)
-    size = _size_of(url)
-    rate, read_rate = imp["claims"] / imp["seconds"], read["claims"] / read["seconds"]
-    print(f"  {name:10} import {imp['claims']:,} claims: {imp['seconds']:.1f} s "
-          f"(CPU {imp['cpu_s']:.1f} s) "
-          f"({rate:,.0f} claims/s; {rate / read_rate:.2f}x the rate of reading the JSONL), "
-          f"database {size:,.0f} MB", flush=True)
+    if reuse:
+        print(f"  {name:10} import: none, the store an earlier run imported "
+              f"({_size_of(url):,.0f} MB) is validated again", flush=True)
+    else:
+        imp = _run("import", url, base)
+        size = _size_of(url)
+        rate, read_rate = imp["claims"] / imp["seconds"], read["claims"] / read["seconds"]
+        print(f"  {name:10} import {imp['claims']:,} claims: {imp['seconds']:.1f} s "
+              f"(CPU {imp['cpu_s']:.1f} s) "
+              f"({rate:,.0f} claims/s; {rate / read_rate:.2f}x the rate of reading the JSONL), "
+              f"database {size:,.0f} MB", flush=True)
     full = _bench_full(name, url, new, baseline) if validations else None
     q = _run("queries", url, base)  # after the full validation stored the groups
     print(f"  {name:10} query refusals by Russia in March 2025: {q['refusals']:,} claims in "
@@ -212,6 +217,9 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the in-memory validate baseline (slow and large at 1M)")
+    parser.add_argument("--reuse-sqlite", action="store_true",
+                        help="keep the SQLite store an earlier run imported under --work (its "
+                             "new claims not yet added): validations and queries only")
     parser.add_argument("--no-validation", action="store_true",
                         help="import and the two queries only (no full or incremental validation; "
                              "the groups query then finds the groups of no validation: 0)")
@@ -235,10 +243,11 @@ def main() -> None:
                       f"peak RSS {baseline['rss_mb']:,.0f} MB, {baseline['findings']:,} findings",
                       flush=True)
             db = args.work / f"store-{size}.db"
-            for suffix in ("", "-wal", "-shm"):
+            reuse = args.reuse_sqlite and db.exists()
+            for suffix in ("", "-wal", "-shm") if not reuse else ():
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             _bench_db("SQLite", f"sqlite:///{db}", (base, new), baseline, read,
-                      not args.no_validation)
+                      not args.no_validation, reuse)
             if server:
                 from tests.test_store_postgres import new_database
 
