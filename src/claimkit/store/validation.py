@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["components", "rekey", "validate_store"]
 
 _IN = 500  # values per IN (...) list
+#: above this many claims, their keys are streamed in key order from the whole
+#: ``claim_keys`` table (filtered) rather than looked up claim by claim and held
+_STREAM_ABOVE = 50_000
 
 
 def _chunks(values: Sequence[int], n: int = _IN) -> Iterator[Sequence[int]]:
@@ -122,8 +125,9 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
     """The connected components of ``seqs`` under shared link keys, each sorted, by first seq.
 
     Claims sharing a key are linked when one of them holds it actively. A full
-    validation streams the (key, claim) pairs in key order, so only one key's
-    holders are in memory at a time, not the millions of pairs of a large store.
+    validation (or one of more than :data:`_STREAM_ABOVE` claims) streams the
+    (key, claim) pairs in key order, so only one key's holders are in memory at a
+    time, not the millions of pairs of a large store.
     """
     parent: dict[int, int] = {s: s for s in seqs}
 
@@ -141,7 +145,8 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
                 a, b = min(a, b), max(a, b)
                 parent[b] = a
 
-    for members in _linked(conn, seqs, full, parent):
+    stream = full or len(seqs) > _STREAM_ABOVE
+    for members in _linked(conn, seqs, stream, parent):
         union(members)
     out: dict[int, list[int]] = {}
     for s in seqs:  # sorted: each component's list is sorted, its root first
@@ -149,12 +154,12 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
     return sorted(out.values(), key=lambda m: m[0])
 
 
-def _linked(conn: Connection, seqs: list[int], full: bool,
+def _linked(conn: Connection, seqs: list[int], stream: bool,
             known: dict[int, int]) -> Iterator[list[int]]:
     """The holders (among ``known``) of each key at least one of them holds actively."""
     ck = t.claim_keys.c
     cols = t.claim_keys.select().with_only_columns(ck.key_id, ck.claim_seq, ck.active)
-    if full:
+    if stream:
         rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(
             cols.order_by(ck.key_id))
         key: int | None = None
