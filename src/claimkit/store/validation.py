@@ -27,6 +27,7 @@ from claimkit.normalize.actors import Gazetteer
 from claimkit.normalize.places import Places
 from claimkit.schemas import Document, DocumentClaims
 from claimkit.store import tables as t
+from claimkit.store._engine import read_cache
 from claimkit.store.read import iter_claims, load_claims
 
 if TYPE_CHECKING:
@@ -61,13 +62,14 @@ def validate_store(
     of every component the new claims belong to (merged with what they
     touch). Each batch's findings are stored before it is yielded.
     """
-    with _no_cyclic_gc(), engine.connect() as conn:
+    with _no_cyclic_gc(), engine.connect() as conn, read_cache(conn):
         seqs, old_roots, start = _affected(conn, set(new), full)
         if not seqs:
             return
-        comps = components(conn, seqs, full)
-        if not full:  # a component no new claim joined is as stored
+        comps = components(conn, seqs, start is None)
+        if start is not None:  # a component no new claim joined is as stored
             comps = [m for m in comps if not start.isdisjoint(m)]
+        del start
         names = {str(k): str(v) for k, v in conn.execute(t.actor_names.select()
                  .with_only_columns(t.actor_names.c.key, t.actor_names.c.label))}
     del seqs
@@ -85,9 +87,10 @@ def validate_store(
 
 
 def _affected(conn: Connection, new: set[int], full: bool
-              ) -> tuple[list[int], set[int], set[int]]:
+              ) -> tuple[list[int], set[int], set[int] | None]:
     """The claims that may need validating (sorted: the new ones and every stored component
-    sharing a key with them), the roots of those components, and the new claims."""
+    sharing a key with them), the roots of those components, and the new claims (None:
+    all of them, a full validation)."""
     c = t.claims.c
     if not full and conn.execute(
         t.claims.select().with_only_columns(c.seq).where(c.root.is_not(None)).limit(1)
@@ -99,7 +102,8 @@ def _affected(conn: Connection, new: set[int], full: bool
         validated = {int(r) for r in conn.execute(
             t.claims.select().with_only_columns(c.root).where(c.root.is_not(None)).distinct()
         ).scalars()}
-        return sorted(every), validated, set(every)
+        every.sort()
+        return every, validated, None
     pending = {int(s) for s in conn.execute(
         t.claims.select().with_only_columns(c.seq).where(c.root.is_(None))).scalars()}
     start = sorted(pending | new)
@@ -204,7 +208,8 @@ class _Run:
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
         with _no_cyclic_gc(), self.engine.connect() as conn:
-            claims, docs = _load(conn, seqs)
+            with read_cache(conn):
+                claims, docs = _load(conn, seqs)
             ctx = build_context(claims, docs, gazetteer=self.gazetteer, places=self.places,
                                 names=self.names)
             findings: list[Finding] = []
