@@ -23,6 +23,7 @@ Usage::
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-baseline --reuse-sqlite
+    .venv/bin/python bench/store.py --copy-ab 20000      # PostgreSQL import: COPY vs executemany
 """
 
 from __future__ import annotations
@@ -196,6 +197,31 @@ def _bench_new(name: str, url: str, new: Path, full: dict[str, Any]) -> None:
           f"peak RSS {inc['rss_mb']:,.0f} MB", flush=True)
 
 
+def _copy_ab(server: str, n_claims: int) -> None:
+    """PostgreSQL import with ``COPY`` (as shipped) against ``executemany`` (the rows
+    ``bulk_insert`` writes), alternated twice in this process, each into a new database."""
+    import claimkit.store.write as w
+    from claimkit.store import open_store
+    from tests._store_corpus import records
+    from tests.test_store_postgres import new_database
+
+    recs = list(records(n_claims, seed=21))
+    shipped = w.bulk_insert
+    ways = {"COPY": shipped,
+            "executemany": lambda conn, table, cols, rows: w._execute_many(conn, table, cols,
+                                                                          rows)}
+    try:
+        for name in ("executemany", "COPY") * 2:
+            w.bulk_insert = ways[name]  # type: ignore[assignment]
+            with open_store(new_database(server)) as store:
+                t0, c0 = time.perf_counter(), _cpu()
+                n = store.add(recs).claims
+                print(f"  PostgreSQL import of {n:,} claims with {name:12}: "
+                      f"{time.perf_counter() - t0:.1f} s, CPU {_cpu() - c0:.1f} s", flush=True)
+    finally:
+        w.bulk_insert = shipped
+
+
 @contextlib.contextmanager
 def _postgres(enabled: bool) -> Iterator[str | None]:
     if not enabled:
@@ -224,9 +250,15 @@ def main() -> None:
                         help="import and the two queries only (no full or incremental validation; "
                              "the groups query then finds the groups of no validation: 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
+    parser.add_argument("--copy-ab", type=int, metavar="CLAIMS",
+                        help="only: PostgreSQL import of CLAIMS claims, COPY against executemany")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     with _postgres(not args.no_postgres) as server:
+        if args.copy_ab:
+            if server:
+                _copy_ab(server, args.copy_ab)
+            return
         for size in args.sizes:
             print(f"{size:,} claims", flush=True)
             base, new = _corpus(size, args.work)
