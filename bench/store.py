@@ -22,6 +22,8 @@ Usage::
     .venv/bin/python bench/store.py                     # 100k and 1M, SQLite and PostgreSQL
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
+    .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-baseline --reuse-sqlite
+    .venv/bin/python bench/store.py --copy-ab 20000      # PostgreSQL import: COPY vs executemany
 """
 
 from __future__ import annotations
@@ -151,15 +153,19 @@ def _size_of(url: str) -> float:
 
 
 def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str, Any] | None,
-              read: dict[str, Any], validations: bool = True) -> None:
+              read: dict[str, Any], validations: bool = True, reuse: bool = False) -> None:
     base, new = files
-    imp = _run("import", url, base)
-    size = _size_of(url)
-    rate, read_rate = imp["claims"] / imp["seconds"], read["claims"] / read["seconds"]
-    print(f"  {name:10} import {imp['claims']:,} claims: {imp['seconds']:.1f} s "
-          f"(CPU {imp['cpu_s']:.1f} s) "
-          f"({rate:,.0f} claims/s; {rate / read_rate:.2f}x the rate of reading the JSONL), "
-          f"database {size:,.0f} MB", flush=True)
+    if reuse:
+        print(f"  {name:10} import: none, the store an earlier run imported "
+              f"({_size_of(url):,.0f} MB) is validated again", flush=True)
+    else:
+        imp = _run("import", url, base)
+        size = _size_of(url)
+        rate, read_rate = imp["claims"] / imp["seconds"], read["claims"] / read["seconds"]
+        print(f"  {name:10} import {imp['claims']:,} claims: {imp['seconds']:.1f} s "
+              f"(CPU {imp['cpu_s']:.1f} s) "
+              f"({rate:,.0f} claims/s; {rate / read_rate:.2f}x the rate of reading the JSONL), "
+              f"database {size:,.0f} MB", flush=True)
     full = _bench_full(name, url, new, baseline) if validations else None
     q = _run("queries", url, base)  # after the full validation stored the groups
     print(f"  {name:10} query refusals by Russia in March 2025: {q['refusals']:,} claims in "
@@ -191,6 +197,31 @@ def _bench_new(name: str, url: str, new: Path, full: dict[str, Any]) -> None:
           f"peak RSS {inc['rss_mb']:,.0f} MB", flush=True)
 
 
+def _copy_ab(server: str, n_claims: int) -> None:
+    """PostgreSQL import with ``COPY`` (as shipped) against ``executemany`` (the rows
+    ``bulk_insert`` writes), alternated twice in this process, each into a new database."""
+    import claimkit.store.write as w
+    from claimkit.store import open_store
+    from tests._store_corpus import records
+    from tests.test_store_postgres import new_database
+
+    recs = list(records(n_claims, seed=21))
+    shipped = w.bulk_insert
+    ways = {"COPY": shipped,
+            "executemany": lambda conn, table, cols, rows: w._execute_many(conn, table, cols,
+                                                                          rows)}
+    try:
+        for name in ("executemany", "COPY") * 2:
+            w.bulk_insert = ways[name]  # type: ignore[assignment]
+            with open_store(new_database(server)) as store:
+                t0, c0 = time.perf_counter(), _cpu()
+                n = store.add(recs).claims
+                print(f"  PostgreSQL import of {n:,} claims with {name:12}: "
+                      f"{time.perf_counter() - t0:.1f} s, CPU {_cpu() - c0:.1f} s", flush=True)
+    finally:
+        w.bulk_insert = shipped
+
+
 @contextlib.contextmanager
 def _postgres(enabled: bool) -> Iterator[str | None]:
     if not enabled:
@@ -212,13 +243,22 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the in-memory validate baseline (slow and large at 1M)")
+    parser.add_argument("--reuse-sqlite", action="store_true",
+                        help="keep the SQLite store an earlier run imported under --work (its "
+                             "new claims not yet added): validations and queries only")
     parser.add_argument("--no-validation", action="store_true",
                         help="import and the two queries only (no full or incremental validation; "
                              "the groups query then finds the groups of no validation: 0)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
+    parser.add_argument("--copy-ab", type=int, metavar="CLAIMS",
+                        help="only: PostgreSQL import of CLAIMS claims, COPY against executemany")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     with _postgres(not args.no_postgres) as server:
+        if args.copy_ab:
+            if server:
+                _copy_ab(server, args.copy_ab)
+            return
         for size in args.sizes:
             print(f"{size:,} claims", flush=True)
             base, new = _corpus(size, args.work)
@@ -235,10 +275,11 @@ def main() -> None:
                       f"peak RSS {baseline['rss_mb']:,.0f} MB, {baseline['findings']:,} findings",
                       flush=True)
             db = args.work / f"store-{size}.db"
-            for suffix in ("", "-wal", "-shm"):
+            reuse = args.reuse_sqlite and db.exists()
+            for suffix in ("", "-wal", "-shm") if not reuse else ():
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             _bench_db("SQLite", f"sqlite:///{db}", (base, new), baseline, read,
-                      not args.no_validation)
+                      not args.no_validation, reuse)
             if server:
                 from tests.test_store_postgres import new_database
 

@@ -6,7 +6,9 @@ claimkit run without ``--db`` imports none of them.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +17,7 @@ from claimkit.errors import ConfigError, InputError
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-__all__ = ["ENV_DB", "StoreError", "connect", "resolve_url", "shown_url"]
+__all__ = ["ENV_DB", "StoreError", "connect", "read_cache", "resolve_url", "shown_url"]
 
 #: the environment variable naming the default store
 ENV_DB = "CLAIMKIT_DB"
@@ -99,6 +101,25 @@ def _sqlite_events(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+#: the page cache of a connection while a validation reads (KiB): it reads each claim
+#: once, so a cache the size of an import's would only hold memory
+SQLITE_READ_CACHE_KIB = 16 * 1024
+
+
+@contextlib.contextmanager
+def read_cache(conn: Connection) -> Iterator[None]:
+    """A small SQLite page cache for ``conn`` while a large read runs, freed after it
+    (SQLite frees pages past a lowered limit); other databases are left as they are."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_READ_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
 
 
 def connect(url: str | None) -> tuple[Engine, str, str | None]:

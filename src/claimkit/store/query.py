@@ -129,5 +129,5 @@ def query_groups(engine: Engine, *, min_sources: int = 1, type_: str | None = No
     stmt = stmt.order_by(g.sources.desc(), g.seq)
     if limit:
         stmt = stmt.limit(limit)
-    with engine.connect() as conn:
-        return [GroupRow(**row._asdict()) for row in conn.execute(stmt)]
+    with engine.connect() as conn:  # the columns in GroupRow's order
+        return [GroupRow(*tuple(row)) for row in conn.execute(stmt)]

@@ -27,7 +27,13 @@ FLAT_COLUMNS = ("claim_id", "doc_id", "type", "actors", "modality", "date_value"
 
 def load_claims(rows: Any) -> list[ClaimBase]:
     """Claims from ``(type, data)`` rows; user types come back as their own models."""
-    return [claim_model(type_).model_validate_json(data) for type_, data in rows]
+    return list(iter_claims(rows))
+
+
+def iter_claims(rows: Any) -> Iterator[ClaimBase]:
+    """:func:`load_claims`, one claim at a time."""
+    for type_, data in rows:
+        yield claim_model(type_).model_validate_json(data)
 
 
 def iter_records(engine: Engine, batch: int = 500) -> Iterator[DocumentClaims | Failure]:

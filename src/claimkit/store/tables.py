@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: the newest migration (``migrations/versions``)
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 #: Alembic's version table, under a name that says the database is a claim store
 VERSION_TABLE = "claimkit_schema"
 
@@ -206,6 +206,9 @@ groups = Table(
     Index("ix_groups_root", "root"),
     Index("ix_groups_sources", "sources"),
     Index("ix_groups_group_id", "group_id"),
+    # 0003: the group listing ("events reported by >= N outlets") from the index alone
+    Index("ix_groups_listing", "sources", "seq", "group_id", "type", "label", "n_claims",
+          "languages", "date_from", "date_to").ddl_if(dialect="sqlite"),
 )
 
 group_claims = _claim_links("group_claims", "event_groups", "group_seq")

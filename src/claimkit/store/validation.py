@@ -13,6 +13,8 @@ components in batches, so memory follows the largest component, not the corpus.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -20,11 +22,13 @@ from typing import TYPE_CHECKING, Any
 from claimkit.consistency import Check, Finding, ValidationReport, build_context
 from claimkit.consistency.engine import registered_checks
 from claimkit.consistency.grouping import Context, to_event_groups
+from claimkit.io import Compactor
 from claimkit.normalize.actors import Gazetteer
 from claimkit.normalize.places import Places
 from claimkit.schemas import Document, DocumentClaims
 from claimkit.store import tables as t
-from claimkit.store.read import load_claims
+from claimkit.store._engine import read_cache
+from claimkit.store.read import iter_claims, load_claims
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["components", "rekey", "validate_store"]
 
 _IN = 500  # values per IN (...) list
+#: above this many claims, their keys are streamed in key order from the whole
+#: ``claim_keys`` table (filtered) rather than looked up claim by claim and held
+_STREAM_ABOVE = 50_000
 
 
 def _chunks(values: Sequence[int], n: int = _IN) -> Iterator[Sequence[int]]:
@@ -55,13 +62,14 @@ def validate_store(
     of every component the new claims belong to (merged with what they
     touch). Each batch's findings are stored before it is yielded.
     """
-    with engine.connect() as conn:
+    with _no_cyclic_gc(), engine.connect() as conn, read_cache(conn):
         seqs, old_roots, start = _affected(conn, set(new), full)
         if not seqs:
             return
-        comps = components(conn, seqs, full)
-        if not full:  # a component no new claim joined is as stored
+        comps = components(conn, seqs, start is None)
+        if start is not None:  # a component no new claim joined is as stored
             comps = [m for m in comps if not start.isdisjoint(m)]
+        del start
         names = {str(k): str(v) for k, v in conn.execute(t.actor_names.select()
                  .with_only_columns(t.actor_names.c.key, t.actor_names.c.label))}
     del seqs
@@ -79,9 +87,10 @@ def validate_store(
 
 
 def _affected(conn: Connection, new: set[int], full: bool
-              ) -> tuple[list[int], set[int], set[int]]:
+              ) -> tuple[list[int], set[int], set[int] | None]:
     """The claims that may need validating (sorted: the new ones and every stored component
-    sharing a key with them), the roots of those components, and the new claims."""
+    sharing a key with them), the roots of those components, and the new claims (None:
+    all of them, a full validation)."""
     c = t.claims.c
     if not full and conn.execute(
         t.claims.select().with_only_columns(c.seq).where(c.root.is_not(None)).limit(1)
@@ -93,7 +102,8 @@ def _affected(conn: Connection, new: set[int], full: bool
         validated = {int(r) for r in conn.execute(
             t.claims.select().with_only_columns(c.root).where(c.root.is_not(None)).distinct()
         ).scalars()}
-        return sorted(every), validated, set(every)
+        every.sort()
+        return every, validated, None
     pending = {int(s) for s in conn.execute(
         t.claims.select().with_only_columns(c.seq).where(c.root.is_(None))).scalars()}
     start = sorted(pending | new)
@@ -119,8 +129,9 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
     """The connected components of ``seqs`` under shared link keys, each sorted, by first seq.
 
     Claims sharing a key are linked when one of them holds it actively. A full
-    validation streams the (key, claim) pairs in key order, so only one key's
-    holders are in memory at a time, not the millions of pairs of a large store.
+    validation (or one of more than :data:`_STREAM_ABOVE` claims) streams the
+    (key, claim) pairs in key order, so only one key's holders are in memory at a
+    time, not the millions of pairs of a large store.
     """
     parent: dict[int, int] = {s: s for s in seqs}
 
@@ -138,7 +149,8 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
                 a, b = min(a, b), max(a, b)
                 parent[b] = a
 
-    for members in _linked(conn, seqs, full, parent):
+    stream = full or len(seqs) > _STREAM_ABOVE
+    for members in _linked(conn, seqs, stream, parent):
         union(members)
     out: dict[int, list[int]] = {}
     for s in seqs:  # sorted: each component's list is sorted, its root first
@@ -146,12 +158,12 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
     return sorted(out.values(), key=lambda m: m[0])
 
 
-def _linked(conn: Connection, seqs: list[int], full: bool,
+def _linked(conn: Connection, seqs: list[int], stream: bool,
             known: dict[int, int]) -> Iterator[list[int]]:
     """The holders (among ``known``) of each key at least one of them holds actively."""
     ck = t.claim_keys.c
     cols = t.claim_keys.select().with_only_columns(ck.key_id, ck.claim_seq, ck.active)
-    if full:
+    if stream:
         rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(
             cols.order_by(ck.key_id))
         key: int | None = None
@@ -195,23 +207,38 @@ class _Run:
     def batch(self, comps: list[list[int]], old_roots: set[int]) -> ValidationReport:
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
-        with self.engine.connect() as conn:
-            claims, docs = _load(conn, seqs)
-        ctx = build_context(claims, docs, gazetteer=self.gazetteer, places=self.places,
-                            names=self.names)
-        findings: list[Finding] = []
-        for check in self.checks:
-            findings.extend(check(context=ctx))
-        report = ValidationReport.model_construct(
-            groups=to_event_groups(ctx), findings=findings, n_claims=len(ctx.infos),
-            n_documents=len({x.doc for x in ctx.infos}),
-        )
-        with self.engine.begin() as conn:
+        with _no_cyclic_gc(), self.engine.connect() as conn:
+            with read_cache(conn):
+                claims, docs = _load(conn, seqs)
+            ctx = build_context(claims, docs, gazetteer=self.gazetteer, places=self.places,
+                                names=self.names)
+            findings: list[Finding] = []
+            for check in self.checks:
+                findings.extend(check(context=ctx))
+            report = ValidationReport.model_construct(
+                groups=to_event_groups(ctx), findings=findings, n_claims=len(ctx.infos),
+                n_documents=len({x.doc for x in ctx.infos}),
+            )
+        with _no_cyclic_gc(), self.engine.begin() as conn:
             replaced = {root_of[s] for s in seqs} | (old_roots & set(seqs))
             _clear(conn, replaced | _old_roots(conn, seqs))
             _set_roots(conn, root_of)
             _store(conn, ctx, report, seqs, root_of)
         return report
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """The cyclic collector paused while a batch is read and checked (as
+    :func:`claimkit.consistency.validate` does): the batch allocates millions of
+    objects that live until it ends, and rescanning them cost 40 % of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Document]]:
@@ -226,7 +253,11 @@ def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Docum
             rows.append((seq, type_, data))
             doc_seqs.add(doc_seq)
     rows.sort(key=lambda r: r[0])
-    claims = load_claims((type_, data) for _, type_, data in rows)
+    # each claim compacted as it is parsed (equal, sharing what repeats: a quarter of
+    # the memory), so a large component fits where the corpus would not
+    compactor = Compactor()
+    claims = [compactor.model(c) for c in iter_claims((type_, data) for _, type_, data in rows)]
+    del rows
     docs: dict[str, Document] = {}
     d = t.documents.c
     for part in _chunks(sorted(doc_seqs)):
@@ -304,10 +335,11 @@ def _insert_with_links(conn: Connection, table: Any, rows: list[dict[str, Any]],
         return
     result = conn.execute(table.insert().returning(table.c.seq, sort_by_parameter_order=True),
                           rows)
-    pairs = [{column: int(seq), "claim_seq": s}
-             for seq, ms in zip(result.scalars(), members, strict=True) for s in ms]
-    for i in range(0, len(pairs), 20_000):
-        conn.execute(links.insert(), pairs[i:i + 20_000])
+    from claimkit.store.write import bulk_insert
+
+    pairs = [(int(seq), s) for seq, ms in zip(result.scalars(), members, strict=True)
+             for s in ms]
+    bulk_insert(conn, links, (column, "claim_seq"), pairs)
 
 
 def rekey(engine: Engine, batch: int = 200) -> int:
