@@ -107,6 +107,9 @@ def bench_offline(client: Any, n: int, workers: int, partition_kb: int) -> None:
     # warm the workers (imports, gazetteer) as the one process was warmed
     extract_on_cluster(client, [str(ROOT / "examples" / "articles")], tmp / "warm",
                        ExtractSpec(backend="rules"), target_bytes=1)
+    c0 = _cpu(client)
+    time.sleep(5)
+    idle = (_cpu(client) - c0) / 5  # CPU/s of the idle workers and scheduler (their ticks)
     c0, t = _cpu(client), time.perf_counter()
     run = extract_on_cluster(client, [str(tmp / "in")], tmp / "out", ExtractSpec(backend="rules"),
                              target_bytes=partition_kb << 10)
@@ -121,6 +124,8 @@ def bench_offline(client: Any, n: int, workers: int, partition_kb: int) -> None:
     print(f"  engine overhead:    {(dist_cpu - single_cpu) / n * 1000:.2f} ms CPU per document "
           f"({dist_cpu / n * 1000:.1f} ms on the workers and scheduler vs "
           f"{single_cpu / n * 1000:.1f} ms in one process)")
+    print(f"  of which idle:      {idle * dist / n * 1000:.2f} ms per document (the idle workers "
+          f"and scheduler use {idle * 1000:.0f} ms of CPU per second: heartbeats, monitors)")
 
 
 def _per_second(log: list[tuple[float, int]]) -> float:
