@@ -164,6 +164,40 @@ def bench_llm(client: Any, n: int, rpm: float | None, tpm: float | None) -> None
               f"of the run = {tokens / (tpm / 60):.3f} x the limit")
 
 
+def _rss_mb() -> float:
+    import psutil
+
+    return float(psutil.Process().memory_info().rss) / 2**20
+
+
+class PeakSampler:
+    """The highest resident memory of each worker, sampled every ``interval`` seconds
+    (``ru_maxrss`` cannot say it: a spawned process inherits the maximum of the
+    process it was forked from before its exec)."""
+
+    def __init__(self, client: Any, interval: float = 0.25) -> None:
+        import threading
+
+        self.client, self.interval = client, interval
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for worker, mb in self.client.run(_rss_mb).items():
+                self.peaks[worker] = max(mb, self.peaks.get(worker, 0.0))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def bench_validate(client: Any, n_claims: int) -> None:
     build = _bench_validate().build
 
@@ -183,15 +217,17 @@ def bench_validate(client: Any, n_claims: int) -> None:
     single = time.perf_counter() - t
     peak_local = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
-    done = validate_on_cluster(client, [str(path)], chunk_bytes=max(1 << 20, size // 16))
+    with PeakSampler(client) as sampler:
+        done = validate_on_cluster(client, [str(path)], chunk_bytes=max(1 << 20, size // 16))
     dist = time.perf_counter() - t
-    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    peaks = sampler.peaks
     same = (sorted(f.model_dump_json() for f in done.report.findings)
             == sorted(f.model_dump_json() for f in local.findings))
     print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
           f"{len(local.groups)} groups, {len(local.findings)} findings:")
     print(f"  one process: {single:6.1f} s (peak {peak_local:.0f} MB, this process)")
-    print(f"  cluster:     {dist:6.1f} s; findings equal: {same}; peak per worker: "
+    print(f"  cluster:     {dist:6.1f} s; findings equal: {same}; peak RSS per worker "
+          f"(sampled every 0.25 s): "
           + ", ".join(f"{v:.0f} MB" for v in peaks.values()))
 
 
