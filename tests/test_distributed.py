@@ -235,8 +235,10 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     with TimedServer(gold) as a, TimedServer(gold) as b:
         free = ExtractSpec(backend="openai", model="scripted-model", cache=False,
                            base_urls=(a.base_url, b.base_url), concurrency=8)
+        t = time.monotonic()
         extract_on_cluster(client, [str(tmp_path / "warm")], tmp_path / "warm-out", free,
                            target_bytes=1)  # workers warm: modules imported, clients made
+        unlimited = (len(a.times) + len(b.times)) / (time.monotonic() - t)
         a.times.clear()
         b.times.clear()
         spec = ExtractSpec(backend="openai", model="scripted-model", cache=False,
@@ -253,9 +255,11 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     middle = sum(1 for t in times if lo <= t < hi)
     assert hi - lo >= 12
     # never over the limit by more than 5 %; under it only as far as a loaded machine
-    # lags (on a quiet one bench/distributed.py measures 1.015x the limit)
+    # lags: the cluster cannot go faster than it did without a limit just before
+    # (on a quiet machine bench/distributed.py measures 1.015x the limit)
     rate = middle / (hi - lo)
-    assert 0.75 * 4 <= rate <= 1.05 * 4, [round(t - times[0], 2) for t in times]
+    assert 0.75 * min(4, unlimited) <= rate <= 1.05 * 4, (
+        unlimited, [round(t - times[0], 2) for t in times])
     # no burst: the bucket lets at most rate x (D + burst) requests start in D seconds,
     # 4 x (3 + 1) = 16 in any 3 seconds (the burst of 4 at the start, then one every
     # 0.25 s), and arrivals lag their starts by up to ~0.7 s here (CPU contention)
