@@ -11,8 +11,9 @@ Three parts (each can be left out with ``--skip``):
   one-process time, per document).
 * ``llm``: M documents (default 2,000) against the scripted server with a
   latency of 250 ms per answer and a cluster-wide limit (``--rpm``, default
-  1200 = 20/s): the requests per second the server saw (over the middle of the
-  run) vs the limit.
+  1200 = 20/s; or ``--tpm``, tokens per minute): the requests and tokens (the
+  replies' usage) per second the server saw, over the middle of the run, vs
+  the limit.
 * ``validate``: K synthetic claims (default 100,000; bench/validate.py's
   generator: real-sized records, news-like groups) validated locally and on the
   cluster; findings compared, peak memory (ru_maxrss) per worker printed.
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import resource
 import sys
@@ -79,7 +81,16 @@ def start_cluster(workers: int) -> tuple[Any, Any, float]:
     return cluster, client, time.perf_counter() - t
 
 
-def bench_offline(client: Any, n: int, workers: int) -> None:
+def _cpu(client: Any) -> float:
+    """CPU seconds used so far by the workers and the scheduler (their processes)."""
+    def used() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    return sum(client.run(used).values()) + float(client.run_on_scheduler(used))
+
+
+def bench_offline(client: Any, n: int, workers: int, partition_kb: int) -> None:
     from claimkit.distributed import ExtractSpec, extract_on_cluster
     from claimkit.documents import load_documents
     from claimkit.extract import Extractor
@@ -89,58 +100,102 @@ def bench_offline(client: Any, n: int, workers: int) -> None:
     write_corpus(tmp / "in", n)
     extractor = Extractor("rules")
     run_extraction(extractor, load_documents([ROOT / "examples" / "articles"]), io.StringIO())
-    t = time.perf_counter()
+    load = os.getloadavg()[0]
+    t, c = time.perf_counter(), time.process_time()
     one = run_extraction(extractor, load_documents([tmp / "in"]), io.StringIO(), concurrency=1)
-    single = time.perf_counter() - t
+    single, single_cpu = time.perf_counter() - t, time.process_time() - c
     # warm the workers (imports, gazetteer) as the one process was warmed
     extract_on_cluster(client, [str(ROOT / "examples" / "articles")], tmp / "warm",
                        ExtractSpec(backend="rules"), target_bytes=1)
-    t = time.perf_counter()
+    c0 = _cpu(client)
+    time.sleep(5)
+    idle = (_cpu(client) - c0) / 5  # CPU/s of the idle workers and scheduler (their ticks)
+    c0, t = _cpu(client), time.perf_counter()
     run = extract_on_cluster(client, [str(tmp / "in")], tmp / "out", ExtractSpec(backend="rules"),
-                             target_bytes=256 << 10)
-    dist = time.perf_counter() - t
+                             target_bytes=partition_kb << 10)
+    dist, dist_cpu = time.perf_counter() - t, _cpu(client) - c0
     assert run.summary.documents == one.documents == n, (run.summary.documents, one.documents)
-    print(f"offline, {n} documents ({run.shards} partitions):")
-    print(f"  one process:        {single:7.1f} s  {n / single:7.1f} docs/s")
+    print(f"offline, {n} documents ({run.shards} partitions of {partition_kb} kB); load average "
+          f"{load:.1f} before, {os.getloadavg()[0]:.1f} after:")
+    print(f"  one process:        {single:7.1f} s  {n / single:7.1f} docs/s  "
+          f"({single_cpu / n * 1000:.1f} ms CPU per document)")
     print(f"  cluster, {workers} workers: {dist:7.1f} s  {n / dist:7.1f} docs/s  "
           f"speed-up {single / dist:.2f}x (target >= 1.6x)")
-    overhead = (dist * workers - single) / n * 1000
-    print(f"  engine overhead:    {overhead:.2f} ms per document of worker time "
-          f"({dist * workers:.1f} worker-s vs {single:.1f} s in one process)")
+    print(f"  engine overhead:    {(dist_cpu - single_cpu) / n * 1000:.2f} ms CPU per document "
+          f"({dist_cpu / n * 1000:.1f} ms on the workers and scheduler vs "
+          f"{single_cpu / n * 1000:.1f} ms in one process)")
+    print(f"  of which idle:      {idle * dist / n * 1000:.2f} ms per document (the idle workers "
+          f"and scheduler use {idle * 1000:.0f} ms of CPU per second: heartbeats, monitors)")
 
 
-def bench_llm(client: Any, n: int, rpm: float) -> None:
+def _per_second(log: list[tuple[float, int]]) -> float:
+    """Units per second over the middle of a run (2 s left out at each end)."""
+    times = sorted(t for t, _ in log)
+    lo, hi = times[0] + 2, times[-1] - 2
+    return sum(n for x, n in log if lo <= x < hi) / (hi - lo)
+
+
+def bench_llm(client: Any, n: int, rpm: float | None, tpm: float | None) -> None:
     from scripted_server import ScriptedServer, load_gold_claims
 
     from claimkit.distributed import ExtractSpec, RateLimit, extract_on_cluster
 
-    class Timed(ScriptedServer):
-        def __init__(self, *a: Any, **k: Any) -> None:
-            super().__init__(*a, **k)
-            self.times: list[float] = []
-
-        def _next_step(self, article: str) -> Any:
-            with self._lock:
-                self.times.append(time.monotonic())
-            return super()._next_step(article)
-
     tmp = Path(tempfile.mkdtemp(prefix="ck-dist-llm-"))
     write_corpus(tmp / "in", n, per_shard=100)
-    with Timed(load_gold_claims(ROOT / "examples" / "gold"), latency=0.25) as server:
+    with ScriptedServer(load_gold_claims(ROOT / "examples" / "gold"), latency=0.25) as server:
         spec = ExtractSpec(backend="openai", model="scripted-model", cache=False,
                            base_urls=(server.base_url,), concurrency=32,
-                           rate=RateLimit(f"bench-{time.time()}", rpm=rpm))
+                           rate=RateLimit(f"bench-{time.time()}", rpm=rpm, tpm=tpm))
         t = time.perf_counter()
         run = extract_on_cluster(client, [str(tmp / "in")], tmp / "out", spec, target_bytes=1)
         wall = time.perf_counter() - t
-        times = sorted(server.times)
-    lo, hi = times[0] + 2, times[-1] - 2
-    middle = sum(1 for x in times if lo <= x < hi) / (hi - lo)
-    print(f"llm, {n} documents, scripted server L=250 ms, limit {rpm / 60:.1f} requests/s:")
+        log = list(server.usage_log)
+    assert spec.rate is not None
+    print(f"llm, {n} documents, scripted server L=250 ms, {spec.rate.describe()}:")
     print(f"  {run.summary.documents} documents, {run.summary.failures} failures, "
-          f"{len(times)} requests in {wall:.1f} s")
-    print(f"  at the server: {middle:.2f} requests/s over the middle of the run = "
-          f"{middle / (rpm / 60):.3f} x the limit")
+          f"{len(log)} requests in {wall:.1f} s")
+    requests = _per_second([(x, 1) for x, _ in log])
+    tokens = _per_second(log)
+    if rpm:
+        print(f"  at the server: {requests:.2f} requests/s over the middle of the run = "
+              f"{requests / (rpm / 60):.3f} x the limit")
+    if tpm:
+        print(f"  at the server: {tokens:.0f} tokens/s (the replies' usage) over the middle "
+              f"of the run = {tokens / (tpm / 60):.3f} x the limit")
+
+
+def _rss_mb() -> float:
+    import psutil
+
+    return float(psutil.Process().memory_info().rss) / 2**20
+
+
+class PeakSampler:
+    """The highest resident memory of each worker, sampled every ``interval`` seconds
+    (``ru_maxrss`` cannot say it: a spawned process inherits the maximum of the
+    process it was forked from before its exec)."""
+
+    def __init__(self, client: Any, interval: float = 0.25) -> None:
+        import threading
+
+        self.client, self.interval = client, interval
+        self.peaks: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for worker, mb in self.client.run(_rss_mb).items():
+                self.peaks[worker] = max(mb, self.peaks.get(worker, 0.0))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def bench_validate(client: Any, n_claims: int) -> None:
@@ -162,15 +217,17 @@ def bench_validate(client: Any, n_claims: int) -> None:
     single = time.perf_counter() - t
     peak_local = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t = time.perf_counter()
-    done = validate_on_cluster(client, [str(path)], chunk_bytes=max(1 << 20, size // 16))
+    with PeakSampler(client) as sampler:
+        done = validate_on_cluster(client, [str(path)], chunk_bytes=max(1 << 20, size // 16))
     dist = time.perf_counter() - t
-    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    peaks = sampler.peaks
     same = (sorted(f.model_dump_json() for f in done.report.findings)
             == sorted(f.model_dump_json() for f in local.findings))
     print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
           f"{len(local.groups)} groups, {len(local.findings)} findings:")
     print(f"  one process: {single:6.1f} s (peak {peak_local:.0f} MB, this process)")
-    print(f"  cluster:     {dist:6.1f} s; findings equal: {same}; peak per worker: "
+    print(f"  cluster:     {dist:6.1f} s; findings equal: {same}; peak RSS per worker "
+          f"(sampled every 0.25 s): "
           + ", ".join(f"{v:.0f} MB" for v in peaks.values()))
 
 
@@ -178,18 +235,22 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--docs", type=int, default=10_000)
     p.add_argument("--llm-docs", type=int, default=2_000)
-    p.add_argument("--rpm", type=float, default=1200)
+    p.add_argument("--rpm", type=float, default=None,
+                   help="requests per minute of the llm part (default 1200 without --tpm)")
+    p.add_argument("--tpm", type=float, default=None, help="tokens per minute of the llm part")
     p.add_argument("--claims", type=int, default=100_000)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--partition-kb", type=int, default=1024,
+                   help="input per partition of the offline part (kB)")
     p.add_argument("--skip", action="append", default=[], choices=["offline", "llm", "validate"])
     args = p.parse_args()
     cluster, client, started = start_cluster(args.workers)
     print(f"local cluster of {args.workers} worker processes started in {started:.1f} s")
     try:
         if "offline" not in args.skip:
-            bench_offline(client, args.docs, args.workers)
+            bench_offline(client, args.docs, args.workers, args.partition_kb)
         if "llm" not in args.skip:
-            bench_llm(client, args.llm_docs, args.rpm)
+            bench_llm(client, args.llm_docs, args.rpm if args.rpm or args.tpm else 1200, args.tpm)
         if "validate" not in args.skip:
             bench_validate(client, args.claims)
     finally:

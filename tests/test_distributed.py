@@ -235,8 +235,10 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     with TimedServer(gold) as a, TimedServer(gold) as b:
         free = ExtractSpec(backend="openai", model="scripted-model", cache=False,
                            base_urls=(a.base_url, b.base_url), concurrency=8)
+        t = time.monotonic()
         extract_on_cluster(client, [str(tmp_path / "warm")], tmp_path / "warm-out", free,
                            target_bytes=1)  # workers warm: modules imported, clients made
+        unlimited = (len(a.times) + len(b.times)) / (time.monotonic() - t)
         a.times.clear()
         b.times.clear()
         spec = ExtractSpec(backend="openai", model="scripted-model", cache=False,
@@ -253,9 +255,11 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     middle = sum(1 for t in times if lo <= t < hi)
     assert hi - lo >= 12
     # never over the limit by more than 5 %; under it only as far as a loaded machine
-    # lags (on a quiet one bench/distributed.py measures 1.015x the limit)
+    # lags: the cluster cannot go faster than it did without a limit just before
+    # (on a quiet machine bench/distributed.py measures 1.015x the limit)
     rate = middle / (hi - lo)
-    assert 0.75 * 4 <= rate <= 1.05 * 4, [round(t - times[0], 2) for t in times]
+    assert 0.75 * min(4, unlimited) <= rate <= 1.05 * 4, (
+        unlimited, [round(t - times[0], 2) for t in times])
     # no burst: the bucket lets at most rate x (D + burst) requests start in D seconds,
     # 4 x (3 + 1) = 16 in any 3 seconds (the burst of 4 at the start, then one every
     # 0.25 s), and arrivals lag their starts by up to ~0.7 s here (CPU contention)
@@ -271,6 +275,15 @@ def test_cli_cluster_address(client: Any, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "4 documents" in done.stderr and "2 shards" in done.stderr
     assert len(shard_records(tmp_path / "out")) == 4
+    # a rerun with --db: the shards are done, and are loaded into the store (once)
+    for _ in range(2):
+        db = subprocess.run([*cmd, "--db", str(tmp_path / "c.db")], capture_output=True,
+                            text=True, timeout=120)
+        assert db.returncode == 0 and "claim store" in db.stderr, db.stderr
+    from claimkit.store import open_store
+
+    with open_store(str(tmp_path / "c.db")) as store:
+        assert sorted(store.stored_ids()) == ["d0", "d1", "d2", "d3"]
     no_dir = subprocess.run(cmd[:-4], capture_output=True, text=True, timeout=60)
     assert no_dir.returncode == 2 and "--cluster needs -o DIR" in no_dir.stderr
 
@@ -413,3 +426,31 @@ def test_max_cost_on_a_cluster_stops_at_the_budget(client: Any, tmp_path: Path) 
         assert len(server.requests) - sent == first.summary.failures  # one request each
     assert second.summary.documents == 40 and second.summary.failures == 0
     assert Counter(doc_ids(shard_records(tmp_path / "out"))).most_common(1)[0][1] == 1
+
+
+def test_into_the_claim_store_exactly_once_with_a_worker_killed(client: Any,
+                                                                 tmp_path: Path) -> None:
+    """--db with a cluster: each committed shard is loaded into the store by its
+    worker; a worker killed mid-partition and a rerun store every document once."""
+    pytest.importorskip("sqlalchemy")
+    from claimkit.store import open_store, resolve_url
+
+    ids = write_corpus(tmp_path / "in", shards=4, per_shard=10)
+    out = tmp_path / "out"
+    out.mkdir()
+    url = resolve_url(str(tmp_path / "claims.db"))
+    open_store(url).close()  # created once, as the command does
+    spec = ExtractSpec(backend="rules", db=url)
+    killed: list[int] = []
+    watcher = _kill_one_worker_mid_task(client, out, killed)
+    extract_on_cluster(client, [str(tmp_path / "in")], out, spec, target_bytes=1)
+    watcher.join(timeout=1)
+    assert killed, "no worker was killed mid-partition"
+    extract_on_cluster(client, [str(tmp_path / "in")], out, spec, target_bytes=1)  # rerun
+    with open_store(url) as store:
+        stored = Counter(r.document.id for r in store.records() if hasattr(r, "document"))
+        assert set(stored) == ids and max(stored.values()) == 1
+        want = sorted(json.dumps(r, sort_keys=True) for r in shard_records(out))
+        got = sorted(json.dumps(json.loads(r.model_dump_json()), sort_keys=True)
+                     for r in store.records())
+    assert got == want

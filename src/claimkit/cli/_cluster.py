@@ -30,7 +30,7 @@ def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
         base_urls=base_urls, max_wait=options["max_wait"],
         gazetteer_files=tuple(options["gazetteer"]),
         max_bytes=int(options["max_size"] * 2**20), concurrency=options["concurrency"],
-        rate=rate,
+        rate=rate, db=options.get("db"),
     )
 
 
@@ -53,11 +53,19 @@ def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet
     if not to_file(output):
         fail("--cluster needs -o DIR: each partition is written to a shard file in DIR")
     assert output is not None
+    if options.get("db") is not None:
+        from claimkit.cli.store import open_db
+        from claimkit.store import resolve_url
+
+        options["db"] = resolve_url(options["db"])  # a SQLite path made absolute
+        with open_db(options["db"]):
+            pass  # created or migrated once here, before the workers write
     spec = _spec(options, base_urls)
     name = _backend_name(spec)
     if not quiet:
         limit = f", {spec.rate.describe()}" if spec.rate else ""
-        note(f"backend: {name}{limit}; cluster {options['cluster']}; shards -> {output}/")
+        stored = " and the claim store" if spec.db else ""
+        note(f"backend: {name}{limit}; cluster {options['cluster']}; shards -> {output}/{stored}")
     with connect(options["cluster"]) as client, _ShardProgress(quiet) as progress:
         if not quiet:
             workers = len(client.scheduler_info().get("workers", {}))

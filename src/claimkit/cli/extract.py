@@ -105,6 +105,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         from claimkit.cli._cluster import extract_on_cluster_command
 
         options["types"] = _types(options["types"])
+        options["db"] = db or os.environ.get("CLAIMKIT_DB") or None
         if extract_on_cluster_command(paths, output, quiet, options, base_urls):
             sys.exit(EXIT_FAILURES)
         return

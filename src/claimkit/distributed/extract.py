@@ -45,6 +45,8 @@ class ExtractSpec:
     max_bytes: int = 10 * 2**20
     concurrency: int = 4
     rate: RateLimit | None = None
+    #: also load each committed shard into this claim store (a SQLAlchemy URL)
+    db: str | None = None
 
 
 @dataclass
@@ -128,7 +130,40 @@ def extract_partition(partition: Partition, directory: str, spec: ExtractSpec) -
                 shard.write(failure)
                 result.count(failure)
             shard.commit()
+        if spec.db is not None:
+            _store(spec, partition, shard.records())
         return result
+
+
+@functools.lru_cache(maxsize=2)
+def _open_store(url: str) -> Any:
+    """The worker process's claim store of ``url`` (opened once per process)."""
+    from claimkit.store import open_store
+
+    return open_store(url)
+
+
+def _store(spec: ExtractSpec, partition: Partition,
+           records: Iterable[DocumentClaims | Failure]) -> None:
+    """Load a committed shard into the claim store: a document already stored under
+    its prompt version is skipped (the store's unique key), so a retried or rerun
+    partition stores each document once."""
+    from claimkit.store import RunInfo
+
+    gaz: dict[str, Any] = {}
+    if spec.gazetteer_files:
+        from claimkit.normalize import Gazetteer, Places
+
+        gaz = {"gazetteer": Gazetteer.load(*spec.gazetteer_files),
+               "places": Places.load(*spec.gazetteer_files)}
+    assert spec.db is not None
+    writer = _open_store(spec.db).writer(
+        RunInfo(f"extract --cluster ({partition.name})", backend=spec.backend,
+                model=spec.model), **gaz)
+    try:
+        writer.add(records)
+    finally:
+        writer.close()
 
 
 @dataclass

@@ -78,11 +78,15 @@ class RateLimit:
             raise ConfigError(f"the burst must be positive, not {self.burst}")
 
     def describe(self) -> str:
-        """``at most 1200 requests/min, 400000 tokens/min, $5 cluster-wide``."""
-        parts = [f"{self.rpm:g} requests/min" if self.rpm else "",
-                 f"{self.tpm:g} tokens/min" if self.tpm else "",
+        """``at most 1,200 requests/min, 400,000 tokens/min, $5 cluster-wide``."""
+        parts = [f"{_num(self.rpm)} requests/min" if self.rpm else "",
+                 f"{_num(self.tpm)} tokens/min" if self.tpm else "",
                  f"${self.max_cost:g}" if self.max_cost is not None else ""]
         return "at most " + ", ".join(p for p in parts if p) + " cluster-wide"
+
+
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if x >= 100 else f"{x:g}"
 
 
 class Bucket:
