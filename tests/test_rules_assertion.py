@@ -113,3 +113,54 @@ _FIRM = [
 def test_time_frames_and_reflexives_are_no_condition(backend: RulesBackend, lang: str, text: str,
                                                      type_: str) -> None:
     assert _types(backend, text, lang).get(type_) == "firm"
+
+
+# a cue word used as a noun ("about the pledge", "its commitment", 美国的承诺) states no claim
+_NOUNS = [
+    ("en", "Doubts grow about the commitment of the new government."),
+    ("en", "Analysts questioned its pledge of support."),
+    ("vi", "Nhiều người hoài nghi về cam kết của chính phủ mới."),
+    ("zh", "外界质疑美国的承诺。"),
+    ("id", "Para analis ragu tentang janji pemerintah baru."),
+    ("ru", "Эксперты спорят о обещании правительства."),
+    ("es", "Los analistas dudan sobre compromiso del gobierno."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _NOUNS, ids=[f"{s[0]}{i}" for i, s in enumerate(_NOUNS)])
+def test_a_cue_used_as_a_noun_is_no_claim(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in _types(backend, text, lang)
+
+
+# ... but a noun a verb of saying or showing makes a statement of, and a meeting noun, stay
+_STATED = [
+    ("vi", "Hà Lan đã thể hiện sự sẵn sàng tham gia lực lượng.", "pledge"),
+    ("en", "Norway made a commitment to send instructors.", "pledge"),
+    ("en", "The summit of the coalition took place in Paris.", "meeting"),
+    ("zh", "双方的会谈在北京举行。", "meeting"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_"), _STATED, ids=[f"{s[0]}{i}" for i, s in enumerate(_STATED)])
+def test_stated_nouns_and_meeting_nouns_stay(backend: RulesBackend, lang: str, text: str,
+                                            type_: str) -> None:
+    assert type_ in _types(backend, text, lang)
+
+
+def _meetings(backend: RulesBackend, text: str) -> int:
+    doc = Document(id="t", text=text, language="en", published="2025-06-02")
+    return sum(d.type == "meeting" for d in backend.extract(doc).drafts)
+
+
+_FILLER = " ".join(["Prices of energy rose again across the region."] * 6)
+
+
+def test_a_bare_mention_of_the_meeting_is_the_story_meeting(backend: RulesBackend) -> None:
+    """ "The meeting ended late" far below the summit names no actor and no place: the same meeting."""
+    text = f"Leaders of 30 countries met in Paris on Thursday. {_FILLER} The meeting ended late in the evening."
+    assert _meetings(backend, text) == 1
+
+
+def test_a_call_of_another_format_is_another_meeting(backend: RulesBackend) -> None:
+    text = f"Leaders of 30 countries met in Paris on Thursday. {_FILLER} A video call followed in the evening."
+    assert _meetings(backend, text) == 2

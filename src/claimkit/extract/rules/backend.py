@@ -262,6 +262,7 @@ class RulesBackend(Backend):
             if self._negation(scan, h, clause)
             and not _purpose(scan, h, clause)
             and not _not_asserted(scan, h, clause)
+            and not (self.specs[h.type].verbal and _nominal(scan, h))
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -431,6 +432,17 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
     window = (lo, hit.start)
     return scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window)
+
+
+def _nominal(scan: CueScan, hit: Hit) -> bool:
+    """The cue word is a noun here: "about the pledge", "its commitment", "về cam kết",
+    "美国的承诺", 約束について. A ``nominal`` word right before it (right after it in
+    verb-final languages); for types whose cues are verbs (``verbal``), not meetings."""
+    if hit.lang.negation_after:
+        return any(s == hit.end for s, _ in scan.spans(hit.lang, "nominal", hit.end, hit.end + 6))
+    text = scan.text
+    before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
+    return any(not text[e : hit.start].strip() for _, e in before)
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:

@@ -33,7 +33,7 @@ __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues"]
 #: modifier categories (plain lists); every other list of a language is a claim type's cues
 MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
-    "oblique", "readiness", "call", "hypothetical", "timeframe",
+    "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})
