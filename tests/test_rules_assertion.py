@@ -164,3 +164,38 @@ def test_a_bare_mention_of_the_meeting_is_the_story_meeting(backend: RulesBacken
 def test_a_call_of_another_format_is_another_meeting(backend: RulesBackend) -> None:
     text = f"Leaders of 30 countries met in Paris on Thursday. {_FILLER} A video call followed in the evening."
     assert _meetings(backend, text) == 2
+
+
+# a threat stated as a consequence under a condition, with no warning verb, is a warning
+_THREATS = [
+    ("en", "Washington will impose new sanctions if Moscow rejects the deal."),
+    ("en", "Unless the troops withdraw, Russia will respond militarily."),
+    ("fr", "La France prendra des contre-mesures si la Russie attaque ses navires."),
+    ("de", "Berlin werde mit Gegenmaßnahmen reagieren, falls Moskau die Lieferungen stoppt."),
+    ("ru", "Москва примет ответные меры, если НАТО разместит войска у границы."),
+    ("zh", "俄方表示，如果北约部署部队，将采取反制措施。"),
+    ("id", "Rusia akan membalas jika NATO mengirim pasukan ke perbatasan."),
+    ("vi", "Nga sẽ trả đũa nếu NATO triển khai quân tới biên giới."),
+    ("es", "Rusia tomará represalias si la OTAN despliega tropas en la frontera."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _THREATS, ids=[f"{s[0]}{i}" for i, s in enumerate(_THREATS)])
+def test_a_threat_under_a_condition_is_a_conditional_warning(backend: RulesBackend, lang: str,
+                                                             text: str) -> None:
+    assert _types(backend, text, lang).get("warning") == "conditional"
+
+
+# ... a punitive act stated without a condition is no warning
+_DONE = [
+    ("en", "The EU imposed new sanctions on Russia on Monday."),
+    ("fr", "L'Union européenne a adopté de nouvelles sanctions contre Moscou."),
+    ("ru", "Евросоюз ввёл новые санкции против России."),
+    ("en", "Until now, the ministry has not announced new sanctions."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _DONE, ids=[f"{s[0]}{i}" for i, s in enumerate(_DONE)])
+def test_a_punitive_act_without_condition_is_no_warning(backend: RulesBackend, lang: str,
+                                                        text: str) -> None:
+    assert "warning" not in _types(backend, text, lang)

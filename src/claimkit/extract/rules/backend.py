@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -39,6 +40,7 @@ from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
 from claimkit.extract.rules.roles import (
     Ctx,
+    conditioned,
     fill,
     is_hedge,
     modality,
@@ -253,6 +255,7 @@ class RulesBackend(Backend):
             for s, e in cues.get(type_, ())
         ]
         hits += [h for lc, cues in found for h in self._composed(cues, lc)]
+        hits += [h for lc, cues in found for h in self._conditioned(scene, cs, cues, lc)]
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
@@ -288,9 +291,25 @@ class RulesBackend(Backend):
             for category in spec.compose:
                 for span in cues.get(category, ()):
                     found = _action_near(actions, span, verb_final=lc.negation_after)
-                    if found is not None:
+                    if found is not None and not _crosses(cues, found[1]):
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))
+        return out
+
+    def _conditioned(
+        self, scene: Scene, cs: int, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues
+    ) -> list[Hit]:
+        """Claims stated by a ``conditioned`` cue in a sentence that sets a condition.
+
+        "Washington will impose new sanctions if Moscow refuses", "unless ...,
+        we will respond militarily": a threat stated as a consequence, with no
+        warning verb. The cue is the threat word.
+        """
+        out: list[Hit] = []
+        for name, spec in self.specs.items():
+            spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
+            if spans and conditioned(scene.cues, _sentence_at(scene, cs), [lc]):
+                out.append(Hit(*spans[0], name, lc))
         return out
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
@@ -333,6 +352,12 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _sentence_at(scene: Scene, pos: int) -> tuple[int, int]:
+    sentences = scene.sentences
+    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return (sentences[i].start, sentences[i].end) if i >= 0 else (pos, pos)
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
@@ -401,6 +426,15 @@ def _action_near(
         if verb_final and e <= ms and ms - e <= _COMPOSE_GAP:
             return (s, me), (e, ms)
     return None
+
+
+def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]) -> bool:
+    """A supposition or condition between the modifier and the verb: "will retaliate if
+    NATO sends" is no "will send"."""
+    lo, hi = gap
+    return any(
+        lo <= s and e <= hi for category in ("hypothetical", "condition") for s, e in cues.get(category, ())
+    )
 
 
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:

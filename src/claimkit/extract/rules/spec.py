@@ -43,7 +43,7 @@ log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
-     "verbal"}
+     "verbal", "conditioned"}
 )
 _WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
 #: fields every claim has; the backend fills actor, date and modality itself
@@ -79,6 +79,9 @@ class TypeSpec:
         compose: modifier categories (``hedge``, ``future``) that, followed in
             the clause by an ``action`` cue ("may send", "enviará", "готова
             предоставить"), state a claim of this type without a cue word.
+        conditioned: modifier categories (``threat``) whose cue, in a sentence
+            holding a condition ("will retaliate if ...", "... unless"), states a
+            claim of this type without a cue word (a threat stated as a consequence).
         verbal: the type's cues are verbs: a cue used as a noun ("about the
             pledge", "its commitment", 美国的承诺: a ``nominal`` word next to
             it) states no claim.
@@ -95,6 +98,7 @@ class TypeSpec:
     compose: tuple[str, ...] = ()
     speaker: bool = True
     verbal: bool = False
+    conditioned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,8 +187,11 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     if not set(actor_from) <= set(ACTOR_SOURCES):
         raise InputError(source, f"actor_from takes {list(ACTOR_SOURCES)}, not {list(actor_from)}")
     compose = tuple(str(c) for c in decl.get("compose") or ())
-    if not set(compose) <= set(MODIFIERS):
-        raise InputError(source, f"compose takes modifier categories {list(MODIFIERS)}, not {list(compose)}")
+    conditioned = tuple(str(c) for c in decl.get("conditioned") or ())
+    if not set(compose) | set(conditioned) <= set(MODIFIERS):
+        raise InputError(
+            source, f"compose and conditioned take modifier categories {list(MODIFIERS)}"
+        )
     return TypeSpec(
         name=name,
         fields=tuple(r for r in rules if r.role != "none"),
@@ -197,6 +204,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         compose=compose,
         speaker=bool(decl.get("speaker", True)),
         verbal=bool(decl.get("verbal", False)),
+        conditioned=conditioned,
     )
 
 
