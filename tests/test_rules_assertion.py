@@ -199,3 +199,33 @@ _DONE = [
 def test_a_punitive_act_without_condition_is_no_warning(backend: RulesBackend, lang: str,
                                                         text: str) -> None:
     assert "warning" not in _types(backend, text, lang)
+
+
+# a negated readiness word is a firm refusal, not a tentative one
+_NOT_READY = [
+    ("en", "Italy is not willing to send troops."),
+    ("ru", "Италия не готова направить войска."),
+    ("fr", "L'Italie n'est pas prête à envoyer des troupes."),
+    ("id", "Italia tidak bersedia mengirim pasukan."),
+    ("de", "Italien ist nicht bereit, Truppen zu schicken."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _NOT_READY, ids=[s[0] for s in _NOT_READY])
+def test_not_ready_is_a_firm_refusal(backend: RulesBackend, lang: str, text: str) -> None:
+    assert _types(backend, text, lang).get("refusal") == "firm"
+
+
+# refusal verbs added to the lexicons
+_REFUSALS = [
+    ("ja", "米国はウクライナへの派兵を除外した。"),
+    ("ko", "정부는 파병하지 않기로 했다."),
+    ("hr", "Hrvatska neće poslati vojnike u Ukrajinu."),
+    ("ar", "رفضوا المشاركة في المهمة."),
+    ("en", "The government has no intention to send troops."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _REFUSALS, ids=[s[0] for s in _REFUSALS])
+def test_refusal_verbs(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "refusal" in _types(backend, text, lang)

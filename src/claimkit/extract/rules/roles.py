@@ -275,7 +275,10 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
     conditional = conditioned(scan, site.sentence, site.langs)
-    if hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge")):
+    hedged = hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge"))
+    if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):
+        hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
+    if hedged:
         # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
         # a condition in the sentence or the one before it, the claim is conditional
         if _ready_only(scan, hit, scope, site.langs) and (
@@ -295,6 +298,21 @@ def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence
             if not any(rs < e and s < re_ for rs, re_ in ready):
                 return False
     return any(scan.has(lc, "readiness", lo, hi) for lc in langs)
+
+
+def _negated_readiness(scan: CueScan, hit: Hit, scope: tuple[int, int]) -> bool:
+    """A negation next to a readiness word (before it; after it in verb-final languages)."""
+    lc = hit.lang
+    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
+    for s, e in scan.spans(lc, "readiness", lo, hi):
+        window = (e, e + _NEGATION_REACH) if lc.negation_after else (max(0, s - _NEGATION_REACH), s)
+        if scan.has(lc, "negation", *window):
+            return True
+    return False
+
+
+#: how far from a readiness word its negation may be ("is not", "n'est pas", "tidak")
+_NEGATION_REACH = 14
 
 
 def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
