@@ -229,3 +229,23 @@ _REFUSALS = [
 @pytest.mark.parametrize(("lang", "text"), _REFUSALS, ids=[s[0] for s in _REFUSALS])
 def test_refusal_verbs(backend: RulesBackend, lang: str, text: str) -> None:
     assert "refusal" in _types(backend, text, lang)
+
+
+# "not all members are willing to": a part of a group, no identifiable actor, no claim
+_PARTIAL = [
+    ("en", "Not all members of the coalition are willing to send troops."),
+    ("id", "Tidak semua negara bersedia mengirim pasukan."),
+    ("ru", "Не все страны готовы направить войска."),
+    ("fr", "Pas tous les alliés sont prêts à envoyer des soldats."),
+    ("de", "Nicht alle Verbündeten sind bereit, Soldaten zu schicken."),
+    ("zh", "并非所有成员国都愿意派遣部队。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _PARTIAL, ids=[s[0] for s in _PARTIAL])
+def test_a_part_of_a_group_states_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in _types(backend, text, lang)
+
+
+def test_a_partial_word_in_another_clause_leaves_the_claim(backend: RulesBackend) -> None:
+    assert "pledge" in _types(backend, "Italy pledged troops, but not all allies agreed.", "en")

@@ -455,7 +455,8 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     A ``call`` verb before the cue in its clause ("urged Germany to send",
     "呼吁各国提供", "menyerukan ... mengirim"; after it in verb-final languages:
     派遣するよう求めた), or a ``hypothetical`` word before it ("if Europe sends
-    troops", "如果派兵", "nếu triển khai"): the actor of the clause states no claim.
+    troops", "如果派兵", "nếu triển khai"), or a ``partial`` subject ("not all members
+    are willing to", "tidak semua", "не все"): no identifiable actor states a claim.
     """
     cs, ce = clause
     if hit.lang.negation_after:
@@ -465,7 +466,7 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
     lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
     window = (lo, hit.start)
-    return scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window)
+    return any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical", "partial"))
 
 
 def _nominal(scan: CueScan, hit: Hit) -> bool:
