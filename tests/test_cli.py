@@ -138,6 +138,13 @@ def test_gazetteer_files_reach_extract_and_validate_without_touching_the_environ
     (first, _) = _records(out.read_text(encoding="utf-8"))
     assert isinstance(first, DocumentClaims)
     assert first.claims[0].actor[0].name == "Jeanne Exemple"
+    # the extractor also names the government she speaks for (France) after her;
+    # leave her alone so that only validate's own gazetteer can tell
+    lines = out.read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[0])
+    for claim in row.get("claims", []):
+        claim["actor"] = [a for a in claim["actor"] if a.get("kind") == "person"]
+    out.write_text("\n".join([json.dumps(row), *lines[1:]]) + "\n", encoding="utf-8")
 
     def corroborations(*extra: str) -> int:
         r = runner.invoke(main, ["validate", "--format", "jsonl", "--fail-on", "never", *extra, str(out)])

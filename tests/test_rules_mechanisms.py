@@ -209,10 +209,13 @@ def test_a_day_in_another_paragraph_is_not_inherited() -> None:
     from claimkit.extract.rules import RulesBackend
     from claimkit.schemas import Document
 
-    text = "On the 12th, the ministers met in Vienna.\nAustria refused to send troops."
+    # below the lead (whose first dated sentence names the story's day, see
+    # test_rules_roles.py), a day named in one paragraph is not the next one's
+    lead = "On the 3rd, the ministers met in Vienna. " + "Energy prices rose again. " * 24
+    text = lead + "\nOn the 12th, the ministers met in Graz.\nAustria refused to send troops."
     doc = Document(id="t", text=text, language="en", published="2025-03-20")
     refusal = [d for d in RulesBackend().extract(doc).drafts if d.type == "refusal"]
-    assert refusal and "date" not in refusal[0].fields
+    assert refusal and refusal[0].fields["date"].value == "2025-03-03"
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -39,6 +40,7 @@ from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
 from claimkit.extract.rules.roles import (
     Ctx,
+    conditioned,
     fill,
     is_hedge,
     modality,
@@ -254,6 +256,7 @@ class RulesBackend(Backend):
             for s, e in cues.get(type_, ())
         ]
         hits += [h for lc, cues in found for h in self._composed(cues, lc)]
+        hits += [h for lc, cues in found for h in self._conditioned(scene, cs, cues, lc)]
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
@@ -263,6 +266,7 @@ class RulesBackend(Backend):
             if self._negation(scan, h, clause)
             and not _purpose(scan, h, clause)
             and not _not_asserted(scan, h, clause)
+            and not (self.specs[h.type].verbal and _nominal(scan, h))
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -288,9 +292,25 @@ class RulesBackend(Backend):
             for category in spec.compose:
                 for span in cues.get(category, ()):
                     found = _action_near(actions, span, verb_final=lc.negation_after)
-                    if found is not None:
+                    if found is not None and not _crosses(cues, found[1]):
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))
+        return out
+
+    def _conditioned(
+        self, scene: Scene, cs: int, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues
+    ) -> list[Hit]:
+        """Claims stated by a ``conditioned`` cue in a sentence that sets a condition.
+
+        "Washington will impose new sanctions if Moscow refuses", "unless ...,
+        we will respond militarily": a threat stated as a consequence, with no
+        warning verb. The cue is the threat word.
+        """
+        out: list[Hit] = []
+        for name, spec in self.specs.items():
+            spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
+            if spans and conditioned(scene.cues, _sentence_at(scene, cs), [lc]):
+                out.append(Hit(*spans[0], name, lc))
         return out
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
@@ -333,6 +353,12 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _sentence_at(scene: Scene, pos: int) -> tuple[int, int]:
+    sentences = scene.sentences
+    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return (sentences[i].start, sentences[i].end) if i >= 0 else (pos, pos)
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
@@ -403,6 +429,15 @@ def _action_near(
     return None
 
 
+def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]) -> bool:
+    """A supposition or condition between the modifier and the verb: "will retaliate if
+    NATO sends" is no "will send"."""
+    lo, hi = gap
+    return any(
+        lo <= s and e <= hi for category in ("hypothetical", "condition") for s, e in cues.get(category, ())
+    )
+
+
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
@@ -421,7 +456,8 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     A ``call`` verb before the cue in its clause ("urged Germany to send",
     "呼吁各国提供", "menyerukan ... mengirim"; after it in verb-final languages:
     派遣するよう求めた), or a ``hypothetical`` word before it ("if Europe sends
-    troops", "如果派兵", "nếu triển khai"): the actor of the clause states no claim.
+    troops", "如果派兵", "nếu triển khai"), or a ``partial`` subject ("not all members
+    are willing to", "tidak semua", "не все"): no identifiable actor states a claim.
     """
     cs, ce = clause
     if hit.lang.negation_after:
@@ -431,7 +467,18 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
     lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
     window = (lo, hit.start)
-    return scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window)
+    return any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical", "partial"))
+
+
+def _nominal(scan: CueScan, hit: Hit) -> bool:
+    """The cue word is a noun here: "about the pledge", "its commitment", "về cam kết",
+    "美国的承诺", 約束について. A ``nominal`` word right before it (right after it in
+    verb-final languages); for types whose cues are verbs (``verbal``), not meetings."""
+    if hit.lang.negation_after:
+        return any(s == hit.end for s, _ in scan.spans(hit.lang, "nominal", hit.end, hit.end + 6))
+    text = scan.text
+    before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
+    return any(not text[e : hit.start].strip() for _, e in before)
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:

@@ -33,7 +33,8 @@ __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues", "mar
 #: modifier categories (plain lists); every other list of a language is a claim type's cues
 MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
-    "oblique", "readiness", "call", "hypothetical", "timeframe",
+    "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
+    "threat", "partial",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})

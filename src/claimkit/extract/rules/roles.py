@@ -55,6 +55,7 @@ __all__ = [
     "SCOPES",
     "Ctx",
     "FieldRule",
+    "conditioned",
     "fill",
     "is_hedge",
     "modality",
@@ -273,12 +274,15 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    conditional = _conditioned(scan, site.sentence, site.langs)
-    if hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge")):
+    conditional = conditioned(scan, site.sentence, site.langs)
+    hedged = hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge"))
+    if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):
+        hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
+    if hedged:
         # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
         # a condition in the sentence or the one before it, the claim is conditional
         if _ready_only(scan, hit, scope, site.langs) and (
-            conditional or _conditioned(scan, _previous(scene, site), site.langs)
+            conditional or conditioned(scan, _previous(scene, site), site.langs)
         ):
             return "conditional"
         return "tentative"
@@ -296,7 +300,22 @@ def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence
     return any(scan.has(lc, "readiness", lo, hi) for lc in langs)
 
 
-def _conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
+def _negated_readiness(scan: CueScan, hit: Hit, scope: tuple[int, int]) -> bool:
+    """A negation next to a readiness word (before it; after it in verb-final languages)."""
+    lc = hit.lang
+    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
+    for s, e in scan.spans(lc, "readiness", lo, hi):
+        window = (e, e + _NEGATION_REACH) if lc.negation_after else (max(0, s - _NEGATION_REACH), s)
+        if scan.has(lc, "negation", *window):
+            return True
+    return False
+
+
+#: how far from a readiness word its negation may be ("is not", "n'est pas", "tidak")
+_NEGATION_REACH = 14
+
+
+def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
     """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang")."""
     if span[0] >= span[1]:
         return False

@@ -42,7 +42,8 @@ __all__ = ["Precedence", "Shape", "TypeSpec", "build_precedence", "build_specs",
 log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
-    {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker"}
+    {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
+     "verbal", "conditioned"}
 )
 _WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
 #: fields every claim has; the backend fills actor, date and modality itself
@@ -78,6 +79,12 @@ class TypeSpec:
         compose: modifier categories (``hedge``, ``future``) that, followed in
             the clause by an ``action`` cue ("may send", "enviará", "готова
             предоставить"), state a claim of this type without a cue word.
+        conditioned: modifier categories (``threat``) whose cue, in a sentence
+            holding a condition ("will retaliate if ...", "... unless"), states a
+            claim of this type without a cue word (a threat stated as a consequence).
+        verbal: the type's cues are verbs: a cue used as a noun ("about the
+            pledge", "its commitment", 美国的承诺: a ``nominal`` word next to
+            it) states no claim.
     """
 
     name: str
@@ -90,6 +97,8 @@ class TypeSpec:
     actor_from: tuple[str, ...] = ACTOR_SOURCES
     compose: tuple[str, ...] = ()
     speaker: bool = True
+    verbal: bool = False
+    conditioned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,8 +187,11 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     if not set(actor_from) <= set(ACTOR_SOURCES):
         raise InputError(source, f"actor_from takes {list(ACTOR_SOURCES)}, not {list(actor_from)}")
     compose = tuple(str(c) for c in decl.get("compose") or ())
-    if not set(compose) <= set(MODIFIERS):
-        raise InputError(source, f"compose takes modifier categories {list(MODIFIERS)}, not {list(compose)}")
+    conditioned = tuple(str(c) for c in decl.get("conditioned") or ())
+    if not set(compose) | set(conditioned) <= set(MODIFIERS):
+        raise InputError(
+            source, f"compose and conditioned take modifier categories {list(MODIFIERS)}"
+        )
     return TypeSpec(
         name=name,
         fields=tuple(r for r in rules if r.role != "none"),
@@ -191,6 +203,8 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         actor_from=actor_from,
         compose=compose,
         speaker=bool(decl.get("speaker", True)),
+        verbal=bool(decl.get("verbal", False)),
+        conditioned=conditioned,
     )
 
 
@@ -268,11 +282,16 @@ def _derived_rules(
 def _merge_rule(raw: Mapping[str, Any], shapes: Mapping[str, Shape], source: str) -> MergeRule:
     options = dict(raw)
     same = options.pop("same", ())
+    agree = options.pop("agree", ())
     try:
-        rule = MergeRule(same=(same,) if isinstance(same, str) else tuple(same), **options)
+        rule = MergeRule(
+            same=(same,) if isinstance(same, str) else tuple(same),
+            agree=(agree,) if isinstance(agree, str) else tuple(agree),
+            **options,
+        )
     except TypeError as exc:
         raise InputError(source, f"bad merge rule {dict(raw)}: {exc}") from None
-    for name in [*rule.same, rule.without]:
+    for name in [*rule.same, *rule.agree, rule.without]:
         if name is not None and name not in shapes and name not in _BASE_FIELDS:
             raise InputError(source, f"merge rule {dict(raw)}: the model has no field {name!r}")
     if not rule.same and rule.follow_up is None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
 from claimkit.extract.rules.text import Sentence
-from claimkit.schemas import Actor, Document, Quantity
+from claimkit.schemas import Actor, DateRef, Document, Quantity
 from claimkit.text import fold_case_loose
 
 __all__ = [
@@ -190,9 +190,12 @@ class MergeRule:
             names no actor of its own and is at most this many sentences later
             (with ``same``: and those fields are equal).
         without: with ``follow_up``: only when this field is empty.
+        agree: only when these fields do not differ (each empty on one side, or equal):
+            a follow-up "video call" is not the summit before it.
     """
 
     same: tuple[str, ...] = ()
+    agree: tuple[str, ...] = ()
     dates_agree: bool = False
     follow_up: int | None = None
     without: str | None = None
@@ -240,7 +243,10 @@ def _earlier_match(
         if prev.sentence == c.sentence and not c.own_actor:
             return prev
         if any(
-            r.same and r.follow_up is None and _same(prev, c, r.same, r.dates_agree)
+            r.same
+            and r.follow_up is None
+            and _same(prev, c, r.same, r.dates_agree)
+            and _agree(prev, c, r.agree)
             for r in rules
         ):
             return prev
@@ -258,6 +264,7 @@ def _follow_up(
             and (r.without is None or r.without not in c.fields)
             and c.sentence - last.sentence <= r.follow_up
             and (not r.same or _same(last, c, r.same, r.dates_agree))
+            and _agree(last, c, r.agree)
         ):
             return last
     return None
@@ -274,7 +281,17 @@ def _same(a: Candidate, b: Candidate, names: Sequence[str], dates_agree: bool) -
     return da is None or db is None or da.value == db.value
 
 
+def _agree(a: Candidate, b: Candidate, names: Sequence[str]) -> bool:
+    for name in names:
+        va, vb = a.fields.get(name), b.fields.get(name)
+        if va is not None and vb is not None and _key(va) != _key(vb):
+            return False
+    return True
+
+
 def _key(value: Any) -> Any:
+    if isinstance(value, DateRef):
+        return value.value
     if isinstance(value, Quantity):
         return (value.value, value.unit)
     if isinstance(value, Actor):
