@@ -181,10 +181,10 @@ class RulesBackend(Backend):
             if not langs or _QUESTION_END.match(scene.text, sentence.end):
                 continue
             for clause in sentence.clauses:
-                site = Site(clause, (sentence.start, sentence.end), si, langs)
-                for hit in self._clause_hits(scene, clause, langs):
-                    if hit.type in wanted:
-                        candidates.append(self._candidate(scene, hit, site))
+                hits = [h for h in self._clause_hits(scene, clause, langs) if h.type in wanted]
+                if hits:
+                    site = Site(clause, (sentence.start, sentence.end), si, langs)
+                    candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
         text = scene.text
@@ -242,6 +242,8 @@ class RulesBackend(Backend):
             for s, e in cues.get(type_, ())
         ]
         hits += [h for lc, cues in found for h in self._composed(cues, lc)]
+        if not hits:
+            return []
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]

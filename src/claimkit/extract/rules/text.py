@@ -95,7 +95,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and (
+        if text[m.start()] == "." and (
             _is_abbreviation(text, m.start()) or _is_ordinal(text, m.start())
         ):
             continue
@@ -105,8 +105,10 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     out = []
     for s, e in bounds:
         s, e = _trim(text, s, e)
-        if e > s:
+        if e - s > MAX_SENTENCE:
             out.extend(windows(text, s, e, MAX_SENTENCE))
+        elif e > s:
+            out.append((s, e))
     return out
 
 
