@@ -135,6 +135,8 @@ class RulesBackend(Backend):
         self.types: tuple[str, ...] = self._wanted(types)
         self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
         self._merge_rules = {name: spec.merge for name, spec in self.specs.items()}
+        #: the cue categories a clause's hits come from (see :meth:`_clause_hits`)
+        self._claim_keys = frozenset([*self.specs, "action"])
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
@@ -180,6 +182,8 @@ class RulesBackend(Backend):
             langs = self._languages(scene.text, sentence, document.language)
             if not langs or _QUESTION_END.match(scene.text, sentence.end):
                 continue
+            if not self._may_claim(scene.cues, sentence, langs):
+                continue  # no clause of it can hold a claim: it is not split into clauses
             for clause in sentence.clauses:
                 hits = [h for h in self._clause_hits(scene, clause, langs) if h.type in wanted]
                 if hits:
@@ -225,6 +229,14 @@ class RulesBackend(Backend):
         return [lc for code in codes if (lc := self.cues.language(code)) is not None]
 
     # ---------------------------------------------------------------- matching
+
+    def _may_claim(self, scan: CueScan, sentence: Sentence, langs: Sequence[LanguageCues]) -> bool:
+        """Whether the sentence holds a cue of a claim type or an action cue (a composed claim)
+        in one of its languages: without one, none of its clauses gives a hit."""
+        keys = self._claim_keys
+        return any(
+            not keys.isdisjoint(scan.inside(lc, sentence.start, sentence.end)) for lc in langs
+        )
 
     def _clause_hits(
         self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
