@@ -22,8 +22,18 @@ Printed:
    2,000 documents written as ``.txt`` files: loading, decoding, language
    detection, extraction, grounding, normalisation and writing, in MB/s of the
    child process's CPU and of wall time;
-6. **hostile input**: a 5 MB Han text with no punctuation and a 30 MB line of
+6. **where the end-to-end time goes**: the same run in this process, stage by
+   stage: loading (reading, decoding, page splitting, language detection), the
+   backend, grounding and normalisation (``Extractor`` finishing the claims)
+   and writing JSON;
+7. **one long document**: news prose (sample paragraphs and test sentences,
+   one after the other) as one document of 0.25, 1 and 4 MB, CPU seconds per MB
+   (flat when nothing in a document is quadratic: merging restatements was);
+8. **hostile input**: a 5 MB Han text with no punctuation and a 30 MB line of
    one "word", with their CPU time per MB (bounded windows keep it linear).
+
+The 9 MB prose and 100 MB inputs through the CLI, with peak memory, are
+cases of ``bench/hostile.py``.
 
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
 
@@ -195,6 +205,61 @@ def report_cli(n: int) -> None:
     )
 
 
+def report_cli_stages(n: int) -> None:
+    """``claimkit extract``'s work on ``n`` documents, stage by stage, in this process."""
+    from claimkit.extract.pipeline import Extractor
+
+    docs = corpus(n)
+    extractor = Extractor("rules")
+    backend = extractor.backend
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in docs:
+            Path(tmp, f"{d.id}.txt").write_text(d.text, encoding="utf-8")
+        loaded: list[Document] = []
+        load = cpu(lambda: loaded.extend(load_documents([tmp])))
+    results = []
+    run = cpu(lambda: results.extend(backend.extract(d) for d in loaded))
+    records = []
+    finish = cpu(
+        lambda: records.extend(extractor._finish(d, r) for d, r in zip(loaded, results, strict=True))  # noqa: SLF001
+    )
+    write = cpu(lambda: [r.model_dump_json() for r in records])
+    total = load + run + finish + write
+    print(f"where the end-to-end time goes ({n} documents, in this process, {total:.1f} s CPU):")
+    for name, t in (
+        ("loading (read, decode, split, language)", load),
+        ("rules backend", run),
+        ("grounding and normalisation", finish),
+        ("JSON writing", write),
+    ):
+        print(f"  {name:<42} {t:7.2f} s  {100 * t / total:5.1f} %")
+
+
+def prose(size: int, seed: int = 11) -> str:
+    """About ``size`` bytes of news prose: sample paragraphs and test sentences in a row."""
+    rng = random.Random(seed)
+    parts = [text for _, text in pieces()]
+    out: list[str] = []
+    total = 0
+    while total < size:
+        piece = rng.choice(parts)
+        out.append(piece)
+        total += len(piece.encode("utf-8")) + 1
+    return "\n".join(out)
+
+
+def report_long_document(backend: RulesBackend, sizes: Sequence[float]) -> None:
+    print("one long document of news prose (CPU per MB; flat = linear in the document's size):")
+    first: float | None = None
+    for size in sizes:
+        text = prose(int(size * 1e6))
+        doc = Document(id="long", text=text, language=None, published="2025-06-02")
+        seconds = cpu(lambda d=doc: backend.extract(d))
+        per = seconds / (len(text.encode("utf-8")) / 1e6)
+        first = first or per
+        print(f"  {size:5.2f} MB  {seconds:7.2f} s  {per:6.2f} s/MB  (x{per / first:.2f} of the first)")
+
+
 def report_hostile(backend: RulesBackend) -> None:
     print("hostile input (bounded sentence/clause windows):")
     rng = random.Random(3)
@@ -214,8 +279,10 @@ def main(argv: list[str]) -> None:
         backend.extract(d)
     report_speed(backend, 400 if quick else 2000)
     report_linearity(backend, (100, 400) if quick else (625, 2500, 10000))
+    report_long_document(backend, (0.1, 0.4) if quick else (0.25, 1.0, 4.0))
     if not quick:
         report_cli(2000)
+        report_cli_stages(2000)
         report_hostile(backend)
 
 

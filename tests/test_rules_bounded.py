@@ -5,10 +5,19 @@ Structural checks (no timing: speed is measured in ``bench/extract.py``).
 
 from __future__ import annotations
 
+import random
 import re
+from dataclasses import dataclass
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import _pattern
+from claimkit.extract.rules.support import (
+    Candidate,
+    MergeRule,
+    _earlier_match,
+    _follow_up,
+    merge_candidates,
+)
 from claimkit.extract.rules.text import MAX_CLAUSE, MAX_SENTENCE, segment
 from claimkit.schemas import Document
 
@@ -53,3 +62,72 @@ def test_a_star_on_any_word_of_a_cue_allows_more_letters() -> None:
 def test_declined_to_send_troops_is_a_refusal_not_a_pledge() -> None:
     doc = Document(id="d", text="Italy declined to send troops to the region.", language="en")
     assert [d.type for d in RulesBackend().extract(doc).drafts] == ["refusal"]
+
+
+# --------------------------------------------------- merging by lookup, not by scan
+
+
+@dataclass(frozen=True)
+class _Day:
+    value: str
+
+
+def _reference_merge(candidates: list[Candidate], rules: dict[str, list[MergeRule]]) -> list[Candidate]:
+    """merge_candidates as it was: every earlier candidate scanned for each new one."""
+    out: list[Candidate] = []
+    last: dict[str, Candidate] = {}
+    for c in candidates:
+        own = rules.get(c.type, [])
+        target = _earlier_match(out, c, own) or _follow_up(last.get(c.type), c, own)
+        if target is None:
+            out.append(c)
+            last[c.type] = c
+            continue
+        target.spans.append(c.span)
+        for key, value in c.fields.items():
+            target.fields.setdefault(key, value)
+        target.sentence = max(target.sentence, c.sentence)
+        last[c.type] = target
+    return out
+
+
+def _candidates(rng: random.Random, n: int, *, unhashable: bool = False) -> list[Candidate]:
+    out = []
+    sentence = 0
+    for i in range(n):
+        sentence += rng.choice((0, 0, 1, 1, 2, 5))
+        fields: dict[str, object] = {}
+        for name, values in (("place", ["Paris", "Kyiv", None]), ("actor", [["FR"], ["DE", "FR"], None]),
+                             ("date", [_Day("2025-03-01"), _Day("2025-03-02"), None])):
+            value = rng.choice(values)
+            if value is not None:
+                fields[name] = value
+        if unhashable and rng.random() < 0.05:
+            fields["place"] = {"name": "Paris"}
+        out.append(Candidate(rng.choice(("meeting", "pledge")), (i, i + 1), fields, sentence,
+                             own_actor=rng.random() < 0.5))
+    return out
+
+
+_MERGE_RULES = {
+    "meeting": [MergeRule(same=("place",), dates_agree=True), MergeRule(follow_up=2, without="actor")],
+    "pledge": [MergeRule(same=("actor", "place"))],
+}
+
+
+def _merged(cands: list[Candidate]) -> list[tuple[object, ...]]:
+    return [(c.type, c.span, c.spans, sorted(c.fields), c.sentence) for c in cands]
+
+
+def test_merging_by_lookup_gives_what_the_scan_of_every_earlier_candidate_gave() -> None:
+    rng = random.Random(5)
+    for n, unhashable, shuffled in ((400, False, False), (300, True, False), (200, False, True)):
+        seed = rng.random()
+        first, second = _candidates(random.Random(seed), n, unhashable=unhashable), \
+            _candidates(random.Random(seed), n, unhashable=unhashable)
+        if shuffled:  # out of sentence order: the lookup falls back to the scan
+            random.Random(seed).shuffle(first)
+            random.Random(seed).shuffle(second)
+        merged = merge_candidates(first, _MERGE_RULES)
+        assert _merged(merged) == _merged(_reference_merge(second, _MERGE_RULES))
+        assert len(merged) < n  # something was merged

@@ -143,6 +143,8 @@ class RulesBackend(Backend):
         self.types: tuple[str, ...] = self._wanted(types)
         self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
         self._merge_rules = {name: spec.merge for name, spec in self.specs.items()}
+        #: the cue categories a clause's hits come from (see :meth:`_clause_hits`)
+        self._claim_keys = frozenset([*self.specs, "action"])
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
@@ -188,11 +190,13 @@ class RulesBackend(Backend):
             langs = self._languages(scene.text, sentence, document.language)
             if not langs or _QUESTION_END.match(scene.text, sentence.end):
                 continue
+            if not self._may_claim(scene.cues, sentence, langs):
+                continue  # no clause of it can hold a claim: it is not split into clauses
             for clause in sentence.clauses:
-                site = Site(clause, (sentence.start, sentence.end), si, langs)
-                for hit in self._clause_hits(scene, clause, langs):
-                    if hit.type in wanted:
-                        candidates.append(self._candidate(scene, hit, site))
+                hits = [h for h in self._clause_hits(scene, clause, langs) if h.type in wanted]
+                if hits:
+                    site = Site(clause, (sentence.start, sentence.end), si, langs)
+                    candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
         text = scene.text
@@ -240,6 +244,14 @@ class RulesBackend(Backend):
 
     # ---------------------------------------------------------------- matching
 
+    def _may_claim(self, scan: CueScan, sentence: Sentence, langs: Sequence[LanguageCues]) -> bool:
+        """Whether the sentence holds a cue of a claim type or an action cue (a composed claim)
+        in one of its languages: without one, none of its clauses gives a hit."""
+        keys = self._claim_keys
+        return any(
+            not keys.isdisjoint(scan.inside(lc, sentence.start, sentence.end)) for lc in langs
+        )
+
     def _clause_hits(
         self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
     ) -> list[Hit]:
@@ -257,6 +269,8 @@ class RulesBackend(Backend):
         ]
         hits += [h for lc, cues in found for h in self._composed(cues, lc)]
         hits += [h for lc, cues in found for h in self._conditioned(scene, cs, cues, lc)]
+        if not hits:
+            return []
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from claimkit.normalize.dates import month_names
 from claimkit.text import CJK_SCRIPTS, Script, dominant_script
@@ -44,16 +45,22 @@ MAX_CLAUSE = 400
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence and its clauses, as ``(start, end)`` offsets into the text.
+    """A sentence and its clauses, as ``(start, end)`` offsets into ``text``.
 
     ``script`` is the sentence's :func:`~claimkit.text.dominant_script`,
     classified once here for the clause split and the choice of cue languages.
+    The clauses are split on first use: a sentence with no cue is never split.
     """
 
     start: int
     end: int
-    clauses: tuple[tuple[int, int], ...]
     script: Script = Script.LATIN
+    text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        """The sentence's clauses (:func:`segment`), as offsets into ``text``."""
+        return _clauses(self.text, self.start, self.end, self.script)
 
 
 _TRIM_LEFT = _TRIM + ",，、;；:：.。"
@@ -95,7 +102,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and (
+        if text[m.start()] == "." and (
             _is_abbreviation(text, m.start()) or _is_ordinal(text, m.start())
         ):
             continue
@@ -105,8 +112,10 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     out = []
     for s, e in bounds:
         s, e = _trim(text, s, e)
-        if e > s:
+        if e - s > MAX_SENTENCE:
             out.extend(windows(text, s, e, MAX_SENTENCE))
+        elif e > s:
+            out.append((s, e))
     return out
 
 
@@ -173,11 +182,7 @@ def _inside_number(text: str, i: int) -> bool:
 
 def segment(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and clauses (offsets into ``text``)."""
-    out = []
-    for s, e in _sentence_bounds(text):
-        script = dominant_script(text[s:e])
-        out.append(Sentence(s, e, _clauses(text, s, e, script), script))
-    return out
+    return [Sentence(s, e, dominant_script(text[s:e]), text) for s, e in _sentence_bounds(text)]
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
