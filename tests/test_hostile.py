@@ -181,6 +181,14 @@ def _big_utf8_name_check(records: list[dict[str, object]]) -> None:
     assert any("file name" in n for n in doc["notes"])  # type: ignore[attr-defined]
 
 
+def _parts_at_paragraphs(records: list[dict[str, object]]) -> None:
+    docs = [r["document"] for r in records if r["record"] == "document"]
+    assert [d["id"] for d in docs] == ["book#1", "book#2", "book#3"]  # type: ignore[index]
+    for doc in docs:
+        assert isinstance(doc, dict) and len(doc["text"]) <= 200_000 and doc["text"].endswith("parlé.")
+        assert doc["notes"] == ["a part of an article longer than 200000 characters (read in parts)"]
+
+
 def _json(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
@@ -241,7 +249,12 @@ CASES: list[Case] = [
          options=("--max-size", "0.01")),
     Case("30-mb-line-without-spaces", _file("line30.txt", b"a" * (30 * 2**20)),
          r"line30\.txt: is 30\.0 MB, over the document size limit of 10\.0 MB", name="line30.txt"),
-    Case("long-line-without-spaces", _file("nospace.txt", "a" * 300_000), None, 0),
+    Case("long-line-without-spaces", _file("nospace.txt", "a" * 300_000),
+         r"nospace\.txt: text longer than 200000 characters without article breaks: read in parts, "
+         r"2 documents in all", 0, "nospace.txt"),
+    Case("long-text-in-parts", _file("book.txt", ("Le président a parlé. " * 40 + "\n\n") * 600),
+         r"book\.txt: text longer than 200000 characters .*: read in parts, 3 documents in all", 0, "book.txt",
+         check=_parts_at_paragraphs),
     Case("cjk-without-punctuation", _file("cjk.txt", "北约防长讨论安全保障" * 20_000), None, 0),
     Case("many-short-lines", _file("lines.txt", "x\n" * 100_000), None, 0),
     # ---------------------------------------------------------------- html
