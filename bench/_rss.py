@@ -63,6 +63,7 @@ class Run:
         returncode: the exit code (-9 when killed at the timeout).
         stderr: what it wrote on stderr (UTF-8, bad bytes replaced).
         timed_out: killed at the timeout.
+        cpu: CPU seconds of the child (user + system, from ``wait4``).
     """
 
     seconds: float
@@ -70,6 +71,7 @@ class Run:
     returncode: int
     stderr: str
     timed_out: bool = False
+    cpu: float = 0.0
 
 
 def run(
@@ -109,5 +111,6 @@ def run(
             peak_kib = max(peak_kib, final)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return Run(seconds, peak_kib * 1024, -9 if timed_out else proc.returncode, text, timed_out)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, peak_kib * 1024, -9 if timed_out else proc.returncode, text, timed_out, cpu)
 
