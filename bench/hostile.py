@@ -185,7 +185,11 @@ def _args(command: str, bad: str | None, d: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="case names containing these words")
-    chosen = parser.parse_args().only
+    parser.add_argument("--timeout", type=float, default=TIMEOUT,
+                        help=f"seconds before a case is killed (default {TIMEOUT:.0f}: twice the target; "
+                        "more on a loaded machine, where the CPU column tells more)")
+    opts = parser.parse_args()
+    chosen, timeout = opts.only, opts.timeout
     baseline = None
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall times grow with it)")
     print(f"{'case':42} {'time':>8} {'cpu':>7} {'ratio':>7} {'peak RSS':>9} exit  message")
@@ -197,9 +201,9 @@ def main() -> None:
             (d / "a.txt").write_text(A_TEXT, encoding="utf-8")
             (d / "z.txt").write_text(Z_TEXT, encoding="utf-8")
             bad = make(d) if make is not None else None
-            res = _rss.run([*_args(command, bad, d), *extra], timeout=TIMEOUT)
+            res = _rss.run([*_args(command, bad, d), *extra], timeout=timeout)
         lines = [ln for ln in res.stderr.splitlines() if not ROUTINE.match(ln)]
-        message = f"TIMEOUT after {TIMEOUT:.0f} s" if res.timed_out else " | ".join(lines)[:160]
+        message = f"TIMEOUT after {timeout:.0f} s" if res.timed_out else " | ".join(lines)[:160]
         baseline = baseline or res.seconds
         print(f"{name:42} {res.seconds:7.2f}s {res.cpu:6.1f}s {res.seconds / baseline:6.1f}x "
               f"{res.peak / MB:7.0f}MB {res.returncode:4}  {message}", flush=True)
