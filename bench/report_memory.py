@@ -26,15 +26,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
+
+import _rss  # noqa: E402  (bench/: the shared peak-memory helper)
 
 from tests._report_corpus import synthetic_records  # noqa: E402
 
@@ -49,32 +48,12 @@ sys.stdout.write(validate(read_records(sys.argv[1])).to_json() + "\\n")
 """
 
 
-def _peak(pid: int, peak: list[int]) -> None:
-    """Peak RSS (VmHWM) of a running process, sampled from /proc until it ends."""
-    while True:
-        try:
-            with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-                for line in fh:
-                    if line.startswith("VmHWM:"):
-                        peak[0] = max(peak[0], int(line.split()[1]) * 1024)
-        except OSError:
-            return
-        time.sleep(0.02)
-
-
 def run(args: list[str], out: Path, env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """Wall time, peak RSS and the sha1 of stdout of one child process."""
-    t0 = time.perf_counter()
-    with out.open("wb") as fh:
-        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.PIPE, env=env)
-        peak = [0]
-        watcher = threading.Thread(target=_peak, args=(proc.pid, peak), daemon=True)
-        watcher.start()
-        _, err = proc.communicate()
-    seconds = time.perf_counter() - t0
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{args[1:3]} failed ({proc.returncode}): {err.decode()[-500:]}")
-    return seconds, peak[0], hashlib.sha1(out.read_bytes()).hexdigest()
+    res = _rss.run(args, stdout=out, env=env)
+    if res.returncode not in (0, 1):
+        raise SystemExit(f"{args[1:3]} failed ({res.returncode}): {res.stderr[-500:]}")
+    return res.seconds, res.peak, hashlib.sha1(out.read_bytes()).hexdigest()
 
 
 def corpus(folder: Path, n_docs: int) -> Path:

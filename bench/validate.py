@@ -40,7 +40,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import resource
 import subprocess
 import sys
 import time
@@ -48,6 +47,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo root, for tests/_corpus.py
+
+from _rss import own_peak_kib as _own_peak_kib  # noqa: E402  (bench/_rss.py: the shared helper)
 
 from claimkit.schemas import (  # noqa: E402
     Actor,
@@ -243,24 +244,6 @@ def _hostile(sizes: list[int]) -> None:
             print(f"{shape:>9} {size:>7} {seconds:>11.2f} {growth:>7} {len(report.groups):>7} "
                   f"{len(report.findings):>9}  {kinds}", flush=True)
             last = (size, seconds)
-
-
-def _own_peak_kib() -> int:
-    """This process's own peak resident memory, KiB.
-
-    ``VmHWM`` from ``/proc/self/status``: the high-water mark of this process's
-    own address space. Not ``ru_maxrss``: on Linux it survives ``exec``, so a
-    child started from a larger parent would report the parent's peak.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:  # not Linux: ru_maxrss (KiB on Linux, bytes on macOS) is the best there is
-        pass
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak
 
 
 def _child(size: int, profile: str) -> None:

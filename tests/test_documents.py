@@ -479,10 +479,14 @@ def test_jsonl_fields_and_bad_lines(tmp_path: Path) -> None:
 
 
 def test_jsonl_without_any_good_line(tmp_path: Path) -> None:
+    """Each bad line is reported once; no second message about the whole file."""
     path = tmp_path / "bad.jsonl"
     path.write_text("{}\n[1]\n", encoding="utf-8")
     errors: list[InputError] = []
-    with pytest.raises(InputError, match="no documents"):
+    assert load_path(path, on_error=errors.append) == []
+    assert [e.reason.split(":")[0] for e in errors] == ["line 1", "line 2"]
+    path.write_text("\n  \n", encoding="utf-8")  # no line of text: said once, for the file
+    with pytest.raises(InputError, match=r"no documents in JSONL file \(no lines with text\)"):
         load_path(path, on_error=errors.append)
     assert len(errors) == 2
 
@@ -562,3 +566,23 @@ def test_detect_language(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "12345 67 89", "ok"])
 def test_detect_language_needs_letters(text: str) -> None:
     assert detect_language(text) is None
+
+
+def test_an_overlong_article_is_read_in_parts_at_its_best_breaks() -> None:
+    from claimkit.documents._split import MAX_CHARS
+
+    para = "Le président a parlé jeudi à Paris. " * 50 + "\n\n"
+    text = "Un titre assez long pour être un titre\n\n" + para * 300 + "a" * (MAX_CHARS + 10)
+    docs = documents_from_text(text, "book.txt")
+    assert len(docs) > 2 and all(0 < len(d.text) <= MAX_CHARS for d in docs)
+    for doc in docs:  # exact slices of the file, nothing lost but the spaces between parts
+        assert doc.source_offset is not None
+        assert text[doc.source_offset : doc.source_offset + len(doc.text)] == doc.text
+        assert doc.notes == [f"a part of an article longer than {MAX_CHARS} characters (read in parts)"]
+    assert sum(len("".join(d.text.split())) for d in docs) == len("".join(text.split()))
+    assert docs[0].title == "Un titre assez long pour être un titre" and docs[1].title is None
+    prose = [d for d in docs if "président" in d.text]
+    assert all(d.text.endswith("Paris.") for d in prose)  # cut at paragraph breaks
+    assert docs[-1].text == "a" * 10 and docs[-2].text == "a" * MAX_CHARS  # no break at all: mid-word
+    (short,) = documents_from_text(para * 10, "short.txt")
+    assert short.notes == [] and short.id == "short"

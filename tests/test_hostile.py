@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -180,6 +181,14 @@ def _big_utf8_name_check(records: list[dict[str, object]]) -> None:
     assert any("file name" in n for n in doc["notes"])  # type: ignore[attr-defined]
 
 
+def _parts_at_paragraphs(records: list[dict[str, object]]) -> None:
+    docs = [r["document"] for r in records if r["record"] == "document"]
+    assert [d["id"] for d in docs] == ["book#1", "book#2", "book#3"]  # type: ignore[index]
+    for doc in docs:
+        assert isinstance(doc, dict) and len(doc["text"]) <= 200_000 and doc["text"].endswith("parlé.")
+        assert doc["notes"] == ["a part of an article longer than 200000 characters (read in parts)"]
+
+
 def _json(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
@@ -240,7 +249,12 @@ CASES: list[Case] = [
          options=("--max-size", "0.01")),
     Case("30-mb-line-without-spaces", _file("line30.txt", b"a" * (30 * 2**20)),
          r"line30\.txt: is 30\.0 MB, over the document size limit of 10\.0 MB", name="line30.txt"),
-    Case("long-line-without-spaces", _file("nospace.txt", "a" * 300_000), None, 0),
+    Case("long-line-without-spaces", _file("nospace.txt", "a" * 300_000),
+         r"nospace\.txt: text longer than 200000 characters without article breaks: read in parts, "
+         r"2 documents in all", 0, "nospace.txt"),
+    Case("long-text-in-parts", _file("book.txt", ("Le président a parlé. " * 40 + "\n\n") * 600),
+         r"book\.txt: text longer than 200000 characters .*: read in parts, 3 documents in all", 0, "book.txt",
+         check=_parts_at_paragraphs),
     Case("cjk-without-punctuation", _file("cjk.txt", "北约防长讨论安全保障" * 20_000), None, 0),
     Case("many-short-lines", _file("lines.txt", "x\n" * 100_000), None, 0),
     # ---------------------------------------------------------------- html
@@ -260,6 +274,10 @@ CASES: list[Case] = [
          r"bad\.jsonl: line 1: invalid JSON .*; line skipped", name="bad.jsonl"),
     Case("jsonl-deep-nesting", _file("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n" + _GOOD_LINE),
          r"deep\.jsonl: line 1: JSON nested too deeply; line skipped", name="deep.jsonl"),
+    Case("jsonl-its-only-line-bad", _file("onlybad.jsonl", "[" * 100_000 + "]" * 100_000 + "\n"),
+         r"onlybad\.jsonl: line 1: JSON nested too deeply; line skipped$", name="onlybad.jsonl"),
+    Case("jsonl-empty", _file("empty.jsonl", b""),
+         r"empty\.jsonl: no documents in JSONL file \(no lines with text\)", name="empty.jsonl"),
     Case("jsonl-lone-surrogate", _file("surr.jsonl", json.dumps({"text": Z_TEXT}).replace("Friday", "Fri\\ud800day") + "\n"),
          r"surr\.jsonl: line 1: 1 lone surrogate\(s\) replaced by U\+FFFD", 0, "surr.jsonl",
          check=_text_has("\ufffd")),
@@ -346,19 +364,47 @@ def test_hostile_input(tmp_path: Path, case: Case) -> None:
 
 # ------------------------------------------------------------------ claims files
 
+def _second_copy(good: str, old: str, new: str) -> str:
+    """The first good line again with ``old`` replaced by ``new`` and its own document id."""
+    line = good.splitlines()[0]
+    assert old in line and '"id":"a"' in line
+    return line.replace(old, new).replace('"id":"a"', '"id":"a2"')
+
+
+_FR_RECORD = json.dumps({"record": "document", "document": {"id": "fr", "text": FR}, "claims": []},
+                        ensure_ascii=False)
+
+#: (kind, the claims file from the two good lines, the reported line; "" when nothing is reported)
 CLAIMS_CASES: list[tuple[str, Callable[[str], bytes], str]] = [
     ("binary", lambda good: b"\x89PNG\r\n\x1a\n\x00\x00" + good.encode(), r"binary file"),
     ("utf-16", lambda good: codecs.BOM_UTF16_LE + good.encode("utf-16-le"), r"binary or UTF-16/32 file"),
     ("latin-1-line", lambda good: good.encode() + '{"record": "café"}\n'.encode("latin-1"),
      r"line 3: not UTF-8 \(byte 0xe9"),
+    ("windows-1252-french", lambda good: good.encode() + _FR_RECORD.encode("cp1252") + b"\n",
+     r"line 3: not UTF-8 \(byte 0xe9 at column \d+\); JSON Lines files are UTF-8"),
+    ("utf-8-one-bad-byte", lambda good: good.encode() + _second_copy(good, "Macron", "Mac\udcffron")
+     .encode("utf-8", "surrogateescape") + b"\n", r"line 3: not UTF-8 \(byte 0xff"),
     ("invalid-json-line", lambda good: (good + "{oops\n").encode(), r"line 3: invalid JSON"),
+    ("html-line", lambda good: (good + "<html><body><script>x()</script></body></html>\n").encode(),
+     r"line 3: invalid JSON"),
     ("truncated-last-line", lambda good: (good + good.splitlines()[0][:50]).encode(), r"line 3: invalid JSON"),
     ("deep-nesting", lambda good: (good + "[" * 100_000 + "]" * 100_000 + "\n").encode(),
      r"line 3: JSON nested too deeply"),
+    ("huge-line", lambda good: (good + '{"record": "document", "x": "' + "w " * 160_000 + '"}\n').encode(),
+     r"line 3: line longer than 256 kB"),
     ("not-a-record", lambda good: (good + '{"record": "document"}\n').encode(), r"line 3: not a claimkit record"),
-    ("lone-surrogate", lambda good: (good + good.splitlines()[0].replace("Friday", "Fri\\udfffday")
-                                     .replace('"id":"z"', '"id":"z2"') + "\n").encode(), r"^$"),
+    ("empty-file", lambda good: b"", r"empty file \(no records\)"),
+    ("blank-lines-only", lambda good: b"\n  \n\t\n", r"empty file \(no records\)"),
+    ("lone-surrogate", lambda good: (good + _second_copy(good, "Thursday", "Thur\\udfffday") + "\n").encode(),
+     r"line 3: \d+ lone surrogate\(s\) replaced by U\+FFFD"),
 ]
+#: cases whose records are repaired and kept: a note, exit 0
+REPAIRED = {"lone-surrogate"}
+#: cases where nothing of the file is read
+WHOLE_FILE = {"binary", "utf-16", "empty-file", "blank-lines-only"}
+CLAIMS_COMMANDS = ["validate", "view", "eval", "import"]
+#: claimkit's routine lines of the claims commands (summaries)
+CLAIMS_ROUTINE = re.compile(r"claimkit: (\d+ claims|wrote |\d+ documents? \()")
 
 
 @pytest.fixture(scope="module")
@@ -375,61 +421,120 @@ def good_claims(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _gold(d: Path) -> str:
     gold = d / "gold"
-    gold.mkdir()
+    gold.mkdir(exist_ok=True)
     (gold / "a.jsonl").write_text(json.dumps({"doc": "a", "type": "pledge", "actor": ["France"],
                                               "evidence": ["would provide 2 billion euros"]}) + "\n",
                                   encoding="utf-8")
     return str(gold)
 
 
-@pytest.mark.parametrize("command", ["validate", "view", "eval"])
+def _claims_args(command: str, d: Path, *files: str) -> list[str]:
+    """The command's arguments for claims files (eval scores the first file only)."""
+    return {"validate": ["validate", "--fail-on", "never", *files],
+            "view": ["view", *files, "-o", str(d / "r.html")],
+            "eval": ["eval", "--gold", _gold(d), files[0], "--json"],
+            "import": ["import", "--db", f"sqlite:///{d / 'store.db'}", *files]}[command]
+
+
+def _read_something(command: str, result: Any) -> None:
+    """The valid records of the file were read (and, for import, stored)."""
+    if command == "validate":
+        assert re.search(r"claimkit: [1-9]\d* claims", result.stderr), result.stderr
+    elif command == "view":
+        assert re.search(r": ([2-9]|\d\d+) document\(s\)", result.stderr), result.stderr
+    elif command == "import":
+        assert re.search(r"claimkit: ([2-9]|\d\d+) documents \(", result.stderr), result.stderr
+    else:
+        assert json.loads(result.stdout)["overall"]["tp"] >= 0
+
+
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
 @pytest.mark.parametrize(("kind", "make", "reason"), CLAIMS_CASES, ids=[c[0] for c in CLAIMS_CASES])
 def test_hostile_claims_file(tmp_path: Path, good_claims: str, command: str, kind: str,
-                             make: Callable[[str], bytes], reason: str) -> None:
+                             make: Callable[[str], bytes], reason: str,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimkit.io
+
+    monkeypatch.setattr(claimkit.io, "MAX_RECORD_BYTES", 256 * 1024)  # the huge line, scaled down
     path = tmp_path / "claims.jsonl"
     path.write_bytes(make(good_claims))
-    args = {"validate": ["validate", "--fail-on", "never", str(path)],
-            "view": ["view", str(path), "-o", str(tmp_path / "r.html")],
-            "eval": ["eval", "--gold", _gold(tmp_path), str(path), "--json"]}[command]
+    args = _claims_args(command, tmp_path, str(path))
     result = CliRunner().invoke(main, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    noted = [ln for ln in result.stderr.splitlines()
-             if not re.match(r"claimkit: (\d+ claims|wrote )", ln)]
-    whole_file = "binary" in reason  # nothing of the file is read
-    if reason == r"^$":  # repaired, not reported
-        assert noted == [] and result.exit_code == 0, result.stderr
-    else:
-        assert len(noted) == 1 and str(path) in noted[0] and re.search(reason, noted[0]), noted
-        assert result.exit_code == 1, result.stderr
-    if not whole_file:  # the valid records were read
-        if command == "validate":
-            assert re.search(r"claimkit: [1-9]\d* claims", result.stderr)
-        elif command == "view":
-            assert re.search(r": ([2-9]|\d\d+) document\(s\)", result.stderr)
-        else:
-            assert json.loads(result.stdout)["overall"]["tp"] >= 0
-        strict = CliRunner().invoke(main, [*args[:1], "--strict", *args[1:]])
-        if reason != r"^$":
-            assert strict.exit_code == 2 and strict.stderr.count("\n") == 1, strict.stderr
-            assert strict.stderr.startswith(f"claimkit: error: {path}: line 3: ")
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    if command == "eval" and kind in WHOLE_FILE and "empty" in reason:  # eval's own words, exit 2
+        assert noted == [f"claimkit: error: {path}: no document records to score"]
+        assert result.exit_code == 2
+        return
+    assert len(noted) == 1 and str(path) in noted[0] and re.search(reason, noted[0]), noted
+    assert result.exit_code == (0 if kind in REPAIRED else 1), result.stderr
+    if kind in WHOLE_FILE:
+        return
+    _read_something(command, result)
+    if kind in REPAIRED:
+        return
+    strict = CliRunner().invoke(main, [*args[:1], "--strict", *args[1:]])
+    assert strict.exit_code == 2 and strict.stderr.count("\n") == 1, strict.stderr
+    assert strict.stderr.startswith(f"claimkit: error: {path}: line 3: ")
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
-@pytest.mark.parametrize("command", ["validate", "view", "eval"])
-def test_a_fifo_claims_file_is_skipped_without_blocking(tmp_path: Path, good_claims: str, command: str) -> None:
+def _odd_named(d: Path, raw_name: bytes, data: str) -> str:
+    raw = os.fsencode(d) + b"/" + raw_name
+    with open(raw, "wb") as fh:
+        fh.write(data.encode("utf-8"))
+    return os.fsdecode(raw)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="byte file names are POSIX")
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
+@pytest.mark.parametrize(("raw_name", "shown"), [(b"caf\xe9 \xff.jsonl", "caf\\xe9 \\xff.jsonl"),
+                                                 (b"two\nlines.jsonl", "two\\nlines.jsonl")],
+                         ids=["non-utf8-name", "newline-in-name"])
+def test_odd_claims_file_names(tmp_path: Path, good_claims: str, command: str, raw_name: bytes,
+                               shown: str) -> None:
+    """A name that is not valid text is read, and shown with escapes on one line."""
+    name = _odd_named(tmp_path, raw_name, good_claims + "{oops\n")
+    result = CliRunner().invoke(main, _claims_args(command, tmp_path, name))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert len(noted) == 1 and noted[0].endswith(f"{shown}: line 3: invalid JSON (Expecting "
+                                                 "property name enclosed in double quotes at column 2); "
+                                                 "line skipped"), noted
+    assert result.exit_code == 1
+    _read_something(command, result)
+
+
+def _socket_file(d: Path) -> Path:
+    cwd = os.getcwd()
+    os.chdir(d)  # a short relative name: AF_UNIX paths are limited to ~100 bytes
+    try:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind("sock.jsonl")
+        sock.close()
+    finally:
+        os.chdir(cwd)
+    return d / "sock.jsonl"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and sockets are POSIX")
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
+@pytest.mark.parametrize("special", ["fifo", "socket"])
+def test_a_special_claims_file_is_skipped_without_blocking(tmp_path: Path, good_claims: str, command: str,
+                                                           special: str) -> None:
     good = tmp_path / "good.jsonl"
     good.write_text(good_claims, encoding="utf-8")
-    pipe = tmp_path / "pipe.jsonl"
-    os.mkfifo(pipe)
-    args = {"validate": ["validate", "--fail-on", "never", str(pipe), str(good)],
-            "view": ["view", str(pipe), str(good), "-o", str(tmp_path / "r.html")],
-            "eval": ["eval", "--gold", _gold(tmp_path), str(pipe), "--json"]}[command]
-    result = CliRunner().invoke(main, args)
-    noted = [ln for ln in result.stderr.splitlines() if not re.match(r"claimkit: (\d+ claims|wrote )", ln)]
-    assert noted == [f"claimkit: skipped {pipe}: not a regular file (a FIFO (named pipe)); skipped without reading it"]
+    if special == "fifo":
+        bad = tmp_path / "pipe.jsonl"
+        os.mkfifo(bad)
+        what = "a FIFO (named pipe)"
+    else:
+        bad, what = _socket_file(tmp_path), "a socket"
+    result = CliRunner().invoke(main, _claims_args(command, tmp_path, str(bad), str(good)))
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert noted == [f"claimkit: skipped {bad}: not a regular file ({what}); skipped without reading it"]
     assert result.exit_code == 1
-    if command == "view":
-        assert ": 2 document(s)" in result.stderr
+    if command in ("view", "import"):  # the good file beside it was read
+        _read_something(command, result)
 
 
 # ------------------------------------------------------------------ decoding details

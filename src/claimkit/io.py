@@ -395,7 +395,7 @@ def read_records(
     errors = LineErrors(shown, on_error, strict)
     try:
         for lineno, raw in _raw_lines(fh, shown, MAX_RECORD_BYTES, errors):
-            record = _fast_record(raw)
+            record: Record | None = _fast_record(raw)
             if record is None:
                 record = _slow_record(raw, lineno, shown, errors)
             if record is not None:
@@ -409,13 +409,16 @@ def read_records(
 def _slow_record(raw: bytes, lineno: int, source: str, errors: LineErrors) -> Record | None:
     """A line read through ``json.loads`` (lone surrogates repaired) and validated; None: reported."""
     try:
-        value, _ = _parse(raw)
-        return _record(value)
+        value, replaced = _parse(raw)
+        record = _record(value)
     except ValueError as exc:
         errors(lineno, str(exc))
         return None
     except SchemaError as exc:  # an unknown claim type: a plugin not loaded, not a bad line
         raise InputError(source, f"line {lineno}: {exc}") from exc
+    if replaced:  # repaired, not refused: noted once for the line
+        log.warning("%s: line %d: %d lone surrogate(s) replaced by U+FFFD", source, lineno, replaced)
+    return record
 
 
 #: short strings (actor names, types, document ids) are shared between records

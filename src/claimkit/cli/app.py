@@ -194,8 +194,10 @@ STRICT = click.option("--strict", is_flag=True,
 class ClaimsReader:
     """Records of claims files through the one JSONL reader; bad lines in one line each."""
 
-    def __init__(self, strict: bool) -> None:
+    def __init__(self, strict: bool, *, note_empty: bool = True) -> None:
         self.strict = strict
+        #: an empty file is reported as a bad input (False: the command says it its own way)
+        self.note_empty = note_empty
         self.bad = 0
 
     def on_error(self, err: InputError) -> None:
@@ -203,15 +205,25 @@ class ClaimsReader:
         note(f"skipped {err}")
 
     def records(self, files: tuple[str, ...]) -> Iterator[DocumentClaims | Failure]:
-        from claimkit.io import read_records
+        from claimkit.io import read_records, safe_name
 
         for name in files:
+            bad, read = self.bad, 0
             try:
-                yield from read_records(name, strict=self.strict, on_error=self.on_error)
+                for record in read_records(name, strict=self.strict, on_error=self.on_error):
+                    read += 1
+                    yield record
             except InputError as err:  # a whole file: binary, UTF-16, a FIFO
-                if self.strict or isinstance(err.__cause__, SchemaError):
-                    raise  # --strict, or a plugin not loaded: a usage error (exit 2)
-                self.on_error(err)
+                self._file_error(err)
+                continue
+            if self.note_empty and not read and self.bad == bad:  # nothing in it, nothing said yet
+                self._file_error(InputError(safe_name(name), "empty file (no records); nothing "
+                                            "to read (an extraction run that wrote nothing?)"))
+
+    def _file_error(self, err: InputError) -> None:
+        if self.strict or isinstance(err.__cause__, SchemaError):
+            raise err  # --strict, or a plugin not loaded: a usage error (exit 2)
+        self.on_error(err)
 
     def exit_code(self, code: int = EXIT_OK) -> int:
         return EXIT_FAILURES if self.bad else code

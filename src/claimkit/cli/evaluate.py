@@ -44,7 +44,7 @@ def eval_(gold: str, predictions: str, as_json: bool, events: str | None, strict
     from claimkit.evaluate import evaluate, evaluate_events, format_events, format_table
     from claimkit.gold import load_gold
 
-    reader = ClaimsReader(strict)
+    reader = ClaimsReader(strict, note_empty=False)  # an empty file: "no document records to score"
     records = list(reader.records((predictions,)))
     gold_claims = load_gold(gold)
     report = evaluate(gold_claims, records)

@@ -98,8 +98,9 @@ def documents_from_jsonl(
     memory. Documents without an ``id`` get ``stem#<line number>`` (1-based).
 
     Raises:
-        InputError: the file is binary or not UTF-8, or not a single line
-            held a usable document.
+        InputError: the file is binary or not UTF-8, or has no line with
+            text (a file whose lines are all bad raises nothing more: each
+            bad line went to ``on_error``).
     """
     seen: set[str] = set()
     bad = [0]
@@ -126,9 +127,9 @@ def documents_from_jsonl(
             doc = doc.model_copy(update={"notes": [note]})
         yield doc
     errors.finish()
-    if not good:
-        what = f"all {bad[0]} lines are bad" if bad[0] else "no lines with text"
+    if not good and not bad[0]:  # bad lines were each reported already: no second line
         raise InputError(
             source,
-            f"no documents in JSONL file ({what}); each line needs an object with a 'text' field",
+            "no documents in JSONL file (no lines with text); each line needs an object "
+            "with a 'text' field",
         )

@@ -106,7 +106,7 @@ def load_bytes(
     Raises:
         DecodeError: empty, binary or undecodable bytes.
         InputError: an unknown ``kind``, an input over ``max_bytes``, an HTML
-            page without article text, a JSONL file without one usable line.
+            page without article text, a JSONL file without a line of text.
     """
     if kind is None:
         kind = _kind_of(source) or _sniff(data)

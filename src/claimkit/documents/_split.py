@@ -19,7 +19,12 @@ Splitting rule (generic, not tuned to one site):
   :data:`MAX_CHROME` non-space characters in lines shorter than a title, e.g.
   a section name and "Search documents"), else kept in the first article;
 * without a header, short label lines before the first title-like line are cut
-  (e.g. "プレスリリース", a section name) and that line is the title.
+  (e.g. "プレスリリース", a section name) and that line is the title;
+* an article longer than :data:`MAX_CHARS` characters (a book, a data dump,
+  a page of one endless line) is cut into parts of at most that many: at the
+  last paragraph break of each window, else the last line break, sentence end
+  or space, else mid-word. Each part is a document of its own (offsets stay
+  exact, work per document stays bounded) and says so in its notes.
 """
 
 from __future__ import annotations
@@ -48,6 +53,11 @@ MAX_CHROME = 200
 TITLE_SEARCH_LINES = 3
 #: a publication date is looked for in the first lines of an article
 DATE_SEARCH_LINES = 6
+#: longest document, in characters: a longer article is cut into parts (about 60 pages of
+#: text; work per document grows faster than its length, so parts keep a run linear)
+MAX_CHARS = 200_000
+#: where a part may end, best first: a paragraph break, a line break, a sentence end, a space
+_BREAKS = ("\n\n", "\n", ". ", "。", "! ", "? ", " ")
 
 _SENTENCE_END = (".", "。", "．", ";", "；", ":", "：", ",", "，")
 
@@ -207,6 +217,7 @@ def documents_from_text(
     *,
     stem: str | None = None,
     encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> list[Document]:
     """Split decoded page text into articles and fill their metadata.
 
@@ -217,6 +228,9 @@ def documents_from_text(
         stem: id prefix; defaults to the file name of ``source`` without its
             extension (``stdin`` for ``-``).
         encoding: encoding the text was decoded from, stored on each document.
+        max_chars: longest document; a longer article is cut into parts of
+            at most this many characters (at paragraph breaks where it can),
+            one document each, noted on each part and in one warning.
 
     A header of ``key: value`` lines at the top (front matter: title, url,
     published, language; see :mod:`._front`) is read into the documents'
@@ -234,9 +248,9 @@ def documents_from_text(
     if fm.end:
         for note in fm.notes:
             logger.warning("%s: %s", source, note)
-        docs = _split(text[fm.end :], source, stem, encoding)
+        docs = _split(text[fm.end :], source, stem, encoding, max_chars)
         return [_with_front_matter(d, fm, len(docs) == 1) for d in docs]
-    return _split(text, source, stem, encoding)
+    return _split(text, source, stem, encoding, max_chars)
 
 
 def _with_front_matter(doc: Document, fm: FrontMatter, single: bool) -> Document:
@@ -250,7 +264,35 @@ def _with_front_matter(doc: Document, fm: FrontMatter, single: bool) -> Document
     return doc.model_copy(update=update)
 
 
-def _split(text: str, source: str, stem: str, encoding: str | None) -> list[Document]:
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a part starting at ``start`` ends: the best break in its second half, else ``limit``."""
+    floor = start + (limit - start) // 2
+    for mark in _BREAKS:
+        at = text.rfind(mark, floor, limit)
+        if at > floor:
+            return at + len(mark)
+    return limit
+
+
+def _parts(text: str, span: _ArticleSpan, max_chars: int) -> list[_ArticleSpan]:
+    """An article span, or the parts of at most ``max_chars`` characters it is cut into."""
+    start, end, title, published = span
+    end = _slice_end(text, start, end)
+    if end - start <= max_chars:
+        return [(start, end, title, published)]
+    parts: list[_ArticleSpan] = []
+    while start < end:
+        stop = end if end - start <= max_chars else _cut(text, start, start + max_chars)
+        parts.append((start, _slice_end(text, start, stop), title if not parts else None, published))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    return parts
+
+
+def _split(
+    text: str, source: str, stem: str, encoding: str | None, max_chars: int = MAX_CHARS
+) -> list[Document]:
     lines = _lines(text)
     if not any(not line.blank for line in lines):
         return []
@@ -258,11 +300,19 @@ def _split(text: str, source: str, stem: str, encoding: str | None) -> list[Docu
     page_language = detect_language(text)
     headers = _headers(text, lines, page_language)
 
-    spans = _article_spans(text, lines, headers, page_language)
+    articles = _article_spans(text, lines, headers, page_language)
+    spans: list[tuple[_ArticleSpan, bool]] = []  # (span, a part of a longer article)
+    for article in articles:
+        parts = _parts(text, article, max_chars)
+        spans.extend((part, len(parts) > 1) for part in parts)
+    if len(spans) > len(articles):
+        logger.warning(
+            "%s: text longer than %d characters without article breaks: read in parts, "
+            "%d documents in all", source, max_chars, len(spans),
+        )
     docs: list[Document] = []
     many = len(spans) > 1
-    for k, (start, end, title, published) in enumerate(spans, start=1):
-        end = _slice_end(text, start, end)
+    for k, ((start, end, title, published), cut) in enumerate(spans, start=1):
         body = text[start:end]
         language = detect_language(body) if many else page_language
         docs.append(
@@ -275,9 +325,13 @@ def _split(text: str, source: str, stem: str, encoding: str | None) -> list[Docu
                 published=published,
                 language=language,
                 encoding=encoding,
+                notes=[_PART_NOTE.format(max_chars)] if cut else [],
             )
         )
     return docs
+
+
+_PART_NOTE = "a part of an article longer than {} characters (read in parts)"
 
 
 def default_stem(source: str) -> str:

@@ -87,11 +87,12 @@ class _Collector:
     def feed(self, records: Iterable[DocumentClaims | Failure]) -> Iterator[DocumentClaims]:
         """Spool each record's payload as it passes; yield the document records, compact.
 
-        Validation consumes what this yields: it holds the compact copies
-        (:class:`claimkit.io.Compactor`: equal, a quarter of the memory) and
+        Validation consumes what this yields: it holds the records compacted
+        in place (:class:`claimkit.io.Compactor`: each value replaced by an
+        equal one, a quarter of the memory; only object identities change) and
         validates exactly what ``claimkit validate`` would.
         """
-        compactor = Compactor()
+        compactor = Compactor(in_place=True)
         for rec in records:
             self.add(rec)
             if isinstance(rec, DocumentClaims):
