@@ -1,9 +1,10 @@
 """Issue 17: a claim's time bound decides which position group it may join.
 
 An undated claim is bounded by its article's publication date (its year); a
-claim with no date in an article with no publication date has no bound and
-never joins a year's group, even the only one of its block: nothing says it
-is the same time. Hand-made claim sets in several languages.
+claim with no date in an article with no publication date that nothing places
+in time (see test_consistency_placement.py) has no bound and never joins a
+year's group, even the only one of its block: one shared block is not enough
+to say it is the same time. Hand-made claim sets in several languages.
 """
 
 from __future__ import annotations

@@ -69,6 +69,16 @@ def test_quoted_year_needs_one_year_and_an_anchor_for_relative_words() -> None:
     assert quoted_year(*claim_of("去年12月,英国表示", None, "zh")) is None  # nothing to anchor it
     assert quoted_year(*claim_of("In March 2024 and in May 2025 London said", None, "en")) is None
     assert quoted_year(*claim_of("London will send troops", "2025-03-28", "en")) is None
+    assert quoted_year(*claim_of("26 Länder sagten am Donnerstag Truppen zu", "2025-09-05", "de")) is None
+
+
+def test_only_quotes_that_may_date_a_year_are_read() -> None:
+    from claimkit.consistency.placement import _may_date_a_year
+
+    for text in ("去年12月,外交部", "hôm 2/3", "27 March", "März 2025", "1 décembre", "ngày 10/4", "in 2024"):
+        assert _may_date_a_year(text), text
+    for text in ("26 countries pledged", "Thursday", "item (doc0000000-2)", "3 soldiers"):
+        assert not _may_date_a_year(text), text
 
 
 # ------------------------------------------------------ 2. the article's own dates

@@ -15,9 +15,12 @@ resolved by :func:`claimkit.schemas.claim_traits`); no type is named here.
 - **"position"** types (pledges, refusals, warnings, and user types by
   default) are blocked on ``(type, actor, object)`` and split by year (the
   claim's date, else the article's publication year, which bounds an undated
-  claim). Claims of unknown year (undated, in an article without a
-  publication date) are not bounded: they never join a year's group, even the
-  block's only one, and form a "year unknown" group of their own. A
+  claim; else the year its quotes, its article's own dates or the positions
+  its article shares with others say: :mod:`claimkit.consistency.placement`).
+  Claims of unknown year (nothing places them) are not bounded: they never
+  join a year's group, even the block's only one, and form a "year unknown"
+  group of their own. Inside a block, recipients and further key fields are
+  compared as sets (:func:`_split_by_sets`). A
   claim with several actors belongs to one group per actor ("the UK and France
   pledge troops" supports both "UK pledges troops" and "France pledges troops").
 - **"none"** types: every claim is a group of its own.

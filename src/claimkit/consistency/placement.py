@@ -31,12 +31,13 @@ all move together: an article is from one time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from claimkit.normalize.dates import find_dates
+from claimkit.normalize.dates import find_dates, month_names
 from claimkit.schemas import ClaimBase, Document
 
 if TYPE_CHECKING:
@@ -58,18 +59,52 @@ K = TypeVar("K", bound=Hashable)
 _MAX_QUOTE = 400
 
 
+_DIGITS = re.compile(r"\d+")
+#: after a number: 月/年 ("12月", "2025年"), or a day-month separator and a number ("10/4")
+_AFTER_NUMBER = re.compile(r"\s?[月年]|\s?[./-]\s?\d{1,2}(?!\d)")
+_WORD_AFTER = re.compile(r"\.?\s{0,2}([^\W\d_]++)")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\.?\s{0,2}$")
+
+
+def _may_date_a_year(text: str) -> bool:
+    """Whether ``text`` may hold a date that says its year or month: a cheap test before
+    :func:`find_dates` (weekdays and "yesterday" keep the publication's year).
+
+    Looks only around numbers: a year ("2025"), a number before 月/年, a numeric
+    day and month ("10/4"), or a month name next to a number ("27 March", "März 2025").
+    """
+    for m in _DIGITS.finditer(text):
+        start, end = m.span()
+        run = m.group()
+        if len(run) == 4 and 1800 <= int(run) < 2200:
+            return True
+        if len(run) > 2:
+            continue
+        if _AFTER_NUMBER.match(text, end):
+            return True
+        words = [w.group(1) for w in (_WORD_AFTER.match(text, end),
+                                      _WORD_BEFORE.search(text, max(0, start - 24), start)) if w]
+        if words:
+            months = month_names()
+            if any(w.casefold() in months or f"{w.casefold()}." in months for w in words):
+                return True
+    return False
+
+
 def quoted_year(claim: ClaimBase, document: Document | None) -> int | None:
     """The one year the date words of an undated claim's quotes fall in, else None.
 
-    Relative words ("去年12月", "last March") are anchored on the document's
-    publication date; without it only words naming their year count.
+    Relative words ("去年12月", "1 December" in a February article) are
+    anchored on the document's publication date; without it only words naming
+    their year count. Only dates with a number are read: a weekday or
+    "yesterday" keeps the publication's year.
     """
     published = document.published if document is not None else None
     language = document.language if document is not None else None
     years: set[int] = set()
     for span in claim.evidence:
         text = span.text
-        if not text or len(text) > _MAX_QUOTE:
+        if not text or len(text) > _MAX_QUOTE or not _may_date_a_year(text):
             continue
         for m in find_dates(text, published=published, language=language):
             value = m.date.value
