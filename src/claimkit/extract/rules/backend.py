@@ -144,7 +144,10 @@ class RulesBackend(Backend):
         self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
         self._merge_rules = {name: spec.merge for name, spec in self.specs.items()}
         #: the cue categories a clause's hits come from (see :meth:`_clause_hits`)
-        self._claim_keys = frozenset([*self.specs, "action"])
+        #: (a type's own cues, an action verb for a composed claim, a ``conditioned`` cue)
+        self._claim_keys = frozenset(
+            [*self.specs, "action", *(c for spec in self.specs.values() for c in spec.conditioned)]
+        )
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
