@@ -39,6 +39,8 @@ _IN = 500  # values per IN (...) list
 #: above this many claims, their keys are streamed in key order from the whole
 #: ``claim_keys`` table (filtered) rather than looked up claim by claim and held
 _STREAM_ABOVE = 50_000
+#: groups or findings inserted at a time
+_ROWS = 5_000
 
 
 def _chunks(values: Sequence[int], n: int = _IN) -> Iterator[Sequence[int]]:
@@ -317,6 +319,9 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
                      "languages": ",".join(g.languages), "date_from": g.date_from,
                      "date_to": g.date_to, "data": g.model_dump_json()})
         members.append(gseqs)
+        if len(rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
+            _insert_with_links(conn, t.groups, rows, members, t.group_claims, "group_seq")
+            rows, members = [], []
     _insert_with_links(conn, t.groups, rows, members, t.group_claims, "group_seq")
     rows, members = [], []
     fallback = seqs[0]
@@ -326,6 +331,9 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
         rows.append({"root": root, "kind": f.kind, "severity": f.severity.value,
                      "group_id": f.group, "message": f.message, "data": f.model_dump_json()})
         members.append(fseqs)
+        if len(rows) >= _ROWS:
+            _insert_with_links(conn, t.findings, rows, members, t.finding_claims, "finding_seq")
+            rows, members = [], []
     _insert_with_links(conn, t.findings, rows, members, t.finding_claims, "finding_seq")
 
 
