@@ -261,9 +261,10 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     assert 0.75 * min(4, unlimited) <= rate <= 1.05 * 4, (
         unlimited, [round(t - times[0], 2) for t in times])
     # no burst: the bucket lets at most rate x (D + burst) requests start in D seconds,
-    # 4 x (3 + 1) = 16 in any 3 seconds (the burst of 4 at the start, then one every
-    # 0.25 s), and arrivals lag their starts by up to ~0.7 s here (CPU contention)
-    assert max(sum(1 for u in times if t <= u < t + 3) for t in times) <= 16 + 2
+    # 4 x (5 + 1) = 24 in any 5 seconds (the burst of 4 at the start, then one every
+    # 0.25 s); a starved worker sends late, so arrivals bunch by up to a second more
+    # under heavy load (20 in 3 s were seen at load 20); unlimited, 40-70 would come
+    assert max(sum(1 for u in times if t <= u < t + 5) for t in times) <= 24 + 4
 
 
 def test_cli_cluster_address(client: Any, tmp_path: Path) -> None:
