@@ -38,6 +38,17 @@ def _get() -> Any:
         return _identifier
 
 
+def _has_letters(sample: str) -> bool:
+    """At least :data:`_MIN_LETTERS` letters (stops counting there: most texts decide at once)."""
+    letters = 0
+    for ch in sample:
+        if ch.isalpha():
+            letters += 1
+            if letters >= _MIN_LETTERS:
+                return True
+    return False
+
+
 def detect_language(text: str) -> str | None:
     """Detect the language of ``text``.
 
@@ -51,7 +62,7 @@ def detect_language(text: str) -> str | None:
         letters, or the guess is not confident.
     """
     sample = text[:_MAX_CHARS]
-    if sum(1 for ch in sample if ch.isalpha()) < _MIN_LETTERS:
+    if not _has_letters(sample):
         return None
     label, confidence = _get().classify(sample)
     label = str(label)

@@ -19,7 +19,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -162,29 +162,44 @@ def _write(
     col.stats.types = types
     col.stats.failures = len(col.failures)
     col.stats.findings = len(report.findings) if report is not None else 0
-    tail = {
-        "types": types,
-        "colors": [PALETTE[i % len(PALETTE)] for i in range(len(types))],
-        "findings": findings_payload(report.findings, col.claim_docs) if report else None,
-        "groups": {g.id: group_payload(g, col.outlets) for g in report.groups} if report else {},
-    }
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(types))]
     script, script_hash = _page_js()
     page = _environment().get_template("report.html.j2").render(
         title=title, stats=col.stats, counts=report.counts() if report else None,
-        failures=col.failures, types=tail["types"], colors=tail["colors"],
+        failures=col.failures, types=types, colors=colors,
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         data=_MARKER, script=script, script_hash=script_hash,
     )
     head, end = page.split(_MARKER)
-    out.write(head)
-    out.write('{"docs":[')
-    size = len(head.encode("utf-8")) + 9
+    size = 0
+
+    def write(text: str) -> None:
+        nonlocal size
+        out.write(text)
+        size += len(text.encode("utf-8"))
+
+    write(head + '{"docs":[')
     while chunk := spool.read(1 << 20):
-        out.write(chunk)
-        size += len(chunk.encode("utf-8"))
-    rest = "]," + dumps(tail)[1:] + end
-    out.write(rest)
-    return size + len(rest.encode("utf-8"))
+        write(chunk)
+    write(f'],"types":{dumps(types)},"colors":{dumps(colors)},"findings":')
+    _write_tail(write, report, col)
+    write(end)
+    return size
+
+
+def _write_tail(write: Callable[[str], None], report: ValidationReport | None, col: _Collector) -> None:
+    """The findings and groups of the page's data, one item at a time (the same bytes as
+    one ``dumps`` of them all, without holding the whole text of 100k findings at once)."""
+    if report is None:
+        write('null,"groups":{}}')
+        return
+    write("[")
+    for i, item in enumerate(findings_payload(report.findings, col.claim_docs)):
+        write(("," if i else "") + dumps(item))
+    write('],"groups":{')
+    for i, g in enumerate(report.groups):
+        write(("," if i else "") + dumps(g.id) + ":" + dumps(group_payload(g, col.outlets)))
+    write("}}")
 
 
 def render_html(
