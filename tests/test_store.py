@@ -311,18 +311,23 @@ def test_view_db_renders_the_store_with_its_stored_findings(claims_file: Path,
     assert f"{n_refusals} claim(s)" in some.output
 
 
-def test_a_documents_unanchored_dates_stay_one_finding_in_any_batch(tmp_path: Path) -> None:
-    """The claims of one document with unanchored dates (here in different components) are
-    linked, so batches, streamed or incremental, never split their one finding."""
+def _dated_by_words(recs: list[DocumentClaims]) -> list[DocumentClaims]:
+    """``recs`` with the first and last claim of every 7th record dated by words only."""
     from claimkit.schemas import DateRef
 
-    recs = list(records(600, days=200, seed=9))
-    for n, rec in enumerate(recs):  # dated by words only: the first and last claim of some
+    for n, rec in enumerate(recs):
         if n % 7 == 0:
             claims = list(rec.claims)
             for i in (0, len(claims) - 1):
                 claims[i] = claims[i].model_copy(update={"date": DateRef(raw="on Thursday")})
             recs[n] = rec.model_copy(update={"claims": claims})
+    return recs
+
+
+def test_a_documents_unanchored_dates_stay_one_finding_in_any_batch(tmp_path: Path) -> None:
+    """The claims of one document with unanchored dates (here in different components) are
+    linked, so batches, streamed or incremental, never split their one finding."""
+    recs = _dated_by_words(list(records(600, days=200, seed=9)))
     full = sorted(f.model_dump_json() for f in validate(recs).findings)
     assert sum('"unanchored_date"' in f and '"claims":["' in f and '","' in f
                for f in full) >= 5  # findings naming two claims of one document
@@ -334,3 +339,32 @@ def test_a_documents_unanchored_dates_stay_one_finding_in_any_batch(tmp_path: Pa
         streamed = sorted(f.model_dump_json() for r in store.validate(full=True, batch_claims=1)
                           for f in r.findings)
     assert streamed == full
+
+
+def test_a_store_keyed_by_an_older_claimkit_is_rekeyed(tmp_path: Path) -> None:
+    """Keys written before ``u|DOC`` existed (schema 0002) are rebuilt when the store is opened."""
+    from claimkit.store.tables import VERSION_TABLE
+
+    recs = _dated_by_words(list(records(400, days=60)))
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.add(recs)
+    db = sqlite3.connect(path)
+    keys = "select count(*) from claim_keys join event_keys on event_keys.id = key_id"
+    (unanchored,) = db.execute(keys + " where event_keys.key like 'u|%'").fetchone()
+    (total,) = db.execute(keys).fetchone()
+    assert unanchored > 0, "the corpus must have claims with unanchored dates"
+    with db:  # as claimkit at schema 0002 left it: no u| keys
+        db.execute("delete from claim_keys where key_id in "
+                   "(select id from event_keys where key like 'u|%')")
+        db.execute("drop index ix_groups_listing")  # what migration 0003 adds
+        db.execute(f"update {VERSION_TABLE} set version_num = '0002'")
+    db.close()
+    with open_store(str(path)) as store:
+        assert store.migrated_from == "0002"
+        got = sorted(f.model_dump_json() for r in store.validate() for f in r.findings)
+    db = sqlite3.connect(path)
+    assert db.execute(keys + " where event_keys.key like 'u|%'").fetchone() == (unanchored,)
+    assert db.execute(keys).fetchone() == (total,)
+    db.close()
+    assert got == sorted(f.model_dump_json() for f in validate(recs).findings)

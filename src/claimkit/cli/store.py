@@ -34,9 +34,10 @@ DB = click.option("--db", "db", default=None, metavar="URL",
 def open_db(url: str | None) -> ClaimStore:
     """The store (created or migrated), announced on stderr when migrated."""
     from claimkit.store import open_store
+    from claimkit.store.tables import SCHEMA_HEAD
 
     store = open_store(url)
-    if store.migrated_from is not None and store.migrated_from != "0002":
+    if store.migrated_from not in (None, SCHEMA_HEAD):
         note(f"{store.url}: schema {store.migrated_from} migrated to the newest")
     return store
 

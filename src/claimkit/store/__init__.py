@@ -151,11 +151,12 @@ def open_store(url: str | None = None) -> ClaimStore:
         StoreError: not a database, another program's database, or a newer schema.
     """
     from claimkit.store._engine import connect
+    from claimkit.store.tables import KEYS_REVISION
 
     engine, shown, before = connect(url)
     store = ClaimStore(engine, shown, before)
-    if before is not None and before < "0002":
+    if before is not None and before < KEYS_REVISION:
         from claimkit.store.validation import rekey
 
-        rekey(engine)
+        rekey(engine, fresh=True)
     return store

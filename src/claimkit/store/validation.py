@@ -350,8 +350,9 @@ def _insert_with_links(conn: Connection, table: Any, rows: list[dict[str, Any]],
     bulk_insert(conn, links, (column, "claim_seq"), pairs)
 
 
-def rekey(engine: Engine, batch: int = 200) -> int:
-    """Link keys for stored claims that have none (a store migrated from schema 0001)."""
+def rekey(engine: Engine, batch: int = 200, *, fresh: bool = False) -> int:
+    """Link keys for stored claims that have none (a store migrated from schema 0001);
+    ``fresh``: drop every stored key first (keys written by an older claimkit)."""
     from claimkit.store.keys import key_claims
     from claimkit.store.write import write_keys
 
@@ -359,6 +360,8 @@ def rekey(engine: Engine, batch: int = 200) -> int:
     keyed = t.claim_keys.select().with_only_columns(t.claim_keys.c.claim_seq)
     done = 0
     with engine.begin() as conn:
+        if fresh:
+            conn.execute(t.claim_keys.delete())
         doc_seqs = sorted({int(s) for s in conn.execute(
             t.claims.select().with_only_columns(c.doc_seq).where(c.seq.not_in(keyed))
         ).scalars()})
