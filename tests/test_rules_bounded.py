@@ -131,3 +131,19 @@ def test_merging_by_lookup_gives_what_the_scan_of_every_earlier_candidate_gave()
         merged = merge_candidates(first, _MERGE_RULES)
         assert _merged(merged) == _merged(_reference_merge(second, _MERGE_RULES))
         assert len(merged) < n  # something was merged
+
+
+def test_the_story_date_is_found_once_per_document_not_once_per_claim(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each date mention is looked at once for the story's date, however many claims
+    need it (it was once per claim: quadratic in a long document's claims)."""
+    from claimkit.extract.rules import roles
+
+    calls = []
+    real = roles._on_date_line
+    monkeypatch.setattr(roles, "_on_date_line", lambda text, m: calls.append(m) or real(text, m))
+    undated = " ".join(["France pledged to send troops."] * 200)
+    text = "Headline\n2025-03-28 12:39\n\n" + undated + " On 27 March 2025 leaders met in Paris."
+    doc = Document(id="d", text=text, language="en")
+    drafts = RulesBackend().extract(doc).drafts
+    assert len(drafts) >= 100
+    assert 0 < len(calls) <= 2  # the date line, then the sentence's date

@@ -46,6 +46,7 @@ from claimkit.extract.rules.roles import (
     modality,
     nearest,
     story_date,
+    story_dates,
     subject_of,
     with_group,
     with_speaker,
@@ -219,15 +220,17 @@ class RulesBackend(Backend):
         actors = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
         persons = {m.value.label: m.value for m in actors if m.value.kind == ActorKind.person}
+        dates = _sorted(finders.dates(document))
         return Scene(
             text=text,
             sentences=segment(text),
             actors=actors,
-            dates=_sorted(finders.dates(document)),
+            dates=dates,
             quantities=_sorted(finders.quantities(text, document.language)),
             places=_sorted(places),
             cues=CueScan(text),
             published=document.published,
+            story=story_dates(text, dates),
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
             speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )

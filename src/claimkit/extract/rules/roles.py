@@ -61,6 +61,7 @@ __all__ = [
     "modality",
     "nearest",
     "story_date",
+    "story_dates",
     "subject_of",
     "with_group",
     "with_speaker",
@@ -353,9 +354,7 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
     after publication; else, when no sentence of the text names any date, the
     publication date.
     """
-    story = [m for m in scene.dates if not _on_date_line(scene.text, m)]
-    lead = [m for m in story if m.start < _LEAD]
-    first = lead[0] if lead else None
+    first, dated = scene.story
     if first is not None:
         ref: DateRef = first.value
         value, pub = ref.value, scene.published
@@ -367,9 +366,18 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
         ):
             return ref
         return None
-    if not story and scene.published is not None:
+    if not dated and scene.published is not None:
         return DateRef(value=scene.published.isoformat(), resolution=DateResolution.publication)
     return None
+
+
+def story_dates(text: str, dates: Sequence[Mention]) -> tuple[Mention | None, bool]:
+    """The first date of a sentence in the lead (None: none), and whether any sentence
+    names a date (date lines left out): :attr:`Scene.story`, once per document."""
+    for m in dates:
+        if not _on_date_line(text, m):
+            return (m if m.start < _LEAD else None), True
+    return None, False
 
 
 def _on_date_line(text: str, m: Mention) -> bool:

@@ -156,6 +156,10 @@ class Scene:
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
     #: the document's publication date
     published: dt.date | None = None
+    #: the first date of a sentence in the lead, and whether any sentence of the text
+    #: (not a date line) names a date: what :func:`~claimkit.extract.rules.roles.story_date`
+    #: needs, found once per document (:func:`~claimkit.extract.rules.roles.story_dates`)
+    story: tuple[Mention | None, bool] = (None, False)
 
 
 @dataclass(frozen=True)
