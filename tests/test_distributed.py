@@ -256,9 +256,10 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     assert hi - lo >= 12
     # never over the limit by more than 5 %; under it only as far as a loaded machine
     # lags: the cluster cannot go faster than it did without a limit just before
-    # (on a quiet machine bench/distributed.py measures 1.015x the limit)
+    # (on a quiet machine bench/distributed.py measures 1.015x the limit; 0.74x was
+    # seen with a second test suite running; a limiter giving half the rate still fails)
     rate = middle / (hi - lo)
-    assert 0.75 * min(4, unlimited) <= rate <= 1.05 * 4, (
+    assert 0.6 * min(4, unlimited) <= rate <= 1.05 * 4, (
         unlimited, [round(t - times[0], 2) for t in times])
     # no burst: the bucket lets at most rate x (D + burst) requests start in D seconds,
     # 4 x (5 + 1) = 24 in any 5 seconds (the burst of 4 at the start, then one every

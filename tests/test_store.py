@@ -368,3 +368,29 @@ def test_a_store_keyed_by_an_older_claimkit_is_rekeyed(tmp_path: Path) -> None:
     assert db.execute(keys).fetchone() == (total,)
     db.close()
     assert got == sorted(f.model_dump_json() for f in validate(recs).findings)
+
+
+@pytest.mark.parametrize("corpus", ["gold", "placed"])
+def test_articles_placed_in_time_validate_in_the_store_as_in_one_run(
+        tmp_path: Path, gold_dir: Path, articles_dir: Path, corpus: str) -> None:
+    """Undated articles placed in time by the dates of others (consistency's placement):
+    added and validated one article at a time, the store holds what one run finds."""
+    from sqlalchemy import text
+
+    from tests._gold_claims import gold_records
+    from tests.test_consistency_placement import ja_article, vi_article, year_reports
+
+    if corpus == "gold":
+        recs = gold_records(gold_dir, articles_dir)
+    else:
+        recs = [year_reports(2025, "en25"), year_reports(2026, "en26", uk=False), ja_article(),
+                vi_article(("2025-04-10", "2025-03-02"))]
+    assert any(r.document.published is None for r in recs)
+    with open_store(str(tmp_path / "placed.db")) as store:
+        for rec in recs:
+            store.add([rec])
+            list(store.validate())
+        with store.engine.connect() as conn:
+            stored = sorted(x for (x,) in conn.execute(text("select data from findings")))
+    full = validate(recs)
+    assert stored == sorted(f.model_dump_json() for f in full.findings)

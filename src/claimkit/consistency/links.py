@@ -15,6 +15,9 @@ made coarser where that is simpler, never finer:
 - ``s|ACTOR|OBJECT``: a stance (one actor for and against one thing, any type, any year);
 - ``p|TYPE|ACTOR|OBJECT``: a position block (split by year, recipients and
   consequences inside; those are finer, so not part of the key);
+- ``u|DOC``: a claim whose date cannot be anchored (words and no value, or
+  resolved against a publication date its article lacks): the time check
+  lists a document's such claims in one finding;
 - ``d|DOC``: every claim of a document without a publication date: its
   claims of unknown year are placed in time together, from its own dated
   claims and from the positions it shares with other articles (see
@@ -57,6 +60,8 @@ def _keys(info: ClaimInfo) -> Iterator[str]:
     if c.id:
         yield f"i|{c.id}"
     doc = info.document
+    if _unanchored(info):
+        yield f"u|{info.doc}"
     if doc is not None and doc.published is None:
         yield f"d|{info.doc}"
     traits = info.traits
@@ -73,6 +78,17 @@ def _keys(info: ClaimInfo) -> Iterator[str]:
         obj = info.obj if want_obj else "*"
         for a in info.actors if "actor" in key else ("*",):
             yield f"p|{c.type}|{a}|{obj}"
+
+
+def _unanchored(info: ClaimInfo) -> bool:
+    """Whether the time check reports the claim's date as unanchored (its own test)."""
+    d = info.claim.date
+    if d is None:
+        return False
+    doc = info.document
+    res = getattr(d.resolution, "value", d.resolution)
+    return bool(d.value is None and d.raw) or (
+        res in ("relative", "publication") and doc is not None and doc.published is None)
 
 
 def _event_keys(info: ClaimInfo) -> Iterator[str]:
