@@ -109,14 +109,14 @@ def _fifo(d: Path) -> str:
     return str(path)
 
 
-def _socket(d: Path) -> str:
-    path = d / "sock.txt"
+def _socket(d: Path, name: str = "sock.txt") -> str:
+    path = d / name
     # a short relative name: AF_UNIX paths are limited to ~100 bytes
     cwd = os.getcwd()
     os.chdir(d)
     try:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.bind("sock.txt")
+        sock.bind(name)
         sock.close()
     finally:
         os.chdir(cwd)
@@ -504,18 +504,6 @@ def test_odd_claims_file_names(tmp_path: Path, good_claims: str, command: str, r
     _read_something(command, result)
 
 
-def _socket_file(d: Path) -> Path:
-    cwd = os.getcwd()
-    os.chdir(d)  # a short relative name: AF_UNIX paths are limited to ~100 bytes
-    try:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.bind("sock.jsonl")
-        sock.close()
-    finally:
-        os.chdir(cwd)
-    return d / "sock.jsonl"
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and sockets are POSIX")
 @pytest.mark.parametrize("command", CLAIMS_COMMANDS)
 @pytest.mark.parametrize("special", ["fifo", "socket"])
@@ -528,7 +516,7 @@ def test_a_special_claims_file_is_skipped_without_blocking(tmp_path: Path, good_
         os.mkfifo(bad)
         what = "a FIFO (named pipe)"
     else:
-        bad, what = _socket_file(tmp_path), "a socket"
+        bad, what = Path(_socket(tmp_path, "sock.jsonl")), "a socket"
     result = CliRunner().invoke(main, _claims_args(command, tmp_path, str(bad), str(good)))
     noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
     assert noted == [f"claimkit: skipped {bad}: not a regular file ({what}); skipped without reading it"]
