@@ -18,18 +18,20 @@ Printed:
    10,000 documents), each with its ratio to the first, and the peak memory
    (``tracemalloc``) of one document's extraction at each size (flat when
    nothing is kept between documents);
-5. **end to end**: ``claimkit extract DIR -o FILE --backend rules`` on the
+5. **language detection** (part of loading): py3langid's own byte-by-byte
+   walk and claimkit's vectorised count (``documents/_lang.py``), same run;
+6. **end to end**: ``claimkit extract DIR -o FILE --backend rules`` on the
    2,000 documents written as ``.txt`` files: loading, decoding, language
    detection, extraction, grounding, normalisation and writing, in MB/s of the
    child process's CPU and of wall time;
-6. **where the end-to-end time goes**: the same run in this process, stage by
+7. **where the end-to-end time goes**: the same run in this process, stage by
    stage: loading (reading, decoding, page splitting, language detection), the
    backend, grounding and normalisation (``Extractor`` finishing the claims)
    and writing JSON;
-7. **one long document**: news prose (sample paragraphs and test sentences,
+8. **one long document**: news prose (sample paragraphs and test sentences,
    one after the other) as one document of 0.25, 1 and 4 MB, CPU seconds per MB
    (flat when nothing in a document is quadratic: merging restatements was);
-8. **hostile input**: a 5 MB Han text with no punctuation and a 30 MB line of
+9. **hostile input**: a 5 MB Han text with no punctuation and a 30 MB line of
    one "word", with their CPU time per MB (bounded windows keep it linear).
 
 The 9 MB prose and 100 MB inputs through the CLI, with peak memory, are
@@ -235,6 +237,26 @@ def report_cli_stages(n: int) -> None:
         print(f"  {name:<42} {t:7.2f} s  {100 * t / total:5.1f} %")
 
 
+def report_language(n: int) -> None:
+    """Language detection on ``n`` documents: py3langid's byte walk and the vectorised count."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from claimkit.documents._lang import _MAX_CHARS, _get
+
+    texts = [d.text[:_MAX_CHARS] for d in corpus(n)]
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    walk = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    window = _get()
+    before = cpu(lambda: [walk.classify(t) for t in texts])
+    after = cpu(lambda: [window.classify(t) for t in texts])
+    same = all(walk.classify(t) == window.classify(t) for t in texts)
+    print(
+        f"language detection ({n} documents, {size:.2f} MB): py3langid's byte walk "
+        f"{size / before:.2f} MB/s, vectorised count {size / after:.2f} MB/s of CPU "
+        f"(x{before / after:.2f}; same labels and confidences: {same})"
+    )
+
+
 def prose(size: int, seed: int = 11) -> str:
     """About ``size`` bytes of news prose: sample paragraphs and test sentences in a row."""
     rng = random.Random(seed)
@@ -280,6 +302,7 @@ def main(argv: list[str]) -> None:
     report_speed(backend, 400 if quick else 2000)
     report_linearity(backend, (100, 400) if quick else (625, 2500, 10000))
     report_long_document(backend, (0.1, 0.4) if quick else (0.25, 1.0, 4.0))
+    report_language(400 if quick else 2000)
     if not quick:
         report_cli(2000)
         report_cli_stages(2000)
