@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import numpy as np
 import pytest
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from claimkit.documents import _dates
+from claimkit.documents._dates import _ANY_YEAR, find_date
 from claimkit.documents._decode import _CONTROL
 from claimkit.documents._lang import _get
 
@@ -60,3 +63,17 @@ def test_control_pattern_is_category_cc() -> None:
     }
     found = {chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF and _CONTROL.match(chr(i))}
     assert found == wanted
+
+
+def test_space_pattern_is_isspace() -> None:
+    """documents/_split.py counts non-space characters with ``\\s``: the same set as ``str.isspace``."""
+    pattern = re.compile(r"\s")
+    assert all(bool(pattern.match(chr(i))) == chr(i).isspace() for i in range(0x110000))
+
+
+def test_every_date_line_pattern_holds_a_year() -> None:
+    """find_date skips a line with no year (``_ANY_YEAR``): right while each of its patterns needs one."""
+    for pattern in (_dates._YMD, _dates._XXY, _dates._D_MON_Y, _dates._MON_D_Y):
+        assert _dates._YEAR in pattern.pattern
+    for line in ("28.03.2025", "March 28, 2025", "2025年3月28日", "28 mars 2025 à 10:00"):
+        assert find_date(line) is not None and _ANY_YEAR.search(line) is not None

@@ -32,6 +32,8 @@ _D_MON_Y = re.compile(
 _MON_D_Y = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]{{3,}}\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?!\d)"
 )
+#: every full date above holds a year: a line without one is no date line (one search, not four)
+_ANY_YEAR = re.compile(_YEAR)
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -111,6 +113,8 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
         ``(date or None if ambiguous, raw date text, line without that date)``,
         or ``None`` when the line holds no full date with a four-digit year.
     """
+    if _ANY_YEAR.search(line) is None:
+        return None
     match = _YMD.search(line)
     if match is not None:
         year, month, day = (int(g) for g in match.groups())

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from claimkit.documents._dates import date_line, word_count
@@ -93,8 +94,12 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+#: ``\s`` is ``str.isspace`` (tests/test_documents_lang.py checks every code point)
+_SPACES = re.compile(r"\s+")
+
+
 def _non_space(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - sum(map(len, _SPACES.findall(text)))
 
 
 def _title_like(line: _Line) -> bool:
