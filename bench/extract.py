@@ -38,6 +38,7 @@ The 9 MB prose and 100 MB inputs through the CLI, with peak memory, are
 cases of ``bench/hostile.py``.
 
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
+    .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
 
 Before the cue and name automata (same corpus, same machine): 0.11-0.14 MB/s
 of CPU for the backend alone.
@@ -278,6 +279,24 @@ def report_language(n: int) -> None:
     )
 
 
+def report_profile(backend: RulesBackend, n: int) -> None:
+    """Where the backend's time goes by function (pyinstrument, a sampling profiler: not a
+    dependency of claimkit; ``pip install pyinstrument``). cProfile's per-call cost would
+    inflate the many small functions."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        print("--profile needs pyinstrument (pip install pyinstrument)")
+        return
+    docs = corpus(n)
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for d in docs:
+        backend.extract(d)
+    profiler.stop()
+    print(profiler.output_text(unicode=False, color=False))
+
+
 def prose(size: int, seed: int = 11) -> str:
     """About ``size`` bytes of news prose: sample paragraphs and test sentences in a row."""
     rng = random.Random(seed)
@@ -323,6 +342,9 @@ def main(argv: list[str]) -> None:
     backend = RulesBackend()
     for d in corpus(20):  # warm-up: gazetteer, date tables and cue patterns are built lazily
         backend.extract(d)
+    if "--profile" in argv:
+        report_profile(backend, 400 if quick else 2000)
+        return
     report_speed(backend, 400 if quick else 2000)
     report_linearity((100, 400) if quick else (200, 2000, 10000))
     report_long_document(backend, (0.1, 0.4) if quick else (0.25, 1.0, 4.0))
