@@ -155,20 +155,36 @@ def subject_of(
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
-            subject = _distinct([a for a in before if not _oblique(scene, site, a)])
+            subject = _distinct([a for a in before if _may_act(scene, site, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in _named(scene, ss, cs) if not _oblique(scene, site, a)]
-            subject = _distinct(earlier[-1:])
+            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, site, a)]
+            subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else earlier[-1:])
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= hit.end and not _oblique(scene, site, a)]
+            after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, site, a)]
             subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(scene, prev.start, prev.end) if not _oblique(scene, site, a)]
+            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, site, a)]
             subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
+
+
+#: what may open a clause whose verb shares the sentence's subject: nothing, or up to
+#: two short words ("and", "et a", "und", "и", "dan", "và", 并)
+_SHARED_SUBJECT = re.compile(
+    r"[\W_]*(?:(?:[^\W\d_]{1,4}[\W_]+){0,2}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af][\W_]*)"
+)
+
+
+def _verb_first(text: str, site: Site, hit: Hit) -> bool:
+    """The cue's clause opens with its verb ("..., and warned that", "Trump, who ...,
+    warned"): its subject is the sentence's, the first actor named, not the nearest
+    (an object or a name in a relative clause). Not in verb-final languages."""
+    if hit.lang.negation_after:
+        return False
+    return _SHARED_SUBJECT.fullmatch(text, site.clause[0], hit.start) is not None
 
 
 def _named(scene: Scene, lo: int, hi: int) -> list[Mention]:
@@ -211,21 +227,70 @@ def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
 
 #: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?")
+#: the tail of a compound noun between a name and its postposition (米軍を, ロシア連邦なしでは, 미군을)
+_COMPOUND_TAIL = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{0,2}")
+#: what joins a possessor to the noun it owns: "Ukraine's", "Ukrayna'nın", "Ukraines",
+#: ウクライナの, 우크라이나의, 乌克兰的, or nothing at all (乌克兰领土, ウクライナ領土); a
+#: space alone does not ("Fransa bölgeye asker gönderecek": France sends to the region)
+_OWNER_SUFFIX = re.compile(r"['’][^\W\d_]{0,4}\s?|s\s|[の의的之]\s?|")
+#: how far from a name the noun it owns may start or end
+_OWNED_REACH = 40
+
+
+def _may_act(scene: Scene, site: Site, m: Mention) -> bool:
+    """The name may be who makes the claim: neither governed by a preposition nor a possessor."""
+    return not _oblique(scene, site, m) and not _possessor(scene, site, m)
 
 
 def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
     """The name is governed by a preposition ("troops to Ukraine", "支持向乌克兰"), or in
-    verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"):
-    an object or a place, not who makes the claim."""
+    verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"; also
+    after a compound's tail: 米軍を): an object or a place, not who makes the claim."""
     text = scene.text
     for lc in site.langs:
         if lc.negation_after:
-            if any(s == m.end for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 4)):
-                return True
+            for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 6):
+                if _COMPOUND_TAIL.fullmatch(text, m.end, s):
+                    return True
             continue
         for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
             if _ARTICLE_GAP.fullmatch(text, e, m.start):
                 return True
+    return False
+
+
+def _possessor(scene: Scene, site: Site, m: Mention) -> bool:
+    """The name owns a thing the claim is about ("the territory of Ukraine", "Ukraine's
+    security", "keamanan Kyiv", "территория Украины", "die Sicherheit der Ukraine",
+    ウクライナの領土, 우크라이나의 영토, "Ukrayna'nın toprakları"): not who makes it.
+
+    The owned nouns are the ``possessed`` class of each language (territory, security,
+    sovereignty, borders, allies, ...), so "Russia's foreign minister" or "the
+    government of France" keep their country.
+    """
+    text = scene.text
+    for lc in site.langs:
+        for s, _ in scene.cues.spans(lc, "possessed", m.end, m.end + _OWNED_REACH):
+            if s - m.end <= 6 and _OWNER_SUFFIX.fullmatch(text, m.end, s):
+                return True
+        for _, e in scene.cues.spans(lc, "possessed", max(0, m.start - _OWNED_REACH), m.start):
+            if _owned_by(scene, lc, e, m.start):
+                return True
+    return False
+
+
+def _owned_by(scene: Scene, lc: LanguageCues, head_end: int, name_start: int) -> bool:
+    """The name at ``name_start`` owns the noun ending at ``head_end``: after a
+    ``genitive`` word ("territory of the", "territoire de l'", "Sicherheit der"), or in
+    a language with no such words right after it ("keamanan Kyiv", "территория
+    Украины", "أمن أوكرانيا"; Vietnamese writes "của" into its nouns: "lãnh thổ của")."""
+    text = scene.text
+    gap = text[head_end:name_start]
+    if gap and gap.isspace() and "genitive" not in lc.patterns:
+        return True  # a language that marks no genitive with a word puts the owner after the noun
+    for s, e in scene.cues.spans(lc, "genitive", head_end, name_start):
+        if text[head_end:s].isspace() and _ARTICLE_GAP.fullmatch(text, e, name_start):
+            return True
     return False
 
 
