@@ -147,3 +147,50 @@ def test_a_compound_before_a_postposition_is_an_object(backend: RulesBackend, la
 def test_without_a_country_is_no_actor(backend: RulesBackend) -> None:
     claims = _claims(backend, "No deal can be reached without Russia, Hungary warned.", "en")
     assert "Hungary" in claims["warning"] and "Russia" not in claims["warning"]
+
+
+# a pronoun speaker stands for the person named in the sentence before
+_PRONOUN_SPEAKERS = [
+    ("en", "Macron met the press on Friday. He stressed that France will not send combat troops.",
+     "refusal", "Emmanuel Macron"),
+    ("fr", "Emmanuel Macron a rencontré la presse. Il a souligné que la France n'enverra pas de troupes.",
+     "refusal", "Emmanuel Macron"),
+    ("ru", "Лавров встретился с журналистами. Он заявил, что Россия не примет войска НАТО.",
+     "refusal", "Sergey Lavrov"),
+    ("zh", "马克龙周五会见了记者。他强调，法国不会派遣作战部队。", "refusal", "Emmanuel Macron"),
+    ("ja", "ラブロフ外相は記者団と会見した。彼は、ロシアはNATO軍を受け入れないと述べた。",
+     "refusal", "Sergey Lavrov"),
+    ("de", "Scholz traf am Montag Journalisten. Er betonte, Deutschland werde keine Soldaten schicken.",
+     "refusal", "Olaf Scholz"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "speaker"), _PRONOUN_SPEAKERS,
+                         ids=[s[0] for s in _PRONOUN_SPEAKERS])
+def test_a_pronoun_speaker_is_the_person_named_before(
+    backend: RulesBackend, lang: str, text: str, type_: str, speaker: str
+) -> None:
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    assert claims[type_][:1] == [speaker], claims
+
+
+def test_a_plural_pronoun_or_a_named_speaker_takes_no_earlier_person(backend: RulesBackend) -> None:
+    text = "Macron met the press. They said Russia will not accept troops."
+    assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]
+    text = "Macron met the press. Officials said Russia will not accept troops."
+    assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]
+
+
+# Japanese: a name with its title and the person's name before と ("with") is a participant,
+# and a country written right after a person is his title
+def test_a_title_phrase_before_a_postposition_is_an_object(backend: RulesBackend) -> None:
+    text = "カナダ首相は、ヨルダン外務大臣のアイマン・サファディとの会談を行った。"
+    claims = _claims(backend, text, "ja")
+    assert "Jordan" not in claims["meeting"] and "Canada" in claims["meeting"], claims
+
+
+def test_a_country_right_after_a_person_is_his_title(backend: RulesBackend) -> None:
+    text = "ドナルド・トランプ米大統領は先週、ロシアと会談し、月曜日に欧州の指導者をホストした。"
+    claims = _claims(backend, text, "ja")
+    assert claims["meeting"][:1] == ["Donald Trump"], claims

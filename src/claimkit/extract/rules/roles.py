@@ -158,7 +158,7 @@ def subject_of(
             subject = _distinct([a for a in before if _may_act(scene, site, a)])
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, site, a)]
-            subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else earlier[-1:])
+            subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
             after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, site, a)]
             subject = _distinct(after[:1])
@@ -169,6 +169,19 @@ def subject_of(
         if subject:
             break
     return subject, bool(before)
+
+
+def _last(mentions: Sequence[Mention]) -> list[Mention]:
+    """The last mention, or the person it is written right after: the country in
+    "ドナルド・トランプ米大統領" (Donald Trump, US President) is his title, not a second actor."""
+    if not mentions:
+        return []
+    last = mentions[-1]
+    if len(mentions) > 1 and last.value.kind != ActorKind.person:
+        person = mentions[-2]
+        if person.value.kind == ActorKind.person and 0 <= last.start - person.end <= 1:
+            return [person]
+    return [last]
 
 
 #: what may open a clause whose verb shares the sentence's subject: nothing, or up to
@@ -227,8 +240,10 @@ def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
 
 #: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?")
-#: the tail of a compound noun between a name and its postposition (米軍を, ロシア連邦なしでは, 미군을)
-_COMPOUND_TAIL = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{0,2}")
+#: the rest of the noun phrase between a name and its postposition, in one word: a
+#: compound (米軍を, ロシア連邦なしでは, 미군을) or a title and a name joined by の
+#: (ヨルダン外務大臣のアイマン・サファディとの, オーストラリアの指導者との)
+_COMPOUND_TAIL = re.compile(r"(?:[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af・]|の|의){0,24}")
 #: what joins a possessor to the noun it owns: "Ukraine's", "Ukrayna'nın", "Ukraines",
 #: ウクライナの, 우크라이나의, 乌克兰的, or nothing at all (乌克兰领土, ウクライナ領土); a
 #: space alone does not ("Fransa bölgeye asker gönderecek": France sends to the region)
@@ -249,7 +264,7 @@ def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
     text = scene.text
     for lc in site.langs:
         if lc.negation_after:
-            for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 6):
+            for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
                 if _COMPOUND_TAIL.fullmatch(text, m.end, s):
                     return True
             continue
@@ -311,9 +326,7 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
         return subject
     ss, se = site.sentence
     persons = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
-    if not persons:
-        return subject
-    for lc in site.langs:
+    for lc in site.langs if persons else ():
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
             before = [m for m in persons if m.end <= rs]
             after = [m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
@@ -321,7 +334,54 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
             if found:
                 speaker: Actor = found[0].value
                 return [speaker, *(a for a in subject if a.label != speaker.label)]
-    return subject
+    if persons:
+        return subject
+    speaker_ = _pronoun_speaker(scene, site)
+    if speaker_ is None:
+        return subject
+    return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+
+
+#: what may open a sentence before its pronoun subject (quotes, a dash)
+_OPENING = re.compile(r"[\W_]*")
+#: what may stand between a pronoun and its verb of saying: an auxiliary or an adverb
+#: ("he has said", "il a déclaré", "он также заявил")
+_AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
+#: how many sentences back the person a pronoun stands for may be named
+_ANTECEDENT_REACH = 2
+
+
+def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
+    """The person a pronoun speaker stands for: "Macron met the press. He stressed that
+    the troops will not be deployed on the front line" -> Emmanuel Macron.
+
+    The sentence opens with a ``pronoun`` of its language followed by a ``reporting``
+    verb (anywhere later in verb-final languages: 彼は…と述べた) and names no person;
+    the pronoun stands for the last person named in the sentences before (up to
+    :data:`_ANTECEDENT_REACH`).
+    """
+    ss, se = site.sentence
+    text, scan = scene.text, scene.cues
+    for lc in site.langs:
+        pronouns = [p for p in scan.spans(lc, "pronoun", ss, min(se, ss + 12)) if _OPENING.fullmatch(text, ss, p[0])]
+        if not pronouns:
+            continue
+        pe = pronouns[0][1]
+        reports = scan.spans(lc, "reporting", pe, se)
+        if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs, _ in reports):
+            return _antecedent(scene, site.index)
+    return None
+
+
+def _antecedent(scene: Scene, index: int) -> Actor | None:
+    """The last person named in the sentences before ``index`` (up to :data:`_ANTECEDENT_REACH`)."""
+    for i in range(index - 1, max(-1, index - 1 - _ANTECEDENT_REACH), -1):
+        sentence = scene.sentences[i]
+        persons = [m for m in within(scene.actors, sentence.start, sentence.end) if m.value.kind == ActorKind.person]
+        if persons:
+            person: Actor = persons[-1].value
+            return person
+    return None
 
 
 def is_hedge(scan: CueScan, hit: Hit) -> bool:
