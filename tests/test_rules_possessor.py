@@ -194,3 +194,29 @@ def test_a_country_right_after_a_person_is_his_title(backend: RulesBackend) -> N
     text = "ドナルド・トランプ米大統領は先週、ロシアと会談し、月曜日に欧州の指導者をホストした。"
     claims = _claims(backend, text, "ja")
     assert claims["meeting"][:1] == ["Donald Trump"], claims
+
+
+# a quotation over several sentences: its speaker is named after the closing mark
+_QUOTED = [
+    ("en", "Talks went on. “We will not send troops. This is final,” Macron said on Monday.",
+     "refusal", "Emmanuel Macron"),
+    ("ja", "「ロシアは合意を受け入れない。これはうまくいかない」とラブロフは述べた。", "refusal", "Sergey Lavrov"),
+    ("fr", "« La France n'enverra pas de troupes. C'est clair », a déclaré Emmanuel Macron.",
+     "refusal", "Emmanuel Macron"),
+    ("de", "„Deutschland wird keine Waffen liefern. Das ist klar“, sagte Olaf Scholz.", "refusal",
+     "Olaf Scholz"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "speaker"), _QUOTED, ids=[s[0] for s in _QUOTED])
+def test_a_quote_over_sentences_is_said_by_the_person_after_it(
+    backend: RulesBackend, lang: str, text: str, type_: str, speaker: str
+) -> None:
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    assert claims[type_][:1] == [speaker], claims
+
+
+def test_a_closed_quote_is_not_said_by_a_later_person(backend: RulesBackend) -> None:
+    text = "“We will not send troops.” The talks ended. Officials said Macron left."
+    assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]

@@ -334,12 +334,51 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
             if found:
                 speaker: Actor = found[0].value
                 return [speaker, *(a for a in subject if a.label != speaker.label)]
-    if persons:
-        return subject
-    speaker_ = _pronoun_speaker(scene, site)
+    speaker_ = _quote_speaker(scene, site)
+    if speaker_ is None and not persons:
+        speaker_ = _pronoun_speaker(scene, site)
     if speaker_ is None:
         return subject
     return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+
+
+#: quotation marks: opening -> closing
+_QUOTES = {"「": "」", "『": "』", "“": "”", "«": "»", "„": "“"}
+#: how far a quote that runs over several sentences may go on
+_QUOTE_REACH = 800
+#: how far after a closing quote its speaker may be named ("," said Macron, 」とラブロフは)
+_QUOTE_SPEAKER = 40
+
+
+def _quote_speaker(scene: Scene, site: Site) -> Actor | None:
+    """The speaker of a quotation that runs over several sentences: "“We will not send
+    troops. This is final,” Macron said.", 「…できません。これはうまくいきません」とラブロフは述べた.
+
+    The sentence opens a quote it does not close; the person named within
+    :data:`_QUOTE_SPEAKER` characters after the closing mark, in a sentence with a
+    ``reporting`` verb, is the speaker.
+    """
+    _, se = site.sentence
+    text = scene.text
+    ss = scene.sentences[site.index - 1].end if site.index else 0  # sentences are trimmed of quotes
+    opener = next((q for q in _QUOTES if text.count(q, ss, se) > text.count(_QUOTES[q], ss, se)), None)
+    if opener is None:
+        return None
+    close = text.find(_QUOTES[opener], se, se + _QUOTE_REACH)
+    if close < 0:
+        return None
+    after = [
+        m
+        for m in within(scene.actors, close, close + _QUOTE_SPEAKER)
+        if m.value.kind == ActorKind.person
+    ]
+    if not after:
+        return None
+    end = next((s.end for s in scene.sentences[site.index :] if s.start <= close < s.end), se)
+    if not any(scene.cues.has(lc, "reporting", close, end) for lc in site.langs):
+        return None
+    person: Actor = after[0].value
+    return person
 
 
 #: what may open a sentence before its pronoun subject (quotes, a dash)
