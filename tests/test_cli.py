@@ -178,6 +178,7 @@ def test_validate_ignore_leaves_out_a_finding_kind(runner: CliRunner, articles_d
         return [json.loads(line)["kind"] for line in r.stdout.splitlines()]
 
     every = kinds()
-    assert "corroboration" in every
-    left = kinds("--ignore", "corroboration")
-    assert "corroboration" not in left and len(left) == len(every) - every.count("corroboration")
+    assert every
+    kind = every[0]  # whichever the samples give (their one corroboration was a misread possessor)
+    left = kinds("--ignore", kind)
+    assert kind not in left and len(left) == len(every) - every.count(kind)

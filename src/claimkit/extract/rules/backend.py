@@ -505,8 +505,18 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
     if hit.gap is not None and scan.has(lc, "negation", *hit.gap):
         return True  # "will not send", "не будет поставлять"
+    if _negation_inside(scan, hit):
+        return True  # a gapped cue: "werde keine Soldaten schicken"
     if lc.negation_after:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
     return scan.has(lc, "negation", *window)
+
+
+def _negation_inside(scan: CueScan, hit: Hit) -> bool:
+    """A negation inside the cue after its first word, when no hedge is part of the cue
+    ("does not rule out" holds the hedge "not rule out")."""
+    lc = hit.lang
+    inside = [s for s, _ in scan.spans(lc, "negation", hit.start, hit.end) if s > hit.start]
+    return bool(inside) and not scan.has(lc, "hedge", hit.start, hit.end)

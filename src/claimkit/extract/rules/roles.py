@@ -155,20 +155,49 @@ def subject_of(
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
-            subject = _distinct([a for a in before if not _oblique(scene, site, a)])
+            subject = _distinct([a for a in before if _may_act(scene, site, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in _named(scene, ss, cs) if not _oblique(scene, site, a)]
-            subject = _distinct(earlier[-1:])
+            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, site, a)]
+            subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= hit.end and not _oblique(scene, site, a)]
+            after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, site, a)]
             subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(scene, prev.start, prev.end) if not _oblique(scene, site, a)]
+            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, site, a)]
             subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
+
+
+def _last(mentions: Sequence[Mention]) -> list[Mention]:
+    """The last mention, or the person it is written right after: the country in
+    "ドナルド・トランプ米大統領" (Donald Trump, US President) is his title, not a second actor."""
+    if not mentions:
+        return []
+    last = mentions[-1]
+    if len(mentions) > 1 and last.value.kind != ActorKind.person:
+        person = mentions[-2]
+        if person.value.kind == ActorKind.person and 0 <= last.start - person.end <= 1:
+            return [person]
+    return [last]
+
+
+#: what may open a clause whose verb shares the sentence's subject: nothing, or up to
+#: two short words ("and", "et a", "und", "и", "dan", "và", 并)
+_SHARED_SUBJECT = re.compile(
+    r"[\W_]*(?:(?:[^\W\d_]{1,4}[\W_]+){0,2}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af][\W_]*)"
+)
+
+
+def _verb_first(text: str, site: Site, hit: Hit) -> bool:
+    """The cue's clause opens with its verb ("..., and warned that", "Trump, who ...,
+    warned"): its subject is the sentence's, the first actor named, not the nearest
+    (an object or a name in a relative clause). Not in verb-final languages."""
+    if hit.lang.negation_after:
+        return False
+    return _SHARED_SUBJECT.fullmatch(text, site.clause[0], hit.start) is not None
 
 
 def _named(scene: Scene, lo: int, hi: int) -> list[Mention]:
@@ -211,21 +240,72 @@ def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
 
 #: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?")
+#: the rest of the noun phrase between a name and its postposition, in one word: a
+#: compound (米軍を, ロシア連邦なしでは, 미군을) or a title and a name joined by の
+#: (ヨルダン外務大臣のアイマン・サファディとの, オーストラリアの指導者との)
+_COMPOUND_TAIL = re.compile(r"(?:[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af・]|の|의){0,24}")
+#: what joins a possessor to the noun it owns: "Ukraine's", "Ukrayna'nın", "Ukraines",
+#: ウクライナの, 우크라이나의, 乌克兰的, or nothing at all (乌克兰领土, ウクライナ領土); a
+#: space alone does not ("Fransa bölgeye asker gönderecek": France sends to the region)
+_OWNER_SUFFIX = re.compile(r"['’][^\W\d_]{0,4}\s?|s\s|[の의的之]\s?|")
+#: how far from a name the noun it owns may start or end
+_OWNED_REACH = 40
+
+
+def _may_act(scene: Scene, site: Site, m: Mention) -> bool:
+    """The name may be who makes the claim: neither governed by a preposition nor a possessor."""
+    return not _oblique(scene, site, m) and not _possessor(scene, site, m)
 
 
 def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
     """The name is governed by a preposition ("troops to Ukraine", "支持向乌克兰"), or in
-    verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"):
-    an object or a place, not who makes the claim."""
+    verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"; also
+    after a compound's tail: 米軍を): an object or a place, not who makes the claim."""
     text = scene.text
     for lc in site.langs:
         if lc.negation_after:
-            if any(s == m.end for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 4)):
-                return True
+            for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
+                if _COMPOUND_TAIL.fullmatch(text, m.end, s):
+                    return True
             continue
         for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
             if _ARTICLE_GAP.fullmatch(text, e, m.start):
                 return True
+    return False
+
+
+def _possessor(scene: Scene, site: Site, m: Mention) -> bool:
+    """The name owns a thing the claim is about ("the territory of Ukraine", "Ukraine's
+    security", "keamanan Kyiv", "территория Украины", "die Sicherheit der Ukraine",
+    ウクライナの領土, 우크라이나의 영토, "Ukrayna'nın toprakları"): not who makes it.
+
+    The owned nouns are the ``possessed`` class of each language (territory, security,
+    sovereignty, borders, allies, ...), so "Russia's foreign minister" or "the
+    government of France" keep their country.
+    """
+    text = scene.text
+    for lc in site.langs:
+        for s, _ in scene.cues.spans(lc, "possessed", m.end, m.end + _OWNED_REACH):
+            if s - m.end <= 6 and _OWNER_SUFFIX.fullmatch(text, m.end, s):
+                return True
+        for _, e in scene.cues.spans(lc, "possessed", max(0, m.start - _OWNED_REACH), m.start):
+            if _owned_by(scene, lc, e, m.start):
+                return True
+    return False
+
+
+def _owned_by(scene: Scene, lc: LanguageCues, head_end: int, name_start: int) -> bool:
+    """The name at ``name_start`` owns the noun ending at ``head_end``: after a
+    ``genitive`` word ("territory of the", "territoire de l'", "Sicherheit der"), or in
+    a language with no such words right after it ("keamanan Kyiv", "территория
+    Украины", "أمن أوكرانيا"; Vietnamese writes "của" into its nouns: "lãnh thổ của")."""
+    text = scene.text
+    gap = text[head_end:name_start]
+    if gap and gap.isspace() and "genitive" not in lc.patterns:
+        return True  # a language that marks no genitive with a word puts the owner after the noun
+    for s, e in scene.cues.spans(lc, "genitive", head_end, name_start):
+        if text[head_end:s].isspace() and _ARTICLE_GAP.fullmatch(text, e, name_start):
+            return True
     return False
 
 
@@ -246,9 +326,7 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
         return subject
     ss, se = site.sentence
     persons = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
-    if not persons:
-        return subject
-    for lc in site.langs:
+    for lc in site.langs if persons else ():
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
             before = [m for m in persons if m.end <= rs]
             after = [m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
@@ -256,7 +334,93 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
             if found:
                 speaker: Actor = found[0].value
                 return [speaker, *(a for a in subject if a.label != speaker.label)]
-    return subject
+    speaker_ = _quote_speaker(scene, site)
+    if speaker_ is None and not persons:
+        speaker_ = _pronoun_speaker(scene, site)
+    if speaker_ is None:
+        return subject
+    return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+
+
+#: quotation marks: opening -> closing
+_QUOTES = {"「": "」", "『": "』", "“": "”", "«": "»", "„": "“"}
+#: how far a quote that runs over several sentences may go on
+_QUOTE_REACH = 800
+#: how far after a closing quote its speaker may be named ("," said Macron, 」とラブロフは)
+_QUOTE_SPEAKER = 40
+
+
+def _quote_speaker(scene: Scene, site: Site) -> Actor | None:
+    """The speaker of a quotation that runs over several sentences: "“We will not send
+    troops. This is final,” Macron said.", 「…できません。これはうまくいきません」とラブロフは述べた.
+
+    The sentence opens a quote it does not close; the person named within
+    :data:`_QUOTE_SPEAKER` characters after the closing mark, in a sentence with a
+    ``reporting`` verb, is the speaker.
+    """
+    _, se = site.sentence
+    text = scene.text
+    ss = scene.sentences[site.index - 1].end if site.index else 0  # sentences are trimmed of quotes
+    opener = next((q for q in _QUOTES if text.count(q, ss, se) > text.count(_QUOTES[q], ss, se)), None)
+    if opener is None:
+        return None
+    close = text.find(_QUOTES[opener], se, se + _QUOTE_REACH)
+    if close < 0:
+        return None
+    after = [
+        m
+        for m in within(scene.actors, close, close + _QUOTE_SPEAKER)
+        if m.value.kind == ActorKind.person
+    ]
+    if not after:
+        return None
+    end = next((s.end for s in scene.sentences[site.index :] if s.start <= close < s.end), se)
+    if not any(scene.cues.has(lc, "reporting", close, end) for lc in site.langs):
+        return None
+    person: Actor = after[0].value
+    return person
+
+
+#: what may open a sentence before its pronoun subject (quotes, a dash)
+_OPENING = re.compile(r"[\W_]*")
+#: what may stand between a pronoun and its verb of saying: an auxiliary or an adverb
+#: ("he has said", "il a déclaré", "он также заявил")
+_AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
+#: how many sentences back the person a pronoun stands for may be named
+_ANTECEDENT_REACH = 2
+
+
+def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
+    """The person a pronoun speaker stands for: "Macron met the press. He stressed that
+    the troops will not be deployed on the front line" -> Emmanuel Macron.
+
+    The sentence opens with a ``pronoun`` of its language followed by a ``reporting``
+    verb (anywhere later in verb-final languages: 彼は…と述べた) and names no person;
+    the pronoun stands for the last person named in the sentences before (up to
+    :data:`_ANTECEDENT_REACH`).
+    """
+    ss, se = site.sentence
+    text, scan = scene.text, scene.cues
+    for lc in site.langs:
+        pronouns = [p for p in scan.spans(lc, "pronoun", ss, min(se, ss + 12)) if _OPENING.fullmatch(text, ss, p[0])]
+        if not pronouns:
+            continue
+        pe = pronouns[0][1]
+        reports = scan.spans(lc, "reporting", pe, se)
+        if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs, _ in reports):
+            return _antecedent(scene, site.index)
+    return None
+
+
+def _antecedent(scene: Scene, index: int) -> Actor | None:
+    """The last person named in the sentences before ``index`` (up to :data:`_ANTECEDENT_REACH`)."""
+    for i in range(index - 1, max(-1, index - 1 - _ANTECEDENT_REACH), -1):
+        sentence = scene.sentences[i]
+        persons = [m for m in within(scene.actors, sentence.start, sentence.end) if m.value.kind == ActorKind.person]
+        if persons:
+            person: Actor = persons[-1].value
+            return person
+    return None
 
 
 def is_hedge(scan: CueScan, hit: Hit) -> bool:
