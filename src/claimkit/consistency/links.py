@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from claimkit.consistency.grouping import UNDATED_LOOKBACK_DAYS, ClaimInfo
+from claimkit.consistency.grouping import ClaimInfo, undated_span
 
 __all__ = ["MAX_EVENT_DAYS", "link_components", "link_keys"]
 
@@ -92,13 +92,9 @@ def _unanchored(info: ClaimInfo) -> bool:
 
 
 def _event_keys(info: ClaimInfo) -> Iterator[str]:
-    span = info.date
+    span = info.date or undated_span(info)
     if span is None:
-        doc = info.document
-        if doc is None or doc.published is None:
-            return
-        pub = doc.published.toordinal()
-        span = (pub - UNDATED_LOOKBACK_DAYS, pub, "undated")
+        return
     lo, hi = span[0], min(span[1], span[0] + MAX_EVENT_DAYS)
     t = info.type
     days = range(lo, hi + 2)

@@ -1,0 +1,114 @@
+"""Issue 17: links a reader makes that the keys missed, and the cases that must stay apart.
+
+Hand-made claim sets in several languages and date granularities: places
+written with more words than their name, collectives whose members go
+unnamed, an undated report of a summit announced for the day of publication,
+and refusals whose object names the actor's own people or the recipient's
+capital.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.consistency import validate
+from claimkit.consistency.keys import KeyBuilder
+from claimkit.schemas import Actor
+
+from .test_consistency import RU, UA, kinds
+from .test_consistency_intervals import _stance, meeting, meeting_groups
+
+COALITION = {"ru": "коалиции желающих", "de": "Koalition der Willigen", "vi": "Liên minh tự nguyện"}
+
+
+def coalition(language: str) -> Actor:
+    return Actor(text=COALITION[language], name="Coalition of the Willing", kind="group", resolved=True)
+
+
+def day_group() -> list:  # type: ignore[type-arg]
+    return [meeting("en", "2025-03-27"), meeting("vi", "2025-03-27", language="vi")]
+
+
+@pytest.mark.parametrize(("place", "language"), [
+    ("u Parizu", "hr"), ("в Париже", "ru"), ("Paris, France", "en"), ("Élysée Palace, Paris", "fr"),
+    ("ở Paris", "vi"), ("パリで", "ja"),
+])
+def test_a_place_written_with_more_words_is_the_place_it_names(place: str, language: str) -> None:
+    month = [*day_group(), meeting("x", "2025-03", language=language, place=place)]
+    assert meeting_groups(month) == [["en", "vi", "x"]]
+    undated = [*day_group(), meeting("x", None, language=language, place=place, published="2025-03-27")]
+    assert meeting_groups(undated) == [["en", "vi", "x"]]
+
+
+def test_a_place_naming_several_places_or_another_one_stays_apart() -> None:
+    keys = KeyBuilder()
+    assert keys.location_key("London and Paris") == "london and paris"
+    assert keys.location_key("u Parizu") == keys.location_key("Paris") == "paris"
+    for place in ("London and Paris", "u Berlinu", "Berlin, Germany"):
+        recs = [*day_group(), meeting("x", "2025-03", language="hr", place=place)]
+        assert meeting_groups(recs) == [["en", "vi"], ["x"]], place
+
+
+@pytest.mark.parametrize("language", ["ru", "de", "vi"])
+def test_a_collective_at_the_same_place_joins_the_named_participants(language: str) -> None:
+    month = [*day_group(), meeting("x", "2025-03", language=language, participants=(coalition(language),))]
+    assert meeting_groups(month) == [["en", "vi", "x"]]
+    undated = [*day_group(), meeting("x", None, language=language, participants=(coalition(language),),
+                                     published="2025-03-28")]
+    assert meeting_groups(undated) == [["en", "vi", "x"]]
+
+
+def test_a_collective_elsewhere_or_nowhere_or_facing_one_named_participant_stays_apart() -> None:
+    cow = (coalition("ru"),)
+    elsewhere = [*day_group(), meeting("x", "2025-03", language="ru", place="Берлин", participants=cow)]
+    assert meeting_groups(elsewhere) == [["en", "vi"], ["x"]]
+    nowhere = [*day_group(), meeting("x", "2025-03", language="ru", place=None, participants=cow)]
+    assert meeting_groups(nowhere) == [["en", "vi"], ["x"]]
+    # one named participant (Russia) against the coalition: not the same meeting by that alone
+    alone = [meeting("en", "2025-03-27", participants=(RU,)), meeting("x", "2025-03", language="ru", participants=cow)]
+    assert meeting_groups(alone) == [["en"], ["x"]]
+    # a person (no collective) with other participants: as before, apart
+    other = [*day_group(), meeting("x", "2025-03", language="ru", participants=(RU,))]
+    assert meeting_groups(other) == [["en", "vi"], ["x"]]
+
+
+def test_an_undated_report_of_a_summit_announced_for_the_day_joins_it() -> None:
+    same_day = [*day_group(), meeting("x", None, language="hr", place="Pariz", status="scheduled",
+                                      published="2025-03-27")]
+    assert meeting_groups(same_day) == [["en", "vi", "x"]]
+    days_before = [*day_group(), meeting("x", None, status="scheduled", published="2025-03-24")]
+    assert meeting_groups(days_before) == [["en", "vi", "x"]]
+    # announced after the summit (another one to come), or two weeks before, or only proposed
+    after = [*day_group(), meeting("x", None, status="scheduled", published="2025-03-28")]
+    assert meeting_groups(after) == [["en", "vi"], ["x"]]
+    early = [*day_group(), meeting("x", None, status="scheduled", published="2025-03-13")]
+    assert meeting_groups(early) == [["en", "vi"], ["x"]]
+    proposed = [*day_group(), meeting("x", None, status="proposed", published="2025-03-27")]
+    assert meeting_groups(proposed) == [["en", "vi"], ["x"]]
+
+
+@pytest.mark.parametrize("refused", [
+    "sending French troops to Ukraine", "French soldiers on Ukrainian soil", "sending troops to Kyiv",
+    "any deployment of French forces to Ukraine", "boots on the ground in Ukraine",
+    "a reassurance force for Ukraine", "sending troops to Ukraine now",
+])
+def test_the_actors_own_people_and_the_recipients_capital_do_not_narrow_a_refusal(refused: str) -> None:
+    for pledge in ({}, {"recipient": UA}):  # unnamed or the same recipient
+        assert len(kinds(validate(_stance(pledge, refused)).findings, "contradiction")) == 1, (refused, pledge)
+    # a pledge to another country: another position
+    assert kinds(validate(_stance({"recipient": RU}, refused)).findings, "contradiction") == [], refused
+
+
+@pytest.mark.parametrize("refused", [
+    "deploying troops to Ukraine after a ceasefire", "sending troops to the front line",
+    "sending British troops to Ukraine", "sending troops to Moscow",
+])
+def test_a_refusal_narrower_than_the_pledge_is_no_contradiction(refused: str) -> None:
+    assert kinds(validate(_stance({"recipient": UA}, refused)).findings, "contradiction") == [], refused
+
+
+def test_country_words() -> None:
+    keys = KeyBuilder()
+    assert [keys.country_word(w) for w in ("ukraine", "ukrainian", "french", "kyiv", "moscow")] == \
+        ["c:UA", "c:UA", "c:FR", "c:UA", "c:RU"]
+    assert [keys.country_word(w) for w in ("front", "line", "soil", "paris summit")] == [None] * 4
