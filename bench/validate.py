@@ -28,7 +28,8 @@ Usage::
 
 ``--profile hostile`` (sizes 1k, 4k, 16k and 64k by default) builds, per size,
 three pathological corpora of that many claims and validates each: **place**,
-two documents each reporting n/2 meetings in Paris on one day; **position**,
+two documents each reporting n/2 meetings in Paris on one day (France, Germany
+and an envoy of each meeting's own); **position**,
 two documents where one actor pledges and refuses the same thing n/2 times
 each; **quote**, n documents of different 400-character texts, each with one
 pledge quoting the same words. It prints the time per corpus and the growth
@@ -54,6 +55,7 @@ from _rss import own_peak_kib as _own_peak_kib  # noqa: E402  (bench/_rss.py: th
 
 from claimkit.schemas import (  # noqa: E402
     Actor,
+    ActorKind,
     ClaimBase,
     DateGranularity,
     DateRef,
@@ -217,8 +219,10 @@ def build_hostile(n_claims: int, shape: str) -> list[DocumentClaims]:
             common: dict[str, Any] = {
                 "doc_id": doc_id, "actor": [france], "evidence": [text.add(sent)], "ungrounded": _EMPTY,
                 "date": day, "modality": Modality.firm, "attributed_to": None, "summary": None}
-            if shape == "place":
-                claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", type="meeting", participants=[france, germany],
+            if shape == "place":  # an envoy of its own: the same participants would be one meeting restated
+                envoy = _mc(Actor, text=f"Envoy {j}", name=f"Envoy {j}", kind=ActorKind.person, iso_code=None,
+                            resolved=True)
+                claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", type="meeting", participants=[france, germany, envoy],
                     participant_count=None, hosts=[], location="Paris", format=MeetingFormat.in_person, topic=None,
                     status=MeetingStatus.held, **common))
             elif shape == "position" and j % 2:

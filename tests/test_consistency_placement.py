@@ -115,6 +115,18 @@ def test_own_dates_place_nothing_when_they_disagree_are_one_or_end_the_year() ->
         assert labels([*base, vi_article(dates)], "pledge")["United Kingdom · troops · year unknown"] == ["vi"]
 
 
+def test_meetings_still_to_come_do_not_place_their_article_in_their_year() -> None:
+    # a December 2025 article (no publication date) announcing two meetings of 2026
+    announced = vi_article(("2026-04-10", "2026-03-02"))
+    for claim in announced.claims:
+        if claim.type == "meeting":
+            object.__setattr__(claim, "status", "scheduled")
+    recs = [en_pledge("a25", "2025-03-28"), en_pledge("b26", "2026-05-25"), announced]
+    assert labels(recs, "pledge")["United Kingdom · troops · year unknown"] == ["vi"]
+    held = [en_pledge("a25", "2025-03-28"), en_pledge("b26", "2026-05-25"), vi_article(("2026-04-10", "2026-03-02"))]
+    assert labels(held, "pledge")["United Kingdom · troops · 2026"] == ["b26", "vi"]  # held: they do
+
+
 def test_article_years_in_unit() -> None:
     recs = [vi_article(("2025-04-10", "2025-03-02"))]
     from claimkit.consistency import build_context

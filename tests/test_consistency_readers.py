@@ -4,20 +4,23 @@ Hand-made claim sets in several languages and date granularities: places
 written with more words than their name, collectives whose members go
 unnamed, an undated report of a summit announced for the day of publication,
 and refusals whose object names the actor's own people or the recipient's
-capital.
+capital; an article naming its meeting twice.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from claimkit.consistency import validate
+from claimkit.consistency import group_events, validate
 from claimkit.consistency.keys import KeyBuilder
-from claimkit.schemas import Actor
+from claimkit.schemas import Actor, DateRef, DocumentClaims, Quantity
 
-from .test_consistency import RU, UA, kinds
+from .test_consistency import GB, RU, UA, country, kinds, record
 from .test_consistency_intervals import _stance, meeting, meeting_groups
 
+US = country("United States", "US")
 COALITION = {"ru": "коалиции желающих", "de": "Koalition der Willigen", "vi": "Liên minh tự nguyện"}
 
 
@@ -25,7 +28,7 @@ def coalition(language: str) -> Actor:
     return Actor(text=COALITION[language], name="Coalition of the Willing", kind="group", resolved=True)
 
 
-def day_group() -> list:  # type: ignore[type-arg]
+def day_group() -> list[DocumentClaims]:
     return [meeting("en", "2025-03-27"), meeting("vi", "2025-03-27", language="vi")]
 
 
@@ -112,3 +115,64 @@ def test_country_words() -> None:
     assert [keys.country_word(w) for w in ("ukraine", "ukrainian", "french", "kyiv", "moscow")] == \
         ["c:UA", "c:UA", "c:FR", "c:UA", "c:RU"]
     assert [keys.country_word(w) for w in ("front", "line", "soil", "paris summit")] == [None] * 4
+
+
+def _restated(doc_id: str, dates: list[Any], *, participants: list[tuple[Actor, ...]] | None = None,
+              statuses: list[str | None] | None = None, published: str | None = None,
+              language: str = "ja") -> DocumentClaims:
+    """One article naming its Washington meeting once per date given (headline, body...)."""
+    quotes = [f"ワシントンで会談した ({doc_id}{k})" for k in range(len(dates))]
+    specs = []
+    for k, (quote, date) in enumerate(zip(quotes, dates, strict=True)):
+        specs.append({"kind": "meeting", "quote": quote, "actor": [US], "location": "ワシントン",
+                      "participants": list((participants or [(US, UA)] * len(dates))[k]),
+                      "status": (statuses or ["held"] * len(dates))[k], "date": date})
+    return record(doc_id, " ".join(quotes), specs, published=published, language=language)
+
+
+def _word(raw: str) -> DateRef:
+    return DateRef(value=None, raw=raw, resolution="unresolved")
+
+
+def test_an_article_naming_its_meeting_twice_is_one_event() -> None:
+    # the headline's undated "gather in Washington" and the body's "on Monday", no publication date
+    assert meeting_groups([_restated("ja", [None, _word("月曜日")])]) == [["ja"]]
+    (group,) = [g for g in group_events([_restated("ja", [None, _word("月曜日")])]) if g.type == "meeting"]
+    assert len(group.claims) == 2
+    # dated: the undated headline follows the body's day into another outlet's report of it
+    recs = [_restated("id", [None, "2025-08-18"], published="2025-08-19", language="id"),
+            _restated("en", ["2025-08-18"], published="2025-08-18", language="en")]
+    groups = [g for g in group_events(recs) if g.type == "meeting"]
+    assert [sorted(g.claims) for g in groups] == [sorted(c.id for r in recs for c in r.claims)]
+    assert len(kinds(validate(recs).findings, "corroboration")) == 1
+
+
+def test_an_articles_meetings_of_other_days_people_or_status_stay_apart() -> None:
+    cases = {
+        "two days": _restated("a", ["2025-08-18", "2025-08-19"]),
+        "two weekdays": _restated("b", [_word("月曜日"), _word("火曜日")]),
+        "other people": _restated("c", [None, None], participants=[(US, UA), (US, UA, GB)]),
+        "one participant": _restated("d", [None, None], participants=[(US,), (US,)]),
+        "held and scheduled": _restated("e", [None, None], statuses=["held", "scheduled"]),
+    }
+    for name, rec in cases.items():
+        groups = [g for g in group_events([rec]) if g.type == "meeting"]
+        assert [len(g.claims) for g in groups] == [1, 1], name
+
+
+def _counted(doc_id: str, quote: str, count: int, language: str) -> DocumentClaims:
+    """A report of the Paris summit whose count was given without its unit (as gold claims are)."""
+    return record(doc_id, quote + ".", [{"kind": "meeting", "quote": quote, "actor": [UA], "location": "Paris",
+                                         "participants": [UA, GB], "participant_count": Quantity(value=count),
+                                         "date": "2025-03-27", "status": "held"}], language=language)
+
+
+def test_counts_without_a_unit_take_the_unit_their_quote_states() -> None:
+    countries = {"en": "Leaders of 26 countries met in Paris", "ru": "Лидеры 26 стран встретились в Париже",
+                 "vi": "Lãnh đạo 26 nước họp tại Paris", "ja": "26カ国の首脳がパリで会談"}
+    for language, quote in countries.items():
+        recs = [_counted("a", quote, 26, language), _counted("b", "30 лидеров приехали в Париж", 30, "ru")]
+        assert kinds(validate(recs).findings, "conflict") == [], language  # countries vs leaders
+        recs = [_counted("a", quote, 26, language), _counted("b", "30 countries met in Paris", 30, "en")]
+        (found,) = kinds(validate(recs).findings, "conflict")  # both countries: 26 vs 30
+        assert "participant counts disagree" in found.message, language

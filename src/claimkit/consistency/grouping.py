@@ -51,6 +51,7 @@ from claimkit.schemas import (
     Failure,
     claim_traits,
 )
+from claimkit.text import fold
 
 __all__ = ["ClaimInfo", "Context", "build_context", "group_events", "placement_of"]
 
@@ -349,9 +350,10 @@ def _group_events(ctx: Context) -> None:
     partitions: dict[tuple[str, tuple[str | None, ...]], _Index] = {}
     deferred: list[tuple[int, DateRange, _Index]] = []
     extras: dict[str, tuple[str, ...]] = {}
+    restated = _restatements(ctx, extras)
     for i, info in enumerate(ctx.infos):
         traits = info.traits
-        if traits.grouping != "event":
+        if traits.grouping != "event" or i in restated:
             continue
         fields = extras.get(info.type)
         if fields is None:
@@ -372,6 +374,67 @@ def _group_events(ctx: Context) -> None:
             deferred.append((i, span, index))
     for i, span, index in deferred:
         _file_interval(ctx, i, ctx.infos[i], span, index)
+    for i, first in restated.items():  # in the group of the report they restate
+        gid = ctx.infos[first].gid
+        ctx.groups[gid].members.append(i)
+        _file(ctx, i, gid)
+
+
+def _restatements(ctx: Context, extras: dict[str, tuple[str, ...]]) -> dict[int, int]:
+    """Claims of an "event" type that restate another claim of their document: each
+    mapped to the claim it restates (the one most precisely dated).
+
+    An article names its meeting more than once (the headline's "leaders gather
+    in Washington", the body's "Trump hosted ... at the White House on
+    Monday"). Claims of one document are one event when they name the same
+    place and the same participants (two or more), agree on every further key
+    field and on their status, and their dates cannot be two days: day
+    intervals that overlap, and at most one distinct date word among those
+    left unresolved. Otherwise a document's claims stay apart, as two meetings
+    ("Zelensky met Macron at the Élysée" the day before "the Paris summit").
+    """
+    sets: dict[tuple[Any, ...], list[int]] = {}
+    for i, info in enumerate(ctx.infos):
+        traits = info.traits
+        if traits.grouping != "event" or not info.loc or len(info.parts) < 2:
+            continue
+        fields = extras.get(info.type)
+        if fields is None:
+            fields = extras[info.type] = _event_extra_fields(traits)
+        values = _field_keys(ctx, info, fields) if fields else ()
+        sets.setdefault((info.type, info.doc, info.loc, info.parts, values), []).append(i)
+    out: dict[int, int] = {}
+    for members in sets.values():
+        if len(members) < 2 or not _one_time(ctx, members):
+            continue
+        first = min(members, key=lambda i: (_precision(ctx.infos[i]), i))
+        out.update((i, first) for i in members if i != first)
+    return out
+
+
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _precision(info: ClaimInfo) -> int:
+    """How precisely a claim is dated: day 0, month 1, year 2, date words 3, nothing 4."""
+    if info.date is not None:
+        return _PRECISION.get(info.date[2], 3)
+    d = info.claim.date
+    return 3 if d is not None and d.raw else 4
+
+
+def _one_time(ctx: Context, members: list[int]) -> bool:
+    """Whether these claims' dates and statuses can all be of one event."""
+    infos = [ctx.infos[i] for i in members]
+    spans = [x.date for x in infos if x.date is not None]
+    if spans and max(d[0] for d in spans) > min(d[1] for d in spans):
+        return False
+    words = {" ".join(fold(d.raw).split()) for x in infos
+             if x.date is None and (d := x.claim.date) is not None and d.raw}
+    status_field = infos[0].traits.status_field
+    statuses = {getattr(s, "value", s) for x in infos
+                if status_field and (s := getattr(x.claim, status_field, None)) is not None}
+    return len(words) <= 1 and len(statuses) <= 1
 
 
 #: at most this many candidate events are tested for one claim of an "event"

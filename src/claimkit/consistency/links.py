@@ -24,7 +24,9 @@ made coarser where that is simpler, never finer:
   :mod:`claimkit.consistency.placement`), so they stand or fall together;
 - ``e|TYPE|@PLACE|DAY``, ``e|TYPE|PARTICIPANT|DAY``: an "event" claim, filed on
   each day its date allows and the day after (events join clusters one day
-  apart); ``e|TYPE|=PARTICIPANT|DAY``: a claim naming a place, on its own day.
+  apart); ``e|TYPE|=PARTICIPANT|DAY``: a claim naming a place, on its own day;
+- ``r|TYPE|DOC|PLACE``: an "event" claim naming its place and two or more
+  participants: a document's restatements of one meeting join one group.
 
 A key is *active* or *passive* (``~`` before it): claims sharing a key are
 linked only when at least one of them holds it actively. An event naming its
@@ -92,6 +94,8 @@ def _unanchored(info: ClaimInfo) -> bool:
 
 
 def _event_keys(info: ClaimInfo) -> Iterator[str]:
+    if info.loc and len(info.parts) >= 2:  # a document's restatements of one meeting
+        yield f"r|{info.type}|{info.doc}|{info.loc}"
     span = info.date or undated_span(info)
     if span is None:
         return

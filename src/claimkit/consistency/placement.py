@@ -10,7 +10,8 @@ documents themselves can still bound it, in this order:
    :func:`claimkit.normalize.find_dates`, anchored on the publication date;
    used when every date found in its quotes falls in one year;
 2. **its article's own dated claims**: an article without a publication date
-   with at least :data:`MIN_VOTES` dated claims, all in one year ``Y`` (one
+   with at least :data:`MIN_VOTES` dated claims (events still to come, a
+   "scheduled" meeting, are not counted), all in one year ``Y`` (one
    date alone may be a target, "by 2028"), the latest at least
    :data:`ARTICLE_LAG_DAYS` before the year ends (news reports recent events,
    so it was published in ``Y``);
@@ -124,13 +125,26 @@ def article_years(infos: Iterable[ClaimInfo]) -> dict[str, int]:
 
 
 def _dated_spans(infos: Iterable[ClaimInfo]) -> dict[str, list[tuple[int, int]]]:
+    """Per article without a publication date, the day ranges of its dated claims, but
+    those of events still to come (a status that is not a past one: "scheduled" for
+    January, in an article of December, says nothing of the article's year)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for info in infos:
         doc = info.document
-        if doc is None or doc.published is not None or info.date is None:
+        if doc is None or doc.published is not None or info.date is None or _upcoming(info):
             continue
         spans.setdefault(info.doc, []).append((info.date[0], info.date[1]))
     return spans
+
+
+def _upcoming(info: ClaimInfo) -> bool:
+    """Whether a claim reports an event still to come (its status says so)."""
+    name = info.traits.status_field
+    if name is None:
+        return False
+    status = getattr(info.claim, name, None)
+    status = getattr(status, "value", status)
+    return status is not None and status not in info.traits.past_statuses
 
 
 def _years_of_spans(spans: Mapping[str, list[tuple[int, int]]]) -> dict[str, int]:
