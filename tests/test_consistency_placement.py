@@ -70,6 +70,10 @@ def test_quoted_year_needs_one_year_and_an_anchor_for_relative_words() -> None:
     assert quoted_year(*claim_of("In March 2024 and in May 2025 London said", None, "en")) is None
     assert quoted_year(*claim_of("London will send troops", "2025-03-28", "en")) is None
     assert quoted_year(*claim_of("26 Länder sagten am Donnerstag Truppen zu", "2025-09-05", "de")) is None
+    # a target after the publication's year says nothing of when the pledge was made
+    assert quoted_year(*claim_of("London will have troops ready by March 2026", "2025-11-20", "en")) is None
+    assert quoted_year(*claim_of("Londres aura des troupes prêtes d'ici mars 2026", "2025-11-20", "fr")) is None
+    assert quoted_year(*claim_of("London will have troops ready by March 2026", None, "en")) == 2026
 
 
 def test_only_quotes_that_may_date_a_year_are_read() -> None:

@@ -98,7 +98,9 @@ def quoted_year(claim: ClaimBase, document: Document | None) -> int | None:
     Relative words ("去年12月", "1 December" in a February article) are
     anchored on the document's publication date; without it only words naming
     their year count. Only dates with a number are read: a weekday or
-    "yesterday" keeps the publication's year.
+    "yesterday" keeps the publication's year. A date after the publication's
+    year is a target ("troops ready by March 2026" in a 2025 article), not when
+    the claim was made: not counted.
     """
     published = document.published if document is not None else None
     language = document.language if document is not None else None
@@ -111,6 +113,8 @@ def quoted_year(claim: ClaimBase, document: Document | None) -> int | None:
             value = m.date.value
             if value and len(value) >= 4 and value[:4].isdigit():
                 years.add(int(value[:4]))
+    if published is not None:
+        years = {y for y in years if y <= published.year}
     return years.pop() if len(years) == 1 else None
 
 
