@@ -176,3 +176,14 @@ def test_counts_without_a_unit_take_the_unit_their_quote_states() -> None:
         recs = [_counted("a", quote, 26, language), _counted("b", "30 countries met in Paris", 30, "en")]
         (found,) = kinds(validate(recs).findings, "conflict")  # both countries: 26 vs 30
         assert "participant counts disagree" in found.message, language
+
+
+def test_a_summit_in_any_language_is_one_event_with_a_meeting() -> None:
+    topics = {"en": ("Paris", "meeting"), "fr": ("Paris", "sommet de la coalition"),
+              "de": ("Paris", "Gipfel"), "ru": ("Париж", "саммит"), "es": ("París", "cumbre"),
+              "ja": ("パリ", "首脳会議"), "hr": ("Pariz", "sastanak na vrhu")}
+    recs = [record(lang, f"Leaders met ({lang}).", [{
+        "kind": "meeting", "quote": f"Leaders met ({lang})", "actor": [UA], "participants": [UA, GB],
+        "location": place, "topic": topic, "date": "2025-03-27" if lang in ("en", "fr") else "2025-03",
+        "status": "held"}], language=lang) for lang, (place, topic) in topics.items()]
+    assert meeting_groups(recs) == [sorted(topics)]
