@@ -187,3 +187,14 @@ def test_a_summit_in_any_language_is_one_event_with_a_meeting() -> None:
         "location": place, "topic": topic, "date": "2025-03-27" if lang in ("en", "fr") else "2025-03",
         "status": "held"}], language=lang) for lang, (place, topic) in topics.items()]
     assert meeting_groups(recs) == [sorted(topics)]
+
+
+def test_a_venue_the_place_names_do_not_know_is_no_place_conflict() -> None:
+    def report(doc_id: str, place: str, language: str) -> DocumentClaims:
+        return meeting(doc_id, "2025-03-02", language=language, place=place, participants=(GB, UA, RU))
+
+    venue = [report("en", "London", "en"), report("vi", "Lancaster House", "vi")]
+    assert kinds(validate(venue).findings, "conflict") == []
+    two_cities = [report("en", "London", "en"), report("vi", "Paris", "vi")]  # known places: a conflict
+    (found,) = kinds(validate(two_cities).findings, "conflict")
+    assert found.details["field"] == "location"

@@ -494,7 +494,8 @@ def _actor_conflicts(
 def _value_conflicts(
     ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
 ) -> list[Finding]:
-    """Values of different classes: places by canonical name, text folded, others as they are."""
+    """Values of different classes: places by canonical name (known places only), text
+    folded, others as they are."""
     first: dict[str, tuple[ClaimInfo, str]] = {}  # value key -> first claim and value as written
     classes: set[str] = set()
     table = fc.rule.classes
@@ -505,6 +506,8 @@ def _value_conflicts(
         shown = str(getattr(raw, "value", raw))
         if fc.how == "place":
             key = x.loc or ctx.keys.location_key(shown)
+            if key and not ctx.keys.known_place(key):
+                continue  # a venue or district the place names do not know may be in the other
         else:
             key = fold(shown) if fc.how == "text" else shown
         if not key:

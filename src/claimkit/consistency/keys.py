@@ -198,6 +198,7 @@ class KeyBuilder:
         self._actor_memo: dict[tuple[Any, ...], str] = {}
         self._loc_memo: dict[str, str] = {}
         self._word_memo: dict[str, str | None] = {}
+        self._known_places: set[str] = set()
         self._surface_memo: dict[tuple[str, Any], str | None] = {}
         self._chains: dict[type[ClaimBase], tuple[tuple[str, FieldKind], ...]] = {}
 
@@ -337,7 +338,14 @@ class KeyBuilder:
                 name = named.pop() if len(named) == 1 else None
             hit = fold(name or location)
             self._loc_memo[location] = hit
+            if name is not None:
+                self._known_places.add(hit)
         return hit or None
+
+    def known_place(self, key: str) -> bool:
+        """Whether a :meth:`location_key` is a place the place names know (not a venue
+        or district written as is: "Lancaster House" may be in London)."""
+        return key in self._known_places
 
     def object_key(self, claim: ClaimBase) -> str | None:
         """What a claim is about; None when it cannot be compared with others.
