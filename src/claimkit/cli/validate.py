@@ -46,24 +46,15 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
     With --db (or CLAIMKIT_DB) and no FILES, the claim store is validated
     incrementally: only the event groups new claims touch.
     """
+    from rich.console import Console
+
+    from claimkit.consistency.render import report_table
+
     reader = ClaimsReader(strict)
     report = _report(files, reader, gazetteer, store)
     if ignore:
         kept = [f for f in report.findings if f.kind not in set(ignore)]
         report = report.model_copy(update={"findings": kept})
-    _print_report(report, fmt)
-    c = report.counts()
-    note(f"{report.n_claims} claims, {len(report.groups)} groups: {c['error']} error(s), "
-          f"{c['warning']} warning(s), {c['info']} info")
-    sys.exit(reader.exit_code(EXIT_FAILURES if report.failed(fail_on) else EXIT_OK))
-
-
-def _print_report(report: Any, fmt: str) -> None:
-    """The report on stdout, in the format asked for."""
-    from rich.console import Console
-
-    from claimkit.consistency.render import report_table
-
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "jsonl":
@@ -71,6 +62,10 @@ def _print_report(report: Any, fmt: str) -> None:
             click.echo(finding.model_dump_json())
     else:
         Console(soft_wrap=False).print(report_table(report))
+    c = report.counts()
+    note(f"{report.n_claims} claims, {len(report.groups)} groups: {c['error']} error(s), "
+          f"{c['warning']} warning(s), {c['info']} info")
+    sys.exit(reader.exit_code(EXIT_FAILURES if report.failed(fail_on) else EXIT_OK))
 
 
 def _report(files: tuple[str, ...], reader: ClaimsReader, gazetteer: tuple[str, ...],
