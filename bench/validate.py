@@ -6,7 +6,9 @@ would report a larger parent's peak; tracemalloc is far too slow at a million
 claims). Prints, per size,
 the time to build the claims, the wall and CPU time of ``validate()`` (CPU
 time moves less on a shared machine), the peak memory, the
-numbers of groups and findings, and the ratio t(1M)/t(100k) (10 means linear).
+numbers of groups and findings, the CPU time of ``claimkit validate``'s table
+output and of its JSONL output (the baseline, with their ratio), and the ratio
+t(1M)/t(100k) (10 means linear).
 
 The synthetic corpus is shaped like real news: ~10 claims per document; each
 meeting is reported by several documents (about six on average) in different
@@ -26,7 +28,8 @@ Usage::
 
 ``--profile hostile`` (sizes 1k, 4k, 16k and 64k by default) builds, per size,
 three pathological corpora of that many claims and validates each: **place**,
-two documents each reporting n/2 meetings in Paris on one day; **position**,
+two documents each reporting n/2 meetings in Paris on one day (France, Germany
+and an envoy of each meeting's own); **position**,
 two documents where one actor pledges and refuses the same thing n/2 times
 each; **quote**, n documents of different 400-character texts, each with one
 pledge quoting the same words. It prints the time per corpus and the growth
@@ -52,13 +55,21 @@ from _rss import own_peak_kib as _own_peak_kib  # noqa: E402  (bench/_rss.py: th
 
 from claimkit.schemas import (  # noqa: E402
     Actor,
+    ActorKind,
     ClaimBase,
+    DateGranularity,
     DateRef,
+    DateResolution,
     Document,
     DocumentClaims,
     Meeting,
+    MeetingFormat,
+    MeetingStatus,
+    Modality,
     Pledge,
+    PledgeWhat,
     Quantity,
+    QuantityQualifier,
     Refusal,
     WarningClaim,
 )
@@ -78,10 +89,11 @@ CITIES = [
     "Riga", "Vilnius", "Tallinn", "Zagreb", "Bratislava", "Seoul", "Jakarta", "Hanoi",
     "Mexico City", "Riyadh", "Pretoria", "Ottawa", "Canberra", "New Delhi", "Brasilia",
 ]
-WHATS = ["troops", "money", "weapons", "training", "intelligence", "air_support",
-         "sanctions", "guarantee", "hosting"]
+WHATS = [PledgeWhat(w) for w in ("troops", "money", "weapons", "training", "intelligence",
+                                 "air_support", "sanctions", "guarantee", "hosting")]
 REFUSED = ["sending troops to Ukraine", "new sanctions against Russia", "more money for the fund",
            "weapons deliveries", "lifting sanctions", "a ceasefire deal"]
+DAY, EXPLICIT = DateGranularity.day, DateResolution.explicit
 RELATIVE = ["on Thursday", "last week", "yesterday", "this week"]
 
 
@@ -120,7 +132,7 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
         d = dates.get(ordinal)
         if d is None:
             iso = dt.date.fromordinal(ordinal).isoformat()
-            d = dates[ordinal] = _mc(DateRef, value=iso, granularity="day", raw=None, resolution="explicit")
+            d = dates[ordinal] = _mc(DateRef, value=iso, granularity=DAY, raw=None, resolution=EXPLICIT)
         return d
 
     records = []
@@ -147,27 +159,27 @@ def build(n_claims: int, seed: int = 7, profile: str = "fixed") -> list[Document
                 if rng.random() < 0.03:
                     count += 1
                 who = [actors[m][lang_i] for m in members]
-                qual = "at_least" if rng.random() < 0.2 else "exact"
+                qual = QuantityQualifier.at_least if rng.random() < 0.2 else QuantityQualifier.exact
                 sent = f"Leaders of {count} countries met in {city} ({doc_id}-{j})."
                 span = text.add(sent)
                 claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", doc_id=doc_id, type="meeting", actor=who[:1],
                     evidence=[span], ungrounded=_EMPTY, date=dref(day), modality=None,
                     attributed_to=None, summary=None, participants=who,
-                    participant_count=_mc(Quantity, value=count - (2 if qual == "at_least" else 0), value_max=None,
+                    participant_count=_mc(Quantity, value=count - (2 if qual is QuantityQualifier.at_least else 0), value_max=None,
                         unit="countries", qualifier=qual, raw=None),
-                    hosts=[], location=city, format="in_person", topic=None, status="held"))
+                    hosts=[], location=city, format=MeetingFormat.in_person, topic=None, status=MeetingStatus.held))
                 continue
             a = actors[rng.randrange(len(COUNTRIES))][lang_i]
             year_day = base + rng.randrange(n_days)
             if published is None and rng.random() < 0.5:
-                date: DateRef | None = _mc(DateRef, value=None, granularity=None, raw=rng.choice(RELATIVE), resolution="unresolved")
+                date: DateRef | None = _mc(DateRef, value=None, granularity=None, raw=rng.choice(RELATIVE), resolution=DateResolution.unresolved)
             else:
                 date = dref(year_day) if rng.random() < 0.6 else None
             sent = f"{a.text} said something about it ({doc_id}-{j})."
             span = text.add(sent)
             common: dict[str, Any] = {
                 "doc_id": doc_id, "actor": [a], "evidence": [span], "ungrounded": _EMPTY, "date": date,
-                "modality": "firm", "attributed_to": None, "summary": None}
+                "modality": Modality.firm, "attributed_to": None, "summary": None}
             if r < 0.7:
                 claims.append(_mc(Pledge, id=f"ple-{doc_id}-{j}", type="pledge", recipient=None,
                     what=rng.choice(WHATS), quantity=None, condition=None, **common))
@@ -193,7 +205,7 @@ def build_hostile(n_claims: int, shape: str) -> list[DocumentClaims]:
     rng = random.Random(14)
     france = country_actor("France", text="France", fast=True)
     germany = country_actor("Germany", text="Germany", fast=True)
-    day = _mc(DateRef, value="2025-01-10", granularity="day", raw=None, resolution="explicit")
+    day = _mc(DateRef, value="2025-01-10", granularity=DAY, raw=None, resolution=EXPLICIT)
     n_docs = n_claims if shape == "quote" else 2
     records = []
     for d in range(n_docs):
@@ -206,17 +218,19 @@ def build_hostile(n_claims: int, shape: str) -> list[DocumentClaims]:
             sent = "France will send troops." if shape == "quote" else f"France met or pledged ({doc_id}-{j})."
             common: dict[str, Any] = {
                 "doc_id": doc_id, "actor": [france], "evidence": [text.add(sent)], "ungrounded": _EMPTY,
-                "date": day, "modality": "firm", "attributed_to": None, "summary": None}
-            if shape == "place":
-                claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", type="meeting", participants=[france, germany],
-                    participant_count=None, hosts=[], location="Paris", format="in_person", topic=None,
-                    status="held", **common))
+                "date": day, "modality": Modality.firm, "attributed_to": None, "summary": None}
+            if shape == "place":  # an envoy of its own: the same participants would be one meeting restated
+                envoy = _mc(Actor, text=f"Envoy {j}", name=f"Envoy {j}", kind=ActorKind.person, iso_code=None,
+                            resolved=True)
+                claims.append(_mc(Meeting, id=f"mee-{doc_id}-{j}", type="meeting", participants=[france, germany, envoy],
+                    participant_count=None, hosts=[], location="Paris", format=MeetingFormat.in_person, topic=None,
+                    status=MeetingStatus.held, **common))
             elif shape == "position" and j % 2:
                 claims.append(_mc(Refusal, id=f"ref-{doc_id}-{j}", type="refusal", what="sending troops",
                     condition=None, **common))
             else:
-                claims.append(_mc(Pledge, id=f"ple-{doc_id}-{j}", type="pledge", recipient=None, what="troops",
-                    quantity=_mc(Quantity, value=j % 7 + 1, value_max=None, unit="troops", qualifier="exact",
+                claims.append(_mc(Pledge, id=f"ple-{doc_id}-{j}", type="pledge", recipient=None, what=PledgeWhat.troops,
+                    quantity=_mc(Quantity, value=j % 7 + 1, value_max=None, unit="troops", qualifier=QuantityQualifier.exact,
                         raw=None), condition=None, **common))
         doc = _mc(Document, id=doc_id, text=text.text, source=None, source_offset=0, title=None, url=None,
             published=dt.date(2025, 1, 12), language="en", encoding=None, notes=_EMPTY)
@@ -262,11 +276,34 @@ def _child(size: int, profile: str) -> None:
     t2 = time.perf_counter()
     cpu = time.process_time() - c1
     peak_kib = _own_peak_kib()
+    table_s, jsonl_s = _output_times(report)
     print(json.dumps({
         "size": sum(len(r.claims) for r in records), "build_s": t1 - t0, "validate_s": t2 - t1, "cpu_s": cpu,
         "peak_mb": peak_kib / 1024, "groups": len(report.groups),
         "findings": len(report.findings), "counts": report.counts(),
+        "table_s": table_s, "jsonl_s": jsonl_s,
     }))
+
+
+def _output_times(report: Any) -> tuple[float, float]:
+    """CPU seconds of ``claimkit validate``'s table output (to a 120-column console) and of
+    its JSONL output (the baseline), both written to memory. A full collection first, so
+    that neither pays for the one the corpus just built would trigger."""
+    import gc
+    import io
+
+    from rich.console import Console
+
+    from claimkit.consistency.render import report_table
+
+    gc.collect()
+    c0 = time.process_time()
+    Console(file=io.StringIO(), width=120, soft_wrap=False).print(report_table(report))
+    c1 = time.process_time()
+    out = io.StringIO()
+    for finding in report.findings:
+        out.write(finding.model_dump_json() + "\n")
+    return c1 - c0, time.process_time() - c1
 
 
 def main() -> None:
@@ -288,7 +325,7 @@ def main() -> None:
     args.sizes = args.sizes or [10_000, 100_000, 1_000_000]
     results = {}
     print(f"{'claims':>9} {'build s':>8} {'validate s':>11} {'cpu s':>6} {'peak MB':>8} {'groups':>8} "
-          f"{'findings':>9}  by severity")
+          f"{'findings':>9} {'table s':>8} {'jsonl s':>8} {'ratio':>6}  by severity")
     for size in args.sizes:
         out = subprocess.run([sys.executable, __file__, "--child", str(size),
                               "--profile", args.profile],
@@ -296,7 +333,8 @@ def main() -> None:
         r = json.loads(out.stdout.strip().splitlines()[-1])
         results[size] = r
         print(f"{r['size']:>9} {r['build_s']:>8.1f} {r['validate_s']:>11.2f} {r['cpu_s']:>6.2f} {r['peak_mb']:>8.0f} "
-              f"{r['groups']:>8} {r['findings']:>9}  {r['counts']}", flush=True)
+              f"{r['groups']:>8} {r['findings']:>9} {r['table_s']:>8.2f} {r['jsonl_s']:>8.2f} "
+              f"{r['table_s'] / max(r['jsonl_s'], 1e-9):>6.1f}  {r['counts']}", flush=True)
     if 100_000 in results and 1_000_000 in results:
         ratio = results[1_000_000]["validate_s"] / results[100_000]["validate_s"]
         print(f"t(1M)/t(100k) = {ratio:.1f}  (10 = linear)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimkit.schemas import Actor, ActorKind, Span
+from claimkit.schemas import Actor, ActorKind, Alignment, Span
 
 #: canonical country names and their ISO codes (in a fixed order: corpora index it)
 COUNTRY_CODES: dict[str, str] = {
@@ -64,7 +64,7 @@ class TextBuilder:
         self.size += len(sentence) + 1
         if self._fast:
             span: Span = construct(Span, start=start, end=start + len(sentence), text=sentence,
-                                   alignment="exact")
+                                   alignment=Alignment.exact)
             return span
         return Span(start=start, end=start + len(sentence), text=sentence)
 

@@ -419,3 +419,36 @@ def test_pledge_amounts_conflict_only_on_the_same_day() -> None:
     assert [f.details["field"] for f in check_conflicts([money("a", 5e8, "2025-08-24"),
                                                           money("b", 6e8, "2025-08-24")])] == ["quantity"]
     assert check_conflicts([money("a", 5e8, "2025-08-24"), money("b", 6e8, "2025-09-24")]) == []
+
+
+# ----------------------------------------------------------------- table output
+
+
+def _table_text(report: Any, width: int, max_rows: int = 2000) -> str:
+    import io
+
+    from rich.console import Console
+
+    from claimkit.consistency.render import report_table
+
+    out = io.StringIO()
+    Console(file=out, width=width, soft_wrap=False).print(report_table(report, max_rows=max_rows))
+    return out.getvalue()
+
+
+def test_the_table_shows_every_finding_whole_at_any_width() -> None:
+    recs = [summit("a", Quantity(value=26, unit="countries")), summit("b", Quantity(value=27)),
+            summit("c", Quantity(value=30), location="Londres", language="fr")]
+    report = validate(recs)
+    assert len(report.findings) >= 2
+    for width in (200, 100, 60, 40):  # 40: too narrow for fixed widths, rich measures them
+        lines = _table_text(report, width).splitlines()
+        assert max(len(line) for line in lines) <= width
+        cells = [line.split("│") for line in lines if line.count("│") == 5]
+        finding_column = "".join(c[4].strip() for c in cells).replace(" ", "")
+        for f in report.findings:
+            assert f.message.replace(" ", "") in finding_column, (width, f.message)
+        assert "3claims,3documents,1groups" in "".join(lines[-3:]).replace(" ", "")
+    capped = _table_text(report, 200, max_rows=1)
+    assert "(first 1 rows shown)" in capped
+    assert sum(f.message in capped for f in report.findings) == 1

@@ -15,15 +15,16 @@ from claimkit.consistency.checks import MAX_LISTED, SYNDICATION_CANDIDATES
 from claimkit.consistency.grouping import MAX_CANDIDATES
 from claimkit.schemas import DocumentClaims
 
-from .test_consistency import FR, GB, UA, kinds, record
+from .test_consistency import FR, GB, UA, kinds, person, record
 
 
 def many_meetings(doc_id: str, n: int) -> DocumentClaims:
-    """One article reporting ``n`` meetings in Paris on one day (distinct sentences)."""
+    """One article reporting ``n`` meetings in Paris on one day (distinct sentences), each
+    with an envoy of its own (the same participants would be one meeting restated)."""
     sentences = [f"Leaders met in Paris, round {k}." for k in range(n)]
     return record(doc_id, " ".join(sentences), [
-        {"kind": "meeting", "quote": s, "actor": [FR], "participants": [FR, GB, UA],
-         "location": "Paris", "date": "2025-03-27", "status": "held"} for s in sentences])
+        {"kind": "meeting", "quote": s, "actor": [FR], "participants": [FR, GB, UA, person(f"Envoy {k}")],
+         "location": "Paris", "date": "2025-03-27", "status": "held"} for k, s in enumerate(sentences)])
 
 
 def test_thousands_of_meetings_at_one_place_and_day_give_bounded_groups_and_one_limit_finding() -> None:

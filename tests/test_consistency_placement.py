@@ -70,6 +70,10 @@ def test_quoted_year_needs_one_year_and_an_anchor_for_relative_words() -> None:
     assert quoted_year(*claim_of("In March 2024 and in May 2025 London said", None, "en")) is None
     assert quoted_year(*claim_of("London will send troops", "2025-03-28", "en")) is None
     assert quoted_year(*claim_of("26 Länder sagten am Donnerstag Truppen zu", "2025-09-05", "de")) is None
+    # a target after the publication's year says nothing of when the pledge was made
+    assert quoted_year(*claim_of("London will have troops ready by March 2026", "2025-11-20", "en")) is None
+    assert quoted_year(*claim_of("Londres aura des troupes prêtes d'ici mars 2026", "2025-11-20", "fr")) is None
+    assert quoted_year(*claim_of("London will have troops ready by March 2026", None, "en")) == 2026
 
 
 def test_only_quotes_that_may_date_a_year_are_read() -> None:
@@ -113,6 +117,18 @@ def test_own_dates_place_nothing_when_they_disagree_are_one_or_end_the_year() ->
                   ("2028-01-01",),  # one date may be a target ("by 2028")
                   ("2025-12-20", "2025-12-10")):  # published in 2025 or early 2026?
         assert labels([*base, vi_article(dates)], "pledge")["United Kingdom · troops · year unknown"] == ["vi"]
+
+
+def test_meetings_still_to_come_do_not_place_their_article_in_their_year() -> None:
+    # a December 2025 article (no publication date) announcing two meetings of 2026
+    announced = vi_article(("2026-04-10", "2026-03-02"))
+    for claim in announced.claims:
+        if claim.type == "meeting":
+            object.__setattr__(claim, "status", "scheduled")
+    recs = [en_pledge("a25", "2025-03-28"), en_pledge("b26", "2026-05-25"), announced]
+    assert labels(recs, "pledge")["United Kingdom · troops · year unknown"] == ["vi"]
+    held = [en_pledge("a25", "2025-03-28"), en_pledge("b26", "2026-05-25"), vi_article(("2026-04-10", "2026-03-02"))]
+    assert labels(held, "pledge")["United Kingdom · troops · 2026"] == ["b26", "vi"]  # held: they do
 
 
 def test_article_years_in_unit() -> None:

@@ -420,15 +420,25 @@ def _quantity_finding(
 
 
 def _as_quoted(info: ClaimInfo, q: Quantity) -> Quantity:
-    """``q`` with the qualifier its evidence states for the same number, if it is stated as exact."""
-    if getattr(q.qualifier, "value", q.qualifier) != "exact" or q.value is None:
+    """``q`` with what its evidence states for the same number: the qualifier, if ``q`` is
+    stated as exact ("at least 26 countries"), and the unit, if ``q`` has none ("26" of
+    "leaders of 26 countries" is not "30" of "some 30 leaders": other units, not compared)."""
+    exact = getattr(q.qualifier, "value", q.qualifier) == "exact"
+    if q.value is None or (not exact and q.unit):
         return q
     language = info.document.language if info.document is not None else None
     for span in info.claim.evidence:
         for m in find_quantities(span.text, language=language):
             found = m.quantity
-            if found.value == q.value and getattr(found.qualifier, "value", found.qualifier) != "exact":
-                return q.model_copy(update={"qualifier": found.qualifier, "raw": q.raw or m.text})
+            if found.value != q.value:
+                continue
+            update: dict[str, Any] = {}
+            if exact and getattr(found.qualifier, "value", found.qualifier) != "exact":
+                update.update(qualifier=found.qualifier, raw=q.raw or m.text)
+            if not q.unit and found.unit:
+                update["unit"] = found.unit
+            if update:
+                return q.model_copy(update=update)
     return q
 
 
@@ -484,7 +494,8 @@ def _actor_conflicts(
 def _value_conflicts(
     ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
 ) -> list[Finding]:
-    """Values of different classes: places by canonical name, text folded, others as they are."""
+    """Values of different classes: places by canonical name (known places only), text
+    folded, others as they are."""
     first: dict[str, tuple[ClaimInfo, str]] = {}  # value key -> first claim and value as written
     classes: set[str] = set()
     table = fc.rule.classes
@@ -495,6 +506,8 @@ def _value_conflicts(
         shown = str(getattr(raw, "value", raw))
         if fc.how == "place":
             key = x.loc or ctx.keys.location_key(shown)
+            if key and not ctx.keys.known_place(key):
+                continue  # a venue or district the place names do not know may be in the other
         else:
             key = fold(shown) if fc.how == "text" else shown
         if not key:

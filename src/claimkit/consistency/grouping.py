@@ -51,6 +51,7 @@ from claimkit.schemas import (
     Failure,
     claim_traits,
 )
+from claimkit.text import fold
 
 __all__ = ["ClaimInfo", "Context", "build_context", "group_events", "placement_of"]
 
@@ -112,6 +113,9 @@ class Context:
     _other_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: claims whose search for their event stopped at :data:`MAX_CANDIDATES`
     capped: list[int] = field(default_factory=list)
+    #: actor keys of collectives (actors of kind "group": "the Coalition of the Willing"),
+    #: whose members go unnamed
+    collectives: set[str] = field(default_factory=set)
 
     def source(self, doc_id: str) -> str:
         """The source key of a document (memoised; see :func:`source_key`)."""
@@ -306,12 +310,14 @@ def _event_keys(ctx: Context, info: ClaimInfo, traits: ClaimTraits) -> None:
         place = getattr(c, traits.place_field, None)
         info.loc = ctx.keys.location_key(place if isinstance(place, str) else None)
     parts = set(info.actors)
-    for name in traits.participant_fields:
+    for name in ("actor", *traits.participant_fields):
         value: Any = getattr(c, name, None)
         for a in value if isinstance(value, list) else (value,) if value is not None else ():
             k = ctx.keys.actor_key(a)
             parts.add(k)
             ctx.names.setdefault(k, a.label)
+            if a.kind == "group":
+                ctx.collectives.add(k)
     info.parts = frozenset(parts)
 
 
@@ -344,15 +350,16 @@ def _group_events(ctx: Context) -> None:
     partitions: dict[tuple[str, tuple[str | None, ...]], _Index] = {}
     deferred: list[tuple[int, DateRange, _Index]] = []
     extras: dict[str, tuple[str, ...]] = {}
+    restated = _restatements(ctx, extras)
     for i, info in enumerate(ctx.infos):
         traits = info.traits
-        if traits.grouping != "event":
+        if traits.grouping != "event" or i in restated:
             continue
         fields = extras.get(info.type)
         if fields is None:
             fields = extras[info.type] = _event_extra_fields(traits)
         values = _field_keys(ctx, info, fields) if fields else ()
-        span = info.date or _undated_span(info)
+        span = info.date or undated_span(info)
         if span is None or None in values or (span[2] != "day" and info.loc is None and (
             span[2] == "undated" or not info.parts
         )):
@@ -367,6 +374,67 @@ def _group_events(ctx: Context) -> None:
             deferred.append((i, span, index))
     for i, span, index in deferred:
         _file_interval(ctx, i, ctx.infos[i], span, index)
+    for i, first in restated.items():  # in the group of the report they restate
+        gid = ctx.infos[first].gid
+        ctx.groups[gid].members.append(i)
+        _file(ctx, i, gid)
+
+
+def _restatements(ctx: Context, extras: dict[str, tuple[str, ...]]) -> dict[int, int]:
+    """Claims of an "event" type that restate another claim of their document: each
+    mapped to the claim it restates (the one most precisely dated).
+
+    An article names its meeting more than once (the headline's "leaders gather
+    in Washington", the body's "Trump hosted ... at the White House on
+    Monday"). Claims of one document are one event when they name the same
+    place and the same participants (two or more), agree on every further key
+    field and on their status, and their dates cannot be two days: day
+    intervals that overlap, and at most one distinct date word among those
+    left unresolved. Otherwise a document's claims stay apart, as two meetings
+    ("Zelensky met Macron at the Élysée" the day before "the Paris summit").
+    """
+    sets: dict[tuple[Any, ...], list[int]] = {}
+    for i, info in enumerate(ctx.infos):
+        traits = info.traits
+        if traits.grouping != "event" or not info.loc or len(info.parts) < 2:
+            continue
+        fields = extras.get(info.type)
+        if fields is None:
+            fields = extras[info.type] = _event_extra_fields(traits)
+        values = _field_keys(ctx, info, fields) if fields else ()
+        sets.setdefault((info.type, info.doc, info.loc, info.parts, values), []).append(i)
+    out: dict[int, int] = {}
+    for members in sets.values():
+        if len(members) < 2 or not _one_time(ctx, members):
+            continue
+        first = min(members, key=lambda i: (_precision(ctx.infos[i]), i))
+        out.update((i, first) for i in members if i != first)
+    return out
+
+
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _precision(info: ClaimInfo) -> int:
+    """How precisely a claim is dated: day 0, month 1, year 2, date words 3, nothing 4."""
+    if info.date is not None:
+        return _PRECISION.get(info.date[2], 3)
+    d = info.claim.date
+    return 3 if d is not None and d.raw else 4
+
+
+def _one_time(ctx: Context, members: list[int]) -> bool:
+    """Whether these claims' dates and statuses can all be of one event."""
+    infos = [ctx.infos[i] for i in members]
+    spans = [x.date for x in infos if x.date is not None]
+    if spans and max(d[0] for d in spans) > min(d[1] for d in spans):
+        return False
+    words = {" ".join(fold(d.raw).split()) for x in infos
+             if x.date is None and (d := x.claim.date) is not None and d.raw}
+    status_field = infos[0].traits.status_field
+    statuses = {getattr(s, "value", s) for x in infos
+                if status_field and (s := getattr(x.claim, status_field, None)) is not None}
+    return len(words) <= 1 and len(statuses) <= 1
 
 
 #: at most this many candidate events are tested for one claim of an "event"
@@ -384,18 +452,27 @@ MAX_CANDIDATES = 256
 UNDATED_LOOKBACK_DAYS = 7
 
 
-def _undated_span(info: ClaimInfo) -> DateRange | None:
-    """"On or before the publication date" for an undated claim of a past (or unknown-status) event."""
+#: statuses of an event announced as coming: undated, it is on or after the publication
+#: date, at most :data:`UNDATED_LOOKBACK_DAYS` after (the report of the day of a summit
+#: often says it "is held today" or "will open")
+UPCOMING_STATUSES = frozenset({"scheduled"})
+
+
+def undated_span(info: ClaimInfo) -> DateRange | None:
+    """"On or before the publication date" for an undated claim of a past (or unknown-status)
+    event; "on or after" it for a scheduled one."""
     c, doc = info.claim, info.document
     if doc is None or doc.published is None or (c.date is not None and c.date.value):
         return None
     status_field = info.traits.status_field
+    pub = doc.published.toordinal()
     if status_field is not None:
         status = getattr(c, status_field, None)
         status = getattr(status, "value", status)
+        if status in UPCOMING_STATUSES:  # "leaders meet in Paris today", "will meet next week"
+            return (pub, pub + UNDATED_LOOKBACK_DAYS, "undated")
         if status is not None and status not in info.traits.past_statuses:
-            return None  # scheduled or proposed: not before publication
-    pub = doc.published.toordinal()
+            return None  # proposed: no time at all
     return (pub - UNDATED_LOOKBACK_DAYS, pub, "undated")
 
 
@@ -438,7 +515,7 @@ def _best_day_cluster(
         if n >= MAX_CANDIDATES:  # a reader could not tell which of so many either
             ctx.capped.append(i)
             return None
-        if _fits(cl, info, lo, hi):
+        if _fits(cl, info, lo, hi, ctx.collectives):
             scored[cl] = len(cl.parts & info.parts)
     if not scored:
         return None
@@ -453,23 +530,32 @@ def _interval_cluster(
     lo, hi, _ = span
     filed = coarse.get(info.loc or "", ())
     for cl in islice(filed, MAX_CANDIDATES):
-        if _fits(cl, info, lo, hi):
+        if _fits(cl, info, lo, hi, ctx.collectives):
             return cl
     if len(filed) > MAX_CANDIDATES:
         ctx.capped.append(i)
     return None
 
 
-def _fits(cl: _Cluster, info: ClaimInfo, lo: int, hi: int) -> bool:
+def _fits(cl: _Cluster, info: ClaimInfo, lo: int, hi: int, collectives: set[str]) -> bool:
     """Whether an interval-dated claim can be the event of cluster ``cl``."""
     if cl.hi < lo or cl.lo > hi or info.doc in cl.docs:
         return False
     if info.loc:
         # the same place, with participants in common or unnamed on one side
-        return info.loc in cl.locs and (not cl.parts or not info.parts or bool(cl.parts & info.parts))
+        return info.loc in cl.locs and _parts_agree(cl.parts, info.parts, collectives)
     shared = len(cl.parts & info.parts)
     small = min(len(cl.parts), len(info.parts))
     return shared >= 2 or (small >= 1 and shared == small)
+
+
+def _parts_agree(a: frozenset[str] | set[str], b: frozenset[str], collectives: set[str]) -> bool:
+    """Participants of one event at one place: in common, unnamed on one side, or a
+    collective whose members go unnamed ("the Coalition of the Willing") on one side and
+    two or more named on the other."""
+    if not a or not b or not a.isdisjoint(b):
+        return True
+    return (a <= collectives and len(b) >= 2) or (b <= collectives and len(a) >= 2)
 
 
 def _file_day(ctx: Context, i: int, day: int, by_day: dict[int, _Day]) -> None:
@@ -894,7 +980,7 @@ def _group_dates(g: Group, infos: list[ClaimInfo]) -> tuple[int | None, int | No
     on or before their publication), else the span of its dates; a position group's span."""
     dates = [x.date for x in infos if x.date is not None]
     if g.traits.grouping == "event":
-        spans = [s for x in infos if (s := x.date or _undated_span(x)) is not None]
+        spans = [s for x in infos if (s := x.date or undated_span(x)) is not None]
         if spans:
             lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
             if lo <= hi:

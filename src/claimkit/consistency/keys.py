@@ -197,6 +197,8 @@ class KeyBuilder:
         self._override = {fold(p): self._name_key(t) for p, t in (affiliations or {}).items()}
         self._actor_memo: dict[tuple[Any, ...], str] = {}
         self._loc_memo: dict[str, str] = {}
+        self._word_memo: dict[str, str | None] = {}
+        self._known_places: set[str] = set()
         self._surface_memo: dict[tuple[str, Any], str | None] = {}
         self._chains: dict[type[ClaimBase], tuple[tuple[str, FieldKind], ...]] = {}
 
@@ -257,15 +259,31 @@ class KeyBuilder:
         return f"n:{canonical}"
 
     def country_word(self, word: str) -> str | None:
-        """The country key of a country's name written as one word ("ukraine"), else None."""
+        """The country key of one word naming a country, else None: its name ("ukraine"),
+        its people's adjective as the gazetteer knows it ("ukrainian", "french"), or its
+        capital standing for it ("kyiv": :meth:`Places.seat_of
+        <claimkit.normalize.Places.seat_of>`)."""
         if len(word) < 4:
             return None
+        hit = self._word_memo.get(word, _MISSING)
+        if hit is _MISSING:
+            hit = self._word_memo[word] = self._country_word(word)
+        return hit  # type: ignore[return-value]
+
+    def _country_word(self, word: str) -> str | None:
         table = country_table()  # CLDR and pycountry names: cheaper than the gazetteer's index
-        for form in (word, word[:1].upper() + word[1:]):  # folded words are lower case
+        title = word[:1].upper() + word[1:]  # folded words are lower case
+        for form in (word, title):
             code = table.get(form)
             if code is not None:
                 return f"c:{code}"
-        return None
+        entry = self._gaz.lookup(title, strict=True)
+        name = entry.name if entry is not None and entry.kind == ActorKind.country else None
+        if name is None:
+            place = self._places.resolve(word)
+            name = self._places.seat_of(place) if place is not None else None
+        code = table.get(name) if name is not None else None
+        return f"c:{code}" if code is not None else None
 
     def surface_key(self, actor: Actor) -> str | None:
         """The key an actor's surface text names by itself (whole-name lookup), else None.
@@ -303,14 +321,31 @@ class KeyBuilder:
         return tuple(out)
 
     def location_key(self, location: str | None) -> str | None:
-        """Folded canonical place name: variants in any script merged ("Kiev", "Київ" -> "kyiv")."""
+        """Folded canonical place name: variants in any script merged ("Kiev", "Київ" -> "kyiv").
+
+        A place written with more words than its name ("u Parizu", "в Париже",
+        "Paris, France", "Élysée Palace, Paris") is the one known place those
+        words name (:meth:`Places.find <claimkit.normalize.Places.find>`);
+        naming several ("London and Paris") or none, it keys on its folded words.
+        """
         if not location:
             return None
         hit = self._loc_memo.get(location)
         if hit is None:
-            hit = fold(self._places.resolve(location) or location)
+            name = self._places.resolve(location)
+            if name is None:
+                named = {m.name for m in self._places.find(location)}
+                name = named.pop() if len(named) == 1 else None
+            hit = fold(name or location)
             self._loc_memo[location] = hit
+            if name is not None:
+                self._known_places.add(hit)
         return hit or None
+
+    def known_place(self, key: str) -> bool:
+        """Whether a :meth:`location_key` is a place the place names know (not a venue
+        or district written as is: "Lancaster House" may be in London)."""
+        return key in self._known_places
 
     def object_key(self, claim: ClaimBase) -> str | None:
         """What a claim is about; None when it cannot be compared with others.

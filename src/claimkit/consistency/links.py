@@ -24,7 +24,9 @@ made coarser where that is simpler, never finer:
   :mod:`claimkit.consistency.placement`), so they stand or fall together;
 - ``e|TYPE|@PLACE|DAY``, ``e|TYPE|PARTICIPANT|DAY``: an "event" claim, filed on
   each day its date allows and the day after (events join clusters one day
-  apart); ``e|TYPE|=PARTICIPANT|DAY``: a claim naming a place, on its own day.
+  apart); ``e|TYPE|=PARTICIPANT|DAY``: a claim naming a place, on its own day;
+- ``r|TYPE|DOC|PLACE``: an "event" claim naming its place and two or more
+  participants: a document's restatements of one meeting join one group.
 
 A key is *active* or *passive* (``~`` before it): claims sharing a key are
 linked only when at least one of them holds it actively. An event naming its
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from claimkit.consistency.grouping import UNDATED_LOOKBACK_DAYS, ClaimInfo
+from claimkit.consistency.grouping import ClaimInfo, undated_span
 
 __all__ = ["MAX_EVENT_DAYS", "link_components", "link_keys"]
 
@@ -92,13 +94,11 @@ def _unanchored(info: ClaimInfo) -> bool:
 
 
 def _event_keys(info: ClaimInfo) -> Iterator[str]:
-    span = info.date
+    if info.loc and len(info.parts) >= 2:  # a document's restatements of one meeting
+        yield f"r|{info.type}|{info.doc}|{info.loc}"
+    span = info.date or undated_span(info)
     if span is None:
-        doc = info.document
-        if doc is None or doc.published is None:
-            return
-        pub = doc.published.toordinal()
-        span = (pub - UNDATED_LOOKBACK_DAYS, pub, "undated")
+        return
     lo, hi = span[0], min(span[1], span[0] + MAX_EVENT_DAYS)
     t = info.type
     days = range(lo, hi + 2)

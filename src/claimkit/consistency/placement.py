@@ -10,7 +10,8 @@ documents themselves can still bound it, in this order:
    :func:`claimkit.normalize.find_dates`, anchored on the publication date;
    used when every date found in its quotes falls in one year;
 2. **its article's own dated claims**: an article without a publication date
-   with at least :data:`MIN_VOTES` dated claims, all in one year ``Y`` (one
+   with at least :data:`MIN_VOTES` dated claims (events still to come, a
+   "scheduled" meeting, are not counted), all in one year ``Y`` (one
    date alone may be a target, "by 2028"), the latest at least
    :data:`ARTICLE_LAG_DAYS` before the year ends (news reports recent events,
    so it was published in ``Y``);
@@ -97,7 +98,9 @@ def quoted_year(claim: ClaimBase, document: Document | None) -> int | None:
     Relative words ("去年12月", "1 December" in a February article) are
     anchored on the document's publication date; without it only words naming
     their year count. Only dates with a number are read: a weekday or
-    "yesterday" keeps the publication's year.
+    "yesterday" keeps the publication's year. A date after the publication's
+    year is a target ("troops ready by March 2026" in a 2025 article), not when
+    the claim was made: not counted.
     """
     published = document.published if document is not None else None
     language = document.language if document is not None else None
@@ -110,6 +113,8 @@ def quoted_year(claim: ClaimBase, document: Document | None) -> int | None:
             value = m.date.value
             if value and len(value) >= 4 and value[:4].isdigit():
                 years.add(int(value[:4]))
+    if published is not None:
+        years = {y for y in years if y <= published.year}
     return years.pop() if len(years) == 1 else None
 
 
@@ -124,13 +129,26 @@ def article_years(infos: Iterable[ClaimInfo]) -> dict[str, int]:
 
 
 def _dated_spans(infos: Iterable[ClaimInfo]) -> dict[str, list[tuple[int, int]]]:
+    """Per article without a publication date, the day ranges of its dated claims, but
+    those of events still to come (a status that is not a past one: "scheduled" for
+    January, in an article of December, says nothing of the article's year)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for info in infos:
         doc = info.document
-        if doc is None or doc.published is not None or info.date is None:
+        if doc is None or doc.published is not None or info.date is None or _upcoming(info):
             continue
         spans.setdefault(info.doc, []).append((info.date[0], info.date[1]))
     return spans
+
+
+def _upcoming(info: ClaimInfo) -> bool:
+    """Whether a claim reports an event still to come (its status says so)."""
+    name = info.traits.status_field
+    if name is None:
+        return False
+    status = getattr(info.claim, name, None)
+    status = getattr(status, "value", status)
+    return status is not None and status not in info.traits.past_statuses
 
 
 def _years_of_spans(spans: Mapping[str, list[tuple[int, int]]]) -> dict[str, int]:

@@ -25,7 +25,12 @@ __all__ = ["check_stance"]
 # Words of a refused object that do not narrow it ("sending Italian troops to Ukraine"
 # refuses troops as such; "troops on the front line" refuses only a part of it).
 _GENERIC = frozenset(
-    ["send", "sending", "sent", "deploy", "deploying", "deployed", "deployment", "provide", "providing", "supply", "supplying", "give", "giving", "offer", "offering", "contribute", "contributing", "participate", "participating", "participation", "join", "joining", "support", "supporting", "help", "helping", "defend", "defending", "protect", "protecting", "commit", "committing", "station", "stationing", "presence", "accept", "accepting", "allow", "allowing", "form", "kind", "type", "military", "foreign", "own", "country", "countries", "ground", "troop", "troops", "soldier", "soldiers", "force", "forces", "peacekeeper", "peacekeepers", "peacekeeping", "personnel"]
+    ["send", "sending", "sent", "deploy", "deploying", "deployed", "deployment", "provide", "providing", "supply", "supplying", "give", "giving", "offer", "offering", "contribute", "contributing", "participate", "participating", "participation", "join", "joining", "support", "supporting", "help", "helping", "defend", "defending", "protect", "protecting", "commit", "committing", "station", "stationing", "presence", "accept", "accepting", "allow", "allowing", "form", "kind", "type", "military", "foreign", "own", "country", "countries", "ground", "troop", "troops", "soldier", "soldiers", "force", "forces", "peacekeeper", "peacekeepers", "peacekeeping", "personnel",
+     # where troops stand ("on Ukrainian soil") and when ("now") do not narrow what is refused
+     "soil", "territory", "land", "boots", "now", "ever", "again", "there", "anywhere",
+     # kinds of the same force: the coalition's "reassurance force" is its troops
+     "reassurance", "stabilisation", "stabilization", "multinational", "international",
+     "european", "western", "combat", "armed"]
 )
 
 
@@ -63,15 +68,17 @@ def _narrowing_words(
         names = _name_stems(labels) | rec.stems
         hit = memo[key] = any(
             w not in STOPWORDS and w not in _GENERIC and w[:4] not in names and not w.isdigit()
-            and not _compatible_country(w, rec, keys)
+            and not _compatible_country(w, rec, keys, info.actors)
             for w in fold(what).split()
         )
     return hit
 
 
-def _compatible_country(word: str, rec: _Recipients, keys: KeyBuilder) -> bool:
+def _compatible_country(word: str, rec: _Recipients, keys: KeyBuilder, own: tuple[str, ...]) -> bool:
+    """A country word that does not narrow: the actor's own ("sending French troops",
+    refused by France), or a recipient the "for" claims allow ("to Ukraine", "in Kyiv")."""
     country = keys.country_word(word)
-    return country is not None and (rec.open or country in rec.keys)
+    return country is not None and (rec.open or country in rec.keys or country in own)
 
 
 def _firm(info: ClaimInfo) -> bool:
