@@ -79,8 +79,11 @@ def start_cluster(workers: int) -> tuple[Any, Any, float]:
 
     t = time.perf_counter()
     # 4 GB per worker (the target): Dask spills stored results to disk past 60 % of it
+    from claimkit.distributed.cluster import LOCAL_WORKER_CONFIG
+
     cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address=None, memory_limit="4GiB")
+                                       host="127.0.0.1", dashboard_address=None, memory_limit="4GiB",
+                                       config=LOCAL_WORKER_CONFIG)  # as `--cluster local` starts it
     client = distributed.Client(cluster)
     return cluster, client, time.perf_counter() - t
 

@@ -624,3 +624,17 @@ def test_a_parquet_partial_file_is_resumed_without_duplicates(tmp_path: Path) ->
     assert again.skipped and not (out / part.partial_name).exists()
     with pytest.raises(ConfigError, match="shard format"):
         plan_partitions([str(tmp_path / "in")], shard_format="csv")
+
+
+def test_local_workers_run_without_the_profiler() -> None:
+    """`--cluster local` gives its workers their configuration through the nanny: no
+    statistical profiler there, and this process's Dask configuration untouched."""
+    import dask
+
+    from claimkit.distributed import connect
+
+    before = dask.config.get("distributed.worker.profile.enabled")
+    with connect("local:1") as c:
+        enabled = c.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(enabled.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled") == before
