@@ -7,6 +7,7 @@ replies are scripted; what is tested is the plumbing (rate, endpoints).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -435,12 +436,33 @@ def test_into_the_claim_store_exactly_once_with_a_worker_killed(client: Any,
     """--db with a cluster: each committed shard is loaded into the store by its
     worker; a worker killed mid-partition and a rerun store every document once."""
     pytest.importorskip("sqlalchemy")
-    from claimkit.store import open_store, resolve_url
+    from claimkit.store import resolve_url
+
+    _into_store_exactly_once(client, tmp_path, resolve_url(str(tmp_path / "claims.db")))
+
+
+def test_into_postgresql_exactly_once_with_a_worker_killed(client: Any, tmp_path: Path) -> None:
+    """The same on a PostgreSQL server (Debian's, started on loopback for this test and
+    stopped after; skipped, saying why, where none is installed): both workers write
+    into one database at once."""
+    pytest.importorskip("sqlalchemy")
+    pytest.importorskip("psycopg")
+    from tests.test_store_postgres import new_database, postgres_server
+
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(postgres_server())
+        except LookupError as exc:
+            pytest.skip(str(exc))
+        _into_store_exactly_once(client, tmp_path, new_database(url))
+
+
+def _into_store_exactly_once(client: Any, tmp_path: Path, url: str) -> None:
+    from claimkit.store import open_store
 
     ids = write_corpus(tmp_path / "in", shards=4, per_shard=10)
     out = tmp_path / "out"
     out.mkdir()
-    url = resolve_url(str(tmp_path / "claims.db"))
     open_store(url).close()  # created once, as the command does
     spec = ExtractSpec(backend="rules", db=url)
     killed: list[int] = []
