@@ -4,8 +4,9 @@ where it lands, the findings merged.
 1. **Map**: the claims files are cut into byte ranges (at line boundaries).
    Each task reads its range, computes every claim's keys once
    (:func:`claimkit.consistency.build_context` without grouping) and sends the
-   claim, with its record cut to the claims going the same way (serialised:
-   the shuffle carries bytes, which Dask spills to disk as they are), to the
+   claim, with its record cut to the claims going the same way (serialised
+   and compressed: the shuffle carries a fraction of the input's bytes, which
+   Dask spills to disk past its memory target), to the
    partitions of its *partition keys*, the blocks under which the validator
    compares claims:
 
@@ -66,6 +67,7 @@ import dataclasses
 import functools
 import math
 import os
+import pickle
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -122,8 +124,9 @@ class MapResult:
     """One map task's output: records by key partition (cut) and by document
     partition (whole), the first label of each actor key, bad lines."""
 
-    by_key: list[list[Cut]]
-    by_doc: list[list[tuple[Order, bytes]]]
+    #: each partition's list (of :data:`Cut`; of ``(order, JSON line)``), packed (:func:`_pack`)
+    by_key: list[bytes]
+    by_doc: list[bytes]
     #: the chunk's index
     index: int = 0
     #: the first label of each actor key in this chunk (the chunk's index orders them)
@@ -231,8 +234,7 @@ def map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...]) -> Map
     from claimkit.errors import InputError
     from claimkit.io import parse_record
 
-    out = MapResult([[] for _ in range(plan.partitions)], [[] for _ in range(plan.partitions)],
-                    chunk.index)
+    out = MapResult([], [], chunk.index)
     records: list[tuple[Order, DocumentClaims, bytes]] = []
     for n, (pos, raw) in enumerate(_lines(chunk)):
         text = raw.decode("utf-8", "surrogateescape").strip()
@@ -250,13 +252,28 @@ def map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...]) -> Map
     ctx = build_context([r for _, r, _ in records], group=False, **_gazetteer(gazetteer_files))
     out.names, out.placement = ctx.names, placement_of(ctx)
     infos = iter(ctx.infos)
+    by_key: list[list[Cut]] = [[] for _ in range(plan.partitions)]
+    by_doc: list[list[tuple[Order, bytes]]] = [[] for _ in range(plan.partitions)]
     for order, record, raw in records:
-        out.by_doc[plan.bucket(record.document.id)].append((order, raw))
-        _scatter(record, order, [next(infos) for _ in record.claims], plan, out)
+        by_doc[plan.bucket(record.document.id)].append((order, raw))
+        _scatter(record, order, [next(infos) for _ in record.claims], plan, by_key)
+    out.by_key, out.by_doc = [_pack(b) for b in by_key], [_pack(b) for b in by_doc]
     return out
 
 
-def _scatter(record: DocumentClaims, order: Order, infos: list[Any], plan: Plan, out: MapResult) -> None:
+def _pack(items: list[Any]) -> bytes:
+    """A partition's part of a map output as one compressed blob: JSON compresses several
+    times over, so the shuffle holds (and spills) a fraction of the input's size."""
+    return zlib.compress(pickle.dumps(items, protocol=5), 1)
+
+
+def _unpack(blob: bytes) -> list[Any]:
+    items: list[Any] = pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own map output
+    return items
+
+
+def _scatter(record: DocumentClaims, order: Order, infos: list[Any], plan: Plan,
+             by_key: list[list[Cut]]) -> None:
     parts: dict[int, list[int]] = {}
     for j, info in enumerate(infos):
         for key in claim_keys(info, plan):
@@ -266,15 +283,15 @@ def _scatter(record: DocumentClaims, order: Order, infos: list[Any], plan: Plan,
     for b, idx in parts.items():
         cut = record if len(idx) == len(record.claims) else record.model_copy(
             update={"claims": [record.claims[j] for j in idx]})
-        out.by_key[b].append((order, cut.model_dump_json().encode("utf-8", "surrogatepass"),
-                              tuple(idx)))
+        by_key[b].append((order, cut.model_dump_json().encode("utf-8", "surrogatepass"),
+                          tuple(idx)))
 
 
-def _take_keys(result: MapResult, index: int) -> list[Cut]:
+def _take_keys(result: MapResult, index: int) -> bytes:
     return result.by_key[index]
 
 
-def _take_docs(result: MapResult, index: int) -> list[tuple[Order, bytes]]:
+def _take_docs(result: MapResult, index: int) -> bytes:
     return result.by_doc[index]
 
 
@@ -320,12 +337,12 @@ def _own_actors(ctx: Any, plan: Plan, b: int) -> None:
 
 
 def reduce_keys(plan: Plan, b: int, gazetteer_files: tuple[str, ...], names: dict[str, str],
-                placement: Any, *buckets: list[Cut]) -> KeyResult:
+                placement: Any, *buckets: bytes) -> KeyResult:
     """Group one key partition's claims (in input order) and run the group checks."""
     from claimkit.consistency import build_context, registered_checks
     from claimkit.consistency.grouping import group_context, to_event_groups
 
-    items = sorted((c for bucket in buckets for c in bucket), key=lambda c: c[0])
+    items: list[Cut] = sorted((c for blob in buckets for c in _unpack(blob)), key=lambda c: c[0])
     ctx = build_context([_parse(raw) for _, raw, _ in items], names=names, group=False,
                         **_gazetteer(gazetteer_files))
     where = [(order, j) for order, _, idx in items for j in idx]
@@ -370,13 +387,14 @@ def _take_gids(result: KeyResult, index: int) -> dict[tuple[Order, int], FirstGr
 
 def reduce_docs(gazetteer_files: tuple[str, ...], names: dict[str, str],
                 gid_parts: list[dict[tuple[Order, int], FirstGroup]],
-                *buckets: list[tuple[Order, bytes]]) -> tuple[list[Any], int, set[str]]:
+                *buckets: bytes) -> tuple[list[Any], int, set[str]]:
     """Run the per-claim and per-document checks on one document partition, each claim
     in the group pass 1 put it in first; findings, claims, document ids."""
     from claimkit.consistency import build_context
     from claimkit.consistency.grouping import Group
 
-    items = sorted((p for bucket in buckets for p in bucket), key=lambda p: p[0])
+    items: list[tuple[Order, bytes]] = sorted((p for blob in buckets for p in _unpack(blob)),
+                                              key=lambda p: p[0])
     gids: dict[tuple[Order, int], FirstGroup] = {}
     for part in gid_parts:
         for k, v in part.items():
