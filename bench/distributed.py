@@ -14,9 +14,15 @@ Three parts (each can be left out with ``--skip``):
   1200 = 20/s; or ``--tpm``, tokens per minute): the requests and tokens (the
   replies' usage) per second the server saw, over the middle of the run, vs
   the limit.
-* ``validate``: K synthetic claims (default 100,000; bench/validate.py's
-  generator: real-sized records, news-like groups) validated locally and on the
-  cluster; findings compared, peak memory (ru_maxrss) per worker printed.
+* ``validate``: K synthetic claims (default 100,000; repeat ``--claims`` for
+  several sizes; bench/validate.py's generator: real-sized records, news-like
+  groups), written by the workers in shards of 100,000 (never built in this
+  process), validated on the cluster (each worker limited to 4 GiB, past 60 %
+  of which Dask spills to disk; groups and findings written per partition)
+  and, unless ``--no-local``, in one process, the findings compared. Prints
+  the wall time and each worker's peak resident memory (sampled every
+  0.25 s). ``--window-days N`` partitions meetings by windows of N days
+  (docs/scale.md: bounded memory, not exact).
 
 The machine this ran on had 2 cores shared with other jobs: figures vary by run.
 
@@ -24,6 +30,8 @@ Usage::
 
     .venv/bin/python bench/distributed.py
     .venv/bin/python bench/distributed.py --docs 2000 --llm-docs 400 --claims 20000
+    .venv/bin/python bench/distributed.py --skip offline --skip llm --no-local \
+        --window-days 32 --claims 300000 --claims 1000000 --claims 10000000
 """
 
 from __future__ import annotations

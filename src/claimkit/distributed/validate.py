@@ -54,11 +54,12 @@ So the findings equal those of one :func:`~claimkit.consistency.validate`
 over all the claims (a test compares them), in another order, with these known
 differences: "claim id used by two different claims" is found only when both
 claims are of one document; an "event" type that also declares a stance is
-compared by stance only with claims of its own type; a stance finding whose
-"against" claim (a refusal) has several actors can name another of that
-claim's groups (the one of the actor whose partition found it); and, with
-``window_days``, the event groups near windows' edges (above). A plugin's
-check runs in the group pass.
+compared by stance only with claims of its own type, and so is a "position"
+type whose ``event_key`` leaves out the actor (none of the built-in types); a
+stance finding whose "against" claim (a refusal) has several actors can name
+another of that claim's groups (the one of the actor whose partition found
+it); and, with ``window_days``, the event groups near windows' edges (above).
+A plugin's check runs in the group pass.
 """
 
 from __future__ import annotations
