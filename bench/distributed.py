@@ -14,9 +14,15 @@ Three parts (each can be left out with ``--skip``):
   1200 = 20/s; or ``--tpm``, tokens per minute): the requests and tokens (the
   replies' usage) per second the server saw, over the middle of the run, vs
   the limit.
-* ``validate``: K synthetic claims (default 100,000; bench/validate.py's
-  generator: real-sized records, news-like groups) validated locally and on the
-  cluster; findings compared, peak memory (ru_maxrss) per worker printed.
+* ``validate``: K synthetic claims (default 100,000; repeat ``--claims`` for
+  several sizes; bench/validate.py's generator: real-sized records, news-like
+  groups), written by the workers in shards of 100,000 (never built in this
+  process), validated on the cluster (each worker limited to 4 GiB, past 60 %
+  of which Dask spills to disk; groups and findings written per partition)
+  and, unless ``--no-local``, in one process, the findings compared. Prints
+  the wall time and each worker's peak resident memory (sampled every
+  0.25 s). ``--window-days N`` partitions meetings by windows of N days
+  (docs/scale.md: bounded memory, not exact).
 
 The machine this ran on had 2 cores shared with other jobs: figures vary by run.
 
@@ -24,6 +30,8 @@ Usage::
 
     .venv/bin/python bench/distributed.py
     .venv/bin/python bench/distributed.py --docs 2000 --llm-docs 400 --claims 20000
+    .venv/bin/python bench/distributed.py --skip offline --skip llm --no-local \
+        --window-days 32 --claims 300000 --claims 1000000 --claims 10000000
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -47,9 +56,11 @@ sys.path.insert(0, str(ROOT / "tests" / "llm"))
 
 
 def _bench_validate() -> Any:
-    """bench/validate.py (its synthetic claim generator), loaded by path."""
+    """bench/validate.py (its synthetic claim generator), loaded by path (here or on a worker)."""
     import importlib.util
 
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.append(str(ROOT / "bench"))  # for its `_rss`; last, so `distributed` stays dask's
     spec = importlib.util.spec_from_file_location("bench_validate", ROOT / "bench" / "validate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -75,8 +86,12 @@ def start_cluster(workers: int) -> tuple[Any, Any, float]:
     import distributed
 
     t = time.perf_counter()
+    # 4 GB per worker (the target): Dask spills stored results to disk past 60 % of it
+    from claimkit.distributed.cluster import LOCAL_WORKER_CONFIG
+
     cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1", dashboard_address=None)
+                                       host="127.0.0.1", dashboard_address=None, memory_limit="4GiB",
+                                       config=LOCAL_WORKER_CONFIG)  # as `--cluster local` starts it
     client = distributed.Client(cluster)
     return cluster, client, time.perf_counter() - t
 
@@ -198,37 +213,58 @@ class PeakSampler:
         self._thread.join()
 
 
-def bench_validate(client: Any, n_claims: int) -> None:
-    build = _bench_validate().build
+def write_claims_shard(path: str, n: int, shard: int) -> int:
+    """``n`` synthetic claims (bench/validate.py's generator, seeded by ``shard``) into
+    ``path``, run on a worker; document and claim ids made unique over the shards
+    (same length, so that spans are unchanged). Returns the bytes written."""
+    import re
 
+    records = _bench_validate().build(n, seed=1000 + shard)
+    prefix, size = f"{shard:03d}", 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in records:
+            size += fh.write(re.sub(r"doc(?=\d{7})", prefix, r.model_dump_json()) + "\n")
+    return size
+
+
+#: synthetic claims per shard written by one task
+SHARD_CLAIMS = 100_000
+
+
+def bench_validate(client: Any, n_claims: int, window_days: int | None, local_too: bool) -> None:
     from claimkit.consistency import read_claim_files, validate
     from claimkit.distributed import validate_on_cluster
 
     tmp = Path(tempfile.mkdtemp(prefix="ck-dist-val-"))
-    path = tmp / "claims.jsonl"
-    records = build(n_claims)
-    with open(path, "w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(r.model_dump_json() + "\n")
-    del records
-    size = path.stat().st_size
+    counts = [min(SHARD_CLAIMS, n_claims - first) for first in range(0, n_claims, SHARD_CLAIMS)]
+    paths = [str(tmp / f"claims-{i:03d}.jsonl") for i in range(len(counts))]
     t = time.perf_counter()
-    local = validate(read_claim_files([path]))
-    single = time.perf_counter() - t
-    peak_local = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size = sum(client.gather(client.map(write_claims_shard, paths, counts, range(len(counts)))))
+    print(f"{n_claims} synthetic claims written by the workers in {len(paths)} shards, "
+          f"{size / 2**20:.0f} MB, {time.perf_counter() - t:.1f} s")
+    local = None
+    if local_too:
+        t = time.perf_counter()
+        local = validate(read_claim_files(paths))
+        single = time.perf_counter() - t
+        peak_local = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
+              f"{len(local.groups)} groups, {len(local.findings)} findings:")
+        print(f"  one process: {single:6.1f} s (peak {peak_local:.0f} MB, this process)")
     t = time.perf_counter()
     with PeakSampler(client) as sampler:
-        done = validate_on_cluster(client, [str(path)], chunk_bytes=max(1 << 20, size // 16))
+        done = validate_on_cluster(client, paths,
+                                   window_days=window_days, output=tmp / "out")
     dist = time.perf_counter() - t
-    peaks = sampler.peaks
-    same = (sorted(f.model_dump_json() for f in done.report.findings)
-            == sorted(f.model_dump_json() for f in local.findings))
-    print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
-          f"{len(local.groups)} groups, {len(local.findings)} findings:")
-    print(f"  one process: {single:6.1f} s (peak {peak_local:.0f} MB, this process)")
-    print(f"  cluster:     {dist:6.1f} s; findings equal: {same}; peak RSS per worker "
-          f"(sampled every 0.25 s): "
-          + ", ".join(f"{v:.0f} MB" for v in peaks.values()))
+    same = "not compared" if local is None else str(sorted(
+        line for f in done.files if Path(f).name.startswith("findings")
+        for line in Path(f).read_text(encoding="utf-8").splitlines())
+        == sorted(f.model_dump_json() for f in local.findings))
+    shutil.rmtree(tmp, ignore_errors=True)
+    print(f"  cluster ({size / 2**20:.0f} MB of JSONL, event windows: {window_days or 'none'} days, "
+          f"groups and findings written per partition): {dist:6.1f} s; {done.report.n_claims} claims, "
+          f"{done.n_groups} groups, {done.n_findings} findings; findings equal: {same}; peak RSS "
+          "per worker (sampled every 0.25 s): " + ", ".join(f"{v:.0f} MB" for v in sampler.peaks.values()))
 
 
 def main() -> None:
@@ -238,7 +274,11 @@ def main() -> None:
     p.add_argument("--rpm", type=float, default=None,
                    help="requests per minute of the llm part (default 1200 without --tpm)")
     p.add_argument("--tpm", type=float, default=None, help="tokens per minute of the llm part")
-    p.add_argument("--claims", type=int, default=100_000)
+    p.add_argument("--claims", type=int, action="append", default=None,
+                   help="synthetic claims to validate (repeat for several sizes; default 100000)")
+    p.add_argument("--window-days", type=int, default=None,
+                   help="validate with event windows of this many days (memory bounded, not exact)")
+    p.add_argument("--no-local", action="store_true", help="do not validate in one process too")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--partition-kb", type=int, default=1024,
                    help="input per partition of the offline part (kB)")
@@ -252,7 +292,8 @@ def main() -> None:
         if "llm" not in args.skip:
             bench_llm(client, args.llm_docs, args.rpm if args.rpm or args.tpm else 1200, args.tpm)
         if "validate" not in args.skip:
-            bench_validate(client, args.claims)
+            for n in args.claims or [100_000]:
+                bench_validate(client, n, args.window_days, not args.no_local)
     finally:
         client.close()
         cluster.close()

@@ -72,7 +72,7 @@ def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet
             note(f"cluster: {workers} worker(s) at {client.scheduler.address}")
         run = extract_on_cluster(client, paths, output, spec,
                                  target_bytes=int(options["partition_size"] * 2**20),
-                                 on_shard=progress)
+                                 on_shard=progress, shard_format=options["shard_format"])
     s = run.summary
     records = Counter(document=s.documents, failure=s.failures)
     kept = f" ({run.skipped} of {run.shards} shards already done)" if run.skipped else ""

@@ -84,6 +84,10 @@ from claimkit.schemas import Document, DocumentClaims, Failure
 @click.option("--partition-size", "partition_size", type=click.FloatRange(min=0.001),
               default=1.0, show_default=True, metavar="MB",
               help="With --cluster: input bytes per partition (files are never split).")
+@click.option("--shard-format", "shard_format", type=click.Choice(["jsonl", "parquet"]),
+              default="jsonl", show_default=True,
+              help="With --cluster: the shards' format; parquet: one flat row per claim, "
+              "lossless (pip install 'claimkit[parquet]').")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--db", "db", default=None, metavar="URL",
               help="Also store each record in this claim store as it finishes (SQLite path or "
@@ -109,8 +113,9 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         if extract_on_cluster_command(paths, output, quiet, options, base_urls):
             sys.exit(EXIT_FAILURES)
         return
-    if len(base_urls) > 1 or options["rpm"] is not None or options["tpm"] is not None:
-        fail("several --base-url endpoints, --rpm and --tpm need --cluster")
+    if len(base_urls) > 1 or options["rpm"] is not None or options["tpm"] is not None or (
+            options["shard_format"] != "jsonl"):
+        fail("several --base-url endpoints, --rpm, --tpm and --shard-format need --cluster")
 
     _check_paths(paths)
     db = db or os.environ.get("CLAIMKIT_DB") or None

@@ -53,7 +53,10 @@ from claimkit.schemas import (
 )
 from claimkit.text import fold
 
-__all__ = ["ClaimInfo", "Context", "build_context", "group_events", "placement_of"]
+__all__ = [
+    "ClaimInfo", "Context", "build_context", "event_span", "group_context", "group_events",
+    "placement_of",
+]
 
 log = logging.getLogger(__name__)
 
@@ -252,10 +255,23 @@ def build_context(
     _key_claims(ctx, claims)
     if not group:
         return ctx
+    return group_context(ctx, None if group is True else group)
+
+
+def group_context(ctx: Context, placement: Placement | None = None) -> Context:
+    """Group the claims of a context built with ``group=False`` (what :func:`build_context`
+    does next). A distributed run adjusts a partition's keys in between (the actors
+    whose groups the partition owns); ``placement`` as in :func:`build_context`."""
     _group_events(ctx)
-    _group_positions(ctx, None if group is True else group.years())
+    _group_positions(ctx, None if placement is None else placement.years())
     _finish_groups(ctx)
     return ctx
+
+
+def event_span(info: ClaimInfo) -> DateRange | None:
+    """The days an "event" claim can be on, as grouping reads them (its date, else
+    the week before its article's publication for a past event; None: no time)."""
+    return info.date or _undated_span(info)
 
 
 def _key_claims(ctx: Context, claims: list[ClaimBase]) -> None:

@@ -200,9 +200,15 @@ def extract_on_cluster(
     *,
     target_bytes: int = TARGET_BYTES,
     on_shard: Callable[[ShardResult], None] | None = None,
+    shard_format: str = "jsonl",
 ) -> ClusterRun:
     """Extract every document of ``paths`` into shards under ``directory`` on the
     cluster of ``client`` (a :class:`distributed.Client`).
+
+    Args:
+        shard_format: ``jsonl`` (claimkit JSONL) or ``parquet`` (one flat row per
+            claim, lossless: :mod:`claimkit.distributed.parquet`; needs pyarrow on the
+            workers).
 
     Returns:
         The run's totals; ``on_shard`` sees each shard's result as it finishes.
@@ -211,7 +217,7 @@ def extract_on_cluster(
 
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    partitions = plan_partitions(paths, target_bytes)
+    partitions = plan_partitions(paths, target_bytes, shard_format)
     check_directory(out, partitions)
     run = ClusterRun()
     if spec.rate is not None:

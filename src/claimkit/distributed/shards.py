@@ -3,14 +3,18 @@
 * **Plan**: the input files (directories expanded in sorted order) are cut
   into partitions of about ``target_bytes``; a file is never split (a JSONL
   file is a shard of its own: give large corpora as many JSONL shards). Each
-  partition has a deterministic shard name, ``part-NNNNN-HASH.jsonl``, where
-  HASH covers the partition's files and sizes: the same inputs give the same
-  names, so a rerun finds the shards it already wrote.
+  partition has a deterministic shard name, ``part-NNNNN-HASH.jsonl`` (or
+  ``.parquet``: :mod:`claimkit.distributed.parquet`), where HASH covers the
+  partition's files and sizes: the same inputs give the same names, so a rerun
+  finds the shards it already wrote.
 * **Commit**: a partition is written to a hidden partial file
   (``.part-NNNNN-HASH.jsonl.partial``) under the operating system's lock on it
   (released when the writer dies), flushed line by line, then fsynced and
   renamed (``os.replace``, atomic) to its shard name. A shard name exists only
-  for a complete partition.
+  for a complete partition. A Parquet shard is written from the complete
+  partial file to a hidden temporary file, fsynced and renamed the same way;
+  the partial file is removed after (or, if its worker died in between, by the
+  next attempt, which finds the shard).
 * **Exactly once**: an attempt that finds a partial file (its worker was
   killed) keeps the documents already extracted there (each id once; a torn
   last line and failure records are dropped) and extracts only the rest. A
@@ -35,6 +39,7 @@ from claimkit.errors import ConfigError
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = [
+    "SHARD_FORMATS",
     "Partition",
     "ShardWriter",
     "check_directory",
@@ -47,6 +52,9 @@ Record = DocumentClaims | Failure
 #: default bytes of input per partition
 TARGET_BYTES = 1 << 20
 
+#: the formats of output shards (their file suffixes)
+SHARD_FORMATS = ("jsonl", "parquet")
+
 
 @dataclass(frozen=True)
 class Partition:
@@ -54,7 +62,7 @@ class Partition:
 
     index: int
     files: tuple[str, ...]
-    name: str  # part-NNNNN-HASH.jsonl
+    name: str  # part-NNNNN-HASH.jsonl (or .parquet)
 
     @property
     def partial_name(self) -> str:
@@ -89,8 +97,12 @@ def _size(path: str) -> int:
         return 0  # a missing file: its task writes the load failure
 
 
-def plan_partitions(paths: Iterable[str], target_bytes: int = TARGET_BYTES) -> list[Partition]:
-    """Cut the input files into partitions of about ``target_bytes`` (whole files)."""
+def plan_partitions(paths: Iterable[str], target_bytes: int = TARGET_BYTES,
+                    shard_format: str = "jsonl") -> list[Partition]:
+    """Cut the input files into partitions of about ``target_bytes`` (whole files), each
+    with its shard's name (suffix ``shard_format``: one of :data:`SHARD_FORMATS`)."""
+    if shard_format not in SHARD_FORMATS:
+        raise ConfigError(f"shard format must be one of {', '.join(SHARD_FORMATS)}, not {shard_format!r}")
     groups: list[list[tuple[str, int]]] = [[]]
     filled = 0
     for path in expand_inputs(paths):
@@ -106,14 +118,15 @@ def plan_partitions(paths: Iterable[str], target_bytes: int = TARGET_BYTES) -> l
             "\n".join(f"{os.path.abspath(p)}\t{s}" for p, s in group).encode("utf-8",
                                                                               "surrogateescape")
         ).hexdigest()[:10]
-        out.append(Partition(i, tuple(p for p, _ in group), f"part-{i:05d}-{digest}.jsonl"))
+        out.append(Partition(i, tuple(p for p, _ in group), f"part-{i:05d}-{digest}.{shard_format}"))
     return out
 
 
 def check_directory(directory: Path, partitions: list[Partition]) -> None:
     """Refuse an output directory holding shards of other inputs (they would mix)."""
     wanted = {p.name for p in partitions}
-    other = sorted(p.name for p in directory.glob("part-*.jsonl") if p.name not in wanted)
+    other = sorted(p.name for f in SHARD_FORMATS for p in directory.glob(f"part-*.{f}")
+                   if p.name not in wanted)
     if other:
         raise ConfigError(
             f"{directory} holds {len(other)} shard(s) of other inputs (e.g. {other[0]}); "
@@ -172,7 +185,9 @@ class ShardWriter:
         source = self.final if self.final.exists() else self.partial
         if not source.exists():
             return
-        records = _read(source)
+        if source == self.final and self.partial.exists():
+            self.partial.unlink()  # its attempt died after committing the (Parquet) shard
+        records = self._read_final() if source == self.final else _read(source)
         if source == self.final and not any(isinstance(r, Failure) for r in records):
             self.complete = True
             self.kept = [r for r in records if isinstance(r, DocumentClaims)]
@@ -216,12 +231,27 @@ class ShardWriter:
         os.fsync(fh.fileno())
         fh.close()
         self._fh = None
-        os.replace(self.partial, self.final)
+        if self.final.suffix == ".parquet":
+            from claimkit.distributed.parquet import write_shard
+
+            tmp = self.final.with_name(f".{self.final.name}.tmp")
+            write_shard(_read(self.partial), tmp)
+            os.replace(tmp, self.final)
+            self.partial.unlink()
+        else:
+            os.replace(self.partial, self.final)
         self.complete = True
+
+    def _read_final(self) -> list[Record]:
+        if self.final.suffix == ".parquet":
+            from claimkit.distributed.parquet import read_shard
+
+            return read_shard(self.final)
+        return _read(self.final)
 
     def records(self) -> Iterator[Record]:
         """The committed shard's records."""
-        yield from _read(self.final)
+        yield from self._read_final()
 
 
 @contextlib.contextmanager
