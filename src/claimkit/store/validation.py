@@ -283,8 +283,9 @@ def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Docum
             doc_seqs.add(doc_seq)
     rows.sort(key=lambda r: r[0])
     # each claim compacted as it is parsed (equal, sharing what repeats: a quarter of
-    # the memory), so a large component fits where the corpus would not
-    compactor = Compactor()
+    # the memory), so a large component fits where the corpus would not; in place: the
+    # claims were just parsed and nothing else holds them, so no copies are made
+    compactor = Compactor(in_place=True)
     claims = [compactor.model(c) for c in iter_claims((type_, data) for _, type_, data in rows)]
     del rows
     docs: dict[str, Document] = {}
