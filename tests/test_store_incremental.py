@@ -81,20 +81,29 @@ def varied_corpus(n_claims: int, seed: int) -> list[DocumentClaims]:
     return out
 
 
-def _stored(store: object) -> tuple[list[str], dict[str, tuple[int, int, str]]]:
+_Findings = list[tuple[str, list[str]]]
+
+
+def _stored(store: object) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
+    """The stored findings (each with the ids of the claims it is linked to) and groups."""
     from sqlalchemy import text
 
     engine = store.engine  # type: ignore[attr-defined]
     with engine.connect() as conn:
-        findings = sorted(x for (x,) in conn.execute(text("select data from findings")))
+        linked: dict[int, set[str]] = {}
+        for seq, cid in conn.execute(text(
+                "select finding_seq, claim_id from finding_claims join claims on seq = claim_seq")):
+            linked.setdefault(seq, set()).add(cid)
+        findings = sorted((data, sorted(linked.get(seq, ()))) for seq, data in conn.execute(
+            text("select seq, data from findings")))
         groups = {str(g): (int(s), int(n), str(label)) for g, s, n, label in conn.execute(
             text("select group_id, sources, n_claims, label from event_groups"))}
     return findings, groups
 
 
-def _expected(recs: list[DocumentClaims]) -> tuple[list[str], dict[str, tuple[int, int, str]]]:
+def _expected(recs: list[DocumentClaims]) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
     report = validate(recs)
-    return (sorted(f.model_dump_json() for f in report.findings),
+    return (sorted((f.model_dump_json(), sorted(set(f.claims))) for f in report.findings),
             {g.id: (g.sources, len(g.claims), g.label) for g in report.groups})
 
 
@@ -112,7 +121,7 @@ def test_randomized_batches_store_what_a_full_validation_finds(tmp_path: Path, s
             added.extend(batch)
             list(store.validate(batch_claims=rng.choice([1, 200, 20_000])))
             assert _stored(store) == _expected(added)
-    kinds = {f.split('"kind":"', 1)[1].split('"', 1)[0] for f in _expected(added)[0]}
+    kinds = {f.split('"kind":"', 1)[1].split('"', 1)[0] for f, _ in _expected(added)[0]}
     assert kinds >= {"integrity", "conflict", "stance_change", "contradiction",
                      "unanchored_date", "future_past", "corroboration"}, kinds
     assert any(r.document.published is None for r in added)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -250,9 +251,9 @@ class _Run:
                 n_documents=len({x.doc for x in ctx.infos}),
             )
         with _no_cyclic_gc(), self.engine.begin() as conn:
-            _clear(conn, set(root_of.values()) | _old_roots(conn, seqs))
-            _set_roots(conn, root_of)
-            _store(conn, ctx, report, seqs, root_of)
+            old = _old_roots(conn, seqs)
+            _store(conn, ctx, report, seqs, root_of, old)
+            _set_roots(conn, root_of, old)
         return report
 
 
@@ -299,70 +300,114 @@ def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Docum
     return claims, docs
 
 
-def _old_roots(conn: Connection, seqs: list[int]) -> set[int]:
+def _old_roots(conn: Connection, seqs: list[int]) -> dict[int, int | None]:
+    """The stored root of each claim of ``seqs`` (None: never validated)."""
     c = t.claims.c
-    out: set[int] = set()
+    out: dict[int, int | None] = {}
     for part in _chunks(seqs):
-        out.update(int(r) for r in conn.execute(
-            t.claims.select().with_only_columns(c.root)
-            .where(c.seq.in_(part), c.root.is_not(None)).distinct()).scalars())
+        for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
+                                      .where(c.seq.in_(part))):
+            out[int(seq)] = None if root is None else int(root)
     return out
 
 
-def _clear(conn: Connection, roots: set[int]) -> None:
-    """Remove the findings and groups stored under ``roots``."""
-    for part in _chunks(sorted(roots)):
-        f = t.findings.select().with_only_columns(t.findings.c.seq).where(
-            t.findings.c.root.in_(part))
-        conn.execute(t.finding_claims.delete().where(t.finding_claims.c.finding_seq.in_(f)))
-        conn.execute(t.findings.delete().where(t.findings.c.root.in_(part)))
-        g = t.groups.select().with_only_columns(t.groups.c.seq).where(t.groups.c.root.in_(part))
-        conn.execute(t.group_claims.delete().where(t.group_claims.c.group_seq.in_(g)))
-        conn.execute(t.groups.delete().where(t.groups.c.root.in_(part)))
+#: a stored group or finding, compared by what it says: (root, digest of its JSON, its claims)
+_RowKey = tuple[int, bytes, tuple[int, ...]]
 
 
-def _set_roots(conn: Connection, root_of: dict[int, int]) -> None:
+def _digest(data: str) -> bytes:
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _Rows:
+    """The groups (or findings) stored under some roots, replaced by those of a new validation.
+
+    A row equal to a stored one (same root, JSON and claims) keeps the stored row;
+    only rows that differ are inserted, and stored rows no new one equals are
+    deleted at the end. Re-validating a component that a few new claims joined
+    rewrites what changed, not every group and finding of it.
+    """
+
+    def __init__(self, conn: Connection, table: Any, links: Any, column: str,
+                 roots: set[int]) -> None:
+        self.conn, self.table, self.links, self.column = conn, table, links, column
+        self.stored: dict[_RowKey, list[int]] = {}
+        self.rows: list[dict[str, Any]] = []
+        self.members: list[list[int]] = []
+        tc, lc = table.c, links.c
+        for part in _chunks(sorted(roots)):
+            owned = table.select().with_only_columns(tc.seq).where(tc.root.in_(part))
+            claims: dict[int, list[int]] = {}
+            for seq, claim in conn.execute(links.select().with_only_columns(
+                    lc[column], lc.claim_seq).where(lc[column].in_(owned))):
+                claims.setdefault(int(seq), []).append(int(claim))
+            for seq, root, data in conn.execute(table.select().with_only_columns(
+                    tc.seq, tc.root, tc.data).where(tc.root.in_(part))):
+                key = (int(root), _digest(data), tuple(sorted(claims.get(int(seq), ()))))
+                self.stored.setdefault(key, []).append(int(seq))
+
+    def add(self, row: dict[str, Any], members: list[int]) -> None:
+        key = (row["root"], _digest(row["data"]), tuple(sorted(members)))
+        kept = self.stored.get(key)
+        if kept:
+            kept.pop()
+            return
+        self.rows.append(row)
+        self.members.append(members)
+        if len(self.rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
+            self.flush()
+
+    def flush(self) -> None:
+        _insert_with_links(self.conn, self.table, self.rows, self.members, self.links,
+                           self.column)
+        self.rows, self.members = [], []
+
+    def finish(self) -> None:
+        """Insert what is left and delete the stored rows no new row equals."""
+        self.flush()
+        gone = sorted(s for seqs in self.stored.values() for s in seqs)
+        for part in _chunks(gone):
+            self.conn.execute(self.links.delete().where(self.links.c[self.column].in_(part)))
+            self.conn.execute(self.table.delete().where(self.table.c.seq.in_(part)))
+
+
+def _set_roots(conn: Connection, root_of: dict[int, int], old: dict[int, int | None]) -> None:
+    """Store each claim's component; only the claims whose component changed are written."""
     from sqlalchemy import bindparam
 
     stmt = t.claims.update().where(t.claims.c.seq == bindparam("s")).values(
         root=bindparam("r"))
-    rows = [{"s": s, "r": r} for s, r in root_of.items()]
+    rows = [{"s": s, "r": r} for s, r in root_of.items() if old.get(s) != r]
     for i in range(0, len(rows), 5000):
         conn.execute(stmt, rows[i:i + 5000])
 
 
 def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[int],
-           root_of: dict[int, int]) -> None:
-    """Groups and findings of a validated batch, each under its component's root."""
+           root_of: dict[int, int], old: dict[int, int | None]) -> None:
+    """Groups and findings of a validated batch, each under its component's root, in place
+    of those stored under the batch's roots, old and new."""
+    roots = set(root_of.values()) | {r for r in old.values() if r is not None}
     by_id: dict[str, list[int]] = {}
     for info, seq in zip(ctx.infos, seqs, strict=True):
         by_id.setdefault(info.claim.id, []).append(seq)
     group_root: dict[str, int] = {}
-    rows, members = [], []
+    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots)
     for g, built in zip(report.groups, ctx.groups, strict=True):
         gseqs = [seqs[i] for i in built.members]
         root = group_root[g.id] = root_of[gseqs[0]]
-        rows.append({"root": root, "group_id": g.id, "type": g.type, "label": g.label,
-                     "sources": g.sources, "n_claims": len(g.claims),
-                     "languages": ",".join(g.languages), "date_from": g.date_from,
-                     "date_to": g.date_to, "data": g.model_dump_json()})
-        members.append(gseqs)
-        if len(rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
-            _insert_with_links(conn, t.groups, rows, members, t.group_claims, "group_seq")
-            rows, members = [], []
-    _insert_with_links(conn, t.groups, rows, members, t.group_claims, "group_seq")
-    rows, members = [], []
+        out.add({"root": root, "group_id": g.id, "type": g.type, "label": g.label,
+                 "sources": g.sources, "n_claims": len(g.claims),
+                 "languages": ",".join(g.languages), "date_from": g.date_from,
+                 "date_to": g.date_to, "data": g.model_dump_json()}, gseqs)
+    out.finish()
+    out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots)
     fallback = seqs[0]
     for f in report.findings:
         fseqs = sorted({s for cid in f.claims for s in by_id.get(cid, ())})
         root = root_of[fseqs[0]] if fseqs else group_root.get(f.group or "", root_of[fallback])
-        rows.append({"root": root, "kind": f.kind, "severity": f.severity.value,
-                     "group_id": f.group, "message": f.message, "data": f.model_dump_json()})
-        members.append(fseqs)
-        if len(rows) >= _ROWS:
-            _insert_with_links(conn, t.findings, rows, members, t.finding_claims, "finding_seq")
-            rows, members = [], []
-    _insert_with_links(conn, t.findings, rows, members, t.finding_claims, "finding_seq")
+        out.add({"root": root, "kind": f.kind, "severity": f.severity.value,
+                 "group_id": f.group, "message": f.message, "data": f.model_dump_json()}, fseqs)
+    out.finish()
 
 
 def _insert_with_links(conn: Connection, table: Any, rows: list[dict[str, Any]],
