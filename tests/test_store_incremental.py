@@ -121,6 +121,11 @@ def test_randomized_batches_store_what_a_full_validation_finds(tmp_path: Path, s
             added.extend(batch)
             list(store.validate(batch_claims=rng.choice([1, 200, 20_000])))
             assert _stored(store) == _expected(added)
+        run = rng.randrange(1, len(batches) + 1)  # one add is one run, numbered from 1
+        seqs = store.run_claims(run)
+        again = list(store.validate(new=seqs))  # a run validated before, validated again
+        assert seqs and sum(r.n_claims for r in again) >= len(seqs)
+        assert _stored(store) == _expected(added)
     kinds = {f.split('"kind":"', 1)[1].split('"', 1)[0] for f, _ in _expected(added)[0]}
     assert kinds >= {"integrity", "conflict", "stance_change", "contradiction",
                      "unanchored_date", "future_past", "corroboration"}, kinds

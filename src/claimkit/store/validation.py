@@ -130,13 +130,15 @@ def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
             holders[key_id].append(int(root))
             if is_active:
                 active.add(key_id)
-    return _merge(conn, start, (holders[k] for k in active))
+    stored = {h for k in active for h in holders[k] if h not in start or start[h] is not None}
+    return _merge(conn, start, (holders[k] for k in active), stored)
 
 
-def _merge(conn: Connection, start: dict[int, int | None],
-           links: Iterable[list[int]]) -> list[list[int]]:
-    """Components of the claims in ``start`` (with their stored root, if any) and the stored
-    roots, linked by ``links``; each as the sorted seqs of its claims, by first seq."""
+def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[int]],
+           stored: set[int]) -> list[list[int]]:
+    """Components of the claims in ``start`` (with their stored root, if any) and the
+    ``stored`` roots, linked by ``links`` (claims of ``start`` and stored roots); each as
+    the sorted seqs of its claims, by first seq."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -161,7 +163,8 @@ def _merge(conn: Connection, start: dict[int, int | None],
     out: dict[int, set[int]] = {}
     for node in list(parent):
         out.setdefault(find(node), set()).add(node)
-    roots = sorted(n for n in parent if n not in start)
+    # every claim of the stored components, also those a claim of ``start`` was in
+    roots = sorted(stored | {r for r in start.values() if r is not None})
     c = t.claims.c
     for part in _chunks(roots):
         for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
