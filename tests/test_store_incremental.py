@@ -101,6 +101,28 @@ def _stored(store: object) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
     return findings, groups
 
 
+def _roots(store: object) -> list[list[int]]:
+    """The components the store recorded (``claims.root``), each sorted, by first claim."""
+    from sqlalchemy import text
+
+    by_root: dict[int, list[int]] = {}
+    with store.engine.connect() as conn:  # type: ignore[attr-defined]
+        for seq, root in conn.execute(text("select seq, root from claims order by seq")):
+            by_root.setdefault(root, []).append(seq)
+    return sorted(by_root.values())
+
+
+def _components(store: object) -> list[list[int]]:
+    """The components of every stored claim, linked from scratch by their keys."""
+    from sqlalchemy import text
+
+    from claimkit.store.validation import components
+
+    with store.engine.connect() as conn:  # type: ignore[attr-defined]
+        seqs = [int(s) for (s,) in conn.execute(text("select seq from claims order by seq"))]
+        return components(conn, seqs, True)
+
+
 def _expected(recs: list[DocumentClaims]) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
     report = validate(recs)
     return (sorted((f.model_dump_json(), sorted(set(f.claims))) for f in report.findings),
@@ -121,6 +143,7 @@ def test_randomized_batches_store_what_a_full_validation_finds(tmp_path: Path, s
             added.extend(batch)
             list(store.validate(batch_claims=rng.choice([1, 200, 20_000])))
             assert _stored(store) == _expected(added)
+            assert _roots(store) == _components(store)  # merged, never more than linked
         run = rng.randrange(1, len(batches) + 1)  # one add is one run, numbered from 1
         seqs = store.run_claims(run)
         again = list(store.validate(new=seqs))  # a run validated before, validated again
