@@ -129,15 +129,16 @@ def _expected(recs: list[DocumentClaims]) -> tuple[_Findings, dict[str, tuple[in
             {g.id: (g.sources, len(g.claims), g.label) for g in report.groups})
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_randomized_batches_store_what_a_full_validation_finds(tmp_path: Path, seed: int) -> None:
+def check_random_batches(url: str, seed: int) -> None:
+    """Shuffle a varied corpus, add and validate it in random batches at ``url``; after each,
+    the store holds what one validation of everything added finds (see the module)."""
     rng = random.Random(seed)
     corpus = varied_corpus(900, seed)
     rng.shuffle(corpus)  # another order of the same articles each time
     cuts = sorted(rng.sample(range(1, len(corpus)), rng.randint(3, 6)))
     batches = [corpus[a:b] for a, b in zip([0, *cuts], [*cuts, len(corpus)], strict=True)]
     added: list[DocumentClaims] = []
-    with open_store(str(tmp_path / f"r{seed}.db")) as store:
+    with open_store(url) as store:
         for batch in batches:
             store.add(batch)
             added.extend(batch)
@@ -153,3 +154,8 @@ def test_randomized_batches_store_what_a_full_validation_finds(tmp_path: Path, s
     assert kinds >= {"integrity", "conflict", "stance_change", "contradiction",
                      "unanchored_date", "future_past", "corroboration"}, kinds
     assert any(r.document.published is None for r in added)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_randomized_batches_store_what_a_full_validation_finds(tmp_path: Path, seed: int) -> None:
+    check_random_batches(str(tmp_path / f"r{seed}.db"), seed)
