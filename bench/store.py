@@ -5,7 +5,10 @@ processes (each peak RSS is its own, ``ru_maxrss``):
 
 - import of the corpus (``ClaimStore.add``): time, claims/s, database size;
 - a first full validation, streamed component by component: time, peak RSS;
-- 1,000 new claims: import, then incremental validation (only what they touch): time;
+- 1,000 new claims: import, then incremental validation (only what they touch): time,
+  claims re-checked; then a full validation of the same store (the baseline of the
+  same corpus, same run), which must leave the stored findings and groups unchanged
+  (a digest of them, JSON and linked claims, before and after);
 - the queries "all refusals by Russia in March 2025" and "event groups reported
   by >= 3 independent outlets": time and rows.
 
@@ -23,6 +26,7 @@ Usage::
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-baseline --reuse-sqlite
+    (--reuse-sqlite: validates a copy, run-SIZE.db, so the imported store stays reusable)
     .venv/bin/python bench/store.py --copy-ab 20000      # PostgreSQL import: COPY vs executemany
 """
 
@@ -115,9 +119,97 @@ def child(task: str, url: str, path: str) -> dict[str, Any]:
                            findings=sum(len(r.findings) for r in reports))
             elif task == "queries":
                 out.update(_queries(store))
+            elif task == "stored":
+                out.update(_stored_digest(store))
+            elif task == "scopes":
+                out.update(_scopes(store))
     out["seconds"] = time.perf_counter() - t0
     out["cpu_s"] = _cpu() - c0
     out["rss_mb"] = _rss_mb()
+    return out
+
+
+def _stored_digest(store: Any) -> dict[str, Any]:
+    """A digest of every stored finding and group (JSON and linked claims), and their counts."""
+    import hashlib
+
+    from sqlalchemy import text
+
+    out: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        for name, table, links, column in (("findings", "findings", "finding_claims",
+                                            "finding_seq"),
+                                           ("groups", "event_groups", "group_claims",
+                                            "group_seq")):
+            linked: dict[int, list[int]] = {}
+            for seq, claim in conn.execute(text(f"select {column}, claim_seq from {links}")):
+                linked.setdefault(seq, []).append(claim)
+            rows = sorted(f"{data}\t{sorted(linked.get(seq, []))}" for seq, data in
+                          conn.execute(text(f"select seq, data from {table}")))
+            out[name] = len(rows)
+            out[name + "_sha"] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return out
+
+
+def _closure(keys: dict[str, list[tuple[int, bool]]], new: set[int],
+             year: dict[int, str | None], skip: tuple[str, ...], by_year: bool) -> int:
+    """How many claims the ``new`` ones reach through keys (not those starting with
+    ``skip``); ``by_year``: position keys split by the year of each claim."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for key, holders in keys.items():
+        if key.lstrip("~").startswith(skip):
+            continue
+        parts: dict[str | None, list[tuple[int, bool]]] = {}
+        for seq, active in holders:
+            parts.setdefault(year[seq] if by_year and key.startswith("p|") else "", []).append(
+                (seq, active))
+        for part in parts.values():
+            if len(part) > 1 and any(a for _, a in part):
+                root = find(part[0][0])
+                for seq, _ in part[1:]:
+                    other = find(seq)
+                    if other != root:
+                        root, other = min(root, other), max(root, other)
+                        parent[other] = root
+    roots = {find(s) for s in new}
+    return sum(1 for s in year if find(s) in roots)
+
+
+def _scopes(store: Any) -> dict[str, Any]:
+    """What the newest run's claims reach through each kind of link key (a diagnostic of
+    how far re-checking by key scopes, without summaries, could go)."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        new = {int(s) for (s,) in conn.execute(text(
+            "select c.seq from claims c join documents d on d.seq = c.doc_seq "
+            "where d.run_id = (select max(id) from runs)"))}
+        year = {int(s): (d or p or "")[:4] or None for s, d, p in conn.execute(text(
+            "select c.seq, c.date_from, d.published from claims c "
+            "join documents d on d.seq = c.doc_seq"))}
+        keys: dict[str, list[tuple[int, bool]]] = {}
+        direct: dict[str, set[int]] = {}
+        for key, seq, active in conn.execute(text(
+                "select k.key, ck.claim_seq, ck.active from claim_keys ck "
+                "join event_keys k on k.id = ck.key_id")):
+            keys.setdefault(key, []).append((int(seq), bool(active)))
+    for key, holders in keys.items():
+        if any(s in new for s, _ in holders):
+            direct.setdefault(key[:2], set()).update(s for s, _ in holders if s not in new)
+    out: dict[str, Any] = {"new": len(new), **{f"direct {k}": len(v) for k, v in direct.items()}}
+    out["direct any"] = len(set().union(*direct.values())) if direct else 0
+    for name, skip, by_year in (("every key", (), False), ("no stance keys", ("s|",), False),
+                                ("no stance keys, positions by year", ("s|",), True),
+                                ("meeting keys only", ("s|", "p|", "i|", "u|", "d|"), False)):
+        out[f"closure: {name}"] = _closure(keys, new, year, skip, by_year)
     return out
 
 
@@ -141,6 +233,19 @@ def _run(task: str, url: str, path: Path) -> dict[str, Any]:
     return result
 
 
+def _copy_store(db: Path, copy: Path) -> Path:
+    """A copy of an SQLite store no process has open (its WAL checkpointed first)."""
+    import shutil
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(db, copy)
+    return copy
+
+
 def _size_of(url: str) -> float:
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1]
@@ -153,8 +258,11 @@ def _size_of(url: str) -> float:
 
 
 def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str, Any] | None,
-              read: dict[str, Any], validations: bool = True, reuse: bool = False) -> None:
+              read: dict[str, Any], steps: tuple[bool, bool, bool] = (True, False, False)
+              ) -> None:
+    """``steps``: (validations, reuse an imported store, print the new claims' reach)."""
     base, new = files
+    validations, reuse, scopes = steps
     if reuse:
         print(f"  {name:10} import: none, the store an earlier run imported "
               f"({_size_of(url):,.0f} MB) is validated again", flush=True)
@@ -172,7 +280,7 @@ def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str,
           f"{q['refusals_s'] * 1000:.0f} ms; groups with >= 3 outlets: {q['groups3']:,} in "
           f"{q['groups3_s'] * 1000:.0f} ms", flush=True)
     if full is not None:
-        _bench_new(name, url, new, full)
+        _bench_new(name, url, new, full, scopes)
 
 
 def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
@@ -188,13 +296,30 @@ def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
     return full
 
 
-def _bench_new(name: str, url: str, new: Path, full: dict[str, Any]) -> None:
+def _bench_new(name: str, url: str, new: Path, full: dict[str, Any], scopes: bool) -> None:
+    """1,000 new claims validated incrementally; then the whole store validated again (the
+    baseline of the same corpus), which must leave every stored finding and group as is."""
     inc = _run("new", url, new)
     print(f"  {name:10} {NEW_CLAIMS:,} new claims: import {inc['import_s']:.1f} s, incremental "
           f"validation {inc['seconds']:.2f} s (CPU {inc['cpu_s']:.2f} s; "
           f"{inc['claims']:,} claims re-checked; "
-          f"{inc['seconds'] / full['seconds']:.2f}x the time of the full validation), "
+          f"{inc['seconds'] / full['seconds']:.2f}x the time of the first full validation), "
           f"peak RSS {inc['rss_mb']:,.0f} MB", flush=True)
+    before = _run("stored", url, new)
+    again = _run("full", url, new)
+    after = _run("stored", url, new)
+    same = all(before[k] == after[k] for k in ("findings_sha", "groups_sha"))
+    print(f"  {name:10} full validation of the same {again['claims']:,} claims: "
+          f"{again['seconds']:.1f} s (CPU {again['cpu_s']:.1f} s; incremental / full: time "
+          f"{inc['seconds'] / again['seconds']:.2f}x, CPU {inc['cpu_s'] / again['cpu_s']:.2f}x); "
+          f"stored findings and groups {'unchanged' if same else 'CHANGED'} "
+          f"({after['findings']:,} findings, {after['groups']:,} groups: the incremental "
+          f"validation stored {'the same' if same else 'OTHER'} ones)", flush=True)
+    if scopes:
+        reach = _run("scopes", url, new)
+        print(f"  {name:10} claims the {reach.pop('new'):,} new ones reach: " + "; ".join(
+            f"{k} {v:,}" for k, v in reach.items() if k not in ("seconds", "cpu_s", "rss_mb")),
+            flush=True)
 
 
 def _copy_ab(server: str, n_claims: int) -> None:
@@ -244,11 +369,14 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the in-memory validate baseline (slow and large at 1M)")
     parser.add_argument("--reuse-sqlite", action="store_true",
-                        help="keep the SQLite store an earlier run imported under --work (its "
-                             "new claims not yet added): validations and queries only")
+                        help="validate a copy of the SQLite store an earlier run imported "
+                             "under --work: validations and queries only")
     parser.add_argument("--no-validation", action="store_true",
                         help="import and the two queries only (no full or incremental validation; "
                              "the groups query then finds the groups of no validation: 0)")
+    parser.add_argument("--scopes", action="store_true",
+                        help="also print how many claims the new ones reach through each kind "
+                             "of link key (reads every key: minutes at 1M)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
     parser.add_argument("--copy-ab", type=int, metavar="CLAIMS",
                         help="only: PostgreSQL import of CLAIMS claims, COPY against executemany")
@@ -278,13 +406,15 @@ def main() -> None:
             reuse = args.reuse_sqlite and db.exists()
             for suffix in ("", "-wal", "-shm") if not reuse else ():
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
+            if reuse:  # validated and given its new claims on a copy: reusable again
+                db = _copy_store(db, args.work / f"run-{size}.db")
             _bench_db("SQLite", f"sqlite:///{db}", (base, new), baseline, read,
-                      not args.no_validation, reuse)
+                      (not args.no_validation, reuse, args.scopes))
             if server:
                 from tests.test_store_postgres import new_database
 
                 _bench_db("PostgreSQL", new_database(server), (base, new), baseline, read,
-                          not args.no_validation)
+                          (not args.no_validation, False, False))
 
 
 if __name__ == "__main__":

@@ -137,12 +137,7 @@ def test_a_store_of_the_first_schema_is_migrated(tmp_path: Path) -> None:
     assert got == sorted(f.model_dump_json() for f in validate(recs).findings)
 
 
-@pytest.mark.parametrize("stream_above", [50_000, 0])
-def test_incremental_validation_finds_what_a_full_validation_finds(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream_above: int) -> None:
-    """Also with the keys of the claims touched streamed from the whole key table (what
-    an incremental validation touching more than ``_STREAM_ABOVE`` claims does)."""
-    monkeypatch.setattr("claimkit.store.validation._STREAM_ABOVE", stream_above)
+def test_incremental_validation_finds_what_a_full_validation_finds(tmp_path: Path) -> None:
     recs = list(records(3000, days=400, seed=5))
     with open_store(str(tmp_path / "inc.db")) as store:
         store.add(recs[:200])

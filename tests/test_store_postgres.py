@@ -130,6 +130,13 @@ def test_incremental_validation_equals_full_on_postgres(pg: str) -> None:
     assert stored == sorted(f.model_dump_json() for f in validate(recs).findings)
 
 
+def test_randomized_batches_on_postgres(pg: str) -> None:
+    """The randomized splits of ``test_store_incremental`` (one seed) on PostgreSQL."""
+    from tests.test_store_incremental import check_random_batches
+
+    check_random_batches(pg, 5)
+
+
 def test_three_concurrent_extract_runs_on_postgres(pg: str, tmp_path: Path) -> None:
     folder = _make_articles(tmp_path, 18)
     env = {**os.environ, "CLAIMKIT_API_KEY": ""}

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func
 
 from claimkit.consistency import Check, Finding, ValidationReport, build_context
 from claimkit.consistency.engine import registered_checks
@@ -36,9 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["components", "rekey", "validate_store"]
 
 _IN = 500  # values per IN (...) list
-#: above this many claims, their keys are streamed in key order from the whole
-#: ``claim_keys`` table (filtered) rather than looked up claim by claim and held
-_STREAM_ABOVE = 50_000
 #: groups or findings inserted at a time
 _ROWS = 5_000
 
@@ -65,16 +65,14 @@ def validate_store(
     touch). Each batch's findings are stored before it is yielded.
     """
     with _no_cyclic_gc(), engine.connect() as conn, read_cache(conn):
-        seqs, old_roots, start = _affected(conn, set(new), full)
-        if not seqs:
-            return
-        comps = components(conn, seqs, start is None)
-        if start is not None:  # a component no new claim joined is as stored
-            comps = [m for m in comps if not start.isdisjoint(m)]
-        del start
+        comps = _touched(conn, set(new)) if not full and _validated_before(conn) else None
+        if comps is None:  # every claim: components from the whole key table, streamed
+            every = sorted(int(s) for s in conn.execute(
+                t.claims.select().with_only_columns(t.claims.c.seq)).scalars())
+            comps = components(conn, every, True) if every else []
+            del every
         names = {str(k): str(v) for k, v in conn.execute(t.actor_names.select()
                  .with_only_columns(t.actor_names.c.key, t.actor_names.c.label))}
-    del seqs
     run = _Run(engine, checks, gazetteer, places, names)
     batch: list[list[int]] = []
     size = 0
@@ -82,58 +80,106 @@ def validate_store(
         batch.append(comp)
         size += len(comp)
         if size >= batch_claims:
-            yield run.batch(batch, old_roots)
+            yield run.batch(batch)
             batch, size = [], 0
     if batch:
-        yield run.batch(batch, old_roots)
+        yield run.batch(batch)
 
 
-def _affected(conn: Connection, new: set[int], full: bool
-              ) -> tuple[list[int], set[int], set[int] | None]:
-    """The claims that may need validating (sorted: the new ones and every stored component
-    sharing a key with them), the roots of those components, and the new claims (None:
-    all of them, a full validation)."""
+def _validated_before(conn: Connection) -> bool:
     c = t.claims.c
-    if not full and conn.execute(
-        t.claims.select().with_only_columns(c.seq).where(c.root.is_not(None)).limit(1)
-    ).first() is None:
-        full = True  # nothing validated yet: every claim is new, stream them all
-    if full:
-        every = [int(s) for s in conn.execute(t.claims.select().with_only_columns(c.seq))
-                 .scalars()]
-        validated = {int(r) for r in conn.execute(
-            t.claims.select().with_only_columns(c.root).where(c.root.is_not(None)).distinct()
-        ).scalars()}
-        every.sort()
-        return every, validated, None
-    pending = {int(s) for s in conn.execute(
-        t.claims.select().with_only_columns(c.seq).where(c.root.is_(None))).scalars()}
-    start = sorted(pending | new)
-    roots: set[int] = set()
-    for part in _chunks(start):
-        key_ids = t.claim_keys.select().with_only_columns(t.claim_keys.c.key_id).where(
-            t.claim_keys.c.claim_seq.in_(part))
-        stmt = (t.claim_keys.join(t.claims, c.seq == t.claim_keys.c.claim_seq).select()
-                .with_only_columns(c.root).where(t.claim_keys.c.key_id.in_(key_ids))
-                .where(c.root.is_not(None)).distinct())
-        roots.update(int(r) for r in conn.execute(stmt).scalars())
-        roots.update(int(r) for r in conn.execute(
-            t.claims.select().with_only_columns(c.root)
-            .where(c.seq.in_(part), c.root.is_not(None))).scalars())
-    seqs = set(start)
-    for part in _chunks(sorted(roots)):
-        seqs.update(int(s) for s in conn.execute(
-            t.claims.select().with_only_columns(c.seq).where(c.root.in_(part))).scalars())
-    return sorted(seqs), roots, set(start)
+    return conn.execute(t.claims.select().with_only_columns(c.seq)
+                        .where(c.root.is_not(None)).limit(1)).first() is not None
+
+
+def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
+    """The components the claims never validated (and ``new``) make with the stored ones.
+
+    A stored component is closed (``claims.root``); a claim to validate joins
+    every stored component holding one of its keys, and the other claims to
+    validate holding it, when any holder of the key holds it actively (as
+    :func:`claimkit.consistency.link_components` links them). So only the keys of
+    the claims to validate and the (key, root) pairs of those keys are read, not
+    the keys of every claim of the components they join.
+    """
+    c, ck = t.claims.c, t.claim_keys.c
+    start: dict[int, int | None] = {}
+    for (seq,) in conn.execute(t.claims.select().with_only_columns(c.seq)
+                               .where(c.root.is_(None))):
+        start[int(seq)] = None
+    for part in _chunks(sorted(new - start.keys())):
+        for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
+                                      .where(c.seq.in_(part))):
+            start[int(seq)] = None if root is None else int(root)
+    if not start:
+        return []
+    holders: dict[int, list[int]] = {}  # key -> claims to validate and stored roots holding it
+    active: set[int] = set()
+    for part in _chunks(sorted(start)):
+        for key_id, seq, is_active in conn.execute(t.claim_keys.select().with_only_columns(
+                ck.key_id, ck.claim_seq, ck.active).where(ck.claim_seq.in_(part))):
+            holders.setdefault(key_id, []).append(int(seq))
+            if is_active:
+                active.add(key_id)
+    for part in _chunks(sorted(holders)):
+        stmt = (t.claim_keys.join(t.claims, c.seq == ck.claim_seq).select()
+                .with_only_columns(ck.key_id, c.root, func.max(ck.active))
+                .where(ck.key_id.in_(part), c.root.is_not(None))
+                .group_by(ck.key_id, c.root))
+        for key_id, root, is_active in conn.execute(stmt):
+            holders[key_id].append(int(root))
+            if is_active:
+                active.add(key_id)
+    stored = {h for k in active for h in holders[k] if h not in start or start[h] is not None}
+    return _merge(conn, start, (holders[k] for k in active), stored)
+
+
+def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[int]],
+           stored: set[int]) -> list[list[int]]:
+    """Components of the claims in ``start`` (with their stored root, if any) and the
+    ``stored`` roots, linked by ``links`` (claims of ``start`` and stored roots); each as
+    the sorted seqs of its claims, by first seq."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for seq, root in start.items():
+        find(seq)
+        if root is not None:
+            union(seq, root)
+    for members in links:
+        for other in members[1:]:
+            union(members[0], other)
+    out: dict[int, set[int]] = {}
+    for node in list(parent):
+        out.setdefault(find(node), set()).add(node)
+    # every claim of the stored components, also those a claim of ``start`` was in
+    roots = sorted(stored | {r for r in start.values() if r is not None})
+    c = t.claims.c
+    for part in _chunks(roots):
+        for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
+                                      .where(c.root.in_(part))):
+            out[find(int(root))].add(int(seq))
+    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
 
 
 def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]:
     """The connected components of ``seqs`` under shared link keys, each sorted, by first seq.
 
-    Claims sharing a key are linked when one of them holds it actively. A full
-    validation (or one of more than :data:`_STREAM_ABOVE` claims) streams the
-    (key, claim) pairs in key order, so only one key's holders are in memory at a
-    time, not the millions of pairs of a large store.
+    Claims sharing a key are linked when one of them holds it actively. The
+    (key, claim) pairs are streamed in key order, so only one key's holders are
+    in memory at a time, not the millions of pairs of a large store (``full``:
+    ``seqs`` are every claim; otherwise pairs of other claims are skipped).
     """
     parent: dict[int, int] = {s: s for s in seqs}
 
@@ -151,8 +197,7 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
                 a, b = min(a, b), max(a, b)
                 parent[b] = a
 
-    stream = full or len(seqs) > _STREAM_ABOVE
-    for members in _linked(conn, seqs, stream, parent):
+    for members in _linked(conn, parent):
         union(members)
     out: dict[int, list[int]] = {}
     for s in seqs:  # sorted: each component's list is sorted, its root first
@@ -160,38 +205,25 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
     return sorted(out.values(), key=lambda m: m[0])
 
 
-def _linked(conn: Connection, seqs: list[int], stream: bool,
-            known: dict[int, int]) -> Iterator[list[int]]:
+def _linked(conn: Connection, known: dict[int, int]) -> Iterator[list[int]]:
     """The holders (among ``known``) of each key at least one of them holds actively."""
     ck = t.claim_keys.c
     cols = t.claim_keys.select().with_only_columns(ck.key_id, ck.claim_seq, ck.active)
-    if stream:
-        rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(
-            cols.order_by(ck.key_id))
-        key: int | None = None
-        members: list[int] = []
-        active = False
-        for key_id, seq, is_active in rows:
-            if key_id != key:
-                if active and len(members) > 1:
-                    yield members
-                key, members, active = key_id, [], False
-            if seq in known:
-                members.append(seq)
-                active = active or bool(is_active)
-        if active and len(members) > 1:
-            yield members
-        return
-    holders: dict[int, list[int]] = {}
-    actives: set[int] = set()
-    for part in _chunks(seqs):
-        for key_id, seq, is_active in conn.execute(cols.where(ck.claim_seq.in_(part))):
-            if seq in known:
-                holders.setdefault(key_id, []).append(seq)
-                if is_active:
-                    actives.add(key_id)
-    for key_id in actives:
-        yield holders[key_id]
+    rows = conn.execution_options(stream_results=True, yield_per=50_000).execute(
+        cols.order_by(ck.key_id))
+    key: int | None = None
+    members: list[int] = []
+    active = False
+    for key_id, seq, is_active in rows:
+        if key_id != key:
+            if active and len(members) > 1:
+                yield members
+            key, members, active = key_id, [], False
+        if seq in known:
+            members.append(seq)
+            active = active or bool(is_active)
+    if active and len(members) > 1:
+        yield members
 
 
 class _Run:
@@ -206,7 +238,7 @@ class _Run:
         self.places = places
         self.names = names
 
-    def batch(self, comps: list[list[int]], old_roots: set[int]) -> ValidationReport:
+    def batch(self, comps: list[list[int]]) -> ValidationReport:
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
         with _no_cyclic_gc(), self.engine.connect() as conn:
@@ -222,10 +254,9 @@ class _Run:
                 n_documents=len({x.doc for x in ctx.infos}),
             )
         with _no_cyclic_gc(), self.engine.begin() as conn:
-            replaced = {root_of[s] for s in seqs} | (old_roots & set(seqs))
-            _clear(conn, replaced | _old_roots(conn, seqs))
-            _set_roots(conn, root_of)
-            _store(conn, ctx, report, seqs, root_of)
+            old = _old_roots(conn, seqs)
+            _store(conn, ctx, report, seqs, root_of, old)
+            _set_roots(conn, root_of, old)
         return report
 
 
@@ -256,8 +287,9 @@ def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Docum
             doc_seqs.add(doc_seq)
     rows.sort(key=lambda r: r[0])
     # each claim compacted as it is parsed (equal, sharing what repeats: a quarter of
-    # the memory), so a large component fits where the corpus would not
-    compactor = Compactor()
+    # the memory), so a large component fits where the corpus would not; in place: the
+    # claims were just parsed and nothing else holds them, so no copies are made
+    compactor = Compactor(in_place=True)
     claims = [compactor.model(c) for c in iter_claims((type_, data) for _, type_, data in rows)]
     del rows
     docs: dict[str, Document] = {}
@@ -271,70 +303,114 @@ def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Docum
     return claims, docs
 
 
-def _old_roots(conn: Connection, seqs: list[int]) -> set[int]:
+def _old_roots(conn: Connection, seqs: list[int]) -> dict[int, int | None]:
+    """The stored root of each claim of ``seqs`` (None: never validated)."""
     c = t.claims.c
-    out: set[int] = set()
+    out: dict[int, int | None] = {}
     for part in _chunks(seqs):
-        out.update(int(r) for r in conn.execute(
-            t.claims.select().with_only_columns(c.root)
-            .where(c.seq.in_(part), c.root.is_not(None)).distinct()).scalars())
+        for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
+                                      .where(c.seq.in_(part))):
+            out[int(seq)] = None if root is None else int(root)
     return out
 
 
-def _clear(conn: Connection, roots: set[int]) -> None:
-    """Remove the findings and groups stored under ``roots``."""
-    for part in _chunks(sorted(roots)):
-        f = t.findings.select().with_only_columns(t.findings.c.seq).where(
-            t.findings.c.root.in_(part))
-        conn.execute(t.finding_claims.delete().where(t.finding_claims.c.finding_seq.in_(f)))
-        conn.execute(t.findings.delete().where(t.findings.c.root.in_(part)))
-        g = t.groups.select().with_only_columns(t.groups.c.seq).where(t.groups.c.root.in_(part))
-        conn.execute(t.group_claims.delete().where(t.group_claims.c.group_seq.in_(g)))
-        conn.execute(t.groups.delete().where(t.groups.c.root.in_(part)))
+#: a stored group or finding, compared by what it says: (root, digest of its JSON, its claims)
+_RowKey = tuple[int, bytes, tuple[int, ...]]
 
 
-def _set_roots(conn: Connection, root_of: dict[int, int]) -> None:
+def _digest(data: str) -> bytes:
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _Rows:
+    """The groups (or findings) stored under some roots, replaced by those of a new validation.
+
+    A row equal to a stored one (same root, JSON and claims) keeps the stored row;
+    only rows that differ are inserted, and stored rows no new one equals are
+    deleted at the end. Re-validating a component that a few new claims joined
+    rewrites what changed, not every group and finding of it.
+    """
+
+    def __init__(self, conn: Connection, table: Any, links: Any, column: str,
+                 roots: set[int]) -> None:
+        self.conn, self.table, self.links, self.column = conn, table, links, column
+        self.stored: dict[_RowKey, list[int]] = {}
+        self.rows: list[dict[str, Any]] = []
+        self.members: list[list[int]] = []
+        tc, lc = table.c, links.c
+        for part in _chunks(sorted(roots)):
+            owned = table.select().with_only_columns(tc.seq).where(tc.root.in_(part))
+            claims: dict[int, list[int]] = {}
+            for seq, claim in conn.execute(links.select().with_only_columns(
+                    lc[column], lc.claim_seq).where(lc[column].in_(owned))):
+                claims.setdefault(int(seq), []).append(int(claim))
+            for seq, root, data in conn.execute(table.select().with_only_columns(
+                    tc.seq, tc.root, tc.data).where(tc.root.in_(part))):
+                key = (int(root), _digest(data), tuple(sorted(claims.get(int(seq), ()))))
+                self.stored.setdefault(key, []).append(int(seq))
+
+    def add(self, row: dict[str, Any], members: list[int]) -> None:
+        key = (row["root"], _digest(row["data"]), tuple(sorted(members)))
+        kept = self.stored.get(key)
+        if kept:
+            kept.pop()
+            return
+        self.rows.append(row)
+        self.members.append(members)
+        if len(self.rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
+            self.flush()
+
+    def flush(self) -> None:
+        _insert_with_links(self.conn, self.table, self.rows, self.members, self.links,
+                           self.column)
+        self.rows, self.members = [], []
+
+    def finish(self) -> None:
+        """Insert what is left and delete the stored rows no new row equals."""
+        self.flush()
+        gone = sorted(s for seqs in self.stored.values() for s in seqs)
+        for part in _chunks(gone):
+            self.conn.execute(self.links.delete().where(self.links.c[self.column].in_(part)))
+            self.conn.execute(self.table.delete().where(self.table.c.seq.in_(part)))
+
+
+def _set_roots(conn: Connection, root_of: dict[int, int], old: dict[int, int | None]) -> None:
+    """Store each claim's component; only the claims whose component changed are written."""
     from sqlalchemy import bindparam
 
     stmt = t.claims.update().where(t.claims.c.seq == bindparam("s")).values(
         root=bindparam("r"))
-    rows = [{"s": s, "r": r} for s, r in root_of.items()]
+    rows = [{"s": s, "r": r} for s, r in root_of.items() if old.get(s) != r]
     for i in range(0, len(rows), 5000):
         conn.execute(stmt, rows[i:i + 5000])
 
 
 def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[int],
-           root_of: dict[int, int]) -> None:
-    """Groups and findings of a validated batch, each under its component's root."""
+           root_of: dict[int, int], old: dict[int, int | None]) -> None:
+    """Groups and findings of a validated batch, each under its component's root, in place
+    of those stored under the batch's roots, old and new."""
+    roots = set(root_of.values()) | {r for r in old.values() if r is not None}
     by_id: dict[str, list[int]] = {}
     for info, seq in zip(ctx.infos, seqs, strict=True):
         by_id.setdefault(info.claim.id, []).append(seq)
     group_root: dict[str, int] = {}
-    rows, members = [], []
+    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots)
     for g, built in zip(report.groups, ctx.groups, strict=True):
         gseqs = [seqs[i] for i in built.members]
         root = group_root[g.id] = root_of[gseqs[0]]
-        rows.append({"root": root, "group_id": g.id, "type": g.type, "label": g.label,
-                     "sources": g.sources, "n_claims": len(g.claims),
-                     "languages": ",".join(g.languages), "date_from": g.date_from,
-                     "date_to": g.date_to, "data": g.model_dump_json()})
-        members.append(gseqs)
-        if len(rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
-            _insert_with_links(conn, t.groups, rows, members, t.group_claims, "group_seq")
-            rows, members = [], []
-    _insert_with_links(conn, t.groups, rows, members, t.group_claims, "group_seq")
-    rows, members = [], []
+        out.add({"root": root, "group_id": g.id, "type": g.type, "label": g.label,
+                 "sources": g.sources, "n_claims": len(g.claims),
+                 "languages": ",".join(g.languages), "date_from": g.date_from,
+                 "date_to": g.date_to, "data": g.model_dump_json()}, gseqs)
+    out.finish()
+    out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots)
     fallback = seqs[0]
     for f in report.findings:
         fseqs = sorted({s for cid in f.claims for s in by_id.get(cid, ())})
         root = root_of[fseqs[0]] if fseqs else group_root.get(f.group or "", root_of[fallback])
-        rows.append({"root": root, "kind": f.kind, "severity": f.severity.value,
-                     "group_id": f.group, "message": f.message, "data": f.model_dump_json()})
-        members.append(fseqs)
-        if len(rows) >= _ROWS:
-            _insert_with_links(conn, t.findings, rows, members, t.finding_claims, "finding_seq")
-            rows, members = [], []
-    _insert_with_links(conn, t.findings, rows, members, t.finding_claims, "finding_seq")
+        out.add({"root": root, "kind": f.kind, "severity": f.severity.value,
+                 "group_id": f.group, "message": f.message, "data": f.model_dump_json()}, fseqs)
+    out.finish()
 
 
 def _insert_with_links(conn: Connection, table: Any, rows: list[dict[str, Any]],
