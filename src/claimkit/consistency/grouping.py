@@ -271,7 +271,7 @@ def group_context(ctx: Context, placement: Placement | None = None) -> Context:
 def event_span(info: ClaimInfo) -> DateRange | None:
     """The days an "event" claim can be on, as grouping reads them (its date, else
     the week before its article's publication for a past event; None: no time)."""
-    return info.date or _undated_span(info)
+    return info.date or undated_span(info)
 
 
 def _key_claims(ctx: Context, claims: list[ClaimBase]) -> None:
