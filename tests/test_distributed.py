@@ -231,7 +231,9 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     warm-up below), so it is the limit that holds the rate.
     """
     write_corpus(tmp_path / "warm", shards=2, per_shard=20)
-    write_corpus(tmp_path / "in", shards=2, per_shard=40)
+    # 120 requests at 4/s: a middle of about 26 s, long enough that the bucket's burst of
+    # 4 (which a starved worker may spend at once) is under 5 % of what passes in it
+    write_corpus(tmp_path / "in", shards=2, per_shard=60)
     gold = load_gold_claims(ROOT / "examples" / "gold")
     with TimedServer(gold) as a, TimedServer(gold) as b:
         free = ExtractSpec(backend="openai", model="scripted-model", cache=False,
@@ -249,12 +251,12 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
                                  target_bytes=1)
         times = sorted(a.times + b.times)
         assert a.times and b.times, "one endpoint got no request"
-    assert run.summary.documents == 80 and run.summary.usage.requests == len(times)
+    assert run.summary.documents == 120 and run.summary.usage.requests == len(times)
     # the rate at the servers over the middle of the run (whole seconds, the first and
     # last two left out: workers starting, the last documents finishing)
     lo, hi = times[0] + 2.0, times[0] + 2.0 + int(times[-1] - times[0] - 4.0)
     middle = sum(1 for t in times if lo <= t < hi)
-    assert hi - lo >= 12
+    assert hi - lo >= 22
     # never over the limit by more than 5 %; under it only as far as a loaded machine
     # lags: the cluster cannot go faster than it did without a limit just before
     # (on a quiet machine bench/distributed.py measures 1.015x the limit; 0.74x was
