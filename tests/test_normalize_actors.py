@@ -178,3 +178,19 @@ def test_gazetteer_has_general_coverage() -> None:
     assert {ActorKind.person, ActorKind.country, ActorKind.organisation, ActorKind.group} <= kinds
     people = [e for e in gaz.entries if e.kind == ActorKind.person]
     assert len(people) >= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("マーク・カーニー首相が支援を約束した", ["Mark Carney"]),  # a family name after the dot
+        ("ロシア・ウクライナ戦争の終結", ["Russia", "Ukraine"]),  # two names joined by the dot
+        ("トルコ・イスタンブールで会談", ["Turkey"]),
+    ],
+)
+def test_katakana_names_joined_by_a_dot_are_found(text: str, names: list[str]) -> None:
+    assert [m.actor.name for m in find_actors(text, language="ja")] == names
+
+
+def test_a_katakana_name_inside_a_longer_katakana_word_is_not_found() -> None:
+    assert find_actors("カーニバルが始まった", language="ja") == []

@@ -441,9 +441,8 @@ class Gazetteer:
         if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
             return None
         last = al.text[-1]
-        if is_katakana(last) and ((j < len(text) and is_katakana(text[j]))
-                                  or (i > 0 and is_katakana(text[i - 1]))):
-            return None  # a katakana name inside a longer katakana word
+        if is_katakana(last) and _joined(text, i, j):
+            return None  # a katakana name inside a longer katakana word (not after ・: マーク・カーニー)
         if not is_word_char(last):
             return None if al.stem else j
         if word_ok_after(text, j):
@@ -588,3 +587,14 @@ def resolve_actor(text: str, *, language: str | None = None) -> Actor:
 def find_actors(text: str, *, language: str | None = None) -> list[ActorMention]:
     """:meth:`Gazetteer.find` with :meth:`Gazetteer.default`."""
     return Gazetteer.default().find(text, language=language)
+
+
+#: the dots that separate the parts of a name written in katakana (マーク・カーニー)
+_NAME_DOTS = frozenset("・･")
+
+
+def _joined(text: str, i: int, j: int) -> bool:
+    """``text[i:j]`` continues into a longer katakana word on either side; the dot
+    between the parts of a name (or of two names) does not join."""
+    around = (text[j] if j < len(text) else "", text[i - 1] if i > 0 else "")
+    return any(c and c not in _NAME_DOTS and is_katakana(c) for c in around)
