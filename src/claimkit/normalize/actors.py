@@ -441,8 +441,7 @@ class Gazetteer:
         if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
             return None
         last = al.text[-1]
-        if is_katakana(last) and ((j < len(text) and _in_katakana_word(text[j]))
-                                  or (i > 0 and _in_katakana_word(text[i - 1]))):
+        if is_katakana(last) and _joined(text, i, j):
             return None  # a katakana name inside a longer katakana word (not after ・: マーク・カーニー)
         if not is_word_char(last):
             return None if al.stem else j
@@ -594,6 +593,8 @@ def find_actors(text: str, *, language: str | None = None) -> list[ActorMention]
 _NAME_DOTS = frozenset("・･")
 
 
-def _in_katakana_word(c: str) -> bool:
-    """``c`` continues a katakana word: katakana, but not the dot between a name's parts."""
-    return is_katakana(c) and c not in _NAME_DOTS
+def _joined(text: str, i: int, j: int) -> bool:
+    """``text[i:j]`` continues into a longer katakana word on either side; the dot
+    between the parts of a name (or of two names) does not join."""
+    around = (text[j] if j < len(text) else "", text[i - 1] if i > 0 else "")
+    return any(c and c not in _NAME_DOTS and is_katakana(c) for c in around)
