@@ -133,7 +133,7 @@ def test_a_store_of_the_first_schema_is_migrated(tmp_path: Path) -> None:
         got = sorted(f.model_dump_json() for r in store.validate() for f in r.findings)
         assert [dump_record(r) for r in store.records()] == [dump_record(r) for r in recs]
     version = sqlite3.connect(path).execute(f"select version_num from {VERSION_TABLE}").fetchone()
-    assert version == ("0003",)
+    assert version == ("0004",)
     assert got == sorted(f.model_dump_json() for f in validate(recs).findings)
 
 
@@ -363,6 +363,59 @@ def test_a_store_keyed_by_an_older_claimkit_is_rekeyed(tmp_path: Path) -> None:
     assert db.execute(keys).fetchone() == (total,)
     db.close()
     assert got == sorted(f.model_dump_json() for f in validate(recs).findings)
+
+
+def _restated_meeting() -> list[DocumentClaims]:
+    """Document a names its Paris meeting twice (once undated, no publication date);
+    document b reports the same meeting: one group of three claims since schema 0004."""
+    from claimkit.schemas import Actor, DateRef, Document, Meeting
+    from tests._corpus import TextBuilder
+
+    who = [Actor(text="France", kind="country"), Actor(text="Germany", kind="country")]
+    out = []
+    for doc_id, dates in (("a", ["2025-03-03", None]), ("b", ["2025-03-03"])):
+        text, claims = TextBuilder(), []
+        for j, day in enumerate(dates):
+            span = text.add(f"France and Germany met in Paris ({doc_id}{j}).")
+            claims.append(Meeting(
+                id=f"{doc_id}{j}", doc_id=doc_id, evidence=[span], actor=who[:1],
+                participants=who, location="Paris", status="held",
+                date=None if day is None else DateRef(value=day, granularity="day")))
+        out.append(DocumentClaims(document=Document(id=doc_id, text=text.text,
+                                                    url=f"https://{doc_id}.example/1"),
+                                  claims=claims))
+    return out
+
+
+def test_a_store_validated_under_older_keys_is_validated_anew(tmp_path: Path) -> None:
+    """A store whose keys and validation predate ``r|`` keys (schema 0003): opening it
+    rebuilds the keys and forgets the stored validation, so the next ``validate`` finds
+    what one run finds (without forgetting, nothing is new and nothing is re-validated)."""
+    from claimkit.store.tables import VERSION_TABLE
+
+    recs = _restated_meeting() + list(records(200, days=30, seed=4))
+    expected = validate(recs)
+    assert any(sorted(g.claims) == ["a0", "a1", "b0"]
+               for g in expected.groups), "the undated restatement must join the group"
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.add(recs)
+        list(store.validate())
+    db = sqlite3.connect(path)
+    with db:  # as claimkit at schema 0003 left it: no r| keys, its own validation
+        db.execute("delete from claim_keys where key_id in "
+                   "(select id from event_keys where key like 'r|%')")
+        db.execute(f"update {VERSION_TABLE} set version_num = '0003'")
+    db.close()
+    with open_store(str(path)) as store:
+        assert store.migrated_from == "0003"
+        assert store.stored_report().findings == []  # the old validation is gone
+        list(store.validate())
+        got = store.stored_report()
+    assert sorted(f.model_dump_json() for f in got.findings) == sorted(
+        f.model_dump_json() for f in expected.findings)
+    assert sorted(g.model_dump_json() for g in got.groups) == sorted(
+        g.model_dump_json() for g in expected.groups)
 
 
 @pytest.mark.parametrize("corpus", ["gold", "placed"])

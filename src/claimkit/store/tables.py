@@ -40,10 +40,12 @@ __all__ = [
 ]
 
 #: the newest migration (``migrations/versions``)
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 #: the revision whose code last changed the link keys (0003: ``u|DOC`` for unanchored
-#: dates): a store opened from an older revision has every claim's keys rebuilt
-KEYS_REVISION = "0003"
+#: dates; 0004: ``r|TYPE|DOC|PLACE`` for a document's restatements of one meeting): a
+#: store opened from an older revision has every claim's keys rebuilt and its stored
+#: validation cleared
+KEYS_REVISION = "0004"
 #: Alembic's version table, under a name that says the database is a claim store
 VERSION_TABLE = "claimkit_schema"
 

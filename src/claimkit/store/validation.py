@@ -428,7 +428,9 @@ def _insert_with_links(conn: Connection, table: Any, rows: list[dict[str, Any]],
 
 def rekey(engine: Engine, batch: int = 200, *, fresh: bool = False) -> int:
     """Link keys for stored claims that have none (a store migrated from schema 0001);
-    ``fresh``: drop every stored key first (keys written by an older claimkit)."""
+    ``fresh``: drop every stored key first (keys written by an older claimkit), and
+    the stored validation with them (groups, findings, components): its components
+    were linked by the old keys, so the next validation re-validates every claim."""
     from claimkit.store.keys import key_claims
     from claimkit.store.write import write_keys
 
@@ -438,6 +440,7 @@ def rekey(engine: Engine, batch: int = 200, *, fresh: bool = False) -> int:
     with engine.begin() as conn:
         if fresh:
             conn.execute(t.claim_keys.delete())
+            _forget_validation(conn)
         doc_seqs = sorted({int(s) for s in conn.execute(
             t.claims.select().with_only_columns(c.doc_seq).where(c.seq.not_in(keyed))
         ).scalars()})
@@ -461,3 +464,10 @@ def finding_json(text: str) -> dict[str, Any]:
     """A stored finding's JSON as a dict."""
     value: dict[str, Any] = json.loads(text)
     return value
+
+
+def _forget_validation(conn: Connection) -> None:
+    """Drop the stored groups and findings and every claim's component."""
+    for table in (t.group_claims, t.groups, t.finding_claims, t.findings):
+        conn.execute(table.delete())
+    conn.execute(t.claims.update().where(t.claims.c.root.is_not(None)).values(root=None))
