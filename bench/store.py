@@ -155,15 +155,10 @@ def _closure(keys: dict[str, list[tuple[int, bool]]], new: set[int],
              year: dict[int, str | None], skip: tuple[str, ...], by_year: bool) -> int:
     """How many claims the ``new`` ones reach through keys (not those starting with
     ``skip``); ``by_year``: position keys split by the year of each claim."""
-    parent: dict[int, int] = {}
+    from claimkit.consistency.links import DisjointSets
 
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
+    find = sets.find
     for key, holders in keys.items():
         if key.lstrip("~").startswith(skip):
             continue
@@ -173,12 +168,8 @@ def _closure(keys: dict[str, list[tuple[int, bool]]], new: set[int],
                 (seq, active))
         for part in parts.values():
             if len(part) > 1 and any(a for _, a in part):
-                root = find(part[0][0])
                 for seq, _ in part[1:]:
-                    other = find(seq)
-                    if other != root:
-                        root, other = min(root, other), max(root, other)
-                        parent[other] = root
+                    sets.union(part[0][0], seq)
     roots = {find(s) for s in new}
     return sum(1 for s in year if find(s) in roots)
 

@@ -11,21 +11,8 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
-def _claims(backend: RulesBackend, text: str, lang: str) -> dict[str, list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    out: dict[str, list[str]] = {}
-    for d in backend.extract(doc).drafts:
-        out.setdefault(d.type, [a.label for a in d.fields.get("actor") or []])
-    return out
-
+from tests.test_rules_roles import _claims
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
 
 # (language, sentence, type, the actor, the possessor that must not be the actor)
 _OWNERS = [

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 
 from claimkit.consistency.grouping import ClaimInfo, undated_span
 
-__all__ = ["MAX_EVENT_DAYS", "link_components", "link_keys"]
+__all__ = ["MAX_EVENT_DAYS", "DisjointSets", "link_components", "link_keys"]
 
 #: a year-dated event is filed on every day of its year: at most this many days
 MAX_EVENT_DAYS = 400
@@ -116,6 +116,29 @@ def _event_keys(info: ClaimInfo) -> Iterator[str]:
             yield f"e|{t}|={p}|{lo}"
         for day in days:
             yield f"e|{t}|{p}|{day}" if probes else f"~e|{t}|{p}|{day}"
+
+
+class DisjointSets:
+    """Union-find over any integers (claim seqs, roots), made as they are met; a
+    component is named by its smallest member."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        """Join the components of ``a`` and ``b``; the root of the joined one."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+        return min(ra, rb)
 
 
 def link_components(keys: Iterable[Iterable[str]]) -> list[int]:

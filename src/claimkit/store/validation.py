@@ -25,6 +25,7 @@ from sqlalchemy import func
 from claimkit.consistency import Check, Finding, ValidationReport, build_context
 from claimkit.consistency.engine import registered_checks
 from claimkit.consistency.grouping import Context, to_event_groups
+from claimkit.consistency.links import DisjointSets
 from claimkit.io import Compactor
 from claimkit.normalize.actors import Gazetteer
 from claimkit.normalize.places import Places
@@ -139,20 +140,8 @@ def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[
     """Components of the claims in ``start`` (with their stored root, if any) and the
     ``stored`` roots, linked by ``links`` (claims of ``start`` and stored roots); each as
     the sorted seqs of its claims, by first seq."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = DisjointSets()
+    find, union = sets.find, sets.union
     for seq, root in start.items():
         find(seq)
         if root is not None:
@@ -161,7 +150,7 @@ def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[
         for other in members[1:]:
             union(members[0], other)
     out: dict[int, set[int]] = {}
-    for node in list(parent):
+    for node in list(sets.parent):
         out.setdefault(find(node), set()).add(node)
     # every claim of the stored components, also those a claim of ``start`` was in
     roots = sorted(stored | {r for r in start.values() if r is not None})
