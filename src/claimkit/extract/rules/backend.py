@@ -155,8 +155,10 @@ class RulesBackend(Backend):
         if self.cues.city_names:
             self._places = self._places.extended(self.cues.city_names)
         self._by_script = self.cues.scripts()
+        # the marker words come from the data: each language's patterns are compiled when a
+        # sentence first needs them (all 17 take about a second), not here
         self._markers = {
-            code: lc.markers for code in self.cues.languages if (lc := self.cues.language(code))
+            code: words for code in self.cues.languages if (words := self.cues.markers(code)) is not None
         }
         self._marker_index = marker_index(self._markers)
 

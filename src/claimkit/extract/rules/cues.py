@@ -279,9 +279,16 @@ class CueBook:
                 seen.setdefault(str(value), None)
         return list(seen)
 
+    def markers(self, code: str) -> frozenset[str] | None:
+        """The marker words of ``code`` (:attr:`LanguageCues.markers`), or None when it has no
+        cues; read from the data, without compiling the language's patterns (that waits
+        for the first sentence in the language: :meth:`language`)."""
+        spec = self.raw.get(_base_code(code))
+        return None if spec is None else _markers(spec)
+
     def language(self, code: str) -> LanguageCues | None:
         """The compiled cues of ``code`` (``zh-Hant`` -> ``zh``), or None."""
-        code = code.split("-")[0].split("_")[0].lower()
+        code = _base_code(code)
         if code in self._compiled:
             return self._compiled[code]
         spec = self.raw.get(code)
@@ -293,7 +300,7 @@ class CueBook:
             script=str(spec.get("script", "latin")),
             boundary=boundary,
             negation_after=bool(spec.get("negation_after", False)),
-            markers=frozenset(m.casefold() for m in spec.get("markers", [])),
+            markers=_markers(spec),
         )
         clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
         heads: dict[tuple[str, bool], set[str]] = {}
@@ -324,6 +331,15 @@ class CueBook:
         for code, spec in sorted(self.raw.items()):
             out.setdefault(str(spec.get("script", "latin")), []).append(code)
         return out
+
+
+def _base_code(code: str) -> str:
+    """``zh-Hant`` -> ``zh``, ``pt_BR`` -> ``pt``."""
+    return code.split("-")[0].split("_")[0].lower()
+
+
+def _markers(spec: Mapping[str, Any]) -> frozenset[str]:
+    return frozenset(m.casefold() for m in spec.get("markers", []))
 
 
 def _head_key(cue: str, boundary: str) -> tuple[str, bool]:
