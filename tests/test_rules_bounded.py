@@ -5,12 +5,14 @@ Structural checks (no timing: speed is measured in ``bench/extract.py``).
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.extract.rules.cues import _pattern
+from claimkit.extract.rules.cues import _compile, _pattern, _unique, load_cues
 from claimkit.extract.rules.support import (
     Candidate,
     MergeRule,
@@ -57,6 +59,38 @@ def test_a_star_on_any_word_of_a_cue_allows_more_letters() -> None:
     assert regex.search("Italy declined to send troops") is not None
     assert regex.search("she declines to comment") is not None
     assert regex.search("declin* to") is None  # the star is no literal asterisk
+
+
+def _texts() -> list[str]:
+    root = Path(__file__).parent
+    out = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "examples" / "articles").glob("*.txt"))]
+    for path in sorted((root / "data" / "rules_sentences").glob("*.jsonl")):
+        out.append("\n".join(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()))
+    return out
+
+
+def test_a_shared_start_boundary_matches_what_one_boundary_per_cue_did() -> None:
+    # _compile checks a run of cues' start boundary once ("B(?:c1|c2)"); the pattern with
+    # the boundary before every cue ("(?:Bc1)|(?:Bc2)") must give the same matches, at every
+    # position (finditer) and at each place (match), in every language and category
+    book = load_cues()
+    texts = _texts()
+    compared = 0
+    for code in book.languages:
+        spec = book.raw[code]
+        boundary = str(spec.get("boundary", "word"))
+        clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
+        lists = [v for k, v in spec.items() if isinstance(v, list) and k not in ("markers", "clitics")]
+        lists += [words for keywords in (spec.get("fields") or {}).values() for words in keywords.values()]
+        for cues in lists:
+            shared = _compile(cues, boundary, clitics)
+            if shared is None:
+                continue
+            each = re.compile("|".join(f"(?:{_pattern(c, boundary, clitics)})" for c in _unique(cues)), re.IGNORECASE)
+            for text in texts:
+                assert [m.span() for m in shared.finditer(text)] == [m.span() for m in each.finditer(text)], (code, cues[:3])
+            compared += 1
+    assert compared > 17 * 10
 
 
 def test_declined_to_send_troops_is_a_refusal_not_a_pledge() -> None:
