@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
@@ -88,6 +89,15 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: the words before a range ("from 10 to 20")
+_FROM = ("từ", "from", "between", "dari", "de", "von", "od", "от", "від")
+
+
+def _firsts(words: Iterable[str]) -> str:
+    """The first characters of ``words``, escaped for a character class."""
+    return "".join(sorted({re.escape(w[0]) for w in words if w}))
+
+
 def _bounded(words: list[str]) -> str:
     """Alternation where words of spaced scripts must end at a word boundary."""
     cjk = [w for w in words if is_cjk(w[-1])]
@@ -109,9 +119,15 @@ def _regex() -> re.Pattern[str]:
     sym = _alt(list(_CURRENCY_SYMBOLS))
     num = rf"(?:(?P<sym{{i}}>{sym})\s?)?(?P<n{{i}}>{_NUM})(?:\s?(?P<sc{{i}}>{scale}))?"
     first, second = num.replace("{i}", "1"), num.replace("{i}", "2")
+    # a match starts with a qualifier, "from", a currency symbol or a digit: a lookahead for
+    # their first characters fails at once everywhere else (the alternations are not tried)
+    starts = (
+        f"(?i:[{_firsts(_QUALIFIERS)}])|[{_firsts(_FROM)}{_firsts(_CURRENCY_SYMBOLS)}]|\\d"
+    )
     return re.compile(
+        rf"(?=(?:{starts}))"
         rf"(?:(?P<q>(?<![^\W\d_])(?i:{qual}))\s*(?:có\s+)?(?:有\s*)?)?"
-        rf"(?:(?:từ|from|between|dari|de|von|od|от|від)\s+)?"
+        rf"(?:(?:{'|'.join(_FROM)})\s+)?"
         rf"(?<![\d.,])(?:{first})"
         rf"(?:\s*(?P<to>to|and|-|–|—|~|至|到|đến|tới|hingga|sampai|à|bis|a|y|do|до|i)\s*"
         rf"(?:{second}))?"
