@@ -6,14 +6,16 @@ document is a random mix of sample paragraphs and test sentences, with a
 language and a publication date, so every script and cue language is in it.
 Printed:
 
+0. **start-up**: ``RulesBackend()`` in a fresh process, in seconds of CPU;
 1. **baseline**: reading the corpus's text and running one compiled regular
    expression over it (what any pass over the text costs), in MB/s of CPU;
 2. **extraction** of 2,000 documents: MB/s of CPU (UTF-8 bytes over
    ``time.process_time``), ms per document, and the ratio to the baseline;
 3. **share by stage**, measured by running each stage alone on the same
    documents: segmentation, language choice, the finders (actors, dates,
-   quantities, places) and the rest (cue scanning, fields, merging) as the
-   total minus those;
+   quantities, places), the cue scan (each document's cue languages, every
+   category) and the rest (clause hits, fields, merging) as the total minus
+   those;
 4. **linearity**: MB/s of CPU at 200, 2,000 and 10,000 documents, each with
    its ratio to the first, and the peak RSS of the process: each size runs in
    a fresh process that makes the documents one at a time and keeps nothing
@@ -39,6 +41,7 @@ cases of ``bench/hostile.py``.
 
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
+    .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
 
 Before the cue and name automata (same corpus, same machine): 0.11-0.14 MB/s
 of CPU for the backend alone.
@@ -60,6 +63,8 @@ from pathlib import Path
 
 from claimkit.documents import load_documents
 from claimkit.extract.rules import RulesBackend
+from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.support import CueScan
 from claimkit.extract.rules.text import segment
 from claimkit.schemas import Document
 
@@ -129,6 +134,11 @@ def stages(backend: RulesBackend, docs: Sequence[Document]) -> dict[str, float]:
     finders = backend._finders  # noqa: SLF001 - a benchmark measures the parts
     places = backend._places  # noqa: SLF001
     sentences = [(d, segment(d.text)) for d in docs]
+    # the cue languages each document's sentences are given, for the cue scan alone
+    langs = [
+        list({lc.code: lc for s in ss for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
+        for d, ss in sentences
+    ]
     out = {
         "segmentation": cpu(lambda: [segment(d.text) for d in docs]),
         "language choice": cpu(
@@ -142,8 +152,16 @@ def stages(backend: RulesBackend, docs: Sequence[Document]) -> dict[str, float]:
         "dates": cpu(lambda: [finders.dates(d) for d in docs]),
         "quantities": cpu(lambda: [finders.quantities(d.text, d.language) for d in docs]),
         "places": cpu(lambda: [places.find(d.text, language=d.language) for d in docs]),
+        "cue scan (automata, patterns)": cpu(lambda: [_scan(d.text, ls) for d, ls in zip(docs, langs, strict=True)]),
     }
     return out
+
+
+def _scan(text: str, langs: Sequence[LanguageCues]) -> None:
+    """Every category of the document's cue languages scanned, as the backend's first lookup does."""
+    scan = CueScan(text)
+    for lc in langs:
+        scan.inside(lc, 0, 0)
 
 
 def report_speed(backend: RulesBackend, n: int) -> None:
@@ -161,7 +179,7 @@ def report_speed(backend: RulesBackend, n: int) -> None:
     parts = stages(backend, docs)
     rest = max(seconds - sum(parts.values()), 0.0)
     print("share by stage (each stage run alone on the same documents):")
-    for name, t in [*parts.items(), ("cue scan, fields, merge (the rest)", rest)]:
+    for name, t in [*parts.items(), ("clause hits, fields, merge (the rest)", rest)]:
         print(f"  {name:<36} {t:7.2f} s  {100 * t / seconds:5.1f} %")
 
 
@@ -339,13 +357,20 @@ def main(argv: list[str]) -> None:
         linear_child(int(argv[1]))
         return
     quick = "--quick" in argv
+    start = time.process_time()
     backend = RulesBackend()
+    print(
+        f"start-up: RulesBackend() {time.process_time() - start:.3f} s of CPU in a fresh process "
+        "(cue data read; each language's patterns compile on its first sentence)"
+    )
     for d in corpus(20):  # warm-up: gazetteer, date tables and cue patterns are built lazily
         backend.extract(d)
     if "--profile" in argv:
         report_profile(backend, 400 if quick else 2000)
         return
     report_speed(backend, 400 if quick else 2000)
+    if "--speed" in argv:  # the first three parts only: to compare two trees stage by stage
+        return
     report_linearity((100, 400) if quick else (200, 2000, 10000))
     report_long_document(backend, (0.1, 0.4) if quick else (0.25, 1.0, 4.0))
     report_language(400 if quick else 2000)
