@@ -110,6 +110,31 @@ def test_the_quantity_pattern_s_lookahead_drops_no_match() -> None:
     assert found > 100
 
 
+_LANGUAGES = (None, "en", "zh", "ja", "ko", "vi", "id", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "hr", "tr", "ar")
+
+
+def test_the_date_pattern_s_lookahead_drops_no_match() -> None:
+    # the same for dates, in every language's table, over whole texts (not only the windows
+    # around anchors that find_dates runs the pattern in)
+    from claimkit.normalize.dates import _lang_table
+
+    texts = [
+        *_texts(),
+        "on the 27th, 3月 24日, 2025年 3月, 上周三, 先週の水曜日, 월요일, ngày 10-4, Thứ Hai",
+        "le 3 mars, am 3. März, el 5 de mayo, в начале марта, w połowie kwietnia, 27/3/2025",
+    ]
+    found = 0
+    for language in _LANGUAGES:
+        fast = _lang_table(language).regex
+        assert fast.pattern.startswith("(?=")
+        plain = re.compile(fast.pattern[fast.pattern.index(")(?:") + 1 :])
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], language
+            found += len(got)
+    assert found > 1000
+
+
 def test_declined_to_send_troops_is_a_refusal_not_a_pledge() -> None:
     doc = Document(id="d", text="Italy declined to send troops to the region.", language="en")
     assert [d.type for d in RulesBackend().extract(doc).drafts] == ["refusal"]

@@ -27,7 +27,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -377,9 +377,32 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<oday>(?<!\w)(?:(?i:on\s+the|the)\s+(?P<od>\d{{1,2}})(?:st|nd|rd|th)"
         rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
     )
-    regex = re.compile("|".join(parts))
+    # a lookahead for the first characters a date can start with fails at once elsewhere,
+    # before the alternations are tried (the pattern runs on every place of its windows)
+    preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
+    at_word = _first_chars(months, days, rel, preps, ("on", "the", "ngày", "tanggal"))
+    anywhere = _first_chars(_NUM_CUES[3:-1].split("|"), _FIRST_WORDS)
+    regex = re.compile(
+        rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|(?i:[{anywhere}]))(?:{'|'.join(parts)})"
+    )
     words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS])
     return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, words=words)
+
+
+#: what the patterns of :func:`_lang_table` that need no word start before them start with,
+#: besides digits and spaces before a digit; the names of the table (months, weekdays,
+#: relative days), the month prepositions and "on the" start at a word start only
+_FIRST_WORDS = (
+    "ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "rạng",
+    "tháng", "thứ", "chủ", "去", "今", "明", "前", "上", "下", "本", "这", "這", "个", "個",
+    "周", "週", "星", "礼", "禮", "先", "来", "の", "月", "火", "水", "木", "金", "土", "日",
+    "월", "화", "수", "목", "금", "토", "일",
+)  # fmt: skip
+
+
+def _first_chars(*groups: Iterable[str]) -> str:
+    """The first characters of the words of ``groups``, escaped for a character class."""
+    return "".join(sorted({re.escape(w[0]) for words in groups for w in words if w}))
 
 
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
