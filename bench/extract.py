@@ -42,6 +42,7 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
+    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date and quantity patterns: old and new form
 
 Before the cue and name automata (same corpus, same machine): 0.11-0.14 MB/s
 of CPU for the backend alone.
@@ -49,6 +50,7 @@ of CPU for the backend alone.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -63,10 +65,11 @@ from pathlib import Path
 
 from claimkit.documents import load_documents
 from claimkit.extract.rules import RulesBackend
-from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.cues import CueBook, LanguageCues, _pattern, _unique, mark_word_starts
 from claimkit.extract.rules.support import CueScan
 from claimkit.extract.rules.text import segment
 from claimkit.schemas import Document
+from claimkit.text import fold_case_loose, windows_around
 
 ROOT = Path(__file__).resolve().parent.parent
 #: frequent Han characters, for the hostile text
@@ -352,6 +355,82 @@ def report_hostile(backend: RulesBackend) -> None:
         print(f"  {name:<30} {size:6.1f} MB  {seconds:7.2f} s  {seconds / size:6.3f} s/MB")
 
 
+def _without_lookahead(pattern: re.Pattern[str], body: str, skip: int = 0) -> re.Pattern[str]:
+    """``pattern`` without the first-character lookahead it starts with: its body starts
+    ``skip`` characters after the first ``body``."""
+    return re.compile(pattern.pattern[pattern.pattern.index(body) + skip :], pattern.flags)
+
+
+def _boundary_per_cue(lc: LanguageCues, book: CueBook) -> LanguageCues:
+    """``lc`` with each pattern compiled as before: the start boundary repeated before every cue."""
+    spec = book.raw[lc.code]
+    clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
+
+    def old(cues: list[str]) -> re.Pattern[str]:
+        alternatives = "|".join(f"(?:{_pattern(c, lc.boundary, clitics)})" for c in _unique(cues))
+        return re.compile(alternatives, re.IGNORECASE)
+
+    patterns = {cat: old(spec[cat]) for cat in lc.patterns}
+    keywords = {
+        key: old(spec["fields"][key.split("=")[0]][key.split("=", 1)[1]]) for key in lc.keyword_patterns
+    }
+    return dataclasses.replace(lc, patterns=patterns, keyword_patterns=keywords)
+
+
+def _best_of_3(run: Callable[[bool], None], old: bool) -> float:
+    return min(cpu(lambda: run(old)) for _ in range(3))
+
+
+def report_steps(backend: RulesBackend, n: int) -> None:
+    """This session's pattern changes, old and new form in this process, alternated, best of 3."""
+    from claimkit.normalize import dates, quantities
+
+    docs = corpus(n)
+    langs = [
+        list({lc.code: lc for s in segment(d.text) for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
+        for d in docs
+    ]
+    olds = {lc.code: _boundary_per_cue(lc, backend.cues) for ls in langs for lc in ls}
+    folded = [(d.text, fold_case_loose(d.text)) for d in docs]
+    marked = [(t, f, mark_word_starts(f)) for t, f in folded]
+    tables = [dates._lang_table(dates._lang(d.language)) for d in docs]  # noqa: SLF001
+    windows = [dates._windows(d.text, t) for d, t in zip(docs, tables, strict=True)]  # noqa: SLF001
+    plain_dates = {id(t): _without_lookahead(t.regex, ")(?:", 1) for t in tables}
+    qty = quantities._regex()  # noqa: SLF001
+    plain_qty = _without_lookahead(qty, "(?:(?P<q>")
+    near = [
+        windows_around((m.span() for m in re.finditer(r"\d+", d.text)), len(d.text), 48, 48) for d in docs
+    ]
+
+    def scan(old: bool) -> None:
+        for (t, f, mk), ls in zip(marked, langs, strict=True):
+            for lc in ls:
+                (olds[lc.code] if old else lc).scan(t, f, mk)
+
+    def date_runs(old: bool) -> None:
+        for d, t, ws in zip(docs, tables, windows, strict=True):
+            regex = plain_dates[id(t)] if old else t.regex
+            for lo, hi in ws:
+                for _ in regex.finditer(d.text, lo, hi):
+                    pass
+
+    def qty_runs(old: bool) -> None:
+        regex = plain_qty if old else qty
+        for d, ws in zip(docs, near, strict=True):
+            for lo, hi in ws:
+                for _ in regex.finditer(d.text, lo, hi):
+                    pass
+
+    print(f"this session's pattern changes ({n} documents; old and new form in this process, best of 3):")
+    for name, run in (
+        ("cue scan: boundary per cue -> shared", scan),
+        ("date pattern: no lookahead -> lookahead", date_runs),
+        ("quantity pattern: no lookahead -> lookahead", qty_runs),
+    ):
+        old_s, new_s = _best_of_3(run, True), _best_of_3(run, False)
+        print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--linear-child"]:
         linear_child(int(argv[1]))
@@ -365,6 +444,9 @@ def main(argv: list[str]) -> None:
     )
     for d in corpus(20):  # warm-up: gazetteer, date tables and cue patterns are built lazily
         backend.extract(d)
+    if "--steps" in argv:
+        report_steps(backend, 400 if quick else 2000)
+        return
     if "--profile" in argv:
         report_profile(backend, 400 if quick else 2000)
         return
