@@ -65,8 +65,11 @@ def validate_store(
     of every component the new claims belong to (merged with what they
     touch). Each batch's findings are stored before it is yielded.
     """
+    old: dict[int, int | None] | None = None  # each claim's stored root, when known
     with _no_cyclic_gc(), engine.connect() as conn, read_cache(conn):
-        comps = _touched(conn, set(new)) if not full and _validated_before(conn) else None
+        comps = None
+        if not full and _validated_before(conn):
+            comps, old = _touched(conn, set(new))
         if comps is None:  # every claim: components from the whole key table, streamed
             every = sorted(int(s) for s in conn.execute(
                 t.claims.select().with_only_columns(t.claims.c.seq)).scalars())
@@ -81,10 +84,10 @@ def validate_store(
         batch.append(comp)
         size += len(comp)
         if size >= batch_claims:
-            yield run.batch(batch)
+            yield run.batch(batch, old)
             batch, size = [], 0
     if batch:
-        yield run.batch(batch)
+        yield run.batch(batch, old)
 
 
 def _validated_before(conn: Connection) -> bool:
@@ -93,8 +96,12 @@ def _validated_before(conn: Connection) -> bool:
                         .where(c.root.is_not(None)).limit(1)).first() is not None
 
 
-def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
-    """The components the claims never validated (and ``new``) make with the stored ones.
+_Touched = tuple[list[list[int]], dict[int, int | None]]
+
+
+def _touched(conn: Connection, new: set[int]) -> _Touched:
+    """The components the claims never validated (and ``new``) make with the stored ones,
+    and the stored root of each of their claims (None: never validated).
 
     A stored component is closed (``claims.root``); a claim to validate joins
     every stored component holding one of its keys, and the other claims to
@@ -113,7 +120,7 @@ def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
                                       .where(c.seq.in_(part))):
             start[int(seq)] = None if root is None else int(root)
     if not start:
-        return []
+        return [], {}
     holders: dict[int, list[int]] = {}  # key -> claims to validate and stored roots holding it
     active: set[int] = set()
     for part in _chunks(sorted(start)):
@@ -136,10 +143,11 @@ def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
 
 
 def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[int]],
-           stored: set[int]) -> list[list[int]]:
+           stored: set[int]) -> _Touched:
     """Components of the claims in ``start`` (with their stored root, if any) and the
     ``stored`` roots, linked by ``links`` (claims of ``start`` and stored roots); each as
-    the sorted seqs of its claims, by first seq."""
+    the sorted seqs of its claims, by first seq; and the stored root of every claim of
+    them (read here, so a batch need not read it again)."""
     sets = DisjointSets()
     find, union = sets.find, sets.union
     for seq, root in start.items():
@@ -154,12 +162,14 @@ def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[
         out.setdefault(find(node), set()).add(node)
     # every claim of the stored components, also those a claim of ``start`` was in
     roots = sorted(stored | {r for r in start.values() if r is not None})
+    old = dict(start)
     c = t.claims.c
     for part in _chunks(roots):
         for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
                                       .where(c.root.in_(part))):
             out[find(int(root))].add(int(seq))
-    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+            old[int(seq)] = int(root)
+    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0]), old
 
 
 def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]:
@@ -227,7 +237,10 @@ class _Run:
         self.places = places
         self.names = names
 
-    def batch(self, comps: list[list[int]]) -> ValidationReport:
+    def batch(self, comps: list[list[int]],
+              known: dict[int, int | None] | None = None) -> ValidationReport:
+        """Validate and store whole components; ``known``: the stored root of each of
+        their claims, if the caller read it (else it is read here)."""
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
         with _no_cyclic_gc(), self.engine.connect() as conn:
@@ -243,7 +256,7 @@ class _Run:
                 n_documents=len({x.doc for x in ctx.infos}),
             )
         with _no_cyclic_gc(), self.engine.begin() as conn:
-            old = _old_roots(conn, seqs)
+            old = _old_roots(conn, seqs) if known is None else {s: known.get(s) for s in seqs}
             _store(conn, ctx, report, seqs, root_of, old)
             _set_roots(conn, root_of, old)
         return report
