@@ -17,7 +17,7 @@ import contextlib
 import gc
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
@@ -324,21 +324,43 @@ def _digest(data: str) -> bytes:
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+#: what names "the same" stored row, so that a changed one is updated in place
+_Identity = Callable[[dict[str, Any]], Any]
+
+
+def group_identity(row: dict[str, Any]) -> Any:
+    """A group is named by its id (its label and first claim: unique in the store)."""
+    return row["group_id"]
+
+
+def finding_identity(row: dict[str, Any]) -> Any:
+    """A corroboration finding is the one of its group; other findings have no identity."""
+    return row["group_id"] if row["kind"] == "corroboration" and row["group_id"] else None
+
+
 class _Rows:
     """The groups (or findings) stored under some roots, replaced by those of a new validation.
 
-    A row equal to a stored one (same root, JSON and claims) keeps the stored row;
-    only rows that differ are inserted, and stored rows no new one equals are
-    deleted at the end. Re-validating a component that a few new claims joined
-    rewrites what changed, not every group and finding of it.
+    A row equal to a stored one (same root, JSON and claims) keeps the stored row.
+    A row that differs from the stored row of the same identity (a group's id: the
+    group a new claim joined) updates that row in place, and only the claims it
+    gained or lost are linked or unlinked, not all of its claims again. Other rows
+    are inserted, and stored rows nothing matched are deleted at the end.
+    Re-validating a component that a few new claims joined rewrites what changed,
+    not every group and finding of it.
     """
 
     def __init__(self, conn: Connection, table: Any, links: Any, column: str,
-                 roots: set[int]) -> None:
+                 roots: set[int], identity: _Identity | None = None) -> None:
         self.conn, self.table, self.links, self.column = conn, table, links, column
+        self.identity = identity
         self.stored: dict[_RowKey, list[int]] = {}
+        self.by_identity: dict[Any, list[int]] = {}
+        self.claims_of: dict[int, tuple[int, ...]] = {}
+        self.used: set[int] = set()
         self.rows: list[dict[str, Any]] = []
         self.members: list[list[int]] = []
+        self.updates: list[tuple[int, dict[str, Any], list[int]]] = []
         tc, lc = table.c, links.c
         for part in _chunks(sorted(roots)):
             owned = table.select().with_only_columns(tc.seq).where(tc.root.in_(part))
@@ -346,31 +368,73 @@ class _Rows:
             for seq, claim in conn.execute(links.select().with_only_columns(
                     lc[column], lc.claim_seq).where(lc[column].in_(owned))):
                 claims.setdefault(int(seq), []).append(int(claim))
-            for seq, root, data in conn.execute(table.select().with_only_columns(
-                    tc.seq, tc.root, tc.data).where(tc.root.in_(part))):
-                key = (int(root), _digest(data), tuple(sorted(claims.get(int(seq), ()))))
-                self.stored.setdefault(key, []).append(int(seq))
+            for row in conn.execute(table.select().where(tc.root.in_(part))):
+                seq, members = int(row.seq), tuple(sorted(claims.get(int(row.seq), ())))
+                self.claims_of[seq] = members
+                key = (int(row.root), _digest(row.data), members)
+                self.stored.setdefault(key, []).append(seq)
+                ident = identity(dict(row._mapping)) if identity else None
+                if ident is not None:
+                    self.by_identity.setdefault(ident, []).append(seq)
+
+    def _take(self, seqs: list[int] | None) -> int | None:
+        """A stored row of ``seqs`` nothing matched yet (marked as matched now)."""
+        while seqs:
+            seq = seqs.pop()
+            if seq not in self.used:
+                self.used.add(seq)
+                return seq
+        return None
 
     def add(self, row: dict[str, Any], members: list[int]) -> None:
         key = (row["root"], _digest(row["data"]), tuple(sorted(members)))
-        kept = self.stored.get(key)
-        if kept:
-            kept.pop()
+        if self._take(self.stored.get(key)) is not None:
             return
-        self.rows.append(row)
-        self.members.append(members)
-        if len(self.rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
+        ident = self.identity(row) if self.identity else None
+        seq = self._take(self.by_identity.get(ident)) if ident is not None else None
+        if seq is not None:
+            self.updates.append((seq, row, members))
+        else:
+            self.rows.append(row)
+            self.members.append(members)
+        if len(self.rows) + len(self.updates) >= _ROWS:  # never all of a batch's rows in memory
             self.flush()
 
     def flush(self) -> None:
         _insert_with_links(self.conn, self.table, self.rows, self.members, self.links,
                            self.column)
-        self.rows, self.members = [], []
+        self._update()
+        self.rows, self.members, self.updates = [], [], []
+
+    def _update(self) -> None:
+        """Stored rows rewritten in place; their links changed by what they gained and lost."""
+        if not self.updates:
+            return
+        from sqlalchemy import bindparam
+
+        from claimkit.store.write import bulk_insert
+
+        cols = [c for c in self.updates[0][1] if c != "seq"]
+        stmt = self.table.update().where(self.table.c.seq == bindparam("_seq")).values(
+            {c: bindparam(f"_{c}") for c in cols})
+        self.conn.execute(stmt, [{"_seq": seq, **{f"_{c}": row[c] for c in cols}}
+                                 for seq, row, _ in self.updates])
+        gained: list[tuple[int, int]] = []
+        lost: list[dict[str, int]] = []
+        for seq, _, members in self.updates:
+            old, now = set(self.claims_of[seq]), set(members)
+            gained.extend((seq, s) for s in sorted(now - old))
+            lost.extend({"_o": seq, "_c": s} for s in sorted(old - now))
+        bulk_insert(self.conn, self.links, (self.column, "claim_seq"), gained)
+        if lost:
+            lc = self.links.c
+            self.conn.execute(self.links.delete().where(
+                lc[self.column] == bindparam("_o"), lc.claim_seq == bindparam("_c")), lost)
 
     def finish(self) -> None:
-        """Insert what is left and delete the stored rows no new row equals."""
+        """Write what is left and delete the stored rows nothing matched."""
         self.flush()
-        gone = sorted(s for seqs in self.stored.values() for s in seqs)
+        gone = sorted(s for s in self.claims_of if s not in self.used)
         for part in _chunks(gone):
             self.conn.execute(self.links.delete().where(self.links.c[self.column].in_(part)))
             self.conn.execute(self.table.delete().where(self.table.c.seq.in_(part)))
@@ -396,7 +460,7 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
     for info, seq in zip(ctx.infos, seqs, strict=True):
         by_id.setdefault(info.claim.id, []).append(seq)
     group_root: dict[str, int] = {}
-    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots)
+    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots, group_identity)
     for g, built in zip(report.groups, ctx.groups, strict=True):
         gseqs = [seqs[i] for i in built.members]
         root = group_root[g.id] = root_of[gseqs[0]]
@@ -405,7 +469,8 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
                  "languages": ",".join(g.languages), "date_from": g.date_from,
                  "date_to": g.date_to, "data": g.model_dump_json()}, gseqs)
     out.finish()
-    out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots)
+    out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots,
+                finding_identity)
     fallback = seqs[0]
     for f in report.findings:
         fseqs = sorted({s for cid in f.claims for s in by_id.get(cid, ())})
