@@ -27,6 +27,8 @@ Usage::
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-baseline --reuse-sqlite
     (--reuse-sqlite: validates a copy, run-SIZE.db, so the imported store stays reusable)
+    .venv/bin/python bench/store.py --sizes 100000 --no-postgres --no-baseline --reuse-sqlite --phases
+    (--phases: CPU time of each step of the incremental validation, checks apart)
     .venv/bin/python bench/store.py --copy-ab 20000      # PostgreSQL import: COPY vs executemany
 """
 
@@ -123,6 +125,9 @@ def child(task: str, url: str, path: str) -> dict[str, Any]:
                 out.update(_stored_digest(store))
             elif task == "scopes":
                 out.update(_scopes(store))
+            elif task == "phases":
+                store.add(_read(Path(path)))
+                out.update(_phases(store))
     out["seconds"] = time.perf_counter() - t0
     out["cpu_s"] = _cpu() - c0
     out["rss_mb"] = _rss_mb()
@@ -204,6 +209,45 @@ def _scopes(store: Any) -> dict[str, Any]:
     return out
 
 
+#: the steps of an incremental validation timed by ``--phases``: (module, function)
+_PHASES = (("claimkit.store.validation", "_touched"), ("claimkit.store.validation", "_load"),
+           ("claimkit.store.validation", "build_context"),
+           ("claimkit.store.validation", "to_event_groups"),
+           ("claimkit.store.validation", "_old_roots"), ("claimkit.store.validation", "_store"),
+           ("claimkit.store.validation", "_set_roots"))
+
+
+def _phases(store: Any) -> dict[str, Any]:
+    """CPU seconds of each step of one incremental validation (wrappers set in this child
+    process only), each registered check timed apart; ``other``: the rest (freeing the
+    batch's objects, the loop)."""
+    import importlib
+
+    import claimkit.store.validation as v
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            c0 = _cpu()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + _cpu() - c0
+        return wrapper
+
+    for module, name in _PHASES:
+        mod = importlib.import_module(module)
+        setattr(mod, name, timed(name.lstrip("_"), getattr(mod, name)))
+    checks = v.registered_checks
+    v.registered_checks = lambda: {k: timed(f"check {k}", fn) for k, fn in checks().items()}
+    c0 = _cpu()
+    claims = sum(r.n_claims for r in store.validate())
+    total = _cpu() - c0
+    spent["other"] = total - sum(spent.values())
+    return {"claims": claims, "total": total, **spent}
+
+
 def _queries(store: Any) -> dict[str, Any]:
     t0 = time.perf_counter()
     refusals = store.query(type="refusal", country="RU", date_from="2025-03-01",
@@ -249,8 +293,8 @@ def _size_of(url: str) -> float:
 
 
 def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str, Any] | None,
-              read: dict[str, Any], steps: tuple[bool, bool, bool] = (True, False, False)
-              ) -> None:
+              read: dict[str, Any], steps: tuple[bool, bool, bool] = (True, False, False),
+              phases: bool = False) -> None:
     """``steps``: (validations, reuse an imported store, print the new claims' reach)."""
     base, new = files
     validations, reuse, scopes = steps
@@ -271,7 +315,7 @@ def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str,
           f"{q['refusals_s'] * 1000:.0f} ms; groups with >= 3 outlets: {q['groups3']:,} in "
           f"{q['groups3_s'] * 1000:.0f} ms", flush=True)
     if full is not None:
-        _bench_new(name, url, new, full, scopes)
+        _bench_new(name, url, new, full, scopes, phases)
 
 
 def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
@@ -287,9 +331,13 @@ def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
     return full
 
 
-def _bench_new(name: str, url: str, new: Path, full: dict[str, Any], scopes: bool) -> None:
+def _bench_new(name: str, url: str, new: Path, full: dict[str, Any], scopes: bool,
+               phases: bool = False) -> None:
     """1,000 new claims validated incrementally; then the whole store validated again (the
-    baseline of the same corpus), which must leave every stored finding and group as is."""
+    baseline of the same corpus), which must leave every stored finding and group as is.
+    ``phases`` (SQLite): first the same on a copy of the store, CPU time per step printed."""
+    if phases and url.startswith("sqlite:///"):
+        _print_phases(name, url, new)
     inc = _run("new", url, new)
     print(f"  {name:10} {NEW_CLAIMS:,} new claims: import {inc['import_s']:.1f} s, incremental "
           f"validation {inc['seconds']:.2f} s (CPU {inc['cpu_s']:.2f} s; "
@@ -311,6 +359,23 @@ def _bench_new(name: str, url: str, new: Path, full: dict[str, Any], scopes: boo
         print(f"  {name:10} claims the {reach.pop('new'):,} new ones reach: " + "; ".join(
             f"{k} {v:,}" for k, v in reach.items() if k not in ("seconds", "cpu_s", "rss_mb")),
             flush=True)
+
+
+def _print_phases(name: str, url: str, new: Path) -> None:
+    db = Path(url.split(":///", 1)[1])
+    copy = _copy_store(db, db.with_name(db.stem + "-phases.db"))
+    try:
+        spent = _run("phases", f"sqlite:///{copy}", new)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    total, claims = spent.pop("total"), spent.pop("claims")
+    for k in ("seconds", "cpu_s", "rss_mb"):
+        spent.pop(k)
+    print(f"  {name:10} incremental validation on a copy, CPU per step ({claims:,} claims "
+          f"re-checked, {total:.2f} s in all): " + "; ".join(
+              f"{k} {v:.2f} s" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])),
+          flush=True)
 
 
 def _copy_ab(server: str, n_claims: int) -> None:
@@ -368,6 +433,9 @@ def main() -> None:
     parser.add_argument("--scopes", action="store_true",
                         help="also print how many claims the new ones reach through each kind "
                              "of link key (reads every key: minutes at 1M)")
+    parser.add_argument("--phases", action="store_true",
+                        help="also time each step of the incremental validation (CPU), "
+                             "on a copy of the SQLite store")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
     parser.add_argument("--copy-ab", type=int, metavar="CLAIMS",
                         help="only: PostgreSQL import of CLAIMS claims, COPY against executemany")
@@ -400,7 +468,7 @@ def main() -> None:
             if reuse:  # validated and given its new claims on a copy: reusable again
                 db = _copy_store(db, args.work / f"run-{size}.db")
             _bench_db("SQLite", f"sqlite:///{db}", (base, new), baseline, read,
-                      (not args.no_validation, reuse, args.scopes))
+                      (not args.no_validation, reuse, args.scopes), args.phases)
             if server:
                 from tests.test_store_postgres import new_database
 

@@ -82,10 +82,11 @@ def varied_corpus(n_claims: int, seed: int) -> list[DocumentClaims]:
 
 
 _Findings = list[tuple[str, list[str]]]
+_Groups = dict[str, tuple[int, int, str, list[str]]]
 
 
-def _stored(store: object) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
-    """The stored findings (each with the ids of the claims it is linked to) and groups."""
+def _stored(store: object) -> tuple[_Findings, _Groups]:
+    """The stored findings and groups, each with the ids of the claims it is linked to."""
     from sqlalchemy import text
 
     engine = store.engine  # type: ignore[attr-defined]
@@ -96,8 +97,13 @@ def _stored(store: object) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
             linked.setdefault(seq, set()).add(cid)
         findings = sorted((data, sorted(linked.get(seq, ()))) for seq, data in conn.execute(
             text("select seq, data from findings")))
-        groups = {str(g): (int(s), int(n), str(label)) for g, s, n, label in conn.execute(
-            text("select group_id, sources, n_claims, label from event_groups"))}
+        members: dict[int, set[str]] = {}
+        for seq, cid in conn.execute(text(
+                "select group_seq, claim_id from group_claims join claims on seq = claim_seq")):
+            members.setdefault(seq, set()).add(cid)
+        groups = {str(g): (int(s), int(n), str(label), sorted(members.get(seq, ())))
+                  for seq, g, s, n, label in conn.execute(
+                      text("select seq, group_id, sources, n_claims, label from event_groups"))}
     return findings, groups
 
 
@@ -123,10 +129,11 @@ def _components(store: object) -> list[list[int]]:
         return components(conn, seqs, True)
 
 
-def _expected(recs: list[DocumentClaims]) -> tuple[_Findings, dict[str, tuple[int, int, str]]]:
+def _expected(recs: list[DocumentClaims]) -> tuple[_Findings, _Groups]:
     report = validate(recs)
     return (sorted((f.model_dump_json(), sorted(set(f.claims))) for f in report.findings),
-            {g.id: (g.sources, len(g.claims), g.label) for g in report.groups})
+            {g.id: (g.sources, len(g.claims), g.label, sorted(set(g.claims)))
+             for g in report.groups})
 
 
 def check_random_batches(url: str, seed: int) -> None:

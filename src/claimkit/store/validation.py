@@ -17,7 +17,7 @@ import contextlib
 import gc
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
@@ -65,8 +65,11 @@ def validate_store(
     of every component the new claims belong to (merged with what they
     touch). Each batch's findings are stored before it is yielded.
     """
+    old: dict[int, int | None] | None = None  # each claim's stored root, when known
     with _no_cyclic_gc(), engine.connect() as conn, read_cache(conn):
-        comps = _touched(conn, set(new)) if not full and _validated_before(conn) else None
+        comps = None
+        if not full and _validated_before(conn):
+            comps, old = _touched(conn, set(new))
         if comps is None:  # every claim: components from the whole key table, streamed
             every = sorted(int(s) for s in conn.execute(
                 t.claims.select().with_only_columns(t.claims.c.seq)).scalars())
@@ -81,10 +84,10 @@ def validate_store(
         batch.append(comp)
         size += len(comp)
         if size >= batch_claims:
-            yield run.batch(batch)
+            yield run.batch(batch, old)
             batch, size = [], 0
     if batch:
-        yield run.batch(batch)
+        yield run.batch(batch, old)
 
 
 def _validated_before(conn: Connection) -> bool:
@@ -93,8 +96,12 @@ def _validated_before(conn: Connection) -> bool:
                         .where(c.root.is_not(None)).limit(1)).first() is not None
 
 
-def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
-    """The components the claims never validated (and ``new``) make with the stored ones.
+_Touched = tuple[list[list[int]], dict[int, int | None]]
+
+
+def _touched(conn: Connection, new: set[int]) -> _Touched:
+    """The components the claims never validated (and ``new``) make with the stored ones,
+    and the stored root of each of their claims (None: never validated).
 
     A stored component is closed (``claims.root``); a claim to validate joins
     every stored component holding one of its keys, and the other claims to
@@ -113,7 +120,7 @@ def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
                                       .where(c.seq.in_(part))):
             start[int(seq)] = None if root is None else int(root)
     if not start:
-        return []
+        return [], {}
     holders: dict[int, list[int]] = {}  # key -> claims to validate and stored roots holding it
     active: set[int] = set()
     for part in _chunks(sorted(start)):
@@ -136,10 +143,11 @@ def _touched(conn: Connection, new: set[int]) -> list[list[int]]:
 
 
 def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[int]],
-           stored: set[int]) -> list[list[int]]:
+           stored: set[int]) -> _Touched:
     """Components of the claims in ``start`` (with their stored root, if any) and the
     ``stored`` roots, linked by ``links`` (claims of ``start`` and stored roots); each as
-    the sorted seqs of its claims, by first seq."""
+    the sorted seqs of its claims, by first seq; and the stored root of every claim of
+    them (read here, so a batch need not read it again)."""
     sets = DisjointSets()
     find, union = sets.find, sets.union
     for seq, root in start.items():
@@ -154,12 +162,14 @@ def _merge(conn: Connection, start: dict[int, int | None], links: Iterable[list[
         out.setdefault(find(node), set()).add(node)
     # every claim of the stored components, also those a claim of ``start`` was in
     roots = sorted(stored | {r for r in start.values() if r is not None})
+    old = dict(start)
     c = t.claims.c
     for part in _chunks(roots):
         for seq, root in conn.execute(t.claims.select().with_only_columns(c.seq, c.root)
                                       .where(c.root.in_(part))):
             out[find(int(root))].add(int(seq))
-    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0])
+            old[int(seq)] = int(root)
+    return sorted((sorted(m) for m in out.values()), key=lambda m: m[0]), old
 
 
 def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]:
@@ -227,7 +237,10 @@ class _Run:
         self.places = places
         self.names = names
 
-    def batch(self, comps: list[list[int]]) -> ValidationReport:
+    def batch(self, comps: list[list[int]],
+              known: dict[int, int | None] | None = None) -> ValidationReport:
+        """Validate and store whole components; ``known``: the stored root of each of
+        their claims, if the caller read it (else it is read here)."""
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
         with _no_cyclic_gc(), self.engine.connect() as conn:
@@ -243,7 +256,7 @@ class _Run:
                 n_documents=len({x.doc for x in ctx.infos}),
             )
         with _no_cyclic_gc(), self.engine.begin() as conn:
-            old = _old_roots(conn, seqs)
+            old = _old_roots(conn, seqs) if known is None else {s: known.get(s) for s in seqs}
             _store(conn, ctx, report, seqs, root_of, old)
             _set_roots(conn, root_of, old)
         return report
@@ -311,21 +324,43 @@ def _digest(data: str) -> bytes:
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+#: what names "the same" stored row, so that a changed one is updated in place
+_Identity = Callable[[dict[str, Any]], Any]
+
+
+def group_identity(row: dict[str, Any]) -> Any:
+    """A group is named by its id (its label and first claim: unique in the store)."""
+    return row["group_id"]
+
+
+def finding_identity(row: dict[str, Any]) -> Any:
+    """A corroboration finding is the one of its group; other findings have no identity."""
+    return row["group_id"] if row["kind"] == "corroboration" and row["group_id"] else None
+
+
 class _Rows:
     """The groups (or findings) stored under some roots, replaced by those of a new validation.
 
-    A row equal to a stored one (same root, JSON and claims) keeps the stored row;
-    only rows that differ are inserted, and stored rows no new one equals are
-    deleted at the end. Re-validating a component that a few new claims joined
-    rewrites what changed, not every group and finding of it.
+    A row equal to a stored one (same root, JSON and claims) keeps the stored row.
+    A row that differs from the stored row of the same identity (a group's id: the
+    group a new claim joined) updates that row in place, and only the claims it
+    gained or lost are linked or unlinked, not all of its claims again. Other rows
+    are inserted, and stored rows nothing matched are deleted at the end.
+    Re-validating a component that a few new claims joined rewrites what changed,
+    not every group and finding of it.
     """
 
     def __init__(self, conn: Connection, table: Any, links: Any, column: str,
-                 roots: set[int]) -> None:
+                 roots: set[int], identity: _Identity | None = None) -> None:
         self.conn, self.table, self.links, self.column = conn, table, links, column
+        self.identity = identity
         self.stored: dict[_RowKey, list[int]] = {}
+        self.by_identity: dict[Any, list[int]] = {}
+        self.claims_of: dict[int, tuple[int, ...]] = {}
+        self.used: set[int] = set()
         self.rows: list[dict[str, Any]] = []
         self.members: list[list[int]] = []
+        self.updates: list[tuple[int, dict[str, Any], list[int]]] = []
         tc, lc = table.c, links.c
         for part in _chunks(sorted(roots)):
             owned = table.select().with_only_columns(tc.seq).where(tc.root.in_(part))
@@ -333,31 +368,73 @@ class _Rows:
             for seq, claim in conn.execute(links.select().with_only_columns(
                     lc[column], lc.claim_seq).where(lc[column].in_(owned))):
                 claims.setdefault(int(seq), []).append(int(claim))
-            for seq, root, data in conn.execute(table.select().with_only_columns(
-                    tc.seq, tc.root, tc.data).where(tc.root.in_(part))):
-                key = (int(root), _digest(data), tuple(sorted(claims.get(int(seq), ()))))
-                self.stored.setdefault(key, []).append(int(seq))
+            for row in conn.execute(table.select().where(tc.root.in_(part))):
+                seq, members = int(row.seq), tuple(sorted(claims.get(int(row.seq), ())))
+                self.claims_of[seq] = members
+                key = (int(row.root), _digest(row.data), members)
+                self.stored.setdefault(key, []).append(seq)
+                ident = identity(dict(row._mapping)) if identity else None
+                if ident is not None:
+                    self.by_identity.setdefault(ident, []).append(seq)
+
+    def _take(self, seqs: list[int] | None) -> int | None:
+        """A stored row of ``seqs`` nothing matched yet (marked as matched now)."""
+        while seqs:
+            seq = seqs.pop()
+            if seq not in self.used:
+                self.used.add(seq)
+                return seq
+        return None
 
     def add(self, row: dict[str, Any], members: list[int]) -> None:
         key = (row["root"], _digest(row["data"]), tuple(sorted(members)))
-        kept = self.stored.get(key)
-        if kept:
-            kept.pop()
+        if self._take(self.stored.get(key)) is not None:
             return
-        self.rows.append(row)
-        self.members.append(members)
-        if len(self.rows) >= _ROWS:  # a batch's rows, JSON and all, are never all in memory
+        ident = self.identity(row) if self.identity else None
+        seq = self._take(self.by_identity.get(ident)) if ident is not None else None
+        if seq is not None:
+            self.updates.append((seq, row, members))
+        else:
+            self.rows.append(row)
+            self.members.append(members)
+        if len(self.rows) + len(self.updates) >= _ROWS:  # never all of a batch's rows in memory
             self.flush()
 
     def flush(self) -> None:
         _insert_with_links(self.conn, self.table, self.rows, self.members, self.links,
                            self.column)
-        self.rows, self.members = [], []
+        self._update()
+        self.rows, self.members, self.updates = [], [], []
+
+    def _update(self) -> None:
+        """Stored rows rewritten in place; their links changed by what they gained and lost."""
+        if not self.updates:
+            return
+        from sqlalchemy import bindparam
+
+        from claimkit.store.write import bulk_insert
+
+        cols = [c for c in self.updates[0][1] if c != "seq"]
+        stmt = self.table.update().where(self.table.c.seq == bindparam("_seq")).values(
+            {c: bindparam(f"_{c}") for c in cols})
+        self.conn.execute(stmt, [{"_seq": seq, **{f"_{c}": row[c] for c in cols}}
+                                 for seq, row, _ in self.updates])
+        gained: list[tuple[int, int]] = []
+        lost: list[dict[str, int]] = []
+        for seq, _, members in self.updates:
+            old, now = set(self.claims_of[seq]), set(members)
+            gained.extend((seq, s) for s in sorted(now - old))
+            lost.extend({"_o": seq, "_c": s} for s in sorted(old - now))
+        bulk_insert(self.conn, self.links, (self.column, "claim_seq"), gained)
+        if lost:
+            lc = self.links.c
+            self.conn.execute(self.links.delete().where(
+                lc[self.column] == bindparam("_o"), lc.claim_seq == bindparam("_c")), lost)
 
     def finish(self) -> None:
-        """Insert what is left and delete the stored rows no new row equals."""
+        """Write what is left and delete the stored rows nothing matched."""
         self.flush()
-        gone = sorted(s for seqs in self.stored.values() for s in seqs)
+        gone = sorted(s for s in self.claims_of if s not in self.used)
         for part in _chunks(gone):
             self.conn.execute(self.links.delete().where(self.links.c[self.column].in_(part)))
             self.conn.execute(self.table.delete().where(self.table.c.seq.in_(part)))
@@ -383,7 +460,7 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
     for info, seq in zip(ctx.infos, seqs, strict=True):
         by_id.setdefault(info.claim.id, []).append(seq)
     group_root: dict[str, int] = {}
-    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots)
+    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots, group_identity)
     for g, built in zip(report.groups, ctx.groups, strict=True):
         gseqs = [seqs[i] for i in built.members]
         root = group_root[g.id] = root_of[gseqs[0]]
@@ -392,7 +469,8 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
                  "languages": ",".join(g.languages), "date_from": g.date_from,
                  "date_to": g.date_to, "data": g.model_dump_json()}, gseqs)
     out.finish()
-    out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots)
+    out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots,
+                finding_identity)
     fallback = seqs[0]
     for f in report.findings:
         fseqs = sorted({s for cid in f.claims for s in by_id.get(cid, ())})
