@@ -155,16 +155,16 @@ def subject_of(
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
-            subject = _distinct([a for a in before if _may_act(scene, site, a)])
+            subject = _distinct([a for a in before if _may_act(scene, hit, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, site, a)]
+            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, site, a)]
+            after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, hit, a)]
             subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, site, a)]
+            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, hit, a)]
             subject = _distinct(named[:1])
         if subject:
             break
@@ -252,20 +252,34 @@ _OWNER_SUFFIX = re.compile(r"['’][^\W\d_]{0,4}\s?|s\s|[の의的之]\s?|")
 _OWNED_REACH = 40
 
 
-def _may_act(scene: Scene, site: Site, m: Mention) -> bool:
-    """The name may be who makes the claim: neither governed by a preposition nor a possessor."""
-    return not _oblique(scene, site, m) and not _possessor(scene, site, m)
+def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
+    """The name may be who makes the claim: neither governed by a preposition nor a possessor.
+
+    Read in the language of the cue that states the claim, not in every language the
+    sentence may be in: Portuguese "O Canadá decidiu" holds the Polish preposition "o"
+    ("about") only for a reader of Polish.
+    """
+    langs = (hit.lang,)
+    return not _oblique(scene, langs, m) and not _possessor(scene, langs, m)
 
 
-def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
+def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     """The name is governed by a preposition ("troops to Ukraine", "支持向乌克兰"), or in
     verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"; also
-    after a compound's tail: 米軍を): an object or a place, not who makes the claim."""
+    after a compound's tail: 米軍を; Turkish writes the case after an apostrophe:
+    "Ukrayna'ya", "Brüksel'de"): an object or a place, not who makes the claim.
+
+    In a language written with spaces, the postposition ends its word: "우크라이나에는"
+    and "Rusya'dan" are obliques, but a longer ending is not the listed one
+    ("Rusya'nın", a genitive, is not the accusative "'ı": possessors are :func:`_possessor`'s).
+    """
     text = scene.text
-    for lc in site.langs:
+    for lc in langs:
         if lc.negation_after:
-            for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
-                if _COMPOUND_TAIL.fullmatch(text, m.end, s):
+            for s, e in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
+                if _COMPOUND_TAIL.fullmatch(text, m.end, s) and (
+                    lc.boundary == "none" or e >= len(text) or not text[e].isalnum()
+                ):
                     return True
             continue
         for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
@@ -274,7 +288,7 @@ def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
     return False
 
 
-def _possessor(scene: Scene, site: Site, m: Mention) -> bool:
+def _possessor(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     """The name owns a thing the claim is about ("the territory of Ukraine", "Ukraine's
     security", "keamanan Kyiv", "территория Украины", "die Sicherheit der Ukraine",
     ウクライナの領土, 우크라이나의 영토, "Ukrayna'nın toprakları"): not who makes it.
@@ -284,7 +298,7 @@ def _possessor(scene: Scene, site: Site, m: Mention) -> bool:
     government of France" keep their country.
     """
     text = scene.text
-    for lc in site.langs:
+    for lc in langs:
         for s, _ in scene.cues.spans(lc, "possessed", m.end, m.end + _OWNED_REACH):
             if s - m.end <= 6 and _OWNER_SUFFIX.fullmatch(text, m.end, s):
                 return True
@@ -337,9 +351,31 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
     speaker_ = _quote_speaker(scene, site)
     if speaker_ is None and not persons:
         speaker_ = _pronoun_speaker(scene, site)
+    if speaker_ is None and not subject:
+        speaker_ = _reporting_group(scene, site)
     if speaker_ is None:
         return subject
     return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+
+
+def _reporting_group(scene: Scene, site: Site) -> Actor | None:
+    """For a claim that names no actor of its own, the country or organisation that says it:
+    the name right after a ``reporting`` verb of the sentence, an article apart ("...,
+    garantiu a Suécia", "..., said Sweden"), else the one right before it ("..., Sweden
+    said"): the one who says it, not a name further on ("said it will send troops to
+    Poland")."""
+    ss, se = site.sentence
+    text = scene.text
+    named = within(scene.actors, ss, se)
+    for lc in site.langs if named else ():
+        for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
+            after = [m for m in named if m.start >= re_ and _ARTICLE_GAP.fullmatch(text, re_, m.start)]
+            before = [m for m in named if m.end <= rs and _ARTICLE_GAP.fullmatch(text, m.end, rs)]
+            found = after[:1] or before[-1:]
+            if found:
+                group: Actor = found[0].value
+                return group
+    return None
 
 
 #: quotation marks: opening -> closing
