@@ -138,3 +138,11 @@ def test_a_claim_without_an_actor_is_said_by_the_group_next_to_the_verb_of_sayin
     # a clause that names its actor keeps it
     text = "Norway will fund the purchase of shells, Sweden said."
     assert _claims(backend, text, "en")["pledge"] == ["Norway"]
+
+
+def test_a_verb_first_subject_inside_a_composed_claim_is_its_actor(backend: RulesBackend) -> None:
+    # "decided Qatar to send planes": the subject stands between the decision and the verb
+    assert _claims(backend, "قررت قطر إرسال طائرات محملة بالمساعدات.", "ar")["pledge"] == ["Qatar"]
+    assert _claims(backend, "Decidiu o Brasil enviar médicos para Angola.", "pt")["pledge"] == ["Brazil"]
+    # a subject before the verb stays the actor, and the name after the action is its object
+    assert _claims(backend, "Norway decided to send Sweden two frigates.", "en")["pledge"] == ["Norway"]

@@ -160,7 +160,7 @@ def subject_of(
             earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, hit, a)]
+            after = [a for a in in_clause if a.start >= _after_verb(hit) and _may_act(scene, hit, a)]
             subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
@@ -169,6 +169,15 @@ def subject_of(
         if subject:
             break
     return subject, bool(before)
+
+
+def _after_verb(hit: Hit) -> int:
+    """Where a subject after the verb may start: after the cue, or inside the gap of a
+    composed claim, which in verb-first languages holds it ("قررت قطر إرسال": decided
+    Qatar to send)."""
+    if hit.gap is not None and not hit.lang.negation_after:
+        return hit.gap[0]
+    return hit.end
 
 
 def _last(mentions: Sequence[Mention]) -> list[Mention]:
