@@ -478,16 +478,21 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     派遣するよう求めた), or a ``hypothetical`` word before it ("if Europe sends
     troops", "如果派兵", "nếu triển khai"), or a ``partial`` subject ("not all members
     are willing to", "tidak semua", "не все"): no identifiable actor states a claim.
+    A ``hypothetical`` word may also be a quantifier of any case ("any deployment",
+    "任何派遣...的计划", "setiap operasi ... akan"): no one commits to it. A partial
+    subject reaches from the clause's start, however long the subject ("not all
+    countries taking part in ... are willing to").
     """
     cs, ce = clause
     if hit.lang.negation_after:
         return scan.has(hit.lang, "call", hit.end, min(ce, hit.end + _CALL_WINDOW))
-    lo = max(cs, hit.start - _CALL_WINDOW)
     # a supposition ends at a comma: "if a ceasefire holds, Britain will send troops"
     # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
-    lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
-    window = (lo, hit.start)
-    return any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical", "partial"))
+    opening = max([cs, *(m.end() for m in _COMMA.finditer(scan.text, cs, hit.start))])
+    window = (max(opening, hit.start - _CALL_WINDOW), hit.start)
+    if any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical")):
+        return True
+    return scan.has(hit.lang, "partial", opening, hit.start)
 
 
 def _nominal(scan: CueScan, hit: Hit) -> bool:
