@@ -43,6 +43,7 @@ from claimkit.extract.rules.roles import (
     conditioned,
     fill,
     is_hedge,
+    merge_objects,
     modality,
     nearest,
     story_date,
@@ -369,7 +370,9 @@ class RulesBackend(Backend):
             value = fill(rule, ctx)
             if value is not None:
                 fields[rule.field] = value
-        return Candidate(hit.type, site.clause, fields, site.index, own_actor)
+        objects = [r.object for r in spec.merge if r.object is not None]
+        found = merge_objects(scene, hit, site, objects) if objects else {}
+        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found)
 
 
 # ------------------------------------------------------------------- helpers

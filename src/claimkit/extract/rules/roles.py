@@ -677,6 +677,19 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
     return rule.options.get("default")
 
 
+def merge_objects(scene: Scene, hit: Hit, site: Site, keys: Sequence[str]) -> dict[str, str]:
+    """For merge rules with an ``object``: each keyword map's value whose keyword comes
+    first between the cue and the clause's end ("refused to send **troops**" -> troops)."""
+    out: dict[str, str] = {}
+    span = (hit.start, site.clause[1])
+    for key in keys:
+        langs = [lc for lc in site.langs if key in lc.fields]
+        value = _earliest(scene.cues, span, key, langs)
+        if value is not None:
+            out[key] = value
+    return out
+
+
 def _modifier(rule: FieldRule, ctx: Ctx) -> Any:
     values = rule.options["values"]  # two values, checked when the spec is built
     span = _scope(ctx, str(rule.options.get("scope", "clause")))
