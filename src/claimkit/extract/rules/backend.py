@@ -43,6 +43,7 @@ from claimkit.extract.rules.roles import (
     conditioned,
     fill,
     is_hedge,
+    is_hedged,
     merge_objects,
     modality,
     nearest,
@@ -423,6 +424,8 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 def _compatible(h: Hit, k: Hit) -> bool:
     if h.end <= k.start or h.start >= k.end:
         return True
+    if h.type != k.type and k.gap is not None and k.gap[0] <= h.start < k.gap[1]:
+        return True  # a cue that starts between a composed claim's two words: 보내면 ... 이어질 수 있다
     return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
 
 
@@ -430,9 +433,9 @@ def _apply_precedence(rule: Precedence, scan: CueScan, first: dict[str, Hit]) ->
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
-    if rule.when == "hedged" and not is_hedge(scan, drop):
+    if rule.when == "hedged" and not is_hedged(scan, drop):
         return
-    if rule.when == "not_hedged" and is_hedge(scan, drop):
+    if rule.when == "not_hedged" and is_hedged(scan, drop):
         return
     if rule.when == "after" and not by.start < drop.start:
         return

@@ -473,6 +473,19 @@ def is_hedge(scan: CueScan, hit: Hit) -> bool:
     return (hit.start, hit.end) in scan.spans(hit.lang, "hedge", hit.start, hit.end)
 
 
+def is_hedged(scan: CueScan, hit: Hit) -> bool:
+    """The claim is stated by a hedge: its cue is one, or it is composed of a hedge and an
+    action verb ("may send", 보낼 수 있다: the hedge opens it, or closes it in verb-final
+    languages). For the ``hedged`` precedence rules: "could lead to" beside "may send" is
+    a warning."""
+    if is_hedge(scan, hit):
+        return True
+    if hit.gap is None:
+        return False
+    hedges = scan.spans(hit.lang, "hedge", hit.start, hit.end)
+    return any(s == hit.start or e == hit.end for s, e in hedges)
+
+
 def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     """``tentative`` (a hedge in the clause), ``conditional`` (a condition in the sentence), ``firm``.
 
