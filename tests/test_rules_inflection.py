@@ -146,3 +146,26 @@ def test_a_verb_first_subject_inside_a_composed_claim_is_its_actor(backend: Rule
     assert _claims(backend, "Decidiu o Brasil enviar médicos para Angola.", "pt")["pledge"] == ["Brazil"]
     # a subject before the verb stays the actor, and the name after the action is its object
     assert _claims(backend, "Norway decided to send Sweden two frigates.", "en")["pledge"] == ["Norway"]
+
+
+def test_a_korean_owner_written_before_its_noun_with_a_space_is_not_the_actor(backend: RulesBackend) -> None:
+    # "우크라이나 안보" is "우크라이나의 안보" (Ukraine's security): Canada acts
+    text = "우크라이나 안보를 위해 캐나다는 교관을 파견하겠다고 약속했다."
+    assert _claims(backend, text, "ko")["pledge"] == ["Canada"]
+    assert _claims(backend, "우크라이나 영토에 병력을 배치하기로 약속했다.", "ko")["pledge"] == []
+    # a country before an office keeps it ("한국 정부": the government of South Korea)
+    assert _claims(backend, "한국 정부는 지원을 약속했다.", "ko")["pledge"] == ["South Korea"]
+
+
+def test_a_quantifier_of_any_case_is_no_commitment_but_can_be_a_threat(backend: RulesBackend) -> None:
+    assert _claims(backend, "Any deployment of troops will need a mandate.", "en") == {}
+    text = "Moscow said any Western troops in Ukraine would be a legitimate target."
+    assert _claims(backend, text, "en")["warning"] == ["Russia"]
+
+
+def test_a_threat_as_the_object_of_a_promise_is_a_warning(backend: RulesBackend) -> None:
+    text = "Iran vowed a crushing response if Israel strikes its nuclear sites."
+    assert set(_claims(backend, text, "en")) == {"warning"}
+    # a promise whose object is no threat stays a pledge
+    text = "Iran vowed a large aid package if the ceasefire holds."
+    assert set(_claims(backend, text, "en")) == {"pledge"}

@@ -259,6 +259,10 @@ _COMPOUND_TAIL = re.compile(r"(?:[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af・]|�
 _OWNER_SUFFIX = re.compile(r"['’][^\W\d_]{0,4}\s?|s\s|[の의的之]\s?|")
 #: how far from a name the noun it owns may start or end
 _OWNED_REACH = 40
+#: scripts whose noun compounds are written with a space, the owner first: Korean
+#: "우크라이나 영토" (Ukraine's territory) is "우크라이나의 영토"; Turkish marks the owned
+#: noun with a suffix instead, and "Fransa bölgeye" is France sending to the region
+_SPACED_COMPOUNDS = frozenset({"hangul"})
 
 
 def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
@@ -309,7 +313,10 @@ def _possessor(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     text = scene.text
     for lc in langs:
         for s, _ in scene.cues.spans(lc, "possessed", m.end, m.end + _OWNED_REACH):
-            if s - m.end <= 6 and _OWNER_SUFFIX.fullmatch(text, m.end, s):
+            if s - m.end <= 6 and (
+                _OWNER_SUFFIX.fullmatch(text, m.end, s)
+                or (lc.script in _SPACED_COMPOUNDS and text[m.end : s] == " ")
+            ):
                 return True
         for _, e in scene.cues.spans(lc, "possessed", max(0, m.start - _OWNED_REACH), m.start):
             if _owned_by(scene, lc, e, m.start):

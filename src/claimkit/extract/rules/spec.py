@@ -45,7 +45,7 @@ _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
      "verbal", "conditioned"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
+_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 
@@ -106,7 +106,9 @@ class Precedence:
     """Within one clause, a claim of type ``drop`` goes when one of type ``by`` is there.
 
     ``when``: ``always``; ``hedged`` / ``not_hedged`` (the dropped cue is / is
-    not itself a hedge cue); ``after`` (the dropped cue comes after the other).
+    not itself a hedge cue); ``after`` (the dropped cue comes after the other);
+    ``object`` (the other is the dropped cue's object, within 40 characters on
+    its object side: "vowed a crushing response if ..." is a threat).
     """
 
     drop: str
