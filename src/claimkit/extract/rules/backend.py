@@ -43,6 +43,8 @@ from claimkit.extract.rules.roles import (
     conditioned,
     fill,
     is_hedge,
+    is_hedged,
+    merge_objects,
     modality,
     nearest,
     story_date,
@@ -287,7 +289,7 @@ class RulesBackend(Backend):
             for h in _longest_first(hits)
             if self._negation(scan, h, clause)
             and not _purpose(scan, h, clause)
-            and not _not_asserted(scan, h, clause)
+            and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
         ]
         # one claim per type and clause, at its first cue
@@ -371,7 +373,9 @@ class RulesBackend(Backend):
             value = fill(rule, ctx)
             if value is not None:
                 fields[rule.field] = value
-        return Candidate(hit.type, site.clause, fields, site.index, own_actor)
+        objects = [r.object for r in spec.merge if r.object is not None]
+        found = merge_objects(scene, hit, site, objects) if objects else {}
+        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found)
 
 
 # ------------------------------------------------------------------- helpers
@@ -422,6 +426,8 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 def _compatible(h: Hit, k: Hit) -> bool:
     if h.end <= k.start or h.start >= k.end:
         return True
+    if h.type != k.type and k.gap is not None and k.gap[0] <= h.start < k.gap[1]:
+        return True  # a cue that starts between a composed claim's two words: 보내면 ... 이어질 수 있다
     return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
 
 
@@ -429,13 +435,31 @@ def _apply_precedence(rule: Precedence, scan: CueScan, first: dict[str, Hit]) ->
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
-    if rule.when == "hedged" and not is_hedge(scan, drop):
+    if rule.when == "hedged" and not is_hedged(scan, drop):
         return
-    if rule.when == "not_hedged" and is_hedge(scan, drop):
+    if rule.when == "not_hedged" and is_hedged(scan, drop):
         return
     if rule.when == "after" and not by.start < drop.start:
         return
+    if rule.when == "object" and not _object_of(by, drop):
+        return
     del first[rule.drop]
+
+
+#: how far from a verb its object may be, for the ``object`` precedence (after the verb;
+#: before it, in verb-final languages: a case ending and a space)
+_OBJECT_REACH = 40
+_OBJECT_NEXT = 4
+
+
+def _object_of(obj: Hit, verb: Hit) -> bool:
+    """``obj`` is on ``verb``'s object side, near it: after it ("vowed a crushing
+    **response**"); in verb-final languages the word right before it, where the subject
+    and the rest of the clause also stand ("보복을 약속했다", not "tehditlere rağmen
+    Finlandiya ... göndereceğini": despite the threats Finland will send)."""
+    if verb.lang.negation_after:
+        return 0 <= verb.start - obj.end <= _OBJECT_NEXT
+    return 0 <= obj.start - verb.end <= _OBJECT_REACH
 
 
 def _action_near(
@@ -472,7 +496,7 @@ def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     return scan.has(hit.lang, "purpose", *window)
 
 
-def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: bool = True) -> bool:
     """The cue is what someone else is called on to do, or a supposition.
 
     A ``call`` verb before the cue in its clause ("urged Germany to send",
@@ -480,16 +504,24 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     派遣するよう求めた), or a ``hypothetical`` word before it ("if Europe sends
     troops", "如果派兵", "nếu triển khai"), or a ``partial`` subject ("not all members
     are willing to", "tidak semua", "не все"): no identifiable actor states a claim.
+    A ``generic`` quantifier of any case before it ("any deployment", "任何派遣...的计划",
+    "setiap operasi ... akan") commits no one, unless ``generic`` is False (threats
+    are made of such cases: "any Western troops would be a legitimate target"). A
+    partial subject reaches from the clause's start, however long the subject ("not
+    all countries taking part in ... are willing to").
     """
     cs, ce = clause
     if hit.lang.negation_after:
         return scan.has(hit.lang, "call", hit.end, min(ce, hit.end + _CALL_WINDOW))
-    lo = max(cs, hit.start - _CALL_WINDOW)
     # a supposition ends at a comma: "if a ceasefire holds, Britain will send troops"
     # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
-    lo = max([lo, *(m.end() for m in _COMMA.finditer(scan.text, lo, hit.start))])
-    window = (lo, hit.start)
-    return any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical", "partial"))
+    opening = max([cs, *(m.end() for m in _COMMA.finditer(scan.text, cs, hit.start))])
+    window = (max(opening, hit.start - _CALL_WINDOW), hit.start)
+    if any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical")):
+        return True
+    if generic and scan.has(hit.lang, "generic", *window):
+        return True
+    return scan.has(hit.lang, "partial", opening, hit.start)
 
 
 def _nominal(scan: CueScan, hit: Hit) -> bool:

@@ -155,20 +155,29 @@ def subject_of(
     subject: list[Actor] = []
     for source in sources:
         if source == "before_cue":
-            subject = _distinct([a for a in before if _may_act(scene, site, a)])
+            subject = _distinct([a for a in before if _may_act(scene, hit, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, site, a)]
+            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= hit.end and _may_act(scene, site, a)]
+            after = [a for a in in_clause if a.start >= _after_verb(hit) and _may_act(scene, hit, a)]
             subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, site, a)]
+            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, hit, a)]
             subject = _distinct(named[:1])
         if subject:
             break
     return subject, bool(before)
+
+
+def _after_verb(hit: Hit) -> int:
+    """Where a subject after the verb may start: after the cue, or inside the gap of a
+    composed claim, which in verb-first languages holds it ("قررت قطر إرسال": decided
+    Qatar to send)."""
+    if hit.gap is not None and not hit.lang.negation_after:
+        return hit.gap[0]
+    return hit.end
 
 
 def _last(mentions: Sequence[Mention]) -> list[Mention]:
@@ -250,22 +259,40 @@ _COMPOUND_TAIL = re.compile(r"(?:[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af・]|�
 _OWNER_SUFFIX = re.compile(r"['’][^\W\d_]{0,4}\s?|s\s|[の의的之]\s?|")
 #: how far from a name the noun it owns may start or end
 _OWNED_REACH = 40
+#: scripts whose noun compounds are written with a space, the owner first: Korean
+#: "우크라이나 영토" (Ukraine's territory) is "우크라이나의 영토"; Turkish marks the owned
+#: noun with a suffix instead, and "Fransa bölgeye" is France sending to the region
+_SPACED_COMPOUNDS = frozenset({"hangul"})
 
 
-def _may_act(scene: Scene, site: Site, m: Mention) -> bool:
-    """The name may be who makes the claim: neither governed by a preposition nor a possessor."""
-    return not _oblique(scene, site, m) and not _possessor(scene, site, m)
+def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
+    """The name may be who makes the claim: neither governed by a preposition nor a possessor.
+
+    Read in the language of the cue that states the claim, not in every language the
+    sentence may be in: Portuguese "O Canadá decidiu" holds the Polish preposition "o"
+    ("about") only for a reader of Polish.
+    """
+    langs = (hit.lang,)
+    return not _oblique(scene, langs, m) and not _possessor(scene, langs, m)
 
 
-def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
+def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     """The name is governed by a preposition ("troops to Ukraine", "支持向乌克兰"), or in
     verb-final languages followed by a postposition ("ウクライナに", "우크라이나에"; also
-    after a compound's tail: 米軍を): an object or a place, not who makes the claim."""
+    after a compound's tail: 米軍を; Turkish writes the case after an apostrophe:
+    "Ukrayna'ya", "Brüksel'de"): an object or a place, not who makes the claim.
+
+    In a language written with spaces, the postposition ends its word: "우크라이나에는"
+    and "Rusya'dan" are obliques, but a longer ending is not the listed one
+    ("Rusya'nın", a genitive, is not the accusative "'ı": possessors are :func:`_possessor`'s).
+    """
     text = scene.text
-    for lc in site.langs:
+    for lc in langs:
         if lc.negation_after:
-            for s, _ in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
-                if _COMPOUND_TAIL.fullmatch(text, m.end, s):
+            for s, e in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
+                if _COMPOUND_TAIL.fullmatch(text, m.end, s) and (
+                    lc.boundary == "none" or e >= len(text) or not text[e].isalnum()
+                ):
                     return True
             continue
         for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
@@ -274,7 +301,7 @@ def _oblique(scene: Scene, site: Site, m: Mention) -> bool:
     return False
 
 
-def _possessor(scene: Scene, site: Site, m: Mention) -> bool:
+def _possessor(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     """The name owns a thing the claim is about ("the territory of Ukraine", "Ukraine's
     security", "keamanan Kyiv", "территория Украины", "die Sicherheit der Ukraine",
     ウクライナの領土, 우크라이나의 영토, "Ukrayna'nın toprakları"): not who makes it.
@@ -284,9 +311,12 @@ def _possessor(scene: Scene, site: Site, m: Mention) -> bool:
     government of France" keep their country.
     """
     text = scene.text
-    for lc in site.langs:
+    for lc in langs:
         for s, _ in scene.cues.spans(lc, "possessed", m.end, m.end + _OWNED_REACH):
-            if s - m.end <= 6 and _OWNER_SUFFIX.fullmatch(text, m.end, s):
+            if s - m.end <= 6 and (
+                _OWNER_SUFFIX.fullmatch(text, m.end, s)
+                or (lc.script in _SPACED_COMPOUNDS and text[m.end : s] == " ")
+            ):
                 return True
         for _, e in scene.cues.spans(lc, "possessed", max(0, m.start - _OWNED_REACH), m.start):
             if _owned_by(scene, lc, e, m.start):
@@ -337,9 +367,31 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
     speaker_ = _quote_speaker(scene, site)
     if speaker_ is None and not persons:
         speaker_ = _pronoun_speaker(scene, site)
+    if speaker_ is None and not subject:
+        speaker_ = _reporting_group(scene, site)
     if speaker_ is None:
         return subject
     return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+
+
+def _reporting_group(scene: Scene, site: Site) -> Actor | None:
+    """For a claim that names no actor of its own, the country or organisation that says it:
+    the name right after a ``reporting`` verb of the sentence, an article apart ("...,
+    garantiu a Suécia", "..., said Sweden"), else the one right before it ("..., Sweden
+    said"): the one who says it, not a name further on ("said it will send troops to
+    Poland")."""
+    ss, se = site.sentence
+    text = scene.text
+    named = within(scene.actors, ss, se)
+    for lc in site.langs if named else ():
+        for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
+            after = [m for m in named if m.start >= re_ and _ARTICLE_GAP.fullmatch(text, re_, m.start)]
+            before = [m for m in named if m.end <= rs and _ARTICLE_GAP.fullmatch(text, m.end, rs)]
+            found = after[:1] or before[-1:]
+            if found:
+                group: Actor = found[0].value
+                return group
+    return None
 
 
 #: quotation marks: opening -> closing
@@ -426,6 +478,19 @@ def _antecedent(scene: Scene, index: int) -> Actor | None:
 def is_hedge(scan: CueScan, hit: Hit) -> bool:
     """True when the cue itself is a hedge cue ("willing to", "does not rule out")."""
     return (hit.start, hit.end) in scan.spans(hit.lang, "hedge", hit.start, hit.end)
+
+
+def is_hedged(scan: CueScan, hit: Hit) -> bool:
+    """The claim is stated by a hedge: its cue is one, or it is composed of a hedge and an
+    action verb ("may send", 보낼 수 있다: the hedge opens it, or closes it in verb-final
+    languages). For the ``hedged`` precedence rules: "could lead to" beside "may send" is
+    a warning."""
+    if is_hedge(scan, hit):
+        return True
+    if hit.gap is None:
+        return False
+    hedges = scan.spans(hit.lang, "hedge", hit.start, hit.end)
+    return any(s == hit.start or e == hit.end for s, e in hedges)
 
 
 def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
@@ -630,6 +695,19 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
         if other in ctx.fields:
             return value
     return rule.options.get("default")
+
+
+def merge_objects(scene: Scene, hit: Hit, site: Site, keys: Sequence[str]) -> dict[str, str]:
+    """For merge rules with an ``object``: each keyword map's value whose keyword comes
+    first between the cue and the clause's end ("refused to send **troops**" -> troops)."""
+    out: dict[str, str] = {}
+    span = (hit.start, site.clause[1])
+    for key in keys:
+        langs = [lc for lc in site.langs if key in lc.fields]
+        value = _earliest(scene.cues, span, key, langs)
+        if value is not None:
+            out[key] = value
+    return out
 
 
 def _modifier(rule: FieldRule, ctx: Ctx) -> Any:

@@ -45,7 +45,7 @@ _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
      "verbal", "conditioned"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after"})
+_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 
@@ -106,7 +106,9 @@ class Precedence:
     """Within one clause, a claim of type ``drop`` goes when one of type ``by`` is there.
 
     ``when``: ``always``; ``hedged`` / ``not_hedged`` (the dropped cue is / is
-    not itself a hedge cue); ``after`` (the dropped cue comes after the other).
+    not itself a hedge cue); ``after`` (the dropped cue comes after the other);
+    ``object`` (the other is the dropped cue's object, within 40 characters on
+    its object side: "vowed a crushing response if ..." is a threat).
     """
 
     drop: str
@@ -195,7 +197,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     return TypeSpec(
         name=name,
         fields=tuple(r for r in rules if r.role != "none"),
-        merge=tuple(_merge_rule(m, shapes, source) for m in decl.get("merge") or []),
+        merge=tuple(_merge_rule(m, shapes, source, book) for m in decl.get("merge") or []),
         negated_as=str(negated) if negated else None,
         negated_drops="negated_as" in decl and not negated,
         modality=bool(decl.get("modality", True)),
@@ -279,7 +281,9 @@ def _derived_rules(
     return rules
 
 
-def _merge_rule(raw: Mapping[str, Any], shapes: Mapping[str, Shape], source: str) -> MergeRule:
+def _merge_rule(
+    raw: Mapping[str, Any], shapes: Mapping[str, Shape], source: str, book: CueBook
+) -> MergeRule:
     options = dict(raw)
     same = options.pop("same", ())
     agree = options.pop("agree", ())
@@ -296,4 +300,6 @@ def _merge_rule(raw: Mapping[str, Any], shapes: Mapping[str, Shape], source: str
             raise InputError(source, f"merge rule {dict(raw)}: the model has no field {name!r}")
     if not rule.same and rule.follow_up is None:
         raise InputError(source, f"merge rule {dict(raw)}: give 'same', 'follow_up' or both")
+    if rule.object is not None and not book.field_values(rule.object):
+        raise InputError(source, f"merge rule {dict(raw)}: no keyword map {rule.object!r} in the cue data")
     return rule

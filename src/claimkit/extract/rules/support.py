@@ -180,6 +180,9 @@ class Candidate:
     sentence: int
     own_actor: bool
     spans: list[tuple[int, int]] = field(default_factory=list)
+    #: merge-only keys: a keyword map's value after the cue (``pledge.what`` -> "troops"),
+    #: by map, for merge rules with an ``object`` (not a field of the claim)
+    objects: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,9 @@ class MergeRule:
         without: with ``follow_up``: only when this field is empty.
         agree: only when these fields do not differ (each empty on one side, or equal):
             a follow-up "video call" is not the summit before it.
+        object: with ``same``: a keyword map (``pledge.what``) whose value between the
+            cue and the clause's end must be found on both and equal: "refused to send
+            troops" restates "will not send soldiers", not "blocked the sanctions".
     """
 
     same: tuple[str, ...] = ()
@@ -203,6 +209,7 @@ class MergeRule:
     dates_agree: bool = False
     follow_up: int | None = None
     without: str | None = None
+    object: str | None = None
 
 
 def merge_candidates(
@@ -235,6 +242,8 @@ def merge_candidates(
         target.spans.append(c.span)
         for key, value in c.fields.items():
             target.fields.setdefault(key, value)
+        for key, obj in c.objects.items():
+            target.objects.setdefault(key, obj)
         target.sentence = max(target.sentence, c.sentence)
         index.add(index.position(target))  # a new sentence, keys newly filled
         last[c.type] = target
@@ -281,6 +290,8 @@ class _MergeIndex:
 
     def _key(self, c: Candidate, rule: MergeRule) -> Any:
         values = [c.fields.get(name) for name in rule.same]
+        if rule.object is not None:
+            values.append(c.objects.get(rule.object))
         if any(v is None for v in values):
             return None
         key = tuple(_key(v) for v in values)
@@ -324,6 +335,7 @@ def _earlier_match(
             r.same
             and r.follow_up is None
             and _same(prev, c, r.same, r.dates_agree)
+            and _same_object(prev, c, r.object)
             and _agree(prev, c, r.agree)
             for r in rules
         ):
@@ -342,6 +354,7 @@ def _follow_up(
             and (r.without is None or r.without not in c.fields)
             and c.sentence - last.sentence <= r.follow_up
             and (not r.same or _same(last, c, r.same, r.dates_agree))
+            and _same_object(last, c, r.object)
             and _agree(last, c, r.agree)
         ):
             return last
@@ -354,6 +367,13 @@ def _same(a: Candidate, b: Candidate, names: Sequence[str], dates_agree: bool) -
         if va is None or vb is None or _key(va) != _key(vb):
             return False
     return not dates_agree or _dates_agree(a, b)
+
+
+def _same_object(a: Candidate, b: Candidate, key: str | None) -> bool:
+    if key is None:
+        return True
+    va, vb = a.objects.get(key), b.objects.get(key)
+    return va is not None and va == vb
 
 
 def _dates_agree(a: Candidate, b: Candidate) -> bool:

@@ -1,0 +1,81 @@
+"""Restatements of a refusal or a warning within one document become one claim.
+
+An article states its main refusal in the headline, the lead and the body; gold and
+readers want it once, with every quote. A later refusal joins an earlier one of the
+same actor when the thing refused (the pledge category after the cue: troops, money,
+weapons, sanctions, ...) is the same and the dates do not differ; a later warning
+joins one of the same actor and the same target. Different things refused, different
+actors or targets stay apart.
+
+Every text is written for these tests (none comes from the sample articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
+
+
+def _of(backend: RulesBackend, text: str, lang: str, type_: str) -> list[list[str]]:
+    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
+    return [
+        [s.text for s in d.spans] for d in backend.extract(doc).drafts if d.type == type_
+    ]
+
+
+_RESTATED = [
+    ("en", "Italy refuses to send troops\n\nRome, June 2. Italy has refused to send troops to "
+     "Ukraine. The government said the decision was final.\n\nItaly will not send soldiers to "
+     "the mission, officials added.", "refusal"),
+    ("fr", "La Hongrie bloque les sanctions\n\nLa Hongrie a bloqué le nouveau paquet de "
+     "sanctions lundi. Les diplomates sont divisés.\n\nLa Hongrie refuse toujours les "
+     "sanctions contre Moscou.", "refusal"),
+    ("es", "Hungría veta las sanciones\n\nHungría vetó el nuevo paquete de sanciones. Los "
+     "diplomáticos están divididos.\n\nHungría rechazó de nuevo las sanciones.", "refusal"),
+    ("en", "China warns Japan\n\nChina warned Japan on Monday over its missile plans. The "
+     "ministry spoke in Beijing.\n\nChina again warned Japan of serious consequences.",
+     "warning"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_"), _RESTATED, ids=[f"{s[0]}:{s[2]}" for s in _RESTATED])
+def test_a_restated_refusal_or_warning_is_one_claim_with_every_span(
+    backend: RulesBackend, lang: str, text: str, type_: str
+) -> None:
+    claims = _of(backend, text, lang, type_)
+    assert len(claims) == 1, claims
+    assert len(claims[0]) >= 2, claims
+
+
+_APART = [
+    # different things refused by one actor
+    ("en", "Hungary refused to send troops to Ukraine. The talks went on.\n\nHungary also "
+     "blocked the new sanctions package.", "refusal"),
+    # the same thing refused by two actors
+    ("en", "Italy refused to send troops to Ukraine. The talks went on.\n\nSpain refused to "
+     "send troops as well.", "refusal"),
+    # a refusal with no thing named is not joined to one that names it
+    ("en", "Italy refused to send troops to Ukraine. The talks went on.\n\nItaly rejected "
+     "the proposal.", "refusal"),
+    # one actor warning two targets
+    ("en", "China warned Japan on Monday. The ministry spoke in Beijing.\n\nChina warned the "
+     "Philippines on Tuesday.", "warning"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_"), _APART, ids=[str(i) for i in range(len(_APART))])
+def test_different_refusals_or_warnings_stay_apart(
+    backend: RulesBackend, lang: str, text: str, type_: str
+) -> None:
+    assert len(_of(backend, text, lang, type_)) == 2
+
+
+def test_a_merge_object_must_be_a_keyword_map_of_the_cue_data() -> None:
+    from claimkit.errors import InputError
+
+    bad = {"types": {"refusal": {"merge": [{"same": ["actor"], "object": "refusal.nothing"}]}}}
+    with pytest.raises(InputError, match="no keyword map 'refusal.nothing'"):
+        RulesBackend(cues=bad)
