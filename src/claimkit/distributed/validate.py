@@ -72,9 +72,11 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import json
 import math
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import zlib
@@ -268,9 +270,9 @@ def _map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...], work:
     by_key: list[list[Cut]] = [[] for _ in range(plan.partitions)]
     ids: list[list[str]] = [[] for _ in range(plan.partitions)]
     infos = iter(ctx.infos)
-    for order, record, raw in records:
+    for order, record, value in records:
         ids[plan.bucket(record.document.id)].append(record.document.id)
-        _scatter(record, raw, order, [next(infos) for _ in record.claims], plan, by_key)
+        _scatter(record, value, order, [next(infos) for _ in record.claims], plan, by_key)
     del ctx, records
     blobs = [_pack((cuts, doc_ids)) for cuts, doc_ids in zip(by_key, ids, strict=True)]
     out.parts = _write_parts(work / _map_file(chunk.index), [*blobs, _pack(findings)])
@@ -281,26 +283,44 @@ def _map_file(index: int) -> str:
     return f"map-{index:05d}.bin"
 
 
-def _read_chunk(chunk: Chunk, out: MapResult) -> list[tuple[Order, DocumentClaims, bytes]]:
-    """The chunk's records with their input order and line; bad lines counted on ``out``."""
-    from claimkit.errors import InputError
-    from claimkit.io import parse_record
-
-    records: list[tuple[Order, DocumentClaims, bytes]] = []
+def _read_chunk(chunk: Chunk, out: MapResult) -> list[tuple[Order, DocumentClaims, Any]]:
+    """The chunk's records with their input order and JSON value; bad lines counted on ``out``."""
+    records: list[tuple[Order, DocumentClaims, Any]] = []
     for n, (pos, raw) in enumerate(_lines(chunk)):
         text = raw.decode("utf-8", "surrogateescape").strip()
         if not text:
             continue
         try:
-            record = parse_record(text, source=chunk.path, lineno=n + 1)
-        except InputError as err:
-            out.bad += 1
-            if len(out.messages) < _NAMED_BAD:
-                out.messages.append(f"{chunk.path}: byte {pos}: {str(err).split(': ', 1)[-1]}")
-            continue
+            if _CAREFUL.search(raw):
+                raise ValueError(raw)
+            value: Any = json.loads(raw.decode("utf-8"))  # strict: not UTF-8 -> the reader
+            record: Any = DocumentClaims.model_validate(value) if (
+                isinstance(value, dict) and value.get("record", "document") == "document") else None
+        except Exception:  # noqa: BLE001 - parse_record says why, in the reader's words
+            value, record = None, _parse_line(chunk, out, n, pos, text)
         if isinstance(record, DocumentClaims):  # failure records carry no claims
-            records.append(((chunk.index, n), record, raw))
+            records.append(((chunk.index, n), record, value))
     return records
+
+
+#: a line the quick path leaves to the reader: an escaped lone surrogate (which the reader
+#: replaces, with a warning)
+_CAREFUL = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _parse_line(chunk: Chunk, out: MapResult, n: int, pos: int, text: str) -> Any:
+    """A line the quick path refused, read as ``claimkit validate`` reads it: its record,
+    or None (a bad line, counted and named on ``out``)."""
+    from claimkit.errors import InputError
+    from claimkit.io import parse_record
+
+    try:
+        return parse_record(text, source=chunk.path, lineno=n + 1)
+    except InputError as err:
+        out.bad += 1
+        if len(out.messages) < _NAMED_BAD:
+            out.messages.append(f"{chunk.path}: byte {pos}: {str(err).split(': ', 1)[-1]}")
+        return None
 
 
 @contextlib.contextmanager
@@ -373,8 +393,11 @@ def _unpack(blob: bytes) -> Any:
     return pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own map output
 
 
-def _scatter(record: DocumentClaims, raw: bytes, order: Order, infos: list[Any], plan: Plan,
+def _scatter(record: DocumentClaims, value: Any, order: Order, infos: list[Any], plan: Plan,
              by_key: list[list[Cut]]) -> None:
+    """Each claim, in its record cut to the claims going the same way (as JSON: the line's
+    own value cut, or, for a line only the careful reader took, the record's), to each of
+    its keys' partitions."""
     parts: dict[int, list[int]] = {}
     for j, info in enumerate(infos):
         for key in claim_keys(info, plan):
@@ -382,12 +405,13 @@ def _scatter(record: DocumentClaims, raw: bytes, order: Order, infos: list[Any],
             if not idx or idx[-1] != j:
                 idx.append(j)
     for b, idx in parts.items():
-        if len(idx) == len(record.claims):  # the whole record: its line as read
-            by_key[b].append((order, raw, tuple(idx)))
-            continue
-        cut = record.model_copy(update={"claims": [record.claims[j] for j in idx]})
-        by_key[b].append((order, cut.model_dump_json().encode("utf-8", "surrogatepass"),
-                          tuple(idx)))
+        if value is None:
+            cut = record.model_copy(update={"claims": [record.claims[j] for j in idx]})
+            raw = cut.model_dump_json().encode("utf-8", "surrogatepass")
+        else:
+            raw = json.dumps({**value, "claims": [value["claims"][j] for j in idx]},
+                             ensure_ascii=False).encode("utf-8", "surrogatepass")
+        by_key[b].append((order, raw, tuple(idx)))
 
 
 def _names(results: Iterable[tuple[int, dict[str, str]]]) -> dict[str, str]:
