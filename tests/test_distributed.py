@@ -362,6 +362,32 @@ def test_cli_validate_on_cluster(client: Any, tmp_path: Path) -> None:
     assert "byte" in cluster.stderr and "groups" in cluster.stderr.splitlines()[-1]
 
 
+def test_cli_validate_on_cluster_into_a_directory(client: Any, tmp_path: Path) -> None:
+    """``--output-dir``: the partitions' files hold the lines ``--format jsonl`` prints, the
+    summary line and exit code are those of one process (``--ignore`` too); the work
+    directory is gone; ``--window-days``/``--output-dir`` without ``--cluster`` is one line."""
+    claims, out = _claims_file(tmp_path), tmp_path / "out"
+    base = [sys.executable, "-m", "claimkit.cli", "validate", "--format", "jsonl",
+            "--fail-on", "warning", str(claims)]
+    on_cluster = ["--cluster", client.scheduler.address, "--window-days", "32", "--output-dir"]
+    for extra in ([], ["--ignore", "unanchored_date"]):
+        local = subprocess.run([*base, *extra], capture_output=True, text=True, timeout=120)
+        cluster = subprocess.run([*base, *extra, *on_cluster, str(out / "-".join(extra))],
+                                 capture_output=True, text=True, timeout=120)
+        assert cluster.returncode == local.returncode == (1 if not extra else 0), cluster.stderr
+        assert cluster.stdout == ""
+        lines = sorted(line for f in (out / "-".join(extra)).glob("findings-*.jsonl")
+                       for line in f.read_text(encoding="utf-8").splitlines())
+        everything = sorted(subprocess.run(base, capture_output=True, text=True,
+                                           timeout=120).stdout.splitlines())
+        assert lines == everything and len(lines) > 5
+        assert cluster.stderr.splitlines()[-1].startswith(local.stderr.splitlines()[-1] + ";")
+    assert not list(out.rglob(".work"))
+    alone = subprocess.run([*base, "--output-dir", str(out / "x")], capture_output=True,
+                           text=True, timeout=120)
+    assert alone.returncode == 2 and alone.stderr.strip().endswith("need --cluster")
+
+
 def _middle(log: list[tuple[float, int]], edge: float = 2.0) -> tuple[float, float]:
     """Units per second over the middle of a run (whole seconds, ``edge`` seconds at
     each end left out: workers starting, the last documents finishing); the span."""

@@ -471,7 +471,16 @@ class KeyResult:
     first: dict[Ref, FirstGroup]
     n_documents: int = 0
     n_groups: int = 0
-    n_findings: int = 0
+    #: findings by (kind, severity)
+    tally: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def _tally(findings: list[Any]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (str(getattr(f.kind, "value", f.kind)), str(getattr(f.severity, "value", f.severity)))
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _own_actors(ctx: Any, plan: Plan, b: int) -> None:
@@ -488,9 +497,9 @@ def reduce_keys(job: Job, b: int, parts: list[tuple[int, int, int]]) -> KeyResul
     owned groups and findings there."""
     with _no_gc():
         result = _reduce_keys(job, b, parts)
+    result.n_groups, result.tally = len(result.groups), _tally(result.findings)
     if job.output is None:
         return result
-    result.n_groups, result.n_findings = len(result.groups), len(result.findings)
     _write_jsonl(Path(job.output), f"{b:05d}", result.groups, result.findings)
     result.groups, result.findings = [], []
     return result
@@ -551,17 +560,17 @@ def _first_groups(ctx: Any, job: Job, b: int, where: list[Ref],
 
 
 def finish_docs(job: Job, index: int, part: tuple[int, int],
-                first: dict[Ref, str | None]) -> tuple[list[Any], int]:
+                first: dict[Ref, str | None]) -> tuple[list[Any], dict[tuple[str, str], int]]:
     """A map's per-document findings, each with its claim's first group put in; with
     ``job.output``, written there (``findings-doc-NNNNN.jsonl``): the findings (none when
-    written) and their number."""
+    written) and their numbers by (kind, severity)."""
     findings: list[Any] = [f if f.group is None else f.model_copy(
         update={"group": first.get(_pending_ref(f.group))})
         for f in _read_part(Path(job.work), index, *part)]
     if job.output is None:
-        return findings, len(findings)
+        return findings, _tally(findings)
     _write_jsonl(Path(job.output), f"doc-{index:05d}", [], findings)
-    return [], len(findings)
+    return [], _tally(findings)
 
 
 def _finding_order(f: Any) -> tuple[str, str, str, str]:
@@ -594,6 +603,8 @@ class ClusterValidation:
     files: list[str] = field(default_factory=list)
     n_groups: int = 0
     n_findings: int = 0
+    #: the findings by (kind, severity)
+    tally: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def plan_for(client: Any, files: list[str], partitions: int | None = None) -> Plan:
@@ -670,21 +681,26 @@ def _run(client: Any, chunks: list[Chunk], job: Job) -> ClusterValidation:
         for ref, v in k.first.items():
             if ref not in firsts or v[0] < firsts[ref][0]:
                 firsts[ref] = v
-    docs: list[tuple[list[Any], int]] = client.gather([
+    docs: list[tuple[list[Any], dict[tuple[str, str], int]]] = client.gather([
         client.submit(finish_docs, shared, m.index, m.parts[-1],
                       {r: firsts.get(r, ((), None))[1] for r in m.need}, pure=False)
         for m in maps])
     bad, messages = sum(m.bad for m in maps), [x for m in maps for x in m.messages][:_NAMED_BAD]
     n_claims, n_docs = sum(m.n_claims for m in maps), sum(k.n_documents for k in keyed)
+    tally: dict[tuple[str, str], int] = {}
+    for t in [k.tally for k in keyed] + [d[1] for d in docs]:
+        for key, n in t.items():
+            tally[key] = tally.get(key, 0) + n
     if job.output is None:
-        return ClusterValidation(_merge(keyed, docs, n_claims, n_docs), bad, messages)
+        return ClusterValidation(_merge(keyed, docs, n_claims, n_docs), bad, messages,
+                                 n_groups=sum(k.n_groups for k in keyed),
+                                 n_findings=sum(tally.values()), tally=tally)
     out = Path(job.output)
-    report = _report([], [], n_claims, n_docs)
     files = [str(out / f"{kind}-{p:05d}.jsonl") for p in range(job.plan.partitions)
              for kind in ("groups", "findings")]
     files += [str(out / f"findings-doc-{m.index:05d}.jsonl") for m in maps]
-    return ClusterValidation(report, bad, messages, files, sum(k.n_groups for k in keyed),
-                             sum(k.n_findings for k in keyed) + sum(d[1] for d in docs))
+    return ClusterValidation(_report([], [], n_claims, n_docs), bad, messages, files,
+                             sum(k.n_groups for k in keyed), sum(tally.values()), tally)
 
 
 def _report(groups: list[Any], findings: list[Any], n_claims: int, n_documents: int) -> Any:
@@ -694,7 +710,7 @@ def _report(groups: list[Any], findings: list[Any], n_claims: int, n_documents: 
                                             n_documents=n_documents)
 
 
-def _merge(keyed: list[KeyResult], docs: list[tuple[list[Any], int]], n_claims: int,
+def _merge(keyed: list[KeyResult], docs: list[tuple[list[Any], Any]], n_claims: int,
            n_documents: int) -> Any:
     """One report from all partitions (groups and findings sorted)."""
     groups = [g for k in keyed for g in k.groups]
