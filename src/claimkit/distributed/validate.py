@@ -3,12 +3,17 @@ where it lands, the findings merged.
 
 1. **Map**: the claims files are cut into byte ranges (at line boundaries).
    Each task reads its range, computes every claim's keys once
-   (:func:`claimkit.consistency.build_context` without grouping) and sends the
-   claim, with its record cut to the claims going the same way (serialised
-   and compressed: the shuffle carries a fraction of the input's bytes, which
-   Dask spills to disk past its memory target), to the
-   partitions of its *partition keys*, the blocks under which the validator
-   compares claims:
+   (:func:`claimkit.consistency.build_context` without grouping), runs the
+   per-claim and per-document checks (integrity, time: a document is one line,
+   so it is whole in one task) and sends the claim, with its record cut to the
+   claims going the same way, to the partitions of its *partition keys*, the
+   blocks under which the validator compares claims. "Sends" is: writes one
+   compressed part per partition into one file of a work directory on a
+   filesystem the workers share (written whole under a temporary name, then
+   renamed, so a retried task replaces its own file); only the parts' offsets,
+   the labels first met for each actor key, what placing undated articles
+   needs, counts and the claims the per-document findings need the group of
+   come back. Nothing of the claims' size is held as a task result:
 
    - a "position" claim (pledges, refusals, warnings) goes to the block of
      its object and each of its actors: the validator groups such claims per
@@ -36,28 +41,28 @@ where it lands, the findings merged.
    - a claim that the validator never groups (no object, no actor, a type of
      no grouping) goes to its document's partition, alone.
 
-   Each whole record also goes to its document's partition. The labels first
-   met for each actor key and what placing undated articles needs are
-   collected from every map.
-2. **Group pass**, per key partition: the claims in input order, grouped with
-   the labels and placement of the whole input; the checks that compare claims
-   (every registered check but integrity and time); only owned groups and
-   their findings kept.
-3. **Document pass**, per document partition: the integrity and time checks
-   (per claim, and per document), each claim placed in its first group (the
-   group pass says which).
+   Each record's document id also goes to its document's partition (documents
+   are counted there, once each).
+2. **Group pass**, per key partition: its parts read from every map's file,
+   the claims in input order, grouped with the labels and placement of the
+   whole input; the checks that compare claims (every registered check but
+   integrity and time); only owned groups and their findings kept. It
+   returns the first group of the claims the per-document findings name.
+3. **Per-document findings**: each map's, with its claims' first groups put in.
 4. **Merge**: groups and findings of all partitions, sorted (group id; kind,
-   group, message), claims and documents counted once; or, with ``output``,
-   each partition writes its own to a JSONL file and only counts come back.
+   group, message); or, with ``output``, each partition (and each map's
+   per-document findings) is written to a JSONL file, and only counts come back.
 
 The number of partitions follows the input's size (about
-:data:`PARTITION_BYTES` of claims each), so each partition's memory stays the
-same whatever the input's size.
+:data:`PARTITION_BYTES` of claims each), so a task's memory is that of its
+chunk or its partition, whatever the input's size (but without ``window_days``
+all meetings of a type are one partition, which grows with the input). Each task pauses the cyclic
+garbage collector while it runs, as :func:`claimkit.consistency.validate` does.
 
 So the findings equal those of one :func:`~claimkit.consistency.validate`
 over all the claims (a test compares them), in another order, with these known
 differences: "claim id used by two different claims" is found only when both
-claims are of one document; an "event" type that also declares a stance is
+claims are in one map task's chunk (always when they are of one record); an "event" type that also declares a stance is
 compared by stance only with claims of its own type, and so is a "position"
 type whose ``event_key`` leaves out the actor (none of the built-in types); a
 stance finding whose "against" claim (a refusal) has several actors can name
