@@ -350,15 +350,18 @@ def test_distributed_findings_equal_local_findings(client: Any, tmp_path: Path) 
 
 def test_cli_validate_on_cluster(client: Any, tmp_path: Path) -> None:
     claims = _claims_file(tmp_path)
-    with open(claims, "a", encoding="utf-8") as fh:
-        fh.write("{not json\n")
+    with open(claims, "a", encoding="utf-8") as fh:  # bad lines: each named, the run goes on
+        fh.write('{not json\n[1, 2]\n{"record": "failure"}\n')
     base = [sys.executable, "-m", "claimkit.cli", "validate", "--format", "jsonl",
             "--fail-on", "never", str(claims)]
     local = subprocess.run(base, capture_output=True, text=True, timeout=120)
     cluster = subprocess.run([*base, "--cluster", client.scheduler.address],
                              capture_output=True, text=True, timeout=120)
-    assert cluster.returncode == local.returncode == 1  # the bad line
+    assert cluster.returncode == local.returncode == 1  # the bad lines
     assert sorted(cluster.stdout.splitlines()) == sorted(local.stdout.splitlines())
+    skipped = [[line for line in run.stderr.splitlines() if line.startswith("claimkit: skipped")]
+               for run in (local, cluster)]
+    assert len(skipped[0]) == len(skipped[1]) == 3
     assert "byte" in cluster.stderr and "groups" in cluster.stderr.splitlines()[-1]
 
 

@@ -299,8 +299,9 @@ def _read_chunk(chunk: Chunk, out: MapResult) -> list[tuple[Order, DocumentClaim
             if _CAREFUL.search(raw):
                 raise ValueError(raw)
             value: Any = json.loads(raw.decode("utf-8"))  # strict: not UTF-8 -> the reader
-            record: Any = DocumentClaims.model_validate(value) if (
-                isinstance(value, dict) and value.get("record", "document") == "document") else None
+            if not isinstance(value, dict) or value.get("record", "document") != "document":
+                raise ValueError(raw)  # not an object, or a failure record: the reader's words
+            record: Any = DocumentClaims.model_validate(value)
         except Exception:  # noqa: BLE001 - parse_record says why, in the reader's words
             value, record = None, _parse_line(chunk, out, n, pos, text)
         if isinstance(record, DocumentClaims):  # failure records carry no claims
