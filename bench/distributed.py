@@ -266,6 +266,9 @@ def bench_validate(client: Any, n_claims: int, window_days: int | None, local_to
           f"groups and findings written per partition): {dist:6.1f} s; {done.report.n_claims} claims, "
           f"{done.n_groups} groups, {done.n_findings} findings; findings equal: {same}; peak RSS "
           "per worker (sampled every 0.25 s): " + ", ".join(f"{v:.0f} MB" for v in sampler.peaks.values()))
+    sizes = sorted(done.part_bytes)
+    print(f"  {len(sizes)} partitions; their parts (compressed): largest {sizes[-1] / 2**20:.1f} MB, "
+          f"median {sizes[len(sizes) // 2] / 2**20:.1f} MB, all {sum(sizes) / 2**20:.0f} MB")
     print(f"  {n_claims / dist:,.0f} claims/s; CPU of the workers and scheduler {cpu:.1f} s "
           f"({cpu / n_claims * 1e6:.0f} us per claim); load average {load:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after")

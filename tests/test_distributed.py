@@ -571,6 +571,7 @@ def test_distributed_findings_equal_local_on_dense_events(client: Any, tmp_path:
     done = validate_on_cluster(client, [str(claims)], partitions=7,
                                chunk_bytes=claims.stat().st_size // 3 + 1)
     assert _sorted(done.report) == _sorted(local)
+    assert len(done.part_bytes) == 7 and min(done.part_bytes) > 0  # each partition read something
     written = validate_on_cluster(client, [str(claims)], partitions=7, output=tmp_path / "out")
     rows = {kind: sorted(line for f in written.files if Path(f).name.startswith(kind)
                          for line in Path(f).read_text(encoding="utf-8").splitlines())

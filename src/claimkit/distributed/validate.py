@@ -611,6 +611,8 @@ class ClusterValidation:
     n_findings: int = 0
     #: the findings by (kind, severity)
     tally: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: compressed bytes of each partition's parts (what its reduce task reads)
+    part_bytes: list[int] = field(default_factory=list)
 
 
 def plan_for(client: Any, files: list[str], partitions: int | None = None) -> Plan:
@@ -697,16 +699,17 @@ def _run(client: Any, chunks: list[Chunk], job: Job) -> ClusterValidation:
     for t in [k.tally for k in keyed] + [d[1] for d in docs]:
         for key, n in t.items():
             tally[key] = tally.get(key, 0) + n
+    sizes = [sum(m.parts[p][1] for m in maps) for p in range(job.plan.partitions)]
     if job.output is None:
         return ClusterValidation(_merge(keyed, docs, n_claims, n_docs), bad, messages,
                                  n_groups=sum(k.n_groups for k in keyed),
-                                 n_findings=sum(tally.values()), tally=tally)
+                                 n_findings=sum(tally.values()), tally=tally, part_bytes=sizes)
     out = Path(job.output)
     files = [str(out / f"{kind}-{p:05d}.jsonl") for p in range(job.plan.partitions)
              for kind in ("groups", "findings")]
     files += [str(out / f"findings-doc-{m.index:05d}.jsonl") for m in maps]
     return ClusterValidation(_report([], [], n_claims, n_docs), bad, messages, files,
-                             sum(k.n_groups for k in keyed), sum(tally.values()), tally)
+                             sum(k.n_groups for k in keyed), sum(tally.values()), tally, sizes)
 
 
 def _report(groups: list[Any], findings: list[Any], n_claims: int, n_documents: int) -> Any:
