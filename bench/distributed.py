@@ -251,11 +251,12 @@ def bench_validate(client: Any, n_claims: int, window_days: int | None, local_to
         print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
               f"{len(local.groups)} groups, {len(local.findings)} findings:")
         print(f"  one process: {single:6.1f} s (peak {peak_local:.0f} MB, this process)")
-    t = time.perf_counter()
+    load = os.getloadavg()[0]
+    t, c0 = time.perf_counter(), _cpu(client)
     with PeakSampler(client) as sampler:
         done = validate_on_cluster(client, paths,
                                    window_days=window_days, output=tmp / "out")
-    dist = time.perf_counter() - t
+    dist, cpu = time.perf_counter() - t, _cpu(client) - c0
     same = "not compared" if local is None else str(sorted(
         line for f in done.files if Path(f).name.startswith("findings")
         for line in Path(f).read_text(encoding="utf-8").splitlines())
@@ -265,6 +266,12 @@ def bench_validate(client: Any, n_claims: int, window_days: int | None, local_to
           f"groups and findings written per partition): {dist:6.1f} s; {done.report.n_claims} claims, "
           f"{done.n_groups} groups, {done.n_findings} findings; findings equal: {same}; peak RSS "
           "per worker (sampled every 0.25 s): " + ", ".join(f"{v:.0f} MB" for v in sampler.peaks.values()))
+    sizes = sorted(done.part_bytes)
+    print(f"  {len(sizes)} partitions; their parts (compressed): largest {sizes[-1] / 2**20:.1f} MB, "
+          f"median {sizes[len(sizes) // 2] / 2**20:.1f} MB, all {sum(sizes) / 2**20:.0f} MB")
+    print(f"  {n_claims / dist:,.0f} claims/s; CPU of the workers and scheduler {cpu:.1f} s "
+          f"({cpu / n_claims * 1e6:.0f} us per claim); load average {load:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after")
 
 
 def main() -> None:

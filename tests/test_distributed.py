@@ -350,16 +350,45 @@ def test_distributed_findings_equal_local_findings(client: Any, tmp_path: Path) 
 
 def test_cli_validate_on_cluster(client: Any, tmp_path: Path) -> None:
     claims = _claims_file(tmp_path)
-    with open(claims, "a", encoding="utf-8") as fh:
-        fh.write("{not json\n")
+    with open(claims, "a", encoding="utf-8") as fh:  # bad lines: each named, the run goes on
+        fh.write('{not json\n[1, 2]\n{"record": "failure"}\n')
     base = [sys.executable, "-m", "claimkit.cli", "validate", "--format", "jsonl",
             "--fail-on", "never", str(claims)]
     local = subprocess.run(base, capture_output=True, text=True, timeout=120)
     cluster = subprocess.run([*base, "--cluster", client.scheduler.address],
                              capture_output=True, text=True, timeout=120)
-    assert cluster.returncode == local.returncode == 1  # the bad line
+    assert cluster.returncode == local.returncode == 1  # the bad lines
     assert sorted(cluster.stdout.splitlines()) == sorted(local.stdout.splitlines())
+    skipped = [[line for line in run.stderr.splitlines() if line.startswith("claimkit: skipped")]
+               for run in (local, cluster)]
+    assert len(skipped[0]) == len(skipped[1]) == 3
     assert "byte" in cluster.stderr and "groups" in cluster.stderr.splitlines()[-1]
+
+
+def test_cli_validate_on_cluster_into_a_directory(client: Any, tmp_path: Path) -> None:
+    """``--output-dir``: the partitions' files hold the lines ``--format jsonl`` prints, the
+    summary line and exit code are those of one process (``--ignore`` too); the work
+    directory is gone; ``--window-days``/``--output-dir`` without ``--cluster`` is one line."""
+    claims, out = _claims_file(tmp_path), tmp_path / "out"
+    base = [sys.executable, "-m", "claimkit.cli", "validate", "--format", "jsonl",
+            "--fail-on", "warning", str(claims)]
+    on_cluster = ["--cluster", client.scheduler.address, "--window-days", "32", "--output-dir"]
+    for extra in ([], ["--ignore", "unanchored_date"]):
+        local = subprocess.run([*base, *extra], capture_output=True, text=True, timeout=120)
+        cluster = subprocess.run([*base, *extra, *on_cluster, str(out / "-".join(extra))],
+                                 capture_output=True, text=True, timeout=120)
+        assert cluster.returncode == local.returncode == (1 if not extra else 0), cluster.stderr
+        assert cluster.stdout == ""
+        lines = sorted(line for f in (out / "-".join(extra)).glob("findings-*.jsonl")
+                       for line in f.read_text(encoding="utf-8").splitlines())
+        everything = sorted(subprocess.run(base, capture_output=True, text=True,
+                                           timeout=120).stdout.splitlines())
+        assert lines == everything and len(lines) > 5
+        assert cluster.stderr.splitlines()[-1].startswith(local.stderr.splitlines()[-1] + ";")
+    assert not list(out.rglob(".work"))
+    alone = subprocess.run([*base, "--output-dir", str(out / "x")], capture_output=True,
+                           text=True, timeout=120)
+    assert alone.returncode == 2 and alone.stderr.strip().endswith("need --cluster")
 
 
 def _middle(log: list[tuple[float, int]], edge: float = 2.0) -> tuple[float, float]:
@@ -542,6 +571,7 @@ def test_distributed_findings_equal_local_on_dense_events(client: Any, tmp_path:
     done = validate_on_cluster(client, [str(claims)], partitions=7,
                                chunk_bytes=claims.stat().st_size // 3 + 1)
     assert _sorted(done.report) == _sorted(local)
+    assert len(done.part_bytes) == 7 and min(done.part_bytes) > 0  # each partition read something
     written = validate_on_cluster(client, [str(claims)], partitions=7, output=tmp_path / "out")
     rows = {kind: sorted(line for f in written.files if Path(f).name.startswith(kind)
                          for line in Path(f).read_text(encoding="utf-8").splitlines())

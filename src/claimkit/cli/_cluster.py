@@ -12,7 +12,7 @@ from typing import Any
 
 from claimkit.cli.app import fail, note, summary_line, to_file
 
-__all__ = ["extract_on_cluster_command", "validate_on_cluster_command"]
+__all__ = ["extract_on_cluster_command", "validate_on_cluster_command", "validate_to_directory"]
 
 
 def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
@@ -119,19 +119,42 @@ class _ShardProgress:
 
 
 def validate_on_cluster_command(files: tuple[str, ...], gazetteer: tuple[str, ...],
-                                cluster: str, reader: Any) -> Any:
-    """Run ``claimkit validate --cluster``: the merged report; bad lines noted and
-    counted on ``reader`` (a :class:`ClaimsReader`)."""
+                                options: dict[str, Any], reader: Any) -> Any:
+    """Run ``claimkit validate --cluster``: the run (its report, or with ``--output-dir``
+    its counts); bad lines noted and counted on ``reader`` (a :class:`ClaimsReader`)."""
     from claimkit.distributed import connect, validate_on_cluster
 
     if reader.strict:
         fail("--strict is not supported with --cluster (the workers read the files); "
              "check the files without --cluster first")
-    with connect(cluster) as client:
-        done = validate_on_cluster(client, files, gazetteer_files=gazetteer)
+    with connect(options["cluster"]) as client:
+        done = validate_on_cluster(client, files, gazetteer_files=gazetteer,
+                                   window_days=options.get("window_days"),
+                                   output=options.get("output_dir"))
     for message in done.messages:
         note(f"skipped {message}")
     if done.bad > len(done.messages):
         note(f"skipped {done.bad - len(done.messages)} more bad line(s)")
     reader.bad += done.bad
-    return done.report
+    return done
+
+
+def validate_to_directory(files: tuple[str, ...], gazetteer: tuple[str, ...], reader: Any,
+                          ignore: tuple[str, ...], fail_on: str, options: dict[str, Any]) -> int:
+    """``claimkit validate --cluster --output-dir DIR``: the partitions write their groups and
+    findings into DIR; the counts (without the ``ignore``d kinds) are printed. The exit code."""
+    from claimkit.cli.app import EXIT_FAILURES, EXIT_OK
+    from claimkit.consistency import Severity
+
+    done = validate_on_cluster_command(files, gazetteer, options, reader)
+    counts = Counter({s.value: 0 for s in Severity})
+    for (kind, severity), n in done.tally.items():
+        if kind not in ignore:
+            counts[severity] += n
+    note(f"{done.report.n_claims} claims, {done.n_groups} groups: {counts['error']} error(s), "
+         f"{counts['warning']} warning(s), {counts['info']} info; groups and findings in "
+         f"{options['output_dir']} ({len(done.files)} files)")
+    failed = fail_on != "never" and any(
+        n and Severity(s).rank >= Severity(fail_on).rank for s, n in counts.items())
+    code: int = reader.exit_code(EXIT_FAILURES if failed else EXIT_OK)
+    return code

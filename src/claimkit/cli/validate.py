@@ -13,6 +13,7 @@ from claimkit.cli.app import (
     GAZETTEER,
     STRICT,
     ClaimsReader,
+    fail,
     gazetteer_options,
     main,
     note,
@@ -39,6 +40,15 @@ from claimkit.cli.store import DB, validate_db
 @click.option("--cluster", default=None, metavar="local[:N]|tcp://HOST:8786",
               help="Validate on a Dask cluster (pip install 'claimkit[dask]'): claims "
               "partitioned by their blocking keys, each partition checked on a worker.")
+@click.option("--window-days", type=click.IntRange(min=1), default=None, metavar="N",
+              help="With --cluster: partition meetings (the event types) by windows of N days "
+              "(32 suits news), so that no worker holds all of them; not exact near a "
+              "window's edges (docs/scale.md).")
+@click.option("--output-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="With --cluster: each partition writes its groups and findings to JSONL "
+              "files in DIR (groups-*.jsonl; findings-*.jsonl, lines as --format jsonl "
+              "prints them) instead of sending them here; the counts are printed, --fail-on "
+              "and --ignore apply to them.")
 def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[str, ...],
              strict: bool, ignore: tuple[str, ...], **store: Any) -> None:
     """Check claims across documents: conflicts, stance changes, corroboration.
@@ -51,6 +61,12 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
     from claimkit.consistency.render import report_table
 
     reader = ClaimsReader(strict)
+    if (store["window_days"] or store["output_dir"]) and not store["cluster"]:
+        fail("--window-days and --output-dir need --cluster")
+    if store["output_dir"]:
+        from claimkit.cli._cluster import validate_to_directory
+
+        sys.exit(validate_to_directory(files, gazetteer, reader, ignore, fail_on, store))
     report = _report(files, reader, gazetteer, store)
     if ignore:
         kept = [f for f in report.findings if f.kind not in set(ignore)]
@@ -80,7 +96,7 @@ def _report(files: tuple[str, ...], reader: ClaimsReader, gazetteer: tuple[str, 
     if store["cluster"]:
         from claimkit.cli._cluster import validate_on_cluster_command
 
-        return validate_on_cluster_command(files, gazetteer, store["cluster"], reader)
+        return validate_on_cluster_command(files, gazetteer, store, reader).report
     # records held compact (a quarter of the memory), equal to those read: the same findings;
     # compacted in place, as nothing else holds the records the reader makes
     records = compact_records(reader.records(files), in_place=True)

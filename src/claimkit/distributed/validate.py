@@ -3,12 +3,17 @@ where it lands, the findings merged.
 
 1. **Map**: the claims files are cut into byte ranges (at line boundaries).
    Each task reads its range, computes every claim's keys once
-   (:func:`claimkit.consistency.build_context` without grouping) and sends the
-   claim, with its record cut to the claims going the same way (serialised
-   and compressed: the shuffle carries a fraction of the input's bytes, which
-   Dask spills to disk past its memory target), to the
-   partitions of its *partition keys*, the blocks under which the validator
-   compares claims:
+   (:func:`claimkit.consistency.build_context` without grouping), runs the
+   per-claim and per-document checks (integrity, time: a document is one line,
+   so it is whole in one task) and sends the claim, with its record cut to the
+   claims going the same way, to the partitions of its *partition keys*, the
+   blocks under which the validator compares claims. "Sends" is: writes one
+   compressed part per partition into one file of a work directory on a
+   filesystem the workers share (written whole under a temporary name, then
+   renamed, so a retried task replaces its own file); only the parts' offsets,
+   the labels first met for each actor key, what placing undated articles
+   needs, counts and the claims the per-document findings need the group of
+   come back. Nothing of the claims' size is held as a task result:
 
    - a "position" claim (pledges, refusals, warnings) goes to the block of
      its object and each of its actors: the validator groups such claims per
@@ -36,28 +41,28 @@ where it lands, the findings merged.
    - a claim that the validator never groups (no object, no actor, a type of
      no grouping) goes to its document's partition, alone.
 
-   Each whole record also goes to its document's partition. The labels first
-   met for each actor key and what placing undated articles needs are
-   collected from every map.
-2. **Group pass**, per key partition: the claims in input order, grouped with
-   the labels and placement of the whole input; the checks that compare claims
-   (every registered check but integrity and time); only owned groups and
-   their findings kept.
-3. **Document pass**, per document partition: the integrity and time checks
-   (per claim, and per document), each claim placed in its first group (the
-   group pass says which).
+   Each record's document id also goes to its document's partition (documents
+   are counted there, once each).
+2. **Group pass**, per key partition: its parts read from every map's file,
+   the claims in input order, grouped with the labels and placement of the
+   whole input; the checks that compare claims (every registered check but
+   integrity and time); only owned groups and their findings kept. It
+   returns the first group of the claims the per-document findings name.
+3. **Per-document findings**: each map's, with its claims' first groups put in.
 4. **Merge**: groups and findings of all partitions, sorted (group id; kind,
-   group, message), claims and documents counted once; or, with ``output``,
-   each partition writes its own to a JSONL file and only counts come back.
+   group, message); or, with ``output``, each partition (and each map's
+   per-document findings) is written to a JSONL file, and only counts come back.
 
 The number of partitions follows the input's size (about
-:data:`PARTITION_BYTES` of claims each), so each partition's memory stays the
-same whatever the input's size.
+:data:`PARTITION_BYTES` of claims each), so a task's memory is that of its
+chunk or its partition, whatever the input's size (but without ``window_days``
+all meetings of a type are one partition, which grows with the input). Each task pauses the cyclic
+garbage collector while it runs, as :func:`claimkit.consistency.validate` does.
 
 So the findings equal those of one :func:`~claimkit.consistency.validate`
 over all the claims (a test compares them), in another order, with these known
 differences: "claim id used by two different claims" is found only when both
-claims are of one document; an "event" type that also declares a stance is
+claims are in one map task's chunk (always when they are of one record); an "event" type that also declares a stance is
 compared by stance only with claims of its own type, and so is a "position"
 type whose ``event_key`` leaves out the actor (none of the built-in types); a
 stance finding whose "against" claim (a refusal) has several actors can name
@@ -68,17 +73,24 @@ A plugin's check runs in the group pass.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import gc
+import json
 import math
 import os
 import pickle
+import re
+import shutil
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimkit.consistency.placement import Placement
 from claimkit.schemas import DocumentClaims
 
 __all__ = ["Chunk", "ClusterValidation", "MapResult", "plan_chunks", "validate_on_cluster"]
@@ -120,26 +132,36 @@ def plan_chunks(files: Iterable[str], chunk_bytes: int = CHUNK_BYTES) -> list[Ch
 
 
 Order = tuple[int, int]  # (chunk, line): input order of a record
+#: a claim of the input: its record's order and its index in the record
+Ref = tuple[Order, int]
 #: a record cut to one partition's claims (JSON), and the claims' indexes in the whole record
 Cut = tuple[Order, bytes, tuple[int, ...]]
+#: a claim's first group: (rank of its block, group id); the lowest rank is the first
+FirstGroup = tuple[tuple[Any, ...], str | None]
+
+#: a per-document finding's group until the group pass says it (then the claim's reference)
+_PENDING = "\x00"
 
 
 @dataclass
 class MapResult:
-    """One map task's output: records by key partition (cut) and by document
-    partition (whole), the first label of each actor key, bad lines."""
+    """What one map task sends back (small): where each partition's part lies in the
+    map's file, the first label of each actor key, placement knowledge, counts, bad lines,
+    and the claims whose first group its per-document findings need."""
 
-    #: each partition's list (of :data:`Cut`; of ``(order, JSON line)``), packed (:func:`_pack`)
-    by_key: list[bytes]
-    by_doc: list[bytes]
-    #: the chunk's index
-    index: int = 0
+    index: int
+    #: ``(offset, length)`` in the map's file of each key partition's part, then of the
+    #: chunk's per-document findings
+    parts: list[tuple[int, int]] = field(default_factory=list)
     #: the first label of each actor key in this chunk (the chunk's index orders them)
     names: dict[str, str] = field(default_factory=dict)
-    bad: int = 0
-    messages: list[str] = field(default_factory=list)
     #: what placing undated articles needs (claimkit.consistency.placement_of), merged over chunks
     placement: Any = None
+    n_claims: int = 0
+    bad: int = 0
+    messages: list[str] = field(default_factory=list)
+    #: claims named by a per-document finding that takes their first group
+    need: list[Ref] = field(default_factory=list)
 
 
 def _lines(chunk: Chunk) -> Iterable[tuple[int, bytes]]:
@@ -232,53 +254,156 @@ def _owner_key(info: Any, plan: Plan) -> str:
     return next(claim_keys(info, plan))
 
 
-def map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...]) -> MapResult:
-    """Read one chunk; send each record to its document's partition and each claim
-    (with its record) to its keys' partitions."""
-    from claimkit.consistency import build_context, placement_of
-    from claimkit.errors import InputError
-    from claimkit.io import parse_record
+def map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...], work: str) -> MapResult:
+    """Read one chunk; write each claim (with its record, cut to the claims going the same
+    way) to the part of each of its keys' partitions, each record's document id to the part
+    of its document's partition, and the chunk's per-document findings, all into one file
+    of the work directory (written whole, then renamed: a retried task replaces its own)."""
+    with _no_gc():
+        return _map_chunk(chunk, plan, gazetteer_files, Path(work))
 
-    out = MapResult([], [], chunk.index)
-    records: list[tuple[Order, DocumentClaims, bytes]] = []
+
+def _map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...], work: Path) -> MapResult:
+    from claimkit.consistency import build_context, placement_of
+
+    out = MapResult(chunk.index)
+    records = _read_chunk(chunk, out)
+    ctx = build_context([r for _, r, _ in records], group=False, **_gazetteer(gazetteer_files))
+    out.names, out.placement, out.n_claims = ctx.names, placement_of(ctx), len(ctx.infos)
+    findings = _doc_findings(ctx, [(order, j) for order, r, _ in records for j in range(len(r.claims))],
+                             out.need)
+    by_key: list[list[Cut]] = [[] for _ in range(plan.partitions)]
+    ids: list[list[str]] = [[] for _ in range(plan.partitions)]
+    infos = iter(ctx.infos)
+    for order, record, value in records:
+        ids[plan.bucket(record.document.id)].append(record.document.id)
+        _scatter(record, value, order, [next(infos) for _ in record.claims], plan, by_key)
+    del ctx, records
+    blobs = [_pack((cuts, doc_ids)) for cuts, doc_ids in zip(by_key, ids, strict=True)]
+    out.parts = _write_parts(work / _map_file(chunk.index), [*blobs, _pack(findings)])
+    return out
+
+
+def _map_file(index: int) -> str:
+    return f"map-{index:05d}.bin"
+
+
+def _read_chunk(chunk: Chunk, out: MapResult) -> list[tuple[Order, DocumentClaims, Any]]:
+    """The chunk's records with their input order and JSON value; bad lines counted on ``out``."""
+    records: list[tuple[Order, DocumentClaims, Any]] = []
     for n, (pos, raw) in enumerate(_lines(chunk)):
         text = raw.decode("utf-8", "surrogateescape").strip()
         if not text:
             continue
         try:
-            record = parse_record(text, source=chunk.path, lineno=n + 1)
-        except InputError as err:
-            out.bad += 1
-            if len(out.messages) < _NAMED_BAD:
-                out.messages.append(f"{chunk.path}: byte {pos}: {str(err).split(': ', 1)[-1]}")
-            continue
+            if _CAREFUL.search(raw):
+                raise ValueError(raw)
+            value: Any = json.loads(raw.decode("utf-8"))  # strict: not UTF-8 -> the reader
+            if not isinstance(value, dict) or value.get("record", "document") != "document":
+                raise ValueError(raw)  # not an object, or a failure record: the reader's words
+            record: Any = DocumentClaims.model_validate(value)
+        except Exception:  # noqa: BLE001 - parse_record says why, in the reader's words
+            value, record = None, _parse_line(chunk, out, n, pos, text)
         if isinstance(record, DocumentClaims):  # failure records carry no claims
-            records.append(((chunk.index, n), record, raw))
-    ctx = build_context([r for _, r, _ in records], group=False, **_gazetteer(gazetteer_files))
-    out.names, out.placement = ctx.names, placement_of(ctx)
-    infos = iter(ctx.infos)
-    by_key: list[list[Cut]] = [[] for _ in range(plan.partitions)]
-    by_doc: list[list[tuple[Order, bytes]]] = [[] for _ in range(plan.partitions)]
-    for order, record, raw in records:
-        by_doc[plan.bucket(record.document.id)].append((order, raw))
-        _scatter(record, order, [next(infos) for _ in record.claims], plan, by_key)
-    out.by_key, out.by_doc = [_pack(b) for b in by_key], [_pack(b) for b in by_doc]
-    return out
+            records.append(((chunk.index, n), record, value))
+    return records
 
 
-def _pack(items: list[Any]) -> bytes:
+#: a line the quick path leaves to the reader: an escaped lone surrogate (which the reader
+#: replaces, with a warning)
+_CAREFUL = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _parse_line(chunk: Chunk, out: MapResult, n: int, pos: int, text: str) -> Any:
+    """A line the quick path refused, read as ``claimkit validate`` reads it: its record,
+    or None (a bad line, counted and named on ``out``)."""
+    from claimkit.errors import InputError
+    from claimkit.io import parse_record
+
+    try:
+        return parse_record(text, source=chunk.path, lineno=n + 1)
+    except InputError as err:
+        out.bad += 1
+        if len(out.messages) < _NAMED_BAD:
+            out.messages.append(f"{chunk.path}: byte {pos}: {str(err).split(': ', 1)[-1]}")
+        return None
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused for one task, as :func:`claimkit.consistency.validate`
+    pauses it: a task allocates millions of small objects and frees almost none, and the
+    collector would rescan them again and again (three quarters of a task's CPU at 100,000
+    claims). Restored when the task ends."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _pending(ref: Ref) -> str:
+    """A claim's first group until the group pass says it."""
+    return f"{_PENDING}{ref[0][0]}:{ref[0][1]}:{ref[1]}"
+
+
+def _pending_ref(gid: str) -> Ref:
+    chunk, line, j = gid[len(_PENDING):].split(":")
+    return (int(chunk), int(line)), int(j)
+
+
+def _doc_findings(ctx: Any, refs: list[Ref], need: list[Ref]) -> list[Any]:
+    """The per-claim and per-document checks (integrity, time) of a chunk's context, each
+    claim in a stand-in group of its own; the claims whose first group a finding takes go
+    to ``need`` (the group pass gives it, :func:`finish_docs` puts it in)."""
+    from claimkit.consistency.grouping import Group
+
+    ctx.groups = [Group(info.type, "", info.traits, [], _pending(ref))
+                  for info, ref in zip(ctx.infos, refs, strict=True)]
+    for i, info in enumerate(ctx.infos):
+        info.gid = i
+    findings = [f for check in _doc_checks() for f in check(context=ctx)]
+    need.extend(_pending_ref(f.group) for f in findings if f.group is not None)
+    return findings
+
+
+def _write_parts(path: Path, blobs: list[bytes]) -> list[tuple[int, int]]:
+    """Write the blobs one after another (to a temporary name, renamed when whole); their
+    ``(offset, length)``."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    parts, offset = [], 0
+    with open(tmp, "wb") as fh:
+        for blob in blobs:
+            fh.write(blob)
+            parts.append((offset, len(blob)))
+            offset += len(blob)
+    os.replace(tmp, path)
+    return parts
+
+
+def _read_part(work: Path, index: int, offset: int, length: int) -> Any:
+    with open(work / _map_file(index), "rb") as fh:
+        fh.seek(offset)
+        return _unpack(fh.read(length))
+
+
+def _pack(items: Any) -> bytes:
     """A partition's part of a map output as one compressed blob: JSON compresses several
-    times over, so the shuffle holds (and spills) a fraction of the input's size."""
+    times over, so the work directory holds a fraction of the input's size."""
     return zlib.compress(pickle.dumps(items, protocol=5), 1)
 
 
-def _unpack(blob: bytes) -> list[Any]:
-    items: list[Any] = pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own map output
-    return items
+def _unpack(blob: bytes) -> Any:
+    return pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own map output
 
 
-def _scatter(record: DocumentClaims, order: Order, infos: list[Any], plan: Plan,
+def _scatter(record: DocumentClaims, value: Any, order: Order, infos: list[Any], plan: Plan,
              by_key: list[list[Cut]]) -> None:
+    """Each claim, in its record cut to the claims going the same way (as JSON: the line's
+    own value cut, or, for a line only the careful reader took, the record's), to each of
+    its keys' partitions."""
     parts: dict[int, list[int]] = {}
     for j, info in enumerate(infos):
         for key in claim_keys(info, plan):
@@ -286,18 +411,13 @@ def _scatter(record: DocumentClaims, order: Order, infos: list[Any], plan: Plan,
             if not idx or idx[-1] != j:
                 idx.append(j)
     for b, idx in parts.items():
-        cut = record if len(idx) == len(record.claims) else record.model_copy(
-            update={"claims": [record.claims[j] for j in idx]})
-        by_key[b].append((order, cut.model_dump_json().encode("utf-8", "surrogatepass"),
-                          tuple(idx)))
-
-
-def _take_keys(result: MapResult, index: int) -> bytes:
-    return result.by_key[index]
-
-
-def _take_docs(result: MapResult, index: int) -> bytes:
-    return result.by_doc[index]
+        if value is None:
+            cut = record.model_copy(update={"claims": [record.claims[j] for j in idx]})
+            raw = cut.model_dump_json().encode("utf-8", "surrogatepass")
+        else:
+            raw = json.dumps({**value, "claims": [value["claims"][j] for j in idx]},
+                             ensure_ascii=False).encode("utf-8", "surrogatepass")
+        by_key[b].append((order, raw, tuple(idx)))
 
 
 def _names(results: Iterable[tuple[int, dict[str, str]]]) -> dict[str, str]:
@@ -319,18 +439,54 @@ def _parse(raw: bytes) -> DocumentClaims:
     return DocumentClaims.model_validate_json(raw)
 
 
-#: a claim's first group: (rank of its block, group id); the lowest rank is the first
-FirstGroup = tuple[tuple[Any, ...], str | None]
+@dataclass(frozen=True)
+class Job:
+    """What every reduce task reads (sent to each worker once)."""
+
+    plan: Plan
+    work: str
+    gazetteer_files: tuple[str, ...]
+    #: the first label of each actor key over the whole input
+    names: dict[str, str]
+    #: the year of each article placed over the whole input (Placement.years())
+    years: dict[str, int]
+    #: claims whose first group a per-document finding takes
+    need: frozenset[Ref]
+    output: str | None = None
+
+
+class _Years(Placement):
+    """A placement whose years are known already (computed once, on the client)."""
+
+    def __init__(self, years: dict[str, int]) -> None:
+        super().__init__()
+        self._years = years
+
+    def years(self) -> dict[str, int]:
+        return self._years
 
 
 @dataclass
 class KeyResult:
-    """Pass 1 of one partition: owned groups and their findings, each owned claim's
-    first group (by ``(order, claim index)``), split by document partition."""
+    """Pass 1 of one partition: owned groups and their findings (without ``output``; with
+    it, their numbers), the first group of each claim of :attr:`Job.need` it holds,
+    and the number of distinct documents of its document part."""
 
     groups: list[Any]
     findings: list[Any]
-    gids: list[dict[tuple[Order, int], FirstGroup]]
+    first: dict[Ref, FirstGroup]
+    n_documents: int = 0
+    n_groups: int = 0
+    #: findings by (kind, severity)
+    tally: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def _tally(findings: list[Any]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (str(getattr(f.kind, "value", f.kind)), str(getattr(f.severity, "value", f.severity)))
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _own_actors(ctx: Any, plan: Plan, b: int) -> None:
@@ -341,90 +497,104 @@ def _own_actors(ctx: Any, plan: Plan, b: int) -> None:
                                 if plan.bucket(f"o:{info.obj or ''}|{a}") == b)
 
 
-def reduce_keys(plan: Plan, b: int, gazetteer_files: tuple[str, ...], names: dict[str, str],
-                placement: Any, *buckets: bytes) -> KeyResult:
-    """Group one key partition's claims (in input order) and run the group checks."""
+def reduce_keys(job: Job, b: int, parts: list[tuple[int, int, int]]) -> KeyResult:
+    """Group one key partition's claims (in input order, read from each map's file at
+    ``(map, offset, length)``) and run the group checks; with ``job.output``, write the
+    owned groups and findings there."""
+    with _no_gc():
+        result = _reduce_keys(job, b, parts)
+    result.n_groups, result.tally = len(result.groups), _tally(result.findings)
+    if job.output is None:
+        return result
+    _write_jsonl(Path(job.output), f"{b:05d}", result.groups, result.findings)
+    result.groups, result.findings = [], []
+    return result
+
+
+def _reduce_keys(job: Job, b: int, parts: list[tuple[int, int, int]]) -> KeyResult:
     from claimkit.consistency import build_context, registered_checks
     from claimkit.consistency.grouping import group_context, to_event_groups
 
-    items: list[Cut] = sorted((c for blob in buckets for c in _unpack(blob)), key=lambda c: c[0])
-    ctx = build_context([_parse(raw) for _, raw, _ in items], names=names, group=False,
-                        **_gazetteer(gazetteer_files))
+    items: list[Cut] = []
+    ids: set[str] = set()
+    for index, offset, length in parts:
+        cuts, doc_ids = _read_part(Path(job.work), index, offset, length)
+        items.extend(cuts)
+        ids.update(doc_ids)
+    items.sort(key=lambda c: c[0])
+    ctx = build_context([_parse(raw) for _, raw, _ in items], names=job.names, group=False,
+                        **_gazetteer(job.gazetteer_files))
     where = [(order, j) for order, _, idx in items for j in idx]
+    del items
     actors = [info.actors for info in ctx.infos]
-    _own_actors(ctx, plan, b)
-    group_context(ctx, placement)
+    _own_actors(ctx, job.plan, b)
+    group_context(ctx, _Years(job.years))
+    plan = job.plan
     owned = {g.id for g in ctx.groups if g.actor is not None
              or plan.bucket(_owner_key(ctx.infos[g.members[0]], plan)) == b}
     skip = _doc_checks()
     findings = [f for check in registered_checks().values() if check not in skip
                 for f in check(context=ctx) if f.group is None or f.group in owned]
     return KeyResult([g for g in to_event_groups(ctx) if g.id in owned], findings,
-                     _first_groups(ctx, plan, b, where, actors))
+                     _first_groups(ctx, job, b, where, actors), len(ids))
 
 
-def _first_groups(ctx: Any, plan: Plan, b: int, where: list[tuple[Order, int]],
-                  actors: list[tuple[str, ...]]) -> list[dict[tuple[Order, int], FirstGroup]]:
-    """Each claim's first group here, by document partition: an event claim's in the
+def _first_groups(ctx: Any, job: Job, b: int, where: list[Ref],
+                  actors: list[tuple[str, ...]]) -> dict[Ref, FirstGroup]:
+    """The first group here of each claim of ``job.need``: an event claim's in the
     partition that owns it; a claim of several actors is in one group per actor, and its
     first is the one whose block the validator met first (the lowest rank over partitions)."""
+    plan, out = job.plan, {}
+    wanted = [i for i, ref in enumerate(where) if ref in job.need]
     ranks: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    for g in ctx.groups:
-        if g.actor is not None:
-            m = g.members[0]
-            key, rank = (g.type, g.actor, ctx.infos[m].obj), (*where[m], actors[m].index(g.actor))
-            ranks[key] = min(rank, ranks.get(key, rank))
-    out: list[dict[tuple[Order, int], FirstGroup]] = [{} for _ in range(plan.partitions)]
-    for i, info in enumerate(ctx.infos):
+    if any(len(actors[i]) > 1 for i in wanted):
+        for g in ctx.groups:
+            if g.actor is not None:
+                m = g.members[0]
+                key, rank = (g.type, g.actor, ctx.infos[m].obj), (*where[m], actors[m].index(g.actor))
+                ranks[key] = min(rank, ranks.get(key, rank))
+    for i in wanted:
+        info = ctx.infos[i]
         if info.traits.grouping == "event" and plan.bucket(_owner_key(info, plan)) != b:
             continue
         first: FirstGroup = ((), ctx.group_of(i))
         if len(actors[i]) > 1:
             first = min(((ranks.get((ctx.groups[gi].type, ctx.groups[gi].actor, info.obj), ()),
                           ctx.groups[gi].id) for gi in ctx.groups_of(i)), default=first)
-        out[plan.bucket(info.doc)][where[i]] = first
+        out[where[i]] = first
     return out
 
 
-def _take_gids(result: KeyResult, index: int) -> dict[tuple[Order, int], FirstGroup]:
-    return result.gids[index]
-
-
-def reduce_docs(gazetteer_files: tuple[str, ...], names: dict[str, str],
-                gid_parts: list[dict[tuple[Order, int], FirstGroup]],
-                *buckets: bytes) -> tuple[list[Any], int, set[str]]:
-    """Run the per-claim and per-document checks on one document partition, each claim
-    in the group pass 1 put it in first; findings, claims, document ids."""
-    from claimkit.consistency import build_context
-    from claimkit.consistency.grouping import Group
-
-    items: list[tuple[Order, bytes]] = sorted((p for blob in buckets for p in _unpack(blob)),
-                                              key=lambda p: p[0])
-    gids: dict[tuple[Order, int], FirstGroup] = {}
-    for part in gid_parts:
-        for k, v in part.items():
-            if k not in gids or v[0] < gids[k][0]:
-                gids[k] = v
-    records = [_parse(raw) for _, raw in items]
-    ctx = build_context(records, names=names, group=False, **_gazetteer(gazetteer_files))
-    index: dict[str, int] = {}
-    infos = iter(ctx.infos)
-    for (order, _), record in zip(items, records, strict=True):
-        for j in range(len(record.claims)):
-            info, gid = next(infos), gids.get((order, j), ((), None))[1]
-            if gid is None:
-                info.gid = -1
-                continue
-            if gid not in index:
-                index[gid] = len(ctx.groups)
-                ctx.groups.append(Group(info.type, "", info.traits, [], gid))
-            info.gid = index[gid]
-    findings = [f for check in _doc_checks() for f in check(context=ctx)]
-    return findings, len(ctx.infos), {r.document.id for r in records}
+def finish_docs(job: Job, index: int, part: tuple[int, int],
+                first: dict[Ref, str | None]) -> tuple[list[Any], dict[tuple[str, str], int]]:
+    """A map's per-document findings, each with its claim's first group put in; with
+    ``job.output``, written there (``findings-doc-NNNNN.jsonl``): the findings (none when
+    written) and their numbers by (kind, severity)."""
+    findings: list[Any] = [f if f.group is None else f.model_copy(
+        update={"group": first.get(_pending_ref(f.group))})
+        for f in _read_part(Path(job.work), index, *part)]
+    if job.output is None:
+        return findings, _tally(findings)
+    _write_jsonl(Path(job.output), f"doc-{index:05d}", [], findings)
+    return [], _tally(findings)
 
 
 def _finding_order(f: Any) -> tuple[str, str, str, str]:
     return (f.kind, f.group or "", f.message, ",".join(c for c in f.claims))
+
+
+def _write_jsonl(directory: Path, name: str, groups: list[Any], findings: list[Any]) -> None:
+    """Write one partition's groups and findings (sorted), each whole or not at all."""
+    for kind, rows in (("groups", sorted(groups, key=lambda g: g.id)),
+                       ("findings", sorted(findings, key=_finding_order))):
+        if kind == "groups" and name.startswith("doc"):
+            continue
+        path = directory / f"{kind}-{name}.jsonl"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(row.model_dump_json() + "\n")
+        os.replace(tmp, path)
 
 
 @dataclass
@@ -439,6 +609,10 @@ class ClusterValidation:
     files: list[str] = field(default_factory=list)
     n_groups: int = 0
     n_findings: int = 0
+    #: the findings by (kind, severity)
+    tally: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: compressed bytes of each partition's parts (what its reduce task reads)
+    part_bytes: list[int] = field(default_factory=list)
 
 
 def plan_for(client: Any, files: list[str], partitions: int | None = None) -> Plan:
@@ -468,8 +642,12 @@ def validate_on_cluster(
         chunk_bytes: bytes of claims files per map task.
         output: a directory (on a filesystem the workers share) where each partition
             writes its groups and findings (``groups-NNNNN.jsonl``,
-            ``findings-NNNNN.jsonl``) instead of sending them back: the report then
-            holds the counts only.
+            ``findings-NNNNN.jsonl``; ``findings-doc-NNNNN.jsonl`` for each map's
+            per-document findings) instead of sending them back: the report then
+            holds the counts only. The map tasks write their parts for the reduce tasks
+            in ``output/.work`` (removed at the end); without ``output``, in a temporary
+            directory of this machine, which only a local cluster's workers share: on
+            several machines, give ``output``.
         window_days: None (default): all claims of one "event" type are grouped in one
             partition, exactly as one process groups them (its worker needs their memory).
             A number of days (:data:`WINDOW_DAYS` suits news): "event" claims are
@@ -479,87 +657,72 @@ def validate_on_cluster(
     """
     gaz, paths = tuple(gazetteer_files), [str(f) for f in files]
     plan = dataclasses.replace(plan_for(client, paths, partitions), window=window_days)
-    maps = client.map(map_chunk, plan_chunks(paths, chunk_bytes), plan=plan,
-                      gazetteer_files=gaz, pure=False)
-    names = client.scatter(_names(client.gather(client.map(_names_of, maps, pure=False))))
-    # undated articles are placed in time over the whole input (see claimkit.consistency.placement)
-    from claimkit.consistency import Placement
-
-    placement = client.scatter(functools.reduce(
-        lambda a, b: a.merge(b), client.gather(client.map(_placement_of, maps, pure=False)),
-        Placement()))
-    p_range = range(plan.partitions)
-    # each bucket is taken out where its map ran, so a reduce receives only its own
-    keyed = [client.submit(reduce_keys, plan, p, gaz, names, placement,
-                           *[client.submit(_take_keys, m, p, pure=False) for m in maps],
-                           pure=False) for p in p_range]
-    docs = [client.submit(reduce_docs, gaz, names,
-                          [client.submit(_take_gids, k, p, pure=False) for k in keyed],
-                          *[client.submit(_take_docs, m, p, pure=False) for m in maps],
-                          pure=False) for p in p_range]
-    bad, messages = 0, []
-    for m in client.gather(client.map(_bad_lines, maps, pure=False)):
-        bad += m[0]
-        messages.extend(m[1])
-    del maps
     if output is None:
-        return ClusterValidation(_merge(client.gather(keyed), client.gather(docs)), bad,
-                                 messages[:_NAMED_BAD])
-    return _written(client, Path(output), keyed, docs, (bad, messages[:_NAMED_BAD]))
+        work = Path(tempfile.mkdtemp(prefix="claimkit-validate-"))
+    else:
+        work = Path(output) / ".work"
+        work.mkdir(parents=True, exist_ok=True)
+    chunks = plan_chunks(paths, chunk_bytes)
+    try:
+        return _run(client, chunks, Job(plan, str(work), gaz, {}, {}, frozenset(),
+                                        None if output is None else str(output)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
-def _written(client: Any, out: Path, keyed: list[Any], docs: list[Any],
-             bad: tuple[int, list[str]]) -> ClusterValidation:
-    """Each partition writes its groups and findings; the counts come back."""
+def _run(client: Any, chunks: list[Chunk], job: Job) -> ClusterValidation:
+    """Map, reduce per key partition, finish the per-document findings; merge or count."""
+    maps: list[MapResult] = sorted(client.gather(client.map(
+        map_chunk, chunks, plan=job.plan, gazetteer_files=job.gazetteer_files, work=job.work,
+        pure=False)), key=lambda m: m.index)
+    # undated articles are placed in time over the whole input (see claimkit.consistency.placement)
+    placement = functools.reduce(lambda a, b: a.merge(b), (m.placement for m in maps), Placement())
+    job = dataclasses.replace(job, names=_names((m.index, m.names) for m in maps),
+                              years=placement.years(),
+                              need=frozenset(r for m in maps for r in m.need))
+    shared = client.scatter(job, broadcast=True)
+    keyed: list[KeyResult] = client.gather([
+        client.submit(reduce_keys, shared, p, [(m.index, *m.parts[p]) for m in maps], pure=False)
+        for p in range(job.plan.partitions)])
+    firsts: dict[Ref, FirstGroup] = {}
+    for k in keyed:
+        for ref, v in k.first.items():
+            if ref not in firsts or v[0] < firsts[ref][0]:
+                firsts[ref] = v
+    docs: list[tuple[list[Any], dict[tuple[str, str], int]]] = client.gather([
+        client.submit(finish_docs, shared, m.index, m.parts[-1],
+                      {r: firsts.get(r, ((), None))[1] for r in m.need}, pure=False)
+        for m in maps])
+    bad, messages = sum(m.bad for m in maps), [x for m in maps for x in m.messages][:_NAMED_BAD]
+    n_claims, n_docs = sum(m.n_claims for m in maps), sum(k.n_documents for k in keyed)
+    tally: dict[tuple[str, str], int] = {}
+    for t in [k.tally for k in keyed] + [d[1] for d in docs]:
+        for key, n in t.items():
+            tally[key] = tally.get(key, 0) + n
+    sizes = [sum(m.parts[p][1] for m in maps) for p in range(job.plan.partitions)]
+    if job.output is None:
+        return ClusterValidation(_merge(keyed, docs, n_claims, n_docs), bad, messages,
+                                 n_groups=sum(k.n_groups for k in keyed),
+                                 n_findings=sum(tally.values()), tally=tally, part_bytes=sizes)
+    out = Path(job.output)
+    files = [str(out / f"{kind}-{p:05d}.jsonl") for p in range(job.plan.partitions)
+             for kind in ("groups", "findings")]
+    files += [str(out / f"findings-doc-{m.index:05d}.jsonl") for m in maps]
+    return ClusterValidation(_report([], [], n_claims, n_docs), bad, messages, files,
+                             sum(k.n_groups for k in keyed), sum(tally.values()), tally, sizes)
+
+
+def _report(groups: list[Any], findings: list[Any], n_claims: int, n_documents: int) -> Any:
     from claimkit.consistency import ValidationReport
 
-    out.mkdir(parents=True, exist_ok=True)
-    p_range = range(len(keyed))
-    counts = client.gather([client.submit(_write_partition, str(out), p, keyed[p], docs[p],
-                                          pure=False) for p in p_range])
-    # each document is in one document partition: its claims and id are counted there
-    report = ValidationReport.model_construct(groups=[], findings=[], n_claims=sum(c[2] for c in counts),
-                                              n_documents=sum(c[3] for c in counts))
-    return ClusterValidation(report, bad[0], bad[1],
-                             [str(out / f"{kind}-{p:05d}.jsonl") for p in p_range
-                              for kind in ("groups", "findings")],
-                             sum(c[0] for c in counts), sum(c[1] for c in counts))
+    return ValidationReport.model_construct(groups=groups, findings=findings, n_claims=n_claims,
+                                            n_documents=n_documents)
 
 
-def _names_of(result: MapResult) -> tuple[int, dict[str, str]]:
-    return result.index, result.names
-
-
-def _placement_of(result: MapResult) -> Any:
-    return result.placement
-
-
-def _merge(keyed: list[KeyResult], docs: list[tuple[list[Any], int, set[str]]]) -> Any:
-    """One report from both passes (groups and findings sorted)."""
-    from claimkit.consistency import ValidationReport
-
+def _merge(keyed: list[KeyResult], docs: list[tuple[list[Any], Any]], n_claims: int,
+           n_documents: int) -> Any:
+    """One report from all partitions (groups and findings sorted)."""
     groups = [g for k in keyed for g in k.groups]
     findings = [f for k in keyed for f in k.findings] + [f for d in docs for f in d[0]]
-    ids: set[str] = set()
-    for d in docs:
-        ids |= d[2]
-    return ValidationReport.model_construct(
-        groups=sorted(groups, key=lambda g: g.id),
-        findings=sorted(findings, key=_finding_order),
-        n_claims=sum(d[1] for d in docs), n_documents=len(ids),
-    )
-
-
-def _write_partition(directory: str, p: int, keyed: KeyResult,
-                     docs: tuple[list[Any], int, set[str]]) -> tuple[int, int, int, int]:
-    """Write one partition's groups and findings (sorted); groups, findings, claims, documents."""
-    findings = sorted([*keyed.findings, *docs[0]], key=_finding_order)
-    for kind, rows in (("groups", sorted(keyed.groups, key=lambda g: g.id)), ("findings", findings)):
-        with open(Path(directory) / f"{kind}-{p:05d}.jsonl", "w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(row.model_dump_json() + "\n")
-    return len(keyed.groups), len(findings), docs[1], len(docs[2])
-
-
-def _bad_lines(result: MapResult) -> tuple[int, list[str]]:
-    return result.bad, result.messages
+    return _report(sorted(groups, key=lambda g: g.id), sorted(findings, key=_finding_order),
+                   n_claims, n_documents)
