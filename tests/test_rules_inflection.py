@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_roles import _claims
+from tests.test_rules_roles import _actors_of, _claims
 from tests.test_rules_roles import backend as backend  # the module's backend fixture
 
 # (language, sentence, type, the actor, the name that must not be the actor)
@@ -47,9 +47,8 @@ _ENDINGS = [
 def test_a_name_with_a_case_ending_is_not_the_actor(
     backend: RulesBackend, lang: str, text: str, type_: str, actor: str, absent: str
 ) -> None:
-    claims = _claims(backend, text, lang)
-    assert type_ in claims, claims
-    assert actor in claims[type_] and absent not in claims[type_], claims
+    actors = _actors_of(backend, text, lang, type_)
+    assert actor in actors and absent not in actors, actors
 
 
 # the subject's own ending, or a longer ending than the listed one, keeps the name

@@ -26,6 +26,13 @@ def _claims(backend: RulesBackend, text: str, lang: str) -> dict[str, list[str]]
     return out
 
 
+def _actors_of(backend: RulesBackend, text: str, lang: str, type_: str) -> list[str]:
+    """The actors of the claim of ``type_`` found in ``text`` (the test fails if there is none)."""
+    claims = _claims(backend, text, lang)
+    assert type_ in claims, claims
+    return claims[type_]
+
+
 # a capital as the subject stands for its government
 _SEATS = [
     ("en", "Washington refused to lift the sanctions.", "refusal", "United States"),
@@ -43,9 +50,8 @@ _SEATS = [
 @pytest.mark.parametrize(("lang", "text", "type_", "actor"), _SEATS, ids=[s[0] + ":" + s[3] for s in _SEATS])
 def test_a_capital_as_subject_is_its_government(backend: RulesBackend, lang: str, text: str,
                                                 type_: str, actor: str) -> None:
-    claims = _claims(backend, text, lang)
-    assert type_ in claims, claims
-    assert actor in claims[type_]
+    actors = _actors_of(backend, text, lang, type_)
+    assert actor in actors
 
 
 # a capital after a preposition, or naming a thing, is a place
@@ -62,9 +68,8 @@ _PLACES = [
 @pytest.mark.parametrize(("lang", "text", "type_", "absent"), _PLACES, ids=[s[0] + ":" + s[3] for s in _PLACES])
 def test_a_capital_as_place_is_no_actor(backend: RulesBackend, lang: str, text: str, type_: str,
                                         absent: str) -> None:
-    claims = _claims(backend, text, lang)
-    assert type_ in claims, claims
-    assert absent not in claims[type_]
+    actors = _actors_of(backend, text, lang, type_)
+    assert absent not in actors
 
 
 # an official speaks for a government: both are the actor, the person first
@@ -82,9 +87,7 @@ _SPEAKERS = [
 def test_a_person_comes_with_the_government_they_speak_for(backend: RulesBackend, lang: str,
                                                            text: str, type_: str,
                                                            actors: list[str]) -> None:
-    claims = _claims(backend, text, lang)
-    assert type_ in claims, claims
-    got = claims[type_]
+    got = _actors_of(backend, text, lang, type_)
     assert [a for a in got if a in actors] == actors
 
 
@@ -105,9 +108,8 @@ _OBLIQUE_AFTER = [
                          ids=[s[0] for s in _OBLIQUE_AFTER])
 def test_a_name_after_a_preposition_is_not_the_actor(backend: RulesBackend, lang: str, text: str,
                                                      type_: str, absent: str) -> None:
-    claims = _claims(backend, text, lang)
-    assert type_ in claims, claims
-    assert absent not in claims[type_]
+    actors = _actors_of(backend, text, lang, type_)
+    assert absent not in actors
 
 
 # refusing to take part in a meeting is no meeting
