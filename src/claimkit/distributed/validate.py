@@ -73,10 +73,8 @@ A plugin's check runs in the group pass.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import gc
 import json
 import math
 import os
@@ -90,6 +88,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimkit.consistency.engine import paused_gc
 from claimkit.consistency.placement import Placement
 from claimkit.schemas import DocumentClaims
 
@@ -259,7 +258,7 @@ def map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...], work: 
     way) to the part of each of its keys' partitions, each record's document id to the part
     of its document's partition, and the chunk's per-document findings, all into one file
     of the work directory (written whole, then renamed: a retried task replaces its own)."""
-    with _no_gc():
+    with paused_gc():
         return _map_chunk(chunk, plan, gazetteer_files, Path(work))
 
 
@@ -327,21 +326,6 @@ def _parse_line(chunk: Chunk, out: MapResult, n: int, pos: int, text: str) -> An
         if len(out.messages) < _NAMED_BAD:
             out.messages.append(f"{chunk.path}: byte {pos}: {str(err).split(': ', 1)[-1]}")
         return None
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused for one task, as :func:`claimkit.consistency.validate`
-    pauses it: a task allocates millions of small objects and frees almost none, and the
-    collector would rescan them again and again (three quarters of a task's CPU at 100,000
-    claims). Restored when the task ends."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _pending(ref: Ref) -> str:
@@ -501,7 +485,7 @@ def reduce_keys(job: Job, b: int, parts: list[tuple[int, int, int]]) -> KeyResul
     """Group one key partition's claims (in input order, read from each map's file at
     ``(map, offset, length)``) and run the group checks; with ``job.output``, write the
     owned groups and findings there."""
-    with _no_gc():
+    with paused_gc():
         result = _reduce_keys(job, b, parts)
     result.n_groups, result.tally = len(result.groups), _tally(result.findings)
     if job.output is None:

@@ -13,17 +13,15 @@ components in batches, so memory follows the largest component, not the corpus.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 
 from claimkit.consistency import Check, Finding, ValidationReport, build_context
-from claimkit.consistency.engine import registered_checks
+from claimkit.consistency.engine import paused_gc, registered_checks
 from claimkit.consistency.grouping import Context, to_event_groups
 from claimkit.consistency.links import DisjointSets
 from claimkit.io import Compactor
@@ -32,7 +30,9 @@ from claimkit.normalize.places import Places
 from claimkit.schemas import Document, DocumentClaims
 from claimkit.store import tables as t
 from claimkit.store._engine import read_cache
+from claimkit.store.keys import key_claims
 from claimkit.store.read import iter_claims, load_claims
+from claimkit.store.write import bulk_insert, write_keys
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -66,7 +66,7 @@ def validate_store(
     touch). Each batch's findings are stored before it is yielded.
     """
     old: dict[int, int | None] | None = None  # each claim's stored root, when known
-    with _no_cyclic_gc(), engine.connect() as conn, read_cache(conn):
+    with paused_gc(), engine.connect() as conn, read_cache(conn):
         comps = None
         if not full and _validated_before(conn):
             comps, old = _touched(conn, set(new))
@@ -243,7 +243,7 @@ class _Run:
         their claims, if the caller read it (else it is read here)."""
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
-        with _no_cyclic_gc(), self.engine.connect() as conn:
+        with paused_gc(), self.engine.connect() as conn:
             with read_cache(conn):
                 claims, docs = _load(conn, seqs)
             ctx = build_context(claims, docs, gazetteer=self.gazetteer, places=self.places,
@@ -255,25 +255,11 @@ class _Run:
                 groups=to_event_groups(ctx), findings=findings, n_claims=len(ctx.infos),
                 n_documents=len({x.doc for x in ctx.infos}),
             )
-        with _no_cyclic_gc(), self.engine.begin() as conn:
+        with paused_gc(), self.engine.begin() as conn:
             old = _old_roots(conn, seqs) if known is None else {s: known.get(s) for s in seqs}
             _store(conn, ctx, report, seqs, root_of, old)
             _set_roots(conn, root_of, old)
         return report
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The cyclic collector paused while a batch is read and checked (as
-    :func:`claimkit.consistency.validate` does): the batch allocates millions of
-    objects that live until it ends, and rescanning them cost 40 % of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(conn: Connection, seqs: list[int]) -> tuple[list[Any], dict[str, Document]]:
@@ -328,12 +314,12 @@ def _digest(data: str) -> bytes:
 _Identity = Callable[[dict[str, Any]], Any]
 
 
-def group_identity(row: dict[str, Any]) -> Any:
+def _group_identity(row: dict[str, Any]) -> Any:
     """A group is named by its id (its label and first claim: unique in the store)."""
     return row["group_id"]
 
 
-def finding_identity(row: dict[str, Any]) -> Any:
+def _finding_identity(row: dict[str, Any]) -> Any:
     """A corroboration finding is the one of its group; other findings have no identity."""
     return row["group_id"] if row["kind"] == "corroboration" and row["group_id"] else None
 
@@ -410,10 +396,6 @@ class _Rows:
         """Stored rows rewritten in place; their links changed by what they gained and lost."""
         if not self.updates:
             return
-        from sqlalchemy import bindparam
-
-        from claimkit.store.write import bulk_insert
-
         cols = [c for c in self.updates[0][1] if c != "seq"]
         stmt = self.table.update().where(self.table.c.seq == bindparam("_seq")).values(
             {c: bindparam(f"_{c}") for c in cols})
@@ -442,8 +424,6 @@ class _Rows:
 
 def _set_roots(conn: Connection, root_of: dict[int, int], old: dict[int, int | None]) -> None:
     """Store each claim's component; only the claims whose component changed are written."""
-    from sqlalchemy import bindparam
-
     stmt = t.claims.update().where(t.claims.c.seq == bindparam("s")).values(
         root=bindparam("r"))
     rows = [{"s": s, "r": r} for s, r in root_of.items() if old.get(s) != r]
@@ -460,7 +440,7 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
     for info, seq in zip(ctx.infos, seqs, strict=True):
         by_id.setdefault(info.claim.id, []).append(seq)
     group_root: dict[str, int] = {}
-    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots, group_identity)
+    out = _Rows(conn, t.groups, t.group_claims, "group_seq", roots, _group_identity)
     for g, built in zip(report.groups, ctx.groups, strict=True):
         gseqs = [seqs[i] for i in built.members]
         root = group_root[g.id] = root_of[gseqs[0]]
@@ -470,7 +450,7 @@ def _store(conn: Connection, ctx: Context, report: ValidationReport, seqs: list[
                  "date_to": g.date_to, "data": g.model_dump_json()}, gseqs)
     out.finish()
     out = _Rows(conn, t.findings, t.finding_claims, "finding_seq", roots,
-                finding_identity)
+                _finding_identity)
     fallback = seqs[0]
     for f in report.findings:
         fseqs = sorted({s for cid in f.claims for s in by_id.get(cid, ())})
@@ -486,8 +466,6 @@ def _insert_with_links(conn: Connection, table: Any, rows: list[dict[str, Any]],
         return
     result = conn.execute(table.insert().returning(table.c.seq, sort_by_parameter_order=True),
                           rows)
-    from claimkit.store.write import bulk_insert
-
     pairs = [(int(seq), s) for seq, ms in zip(result.scalars(), members, strict=True)
              for s in ms]
     bulk_insert(conn, links, (column, "claim_seq"), pairs)
@@ -498,9 +476,6 @@ def rekey(engine: Engine, batch: int = 200, *, fresh: bool = False) -> int:
     ``fresh``: drop every stored key first (keys written by an older claimkit), and
     the stored validation with them (groups, findings, components): its components
     were linked by the old keys, so the next validation re-validates every claim."""
-    from claimkit.store.keys import key_claims
-    from claimkit.store.write import write_keys
-
     c, d = t.claims.c, t.documents.c
     keyed = t.claim_keys.select().with_only_columns(t.claim_keys.c.claim_seq)
     done = 0
