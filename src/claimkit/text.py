@@ -45,6 +45,7 @@ __all__ = [
     "Script",
     "char_class",
     "dominant_script",
+    "first_chars",
     "fold",
     "fold_case",
     "fold_case_loose",
@@ -357,6 +358,13 @@ def fold(s: str) -> str:
 def words(s: str) -> list[str]:
     """The words of ``fold(s)``: ``words("Emmanuel Macron's") == ["emmanuel", "macron", "s"]``."""
     return fold(s).split()
+
+
+def first_chars(*groups: Iterable[str]) -> str:
+    """The first characters of the words of ``groups``, escaped for a regex character class
+    (a lookahead ``(?=[...])`` before a pattern's alternations fails at once where no match
+    can start)."""
+    return "".join(sorted({re.escape(w[0]) for words in groups for w in words if w}))
 
 
 def windows_around(

@@ -27,13 +27,13 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
-from claimkit.text import fold_case_loose, is_cjk, windows_around
+from claimkit.text import first_chars, fold_case_loose, is_cjk, windows_around
 
 __all__ = ["find_dates", "month_names", "resolve_date"]
 
@@ -380,8 +380,8 @@ def _lang_table(lang: str | None) -> _Lang:
     # a lookahead for the first characters a date can start with fails at once elsewhere,
     # before the alternations are tried (the pattern runs on every place of its windows)
     preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
-    at_word = _first_chars(months, days, rel, preps, ("on", "the", "ngày", "tanggal"))
-    anywhere = _first_chars(_NUM_CUES[3:-1].split("|"), _FIRST_WORDS)
+    at_word = first_chars(months, days, rel, preps, ("on", "the", "ngày", "tanggal"))
+    anywhere = first_chars(_NUM_CUES[3:-1].split("|"), _FIRST_WORDS)
     regex = re.compile(
         rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|(?i:[{anywhere}]))(?:{'|'.join(parts)})"
     )
@@ -399,10 +399,6 @@ _FIRST_WORDS = (
     "월", "화", "수", "목", "금", "토", "일",
 )  # fmt: skip
 
-
-def _first_chars(*groups: Iterable[str]) -> str:
-    """The first characters of the words of ``groups``, escaped for a character class."""
-    return "".join(sorted({re.escape(w[0]) for words in groups for w in words if w}))
 
 
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")

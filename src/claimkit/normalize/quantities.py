@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
-from claimkit.text import is_cjk, windows_around
+from claimkit.text import first_chars, is_cjk, windows_around
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -93,10 +92,6 @@ def _alt(words: list[str]) -> str:
 _FROM = ("từ", "from", "between", "dari", "de", "von", "od", "от", "від")
 
 
-def _firsts(words: Iterable[str]) -> str:
-    """The first characters of ``words``, escaped for a character class."""
-    return "".join(sorted({re.escape(w[0]) for w in words if w}))
-
 
 def _bounded(words: list[str]) -> str:
     """Alternation where words of spaced scripts must end at a word boundary."""
@@ -122,7 +117,7 @@ def _regex() -> re.Pattern[str]:
     # a match starts with a qualifier, "from", a currency symbol or a digit: a lookahead for
     # their first characters fails at once everywhere else (the alternations are not tried)
     starts = (
-        f"(?i:[{_firsts(_QUALIFIERS)}])|[{_firsts(_FROM)}{_firsts(_CURRENCY_SYMBOLS)}]|\\d"
+        f"(?i:[{first_chars(_QUALIFIERS)}])|[{first_chars(_FROM)}{first_chars(_CURRENCY_SYMBOLS)}]|\\d"
     )
     return re.compile(
         rf"(?=(?:{starts}))"
