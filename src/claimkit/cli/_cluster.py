@@ -145,6 +145,7 @@ def validate_to_directory(files: tuple[str, ...], gazetteer: tuple[str, ...], re
     findings into DIR; the counts (without the ``ignore``d kinds) are printed. The exit code."""
     from claimkit.cli.app import EXIT_FAILURES, EXIT_OK
     from claimkit.consistency import Severity
+    from claimkit.consistency.models import fails_on
 
     done = validate_on_cluster_command(files, gazetteer, options, reader)
     counts = Counter({s.value: 0 for s in Severity})
@@ -154,7 +155,6 @@ def validate_to_directory(files: tuple[str, ...], gazetteer: tuple[str, ...], re
     note(f"{done.report.n_claims} claims, {done.n_groups} groups: {counts['error']} error(s), "
          f"{counts['warning']} warning(s), {counts['info']} info; groups and findings in "
          f"{options['output_dir']} ({len(done.files)} files)")
-    failed = fail_on != "never" and any(
-        n and Severity(s).rank >= Severity(fail_on).rank for s, n in counts.items())
+    failed = fails_on([Severity(s) for s, n in counts.items() if n], fail_on)
     code: int = reader.exit_code(EXIT_FAILURES if failed else EXIT_OK)
     return code

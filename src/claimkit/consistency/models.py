@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum, auto
 from typing import Any
 
@@ -99,6 +100,15 @@ class EventGroup(_Frozen):
     date_to: str | None = Field(default=None, description="Latest member date (ISO).")
 
 
+def fails_on(severities: Iterable[Severity], fail_on: str = "error") -> bool:
+    """Whether findings of these severities fail a run with ``--fail-on fail_on``
+    (``error``, ``warning`` or ``never``)."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(s.rank >= threshold for s in severities)
+
+
 class ValidationReport(_Frozen):
     """Everything :func:`~claimkit.consistency.validate` found."""
 
@@ -124,10 +134,7 @@ class ValidationReport(_Frozen):
         Args:
             fail_on: ``error``, ``warning`` or ``never``.
         """
-        if fail_on == "never":
-            return False
-        threshold = Severity(fail_on).rank
-        return any(f.severity.rank >= threshold for f in self.findings)
+        return fails_on((f.severity for f in self.findings), fail_on)
 
     def group_by_id(self) -> dict[str, EventGroup]:
         """The groups keyed by id."""
