@@ -271,6 +271,23 @@ def test_cluster_wide_rate_limit_holds_within_5_percent(client: Any, tmp_path: P
     assert max(sum(1 for u in times if t <= u < t + 5) for t in times) <= 24 + 4
 
 
+def test_idle_endpoints_take_turns() -> None:
+    """Under a rate limit requests seldom overlap, so every endpoint is idle when one is
+    chosen: they take turns, and a busy one is passed over."""
+    from claimkit.distributed.ratelimit import ClusterOpenAIBackend
+    from claimkit.extract.base import BackendOptions
+
+    backend = ClusterOpenAIBackend.from_options(BackendOptions(
+        cache=False, settings={"model": "m", "base_url": "http://127.0.0.1:9/v1"}))
+    backend.configure(None, ["http://127.0.0.1:9/v1", "http://127.0.0.1:10/v1",
+                             "http://127.0.0.1:11/v1"])
+    assert Counter(backend.pick_endpoint() for _ in range(9)) == {0: 3, 1: 3, 2: 3}
+    backend._in_flight[:] = [1, 0, 1]
+    assert {backend.pick_endpoint() for _ in range(5)} == {1}
+    backend._in_flight[:] = [2, 1, 1]
+    assert Counter(backend.pick_endpoint() for _ in range(4)) == {1: 2, 2: 2}
+
+
 def test_cli_cluster_address(client: Any, tmp_path: Path) -> None:
     write_corpus(tmp_path / "in", shards=2, per_shard=2)
     cmd = [sys.executable, "-m", "claimkit.cli", "extract", str(tmp_path / "in"),

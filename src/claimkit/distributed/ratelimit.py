@@ -282,6 +282,7 @@ class ClusterOpenAIBackend(OpenAIBackend):
     _limiter: _Limiter | None = None
     _others: tuple[OpenAIBackend, ...] = ()
     _in_flight: list[int]
+    _turn: int = 0
 
     def configure(self, limit: RateLimit | None, endpoints: Sequence[str]) -> None:
         """Set the limits and the endpoints (the first is the settings' base URL)."""
@@ -293,16 +294,26 @@ class ClusterOpenAIBackend(OpenAIBackend):
             for url in endpoints[1:]
         )
         self._in_flight = [0] * (1 + len(self._others))
+        self._turn = 0
 
     def describe(self) -> str:
         more = self._others
         extra = f" and {len(more)} more endpoint(s)" if more else ""
         return super().describe() + extra
 
+    def pick_endpoint(self) -> int:
+        """The index of the endpoint with the fewest requests in flight; ties go round
+        robin. Under a rate limit requests seldom overlap, so every endpoint is idle at
+        each choice, and without the rotation the first one would get them all."""
+        least = min(self._in_flight)
+        idle = [k for k, busy in enumerate(self._in_flight) if busy == least]
+        self._turn += 1
+        return idle[self._turn % len(idle)]
+
     async def post(self, body: bytes) -> bytes:
         """Wait for the cluster's limits, then post to the least busy endpoint."""
         ticket = await self._limiter.before(body) if self._limiter is not None else None
-        i = min(range(len(self._in_flight)), key=self._in_flight.__getitem__)
+        i = self.pick_endpoint()
         self._in_flight[i] += 1
         reply: bytes | None = None
         try:
