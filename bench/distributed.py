@@ -232,7 +232,7 @@ SHARD_CLAIMS = 100_000
 
 
 def bench_validate(client: Any, n_claims: int, window_days: int | None, local_too: bool) -> None:
-    from claimkit.consistency import read_claim_files, validate
+    from claimkit.consistency import paused_gc, read_claim_files, validate
     from claimkit.distributed import validate_on_cluster
 
     tmp = Path(tempfile.mkdtemp(prefix="ck-dist-val-"))
@@ -245,7 +245,8 @@ def bench_validate(client: Any, n_claims: int, window_days: int | None, local_to
     local = None
     if local_too:
         t = time.perf_counter()
-        local = validate(read_claim_files(paths))
+        with paused_gc():  # as `claimkit validate` runs it
+            local = validate(read_claim_files(paths))
         single = time.perf_counter() - t
         peak_local = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"validate, {local.n_claims} claims ({size / 2**20:.0f} MB of JSONL), "
@@ -255,7 +256,8 @@ def bench_validate(client: Any, n_claims: int, window_days: int | None, local_to
     t, c0 = time.perf_counter(), _cpu(client)
     with PeakSampler(client) as sampler:
         done = validate_on_cluster(client, paths,
-                                   window_days=window_days, output=tmp / "out")
+                                   window_days=window_days, output=tmp / "out",
+                                   pause_gc=True)
     dist, cpu = time.perf_counter() - t, _cpu(client) - c0
     same = "not compared" if local is None else str(sorted(
         line for f in done.files if Path(f).name.startswith("findings")

@@ -89,8 +89,21 @@ def _read(path: Path) -> Iterator[Any]:
     return read_records(path)
 
 
+#: the tasks that validate: run with the collector paused, as `claimkit validate` runs
+VALIDATING = ("baseline", "full", "new", "phases")
+
+
 def child(task: str, url: str, path: str) -> dict[str, Any]:
     """One measured task, in this (child) process."""
+    import contextlib
+
+    from claimkit.consistency import paused_gc
+
+    with paused_gc() if task in VALIDATING else contextlib.nullcontext():
+        return _task(task, url, path)
+
+
+def _task(task: str, url: str, path: str) -> dict[str, Any]:
     from claimkit.store import open_store
 
     out: dict[str, Any] = {}

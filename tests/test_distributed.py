@@ -353,14 +353,14 @@ def _sorted(report: Any) -> tuple[list[str], list[str], int, int]:
 
 def test_distributed_findings_equal_local_findings(client: Any, tmp_path: Path) -> None:
     from claimkit.consistency import read_claim_files, validate
-    from claimkit.distributed import validate_on_cluster
+    from claimkit.distributed import Layout, validate_on_cluster
 
     claims = _claims_file(tmp_path)
     local = validate(read_claim_files([claims]))
     assert local.findings and local.groups and local.n_claims > 300
     assert {f.kind for f in local.findings} >= {"corroboration", "unanchored_date"}
-    done = validate_on_cluster(client, [str(claims)], partitions=5,
-                               chunk_bytes=claims.stat().st_size // 4 + 1)
+    done = validate_on_cluster(client, [str(claims)], layout=Layout(
+                               5, chunk_bytes=claims.stat().st_size // 4 + 1))
     assert done.bad == 0
     assert _sorted(done.report) == _sorted(local)
 
@@ -578,18 +578,19 @@ def test_distributed_findings_equal_local_on_dense_events(client: Any, tmp_path:
     pledges of one or two actors (each actor's block in its own partition): groups and
     findings equal one process's; with ``output``, the partitions' files hold the same."""
     from claimkit.consistency import read_claim_files, validate
-    from claimkit.distributed import validate_on_cluster
+    from claimkit.distributed import Layout, validate_on_cluster
 
     claims = _dense_claims(tmp_path / "dense.jsonl")
     local = validate(read_claim_files([claims]))
     kinds = {f.kind for f in local.findings}
     assert {"corroboration", "contradiction", "conflict"} <= kinds
     assert sum(len(g.doc_ids) > 2 for g in local.groups if g.type == "meeting") > 10
-    done = validate_on_cluster(client, [str(claims)], partitions=7,
-                               chunk_bytes=claims.stat().st_size // 3 + 1)
+    done = validate_on_cluster(client, [str(claims)], layout=Layout(
+                               7, chunk_bytes=claims.stat().st_size // 3 + 1))
     assert _sorted(done.report) == _sorted(local)
     assert len(done.part_bytes) == 7 and min(done.part_bytes) > 0  # each partition read something
-    written = validate_on_cluster(client, [str(claims)], partitions=7, output=tmp_path / "out")
+    written = validate_on_cluster(client, [str(claims)], layout=Layout(7),
+                                  output=tmp_path / "out")
     rows = {kind: sorted(line for f in written.files if Path(f).name.startswith(kind)
                          for line in Path(f).read_text(encoding="utf-8").splitlines())
             for kind in ("groups", "findings")}
@@ -605,11 +606,12 @@ def test_event_windows_change_only_some_event_groups(client: Any, tmp_path: Path
     """With ``window_days`` (memory bounded, not exact): every group and finding that is
     not about a meeting is equal, and at most 5 % of the meeting groups differ."""
     from claimkit.consistency import read_claim_files, validate
-    from claimkit.distributed import validate_on_cluster
+    from claimkit.distributed import Layout, validate_on_cluster
 
     claims = _dense_claims(tmp_path / "dense.jsonl")
     local = validate(read_claim_files([claims]))
-    done = validate_on_cluster(client, [str(claims)], partitions=7, window_days=window)
+    done = validate_on_cluster(client, [str(claims)], layout=Layout(7),
+                               window_days=window)
     ours, theirs = _sorted(done.report), _sorted(local)
 
     def split(rows: list[str]) -> tuple[list[str], set[str]]:

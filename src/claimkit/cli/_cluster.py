@@ -130,7 +130,7 @@ def validate_on_cluster_command(files: tuple[str, ...], gazetteer: tuple[str, ..
     with connect(options["cluster"]) as client:
         done = validate_on_cluster(client, files, gazetteer_files=gazetteer,
                                    window_days=options.get("window_days"),
-                                   output=options.get("output_dir"))
+                                   output=options.get("output_dir"), pause_gc=True)
     for message in done.messages:
         note(f"skipped {message}")
     if done.bad > len(done.messages):

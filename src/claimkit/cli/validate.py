@@ -87,17 +87,20 @@ def validate(files: tuple[str, ...], fmt: str, fail_on: str, gazetteer: tuple[st
 def _report(files: tuple[str, ...], reader: ClaimsReader, gazetteer: tuple[str, ...],
             store: dict[str, Any]) -> Any:
     """The validation report: of the claim store (no FILES), on a cluster, or here."""
+    from claimkit.consistency import paused_gc
     from claimkit.consistency import validate as run_validation
     from claimkit.io import compact_records
 
     if not files:
-        return validate_db(store["db"], store["new"], store["full"], reader,
-                           gazetteer_options(gazetteer))
+        with paused_gc():  # the command owns its process; the library never tunes the collector
+            return validate_db(store["db"], store["new"], store["full"], reader,
+                               gazetteer_options(gazetteer))
     if store["cluster"]:
         from claimkit.cli._cluster import validate_on_cluster_command
 
         return validate_on_cluster_command(files, gazetteer, store, reader).report
     # records held compact (a quarter of the memory), equal to those read: the same findings;
     # compacted in place, as nothing else holds the records the reader makes
-    records = compact_records(reader.records(files), in_place=True)
-    return run_validation(records, **gazetteer_options(gazetteer))
+    with paused_gc():
+        records = compact_records(reader.records(files), in_place=True)
+        return run_validation(records, **gazetteer_options(gazetteer))

@@ -24,6 +24,7 @@ from claimkit.consistency.checks import (
 from claimkit.consistency.engine import (
     DEFAULT_CHECKS,
     Check,
+    paused_gc,
     read_claim_files,
     register_check,
     registered_checks,
@@ -69,6 +70,7 @@ __all__ = [
     "group_events",
     "link_components",
     "link_keys",
+    "paused_gc",
     "placement_of",
     "quantity_interval",
     "read_claim_files",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "ExtractSpec",
+    "Layout",
     "RateLimit",
     "connect",
     "extract_on_cluster",
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from claimkit.distributed.cluster import connect
     from claimkit.distributed.extract import ExtractSpec, extract_on_cluster
     from claimkit.distributed.ratelimit import RateLimit
-    from claimkit.distributed.validate import validate_on_cluster
+    from claimkit.distributed.validate import Layout, validate_on_cluster
 
 _WHERE = {
     "connect": "claimkit.distributed.cluster",
@@ -35,6 +36,7 @@ _WHERE = {
     "extract_on_cluster": "claimkit.distributed.extract",
     "RateLimit": "claimkit.distributed.ratelimit",
     "validate_on_cluster": "claimkit.distributed.validate",
+    "Layout": "claimkit.distributed.validate",
 }
 
 

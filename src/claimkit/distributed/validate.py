@@ -73,6 +73,7 @@ A plugin's check runs in the group pass.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
@@ -92,7 +93,8 @@ from claimkit.consistency.engine import paused_gc
 from claimkit.consistency.placement import Placement
 from claimkit.schemas import DocumentClaims
 
-__all__ = ["Chunk", "ClusterValidation", "MapResult", "plan_chunks", "validate_on_cluster"]
+__all__ = ["Chunk", "ClusterValidation", "Layout", "MapResult", "plan_chunks",
+           "validate_on_cluster"]
 
 #: default bytes of claims files per map task
 CHUNK_BYTES = 32 << 20
@@ -192,6 +194,8 @@ class Plan:
     #: None: all claims of one "event" type in one partition (exact)
     window: int | None = None
     margin: int = MARGIN_DAYS
+    #: pause the cyclic garbage collector in each task (``validate_on_cluster(pause_gc=)``)
+    pause_gc: bool = False
 
     def bucket(self, key: str) -> int:
         return zlib.crc32(key.encode("utf-8", "surrogatepass")) % self.partitions
@@ -258,7 +262,7 @@ def map_chunk(chunk: Chunk, plan: Plan, gazetteer_files: tuple[str, ...], work: 
     way) to the part of each of its keys' partitions, each record's document id to the part
     of its document's partition, and the chunk's per-document findings, all into one file
     of the work directory (written whole, then renamed: a retried task replaces its own)."""
-    with paused_gc():
+    with paused_gc() if plan.pause_gc else contextlib.nullcontext():
         return _map_chunk(chunk, plan, gazetteer_files, Path(work))
 
 
@@ -485,7 +489,7 @@ def reduce_keys(job: Job, b: int, parts: list[tuple[int, int, int]]) -> KeyResul
     """Group one key partition's claims (in input order, read from each map's file at
     ``(map, offset, length)``) and run the group checks; with ``job.output``, write the
     owned groups and findings there."""
-    with paused_gc():
+    with paused_gc() if job.plan.pause_gc else contextlib.nullcontext():
         result = _reduce_keys(job, b, parts)
     result.n_groups, result.tally = len(result.groups), _tally(result.findings)
     if job.output is None:
@@ -609,21 +613,30 @@ def plan_for(client: Any, files: list[str], partitions: int | None = None) -> Pl
     return Plan(partitions)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How the work is cut: the defaults suit any input; tests and benchmarks set them."""
+
+    #: partitions of each shuffle (None: from the input's size)
+    partitions: int | None = None
+    #: bytes of claims files per map task
+    chunk_bytes: int = CHUNK_BYTES
+
+
 def validate_on_cluster(
     client: Any,
     files: Iterable[str],
     *,
     gazetteer_files: Iterable[str] = (),
-    partitions: int | None = None,
-    chunk_bytes: int = CHUNK_BYTES,
+    layout: Layout = Layout(),
     output: str | os.PathLike[str] | None = None,
     window_days: int | None = None,
+    pause_gc: bool = False,
 ) -> ClusterValidation:
     """Validate the claims of ``files`` (claimkit JSONL) on the cluster of ``client``.
 
     Args:
-        partitions: partitions of each shuffle (default: from the input's size).
-        chunk_bytes: bytes of claims files per map task.
+        layout: partitions of each shuffle and bytes per map task (:class:`Layout`).
         output: a directory (on a filesystem the workers share) where each partition
             writes its groups and findings (``groups-NNNNN.jsonl``,
             ``findings-NNNNN.jsonl``; ``findings-doc-NNNNN.jsonl`` for each map's
@@ -638,15 +651,20 @@ def validate_on_cluster(
             partitioned by windows of that many days, so no partition grows with the
             input, but the grouping is no longer exact near a window's edges (see the
             module docstring).
+        pause_gc: pause Python's cyclic garbage collector in each task while it runs
+            (:func:`claimkit.consistency.paused_gc`): a quarter of the CPU time, but a
+            setting of the whole worker process, so off unless asked;
+            ``claimkit validate --cluster`` asks.
     """
     gaz, paths = tuple(gazetteer_files), [str(f) for f in files]
-    plan = dataclasses.replace(plan_for(client, paths, partitions), window=window_days)
+    plan = dataclasses.replace(plan_for(client, paths, layout.partitions), window=window_days,
+                               pause_gc=pause_gc)
     if output is None:
         work = Path(tempfile.mkdtemp(prefix="claimkit-validate-"))
     else:
         work = Path(output) / ".work"
         work.mkdir(parents=True, exist_ok=True)
-    chunks = plan_chunks(paths, chunk_bytes)
+    chunks = plan_chunks(paths, layout.chunk_bytes)
     try:
         return _run(client, chunks, Job(plan, str(work), gaz, {}, {}, frozenset(),
                                         None if output is None else str(output)))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func
 
 from claimkit.consistency import Check, Finding, ValidationReport, build_context
-from claimkit.consistency.engine import paused_gc, registered_checks
+from claimkit.consistency.engine import registered_checks
 from claimkit.consistency.grouping import Context, to_event_groups
 from claimkit.consistency.links import DisjointSets
 from claimkit.io import Compactor
@@ -66,7 +66,7 @@ def validate_store(
     touch). Each batch's findings are stored before it is yielded.
     """
     old: dict[int, int | None] | None = None  # each claim's stored root, when known
-    with paused_gc(), engine.connect() as conn, read_cache(conn):
+    with engine.connect() as conn, read_cache(conn):
         comps = None
         if not full and _validated_before(conn):
             comps, old = _touched(conn, set(new))
@@ -243,7 +243,7 @@ class _Run:
         their claims, if the caller read it (else it is read here)."""
         seqs = sorted(s for comp in comps for s in comp)
         root_of = {s: comp[0] for comp in comps for s in comp}
-        with paused_gc(), self.engine.connect() as conn:
+        with self.engine.connect() as conn:
             with read_cache(conn):
                 claims, docs = _load(conn, seqs)
             ctx = build_context(claims, docs, gazetteer=self.gazetteer, places=self.places,
@@ -255,7 +255,7 @@ class _Run:
                 groups=to_event_groups(ctx), findings=findings, n_claims=len(ctx.infos),
                 n_documents=len({x.doc for x in ctx.infos}),
             )
-        with paused_gc(), self.engine.begin() as conn:
+        with self.engine.begin() as conn:
             old = _old_roots(conn, seqs) if known is None else {s: known.get(s) for s in seqs}
             _store(conn, ctx, report, seqs, root_of, old)
             _set_roots(conn, root_of, old)
