@@ -7,6 +7,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -237,6 +239,32 @@ def test_three_concurrent_extract_runs_lose_and_duplicate_nothing(tmp_path: Path
     dup = con.execute("select count(*) from (select doc_seq, ordinal from claims "
                       "group by doc_seq, ordinal having count(*) > 1)").fetchone()[0]
     assert dup == 0 and n_claims > 0
+
+
+def test_turning_wal_on_waits_for_a_writer_in_rollback_mode(tmp_path: Path) -> None:
+    """A store being created is in rollback-journal mode until its first commit; another
+    process's ``PRAGMA journal_mode=WAL`` then fails at once, without SQLite's busy wait
+    (three concurrent ``extract --db`` runs failed so under load): it waits instead."""
+    from claimkit.store._engine import set_wal
+
+    db = tmp_path / "new.db"
+    writer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO t VALUES (1)")
+    other = sqlite3.connect(db, timeout=30)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        other.execute("PRAGMA journal_mode=WAL")  # what SQLite does: no busy wait
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        set_wal(other.cursor(), wait_s=0.2)  # bounded: gives up after its wait
+    timer = threading.Timer(0.5, writer.execute, ("COMMIT",))
+    timer.start()
+    t = time.monotonic()
+    assert set_wal(other.cursor(), wait_s=30) == "wal"
+    assert 0.4 < time.monotonic() - t < 10
+    timer.join()
+    other.close()
+    writer.close()
 
 
 def test_kill_during_writes_then_rerun(tmp_path: Path) -> None:

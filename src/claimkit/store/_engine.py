@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,7 +91,7 @@ def _sqlite_events(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
+        set_wal(cur)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         # this connection's page cache (SQLite's default is 2 MiB): the indexes a bulk
@@ -101,6 +102,27 @@ def _sqlite_events(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def set_wal(cur: Any, wait_s: float = SQLITE_BUSY_MS / 1000) -> str:
+    """``PRAGMA journal_mode=WAL``, waiting up to ``wait_s`` for another writer.
+
+    SQLite answers this pragma "database is locked" at once, without its busy
+    wait, while another connection holds a write lock in rollback-journal mode:
+    which is what a store being created looks like (its file turns WAL at its
+    first commit), so several processes opening a new store at once would fail.
+    """
+    import sqlite3
+
+    deadline, delay = time.monotonic() + wait_s, 0.005
+    while True:
+        try:
+            return str(cur.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
 
 
 #: the page cache of a connection while a validation reads (KiB): it reads each claim
