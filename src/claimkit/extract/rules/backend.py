@@ -257,10 +257,7 @@ class RulesBackend(Backend):
     def _may_claim(self, scan: CueScan, sentence: Sentence, langs: Sequence[LanguageCues]) -> bool:
         """Whether the sentence holds a cue of a claim type or an action cue (a composed claim)
         in one of its languages: without one, none of its clauses gives a hit."""
-        keys = self._claim_keys
-        return any(
-            not keys.isdisjoint(scan.inside(lc, sentence.start, sentence.end)) for lc in langs
-        )
+        return any(scan.has_any(lc, self._claim_keys, sentence.start, sentence.end) for lc in langs)
 
     def _clause_hits(
         self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
