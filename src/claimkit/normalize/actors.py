@@ -132,6 +132,8 @@ class Gazetteer:
         self._cldr: list[tuple[int, str]] = []
         self._index: _Index | None = None
         self._memo: dict[tuple[str, str | None, bool], GazetteerEntry | None] = {}
+        #: the (frozen) actor of each entry as written, built once per distinct spelling
+        self._actors: dict[tuple[int, str], Actor] = {}
         for doc in data:
             self._merge(doc)
 
@@ -186,6 +188,7 @@ class Gazetteer:
             self._add_entry(e)
         self._index = None
         self._memo = {}
+        self._actors = {}
 
     def _add_entry(self, e: dict[str, Any]) -> None:
         try:
@@ -527,8 +530,20 @@ class Gazetteer:
             if s in dropped:
                 continue
             s2, e2, _ = spans.get(s, (s, e, idx))
-            out.append(ActorMention(s2, e2, text[s2:e2], self._entries[idx].actor(text[s2:e2])))
+            written = text[s2:e2]
+            out.append(ActorMention(s2, e2, written, self._actor(idx, written)))
         return out
+
+    def _actor(self, idx: int, written: str) -> Actor:
+        """``self._entries[idx].actor(written)``, memoised (bounded): a corpus writes the same
+        names again and again, and an :class:`Actor` is frozen."""
+        actors = self._actors
+        actor = actors.get((idx, written))
+        if actor is None:
+            if len(actors) >= _MEMO_SIZE:
+                actors.clear()
+            actor = actors[(idx, written)] = self._entries[idx].actor(written)
+        return actor
 
     def _title_before(self, index: _Index, text: str, folded: str, s: int,
                       by_end: dict[int, tuple[int, int]],

@@ -31,7 +31,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -200,10 +199,11 @@ class RulesBackend(Backend):
                 continue
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
+            span = (sentence.start, sentence.end)
             for clause in sentence.clauses:
-                hits = [h for h in self._clause_hits(scene, clause, langs) if h.type in wanted]
+                hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
                 if hits:
-                    site = Site(clause, (sentence.start, sentence.end), si, langs)
+                    site = Site(clause, span, si, langs)
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -260,9 +260,13 @@ class RulesBackend(Backend):
         return any(scan.has_any(lc, self._claim_keys, sentence.start, sentence.end) for lc in langs)
 
     def _clause_hits(
-        self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
+        self,
+        scene: Scene,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        langs: Sequence[LanguageCues],
     ) -> list[Hit]:
-        """One cue per claim type in the clause, after negation and precedence."""
+        """One cue per claim type in the clause (of ``sentence``), after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
         found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
@@ -275,7 +279,7 @@ class RulesBackend(Backend):
             for s, e in cues.get(type_, ())
         ]
         hits += [h for lc, cues in found for h in self._composed(cues, lc)]
-        hits += [h for lc, cues in found for h in self._conditioned(scene, cs, cues, lc)]
+        hits += [h for lc, cues in found for h in self._conditioned(scene, sentence, cues, lc)]
         if not hits:
             return []
         # a cue inside a name is part of the name ("Coalition of the Willing")
@@ -293,8 +297,9 @@ class RulesBackend(Backend):
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
             first.setdefault(h.type, h)
-        for rule in self._precedence:
-            _apply_precedence(rule, scan, first)
+        if len(first) > 1:  # a rule needs two types in the clause
+            for rule in self._precedence:
+                _apply_precedence(rule, scan, first)
         return sorted(first.values(), key=lambda h: h.start)
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
@@ -319,7 +324,11 @@ class RulesBackend(Backend):
         return out
 
     def _conditioned(
-        self, scene: Scene, cs: int, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues
+        self,
+        scene: Scene,
+        sentence: tuple[int, int],
+        cues: Mapping[str, Sequence[tuple[int, int]]],
+        lc: LanguageCues,
     ) -> list[Hit]:
         """Claims stated by a ``conditioned`` cue in a sentence that sets a condition.
 
@@ -330,7 +339,7 @@ class RulesBackend(Backend):
         out: list[Hit] = []
         for name, spec in self.specs.items():
             spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
-            if spans and conditioned(scene.cues, _sentence_at(scene, cs), [lc]):
+            if spans and conditioned(scene.cues, sentence, [lc]):
                 out.append(Hit(*spans[0], name, lc))
         return out
 
@@ -376,12 +385,6 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
-
-
-def _sentence_at(scene: Scene, pos: int) -> tuple[int, int]:
-    sentences = scene.sentences
-    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
-    return (sentences[i].start, sentences[i].end) if i >= 0 else (pos, pos)
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

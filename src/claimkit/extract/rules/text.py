@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimkit.normalize.dates import month_names
-from claimkit.text import CJK_SCRIPTS, Script, dominant_script
+from claimkit.text import CJK_SCRIPTS, Script, dominant_script, latin_only
 
 __all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
 
@@ -182,6 +182,8 @@ def _inside_number(text: str, i: int) -> bool:
 
 def segment(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and clauses (offsets into ``text``)."""
+    if latin_only(text):  # every sentence is Latin: no script count per sentence
+        return [Sentence(s, e, Script.LATIN, text) for s, e in _sentence_bounds(text)]
     return [Sentence(s, e, dominant_script(text[s:e]), text) for s, e in _sentence_bounds(text)]
 
 
