@@ -93,6 +93,30 @@ def test_a_shared_start_boundary_matches_what_one_boundary_per_cue_did() -> None
     assert compared > 17 * 10
 
 
+def test_the_sentence_and_clause_patterns_match_what_their_plain_forms_did() -> None:
+    # _SENT_END and _CLAUSE_SPLIT open with one character class (the regex engine skips to
+    # it) and tell the branches apart by lookbehinds: the same matches as the plain
+    # alternations, over every test text, random runs of punctuation, and windows of them
+    from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END
+
+    plain_end = re.compile(
+        r"[。！？；!?;…]+[」』”’\"')）]*|\n+|(?<=[^\s.])\.(?:[”’\"')）]*)(?=\s|$)"
+    )
+    plain_split = re.compile(r"[,，;；:：]|(?<=\s)[-–—•](?=\s)")
+    rng = random.Random(5)
+    alphabet = "a1 .\n!?…。！；」』\"'’)）\t,，:：;-–—•"
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50))) for _ in range(20000)]
+    texts = _texts() + noise
+    for text in texts:
+        assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain_end.finditer(text)], text
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for a, b in ((0, len(text)), (lo, hi)):
+            got = [m.span() for m in _CLAUSE_SPLIT.finditer(text, a, b)]
+            assert got == [m.span() for m in plain_split.finditer(text, a, b)], (text, a, b)
+    assert any(_SENT_END.search(t) for t in noise) and any(_CLAUSE_SPLIT.search(t) for t in noise)
+
+
 def test_the_quantity_pattern_s_lookahead_drops_no_match() -> None:
     # the lookahead for a quantity's first characters only skips places where no match can
     # start: with and without it, the same matches, groups included, at every position

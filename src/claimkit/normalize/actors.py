@@ -401,7 +401,7 @@ class Gazetteer:
         taken: list[tuple[int, int, int]] = []  # (start, end, entry)
         covered = bytearray(len(text))
         for start, end, idx in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
-            if any(covered[start:end]):
+            if covered.find(1, start, end) >= 0:  # any(covered[start:end]), in C
                 continue
             covered[start:end] = b"\1" * (end - start)
             taken.append((start, end, idx))
@@ -499,7 +499,7 @@ class Gazetteer:
             run.clear()
 
         for m in CAPITALISED_WORD.finditer(text):
-            if any(covered[m.start():m.end()]) or not _fuzzy_ok(m.group()):
+            if covered.find(1, m.start(), m.end()) >= 0 or not _fuzzy_ok(m.group()):
                 flush()
                 continue
             if run and NAME_GAP.fullmatch(text, run[-1].end(), m.start()) is None:
