@@ -42,7 +42,7 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
-    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date and quantity patterns: old and new form
+    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity and split patterns: old and new form
 
 Before the cue and name automata (same corpus, same machine): 0.11-0.14 MB/s
 of CPU for the backend alone.
@@ -67,7 +67,7 @@ from claimkit.documents import load_documents
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import CueBook, LanguageCues, _pattern, _unique, mark_word_starts
 from claimkit.extract.rules.support import CueScan
-from claimkit.extract.rules.text import segment
+from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END, segment
 from claimkit.schemas import Document
 from claimkit.text import fold_case_loose, windows_around
 
@@ -369,6 +369,12 @@ def report_hostile(backend: RulesBackend) -> None:
         print(f"  {name:<30} {size:6.1f} MB  {seconds:7.2f} s  {seconds / size:6.3f} s/MB")
 
 
+#: the sentence and clause split patterns as they were (alternations; the engine tries them
+#: at every position): tests/test_rules_bounded.py checks the new forms give the same matches
+_PLAIN_SENT_END = re.compile(r"[。！？；!?;…]+[」』”’\"')）]*|\n+|(?<=[^\s.])\.(?:[”’\"')）]*)(?=\s|$)")
+_PLAIN_CLAUSE_SPLIT = re.compile(r"[,，;；:：]|(?<=\s)[-–—•](?=\s)")
+
+
 def _without_lookahead(pattern: re.Pattern[str], body: str, skip: int = 0) -> re.Pattern[str]:
     """``pattern`` without the first-character lookahead it starts with: its body starts
     ``skip`` characters after the first ``body``."""
@@ -435,11 +441,22 @@ def report_steps(backend: RulesBackend, n: int) -> None:
                 for _ in regex.finditer(d.text, lo, hi):
                     pass
 
-    print(f"this session's pattern changes ({n} documents; old and new form in this process, best of 3):")
+    texts = [d.text for d in docs]
+
+    def splits(old: bool) -> None:
+        sent, clause = (_PLAIN_SENT_END, _PLAIN_CLAUSE_SPLIT) if old else (_SENT_END, _CLAUSE_SPLIT)
+        for t in texts:
+            for _ in sent.finditer(t):
+                pass
+            for _ in clause.finditer(t):
+                pass
+
+    print(f"pattern changes ({n} documents; old and new form in this process, best of 3):")
     for name, run in (
         ("cue scan: boundary per cue -> shared", scan),
         ("date pattern: no lookahead -> lookahead", date_runs),
         ("quantity pattern: no lookahead -> lookahead", qty_runs),
+        ("sentence and clause split: class first", splits),
     ):
         old_s, new_s = _best_of_3(run, True), _best_of_3(run, False)
         print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
