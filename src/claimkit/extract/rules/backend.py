@@ -194,8 +194,10 @@ class RulesBackend(Backend):
         wanted = set(self.types)
         candidates: list[Candidate] = []
         for si, sentence in enumerate(scene.sentences):
+            if _QUESTION_END.match(scene.text, sentence.end):
+                continue  # asked, not stated: no language to choose
             langs = self._languages(scene.text, sentence, document.language)
-            if not langs or _QUESTION_END.match(scene.text, sentence.end):
+            if not langs:
                 continue
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
