@@ -42,7 +42,7 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
-    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date and quantity patterns: old and new form
+    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity and split patterns: old and new form
 
 Before the cue and name automata (same corpus, same machine): 0.11-0.14 MB/s
 of CPU for the backend alone.
@@ -67,7 +67,7 @@ from claimkit.documents import load_documents
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import CueBook, LanguageCues, _pattern, _unique, mark_word_starts
 from claimkit.extract.rules.support import CueScan
-from claimkit.extract.rules.text import segment
+from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END, segment
 from claimkit.schemas import Document
 from claimkit.text import fold_case_loose, windows_around
 
@@ -103,6 +103,21 @@ def iter_corpus(n: int, seed: int = 7) -> Iterator[Document]:
             own.insert(rng.randrange(len(own)), rng.choice(by_lang[rng.choice(langs)]))
         text = "\n".join(own)
         yield Document(id=f"d{i}", text=text, language=lang, published="2025-06-02")
+
+
+def warm_up(backend: RulesBackend) -> tuple[float, int]:
+    """Extract one document in each language of the corpus (and 20 mixed ones): every
+    language's cue patterns and date table compile on first use, a one-time cost that
+    would otherwise land in whichever measured run meets the language first. Returns
+    its CPU seconds and the number of languages."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, text in pieces():
+        by_lang.setdefault(lang, []).append(text)
+    docs = [
+        Document(id=f"warm-{lang}", text="\n".join(texts[:30]), language=lang, published="2025-06-02")
+        for lang, texts in sorted(by_lang.items())
+    ]
+    return cpu(lambda: [backend.extract(d) for d in [*docs, *corpus(20, seed=1)]]), len(docs)
 
 
 def corpus(n: int, seed: int = 7) -> list[Document]:
@@ -191,8 +206,7 @@ def linear_child(n: int) -> None:
     import _rss
 
     backend = RulesBackend()
-    for d in corpus(20):  # warm-up: gazetteer, date tables and cue patterns are built lazily
-        backend.extract(d)
+    warm_up(backend)
     size = seconds = 0.0
     for d in iter_corpus(n, seed=n):
         size += len(d.text.encode("utf-8")) / 1e6
@@ -355,6 +369,12 @@ def report_hostile(backend: RulesBackend) -> None:
         print(f"  {name:<30} {size:6.1f} MB  {seconds:7.2f} s  {seconds / size:6.3f} s/MB")
 
 
+#: the sentence and clause split patterns as they were (alternations; the engine tries them
+#: at every position): tests/test_rules_bounded.py checks the new forms give the same matches
+_PLAIN_SENT_END = re.compile(r"[。！？；!?;…]+[」』”’\"')）]*|\n+|(?<=[^\s.])\.(?:[”’\"')）]*)(?=\s|$)")
+_PLAIN_CLAUSE_SPLIT = re.compile(r"[,，;；:：]|(?<=\s)[-–—•](?=\s)")
+
+
 def _without_lookahead(pattern: re.Pattern[str], body: str, skip: int = 0) -> re.Pattern[str]:
     """``pattern`` without the first-character lookahead it starts with: its body starts
     ``skip`` characters after the first ``body``."""
@@ -421,11 +441,22 @@ def report_steps(backend: RulesBackend, n: int) -> None:
                 for _ in regex.finditer(d.text, lo, hi):
                     pass
 
-    print(f"this session's pattern changes ({n} documents; old and new form in this process, best of 3):")
+    texts = [d.text for d in docs]
+
+    def splits(old: bool) -> None:
+        sent, clause = (_PLAIN_SENT_END, _PLAIN_CLAUSE_SPLIT) if old else (_SENT_END, _CLAUSE_SPLIT)
+        for t in texts:
+            for _ in sent.finditer(t):
+                pass
+            for _ in clause.finditer(t):
+                pass
+
+    print(f"pattern changes ({n} documents; old and new form in this process, best of 3):")
     for name, run in (
         ("cue scan: boundary per cue -> shared", scan),
         ("date pattern: no lookahead -> lookahead", date_runs),
         ("quantity pattern: no lookahead -> lookahead", qty_runs),
+        ("sentence and clause split: class first", splits),
     ):
         old_s, new_s = _best_of_3(run, True), _best_of_3(run, False)
         print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
@@ -442,8 +473,8 @@ def main(argv: list[str]) -> None:
         f"start-up: RulesBackend() {time.process_time() - start:.3f} s of CPU in a fresh process "
         "(cue data read; each language's patterns compile on its first sentence)"
     )
-    for d in corpus(20):  # warm-up: gazetteer, date tables and cue patterns are built lazily
-        backend.extract(d)
+    first, langs = warm_up(backend)  # gazetteer, date tables and cue patterns are built lazily
+    print(f"warm-up: one document in each of {langs} languages (patterns compiled on first use) {first:.2f} s of CPU")
     if "--steps" in argv:
         report_steps(backend, 400 if quick else 2000)
         return

@@ -93,6 +93,57 @@ def test_a_shared_start_boundary_matches_what_one_boundary_per_cue_did() -> None
     assert compared > 17 * 10
 
 
+def test_the_sentence_and_clause_patterns_match_what_their_plain_forms_did() -> None:
+    # _SENT_END and _CLAUSE_SPLIT open with one character class (the regex engine skips to
+    # it) and tell the branches apart by lookbehinds: the same matches as the plain
+    # alternations, over every test text, random runs of punctuation, and windows of them
+    from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END
+
+    plain_end = re.compile(
+        r"[。！？；!?;…]+[」』”’\"')）]*|\n+|(?<=[^\s.])\.(?:[”’\"')）]*)(?=\s|$)"
+    )
+    plain_split = re.compile(r"[,，;；:：]|(?<=\s)[-–—•](?=\s)")
+    rng = random.Random(5)
+    alphabet = "a1 .\n!?…。！；」』\"'’)）\t,，:：;-–—•"
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50))) for _ in range(20000)]
+    texts = _texts() + noise
+    for text in texts:
+        assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain_end.finditer(text)], text
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for a, b in ((0, len(text)), (lo, hi)):
+            got = [m.span() for m in _CLAUSE_SPLIT.finditer(text, a, b)]
+            assert got == [m.span() for m in plain_split.finditer(text, a, b)], (text, a, b)
+    assert any(_SENT_END.search(t) for t in noise) and any(_CLAUSE_SPLIT.search(t) for t in noise)
+
+
+def test_cue_lookups_answer_what_the_clause_lookup_holds() -> None:
+    # CueScan.has_any (a claim cue in this sentence?), has and spans answer from their own
+    # tables what the full lookup of a range (inside) holds, for every sentence, clause and
+    # category of every test text in every language whose cues apply to it
+    from claimkit.extract.rules.support import CueScan
+
+    backend = RulesBackend()
+    keys = backend._claim_keys  # noqa: SLF001 - the set _may_claim asks about
+    checked = found = 0
+    for text in _texts():
+        scan = CueScan(text)
+        for sentence in segment(text):
+            for lc in backend._languages(text, sentence, None):  # noqa: SLF001
+                # the sentence, its clauses, an empty range, and windows that cut matches
+                cuts = [(k, k + 12) for k in range(sentence.start, sentence.end, 9)]
+                for lo, hi in [(sentence.start, sentence.end), *sentence.clauses, (sentence.start, sentence.start), *cuts]:
+                    inside = scan.inside(lc, lo, hi)
+                    assert scan.has_any(lc, keys, lo, hi) == (not keys.isdisjoint(inside))
+                    for category in [*lc.patterns, *lc.keyword_patterns]:
+                        spans = scan.spans(lc, category, lo, hi)
+                        assert spans == inside.get(category, [])
+                        assert scan.has(lc, category, lo, hi) == bool(spans)
+                    checked += 1
+                    found += bool(inside)
+    assert checked > 1000 and found > 500
+
+
 def test_the_quantity_pattern_s_lookahead_drops_no_match() -> None:
     # the lookahead for a quantity's first characters only skips places where no match can
     # start: with and without it, the same matches, groups included, at every position

@@ -53,6 +53,7 @@ __all__ = [
     "is_katakana",
     "is_unspaced",
     "is_word_char",
+    "latin_only",
     "script_of",
     "windows_around",
     "word_ok_after",
@@ -224,6 +225,13 @@ def _first(script: Script, text: str) -> int:
     return m.start() if m else len(text)
 
 
+def latin_only(text: str) -> bool:
+    """True when ``text`` has no letter of a non-Latin script of the table: then
+    :func:`dominant_script` of ``text`` and of every slice of it is :attr:`Script.LATIN`
+    (one regex search for a whole document instead of one per sentence)."""
+    return text.isascii() or _NOT_LATIN_RE.search(text) is None
+
+
 def dominant_script(text: str) -> Script:
     """The script most of ``text`` is written in; :attr:`Script.LATIN` when there is none.
 
@@ -232,7 +240,7 @@ def dominant_script(text: str) -> Script:
     :attr:`Script.HANGUL`. Otherwise the most frequent script wins, and on a
     tie the one that appears first.
     """
-    if text.isascii() or _NOT_LATIN_RE.search(text) is None:
+    if latin_only(text):
         return Script.LATIN  # Latin letters only, or no letters of the table at all
     kana = _count(Script.KANA, text)
     if kana >= 2:

@@ -132,6 +132,8 @@ class Gazetteer:
         self._cldr: list[tuple[int, str]] = []
         self._index: _Index | None = None
         self._memo: dict[tuple[str, str | None, bool], GazetteerEntry | None] = {}
+        #: the (frozen) actor of each entry as written, built once per distinct spelling
+        self._actors: dict[tuple[int, str], Actor] = {}
         for doc in data:
             self._merge(doc)
 
@@ -186,6 +188,7 @@ class Gazetteer:
             self._add_entry(e)
         self._index = None
         self._memo = {}
+        self._actors = {}
 
     def _add_entry(self, e: dict[str, Any]) -> None:
         try:
@@ -398,7 +401,7 @@ class Gazetteer:
         taken: list[tuple[int, int, int]] = []  # (start, end, entry)
         covered = bytearray(len(text))
         for start, end, idx in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
-            if any(covered[start:end]):
+            if covered.find(1, start, end) >= 0:  # any(covered[start:end]), in C
                 continue
             covered[start:end] = b"\1" * (end - start)
             taken.append((start, end, idx))
@@ -496,7 +499,7 @@ class Gazetteer:
             run.clear()
 
         for m in CAPITALISED_WORD.finditer(text):
-            if any(covered[m.start():m.end()]) or not _fuzzy_ok(m.group()):
+            if covered.find(1, m.start(), m.end()) >= 0 or not _fuzzy_ok(m.group()):
                 flush()
                 continue
             if run and NAME_GAP.fullmatch(text, run[-1].end(), m.start()) is None:
@@ -527,8 +530,20 @@ class Gazetteer:
             if s in dropped:
                 continue
             s2, e2, _ = spans.get(s, (s, e, idx))
-            out.append(ActorMention(s2, e2, text[s2:e2], self._entries[idx].actor(text[s2:e2])))
+            written = text[s2:e2]
+            out.append(ActorMention(s2, e2, written, self._actor(idx, written)))
         return out
+
+    def _actor(self, idx: int, written: str) -> Actor:
+        """``self._entries[idx].actor(written)``, memoised (bounded): a corpus writes the same
+        names again and again, and an :class:`Actor` is frozen."""
+        actors = self._actors
+        actor = actors.get((idx, written))
+        if actor is None:
+            if len(actors) >= _MEMO_SIZE:
+                actors.clear()
+            actor = actors[(idx, written)] = self._entries[idx].actor(written)
+        return actor
 
     def _title_before(self, index: _Index, text: str, folded: str, s: int,
                       by_end: dict[int, tuple[int, int]],

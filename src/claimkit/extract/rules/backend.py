@@ -31,7 +31,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -195,15 +194,18 @@ class RulesBackend(Backend):
         wanted = set(self.types)
         candidates: list[Candidate] = []
         for si, sentence in enumerate(scene.sentences):
+            if _QUESTION_END.match(scene.text, sentence.end):
+                continue  # asked, not stated: no language to choose
             langs = self._languages(scene.text, sentence, document.language)
-            if not langs or _QUESTION_END.match(scene.text, sentence.end):
+            if not langs:
                 continue
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
+            span = (sentence.start, sentence.end)
             for clause in sentence.clauses:
-                hits = [h for h in self._clause_hits(scene, clause, langs) if h.type in wanted]
+                hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
                 if hits:
-                    site = Site(clause, (sentence.start, sentence.end), si, langs)
+                    site = Site(clause, span, si, langs)
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -257,15 +259,16 @@ class RulesBackend(Backend):
     def _may_claim(self, scan: CueScan, sentence: Sentence, langs: Sequence[LanguageCues]) -> bool:
         """Whether the sentence holds a cue of a claim type or an action cue (a composed claim)
         in one of its languages: without one, none of its clauses gives a hit."""
-        keys = self._claim_keys
-        return any(
-            not keys.isdisjoint(scan.inside(lc, sentence.start, sentence.end)) for lc in langs
-        )
+        return any(scan.has_any(lc, self._claim_keys, sentence.start, sentence.end) for lc in langs)
 
     def _clause_hits(
-        self, scene: Scene, clause: tuple[int, int], langs: Sequence[LanguageCues]
+        self,
+        scene: Scene,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        langs: Sequence[LanguageCues],
     ) -> list[Hit]:
-        """One cue per claim type in the clause, after negation and precedence."""
+        """One cue per claim type in the clause (of ``sentence``), after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
         found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
@@ -278,7 +281,7 @@ class RulesBackend(Backend):
             for s, e in cues.get(type_, ())
         ]
         hits += [h for lc, cues in found for h in self._composed(cues, lc)]
-        hits += [h for lc, cues in found for h in self._conditioned(scene, cs, cues, lc)]
+        hits += [h for lc, cues in found for h in self._conditioned(scene, sentence, cues, lc)]
         if not hits:
             return []
         # a cue inside a name is part of the name ("Coalition of the Willing")
@@ -296,8 +299,9 @@ class RulesBackend(Backend):
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
             first.setdefault(h.type, h)
-        for rule in self._precedence:
-            _apply_precedence(rule, scan, first)
+        if len(first) > 1:  # a rule needs two types in the clause
+            for rule in self._precedence:
+                _apply_precedence(rule, scan, first)
         return sorted(first.values(), key=lambda h: h.start)
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
@@ -322,7 +326,11 @@ class RulesBackend(Backend):
         return out
 
     def _conditioned(
-        self, scene: Scene, cs: int, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues
+        self,
+        scene: Scene,
+        sentence: tuple[int, int],
+        cues: Mapping[str, Sequence[tuple[int, int]]],
+        lc: LanguageCues,
     ) -> list[Hit]:
         """Claims stated by a ``conditioned`` cue in a sentence that sets a condition.
 
@@ -333,7 +341,7 @@ class RulesBackend(Backend):
         out: list[Hit] = []
         for name, spec in self.specs.items():
             spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
-            if spans and conditioned(scene.cues, _sentence_at(scene, cs), [lc]):
+            if spans and conditioned(scene.cues, sentence, [lc]):
                 out.append(Hit(*spans[0], name, lc))
         return out
 
@@ -379,12 +387,6 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
-
-
-def _sentence_at(scene: Scene, pos: int) -> tuple[int, int]:
-    sentences = scene.sentences
-    i = bisect_right(sentences, pos, key=lambda s: s.start) - 1
-    return (sentences[i].start, sentences[i].end) if i >= 0 else (pos, pos)
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

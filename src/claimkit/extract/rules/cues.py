@@ -181,28 +181,30 @@ class LanguageCues:
         tried there alone (``match`` at that offset), skipping places inside
         its previous match, which gives what ``finditer`` over the whole text would.
         """
-        starts: dict[str, set[int]] = {}
+        places: list[tuple[str, int]] = []
         for automaton, where in ((self.heads, folded), (self.word_heads, marked)):
             if automaton is None:
                 continue
             if where is None:
                 where = mark_word_starts(folded)
-            for end, (back, categories) in automaton.iter(where):
-                at = end - back
-                for category in categories:
-                    starts.setdefault(category, set()).add(at)
+            places += [(cat, end - back) for end, (back, cats) in automaton.iter(where) for cat in cats]
+        # by category, then by place: each category's places in order, as one sorted list
+        places.sort()
         out: dict[str, list[tuple[int, int]]] = {}
-        for category, places in starts.items():
-            pattern = self.patterns.get(category) or self.keyword_patterns[category]
-            spans, last = [], 0
-            for at in sorted(places):
-                if at < last:
-                    continue
-                m = pattern.match(text, at)
-                if m is not None and m.end() > at:
-                    spans.append(m.span())
-                    last = m.end()
-            out[category] = spans
+        spans: list[tuple[int, int]] = []
+        pattern: re.Pattern[str] | None = None
+        category, last = "", 0
+        for cat, at in places:
+            if cat != category or pattern is None:
+                category, last = cat, 0
+                pattern = self.patterns.get(cat) or self.keyword_patterns[cat]
+                spans = out[cat] = []
+            if at < last:
+                continue  # inside the previous match, or the same place again
+            m = pattern.match(text, at)
+            if m is not None and m.end() > at:
+                spans.append(m.span())
+                last = m.end()
         return out
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:

@@ -7,6 +7,7 @@ import logging
 from bisect import bisect_left, insort
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
@@ -51,8 +52,8 @@ def within(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
     return [m for m in mentions[i:j] if m.end <= hi]
 
 
-def _start(m: Mention) -> int:
-    return m.start
+#: a mention's start, for bisect (C: no Python call per step)
+_start = attrgetter("start")
 
 
 @dataclass
@@ -86,44 +87,50 @@ class CueScan:
     sentence of that language asks (one compiled pattern, C speed, linear:
     the patterns have no unbounded part before a literal); clauses then look
     their matches up by offset (bisect), instead of running every pattern
-    again on every clause.
+    again on every clause. A language's matches are kept in a table of their
+    own (category -> starts and spans), so a lookup is two dictionary reads
+    and a bisect, and a category without matches in the text answers at once.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._marked: str | None = None
-        self._spans: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
-        self._scanned: set[str] = set()
+        self._tables: dict[str, dict[str, tuple[list[int], list[tuple[int, int]]]]] = {}
         self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+        self._any: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
+
+    def _table(self, lc: LanguageCues) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
+        """Every category's matches of ``lc`` (scanned in one pass the first time)."""
+        table = self._tables.get(lc.code)
+        if table is None:
+            if self._folded is None:
+                self._folded = fold_case_loose(self.text)
+                self._marked = mark_word_starts(self._folded)
+            scanned = lc.scan(self.text, self._folded, self._marked)
+            table = self._tables[lc.code] = {
+                cat: ([s for s, _ in spans], spans) for cat, spans in scanned.items() if spans
+            }
+        return table
 
     def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
-        key = (lc.code, category)
-        found = self._spans.get(key)
+        found = (self._tables.get(lc.code) or self._table(lc)).get(category)
         if found is None:
-            if lc.code not in self._scanned:  # every category of the language in one pass
-                self._scanned.add(lc.code)
-                if self._folded is None:
-                    self._folded = fold_case_loose(self.text)
-                    self._marked = mark_word_starts(self._folded)
-                for cat, spans in lc.scan(self.text, self._folded, self._marked).items():
-                    self._spans[(lc.code, cat)] = ([s for s, _ in spans], spans)
-            found = self._spans.setdefault(key, ([], []))
-        starts, spans = found
-        if not starts:
             return []
+        starts, spans = found
         i = bisect_left(starts, start)
-        j = bisect_left(starts, end, lo=i)
+        j = bisect_left(starts, end, i)
+        if i == j:
+            return []
         return [sp for sp in spans[i:j] if sp[1] <= end]
 
     def inside(self, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
         """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause."""
         merged = self._merged.get(lc.code)
         if merged is None:
-            self.spans(lc, "", 0, 0)  # the language is scanned
             rows = sorted(
-                (s, e, cat) for (code, cat), (_, sp) in self._spans.items() if code == lc.code for s, e in sp
+                (s, e, cat) for cat, (_, spans) in self._table(lc).items() for s, e in spans
             )
             merged = self._merged[lc.code] = ([r[0] for r in rows], rows)
         starts, rows = merged
@@ -135,7 +142,31 @@ class CueScan:
 
     def has(self, lc: LanguageCues, category: str, start: int, end: int) -> bool:
         """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
-        return bool(start < end and self.spans(lc, category, start, end))
+        if start >= end:
+            return False
+        found = (self._tables.get(lc.code) or self._table(lc)).get(category)
+        if found is None:
+            return False
+        starts, spans = found
+        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if spans[k][1] <= end:
+                return True
+        return False
+
+    def has_any(self, lc: LanguageCues, categories: frozenset[str], start: int, end: int) -> bool:
+        """Whether a match of one of ``categories`` in ``lc`` lies inside ``[start, end)``
+        (:meth:`inside` and a test of its keys, without building the lookup)."""
+        key = (lc.code, categories)
+        found = self._any.get(key)
+        if found is None:
+            rows = sorted(
+                sp for cat, (_, spans) in self._table(lc).items() if cat in categories for sp in spans
+            )
+            found = self._any[key] = ([s for s, _ in rows], [e for _, e in rows])
+        starts, ends = found
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        # the matches starting in range, by start: any of them may end before ``end``
+        return i < j and min(ends[i:j]) <= end
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimkit.normalize.dates import month_names
-from claimkit.text import CJK_SCRIPTS, Script, dominant_script
+from claimkit.text import CJK_SCRIPTS, Script, dominant_script, latin_only
 
 __all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
 
+# Both patterns open with one character class, and each branch then checks by a lookbehind
+# which character it was: the regex engine skips ahead to the next character of the class
+# (its search for a pattern that starts with a class), where a pattern that opens with
+# alternatives is tried at every position. Same matches as the plain forms in the comments
+# (tests/test_rules_bounded.py compares them).
 _SENT_END = re.compile(
-    r"[。！？；!?;…]+[」』”’\"')）]*"  # CJK/Latin enders, closing quotes after them
-    r"|\n+"
-    r"|(?<=[^\s.])\.(?:[”’\"')）]*)(?=\s|$)"  # a period before a space
+    r"[。！？；!?;…\n.]"
+    r"(?:(?<=[。！？；!?;…])[。！？；!?;…]*[」』”’\"')）]*"  # [。！？；!?;…]+[」』”’"')）]*: enders, closing quotes
+    r"|(?<=\n)\n*"  # \n+
+    r"|(?<=[^\s.]\.)[”’\"')）]*(?=\s|$))"  # (?<=[^\s.])\.[”’"')）]*(?=\s|$): a period before a space
 )
-_CLAUSE_SPLIT = re.compile(r"[,，;；:：]|(?<=\s)[-–—•](?=\s)")
+#: [,，;；:：]|(?<=\s)[-–—•](?=\s)
+_CLAUSE_SPLIT = re.compile(r"[,，;；:：\-–—•](?:(?<=[,，;；:：])|(?<=\s[-–—•])(?=\s))")
 _JA_SPLIT = re.compile(r"、")
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "sen", "rep", "gov", "pres", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "u.n", "approx"]
@@ -182,6 +189,8 @@ def _inside_number(text: str, i: int) -> bool:
 
 def segment(text: str) -> list[Sentence]:
     """Split ``text`` into sentences and clauses (offsets into ``text``)."""
+    if latin_only(text):  # every sentence is Latin: no script count per sentence
+        return [Sentence(s, e, Script.LATIN, text) for s, e in _sentence_bounds(text)]
     return [Sentence(s, e, dominant_script(text[s:e]), text) for s, e in _sentence_bounds(text)]
 
 
