@@ -49,6 +49,7 @@ from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
 
 __all__ = [
     "ACTOR_SOURCES",
+    "ACTOR_SOURCE_NAMES",
     "DEFAULT_KEYWORD_SCOPE",
     "ROLE_OPTIONS",
     "ROLE_SHAPES",
@@ -69,6 +70,9 @@ __all__ = [
 
 #: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
 ACTOR_SOURCES = ("before_cue", "earlier_in_sentence", "after_cue", "previous_sentence")
+#: every source a type may list in ``actor_from``: ``cue_owner`` (the names owning the cue
+#: noun: "Putin and Zelensky's meeting", "the summit of the coalition") only when asked for
+ACTOR_SOURCE_NAMES = ("cue_owner", *ACTOR_SOURCES)
 #: the places a role looks in (see :func:`_scope`)
 SCOPES = ("cue", "after", "clause", "sentence")
 #: where a derived keyword field looks, in turn
@@ -154,7 +158,11 @@ def subject_of(
     before = [a for a in in_clause if a.end <= hit.start]
     subject: list[Actor] = []
     for source in sources:
-        if source == "before_cue":
+        if source == "cue_owner":
+            owners = _cue_owners(scene, hit, site)
+            if owners:
+                return _distinct(owners), True
+        elif source == "before_cue":
             subject = _distinct([a for a in before if _may_act(scene, hit, a)])
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, hit, a)]
@@ -169,6 +177,49 @@ def subject_of(
         if subject:
             break
     return subject, bool(before)
+
+
+#: what joins a cue noun's owner to it: "Putin's", "Rusya'nın", プーチンの, 푸틴의, 普京的
+#: (a written mark: a name right before a noun is often its subject), then at most one
+#: short modifier ("face-to-face", 対面, 直接, 정상)
+_OWNS_CUE = re.compile(
+    r"(?:['’][^\W\d_]{0,4}\s?|[の의的之]\s?)"
+    r"(?:[^\W\d_][\w-]{0,15}\s|[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
+)
+#: what joins two owners: a comma or a short lower-case word ("and", "und", "et", "và",
+#: "dan", "и", "ve"), or と 和 与 及 과 와
+_COORDINATED = re.compile(r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와])\s*")
+
+
+def _cue_owners(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
+    """The names owning the cue noun, with the names coordinated with them: before it with
+    a possessive mark ("Putin and Zelensky's meeting", プーチンとゼレンスキーの対面会議,
+    푸틴과 젤렌스키의 회담, 普京和泽连斯基的会晤), or after it with a ``genitive`` word of
+    the cue's language ("the summit of the Coalition", "la réunion de l'OTAN"; not in a
+    language that marks no genitive with a word, where a name after a verb is its object:
+    "bertemu Trump"). A meeting's actor is who holds it, not who reports or arranges it
+    ("Trump said he began arranging a meeting of Putin and Zelensky")."""
+    text = scene.text
+    cs, ce = site.clause
+    named = _named(scene, cs, ce)
+    before = [m for m in named if m.end <= hit.start]
+    if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start):
+        chain = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
+                break
+            chain.insert(0, m)
+        return chain
+    lc = hit.lang
+    after = [m for m in named if m.start >= hit.end]
+    if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
+        return []
+    chain = [after[0]]
+    for m in after[1:]:
+        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    return chain
 
 
 def _after_verb(hit: Hit) -> int:

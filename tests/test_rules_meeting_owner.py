@@ -1,0 +1,75 @@
+"""A meeting's actor is who holds it: the names owning the meeting noun ("Putin and
+Zelensky's meeting", "the summit of NATO"), not who reports or arranges it; and a
+country whose name is an article and a noun ("La Réunion") is no name in lower case
+("la réunion": the French for "the meeting").
+
+Every sentence is written for these tests (none comes from the sample articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.normalize import Gazetteer
+from tests.test_rules_roles import _actors_of
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+# the owners of the meeting noun, before it with a possessive mark or after it with a
+# genitive word, are its actor; the reporter or arranger is not
+_OWNED = [
+    ("en", "Trump said he had begun arranging Putin and Zelensky's face-to-face meeting.",
+     ["Vladimir Putin", "Volodymyr Zelensky"]),
+    ("en", "Macron said the summit of the Coalition of the Willing will take place in Paris.",
+     ["Coalition of the Willing"]),
+    ("ja", "トランプ氏は、プーチンとゼレンスキーの対面会議の手配を始めたと述べた。",
+     ["Vladimir Putin", "Volodymyr Zelensky"]),
+    ("zh", "特朗普表示,他已开始安排普京和泽连斯基的会晤。", ["Vladimir Putin", "Volodymyr Zelensky"]),
+    ("ko", "트럼프는 푸틴과 젤렌스키의 회담을 준비하기 시작했다고 말했다.",
+     ["Vladimir Putin", "Volodymyr Zelensky"]),
+    ("es", "Sánchez anunció que la cumbre de la OTAN se celebrará en Madrid.", ["NATO"]),
+    ("it", "Meloni ha detto che il vertice della NATO si terrà a Roma.", ["NATO"]),
+    ("fr", "Macron a annoncé que la réunion de l'OTAN aura lieu à Bruxelles.", ["NATO"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actors"), _OWNED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_OWNED)])
+def test_meeting_owner_is_the_actor(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
+    assert _actors_of(backend, text, lang, "meeting") == actors
+
+
+# a meeting verb's object, a name before "with" (と, との, 와), or a name right after a
+# meeting word in a language with no genitive word is no owner: the subject stays
+_NOT_OWNED = [
+    ("en", "Macron met Starmer in London.", ["Emmanuel Macron"]),
+    ("en", "Trump's meeting with Putin ended without a deal.", ["Donald Trump"]),
+    ("ja", "トランプ大統領はプーチン大統領との会談を終えた。", ["Donald Trump"]),
+    ("id", "Macron bertemu Trump di Paris.", ["Emmanuel Macron"]),
+    ("de", "Merz traf Macron in Berlin.", ["Friedrich Merz"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actors"), _NOT_OWNED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_NOT_OWNED)])
+def test_meeting_subject_stays(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
+    assert _actors_of(backend, text, lang, "meeting") == actors
+
+
+def test_article_noun_names_need_their_capital() -> None:
+    gazetteer = Gazetteer.default()
+    found = {t: [m.text for m in gazetteer.find(t, language="fr")] for t in (
+        "Macron a participé à la réunion à Bruxelles.",
+        "La Réunion a voté.",
+        "El Salvador a voté.",
+    )}
+    assert found["Macron a participé à la réunion à Bruxelles."] == ["Macron"]
+    assert found["La Réunion a voté."] == ["La Réunion"]
+    assert found["El Salvador a voté."] == ["El Salvador"]
+
+
+def test_lower_case_la_reunion_is_a_meeting(backend: RulesBackend) -> None:
+    assert _actors_of(backend, "Macron a participé à la réunion à Bruxelles.", "fr", "meeting") == ["Emmanuel Macron"]
