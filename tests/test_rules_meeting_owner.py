@@ -73,3 +73,27 @@ def test_article_noun_names_need_their_capital() -> None:
 
 def test_lower_case_la_reunion_is_a_meeting(backend: RulesBackend) -> None:
     assert _actors_of(backend, "Macron a participé à la réunion à Bruxelles.", "fr", "meeting") == ["Emmanuel Macron"]
+
+
+# a restatement joining a claim gives it its actor when it names one in its own clause
+# and the claim's was borrowed (from the sentence before): the first clause mentions the
+# meeting, the second says who held it
+_JOINED = [
+    ("en", "Germany sent a delegation. The day before the summit, Zelensky met Macron in Paris."),
+    ("fr", "L'Allemagne a envoyé une délégation. La veille du sommet, Zelensky a rencontré Macron à Paris."),
+    ("es", "Alemania envió una delegación. La víspera de la cumbre, Zelenski se reunió con Macron en París."),
+    ("id", "Jerman mengirim delegasi. Sehari sebelum pertemuan puncak, Zelensky bertemu Macron di Paris."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _JOINED, ids=[t[0] for t in _JOINED])
+def test_restatement_brings_its_own_actor(backend: RulesBackend, lang: str, text: str) -> None:
+    assert _actors_of(backend, text, lang, "meeting") == ["Volodymyr Zelensky"]
+
+
+def test_restatement_in_another_sentence_keeps_the_claims_actor(backend: RulesBackend) -> None:
+    # a later sentence's own actor does not replace the first mention's: "The United
+    # States did not attend the Paris summit" is not who held it
+    text = ("Macron hosted a summit in Paris on Thursday. The United States did not send "
+            "representatives to the Paris summit.")
+    assert _actors_of(backend, text, "en", "meeting")[0] == "Emmanuel Macron"
