@@ -42,6 +42,7 @@ from claimkit.extract.rules.roles import (
     Ctx,
     conditioned,
     fill,
+    generic_case,
     is_hedge,
     is_hedged,
     merge_objects,
@@ -333,7 +334,10 @@ class RulesBackend(Backend):
         out: list[Hit] = []
         for name, spec in self.specs.items():
             spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
-            if spans and conditioned(scene.cues, _sentence_at(scene, cs), [lc]):
+            sentence = _sentence_at(scene, cs)
+            if spans and (
+                conditioned(scene.cues, sentence, [lc]) or generic_case(scene.cues, sentence, spans[0][0], [lc])
+            ):
                 out.append(Hit(*spans[0], name, lc))
         return out
 

@@ -58,6 +58,7 @@ __all__ = [
     "FieldRule",
     "conditioned",
     "fill",
+    "generic_case",
     "is_hedge",
     "modality",
     "nearest",
@@ -555,7 +556,9 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    conditional = conditioned(scan, site.sentence, site.langs)
+    conditional = conditioned(scan, site.sentence, site.langs) or (
+        _any(scan, (hit.start, hit.end), site.langs, "threat") and generic_case(scan, site.sentence, hit.start, site.langs)
+    )
     hedged = hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge"))
     if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
@@ -604,6 +607,18 @@ def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCu
         frames = scan.spans(lc, "timeframe", *span)
         for s, e in scan.spans(lc, "condition", *span):
             if not any(fs < e and s < fe for fs, fe in frames):
+                return True
+    return False
+
+
+def generic_case(scan: CueScan, span: tuple[int, int], cue_start: int, langs: Sequence[LanguageCues]) -> bool:
+    """A ``generic`` quantifier in ``span`` sets the case a threat answers: "any attack on
+    Lithuania will be met with a response", "toute attaque recevra une réponse", "любое
+    нападение получит ответ", "will pay a heavy price for any escalation". Not the
+    quantifier of the threat word itself ("any response will be coordinated")."""
+    for lc in langs:
+        for _, e in scan.spans(lc, "generic", *span):
+            if not 0 <= cue_start - e <= 1:
                 return True
     return False
 
