@@ -97,3 +97,32 @@ def test_restatement_in_another_sentence_keeps_the_claims_actor(backend: RulesBa
     text = ("Macron hosted a summit in Paris on Thursday. The United States did not send "
             "representatives to the Paris summit.")
     assert _actors_of(backend, text, "en", "meeting")[0] == "Emmanuel Macron"
+
+
+# a meeting's hosts or chairs lead it: named next to a host word in the meeting's own
+# sentence, or in a later mention that joins it ("The meeting was co-chaired by ...")
+_HOSTED = [
+    ("en", "Defence ministers met in Brussels on Thursday. The meeting was co-chaired by Britain and Germany.",
+     ["United Kingdom", "Germany"]),
+    ("en", "Germany hosted a meeting of NATO ministers in Berlin.", ["Germany"]),
+    ("vi", "Các bộ trưởng họp tại Brussels. Hội nghị diễn ra ngày 10/4 do Anh và Đức đồng chủ trì.",
+     ["United Kingdom", "Germany"]),
+    ("zh", "各国外长在巴黎举行会议。会议由英国和德国共同主持。", ["United Kingdom", "Germany"]),
+    ("ru", "Министры встретились в Брюсселе. Встреча прошла под председательством Германии.", ["Germany"]),
+    ("ja", "各国の国防相がブリュッセルで会合を開いた。会合は英国とドイツが共同議長を務めた。",
+     ["United Kingdom", "Germany"]),
+    ("fr", "Les ministres se sont réunis à Bruxelles. La réunion était coprésidée par la France et l'Allemagne.",
+     ["France", "Germany"]),
+    ("es", "Los ministros se reunieron en Bruselas. La reunión fue copresidida por Francia y Alemania.",
+     ["France", "Germany"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actors"), _HOSTED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_HOSTED)])
+def test_hosts_lead_the_meeting(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
+    assert _actors_of(backend, text, lang, "meeting") == actors
+
+
+def test_hosts_of_a_later_mention_do_not_replace_a_named_actor(backend: RulesBackend) -> None:
+    text = "France and Italy met in Rome on Monday. The meeting was chaired by Germany."
+    assert _actors_of(backend, text, "en", "meeting") == ["France", "Italy"]

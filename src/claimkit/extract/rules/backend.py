@@ -357,7 +357,7 @@ class RulesBackend(Backend):
 
     def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
         spec = self.specs[hit.type]
-        subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
+        subject, own_actor, hosted = subject_of(scene, hit, site, spec.actor_from)
         if spec.speaker:
             subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
@@ -379,7 +379,7 @@ class RulesBackend(Backend):
                 fields[rule.field] = value
         objects = [r.object for r in spec.merge if r.object is not None]
         found = merge_objects(scene, hit, site, objects) if objects else {}
-        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found)
+        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted)
 
 
 # ------------------------------------------------------------------- helpers

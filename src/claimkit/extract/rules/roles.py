@@ -71,9 +71,11 @@ __all__ = [
 
 #: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
 ACTOR_SOURCES = ("before_cue", "earlier_in_sentence", "after_cue", "previous_sentence")
-#: every source a type may list in ``actor_from``: ``cue_owner`` (the names owning the cue
-#: noun: "Putin and Zelensky's meeting", "the summit of the coalition") only when asked for
-ACTOR_SOURCE_NAMES = ("cue_owner", *ACTOR_SOURCES)
+#: every source a type may list in ``actor_from``: ``host`` (the names next to a ``host``
+#: word of the sentence: "chaired by", "co-chaired", 主持, "chủ trì") and ``cue_owner`` (the
+#: names owning the cue noun: "Putin and Zelensky's meeting", "the summit of the coalition")
+#: only when asked for
+ACTOR_SOURCE_NAMES = ("host", "cue_owner", *ACTOR_SOURCES)
 #: the places a role looks in (see :func:`_scope`)
 SCOPES = ("cue", "after", "clause", "sentence")
 #: where a derived keyword field looks, in turn
@@ -144,8 +146,9 @@ class Ctx:
 
 def subject_of(
     scene: Scene, hit: Hit, site: Site, sources: Sequence[str] = ACTOR_SOURCES
-) -> tuple[list[Actor], bool]:
-    """Who makes the claim, and whether the clause names them before the cue.
+) -> tuple[list[Actor], bool, bool]:
+    """Who makes the claim, whether the clause names them before the cue, and whether
+    they are the hosts a ``host`` word names (see :func:`_hosts`).
 
     ``sources`` are tried in turn (a type's ``actor_from``): ``before_cue``
     (the actors before the cue in the clause), ``earlier_in_sentence`` (the
@@ -159,10 +162,10 @@ def subject_of(
     before = [a for a in in_clause if a.end <= hit.start]
     subject: list[Actor] = []
     for source in sources:
-        if source == "cue_owner":
-            owners = _cue_owners(scene, hit, site)
-            if owners:
-                return _distinct(owners), True
+        if source in ("host", "cue_owner"):
+            found = _hosts(scene, site) if source == "host" else _cue_owners(scene, hit, site)
+            if found:
+                return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
             subject = _distinct([a for a in before if _may_act(scene, hit, a)])
         elif source == "earlier_in_sentence":
@@ -177,7 +180,7 @@ def subject_of(
             subject = _distinct(named[:1])
         if subject:
             break
-    return subject, bool(before)
+    return subject, bool(before), False
 
 
 #: what joins a cue noun's owner to it: "Putin's", "Rusya'nın", プーチンの, 푸틴의, 普京的
@@ -188,8 +191,46 @@ _OWNS_CUE = re.compile(
     r"(?:[^\W\d_][\w-]{0,15}\s|[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
 )
 #: what joins two owners: a comma or a short lower-case word ("and", "und", "et", "và",
-#: "dan", "и", "ve"), or と 和 与 及 과 와
-_COORDINATED = re.compile(r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와])\s*")
+#: "dan", "и", "ve"), or と 和 与 及 과 와; then an article ("and the", "et l'", "y la")
+_COORDINATED = re.compile(
+    r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와])\s*(?:[a-zà-ɏ]{1,3}(?:\s+|['’]))?"
+)
+
+
+#: how far from a ``host`` word its names may be ("Germany and France co-chaired",
+#: "chaired by Germany and France", "do Anh và Đức đồng chủ trì", 由英国和德国共同主持)
+_HOST_REACH = 30
+
+
+def _hosts(scene: Scene, site: Site) -> list[Mention]:
+    """The names a ``host`` word of the sentence gives: the chain of coordinated names
+    ending within :data:`_HOST_REACH` characters before it ("Germany and the UK
+    co-chaired", "do Anh và Đức đồng chủ trì", 英国和德国共同主持, 日本が主催), else the
+    chain starting within that reach after it ("chaired by Germany", "под
+    председательством Германии"). Readers and gold name a meeting by its hosts or
+    chairs when the article names them."""
+    ss, se = site.sentence
+    text = scene.text
+    named = _named(scene, ss, se)
+    for lc in site.langs if named else ():
+        for hs, he in scene.cues.spans(lc, "host", ss, se):
+            before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
+            if before:
+                chain = [before[-1]]
+                for m in reversed([m for m in named if m.end <= chain[0].start]):
+                    if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
+                        break
+                    chain.insert(0, m)
+                return chain
+            after = [m for m in named if he <= m.start <= he + _HOST_REACH]
+            if after:
+                chain = [after[0]]
+                for m in [m for m in named if m.start >= chain[0].end]:
+                    if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+                        break
+                    chain.append(m)
+                return chain
+    return []
 
 
 def _cue_owners(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
