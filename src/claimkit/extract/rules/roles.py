@@ -160,6 +160,9 @@ def subject_of(
     ss, _ = site.sentence
     in_clause = _named(scene, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
+    thanked = _thanked(scene, hit, site)
+    if thanked:
+        return _distinct(thanked), True, False
     subject: list[Actor] = []
     for source in sources:
         if source in ("host", "cue_owner"):
@@ -230,6 +233,32 @@ def _hosts(scene: Scene, site: Site) -> list[Mention]:
                         break
                     chain.append(m)
                 return chain
+    return []
+
+
+#: how far before a cue a verb of thanking reaches ("thanked Norway for pledging")
+_THANKS_REACH = 60
+
+
+def _thanked(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
+    """Who is thanked for the claim is who makes it, not who thanks: "Zelensky thanked
+    Norway for pledging $1bn", "a remercié la Norvège d'avoir promis", "поблагодарил
+    Норвегию за обещание", 感谢挪威承诺 -> Norway. The ``thanks`` verb comes within
+    :data:`_THANKS_REACH` characters before the cue in its sentence, and the coordinated
+    names right after it (an article apart) are the thanked; the one thanking (the
+    subject) receives. Verb-first and verb-middle languages: in the verb-final ones the
+    thanked stands elsewhere (ノルウェーに感謝した) and no list is given."""
+    ss, _ = site.sentence
+    text = scene.text
+    for _, te in scene.cues.spans(hit.lang, "thanks", max(ss, hit.start - _THANKS_REACH), hit.start):
+        after = [m for m in _named(scene, te, hit.start) if _ARTICLE_GAP.fullmatch(text, te, m.start)]
+        if after:
+            chain = [after[0]]
+            for m in _named(scene, chain[0].end, hit.start):
+                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+                    break
+                chain.append(m)
+            return chain
     return []
 
 
