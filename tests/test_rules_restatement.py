@@ -79,3 +79,29 @@ def test_a_merge_object_must_be_a_keyword_map_of_the_cue_data() -> None:
     bad = {"types": {"refusal": {"merge": [{"same": ["actor"], "object": "refusal.nothing"}]}}}
     with pytest.raises(InputError, match="no keyword map 'refusal.nothing'"):
         RulesBackend(cues=bad)
+
+
+# a pledge restated with other words (same actor, same thing pledged, dates not
+# differing) is one pledge; the same actor pledging another thing is another pledge
+_PLEDGE_RESTATED = [
+    ("en", "Italy will send troops to Ukraine. The talks lasted four hours. Italy will also deploy "
+     "soldiers along the border."),
+    ("fr", "L'Italie enverra des troupes en Ukraine. Les discussions ont duré quatre heures. L'Italie "
+     "va déployer des soldats à la frontière."),
+    ("es", "España enviará tropas a Ucrania. Las conversaciones duraron cuatro horas. España "
+     "desplegará soldados en la frontera."),
+    ("de", "Italien wird Truppen in die Ukraine schicken. Die Gespräche dauerten vier Stunden. "
+     "Italien wird Soldaten an die Grenze entsenden."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _PLEDGE_RESTATED, ids=[t[0] for t in _PLEDGE_RESTATED])
+def test_restated_pledge_is_one(backend: RulesBackend, lang: str, text: str) -> None:
+    pledges = _of(backend, text, lang, "pledge")
+    assert len(pledges) == 1 and len(pledges[0]) == 2, pledges
+
+
+def test_pledges_of_different_things_stay_apart(backend: RulesBackend) -> None:
+    text = ("Italy will send troops to Ukraine. The talks lasted four hours. Italy will also "
+            "provide money for reconstruction.")
+    assert len(_of(backend, text, "en", "pledge")) == 2

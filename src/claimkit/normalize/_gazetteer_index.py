@@ -160,6 +160,12 @@ def _case_ok(alias: str, surface: str) -> bool:
         return True
     if len(cased) >= 2 and all(c.isupper() for c in cased):
         return alias == surface.translate(_QUOTES)
+    words = alias.split()
+    if len(words) >= 2 and len(words[0]) <= 3 and words[1][:1].isupper():
+        # a name made of an article and a noun ("La Réunion", "The Gambia", "El Salvador"):
+        # in lower case it is the language's own phrase ("la réunion": the meeting)
+        written = surface.split()
+        return len(written) >= 2 and written[1][:1].isupper()
     if " " not in alias and cased[0].isupper():
         first = next((c for c in surface if c.lower() != c.upper()), "")
         return first.isupper()

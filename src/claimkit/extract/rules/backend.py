@@ -41,6 +41,7 @@ from claimkit.extract.rules.roles import (
     Ctx,
     conditioned,
     fill,
+    generic_case,
     is_hedge,
     is_hedged,
     merge_objects,
@@ -341,7 +342,9 @@ class RulesBackend(Backend):
         out: list[Hit] = []
         for name, spec in self.specs.items():
             spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
-            if spans and conditioned(scene.cues, sentence, [lc]):
+            if spans and (
+                conditioned(scene.cues, sentence, [lc]) or generic_case(scene.cues, sentence, spans[0][0], [lc])
+            ):
                 out.append(Hit(*spans[0], name, lc))
         return out
 
@@ -361,7 +364,7 @@ class RulesBackend(Backend):
 
     def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
         spec = self.specs[hit.type]
-        subject, own_actor = subject_of(scene, hit, site, spec.actor_from)
+        subject, own_actor, hosted = subject_of(scene, hit, site, spec.actor_from)
         if spec.speaker:
             subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
@@ -383,7 +386,7 @@ class RulesBackend(Backend):
                 fields[rule.field] = value
         objects = [r.object for r in spec.merge if r.object is not None]
         found = merge_objects(scene, hit, site, objects) if objects else {}
-        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found)
+        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted)
 
 
 # ------------------------------------------------------------------- helpers

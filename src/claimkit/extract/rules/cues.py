@@ -34,7 +34,7 @@ __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues", "mar
 MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
-    "threat", "partial", "possessed", "genitive", "pronoun", "generic",
+    "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "thanks",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})

@@ -49,6 +49,7 @@ from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
 
 __all__ = [
     "ACTOR_SOURCES",
+    "ACTOR_SOURCE_NAMES",
     "DEFAULT_KEYWORD_SCOPE",
     "ROLE_OPTIONS",
     "ROLE_SHAPES",
@@ -57,6 +58,7 @@ __all__ = [
     "FieldRule",
     "conditioned",
     "fill",
+    "generic_case",
     "is_hedge",
     "modality",
     "nearest",
@@ -69,6 +71,11 @@ __all__ = [
 
 #: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
 ACTOR_SOURCES = ("before_cue", "earlier_in_sentence", "after_cue", "previous_sentence")
+#: every source a type may list in ``actor_from``: ``host`` (the names next to a ``host``
+#: word of the sentence: "chaired by", "co-chaired", 主持, "chủ trì") and ``cue_owner`` (the
+#: names owning the cue noun: "Putin and Zelensky's meeting", "the summit of the coalition")
+#: only when asked for
+ACTOR_SOURCE_NAMES = ("host", "cue_owner", *ACTOR_SOURCES)
 #: the places a role looks in (see :func:`_scope`)
 SCOPES = ("cue", "after", "clause", "sentence")
 #: where a derived keyword field looks, in turn
@@ -139,8 +146,9 @@ class Ctx:
 
 def subject_of(
     scene: Scene, hit: Hit, site: Site, sources: Sequence[str] = ACTOR_SOURCES
-) -> tuple[list[Actor], bool]:
-    """Who makes the claim, and whether the clause names them before the cue.
+) -> tuple[list[Actor], bool, bool]:
+    """Who makes the claim, whether the clause names them before the cue, and whether
+    they are the hosts a ``host`` word names (see :func:`_hosts`).
 
     ``sources`` are tried in turn (a type's ``actor_from``): ``before_cue``
     (the actors before the cue in the clause), ``earlier_in_sentence`` (the
@@ -152,9 +160,16 @@ def subject_of(
     ss, _ = site.sentence
     in_clause = _named(scene, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
+    thanked = _thanked(scene, hit, site)
+    if thanked:
+        return _distinct(thanked), True, False
     subject: list[Actor] = []
     for source in sources:
-        if source == "before_cue":
+        if source in ("host", "cue_owner"):
+            found = _hosts(scene, site) if source == "host" else _cue_owners(scene, hit, site)
+            if found:
+                return _distinct(found), bool(before), source == "host"
+        elif source == "before_cue":
             subject = _distinct([a for a in before if _may_act(scene, hit, a)])
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, hit, a)]
@@ -168,7 +183,114 @@ def subject_of(
             subject = _distinct(named[:1])
         if subject:
             break
-    return subject, bool(before)
+    return subject, bool(before), False
+
+
+#: what joins a cue noun's owner to it: "Putin's", "Rusya'nın", プーチンの, 푸틴의, 普京的
+#: (a written mark: a name right before a noun is often its subject), then at most one
+#: short modifier ("face-to-face", 対面, 直接, 정상)
+_OWNS_CUE = re.compile(
+    r"(?:['’][^\W\d_]{0,4}\s?|[の의的之]\s?)"
+    r"(?:[^\W\d_][\w-]{0,15}\s|[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
+)
+#: what joins two owners: a comma or a short lower-case word ("and", "und", "et", "và",
+#: "dan", "и", "ve"), or と 和 与 及 과 와; then an article ("and the", "et l'", "y la")
+_COORDINATED = re.compile(
+    r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와])\s*(?:[a-zà-ɏ]{1,3}(?:\s+|['’]))?"
+)
+
+
+#: how far from a ``host`` word its names may be ("Germany and France co-chaired",
+#: "chaired by Germany and France", "do Anh và Đức đồng chủ trì", 由英国和德国共同主持)
+_HOST_REACH = 30
+
+
+def _hosts(scene: Scene, site: Site) -> list[Mention]:
+    """The names a ``host`` word of the sentence gives: the chain of coordinated names
+    ending within :data:`_HOST_REACH` characters before it ("Germany and the UK
+    co-chaired", "do Anh và Đức đồng chủ trì", 英国和德国共同主持, 日本が主催), else the
+    chain starting within that reach after it ("chaired by Germany", "под
+    председательством Германии"). Readers and gold name a meeting by its hosts or
+    chairs when the article names them."""
+    ss, se = site.sentence
+    text = scene.text
+    named = _named(scene, ss, se)
+    for lc in site.langs if named else ():
+        for hs, he in scene.cues.spans(lc, "host", ss, se):
+            before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
+            if before:
+                chain = [before[-1]]
+                for m in reversed([m for m in named if m.end <= chain[0].start]):
+                    if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
+                        break
+                    chain.insert(0, m)
+                return chain
+            after = [m for m in named if he <= m.start <= he + _HOST_REACH]
+            if after:
+                chain = [after[0]]
+                for m in [m for m in named if m.start >= chain[0].end]:
+                    if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+                        break
+                    chain.append(m)
+                return chain
+    return []
+
+
+#: how far before a cue a verb of thanking reaches ("thanked Norway for pledging")
+_THANKS_REACH = 60
+
+
+def _thanked(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
+    """Who is thanked for the claim is who makes it, not who thanks: "Zelensky thanked
+    Norway for pledging $1bn", "a remercié la Norvège d'avoir promis", "поблагодарил
+    Норвегию за обещание", 感谢挪威承诺 -> Norway. The ``thanks`` verb comes within
+    :data:`_THANKS_REACH` characters before the cue in its sentence, and the coordinated
+    names right after it (an article apart) are the thanked; the one thanking (the
+    subject) receives. Verb-first and verb-middle languages: in the verb-final ones the
+    thanked stands elsewhere (ノルウェーに感謝した) and no list is given."""
+    ss, _ = site.sentence
+    text = scene.text
+    for _, te in scene.cues.spans(hit.lang, "thanks", max(ss, hit.start - _THANKS_REACH), hit.start):
+        after = [m for m in _named(scene, te, hit.start) if _ARTICLE_GAP.fullmatch(text, te, m.start)]
+        if after:
+            chain = [after[0]]
+            for m in _named(scene, chain[0].end, hit.start):
+                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+                    break
+                chain.append(m)
+            return chain
+    return []
+
+
+def _cue_owners(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
+    """The names owning the cue noun, with the names coordinated with them: before it with
+    a possessive mark ("Putin and Zelensky's meeting", プーチンとゼレンスキーの対面会議,
+    푸틴과 젤렌스키의 회담, 普京和泽连斯基的会晤), or after it with a ``genitive`` word of
+    the cue's language ("the summit of the Coalition", "la réunion de l'OTAN"; not in a
+    language that marks no genitive with a word, where a name after a verb is its object:
+    "bertemu Trump"). A meeting's actor is who holds it, not who reports or arranges it
+    ("Trump said he began arranging a meeting of Putin and Zelensky")."""
+    text = scene.text
+    cs, ce = site.clause
+    named = _named(scene, cs, ce)
+    before = [m for m in named if m.end <= hit.start]
+    if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start):
+        chain = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
+                break
+            chain.insert(0, m)
+        return chain
+    lc = hit.lang
+    after = [m for m in named if m.start >= hit.end]
+    if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
+        return []
+    chain = [after[0]]
+    for m in after[1:]:
+        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    return chain
 
 
 def _after_verb(hit: Hit) -> int:
@@ -504,7 +626,9 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    conditional = conditioned(scan, site.sentence, site.langs)
+    conditional = conditioned(scan, site.sentence, site.langs) or (
+        _any(scan, (hit.start, hit.end), site.langs, "threat") and generic_case(scan, site.sentence, hit.start, site.langs)
+    )
     hedged = hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge"))
     if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
@@ -553,6 +677,18 @@ def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCu
         frames = scan.spans(lc, "timeframe", *span)
         for s, e in scan.spans(lc, "condition", *span):
             if not any(fs < e and s < fe for fs, fe in frames):
+                return True
+    return False
+
+
+def generic_case(scan: CueScan, span: tuple[int, int], cue_start: int, langs: Sequence[LanguageCues]) -> bool:
+    """A ``generic`` quantifier in ``span`` sets the case a threat answers: "any attack on
+    Lithuania will be met with a response", "toute attaque recevra une réponse", "любое
+    нападение получит ответ", "will pay a heavy price for any escalation". Not the
+    quantifier of the threat word itself ("any response will be coordinated")."""
+    for lc in langs:
+        for _, e in scan.spans(lc, "generic", *span):
+            if not 0 <= cue_start - e <= 1:
                 return True
     return False
 

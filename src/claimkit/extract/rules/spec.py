@@ -27,6 +27,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from claimkit.errors import InputError
 from claimkit.extract.rules.cues import MODIFIERS, CueBook
 from claimkit.extract.rules.roles import (
+    ACTOR_SOURCE_NAMES,
     ACTOR_SOURCES,
     DEFAULT_KEYWORD_SCOPE,
     ROLE_OPTIONS,
@@ -186,8 +187,8 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     rules += _derived_rules(name, shapes, set(declared), book)
     negated = decl.get("negated_as")
     actor_from = tuple(decl.get("actor_from", ACTOR_SOURCES))
-    if not set(actor_from) <= set(ACTOR_SOURCES):
-        raise InputError(source, f"actor_from takes {list(ACTOR_SOURCES)}, not {list(actor_from)}")
+    if not set(actor_from) <= set(ACTOR_SOURCE_NAMES):
+        raise InputError(source, f"actor_from takes {list(ACTOR_SOURCE_NAMES)}, not {list(actor_from)}")
     compose = tuple(str(c) for c in decl.get("compose") or ())
     conditioned = tuple(str(c) for c in decl.get("conditioned") or ())
     if not set(compose) | set(conditioned) <= set(MODIFIERS):

@@ -214,6 +214,9 @@ class Candidate:
     #: merge-only keys: a keyword map's value after the cue (``pledge.what`` -> "troops"),
     #: by map, for merge rules with an ``object`` (not a field of the claim)
     objects: dict[str, str] = field(default_factory=dict)
+    #: the actor is the hosts a ``host`` word names ("co-chaired by ..."): they lead the
+    #: claim this mention joins
+    hosted: bool = False
 
 
 @dataclass(frozen=True)
@@ -271,14 +274,31 @@ def merge_candidates(
             last[c.type] = c
             continue
         target.spans.append(c.span)
-        for key, value in c.fields.items():
-            target.fields.setdefault(key, value)
+        _fill_from(target, c)
         for key, obj in c.objects.items():
             target.objects.setdefault(key, obj)
         target.sentence = max(target.sentence, c.sentence)
         index.add(index.position(target))  # a new sentence, keys newly filled
         last[c.type] = target
     return out
+
+
+def _fill_from(target: Candidate, c: Candidate) -> None:
+    """What a joining mention adds to the claim it restates: the fields the earlier
+    mentions left empty; its hosts ("The meeting was co-chaired by Britain and Germany")
+    when the claim named no actor of its own before its cue; and, in the same sentence,
+    its actor when it names one in its own clause and the claim's came from elsewhere
+    (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
+    a meeting with Macron" is Zelensky's."""
+    for key, value in c.fields.items():
+        if target.fields.get(key) in (None, [], ""):
+            target.fields[key] = value
+    if c.hosted and not target.hosted and not target.own_actor:  # "The meeting was co-chaired by X"
+        target.fields["actor"] = c.fields["actor"]
+        target.hosted = True
+    elif c.own_actor and not target.own_actor and c.sentence == target.sentence and c.fields.get("actor"):
+        target.fields["actor"] = c.fields["actor"]
+        target.own_actor = True
 
 
 class _MergeIndex:

@@ -1,0 +1,51 @@
+"""Who is thanked for a claim makes it; who thanks receives it: "Zelensky thanked Norway
+for pledging $1bn" is Norway's pledge, not Zelensky's or Ukraine's.
+
+Every sentence is written for these tests (none comes from the sample articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from tests.test_rules_roles import _actors_of
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+_THANKED = [
+    ("en", "Zelensky thanked Norway for pledging $1bn in aid.", "pledge", ["Norway"]),
+    ("en", "Zelensky thanked Denmark and Sweden for promising more air defence.", "pledge",
+     ["Denmark", "Sweden"]),
+    ("fr", "Zelensky a remercié la Norvège d'avoir promis un milliard de dollars.", "pledge", ["Norway"]),
+    ("es", "Zelenski agradeció a Noruega por prometer mil millones de dólares.", "pledge", ["Norway"]),
+    ("de", "Selenskyj dankte Norwegen für die Zusage von einer Milliarde Dollar.", "pledge", ["Norway"]),
+    ("ru", "Зеленский поблагодарил Норвегию за обещание выделить миллиард долларов.", "pledge", ["Norway"]),
+    ("zh", "泽连斯基感谢挪威承诺提供10亿美元援助。", "pledge", ["Norway"]),
+    ("en", "Macron thanked Poland for hosting the summit in Warsaw.", "meeting", ["Poland"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actors"), _THANKED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_THANKED)])
+def test_the_thanked_make_the_claim(
+    backend: RulesBackend, lang: str, text: str, type_: str, actors: list[str]
+) -> None:
+    assert _actors_of(backend, text, lang, type_) == actors
+
+
+_NOT_THANKED = [
+    # the thanks come after the claim, or in another sentence: the subject stays
+    ("en", "Germany pledged more tanks, and Zelensky thanked Berlin.", "pledge", ["Germany"]),
+    ("en", "Zelensky thanked the soldiers. Norway pledged $1bn in aid.", "pledge", ["Norway"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actors"), _NOT_THANKED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_NOT_THANKED)])
+def test_thanks_elsewhere_change_nothing(
+    backend: RulesBackend, lang: str, text: str, type_: str, actors: list[str]
+) -> None:
+    assert _actors_of(backend, text, lang, type_) == actors
