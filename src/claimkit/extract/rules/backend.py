@@ -96,6 +96,8 @@ _COMPOSE_GAP = 30
 _NAME_REACH = 200
 #: how far back in its paragraph a claim without a date of its own looks for one
 _PARAGRAPH_REACH = 600
+#: how far before a participle its auxiliary may stand ("foi prometida", "zostało już obiecane")
+_AUXILIARY_REACH = 16
 
 
 class RulesBackend(Backend):
@@ -527,12 +529,35 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: 
 def _nominal(scan: CueScan, hit: Hit) -> bool:
     """The cue word is a noun here: "about the pledge", "its commitment", "về cam kết",
     "美国的承诺", 約束について. A ``nominal`` word right before it (right after it in
-    verb-final languages); for types whose cues are verbs (``verbal``), not meetings."""
+    verb-final languages); for types whose cues are verbs (``verbal``), not meetings.
+    Or an adjective: see :func:`_participle`."""
+    if _participle(scan, hit):
+        return True
     if hit.lang.negation_after:
         return any(s == hit.end for s, _ in scan.spans(hit.lang, "nominal", hit.end, hit.end + 6))
     text = scan.text
     before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
     return any(not text[e : hit.start].strip() for _, e in before)
+
+
+def _participle(scan: CueScan, hit: Hit) -> bool:
+    """The cue verb qualifies a noun: "a ajuda prometida", "wsparcie obiecane", "la ayuda
+    prometida"; in verb-final languages a relative clause, the cue then an adnominal
+    ending written on it or as the next word (약속한 무기: the promised weapons, 지원하기로 한
+    예산: the budget it decided to give). The ``participle`` class holds these forms, the
+    ``auxiliary`` class what keeps them a statement: a passive or perfect auxiliary before
+    the participle ("foi prometida", "zostało obiecane", "ha sido prometida"), a bound
+    noun after the adnominal (약속한 바 있다: has promised, 약속한 것으로: reportedly promised)."""
+    lc, text = hit.lang, scan.text
+    if lc.negation_after:
+        for s, e in scan.spans(lc, "participle", hit.end, hit.end + 2):
+            if (s == hit.end or text[hit.end].isspace()) and text[e : e + 1].isspace():
+                return not any(a == e + 1 for a, _ in scan.spans(lc, "auxiliary", e + 1, e + 8))
+        return False
+    for s, e in scan.spans(lc, "participle", hit.start, hit.end + 1):
+        if s == hit.start and e >= hit.end:
+            return not scan.has(lc, "auxiliary", max(0, s - _AUXILIARY_REACH), s)
+    return False
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
