@@ -289,6 +289,8 @@ def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     text = scene.text
     for lc in langs:
         if lc.negation_after:
+            if _attributive_oblique(scene, lc, m):
+                return True
             for s, e in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
                 if _COMPOUND_TAIL.fullmatch(text, m.end, s) and (
                     lc.boundary == "none" or e >= len(text) or not text[e].isalnum()
@@ -298,6 +300,24 @@ def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
         for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
             if _ARTICLE_GAP.fullmatch(text, e, m.start):
                 return True
+    return False
+
+
+#: the word after an attributive name: the noun it qualifies
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _attributive_oblique(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
+    """The name is made an adjective by an ``attributive`` suffix (Turkish "NATO'lu
+    mevkidaşlarıyla": with his NATO counterparts; "ABD'li yetkililer": US officials) and
+    the noun it qualifies ends in a ``head_case`` ending of an object (-yla, -e, -de,
+    -den): the name shares its noun's role, so it is an object there, while "ABD'li
+    yetkililer" (the subject) keeps the name a possible actor."""
+    cues = scene.cues
+    for s, e in cues.spans(lc, "attributive", m.end, m.end + 6):
+        word = _NEXT_WORD.match(scene.text, e) if s == m.end else None
+        if word is not None:
+            return any(end == word.end(1) for _, end in cues.spans(lc, "head_case", word.start(1), word.end(1)))
     return False
 
 
