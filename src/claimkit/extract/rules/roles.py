@@ -566,12 +566,18 @@ _NEGATION_REACH = 14
 
 
 def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang")."""
+    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang").
+
+    A ``condition_name`` word sets a condition only before a capitalised word: Portuguese
+    "se Israel atacar" (if Israel attacks), while "se" before a verb is a pronoun ("o
+    Governo se recusou")."""
     if span[0] >= span[1]:
         return False
+    text = scan.text
     for lc in langs:
         frames = scan.spans(lc, "timeframe", *span)
-        for s, e in scan.spans(lc, "condition", *span):
+        named = [sp for sp in scan.spans(lc, "condition_name", *span) if text[sp[1] + 1 : sp[1] + 2].isupper()]
+        for s, e in [*scan.spans(lc, "condition", *span), *named]:
             if not any(fs < e and s < fe for fs, fe in frames):
                 return True
     return False
