@@ -1,9 +1,12 @@
 """A cue verb that qualifies a noun states no claim: a participle used as an adjective
-("a ajuda prometida", "wsparcie obiecane", "la ayuda prometida") or, in Korean, a relative
-clause (약속한 무기: the promised weapons; 지원하기로 한 예산: the budget it decided to give).
-An auxiliary keeps it a statement: a passive or perfect before the participle ("foi
-prometida", "zostało obiecane", "ha prometido"), a bound noun after the Korean adnominal
-(약속한 바 있다: has promised; 약속한 것으로 알려졌다: reportedly promised).
+("a ajuda prometida", "wsparcie obiecane", "обещанная помощь") or a relative clause, with
+an adnominal ending or particle after the verb (약속한 무기: the promised weapons;
+지원하기로 한 예산; 承诺的援助; 約束した支援) or a relative pronoun before it (المساعدات التي
+وعدت بها). An auxiliary keeps it a statement: a passive or perfect before the participle
+("foi prometida", "zostało obiecane", "ha prometido"), a bound noun after the Korean
+adnominal (약속한 바 있다: has promised; 약속한 것으로 알려졌다: reportedly promised).
+A negation character inside a time frame word negates nothing (承诺在未来...提供: 未来 is
+"the future").
 
 Every sentence is written for these tests (none comes from the sample articles).
 """
@@ -26,6 +29,11 @@ _ADJECTIVES = [
     ("ko", "미국이 약속한 무기는 아직 도착하지 않았다."),
     ("ko", "정부가 지원하기로 한 예산의 절반만 집행됐다."),
     ("ko", "양국이 합의된 일정에 따라 철군을 시작했다."),
+    ("ru", "Обещанная Западом помощь до сих пор не поступила."),
+    ("uk", "Обіцяна допомога від США досі не надійшла."),
+    ("zh", "美国承诺的援助至今仍未到位。"),
+    ("ja", "米国が約束した支援はまだ届いていない。"),
+    ("ar", "لم تصل بعد المساعدات التي وعدت بها الولايات المتحدة."),
 ]
 
 
@@ -45,6 +53,10 @@ _STATEMENTS = [
     ("ko", "러시아는 서방에 보복을 경고한 바 있다.", "warning"),
     ("ko", "일본은 우크라이나에 지원을 약속한 것으로 알려졌다.", "pledge"),
     ("ko", "한국은 우크라이나에 인도적 지원을 약속한다고 밝혔다.", "pledge"),
+    ("ru", "Помощь Украине была обещана ещё весной, заявил министр.", "pledge"),
+    ("ja", "日本はウクライナへの支援を約束したと述べた。", "pledge"),
+    ("zh", "日本承诺在未来两年内向菲律宾提供巡逻船。", "pledge"),
+    ("ar", "وعدت الولايات المتحدة بتقديم المساعدات إلى أوكرانيا.", "pledge"),
 ]
 
 

@@ -541,23 +541,36 @@ def _nominal(scan: CueScan, hit: Hit) -> bool:
 
 
 def _participle(scan: CueScan, hit: Hit) -> bool:
-    """The cue verb qualifies a noun: "a ajuda prometida", "wsparcie obiecane", "la ayuda
-    prometida"; in verb-final languages a relative clause, the cue then an adnominal
-    ending written on it or as the next word (약속한 무기: the promised weapons, 지원하기로 한
-    예산: the budget it decided to give). The ``participle`` class holds these forms, the
-    ``auxiliary`` class what keeps them a statement: a passive or perfect auxiliary before
-    the participle ("foi prometida", "zostało obiecane", "ha sido prometida"), a bound
-    noun after the adnominal (약속한 바 있다: has promised, 약속한 것으로: reportedly promised)."""
+    """The cue verb qualifies a noun, no claim: a ``participle`` form of it ("a ajuda
+    prometida", "wsparcie obiecane", "обещанная помощь"), unless an ``auxiliary`` before
+    it makes a passive or a perfect ("foi prometida", "zostało obiecane", "ha sido
+    prometida"); an ``adnominal`` ending or particle after it, then the noun (약속한 무기,
+    지원하기로 한 예산, 承诺的援助, 約束した支援), unless an ``auxiliary`` bound noun follows
+    (약속한 바 있다: has promised; 약속한 것으로: reportedly promised); a ``relative``
+    pronoun right before it (المساعدات التي وعدت بها: the aid that ... promised)."""
     lc, text = hit.lang, scan.text
-    if lc.negation_after:
-        for s, e in scan.spans(lc, "participle", hit.end, hit.end + 2):
-            if (s == hit.end or text[hit.end].isspace()) and text[e : e + 1].isspace():
-                return not any(a == e + 1 for a, _ in scan.spans(lc, "auxiliary", e + 1, e + 8))
-        return False
     for s, e in scan.spans(lc, "participle", hit.start, hit.end + 1):
         if s == hit.start and e >= hit.end:
             return not scan.has(lc, "auxiliary", max(0, s - _AUXILIARY_REACH), s)
-    return False
+    for s, e in scan.spans(lc, "adnominal", hit.end, hit.end + 2):
+        if (s == hit.end or text[hit.end].isspace()) and _noun_at(text, e, lc):
+            noun = e + (lc.boundary != "none")
+            return not any(a == noun for a, _ in scan.spans(lc, "auxiliary", noun, noun + 8))
+    return any(not text[e : hit.start].strip() for _, e in scan.spans(lc, "relative", max(0, hit.start - 12), hit.start))
+
+
+#: kana a Japanese noun does not start with (hiragana: particles and endings)
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+
+
+def _noun_at(text: str, pos: int, lc: LanguageCues) -> bool:
+    """A noun starts at ``pos``: after one space in a spaced script (약속한 무기), right
+    there in an unspaced one, not a particle or an ending (承诺的援助, 約束した支援; not
+    約束したと, 約束した。)."""
+    if lc.boundary != "none":
+        return text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalnum()
+    char = text[pos : pos + 1]
+    return char.isalpha() and not _HIRAGANA.match(char)
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
@@ -570,7 +583,11 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
-    return scan.has(lc, "negation", *window)
+    # a negation character inside a time frame word negates nothing (未来: the future)
+    frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
+    return any(
+        not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
+    )
 
 
 def _negation_inside(scan: CueScan, hit: Hit) -> bool:
