@@ -293,6 +293,7 @@ class RulesBackend(Backend):
             and not _purpose(scan, h, clause)
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
+            and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, cs))
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -538,6 +539,26 @@ def _nominal(scan: CueScan, hit: Hit) -> bool:
     text = scan.text
     before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
     return any(not text[e : hit.start].strip() for _, e in before)
+
+
+#: how far before its clause the comma after a verb of belief may stand ("oczekuje, że")
+_BELIEF_GAP = 3
+
+
+def _believed(scan: CueScan, hit: Hit, cs: int) -> bool:
+    """The cue is in what someone hopes, expects or believes: a ``belief`` verb before it
+    in its clause ("Zagreb očekuje da će Njemačka isporučiti"), or ending the clause before
+    it at the comma that opens the complement ("Ukraina oczekuje, że Niemcy dostarczą",
+    "Эксперты считают, что ... направит": Polish and Russian write that comma). A
+    commitment or refusal there is not the clause's actor's; threats and meetings are
+    left alone (a feared threat is still reported, an expected meeting is scheduled)."""
+    text = scan.text
+    comma = text.rfind(",", max(0, cs - _BELIEF_GAP), hit.start)  # the last one before the cue
+    lo = max(cs, comma + 1)
+    for _, e in scan.spans(hit.lang, "belief", max(0, lo - 40), hit.start):
+        if e > lo or (comma >= 0 and not text[e:comma].strip()):
+            return True
+    return False
 
 
 def _participle(scan: CueScan, hit: Hit) -> bool:

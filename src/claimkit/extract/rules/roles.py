@@ -314,8 +314,10 @@ def _attributive_oblique(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
     -den): the name shares its noun's role, so it is an object there, while "ABD'li
     yetkililer" (the subject) keeps the name a possible actor."""
     cues = scene.cues
-    for s, e in cues.spans(lc, "attributive", m.end, m.end + 6):
-        word = _NEXT_WORD.match(scene.text, e) if s == m.end else None
+    # the suffix after the name ("NATO'lu"), or ending it when the gazetteer lists the
+    # adjective as a name of its own ("Mısırlı")
+    for s, e in cues.spans(lc, "attributive", max(m.start, m.end - 4), m.end + 6):
+        word = _NEXT_WORD.match(scene.text, e) if m.start < s == m.end or e == m.end else None
         if word is not None:
             return any(end == word.end(1) for _, end in cues.spans(lc, "head_case", word.start(1), word.end(1)))
     return False
