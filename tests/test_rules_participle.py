@@ -34,6 +34,10 @@ _ADJECTIVES = [
     ("zh", "美国承诺的援助至今仍未到位。"),
     ("ja", "米国が約束した支援はまだ届いていない。"),
     ("ar", "لم تصل بعد المساعدات التي وعدت بها الولايات المتحدة."),
+    ("de", "Die von Berlin versprochene Hilfe ist noch nicht angekommen."),
+    ("en", "The aid promised by Washington has yet to arrive."),
+    ("hr", "Obećana pomoć još nije stigla."),
+    ("it", "Gli aiuti promessi dagli Stati Uniti non sono ancora arrivati."),
 ]
 
 
@@ -57,6 +61,11 @@ _STATEMENTS = [
     ("ja", "日本はウクライナへの支援を約束したと述べた。", "pledge"),
     ("zh", "日本承诺在未来两年内向菲律宾提供巡逻船。", "pledge"),
     ("ar", "وعدت الولايات المتحدة بتقديم المساعدات إلى أوكرانيا.", "pledge"),
+    ("de", "Deutschland hat der Ukraine weitere Hilfe versprochen.", "pledge"),
+    ("en", "More air defence systems were promised by Washington on Monday.", "pledge"),
+    ("en", "Washington promised more air defence systems on Monday.", "pledge"),
+    ("it", "L'Italia ha promesso nuovi aiuti a Kiev.", "pledge"),
+    ("hr", "Pomoć je obećana Ukrajini još u ožujku.", "pledge"),
 ]
 
 

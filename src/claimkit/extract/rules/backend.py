@@ -570,7 +570,7 @@ def _participle(scan: CueScan, hit: Hit) -> bool:
     (약속한 바 있다: has promised; 약속한 것으로: reportedly promised); a ``relative``
     pronoun right before it (المساعدات التي وعدت بها: the aid that ... promised)."""
     lc, text = hit.lang, scan.text
-    for s, e in scan.spans(lc, "participle", hit.start, hit.end + 1):
+    for s, e in scan.spans(lc, "participle", hit.start, hit.end + _AUXILIARY_REACH):
         if s == hit.start and e >= hit.end:
             return not scan.has(lc, "auxiliary", max(0, s - _AUXILIARY_REACH), s)
     for s, e in scan.spans(lc, "adnominal", hit.end, hit.end + 2):
