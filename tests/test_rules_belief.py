@@ -23,6 +23,10 @@ _HOPES = [
     ("ru", "Эксперты считают, что Франция направит войска в Румынию."),
     ("uk", "Україна розраховує, що Швеція передасть літаки Gripen."),
     ("hr", "Zagreb očekuje da će Njemačka isporučiti nove tenkove."),
+    # verb-final languages: the belief verb after the cue
+    ("ko", "전문가들은 독일이 우크라이나에 전차를 추가로 지원할 것으로 보고 있다."),
+    ("ja", "ドイツは年内にも追加の戦車を供与するとみられる。"),
+    ("tr", "Almanya'nın Ukrayna'ya yeni tanklar göndereceği bekleniyor."),
 ]
 
 
@@ -37,6 +41,8 @@ _KEPT = [
     ("ru", "Министр заявил, что Россия направит войска к границе.", "pledge"),
     ("ru", "В Кремле считают, что поставки ракет приведут к эскалации, предупредил Песков.", "warning"),
     ("pl", "Oczekuje się, że przywódcy spotkają się w Brukseli w przyszłym tygodniu.", "meeting"),
+    ("ko", "독일은 우크라이나에 전차를 추가로 지원할 것이라고 밝혔다.", "pledge"),
+    ("tr", "Almanya, Ukrayna'ya yeni tanklar göndereceğini açıkladı.", "pledge"),
 ]
 
 

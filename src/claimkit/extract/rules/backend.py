@@ -293,7 +293,7 @@ class RulesBackend(Backend):
             and not _purpose(scan, h, clause)
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
-            and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, cs))
+            and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -545,13 +545,18 @@ def _nominal(scan: CueScan, hit: Hit) -> bool:
 _BELIEF_GAP = 3
 
 
-def _believed(scan: CueScan, hit: Hit, cs: int) -> bool:
+def _believed(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is in what someone hopes, expects or believes: a ``belief`` verb before it
     in its clause ("Zagreb očekuje da će Njemačka isporučiti"), or ending the clause before
     it at the comma that opens the complement ("Ukraina oczekuje, że Niemcy dostarczą",
     "Эксперты считают, что ... направит": Polish and Russian write that comma). A
     commitment or refusal there is not the clause's actor's; threats and meetings are
-    left alone (a feared threat is still reported, an expected meeting is scheduled)."""
+    left alone (a feared threat is still reported, an expected meeting is scheduled).
+    In verb-final languages the belief verb comes after the cue in its clause
+    (지원할 것으로 보고 있다: they see it supporting; 支援すると見られる)."""
+    cs, ce = clause
+    if hit.lang.negation_after:
+        return scan.has(hit.lang, "belief", hit.end, min(ce, hit.end + _CALL_WINDOW))
     text = scan.text
     comma = text.rfind(",", max(0, cs - _BELIEF_GAP), hit.start)  # the last one before the cue
     lo = max(cs, comma + 1)
