@@ -5,9 +5,10 @@ Reads ``tests/data/rules_sentences/<lang>.jsonl`` (see
 how many sentences the backend gets fully right (type, and actor / modality
 where the sentence names them), ignoring the ``known_gap`` marks. ``-v``
 lists every failing sentence with the reason. ``--heldout`` reads
-``tests/data/rules_sentences_heldout`` instead: 85 sentences written after the
-lexicons and mechanisms were tuned on the first set, never tuned on and not
-part of the test suite (an honest estimate of how the tuning generalises).
+``tests/data/rules_sentences_heldout`` instead: sentences written after the
+lexicons and mechanisms were tuned on the first set (a few per language after
+each round), never tuned on and not part of the test suite (an honest estimate
+of how the tuning generalises).
 
     .venv/bin/python bench/rules_sentences.py [-v] [--heldout]
 """

@@ -39,6 +39,11 @@ _ENDINGS = [
      "Finland", "Russia"),
     ("tr", "Brüksel'de Macaristan yeni yaptırımları veto etti.", "refusal", "Hungary", "European Union"),
     ("tr", "İsrail'i İran sert bir dille uyardı.", "warning", "Iran", "Israel"),
+    # a name made an adjective by -li takes the case of the noun it qualifies
+    ("tr", "Polonya ABD'li yetkililerle yeni bir savunma anlaşması imzaladı.", "pledge", "Poland",
+     "United States"),
+    ("tr", "Macaristan AB'li bakanlara yeni yaptırımları veto edeceğini söyledi.", "refusal",
+     "Hungary", "European Union"),
 ]
 
 
@@ -57,6 +62,7 @@ _SUBJECTS = [
     ("ko", "미국과 한국은 공동 성명에서 합의했다.", "pledge", "United States"),
     ("tr", "Almanya Ukrayna'ya tank gönderecek.", "pledge", "Germany"),
     ("tr", "Fransa, barış gücüne asker göndermeyi taahhüt etti.", "pledge", "France"),
+    ("tr", "ABD'li yetkililer yeni yaptırımlar konusunda uyardı.", "warning", "United States"),
 ]
 
 

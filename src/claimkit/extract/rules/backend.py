@@ -96,6 +96,8 @@ _COMPOSE_GAP = 30
 _NAME_REACH = 200
 #: how far back in its paragraph a claim without a date of its own looks for one
 _PARAGRAPH_REACH = 600
+#: how far before a participle its auxiliary may stand ("foi prometida", "zostało już obiecane")
+_AUXILIARY_REACH = 16
 
 
 class RulesBackend(Backend):
@@ -295,6 +297,7 @@ class RulesBackend(Backend):
             and not _purpose(scan, h, clause)
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
+            and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -532,12 +535,73 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: 
 def _nominal(scan: CueScan, hit: Hit) -> bool:
     """The cue word is a noun here: "about the pledge", "its commitment", "về cam kết",
     "美国的承诺", 約束について. A ``nominal`` word right before it (right after it in
-    verb-final languages); for types whose cues are verbs (``verbal``), not meetings."""
+    verb-final languages); for types whose cues are verbs (``verbal``), not meetings.
+    Or an adjective: see :func:`_participle`."""
+    if _participle(scan, hit):
+        return True
     if hit.lang.negation_after:
         return any(s == hit.end for s, _ in scan.spans(hit.lang, "nominal", hit.end, hit.end + 6))
     text = scan.text
     before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
     return any(not text[e : hit.start].strip() for _, e in before)
+
+
+#: how far before its clause the comma after a verb of belief may stand ("oczekuje, że")
+_BELIEF_GAP = 3
+
+
+def _believed(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is in what someone hopes, expects or believes: a ``belief`` verb before it
+    in its clause ("Zagreb očekuje da će Njemačka isporučiti"), or ending the clause before
+    it at the comma that opens the complement ("Ukraina oczekuje, że Niemcy dostarczą",
+    "Эксперты считают, что ... направит": Polish and Russian write that comma). A
+    commitment or refusal there is not the clause's actor's; threats and meetings are
+    left alone (a feared threat is still reported, an expected meeting is scheduled).
+    In verb-final languages the belief verb comes after the cue in its clause
+    (지원할 것으로 보고 있다: they see it supporting; 支援すると見られる)."""
+    cs, ce = clause
+    if hit.lang.negation_after:
+        return scan.has(hit.lang, "belief", hit.end, min(ce, hit.end + _CALL_WINDOW))
+    text = scan.text
+    comma = text.rfind(",", max(0, cs - _BELIEF_GAP), hit.start)  # the last one before the cue
+    lo = max(cs, comma + 1)
+    for _, e in scan.spans(hit.lang, "belief", max(0, lo - 40), hit.start):
+        if e > lo or (comma >= 0 and not text[e:comma].strip()):
+            return True
+    return False
+
+
+def _participle(scan: CueScan, hit: Hit) -> bool:
+    """The cue verb qualifies a noun, no claim: a ``participle`` form of it ("a ajuda
+    prometida", "wsparcie obiecane", "обещанная помощь"), unless an ``auxiliary`` before
+    it makes a passive or a perfect ("foi prometida", "zostało obiecane", "ha sido
+    prometida"); an ``adnominal`` ending or particle after it, then the noun (약속한 무기,
+    지원하기로 한 예산, 承诺的援助, 約束した支援), unless an ``auxiliary`` bound noun follows
+    (약속한 바 있다: has promised; 약속한 것으로: reportedly promised); a ``relative``
+    pronoun right before it (المساعدات التي وعدت بها: the aid that ... promised)."""
+    lc, text = hit.lang, scan.text
+    for s, e in scan.spans(lc, "participle", hit.start, hit.end + _AUXILIARY_REACH):
+        if s == hit.start and e >= hit.end:
+            return not scan.has(lc, "auxiliary", max(0, s - _AUXILIARY_REACH), s)
+    for s, e in scan.spans(lc, "adnominal", hit.end, hit.end + 2):
+        if (s == hit.end or text[hit.end].isspace()) and _noun_at(text, e, lc):
+            noun = e + (lc.boundary != "none")
+            return not any(a == noun for a, _ in scan.spans(lc, "auxiliary", noun, noun + 8))
+    return any(not text[e : hit.start].strip() for _, e in scan.spans(lc, "relative", max(0, hit.start - 12), hit.start))
+
+
+#: kana a Japanese noun does not start with (hiragana: particles and endings)
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+
+
+def _noun_at(text: str, pos: int, lc: LanguageCues) -> bool:
+    """A noun starts at ``pos``: after one space in a spaced script (약속한 무기), right
+    there in an unspaced one, not a particle or an ending (承诺的援助, 約束した支援; not
+    約束したと, 約束した。)."""
+    if lc.boundary != "none":
+        return text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalnum()
+    char = text[pos : pos + 1]
+    return char.isalpha() and not _HIRAGANA.match(char)
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
@@ -550,7 +614,11 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
-    return scan.has(lc, "negation", *window)
+    # a negation character inside a time frame word negates nothing (未来: the future)
+    frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
+    return any(
+        not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
+    )
 
 
 def _negation_inside(scan: CueScan, hit: Hit) -> bool:

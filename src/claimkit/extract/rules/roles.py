@@ -411,6 +411,8 @@ def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
     text = scene.text
     for lc in langs:
         if lc.negation_after:
+            if _attributive_oblique(scene, lc, m):
+                return True
             for s, e in scene.cues.spans(lc, "oblique", m.end, m.end + 30):
                 if _COMPOUND_TAIL.fullmatch(text, m.end, s) and (
                     lc.boundary == "none" or e >= len(text) or not text[e].isalnum()
@@ -420,6 +422,26 @@ def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
         for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
             if _ARTICLE_GAP.fullmatch(text, e, m.start):
                 return True
+    return False
+
+
+#: the word after an attributive name: the noun it qualifies
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _attributive_oblique(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
+    """The name is made an adjective by an ``attributive`` suffix (Turkish "NATO'lu
+    mevkidaşlarıyla": with his NATO counterparts; "ABD'li yetkililer": US officials) and
+    the noun it qualifies ends in a ``head_case`` ending of an object (-yla, -e, -de,
+    -den): the name shares its noun's role, so it is an object there, while "ABD'li
+    yetkililer" (the subject) keeps the name a possible actor."""
+    cues = scene.cues
+    # the suffix after the name ("NATO'lu"), or ending it when the gazetteer lists the
+    # adjective as a name of its own ("Mısırlı")
+    for s, e in cues.spans(lc, "attributive", max(m.start, m.end - 4), m.end + 6):
+        word = _NEXT_WORD.match(scene.text, e) if m.start < s == m.end or e == m.end else None
+        if word is not None:
+            return any(end == word.end(1) for _, end in cues.spans(lc, "head_case", word.start(1), word.end(1)))
     return False
 
 
@@ -670,12 +692,18 @@ _NEGATION_REACH = 14
 
 
 def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang")."""
+    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang").
+
+    A ``condition_name`` word sets a condition only before a capitalised word: Portuguese
+    "se Israel atacar" (if Israel attacks), while "se" before a verb is a pronoun ("o
+    Governo se recusou")."""
     if span[0] >= span[1]:
         return False
+    text = scan.text
     for lc in langs:
         frames = scan.spans(lc, "timeframe", *span)
-        for s, e in scan.spans(lc, "condition", *span):
+        named = [sp for sp in scan.spans(lc, "condition_name", *span) if text[sp[1] + 1 : sp[1] + 2].isupper()]
+        for s, e in [*scan.spans(lc, "condition", *span), *named]:
             if not any(fs < e and s < fe for fs, fe in frames):
                 return True
     return False
