@@ -274,7 +274,9 @@ def _cue_owners(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
     cs, ce = site.clause
     named = _named(scene, cs, ce)
     before = [m for m in named if m.end <= hit.start]
-    if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start):
+    # a name made an adjective ("NATO'lu mevkidaşları": his NATO counterparts) owns nothing
+    if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start) and (
+            _qualified(scene, hit.lang, before[-1]) is None):
         chain = [before[-1]]
         for m in reversed(before[:-1]):
             if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
@@ -435,14 +437,20 @@ def _attributive_oblique(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
     the noun it qualifies ends in a ``head_case`` ending of an object (-yla, -e, -de,
     -den): the name shares its noun's role, so it is an object there, while "ABD'li
     yetkililer" (the subject) keeps the name a possible actor."""
-    cues = scene.cues
-    # the suffix after the name ("NATO'lu"), or ending it when the gazetteer lists the
-    # adjective as a name of its own ("Mısırlı")
-    for s, e in cues.spans(lc, "attributive", max(m.start, m.end - 4), m.end + 6):
+    word = _qualified(scene, lc, m)
+    return word is not None and any(
+        end == word.end(1) for _, end in scene.cues.spans(lc, "head_case", word.start(1), word.end(1)))
+
+
+def _qualified(scene: Scene, lc: LanguageCues, m: Mention) -> re.Match[str] | None:
+    """The noun a name made an adjective by an ``attributive`` suffix qualifies: the
+    suffix after the name ("NATO'lu"), or ending it when the gazetteer lists the
+    adjective as a name of its own ("Mısırlı"); None when the name is no adjective."""
+    for s, e in scene.cues.spans(lc, "attributive", max(m.start, m.end - 4), m.end + 6):
         word = _NEXT_WORD.match(scene.text, e) if m.start < s == m.end or e == m.end else None
         if word is not None:
-            return any(end == word.end(1) for _, end in cues.spans(lc, "head_case", word.start(1), word.end(1)))
-    return False
+            return word
+    return None
 
 
 def _possessor(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
