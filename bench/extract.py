@@ -442,12 +442,15 @@ def report_steps(backend: RulesBackend, n: int) -> None:
         print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
 
 
-#: the modules compiled by ``--mypyc``: everything the rules backend runs per document
-MYPYC_MODULES = (
-    "claimkit/text.py",
-    *(f"claimkit/extract/rules/{m}.py" for m in ("__init__", "backend", "cues", "roles", "spec", "support", "text")),
-    *(f"claimkit/normalize/{m}.py" for m in ("__init__", "_gazetteer_index", "actors", "countries", "dates",
-                                              "mentions", "places", "quantities")),
+#: the modules compiled by ``--mypyc``: everything the rules backend runs per document (a
+#: module added to these packages later is compiled too)
+MYPYC_MODULES = tuple(
+    p.relative_to(ROOT / "src").as_posix()
+    for p in (
+        ROOT / "src" / "claimkit" / "text.py",
+        *sorted((ROOT / "src" / "claimkit" / "extract" / "rules").glob("*.py")),
+        *sorted((ROOT / "src" / "claimkit" / "normalize").glob("*.py")),
+    )
 )
 
 
