@@ -43,6 +43,16 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
     .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity and split patterns: old and new form
+    .venv/bin/python bench/extract.py --mypyc [--quick]   # hot modules compiled with mypyc vs pure Python
+
+``--mypyc`` copies ``src/claimkit`` into a temporary directory, compiles the
+rules backend's modules there with mypyc (:data:`MYPYC_MODULES`; mypy's
+compiler, from the ``test`` extra; needs a C compiler and the Python headers),
+then, in child processes alternating pure and compiled (``PYTHONPATH`` on the
+copy), prints MB/s of CPU of each and their ratio, and compares the records
+``claimkit extract --backend rules`` writes from both on the sample articles
+and on the 2,000 documents. claimkit ships pure Python: this is the
+measurement behind that choice (docs/offline-extractor.md, "Speed").
 
 Before the cue and name automata (same corpus, same machine): 0.11-0.14 MB/s
 of CPU for the backend alone.
@@ -56,6 +66,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -462,9 +473,113 @@ def report_steps(backend: RulesBackend, n: int) -> None:
         print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
 
 
+#: the modules compiled by ``--mypyc``: everything the rules backend runs per document (a
+#: module added to these packages later is compiled too)
+MYPYC_MODULES = tuple(
+    p.relative_to(ROOT / "src").as_posix()
+    for p in (
+        ROOT / "src" / "claimkit" / "text.py",
+        *sorted((ROOT / "src" / "claimkit" / "extract" / "rules").glob("*.py")),
+        *sorted((ROOT / "src" / "claimkit" / "normalize").glob("*.py")),
+    )
+)
+
+
+def speed_child(n: int) -> None:
+    """Extract ``n`` documents (best of 2) in this process; print MB, CPU s and whether
+    the rules modules were loaded compiled."""
+    from claimkit.extract.rules import roles
+
+    backend = RulesBackend()
+    for d in corpus(20):  # warm-up, as in report_speed
+        backend.extract(d)
+    docs = corpus(n)
+    seconds = min(extract_all(backend, docs) for _ in range(2))
+    compiled = not roles.__file__.endswith(".py")
+    print(json.dumps({"mb": mb(docs), "cpu": seconds, "compiled": compiled}))
+
+
+def _compile(tmp: Path) -> bool:
+    """The hot modules of a copy of ``src/claimkit`` in ``tmp`` compiled in place by mypyc."""
+    shutil.copytree(ROOT / "src" / "claimkit", tmp / "claimkit", ignore=shutil.ignore_patterns("__pycache__"))
+    cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypyc", "--ignore-missing-imports", *MYPYC_MODULES],
+        cwd=tmp, capture_output=True, text=True,
+    )
+    used = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - cpu_start.ru_utime
+    if done.returncode != 0:
+        tail = (done.stdout + done.stderr).strip().splitlines()[-1:] or ["no output"]
+        print(f"mypyc failed (exit {done.returncode}): {tail[0]}")
+        return False
+    print(f"mypyc: {len(MYPYC_MODULES)} modules compiled in {used:.0f} s of CPU")
+    return True
+
+
+def _child_speed(n: int, env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--speed-child", str(n)], check=True, capture_output=True, text=True, env=env
+    ).stdout
+    got: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return got
+
+
+def _records(folder: Path, out: Path, env: dict[str, str]) -> bytes:
+    exe = Path(sys.executable).with_name("claimkit")
+    subprocess.run(
+        [str(exe), "extract", str(folder), "-o", str(out), "--backend", "rules", "-q"],
+        check=True, stderr=subprocess.DEVNULL, env={**env, "CLAIMKIT_PLUGINS": ""},
+    )
+    return out.read_bytes()
+
+
+def _same_records(tmp: Path, compiled_env: dict[str, str], n: int) -> None:
+    """``claimkit extract --backend rules`` pure and compiled, byte for byte."""
+    folder = tmp / "corpus"
+    folder.mkdir()
+    for d in corpus(n, seed=13):
+        (folder / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
+    for name, path in (("sample articles", ROOT / "examples" / "articles"), (f"{n} documents", folder)):
+        pure = _records(path, tmp / "pure.jsonl", dict(os.environ))
+        fast = _records(path, tmp / "compiled.jsonl", compiled_env)
+        verdict = "identical" if pure == fast else "DIFFERENT"
+        lines = pure.count(b"\n")
+        print(f"  records of {name}: {verdict} ({lines} lines, {len(pure) / 1e6:.2f} MB)")
+
+
+def report_mypyc(n: int, rounds: int) -> None:
+    """Pure Python against the hot modules compiled with mypyc, alternated in fresh processes."""
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        if not _compile(tmp):
+            return
+        pure_env = dict(os.environ)
+        compiled_env = {**pure_env, "PYTHONPATH": os.pathsep.join([name, *filter(None, [pure_env.get("PYTHONPATH")])])}
+        runs: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(rounds):
+            for env, want in ((pure_env, False), (compiled_env, True)):
+                got = _child_speed(n, env)
+                if bool(got["compiled"]) != want:
+                    print("the compiled modules were not the ones imported: no comparison")
+                    return
+                runs[want].append(got["mb"] / got["cpu"])
+        print(f"mypyc ({n} documents, {rounds} rounds alternated, each best of 2, MB/s of CPU):")
+        for label, want in (("pure Python (baseline)", False), ("compiled with mypyc", True)):
+            print(f"  {label:<24} " + "  ".join(f"{r:.3f}" for r in runs[want]))
+        ratios = sorted(c / p for p, c in zip(runs[False], runs[True], strict=True))
+        print(f"  compiled / pure, per round: {'  '.join(f'x{r:.2f}' for r in ratios)} (median x{ratios[len(ratios) // 2]:.2f})")
+        _same_records(tmp, compiled_env, n)
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--linear-child"]:
         linear_child(int(argv[1]))
+        return
+    if argv[:1] == ["--speed-child"]:
+        speed_child(int(argv[1]))
+        return
+    if "--mypyc" in argv:
+        report_mypyc(400 if "--quick" in argv else 2000, 1 if "--quick" in argv else 3)
         return
     quick = "--quick" in argv
     start = time.process_time()
