@@ -65,6 +65,7 @@ class _Alias:
     entry: int
     languages: frozenset[str] | None
     stem: bool = False  # inserted without its final vowel, for inflected languages
+    demonym: bool = False  # a country adjective: an actor only beside an actor noun
 
 
 class _Titles:
@@ -98,6 +99,8 @@ class _Index:
 
     #: one character class of the single-character abbreviations (found in one pass)
     abbrev_chars: re.Pattern[str] | None = None
+    #: the actor nouns a demonym must qualify (:class:`~claimkit.normalize._demonyms.ActorNouns`)
+    nouns: Any = None
 
     def __post_init__(self) -> None:
         for keys in (self.fuzzy_single, self.fuzzy_multi):

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.errors import InputError
+from claimkit.normalize._demonyms import ActorNouns, demonym_stem
 from claimkit.normalize._gazetteer_index import (
     CAPITALISED_WORD,
     ENV_VAR,
@@ -99,6 +100,9 @@ class GazetteerEntry:
         affiliation: for people, whom they speak for: an ISO 3166-1 alpha-2
             code ("GB") or an organisation's canonical name ("NATO",
             "European Union"); see :meth:`Gazetteer.affiliation`.
+        media: a news agency or outlet ("Agence France-Presse", "Voice of
+            America"): a source, not an actor. :meth:`Gazetteer.find` covers its
+            name (so "France" inside it is no mention) and returns no mention of it.
     """
 
     name: str
@@ -107,6 +111,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     affiliation: str | None = None
+    media: bool = False
 
     def actor(self, text: str) -> Actor:
         """An :class:`Actor` for this entry as written ``text``."""
@@ -127,6 +132,8 @@ class Gazetteer:
         self._entry_aliases: list[list[tuple[str, frozenset[str] | None]]] = []
         self._by_name: dict[tuple[str, str], int] = {}
         self._country_aliases: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+        self._demonyms: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+        self._actor_nouns: dict[str, list[str]] = {}
         self._abbrev: dict[str, tuple[str, frozenset[str] | None, str]] = {}
         self._titles: list[str] = []
         self._cldr: list[tuple[int, str]] = []
@@ -178,6 +185,7 @@ class Gazetteer:
             bucket = self._country_aliases.setdefault(code, [])
             for a in aliases:
                 bucket.append(_alias_spec(a))
+        self._merge_demonyms(doc)
         for char, spec in doc.get("abbreviations", {}).items():
             if isinstance(spec, str):
                 self._abbrev[char] = (spec.upper(), None, "")
@@ -189,6 +197,17 @@ class Gazetteer:
         self._index = None
         self._memo = {}
         self._actors = {}
+
+    def _merge_demonyms(self, doc: dict[str, Any]) -> None:
+        for code, aliases in doc.get("demonyms", {}).items():
+            code = str(code).upper()
+            if not is_country_code(code):
+                raise InputError("gazetteer", f"unknown ISO 3166 alpha-2 code {code!r} in "
+                                 "'demonyms'; use codes such as 'PL'")
+            self._demonyms.setdefault(code, []).extend(_alias_spec(a) for a in aliases)
+        for lang, nouns in doc.get("actor_nouns", {}).items():
+            self._actor_nouns.setdefault(str(lang).lower(), []).extend(
+                _nfc(str(n)) for n in nouns)
 
     def _add_entry(self, e: dict[str, Any]) -> None:
         try:
@@ -207,7 +226,7 @@ class Gazetteer:
             idx = len(self._entries)
             self._by_name[key] = idx
             self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles,
-                                                affiliation))
+                                                affiliation, bool(e.get("media", False))))
             self._entry_aliases.append([])
         else:  # a later file extends the entry; its affiliation wins (office holders change)
             old = self._entries[idx]
@@ -248,8 +267,11 @@ class Gazetteer:
         self._cldr = []
         for name, code in country_table().items():
             self._entry_aliases[self._country_entry(code)].append((name, None))
+        demonyms = self._demonym_aliases()
+        stems = set(demonyms) | {st for k in demonyms if (st := demonym_stem(k)) is not None}
         for code, aliases in self._country_aliases.items():
-            self._entry_aliases[self._country_entry(code)].extend(aliases)
+            self._entry_aliases[self._country_entry(code)].extend(
+                a for a in aliases if not _demonym_form(a[0], stems))
         abbrev = {c: (self._country_entry(code), langs, not_after) for c, (code, langs, not_after)
                   in self._abbrev.items() if is_country_code(code)}
         by_key: dict[str, list[_Alias]] = {}
@@ -278,10 +300,31 @@ class Gazetteer:
                     if len(key) >= 5:
                         target.setdefault(key, set()).add(idx)
             self._entries[idx] = replace(entry, aliases=tuple(t for t, _ in aliases))
+        for key, al in demonyms.items():
+            _trie_add(trie, key, al)
+            stem = demonym_stem(key)
+            if stem is not None and stem != key:
+                _trie_add(trie, stem, replace(al, stem=True))
         titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
         return _Index(by_key, _automaton(trie), abbrev, _Titles(titles), fuzzy_single, fuzzy_multi,
-                      loose)
+                      loose, nouns=ActorNouns(self._actor_nouns, self._titles))
+
+    def _demonym_aliases(self) -> dict[str, _Alias]:
+        """Folded demonym -> its alias; a demonym of two countries is dropped (a guess)."""
+        out: dict[str, _Alias] = {}
+        clashes: set[str] = set()
+        for code, aliases in self._demonyms.items():
+            idx = self._country_entry(code)
+            for text, langs in aliases:
+                key = fold_case(text)
+                old = out.get(key)
+                if old is not None and old.entry != idx:
+                    clashes.add(key)
+                out[key] = _Alias(text, idx, langs, demonym=True)
+        for key in clashes:
+            del out[key]
+        return out
 
     # ----------------------------------------------------------------- resolve
 
@@ -421,6 +464,8 @@ class Gazetteer:
         """
         best: dict[int, tuple[int, int]] = {}  # start -> (end, entry)
         starts: dict[int, bool] = {}
+        refused: set[tuple[int, int]] = set()
+        named: set[tuple[int, int]] = set()  # spans an alias matches whole, not inflected
         for last, (length, aliases) in index.automaton.iter(folded):
             i, j = last + 1 - length, last + 1
             ok = starts.get(i)
@@ -429,16 +474,38 @@ class Gazetteer:
                     not is_word_char(text[i]) or word_ok_before(text, i))
             if not ok:
                 continue
-            hits: dict[int, int] = {}  # entry -> end
-            for al in aliases:
-                end = self._end_ok(al, text, i, j, lang)
-                if end is not None:
-                    hits[al.entry] = max(end, hits.get(al.entry, 0))
+            hits = self._alias_hits(index, aliases, text, folded, (i, j), lang, (refused, named))
             if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
                 (entry, end), = hits.items()
                 if i not in best or end >= best[i][0]:
                     best[i] = (end, entry)
-        return [(i, end, entry) for i, (end, entry) in best.items()]
+        # a word read as a demonym qualifying no actor noun is no inflected name either
+        # ("Polskie jabłka": not "Polska" with an ending), unless a name is written whole
+        # there ("Russia", not "russ-e" + "ia")
+        refused -= named
+        return [(i, end, entry) for i, (end, entry) in best.items() if (i, end) not in refused]
+
+    def _alias_hits(self, index: _Index, aliases: tuple[_Alias, ...], text: str, folded: str,
+                    span: tuple[int, int], lang: str | None,
+                    marks: tuple[set[tuple[int, int]], set[tuple[int, int]]]) -> dict[int, int]:
+        """Entry -> end of each alias of one automaton hit at ``span`` that fits there.
+
+        ``marks`` collects the spans of demonyms that qualify no actor noun (refused)
+        and of other aliases matched whole (named)."""
+        i, j = span
+        refused, named = marks
+        hits: dict[int, int] = {}
+        for al in aliases:
+            end = self._end_ok(al, text, i, j, lang)
+            if end is None:
+                continue
+            if al.demonym and not index.nouns.qualifies(folded, i, end, lang):
+                refused.add((i, end))
+                continue
+            if end == j and not al.stem and not al.demonym:
+                named.add((i, end))
+            hits[al.entry] = max(end, hits.get(al.entry, 0))
+        return hits
 
     def _end_ok(self, al: _Alias, text: str, i: int, j: int, lang: str | None) -> int | None:
         if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
@@ -450,7 +517,7 @@ class Gazetteer:
             return None if al.stem else j
         if word_ok_after(text, j):
             return None if al.stem else j
-        if lang not in _INFLECTING:
+        if lang not in _INFLECTING and not al.demonym:
             return None
         k = j
         while k < len(text) and k - j < _MAX_SUFFIX + 1 and is_word_char(text[k]):
@@ -527,7 +594,8 @@ class Gazetteer:
                 spans[s] = (new_s, fwd or e, idx)
         out: list[ActorMention] = []
         for s, e, idx in taken:
-            if s in dropped:
+            # a news outlet's name is covered (no "France" in "France 24") but is no actor
+            if s in dropped or self._entries[idx].media:
                 continue
             s2, e2, _ = spans.get(s, (s, e, idx))
             written = text[s2:e2]
@@ -570,6 +638,18 @@ class Gazetteer:
                         break
             else:
                 return new_s, titled, absorbed
+
+
+def _demonym_form(alias: str, stems: set[str]) -> bool:
+    """Whether an alias of the ``countries`` section is a form of a demonym ("spanische" of
+    "spanisch"): the demonym, which must qualify an actor noun, replaces it. A country's
+    own name (CLDR: "Polska", "Türkiye") stays."""
+    key = fold_case(alias)
+    if key in stems:
+        return True
+    if " " in key or _nfc(alias) in country_table():
+        return False
+    return any(key[:n] in stems for n in range(max(1, len(key) - _MAX_SUFFIX - 1), len(key)))
 
 
 _DEFAULT_CACHE: dict[str, Gazetteer] = {}

@@ -1,0 +1,140 @@
+"""Country adjectives (demonyms) and news outlets in the gazetteer.
+
+A demonym names its country as an actor where it qualifies an actor noun ("the
+Polish government", "O Governo português", "Türk yetkililer"), inflected or not,
+before or after the noun; never where it qualifies a thing ("American weapons").
+A news outlet whose name holds a country ("Voice of America", "France 24") is a
+source: its name is covered, so the country inside it is no mention, and it is no
+actor itself.
+
+Every sentence is written for these tests (none comes from the sample articles).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.normalize import Gazetteer, find_actors
+from tests.test_rules_roles import _actors_of
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
+
+# (language, sentence, the country the adjective names)
+_QUALIFIES = [
+    ("en", "The Polish government will send two more brigades.", "Poland"),
+    ("en", "Japanese officials said the talks would resume.", "Japan"),
+    ("en", "The Iranian foreign minister rejected the offer.", "Iran"),
+    ("pt", "O Governo português vai enviar ajuda humanitária.", "Portugal"),
+    ("pt", "As autoridades portuguesas recusaram o pedido.", "Portugal"),
+    ("pt", "O ministro polonês da Defesa prometeu apoio.", "Poland"),
+    ("es", "El Ejecutivo italiano aprobó el envío de tropas.", "Italy"),
+    ("es", "Las autoridades israelíes rechazaron la propuesta.", "Israel"),
+    ("fr", "Le gouvernement néerlandais a promis des avions.", "Netherlands"),
+    ("fr", "Les autorités hongroises ont refusé de signer.", "Hungary"),
+    ("it", "Il governo portoghese ha promesso nuovi aiuti.", "Portugal"),
+    ("de", "Die spanische Regierung kündigte neue Hilfen an.", "Spain"),
+    ("de", "Ein Sprecher der kanadischen Regierung bestätigte das.", "Canada"),
+    ("pl", "Polski rząd wyśle kolejny pakiet pomocy.", "Poland"),
+    ("pl", "Rzecznik węgierskiego rządu odmówił komentarza.", "Hungary"),
+    ("pl", "Władze holenderskie zapowiedziały nowe sankcje.", "Netherlands"),
+    ("hr", "Talijanska vlada obećala je novu pomoć.", "Italy"),
+    ("ru", "Японские официальные лица заявили о переговорах.", "Japan"),
+    ("ru", "Представитель израильского правительства отказался комментировать.", "Israel"),
+    ("uk", "Іспанський уряд пообіцяв надіслати допомогу.", "Spain"),
+    ("uk", "Речник угорського уряду відмовився коментувати.", "Hungary"),
+    ("tr", "İspanyol yetkililer yardım göndereceklerini açıkladı.", "Spain"),
+    ("tr", "Japon hükümeti yeni yaptırımlar açıkladı.", "Japan"),
+    ("ar", "أعلنت الحكومة الإيطالية إرسال مساعدات جديدة.", "Italy"),
+    ("ar", "رفضت السلطات الهولندية الطلب.", "Netherlands"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), _QUALIFIES,
+                         ids=[f"{s[0]}:{s[2]}" for s in _QUALIFIES])
+def test_a_demonym_beside_an_actor_noun_names_its_country(lang: str, text: str,
+                                                           country: str) -> None:
+    names = [m.actor.name for m in find_actors(text, language=lang)]
+    assert country in names, names
+
+
+# (language, sentence, the country the adjective must not name): it qualifies a thing
+_THINGS = [
+    ("en", "Japanese cars were loaded onto the ship.", "Japan"),
+    ("en", "Polish territory was violated by a drone.", "Poland"),
+    ("pt", "O vinho português é exportado para o Brasil.", "Portugal"),
+    ("es", "La cocina italiana es famosa.", "Italy"),
+    ("fr", "Le fromage néerlandais se vend bien.", "Netherlands"),
+    ("de", "Das spanische Olivenöl wird teurer.", "Spain"),
+    ("pl", "Polskie jabłka trafiły do sklepów.", "Poland"),
+    ("ru", "Японские автомобили подорожали.", "Japan"),
+    ("uk", "Іспанське вино подорожчало.", "Spain"),
+    ("tr", "İspanyol mutfağı çok ünlü.", "Spain"),
+    ("ar", "ارتفعت أسعار السيارات الإيطالية.", "Italy"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), _THINGS,
+                         ids=[f"{s[0]}:{s[2]}" for s in _THINGS])
+def test_a_demonym_beside_a_thing_names_no_actor(lang: str, text: str, country: str) -> None:
+    names = [m.actor.name for m in find_actors(text, language=lang)]
+    assert country not in names, names
+
+
+# (language, sentence, the country named inside the outlet's name)
+_OUTLETS = [
+    ("en", "Voice of America reported the strike on Tuesday.", "United States"),
+    ("en", "France 24 said the talks had stalled.", "France"),
+    ("en", "Russia Today broadcast the speech.", "Russia"),
+    ("en", "Radio Free Europe obtained the document.", None),
+    ("fr", "Selon l'Agence France-Presse, les négociations reprendront.", "France"),
+    ("ru", "Об этом сообщил «Голос Америки».", "United States"),
+    ("de", "Die Deutsche Welle berichtete über die Gespräche.", "Germany"),
+    ("zh", "据美国之音报道，谈判已经恢复。", "United States"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), _OUTLETS,
+                         ids=[f"{s[0]}:{s[1][:12]}" for s in _OUTLETS])
+def test_a_news_outlet_is_no_actor_and_hides_the_country_in_its_name(
+    lang: str, text: str, country: str | None
+) -> None:
+    mentions = find_actors(text, language=lang)
+    assert mentions == [], [(m.text, m.actor.name) for m in mentions]
+    assert country is None or country not in [m.actor.name for m in mentions]
+
+
+def test_an_outlet_does_not_hide_the_actors_beside_it() -> None:
+    text = "Agence France-Presse reported that Germany will send tanks."
+    assert [m.actor.name for m in find_actors(text, language="en")] == ["Germany"]
+    assert Gazetteer.default().lookup("Voice of America") is not None  # known, kind organisation
+
+
+# the adjective becomes the claim's actor through the whole backend
+_CLAIMS = [
+    ("pt", "O Governo português prometeu enviar 50 milhões de euros à Ucrânia.", "pledge",
+     "Portugal"),
+    ("en", "The Dutch government pledged to send two more air defence systems.", "pledge",
+     "Netherlands"),
+    ("pl", "Polski rząd odmówił podpisania porozumienia.", "refusal", "Poland"),
+    ("de", "Die italienische Regierung versprach, weitere Hilfe zu schicken.", "pledge", "Italy"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actor"), _CLAIMS,
+                         ids=[f"{s[0]}:{s[3]}" for s in _CLAIMS])
+def test_the_demonym_is_the_claims_actor(backend: RulesBackend, lang: str, text: str,
+                                         type_: str, actor: str) -> None:
+    assert actor in _actors_of(backend, text, lang, type_)
+
+
+def test_a_user_file_adds_demonyms_and_actor_nouns(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"demonyms": {"NO": ["norsk"]},
+                                 "actor_nouns": {"no": ["regjering"]}}), "utf-8")
+    g = Gazetteer.load(extra)
+    assert [m.actor.name for m in g.find("Den norske regjeringen lovet hjelp.",
+                                         language="no")] == ["Norway"]
+    assert g.find("Norsk laks er dyr.", language="no") == []
