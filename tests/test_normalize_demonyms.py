@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.normalize import Gazetteer, find_actors
+from claimkit.normalize import Gazetteer, find_actors, resolve_actor
 from tests.test_rules_roles import _actors_of
 from tests.test_rules_roles import backend as backend  # the module's backend fixture
 
@@ -49,6 +49,14 @@ _QUALIFIES = [
     ("tr", "Japon hükümeti yeni yaptırımlar açıkladı.", "Japan"),
     ("ar", "أعلنت الحكومة الإيطالية إرسال مساعدات جديدة.", "Italy"),
     ("ar", "رفضت السلطات الهولندية الطلب.", "Netherlands"),
+    ("en", "The Swedish defence ministry confirmed the order.", "Sweden"),
+    ("de", "Die österreichische Regierung lehnte den Plan ab.", "Austria"),
+    ("fr", "Le ministre grec des Affaires étrangères a démenti.", "Greece"),
+    ("es", "El presidente brasileño prometió apoyo.", "Brazil"),
+    ("pl", "Czeski rząd zapowiedział dostawy amunicji.", "Czechia"),
+    ("tr", "Gürcü yetkililer açıklama yaptı.", "Georgia"),
+    ("ar", "أكدت الحكومة المصرية استعدادها.", "Egypt"),
+    ("ru", "Норвежское правительство выделит средства.", "Norway"),
 ]
 
 
@@ -73,7 +81,28 @@ _THINGS = [
     ("uk", "Іспанське вино подорожчало.", "Spain"),
     ("tr", "İspanyol mutfağı çok ünlü.", "Spain"),
     ("ar", "ارتفعت أسعار السيارات الإيطالية.", "Italy"),
+    ("en", "Danish pastries were served at the reception.", "Denmark"),
+    ("de", "Österreichische Skigebiete öffnen früher.", "Austria"),
+    ("fr", "Le yaourt grec se vend bien.", "Greece"),
 ]
+
+
+# a country's own name and a people's plural noun are no adjectives: they act anywhere
+_NAMES = [
+    ("en", "Americans pledged to rebuild the bridge.", "United States"),
+    ("pl", "Polska wyśle kolejny pakiet pomocy.", "Poland"),
+    ("pl", "Rząd Polski odmówił.", "Poland"),
+    ("en", "Russia said no.", "Russia"),
+    ("ar", "أعلنت بريطانيا إرسال مساعدات.", "United Kingdom"),
+    ("tr", "İspanya yardım gönderecek.", "Spain"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), _NAMES,
+                         ids=[f"{s[0]}:{s[2]}" for s in _NAMES])
+def test_a_country_name_needs_no_actor_noun(lang: str, text: str, country: str) -> None:
+    names = [m.actor.name for m in find_actors(text, language=lang)]
+    assert country in names, names
 
 
 @pytest.mark.parametrize(("lang", "text", "country"), _THINGS,
@@ -138,3 +167,13 @@ def test_a_user_file_adds_demonyms_and_actor_nouns(tmp_path: Path) -> None:
     assert [m.actor.name for m in g.find("Den norske regjeringen lovet hjelp.",
                                          language="no")] == ["Norway"]
     assert g.find("Norsk laks er dyr.", language="no") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("Polish", "en", "Poland"), ("American", "en", "United States"),
+    ("português", "pt", "Portugal"), ("американские", "ru", "United States"),
+    ("deutsche", "de", "Germany"),
+])
+def test_a_demonym_given_alone_to_resolve_names_its_country(text: str, lang: str,
+                                                            country: str) -> None:
+    assert resolve_actor(text, language=lang).name == country

@@ -39,56 +39,53 @@ def demonym_stem(key: str) -> str | None:
 
 
 class ActorNouns:
-    """Compiled patterns of the actor nouns, per language and for any language."""
+    """The actor nouns (word beginnings) and titles (whole words), per language and for any."""
 
     def __init__(self, nouns: Mapping[str, Iterable[str]], titles: Iterable[str]) -> None:
-        shared = {fold_case(t) for t in titles if t.strip()}
+        self._titles = frozenset(fold_case(t) for t in titles if t.strip())
+        self._by_lang: dict[str, tuple[frozenset[str], tuple[int, ...]]] = {}
         every: set[str] = set()
-        self._by_lang: dict[str, re.Pattern[str]] = {}
         for lang, words in nouns.items():
-            own = {fold_case(w) for w in words if w.strip()}
+            own = frozenset(fold_case(w) for w in words if w.strip())
             every |= own
-            self._by_lang[lang] = _pattern(own, shared)
-        self._any = _pattern(every, shared)
+            self._by_lang[lang] = (own, _lengths(own))
+        self._any = (frozenset(every), _lengths(every))
+        self._title_words = max((t.count(" ") + 1 for t in self._titles), default=1)
 
-    def _pattern(self, lang: str | None) -> re.Pattern[str]:
-        return self._by_lang.get(lang or "", self._any)
+    def _is_noun(self, words: list[str], k: int,
+                 nouns: tuple[frozenset[str], tuple[int, ...]]) -> bool:
+        """Whether the words from ``words[k]`` on open with an actor noun or a title."""
+        word = words[k]
+        if any(word[:n] in nouns[0] for n in nouns[1] if n <= len(word)):
+            return True
+        return any(" ".join(words[k:k + n]) in self._titles
+                   for n in range(1, min(self._title_words, len(words) - k) + 1))
 
     def qualifies(self, folded: str, start: int, end: int, lang: str | None) -> bool:
         """Whether the adjective at ``folded[start:end]`` qualifies an actor noun.
 
         The noun may follow ("Polish government", "polski rząd") or precede
         ("governo português", "rząd polski", "الحكومة البريطانية"), with at most one
-        word between them.
+        word between them. A few words each side are read, whatever the text's size.
+        An adjective that is the whole text (a name given to ``resolve``) qualifies.
         """
-        noun = self._pattern(lang)
-        after = _AFTER.match(folded, end)
-        if after is not None:
-            for g in (1, 2):
-                pos = after.start(g)
-                if pos >= 0 and noun.match(folded, pos):
-                    return True
-        before = _BEFORE.search(folded[max(0, start - 80):start])
-        if before is not None:
-            base = max(0, start - 80)
-            for g in (1, 2):
-                pos = before.start(g)
-                if pos >= 0 and noun.fullmatch(folded, base + pos, base + before.end(g)):
-                    return True
-        return False
+        if start == 0 and end == len(folded):
+            return True
+        nouns = self._by_lang.get(lang or "", self._any)
+        after = _WORDS.findall(folded, end, end + _WINDOW)[: 1 + self._title_words]
+        if any(self._is_noun(after, k, nouns) for k in range(min(2, len(after)))):
+            return True
+        before = _WORDS.findall(folded, max(0, start - _WINDOW), start)
+        if before and max(0, start - _WINDOW) > 0:
+            before = before[1:]  # the first may be cut
+        return any(self._is_noun(before, k, nouns)
+                   for k in range(max(0, len(before) - 2), len(before)))
 
 
-#: the next word and the word after it
-_AFTER = re.compile(rf"\s+({_WORD})(?:\s+({_WORD}))?")
-#: the word before and the word before that (ending right before the adjective)
-_BEFORE = re.compile(rf"(?:({_WORD})\s+)?({_WORD})\s+$")
+def _lengths(words: Iterable[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(w) for w in words}))
 
 
-def _alternatives(words: set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
-def _pattern(nouns: set[str], titles: set[str]) -> re.Pattern[str]:
-    """A noun is a word beginning (an inflected ending may follow); a title is whole words."""
-    return re.compile(rf"(?:(?:{_alternatives(nouns)})[\w'’\-]*|(?:{_alternatives(titles)}))"
-                      r"(?!\w)")
+#: characters read each side of a demonym for its noun
+_WINDOW = 80
+_WORDS = re.compile(_WORD)

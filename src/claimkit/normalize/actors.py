@@ -271,7 +271,7 @@ class Gazetteer:
         stems = set(demonyms) | {st for k in demonyms if (st := demonym_stem(k)) is not None}
         for code, aliases in self._country_aliases.items():
             self._entry_aliases[self._country_entry(code)].extend(
-                a for a in aliases if not _demonym_form(a[0], stems))
+                a for a in aliases if not _demonym_form(a[0], demonyms, stems))
         abbrev = {c: (self._country_entry(code), langs, not_after) for c, (code, langs, not_after)
                   in self._abbrev.items() if is_country_code(code)}
         by_key: dict[str, list[_Alias]] = {}
@@ -301,6 +301,9 @@ class Gazetteer:
                         target.setdefault(key, set()).add(idx)
             self._entries[idx] = replace(entry, aliases=tuple(t for t, _ in aliases))
         for key, al in demonyms.items():
+            # a demonym given alone to resolve() ("Polish") still names its country
+            by_key.setdefault(key, []).append(al)
+            loose.setdefault(fold(al.text), []).append(al)
             _trie_add(trie, key, al)
             stem = demonym_stem(key)
             if stem is not None and stem != key:
@@ -464,7 +467,7 @@ class Gazetteer:
         """
         best: dict[int, tuple[int, int]] = {}  # start -> (end, entry)
         starts: dict[int, bool] = {}
-        refused: set[tuple[int, int]] = set()
+        adjectives: set[tuple[int, int]] = set()  # spans a demonym matches
         named: set[tuple[int, int]] = set()  # spans an alias matches whole, not inflected
         for last, (length, aliases) in index.automaton.iter(folded):
             i, j = last + 1 - length, last + 1
@@ -474,34 +477,36 @@ class Gazetteer:
                     not is_word_char(text[i]) or word_ok_before(text, i))
             if not ok:
                 continue
-            hits = self._alias_hits(index, aliases, text, folded, (i, j), lang, (refused, named))
+            hits = self._alias_hits(index, aliases, text, folded, (i, j), lang,
+                                    (adjectives, named))
             if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
                 (entry, end), = hits.items()
                 if i not in best or end >= best[i][0]:
                     best[i] = (end, entry)
         # a word read as a demonym qualifying no actor noun is no inflected name either
         # ("Polskie jabłka": not "Polska" with an ending), unless a name is written whole
-        # there ("Russia", not "russ-e" + "ia")
-        refused -= named
-        return [(i, end, entry) for i, (end, entry) in best.items() if (i, end) not in refused]
+        # there ("Russia", not "russ-e" + "ia"); checked once per word kept
+        nouns = index.nouns
+        return [(i, end, entry) for i, (end, entry) in best.items()
+                if (i, end) not in adjectives or (i, end) in named
+                or nouns.qualifies(folded, i, end, lang)]
 
     def _alias_hits(self, index: _Index, aliases: tuple[_Alias, ...], text: str, folded: str,
                     span: tuple[int, int], lang: str | None,
                     marks: tuple[set[tuple[int, int]], set[tuple[int, int]]]) -> dict[int, int]:
         """Entry -> end of each alias of one automaton hit at ``span`` that fits there.
 
-        ``marks`` collects the spans of demonyms that qualify no actor noun (refused)
-        and of other aliases matched whole (named)."""
+        ``marks`` collects the spans of demonyms (adjectives) and of other aliases
+        matched whole (named)."""
         i, j = span
-        refused, named = marks
+        adjectives, named = marks
         hits: dict[int, int] = {}
         for al in aliases:
             end = self._end_ok(al, text, i, j, lang)
             if end is None:
                 continue
-            if al.demonym and not index.nouns.qualifies(folded, i, end, lang):
-                refused.add((i, end))
-                continue
+            if al.demonym:
+                adjectives.add((i, end))
             if end == j and not al.stem and not al.demonym:
                 named.add((i, end))
             hits[al.entry] = max(end, hits.get(al.entry, 0))
@@ -640,14 +645,17 @@ class Gazetteer:
                 return new_s, titled, absorbed
 
 
-def _demonym_form(alias: str, stems: set[str]) -> bool:
-    """Whether an alias of the ``countries`` section is a form of a demonym ("spanische" of
-    "spanisch"): the demonym, which must qualify an actor noun, replaces it. A country's
-    own name (CLDR: "Polska", "Türkiye") stays."""
+def _demonym_form(alias: str, demonyms: dict[str, _Alias], stems: set[str]) -> bool:
+    """Whether an alias of the ``countries`` section is a demonym ("Polish") or, written in
+    lower case, an inflected form of one ("spanische" of "spanisch"): the demonym, which
+    must qualify an actor noun, replaces it. A country's own name (CLDR: "Polska", "Iran")
+    and a capitalised plural noun ("Americans") stay."""
     key = fold_case(alias)
-    if key in stems:
+    if _nfc(alias) in country_table():
+        return False
+    if key in demonyms:
         return True
-    if " " in key or _nfc(alias) in country_table():
+    if " " in key or not alias[:1].islower():
         return False
     return any(key[:n] in stems for n in range(max(1, len(key) - _MAX_SUFFIX - 1), len(key)))
 
