@@ -202,19 +202,20 @@ class _Day:
 def _reference_merge(candidates: list[Candidate], rules: dict[str, list[MergeRule]]) -> list[Candidate]:
     """merge_candidates as it was: every earlier candidate scanned for each new one."""
     out: list[Candidate] = []
-    last: dict[str, Candidate] = {}
+    near: dict[str, list[Candidate]] = {}  # the follow-up's choice: as in merge_candidates
     for c in candidates:
         own = rules.get(c.type, [])
-        target = _earlier_match(out, c, own) or _follow_up(last.get(c.type), c, own)
+        target = _earlier_match(out, c, own) or _follow_up(near.setdefault(c.type, []), c, own)
         if target is None:
             out.append(c)
-            last[c.type] = c
+            near[c.type].append(c)
             continue
         target.spans.append(c.span)
         for key, value in c.fields.items():
             target.fields.setdefault(key, value)
         target.sentence = max(target.sentence, c.sentence)
-        last[c.type] = target
+        if not any(t is target for t in near[c.type]):
+            near[c.type].append(target)
     return out
 
 

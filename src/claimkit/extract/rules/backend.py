@@ -371,11 +371,9 @@ class RulesBackend(Backend):
         if spec.speaker:
             subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
-        date = (
-            nearest(scene.dates, hit.start, site.clause)
-            or nearest(scene.dates, hit.start, site.sentence)
-            or _narrative_date(scene, site)
-        )
+        date = nearest(scene.dates, hit.start, site.clause) or nearest(scene.dates, hit.start, site.sentence)
+        dated = date is not None
+        date = date or _narrative_date(scene, site)
         if date is not None:
             fields["date"] = date.value
         elif (story := story_date(scene, site)) is not None:
@@ -389,7 +387,11 @@ class RulesBackend(Backend):
                 fields[rule.field] = value
         objects = [r.object for r in spec.merge if r.object is not None]
         found = merge_objects(scene, hit, site, objects) if objects else {}
-        return Candidate(hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted)
+        follows = any(r.follow_up is not None for r in spec.merge)
+        return Candidate(
+            hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
+            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated,
+        )  # fmt: skip
 
 
 # ------------------------------------------------------------------- helpers
@@ -413,6 +415,37 @@ def _narrative_date(scene: Scene, site: Site) -> Mention | None:
         if value is not None and len(value) == len("2025-03-27"):
             return m
     return None
+
+
+#: what may stand between a determiner and its noun: spaces, an opening quote, an elision
+#: how far after a verb cue its object noun may start ("attended the meeting")
+_OBJECT_REACH = 24
+#: what may stand between such a verb and its object: a preposition, a determiner
+_OBJECT_GAP = re.compile(r"\s*(?:[\w'’]+\s+){0,3}")
+_DETERMINER_GAP = re.compile(r"[\s\"'’«»“”„「」『』]*")
+
+
+def _anaphoric(scan: CueScan, hit: Hit) -> bool:
+    """The cue noun is one the article has already told of: an ``anaphor`` determiner
+    right before it ("the meeting", "diese Gespräche", "la réunion", "この会議", "эти
+    переговоры", "이번 회담") or an ``anaphor_after`` one right after it ("cuộc họp này",
+    "pertemuan tersebut"), nothing but spaces or quotes between. Or the cue is a verb
+    whose object is such a noun: "attended the meeting", "took part in these talks"."""
+    if _determined(scan, hit.lang, hit.start, hit.end):
+        return True
+    return any(
+        _OBJECT_GAP.fullmatch(scan.text, hit.end, start) and _determined(scan, hit.lang, start, end)
+        for start, end in scan.spans(hit.lang, hit.type, hit.end, hit.end + _OBJECT_REACH)
+    )
+
+
+def _determined(scan: CueScan, lang: LanguageCues, start: int, end: int) -> bool:
+    text = scan.text
+    before = scan.spans(lang, "anaphor", max(0, start - 24), start)
+    if any(_DETERMINER_GAP.fullmatch(text, e, start) for _, e in before):
+        return True
+    after = scan.spans(lang, "anaphor_after", end, end + 24)
+    return any(_DETERMINER_GAP.fullmatch(text, end, s) for s, _ in after)
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:

@@ -217,6 +217,11 @@ class Candidate:
     #: the actor is the hosts a ``host`` word names ("co-chaired by ..."): they lead the
     #: claim this mention joins
     hosted: bool = False
+    #: the cue noun is determined as one already told of ("the meeting", "this summit",
+    #: "このサミット", "cuộc họp này"): a restatement even when it names an actor of its own
+    anaphoric: bool = False
+    #: the date was found in the mention's own sentence (not the story's day before it)
+    dated: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,14 +269,15 @@ def merge_candidates(
     rules = rules or {}
     out: list[Candidate] = []
     index = _MergeIndex(out, rules)
-    last: dict[str, Candidate] = {}
+    recent: dict[str, list[Candidate]] = {}  # per type, the claims a follow-up may still join
     for c in candidates:
         own = rules.get(c.type, ())
-        target = index.earlier_match(c) or _follow_up(last.get(c.type), c, own)
+        near = recent.setdefault(c.type, [])
+        target = index.earlier_match(c) or _follow_up(near, c, own)
         if target is None:
             out.append(c)
             index.add(len(out) - 1)
-            last[c.type] = c
+            near.append(c)
             continue
         target.spans.append(c.span)
         _fill_from(target, c)
@@ -279,20 +285,28 @@ def merge_candidates(
             target.objects.setdefault(key, obj)
         target.sentence = max(target.sentence, c.sentence)
         index.add(index.position(target))  # a new sentence, keys newly filled
-        last[c.type] = target
+        if not any(t is target for t in near):
+            near.append(target)
     return out
 
 
 def _fill_from(target: Candidate, c: Candidate) -> None:
     """What a joining mention adds to the claim it restates: the fields the earlier
-    mentions left empty; its hosts ("The meeting was co-chaired by Britain and Germany")
-    when the claim named no actor of its own before its cue; and, in the same sentence,
+    mentions left empty, and the new items of a list an ``anaphoric`` mention names
+    (participants: "Meloni also attended the meeting"); its hosts ("The meeting was
+    co-chaired by Britain and Germany") when the claim named no actor of its own before
+    its cue; and, in the same sentence,
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
     a meeting with Macron" is Zelensky's."""
     for key, value in c.fields.items():
-        if target.fields.get(key) in (None, [], ""):
+        known = target.fields.get(key)
+        if known in (None, [], ""):
             target.fields[key] = value
+        elif c.anaphoric and key != "actor" and isinstance(known, list) and isinstance(value, list):
+            # "Meloni also attended the meeting": one more participant of it
+            seen = {_key(v) for v in known}
+            target.fields[key] = known + [v for v in value if _key(v) not in seen]
     if c.hosted and not target.hosted and not target.own_actor:  # "The meeting was co-chaired by X"
         target.fields["actor"] = c.fields["actor"]
         target.hosted = True
@@ -395,21 +409,58 @@ def _earlier_match(
 
 
 def _follow_up(
-    last: Candidate | None, c: Candidate, rules: Sequence[MergeRule]
+    near: list[Candidate], c: Candidate, rules: Sequence[MergeRule]
 ) -> Candidate | None:
-    if last is None or c.own_actor:
+    """The earlier claim a follow-up mention restates: one a ``follow_up`` rule lets it
+    join, sharing the most with it (participants and other actors, place, date), the
+    latest of those otherwise. A mention that names an actor of its own follows up only
+    when ``anaphoric`` ("Meloni also attended the meeting"), and then its ``without``
+    field may be filled when the claim's is empty or the same ("this summit could take
+    place in Geneva" names the place of the meeting being arranged)."""
+    reach = max((r.follow_up for r in rules if r.follow_up is not None), default=None)
+    if reach is None or (c.own_actor and not c.anaphoric):
         return None
-    for r in rules:
-        if (
-            r.follow_up is not None
-            and (r.without is None or r.without not in c.fields)
-            and c.sentence - last.sentence <= r.follow_up
-            and (not r.same or _same(last, c, r.same, r.dates_agree))
-            and _same_object(last, c, r.object)
-            and _agree(last, c, r.agree)
-        ):
-            return last
-    return None
+    near[:] = [t for t in near if c.sentence - t.sentence <= reach]
+    best: tuple[int, int, int] | None = None
+    found = None
+    for order, t in enumerate(near):
+        if not any(_follows(t, c, r) for r in rules):
+            continue
+        rank = (_shared(t, c), t.sentence, order)
+        if best is None or rank > best:
+            best, found = rank, t
+    return found
+
+
+def _follows(last: Candidate, c: Candidate, r: MergeRule) -> bool:
+    if r.follow_up is None or c.sentence - last.sentence > r.follow_up:
+        return False
+    if r.without is not None and c.fields.get(r.without) is not None:
+        own = last.fields.get(r.without)
+        if not c.anaphoric or (own is not None and _key(own) != _key(c.fields[r.without])):
+            return False
+    return (
+        (not r.same or _same(last, c, r.same, r.dates_agree))
+        and (not (c.anaphoric and c.dated) or _dates_agree(last, c))
+        and _same_object(last, c, r.object)
+        and _agree(last, c, r.agree)
+    )
+
+
+def _shared(a: Candidate, b: Candidate) -> int:
+    """How many of the actors, places and (own) dates of ``b`` ``a`` names too."""
+
+    def labels(c: Candidate) -> set[Any]:
+        found: set[Any] = set()
+        for name, value in c.fields.items():
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, Actor) or (isinstance(v, str) and v):
+                    found.add((name, _key(v)) if isinstance(v, str) else _key(v))
+                elif isinstance(v, DateRef) and c.dated:
+                    found.add(_key(v))
+        return found
+
+    return len(labels(a) & labels(b))
 
 
 def _same(a: Candidate, b: Candidate, names: Sequence[str], dates_agree: bool) -> bool:
