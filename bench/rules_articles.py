@@ -1,0 +1,101 @@
+"""Scores of the rules backend on the hand-written test articles, by language.
+
+Reads ``tests/data/articles/<lang>-<n>.txt`` (short news articles written for
+the project, each with a dateline, in the 17 languages the backend claims) and
+their gold claims ``tests/data/articles_gold/<lang>-<n>.jsonl`` (the format
+and guidelines of ``examples/gold``), extracts them as ``claimkit extract
+--backend rules`` does and prints what ``claimkit eval`` prints, per language
+and overall: precision, recall and F1 of claims, and on matched claims the
+actor, date and modality accuracy. ``-v`` lists every missed and false claim.
+
+Unlike the sentence sets (one sentence, one decision), these score what only
+a whole article shows: restatements merged, dates from the dateline and the
+context, who acts in a meeting report, background that is no claim.
+
+    .venv/bin/python bench/rules_articles.py [-v] [LANG ...]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import claimkit
+from claimkit.evaluate import EvalReport, evaluate
+from claimkit.gold import GoldClaim, load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "data" / "articles"
+GOLD = ROOT / "tests" / "data" / "articles_gold"
+
+
+def language(doc: str) -> str:
+    """``ko-2`` -> ``ko``."""
+    return doc.split("-", 1)[0]
+
+
+def score(langs: set[str]) -> tuple[dict[str, EvalReport], list[claimkit.DocumentClaims]]:
+    """One evaluation per language and one of all (key ``all``), and the records."""
+    paths = sorted(p for p in ARTICLES.glob("*.txt") if not langs or language(p.stem) in langs)
+    records = [
+        r for r in claimkit.extract(claimkit.load_documents(paths), backend="rules")
+        if isinstance(r, claimkit.DocumentClaims)
+    ]
+    gold = [g for g in load_gold(GOLD) if not langs or language(g.doc) in langs]
+    by_lang: dict[str, list[GoldClaim]] = defaultdict(list)
+    for g in gold:
+        by_lang[language(g.doc)].append(g)
+    out = {lang: evaluate(claims, records) for lang, claims in sorted(by_lang.items())}
+    out["all"] = evaluate(gold, records)
+    return out, records
+
+
+def _attribute(report: EvalReport, name: str) -> str:
+    attr = report.attributes.get(name)
+    return f"{attr.accuracy:.2f}" if attr and attr.total else "  - "
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    reports, records = score({a for a in argv if not a.startswith("-")})
+    print(f"{'':<5} {'gold':>4} {'P':>5} {'R':>5} {'F1':>5}  actor  date  modality")
+    for lang, r in reports.items():
+        s = r.overall
+        print(
+            f"{lang:<5} {s.tp + s.fn:>4} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}"
+            f"  {_attribute(r, 'actor'):>5} {_attribute(r, 'date'):>5} {_attribute(r, 'modality'):>5}"
+        )
+    by_type = reports["all"].by_type
+    print("by type: " + ", ".join(f"{t} {s.f1:.2f} ({s.tp + s.fn})" for t, s in sorted(by_type.items())))
+    if verbose:
+        _details(reports["all"], records)
+
+
+def _details(report: EvalReport, records: list[claimkit.DocumentClaims]) -> None:
+    """Every gold claim no prediction matched, every prediction no gold claim matched,
+    and every matched pair whose actor, date or modality is wrong."""
+    matched_gold = {m.gold.source for m in report.matches}
+    matched_pred = {id(m.claim) for m in report.matches}
+    for g in load_gold(GOLD):
+        if g.source not in matched_gold and not g.optional and language(g.doc) in _langs(records):
+            print(f"MISSED {Path(g.source).name} {g.type} {g.actor}: {g.evidence[0]!r}")
+    for record in records:
+        for c in record.claims:
+            if id(c) not in matched_pred:
+                print(f"FALSE  {record.document.id} {c.type} {_names(c)}: {c.evidence[0].text!r}")
+    for m in report.matches:
+        print(f"MATCH  {Path(m.gold.source).name} {m.gold.type} gold actor {m.gold.actor} date {m.gold.date}"
+              f" {m.gold.modality} | got {_names(m.claim)} {m.claim.date and m.claim.date.value} {m.claim.modality}")
+
+
+def _names(claim: claimkit.ClaimBase) -> list[str]:
+    return [a.name or a.text for a in claim.actor]
+
+
+def _langs(records: list[claimkit.DocumentClaims]) -> set[str]:
+    return {language(r.document.id) for r in records}
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
