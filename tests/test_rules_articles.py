@@ -19,7 +19,10 @@ from claimkit.gold import load_gold
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
 GOLD = ROOT / "tests" / "data" / "articles_gold"
+#: (articles, their gold): the set tuned on and the held-out one (scored, never tuned on)
+SETS = [(ARTICLES, GOLD), (ARTICLES.with_name("articles_heldout"), GOLD.with_name("articles_heldout_gold"))]
 TEXTS = sorted(ARTICLES.glob("*.txt"))
+ALL = [(p, gold) for articles, gold in SETS for p in sorted(articles.glob("*.txt"))]
 
 
 def _bench() -> object:
@@ -31,15 +34,17 @@ def _bench() -> object:
     return module
 
 
-def test_every_article_has_a_gold_file_and_every_gold_file_an_article() -> None:
-    assert TEXTS, "no test articles"
-    assert {p.stem for p in TEXTS} == {p.stem for p in GOLD.glob("*.jsonl")}
+@pytest.mark.parametrize(("articles", "gold"), SETS, ids=["tuned", "heldout"])
+def test_every_article_has_a_gold_file_and_every_gold_file_an_article(articles: Path, gold: Path) -> None:
+    texts = {p.stem for p in articles.glob("*.txt")}
+    assert texts, f"no articles in {articles}"
+    assert texts == {p.stem for p in gold.glob("*.jsonl")}
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
-def test_gold_quotes_are_verbatim_and_claims_valid(path: Path) -> None:
+@pytest.mark.parametrize(("path", "gold"), ALL, ids=[f"{g.name}/{p.stem}" for p, g in ALL])
+def test_gold_quotes_are_verbatim_and_claims_valid(path: Path, gold: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    claims = load_gold(GOLD / f"{path.stem}.jsonl")
+    claims = load_gold(gold / f"{path.stem}.jsonl")
     assert claims, f"{path.stem}: no gold claims"
     for claim in claims:
         assert claim.doc == path.stem, claim.source
