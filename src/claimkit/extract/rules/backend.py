@@ -212,6 +212,9 @@ class RulesBackend(Backend):
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
+        for c in candidates:
+            if c.story is not None and c.fields.get("date") is None:
+                c.fields["date"] = c.story
         text = scene.text
         drafts = [
             Draft(
@@ -239,7 +242,7 @@ class RulesBackend(Backend):
             places=_sorted(places),
             cues=CueScan(text),
             published=document.published,
-            story=story_dates(text, dates),
+            story=story_dates(text, dates, document.published),
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
             speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )
@@ -374,10 +377,11 @@ class RulesBackend(Backend):
         date = nearest(scene.dates, hit.start, site.clause) or nearest(scene.dates, hit.start, site.sentence)
         dated = date is not None
         date = date or _narrative_date(scene, site)
+        story = None
         if date is not None:
             fields["date"] = date.value
-        elif (story := story_date(scene, site)) is not None:
-            fields["date"] = story
+        else:
+            story = story_date(scene, site)
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields)
@@ -390,7 +394,7 @@ class RulesBackend(Backend):
         follows = any(r.follow_up is not None for r in spec.merge)
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
-            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated,
+            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
         )  # fmt: skip
 
 

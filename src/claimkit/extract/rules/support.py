@@ -187,10 +187,10 @@ class Scene:
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
     #: the document's publication date
     published: dt.date | None = None
-    #: the first date of a sentence in the lead, and whether any sentence of the text
-    #: (not a date line) names a date: what :func:`~claimkit.extract.rules.roles.story_date`
-    #: needs, found once per document (:func:`~claimkit.extract.rules.roles.story_dates`)
-    story: tuple[Mention | None, bool] = (None, False)
+    #: the first day-precise date of a sentence in the lead (not a date line): what
+    #: :func:`~claimkit.extract.rules.roles.story_date` needs, found once per document
+    #: (:func:`~claimkit.extract.rules.roles.story_dates`)
+    story: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,9 @@ class Candidate:
     anaphoric: bool = False
     #: the date was found in the mention's own sentence (not the story's day before it)
     dated: bool = False
+    #: the story's or the publication day, for a claim no date mention dates: given after
+    #: restatements are merged (a headline's claim takes its lead's own date)
+    story: DateRef | None = None
 
 
 @dataclass(frozen=True)
