@@ -42,6 +42,7 @@ from claimkit.extract.rules.roles import (
     conditioned,
     fill,
     generic_case,
+    in_headline,
     is_hedge,
     is_hedged,
     merge_objects,
@@ -395,6 +396,7 @@ class RulesBackend(Backend):
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
             anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
+            headline=in_headline(scene.text, site),
         )  # fmt: skip
 
 

@@ -60,6 +60,7 @@ __all__ = [
     "conditioned",
     "fill",
     "generic_case",
+    "in_headline",
     "is_hedge",
     "modality",
     "nearest",
@@ -758,7 +759,7 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
     refused ...", "the embassy warned ...") when it tells of the day it is published.
     """
     first, pub = scene.story, scene.published
-    if first is not None and (first.end <= site.sentence[0] or _in_headline(scene.text, site)):
+    if first is not None and (first.end <= site.sentence[0] or in_headline(scene.text, site)):
         ref: DateRef = first.value
         return ref
     if pub is not None:
@@ -766,10 +767,13 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
     return None
 
 
-def _in_headline(text: str, site: Site) -> bool:
-    """The claim's sentence is the text's first line, above more lines: its headline."""
+def in_headline(text: str, site: Site) -> bool:
+    """The claim's sentence is the text's first line, above more lines, and ends as no
+    sentence does: the article's headline."""
     line_end = text.find("\n")
-    return 0 <= site.sentence[1] <= line_end and not text[: site.sentence[0]].strip()
+    if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
+        return False
+    return not text[:line_end].rstrip().endswith(_SENTENCE_ENDS)
 
 
 def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) -> Mention | None:

@@ -225,6 +225,9 @@ class Candidate:
     #: the story's or the publication day, for a claim no date mention dates: given after
     #: restatements are merged (a headline's claim takes its lead's own date)
     story: DateRef | None = None
+    #: the mention is the article's headline (its first line, no sentence): it tells in
+    #: short a claim the body tells again
+    headline: bool = False
 
 
 @dataclass(frozen=True)
@@ -270,6 +273,7 @@ def merge_candidates(
       meeting focused on ..."); for pledges the same stated quantity.
     """
     rules = rules or {}
+    candidates = _join_headlines(candidates)
     out: list[Candidate] = []
     index = _MergeIndex(out, rules)
     recent: dict[str, list[Candidate]] = {}  # per type, the claims a follow-up may still join
@@ -291,6 +295,48 @@ def merge_candidates(
         if not any(t is target for t in near):
             near.append(target)
     return out
+
+
+#: how far into the text (characters) the lead a headline sums up may begin
+HEADLINE_REACH = 800
+
+
+def _join_headlines(out: list[Candidate]) -> list[Candidate]:
+    """A headline's claim joins the first claim of the body of its type that shares an
+    actor with it (or any, when the headline names none) and no other object: the
+    headline says in short what the lead says ("Budapest blocks sanctions" / "Hungary
+    vetoed the package on Thursday"), so it joins a claim of the lead
+    (:data:`HEADLINE_REACH`) that opens its sentence (the statement, not an aside after
+    it), of the same modality, naming the same object when it names one. Done before
+    the other merges, on each mention's own fields. The body's mention keeps its own fields (the
+    headline's words are clipped: "Kyiv: France to send ..." names a topic, not an
+    actor) and takes the headline's span and what it left empty."""
+    heads = [c for c in out if c.headline]
+    if not heads:
+        return out
+    firsts: dict[int, Candidate] = {}
+    for c in out:
+        if not c.headline and c.span[0] < HEADLINE_REACH:
+            firsts.setdefault(c.sentence, c)
+    joined: set[int] = set()
+    for h in heads:
+        body = next((c for c in firsts.values() if c.type == h.type and _restates(h, c)), None)
+        if body is None:
+            continue
+        body.spans.append(h.span)
+        for key, value in h.fields.items():
+            if body.fields.get(key) in (None, [], ""):
+                body.fields[key] = value
+        joined.add(id(h))
+    return [c for c in out if id(c) not in joined]
+
+
+def _restates(head: Candidate, body: Candidate) -> bool:
+    own = {_key(a) for a in head.fields.get("actor") or []}
+    if own and not own & {_key(a) for a in body.fields.get("actor") or []}:
+        return False
+    same_modality = head.fields.get("modality") == body.fields.get("modality")
+    return same_modality and all(body.objects.get(k) == v for k, v in head.objects.items())
 
 
 def _fill_from(target: Candidate, c: Candidate) -> None:

@@ -1,0 +1,67 @@
+"""A headline restating its lead's claim is one claim with both spans (rules backend).
+
+Each text is written for these tests (none comes from the sample or test articles): a
+headline, a dateline, a lead that says the same in full, in five languages; and headlines
+that say something else than their lead (another object), which stay claims of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def _of_type(backend: RulesBackend, text: str, lang: str, type_: str) -> list[list[str]]:
+    doc = Document(id="t", text=text, language=lang, published="2025-06-04")
+    return [[text[s.start : s.end] for s in d.spans] for d in backend.extract(doc).drafts if d.type == type_]
+
+
+_RESTATED = [
+    ("en", "refusal", "Budapest blocks new sanctions package\n\nBRUSSELS, June 4, 2025 -\n\n"
+                      "Hungary on Wednesday refused to back the new package of sanctions, "
+                      "diplomats said after a meeting of ambassadors."),
+    ("fr", "pledge", "Défense : Madrid enverra 300 soldats en Lettonie\n\nMADRID, 4 juin 2025 (AFP) -\n\n"
+                     "L'Espagne enverra 300 soldats supplémentaires en Lettonie, a indiqué mercredi "
+                     "la ministre de la Défense."),
+    ("es", "refusal", "Italia, Roma rechaza enviar tropas a Ucrania\n\nRoma, 4 de junio de 2025 (EFE).-\n\n"
+                      "El Gobierno italiano rechazó este miércoles enviar tropas a Ucrania, "
+                      "según fuentes de la Presidencia."),
+    ("it", "pledge", "Ucraina: la Spagna invierà nuovi blindati a Kiev\n\nMADRID, 4 giugno 2025 -\n\n"
+                     "La Spagna invierà a Kiev una nuova partita di blindati, ha annunciato oggi "
+                     "il governo spagnolo."),
+    ("pt", "refusal", "Brasil rejeita proposta americana sobre tarifas\n\nBRASÍLIA, 4.jun.2025 —\n\n"
+                      "O governo brasileiro rejeitou nesta quarta-feira a proposta americana, "
+                      "informou o Itamaraty."),
+]
+
+
+@pytest.mark.parametrize(("lang", "type_", "text"), _RESTATED, ids=[c[0] for c in _RESTATED])
+def test_a_headline_and_its_lead_are_one_claim(backend: RulesBackend, lang: str, type_: str, text: str) -> None:
+    claims = _of_type(backend, text, lang, type_)
+    assert len(claims) == 1, claims
+    headline = text.split("\n", 1)[0]
+    assert any(span in headline for span in claims[0]) and len(claims[0]) == 2, claims
+
+
+_OTHER = [
+    # the headline's pledge is of troops, the lead's of money: two claims
+    ("en", "pledge", "Poland pledges troops for Baltic mission\n\nWARSAW, June 4, 2025 -\n\n"
+                     "Poland pledged 200 million euros to the Baltic air defence fund on Wednesday, "
+                     "the ministry said."),
+]
+
+
+@pytest.mark.parametrize(("lang", "type_", "text"), _OTHER, ids=[c[0] for c in _OTHER])
+def test_a_headline_saying_something_else_stays_its_own_claim(
+    backend: RulesBackend, lang: str, type_: str, text: str
+) -> None:
+    claims = _of_type(backend, text, lang, type_)
+    headline = text.split("\n", 1)[0]
+    assert any(all(span in headline for span in spans) for spans in claims), claims
