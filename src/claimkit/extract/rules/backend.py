@@ -38,6 +38,7 @@ from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
 from claimkit.extract.rules.roles import (
+    SPEAKING_KINDS,
     Ctx,
     conditioned,
     fill,
@@ -74,7 +75,7 @@ from claimkit.extract.rules.support import (
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import ActorKind, ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -232,7 +233,7 @@ class RulesBackend(Backend):
         places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
         actors = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
-        persons = {m.value.label: m.value for m in actors if m.value.kind == ActorKind.person}
+        persons = {m.value.label: m.value for m in actors if m.value.kind in SPEAKING_KINDS}
         dates = _sorted(finders.dates(document))
         return Scene(
             text=text,

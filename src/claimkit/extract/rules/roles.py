@@ -55,6 +55,7 @@ __all__ = [
     "ROLE_OPTIONS",
     "ROLE_SHAPES",
     "SCOPES",
+    "SPEAKING_KINDS",
     "Ctx",
     "FieldRule",
     "conditioned",
@@ -353,20 +354,26 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
-    """``subject`` with, after each person, the country or organisation they speak for.
+#: the kinds of actor that speak for a country (the gazetteer's ``affiliation``): people,
+#: and the offices that stand for a government ("the Kremlin", "the White House")
+SPEAKING_KINDS = (ActorKind.person, ActorKind.organisation)
 
-    "Lavrov said Russia would not accept", "Trump ruled out sending troops":
-    an official states a claim for their government; readers and gold name one
-    or the other, so both are given, the person first.
+
+def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
+    """``subject`` with, after each person or office, the country or organisation they
+    speak for.
+
+    "Lavrov said Russia would not accept", "Trump ruled out sending troops", "the
+    Kremlin warned": an official or an office states a claim for their government;
+    readers and gold name one or the other, so both are given, the speaker first.
     """
-    if not scene.speaks_for or not any(a.kind == ActorKind.person for a in subject):
+    if not scene.speaks_for or not any(a.kind in SPEAKING_KINDS for a in subject):
         return subject
     out: list[Actor] = []
     labels = {a.label.casefold() for a in subject}
     for a in subject:
         out.append(a)
-        group = scene.speaks_for.get(a.label) if a.kind == ActorKind.person else None
+        group = scene.speaks_for.get(a.label) if a.kind in SPEAKING_KINDS else None
         if group is not None and group.label.casefold() not in labels:
             labels.add(group.label.casefold())
             out.append(group)

@@ -12,7 +12,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
 from claimkit.extract.rules.text import Sentence
-from claimkit.schemas import Actor, DateRef, Document, Quantity
+from claimkit.schemas import Actor, ActorKind, DateRef, Document, Quantity
 from claimkit.text import fold_case_loose
 
 __all__ = [
@@ -605,8 +605,9 @@ def default_finders(gazetteer: Any) -> Finders:
 def _gazetteer_lookups(
     gazetteer: Any,
 ) -> tuple[Callable[[str], Actor | None], Callable[[Actor], Actor | None]]:
-    """Name -> actor and person -> whom they speak for, memoised; from ``gazetteer``
-    when it can (``resolve``, ``affiliation``), else the bundled gazetteer."""
+    """Name -> actor and person or office -> whom they speak for, memoised; from
+    ``gazetteer`` when it can (``resolve``, ``affiliation``, ``lookup``), else the bundled
+    gazetteer."""
     from claimkit.normalize import Gazetteer, country_name
 
     gaz = gazetteer if hasattr(gazetteer, "resolve") else Gazetteer.default()
@@ -623,6 +624,10 @@ def _gazetteer_lookups(
         key = actor.label
         if key not in persons:
             code = gaz.affiliation(actor) if hasattr(gaz, "affiliation") else None
+            if code is None and actor.kind == ActorKind.organisation and hasattr(gaz, "lookup"):
+                # an office that stands for its government: "the Kremlin", "the White House"
+                entry = gaz.lookup(actor.name or actor.text)
+                code = getattr(entry, "affiliation", None) if entry is not None else None
             name = (country_name(code) or code) if code else None
             persons[key] = resolve(name) if name else None
         return persons[key]
