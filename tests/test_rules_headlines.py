@@ -1,4 +1,4 @@
-"""A headline restating its lead's claim is one claim with both spans (rules backend).
+"""A headline or a quote restating a claim is one claim with both spans (rules backend).
 
 Each text is written for these tests (none comes from the sample or test articles): a
 headline, a dateline, a lead that says the same in full, in five languages; and headlines
@@ -65,3 +65,30 @@ def test_a_headline_saying_something_else_stays_its_own_claim(
     claims = _of_type(backend, text, lang, type_)
     headline = text.split("\n", 1)[0]
     assert any(all(span in headline for span in spans) for spans in claims), claims
+
+
+# a quote right after a reported claim says it again in the speaker's words: one claim
+_QUOTED = [
+    ("en", "refusal", "Austria refused to join the new sanctions package against Minsk. "
+                      "\"We will not support measures that hurt our banks,\" the chancellor said."),
+    ("fr", "pledge", "La Belgique s'est engagée à livrer des chasseurs F-16 à l'Ukraine. "
+                     "« Nous nous engageons à les livrer avant l'été », a assuré le Premier ministre."),
+    ("es", "refusal", "Hungría rechazó el nuevo paquete de ayuda a Ucrania. "
+                      "\"No aceptaremos más gasto común\", dijo el ministro húngaro."),
+    ("it", "pledge", "La Grecia si è impegnata a inviare una fregata nel Mar Rosso. "
+                     "\"Ci impegniamo a mandarla entro marzo\", ha detto il premier greco."),
+    ("pt", "refusal", "A Eslováquia recusou apoiar o novo empréstimo à Ucrânia. "
+                      "\"Não vamos aceitar mais dívida comum\", disse o primeiro-ministro eslovaco."),
+]
+
+
+@pytest.mark.parametrize(("lang", "type_", "text"), _QUOTED, ids=[c[0] for c in _QUOTED])
+def test_a_quote_saying_a_claim_again_is_that_claim(backend: RulesBackend, lang: str, type_: str, text: str) -> None:
+    claims = _of_type(backend, text, lang, type_)
+    assert len(claims) == 1 and len(claims[0]) == 2, claims
+
+
+def test_a_quote_of_another_object_is_a_claim_of_its_own(backend: RulesBackend) -> None:
+    text = ("Austria refused to join the new sanctions against Minsk. "
+            "\"We will not send troops either,\" the chancellor said.")
+    assert len(_of_type(backend, text, "en", "refusal")) == 2

@@ -49,6 +49,7 @@ from claimkit.extract.rules.roles import (
     merge_objects,
     modality,
     nearest,
+    quoted,
     story_date,
     story_dates,
     subject_of,
@@ -397,7 +398,7 @@ class RulesBackend(Backend):
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
             anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
-            headline=in_headline(scene.text, site),
+            headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
         )  # fmt: skip
 
 

@@ -65,6 +65,7 @@ __all__ = [
     "is_hedge",
     "modality",
     "nearest",
+    "quoted",
     "story_date",
     "story_dates",
     "subject_of",
@@ -781,6 +782,19 @@ def in_headline(text: str, site: Site) -> bool:
     if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
         return False
     return not text[:line_end].rstrip().endswith(_SENTENCE_ENDS)
+
+
+#: quotation marks that open and close a quote (the straight one does both)
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
+
+
+def quoted(text: str, start: int, at: int) -> bool:
+    """``at`` stands inside quotation marks opened in its sentence (from ``start``; a
+    sentence may begin after its opening mark)."""
+    before = text[max(0, start - 2) : at]
+    if before.count('"') % 2:
+        return True
+    return any(before.rfind(o) > before.rfind(c) for o, c in _QUOTE_PAIRS)
 
 
 def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) -> Mention | None:

@@ -228,6 +228,9 @@ class Candidate:
     #: the mention is the article's headline (its first line, no sentence): it tells in
     #: short a claim the body tells again
     headline: bool = False
+    #: the cue stands inside quotation marks: a speaker's own words, which often say
+    #: again what the sentence before reported ("Hungary refused ... 'We will not ...'")
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -280,7 +283,7 @@ def merge_candidates(
     for c in candidates:
         own = rules.get(c.type, ())
         near = recent.setdefault(c.type, [])
-        target = index.earlier_match(c) or _follow_up(near, c, own)
+        target = index.earlier_match(c) or _follow_up(near, c, own) or _quote_restates(near, c)
         if target is None:
             out.append(c)
             index.add(len(out) - 1)
@@ -299,6 +302,25 @@ def merge_candidates(
 
 #: how far into the text (characters) the lead a headline sums up may begin
 HEADLINE_REACH = 800
+
+
+#: how many sentences after a reported claim a quote may say it again
+QUOTE_REACH = 2
+
+
+def _quote_restates(near: list[Candidate], c: Candidate) -> Candidate | None:
+    """The claim a quote says again in the speaker's words: the latest of its type at
+    most :data:`QUOTE_REACH` sentences before, sharing an actor (or any, when the quote
+    names none), of the same modality and not of another object ("Hungary refused to
+    back the sanctions. 'We will not support measures that hurt us,' he said")."""
+    if not c.quoted:
+        return None
+    for t in reversed(near):
+        if c.sentence - t.sentence > QUOTE_REACH:
+            break
+        if _restates(c, t) and all(c.objects.get(k) in (None, v) for k, v in t.objects.items()):
+            return t
+    return None
 
 
 def _join_headlines(out: list[Candidate]) -> list[Candidate]:
