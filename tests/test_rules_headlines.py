@@ -92,3 +92,14 @@ def test_a_quote_of_another_object_is_a_claim_of_its_own(backend: RulesBackend) 
     text = ("Austria refused to join the new sanctions against Minsk. "
             "\"We will not send troops either,\" the chancellor said.")
     assert len(_of_type(backend, text, "en", "refusal")) == 2
+
+
+def test_hosts_named_after_a_headline_and_its_lead_lead_the_meeting(backend: RulesBackend) -> None:
+    # the headline names no actor; the lead names the delegations; the host comes after
+    text = ("New round of talks held in Geneva\n\nGENEVA, June 4, 2025 -\n\n"
+            "Delegations of Armenia and Azerbaijan held talks in Geneva on Wednesday. "
+            "The meeting was hosted by Switzerland.")
+    doc = Document(id="t", text=text, language="en", published="2025-06-04")
+    meetings = [d for d in backend.extract(doc).drafts if d.type == "meeting"]
+    assert len(meetings) == 1
+    assert [a.label for a in meetings[0].fields["actor"]] == ["Switzerland"]

@@ -349,6 +349,10 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
         for key, value in h.fields.items():
             if body.fields.get(key) in (None, [], ""):
                 body.fields[key] = value
+        # the claim's first mention names no actor: hosts named later lead it, as they
+        # would had the headline been merged into ("Talks held in Istanbul" / "Ukraine and
+        # Russia met ..." / "Turkey organised the meeting")
+        body.own_actor = body.own_actor and bool(h.fields.get("actor"))
         joined.add(id(h))
     return [c for c in out if id(c) not in joined]
 
