@@ -248,6 +248,38 @@ def test_date_lines(line: str, expected: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        # Spanish and Portuguese join the parts with "de"
+        ("Madrid, 18 de febrero de 2025 (EFE).-", "es", dt.date(2025, 2, 18)),
+        ("Bruxelas, 23 de outubro de 2025", "pt", dt.date(2025, 10, 23)),
+        ("Sevilla, 3 de marzo del 2024", "es", dt.date(2024, 3, 3)),
+        # Brazilian papers write the parts with dots and no spaces
+        ("BRASÍLIA, 14.ago.2025 —", "pt", dt.date(2025, 8, 14)),
+        ("São Paulo, 2.set.2024 às 18h20", "pt", dt.date(2024, 9, 2)),
+        # a dateline closed by a period: a place, a comma, a weekday
+        ("Bruxelles, jeudi 5 février 2026.", "fr", dt.date(2026, 2, 5)),
+        ("Genève, le 12 mai 2025.", "fr", dt.date(2025, 5, 12)),
+        ("OTTAWA, Nov. 4, 2025 —", "en", dt.date(2025, 11, 4)),
+    ],
+)
+def test_date_lines_of_news_agencies(line: str, language: str, expected: dt.date) -> None:
+    parsed = date_line(line, language)
+    assert parsed is not None and parsed.date == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In Paris, leaders met on 5 March 2025.",  # a sentence: a verb after the comma
+        "Los líderes se reunieron el 18 de febrero de 2025.",
+    ],
+)
+def test_sentences_closed_by_a_date_are_no_date_lines(line: str) -> None:
+    assert date_line(line, None) is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Ngày 10/4",  # no year: not a publication date

@@ -78,6 +78,29 @@ def test_weekday_future_and_next_last() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        # "next" or "last" qualifies the weekday beside it, not one further away in the clause
+        ("Kyiv will get the jets next month, the minister announced on Wednesday.", "en", "2026-02-25"),
+        ("Les troupes partiront le mois prochain, a annoncé mercredi le ministre.", "fr", "2026-02-25"),
+        ("Enviará el próximo mes un batallón, según anunció este miércoles.", "es", "2026-02-25"),
+        ("Il prossimo anno arriveranno i fondi, ha detto lunedì il premier.", "it", "2026-02-23"),
+        ("Crosetto parteciperà lunedì prossimo alla riunione.", "it", "2026-03-02"),
+        ("The talks resumed last Monday in Geneva.", "en", "2026-02-23"),
+        # the tense is the weekday's own part of the clause: "will get ..., said on Friday"
+        ("Kyiv will get the jets, the minister said on Friday.", "en", "2026-02-20"),
+        ("A Polónia vai comprar tanques, disse na sexta-feira o ministro.", "pt", "2026-02-20"),
+        ("On Friday, leaders will meet in Rome.", "en", "2026-02-27"),
+        ("Vendredi, les dirigeants vont se réunir à Rome.", "fr", "2026-02-27"),
+        ("Leaders will meet in Rome on Friday.", "en", "2026-02-27"),
+    ],
+)
+def test_next_and_last_qualify_only_the_weekday_beside_them(text: str, language: str, value: str) -> None:
+    found = [m for m in find_dates(text, published=PUB, language=language) if len(m.date.value or "") == 10]
+    assert [m.date.value for m in found] == [value], text
+
+
+@pytest.mark.parametrize(
     ("raw", "language"),
     [("on Wednesday", "en"), ("周三", "zh"), ("yesterday", "en"), ("March 27th", "en"),
      ("24日", "zh"), ("ngày 10/4", "vi"), ("去年12月", "zh"), ("two days ago", "en")],

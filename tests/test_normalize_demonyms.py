@@ -57,6 +57,13 @@ _QUALIFIES = [
     ("tr", "Gürcü yetkililer açıklama yaptı.", "Georgia"),
     ("ar", "أكدت الحكومة المصرية استعدادها.", "Egypt"),
     ("ru", "Норвежское правительство выделит средства.", "Norway"),
+    # the noun after an elided article ("l'", "dell'") is an actor noun all the same
+    ("it", "L'ambasciatore tedesco ha lasciato la sala.", "Germany"),
+    ("it", "Fonti dell'esercito polacco hanno confermato il piano.", "Poland"),
+    ("fr", "L'ambassadeur chinois a été convoqué lundi.", "China"),
+    ("fr", "Selon l'armée ukrainienne, l'attaque a été repoussée.", "Ukraine"),
+    # the Spanish feminine of a short demonym
+    ("es", "La embajada rusa negó cualquier implicación.", "Russia"),
 ]
 
 

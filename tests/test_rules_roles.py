@@ -158,9 +158,63 @@ def test_the_lead_names_the_day_of_the_story(backend: RulesBackend) -> None:
 
 
 def test_a_date_after_publication_or_a_plan_is_not_the_story_day(backend: RulesBackend) -> None:
+    # the plan's date is no day of the story: the refusal is reported the day it is published
     text = "The union will phase out gas imports by 1 January 2028.\n\nHungary refused to support the plan."
-    assert _dates(backend, text, "en", "2025-06-02").get("refusal") is None
+    assert _dates(backend, text, "en", "2025-06-02").get("refusal") == "2025-06-02"
+
+
+# a claim with no day of its own: the lead's first day, else the publication day, even when
+# the article names a month or a year as background (each text written for this test)
+_STORY_DAYS = [
+    ("en", "Poland will buy 96 tanks next year, the minister said on Friday.\n\n"
+           "Slovakia refused to join the purchase.", "refusal", "2025-05-30"),
+    ("fr", "La Pologne a reçu 200 chars depuis février 2022.\n\n"
+           "La Hongrie a rejeté le nouveau paquet de sanctions.", "refusal", "2025-06-02"),
+    ("es", "El acuerdo se negocia desde marzo de 2019.\n\n"
+           "La portavoz rusa advirtió de graves consecuencias.", "warning", "2025-06-02"),
+    ("pt", "As exportações caíram em abril.\n\n"
+           "O Brasil recusou aplicar tarifas retaliatórias.", "refusal", "2025-06-02"),
+    ("it", "Il piano era stato presentato a gennaio.\n\n"
+           "L'Austria ha respinto la proposta della Commissione.", "refusal", "2025-06-02"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "day"), _STORY_DAYS, ids=[c[0] for c in _STORY_DAYS])
+def test_an_undated_claim_takes_the_story_day_despite_background_dates(
+    backend: RulesBackend, lang: str, text: str, type_: str, day: str
+) -> None:
+    assert _dates(backend, text, lang, "2025-06-02").get(type_) == day
+
+
+def test_the_headline_tells_the_day_its_lead_names(backend: RulesBackend) -> None:
+    text = (
+        "Italia, Crosetto esclude l'invio di truppe\n\n"
+        "ROMA - Il ministro della Difesa ha parlato venerdì alla Camera.\n\nAnalisti prudenti."
+    )
+    assert _dates(backend, text, "it", "2025-06-02").get("refusal") == "2025-05-30"
 
 
 def test_no_publication_date_no_guess(backend: RulesBackend) -> None:
     assert _dates(backend, "Poland pledged new aid.", "en", None) == {"pledge": None}
+
+
+# the day a claim takes from the story or the publication is given after restatements are
+# merged: a headline restating its lead's claim joins it and takes the lead's own date
+_HEADLINE_RESTATED = [
+    ("en", "Poland will send 100 tanks to Ukraine\n\nWARSAW, June 4, 2025 -\n\n"
+           "Poland will send 100 tanks to Ukraine by 1 July, the ministry said.", "2025-07-01"),
+    ("pt", "Portugal vai enviar 200 militares para a Roménia\n\nLisboa, 04 jun 2025 (Lusa) -\n\n"
+           "Portugal vai enviar 200 militares para a Roménia até 1 de julho, anunciou o ministro.",
+     "2025-07-01"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), _HEADLINE_RESTATED, ids=[c[0] for c in _HEADLINE_RESTATED])
+def test_a_headline_restating_its_lead_joins_it_with_the_lead_date(
+    backend: RulesBackend, lang: str, text: str, day: str
+) -> None:
+    pledges = [d for d in backend.extract(Document(id="t", text=text, language=lang, published="2025-06-04")).drafts
+               if d.type == "pledge"]
+    assert len(pledges) == 1, [d.spans for d in pledges]
+    assert len(pledges[0].spans) == 2
+    assert pledges[0].fields["date"].value == day

@@ -24,9 +24,12 @@ _YMD = re.compile(
 )
 # 28.03.2025, 28/3/2025, 03-28-2025 (day or month first; see _numeric_dmy)
 _XXY = re.compile(rf"(?<!\d)(\d{{1,2}})\s*([-/.])\s*(\d{{1,2}})\s*[-/.]\s*({_YEAR})(?!\d)")
-# 28 March 2025, 28. März 2025, 28th Mar. 2025
+#: between the parts of a named date: spaces, Spanish/Portuguese "de", or one dot
+#: without spaces ("18 de febrero de 2025", "23 de outubro de 2025", "14.ago.2025")
+_PART = r"(?:\.?,?\s+(?:de\s+|del\s+)?|\.)"
+# 28 March 2025, 28. März 2025, 28th Mar. 2025, 18 de febrero de 2025, 14.ago.2025
 _D_MON_Y = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+([^\W\d_]{{3,}}\.?),?\s+({_YEAR})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?{_PART}([^\W\d_]{{3,}}){_PART}({_YEAR})(?!\d)"
 )
 # March 28, 2025, Mar. 28 2025
 _MON_D_Y = re.compile(
@@ -125,10 +128,11 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
         reading = None if sep == "." else language
         value = _numeric_dmy(int(first), int(second), int(year_text), reading)
         return value, match.group(0), _cut(line, match)
-    for pattern in (_D_MON_Y, _MON_D_Y):
+    for pattern, order in ((_D_MON_Y, (1, 2, 3)), (_MON_D_Y, (2, 1, 3))):
         match = pattern.search(line)
         if match is not None:
-            value = _parse_named(match.group(0), language)
+            # the parts alone, in one order: "de" and dots between them are spelling
+            value = _parse_named(" ".join(match.group(k) for k in order), language)
             if value is not None:
                 return value, match.group(0), _cut(line, match)
     return None
@@ -136,6 +140,18 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
 
 def _cut(line: str, match: re.Match[str]) -> str:
     return line[: match.start()] + " " + line[match.end() :]
+
+
+#: what may stand before the date of a dateline that ends with a period: a place of
+#: one to three words, a comma, and at most two words (a weekday, "le")
+_PLACE_BEFORE = re.compile(r"[^\W\d_]+(?:[\s'’-][^\W\d_]+){0,2},(?:\s+[^\W\d_]+){0,2}\s*")
+
+
+def _place_then_date(line: str, raw: str) -> bool:
+    """"Bruxelles, jeudi 5 février 2026.": a dateline closed by a period, not a sentence
+    ("Meeting on 2025-03-27." names no place before a comma)."""
+    at = line.find(raw)
+    return line[at + len(raw) :].strip() == "." and _PLACE_BEFORE.fullmatch(line[:at]) is not None
 
 
 def date_line(line: str, language: str | None = None) -> DateLine | None:
@@ -153,7 +169,7 @@ def date_line(line: str, language: str | None = None) -> DateLine | None:
         return None
     value, raw, rest = found
     rest = _TIME.sub(" ", rest).strip()
-    if rest.endswith(_SENTENCE_END):
+    if rest.endswith(_SENTENCE_END) and not _place_then_date(stripped, raw):
         return None
     if word_count(rest) > MAX_OTHER_WORDS:
         return None

@@ -54,8 +54,9 @@ class ActorNouns:
 
     def _is_noun(self, words: list[str], k: int,
                  nouns: tuple[frozenset[str], tuple[int, ...]]) -> bool:
-        """Whether the words from ``words[k]`` on open with an actor noun or a title."""
-        word = words[k]
+        """Whether the words from ``words[k]`` on open with an actor noun or a title
+        (after an elided article: "l'ambassadeur", "L'esercito")."""
+        word = _ELIDED.sub("", words[k])
         if any(word[:n] in nouns[0] for n in nouns[1] if n <= len(word)):
             return True
         return any(" ".join(words[k:k + n]) in self._titles
@@ -86,6 +87,8 @@ def _lengths(words: Iterable[str]) -> tuple[int, ...]:
     return tuple(sorted({len(w) for w in words}))
 
 
+#: an elided article or preposition before a noun ("l'", "dell'", "d’")
+_ELIDED = re.compile(r"^[^\W\d_]{1,5}['’]")
 #: characters read each side of a demonym for its noun
 _WINDOW = 80
 _WORDS = re.compile(_WORD)

@@ -137,6 +137,7 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
 _WEEK_NOT_SUNDAY = re.compile(r"[Mm]inggu\s+(?:ini|lalu|depan|kemarin|terakhir)\b")
 _SENT_END = re.compile(r"[.!?。！？\n]")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -208,15 +209,49 @@ def _weekday(raw: str, wd: int, pub: dt.date | None, context: str) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
     back = (pub.weekday() - wd) % 7
-    if _LAST.search(context):
+    near = _near(context, raw)
+    if _LAST.search(near):
         d = pub - dt.timedelta(days=back or 7)
-    elif _NEXT.search(context):
+    elif _NEXT.search(near):
         d = pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7)
-    elif _FUTURE.search(context):
+    elif _FUTURE.search(_part(context, raw)):
         d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - dt.timedelta(days=back)
     return _day_ref(raw, d, DateResolution.relative)
+
+
+#: how far "next" or "last" may stand from the weekday it qualifies ("el próximo lunes",
+#: "lunedì prossimo", "last Tuesday"; not "next month, ... announced on Tuesday")
+_QUALIFIER_REACH = 14
+
+
+def _near(context: str, raw: str) -> str:
+    """The words right around the weekday ``raw`` in its clause ``context``."""
+    at = context.find(raw)
+    if at < 0:
+        return context
+    return context[max(0, at - _QUALIFIER_REACH) : at + len(raw) + _QUALIFIER_REACH]
+
+
+#: what ends the part of a clause a weekday's tense is read in
+_PART_END = re.compile(r"[,;，；、]")
+
+
+def _part(context: str, raw: str) -> str:
+    """The comma-delimited part of ``context`` holding the weekday ``raw``: its tense is
+    the weekday's ("Kyiv will get jets, the minister said on Friday": said, not will);
+    a part of little more than the weekday takes the next part too ("On Friday, leaders
+    will meet")."""
+    at = context.find(raw)
+    if at < 0:
+        return context
+    starts = [0] + [m.end() for m in _PART_END.finditer(context, 0, at)]
+    ends = [m.start() for m in _PART_END.finditer(context, at + len(raw))] + [len(context)]
+    part = context[starts[-1] : ends[0]]
+    if len(_WORDS.findall(part.replace(raw, " "))) <= 1 and len(ends) > 1:
+        part = context[starts[-1] : ends[1]]
+    return part
 
 
 def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:

@@ -38,15 +38,18 @@ from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
 from claimkit.extract.rules.roles import (
+    SPEAKING_KINDS,
     Ctx,
     conditioned,
     fill,
     generic_case,
+    in_headline,
     is_hedge,
     is_hedged,
     merge_objects,
     modality,
     nearest,
+    quoted,
     story_date,
     story_dates,
     subject_of,
@@ -73,7 +76,7 @@ from claimkit.extract.rules.support import (
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import ActorKind, ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -212,6 +215,9 @@ class RulesBackend(Backend):
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
+        for c in candidates:
+            if c.story is not None and c.fields.get("date") is None:
+                c.fields["date"] = c.story
         text = scene.text
         drafts = [
             Draft(
@@ -228,7 +234,7 @@ class RulesBackend(Backend):
         places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
         actors = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
-        persons = {m.value.label: m.value for m in actors if m.value.kind == ActorKind.person}
+        persons = {m.value.label: m.value for m in actors if m.value.kind in SPEAKING_KINDS}
         dates = _sorted(finders.dates(document))
         return Scene(
             text=text,
@@ -239,7 +245,7 @@ class RulesBackend(Backend):
             places=_sorted(places),
             cues=CueScan(text),
             published=document.published,
-            story=story_dates(text, dates),
+            story=story_dates(text, dates, document.published),
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
             speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )
@@ -374,10 +380,11 @@ class RulesBackend(Backend):
         date = nearest(scene.dates, hit.start, site.clause) or nearest(scene.dates, hit.start, site.sentence)
         dated = date is not None
         date = date or _narrative_date(scene, site)
+        story = None
         if date is not None:
             fields["date"] = date.value
-        elif (story := story_date(scene, site)) is not None:
-            fields["date"] = story
+        else:
+            story = story_date(scene, site)
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields)
@@ -390,7 +397,8 @@ class RulesBackend(Backend):
         follows = any(r.follow_up is not None for r in spec.merge)
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
-            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated,
+            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
+            headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
         )  # fmt: skip
 
 

@@ -38,6 +38,7 @@ derived from their annotation (see :mod:`.spec`). The roles:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,14 +55,17 @@ __all__ = [
     "ROLE_OPTIONS",
     "ROLE_SHAPES",
     "SCOPES",
+    "SPEAKING_KINDS",
     "Ctx",
     "FieldRule",
     "conditioned",
     "fill",
     "generic_case",
+    "in_headline",
     "is_hedge",
     "modality",
     "nearest",
+    "quoted",
     "story_date",
     "story_dates",
     "subject_of",
@@ -351,20 +355,26 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
-    """``subject`` with, after each person, the country or organisation they speak for.
+#: the kinds of actor that speak for a country (the gazetteer's ``affiliation``): people,
+#: and the offices that stand for a government ("the Kremlin", "the White House")
+SPEAKING_KINDS = (ActorKind.person, ActorKind.organisation)
 
-    "Lavrov said Russia would not accept", "Trump ruled out sending troops":
-    an official states a claim for their government; readers and gold name one
-    or the other, so both are given, the person first.
+
+def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
+    """``subject`` with, after each person or office, the country or organisation they
+    speak for.
+
+    "Lavrov said Russia would not accept", "Trump ruled out sending troops", "the
+    Kremlin warned": an official or an office states a claim for their government;
+    readers and gold name one or the other, so both are given, the speaker first.
     """
-    if not scene.speaks_for or not any(a.kind == ActorKind.person for a in subject):
+    if not scene.speaks_for or not any(a.kind in SPEAKING_KINDS for a in subject):
         return subject
     out: list[Actor] = []
     labels = {a.label.casefold() for a in subject}
     for a in subject:
         out.append(a)
-        group = scene.speaks_for.get(a.label) if a.kind == ActorKind.person else None
+        group = scene.speaks_for.get(a.label) if a.kind in SPEAKING_KINDS else None
         if group is not None and group.label.casefold() not in labels:
             labels.add(group.label.casefold())
             out.append(group)
@@ -748,37 +758,61 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
     """The date of the story, for a claim with no date of its own nearby.
 
     News names the day of its events once, in the lead ("On March 27th, leaders
-    of 27 countries met in Paris ...") and tells the rest after it; a brief that
-    names no day at all reports the day it is published. So: the first
-    day-precise date of a sentence in the lead (not a date line such as
-    "Agency · 2025-03-28 12:39"), when the claim comes after it and it is not
-    after publication; else, when no sentence of the text names any date, the
-    publication date.
+    of 27 countries met in Paris ...") and tells the rest after it; the headline
+    above it tells the same day's story. So: the first day-precise date of a
+    sentence in the lead (not a date line such as "Agency · 2025-03-28 12:39";
+    a month or a year is background, not the day), when the claim comes after it
+    or stands in the headline and the date is not after publication; else the
+    publication date: a report names no other day for what it tells ("Hungary
+    refused ...", "the embassy warned ...") when it tells of the day it is published.
     """
-    first, dated = scene.story
-    if first is not None:
+    first, pub = scene.story, scene.published
+    if first is not None and (first.end <= site.sentence[0] or in_headline(scene.text, site)):
         ref: DateRef = first.value
-        value, pub = ref.value, scene.published
-        if (
-            value is not None
-            and len(value) == len("2025-03-27")
-            and first.end <= site.sentence[0]
-            and (pub is None or value <= pub.isoformat())
-        ):
-            return ref
-        return None
-    if not dated and scene.published is not None:
-        return DateRef(value=scene.published.isoformat(), resolution=DateResolution.publication)
+        return ref
+    if pub is not None:
+        return DateRef(value=pub.isoformat(), resolution=DateResolution.publication)
     return None
 
 
-def story_dates(text: str, dates: Sequence[Mention]) -> tuple[Mention | None, bool]:
-    """The first date of a sentence in the lead (None: none), and whether any sentence
-    names a date (date lines left out): :attr:`Scene.story`, once per document."""
+def in_headline(text: str, site: Site) -> bool:
+    """The claim's sentence is the text's first line, above more lines, and ends as no
+    sentence does: the article's headline."""
+    line_end = text.find("\n")
+    if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
+        return False
+    return not text[:line_end].rstrip().endswith(_SENTENCE_ENDS)
+
+
+#: quotation marks that open and close a quote (the straight one does both)
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
+
+
+def quoted(text: str, start: int, at: int) -> bool:
+    """``at`` stands inside quotation marks opened in its sentence (from ``start``; a
+    sentence may begin after its opening mark)."""
+    before = text[max(0, start - 2) : at]
+    if before.count('"') % 2:
+        return True
+    return any(before.rfind(o) > before.rfind(c) for o, c in _QUOTE_PAIRS)
+
+
+def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) -> Mention | None:
+    """The first day-precise date of a sentence in the lead, not after publication (None:
+    none): :attr:`Scene.story`, once per document."""
+    last = published.isoformat() if published is not None else "9999"
     for m in dates:
-        if not _on_date_line(text, m):
-            return (m if m.start < _LEAD else None), True
-    return None, False
+        if m.start >= _LEAD:
+            break
+        value = m.value.value
+        if (
+            value is not None
+            and len(value) == len("2025-03-27")
+            and value <= last
+            and not _on_date_line(text, m)
+        ):
+            return m
+    return None
 
 
 def _on_date_line(text: str, m: Mention) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
 from claimkit.extract.rules.text import Sentence
-from claimkit.schemas import Actor, DateRef, Document, Quantity
+from claimkit.schemas import Actor, ActorKind, DateRef, Document, Quantity
 from claimkit.text import fold_case_loose
 
 __all__ = [
@@ -187,10 +187,10 @@ class Scene:
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
     #: the document's publication date
     published: dt.date | None = None
-    #: the first date of a sentence in the lead, and whether any sentence of the text
-    #: (not a date line) names a date: what :func:`~claimkit.extract.rules.roles.story_date`
-    #: needs, found once per document (:func:`~claimkit.extract.rules.roles.story_dates`)
-    story: tuple[Mention | None, bool] = (None, False)
+    #: the first day-precise date of a sentence in the lead (not a date line): what
+    #: :func:`~claimkit.extract.rules.roles.story_date` needs, found once per document
+    #: (:func:`~claimkit.extract.rules.roles.story_dates`)
+    story: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,15 @@ class Candidate:
     anaphoric: bool = False
     #: the date was found in the mention's own sentence (not the story's day before it)
     dated: bool = False
+    #: the story's or the publication day, for a claim no date mention dates: given after
+    #: restatements are merged (a headline's claim takes its lead's own date)
+    story: DateRef | None = None
+    #: the mention is the article's headline (its first line, no sentence): it tells in
+    #: short a claim the body tells again
+    headline: bool = False
+    #: the cue stands inside quotation marks: a speaker's own words, which often say
+    #: again what the sentence before reported ("Hungary refused ... 'We will not ...'")
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,13 +276,14 @@ def merge_candidates(
       meeting focused on ..."); for pledges the same stated quantity.
     """
     rules = rules or {}
+    candidates = _join_headlines(candidates)
     out: list[Candidate] = []
     index = _MergeIndex(out, rules)
     recent: dict[str, list[Candidate]] = {}  # per type, the claims a follow-up may still join
     for c in candidates:
         own = rules.get(c.type, ())
         near = recent.setdefault(c.type, [])
-        target = index.earlier_match(c) or _follow_up(near, c, own)
+        target = index.earlier_match(c) or _follow_up(near, c, own) or _quote_restates(near, c)
         if target is None:
             out.append(c)
             index.add(len(out) - 1)
@@ -288,6 +298,71 @@ def merge_candidates(
         if not any(t is target for t in near):
             near.append(target)
     return out
+
+
+#: how far into the text (characters) the lead a headline sums up may begin
+HEADLINE_REACH = 800
+
+
+#: how many sentences after a reported claim a quote may say it again
+QUOTE_REACH = 2
+
+
+def _quote_restates(near: list[Candidate], c: Candidate) -> Candidate | None:
+    """The claim a quote says again in the speaker's words: the latest of its type at
+    most :data:`QUOTE_REACH` sentences before, sharing an actor (or any, when the quote
+    names none), of the same modality and not of another object ("Hungary refused to
+    back the sanctions. 'We will not support measures that hurt us,' he said")."""
+    if not c.quoted:
+        return None
+    for t in reversed(near):
+        if c.sentence - t.sentence > QUOTE_REACH:
+            break
+        if _restates(c, t) and all(c.objects.get(k) in (None, v) for k, v in t.objects.items()):
+            return t
+    return None
+
+
+def _join_headlines(out: list[Candidate]) -> list[Candidate]:
+    """A headline's claim joins the first claim of the body of its type that shares an
+    actor with it (or any, when the headline names none) and no other object: the
+    headline says in short what the lead says ("Budapest blocks sanctions" / "Hungary
+    vetoed the package on Thursday"), so it joins a claim of the lead
+    (:data:`HEADLINE_REACH`) that opens its sentence (the statement, not an aside after
+    it), of the same modality, naming the same object when it names one. Done before
+    the other merges, on each mention's own fields. The body's mention keeps its own fields (the
+    headline's words are clipped: "Kyiv: France to send ..." names a topic, not an
+    actor) and takes the headline's span and what it left empty."""
+    heads = [c for c in out if c.headline]
+    if not heads:
+        return out
+    firsts: dict[int, Candidate] = {}
+    for c in out:
+        if not c.headline and c.span[0] < HEADLINE_REACH:
+            firsts.setdefault(c.sentence, c)
+    joined: set[int] = set()
+    for h in heads:
+        body = next((c for c in firsts.values() if c.type == h.type and _restates(h, c)), None)
+        if body is None:
+            continue
+        body.spans.append(h.span)
+        for key, value in h.fields.items():
+            if body.fields.get(key) in (None, [], ""):
+                body.fields[key] = value
+        # the claim's first mention names no actor: hosts named later lead it, as they
+        # would had the headline been merged into ("Talks held in Istanbul" / "Ukraine and
+        # Russia met ..." / "Turkey organised the meeting")
+        body.own_actor = body.own_actor and bool(h.fields.get("actor"))
+        joined.add(id(h))
+    return [c for c in out if id(c) not in joined]
+
+
+def _restates(head: Candidate, body: Candidate) -> bool:
+    own = {_key(a) for a in head.fields.get("actor") or []}
+    if own and not own & {_key(a) for a in body.fields.get("actor") or []}:
+        return False
+    same_modality = head.fields.get("modality") == body.fields.get("modality")
+    return same_modality and all(body.objects.get(k) == v for k, v in head.objects.items())
 
 
 def _fill_from(target: Candidate, c: Candidate) -> None:
@@ -556,8 +631,9 @@ def default_finders(gazetteer: Any) -> Finders:
 def _gazetteer_lookups(
     gazetteer: Any,
 ) -> tuple[Callable[[str], Actor | None], Callable[[Actor], Actor | None]]:
-    """Name -> actor and person -> whom they speak for, memoised; from ``gazetteer``
-    when it can (``resolve``, ``affiliation``), else the bundled gazetteer."""
+    """Name -> actor and person or office -> whom they speak for, memoised; from
+    ``gazetteer`` when it can (``resolve``, ``affiliation``, ``lookup``), else the bundled
+    gazetteer."""
     from claimkit.normalize import Gazetteer, country_name
 
     gaz = gazetteer if hasattr(gazetteer, "resolve") else Gazetteer.default()
@@ -574,6 +650,10 @@ def _gazetteer_lookups(
         key = actor.label
         if key not in persons:
             code = gaz.affiliation(actor) if hasattr(gaz, "affiliation") else None
+            if code is None and actor.kind == ActorKind.organisation and hasattr(gaz, "lookup"):
+                # an office that stands for its government: "the Kremlin", "the White House"
+                entry = gaz.lookup(actor.name or actor.text)
+                code = getattr(entry, "affiliation", None) if entry is not None else None
             name = (country_name(code) or code) if code else None
             persons[key] = resolve(name) if name else None
         return persons[key]
