@@ -211,7 +211,7 @@ class RulesBackend(Backend):
                     site = Site(clause, span, si, langs)
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
         if self.merge:
-            candidates = merge_candidates(candidates, self._merge_rules)
+            candidates = merge_candidates(candidates, self._merge_rules, headline=_headline_end(document))
         text = scene.text
         drafts = [
             Draft(
@@ -395,6 +395,12 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _headline_end(document: Document) -> int:
+    """Where the headline ends when the text begins with the document's title, else 0."""
+    title = (document.title or "").strip()
+    return len(title) if title and document.text.startswith(title) else 0
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

@@ -252,7 +252,10 @@ class MergeRule:
 
 
 def merge_candidates(
-    candidates: list[Candidate], rules: Mapping[str, Sequence[MergeRule]] | None = None
+    candidates: list[Candidate],
+    rules: Mapping[str, Sequence[MergeRule]] | None = None,
+    *,
+    headline: int = 0,
 ) -> list[Candidate]:
     """Fold repeated statements of one claim into one claim with several spans.
 
@@ -264,20 +267,35 @@ def merge_candidates(
     * what the type's :class:`MergeRule` list allows (from the cue data): for
       meetings a mention in the same city (unless the dates differ) or one with
       no actor and no place within two sentences of the previous meeting ("The
-      meeting focused on ..."); for pledges the same stated quantity.
+      meeting focused on ..."); for pledges the same stated quantity;
+    * a headline's claim (a candidate ending within the first ``headline``
+      characters, the title) joins the first claim of its type in the body whose
+      actors do not differ from its own (either names none, or they share one):
+      a headline sums up what the body tells, in fewer words (no date, a short
+      name or none); the body's fields then stand and the headline's fill the gaps.
+      Their modality must agree where both give one, and the body must name the
+      headline's object (``pledge.what``) where the headline names one.
     """
     rules = rules or {}
     out: list[Candidate] = []
     index = _MergeIndex(out, rules)
     recent: dict[str, list[Candidate]] = {}  # per type, the claims a follow-up may still join
+    titled: list[Candidate] = []  # headline claims no body claim has joined yet
     for c in candidates:
         own = rules.get(c.type, ())
         near = recent.setdefault(c.type, [])
+        in_title = c.span[1] <= headline
         target = index.earlier_match(c) or _follow_up(near, c, own)
+        if target is None and not in_title and (target := _headline_claim(titled, c)) is not None:
+            _restate_headline(target, c)
+        if target is not None and any(t is target for t in titled):
+            titled.remove(target)
         if target is None:
             out.append(c)
             index.add(len(out) - 1)
             near.append(c)
+            if in_title:
+                titled.append(c)
             continue
         target.spans.append(c.span)
         _fill_from(target, c)
@@ -288,6 +306,31 @@ def merge_candidates(
         if not any(t is target for t in near):
             near.append(target)
     return out
+
+
+def _headline_claim(titled: Sequence[Candidate], c: Candidate) -> Candidate | None:
+    """The headline claim the body's ``c`` restates: of its type, with actors that do not differ."""
+    mine = {_key(a) for a in c.fields.get("actor") or ()}
+    for h in titled:
+        theirs = {_key(a) for a in h.fields.get("actor") or ()}
+        if (
+            h.type == c.type
+            and (not mine or not theirs or mine & theirs)
+            and _agree(h, c, ("modality",))
+            and all(c.objects.get(k) == v for k, v in h.objects.items())
+        ):
+            return h
+    return None
+
+
+def _restate_headline(h: Candidate, c: Candidate) -> None:
+    """The body's mention ``c`` tells the headline's claim ``h`` in full: its fields,
+    sentence and roles stand; the headline's fill only what it leaves empty."""
+    fields = {k: v for k, v in c.fields.items() if v not in (None, [], "")}
+    h.fields = {**h.fields, **fields}
+    h.objects = {**h.objects, **c.objects}
+    h.sentence, h.own_actor, h.hosted = c.sentence, c.own_actor, c.hosted
+    h.anaphoric, h.dated = c.anaphoric, c.dated
 
 
 def _fill_from(target: Candidate, c: Candidate) -> None:
