@@ -287,8 +287,9 @@ class RulesBackend(Backend):
         hits += [h for lc, cues in found for h in self._conditioned(scene, sentence, cues, lc)]
         if not hits:
             return []
-        # a cue inside a name is part of the name ("Coalition of the Willing")
-        inside = within(names, max(0, cs - _NAME_REACH), ce)
+        # a cue inside a name is part of the name ("Coalition of the Willing"), and one inside
+        # a reporting venue tells where words were said ("記者会見", "họp báo", "مؤتمر صحفي")
+        inside = [*within(names, max(0, cs - _NAME_REACH), ce), *_venues(found)]
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         kept = [
             h
@@ -395,6 +396,23 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+#: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)
+_JOINT_GAP = 2
+
+
+def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]]) -> list[Mention]:
+    """The clause's ``venue`` cues (a press conference, a briefing), as mentions; not a
+    joint one ("サファディ外相との記者会見", "مؤتمر صحفي مشترك", "họp báo chung"),
+    which two sides hold after they met."""
+    out = []
+    for _, cues in found:
+        joint = cues.get("joint", ())
+        for s, e in cues.get("venue", ()):
+            if not any(0 <= s - je <= _JOINT_GAP or 0 <= js - e <= _JOINT_GAP for js, je in joint):
+                out.append(Mention(s, e, None))
+    return out
 
 
 def _headline_end(document: Document) -> int:
