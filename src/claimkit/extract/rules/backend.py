@@ -68,6 +68,7 @@ from claimkit.extract.rules.support import (
     Site,
     default_finders,
     merge_candidates,
+    pair_actors,
     seat_mentions,
     within,
 )
@@ -210,6 +211,7 @@ class RulesBackend(Backend):
                 if hits:
                     site = Site(clause, span, si, langs)
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
+        pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules, headline=_headline_end(document))
         text = scene.text
@@ -391,7 +393,7 @@ class RulesBackend(Backend):
         follows = any(r.follow_up is not None for r in spec.merge)
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
-            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated,
+            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, pair=_pair(scene, hit, site),
         )  # fmt: skip
 
 
@@ -400,6 +402,21 @@ class RulesBackend(Backend):
 
 #: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)
 _JOINT_GAP = 2
+
+
+#: how far after a verb-first cue its "both sides" subject may end (a space, then the word)
+_PAIR_AFTER = 12
+
+
+def _pair(scene: Scene, hit: Hit, site: Site) -> bool:
+    """The claim's subject is "both sides": a ``both`` word before the cue in its sentence
+    ("両氏は、...拡大することで一致した": the subject may stand in a clause of its own), or
+    right after it in a verb-first clause ("واتفق الجانبان على ...")."""
+    return any(
+        scene.cues.has(lc, "both", site.sentence[0], hit.start)
+        or scene.cues.has(lc, "both", hit.end, min(site.clause[1], hit.end + _PAIR_AFTER))
+        for lc in site.langs
+    )
 
 
 def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]]) -> list[Mention]:

@@ -26,6 +26,7 @@ __all__ = [
     "Site",
     "default_finders",
     "merge_candidates",
+    "pair_actors",
     "seat_mentions",
     "within",
 ]
@@ -222,6 +223,9 @@ class Candidate:
     anaphoric: bool = False
     #: the date was found in the mention's own sentence (not the story's day before it)
     dated: bool = False
+    #: the claim's subject is "both sides" (양측, 双方, hai bên, kedua pihak, الجانبان), before
+    #: any name in the clause: the two who met, not a name the clause goes on to give
+    pair: bool = False
 
 
 @dataclass(frozen=True)
@@ -331,6 +335,33 @@ def _restate_headline(h: Candidate, c: Candidate) -> None:
     h.objects = {**h.objects, **c.objects}
     h.sentence, h.own_actor, h.hosted = c.sentence, c.own_actor, c.hosted
     h.anaphoric, h.dated = c.anaphoric, c.dated
+
+
+#: how many sentences after a meeting "both sides" may still stand for its participants
+PAIR_REACH = 6
+
+
+def pair_actors(candidates: Sequence[Candidate]) -> None:
+    """A claim whose subject is "both sides" (``pair``) is made by the participants of the
+    meeting reported last, within :data:`PAIR_REACH` sentences before it: "X called Y.
+    Both sides agreed to coordinate sanctions" is X's and Y's pledge, not a name its
+    clause gives later ("...the North's funds")."""
+    last: Candidate | None = None
+    for c in candidates:
+        if c.pair and last is not None and c.sentence - last.sentence <= PAIR_REACH:
+            who = _pair_of(last)
+            if len(who) >= 2:
+                c.fields["actor"] = who
+        if c.type == "meeting":
+            last = c
+
+
+def _pair_of(meeting: Candidate) -> list[Actor]:
+    seen: dict[Any, Actor] = {}
+    for a in [*(meeting.fields.get("actor") or []), *(meeting.fields.get("participants") or [])]:
+        if isinstance(a, Actor):
+            seen.setdefault(_key(a), a)
+    return list(seen.values())
 
 
 def _fill_from(target: Candidate, c: Candidate) -> None:
