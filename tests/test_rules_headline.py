@@ -4,8 +4,9 @@ A headline sums up the article in fewer words: often no date, a short name or no
 ("한일 외교장관 통화"), so the merge rules of the body (same place, same actor and
 object) seldom join it. Its claim joins the first claim of the same type in the body
 whose actors do not differ from its own; the body's fields (actor, date) stand. A
-headline claim with another object or modality than the body's stays apart, and so
-does one whose actors differ.
+headline claim with another object or modality than the body's stays apart (a
+condition the headline leaves out is no other modality), and so does one whose actors
+differ.
 
 In Chinese and Japanese, a headline's two statements are parted by a space only
 ("A会谈 B将提供援助"): a space between two words of these scripts ends a clause.
@@ -46,6 +47,10 @@ _RESTATED = [
     ("id", "Malaysia Tolak Impor Beras dari Thailand",
      "Pemerintah Malaysia menolak rencana impor beras dari Thailand, kata menteri pertanian pada Senin.",
      "refusal", "Tolak", "menolak rencana impor beras"),
+    # the headline leaves the condition out: firm there, conditional in the body
+    ("id", "Thailand Tolak Buka Perbatasan dengan Kamboja",
+     "Thailand tidak akan membuka perbatasan dengan Kamboja sebelum ada jaminan keamanan, kata juru bicara pemerintah.",
+     "refusal", "Tolak", "tidak akan membuka perbatasan"),
     ("ja", "中国、輸入規制を撤回しない方針",
      "中国政府は7日、日本産水産物の輸入規制を撤回しない方針を示した。",
      "refusal", "撤回しない", "撤回しない方針を示した"),

@@ -277,8 +277,9 @@ def merge_candidates(
       actors do not differ from its own (either names none, or they share one):
       a headline sums up what the body tells, in fewer words (no date, a short
       name or none); the body's fields then stand and the headline's fill the gaps.
-      Their modality must agree where both give one, and the body must name the
-      headline's object (``pledge.what``) where the headline names one.
+      Their modality must agree where both give one (a headline may leave a
+      condition out), and the body must name the headline's object
+      (``pledge.what``) where the headline names one.
     """
     rules = rules or {}
     out: list[Candidate] = []
@@ -320,11 +321,18 @@ def _headline_claim(titled: Sequence[Candidate], c: Candidate) -> Candidate | No
         if (
             h.type == c.type
             and (not mine or not theirs or mine & theirs)
-            and _agree(h, c, ("modality",))
+            and _modalities_agree(h, c)
             and all(c.objects.get(k) == v for k, v in h.objects.items())
         ):
             return h
     return None
+
+
+def _modalities_agree(h: Candidate, c: Candidate) -> bool:
+    """A headline leaves conditions out ("Iraq rejects cuts" for "will not agree before
+    ..."): conditional agrees with any modality; firm and tentative differ."""
+    a, b = h.fields.get("modality"), c.fields.get("modality")
+    return a is None or b is None or a == b or "conditional" in (a, b)
 
 
 def _restate_headline(h: Candidate, c: Candidate) -> None:
