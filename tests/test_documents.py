@@ -240,6 +240,13 @@ def test_documents_are_always_slices(lines: list[str]) -> None:
         ("Veröffentlicht am 28. März 2025, 12:39 Uhr", dt.date(2025, 3, 28)),
         ("Updated: March 28, 2025 at 12:39 p.m.", dt.date(2025, 3, 28)),
         ("04/03/2025", dt.date(2025, 3, 4)),
+        # a Korean byline: Korean words are spaced words, not pairs of characters
+        ("(부산=연합뉴스) 김민준 기자 | 입력 2024.09.12 오후 3:05", dt.date(2024, 9, 12)),
+        ("헤럴드경제 세종=정윤아 기자 | 수정 2024-09-12 15:05:10", dt.date(2024, 9, 12)),
+        # Levantine Arabic month names, alone or with the Egyptian one
+        ("بيروت، الخميس 12 أيلول/سبتمبر 2024", dt.date(2024, 9, 12)),
+        ("عمّان - 3 كانون الثاني 2024", dt.date(2024, 1, 3)),
+        ("دمشق، 21 آذار 2024", dt.date(2024, 3, 21)),
     ],
 )
 def test_date_lines(line: str, expected: dt.date) -> None:
@@ -287,6 +294,7 @@ def test_sentences_closed_by_a_date_are_no_date_lines(line: str) -> None:
         "The summit was held on 2025-03-27 in Paris with leaders from many countries.",
         "Meeting on 2025-03-27.",
         "2023年3月",  # no day
+        "بيروت، 12 أيلول وزراء الخارجية 2024",  # a month, but no day-month-year date
     ],
 )
 def test_not_date_lines(line: str) -> None:

@@ -194,3 +194,19 @@ def test_katakana_names_joined_by_a_dot_are_found(text: str, names: list[str]) -
 
 def test_a_katakana_name_inside_a_longer_katakana_word_is_not_found() -> None:
     assert find_actors("カーニバルが始まった", language="ja") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("유엔은 수단에 인도적 지원을 늘리기로 했다", "India"),  # humanitarian, not India
+        ("인도주의 단체들이 휴전을 촉구했다", "India"),  # humanitarian groups
+        ("중국적 특색의 외교", "China"),  # Chinese-style
+    ],
+)
+def test_a_korean_name_made_an_adjective_or_an_ism_names_no_actor(text: str, absent: str) -> None:
+    assert absent not in {m.actor.name for m in find_actors(text, language="ko")}
+
+
+def test_a_korean_name_with_a_particle_still_names_its_actor() -> None:
+    assert {m.actor.name for m in find_actors("인도적 지원에 인도와 중국이 참여했다", language="ko")} == {"India", "China"}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.text import CJK_CHAR
+from claimkit.text import CJK_CHAR, SCRIPT_RANGES, Script, char_class
 
 _YEAR = r"(?:19|20)\d\d"
 # 2025-03-28, 2025/3/28, 2025.03.28, 2025年3月28日, 2025년 3월 28일
@@ -35,6 +35,12 @@ _D_MON_Y = re.compile(
 _MON_D_Y = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]{{3,}}\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?!\d)"
 )
+# 6 تشرين الأول/أكتوبر 2025, 15 آذار/مارس 2025: a month named twice (Levantine / Egyptian Arabic)
+_D_MON_ALT_Y = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*([^\W\d_]{{3,}})\s+({_YEAR})(?!\d)"
+)
+# 6 تشرين الأول 2025: a month name of two words
+_D_MON2_Y = re.compile(rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+\s+[^\W\d_]+)\s+({_YEAR})(?!\d)")
 #: every full date above holds a year: a line without one is no date line (one search, not four)
 _ANY_YEAR = re.compile(_YEAR)
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
@@ -60,6 +66,17 @@ def word_count(text: str) -> int:
     """Words in ``text``, counting two CJK characters as one word."""
     cjk = len(CJK_CHAR.findall(text))
     return len(_WORD.findall(CJK_CHAR.sub(" ", text))) + (cjk + 1) // 2
+
+
+#: Han and kana: the scripts written without spaces between words (Hangul has them)
+_UNSPACED_CHAR = re.compile("[" + "".join(char_class(SCRIPT_RANGES[s]) for s in (Script.HAN, Script.KANA)) + "]")
+
+
+def _spaced_word_count(text: str) -> int:
+    """Words in ``text``: two Chinese or Japanese characters count as one word, and a
+    Korean word is a word (Korean is written with spaces: "입력", "기자", "오전")."""
+    unspaced = len(_UNSPACED_CHAR.findall(text))
+    return len(_WORD.findall(_UNSPACED_CHAR.sub(" ", text))) + (unspaced + 1) // 2
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:
@@ -135,7 +152,38 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
             value = _parse_named(" ".join(match.group(k) for k in order), language)
             if value is not None:
                 return value, match.group(0), _cut(line, match)
+    return _two_names(line, language)
+
+
+def _two_names(line: str, language: str | None) -> tuple[dt.date | None, str, str] | None:
+    """A date whose month is named twice ("6 تشرين الأول/أكتوبر 2025": either name), or
+    by a name that dateparser does not know but CLDR's Levantine Arabic calendar does
+    ("6 تشرين الأول 2025", "15 آذار 2024")."""
+    match = _D_MON_ALT_Y.search(line)
+    if match is not None:
+        day, first, second, year = match.groups()
+        for name in (second, first):
+            value = _parse_named(f"{day} {name} {year}", language)
+            if value is None and (month := _levantine_months().get(name)) is not None:
+                value = _valid(int(year), month, int(day))
+            if value is not None:
+                return value, match.group(0), _cut(line, match)
+    for pattern in (_D_MON2_Y, _D_MON_Y):
+        match = pattern.search(line)
+        if match is not None and (month := _levantine_months().get(match.group(2))) is not None:
+            value = _valid(int(match.group(3)), month, int(match.group(1)))
+            if value is not None:
+                return value, match.group(0), _cut(line, match)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _levantine_months() -> dict[str, int]:
+    """Month names of the Arabic of Syria, Lebanon, Jordan and Iraq (CLDR ``ar_SY``),
+    which dateparser reads not: "تشرين الأول" (October), "آذار" (March)."""
+    from babel import Locale
+
+    return {name: int(num) for num, name in Locale.parse("ar_SY").months["format"]["wide"].items()}
 
 
 def _cut(line: str, match: re.Match[str]) -> str:
@@ -171,6 +219,6 @@ def date_line(line: str, language: str | None = None) -> DateLine | None:
     rest = _TIME.sub(" ", rest).strip()
     if rest.endswith(_SENTENCE_END) and not _place_then_date(stripped, raw):
         return None
-    if word_count(rest) > MAX_OTHER_WORDS:
+    if _spaced_word_count(rest) > MAX_OTHER_WORDS:
         return None
     return DateLine(date=value, raw=raw)

@@ -68,10 +68,12 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import (
     CJK_CHAR,
+    Script,
     fold,
     fold_case,
     is_katakana,
     is_word_char,
+    script_of,
     word_ok_after,
     word_ok_before,
 )
@@ -84,6 +86,9 @@ _INFLECTING = frozenset({"ru", "uk", "be", "pl", "hr", "sr", "bs", "sl", "cs", "
                          "lt", "lv", "fi", "et", "hu", "tr"})  # fmt: skip
 _STEM_VOWELS = frozenset("aeiouyаяоеиыьйуюієї")
 _MAX_SUFFIX = 3
+#: Korean suffixes that make a word an adjective or an -ism, not a name: 인도적 지원
+#: (humanitarian aid, not India), 인도주의 (humanitarianism), 중국적 (Chinese-style)
+_KO_NOT_A_NAME_BEFORE = ("적", "주의")
 _CONNECTORS = ("'s", "の", "s'")
 
 
@@ -518,6 +523,8 @@ class Gazetteer:
         last = al.text[-1]
         if is_katakana(last) and _joined(text, i, j):
             return None  # a katakana name inside a longer katakana word (not after ・: マーク・カーニー)
+        if text.startswith(_KO_NOT_A_NAME_BEFORE, j) and script_of(last) is Script.HANGUL:
+            return None
         if not is_word_char(last):
             return None if al.stem else j
         if word_ok_after(text, j):

@@ -10,8 +10,10 @@ Rules (documented in ``docs/normalize.md``):
   are future tense ("will", "将", "sẽ", "akan", ...) or say "next" (then the
   next one on or after publication) or "last" (strictly before). A day and
   month without a year take the year that puts the date nearest publication.
-  A bare day ("24日") is that day of the publication month (of the previous
-  month when the day is after publication).
+  A bare day ("24日", Korean "24일", not "10일간": for ten days) is that day of
+  the publication month (of the previous month when the day is after publication).
+* A relative week, month or year ("next month", "下周", "年内", "bulan depan") is
+  that month or year from publication; a week is the month it lies in.
 * Without a publication date, a relative date stays ``unresolved`` with its
   raw text; it is never guessed from today's date.
 
@@ -123,12 +125,44 @@ _REL_DAYS: dict[str, dict[str, int]] = {
 }
 
 
+# Relative periods: (unit, offset) from the publication's month, week or year. "next month"
+# is the month after publication, "within the year" its year; a week is its month when it
+# lies in one ("下周" in a story of 6 March: 2025-03), else unresolved.
+_REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
+    "zh": {"下月": ("m", 1), "下个月": ("m", 1), "下個月": ("m", 1), "上月": ("m", -1),
+           "上个月": ("m", -1), "上個月": ("m", -1), "本月": ("m", 0), "下周": ("w", 1),
+           "下週": ("w", 1), "下星期": ("w", 1), "上周": ("w", -1), "上週": ("w", -1),
+           "本周": ("w", 0), "本週": ("w", 0), "年内": ("y", 0), "年內": ("y", 0),
+           "今年": ("y", 0), "明年": ("y", 1), "去年": ("y", -1)},
+    "ja": {"来月": ("m", 1), "先月": ("m", -1), "今月": ("m", 0), "来週": ("w", 1),
+           "先週": ("w", -1), "今週": ("w", 0), "年内": ("y", 0), "今年": ("y", 0),
+           "来年": ("y", 1), "昨年": ("y", -1), "去年": ("y", -1)},
+    "ko": {"다음 달": ("m", 1), "다음달": ("m", 1), "내달": ("m", 1), "지난달": ("m", -1),
+           "지난 달": ("m", -1), "이번 달": ("m", 0), "다음 주": ("w", 1), "다음주": ("w", 1),
+           "지난주": ("w", -1), "지난 주": ("w", -1), "이번 주": ("w", 0), "연내": ("y", 0),
+           "올해": ("y", 0), "내년": ("y", 1), "지난해": ("y", -1), "작년": ("y", -1)},
+    "vi": {"tháng tới": ("m", 1), "tháng sau": ("m", 1), "tháng trước": ("m", -1),
+           "tháng này": ("m", 0), "tuần tới": ("w", 1), "tuần sau": ("w", 1),
+           "tuần trước": ("w", -1), "tuần này": ("w", 0), "năm nay": ("y", 0),
+           "năm tới": ("y", 1), "năm sau": ("y", 1), "năm ngoái": ("y", -1)},
+    "id": {"bulan depan": ("m", 1), "bulan lalu": ("m", -1), "bulan ini": ("m", 0),
+           "pekan depan": ("w", 1), "minggu depan": ("w", 1), "pekan lalu": ("w", -1),
+           "minggu lalu": ("w", -1), "pekan ini": ("w", 0), "minggu ini": ("w", 0),
+           "tahun ini": ("y", 0), "tahun depan": ("y", 1), "tahun lalu": ("y", -1)},
+    "ar": {"الشهر المقبل": ("m", 1), "الشهر القادم": ("m", 1), "الشهر الماضي": ("m", -1),
+           "الأسبوع المقبل": ("w", 1), "الأسبوع القادم": ("w", 1), "الأسبوع الماضي": ("w", -1),
+           "هذا الأسبوع": ("w", 0), "هذا العام": ("y", 0), "العام الجاري": ("y", 0),
+           "العام المقبل": ("y", 1), "العام القادم": ("y", 1), "العام الماضي": ("y", -1)},
+}  # fmt: skip
+
+
 # Words near a weekday that move it forward or back, and future-tense cues.
 _NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochain|nächsten|kommenden|próximo|"
-                   r"prossimo|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau)\b|"
+                   r"prossimo|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau|"
+                   r"المقبل|المقبلة|القادم|القادمة)\b|"
                    r"下周|下週|下星期|下个|来週|다음")
 _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernier|letzten|vergangenen|pasado|scorso|"
-                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen)\b|"
+                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen|الماضي|الماضية)\b|"
                    r"上周|上週|上星期|上个|先週|지난")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|sera|aura|wird|werden|soll|será|"
@@ -331,6 +365,7 @@ class _Lang:
     rel: dict[str, int]
     regex: re.Pattern[str]
     dm_order: bool  # numeric 10/4 is day/month
+    periods: dict[str, tuple[str, int]]  # folded "next month" words -> (unit, offset)
     #: Aho-Corasick automaton of the folded words every match without a digit or a
     #: CJK date character holds (month, weekday and relative-day names, tháng, thứ)
     words: Any = None
@@ -386,7 +421,7 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<cm>{_D}{{1,2}})\s*月(?:\s*(?P<cd>{_D}{{1,2}})\s*[日号號])?)"),
         rf"(?P<cyo>(?P<cyy>{_D}{{4}})\s*年(?!\s*{_D}{{1,2}}\s*月))",
         r"(?P<ko>(?:(?P<ky>\d{4})년\s*)?(?P<km>\d{1,2})월(?:\s*(?P<kd>\d{1,2})일)?)",
-        rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*[日号號](?![本曜元]))",
+        rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*(?:[日号號](?![本曜元])|일(?![간째본])))",
         r"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
         r"(?P<jawd>(?:先週|来週|今週)?の?(?P<jw>[月火水木金土日])曜日?)",
         r"(?P<kowd>(?P<kw>[월화수목금토일])요일)",
@@ -401,6 +436,7 @@ def _lang_table(lang: str | None) -> _Lang:
     ]
     if months:
         parts += _month_parts(mon, langs)
+    periods = _period_part(langs, parts)
     if days:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
     if rel:
@@ -416,12 +452,22 @@ def _lang_table(lang: str | None) -> _Lang:
     # before the alternations are tried (the pattern runs on every place of its windows)
     preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
     at_word = first_chars(months, days, rel, preps, ("on", "the", "ngày", "tanggal"))
-    anywhere = first_chars(_NUM_CUES[3:-1].split("|"), _FIRST_WORDS)
+    anywhere = first_chars(_NUM_CUES[3:-1].split("|"), _FIRST_WORDS, periods)
     regex = re.compile(
         rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|(?i:[{anywhere}]))(?:{'|'.join(parts)})"
     )
-    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS])
-    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, words=words)
+    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods])
+    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, periods=periods, words=words)
+
+
+def _period_part(langs: list[str], parts: list[str]) -> dict[str, tuple[str, int]]:
+    """The relative periods of ``langs`` (folded); adds to ``parts`` the pattern branch that
+    finds them: not "지난달 28일" (a day of that month) nor "去年12月", dates of their own,
+    nor "hari Minggu depan" (next Sunday: a weekday)."""
+    periods = {fold_case_loose(w): v for code in langs for w, v in _REL_PERIODS.get(code, {}).items()}
+    if periods:
+        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?i:{_alt(list(periods))})(?!\s*{_D}))")
+    return periods
 
 
 #: what the patterns of :func:`_lang_table` that need no word start before them start with,
@@ -575,7 +621,31 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         folded = " ".join(word.lower().split())
         days = table.rel[folded] if folded in table.rel else table.rel[word]
         return True, _offset(raw, days, pub)
+    if table.periods and g("per"):
+        return True, _period(raw, table.periods[fold_case_loose(g("per"))], pub)
     return False, None
+
+
+def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:
+    """"next month", "下周", "年内": the month or year it names, from publication; a week
+    is the month it lies in (unresolved when it spans two)."""
+    if pub is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    unit, n = period
+    if unit == "y":
+        return DateRef(value=str(pub.year + n), granularity=DateGranularity.year, raw=raw,
+                       resolution=DateResolution.relative)
+    if unit == "w":
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=n)
+        sunday = monday + dt.timedelta(days=6)
+        if (monday.year, monday.month) != (sunday.year, sunday.month):
+            return _ref(raw, None, DateResolution.unresolved)
+        year, month = monday.year, monday.month
+    else:
+        year, month = divmod(pub.year * 12 + pub.month - 1 + n, 12)
+        month += 1
+    return DateRef(value=f"{year:04d}-{month:02d}", granularity=DateGranularity.month, raw=raw,
+                   resolution=DateResolution.relative)
 
 
 def _numeric(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,

@@ -71,6 +71,7 @@ from claimkit.extract.rules.support import (
     Site,
     default_finders,
     merge_candidates,
+    pair_actors,
     seat_mentions,
     within,
 )
@@ -213,6 +214,7 @@ class RulesBackend(Backend):
                 if hits:
                     site = Site(clause, span, si, langs)
                     candidates += [self._candidate(scene, hit, site) for hit in hits]
+        pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
         for c in candidates:
@@ -293,8 +295,9 @@ class RulesBackend(Backend):
         hits += [h for lc, cues in found for h in self._conditioned(scene, sentence, cues, lc)]
         if not hits:
             return []
-        # a cue inside a name is part of the name ("Coalition of the Willing")
-        inside = within(names, max(0, cs - _NAME_REACH), ce)
+        # a cue inside a name is part of the name ("Coalition of the Willing"), and one inside
+        # a reporting venue tells where words were said ("記者会見", "họp báo", "مؤتمر صحفي")
+        inside = [*within(names, max(0, cs - _NAME_REACH), ce), *_venues(found)]
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         kept = [
             h
@@ -399,10 +402,43 @@ class RulesBackend(Backend):
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
             anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
             headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
+            pair=_pair(scene, hit, site),
         )  # fmt: skip
 
 
 # ------------------------------------------------------------------- helpers
+
+
+#: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)
+_JOINT_GAP = 2
+
+
+#: how far after a verb-first cue its "both sides" subject may end (a space, then the word)
+_PAIR_AFTER = 12
+
+
+def _pair(scene: Scene, hit: Hit, site: Site) -> bool:
+    """The claim's subject is "both sides": a ``both`` word before the cue in its sentence
+    ("両氏は、...拡大することで一致した": the subject may stand in a clause of its own), or
+    right after it in a verb-first clause ("واتفق الجانبان على ...")."""
+    return any(
+        scene.cues.has(lc, "both", site.sentence[0], hit.start)
+        or scene.cues.has(lc, "both", hit.end, min(site.clause[1], hit.end + _PAIR_AFTER))
+        for lc in site.langs
+    )
+
+
+def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]]) -> list[Mention]:
+    """The clause's ``venue`` cues (a press conference, a briefing), as mentions; not a
+    joint one ("サファディ外相との記者会見", "مؤتمر صحفي مشترك", "họp báo chung"),
+    which two sides hold after they met."""
+    out = []
+    for _, cues in found:
+        joint = cues.get("joint", ())
+        for s, e in cues.get("venue", ()):
+            if not any(0 <= s - je <= _JOINT_GAP or 0 <= js - e <= _JOINT_GAP for js, je in joint):
+                out.append(Mention(s, e, None))
+    return out
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

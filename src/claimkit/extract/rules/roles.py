@@ -666,8 +666,12 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     # ("ruled out the possibility", 排除了…的可能性)
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    conditional = conditioned(scan, site.sentence, site.langs) or (
-        _any(scan, (hit.start, hit.end), site.langs, "threat") and generic_case(scan, site.sentence, hit.start, site.langs)
+    conditional = (
+        conditioned(scan, site.sentence, site.langs)
+        or (_any(scan, (hit.start, hit.end), site.langs, "threat") and generic_case(scan, site.sentence, hit.start, site.langs))
+        # "will not lift the ban before a new deal": a refusal until then (a pledge "before
+        # the winter" keeps a deadline, not a condition)
+        or (hit.type == "refusal" and _any(scan, site.sentence, site.langs, "until"))
     )
     hedged = hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge"))
     if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):

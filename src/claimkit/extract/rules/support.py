@@ -26,6 +26,7 @@ __all__ = [
     "Site",
     "default_finders",
     "merge_candidates",
+    "pair_actors",
     "seat_mentions",
     "within",
 ]
@@ -231,6 +232,9 @@ class Candidate:
     #: the cue stands inside quotation marks: a speaker's own words, which often say
     #: again what the sentence before reported ("Hungary refused ... 'We will not ...'")
     quoted: bool = False
+    #: the claim's subject is "both sides" (양측, 双方, hai bên, kedua pihak, الجانبان), before
+    #: any name in the clause: the two who met, not a name the clause goes on to give
+    pair: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,7 +265,8 @@ class MergeRule:
 
 
 def merge_candidates(
-    candidates: list[Candidate], rules: Mapping[str, Sequence[MergeRule]] | None = None
+    candidates: list[Candidate],
+    rules: Mapping[str, Sequence[MergeRule]] | None = None,
 ) -> list[Candidate]:
     """Fold repeated statements of one claim into one claim with several spans.
 
@@ -363,6 +368,33 @@ def _restates(head: Candidate, body: Candidate) -> bool:
         return False
     same_modality = head.fields.get("modality") == body.fields.get("modality")
     return same_modality and all(body.objects.get(k) == v for k, v in head.objects.items())
+
+
+#: how many sentences after a meeting "both sides" may still stand for its participants
+PAIR_REACH = 6
+
+
+def pair_actors(candidates: Sequence[Candidate]) -> None:
+    """A claim whose subject is "both sides" (``pair``) is made by the participants of the
+    meeting reported last, within :data:`PAIR_REACH` sentences before it: "X called Y.
+    Both sides agreed to coordinate sanctions" is X's and Y's pledge, not a name its
+    clause gives later ("...the North's funds")."""
+    last: Candidate | None = None
+    for c in candidates:
+        if c.pair and last is not None and c.sentence - last.sentence <= PAIR_REACH:
+            who = _pair_of(last)
+            if len(who) >= 2:
+                c.fields["actor"] = who
+        if c.type == "meeting":
+            last = c
+
+
+def _pair_of(meeting: Candidate) -> list[Actor]:
+    seen: dict[Any, Actor] = {}
+    for a in [*(meeting.fields.get("actor") or []), *(meeting.fields.get("participants") or [])]:
+        if isinstance(a, Actor):
+            seen.setdefault(_key(a), a)
+    return list(seen.values())
 
 
 def _fill_from(target: Candidate, c: Candidate) -> None:

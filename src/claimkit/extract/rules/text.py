@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimkit.normalize.dates import month_names
-from claimkit.text import CJK_SCRIPTS, Script, dominant_script, latin_only
+from claimkit.text import (
+    CJK_SCRIPTS,
+    SCRIPT_RANGES,
+    Script,
+    char_class,
+    dominant_script,
+    latin_only,
+)
 
 __all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
 
@@ -35,6 +42,10 @@ _SENT_END = re.compile(
 #: [,，;；:：]|(?<=\s)[-–—•](?=\s)
 _CLAUSE_SPLIT = re.compile(r"[,，;；:：\-–—•](?:(?<=[,，;；:：])|(?<=\s[-–—•])(?=\s))")
 _JA_SPLIT = re.compile(r"、")
+_UNSPACED = "".join(char_class(SCRIPT_RANGES[s]) for s in (Script.HAN, Script.KANA))
+#: a space between two Chinese or Japanese words: these scripts leave no space inside a
+#: clause, so a headline's space parts two statements ("王毅同埃及外长通电话 中方将提供援助")
+_CJK_SPACE = re.compile(f"(?<=[{_UNSPACED}」』”）)])[ \u3000](?=[{_UNSPACED}「『“（(])")
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "sen", "rep", "gov", "pres", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "u.n", "approx"]
 )
@@ -156,6 +167,8 @@ def _clauses(text: str, start: int, end: int, script: Script) -> tuple[tuple[int
     positions = [m.start() for m in cuts]
     if script is Script.KANA:
         positions += [m.start() for m in _JA_SPLIT.finditer(text, start, end)]
+    if script is Script.KANA or script is Script.HAN:
+        positions += [m.start() for m in _CJK_SPACE.finditer(text, start, end)]
     positions.sort()
     pieces = []
     prev = start
