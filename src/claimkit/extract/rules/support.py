@@ -347,7 +347,9 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
             firsts.setdefault(c.sentence, c)
     joined: set[int] = set()
     for h in heads:
-        body = next((c for c in firsts.values() if c.type == h.type and _restates(h, c)), None)
+        body = next(
+            (c for c in firsts.values() if c.type == h.type and _restates(h, c, headline=True)), None
+        )
         if body is None:
             continue
         body.spans.append(h.span)
@@ -362,11 +364,14 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
     return [c for c in out if id(c) not in joined]
 
 
-def _restates(head: Candidate, body: Candidate) -> bool:
+def _restates(head: Candidate, body: Candidate, *, headline: bool = False) -> bool:
     own = {_key(a) for a in head.fields.get("actor") or []}
     if own and not own & {_key(a) for a in body.fields.get("actor") or []}:
         return False
-    same_modality = head.fields.get("modality") == body.fields.get("modality")
+    a, b = head.fields.get("modality"), body.fields.get("modality")
+    # a headline leaves conditions out ("Iraq rejects cuts" for "will not agree before
+    # ..."): there, conditional agrees with any modality; firm and tentative differ
+    same_modality = a == b or (headline and (a is None or b is None or "conditional" in (a, b)))
     return same_modality and all(body.objects.get(k) == v for k, v in head.objects.items())
 
 
