@@ -68,6 +68,7 @@ from claimkit.extract.rules.support import (
     Site,
     default_finders,
     merge_candidates,
+    merge_headline,
     seat_mentions,
     within,
 )
@@ -218,6 +219,7 @@ class RulesBackend(Backend):
                 ]
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
+            candidates = merge_headline(candidates, _headline_end(document), scene.speaks_for)
         text = scene.text
         drafts = [
             Draft(
@@ -424,6 +426,16 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _headline_end(document: Document) -> int:
+    """Where the document's headline ends: its title when the text opens with it, and
+    more of the text follows (0: no headline)."""
+    title = (document.title or "").strip()
+    text = document.text
+    if not title or not text.startswith(title) or len(text.strip()) <= len(title):
+        return 0
+    return len(title)
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

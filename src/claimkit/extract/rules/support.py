@@ -290,6 +290,53 @@ def merge_candidates(
     return out
 
 
+def merge_headline(
+    candidates: list[Candidate], headline_end: int, speaks_for: Mapping[str, Actor]
+) -> list[Candidate]:
+    """Fold each claim of the headline into the claim of the article it announces.
+
+    A headline restates the article's main claims in a few words ("Merz pledges
+    air defence", "Fico blocks sanctions", "EU summit ends without a deal"),
+    often naming the speaker where the lead names his country, or the recipient
+    next to the actor. A claim of the headline (its span ends by ``headline_end``)
+    joins the first claim of its type after the headline that shares an actor
+    with it (a person and the group he speaks for count as one), or the first one
+    of its type when it names no actor, and that names the headline's object
+    (``objects``: weapons in one, money in the other are two pledges) with the same
+    modality ("does not rule out sending troops" is not "signed a roadmap"): that claim keeps its own fields and
+    takes the headline's span and the fields it left empty (not the date: a
+    headline is dated by the story, not by the event). A headline claim no later
+    claim restates stays as it is.
+    """
+    if headline_end <= 0:
+        return candidates
+    merged: set[int] = set()
+    for head in (c for c in candidates if c.span[1] <= headline_end):
+        labels = _actor_labels(head, speaks_for)
+        for c in candidates:
+            if (
+                c.span[0] >= headline_end
+                and c.type == head.type
+                and (not labels or labels & _actor_labels(c, speaks_for))
+                and all(c.objects.get(k) == v for k, v in head.objects.items())
+                and head.fields.get("modality") in (None, c.fields.get("modality"))
+            ):
+                c.spans.append(head.span)
+                for key, value in head.fields.items():
+                    if key != "date" and c.fields.get(key) in (None, [], ""):
+                        c.fields[key] = value
+                merged.add(id(head))
+                break
+    return [c for c in candidates if id(c) not in merged]
+
+
+def _actor_labels(c: Candidate, speaks_for: Mapping[str, Actor]) -> set[str]:
+    """The claim's actors' labels, with the group each person among them speaks for."""
+    actors = [a for a in c.fields.get("actor") or () if isinstance(a, Actor)]
+    groups = [speaks_for[a.label] for a in actors if a.label in speaks_for]
+    return {a.label.casefold() for a in [*actors, *groups]}
+
+
 def _fill_from(target: Candidate, c: Candidate) -> None:
     """What a joining mention adds to the claim it restates: the fields the earlier
     mentions left empty, and the new items of a list an ``anaphoric`` mention names
