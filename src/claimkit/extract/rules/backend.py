@@ -298,6 +298,10 @@ class RulesBackend(Backend):
         # a cue inside a name is part of the name ("Coalition of the Willing")
         inside = within(names, max(0, cs - _NAME_REACH), ce)
         hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
+        # a cue inside a phrase of the press is no claim ("na konferencji prasowej", "basın
+        # toplantısında", "на пресс-конференции": where a claim was said, no meeting)
+        press = [sp for lc, cues in found for sp in cues.get("press", ())]
+        hits = [h for h in hits if not any(s <= h.start and h.end <= e for s, e in press)]
         kept = [
             h
             for h in _longest_first(hits)
