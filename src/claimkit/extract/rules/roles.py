@@ -676,11 +676,13 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
 
 
 def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """A hedge in ``scope``, not counting one that closes the cue itself: in "stellt ...
-    bereit" (provides) the particle "bereit" is part of the verb, not "ready"."""
+    """A hedge in ``scope``, not counting a word of its own that closes the cue: in
+    "stellt ... bereit" (provides) the particle "bereit" is part of the verb, not "ready"
+    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini")."""
+    text = scan.text
     for lc in langs:
         for s, e in scan.spans(lc, "hedge", *scope):
-            if not (hit.gap is None and hit.start < s and e <= hit.end):
+            if not (hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace()):
                 return True
     return False
 
