@@ -56,6 +56,10 @@ _EXTRA_DAYS: dict[str, dict[str, int]] = {
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
     "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
     "id": {"Jum'at": 4},
+    # Turkish writes weekdays in lower case in running text ("pazartesi günü"); "pazar" alone
+    # is also "market", so Sunday only with "günü"
+    "tr": {"pazartesi": 0, "salı": 1, "çarşamba": 2, "perşembe": 3, "cuma": 4, "cumartesi": 5,
+           "pazar günü": 6},
 }
 
 # Month forms CLDR does not list: the locative after "в" / "u" / "w" ("в марте", "u ožujku").
@@ -158,7 +162,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
 
 # Words near a weekday that move it forward or back, and future-tense cues.
 _NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochain|nächsten|kommenden|próximo|"
-                   r"prossimo|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau|"
+                   r"prossimo|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau|gelecek|önümüzdeki|"
                    r"المقبل|المقبلة|القادم|القادمة)\b|"
                    r"下周|下週|下星期|下个|来週|다음")
 _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernier|letzten|vergangenen|pasado|scorso|"
@@ -167,7 +171,7 @@ _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernier|letzten|vergangenen|pas
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|sera|aura|wird|werden|soll|será|"
                      r"serán|va a|sarà|vai|irá|będzie|będą|odbędzie|будет|будут|состоится|"
-                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف)\b|"
+                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
 _WEEK_NOT_SUNDAY = re.compile(r"[Mm]inggu\s+(?:ini|lalu|depan|kemarin|terakhir)\b")
 _SENT_END = re.compile(r"[.!?。！？\n]")

@@ -102,6 +102,10 @@ _NAME_REACH = 200
 _PARAGRAPH_REACH = 600
 #: how far before a participle its auxiliary may stand ("foi prometida", "zostało już obiecane")
 _AUXILIARY_REACH = 16
+#: a cue of a ``complement`` type with at most this many words after it in its clause
+#: takes the next clause too
+_BARE_WORDS = 2
+_WORD = re.compile(r"\w+")
 
 
 class RulesBackend(Backend):
@@ -209,11 +213,13 @@ class RulesBackend(Backend):
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
             span = (sentence.start, sentence.end)
-            for clause in sentence.clauses:
+            clauses = sentence.clauses
+            for ci, clause in enumerate(clauses):
                 hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                if hits:
-                    site = Site(clause, span, si, langs)
-                    candidates += [self._candidate(scene, hit, site) for hit in hits]
+                candidates += [
+                    self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
+                    for hit in hits
+                ]
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -314,7 +320,7 @@ class RulesBackend(Backend):
             first.setdefault(h.type, h)
         if len(first) > 1:  # a rule needs two types in the clause
             for rule in self._precedence:
-                _apply_precedence(rule, scan, first)
+                _apply_precedence(rule, scan, first, langs)
         return sorted(first.values(), key=lambda h: h.start)
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
@@ -359,6 +365,29 @@ class RulesBackend(Backend):
             ):
                 out.append(Hit(*spans[0], name, lc))
         return out
+
+    def _reach(self, text: str, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
+        """The clause of ``hit``, and the next clause of its sentence when the type takes
+        a ``complement`` and the cue ends its own clause.
+
+        "Zakharova warned, that ...", "ostrzegła, że ...", "предупредил, что ...",
+        "drohte mit Gegenmaßnahmen, falls ...": a cue verb with at most
+        :data:`_BARE_WORDS` words after it in its clause states its claim in the
+        clause that follows (what is warned of, its condition); the claim's span and
+        fields take both. Only in languages written with spaces (a word count means
+        nothing in Chinese or Japanese) whose verb comes before its complement (in
+        Turkish or Korean what is warned of comes before the verb, in its clause).
+        """
+        start, end = clauses[index]
+        if (
+            self.specs[hit.type].complement
+            and hit.lang.boundary != "none"
+            and not hit.lang.negation_after
+            and index + 1 < len(clauses)
+            and len(_WORD.findall(text, hit.end, end)) <= _BARE_WORDS
+        ):
+            return start, clauses[index + 1][1]
+        return start, end
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
@@ -516,7 +545,9 @@ def _compatible(h: Hit, k: Hit) -> bool:
     return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
 
 
-def _apply_precedence(rule: Precedence, scan: CueScan, first: dict[str, Hit]) -> None:
+def _apply_precedence(
+    rule: Precedence, scan: CueScan, first: dict[str, Hit], langs: Sequence[LanguageCues]
+) -> None:
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
@@ -528,7 +559,21 @@ def _apply_precedence(rule: Precedence, scan: CueScan, first: dict[str, Hit]) ->
         return
     if rule.when == "object" and not _object_of(by, drop):
         return
+    if rule.when == "hosting" and not _offers_hosting(scan, by, drop, langs):
+        return
     del first[rule.drop]
+
+
+def _offers_hosting(scan: CueScan, offer: Hit, meeting: Hit, langs: Sequence[LanguageCues]) -> bool:
+    """``offer`` is a readiness word ("ready to", "spremna", "готова", "hazır olduğunu") and
+    a ``host`` word stands between it and the meeting cue, or is the meeting cue:
+    "ready to host the talks", "spremna ugostiti konferenciju", "готова прийняти
+    наступний раунд переговорів", "müzakerelere ev sahipliği yapmaya hazır" (a host word of any
+    language of the clause: a Russian sentence is often read as Ukrainian too)."""
+    lo, hi = min(offer.start, meeting.start), max(offer.end, meeting.end)
+    return scan.has(offer.lang, "readiness", offer.start, offer.end) and any(
+        scan.has(lc, "host", lo, hi) for lc in langs
+    )
 
 
 #: how far from a verb its object may be, for the ``object`` precedence (after the verb;

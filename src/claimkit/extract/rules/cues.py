@@ -44,6 +44,12 @@ _NOT_AFTER = r"(?<![\w-])"
 _GAP = r"[^.;:!?。！？；\n]{0,40}?"
 
 
+def _gap(chars: int) -> str:
+    """The pattern of a cue's `` ... `` gap of at most ``chars`` characters (a language's
+    ``gap``: German sets 90 for its verb brackets, "stellt ... bereit")."""
+    return _GAP.replace("40", str(int(chars)))
+
+
 def _word(word: str) -> str:
     r"""One word of a cue: ``*`` at its end allows more letters; at its start, any letters before.
 
@@ -66,14 +72,14 @@ def _pattern(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> str:
     return "".join(_parts(cue, boundary, clitics))
 
 
-def _parts(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> tuple[str, str]:
+def _parts(cue: str, boundary: str, clitics: tuple[str, ...] = (), gap: str = _GAP) -> tuple[str, str]:
     """``cue``'s pattern as its start boundary ("" for none: a zero-width assertion that
     depends only on the position) and the rest (:func:`_compile` shares the boundary)."""
     cue = cue.strip()
     if boundary == "auto":
         boundary = "none" if is_unspaced(cue) else "word"
     parts = [r"\s+".join(_word(w) for w in piece.split()) for piece in cue.split(" ... ")]
-    regex = _GAP.join(parts)
+    regex = gap.join(parts)
     first, last = cue.lstrip("*")[:1], cue.rstrip("*")[-1:]
     start = ""
     if boundary in ("word", "start", "clitic") and not cue.startswith("*") and first.isalnum():
@@ -124,7 +130,7 @@ def _unique(cues: Iterable[str]) -> list[str]:
 
 
 def _compile(
-    cues: Iterable[str], boundary: str, clitics: tuple[str, ...] = ()
+    cues: Iterable[str], boundary: str, clitics: tuple[str, ...] = (), gap: str = _GAP
 ) -> re.Pattern[str] | None:
     unique = _unique(cues)
     if not unique:
@@ -136,7 +142,7 @@ def _compile(
     # lookbehinds were tried before every cue)
     runs: list[tuple[str, list[str]]] = []
     for cue in unique:
-        start, rest = _parts(cue, boundary, clitics)
+        start, rest = _parts(cue, boundary, clitics, gap)
         if runs and runs[-1][0] == start:
             runs[-1][1].append(rest)
         else:
@@ -327,17 +333,18 @@ class CueBook:
             markers=_markers(spec),
         )
         clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
+        gap = _gap(spec["gap"]) if "gap" in spec else _GAP
         heads: dict[tuple[str, bool], set[str]] = {}
         for cat, cues in spec.items():
             if isinstance(cues, list) and cat not in _WORD_SETS:
-                pattern = _compile(cues, boundary, clitics)
+                pattern = _compile(cues, boundary, clitics, gap)
                 if pattern is not None:
                     lc.patterns[cat] = pattern
                     for cue in _unique(cues):
                         heads.setdefault(_head_key(cue, boundary), set()).add(cat)
         for key, keywords in (spec.get("fields") or {}).items():
             compiled = {
-                v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics))
+                v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics, gap))
             }
             if compiled:
                 lc.fields[key] = compiled

@@ -190,6 +190,8 @@ def subject_of(
     return subject, bool(before), False
 
 
+#: a word, for counting the words after a cue in its clause
+_WORD = re.compile(r"\w+")
 #: what joins a cue noun's owner to it: "Putin's", "Rusya'nın", プーチンの, 푸틴의, 普京的
 #: (a written mark: a name right before a noun is often its subject), then at most one
 #: short modifier ("face-to-face", 対面, 直接, 정상)
@@ -673,7 +675,7 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
         # the winter" keeps a deadline, not a condition)
         or (hit.type == "refusal" and _any(scan, site.sentence, site.langs, "until"))
     )
-    hedged = hedges and (is_hedge(scan, hit) or _any(scan, scope, site.langs, "hedge"))
+    hedged = hedges and (is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs))
     if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
     if hedged:
@@ -685,6 +687,18 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
             return "conditional"
         return "tentative"
     return "conditional" if conditional else "firm"
+
+
+def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
+    """A hedge in ``scope``, not counting a word of its own that closes the cue: in
+    "stellt ... bereit" (provides) the particle "bereit" is part of the verb, not "ready"
+    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini")."""
+    text = scan.text
+    for lc in langs:
+        for s, e in scan.spans(lc, "hedge", *scope):
+            if not (hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace()):
+                return True
+    return False
 
 
 def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
@@ -909,12 +923,18 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
 
 def merge_objects(scene: Scene, hit: Hit, site: Site, keys: Sequence[str]) -> dict[str, str]:
     """For merge rules with an ``object``: each keyword map's value whose keyword comes
-    first between the cue and the clause's end ("refused to send **troops**" -> troops)."""
+    first between the cue and the clause's end ("refused to send **troops**" -> troops);
+    when none does and the cue ends its clause (:func:`_verb_last`), the last one before
+    the cue in its clause: a verb that ends its clause has its object before it ("hat das Sanktionspaket blockiert", "yaptırımları
+    engelledi")."""
     out: dict[str, str] = {}
     span = (hit.start, site.clause[1])
+    before = (site.clause[0], hit.start)
     for key in keys:
         langs = [lc for lc in site.langs if key in lc.fields]
         value = _earliest(scene.cues, span, key, langs)
+        if value is None and _verb_last(scene.text, hit, site.clause):
+            value = _latest(scene.cues, before, key, langs)
         if value is not None:
             out[key] = value
     return out
@@ -968,6 +988,25 @@ def _earliest(
             found = scan.spans(lc, f"{key}={value}", *span)
             if found and (best is None or found[0][0] < best[0]):
                 best = (found[0][0], value)
+    return best[1] if best is not None else None
+
+
+def _verb_last(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue ends its clause (at most two words after it), or the language puts its verbs
+    last: what comes before it in the clause is its object."""
+    return hit.lang.negation_after or len(_WORD.findall(text, hit.end, clause[1])) <= 2
+
+
+def _latest(
+    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues]
+) -> str | None:
+    """The value of the keyword map ``key`` whose keyword comes last in ``span``."""
+    best: tuple[int, str] | None = None
+    for lc in langs:
+        for value in lc.fields[key]:
+            found = scan.spans(lc, f"{key}={value}", *span)
+            if found and (best is None or found[-1][0] > best[0]):
+                best = (found[-1][0], value)
     return best[1] if best is not None else None
 
 

@@ -44,9 +44,9 @@ log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
-     "verbal", "conditioned"}
+     "verbal", "conditioned", "complement"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object"})
+_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 
@@ -86,6 +86,11 @@ class TypeSpec:
         verbal: the type's cues are verbs: a cue used as a noun ("about the
             pledge", "its commitment", 美国的承诺: a ``nominal`` word next to
             it) states no claim.
+        complement: the type's cue verbs say what they say in a complement clause:
+            a cue ending its clause (at most two words after it) takes the
+            next clause of the sentence too ("warned, that ...", "ostrzegła,
+            że ...", "drohte mit Konsequenzen, falls ..."), in languages
+            written with spaces whose verb comes before its complement.
     """
 
     name: str
@@ -100,6 +105,7 @@ class TypeSpec:
     speaker: bool = True
     verbal: bool = False
     conditioned: tuple[str, ...] = ()
+    complement: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,10 @@ class Precedence:
     ``when``: ``always``; ``hedged`` / ``not_hedged`` (the dropped cue is / is
     not itself a hedge cue); ``after`` (the dropped cue comes after the other);
     ``object`` (the other is the dropped cue's object, within 40 characters on
-    its object side: "vowed a crushing response if ..." is a threat).
+    its object side: "vowed a crushing response if ..." is a threat); ``hosting`` (the
+    other is a readiness word and a ``host`` word stands between the two or in the
+    dropped cue: "ready to host the next round of talks" offers to host, no meeting
+    is held).
     """
 
     drop: str
@@ -208,6 +217,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         speaker=bool(decl.get("speaker", True)),
         verbal=bool(decl.get("verbal", False)),
         conditioned=conditioned,
+        complement=bool(decl.get("complement", False)),
     )
 
 

@@ -410,7 +410,8 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     its cue; and, in the same sentence,
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
-    a meeting with Macron" is Zelensky's."""
+    a meeting with Macron" is Zelensky's; and anywhere, its actors when they add a speaker
+    to the same groups ("Russia" restated as "Lavrov, Russia")."""
     for key, value in c.fields.items():
         known = target.fields.get(key)
         if known in (None, [], ""):
@@ -419,6 +420,10 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
             # "Meloni also attended the meeting": one more participant of it
             seen = {_key(v) for v in known}
             target.fields[key] = known + [v for v in value if _key(v) not in seen]
+    ta, ca = target.fields.get("actor"), c.fields.get("actor")
+    if (isinstance(ta, list) and isinstance(ca, list) and len(ca) > len(ta)
+            and _field_key(target, "actor") == _field_key(c, "actor")):
+        target.fields["actor"] = ca  # "Russia" restated as "Lavrov, Russia": the speaker too
     if c.hosted and not target.hosted and not target.own_actor:  # "The meeting was co-chaired by X"
         target.fields["actor"] = c.fields["actor"]
         target.hosted = True
@@ -466,12 +471,12 @@ class _MergeIndex:
                     insort(found, pos)
 
     def _key(self, c: Candidate, rule: MergeRule) -> Any:
-        values = [c.fields.get(name) for name in rule.same]
+        values = [_field_key(c, name) for name in rule.same]
         if rule.object is not None:
             values.append(c.objects.get(rule.object))
         if any(v is None for v in values):
             return None
-        key = tuple(_key(v) for v in values)
+        key = tuple(v if isinstance(v, _ActorKey) else _key(v) for v in values)
         try:
             hash(key)
         except TypeError:
@@ -577,10 +582,28 @@ def _shared(a: Candidate, b: Candidate) -> int:
 
 def _same(a: Candidate, b: Candidate, names: Sequence[str], dates_agree: bool) -> bool:
     for name in names:
-        va, vb = a.fields.get(name), b.fields.get(name)
-        if va is None or vb is None or _key(va) != _key(vb):
+        va, vb = _field_key(a, name), _field_key(b, name)
+        if va is None or vb is None or (va if isinstance(va, _ActorKey) else _key(va)) != (
+            vb if isinstance(vb, _ActorKey) else _key(vb)
+        ):
             return False
     return not dates_agree or _dates_agree(a, b)
+
+
+class _ActorKey(tuple[str, ...]):
+    """The actor of a claim as the merge rules compare it (:func:`_field_key`)."""
+
+
+def _field_key(c: Candidate, name: str) -> Any:
+    """A field's value for the ``same`` rules; the actor as the groups it names: a speaker
+    and the country he speaks for ("Lavrov, Russia") state the claim the country states
+    ("Russia"), so their restatements join. Persons count only when no group is named."""
+    value = c.fields.get(name)
+    if name != "actor" or not isinstance(value, list) or not value:
+        return value
+    actors = [a for a in value if isinstance(a, Actor)]
+    groups = [a for a in actors if a.kind != ActorKind.person] or actors
+    return _ActorKey(sorted({a.label.casefold() for a in groups}))
 
 
 def _same_object(a: Candidate, b: Candidate, key: str | None) -> bool:

@@ -1,0 +1,84 @@
+"""A warning verb that ends its clause says what it warns of in the next clause:
+"Ankara warned, that ...", "Rzecznik ostrzegł, że ...", "Минобороны предупредило, что
+...", "Wien drohte mit Konsequenzen, falls ...". The claim's evidence is both clauses
+(the clause with the verb alone, "the spokesman warned", states nothing a reader can
+check), and its modality reads the condition there.
+
+A verb with an object of its own in its clause keeps its clause; in languages written
+without spaces, or whose verb comes after what it says (Turkish, Korean), nothing
+changes.
+
+Every sentence is written for these tests (none comes from the sample or test articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
+
+
+def _warnings(backend: RulesBackend, text: str, lang: str) -> list[tuple[str, object]]:
+    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
+    return [
+        (d.spans[0].text, d.fields.get("modality"))
+        for d in backend.extract(doc).drafts if d.type == "warning"
+    ]
+
+
+# (language, sentence, words the evidence must hold, modality)
+_COMPLEMENT = [
+    ("pl", "Minister obrony Litwy ostrzegł, że manewry przy granicy zwiększą napięcie.",
+     "zwiększą napięcie", "firm"),
+    ("pl", "Ambasador Rosji zagroził wczoraj, że Moskwa odpowie na każdą nową dostawę rakiet.",
+     "odpowie na każdą", "firm"),
+    ("ru", "Пресс-секретарь президента Белоруссии предупредила, что учения у границы продолжатся.",
+     "учения у границы продолжатся", "firm"),
+    ("uk", "Міністр оборони Польщі попередив, що Варшава посилить охорону кордону.",
+     "посилить охорону кордону", "firm"),
+    ("hr", "Glasnogovornik Kremlja upozorio je, da bi nove sankcije mogle pogoršati odnose.",
+     "pogoršati odnose", None),
+    ("de", "Der Sprecher des Außenministeriums warnte, dass neue Zölle den Handel belasten würden.",
+     "den Handel belasten", "firm"),
+    ("de", "Moskau drohte mit Vergeltung, falls die Raketen geliefert werden.",
+     "falls die Raketen geliefert", "conditional"),
+    ("en", "The Kremlin spokesman warned, however, that new sanctions would prolong the war.",
+     "prolong the war", "firm"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "words", "modality"), _COMPLEMENT,
+                         ids=[f"{c[0]}:{i}" for i, c in enumerate(_COMPLEMENT)])
+def test_a_warning_verb_ending_its_clause_takes_the_next_clause(
+    backend: RulesBackend, lang: str, text: str, words: str, modality: str | None
+) -> None:
+    found = _warnings(backend, text, lang)
+    assert len(found) == 1, found
+    evidence, got = found[0]
+    assert words in evidence, evidence
+    if modality is not None:
+        assert got == modality, found
+
+
+# the verb has its own object: its clause is the evidence; no spaces or verb-final: unchanged
+_OWN_CLAUSE = [
+    ("pl", "Polska ostrzegła Rosję przed eskalacją konfliktu, a rozmowy w Genewie trwają dalej.",
+     "rozmowy w Genewie"),
+    ("de", "Berlin warnte Moskau vor einer weiteren Eskalation des Konflikts, die Gespräche in Genf "
+     "gehen dennoch weiter.", "Gespräche in Genf"),
+    ("tr", "Dışişleri Bakanı Ankara'da uyardı, toplantı yarın Brüksel'de yapılacak.", "toplantı yarın"),
+    ("zh", "俄罗斯外交部发言人周一在莫斯科发出警告，北约东扩将给欧洲安全带来严重后果。", "严重后果"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "outside"), _OWN_CLAUSE,
+                         ids=[f"{c[0]}:{i}" for i, c in enumerate(_OWN_CLAUSE)])
+def test_a_warning_verb_with_its_own_object_or_in_other_scripts_keeps_its_clause(
+    backend: RulesBackend, lang: str, text: str, outside: str
+) -> None:
+    found = _warnings(backend, text, lang)
+    assert found, text
+    # no evidence runs over the comma into the other clause
+    assert all(outside not in evidence or not ({",", "，"} & set(evidence)) for evidence, _ in found), found
