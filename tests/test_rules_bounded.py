@@ -141,6 +141,12 @@ def test_cue_lookups_answer_what_the_clause_lookup_holds() -> None:
                         assert scan.has(lc, category, lo, hi) == bool(spans)
                     checked += 1
                     found += bool(inside)
+        # spans() and has() take one slice of a category's matches: they must not overlap,
+        # so their ends rise with their starts
+        for table in scan._tables.values():  # noqa: SLF001
+            for starts, ends, spans in table.values():
+                assert all(e0 <= s1 for (_, e0), (s1, _) in zip(spans, spans[1:], strict=False))
+                assert starts == [s for s, _ in spans] and ends == [e for _, e in spans]
     assert checked > 1000 and found > 500
 
 

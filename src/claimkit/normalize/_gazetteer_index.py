@@ -23,6 +23,7 @@ from claimkit.text import (
     char_class,
     fold_case,
     is_cjk,
+    is_katakana,
     is_word_char,
     word_ok_before,
 )
@@ -66,21 +67,39 @@ class _Alias:
     languages: frozenset[str] | None
     stem: bool = False  # inserted without its final vowel, for inflected languages
     demonym: bool = False  # a country adjective: an actor only beside an actor noun
+    #: what the end checks ask of the alias's last character, found once, not at every hit
+    last_katakana: bool = field(init=False, repr=False, compare=False)
+    last_word: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        last = self.text[-1:]
+        object.__setattr__(self, "last_katakana", bool(last) and is_katakana(last))
+        object.__setattr__(self, "last_word", bool(last) and is_word_char(last))
 
 
 class _Titles:
-    """Folded titles grouped by length, longest first: a lookup per length, not per title."""
+    """Folded titles grouped by length, longest first: a lookup per length, not per title.
+
+    The groups are kept per last character (a title ending where a name starts
+    ends with the character before it) and, for CJK titles after a name, per
+    first character: a place is tested only against the lengths of the titles
+    that can be there, not against every title length.
+    """
 
     def __init__(self, titles: list[str]) -> None:
         self.titles = titles
-        by_len: dict[int, set[str]] = {}
-        cjk: dict[int, set[str]] = {}
+        by_last: dict[str, dict[int, set[str]]] = {}
+        cjk_by_first: dict[str, dict[int, set[str]]] = {}
         for t in titles:
-            by_len.setdefault(len(t), set()).add(t)
+            if not t:
+                continue
+            by_last.setdefault(t[-1], {}).setdefault(len(t), set()).add(t)
             if is_cjk(t[0]):
-                cjk.setdefault(len(t), set()).add(t)
-        self.by_len = sorted(by_len.items(), reverse=True)
-        self.cjk_by_len = sorted(cjk.items(), reverse=True)
+                cjk_by_first.setdefault(t[0], {}).setdefault(len(t), set()).add(t)
+        #: last character -> (length, titles of that length ending with it), longest first
+        self.by_last = {c: sorted(g.items(), reverse=True) for c, g in by_last.items()}
+        #: first character -> (length, CJK titles of that length starting with it), longest first
+        self.cjk_by_first = {c: sorted(g.items(), reverse=True) for c, g in cjk_by_first.items()}
 
 
 @dataclass
@@ -258,11 +277,11 @@ def _title_at(titles: _Titles, text: str, folded: str, p: int, *, forward: bool)
     The longest title wins; one set lookup per title length.
     """
     if forward:
-        for n, group in titles.cjk_by_len:
+        for n, group in titles.cjk_by_first.get(folded[p:p + 1], ()):
             if folded[p:p + n] in group:
                 return p + n
         return None
-    for n, group in titles.by_len:
+    for n, group in titles.by_last.get(folded[p - 1:p] if p > 0 else "", ()):
         if p >= n and folded[p - n:p] in group:
             q = p - n
             if not is_word_char(folded[q]) or word_ok_before(text, q):
