@@ -150,6 +150,23 @@ def test_cue_lookups_answer_what_the_clause_lookup_holds() -> None:
     assert checked > 1000 and found > 500
 
 
+def test_the_capitalised_word_pattern_matches_what_its_plain_form_did() -> None:
+    # CAPITALISED_WORD opens with the capital (the engine skips to the next one) and checks
+    # "no letter before" by a lookbehind after it: the same words as the plain form that
+    # checked first, over every test text and random strings of letters, capitals and marks
+    from claimkit.normalize._gazetteer_index import _CAPITALISED_WORD_PLAIN, CAPITALISED_WORD
+
+    rng = random.Random(11)
+    alphabet = "aZ\u00c9\u00e9\u0416\u0436\u4e2d_1 \n-'\u2019.\u0301\u24b6\u2167"
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    found = 0
+    for text in [*_texts(), *noise]:
+        got = [m.span() for m in CAPITALISED_WORD.finditer(text)]
+        assert got == [m.span() for m in _CAPITALISED_WORD_PLAIN.finditer(text)], text
+        found += len(got)
+    assert found > 10000
+
+
 def test_the_quantity_pattern_s_lookahead_drops_no_match() -> None:
     # the lookahead for a quantity's first characters only skips places where no match can
     # start: with and without it, the same matches, groups included, at every position

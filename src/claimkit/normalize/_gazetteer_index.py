@@ -113,7 +113,8 @@ class _Index:
     fuzzy_multi: dict[str, set[int]]
     loose: dict[str, list[_Alias]] = field(default_factory=dict)
     fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
-    #: key lengths of each fuzzy table: a string no key is within 2 characters of cannot match
+    #: the lengths within 2 characters of a key of each fuzzy table: a string of another
+    #: length cannot match (one set lookup per string)
     lengths: dict[int, frozenset[int]] = field(default_factory=dict)
 
     #: one character class of the single-character abbreviations (found in one pass)
@@ -123,7 +124,7 @@ class _Index:
 
     def __post_init__(self) -> None:
         for keys in (self.fuzzy_single, self.fuzzy_multi):
-            self.lengths[id(keys)] = frozenset(len(k) for k in keys)
+            self.lengths[id(keys)] = frozenset(len(k) + d for k in keys for d in (-2, -1, 0, 1, 2))
         if self.abbrev:
             self.abbrev_chars = re.compile("[" + re.escape("".join(self.abbrev)) + "]")
 
@@ -209,17 +210,24 @@ _FUZZY_CHARS = re.compile(
 )
 
 
-#: a word starting with a capital of the fuzzy scripts (misspelled names are capitalised)
+#: the capitals of the fuzzy scripts (letters: ``[^\W\d_]``), as the inside of a character class
+_CAPITALS = "".join(
+    re.escape(chr(o))
+    for s in sorted(_FUZZY_SCRIPTS)
+    for lo, hi in SCRIPT_RANGES[s]
+    for o in range(lo, hi + 1)
+    if chr(o).isupper() and re.match(r"[^\W\d_]", chr(o))
+)
+#: a word starting with a capital of the fuzzy scripts (misspelled names are capitalised).
+#: The pattern opens with the capital itself, so the regex engine skips ahead to the next
+#: capital instead of trying the pattern at every place; "no letter before it" is then a
+#: lookbehind over the letter before and the capital (same matches as
+#: :data:`_CAPITALISED_WORD_PLAIN`, the form that checked it first)
 CAPITALISED_WORD = re.compile(
-    "(?<![^\\W\\d_])(?=["
-    + "".join(
-        re.escape(chr(o))
-        for s in sorted(_FUZZY_SCRIPTS)
-        for lo, hi in SCRIPT_RANGES[s]
-        for o in range(lo, hi + 1)
-        if chr(o).isupper()
-    )
-    + "])[^\\W\\d_]+(?:[-'’][^\\W\\d_]+)*"
+    f"[{_CAPITALS}](?<![^\\W\\d_][\\s\\S])[^\\W\\d_]*(?:[-'’][^\\W\\d_]+)*"
+)
+_CAPITALISED_WORD_PLAIN = re.compile(
+    f"(?<![^\\W\\d_])(?=[{_CAPITALS}])[^\\W\\d_]+(?:[-'’][^\\W\\d_]+)*"
 )
 #: between two capitalised words of one name: a space, or short particles ("von der", "de la", "bin")
 NAME_GAP = re.compile(r" (?:[^\W\d_]{1,3} )*")
@@ -242,7 +250,7 @@ _FUZZY_MEMO = 100_000
 def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:
     n = len(s)  # fold_case keeps the length
     lengths = index.lengths.get(id(keys), frozenset())
-    if n < min_len or not any(n + d in lengths for d in (-2, -1, 0, 1, 2)):
+    if n < min_len or n not in lengths:
         return None  # only keys within two characters of its length could be taken
     cache = index.fuzzy_cache
     ck = ("M" if keys is index.fuzzy_multi else "S") + s
