@@ -93,6 +93,34 @@ def test_a_shared_start_boundary_matches_what_one_boundary_per_cue_did() -> None
     assert compared > 17 * 10
 
 
+def test_the_head_automata_propose_every_place_a_cue_matches() -> None:
+    # LanguageCues.scan tries each category's pattern only where a head automaton proposes a
+    # place (a word-start head followed by a space when every match has one there): it must
+    # find what finditer over the whole text finds, in every language and category, over the
+    # test texts and each language's own cues written one after another with separators that
+    # make them end a text, run into a longer word, a hyphen or punctuation
+    from claimkit.extract.rules.cues import mark_word_starts
+    from claimkit.text import fold_case_loose
+
+    book = load_cues()
+    seps = [" ", "", "s ", "-", ".", "\n", "\u2010", "\u00a0", "x ", ", "]
+    compared = 0
+    for code in book.languages:
+        lc = book.language(code)
+        assert lc is not None
+        spec = book.raw[code]
+        cues = [c.replace("*", "") for k, v in spec.items() if isinstance(v, list) for c in v]
+        own = ["".join(f"{c}{seps[i % len(seps)]}" for i, c in enumerate(cues[k::3])) for k in range(3)]
+        for text in [*_texts(), *own, *(c.strip() for c in cues[:200])]:
+            folded = fold_case_loose(text)
+            scanned = lc.scan(text, folded, mark_word_starts(folded))
+            for category, pattern in [*lc.patterns.items(), *lc.keyword_patterns.items()]:
+                expected = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+                assert scanned.get(category, []) == expected, (code, category, text[:80])
+            compared += 1
+    assert compared > 17 * 30
+
+
 def test_the_sentence_and_clause_patterns_match_what_their_plain_forms_did() -> None:
     # _SENT_END and _CLAUSE_SPLIT open with one character class (the regex engine skips to
     # it) and tell the branches apart by lookbehinds: the same matches as the plain
