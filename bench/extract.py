@@ -42,7 +42,7 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
-    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity and split patterns: old and new form
+    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity, split, head and name patterns: old and new form
     .venv/bin/python bench/extract.py --mypyc [--quick]   # hot modules compiled with mypyc vs pure Python
     .venv/bin/python bench/extract.py --against REV [--rounds K] [--quick]   # this tree vs git revision REV
 
@@ -501,6 +501,72 @@ def report_steps(backend: RulesBackend, n: int) -> None:
         print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
 
 
+def _unspaced_heads(lc: LanguageCues, book: CueBook) -> LanguageCues:
+    """``lc`` with its head automata built as before: no word-start head looked for with the
+    space after it (``cues._spaced``)."""
+    from claimkit.extract.rules.cues import _WORD_SETS, _automata, _head_key, _unique
+
+    spec = book.raw[lc.code]
+    lists = [(cat, cues) for cat, cues in spec.items() if isinstance(cues, list) and cat not in _WORD_SETS]
+    lists += [(f"{key}={value}", words) for key, kws in (spec.get("fields") or {}).items() for value, words in kws.items()]
+    heads: dict[tuple[str, bool, bool], set[str]] = {}
+    for cat, cues in lists:
+        if cat in lc.patterns or cat in lc.keyword_patterns:
+            for cue in _unique(cues):
+                name, anchored, _ = _head_key(cue, lc.boundary)
+                heads.setdefault((name, anchored, False), set()).add(cat)
+    anywhere, word_starts = _automata(heads)
+    return dataclasses.replace(lc, heads=anywhere, word_heads=word_starts)
+
+
+def report_steps_sixth(backend: RulesBackend, n: int) -> None:
+    """The sixth session's pattern and automaton changes, old and new form in this process."""
+    from claimkit.extract.rules.cues import mark_word_starts
+    from claimkit.extract.rules.text import segment
+    from claimkit.normalize import _gazetteer_index as gi
+    from claimkit.normalize import dates
+    from claimkit.text import first_chars, fold_case_loose
+
+    docs = corpus(n)
+    langs = [
+        list({lc.code: lc for s in segment(d.text) for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
+        for d in docs
+    ]
+    olds = {lc.code: _unspaced_heads(lc, backend.cues) for ls in langs for lc in ls}
+    marked = [(d.text, f, mark_word_starts(f)) for d in docs for f in [fold_case_loose(d.text)]]
+    tables = [dates._lang_table(dates._lang(d.language)) for d in docs]  # noqa: SLF001
+    windows = [dates._windows(d.text, t) for d, t in zip(docs, tables, strict=True)]  # noqa: SLF001
+    letters = f"(?i:[{first_chars(dates._NUM_CUES[3:-1].split('|'), dates._FIRST_WORDS)}])"  # noqa: SLF001
+    first_letters = {id(t): re.compile(t.regex.pattern.replace(dates._ANYWHERE, letters, 1)) for t in tables}  # noqa: SLF001
+
+    def scan(old: bool) -> None:
+        for (t, f, mk), ls in zip(marked, langs, strict=True):
+            for lc in ls:
+                (olds[lc.code] if old else lc).scan(t, f, mk)
+
+    def date_runs(old: bool) -> None:
+        for d, t, ws in zip(docs, tables, windows, strict=True):
+            regex = first_letters[id(t)] if old else t.regex
+            for lo, hi in ws:
+                for _ in regex.finditer(d.text, lo, hi):
+                    pass
+
+    def capitalised(old: bool) -> None:
+        regex = gi._CAPITALISED_WORD_PLAIN if old else gi.CAPITALISED_WORD  # noqa: SLF001
+        for d in docs:
+            for _ in regex.finditer(d.text):
+                pass
+
+    print(f"sixth session's changes ({n} documents; old and new form in this process, best of 3):")
+    for name, run in (
+        ("cue heads: word start -> and space after", scan),
+        ("date lookahead: first letters -> words", date_runs),
+        ("capitalised words: lookbehind -> capital first", capitalised),
+    ):
+        old_s, new_s = _best_of_3(run, True), _best_of_3(run, False)
+        print(f"  {name:<46} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
+
+
 #: the modules compiled by ``--mypyc``: everything the rules backend runs per document (a
 #: module added to these packages later is compiled too)
 MYPYC_MODULES = tuple(
@@ -686,6 +752,7 @@ def main(argv: list[str]) -> None:
     print(f"warm-up: one document in each of {langs} languages (patterns compiled on first use) {first:.2f} s of CPU")
     if "--steps" in argv:
         report_steps(backend, 400 if quick else 2000)
+        report_steps_sixth(backend, 400 if quick else 2000)
         return
     if "--profile" in argv:
         report_profile(backend, 400 if quick else 2000)
