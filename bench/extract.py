@@ -42,8 +42,24 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
-    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity and split patterns: old and new form
+    .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity, split, head and name patterns: old and new form
     .venv/bin/python bench/extract.py --mypyc [--quick]   # hot modules compiled with mypyc vs pure Python
+    .venv/bin/python bench/extract.py --against REV [--rounds K] [--quick]   # this tree vs git revision REV
+
+``--against REV`` extracts ``src/`` of git revision ``REV`` (``git archive``: the
+repository and its worktrees are left alone) into a temporary directory, then
+runs the 2,000-document measurement (``--speed-child``: warm-up, best of 2) in
+child processes, K rounds (3 by default), alternating the working tree and
+``REV`` (``PYTHONPATH`` on each tree's ``src``; which tree each round comes first
+alternates too, and each child reports where it imported claimkit from). The
+corpus is this tree's (its bench and test sentences) for both. It prints the
+MB/s of CPU of every round, the medians, the per-round ratios and the ratio of
+the medians, and then whether the records ``claimkit extract --backend rules``
+writes from both trees on the sample articles and on 2,000 documents (as
+``.txt`` files) are byte-identical; "DIFFERENT" is expected when ``REV`` takes
+other decisions. The machine's load cancels out of the per-round ratio only as
+far as it is the same for the two runs of a round: read the spread of the
+rounds too.
 
 ``--mypyc`` copies ``src/claimkit`` into a temporary directory, compiles the
 rules backend's modules there with mypyc (:data:`MYPYC_MODULES`; mypy's
@@ -61,26 +77,29 @@ of CPU for the backend alone.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from claimkit.documents import load_documents
 from claimkit.extract.rules import RulesBackend
-from claimkit.extract.rules.cues import CueBook, LanguageCues, _pattern, _unique, mark_word_starts
-from claimkit.extract.rules.support import CueScan
-from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END, segment
 from claimkit.schemas import Document
-from claimkit.text import fold_case_loose, windows_around
+
+if TYPE_CHECKING:
+    from claimkit.extract.rules.cues import CueBook, LanguageCues
 
 ROOT = Path(__file__).resolve().parent.parent
 #: frequent Han characters, for the hostile text
@@ -160,6 +179,8 @@ def extract_all(backend: RulesBackend, docs: Sequence[Document]) -> float:
 
 def stages(backend: RulesBackend, docs: Sequence[Document]) -> dict[str, float]:
     """CPU seconds per stage, each run alone over ``docs`` (private hooks of the backend)."""
+    from claimkit.extract.rules.text import segment
+
     finders = backend._finders  # noqa: SLF001 - a benchmark measures the parts
     places = backend._places  # noqa: SLF001
     sentences = [(d, segment(d.text)) for d in docs]
@@ -188,6 +209,8 @@ def stages(backend: RulesBackend, docs: Sequence[Document]) -> dict[str, float]:
 
 def _scan(text: str, langs: Sequence[LanguageCues]) -> None:
     """Every category of the document's cue languages scanned, as the backend's first lookup does."""
+    from claimkit.extract.rules.support import CueScan
+
     scan = CueScan(text)
     for lc in langs:
         scan.inside(lc, 0, 0)
@@ -394,6 +417,8 @@ def _without_lookahead(pattern: re.Pattern[str], body: str, skip: int = 0) -> re
 
 def _boundary_per_cue(lc: LanguageCues, book: CueBook) -> LanguageCues:
     """``lc`` with each pattern compiled as before: the start boundary repeated before every cue."""
+    from claimkit.extract.rules.cues import _pattern, _unique
+
     spec = book.raw[lc.code]
     clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
 
@@ -414,7 +439,10 @@ def _best_of_3(run: Callable[[bool], None], old: bool) -> float:
 
 def report_steps(backend: RulesBackend, n: int) -> None:
     """This session's pattern changes, old and new form in this process, alternated, best of 3."""
+    from claimkit.extract.rules.cues import mark_word_starts
+    from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END, segment
     from claimkit.normalize import dates, quantities
+    from claimkit.text import fold_case_loose, windows_around
 
     docs = corpus(n)
     langs = [
@@ -473,6 +501,72 @@ def report_steps(backend: RulesBackend, n: int) -> None:
         print(f"  {name:<44} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
 
 
+def _unspaced_heads(lc: LanguageCues, book: CueBook) -> LanguageCues:
+    """``lc`` with its head automata built as before: no word-start head looked for with the
+    space after it (``cues._spaced``)."""
+    from claimkit.extract.rules.cues import _WORD_SETS, _automata, _head_key, _unique
+
+    spec = book.raw[lc.code]
+    lists = [(cat, cues) for cat, cues in spec.items() if isinstance(cues, list) and cat not in _WORD_SETS]
+    lists += [(f"{key}={value}", words) for key, kws in (spec.get("fields") or {}).items() for value, words in kws.items()]
+    heads: dict[tuple[str, bool, bool], set[str]] = {}
+    for cat, cues in lists:
+        if cat in lc.patterns or cat in lc.keyword_patterns:
+            for cue in _unique(cues):
+                name, anchored, _ = _head_key(cue, lc.boundary)
+                heads.setdefault((name, anchored, False), set()).add(cat)
+    anywhere, word_starts = _automata(heads)
+    return dataclasses.replace(lc, heads=anywhere, word_heads=word_starts)
+
+
+def report_steps_sixth(backend: RulesBackend, n: int) -> None:
+    """The sixth session's pattern and automaton changes, old and new form in this process."""
+    from claimkit.extract.rules.cues import mark_word_starts
+    from claimkit.extract.rules.text import segment
+    from claimkit.normalize import _gazetteer_index as gi
+    from claimkit.normalize import dates
+    from claimkit.text import first_chars, fold_case_loose
+
+    docs = corpus(n)
+    langs = [
+        list({lc.code: lc for s in segment(d.text) for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
+        for d in docs
+    ]
+    olds = {lc.code: _unspaced_heads(lc, backend.cues) for ls in langs for lc in ls}
+    marked = [(d.text, f, mark_word_starts(f)) for d in docs for f in [fold_case_loose(d.text)]]
+    tables = [dates._lang_table(dates._lang(d.language)) for d in docs]  # noqa: SLF001
+    windows = [dates._windows(d.text, t) for d, t in zip(docs, tables, strict=True)]  # noqa: SLF001
+    letters = f"(?i:[{first_chars(dates._NUM_CUES[3:-1].split('|'), dates._FIRST_WORDS)}])"  # noqa: SLF001
+    first_letters = {id(t): re.compile(t.regex.pattern.replace(dates._ANYWHERE, letters, 1)) for t in tables}  # noqa: SLF001
+
+    def scan(old: bool) -> None:
+        for (t, f, mk), ls in zip(marked, langs, strict=True):
+            for lc in ls:
+                (olds[lc.code] if old else lc).scan(t, f, mk)
+
+    def date_runs(old: bool) -> None:
+        for d, t, ws in zip(docs, tables, windows, strict=True):
+            regex = first_letters[id(t)] if old else t.regex
+            for lo, hi in ws:
+                for _ in regex.finditer(d.text, lo, hi):
+                    pass
+
+    def capitalised(old: bool) -> None:
+        regex = gi._CAPITALISED_WORD_PLAIN if old else gi.CAPITALISED_WORD  # noqa: SLF001
+        for d in docs:
+            for _ in regex.finditer(d.text):
+                pass
+
+    print(f"sixth session's changes ({n} documents; old and new form in this process, best of 3):")
+    for name, run in (
+        ("cue heads: word start -> and space after", scan),
+        ("date lookahead: first letters -> words", date_runs),
+        ("capitalised words: lookbehind -> capital first", capitalised),
+    ):
+        old_s, new_s = _best_of_3(run, True), _best_of_3(run, False)
+        print(f"  {name:<46} {old_s:6.3f} s -> {new_s:6.3f} s  (x{old_s / new_s:.2f})")
+
+
 #: the modules compiled by ``--mypyc``: everything the rules backend runs per document (a
 #: module added to these packages later is compiled too)
 MYPYC_MODULES = tuple(
@@ -486,8 +580,9 @@ MYPYC_MODULES = tuple(
 
 
 def speed_child(n: int) -> None:
-    """Extract ``n`` documents (best of 2) in this process; print MB, CPU s and whether
-    the rules modules were loaded compiled."""
+    """Extract ``n`` documents (best of 2) in this process; print MB, CPU s, whether
+    the rules modules were loaded compiled and the ``src`` folder claimkit came from."""
+    import claimkit
     from claimkit.extract.rules import roles
 
     backend = RulesBackend()
@@ -496,7 +591,8 @@ def speed_child(n: int) -> None:
     docs = corpus(n)
     seconds = min(extract_all(backend, docs) for _ in range(2))
     compiled = not roles.__file__.endswith(".py")
-    print(json.dumps({"mb": mb(docs), "cpu": seconds, "compiled": compiled}))
+    src = str(Path(claimkit.__file__).resolve().parent.parent)
+    print(json.dumps({"mb": mb(docs), "cpu": seconds, "compiled": compiled, "src": src}))
 
 
 def _compile(tmp: Path) -> bool:
@@ -516,11 +612,11 @@ def _compile(tmp: Path) -> bool:
     return True
 
 
-def _child_speed(n: int, env: dict[str, str]) -> dict[str, float]:
+def _child_speed(n: int, env: dict[str, str]) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, __file__, "--speed-child", str(n)], check=True, capture_output=True, text=True, env=env
     ).stdout
-    got: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    got: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return got
 
 
@@ -533,18 +629,19 @@ def _records(folder: Path, out: Path, env: dict[str, str]) -> bytes:
     return out.read_bytes()
 
 
-def _same_records(tmp: Path, compiled_env: dict[str, str], n: int) -> None:
-    """``claimkit extract --backend rules`` pure and compiled, byte for byte."""
+def _same_records(tmp: Path, envs: tuple[dict[str, str], dict[str, str]], n: int) -> None:
+    """``claimkit extract --backend rules`` run with each of two environments (two trees on
+    ``PYTHONPATH``), byte for byte, on the sample articles and ``n`` bench documents as files."""
     folder = tmp / "corpus"
     folder.mkdir()
     for d in corpus(n, seed=13):
         (folder / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
     for name, path in (("sample articles", ROOT / "examples" / "articles"), (f"{n} documents", folder)):
-        pure = _records(path, tmp / "pure.jsonl", dict(os.environ))
-        fast = _records(path, tmp / "compiled.jsonl", compiled_env)
-        verdict = "identical" if pure == fast else "DIFFERENT"
-        lines = pure.count(b"\n")
-        print(f"  records of {name}: {verdict} ({lines} lines, {len(pure) / 1e6:.2f} MB)")
+        first = _records(path, tmp / "first.jsonl", envs[0])
+        second = _records(path, tmp / "second.jsonl", envs[1])
+        verdict = "identical" if first == second else "DIFFERENT"
+        lines = first.count(b"\n")
+        print(f"  records of {name}: {verdict} ({lines} lines, {len(first) / 1e6:.2f} MB)")
 
 
 def report_mypyc(n: int, rounds: int) -> None:
@@ -568,7 +665,65 @@ def report_mypyc(n: int, rounds: int) -> None:
             print(f"  {label:<24} " + "  ".join(f"{r:.3f}" for r in runs[want]))
         ratios = sorted(c / p for p, c in zip(runs[False], runs[True], strict=True))
         print(f"  compiled / pure, per round: {'  '.join(f'x{r:.2f}' for r in ratios)} (median x{ratios[len(ratios) // 2]:.2f})")
-        _same_records(tmp, compiled_env, n)
+        _same_records(tmp, (pure_env, compiled_env), n)
+
+
+def _tree_at(rev: str, tmp: Path) -> Path | None:
+    """``src/`` of git revision ``rev`` extracted into ``tmp`` (``git archive``: no worktree,
+    the repository is left as it is); ``None``, with one line saying why, when git refuses."""
+    done = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "src"], capture_output=True)
+    if done.returncode != 0:
+        print(f"git archive {rev} failed: {done.stderr.decode(errors='replace').strip()[:200]}")
+        return None
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
+        tar.extractall(tmp, filter="data")
+    return tmp / "src"
+
+
+def _paired(runs: dict[str, list[float]], labels: tuple[str, str]) -> tuple[list[float], float]:
+    """Per-round ratios first / second (sorted) and the ratio of the two medians."""
+    a, b = (runs[label] for label in labels)
+    ratios = sorted(x / y for x, y in zip(a, b, strict=True))
+    return ratios, statistics.median(a) / statistics.median(b)
+
+
+def report_against(rev: str, n: int, rounds: int) -> None:
+    """The working tree against git revision ``rev``: MB/s of CPU in child processes,
+    alternated (each round's first tree alternates too), then the records of both."""
+    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        other = _tree_at(rev, tmp)
+        if other is None:
+            return
+        here = ROOT / "src"
+        label_old = f"{rev} ({sha.stdout.strip()})" if sha.stdout.strip() not in ("", rev) else rev
+        trees = {"working tree": here, label_old: other}
+        envs = {label: {**os.environ, "PYTHONPATH": str(src)} for label, src in trees.items()}
+        runs: dict[str, list[float]] = {label: [] for label in trees}
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+        for r in range(rounds):
+            for label in list(trees)[:: 1 if r % 2 == 0 else -1]:
+                got = _child_speed(n, envs[label])
+                if Path(got["src"]) != trees[label].resolve():
+                    print(f"{label}: claimkit was imported from {got['src']}, not {trees[label]}: no comparison")
+                    return
+                runs[label].append(got["mb"] / got["cpu"])
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        print(f"against {label_old} ({n} documents, {rounds} rounds alternated, each best of 2, MB/s of CPU):")
+        for label, rates in runs.items():
+            print(f"  {label:<24} " + "  ".join(f"{x:.3f}" for x in rates) + f"  (median {statistics.median(rates):.3f})")
+        ratios, of_medians = _paired(runs, ("working tree", label_old))
+        print(
+            f"  working tree / {label_old}, per round: {'  '.join(f'x{x:.2f}' for x in ratios)}"
+            f" (median x{statistics.median(ratios):.2f}; ratio of the medians x{of_medians:.2f})"
+        )
+        _same_records(tmp, (envs["working tree"], envs[label_old]), n)
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    """The value after ``name`` in ``argv``, if any."""
+    return argv[argv.index(name) + 1] if name in argv and argv.index(name) + 1 < len(argv) else None
 
 
 def main(argv: list[str]) -> None:
@@ -581,6 +736,11 @@ def main(argv: list[str]) -> None:
     if "--mypyc" in argv:
         report_mypyc(400 if "--quick" in argv else 2000, 1 if "--quick" in argv else 3)
         return
+    rev = _option(argv, "--against")
+    if rev is not None:
+        rounds = _option(argv, "--rounds")
+        report_against(rev, 400 if "--quick" in argv else 2000, int(rounds) if rounds else 3)
+        return
     quick = "--quick" in argv
     start = time.process_time()
     backend = RulesBackend()
@@ -592,6 +752,7 @@ def main(argv: list[str]) -> None:
     print(f"warm-up: one document in each of {langs} languages (patterns compiled on first use) {first:.2f} s of CPU")
     if "--steps" in argv:
         report_steps(backend, 400 if quick else 2000)
+        report_steps_sixth(backend, 400 if quick else 2000)
         return
     if "--profile" in argv:
         report_profile(backend, 400 if quick else 2000)

@@ -93,6 +93,34 @@ def test_a_shared_start_boundary_matches_what_one_boundary_per_cue_did() -> None
     assert compared > 17 * 10
 
 
+def test_the_head_automata_propose_every_place_a_cue_matches() -> None:
+    # LanguageCues.scan tries each category's pattern only where a head automaton proposes a
+    # place (a word-start head followed by a space when every match has one there): it must
+    # find what finditer over the whole text finds, in every language and category, over the
+    # test texts and each language's own cues written one after another with separators that
+    # make them end a text, run into a longer word, a hyphen or punctuation
+    from claimkit.extract.rules.cues import mark_word_starts
+    from claimkit.text import fold_case_loose
+
+    book = load_cues()
+    seps = [" ", "", "s ", "-", ".", "\n", "\u2010", "\u00a0", "x ", ", "]
+    compared = 0
+    for code in book.languages:
+        lc = book.language(code)
+        assert lc is not None
+        spec = book.raw[code]
+        cues = [c.replace("*", "") for k, v in spec.items() if isinstance(v, list) for c in v]
+        own = ["".join(f"{c}{seps[i % len(seps)]}" for i, c in enumerate(cues[k::3])) for k in range(3)]
+        for text in [*_texts(), *own, *(c.strip() for c in cues[:200])]:
+            folded = fold_case_loose(text)
+            scanned = lc.scan(text, folded, mark_word_starts(folded))
+            for category, pattern in [*lc.patterns.items(), *lc.keyword_patterns.items()]:
+                expected = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+                assert scanned.get(category, []) == expected, (code, category, text[:80])
+            compared += 1
+    assert compared > 17 * 30
+
+
 def test_the_sentence_and_clause_patterns_match_what_their_plain_forms_did() -> None:
     # _SENT_END and _CLAUSE_SPLIT open with one character class (the regex engine skips to
     # it) and tell the branches apart by lookbehinds: the same matches as the plain
@@ -141,7 +169,30 @@ def test_cue_lookups_answer_what_the_clause_lookup_holds() -> None:
                         assert scan.has(lc, category, lo, hi) == bool(spans)
                     checked += 1
                     found += bool(inside)
+        # spans() and has() take one slice of a category's matches: they must not overlap,
+        # so their ends rise with their starts
+        for table in scan._tables.values():  # noqa: SLF001
+            for starts, ends, spans in table.values():
+                assert all(e0 <= s1 for (_, e0), (s1, _) in zip(spans, spans[1:], strict=False))
+                assert starts == [s for s, _ in spans] and ends == [e for _, e in spans]
     assert checked > 1000 and found > 500
+
+
+def test_the_capitalised_word_pattern_matches_what_its_plain_form_did() -> None:
+    # CAPITALISED_WORD opens with the capital (the engine skips to the next one) and checks
+    # "no letter before" by a lookbehind after it: the same words as the plain form that
+    # checked first, over every test text and random strings of letters, capitals and marks
+    from claimkit.normalize._gazetteer_index import _CAPITALISED_WORD_PLAIN, CAPITALISED_WORD
+
+    rng = random.Random(11)
+    alphabet = "aZ\u00c9\u00e9\u0416\u0436\u4e2d_1 \n-'\u2019.\u0301\u24b6\u2167"
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    found = 0
+    for text in [*_texts(), *noise]:
+        got = [m.span() for m in CAPITALISED_WORD.finditer(text)]
+        assert got == [m.span() for m in _CAPITALISED_WORD_PLAIN.finditer(text)], text
+        found += len(got)
+    assert found > 10000
 
 
 def test_the_quantity_pattern_s_lookahead_drops_no_match() -> None:

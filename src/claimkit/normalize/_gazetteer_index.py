@@ -23,6 +23,7 @@ from claimkit.text import (
     char_class,
     fold_case,
     is_cjk,
+    is_katakana,
     is_word_char,
     word_ok_before,
 )
@@ -66,21 +67,39 @@ class _Alias:
     languages: frozenset[str] | None
     stem: bool = False  # inserted without its final vowel, for inflected languages
     demonym: bool = False  # a country adjective: an actor only beside an actor noun
+    #: what the end checks ask of the alias's last character, found once, not at every hit
+    last_katakana: bool = field(init=False, repr=False, compare=False)
+    last_word: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        last = self.text[-1:]
+        object.__setattr__(self, "last_katakana", bool(last) and is_katakana(last))
+        object.__setattr__(self, "last_word", bool(last) and is_word_char(last))
 
 
 class _Titles:
-    """Folded titles grouped by length, longest first: a lookup per length, not per title."""
+    """Folded titles grouped by length, longest first: a lookup per length, not per title.
+
+    The groups are kept per last character (a title ending where a name starts
+    ends with the character before it) and, for CJK titles after a name, per
+    first character: a place is tested only against the lengths of the titles
+    that can be there, not against every title length.
+    """
 
     def __init__(self, titles: list[str]) -> None:
         self.titles = titles
-        by_len: dict[int, set[str]] = {}
-        cjk: dict[int, set[str]] = {}
+        by_last: dict[str, dict[int, set[str]]] = {}
+        cjk_by_first: dict[str, dict[int, set[str]]] = {}
         for t in titles:
-            by_len.setdefault(len(t), set()).add(t)
+            if not t:
+                continue
+            by_last.setdefault(t[-1], {}).setdefault(len(t), set()).add(t)
             if is_cjk(t[0]):
-                cjk.setdefault(len(t), set()).add(t)
-        self.by_len = sorted(by_len.items(), reverse=True)
-        self.cjk_by_len = sorted(cjk.items(), reverse=True)
+                cjk_by_first.setdefault(t[0], {}).setdefault(len(t), set()).add(t)
+        #: last character -> (length, titles of that length ending with it), longest first
+        self.by_last = {c: sorted(g.items(), reverse=True) for c, g in by_last.items()}
+        #: first character -> (length, CJK titles of that length starting with it), longest first
+        self.cjk_by_first = {c: sorted(g.items(), reverse=True) for c, g in cjk_by_first.items()}
 
 
 @dataclass
@@ -94,7 +113,8 @@ class _Index:
     fuzzy_multi: dict[str, set[int]]
     loose: dict[str, list[_Alias]] = field(default_factory=dict)
     fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
-    #: key lengths of each fuzzy table: a string no key is within 2 characters of cannot match
+    #: the lengths within 2 characters of a key of each fuzzy table: a string of another
+    #: length cannot match (one set lookup per string)
     lengths: dict[int, frozenset[int]] = field(default_factory=dict)
 
     #: one character class of the single-character abbreviations (found in one pass)
@@ -104,7 +124,7 @@ class _Index:
 
     def __post_init__(self) -> None:
         for keys in (self.fuzzy_single, self.fuzzy_multi):
-            self.lengths[id(keys)] = frozenset(len(k) for k in keys)
+            self.lengths[id(keys)] = frozenset(len(k) + d for k in keys for d in (-2, -1, 0, 1, 2))
         if self.abbrev:
             self.abbrev_chars = re.compile("[" + re.escape("".join(self.abbrev)) + "]")
 
@@ -190,17 +210,24 @@ _FUZZY_CHARS = re.compile(
 )
 
 
-#: a word starting with a capital of the fuzzy scripts (misspelled names are capitalised)
+#: the capitals of the fuzzy scripts (letters: ``[^\W\d_]``), as the inside of a character class
+_CAPITALS = "".join(
+    re.escape(chr(o))
+    for s in sorted(_FUZZY_SCRIPTS)
+    for lo, hi in SCRIPT_RANGES[s]
+    for o in range(lo, hi + 1)
+    if chr(o).isupper() and re.match(r"[^\W\d_]", chr(o))
+)
+#: a word starting with a capital of the fuzzy scripts (misspelled names are capitalised).
+#: The pattern opens with the capital itself, so the regex engine skips ahead to the next
+#: capital instead of trying the pattern at every place; "no letter before it" is then a
+#: lookbehind over the letter before and the capital (same matches as
+#: :data:`_CAPITALISED_WORD_PLAIN`, the form that checked it first)
 CAPITALISED_WORD = re.compile(
-    "(?<![^\\W\\d_])(?=["
-    + "".join(
-        re.escape(chr(o))
-        for s in sorted(_FUZZY_SCRIPTS)
-        for lo, hi in SCRIPT_RANGES[s]
-        for o in range(lo, hi + 1)
-        if chr(o).isupper()
-    )
-    + "])[^\\W\\d_]+(?:[-'’][^\\W\\d_]+)*"
+    f"[{_CAPITALS}](?<![^\\W\\d_][\\s\\S])[^\\W\\d_]*(?:[-'’][^\\W\\d_]+)*"
+)
+_CAPITALISED_WORD_PLAIN = re.compile(
+    f"(?<![^\\W\\d_])(?=[{_CAPITALS}])[^\\W\\d_]+(?:[-'’][^\\W\\d_]+)*"
 )
 #: between two capitalised words of one name: a space, or short particles ("von der", "de la", "bin")
 NAME_GAP = re.compile(r" (?:[^\W\d_]{1,3} )*")
@@ -223,7 +250,7 @@ _FUZZY_MEMO = 100_000
 def _fuzzy(index: _Index, keys: dict[str, set[int]], s: str, min_len: int) -> int | None:
     n = len(s)  # fold_case keeps the length
     lengths = index.lengths.get(id(keys), frozenset())
-    if n < min_len or not any(n + d in lengths for d in (-2, -1, 0, 1, 2)):
+    if n < min_len or n not in lengths:
         return None  # only keys within two characters of its length could be taken
     cache = index.fuzzy_cache
     ck = ("M" if keys is index.fuzzy_multi else "S") + s
@@ -258,11 +285,11 @@ def _title_at(titles: _Titles, text: str, folded: str, p: int, *, forward: bool)
     The longest title wins; one set lookup per title length.
     """
     if forward:
-        for n, group in titles.cjk_by_len:
+        for n, group in titles.cjk_by_first.get(folded[p:p + 1], ()):
             if folded[p:p + n] in group:
                 return p + n
         return None
-    for n, group in titles.by_len:
+    for n, group in titles.by_last.get(folded[p - 1:p] if p > 0 else "", ()):
         if p >= n and folded[p - n:p] in group:
             q = p - n
             if not is_word_char(folded[q]) or word_ok_before(text, q):

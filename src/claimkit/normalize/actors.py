@@ -518,14 +518,15 @@ class Gazetteer:
         return hits
 
     def _end_ok(self, al: _Alias, text: str, i: int, j: int, lang: str | None) -> int | None:
-        if not _lang_ok(al.languages, lang) or not _case_ok(al.text, text[i:j]):
+        langs = al.languages
+        if (langs is not None and lang is not None and lang not in langs) or not _case_ok(
+                al.text, text[i:j]):
             return None
-        last = al.text[-1]
-        if is_katakana(last) and _joined(text, i, j):
+        if al.last_katakana and _joined(text, i, j):
             return None  # a katakana name inside a longer katakana word (not after ・: マーク・カーニー)
-        if text.startswith(_KO_NOT_A_NAME_BEFORE, j) and script_of(last) is Script.HANGUL:
+        if text.startswith(_KO_NOT_A_NAME_BEFORE, j) and script_of(al.text[-1]) is Script.HANGUL:
             return None
-        if not is_word_char(last):
+        if not al.last_word:
             return None if al.stem else j
         if word_ok_after(text, j):
             return None if al.stem else j

@@ -29,7 +29,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -453,12 +453,13 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
     )
     # a lookahead for the first characters a date can start with fails at once elsewhere,
-    # before the alternations are tried (the pattern runs on every place of its windows)
+    # before the alternations are tried (the pattern runs on every place of its windows);
+    # the words that may start a date inside a word are looked for whole: their first
+    # letters ("n", "t", "s", "h", "l", ...) are in most words of every Latin text
     preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
     at_word = first_chars(months, days, rel, preps, ("on", "the", "ngày", "tanggal"))
-    anywhere = first_chars(_NUM_CUES[3:-1].split("|"), _FIRST_WORDS, periods)
     regex = re.compile(
-        rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|(?i:[{anywhere}]))(?:{'|'.join(parts)})"
+        rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|{_ANYWHERE}{_anywhere(periods, '|')})(?:{'|'.join(parts)})"
     )
     words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods])
     return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, periods=periods, words=words)
@@ -486,10 +487,27 @@ _FIRST_WORDS = (
 
 
 
+def _anywhere(phrases: Iterable[str], before: str = "") -> str:
+    """The lookahead branch for what a date may start with anywhere, not only at a word
+    start: the first character of a word without case (CJK, Hangul), the cased words
+    whole (case-insensitive; "tgl\\.?" and "rạng sáng" by their first word). Every branch
+    of :func:`_lang_table`'s pattern that needs no word start begins with one of them
+    (the fixed ones in :data:`_ANYWHERE`, a language's relative periods added there);
+    empty when there are none, else prefixed with ``before``."""
+    words = [m.group() for m in (re.match(r"\w+", w) for w in phrases) if m]
+    cased = sorted({w for w in words if w[0].lower() != w[0].upper()}, key=lambda w: (-len(w), w))
+    uncased = first_chars(w for w in words if w[0].lower() == w[0].upper())
+    branches = [f"[{uncased}]"] if uncased else []
+    if cased:
+        branches.append(f"(?i:{'|'.join(re.escape(w) for w in cased)})")
+    return before + "|".join(branches) if branches else ""
+
+
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
 _VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
 #: a digit, or a CJK character every Han, kana or Hangul weekday holds (周 星期 礼拜 曜 요일);
 #: 年 月 日 号 need a digit next to them in every pattern, so the digit is their anchor
+_ANYWHERE = _anywhere([*_NUM_CUES[3:-1].split("|"), *_FIRST_WORDS])
 _ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
 #: how far a match may reach before its first anchor ("rạng sáng 10/4", "上个周三")
 _BEFORE = 16

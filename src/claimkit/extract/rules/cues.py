@@ -94,16 +94,18 @@ _NOT_WORD = re.compile(r"[^\w -]")  # spaces are left as they are: fewer replace
 
 
 def mark_word_starts(folded: str) -> str:
-    r"""``" " + folded`` with every character that is neither a word character nor a hyphen
-    turned into a space (same length plus one).
+    r"""``" " + folded + " "`` with every character that is neither a word character nor a
+    hyphen turned into a space (same length plus two).
 
     A cue whose pattern starts with the word-start boundary ``(?<![\w-])`` can
     only match where this text has a space just before: its head is looked for
     with that space in front (``" a"``, not ``"a"`` inside every word), so the
     head automaton proposes far fewer places. Heads are marked the same way, so
-    every place a head occurs in the folded text it occurs here too.
+    every place a head occurs in the folded text it occurs here too. The space
+    after the end stands for the end of the text, which a word may end at
+    (:func:`_spaced`).
     """
-    return " " + _NOT_WORD.sub(" ", folded)
+    return " " + _NOT_WORD.sub(" ", folded) + " "
 
 
 def _anchored(cue: str, boundary: str) -> bool:
@@ -112,6 +114,24 @@ def _anchored(cue: str, boundary: str) -> bool:
     if boundary == "auto":
         boundary = "none" if is_unspaced(cue) else "word"
     return boundary in ("word", "start") and not cue.startswith("*") and cue[:1].isalnum()
+
+
+def _spaced(cue: str, boundary: str) -> bool:
+    r"""Whether every match of a word-start ``cue`` (:func:`_anchored`) has, right after its
+    head (:func:`head`), a character that :func:`mark_word_starts` turns into a space, or
+    the end of the text: the head is a whole first word followed by more words (``\s+``)
+    or the whole cue with a word end after it (``(?![\w-])``). Such a head is looked for
+    with that space after it too (``" in "``: not in "into" or "inside")."""
+    cue = cue.strip()
+    if boundary == "auto":
+        boundary = "none" if is_unspaced(cue) else "word"
+    pieces = cue.split(" ... ")
+    words = pieces[0].split()
+    if words[0].endswith("*"):
+        return False
+    if len(words) >= 2:
+        return True
+    return len(pieces) == 1 and boundary == "word" and not cue.endswith("*") and cue[-1:].isalnum()
 
 
 def head(cue: str) -> str:
@@ -334,7 +354,7 @@ class CueBook:
         )
         clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
         gap = _gap(spec["gap"]) if "gap" in spec else _GAP
-        heads: dict[tuple[str, bool], set[str]] = {}
+        heads: dict[tuple[str, bool, bool], set[str]] = {}
         for cat, cues in spec.items():
             if isinstance(cues, list) and cat not in _WORD_SETS:
                 pattern = _compile(cues, boundary, clitics, gap)
@@ -373,12 +393,14 @@ def _markers(spec: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(m.casefold() for m in spec.get("markers", []))
 
 
-def _head_key(cue: str, boundary: str) -> tuple[str, bool]:
-    """The head of ``cue`` and whether its matches start at a word start only."""
-    return head(cue), _anchored(cue, boundary)
+def _head_key(cue: str, boundary: str) -> tuple[str, bool, bool]:
+    """The head of ``cue``, whether its matches start at a word start only, and whether
+    (then) a space follows the head (:func:`_spaced`)."""
+    anchored = _anchored(cue, boundary)
+    return head(cue), anchored, anchored and _spaced(cue, boundary)
 
 
-def _automata(heads: Mapping[tuple[str, bool], set[str]]) -> tuple[Any, Any]:
+def _automata(heads: Mapping[tuple[str, bool, bool], set[str]]) -> tuple[Any, Any]:
     """Aho-Corasick automata (pyahocorasick) of ``heads``: ``(anywhere, at word starts)``.
 
     Each key gives ``(back, categories)``: a key ending at ``end`` of the text
@@ -386,14 +408,15 @@ def _automata(heads: Mapping[tuple[str, bool], set[str]]) -> tuple[Any, Any]:
     where those categories may match. The first automaton runs over the folded
     text and holds the heads as they are; the second runs over
     :func:`mark_word_starts` of it (one character longer at its start) and
-    holds the heads of word-start cues, marked the same way, after a space.
+    holds the heads of word-start cues, marked the same way, after a space, and
+    before one when every match has one there (:func:`_spaced`).
     """
     keys: tuple[dict[str, tuple[int, set[str]]], dict[str, tuple[int, set[str]]]] = ({}, {})
-    for (name, anchored), categories in heads.items():
+    for (name, anchored, spaced), categories in heads.items():
         if not name:
             continue
-        key = " " + _NOT_WORD.sub(" ", name) if anchored else name
-        back = len(name) if anchored else len(name) - 1
+        key = " " + _NOT_WORD.sub(" ", name) + " " * spaced if anchored else name
+        back = len(name) + spaced if anchored else len(name) - 1
         keys[anchored].setdefault(key, (back, set()))[1].update(categories)
     return _automaton(keys[False]), _automaton(keys[True])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -89,19 +89,23 @@ class CueScan:
     the patterns have no unbounded part before a literal); clauses then look
     their matches up by offset (bisect), instead of running every pattern
     again on every clause. A language's matches are kept in a table of their
-    own (category -> starts and spans), so a lookup is two dictionary reads
-    and a bisect, and a category without matches in the text answers at once.
+    own (category -> starts, ends and spans), so a lookup is two dictionary
+    reads and two bisects, and a category without matches in the text answers
+    at once. One category's matches never overlap (:meth:`LanguageCues.scan`
+    goes on after a match's end), so their ends rise with their starts: the
+    matches inside ``[start, end)`` are one slice, from the first starting at
+    ``start`` or later to the last ending at ``end`` or before.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._marked: str | None = None
-        self._tables: dict[str, dict[str, tuple[list[int], list[tuple[int, int]]]]] = {}
+        self._tables: dict[str, dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]] = {}
         self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
         self._any: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
 
-    def _table(self, lc: LanguageCues) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
+    def _table(self, lc: LanguageCues) -> dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]:
         """Every category's matches of ``lc`` (scanned in one pass the first time)."""
         table = self._tables.get(lc.code)
         if table is None:
@@ -110,28 +114,28 @@ class CueScan:
                 self._marked = mark_word_starts(self._folded)
             scanned = lc.scan(self.text, self._folded, self._marked)
             table = self._tables[lc.code] = {
-                cat: ([s for s, _ in spans], spans) for cat, spans in scanned.items() if spans
+                cat: ([s for s, _ in spans], [e for _, e in spans], spans)
+                for cat, spans in scanned.items()
+                if spans
             }
         return table
 
     def spans(self, lc: LanguageCues, category: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of ``category`` in ``lc`` lying inside ``[start, end)``."""
-        found = (self._tables.get(lc.code) or self._table(lc)).get(category)
+        table = self._tables.get(lc.code)
+        found = (self._table(lc) if table is None else table).get(category)
         if found is None:
             return []
-        starts, spans = found
+        starts, ends, spans = found
         i = bisect_left(starts, start)
-        j = bisect_left(starts, end, i)
-        if i == j:
-            return []
-        return [sp for sp in spans[i:j] if sp[1] <= end]
+        return spans[i : bisect_right(ends, end, i)]
 
     def inside(self, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
         """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause."""
         merged = self._merged.get(lc.code)
         if merged is None:
             rows = sorted(
-                (s, e, cat) for cat, (_, spans) in self._table(lc).items() for s, e in spans
+                (s, e, cat) for cat, (_, _, spans) in self._table(lc).items() for s, e in spans
             )
             merged = self._merged[lc.code] = ([r[0] for r in rows], rows)
         starts, rows = merged
@@ -145,14 +149,12 @@ class CueScan:
         """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
         if start >= end:
             return False
-        found = (self._tables.get(lc.code) or self._table(lc)).get(category)
+        table = self._tables.get(lc.code)
+        found = (self._table(lc) if table is None else table).get(category)
         if found is None:
             return False
-        starts, spans = found
-        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
-            if spans[k][1] <= end:
-                return True
-        return False
+        i = bisect_left(found[0], start)
+        return i < len(found[1]) and found[1][i] <= end
 
     def has_any(self, lc: LanguageCues, categories: frozenset[str], start: int, end: int) -> bool:
         """Whether a match of one of ``categories`` in ``lc`` lies inside ``[start, end)``
@@ -161,7 +163,7 @@ class CueScan:
         found = self._any.get(key)
         if found is None:
             rows = sorted(
-                sp for cat, (_, spans) in self._table(lc).items() if cat in categories for sp in spans
+                sp for cat, (_, _, spans) in self._table(lc).items() if cat in categories for sp in spans
             )
             found = self._any[key] = ([s for s, _ in rows], [e for _, e in rows])
         starts, ends = found
