@@ -452,17 +452,22 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<oday>(?<!\w)(?:(?i:on\s+the|the)\s+(?P<od>\d{{1,2}})(?:st|nd|rd|th)"
         rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
     )
-    # a lookahead for the first characters a date can start with fails at once elsewhere,
-    # before the alternations are tried (the pattern runs on every place of its windows);
-    # the words that may start a date inside a word are looked for whole: their first
-    # letters ("n", "t", "s", "h", "l", ...) are in most words of every Latin text
-    preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
-    at_word = first_chars(months, days, rel, preps, ("on", "the", "ngày", "tanggal"))
-    regex = re.compile(
-        rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|{_ANYWHERE}{_anywhere(periods, '|')})(?:{'|'.join(parts)})"
-    )
+    regex = re.compile(rf"{_lookahead(langs, months, days, rel, periods)}(?:{'|'.join(parts)})")
     words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods])
     return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, periods=periods, words=words)
+
+
+def _lookahead(langs: list[str], *words: Iterable[str]) -> str:
+    """A lookahead for the first characters a date can start with: it fails at once
+    elsewhere, before the alternations are tried (the pattern runs on every place of its
+    windows). Month, day and relative names (``words``; the last, the language's
+    relative periods, may also start inside a word) and prepositions start at a word
+    start; the words that may start a date inside a word are looked for whole, since
+    their first letters ("n", "t", "s", "h", "l", ...) are in most words of every Latin text."""
+    *at_start, periods = words
+    preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
+    at_word = first_chars(*at_start, preps, ("on", "the", "ngày", "tanggal"))
+    return rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|{_ANYWHERE}{_anywhere(periods, '|')})"
 
 
 def _period_part(langs: list[str], parts: list[str]) -> dict[str, tuple[str, int]]:

@@ -934,7 +934,7 @@ def merge_objects(scene: Scene, hit: Hit, site: Site, keys: Sequence[str]) -> di
         langs = [lc for lc in site.langs if key in lc.fields]
         value = _earliest(scene.cues, span, key, langs)
         if value is None and _verb_last(scene.text, hit, site.clause):
-            value = _latest(scene.cues, before, key, langs)
+            value = _earliest(scene.cues, before, key, langs, last=True)
         if value is not None:
             out[key] = value
     return out
@@ -979,15 +979,19 @@ def _scope(ctx: Ctx, name: str) -> tuple[int, int]:
 
 
 def _earliest(
-    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues]
+    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues], *, last: bool = False
 ) -> str | None:
-    """The value of the keyword map ``key`` whose keyword comes first in ``span``."""
+    """The value of the keyword map ``key`` whose keyword comes first in ``span`` (``last``:
+    comes last)."""
     best: tuple[int, str] | None = None
     for lc in langs:
         for value in lc.fields[key]:
             found = scan.spans(lc, f"{key}={value}", *span)
-            if found and (best is None or found[0][0] < best[0]):
-                best = (found[0][0], value)
+            if not found:
+                continue
+            at = found[-1][0] if last else found[0][0]
+            if best is None or (at > best[0] if last else at < best[0]):
+                best = (at, value)
     return best[1] if best is not None else None
 
 
@@ -995,19 +999,6 @@ def _verb_last(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue ends its clause (at most two words after it), or the language puts its verbs
     last: what comes before it in the clause is its object."""
     return hit.lang.negation_after or len(_WORD.findall(text, hit.end, clause[1])) <= 2
-
-
-def _latest(
-    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues]
-) -> str | None:
-    """The value of the keyword map ``key`` whose keyword comes last in ``span``."""
-    best: tuple[int, str] | None = None
-    for lc in langs:
-        for value in lc.fields[key]:
-            found = scan.spans(lc, f"{key}={value}", *span)
-            if found and (best is None or found[-1][0] > best[0]):
-                best = (found[-1][0], value)
-    return best[1] if best is not None else None
 
 
 def _first_in_order(
