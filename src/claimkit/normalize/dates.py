@@ -170,7 +170,7 @@ _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernier|letzten|vergangenen|pas
                    r"上周|上週|上星期|上个|先週|지난")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|sera|aura|wird|werden|soll|será|"
-                     r"serán|va a|sarà|vai|irá|będzie|będą|odbędzie|будет|будут|состоится|"
+                     r"serán|va a|sarà|vai|irá|\w+rá|\w+rán|\w+rà|\w+ranno|tiendra|aura lieu|będzie|będą|odbędzie|будет|будут|состоится|"
                      r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
 _WEEK_NOT_SUNDAY = re.compile(r"[Mm]inggu\s+(?:ini|lalu|depan|kemarin|terakhir)\b")
@@ -292,6 +292,22 @@ def _part(context: str, raw: str) -> str:
     return part
 
 
+def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
+             context: str) -> DateRef:
+    """A month (and day) without a year: the one nearest publication, or, when the words
+    around it are future tense ("will be held in December", "se celebrará en diciembre",
+    "wird im Dezember") and that one is past, the one a year later."""
+    if pub is None or not 1 <= month <= 12 or not _FUTURE.search(_part(context, raw)):
+        return _ymd(raw, None, month, day, pub)
+    near = _ymd(raw, None, month, day, pub)
+    # a day up to a month before publication stays: "will" may be another verb's tense
+    if near.value is None or near.value[:7] >= f"{pub.year:04d}-{pub.month:02d}" or (
+            day and dt.date.fromisoformat(near.value) >= pub - dt.timedelta(days=31)):
+        return near
+    return _ymd(raw, int(near.value[:4]) + 1, month, day, pub).model_copy(
+        update={"resolution": DateResolution.relative})
+
+
 def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
@@ -378,6 +394,8 @@ class _Lang:
 _DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr",
                        "tr", "ar", "nl", "ro", "cs", "sk", "sl", "sr", "bs", "el", "da",
                        "nb", "sv", "fi"})  # fmt: skip
+#: "and" between the two days of a range ("18 and 19 December", "18 e 19 de dezembro")
+_RANGE_AND = r"\s(?:and|to|et|au|und|bis|y|al|e|a|i|и|і|ve|dan|hingga|sampai|do)\s"
 _NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal|tgl\.?|pada|sejak|le|am|el|il|dia)"
 
 
@@ -386,7 +404,7 @@ def _month_parts(mon: str, langs: list[str]) -> list[str]:
     and a month alone after a preposition of one of ``langs``."""
     y = r"(?:19|20)\d\d"
     parts = [
-        (rf"(?P<dmy>(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+        (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
         rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
         (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s+(?P<my>{y}))?)"),
@@ -630,13 +648,21 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     """Dates of the language's month, weekday and relative-word tables."""
     g = m.group
     if table.months and g("dmy"):
-        return True, _ymd(raw, _opt(m, "dy"), table.months[g("dm").lower()], _num(g("dd")), pub)
+        day = _num(g("dd0") or g("dd"))  # a range of days ("18 e 19 de dezembro"): its first
+        if g("dy") is None:
+            return True, _no_year(raw, table.months[g("dm").lower()], day, pub,
+                                  _context(text, m.start(), m.end()))
+        return True, _ymd(raw, _opt(m, "dy"), table.months[g("dm").lower()], day, pub)
     if table.months and g("mdy"):
+        if g("my") is None:
+            return True, _no_year(raw, table.months[g("mm").lower()], _num(g("md")), pub,
+                                  _context(text, m.start(), m.end()))
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
     if table.months and g("mon"):
-        return True, _ymd(raw, None, table.months[g("mo").lower()], None, pub)
+        return True, _no_year(raw, table.months[g("mo").lower()], None, pub,
+                              _context(text, m.start(), m.end()))
     if table.days and g("wd"):
         if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text[: m.start()].endswith(("hari ", "Hari ")):
             return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
