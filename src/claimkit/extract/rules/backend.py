@@ -394,7 +394,11 @@ class RulesBackend(Backend):
         spec = self.specs[hit.type]
         if spec.negated_as is None and not spec.negated_drops:
             return True
-        if is_hedge(scan, hit) or not _negated(scan, hit, *clause):
+        if not _negated(scan, hit, *clause):
+            return True
+        # a hedge is no claim negated ("does not rule out"), but a readiness word is
+        # one: "not ready to", "nije spremna", "不愿意", "не готовы" refuse
+        if is_hedge(scan, hit) and not scan.has(hit.lang, "readiness", hit.start, hit.end):
             return True
         if spec.negated_as is not None:
             hit.type = spec.negated_as
