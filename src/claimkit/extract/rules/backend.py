@@ -313,6 +313,7 @@ class RulesBackend(Backend):
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
+            and not self._voided(scan, h, clause)
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -322,6 +323,33 @@ class RulesBackend(Backend):
             for rule in self._precedence:
                 _apply_precedence(rule, scan, first, langs)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+        """The cue's object is a word of one of its type's ``void_objects`` categories
+        (``speech``): "declined to comment", "would not say whether", "refused to answer
+        questions", "lehnte eine Stellungnahme ab", "拒绝置评", "رفضت الوزارة التعليق",
+        "コメントを拒否した", "답변을 거부했다". Refusing to speak states no refusal of
+        anything. The word stands after the cue's first word (inside a gapped cue:
+        "lehnte ... ab"), at most :data:`_SPOKEN_REACH` characters after the cue with
+        no cue of a claim type or action verb between ("refused to send troops or
+        comment" stays); in verb-final languages right before the cue (a case ending
+        and a space)."""
+        categories = self.specs[hit.type].void_objects
+        if not categories:
+            return False
+        lc, (cs, ce) = hit.lang, clause
+        for category in categories:
+            if lc.negation_after:
+                before = scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start)
+                if any(0 <= hit.start - e <= _OBJECT_NEXT for _, e in before):
+                    return True
+                continue
+            for s, _ in scan.spans(lc, category, hit.start + 1, ce):
+                if s - hit.end > _SPOKEN_REACH:
+                    break
+                if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
+                    return True
+        return False
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
         """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
@@ -436,6 +464,11 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+#: how far after a cue the word of speaking that is its object may start: a verb-first
+#: clause puts its subject between ("رفضت وزارة الخارجية الأمريكية التعليق")
+_SPOKEN_REACH = 32
 
 
 #: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)
