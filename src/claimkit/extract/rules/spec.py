@@ -46,7 +46,7 @@ _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
      "verbal", "conditioned", "complement", "void_objects"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting"})
+_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 
@@ -123,7 +123,10 @@ class Precedence:
     its object side: "vowed a crushing response if ..." is a threat); ``hosting`` (the
     other is a readiness word and a ``host`` word stands between the two or in the
     dropped cue: "ready to host the next round of talks" offers to host, no meeting
-    is held).
+    is held); ``agreed`` (the dropped cue is an ``agreement`` word and the other its
+    object, with no ``action`` verb in the clause: "agreed to hold talks", "vereinbarten
+    ein Treffen", "договорились о встрече", 会談することで合意: a meeting is set, nothing
+    else is promised).
     """
 
     drop: str
