@@ -10,6 +10,8 @@ articles) with what the backend should say about it:
 - ``actor`` (optional): a canonical English name that must be among the
   actors of that claim;
 - ``modality`` (optional): the claim's modality;
+- ``absent`` (optional): claim types the sentence must not state besides
+  (``["pledge"]`` for "agreed to hold talks": a meeting, nothing promised);
 - ``known_gap`` (optional): the backend is known to fail this sentence, and
   why; the test is then a strict xfail (it fails when the gap closes, so the
   mark is removed with the fix).
@@ -40,6 +42,7 @@ class Case:
     actor: str | None
     modality: str | None
     known_gap: str | None
+    absent: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -62,6 +65,7 @@ def load_cases(directory: Path = DATA) -> list[Case]:
                     actor=row.get("actor"),
                     modality=row.get("modality"),
                     known_gap=row.get("known_gap"),
+                    absent=tuple(row.get("absent") or ()),
                 )
             )
     return cases
@@ -74,6 +78,8 @@ def check(backend: Backend, case: Case) -> str | None:
     types = sorted({d.type for d in drafts})
     if case.type is None:
         return f"expected no claim, got {types}" if drafts else None
+    if extra := sorted(set(types) & set(case.absent)):
+        return f"expected no {extra}, got {types}"
     hits = [d for d in drafts if d.type == case.type]
     if not hits:
         return f"expected a {case.type}, got {types or 'nothing'}"

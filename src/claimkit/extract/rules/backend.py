@@ -313,6 +313,7 @@ class RulesBackend(Backend):
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
+            and not self._voided(scan, h, clause)
         ]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
@@ -320,8 +321,35 @@ class RulesBackend(Backend):
             first.setdefault(h.type, h)
         if len(first) > 1:  # a rule needs two types in the clause
             for rule in self._precedence:
-                _apply_precedence(rule, scan, first, langs)
+                _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+        """The cue's object is a word of one of its type's ``void_objects`` categories
+        (``speech``): "declined to comment", "would not say whether", "refused to answer
+        questions", "lehnte eine Stellungnahme ab", "拒绝置评", "رفضت الوزارة التعليق",
+        "コメントを拒否した", "답변을 거부했다". Refusing to speak states no refusal of
+        anything. The word stands after the cue's first word (inside a gapped cue:
+        "lehnte ... ab"), at most :data:`_SPOKEN_REACH` characters after the cue with
+        no cue of a claim type or action verb between ("refused to send troops or
+        comment" stays); in verb-final languages right before the cue (a case ending
+        and a space)."""
+        categories = self.specs[hit.type].void_objects
+        if not categories:
+            return False
+        lc, (cs, ce) = hit.lang, clause
+        for category in categories:
+            if lc.negation_after:
+                before = scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start)
+                if any(0 <= hit.start - e <= _OBJECT_NEXT for _, e in before):
+                    return True
+                continue
+            for s, _ in scan.spans(lc, category, hit.start + 1, ce):
+                if s - hit.end > _SPOKEN_REACH:
+                    break
+                if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
+                    return True
+        return False
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
         """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
@@ -442,6 +470,11 @@ class RulesBackend(Backend):
 # ------------------------------------------------------------------- helpers
 
 
+#: how far after a cue the word of speaking that is its object may start: a verb-first
+#: clause puts its subject between ("رفضت وزارة الخارجية الأمريكية التعليق")
+_SPOKEN_REACH = 32
+
+
 #: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)
 _JOINT_GAP = 2
 
@@ -550,8 +583,9 @@ def _compatible(h: Hit, k: Hit) -> bool:
 
 
 def _apply_precedence(
-    rule: Precedence, scan: CueScan, first: dict[str, Hit], langs: Sequence[LanguageCues]
+    rule: Precedence, scene: Scene, first: dict[str, Hit], langs: Sequence[LanguageCues], clause: tuple[int, int]
 ) -> None:
+    scan = scene.cues
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
@@ -565,7 +599,48 @@ def _apply_precedence(
         return
     if rule.when == "hosting" and not _offers_hosting(scan, by, drop, langs):
         return
+    if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
+        return
     del first[rule.drop]
+
+
+#: how far before an agreement word its object may end in verb-final languages (a verb
+#: and its endings between: 会談することで合意, 회담을 열기로 합의)
+_AGREED_BEFORE = 12
+
+
+def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, int]) -> bool:
+    """``agreement`` holds an ``agreement`` word (agreed, vereinbarten, договорились,
+    同意, 合意, 합의, nhất trí, sepakat, اتفقا) whose object is ``meeting``: at most three
+    words after it besides the names of actors ("agreed to hold talks", "vereinbarten
+    ein Treffen", "договорились о встрече", "اتفقت مصر وقطر على عقد اجتماع"), at most
+    :data:`_AGREED_BEFORE` characters after it with no punctuation in a language written
+    without spaces (同意举行会谈), or ending at most that far before it in verb-final
+    languages (会談することで合意, 회담을 열기로 합의); and no ``action`` verb in the
+    clause ("agreed at the summit to send troops" is a pledge made at a meeting). Not a
+    meeting further on, after the agreement's own object ("acordaron reanudar en julio
+    las negociaciones", "اتفق تحالف "أوبك+" خلال اجتماع": agreed during a meeting)."""
+    scan, lc = scene.cues, agreement.lang
+    if not scan.has(lc, "agreement", agreement.start, agreement.end) or scan.has(lc, "action", *clause):
+        return False
+    if lc.negation_after:
+        return 0 <= agreement.start - meeting.end <= _AGREED_BEFORE
+    if meeting.start < agreement.end:
+        return False
+    if lc.boundary == "none":
+        return meeting.start - agreement.end <= _AGREED_BEFORE and not _PUNCTUATION.search(
+            scene.text, agreement.end, meeting.start
+        )
+    gap, at = [], agreement.end
+    for m in within(scene.actors, agreement.end, meeting.start):
+        gap.append(scene.text[at : m.start])
+        at = max(at, m.end)
+    gap.append(scene.text[at : meeting.start])
+    return bool(_OBJECT_GAP.fullmatch("".join(gap)))
+
+
+#: punctuation inside a clause of a language written without spaces
+_PUNCTUATION = re.compile(r"[\"'“”「」『』（）()、]")
 
 
 def _offers_hosting(scan: CueScan, offer: Hit, meeting: Hit, langs: Sequence[LanguageCues]) -> bool:

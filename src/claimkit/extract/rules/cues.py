@@ -35,7 +35,8 @@ MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
     "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "thanks",
-    "anaphor", "anaphor_after", "venue", "joint", "both", "until",
+    "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech",
+    "agreement",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})

@@ -44,9 +44,9 @@ log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
-     "verbal", "conditioned", "complement"}
+     "verbal", "conditioned", "complement", "void_objects"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting"})
+_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 
@@ -91,6 +91,10 @@ class TypeSpec:
             next clause of the sentence too ("warned, that ...", "ostrzegła,
             że ...", "drohte mit Konsequenzen, falls ..."), in languages
             written with spaces whose verb comes before its complement.
+        void_objects: modifier categories (``speech``) whose word as the cue's
+            object makes it state no claim: "declined to comment", "refused to
+            answer questions", "拒绝置评", "コメントを拒否": refusing to speak
+            refuses nothing the story is about.
     """
 
     name: str
@@ -106,6 +110,7 @@ class TypeSpec:
     verbal: bool = False
     conditioned: tuple[str, ...] = ()
     complement: bool = False
+    void_objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,10 @@ class Precedence:
     its object side: "vowed a crushing response if ..." is a threat); ``hosting`` (the
     other is a readiness word and a ``host`` word stands between the two or in the
     dropped cue: "ready to host the next round of talks" offers to host, no meeting
-    is held).
+    is held); ``agreed`` (the dropped cue is an ``agreement`` word and the other its
+    object, with no ``action`` verb in the clause: "agreed to hold talks", "vereinbarten
+    ein Treffen", "договорились о встрече", 会談することで合意: a meeting is set, nothing
+    else is promised).
     """
 
     drop: str
@@ -200,9 +208,10 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         raise InputError(source, f"actor_from takes {list(ACTOR_SOURCE_NAMES)}, not {list(actor_from)}")
     compose = tuple(str(c) for c in decl.get("compose") or ())
     conditioned = tuple(str(c) for c in decl.get("conditioned") or ())
-    if not set(compose) | set(conditioned) <= set(MODIFIERS):
+    void = tuple(str(c) for c in decl.get("void_objects") or ())
+    if not set(compose) | set(conditioned) | set(void) <= set(MODIFIERS):
         raise InputError(
-            source, f"compose and conditioned take modifier categories {list(MODIFIERS)}"
+            source, f"compose, conditioned and void_objects take modifier categories {list(MODIFIERS)}"
         )
     return TypeSpec(
         name=name,
@@ -218,6 +227,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         verbal=bool(decl.get("verbal", False)),
         conditioned=conditioned,
         complement=bool(decl.get("complement", False)),
+        void_objects=void,
     )
 
 
