@@ -527,11 +527,11 @@ def _narrative_date(scene: Scene, site: Site) -> Mention | None:
     return None
 
 
-#: what may stand between a determiner and its noun: spaces, an opening quote, an elision
 #: how far after a verb cue its object noun may start ("attended the meeting")
-_OBJECT_REACH = 24
+_MENTION_OBJECT_REACH = 24
 #: what may stand between such a verb and its object: a preposition, a determiner
 _OBJECT_GAP = re.compile(r"\s*(?:[\w'’]+\s+){0,3}")
+#: what may stand between a determiner and its noun: spaces, an opening quote, an elision
 _DETERMINER_GAP = re.compile(r"[\s\"'’«»“”„「」『』]*")
 
 
@@ -545,7 +545,7 @@ def _anaphoric(scan: CueScan, hit: Hit) -> bool:
         return True
     return any(
         _OBJECT_GAP.fullmatch(scan.text, hit.end, start) and _determined(scan, hit.lang, start, end)
-        for start, end in scan.spans(hit.lang, hit.type, hit.end, hit.end + _OBJECT_REACH)
+        for start, end in scan.spans(hit.lang, hit.type, hit.end, hit.end + _MENTION_OBJECT_REACH)
     )
 
 
