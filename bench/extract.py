@@ -433,6 +433,25 @@ def _boundary_per_cue(lc: LanguageCues, book: CueBook) -> LanguageCues:
     return dataclasses.replace(lc, patterns=patterns, keyword_patterns=keywords)
 
 
+def _cue_languages(backend: RulesBackend, docs: Sequence[Document]) -> list[list[LanguageCues]]:
+    """Each document's cue languages (those its sentences are given), for a step alone."""
+    from claimkit.extract.rules.text import segment
+
+    return [
+        list({lc.code: lc for s in segment(d.text) for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
+        for d in docs
+    ]
+
+
+def _date_tables(docs: Sequence[Document]) -> tuple[list[Any], list[Any]]:
+    """Each document's date table and the windows its date pattern runs on."""
+    from claimkit.normalize import dates
+
+    tables = [dates._lang_table(dates._lang(d.language)) for d in docs]  # noqa: SLF001
+    windows = [dates._windows(d.text, t) for d, t in zip(docs, tables, strict=True)]  # noqa: SLF001
+    return tables, windows
+
+
 def _best_of_3(run: Callable[[bool], None], old: bool) -> float:
     return min(cpu(lambda: run(old)) for _ in range(3))
 
@@ -440,20 +459,16 @@ def _best_of_3(run: Callable[[bool], None], old: bool) -> float:
 def report_steps(backend: RulesBackend, n: int) -> None:
     """This session's pattern changes, old and new form in this process, alternated, best of 3."""
     from claimkit.extract.rules.cues import mark_word_starts
-    from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END, segment
-    from claimkit.normalize import dates, quantities
+    from claimkit.extract.rules.text import _CLAUSE_SPLIT, _SENT_END
+    from claimkit.normalize import quantities
     from claimkit.text import fold_case_loose, windows_around
 
     docs = corpus(n)
-    langs = [
-        list({lc.code: lc for s in segment(d.text) for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
-        for d in docs
-    ]
+    langs = _cue_languages(backend, docs)
     olds = {lc.code: _boundary_per_cue(lc, backend.cues) for ls in langs for lc in ls}
     folded = [(d.text, fold_case_loose(d.text)) for d in docs]
     marked = [(t, f, mark_word_starts(f)) for t, f in folded]
-    tables = [dates._lang_table(dates._lang(d.language)) for d in docs]  # noqa: SLF001
-    windows = [dates._windows(d.text, t) for d, t in zip(docs, tables, strict=True)]  # noqa: SLF001
+    tables, windows = _date_tables(docs)
     plain_dates = {id(t): _without_lookahead(t.regex, ")(?:", 1) for t in tables}
     qty = quantities._regex()  # noqa: SLF001
     plain_qty = _without_lookahead(qty, "(?:(?P<q>")
@@ -522,20 +537,15 @@ def _unspaced_heads(lc: LanguageCues, book: CueBook) -> LanguageCues:
 def report_steps_sixth(backend: RulesBackend, n: int) -> None:
     """The sixth session's pattern and automaton changes, old and new form in this process."""
     from claimkit.extract.rules.cues import mark_word_starts
-    from claimkit.extract.rules.text import segment
     from claimkit.normalize import _gazetteer_index as gi
     from claimkit.normalize import dates
     from claimkit.text import first_chars, fold_case_loose
 
     docs = corpus(n)
-    langs = [
-        list({lc.code: lc for s in segment(d.text) for lc in backend._languages(d.text, s, d.language)}.values())  # noqa: SLF001
-        for d in docs
-    ]
+    langs = _cue_languages(backend, docs)
     olds = {lc.code: _unspaced_heads(lc, backend.cues) for ls in langs for lc in ls}
     marked = [(d.text, f, mark_word_starts(f)) for d in docs for f in [fold_case_loose(d.text)]]
-    tables = [dates._lang_table(dates._lang(d.language)) for d in docs]  # noqa: SLF001
-    windows = [dates._windows(d.text, t) for d, t in zip(docs, tables, strict=True)]  # noqa: SLF001
+    tables, windows = _date_tables(docs)
     letters = f"(?i:[{first_chars(dates._NUM_CUES[3:-1].split('|'), dates._FIRST_WORDS)}])"  # noqa: SLF001
     first_letters = {id(t): re.compile(t.regex.pattern.replace(dates._ANYWHERE, letters, 1)) for t in tables}  # noqa: SLF001
 
