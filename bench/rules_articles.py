@@ -10,13 +10,15 @@ actor, date and modality accuracy. ``-v`` lists every missed and false claim.
 ``--heldout`` reads ``tests/data/articles_heldout`` (and its ``_gold``) instead:
 articles written after the mechanisms were tuned on the first set, by someone
 who did not tune them, scored and never tuned on (an honest estimate of how
-the backend does on articles it has not seen).
+the backend does on articles it has not seen); ``--heldout2`` reads the second
+held-out set, ``tests/data/articles_heldout2``, written the same way a session
+later (the first set had been scored twice by then).
 
 Unlike the sentence sets (one sentence, one decision), these score what only
 a whole article shows: restatements merged, dates from the dateline and the
 context, who acts in a meeting report, background that is no claim.
 
-    .venv/bin/python bench/rules_articles.py [-v] [--heldout] [LANG ...]
+    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2] [LANG ...]
 """
 
 from __future__ import annotations
@@ -66,8 +68,10 @@ def _attribute(report: EvalReport, name: str) -> str:
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     articles, gold_dir = ARTICLES, GOLD
-    if "--heldout" in argv:
-        articles, gold_dir = HELDOUT, HELDOUT.with_name("articles_heldout_gold")
+    for flag in ("--heldout", "--heldout2"):
+        if flag in argv:
+            articles = HELDOUT.with_name(f"articles_{flag[2:]}")
+            gold_dir = articles.with_name(f"articles_{flag[2:]}_gold")
     reports, records = score({a for a in argv if not a.startswith("-")}, articles, gold_dir)
     print(f"{'':<5} {'gold':>4} {'P':>5} {'R':>5} {'F1':>5}  actor  date  modality")
     for lang, r in reports.items():
