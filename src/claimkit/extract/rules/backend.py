@@ -589,6 +589,8 @@ def _apply_precedence(
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
+    if rule.when not in ("agreed", "hosting") and _coordinated(scan, drop, by):
+        return
     if rule.when == "hedged" and not is_hedged(scan, drop):
         return
     if rule.when == "not_hedged" and is_hedged(scan, drop):
@@ -602,6 +604,14 @@ def _apply_precedence(
     if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
         return
     del first[rule.drop]
+
+
+def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:
+    """``drop`` ends before a ``coordinator`` word ("but", "and", "mais", "pero", "ma",
+    "mas") that stands before ``other``: two predicates, two claims ("pledged $100
+    million but refused to join the call", "a promis des fonds et refusé"), not one
+    cue inside the other's reach ("refused to send troops")."""
+    return drop.end <= other.start and scan.has(drop.lang, "coordinator", drop.end, other.start)
 
 
 #: how far before an agreement word its object may end in verb-final languages (a verb
@@ -696,13 +706,25 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
-    The purpose word comes before the verb, after it in verb-final languages.
+    The purpose word comes before the verb, after it in verb-final languages. A
+    one-word purpose preposition right before a determiner opens a noun phrase, no
+    purpose clause: "per il vertice", "para la cumbre", "pour le sommet" (for the
+    summit) against "per inviare", "para enviar", "pour envoyer".
     """
     if hit.lang.negation_after:
-        window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
-    else:
-        window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
-    return scan.has(hit.lang, "purpose", *window)
+        return scan.has(hit.lang, "purpose", hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
+    window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
+    return any(
+        not _preposition(scan, hit.lang, s, e) for s, e in scan.spans(hit.lang, "purpose", *window)
+    )
+
+
+def _preposition(scan: CueScan, lc: LanguageCues, start: int, end: int) -> bool:
+    """The purpose word at ``start:end`` is one word and a determiner (an ``anaphor``
+    word) follows it after one space: a preposition before a noun phrase."""
+    if " " in scan.text[start:end] or scan.text[end : end + 1] != " ":
+        return False
+    return any(s == end + 1 for s, _ in scan.spans(lc, "anaphor", end + 1, end + 12))
 
 
 def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: bool = True) -> bool:

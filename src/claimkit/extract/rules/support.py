@@ -499,7 +499,7 @@ class _MergeIndex:
             for pos in reversed(self.by_key.get((c.type, i, key), ()) if key is not None else ()):
                 if pos <= best:
                     break
-                if not rule.dates_agree or _dates_agree(self.out[pos], c):
+                if (not rule.dates_agree or _dates_agree(self.out[pos], c)) and _agree(self.out[pos], c, rule.agree):
                     best = pos
                     break
         if self.scan:  # a value that cannot be hashed: the lookup may have missed it
