@@ -216,10 +216,10 @@ class RulesBackend(Backend):
             clauses = sentence.clauses
             for ci, clause in enumerate(clauses):
                 hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                candidates += [
-                    self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
-                    for hit in hits
-                ]
+                for hit in hits:
+                    c = self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
+                    c.span = _with_subject(scene, clauses, ci, hit, c.span)
+                    candidates.append(c)
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -468,6 +468,32 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _with_subject(
+    scene: Scene, clauses: Sequence[tuple[int, int]], index: int, hit: Hit, span: tuple[int, int]
+) -> tuple[int, int]:
+    """The evidence span of a cue verb that opens a later clause of its sentence (at
+    most :data:`_OPENING_WORDS` words before it there: a pronoun, an auxiliary) starts
+    with the sentence's first clause, where its subject stands: "El presidente ..., Pedro Sánchez, y el presidente
+    argelino, Abdelmadjid Tebboune, se reunieron", "les ministres ..., la France,
+    l'Allemagne et la Pologne, s'étaient réunis". Only in languages written with spaces
+    whose subject comes before the verb; the fields keep the clause. Not when a name or
+    a ``coordinator`` stands before the cue in its clause: "but Austria refused" has its
+    subject, "but refused" is a second predicate whose first is another claim."""
+    lc, opening = hit.lang, clauses[index][0]
+    if index == 0 or lc.boundary == "none" or lc.negation_after:
+        return span
+    if len(_WORD.findall(scene.text, opening, hit.start)) > _OPENING_WORDS:
+        return span
+    if within(scene.actors, opening, hit.start) or scene.cues.has(lc, "coordinator", opening, hit.start):
+        return span
+    return clauses[0][0], span[1]
+
+
+#: how many words may stand before a cue that opens its clause (a pronoun and an
+#: auxiliary: "s'étaient réunis", "si sono riuniti")
+_OPENING_WORDS = 2
 
 
 #: how far after a cue the word of speaking that is its object may start: a verb-first
