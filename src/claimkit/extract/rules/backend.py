@@ -41,6 +41,7 @@ from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
     conditioned,
+    dateline_day,
     fill,
     generic_case,
     in_headline,
@@ -244,6 +245,10 @@ class RulesBackend(Backend):
         finders = self._finders
         persons = {m.value.label: m.value for m in actors if m.value.kind in SPEAKING_KINDS}
         dates = _sorted(finders.dates(document))
+        published = document.published
+        if published is None and (published := dateline_day(dates)) is not None:
+            # no publication date given: the dateline's day is when "on Tuesday" was
+            dates = _sorted(finders.dates(document.model_copy(update={"published": published})))
         return Scene(
             text=text,
             sentences=segment(text),
@@ -252,8 +257,8 @@ class RulesBackend(Backend):
             quantities=_sorted(finders.quantities(text, document.language)),
             places=_sorted(places),
             cues=CueScan(text),
-            published=document.published,
-            story=story_dates(text, dates, document.published),
+            published=published,
+            story=story_dates(text, dates, published),
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
             speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )

@@ -839,6 +839,22 @@ def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) 
     return None
 
 
+def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
+    """The day of the article's first explicit day-precise date in its lead (a dateline,
+    "LONDON, April 14, 2026 (Reuters) -", or a date line under the headline): the day a
+    document with no publication date was written, against which "on Tuesday" resolves."""
+    for m in dates:
+        if m.start >= _LEAD:
+            break
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27") and m.value.resolution == DateResolution.explicit:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                continue
+    return None
+
+
 def _on_date_line(text: str, m: Mention) -> bool:
     """A short line that is no sentence: "Agency · 2025-03-28 12:39", a headline."""
     start = text.rfind("\n", 0, m.start) + 1
