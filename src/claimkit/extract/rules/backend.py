@@ -746,8 +746,16 @@ def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         return scan.has(hit.lang, "purpose", hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
     window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
     return any(
-        not _preposition(scan, hit.lang, s, e) for s, e in scan.spans(hit.lang, "purpose", *window)
+        not _preposition(scan, hit.lang, s, e) and not _trip(scan, hit, clause[0], s)
+        for s, e in scan.spans(hit.lang, "purpose", *window)
     )
+
+
+def _trip(scan: CueScan, hit: Hit, opening: int, purpose: int) -> bool:
+    """A meeting cue whose purpose clause follows a ``travel`` verb: the trip is made
+    to meet ("viajará a Washington para reunirse con", "se rendra à Berlin pour
+    rencontrer", "si recherà a Kiev per incontrare"): the meeting is stated, scheduled."""
+    return hit.type == "meeting" and scan.has(hit.lang, "travel", opening, purpose)
 
 
 def _preposition(scan: CueScan, lc: LanguageCues, start: int, end: int) -> bool:
