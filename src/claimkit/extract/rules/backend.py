@@ -41,6 +41,7 @@ from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
     conditioned,
+    dateline_day,
     fill,
     generic_case,
     in_headline,
@@ -216,10 +217,10 @@ class RulesBackend(Backend):
             clauses = sentence.clauses
             for ci, clause in enumerate(clauses):
                 hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                candidates += [
-                    self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
-                    for hit in hits
-                ]
+                for hit in hits:
+                    c = self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
+                    c.span = _with_subject(scene, clauses, ci, hit, c.span)
+                    candidates.append(c)
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -244,6 +245,10 @@ class RulesBackend(Backend):
         finders = self._finders
         persons = {m.value.label: m.value for m in actors if m.value.kind in SPEAKING_KINDS}
         dates = _sorted(finders.dates(document))
+        published = document.published
+        if published is None and (published := dateline_day(dates)) is not None:
+            # no publication date given: the dateline's day is when "on Tuesday" was
+            dates = _sorted(finders.dates(document.model_copy(update={"published": published})))
         return Scene(
             text=text,
             sentences=segment(text),
@@ -252,8 +257,8 @@ class RulesBackend(Backend):
             quantities=_sorted(finders.quantities(text, document.language)),
             places=_sorted(places),
             cues=CueScan(text),
-            published=document.published,
-            story=story_dates(text, dates, document.published),
+            published=published,
+            story=story_dates(text, dates, published),
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
             speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
         )
@@ -470,6 +475,32 @@ class RulesBackend(Backend):
 # ------------------------------------------------------------------- helpers
 
 
+def _with_subject(
+    scene: Scene, clauses: Sequence[tuple[int, int]], index: int, hit: Hit, span: tuple[int, int]
+) -> tuple[int, int]:
+    """The evidence span of a cue verb that opens a later clause of its sentence (at
+    most :data:`_OPENING_WORDS` words before it there: a pronoun, an auxiliary) starts
+    with the sentence's first clause, where its subject stands: "El presidente ..., Pedro Sánchez, y el presidente
+    argelino, Abdelmadjid Tebboune, se reunieron", "les ministres ..., la France,
+    l'Allemagne et la Pologne, s'étaient réunis". Only in languages written with spaces
+    whose subject comes before the verb; the fields keep the clause. Not when a name or
+    a ``coordinator`` stands before the cue in its clause: "but Austria refused" has its
+    subject, "but refused" is a second predicate whose first is another claim."""
+    lc, opening = hit.lang, clauses[index][0]
+    if index == 0 or lc.boundary == "none" or lc.negation_after:
+        return span
+    if len(_WORD.findall(scene.text, opening, hit.start)) > _OPENING_WORDS:
+        return span
+    if within(scene.actors, opening, hit.start) or scene.cues.has(lc, "coordinator", opening, hit.start):
+        return span
+    return clauses[0][0], span[1]
+
+
+#: how many words may stand before a cue that opens its clause (a pronoun and an
+#: auxiliary: "s'étaient réunis", "si sono riuniti")
+_OPENING_WORDS = 2
+
+
 #: how far after a cue the word of speaking that is its object may start: a verb-first
 #: clause puts its subject between ("رفضت وزارة الخارجية الأمريكية التعليق")
 _SPOKEN_REACH = 32
@@ -589,6 +620,8 @@ def _apply_precedence(
     drop, by = first.get(rule.drop), first.get(rule.by)
     if drop is None or by is None:
         return
+    if rule.when not in ("agreed", "hosting") and _coordinated(scan, drop, by):
+        return
     if rule.when == "hedged" and not is_hedged(scan, drop):
         return
     if rule.when == "not_hedged" and is_hedged(scan, drop):
@@ -602,6 +635,14 @@ def _apply_precedence(
     if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
         return
     del first[rule.drop]
+
+
+def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:
+    """``drop`` ends before a ``coordinator`` word ("but", "and", "mais", "pero", "ma",
+    "mas") that stands before ``other``: two predicates, two claims ("pledged $100
+    million but refused to join the call", "a promis des fonds et refusé"), not one
+    cue inside the other's reach ("refused to send troops")."""
+    return drop.end <= other.start and scan.has(drop.lang, "coordinator", drop.end, other.start)
 
 
 #: how far before an agreement word its object may end in verb-final languages (a verb
@@ -696,13 +737,33 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
-    The purpose word comes before the verb, after it in verb-final languages.
+    The purpose word comes before the verb, after it in verb-final languages. A
+    one-word purpose preposition right before a determiner opens a noun phrase, no
+    purpose clause: "per il vertice", "para la cumbre", "pour le sommet" (for the
+    summit) against "per inviare", "para enviar", "pour envoyer".
     """
     if hit.lang.negation_after:
-        window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
-    else:
-        window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
-    return scan.has(hit.lang, "purpose", *window)
+        return scan.has(hit.lang, "purpose", hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
+    window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
+    return any(
+        not _preposition(scan, hit.lang, s, e) and not _trip(scan, hit, clause[0], s)
+        for s, e in scan.spans(hit.lang, "purpose", *window)
+    )
+
+
+def _trip(scan: CueScan, hit: Hit, opening: int, purpose: int) -> bool:
+    """A meeting cue whose purpose clause follows a ``travel`` verb: the trip is made
+    to meet ("viajará a Washington para reunirse con", "se rendra à Berlin pour
+    rencontrer", "si recherà a Kiev per incontrare"): the meeting is stated, scheduled."""
+    return hit.type == "meeting" and scan.has(hit.lang, "travel", opening, purpose)
+
+
+def _preposition(scan: CueScan, lc: LanguageCues, start: int, end: int) -> bool:
+    """The purpose word at ``start:end`` is one word and a determiner (an ``anaphor``
+    word) follows it after one space: a preposition before a noun phrase."""
+    if " " in scan.text[start:end] or scan.text[end : end + 1] != " ":
+        return False
+    return any(s == end + 1 for s, _ in scan.spans(lc, "anaphor", end + 1, end + 12))
 
 
 def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: bool = True) -> bool:

@@ -795,11 +795,17 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
 
 def in_headline(text: str, site: Site) -> bool:
     """The claim's sentence is the text's first line, above more lines, and ends as no
-    sentence does: the article's headline."""
+    sentence does: the article's headline. A closing quote ends a sentence only after a
+    sentence end ('... he said."', 「…だ。」); a headline may close on a quote
+    ('中国は「断固反対」', 'Macron : « Nous ne reculerons pas »')."""
     line_end = text.find("\n")
     if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
         return False
-    return not text[:line_end].rstrip().endswith(_SENTENCE_ENDS)
+    return not text[:line_end].rstrip().rstrip(_CLOSING_QUOTES).rstrip().endswith(_SENTENCE_ENDS)
+
+
+#: closing quotation marks, which end a sentence only after a sentence end
+_CLOSING_QUOTES = "\"”»」"
 
 
 #: quotation marks that open and close a quote (the straight one does both)
@@ -830,6 +836,22 @@ def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) 
             and not _on_date_line(text, m)
         ):
             return m
+    return None
+
+
+def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
+    """The day of the article's first explicit day-precise date in its lead (a dateline,
+    "LONDON, April 14, 2026 (Reuters) -", or a date line under the headline): the day a
+    document with no publication date was written, against which "on Tuesday" resolves."""
+    for m in dates:
+        if m.start >= _LEAD:
+            break
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27") and m.value.resolution == DateResolution.explicit:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                continue
     return None
 
 

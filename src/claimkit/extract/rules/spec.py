@@ -308,15 +308,17 @@ def _merge_rule(
     options = dict(raw)
     same = options.pop("same", ())
     agree = options.pop("agree", ())
+    apart = options.pop("apart", ())
     try:
         rule = MergeRule(
             same=(same,) if isinstance(same, str) else tuple(same),
             agree=(agree,) if isinstance(agree, str) else tuple(agree),
+            apart=(apart,) if isinstance(apart, str) else tuple(apart),
             **options,
         )
     except TypeError as exc:
         raise InputError(source, f"bad merge rule {dict(raw)}: {exc}") from None
-    for name in [*rule.same, *rule.agree, rule.without]:
+    for name in [*rule.same, *rule.agree, *rule.apart, rule.without]:
         if name is not None and name not in shapes and name not in _BASE_FIELDS:
             raise InputError(source, f"merge rule {dict(raw)}: the model has no field {name!r}")
     if not rule.same and rule.follow_up is None:

@@ -253,6 +253,9 @@ class MergeRule:
         without: with ``follow_up``: only when this field is empty.
         agree: only when these fields do not differ (each empty on one side, or equal):
             a follow-up "video call" is not the summit before it.
+        apart: with ``follow_up``: a mention that does not point back with an anaphor
+            ("the talks") joins only when these fields do not differ: "the next summit
+            will be held in December" (scheduled) is not the talks just held.
         object: with ``same``: a keyword map (``pledge.what``) whose value between the
             cue and the clause's end must be found on both and equal: "refused to send
             troops" restates "will not send soldiers", not "blocked the sanctions".
@@ -264,6 +267,7 @@ class MergeRule:
     follow_up: int | None = None
     without: str | None = None
     object: str | None = None
+    apart: tuple[str, ...] = ()
 
 
 def merge_candidates(
@@ -499,7 +503,7 @@ class _MergeIndex:
             for pos in reversed(self.by_key.get((c.type, i, key), ()) if key is not None else ()):
                 if pos <= best:
                     break
-                if not rule.dates_agree or _dates_agree(self.out[pos], c):
+                if (not rule.dates_agree or _dates_agree(self.out[pos], c)) and _agree(self.out[pos], c, rule.agree):
                     best = pos
                     break
         if self.scan:  # a value that cannot be hashed: the lookup may have missed it
@@ -563,6 +567,7 @@ def _follows(last: Candidate, c: Candidate, r: MergeRule) -> bool:
         and (not (c.anaphoric and c.dated) or _dates_agree(last, c))
         and _same_object(last, c, r.object)
         and _agree(last, c, r.agree)
+        and (c.anaphoric or _agree(last, c, r.apart))
     )
 
 
