@@ -106,6 +106,8 @@ _AUXILIARY_REACH = 16
 #: takes the next clause too
 _BARE_WORDS = 2
 _WORD = re.compile(r"\w+")
+#: what ends a clause inside a sentence
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
 
 
 class RulesBackend(Backend):
@@ -313,8 +315,12 @@ class RulesBackend(Backend):
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
-            and not self._voided(scan, h, clause)
         ]
+        # "declined to comment on the meeting": neither the refusal to speak nor what
+        # was not spoken about (after it in the clause) is a claim
+        silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1])]
+        if silent:
+            kept = [h for h in kept if h.start < min(silent)]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
@@ -324,7 +330,7 @@ class RulesBackend(Backend):
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
         """The cue's object is a word of one of its type's ``void_objects`` categories
         (``speech``): "declined to comment", "would not say whether", "refused to answer
         questions", "lehnte eine Stellungnahme ab", "拒绝置评", "رفضت الوزارة التعليق",
@@ -333,7 +339,10 @@ class RulesBackend(Backend):
         "lehnte ... ab"), at most :data:`_SPOKEN_REACH` characters after the cue with
         no cue of a claim type or action verb between ("refused to send troops or
         comment" stays); in verb-final languages right before the cue (a case ending
-        and a space)."""
+        and a space). In the others also just before the cue (:meth:`_spoken_before`:
+        "комментировать отказались", "від коментарів відмовилися"), and, when the
+        cue ends its clause, in the next clause ("weigerte sich, die Berichte zu
+        kommentieren"): see :func:`_spoken_next`."""
         categories = self.specs[hit.type].void_objects
         if not categories:
             return False
@@ -349,6 +358,43 @@ class RulesBackend(Backend):
                     break
                 if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
                     return True
+            before = scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start)
+            if any(self._spoken_before(scan, hit, e) for _, e in before):
+                return True
+            if self._spoken_next(scan, hit, category, ce, sentence_end):
+                return True
+        return False
+
+    def _spoken_before(self, scan: CueScan, hit: Hit, end: int) -> bool:
+        """A word of speaking ending at ``end`` is the object of the cue after it: at
+        most :data:`_BARE_WORDS` words between, none a clause mark, cue of a claim
+        type or action verb ("комментировать отказались", "коментувати ці дані
+        відмовився")."""
+        between = scan.text[end : hit.start]
+        return (
+            end < hit.start
+            and len(_WORD.findall(between)) <= _BARE_WORDS
+            and not _CLAUSE_MARK.search(between)
+            and not scan.has_any(hit.lang, self._claim_keys, end, hit.start)
+        )
+
+    def _spoken_next(self, scan: CueScan, hit: Hit, category: str, ce: int, sentence_end: int) -> bool:
+        """The cue ends its clause (at most :data:`_BARE_WORDS` words after it there) and
+        the next clause is what was not said: a word of ``category`` in it, not its
+        first word (", bestätigte ein Sprecher" reports), before any other clause
+        mark and with no cue of a claim type or action verb between
+        ("weigerte sich, Berichte über Waffenlieferungen zu kommentieren"). Only in
+        languages written with spaces."""
+        lc, text = hit.lang, scan.text
+        if lc.boundary == "none" or len(_WORD.findall(text, hit.end, ce)) > _BARE_WORDS:
+            return False
+        for s, _ in scan.spans(lc, category, ce, sentence_end):
+            between = text[ce + 1 : s]
+            return (
+                _WORD.search(between) is not None  # not a reporting verb: ", bestätigte ein Sprecher"
+                and not _CLAUSE_MARK.search(between)
+                and not scan.has_any(lc, self._claim_keys, ce, s)
+            )
         return False
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
