@@ -413,10 +413,25 @@ class RulesBackend(Backend):
             for category in spec.compose:
                 for span in cues.get(category, ()):
                     found = _action_near(actions, span, verb_final=lc.negation_after)
-                    if found is not None and not _crosses(cues, found[1]):
+                    if found is not None and not _crosses(cues, found[1]) and not self._own_cue(cues, name, *found):
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))
         return out
+
+    def _own_cue(
+        self, cues: Mapping[str, Sequence[tuple[int, int]]], name: str, span: tuple[int, int], gap: tuple[int, int]
+    ) -> bool:
+        """The action verb of a composed claim is a cue of another claim type itself, which
+        says what it states: "gelecek hafta yapılacak zirveye katılmayacağını" (will not
+        attend the summit to be held next week) refuses; "yapılacak ... katıl-" composes
+        no pledge."""
+        verb = (gap[1], span[1]) if gap[1] < span[1] else (span[0], gap[0])
+        return any(
+            s < verb[1] and verb[0] < e
+            for other in self.specs
+            if other != name
+            for s, e in cues.get(other, ())
+        )
 
     def _conditioned(
         self,
@@ -639,7 +654,7 @@ def _apply_precedence(
         return
     if rule.when == "not_hedged" and is_hedged(scan, drop):
         return
-    if rule.when == "after" and not by.start < drop.start:
+    if rule.when == "after" and not _governed(by, drop):
         return
     if rule.when == "object" and not _object_of(by, drop):
         return
@@ -648,6 +663,12 @@ def _apply_precedence(
     if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
         return
     del first[rule.drop]
+
+
+def _governed(by: Hit, drop: Hit) -> bool:
+    """``drop`` stands where the object of ``by`` stands: after it, before it in verb-final
+    languages ("zirvesine katılmayacağını", "会合には出席しない")."""
+    return drop.start < by.start if by.lang.negation_after else by.start < drop.start
 
 
 #: how far before an agreement word its object may end in verb-final languages (a verb

@@ -118,7 +118,8 @@ class Precedence:
     """Within one clause, a claim of type ``drop`` goes when one of type ``by`` is there.
 
     ``when``: ``always``; ``hedged`` / ``not_hedged`` (the dropped cue is / is
-    not itself a hedge cue); ``after`` (the dropped cue comes after the other);
+    not itself a hedge cue); ``after`` (the dropped cue comes after the other, before
+    it in verb-final languages);
     ``object`` (the other is the dropped cue's object, within 40 characters on
     its object side: "vowed a crushing response if ..." is a threat); ``hosting`` (the
     other is a readiness word and a ``host`` word stands between the two or in the
