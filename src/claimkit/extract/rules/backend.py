@@ -216,12 +216,13 @@ class RulesBackend(Backend):
                 continue  # no clause of it can hold a claim: it is not split into clauses
             span = (sentence.start, sentence.end)
             clauses = sentence.clauses
+            carried: list[Hit] = []  # cues of the clause before that take this one as complement
             for ci, clause in enumerate(clauses):
                 hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                candidates += [
-                    self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
-                    for hit in hits
-                ]
+                hits = [h for h in hits if not self._outranked(h, carried)]
+                reaches = [self._reach(scene.text, clauses, ci, hit) for hit in hits]
+                candidates += [self._candidate(scene, h, Site(r, span, si, langs)) for h, r in zip(hits, reaches, strict=True)]
+                carried = [h for h, r in zip(hits, reaches, strict=True) if r[1] > clause[1]]
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -455,6 +456,17 @@ class RulesBackend(Backend):
             ):
                 out.append(Hit(*spans[0], name, lc))
         return out
+
+    def _outranked(self, hit: Hit, carried: Sequence[Hit]) -> bool:
+        """``hit`` stands in the complement clause of a cue of the clause before
+        (:meth:`_reach`), whose type drops its type by an ``after`` precedence rule:
+        "ostrzegł, że Budapeszt zawetuje budżet" (warned that it would veto) is the
+        warning's content, no refusal of its own."""
+        return any(
+            rule.when == "after" and rule.drop == hit.type and rule.by == c.type
+            for c in carried
+            for rule in self._precedence
+        )
 
     def _reach(self, text: str, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
         """The clause of ``hit``, and the next clause of its sentence when the type takes
