@@ -675,6 +675,8 @@ def _apply_precedence(
         return
     if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
         return
+    if rule.when == "recurring" and not _recurring(scan, by, clause):
+        return
     del first[rule.drop]
 
 
@@ -687,6 +689,14 @@ def _governed(by: Hit, drop: Hit) -> bool:
 #: how far before an agreement word its object may end in verb-final languages (a verb
 #: and its endings between: 会談することで合意, 회담을 열기로 합의)
 _AGREED_BEFORE = 12
+
+
+def _recurring(scan: CueScan, agreement: Hit, clause: tuple[int, int]) -> bool:
+    """``agreement`` holds an ``agreement`` word and the clause a ``recurring`` one:
+    "agreed to consult regularly", "договорились регулярно проводить консультации",
+    "vereinbarten regelmäßige Treffen" commit to a practice, they set no meeting."""
+    lc = agreement.lang
+    return scan.has(lc, "agreement", agreement.start, agreement.end) and scan.has(lc, "recurring", *clause)
 
 
 def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, int]) -> bool:
@@ -702,6 +712,8 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
     las negociaciones", "اتفق تحالف "أوبك+" خلال اجتماع": agreed during a meeting)."""
     scan, lc = scene.cues, agreement.lang
     if not scan.has(lc, "agreement", agreement.start, agreement.end) or scan.has(lc, "action", *clause):
+        return False
+    if _recurring(scan, agreement, clause):
         return False
     if lc.negation_after:
         return 0 <= agreement.start - meeting.end <= _AGREED_BEFORE
