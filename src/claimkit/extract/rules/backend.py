@@ -106,6 +106,9 @@ _AUXILIARY_REACH = 16
 #: takes the next clause too
 _BARE_WORDS = 2
 _WORD = re.compile(r"\w+")
+#: at most this many words after the actor's name in a clause that repeats the claim of
+#: the clause before with its verb left out ("а Норвегія – 90 мільйонів євро")
+_GAPPED_WORDS = 8
 #: what ends a clause inside a sentence
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
 
@@ -217,9 +220,11 @@ class RulesBackend(Backend):
             span = (sentence.start, sentence.end)
             clauses = sentence.clauses
             carried: list[Hit] = []  # cues of the clause before that take this one as complement
+            previous: list[Hit] = []
             for ci, clause in enumerate(clauses):
                 hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                hits = [h for h in hits if not self._outranked(h, carried)]
+                hits = [h for h in hits if not self._outranked(h, carried)] or self._gapped(scene, clause, previous)
+                previous = hits
                 reaches = [self._reach(scene.text, clauses, ci, hit) for hit in hits]
                 candidates += [self._candidate(scene, h, Site(r, span, si, langs)) for h, r in zip(hits, reaches, strict=True)]
                 carried = [h for h, r in zip(hits, reaches, strict=True) if r[1] > clause[1]]
@@ -456,6 +461,32 @@ class RulesBackend(Backend):
             ):
                 out.append(Hit(*spans[0], name, lc))
         return out
+
+    def _gapped(self, scene: Scene, clause: tuple[int, int], previous: Sequence[Hit]) -> list[Hit]:
+        """The clause states the claim of the clause before again, for another actor, its
+        verb left out (gapping): "Japan pledged $40m, and Norway 20 million",
+        "Німеччина надасть 150 мільйонів євро, а Норвегія – 90 мільйонів євро". It opens
+        with a ``coordinator`` word and an actor's name, then a dash or a number and at
+        most :data:`_GAPPED_WORDS` words, with no ``auxiliary`` ("a Nizozemska je
+        kritizirala odluku" has a verb of its own); the clause before holds one claim
+        of a ``verbal`` type. The hit is the clause after the name."""
+        if len(previous) != 1 or not self.specs[previous[0].type].verbal:
+            return []
+        lc, (cs, ce), text, scan = previous[0].lang, clause, scene.text, scene.cues
+        opener = next((e for s, e in scan.spans(lc, "coordinator", cs, ce) if not text[cs:s].strip()), None)
+        if opener is None:
+            return []
+        name = next((m for m in within(scene.actors, opener, ce) if not text[opener : m.start].strip()), None)
+        if name is None:
+            return []
+        rest = text[name.end : ce]
+        if (
+            len(_WORD.findall(rest)) > _GAPPED_WORDS
+            or not (rest.lstrip()[:1] in "–—-" or any(c.isdigit() for c in rest))
+            or scan.has(lc, "auxiliary", name.end, ce)
+        ):
+            return []
+        return [Hit(name.end, ce, previous[0].type, lc)]
 
     def _outranked(self, hit: Hit, carried: Sequence[Hit]) -> bool:
         """``hit`` stands in the complement clause of a cue of the clause before
