@@ -107,6 +107,11 @@ _AUXILIARY_REACH = 16
 #: takes the next clause too
 _BARE_WORDS = 2
 _WORD = re.compile(r"\w+")
+#: at most this many words after the actor's name in a clause that repeats the claim of
+#: the clause before with its verb left out ("а Норвегія – 90 мільйонів євро")
+_GAPPED_WORDS = 8
+#: what ends a clause inside a sentence
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
 
 
 class RulesBackend(Backend):
@@ -215,12 +220,18 @@ class RulesBackend(Backend):
                 continue  # no clause of it can hold a claim: it is not split into clauses
             span = (sentence.start, sentence.end)
             clauses = sentence.clauses
+            carried: list[Hit] = []  # cues of the clause before that take this one as complement
+            previous: list[Hit] = []
             for ci, clause in enumerate(clauses):
                 hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                for hit in hits:
-                    c = self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
+                hits = [h for h in hits if not self._outranked(h, carried)] or self._gapped(scene, clause, previous)
+                previous = hits
+                reaches = [self._reach(scene.text, clauses, ci, hit) for hit in hits]
+                for hit, reach in zip(hits, reaches, strict=True):
+                    c = self._candidate(scene, hit, Site(reach, span, si, langs))
                     c.span = _with_subject(scene, clauses, ci, hit, c.span)
                     candidates.append(c)
+                carried = [h for h, r in zip(hits, reaches, strict=True) if r[1] > clause[1]]
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -318,8 +329,13 @@ class RulesBackend(Backend):
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
-            and not self._voided(scan, h, clause)
+            and not any(scan.has(h.lang, c, cs, ce) for c in self.specs[h.type].void_clauses)
         ]
+        # "declined to comment on the meeting": neither the refusal to speak nor what
+        # was not spoken about (after it in the clause) is a claim
+        silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1])]
+        if silent:
+            kept = [h for h in kept if h.start < min(silent)]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
         for h in sorted(kept, key=lambda h: h.start):
@@ -329,7 +345,7 @@ class RulesBackend(Backend):
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
         """The cue's object is a word of one of its type's ``void_objects`` categories
         (``speech``): "declined to comment", "would not say whether", "refused to answer
         questions", "lehnte eine Stellungnahme ab", "拒绝置评", "رفضت الوزارة التعليق",
@@ -338,7 +354,10 @@ class RulesBackend(Backend):
         "lehnte ... ab"), at most :data:`_SPOKEN_REACH` characters after the cue with
         no cue of a claim type or action verb between ("refused to send troops or
         comment" stays); in verb-final languages right before the cue (a case ending
-        and a space)."""
+        and a space). In the others also just before the cue (:meth:`_spoken_before`:
+        "комментировать отказались", "від коментарів відмовилися"), and, when the
+        cue ends its clause, in the next clause ("weigerte sich, die Berichte zu
+        kommentieren"): see :func:`_spoken_next`."""
         categories = self.specs[hit.type].void_objects
         if not categories:
             return False
@@ -354,6 +373,43 @@ class RulesBackend(Backend):
                     break
                 if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
                     return True
+            before = scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start)
+            if any(self._spoken_before(scan, hit, e) for _, e in before):
+                return True
+            if self._spoken_next(scan, hit, category, ce, sentence_end):
+                return True
+        return False
+
+    def _spoken_before(self, scan: CueScan, hit: Hit, end: int) -> bool:
+        """A word of speaking ending at ``end`` is the object of the cue after it: at
+        most :data:`_BARE_WORDS` words between, none a clause mark, cue of a claim
+        type or action verb ("комментировать отказались", "коментувати ці дані
+        відмовився")."""
+        between = scan.text[end : hit.start]
+        return (
+            end < hit.start
+            and len(_WORD.findall(between)) <= _BARE_WORDS
+            and not _CLAUSE_MARK.search(between)
+            and not scan.has_any(hit.lang, self._claim_keys, end, hit.start)
+        )
+
+    def _spoken_next(self, scan: CueScan, hit: Hit, category: str, ce: int, sentence_end: int) -> bool:
+        """The cue ends its clause (at most :data:`_BARE_WORDS` words after it there) and
+        the next clause is what was not said: a word of ``category`` in it, not its
+        first word (", bestätigte ein Sprecher" reports), before any other clause
+        mark and with no cue of a claim type or action verb between
+        ("weigerte sich, Berichte über Waffenlieferungen zu kommentieren"). Only in
+        languages written with spaces."""
+        lc, text = hit.lang, scan.text
+        if lc.boundary == "none" or len(_WORD.findall(text, hit.end, ce)) > _BARE_WORDS:
+            return False
+        for s, _ in scan.spans(lc, category, ce, sentence_end):
+            between = text[ce + 1 : s]
+            return (
+                _WORD.search(between) is not None  # not a reporting verb: ", bestätigte ein Sprecher"
+                and not _CLAUSE_MARK.search(between)
+                and not scan.has_any(lc, self._claim_keys, ce, s)
+            )
         return False
 
     def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
@@ -372,10 +428,25 @@ class RulesBackend(Backend):
             for category in spec.compose:
                 for span in cues.get(category, ()):
                     found = _action_near(actions, span, verb_final=lc.negation_after)
-                    if found is not None and not _crosses(cues, found[1]):
+                    if found is not None and not _crosses(cues, found[1]) and not self._own_cue(cues, name, *found):
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))
         return out
+
+    def _own_cue(
+        self, cues: Mapping[str, Sequence[tuple[int, int]]], name: str, span: tuple[int, int], gap: tuple[int, int]
+    ) -> bool:
+        """The action verb of a composed claim is a cue of another claim type itself, which
+        says what it states: "gelecek hafta yapılacak zirveye katılmayacağını" (will not
+        attend the summit to be held next week) refuses; "yapılacak ... katıl-" composes
+        no pledge."""
+        verb = (gap[1], span[1]) if gap[1] < span[1] else (span[0], gap[0])
+        return any(
+            s < verb[1] and verb[0] < e
+            for other in self.specs
+            if other != name
+            for s, e in cues.get(other, ())
+        )
 
     def _conditioned(
         self,
@@ -398,6 +469,43 @@ class RulesBackend(Backend):
             ):
                 out.append(Hit(*spans[0], name, lc))
         return out
+
+    def _gapped(self, scene: Scene, clause: tuple[int, int], previous: Sequence[Hit]) -> list[Hit]:
+        """The clause states the claim of the clause before again, for another actor, its
+        verb left out (gapping): "Japan pledged $40m, and Norway 20 million",
+        "Німеччина надасть 150 мільйонів євро, а Норвегія – 90 мільйонів євро". It opens
+        with a ``coordinator`` word and an actor's name, then a dash or a number and at
+        most :data:`_GAPPED_WORDS` words, with no ``auxiliary`` ("a Nizozemska je
+        kritizirala odluku" has a verb of its own); the clause before holds one claim
+        of a ``verbal`` type. The hit is the clause after the name."""
+        if len(previous) != 1 or not self.specs[previous[0].type].verbal:
+            return []
+        lc, (cs, ce), text, scan = previous[0].lang, clause, scene.text, scene.cues
+        opener = next((e for s, e in scan.spans(lc, "coordinator", cs, ce) if not text[cs:s].strip()), None)
+        if opener is None:
+            return []
+        name = next((m for m in within(scene.actors, opener, ce) if not text[opener : m.start].strip()), None)
+        if name is None:
+            return []
+        rest = text[name.end : ce]
+        if (
+            len(_WORD.findall(rest)) > _GAPPED_WORDS
+            or not (rest.lstrip()[:1] in "–—-" or any(c.isdigit() for c in rest))
+            or scan.has(lc, "auxiliary", name.end, ce)
+        ):
+            return []
+        return [Hit(name.end, ce, previous[0].type, lc)]
+
+    def _outranked(self, hit: Hit, carried: Sequence[Hit]) -> bool:
+        """``hit`` stands in the complement clause of a cue of the clause before
+        (:meth:`_reach`), whose type drops its type by an ``after`` precedence rule:
+        "ostrzegł, że Budapeszt zawetuje budżet" (warned that it would veto) is the
+        warning's content, no refusal of its own."""
+        return any(
+            rule.when == "after" and rule.drop == hit.type and rule.by == c.type
+            for c in carried
+            for rule in self._precedence
+        )
 
     def _reach(self, text: str, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
         """The clause of ``hit``, and the next clause of its sentence when the type takes
@@ -626,13 +734,15 @@ def _apply_precedence(
         return
     if rule.when == "not_hedged" and is_hedged(scan, drop):
         return
-    if rule.when == "after" and not by.start < drop.start:
+    if rule.when == "after" and not _governed(by, drop):
         return
     if rule.when == "object" and not _object_of(by, drop):
         return
     if rule.when == "hosting" and not _offers_hosting(scan, by, drop, langs):
         return
     if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
+        return
+    if rule.when == "recurring" and not _recurring(scan, by, clause):
         return
     del first[rule.drop]
 
@@ -645,9 +755,23 @@ def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:
     return drop.end <= other.start and scan.has(drop.lang, "coordinator", drop.end, other.start)
 
 
+def _governed(by: Hit, drop: Hit) -> bool:
+    """``drop`` stands where the object of ``by`` stands: after it, before it in verb-final
+    languages ("zirvesine katılmayacağını", "会合には出席しない")."""
+    return drop.start < by.start if by.lang.negation_after else by.start < drop.start
+
+
 #: how far before an agreement word its object may end in verb-final languages (a verb
 #: and its endings between: 会談することで合意, 회담을 열기로 합의)
 _AGREED_BEFORE = 12
+
+
+def _recurring(scan: CueScan, agreement: Hit, clause: tuple[int, int]) -> bool:
+    """``agreement`` holds an ``agreement`` word and the clause a ``recurring`` one:
+    "agreed to consult regularly", "договорились регулярно проводить консультации",
+    "vereinbarten regelmäßige Treffen" commit to a practice, they set no meeting."""
+    lc = agreement.lang
+    return scan.has(lc, "agreement", agreement.start, agreement.end) and scan.has(lc, "recurring", *clause)
 
 
 def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, int]) -> bool:
@@ -663,6 +787,8 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
     las negociaciones", "اتفق تحالف "أوبك+" خلال اجتماع": agreed during a meeting)."""
     scan, lc = scene.cues, agreement.lang
     if not scan.has(lc, "agreement", agreement.start, agreement.end) or scan.has(lc, "action", *clause):
+        return False
+    if _recurring(scan, agreement, clause):
         return False
     if lc.negation_after:
         return 0 <= agreement.start - meeting.end <= _AGREED_BEFORE

@@ -44,9 +44,9 @@ log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
-     "verbal", "conditioned", "complement", "void_objects"}
+     "verbal", "conditioned", "complement", "void_objects", "void_clauses"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed"})
+_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed", "recurring"})
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 
@@ -95,6 +95,10 @@ class TypeSpec:
             object makes it state no claim: "declined to comment", "refused to
             answer questions", "拒绝置评", "コメントを拒否": refusing to speak
             refuses nothing the story is about.
+        void_clauses: modifier categories (``called_off``) whose word anywhere in
+            the cue's clause makes it state no claim: "the talks planned for
+            Thursday were postponed", "переговоры перенесены", "toplantı
+            ertelendi": a meeting called off was not held.
     """
 
     name: str
@@ -111,6 +115,7 @@ class TypeSpec:
     conditioned: tuple[str, ...] = ()
     complement: bool = False
     void_objects: tuple[str, ...] = ()
+    void_clauses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,8 @@ class Precedence:
     """Within one clause, a claim of type ``drop`` goes when one of type ``by`` is there.
 
     ``when``: ``always``; ``hedged`` / ``not_hedged`` (the dropped cue is / is
-    not itself a hedge cue); ``after`` (the dropped cue comes after the other);
+    not itself a hedge cue); ``after`` (the dropped cue comes after the other, before
+    it in verb-final languages);
     ``object`` (the other is the dropped cue's object, within 40 characters on
     its object side: "vowed a crushing response if ..." is a threat); ``hosting`` (the
     other is a readiness word and a ``host`` word stands between the two or in the
@@ -209,9 +215,11 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     compose = tuple(str(c) for c in decl.get("compose") or ())
     conditioned = tuple(str(c) for c in decl.get("conditioned") or ())
     void = tuple(str(c) for c in decl.get("void_objects") or ())
-    if not set(compose) | set(conditioned) | set(void) <= set(MODIFIERS):
+    void_clauses = tuple(str(c) for c in decl.get("void_clauses") or ())
+    if not set(compose) | set(conditioned) | set(void) | set(void_clauses) <= set(MODIFIERS):
         raise InputError(
-            source, f"compose, conditioned and void_objects take modifier categories {list(MODIFIERS)}"
+            source,
+            f"compose, conditioned, void_objects and void_clauses take modifier categories {list(MODIFIERS)}",
         )
     return TypeSpec(
         name=name,
@@ -228,6 +236,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         conditioned=conditioned,
         complement=bool(decl.get("complement", False)),
         void_objects=void,
+        void_clauses=void_clauses,
     )
 
 
