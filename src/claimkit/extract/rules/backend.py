@@ -106,6 +106,34 @@ _AUXILIARY_REACH = 16
 #: takes the next clause too
 _BARE_WORDS = 2
 _WORD = re.compile(r"\w+")
+#: the same in a language written without spaces (Chinese): a verb of saying, 称, 说
+_BARE_CHARS = 2
+#: a complement clause opening with one of these (in its first characters) states a
+#: condition: its consequence is in the clause after it
+_IF = frozenset({"condition", "hypothetical"})
+_IF_REACH = 8
+
+
+#: a comma inside a Chinese clause (a clause too short to stand alone is joined to the next)
+_CJK_COMMA = re.compile(r"[,，]")
+
+
+def _complement_start(text: str, hit: Hit, clauses: Sequence[tuple[int, int]], index: int) -> int | None:
+    """Where the complement of a cue verb opens: the next clause when at most
+    :data:`_BARE_WORDS` words follow the cue in its own; in Chinese (no spaces) when at
+    most :data:`_BARE_CHARS` characters stand between the cue and a comma, right after
+    that comma, inside the clause when the splitter joined a short clause to the next
+    ("王毅警告说，如果 ..."). None: the cue has an object of its own."""
+    end = clauses[index][1]
+    if hit.lang.boundary == "none":
+        comma = _CJK_COMMA.search(text, hit.end, end)
+        if len(text[hit.end : comma.start() if comma else end].strip()) > _BARE_CHARS:
+            return None
+        if comma is not None:
+            return comma.end()
+    elif len(_WORD.findall(text, hit.end, end)) > _BARE_WORDS:
+        return None
+    return clauses[index + 1][0] if index + 1 < len(clauses) else None
 
 
 class RulesBackend(Backend):
@@ -212,14 +240,7 @@ class RulesBackend(Backend):
                 continue
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
-            span = (sentence.start, sentence.end)
-            clauses = sentence.clauses
-            for ci, clause in enumerate(clauses):
-                hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                candidates += [
-                    self._candidate(scene, hit, Site(self._reach(scene.text, clauses, ci, hit), span, si, langs))
-                    for hit in hits
-                ]
+            candidates += self._sentence_candidates(scene, sentence, si, langs, wanted)
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -394,7 +415,25 @@ class RulesBackend(Backend):
                 out.append(Hit(*spans[0], name, lc))
         return out
 
-    def _reach(self, text: str, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
+    def _sentence_candidates(
+        self, scene: Scene, sentence: Sentence, si: int, langs: Sequence[LanguageCues], wanted: set[str]
+    ) -> list[Candidate]:
+        """The claims of one sentence, clause by clause. A cue inside the complement an
+        earlier cue of its type took (:meth:`_reach`) is part of that claim."""
+        span = (sentence.start, sentence.end)
+        clauses = sentence.clauses
+        out: list[Candidate] = []
+        taken: dict[str, int] = {}  # per type, where the last claim's reach ends
+        for ci, clause in enumerate(clauses):
+            for hit in self._clause_hits(scene, clause, span, langs):
+                if hit.type not in wanted or hit.start < taken.get(hit.type, -1):
+                    continue
+                reach = self._reach(scene, clauses, ci, hit)
+                taken[hit.type] = reach[1]
+                out.append(self._candidate(scene, hit, Site(reach, span, si, langs)))
+        return out
+
+    def _reach(self, scene: Scene, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
         """The clause of ``hit``, and the next clause of its sentence when the type takes
         a ``complement`` and the cue ends its own clause.
 
@@ -403,19 +442,27 @@ class RulesBackend(Backend):
         :data:`_BARE_WORDS` words after it in its clause states its claim in the
         clause that follows (what is warned of, its condition); the claim's span and
         fields take both. Only in languages written with spaces (a word count means
-        nothing in Chinese or Japanese) whose verb comes before its complement (in
-        Turkish or Korean what is warned of comes before the verb, in its clause).
+        nothing in Chinese, so there at most :data:`_BARE_CHARS` characters:
+        "毛宁警告，如果 ...", "协会警告称，...") whose verb comes before its complement
+        (in Japanese, Turkish or Korean what is warned of comes before the verb, in its
+        clause). Only a cue of the type's own list: a threat word stated as a
+        consequence (``conditioned``) is its own clause. A complement that opens with a
+        condition ("warned that if ..., ...") takes the clause after it too.
         """
         start, end = clauses[index]
         if (
-            self.specs[hit.type].complement
-            and hit.lang.boundary != "none"
-            and not hit.lang.negation_after
-            and index + 1 < len(clauses)
-            and len(_WORD.findall(text, hit.end, end)) <= _BARE_WORDS
+            not self.specs[hit.type].complement
+            or hit.lang.negation_after
+            or not scene.cues.has(hit.lang, hit.type, hit.start, hit.end)
         ):
-            return start, clauses[index + 1][1]
-        return start, end
+            return start, end
+        opens = _complement_start(scene.text, hit, clauses, index)
+        if opens is None:
+            return start, end
+        last = index if opens < end else index + 1  # the clause the complement is
+        if last + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, opens, opens + _IF_REACH):
+            last += 1
+        return start, clauses[last][1]
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
@@ -696,13 +743,17 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
-    The purpose word comes before the verb, after it in verb-final languages.
+    The purpose word comes before the verb, after it in verb-final languages. Right
+    after an ``agreement`` word it opens what was agreed, no purpose ("sepakat untuk
+    menggelar pertemuan": agreed to hold a meeting).
     """
     if hit.lang.negation_after:
-        window = (hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
-    else:
-        window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
-    return scan.has(hit.lang, "purpose", *window)
+        return scan.has(hit.lang, "purpose", hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
+    text = scan.text
+    return any(
+        not any(not text[e:s].strip() for _, e in scan.spans(hit.lang, "agreement", max(0, s - _PURPOSE_WINDOW), s))
+        for s, _ in scan.spans(hit.lang, "purpose", max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
+    )
 
 
 def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: bool = True) -> bool:
