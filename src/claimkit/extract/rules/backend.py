@@ -858,7 +858,7 @@ def _noun_at(text: str, pos: int, lc: LanguageCues) -> bool:
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
-    if hit.gap is not None and scan.has(lc, "negation", *hit.gap):
+    if hit.gap is not None and _negations(scan, lc, hit.gap):
         return True  # "will not send", "не будет поставлять"
     if _negation_inside(scan, hit):
         return True  # a gapped cue: "werde keine Soldaten schicken"
@@ -866,7 +866,12 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
-    # a negation character inside a time frame word negates nothing (未来: the future)
+    return _negations(scan, lc, window)
+
+
+def _negations(scan: CueScan, lc: LanguageCues, window: tuple[int, int]) -> bool:
+    """A negation in ``window``, not inside a ``timeframe`` word: a negation there negates
+    nothing (未来: the future; 차질이 없도록: so that there is no disruption)."""
     frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
     return any(
         not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
@@ -877,5 +882,6 @@ def _negation_inside(scan: CueScan, hit: Hit) -> bool:
     """A negation inside the cue after its first word, when no hedge is part of the cue
     ("does not rule out" holds the hedge "not rule out")."""
     lc = hit.lang
-    inside = [s for s, _ in scan.spans(lc, "negation", hit.start, hit.end) if s > hit.start]
-    return bool(inside) and not scan.has(lc, "hedge", hit.start, hit.end)
+    if not _negations(scan, lc, (hit.start + 1, hit.end)):
+        return False
+    return not scan.has(lc, "hedge", hit.start, hit.end)
