@@ -648,7 +648,14 @@ def _apply_precedence(
         return
     if rule.when == "agreed" and not _agreed_on(scene, by, drop, clause):
         return
+    if rule.when == "recurring" and not scan.has(drop.lang, "recurring", clause[0], drop.end + _RECURRING_AFTER):
+        return
     del first[rule.drop]
+
+
+#: how far after a meeting cue its ``recurring`` word may stand (verb-final languages put
+#: it before; "meet regularly", "consultations on a regular basis" after)
+_RECURRING_AFTER = 40
 
 
 #: how far before an agreement word its object may end in verb-final languages (a verb

@@ -36,7 +36,7 @@ MODIFIERS = (
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
     "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "thanks",
     "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech",
-    "agreement",
+    "agreement", "recurring",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})
