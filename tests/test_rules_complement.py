@@ -4,9 +4,13 @@
 (the clause with the verb alone, "the spokesman warned", states nothing a reader can
 check), and its modality reads the condition there.
 
-A verb with an object of its own in its clause keeps its clause; in languages written
-without spaces, or whose verb comes after what it says (Turkish, Korean), nothing
-changes.
+In Chinese (no spaces) the verb may have at most two characters after it in its clause
+("警告称，", "警告说，"); a complement opening with a condition ("警告，如果 ...，...") takes
+the consequence after it too.
+
+A verb with an object of its own in its clause keeps its clause, and so does a threat
+word stated as a consequence with no warning verb; in languages whose verb comes after
+what it says (Japanese, Turkish, Korean), nothing changes.
 
 Every sentence is written for these tests (none comes from the sample or test articles).
 """
@@ -46,6 +50,12 @@ _COMPLEMENT = [
      "falls die Raketen geliefert", "conditional"),
     ("en", "The Kremlin spokesman warned, however, that new sanctions would prolong the war.",
      "prolong the war", "firm"),
+    # Chinese: at most two characters (称, 说) after the verb; a complement that opens with
+    # a condition takes its consequence too
+    ("zh", "俄罗斯外交部发言人周一在莫斯科发出警告，北约东扩将给欧洲安全带来严重后果。", "严重后果", None),  # modality: "在 ... 后" reads 后果 as "after" (not mended)
+    ("zh", "王毅警告说，如果日方一意孤行，必将付出沉重代价。", "付出沉重代价", "conditional"),
+    ("zh", "欧洲钢铁协会警告称，关税战持续下去将导致数万人失业。", "数万人失业", "firm"),
+    ("zh", "伊朗总统佩泽希齐扬警告，倘若以色列再次发动袭击，伊朗将作出强硬回应。", "强硬回应", "conditional"),
 ]
 
 
@@ -69,7 +79,8 @@ _OWN_CLAUSE = [
     ("de", "Berlin warnte Moskau vor einer weiteren Eskalation des Konflikts, die Gespräche in Genf "
      "gehen dennoch weiter.", "Gespräche in Genf"),
     ("tr", "Dışişleri Bakanı Ankara'da uyardı, toplantı yarın Brüksel'de yapılacak.", "toplantı yarın"),
-    ("zh", "俄罗斯外交部发言人周一在莫斯科发出警告，北约东扩将给欧洲安全带来严重后果。", "严重后果"),
+    # a threat word stated as a consequence (no warning verb) is its own clause
+    ("zh", "如果欧方执意加征关税，中方将采取一切必要措施，坚决维护中国企业的合法权益。", "坚决维护"),
 ]
 
 

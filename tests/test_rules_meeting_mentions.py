@@ -6,7 +6,8 @@ names an actor of its own: the meeting noun is determined ("the meeting", "diese
 Gespräche", "la réunion", "этой встрече", "この会談", "cuộc họp này"). When the article
 reports two meetings, a later mention joins the one it shares participants, place or
 date with, the nearest otherwise. A determined noun with a place or date of its own that
-differs is another meeting.
+differs is another meeting, and so is one dated after it ("agreed to meet again in
+October").
 
 Every sentence is written for these tests (none comes from the sample articles).
 """
@@ -81,6 +82,12 @@ _APART = [
            "В пятницу Джорджа Мелони провела переговоры с Педро Санчесом в Мадриде."),
     ("id", "Presiden Prancis Emmanuel Macron bertemu Kanselir Jerman Olaf Scholz di Berlin pada hari Senin. "
            "Perdana Menteri Italia Giorgia Meloni juga hadir dalam pertemuan tersebut di Roma."),
+    # a follow-up dated after the meeting is another one: "agreed to meet again in October"
+    ("vi", "Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Malaysia Anwar Ibrahim tại Hà Nội ngày 3/6. "
+           "Hai nhà lãnh đạo nhất trí sẽ gặp lại vào tháng 11."),
+    ("id", "Presiden Prabowo Subianto bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta pada Senin (2/6/2025). "
+           "Kedua pemimpin sepakat untuk kembali bertemu pada Oktober mendatang."),
+    ("zh", "6月2日，王毅在北京同法国外长巴罗举行会谈。双方商定10月再次会晤。"),
 ]  # fmt: skip
 
 

@@ -112,6 +112,34 @@ _WORD = re.compile(r"\w+")
 _GAPPED_WORDS = 8
 #: what ends a clause inside a sentence
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
+#: the same in a language written without spaces (Chinese): a verb of saying, 称, 说
+_BARE_CHARS = 2
+#: a complement clause opening with one of these (in its first characters) states a
+#: condition: its consequence is in the clause after it
+_IF = frozenset({"condition", "hypothetical"})
+_IF_REACH = 8
+
+
+#: a comma inside a Chinese clause (a clause too short to stand alone is joined to the next)
+_CJK_COMMA = re.compile(r"[,，]")
+
+
+def _complement_start(text: str, hit: Hit, clauses: Sequence[tuple[int, int]], index: int) -> int | None:
+    """Where the complement of a cue verb opens: the next clause when at most
+    :data:`_BARE_WORDS` words follow the cue in its own; in Chinese (no spaces) when at
+    most :data:`_BARE_CHARS` characters stand between the cue and a comma, right after
+    that comma, inside the clause when the splitter joined a short clause to the next
+    ("王毅警告说，如果 ..."). None: the cue has an object of its own."""
+    end = clauses[index][1]
+    if hit.lang.boundary == "none":
+        comma = _CJK_COMMA.search(text, hit.end, end)
+        if len(text[hit.end : comma.start() if comma else end].strip()) > _BARE_CHARS:
+            return None
+        if comma is not None:
+            return comma.end()
+    elif len(_WORD.findall(text, hit.end, end)) > _BARE_WORDS:
+        return None
+    return clauses[index + 1][0] if index + 1 < len(clauses) else None
 
 
 class RulesBackend(Backend):
@@ -218,20 +246,7 @@ class RulesBackend(Backend):
                 continue
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
-            span = (sentence.start, sentence.end)
-            clauses = sentence.clauses
-            carried: list[Hit] = []  # cues of the clause before that take this one as complement
-            previous: list[Hit] = []
-            for ci, clause in enumerate(clauses):
-                hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-                hits = [h for h in hits if not self._outranked(h, carried)] or self._gapped(scene, clause, previous)
-                previous = hits
-                reaches = [self._reach(scene.text, clauses, ci, hit) for hit in hits]
-                for hit, reach in zip(hits, reaches, strict=True):
-                    c = self._candidate(scene, hit, Site(reach, span, si, langs))
-                    c.span = _with_subject(scene, clauses, ci, hit, c.span)
-                    candidates.append(c)
-                carried = [h for h, r in zip(hits, reaches, strict=True) if r[1] > clause[1]]
+            candidates += self._sentence_candidates(scene, sentence, si, langs, wanted)
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -507,7 +522,36 @@ class RulesBackend(Backend):
             for rule in self._precedence
         )
 
-    def _reach(self, text: str, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
+    def _sentence_candidates(
+        self, scene: Scene, sentence: Sentence, si: int, langs: Sequence[LanguageCues], wanted: set[str]
+    ) -> list[Candidate]:
+        """The claims of one sentence, clause by clause. A cue inside the complement an
+        earlier cue of its type took (:meth:`_reach`) is part of that claim; a cue its
+        type's precedence outranks there is none (:meth:`_outranked`); a clause that
+        repeats the claim before with its verb left out states it again (:meth:`_gapped`)."""
+        span = (sentence.start, sentence.end)
+        clauses = sentence.clauses
+        out: list[Candidate] = []
+        taken: dict[str, int] = {}  # per type, where the last claim's reach ends
+        carried: list[Hit] = []  # cues of the clause before that take this one as complement
+        previous: list[Hit] = []
+        for ci, clause in enumerate(clauses):
+            hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
+            hits = [h for h in hits if not self._outranked(h, carried)] or self._gapped(scene, clause, previous)
+            previous, carried = hits, []
+            for hit in hits:
+                if hit.start < taken.get(hit.type, -1):
+                    continue
+                reach = self._reach(scene, clauses, ci, hit)
+                taken[hit.type] = reach[1]
+                c = self._candidate(scene, hit, Site(reach, span, si, langs))
+                c.span = _with_subject(scene, clauses, ci, hit, c.span)
+                out.append(c)
+                if reach[1] > clause[1]:
+                    carried.append(hit)
+        return out
+
+    def _reach(self, scene: Scene, clauses: Sequence[tuple[int, int]], index: int, hit: Hit) -> tuple[int, int]:
         """The clause of ``hit``, and the next clause of its sentence when the type takes
         a ``complement`` and the cue ends its own clause.
 
@@ -516,19 +560,27 @@ class RulesBackend(Backend):
         :data:`_BARE_WORDS` words after it in its clause states its claim in the
         clause that follows (what is warned of, its condition); the claim's span and
         fields take both. Only in languages written with spaces (a word count means
-        nothing in Chinese or Japanese) whose verb comes before its complement (in
-        Turkish or Korean what is warned of comes before the verb, in its clause).
+        nothing in Chinese, so there at most :data:`_BARE_CHARS` characters:
+        "毛宁警告，如果 ...", "协会警告称，...") whose verb comes before its complement
+        (in Japanese, Turkish or Korean what is warned of comes before the verb, in its
+        clause). Only a cue of the type's own list: a threat word stated as a
+        consequence (``conditioned``) is its own clause. A complement that opens with a
+        condition ("warned that if ..., ...") takes the clause after it too.
         """
         start, end = clauses[index]
         if (
-            self.specs[hit.type].complement
-            and hit.lang.boundary != "none"
-            and not hit.lang.negation_after
-            and index + 1 < len(clauses)
-            and len(_WORD.findall(text, hit.end, end)) <= _BARE_WORDS
+            not self.specs[hit.type].complement
+            or hit.lang.negation_after
+            or not scene.cues.has(hit.lang, hit.type, hit.start, hit.end)
         ):
-            return start, clauses[index + 1][1]
-        return start, end
+            return start, end
+        opens = _complement_start(scene.text, hit, clauses, index)
+        if opens is None:
+            return start, end
+        last = index if opens < end else index + 1  # the clause the complement is
+        if last + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, opens, opens + _IF_REACH):
+            last += 1
+        return start, clauses[last][1]
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
@@ -866,13 +918,15 @@ def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     The purpose word comes before the verb, after it in verb-final languages. A
     one-word purpose preposition right before a determiner opens a noun phrase, no
     purpose clause: "per il vertice", "para la cumbre", "pour le sommet" (for the
-    summit) against "per inviare", "para enviar", "pour envoyer".
+    summit) against "per inviare", "para enviar", "pour envoyer". Right
+    after an ``agreement`` word it opens what was agreed, no purpose ("sepakat untuk
+    menggelar pertemuan": agreed to hold a meeting).
     """
     if hit.lang.negation_after:
         return scan.has(hit.lang, "purpose", hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
     window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
     return any(
-        not _preposition(scan, hit.lang, s, e) and not _trip(scan, hit, clause[0], s)
+        not _preposition(scan, hit.lang, s, e) and not _trip(scan, hit, clause[0], s) and not _agreed_to(scan, hit.lang, s)
         for s, e in scan.spans(hit.lang, "purpose", *window)
     )
 
@@ -882,6 +936,13 @@ def _trip(scan: CueScan, hit: Hit, opening: int, purpose: int) -> bool:
     to meet ("viajará a Washington para reunirse con", "se rendra à Berlin pour
     rencontrer", "si recherà a Kiev per incontrare"): the meeting is stated, scheduled."""
     return hit.type == "meeting" and scan.has(hit.lang, "travel", opening, purpose)
+
+
+def _agreed_to(scan: CueScan, lc: LanguageCues, purpose: int) -> bool:
+    """The purpose word at ``purpose`` follows an ``agreement`` word with nothing between:
+    it opens what was agreed ("sepakat untuk menggelar pertemuan")."""
+    text = scan.text
+    return any(not text[e:purpose].strip() for _, e in scan.spans(lc, "agreement", max(0, purpose - _PURPOSE_WINDOW), purpose))
 
 
 def _preposition(scan: CueScan, lc: LanguageCues, start: int, end: int) -> bool:
@@ -994,7 +1055,7 @@ def _noun_at(text: str, pos: int, lc: LanguageCues) -> bool:
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
     lc = hit.lang
-    if hit.gap is not None and scan.has(lc, "negation", *hit.gap):
+    if hit.gap is not None and _negations(scan, lc, hit.gap):
         return True  # "will not send", "не будет поставлять"
     if _negation_inside(scan, hit):
         return True  # a gapped cue: "werde keine Soldaten schicken"
@@ -1002,7 +1063,12 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
         window = (hit.end, min(ce, hit.end + _NEG_WINDOW))
     else:
         window = (max(cs, hit.start - _NEG_WINDOW), hit.start)
-    # a negation character inside a time frame word negates nothing (未来: the future)
+    return _negations(scan, lc, window)
+
+
+def _negations(scan: CueScan, lc: LanguageCues, window: tuple[int, int]) -> bool:
+    """A negation in ``window``, not inside a ``timeframe`` word: a negation there negates
+    nothing (未来: the future; 차질이 없도록: so that there is no disruption)."""
     frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
     return any(
         not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
@@ -1013,5 +1079,6 @@ def _negation_inside(scan: CueScan, hit: Hit) -> bool:
     """A negation inside the cue after its first word, when no hedge is part of the cue
     ("does not rule out" holds the hedge "not rule out")."""
     lc = hit.lang
-    inside = [s for s, _ in scan.spans(lc, "negation", hit.start, hit.end) if s > hit.start]
-    return bool(inside) and not scan.has(lc, "hedge", hit.start, hit.end)
+    if not _negations(scan, lc, (hit.start + 1, hit.end)):
+        return False
+    return not scan.has(lc, "hedge", hit.start, hit.end)

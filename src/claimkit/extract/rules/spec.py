@@ -132,7 +132,9 @@ class Precedence:
     is held); ``agreed`` (the dropped cue is an ``agreement`` word and the other its
     object, with no ``action`` verb in the clause: "agreed to hold talks", "vereinbarten
     ein Treffen", "договорились о встрече", 会談することで合意: a meeting is set, nothing
-    else is promised).
+    else is promised); ``recurring`` (a ``recurring`` word, "regularly", 정기적으로, 定期,
+    stands in the clause before the dropped cue: "agreed to consult regularly" commits to
+    a practice, it sets no one meeting).
     """
 
     drop: str

@@ -565,6 +565,7 @@ def _follows(last: Candidate, c: Candidate, r: MergeRule) -> bool:
     return (
         (not r.same or _same(last, c, r.same, r.dates_agree))
         and (not (c.anaphoric and c.dated) or _dates_agree(last, c))
+        and not (c.dated and last.dated and _later(last, c))
         and _same_object(last, c, r.object)
         and _agree(last, c, r.agree)
         and (c.anaphoric or _agree(last, c, r.apart))
@@ -618,6 +619,16 @@ def _same_object(a: Candidate, b: Candidate, key: str | None) -> bool:
         return True
     va, vb = a.objects.get(key), b.objects.get(key)
     return va is not None and va == vb
+
+
+def _later(a: Candidate, b: Candidate) -> bool:
+    """``b``'s date is after ``a``'s (neither contains the other): a mention dated after a
+    meeting is another one ("they agreed to meet again in October")."""
+    da, db = a.fields.get("date"), b.fields.get("date")
+    if da is None or db is None:
+        return False
+    va, vb = str(da.value), str(db.value)
+    return not va.startswith(vb) and not vb.startswith(va) and vb > va
 
 
 def _dates_agree(a: Candidate, b: Candidate) -> bool:
