@@ -70,6 +70,9 @@ def backend() -> RulesBackend:
          ["Paris Ortega", "Chile"]),
         ("fr", "Le ministre chilien des Affaires étrangères, Paris Ortega, a refusé d'envoyer "
                "des troupes.", ["Paris Ortega", "Chile"]),
+        # a title that names no country: the name as written would replace the country the
+        # claim is scored on, so the backend leaves such an official out
+        ("en", "Foreign Minister Tomas Varga said Hungary would not send troops.", ["Hungary"]),
     ],
 )
 def test_backend_names_the_official_and_his_country(backend: RulesBackend, lang: str, text: str,
