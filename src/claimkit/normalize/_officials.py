@@ -31,9 +31,10 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from claimkit.normalize._gazetteer_index import CAPITALISED_WORD, _title_at, _Titles
-from claimkit.text import Script, fold_case, script_of
+from claimkit.normalize._gazetteer_index import CAPITALISED_WORD, NAME_GAP, _title_at, _Titles
+from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder"]
 
@@ -42,6 +43,8 @@ __all__ = ["Official", "OfficialFinder"]
 _MAX_NAME_WORDS = 4
 #: tokens that may stand between a title and its holder's name
 _MAX_GAP = 5
+#: how far before a title the comma of "Name, [the country's] title" may be
+_COMMA_REACH = 60
 #: a name's capitalised words and the particles between them
 _RUN = re.compile(
     rf"{CAPITALISED_WORD.pattern}(?:(?: [^\W\d_]{{1,3}})* {CAPITALISED_WORD.pattern})*"
@@ -188,6 +191,8 @@ class OfficialFinder:
             self._nouns[lang] = _Nouns(own)
         self._any_nouns = _Nouns(every)
         self.vocab = frozenset(w for t in titles.titles for w in t.split())
+        spaced = [t for t in titles.titles if t and script_of(t[0]) not in _UNSPACED]
+        self._spaced_titles = _title_automaton(spaced) if spaced else None
         by_script: dict[Script | None, list[str]] = {}
         for t in titles.titles:
             by_script.setdefault(script_of(t[0]) if t else None, []).append(t)
@@ -201,52 +206,112 @@ class OfficialFinder:
         self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
                                  rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
         self._zh_re = re.compile(rf"(?:{self._han})([{_HAN}·]{{2,10}}?)(?={_ZH_AFTER_RE})")
+        #: the finder of each language written without capitals, by language
+        self._unspaced: dict[str, Callable[[str, str, _Taken], list[Official]]] = {}
+        if self._ko_re is not None:
+            self._unspaced["ko"] = self._korean
+        if self._han:
+            self._unspaced.update(ja=self._japanese, zh=self._chinese, yue=self._chinese)
+        if self._ar is not None:
+            self._unspaced["ar"] = self._arabic
 
     def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
              person: Callable[[int], bool]) -> list[Official]:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
         gazetteer's own mentions ``taken`` and which entries are people."""
+        starts = self._title_starts(folded)
+        unspaced = self._unspaced.get(lang or "")
+        if not starts and unspaced is None:
+            return []  # no title: no official (most texts end here)
         spans = _Taken(taken, person)
         nouns = self._nouns.get(lang or "", self._any_nouns)
-        found = self._spaced(text, folded, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
-        if lang == "ko" and self._ko_re is not None:
-            found += self._korean(text, self._ko_re, spans)
-        elif lang == "ja" and self._han:
-            found += self._japanese(text, spans)
-        elif lang in ("zh", "yue") and self._han:
-            found += self._chinese(text, spans)
-        elif lang == "ar" and self._ar is not None:
-            found += self._arabic(text, folded, self._ar, spans)
-        return _with_repeats(text, found, spans)
+        found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
+        if unspaced is not None:
+            found += unspaced(text, folded, spans)
+        return _with_repeats(text, found, spans) if found else found
 
     # ------------------------------------------------------------ spaced scripts
 
-    def _spaced(self, text: str, folded: str, spans: _Taken,
+    def _title_starts(self, folded: str) -> dict[int, int]:
+        """Title end -> start of the longest title of a spaced script ending there, for
+        every title in ``folded`` (one pass of the automaton, in C)."""
+        starts: dict[int, int] = {}
+        if self._spaced_titles is None:
+            return starts
+        size = len(folded)
+        for last, n in self._spaced_titles.iter(folded):
+            q = last + 1 - n
+            if (last + 1 == size or not folded[last + 1].isalnum()) and word_ok_before(
+                    folded, q) and word_ok_after(folded, last + 1):
+                starts[last + 1] = min(q, starts.get(last + 1, q))
+        return starts
+
+    def _spaced(self, text: str, folded: str, starts: dict[int, int], spans: _Taken,
                 how: tuple[bool, _Nouns]) -> list[Official]:
-        """Names in capitalised words. ``how``: whether the language names the country
+        """Names in capitalised words, read from each title (only the places after and
+        before a title are looked at). ``how``: whether the language names the country
         after the title ("Prezydent Chile Paris Ortega"), so a country there opens no
         name, and its actor nouns."""
         out: list[Official] = []
         pos = 0
-        for m in CAPITALISED_WORD.finditer(text):
-            if m.start() < pos:
+        for e in sorted(starts):
+            q = starts[e]
+            if q < pos:
                 continue
-            run = self._name_run(text, folded, m.start(), spans, how)
-            if run is None:
-                continue
-            s, e = run
-            zone = self._zone_before(text, folded, s, spans)
-            if zone is None:
-                zone = self._zone_after(text, folded, e, spans)
-                if zone is None:
-                    continue
-                out.append(Official(s, e, text[s:e], zone[1], (s, zone[0])))
-            elif text[s - 2:s] == ", ":
-                out.append(Official(s, e, text[s:e], zone[1], (zone[0], e)))
-            else:
-                out.append(Official(zone[0], e, text[s:e], zone[1]))
-            pos = e
+            found = self._after_title(text, folded, e, spans, how)
+            if found is not None:
+                (s, end), group, comma = found
+                start, before = self._before_title(text, folded, q, spans)
+                group = group if group is not None else before
+                out.append(Official(s, end, text[s:end], group, (start, end)) if comma
+                           else Official(start, end, text[s:end], group))
+                pos = end
+            elif folded.rfind(", ", max(pos, q - _COMMA_REACH), q) >= 0:
+                named = self._before_comma(text, folded, q, e, spans, how)
+                if named is not None:
+                    out.append(named)
+                    pos = e
         return out
+
+    def _after_title(self, text: str, folded: str, e: int, spans: _Taken,
+                     how: tuple[bool, _Nouns]) -> tuple[tuple[int, int], int | None, bool] | None:
+        """(name span, group, whether a comma came between) of the name after the title
+        ending at ``e``: past countries, country adjectives, the title's own words and
+        short function words ("ministre chilien des Affaires étrangères, Paris Ortega")."""
+        p, group, comma = e, None, False
+        for _ in range(_MAX_GAP + 1):
+            if text.startswith(", ", p):
+                p, comma = p + 2, True
+            elif text[p:p + 1] in (" ", "\u00a0"):
+                p += 1
+            else:
+                return None
+            if text[p:p + 1].isupper():
+                run = self._name_run(text, folded, p, spans, how)
+                if run is not None:
+                    return run, group, comma
+            if comma:
+                return None
+            step = self._gap_step(folded, p, spans)
+            if step is None:
+                return None
+            p, adjective = step
+            group = adjective if group is None else group
+        return None
+
+    def _gap_step(self, folded: str, p: int, spans: _Taken) -> tuple[int, int | None] | None:
+        """The end of the token at ``p`` between a title and a name, and the country it
+        names, or None when no such token is there."""
+        hit = spans.covering(p)
+        if hit is not None:
+            return None if hit[0] != p or spans.person(hit[2]) else (hit[1], hit[2])
+        w = _WORD_AFTER.match(folded, p)
+        if w is None or w.group() in _CONJUNCTIONS:
+            return None
+        adjective = self._demonym(w.group())
+        if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3):
+            return None
+        return w.end(), adjective
 
     def _name_run(self, text: str, folded: str, s: int, spans: _Taken,
                   how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
@@ -277,35 +342,6 @@ class OfficialFinder:
             # the title already has one ("Menteri Pertahanan Israel Israel Katz")
         return s, end
 
-    def _zone_before(self, text: str, folded: str, s: int,
-                     spans: _Taken) -> tuple[int, int | None] | None:
-        """(start of the title zone, group) when a title stands before the name at ``s``."""
-        p = s - 2 if text[s - 2:s] == ", " else s - 1
-        if p < 0 or text[p] not in " ,\u00a0":
-            return None
-        group: int | None = None
-        for _ in range(_MAX_GAP):
-            q = _title_at(self.titles, text, folded, p, forward=False)
-            if q is not None:
-                start, before = self._before_title(text, folded, q, spans)
-                return start, group if group is not None else before
-            hit = spans.group_ending(text, p)
-            if hit is not None:
-                p, group = hit[0], hit[1] if group is None else group
-            else:
-                w = _WORD_BEFORE.search(folded, max(0, p - 40), p)
-                if w is None or w.group() in _CONJUNCTIONS:
-                    return None
-                adjective = self._demonym(w.group())
-                if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3):
-                    return None
-                group = adjective if group is None else group
-                p = w.start()
-            if p < 1 or text[p - 1] not in " \u00a0":
-                return None
-            p -= 1
-        return None
-
     def _demonym(self, word: str) -> int | None:
         """The country of a country adjective, inflected endings allowed ("israelí", "israelische")."""
         for n in range(len(word), max(3, len(word) - _ENDING) - 1, -1):
@@ -329,37 +365,50 @@ class OfficialFinder:
                 return start, group
             start, group = hit
 
-    def _zone_after(self, text: str, folded: str, e: int,
-                    spans: _Taken) -> tuple[int, int | None] | None:
-        """(end of the title, group) when ", [the] [country's] title" follows the name."""
-        if text[e:e + 2] != ", ":
-            return None
-        p, group = e + 2, None
+    def _before_comma(self, text: str, folded: str, q: int, e: int, spans: _Taken,
+                      how: tuple[bool, _Nouns]) -> Official | None:
+        """"Tomas Varga, Hungary's defence minister": the name before ", [the] [country's]"
+        and the title at ``[q, e)``; the mention is the name, its text the whole."""
+        p, group = q, None
         for _ in range(_MAX_GAP):
-            hit = spans.covering(p)
-            if hit is not None and hit[0] == p and not spans.person(hit[2]):
-                p, group = hit[1], hit[2] if group is None else group
-                if text.startswith(("'s", "’s"), p):
-                    p += 2
-            else:
-                w = _WORD_AFTER.match(folded, p)
-                if w is None or not (w.group() in self.vocab or len(w.group()) <= 3):
-                    return None
-                p = w.end()
-            q = _title_at(self.titles, text, folded, p, forward=False)
-            if q is not None and q >= e + 2:
-                return p, group
-            if text[p:p + 1] != " ":
+            if folded.startswith(", ", p - 2):
+                break
+            if p < 1 or text[p - 1] != " ":
                 return None
-            p += 1
-        return None
+            p -= 1
+            hit = spans.group_ending(text, p)
+            if hit is not None:
+                p, group = hit
+                continue
+            w = _WORD_BEFORE.search(folded, max(0, p - 40), p)
+            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3):
+                return None
+            p = w.start()
+        else:
+            return None
+        c = p - 2
+        words = list(CAPITALISED_WORD.finditer(text, max(0, c - _COMMA_REACH), c))
+        if not words or words[-1].end() != c:
+            return None
+        firsts = [words[-1].start()]
+        for w in reversed(words[:-1]):
+            if len(firsts) >= _MAX_NAME_WORDS or not NAME_GAP.fullmatch(text, w.end(), firsts[-1]):
+                break
+            firsts.append(w.start())
+        for s in reversed(firsts):  # the longest name that ends at the comma
+            run = self._name_run(text, folded, s, spans, how)
+            if run is not None and run[1] == c:
+                break
+        else:
+            return None
+        return Official(s, c, text[s:c], group, (s, e))
 
     # ------------------------------------------------------------ unspaced scripts
 
-    def _korean(self, text: str, pattern: re.Pattern[str], spans: _Taken) -> list[Official]:
+    def _korean(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"조현 외교부 장관", "이스라엘 카츠 국방장관", "카츠 이스라엘 국방장관"."""
         out: list[Official] = []
-        for m in pattern.finditer(text):
+        for m in self._ko_re.finditer(text) if self._ko_re is not None else ():
             s, e = m.span(1)
             group = None
             hit = spans.covering(s)
@@ -380,7 +429,7 @@ class OfficialFinder:
             out.append(Official(before[0] if before else s, m.end(), name, group))
         return out
 
-    def _japanese(self, text: str, spans: _Taken) -> list[Official]:
+    def _japanese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"カッツ国防相", "イスラエルのカッツ国防相", "韓国の趙顕外相"."""
         out: list[Official] = []
         for m in self._ja_re.finditer(text):
@@ -395,7 +444,7 @@ class OfficialFinder:
                                 before[1] if before else None))
         return out
 
-    def _chinese(self, text: str, spans: _Taken) -> list[Official]:
+    def _chinese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"以色列国防部长卡茨表示", "韩国外长赵显周二说"."""
         out: list[Official] = []
         for m in self._zh_re.finditer(text):
@@ -409,12 +458,11 @@ class OfficialFinder:
                                 before[1] if before else None))
         return out
 
-    def _arabic(self, text: str, folded: str, pattern: re.Pattern[str],
-                spans: _Taken) -> list[Official]:
+    def _arabic(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"وزير الدفاع الإسرائيلي يسرائيل كاتس": up to three words after the title and its
         country adjectives, to a function word or punctuation."""
         out: list[Official] = []
-        for m in pattern.finditer(folded):
+        for m in self._ar.finditer(folded) if self._ar is not None else ():
             p, group = m.end(), None
             while True:
                 hit = spans.covering(p + 1) if text[p:p + 1] == " " else None
@@ -441,6 +489,20 @@ def _arabic_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
         start = w.start() if start < 0 else start
         end = p = w.end()
     return (start, end) if start >= 0 else None
+
+
+_UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)
+
+
+def _title_automaton(titles: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of folded titles: title -> its length."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for t in titles:
+        automaton.add_word(t, len(t))
+    automaton.make_automaton()
+    return automaton
 
 
 def _alternation(titles: list[str]) -> str:
