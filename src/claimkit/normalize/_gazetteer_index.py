@@ -121,6 +121,8 @@ class _Index:
     abbrev_chars: re.Pattern[str] | None = None
     #: the actor nouns a demonym must qualify (:class:`~claimkit.normalize._demonyms.ActorNouns`)
     nouns: Any = None
+    #: the finder of officials in no gazetteer (:class:`~claimkit.normalize._officials.OfficialFinder`)
+    officials: Any = None
 
     def __post_init__(self) -> None:
         for keys in (self.fuzzy_single, self.fuzzy_multi):

@@ -63,6 +63,7 @@ from claimkit.normalize._gazetteer_index import (
     _trie_add,
     env_cached,
 )
+from claimkit.normalize._officials import Official, OfficialFinder
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
@@ -146,6 +147,8 @@ class Gazetteer:
         self._memo: dict[tuple[str, str | None, bool], GazetteerEntry | None] = {}
         #: the (frozen) actor of each entry as written, built once per distinct spelling
         self._actors: dict[tuple[int, str], Actor] = {}
+        #: an official in no gazetteer, as written with the title -> whom they speak for
+        self._official_groups: dict[str, str | None] = {}
         for doc in data:
             self._merge(doc)
 
@@ -315,8 +318,11 @@ class Gazetteer:
                 _trie_add(trie, stem, replace(al, stem=True))
         titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
-        return _Index(by_key, _automaton(trie), abbrev, _Titles(titles), fuzzy_single, fuzzy_multi,
-                      loose, nouns=ActorNouns(self._actor_nouns, self._titles))
+        index = _Index(by_key, _automaton(trie), abbrev, _Titles(titles), fuzzy_single,
+                       fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles))
+        index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()},
+                                         self._actor_nouns)
+        return index
 
     def _demonym_aliases(self) -> dict[str, _Alias]:
         """Folded demonym -> its alias; a demonym of two countries is dropped (a guess)."""
@@ -394,6 +400,8 @@ class Gazetteer:
         """
         if isinstance(name_or_actor, Actor):
             a = name_or_actor
+            if not a.resolved and a.kind == ActorKind.person:
+                return self._official_group(a.text, language)
             texts = (a.name, a.text) if a.resolved else (a.text, a.name)
         else:
             texts = (name_or_actor, None)
@@ -403,6 +411,13 @@ class Gazetteer:
                 if entry is not None:
                     return entry.affiliation if entry.kind == ActorKind.person else None
         return None
+
+    def _official_group(self, written: str, language: str | None) -> str | None:
+        """Whom an official in no gazetteer speaks for, from the title as written
+        ("Israeli Defence Minister Israel Katz": "IL"); None when the title names no one."""
+        if written not in self._official_groups:
+            self.find(written, language=language)  # fills the table when it is an official
+        return self._official_groups.get(written)
 
     def _resolve_index(self, text: str, language: str | None, strict: bool) -> int | None:
         index = self._built()
@@ -459,7 +474,33 @@ class Gazetteer:
         taken.extend(self._abbrev_candidates(index, text, covered, lang))
         taken.extend(self._fuzzy_candidates(index, text, covered))
         taken.sort()
-        return self._with_titles(index, text, folded, taken)
+        officials = index.officials.find(text, folded, lang, taken, self._is_person)
+        if not officials:
+            return self._with_titles(index, text, folded, taken)
+        spans = [o.written for o in officials]
+        kept = [t for t in taken if not any(s < t[1] and t[0] < e for s, e in spans)]
+        found = self._with_titles(index, text, folded, kept)
+        found.extend(self._official_mention(text, o) for o in officials
+                     if not any(o.start < m.end and m.start < o.end for m in found))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _is_person(self, idx: int) -> bool:
+        return self._entries[idx].kind == ActorKind.person
+
+    def _official_mention(self, text: str, o: Official) -> ActorMention:
+        """The mention of an official in no gazetteer: a person named as written, whose
+        group (from the title) :meth:`affiliation` gives."""
+        written = text[o.written[0]:o.written[1]]
+        groups = self._official_groups
+        if written not in groups:
+            if len(groups) >= _MEMO_SIZE:
+                groups.clear()
+            entry = self._entries[o.group] if o.group is not None else None
+            groups[written] = None if entry is None else (
+                entry.iso_code if entry.kind == ActorKind.country else entry.name)
+        return ActorMention(o.start, o.end, text[o.start:o.end],
+                            Actor(text=written, name=o.name, kind=ActorKind.person))
 
     def _trie_candidates(self, index: _Index, text: str, folded: str,
                          lang: str | None) -> list[tuple[int, int, int]]:

@@ -78,7 +78,7 @@ from claimkit.extract.rules.support import (
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.schemas import Actor, ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -269,7 +269,13 @@ class RulesBackend(Backend):
         places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
         actors = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
-        persons = {m.value.label: m.value for m in actors if m.value.kind in SPEAKING_KINDS}
+        speaks_for: dict[str, Actor] = {}
+        for m in actors:  # the first mention naming a group speaks for all ("Katz" after
+            # "Israeli Defence Minister Israel Katz")
+            if m.value.kind in SPEAKING_KINDS and m.value.label not in speaks_for:
+                group = finders.speaks_for(m.value)
+                if group is not None:
+                    speaks_for[m.value.label] = group
         dates = _sorted(finders.dates(document))
         published = document.published
         if published is None and (published := dateline_day(dates)) is not None:
@@ -286,7 +292,7 @@ class RulesBackend(Backend):
             published=published,
             story=story_dates(text, dates, published),
             seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
-            speaks_for={k: a for k, p in persons.items() if (a := finders.speaks_for(p)) is not None},
+            speaks_for=speaks_for,
         )
 
     def _languages(

@@ -676,7 +676,12 @@ def default_finders(gazetteer: Any) -> Finders:
         except ImportError:  # pragma: no cover - normalize is part of the package
             log.warning("claimkit.normalize is unavailable: the rules backend finds no actors")
             return []
-        return [Mention(m.start, m.end, m.actor) for m in found]
+        # an official in no gazetteer acts here only when a title says whom they speak for
+        # (else the name as written would replace the country the claim is scored on)
+        grouped = {m.actor.label for m in found if not m.actor.resolved
+                   and m.actor.kind is not None and speaks_for(m.actor) is not None}
+        return [Mention(m.start, m.end, m.actor) for m in found
+                if m.actor.resolved or m.actor.kind is None or m.actor.label in grouped]
 
     def dates(document: Document) -> list[Mention]:
         try:
@@ -725,7 +730,8 @@ def _gazetteer_lookups(
         return names[name]
 
     def speaks_for(actor: Actor) -> Actor | None:
-        key = actor.label
+        # an official in no gazetteer speaks for the country their title names, as written
+        key = actor.label if actor.resolved or actor.kind is None else f"{actor.text}\0{actor.label}"
         if key not in persons:
             code = gaz.affiliation(actor) if hasattr(gaz, "affiliation") else None
             if code is None and actor.kind == ActorKind.organisation and hasattr(gaz, "lookup"):

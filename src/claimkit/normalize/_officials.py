@@ -1,0 +1,538 @@
+"""Officials in no gazetteer: a name next to a title is a person.
+
+Private to :mod:`claimkit.normalize.actors`. News introduce officials by their
+title: "Israeli Defence Minister Israel Katz", "le ministre chilien des Affaires
+étrangères, Paris Ortega", "Tomas Varga, Hungary's defence minister", "조현 외교부
+장관", "カッツ国防相", "以色列国防部长卡茨表示", "وزير الخارجية الأردني أيمن الصفدي".
+A name the gazetteer does not know, in that place, is a person named as written;
+the country or organisation named in the title ("Israeli", "of Israel", "以色列")
+is whom they speak for. A country that opens such a name ("Israel Katz") is part of
+the name, not a mention of the country.
+
+What counts as a name, by script:
+
+* spaced scripts with capitals (Latin, Cyrillic, Vietnamese): one to four
+  capitalised words (short lower-case particles between them: "da", "bin"),
+  right after a title, or after a title and what may stand between a title and
+  its holder (country mentions, the title's own words, short function words, one
+  comma), or before ", [the] [country's] title"; none of them a title word or a
+  listed non-name ("General *Assembly*", "Premier *League*", weekdays);
+* Korean: the word before a title (or before a ministry word and a title);
+* Japanese: a katakana name or two to four kanji right before a title;
+* Chinese: two to four characters (a longer name with ·) right after a title
+  and before a word that follows a name (表示, 说, 周二, a comma...);
+* Arabic: up to three words after a title and the country adjectives after it,
+  up to a function word or punctuation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimkit.normalize._gazetteer_index import CAPITALISED_WORD, NAME_GAP, _title_at, _Titles
+from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
+
+__all__ = ["Official", "OfficialFinder"]
+
+#: at most this many capitalised words in a name ("Luiz Inácio Lula Silva"); a longer
+#: run of capitals is a headline in title case, not a name
+_MAX_NAME_WORDS = 4
+#: tokens that may stand between a title and its holder's name
+_MAX_GAP = 5
+#: how far before a title the comma of "Name, [the country's] title" may be
+_COMMA_REACH = 60
+#: a name's capitalised words and the particles between them
+_RUN = re.compile(
+    rf"{CAPITALISED_WORD.pattern}(?:(?: [^\W\d_]{{1,3}})* {CAPITALISED_WORD.pattern})*"
+)
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
+_WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
+_APOSTROPHE = re.compile(r"['’]")
+#: capitalised words that follow a title but are no name: institutions ("General
+#: *Assembly*", "Premier *League*"), days and months, and the small words and verbs of a
+#: headline in title case ("Defence Minister Katz *Says* ..."), where a name ends
+NOT_NAMES = frozenset({
+    "assembly", "league", "council", "staff", "staffs", "committee", "command",
+    "commission", "court", "office", "secretariat", "motors", "electric", "hospital",
+    "university", "college", "school", "party", "army", "navy", "force", "forces", "guard",
+    "house", "palace", "ministry", "department", "bank", "fund", "state", "states", "union",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "in", "on", "at", "of", "and", "or", "for",
+    "with", "to", "from", "by", "as", "after", "over", "says", "said", "will", "would",
+    "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
+    "rejects", "rejected", "pledges", "pledged"
+})
+#: what joins a country to the title after it ("Israel's", "イスラエルの")
+_CONNECTORS = ("'s", "’s", "s'", "の", "의")
+#: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
+#: North Korea's 외무성)
+_KO_NOT_NAME_END = tuple("부청처원회측관국실성")
+#: one-syllable country abbreviations that pair up: 한미 (Korea-US), 한일, 북러, 미중
+_KO_COUNTRY_SYLLABLES = frozenset("한미일중북러우영프독")
+#: Han characters no name of a person is written with in a title's place
+_HAN_NOT_NAME = frozenset("国國省府党黨会會部军軍政局院委两両各同自前元新现現副次官方人侧側们們选選职職级級等"
+                          "通举舉进進出参參召签簽致访訪表说說称稱谈談讨討论論电電话話晤见見")
+#: what follows a Chinese name after its title: a verb of saying, a day, a comma
+_ZH_AFTER = ("表示", "说", "說", "称", "稱", "指出", "强调", "強調", "宣布", "承诺", "承諾",
+             "警告", "拒绝", "拒絕", "呼吁", "呼籲", "透露", "会见", "會見", "会晤", "會晤",
+             "周", "週", "星期", "今天", "昨天", "明天", "日前", "近日", "当天", "當天", "在",
+             "与", "與", "和", "同", "对", "對", "于", "於", "将", "將", "也", "已", "曾",
+             "发表", "發表", "告诉", "告訴", "访问", "訪問", "抵达", "抵達", "，", "。", "、",
+             "（", "(", ",", "：", ":")
+#: Arabic words that end a name after a title: particles, verbs of saying, days, and
+#: the prepositions that open an office's complement ("الأمين العام لحلف الناتو")
+_AR_STOP = frozenset({
+    "إن", "أن", "أنه", "إنه", "إنها", "بأن", "قال", "قالت", "يوم", "في", "على", "من", "إلى",
+    "عن", "مع", "خلال", "بعد", "قبل", "أمس", "اليوم", "الذي", "التي", "قد", "لقد", "كان",
+    "كانت", "لن", "لا", "ما", "هذا", "هذه", "أكد", "أعلن", "وقال", "وأكد", "وأعلن", "يقول",
+    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "السابق",
+    "الجديد", "باسم", "لحلف", "للأمم", "لمنظمة", "للشؤون", "لشؤون", "للأمن", "لدى", "بين",
+    "عبر", "حول", "نحو"
+})
+#: languages that name the country after the title, in the genitive or bare
+#: ("Prezydent Chile", "Menteri Pertahanan Israel", "министр обороны Израиля")
+_COUNTRY_AFTER_TITLE = frozenset({
+    "id", "ms", "vi", "pl", "hr", "sr", "bs", "sl", "cs", "sk", "ru", "uk", "be", "bg"
+})
+#: an actor noun this long may open a longer word ("Regierungen")
+_NOUN_PREFIX = 5
+#: letters an inflected country adjective may add to its listed form
+_ENDING = 3
+#: short words that join two people rather than a title and its holder
+_CONJUNCTIONS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "i", "a", "ve", "và", "dan", "atau", "и", "или", "і", "та", "або", "lub", "ili"])
+_AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+_HANGUL_WORD = "[\uac00-\ud7a3]"
+_HAN = "\u4e00-\u9fff"
+_KATAKANA = "\u30a0-\u30ff"
+
+
+@dataclass(frozen=True)
+class Official:
+    """An official named next to a title.
+
+    Attributes:
+        start, end: the mention, title and country adjective included (the name alone
+            when a comma sets the title off).
+        name: the name as written, without the title.
+        group: the entry index of the country or organisation the title names, or None.
+    """
+
+    start: int
+    end: int
+    name: str
+    group: int | None
+    #: the title and the name as written, when the mention is the name alone (a title set
+    #: off by commas: "le ministre chilien des Affaires étrangères, Paris Ortega,")
+    context: tuple[int, int] | None = None
+
+    @property
+    def written(self) -> tuple[int, int]:
+        """The span of the title and the name, the text the official's actor carries."""
+        return self.context or (self.start, self.end)
+
+
+class _Taken:
+    """The gazetteer's mentions of a text (start, end, entry), sorted, with lookups by place."""
+
+    def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool]) -> None:
+        self.spans = sorted(taken)
+        self.starts = [s for s, _, _ in self.spans]
+        self.by_end = {e: (s, idx) for s, e, idx in self.spans}
+        self.person = person
+
+    def covering(self, i: int) -> tuple[int, int, int] | None:
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k >= 0 and self.spans[k][0] <= i < self.spans[k][1]:
+            return self.spans[k]
+        return None
+
+    def group_ending(self, text: str, p: int) -> tuple[int, int] | None:
+        """(start, entry) of a non-person mention ending at ``p`` (or before a connector)."""
+        for conn in ("", *_CONNECTORS):
+            q = p - len(conn)
+            if q > 0 and (not conn or text[q:p].lower() == conn):
+                hit = self.by_end.get(q)
+                if hit is not None and not self.person(hit[1]):
+                    return hit
+        return None
+
+
+class _Nouns:
+    """Actor nouns: those of five letters or more open a word ("Regierungen"), shorter
+    ones must be the whole word ("rząd", not "Vladimir" for "vlad")."""
+
+    def __init__(self, nouns: set[str]) -> None:
+        self.whole = frozenset(nouns)
+        self.prefixes = tuple(sorted(n for n in nouns if len(n) >= _NOUN_PREFIX))
+
+    def opens(self, token: str) -> bool:
+        return token in self.whole or token.startswith(self.prefixes)
+
+
+class OfficialFinder:
+    """Finds :class:`Official` mentions with the gazetteer's titles."""
+
+    def __init__(self, titles: _Titles, demonyms: Mapping[str, int],
+                 nouns: Mapping[str, Iterable[str]]) -> None:
+        """``demonyms``: folded country adjective -> its country's entry; ``nouns``: the
+        gazetteer's actor nouns per language ("Regierung", "rząd"), which no name opens."""
+        self.titles = titles
+        self.demonyms = demonyms
+        every: set[str] = set()
+        self._nouns: dict[str, _Nouns] = {}
+        for lang, words in nouns.items():
+            own = {fold_case(w) for w in words if w.strip()}
+            every |= own
+            self._nouns[lang] = _Nouns(own)
+        self._any_nouns = _Nouns(every)
+        self.vocab = frozenset(w for t in titles.titles for w in t.split())
+        spaced = [t for t in titles.titles if t and script_of(t[0]) not in _UNSPACED]
+        self._spaced_titles = _title_automaton(spaced) if spaced else None
+        by_script: dict[Script | None, list[str]] = {}
+        for t in titles.titles:
+            by_script.setdefault(script_of(t[0]) if t else None, []).append(t)
+        self._ko = _alternation(by_script.get(Script.HANGUL, []))
+        self._han = _alternation([t for t in titles.titles if t and all(
+            script_of(c) in (Script.HAN, Script.KANA) for c in t)])
+        ar = _alternation(by_script.get(Script.ARABIC, []))
+        self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
+        self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
+                                 rf"(?:{_HANGUL_WORD}{{1,5}}부 ?)?(?:{self._ko})") if self._ko else None
+        self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
+                                 rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
+        self._zh_re = re.compile(rf"(?:{self._han})([{_HAN}·]{{2,10}}?)(?={_ZH_AFTER_RE})")
+        #: the finder of each language written without capitals, by language
+        self._unspaced: dict[str, Callable[[str, str, _Taken], list[Official]]] = {}
+        if self._ko_re is not None:
+            self._unspaced["ko"] = self._korean
+        if self._han:
+            self._unspaced.update(ja=self._japanese, zh=self._chinese, yue=self._chinese)
+        if self._ar is not None:
+            self._unspaced["ar"] = self._arabic
+
+    def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
+             person: Callable[[int], bool]) -> list[Official]:
+        """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
+        gazetteer's own mentions ``taken`` and which entries are people."""
+        starts = self._title_starts(folded)
+        unspaced = self._unspaced.get(lang or "")
+        if not starts and unspaced is None:
+            return []  # no title: no official (most texts end here)
+        spans = _Taken(taken, person)
+        nouns = self._nouns.get(lang or "", self._any_nouns)
+        found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
+        if unspaced is not None:
+            found += unspaced(text, folded, spans)
+        return _with_repeats(text, found, spans) if found else found
+
+    # ------------------------------------------------------------ spaced scripts
+
+    def _title_starts(self, folded: str) -> dict[int, int]:
+        """Title end -> start of the longest title of a spaced script ending there, for
+        every title in ``folded`` (one pass of the automaton, in C)."""
+        starts: dict[int, int] = {}
+        if self._spaced_titles is None:
+            return starts
+        size = len(folded)
+        for last, n in self._spaced_titles.iter(folded):
+            q = last + 1 - n
+            if (last + 1 == size or not folded[last + 1].isalnum()) and word_ok_before(
+                    folded, q) and word_ok_after(folded, last + 1):
+                starts[last + 1] = min(q, starts.get(last + 1, q))
+        return starts
+
+    def _spaced(self, text: str, folded: str, starts: dict[int, int], spans: _Taken,
+                how: tuple[bool, _Nouns]) -> list[Official]:
+        """Names in capitalised words, read from each title (only the places after and
+        before a title are looked at). ``how``: whether the language names the country
+        after the title ("Prezydent Chile Paris Ortega"), so a country there opens no
+        name, and its actor nouns."""
+        out: list[Official] = []
+        pos = 0
+        for e in sorted(starts):
+            q = starts[e]
+            if q < pos:
+                continue
+            found = self._after_title(text, folded, e, spans, how)
+            if found is not None:
+                (s, end), group, comma = found
+                start, before = self._before_title(text, folded, q, spans)
+                group = group if group is not None else before
+                out.append(Official(s, end, text[s:end], group, (start, end)) if comma
+                           else Official(start, end, text[s:end], group))
+                pos = end
+            elif folded.rfind(", ", max(pos, q - _COMMA_REACH), q) >= 0:
+                named = self._before_comma(text, folded, q, e, spans, how)
+                if named is not None:
+                    out.append(named)
+                    pos = e
+        return out
+
+    def _after_title(self, text: str, folded: str, e: int, spans: _Taken,
+                     how: tuple[bool, _Nouns]) -> tuple[tuple[int, int], int | None, bool] | None:
+        """(name span, group, whether a comma came between) of the name after the title
+        ending at ``e``: past countries, country adjectives, the title's own words and
+        short function words ("ministre chilien des Affaires étrangères, Paris Ortega")."""
+        p, group, comma = e, None, False
+        for _ in range(_MAX_GAP + 1):
+            if text.startswith(", ", p):
+                p, comma = p + 2, True
+            elif text[p:p + 1] in (" ", "\u00a0"):
+                p += 1
+            else:
+                return None
+            if text[p:p + 1].isupper():
+                run = self._name_run(text, folded, p, spans, how)
+                if run is not None:
+                    return run, group, comma
+            if comma:
+                return None
+            step = self._gap_step(folded, p, spans)
+            if step is None:
+                return None
+            p, adjective = step
+            group = adjective if group is None else group
+        return None
+
+    def _gap_step(self, folded: str, p: int, spans: _Taken) -> tuple[int, int | None] | None:
+        """The end of the token at ``p`` between a title and a name, and the country it
+        names, or None when no such token is there."""
+        hit = spans.covering(p)
+        if hit is not None:
+            return None if hit[0] != p or spans.person(hit[2]) else (hit[1], hit[2])
+        w = _WORD_AFTER.match(folded, p)
+        if w is None or w.group() in _CONJUNCTIONS:
+            return None
+        adjective = self._demonym(w.group())
+        if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3):
+            return None
+        return w.end(), adjective
+
+    def _name_run(self, text: str, folded: str, s: int, spans: _Taken,
+                  how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
+        """The name's span from ``s``: capitalised words, none a title word, an actor
+        noun, a known person or a non-name; a country may open it only when more words
+        follow."""
+        after, nouns = how
+        m = _RUN.match(text, s)
+        if m is None:
+            return None
+        end, count = s, 0
+        for w in CAPITALISED_WORD.finditer(text, s, m.end()):
+            token = _APOSTROPHE.split(folded[w.start():w.end()])[0]
+            hit = spans.covering(w.start())
+            if hit is not None and spans.person(hit[2]):
+                return None  # the first name of a known person ("Maria" Zacharowa)
+            if token in self.vocab or token in NOT_NAMES or nouns.opens(token) or (
+                    hit is not None and w.start() > s):
+                break
+            end = w.start() + len(token)
+            count += 1
+        if count == 0 or count > _MAX_NAME_WORDS:
+            return None  # a longer run of capitals is a headline in title case, not a name
+        first = spans.covering(s)
+        if first is not None and (count < 2 or first[1] > end or (
+                after and spans.group_ending(text, s - 1) is None)):
+            return None  # in such a language a country after a title is the title's, unless
+            # the title already has one ("Menteri Pertahanan Israel Israel Katz")
+        return s, end
+
+    def _demonym(self, word: str) -> int | None:
+        """The country of a country adjective, inflected endings allowed ("israelí", "israelische")."""
+        for n in range(len(word), max(3, len(word) - _ENDING) - 1, -1):
+            hit = self.demonyms.get(word[:n])
+            if hit is not None:
+                return hit
+        return None
+
+    def _before_title(self, text: str, folded: str, q: int, spans: _Taken) -> tuple[int, int | None]:
+        """Where the title zone starts once the titles and the country before ``q`` are
+        taken in ("Israeli Defence Minister", "Israel's Defence Minister"), and that country."""
+        start, group = q, None
+        while True:
+            p = start - 1 if start > 0 and text[start - 1] in " \u00a0" else start
+            t = _title_at(self.titles, text, folded, p, forward=False)
+            if t is not None and t < start:
+                start = t
+                continue
+            hit = spans.group_ending(text, p)
+            if hit is None or group is not None:
+                return start, group
+            start, group = hit
+
+    def _before_comma(self, text: str, folded: str, q: int, e: int, spans: _Taken,
+                      how: tuple[bool, _Nouns]) -> Official | None:
+        """"Tomas Varga, Hungary's defence minister": the name before ", [the] [country's]"
+        and the title at ``[q, e)``; the mention is the name, its text the whole."""
+        p, group = q, None
+        for _ in range(_MAX_GAP):
+            if folded.startswith(", ", p - 2):
+                break
+            if p < 1 or text[p - 1] != " ":
+                return None
+            p -= 1
+            hit = spans.group_ending(text, p)
+            if hit is not None:
+                p, group = hit
+                continue
+            w = _WORD_BEFORE.search(folded, max(0, p - 40), p)
+            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3):
+                return None
+            p = w.start()
+        else:
+            return None
+        c = p - 2
+        words = list(CAPITALISED_WORD.finditer(text, max(0, c - _COMMA_REACH), c))
+        if not words or words[-1].end() != c:
+            return None
+        firsts = [words[-1].start()]
+        for w in reversed(words[:-1]):
+            if len(firsts) >= _MAX_NAME_WORDS or not NAME_GAP.fullmatch(text, w.end(), firsts[-1]):
+                break
+            firsts.append(w.start())
+        for s in reversed(firsts):  # the longest name that ends at the comma
+            run = self._name_run(text, folded, s, spans, how)
+            if run is not None and run[1] == c:
+                break
+        else:
+            return None
+        return Official(s, c, text[s:c], group, (s, e))
+
+    # ------------------------------------------------------------ unspaced scripts
+
+    def _korean(self, text: str, folded: str, spans: _Taken) -> list[Official]:
+        """"조현 외교부 장관", "이스라엘 카츠 국방장관", "카츠 이스라엘 국방장관"."""
+        out: list[Official] = []
+        for m in self._ko_re.finditer(text) if self._ko_re is not None else ():
+            s, e = m.span(1)
+            group = None
+            hit = spans.covering(s)
+            if hit is not None and not spans.person(hit[2]) and hit[1] == e:
+                group = hit[2]  # a country before the title: the name is the word before it
+                prev = _KO_NAME_BEFORE.search(text, max(0, s - 12), s)
+                if prev is None:
+                    continue
+                s, e = prev.span(1)
+                hit = spans.covering(s)
+            name = text[s:e]
+            if hit is not None or name.endswith(_KO_NOT_NAME_END) or name in self.vocab or all(
+                    c in _KO_COUNTRY_SYLLABLES for c in name):
+                continue
+            before = spans.group_ending(text, s - 1) if s > 0 and text[s - 1] == " " else None
+            if group is None and before is not None:
+                group = before[1]
+            out.append(Official(before[0] if before else s, m.end(), name, group))
+        return out
+
+    def _japanese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
+        """"カッツ国防相", "イスラエルのカッツ国防相", "韓国の趙顕外相"."""
+        out: list[Official] = []
+        for m in self._ja_re.finditer(text):
+            k = 1 if m.group(1) else 2
+            s, e = m.span(k)
+            name = text[s:e]
+            if spans.covering(s) is not None or spans.covering(e - 1) is not None or (
+                    k == 2 and any(c in _HAN_NOT_NAME for c in name)):
+                continue
+            before = spans.group_ending(text, s)
+            out.append(Official(before[0] if before else s, m.end(), name,
+                                before[1] if before else None))
+        return out
+
+    def _chinese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
+        """"以色列国防部长卡茨表示", "韩国外长赵显周二说"."""
+        out: list[Official] = []
+        for m in self._zh_re.finditer(text):
+            s, e = m.span(1)
+            name = text[s:e]
+            if ("·" not in name and len(name) > 4) or any(c in _HAN_NOT_NAME for c in name) or (
+                    spans.covering(s) is not None or spans.covering(e - 1) is not None):
+                continue
+            before = spans.group_ending(text, m.start())
+            out.append(Official(before[0] if before else m.start(), e, name,
+                                before[1] if before else None))
+        return out
+
+    def _arabic(self, text: str, folded: str, spans: _Taken) -> list[Official]:
+        """"وزير الدفاع الإسرائيلي يسرائيل كاتس": up to three words after the title and its
+        country adjectives, to a function word or punctuation."""
+        out: list[Official] = []
+        for m in self._ar.finditer(folded) if self._ar is not None else ():
+            p, group = m.end(), None
+            while True:
+                hit = spans.covering(p + 1) if text[p:p + 1] == " " else None
+                if hit is None or hit[0] != p + 1 or spans.person(hit[2]):
+                    break
+                p, group = hit[1], hit[2] if group is None else group
+            names = _arabic_name(text, p, spans)
+            if names is not None:
+                out.append(Official(m.start(), names[1], text[names[0]:names[1]], group))
+        return out
+
+
+def _arabic_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
+    """The span of the name (one to three words) starting after ``p``'s space, or None."""
+    start = end = -1
+    for _ in range(3):
+        w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
+        hit = spans.covering(w.start()) if w is not None else None
+        if hit is not None and spans.person(hit[2]):
+            return None  # a known person's name ("عبد الفتاح السيسي")
+        if w is None or w.group() in _AR_STOP or hit is not None or (
+                start < 0 and w.group().startswith("ال")):
+            break
+        start = w.start() if start < 0 else start
+        end = p = w.end()
+    return (start, end) if start >= 0 else None
+
+
+_UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)
+
+
+def _title_automaton(titles: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of folded titles: title -> its length."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for t in titles:
+        automaton.add_word(t, len(t))
+    automaton.make_automaton()
+    return automaton
+
+
+def _alternation(titles: list[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+
+
+_ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + ")"
+_KO_NAME_BEFORE = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) $")
+
+
+def _with_repeats(text: str, found: list[Official], spans: _Taken) -> list[Official]:
+    """``found`` and, after each official's first mention, the same name written again
+    or, for a name of several capitalised words, its last word ("Ortega")."""
+    if not found:
+        return found
+    out = list(found)
+    taken = [o.written for o in found]
+    for o in found:
+        forms = [o.name]
+        last = o.name.split()[-1] if " " in o.name else ""
+        if len(last) >= 3 and last[:1].isupper():
+            forms.append(last)
+        for form in forms:
+            spaced = script_of(form[0]) in (Script.LATIN, Script.CYRILLIC)
+            bounded = rf"(?<!\w){re.escape(form)}(?!\w)" if spaced else re.escape(form)
+            for m in re.finditer(bounded, text):
+                s, e = m.span()
+                if s < o.end or spans.covering(s) is not None or any(
+                        a < e and s < b for a, b in taken):
+                    continue
+                taken.append((s, e))
+                out.append(Official(s, e, o.name, None))
+    return sorted(out, key=lambda o: o.start)

@@ -1,0 +1,91 @@
+"""Officials who are in no gazetteer: a name next to a title is a person (as written),
+speaking for the country the title names; a country that opens such a name ("Israel
+Katz") is no country mention; a capitalised word after a title that is no name stays
+none.
+
+Every sentence of tests/data/actors_officials.jsonl is written for these tests, in all
+17 languages; ``person`` lists the labels a person mention may have (the gazetteer's
+English name, or the name as written), ``aff`` the country code
+:meth:`Gazetteer.affiliation` must give that person, ``absent`` labels no mention may have,
+``countries`` (negative cases) the labels that must be found, with no person at all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.normalize import Gazetteer, find_actors
+from claimkit.schemas import ActorKind, Document
+
+_CASES = [json.loads(line) for line in
+          (Path(__file__).parent / "data" / "actors_officials.jsonl").read_text("utf-8").splitlines()
+          if line.strip()]
+
+
+def _id(case: dict[str, Any]) -> str:
+    return f"{case['lang']}:{case['text'][:40]}"
+
+
+def test_every_language_has_cases() -> None:
+    langs = {c["lang"] for c in _CASES}
+    assert langs == {"en", "zh", "ja", "ko", "vi", "id", "ar", "fr", "de", "es", "it", "pt", "pl", "hr",
+                     "tr", "ru", "uk"}
+    assert sum(1 for c in _CASES if not c["person"]) >= 5  # negative cases
+
+
+@pytest.mark.parametrize("case", _CASES, ids=_id)
+def test_official(case: dict[str, Any]) -> None:
+    mentions = find_actors(case["text"], language=case["lang"])
+    labels = [m.actor.label for m in mentions]
+    persons = [m.actor for m in mentions if m.actor.kind == ActorKind.person]
+    for name in case["absent"]:
+        assert name not in labels, labels
+    if not case["person"]:
+        assert persons == [], labels
+        for name in case.get("countries", []):
+            assert name in labels, labels
+        return
+    matching = [a for a in persons if a.label in case["person"]]
+    assert matching, labels
+    if case["aff"]:
+        assert Gazetteer.default().affiliation(matching[0], language=case["lang"]) == case["aff"]
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Israeli Defence Minister Israel Katz said Israel would send more troops to the "
+               "border.", ["Israel Katz", "Israel"]),
+        ("en", "Chilean Foreign Minister Paris Ortega refused to send troops.",
+         ["Paris Ortega", "Chile"]),
+        ("fr", "Le ministre chilien des Affaires étrangères, Paris Ortega, a refusé d'envoyer "
+               "des troupes.", ["Paris Ortega", "Chile"]),
+        # a title that names no country: the name as written would replace the country the
+        # claim is scored on, so the backend leaves such an official out
+        ("en", "Foreign Minister Tomas Varga said Hungary would not send troops.", ["Hungary"]),
+    ],
+)
+def test_backend_names_the_official_and_his_country(backend: RulesBackend, lang: str, text: str,
+                                                     expected: list[str]) -> None:
+    drafts = backend.extract(Document(id="t", text=text, language=lang,
+                                      published="2025-06-02")).drafts
+    assert drafts
+    assert [a.label for a in drafts[0].fields.get("actor") or []] == expected
+
+
+def test_a_later_surname_is_the_same_official() -> None:
+    text = ("Chilean Foreign Minister Paris Ortega arrived in Lima. Ortega said Chile would "
+            "send aid.")
+    persons = [m for m in find_actors(text, language="en") if m.actor.kind == ActorKind.person]
+    assert [(m.text, m.actor.name) for m in persons] == [
+        ("Chilean Foreign Minister Paris Ortega", "Paris Ortega"), ("Ortega", "Paris Ortega")]
