@@ -213,7 +213,7 @@ class OfficialFinder:
         if self._han:
             self._unspaced.update(ja=self._japanese, zh=self._chinese, yue=self._chinese)
         if self._ar is not None:
-            self._unspaced["ar"] = self._arabic
+            self._unspaced["ar"] = self._ar_officials
 
     def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
              person: Callable[[int], bool]) -> list[Official]:
@@ -458,7 +458,7 @@ class OfficialFinder:
                                 before[1] if before else None))
         return out
 
-    def _arabic(self, text: str, folded: str, spans: _Taken) -> list[Official]:
+    def _ar_officials(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"وزير الدفاع الإسرائيلي يسرائيل كاتس": up to three words after the title and its
         country adjectives, to a function word or punctuation."""
         out: list[Official] = []
@@ -469,13 +469,13 @@ class OfficialFinder:
                 if hit is None or hit[0] != p + 1 or spans.person(hit[2]):
                     break
                 p, group = hit[1], hit[2] if group is None else group
-            names = _arabic_name(text, p, spans)
+            names = _ar_name(text, p, spans)
             if names is not None:
                 out.append(Official(m.start(), names[1], text[names[0]:names[1]], group))
         return out
 
 
-def _arabic_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
+def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
     """The span of the name (one to three words) starting after ``p``'s space, or None."""
     start = end = -1
     for _ in range(3):
