@@ -162,6 +162,23 @@ def test_attributes_wrong_values() -> None:
     assert d["pledge.recipient"]["total"] == 1
 
 
+@pytest.mark.parametrize(
+    ("gold_name", "predicted", "same"),
+    [
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan", True),
+        ("Pedro Sanchez", "Pedro Sánchez", True),
+        ("Kim Jong-un", "Kim Jong Un", True),
+        ("CANADA", "Canada", True),
+        ("Canada", "Kanada", False),
+        ("Kim Jong Un", "Kim Yo Jong", False),
+    ],
+)
+def test_actor_names_compare_without_case_accents_or_punctuation(gold_name: str, predicted: str, same: bool) -> None:
+    g = gold("pledge", "Canada will send 500 troops to Ukraine", actor=(gold_name,))
+    got = record(pledge("Canada will send 500 troops to Ukraine", actor=[Actor(name=predicted, text=predicted)]))
+    assert evaluate([g], [got]).to_dict()["attributes"]["actor"]["accuracy"] == (1.0 if same else 0.0)
+
+
 def test_split_pages_and_source_stems(tmp_path: Path) -> None:
     # a page split in two documents "page#1", "page#2"; gold quotes live in the second
     part1 = Document(id="page#1", text="Nothing here.")

@@ -43,6 +43,7 @@ from claimkit.errors import InputError
 from claimkit.gold import GoldClaim, load_gold
 from claimkit.io import Record, read_records
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Quantity
+from claimkit.text import fold
 
 __all__ = [
     "AttributeScore",
@@ -378,7 +379,10 @@ def _labels(value: Any) -> set[str]:
 
 
 def _names_overlap(gold: Iterable[str], predicted: Any) -> bool:
-    return bool({n.casefold() for n in gold} & _labels(predicted))
+    """Some gold name is a predicted actor's name or text, compared as :func:`claimkit.text.fold`
+    compares names (case, accents and punctuation aside: "Recep Tayyip Erdoğan" is "Recep
+    Tayyip Erdogan", "Kim Jong-un" is "Kim Jong Un")."""
+    return bool({fold(n) for n in gold} & {fold(n) for n in _labels(predicted)})
 
 
 def _quantity(claim: ClaimBase) -> Quantity | None:
