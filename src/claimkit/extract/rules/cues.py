@@ -35,7 +35,7 @@ MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
     "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "thanks",
-    "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech",
+    "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech", "physical",
     "agreement", "called_off", "recurring", "coordinator",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
