@@ -39,12 +39,14 @@ from types import MappingProxyType
 from typing import Final
 
 __all__ = [
+    "ARABIC_MARKS",
     "CJK_CHAR",
     "CJK_SCRIPTS",
     "SCRIPT_RANGES",
     "Script",
     "char_class",
     "dominant_script",
+    "drop_arabic_marks",
     "first_chars",
     "fold",
     "fold_case",
@@ -332,6 +334,26 @@ def fold_case_loose(s: str) -> str:
         if c in s:
             s = s.replace(c, folded)
     return fold_case(s)
+
+
+#: Arabic vowel marks (harakat, U+064B..U+0652) and tatweel (U+0640): written or not
+ARABIC_MARKS: Final = re.compile("[\u0640\u064b-\u0652]")
+_NOT_ARABIC_MARK = re.compile("[^\u0640\u064b-\u0652]+")
+
+
+def drop_arabic_marks(s: str) -> tuple[str, list[int]] | None:
+    """``s`` without :data:`ARABIC_MARKS`, and where each of its characters was in ``s``
+    (one more entry: ``len(s)``), so a span ``(a, b)`` of it is ``(at[a], at[b])`` of
+    ``s`` (marks after its last letter included); None when ``s`` has no such mark.
+
+    Linear: one regex search, and for a text with marks one pass over its runs.
+    """
+    if ARABIC_MARKS.search(s) is None:
+        return None
+    runs = [m.span() for m in _NOT_ARABIC_MARK.finditer(s)]
+    at = [i for a, b in runs for i in range(a, b)]
+    at.append(len(s))
+    return "".join(s[a:b] for a, b in runs), at
 
 
 _NON_WORD = re.compile(r"[\W_]+")

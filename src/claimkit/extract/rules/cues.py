@@ -26,7 +26,7 @@ import ahocorasick
 
 from claimkit.errors import InputError
 from claimkit.schemas import ClaimBase
-from claimkit.text import fold_case_loose, is_unspaced
+from claimkit.text import ARABIC_MARKS, fold_case_loose, is_unspaced
 
 __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues", "mark_word_starts"]
 
@@ -35,7 +35,7 @@ MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
     "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "thanks",
-    "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech",
+    "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech", "physical",
     "agreement", "called_off", "recurring", "coordinator",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
@@ -147,7 +147,11 @@ def head(cue: str) -> str:
 
 
 def _unique(cues: Iterable[str]) -> list[str]:
-    return sorted({c for c in cues if c and c.strip("* ")}, key=lambda c: (-len(c), c))
+    """The cues without repeats, longest first, and without Arabic vowel marks: the text
+    is scanned without them too (:class:`~claimkit.extract.rules.support.CueScan`), so a
+    cue matches whether or not either writes them ("ستُرسل", "اتصالاً")."""
+    plain = {ARABIC_MARKS.sub("", c) for c in cues if c}
+    return sorted({c for c in plain if c.strip("* ")}, key=lambda c: (-len(c), c))
 
 
 def _compile(

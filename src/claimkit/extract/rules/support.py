@@ -13,7 +13,7 @@ from typing import Any
 from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, ActorKind, DateRef, Document, Quantity
-from claimkit.text import fold_case_loose
+from claimkit.text import drop_arabic_marks, fold_case_loose
 
 __all__ = [
     "Candidate",
@@ -101,6 +101,11 @@ class CueScan:
         self.text = text
         self._folded: str | None = None
         self._marked: str | None = None
+        #: the text the cues are matched in: ``text`` without Arabic vowel marks and tatweel
+        #: (:func:`~claimkit.text.drop_arabic_marks`; cues are compiled without them too),
+        #: and where each of its characters is in ``text`` (None: they are the same)
+        self._plain = text
+        self._at: list[int] | None = None
         self._tables: dict[str, dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]] = {}
         self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
         self._any: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
@@ -110,9 +115,14 @@ class CueScan:
         table = self._tables.get(lc.code)
         if table is None:
             if self._folded is None:
-                self._folded = fold_case_loose(self.text)
+                dropped = drop_arabic_marks(self.text)
+                self._plain, self._at = dropped if dropped else (self.text, None)
+                self._folded = fold_case_loose(self._plain)
                 self._marked = mark_word_starts(self._folded)
-            scanned = lc.scan(self.text, self._folded, self._marked)
+            scanned = lc.scan(self._plain, self._folded, self._marked)
+            at = self._at
+            if at is not None:  # spans of the text without vowel marks, back on the text
+                scanned = {cat: [(at[s], at[e]) for s, e in spans] for cat, spans in scanned.items()}
             table = self._tables[lc.code] = {
                 cat: ([s for s, _ in spans], [e for _, e in spans], spans)
                 for cat, spans in scanned.items()
