@@ -346,7 +346,7 @@ class RulesBackend(Backend):
             h
             for h in _longest_first(hits)
             if self._negation(scan, h, clause)
-            and not _purpose(scan, h, clause)
+            and not _purpose(scan, h, clause, sentence[0])
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
@@ -918,7 +918,7 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
     )
 
 
-def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int], start: int) -> bool:
     """The cue is inside a purpose clause ("in order to send", "nhằm triển khai", "支援するために").
 
     The purpose word comes before the verb, after it in verb-final languages. A
@@ -926,13 +926,15 @@ def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
     purpose clause: "per il vertice", "para la cumbre", "pour le sommet" (for the
     summit) against "per inviare", "para enviar", "pour envoyer". Right
     after an ``agreement`` word it opens what was agreed, no purpose ("sepakat untuk
-    menggelar pertemuan": agreed to hold a meeting).
+    menggelar pertemuan": agreed to hold a meeting). The trip verb may stand in the
+    sentence (from ``start``) before a purpose clause set off by a comma ("отправится
+    в Берлин, чтобы встретиться", "uda się do Berlina, aby spotkać się").
     """
     if hit.lang.negation_after:
         return scan.has(hit.lang, "purpose", hit.end, min(clause[1], hit.end + _PURPOSE_WINDOW))
     window = (max(clause[0], hit.start - _PURPOSE_WINDOW), hit.start)
     return any(
-        not _preposition(scan, hit.lang, s, e) and not _trip(scan, hit, clause[0], s) and not _agreed_to(scan, hit.lang, s)
+        not _preposition(scan, hit.lang, s, e) and not _trip(scan, hit, start, s) and not _agreed_to(scan, hit.lang, s)
         for s, e in scan.spans(hit.lang, "purpose", *window)
     )
 
