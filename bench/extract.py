@@ -456,6 +456,24 @@ def _best_of_3(run: Callable[[bool], None], old: bool) -> float:
     return min(cpu(lambda: run(old)) for _ in range(3))
 
 
+def _scan_all(marked: Sequence[tuple[str, str, Any]], langs: Sequence[Sequence[Any]], olds: dict[str, Any] | None) -> None:
+    """Each document's cue scan in each of its languages; with ``olds``, each language's old form."""
+    for (t, f, mk), ls in zip(marked, langs, strict=True):
+        for lc in ls:
+            (olds[lc.code] if olds is not None else lc).scan(t, f, mk)
+
+
+def _date_runs(
+    docs: Sequence[Document], tables: Sequence[Any], windows: Sequence[Any], olds: dict[int, re.Pattern[str]] | None
+) -> None:
+    """Each document's date regex over its windows; with ``olds``, each table's old regex."""
+    for d, t, ws in zip(docs, tables, windows, strict=True):
+        regex = olds[id(t)] if olds is not None else t.regex
+        for lo, hi in ws:
+            for _ in regex.finditer(d.text, lo, hi):
+                pass
+
+
 def report_steps(backend: RulesBackend, n: int) -> None:
     """This session's pattern changes, old and new form in this process, alternated, best of 3."""
     from claimkit.extract.rules.cues import mark_word_starts
@@ -477,16 +495,10 @@ def report_steps(backend: RulesBackend, n: int) -> None:
     ]
 
     def scan(old: bool) -> None:
-        for (t, f, mk), ls in zip(marked, langs, strict=True):
-            for lc in ls:
-                (olds[lc.code] if old else lc).scan(t, f, mk)
+        _scan_all(marked, langs, olds if old else None)
 
     def date_runs(old: bool) -> None:
-        for d, t, ws in zip(docs, tables, windows, strict=True):
-            regex = plain_dates[id(t)] if old else t.regex
-            for lo, hi in ws:
-                for _ in regex.finditer(d.text, lo, hi):
-                    pass
+        _date_runs(docs, tables, windows, plain_dates if old else None)
 
     def qty_runs(old: bool) -> None:
         regex = plain_qty if old else qty
@@ -550,16 +562,10 @@ def report_steps_sixth(backend: RulesBackend, n: int) -> None:
     first_letters = {id(t): re.compile(t.regex.pattern.replace(dates._ANYWHERE, letters, 1)) for t in tables}  # noqa: SLF001
 
     def scan(old: bool) -> None:
-        for (t, f, mk), ls in zip(marked, langs, strict=True):
-            for lc in ls:
-                (olds[lc.code] if old else lc).scan(t, f, mk)
+        _scan_all(marked, langs, olds if old else None)
 
     def date_runs(old: bool) -> None:
-        for d, t, ws in zip(docs, tables, windows, strict=True):
-            regex = first_letters[id(t)] if old else t.regex
-            for lo, hi in ws:
-                for _ in regex.finditer(d.text, lo, hi):
-                    pass
+        _date_runs(docs, tables, windows, first_letters if old else None)
 
     def capitalised(old: bool) -> None:
         regex = gi._CAPITALISED_WORD_PLAIN if old else gi.CAPITALISED_WORD  # noqa: SLF001
