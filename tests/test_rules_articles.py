@@ -63,3 +63,12 @@ def test_bench_scores_every_gold_claim_of_a_language() -> None:
     assert scores.tp + scores.fn == len(gold)
     assert not reports["all"].unlocated
     assert {r.document.id for r in records} == {p.stem for p in TEXTS if p.stem.startswith("en-")}
+
+
+def test_bench_scores_one_article_by_its_name() -> None:
+    bench = _bench()
+    reports, records = bench.score({"en-1"})  # type: ignore[attr-defined]
+    gold = [g for g in load_gold(GOLD) if g.doc == "en-1" and not g.optional]
+    scores = reports["all"].overall
+    assert scores.tp + scores.fn == len(gold)
+    assert [r.document.id for r in records] == ["en-1"]
