@@ -40,6 +40,7 @@ from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
 from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
+    Memo,
     conditioned,
     dateline_day,
     fill,
@@ -236,6 +237,7 @@ class RulesBackend(Backend):
     def extract(self, document: Document) -> BackendResult:
         """Propose claims for one document; spans are slices of ``document.text``."""
         scene = self._scene(document)
+        memo = Memo(scene)
         wanted = set(self.types)
         candidates: list[Candidate] = []
         for si, sentence in enumerate(scene.sentences):
@@ -246,7 +248,7 @@ class RulesBackend(Backend):
                 continue
             if not self._may_claim(scene.cues, sentence, langs):
                 continue  # no clause of it can hold a claim: it is not split into clauses
-            candidates += self._sentence_candidates(scene, sentence, si, langs, wanted)
+            candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
         pair_actors(candidates)
         if self.merge:
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -529,12 +531,13 @@ class RulesBackend(Backend):
         )
 
     def _sentence_candidates(
-        self, scene: Scene, sentence: Sentence, si: int, langs: Sequence[LanguageCues], wanted: set[str]
+        self, memo: Memo, sentence: Sentence, si: int, langs: Sequence[LanguageCues], wanted: set[str]
     ) -> list[Candidate]:
         """The claims of one sentence, clause by clause. A cue inside the complement an
         earlier cue of its type took (:meth:`_reach`) is part of that claim; a cue its
         type's precedence outranks there is none (:meth:`_outranked`); a clause that
         repeats the claim before with its verb left out states it again (:meth:`_gapped`)."""
+        scene = memo.scene
         span = (sentence.start, sentence.end)
         clauses = sentence.clauses
         out: list[Candidate] = []
@@ -550,7 +553,7 @@ class RulesBackend(Backend):
                     continue
                 reach = self._reach(scene, clauses, ci, hit)
                 taken[hit.type] = reach[1]
-                c = self._candidate(scene, hit, Site(reach, span, si, langs))
+                c = self._candidate(memo, hit, Site(reach, span, si, langs))
                 c.span = _with_subject(scene, clauses, ci, hit, c.span)
                 out.append(c)
                 if reach[1] > clause[1]:
@@ -606,9 +609,10 @@ class RulesBackend(Backend):
 
     # ------------------------------------------------------------------ fields
 
-    def _candidate(self, scene: Scene, hit: Hit, site: Site) -> Candidate:
+    def _candidate(self, memo: Memo, hit: Hit, site: Site) -> Candidate:
+        scene = memo.scene
         spec = self.specs[hit.type]
-        subject, own_actor, hosted = subject_of(scene, hit, site, spec.actor_from)
+        subject, own_actor, hosted = subject_of(memo, hit, site, spec.actor_from)
         if spec.speaker:
             subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
@@ -622,13 +626,13 @@ class RulesBackend(Backend):
             story = story_date(scene, site)
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
-        ctx = Ctx(scene, hit, site, subject, fields)
+        ctx = Ctx(scene, hit, site, subject, fields, memo)
         for rule in spec.fields:
             value = fill(rule, ctx)
             if value is not None:
                 fields[rule.field] = value
         objects = [r.object for r in spec.merge if r.object is not None]
-        found = merge_objects(scene, hit, site, objects) if objects else {}
+        found = merge_objects(memo, hit, site, objects) if objects else {}
         follows = any(r.follow_up is not None for r in spec.merge)
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,

@@ -40,8 +40,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
@@ -58,6 +60,7 @@ __all__ = [
     "SPEAKING_KINDS",
     "Ctx",
     "FieldRule",
+    "Memo",
     "conditioned",
     "fill",
     "generic_case",
@@ -134,6 +137,45 @@ class FieldRule:
     choices: tuple[str, ...] | None = None
 
 
+class Memo:
+    """What the candidates of one document share, built once for the document.
+
+    A sentence holds about one claim, so what its candidates share saves little; what
+    every candidate of the document asks is built here once: each keyword map's
+    matches in one table (:class:`_Keywords`), the actors merged with the capitals
+    that stand for a government (:func:`_named`), and whether a name may make a claim
+    read in a language (:func:`_may_act`, a pure function of the name's place and the
+    language).
+    """
+
+    __slots__ = ("_acts", "_keywords", "named", "scene")
+
+    def __init__(self, scene: Scene) -> None:
+        self.scene = scene
+        #: the actors and the capitals that may stand for a government ("Moscow said"),
+        #: by start: what :func:`_named` looks in (a capital naming a thing, "the Paris
+        #: Summit", left out)
+        self.named: Sequence[Mention] = _with_seats(scene)
+        self._keywords: dict[tuple[str, tuple[str, ...]], _Keywords] = {}
+        self._acts: dict[tuple[str, int, int], bool] = {}
+
+    def keywords(self, key: str, langs: Sequence[LanguageCues]) -> _Keywords:
+        """The table of the keyword map ``key`` in those of ``langs`` that have it."""
+        codes = (key, tuple(lc.code for lc in langs))
+        table = self._keywords.get(codes)
+        if table is None:
+            table = self._keywords[codes] = _Keywords(self.scene.cues, key, [lc for lc in langs if key in lc.fields])
+        return table
+
+    def may_act(self, hit: Hit, m: Mention) -> bool:
+        """:func:`_may_act`, once per name and language."""
+        key = (hit.lang.code, m.start, m.end)
+        found = self._acts.get(key)
+        if found is None:
+            found = self._acts[key] = _may_act(self.scene, hit, m)
+        return found
+
+
 @dataclass(frozen=True)
 class Ctx:
     """What a role filler sees: the document, the cue, its place, the claim so far."""
@@ -143,13 +185,14 @@ class Ctx:
     site: Site
     subject: Sequence[Actor]
     fields: Mapping[str, Any]
+    memo: Memo
 
 
 # ------------------------------------------------------------- subject, modality
 
 
 def subject_of(
-    scene: Scene, hit: Hit, site: Site, sources: Sequence[str] = ACTOR_SOURCES
+    memo: Memo, hit: Hit, site: Site, sources: Sequence[str] = ACTOR_SOURCES
 ) -> tuple[list[Actor], bool, bool]:
     """Who makes the claim, whether the clause names them before the cue, and whether
     they are the hosts a ``host`` word names (see :func:`_hosts`).
@@ -160,30 +203,31 @@ def subject_of(
     in the clause: verb-first clauses, passives), ``previous_sentence`` (the
     first actor of the previous sentence: a pronoun subject).
     """
+    scene, may_act = memo.scene, memo.may_act
     cs, ce = site.clause
     ss, _ = site.sentence
-    in_clause = _named(scene, cs, ce)
+    in_clause = _named(memo, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
-    thanked = _thanked(scene, hit, site)
+    thanked = _thanked(memo, hit, site)
     if thanked:
         return _distinct(thanked), True, False
     subject: list[Actor] = []
     for source in sources:
         if source in ("host", "cue_owner"):
-            found = _hosts(scene, site) if source == "host" else _cue_owners(scene, hit, site)
+            found = _hosts(memo, site) if source == "host" else _cue_owners(memo, hit, site)
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
-            subject = _distinct([a for a in before if _may_act(scene, hit, a)])
+            subject = _distinct([a for a in before if may_act(hit, a)])
         elif source == "earlier_in_sentence":
-            earlier = [a for a in _named(scene, ss, cs) if _may_act(scene, hit, a)]
+            earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= _after_verb(hit) and _may_act(scene, hit, a)]
+            after = [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
             subject = _distinct(after[:1])
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(scene, prev.start, prev.end) if _may_act(scene, hit, a)]
+            named = [a for a in _named(memo, prev.start, prev.end) if may_act(hit, a)]
             subject = _distinct(named[:1])
         if subject:
             break
@@ -211,7 +255,7 @@ _COORDINATED = re.compile(
 _HOST_REACH = 30
 
 
-def _hosts(scene: Scene, site: Site) -> list[Mention]:
+def _hosts(memo: Memo, site: Site) -> list[Mention]:
     """The names a ``host`` word of the sentence gives: the chain of coordinated names
     ending within :data:`_HOST_REACH` characters before it ("Germany and the UK
     co-chaired", "do Anh và Đức đồng chủ trì", 英国和德国共同主持, 日本が主催), else the
@@ -219,10 +263,10 @@ def _hosts(scene: Scene, site: Site) -> list[Mention]:
     председательством Германии"). Readers and gold name a meeting by its hosts or
     chairs when the article names them."""
     ss, se = site.sentence
-    text = scene.text
-    named = _named(scene, ss, se)
+    text = memo.scene.text
+    named = _named(memo, ss, se)
     for lc in site.langs if named else ():
-        for hs, he in scene.cues.spans(lc, "host", ss, se):
+        for hs, he in memo.scene.cues.spans(lc, "host", ss, se):
             before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
             if before:
                 chain = [before[-1]]
@@ -246,7 +290,7 @@ def _hosts(scene: Scene, site: Site) -> list[Mention]:
 _THANKS_REACH = 60
 
 
-def _thanked(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
+def _thanked(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     """Who is thanked for the claim is who makes it, not who thanks: "Zelensky thanked
     Norway for pledging $1bn", "a remercié la Norvège d'avoir promis", "поблагодарил
     Норвегию за обещание", 感谢挪威承诺 -> Norway. The ``thanks`` verb comes within
@@ -255,12 +299,12 @@ def _thanked(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
     subject) receives. Verb-first and verb-middle languages: in the verb-final ones the
     thanked stands elsewhere (ノルウェーに感謝した) and no list is given."""
     ss, _ = site.sentence
-    text = scene.text
-    for _, te in scene.cues.spans(hit.lang, "thanks", max(ss, hit.start - _THANKS_REACH), hit.start):
-        after = [m for m in _named(scene, te, hit.start) if _ARTICLE_GAP.fullmatch(text, te, m.start)]
+    text = memo.scene.text
+    for _, te in memo.scene.cues.spans(hit.lang, "thanks", max(ss, hit.start - _THANKS_REACH), hit.start):
+        after = [m for m in _named(memo, te, hit.start) if _ARTICLE_GAP.fullmatch(text, te, m.start)]
         if after:
             chain = [after[0]]
-            for m in _named(scene, chain[0].end, hit.start):
+            for m in _named(memo, chain[0].end, hit.start):
                 if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
                     break
                 chain.append(m)
@@ -268,7 +312,7 @@ def _thanked(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
     return []
 
 
-def _cue_owners(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
+def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     """The names owning the cue noun, with the names coordinated with them: before it with
     a possessive mark ("Putin and Zelensky's meeting", プーチンとゼレンスキーの対面会議,
     푸틴과 젤렌스키의 회담, 普京和泽连斯基的会晤), or after it with a ``genitive`` word of
@@ -276,9 +320,10 @@ def _cue_owners(scene: Scene, hit: Hit, site: Site) -> list[Mention]:
     language that marks no genitive with a word, where a name after a verb is its object:
     "bertemu Trump"). A meeting's actor is who holds it, not who reports or arranges it
     ("Trump said he began arranging a meeting of Putin and Zelensky")."""
+    scene = memo.scene
     text = scene.text
     cs, ce = site.clause
-    named = _named(scene, cs, ce)
+    named = _named(memo, cs, ce)
     before = [m for m in named if m.end <= hit.start]
     # a name made an adjective ("NATO'lu mevkidaşları": his NATO counterparts) owns nothing
     if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start) and (
@@ -339,14 +384,22 @@ def _verb_first(text: str, site: Site, hit: Hit) -> bool:
     return _SHARED_SUBJECT.fullmatch(text, site.clause[0], hit.start) is not None
 
 
-def _named(scene: Scene, lo: int, hi: int) -> list[Mention]:
+def _named(memo: Memo, lo: int, hi: int) -> Sequence[Mention]:
     """The actors named in ``[lo, hi)``, with the capitals that may stand for a government."""
-    found = within(scene.actors, lo, hi)
-    seats = within(scene.seats, lo, hi) if scene.seats else ()
-    seats = [m for m in seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
+    return within(memo.named, lo, hi)
+
+
+def _with_seats(scene: Scene) -> Sequence[Mention]:
+    """The document's actors and the capitals that may stand for a government, by start
+    (an actor before a capital starting where it does): :attr:`Memo.named`."""
+    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
     if not seats:
-        return list(found)
-    return sorted([*found, *seats], key=lambda m: m.start)
+        return scene.actors
+    return sorted([*scene.actors, *seats], key=_start)
+
+
+#: a mention's start, for sorting and bisecting
+_start = attrgetter("start")
 
 
 #: a capital naming a thing, not acting: "the Paris Summit", "the Washington Post",
@@ -934,7 +987,7 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
         if rule.options.get("pick", "first") == "order":
             found = _first_in_order(ctx.scene.cues, span, key, langs, _order(rule, maps))
         else:
-            found = _earliest(ctx.scene.cues, span, key, langs)
+            found = ctx.memo.keywords(key, ctx.site.langs).earliest(*span)
         if found is not None:
             return found
     for other, value in (rule.options.get("default_if") or {}).items():
@@ -943,7 +996,7 @@ def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
     return rule.options.get("default")
 
 
-def merge_objects(scene: Scene, hit: Hit, site: Site, keys: Sequence[str]) -> dict[str, str]:
+def merge_objects(memo: Memo, hit: Hit, site: Site, keys: Sequence[str]) -> dict[str, str]:
     """For merge rules with an ``object``: each keyword map's value whose keyword comes
     first between the cue and the clause's end ("refused to send **troops**" -> troops);
     when none does and the cue ends its clause (:func:`_verb_last`), the last one before
@@ -953,10 +1006,10 @@ def merge_objects(scene: Scene, hit: Hit, site: Site, keys: Sequence[str]) -> di
     span = (hit.start, site.clause[1])
     before = (site.clause[0], hit.start)
     for key in keys:
-        langs = [lc for lc in site.langs if key in lc.fields]
-        value = _earliest(scene.cues, span, key, langs)
-        if value is None and _verb_last(scene.text, hit, site.clause):
-            value = _earliest(scene.cues, before, key, langs, last=True)
+        table = memo.keywords(key, site.langs)
+        value = table.earliest(*span)
+        if value is None and _verb_last(memo.scene.text, hit, site.clause):
+            value = table.last(*before)
         if value is not None:
             out[key] = value
     return out
@@ -1000,21 +1053,58 @@ def _scope(ctx: Ctx, name: str) -> tuple[int, int]:
     return ctx.site.sentence
 
 
-def _earliest(
-    scan: CueScan, span: tuple[int, int], key: str, langs: Sequence[LanguageCues], *, last: bool = False
-) -> str | None:
-    """The value of the keyword map ``key`` whose keyword comes first in ``span`` (``last``:
-    comes last)."""
-    best: tuple[int, str] | None = None
-    for lc in langs:
-        for value in lc.fields[key]:
-            found = scan.spans(lc, f"{key}={value}", *span)
-            if not found:
-                continue
-            at = found[-1][0] if last else found[0][0]
-            if best is None or (at > best[0] if last else at < best[0]):
-                best = (at, value)
-    return best[1] if best is not None else None
+class _Keywords:
+    """Where each value's keywords of one keyword map match in one document, in one table:
+    the rows (start, order, end, value), sorted by start and then by the order in which
+    the languages and their values are listed (the first listed wins a tie).
+
+    Built once per document and map (:meth:`Memo.keywords`) from the scan's matches of
+    every value (one category each, ``key=value``), so that the value whose keyword
+    comes first (or last) in a span is a bisect and a few rows, not a lookup of every
+    value of every language per claim. A category's matches do not overlap, so a
+    value's first match starting in a span lies inside it or none of its matches does:
+    the first row starting in the span that ends in it is the answer; at most one row
+    per value crosses the span's end.
+    """
+
+    __slots__ = ("rows", "starts")
+
+    def __init__(self, scan: CueScan, key: str, langs: Sequence[LanguageCues]) -> None:
+        rows: list[tuple[int, int, int, str]] = []
+        whole = len(scan.text)
+        order = 0
+        for lc in langs:
+            for value in lc.fields[key]:
+                rows += [(s, order, e, value) for s, e in scan.spans(lc, f"{key}={value}", 0, whole)]
+                order += 1
+        rows.sort()  # (start, order) is unique: a value's matches do not overlap
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def earliest(self, lo: int, hi: int) -> str | None:
+        """The value whose keyword comes first in ``[lo, hi)``."""
+        rows = self.rows
+        for i in range(bisect_left(self.starts, lo), len(rows)):
+            s, _, e, value = rows[i]
+            if s > hi:
+                break
+            if e <= hi:
+                return value
+        return None
+
+    def last(self, lo: int, hi: int) -> str | None:
+        """The value whose keyword comes last in ``[lo, hi)`` (of two starting together,
+        the one listed first)."""
+        rows = self.rows
+        best: str | None = None
+        at = -1
+        for i in range(bisect_right(self.starts, hi) - 1, -1, -1):
+            s, _, e, value = rows[i]
+            if s < lo or s < at:
+                break
+            if e <= hi:
+                best, at = value, s
+        return best
 
 
 def _verb_last(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
