@@ -41,6 +41,13 @@ class _Scan:
         i = bisect_left(starts, start)
         return found[i : bisect_right(ends, end, i)]
 
+    def has(self, lc: _Lang, category: str, start: int, end: int) -> bool:
+        if start >= end:
+            return False
+        found = self.matches.get((lc.code, category), [])
+        i = bisect_left([s for s, _ in found], start)
+        return i < len(found) and found[i][1] <= end
+
 
 def _earliest(scan: _Scan, span: tuple[int, int], key: str, langs: Sequence[_Lang], *, last: bool = False) -> str | None:
     """The reference: every value of every language looked up in turn (as it was)."""
@@ -54,6 +61,15 @@ def _earliest(scan: _Scan, span: tuple[int, int], key: str, langs: Sequence[_Lan
             if best is None or (at > best[0] if last else at < best[0]):
                 best = (at, value)
     return best[1] if best is not None else None
+
+
+def _first_in_order(scan: _Scan, span: tuple[int, int], key: str, langs: Sequence[_Lang], order: Sequence[str]) -> str | None:
+    """The reference: each value of ``order`` looked up in each language in turn (as it was)."""
+    for value in order:
+        for lc in langs:
+            if value in lc.fields[key] and scan.has(lc, f"{key}={value}", *span):
+                return value
+    return None
 
 
 _SIZE = 60
@@ -95,6 +111,8 @@ def test_the_keyword_table_gives_the_value_every_lookup_gave(scan_langs: tuple[_
     table = _Keywords(scan, "pledge.what", having)  # type: ignore[arg-type]
     assert table.earliest(lo, hi) == _earliest(scan, (lo, hi), "pledge.what", having)
     assert table.last(lo, hi) == _earliest(scan, (lo, hi), "pledge.what", having, last=True)
+    for order in (["troops", "aid", "arms", "money"], ["money", "arms"], ["aid", "other"], []):
+        assert table.first_of(order, lo, hi) == _first_in_order(scan, (lo, hi), "pledge.what", having, order)
 
 
 def test_of_two_values_starting_together_the_one_listed_first_wins() -> None:
@@ -145,3 +163,38 @@ def test_the_merged_actors_give_what_each_lookup_merged(
 ) -> None:
     scene = _Scene(text, actors, seats)
     assert list(within(_with_seats(scene), lo, hi)) == _named(scene, lo, hi)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------- quotes, sentences
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """The reference: the marks counted and looked for on every call (as it was)."""
+    before = text[max(0, start - 2) : at]
+    if before.count('"') % 2:
+        return True
+    return any(before.rfind(o) > before.rfind(c) for o, c in (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’")))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet='ab "“”«»„「」‘’.', max_size=40), st.integers(0, 42), st.integers(0, 42))
+def test_a_quote_is_found_open_as_the_marks_counted_found_it(text: str, start: int, at: int) -> None:
+    from claimkit.extract.rules.roles import quoted
+
+    assert quoted(text, start, at) == _quoted(text, start, at)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 9)), max_size=10), st.integers(0, 12), st.integers(0, 90))
+def test_the_sentence_holding_a_mark_is_found_without_walking_to_the_end(
+    gaps: list[tuple[int, int]], index: int, at: int
+) -> None:
+    from claimkit.extract.rules.roles import _from
+    from claimkit.extract.rules.text import Sentence
+
+    sentences, pos = [], 0
+    for gap, length in gaps:
+        sentences.append(Sentence(pos + gap, pos + gap + length))
+        pos += gap + length
+    plain = next((s.end for s in sentences[index:] if s.start <= at < s.end), -1)
+    assert next((s.end for s in _from(sentences, index, at) if at < s.end), -1) == plain

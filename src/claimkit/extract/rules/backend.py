@@ -191,6 +191,12 @@ class RulesBackend(Backend):
         self.types: tuple[str, ...] = self._wanted(types)
         self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
         self._merge_rules = {name: spec.merge for name, spec in self.specs.items()}
+        #: each type's keyword maps its merge rules compare (:func:`merge_objects`), and
+        #: whether a rule of it joins follow-ups (both read once, not per claim)
+        self._objects = {
+            name: ([r.object for r in spec.merge if r.object is not None], any(r.follow_up is not None for r in spec.merge))
+            for name, spec in self.specs.items()
+        }
         #: the cue categories a clause's hits come from (see :meth:`_clause_hits`)
         #: (a type's own cues, an action verb for a composed claim, a ``conditioned`` cue)
         self._claim_keys = frozenset(
@@ -623,7 +629,7 @@ class RulesBackend(Backend):
         if date is not None:
             fields["date"] = date.value
         else:
-            story = story_date(scene, site)
+            story = story_date(memo, site)
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields, memo)
@@ -631,9 +637,8 @@ class RulesBackend(Backend):
             value = fill(rule, ctx)
             if value is not None:
                 fields[rule.field] = value
-        objects = [r.object for r in spec.merge if r.object is not None]
+        objects, follows = self._objects[hit.type]
         found = merge_objects(memo, hit, site, objects) if objects else {}
-        follows = any(r.follow_up is not None for r in spec.merge)
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
             anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,

@@ -39,15 +39,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
+from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
 
 __all__ = [
@@ -136,6 +138,15 @@ class FieldRule:
     options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     choices: tuple[str, ...] | None = None
 
+    @functools.cached_property
+    def keyword_plan(self) -> tuple[str, tuple[str, ...], bool]:
+        """For a ``keywords`` role, read once: the keyword map (``type.field``), the
+        scopes tried in turn and whether the value is picked by ``order``."""
+        scopes = self.options.get("scope", DEFAULT_KEYWORD_SCOPE)
+        names = (scopes,) if isinstance(scopes, str) else tuple(scopes)
+        by_order = self.options.get("pick", "first") == "order"
+        return f"{self.type}.{self.field}", tuple(str(n) for n in names), by_order
+
 
 class Memo:
     """What the candidates of one document share, built once for the document.
@@ -148,7 +159,7 @@ class Memo:
     language).
     """
 
-    __slots__ = ("_acts", "_keywords", "named", "scene")
+    __slots__ = ("_acts", "_keywords", "_published", "named", "scene")
 
     def __init__(self, scene: Scene) -> None:
         self.scene = scene
@@ -158,6 +169,7 @@ class Memo:
         self.named: Sequence[Mention] = _with_seats(scene)
         self._keywords: dict[tuple[str, tuple[str, ...]], _Keywords] = {}
         self._acts: dict[tuple[str, int, int], bool] = {}
+        self._published: DateRef | None = None
 
     def keywords(self, key: str, langs: Sequence[LanguageCues]) -> _Keywords:
         """The table of the keyword map ``key`` in those of ``langs`` that have it."""
@@ -166,6 +178,15 @@ class Memo:
         if table is None:
             table = self._keywords[codes] = _Keywords(self.scene.cues, key, [lc for lc in langs if key in lc.fields])
         return table
+
+    def publication(self) -> DateRef | None:
+        """The publication day as a date of the claim (a copy each time: claims do not share it)."""
+        pub = self.scene.published
+        if pub is None:
+            return None
+        if self._published is None:
+            self._published = DateRef(value=pub.isoformat(), resolution=DateResolution.publication)
+        return self._published.model_copy()
 
     def may_act(self, hit: Hit, m: Mention) -> bool:
         """:func:`_may_act`, once per name and language."""
@@ -613,6 +634,8 @@ def _reporting_group(scene: Scene, site: Site) -> Actor | None:
 
 #: quotation marks: opening -> closing
 _QUOTES = {"「": "」", "『": "』", "“": "”", "«": "»", "„": "“"}
+#: any mark in :data:`_QUOTES` that opens a quote
+_QUOTE_OPENERS = re.compile("[" + "".join(_QUOTES) + "]")
 #: how far a quote that runs over several sentences may go on
 _QUOTE_REACH = 800
 #: how far after a closing quote its speaker may be named ("," said Macron, 」とラブロフは)
@@ -630,6 +653,8 @@ def _quote_speaker(scene: Scene, site: Site) -> Actor | None:
     _, se = site.sentence
     text = scene.text
     ss = scene.sentences[site.index - 1].end if site.index else 0  # sentences are trimmed of quotes
+    if _QUOTE_OPENERS.search(text, ss, se) is None:
+        return None  # no quote opened: none left open
     opener = next((q for q in _QUOTES if text.count(q, ss, se) > text.count(_QUOTES[q], ss, se)), None)
     if opener is None:
         return None
@@ -643,7 +668,7 @@ def _quote_speaker(scene: Scene, site: Site) -> Actor | None:
     ]
     if not after:
         return None
-    end = next((s.end for s in scene.sentences[site.index :] if s.start <= close < s.end), se)
+    end = next((s.end for s in _from(scene.sentences, site.index, close) if close < s.end), se)
     if not any(scene.cues.has(lc, "reporting", close, end) for lc in site.langs):
         return None
     person: Actor = after[0].value
@@ -657,6 +682,16 @@ _OPENING = re.compile(r"[\W_]*")
 _AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
 #: how many sentences back the person a pronoun stands for may be named
 _ANTECEDENT_REACH = 2
+
+
+def _from(sentences: Sequence[Sentence], index: int, at: int) -> Iterator[Sentence]:
+    """The sentences from ``index`` on that start at ``at`` or before (they come in
+    order: the walk stops at the first one after ``at``, not at the text's end)."""
+    for i in range(index, len(sentences)):
+        sentence = sentences[i]
+        if sentence.start > at:
+            return
+        yield sentence
 
 
 def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
@@ -790,9 +825,12 @@ def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCu
         return False
     text = scan.text
     for lc in langs:
-        frames = scan.spans(lc, "timeframe", *span)
         named = [sp for sp in scan.spans(lc, "condition_name", *span) if text[sp[1] + 1 : sp[1] + 2].isupper()]
-        for s, e in [*scan.spans(lc, "condition", *span), *named]:
+        conditions = [*scan.spans(lc, "condition", *span), *named]
+        if not conditions:
+            continue  # nothing a time frame could excuse
+        frames = scan.spans(lc, "timeframe", *span)
+        for s, e in conditions:
             if not any(fs < e and s < fe for fs, fe in frames):
                 return True
     return False
@@ -825,7 +863,7 @@ _DATE_LINE = 100
 _SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "…", "\"", "”", "»", "」")
 
 
-def story_date(scene: Scene, site: Site) -> DateRef | None:
+def story_date(memo: Memo, site: Site) -> DateRef | None:
     """The date of the story, for a claim with no date of its own nearby.
 
     News names the day of its events once, in the lead ("On March 27th, leaders
@@ -837,13 +875,12 @@ def story_date(scene: Scene, site: Site) -> DateRef | None:
     publication date: a report names no other day for what it tells ("Hungary
     refused ...", "the embassy warned ...") when it tells of the day it is published.
     """
-    first, pub = scene.story, scene.published
+    scene = memo.scene
+    first = scene.story
     if first is not None and (first.end <= site.sentence[0] or in_headline(scene.text, site)):
         ref: DateRef = first.value
         return ref
-    if pub is not None:
-        return DateRef(value=pub.isoformat(), resolution=DateResolution.publication)
-    return None
+    return memo.publication()
 
 
 def in_headline(text: str, site: Site) -> bool:
@@ -863,11 +900,15 @@ _CLOSING_QUOTES = "\"”»」"
 
 #: quotation marks that open and close a quote (the straight one does both)
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
+#: any mark that may open a quote (:func:`quoted`)
+_OPENS_QUOTE = re.compile("[\"" + "".join(o for o, _ in _QUOTE_PAIRS) + "]")
 
 
 def quoted(text: str, start: int, at: int) -> bool:
     """``at`` stands inside quotation marks opened in its sentence (from ``start``; a
     sentence may begin after its opening mark)."""
+    if _OPENS_QUOTE.search(text, max(0, start - 2), at) is None:
+        return False  # no mark that opens a quote: the test below would find none open
     before = text[max(0, start - 2) : at]
     if before.count('"') % 2:
         return True
@@ -978,16 +1019,12 @@ def _count(rule: FieldRule, ctx: Ctx) -> Any:
 
 
 def _keywords(rule: FieldRule, ctx: Ctx) -> Any:
-    key = f"{rule.type}.{rule.field}"
-    scopes = rule.options.get("scope", DEFAULT_KEYWORD_SCOPE)
-    maps = [lc.fields[key] for lc in ctx.site.langs if key in lc.fields]
-    langs = [lc for lc in ctx.site.langs if key in lc.fields]
-    for name in [scopes] if isinstance(scopes, str) else scopes:
-        span = _scope(ctx, str(name))
-        if rule.options.get("pick", "first") == "order":
-            found = _first_in_order(ctx.scene.cues, span, key, langs, _order(rule, maps))
-        else:
-            found = ctx.memo.keywords(key, ctx.site.langs).earliest(*span)
+    key, scopes, by_order = rule.keyword_plan
+    table = ctx.memo.keywords(key, ctx.site.langs)
+    order = _order(rule, table.maps) if by_order else ()
+    for name in scopes:
+        lo, hi = _scope(ctx, name)
+        found = table.first_of(order, lo, hi) if by_order else table.earliest(lo, hi)
         if found is not None:
             return found
     for other, value in (rule.options.get("default_if") or {}).items():
@@ -1067,9 +1104,11 @@ class _Keywords:
     per value crosses the span's end.
     """
 
-    __slots__ = ("rows", "starts")
+    __slots__ = ("maps", "rows", "starts")
 
     def __init__(self, scan: CueScan, key: str, langs: Sequence[LanguageCues]) -> None:
+        #: the map of each language that has it, in order
+        self.maps: list[Mapping[str, Any]] = [lc.fields[key] for lc in langs]
         rows: list[tuple[int, int, int, str]] = []
         whole = len(scan.text)
         order = 0
@@ -1092,6 +1131,19 @@ class _Keywords:
                 return value
         return None
 
+    def first_of(self, order: Sequence[str], lo: int, hi: int) -> str | None:
+        """The first value in ``order`` with a keyword inside ``[lo, hi)``."""
+        if lo >= hi:
+            return None
+        rows, present = self.rows, set()
+        for i in range(bisect_left(self.starts, lo), len(rows)):
+            s, _, e, value = rows[i]
+            if s > hi:
+                break
+            if e <= hi:
+                present.add(value)
+        return next((v for v in order if v in present), None) if present else None
+
     def last(self, lo: int, hi: int) -> str | None:
         """The value whose keyword comes last in ``[lo, hi)`` (of two starting together,
         the one listed first)."""
@@ -1111,21 +1163,6 @@ def _verb_last(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue ends its clause (at most two words after it), or the language puts its verbs
     last: what comes before it in the clause is its object."""
     return hit.lang.negation_after or len(_WORD.findall(text, hit.end, clause[1])) <= 2
-
-
-def _first_in_order(
-    scan: CueScan,
-    span: tuple[int, int],
-    key: str,
-    langs: Sequence[LanguageCues],
-    order: Sequence[str],
-) -> str | None:
-    """The first value in ``order`` with a keyword in ``span``."""
-    for value in order:
-        for lc in langs:
-            if value in lc.fields[key] and scan.has(lc, f"{key}={value}", *span):
-                return value
-    return None
 
 
 def _order(rule: FieldRule, maps: Sequence[Mapping[str, Any]]) -> list[str]:
