@@ -45,7 +45,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
@@ -197,9 +197,9 @@ class Memo:
         return found
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """What a role filler sees: the document, the cue, its place, the claim so far."""
+class Ctx(NamedTuple):
+    """What a role filler sees: the document, the cue, its place, the claim so far (a
+    tuple: one is made per claim)."""
 
     scene: Scene
     hit: Hit
@@ -960,8 +960,8 @@ def _on_date_line(text: str, m: Mention) -> bool:
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
     """The mention inside ``span`` nearest to ``anchor``."""
     inside = within(mentions, span[0], span[1])
-    if not inside:
-        return None
+    if len(inside) < 2:
+        return inside[0] if inside else None
     return min(inside, key=lambda m: abs(m.start - anchor))
 
 
@@ -1177,6 +1177,8 @@ def _any(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues], ca
 
 
 def _distinct(mentions: Sequence[Mention]) -> list[Actor]:
+    if len(mentions) < 2:
+        return [m.value for m in mentions]  # nothing to tell apart
     out: list[Actor] = []
     labels: set[str] = set()
     for m in mentions:
