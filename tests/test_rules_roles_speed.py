@@ -25,6 +25,7 @@ from claimkit.extract.rules.support import Mention, within
 class _Lang:
     code: str
     fields: dict[str, dict[str, object]] = field(default_factory=dict)
+    negation_after: bool = False
 
 
 @dataclass
@@ -198,3 +199,16 @@ def test_the_sentence_holding_a_mark_is_found_without_walking_to_the_end(
         pos += gap + length
     plain = next((s.end for s in sentences[index:] if s.start <= at < s.end), -1)
     assert next((s.end for s in _from(sentences, index, at) if at < s.end), -1) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab -,.", max_size=30), st.integers(0, 32), st.integers(0, 32))
+def test_a_cue_ends_its_clause_as_the_counted_words_said(text: str, end: int, clause_end: int) -> None:
+    import re
+
+    from claimkit.extract.rules.roles import _verb_last
+    from claimkit.extract.rules.support import Hit
+
+    hit = Hit(0, end, "pledge", _Lang("en"))  # type: ignore[arg-type]
+    plain = len(re.findall(r"\w+", text[end:clause_end])) <= 2 if end <= clause_end else True
+    assert _verb_last(text, hit, (0, clause_end)) == plain

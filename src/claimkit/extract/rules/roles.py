@@ -44,6 +44,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -1161,8 +1162,9 @@ class _Keywords:
 
 def _verb_last(text: str, hit: Hit, clause: tuple[int, int]) -> bool:
     """The cue ends its clause (at most two words after it), or the language puts its verbs
-    last: what comes before it in the clause is its object."""
-    return hit.lang.negation_after or len(_WORD.findall(text, hit.end, clause[1])) <= 2
+    last: what comes before it in the clause is its object (the words are counted up to
+    the third, not to the clause's end)."""
+    return hit.lang.negation_after or next(islice(_WORD.finditer(text, hit.end, clause[1]), 2, None), None) is None
 
 
 def _order(rule: FieldRule, maps: Sequence[Mapping[str, Any]]) -> list[str]:
