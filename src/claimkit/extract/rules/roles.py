@@ -148,6 +148,11 @@ class FieldRule:
         by_order = self.options.get("pick", "first") == "order"
         return f"{self.type}.{self.field}", tuple(str(n) for n in names), by_order
 
+    @functools.cached_property
+    def count_units(self) -> frozenset[str]:
+        """For a ``count`` role, read once: the units counted, case-folded."""
+        return frozenset(str(u).casefold() for u in self.options.get("units", _COUNT_UNITS))
+
 
 class Memo:
     """What the candidates of one document share, built once for the document.
@@ -765,12 +770,13 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
         or (hit.type == "refusal" and _any(scan, site.sentence, site.langs, "until"))
     )
     hedged = hedges and (is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs))
-    if hedged and _ready_only(scan, hit, scope, site.langs) and _negated_readiness(scan, hit, scope):
+    ready = hedged and _ready_only(scan, hit, scope, site.langs)  # once, for both tests below
+    if ready and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
     if hedged:
         # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
         # a condition in the sentence or the one before it, the claim is conditional
-        if _ready_only(scan, hit, scope, site.langs) and (
+        if ready and (
             conditional or conditioned(scan, _previous(scene, site), site.langs)
         ):
             return "conditional"
@@ -1011,8 +1017,9 @@ def _quantity(rule: FieldRule, ctx: Ctx) -> Any:
 
 def _count(rule: FieldRule, ctx: Ctx) -> Any:
     lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
-    units = {str(u).casefold() for u in rule.options.get("units", _COUNT_UNITS)}
-    for m in within(ctx.scene.quantities, lo, hi):
+    found = within(ctx.scene.quantities, lo, hi)
+    units = rule.count_units if found else frozenset()
+    for m in found:
         q: Quantity = m.value
         if (q.unit or "").casefold() in units:
             return q
