@@ -325,6 +325,10 @@ class RulesBackend(Backend):
         """One cue per claim type in the clause (of ``sentence``), after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
+        # every hit below comes from a cue of a claim key (a type's own, an action verb, a
+        # conditioned cue): a clause without one gives none (as _may_claim for a sentence)
+        if not any(scan.has_any(lc, self._claim_keys, cs, ce) for lc in langs):
+            return []
         found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
         if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated

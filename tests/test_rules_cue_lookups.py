@@ -1,0 +1,110 @@
+"""Speed steps of the cue lookups and clause plumbing, each set against the plain form it
+replaced (kept here as the reference): same answers over every test text.
+
+Structural checks only; speed is measured by ``bench/extract.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from bisect import bisect_left
+from pathlib import Path
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.support import CueScan
+from claimkit.extract.rules.text import segment
+
+
+def _texts() -> list[str]:
+    root = Path(__file__).parent
+    out = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "examples" / "articles").glob("*.txt"))]
+    for path in sorted((root / "data" / "rules_sentences").glob("*.jsonl")):
+        out.append("\n".join(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()))
+    return out
+
+
+def _inside_reference(scan: CueScan, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """``CueScan.inside`` as it was: one list of the document's matches sorted by place,
+    sliced by start, the matches ending after ``end`` left out, gathered by category."""
+    table = scan._table(lc)  # noqa: SLF001 - the per-document table both forms read
+    rows = sorted((s, e, cat) for cat, (_, _, spans) in table.items() for s, e in spans)
+    starts = [r[0] for r in rows]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for s, e, cat in rows[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if e <= end:
+            out.setdefault(cat, []).append((s, e))
+    return out
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def test_the_clause_view_holds_what_the_sorted_lookup_held(backend: RulesBackend) -> None:
+    # CueScan.inside is a view over the document's table, looked up per category: for every
+    # sentence, clause, empty range and window cutting matches, it holds the same categories
+    # and matches as the dict built from one sorted list of the document's matches
+    rng = random.Random(3)
+    checked = found = 0
+    for text in _texts():
+        scan = CueScan(text)
+        for sentence in segment(text):
+            for lc in backend._languages(text, sentence, None):  # noqa: SLF001
+                cuts = [(k, k + rng.randint(0, 30)) for k in range(sentence.start, sentence.end, 11)]
+                ranges = [(sentence.start, sentence.end), *sentence.clauses, (sentence.end, sentence.start), *cuts]
+                for lo, hi in ranges:
+                    view, ref = scan.inside(lc, lo, hi), _inside_reference(scan, lc, lo, hi)
+                    assert dict(view) == ref and len(view) == len(ref) and set(view) == set(ref)
+                    for category in [*lc.patterns, *lc.keyword_patterns, "no such category"]:
+                        assert (category in view) == (category in ref)
+                        assert view.get(category) == ref.get(category)
+                        assert view.get(category, ()) == ref.get(category, ())
+                        if category not in ref:
+                            with pytest.raises(KeyError):
+                                view[category]
+                    checked += 1
+                    found += bool(ref)
+    assert checked > 5000 and found > 2000
+
+
+def test_the_view_s_answers_change_with_a_wrong_form(backend: RulesBackend) -> None:
+    # the comparison above can fail: a range one character short loses the matches that end
+    # at its end, and the reference sees it
+    text = "Poland refused to send troops, and Italy pledged 100 million euros."
+    scan = CueScan(text)
+    (sentence,) = segment(text)
+    (lc,) = backend._languages(text, sentence, "en")  # noqa: SLF001
+    whole = _inside_reference(scan, lc, sentence.start, sentence.end)
+    assert dict(scan.inside(lc, sentence.start, sentence.end)) == whole
+    assert "refusal" in whole and "pledge" in whole
+    assert dict(scan.inside(lc, sentence.start, sentence.end - 10)) != whole
+
+
+def test_a_clause_without_a_claim_key_has_no_hit_to_give(backend: RulesBackend) -> None:
+    # _clause_hits returns at once for a clause with no match of a claim key in any of its
+    # languages: every hit it builds (a type's own cue, a composed one, a conditioned one)
+    # would need one; checked by running those three sources on every such clause
+    from claimkit.schemas import Document
+
+    skipped = 0
+    for i, text in enumerate(_texts()):
+        scene = backend._scene(Document(id=f"t{i}", text=text))  # noqa: SLF001
+        for sentence in scene.sentences:
+            langs = backend._languages(text, sentence, None)  # noqa: SLF001
+            span = (sentence.start, sentence.end)
+            for clause in sentence.clauses:
+                if any(scene.cues.has_any(lc, backend._claim_keys, *clause) for lc in langs):  # noqa: SLF001
+                    continue
+                skipped += 1
+                for lc in langs:
+                    view = scene.cues.inside(lc, *clause)
+                    assert not any(view.get(t) for t in backend.specs)
+                    assert not backend._composed(view, lc)  # noqa: SLF001
+                    assert not backend._conditioned(scene, span, view, lc)  # noqa: SLF001
+                assert backend._clause_hits(scene, clause, span, langs) == []  # noqa: SLF001
+    assert skipped > 500
