@@ -108,3 +108,25 @@ def test_a_clause_without_a_claim_key_has_no_hit_to_give(backend: RulesBackend) 
                     assert not backend._conditioned(scene, span, view, lc)  # noqa: SLF001
                 assert backend._clause_hits(scene, clause, span, langs) == []  # noqa: SLF001
     assert skipped > 500
+
+
+def test_a_candidate_that_joins_nothing_is_keyed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the merge index keys a candidate for its lookup and reuses those keys when the
+    # candidate, unchanged, is added next; a merged-into claim is keyed again (its fields
+    # may have been filled). Same merges as the scan of every earlier candidate
+    # (test_rules_bounded.py::test_merging_by_lookup_gives_what_the_scan_of_every_earlier_candidate_gave)
+    from claimkit.extract.rules import support
+    from claimkit.extract.rules.support import Candidate, MergeRule, merge_candidates
+
+    calls: list[int] = []
+    real = support._MergeIndex._key  # noqa: SLF001
+    monkeypatch.setattr(support._MergeIndex, "_key", lambda self, c, rule: calls.append(1) or real(self, c, rule))  # noqa: SLF001
+    rules = {"pledge": [MergeRule(same=("actor",))]}
+    rng = random.Random(2)
+    cands = [Candidate("pledge", (i, i + 1), {"actor": rng.choice(["FR", "DE", "PL"])}, i, own_actor=True)
+             for i in range(60)]
+    merged = merge_candidates(cands, rules)
+    joined = len(cands) - len(merged)
+    assert len(merged) == 3 and joined == 57
+    # one key per lookup (60), one per add of a new claim (0: reused) and per re-add after a merge (57)
+    assert len(calls) == len(cands) + joined

@@ -504,6 +504,9 @@ class _MergeIndex:
         self.positions: dict[int, int] = {}  # id(candidate) -> its index in out
         self.scan = False
         self.latest = -1  # the latest sentence asked about
+        #: the candidate :meth:`earlier_match` last keyed, and its key per rule: a candidate
+        #: that joins nothing is added next, unchanged, and is not keyed twice
+        self._keyed: tuple[Candidate, list[Any]] | None = None
 
     def position(self, c: Candidate) -> int:
         return self.positions[id(c)]
@@ -514,12 +517,17 @@ class _MergeIndex:
         self.positions[id(c)] = pos
         at = (c.type, c.sentence)
         self.by_sentence[at] = max(pos, self.by_sentence.get(at, -1))
-        for i, rule in enumerate(self.rules.get(c.type, ())):
-            key = self._key(c, rule)
+        keyed, self._keyed = self._keyed, None
+        keys = keyed[1] if keyed is not None and keyed[0] is c else self._keys(c)
+        for i, key in enumerate(keys):
             if key is not None:
                 found = self.by_key.setdefault((c.type, i, key), [])
                 if pos not in found:
                     insort(found, pos)
+
+    def _keys(self, c: Candidate) -> list[Any]:
+        """:meth:`_key` of ``c`` for each ``same`` rule of its type, in order."""
+        return [self._key(c, rule) for rule in self.rules.get(c.type, ())]
 
     def _key(self, c: Candidate, rule: MergeRule) -> Any:
         values = [_field_key(c, name) for name in rule.same]
@@ -543,8 +551,9 @@ class _MergeIndex:
         best = -1
         if not c.own_actor:
             best = self.by_sentence.get((c.type, c.sentence), -1)
-        for i, rule in enumerate(self.rules.get(c.type, ())):
-            key = self._key(c, rule)
+        keys = self._keys(c)
+        self._keyed = (c, keys)
+        for i, (rule, key) in enumerate(zip(self.rules.get(c.type, ()), keys, strict=True)):
             for pos in reversed(self.by_key.get((c.type, i, key), ()) if key is not None else ()):
                 if pos <= best:
                     break
