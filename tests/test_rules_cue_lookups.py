@@ -130,3 +130,29 @@ def test_a_candidate_that_joins_nothing_is_keyed_once(monkeypatch: pytest.Monkey
     assert len(merged) == 3 and joined == 57
     # one key per lookup (60), one per add of a new claim (0: reused) and per re-add after a merge (57)
     assert len(calls) == len(cands) + joined
+
+
+def _negations_reference(scan: CueScan, lc: LanguageCues, window: tuple[int, int]) -> bool:
+    """``_negations`` as it was: the time frames looked up before the negations."""
+    frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
+    return any(
+        not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
+    )
+
+
+def test_a_negation_window_answers_what_it_did(backend: RulesBackend) -> None:
+    # _negations looks the time frames up only when the window holds a negation: same
+    # answer for windows before and after every place of every test text, in its languages
+    from claimkit.extract.rules.backend import _negations
+
+    answers = {True: 0, False: 0}
+    for text in _texts():
+        scan = CueScan(text)
+        for sentence in segment(text):
+            for lc in backend._languages(text, sentence, None):  # noqa: SLF001
+                for k in range(sentence.start, sentence.end, 5):
+                    for window in ((max(sentence.start, k - 14), k), (k, min(sentence.end, k + 14))):
+                        got = _negations(scan, lc, window)
+                        assert got == _negations_reference(scan, lc, window)
+                        answers[got] += 1
+    assert answers[True] > 500 and answers[False] > 500

@@ -32,6 +32,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import Any
 
 from claimkit.errors import SchemaError
@@ -266,7 +267,7 @@ class RulesBackend(Backend):
 
     def _scene(self, document: Document) -> Scene:
         text = document.text
-        places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
+        places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
         actors = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
         speaks_for: dict[str, Actor] = {}
@@ -287,11 +288,11 @@ class RulesBackend(Backend):
             actors=actors,
             dates=dates,
             quantities=_sorted(finders.quantities(text, document.language)),
-            places=_sorted(places),
+            places=places,
             cues=CueScan(text),
             published=published,
             story=story_dates(text, dates, published),
-            seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
+            seats=seat_mentions(places, actors, self._places.seat_of, finders.resolve),
             speaks_for=speaks_for,
         )
 
@@ -709,7 +710,11 @@ def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int,
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return sorted(mentions, key=_START_END)
+
+
+#: a mention's (start, end), the order of a scene's mentions (C: no Python call per mention)
+_START_END = attrgetter("start", "end")
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:
@@ -986,7 +991,7 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: 
     # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
     opening = max([cs, *(m.end() for m in _COMMA.finditer(scan.text, cs, hit.start))])
     window = (max(opening, hit.start - _CALL_WINDOW), hit.start)
-    if any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical")):
+    if scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window):
         return True
     if generic and scan.has(hit.lang, "generic", *window):
         return True
@@ -1081,10 +1086,11 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
 def _negations(scan: CueScan, lc: LanguageCues, window: tuple[int, int]) -> bool:
     """A negation in ``window``, not inside a ``timeframe`` word: a negation there negates
     nothing (未来: the future; 차질이 없도록: so that there is no disruption)."""
+    negations = scan.spans(lc, "negation", *window)
+    if not negations:  # most windows: no time frame to look up
+        return False
     frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
-    return any(
-        not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
-    )
+    return any(not any(fs <= s and e <= fe for fs, fe in frames) for s, e in negations)
 
 
 def _negation_inside(scan: CueScan, hit: Hit) -> bool:
