@@ -156,3 +156,36 @@ def test_a_negation_window_answers_what_it_did(backend: RulesBackend) -> None:
                         assert got == _negations_reference(scan, lc, window)
                         answers[got] += 1
     assert answers[True] > 500 and answers[False] > 500
+
+
+def _conditioned_reference(backend: RulesBackend, scene: object, sentence: tuple[int, int], cues: object, lc: LanguageCues) -> list[object]:
+    """``RulesBackend._conditioned`` as it was: every type looked at, its categories gathered."""
+    from claimkit.extract.rules.backend import Hit, conditioned, generic_case
+
+    out: list[object] = []
+    for name, spec in backend.specs.items():
+        spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]  # type: ignore[attr-defined]
+        if spans and (
+            conditioned(scene.cues, sentence, [lc]) or generic_case(scene.cues, sentence, spans[0][0], [lc])  # type: ignore[attr-defined]
+        ):
+            out.append(Hit(*spans[0], name, lc))
+    return out
+
+
+def test_consequence_hits_come_from_the_types_that_have_conditioned_cues(backend: RulesBackend) -> None:
+    # _conditioned looks only at the types with conditioned categories (listed once per
+    # backend): the same hits as the loop over every type, on every clause of every test text
+    from claimkit.schemas import Document
+
+    found = 0
+    for i, text in enumerate(_texts()):
+        scene = backend._scene(Document(id=f"t{i}", text=text))  # noqa: SLF001
+        for sentence in scene.sentences:
+            span = (sentence.start, sentence.end)
+            for lc in backend._languages(text, sentence, None):  # noqa: SLF001
+                for clause in sentence.clauses:
+                    view = scene.cues.inside(lc, *clause)
+                    got = backend._conditioned(scene, span, view, lc)  # noqa: SLF001
+                    assert got == _conditioned_reference(backend, scene, span, view, lc)
+                    found += len(got)
+    assert found > 20

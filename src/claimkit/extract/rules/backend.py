@@ -196,6 +196,9 @@ class RulesBackend(Backend):
         self._claim_keys = frozenset(
             [*self.specs, "action", *(c for spec in self.specs.values() for c in spec.conditioned)]
         )
+        #: the types with ``conditioned`` categories and those categories, in type order
+        #: (:meth:`_conditioned` looks at no other type)
+        self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
@@ -488,8 +491,8 @@ class RulesBackend(Backend):
         warning verb. The cue is the threat word.
         """
         out: list[Hit] = []
-        for name, spec in self.specs.items():
-            spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
+        for name, categories in self._conditioned_types:  # the types that have such cues
+            spans = [sp for category in categories for sp in cues.get(category, ())]
             if spans and (
                 conditioned(scene.cues, sentence, [lc]) or generic_case(scene.cues, sentence, spans[0][0], [lc])
             ):

@@ -195,7 +195,8 @@ class _Inside(Mapping[str, list[tuple[int, int]]]):
             return default
         starts, ends, spans = found
         i = bisect_left(starts, self._start)
-        return spans[i : bisect_right(ends, self._end, i)] or default
+        j = bisect_right(ends, self._end, i)
+        return spans[i:j] if j > i else default  # no empty list made for a category not here
 
     def __getitem__(self, key: str) -> list[tuple[int, int]]:
         got: list[tuple[int, int]] | None = self.get(key)
