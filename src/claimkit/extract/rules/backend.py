@@ -32,6 +32,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import Any
 
 from claimkit.errors import SchemaError
@@ -202,6 +203,9 @@ class RulesBackend(Backend):
         self._claim_keys = frozenset(
             [*self.specs, "action", *(c for spec in self.specs.values() for c in spec.conditioned)]
         )
+        #: the types with ``conditioned`` categories and those categories, in type order
+        #: (:meth:`_conditioned` looks at no other type)
+        self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
@@ -274,7 +278,7 @@ class RulesBackend(Backend):
 
     def _scene(self, document: Document) -> Scene:
         text = document.text
-        places = [Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)]
+        places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
         actors = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
         speaks_for: dict[str, Actor] = {}
@@ -295,11 +299,11 @@ class RulesBackend(Backend):
             actors=actors,
             dates=dates,
             quantities=_sorted(finders.quantities(text, document.language)),
-            places=_sorted(places),
+            places=places,
             cues=CueScan(text),
             published=published,
             story=story_dates(text, dates, published),
-            seats=seat_mentions(_sorted(places), actors, self._places.seat_of, finders.resolve),
+            seats=seat_mentions(places, actors, self._places.seat_of, finders.resolve),
             speaks_for=speaks_for,
         )
 
@@ -333,6 +337,10 @@ class RulesBackend(Backend):
         """One cue per claim type in the clause (of ``sentence``), after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
+        # every hit below comes from a cue of a claim key (a type's own, an action verb, a
+        # conditioned cue): a clause without one gives none (as _may_claim for a sentence)
+        if not any(scan.has_any(lc, self._claim_keys, cs, ce) for lc in langs):
+            return []
         found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
         if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
@@ -491,8 +499,8 @@ class RulesBackend(Backend):
         warning verb. The cue is the threat word.
         """
         out: list[Hit] = []
-        for name, spec in self.specs.items():
-            spans = [sp for category in spec.conditioned for sp in cues.get(category, ())]
+        for name, categories in self._conditioned_types:  # the types that have such cues
+            spans = [sp for category in categories for sp in cues.get(category, ())]
             if spans and (
                 conditioned(scene.cues, sentence, [lc]) or generic_case(scene.cues, sentence, spans[0][0], [lc])
             ):
@@ -714,7 +722,11 @@ def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int,
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return sorted(mentions, key=_START_END)
+
+
+#: a mention's (start, end), the order of a scene's mentions (C: no Python call per mention)
+_START_END = attrgetter("start", "end")
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:
@@ -991,7 +1003,7 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: 
     # (a short clause may have been joined to its neighbour: 如果达成协议，将派遣部队)
     opening = max([cs, *(m.end() for m in _COMMA.finditer(scan.text, cs, hit.start))])
     window = (max(opening, hit.start - _CALL_WINDOW), hit.start)
-    if any(scan.has(hit.lang, c, *window) for c in ("call", "hypothetical")):
+    if scan.has(hit.lang, "call", *window) or scan.has(hit.lang, "hypothetical", *window):
         return True
     if generic and scan.has(hit.lang, "generic", *window):
         return True
@@ -1086,10 +1098,11 @@ def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:
 def _negations(scan: CueScan, lc: LanguageCues, window: tuple[int, int]) -> bool:
     """A negation in ``window``, not inside a ``timeframe`` word: a negation there negates
     nothing (未来: the future; 차질이 없도록: so that there is no disruption)."""
+    negations = scan.spans(lc, "negation", *window)
+    if not negations:  # most windows: no time frame to look up
+        return False
     frames = scan.spans(lc, "timeframe", max(0, window[0] - 4), window[1] + 4)
-    return any(
-        not any(fs <= s and e <= fe for fs, fe in frames) for s, e in scan.spans(lc, "negation", *window)
-    )
+    return any(not any(fs <= s and e <= fe for fs, fe in frames) for s, e in negations)
 
 
 def _negation_inside(scan: CueScan, hit: Hit) -> bool:

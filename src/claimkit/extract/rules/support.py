@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -107,7 +107,6 @@ class CueScan:
         self._plain = text
         self._at: list[int] | None = None
         self._tables: dict[str, dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]] = {}
-        self._merged: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
         self._any: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
 
     def _table(self, lc: LanguageCues) -> dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]:
@@ -140,20 +139,14 @@ class CueScan:
         i = bisect_left(starts, start)
         return spans[i : bisect_right(ends, end, i)]
 
-    def inside(self, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
-        """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause."""
-        merged = self._merged.get(lc.code)
-        if merged is None:
-            rows = sorted(
-                (s, e, cat) for cat, (_, _, spans) in self._table(lc).items() for s, e in spans
-            )
-            merged = self._merged[lc.code] = ([r[0] for r in rows], rows)
-        starts, rows = merged
-        out: dict[str, list[tuple[int, int]]] = {}
-        for s, e, cat in rows[bisect_left(starts, start) : bisect_left(starts, end)]:
-            if e <= end:
-                out.setdefault(cat, []).append((s, e))
-        return out
+    def inside(self, lc: LanguageCues, start: int, end: int) -> Mapping[str, list[tuple[int, int]]]:
+        """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause.
+
+        A read-only view (:class:`_Inside`): each category is looked up in the
+        document's table when asked (two bisects, as :meth:`spans`), so no table of
+        the clause is built and no table of the document's matches in order either."""
+        table = self._tables.get(lc.code)
+        return _Inside(self._table(lc) if table is None else table, start, end)
 
     def has(self, lc: LanguageCues, category: str, start: int, end: int) -> bool:
         """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
@@ -180,6 +173,49 @@ class CueScan:
         i, j = bisect_left(starts, start), bisect_left(starts, end)
         # the matches starting in range, by start: any of them may end before ``end``
         return i < j and min(ends[i:j]) <= end
+
+
+#: one category's matches in a document: starts, ends and spans, in order (:class:`CueScan`)
+_Matches = tuple[list[int], list[int], list[tuple[int, int]]]
+
+
+class _Inside(Mapping[str, list[tuple[int, int]]]):
+    """:meth:`CueScan.inside`: the categories of a table with a match inside ``[start, end)``,
+    each with those matches (in order), looked up when asked; a category without one
+    is absent, as in a dict of the clause's matches."""
+
+    __slots__ = ("_end", "_start", "_table")
+
+    def __init__(self, table: Mapping[str, _Matches], start: int, end: int) -> None:
+        self._table, self._start, self._end = table, start, end
+
+    def get(self, key: str, default: Any = None) -> Any:  # the lookup the clause code makes
+        found = self._table.get(key)
+        if found is None:
+            return default
+        starts, ends, spans = found
+        i = bisect_left(starts, self._start)
+        j = bisect_right(ends, self._end, i)
+        return spans[i:j] if j > i else default  # no empty list made for a category not here
+
+    def __getitem__(self, key: str) -> list[tuple[int, int]]:
+        got: list[tuple[int, int]] | None = self.get(key)
+        if got is None:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        found = self._table.get(key) if isinstance(key, str) else None
+        if found is None:
+            return False
+        i = bisect_left(found[0], self._start)
+        return i < len(found[1]) and found[1][i] <= self._end
+
+    def __iter__(self) -> Iterator[str]:
+        return (category for category in self._table if category in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True)
@@ -469,6 +505,9 @@ class _MergeIndex:
         self.positions: dict[int, int] = {}  # id(candidate) -> its index in out
         self.scan = False
         self.latest = -1  # the latest sentence asked about
+        #: the candidate :meth:`earlier_match` last keyed, and its key per rule: a candidate
+        #: that joins nothing is added next, unchanged, and is not keyed twice
+        self._keyed: tuple[Candidate, list[Any]] | None = None
 
     def position(self, c: Candidate) -> int:
         return self.positions[id(c)]
@@ -479,12 +518,17 @@ class _MergeIndex:
         self.positions[id(c)] = pos
         at = (c.type, c.sentence)
         self.by_sentence[at] = max(pos, self.by_sentence.get(at, -1))
-        for i, rule in enumerate(self.rules.get(c.type, ())):
-            key = self._key(c, rule)
+        keyed, self._keyed = self._keyed, None
+        keys = keyed[1] if keyed is not None and keyed[0] is c else self._keys(c)
+        for i, key in enumerate(keys):
             if key is not None:
                 found = self.by_key.setdefault((c.type, i, key), [])
                 if pos not in found:
                     insort(found, pos)
+
+    def _keys(self, c: Candidate) -> list[Any]:
+        """:meth:`_key` of ``c`` for each ``same`` rule of its type, in order."""
+        return [self._key(c, rule) for rule in self.rules.get(c.type, ())]
 
     def _key(self, c: Candidate, rule: MergeRule) -> Any:
         values = [_field_key(c, name) for name in rule.same]
@@ -508,8 +552,9 @@ class _MergeIndex:
         best = -1
         if not c.own_actor:
             best = self.by_sentence.get((c.type, c.sentence), -1)
-        for i, rule in enumerate(self.rules.get(c.type, ())):
-            key = self._key(c, rule)
+        keys = self._keys(c)
+        self._keyed = (c, keys)
+        for i, (rule, key) in enumerate(zip(self.rules.get(c.type, ()), keys, strict=True)):
             for pos in reversed(self.by_key.get((c.type, i, key), ()) if key is not None else ()):
                 if pos <= best:
                     break
