@@ -11,7 +11,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -297,3 +297,39 @@ def _title_at(titles: _Titles, text: str, folded: str, p: int, *, forward: bool)
             if not is_word_char(folded[q]) or word_ok_before(text, q):
                 return q
     return None
+
+
+class Occupied:
+    """Spans taken so far (``[a, b)``), and whether a span ``[s, e)`` overlaps one.
+
+    Two spans overlap when ``a < e and s < b``: the test a loop over every span
+    taken makes, answered here in time of the span's length, not of the number of
+    spans (a mask of the characters covered), so a long document with many
+    mentions stays linear. Empty or out-of-text spans (which no finder makes) are
+    answered by that loop, so the answer is the same for any span.
+    """
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._mask = bytearray(size)
+        #: spans the mask cannot hold (empty or outside the text): checked one by one
+        self._odd: list[tuple[int, int]] = []
+        #: every span, for a query the mask cannot answer
+        self._all: list[tuple[int, int]] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        """Take ``[a, b)``."""
+        self._all.append((a, b))
+        if 0 <= a < b <= len(self._mask):
+            self._mask[a:b] = b"\1" * (b - a)
+        else:
+            self._odd.append((a, b))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` overlaps a span taken (``a < e and s < b`` for one of them)."""
+        if not 0 <= s < e <= len(self._mask):
+            return any(a < e and s < b for a, b in self._all)
+        if self._mask.find(1, s, e) >= 0:  # any(mask[s:e]), in C
+            return True
+        return bool(self._odd) and any(a < e and s < b for a, b in self._odd)

@@ -45,6 +45,7 @@ from claimkit.normalize._gazetteer_index import (
     ENV_VAR,
     FUZZY_MIN_LEN,
     NAME_GAP,
+    Occupied,
     _Alias,
     _alias_spec,
     _automaton,
@@ -477,11 +478,24 @@ class Gazetteer:
         officials = index.officials.find(text, folded, lang, taken, self._is_person)
         if not officials:
             return self._with_titles(index, text, folded, taken)
-        spans = [o.written for o in officials]
-        kept = [t for t in taken if not any(s < t[1] and t[0] < e for s, e in spans)]
+        return self._with_officials(index, (text, folded), taken, officials)
+
+    def _with_officials(self, index: _Index, texts: tuple[str, str],
+                        taken: list[tuple[int, int, int]],
+                        officials: list[Official]) -> list[ActorMention]:
+        """The mentions of ``taken`` that no official's title and name overlap, and each
+        official that overlaps none of them nor an official before it; sorted by start.
+        Overlaps are looked up in masks of the text (:class:`Occupied`), not by looping
+        over every pair: linear in a long document with many officials."""
+        text, folded = texts
+        written = Occupied(len(text), (o.written for o in officials))
+        kept = [t for t in taken if not written.overlaps(t[0], t[1])]
         found = self._with_titles(index, text, folded, kept)
-        found.extend(self._official_mention(text, o) for o in officials
-                     if not any(o.start < m.end and m.start < o.end for m in found))
+        mentioned = Occupied(len(text), ((m.start, m.end) for m in found))
+        for o in officials:
+            if not mentioned.overlaps(o.start, o.end):
+                mentioned.add(o.start, o.end)
+                found.append(self._official_mention(text, o))
         found.sort(key=lambda m: m.start)
         return found
 
