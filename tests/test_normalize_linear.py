@@ -1,11 +1,13 @@
-"""Actor finding stays linear in a long document, with the same mentions as before.
+"""Actor finding stays linear in a long document and is faster, with the same mentions.
 
 The overlap tests that looped over every span taken so far (officials x mentions,
 repeats x spans taken) are now masks of the text (:class:`Occupied`), and the
-officials' repeated names come from one pass over the text for all of them. Each new
-form is checked here against the plain form it replaced, kept in this file: on
-random spans, on synthetic officials, and on texts made of the officials' test
-sentences (tests/data/actors_officials.jsonl) cut up and run together.
+officials' repeated names come from one pass over the text for all of them; the
+aliases written in capitals only are looked for as written (:class:`_Automata`);
+:func:`fold_case` lowers a text holding "İ" in runs, not character by character.
+Each new form is checked here against the plain form it replaced, kept in this file:
+on random spans, on synthetic officials, and on texts made of the officials' and the
+rules' test sentences (tests/data/) cut up and run together.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -23,9 +26,9 @@ from hypothesis import strategies as st
 from claimkit.normalize import _officials
 from claimkit.normalize._gazetteer_index import Occupied, _Index
 from claimkit.normalize._officials import Official, _Taken, _with_repeats
-from claimkit.normalize.actors import Gazetteer
+from claimkit.normalize.actors import _NAME_START, Gazetteer, _lang
 from claimkit.normalize.mentions import ActorMention
-from claimkit.text import Script, script_of
+from claimkit.text import Script, _fold_char, fold_case, is_word_char, script_of, word_ok_before
 
 # ------------------------------------------------------------------ references
 
@@ -206,3 +209,118 @@ def test_officials_merged_as_before(officials: list[tuple[int, int, int]], start
     taken = sorted({(s, s + 5, g._by_name[("France", "country")]) for s in starts})
     assert g._with_officials(index, (text, folded), taken, found) == _with_officials_plain(
         g, index, (text, folded), taken, found)
+
+
+# ------------------------------------------------------------------ alias automata
+
+
+_ONE: dict[int, Any] = {}
+
+
+def _one_automaton(index: _Index) -> Any:
+    """One automaton of every folded key, as the gazetteer had (built once per index)."""
+    import ahocorasick
+
+    if id(index) not in _ONE:
+        automaton = ahocorasick.Automaton()
+        for key, aliases in index.automata.keys.items():
+            if key:
+                automaton.add_word(key, (len(key), tuple(aliases)))
+        automaton.make_automaton()
+        _ONE[id(index)] = automaton
+    return _ONE[id(index)]
+
+
+def _trie_candidates_plain(g: Gazetteer, index: _Index, text: str, folded: str,
+                           lang: str | None) -> list[tuple[int, int, int]]:
+    """``Gazetteer._trie_candidates`` as it was: one automaton of every folded key."""
+    automaton = _one_automaton(index)
+    best: dict[int, tuple[int, int]] = {}
+    adjectives: set[tuple[int, int]] = set()
+    named: set[tuple[int, int]] = set()
+    for last, (length, aliases) in automaton.iter(folded):
+        i, j = last + 1 - length, last + 1
+        if _NAME_START.match(text, i) is None or (is_word_char(text[i]) and not word_ok_before(text, i)):
+            continue
+        hits = g._alias_hits(index, aliases, text, folded, (i, j), lang, (adjectives, named))
+        if len(hits) == 1:
+            (entry, end), = hits.items()
+            if i not in best or end >= best[i][0]:
+                best[i] = (end, entry)
+    return [(i, end, entry) for i, (end, entry) in best.items()
+            if (i, end) not in adjectives or (i, end) in named
+            or index.nouns.qualifies(folded, i, end, lang)]
+
+
+def _sentences() -> Iterator[tuple[str, str]]:
+    for path in sorted((Path(__file__).parent / "data" / "rules_sentences").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                yield path.stem, json.loads(line)["text"]
+
+
+_SENTENCES = list(_sentences())
+#: the same texts in capitals and in title case too: capitals-only aliases ("US", "UN")
+#: then meet their own letters in every word
+_CASED = [str, str.upper, str.title, str.lower]
+
+
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=12),
+       st.sampled_from(_CASED), st.booleans(), st.sampled_from(["", "’", "‘"]))
+@settings(max_examples=200, deadline=None)
+def test_alias_hits_as_one_automaton(picked: list[tuple[str, str]], case: Any, with_lang: bool,
+                                     quote: str) -> None:
+    g = _gazetteer()
+    index = g._built()
+    text = case(" ".join(t for _, t in picked)).replace("'", quote or "'")
+    lang = _lang(picked[0][0]) if with_lang else None
+    folded = fold_case(text)
+    assert sorted(g._trie_candidates(index, text, folded, lang)) == sorted(
+        _trie_candidates_plain(g, index, text, folded, lang))
+
+
+def test_alias_hits_as_one_automaton_on_every_sentence() -> None:
+    g = _gazetteer()
+    index = g._built()
+    for lang, text in _SENTENCES:
+        for case in _CASED:
+            t = case(text)
+            folded = fold_case(t)
+            assert sorted(g._trie_candidates(index, t, folded, lang)) == sorted(
+                _trie_candidates_plain(g, index, t, folded, lang)), t
+
+
+def test_capitals_only_aliases_match_as_written() -> None:
+    found = [(m.text, m.actor.label) for m in _gazetteer().find(
+        "The US and the UN met; us, as un, uk. The EU’s envoy and the U.S. side.", language="en")]
+    assert {"United States", "United Nations", "European Union"} <= {label for _, label in found}
+    assert not any(text in ("us", "as", "un", "uk") for text, _ in found)
+    assert found == [(m.text, m.actor.label) for m in _find_plain(
+        _gazetteer(), "The US and the UN met; us, as un, uk. The EU’s envoy and the U.S. side.", "en")]
+
+
+def test_a_key_with_other_aliases_stays_folded() -> None:
+    """"NATO" and "Nato" share a key: "Nato" matches any capitalised form ("NATo"), as before."""
+    g = _gazetteer()
+    text = "Nato and NATO; Хамас и ХАМАС; nato, NATo."
+    found = [(m.text, m.actor.label) for m in g.find(text)]
+    assert found == [(m.text, m.actor.label) for m in _find_plain(g, text, None)]
+    assert [t for t, _ in found] == ["Nato", "NATO", "Хамас", "ХАМАС", "NATo"]
+
+
+# ------------------------------------------------------------------ fold_case
+
+
+def _fold_case_plain(s: str) -> str:
+    for quote in "’‘＇`ʼ":
+        s = s.replace(quote, "'")
+    low = s.lower()
+    return low if len(low) == len(s) else "".join(_fold_char(c) for c in s)
+
+
+@given(st.text(alphabet=st.sampled_from(list("İIıiΣσςaAΣ ’'`.-ŞşĞğÇçÖöÜü") + ["ﬀ", "ẞ", "Ǆ"]),
+               max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_fold_case_as_character_by_character(s: str) -> None:
+    assert fold_case(s) == _fold_case_plain(s)
+    assert fold_case("İ" + s) == _fold_case_plain("İ" + s)
