@@ -317,7 +317,18 @@ def fold_case(s: str) -> str:
     low = s.lower()
     if len(low) == len(s):  # lower() never shortens, so every character mapped 1:1
         return low
-    return "".join(_fold_char(c) for c in s)
+    # character by character: "İ" stays, "Σ" is "σ" wherever it stands (no final "ς");
+    # every other character lowers alone as in a string, so the runs between are lowered
+    # whole (in C), not one character at a time
+    parts = _FOLD_APART.split(s)
+    parts[::2] = [p.lower() for p in parts[::2]]
+    parts[1::2] = [_fold_char(c) for c in parts[1::2]]
+    return "".join(parts)
+
+
+#: the characters whose lower case in a string is not their own (İ lowers to two code
+#: points; Σ to ς at a word's end): :func:`fold_case` lowers them one by one
+_FOLD_APART = re.compile("([İΣ])")
 
 
 #: what ``re.IGNORECASE`` equates beyond ``str.lower`` (Turkish dotted and dotless i, long s)

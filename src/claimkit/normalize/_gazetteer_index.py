@@ -11,7 +11,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -105,8 +105,8 @@ class _Titles:
 @dataclass
 class _Index:
     by_key: dict[str, list[_Alias]]
-    #: Aho-Corasick automaton (pyahocorasick): folded alias key -> (length, aliases)
-    automaton: Any
+    #: the alias keys' automata: folded alias key (or capitals-only alias) -> (length, aliases)
+    automata: _Automata
     abbrev: dict[str, tuple[int, frozenset[str] | None, str]]
     titles: _Titles
     fuzzy_single: dict[str, set[int]]
@@ -162,16 +162,62 @@ def _trie_add(trie: dict[str, list[_Alias]], key: str, al: _Alias) -> None:
     trie.setdefault(key, []).append(al)
 
 
-def _automaton(keys: dict[str, list[_Alias]]) -> Any:
-    """One Aho-Corasick automaton over every alias key: one linear pass in C finds them all."""
-    import ahocorasick
+class _Automata:
+    """The alias keys in two Aho-Corasick automata (pyahocorasick): one pass each.
 
-    automaton = ahocorasick.Automaton()
-    for key, aliases in keys.items():
-        if key:
-            automaton.add_word(key, (len(key), tuple(aliases)))
-    automaton.make_automaton()
-    return automaton
+    Keys whose every alias is written in capitals ("US", "UN", "AS", "UK", "EU")
+    match only as written (:func:`_case_ok`), so they are looked for as written,
+    in the text itself, not folded: "as", "un", "us" in running text and inside
+    every word are then no hits at all (more than a third of the hits of a news
+    text, each a step of the caller's loop in Python). Every other key is looked
+    for in the folded text.
+
+    The hits are the same as one automaton's over the folded text, less those whose
+    every alias the case rule refuses; they come automaton by automaton, so a
+    caller must not depend on their order across the two.
+    """
+
+    def __init__(self, keys: dict[str, list[_Alias]]) -> None:
+        import ahocorasick
+
+        #: folded key -> its aliases, as given (what one automaton of every key would hold)
+        self.keys = keys
+        self._folded = ahocorasick.Automaton()
+        written: dict[str, list[_Alias]] = {}
+        for key, aliases in keys.items():
+            if not key:
+                continue
+            if all(_capitals_only(al.text) for al in aliases):
+                # only a surface equal to an alias passes the case rule: look for each
+                # alias whose key this is (not a stem's), as written
+                for al in aliases:
+                    if fold_case(al.text) == key:
+                        written.setdefault(al.text, []).append(al)
+                continue
+            self._folded.add_word(key, (len(key), tuple(aliases)))
+        self._folded.make_automaton()
+        self._written: Any = None
+        if written:
+            self._written = ahocorasick.Automaton()
+            for text, aliases in written.items():
+                self._written.add_word(text, (len(text), tuple(aliases)))
+            self._written.make_automaton()
+
+    def texts(self, text: str, folded: str) -> list[tuple[Any, str]]:
+        """(automaton, the text to run it over): the folded keys over ``folded`` (the
+        :func:`fold_case` of ``text``), the capitals-only aliases over ``text`` with
+        curly apostrophes made straight, as :func:`_case_ok` compares them."""
+        if self._written is None:
+            return [(self._folded, folded)]
+        plain = text.translate(_QUOTES) if "’" in text or "‘" in text else text
+        return [(self._folded, folded), (self._written, plain)]
+
+
+def _capitals_only(alias: str) -> bool:
+    """An alias of two or more cased characters, all capitals ("US", "NATO"): it matches
+    only a surface written as it is (:func:`_case_ok`)."""
+    cased = [c for c in alias if c.lower() != c.upper()]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
 
 
 def _lang_ok(langs: frozenset[str] | None, lang: str | None) -> bool:
@@ -183,7 +229,7 @@ def _case_ok(alias: str, surface: str) -> bool:
     cased = [c for c in alias if c.lower() != c.upper()]
     if not cased:
         return True
-    if len(cased) >= 2 and all(c.isupper() for c in cased):
+    if _capitals_only(alias):
         return alias == surface.translate(_QUOTES)
     words = alias.split()
     if len(words) >= 2 and len(words[0]) <= 3 and words[1][:1].isupper():
@@ -297,3 +343,39 @@ def _title_at(titles: _Titles, text: str, folded: str, p: int, *, forward: bool)
             if not is_word_char(folded[q]) or word_ok_before(text, q):
                 return q
     return None
+
+
+class Occupied:
+    """Spans taken so far (``[a, b)``), and whether a span ``[s, e)`` overlaps one.
+
+    Two spans overlap when ``a < e and s < b``: the test a loop over every span
+    taken makes, answered here in time of the span's length, not of the number of
+    spans (a mask of the characters covered), so a long document with many
+    mentions stays linear. Empty or out-of-text spans (which no finder makes) are
+    answered by that loop, so the answer is the same for any span.
+    """
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._mask = bytearray(size)
+        #: spans the mask cannot hold (empty or outside the text): checked one by one
+        self._odd: list[tuple[int, int]] = []
+        #: every span, for a query the mask cannot answer
+        self._all: list[tuple[int, int]] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        """Take ``[a, b)``."""
+        self._all.append((a, b))
+        if 0 <= a < b <= len(self._mask):
+            self._mask[a:b] = b"\1" * (b - a)
+        else:
+            self._odd.append((a, b))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` overlaps a span taken (``a < e and s < b`` for one of them)."""
+        if not 0 <= s < e <= len(self._mask):
+            return any(a < e and s < b for a, b in self._all)
+        if self._mask.find(1, s, e) >= 0:  # any(mask[s:e]), in C
+            return True
+        return bool(self._odd) and any(a < e and s < b for a, b in self._odd)

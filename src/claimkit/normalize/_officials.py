@@ -33,7 +33,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.normalize._gazetteer_index import CAPITALISED_WORD, NAME_GAP, _title_at, _Titles
+from claimkit.normalize._gazetteer_index import (
+    CAPITALISED_WORD,
+    NAME_GAP,
+    Occupied,
+    _title_at,
+    _Titles,
+)
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder"]
@@ -515,24 +521,69 @@ _KO_NAME_BEFORE = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) $")
 
 def _with_repeats(text: str, found: list[Official], spans: _Taken) -> list[Official]:
     """``found`` and, after each official's first mention, the same name written again
-    or, for a name of several capitalised words, its last word ("Ortega")."""
+    or, for a name of several capitalised words, its last word ("Ortega").
+
+    Each form's places come from one pass over the text for all forms
+    (:func:`_places`), and each place is examined once: an official whose mention
+    ends after one of the same form examined before gets only the places before
+    those (the later ones were taken or refused then, and stay so), so a long
+    document with many officials stays linear."""
     if not found:
         return found
     out = list(found)
-    taken = [o.written for o in found]
-    for o in found:
-        forms = [o.name]
-        last = o.name.split()[-1] if " " in o.name else ""
-        if len(last) >= 3 and last[:1].isupper():
-            forms.append(last)
-        for form in forms:
-            spaced = script_of(form[0]) in (Script.LATIN, Script.CYRILLIC)
-            bounded = rf"(?<!\w){re.escape(form)}(?!\w)" if spaced else re.escape(form)
-            for m in re.finditer(bounded, text):
-                s, e = m.span()
-                if s < o.end or spans.covering(s) is not None or any(
-                        a < e and s < b for a, b in taken):
+    taken = Occupied(len(text), (o.written for o in found))
+    forms = [(o, _forms(o.name)) for o in found]
+    places = _places(text, {f for _, fs in forms for f in fs})
+    #: form -> index of its first place examined so far
+    examined: dict[str, int] = {}
+    for o, fs in forms:
+        for form in fs:
+            starts, ends = places[form]
+            first = bisect.bisect_left(starts, o.end)
+            for k in range(first, examined.get(form, len(starts))):
+                s, e = starts[k], ends[k]
+                if spans.covering(s) is not None or taken.overlaps(s, e):
                     continue
-                taken.append((s, e))
+                taken.add(s, e)
                 out.append(Official(s, e, o.name, None))
+            examined[form] = min(first, examined.get(form, len(starts)))
     return sorted(out, key=lambda o: o.start)
+
+
+def _forms(name: str) -> list[str]:
+    """The forms a name is written again in: whole, and its last word when it has several."""
+    forms = [name]
+    last = name.split()[-1] if " " in name else ""
+    if len(last) >= 3 and last[:1].isupper():
+        forms.append(last)
+    return forms
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _places(text: str, forms: Iterable[str]) -> dict[str, tuple[list[int], list[int]]]:
+    """Form -> the (starts, ends) ``re.finditer`` gives for it: the form as a whole word
+    in Latin or Cyrillic script, anywhere in others; one pass of an automaton of every
+    form over ``text`` (pyahocorasick), then, per form, the places that do not overlap
+    the one before (all places of a form have its length)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for form in forms:
+        out[form] = ([], [])
+        automaton.add_word(form, (form, script_of(form[0]) in (Script.LATIN, Script.CYRILLIC)))
+    if not out:
+        return out
+    automaton.make_automaton()
+    for last, (form, spaced) in automaton.iter(text):
+        e = last + 1
+        s = e - len(form)
+        starts, ends = out[form]
+        if (ends and s < ends[-1]) or spaced and (
+                (s > 0 and _WORD_CHAR.match(text, s - 1)) or _WORD_CHAR.match(text, e)):
+            continue
+        starts.append(s)
+        ends.append(e)
+    return out

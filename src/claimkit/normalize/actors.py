@@ -45,9 +45,10 @@ from claimkit.normalize._gazetteer_index import (
     ENV_VAR,
     FUZZY_MIN_LEN,
     NAME_GAP,
+    Occupied,
     _Alias,
     _alias_spec,
-    _automaton,
+    _Automata,
     _case_ok,
     _fuzzy,
     _fuzzy_ok,
@@ -318,7 +319,7 @@ class Gazetteer:
                 _trie_add(trie, stem, replace(al, stem=True))
         titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
-        index = _Index(by_key, _automaton(trie), abbrev, _Titles(titles), fuzzy_single,
+        index = _Index(by_key, _Automata(trie), abbrev, _Titles(titles), fuzzy_single,
                        fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles))
         index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()},
                                          self._actor_nouns)
@@ -477,11 +478,24 @@ class Gazetteer:
         officials = index.officials.find(text, folded, lang, taken, self._is_person)
         if not officials:
             return self._with_titles(index, text, folded, taken)
-        spans = [o.written for o in officials]
-        kept = [t for t in taken if not any(s < t[1] and t[0] < e for s, e in spans)]
+        return self._with_officials(index, (text, folded), taken, officials)
+
+    def _with_officials(self, index: _Index, texts: tuple[str, str],
+                        taken: list[tuple[int, int, int]],
+                        officials: list[Official]) -> list[ActorMention]:
+        """The mentions of ``taken`` that no official's title and name overlap, and each
+        official that overlaps none of them nor an official before it; sorted by start.
+        Overlaps are looked up in masks of the text (:class:`Occupied`), not by looping
+        over every pair: linear in a long document with many officials."""
+        text, folded = texts
+        written = Occupied(len(text), (o.written for o in officials))
+        kept = [t for t in taken if not written.overlaps(t[0], t[1])]
         found = self._with_titles(index, text, folded, kept)
-        found.extend(self._official_mention(text, o) for o in officials
-                     if not any(o.start < m.end and m.start < o.end for m in found))
+        mentioned = Occupied(len(text), ((m.start, m.end) for m in found))
+        for o in officials:
+            if not mentioned.overlaps(o.start, o.end):
+                mentioned.add(o.start, o.end)
+                found.append(self._official_mention(text, o))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -506,34 +520,36 @@ class Gazetteer:
                          lang: str | None) -> list[tuple[int, int, int]]:
         """For each place a name may start, its longest unambiguous alias there.
 
-        Every alias occurrence comes from one pass of the alias automaton over
-        the folded text (in order of their ends, so a longer alias from one
-        start comes later); each is kept only where a name may start and when
-        its end, case and language fit.
+        Every alias occurrence comes from the alias automata (:class:`_Automata`: one
+        pass each over the text, only of those that may hit in it); each is kept only
+        where a name may start and when its end, case and language fit.
         """
-        best: dict[int, tuple[int, int]] = {}  # start -> (end, entry)
+        best: dict[int, tuple[int, int, int]] = {}  # start -> (end, key's end, entry)
         starts: dict[int, bool] = {}
         adjectives: set[tuple[int, int]] = set()  # spans a demonym matches
         named: set[tuple[int, int]] = set()  # spans an alias matches whole, not inflected
-        for last, (length, aliases) in index.automaton.iter(folded):
-            i, j = last + 1 - length, last + 1
-            ok = starts.get(i)
-            if ok is None:
-                ok = starts[i] = _NAME_START.match(text, i) is not None and (
-                    not is_word_char(text[i]) or word_ok_before(text, i))
-            if not ok:
-                continue
-            hits = self._alias_hits(index, aliases, text, folded, (i, j), lang,
-                                    (adjectives, named))
-            if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
-                (entry, end), = hits.items()
-                if i not in best or end >= best[i][0]:
-                    best[i] = (end, entry)
+        for automaton, haystack in index.automata.texts(text, folded):
+            for last, (length, aliases) in automaton.iter(haystack):
+                i, j = last + 1 - length, last + 1
+                ok = starts.get(i)
+                if ok is None:
+                    ok = starts[i] = _NAME_START.match(text, i) is not None and (
+                        not is_word_char(text[i]) or word_ok_before(text, i))
+                if not ok:
+                    continue
+                hits = self._alias_hits(index, aliases, text, folded, (i, j), lang,
+                                        (adjectives, named))
+                if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
+                    (entry, end), = hits.items()
+                    # the furthest end wins, then the longer key (the one a single pass
+                    # in text order met last), whatever order the automata come in
+                    if i not in best or (end, j) >= best[i][:2]:
+                        best[i] = (end, j, entry)
         # a word read as a demonym qualifying no actor noun is no inflected name either
         # ("Polskie jabłka": not "Polska" with an ending), unless a name is written whole
         # there ("Russia", not "russ-e" + "ia"); checked once per word kept
         nouns = index.nouns
-        return [(i, end, entry) for i, (end, entry) in best.items()
+        return [(i, end, entry) for i, (end, _, entry) in best.items()
                 if (i, end) not in adjectives or (i, end) in named
                 or nouns.qualifies(folded, i, end, lang)]
 
