@@ -150,6 +150,77 @@ def _directory_named_txt(d: Path) -> str:
     return str(path)
 
 
+def _symlink_loop(d: Path) -> str:
+    (d / "loop1.txt").symlink_to("loop2.txt")
+    (d / "loop2.txt").symlink_to("loop1.txt")
+    return str(d / "loop1.txt")
+
+
+def _dangling(d: Path) -> str:
+    (d / "gone.txt").symlink_to("nowhere.txt")
+    return str(d / "gone.txt")
+
+
+def _folder_cycle(d: Path) -> str:
+    """A folder holding an article and links back to itself and to its parent."""
+    folder = d / "folder"
+    folder.mkdir()
+    (folder / "b.txt").write_text(FR, encoding="utf-8")
+    (folder / "up").symlink_to("..")
+    (folder / "self").symlink_to("../folder")
+    return str(folder)
+
+
+def _nothing_to_read(d: Path) -> str:
+    folder = d / "folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "readme.md").write_text("# notes\n", encoding="utf-8")
+    return str(folder)
+
+
+def _deep_folders(d: Path) -> str:
+    """An article 1,200 folders deep: deeper than Python's recursion limit (a recursive walk
+    fails), shorter than PATH_MAX. The test removes the tree itself (see ``_remove_deep``)."""
+    path = d / "deep"
+    path.mkdir()
+    for _ in range(1200):
+        path = path / "d"
+        path.mkdir()
+    (path / "b.txt").write_text(FR, encoding="utf-8")
+    return str(d / "deep")
+
+
+def _past_path_max(d: Path) -> str:
+    """Folders of 200-character names, 25 deep (past PATH_MAX, 4096; made relative to a
+    descriptor, as only that can), an article at depth 10."""
+    (d / "long").mkdir()
+    fd = os.open(d / "long", os.O_RDONLY)
+    try:
+        for depth in range(1, 26):
+            name = "n" * 199 + str(depth % 10)
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+            if depth == 10:
+                out = os.open("b.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+                os.write(out, FR.encode())
+                os.close(out)
+    finally:
+        os.close(fd)
+    return str(d / "long")
+
+
+def _unreadable_bytes(name: str) -> Callable[[Path], str]:
+    """A regular file whose read fails with EIO (a link to /proc/self/mem, Linux)."""
+
+    def make(d: Path) -> str:
+        (d / name).symlink_to("/proc/self/mem")
+        return str(d / name)
+
+    return make
+
+
 def _docs(kind: str) -> Callable[[list[dict[str, object]]], None]:
     """The bad input's records must be documents of this language/encoding kind."""
 
@@ -306,12 +377,46 @@ CASES: list[Case] = [
     Case("newline-in-file-name", _newline_name, r"two\\nlines\.txt: file name is not valid text", 0,
          "two\\nlines"),
     Case("missing-file", lambda d: str(d / "nope.txt"), r"no such file or directory", name="nope.txt"),
-    Case("directory-named-txt", _directory_named_txt, None, 0),
+    Case("directory-named-txt", _directory_named_txt,
+         r"folder\.txt: no \.txt, \.html, \.htm or \.jsonl file in this folder \(0 other", name="folder.txt"),
+    Case("folder-with-nothing-to-read", _nothing_to_read,
+         r"folder: no \.txt, .* file in this folder \(1 other file\(s\) skipped\); nothing to read",
+         name="folder"),
+    Case("url-as-path", lambda d: "https://example.com/news/a.html",
+         r"https://example\.com/news/a\.html: is a URL, not a file: claimkit reads local files only",
+         name="https://example.com"),
+    Case("file-url", lambda d: f"file://{d}/a.txt", r"is a URL, not a file", name="file://"),
+    Case("symlink-loop", _symlink_loop, r"loop1\.txt: cannot read file \(Too many levels of symbolic links\)",
+         name="loop1.txt"),
+    Case("dangling-symlink", _dangling, r"gone\.txt: no such file or directory", name="gone.txt"),
+    Case("folder-cycle-through-symlinks", _folder_cycle, None, 0, check=_text_has("vingt-six pays")),
+    Case("folders-1200-deep", _deep_folders, None, 0, check=_text_has("vingt-six pays")),
+    Case("folders-past-path-max", _past_path_max, r"cannot read folder \(File name too long\); the files "
+         r"in it are skipped", name="nnnn", check=_text_has("vingt-six pays")),
     # -------------------------------------------------------- hostile text
     Case("only-punctuation", _file("punct.txt", "!?…—" * 1000 + "\n"), None, 0),
     Case("bidi-and-zero-width", _file("bidi.txt", "\u202e\u200b" + FR + "\u2066\ufeff" + FR), None, 0),
     Case("emoji-flood", _file("emoji.txt", "🔥🚀" * 20_000), None, 0),
 ]
+if os.path.exists("/proc/self/mem"):  # a read that fails with EIO (Linux)
+    CASES += [
+        Case("read-error-mid-file", _unreadable_bytes("mem.txt"),
+             r"mem\.txt: cannot read file \(Input/output error\)", name="mem.txt"),
+        Case("read-error-mid-jsonl", _unreadable_bytes("mem.jsonl"),
+             r"mem\.jsonl: cannot read file \(Input/output error\)", name="mem.jsonl"),
+    ]
+
+
+def _remove_deep(root: Path) -> None:
+    """Remove a folder chain too deep for a recursive ``shutil.rmtree``, from the bottom up."""
+    chain = [root]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for folder in reversed(chain):
+        for item in folder.iterdir():
+            if not item.is_dir():
+                item.unlink()
+        folder.rmdir()
 
 
 def _run(tmp_path: Path, case: Case) -> tuple[int, list[str], list[dict[str, object]], Path]:
@@ -319,10 +424,14 @@ def _run(tmp_path: Path, case: Case) -> tuple[int, list[str], list[dict[str, obj
     (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
     bad = case.make(tmp_path)
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        main, ["extract", str(tmp_path / "a.txt"), bad, str(tmp_path / "z.txt"), "-o", str(out),
-               "--backend", "rules", "--quiet", *case.options],
-    )
+    try:
+        result = CliRunner().invoke(
+            main, ["extract", str(tmp_path / "a.txt"), bad, str(tmp_path / "z.txt"), "-o", str(out),
+                   "--backend", "rules", "--quiet", *case.options],
+        )
+    finally:
+        if (tmp_path / "deep").is_dir():
+            _remove_deep(tmp_path / "deep")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     lines = [ln for ln in result.stderr.splitlines() if not ROUTINE.match(ln)]
     records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
@@ -571,3 +680,100 @@ def test_safe_names_and_surrogates() -> None:
     assert safe_name("Zürich 北京.txt") == "Zürich 北京.txt"
     assert scrub_surrogates("a\ud800b\udfff") == ("a\ufffdb\ufffd", 2)
     assert scrub_surrogates("fine 😀") == ("fine 😀", 0)
+
+
+# ------------------------------------------------------------------ folders, outputs, settings files
+
+
+def _extract(tmp_path: Path, *args: str) -> tuple[int, list[str]]:
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--backend", "rules", "-q", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, [ln for ln in result.stderr.splitlines() if not ROUTINE.match(ln)]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No permission to list a folder (simulated: the suite may run as root): one line, the rest read."""
+    folder = tmp_path / "folder"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "c.txt").write_text(FR, encoding="utf-8")
+    (folder / "b.txt").write_text(FR, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out.jsonl"
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), str(folder), str(tmp_path / "z.txt"),
+                           "-o", str(out))
+    assert lines == [f"claimkit: skipped {folder / 'locked'}: cannot read folder (Permission denied); "
+                     "the files in it are skipped"]
+    assert code == 1
+    ids = [json.loads(ln).get("document", {}).get("id") for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", None, "b", "z"], ids  # the folder's failure (found while listing), b, z
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any folder")
+def test_a_folder_without_permission_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "b.txt").write_text(FR, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        code, lines = _extract(tmp_path, str(folder), "-o", str(tmp_path / "out.jsonl"))
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert code == 1 and len(lines) == 1 and "locked: cannot read folder (Permission denied)" in lines[0]
+
+
+def test_an_output_that_is_a_directory_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert (code, lines) == (2, [f"claimkit: error: {tmp_path / 'out'}: is a directory; -o names the "
+                                 "output file"])
+    assert not (tmp_path / "out.lock").exists()
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt" / "x" / "o.jsonl"))
+    assert (code, lines) == (2, [f"claimkit: error: {tmp_path / 'a.txt' / 'x' / 'o.jsonl'}: {tmp_path / 'a.txt'} "
+                                 "is a file, not a folder; choose another -o path"])
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's always-full device")
+def test_a_full_disk_stops_the_run_in_one_line(tmp_path: Path) -> None:
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", "/dev/full")
+    assert (code, lines) == (1, ["claimkit: error: /dev/full: cannot write the output (No space left on "
+                                 "device); stopped after 0 record(s); make room and rerun with --resume"])
+
+
+def test_a_report_written_to_a_directory_is_one_line(tmp_path: Path, good_claims: str) -> None:
+    (tmp_path / "claims.jsonl").write_text(good_claims, encoding="utf-8")
+    (tmp_path / "report").mkdir()
+    result = CliRunner().invoke(main, ["view", str(tmp_path / "claims.jsonl"), "-o", str(tmp_path / "report")])
+    assert result.exit_code == 1
+    assert result.stderr == f"claimkit: error: {tmp_path / 'report'}: Is a directory\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="a read that fails with EIO (Linux)")
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
+def test_a_claims_file_whose_read_fails_is_one_line(tmp_path: Path, good_claims: str, command: str) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(good_claims, encoding="utf-8")
+    bad = Path(_unreadable_bytes("mem.jsonl")(tmp_path))
+    args = _claims_args(command, tmp_path, str(bad), str(good))
+    result = CliRunner().invoke(main, args)
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert noted[0] == f"claimkit: skipped {bad}: cannot read file (Input/output error)", noted
+    if command in ("view", "import", "validate"):  # the good file beside it was read
+        assert len(noted) == 1 and result.exit_code == 1, noted
+        _read_something(command, result)
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, '{"entries": ' + "[" * 100_000])
+def test_a_gazetteer_file_nested_too_deeply_is_one_line(tmp_path: Path, content: str) -> None:
+    (tmp_path / "gaz.json").write_text(content, encoding="utf-8")
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "--gazetteer", str(tmp_path / "gaz.json"))
+    assert code == 2 and len(lines) == 1, lines
+    assert lines[0].startswith(f"claimkit: error: {tmp_path / 'gaz.json'}: not a readable gazetteer JSON file")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -23,8 +24,9 @@ from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = [
-    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "STRICT", "ClaimsReader", "fail",
-    "gazetteer_options", "long_run_gc", "main", "note", "open_output", "summary_line", "to_file",
+    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "STRICT", "ClaimsReader", "check_output",
+    "fail", "gazetteer_options", "long_run_gc", "main", "note", "open_output", "os_error_line",
+    "summary_line", "to_file",
 ]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -41,6 +43,15 @@ log = logging.getLogger("claimkit")
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     click.echo(f"claimkit: error: {redact(message)}", err=True)
     sys.exit(code)
+
+
+def os_error_line(exc: OSError, name: str | None = None) -> str:
+    """``NAME: reason`` of an operating-system error, in one line (the name with escapes)."""
+    from claimkit.io import safe_name
+
+    name = name if name is not None else (None if exc.filename is None else os.fsdecode(exc.filename))
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{safe_name(name)}: {reason}" if name else reason
 
 
 def note(message: str) -> None:
@@ -63,6 +74,8 @@ class _Group(click.Group):
         except BrokenPipeError:  # `claimkit extract ... | head`
             sys.stderr.close()
             sys.exit(EXIT_OK)
+        except OSError as exc:  # the system refused a file (full disk, a directory as -o, ...)
+            fail(os_error_line(exc), EXIT_FAILURES)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception:  # noqa: BLE001 - an exception's text may echo a key
@@ -166,9 +179,29 @@ def open_output(path: str | None, *, append: bool) -> IO[str]:
     if path is None or path == "-":
         return sys.stdout
     out = Path(path)
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-    return open(out, "a" if append else "w", encoding="utf-8", buffering=_OUTPUT_BUFFER)
+    try:
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        return open(out, "a" if append else "w", encoding="utf-8", buffering=_OUTPUT_BUFFER)
+    except OSError as exc:
+        fail(f"{os_error_line(exc, path)}; cannot write the output there: choose another -o path")
+
+
+def check_output(path: str | None) -> None:
+    """Refuse (exit 2) an output path that is a directory, or inside a file, before
+    anything is locked or read."""
+    if path is None or path == "-":
+        return
+    from claimkit.io import safe_name
+
+    if os.path.isdir(path):
+        fail(f"{safe_name(path)}: is a directory; -o names the output file")
+    parent = Path(path).parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        fail(f"{safe_name(path)}: {safe_name(str(parent))} is a file, not a folder; choose "
+             "another -o path")
 
 
 def _count(n: int, noun: str) -> str:
