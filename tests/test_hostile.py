@@ -777,3 +777,50 @@ def test_a_gazetteer_file_nested_too_deeply_is_one_line(tmp_path: Path, content:
     code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "--gazetteer", str(tmp_path / "gaz.json"))
     assert code == 2 and len(lines) == 1, lines
     assert lines[0].startswith(f"claimkit: error: {tmp_path / 'gaz.json'}: not a readable gazetteer JSON file")
+
+
+@pytest.mark.parametrize(("kind", "content"), [
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50),
+    ("one-line-of-text-without-end", b"x" * 300_000),
+    ("notes-without-end", b"my notes\nmore notes"),
+])
+def test_resume_leaves_a_file_that_is_not_claimkit_output_untouched(tmp_path: Path, kind: str,
+                                                                     content: bytes) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(content)
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "-o", str(out), "--resume")
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"claimkit: error: {out}: "), lines
+    assert ("binary" in lines[0]) == (kind == "binary"), lines
+    assert out.read_bytes() == content  # nothing cut, nothing appended
+
+
+@pytest.mark.parametrize("torn", ['{"record":"document","document":{"id":"b","te', '{"rec', '{"record": "fa'])
+def test_resume_cuts_a_torn_last_record_and_redoes_it(tmp_path: Path, good_claims: str, torn: str) -> None:
+    out = tmp_path / "out.jsonl"
+    first = good_claims.splitlines()[0] + "\n"  # document a
+    out.write_text(first + torn, encoding="utf-8")
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", str(out), "--resume")
+    assert code == 0
+    assert lines[:2] == [f"claimkit: WARNING: {out}: dropping a half-written last line ({len(torn)} bytes)",
+                         f"claimkit: resuming: 1 documents already in {out}"], lines
+    ids = [json.loads(ln)["document"]["id"] for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "z"]
+
+
+def test_resume_reads_only_the_tail_of_a_large_output(tmp_path: Path, good_claims: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The torn-line check reads the head and the last line, not the whole file."""
+    import claimkit.io
+    from claimkit.extract import runner
+
+    monkeypatch.setattr(claimkit.io, "MAX_RECORD_BYTES", 4096)
+    out = tmp_path / "out.jsonl"
+    out.write_text(good_claims * 200 + "x" * 10_000, encoding="utf-8")  # a last line past the limit
+    with pytest.raises(claimkit.errors.InputError, match="not a claimkit output file"):
+        runner.prepare_resume(out)
+    out.write_text(good_claims * 200 + '{"record":"doc', encoding="utf-8")
+    reads: list[int] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(1) or real(self))
+    assert runner.prepare_resume(out) == {"a", "z"}
+    assert reads == [] and out.read_text(encoding="utf-8") == good_claims * 200

@@ -203,7 +203,7 @@ def format_size(size: int) -> str:
     return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
 
 
-def _check_head(raw: bytes, source: str) -> bytes:
+def check_head(raw: bytes, source: str) -> bytes:
     """The first line without a UTF-8 BOM; a binary or UTF-16/32 file is refused."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:]
@@ -276,7 +276,7 @@ def _raw_lines(
     while raw := _readline(fh, max_line_bytes + 1, source, lineno):
         lineno += 1
         if lineno == 1:
-            raw = _check_head(raw, source)
+            raw = check_head(raw, source)
         if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
             _skip_rest(fh)
             errors(lineno, f"line longer than {format_size(max_line_bytes)}")
