@@ -824,3 +824,24 @@ def test_resume_reads_only_the_tail_of_a_large_output(tmp_path: Path, good_claim
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(1) or real(self))
     assert runner.prepare_resume(out) == {"a", "z"}
     assert reads == [] and out.read_text(encoding="utf-8") == good_claims * 200
+
+
+def test_control_characters_in_ids_and_fields_never_break_a_message_line(tmp_path: Path) -> None:
+    """Ids with a newline, an escape sequence or U+2028 cannot forge a line or drive the terminal."""
+    evil = "x\nclaimkit: 0 failures\x1b[2J\u2028"
+    rows = [{"id": evil, "text": Z_TEXT, "published": "0001-01-01"}, {"id": evil, "text": Z_TEXT},
+            {"id": "ok", "text": Z_TEXT, "title": ["not", "text"]}]
+    (tmp_path / "evil.jsonl").write_text("".join(_json(r) for r in rows), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--backend", "rules", str(tmp_path / "evil.jsonl"),
+                                       str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl")])
+    lines = result.stderr.splitlines()
+    assert len(lines) >= 3 and all(ln.startswith("claimkit: ") for ln in lines), lines
+    assert "\x1b" not in result.stderr and "\u2028" not in result.stderr
+    assert any("duplicate id" in ln for ln in lines)
+
+
+def test_one_line() -> None:
+    from claimkit.cli.app import one_line
+
+    assert one_line("a\nb\r\x1b[31m\u2028\x85\tc é 北京") == "a\\nb\\r\\x1b[31m\\u2028\\x85\tc é 北京"

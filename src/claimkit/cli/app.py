@@ -11,6 +11,7 @@ import contextlib
 import gc
 import logging
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -40,8 +41,18 @@ _OUTPUT_BUFFER = 1 << 22
 log = logging.getLogger("claimkit")
 
 
+#: characters that would break a message line or drive the terminal (tab excepted)
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters (a newline or an escape sequence in a document id,
+    a JSON field, a file name) shown as escapes, so one message is one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"claimkit: error: {redact(message)}", err=True)
+    click.echo(f"claimkit: error: {one_line(redact(message))}", err=True)
     sys.exit(code)
 
 
@@ -55,7 +66,7 @@ def os_error_line(exc: OSError, name: str | None = None) -> str:
 
 
 def note(message: str) -> None:
-    click.echo(f"claimkit: {redact(message)}", err=True)
+    click.echo(f"claimkit: {one_line(redact(message))}", err=True)
 
 
 class _Group(click.Group):
@@ -117,13 +128,22 @@ class _OwnWords(logging.Filter):
         return own or self.verbose >= 2
 
 
+class _OneLine(logging.Formatter):
+    """A log record's message is one line (see :func:`one_line`); a traceback after it (-vv)
+    keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = one_line(record.message)
+        return super().formatMessage(record)
+
+
 def _setup_logging(verbose: int) -> None:
     """Logging of the command: stderr, ``claimkit: level: message``; others' lines only with -vv."""
     root = logging.getLogger()
     for old in [h for h in root.handlers if any(isinstance(f, _OwnWords) for f in h.filters)]:
         root.removeHandler(old)  # main() run again in one process (tests)
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("claimkit: %(levelname)s: %(message)s"))
+    handler.setFormatter(_OneLine("claimkit: %(levelname)s: %(message)s"))
     handler.addFilter(_OwnWords(verbose))
     root.addHandler(handler)
     root.setLevel(logging.WARNING - 10 * min(verbose, 2))
