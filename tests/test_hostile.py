@@ -845,3 +845,24 @@ def test_one_line() -> None:
     from claimkit.cli.app import one_line
 
     assert one_line("a\nb\r\x1b[31m\u2028\x85\tc é 北京") == "a\\nb\\r\\x1b[31m\\u2028\\x85\tc é 北京"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e308", "1e12", "-1"])
+def test_a_max_size_that_is_no_size_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "--max-size", value, "-o", str(tmp_path / "o"))
+    assert code == 2 and any("Invalid value for '--max-size'" in ln for ln in lines), lines
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_huge_size_limit_reads_a_small_file_without_setting_memory_aside(tmp_path: Path) -> None:
+    """The limit bounds what is read; it is not what is set aside (read(n) allocates n bytes)."""
+    from io import BytesIO
+
+    from claimkit.documents import load_documents
+
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (doc,) = load_documents([str(tmp_path / "a.txt")], max_bytes=10**13)  # 10 TB
+    assert doc.id == "a"
+    big = (A_TEXT * 10).encode()
+    (doc,) = load_documents(["-"], stdin=BytesIO(big), max_bytes=10**13)
+    assert doc.text == big.decode().strip()

@@ -25,7 +25,8 @@ from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = [
-    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "STRICT", "ClaimsReader", "check_output",
+    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "SIZE_MB", "STRICT", "ClaimsReader",
+    "check_output",
     "fail", "gazetteer_options", "long_run_gc", "main", "note", "open_output", "os_error_line",
     "summary_line", "to_file",
 ]
@@ -237,6 +238,21 @@ def summary_line(records: Counter[str], claims: Counter[str], backend: str, extr
     )
 
 
+
+
+class _Megabytes(click.FloatRange):
+    """A size in MB: at least 1 kB, at most 1 TB, and a finite number (``nan`` passes a
+    plain range check, ``inf`` and ``1e308`` overflow the byte count)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        rv = super().convert(value, param, ctx)
+        if rv != rv:  # NaN compares unequal to itself
+            self.fail(f"{value!r} is not a number of MB", param, ctx)
+        return rv
+
+
+#: the type of the --max-size options
+SIZE_MB = _Megabytes(min=0.001, max=1_000_000)
 
 
 STRICT = click.option("--strict", is_flag=True,

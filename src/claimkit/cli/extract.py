@@ -16,6 +16,7 @@ import click
 from claimkit.cli.app import (
     EXIT_FAILURES,
     GAZETTEER,
+    SIZE_MB,
     check_output,
     fail,
     gazetteer_options,
@@ -65,7 +66,7 @@ from claimkit.schemas import Document, DocumentClaims, Failure
               help="Few-shot examples shown to the model: gold-format JSONL with a "
               '{"doc", "text"} line per example article (env CLAIMKIT_EXAMPLES; see docs/llm.md).')
 @GAZETTEER
-@click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
+@click.option("--max-size", "max_size", type=SIZE_MB, default=10.0,
               show_default=True, metavar="MB",
               help="Document size limit: a larger .txt/.html file (or JSONL line) is reported "
               "and skipped.")

@@ -37,6 +37,8 @@ KINDS = ("txt", "html", "jsonl")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{1,15}://")
 #: default document size limit in bytes: a larger text or HTML file, or JSONL line, is refused
 MAX_BYTES = 10 * 2**20
+#: bytes read at once from a text or HTML file or standard input
+_PIECE = 16 * 2**20
 
 
 def _warn(err: InputError) -> None:
@@ -141,10 +143,14 @@ def _read_capped(fh: BinaryIO, source: str, max_bytes: int) -> bytes:
         size = os.fstat(fh.fileno()).st_size
         if size > max_bytes:
             raise _too_big(source, size, max_bytes)
-    data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    pieces: list[bytes] = []  # read in pieces: read(n) sets aside n bytes at once (n of 1 TB)
+    total = 0
+    while total <= max_bytes and (piece := fh.read(min(_PIECE, max_bytes + 1 - total))):
+        pieces.append(piece)
+        total += len(piece)
+    if total > max_bytes:
         raise _too_big(source, None, max_bytes)
-    return data
+    return b"".join(pieces)
 
 
 def _iter_path(
