@@ -866,3 +866,37 @@ def test_a_huge_size_limit_reads_a_small_file_without_setting_memory_aside(tmp_p
     big = (A_TEXT * 10).encode()
     (doc,) = load_documents(["-"], stdin=BytesIO(big), max_bytes=10**13)
     assert doc.text == big.decode().strip()
+
+
+@pytest.mark.parametrize("api", ["cli", "library"])
+def test_a_bug_met_on_one_document_fails_that_document_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            api: str) -> None:
+    """An input that trips a bug (here a simulated IndexError) costs its own document, not the run."""
+    from claimkit.extract.rules.backend import RulesBackend
+
+    real = RulesBackend.extract
+
+    def extract(self: RulesBackend, document: Any) -> Any:
+        if "BOOM" in document.text:
+            raise IndexError("string index out of range")
+        return real(self, document)
+
+    monkeypatch.setattr(RulesBackend, "extract", extract)
+    (tmp_path / "boom.txt").write_text("BOOM. " + FR, encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("a.txt", "boom.txt", "z.txt")]
+    if api == "library":
+        import claimkit
+
+        (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+        (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+        result = claimkit.extract(claimkit.load_documents(files), backend="rules")
+        assert [d.document.id for d in result] == ["a", "z"]
+        assert [f.doc_id for f in result.failures] == ["boom"]
+        assert "internal error (IndexError: string index out of range)" in result.failures[0].message
+        return
+    out = tmp_path / "out.jsonl"
+    code, lines = _extract(tmp_path, *files, "-o", str(out))
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith("claimkit: WARNING: boom: internal error (IndexError: string index out of range)")
+    records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.get("document", {}).get("id") or r["doc_id"] for r in records] == ["a", "boom", "z"]
