@@ -900,3 +900,13 @@ def test_a_bug_met_on_one_document_fails_that_document_alone(tmp_path: Path, mon
     assert lines[0].startswith("claimkit: WARNING: boom: internal error (IndexError: string index out of range)")
     records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
     assert [r.get("document", {}).get("id") or r["doc_id"] for r in records] == ["a", "boom", "z"]
+
+
+def test_a_database_path_inside_a_file_is_one_line(tmp_path: Path, good_claims: str) -> None:
+    (tmp_path / "claims.jsonl").write_text(good_claims, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    db = tmp_path / "a.txt" / "store.db"
+    result = CliRunner().invoke(main, ["import", "--db", str(db), str(tmp_path / "claims.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"claimkit: error: sqlite:///{db}: cannot make the database's folder "
+                             f"{tmp_path / 'a.txt'} (File exists); choose another --db path\n")
