@@ -41,6 +41,17 @@ def _hwm_kib(pid: int | str) -> int | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a running process so far (``/proc/PID/stat``); None when
+    it is gone (or not Linux)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _maxrss_kib(maxrss: int) -> int:
     return maxrss // 1024 if sys.platform == "darwin" else maxrss  # bytes on macOS, KiB elsewhere
 
@@ -80,14 +91,18 @@ def run(
     stdout: str | os.PathLike[str] | None = None,
     timeout: float | None = None,
     env: dict[str, str] | None = None,
+    cpu_timeout: float | None = None,
 ) -> Run:
-    """Run ``args`` to its end (or ``timeout``), measuring its time and peak memory.
+    """Run ``args`` to its end (or a timeout), measuring its time and peak memory.
 
     Args:
         args: the command.
         stdout: a file for its standard output (default: discarded).
-        timeout: seconds after which it is killed (``timed_out``, exit -9).
+        timeout: seconds of wall time after which it is killed (``timed_out``, exit -9).
         env: its environment (default: this one).
+        cpu_timeout: seconds of its CPU time after which it is killed (sampled; on a
+            shared machine CPU time grows at the same pace whatever the load, wall
+            time does not).
     """
     floor = own_peak_kib()
     with tempfile.TemporaryFile() as err, open(stdout or os.devnull, "wb") as out:
@@ -99,7 +114,9 @@ def run(
             pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 usage = rusage
-            elif timeout is not None and time.perf_counter() - t0 > timeout:
+            elif not timed_out and (  # killed once: Popen.kill again could reap it before wait4
+                    (timeout is not None and time.perf_counter() - t0 > timeout)
+                    or (cpu_timeout is not None and (_cpu_seconds(proc.pid) or 0.0) > cpu_timeout)):
                 proc.kill()
                 timed_out = True
             else:

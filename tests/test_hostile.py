@@ -150,6 +150,77 @@ def _directory_named_txt(d: Path) -> str:
     return str(path)
 
 
+def _symlink_loop(d: Path) -> str:
+    (d / "loop1.txt").symlink_to("loop2.txt")
+    (d / "loop2.txt").symlink_to("loop1.txt")
+    return str(d / "loop1.txt")
+
+
+def _dangling(d: Path) -> str:
+    (d / "gone.txt").symlink_to("nowhere.txt")
+    return str(d / "gone.txt")
+
+
+def _folder_cycle(d: Path) -> str:
+    """A folder holding an article and links back to itself and to its parent."""
+    folder = d / "folder"
+    folder.mkdir()
+    (folder / "b.txt").write_text(FR, encoding="utf-8")
+    (folder / "up").symlink_to("..")
+    (folder / "self").symlink_to("../folder")
+    return str(folder)
+
+
+def _nothing_to_read(d: Path) -> str:
+    folder = d / "folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "readme.md").write_text("# notes\n", encoding="utf-8")
+    return str(folder)
+
+
+def _deep_folders(d: Path) -> str:
+    """An article 1,200 folders deep: deeper than Python's recursion limit (a recursive walk
+    fails), shorter than PATH_MAX. The test removes the tree itself (see ``_remove_deep``)."""
+    path = d / "deep"
+    path.mkdir()
+    for _ in range(1200):
+        path = path / "d"
+        path.mkdir()
+    (path / "b.txt").write_text(FR, encoding="utf-8")
+    return str(d / "deep")
+
+
+def _past_path_max(d: Path) -> str:
+    """Folders of 200-character names, 25 deep (past PATH_MAX, 4096; made relative to a
+    descriptor, as only that can), an article at depth 10."""
+    (d / "long").mkdir()
+    fd = os.open(d / "long", os.O_RDONLY)
+    try:
+        for depth in range(1, 26):
+            name = "n" * 199 + str(depth % 10)
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+            if depth == 10:
+                out = os.open("b.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+                os.write(out, FR.encode())
+                os.close(out)
+    finally:
+        os.close(fd)
+    return str(d / "long")
+
+
+def _unreadable_bytes(name: str) -> Callable[[Path], str]:
+    """A regular file whose read fails with EIO (a link to /proc/self/mem, Linux)."""
+
+    def make(d: Path) -> str:
+        (d / name).symlink_to("/proc/self/mem")
+        return str(d / name)
+
+    return make
+
+
 def _docs(kind: str) -> Callable[[list[dict[str, object]]], None]:
     """The bad input's records must be documents of this language/encoding kind."""
 
@@ -306,12 +377,46 @@ CASES: list[Case] = [
     Case("newline-in-file-name", _newline_name, r"two\\nlines\.txt: file name is not valid text", 0,
          "two\\nlines"),
     Case("missing-file", lambda d: str(d / "nope.txt"), r"no such file or directory", name="nope.txt"),
-    Case("directory-named-txt", _directory_named_txt, None, 0),
+    Case("directory-named-txt", _directory_named_txt,
+         r"folder\.txt: no \.txt, \.html, \.htm or \.jsonl file in this folder \(0 other", name="folder.txt"),
+    Case("folder-with-nothing-to-read", _nothing_to_read,
+         r"folder: no \.txt, .* file in this folder \(1 other file\(s\) skipped\); nothing to read",
+         name="folder"),
+    Case("url-as-path", lambda d: "https://example.com/news/a.html",
+         r"https://example\.com/news/a\.html: is a URL, not a file: claimkit reads local files only",
+         name="https://example.com"),
+    Case("file-url", lambda d: f"file://{d}/a.txt", r"is a URL, not a file", name="file://"),
+    Case("symlink-loop", _symlink_loop, r"loop1\.txt: cannot read file \(Too many levels of symbolic links\)",
+         name="loop1.txt"),
+    Case("dangling-symlink", _dangling, r"gone\.txt: no such file or directory", name="gone.txt"),
+    Case("folder-cycle-through-symlinks", _folder_cycle, None, 0, check=_text_has("vingt-six pays")),
+    Case("folders-1200-deep", _deep_folders, None, 0, check=_text_has("vingt-six pays")),
+    Case("folders-past-path-max", _past_path_max, r"cannot read folder \(File name too long\); the files "
+         r"in it are skipped", name="nnnn", check=_text_has("vingt-six pays")),
     # -------------------------------------------------------- hostile text
     Case("only-punctuation", _file("punct.txt", "!?…—" * 1000 + "\n"), None, 0),
     Case("bidi-and-zero-width", _file("bidi.txt", "\u202e\u200b" + FR + "\u2066\ufeff" + FR), None, 0),
     Case("emoji-flood", _file("emoji.txt", "🔥🚀" * 20_000), None, 0),
 ]
+if os.path.exists("/proc/self/mem"):  # a read that fails with EIO (Linux)
+    CASES += [
+        Case("read-error-mid-file", _unreadable_bytes("mem.txt"),
+             r"mem\.txt: cannot read file \(Input/output error\)", name="mem.txt"),
+        Case("read-error-mid-jsonl", _unreadable_bytes("mem.jsonl"),
+             r"mem\.jsonl: cannot read file \(Input/output error\)", name="mem.jsonl"),
+    ]
+
+
+def _remove_deep(root: Path) -> None:
+    """Remove a folder chain too deep for a recursive ``shutil.rmtree``, from the bottom up."""
+    chain = [root]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for folder in reversed(chain):
+        for item in folder.iterdir():
+            if not item.is_dir():
+                item.unlink()
+        folder.rmdir()
 
 
 def _run(tmp_path: Path, case: Case) -> tuple[int, list[str], list[dict[str, object]], Path]:
@@ -319,10 +424,14 @@ def _run(tmp_path: Path, case: Case) -> tuple[int, list[str], list[dict[str, obj
     (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
     bad = case.make(tmp_path)
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        main, ["extract", str(tmp_path / "a.txt"), bad, str(tmp_path / "z.txt"), "-o", str(out),
-               "--backend", "rules", "--quiet", *case.options],
-    )
+    try:
+        result = CliRunner().invoke(
+            main, ["extract", str(tmp_path / "a.txt"), bad, str(tmp_path / "z.txt"), "-o", str(out),
+                   "--backend", "rules", "--quiet", *case.options],
+        )
+    finally:
+        if (tmp_path / "deep").is_dir():
+            _remove_deep(tmp_path / "deep")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     lines = [ln for ln in result.stderr.splitlines() if not ROUTINE.match(ln)]
     records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
@@ -571,3 +680,234 @@ def test_safe_names_and_surrogates() -> None:
     assert safe_name("Zürich 北京.txt") == "Zürich 北京.txt"
     assert scrub_surrogates("a\ud800b\udfff") == ("a\ufffdb\ufffd", 2)
     assert scrub_surrogates("fine 😀") == ("fine 😀", 0)
+
+
+# ------------------------------------------------------------------ folders, outputs, settings files
+
+
+def _extract(tmp_path: Path, *args: str) -> tuple[int, list[str]]:
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--backend", "rules", "-q", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, [ln for ln in result.stderr.splitlines() if not ROUTINE.match(ln)]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No permission to list a folder (simulated: the suite may run as root): one line, the rest read."""
+    folder = tmp_path / "folder"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "c.txt").write_text(FR, encoding="utf-8")
+    (folder / "b.txt").write_text(FR, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out.jsonl"
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), str(folder), str(tmp_path / "z.txt"),
+                           "-o", str(out))
+    assert lines == [f"claimkit: skipped {folder / 'locked'}: cannot read folder (Permission denied); "
+                     "the files in it are skipped"]
+    assert code == 1
+    ids = [json.loads(ln).get("document", {}).get("id") for ln in out.read_text(encoding="utf-8").splitlines()]
+    # a, then b and the folder's failure (written with the next record: either order), then z
+    assert ids[0] == "a" and ids[-1] == "z" and sorted(ids[1:3], key=str) == [None, "b"], ids
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any folder")
+def test_a_folder_without_permission_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "b.txt").write_text(FR, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        code, lines = _extract(tmp_path, str(folder), "-o", str(tmp_path / "out.jsonl"))
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert code == 1 and len(lines) == 1 and "locked: cannot read folder (Permission denied)" in lines[0]
+
+
+def test_an_output_that_is_a_directory_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert (code, lines) == (2, [f"claimkit: error: {tmp_path / 'out'}: is a directory; -o names the "
+                                 "output file"])
+    assert not (tmp_path / "out.lock").exists()
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt" / "x" / "o.jsonl"))
+    assert (code, lines) == (2, [f"claimkit: error: {tmp_path / 'a.txt' / 'x' / 'o.jsonl'}: {tmp_path / 'a.txt'} "
+                                 "is a file, not a folder; choose another -o path"])
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's always-full device")
+def test_a_full_disk_stops_the_run_in_one_line(tmp_path: Path) -> None:
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", "/dev/full")
+    assert (code, lines) == (1, ["claimkit: error: /dev/full: cannot write the output (No space left on "
+                                 "device); stopped after 0 record(s); make room and rerun with --resume"])
+
+
+def test_a_report_written_to_a_directory_is_one_line(tmp_path: Path, good_claims: str) -> None:
+    (tmp_path / "claims.jsonl").write_text(good_claims, encoding="utf-8")
+    (tmp_path / "report").mkdir()
+    result = CliRunner().invoke(main, ["view", str(tmp_path / "claims.jsonl"), "-o", str(tmp_path / "report")])
+    assert result.exit_code == 1
+    assert result.stderr == f"claimkit: error: {tmp_path / 'report'}: Is a directory\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="a read that fails with EIO (Linux)")
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
+def test_a_claims_file_whose_read_fails_is_one_line(tmp_path: Path, good_claims: str, command: str) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text(good_claims, encoding="utf-8")
+    bad = Path(_unreadable_bytes("mem.jsonl")(tmp_path))
+    args = _claims_args(command, tmp_path, str(bad), str(good))
+    result = CliRunner().invoke(main, args)
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert noted[0] == f"claimkit: skipped {bad}: cannot read file (Input/output error)", noted
+    if command in ("view", "import", "validate"):  # the good file beside it was read
+        assert len(noted) == 1 and result.exit_code == 1, noted
+        _read_something(command, result)
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, '{"entries": ' + "[" * 100_000])
+def test_a_gazetteer_file_nested_too_deeply_is_one_line(tmp_path: Path, content: str) -> None:
+    (tmp_path / "gaz.json").write_text(content, encoding="utf-8")
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "--gazetteer", str(tmp_path / "gaz.json"))
+    assert code == 2 and len(lines) == 1, lines
+    assert lines[0].startswith(f"claimkit: error: {tmp_path / 'gaz.json'}: not a readable gazetteer JSON file")
+
+
+@pytest.mark.parametrize(("kind", "content"), [
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50),
+    ("one-line-of-text-without-end", b"x" * 300_000),
+    ("notes-without-end", b"my notes\nmore notes"),
+])
+def test_resume_leaves_a_file_that_is_not_claimkit_output_untouched(tmp_path: Path, kind: str,
+                                                                     content: bytes) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(content)
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "-o", str(out), "--resume")
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"claimkit: error: {out}: "), lines
+    assert ("binary" in lines[0]) == (kind == "binary"), lines
+    assert out.read_bytes() == content  # nothing cut, nothing appended
+
+
+@pytest.mark.parametrize("torn", ['{"record":"document","document":{"id":"b","te', '{"rec', '{"record": "fa'])
+def test_resume_cuts_a_torn_last_record_and_redoes_it(tmp_path: Path, good_claims: str, torn: str) -> None:
+    out = tmp_path / "out.jsonl"
+    first = good_claims.splitlines()[0] + "\n"  # document a
+    out.write_text(first + torn, encoding="utf-8")
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", str(out), "--resume")
+    assert code == 0
+    assert lines[:2] == [f"claimkit: WARNING: {out}: dropping a half-written last line ({len(torn)} bytes)",
+                         f"claimkit: resuming: 1 documents already in {out}"], lines
+    ids = [json.loads(ln)["document"]["id"] for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", "z"]
+
+
+def test_resume_reads_only_the_tail_of_a_large_output(tmp_path: Path, good_claims: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The torn-line check reads the head and the last line, not the whole file."""
+    import claimkit.io
+    from claimkit.extract import runner
+
+    monkeypatch.setattr(claimkit.io, "MAX_RECORD_BYTES", 4096)
+    out = tmp_path / "out.jsonl"
+    out.write_text(good_claims * 200 + "x" * 10_000, encoding="utf-8")  # a last line past the limit
+    with pytest.raises(claimkit.errors.InputError, match="not a claimkit output file"):
+        runner.prepare_resume(out)
+    out.write_text(good_claims * 200 + '{"record":"doc', encoding="utf-8")
+    reads: list[int] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(1) or real(self))
+    assert runner.prepare_resume(out) == {"a", "z"}
+    assert reads == [] and out.read_text(encoding="utf-8") == good_claims * 200
+
+
+def test_control_characters_in_ids_and_fields_never_break_a_message_line(tmp_path: Path) -> None:
+    """Ids with a newline, an escape sequence or U+2028 cannot forge a line or drive the terminal."""
+    evil = "x\nclaimkit: 0 failures\x1b[2J\u2028"
+    rows = [{"id": evil, "text": Z_TEXT, "published": "0001-01-01"}, {"id": evil, "text": Z_TEXT},
+            {"id": "ok", "text": Z_TEXT, "title": ["not", "text"]}]
+    (tmp_path / "evil.jsonl").write_text("".join(_json(r) for r in rows), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--backend", "rules", str(tmp_path / "evil.jsonl"),
+                                       str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl")])
+    lines = result.stderr.splitlines()
+    assert len(lines) >= 3 and all(ln.startswith("claimkit: ") for ln in lines), lines
+    assert "\x1b" not in result.stderr and "\u2028" not in result.stderr
+    assert any("duplicate id" in ln for ln in lines)
+
+
+def test_one_line() -> None:
+    from claimkit.cli.app import one_line
+
+    assert one_line("a\nb\r\x1b[31m\u2028\x85\tc é 北京") == "a\\nb\\r\\x1b[31m\\u2028\\x85\tc é 北京"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e308", "1e12", "-1"])
+def test_a_max_size_that_is_no_size_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    code, lines = _extract(tmp_path, str(tmp_path / "a.txt"), "--max-size", value, "-o", str(tmp_path / "o"))
+    assert code == 2 and any("Invalid value for '--max-size'" in ln for ln in lines), lines
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_huge_size_limit_reads_a_small_file_without_setting_memory_aside(tmp_path: Path) -> None:
+    """The limit bounds what is read; it is not what is set aside (read(n) allocates n bytes)."""
+    from io import BytesIO
+
+    from claimkit.documents import load_documents
+
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (doc,) = load_documents([str(tmp_path / "a.txt")], max_bytes=10**13)  # 10 TB
+    assert doc.id == "a"
+    big = (A_TEXT * 10).encode()
+    (doc,) = load_documents(["-"], stdin=BytesIO(big), max_bytes=10**13)
+    assert doc.text == big.decode().strip()
+
+
+@pytest.mark.parametrize("api", ["cli", "library"])
+def test_a_bug_met_on_one_document_fails_that_document_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            api: str) -> None:
+    """An input that trips a bug (here a simulated IndexError) costs its own document, not the run."""
+    from claimkit.extract.rules.backend import RulesBackend
+
+    real = RulesBackend.extract
+
+    def extract(self: RulesBackend, document: Any) -> Any:
+        if "BOOM" in document.text:
+            raise IndexError("string index out of range")
+        return real(self, document)
+
+    monkeypatch.setattr(RulesBackend, "extract", extract)
+    (tmp_path / "boom.txt").write_text("BOOM. " + FR, encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("a.txt", "boom.txt", "z.txt")]
+    if api == "library":
+        import claimkit
+
+        (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+        (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+        result = claimkit.extract(claimkit.load_documents(files), backend="rules")
+        assert [d.document.id for d in result] == ["a", "z"]
+        assert [f.doc_id for f in result.failures] == ["boom"]
+        assert "internal error (IndexError: string index out of range)" in result.failures[0].message
+        return
+    out = tmp_path / "out.jsonl"
+    code, lines = _extract(tmp_path, *files, "-o", str(out))
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith("claimkit: WARNING: boom: internal error (IndexError: string index out of range)")
+    records = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.get("document", {}).get("id") or r["doc_id"] for r in records] == ["a", "boom", "z"]
+
+
+def test_a_database_path_inside_a_file_is_one_line(tmp_path: Path, good_claims: str) -> None:
+    (tmp_path / "claims.jsonl").write_text(good_claims, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    db = tmp_path / "a.txt" / "store.db"
+    result = CliRunner().invoke(main, ["import", "--db", str(db), str(tmp_path / "claims.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"claimkit: error: sqlite:///{db}: cannot make the database's folder "
+                             f"{tmp_path / 'a.txt'} (File exists); choose another --db path\n")

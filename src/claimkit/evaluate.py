@@ -507,7 +507,7 @@ def load_events(path: str | os.PathLike[str]) -> tuple[list[set[str]], list[tupl
                 events.append(set(claims))
             else:
                 findings.append((str(row["finding"]), set(claims)))
-        except (ValueError, KeyError, TypeError) as e:
+        except (ValueError, KeyError, TypeError, RecursionError) as e:
             raise InputError(f"{path}:{n}", f"not an event or finding line ({e})") from e
     return events, findings
 

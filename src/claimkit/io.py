@@ -203,7 +203,7 @@ def format_size(size: int) -> str:
     return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
 
 
-def _check_head(raw: bytes, source: str) -> bytes:
+def check_head(raw: bytes, source: str) -> bytes:
     """The first line without a UTF-8 BOM; a binary or UTF-16/32 file is refused."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:]
@@ -259,15 +259,24 @@ def _skip_rest(fh: BinaryIO) -> None:
             return
 
 
+def _readline(fh: BinaryIO, size: int, source: str, lineno: int) -> bytes:
+    """The next line; an error of the system while reading (EIO, a share gone) as an InputError."""
+    try:
+        return fh.readline(size)
+    except OSError as exc:
+        where = f" after line {lineno}" if lineno else ""
+        raise InputError(source, f"cannot read file ({exc.strerror or exc}){where}") from None
+
+
 def _raw_lines(
     fh: BinaryIO, source: str, max_line_bytes: int, errors: LineErrors
 ) -> Iterator[tuple[int, bytes]]:
     """(line number, bytes) of each non-blank line; an over-long line is reported and skipped."""
     lineno = 0
-    while raw := fh.readline(max_line_bytes + 1):
+    while raw := _readline(fh, max_line_bytes + 1, source, lineno):
         lineno += 1
         if lineno == 1:
-            raw = _check_head(raw, source)
+            raw = check_head(raw, source)
         if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
             _skip_rest(fh)
             errors(lineno, f"line longer than {format_size(max_line_bytes)}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -23,8 +25,10 @@ from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = [
-    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "STRICT", "ClaimsReader", "fail",
-    "gazetteer_options", "long_run_gc", "main", "note", "open_output", "summary_line", "to_file",
+    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "SIZE_MB", "STRICT", "ClaimsReader",
+    "check_output",
+    "fail", "gazetteer_options", "long_run_gc", "main", "note", "open_output", "os_error_line",
+    "summary_line", "to_file",
 ]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -38,13 +42,32 @@ _OUTPUT_BUFFER = 1 << 22
 log = logging.getLogger("claimkit")
 
 
+#: characters that would break a message line or drive the terminal (tab excepted)
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters (a newline or an escape sequence in a document id,
+    a JSON field, a file name) shown as escapes, so one message is one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"claimkit: error: {redact(message)}", err=True)
+    click.echo(f"claimkit: error: {one_line(redact(message))}", err=True)
     sys.exit(code)
 
 
+def os_error_line(exc: OSError, name: str | None = None) -> str:
+    """``NAME: reason`` of an operating-system error, in one line (the name with escapes)."""
+    from claimkit.io import safe_name
+
+    name = name if name is not None else (None if exc.filename is None else os.fsdecode(exc.filename))
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{safe_name(name)}: {reason}" if name else reason
+
+
 def note(message: str) -> None:
-    click.echo(f"claimkit: {redact(message)}", err=True)
+    click.echo(f"claimkit: {one_line(redact(message))}", err=True)
 
 
 class _Group(click.Group):
@@ -63,6 +86,8 @@ class _Group(click.Group):
         except BrokenPipeError:  # `claimkit extract ... | head`
             sys.stderr.close()
             sys.exit(EXIT_OK)
+        except OSError as exc:  # the system refused a file (full disk, a directory as -o, ...)
+            fail(os_error_line(exc), EXIT_FAILURES)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception:  # noqa: BLE001 - an exception's text may echo a key
@@ -104,13 +129,22 @@ class _OwnWords(logging.Filter):
         return own or self.verbose >= 2
 
 
+class _OneLine(logging.Formatter):
+    """A log record's message is one line (see :func:`one_line`); a traceback after it (-vv)
+    keeps its lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = one_line(record.message)
+        return super().formatMessage(record)
+
+
 def _setup_logging(verbose: int) -> None:
     """Logging of the command: stderr, ``claimkit: level: message``; others' lines only with -vv."""
     root = logging.getLogger()
     for old in [h for h in root.handlers if any(isinstance(f, _OwnWords) for f in h.filters)]:
         root.removeHandler(old)  # main() run again in one process (tests)
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("claimkit: %(levelname)s: %(message)s"))
+    handler.setFormatter(_OneLine("claimkit: %(levelname)s: %(message)s"))
     handler.addFilter(_OwnWords(verbose))
     root.addHandler(handler)
     root.setLevel(logging.WARNING - 10 * min(verbose, 2))
@@ -166,9 +200,29 @@ def open_output(path: str | None, *, append: bool) -> IO[str]:
     if path is None or path == "-":
         return sys.stdout
     out = Path(path)
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-    return open(out, "a" if append else "w", encoding="utf-8", buffering=_OUTPUT_BUFFER)
+    try:
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        return open(out, "a" if append else "w", encoding="utf-8", buffering=_OUTPUT_BUFFER)
+    except OSError as exc:
+        fail(f"{os_error_line(exc, path)}; cannot write the output there: choose another -o path")
+
+
+def check_output(path: str | None) -> None:
+    """Refuse (exit 2) an output path that is a directory, or inside a file, before
+    anything is locked or read."""
+    if path is None or path == "-":
+        return
+    from claimkit.io import safe_name
+
+    if os.path.isdir(path):
+        fail(f"{safe_name(path)}: is a directory; -o names the output file")
+    parent = Path(path).parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        fail(f"{safe_name(path)}: {safe_name(str(parent))} is a file, not a folder; choose "
+             "another -o path")
 
 
 def _count(n: int, noun: str) -> str:
@@ -184,6 +238,21 @@ def summary_line(records: Counter[str], claims: Counter[str], backend: str, extr
     )
 
 
+
+
+class _Megabytes(click.FloatRange):
+    """A size in MB: at least 1 kB, at most 1 TB, and a finite number (``nan`` passes a
+    plain range check, ``inf`` and ``1e308`` overflow the byte count)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        rv = super().convert(value, param, ctx)
+        if rv != rv:  # NaN compares unequal to itself
+            self.fail(f"{value!r} is not a number of MB", param, ctx)
+        return rv
+
+
+#: the type of the --max-size options
+SIZE_MB = _Megabytes(min=0.001, max=1_000_000)
 
 
 STRICT = click.option("--strict", is_flag=True,

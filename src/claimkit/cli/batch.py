@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from claimkit.cli.app import EXIT_FAILURES, ClaimsReader, fail, main, note
+from claimkit.cli.app import EXIT_FAILURES, SIZE_MB, ClaimsReader, fail, main, note
 
 
 @main.group()
@@ -48,7 +48,7 @@ def _money(value: float | None) -> str:
               help="Requests per file (OpenAI's limit).")
 @click.option("--max-file-mb", type=click.FloatRange(min=0.001), default=200.0,
               show_default=True, help="Size per file, MB (the providers' limit).")
-@click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
+@click.option("--max-size", "max_size", type=SIZE_MB, default=10.0,
               show_default=True, metavar="MB", help="Document size limit, as for extract.")
 def prepare(paths: tuple[str, ...], output: str, **options: Any) -> None:
     """Write the requests real-time extraction would send, one line per chunk, and print

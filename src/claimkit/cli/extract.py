@@ -9,13 +9,15 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 
 from claimkit.cli.app import (
     EXIT_FAILURES,
     GAZETTEER,
+    SIZE_MB,
+    check_output,
     fail,
     gazetteer_options,
     long_run_gc,
@@ -64,7 +66,7 @@ from claimkit.schemas import Document, DocumentClaims, Failure
               help="Few-shot examples shown to the model: gold-format JSONL with a "
               '{"doc", "text"} line per example article (env CLAIMKIT_EXAMPLES; see docs/llm.md).')
 @GAZETTEER
-@click.option("--max-size", "max_size", type=click.FloatRange(min=0.001), default=10.0,
+@click.option("--max-size", "max_size", type=SIZE_MB, default=10.0,
               show_default=True, metavar="MB",
               help="Document size limit: a larger .txt/.html file (or JSONL line) is reported "
               "and skipped.")
@@ -118,6 +120,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         fail("several --base-url endpoints, --rpm, --tpm and --shard-format need --cluster")
 
     _check_paths(paths)
+    check_output(output)
     db = db or os.environ.get("CLAIMKIT_DB") or None
     if resume and not to_file(output) and db is None:
         fail("--resume needs -o FILE (or --db URL): it continues an existing output")
@@ -259,9 +262,10 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     from claimkit.extract.runner import run_extraction
 
     fh = open_output(plan.output, append=plan.append)
+    sink = _Sink(fh, lambda record: None, plan.writer)
     try:
         with _progress(plan.quiet) as advance, long_run_gc():
-            sink = _Sink(fh, advance, plan.writer)
+            sink.advance = advance
             docs = (_dated(d, plan.published)
                     for d in load_documents(paths, on_error=sink.on_load_error,
                                             max_bytes=plan.max_bytes)
@@ -269,9 +273,14 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
             summary = run_extraction(extractor, docs, fh, concurrency=plan.concurrency,
                                      max_cost=plan.max_cost, on_record=sink.on_record)
             sink.flush_load_failures()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the output cannot take more (a full disk, a closed stream)
+        _write_failed(plan, sink, exc)
     finally:
         if fh is not sys.stdout:
-            fh.close()
+            with contextlib.suppress(OSError):  # after a failed write, the buffer's rest fails too
+                fh.close()
     where = f" -> {plan.output}" if plan.output and plan.output not in ("-", os.devnull) else ""
     if plan.writer is not None:
         where += f" -> {plan.writer.url}"
@@ -287,6 +296,18 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
         note(f"stopped: {summary.stopped}; {summary.not_started_dead} documents not started; "
               f"fix the endpoint and rerun with {again}")
     return sink.counts
+
+
+def _write_failed(plan: _Plan, sink: _Sink, exc: OSError) -> NoReturn:
+    """One line naming the output, the reason and how many records it holds; exit 1."""
+    from claimkit.io import safe_name
+
+    done = sum(sink.counts.values())
+    to_stdout = plan.output in (None, "-")
+    again = "" if to_stdout else "; make room and rerun with --resume"
+    name = safe_name("standard output" if to_stdout else str(plan.output))
+    fail(f"{name}: cannot write the output ({exc.strerror or exc}); stopped after {done} "
+         f"record(s){again}", EXIT_FAILURES)
 
 
 def _dated(doc: Document, published: dt.date | None) -> Document:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from io import BytesIO
@@ -32,8 +33,12 @@ EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
 }
 KINDS = ("txt", "html", "jsonl")
+#: an input named by a URL (``https://...``, ``file:///...``): not read, reported
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]{1,15}://")
 #: default document size limit in bytes: a larger text or HTML file, or JSONL line, is refused
 MAX_BYTES = 10 * 2**20
+#: bytes read at once from a text or HTML file or standard input
+_PIECE = 16 * 2**20
 
 
 def _warn(err: InputError) -> None:
@@ -138,10 +143,14 @@ def _read_capped(fh: BinaryIO, source: str, max_bytes: int) -> bytes:
         size = os.fstat(fh.fileno()).st_size
         if size > max_bytes:
             raise _too_big(source, size, max_bytes)
-    data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    pieces: list[bytes] = []  # read in pieces: read(n) sets aside n bytes at once (n of 1 TB)
+    total = 0
+    while total <= max_bytes and (piece := fh.read(min(_PIECE, max_bytes + 1 - total))):
+        pieces.append(piece)
+        total += len(piece)
+    if total > max_bytes:
         raise _too_big(source, None, max_bytes)
-    return data
+    return b"".join(pieces)
 
 
 def _iter_path(
@@ -149,6 +158,9 @@ def _iter_path(
 ) -> Iterator[Document]:
     """The documents of one file, lazily (a JSONL file is streamed line by line)."""
     shown = safe_name(source)
+    if _URL.match(source) and not os.path.lexists(source):
+        raise InputError(shown, "is a URL, not a file: claimkit reads local files only (no "
+                         "network); save the page or article and pass the saved file")
     kind = _kind_of(shown)
     if kind is None:
         if not os.path.exists(source):
@@ -168,7 +180,7 @@ def _iter_path(
         renamed.append("file name is not valid text (bytes that are not UTF-8, or control "
                        "characters); recorded with escapes")
         logger.warning("%s: %s", shown, renamed[0])
-    with open_input(source, shown=shown) as fh:
+    with open_input(source, shown=shown) as fh, _read_errors(shown):
         if kind == "jsonl":
             stem = default_stem(shown)
             for doc in documents_from_jsonl(
@@ -179,6 +191,16 @@ def _iter_path(
         data = _read_capped(fh, shown, max_bytes)
     for doc in load_bytes(data, shown, kind=kind, on_error=on_error, max_bytes=max_bytes):
         yield _renamed(doc, renamed)
+
+
+@contextlib.contextmanager
+def _read_errors(shown: str) -> Iterator[None]:
+    """An error of the system while reading an open file (EIO, a file gone on a network
+    share, a directory the system lets open) as one :class:`InputError` naming it."""
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(shown, f"cannot read file ({exc.strerror or exc})") from None
 
 
 def _renamed(doc: Document, notes: list[str]) -> Document:
@@ -213,23 +235,52 @@ def load_path(
     return list(_iter_path(os.fspath(path), on_error, max_bytes))
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path, report: Callable[[InputError], None]) -> list[Path]:
     """Supported files under ``root``, recursively, in a stable sorted order.
 
     Hidden files and folders (starting with '.') are skipped; other files
-    with unsupported extensions are skipped with a debug log line.
+    with unsupported extensions are skipped with a debug log line. Symbolic
+    links to folders are not followed (a link back up cannot loop), and the
+    walk keeps its own stack (a folder nested thousands deep is no recursion).
+    A folder that cannot be listed (no permission) is reported and skipped;
+    a folder with no file to read is reported once.
     """
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
+    others = 0
+    stack = [os.fspath(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            report(InputError(safe_name(folder), f"cannot read folder ({exc.strerror or exc}); "
+                              "the files in it are skipped"))
+            continue
+        folders: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if _kind_of(name) is None:
-                logger.debug("skipping %s: unsupported file type", os.path.join(folder, name))
-                continue
-            found.append(Path(folder) / name)
+            if _is_folder(entry):
+                if not entry.is_symlink():
+                    folders.append(entry.path)
+            elif _kind_of(entry.name) is None:
+                others += 1
+                logger.debug("skipping %s: unsupported file type", safe_name(entry.path))
+            else:
+                found.append(Path(entry.path))
+        stack.extend(reversed(folders))
+    if not found:
+        report(InputError(safe_name(os.fspath(root)), "no .txt, .html, .htm or .jsonl file in "
+                          f"this folder ({others} other file(s) skipped); nothing to read"))
     return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link into a folder that cannot be searched
+        return False
 
 
 def load_documents(
@@ -258,7 +309,7 @@ def load_documents(
     """
     report = on_error or _warn
     seen: set[str] = set()
-    for name in _names(paths):
+    for name in _names(paths, report):
         try:
             for doc in _iter_one(name, report, stdin, max_bytes):
                 if doc.id in seen:
@@ -269,11 +320,13 @@ def load_documents(
             report(err)
 
 
-def _names(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+def _names(
+    paths: Iterable[str | os.PathLike[str]], report: Callable[[InputError], None]
+) -> Iterator[str]:
     for item in paths:
         source = os.fspath(item)
         if source != "-" and os.path.isdir(source):
-            yield from (str(p) for p in _walk(Path(source)))
+            yield from (str(p) for p in _walk(Path(source), report))
         else:
             yield source
 

@@ -32,7 +32,7 @@ from claimkit.extract.base import (
     claims_as_drafts,
 )
 from claimkit.extract.registry import create_backend
-from claimkit.extract.streaming import RunSummary, stream_records
+from claimkit.extract.streaming import RunSummary, internal_error, stream_records
 from claimkit.normalize import Gazetteer, Places, normalize_claim
 from claimkit.redact import redact
 from claimkit.schemas import ClaimBase, Document, DocumentClaims, Failure
@@ -227,6 +227,8 @@ class Extractor:
                 yield self.extract_document(document)
             except ClaimkitError as exc:
                 yield self.failure(document, exc)
+            except Exception as exc:  # noqa: BLE001 - a bug met on one document: it fails alone
+                yield self.failure(document, internal_error(exc))
 
 
 def _drive(records: AsyncIterator[DocumentClaims | Failure]) -> Iterator[DocumentClaims | Failure]:

@@ -105,21 +105,67 @@ def prepare_resume(path: str | os.PathLike[str]) -> set[str]:
 
     A last line cut off by a killed run is removed (its document is redone).
     Failure records are not counted as done, so a resumed run retries them.
+    The file is changed only when it is claimkit's output: a binary file, or
+    one whose unfinished last line is no record's beginning or is longer than
+    a record can be, is refused untouched. Memory stays bounded by the
+    longest line, whatever the file's size.
+
+    Raises:
+        InputError: the file is not a claimkit output file (see above).
     """
     from claimkit.io import read_records
 
     target = Path(path)
     if not target.exists():
         return set()
-    data = target.read_bytes()
-    if data and not data.endswith(b"\n"):
-        cut = data.rfind(b"\n") + 1
-        log.warning("%s: dropping a half-written last line (%d bytes)", target, len(data) - cut)
+    cut = _torn_tail(target)
+    if cut is not None:
+        size = target.stat().st_size
+        log.warning("%s: dropping a half-written last line (%d bytes)", target, size - cut)
         with open(target, "r+b") as fh:
             fh.truncate(cut)
     return {
         r.document.id for r in read_records(target, strict=False) if isinstance(r, DocumentClaims)
     }
+
+
+#: how claimkit's writers begin a record line (compact, and json.dumps's spaced fallback)
+_RECORD_STARTS = (b'{"record":"', b'{"record": "')
+
+
+def _torn_tail(target: Path) -> int | None:
+    """Where an unfinished last line starts (None: the file ends at a line's end), read
+    from the file's head and tail only.
+
+    Raises:
+        InputError: a binary file, or a last line that no claimkit writer began.
+    """
+    from claimkit.errors import InputError
+    from claimkit.io import MAX_RECORD_BYTES, check_head, safe_name
+
+    shown = safe_name(str(target))
+    with open(target, "rb") as fh:
+        check_head(fh.read(4096), shown)
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:
+            return None
+        fh.seek(size - 1)
+        if fh.read(1) == b"\n":
+            return None
+        start, pos = None, size
+        while start is None and pos > 0 and size - pos <= MAX_RECORD_BYTES:
+            step = min(2**20, pos)
+            pos -= step
+            fh.seek(pos)
+            newline = fh.read(step).rfind(b"\n")
+            start = pos + newline + 1 if newline >= 0 else (0 if pos == 0 else None)
+        fh.seek(start or 0)
+        head = fh.read(len(_RECORD_STARTS[1]))
+    ours = any(s.startswith(head) or head.startswith(s) for s in _RECORD_STARTS)
+    if start is None or not ours:
+        raise InputError(shown, "not a claimkit output file (its last line is no record and has "
+                         "no end); left untouched: choose another -o, or move it away to start anew")
+    return start
 
 
 def run_extraction(

@@ -33,11 +33,11 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from claimkit.errors import ClaimkitError, ConfigError, WaitBudgetExceeded
+from claimkit.errors import BackendError, ClaimkitError, ConfigError, WaitBudgetExceeded
 from claimkit.extract.base import Backend
 from claimkit.schemas import Document, DocumentClaims, Failure, Usage
 
-__all__ = ["DEAD_AFTER", "DocumentExtractor", "Record", "RunSummary", "stream_records"]
+__all__ = ["DEAD_AFTER", "DocumentExtractor", "Record", "RunSummary", "internal_error", "stream_records"]
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +256,8 @@ class _Run:
                 record: Record = await self.extractor.aextract_document(document)
             except ClaimkitError as exc:
                 record = self.extractor.failure(document, exc)
+            except Exception as exc:  # noqa: BLE001 - a bug met on one document: it fails alone
+                record = self.extractor.failure(document, internal_error(exc))
             self.budget.done(document, record)
             self._watch(record)
             # the slot is freed when the caller has taken the record: a caller that
@@ -287,6 +289,14 @@ class _Run:
             task.cancel()
         await asyncio.gather(starter, *self.tasks, return_exceptions=True)
         await self.extractor.backend.aclose()
+
+
+def internal_error(exc: Exception) -> BackendError:
+    """A bug met while extracting one document (not a ClaimkitError), as that document's
+    failure: the run goes on and keeps what it has; the traceback is logged at debug (-vv)."""
+    log.debug("internal error", exc_info=exc)
+    return BackendError(f"internal error ({type(exc).__name__}: {exc}); this document is "
+                        "skipped, the run goes on; please report it with the document")
 
 
 async def stream_records(

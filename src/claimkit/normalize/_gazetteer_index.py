@@ -145,7 +145,7 @@ def _read_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise InputError(str(path), f"gazetteer file not found; fix the path or {ENV_VAR}") \
             from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(str(path), f"not a readable gazetteer JSON file: {exc}") from None
     if not isinstance(doc, dict):
         raise InputError(str(path), "a gazetteer file must hold a JSON object with 'entries'")

@@ -185,7 +185,11 @@ def _connect_args(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a file where a folder should be, no permission
+                raise StoreError(url, f"cannot make the database's folder {Path(path).parent} "
+                                 f"({exc.strerror or exc}); choose another --db path") from None
         return {"timeout": SQLITE_BUSY_MS / 1000}
     return {}
 

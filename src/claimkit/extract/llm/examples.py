@@ -127,6 +127,8 @@ def _read_lines(path: Path) -> list[tuple[int, dict[str, Any]]]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise ConfigError(f"{path}:{number}: not JSON (nested too deeply)") from None
         if not isinstance(data, dict) or not isinstance(data.get("doc"), str):
             raise ConfigError(f'{path}:{number}: each line is an object with a "doc"')
         rows.append((number, data))
