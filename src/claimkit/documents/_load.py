@@ -261,7 +261,7 @@ def _walk(root: Path, report: Callable[[InputError], None]) -> list[Path]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if _is_folder(entry):
+            if _is_directory(entry):
                 if not entry.is_symlink():
                     folders.append(entry.path)
             elif _kind_of(entry.name) is None:
@@ -276,7 +276,7 @@ def _walk(root: Path, report: Callable[[InputError], None]) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
-def _is_folder(entry: os.DirEntry[str]) -> bool:
+def _is_directory(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()
     except OSError:  # a link into a folder that cannot be searched
