@@ -155,3 +155,22 @@ def test_find_dates_unresolved_without_publication() -> None:
     assert len(found) == 1
     assert found[0].date.resolution == DateResolution.unresolved
     assert found[0].date.raw == "Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("published", "past_edge", "future_edge"),
+    [(dt.date(1, 1, 1), "yesterday", "tomorrow"), (dt.date(9999, 12, 31), "tomorrow", "yesterday")],
+)
+def test_relative_dates_past_the_calendar_stay_unresolved(
+    published: dt.date, past_edge: str, future_edge: str
+) -> None:
+    # a publication date at the calendar's edge: the date that falls off it is unresolved,
+    # the others still resolve (before, one OverflowError lost every date of the document)
+    text = "He spoke yesterday. On 3 March he left. He returns tomorrow."
+    found = {m.text: m.date for m in find_dates(text, published=published, language="en")}
+    assert found[past_edge].resolution is DateResolution.unresolved
+    assert found[past_edge].value is None
+    assert found[future_edge].resolution is DateResolution.relative
+    assert found["3 March"].value == f"{published.year:04d}-03-03"
+    assert resolve_date(past_edge, published=published, language="en").value is None
+    assert resolve_date(future_edge, published=published, language="en").value is not None

@@ -593,6 +593,17 @@ def _resolve_match(m: re.Match[str], table: _Lang, pub: dt.date | None, text: st
     return None
 
 
+def _resolve_bounded(m: re.Match[str], table: _Lang, pub: dt.date | None, text: str,
+                     strict: bool) -> DateRef | None:
+    """:func:`_resolve_match`, with a date its arithmetic would put before year 1 or
+    after 9999 (a publication date of 0001-01-01 and "yesterday") unresolved rather
+    than an error that would lose the document's other dates."""
+    try:
+        return _resolve_match(m, table, pub, text, strict)
+    except OverflowError:
+        return _ref(m.group(0).strip(), None, DateResolution.unresolved)
+
+
 def _opt(m: re.Match[str], name: str) -> int | None:
     return _num(m.group(name)) if m.group(name) else None
 
@@ -747,7 +758,7 @@ def find_dates(text: str, *, published: dt.date | None,
             s += 1
         if s >= e:
             continue
-        ref = _resolve_match(m, table, published, text, strict=True)
+        ref = _resolve_bounded(m, table, published, text, strict=True)
         if ref is None:
             continue
         out.append(DateMention(s, e, text[s:e], ref))
@@ -770,7 +781,7 @@ def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -
     table = _lang_table(lang)
     best: tuple[int, DateRef] | None = None
     for m in table.regex.finditer(raw):
-        ref = _resolve_match(m, table, published, raw, strict=False)
+        ref = _resolve_bounded(m, table, published, raw, strict=False)
         if ref is not None and (best is None or m.end() - m.start() > best[0]):
             best = (m.end() - m.start(), ref)
     if best is not None:
