@@ -418,3 +418,10 @@ def test_bundled_cues_are_read_once_and_not_changed_by_extensions() -> None:
     assert "earmark*" in extended.raw["en"]["pledge"]
     assert load_cues().raw["en"]["pledge"] == before
     assert isinstance(extended, CueBook)
+
+
+def test_every_list_of_the_bundled_cues_is_a_modifier_or_a_builtin_type() -> None:
+    # a list that is neither (a modifier the backend reads, missing from MODIFIERS) was read
+    # as the cues of a claim type of its name: a user type named "travel" or "relative"
+    # would have been extracted with another mechanism's words
+    assert set(load_cues().claim_categories()) == {"pledge", "refusal", "warning", "meeting"}
