@@ -45,6 +45,7 @@ __all__ = [
     "format_size",
     "iter_claims",
     "json_lines",
+    "one_line",
     "open_input",
     "parse_record",
     "read_records",
@@ -72,6 +73,8 @@ _SPECIAL = (
     (stat.S_ISBLK, "a block device"),
 )
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+#: what :func:`one_line` escapes (tab is kept)
+_UNSAFE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a \\uD800-\\uDFFF escape in JSON text: the parsed value may hold a lone surrogate
@@ -83,7 +86,7 @@ def _escape_char(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
-    if code < 0x80:
+    if code < 0x100:
         return _CONTROL_ESCAPES.get(match.group(), f"\\x{code:02x}")
     return f"\\u{code:04x}"
 
@@ -96,6 +99,14 @@ def safe_name(name: str) -> str:
     (a newline) ``\\n``/``\\xNN``; any other name is returned unchanged.
     """
     return _UNSAFE_NAME.sub(_escape_char, name)
+
+
+def one_line(text: str) -> str:
+    """``text`` with the characters that would break a message line or drive the terminal
+    (control characters but tab, U+2028, U+2029: a newline or an escape sequence in a
+    document id, a JSON field) escaped as :func:`safe_name` escapes them, so one message
+    is one line."""
+    return _UNSAFE_LINE.sub(_escape_char, text)
 
 
 def scrub_surrogates(text: str) -> tuple[str, int]:

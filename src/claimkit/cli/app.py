@@ -11,7 +11,6 @@ import contextlib
 import gc
 import logging
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import IO, Any, NoReturn
 import click
 
 from claimkit.errors import ClaimkitError, ConfigError, InputError, SchemaError
+from claimkit.io import one_line
 from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
@@ -40,16 +40,6 @@ _YOUNG_THRESHOLD = 20_000
 _OUTPUT_BUFFER = 1 << 22
 
 log = logging.getLogger("claimkit")
-
-
-#: characters that would break a message line or drive the terminal (tab excepted)
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """``text`` with control characters (a newline or an escape sequence in a document id,
-    a JSON field, a file name) shown as escapes, so one message is one line."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
