@@ -6,10 +6,8 @@ Structural checks only; speed is measured by ``bench/extract.py``.
 
 from __future__ import annotations
 
-import json
 import random
 from bisect import bisect_left
-from pathlib import Path
 
 import pytest
 
@@ -17,14 +15,7 @@ from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan
 from claimkit.extract.rules.text import segment
-
-
-def _texts() -> list[str]:
-    root = Path(__file__).parent
-    out = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "examples" / "articles").glob("*.txt"))]
-    for path in sorted((root / "data" / "rules_sentences").glob("*.jsonl")):
-        out.append("\n".join(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()))
-    return out
+from tests.test_rules_bounded import _texts  # the sample articles and test sentences
 
 
 def _inside_reference(scan: CueScan, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:

@@ -16,8 +16,9 @@ from claimkit.schemas import Document
 from tests.test_rules_roles import backend as backend  # the module's backend fixture
 
 
-def _meetings(backend: RulesBackend, text: str, lang: str) -> list[list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
+def _meetings(backend: RulesBackend, text: str, lang: str, published: str = "2025-06-02") -> list[list[str]]:
+    """The spans of each meeting the backend finds in ``text``."""
+    doc = Document(id="t", text=text, language=lang, published=published)
     return [[s.text for s in d.spans] for d in backend.extract(doc).drafts if d.type == "meeting"]
 
 

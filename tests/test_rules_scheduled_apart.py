@@ -18,13 +18,12 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
+from tests.test_rules_meeting_after import _meetings as meeting_spans
 from tests.test_rules_roles import backend as backend  # the module's backend fixture
 
 
 def _meetings(backend: RulesBackend, text: str, lang: str) -> list[list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-03")
-    return [[s.text for s in d.spans] for d in backend.extract(doc).drafts if d.type == "meeting"]
+    return meeting_spans(backend, text, lang, "2025-06-03")
 
 
 _LATER = [
