@@ -12,13 +12,14 @@ articles written after the mechanisms were tuned on the first set, by someone
 who did not tune them, scored and never tuned on (an honest estimate of how
 the backend does on articles it has not seen); ``--heldout2`` reads the second
 held-out set, ``tests/data/articles_heldout2``, written the same way a session
-later (the first set had been scored twice by then).
+later (the first set had been scored twice by then), and ``--heldout3`` the
+third, ``tests/data/articles_heldout3``, written two sessions after the second.
 
 Unlike the sentence sets (one sentence, one decision), these score what only
 a whole article shows: restatements merged, dates from the dateline and the
 context, who acts in a meeting report, background that is no claim.
 
-    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2] [LANG | ARTICLE ...]   # ko, or ko-4
+    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2 | --heldout3] [LANG | ARTICLE ...]   # ko, or ko-4
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _attribute(report: EvalReport, name: str) -> str:
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     articles, gold_dir = ARTICLES, GOLD
-    for flag in ("--heldout", "--heldout2"):
+    for flag in ("--heldout", "--heldout2", "--heldout3"):
         if flag in argv:
             articles = HELDOUT.with_name(f"articles_{flag[2:]}")
             gold_dir = articles.with_name(f"articles_{flag[2:]}_gold")
