@@ -858,8 +858,9 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
     同意, 合意, 합의, nhất trí, sepakat, اتفقا) whose object is ``meeting``: at most three
     words after it besides the names of actors ("agreed to hold talks", "vereinbarten
     ein Treffen", "договорились о встрече", "اتفقت مصر وقطر على عقد اجتماع"), at most
-    :data:`_AGREED_BEFORE` characters after it with no punctuation in a language written
-    without spaces (同意举行会谈), or ending at most that far before it in verb-final
+    :data:`_AGREED_AFTER` characters after it with no punctuation in a language written
+    without spaces (同意举行会谈, 同意年内在巴黎举行对话), or ending at most
+    :data:`_AGREED_BEFORE` characters before it, bracketed asides aside, in verb-final
     languages (会談することで合意, 회담을 열기로 합의); and no ``action`` verb in the
     clause ("agreed at the summit to send troops" is a pledge made at a meeting). Not a
     meeting further on, after the agreement's own object ("acordaron reanudar en julio
@@ -870,11 +871,11 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
     if _recurring(scan, agreement, clause):
         return False
     if lc.negation_after:
-        return 0 <= agreement.start - meeting.end <= _AGREED_BEFORE
+        return 0 <= _unbracketed(scene.text, meeting.end, agreement.start) <= _AGREED_BEFORE
     if meeting.start < agreement.end:
         return False
     if lc.boundary == "none":
-        return meeting.start - agreement.end <= _AGREED_BEFORE and not _PUNCTUATION.search(
+        return meeting.start - agreement.end <= _AGREED_AFTER and not _PUNCTUATION.search(
             scene.text, agreement.end, meeting.start
         )
     gap, at = [], agreement.end
@@ -887,6 +888,20 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
 
 #: punctuation inside a clause of a language written without spaces
 _PUNCTUATION = re.compile(r"[\"'“”「」『』（）()、]")
+#: how far after an agreement word its object may start in a language written without
+#: spaces whose verb comes first: a time, a place and a verb between (同意年内在巴黎举行对话)
+_AGREED_AFTER = 24
+#: a bracketed aside ("（2プラス2）", "(MOU)"): no words between an agreement word and its object
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _unbracketed(text: str, start: int, end: int) -> int:
+    """How many characters lie from ``start`` to ``end`` besides bracketed asides (-1 if
+    ``end`` comes first): "協議（2プラス2）を開催することで合意" has the meeting's object
+    case and verb only between the two."""
+    if end < start:
+        return -1
+    return end - start - sum(len(m.group()) for m in _BRACKETED.finditer(text, start, end))
 
 
 def _offers_hosting(scan: CueScan, offer: Hit, meeting: Hit, langs: Sequence[LanguageCues]) -> bool:
