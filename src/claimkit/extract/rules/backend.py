@@ -749,15 +749,18 @@ def _narrative_date(scene: Scene, site: Site) -> Mention | None:
 _MENTION_OBJECT_REACH = 24
 #: what may stand between such a verb and its object: a preposition, a determiner
 _OBJECT_GAP = re.compile(r"\s*(?:[\w'’]+\s+){0,3}")
-#: what may stand between a determiner and its noun: spaces, an opening quote, an elision
-_DETERMINER_GAP = re.compile(r"[\s\"'’«»“”„「」『』]*")
+#: what may stand between a determiner and its noun: spaces, an opening quote, an elision,
+#: the Arabic article the noun's cue match leaves out ("هذه المحادثات", "عقب الاجتماع")
+_DETERMINER_GAP = re.compile(r"[\s\"'’«»“”„「」『』]*(?:ال)?")
 
 
 def _anaphoric(scan: CueScan, hit: Hit) -> bool:
     """The cue noun is one the article has already told of: an ``anaphor`` determiner
     right before it ("the meeting", "diese Gespräche", "la réunion", "この会議", "эти
     переговоры", "이번 회담") or an ``anaphor_after`` one right after it ("cuộc họp này",
-    "pertemuan tersebut"), nothing but spaces or quotes between. Or the cue is a verb
+    "pertemuan tersebut"), nothing but spaces or quotes between; or a word that makes the
+    meeting the setting of what is said ("会談で、", "통화에서", "usai pertemuan", "عقب
+    المحادثات": at, after the talks), which the article has told of before. Or the cue is a verb
     whose object is such a noun: "attended the meeting", "took part in these talks"."""
     if _determined(scan, hit.lang, hit.start, hit.end):
         return True
