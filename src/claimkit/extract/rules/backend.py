@@ -370,7 +370,7 @@ class RulesBackend(Backend):
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
-        silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1])]
+        silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
         if silent:
             kept = [h for h in kept if h.start < min(silent)]
         # one claim per type and clause, at its first cue
@@ -382,7 +382,9 @@ class RulesBackend(Backend):
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
+    def _voided(
+        self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int, names: Sequence[Mention] = ()
+    ) -> bool:
         """The cue's object is a word of one of its type's ``void_objects`` categories
         (``speech``): "declined to comment", "would not say whether", "refused to answer
         questions", "lehnte eine Stellungnahme ab", "拒绝置评", "رفضت الوزارة التعليق",
@@ -391,7 +393,9 @@ class RulesBackend(Backend):
         "lehnte ... ab"), at most :data:`_SPOKEN_REACH` characters after the cue with
         no cue of a claim type or action verb between ("refused to send troops or
         comment" stays); in verb-final languages right before the cue (a case ending
-        and a space). In the others also just before the cue (:meth:`_spoken_before`:
+        and a space); the names of actors between count for nothing (a verb-first clause puts
+        its subject there: "رفض المتحدث باسم الكرملين دميتري بيسكوف التعليق"). In the others
+        also just before the cue (:meth:`_spoken_before`:
         "комментировать отказались", "від коментарів відмовилися"), and, when the
         cue ends its clause, in the next clause ("weigerte sich, die Berichte zu
         kommentieren"): see :func:`_spoken_next`."""
@@ -406,7 +410,7 @@ class RulesBackend(Backend):
                     return True
                 continue
             for s, _ in scan.spans(lc, category, hit.start + 1, ce):
-                if s - hit.end > _SPOKEN_REACH:
+                if s - hit.end - sum(m.end - m.start for m in within(names, hit.end, s)) > _SPOKEN_REACH:
                     break
                 if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
                     return True
@@ -684,9 +688,10 @@ def _with_subject(
 _OPENING_WORDS = 2
 
 
-#: how far after a cue the word of speaking that is its object may start: a verb-first
-#: clause puts its subject between ("رفضت وزارة الخارجية الأمريكية التعليق")
-_SPOKEN_REACH = 32
+#: how far after a cue the word of speaking that is its object may start, names of actors
+#: aside: a verb-first clause puts its subject between ("رفضت وزارة الخارجية الأمريكية
+#: التعليق", "رفض المتحدث باسم وزارة الخارجية الفرنسية كريستوف لوموان التعليق")
+_SPOKEN_REACH = 48
 
 
 #: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)

@@ -787,13 +787,21 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
 def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
     """A hedge in ``scope``, not counting a word of its own that closes the cue: in
     "stellt ... bereit" (provides) the particle "bereit" is part of the verb, not "ready"
-    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini")."""
+    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini"); nor
+    one inside a ``purpose`` word, which hedges the purpose clause ("참여할 수 있도록
+    지원하겠다": will support so that they can take part)."""
     text = scan.text
     for lc in langs:
         for s, e in scan.spans(lc, "hedge", *scope):
-            if not (hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace()):
+            if hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace():
+                continue
+            if not any(ps <= s and e <= pe for ps, pe in scan.spans(lc, "purpose", s, e + _PURPOSE_TAIL)):
                 return True
     return False
+
+
+#: how far a purpose word may run past a hedge it holds (수 있 -> 수 있도록)
+_PURPOSE_TAIL = 4
 
 
 def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
