@@ -1033,13 +1033,20 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: 
     return scan.has(hit.lang, "partial", opening, hit.start)
 
 
+#: the Arabic definite article, which a word after a clitic boundary may carry
+_ARTICLE = "ال"
+
+
 def _nominal(scan: CueScan, hit: Hit) -> bool:
     """The cue word is a noun here: "about the pledge", "its commitment", "về cam kết",
     "美国的承诺", 約束について. A ``nominal`` word right before it (right after it in
-    verb-final languages); for types whose cues are verbs (``verbal``), not meetings.
+    verb-final languages), or the Arabic article on it; for types whose cues are verbs
+    (``verbal``), not meetings.
     Or an adjective: see :func:`_participle`."""
     if _participle(scan, hit):
         return True
+    if hit.lang.boundary == "clitic" and scan.text[max(0, hit.start - 2) : hit.start] == _ARTICLE:
+        return True  # the article is on it: "التوافق على" (the consensus on), never a verb
     if hit.lang.negation_after:
         return any(s == hit.end for s, _ in scan.spans(hit.lang, "nominal", hit.end, hit.end + 6))
     text = scan.text
