@@ -174,3 +174,17 @@ def test_relative_dates_past_the_calendar_stay_unresolved(
     assert found["3 March"].value == f"{published.year:04d}-03-03"
     assert resolve_date(past_edge, published=published, language="en").value is None
     assert resolve_date(future_edge, published=published, language="en").value is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وصل الوفد إلى دمشق في 3 نيسان الماضي", "2025-04-03"),  # Levantine month name in running text
+        ("تعقد القمة في 27 شباط الجاري", "2025-02-27"),
+        ("الرياض - الخميس 9 أيار (مايو) 2024", "2024-05-09"),  # the month named again in brackets
+        ("القاهرة، 4 آب/أغسطس 2024", "2024-08-04"),  # and after a slash
+    ],
+)
+def test_arabic_levantine_months_and_a_month_named_twice(text: str, value: str) -> None:
+    found = find_dates(text, published=dt.date(2025, 6, 2), language="ar")
+    assert value in [m.date.value for m in found]

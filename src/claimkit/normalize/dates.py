@@ -358,6 +358,8 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
         months["sept"] = months["sept."] = 9
     days.update(_EXTRA_DAYS.get(lang, {}))
     months.update((name, n) for n, name in enumerate(_EXTRA_MONTHS.get(lang, []), 1))
+    if lang == "ar":  # the Levantine names too ("17 أيار", "27 شباط"): CLDR ar_SY, as datelines read them
+        months.update((name, int(num)) for num, name in Locale.parse("ar_SY").months["format"]["wide"].items())
     # weekdays CLDR writes in lower case start a sentence too ("Jeudi dernier, ...")
     days.update({n[:1].upper() + n[1:]: wd for n, wd in list(days.items()) if n[:1].islower()})
     for suffix in _DAY_PART_SUFFIXES.get(lang, ()):
@@ -399,13 +401,18 @@ _RANGE_AND = r"\s(?:and|to|et|au|und|bis|y|al|e|a|i|и|і|ve|dan|hingga|sampai|d
 _NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal|tgl\.?|pada|sejak|le|am|el|il|dia)"
 
 
+#: the month named again, after a slash or in brackets, before the year: "11 مارس/آذار 2025",
+#: "17 أيار (مايو) 2025" (Levantine and Egyptian names of one month)
+_OTHER_NAME = r"(?:\s*/\s*[^\W\d_]+(?:\s[^\W\d_]+)?(?=\s*(?:19|20)\d\d)|\s*\([^\W\d_]+\)(?=\s*(?:19|20)\d\d))?"
+
+
 def _month_parts(mon: str, langs: list[str]) -> list[str]:
     """The patterns of dates with a month name: day-month(-year), month-day, month-year,
     and a month alone after a preposition of one of ``langs``."""
     y = r"(?:19|20)\d\d"
     parts = [
         (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
-        rf"(?P<dm>(?i:{mon}))(?!\w)(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
+        rf"(?P<dm>(?i:{mon}))(?!\w){_OTHER_NAME}(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
         (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s+(?P<my>{y}))?)"),
         rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",

@@ -370,7 +370,7 @@ class RulesBackend(Backend):
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
-        silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1])]
+        silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
         if silent:
             kept = [h for h in kept if h.start < min(silent)]
         # one claim per type and clause, at its first cue
@@ -382,7 +382,9 @@ class RulesBackend(Backend):
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
 
-    def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
+    def _voided(
+        self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int, names: Sequence[Mention] = ()
+    ) -> bool:
         """The cue's object is a word of one of its type's ``void_objects`` categories
         (``speech``): "declined to comment", "would not say whether", "refused to answer
         questions", "lehnte eine Stellungnahme ab", "拒绝置评", "رفضت الوزارة التعليق",
@@ -391,7 +393,9 @@ class RulesBackend(Backend):
         "lehnte ... ab"), at most :data:`_SPOKEN_REACH` characters after the cue with
         no cue of a claim type or action verb between ("refused to send troops or
         comment" stays); in verb-final languages right before the cue (a case ending
-        and a space). In the others also just before the cue (:meth:`_spoken_before`:
+        and a space); the names of actors between count for nothing (a verb-first clause puts
+        its subject there: "رفض المتحدث باسم الكرملين دميتري بيسكوف التعليق"). In the others
+        also just before the cue (:meth:`_spoken_before`:
         "комментировать отказались", "від коментарів відмовилися"), and, when the
         cue ends its clause, in the next clause ("weigerte sich, die Berichte zu
         kommentieren"): see :func:`_spoken_next`."""
@@ -406,7 +410,7 @@ class RulesBackend(Backend):
                     return True
                 continue
             for s, _ in scan.spans(lc, category, hit.start + 1, ce):
-                if s - hit.end > _SPOKEN_REACH:
+                if s - hit.end - sum(m.end - m.start for m in within(names, hit.end, s)) > _SPOKEN_REACH:
                     break
                 if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
                     return True
@@ -684,9 +688,10 @@ def _with_subject(
 _OPENING_WORDS = 2
 
 
-#: how far after a cue the word of speaking that is its object may start: a verb-first
-#: clause puts its subject between ("رفضت وزارة الخارجية الأمريكية التعليق")
-_SPOKEN_REACH = 32
+#: how far after a cue the word of speaking that is its object may start, names of actors
+#: aside: a verb-first clause puts its subject between ("رفضت وزارة الخارجية الأمريكية
+#: التعليق", "رفض المتحدث باسم وزارة الخارجية الفرنسية كريستوف لوموان التعليق")
+_SPOKEN_REACH = 48
 
 
 #: how far a ``joint`` word may stand from the venue it qualifies (a space, a particle)
@@ -749,15 +754,18 @@ def _narrative_date(scene: Scene, site: Site) -> Mention | None:
 _MENTION_OBJECT_REACH = 24
 #: what may stand between such a verb and its object: a preposition, a determiner
 _OBJECT_GAP = re.compile(r"\s*(?:[\w'’]+\s+){0,3}")
-#: what may stand between a determiner and its noun: spaces, an opening quote, an elision
-_DETERMINER_GAP = re.compile(r"[\s\"'’«»“”„「」『』]*")
+#: what may stand between a determiner and its noun: spaces, an opening quote, an elision,
+#: the Arabic article the noun's cue match leaves out ("هذه المحادثات", "عقب الاجتماع")
+_DETERMINER_GAP = re.compile(r"[\s\"'’«»“”„「」『』]*(?:ال)?")
 
 
 def _anaphoric(scan: CueScan, hit: Hit) -> bool:
     """The cue noun is one the article has already told of: an ``anaphor`` determiner
     right before it ("the meeting", "diese Gespräche", "la réunion", "この会議", "эти
     переговоры", "이번 회담") or an ``anaphor_after`` one right after it ("cuộc họp này",
-    "pertemuan tersebut"), nothing but spaces or quotes between. Or the cue is a verb
+    "pertemuan tersebut"), nothing but spaces or quotes between; or a word that makes the
+    meeting the setting of what is said ("会談で、", "통화에서", "usai pertemuan", "عقب
+    المحادثات": at, after the talks), which the article has told of before. Or the cue is a verb
     whose object is such a noun: "attended the meeting", "took part in these talks"."""
     if _determined(scan, hit.lang, hit.start, hit.end):
         return True
@@ -858,8 +866,9 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
     同意, 合意, 합의, nhất trí, sepakat, اتفقا) whose object is ``meeting``: at most three
     words after it besides the names of actors ("agreed to hold talks", "vereinbarten
     ein Treffen", "договорились о встрече", "اتفقت مصر وقطر على عقد اجتماع"), at most
-    :data:`_AGREED_BEFORE` characters after it with no punctuation in a language written
-    without spaces (同意举行会谈), or ending at most that far before it in verb-final
+    :data:`_AGREED_AFTER` characters after it with no punctuation in a language written
+    without spaces (同意举行会谈, 同意年内在巴黎举行对话), or ending at most
+    :data:`_AGREED_BEFORE` characters before it, bracketed asides aside, in verb-final
     languages (会談することで合意, 회담을 열기로 합의); and no ``action`` verb in the
     clause ("agreed at the summit to send troops" is a pledge made at a meeting). Not a
     meeting further on, after the agreement's own object ("acordaron reanudar en julio
@@ -870,11 +879,11 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
     if _recurring(scan, agreement, clause):
         return False
     if lc.negation_after:
-        return 0 <= agreement.start - meeting.end <= _AGREED_BEFORE
+        return 0 <= _unbracketed(scene.text, meeting.end, agreement.start) <= _AGREED_BEFORE
     if meeting.start < agreement.end:
         return False
     if lc.boundary == "none":
-        return meeting.start - agreement.end <= _AGREED_BEFORE and not _PUNCTUATION.search(
+        return meeting.start - agreement.end <= _AGREED_AFTER and not _PUNCTUATION.search(
             scene.text, agreement.end, meeting.start
         )
     gap, at = [], agreement.end
@@ -887,6 +896,20 @@ def _agreed_on(scene: Scene, meeting: Hit, agreement: Hit, clause: tuple[int, in
 
 #: punctuation inside a clause of a language written without spaces
 _PUNCTUATION = re.compile(r"[\"'“”「」『』（）()、]")
+#: how far after an agreement word its object may start in a language written without
+#: spaces whose verb comes first: a time, a place and a verb between (同意年内在巴黎举行对话)
+_AGREED_AFTER = 24
+#: a bracketed aside ("（2プラス2）", "(MOU)"): no words between an agreement word and its object
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _unbracketed(text: str, start: int, end: int) -> int:
+    """How many characters lie from ``start`` to ``end`` besides bracketed asides (-1 if
+    ``end`` comes first): "協議（2プラス2）を開催することで合意" has the meeting's object
+    case and verb only between the two."""
+    if end < start:
+        return -1
+    return end - start - sum(len(m.group()) for m in _BRACKETED.finditer(text, start, end))
 
 
 def _offers_hosting(scan: CueScan, offer: Hit, meeting: Hit, langs: Sequence[LanguageCues]) -> bool:
@@ -1010,13 +1033,20 @@ def _not_asserted(scan: CueScan, hit: Hit, clause: tuple[int, int], *, generic: 
     return scan.has(hit.lang, "partial", opening, hit.start)
 
 
+#: the Arabic definite article, which a word after a clitic boundary may carry
+_ARTICLE = "ال"
+
+
 def _nominal(scan: CueScan, hit: Hit) -> bool:
     """The cue word is a noun here: "about the pledge", "its commitment", "về cam kết",
     "美国的承诺", 約束について. A ``nominal`` word right before it (right after it in
-    verb-final languages); for types whose cues are verbs (``verbal``), not meetings.
+    verb-final languages), or the Arabic article on it; for types whose cues are verbs
+    (``verbal``), not meetings.
     Or an adjective: see :func:`_participle`."""
     if _participle(scan, hit):
         return True
+    if hit.lang.boundary == "clitic" and scan.text[max(0, hit.start - 2) : hit.start] == _ARTICLE:
+        return True  # the article is on it: "التوافق على" (the consensus on), never a verb
     if hit.lang.negation_after:
         return any(s == hit.end for s, _ in scan.spans(hit.lang, "nominal", hit.end, hit.end + 6))
     text = scan.text

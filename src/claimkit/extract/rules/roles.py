@@ -773,6 +773,8 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     ready = hedged and _ready_only(scan, hit, scope, site.langs)  # once, for both tests below
     if ready and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
+    elif hedged and hit.type == "refusal" and _negated_hedges(scan, hit, scope):
+        hedged = False  # "is not considering", "검토하고 있지 않다", "không xem xét": a firm no
     if hedged:
         # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
         # a condition in the sentence or the one before it, the claim is conditional
@@ -787,13 +789,21 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
 def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
     """A hedge in ``scope``, not counting a word of its own that closes the cue: in
     "stellt ... bereit" (provides) the particle "bereit" is part of the verb, not "ready"
-    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini")."""
+    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini"); nor
+    one inside a ``purpose`` word, which hedges the purpose clause ("참여할 수 있도록
+    지원하겠다": will support so that they can take part)."""
     text = scan.text
     for lc in langs:
         for s, e in scan.spans(lc, "hedge", *scope):
-            if not (hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace()):
+            if hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace():
+                continue
+            if not any(ps <= s and e <= pe for ps, pe in scan.spans(lc, "purpose", s, e + _PURPOSE_TAIL)):
                 return True
     return False
+
+
+#: how far a purpose word may run past a hedge it holds (수 있 -> 수 있도록)
+_PURPOSE_TAIL = 4
 
 
 def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
@@ -816,6 +826,19 @@ def _negated_readiness(scan: CueScan, hit: Hit, scope: tuple[int, int]) -> bool:
         if scan.has(lc, "negation", *window):
             return True
     return False
+
+
+def _negated_hedges(scan: CueScan, hit: Hit, scope: tuple[int, int]) -> bool:
+    """Every hedge word of the scope has a negation next to it (before it; after it in
+    verb-final languages): a refusal that "is not considering" is no hedged one."""
+    lc = hit.lang
+    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
+    hedges = scan.spans(lc, "hedge", lo, hi)
+    for s, e in hedges:
+        window = (e, e + _NEGATION_REACH) if lc.negation_after else (max(0, s - _NEGATION_REACH), s)
+        if not scan.has(lc, "negation", *window):
+            return False
+    return bool(hedges)
 
 
 #: how far from a readiness word its negation may be ("is not", "n'est pas", "tidak")
