@@ -608,6 +608,8 @@ class RulesBackend(Backend):
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
         spec = self.specs[hit.type]
+        if _denied_hedge(scan, hit, own=spec.negated_as is not None):
+            return False  # "schloss nicht aus", "не исключил", "nie wyklucza": no refusal
         if spec.negated_as is None and not spec.negated_drops:
             return True
         if not _negated(scan, hit, *clause):
@@ -1080,6 +1082,25 @@ def _noun_at(text: str, pos: int, lc: LanguageCues) -> bool:
         return text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalnum()
     char = text[pos : pos + 1]
     return char.isalpha() and not _HIRAGANA.match(char)
+
+
+def _denied_hedge(scan: CueScan, hit: Hit, *, own: bool) -> bool:
+    """The cue is the verb of a negated hedge that overlaps it: "does not rule out",
+    "schloss eine Beteiligung nicht aus", "не исключил", "nie wykluczył", "nije
+    isključio" hold a refusal verb ("rule out", "ausschließen", "исключить") and refuse
+    nothing: they hedge what follows. ``own``: the cue's type negated is another type
+    (a pledge), so a hedge that is exactly the cue ("не исключает" in a pledge list: a
+    tentative pledge) is the cue's own."""
+    for s, e in scan.spans(hit.lang, "hedge", max(0, hit.start - _NEG_WINDOW), hit.end + _GAP_REACH):
+        if own and s == hit.start:
+            continue  # the cue's own hedge, or the one it is composed of ("nije isključio ... uputiti")
+        if s < hit.end and hit.start < e and _negations(scan, hit.lang, (s, e)):
+            return True
+    return False
+
+
+#: how far after a cue's start a gapped hedge holding it may end ("schließt ... nicht aus")
+_GAP_REACH = 90
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:

@@ -769,7 +769,9 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
         # the winter" keeps a deadline, not a condition)
         or (hit.type == "refusal" and _any(scan, site.sentence, site.langs, "until"))
     )
-    hedged = hedges and (is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs))
+    hedged = hedges and (
+        is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs) or _hedge_opens(scan, hit, site)
+    )
     ready = hedged and _ready_only(scan, hit, scope, site.langs)  # once, for both tests below
     if ready and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
@@ -794,6 +796,30 @@ def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[L
             if not (hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace()):
                 return True
     return False
+
+
+def _hedge_opens(scan: CueScan, hit: Hit, site: Site) -> bool:
+    """A negated hedge ends the clause before, at the comma that opens the cue's clause as
+    its complement: "не исключил, что Москва направит", "nie wykluczył, że Polska
+    wyśle", "schloss nicht aus, dass Berlin liefert", "не виключив, що Норвегія
+    передасть" (did not rule out that ...). Not in verb-final languages (the hedge
+    comes after what it hedges, in its clause)."""
+    cs, ss = site.clause[0], site.sentence[0]
+    if hit.lang.negation_after or cs <= ss:
+        return False
+    text = scan.text
+    for s, e in scan.spans(hit.lang, "hedge", max(ss, cs - _OPENS_REACH), cs):
+        if not text[e:cs].strip(" ,\u00a0") and _negated_span(scan, hit.lang, (s, e)):
+            return True
+    return False
+
+
+#: how far before its complement clause a hedge that opens it may start
+_OPENS_REACH = 60
+
+
+def _negated_span(scan: CueScan, lc: LanguageCues, span: tuple[int, int]) -> bool:
+    return scan.has(lc, "negation", *span)
 
 
 def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
