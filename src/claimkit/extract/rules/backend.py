@@ -582,8 +582,9 @@ class RulesBackend(Backend):
         "drohte mit Gegenmaßnahmen, falls ...": a cue verb with at most
         :data:`_BARE_WORDS` words after it in its clause states its claim in the
         clause that follows (what is warned of, its condition); the claim's span and
-        fields take both. Only in languages written with spaces (a word count means
-        nothing in Chinese, so there at most :data:`_BARE_CHARS` characters:
+        fields take both, and a clause opening with a condition after that one
+        ("ostrzegł, że zawetuje budżet, jeśli ..."). Only in languages written with
+        spaces (a word count means nothing in Chinese, so there at most :data:`_BARE_CHARS` characters:
         "毛宁警告，如果 ...", "协会警告称，...") whose verb comes before its complement
         (in Japanese, Turkish or Korean what is warned of comes before the verb, in its
         clause). Only a cue of the type's own list: a threat word stated as a
@@ -602,6 +603,11 @@ class RulesBackend(Backend):
             return start, end
         last = index if opens < end else index + 1  # the clause the complement is
         if last + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, opens, opens + _IF_REACH):
+            last += 1
+        # and the condition after it: "warned that Budapest will veto the budget, if
+        # Brussels does not ...", "ostrzegł, że zawetuje budżet, jeśli ..."
+        nxt = clauses[last + 1][0] if last + 1 < len(clauses) else None
+        if nxt is not None and last > index and scene.cues.has_any(hit.lang, _IF, nxt, nxt + _IF_REACH):
             last += 1
         return start, clauses[last][1]
 
