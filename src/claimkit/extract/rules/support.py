@@ -393,10 +393,10 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
     heads = [c for c in out if c.headline]
     if not heads:
         return out
-    firsts: dict[int, Candidate] = {}
+    firsts: dict[tuple[int, str], Candidate] = {}  # the first of each type in a sentence
     for c in out:
         if not c.headline and c.span[0] < HEADLINE_REACH:
-            firsts.setdefault(c.sentence, c)
+            firsts.setdefault((c.sentence, c.type), c)
     joined: set[int] = set()
     for h in heads:
         body = next(
@@ -418,7 +418,11 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
 
 def _restates(head: Candidate, body: Candidate, *, headline: bool = False) -> bool:
     own = {_key(a) for a in head.fields.get("actor") or []}
-    if own and not own & {_key(a) for a in body.fields.get("actor") or []}:
+    theirs = {_key(a) for a in body.fields.get("actor") or []}
+    # a headline names whom a lead's statement with no actor found is about ("Mishustin
+    # and Bektenov sign a gas deal" / "Gazprom undertakes to supply ..."); not a meeting
+    # (no modality), where a lead's meeting with no actor is often another one
+    if own and not own & theirs and not (headline and not theirs and "modality" in body.fields):
         return False
     a, b = head.fields.get("modality"), body.fields.get("modality")
     # a headline leaves conditions out ("Iraq rejects cuts" for "will not agree before
