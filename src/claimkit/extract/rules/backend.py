@@ -638,7 +638,13 @@ class RulesBackend(Backend):
         if spec.speaker:
             subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
-        date = nearest(scene.dates, hit.start, site.clause) or nearest(scene.dates, hit.start, site.sentence)
+        objects, follows = self._objects[hit.type]
+        anaphoric = follows and _anaphoric(scene.cues, hit)
+        date = nearest(scene.dates, hit.start, site.clause)
+        if date is None and not anaphoric:
+            # a meeting named again ("nakon razgovora", "after the talks") takes no date of
+            # another clause: "will send aid on Tuesday, he announced after the call"
+            date = nearest(scene.dates, hit.start, site.sentence)
         dated = date is not None
         date = date or _narrative_date(scene, site)
         story = None
@@ -653,11 +659,10 @@ class RulesBackend(Backend):
             value = fill(rule, ctx)
             if value is not None:
                 fields[rule.field] = value
-        objects, follows = self._objects[hit.type]
         found = merge_objects(memo, hit, site, objects) if objects else {}
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
-            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
+            anaphoric=anaphoric, dated=dated, story=story,
             headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
             pair=_pair(scene, hit, site),
         )  # fmt: skip
