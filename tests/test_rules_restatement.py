@@ -122,3 +122,12 @@ def test_a_meeting_named_again_after_a_call_is_that_call(backend: RulesBackend, 
     claims = _of(backend, text, lang, "meeting")
     assert len(claims) == 1, claims
     assert len(claims[0]) == 2, claims
+
+
+def test_a_restatement_with_a_condition_makes_the_claim_conditional(backend: RulesBackend) -> None:
+    # the report leaves the terms out, the restatement gives them ("without a mandate")
+    text = ("Vlada je odbila slanje hrvatskih vojnika u Libanon. Hrvatska neće poslati vojnike "
+            "bez mandata Vijeća sigurnosti, rekao je premijer.")
+    doc = Document(id="t", text=text, language="hr", published="2025-06-02")
+    refusals = [d for d in backend.extract(doc).drafts if d.type == "refusal"]
+    assert [(len(d.spans), d.fields.get("modality")) for d in refusals] == [(2, "conditional")]

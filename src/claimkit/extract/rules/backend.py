@@ -828,6 +828,8 @@ def _apply_precedence(
         return
     if rule.when == "after" and not _governed(by, drop):
         return
+    if rule.when == "threat" and not _negated_threat(scan, by, drop):
+        return
     if rule.when == "object" and not _object_of(by, drop):
         return
     if rule.when == "hosting" and not _offers_hosting(scan, by, drop, langs):
@@ -837,6 +839,17 @@ def _apply_precedence(
     if rule.when == "recurring" and not _recurring(scan, by, clause):
         return
     del first[rule.drop]
+
+
+def _negated_threat(scan: CueScan, refusal: Hit, threat: Hit) -> bool:
+    """``threat`` is a threat word (no cue of its own type's list) on the object side of a
+    refusal that holds a negation: "neće uvesti sankcije dok ...", "will not impose
+    sanctions until ..." refuses to act and threatens nothing."""
+    return (
+        not scan.has(threat.lang, threat.type, threat.start, threat.end)
+        and _governed(refusal, threat)
+        and scan.has(refusal.lang, "negation", refusal.start, refusal.end)
+    )
 
 
 def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:

@@ -427,7 +427,13 @@ def _restates(head: Candidate, body: Candidate, *, headline: bool = False) -> bo
     a, b = head.fields.get("modality"), body.fields.get("modality")
     # a headline leaves conditions out ("Iraq rejects cuts" for "will not agree before
     # ..."): there, conditional agrees with any modality; firm and tentative differ
-    same_modality = a == b or (headline and (a is None or b is None or "conditional" in (a, b)))
+    # ..., and a quote may give the terms a report left out ("rejected sending troops" /
+    # "'we will not take part without a UN mandate'"): firm and conditional agree there
+    same_modality = (
+        a == b
+        or (headline and (a is None or b is None or "conditional" in (a, b)))
+        or {a, b} == {"firm", "conditional"}
+    )
     return same_modality and all(body.objects.get(k) == v for k, v in head.objects.items())
 
 
@@ -467,7 +473,8 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
     a meeting with Macron" is Zelensky's; and anywhere, its actors when they add a speaker
-    to the same groups ("Russia" restated as "Lavrov, Russia")."""
+    to the same groups ("Russia" restated as "Lavrov, Russia"); and a condition a
+    restatement states (firm becomes conditional)."""
     for key, value in c.fields.items():
         known = target.fields.get(key)
         if known in (None, [], ""):
@@ -476,6 +483,10 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
             # "Meloni also attended the meeting": one more participant of it
             seen = {_key(v) for v in known}
             target.fields[key] = known + [v for v in value if _key(v) not in seen]
+    if target.fields.get("modality") == "firm" and c.fields.get("modality") == "conditional":
+        # "refused to attend" restated "will not take part while Hungary blocks the aid":
+        # the fuller statement gives the terms
+        target.fields["modality"] = "conditional"
     ta, ca = target.fields.get("actor"), c.fields.get("actor")
     if (isinstance(ta, list) and isinstance(ca, list) and len(ca) > len(ta)
             and _field_key(target, "actor") == _field_key(c, "actor")):
