@@ -366,7 +366,7 @@ class RulesBackend(Backend):
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
-            and not any(scan.has(h.lang, c, cs, ce) for c in self.specs[h.type].void_clauses)
+            and not self._called_off(scan, h, clause, sentence[1])
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
@@ -381,6 +381,20 @@ class RulesBackend(Backend):
             for rule in self._precedence:
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _called_off(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
+        """A word of one of the type's ``void_clauses`` categories in the cue's clause, or
+        later in its sentence with no cue of a claim type between: "Засідання Ради,
+        заплановане на вівторок, перенесли" (the meeting, planned for Tuesday, was
+        postponed: the verb after the participle clause)."""
+        cs, ce = clause
+        for category in self.specs[hit.type].void_clauses:
+            if scan.has(hit.lang, category, cs, ce):
+                return True
+            later = scan.spans(hit.lang, category, ce, sentence_end)
+            if later and not scan.has_any(hit.lang, self._claim_keys, hit.end, later[0][0]):
+                return True
+        return False
 
     def _voided(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
         """The cue's object is a word of one of its type's ``void_objects`` categories
