@@ -50,6 +50,11 @@ _COMPLEMENT = [
      "falls die Raketen geliefert", "conditional"),
     ("en", "The Kremlin spokesman warned, however, that new sanctions would prolong the war.",
      "prolong the war", "firm"),
+    # a condition after the complement is part of the warning too
+    ("pl", "Premier Słowacji ostrzegł, że Bratysława zablokuje pakiet, jeśli Kijów nie wznowi tranzytu.",
+     "jeśli Kijów nie wznowi", "conditional"),
+    ("ru", "Глава МИД Венгрии предупредил, что Будапешт наложит вето, если Брюссель не разморозит средства.",
+     "если Брюссель не разморозит", "conditional"),
     # Chinese: at most two characters (称, 说) after the verb; a complement that opens with
     # a condition takes its consequence too
     ("zh", "俄罗斯外交部发言人周一在莫斯科发出警告，北约东扩将给欧洲安全带来严重后果。", "严重后果", None),  # modality: "在 ... 后" reads 后果 as "after" (not mended)

@@ -3,8 +3,9 @@ headline's words among its evidence.
 
 "Fico blocks sanctions" over "Slovakia will not back the package ...", "Macron promises
 Kyiv missiles" over "France will deliver SCALP missiles, President Macron said": the
-headline joins the first later claim of its type that shares an actor (a person and the
-country he speaks for count as one), names the same object and has the same modality.
+headline joins the first later claim of its type in a sentence of the lead that shares an
+actor (a person and the country he speaks for count as one; a pledge, refusal or warning
+with no actor found takes the headline's), names the same object and has the same modality.
 A headline claim with another object (weapons, then money), another actor or no later
 restatement stays a claim of its own.
 
@@ -42,6 +43,15 @@ _JOINED = [
     ("uk", "Литва відмовилася надсилати війська",
      "ВІЛЬНЮС, 2 червня 2025 –\n\nЛитва не надішле своїх військових до місії, заявив міністр "
      "оборони у понеділок. Рішення ухвалено одноголосно.", "refusal"),
+    # the body's pledge is not the first claim of its sentence (a meeting restated opens it)
+    ("uk", "Польща і Литва підписали угоду про спільну охорону кордону",
+     "ВАРШАВА, 2 червня 2025 –\n\nПрем'єри Польщі та Литви провели переговори у Варшаві. За "
+     "підсумками зустрічі сторони підписали угоду, у якій зобов'язалися спільно патрулювати "
+     "кордон.", "pledge"),
+    # the body's pledge names no actor the gazetteer knows: the headline's names lead it
+    ("ru", "Россия и Армения подписали соглашение о поставках зерна",
+     "ЕРЕВАН, 2 июня 2025 –\n\n\"Росзерноэкспорт\" обязуется поставлять в республику до "
+     "500 тысяч тонн пшеницы в год, говорится в документе. Сроки не уточняются.", "pledge"),
 ]
 
 

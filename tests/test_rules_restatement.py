@@ -105,3 +105,29 @@ def test_pledges_of_different_things_stay_apart(backend: RulesBackend) -> None:
     text = ("Italy will send troops to Ukraine. The talks lasted four hours. Italy will also "
             "provide money for reconstruction.")
     assert len(_of(backend, text, "en", "pledge")) == 2
+
+
+# a meeting named again after a determiner or "after" ("nakon razgovora") in a clause of its own takes no date from another clause of its sentence
+# (the day of the aid sent): it restates the call reported before
+_AFTER_THE_CALL = [
+    ("hr", "Premijer je u nedjelju telefonom razgovarao s predsjednikom Slovenije. Hrvatska će "
+     "Sloveniji u četvrtak poslati dva kanadera, najavio je nakon razgovora ministar."),
+    ("hr", "Ministar je u ponedjeljak razgovarao s kolegom iz Mađarske. Zagreb će u petak "
+     "isporučiti plin, rekao je nakon razgovora ministar."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _AFTER_THE_CALL, ids=[f"{s[0]}:{i}" for i, s in enumerate(_AFTER_THE_CALL)])
+def test_a_meeting_named_again_after_a_call_is_that_call(backend: RulesBackend, lang: str, text: str) -> None:
+    claims = _of(backend, text, lang, "meeting")
+    assert len(claims) == 1, claims
+    assert len(claims[0]) == 2, claims
+
+
+def test_a_restatement_with_a_condition_makes_the_claim_conditional(backend: RulesBackend) -> None:
+    # the report leaves the terms out, the restatement gives them ("without a mandate")
+    text = ("Vlada je odbila slanje hrvatskih vojnika u Libanon. Hrvatska neće poslati vojnike "
+            "bez mandata Vijeća sigurnosti, rekao je premijer.")
+    doc = Document(id="t", text=text, language="hr", published="2025-06-02")
+    refusals = [d for d in backend.extract(doc).drafts if d.type == "refusal"]
+    assert [(len(d.spans), d.fields.get("modality")) for d in refusals] == [(2, "conditional")]

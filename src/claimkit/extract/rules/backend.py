@@ -366,7 +366,7 @@ class RulesBackend(Backend):
             and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
             and not (self.specs[h.type].verbal and _nominal(scan, h))
             and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
-            and not any(scan.has(h.lang, c, cs, ce) for c in self.specs[h.type].void_clauses)
+            and not self._called_off(scan, h, clause, sentence[1])
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
@@ -381,6 +381,20 @@ class RulesBackend(Backend):
             for rule in self._precedence:
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _called_off(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
+        """A word of one of the type's ``void_clauses`` categories in the cue's clause, or
+        later in its sentence with no cue of a claim type between: "Засідання Ради,
+        заплановане на вівторок, перенесли" (the meeting, planned for Tuesday, was
+        postponed: the verb after the participle clause)."""
+        cs, ce = clause
+        for category in self.specs[hit.type].void_clauses:
+            if scan.has(hit.lang, category, cs, ce):
+                return True
+            later = scan.spans(hit.lang, category, ce, sentence_end)
+            if later and not scan.has_any(hit.lang, self._claim_keys, hit.end, later[0][0]):
+                return True
+        return False
 
     def _voided(
         self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int, names: Sequence[Mention] = ()
@@ -586,8 +600,9 @@ class RulesBackend(Backend):
         "drohte mit Gegenmaßnahmen, falls ...": a cue verb with at most
         :data:`_BARE_WORDS` words after it in its clause states its claim in the
         clause that follows (what is warned of, its condition); the claim's span and
-        fields take both. Only in languages written with spaces (a word count means
-        nothing in Chinese, so there at most :data:`_BARE_CHARS` characters:
+        fields take both, and a clause opening with a condition after that one
+        ("ostrzegł, że zawetuje budżet, jeśli ..."). Only in languages written with
+        spaces (a word count means nothing in Chinese, so there at most :data:`_BARE_CHARS` characters:
         "毛宁警告，如果 ...", "协会警告称，...") whose verb comes before its complement
         (in Japanese, Turkish or Korean what is warned of comes before the verb, in its
         clause). Only a cue of the type's own list: a threat word stated as a
@@ -607,11 +622,18 @@ class RulesBackend(Backend):
         last = index if opens < end else index + 1  # the clause the complement is
         if last + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, opens, opens + _IF_REACH):
             last += 1
+        # and the condition after it: "warned that Budapest will veto the budget, if
+        # Brussels does not ...", "ostrzegł, że zawetuje budżet, jeśli ..."
+        nxt = clauses[last + 1][0] if last + 1 < len(clauses) else None
+        if nxt is not None and last > index and scene.cues.has_any(hit.lang, _IF, nxt, nxt + _IF_REACH):
+            last += 1
         return start, clauses[last][1]
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
         """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
         spec = self.specs[hit.type]
+        if _denied_hedge(scan, hit, own=spec.negated_as is not None):
+            return False  # "schloss nicht aus", "не исключил", "nie wyklucza": no refusal
         if spec.negated_as is None and not spec.negated_drops:
             return True
         if not _negated(scan, hit, *clause):
@@ -634,7 +656,13 @@ class RulesBackend(Backend):
         if spec.speaker:
             subject = with_group(scene, with_speaker(scene, site, subject))
         fields: dict[str, Any] = {"actor": subject}
-        date = nearest(scene.dates, hit.start, site.clause) or nearest(scene.dates, hit.start, site.sentence)
+        objects, follows = self._objects[hit.type]
+        anaphoric = follows and _anaphoric(scene.cues, hit)
+        date = nearest(scene.dates, hit.start, site.clause)
+        if date is None and not anaphoric:
+            # a meeting named again ("nakon razgovora", "after the talks") takes no date of
+            # another clause: "will send aid on Tuesday, he announced after the call"
+            date = nearest(scene.dates, hit.start, site.sentence)
         dated = date is not None
         date = date or _narrative_date(scene, site)
         story = None
@@ -649,11 +677,10 @@ class RulesBackend(Backend):
             value = fill(rule, ctx)
             if value is not None:
                 fields[rule.field] = value
-        objects, follows = self._objects[hit.type]
         found = merge_objects(memo, hit, site, objects) if objects else {}
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
-            anaphoric=follows and _anaphoric(scene.cues, hit), dated=dated, story=story,
+            anaphoric=anaphoric, dated=dated, story=story,
             headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
             pair=_pair(scene, hit, site),
         )  # fmt: skip
@@ -823,6 +850,8 @@ def _apply_precedence(
         return
     if rule.when == "after" and not _governed(by, drop):
         return
+    if rule.when == "threat" and not _negated_threat(scan, by, drop):
+        return
     if rule.when == "object" and not _object_of(by, drop):
         return
     if rule.when == "hosting" and not _offers_hosting(scan, by, drop, langs):
@@ -832,6 +861,17 @@ def _apply_precedence(
     if rule.when == "recurring" and not _recurring(scan, by, clause):
         return
     del first[rule.drop]
+
+
+def _negated_threat(scan: CueScan, refusal: Hit, threat: Hit) -> bool:
+    """``threat`` is a threat word (no cue of its own type's list) on the object side of a
+    refusal that holds a negation: "neće uvesti sankcije dok ...", "will not impose
+    sanctions until ..." refuses to act and threatens nothing."""
+    return (
+        not scan.has(threat.lang, threat.type, threat.start, threat.end)
+        and _governed(refusal, threat)
+        and scan.has(refusal.lang, "negation", refusal.start, refusal.end)
+    )
 
 
 def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:
@@ -1110,6 +1150,25 @@ def _noun_at(text: str, pos: int, lc: LanguageCues) -> bool:
         return text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isalnum()
     char = text[pos : pos + 1]
     return char.isalpha() and not _HIRAGANA.match(char)
+
+
+def _denied_hedge(scan: CueScan, hit: Hit, *, own: bool) -> bool:
+    """The cue is the verb of a negated hedge that overlaps it: "does not rule out",
+    "schloss eine Beteiligung nicht aus", "не исключил", "nie wykluczył", "nije
+    isključio" hold a refusal verb ("rule out", "ausschließen", "исключить") and refuse
+    nothing: they hedge what follows. ``own``: the cue's type negated is another type
+    (a pledge), so a hedge that is exactly the cue ("не исключает" in a pledge list: a
+    tentative pledge) is the cue's own."""
+    for s, e in scan.spans(hit.lang, "hedge", max(0, hit.start - _NEG_WINDOW), hit.end + _GAP_REACH):
+        if own and s == hit.start:
+            continue  # the cue's own hedge, or the one it is composed of ("nije isključio ... uputiti")
+        if s < hit.end and hit.start < e and _negations(scan, hit.lang, (s, e)):
+            return True
+    return False
+
+
+#: how far after a cue's start a gapped hedge holding it may end ("schließt ... nicht aus")
+_GAP_REACH = 90
 
 
 def _negated(scan: CueScan, hit: Hit, cs: int, ce: int) -> bool:

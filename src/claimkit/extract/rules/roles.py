@@ -245,7 +245,8 @@ def subject_of(
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
-            subject = _distinct([a for a in before if may_act(hit, a)])
+            opening = _opening_subject(memo, hit, site)
+            subject = _distinct(opening or [a for a in before if may_act(hit, a)])
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
@@ -259,6 +260,34 @@ def subject_of(
         if subject:
             break
     return subject, bool(before), False
+
+
+def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The subject a verb-final language sets off with a comma at the head of the sentence:
+    "Cumhurbaşkanı Erdoğan, İngiltere Başbakanı Starmer'ı kabul etti", "Türkiye, AB'nin
+    yaptırımlarına katılmayacak", "Dışişleri Bakanı Fidan, Rus mevkidaşı Lavrov ile bir
+    araya geldi". The sentence's first clause ends with a name that may act (at most one
+    short word after it: "ise"), holds at most :data:`_OPENING_WORDS` words and no other
+    name; the verb that ends the sentence is that name's, and the names of the later
+    clauses before it are its objects ("Starmer'ı", "Lavrov ile")."""
+    ss, cs = site.sentence[0], site.clause[0]
+    if not hit.lang.negation_after or hit.lang.boundary == "none" or cs <= ss:
+        return []
+    text = memo.scene.text
+    comma = text.find(",", ss, cs)
+    if comma < 0 or len(_WORD.findall(text, ss, comma)) > _OPENING_WORDS:
+        return []
+    names = _named(memo, ss, comma)
+    if len(names) != 1 or not memo.may_act(hit, names[0]):
+        return []
+    if len(_WORD.findall(text, names[0].end, comma)) > 1 or len(text[names[0].end : comma].strip()) > 4:
+        return []
+    return [names[0]]
+
+
+#: at most this many words in a clause that only sets off the sentence's subject (a
+#: title of several words and a name: "Enerji ve Tabii Kaynaklar Bakanı Alparslan Bayraktar")
+_OPENING_WORDS = 8
 
 
 #: a word, for counting the words after a cue in its clause
@@ -353,8 +382,9 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     named = _named(memo, cs, ce)
     before = [m for m in named if m.end <= hit.start]
     # a name made an adjective ("NATO'lu mevkidaşları": his NATO counterparts) owns nothing
+    # nor does a name in an oblique case ("Kahire'de bir araya gelecek": meet in Cairo)
     if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start) and (
-            _qualified(scene, hit.lang, before[-1]) is None):
+            _qualified(scene, hit.lang, before[-1]) is None) and not _oblique_suffix(scene, hit.lang, before[-1]):
         chain = [before[-1]]
         for m in reversed(before[:-1]):
             if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
@@ -371,6 +401,17 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
             break
         chain.append(m)
     return chain
+
+
+#: a case ending written after an apostrophe ("Kahire'de", "Moskova'dan")
+_APOSTROPHE_SUFFIX = re.compile(r"['’][^\W\d_]+")
+
+
+def _oblique_suffix(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
+    """The name carries an ``oblique`` case ending after an apostrophe ("Kahire'de": in
+    Cairo), which no owner's genitive is ("Putin'in", "Putin's")."""
+    word = _APOSTROPHE_SUFFIX.match(scene.text, m.end)
+    return word is not None and any(e == word.end() for _, e in scene.cues.spans(lc, "oblique", m.start, word.end()))
 
 
 def _after_verb(hit: Hit) -> int:
@@ -769,7 +810,9 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
         # the winter" keeps a deadline, not a condition)
         or (hit.type == "refusal" and _any(scan, site.sentence, site.langs, "until"))
     )
-    hedged = hedges and (is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs))
+    hedged = hedges and (
+        is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs) or _hedge_opens(scan, hit, site)
+    )
     ready = hedged and _ready_only(scan, hit, scope, site.langs)  # once, for both tests below
     if ready and _negated_readiness(scan, hit, scope):
         hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
@@ -804,6 +847,30 @@ def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[L
 
 #: how far a purpose word may run past a hedge it holds (수 있 -> 수 있도록)
 _PURPOSE_TAIL = 4
+
+
+def _hedge_opens(scan: CueScan, hit: Hit, site: Site) -> bool:
+    """A negated hedge ends the clause before, at the comma that opens the cue's clause as
+    its complement: "не исключил, что Москва направит", "nie wykluczył, że Polska
+    wyśle", "schloss nicht aus, dass Berlin liefert", "не виключив, що Норвегія
+    передасть" (did not rule out that ...). Not in verb-final languages (the hedge
+    comes after what it hedges, in its clause)."""
+    cs, ss = site.clause[0], site.sentence[0]
+    if hit.lang.negation_after or cs <= ss:
+        return False
+    text = scan.text
+    for s, e in scan.spans(hit.lang, "hedge", max(ss, cs - _OPENS_REACH), cs):
+        if not text[e:cs].strip(" ,\u00a0") and _negated_span(scan, hit.lang, (s, e)):
+            return True
+    return False
+
+
+#: how far before its complement clause a hedge that opens it may start
+_OPENS_REACH = 60
+
+
+def _negated_span(scan: CueScan, lc: LanguageCues, span: tuple[int, int]) -> bool:
+    return scan.has(lc, "negation", *span)
 
 
 def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:

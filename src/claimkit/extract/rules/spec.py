@@ -46,7 +46,9 @@ _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
      "verbal", "conditioned", "complement", "void_objects", "void_clauses"}
 )
-_WHEN = frozenset({"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed", "recurring"})
+_WHEN = frozenset(
+    {"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed", "recurring", "threat"}
+)
 #: fields every claim has; the backend fills actor, date and modality itself
 _BASE_FIELDS = frozenset(ClaimBase.model_fields)
 

@@ -393,10 +393,10 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
     heads = [c for c in out if c.headline]
     if not heads:
         return out
-    firsts: dict[int, Candidate] = {}
+    firsts: dict[tuple[int, str], Candidate] = {}  # the first of each type in a sentence
     for c in out:
         if not c.headline and c.span[0] < HEADLINE_REACH:
-            firsts.setdefault(c.sentence, c)
+            firsts.setdefault((c.sentence, c.type), c)
     joined: set[int] = set()
     for h in heads:
         body = next(
@@ -418,12 +418,22 @@ def _join_headlines(out: list[Candidate]) -> list[Candidate]:
 
 def _restates(head: Candidate, body: Candidate, *, headline: bool = False) -> bool:
     own = {_key(a) for a in head.fields.get("actor") or []}
-    if own and not own & {_key(a) for a in body.fields.get("actor") or []}:
+    theirs = {_key(a) for a in body.fields.get("actor") or []}
+    # a headline names whom a lead's statement with no actor found is about ("Mishustin
+    # and Bektenov sign a gas deal" / "Gazprom undertakes to supply ..."); not a meeting
+    # (no modality), where a lead's meeting with no actor is often another one
+    if own and not own & theirs and not (headline and not theirs and "modality" in body.fields):
         return False
     a, b = head.fields.get("modality"), body.fields.get("modality")
     # a headline leaves conditions out ("Iraq rejects cuts" for "will not agree before
     # ..."): there, conditional agrees with any modality; firm and tentative differ
-    same_modality = a == b or (headline and (a is None or b is None or "conditional" in (a, b)))
+    # ..., and a quote may give the terms a report left out ("rejected sending troops" /
+    # "'we will not take part without a UN mandate'"): firm and conditional agree there
+    same_modality = (
+        a == b
+        or (headline and (a is None or b is None or "conditional" in (a, b)))
+        or {a, b} == {"firm", "conditional"}
+    )
     return same_modality and all(body.objects.get(k) == v for k, v in head.objects.items())
 
 
@@ -463,7 +473,8 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
     a meeting with Macron" is Zelensky's; and anywhere, its actors when they add a speaker
-    to the same groups ("Russia" restated as "Lavrov, Russia")."""
+    to the same groups ("Russia" restated as "Lavrov, Russia"); and a condition a
+    restatement states (firm becomes conditional)."""
     for key, value in c.fields.items():
         known = target.fields.get(key)
         if known in (None, [], ""):
@@ -472,6 +483,10 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
             # "Meloni also attended the meeting": one more participant of it
             seen = {_key(v) for v in known}
             target.fields[key] = known + [v for v in value if _key(v) not in seen]
+    if target.fields.get("modality") == "firm" and c.fields.get("modality") == "conditional":
+        # "refused to attend" restated "will not take part while Hungary blocks the aid":
+        # the fuller statement gives the terms
+        target.fields["modality"] = "conditional"
     ta, ca = target.fields.get("actor"), c.fields.get("actor")
     if (isinstance(ta, list) and isinstance(ca, list) and len(ca) > len(ta)
             and _field_key(target, "actor") == _field_key(c, "actor")):
