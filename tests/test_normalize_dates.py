@@ -174,3 +174,20 @@ def test_relative_dates_past_the_calendar_stay_unresolved(
     assert found["3 March"].value == f"{published.year:04d}-03-03"
     assert resolve_date(past_edge, published=published, language="en").value is None
     assert resolve_date(future_edge, published=published, language="en").value is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Porto, 9 set 2025 (Lusa) - O Governo decidiu hoje.", "pt", [("9 set 2025", "2025-09-09"), ("hoje", None)]),
+        ("Napoli, 3 dic. 2025 - Il governo ha deciso.", "it", [("3 dic. 2025", "2025-12-03")]),
+        ("Sevilla, 21 ene 2026 (EFE).- El Gobierno decidió.", "es", [("21 ene 2026", "2026-01-21")]),
+        ("Genève, 11 janv. 2026 (AFP) - Le gouvernement a décidé.", "fr", [("11 janv. 2026", "2026-01-11")]),
+        # an abbreviation is a month only after a day: "set" is a tennis set
+        ("Ha vinto il primo set 6 a 4.", "it", []),
+    ],
+)
+def test_abbreviated_months_of_agency_datelines(text: str, language: str, found: list[tuple[str, str | None]]) -> None:
+    # a dateline followed by the body on its line is no date line: the lead's first
+    # explicit date then dates the article, so the abbreviated month must be read
+    assert [(m.text, m.date.value) for m in find_dates(text, published=None, language=language)] == found
