@@ -70,9 +70,15 @@ def backend() -> RulesBackend:
          ["Paris Ortega", "Chile"]),
         ("fr", "Le ministre chilien des Affaires étrangères, Paris Ortega, a refusé d'envoyer "
                "des troupes.", ["Paris Ortega", "Chile"]),
-        # a title that names no country: the name as written would replace the country the
-        # claim is scored on, so the backend leaves such an official out
-        ("en", "Foreign Minister Tomas Varga said Hungary would not send troops.", ["Hungary"]),
+        # a title that names no country: the official, written as a full name, speaks
+        # beside the country the sentence names (he no longer replaces it, nor is he left out)
+        ("en", "Foreign Minister Tomas Varga said Hungary would not send troops.",
+         ["Tomas Varga", "Hungary"]),
+        # ... and is the actor when the sentence names no country ("O ministro da Fazenda,
+        # Fernando Haddad, ...": before, the claim had no actor)
+        ("pt", "O ministro da Agricultura, Carlos Fávaro, recusou novos cortes.", ["Carlos Fávaro"]),
+        # a lone word after a title is no full name: left out when its title names no group
+        ("en", "Minister Varga said Hungary would not send troops.", ["Hungary"]),
     ],
 )
 def test_backend_names_the_official_and_his_country(backend: RulesBackend, lang: str, text: str,

@@ -105,3 +105,18 @@ def test_pledges_of_different_things_stay_apart(backend: RulesBackend) -> None:
     text = ("Italy will send troops to Ukraine. The talks lasted four hours. Italy will also "
             "provide money for reconstruction.")
     assert len(_of(backend, text, "en", "pledge")) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # two pledges of the same kind whose actors are unknown (cities the gazetteer does
+        # not list) are not one actor's: before, the empty actor lists compared equal
+        ("fr", "Kairouan s'est dit prêt à financer de nouvelles écoles. Le débat reste vif. "
+         "Sfax a par ailleurs promis 3 millions d'euros au fonds régional."),
+        ("en", "Springfield offered to fund two new clinics. The debate goes on. Shelbyville "
+         "has also promised 4 million dollars to the regional fund."),
+    ],
+)
+def test_claims_without_an_actor_are_not_one_claim(backend: RulesBackend, lang: str, text: str) -> None:
+    assert len(_of(backend, text, lang, "pledge")) == 2
