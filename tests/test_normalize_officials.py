@@ -95,3 +95,20 @@ def test_a_later_surname_is_the_same_official() -> None:
     persons = [m for m in find_actors(text, language="en") if m.actor.kind == ActorKind.person]
     assert [(m.text, m.actor.name) for m in persons] == [
         ("Chilean Foreign Minister Paris Ortega", "Paris Ortega"), ("Ortega", "Paris Ortega")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the surname of a person named in full in the text is that person, not the
+        # country of the same name (an alias cannot say so: it would name two entries)
+        ("pt", "Montenegro promete apoio às vítimas. O primeiro-ministro Luís Montenegro visitou "
+               "hoje a região afetada.", "Luís Montenegro"),
+        ("en", "Montenegro vows help for flood victims. Prime Minister Luís Montenegro visited "
+               "the region on Monday.", "Luís Montenegro"),
+        # without the full name, the country
+        ("en", "Montenegro vows help for flood victims.", "Montenegro"),
+    ],
+)
+def test_surname_of_a_person_named_in_full(lang: str, text: str, expected: str) -> None:
+    assert find_actors(text, language=lang)[0].actor.name == expected
