@@ -191,3 +191,19 @@ def test_abbreviated_months_of_agency_datelines(text: str, language: str, found:
     # a dateline followed by the body on its line is no date line: the lead's first
     # explicit date then dates the article, so the abbreviated month must be read
     assert [(m.text, m.date.value) for m in find_dates(text, published=None, language=language)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("She had warned last month that the talks would fail.", "en", "2026-01"),
+        ("Le ministre l'avait annoncé le mois dernier.", "fr", "2026-01"),
+        ("El gobierno lo anunció el año pasado.", "es", "2025"),
+        ("Il ministro lo aveva detto il mese scorso.", "it", "2026-01"),
+        ("O governo já tinha avisado no mês passado.", "pt", "2026-01"),
+    ],
+)
+def test_past_periods_of_english_and_romance(text: str, language: str, value: str) -> None:
+    # a period ahead ("next week") is left out: it mostly dates the event promised
+    found = find_dates(text, published=dt.date(2026, 2, 18), language=language)
+    assert [m.date.value for m in found] == [value]

@@ -166,6 +166,17 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "الأسبوع المقبل": ("w", 1), "الأسبوع القادم": ("w", 1), "الأسبوع الماضي": ("w", -1),
            "هذا الأسبوع": ("w", 0), "هذا العام": ("y", 0), "العام الجاري": ("y", 0),
            "العام المقبل": ("y", 1), "العام القادم": ("y", 1), "العام الماضي": ("y", -1)},
+    # English and Romance: past periods only; a period ahead ("next week") mostly dates
+    # the event promised, where a pledge's date is the day it was made
+    "en": {"last month": ("m", -1), "last week": ("w", -1), "last weekend": ("w", -1),
+           "last year": ("y", -1)},
+    "fr": {"le mois dernier": ("m", -1), "la semaine dernière": ("w", -1), "l'an dernier": ("y", -1),
+           "l’an dernier": ("y", -1), "l'année dernière": ("y", -1), "l’année dernière": ("y", -1)},
+    "es": {"el mes pasado": ("m", -1), "la semana pasada": ("w", -1), "el año pasado": ("y", -1)},
+    "it": {"il mese scorso": ("m", -1), "la settimana scorsa": ("w", -1), "l'anno scorso": ("y", -1),
+           "l’anno scorso": ("y", -1)},
+    "pt": {"o mês passado": ("m", -1), "no mês passado": ("m", -1), "a semana passada": ("w", -1),
+           "na semana passada": ("w", -1), "o ano passado": ("y", -1), "no ano passado": ("y", -1)},
 }  # fmt: skip
 
 
