@@ -375,7 +375,7 @@ def _quote_restates(near: list[Candidate], c: Candidate) -> Candidate | None:
     for t in reversed(near):
         if c.sentence - t.sentence > QUOTE_REACH:
             break
-        if _restates(c, t) and all(c.objects.get(k) in (None, v) for k, v in t.objects.items()):
+        if _restates(c, t, headline=True) and all(c.objects.get(k) in (None, v) for k, v in t.objects.items()):
             return t
     return None
 
