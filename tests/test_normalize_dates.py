@@ -188,3 +188,37 @@ def test_relative_dates_past_the_calendar_stay_unresolved(
 def test_arabic_levantine_months_and_a_month_named_twice(text: str, value: str) -> None:
     found = find_dates(text, published=dt.date(2025, 6, 2), language="ar")
     assert value in [m.date.value for m in found]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Porto, 9 set 2025 (Lusa) - O Governo decidiu hoje.", "pt", [("9 set 2025", "2025-09-09"), ("hoje", None)]),
+        ("Napoli, 3 dic. 2025 - Il governo ha deciso.", "it", [("3 dic. 2025", "2025-12-03")]),
+        ("Sevilla, 21 ene 2026 (EFE).- El Gobierno decidió.", "es", [("21 ene 2026", "2026-01-21")]),
+        ("Genève, 11 janv. 2026 (AFP) - Le gouvernement a décidé.", "fr", [("11 janv. 2026", "2026-01-11")]),
+        # an abbreviation is a month only after a day: "set" is a tennis set
+        ("Ha vinto il primo set 6 a 4.", "it", []),
+    ],
+)
+def test_abbreviated_months_of_agency_datelines(text: str, language: str, found: list[tuple[str, str | None]]) -> None:
+    # a dateline followed by the body on its line is no date line: the lead's first
+    # explicit date then dates the article, so the abbreviated month must be read
+    assert [(m.text, m.date.value) for m in find_dates(text, published=None, language=language)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("She had warned last month that the talks would fail.", "en", "2026-01"),
+        ("Le ministre l'avait annoncé le mois dernier.", "fr", "2026-01"),
+        ("El gobierno lo anunció el año pasado.", "es", "2025"),
+        ("Il ministro lo aveva detto il mese scorso.", "it", "2026-01"),
+        ("O governo já tinha avisado no mês passado.", "pt", "2026-01"),
+    ],
+)
+def test_past_periods_of_english_and_romance(text: str, language: str, value: str) -> None:
+    # a period ahead ("next week") is left out: it mostly dates the event promised
+    found = find_dates(text, published=dt.date(2026, 2, 18), language=language)
+    assert [m.date.value for m in found] == [value]

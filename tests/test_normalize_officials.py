@@ -70,9 +70,15 @@ def backend() -> RulesBackend:
          ["Paris Ortega", "Chile"]),
         ("fr", "Le ministre chilien des Affaires étrangères, Paris Ortega, a refusé d'envoyer "
                "des troupes.", ["Paris Ortega", "Chile"]),
-        # a title that names no country: the name as written would replace the country the
-        # claim is scored on, so the backend leaves such an official out
-        ("en", "Foreign Minister Tomas Varga said Hungary would not send troops.", ["Hungary"]),
+        # a title that names no country: the official, written as a full name, speaks
+        # beside the country the sentence names (he no longer replaces it, nor is he left out)
+        ("en", "Foreign Minister Tomas Varga said Hungary would not send troops.",
+         ["Tomas Varga", "Hungary"]),
+        # ... and is the actor when the sentence names no country ("O ministro da Fazenda,
+        # Fernando Haddad, ...": before, the claim had no actor)
+        ("pt", "O ministro da Agricultura, Carlos Fávaro, recusou novos cortes.", ["Carlos Fávaro"]),
+        # a lone word after a title is no full name: left out when its title names no group
+        ("en", "Minister Varga said Hungary would not send troops.", ["Hungary"]),
     ],
 )
 def test_backend_names_the_official_and_his_country(backend: RulesBackend, lang: str, text: str,
@@ -89,3 +95,20 @@ def test_a_later_surname_is_the_same_official() -> None:
     persons = [m for m in find_actors(text, language="en") if m.actor.kind == ActorKind.person]
     assert [(m.text, m.actor.name) for m in persons] == [
         ("Chilean Foreign Minister Paris Ortega", "Paris Ortega"), ("Ortega", "Paris Ortega")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the surname of a person named in full in the text is that person, not the
+        # country of the same name (an alias cannot say so: it would name two entries)
+        ("pt", "Montenegro promete apoio às vítimas. O primeiro-ministro Luís Montenegro visitou "
+               "hoje a região afetada.", "Luís Montenegro"),
+        ("en", "Montenegro vows help for flood victims. Prime Minister Luís Montenegro visited "
+               "the region on Monday.", "Luís Montenegro"),
+        # without the full name, the country
+        ("en", "Montenegro vows help for flood victims.", "Montenegro"),
+    ],
+)
+def test_surname_of_a_person_named_in_full(lang: str, text: str, expected: str) -> None:
+    assert find_actors(text, language=lang)[0].actor.name == expected

@@ -131,3 +131,19 @@ def test_a_restatement_with_a_condition_makes_the_claim_conditional(backend: Rul
     doc = Document(id="t", text=text, language="hr", published="2025-06-02")
     refusals = [d for d in backend.extract(doc).drafts if d.type == "refusal"]
     assert [(len(d.spans), d.fields.get("modality")) for d in refusals] == [(2, "conditional")]
+
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # two pledges of the same kind whose actors are unknown (cities the gazetteer does
+        # not list) are not one actor's: before, the empty actor lists compared equal
+        ("fr", "Kairouan s'est dit prêt à financer de nouvelles écoles. Le débat reste vif. "
+         "Sfax a par ailleurs promis 3 millions d'euros au fonds régional."),
+        ("en", "Springfield offered to fund two new clinics. The debate goes on. Shelbyville "
+         "has also promised 4 million dollars to the regional fund."),
+    ],
+)
+def test_claims_without_an_actor_are_not_one_claim(backend: RulesBackend, lang: str, text: str) -> None:
+    assert len(_of(backend, text, lang, "pledge")) == 2

@@ -73,6 +73,20 @@ NOT_NAMES = frozenset({
     "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
     "rejects", "rejected", "pledges", "pledged"
 })
+#: the endings of a Romance country adjective ("libanese", "marocain", "angolano",
+#: "boliviano", "malienne", "nigériane", "togolais"), which may follow a title before the
+#: holder's name when the gazetteer lists no such demonym
+_ADJECTIVE_END = re.compile(
+    r"(?:an[oaei]s?|ains?|aines?|ais|aises?|ois|oises?|es[ei]|ês|esas?|és|ens[ei]s?|iens?|iennes?"
+    r"|in[oa]s?|en[oa]s?|eñ[oa]s?|ic[oa]s?|iot[ae]s?|it[ae]s?)$"
+)
+#: function words longer than three letters that join a title to its portfolio
+#: ("sottosegretario alla Difesa", "ministra delle Finanze", "ministro para a Economia")
+_GAP_WORDS = frozenset({"alla", "allo", "alle", "agli", "della", "dello", "delle", "degli", "dalla",
+                        "para", "pela", "pelo", "chargé", "chargée"})
+#: an elided article or preposition before the portfolio ("ministro dell'Economia",
+#: "ministre de l'Intérieur", "ministre d'État")
+_ELIDED = re.compile(r"(?:dell|dall|nell|sull|all|l|d)['’]")
 #: what joins a country to the title after it ("Israel's", "イスラエルの")
 _CONNECTORS = ("'s", "’s", "s'", "の", "의")
 #: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
@@ -285,7 +299,7 @@ class OfficialFinder:
         ending at ``e``: past countries, country adjectives, the title's own words and
         short function words ("ministre chilien des Affaires étrangères, Paris Ortega")."""
         p, group, comma = e, None, False
-        for _ in range(_MAX_GAP + 1):
+        for k in range(_MAX_GAP + 1):
             if text.startswith(", ", p):
                 p, comma = p + 2, True
             elif text[p:p + 1] in (" ", "\u00a0"):
@@ -295,29 +309,46 @@ class OfficialFinder:
             if text[p:p + 1].isupper():
                 run = self._name_run(text, folded, p, spans, how)
                 if run is not None:
-                    return run, group, comma
+                    holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
+                    return (run, group, comma) if holder is None else (holder, group, True)
             if comma:
                 return None
-            step = self._gap_step(folded, p, spans)
+            step = self._gap_step(folded, p, spans, first=k == 0)
             if step is None:
                 return None
             p, adjective = step
             group = adjective if group is None else group
         return None
 
-    def _gap_step(self, folded: str, p: int, spans: _Taken) -> tuple[int, int | None] | None:
+    def _gap_step(self, folded: str, p: int, spans: _Taken, first: bool = False) -> tuple[int, int | None] | None:
         """The end of the token at ``p`` between a title and a name, and the country it
-        names, or None when no such token is there."""
+        names, or None when no such token is there. ``first``: the token follows the
+        title, where a country adjective the gazetteer lacks may stand ("il primo ministro
+        libanese Nawaf Salam", "O Presidente angolano, João Lourenço")."""
         hit = spans.covering(p)
         if hit is not None:
             return None if hit[0] != p or spans.person(hit[2]) else (hit[1], hit[2])
         w = _WORD_AFTER.match(folded, p)
         if w is None or w.group() in _CONJUNCTIONS:
             return None
+        if _ELIDED.match(w.group()) is not None:
+            return w.end(), None  # "dell'Economia", "de l'Intérieur": the portfolio
         adjective = self._demonym(w.group())
-        if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3):
+        if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3 or w.group() in _GAP_WORDS or (
+                first and _ADJECTIVE_END.search(w.group()) is not None)):
             return None
         return w.end(), adjective
+
+    def _after_portfolio(self, text: str, folded: str, end: int, spans: _Taken,
+                         how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
+        """The holder's name in "title of Portfolio, Name," ("O ministro da Fazenda,
+        Fernando Haddad, ...", "el secretario de Hacienda, Édgar Amador Zamora, ..."): the
+        capitalised words after a function word are the portfolio when a name set off by
+        commas follows them; None when none does."""
+        if not text.startswith(", ", end) or not text[end + 2:end + 3].isupper():
+            return None
+        run = self._name_run(text, folded, end + 2, spans, how)
+        return run if run is not None and text.startswith(",", run[1]) else None
 
     def _name_run(self, text: str, folded: str, s: int, spans: _Taken,
                   how: tuple[bool, _Nouns]) -> tuple[int, int] | None:

@@ -475,6 +475,7 @@ class Gazetteer:
         taken.extend(self._abbrev_candidates(index, text, covered, lang))
         taken.extend(self._fuzzy_candidates(index, text, covered))
         taken.sort()
+        taken = self._surnames(text, taken)
         officials = index.officials.find(text, folded, lang, taken, self._is_person)
         if not officials:
             return self._with_titles(index, text, folded, taken)
@@ -498,6 +499,20 @@ class Gazetteer:
                 found.append(self._official_mention(text, o))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _surnames(self, text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """``taken`` with a name that is the surname of a person named in full in ``text``
+        read as that person ("Luís Montenegro ... Montenegro garante": the prime minister,
+        not the country; no alias may say so, it would name two entries)."""
+        surnames: dict[str, int] = {}
+        for s, e, idx in taken:
+            words = text[s:e].split()
+            if len(words) >= 2 and self._entries[idx].kind == ActorKind.person:
+                surnames.setdefault(words[-1], idx)
+        if not surnames:
+            return taken
+        return [(s, e, surnames.get(text[s:e], idx) if self._entries[idx].kind != ActorKind.person else idx)
+                for s, e, idx in taken]
 
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person

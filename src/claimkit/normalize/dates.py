@@ -77,6 +77,15 @@ _EXTRA_MONTHS: dict[str, list[str]] = {
 _DAY_PART_SUFFIXES: dict[str, tuple[str, ...]] = {
     "de": ("abend", "morgen", "vormittag", "mittag", "nachmittag", "nacht"),
 }
+# Abbreviated month names as agencies write them in datelines ("Lisboa, 17 fev 2026 (Lusa)",
+# "Ankara, 27 ott. 2026", "ROMA, 05 MAR"): read only after a day number ("en mar" is "at sea",
+# "set 6" a tennis score), with or without their dot.
+_ABBREVIATED_MONTHS: dict[str, list[str]] = {
+    "fr": ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"],
+    "es": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+    "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+    "pt": ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
+}
 # Words before a month named alone that make it a date ("in March", "в марте", "fin mars");
 # a month without them is too often another word (May, "marzo" in a name).
 _MONTH_PREPS: dict[str, str] = {
@@ -157,6 +166,17 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "الأسبوع المقبل": ("w", 1), "الأسبوع القادم": ("w", 1), "الأسبوع الماضي": ("w", -1),
            "هذا الأسبوع": ("w", 0), "هذا العام": ("y", 0), "العام الجاري": ("y", 0),
            "العام المقبل": ("y", 1), "العام القادم": ("y", 1), "العام الماضي": ("y", -1)},
+    # English and Romance: past periods only; a period ahead ("next week") mostly dates
+    # the event promised, where a pledge's date is the day it was made
+    "en": {"last month": ("m", -1), "last week": ("w", -1), "last weekend": ("w", -1),
+           "last year": ("y", -1)},
+    "fr": {"le mois dernier": ("m", -1), "la semaine dernière": ("w", -1), "l'an dernier": ("y", -1),
+           "l’an dernier": ("y", -1), "l'année dernière": ("y", -1), "l’année dernière": ("y", -1)},
+    "es": {"el mes pasado": ("m", -1), "la semana pasada": ("w", -1), "el año pasado": ("y", -1)},
+    "it": {"il mese scorso": ("m", -1), "la settimana scorsa": ("w", -1), "l'anno scorso": ("y", -1),
+           "l’anno scorso": ("y", -1)},
+    "pt": {"o mês passado": ("m", -1), "no mês passado": ("m", -1), "a semana passada": ("w", -1),
+           "na semana passada": ("w", -1), "o ano passado": ("y", -1), "no ano passado": ("y", -1)},
 }  # fmt: skip
 
 
@@ -406,13 +426,14 @@ _NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal
 _OTHER_NAME = r"(?:\s*/\s*[^\W\d_]+(?:\s[^\W\d_]+)?(?=\s*(?:19|20)\d\d)|\s*\([^\W\d_]+\)(?=\s*(?:19|20)\d\d))?"
 
 
-def _month_parts(mon: str, langs: list[str]) -> list[str]:
-    """The patterns of dates with a month name: day-month(-year), month-day, month-year,
-    and a month alone after a preposition of one of ``langs``."""
+def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
+    """The patterns of dates with a month name: day-month(-year) (``day_mon``: the names
+    with the abbreviations read only there), month-day, month-year, and a month alone
+    after a preposition of one of ``langs``."""
     y = r"(?:19|20)\d\d"
     parts = [
         (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
-        rf"(?P<dm>(?i:{mon}))(?!\w){_OTHER_NAME}(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
+        rf"(?P<dm>(?i:{day_mon}))(?!\w){_OTHER_NAME}(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
         (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s+(?P<my>{y}))?)"),
         rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
@@ -424,6 +445,17 @@ def _month_parts(mon: str, langs: list[str]) -> list[str]:
             rf"(?!\s*,?\s*(?:de\s+|of\s+)?\d))"
         )
     return parts
+
+
+def _abbreviated(langs: list[str], months: dict[str, int]) -> dict[str, int]:
+    """The abbreviated month names of ``langs`` not among ``months``, with and without their dot."""
+    return {
+        f"{a}{dot}": n
+        for code in langs
+        for n, a in enumerate(_ABBREVIATED_MONTHS.get(code, []), 1)
+        for dot in ("", ".")
+        if f"{a}{dot}" not in months
+    }
 
 
 @functools.cache
@@ -441,6 +473,9 @@ def _lang_table(lang: str | None) -> _Lang:
     if lang == "ko":
         rel.update(_REL_DAYS["ko"])
     mon = _alt(list(months))
+    abbreviated = _abbreviated(langs, months)
+    day_mon = _alt([*months, *abbreviated]) if abbreviated else mon
+    months.update(abbreviated)
     day_names = _alt(list(days))
     rel_words = _alt(list(rel))
     y = r"(?:19|20)\d\d"
@@ -464,7 +499,7 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<n2>\d{{1,2}})(?:(?P=sep)(?P<n3>{y}|\d\d))?(?![\d/]|\.\d))"),
     ]
     if months:
-        parts += _month_parts(mon, langs)
+        parts += _month_parts(mon, langs, day_mon)
     periods = _period_part(langs, parts)
     if days:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")

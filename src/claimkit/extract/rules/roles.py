@@ -913,7 +913,8 @@ _NEGATION_REACH = 14
 
 
 def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai sekarang").
+    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai
+    sekarang") or of an indirect question ("perguntado se").
 
     A ``condition_name`` word sets a condition only before a capitalised word: Portuguese
     "se Israel atacar" (if Israel attacks), while "se" before a verb is a pronoun ("o
@@ -926,7 +927,8 @@ def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCu
         conditions = [*scan.spans(lc, "condition", *span), *named]
         if not conditions:
             continue  # nothing a time frame could excuse
-        frames = scan.spans(lc, "timeframe", *span)
+        # nor part of an indirect question ("questionado sobre se ...": asked whether)
+        frames = [*scan.spans(lc, "timeframe", *span), *scan.spans(lc, "question", *span)]
         for s, e in conditions:
             if not any(fs < e and s < fe for fs, fe in frames):
                 return True

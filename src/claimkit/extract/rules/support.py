@@ -375,7 +375,7 @@ def _quote_restates(near: list[Candidate], c: Candidate) -> Candidate | None:
     for t in reversed(near):
         if c.sentence - t.sentence > QUOTE_REACH:
             break
-        if _restates(c, t) and all(c.objects.get(k) in (None, v) for k, v in t.objects.items()):
+        if _restates(c, t, headline=True) and all(c.objects.get(k) in (None, v) for k, v in t.objects.items()):
             return t
     return None
 
@@ -677,6 +677,8 @@ def _field_key(c: Candidate, name: str) -> Any:
     and the country he speaks for ("Lavrov, Russia") state the claim the country states
     ("Russia"), so their restatements join. Persons count only when no group is named."""
     value = c.fields.get(name)
+    if name == "actor" and value == []:
+        return None  # two claims whose actor is unknown are not known to be one actor's
     if name != "actor" or not isinstance(value, list) or not value:
         return value
     actors = [a for a in value if isinstance(a, Actor)]
@@ -729,6 +731,21 @@ def _key(value: Any) -> Any:
 # ------------------------------------------------------------------- finders
 
 
+#: the small words a full name may hold between its capitalised words ("Luiz Inácio Lula
+#: da Silva", "Matteo Perego di Cremnago", "Mohammed bin Salman", "Ursula von der Leyen")
+_NAME_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "e",
+                             "van", "von", "bin", "al", "el", "la", "le", "y"})
+
+
+def full_name(label: str) -> bool:
+    """``label`` is written as a person's full name: two to five words, each capitalised
+    (in a script with capitals) or a name particle."""
+    words = label.split()
+    return 2 <= len(words) <= 5 and all(
+        (w[:1].isupper() and not w.isupper()) or w in _NAME_PARTICLES for w in words
+    ) and words[0] not in _NAME_PARTICLES
+
+
 def default_finders(gazetteer: Any) -> Finders:
     """Bind the normalize package's finders; degrade to none if it is missing."""
 
@@ -746,12 +763,14 @@ def default_finders(gazetteer: Any) -> Finders:
         except ImportError:  # pragma: no cover - normalize is part of the package
             log.warning("claimkit.normalize is unavailable: the rules backend finds no actors")
             return []
-        # an official in no gazetteer acts here only when a title says whom they speak for
-        # (else the name as written would replace the country the claim is scored on)
+        # an official in no gazetteer acts here when a title says whom they speak for, or
+        # when written as a full name in capitals ("O ministro da Fazenda, Fernando Haddad,
+        # ..."): a lone surname or a run of words after a title is too often no name
         grouped = {m.actor.label for m in found if not m.actor.resolved
                    and m.actor.kind is not None and speaks_for(m.actor) is not None}
         return [Mention(m.start, m.end, m.actor) for m in found
-                if m.actor.resolved or m.actor.kind is None or m.actor.label in grouped]
+                if m.actor.resolved or m.actor.kind is None or m.actor.label in grouped
+                or full_name(m.actor.label)]
 
     def dates(document: Document) -> list[Mention]:
         try:
