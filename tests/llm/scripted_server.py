@@ -21,8 +21,8 @@ kept when it is not made invalid. It reads the schema of each request, so it
 follows whatever the library asks for.
 
 *Sloppy kinds* (``sloppy_kinds=(NAME, ...)``, ``--sloppy-kinds NAME,...``;
-``kind_rate`` the share of claims or replies each changes; with or without
-``sloppy``) are the habits of careless models and servers, each named so it
+``kind_rate`` the share of claims, and of replies, changed by one of the kinds
+turned on, chosen at random; with or without ``sloppy``) are the habits of careless models and servers, each named so it
 can be measured alone (bench/llm_sloppy.py). The facts stay the gold's; only
 their writing is sloppy. Claim kinds:
 
@@ -100,6 +100,7 @@ __all__ = [
     "sloppy_claims",
     "slow",
     "truncated",
+    "unreadable",
 ]
 
 class _Server(ThreadingHTTPServer):
@@ -114,7 +115,7 @@ _ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.DOTALL)
 class Step:
     """One scripted answer."""
 
-    kind: str  # reply | error | drop | slow | truncated | malformed | raw
+    kind: str  # reply | error | drop | slow | truncated | malformed | unreadable | raw
     claims: list[dict[str, Any]] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -168,8 +169,13 @@ def truncated() -> Step:
 
 
 def malformed() -> Step:
-    """A tool call whose arguments are not JSON."""
+    """A tool call whose arguments are broken JSON (an unquoted key, a trailing comma)."""
     return Step("malformed")
+
+
+def unreadable() -> Step:
+    """A tool call whose arguments hold no JSON at all (words only)."""
+    return Step("unreadable")
 
 
 # ------------------------------------------------------------------------ gold
@@ -570,12 +576,13 @@ SLOPPY_KINDS: dict[str, str] = {
 
 def apply_claim_kinds(claims: list[dict[str, Any]], kinds: Iterable[str], rate: float,
                       article: str, rng: random.Random) -> list[dict[str, Any]]:
-    """``claims`` with each claim kind of ``kinds`` applied to a share ``rate`` of them."""
+    """``claims`` with one claim kind of ``kinds`` (chosen at random) applied to a share
+    ``rate`` of them."""
+    chosen = [k for k in kinds if k in CLAIM_KINDS]
     out = []
     for claim in claims:
-        for kind in kinds:
-            if kind in CLAIM_KINDS and rng.random() < rate:
-                claim = CLAIM_KINDS[kind](claim, article, rng)
+        if chosen and rng.random() < rate:
+            claim = CLAIM_KINDS[rng.choice(chosen)](claim, article, rng)
         out.append(claim)
     return out
 
@@ -670,8 +677,8 @@ class ScriptedServer(LoopbackServer):
             module docstring).
         sloppy_kinds: named kinds of sloppiness (:data:`SLOPPY_KINDS`), with or
             without ``sloppy``.
-        kind_rate: the share of claims (claim kinds) or replies (reply kinds)
-            each kind changes.
+        kind_rate: the share of claims, and of replies, that one of the kinds
+            turned on (chosen at random) changes.
     """
 
     def __init__(
@@ -827,6 +834,8 @@ class ScriptedServer(LoopbackServer):
                     args, finish = args[: max(10, len(args) // 2)], "length"
                 elif step.kind == "malformed":
                     args = args.replace('"claims":', "claims:", 1) + ",}"
+                elif step.kind == "unreadable":
+                    args = "I am sorry, I cannot list the claims of this article."
                 completion = _completion(body, args, finish, len(raw))
                 if kind is not None:
                     _sloppy_reply(completion, body, {"claims": claims}, kind)

@@ -46,6 +46,7 @@ from claimkit.extract.llm.examples import example_messages, examples_digest, loa
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
+    SALVAGE_TEXT,
     DateDraft,
     build_messages,
     prompt_version,
@@ -383,11 +384,13 @@ class LLMBackend(Backend):
         call = self.chunk_call(document, chunk, part, tally)
         token = GROUNDING_CHECK.set(call.check)
         notes = SALVAGE_NOTES.set(call.notes)
+        text = SALVAGE_TEXT.set(chunk.text)
         try:
             await self.structured_call(call)
         finally:
             GROUNDING_CHECK.reset(token)
             SALVAGE_NOTES.reset(notes)
+            SALVAGE_TEXT.reset(text)
         where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
         tally.warnings.extend(where + note for note in call.notes)
         return build_claims(document, call.drafts)
