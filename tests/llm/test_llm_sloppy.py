@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import BUILTIN_TYPES, FAKE_KEY, MODEL
-from scripted_server import SLOPPY_KINDS, ScriptedServer
+from scripted_server import SLOPPY_KINDS, ScriptedServer, reply
 
 from claimkit.documents import load_documents
 from claimkit.evaluate import evaluate
@@ -115,7 +115,27 @@ def test_shapes_are_coerced_and_what_cannot_be_read_is_still_dropped_and_named()
     assert claim.date.value == "2026-02-24" and claim.quantity.value == 2000
     assert claim.condition is None  # two values for one: not chosen between
     named = " | ".join(notes)
-    assert "recipient.role dropped" in named and "condition dropped" in named
+    assert "condition dropped" in named
+    assert "role" not in named  # a member the schema does not have: ignored, as on claims
+
+
+def test_an_actor_the_model_calls_resolved_is_still_resolved_by_the_gazetteer(
+    gold_claims, articles_dir
+) -> None:
+    """A sloppy model fills ``resolved`` too; only claimkit's gazetteer confirms a name,
+    so the model's guess ("Emanuel Macron") does not stay."""
+    import claimkit
+    from claimkit.schemas import Document
+
+    doc = Document(id="d", text="Macron said France will send troops.", language="en")
+    claim = {"type": "pledge", "quotes": ["France will send troops"],
+             "actor": [{"text": "Macron", "name": "Emanuel Macron", "resolved": True}]}
+    with ScriptedServer(gold_claims) as server:
+        server.script("Macron said", reply([claim]))
+        (record,) = claimkit.extract([doc], backend=_backend(server)).records
+    assert isinstance(record, DocumentClaims)
+    (actor,) = record.claims[0].actor
+    assert actor.name == "Emmanuel Macron" and actor.resolved
 
 
 def test_a_date_in_free_words_becomes_the_raw_words_normalisation_resolves() -> None:

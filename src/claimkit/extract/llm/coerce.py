@@ -11,6 +11,9 @@ each of these without guessing; :func:`coerce_claim` does so, driven by the
 claim model's own annotations (so a user's claim type gets the same), and
 :mod:`.salvage` then validates what it made and drops what is still invalid.
 
+Members a model adds beyond the schema (``"confidence"``, an actor's
+``"role"``) are ignored at every level, as they are on the claim itself.
+
 Nothing is invented: a value is only moved, unwrapped or re-spelled; where two
 readings are possible (a list of two items for a single value) the value is
 left as it is, for validation to drop and name.
@@ -74,6 +77,10 @@ def coerce_model(
             out[name] = value
     _fill_required(out, model)
     _move_off_pattern(out, fields)
+    if model.model_config.get("extra") == "forbid":
+        # what the model adds beyond the schema (a "confidence", a "role") is ignored,
+        # as it is on the claim itself: nothing of the claim's is lost with it
+        out = {k: v for k, v in out.items() if k in fields}
     return out
 
 

@@ -62,7 +62,7 @@ from claimkit.extract.llm.settings import (
 )
 from claimkit.grounding import Aligner
 from claimkit.redact import redact
-from claimkit.schemas import ClaimBase, DateRef, DateResolution, Document, Span, Usage
+from claimkit.schemas import Actor, ClaimBase, DateRef, DateResolution, Document, Span, Usage
 
 __all__ = [
     "ChunkCall",
@@ -561,11 +561,22 @@ def _library_value(value: Any) -> Any:
     """A reply's value as the claim model takes it: a :class:`DateDraft` becomes a
     :class:`DateRef` (granularity from the value; resolution ``model`` when the
     model gave a value, else ``unresolved``, for normalisation to resolve the raw
-    words)."""
+    words); an actor the model marked ``resolved`` is not (see :func:`_unconfirmed`)."""
     if isinstance(value, DateDraft):
         how = DateResolution.model if value.value else DateResolution.unresolved
         return DateRef(value=value.value, raw=value.raw, resolution=how)
+    if isinstance(value, Actor) and value.resolved:
+        return _unconfirmed(value)
+    if isinstance(value, list) and any(isinstance(v, Actor) and v.resolved for v in value):
+        return [_unconfirmed(v) if isinstance(v, Actor) else v for v in value]
     return value
+
+
+def _unconfirmed(actor: Actor) -> Actor:
+    """An actor of a reply as the model gave it, never ``resolved``: only claimkit's
+    gazetteer confirms a name (a model that says so would keep its guess from
+    normalisation)."""
+    return actor.model_copy(update={"resolved": False}) if actor.resolved else actor
 
 
 def shorten(text: BaseException | str, limit: int = 300) -> str:
