@@ -37,6 +37,7 @@ their writing is sloppy. Claim kinds:
 - ``extra_keys``: members the schema does not have, at every level;
 - ``type_case``: the claim type as ``"Pledge"``, ``"PLEDGE"``, ``"pledges"``;
 - ``type_foreign``: the claim type translated (``"promesse"``, ``"réunion"``);
+- ``type_as_key``: the claim under its type as the only key (``{"pledge": {...}}``);
 - ``enum_variants``: enum values as ``"Firm"``, ``"in-person"``, ``"AIR SUPPORT"``;
 - ``quote_variants``: quotes in typographic quote marks, lower-cased, with a
   trailing ellipsis, doubled spaces or a line break;
@@ -89,6 +90,7 @@ __all__ = [
     "ScriptedServer",
     "Step",
     "apply_claim_kinds",
+    "arguments",
     "drop",
     "echo_key",
     "error",
@@ -115,7 +117,7 @@ _ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.DOTALL)
 class Step:
     """One scripted answer."""
 
-    kind: str  # reply | error | drop | slow | truncated | malformed | unreadable | raw
+    kind: str  # reply | error | drop | slow | truncated | malformed | unreadable | arguments | raw
     claims: list[dict[str, Any]] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -176,6 +178,11 @@ def malformed() -> Step:
 def unreadable() -> Step:
     """A tool call whose arguments hold no JSON at all (words only)."""
     return Step("unreadable")
+
+
+def arguments(text: str) -> Step:
+    """A tool call whose arguments are ``text``, as it is."""
+    return Step("arguments", body=text)
 
 
 # ------------------------------------------------------------------------ gold
@@ -531,6 +538,12 @@ def _k_odd_actor_keys(claim: dict[str, Any], article: str, rng: random.Random) -
     return out
 
 
+def _k_type_as_key(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """The claim under its type as the only key: ``{"pledge": {"quotes": ...}}``."""
+    rest = {k: v for k, v in claim.items() if k != "type"}
+    return {str(claim.get("type")): rest}
+
+
 _ClaimKind = Callable[[dict[str, Any], str, random.Random], dict[str, Any]]
 
 #: claim kinds: each rewrites one claim (claim, article text, random source)
@@ -544,6 +557,7 @@ CLAIM_KINDS: dict[str, _ClaimKind] = {
     "extra_keys": _k_extra_keys,
     "type_case": _k_type_case,
     "type_foreign": _k_type_foreign,
+    "type_as_key": _k_type_as_key,
     "enum_variants": _k_enum_variants,
     "quote_variants": _k_quote_variants,
     "quote_offsets": _k_quote_offsets,
@@ -836,6 +850,8 @@ class ScriptedServer(LoopbackServer):
                     args = args.replace('"claims":', "claims:", 1) + ",}"
                 elif step.kind == "unreadable":
                     args = "I am sorry, I cannot list the claims of this article."
+                elif step.kind == "arguments":
+                    args = step.body
                 completion = _completion(body, args, finish, len(raw))
                 if kind is not None:
                     _sloppy_reply(completion, body, {"claims": claims}, kind)

@@ -189,3 +189,16 @@ def test_every_kind_at_once_on_a_sloppy_model_loses_no_document(gold_claims, art
     records, _ = _run(gold_claims, articles_dir, list(SLOPPY_KINDS), rate=0.3, sloppy=0.3)
     assert all(isinstance(r, DocumentClaims) for r in records)
     assert evaluate(gold_dir, records).overall.recall >= 0.8
+
+
+@pytest.mark.parametrize("hostile", ["[" * 100_000, '{"claims": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+def test_json_nested_past_the_recursion_limit_is_reasked_not_a_crash(hostile, gold_claims,
+                                                                     articles_dir) -> None:
+    from scripted_server import arguments
+
+    docs = list(load_documents([articles_dir]))[:1]
+    with ScriptedServer(gold_claims) as server:
+        server.script(docs[0].text[:200], arguments(hostile))
+        (record,) = asyncio.run(aextract(docs, backend=_backend(server))).records
+        assert len(server.requests) == 2  # the hostile reply, then the re-ask's good one
+    assert isinstance(record, DocumentClaims) and record.claims

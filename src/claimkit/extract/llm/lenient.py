@@ -36,7 +36,8 @@ _WRAPPERS = ("arguments", "parameters", "input", "properties", "result", "data",
 def read_json(text: str) -> Any:
     """The JSON value in ``text``, strictly parsed when it is JSON, else repaired
     (fences, prose around it, Python literals, trailing commas, a JSON string
-    holding JSON); None when there is none."""
+    holding JSON); None when there is none, or when it is nested past Python's
+    recursion limit (instructor's parser then refuses it: a re-ask)."""
     value: Any = text
     for _ in range(_MAX_DECODES + 1):
         if not isinstance(value, str):
@@ -50,9 +51,14 @@ def read_json(text: str) -> Any:
 def _parse(text: str) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        return None  # nested past any claim's depth: no repair either (a re-ask)
     except ValueError:
         pass
-    repaired = json_repair.loads(text)
+    try:
+        repaired = json_repair.loads(text)
+    except RecursionError:
+        return None
     # json-repair gives "" for text without JSON, and any text back as a string
     if repaired == "" or (isinstance(repaired, str) and repaired.strip() == text.strip()):
         return None
@@ -96,6 +102,6 @@ def strict_payload(text: str | None) -> bool:
         return False
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(value, dict) and isinstance(value.get("claims"), list)

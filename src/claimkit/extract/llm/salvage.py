@@ -14,7 +14,8 @@ the wrong shape (:mod:`.coerce`), a claim type in another case or form
 (``"Pledge"``, ``"pledges"``) or, when its name is not one of ours
 (``"promesse"``), the one type whose fields the claim has (named in a note),
 quotes given as a bare string, wrapped in an object or as character offsets
-into the text asked about.
+into the text asked about, and a claim written under its type as the only
+key (``{"pledge": {...}}``).
 
 Pydantic only: this module imports neither openai nor instructor.
 """
@@ -90,6 +91,7 @@ def salvage_claim(
     """
     if isinstance(raw, BaseModel):
         return raw, []
+    raw = _typed(raw, models)
     type_ = raw.get("type") if isinstance(raw, dict) else None
     label = f"claim {number} ({type_})" if isinstance(type_, str) else f"claim {number}"
     if not isinstance(raw, dict):
@@ -123,6 +125,16 @@ def salvage_claim(
             return None, [*notes, f"{label}{DROPPED} no quote (a claim needs evidence)"]
         return claim, notes
     return None, [*notes, f"{label}{DROPPED} too many invalid values"]
+
+
+def _typed(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
+    """A claim written under its type as the only key (``{"pledge": {...}}``) as the
+    claim with that type; anything else as it is."""
+    if isinstance(raw, dict) and "type" not in raw and len(raw) == 1:
+        ((key, value),) = raw.items()
+        if isinstance(value, dict) and "type" not in value and type_by_name(key, models):
+            return {**value, "type": key}
+    return raw
 
 
 def type_by_name(given: Any, models: Mapping[str, type[BaseModel]]) -> str | None:
