@@ -26,7 +26,8 @@ never a model's quality.
 
     .venv/bin/python bench/llm_sloppy.py                  # the rates, then each kind alone
     .venv/bin/python bench/llm_sloppy.py --rates 0.3 --kinds none
-    .venv/bin/python bench/llm_sloppy.py --kinds string_numbers,fenced_content --kind-rate 1
+    .venv/bin/python bench/llm_sloppy.py --kinds string_numbers,content_fenced --kind-rate 0.5
+    .venv/bin/python bench/llm_sloppy.py --mode json      # the reply as a JSON object
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def main() -> int:
                    help="share of replies (or claims) a kind's row changes (1: every one, "
                    "re-asks included: the model always does it)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--mode", choices=["tools", "json", "md_json"], default="tools",
+                   help="how the reply is asked for (CLAIMKIT_MODE)")
     p.add_argument("--no-library", action="store_true", help="the command only")
     args = p.parse_args()
     kinds = (list(SLOPPY_KINDS) if args.kinds == "all"
@@ -115,7 +118,7 @@ def main() -> int:
     lost = 0
     for label, options in configs:
         for how in ("command", "library")[: 1 if args.no_library else 2]:
-            row = _measure(label, how, [*options, "--seed", str(args.seed)])
+            row = _measure(label, how, [*options, "--seed", str(args.seed)], args.mode)
             lost += row.failures
             print(row.line(), flush=True)
     print(f"failure records over all rows: {lost}")
@@ -142,21 +145,22 @@ def _requests(base_url: str) -> int:
         return int(json.load(response)["requests"])
 
 
-def _measure(label: str, how: str, options: list[str]) -> Row:
+def _measure(label: str, how: str, options: list[str], mode: str) -> Row:
     with _server(options) as base_url, tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         if how == "command":
-            scores, documents, failures, warnings = _command(base_url, Path(tmp))
+            scores, documents, failures, warnings = _command(base_url, Path(tmp), mode)
         else:
-            scores, documents, failures, warnings = _library(base_url)
+            scores, documents, failures, warnings = _library(base_url, mode)
         seconds = time.perf_counter() - start
         return Row(label, how, scores, documents, _requests(base_url), failures, warnings,
                    seconds)
 
 
-def _command(base_url: str, tmp: Path) -> tuple[dict[str, Any], int, int, int]:
+def _command(base_url: str, tmp: Path, mode: str) -> tuple[dict[str, Any], int, int, int]:
     out = tmp / "claims.jsonl"
-    env = {**os.environ, "CLAIMKIT_API_KEY": DUMMY_KEY, "CLAIMKIT_CACHE_DIR": str(tmp / "cache")}
+    env = {**os.environ, "CLAIMKIT_API_KEY": DUMMY_KEY, "CLAIMKIT_CACHE_DIR": str(tmp / "cache"),
+           "CLAIMKIT_MODE": mode}
     env.pop("OPENAI_API_KEY", None)
     subprocess.run(
         [str(CLAIMKIT), "extract", str(ARTICLES), "--backend", "openai", "--base-url", base_url,
@@ -172,9 +176,10 @@ def _command(base_url: str, tmp: Path) -> tuple[dict[str, Any], int, int, int]:
     return scores, len(records), failures, warnings
 
 
-def _library(base_url: str) -> tuple[dict[str, Any], int, int, int]:
+def _library(base_url: str, mode: str) -> tuple[dict[str, Any], int, int, int]:
     logging.disable(logging.WARNING)  # failures are counted, not printed
-    backend = OpenAIBackend(model=MODEL, base_url=base_url, api_key=DUMMY_KEY, cache=False)
+    backend = OpenAIBackend(model=MODEL, base_url=base_url, api_key=DUMMY_KEY, cache=False,
+                            mode=mode)
     result = claimkit.extract(claimkit.load_documents([str(ARTICLES)]), backend=backend,
                               concurrency=1)
     records = list(result.records)
