@@ -186,7 +186,10 @@ def test_a_reply_without_choices_is_asked_again_then_a_transient_failure(
 
 def test_every_kind_at_once_on_a_sloppy_model_loses_no_document(gold_claims, articles_dir,
                                                                gold_dir) -> None:
-    records, _ = _run(gold_claims, articles_dir, list(SLOPPY_KINDS), rate=0.3, sloppy=0.3)
+    # empty_choices is left out: a run of empty replies longer than the retries is a
+    # transient failure by design (its own test above)
+    kinds = [k for k in SLOPPY_KINDS if k != "empty_choices"]
+    records, _ = _run(gold_claims, articles_dir, kinds, rate=0.3, sloppy=0.3)
     assert all(isinstance(r, DocumentClaims) for r in records)
     assert evaluate(gold_dir, records).overall.recall >= 0.8
 
@@ -202,3 +205,25 @@ def test_json_nested_past_the_recursion_limit_is_reasked_not_a_crash(hostile, go
         (record,) = asyncio.run(aextract(docs, backend=_backend(server))).records
         assert len(server.requests) == 2  # the hostile reply, then the re-ask's good one
     assert isinstance(record, DocumentClaims) and record.claims
+
+
+def test_a_server_bending_the_reply_schema_with_the_json_in_the_content(gold_claims) -> None:
+    """No id, ``created`` null, no tool call: the claims in the content are still read."""
+    from scripted_server import raw
+
+    import claimkit
+    from claimkit.schemas import Document
+
+    doc = Document(id="d", text="Macron said France will send troops.", language="en")
+    claims = {"claims": [{"type": "Pledge", "quotes": "France will send troops",
+                          "actor": "France"}]}
+    bent = {"object": "chat.completion", "created": None, "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                "role": "assistant", "content": "```json\n" + json.dumps(claims) + "\n```"}}]}
+    with ScriptedServer(gold_claims) as server:
+        server.script("Macron said", raw(200, json.dumps(bent)))
+        (record,) = claimkit.extract([doc], backend=_backend(server)).records
+        assert len(server.requests) == 1
+    assert isinstance(record, DocumentClaims)
+    assert [c.evidence[0].text for c in record.claims] == ["France will send troops"]
+    assert record.claims[0].actor[0].name == "France"

@@ -541,16 +541,17 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     nothing readable is left as it is (instructor re-asks).
     """
     choice = response.choices[0]
-    message = choice.message
-    calls = message.tool_calls or []
-    texts = [getattr(c, "function", None) for c in calls]
-    arguments = [f.arguments for f in texts if f is not None and isinstance(f.arguments, str)]
-    if not arguments and message.content:
-        arguments = [message.content]
-    truncated = choice.finish_reason == "length"
+    message = getattr(choice, "message", None)
+    calls = list(getattr(message, "tool_calls", None) or [])
+    texts: list[Any] = [getattr(c, "function", None) for c in calls]
+    arguments = [f.arguments for f in texts if isinstance(getattr(f, "arguments", None), str)]
+    content = getattr(message, "content", None)
+    if not arguments and isinstance(content, str) and content:
+        arguments = [content]
+    truncated = getattr(choice, "finish_reason", None) == "length"
     if truncated and not (len(arguments) == 1 and strict_payload(arguments[0])):
         raise TruncatedError("the reply was cut off at the output token limit")
-    names = [f.name for f in texts if f is not None]
+    names = [getattr(f, "name", None) for f in texts if f is not None]
     as_asked = not truncated and len(arguments) == 1 and names == ([tool] if tool else [])
     if as_asked and strict_payload(arguments[0]):
         return response  # nothing to tidy
@@ -559,17 +560,29 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
         return response
     merged = json.dumps({"claims": [c for p in payloads for c in p["claims"]]},
                         ensure_ascii=False)
+    call_id = getattr(calls[0], "id", None) if calls else None
+    return _rebuilt(response, merged, tool, call_id or "call_0")
+
+
+def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,
+             call_id: str) -> ChatCompletion:
+    """``response`` with its first choice's message holding ``merged``: as one call of
+    ``tool``, else as the content."""
     data = response.model_dump()
     first = data["choices"][0]
     first["finish_reason"] = "tool_calls" if tool else "stop"
+    message = first.get("message") or {"role": "assistant"}
     if tool:
-        first["message"]["tool_calls"] = [{"id": calls[0].id if calls else "call_0",
-                                           "type": "function",
-                                           "function": {"name": tool, "arguments": merged}}]
-        first["message"]["content"] = None
+        message["tool_calls"] = [{"id": call_id, "type": "function",
+                                  "function": {"name": tool, "arguments": merged}}]
+        message["content"] = None
     else:
-        first["message"]["content"] = merged
-    return ChatCompletion.model_validate(data)
+        message["content"] = merged
+    first["message"] = message
+    try:
+        return ChatCompletion.model_validate(data)
+    except ValidationError:  # a server that bends the schema elsewhere (see _completion)
+        return ChatCompletion.construct(**data)
 
 
 def _log_retry(state: RetryCallState) -> None:
