@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 sys.path.insert(0, str(Path(__file__).parent / "llm"))
 
 from batch_server import ScriptedBatchServer
-from scripted_server import ScriptedServer, gold_reply_claims, load_gold_claims, malformed, reply
+from scripted_server import ScriptedServer, gold_reply_claims, load_gold_claims, reply, unreadable
 
 from claimkit.batch.collect import Item, read_outputs
 from claimkit.batch.requests import custom_id, prepare_requests, split_custom_id
@@ -37,7 +37,7 @@ MODEL = "scripted-model"
 CHUNK = "4000"
 #: an invented quote (not in any article)
 INVENTED = "The ministers agreed to send a fleet of submarines to the Moon."
-#: the documents (of 7 in the sample pages) whose first batch reply is malformed, has
+#: the documents (of 7 in the sample pages) whose first batch reply holds no JSON, has
 #: an invented quote, or fails in the batch
 MALFORMED, UNGROUNDED, FAILED = 6, 3, 4
 
@@ -63,8 +63,8 @@ def docs(articles_dir: Path) -> list[Any]:
 
 
 def _script(chat: ScriptedServer, docs: list[Any], gold: dict[str, list[dict[str, Any]]]) -> None:
-    """The same script for every run: one malformed reply, one invented quote."""
-    chat.script(docs[MALFORMED].text[:200], malformed())
+    """The same script for every run: one reply without JSON, one invented quote."""
+    chat.script(docs[MALFORMED].text[:200], unreadable())
     good = gold_reply_claims(gold[docs[UNGROUNDED].id][:2])
     bad = json.loads(json.dumps(good))
     bad[1]["quotes"] = [INVENTED]

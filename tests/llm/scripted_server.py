@@ -16,8 +16,52 @@ article text) to script errors, hallucinated quotes, truncation and so on.
 are still the gold responder's (type and quotes), but every other field the
 request's tool schema allows is filled from that schema, enums at random,
 and each value that can be invalid (an enum, a patterned string, a number, a
-boolean) is invalid with probability RATE. It reads the schema of each
-request, so it follows whatever the library asks for.
+boolean) is invalid with probability RATE; a value the gold claim has is
+kept when it is not made invalid. It reads the schema of each request, so it
+follows whatever the library asks for.
+
+*Sloppy kinds* (``sloppy_kinds=(NAME, ...)``, ``--sloppy-kinds NAME,...``;
+``kind_rate`` the share of claims, and of replies, changed by one of the kinds
+turned on, chosen at random; with or without ``sloppy``) are the habits of careless models and servers, each named so it
+can be measured alone (bench/llm_sloppy.py). The facts stay the gold's; only
+their writing is sloppy. Claim kinds:
+
+- ``string_numbers``: every number written as a string (``"2000"``);
+- ``scalar_for_list``: a list of one item given as the item (``"quotes": "..."``);
+- ``list_for_scalar``: a single value given as a list (``"modality": ["firm"]``);
+- ``object_for_string``: a string wrapped in an object (``{"value": "Kyiv"}``);
+- ``string_for_object``: an actor as its name, a date as its value, a quantity
+  as its number;
+- ``null_required``: null for an actor's required ``text`` (its ``name``
+  given) and for empty lists;
+- ``extra_keys``: members the schema does not have, at every level;
+- ``type_case``: the claim type as ``"Pledge"``, ``"PLEDGE"``, ``"pledges"``;
+- ``type_foreign``: the claim type translated (``"promesse"``, ``"réunion"``);
+- ``type_as_key``: the claim under its type as the only key (``{"pledge": {...}}``);
+- ``enum_variants``: enum values as ``"Firm"``, ``"in-person"``, ``"AIR SUPPORT"``;
+- ``quote_variants``: quotes in typographic quote marks, lower-cased, with a
+  trailing ellipsis, doubled spaces or a line break;
+- ``quote_offsets``: evidence as offsets into the article (``[start, end]``,
+  ``{"start": .., "end": ..}``);
+- ``quote_sentence``: each quote widened to its whole sentence;
+- ``free_dates``: dates as ``"March 3rd, 2026"``, ``"2026/03/03"``,
+  ``"03.03.2026"``, ``"2026-03-03T00:00:00Z"``, without ``raw``;
+- ``odd_actor_keys``: actors as ``{"entity": ...}``, ``{"name": ...}``,
+  ``{"actor": ...}``, ``{"label": ...}``.
+
+Reply kinds (one per reply, chosen at random among those turned on):
+
+- ``content_json``, ``content_fenced``, ``content_prose``: the JSON in the
+  message content instead of a tool call: bare, in a ```json fence, or with
+  prose before and after;
+- ``double_encoded``: the arguments a JSON string holding the JSON;
+- ``python_repr``: the arguments as a Python literal (single quotes, None, True);
+- ``trailing_commas``: a comma after the last member of every object and list;
+- ``two_tool_calls``: the claims split over two tool calls;
+- ``other_function``: the tool call under another function name;
+- ``bare_list``: the list of claims itself, without ``{"claims": ...}``;
+- ``empty_choices``: an empty ``choices`` list;
+- ``length_complete``: ``finish_reason: "length"`` on a complete, valid reply.
 
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
@@ -42,8 +86,11 @@ from pathlib import Path
 from typing import Any, Self
 
 __all__ = [
+    "SLOPPY_KINDS",
     "ScriptedServer",
     "Step",
+    "apply_claim_kinds",
+    "arguments",
     "drop",
     "echo_key",
     "error",
@@ -55,6 +102,7 @@ __all__ = [
     "sloppy_claims",
     "slow",
     "truncated",
+    "unreadable",
 ]
 
 class _Server(ThreadingHTTPServer):
@@ -69,7 +117,7 @@ _ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.DOTALL)
 class Step:
     """One scripted answer."""
 
-    kind: str  # reply | error | drop | slow | truncated | malformed | raw
+    kind: str  # reply | error | drop | slow | truncated | malformed | unreadable | arguments | raw
     claims: list[dict[str, Any]] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -123,8 +171,18 @@ def truncated() -> Step:
 
 
 def malformed() -> Step:
-    """A tool call whose arguments are not JSON."""
+    """A tool call whose arguments are broken JSON (an unquoted key, a trailing comma)."""
     return Step("malformed")
+
+
+def unreadable() -> Step:
+    """A tool call whose arguments hold no JSON at all (words only)."""
+    return Step("unreadable")
+
+
+def arguments(text: str) -> Step:
+    """A tool call whose arguments are ``text``, as it is."""
+    return Step("arguments", body=text)
 
 
 # ------------------------------------------------------------------------ gold
@@ -237,7 +295,9 @@ def _fill(schema: dict[str, Any], given: Any, defs: dict[str, Any], rate: float,
         return _fill(rng.choice(options), given, defs, rate, rng) if options else None
     bad = rng.random() < rate
     if "enum" in schema:
-        return "not-" + str(schema["enum"][0]) if bad else rng.choice(schema["enum"])
+        if bad:
+            return "not-" + str(schema["enum"][0])
+        return given if given in schema["enum"] else rng.choice(schema["enum"])
     if "const" in schema:
         return schema["const"]
     kind = schema.get("type")
@@ -251,6 +311,8 @@ def _fill(schema: dict[str, Any], given: Any, defs: dict[str, Any], rate: float,
     if kind == "string":
         pattern = schema.get("pattern")
         if pattern:
+            if not bad and isinstance(given, str) and re.fullmatch(pattern, given):
+                return given
             return "sometime" if bad else next(
                 (v for v in _PATTERNED if re.fullmatch(pattern, v)), "x")
         return given if isinstance(given, str) else "sloppy"
@@ -259,6 +321,329 @@ def _fill(schema: dict[str, Any], given: Any, defs: dict[str, Any], rate: float,
     if kind == "boolean":
         return "perhaps" if bad else rng.random() < 0.5
     return given
+
+
+# ----------------------------------------------------------------- sloppy kinds
+# Each kind is one habit of careless models or servers, named so that the
+# benchmark (bench/llm_sloppy.py) and the tests can turn it on alone
+# (``sloppy_kinds=(NAME, ...)``, ``--sloppy-kinds NAME,...``; ``kind_rate`` is
+# the share of claims, or of replies, it changes). Claim kinds rewrite claims
+# of the reply; reply kinds rewrite the reply around them. The facts stay the
+# gold's: only the way they are written is sloppy.
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+#: type names as a model writing in French might give them
+_FOREIGN_TYPES = {"pledge": "promesse", "refusal": "refus", "warning": "avertissement",
+                  "meeting": "réunion"}
+_CLAIM_LISTS = ("quotes", "actor", "participants", "target", "hosts")
+_CLAIM_TEXTS = ("what", "condition", "consequence", "location", "topic", "summary",
+                "modality", "format", "status")
+
+
+def _numbers_as_strings(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _numbers_as_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_numbers_as_strings(v) for v in value]
+    return value
+
+
+def _k_string_numbers(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Every number written as a string: ``"2000"``, ``"26"``."""
+    return _numbers_as_strings(claim)
+
+
+def _k_scalar_for_list(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """A list of one item given as the item: ``"quotes": "..."``, ``"actor": {...}``."""
+    return {k: v[0] if k in _CLAIM_LISTS and isinstance(v, list) and len(v) == 1 else v
+            for k, v in claim.items()}
+
+
+def _k_list_for_scalar(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """A single value given as a list of it: ``"modality": ["firm"]``, ``"date": [{...}]``."""
+    return {k: [v] if k not in (*_CLAIM_LISTS, "type") and v is not None
+            and not isinstance(v, list) else v for k, v in claim.items()}
+
+
+def _k_object_for_string(claim: dict[str, Any], article: str,
+                         rng: random.Random) -> dict[str, Any]:
+    """A string wrapped in an object: ``"location": {"value": "Kyiv"}``."""
+    key = rng.choice(["value", "text", "name"])
+    return {k: {key: v} if k in _CLAIM_TEXTS and isinstance(v, str) else v
+            for k, v in claim.items()}
+
+
+def _k_string_for_object(claim: dict[str, Any], article: str,
+                         rng: random.Random) -> dict[str, Any]:
+    """Objects written as their main value: an actor as its name, a date as its value,
+    a quantity as its number."""
+    out = dict(claim)
+    for k, v in claim.items():
+        if isinstance(v, dict) and "value" in v and k in ("date", "quantity", "participant_count"):
+            out[k] = v["value"] if v["value"] is not None else v.get("raw")
+        elif isinstance(v, dict) and "text" in v:
+            out[k] = v.get("name") or v["text"]
+        elif isinstance(v, list) and k != "quotes":
+            out[k] = [x.get("name") or x.get("text") if isinstance(x, dict) else x for x in v]
+    return out
+
+
+def _k_null_required(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """null where a value is required: an actor's ``text`` (its name given), an empty
+    list field."""
+    out: dict[str, Any] = {}
+    for k, v in claim.items():
+        if isinstance(v, list) and k != "quotes":
+            v = [{**x, "text": None} if isinstance(x, dict) and x.get("name") else x for x in v]
+            out[k] = v or None
+        elif isinstance(v, dict) and v.get("name") and "text" in v:
+            out[k] = {**v, "text": None}
+        else:
+            out[k] = v
+    return out
+
+
+def _k_extra_keys(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Members the schema does not have, at every level."""
+    def extra(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {**{k: extra(v) for k, v in value.items()}, "confidence": 0.87,
+                    "note": "added by the model"}
+        if isinstance(value, list):
+            return [extra(v) for v in value]
+        return value
+
+    return {**{k: extra(v) if k != "quotes" else v for k, v in claim.items()},
+            "reasoning": "The article says so."}
+
+
+def _k_type_case(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """The claim type in another case or form: ``"Pledge"``, ``"PLEDGE"``, ``"pledges"``."""
+    t = str(claim.get("type", ""))
+    return {**claim, "type": rng.choice([t.title(), t.upper(), t + "s", f" {t}"])}
+
+
+def _k_type_foreign(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """The claim type translated: ``"promesse"``, ``"réunion"``."""
+    t = str(claim.get("type", ""))
+    return {**claim, "type": _FOREIGN_TYPES.get(t, t)}
+
+
+def _k_enum_variants(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Enum values in another case or spelling: ``"Firm"``, ``"in-person"``, ``"AIR SUPPORT"``."""
+    def variant(v: str) -> str:
+        return rng.choice([v.title(), v.upper(), v.replace("_", "-"), v.replace("_", " ")])
+
+    out = dict(claim)
+    for k in ("modality", "what", "format", "status"):
+        if isinstance(out.get(k), str) and (k != "what" or out["type"] == "pledge"):
+            out[k] = variant(out[k])
+    for k in ("actor", "participants", "target", "hosts"):
+        if isinstance(out.get(k), list):
+            out[k] = [{**a, "kind": variant(a["kind"])} if isinstance(a, dict)
+                      and isinstance(a.get("kind"), str) else a for a in out[k]]
+    return out
+
+
+def _quote_variant(quote: str, rng: random.Random) -> str:
+    return rng.choice([
+        f"“{quote}”",
+        f'"{quote}"',
+        quote.lower(),
+        quote + "...",
+        quote.rstrip(".") + "…",
+        "  ".join(quote.split(" ")),
+        quote.replace(" ", "\n", 1),
+    ])
+
+
+def _k_quote_variants(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Quotes not quite verbatim: typographic quote marks around them, lower case, a
+    trailing ellipsis, doubled spaces, a line break."""
+    return {**claim, "quotes": [_quote_variant(q, rng) for q in claim["quotes"]]}
+
+
+def _k_quote_offsets(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Evidence as character offsets into the article: ``[start, end]`` or
+    ``{"start": .., "end": ..}``."""
+    out = []
+    for q in claim["quotes"]:
+        at = article.find(q)
+        if at < 0:
+            out.append(q)
+        elif rng.random() < 0.5:
+            out.append([at, at + len(q)])
+        else:
+            out.append({"start": at, "end": at + len(q)})
+    return {**claim, "quotes": out}
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+
+
+def _k_quote_sentence(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Each quote widened to the whole sentence (or line) around it."""
+    out = []
+    for q in claim["quotes"]:
+        at = article.find(q)
+        if at < 0:
+            out.append(q)
+            continue
+        starts = [m.end() for m in _SENTENCE_END.finditer(article, 0, at)]
+        end = _SENTENCE_END.search(article, at + len(q))
+        out.append(article[(starts[-1] if starts else 0):(end.start() + 1 if end else None)]
+                   .strip())
+    return {**claim, "quotes": out}
+
+
+def _free_date(value: str, rng: random.Random) -> str:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) < 3:
+        return f"{_MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else f"in {parts[0]}"
+    y, m, d = parts
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(d % 10 if d // 10 != 1 else 0, "th")
+    return rng.choice([f"{_MONTHS[m - 1]} {d}{suffix}, {y}", f"{d} {_MONTHS[m - 1]} {y}",
+                       f"{value}T00:00:00Z", f"{y}/{m:02d}/{d:02d}", f"{d:02d}.{m:02d}.{y}"])
+
+
+def _k_free_dates(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Dates in free formats (``"March 3rd, 2026"``, ``"2026/03/03"``,
+    ``"2026-03-03T00:00:00Z"``, ``"03.03.2026"``), with no ``raw``."""
+    date = claim.get("date")
+    if not isinstance(date, dict) or not isinstance(date.get("value"), str):
+        return claim
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date["value"]):
+        return claim
+    return {**claim, "date": {"value": _free_date(date["value"], rng)}}
+
+
+def _k_odd_actor_keys(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Actors as dicts with other keys: ``{"entity": ..., "role": ...}``, ``{"name": ...}``."""
+    def odd(a: Any) -> Any:
+        if not isinstance(a, dict):
+            return a
+        name = a.get("name") or a.get("text")
+        return rng.choice([{"entity": name, "role": "speaker"}, {"name": name},
+                           {"actor": name, "type": "country"}, {"label": name}])
+
+    out = dict(claim)
+    for k in ("actor", "participants", "target", "hosts", "recipient"):
+        v = out.get(k)
+        out[k] = [odd(a) for a in v] if isinstance(v, list) else odd(v) if v else v
+    return out
+
+
+def _k_type_as_key(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """The claim under its type as the only key: ``{"pledge": {"quotes": ...}}``."""
+    rest = {k: v for k, v in claim.items() if k != "type"}
+    return {str(claim.get("type")): rest}
+
+
+_ClaimKind = Callable[[dict[str, Any], str, random.Random], dict[str, Any]]
+
+#: claim kinds: each rewrites one claim (claim, article text, random source)
+CLAIM_KINDS: dict[str, _ClaimKind] = {
+    "string_numbers": _k_string_numbers,
+    "scalar_for_list": _k_scalar_for_list,
+    "list_for_scalar": _k_list_for_scalar,
+    "object_for_string": _k_object_for_string,
+    "string_for_object": _k_string_for_object,
+    "null_required": _k_null_required,
+    "extra_keys": _k_extra_keys,
+    "type_case": _k_type_case,
+    "type_foreign": _k_type_foreign,
+    "type_as_key": _k_type_as_key,
+    "enum_variants": _k_enum_variants,
+    "quote_variants": _k_quote_variants,
+    "quote_offsets": _k_quote_offsets,
+    "quote_sentence": _k_quote_sentence,
+    "free_dates": _k_free_dates,
+    "odd_actor_keys": _k_odd_actor_keys,
+}
+
+#: reply kinds: how the reply around the claims is written (see :func:`_completion`)
+REPLY_KINDS: dict[str, str] = {
+    "content_json": "the JSON in the message content, no tool call",
+    "content_fenced": "the JSON in the content inside a ```json fence",
+    "content_prose": "the JSON in the content with prose before and after",
+    "double_encoded": "the tool call's arguments a JSON string holding the JSON",
+    "python_repr": "the arguments written as a Python literal (single quotes, None, True)",
+    "trailing_commas": "a comma after the last member of every object and list",
+    "two_tool_calls": "the claims split over two tool calls",
+    "other_function": "the tool call under another function name",
+    "bare_list": "the arguments the list of claims itself, without {\"claims\": ...}",
+    "empty_choices": "an empty choices list (a server hiccup)",
+    "length_complete": "finish_reason \"length\" on a complete, valid reply",
+}
+
+#: every kind, by name: what it does (the module docstring's list)
+SLOPPY_KINDS: dict[str, str] = {
+    **{name: (fn.__doc__ or "").split("\n\n")[0] for name, fn in CLAIM_KINDS.items()},
+    **REPLY_KINDS,
+}
+
+
+def apply_claim_kinds(claims: list[dict[str, Any]], kinds: Iterable[str], rate: float,
+                      article: str, rng: random.Random) -> list[dict[str, Any]]:
+    """``claims`` with one claim kind of ``kinds`` (chosen at random) applied to a share
+    ``rate`` of them."""
+    chosen = [k for k in kinds if k in CLAIM_KINDS]
+    out = []
+    for claim in claims:
+        if chosen and rng.random() < rate:
+            claim = CLAIM_KINDS[rng.choice(chosen)](claim, article, rng)
+        out.append(claim)
+    return out
+
+
+def _trailing_commas(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + "".join(f"{json.dumps(k)}: {_trailing_commas(v)}, "
+                             for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + "".join(f"{_trailing_commas(v)}, " for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _sloppy_message(message: dict[str, Any], payload: dict[str, Any], kind: str,
+                    name: str) -> None:
+    """Rewrite ``message`` (a tool call of ``name`` with ``payload``) as reply kind ``kind``."""
+    args = json.dumps(payload, ensure_ascii=False)
+    call = {"id": "call_0", "type": "function", "function": {"name": name, "arguments": args}}
+    if kind.startswith("content_"):
+        message["tool_calls"] = None
+        message["content"] = {
+            "content_json": args,
+            "content_fenced": f"Here is the result:\n```json\n{args}\n```",
+            "content_prose": f"Sure! I found these claims in the article: {args} "
+                             "Let me know if you need anything else.",
+        }[kind]
+        return
+    if kind == "double_encoded":
+        call["function"]["arguments"] = json.dumps(args, ensure_ascii=False)
+    elif kind == "python_repr":
+        call["function"]["arguments"] = repr(payload)
+    elif kind == "trailing_commas":
+        call["function"]["arguments"] = _trailing_commas(payload)
+    elif kind == "other_function":
+        call["function"]["name"] = "extract_claims"
+    elif kind == "bare_list":
+        call["function"]["arguments"] = json.dumps(payload["claims"], ensure_ascii=False)
+    elif kind == "two_tool_calls":
+        claims = payload["claims"]
+        half = (len(claims) + 1) // 2
+        second = {"id": "call_1", "type": "function",
+                  "function": {"name": name, "arguments": json.dumps(
+                      {"claims": claims[half:]}, ensure_ascii=False)}}
+        call["function"]["arguments"] = json.dumps({"claims": claims[:half]}, ensure_ascii=False)
+        message["tool_calls"] = [call, second]
+        return
+    message["tool_calls"] = [call]
 
 
 # ---------------------------------------------------------------------- server
@@ -304,6 +689,10 @@ class ScriptedServer(LoopbackServer):
             (benchmark); ``timeout_seconds`` is how long a "timeout" stalls.
         sloppy: None, or the rate of invalid values of sloppy mode (see the
             module docstring).
+        sloppy_kinds: named kinds of sloppiness (:data:`SLOPPY_KINDS`), with or
+            without ``sloppy``.
+        kind_rate: the share of claims, and of replies, that one of the kinds
+            turned on (chosen at random) changes.
     """
 
     def __init__(
@@ -316,8 +705,15 @@ class ScriptedServer(LoopbackServer):
         timeout_seconds: float = 2.0,
         seed: int = 0,
         sloppy: float | None = None,
+        sloppy_kinds: Iterable[str] = (),
+        kind_rate: float = 1.0,
     ) -> None:
         self.sloppy = sloppy
+        self.sloppy_kinds = tuple(sloppy_kinds)
+        unknown = [k for k in self.sloppy_kinds if k not in SLOPPY_KINDS]
+        if unknown:
+            raise ValueError(f"unknown sloppy kinds {unknown}; known: {sorted(SLOPPY_KINDS)}")
+        self.kind_rate = kind_rate
         self.in_flight = 0
         self.max_in_flight = 0  # most requests answered at once (the client's concurrency)
         self.gold_claims = [c for claims in (gold or {}).values() for c in gold_reply_claims(claims)]
@@ -368,6 +764,13 @@ class ScriptedServer(LoopbackServer):
                     return error(500, message="server error (injected)")
                 return slow(self.timeout_seconds)
         return reply(delay=self.latency)
+
+    def _reply_kind(self) -> str | None:
+        """One of the reply kinds turned on, for a share ``kind_rate`` of the replies."""
+        kinds = [k for k in self.sloppy_kinds if k in REPLY_KINDS]
+        if kinds and self.random.random() < self.kind_rate:
+            return self.random.choice(kinds)
+        return None
 
     # -- HTTP
 
@@ -433,13 +836,25 @@ class ScriptedServer(LoopbackServer):
                     with server._lock:
                         claims = sloppy_claims(body["tools"][0]["function"]["parameters"],
                                                claims, server.sloppy, server.random)
+                kind = None
+                if step.claims is None and server.sloppy_kinds:
+                    with server._lock:
+                        claims = apply_claim_kinds(claims, server.sloppy_kinds, server.kind_rate,
+                                                   article, server.random)
+                        kind = server._reply_kind()
                 args = json.dumps({"claims": claims}, ensure_ascii=False)
                 finish = "tool_calls"
                 if step.kind == "truncated":
                     args, finish = args[: max(10, len(args) // 2)], "length"
                 elif step.kind == "malformed":
                     args = args.replace('"claims":', "claims:", 1) + ",}"
+                elif step.kind == "unreadable":
+                    args = "I am sorry, I cannot list the claims of this article."
+                elif step.kind == "arguments":
+                    args = step.body
                 completion = _completion(body, args, finish, len(raw))
+                if kind is not None:
+                    _sloppy_reply(completion, body, {"claims": claims}, kind)
                 with server._lock:  # the tokens the server bills, when it bills them
                     server.usage_log.append((time.monotonic(),
                                              completion["usage"]["total_tokens"]))
@@ -487,6 +902,29 @@ def _completion(request: dict[str, Any], args: str, finish: str, request_bytes: 
     }
 
 
+def _sloppy_reply(completion: dict[str, Any], request: dict[str, Any],
+                  payload: dict[str, Any], kind: str) -> None:
+    """``completion`` rewritten as reply kind ``kind`` (see :data:`REPLY_KINDS`)."""
+    if kind == "empty_choices":
+        completion["choices"] = []
+        return
+    choice = completion["choices"][0]
+    if kind == "length_complete":
+        choice["finish_reason"] = "length"
+        return
+    if request.get("tools"):
+        name = request["tools"][0]["function"]["name"]
+        _sloppy_message(choice["message"], payload, kind, name)
+        if choice["message"].get("tool_calls") is None:
+            choice["finish_reason"] = "stop"
+    elif kind.startswith("content_") or kind in ("python_repr", "trailing_commas", "bare_list"):
+        message: dict[str, Any] = {}
+        _sloppy_message(message, payload, kind, "json")
+        calls = message.get("tool_calls")
+        choice["message"]["content"] = (message["content"] if calls is None
+                                        else calls[0]["function"]["arguments"])
+
+
 def main() -> None:  # pragma: no cover - manual use
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--port", type=int, default=8765, help="0 picks a free port")
@@ -497,11 +935,16 @@ def main() -> None:  # pragma: no cover - manual use
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--sloppy", type=float, default=None,
                    help="sloppy mode: fill every field from the schema, this share invalid")
+    p.add_argument("--sloppy-kinds", default="",
+                   help="named kinds of sloppiness, comma-separated: " + ", ".join(SLOPPY_KINDS))
+    p.add_argument("--kind-rate", type=float, default=1.0,
+                   help="share of claims or replies each kind changes")
     args = p.parse_args()
     server = ScriptedServer(
         load_gold_claims(args.gold), port=args.port, latency=args.latency,
         failure_rate=args.failure_rate, timeout_seconds=args.timeout_seconds, seed=args.seed,
-        sloppy=args.sloppy,
+        sloppy=args.sloppy, sloppy_kinds=[k for k in args.sloppy_kinds.split(",") if k],
+        kind_rate=args.kind_rate,
     )
     print(f"scripted server on {server.base_url} (Ctrl-C to stop)", flush=True)
     server.start()

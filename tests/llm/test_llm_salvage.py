@@ -40,8 +40,8 @@ def _backend(server: ScriptedServer, **overrides: Any) -> Any:
 def test_an_invalid_value_is_dropped_and_named_and_the_claim_kept() -> None:
     model = response_model(BUILTIN_TYPES)
     claims = [
-        {"type": "pledge", "quotes": ["q"], "what": "submarines", "date": {"value": "March"},
-         "actor": [{"text": "France", "kind": "planet"}, {"name": "no text"}],
+        {"type": "pledge", "quotes": ["q"], "what": "submarines", "date": {"value": "March", "raw": "in March"},
+         "actor": [{"text": "France", "kind": "planet"}, {"kind": "country", "iso_code": "FR"}],
          "quantity": {"value": "a few", "unit": "troops"}},
         {"type": "gossip", "quotes": ["q"]},
         {"type": "meeting", "quotes": []},

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAKE_KEY, requests_made, sent_bodies
-from scripted_server import error, gold_reply_claims, malformed, reply, truncated
+from scripted_server import error, gold_reply_claims, malformed, reply, truncated, unreadable
 
 from claimkit.evaluate import evaluate
 from claimkit.extract.llm.chunking import Chunk, split_chunk
@@ -146,9 +146,21 @@ def test_persistent_errors_become_a_failure_record_and_the_run_goes_on(
 
 
 @pytest.mark.vcr
-def test_malformed_json_is_reasked(vcr, server, make_backend, articles_dir, gold_dir):
+def test_malformed_json_is_repaired_without_a_reask(vcr, server, make_backend, articles_dir,
+                                                    gold_dir):
+    """An unquoted key and a trailing comma: read as the JSON they mean (json-repair)."""
     doc = _articles(articles_dir)[4]
     server.script(doc.text[:200], malformed())
+    record = _one(make_backend(), doc)
+    assert isinstance(record, DocumentClaims)
+    assert requests_made(vcr, server) == 1
+    assert evaluate(gold_dir / f"{doc.id}.jsonl", [record]).overall.f1 == 1.0
+
+
+@pytest.mark.vcr
+def test_a_reply_without_json_is_reasked(vcr, server, make_backend, articles_dir, gold_dir):
+    doc = _articles(articles_dir)[4]
+    server.script(doc.text[:200], unreadable())
     record = _one(make_backend(), doc)
     assert isinstance(record, DocumentClaims)
     assert requests_made(vcr, server) == 2

@@ -314,7 +314,7 @@ def test_reask_loop_sends_and_accepts_what_instructors_retry_async_does(
     same requests, the same records, the same failure."""
     import json
 
-    from scripted_server import gold_reply_claims, malformed
+    from scripted_server import gold_reply_claims, unreadable
 
     from claimkit.extract.llm import replies
 
@@ -336,7 +336,7 @@ def test_reask_loop_sends_and_accepts_what_instructors_retry_async_does(
         monkeypatch.setattr(replies, "DIRECT", direct)
         server.requests.clear()
         instructors.clear()
-        server.script(doc.text[:200], reply(bad), reply(good), malformed(), malformed())
+        server.script(doc.text[:200], reply(bad), reply(good), unreadable(), unreadable())
         fixed = asyncio.run(aextract([doc], backend=make_backend(), normalize=False)).records[0]
         failed = asyncio.run(
             aextract([doc], backend=make_backend(max_reasks=1), normalize=False)

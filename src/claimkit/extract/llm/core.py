@@ -46,6 +46,7 @@ from claimkit.extract.llm.examples import example_messages, examples_digest, loa
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
+    SALVAGE_TEXT,
     DateDraft,
     build_messages,
     prompt_version,
@@ -61,7 +62,7 @@ from claimkit.extract.llm.settings import (
 )
 from claimkit.grounding import Aligner
 from claimkit.redact import redact
-from claimkit.schemas import ClaimBase, DateRef, DateResolution, Document, Span, Usage
+from claimkit.schemas import Actor, ClaimBase, DateRef, DateResolution, Document, Span, Usage
 
 __all__ = [
     "ChunkCall",
@@ -383,11 +384,13 @@ class LLMBackend(Backend):
         call = self.chunk_call(document, chunk, part, tally)
         token = GROUNDING_CHECK.set(call.check)
         notes = SALVAGE_NOTES.set(call.notes)
+        text = SALVAGE_TEXT.set(chunk.text)
         try:
             await self.structured_call(call)
         finally:
             GROUNDING_CHECK.reset(token)
             SALVAGE_NOTES.reset(notes)
+            SALVAGE_TEXT.reset(text)
         where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
         tally.warnings.extend(where + note for note in call.notes)
         return build_claims(document, call.drafts)
@@ -558,11 +561,22 @@ def _library_value(value: Any) -> Any:
     """A reply's value as the claim model takes it: a :class:`DateDraft` becomes a
     :class:`DateRef` (granularity from the value; resolution ``model`` when the
     model gave a value, else ``unresolved``, for normalisation to resolve the raw
-    words)."""
+    words); an actor the model marked ``resolved`` is not (see :func:`_unconfirmed`)."""
     if isinstance(value, DateDraft):
         how = DateResolution.model if value.value else DateResolution.unresolved
         return DateRef(value=value.value, raw=value.raw, resolution=how)
+    if isinstance(value, Actor) and value.resolved:
+        return _unconfirmed(value)
+    if isinstance(value, list) and any(isinstance(v, Actor) and v.resolved for v in value):
+        return [_unconfirmed(v) if isinstance(v, Actor) else v for v in value]
     return value
+
+
+def _unconfirmed(actor: Actor) -> Actor:
+    """An actor of a reply as the model gave it, never ``resolved``: only claimkit's
+    gazetteer confirms a name (a model that says so would keep its guess from
+    normalisation)."""
+    return actor.model_copy(update={"resolved": False}) if actor.resolved else actor
 
 
 def shorten(text: BaseException | str, limit: int = 300) -> str:

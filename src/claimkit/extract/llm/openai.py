@@ -86,6 +86,7 @@ from claimkit.errors import (
 from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
+from claimkit.extract.llm.lenient import claims_payload, read_json, strict_payload
 from claimkit.extract.llm.replies import (
     MODES,
     reask_loop,
@@ -332,15 +333,23 @@ class OpenAIBackend(LLMBackend):
         call = request.call if request is not None else None
         body = request_body(kwargs, request.tail if request else None,
                             request.tail_json if request else "")
-        response = _completion(await self.send(body, call))
-        if call is not None:
-            usage = getattr(response, "usage", None)
-            call.received(int(usage.prompt_tokens or 0) if usage is not None else 0,
-                          int(usage.completion_tokens or 0) if usage is not None else 0)
-        choices = getattr(response, "choices", None) or []
-        if choices and choices[0].finish_reason == "length":
-            raise TruncatedError("the reply was cut off at the output token limit")
-        return response
+        # a reply without choices (a server's hiccup) is asked for again, as an API error is
+        for _ in range(self.settings.max_api_retries + 1):
+            response = _completion(await self.send(body, call))
+            if call is not None:
+                usage = getattr(response, "usage", None)
+                call.received(int(usage.prompt_tokens or 0) if usage is not None else 0,
+                              int(usage.completion_tokens or 0) if usage is not None else 0)
+            if getattr(response, "choices", None):
+                break
+            log.info("the endpoint's reply has no choices; asking again")
+        else:
+            raise TransientError(
+                f"the endpoint's reply had no choices, {self.settings.max_api_retries + 1} "
+                "time(s) (max_api_retries); rerun with --resume later")
+        tools = kwargs.get("tools") or []
+        name = tools[0].get("function", {}).get("name") if tools else None
+        return tidy_reply(response, name)
 
     # ------------------------------------------------------------------ transport
     # Two documented hooks for subclasses: ``send`` (a whole request, retries
@@ -517,6 +526,63 @@ def _completion(content: bytes) -> ChatCompletion:
             f"the endpoint's reply is not a chat completion: {shorten(redact(data))}"
         )
     return ChatCompletion.construct(**data)
+
+
+def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
+    """The reply with its claims where instructor looks for them, read as a careful
+    reader would (see :mod:`~claimkit.extract.llm.lenient`).
+
+    With a ``tool`` (mode tools): every tool call, whatever its function's name,
+    or else the message content, read leniently, their claims as one call of
+    ``tool``. Without (the JSON modes): the content read leniently, as JSON.
+    A reply cut off at the token limit (``finish_reason == "length"``) is kept
+    only when what it holds is complete JSON as it is; otherwise
+    :class:`~claimkit.errors.TruncatedError` (the chunk is split). A reply with
+    nothing readable is left as it is (instructor re-asks).
+    """
+    choice = response.choices[0]
+    message = getattr(choice, "message", None)
+    calls = list(getattr(message, "tool_calls", None) or [])
+    texts: list[Any] = [getattr(c, "function", None) for c in calls]
+    arguments = [f.arguments for f in texts if isinstance(getattr(f, "arguments", None), str)]
+    content = getattr(message, "content", None)
+    if not arguments and isinstance(content, str) and content:
+        arguments = [content]
+    truncated = getattr(choice, "finish_reason", None) == "length"
+    if truncated and not (len(arguments) == 1 and strict_payload(arguments[0])):
+        raise TruncatedError("the reply was cut off at the output token limit")
+    names = [getattr(f, "name", None) for f in texts if f is not None]
+    as_asked = not truncated and len(arguments) == 1 and names == ([tool] if tool else [])
+    if as_asked and strict_payload(arguments[0]):
+        return response  # nothing to tidy
+    payloads = [p for a in arguments if (p := claims_payload(read_json(a), tool)) is not None]
+    if not payloads:
+        return response
+    merged = json.dumps({"claims": [c for p in payloads for c in p["claims"]]},
+                        ensure_ascii=False)
+    call_id = getattr(calls[0], "id", None) if calls else None
+    return _rebuilt(response, merged, tool, call_id or "call_0")
+
+
+def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,
+             call_id: str) -> ChatCompletion:
+    """``response`` with its first choice's message holding ``merged``: as one call of
+    ``tool``, else as the content."""
+    data = response.model_dump()
+    first = data["choices"][0]
+    first["finish_reason"] = "tool_calls" if tool else "stop"
+    message = first.get("message") or {"role": "assistant"}
+    if tool:
+        message["tool_calls"] = [{"id": call_id, "type": "function",
+                                  "function": {"name": tool, "arguments": merged}}]
+        message["content"] = None
+    else:
+        message["content"] = merged
+    first["message"] = message
+    try:
+        return ChatCompletion.model_validate(data)
+    except ValidationError:  # a server that bends the schema elsewhere (see _completion)
+        return ChatCompletion.construct(**data)
 
 
 def _log_retry(state: RetryCallState) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "GROUNDING_CHECK",
     "PROMPT_VERSION",
     "SALVAGE_NOTES",
+    "SALVAGE_TEXT",
     "DateDraft",
     "build_messages",
     "prompt_version",
@@ -102,6 +103,10 @@ _SCHEMAS: dict[Any, dict[str, Any]] = {}
 #: dropped from a reply (per-claim salvage) are appended to.
 SALVAGE_NOTES: ContextVar[list[str] | None] = ContextVar("claimkit_salvage_notes", default=None)
 
+#: Set by the backend for one call: the text the model was asked about (quotes
+#: given as character offsets are read from it).
+SALVAGE_TEXT: ContextVar[str | None] = ContextVar("claimkit_salvage_text", default=None)
+
 
 class DateDraft(_DraftConfig):
     """When a claim's event happens or happened (the library derives the granularity
@@ -156,9 +161,11 @@ def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
     :data:`SALVAGE_NOTES`."""
 
     def salvage(cls: Any, data: Any) -> Any:
-        if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        if isinstance(data, list):  # the list of claims itself
+            data = {"claims": data}
+        if not isinstance(data, dict) or not isinstance(data.get("claims"), (list, dict)):
             return data  # nothing usable: a validation error (a re-ask)
-        claims, notes = salvage_claims(data["claims"], models)
+        claims, notes = salvage_claims(data["claims"], models, SALVAGE_TEXT.get())
         sink = SALVAGE_NOTES.get()
         if sink is not None:
             sink.extend(notes)

@@ -9,6 +9,14 @@ unknown ``type``, no quote) is dropped and named. Nothing here asks the
 model again: re-asks are for replies that are not JSON at all and for quotes
 that are not in the text (see :class:`~claimkit.extract.llm.core.ChunkCall`).
 
+Before validation, what a careful reader recovers is recovered: values in
+the wrong shape (:mod:`.coerce`), a claim type in another case or form
+(``"Pledge"``, ``"pledges"``) or, when its name is not one of ours
+(``"promesse"``), the one type whose fields the claim has (named in a note),
+quotes given as a bare string, wrapped in an object or as character offsets
+into the text asked about, and a claim written under its type as the only
+key (``{"pledge": {...}}``).
+
 Pydantic only: this module imports neither openai nor instructor.
 """
 
@@ -20,7 +28,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-__all__ = ["DROPPED", "salvage_claim", "salvage_claims"]
+from claimkit.extract.llm.coerce import coerce_claim, fold_name
+
+__all__ = [
+    "DROPPED",
+    "read_quotes",
+    "salvage_claim",
+    "salvage_claims",
+    "type_by_fields",
+    "type_by_name",
+]
 
 #: what a note about a claim dropped whole holds (``claim 3 (pledge) dropped: no quote``);
 #: a note about one value reads ``claim 2 (pledge): date.value dropped (reason)``
@@ -34,24 +51,29 @@ _ESSENTIAL = frozenset({"type", "quotes"})
 
 
 def salvage_claims(
-    claims: Any, models: Mapping[str, type[BaseModel]]
+    claims: Any, models: Mapping[str, type[BaseModel]], text: str | None = None
 ) -> tuple[list[BaseModel], list[str]]:
     """The valid claims of a reply's ``claims`` list and notes on what was dropped.
 
     Args:
-        claims: the reply's ``claims`` member, as parsed from JSON.
+        claims: the reply's ``claims`` member, as parsed from JSON (one claim
+            object alone is read as a list of it).
         models: the reply model of each claim type, by type name.
+        text: the text the model was asked about, for quotes given as offsets
+            into it (None: such quotes are dropped).
 
     Returns:
         The claims as validated models (in reply order) and one note per
         value or claim dropped.
     """
+    if isinstance(claims, dict):
+        claims = [claims]
     if not isinstance(claims, list):
         return [], [f"claims{DROPPED} not a list ({type(claims).__name__})"]
     kept: list[BaseModel] = []
     notes: list[str] = []
     for i, raw in enumerate(claims, 1):
-        claim, claim_notes = salvage_claim(raw, models, number=i)
+        claim, claim_notes = salvage_claim(raw, models, number=i, text=text)
         notes.extend(claim_notes)
         if claim is not None:
             kept.append(claim)
@@ -59,7 +81,8 @@ def salvage_claims(
 
 
 def salvage_claim(
-    raw: Any, models: Mapping[str, type[BaseModel]], *, number: int = 1
+    raw: Any, models: Mapping[str, type[BaseModel]], *, number: int = 1,
+    text: str | None = None,
 ) -> tuple[BaseModel | None, list[str]]:
     """One claim of a reply, validated with its invalid values removed.
 
@@ -68,15 +91,23 @@ def salvage_claim(
     """
     if isinstance(raw, BaseModel):
         return raw, []
+    raw = _typed(raw, models)
     type_ = raw.get("type") if isinstance(raw, dict) else None
     label = f"claim {number} ({type_})" if isinstance(type_, str) else f"claim {number}"
     if not isinstance(raw, dict):
         return None, [f"{label}{DROPPED} not an object"]
-    model = models.get(type_) if isinstance(type_, str) else None
-    if model is None:
-        return None, [f"{label}{DROPPED} unknown claim type {type_!r}"]
-    data = copy.deepcopy(raw)
     notes: list[str] = []
+    name = type_by_name(type_, models)
+    if name is None:
+        name = type_by_fields(raw, models)
+        if name is None:
+            return None, [f"{label}{DROPPED} unknown claim type {type_!r}"]
+        notes.append(f"{label}: type {type_!r} read as {name!r} (the fields it has are a "
+                     f"{name}'s only)")
+    model = models[name]
+    data = coerce_claim({**copy.deepcopy(raw), "type": name}, model)
+    if "quotes" in data:
+        data["quotes"] = read_quotes(data["quotes"], text)
     for _ in range(_MAX_PRUNES):
         try:
             claim = model.model_validate(data)
@@ -94,6 +125,93 @@ def salvage_claim(
             return None, [*notes, f"{label}{DROPPED} no quote (a claim needs evidence)"]
         return claim, notes
     return None, [*notes, f"{label}{DROPPED} too many invalid values"]
+
+
+def _typed(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
+    """A claim written under its type as the only key (``{"pledge": {...}}``) as the
+    claim with that type; anything else as it is."""
+    if isinstance(raw, dict) and "type" not in raw and len(raw) == 1:
+        ((key, value),) = raw.items()
+        if isinstance(value, dict) and "type" not in value and type_by_name(key, models):
+            return {**value, "type": key}
+    return raw
+
+
+def type_by_name(given: Any, models: Mapping[str, type[BaseModel]]) -> str | None:
+    """The claim type named ``given``, as written or in another case or form
+    (``"Pledge"``, ``" PLEDGES "``, ``"pledge_claim"``); None when it names none."""
+    if not isinstance(given, str):
+        return None
+    if given in models:
+        return given
+    folded = {fold_name(name): name for name in models}
+    key = fold_name(given)
+    for candidate in (key, key.removesuffix("s"), key.removesuffix("_claim")):
+        if candidate in folded:
+            return folded[candidate]
+    return None
+
+
+def type_by_fields(raw: Mapping[str, Any], models: Mapping[str, type[BaseModel]]) -> str | None:
+    """The one claim type whose fields include all of the claim's members that any
+    type has, when some of them tell the types apart (``"promesse"`` with a
+    ``recipient`` is a pledge); of several, the one type whose model takes those
+    members as they are (a refusal's ``what`` in words is no pledge's ``what``).
+    None when no type, or more than one, fits."""
+    if not models:
+        return None
+    fields = {name: set(model.model_fields) for name, model in models.items()}
+    known = set().union(*fields.values()) - {"type", "quotes"}
+    common = set.intersection(*fields.values())
+    members = {k for k, v in raw.items() if k in known and v not in (None, "", [], {})}
+    if not members - common:
+        return None  # nothing that tells one type from another
+    fitting = [name for name, names in fields.items() if members <= names]
+    if len(fitting) > 1:
+        fitting = [name for name in fitting if _takes(name, models[name], raw, members)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _takes(name: str, model: type[BaseModel], raw: Mapping[str, Any], members: set[str]) -> bool:
+    """``model`` validates ``members`` of ``raw`` (coerced to its shapes) without error."""
+    data = coerce_claim({k: raw[k] for k in members}, model)
+    try:
+        model.model_validate({**data, "type": name, "quotes": ["-"]})
+    except ValidationError:
+        return False
+    return True
+
+
+def read_quotes(quotes: Any, text: str | None) -> Any:
+    """A claim's quotes as a list of strings where the reply says them another way: a
+    bare string, a quote wrapped in an object (``{"quote": ...}``), character offsets
+    into ``text`` (``[start, end]``, ``{"start": .., "end": ..}``). What cannot be
+    read so is left for validation to drop and name."""
+    if isinstance(quotes, (str, dict)):
+        quotes = [quotes]
+    if not isinstance(quotes, list):
+        return quotes
+    if len(quotes) == 2 and all(_is_offset(q) for q in quotes):
+        quotes = [quotes]  # one pair of offsets: [start, end]
+    return [_read_quote(q, text) for q in quotes]
+
+
+def _is_offset(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _read_quote(quote: Any, text: str | None) -> Any:
+    if isinstance(quote, dict):
+        words = next((quote[k] for k in ("quote", "text", "evidence", "value")
+                      if isinstance(quote.get(k), str)), None)
+        if words is not None:
+            return words
+        quote = [quote.get("start"), quote.get("end")]
+    if isinstance(quote, list) and len(quote) == 2 and all(_is_offset(q) for q in quote):
+        start, end = quote
+        if text is not None and 0 <= start < end <= len(text) and text[start:end].strip():
+            return text[start:end]
+    return quote
 
 
 def _prune(data: dict[str, Any], loc: tuple[Any, ...], missing: bool) -> str | None:

@@ -1,0 +1,193 @@
+"""How many of a sloppy model's claims survive, with their attributes (no model, no network).
+
+The scripted OpenAI-compatible server (tests/llm/scripted_server.py) runs in
+its own process on 127.0.0.1. Its *gold responder* answers every request with
+the gold claims of examples/gold whose quotes are in the article; in sloppy
+mode it writes them as a careless model would (see the server's docstring:
+``--sloppy RATE`` fills every field the tool schema allows, this share of the
+values invalid; ``--sloppy-kinds`` adds named kinds of sloppiness, each on
+this share of the replies or claims). For each row the benchmark runs
+
+* the command, end to end: ``claimkit extract examples/articles --backend
+  openai --base-url URL`` (a subprocess, a dummy key, no cache), scored with
+  ``claimkit eval --gold examples/gold --json`` (another subprocess);
+* the library: ``claimkit.extract(claimkit.load_documents([...]), backend=
+  OpenAIBackend(...))``, scored with ``claimkit.evaluate``;
+
+and prints precision, recall, F1, the accuracy of actor, date and modality
+over the matched claims, requests per document, failure records and the
+warnings (values and claims dropped by salvage) of each. The first row, the
+gold responder as it is, is the baseline of the same run: the replies are the
+gold, so it should score near 1.0 (what it loses is the library's, not the
+"model's").
+
+THE REPLIES ARE SCRIPTED: this measures how much of a reply claimkit keeps,
+never a model's quality.
+
+    .venv/bin/python bench/llm_sloppy.py                  # the rates, then each kind alone
+    .venv/bin/python bench/llm_sloppy.py --rates 0.3 --kinds none
+    .venv/bin/python bench/llm_sloppy.py --kinds string_numbers,content_fenced --kind-rate 0.5
+    .venv/bin/python bench/llm_sloppy.py --mode json      # the reply as a JSON object
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import claimkit
+from claimkit.extract.llm.openai import OpenAIBackend
+from claimkit.schemas import DocumentClaims
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "examples" / "articles"
+GOLD = ROOT / "examples" / "gold"
+SERVER = ROOT / "tests" / "llm" / "scripted_server.py"
+CLAIMKIT = Path(sys.executable).with_name("claimkit")
+DUMMY_KEY = "sk-bench-dummy-key"
+MODEL = "scripted-model"
+
+sys.path.insert(0, str(SERVER.parent))
+from scripted_server import SLOPPY_KINDS  # noqa: E402
+
+
+@dataclass
+class Row:
+    """One configuration of the server, one way of running claimkit: its figures."""
+
+    label: str
+    how: str
+    scores: dict[str, Any]
+    documents: int
+    requests: int
+    failures: int
+    warnings: int
+    seconds: float
+
+    def line(self) -> str:
+        o, a = self.scores.get("overall", {}), self.scores.get("attributes", {})
+
+        def acc(name: str) -> str:
+            return f"{a[name]['accuracy']:.3f}" if name in a else "  -  "
+
+        per_doc = self.requests / self.documents if self.documents else 0.0
+        return (f"{self.label:<24} {self.how:<7} {o.get('precision', 0):.3f} "
+                f"{o.get('recall', 0):.3f} {o.get('f1', 0):.3f}  {acc('actor')} "
+                f"{acc('date')} {acc('modality')}  {per_doc:5.2f} {self.failures:4d} "
+                f"{self.warnings:5d} {self.seconds:6.1f}")
+
+
+HEADER = (f"{'server':<24} {'run':<7} {'P':<5} {'R':<5} {'F1':<5}  {'actor':<5} "
+          f"{'date':<5} {'modal':<5}  req/d fail  warn  wall s")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--rates", default="0,0.3,0.6,0.9",
+                   help="sloppy rates (comma-separated); the gold responder row always runs")
+    p.add_argument("--kinds", default="all",
+                   help="sloppiness kinds, one row each (comma-separated, 'all' or 'none')")
+    p.add_argument("--kind-rate", type=float, default=1.0,
+                   help="share of replies (or claims) a kind's row changes (1: every one, "
+                   "re-asks included: the model always does it)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--mode", choices=["tools", "json", "md_json"], default="tools",
+                   help="how the reply is asked for (CLAIMKIT_MODE)")
+    p.add_argument("--no-library", action="store_true", help="the command only")
+    args = p.parse_args()
+    kinds = (list(SLOPPY_KINDS) if args.kinds == "all"
+             else [] if args.kinds == "none" else args.kinds.split(","))
+    configs: list[tuple[str, list[str]]] = [("gold responder", [])]
+    configs += [(f"sloppy {float(r):g}", ["--sloppy", r]) for r in args.rates.split(",") if r]
+    configs += [(k, ["--sloppy-kinds", k, "--kind-rate", str(args.kind_rate)]) for k in kinds]
+    print("scripted OpenAI-compatible server on 127.0.0.1 (replies built from examples/gold; "
+          "no model); documents: examples/articles")
+    print(HEADER)
+    lost = 0
+    for label, options in configs:
+        for how in ("command", "library")[: 1 if args.no_library else 2]:
+            row = _measure(label, how, [*options, "--seed", str(args.seed)], args.mode)
+            lost += row.failures
+            print(row.line(), flush=True)
+    print(f"failure records over all rows: {lost}")
+    return 0
+
+
+@contextmanager
+def _server(options: list[str]) -> Iterator[str]:
+    """The scripted server in its own process; its base URL."""
+    proc = subprocess.Popen(
+        [sys.executable, str(SERVER), "--port", "0", "--gold", str(GOLD), *options],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        yield line.split(" on ", 1)[1].split()[0]
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def _requests(base_url: str) -> int:
+    with urllib.request.urlopen(base_url.rsplit("/v1", 1)[0] + "/stats") as response:
+        return int(json.load(response)["requests"])
+
+
+def _measure(label: str, how: str, options: list[str], mode: str) -> Row:
+    with _server(options) as base_url, tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        if how == "command":
+            scores, documents, failures, warnings = _command(base_url, Path(tmp), mode)
+        else:
+            scores, documents, failures, warnings = _library(base_url, mode)
+        seconds = time.perf_counter() - start
+        return Row(label, how, scores, documents, _requests(base_url), failures, warnings,
+                   seconds)
+
+
+def _command(base_url: str, tmp: Path, mode: str) -> tuple[dict[str, Any], int, int, int]:
+    out = tmp / "claims.jsonl"
+    env = {**os.environ, "CLAIMKIT_API_KEY": DUMMY_KEY, "CLAIMKIT_CACHE_DIR": str(tmp / "cache"),
+           "CLAIMKIT_MODE": mode}
+    env.pop("OPENAI_API_KEY", None)
+    subprocess.run(
+        [str(CLAIMKIT), "extract", str(ARTICLES), "--backend", "openai", "--base-url", base_url,
+         "--model", MODEL, "--no-cache", "--concurrency", "1", "-o", str(out)],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
+    failures = sum(r.get("record") == "failure" for r in records)
+    warnings = sum(len(r.get("warnings") or []) for r in records)
+    scored = subprocess.run([str(CLAIMKIT), "eval", "--gold", str(GOLD), "--json", str(out)],
+                            capture_output=True, text=True, check=False)
+    scores = json.loads(scored.stdout) if scored.stdout.strip() else {}
+    return scores, len(records), failures, warnings
+
+
+def _library(base_url: str, mode: str) -> tuple[dict[str, Any], int, int, int]:
+    logging.disable(logging.WARNING)  # failures are counted, not printed
+    backend = OpenAIBackend(model=MODEL, base_url=base_url, api_key=DUMMY_KEY, cache=False,
+                            mode=mode)
+    result = claimkit.extract(claimkit.load_documents([str(ARTICLES)]), backend=backend,
+                              concurrency=1)
+    records = list(result.records)
+    claims = [r for r in records if isinstance(r, DocumentClaims)]
+    scores = claimkit.evaluate(GOLD, records).to_dict()
+    warnings = sum(len(r.warnings) for r in claims)
+    return scores, len(records), len(records) - len(claims), warnings
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""A reply's JSON read as a careful reader would read it.
+
+Models and servers wrap the object they were asked for in other things: the
+JSON in the message content instead of a tool call, in a ```json fence, with
+prose before and after; the tool call's arguments double-encoded (a JSON
+string holding the JSON), written as a Python literal (single quotes,
+``None``, ``True``), with trailing commas; the list of claims without
+``{"claims": ...}`` around it, or the object inside one more object named
+after the function. :func:`read_json` reads such text (json-repair, a
+maintained library made for exactly this, after a strict ``json.loads``) and
+:func:`claims_payload` finds the ``{"claims": [...]}`` object in what it read.
+
+:func:`strict_payload` says whether a text is the object as it is, with no
+repair: a reply cut off at the token limit (``finish_reason == "length"``) is
+accepted only then; a repaired cut-off reply would lose its end unseen.
+
+Neither openai nor instructor is imported here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import json_repair
+
+__all__ = ["claims_payload", "read_json", "strict_payload"]
+
+#: how many times a JSON string holding JSON is decoded again
+_MAX_DECODES = 2
+
+#: members a model wraps the arguments in (the function's name is another)
+_WRAPPERS = ("arguments", "parameters", "input", "properties", "result", "data", "output")
+
+
+def read_json(text: str) -> Any:
+    """The JSON value in ``text``, strictly parsed when it is JSON, else repaired
+    (fences, prose around it, Python literals, trailing commas, a JSON string
+    holding JSON); None when there is none, or when it is nested past Python's
+    recursion limit (instructor's parser then refuses it: a re-ask)."""
+    value: Any = text
+    for _ in range(_MAX_DECODES + 1):
+        if not isinstance(value, str):
+            return value
+        value = _parse(value)
+        if value is None:
+            return None
+    return value if not isinstance(value, str) else None
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        return None  # nested past any claim's depth: no repair either (a re-ask)
+    except ValueError:
+        pass
+    try:
+        repaired = json_repair.loads(text)
+    except RecursionError:
+        return None
+    # json-repair gives "" for text without JSON, and any text back as a string
+    if repaired == "" or (isinstance(repaired, str) and repaired.strip() == text.strip()):
+        return None
+    return repaired
+
+
+def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None:
+    """``{"claims": [...]}`` from what a reply holds: that object, the list of claims
+    itself, one claim alone, or the object inside a wrapper (``{"ExtractedClaims":
+    {...}}``, ``{"arguments": {...}}``); None when there is no list of claims."""
+    for _ in range(3):
+        if isinstance(value, list):
+            wrapped = [v["claims"] for v in value if isinstance(v, dict)
+                       and isinstance(v.get("claims"), list)]
+            if wrapped:  # several objects, some of them {"claims": [...]}: those
+                return {"claims": [c for claims in wrapped for c in claims]}
+            return {"claims": value}
+        if not isinstance(value, dict):
+            return None
+        if "claims" in value:
+            claims = value["claims"]
+            if isinstance(claims, str):  # the list itself encoded once more
+                claims = read_json(claims)
+            if isinstance(claims, dict):
+                claims = [claims]
+            return {**value, "claims": claims} if isinstance(claims, list) else None
+        if "type" in value and "quotes" in value:  # one claim alone
+            return {"claims": [value]}
+        inner = [value[k] for k in (name, *_WRAPPERS) if k and isinstance(value.get(k), dict)]
+        if not inner and len(value) == 1:
+            inner = [v for v in value.values() if isinstance(v, (dict, list))]
+        if not inner:
+            return None
+        value = inner[0]
+    return None
+
+
+def strict_payload(text: str | None) -> bool:
+    """``text`` is a complete JSON object with a ``claims`` list, as it is (no repair)."""
+    if not text:
+        return False
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and isinstance(value.get("claims"), list)

@@ -1,0 +1,229 @@
+"""Sloppy models: each named kind of sloppiness of the scripted server (see its
+docstring) on every reply or claim, and what claimkit still gets right.
+
+THE REPLIES ARE SCRIPTED: the gold claims, written sloppily. These tests show what
+claimkit keeps of a reply, not that any model is good. Run against the server
+directly (no cassettes): sloppy replies are random by design.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import BUILTIN_TYPES, FAKE_KEY, MODEL
+from scripted_server import SLOPPY_KINDS, ScriptedServer, reply
+
+from claimkit.documents import load_documents
+from claimkit.evaluate import evaluate
+from claimkit.extract.llm.lenient import claims_payload, read_json, strict_payload
+from claimkit.extract.llm.prompts import SALVAGE_NOTES, SALVAGE_TEXT, response_model
+from claimkit.extract.pipeline import aextract
+from claimkit.schemas import DocumentClaims, Failure
+
+#: kinds after which every document, every gold claim and its actor, date and
+#: modality come back, with one request per document
+RECOVERED = [k for k in SLOPPY_KINDS if k not in ("type_foreign", "quote_sentence",
+                                                  "empty_choices")]
+
+
+def _backend(server: ScriptedServer, **overrides: Any) -> Any:
+    from claimkit.extract.llm.openai import OpenAIBackend
+
+    options = {"model": MODEL, "base_url": server.base_url, "api_key": FAKE_KEY,
+               "max_api_retries": 2, "max_reasks": 2, "backoff_initial": 0.001,
+               "backoff_max": 0.01, **overrides}
+    return OpenAIBackend(cache=False, types=BUILTIN_TYPES, **options)
+
+
+def _run(gold_claims: Any, articles_dir: Path, kinds: list[str], rate: float = 1.0,
+         sloppy: float | None = None, **overrides: Any) -> tuple[list[Any], int]:
+    docs = list(load_documents([articles_dir]))
+    with ScriptedServer(gold_claims, sloppy=sloppy, sloppy_kinds=kinds, kind_rate=rate,
+                        seed=5) as server:
+        records = asyncio.run(aextract(docs, backend=_backend(server, **overrides),
+                                       concurrency=2)).records
+        return list(records), len(server.requests)
+
+
+@pytest.mark.parametrize("kind", RECOVERED)
+def test_a_sloppy_kind_loses_no_claim_and_no_attribute(kind, gold_claims, articles_dir,
+                                                       gold_dir) -> None:
+    records, requests = _run(gold_claims, articles_dir, [kind])
+    assert all(isinstance(r, DocumentClaims) for r in records), records
+    assert requests == len(records)  # read as it is: no re-ask, no split
+    report = evaluate(gold_dir, records)
+    assert report.overall.recall == 1.0 and report.overall.precision == 1.0
+    for name in ("actor", "date", "modality"):
+        assert report.attributes[name].accuracy == 1.0, name
+
+
+def test_a_claim_type_in_another_language_is_read_from_its_fields_or_dropped_and_named(
+    gold_claims, articles_dir, gold_dir
+) -> None:
+    records, _ = _run(gold_claims, articles_dir, ["type_foreign"])
+    assert all(isinstance(r, DocumentClaims) for r in records)
+    report = evaluate(gold_dir, records)
+    assert report.overall.precision == 1.0 and report.overall.recall > 0.5
+    warnings = [w for r in records for w in r.warnings]
+    assert any("read as 'pledge' (the fields it has are a pledge's only)" in w for w in warnings)
+    assert any("read as 'meeting'" in w for w in warnings)
+    # a claim whose fields two types share cannot be told apart: dropped, named
+    assert any("dropped: unknown claim type" in w for w in warnings)
+
+
+def test_claim_types_are_read_by_their_fields_only_when_one_type_fits() -> None:
+    notes: list[str] = []
+    token = SALVAGE_NOTES.set(notes)
+    try:
+        model = response_model(BUILTIN_TYPES)
+        got = model.model_validate({"claims": [
+            {"type": "refus", "quotes": ["q"], "what": "sending troops"},  # no PledgeWhat
+            {"type": "promesse", "quotes": ["q"], "what": "troops"},  # pledge or refusal
+            {"type": "avertissement", "quotes": ["q"], "target": ["Russia"]},
+            {"type": "Meetings", "quotes": ["q"]},
+            {"type": "gossip", "quotes": ["q"], "summary": "only common fields"},
+        ]}).claims  # type: ignore[attr-defined]
+    finally:
+        SALVAGE_NOTES.reset(token)
+    assert [c.type for c in got] == ["refusal", "warning", "meeting"]
+    assert got[1].target[0].text == "Russia"
+    assert sum("dropped: unknown claim type" in n for n in notes) == 2
+    assert sum("read as" in n for n in notes) == 2  # refusal, warning; "Meetings" is a spelling
+
+
+def test_shapes_are_coerced_and_what_cannot_be_read_is_still_dropped_and_named() -> None:
+    notes: list[str] = []
+    tokens = SALVAGE_NOTES.set(notes), SALVAGE_TEXT.set("Paris said France will send troops.")
+    try:
+        (claim,) = response_model(BUILTIN_TYPES).model_validate({"claims": {
+            "type": "PLEDGE", "quotes": [11, 34], "actor": "France",
+            "recipient": [{"entity": "Ukraine", "role": "receiver"}],
+            "modality": {"value": "Firm"}, "what": ["Air Support"],
+            "date": "2026-02-24T10:00:00Z", "quantity": "2000",
+            "condition": ["once a ceasefire holds", "if asked"],
+        }}).claims  # type: ignore[attr-defined]
+    finally:
+        SALVAGE_NOTES.reset(tokens[0])
+        SALVAGE_TEXT.reset(tokens[1])
+    assert claim.quotes == ["France will send troops"]
+    assert [a.text for a in claim.actor] == ["France"] and claim.recipient.text == "Ukraine"
+    assert claim.modality.value == "firm" and claim.what.value == "air_support"
+    assert claim.date.value == "2026-02-24" and claim.quantity.value == 2000
+    assert claim.condition is None  # two values for one: not chosen between
+    named = " | ".join(notes)
+    assert "condition dropped" in named
+    assert "role" not in named  # a member the schema does not have: ignored, as on claims
+
+
+def test_an_actor_the_model_calls_resolved_is_still_resolved_by_the_gazetteer(
+    gold_claims, articles_dir
+) -> None:
+    """A sloppy model fills ``resolved`` too; only claimkit's gazetteer confirms a name,
+    so the model's guess ("Emanuel Macron") does not stay."""
+    import claimkit
+    from claimkit.schemas import Document
+
+    doc = Document(id="d", text="Macron said France will send troops.", language="en")
+    claim = {"type": "pledge", "quotes": ["France will send troops"],
+             "actor": [{"text": "Macron", "name": "Emanuel Macron", "resolved": True}]}
+    with ScriptedServer(gold_claims) as server:
+        server.script("Macron said", reply([claim]))
+        (record,) = claimkit.extract([doc], backend=_backend(server)).records
+    assert isinstance(record, DocumentClaims)
+    (actor,) = record.claims[0].actor
+    assert actor.name == "Emmanuel Macron" and actor.resolved
+
+
+def test_a_date_in_free_words_becomes_the_raw_words_normalisation_resolves() -> None:
+    model = response_model(BUILTIN_TYPES)
+    (claim,) = model.model_validate({"claims": [
+        {"type": "meeting", "quotes": ["q"], "date": {"value": "March 3rd, 2026"}}]}).claims  # type: ignore[attr-defined]
+    assert claim.date.value is None and claim.date.raw == "March 3rd, 2026"
+    # the model's own raw words stay; a value that fits no pattern then goes, named
+    (claim,) = model.model_validate({"claims": [
+        {"type": "meeting", "quotes": ["q"], "date": {"value": "soon", "raw": "next week"}}]}).claims  # type: ignore[attr-defined]
+    assert claim.date.value is None and claim.date.raw == "next week"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('{"claims": []}', {"claims": []}),
+    ('Sure:\n```json\n{"claims": [{"type": "pledge"}]}\n```\nDone.', {"claims": [{"type": "pledge"}]}),
+    ("{'claims': [{'type': 'pledge', 'date': None, 'ok': True,},],}",
+     {"claims": [{"type": "pledge", "date": None, "ok": True}]}),
+    ('"{\\"claims\\": []}"', {"claims": []}),
+    ('[{"type": "pledge", "quotes": ["q"]}]', {"claims": [{"type": "pledge", "quotes": ["q"]}]}),
+    ('{"ExtractedClaims": {"claims": []}}', {"claims": []}),
+    ('{"type": "pledge", "quotes": ["q"]}', {"claims": [{"type": "pledge", "quotes": ["q"]}]}),
+    ("I cannot help with that.", None),
+    ('{"answer": 42}', None),
+])
+def test_a_reply_is_read_as_the_json_it_means(text: str, expected: Any) -> None:
+    assert claims_payload(read_json(text), "ExtractedClaims") == expected
+
+
+def test_only_complete_json_counts_as_complete() -> None:
+    full = json.dumps({"claims": [{"type": "pledge", "quotes": ["q"]}]})
+    assert strict_payload(full)
+    assert not strict_payload(full[:-5])  # cut off: json-repair would close it, losing the end
+    assert not strict_payload("{'claims': []}") and not strict_payload(None)
+
+
+def test_a_reply_without_choices_is_asked_again_then_a_transient_failure(
+    gold_claims, articles_dir
+) -> None:
+    records, requests = _run(gold_claims, articles_dir, ["empty_choices"], rate=0.5)
+    assert all(isinstance(r, DocumentClaims) for r in records)
+    assert requests > len(records)
+    records, requests = _run(gold_claims, articles_dir, ["empty_choices"], max_api_retries=1)
+    assert all(isinstance(r, Failure) and r.kind == "transient" for r in records)
+    assert all("no choices" in r.message for r in records)
+    assert requests == 2 * len(records)
+
+
+def test_every_kind_at_once_on_a_sloppy_model_loses_no_document(gold_claims, articles_dir,
+                                                               gold_dir) -> None:
+    # empty_choices is left out: a run of empty replies longer than the retries is a
+    # transient failure by design (its own test above)
+    kinds = [k for k in SLOPPY_KINDS if k != "empty_choices"]
+    records, _ = _run(gold_claims, articles_dir, kinds, rate=0.3, sloppy=0.3)
+    assert all(isinstance(r, DocumentClaims) for r in records)
+    assert evaluate(gold_dir, records).overall.recall >= 0.8
+
+
+@pytest.mark.parametrize("hostile", ["[" * 100_000, '{"claims": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+def test_json_nested_past_the_recursion_limit_is_reasked_not_a_crash(hostile, gold_claims,
+                                                                     articles_dir) -> None:
+    from scripted_server import arguments
+
+    docs = list(load_documents([articles_dir]))[:1]
+    with ScriptedServer(gold_claims) as server:
+        server.script(docs[0].text[:200], arguments(hostile))
+        (record,) = asyncio.run(aextract(docs, backend=_backend(server))).records
+        assert len(server.requests) == 2  # the hostile reply, then the re-ask's good one
+    assert isinstance(record, DocumentClaims) and record.claims
+
+
+def test_a_server_bending_the_reply_schema_with_the_json_in_the_content(gold_claims) -> None:
+    """No id, ``created`` null, no tool call: the claims in the content are still read."""
+    from scripted_server import raw
+
+    import claimkit
+    from claimkit.schemas import Document
+
+    doc = Document(id="d", text="Macron said France will send troops.", language="en")
+    claims = {"claims": [{"type": "Pledge", "quotes": "France will send troops",
+                          "actor": "France"}]}
+    bent = {"object": "chat.completion", "created": None, "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                "role": "assistant", "content": "```json\n" + json.dumps(claims) + "\n```"}}]}
+    with ScriptedServer(gold_claims) as server:
+        server.script("Macron said", raw(200, json.dumps(bent)))
+        (record,) = claimkit.extract([doc], backend=_backend(server)).records
+        assert len(server.requests) == 1
+    assert isinstance(record, DocumentClaims)
+    assert [c.evidence[0].text for c in record.claims] == ["France will send troops"]
+    assert record.claims[0].actor[0].name == "France"
