@@ -24,6 +24,7 @@ __all__ = [
     "MergeRule",
     "Scene",
     "Site",
+    "acting",
     "default_finders",
     "merge_candidates",
     "pair_actors",
@@ -234,6 +235,9 @@ class Scene:
     seats: Sequence[Mention] = ()
     #: whom each person actor of the text speaks for, by label
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
+    #: every person named, officials whose title names no group included ("Foreign
+    #: Minister Paolo Rinaldi"): who a meeting's actor may be (:data:`actors` leaves those out)
+    people: Sequence[Mention] = ()
     #: the document's publication date
     published: dt.date | None = None
     #: the first day-precise date of a sentence in the lead (not a date line): what
@@ -731,12 +735,7 @@ def default_finders(gazetteer: Any) -> Finders:
         except ImportError:  # pragma: no cover - normalize is part of the package
             log.warning("claimkit.normalize is unavailable: the rules backend finds no actors")
             return []
-        # an official in no gazetteer acts here only when a title says whom they speak for
-        # (else the name as written would replace the country the claim is scored on)
-        grouped = {m.actor.label for m in found if not m.actor.resolved
-                   and m.actor.kind is not None and speaks_for(m.actor) is not None}
-        return [Mention(m.start, m.end, m.actor) for m in found
-                if m.actor.resolved or m.actor.kind is None or m.actor.label in grouped]
+        return [Mention(m.start, m.end, m.actor) for m in found]
 
     def dates(document: Document) -> list[Mention]:
         try:
@@ -764,6 +763,13 @@ def default_finders(gazetteer: Any) -> Finders:
     return Finders(
         actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for
     )
+
+
+def acting(found: Sequence[Mention], speaks_for: Mapping[str, Actor]) -> list[Mention]:
+    """The mentions that may act in a claim of any type: an official in no gazetteer only
+    when a title says whom they speak for (``speaks_for``, by label: else the name as
+    written would replace the country a pledge is scored on); every other mention."""
+    return [m for m in found if m.value.resolved or m.value.kind is None or m.value.label in speaks_for]
 
 
 def _gazetteer_lookups(
