@@ -323,6 +323,7 @@ class Gazetteer:
                        fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles))
         index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()},
                                          self._actor_nouns)
+        index.demonym_stems = frozenset(stems)
         return index
 
     def _demonym_aliases(self) -> dict[str, _Alias]:
@@ -412,6 +413,28 @@ class Gazetteer:
                 if entry is not None:
                     return entry.affiliation if entry.kind == ActorKind.person else None
         return None
+
+    def inflected(self, written: str, *, language: str | None = None) -> bool:
+        """Whether a one-word name as written is a name in an inflected case: no alias as
+        written (nor ignoring accents and case) and no country adjective, so the text
+        matched it with an ending ("Украине", "Францию", "Ukrajini", "Polskę"; not
+        "Украина", "Китай", "США", "российская"). In a language with cases that form is
+        no subject: a dative, an accusative, a genitive."""
+        if " " in written.strip() or self.lookup(written, language=language, strict=True) is not None:
+            return False
+        key = fold_case(written.strip())
+        stems = self._built().demonym_stems
+        return not any(key[:n] in stems for n in range(1, len(key) + 1))
+
+    def governed(self, text: str, start: int, end: int, *, language: str | None = None) -> bool:
+        """Whether the name at ``text[start:end]`` is in an oblique case (:meth:`inflected`)
+        and not the genitive of a group after an actor noun or a title ("правительство
+        Франции", "МИД России", "rząd Niemiec"): the name of an object, a recipient or the
+        one warned ("Россия предупредила Францию", "Україні Німеччина пообіцяла")."""
+        if not self.inflected(text[start:end], language=language):
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return before is None or not self._built().nouns.is_noun(fold_case(before.group(1)), _lang(language))
 
     def _official_group(self, written: str, language: str | None) -> str | None:
         """Whom an official in no gazetteer speaks for, from the title as written
@@ -708,6 +731,10 @@ class Gazetteer:
                         break
             else:
                 return new_s, titled, absorbed
+
+
+#: the word right before a name (a space apart)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 
 def _demonym_form(alias: str, demonyms: dict[str, _Alias], stems: set[str]) -> bool:

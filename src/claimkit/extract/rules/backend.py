@@ -68,6 +68,7 @@ from claimkit.extract.rules.spec import (
 from claimkit.extract.rules.support import (
     Candidate,
     CueScan,
+    Finders,
     Hit,
     Mention,
     Scene,
@@ -308,6 +309,7 @@ class RulesBackend(Backend):
             seats=seat_mentions(places, actors, self._places.seat_of, finders.resolve),
             speaks_for=speaks_for,
             people=[m for m in found if m.value.kind == ActorKind.person],
+            governed=_case_governed(finders, text, actors, document.language),
         )
 
     def _languages(
@@ -659,6 +661,21 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+#: languages whose nouns carry their case, nominative the name's own form: a country
+#: written with another ending is an object, a recipient or a complement, not a subject
+_CASE_LANGUAGES = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "hr", "sr", "bs", "sl"})
+
+
+def _case_governed(finders: Finders, text: str, actors: Sequence[Mention], language: str | None) -> frozenset[int]:
+    """The starts of the one-word country names written in an oblique case (:attr:`Scene.governed`)."""
+    if language not in _CASE_LANGUAGES:
+        return frozenset()
+    return frozenset(
+        m.start for m in actors
+        if m.value.kind == ActorKind.country and finders.governed(text, m.start, m.end, language)
+    )
 
 
 def _with_subject(

@@ -540,6 +540,8 @@ def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
     ("about") only for a reader of Polish.
     """
     langs = (hit.lang,)
+    if m.start in scene.governed:
+        return False  # "Китаю Россия пообещала", "Ukrajini je Njemačka obećala": to China, to Ukraine
     return not _oblique(scene, langs, m) and not _possessor(scene, langs, m)
 
 

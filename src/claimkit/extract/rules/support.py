@@ -67,6 +67,9 @@ class Finders:
     resolve: Callable[[str], Actor | None] = field(default=lambda name: None)
     #: whom a person speaks for (their country or organisation), or None
     speaks_for: Callable[[Actor], Actor | None] = field(default=lambda actor: None)
+    #: whether the name at ``text[start:end]`` is written in an oblique case (text, start,
+    #: end, language): "Францию", "Україні", not "Франция" nor "правительство Франции"
+    governed: Callable[[str, int, int, str | None], bool] = field(default=lambda text, s, e, lang: False)
 
 
 @dataclass
@@ -235,6 +238,9 @@ class Scene:
     seats: Sequence[Mention] = ()
     #: whom each person actor of the text speaks for, by label
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
+    #: the starts of the country names written in an oblique case in a language with
+    #: cases ("Китаю Россия пообещала": to China), which no claim's subject is
+    governed: frozenset[int] = frozenset()
     #: every person named, officials whose title names no group included ("Foreign
     #: Minister Paolo Rinaldi"): who a meeting's actor may be (:data:`actors` leaves those out)
     people: Sequence[Mention] = ()
@@ -760,8 +766,18 @@ def default_finders(gazetteer: Any) -> Finders:
         return [Mention(m.start, m.end, m.quantity) for m in found]
 
     resolve, speaks_for = _gazetteer_lookups(gazetteer)
+    gaz = gazetteer if hasattr(gazetteer, "governed") else None
+
+    def governed(text: str, start: int, end: int, language: str | None) -> bool:
+        if gaz is None:
+            from claimkit.normalize import Gazetteer
+
+            return Gazetteer.default().governed(text, start, end, language=language)
+        return bool(gaz.governed(text, start, end, language=language))
+
     return Finders(
-        actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for
+        actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for,
+        governed=governed,
     )
 
 
