@@ -260,6 +260,10 @@ def subject_of(
             subject = _distinct(named[:1])
         if subject:
             break
+    if not subject and memo.scene.people:
+        # no country or group makes it: a person named before the cue speaks for himself,
+        # an official whose title names no country included ("Ombudsman X warned")
+        subject = _distinct([m for m in within(memo.scene.people, cs, hit.start) if may_act(hit, m)][:1])
     return subject, bool(before), False
 
 
