@@ -1055,7 +1055,12 @@ def _actor_after(rule: FieldRule, ctx: Ctx) -> Any:
 
 def _actors(rule: FieldRule, ctx: Ctx) -> Any:
     lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
-    return _distinct(within(ctx.scene.actors, lo, hi)) or None
+    found = within(ctx.scene.actors, lo, hi)
+    # the officials whose title names no country are named too ("met Tunisian Foreign
+    # Minister Samir Haddad"): a meeting's participants are its people
+    scene = ctx.scene
+    unnamed = [m for m in within(scene.people, lo, hi) if not m.value.resolved and m.value.label not in scene.speaks_for]
+    return _distinct(sorted([*found, *unnamed], key=_start) if unnamed else found) or None
 
 
 def _place(rule: FieldRule, ctx: Ctx) -> Any:
