@@ -65,3 +65,20 @@ _GOVERNED = [
 def test_a_country_with_a_case_ending_is_governed(lang: str, text: str, word: str, governed: bool) -> None:
     start = text.index(word)
     assert Gazetteer.default().governed(text, start, start + len(word), language=lang) is governed
+
+
+# a group in no gazetteer named with a group noun is an organisation as written, and a
+# country inside its name is part of it; a known name and a lone group noun are not
+_GROUPS = [
+    ("en", "The Sudan Liberation Army refused to join the talks.", ["Sudan Liberation Army"]),
+    ("en", "The National Union of Rail Workers warned of a strike.", ["National Union of Rail Workers"]),
+    ("es", "El Ejército de Liberación Nacional rechazó el alto el fuego.", ["Ejército de Liberación Nacional"]),
+    ("fr", "Le Syndicat National des Journalistes a mis en garde contre la loi.", ["Syndicat National des Journalistes"]),
+    ("en", "The European Union warned Russia.", ["European Union", "Russia"]),
+    ("en", "The Army said it would not comment.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "labels"), _GROUPS, ids=[f"{t[0]}:{i}" for i, t in enumerate(_GROUPS)])
+def test_a_group_in_no_gazetteer_is_named_as_written(lang: str, text: str, labels: list[str]) -> None:
+    assert [m.actor.label for m in find_actors(text, language=lang)] == labels

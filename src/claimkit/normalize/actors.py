@@ -500,8 +500,11 @@ class Gazetteer:
         taken.sort()
         officials = index.officials.find(text, folded, lang, taken, self._is_person)
         if not officials:
-            return self._with_titles(index, text, folded, taken)
-        return self._with_officials(index, (text, folded), taken, officials)
+            found = self._with_titles(index, text, folded, taken)
+        else:
+            found = self._with_officials(index, (text, folded), taken, officials)
+        groups = _GROUPS.get(lang or "")
+        return _with_groups(text, found, groups) if groups is not None else found
 
     def _with_officials(self, index: _Index, texts: tuple[str, str],
                         taken: list[tuple[int, int, int]],
@@ -731,6 +734,50 @@ class Gazetteer:
                         break
             else:
                 return new_s, titled, absorbed
+
+
+#: capitalised words of a group's name
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
+#: groups in no gazetteer, named in capitalised words with a group noun: the noun last
+#: ("Sudan Liberation Army", "National Union of Rail Workers", "Rapid Support Forces"),
+#: or first in the Romance languages ("Ejército de Liberación Nacional", "Frente
+#: Polisario", "Syndicat National des Journalistes"); an armed group, a union or a party
+#: speaks for itself
+_EN_GROUP = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|But|And|In|On|At|For|As|If|When|While|After|Before|Former|Both)\b)"
+    rf"(?:{_CAP} (?:(?:of|for|and) )?){{1,4}}"
+    r"(?:Army|Forces|Front|Movement|Union|Party|Brigades?|Militia|Federation|Confederation"
+    r"|Association|Congress|Alliance|Organi[sz]ation|Guards?|Committee|Council|Corps)"
+    rf"(?: (?:of|for) (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}})?(?![\w-])"
+)
+_ROMANCE_GROUP = re.compile(
+    r"(?<![\w'’-])(?:Ejército|Exército|Esercito|Armée|Frente|Front|Movimiento|Movimento|Mouvement"
+    r"|Partido|Partito|Parti|Sindicato|Syndicat|Confederación|Confederação|Confederazione"
+    r"|Confédération|Fuerzas|Forças|Forze|Alianza|Aliança|Alleanza|Brigadas|Brigate|Milicia|Milícia|Milizia)"
+    r"(?: (?:de la |de los |de las |del |des |du |de l['’]|d['’]|de |della |dei |degli |delle |di |da |do |dos |das )?"
+    rf"{_CAP}(?: (?:de la |de |del |des |du |y |e |et |di |della |dei |delle |da |do |dos |das )?{_CAP}){{0,4}})(?![\w-])"
+)
+_GROUPS = {"en": _EN_GROUP, "es": _ROMANCE_GROUP, "pt": _ROMANCE_GROUP, "it": _ROMANCE_GROUP, "fr": _ROMANCE_GROUP}
+
+
+def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str]) -> list[ActorMention]:
+    """``found`` with the groups in no gazetteer (:data:`_GROUPS`) that overlap no person
+    and no longer mention: a country inside the name is part of it ("*Sudan* Liberation
+    Army"), and a known name the group's span is ("European Union") stays as known."""
+    groups = [m for m in pattern.finditer(text)]
+    if not groups:
+        return found
+    out = list(found)
+    for g in groups:
+        s, e = g.span()
+        inside = [m for m in out if m.start < e and s < m.end]
+        if any(m.actor.kind == ActorKind.person or m.start < s or m.end > e or (m.start, m.end) == (s, e)
+               for m in inside):
+            continue
+        out = [m for m in out if not (m.start < e and s < m.end)]
+        out.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
+                                                       kind=ActorKind.organisation)))
+    return sorted(out, key=lambda m: m.start)
 
 
 #: the word right before a name (a space apart)

@@ -253,7 +253,7 @@ def subject_of(
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
             after = [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
-            subject = _distinct(after[:1])
+            subject = _distinct(after[:1] or _inside_verb(scene.text, hit, in_clause, may_act))
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
             named = [a for a in _named(memo, prev.start, prev.end) if may_act(hit, a)]
@@ -426,6 +426,17 @@ _OWNER_WORDS = 2
 _APPOSED = re.compile(r"[,،、，] ?")
 #: how far a reporting verb may stand from who reports (a space, a particle: 毛宁说, "X said")
 _REPORTER_GAP = 3
+
+
+def _inside_verb(text: str, hit: Hit, named: Sequence[Mention], may_act: Callable[[Hit, Mention], bool]) -> list[Mention]:
+    """The name right after the first word of a cue written in two parts, an article
+    apart: the subject after a verb in second place ("Im Streit mit Polen lehnte *Ungarn*
+    die Öffnung der Grenze ab", "Am Montag sagte *Schweden* weitere Hilfe zu")."""
+    first = _WORD.match(text, hit.start)
+    if first is None or hit.gap is not None or hit.lang.negation_after:
+        return []
+    return [m for m in named if first.end() < m.start and m.end <= hit.end
+            and _ARTICLE_GAP.fullmatch(text, first.end(), m.start) and may_act(hit, m)][:1]
 
 
 def _after_verb(hit: Hit) -> int:

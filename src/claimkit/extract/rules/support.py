@@ -785,7 +785,7 @@ def acting(found: Sequence[Mention], speaks_for: Mapping[str, Actor]) -> list[Me
     """The mentions that may act in a claim of any type: an official in no gazetteer only
     when a title says whom they speak for (``speaks_for``, by label: else the name as
     written would replace the country a pledge is scored on); every other mention."""
-    return [m for m in found if m.value.resolved or m.value.kind is None or m.value.label in speaks_for]
+    return [m for m in found if m.value.resolved or m.value.kind != ActorKind.person or m.value.label in speaks_for]
 
 
 def _gazetteer_lookups(
