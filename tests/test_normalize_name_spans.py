@@ -76,6 +76,9 @@ _GROUPS = [
     ("fr", "Le Syndicat National des Journalistes a mis en garde contre la loi.", ["Syndicat National des Journalistes"]),
     ("en", "The European Union warned Russia.", ["European Union", "Russia"]),
     ("en", "The Army said it would not comment.", []),
+    # a headline in title case: capitals make no name, the countries stay
+    ("en", "Hungary Blocks Union Funds For Kyiv\nBudapest said on Monday it would not agree.", ["Hungary"]),
+    ("en", "Russia Warns NATO Alliance Over Troops\nThe warning came on Monday.", ["Russia", "NATO"]),
 ]
 
 

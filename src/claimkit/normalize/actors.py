@@ -771,13 +771,26 @@ def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str])
     for g in groups:
         s, e = g.span()
         inside = [m for m in out if m.start < e and s < m.end]
-        if any(m.actor.kind == ActorKind.person or m.start < s or m.end > e or (m.start, m.end) == (s, e)
-               for m in inside):
-            continue
+        if len(inside) > 1 or _title_case_line(text, s) or any(
+                m.actor.kind == ActorKind.person or m.start != s or m.end >= e for m in inside):
+            continue  # a known name inside opens the group's name ("Sudan Liberation Army")
         out = [m for m in out if not (m.start < e and s < m.end)]
         out.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
                                                        kind=ActorKind.organisation)))
     return sorted(out, key=lambda m: m.start)
+
+
+#: a word of four letters or more, for telling a headline in title case
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """The line holding ``at`` writes every longer word with a capital: a headline in
+    title case ("Hungary Blocks Union Funds For Kyiv"), where capitals make no name."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 #: the word right before a name (a space apart)
