@@ -62,6 +62,11 @@ class ActorNouns:
         return any(" ".join(words[k:k + n]) in self._titles
                    for n in range(1, min(self._title_words, len(words) - k) + 1))
 
+    def is_noun(self, folded_word: str, lang: str | None) -> bool:
+        """Whether a folded word is an actor noun of ``lang`` (an inflected ending allowed:
+        "правительства", "rządu") or a one-word title."""
+        return self._is_noun([folded_word], 0, self._by_lang.get(lang or "", self._any))
+
     def qualifies(self, folded: str, start: int, end: int, lang: str | None) -> bool:
         """Whether the adjective at ``folded[start:end]`` qualifies an actor noun.
 

@@ -123,6 +123,8 @@ class _Index:
     nouns: Any = None
     #: the finder of officials in no gazetteer (:class:`~claimkit.normalize._officials.OfficialFinder`)
     officials: Any = None
+    #: the folded country adjectives and their stems (an inflected adjective opens with one)
+    demonym_stems: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for keys in (self.fuzzy_single, self.fuzzy_multi):

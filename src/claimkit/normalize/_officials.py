@@ -87,6 +87,25 @@ _GAP_WORDS = frozenset({"alla", "allo", "alle", "agli", "della", "dello", "delle
 #: an elided article or preposition before the portfolio ("ministro dell'Economia",
 #: "ministre de l'Intérieur", "ministre d'État")
 _ELIDED = re.compile(r"(?:dell|dall|nell|sull|all|l|d)['’]")
+
+#: the short lower-case words that may stand inside a person's name ("Luiz Inácio Lula
+#: da Silva", "Ursula von der Leyen", "Pieter de Vries", "Faisal bin Farhan"): any other
+#: lower-case word ends the name ("Marco Bellini *met* ...", "Ivan Horvat *and his* ...")
+_NAME_PARTICLES = frozenset({
+    "da", "de", "di", "do", "dos", "das", "du", "del", "della", "dei", "der", "den", "des",
+    "van", "von", "vom", "zu", "ter", "ten", "la", "le", "lo", "bin", "bint", "ibn", "al",
+    "el", "ben", "abu", "mac", "st",
+})
+#: languages that write a title as one compound word ending in a title's head: German
+#: "Innenminister", "Finanzministerin", "Bundesaußenminister", "Staatspräsident",
+#: "Regierungschef", "UN-Generalsekretär", beside the titles the gazetteer lists
+_COMPOUND_TITLES = {
+    "de": re.compile(
+        r"(?<![\w-])[^\W\d_][\w-]{1,30}?(?:minister|ministerin|präsident|präsidentin|kanzler|kanzlerin"
+        r"|sprecher|sprecherin|sekretär|sekretärin|botschafter|botschafterin|beauftragte|beauftragter"
+        r"|chef|chefin|gesandter|gesandte)(?![\w-])"
+    ),
+}
 #: what joins a country to the title after it ("Israel's", "イスラエルの")
 _CONNECTORS = ("'s", "’s", "s'", "の", "의")
 #: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
@@ -240,6 +259,9 @@ class OfficialFinder:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
         gazetteer's own mentions ``taken`` and which entries are people."""
         starts = self._title_starts(folded)
+        if lang in _COMPOUND_TITLES:
+            for m in _COMPOUND_TITLES[lang].finditer(folded):
+                starts.setdefault(m.end(), m.start())
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
@@ -361,6 +383,8 @@ class OfficialFinder:
             return None
         end, count = s, 0
         for w in CAPITALISED_WORD.finditer(text, s, m.end()):
+            if count and not _particles_only(folded, end, w.start()):
+                break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name
             token = _APOSTROPHE.split(folded[w.start():w.end()])[0]
             hit = spans.covering(w.start())
             if hit is not None and spans.person(hit[2]):
@@ -526,6 +550,12 @@ def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
         start = w.start() if start < 0 else start
         end = p = w.end()
     return (start, end) if start >= 0 else None
+
+
+def _particles_only(folded: str, lo: int, hi: int) -> bool:
+    """The words between two capitalised words of a name, ``folded[lo:hi]``, are name
+    particles (:data:`_NAME_PARTICLES`) or none."""
+    return all(w in _NAME_PARTICLES for w in folded[lo:hi].split())
 
 
 _UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)

@@ -323,6 +323,7 @@ class Gazetteer:
                        fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles))
         index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()},
                                          self._actor_nouns)
+        index.demonym_stems = frozenset(stems)
         return index
 
     def _demonym_aliases(self) -> dict[str, _Alias]:
@@ -413,6 +414,28 @@ class Gazetteer:
                     return entry.affiliation if entry.kind == ActorKind.person else None
         return None
 
+    def inflected(self, written: str, *, language: str | None = None) -> bool:
+        """Whether a one-word name as written is a name in an inflected case: no alias as
+        written (nor ignoring accents and case) and no country adjective, so the text
+        matched it with an ending ("Украине", "Францию", "Ukrajini", "Polskę"; not
+        "Украина", "Китай", "США", "российская"). In a language with cases that form is
+        no subject: a dative, an accusative, a genitive."""
+        if " " in written.strip() or self.lookup(written, language=language, strict=True) is not None:
+            return False
+        key = fold_case(written.strip())
+        stems = self._built().demonym_stems
+        return not any(key[:n] in stems for n in range(1, len(key) + 1))
+
+    def governed(self, text: str, start: int, end: int, *, language: str | None = None) -> bool:
+        """Whether the name at ``text[start:end]`` is in an oblique case (:meth:`inflected`)
+        and not the genitive of a group after an actor noun or a title ("правительство
+        Франции", "МИД России", "rząd Niemiec"): the name of an object, a recipient or the
+        one warned ("Россия предупредила Францию", "Україні Німеччина пообіцяла")."""
+        if not self.inflected(text[start:end], language=language):
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return before is None or not self._built().nouns.is_noun(fold_case(before.group(1)), _lang(language))
+
     def _official_group(self, written: str, language: str | None) -> str | None:
         """Whom an official in no gazetteer speaks for, from the title as written
         ("Israeli Defence Minister Israel Katz": "IL"); None when the title names no one."""
@@ -478,8 +501,11 @@ class Gazetteer:
         taken = self._surnames(text, taken)
         officials = index.officials.find(text, folded, lang, taken, self._is_person)
         if not officials:
-            return self._with_titles(index, text, folded, taken)
-        return self._with_officials(index, (text, folded), taken, officials)
+            found = self._with_titles(index, text, folded, taken)
+        else:
+            found = self._with_officials(index, (text, folded), taken, officials)
+        groups = _GROUPS.get(lang or "")
+        return _with_groups(text, found, groups) if groups is not None else found
 
     def _with_officials(self, index: _Index, texts: tuple[str, str],
                         taken: list[tuple[int, int, int]],
@@ -723,6 +749,67 @@ class Gazetteer:
                         break
             else:
                 return new_s, titled, absorbed
+
+
+#: capitalised words of a group's name
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
+#: groups in no gazetteer, named in capitalised words with a group noun: the noun last
+#: ("Sudan Liberation Army", "National Union of Rail Workers", "Rapid Support Forces"),
+#: or first in the Romance languages ("Ejército de Liberación Nacional", "Frente
+#: Polisario", "Syndicat National des Journalistes"); an armed group, a union or a party
+#: speaks for itself
+_EN_GROUP = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|But|And|In|On|At|For|As|If|When|While|After|Before|Former|Both)\b)"
+    rf"(?:{_CAP} (?:(?:of|for|and) )?){{1,4}}"
+    r"(?:Army|Forces|Front|Movement|Union|Party|Brigades?|Militia|Federation|Confederation"
+    r"|Association|Congress|Alliance|Organi[sz]ation|Guards?|Committee|Council|Corps)"
+    rf"(?: (?:of|for) (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}})?(?![\w-])"
+)
+_ROMANCE_GROUP = re.compile(
+    r"(?<![\w'’-])(?:Ejército|Exército|Esercito|Armée|Frente|Front|Movimiento|Movimento|Mouvement"
+    r"|Partido|Partito|Parti|Sindicato|Syndicat|Confederación|Confederação|Confederazione"
+    r"|Confédération|Fuerzas|Forças|Forze|Alianza|Aliança|Alleanza|Brigadas|Brigate|Milicia|Milícia|Milizia)"
+    r"(?: (?:de la |de los |de las |del |des |du |de l['’]|d['’]|de |della |dei |degli |delle |di |da |do |dos |das )?"
+    rf"{_CAP}(?: (?:de la |de |del |des |du |y |e |et |di |della |dei |delle |da |do |dos |das )?{_CAP}){{0,4}})(?![\w-])"
+)
+_GROUPS = {"en": _EN_GROUP, "es": _ROMANCE_GROUP, "pt": _ROMANCE_GROUP, "it": _ROMANCE_GROUP, "fr": _ROMANCE_GROUP}
+
+
+def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str]) -> list[ActorMention]:
+    """``found`` with the groups in no gazetteer (:data:`_GROUPS`) that overlap no person
+    and no longer mention: a country inside the name is part of it ("*Sudan* Liberation
+    Army"), and a known name the group's span is ("European Union") stays as known."""
+    groups = [m for m in pattern.finditer(text)]
+    if not groups:
+        return found
+    out = list(found)
+    for g in groups:
+        s, e = g.span()
+        inside = [m for m in out if m.start < e and s < m.end]
+        if len(inside) > 1 or _title_case_line(text, s) or any(
+                m.actor.kind == ActorKind.person or m.start != s or m.end >= e for m in inside):
+            continue  # a known name inside opens the group's name ("Sudan Liberation Army")
+        out = [m for m in out if not (m.start < e and s < m.end)]
+        out.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
+                                                       kind=ActorKind.organisation)))
+    return sorted(out, key=lambda m: m.start)
+
+
+#: a word of four letters or more, for telling a headline in title case
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """The line holding ``at`` writes every longer word with a capital: a headline in
+    title case ("Hungary Blocks Union Funds For Kyiv"), where capitals make no name."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+#: the word right before a name (a space apart)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 
 def _demonym_form(alias: str, demonyms: dict[str, _Alias], stems: set[str]) -> bool:

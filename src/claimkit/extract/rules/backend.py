@@ -68,10 +68,12 @@ from claimkit.extract.rules.spec import (
 from claimkit.extract.rules.support import (
     Candidate,
     CueScan,
+    Finders,
     Hit,
     Mention,
     Scene,
     Site,
+    acting,
     default_finders,
     merge_candidates,
     pair_actors,
@@ -80,7 +82,7 @@ from claimkit.extract.rules.support import (
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize.places import Places
-from claimkit.schemas import Actor, ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 
 __all__ = ["RulesBackend"]
 
@@ -279,15 +281,16 @@ class RulesBackend(Backend):
     def _scene(self, document: Document) -> Scene:
         text = document.text
         places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
-        actors = _sorted(self._finders.actors(text, document.language))
+        found = _sorted(self._finders.actors(text, document.language))
         finders = self._finders
         speaks_for: dict[str, Actor] = {}
-        for m in actors:  # the first mention naming a group speaks for all ("Katz" after
+        for m in found:  # the first mention naming a group speaks for all ("Katz" after
             # "Israeli Defence Minister Israel Katz")
             if m.value.kind in SPEAKING_KINDS and m.value.label not in speaks_for:
                 group = finders.speaks_for(m.value)
                 if group is not None:
                     speaks_for[m.value.label] = group
+        actors = acting(found, speaks_for)
         dates = _sorted(finders.dates(document))
         published = document.published
         if published is None and (published := dateline_day(dates)) is not None:
@@ -305,6 +308,8 @@ class RulesBackend(Backend):
             story=story_dates(text, dates, published),
             seats=seat_mentions(places, actors, self._places.seat_of, finders.resolve),
             speaks_for=speaks_for,
+            people=[m for m in found if m.value.kind == ActorKind.person],
+            governed=_case_governed(finders, text, actors, document.language),
         )
 
     def _languages(
@@ -687,6 +692,21 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+#: languages whose nouns carry their case, nominative the name's own form: a country
+#: written with another ending is an object, a recipient or a complement, not a subject
+_CASE_LANGUAGES = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "hr", "sr", "bs", "sl"})
+
+
+def _case_governed(finders: Finders, text: str, actors: Sequence[Mention], language: str | None) -> frozenset[int]:
+    """The starts of the one-word country names written in an oblique case (:attr:`Scene.governed`)."""
+    if language not in _CASE_LANGUAGES:
+        return frozenset()
+    return frozenset(
+        m.start for m in actors
+        if m.value.kind == ActorKind.country and finders.governed(text, m.start, m.end, language)
+    )
 
 
 def _with_subject(

@@ -82,10 +82,11 @@ __all__ = [
 #: where the actor of a claim is looked for, in turn (see :func:`subject_of`)
 ACTOR_SOURCES = ("before_cue", "earlier_in_sentence", "after_cue", "previous_sentence")
 #: every source a type may list in ``actor_from``: ``host`` (the names next to a ``host``
-#: word of the sentence: "chaired by", "co-chaired", 主持, "chủ trì") and ``cue_owner`` (the
+#: word of the sentence: "chaired by", "co-chaired", 主持, "chủ trì"), ``cue_owner`` (the
 #: names owning the cue noun: "Putin and Zelensky's meeting", "the summit of the coalition")
-#: only when asked for
-ACTOR_SOURCE_NAMES = ("host", "cue_owner", *ACTOR_SOURCES)
+#: and ``people`` (the people named up to the end of the cue's clause: "X met his Lithuanian
+#: counterpart Y") only when asked for
+ACTOR_SOURCE_NAMES = ("host", "cue_owner", "people", *ACTOR_SOURCES)
 #: the places a role looks in (see :func:`_scope`)
 SCOPES = ("cue", "after", "clause", "sentence")
 #: where a derived keyword field looks, in turn
@@ -240,8 +241,9 @@ def subject_of(
         return _distinct(thanked), True, False
     subject: list[Actor] = []
     for source in sources:
-        if source in ("host", "cue_owner"):
-            found = _hosts(memo, site) if source == "host" else _cue_owners(memo, hit, site)
+        if source in ("host", "cue_owner", "people"):
+            found = _hosts(memo, site) if source == "host" else (
+                _cue_owners(memo, hit, site) if source == "cue_owner" else _people(memo, hit, site))
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
@@ -252,13 +254,17 @@ def subject_of(
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
             after = [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
-            subject = _distinct(after[:1])
+            subject = _distinct(after[:1] or _inside_verb(scene.text, hit, in_clause, may_act))
         elif source == "previous_sentence" and site.index > 0:
             prev = scene.sentences[site.index - 1]
             named = [a for a in _named(memo, prev.start, prev.end) if may_act(hit, a)]
             subject = _distinct(named[:1])
         if subject:
             break
+    if not subject and memo.scene.people:
+        # no country or group makes it: a person named before the cue speaks for himself,
+        # an official whose title names no country included ("Ombudsman X warned")
+        subject = _distinct([m for m in within(memo.scene.people, cs, hit.start) if may_act(hit, m)][:1])
     return subject, bool(before), False
 
 
@@ -381,17 +387,19 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     cs, ce = site.clause
     named = _named(memo, cs, ce)
     before = [m for m in named if m.end <= hit.start]
-    # a name made an adjective ("NATO'lu mevkidaşları": his NATO counterparts) owns nothing
-    # nor does a name in an oblique case ("Kahire'de bir araya gelecek": meet in Cairo)
+    lc = hit.lang
+    # a name made an adjective ("NATO'lu mevkidaşları": his NATO counterparts) owns nothing,
+    # nor a name in an oblique case ("Kahire'de bir araya gelecek": meet in Cairo), written
+    # with an ending or followed by an ``oblique`` word before the cue
     if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start) and (
-            _qualified(scene, hit.lang, before[-1]) is None) and not _oblique_suffix(scene, hit.lang, before[-1]):
+            _qualified(scene, lc, before[-1]) is None) and not _oblique_suffix(scene, lc, before[-1]) and not any(
+            before[-1].end < e <= hit.start for _, e in scene.cues.spans(lc, "oblique", before[-1].start, hit.start)):
         chain = [before[-1]]
         for m in reversed(before[:-1]):
             if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
                 break
             chain.insert(0, m)
         return chain
-    lc = hit.lang
     after = [m for m in named if m.start >= hit.end]
     if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
         return []
@@ -412,6 +420,64 @@ def _oblique_suffix(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
     Cairo), which no owner's genitive is ("Putin'in", "Putin's")."""
     word = _APOSTROPHE_SUFFIX.match(scene.text, m.end)
     return word is not None and any(e == word.end() for _, e in scene.cues.spans(lc, "oblique", m.start, word.end()))
+
+
+def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The people named from the sentence's start to the end of the cue's clause, one of
+    them before the cue, officials whose title names no group included: "Italian Interior Minister X met Tunisian
+    Foreign Minister Y", "X and his Slovenian counterpart Y met", "X traf ... den
+    tunesischen Außenminister Y", "X встретился с министром Y". The guidelines name a
+    meeting by its participants when it names no host, people by their names: their
+    countries (the titles' adjectives) and a name governed by "with" are no less
+    participants. Not a possessor ("Y's envoy met ..."): the one who meets is the envoy; nor
+    who reports it, right before or after a ``reporting`` verb ("毛宁说，峰会...", "said X")."""
+    scene = memo.scene
+    lo, hi = site.sentence[0], site.clause[1]
+    # a name set off by a comma after the clause is in apposition to its last words:
+    # "... avec son homologue marocain, Karim Benali, ...", "con su homólogo, Martín Pérez"
+    apposed = _APPOSED.match(scene.text, hi, site.sentence[1])
+    people = within(scene.people, lo, site.sentence[1] if apposed else hi)
+    if apposed:
+        people = [m for m in people if m.end <= hi or m.start == apposed.end()]
+    if not people or people[0].end > hit.start:
+        return []  # nobody meets before the cue: "EU summits ... the threats posed by Trump"
+    first = next((m for m in _named(memo, lo, hit.start) if memo.may_act(hit, m)), None)
+    if first is not None and first.value.kind != ActorKind.person and first.end <= people[0].start:
+        return []  # a group leads: "NATO防衛チーフスは、トランプ会議後の...協議"
+    langs = (hit.lang,)
+    said = scene.cues.spans(hit.lang, "reporting", lo, hi)
+    found = [m for m in people if not _possessor(scene, langs, m) and not any(
+        0 <= rs - m.end <= _REPORTER_GAP or 0 <= m.start - re_ <= _REPORTER_GAP for rs, re_ in said)]
+    last = max((m.end for m in found if m.end <= hit.start), default=hit.start)
+    # the group that names the meeting, right before its noun, stays: "Fidan ... NATO
+    # dışişleri bakanları toplantısına katılacak", "X will attend the NATO summit"; not a
+    # place ("Ankara'da bir araya geldi") nor a person's own country ("바로 프랑스 외무장관과")
+    groups = {g.label for m in found if (g := scene.speaks_for.get(m.value.label)) is not None}
+    return found + [m for m in _named(memo, last, hit.start) if m.value.kind != ActorKind.person
+                    and m.value.label not in groups and memo.may_act(hit, m)
+                    and len(_WORD.findall(scene.text, m.end, hit.start)) <= _OWNER_WORDS]
+
+
+#: how many words may stand between a group and the meeting noun it names ("NATO
+#: *defence ministers'* meeting", "NATO *dışişleri bakanları* toplantısı")
+_OWNER_WORDS = 2
+
+
+#: what sets off a name in apposition after a clause: a comma and a space
+_APPOSED = re.compile(r"[,،、，] ?")
+#: how far a reporting verb may stand from who reports (a space, a particle: 毛宁说, "X said")
+_REPORTER_GAP = 3
+
+
+def _inside_verb(text: str, hit: Hit, named: Sequence[Mention], may_act: Callable[[Hit, Mention], bool]) -> list[Mention]:
+    """The name right after the first word of a cue written in two parts, an article
+    apart: the subject after a verb in second place ("Im Streit mit Polen lehnte *Ungarn*
+    die Öffnung der Grenze ab", "Am Montag sagte *Schweden* weitere Hilfe zu")."""
+    first = _WORD.match(text, hit.start)
+    if first is None or hit.gap is not None or hit.lang.negation_after:
+        return []
+    return [m for m in named if first.end() < m.start and m.end <= hit.end
+            and _ARTICLE_GAP.fullmatch(text, first.end(), m.start) and may_act(hit, m)][:1]
 
 
 def _after_verb(hit: Hit) -> int:
@@ -530,6 +596,8 @@ def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
     ("about") only for a reader of Polish.
     """
     langs = (hit.lang,)
+    if m.start in scene.governed:
+        return False  # "Китаю Россия пообещала", "Ukrajini je Njemačka obećala": to China, to Ukraine
     return not _oblique(scene, langs, m) and not _possessor(scene, langs, m)
 
 
@@ -1090,7 +1158,12 @@ def _actor_after(rule: FieldRule, ctx: Ctx) -> Any:
 
 def _actors(rule: FieldRule, ctx: Ctx) -> Any:
     lo, hi = _scope(ctx, str(rule.options.get("scope", "sentence")))
-    return _distinct(within(ctx.scene.actors, lo, hi)) or None
+    found = within(ctx.scene.actors, lo, hi)
+    # the officials whose title names no country are named too ("met Tunisian Foreign
+    # Minister Samir Haddad"): a meeting's participants are its people
+    scene = ctx.scene
+    unnamed = [m for m in within(scene.people, lo, hi) if not m.value.resolved and m.value.label not in scene.speaks_for]
+    return _distinct(sorted([*found, *unnamed], key=_start) if unnamed else found) or None
 
 
 def _place(rule: FieldRule, ctx: Ctx) -> Any:

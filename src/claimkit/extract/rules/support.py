@@ -24,6 +24,7 @@ __all__ = [
     "MergeRule",
     "Scene",
     "Site",
+    "acting",
     "default_finders",
     "merge_candidates",
     "pair_actors",
@@ -66,6 +67,9 @@ class Finders:
     resolve: Callable[[str], Actor | None] = field(default=lambda name: None)
     #: whom a person speaks for (their country or organisation), or None
     speaks_for: Callable[[Actor], Actor | None] = field(default=lambda actor: None)
+    #: whether the name at ``text[start:end]`` is written in an oblique case (text, start,
+    #: end, language): "Францию", "Україні", not "Франция" nor "правительство Франции"
+    governed: Callable[[str, int, int, str | None], bool] = field(default=lambda text, s, e, lang: False)
 
 
 @dataclass
@@ -234,6 +238,12 @@ class Scene:
     seats: Sequence[Mention] = ()
     #: whom each person actor of the text speaks for, by label
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
+    #: the starts of the country names written in an oblique case in a language with
+    #: cases ("Китаю Россия пообещала": to China), which no claim's subject is
+    governed: frozenset[int] = frozenset()
+    #: every person named, officials whose title names no group included ("Foreign
+    #: Minister Paolo Rinaldi"): who a meeting's actor may be (:data:`actors` leaves those out)
+    people: Sequence[Mention] = ()
     #: the document's publication date
     published: dt.date | None = None
     #: the first day-precise date of a sentence in the lead (not a date line): what
@@ -763,14 +773,7 @@ def default_finders(gazetteer: Any) -> Finders:
         except ImportError:  # pragma: no cover - normalize is part of the package
             log.warning("claimkit.normalize is unavailable: the rules backend finds no actors")
             return []
-        # an official in no gazetteer acts here when a title says whom they speak for, or
-        # when written as a full name in capitals ("O ministro da Fazenda, Fernando Haddad,
-        # ..."): a lone surname or a run of words after a title is too often no name
-        grouped = {m.actor.label for m in found if not m.actor.resolved
-                   and m.actor.kind is not None and speaks_for(m.actor) is not None}
-        return [Mention(m.start, m.end, m.actor) for m in found
-                if m.actor.resolved or m.actor.kind is None or m.actor.label in grouped
-                or full_name(m.actor.label)]
+        return [Mention(m.start, m.end, m.actor) for m in found]
 
     def dates(document: Document) -> list[Mention]:
         try:
@@ -795,9 +798,29 @@ def default_finders(gazetteer: Any) -> Finders:
         return [Mention(m.start, m.end, m.quantity) for m in found]
 
     resolve, speaks_for = _gazetteer_lookups(gazetteer)
+    gaz = gazetteer if hasattr(gazetteer, "governed") else None
+
+    def governed(text: str, start: int, end: int, language: str | None) -> bool:
+        if gaz is None:
+            from claimkit.normalize import Gazetteer
+
+            return Gazetteer.default().governed(text, start, end, language=language)
+        return bool(gaz.governed(text, start, end, language=language))
+
     return Finders(
-        actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for
+        actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for,
+        governed=governed,
     )
+
+
+def acting(found: Sequence[Mention], speaks_for: Mapping[str, Actor]) -> list[Mention]:
+    """The mentions that may act in a claim of any type: an official in no gazetteer only
+    when a title says whom they speak for (``speaks_for``, by label: else the name as
+    written would replace the country a pledge is scored on) or when written as a full
+    name in capitals ("O ministro da Fazenda, Fernando Haddad, ...": a lone surname or a
+    run of words after a title is too often no name); every other mention."""
+    return [m for m in found if m.value.resolved or m.value.kind != ActorKind.person
+            or m.value.label in speaks_for or full_name(m.value.label)]
 
 
 def _gazetteer_lookups(

@@ -1,0 +1,74 @@
+"""Actor sentences of the rules backend: who makes the claim, loaded and checked.
+
+Each line of ``tests/data/rules_actors.jsonl`` is one hand-written sentence
+(written for these tests, not taken from any article) showing one mechanism of
+choosing a claim's actor:
+
+- ``meeting_people``: a meeting whose participants are people named with their
+  titles ("X met his Lithuanian counterpart Y"): the actor is the people (the
+  guidelines: "for a meeting, the hosts or chairs if named, else the
+  participants named"), not their countries;
+- ``other_party``: a pledge, refusal or warning whose sentence also names the
+  other party (a recipient, the one warned, the other side of a talk, often in
+  an object or oblique case or fronted): the actor is who pledges, refuses or
+  warns;
+- ``own_voice``: an ombudsman, a union or an armed group speaking for itself.
+
+Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
+``actor`` (canonical names that must all be among the claim's actors), ``not``
+(names that must not be among them), ``known_gap`` (optional: the backend is
+known to fail it, and why; a strict xfail). Stricter than the scorer, which
+counts an actor right when any gold name is among the predicted ones: here the
+people of a meeting must all be there and the other party must not.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimkit.extract.base import Backend
+from claimkit.schemas import Document
+
+DATA = Path(__file__).parent / "data" / "rules_actors.jsonl"
+
+
+@dataclass(frozen=True)
+class ActorCase:
+    line: int
+    lang: str
+    mechanism: str
+    type: str
+    text: str
+    actor: tuple[str, ...]
+    not_actor: tuple[str, ...]
+    known_gap: str | None
+
+    @property
+    def id(self) -> str:
+        return f"{self.mechanism}:{self.lang}:{self.line}"
+
+
+def load_actor_cases(path: Path = DATA) -> list[ActorCase]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            row = json.loads(line)
+            out.append(ActorCase(n, row["lang"], row["mechanism"], row["type"], row["text"],
+                                 tuple(row["actor"]), tuple(row.get("not") or ()), row.get("known_gap")))
+    return out
+
+
+def check_actor(backend: Backend, case: ActorCase) -> str | None:
+    """None when the first claim of the case's type has the expected actors, else what went wrong."""
+    doc = Document(id=case.id, text=case.text, language=case.lang, published="2025-06-02")
+    hits = [d for d in backend.extract(doc).drafts if d.type == case.type]
+    if not hits:
+        return f"expected a {case.type}, got {sorted({d.type for d in backend.extract(doc).drafts}) or 'nothing'}"
+    got = [a.label for a in hits[0].fields.get("actor") or []]
+    missing = [a for a in case.actor if a not in got]
+    wrong = [a for a in case.not_actor if a in got]
+    if missing or wrong:
+        return f"actors {got}: missing {missing}, wrongly {wrong}"
+    return None

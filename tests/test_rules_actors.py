@@ -1,0 +1,38 @@
+"""Who makes the claim: the rules backend on the actor sentences of
+``tests/data/rules_actors.jsonl`` (see ``tests/_rules_actors.py``), one test per
+sentence named ``<mechanism>:<lang>:<line>``; sentences with a ``known_gap``
+are strict xfails. ``bench/rules_actors.py`` prints the pass rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from tests._rules_actors import ActorCase, check_actor, load_actor_cases
+
+CASES = load_actor_cases()
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def _param(case: ActorCase) -> object:
+    marks = [pytest.mark.xfail(reason=case.known_gap, strict=True)] if case.known_gap else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_actor(backend: RulesBackend, case: ActorCase) -> None:
+    problem = check_actor(backend, case)
+    assert problem is None, f"{case.id} {case.text!r}: {problem}"
+
+
+def test_each_mechanism_is_shown_in_six_languages() -> None:
+    by_mechanism: dict[str, set[str]] = {}
+    for c in CASES:
+        by_mechanism.setdefault(c.mechanism, set()).add(c.lang)
+    assert set(by_mechanism) == {"meeting_people", "other_party", "own_voice"}
+    for mechanism, langs in by_mechanism.items():
+        assert len(langs) >= 6, (mechanism, sorted(langs))
