@@ -978,3 +978,27 @@ def test_a_settings_file_that_never_ends_is_refused_in_one_line(
     assert result.exit_code == 2, (result.exit_code, result.stderr, result.exception)
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"claimkit: error: {bad}: ") and re.search(_SETTINGS_REASONS[kind], line), line
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(("command", "shown"), [
+    (["view", "{claims}", "-o", "/dev/full"], "/dev/full"),
+    (["validate", "{claims}", "--format", "jsonl"], "standard output"),
+    (["eval", "--gold", "{gold}", "{claims}", "--json"], "standard output"),
+    (["schema"], "standard output"),
+])
+def test_a_full_disk_names_the_output_it_could_not_write(tmp_path: Path, good_claims: str, command: list[str],
+                                                         shown: str) -> None:
+    """A write that fails for want of room names what was written, in one line (before:
+    ``claimkit: error: No space left on device``, no file named)."""
+    import subprocess
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(good_claims, encoding="utf-8")
+    args = [a.format(claims=claims, gold=_gold(tmp_path)) for a in command]
+    exe = Path(sys.executable).with_name("claimkit")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([str(exe), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    lines = [ln for ln in done.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert lines == [f"claimkit: error: {shown}: cannot write the output (No space left on device)"], done.stderr
+    assert done.returncode == 1
