@@ -395,6 +395,8 @@ CASES: list[Case] = [
          r"in it are skipped", name="nnnn", check=_text_has("vingt-six pays")),
     # -------------------------------------------------------- hostile text
     Case("only-punctuation", _file("punct.txt", "!?…—" * 1000 + "\n"), None, 0),
+    Case("only-invisible-characters", _file("zw.txt", "\u200b" * 1000 + "\n" + "\u202e\u2066\u00ad" * 500),
+         r"no visible text \(only zero-width, format or bidi control characters\)", name="zw.txt"),
     Case("bidi-and-zero-width", _file("bidi.txt", "\u202e\u200b" + FR + "\u2066\ufeff" + FR), None, 0),
     Case("emoji-flood", _file("emoji.txt", "🔥🚀" * 20_000), None, 0),
 ]
