@@ -161,6 +161,53 @@ def _deep_folders(d: Path) -> str:
     return str(root)
 
 
+def _odd_prose(d: Path, size: int, name: str, how: str) -> str:
+    """``size`` bytes of the prose of :func:`_prose` with characters a reader does not see:
+    a zero-width space between every two letters, zero-width spaces for spaces, or each
+    Latin word with a Cyrillic look-alike letter (the reading form's work, at its largest)."""
+    unit = FR + DE + A_TEXT.split("\n\n")[1]
+    if how == "zwsp-letters":
+        unit = re.sub(r"(?<=\w)(?=\w)", "\u200b", unit)
+    elif how == "zwsp-spaces":
+        unit = unit.replace(" ", "\u200b")
+    else:
+        unit = unit.replace("a", "\u0430").replace("o", "\u043e")
+    path = d / name
+    _write(path, size, unit.encode())
+    return str(path)
+
+
+def _html_many_p(d: Path) -> str:
+    """An HTML page of 100,000 short paragraphs (a page split into one paragraph per line)."""
+    path = d / "many-p.html"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("<html><body><article>")
+        fh.write("<p>Le président a déclaré jeudi.</p>\n" * 100_000)
+        fh.write("</article></body></html>")
+    return str(path)
+
+
+def _html_big_script(d: Path) -> str:
+    """An article page with a 9 MB <script> (an inlined bundle) before its text."""
+    path = d / "script.html"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("<html><head><script>var x = [")
+        fh.write("1234567890," * (9 * MB // 11))
+        fh.write("0];</script></head><body><article>")
+        fh.write(f"<p>{A_TEXT}</p><p>{FR}</p></article></body></html>")
+    return str(path)
+
+
+def _repeated_record(d: Path, count: int) -> str:
+    """One claims record written ``count`` times (the same document id again and again)."""
+    line = subprocess.run([CLAIMKIT, "extract", str(d / "a.txt"), "--backend", "rules"],
+                          capture_output=True, text=True, check=True).stdout
+    path = d / "repeated.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(line * count)
+    return str(path)
+
+
 def _text(name: str, size: int, unit: bytes) -> Make:
     def make(d: Path) -> str:
         _write(d / name, size, unit)
@@ -204,6 +251,18 @@ CASES: dict[str, Bench] = {
     "100 MB HTML (over the limit)": Bench(lambda d: _html(d, 100 * MB, "big.html")),
     "9 MB HTML of paragraphs, loading only": Bench(lambda d: _html(d, 9 * MB, "nine.html"), command="load",
                                                    size=9 * MB),
+    "HTML, 100,000 <p>, loading only": Bench(_html_many_p, command="load"),
+    "HTML with a 9 MB <script>": Bench(_html_big_script),
+    "1 MB prose, zero-width space between letters": Bench(
+        lambda d: _odd_prose(d, MB, "zw.txt", "zwsp-letters"), size=MB),
+    "1 MB prose, zero-width spaces for spaces": Bench(
+        lambda d: _odd_prose(d, MB, "zs.txt", "zwsp-spaces"), size=MB),
+    "1 MB prose, Cyrillic look-alikes in words": Bench(
+        lambda d: _odd_prose(d, MB, "cy.txt", "homoglyph"), size=MB),
+    "9 MB one word of alternating Latin/Cyrillic, loading only": Bench(
+        _text("mix.txt", 9 * MB, "a\u0430".encode()), command="load", size=9 * MB),
+    "validate, one record repeated 100,000 times": Bench(lambda d: _repeated_record(d, 100_000),
+                                                         command="validate"),
     "HTML, 50,000 nested divs": Bench(lambda d: (d / "divs.html").write_text(
         "<html><body>" + "<div>" * 50_000 + "x" + "</div>" * 50_000 + "</body></html>")
         and str(d / "divs.html")),

@@ -395,6 +395,8 @@ CASES: list[Case] = [
          r"in it are skipped", name="nnnn", check=_text_has("vingt-six pays")),
     # -------------------------------------------------------- hostile text
     Case("only-punctuation", _file("punct.txt", "!?…—" * 1000 + "\n"), None, 0),
+    Case("only-invisible-characters", _file("zw.txt", "\u200b" * 1000 + "\n" + "\u202e\u2066\u00ad" * 500),
+         r"no visible text \(only zero-width, format or bidi control characters\)", name="zw.txt"),
     Case("bidi-and-zero-width", _file("bidi.txt", "\u202e\u200b" + FR + "\u2066\ufeff" + FR), None, 0),
     Case("emoji-flood", _file("emoji.txt", "🔥🚀" * 20_000), None, 0),
 ]
@@ -504,6 +506,20 @@ CLAIMS_CASES: list[tuple[str, Callable[[str], bytes], str]] = [
     ("not-a-record", lambda good: (good + '{"record": "document"}\n').encode(), r"line 3: not a claimkit record"),
     ("empty-file", lambda good: b"", r"empty file \(no records\)"),
     ("blank-lines-only", lambda good: b"\n  \n\t\n", r"empty file \(no records\)"),
+    # valid JSON, hostile values: each line skipped in one line, the others read
+    ("null-claim", lambda good: (good + _second_copy(good, '"claims":[{', '"claims":[null,{') + "\n").encode(),
+     r"line 3: not a claimkit record \(claims\.0: a claim must be an object, not NoneType\)"),
+    ("claim-without-type", lambda good: (good + _second_copy(good, '"type":"pledge"', '"type":null') + "\n")
+     .encode(), r"line 3: not a claimkit record \(claims\.0\.type: a claim needs a type name, not None\)"),
+    ("offset-past-64-bits", lambda good: (good + _second_copy(good, '"start":67,"end":169', f'"start":{10**400},'
+                                                              f'"end":{10**400 + 102}') + "\n").encode(),
+     r"line 3: not a claimkit record \(claims\.0\.evidence\.1\.start: Input should be less than or equal to"),
+    ("negative-offset", lambda good: (good + _second_copy(good, '"start":67,"end":169', '"start":-35,"end":67')
+                                      + "\n").encode(),
+     r"line 3: not a claimkit record \(claims\.0\.evidence\.1\.start: Input should be greater than or equal to 0"),
+    ("float-offset", lambda good: (good + _second_copy(good, '"start":67,"end":169', '"start":67.5,"end":169.5')
+                                   + "\n").encode(),
+     r"line 3: not a claimkit record \(claims\.0\.evidence\.1\.start: Input should be a valid integer"),
     ("lone-surrogate", lambda good: (good + _second_copy(good, "Thursday", "Thur\\udfffday") + "\n").encode(),
      r"line 3: \d+ lone surrogate\(s\) replaced by U\+FFFD"),
 ]
@@ -911,3 +927,80 @@ def test_a_database_path_inside_a_file_is_one_line(tmp_path: Path, good_claims: 
     assert result.exit_code == 2
     assert result.stderr == (f"claimkit: error: sqlite:///{db}: cannot make the database's folder "
                              f"{tmp_path / 'a.txt'} (File exists); choose another --db path\n")
+
+
+# ------------------------------------------------------------------ settings files
+
+
+def _settings_file(d: Path, kind: str, suffix: str = ".json") -> Path:
+    """A settings file that is no file to read whole: a link to a device, a FIFO, an oversized file."""
+    path = d / f"{kind}{suffix}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "oversized":
+        path.write_text('{"entries": []}' + " " * 4096, encoding="utf-8")
+    else:
+        path.symlink_to({"zero": "/dev/zero", "urandom": "/dev/urandom"}[kind])
+    return path
+
+
+_SETTINGS_REASONS = {
+    "zero": r"not a regular file \(a character device\)",
+    "urandom": r"not a regular file \(a character device\)",
+    "fifo": r"not a regular file \(a FIFO \(named pipe\)\)",
+    "oversized": r"larger than 1 kB; not read",
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+@pytest.mark.parametrize("kind", list(_SETTINGS_REASONS))
+@pytest.mark.parametrize("option", ["gazetteer", "gold", "events"])
+def test_a_settings_file_that_never_ends_is_refused_in_one_line(
+        tmp_path: Path, good_claims: str, kind: str, option: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --gazetteer, gold or --events file linked to /dev/zero or /dev/urandom, a FIFO or a
+    file over the size limit: one line naming it, exit 2, no read that waits or never ends
+    (main read /dev/urandom as a gazetteer until memory ran out, and waited on a FIFO)."""
+    import claimkit.io
+
+    monkeypatch.setattr(claimkit.io, "MAX_SETTINGS_BYTES", 1024)
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(good_claims, encoding="utf-8")
+    if option == "gazetteer":
+        bad = _settings_file(tmp_path, kind)
+        args = ["extract", str(tmp_path / "a.txt"), "--backend", "rules", "--gazetteer", str(bad)]
+    elif option == "gold":
+        gold = Path(_gold(tmp_path))
+        bad = _settings_file(gold, kind, ".jsonl")
+        args = ["eval", "--gold", str(gold), str(claims)]
+    else:
+        bad = _settings_file(tmp_path, kind)
+        args = ["eval", "--gold", _gold(tmp_path), str(claims), "--events", str(bad)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr, result.exception)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimkit: error: {bad}: ") and re.search(_SETTINGS_REASONS[kind], line), line
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(("command", "shown"), [
+    (["view", "{claims}", "-o", "/dev/full"], "/dev/full"),
+    (["validate", "{claims}", "--format", "jsonl"], "standard output"),
+    (["eval", "--gold", "{gold}", "{claims}", "--json"], "standard output"),
+    (["schema"], "standard output"),
+])
+def test_a_full_disk_names_the_output_it_could_not_write(tmp_path: Path, good_claims: str, command: list[str],
+                                                         shown: str) -> None:
+    """A write that fails for want of room names what was written, in one line (before:
+    ``claimkit: error: No space left on device``, no file named)."""
+    import subprocess
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(good_claims, encoding="utf-8")
+    args = [a.format(claims=claims, gold=_gold(tmp_path)) for a in command]
+    exe = Path(sys.executable).with_name("claimkit")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([str(exe), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    lines = [ln for ln in done.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert lines == [f"claimkit: error: {shown}: cannot write the output (No space left on device)"], done.stderr
+    assert done.returncode == 1

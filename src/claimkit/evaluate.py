@@ -491,10 +491,9 @@ def load_events(path: str | os.PathLike[str]) -> tuple[list[set[str]], list[tupl
 
     events: list[set[str]] = []
     findings: list[tuple[str, set[str]]] = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"cannot be read: {e}") from e
+    from claimkit.io import read_settings
+
+    lines = read_settings(path, what="an events gold file").splitlines()
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

@@ -91,14 +91,11 @@ def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
     Raises:
         InputError: the file cannot be read or a line is malformed.
     """
-    from claimkit.io import open_input
+    from claimkit.io import read_settings
 
     file = Path(path)
-    with open_input(str(file)) as fh:  # a FIFO or device: one line, never a blocking read
-        try:
-            text = fh.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(str(file), f"cannot be read as UTF-8 text ({exc})") from None
+    # a FIFO or device: one line, never a read that waits or never ends; bounded memory
+    text = read_settings(file, what="a gold file")
     claims = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():

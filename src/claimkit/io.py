@@ -35,6 +35,7 @@ from claimkit.schemas import (
 
 __all__ = [
     "MAX_RECORD_BYTES",
+    "MAX_SETTINGS_BYTES",
     "Compactor",
     "JsonLine",
     "LineErrors",
@@ -49,6 +50,7 @@ __all__ = [
     "open_input",
     "parse_record",
     "read_records",
+    "read_settings",
     "safe_name",
     "schema_documents",
     "scrub_surrogates",
@@ -63,6 +65,9 @@ log = logging.getLogger(__name__)
 
 #: longest line of a claims file read (a record holds its document's text)
 MAX_RECORD_BYTES = 64 * 2**20
+#: largest settings file read whole (a gazetteer, a cue file, gold claims or events)
+MAX_SETTINGS_BYTES = 256 * 2**20
+_PIECE = 16 * 2**20
 #: line errors reported one by one per file; the rest are counted in one line
 MAX_LINE_ERRORS = 20
 
@@ -154,6 +159,41 @@ def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
+
+
+def read_settings(path: str | os.PathLike[str], *, what: str, limit: int | None = None) -> str:
+    """The UTF-8 text of a file read whole (a gazetteer, a cue file, gold), in bounded memory.
+
+    Opened with :func:`open_input`, so a FIFO, a socket or a device (a link to
+    ``/dev/zero`` or ``/dev/urandom``) is refused without a read that would
+    wait or never end; a file over ``limit`` bytes (default :data:`MAX_SETTINGS_BYTES`)
+    is refused from its first
+    ``limit + 1`` bytes (a file that grows while it is read included).
+
+    Raises:
+        InputError: missing, special, unreadable, over the limit or not UTF-8;
+            the message names ``what`` the file was meant to be.
+    """
+    limit = MAX_SETTINGS_BYTES if limit is None else limit
+    name = os.fspath(path)
+    shown = safe_name(name)
+    pieces: list[bytes] = []
+    size = 0
+    with open_input(name, shown=shown) as fh:
+        try:  # in pieces: a read of ``limit`` bytes would set that much memory aside
+            while size <= limit and (piece := fh.read(min(_PIECE, limit + 1 - size))):
+                pieces.append(piece)
+                size += len(piece)
+        except OSError as exc:
+            raise InputError(shown, f"cannot read {what} ({exc.strerror or exc})") from None
+    data = b"".join(pieces)
+    if len(data) > limit:
+        raise InputError(shown, f"{what} larger than {format_size(limit)}; not read")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(shown, f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
+                                f"at offset {exc.start})") from None
 
 
 def special_file(name: str) -> str | None:
@@ -360,6 +400,7 @@ def _record(data: Any) -> Record:
     """A parsed JSON value as a record; ValueError says why it is not one."""
     if not isinstance(data, dict):
         raise ValueError("a record must be a JSON object")
+    _check_claims(data.get("claims"))
     try:
         if data.get("record") == "failure":
             return Failure.model_validate(data)
@@ -372,6 +413,21 @@ def _record(data: Any) -> Record:
         raise
     except Exception as exc:
         raise ValueError(str(exc)) from None
+
+
+def _check_claims(claims: Any) -> None:
+    """ValueError (a bad line) for a claim that is no object or names no type: only a type
+    no plugin registered is a :class:`SchemaError` (its plugin not loaded), which stops a read."""
+    if not isinstance(claims, list):
+        return  # validation says what is wrong with it
+    for i, claim in enumerate(claims):
+        if not isinstance(claim, dict):
+            raise ValueError(f"not a claimkit record (claims.{i}: a claim must be an object, "
+                             f"not {type(claim).__name__})")
+        type_ = claim.get("type")
+        if not isinstance(type_, str) or not type_.strip():
+            raise ValueError(f"not a claimkit record (claims.{i}.type: a claim needs a type name, "
+                             f"not {type_!r:.40})")
 
 
 def _fast_record(raw: bytes) -> DocumentClaims | None:

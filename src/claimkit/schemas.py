@@ -166,11 +166,16 @@ class MeetingStatus(StrEnum):
 # --------------------------------------------------------------------- value types
 
 
+#: the largest offset a record may hold: a signed 64-bit integer (what SQLite and
+#: PostgreSQL store; a claims file with a span at 10**400 is a bad line, not a crash)
+MAX_OFFSET = 2**63 - 1
+
+
 class Span(_Frozen):
     """A half-open character range of ``Document.text`` and the text it holds."""
 
-    start: int = Field(ge=0, description="Offset of the first character in Document.text.")
-    end: int = Field(ge=0, description="Offset one past the last character (half-open).")
+    start: int = Field(ge=0, le=MAX_OFFSET, description="Offset of the first character in Document.text.")
+    end: int = Field(ge=0, le=MAX_OFFSET, description="Offset one past the last character (half-open).")
     text: str = Field(description="Exactly Document.text[start:end].")
     alignment: Alignment = Field(
         default=Alignment.exact,
@@ -840,7 +845,8 @@ class Document(_Frozen):
     text: str = Field(description="The article text that spans index into.")
     source: str | None = Field(default=None, description="File path, URL or '-' for stdin.")
     source_offset: int | None = Field(
-        default=None, description="Character offset of text[0] in the decoded source file."
+        default=None, ge=0, le=MAX_OFFSET,
+        description="Character offset of text[0] in the decoded source file.",
     )
     title: str | None = Field(default=None, description="Headline, if found.")
     url: str | None = Field(default=None, description="Address of the article, if known.")

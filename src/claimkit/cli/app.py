@@ -8,6 +8,7 @@ Exit codes: 0 all well, 1 some documents failed (or findings at the
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import logging
 import os
@@ -65,6 +66,7 @@ class _Group(click.Group):
     the traceback of anything else (a bug, a plugin's error) is printed redacted."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        args = list(ctx.args)  # the command's arguments (after its name), before click consumes them
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
@@ -77,7 +79,9 @@ class _Group(click.Group):
             sys.stderr.close()
             sys.exit(EXIT_OK)
         except OSError as exc:  # the system refused a file (full disk, a directory as -o, ...)
-            fail(os_error_line(exc), EXIT_FAILURES)
+            written = _written(args, exc)
+            fail(os_error_line(exc) if written is None else
+                 f"{written}: cannot write the output ({exc.strerror or exc})", EXIT_FAILURES)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception:  # noqa: BLE001 - an exception's text may echo a key
@@ -85,6 +89,27 @@ class _Group(click.Group):
 
             click.echo(redact(traceback.format_exc()).rstrip(), err=True)
             sys.exit(EXIT_FAILURES)
+
+
+#: errors of a write (a full disk or quota, a file too large, a read-only file system): a
+#: write's error carries no file name, so the message names the output the command writes
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
+def _written(args: list[str], exc: OSError) -> str | None:
+    """The output a write error without a file name was writing to (``-o``/``--output`` in
+    the command's arguments, else standard output), shown with escapes; None for any other
+    error."""
+    from claimkit.io import safe_name
+
+    if exc.filename is not None or exc.errno not in _WRITE_ERRNOS:
+        return None
+    for i, arg in enumerate(args):
+        if arg in ("-o", "--output") and i + 1 < len(args):
+            return safe_name(args[i + 1])
+        if arg.startswith("--output="):
+            return safe_name(arg.split("=", 1)[1])
+    return "standard output"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -133,6 +133,9 @@ def load_bytes(
     decoded = decode(data, source)
     docs = documents_from_text(decoded.text, source, stem=stem, encoding=decoded.encoding)
     if not docs:
+        if decoded.text.strip():  # characters, but none a reader sees (zero-width, bidi controls)
+            raise DecodeError(source, "no visible text (only zero-width, format or bidi control "
+                                      "characters); remove it or add the article text")
         raise DecodeError(source, "empty file (no text to read); remove it or add the article text")
     return _finish(docs, source, decoded.confidence, decoded.notes)
 

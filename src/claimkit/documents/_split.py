@@ -38,6 +38,7 @@ from claimkit.documents._dates import date_line, word_count
 from claimkit.documents._front import FrontMatter, front_matter
 from claimkit.documents._lang import detect_language
 from claimkit.schemas import Document
+from claimkit.text import reading_form
 
 logger = logging.getLogger("claimkit.documents")
 
@@ -298,17 +299,22 @@ def _parts(text: str, span: _ArticleSpan, max_chars: int) -> list[_ArticleSpan]:
 def _split(
     text: str, source: str, stem: str, encoding: str | None, max_chars: int = MAX_CHARS
 ) -> list[Document]:
-    lines = _lines(text)
+    # Titles, date lines, breaks and languages are read in the text a reader sees (no
+    # zero-width characters between letters, composed accents: claimkit.text.reading_form);
+    # each document's text is then the slice of ``text`` the form's slice stands for.
+    form = reading_form(text)
+    seen = text if form is None else form.text
+    lines = _lines(seen)
     if not any(not line.blank for line in lines):
         return []
     # A first guess of the language helps read dates like 03/04/2025.
-    page_language = detect_language(text)
-    headers = _headers(text, lines, page_language)
+    page_language = detect_language(seen)
+    headers = _headers(seen, lines, page_language)
 
-    articles = _article_spans(text, lines, headers, page_language)
+    articles = _article_spans(seen, lines, headers, page_language)
     spans: list[tuple[_ArticleSpan, bool]] = []  # (span, a part of a longer article)
     for article in articles:
-        parts = _parts(text, article, max_chars)
+        parts = _parts(seen, article, max_chars)
         spans.extend((part, len(parts) > 1) for part in parts)
     if len(spans) > len(articles):
         logger.warning(
@@ -318,12 +324,13 @@ def _split(
     docs: list[Document] = []
     many = len(spans) > 1
     for k, ((start, end, title, published), cut) in enumerate(spans, start=1):
-        body = text[start:end]
-        language = detect_language(body) if many else page_language
+        language = detect_language(seen[start:end]) if many else page_language
+        if form is not None:
+            start, end = form.span(start, end)
         docs.append(
             Document(
                 id=f"{stem}#{k}" if many else stem,
-                text=body,
+                text=text[start:end],
                 source=source,
                 source_offset=start,
                 title=title,

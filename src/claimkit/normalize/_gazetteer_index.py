@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimkit.errors import InputError
+from claimkit.io import read_settings
 from claimkit.text import (
     SCRIPT_RANGES,
     Script,
@@ -142,12 +143,11 @@ def _languages(value: Any) -> frozenset[str] | None:
 
 
 def _read_file(path: Path) -> dict[str, Any]:
-    try:
-        doc = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise InputError(str(path), f"gazetteer file not found; fix the path or {ENV_VAR}") \
-            from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    if not path.exists() and not path.is_symlink():
+        raise InputError(str(path), f"gazetteer file not found; fix the path or {ENV_VAR}")
+    try:  # never a read that waits or never ends (a FIFO, /dev/urandom), nor an unbounded one
+        doc = json.loads(read_settings(path, what="a gazetteer file"))
+    except (OSError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(str(path), f"not a readable gazetteer JSON file: {exc}") from None
     if not isinstance(doc, dict):
         raise InputError(str(path), "a gazetteer file must hold a JSON object with 'entries'")

@@ -38,6 +38,7 @@ from typing import Any
 from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
+from claimkit.extract.rules.reading import as_read
 from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
@@ -248,6 +249,9 @@ class RulesBackend(Backend):
 
     def extract(self, document: Document) -> BackendResult:
         """Propose claims for one document; spans are slices of ``document.text``."""
+        return as_read(self._extract, document)  # in the text a reader sees (.reading)
+
+    def _extract(self, document: Document) -> BackendResult:
         scene = self._scene(document)
         memo = Memo(scene)
         wanted = set(self.types)

@@ -25,6 +25,7 @@ from typing import Any
 import ahocorasick
 
 from claimkit.errors import InputError
+from claimkit.io import read_settings
 from claimkit.schemas import ClaimBase
 from claimkit.text import ARABIC_MARKS, fold_case_loose, is_unspaced
 
@@ -491,8 +492,8 @@ def _parse(text: str, source: str) -> dict[str, Any]:
 
 
 def _read(path: Path | Traversable, source: str) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
+    try:  # a file: never a read that waits or never ends (a FIFO, /dev/urandom), bounded
+        text = read_settings(path, what="a cue file") if isinstance(path, Path) else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(source, f"cue file cannot be read ({exc})") from None
     return _parse(text, source)
