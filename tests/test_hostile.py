@@ -1004,3 +1004,31 @@ def test_a_full_disk_names_the_output_it_could_not_write(tmp_path: Path, good_cl
     lines = [ln for ln in done.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
     assert lines == [f"claimkit: error: {shown}: cannot write the output (No space left on device)"], done.stderr
     assert done.returncode == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+@pytest.mark.parametrize("kind", ["urandom", "fifo"])
+@pytest.mark.parametrize("option", ["examples", "prices", "batch state"])
+def test_an_llm_settings_file_that_never_ends_is_refused_in_one_line(
+        tmp_path: Path, kind: str, option: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--examples, CLAIMKIT_PRICES and a batch state file linked to /dev/urandom or a FIFO:
+    one line naming it, exit 2, nothing read (before: --examples read /dev/urandom until
+    memory ran out, and each of them waited on a FIFO for ever)."""
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    bad = _settings_file(tmp_path, kind)
+    llm = ["extract", str(tmp_path / "a.txt"), "--backend", "openai", "--model", "m",
+           "--base-url", "http://127.0.0.1:9/v1", "-o", str(tmp_path / "out.jsonl")]
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    if option == "examples":
+        args = [*llm, "--examples", str(bad)]
+    elif option == "prices":
+        monkeypatch.setenv("CLAIMKIT_PRICES", str(bad))
+        args = llm
+    else:
+        args = ["batch", "status", str(bad)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, (result.exit_code, result.stderr, result.exception)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("claimkit: error: ") and str(bad) in line, line
+    assert re.search(_SETTINGS_REASONS[kind] + r"; refused as [a-z ]+, not read", line), line
+    assert not (tmp_path / "out.jsonl").exists() or not (tmp_path / "out.jsonl").read_text(encoding="utf-8")

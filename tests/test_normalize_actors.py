@@ -108,6 +108,15 @@ def test_unknown_or_bare_titles_stay_unresolved(text: str) -> None:
 def test_language_specific_alias_only_in_its_language() -> None:
     assert resolve_actor("AS", language="id").resolved
     assert not resolve_actor("AS", language="en").resolved
+    # Indonesian news writes its own country "RI" (Republik Indonesia): "Menlu RI"
+    assert resolve_actor("RI", language="id").name == "Indonesia"
+    assert not resolve_actor("RI", language="en").resolved
+
+
+def test_japanese_short_name_of_australia() -> None:
+    # Japanese news writes Australia 豪州 as often as オーストラリア
+    found = find_actors("豪州政府は声明を出した。", language="ja")
+    assert [m.actor.name for m in found] == ["Australia"]
 
 
 def test_find_returns_exact_spans_and_absorbs_titles() -> None:

@@ -127,7 +127,7 @@ def _special(mode: int) -> str | None:
     return next((what for test, what in _SPECIAL if test(mode)), None)
 
 
-def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
+def open_input(name: str, *, shown: str | None = None, then: str = "skipped without reading it") -> BinaryIO:
     """Open a regular file for reading in binary, never blocking on a special file.
 
     FIFOs, sockets and devices are refused from their ``stat`` (and checked
@@ -137,6 +137,8 @@ def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
     Args:
         name: the path.
         shown: the name used in messages (default: :func:`safe_name` of ``name``).
+        then: what the message says becomes of a special file (an input is
+            skipped, the run goes on; a settings file stops the command).
 
     Raises:
         InputError: missing, a directory, a special file, or unreadable.
@@ -144,7 +146,7 @@ def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
     shown = safe_name(name) if shown is None else shown
     what = special_file(name)
     if what is not None:  # opening a socket fails, a FIFO may block: never try
-        raise InputError(shown, f"not a regular file ({what}); skipped without reading it")
+        raise InputError(shown, f"not a regular file ({what}); {then}")
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -155,7 +157,7 @@ def open_input(name: str, *, shown: str | None = None) -> BinaryIO:
     what = "a directory" if stat.S_ISDIR(mode) else _special(mode)
     if what is not None:
         os.close(fd)
-        raise InputError(shown, f"not a regular file ({what}); skipped without reading it")
+        raise InputError(shown, f"not a regular file ({what}); {then}")
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
@@ -179,7 +181,7 @@ def read_settings(path: str | os.PathLike[str], *, what: str, limit: int | None 
     shown = safe_name(name)
     pieces: list[bytes] = []
     size = 0
-    with open_input(name, shown=shown) as fh:
+    with open_input(name, shown=shown, then=f"refused as {what}, not read") as fh:
         try:  # in pieces: a read of ``limit`` bytes would set that much memory aside
             while size <= limit and (piece := fh.read(min(_PIECE, limit + 1 - size))):
                 pieces.append(piece)

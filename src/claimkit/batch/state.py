@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from claimkit.errors import ConfigError
+from claimkit.errors import ConfigError, InputError
+from claimkit.io import read_settings
 
 __all__ = ["TERMINAL", "BatchFile", "State", "public_url", "state_path"]
 
@@ -94,10 +95,10 @@ class State(BaseModel):
         Raises:
             ConfigError: the file cannot be read or is not a state file.
         """
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{path}: {exc.strerror}; run `claimkit batch prepare` first") from None
+        try:  # bounded, and a FIFO or a device refused without a read
+            text = read_settings(path, what="a batch state file")
+        except InputError as exc:
+            raise ConfigError(f"{exc}; run `claimkit batch prepare` first") from None
         try:
             return cls.model_validate_json(text)
         except ValidationError as exc:

@@ -31,8 +31,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from claimkit.errors import ConfigError, SchemaError
+from claimkit.errors import ConfigError, InputError, SchemaError
 from claimkit.extract.llm.prompts import SALVAGE_NOTES, build_messages, response_model
+from claimkit.io import read_settings
 from claimkit.schemas import ClaimBase, Document, claim_model, claim_traits
 
 __all__ = ["Example", "example_messages", "examples_digest", "load_examples"]
@@ -115,10 +116,10 @@ def _checked(claim: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def _read_lines(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"examples {path}: cannot be read ({exc})") from None
+    try:  # bounded, and a FIFO or a device (/dev/urandom) refused without a read
+        text = read_settings(path, what="examples")
+    except InputError as exc:
+        raise ConfigError(f"examples {exc}") from None
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

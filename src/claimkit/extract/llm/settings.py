@@ -40,7 +40,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from claimkit.errors import ConfigError
+from claimkit.errors import ConfigError, InputError
+from claimkit.io import read_settings
 from claimkit.schemas import Usage
 
 __all__ = [
@@ -204,10 +205,10 @@ def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
     if path is None:
         text = resources.files("claimkit.data").joinpath("prices.json").read_text("utf-8")
     else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"price table {path}: {exc.strerror}; fix CLAIMKIT_PRICES") from None
+        try:  # bounded, and a FIFO or a device refused without a read
+            text = read_settings(path, what="a price table")
+        except InputError as exc:
+            raise ConfigError(f"price table {exc}; fix CLAIMKIT_PRICES") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
