@@ -32,7 +32,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["coerce_claim", "coerce_model", "fold_name"]
+__all__ = ["coerce_claim", "coerce_model", "snake_key"]
 
 #: keys under which models put what a required member (an actor's ``text``) says
 _SYNONYMS = ("name", "entity", "actor", "label", "value", "mention", "who")
@@ -46,7 +46,7 @@ _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d")
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 
 
-def fold_name(text: str) -> str:
+def snake_key(text: str) -> str:
     """``text`` lower-cased, with every run of spaces, hyphens, underscores and other
     punctuation as one underscore (``"In-Person"`` and ``"in person"`` are ``in_person``)."""
     return re.sub(r"[\W_]+", "_", text.strip().lower(), flags=re.UNICODE).strip("_")
@@ -152,8 +152,8 @@ def _unwrap_string(value: Any) -> Any:
 def _enum_value(value: str, enum: type[Enum]) -> Any:
     """``value`` as the member of ``enum`` it spells in another case or with other
     separators (``"In-Person"`` is ``in_person``); else as given."""
-    members = {fold_name(str(m.value)): m.value for m in enum}
-    return members.get(fold_name(value), value)
+    members = {snake_key(str(m.value)): m.value for m in enum}
+    return members.get(snake_key(value), value)
 
 
 def _to_model(value: Any, model: type[BaseModel]) -> Any:

@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from claimkit.extract.llm.coerce import coerce_claim, fold_name
+from claimkit.extract.llm.coerce import coerce_claim, snake_key
 
 __all__ = [
     "DROPPED",
@@ -144,8 +144,8 @@ def type_by_name(given: Any, models: Mapping[str, type[BaseModel]]) -> str | Non
         return None
     if given in models:
         return given
-    folded = {fold_name(name): name for name in models}
-    key = fold_name(given)
+    folded = {snake_key(name): name for name in models}
+    key = snake_key(given)
     for candidate in (key, key.removesuffix("s"), key.removesuffix("_claim")):
         if candidate in folded:
             return folded[candidate]
