@@ -63,9 +63,10 @@ def load_actor_cases(path: Path = DATA) -> list[ActorCase]:
 def check_actor(backend: Backend, case: ActorCase) -> str | None:
     """None when the first claim of the case's type has the expected actors, else what went wrong."""
     doc = Document(id=case.id, text=case.text, language=case.lang, published="2025-06-02")
-    hits = [d for d in backend.extract(doc).drafts if d.type == case.type]
+    drafts = backend.extract(doc).drafts
+    hits = [d for d in drafts if d.type == case.type]
     if not hits:
-        return f"expected a {case.type}, got {sorted({d.type for d in backend.extract(doc).drafts}) or 'nothing'}"
+        return f"expected a {case.type}, got {sorted({d.type for d in drafts}) or 'nothing'}"
     got = [a.label for a in hits[0].fields.get("actor") or []]
     missing = [a for a in case.actor if a not in got]
     wrong = [a for a in case.not_actor if a in got]
