@@ -13,13 +13,15 @@ who did not tune them, scored and never tuned on (an honest estimate of how
 the backend does on articles it has not seen); ``--heldout2`` reads the second
 held-out set, ``tests/data/articles_heldout2``, written the same way a session
 later (the first set had been scored twice by then), and ``--heldout3`` the
-third, ``tests/data/articles_heldout3``, written two sessions after the second.
+third, ``tests/data/articles_heldout3``, written two sessions after the second,
+and ``--heldout4`` the fourth, written a session after the third. Attribute
+columns give the accuracy and, after it, right/matched.
 
 Unlike the sentence sets (one sentence, one decision), these score what only
 a whole article shows: restatements merged, dates from the dateline and the
 context, who acts in a meeting report, background that is no claim.
 
-    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2 | --heldout3] [LANG | ARTICLE ...]   # ko, or ko-4
+    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2 | --heldout3 | --heldout4] [LANG | ARTICLE ...]   # ko, or ko-4
 """
 
 from __future__ import annotations
@@ -68,23 +70,23 @@ def _picked(doc: str, picks: set[str]) -> bool:
 
 def _attribute(report: EvalReport, name: str) -> str:
     attr = report.attributes.get(name)
-    return f"{attr.accuracy:.2f}" if attr and attr.total else "  - "
+    return f"{attr.accuracy:.2f} {attr.correct:>3}/{attr.total:<3}" if attr and attr.total else "  -          "
 
 
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     articles, gold_dir = ARTICLES, GOLD
-    for flag in ("--heldout", "--heldout2", "--heldout3"):
+    for flag in ("--heldout", "--heldout2", "--heldout3", "--heldout4"):
         if flag in argv:
             articles = HELDOUT.with_name(f"articles_{flag[2:]}")
             gold_dir = articles.with_name(f"articles_{flag[2:]}_gold")
     reports, records = score({a for a in argv if not a.startswith("-")}, articles, gold_dir)
-    print(f"{'':<5} {'gold':>4} {'P':>5} {'R':>5} {'F1':>5}  actor  date  modality")
+    print(f"{'':<5} {'gold':>4} {'P':>5} {'R':>5} {'F1':>5}  {'actor':<13} {'date':<13} modality")
     for lang, r in reports.items():
         s = r.overall
         print(
             f"{lang:<5} {s.tp + s.fn:>4} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}"
-            f"  {_attribute(r, 'actor'):>5} {_attribute(r, 'date'):>5} {_attribute(r, 'modality'):>5}"
+            f"  {_attribute(r, 'actor')} {_attribute(r, 'date')} {_attribute(r, 'modality')}"
         )
     by_type = reports["all"].by_type
     print("by type: " + ", ".join(f"{t} {s.f1:.2f} ({s.tp + s.fn})" for t, s in sorted(by_type.items())))
