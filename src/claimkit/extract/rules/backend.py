@@ -44,6 +44,7 @@ from claimkit.extract.rules.roles import (
     Ctx,
     Memo,
     conditioned,
+    dateline_dates,
     dateline_day,
     fill,
     generic_case,
@@ -300,11 +301,14 @@ class RulesBackend(Backend):
         if published is None and (published := dateline_day(dates)) is not None:
             # no publication date given: the dateline's day is when "on Tuesday" was
             dates = _sorted(finders.dates(document.model_copy(update={"published": published})))
+        dateline = dateline_dates(text, dates)
         return Scene(
             text=text,
             sentences=segment(text),
             actors=actors,
-            dates=dates,
+            # the dateline's date is when the article was written (the story date below, the
+            # publication), not the date of the claims of its first sentence
+            dates=[m for m in dates if m.start not in dateline] if dateline else dates,
             quantities=_sorted(finders.quantities(text, document.language)),
             places=places,
             cues=CueScan(text),
@@ -673,7 +677,7 @@ class RulesBackend(Backend):
             # another clause: "will send aid on Tuesday, he announced after the call"
             date = nearest(scene.dates, hit.start, site.sentence)
         dated = date is not None
-        date = date or _narrative_date(scene, site)
+        date = date or (None if anaphoric else _reported_date(scene, site)) or _narrative_date(scene, site)
         story = None
         if date is not None:
             fields["date"] = date.value
@@ -783,6 +787,31 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
 
 #: a mention's (start, end), the order of a scene's mentions (C: no Python call per mention)
 _START_END = attrgetter("start", "end")
+
+
+#: how far into the next sentence its words about the statement may start ("Lo ha
+#: annunciato ieri", "Fidan bu açıklamayı salı günü yaptı")
+_ATTRIBUTION_REACH = 60
+
+
+def _reported_date(scene: Scene, site: Site) -> Mention | None:
+    """The day-precise date of the next sentence of the claim's paragraph when it tells who
+    said this one, and when: an ``attribution`` word near its start ("... 105 milioni di euro.
+    Lo ha annunciato ieri la presidente ...", "Об этом заявил во вторник ...", "Hal itu
+    disampaikan Menteri ..., Minggu (15/11)"). The article's first sentences are dated by
+    the day they were said, not by the dateline."""
+    following = site.index + 1
+    if following >= len(scene.sentences):
+        return None
+    start, end = scene.sentences[following].start, scene.sentences[following].end
+    if "\n" in scene.text[site.sentence[1] : start]:
+        return None  # another paragraph
+    if not any(s < start + _ATTRIBUTION_REACH for lc in site.langs for s, _ in scene.cues.spans(lc, "attribution", start, end)):
+        return None
+    for m in within(scene.dates, start, end):
+        if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
+            return m
+    return None
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:

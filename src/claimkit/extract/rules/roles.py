@@ -65,6 +65,7 @@ __all__ = [
     "FieldRule",
     "Memo",
     "conditioned",
+    "dateline_dates",
     "fill",
     "generic_case",
     "in_headline",
@@ -1114,6 +1115,32 @@ def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+#: what may follow a dateline's date before its dash: a year word ("г.", "года"), the
+#: agency in brackets ("(Reuters)", "(ИА «Вестник»)"); then the dash that opens the story
+_DATELINE_TAIL = re.compile(r"[ \t,.]*(?:[^\W\d_]{1,4}\.?)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[-–—][ \t]")
+#: how long the start of a dateline before its date may be ("WASHINGTON, ", "Jakarta, ")
+_DATELINE_HEAD = 60
+
+
+def dateline_dates(text: str, dates: Sequence[Mention]) -> frozenset[int]:
+    """The starts of the dates in the article's dateline, the line start before the story's
+    first sentence ("ROMA, 7 maggio 2026 (AIN) - L'Italia stanzierà ..."): the day the
+    article was written, not the day of what its first sentence tells ("..., Starmer said
+    on Tuesday"). A short start of its line, no sentence end in it; a dash after the date."""
+    out = set()
+    for m in dates:
+        if m.start >= _LEAD:
+            break
+        head = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+        if len(head) <= _DATELINE_HEAD and not _HEAD_END.search(head) and _DATELINE_TAIL.match(text, m.end):
+            out.add(m.start)
+    return frozenset(out)
+
+
+#: a sentence end or a second clause: the text before a date is no dateline's start
+_HEAD_END = re.compile(r"[.!?;:。！？]\s|[-–—]\s")
 
 
 def _on_date_line(text: str, m: Mention) -> bool:

@@ -1,0 +1,42 @@
+"""A claim of the article's first sentence is dated by the day it was said, not by the
+dateline in front of it: "LONDON, April 8, 2026 - Britain will send ..., Starmer said on
+Tuesday" is 2026-04-07. When the next sentence of the paragraph tells who said it, and
+when ("Lo ha annunciato ieri ...", "Об этом заявил во вторник ..."), its day dates the
+claim; a next sentence that says something new ("X said on Tuesday that ...") does not.
+
+Every text is written for these tests (none comes from the sample or test articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
+
+#: (language, text, type, the claim's date); the dateline is Wednesday 8 April 2026
+_CASES = [
+    ("en", "LONDON, April 8, 2026 (Reuters) - Britain will send 50 million pounds to Ukraine, Prime Minister Keir Starmer said on Tuesday.", "pledge", "2026-04-07"),
+    ("en", "LONDON, April 8, 2026 - Britain will send 50 million pounds to Ukraine. The announcement was made on Tuesday by Prime Minister Keir Starmer.", "pledge", "2026-04-07"),
+    ("it", "ROMA, 8 aprile 2026 - La Francia invierà 50 milioni di euro all'Ucraina. Lo ha annunciato ieri a Parigi il presidente Emmanuel Macron.", "pledge", "2026-04-07"),
+    ("es", "MADRID, 8 de abril de 2026 (EFE) - España enviará 200 soldados a Letonia. Así lo anunció el martes la ministra de Defensa Margarita Robles.", "pledge", "2026-04-07"),
+    ("ru", "МОСКВА, 8 апреля 2026 г. - Россия направит гуманитарную помощь в Армению. Об этом заявил во вторник министр иностранных дел Сергей Лавров.", "pledge", "2026-04-07"),
+    ("uk", "КИЇВ, 8 квітня 2026 року - Україна відмовилася від переговорів з Москвою. Про це заявив у вівторок міністр закордонних справ Андрій Сибіга.", "refusal", "2026-04-07"),
+    ("id", "Jakarta, 8 April 2026 (Antara) - Pemerintah menegaskan tidak akan mengirim pasukan ke Gaza. Hal itu disampaikan Menteri Luar Negeri di Jakarta, Selasa (7/4).", "refusal", "2026-04-07"),
+    ("pl", "WARSZAWA, 8 kwietnia 2026 (PAP) - Polska przekaże Ukrainie kolejny pakiet pomocy. Poinformował o tym we wtorek minister obrony.", "pledge", "2026-04-07"),
+    # a next sentence that says something of its own does not date the claim before it
+    ("en", "LONDON, April 8, 2026 - Britain will send 50 million pounds to Ukraine. Foreign Secretary David Lammy said on Tuesday that more help could follow.", "pledge", "2026-04-08"),
+    # nor one in another paragraph
+    ("it", "ROMA, 8 aprile 2026 - La Francia invierà 50 milioni di euro all'Ucraina.\n\nLo ha annunciato ieri a Parigi il presidente Emmanuel Macron.", "pledge", "2026-04-08"),
+]
+
+
+def _dates(backend: RulesBackend, text: str, lang: str, type_: str) -> list[str | None]:
+    doc = Document(id="t", text=text, language=lang)
+    return [d.fields["date"].value for d in backend.extract(doc).drafts if d.type == type_]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "date"), _CASES, ids=[f"{c[0]}:{i}" for i, c in enumerate(_CASES)])
+def test_a_claim_is_dated_by_when_it_was_said(backend: RulesBackend, lang: str, text: str, type_: str, date: str) -> None:
+    assert _dates(backend, text, lang, type_) == [date]
