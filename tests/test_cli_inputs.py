@@ -73,3 +73,25 @@ def test_eval_without_common_ids_says_so(tmp_path: Path, gold_dir: Path) -> None
     empty.write_text("", encoding="utf-8")
     res = CliRunner().invoke(main, ["eval", "--gold", str(gold_dir), str(empty)])
     assert res.exit_code == 2 and "no document records" in res.stderr
+
+
+def test_extract_into_its_input_folder_does_not_read_its_own_output(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    for _ in range(2):  # the second run finds the output of the first in the folder
+        res = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(out), "-q"])
+        assert res.exit_code == 0, res.output
+        assert "skipped" not in res.stderr
+        assert [r["document"]["id"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())] == ["a"]
+    named = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), str(out), "-o", str(out), "-q"])
+    assert f"claimkit: skipped {out}: is this run's output file; not read as input" in named.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["document"]["id"] for r in records if r["record"] == "document"] == ["a"]
+    assert [r["record"] for r in records] == ["document", "failure"]  # the output named as input is a failure
+
+
+def test_load_documents_skips_what_it_is_told_to(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    assert [d.id for d in load_documents([tmp_path], skip=[tmp_path / "b.txt"])] == ["a"]
+    assert [d.id for d in load_documents([tmp_path])] == ["a", "b"]

@@ -268,7 +268,8 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
             sink.advance = advance
             docs = (_dated(d, plan.published)
                     for d in load_documents(paths, on_error=sink.on_load_error,
-                                            max_bytes=plan.max_bytes)
+                                            max_bytes=plan.max_bytes,
+                                            skip=(plan.output,) if plan.output else ())
                     if d.id not in plan.done)
             summary = run_extraction(extractor, docs, fh, concurrency=plan.concurrency,
                                      max_cost=plan.max_cost, on_record=sink.on_record)

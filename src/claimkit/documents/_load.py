@@ -292,6 +292,7 @@ def load_documents(
     on_error: Callable[[InputError], None] | None = None,
     stdin: BinaryIO | None = None,
     max_bytes: int = MAX_BYTES,
+    skip: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Document]:
     """Load documents from files, directories and stdin, lazily.
 
@@ -304,6 +305,9 @@ def load_documents(
         stdin: stream read for ``-``; default ``sys.stdin.buffer``.
         max_bytes: the document size limit (a text or HTML file, stdin, or
             one JSONL line); default :data:`MAX_BYTES` (10 MB).
+        skip: files not to read: the run's own output (``claimkit extract
+            articles/ -o articles/claims.jsonl`` does not read its claims as
+            articles); one named in ``paths`` is reported, one in a folder passed over.
 
     Yields:
         Documents, file by file, in the order given (a JSONL file streamed
@@ -312,7 +316,7 @@ def load_documents(
     """
     report = on_error or _warn
     seen: set[str] = set()
-    for name in _names(paths, report):
+    for name in _names(paths, report, _real_paths(skip)):
         try:
             for doc in _iter_one(name, report, stdin, max_bytes):
                 if doc.id in seen:
@@ -324,14 +328,22 @@ def load_documents(
 
 
 def _names(
-    paths: Iterable[str | os.PathLike[str]], report: Callable[[InputError], None]
+    paths: Iterable[str | os.PathLike[str]], report: Callable[[InputError], None], skip: frozenset[str]
 ) -> Iterator[str]:
     for item in paths:
         source = os.fspath(item)
         if source != "-" and os.path.isdir(source):
-            yield from (str(p) for p in _walk(Path(source), report))
+            yield from (str(p) for p in _walk(Path(source), report) if not skip or os.path.realpath(p) not in skip)
+        elif source != "-" and skip and os.path.realpath(source) in skip:
+            report(InputError(safe_name(source), "is this run's output file; not read as input"))
         else:
             yield source
+
+
+def _real_paths(paths: Iterable[str | os.PathLike[str]]) -> frozenset[str]:
+    """The real paths of ``paths`` (``-`` and empty names left out)."""
+    names = [os.fspath(p) for p in paths]
+    return frozenset(os.path.realpath(p) for p in names if p and p != "-")
 
 
 def _iter_one(
