@@ -60,22 +60,22 @@ _DOMAIN_CODE = {"uk": "GB"}
 #: unqualified names of a government or one of its ministries, by language; in a language
 #: with cases only the nominative, the form a subject is written in
 HOME_NOUNS = {
-    "en": r"\b(?:[Gg]overnment|[Cc]abinet|(?:[A-Z][a-z]+ )?Ministry(?: of(?: [A-Z][a-z]+| and){1,3})?)\b",
-    "fr": r"\b(?:[Gg]ouvernement|[Ee]xécutif|[Mm]inistère (?:des|de la|de l['’]|du) [A-ZÉ][\w-]+(?: étrangères)?)\b",
-    "es": r"\b(?:Gobierno|Ejecutivo|Cancillería|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
-    "it": r"\b(?:[Gg]overno|[Ee]secutivo|Farnesina|[Mm]inistero (?:degli|della|dell['’]|del) [A-Z]\w+)\b",
-    "pt": r"\b(?:[Gg]overno|Executivo|Itamaraty|Ministério d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Defesa))\b",
-    "de": r"\b(?:(?:Bundes)?[Rr]egierung|Kabinett|Auswärtige[sn]? Amt|(?:Außen|Verteidigungs|Innen|Finanz)ministerium)\b",
+    "en": r"(?<![\w-])(?:[Gg]overnment|[Cc]abinet|(?:[A-Z][a-z]+ )?[Mm]inistry(?: of(?: [A-Z][a-z]+| and){1,3})?)(?![\w-])",
+    "fr": r"(?<![\w-])(?:[Gg]ouvernement|[Ee]xécutif|[Mm]inistère (?:des|de la|de l['’]|du) [A-ZÉ][\w-]+(?: étrangères)?)\b",
+    "es": r"(?<![\w-])(?:Gobierno|Ejecutivo|Cancillería|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
+    "it": r"(?<![\w-])(?:[Gg]overno|[Ee]secutivo|Farnesina|[Mm]inistero (?:degli|della|dell['’]|del) [A-Z]\w+)\b",
+    "pt": r"(?<![\w-])(?:[Gg]overno|Executivo|Itamaraty|Ministério d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Defesa))\b",
+    "de": r"(?<![\w-])(?:(?:Bundes)?[Rr]egierung|Kabinett|Auswärtige[sn]? Amt|(?:Außen|Verteidigungs|Innen|Finanz)ministerium)\b",
     "pl": r"\b(?:[Rr]ząd|MSZ|Ministerstwo (?:Spraw Zagranicznych|Obrony Narodowej|Finansów))\b",
     "hr": r"\b(?:[Vv]lada|Ministarstvo (?:vanjskih i europskih poslova|vanjskih poslova|obrane|financija)|MVEP)\b",
     "ru": r"(?<!\w)(?:[Пп]равительство|МИД|Минобороны|Министерство иностранных дел)(?!\w)",
     "uk": r"(?<!\w)(?:[Уу]ряд|МЗС|Міноборони|Міністерство закордонних справ|Кабмін)(?!\w)",
     "tr": r"(?<!\w)(?:[Hh]ükümet\w*|(?:Dışişleri|Milli Savunma|İçişleri|Ticaret|Hazine ve Maliye) Bakanlığı)(?!\w)",
     "ar": r"(?:الحكومة|وزارة الخارجية|وزارة الدفاع)(?![\u0621-\u064a])",
-    "zh": r"政府|外交部|国防部|國防部|商务部|商務部",
-    "ja": r"政府|外務省|防衛省|経済産業省|財務省",
-    "ko": r"정부|외교부|국방부|통일부|대통령실|기획재정부|산업통상자원부",
-    "vi": r"\b(?:Chính phủ|Bộ (?:Ngoại giao|Quốc phòng|Công Thương|Tài chính))\b",
+    "zh": r"(?<![反地方市州省县縣区區])(?:政府|外交部(?![长長])|国防部(?![长長])|國防部(?![长長])|商务部(?![长長])|商務部(?![长長]))",
+    "ja": r"(?<![反地方市州県省])(?:政府|外務省|防衛省|経済産業省|財務省)",
+    "ko": r"(?<![가-힣])(?:정부|외교부|국방부|통일부|대통령실|기획재정부|산업통상자원부)(?!\s*(?:장관|차관))",
+    "vi": r"(?<!trưởng )\b(?:Chính phủ|Bộ (?:Ngoại giao|Quốc phòng|Công Thương|Tài chính))\b",
     "id": r"\b(?:[Pp]emerintah|Kementerian (?:Luar Negeri|Pertahanan|Keuangan)|Kemlu|Kemhan)\b",
 }
 _COMPILED: dict[str, re.Pattern[str]] = {}
@@ -174,7 +174,8 @@ def home_mentions(text: str, language: str | None, home: Actor,
         s, e = m.span()
         speaker = _spokesperson(text, e, others)
         near = [o for o in others if o is not speaker and o.start < e + 24 and o.end > s - 6]
-        if _qualified(text, s, e, near) or _POSSESSIVE.search(text, max(0, s - 12), s):
+        if _qualified(text, s, e, near) or _POSSESSIVE.search(text, max(0, s - 12), s) or (
+                speaker is None and _titles(text, e, near)):
             continue
         if speaker is not None:
             replaced.append(speaker)
@@ -202,6 +203,18 @@ def _spokesperson(text: str, end: int, others: Sequence[Mention]) -> Mention | N
                 and o.start <= title.end() + 2 and o.end > title.end()):
             return o
     return None
+
+
+#: what may stand between a ministry and the person it is the title of ("外交部长王毅",
+#: "외교부 장관 조현", "МИД Сергей Лавров"): a few letters, no punctuation
+_TITLE_GAP = re.compile(r"[^\W\d_]{0,6}(?:\s[^\W\d_]{1,10}){0,1}\s?")
+
+
+def _titles(text: str, e: int, near: Sequence[Mention]) -> bool:
+    """A person named right after the noun ending at ``e`` holds it as (part of) a title:
+    the person acts, not the ministry."""
+    return any(isinstance(o.value, Actor) and o.value.kind == ActorKind.person and o.start >= e
+               and _TITLE_GAP.fullmatch(text, e, o.start) for o in near)
 
 
 def _qualified(text: str, s: int, e: int, near: Sequence[Mention]) -> bool:
