@@ -13,8 +13,9 @@ country is worse than none):
    "(서울=연합뉴스)"): wire copy is at home where it is filed;
 3. else the outlet's country: the address's country-code domain (``.com.mx``,
    ``.at``) or a known outlet (:data:`OUTLETS`); an international broadcaster
-   (:data:`WORLD_OUTLETS`) has no home;
-4. else the country most of the article's officials speak for, when nearly all do.
+   (:data:`WORLD_OUTLETS`) has no home; and none when nearly all the article's
+   officials speak for another country (a local outlet reporting a foreign story);
+4. else the country nearly all the article's officials speak for.
 
 :func:`home_mentions` finds the unqualified government nouns (:data:`HOME_NOUNS`)
 as mentions of that country; a country or city next to the noun ("the government of
@@ -31,6 +32,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from claimkit.extract.rules.support import Mention
+from claimkit.normalize import country_name
 from claimkit.schemas import Actor, ActorKind, Document
 
 __all__ = ["home_country", "home_mentions"]
@@ -72,9 +74,9 @@ HOME_NOUNS = {
     "uk": r"(?<!\w)(?:[Уу]ряд|МЗС|Міноборони|Міністерство закордонних справ|Кабмін)(?!\w)",
     "tr": r"(?<!\w)(?:[Hh]ükümet\w*|(?:Dışişleri|Milli Savunma|İçişleri|Ticaret|Hazine ve Maliye) Bakanlığı)(?!\w)",
     "ar": r"(?:الحكومة|وزارة الخارجية|وزارة الدفاع)(?![\u0621-\u064a])",
-    "zh": r"(?<![反地方市州省县縣区區])(?:政府|外交部(?![长長])|国防部(?![长長])|國防部(?![长長])|商务部(?![长長])|商務部(?![长長]))",
-    "ja": r"(?<![反地方市州県省])(?:政府|外務省|防衛省|経済産業省|財務省)",
-    "ko": r"(?<![가-힣])(?:정부|외교부|국방부|통일부|대통령실|기획재정부|산업통상자원부)(?!\s*(?:장관|차관))",
+    "zh": r"(?<![反地方市州省县縣区區两兩各国國])(?:政府|外交部(?![长長])|国防部(?![长長])|國防部(?![长長])|商务部(?![长長])|商務部(?![长長]))",
+    "ja": r"(?<![反地方市州県省両各国])(?:政府|外務省|防衛省|経済産業省|財務省)",
+    "ko": r"(?<![가-힣])(?<!(?:양국|각국|양측|현지|지방) )(?<!(?:상대국|해당국|주재국) )(?:정부|외교부|국방부|통일부|대통령실|기획재정부|산업통상자원부)(?!\s*(?:장관|차관))",
     "vi": r"(?<!trưởng )\b(?:Chính phủ|Bộ (?:Ngoại giao|Quốc phòng|Công Thương|Tài chính))\b",
     "id": r"\b(?:[Pp]emerintah|Kementerian (?:Luar Negeri|Pertahanan|Keuangan)|Kemlu|Kemhan)\b",
 }
@@ -96,7 +98,8 @@ _AFTER_GAP = re.compile(
 )
 #: a possessive before the noun: the government of someone else ("its government", "su Gobierno")
 _POSSESSIVE = re.compile(
-    r"(?:\b(?:its|his|her|their|whose|son|sa|leur|su|sus|suo|sua|seine[mnrs]?|ihre[mnrs]?|seu|jego|jej|ich)\s+)$"
+    r"(?:\b(?:its|his|her|their|whose|son|sa|leur|su|sus|suo|sua|seine[mnrs]?|ihre[mnrs]?|seu|jego|jej|ich)\s+)$",
+    re.IGNORECASE,
 )
 
 #: a dateline: a place opening the text's first lines, then a date, an agency, a dash
@@ -118,7 +121,13 @@ def home_country(document: Document, seat: Callable[[str], str | None],
     outlet = outlet_country(document.url or document.source or "")
     if lang in ONE_COUNTRY:
         return ONE_COUNTRY[lang] if outlet in (None, ONE_COUNTRY[lang]) else None
-    return dateline_country(document.text, seat) or outlet or _most(officials)
+    dateline = dateline_country(document.text, seat)
+    if dateline is not None:
+        return dateline
+    most = _most(officials)
+    if outlet is not None:
+        return outlet if most is None or most in (outlet, country_name(outlet)) else None
+    return most
 
 
 def outlet_country(address: str) -> str | None:
