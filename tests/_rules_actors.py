@@ -20,7 +20,9 @@ choosing a claim's actor:
   document's dateline, its url, or a language spoken in one country), and no
   country at all without such evidence;
 - ``org_name``: an organisation by the English name the guidelines and English
-  news use ("IMF", "United Nations Security Council"), whatever the language.
+  news use ("IMF", "United Nations Security Council"), whatever the language; a
+  named country's ministry, army or office speaks for that country ("the Russian
+  Foreign Ministry warned": Russia).
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``
