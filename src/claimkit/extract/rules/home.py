@@ -64,7 +64,7 @@ _DOMAIN_CODE = {"uk": "GB"}
 HOME_NOUNS = {
     "en": r"(?<![\w-])(?:[Gg]overnment|[Cc]abinet|(?:[A-Z][a-z]+ )?[Mm]inistry(?: of(?: [A-Z][a-z]+| and){1,3})?)(?![\w-])",
     "fr": r"(?<![\w-])(?:[Gg]ouvernement|[Ee]xécutif|[Mm]inistère (?:des|de la|de l['’]|du) [A-ZÉ][\w-]+(?: étrangères)?)\b",
-    "es": r"(?<![\w-])(?:Gobierno|Ejecutivo|Cancillería|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
+    "es": r"(?<![\w-])(?:[Gg]obierno|Ejecutivo|Cancillería|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
     "it": r"(?<![\w-])(?:[Gg]overno|[Ee]secutivo|Farnesina|[Mm]inistero (?:degli|della|dell['’]|del) [A-Z]\w+)\b",
     "pt": r"(?<![\w-])(?:[Gg]overno|Executivo|Itamaraty|Ministério d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Defesa))\b",
     "de": r"(?<![\w-])(?:(?:Bundes)?[Rr]egierung|Kabinett|Auswärtige[sn]? Amt|(?:Außen|Verteidigungs|Innen|Finanz)ministerium)\b",
