@@ -12,12 +12,23 @@ choosing a claim's actor:
   other party (a recipient, the one warned, the other side of a talk, often in
   an object or oblique case or fronted): the actor is who pledges, refuses or
   warns;
-- ``own_voice``: an ombudsman, a union or an armed group speaking for itself.
+- ``own_voice``: an ombudsman, a union, a party, a company, an NGO, a court or an
+  armed group speaking for itself, by its name (a group noun before the name is
+  not part of it: "the union CGT", "Partia Razem");
+- ``home_government``: an unqualified "the government", "the foreign ministry" or
+  a spokesperson of an unnamed ministry is the article's own country (from the
+  document's dateline, its url, or a language spoken in one country), and no
+  country at all without such evidence;
+- ``org_name``: an organisation by the English name the guidelines and English
+  news use ("IMF", "United Nations Security Council"), whatever the language; a
+  named country's ministry, army or office speaks for that country ("the Russian
+  Foreign Ministry warned": Russia).
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``
 (names that must not be among them), ``known_gap`` (optional: the backend is
-known to fail it, and why; a strict xfail). Stricter than the scorer, which
+known to fail it, and why; a strict xfail), ``url`` (optional: the document's
+address, for the outlet's country). Stricter than the scorer, which
 counts an actor right when any gold name is among the predicted ones: here the
 people of a meeting must all be there and the other party must not.
 """
@@ -44,6 +55,7 @@ class ActorCase:
     actor: tuple[str, ...]
     not_actor: tuple[str, ...]
     known_gap: str | None
+    url: str | None = None
 
     @property
     def id(self) -> str:
@@ -56,13 +68,15 @@ def load_actor_cases(path: Path = DATA) -> list[ActorCase]:
         if line.strip():
             row = json.loads(line)
             out.append(ActorCase(n, row["lang"], row["mechanism"], row["type"], row["text"],
-                                 tuple(row["actor"]), tuple(row.get("not") or ()), row.get("known_gap")))
+                                 tuple(row["actor"]), tuple(row.get("not") or ()), row.get("known_gap"),
+                                 row.get("url")))
     return out
 
 
 def check_actor(backend: Backend, case: ActorCase) -> str | None:
     """None when the first claim of the case's type has the expected actors, else what went wrong."""
-    doc = Document(id=case.id, text=case.text, language=case.lang, published="2025-06-02")
+    doc = Document(id=case.id, text=case.text, language=case.lang, published="2025-06-02",
+                   url=case.url)
     drafts = backend.extract(doc).drafts
     hits = [d for d in drafts if d.type == case.type]
     if not hits:

@@ -72,7 +72,7 @@ def test_a_country_with_a_case_ending_is_governed(lang: str, text: str, word: st
 _GROUPS = [
     ("en", "The Sudan Liberation Army refused to join the talks.", ["Sudan Liberation Army"]),
     ("en", "The National Union of Rail Workers warned of a strike.", ["National Union of Rail Workers"]),
-    ("es", "El Ejército de Liberación Nacional rechazó el alto el fuego.", ["Ejército de Liberación Nacional"]),
+    ("es", "El Movimiento de Liberación Popular rechazó el alto el fuego.", ["Movimiento de Liberación Popular"]),
     ("fr", "Le Syndicat National des Journalistes a mis en garde contre la loi.", ["Syndicat National des Journalistes"]),
     ("en", "The European Union warned Russia.", ["European Union", "Russia"]),
     ("en", "The Army said it would not comment.", []),

@@ -504,8 +504,10 @@ class Gazetteer:
             found = self._with_titles(index, text, folded, taken)
         else:
             found = self._with_officials(index, (text, folded), taken, officials)
-        groups = _GROUPS.get(lang or "")
-        return _with_groups(text, found, groups) if groups is not None else found
+        for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
+            if groups is not None:
+                found = _with_groups(text, found, groups)
+        return found
 
     def _with_officials(self, index: _Index, texts: tuple[str, str],
                         taken: list[tuple[int, int, int]],
@@ -762,7 +764,7 @@ _EN_GROUP = re.compile(
     rf"(?<![\w'’-])(?!(?:The|A|An|But|And|In|On|At|For|As|If|When|While|After|Before|Former|Both)\b)"
     rf"(?:{_CAP} (?:(?:of|for|and) )?){{1,4}}"
     r"(?:Army|Forces|Front|Movement|Union|Party|Brigades?|Militia|Federation|Confederation"
-    r"|Association|Congress|Alliance|Organi[sz]ation|Guards?|Committee|Council|Corps)"
+    r"|Association|Congress|Alliance|Organi[sz]ation|Guards?|Committee|Council|Corps|Court|Tribunal)"
     rf"(?: (?:of|for) (?:the )?{_CAP}(?: (?:and )?{_CAP}){{0,3}})?(?![\w-])"
 )
 _ROMANCE_GROUP = re.compile(
@@ -773,6 +775,30 @@ _ROMANCE_GROUP = re.compile(
     rf"{_CAP}(?: (?:de la |de |del |des |du |y |e |et |di |della |dei |delle |da |do |dos |das )?{_CAP}){{0,4}})(?![\w-])"
 )
 _GROUPS = {"en": _EN_GROUP, "es": _ROMANCE_GROUP, "pt": _ROMANCE_GROUP, "it": _ROMANCE_GROUP, "fr": _ROMANCE_GROUP}
+
+#: a name after a group noun that is not part of it ("le syndicat CGT", "Partia Razem",
+#: "Tập đoàn Vingroup"): an acronym or one to three capitalised words (one word in
+#: Vietnamese, whose every syllable may be capitalised, and in German, which capitalises
+#: every noun: "Die Gewerkschaft Verdi warnte vor Streiks")
+_ACRONYM = r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,}\b(?: [A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+\b)?"
+_NAME_AFTER = rf"(?P<name>{_ACRONYM}|{_CAP}(?: {_CAP}){{0,2}})(?![\w-])"
+_NOUN_NAMES = {
+    "es": r"\b(?:[Ee]l|[Ll]as?|[Ll]os) (?:sindicato|partido|empresa|compañía|petrolera|organización|ONG|patronal)",
+    "fr": r"\b(?:[Ll]e|[Ll]a|[Ll]['’]) ?(?:syndicat|parti|entreprise|groupe|organisation|ONG|ong|compagnie)",
+    "it": r"\b(?:[Ii]l|[Ll]a|[Ll]['’]) ?(?:sindacato|partito|gruppo|azienda|società|organizzazione|ong|Ong)",
+    "pt": r"\b(?:[Oo]|[Aa]) (?:sindicato|partido|empresa|companhia|organização|ONG|petrolífera)",
+    "pl": r"(?:\b[Zz]wiązek zawodowy|\b[Pp]artia|\b[Kk]oncern|\b[Ss]półka|\b[Oo]rganizacja|\b[Ss]yndykat)",
+    "hr": r"(?:\b[Ss]tranka|\b[Ss]indikat|\b[Tt]vrtka|\b[Uu]druga|\b[Kk]ompanija)",
+    "id": r"(?:\b[Pp]artai|\b[Ss]erikat [Pp]ekerja|\b[Pp]erusahaan|\b[Oo]rganisasi)",
+}
+_GROUP_NOUN_NAMES = {
+    lang: re.compile(rf"{noun} {_NAME_AFTER}") for lang, noun in _NOUN_NAMES.items()
+} | {
+    "de": re.compile(
+        r"\b(?:Die|die|Der|der|Den|den) \w*(?:[Gg]ewerkschaft|[Pp]artei|[Kk]onzern|[Oo]rganisation|[Vv]erband)"
+        rf" (?P<name>{_ACRONYM}|{_CAP})(?![\w-])"),
+    "vi": re.compile(r"\b(?:Tập đoàn|Công ty|Công đoàn|Tổ chức) (?P<name>[A-Z][A-Za-z0-9]{2,})(?![\w-])"),
+}
 
 
 def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str]) -> list[ActorMention]:
@@ -789,6 +815,8 @@ def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str])
         if len(inside) > 1 or _title_case_line(text, s) or any(
                 m.actor.kind == ActorKind.person or m.start != s or m.end >= e for m in inside):
             continue  # a known name inside opens the group's name ("Sudan Liberation Army")
+        if "name" in pattern.groupindex:  # a group noun before the name: the name alone
+            s, e = g.span("name")
         out = [m for m in out if not (m.start < e and s < m.end)]
         out.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
                                                        kind=ActorKind.organisation)))

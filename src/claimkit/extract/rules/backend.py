@@ -38,6 +38,7 @@ from typing import Any
 from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
+from claimkit.extract.rules.home import home_country, home_mentions
 from claimkit.extract.rules.reading import as_read
 from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
@@ -83,6 +84,7 @@ from claimkit.extract.rules.support import (
     within,
 )
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
+from claimkit.normalize import country_name
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 
@@ -295,7 +297,8 @@ class RulesBackend(Backend):
                 group = finders.speaks_for(m.value)
                 if group is not None:
                     speaks_for[m.value.label] = group
-        actors = acting(found, speaks_for)
+        named = acting(found, speaks_for)
+        actors = self._with_home(document, named, places, speaks_for)
         dates = _sorted(finders.dates(document))
         published = document.published
         if published is None and (published := dateline_day(dates)) is not None:
@@ -317,8 +320,31 @@ class RulesBackend(Backend):
             seats=seat_mentions(places, actors, self._places.seat_of, finders.resolve),
             speaks_for=speaks_for,
             people=[m for m in found if m.value.kind == ActorKind.person],
-            governed=_case_governed(finders, text, actors, document.language),
+            governed=_case_governed(finders, text, named, document.language),  # the home nouns are
+            # written in the nominative (HOME_NOUNS)
         )
+
+    def _with_home(
+        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: Mapping[str, Actor]
+    ) -> list[Mention]:
+        """``actors`` with the article's own government where the text names it without a
+        country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
+        article is at home in, if it can tell; a spokesperson of that ministry is the country."""
+        officials = [g.label for m in actors if m.value.kind == ActorKind.person
+                     and (g := speaks_for.get(m.value.label)) is not None and g.kind == ActorKind.country]
+        home = home_country(document, self._seat_in_text, officials)
+        actor = self._finders.resolve(country_name(home) or home if len(home) == 2 else home) if home else None
+        if actor is None or actor.kind != ActorKind.country:
+            return actors
+        found, replaced = home_mentions(document.text, document.language, actor, _sorted([*actors, *places]))
+        if not found:
+            return actors
+        return _sorted([*(m for m in actors if all(m is not r for r in replaced)), *found])
+
+    def _seat_in_text(self, written: str) -> str | None:
+        """The government seated in the place written ``written`` ("SEOUL", "القاهرة"), if any."""
+        name = self._places.resolve(written)
+        return self._places.seat_of(name) if name else None
 
     def _languages(
         self, text: str, sentence: Sentence, doc_language: str | None

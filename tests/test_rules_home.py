@@ -1,0 +1,114 @@
+"""The article's own country (``claimkit.extract.rules.home``): which evidence names it,
+and where an unqualified government noun is that country. The sentences through the
+whole backend are in ``tests/data/rules_actors.jsonl`` (mechanism ``home_government``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules.home import (
+    dateline_country,
+    home_country,
+    home_mentions,
+    outlet_country,
+)
+from claimkit.extract.rules.support import Mention
+from claimkit.normalize import Places, resolve_actor
+from claimkit.schemas import Actor, ActorKind, Document
+
+PLACES = Places.default()
+
+
+def _seat(written: str) -> str | None:
+    name = PLACES.resolve(written)
+    return PLACES.seat_of(name) if name else None
+
+
+@pytest.mark.parametrize(("url", "code"), [
+    ("https://www.abc.net.au/news/2025-06-02/x/1", "AU"),
+    ("https://www1.folha.uol.com.br/mundo/2025/06/x.shtml", "BR"),
+    ("https://www.theguardian.co.uk/world/x", "GB"),
+    ("https://www.koreaherald.com/view.php?ud=1", "KR"),
+    ("https://edition.news.cn/x.html", "CN"),
+    ("https://www.bbc.co.uk/news/world-asia-1", None),  # a world broadcaster
+    ("https://www.rfi.fr/fr/afrique/x", None),
+    ("https://www.reuters.com/world/x", None),  # a generic domain
+    ("https://www.tempo.co/politik/x", None),  # .co is used as a generic domain
+    ("articles/ko-1.txt", None),  # a file, no address
+])
+def test_outlet_country(url: str, code: str | None) -> None:
+    assert outlet_country(url) == code
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("SEOUL, June 2 (Reuters) - The government pledged ...", "South Korea"),
+    ("Headline\n\nKYIV (AP) — Ukraine's parliament ...", "Ukraine"),
+    ("(서울=연합뉴스) 정부는 ...", "South Korea"),
+    ("القاهرة - حذرت وزارة الخارجية ...", "Egypt"),
+    ("Berlin (dpa) - Die Regierung ...", "Germany"),
+    ("Moscow has long said that the talks would fail.", None),  # no dateline's dash
+    ("GENEVA, June 2 (Reuters) - The talks ...", None),  # no government sits there
+])
+def test_dateline_country(text: str, country: str | None) -> None:
+    assert dateline_country(text, _seat) == country
+
+
+def _doc(text: str, language: str, url: str | None = None) -> Document:
+    return Document(id="d", text=text, language=language, url=url)
+
+
+def test_home_country_order_and_conflicts() -> None:
+    # a language spoken in one country, unless the address names another
+    assert home_country(_doc("정부는 ...", "ko"), _seat, []) == "KR"
+    assert home_country(_doc("Il governo ...", "it", "https://www.rsi.ch/news/x"), _seat, []) is None
+    # English: no evidence, no home; the dateline before the outlet
+    assert home_country(_doc("The government ...", "en"), _seat, []) is None
+    dated = _doc("DAKAR, 2 June (AFP) - The government ...", "en", "https://www.lemonde.fr/x")
+    assert home_country(dated, _seat, []) == "Senegal"
+    # the outlet's country, unless nearly all officials speak for another
+    au = _doc("The government ...", "en", "https://www.abc.net.au/news/x")
+    assert home_country(au, _seat, ["Australia", "Australia"]) == "AU"
+    assert home_country(au, _seat, ["Ukraine"] * 4) is None
+    # officials alone: three of them and three in four
+    assert home_country(_doc("The government ...", "en"), _seat, ["Ukraine"] * 3 + ["Russia"]) == "Ukraine"
+    assert home_country(_doc("The government ...", "en"), _seat, ["Ukraine", "Ukraine", "Russia"]) is None
+
+
+POLAND = resolve_actor("Poland")
+
+
+def _found(text: str, language: str) -> list[tuple[str, str]]:
+    from claimkit.normalize import find_actors, find_places
+
+    others = sorted([*(Mention(m.start, m.end, m.actor) for m in find_actors(text, language=language)),
+                     *(Mention(p.start, p.end, p.name) for p in find_places(text, language=language))],
+                    key=lambda m: m.start)
+    found, replaced = home_mentions(text, language, POLAND, others)
+    return [(text[m.start:m.end], m.value.label) for m in found] + [
+        (text[m.start:m.end], "replaced") for m in replaced]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The government pledged more aid.", "en", [("government", "Poland")]),
+    ("The Foreign Ministry warned Russia.", "en", [("Foreign Ministry", "Poland")]),
+    ("The government of Kenya pledged more aid.", "en", []),  # a country after it
+    ("Kenya's government pledged more aid.", "en", []),  # a country before it
+    ("The government in Kyiv pledged more aid.", "en", []),  # a capital after it
+    ("Its government pledged more aid.", "en", []),  # someone else's
+    ("Anti-government protesters warned of strikes.", "en", []),  # part of a word
+    ("Le gouvernement français a promis", "fr", []),  # an adjective of a country after it
+    ("러시아 정부는 경고했다", "ko", []),
+    ("양국 정부는 합의했다", "ko", []),  # both governments
+    ("外交部长王毅会见了法国外长", "zh", []),  # a minister's title
+    ("外交部发言人毛宁警告说", "zh", [("外交部发言人毛宁", "Poland"), ("外交部发言人毛宁", "replaced")]),
+    ("Rządu nie ma", "pl", []),  # a case language: the nominative only
+])
+def test_home_mentions(text: str, language: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text, language) == expected
+
+
+def test_home_mentions_need_a_country_actor_only_for_their_value() -> None:
+    union = Actor(text="x", name="X", kind=ActorKind.organisation)
+    found, _ = home_mentions("Rząd zapowiedział", "pl", union, [])
+    assert [m.value for m in found] == [union]
+    assert home_mentions("The government said", "xx", union, []) == ([], [])
