@@ -12,7 +12,11 @@ choosing a claim's actor:
   other party (a recipient, the one warned, the other side of a talk, often in
   an object or oblique case or fronted): the actor is who pledges, refuses or
   warns;
-- ``own_voice``: an ombudsman, a union or an armed group speaking for itself.
+- ``own_voice``: an ombudsman, a union or an armed group speaking for itself;
+- ``organisation``: an international agency, bank, court, alliance or armed group
+  of the gazetteer pledging, refusing, warning or meeting, named as its own news
+  writes it; an agency wins over its parent ("UN refugee agency", "Agencja ONZ ds.
+  Uchodźców", "유엔난민기구": UNHCR, not United Nations).
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``
