@@ -12,7 +12,9 @@ Matching rules (why they are there):
   katakana, anywhere for Han and Hangul (no spaces to anchor on).
 * A one-word alias written with a capital ("Anh", "Nga", "Trump") only matches
   a capitalised word, and an all-caps alias ("US", "AS", "NATO") only matches
-  exactly, because "anh", "us", "as" are common words.
+  exactly, because "anh", "us", "as" are common words; an alias of several
+  capitalised words ("Islamic State") only matches them capitalised ("an Islamic
+  state" is no name).
 * Single-character CJK abbreviations (英, 美, 俄, 米, 露) only count next to
   another one (英法, 俄乌, 日米) or before a word like 方/军/首相, or as a
   whole string in :meth:`Gazetteer.resolve`.
