@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,6 +169,73 @@ def test_every_new_alias_names_its_entry_in_a_sentence(name: str, alias: str,
 def test_an_agency_wins_over_its_parent(lang: str, text: str, name: str, parent: str) -> None:
     names = [m.actor.name for m in find_actors(text, language=lang)]
     assert name in names and parent not in names, names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written"),
+    [
+        ("es", "El Programa Mundial de Alimentos (PMA) de la ONU advirtió del riesgo.",
+         "Programa Mundial de Alimentos (PMA) de la ONU"),
+        ("fr", "Le Programme alimentaire mondial de l'ONU a averti.",
+         "Programme alimentaire mondial de l'ONU"),
+        ("it", "Il Programma alimentare mondiale delle Nazioni Unite ha avvertito.",
+         "Programma alimentare mondiale delle Nazioni Unite"),
+        ("pt", "O Alto Comissariado da ONU para os Refugiados alertou.",
+         "Alto Comissariado da ONU para os Refugiados"),
+        ("de", "Das Welternährungsprogramm der Vereinten Nationen warnte.",
+         "Welternährungsprogramm der Vereinten Nationen"),
+        ("pl", "Światowy Program Żywnościowy ONZ ostrzegł przed głodem.",
+         "Światowy Program Żywnościowy ONZ"),
+        ("hr", "Svjetski program za hranu UN-a upozorio je na glad.",
+         "Svjetski program za hranu UN-a"),
+        ("ru", "Всемирная продовольственная программа ООН предупредила о голоде.",
+         "Всемирная продовольственная программа ООН"),
+        ("uk", "Дитячий фонд ООН попередив про епідемію.", "Дитячий фонд ООН"),
+        ("vi", "Chương trình Lương thực Thế giới của Liên Hợp Quốc cảnh báo.",
+         "Chương trình Lương thực Thế giới của Liên Hợp Quốc"),
+        ("id", "Program Pangan Dunia PBB memperingatkan kelaparan.", "Program Pangan Dunia PBB"),
+        ("tr", "BM Dünya Gıda Programı kıtlık konusunda uyardı.", "BM Dünya Gıda Programı"),
+        ("en", "The UN's World Food Programme warned of famine.", "The UN's World Food Programme"),
+        ("en", "The World Food Programme of the United Nations warned of famine.",
+         "World Food Programme of the United Nations"),
+        ("ja", "国連の世界食糧計画は警告した。", "国連の世界食糧計画"),
+        ("ko", "유엔 세계식량계획은 경고했다.", "유엔 세계식량계획"),
+        ("en", "The EU border agency Frontex refused.", "EU border agency"),
+        ("de", "Die Grenzschutzagentur Frontex der EU lehnte ab.", "Grenzschutzagentur Frontex der EU"),
+    ],
+)
+def test_an_agency_written_with_its_parent_is_one_mention_of_the_agency(
+        lang: str, text: str, written: str) -> None:
+    found = find_actors(text, language=lang)
+    names = [m.actor.name for m in found]
+    assert "United Nations" not in names and "European Union" not in names, names
+    assert written in [m.text for m in found], [(m.text, m.actor.name) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The UN and the World Food Programme warned of famine."),
+        ("en", "The World Food Programme said the UN would decide."),
+        ("fr", "Le Programme alimentaire mondial et l'ONU ont averti."),
+        ("en", "NATO's UNHCR liaison met the UN envoy."),  # no parent of UNHCR's before it
+    ],
+)
+def test_an_agency_and_its_parent_apart_stay_two_mentions(lang: str, text: str) -> None:
+    names = [m.actor.name for m in find_actors(text, language=lang)]
+    assert "United Nations" in names and len(names) >= 2, names
+
+
+def test_a_user_file_can_give_an_agency_its_parent(tmp_path: Path) -> None:
+    path = tmp_path / "extra.json"
+    path.write_text(json.dumps({"entries": [
+        {"name": "Kdang Water Board", "kind": "organisation", "parent": "United Nations",
+         "aliases": ["Kdang Water Board"]}]}), "utf-8")
+    gaz = Gazetteer.load(path)
+    assert gaz.lookup("Kdang Water Board").parent == "United Nations"
+    found = gaz.find("The Kdang Water Board of the UN warned.", language="en")
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Kdang Water Board of the UN", "Kdang Water Board")]
 
 
 @pytest.mark.parametrize(
