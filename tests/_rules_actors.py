@@ -23,6 +23,10 @@ choosing a claim's actor:
   news use ("IMF", "United Nations Security Council"), whatever the language; a
   named country's ministry, army or office speaks for that country ("the Russian
   Foreign Ministry warned": Russia).
+- ``organisation``: an international agency, bank, court, alliance or armed group
+  of the gazetteer pledging, refusing, warning or meeting, named as its own news
+  writes it; an agency wins over its parent ("UN refugee agency", "Agencja ONZ ds.
+  Uchodźców", "유엔난민기구": UNHCR, not United Nations).
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

@@ -239,6 +239,11 @@ def _case_ok(alias: str, surface: str) -> bool:
         # in lower case it is the language's own phrase ("la réunion": the meeting)
         written = surface.split()
         return len(written) >= 2 and written[1][:1].isupper()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        # a name of capitalised words ("Islamic State", "White House", "Islamischer
+        # Staat"): with a word in lower case it is the language's own phrase ("an
+        # Islamic state", "ein islamischer Staat")
+        return all(w[:1].isupper() for w in surface.split())
     if " " not in alias and cased[0].isupper():
         first = next((c for c in surface if c.lower() != c.upper()), "")
         return first.isupper()

@@ -12,7 +12,9 @@ Matching rules (why they are there):
   katakana, anywhere for Han and Hangul (no spaces to anchor on).
 * A one-word alias written with a capital ("Anh", "Nga", "Trump") only matches
   a capitalised word, and an all-caps alias ("US", "AS", "NATO") only matches
-  exactly, because "anh", "us", "as" are common words.
+  exactly, because "anh", "us", "as" are common words; an alias of several
+  capitalised words ("Islamic State") only matches them capitalised ("an Islamic
+  state" is no name).
 * Single-character CJK abbreviations (英, 美, 俄, 米, 露) only count next to
   another one (英法, 俄乌, 日米) or before a word like 方/军/首相, or as a
   whole string in :meth:`Gazetteer.resolve`.
@@ -110,6 +112,10 @@ class GazetteerEntry:
         media: a news agency or outlet ("Agence France-Presse", "Voice of
             America"): a source, not an actor. :meth:`Gazetteer.find` covers its
             name (so "France" inside it is no mention) and returns no mention of it.
+        parent: for an agency, the canonical name of the body it belongs to
+            ("United Nations" for the World Food Programme): :meth:`Gazetteer.find`
+            reads the agency and its parent written together ("Programa Mundial de
+            Alimentos de la ONU", "the UN's World Food Programme") as the agency.
     """
 
     name: str
@@ -119,6 +125,7 @@ class GazetteerEntry:
     titles: tuple[str, ...] = ()
     affiliation: str | None = None
     media: bool = False
+    parent: str | None = None
 
     def actor(self, text: str) -> Actor:
         """An :class:`Actor` for this entry as written ``text``."""
@@ -235,12 +242,14 @@ class Gazetteer:
             idx = len(self._entries)
             self._by_name[key] = idx
             self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles,
-                                                affiliation, bool(e.get("media", False))))
+                                                affiliation, bool(e.get("media", False)),
+                                                e.get("parent") or None))
             self._entry_aliases.append([])
         else:  # a later file extends the entry; its affiliation wins (office holders change)
             old = self._entries[idx]
             self._entries[idx] = replace(old, titles=old.titles + titles,
-                                         affiliation=affiliation or old.affiliation)
+                                         affiliation=affiliation or old.affiliation,
+                                         parent=e.get("parent") or old.parent)
         self._entry_aliases[idx].extend(aliases)
         # CLDR names of e.g. "EU", "UN": looked up when the index is built
         self._cldr.extend((idx, str(code)) for code in e.get("cldr", []) or [])
@@ -499,6 +508,7 @@ class Gazetteer:
         taken.extend(self._fuzzy_candidates(index, text, covered))
         taken.sort()
         taken = self._surnames(text, taken)
+        taken = self._with_parents(text, taken)
         officials = index.officials.find(text, folded, lang, taken, self._is_person)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
@@ -541,6 +551,36 @@ class Gazetteer:
             return taken
         return [(s, e, surnames.get(text[s:e], idx) if self._entries[idx].kind != ActorKind.person else idx)
                 for s, e, idx in taken]
+
+    def _with_parents(self, text: str,
+                      taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """``taken`` (sorted) with an agency and its parent written together read as one
+        mention of the agency: the parent after it ("Programa Mundial de Alimentos (PMA)
+        de la ONU", "Światowy Program Żywnościowy ONZ") or before it ("the UN's World
+        Food Programme", "BM Dünya Gıda Programı"); the agency's acronym in brackets
+        between them is taken in."""
+        entries = self._entries
+        out: list[tuple[int, int, int]] = []
+        i, n = 0, len(taken)
+        while i < n:
+            s, e, idx = taken[i]
+            parent = entries[idx].parent
+            j = i + 1
+            while j < n and taken[j][2] == idx and "(" in text[e:taken[j][0]]:
+                j += 1  # "Programme alimentaire mondial (PAM)": its own acronym
+            if parent and j < n and entries[taken[j][2]].name == parent and \
+                    _PARENT_AFTER.fullmatch(text, e, taken[j][0]):
+                out.append((s, taken[j][1], idx))
+                i = j + 1
+                continue
+            if i + 1 < n and entries[taken[i + 1][2]].parent == entries[idx].name and \
+                    _PARENT_BEFORE.fullmatch(text, e, taken[i + 1][0]):
+                out.append((s, taken[i + 1][1], taken[i + 1][2]))
+                i += 2
+                continue
+            out.append(taken[i])
+            i += 1
+        return out
 
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person
@@ -854,6 +894,15 @@ def _demonym_form(alias: str, demonyms: dict[str, _Alias], stems: set[str]) -> b
         return False
     return any(key[:n] in stems for n in range(max(1, len(key) - _MAX_SUFFIX - 1), len(key)))
 
+
+#: between an agency and its parent written after it: a space, the agency's acronym in
+#: brackets, a word for "of" ("of the", "de la", "der", "delle", "da", "của")
+_PARENT_AFTER = re.compile(
+    r"[\s\u00a0]*(?:\([^()]{1,15}\)[\s\u00a0]*)?(?:(?:of the|of|de la|de las|de los|de l['’]|del|des|de"
+    r"|du|der|delle|della|dell['’]|degli|dei|di|da|das|do|dos|của)[\s\u00a0]*)?"
+)
+#: between a parent and its agency after it: a space, a possessive "'s", Japanese の
+_PARENT_BEFORE = re.compile(r"(?:['’]s)?[\s\u00a0]+|の|-")
 
 _DEFAULT_CACHE: dict[str, Gazetteer] = {}
 _MEMO_SIZE = 200_000

@@ -47,7 +47,11 @@ _UNSPACED = "".join(char_class(SCRIPT_RANGES[s]) for s in (Script.HAN, Script.KA
 #: clause, so a headline's space parts two statements ("王毅同埃及外长通电话 中方将提供援助")
 _CJK_SPACE = re.compile(f"(?<=[{_UNSPACED}」』”）)])[ \u3000](?=[{_UNSPACED}「『“（(])")
 _ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "sen", "rep", "gov", "pres", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "u.n", "approx"]
+    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "sen", "rep", "gov", "pres", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u", "u.n", "approx",
+     # Polish abbreviations inside names and phrases, never at a sentence end: "Agencja ONZ
+     # ds. Uchodźców" (do spraw: for), "rozmowy ws. pokoju" (w sprawie), "tzw." (so-called),
+     # "m.in." (among others), "np." (for example)
+     "ds", "ws", "tzw", "m.in", "np"]
 )
 _TRIM = " \t\r\n\u3000\"'“”‘’「」『』«»()（）[]【】-–—•·*"
 _CJK_MIN = 6
