@@ -241,9 +241,8 @@ def subject_of(
         return _distinct(thanked), True, False
     subject: list[Actor] = []
     for source in sources:
-        if source in ("host", "cue_owner", "people"):
-            found = _hosts(memo, site) if source == "host" else (
-                _cue_owners(memo, hit, site) if source == "cue_owner" else _people(memo, hit, site))
+        if source in _HOLDER_SOURCES:
+            found = _HOLDER_SOURCES[source](memo, hit, site)
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
@@ -254,11 +253,9 @@ def subject_of(
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
             after = [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
-            subject = _distinct(after[:1] or _inside_verb(scene.text, hit, in_clause, may_act))
+            subject = _distinct(_titled(scene.text, after) or _inside_verb(scene.text, hit, in_clause, may_act))
         elif source == "previous_sentence" and site.index > 0:
-            prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(memo, prev.start, prev.end) if may_act(hit, a)]
-            subject = _distinct(named[:1])
+            subject = _distinct(_previous_subject(memo, hit, site))
         if subject:
             break
     if not subject and memo.scene.people:
@@ -266,6 +263,36 @@ def subject_of(
         # an official whose title names no country included ("Ombudsman X warned")
         subject = _distinct([m for m in within(memo.scene.people, cs, hit.start) if may_act(hit, m)][:1])
     return subject, bool(before), False
+
+
+def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The subject a clause that names none takes from the previous sentence: its first
+    actor (a pronoun subject: "He warned ..."), or, when a ``both`` word stands before
+    the cue ("the two leaders met", "les deux dirigeants se sont entretenus", "два
+    лидера провели переговоры", 両首脳は…会談した) or right after a verb that opens its
+    clause ("واجتمع الزعيمان"), every person named there ("Meloni and Zelensky arrived
+    in Rome. The two leaders met ..."): the two it stands for."""
+    prev = memo.scene.sentences[site.index - 1]
+    named = _named(memo, prev.start, prev.end)
+    if len(named) > 1 and _both_subject(memo.scene, hit, site):
+        # the people coordinated there, whatever joins them: と is "and" as well as "with"
+        people = [m for m in named if m.value.kind == ActorKind.person]
+        if len(people) > 1:
+            return people
+    return [a for a in named if memo.may_act(hit, a)][:1]
+
+
+#: how far after a verb that opens its clause its "both sides" subject may end
+_BOTH_AFTER = 14
+
+
+def _both_subject(scene: Scene, hit: Hit, site: Site) -> bool:
+    """A ``both`` word ("the two leaders", "beide Seiten", 両首脳, الزعيمان) is the
+    subject of the cue's clause: before the cue in it, or right after a cue that opens
+    it (Arabic puts the verb first)."""
+    cs, ce = site.clause
+    return scene.cues.has(hit.lang, "both", cs, hit.start) or scene.cues.has(
+        hit.lang, "both", hit.end, min(ce, hit.end + _BOTH_AFTER))
 
 
 def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
@@ -306,9 +333,9 @@ _OWNS_CUE = re.compile(
     r"(?:[^\W\d_][\w-]{0,15}\s|[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
 )
 #: what joins two owners: a comma or a short lower-case word ("and", "und", "et", "và",
-#: "dan", "и", "ve"), or と 和 与 及 과 와; then an article ("and the", "et l'", "y la")
+#: "dan", "и", "ve"), or と 和 与 及 과 와 و (Arabic writes "and" onto the next word); then an article ("and the", "et l'", "y la")
 _COORDINATED = re.compile(
-    r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와])\s*(?:[a-zà-ɏ]{1,3}(?:\s+|['’]))?"
+    r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와و])\s*(?:[a-zà-ɏ]{1,3}(?:\s+|['’]))?"
 )
 
 
@@ -400,7 +427,9 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
                 break
             chain.insert(0, m)
         return chain
-    after = [m for m in named if m.start >= hit.end]
+    # a cue written in two parts ends in its object ("принял ... президента", "a reçu ...
+    # le président"): the name after it is that object's, no owner of a meeting noun
+    after = [m for m in named if m.start >= hit.end] if hit.gap is None else []
     if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
         return []
     chain = [after[0]]
@@ -409,6 +438,46 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
             break
         chain.append(m)
     return chain
+
+
+#: how far after the meeting noun its ``between`` word may start (a space, an adjective:
+#: "talks between", "direct talks between", "переговоры между")
+_BETWEEN_REACH = 12
+
+
+def _between(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The sides a ``between`` word names after the meeting noun: "talks between Macron
+    and Scholz", "la rencontre entre Barrot et Wadephul", "Gespräche zwischen X und Y",
+    "переговоры между Лавровым и Рубио", "cuộc hội đàm giữa Tô Lâm và Tập Cận Bình",
+    "محادثات بين ماكرون وشولتس" -> the coordinated names right after it (an article
+    apart). The guidelines name a meeting by its participants when no host is named;
+    the first after the cue alone would be one side."""
+    cs, ce = site.clause
+    text = memo.scene.text
+    for _, be in memo.scene.cues.spans(hit.lang, "between", hit.end, min(ce, hit.end + _BETWEEN_REACH)):
+        after = [m for m in _named(memo, be, ce) if _joined(_ARTICLE_GAP, text, be, m.start)]
+        if after:
+            chain = [after[0]]
+            for m in _named(memo, chain[0].end, ce):
+                if not _joined(_COORDINATED, text, chain[-1].end, m.start):
+                    break
+                chain.append(m)
+            return chain if len(chain) > 1 else []
+    return []
+
+
+#: a given name the gazetteer's mention leaves out, before a surname it holds
+#: ("Сергеем *Лавровым*", "Andreja *Plenkovića*": inflected given names are not aliases)
+_GIVEN_NAME = re.compile(r"\s*[^\W\d_]+\s+$")
+
+
+def _joined(gap: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """``gap`` is all of ``text[lo:hi]``, or all but a capitalised given name before ``hi``."""
+    if gap.fullmatch(text, lo, hi):
+        return True
+    given = _GIVEN_NAME.search(text, lo, hi)
+    return given is not None and text[given.start():hi].strip()[:1].isupper() and gap.fullmatch(
+        text, lo, given.start()) is not None
 
 
 #: a case ending written after an apostrophe ("Kahire'de", "Moskova'dan")
@@ -458,6 +527,14 @@ def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
                     and len(_WORD.findall(scene.text, m.end, hit.start)) <= _OWNER_WORDS]
 
 
+#: the sources of a meeting's actor that name who holds it (see :data:`ACTOR_SOURCE_NAMES`)
+_HOLDER_SOURCES: dict[str, Callable[[Memo, Hit, Site], list[Mention]]] = {
+    "host": lambda memo, hit, site: _hosts(memo, site),
+    "cue_owner": lambda memo, hit, site: _cue_owners(memo, hit, site) or _between(memo, hit, site),
+    "people": _people,
+}
+
+
 #: how many words may stand between a group and the meeting noun it names ("NATO
 #: *defence ministers'* meeting", "NATO *dışişleri bakanları* toplantısı")
 _OWNER_WORDS = 2
@@ -487,6 +564,30 @@ def _after_verb(hit: Hit) -> int:
     if hit.gap is not None and not hit.lang.negation_after:
         return hit.gap[0]
     return hit.end
+
+
+#: what may stand between the country of a title and the person who holds it, in words
+#: ("الرئيس المصري *عبد الفتاح* السيسي": a given name no alias holds)
+_TITLE_WORDS = 3
+
+
+def _titled(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The first mention, or the person it is the title of: a verb-first clause names its
+    subject with the title first ("استقبل الرئيس المصري عبد الفتاح السيسي": received the
+    Egyptian President Abdel Fattah el-Sisi), the country an adjective of the title; the
+    person follows within :data:`_TITLE_WORDS` words, no punctuation between."""
+    if not mentions:
+        return []
+    first = mentions[0]
+    if len(mentions) > 1 and first.value.kind != ActorKind.person and mentions[1].value.kind == ActorKind.person:
+        gap = text[first.end : mentions[1].start]
+        if len(_WORD.findall(gap)) <= _TITLE_WORDS and not any(c in gap for c in _TITLE_BREAKS):
+            return [mentions[1]]
+    return [first]
+
+
+#: marks that end a title before a name: a comma, a dash, a bracket, a full stop
+_TITLE_BREAKS = ",،、，;:()-–—.。"
 
 
 def _last(mentions: Sequence[Mention]) -> list[Mention]:
