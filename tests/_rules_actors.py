@@ -12,7 +12,10 @@ choosing a claim's actor:
   other party (a recipient, the one warned, the other side of a talk, often in
   an object or oblique case or fronted): the actor is who pledges, refuses or
   warns;
-- ``own_voice``: an ombudsman, a union or an armed group speaking for itself.
+- ``own_voice``: an ombudsman, a union or an armed group speaking for itself;
+- ``dateline_place``: a report that opens with the capital it was filed from
+  ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro ..."): the
+  place is no government acting in the first sentence.
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

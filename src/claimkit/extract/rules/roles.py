@@ -262,7 +262,30 @@ def subject_of(
         # no country or group makes it: a person named before the cue speaks for himself,
         # an official whose title names no country included ("Ombudsman X warned")
         subject = _distinct([m for m in within(memo.scene.people, cs, hit.start) if may_act(hit, m)][:1])
+    if "people" in sources:
+        subject = _with_counterparts(memo, hit, site, subject)
     return subject, bool(before), False
+
+
+def _with_counterparts(memo: Memo, hit: Hit, site: Site, subject: list[Actor]) -> list[Actor]:
+    """A meeting's subject with the people its clause names as the other side ("The
+    Japanese prime minister held a phone call *with President Donald Trump*", "Szef
+    francuskiej dyplomacji spotkał się *z ministrem Radosławem Sikorskim*",
+    フランスの外相は*岩屋外相と*会談した): the guidelines name a meeting by the people
+    who met, and a side named only by its title or country leaves the other the one
+    named. Not a possessor ("Y's envoy"), nor who reports it ("said X")."""
+    cs, ce = site.clause
+    scene = memo.scene
+    said = scene.cues.spans(hit.lang, "reporting", cs, ce)
+    labels = {a.label for a in subject}
+    found = [m for m in within(scene.people, cs, ce) if m.value.label not in labels
+             and not _possessor(scene, (hit.lang,), m) and not _reported_by(m, said)]
+    return subject + _distinct(found) if found else subject
+
+
+def _reported_by(m: Mention, said: Sequence[tuple[int, int]]) -> bool:
+    """The person stands right before or after a verb of saying ("毛宁说", "said X")."""
+    return any(0 <= rs - m.end <= _REPORTER_GAP or 0 <= m.start - re_ <= _REPORTER_GAP for rs, re_ in said)
 
 
 def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
@@ -356,6 +379,9 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
     named = _named(memo, ss, se)
     for lc in site.langs if named else ():
         for hs, he in memo.scene.cues.spans(lc, "host", ss, se):
+            people = _host_people(memo, lc, ss, hs)
+            if people:
+                return people
             before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
             if before:
                 chain = [before[-1]]
@@ -373,6 +399,31 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
                     chain.append(m)
                 return chain
     return []
+
+
+#: how many words may stand between two people who host together ("X *and his Lao
+#: counterpart* Y", "X *và Thứ trưởng Ngoại giao Lào* Y")
+_PEER_WORDS = 8
+
+
+def _host_people(memo: Memo, lc: LanguageCues, ss: int, hs: int) -> list[Mention]:
+    """The people before a ``host`` word who host: the last within :data:`_HOST_REACH`
+    characters before it, no comma between, and the people before that one with no
+    punctuation and at most :data:`_PEER_WORDS` words between ("Deputy Foreign Minister
+    X and his Lao counterpart Y co-chaired"; officials no gazetteer holds included):
+    the guidelines name the hosts by their names, not the country of a title between."""
+    text = memo.scene.text
+    said = memo.scene.cues.spans(lc, "reporting", ss, hs)
+    people = [m for m in within(memo.scene.people, ss, hs) if not _reported_by(m, said)]
+    if not people or hs - people[-1].end > _HOST_REACH or "," in text[people[-1].end : hs]:
+        return []
+    chain = [people[-1]]
+    for m in reversed(people[:-1]):
+        gap = text[m.end : chain[0].start]
+        if any(c in gap for c in _TITLE_BREAKS) or len(_WORD.findall(gap)) > _PEER_WORDS:
+            break
+        chain.insert(0, m)
+    return chain
 
 
 #: how far before a cue a verb of thanking reaches ("thanked Norway for pledging")
@@ -515,8 +566,7 @@ def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
         return []  # a group leads: "NATO防衛チーフスは、トランプ会議後の...協議"
     langs = (hit.lang,)
     said = scene.cues.spans(hit.lang, "reporting", lo, hi)
-    found = [m for m in people if not _possessor(scene, langs, m) and not any(
-        0 <= rs - m.end <= _REPORTER_GAP or 0 <= m.start - re_ <= _REPORTER_GAP for rs, re_ in said)]
+    found = [m for m in people if not _possessor(scene, langs, m) and not _reported_by(m, said)]
     last = max((m.end for m in found if m.end <= hit.start), default=hit.start)
     # the group that names the meeting, right before its noun, stays: "Fidan ... NATO
     # dışişleri bakanları toplantısına katılacak", "X will attend the NATO summit"; not a
@@ -627,10 +677,25 @@ def _named(memo: Memo, lo: int, hi: int) -> Sequence[Mention]:
 def _with_seats(scene: Scene) -> Sequence[Mention]:
     """The document's actors and the capitals that may stand for a government, by start
     (an actor before a capital starting where it does): :attr:`Memo.named`."""
-    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
+    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end) and not _dateline(scene.text, m)]
     if not seats:
         return scene.actors
     return sorted([*scene.actors, *seats], key=_start)
+
+
+#: what follows the place of a dateline: a dash, a bracket, "=" (서울=연합뉴스,
+#: ワシントン=共同), or a comma and a date ("Lisboa, 3 jun", "PARIS, June 2")
+_DATELINE_AFTER = re.compile(r"\s*(?:[–—-]|[(（=]|,\s*(?:[^\W\d_]{1,9}\.?\s+)?\d)")
+#: what may open a line before a dateline's place (a bracket: 【ワシントン=共同】)
+_DATELINE_BEFORE = re.compile(r"\s*[(（\[【]?\s*")
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """The capital opens a line and a dash, a bracket or a date follows it: the place the
+    story was filed from ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro",
+    "WARSAW, June 2 (Reuters) -"), not a government that acts ("Moscow, however, refused")."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return _DATELINE_BEFORE.fullmatch(text, line, m.start) is not None and _DATELINE_AFTER.match(text, m.end) is not None
 
 
 #: a mention's start, for sorting and bisecting
