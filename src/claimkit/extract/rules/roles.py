@@ -44,7 +44,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -236,7 +236,7 @@ def subject_of(
     ss, _ = site.sentence
     in_clause = _named(memo, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
-    thanked = _thanked(memo, hit, site)
+    thanked = _thanked(memo, hit, site) or _passive_agent(memo, hit, site)
     if thanked:
         return _distinct(thanked), True, False
     subject: list[Actor] = []
@@ -246,8 +246,9 @@ def subject_of(
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
-            opening = _opening_subject(memo, hit, site)
-            subject = _distinct(opening or [a for a in before if may_act(hit, a)])
+            acting = [a for a in before if may_act(hit, a)]
+            opening = _opening_subject(memo, hit, site) or _auxiliary_subject(memo, hit, site, acting)
+            subject = _distinct(opening or acting)
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
@@ -336,9 +337,44 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     names = _named(memo, ss, comma)
     if len(names) != 1 or not memo.may_act(hit, names[0]):
         return []
-    if len(_WORD.findall(text, names[0].end, comma)) > 1 or len(text[names[0].end : comma].strip()) > 4:
+    if not _opening_tail(text[names[0].end : comma]):
         return []
     return [names[0]]
+
+
+#: how many capitalised words may follow the name that opens a sentence, the rest of an
+#: institution's name ("ABD *Hazine Bakanlığı*,", "Rusya *Dışişleri Bakanlığı*,")
+_INSTITUTION_WORDS = 3
+
+
+def _opening_tail(tail: str) -> bool:
+    """What may follow the name of an opening subject before its comma: at most one short
+    word ("ise"), or the capitalised rest of an institution's name it opens."""
+    words = _WORD.findall(tail)
+    if len(words) <= 1 and len(tail.strip()) <= 4:
+        return True
+    return len(words) <= _INSTITUTION_WORDS and all(w[0].isupper() for w in words)
+
+
+def _auxiliary_subject(memo: Memo, hit: Hit, site: Site, acting: Sequence[Mention]) -> list[Mention]:
+    """The names that open the clause right before its ``auxiliary``, when more names stand
+    between it and the cue at the clause's end: "Frankreich hat *Polen* weitere
+    Militärhilfe zugesagt" (France has promised Poland more military aid): German puts
+    the object of a verb that ends its clause after the auxiliary, the subject before it."""
+    if len(acting) < 2 or hit.lang.negation_after:
+        return []
+    text, cs = memo.scene.text, site.clause[0]
+    if not _ARTICLE_GAP.fullmatch(text, cs, acting[0].start):
+        return []
+    aux = memo.scene.cues.spans(hit.lang, "auxiliary", acting[0].end, acting[-1].start)
+    if not aux:
+        return []
+    s, e = aux[0]
+    chain = [m for m in acting if m.end <= s]
+    coordinated = all(_COORDINATED.fullmatch(text, a.end, b.start) for a, b in pairwise(chain))
+    if coordinated and text[chain[-1].end : s].isspace() and any(m.start >= e for m in acting):
+        return chain
+    return []
 
 
 #: at most this many words in a clause that only sets off the sentence's subject (a
@@ -445,6 +481,35 @@ def _thanked(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
         if after:
             chain = [after[0]]
             for m in _named(memo, chain[0].end, hit.start):
+                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+                    break
+                chain.append(m)
+            return chain
+    return []
+
+
+#: how far before a cue the auxiliary of a passive may end (a space, a short adverb)
+_PASSIVE_GAP = 8
+
+
+def _passive_agent(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """Who makes a claim stated in the passive: the names after an ``agent`` word after the
+    cue, when a ``passive`` auxiliary stands right before it ("Ukraine was promised new air
+    defence systems *by Germany*", "Ucrania fue advertida *por Rusia*", "l'Ukraine a été
+    mise en garde *par la Russie*"); the subject before it is the recipient, the one
+    warned. Not in verb-final languages, whose passives put the agent before the verb."""
+    cs, ce = site.clause
+    lc, text = hit.lang, memo.scene.text
+    if lc.negation_after or "agent" not in lc.patterns:
+        return []
+    aux = memo.scene.cues.spans(lc, "passive", max(cs, hit.start - _PASSIVE_GAP - 12), hit.start)
+    if not aux or len(_WORD.findall(text, aux[-1][1], hit.start)) > 1:
+        return []
+    for _, ae in memo.scene.cues.spans(lc, "agent", hit.end, ce):
+        after = [m for m in _named(memo, ae, ce) if _ARTICLE_GAP.fullmatch(text, ae, m.start)]
+        if after:
+            chain = [after[0]]
+            for m in _named(memo, chain[0].end, ce):
                 if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
                     break
                 chain.append(m)
