@@ -27,6 +27,9 @@ choosing a claim's actor:
   of the gazetteer pledging, refusing, warning or meeting, named as its own news
   writes it; an agency wins over its parent ("UN refugee agency", "Agencja ONZ ds.
   Uchodźców", "유엔난민기구": UNHCR, not United Nations).
+- ``dateline_place``: a report that opens with the capital it was filed from
+  ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro ..."): the
+  place is no government acting in the first sentence.
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

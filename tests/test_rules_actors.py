@@ -33,6 +33,7 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
     by_mechanism: dict[str, set[str]] = {}
     for c in CASES:
         by_mechanism.setdefault(c.mechanism, set()).add(c.lang)
-    assert set(by_mechanism) == {"meeting_people", "other_party", "own_voice", "home_government", "org_name", "organisation"}
+    assert set(by_mechanism) == {"meeting_people", "other_party", "own_voice", "home_government", "org_name", "organisation",
+                                 "dateline_place"}
     for mechanism, langs in by_mechanism.items():
         assert len(langs) >= 6, (mechanism, sorted(langs))

@@ -44,7 +44,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -237,36 +237,87 @@ def subject_of(
     ss, _ = site.sentence
     in_clause = _named(memo, cs, ce)
     before = [a for a in in_clause if a.end <= hit.start]
-    thanked = _thanked(memo, hit, site)
+    thanked = _thanked(memo, hit, site) or _passive_agent(memo, hit, site)
     if thanked:
         return _distinct(thanked), True, False
     subject: list[Actor] = []
     for source in sources:
-        if source in ("host", "cue_owner", "people"):
-            found = _hosts(memo, site) if source == "host" else (
-                _cue_owners(memo, hit, site) if source == "cue_owner" else _people(memo, hit, site))
+        if source in _HOLDER_SOURCES:
+            found = _HOLDER_SOURCES[source](memo, hit, site)
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
-            opening = _opening_subject(memo, hit, site)
-            subject = _distinct(opening or [a for a in before if may_act(hit, a)])
+            acting = [a for a in before if may_act(hit, a)]
+            opening = _opening_subject(memo, hit, site) or _auxiliary_subject(memo, hit, site, acting)
+            subject = _distinct(opening or acting)
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
             after = [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
-            subject = _distinct(after[:1] or _inside_verb(scene.text, hit, in_clause, may_act))
+            subject = _distinct(_titled(scene.text, after) or _inside_verb(scene.text, hit, in_clause, may_act))
         elif source == "previous_sentence" and site.index > 0:
-            prev = scene.sentences[site.index - 1]
-            named = [a for a in _named(memo, prev.start, prev.end) if may_act(hit, a)]
-            subject = _distinct(named[:1])
+            subject = _distinct(_previous_subject(memo, hit, site))
         if subject:
             break
     if not subject and memo.scene.people:
         # no country or group makes it: a person named before the cue speaks for himself,
         # an official whose title names no country included ("Ombudsman X warned")
         subject = _distinct([m for m in within(memo.scene.people, cs, hit.start) if may_act(hit, m)][:1])
+    if "people" in sources:
+        subject = _with_counterparts(memo, hit, site, subject)
     return subject, bool(before), False
+
+
+def _with_counterparts(memo: Memo, hit: Hit, site: Site, subject: list[Actor]) -> list[Actor]:
+    """A meeting's subject with the people its clause names as the other side ("The
+    Japanese prime minister held a phone call *with President Donald Trump*", "Szef
+    francuskiej dyplomacji spotkał się *z ministrem Radosławem Sikorskim*",
+    フランスの外相は*岩屋外相と*会談した): the guidelines name a meeting by the people
+    who met, and a side named only by its title or country leaves the other the one
+    named. Not a possessor ("Y's envoy"), nor who reports it ("said X")."""
+    cs, ce = site.clause
+    scene = memo.scene
+    said = scene.cues.spans(hit.lang, "reporting", cs, ce)
+    labels = {a.label for a in subject}
+    found = [m for m in within(scene.people, cs, ce) if m.value.label not in labels
+             and not _possessor(scene, (hit.lang,), m) and not _reported_by(m, said)]
+    return subject + _distinct(found) if found else subject
+
+
+def _reported_by(m: Mention, said: Sequence[tuple[int, int]]) -> bool:
+    """The person stands right before or after a verb of saying ("毛宁说", "said X")."""
+    return any(0 <= rs - m.end <= _REPORTER_GAP or 0 <= m.start - re_ <= _REPORTER_GAP for rs, re_ in said)
+
+
+def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The subject a clause that names none takes from the previous sentence: its first
+    actor (a pronoun subject: "He warned ..."), or, when a ``both`` word stands before
+    the cue ("the two leaders met", "les deux dirigeants se sont entretenus", "два
+    лидера провели переговоры", 両首脳は…会談した) or right after a verb that opens its
+    clause ("واجتمع الزعيمان"), every person named there ("Meloni and Zelensky arrived
+    in Rome. The two leaders met ..."): the two it stands for."""
+    prev = memo.scene.sentences[site.index - 1]
+    named = _named(memo, prev.start, prev.end)
+    if len(named) > 1 and _both_subject(memo.scene, hit, site):
+        # the people coordinated there, whatever joins them: と is "and" as well as "with"
+        people = [m for m in named if m.value.kind == ActorKind.person]
+        if len(people) > 1:
+            return people
+    return [a for a in named if memo.may_act(hit, a)][:1]
+
+
+#: how far after a verb that opens its clause its "both sides" subject may end
+_BOTH_AFTER = 14
+
+
+def _both_subject(scene: Scene, hit: Hit, site: Site) -> bool:
+    """A ``both`` word ("the two leaders", "beide Seiten", 両首脳, الزعيمان) is the
+    subject of the cue's clause: before the cue in it, or right after a cue that opens
+    it (Arabic puts the verb first)."""
+    cs, ce = site.clause
+    return scene.cues.has(hit.lang, "both", cs, hit.start) or scene.cues.has(
+        hit.lang, "both", hit.end, min(ce, hit.end + _BOTH_AFTER))
 
 
 def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
@@ -287,9 +338,44 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     names = _named(memo, ss, comma)
     if len(names) != 1 or not memo.may_act(hit, names[0]):
         return []
-    if len(_WORD.findall(text, names[0].end, comma)) > 1 or len(text[names[0].end : comma].strip()) > 4:
+    if not _opening_tail(text[names[0].end : comma]):
         return []
     return [names[0]]
+
+
+#: how many capitalised words may follow the name that opens a sentence, the rest of an
+#: institution's name ("ABD *Hazine Bakanlığı*,", "Rusya *Dışişleri Bakanlığı*,")
+_INSTITUTION_WORDS = 3
+
+
+def _opening_tail(tail: str) -> bool:
+    """What may follow the name of an opening subject before its comma: at most one short
+    word ("ise"), or the capitalised rest of an institution's name it opens."""
+    words = _WORD.findall(tail)
+    if len(words) <= 1 and len(tail.strip()) <= 4:
+        return True
+    return len(words) <= _INSTITUTION_WORDS and all(w[0].isupper() for w in words)
+
+
+def _auxiliary_subject(memo: Memo, hit: Hit, site: Site, acting: Sequence[Mention]) -> list[Mention]:
+    """The names that open the clause right before its ``auxiliary``, when more names stand
+    between it and the cue at the clause's end: "Frankreich hat *Polen* weitere
+    Militärhilfe zugesagt" (France has promised Poland more military aid): German puts
+    the object of a verb that ends its clause after the auxiliary, the subject before it."""
+    if len(acting) < 2 or hit.lang.negation_after:
+        return []
+    text, cs = memo.scene.text, site.clause[0]
+    if not _ARTICLE_GAP.fullmatch(text, cs, acting[0].start):
+        return []
+    aux = memo.scene.cues.spans(hit.lang, "auxiliary", acting[0].end, acting[-1].start)
+    if not aux:
+        return []
+    s, e = aux[0]
+    chain = [m for m in acting if m.end <= s]
+    coordinated = all(_COORDINATED.fullmatch(text, a.end, b.start) for a, b in pairwise(chain))
+    if coordinated and text[chain[-1].end : s].isspace() and any(m.start >= e for m in acting):
+        return chain
+    return []
 
 
 #: at most this many words in a clause that only sets off the sentence's subject (a
@@ -307,9 +393,9 @@ _OWNS_CUE = re.compile(
     r"(?:[^\W\d_][\w-]{0,15}\s|[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
 )
 #: what joins two owners: a comma or a short lower-case word ("and", "und", "et", "và",
-#: "dan", "и", "ve"), or と 和 与 及 과 와; then an article ("and the", "et l'", "y la")
+#: "dan", "и", "ve"), or と 和 与 及 과 와 و (Arabic writes "and" onto the next word); then an article ("and the", "et l'", "y la")
 _COORDINATED = re.compile(
-    r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와])\s*(?:[a-zà-ɏ]{1,3}(?:\s+|['’]))?"
+    r"\s*(?:[,、・&/]|[a-zà-ɏа-яёіїєґ]{1,3}|[と和与及과와و])\s*(?:[a-zà-ɏ]{1,3}(?:\s+|['’]))?"
 )
 
 
@@ -330,6 +416,9 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
     named = _named(memo, ss, se)
     for lc in site.langs if named else ():
         for hs, he in memo.scene.cues.spans(lc, "host", ss, se):
+            people = _host_people(memo, lc, ss, hs)
+            if people:
+                return people
             before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
             if before:
                 chain = [before[-1]]
@@ -347,6 +436,31 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
                     chain.append(m)
                 return chain
     return []
+
+
+#: how many words may stand between two people who host together ("X *and his Lao
+#: counterpart* Y", "X *và Thứ trưởng Ngoại giao Lào* Y")
+_PEER_WORDS = 8
+
+
+def _host_people(memo: Memo, lc: LanguageCues, ss: int, hs: int) -> list[Mention]:
+    """The people before a ``host`` word who host: the last within :data:`_HOST_REACH`
+    characters before it, no comma between, and the people before that one with no
+    punctuation and at most :data:`_PEER_WORDS` words between ("Deputy Foreign Minister
+    X and his Lao counterpart Y co-chaired"; officials no gazetteer holds included):
+    the guidelines name the hosts by their names, not the country of a title between."""
+    text = memo.scene.text
+    said = memo.scene.cues.spans(lc, "reporting", ss, hs)
+    people = [m for m in within(memo.scene.people, ss, hs) if not _reported_by(m, said)]
+    if not people or hs - people[-1].end > _HOST_REACH or "," in text[people[-1].end : hs]:
+        return []
+    chain = [people[-1]]
+    for m in reversed(people[:-1]):
+        gap = text[m.end : chain[0].start]
+        if any(c in gap for c in _TITLE_BREAKS) or len(_WORD.findall(gap)) > _PEER_WORDS:
+            break
+        chain.insert(0, m)
+    return chain
 
 
 #: how far before a cue a verb of thanking reaches ("thanked Norway for pledging")
@@ -368,6 +482,35 @@ def _thanked(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
         if after:
             chain = [after[0]]
             for m in _named(memo, chain[0].end, hit.start):
+                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+                    break
+                chain.append(m)
+            return chain
+    return []
+
+
+#: how far before a cue the auxiliary of a passive may end (a space, a short adverb)
+_PASSIVE_GAP = 8
+
+
+def _passive_agent(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """Who makes a claim stated in the passive: the names after an ``agent`` word after the
+    cue, when a ``passive`` auxiliary stands right before it ("Ukraine was promised new air
+    defence systems *by Germany*", "Ucrania fue advertida *por Rusia*", "l'Ukraine a été
+    mise en garde *par la Russie*"); the subject before it is the recipient, the one
+    warned. Not in verb-final languages, whose passives put the agent before the verb."""
+    cs, ce = site.clause
+    lc, text = hit.lang, memo.scene.text
+    if lc.negation_after or "agent" not in lc.patterns:
+        return []
+    aux = memo.scene.cues.spans(lc, "passive", max(cs, hit.start - _PASSIVE_GAP - 12), hit.start)
+    if not aux or len(_WORD.findall(text, aux[-1][1], hit.start)) > 1:
+        return []
+    for _, ae in memo.scene.cues.spans(lc, "agent", hit.end, ce):
+        after = [m for m in _named(memo, ae, ce) if _ARTICLE_GAP.fullmatch(text, ae, m.start)]
+        if after:
+            chain = [after[0]]
+            for m in _named(memo, chain[0].end, ce):
                 if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
                     break
                 chain.append(m)
@@ -401,7 +544,9 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
                 break
             chain.insert(0, m)
         return chain
-    after = [m for m in named if m.start >= hit.end]
+    # a cue written in two parts ends in its object ("принял ... президента", "a reçu ...
+    # le président"): the name after it is that object's, no owner of a meeting noun
+    after = [m for m in named if m.start >= hit.end] if hit.gap is None else []
     if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
         return []
     chain = [after[0]]
@@ -410,6 +555,46 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
             break
         chain.append(m)
     return chain
+
+
+#: how far after the meeting noun its ``between`` word may start (a space, an adjective:
+#: "talks between", "direct talks between", "переговоры между")
+_BETWEEN_REACH = 12
+
+
+def _between(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The sides a ``between`` word names after the meeting noun: "talks between Macron
+    and Scholz", "la rencontre entre Barrot et Wadephul", "Gespräche zwischen X und Y",
+    "переговоры между Лавровым и Рубио", "cuộc hội đàm giữa Tô Lâm và Tập Cận Bình",
+    "محادثات بين ماكرون وشولتس" -> the coordinated names right after it (an article
+    apart). The guidelines name a meeting by its participants when no host is named;
+    the first after the cue alone would be one side."""
+    cs, ce = site.clause
+    text = memo.scene.text
+    for _, be in memo.scene.cues.spans(hit.lang, "between", hit.end, min(ce, hit.end + _BETWEEN_REACH)):
+        after = [m for m in _named(memo, be, ce) if _joined(_ARTICLE_GAP, text, be, m.start)]
+        if after:
+            chain = [after[0]]
+            for m in _named(memo, chain[0].end, ce):
+                if not _joined(_COORDINATED, text, chain[-1].end, m.start):
+                    break
+                chain.append(m)
+            return chain if len(chain) > 1 else []
+    return []
+
+
+#: a given name the gazetteer's mention leaves out, before a surname it holds
+#: ("Сергеем *Лавровым*", "Andreja *Plenkovića*": inflected given names are not aliases)
+_GIVEN_NAME = re.compile(r"\s*[^\W\d_]+\s+$")
+
+
+def _joined(gap: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """``gap`` is all of ``text[lo:hi]``, or all but a capitalised given name before ``hi``."""
+    if gap.fullmatch(text, lo, hi):
+        return True
+    given = _GIVEN_NAME.search(text, lo, hi)
+    return given is not None and text[given.start():hi].strip()[:1].isupper() and gap.fullmatch(
+        text, lo, given.start()) is not None
 
 
 #: a case ending written after an apostrophe ("Kahire'de", "Moskova'dan")
@@ -447,8 +632,7 @@ def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
         return []  # a group leads: "NATO防衛チーフスは、トランプ会議後の...協議"
     langs = (hit.lang,)
     said = scene.cues.spans(hit.lang, "reporting", lo, hi)
-    found = [m for m in people if not _possessor(scene, langs, m) and not any(
-        0 <= rs - m.end <= _REPORTER_GAP or 0 <= m.start - re_ <= _REPORTER_GAP for rs, re_ in said)]
+    found = [m for m in people if not _possessor(scene, langs, m) and not _reported_by(m, said)]
     last = max((m.end for m in found if m.end <= hit.start), default=hit.start)
     # the group that names the meeting, right before its noun, stays: "Fidan ... NATO
     # dışişleri bakanları toplantısına katılacak", "X will attend the NATO summit"; not a
@@ -457,6 +641,14 @@ def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     return found + [m for m in _named(memo, last, hit.start) if m.value.kind != ActorKind.person
                     and m.value.label not in groups and memo.may_act(hit, m)
                     and len(_WORD.findall(scene.text, m.end, hit.start)) <= _OWNER_WORDS]
+
+
+#: the sources of a meeting's actor that name who holds it (see :data:`ACTOR_SOURCE_NAMES`)
+_HOLDER_SOURCES: dict[str, Callable[[Memo, Hit, Site], list[Mention]]] = {
+    "host": lambda memo, hit, site: _hosts(memo, site),
+    "cue_owner": lambda memo, hit, site: _cue_owners(memo, hit, site) or _between(memo, hit, site),
+    "people": _people,
+}
 
 
 #: how many words may stand between a group and the meeting noun it names ("NATO
@@ -488,6 +680,30 @@ def _after_verb(hit: Hit) -> int:
     if hit.gap is not None and not hit.lang.negation_after:
         return hit.gap[0]
     return hit.end
+
+
+#: what may stand between the country of a title and the person who holds it, in words
+#: ("الرئيس المصري *عبد الفتاح* السيسي": a given name no alias holds)
+_TITLE_WORDS = 3
+
+
+def _titled(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The first mention, or the person it is the title of: a verb-first clause names its
+    subject with the title first ("استقبل الرئيس المصري عبد الفتاح السيسي": received the
+    Egyptian President Abdel Fattah el-Sisi), the country an adjective of the title; the
+    person follows within :data:`_TITLE_WORDS` words, no punctuation between."""
+    if not mentions:
+        return []
+    first = mentions[0]
+    if len(mentions) > 1 and first.value.kind != ActorKind.person and mentions[1].value.kind == ActorKind.person:
+        gap = text[first.end : mentions[1].start]
+        if len(_WORD.findall(gap)) <= _TITLE_WORDS and not any(c in gap for c in _TITLE_BREAKS):
+            return [mentions[1]]
+    return [first]
+
+
+#: marks that end a title before a name: a comma, a dash, a bracket, a full stop
+_TITLE_BREAKS = ",،、，;:()-–—.。"
 
 
 def _last(mentions: Sequence[Mention]) -> list[Mention]:
@@ -527,10 +743,25 @@ def _named(memo: Memo, lo: int, hi: int) -> Sequence[Mention]:
 def _with_seats(scene: Scene) -> Sequence[Mention]:
     """The document's actors and the capitals that may stand for a government, by start
     (an actor before a capital starting where it does): :attr:`Memo.named`."""
-    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
+    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end) and not _dateline(scene.text, m)]
     if not seats:
         return scene.actors
     return sorted([*scene.actors, *seats], key=_start)
+
+
+#: what follows the place of a dateline: a dash, a bracket, "=" (서울=연합뉴스,
+#: ワシントン=共同), or a comma and a date ("Lisboa, 3 jun", "PARIS, June 2")
+_DATELINE_AFTER = re.compile(r"\s*(?:[–—-]|[(（=]|,\s*(?:[^\W\d_]{1,9}\.?\s+)?\d)")
+#: what may open a line before a dateline's place (a bracket: 【ワシントン=共同】)
+_DATELINE_BEFORE = re.compile(r"\s*[(（\[【]?\s*")
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """The capital opens a line and a dash, a bracket or a date follows it: the place the
+    story was filed from ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro",
+    "WARSAW, June 2 (Reuters) -"), not a government that acts ("Moscow, however, refused")."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return _DATELINE_BEFORE.fullmatch(text, line, m.start) is not None and _DATELINE_AFTER.match(text, m.end) is not None
 
 
 #: a mention's start, for sorting and bisecting
