@@ -12,7 +12,13 @@ choosing a claim's actor:
   other party (a recipient, the one warned, the other side of a talk, often in
   an object or oblique case or fronted): the actor is who pledges, refuses or
   warns;
-- ``own_voice``: an ombudsman, a union or an armed group speaking for itself.
+- ``own_voice``: an ombudsman, a union or an armed group speaking for itself;
+- ``surname_later``: a person named in full once, then by the surname alone or after a
+  title or an honorific ("M. Dufresne", "Frau Hartwig", "王部长", "정 장관", "林田外相";
+  in Vietnamese by the given name, "Bộ trưởng Hải"), makes a claim in a later sentence:
+  the actor is the full name from before (two or three sentences);
+- ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
+  English ("Wang Liping", "Naoki Ito", "Kim Min-jun").
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``
