@@ -26,8 +26,8 @@ actor's ``text``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from typing import Any
 
 from claimkit.normalize.mentions import ActorMention
@@ -80,6 +80,8 @@ _MAX_GIVEN = 2
 #: what stands before a word that opens a sentence: the text's start, or a sentence's
 #: end and a space
 _SENTENCE_START = re.compile(r"(?:^|[.!?。]\s*|\n\s*)$")
+#: a word of a spaced script, as a name part is written ("Ferrand", "al-Sudani", "O'Brien")
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
 #: a word right before a place, with what joins it to the next: a space, or a name
 #: particle between spaces ("Pieter de Vries", "Ursula von der Leyen")
 _GIVEN_BEFORE = re.compile(
@@ -97,36 +99,97 @@ def with_full_names(found: list[ActorMention], text: str, language: str | None,
     full before it whose name has that part: a person found before, else a name written
     before in capitalised words that ends in that part (``not_name``: a folded word that
     is no part of a name, such as a title's). Mentions that fit no one, or two people,
-    are left as they are."""
+    are left as they are. Linear in the mentions: people are indexed by name part, and
+    each part's written full names are looked up once."""
     out: list[ActorMention] = []
-    named: list[ActorMention] = []  # people named so far, in text order
+    named = _Named()  # people named so far, in text order
+    written = _WrittenNames(text, not_name)
     for m in found:
         a = m.actor
-        whole = None
+        whole: Actor | None = None
         if a.kind == ActorKind.person and not a.resolved and _is_part(a.label, language):
-            whole = _the_one(named, a.label)
+            whole = named.the_one(a.label)
             if whole is None and script_of(a.label[0]) not in _CJK:
-                full = _written_before(text, m.start, a.label, not_name)
-                whole = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": full})) if full else None
+                full = written.before(a.label, m.start)
+                whole = a.model_copy(update={"name": full}) if full else None
         if whole is not None:
-            m = ActorMention(m.start, m.end, m.text, whole.actor.model_copy(update={"text": a.text}))
+            m = ActorMention(m.start, m.end, m.text, whole.model_copy(update={"text": a.text}))
         elif a.kind == ActorKind.person:
-            named.append(m)
+            named.add(a)
         out.append(m)
     return out
 
 
-def _written_before(text: str, end: int, part: str, not_name: Callable[[str], bool]) -> str | None:
-    """The one full name written before ``end`` in ``text`` as one or two capitalised
-    words (name particles between them allowed) right before the word ``part``
-    ("Richard Ferrand, président du Conseil constitutionnel, ... M. Ferrand"), or None
-    when there is none or two differ."""
-    names = set()
-    for hit in re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text[:end]):
-        given = _given_names(text, hit.start(), not_name)
-        if given:
-            names.add(given + part)
-    return names.pop() if len(names) == 1 else None
+class _Named:
+    """The people named so far, by the part of the name a later mention may keep: the
+    last word of a name of several words (folded, :func:`_key`), the last part of a
+    katakana name; Han and Kana names by their first character (a family name opens them)."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[str, dict[str, Actor]] = {}
+        self._by_first: dict[str, dict[str, Actor]] = {}
+
+    def add(self, actor: Actor) -> None:
+        """Index a person named before."""
+        if actor.resolved or script_of(actor.label[:1] or " ") not in (Script.HAN, Script.KANA):
+            words = actor.label.split()
+            if len(words) >= 2:
+                self._by_part.setdefault(_key(words[-1]), {})[actor.label] = actor
+        written = actor.text if actor.resolved else actor.label
+        if script_of(written[:1] or " ") in (Script.HAN, Script.KANA):
+            self._by_first.setdefault(written[0], {})[written] = actor
+            if any(c in _KANA_SEPARATORS for c in written):
+                self._by_part.setdefault(_name_parts(written)[-1], {})[actor.label] = actor
+
+    def the_one(self, part: str) -> Actor | None:
+        """The one person (one canonical name) whose name has ``part`` where a short form
+        keeps it: the family name that opens a Han or Kana name ("林田" of "林田健一"), the
+        last part of a katakana name, else the last word; None for none or several."""
+        fits: dict[str, Actor] = dict(self._by_part.get(_key(part), {}))
+        if script_of(part[0]) in (Script.HAN, Script.KANA):
+            fits.update(self._by_part.get(part, {}))
+            fits.update({a.label: a for w, a in self._by_first.get(part[0], {}).items()
+                         if w != part and w.startswith(part)})
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+class _WrittenNames:
+    """The full names written in a text before a name part (:func:`_given_names`): the
+    text's words are indexed in one pass when first needed, and each part's places
+    read once, so a long text with many people stays linear."""
+
+    def __init__(self, text: str, not_name: Callable[[str], bool]) -> None:
+        self._text = text
+        self._not_name = not_name
+        self._words: dict[str, list[int]] | None = None
+        #: part -> (where its first full name is written, that name, where another is)
+        self._found: dict[str, tuple[int, str, int]] = {}
+
+    def before(self, part: str, end: int) -> str | None:
+        """The one full name written before ``end`` as one or two capitalised words
+        (name particles between them allowed) right before the word ``part`` ("Richard
+        Ferrand, président du Conseil constitutionnel, ... M. Ferrand"), or None when
+        there is none or two differ."""
+        if part not in self._found:
+            self._found[part] = self._places(part)
+        first, name, other = self._found[part]
+        return name if first < end <= other else None
+
+    def _places(self, part: str) -> tuple[int, str, int]:
+        if self._words is None:
+            self._words = {}
+            for w in _WORD.finditer(self._text):
+                self._words.setdefault(w.group(), []).append(w.start())
+        first, name = len(self._text) + 1, ""
+        for start in self._words.get(part, ()):
+            given = _given_names(self._text, start, self._not_name)
+            if not given:
+                continue
+            if not name:
+                first, name = start, given + part
+            elif given + part != name:
+                return first, name, start
+        return first, name, len(self._text) + 1
 
 
 def _given_names(text: str, p: int, not_name: Callable[[str], bool]) -> str:
@@ -163,28 +226,6 @@ def _is_part(name: str, language: str | None) -> bool:
     return script != Script.HANGUL
 
 
-def _the_one(named: Sequence[ActorMention], part: str) -> ActorMention | None:
-    """The person of ``named`` whose name has ``part`` where a short form keeps it, when
-    exactly one person (one canonical name) does."""
-    key = _key(part)
-    cjk = script_of(part[0]) in (Script.HAN, Script.KANA)
-    fits = {m.actor.label: m for m in named if _has_part(m.actor, part if cjk else key, cjk)}
-    return next(iter(fits.values())) if len(fits) == 1 else None
-
-
-def _has_part(actor: Actor, part: str, cjk: bool) -> bool:
-    """Whether a later mention may name ``actor`` by ``part``: in Han or Kana, the family
-    name that opens the written name ("林田" of "林田健一") or the last part of a katakana
-    name ("ラザロ" of "テレサ・ラザロ"); else the last word of the name (``part`` is a
-    :func:`_key`)."""
-    if cjk:
-        written = actor.text if actor.resolved else actor.label
-        last = _name_parts(written)[-1] if any(c in _KANA_SEPARATORS for c in written) else None
-        return written != part and (written.startswith(part) or last == part)
-    words = actor.label.split()
-    return len(words) >= 2 and _key(words[-1]) == part
-
-
 def _key(word: str) -> str:
     """A name part compared blind to case, accents and an Arabic article."""
     f = fold(word)
@@ -210,10 +251,13 @@ def family_name(name: str) -> str | None:
 # ------------------------------------------------------------------ romanised
 
 
+@lru_cache(maxsize=4096)
 def romanised(name: str, language: str | None) -> str | None:
     """``name`` in English spelling when it is written in Han, Kana or Hangul (Han read
     as Japanese in a Japanese text, else as Chinese), else None; None too for a Chinese
     transcription of a foreign name ("弗拉基米尔·普京"), which pinyin does not undo."""
+    if script_of(name[:1] or " ") not in _CJK:
+        return None
     scripts = {script_of(c) for c in name if not c.isspace() and c not in _KANA_SEPARATORS}
     if not scripts or not scripts <= set(_CJK):
         return None
@@ -272,14 +316,14 @@ def _hepburn(text: str) -> str:
 
 def _plain(romaji: str) -> str:
     """Hepburn as English news write Japanese names: no apostrophe, long vowels single
-    ("Satou" -> "Sato", "Yuuko" -> "Yuko", "Kouno" -> "Kono"), "ou" before a vowel kept
+    ("Satou" -> "Sato", "Yuuko" -> "Yuko", "Kouno" -> "Kono", "Oono" -> "Ono"), "ou" before a vowel kept
     ("Inoue")."""
     out = []
     s = romaji.replace("'", "").replace("ー", "")
     for i, c in enumerate(s):
         nxt = s[i + 1:i + 2]
-        if c == "u" and i and s[i - 1] in "ou" and nxt not in ("a", "e", "i", "o", "u"):
-            continue  # the second letter of a long o or u
+        if c in "ou" and i and s[i - 1] in ("o" if c == "o" else "ou") and nxt not in ("a", "e", "i", "o", "u"):
+            continue  # the second letter of a long o or u ("Oono" -> "Ono")
         out.append(c)
     return "".join(out)
 
