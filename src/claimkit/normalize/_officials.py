@@ -572,8 +572,10 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
             continue
         first = min(o.start for o in found if o.name == people[0].name)
         for m in re.finditer(re.escape(family) + title, text):
+            # a Hangul syllable before would make the family name part of a word; Chinese
+            # writes no spaces, so any character may stand before it ("会见王部长")
             before = script_of(text[m.start() - 1]) if m.start() else None
-            if m.start() > first and before not in (Script.HAN, Script.HANGUL) and spans.covering(m.start()) is None:
+            if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
                 out.append(Official(m.start(), m.end(), people[0].name, None))
     return out
 
