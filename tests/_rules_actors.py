@@ -18,7 +18,9 @@ choosing a claim's actor:
   in Vietnamese by the given name, "Bộ trưởng Hải"), makes a claim in a later sentence:
   the actor is the full name from before (two or three sentences);
 - ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
-  English ("Wang Liping", "Naoki Ito", "Kim Min-jun").
+  English ("Wang Liping", "Naoki Ito", "Kim Min-jun");
+- ``japanese_order``: a Japanese name written in Latin letters family name first
+  ("Ito Naoki" in Vietnamese news) is named in English order ("Naoki Ito").
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

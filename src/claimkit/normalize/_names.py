@@ -34,7 +34,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["family_name", "romanised", "with_full_names"]
+__all__ = ["family_name", "in_english_order", "romanised", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -326,6 +326,37 @@ def _plain(romaji: str) -> str:
             continue  # the second letter of a long o or u ("Oono" -> "Ono")
         out.append(c)
     return "".join(out)
+
+
+def in_english_order(name: str) -> str | None:
+    """A Japanese name written in Latin letters family name first ("Ito Naoki", as
+    Vietnamese news and some English outlets write it) in English order ("Naoki Ito"),
+    else None: only when the first word is a Japanese family name and no common given
+    name, and the second a given name and no family name (japanese-personal-name-dataset's
+    lists, in the Hepburn of :func:`_plain`), so a Western name is not turned."""
+    words = name.split()
+    if len(words) != 2 or not all(w.isascii() and w.isalpha() and w[:1].isupper() for w in words):
+        return None
+    family, given, common = _japanese_names()
+    first, second = (w.lower() for w in words)
+    if first in family and first not in common and second in given and second not in family:
+        return f"{words[1]} {words[0]}"
+    return None
+
+
+@cache
+def _japanese_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(family names, given names, common given names) of Japan in plain Hepburn,
+    loaded once: the dataset's full lists, and its short list of common given names
+    (the full one holds rare readings such as "Ito" and "Sato" too)."""
+    from japanese_personal_name_dataset import load_dataset
+
+    men, women, last = load_dataset("org", include_last_names=True)
+    common_men, common_women = load_dataset("opti")
+    family = frozenset(_plain(e["en"].lower()) for e in last.values())
+    given = frozenset(_plain(e["en"].lower()) for names in (men, women) for e in names.values())
+    common = frozenset(_plain(e["en"].lower()) for names in (common_men, common_women) for e in names.values())
+    return family, given, common
 
 
 @cache

@@ -64,7 +64,7 @@ from claimkit.normalize._gazetteer_index import (
     _trie_add,
     env_cached,
 )
-from claimkit.normalize._names import romanised, with_full_names
+from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._officials import Official, OfficialFinder
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
@@ -803,13 +803,14 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 def _english_names(found: list[ActorMention], lang: str | None) -> list[ActorMention]:
     """``found`` with each person in no gazetteer whose name is written in Han, Kana or
-    Hangul named in English spelling (:func:`romanised`); the name as written stays the
-    actor's text."""
+    Hangul named in English spelling (:func:`romanised`), and a Japanese name written
+    family name first in Latin letters in English order (:func:`in_english_order`); the
+    name as written stays the actor's text."""
     out = []
     for m in found:
         a = m.actor
         if a.kind == ActorKind.person and not a.resolved and a.name:
-            english = romanised(a.name, lang)
+            english = romanised(a.name, lang) or in_english_order(a.name)
             if english is not None:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
         out.append(m)
