@@ -30,6 +30,14 @@ choosing a claim's actor:
 - ``dateline_place``: a report that opens with the capital it was filed from
   ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro ..."): the
   place is no government acting in the first sentence.
+- ``surname_later``: a person named in full once, then by the surname alone or after a
+  title or an honorific ("M. Dufresne", "Frau Hartwig", "王部长", "정 장관", "林田外相";
+  in Vietnamese by the given name, "Bộ trưởng Hải"), makes a claim in a later sentence:
+  the actor is the full name from before (two or three sentences);
+- ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
+  English ("Wang Liping", "Naoki Ito", "Kim Min-jun");
+- ``japanese_order``: a Japanese name written in Latin letters family name first
+  ("Ito Naoki" in Vietnamese news) is named in English order ("Naoki Ito").
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

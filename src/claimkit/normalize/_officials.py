@@ -40,6 +40,7 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
 )
+from claimkit.normalize._names import family_name
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder"]
@@ -123,6 +124,11 @@ _ZH_AFTER = ("表示", "说", "說", "称", "稱", "指出", "强调", "強調",
              "与", "與", "和", "同", "对", "對", "于", "於", "将", "將", "也", "已", "曾",
              "发表", "發表", "告诉", "告訴", "访问", "訪問", "抵达", "抵達", "，", "。", "、",
              "（", "(", ",", "：", ":")
+#: the short titles Chinese news put after a family name alone for a person named in
+#: full before ("王部长", "李大使", "张市长"), beside the gazetteer's titles
+_ZH_FAMILY_TITLES = ("部长", "部長", "副部长", "副部長", "大使", "总统", "總統", "总理", "總理", "主席",
+                     "议员", "議員", "省长", "省長", "市长", "市長", "局长", "局長", "书记", "書記",
+                     "司令", "将军", "將軍", "发言人", "發言人", "外长", "外長", "防长", "防長")
 #: Arabic words that end a name after a title: particles, verbs of saying, days, and
 #: the prepositions that open an office's complement ("الأمين العام لحلف الناتو")
 _AR_STOP = frozenset({
@@ -253,6 +259,13 @@ class OfficialFinder:
             self._unspaced.update(ja=self._japanese, zh=self._chinese, yue=self._chinese)
         if self._ar is not None:
             self._unspaced["ar"] = self._ar_officials
+        #: what follows a family name standing for a person named in full before ("王部长",
+        #: "정 장관"), by language
+        self._family_titled: dict[str, str] = {}
+        if self._han:
+            self._family_titled["zh"] = f"(?:{self._han}|{_alternation(list(_ZH_FAMILY_TITLES))})"
+        if self._ko:
+            self._family_titled["ko"] = f" ?(?:{self._ko})"
 
     def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
              person: Callable[[int], bool]) -> list[Official]:
@@ -270,7 +283,14 @@ class OfficialFinder:
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         if unspaced is not None:
             found += unspaced(text, folded, spans)
+            if lang in self._family_titled:
+                found += _by_family_name(text, found, self._family_titled[lang], spans)
         return _with_repeats(text, found, spans) if found else found
+
+    def not_name(self, folded_word: str) -> bool:
+        """A folded word that is no part of a person's name: a title's word or a listed
+        non-name ("President", "Herr", "Monday")."""
+        return folded_word in self.vocab or folded_word in NOT_NAMES
 
     # ------------------------------------------------------------ spaced scripts
 
@@ -536,6 +556,30 @@ class OfficialFinder:
         return out
 
 
+def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken) -> list[Official]:
+    """The places where a Chinese or Korean official of ``found`` is named again by the
+    family name and a title ("王部长", "정 장관" after "王立平", "정민호"), as that
+    official; only a family name that one official of ``found`` has (two 王 could be
+    either), and only after that official's first mention."""
+    by_family: dict[str, list[Official]] = {}
+    for o in found:
+        family = family_name(o.name)
+        if family is not None and all(p.name != o.name for p in by_family.get(family, [])):
+            by_family.setdefault(family, []).append(o)
+    out = []
+    for family, people in by_family.items():
+        if len(people) != 1:
+            continue
+        first = min(o.start for o in found if o.name == people[0].name)
+        for m in re.finditer(re.escape(family) + title, text):
+            # a Hangul syllable before would make the family name part of a word; Chinese
+            # writes no spaces, so any character may stand before it ("会见王部长")
+            before = script_of(text[m.start() - 1]) if m.start() else None
+            if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
+                out.append(Official(m.start(), m.end(), people[0].name, None))
+    return out
+
+
 def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
     """The span of the name (one to three words) starting after ``p``'s space, or None."""
     start = end = -1
@@ -615,7 +659,7 @@ def _forms(name: str) -> list[str]:
     """The forms a name is written again in: whole, and its last word when it has several."""
     forms = [name]
     last = name.split()[-1] if " " in name else ""
-    if len(last) >= 3 and last[:1].isupper():
+    if len(last) >= 3 and (last[:1].isupper() or script_of(last[0]) == Script.ARABIC):
         forms.append(last)
     return forms
 
@@ -634,7 +678,7 @@ def _places(text: str, forms: Iterable[str]) -> dict[str, tuple[list[int], list[
     out: dict[str, tuple[list[int], list[int]]] = {}
     for form in forms:
         out[form] = ([], [])
-        automaton.add_word(form, (form, script_of(form[0]) in (Script.LATIN, Script.CYRILLIC)))
+        automaton.add_word(form, (form, script_of(form[0]) in (Script.LATIN, Script.CYRILLIC, Script.ARABIC)))
     if not out:
         return out
     automaton.make_automaton()

@@ -66,6 +66,7 @@ from claimkit.normalize._gazetteer_index import (
     _trie_add,
     env_cached,
 )
+from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._officials import Official, OfficialFinder
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
@@ -190,7 +191,7 @@ class Gazetteer:
         return cls(docs)
 
     def _merge(self, doc: dict[str, Any]) -> None:
-        for t in doc.get("titles", []):
+        for t in [*doc.get("titles", []), *doc.get("honorifics", [])]:
             if isinstance(t, str) and t.strip():
                 self._titles.append(_nfc(t))
         for code, aliases in doc.get("countries", {}).items():
@@ -514,6 +515,7 @@ class Gazetteer:
             found = self._with_titles(index, text, folded, taken)
         else:
             found = self._with_officials(index, (text, folded), taken, officials)
+            found = _english_names(with_full_names(found, text, lang, index.officials.not_name), lang)
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
             if groups is not None:
                 found = _with_groups(text, found, groups)
@@ -865,6 +867,22 @@ def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str])
 
 #: a word of four letters or more, for telling a headline in title case
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _english_names(found: list[ActorMention], lang: str | None) -> list[ActorMention]:
+    """``found`` with each person in no gazetteer whose name is written in Han, Kana or
+    Hangul named in English spelling (:func:`romanised`), and a Japanese name written
+    family name first in Latin letters in English order (:func:`in_english_order`); the
+    name as written stays the actor's text."""
+    out = []
+    for m in found:
+        a = m.actor
+        if a.kind == ActorKind.person and not a.resolved and a.name:
+            english = romanised(a.name, lang) or in_english_order(a.name)
+            if english is not None:
+                m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
+        out.append(m)
+    return out
 
 
 def _title_case_line(text: str, at: int) -> bool:

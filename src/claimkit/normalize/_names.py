@@ -1,0 +1,367 @@
+"""People's names: a person named again by the surname alone, and names in Han, Kana or
+Hangul given in English.
+
+Private to :mod:`claimkit.normalize.actors`; both steps touch only people that the
+gazetteer left unresolved (officials named next to a title), never organisations or
+places, and change only the canonical ``name`` (the name as written stays the
+actor's ``text``).
+
+* :func:`with_full_names`: news name a person in full once ("Laurent Dufresne"), then by
+  the surname, alone or after a title or an honorific ("M. Dufresne", "Frau Hartwig",
+  "Bộ trưởng Hải" in Vietnamese, which shortens to the given name, written last;
+  "林田大使" in Japanese, where the family name comes first). Such a mention is named
+  as the one person named in full before it in the same text whose last (in Han and
+  Kana: first) part it is; when two people fit, it is left as it is.
+* :func:`romanised`: a name in Han, Kana or Hangul in English spelling, family name
+  and given name in English order: Chinese by pinyin (pypinyin), family name first
+  ("王文涛" -> "Wang Wentao"); Japanese by Hepburn (pykakasi) without long-vowel
+  marks, given name first ("林田健一" -> "Kenichi Hayashida"), a katakana name part by
+  part as written ("テレサ・ラザロ" -> "Teresa Razaro": a foreign name read back from
+  katakana is often not its own spelling); Korean by the Revised Romanization
+  (korean-romanizer), family name first in its customary spelling and the given name
+  hyphenated ("김민준" -> "Kim Min-jun"; a person's own spelling may differ:
+  "정동영" is "Jung Dong-yeong" here, "Chung Dong-young" in English news).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import Any
+
+from claimkit.normalize.mentions import ActorMention
+from claimkit.schemas import Actor, ActorKind
+from claimkit.text import Script, fold, fold_case, script_of
+
+__all__ = ["family_name", "in_english_order", "romanised", "with_full_names"]
+
+#: the prefixes an Arabic family name may carry in one form and not the other
+#: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
+_ARTICLES = ("al-", "el-", "ال")
+#: Korean family names in the spelling their bearers customarily use (Revised
+#: Romanization would write 김 "Gim", 이 "I", 박 "Bak", 최 "Choe")
+_KO_FAMILY = {
+    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho",
+    "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin",
+    "권": "Kwon", "황": "Hwang", "안": "Ahn", "송": "Song", "류": "Ryu", "유": "Yoo", "홍": "Hong",
+    "전": "Jeon", "고": "Ko", "문": "Moon", "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek",
+    "허": "Heo", "남": "Nam", "심": "Shim", "노": "Noh", "하": "Ha", "곽": "Kwak", "성": "Sung",
+    "차": "Cha", "주": "Joo", "우": "Woo", "구": "Koo", "민": "Min", "진": "Jin", "지": "Ji",
+    "엄": "Eom", "채": "Chae", "원": "Won", "천": "Cheon", "방": "Bang", "공": "Kong", "현": "Hyun",
+    "함": "Ham", "변": "Byun", "염": "Yeom", "여": "Yeo", "추": "Choo", "도": "Do", "소": "So",
+    "석": "Seok", "선": "Sun", "설": "Seol", "마": "Ma", "길": "Gil", "연": "Yeon", "위": "Wi",
+    "표": "Pyo", "명": "Myung", "기": "Ki", "반": "Ban", "라": "Ra", "왕": "Wang", "금": "Keum",
+    "옥": "Ok", "육": "Yook", "인": "In", "맹": "Maeng", "제": "Je", "모": "Mo", "탁": "Tak",
+    "국": "Kook", "은": "Eun", "용": "Yong", "경": "Kyung", "봉": "Bong", "태": "Tae", "두": "Doo",
+    "남궁": "Namgung", "황보": "Hwangbo", "제갈": "Jegal", "선우": "Sunwoo", "독고": "Dokgo",
+    "사공": "Sagong", "서문": "Seomun",
+}
+#: Chinese family names of two characters, and family names read otherwise than the
+#: character's everyday reading (曾 Zeng, not ceng; 单 Shan, not dan)
+_ZH_FAMILY = {
+    "欧阳": "Ouyang", "歐陽": "Ouyang", "司马": "Sima", "司馬": "Sima", "上官": "Shangguan",
+    "诸葛": "Zhuge", "諸葛": "Zhuge", "东方": "Dongfang", "東方": "Dongfang", "皇甫": "Huangfu",
+    "尉迟": "Yuchi", "尉遲": "Yuchi", "公孙": "Gongsun", "公孫": "Gongsun", "慕容": "Murong",
+    "令狐": "Linghu", "长孙": "Zhangsun", "長孫": "Zhangsun", "宇文": "Yuwen", "司徒": "Situ",
+    "夏侯": "Xiahou", "轩辕": "Xuanyuan", "軒轅": "Xuanyuan", "端木": "Duanmu", "西门": "Ximen",
+    "南宫": "Nangong", "独孤": "Dugu", "獨孤": "Dugu", "澹台": "Tantai", "万俟": "Moqi",
+    "闻人": "Wenren", "呼延": "Huyan", "申屠": "Shentu", "淳于": "Chunyu", "钟离": "Zhongli",
+    "曾": "Zeng", "单": "Shan", "單": "Shan", "解": "Xie", "仇": "Qiu", "区": "Ou", "區": "Ou",
+    "乐": "Yue", "樂": "Yue", "查": "Zha", "盖": "Ge", "蓋": "Ge", "缪": "Miao", "繆": "Miao",
+    "翟": "Zhai", "覃": "Qin", "召": "Shao", "朴": "Piao", "黑": "He", "秘": "Bi", "员": "Yun",
+    "隗": "Wei", "薄": "Bo", "谌": "Chen", "卜": "Bu", "柏": "Bai", "阚": "Kan", "种": "Chong",
+}
+#: the separators of a katakana name's parts ("テレサ・ラザロ")
+_KANA_SEPARATORS = "・･=＝"
+_CJK = (Script.HAN, Script.KANA, Script.HANGUL)
+#: at most this many given names before a surname ("José Manuel Albares")
+_MAX_GIVEN = 2
+#: what stands before a word that opens a sentence: the text's start, or a sentence's
+#: end and a space
+_SENTENCE_START = re.compile(r"(?:^|[.!?。]\s*|\n\s*)$")
+#: a word of a spaced script, as a name part is written ("Ferrand", "al-Sudani", "O'Brien")
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+#: a word right before a place, with what joins it to the next: a space, or a name
+#: particle between spaces ("Pieter de Vries", "Ursula von der Leyen")
+_GIVEN_BEFORE = re.compile(
+    r"(?<![\w.])([^\W\d_][\w'’-]*)( (?:(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|ibn|al|el) )*)$"
+)
+
+
+# ------------------------------------------------------------------ full names
+
+
+def with_full_names(found: list[ActorMention], text: str, language: str | None,
+                    not_name: Callable[[str], bool]) -> list[ActorMention]:
+    """``found`` (the mentions of ``text``) with each unresolved person named by one part
+    of a name (a surname, or a Vietnamese given name) named as the one person named in
+    full before it whose name has that part: a person found before, else a name written
+    before in capitalised words that ends in that part (``not_name``: a folded word that
+    is no part of a name, such as a title's). Mentions that fit no one, or two people,
+    are left as they are. Linear in the mentions: people are indexed by name part, and
+    each part's written full names are looked up once."""
+    out: list[ActorMention] = []
+    named = _Named()  # people named so far, in text order
+    written = _WrittenNames(text, not_name)
+    for m in found:
+        a = m.actor
+        whole: Actor | None = None
+        if a.kind == ActorKind.person and not a.resolved and _is_part(a.label, language):
+            whole = named.the_one(a.label)
+            if whole is None and script_of(a.label[0]) not in _CJK:
+                full = written.before(a.label, m.start)
+                whole = a.model_copy(update={"name": full}) if full else None
+        if whole is not None:
+            m = ActorMention(m.start, m.end, m.text, whole.model_copy(update={"text": a.text}))
+        elif a.kind == ActorKind.person:
+            named.add(a)
+        out.append(m)
+    return out
+
+
+class _Named:
+    """The people named so far, by the part of the name a later mention may keep: the
+    last word of a name of several words (folded, :func:`_key`), the last part of a
+    katakana name; Han and Kana names by their first character (a family name opens them)."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[str, dict[str, Actor]] = {}
+        self._by_first: dict[str, dict[str, Actor]] = {}
+
+    def add(self, actor: Actor) -> None:
+        """Index a person named before."""
+        if actor.resolved or script_of(actor.label[:1] or " ") not in (Script.HAN, Script.KANA):
+            words = actor.label.split()
+            if len(words) >= 2:
+                self._by_part.setdefault(_key(words[-1]), {})[actor.label] = actor
+        written = actor.text if actor.resolved else actor.label
+        if script_of(written[:1] or " ") in (Script.HAN, Script.KANA):
+            self._by_first.setdefault(written[0], {})[written] = actor
+            if any(c in _KANA_SEPARATORS for c in written):
+                self._by_part.setdefault(_name_parts(written)[-1], {})[actor.label] = actor
+
+    def the_one(self, part: str) -> Actor | None:
+        """The one person (one canonical name) whose name has ``part`` where a short form
+        keeps it: the family name that opens a Han or Kana name ("林田" of "林田健一"), the
+        last part of a katakana name, else the last word; None for none or several."""
+        fits: dict[str, Actor] = dict(self._by_part.get(_key(part), {}))
+        if script_of(part[0]) in (Script.HAN, Script.KANA):
+            fits.update(self._by_part.get(part, {}))
+            fits.update({a.label: a for w, a in self._by_first.get(part[0], {}).items()
+                         if w != part and w.startswith(part)})
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+class _WrittenNames:
+    """The full names written in a text before a name part (:func:`_given_names`): the
+    text's words are indexed in one pass when first needed, and each part's places
+    read once, so a long text with many people stays linear."""
+
+    def __init__(self, text: str, not_name: Callable[[str], bool]) -> None:
+        self._text = text
+        self._not_name = not_name
+        self._words: dict[str, list[int]] | None = None
+        #: part -> (where its first full name is written, that name, where another is)
+        self._found: dict[str, tuple[int, str, int]] = {}
+
+    def before(self, part: str, end: int) -> str | None:
+        """The one full name written before ``end`` as one or two capitalised words
+        (name particles between them allowed) right before the word ``part`` ("Richard
+        Ferrand, président du Conseil constitutionnel, ... M. Ferrand"), or None when
+        there is none or two differ."""
+        if part not in self._found:
+            self._found[part] = self._places(part)
+        first, name, other = self._found[part]
+        return name if first < end <= other else None
+
+    def _places(self, part: str) -> tuple[int, str, int]:
+        if self._words is None:
+            self._words = {}
+            for w in _WORD.finditer(self._text):
+                self._words.setdefault(w.group(), []).append(w.start())
+        first, name = len(self._text) + 1, ""
+        for start in self._words.get(part, ()):
+            given = _given_names(self._text, start, self._not_name)
+            if not given:
+                continue
+            if not name:
+                first, name = start, given + part
+            elif given + part != name:
+                return first, name, start
+        return first, name, len(self._text) + 1
+
+
+def _given_names(text: str, p: int, not_name: Callable[[str], bool]) -> str:
+    """The given names written right before ``p`` with what joins them to it ("Anna ",
+    "Pieter de "): up to two capitalised words, none a title's word, a listed non-name
+    or in capitals only ("MP"); of two that open a sentence, the first is taken for a
+    title ("Posłanka Anna Kowalczyk")."""
+    words: list[str] = []
+    opens = False
+    while len(words) < _MAX_GIVEN:
+        w = _GIVEN_BEFORE.search(text, max(0, p - 40), p)
+        if w is None or not w.group(1)[:1].isupper() or w.group(1).isupper() or not_name(fold_case(w.group(1))):
+            break
+        words.insert(0, w.group(1) + w.group(2))
+        p = w.start()
+        opens = _SENTENCE_START.search(text, max(0, p - 3), p) is not None
+    if len(words) == _MAX_GIVEN and opens:
+        words = words[1:]
+    return "".join(words)
+
+
+def _is_part(name: str, language: str | None) -> bool:
+    """``name`` may be one part of a person's name: one word in a spaced script; in
+    Japanese, Han or Kana (a family name: "林田"); a katakana name of one part
+    ("ラザロ"). A Chinese or Korean name is written whole (the officials finder reads
+    "王部长", "정 장관" itself)."""
+    if not name or " " in name:
+        return False
+    script = script_of(name[0])
+    if script == Script.KANA:
+        return not any(c in _KANA_SEPARATORS for c in name)
+    if script == Script.HAN:
+        return language == "ja"
+    return script != Script.HANGUL
+
+
+def _key(word: str) -> str:
+    """A name part compared blind to case, accents and an Arabic article."""
+    f = fold(word)
+    for article in _ARTICLES:
+        if f.startswith(article) and len(f) > len(article) + 2:
+            return f[len(article):]
+    return f
+
+
+def family_name(name: str) -> str | None:
+    """The family name of a Chinese or Korean name as written: its first character, or
+    its first two when they are a listed two-character family name ("欧阳", "남궁") and
+    a given name follows; None for a name of another script or of one character."""
+    if len(name) < 2 or " " in name:
+        return None
+    script = script_of(name[0])
+    table: dict[str, str] | None = {Script.HAN: _ZH_FAMILY, Script.HANGUL: _KO_FAMILY}.get(script)  # type: ignore[arg-type]
+    if table is None or any(script_of(c) != script for c in name):
+        return None
+    return name[:2] if len(name) > 3 and name[:2] in table else name[:1]
+
+
+# ------------------------------------------------------------------ romanised
+
+
+@lru_cache(maxsize=4096)
+def romanised(name: str, language: str | None) -> str | None:
+    """``name`` in English spelling when it is written in Han, Kana or Hangul (Han read
+    as Japanese in a Japanese text, else as Chinese), else None; None too for a Chinese
+    transcription of a foreign name ("弗拉基米尔·普京"), which pinyin does not undo."""
+    if script_of(name[:1] or " ") not in _CJK:
+        return None
+    scripts = {script_of(c) for c in name if not c.isspace() and c not in _KANA_SEPARATORS}
+    if not scripts or not scripts <= set(_CJK):
+        return None
+    if Script.HANGUL in scripts:
+        return _korean(name) if scripts == {Script.HANGUL} else None
+    if Script.KANA in scripts or language == "ja":
+        return _japanese(name)
+    return _chinese(name) if "·" not in name and 2 <= len(name) <= 4 else None
+
+
+def _chinese(name: str) -> str:
+    """"王文涛" -> "Wang Wentao": family name (one character, or two when listed) first."""
+    from pypinyin import lazy_pinyin
+
+    n = 2 if name[:2] in _ZH_FAMILY and len(name) > 2 else 1
+    family = _ZH_FAMILY.get(name[:n]) or "".join(lazy_pinyin(name[:n])).capitalize()
+    given = "".join(lazy_pinyin(name[n:])).capitalize()
+    return f"{family} {given}" if given else family
+
+
+def _korean(name: str) -> str:
+    """"김민준" -> "Kim Min-jun": the customary family name, then the given name's
+    syllables in Revised Romanization, joined by a hyphen."""
+    from korean_romanizer.romanizer import Romanizer
+
+    name = name.replace(" ", "")
+    n = 2 if name[:2] in _KO_FAMILY and len(name) > 3 else 1
+    family = _KO_FAMILY.get(name[:n]) or Romanizer(name[:n]).romanize().capitalize()
+    given = "-".join(Romanizer(s).romanize() for s in name[n:]).capitalize()
+    return f"{family} {given}" if given else family
+
+
+def _japanese(name: str) -> str:
+    """"林田健一" -> "Kenichi Hayashida" (given name first); a katakana name part by part
+    in its own order ("テレサ・ラザロ" -> "Teresa Razaro")."""
+    name = name.replace(" ", "").replace("\u3000", "")
+    if any(c in _KANA_SEPARATORS for c in name) or all(script_of(c) == Script.KANA for c in name):
+        parts = [p for p in _name_parts(name) if p]
+        return " ".join(_hepburn(p).capitalize() for p in parts)
+    words = [w["hepburn"] for w in _kakasi().convert(name)]
+    if len(words) == 1 and len(name) >= 3:  # one dictionary word: family name of two
+        words = [_hepburn(name[:2]), _hepburn(name[2:])]
+    family, given = _plain(words[0]), _plain("".join(words[1:]))
+    return f"{given.capitalize()} {family.capitalize()}" if given else family.capitalize()
+
+
+def _name_parts(name: str) -> list[str]:
+    for sep in _KANA_SEPARATORS:
+        name = name.replace(sep, " ")
+    return name.split()
+
+
+def _hepburn(text: str) -> str:
+    return _plain("".join(w["hepburn"] for w in _kakasi().convert(text)))
+
+
+def _plain(romaji: str) -> str:
+    """Hepburn as English news write Japanese names: no apostrophe, long vowels single
+    ("Satou" -> "Sato", "Yuuko" -> "Yuko", "Kouno" -> "Kono", "Oono" -> "Ono"), "ou" before a vowel kept
+    ("Inoue")."""
+    out = []
+    s = romaji.replace("'", "").replace("ー", "")
+    for i, c in enumerate(s):
+        nxt = s[i + 1:i + 2]
+        if c in "ou" and i and s[i - 1] in ("o" if c == "o" else "ou") and nxt not in ("a", "e", "i", "o", "u"):
+            continue  # the second letter of a long o or u ("Oono" -> "Ono")
+        out.append(c)
+    return "".join(out)
+
+
+def in_english_order(name: str) -> str | None:
+    """A Japanese name written in Latin letters family name first ("Ito Naoki", as
+    Vietnamese news and some English outlets write it) in English order ("Naoki Ito"),
+    else None: only when the first word is a Japanese family name and no common given
+    name, and the second a given name and no family name (japanese-personal-name-dataset's
+    lists, in the Hepburn of :func:`_plain`), so a Western name is not turned."""
+    words = name.split()
+    if len(words) != 2 or not all(w.isascii() and w.isalpha() and w[:1].isupper() for w in words):
+        return None
+    family, given, common = _japanese_names()
+    first, second = (w.lower() for w in words)
+    if first in family and first not in common and second in given and second not in family:
+        return f"{words[1]} {words[0]}"
+    return None
+
+
+@cache
+def _japanese_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(family names, given names, common given names) of Japan in plain Hepburn,
+    loaded once: the dataset's full lists, and its short list of common given names
+    (the full one holds rare readings such as "Ito" and "Sato" too)."""
+    from japanese_personal_name_dataset import load_dataset
+
+    men, women, last = load_dataset("org", include_last_names=True)
+    common_men, common_women = load_dataset("opti")
+    family = frozenset(_plain(e["en"].lower()) for e in last.values())
+    given = frozenset(_plain(e["en"].lower()) for names in (men, women) for e in names.values())
+    common = frozenset(_plain(e["en"].lower()) for names in (common_men, common_women) for e in names.values())
+    return family, given, common
+
+
+@cache
+def _kakasi() -> Any:
+    """One pykakasi converter (its dictionaries load once)."""
+    import pykakasi
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
