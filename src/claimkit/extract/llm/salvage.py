@@ -23,6 +23,8 @@ Pydantic only: this module imports neither openai nor instructor.
 from __future__ import annotations
 
 import copy
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +34,7 @@ from claimkit.extract.llm.coerce import coerce_claim, snake_key
 
 __all__ = [
     "DROPPED",
+    "collapse_notes",
     "read_quotes",
     "salvage_claim",
     "salvage_claims",
@@ -72,12 +75,83 @@ def salvage_claims(
         return [], [f"claims{DROPPED} not a list ({type(claims).__name__})"]
     kept: list[BaseModel] = []
     notes: list[str] = []
+    first: dict[str, int] = {}
     for i, raw in enumerate(claims, 1):
+        key = _identity(raw)
+        if key is not None and key in first:  # the same claim word for word: once
+            notes.append(f"claim {i}{DROPPED} the same as claim {first[key]}")
+            continue
+        if key is not None:
+            first[key] = i
         claim, claim_notes = salvage_claim(raw, models, number=i, text=text)
         notes.extend(claim_notes)
         if claim is not None:
             kept.append(claim)
-    return kept, notes
+    return kept, collapse_notes(notes)
+
+
+def _identity(raw: Any) -> str | None:
+    """A claim object's JSON with sorted keys (claims given twice word for word have the
+    same); None for what is not a JSON object."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return json.dumps(raw, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+
+
+_NOTE = re.compile(r"^claim (\d+)( \([^)]*\))?(:| dropped:)(.*)$", re.DOTALL)
+
+#: more notes than this that say the same of different claims are said once
+_SAME_NOTES = 3
+
+
+def collapse_notes(notes: list[str]) -> list[str]:
+    """``notes`` with those that say the same of more than three claims said once, in
+    the place of the first (``claims 12-511 dropped: unknown claim type None (500
+    claims)``): a reply of hundreds of bad claims gives a few lines, not hundreds."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for note in notes:
+        m = _NOTE.match(note)
+        if m is not None:
+            groups.setdefault(_note_key(m), []).append(int(m.group(1)))
+    out: list[str] = []
+    said: set[tuple[str, ...]] = set()
+    for note in notes:
+        m = _NOTE.match(note)
+        key = _note_key(m) if m else ()
+        numbers = groups.get(key, [])
+        if len(numbers) <= _SAME_NOTES:
+            out.append(note)
+        elif key not in said:
+            said.add(key)
+            out.append(f"claims {_ranges(numbers)}{key[0]}{key[1]}{key[2]} "
+                       f"({len(numbers)} claims)")
+    return out
+
+
+def _note_key(m: re.Match[str]) -> tuple[str, ...]:
+    """What a note says, apart from the claim's number: (type, kind of note, reason)."""
+    return (m.group(2) or "", m.group(3), _unnumbered(m.group(4)))
+
+
+def _unnumbered(text: str) -> str:
+    """A note's reason with the claim it refers to left out (``the same as claim 3``
+    and ``the same as claim 4`` say the same)."""
+    return re.sub(r"the same as claim \d+", "the same as an earlier claim", text)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` as ``1-3, 7``."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    shown = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs[:10]]
+    return ", ".join(shown) + (", ..." if len(runs) > 10 else "")
 
 
 def salvage_claim(
