@@ -49,6 +49,28 @@ their writing is sloppy. Claim kinds:
 - ``odd_actor_keys``: actors as ``{"entity": ...}``, ``{"name": ...}``,
   ``{"actor": ...}``, ``{"label": ...}``.
 
+Round two (claim kinds):
+
+- ``library_fields``: what the library computes filled plausibly but wrongly
+  (``id``, ``doc_id``, ``evidence`` spans off the quote, ``ungrounded``, an
+  actor's ``iso_code`` and ``resolved``, a date's ``granularity``);
+- ``nested_shapes``: wrong shapes inside nested objects (an actor as
+  ``["France"]``, ``{"text": ["France"]}``, ``"value": {"value": ...}``);
+- ``odd_dates``: dates as ``"3 March 2026"``, ``"20260303"``, ``"2026-3-3"``,
+  and impossible ones where the gold has none (``"2025-02-30"``,
+  ``"next Tuesday"``, ``"TBD"``);
+- ``foreign_enums``: enum values in another language (``"ferme"``,
+  ``"bedingt"``) or capitalised;
+- ``quote_mangled``: quotes shortened with "...", cut off, with no-break
+  spaces and typographic apostrophes, or paraphrased and "translated";
+- ``quote_repeated``: each quote twice, and a phrase the article has twice;
+- ``duplicate_claims``: each claim given twice;
+- ``unknown_types``: a claim of no known type (``"opinion"``, ``""``, null)
+  beside each claim;
+- ``locale_numbers``: numbers as ``"2.000"``, ``"2 000"``, ``"2'000"``, ``"1,5"``;
+- ``empty_values``: nothing written as ``""``, ``"null"``, ``"None"``,
+  ``{}``, ``[]`` or null in every empty field.
+
 Reply kinds (one per reply, chosen at random among those turned on):
 
 - ``content_json``, ``content_fenced``, ``content_prose``: the JSON in the
@@ -62,6 +84,14 @@ Reply kinds (one per reply, chosen at random among those turned on):
 - ``bare_list``: the list of claims itself, without ``{"claims": ...}``;
 - ``empty_choices``: an empty ``choices`` list;
 - ``length_complete``: ``finish_reason: "length"`` on a complete, valid reply.
+- ``many_claims``: every claim a hundred times, and 500 claims of no type;
+- ``extra_wrappers``: the object inside wrappers of other names;
+- ``split_arguments``: the arguments cut into pieces over three tool calls;
+- ``arguments_object``: the arguments a JSON object, not a string;
+- ``length_cut``: ``finish_reason: "length"`` with the JSON cut off at 60 %;
+- ``refusal``: a refusal as content and in the message's ``refusal``;
+- ``http_errors``: 429, then a 500 echoing the key, then a timeout before
+  each article's answer (played by the server, not in the reply).
 
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
@@ -544,9 +574,203 @@ def _k_type_as_key(claim: dict[str, Any], article: str, rng: random.Random) -> d
     return {str(claim.get("type")): rest}
 
 
-_ClaimKind = Callable[[dict[str, Any], str, random.Random], dict[str, Any]]
+def _k_library_fields(claim: dict[str, Any], article: str,
+                      rng: random.Random) -> dict[str, Any]:
+    """What the library computes, filled plausibly but wrongly: an ``id``, ``doc_id``,
+    ``evidence`` spans and ``start``/``end`` with offsets shifted off the quote,
+    ``ungrounded``, an actor's ``iso_code`` and ``resolved``, a date's
+    ``granularity`` and ``resolution``, a ``hash``."""
+    def actor(a: Any) -> Any:
+        return {**a, "iso_code": rng.choice(["US", "XX", "gb"]), "resolved": True} \
+            if isinstance(a, dict) else a
 
-#: claim kinds: each rewrites one claim (claim, article text, random source)
+    out = dict(claim)
+    for k in ("actor", "participants", "target", "hosts"):
+        if isinstance(out.get(k), list):
+            out[k] = [actor(a) for a in out[k]]
+    if isinstance(out.get("recipient"), dict):
+        out["recipient"] = actor(out["recipient"])
+    if isinstance(out.get("date"), dict):
+        out["date"] = {**out["date"], "granularity": "year", "resolution": "explicit"}
+    shift = rng.randint(5, 40)
+    spans = [{"start": max(0, article.find(q)) + shift,
+              "end": max(0, article.find(q)) + shift + len(q), "text": q}
+             for q in claim.get("quotes", [])]
+    return {**out, "id": "ple-000000000000", "doc_id": "another-document", "evidence": spans,
+            "start": shift, "end": shift + 10, "ungrounded": ["a quote the model made up"],
+            "hash": "0" * 40}
+
+
+def _k_nested_shapes(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Wrong shapes inside nested objects: an actor of a list as a list (``[["France"]]``),
+    an object's members as lists of one (``{"text": ["France"]}``, ``"value": [2000]``),
+    a nested string wrapped in an object (``"value": {"value": "2025-03-03"}``)."""
+    def inner(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: ([x] if isinstance(x, (str, int, float)) and not isinstance(x, bool)
+                        and rng.random() < 0.5 else x) for k, x in v.items()}
+        return v
+
+    out = dict(claim)
+    for k, v in claim.items():
+        if k in ("actor", "participants", "target", "hosts") and isinstance(v, list):
+            out[k] = [[a.get("name") or a.get("text")] if isinstance(a, dict)
+                      and rng.random() < 0.5 else inner(a) for a in v]
+        elif k == "date" and isinstance(v, dict) and isinstance(v.get("value"), str):
+            out[k] = {**v, "value": {"value": v["value"]}}
+        elif isinstance(v, dict):
+            out[k] = inner(v)
+    return out
+
+
+#: date values no reader can take as the date: not calendar days, words, ambiguous
+_BAD_DATES = ["2025-02-30", "2025-13-01", "next Tuesday", "TBD", "unknown", "0000-00-00",
+              "2025-00", "sometime in spring", "03/04/2025"]
+
+
+def _k_odd_dates(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Dates in many forms: the gold's date as ``"3 March 2026"``, ``"2026-03-03T12:00"``,
+    ``"20260303"``, ``"2026-3-3"``, or, where the gold has none, a value no reader can
+    take (``"2025-02-30"``, ``"next Tuesday"``, ``"TBD"``, ``"03/04/2025"``)."""
+    date = claim.get("date")
+    if isinstance(date, dict) and isinstance(date.get("value"), str) and re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", date["value"]):
+        y, m, d = (int(x) for x in date["value"].split("-"))
+        value = rng.choice([f"{d} {_MONTHS[m - 1]} {y}", f"{date['value']}T12:00",
+                            f"{y}{m:02d}{d:02d}", f"{y}-{m}-{d}"])
+        return {**claim, "date": {"value": value}}
+    if date:
+        return claim
+    return {**claim, "date": {"value": rng.choice(_BAD_DATES), "raw": None}}
+
+
+#: enum values as a model answering in another language writes them
+_FOREIGN_ENUMS = {"firm": ["ferme", "Fest", "firme", "твёрдое"],
+                  "conditional": ["conditionnel", "bedingt", "condicional"],
+                  "tentative": ["provisoire", "vorläufig", "tentativo"],
+                  "in_person": ["en personne", "persönlich"], "virtual": ["virtuel", "online"]}
+
+
+def _k_foreign_enums(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Enum values in another language (``"ferme"``, ``"bedingt"``) or capitalised
+    (``"CONDITIONAL"``): the first are no value of ours."""
+    out = dict(claim)
+    for k in ("modality", "format"):
+        v = out.get(k)
+        if isinstance(v, str):
+            out[k] = rng.choice([*_FOREIGN_ENUMS.get(v, []), v.upper(), v.capitalize()])
+    return out
+
+
+def _mangled(quote: str, rng: random.Random) -> str:
+    words = quote.split()
+    if len(words) < 6:
+        return quote.replace(" ", "\u00a0", 1)
+    cut = len(words) // 2
+    return rng.choice([
+        " ".join(words[:2]) + " ... " + " ".join(words[-2:]),  # shortened with "..."
+        " ".join(words[:cut]) + "...",  # cut off
+        quote.replace(" ", "\u00a0").replace("'", "’").replace('"', "”"),  # other spaces and marks
+        "Selon l'article, " + " ".join(reversed(words)),  # paraphrased, "translated"
+    ])
+
+
+def _k_quote_mangled(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Evidence not verbatim: shortened with "..." in the middle, cut off with "...",
+    with no-break spaces and typographic apostrophes, or paraphrased and "translated"."""
+    return {**claim, "quotes": [_mangled(q, rng) for q in claim.get("quotes", [])]}
+
+
+def _k_quote_repeated(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Each quote given twice, and a short phrase of it that the article has more than
+    once (``"the minister said"``) added as a quote of its own."""
+    quotes = list(claim.get("quotes", []))
+    out = [q for q in quotes for _ in range(2)]
+    for q in quotes:
+        words = q.split()
+        for n in (2, 3):
+            phrases = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+            common = [p for p in phrases if article.count(p) > 1]
+            if common:
+                out.append(common[0])
+                break
+    return {**claim, "quotes": out}
+
+
+def _k_duplicate_claims(claim: dict[str, Any], article: str,
+                        rng: random.Random) -> list[dict[str, Any]]:
+    """The claim given twice: as it is, then again with its quotes in another order and
+    another summary."""
+    again = {**claim, "quotes": list(reversed(claim.get("quotes", []))),
+             "summary": "The same claim, told again."}
+    return [claim, again]
+
+
+def _k_unknown_types(claim: dict[str, Any], article: str,
+                     rng: random.Random) -> list[dict[str, Any]]:
+    """Beside the claim, one more of a type that is none of ours or of no type
+    (``"opinion"``, ``"fact"``, ``""``, null, a number), quoting the same words, with
+    only the members every type has."""
+    extra = {"type": rng.choice(["opinion", "fact", "", None, 3, "other claim"]),
+             "quotes": claim.get("quotes", []), "actor": claim.get("actor", []),
+             "summary": "An extra claim of no known type."}
+    return [claim, extra]
+
+
+_LOCALE_NUMBERS = [
+    lambda n: f"{n:,}",  # 2,000 (en)
+    lambda n: f"{n:,}".replace(",", "."),  # 2.000 (de, it, es)
+    lambda n: f"{n:,}".replace(",", "\u00a0"),  # 2 000 (fr)
+    lambda n: f"{n:,}".replace(",", "\u202f"),  # 2 000 (fr, narrow no-break space)
+    lambda n: f"{n:,}".replace(",", "'"),  # 2'000 (ch)
+    lambda n: f"{n:,}".replace(",", " "),  # 2 000 (ru, pl)
+]
+
+
+def _locale_number(value: Any, rng: random.Random) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if float(value).is_integer():
+        return rng.choice(_LOCALE_NUMBERS)(int(value))
+    return str(value).replace(".", ",")  # 1,5 (a decimal comma)
+
+
+def _k_locale_numbers(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Numbers as strings with another locale's separators: ``"2.000"``, ``"2 000"``,
+    ``"2'000"``, ``"2,000"``, ``"1,5"``."""
+    out = dict(claim)
+    for k in ("quantity", "participant_count"):
+        v = out.get(k)
+        if isinstance(v, dict):
+            out[k] = {m: _locale_number(x, rng) if m in ("value", "value_max") else x
+                      for m, x in v.items()}
+    return out
+
+
+def _k_empty_values(claim: dict[str, Any], article: str, rng: random.Random) -> dict[str, Any]:
+    """Nothing written every way there is: ``""``, ``"null"``, ``"None"``, null, ``[]``,
+    ``{}`` for each empty field, and ``""`` for a present actor's name."""
+    empty: list[Any] = ["", "null", "None", None, " "]
+    out = dict(claim)
+    for k in ("modality", "attributed_to", "condition", "consequence", "location",
+              "topic", "format", "status"):
+        if out.get(k) is None:
+            out[k] = rng.choice(empty)
+    for k in ("target", "participants", "hosts"):
+        if not out.get(k):
+            out[k] = rng.choice([[], None, "", {}])
+    for k in ("date", "quantity", "participant_count", "recipient"):
+        if out.get(k) is None:
+            out[k] = rng.choice([{}, "", None, {"value": ""}, {"value": None, "raw": ""}])
+    out["actor"] = [{**a, "name": ""} if isinstance(a, dict) and rng.random() < 0.3 else a
+                    for a in out.get("actor", [])]
+    return out
+
+
+_ClaimKind = Callable[[dict[str, Any], str, random.Random], Any]
+
+#: claim kinds: each rewrites one claim (claim, article text, random source) as a claim,
+#: or as a list of claims (a kind that adds claims)
 CLAIM_KINDS: dict[str, _ClaimKind] = {
     "string_numbers": _k_string_numbers,
     "scalar_for_list": _k_scalar_for_list,
@@ -564,6 +788,16 @@ CLAIM_KINDS: dict[str, _ClaimKind] = {
     "quote_sentence": _k_quote_sentence,
     "free_dates": _k_free_dates,
     "odd_actor_keys": _k_odd_actor_keys,
+    "library_fields": _k_library_fields,
+    "nested_shapes": _k_nested_shapes,
+    "odd_dates": _k_odd_dates,
+    "foreign_enums": _k_foreign_enums,
+    "quote_mangled": _k_quote_mangled,
+    "quote_repeated": _k_quote_repeated,
+    "duplicate_claims": _k_duplicate_claims,
+    "unknown_types": _k_unknown_types,
+    "locale_numbers": _k_locale_numbers,
+    "empty_values": _k_empty_values,
 }
 
 #: reply kinds: how the reply around the claims is written (see :func:`_completion`)
@@ -579,7 +813,21 @@ REPLY_KINDS: dict[str, str] = {
     "bare_list": "the arguments the list of claims itself, without {\"claims\": ...}",
     "empty_choices": "an empty choices list (a server hiccup)",
     "length_complete": "finish_reason \"length\" on a complete, valid reply",
+    "many_claims": "every claim a hundred times over, and 500 claims of no type and no quote",
+    "extra_wrappers": "the object inside wrappers of other names ({\"status\": \"ok\", "
+                      "\"response\": {\"result\": ...}})",
+    "split_arguments": "the arguments cut into pieces over three tool calls (a stream "
+                       "gathered badly)",
+    "arguments_object": "the arguments a JSON object instead of a string",
+    "length_cut": "finish_reason \"length\" with the JSON cut off at 60 %",
+    "refusal": "no tool call: a refusal (\"I'm sorry, but I can't help with that.\") as "
+               "content and in the message's refusal",
+    "http_errors": "before its answer, an article gets HTTP 429, then a 500 that echoes the "
+                   "key, then a timeout",
 }
+
+#: reply kinds the server plays before answering, not in the answer (see _next_step)
+_SERVER_KINDS = ("http_errors",)
 
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {
@@ -597,7 +845,7 @@ def apply_claim_kinds(claims: list[dict[str, Any]], kinds: Iterable[str], rate: 
     for claim in claims:
         if chosen and rng.random() < rate:
             claim = CLAIM_KINDS[rng.choice(chosen)](claim, article, rng)
-        out.append(claim)
+        out.extend(claim if isinstance(claim, list) else [claim])
     return out
 
 
@@ -634,6 +882,21 @@ def _sloppy_message(message: dict[str, Any], payload: dict[str, Any], kind: str,
         call["function"]["name"] = "extract_claims"
     elif kind == "bare_list":
         call["function"]["arguments"] = json.dumps(payload["claims"], ensure_ascii=False)
+    elif kind == "extra_wrappers":
+        call["function"]["arguments"] = json.dumps(
+            {"status": "ok", "model": "sloppy", "response": {"result": {name: payload}}},
+            ensure_ascii=False)
+    elif kind == "arguments_object":
+        call["function"]["arguments"] = payload
+    elif kind == "length_cut":
+        call["function"]["arguments"] = args[: max(10, len(args) * 3 // 5)]
+    elif kind == "split_arguments":
+        cuts = [0, len(args) // 3, 2 * len(args) // 3, len(args)]
+        message["tool_calls"] = [
+            {"id": "call_0", "type": "function",
+             "function": {"name": name if i == 0 else "", "arguments": args[a:b]}}
+            for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False))]
+        return
     elif kind == "two_tool_calls":
         claims = payload["claims"]
         half = (len(claims) + 1) // 2
@@ -722,6 +985,7 @@ class ScriptedServer(LoopbackServer):
         self.timeout_seconds = timeout_seconds
         self.random = random.Random(seed)
         self.scripts: list[tuple[str, list[Step]]] = []
+        self._seen: set[str] = set()  # articles asked about (http_errors)
         self.requests: list[dict[str, Any]] = []
         #: (time.monotonic(), total tokens) of every completion answered
         self.usage_log: list[tuple[float, int]] = []
@@ -753,6 +1017,7 @@ class ScriptedServer(LoopbackServer):
 
     def _next_step(self, article: str) -> Step:
         with self._lock:
+            self._flaky(article)
             for marker, steps in self.scripts:
                 if steps and marker in article:
                     return steps.pop(0)
@@ -765,9 +1030,21 @@ class ScriptedServer(LoopbackServer):
                 return slow(self.timeout_seconds)
         return reply(delay=self.latency)
 
+    def _flaky(self, article: str) -> None:
+        """With ``http_errors`` on, the first request about an article (a share
+        ``kind_rate`` of them) is answered 429, then 500 (echoing the key), then a
+        timeout, then as usual."""
+        if "http_errors" not in self.sloppy_kinds or article in self._seen:
+            return
+        self._seen.add(article)
+        if self.random.random() < self.kind_rate:
+            self.scripts.insert(0, (article, [
+                error(429, {"Retry-After": "0"}, "rate limited (sloppy kind)"),
+                echo_key(500), slow(self.timeout_seconds)]))
+
     def _reply_kind(self) -> str | None:
         """One of the reply kinds turned on, for a share ``kind_rate`` of the replies."""
-        kinds = [k for k in self.sloppy_kinds if k in REPLY_KINDS]
+        kinds = [k for k in self.sloppy_kinds if k in REPLY_KINDS and k not in _SERVER_KINDS]
         if kinds and self.random.random() < self.kind_rate:
             return self.random.choice(kinds)
         return None
@@ -912,17 +1189,34 @@ def _sloppy_reply(completion: dict[str, Any], request: dict[str, Any],
     if kind == "length_complete":
         choice["finish_reason"] = "length"
         return
+    if kind == "refusal":
+        choice["message"] = {"role": "assistant", "tool_calls": None,
+                             "content": "I'm sorry, but I can't help with that.",
+                             "refusal": "I'm sorry, but I can't help with that."}
+        choice["finish_reason"] = "stop"
+        return
+    if kind == "many_claims":
+        payload = {"claims": [c for c in payload["claims"] for _ in range(100)]
+                   + [{"type": None, "quotes": [], "summary": f"noise {i}"} for i in range(500)]}
+        kind = "as_asked"
     if request.get("tools"):
         name = request["tools"][0]["function"]["name"]
         _sloppy_message(choice["message"], payload, kind, name)
         if choice["message"].get("tool_calls") is None:
             choice["finish_reason"] = "stop"
-    elif kind.startswith("content_") or kind in ("python_repr", "trailing_commas", "bare_list"):
+    elif kind.startswith("content_") or kind in _CONTENT_KINDS:
         message: dict[str, Any] = {}
         _sloppy_message(message, payload, kind, "json")
         calls = message.get("tool_calls")
         choice["message"]["content"] = (message["content"] if calls is None
                                         else calls[0]["function"]["arguments"])
+    if kind == "length_cut":
+        choice["finish_reason"] = "length"
+
+
+#: reply kinds that the JSON modes get too, in the message content
+_CONTENT_KINDS = ("python_repr", "trailing_commas", "bare_list", "as_asked", "extra_wrappers",
+                  "length_cut")
 
 
 def main() -> None:  # pragma: no cover - manual use

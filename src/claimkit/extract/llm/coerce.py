@@ -23,6 +23,7 @@ Pydantic only: this module imports neither openai nor instructor.
 
 from __future__ import annotations
 
+import datetime
 import re
 import types
 from collections.abc import Mapping
@@ -32,7 +33,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["coerce_claim", "coerce_model", "snake_key"]
+__all__ = ["coerce_claim", "coerce_model", "is_calendar_date", "snake_key"]
 
 #: keys under which models put what a required member (an actor's ``text``) says
 _SYNONYMS = ("name", "entity", "actor", "label", "value", "mention", "who")
@@ -42,8 +43,23 @@ _WRAPPERS = ("value", "text", "name", "label")
 
 #: a date and time; the date part is the date (``2026-02-24T10:00:00Z``)
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d")
-#: a date with its year first and another separator (``2026/02/24``, ``2026.2.24``)
-_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
+#: a date with its year first and another separator or none (``2026/02/24``, ``2026.2.24``,
+#: ``2026-2-4``, ``20260224``)
+_YEAR_FIRST = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?|(\d{2})(\d{2}))$")
+
+
+def is_calendar_date(value: str) -> bool:
+    """``value`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) names a year, month or day of
+    the calendar: no month 13, no 30 February, no year 0."""
+    parts = [int(p) for p in value.split("-")] if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) \
+        else []
+    if not parts or parts[0] < 1:
+        return False
+    try:
+        datetime.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return False
+    return True
 
 
 def snake_key(text: str) -> str:
@@ -91,14 +107,31 @@ class _Absent:
 _ABSENT: Any = _Absent()
 
 
-def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> Any:
-    """``value`` in the shape ``annotation`` asks for, when it can be read so."""
-    kind, inner = _shape(annotation)
+#: words that a model writes for "no value" in a field that is not free text
+_NULL_WORDS = frozenset({"null", "none", "nil"})
+
+
+def _is_empty(value: Any, kind: str) -> bool:
+    """``value`` says "nothing": null, ``""`` or blanks, ``{}``, ``[]``, and in a field
+    that is not free text ``"null"`` or ``"None"`` (JSON's null written as a word)."""
     if value is None:
+        return True
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return not word or (kind != "str" and word in _NULL_WORDS)
+    return isinstance(value, (dict, list)) and not value
+
+
+def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> Any:
+    """``value`` in the shape ``annotation`` asks for, when it can be read so; a value
+    that says "nothing" (:func:`_is_empty`) is the field's nothing, not an error."""
+    kind, inner = _shape(annotation)
+    if _is_empty(value, kind):
         return _ABSENT if kind == "list" else None
     if kind == "list":
         items = value if isinstance(value, list) else [value]
-        return [coerce_value(v, inner) for v in items]
+        coerced = [coerce_value(v, inner) for v in items]
+        return [v for v in coerced if v is not None]  # an item that says nothing is none
     if isinstance(value, list) and len(value) == 1:
         value = value[0]  # a single value given as a list of it
     if kind == "model":
@@ -109,8 +142,36 @@ def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> 
             return _enum_value(value, inner)
         return value
     if kind == "number" and isinstance(value, dict) and "value" in value:
-        return value["value"]
+        value = value["value"]
+    if kind == "number" and isinstance(value, str):
+        return _number(value)
     return value
+
+
+#: digits grouped by threes with a space of any width or an apostrophe (``2 000``, ``2'000``)
+_SPACED = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f'’]\d{3})+$")
+#: groups of three after the same mark twice or more (``2.000.000``, ``2,000,000``)
+_GROUPS = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$")
+#: one mark before three digits: a thousands separator in one locale, a decimal mark in another
+_AMBIGUOUS = re.compile(r"^-?\d{1,3}[.,]\d{3}$")
+#: a decimal comma (``1,5``; not followed by exactly three digits, which is ambiguous)
+_DECIMAL_COMMA = re.compile(r"^-?\d+,(?:\d{1,2}|\d{4,})$")
+
+
+def _number(text: str) -> Any:
+    """A number written with another locale's marks, as the number, when only one
+    reading exists: ``2 000`` and ``2'000`` (grouped by spaces or apostrophes),
+    ``2.000.000`` and ``2,000,000`` (the same mark between every group), ``1,5`` (a
+    decimal comma). ``2.000`` and ``2,000`` are two thousand in one locale and two in
+    another: left as they are, for validation to drop and name."""
+    word = text.strip()
+    if _SPACED.match(word) or _GROUPS.match(word):
+        return int(re.sub(r"\D", "", word))
+    if _DECIMAL_COMMA.match(word):
+        return float(word.replace(",", "."))
+    if _AMBIGUOUS.match(word):  # pydantic would read "2.000" as 2.0 without a word
+        return f"{word} (a thousands separator or a decimal mark?)"
+    return text
 
 
 def _shape(annotation: Any) -> tuple[str, Any]:
@@ -160,7 +221,9 @@ def _to_model(value: Any, model: type[BaseModel]) -> Any:
     """A model's value: a dict coerced member by member, or a bare value (``"France"``,
     ``"2026-02-24"``, ``2000``) as the model's main member."""
     if isinstance(value, dict):
-        return coerce_model(value, model)
+        out = coerce_model(value, model)
+        # an object all of whose members say nothing ({"value": "", "raw": null}) is none
+        return None if all(_is_empty(v, "other") for v in out.values()) else out
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         main = _main_member(model)
         if main is not None:

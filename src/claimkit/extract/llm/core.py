@@ -46,7 +46,7 @@ from claimkit.extract.llm.examples import example_messages, examples_digest, loa
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
-    SALVAGE_TEXT,
+    ActorDraft,
     DateDraft,
     build_messages,
     prompt_version,
@@ -184,7 +184,11 @@ class ChunkCall:
             broken = {i for i, _, _ in bad}
             self.kept.extend(d for i, d in enumerate(drafts, 1) if i not in broken)
             raise ValueError(reask_message(bad))
-        self.drafts = [*self.kept, *drafts]
+        for i, d in enumerate(drafts, 1):  # still no words (only offsets): nothing to keep
+            if not d.spans and not d.quotes:
+                self.notes.append(f"claim {i} ({d.type}) dropped: no quote in words, "
+                                  "after asking again")
+        self.drafts = [*self.kept, *(d for d in drafts if d.spans or d.quotes)]
 
 
 class LLMBackend(Backend):
@@ -384,14 +388,14 @@ class LLMBackend(Backend):
         call = self.chunk_call(document, chunk, part, tally)
         token = GROUNDING_CHECK.set(call.check)
         notes = SALVAGE_NOTES.set(call.notes)
-        text = SALVAGE_TEXT.set(chunk.text)
         try:
             await self.structured_call(call)
         finally:
             GROUNDING_CHECK.reset(token)
             SALVAGE_NOTES.reset(notes)
-            SALVAGE_TEXT.reset(text)
         where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
+        for note in call.notes:  # in the record's warnings; on the log with -v, named
+            log.info("%s: %s%s", document.id, where, note)
         tally.warnings.extend(where + note for note in call.notes)
         return build_claims(document, call.drafts)
 
@@ -509,7 +513,8 @@ def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
     )
     for i, type_, quote in bad:
         lines.append(
-            f"- claim {i} ({type_}): no quote given" if quote is None
+            f"- claim {i} ({type_}): no quote given in words (character offsets are not "
+            "read: give the article's words)" if quote is None
             else f"- claim {i} ({type_}): {quote!r}"
         )
     return "\n".join(lines)
@@ -561,22 +566,28 @@ def _library_value(value: Any) -> Any:
     """A reply's value as the claim model takes it: a :class:`DateDraft` becomes a
     :class:`DateRef` (granularity from the value; resolution ``model`` when the
     model gave a value, else ``unresolved``, for normalisation to resolve the raw
-    words); an actor the model marked ``resolved`` is not (see :func:`_unconfirmed`)."""
+    words; a date with neither is none); an :class:`ActorDraft` (or an actor of a type whose annotation the draft
+    did not map) becomes an unconfirmed :class:`Actor` (see :func:`_unconfirmed`)."""
     if isinstance(value, DateDraft):
+        if not value.value and not value.raw:  # its value dropped, or none given
+            return None
         how = DateResolution.model if value.value else DateResolution.unresolved
         return DateRef(value=value.value, raw=value.raw, resolution=how)
-    if isinstance(value, Actor) and value.resolved:
+    if isinstance(value, (ActorDraft, Actor)):
         return _unconfirmed(value)
-    if isinstance(value, list) and any(isinstance(v, Actor) and v.resolved for v in value):
-        return [_unconfirmed(v) if isinstance(v, Actor) else v for v in value]
+    if isinstance(value, list) and any(isinstance(v, (ActorDraft, Actor)) for v in value):
+        return [_unconfirmed(v) if isinstance(v, (ActorDraft, Actor)) else v for v in value]
     return value
 
 
-def _unconfirmed(actor: Actor) -> Actor:
-    """An actor of a reply as the model gave it, never ``resolved``: only claimkit's
-    gazetteer confirms a name (a model that says so would keep its guess from
+def _unconfirmed(actor: ActorDraft | Actor) -> Actor:
+    """An actor of a reply as the model gave it (text, name, kind), never ``resolved``
+    and without an ISO code: only claimkit's gazetteer confirms a name and gives a
+    country's code (a model that claims either would keep its guess from
     normalisation)."""
-    return actor.model_copy(update={"resolved": False}) if actor.resolved else actor
+    if isinstance(actor, Actor) and not actor.resolved and actor.iso_code is None:
+        return actor
+    return Actor(text=actor.text, name=actor.name, kind=actor.kind)
 
 
 def shorten(text: BaseException | str, limit: int = 300) -> str:

@@ -29,6 +29,9 @@ __all__ = ["claims_payload", "read_json", "strict_payload"]
 #: how many times a JSON string holding JSON is decoded again
 _MAX_DECODES = 2
 
+#: how deep below the top a ``claims`` member is looked for in wrappers of other names
+_MAX_DEPTH = 4
+
 #: members a model wraps the arguments in (the function's name is another)
 _WRAPPERS = ("arguments", "parameters", "input", "properties", "result", "data", "output")
 
@@ -67,9 +70,11 @@ def _parse(text: str) -> Any:
 
 def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None:
     """``{"claims": [...]}`` from what a reply holds: that object, the list of claims
-    itself, one claim alone, or the object inside a wrapper (``{"ExtractedClaims":
-    {...}}``, ``{"arguments": {...}}``); None when there is no list of claims."""
-    for _ in range(3):
+    itself, one claim alone, or the object inside wrappers (``{"ExtractedClaims":
+    {...}}``, ``{"arguments": {...}}``, or the one member of other names that holds
+    it: ``{"status": "ok", "response": {"result": {...}}}``); None when there is no
+    list of claims, or when two members hold one (nothing is chosen between them)."""
+    for _ in range(_MAX_DEPTH + 1):
         if isinstance(value, list):
             wrapped = [v["claims"] for v in value if isinstance(v, dict)
                        and isinstance(v.get("claims"), list)]
@@ -91,9 +96,19 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
         if not inner and len(value) == 1:
             inner = [v for v in value.values() if isinstance(v, (dict, list))]
         if not inner:
-            return None
+            inner = [v for v in value.values() if _holds_claims(v)]
+            if len(inner) != 1:
+                return None
         value = inner[0]
     return None
+
+
+def _holds_claims(value: Any, depth: int = _MAX_DEPTH) -> bool:
+    """``value`` is, or holds within ``depth`` levels of objects, an object with a
+    ``claims`` member (``{"status": "ok", "response": {"result": {"claims": ...}}}``)."""
+    if not isinstance(value, dict) or depth < 0:
+        return False
+    return "claims" in value or any(_holds_claims(v, depth - 1) for v in value.values())
 
 
 def strict_payload(text: str | None) -> bool:

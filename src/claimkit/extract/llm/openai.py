@@ -534,34 +534,57 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
 
     With a ``tool`` (mode tools): every tool call, whatever its function's name,
     or else the message content, read leniently, their claims as one call of
-    ``tool``. Without (the JSON modes): the content read leniently, as JSON.
-    A reply cut off at the token limit (``finish_reason == "length"``) is kept
-    only when what it holds is complete JSON as it is; otherwise
-    :class:`~claimkit.errors.TruncatedError` (the chunk is split). A reply with
-    nothing readable is left as it is (instructor re-asks).
+    ``tool``; arguments cut into pieces over several calls (a stream gathered
+    badly) are read joined when only the whole is JSON. Without (the JSON
+    modes): the content read leniently, as JSON. A reply cut off at the token
+    limit (``finish_reason == "length"``) is kept only when what it holds is
+    complete JSON as it is; otherwise :class:`~claimkit.errors.TruncatedError`
+    (the chunk is split). A refusal (the message's ``refusal``) with no claims
+    beside it is a :class:`~claimkit.errors.BackendError` quoting it. A reply
+    with nothing readable is left as it is (instructor re-asks).
     """
     choice = response.choices[0]
     message = getattr(choice, "message", None)
     calls = list(getattr(message, "tool_calls", None) or [])
-    texts: list[Any] = [getattr(c, "function", None) for c in calls]
-    arguments = [f.arguments for f in texts if isinstance(getattr(f, "arguments", None), str)]
-    content = getattr(message, "content", None)
-    if not arguments and isinstance(content, str) and content:
-        arguments = [content]
+    functions: list[Any] = [getattr(c, "function", None) for c in calls]
+    arguments = _arguments(functions, getattr(message, "content", None))
     truncated = getattr(choice, "finish_reason", None) == "length"
     if truncated and not (len(arguments) == 1 and strict_payload(arguments[0])):
         raise TruncatedError("the reply was cut off at the output token limit")
-    names = [getattr(f, "name", None) for f in texts if f is not None]
+    refusal = getattr(message, "refusal", None)
+    names = [getattr(f, "name", None) for f in functions if f is not None]
     as_asked = not truncated and len(arguments) == 1 and names == ([tool] if tool else [])
-    if as_asked and strict_payload(arguments[0]):
+    if as_asked and not refusal and strict_payload(arguments[0]):
         return response  # nothing to tidy
     payloads = [p for a in arguments if (p := claims_payload(read_json(a), tool)) is not None]
     if not payloads:
+        if isinstance(refusal, str) and refusal.strip():
+            raise BackendError(f"the model refused to answer: {shorten(redact(refusal))!r}; "
+                               "the document was not extracted")
         return response
     merged = json.dumps({"claims": [c for p in payloads for c in p["claims"]]},
                         ensure_ascii=False)
     call_id = getattr(calls[0], "id", None) if calls else None
     return _rebuilt(response, merged, tool, call_id or "call_0")
+
+
+def _arguments(functions: list[Any], content: Any) -> list[str]:
+    """The texts of a reply that hold its JSON: each tool call's arguments (an object
+    given for the string encoded; pieces of one JSON text joined), else the content."""
+    arguments: list[str] = []
+    for f in functions:
+        given = getattr(f, "arguments", None)
+        if isinstance(given, (dict, list)):
+            given = json.dumps(given, ensure_ascii=False)
+        if isinstance(given, str):
+            arguments.append(given)
+    if len(arguments) > 1 and not all(strict_payload(a) for a in arguments):
+        joined = "".join(arguments)
+        if strict_payload(joined):
+            arguments = [joined]
+    if not arguments and isinstance(content, str) and content:
+        arguments = [content]
+    return arguments
 
 
 def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,
@@ -578,6 +601,7 @@ def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,
         message["content"] = None
     else:
         message["content"] = merged
+    message["refusal"] = None  # claims came beside it: they are the answer
     first["message"] = message
     try:
         return ChatCompletion.model_validate(data)

@@ -20,21 +20,39 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import types as pytypes
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
 
+from claimkit.extract.llm.coerce import is_calendar_date
 from claimkit.extract.llm.salvage import salvage_claims
-from claimkit.schemas import SCHEMA_VERSION, ClaimBase, DateRef, Document, claim_types
+from claimkit.schemas import (
+    SCHEMA_VERSION,
+    Actor,
+    ActorKind,
+    ClaimBase,
+    DateRef,
+    Document,
+    claim_types,
+)
 
 __all__ = [
     "GROUNDING_CHECK",
     "PROMPT_VERSION",
     "SALVAGE_NOTES",
-    "SALVAGE_TEXT",
+    "ActorDraft",
     "DateDraft",
     "build_messages",
     "prompt_version",
@@ -103,11 +121,6 @@ _SCHEMAS: dict[Any, dict[str, Any]] = {}
 #: dropped from a reply (per-claim salvage) are appended to.
 SALVAGE_NOTES: ContextVar[list[str] | None] = ContextVar("claimkit_salvage_notes", default=None)
 
-#: Set by the backend for one call: the text the model was asked about (quotes
-#: given as character offsets are read from it).
-SALVAGE_TEXT: ContextVar[str | None] = ContextVar("claimkit_salvage_text", default=None)
-
-
 class DateDraft(_DraftConfig):
     """When a claim's event happens or happened (the library derives the granularity
     from the value, and how the date was found)."""
@@ -115,15 +128,53 @@ class DateDraft(_DraftConfig):
     value: str | None = DateRef.model_fields["value"]  # type: ignore[assignment]
     raw: str | None = DateRef.model_fields["raw"]  # type: ignore[assignment]
 
+    @field_validator("value")
+    @classmethod
+    def _a_calendar_date(cls, value: str | None) -> str | None:
+        """A value that has the date's form but names no day of the calendar
+        (``2025-02-30``, ``2025-13``, ``0000``) is no date: salvage drops it, named."""
+        if value is not None and not is_calendar_date(value):
+            raise ValueError(f"{value!r} is not a date of the calendar")
+        return value
+
+
+class ActorDraft(_DraftConfig):
+    """Who does something, as the article writes it. What the library settles itself
+    is not asked: the gazetteer confirms the canonical name (``resolved``) and gives
+    a country's ISO code; a reply's ``resolved`` or ``iso_code`` is ignored."""
+
+    text: str = Actor.model_fields["text"]  # type: ignore[assignment]
+    name: str | None = Actor.model_fields["name"]  # type: ignore[assignment]
+    kind: ActorKind | None = Actor.model_fields["kind"]  # type: ignore[assignment]
+
+#: library models whose draft (what the model is asked for) leaves out derived members
+_DRAFTS: dict[Any, type[BaseModel]] = {DateRef: DateDraft, Actor: ActorDraft}
+
 
 def _llm_annotation(annotation: Any) -> Any:
-    """The annotation the model sees: a :class:`DateRef` becomes a :class:`DateDraft`
-    (its derived members, granularity and resolution, are not asked for)."""
-    if annotation is DateRef:
-        return DateDraft
-    if annotation == (DateRef | None):
-        return DateDraft | None
+    """The annotation the model sees: each :class:`DateRef` a :class:`DateDraft` and
+    each :class:`Actor` an :class:`ActorDraft`, also inside ``X | None`` and
+    ``list[X]`` (derived members are not asked for)."""
+    if isinstance(annotation, type) and annotation in _DRAFTS:
+        return _DRAFTS[annotation]
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is list and len(args) == 1:
+        inner = _llm_annotation(args[0])
+        return annotation if inner is args[0] else list[inner]  # type: ignore[valid-type]
+    if origin in (Union, pytypes.UnionType):
+        mapped = tuple(_llm_annotation(a) for a in args)
+        return annotation if mapped == args else Union[mapped]  # noqa: UP007
     return annotation
+
+
+def _draft_field(info: FieldInfo) -> FieldInfo:
+    """A field of the draft with the claim field's default and description."""
+    field: FieldInfo
+    if info.default_factory is not None:
+        field = Field(default_factory=info.default_factory, description=info.description)
+    else:
+        field = Field(default=info.default, description=info.description)
+    return field
 
 
 def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
@@ -138,7 +189,7 @@ def _draft_model(model: type[ClaimBase]) -> type[BaseModel]:
             continue
         annotation = _llm_annotation(info.annotation)
         if annotation is not info.annotation:
-            info = Field(default=info.default, description=info.description)
+            info = _draft_field(info)
         fields[field_name] = (annotation, info)
     return create_model(
         f"{model.__name__}Draft",
@@ -163,9 +214,15 @@ def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
     def salvage(cls: Any, data: Any) -> Any:
         if isinstance(data, list):  # the list of claims itself
             data = {"claims": data}
+        if isinstance(data, dict) and "claims" not in data:
+            # an object without the list (wrapped in members of other names that do not
+            # say where it is): a re-ask, never a reply read as "no claims"
+            raise ValueError(
+                f"the reply has no `claims` member (it has {sorted(map(str, data))[:5]}); "
+                "reply with an object whose `claims` member lists the claims")
         if not isinstance(data, dict) or not isinstance(data.get("claims"), (list, dict)):
             return data  # nothing usable: a validation error (a re-ask)
-        claims, notes = salvage_claims(data["claims"], models, SALVAGE_TEXT.get())
+        claims, notes = salvage_claims(data["claims"], models)
         sink = SALVAGE_NOTES.get()
         if sink is not None:
             sink.extend(notes)

@@ -13,9 +13,10 @@ Before validation, what a careful reader recovers is recovered: values in
 the wrong shape (:mod:`.coerce`), a claim type in another case or form
 (``"Pledge"``, ``"pledges"``) or, when its name is not one of ours
 (``"promesse"``), the one type whose fields the claim has (named in a note),
-quotes given as a bare string, wrapped in an object or as character offsets
-into the text asked about, and a claim written under its type as the only
-key (``{"pledge": {...}}``).
+quotes given as a bare string or wrapped in an object, and a claim written
+under its type as the only key (``{"pledge": {...}}``). Quotes given as
+character offsets are not read (a model's offsets are never trusted): the
+claim is asked about again for the words.
 
 Pydantic only: this module imports neither openai nor instructor.
 """
@@ -23,6 +24,8 @@ Pydantic only: this module imports neither openai nor instructor.
 from __future__ import annotations
 
 import copy
+import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +35,7 @@ from claimkit.extract.llm.coerce import coerce_claim, snake_key
 
 __all__ = [
     "DROPPED",
+    "collapse_notes",
     "read_quotes",
     "salvage_claim",
     "salvage_claims",
@@ -51,7 +55,7 @@ _ESSENTIAL = frozenset({"type", "quotes"})
 
 
 def salvage_claims(
-    claims: Any, models: Mapping[str, type[BaseModel]], text: str | None = None
+    claims: Any, models: Mapping[str, type[BaseModel]]
 ) -> tuple[list[BaseModel], list[str]]:
     """The valid claims of a reply's ``claims`` list and notes on what was dropped.
 
@@ -59,8 +63,6 @@ def salvage_claims(
         claims: the reply's ``claims`` member, as parsed from JSON (one claim
             object alone is read as a list of it).
         models: the reply model of each claim type, by type name.
-        text: the text the model was asked about, for quotes given as offsets
-            into it (None: such quotes are dropped).
 
     Returns:
         The claims as validated models (in reply order) and one note per
@@ -72,19 +74,93 @@ def salvage_claims(
         return [], [f"claims{DROPPED} not a list ({type(claims).__name__})"]
     kept: list[BaseModel] = []
     notes: list[str] = []
+    first: dict[str, int] = {}
     for i, raw in enumerate(claims, 1):
-        claim, claim_notes = salvage_claim(raw, models, number=i, text=text)
+        key = _identity(raw)
+        if key is not None and key in first:  # the same claim word for word: once
+            notes.append(f"claim {i}{DROPPED} the same as claim {first[key]}")
+            continue
+        if key is not None:
+            first[key] = i
+        claim, claim_notes = salvage_claim(raw, models, number=i)
         notes.extend(claim_notes)
         if claim is not None:
             kept.append(claim)
-    return kept, notes
+    return kept, collapse_notes(notes)
+
+
+def _identity(raw: Any) -> str | None:
+    """A claim object's JSON with sorted keys (claims given twice word for word have the
+    same); None for what is not a JSON object."""
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return json.dumps(raw, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+
+
+_NOTE = re.compile(r"^claim (\d+)( \([^)]*\))?(:| dropped:)(.*)$", re.DOTALL)
+
+#: more notes than this that say the same of different claims are said once
+_SAME_NOTES = 3
+
+
+def collapse_notes(notes: list[str]) -> list[str]:
+    """``notes`` with those that say the same of more than three claims said once, in
+    the place of the first (``claims 12-511 dropped: unknown claim type None (500
+    claims)``): a reply of hundreds of bad claims gives a few lines, not hundreds."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for note in notes:
+        m = _NOTE.match(note)
+        if m is not None:
+            groups.setdefault(_note_key(m), []).append(int(m.group(1)))
+    out: list[str] = []
+    said: set[tuple[str, ...]] = set()
+    for note in notes:
+        m = _NOTE.match(note)
+        key = _note_key(m) if m else ()
+        numbers = groups.get(key, [])
+        if len(numbers) <= _SAME_NOTES:
+            out.append(note)
+        elif key not in said:
+            said.add(key)
+            out.append(f"claims {_ranges(numbers)}{key[0]}{key[1]}{key[2]} "
+                       f"({len(numbers)} claims)")
+    return out
+
+
+def _note_key(m: re.Match[str]) -> tuple[str, ...]:
+    """What a note says, apart from the claim's number: (type, kind of note, reason)."""
+    return (m.group(2) or "", m.group(3), _unnumbered(m.group(4)))
+
+
+def _unnumbered(text: str) -> str:
+    """A note's reason with the claim it refers to left out (``the same as claim 3``
+    and ``the same as claim 4`` say the same)."""
+    return re.sub(r"the same as claim \d+", "the same as an earlier claim", text)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` as ``1-3, 7``."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    shown = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs[:10]]
+    return ", ".join(shown) + (", ..." if len(runs) > 10 else "")
 
 
 def salvage_claim(
-    raw: Any, models: Mapping[str, type[BaseModel]], *, number: int = 1,
-    text: str | None = None,
+    raw: Any, models: Mapping[str, type[BaseModel]], *, number: int = 1
 ) -> tuple[BaseModel | None, list[str]]:
     """One claim of a reply, validated with its invalid values removed.
+
+    A claim whose quotes are all character offsets is kept without quotes, so
+    that the grounding check asks for the words (a model's offsets are never
+    read: they would make any slice of the text evidence).
 
     Returns:
         The claim (None when it cannot stand) and the notes naming what was dropped.
@@ -106,8 +182,12 @@ def salvage_claim(
                      f"{name}'s only)")
     model = models[name]
     data = coerce_claim({**copy.deepcopy(raw), "type": name}, model)
+    offsets = 0
     if "quotes" in data:
-        data["quotes"] = read_quotes(data["quotes"], text)
+        data["quotes"], offsets = read_quotes(data["quotes"])
+    if offsets:
+        notes.append(f"{label}: {offsets} quote(s) given as character offsets, not read "
+                     "(the words are asked for)")
     for _ in range(_MAX_PRUNES):
         try:
             claim = model.model_validate(data)
@@ -121,7 +201,8 @@ def salvage_claim(
                 return None, [*notes, f"{label}{DROPPED} {_where(loc)}: {error['msg']}"]
             notes.append(f"{label}: {removed} dropped ({error['msg']})")
             continue
-        if not any(isinstance(q, str) and q.strip() for q in getattr(claim, "quotes", ())):
+        words = any(isinstance(q, str) and q.strip() for q in getattr(claim, "quotes", ()))
+        if not words and not offsets:
             return None, [*notes, f"{label}{DROPPED} no quote (a claim needs evidence)"]
         return claim, notes
     return None, [*notes, f"{label}{DROPPED} too many invalid values"]
@@ -182,25 +263,32 @@ def _takes(name: str, model: type[BaseModel], raw: Mapping[str, Any], members: s
     return True
 
 
-def read_quotes(quotes: Any, text: str | None) -> Any:
-    """A claim's quotes as a list of strings where the reply says them another way: a
-    bare string, a quote wrapped in an object (``{"quote": ...}``), character offsets
-    into ``text`` (``[start, end]``, ``{"start": .., "end": ..}``). What cannot be
-    read so is left for validation to drop and name."""
+def read_quotes(quotes: Any) -> tuple[Any, int]:
+    """A claim's quotes as a list of strings where the reply says them another way (a
+    bare string, a quote wrapped in an object: ``{"quote": ...}``), and how many were
+    given as character offsets only (``[start, end]``, ``{"start": .., "end": ..}``):
+    those are left out, never read from the text. What cannot be read so is left for
+    validation to drop and name."""
     if isinstance(quotes, (str, dict)):
         quotes = [quotes]
     if not isinstance(quotes, list):
-        return quotes
+        return quotes, 0
     if len(quotes) == 2 and all(_is_offset(q) for q in quotes):
         quotes = [quotes]  # one pair of offsets: [start, end]
-    return [_read_quote(q, text) for q in quotes]
+    read = [_read_quote(q) for q in quotes]
+    kept = [q for q in read if q is not _OFFSETS]
+    return kept, len(read) - len(kept)
+
+
+#: what :func:`_read_quote` gives for a quote given as character offsets only
+_OFFSETS: Any = object()
 
 
 def _is_offset(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _read_quote(quote: Any, text: str | None) -> Any:
+def _read_quote(quote: Any) -> Any:
     if isinstance(quote, dict):
         words = next((quote[k] for k in ("quote", "text", "evidence", "value")
                       if isinstance(quote.get(k), str)), None)
@@ -208,9 +296,7 @@ def _read_quote(quote: Any, text: str | None) -> Any:
             return words
         quote = [quote.get("start"), quote.get("end")]
     if isinstance(quote, list) and len(quote) == 2 and all(_is_offset(q) for q in quote):
-        start, end = quote
-        if text is not None and 0 <= start < end <= len(text) and text[start:end].strip():
-            return text[start:end]
+        return _OFFSETS
     return quote
 
 
