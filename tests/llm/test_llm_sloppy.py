@@ -20,7 +20,7 @@ from scripted_server import SLOPPY_KINDS, ScriptedServer, reply
 from claimkit.documents import load_documents
 from claimkit.evaluate import evaluate
 from claimkit.extract.llm.lenient import claims_payload, read_json, strict_payload
-from claimkit.extract.llm.prompts import SALVAGE_NOTES, response_model
+from claimkit.extract.llm.prompts import SALVAGE_NOTES, SALVAGE_TEXT, response_model
 from claimkit.extract.pipeline import aextract
 from claimkit.schemas import DocumentClaims, Failure
 
@@ -30,9 +30,7 @@ RECOVERED = [k for k in SLOPPY_KINDS if k not in (
     "type_foreign", "quote_sentence", "empty_choices",
     # round 2: each has a test of its own below (values no reader can take, re-asks,
     # failures by design, retries)
-    "odd_dates", "foreign_enums", "quote_mangled", "length_cut", "refusal", "http_errors",
-    # a model's offsets are never read: asked again for the words (its own test)
-    "quote_offsets")]
+    "odd_dates", "foreign_enums", "quote_mangled", "length_cut", "refusal", "http_errors")]
 
 
 def _backend(server: ScriptedServer, **overrides: Any) -> Any:
@@ -102,17 +100,18 @@ def test_claim_types_are_read_by_their_fields_only_when_one_type_fits() -> None:
 
 def test_shapes_are_coerced_and_what_cannot_be_read_is_still_dropped_and_named() -> None:
     notes: list[str] = []
-    token = SALVAGE_NOTES.set(notes)
+    tokens = SALVAGE_NOTES.set(notes), SALVAGE_TEXT.set("Paris said France will send troops.")
     try:
         (claim,) = response_model(BUILTIN_TYPES).model_validate({"claims": {
-            "type": "PLEDGE", "quotes": {"quote": "France will send troops"}, "actor": "France",
+            "type": "PLEDGE", "quotes": [11, 34], "actor": "France",
             "recipient": [{"entity": "Ukraine", "role": "receiver"}],
             "modality": {"value": "Firm"}, "what": ["Air Support"],
             "date": "2026-02-24T10:00:00Z", "quantity": "2000",
             "condition": ["once a ceasefire holds", "if asked"],
         }}).claims  # type: ignore[attr-defined]
     finally:
-        SALVAGE_NOTES.reset(token)
+        SALVAGE_NOTES.reset(tokens[0])
+        SALVAGE_TEXT.reset(tokens[1])
     assert claim.quotes == ["France will send troops"]
     assert [a.text for a in claim.actor] == ["France"] and claim.recipient.text == "Ukraine"
     assert claim.modality.value == "firm" and claim.what.value == "air_support"
@@ -491,31 +490,3 @@ def test_429_then_500_then_a_timeout_are_retried_with_no_secret_in_the_logs(
                       timeout=0.5)
     assert all(isinstance(r, Failure) and r.kind == "transient" for r in records)
     assert all(FAKE_KEY not in r.message for r in records)
-
-
-def test_quotes_given_as_offsets_are_never_read_but_asked_for_in_words(
-    gold_claims, articles_dir
-) -> None:
-    """Offsets would make any slice of the text evidence: the "model" that only ever
-    gives offsets gets its claims asked about again, then dropped and named."""
-    records, requests = _run(gold_claims, articles_dir, ["quote_offsets"])
-    assert all(isinstance(r, DocumentClaims) for r in records)
-    assert requests == 3 * len(records)  # the reply, then max_reasks=2 re-asks
-    assert not [c for r in records for c in r.claims]
-    warnings = " | ".join(_warnings(records))
-    assert "given as character offsets, not read" in warnings
-    assert "dropped: no quote in words, after asking again" in warnings
-
-    import claimkit
-    from claimkit.schemas import Document
-
-    doc = Document(id="d", text="Macron said France will send troops.", language="en")
-    with ScriptedServer(gold_claims) as server:
-        server.script("Macron said",
-                      reply([{"type": "pledge", "quotes": [[0, 6]]}]),  # offsets of "Macron"
-                      reply([{"type": "pledge", "quotes": ["France will send troops"]}]))
-        (record,) = claimkit.extract([doc], backend=_backend(server)).records
-        assert len(server.requests) == 2
-        reask = json.dumps(server.requests[1]["messages"][-1])
-        assert "character offsets are not read" in reask
-    assert [c.evidence[0].text for c in record.claims] == ["France will send troops"]

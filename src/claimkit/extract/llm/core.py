@@ -46,6 +46,7 @@ from claimkit.extract.llm.examples import example_messages, examples_digest, loa
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
+    SALVAGE_TEXT,
     ActorDraft,
     DateDraft,
     build_messages,
@@ -184,11 +185,7 @@ class ChunkCall:
             broken = {i for i, _, _ in bad}
             self.kept.extend(d for i, d in enumerate(drafts, 1) if i not in broken)
             raise ValueError(reask_message(bad))
-        for i, d in enumerate(drafts, 1):  # still no words (only offsets): nothing to keep
-            if not d.spans and not d.quotes:
-                self.notes.append(f"claim {i} ({d.type}) dropped: no quote in words, "
-                                  "after asking again")
-        self.drafts = [*self.kept, *(d for d in drafts if d.spans or d.quotes)]
+        self.drafts = [*self.kept, *drafts]
 
 
 class LLMBackend(Backend):
@@ -388,11 +385,13 @@ class LLMBackend(Backend):
         call = self.chunk_call(document, chunk, part, tally)
         token = GROUNDING_CHECK.set(call.check)
         notes = SALVAGE_NOTES.set(call.notes)
+        text = SALVAGE_TEXT.set(chunk.text)
         try:
             await self.structured_call(call)
         finally:
             GROUNDING_CHECK.reset(token)
             SALVAGE_NOTES.reset(notes)
+            SALVAGE_TEXT.reset(text)
         where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
         for note in call.notes:  # in the record's warnings; on the log with -v, named
             log.info("%s: %s%s", document.id, where, note)
@@ -513,8 +512,7 @@ def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
     )
     for i, type_, quote in bad:
         lines.append(
-            f"- claim {i} ({type_}): no quote given in words (character offsets are not "
-            "read: give the article's words)" if quote is None
+            f"- claim {i} ({type_}): no quote given" if quote is None
             else f"- claim {i} ({type_}): {quote!r}"
         )
     return "\n".join(lines)

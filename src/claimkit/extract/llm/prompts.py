@@ -52,6 +52,7 @@ __all__ = [
     "GROUNDING_CHECK",
     "PROMPT_VERSION",
     "SALVAGE_NOTES",
+    "SALVAGE_TEXT",
     "ActorDraft",
     "DateDraft",
     "build_messages",
@@ -120,6 +121,11 @@ _SCHEMAS: dict[Any, dict[str, Any]] = {}
 #: Set by the backend for one call: the list that notes on values and claims
 #: dropped from a reply (per-claim salvage) are appended to.
 SALVAGE_NOTES: ContextVar[list[str] | None] = ContextVar("claimkit_salvage_notes", default=None)
+
+#: Set by the backend for one call: the text the model was asked about (quotes
+#: given as character offsets are read from it).
+SALVAGE_TEXT: ContextVar[str | None] = ContextVar("claimkit_salvage_text", default=None)
+
 
 class DateDraft(_DraftConfig):
     """When a claim's event happens or happened (the library derives the granularity
@@ -222,7 +228,7 @@ def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
                 "reply with an object whose `claims` member lists the claims")
         if not isinstance(data, dict) or not isinstance(data.get("claims"), (list, dict)):
             return data  # nothing usable: a validation error (a re-ask)
-        claims, notes = salvage_claims(data["claims"], models)
+        claims, notes = salvage_claims(data["claims"], models, SALVAGE_TEXT.get())
         sink = SALVAGE_NOTES.get()
         if sink is not None:
             sink.extend(notes)

@@ -13,10 +13,9 @@ Before validation, what a careful reader recovers is recovered: values in
 the wrong shape (:mod:`.coerce`), a claim type in another case or form
 (``"Pledge"``, ``"pledges"``) or, when its name is not one of ours
 (``"promesse"``), the one type whose fields the claim has (named in a note),
-quotes given as a bare string or wrapped in an object, and a claim written
-under its type as the only key (``{"pledge": {...}}``). Quotes given as
-character offsets are not read (a model's offsets are never trusted): the
-claim is asked about again for the words.
+quotes given as a bare string, wrapped in an object or as character offsets
+into the text asked about, and a claim written under its type as the only
+key (``{"pledge": {...}}``).
 
 Pydantic only: this module imports neither openai nor instructor.
 """
@@ -55,7 +54,7 @@ _ESSENTIAL = frozenset({"type", "quotes"})
 
 
 def salvage_claims(
-    claims: Any, models: Mapping[str, type[BaseModel]]
+    claims: Any, models: Mapping[str, type[BaseModel]], text: str | None = None
 ) -> tuple[list[BaseModel], list[str]]:
     """The valid claims of a reply's ``claims`` list and notes on what was dropped.
 
@@ -63,6 +62,8 @@ def salvage_claims(
         claims: the reply's ``claims`` member, as parsed from JSON (one claim
             object alone is read as a list of it).
         models: the reply model of each claim type, by type name.
+        text: the text the model was asked about, for quotes given as offsets
+            into it (None: such quotes are dropped).
 
     Returns:
         The claims as validated models (in reply order) and one note per
@@ -82,7 +83,7 @@ def salvage_claims(
             continue
         if key is not None:
             first[key] = i
-        claim, claim_notes = salvage_claim(raw, models, number=i)
+        claim, claim_notes = salvage_claim(raw, models, number=i, text=text)
         notes.extend(claim_notes)
         if claim is not None:
             kept.append(claim)
@@ -154,13 +155,10 @@ def _ranges(numbers: list[int]) -> str:
 
 
 def salvage_claim(
-    raw: Any, models: Mapping[str, type[BaseModel]], *, number: int = 1
+    raw: Any, models: Mapping[str, type[BaseModel]], *, number: int = 1,
+    text: str | None = None,
 ) -> tuple[BaseModel | None, list[str]]:
     """One claim of a reply, validated with its invalid values removed.
-
-    A claim whose quotes are all character offsets is kept without quotes, so
-    that the grounding check asks for the words (a model's offsets are never
-    read: they would make any slice of the text evidence).
 
     Returns:
         The claim (None when it cannot stand) and the notes naming what was dropped.
@@ -182,12 +180,8 @@ def salvage_claim(
                      f"{name}'s only)")
     model = models[name]
     data = coerce_claim({**copy.deepcopy(raw), "type": name}, model)
-    offsets = 0
     if "quotes" in data:
-        data["quotes"], offsets = read_quotes(data["quotes"])
-    if offsets:
-        notes.append(f"{label}: {offsets} quote(s) given as character offsets, not read "
-                     "(the words are asked for)")
+        data["quotes"] = read_quotes(data["quotes"], text)
     for _ in range(_MAX_PRUNES):
         try:
             claim = model.model_validate(data)
@@ -201,8 +195,7 @@ def salvage_claim(
                 return None, [*notes, f"{label}{DROPPED} {_where(loc)}: {error['msg']}"]
             notes.append(f"{label}: {removed} dropped ({error['msg']})")
             continue
-        words = any(isinstance(q, str) and q.strip() for q in getattr(claim, "quotes", ()))
-        if not words and not offsets:
+        if not any(isinstance(q, str) and q.strip() for q in getattr(claim, "quotes", ())):
             return None, [*notes, f"{label}{DROPPED} no quote (a claim needs evidence)"]
         return claim, notes
     return None, [*notes, f"{label}{DROPPED} too many invalid values"]
@@ -263,32 +256,25 @@ def _takes(name: str, model: type[BaseModel], raw: Mapping[str, Any], members: s
     return True
 
 
-def read_quotes(quotes: Any) -> tuple[Any, int]:
-    """A claim's quotes as a list of strings where the reply says them another way (a
-    bare string, a quote wrapped in an object: ``{"quote": ...}``), and how many were
-    given as character offsets only (``[start, end]``, ``{"start": .., "end": ..}``):
-    those are left out, never read from the text. What cannot be read so is left for
-    validation to drop and name."""
+def read_quotes(quotes: Any, text: str | None) -> Any:
+    """A claim's quotes as a list of strings where the reply says them another way: a
+    bare string, a quote wrapped in an object (``{"quote": ...}``), character offsets
+    into ``text`` (``[start, end]``, ``{"start": .., "end": ..}``). What cannot be
+    read so is left for validation to drop and name."""
     if isinstance(quotes, (str, dict)):
         quotes = [quotes]
     if not isinstance(quotes, list):
-        return quotes, 0
+        return quotes
     if len(quotes) == 2 and all(_is_offset(q) for q in quotes):
         quotes = [quotes]  # one pair of offsets: [start, end]
-    read = [_read_quote(q) for q in quotes]
-    kept = [q for q in read if q is not _OFFSETS]
-    return kept, len(read) - len(kept)
-
-
-#: what :func:`_read_quote` gives for a quote given as character offsets only
-_OFFSETS: Any = object()
+    return [_read_quote(q, text) for q in quotes]
 
 
 def _is_offset(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _read_quote(quote: Any) -> Any:
+def _read_quote(quote: Any, text: str | None) -> Any:
     if isinstance(quote, dict):
         words = next((quote[k] for k in ("quote", "text", "evidence", "value")
                       if isinstance(quote.get(k), str)), None)
@@ -296,7 +282,9 @@ def _read_quote(quote: Any) -> Any:
             return words
         quote = [quote.get("start"), quote.get("end")]
     if isinstance(quote, list) and len(quote) == 2 and all(_is_offset(q) for q in quote):
-        return _OFFSETS
+        start, end = quote
+        if text is not None and 0 <= start < end <= len(text) and text[start:end].strip():
+            return text[start:end]
     return quote
 
 
