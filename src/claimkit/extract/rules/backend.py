@@ -28,6 +28,7 @@ on ...") are merged into one claim with several evidence spans.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -667,11 +668,14 @@ class RulesBackend(Backend):
         fields: dict[str, Any] = {"actor": subject}
         objects, follows = self._objects[hit.type]
         anaphoric = follows and _anaphoric(scene.cues, hit)
-        date = nearest(scene.dates, hit.start, site.clause)
+        # a pledge, refusal or warning is dated by the day it was made: a date after
+        # publication is the promised event's ("entro aprile", "bulan depan", "2028年までに")
+        dates = scene.dates if not spec.modality else _not_ahead(scene.dates, scene.published)
+        date = nearest(dates, hit.start, site.clause)
         if date is None and not anaphoric:
             # a meeting named again ("nakon razgovora", "after the talks") takes no date of
             # another clause: "will send aid on Tuesday, he announced after the call"
-            date = nearest(scene.dates, hit.start, site.sentence)
+            date = nearest(dates, hit.start, site.sentence)
         dated = date is not None
         date = date or _narrative_date(scene, site)
         story = None
@@ -783,6 +787,22 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
 
 #: a mention's (start, end), the order of a scene's mentions (C: no Python call per mention)
 _START_END = attrgetter("start", "end")
+
+
+def _not_ahead(dates: Sequence[Mention], published: dt.date | None) -> Sequence[Mention]:
+    """The dates that do not lie after publication: a period or a day ahead ("next month",
+    "by April", "2028年までに") dates what is promised or threatened, not the claim, which
+    is dated by the day it was made. No publication date: all of them."""
+    if published is None:
+        return dates
+    day = published.isoformat()
+    return [m for m in dates if not _after(m.value.value, day)]
+
+
+def _after(value: str | None, day: str) -> bool:
+    """Whether the ISO date or period ``value`` starts after the ISO day ``day``
+    ("2026-04" after "2026-02-05"; "2026-02", the month of that day, is not)."""
+    return value is not None and value[:10] > day[: len(value[:10])]
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:
@@ -1018,11 +1038,12 @@ def _action_near(
 
 
 def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]) -> bool:
-    """A supposition or condition between the modifier and the verb: "will retaliate if
-    NATO sends" is no "will send"."""
+    """A supposition, a condition or a call on others between the modifier and the verb:
+    "will retaliate if NATO sends" is no "will send"; "计划署呼吁各国提供" (a Programme
+    calls on countries to provide: the modifier is a word of a name) is no "计划 ... 提供"."""
     lo, hi = gap
     return any(
-        lo <= s and e <= hi for category in ("hypothetical", "condition") for s, e in cues.get(category, ())
+        lo <= s and e <= hi for category in ("hypothetical", "condition", "call") for s, e in cues.get(category, ())
     )
 
 
