@@ -47,3 +47,4 @@ def test_a_past_date_still_dates_a_pledge(backend: RulesBackend) -> None:
 def test_a_meeting_set_for_a_later_month_keeps_it(backend: RulesBackend) -> None:
     text = "Menteri luar negeri kedua negara akan bertemu di Jakarta bulan depan."
     assert _dated(backend, "id", text, "meeting") == ["2026-03"]
+
