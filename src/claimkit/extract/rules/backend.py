@@ -124,6 +124,9 @@ _BARE_CHARS = 2
 #: condition: its consequence is in the clause after it
 _IF = frozenset({"condition", "hypothetical"})
 _IF_REACH = 8
+#: how far after a cue a condition may open its complement inside its clause ("warned
+#: that if", "advirtió que si", "memperingatkan bahwa jika")
+_THAT_IF_REACH = 14
 
 
 #: a comma inside a Chinese clause (a clause too short to stand alone is joined to the next)
@@ -628,6 +631,11 @@ class RulesBackend(Backend):
             return start, end
         opens = _complement_start(scene.text, hit, clauses, index)
         if opens is None:
+            # "warned that if the talks fail, tariffs will return", "cảnh báo rằng nếu ...,
+            # ...": the complement opens with a condition in the cue's clause; what is
+            # warned of is the clause after it
+            if index + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, hit.end, hit.end + _THAT_IF_REACH):
+                return start, clauses[index + 1][1]
             return start, end
         last = index if opens < end else index + 1  # the clause the complement is
         if last + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, opens, opens + _IF_REACH):
