@@ -199,13 +199,14 @@ def test_no_publication_date_no_guess(backend: RulesBackend) -> None:
 
 
 # the day a claim takes from the story or the publication is given after restatements are
-# merged: a headline restating its lead's claim joins it and takes the lead's own date
+# merged: a headline restating its lead's claim joins it and takes the lead's own date (a
+# day before publication: one after it, "by 1 July", dates what is promised, not the pledge)
 _HEADLINE_RESTATED = [
     ("en", "Poland will send 100 tanks to Ukraine\n\nWARSAW, June 4, 2025 -\n\n"
-           "Poland will send 100 tanks to Ukraine by 1 July, the ministry said.", "2025-07-01"),
+           "Poland will send 100 tanks to Ukraine, the ministry said on 2 June.", "2025-06-02"),
     ("pt", "Portugal vai enviar 200 militares para a Roménia\n\nLisboa, 04 jun 2025 (Lusa) -\n\n"
-           "Portugal vai enviar 200 militares para a Roménia até 1 de julho, anunciou o ministro.",
-     "2025-07-01"),
+           "Portugal vai enviar 200 militares para a Roménia, anunciou o ministro a 2 de junho.",
+     "2025-06-02"),
 ]
 
 

@@ -28,6 +28,7 @@ on ...") are merged into one claim with several evidence spans.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -126,6 +127,9 @@ _BARE_CHARS = 2
 #: condition: its consequence is in the clause after it
 _IF = frozenset({"condition", "hypothetical"})
 _IF_REACH = 8
+#: how far after a cue a condition may open its complement inside its clause ("warned
+#: that if", "advirtió que si", "memperingatkan bahwa jika")
+_THAT_IF_REACH = 14
 
 
 #: a comma inside a Chinese clause (a clause too short to stand alone is joined to the next)
@@ -657,6 +661,11 @@ class RulesBackend(Backend):
             return start, end
         opens = _complement_start(scene.text, hit, clauses, index)
         if opens is None:
+            # "warned that if the talks fail, tariffs will return", "cảnh báo rằng nếu ...,
+            # ...": the complement opens with a condition in the cue's clause; what is
+            # warned of is the clause after it
+            if index + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, hit.end, hit.end + _THAT_IF_REACH):
+                return start, clauses[index + 1][1]
             return start, end
         last = index if opens < end else index + 1  # the clause the complement is
         if last + 1 < len(clauses) and scene.cues.has_any(hit.lang, _IF, opens, opens + _IF_REACH):
@@ -697,11 +706,14 @@ class RulesBackend(Backend):
         fields: dict[str, Any] = {"actor": subject}
         objects, follows = self._objects[hit.type]
         anaphoric = follows and _anaphoric(scene.cues, hit)
-        date = nearest(scene.dates, hit.start, site.clause)
+        # a pledge, refusal or warning is dated by the day it was made: a date after
+        # publication is the promised event's ("entro aprile", "bulan depan", "2028年までに")
+        dates = scene.dates if not spec.modality else _not_ahead(scene.dates, scene.published)
+        date = nearest(dates, hit.start, site.clause)
         if date is None and not anaphoric:
             # a meeting named again ("nakon razgovora", "after the talks") takes no date of
             # another clause: "will send aid on Tuesday, he announced after the call"
-            date = nearest(scene.dates, hit.start, site.sentence)
+            date = nearest(dates, hit.start, site.sentence)
         dated = date is not None
         date = date or (None if anaphoric else _reported_date(scene, site)) or _narrative_date(scene, site)
         story = None
@@ -838,6 +850,22 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
         if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
             return m
     return None
+
+
+def _not_ahead(dates: Sequence[Mention], published: dt.date | None) -> Sequence[Mention]:
+    """The dates that do not lie after publication: a period or a day ahead ("next month",
+    "by April", "2028年までに") dates what is promised or threatened, not the claim, which
+    is dated by the day it was made. No publication date: all of them."""
+    if published is None:
+        return dates
+    day = published.isoformat()
+    return [m for m in dates if not _after(m.value.value, day)]
+
+
+def _after(value: str | None, day: str) -> bool:
+    """Whether the ISO date or period ``value`` starts after the ISO day ``day``
+    ("2026-04" after "2026-02-05"; "2026-02", the month of that day, is not)."""
+    return value is not None and value[:10] > day[: len(value[:10])]
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:
@@ -1073,11 +1101,12 @@ def _action_near(
 
 
 def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]) -> bool:
-    """A supposition or condition between the modifier and the verb: "will retaliate if
-    NATO sends" is no "will send"."""
+    """A supposition, a condition or a call on others between the modifier and the verb:
+    "will retaliate if NATO sends" is no "will send"; "计划署呼吁各国提供" (a Programme
+    calls on countries to provide: the modifier is a word of a name) is no "计划 ... 提供"."""
     lo, hi = gap
     return any(
-        lo <= s and e <= hi for category in ("hypothetical", "condition") for s, e in cues.get(category, ())
+        lo <= s and e <= hi for category in ("hypothetical", "condition", "call") for s, e in cues.get(category, ())
     )
 
 

@@ -90,7 +90,16 @@ def _parts(cue: str, boundary: str, clitics: tuple[str, ...] = (), gap: str = _G
         start = _start(clitics if boundary == "clitic" else ())
     if boundary == "word" and not cue.endswith("*") and last.isalnum():
         regex += r"(?![\w-])"
+    elif boundary == "clitic" and not cue.endswith("*") and len(cue) <= _PARTICLE and last.isalnum():
+        # a particle is a word of its own: "لا" (not) is no start of "لاجئ" (refugee) or
+        # "بلاده" (his country), "أي" (any) none of "أيضا" (also), "قد" (may) none of "قدرا"
+        regex += r"(?![\w-])"
     return start, regex
+
+
+#: a cue of at most this many letters is a particle in a language whose words take
+#: clitics (Arabic لا لن لم قد أي في مع): it ends where its word ends
+_PARTICLE = 2
 
 
 #: what :func:`mark_word_starts` turns into a space: every character before which a word may start

@@ -1104,7 +1104,7 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
     cs, ce = site.clause
     scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
     conditional = (
-        conditioned(scan, site.sentence, site.langs)
+        conditioned(scan, (site.sentence[0], _own_part_end(scene, hit, site)), site.langs)
         or (_any(scan, (hit.start, hit.end), site.langs, "threat") and generic_case(scan, site.sentence, hit.start, site.langs))
         # "will not lift the ban before a new deal": a refusal until then (a pledge "before
         # the winter" keeps a deadline, not a condition)
@@ -1127,6 +1127,29 @@ def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
             return "conditional"
         return "tentative"
     return "conditional" if conditional else "firm"
+
+
+def _own_part_end(scene: Scene, hit: Hit, site: Site) -> int:
+    """Where the part of the sentence that a condition of the cue may stand in ends: at
+    a comma and a ``coordinator`` after the cue that open a clause with a subject of its
+    own ("Slovenia will send 40 firefighters, while Austria offered houses if Croatia
+    asks", "..., a Austrija je ponudila ... ako ...": the condition is Austria's offer's);
+    else at the sentence's end. Verb-final languages join clauses with suffixes: the end."""
+    se = site.sentence[1]
+    if hit.lang.negation_after:
+        return se
+    text, scan = scene.text, scene.cues
+    for lc in site.langs:
+        for s, e in scan.spans(lc, "coordinator", hit.end, se):
+            if not text[hit.end : s].rstrip().endswith(","):
+                continue
+            if any(len(text[e : m.start].split()) <= 1 for m in within(scene.actors, e, e + _SUBJECT_REACH)):
+                return s
+    return se
+
+
+#: how far after a coordinator the subject of the clause it opens may start ("while the Netherlands")
+_SUBJECT_REACH = 16
 
 
 def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:

@@ -1,0 +1,50 @@
+"""A pledge, refusal or warning is dated by the day it was made, not by the date of
+what it promises or threatens: "will stop next month", "entro aprile", "2028年までに"
+name when the promised event happens, after publication. A meeting set for a later
+day keeps that day (it is when the meeting happens).
+
+Every text is written for these tests (none comes from the sample or test articles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
+
+_PUBLISHED = dt.date(2026, 2, 10)
+
+_AHEAD = [
+    ("id", "warning", "WHO memperingatkan bahwa stok vaksin di Sudan akan habis bulan depan."),
+    ("it", "warning", "L'Unicef ha avvertito che le scorte di cibo a Gaza finiranno entro aprile."),
+    ("ja", "pledge", "日本政府はインドネシアに2028年までに巡視船3隻を供与すると表明した。"),
+    ("ko", "pledge", "캐나다 정부는 다음 달 우크라이나에 장갑차 50대를 보내기로 했다."),
+    ("es", "pledge", "Chile enviará 40 bomberos a Bolivia el 3 de marzo."),
+]
+
+
+def _dated(backend: RulesBackend, lang: str, text: str, kind: str) -> list[str | None]:
+    doc = Document(id="t", text=text, language=lang, published=_PUBLISHED)
+    return [d.fields["date"].value for d in backend.extract(doc).drafts if d.type == kind]
+
+
+@pytest.mark.parametrize(("lang", "kind", "text"), _AHEAD, ids=[f"{t[0]}-{t[1]}" for t in _AHEAD])
+def test_a_date_ahead_of_publication_does_not_date_a_pledge_or_warning(
+    backend: RulesBackend, lang: str, kind: str, text: str
+) -> None:
+    assert _dated(backend, lang, text, kind) == ["2026-02-10"]
+
+
+def test_a_past_date_still_dates_a_pledge(backend: RulesBackend) -> None:
+    text = "Chile prometió el 3 de febrero enviar 40 bomberos a Bolivia."
+    assert _dated(backend, "es", text, "pledge") == ["2026-02-03"]
+
+
+def test_a_meeting_set_for_a_later_month_keeps_it(backend: RulesBackend) -> None:
+    text = "Menteri luar negeri kedua negara akan bertemu di Jakarta bulan depan."
+    assert _dated(backend, "id", text, "meeting") == ["2026-03"]
+
