@@ -361,8 +361,10 @@ def _auxiliary_subject(memo: Memo, hit: Hit, site: Site, acting: Sequence[Mentio
     """The names that open the clause right before its ``auxiliary``, when more names stand
     between it and the cue at the clause's end: "Frankreich hat *Polen* weitere
     Militärhilfe zugesagt" (France has promised Poland more military aid): German puts
-    the object of a verb that ends its clause after the auxiliary, the subject before it."""
-    if len(acting) < 2 or hit.lang.negation_after:
+    the object of a verb that ends its clause after the auxiliary, the subject before it.
+    German only: in French or Italian the names after an auxiliary may open a clause of
+    their own ("L'Italia ha fatto sapere che la Spagna è disposta ...": Spain offers)."""
+    if len(acting) < 2 or hit.lang.code not in _AUXILIARY_BRACKET:
         return []
     text, cs = memo.scene.text, site.clause[0]
     if not _ARTICLE_GAP.fullmatch(text, cs, acting[0].start):
@@ -376,6 +378,10 @@ def _auxiliary_subject(memo: Memo, hit: Hit, site: Site, acting: Sequence[Mentio
     if coordinated and text[chain[-1].end : s].isspace() and any(m.start >= e for m in acting):
         return chain
     return []
+
+
+#: languages whose clause puts a verb's objects between the auxiliary and the verb at its end
+_AUXILIARY_BRACKET = frozenset({"de"})
 
 
 #: at most this many words in a clause that only sets off the sentence's subject (a
