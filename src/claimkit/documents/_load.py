@@ -63,10 +63,11 @@ def _kind_of(source: str) -> str | None:
 
 
 def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
-    what = f"is {format_size(size)}" if size is not None else "is larger than that"
+    # a stream (standard input) has no size to give: it went on past the limit
+    what = (f"is {format_size(size)}, over" if size is not None else "goes on past")
     return InputError(
         source,
-        f"{what}, over the document size limit of {format_size(max_bytes)}; split it into "
+        f"{what} the document size limit of {format_size(max_bytes)}; split it into "
         "smaller files or raise the limit (--max-size MB, max_bytes=)",
     )
 
