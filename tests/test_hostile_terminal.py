@@ -246,3 +246,50 @@ def test_standard_input_past_the_size_limit_says_so_in_words(tmp_path: Path) -> 
     assert result.stderr.splitlines()[0] == ("claimkit: skipped -: goes on past the document size limit of "
                                              "10 kB; split it into smaller files or raise the limit "
                                              "(--max-size MB, max_bytes=)")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_resume_on_an_output_that_is_no_file_is_one_line(tmp_path: Path, kind: str) -> None:
+    """``-o`` a FIFO (or a link to /dev/zero) with ``--resume``. Before: the FIFO's read
+    waited for a writer for ever (the run hung), /dev/zero was called a binary file."""
+    import os
+    import threading
+
+    out = tmp_path / "out.jsonl"
+    if kind == "fifo":
+        os.mkfifo(out)
+    else:
+        out.symlink_to("/dev/zero")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    box: list[object] = []
+    run = threading.Thread(target=lambda: box.append(CliRunner().invoke(
+        main, ["extract", str(tmp_path / "a.txt"), "--backend", "rules", "-q", "-o", str(out), "--resume"])),
+        daemon=True)
+    run.start()
+    run.join(60)
+    if run.is_alive():  # let the hung read end, so the suite goes on
+        with open(os.open(out, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        run.join(10)
+        pytest.fail("--resume waited on the FIFO")
+    (result,) = box
+    assert result.exit_code == 2, (result.stderr, result.exception)  # type: ignore[attr-defined]
+    what = "a FIFO (named pipe)" if kind == "fifo" else "a character device"
+    assert result.stderr == (f"claimkit: error: {out}: not a regular file ({what}); --resume "  # type: ignore[attr-defined]
+                             "reads and appends to a file claimkit wrote: choose another -o, or drop --resume\n")
+
+
+@pytest.mark.parametrize("alone", [True, False], ids=["the-only-input", "beside-a-file"])
+def test_a_quoted_wildcard_says_claimkit_does_not_expand_it(tmp_path: Path, alone: bool) -> None:
+    """``claimkit extract 'news/*.txt'`` (quoted, or a shell that does not expand it).
+    Before: only 'no such file or directory; check the path', though the files exist."""
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    pattern = str(tmp_path / "*.txt")
+    args = [pattern] if alone else [str(tmp_path / "a.txt"), pattern]
+    result = CliRunner().invoke(main, ["extract", *args, "--backend", "rules", "-q", "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == (2 if alone else 1), (result.stderr, result.exception)
+    head = "error:" if alone else "skipped"
+    assert result.stderr.splitlines()[0] == (
+        f"claimkit: {head} {pattern}: no such file or directory (claimkit does not expand wildcards such as "
+        "'*': let the shell expand them, unquoted, or pass the folder)")

@@ -47,6 +47,7 @@ __all__ = [
     "format_size",
     "iter_claims",
     "json_lines",
+    "missing_reason",
     "one_line",
     "open_input",
     "parse_json",
@@ -181,7 +182,7 @@ def open_input(name: str, *, shown: str | None = None, then: str = "skipped with
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(shown, "no such file or directory; check the path") from None
+        raise InputError(shown, missing_reason(name, "check the path")) from None
     except OSError as exc:
         raise InputError(shown, f"cannot read file ({exc.strerror or exc})") from None
     mode = os.fstat(fd).st_mode
@@ -192,6 +193,16 @@ def open_input(name: str, *, shown: str | None = None, then: str = "skipped with
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
+
+
+def missing_reason(name: str, then: str) -> str:
+    """Why a path that does not exist is not read, ending in ``then``: a name with a
+    wildcard (``*.txt`` quoted, or on a shell that does not expand it) says claimkit
+    does not expand wildcards, instead of only that no such file exists."""
+    if any(c in os.path.basename(name) for c in "*?["):
+        return ("no such file or directory (claimkit does not expand wildcards such as '*': "
+                "let the shell expand them, unquoted, or pass the folder)")
+    return f"no such file or directory; {then}"
 
 
 def read_settings(path: str | os.PathLike[str], *, what: str, limit: int | None = None) -> str:

@@ -154,12 +154,12 @@ def _check_paths(paths: tuple[str, ...]) -> None:
     """
     import os
 
-    from claimkit.io import safe_name
+    from claimkit.io import missing_reason, safe_name
 
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing and len(missing) == len(paths):
-        fail(f"{', '.join(safe_name(p) for p in missing)}: no such file or directory; "
-             "nothing to extract")
+        fail(f"{', '.join(safe_name(p) for p in missing)}: "
+             f"{missing_reason(missing[0], 'nothing to extract')}")
 
 
 def _types(value: str | None) -> tuple[str, ...] | None:
