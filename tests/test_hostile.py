@@ -340,6 +340,12 @@ CASES: list[Case] = [
          None, 0, check=_text_has("président")),
     Case("html-garbage-tags", _file("junk.html", "<html><body><<<>>>&&&;<p<p<p</body>"),
          None, 0),  # what is left is text: a document without claims
+    # a reference to a character XML cannot hold (ESC, U+0001, U+FFFE) made lxml's tree fail
+    # whole: "no article text found" for a full article (before round 4)
+    Case("html-control-character-references", _file("refs.html", "<html><head><title>&#x1b;[2J T</title></head>"
+                                                     "<body><article><p>&#x1b;[2J &#1; &#xFFFE; &#x1b " + FR
+                                                     + "</p><p>" + FR + "</p></article></body></html>"),
+         None, 0, check=_text_has("vingt-six pays")),
     # --------------------------------------------------------------- jsonl
     Case("jsonl-invalid-line", _file("bad.jsonl", "{oops\n" + _GOOD_LINE),
          r"bad\.jsonl: line 1: invalid JSON .*; line skipped", name="bad.jsonl"),

@@ -41,7 +41,7 @@ from typing import Any
 
 from claimkit.errors import InputError
 from claimkit.gold import GoldClaim, load_gold
-from claimkit.io import Record, read_records
+from claimkit.io import Record, one_line, read_records
 from claimkit.schemas import Actor, ClaimBase, Document, DocumentClaims, Quantity
 from claimkit.text import fold
 
@@ -440,7 +440,7 @@ def format_table(report: EvalReport) -> str:
     if report.unlocated:
         lines.append("")
         lines.append(f"{len(report.unlocated)} gold quotes not found in the predicted documents:")
-        lines.extend(f"  {u}" for u in report.unlocated[:10])
+        lines.extend(f"  {one_line(u)}" for u in report.unlocated[:10])  # no escape sequence raw
         if len(report.unlocated) > 10:
             lines.append(f"  ... and {len(report.unlocated) - 10} more")
     return "\n".join(lines)

@@ -14,7 +14,6 @@ the file and the line, so the annotator can fix it.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +90,7 @@ def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
     Raises:
         InputError: the file cannot be read or a line is malformed.
     """
-    from claimkit.io import read_settings
+    from claimkit.io import parse_json, read_settings
 
     file = Path(path)
     # a FIFO or device: one line, never a read that waits or never ends; bounded memory
@@ -102,11 +101,9 @@ def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
             continue
         where = f"{file}:{lineno}"
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(where, f"not JSON ({exc.msg}); one claim object per line") from None
-        except RecursionError:
-            raise InputError(where, "not JSON (nested too deeply); one claim object per line") from None
+            data = parse_json(line)
+        except ValueError as exc:
+            raise InputError(where, f"not JSON ({exc}); one claim object per line") from None
         claims.append(_parse(data, where, default_doc=file.stem))
     return claims
 

@@ -40,14 +40,17 @@ __all__ = [
     "JsonLine",
     "LineErrors",
     "Record",
+    "cell_text",
     "compact_records",
     "dump_record",
     "export_schemas",
     "format_size",
     "iter_claims",
     "json_lines",
+    "missing_reason",
     "one_line",
     "open_input",
+    "parse_json",
     "parse_record",
     "read_records",
     "read_settings",
@@ -80,6 +83,7 @@ _SPECIAL = (
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 #: what :func:`one_line` escapes (tab is kept)
 _UNSAFE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_CELL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a \\uD800-\\uDFFF escape in JSON text: the parsed value may hold a lone surrogate
@@ -114,6 +118,13 @@ def one_line(text: str) -> str:
     return _UNSAFE_LINE.sub(_escape_char, text)
 
 
+def cell_text(text: str) -> str:
+    """``text`` for a cell of a table printed to a terminal: as :func:`one_line`, but a
+    newline and a tab are kept (a cell may hold several lines; an escape sequence it
+    may not)."""
+    return _UNSAFE_CELL.sub(_escape_char, text)
+
+
 def scrub_surrogates(text: str) -> tuple[str, int]:
     """``text`` with lone surrogates (not encodable as UTF-8) replaced by U+FFFD, and their count."""
     try:
@@ -121,6 +132,27 @@ def scrub_surrogates(text: str) -> tuple[str, int]:
     except UnicodeEncodeError:
         return _SURROGATE.subn("\ufffd", text)
     return text, 0
+
+
+def parse_json(text: str | bytes) -> Any:
+    """The JSON value of ``text``, or ValueError whose message says why not in a user's words.
+
+    Besides invalid JSON (``invalid JSON (Expecting value at column 1)``), two things
+    valid JSON may hold that Python's parser refuses with its own exception are named:
+    nesting past the recursion limit (``JSON nested too deeply``: a RecursionError) and
+    an integer of more than ``sys.get_int_max_str_digits()`` digits (a ValueError that
+    advised a Python call); every reader of JSON a user wrote calls this, so neither
+    reaches the user as a traceback.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+        raise ValueError(f"invalid JSON ({exc.msg} at {where})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    except ValueError:  # the integer digit limit (CVE-2020-10735)
+        raise ValueError(f"a number of more than {sys.get_int_max_str_digits()} digits") from None
 
 
 def _special(mode: int) -> str | None:
@@ -150,7 +182,7 @@ def open_input(name: str, *, shown: str | None = None, then: str = "skipped with
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(shown, "no such file or directory; check the path") from None
+        raise InputError(shown, missing_reason(name, "check the path")) from None
     except OSError as exc:
         raise InputError(shown, f"cannot read file ({exc.strerror or exc})") from None
     mode = os.fstat(fd).st_mode
@@ -161,6 +193,16 @@ def open_input(name: str, *, shown: str | None = None, then: str = "skipped with
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
+
+
+def missing_reason(name: str, then: str) -> str:
+    """Why a path that does not exist is not read, ending in ``then``: a name with a
+    wildcard (``*.txt`` quoted, or on a shell that does not expand it) says claimkit
+    does not expand wildcards, instead of only that no such file exists."""
+    if any(c in os.path.basename(name) for c in "*?["):
+        return ("no such file or directory (claimkit does not expand wildcards such as '*': "
+                "let the shell expand them, unquoted, or pass the folder)")
+    return f"no such file or directory; {then}"
 
 
 def read_settings(path: str | os.PathLike[str], *, what: str, limit: int | None = None) -> str:
@@ -278,12 +320,7 @@ def _parse(raw: bytes) -> tuple[Any, int]:
             f"not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
             "JSON Lines files are UTF-8"
         ) from None
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-    except RecursionError:
-        raise ValueError("JSON nested too deeply") from None
+    value = parse_json(line)
     if not _SURROGATE_ESCAPE.search(raw):
         return value, 0
     try:

@@ -68,6 +68,11 @@ def _import(module: str, origin: str) -> None:
         raise PluginError(
             f"plugin {module!r} ({origin}) failed while loading: {type(exc).__name__}: {exc}"
         ) from None
+    except SystemExit as exc:  # a script given as a plugin (``sys.exit(main())`` at import)
+        raise PluginError(
+            f"plugin {module!r} ({origin}) called sys.exit({exc.code!r}) while loading; a plugin "
+            "module registers types, backends or checks and returns (is it a script?)"
+        ) from None
     _loaded.add(module)
     log.debug("loaded plugin %s (%s)", module, origin)
 
@@ -82,7 +87,7 @@ def _load_entry_point(ep: EntryPoint) -> None:
     if attr:
         try:
             ep.load()()
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             raise PluginError(
                 f"plugin {ep.value!r} ({origin}) failed: {type(exc).__name__}: {exc}"
             ) from None

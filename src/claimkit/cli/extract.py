@@ -154,12 +154,12 @@ def _check_paths(paths: tuple[str, ...]) -> None:
     """
     import os
 
-    from claimkit.io import safe_name
+    from claimkit.io import missing_reason, safe_name
 
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing and len(missing) == len(paths):
-        fail(f"{', '.join(safe_name(p) for p in missing)}: no such file or directory; "
-             "nothing to extract")
+        fail(f"{', '.join(safe_name(p) for p in missing)}: "
+             f"{missing_reason(missing[0], 'nothing to extract')}")
 
 
 def _types(value: str | None) -> tuple[str, ...] | None:
@@ -278,6 +278,8 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
         raise
     except OSError as exc:  # the output cannot take more (a full disk, a closed stream)
         _write_failed(plan, sink, exc)
+    except KeyboardInterrupt:  # Ctrl-C: say what is kept (click said only "Aborted!")
+        _interrupted(plan, sink)
     finally:
         if fh is not sys.stdout:
             with contextlib.suppress(OSError):  # after a failed write, the buffer's rest fails too
@@ -297,6 +299,23 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
         note(f"stopped: {summary.stopped}; {summary.not_started_dead} documents not started; "
               f"fix the endpoint and rerun with {again}")
     return sink.counts
+
+
+#: the exit code of a run stopped by Ctrl-C (128 + SIGINT)
+EXIT_INTERRUPTED = 130
+
+
+def _interrupted(plan: _Plan, sink: _Sink) -> NoReturn:
+    """One line saying how many whole records the output keeps and how to go on; exit 130
+    (the shell's code for a command ended by SIGINT)."""
+    from claimkit.io import safe_name
+
+    done = sum(sink.counts.values())
+    if plan.output in (None, "-"):
+        fail(f"interrupted after {done} record(s) written to standard output; write to a "
+             "file (-o FILE) to resume a run", EXIT_INTERRUPTED)
+    fail(f"interrupted after {done} record(s) written to {safe_name(str(plan.output))}, each "
+         "whole; rerun with --resume to do the rest", EXIT_INTERRUPTED)
 
 
 def _write_failed(plan: _Plan, sink: _Sink, exc: OSError) -> NoReturn:

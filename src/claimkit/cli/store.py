@@ -21,6 +21,7 @@ from claimkit.cli.app import (
     note,
     open_output,
 )
+from claimkit.io import cell_text
 
 if TYPE_CHECKING:
     from claimkit.consistency.models import ValidationReport
@@ -136,12 +137,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, groups: bool) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     cols = (["group_id", "type", "label", "sources", "n_claims", "languages", "date_from"]
             if groups else ["claim_id", "type", "actors", "date_value", "language", "evidence"])
     table = Table(*cols)
-    for row in rows:
-        table.add_row(*(str(row[c] if row[c] is not None else "")[:120] for c in cols))
+    for row in rows:  # as Text: a "[/]" in a stored name is no rich markup (it raised MarkupError)
+        table.add_row(*(Text(cell_text(str(row[c] if row[c] is not None else "")[:120])) for c in cols))
     Console(soft_wrap=False).print(table)
 
 

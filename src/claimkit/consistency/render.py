@@ -1,6 +1,8 @@
 """Terminal rendering of a :class:`ValidationReport` (rich), for the ``validate`` command.
 
-Returns renderables; never prints (the caller owns the console).
+Returns renderables; never prints (the caller owns the console). What a claims file
+wrote (a document id, an actor's name) is shown with its control characters escaped
+(:func:`claimkit.io.one_line`): an escape sequence in a record never reaches the terminal.
 
 The table's column widths are computed here from the console's width and the
 rows shown (the lengths of their strings), not measured by rich cell by cell:
@@ -20,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimkit.consistency.models import EventGroup, Finding, Severity, ValidationReport
+from claimkit.io import one_line
 
 __all__ = ["report_table"]
 
@@ -61,14 +64,14 @@ def _rows(report: ValidationReport, max_rows: int) -> Iterator[_Row]:
         for n, f in enumerate(findings):
             if rows >= max_rows:
                 return
-            yield head if n == 0 else Text(), _sev(f), Text(f.kind), Text(f.message)
+            yield head if n == 0 else Text(), _sev(f), Text(one_line(f.kind)), Text(one_line(f.message))
             rows += 1
 
 
 def _head(g: EventGroup | None) -> Text:
     if g is None:
         return Text("(no group)")
-    return Text.assemble(g.label, "\n", (f"{len(g.doc_ids)} doc(s)", "dim"))
+    return Text.assemble(one_line(g.label), "\n", (f"{len(g.doc_ids)} doc(s)", "dim"))
 
 
 class _FindingsTable:

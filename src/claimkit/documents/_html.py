@@ -18,6 +18,26 @@ from claimkit.errors import InputError
 from claimkit.schemas import Document
 
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
+#: a numeric character reference, decimal or hexadecimal, its ``;`` optional as in HTML
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+#: characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; U+FFFE, U+FFFF): a page
+#: that names one by reference (``&#x1b;``, ``&#1;``) made lxml's tree, and so
+#: trafilatura's extraction, fail whole ("no article text found" for a full article)
+_XML_FORBIDDEN = frozenset([*range(1, 9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF])
+
+
+def _forbidden_ref(match: re.Match[str]) -> str:
+    digits = (match.group(1) or match.group(2)).lstrip("0") or "0"
+    if len(digits) > 7:  # past U+10FFFF in either base (and no int() of a huge decimal)
+        return match.group(0)
+    code = int(digits, 16 if match.group(1) else 10)
+    return "\ufffd" if code in _XML_FORBIDDEN else match.group(0)
+
+
+def xml_safe_refs(html: str) -> str:
+    """``html`` with each character reference to a character XML cannot hold replaced
+    by U+FFFD (as a decoder shows a byte it cannot read); the rest unchanged."""
+    return _CHAR_REF.sub(_forbidden_ref, html) if "&#" in html else html
 
 
 def _extract(html: str) -> Any:
@@ -52,7 +72,7 @@ def documents_from_html(
     Raises:
         InputError: no article text could be found in the page.
     """
-    result = _extract(html)
+    result = _extract(xml_safe_refs(html))
     text = getattr(result, "text", None) if result is not None else None
     if not isinstance(text, str) or not text.strip():
         raise InputError(

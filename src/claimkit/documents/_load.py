@@ -17,7 +17,7 @@ from claimkit.documents._html import documents_from_html
 from claimkit.documents._jsonl import documents_from_jsonl
 from claimkit.documents._split import default_stem, documents_from_text
 from claimkit.errors import DecodeError, InputError
-from claimkit.io import format_size, open_input, safe_name
+from claimkit.io import format_size, missing_reason, open_input, safe_name
 from claimkit.schemas import Document
 
 logger = logging.getLogger(__name__)
@@ -63,10 +63,11 @@ def _kind_of(source: str) -> str | None:
 
 
 def _too_big(source: str, size: int | None, max_bytes: int) -> InputError:
-    what = f"is {format_size(size)}" if size is not None else "is larger than that"
+    # a stream (standard input) has no size to give: it went on past the limit
+    what = (f"is {format_size(size)}, over" if size is not None else "goes on past")
     return InputError(
         source,
-        f"{what}, over the document size limit of {format_size(max_bytes)}; split it into "
+        f"{what} the document size limit of {format_size(max_bytes)}; split it into "
         "smaller files or raise the limit (--max-size MB, max_bytes=)",
     )
 
@@ -167,7 +168,7 @@ def _iter_path(
     kind = _kind_of(shown)
     if kind is None:
         if not os.path.exists(source):
-            raise InputError(shown, "no such file or directory; check the path")
+            raise InputError(shown, missing_reason(source, "check the path"))
         if os.path.isdir(source):
             raise InputError(shown, "is a directory; pass it to load_documents to read its files")
         ext = os.path.splitext(shown)[1] or "(none)"

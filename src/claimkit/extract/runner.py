@@ -110,14 +110,22 @@ def prepare_resume(path: str | os.PathLike[str]) -> set[str]:
     a record can be, is refused untouched. Memory stays bounded by the
     longest line, whatever the file's size.
 
+    A FIFO, socket or device (a link to ``/dev/zero``) is refused from ``stat``,
+    before a read that would wait or never end.
+
     Raises:
         InputError: the file is not a claimkit output file (see above).
     """
-    from claimkit.io import read_records
+    from claimkit.errors import InputError
+    from claimkit.io import read_records, safe_name, special_file
 
     target = Path(path)
     if not target.exists():
         return set()
+    what = special_file(str(target))
+    if what is not None:  # a FIFO's read would wait for a writer for ever; a device never ends
+        raise InputError(safe_name(str(target)), f"not a regular file ({what}); --resume reads "
+                         "and appends to a file claimkit wrote: choose another -o, or drop --resume")
     cut = _torn_tail(target)
     if cut is not None:
         size = target.stat().st_size

@@ -7,7 +7,6 @@ public :class:`~claimkit.normalize.actors.Gazetteer`; nothing here is public API
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 import unicodedata
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimkit.errors import InputError
-from claimkit.io import read_settings
+from claimkit.io import parse_json, read_settings
 from claimkit.text import (
     SCRIPT_RANGES,
     Script,
@@ -146,12 +145,29 @@ def _read_file(path: Path) -> dict[str, Any]:
     if not path.exists() and not path.is_symlink():
         raise InputError(str(path), f"gazetteer file not found; fix the path or {ENV_VAR}")
     try:  # never a read that waits or never ends (a FIFO, /dev/urandom), nor an unbounded one
-        doc = json.loads(read_settings(path, what="a gazetteer file"))
-    except (OSError, json.JSONDecodeError, RecursionError) as exc:
+        doc = parse_json(read_settings(path, what="a gazetteer file"))
+    except (OSError, ValueError) as exc:
         raise InputError(str(path), f"not a readable gazetteer JSON file: {exc}") from None
     if not isinstance(doc, dict):
         raise InputError(str(path), "a gazetteer file must hold a JSON object with 'entries'")
     return doc
+
+
+def merge_files(merge: Callable[[dict[str, Any]], None], paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Read each gazetteer file and hand its JSON object to ``merge`` (a gazetteer's or a
+    place table's), so that any error names the file: a value of the wrong shape (an
+    entry that is a number, ``entries`` an object, an alias a list) is an ``InputError``
+    on the file in one line, not a traceback, and so is a bad value ``merge`` found."""
+    for p in paths:
+        path = Path(p)
+        doc = _read_file(path)
+        try:
+            merge(doc)
+        except InputError as exc:
+            raise InputError(str(path), exc.reason) from None
+        except (TypeError, AttributeError, KeyError, ValueError) as exc:
+            raise InputError(str(path), "not a gazetteer of the shape docs/normalize.md gives "
+                             f"({type(exc).__name__}: {exc})") from None
 
 
 def _alias_spec(a: Any) -> tuple[str, frozenset[str] | None]:

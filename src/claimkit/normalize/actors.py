@@ -37,7 +37,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from claimkit.errors import InputError
@@ -59,12 +58,12 @@ from claimkit.normalize._gazetteer_index import (
     _lang_ok,
     _languages,
     _nfc,
-    _read_file,
     _skip_space,
     _title_at,
     _Titles,
     _trie_add,
     env_cached,
+    merge_files,
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._officials import Official, OfficialFinder
@@ -182,13 +181,12 @@ class Gazetteer:
         Raises:
             InputError: a file is missing or is not a gazetteer JSON object.
         """
-        docs: list[dict[str, Any]] = []
+        gazetteer = cls()
         if include_default:
             raw = resources.files("claimkit").joinpath("data/gazetteer.json").read_text("utf-8")
-            docs.append(json.loads(raw))
-        for p in paths:
-            docs.append(_read_file(Path(p)))
-        return cls(docs)
+            gazetteer._merge(json.loads(raw))
+        merge_files(gazetteer._merge, paths)
+        return gazetteer
 
     def _merge(self, doc: dict[str, Any]) -> None:
         for t in [*doc.get("titles", []), *doc.get("honorifics", [])]:

@@ -30,7 +30,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from claimkit.errors import InputError
@@ -39,8 +38,8 @@ from claimkit.normalize._gazetteer_index import (
     _lang_ok,
     _languages,
     _nfc,
-    _read_file,
     env_cached,
+    merge_files,
 )
 from claimkit.normalize.mentions import PlaceMention
 from claimkit.text import fold, is_unspaced
@@ -101,12 +100,12 @@ class Places:
         Raises:
             InputError: a file is missing, is not JSON, or its ``places`` is malformed.
         """
-        docs: list[Mapping[str, Any]] = []
+        places = cls()
         if include_default:
             raw = resources.files("claimkit").joinpath("data/places.json").read_text("utf-8")
-            docs.append(json.loads(raw))
-        docs.extend(_read_file(Path(p)) for p in paths)
-        return cls(docs)
+            places._merge(json.loads(raw))
+        merge_files(places._merge, paths)
+        return places
 
     def extended(self, places: Mapping[str, Iterable[Any]]) -> Places:
         """A copy with more names: ``{"Kyiv": ["Kyjiw"], "Lutsk": ["Lutsk", "Луцьк*"]}``."""

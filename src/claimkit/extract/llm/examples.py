@@ -33,7 +33,7 @@ from pydantic import ValidationError
 
 from claimkit.errors import ConfigError, InputError, SchemaError
 from claimkit.extract.llm.prompts import SALVAGE_NOTES, build_messages, response_model
-from claimkit.io import read_settings
+from claimkit.io import parse_json, read_settings
 from claimkit.schemas import ClaimBase, Document, claim_model, claim_traits
 
 __all__ = ["Example", "example_messages", "examples_digest", "load_examples"]
@@ -125,11 +125,9 @@ def _read_lines(path: Path) -> list[tuple[int, dict[str, Any]]]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"{path}:{number}: not JSON ({exc.msg})") from None
-        except RecursionError:
-            raise ConfigError(f"{path}:{number}: not JSON (nested too deeply)") from None
+            data = parse_json(line)
+        except ValueError as exc:
+            raise ConfigError(f"{path}:{number}: not JSON ({exc})") from None
         if not isinstance(data, dict) or not isinstance(data.get("doc"), str):
             raise ConfigError(f'{path}:{number}: each line is an object with a "doc"')
         rows.append((number, data))

@@ -31,7 +31,7 @@ a backend without importing one).
 
 from __future__ import annotations
 
-import json
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.errors import ConfigError, InputError
-from claimkit.io import read_settings
+from claimkit.io import parse_json, read_settings
 from claimkit.schemas import Usage
 
 __all__ = [
@@ -202,6 +202,16 @@ def resolve_settings(**overrides: Any) -> LLMSettings:
 
 @lru_cache(maxsize=8)
 def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
+    """The price table of ``path`` (None: the bundled one), its shape checked.
+
+    Any JSON that is not ``{"models": {name: {key: number}}}`` (or the models
+    object itself), and any price or context that is not a finite number of at
+    least zero, is a ``ConfigError`` naming the file: before, a list, a number of
+    4,301 digits or 10**5 brackets were tracebacks, ``1e999`` a context window
+    of infinity (an OverflowError later) and ``NaN`` a price no ``--max-cost``
+    ever stopped.
+    """
+    shown = path or "prices.json"
     if path is None:
         text = resources.files("claimkit.data").joinpath("prices.json").read_text("utf-8")
     else:
@@ -210,23 +220,33 @@ def _read_prices(path: str | None) -> dict[str, dict[str, float]]:
         except InputError as exc:
             raise ConfigError(f"price table {exc}; fix CLAIMKIT_PRICES") from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"price table {path or 'prices.json'} is not JSON: {exc.msg}") from None
-    models = data.get("models", data)
-    table: dict[str, dict[str, float]] = {}
-    for name, entry in models.items():
-        if not isinstance(entry, dict):
+        data = parse_json(text)
+    except ValueError as exc:
+        raise ConfigError(f"price table {shown} is not JSON: {exc}") from None
+    models = data.get("models", data) if isinstance(data, dict) else None
+    if not isinstance(models, dict):
+        raise ConfigError(f"price table {shown}: expected an object of models, "
+                          '{"models": {"gpt-4o-mini": {"input": 0.15, "output": 0.6}}}; fix CLAIMKIT_PRICES')
+    return {str(name): _price_entry(shown, str(name), entry)
+            for name, entry in models.items() if isinstance(entry, dict)}
+
+
+def _price_entry(shown: str, name: str, entry: dict[str, Any]) -> dict[str, float]:
+    """A model's prices and context window as floats: each a finite number >= 0."""
+    out: dict[str, float] = {}
+    for key in _PRICE_KEYS:
+        value = entry.get(key)
+        if value is None:
             continue
         try:
-            table[str(name)] = {k: float(entry[k]) for k in _PRICE_KEYS
-                                if entry.get(k) is not None}
-        except (TypeError, ValueError):
-            raise ConfigError(
-                f"model table {path or 'prices.json'}: {name}: input, output and context "
-                "must be numbers"
-            ) from None
-    return table
+            number = float(value) if not isinstance(value, bool) else math.nan
+        except (TypeError, ValueError, OverflowError):
+            number = math.nan
+        if not math.isfinite(number) or number < 0:
+            raise ConfigError(f"model table {shown}: {name}: {key} is {str(value)[:40]!r}; "
+                              "input, output and context must be numbers of at least 0")
+        out[key] = number
+    return out
 
 
 #: per model: list prices (input, output), the context window and, when the provider has
