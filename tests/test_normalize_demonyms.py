@@ -184,3 +184,18 @@ def test_a_user_file_adds_demonyms_and_actor_nouns(tmp_path: Path) -> None:
 def test_a_demonym_given_alone_to_resolve_names_its_country(text: str, lang: str,
                                                             country: str) -> None:
     assert resolve_actor(text, language=lang).name == country
+
+
+def test_the_remembered_noun_test_is_per_language() -> None:
+    """The noun test is remembered per word (``ActorNouns._opens_noun``) and per
+    language's noun set: a word that opens with a Polish actor noun ("rządu") is no
+    English one, whichever is asked first, and asking again gives the same answers.
+    The two sets hold nouns of one length each, so a memo keyed on lengths would
+    mix them up."""
+    from claimkit.normalize._demonyms import ActorNouns
+
+    nouns = ActorNouns({"pl": ["rząd"], "en": ["army"]}, titles=[])
+    first = [(w, lang, nouns.is_noun(w, lang)) for w in ("rządu", "armyś", "army") for lang in ("pl", "en")]
+    again = [(w, lang, nouns.is_noun(w, lang)) for w in ("army", "armyś", "rządu") for lang in ("en", "pl")]
+    assert sorted(first) == sorted(again)
+    assert [hit for hit in first if hit[2]] == [("rządu", "pl", True), ("armyś", "en", True), ("army", "en", True)]

@@ -51,16 +51,29 @@ class ActorNouns:
             self._by_lang[lang] = (own, _lengths(own))
         self._any = (frozenset(every), _lengths(every))
         self._title_words = max((t.count(" ") + 1 for t in self._titles), default=1)
+        #: (word, noun set) -> whether the word opens with one of the nouns (:meth:`_opens_noun`)
+        self._opens: dict[tuple[str, frozenset[str]], bool] = {}
 
     def _is_noun(self, words: list[str], k: int,
                  nouns: tuple[frozenset[str], tuple[int, ...]]) -> bool:
         """Whether the words from ``words[k]`` on open with an actor noun or a title
         (after an elided article: "l'ambassadeur", "L'esercito")."""
-        word = _ELIDED.sub("", words[k])
-        if any(word[:n] in nouns[0] for n in nouns[1] if n <= len(word)):
+        if self._opens_noun(words[k], nouns):
             return True
         return any(" ".join(words[k:k + n]) in self._titles
                    for n in range(1, min(self._title_words, len(words) - k) + 1))
+
+    def _opens_noun(self, word: str, nouns: tuple[frozenset[str], tuple[int, ...]]) -> bool:
+        """Whether ``word`` (an elided article before it left out) begins with an actor noun
+        of ``nouns``; remembered per word and noun set (a text repeats its words)."""
+        key = (word, nouns[0])  # a frozenset keeps its hash: a cheap key
+        found = self._opens.get(key)
+        if found is None:
+            if len(self._opens) >= _MEMO_SIZE:
+                self._opens.clear()
+            bare = _ELIDED.sub("", word)
+            found = self._opens[key] = any(bare[:n] in nouns[0] for n in nouns[1] if n <= len(bare))
+        return found
 
     def is_noun(self, folded_word: str, lang: str | None) -> bool:
         """Whether a folded word is an actor noun of ``lang`` (an inflected ending allowed:
@@ -94,6 +107,8 @@ def _lengths(words: Iterable[str]) -> tuple[int, ...]:
 
 #: an elided article or preposition before a noun ("l'", "dell'", "d’")
 _ELIDED = re.compile(r"^[^\W\d_]{1,5}['’]")
+#: words whose noun test is remembered; the memo is emptied when full
+_MEMO_SIZE = 100_000
 #: characters read each side of a demonym for its noun
 _WINDOW = 80
 _WORDS = re.compile(_WORD)

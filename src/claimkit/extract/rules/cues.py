@@ -225,31 +225,38 @@ class LanguageCues:
         tried there alone (``match`` at that offset), skipping places inside
         its previous match, which gives what ``finditer`` over the whole text would.
         """
-        places: list[tuple[str, int]] = []
+        out: dict[str, list[tuple[int, int]]] = {}
+        places = self._places(folded, marked)
+        for cat in sorted(places):  # by category, each by place
+            pattern = self.patterns.get(cat) or self.keyword_patterns[cat]
+            match, spans, last = pattern.match, [], 0
+            for at in sorted(places[cat]):
+                if at < last:
+                    continue  # inside the previous match, or the same place again
+                m = match(text, at)
+                if m is not None and m.end() > at:
+                    spans.append(m.span())
+                    last = m.end()
+            out[cat] = spans
+        return out
+
+    def _places(self, folded: str, marked: str | None) -> dict[str, list[int]]:
+        """Where each category's cues may start: the head automata's hits, by category
+        (unsorted: the automata give them by end, and two automata run)."""
+        places: dict[str, list[int]] = {}
         for automaton, where in ((self.heads, folded), (self.word_heads, marked)):
             if automaton is None:
                 continue
             if where is None:
                 where = mark_word_starts(folded)
-            places += [(cat, end - back) for end, (back, cats) in automaton.iter(where) for cat in cats]
-        # by category, then by place: each category's places in order, as one sorted list
-        places.sort()
-        out: dict[str, list[tuple[int, int]]] = {}
-        spans: list[tuple[int, int]] = []
-        pattern: re.Pattern[str] | None = None
-        category, last = "", 0
-        for cat, at in places:
-            if cat != category or pattern is None:
-                category, last = cat, 0
-                pattern = self.patterns.get(cat) or self.keyword_patterns[cat]
-                spans = out[cat] = []
-            if at < last:
-                continue  # inside the previous match, or the same place again
-            m = pattern.match(text, at)
-            if m is not None and m.end() > at:
-                spans.append(m.span())
-                last = m.end()
-        return out
+            for end, (back, cats) in automaton.iter(where):
+                for cat in cats:
+                    found = places.get(cat)
+                    if found is None:
+                        places[cat] = [end - back]
+                    else:
+                        found.append(end - back)
+        return places
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Matches of one category in ``text[start:end]`` (offsets into ``text``)."""

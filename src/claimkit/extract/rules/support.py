@@ -51,6 +51,8 @@ def within(mentions: Sequence[Mention], lo: int, hi: int) -> Sequence[Mention]:
     """
     i = bisect_left(mentions, lo, key=_start)
     j = bisect_left(mentions, hi, lo=i, key=_start)
+    if i == j:
+        return []  # most ranges asked about (a clause, a window before a cue) hold no mention
     return [m for m in mentions[i:j] if m.end <= hi]
 
 
