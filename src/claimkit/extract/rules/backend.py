@@ -706,9 +706,11 @@ class RulesBackend(Backend):
         fields: dict[str, Any] = {"actor": subject}
         objects, follows = self._objects[hit.type]
         anaphoric = follows and _anaphoric(scene.cues, hit)
-        # a pledge, refusal or warning is dated by the day it was made: a date after
-        # publication is the promised event's ("entro aprile", "bulan depan", "2028年までに")
-        dates = scene.dates if not spec.modality else _not_ahead(scene.dates, scene.published)
+        # a refusal or warning is dated by the day it was made: a date after publication is
+        # the threatened event's ("entro aprile", "bulan depan"); a pledge (dated_ahead) by
+        # when what it promises is to happen ("by 2030", "2028年までに")
+        ahead = spec.dated_ahead or not spec.modality
+        dates = scene.dates if ahead else _not_ahead(scene.dates, scene.published)
         date = nearest(dates, hit.start, site.clause)
         if date is None and not anaphoric:
             # a meeting named again ("nakon razgovora", "after the talks") takes no date of

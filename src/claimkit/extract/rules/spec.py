@@ -44,7 +44,7 @@ log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
-     "verbal", "conditioned", "complement", "void_objects", "void_clauses"}
+     "verbal", "conditioned", "complement", "void_objects", "void_clauses", "dated_ahead"}
 )
 _WHEN = frozenset(
     {"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed", "recurring", "threat"}
@@ -101,6 +101,11 @@ class TypeSpec:
             the cue's clause makes it state no claim: "the talks planned for
             Thursday were postponed", "переговоры перенесены", "toplantı
             ertelendi": a meeting called off was not held.
+        dated_ahead: a date after publication in the claim's clause or sentence dates
+            it: a pledge is dated by when what it promises is to happen ("by 2030",
+            "2028年までに"), as the annotation guidelines' gold does; a refusal or a
+            warning (false) by the day it was made. Types without a modality (a
+            meeting set for a later day) always keep such a date.
     """
 
     name: str
@@ -118,6 +123,7 @@ class TypeSpec:
     complement: bool = False
     void_objects: tuple[str, ...] = ()
     void_clauses: tuple[str, ...] = ()
+    dated_ahead: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         complement=bool(decl.get("complement", False)),
         void_objects=void,
         void_clauses=void_clauses,
+        dated_ahead=bool(decl.get("dated_ahead", False)),
     )
 
 
