@@ -287,3 +287,27 @@ def test_real_pipeline_spans_equal_document_slices(articles_dir: Path) -> None:
             for span in claim.evidence:
                 assert record.document.text[span.start : span.end] == span.text
     assert claims > 0
+
+
+class _BrokenGazetteer:
+    """A finder whose own code fails to import a library it needs (as a missing dependency would)."""
+
+    def find(self, text: str, *, language: str | None = None) -> list[ActorMention]:
+        raise ModuleNotFoundError("No module named 'pypinyin'")
+
+
+def test_a_finder_that_fails_to_import_stops_the_document_instead_of_finding_no_actor() -> None:
+    from claimkit.extract import Extractor
+    from claimkit.schemas import DocumentClaims, Failure
+
+    doc = Document(id="d1", text="Poland pledged 5 million euros to Moldova.", language="en")
+    # the backend itself raises the import error; it does not degrade to "no actors"
+    with pytest.raises(ModuleNotFoundError, match="pypinyin"):
+        RulesBackend(gazetteer=_BrokenGazetteer()).extract(doc)
+    # and the extractor turns that into this document's error, naming the reason
+    records = list(Extractor(RulesBackend(gazetteer=_BrokenGazetteer())).run([doc]))
+    assert len(records) == 1
+    assert not isinstance(records[0], DocumentClaims)
+    assert isinstance(records[0], Failure)
+    assert records[0].doc_id == "d1"
+    assert "pypinyin" in records[0].message

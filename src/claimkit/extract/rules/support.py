@@ -762,19 +762,14 @@ def default_finders(gazetteer: Any) -> Finders:
     """Bind the normalize package's finders; degrade to none if it is missing."""
 
     def actors(text: str, language: str | None) -> list[Mention]:
-        try:
-            if gazetteer is not None:
-                found = gazetteer.find(text, language=language)
-            else:
-                try:
-                    from claimkit.normalize import find_actors
-                except ImportError:  # the package's __init__ not written yet
-                    from claimkit.normalize.actors import find_actors
+        # the finder's own errors (a missing romanisation library included) are raised, not
+        # taken for "no actors": a backend that silently finds no actor is worse than a stop
+        if gazetteer is not None:
+            found = gazetteer.find(text, language=language)
+        else:
+            from claimkit.normalize import find_actors
 
-                found = find_actors(text, language=language)
-        except ImportError:  # pragma: no cover - normalize is part of the package
-            log.warning("claimkit.normalize is unavailable: the rules backend finds no actors")
-            return []
+            found = find_actors(text, language=language)
         return [Mention(m.start, m.end, m.actor) for m in found]
 
     def dates(document: Document) -> list[Mention]:
