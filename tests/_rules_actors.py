@@ -51,7 +51,9 @@ choosing a claim's actor:
   the country's Arabic name ("العراقي" from "العراق", "التونسي" from "تونس"), names the
   country of a title or an actor noun;
 - ``korean_headline``: a Korean headline names North Korea by one Han character ("北,
-  한국에 도발 경고", "北한"), standing among no other Han character.
+  한국에 도발 경고", "北한"), standing among no other Han character;
+- ``cyrillic_name``: a person in no gazetteer named in Cyrillic is named in English
+  spelling ("Сергей Цивилев": "Sergey Tsivilev"; Ukrainian "Ігор Шевчук": "Ihor Shevchuk").
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

@@ -716,10 +716,9 @@ class Gazetteer:
             entry, langs, not_after = abbrev[text[i]]
             if not covered[i] and _lang_ok(langs, lang) and not (i > 0 and text[i - 1] in not_after):
                 ok[i] = entry
-        alone = _han_alone if lang == "ko" else None
         return [(i, i + 1, entry) for i, entry in ok.items()
                 if i - 1 in ok or i + 1 in ok or text.startswith(_ABBREV_CONTEXT, i + 1)
-                or (alone is not None and alone(text, i))]
+                or (lang == "ko" and _korean_alone(abbrev[text[i]][1], text, i))]
 
     def _fuzzy_candidates(self, index: _Index, text: str,
                           covered: bytearray) -> list[tuple[int, int, int]]:
@@ -967,10 +966,11 @@ _ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", 
                    "防长", "政府", "大統領", "外相", "国防", "國防", "官员", "官員", "側")
 
 
-def _han_alone(text: str, i: int) -> bool:
-    """Whether the Han character at ``i`` stands among no other Han character: in Korean
-    text, a one-character country in a headline ("北, 한국에 경고", "美 국무부")."""
-    return not any(script_of(c) == Script.HAN for c in (text[i - 1:i], text[i + 1:i + 2]) if c)
+def _korean_alone(langs: frozenset[str] | None, text: str, i: int) -> bool:
+    """Whether the one-character country at ``i``, listed for Korean (``langs``), stands
+    among no other Han character: a Korean headline's "北" ("北, 한국에 경고", "北한")."""
+    return langs is not None and "ko" in langs and not any(
+        script_of(c) == Script.HAN for c in (text[i - 1:i], text[i + 1:i + 2]) if c)
 
 
 def resolve_actor(text: str, *, language: str | None = None) -> Actor:
