@@ -43,8 +43,9 @@ choosing a claim's actor:
   "Министр финансов ..."), a Vietnamese portfolio ("Bộ trưởng Nông nghiệp ..."), an
   Arabic one before the country adjective ("وزير المالية السعودي"), a Chinese one or a
   posting between the country and 部长 or 大使 ("中国财政部长", "中国驻日大使"), a Japanese
-  X相 ("環境相"), and a name set off by commas that opens with an actor noun ("La
-  ministra del Turismo, Marina Rossetti,");
+  X相 ("環境相"), a council or region with its qualifiers before a comma ("le président
+  du Conseil régional, Loïg Chesnais-Girard,"; "Conseil" is no person), and a name set
+  off by commas that opens with an actor noun ("La ministra del Turismo, Marina Rossetti,");
 - ``name_inside``: a name with characters or syllables that also make title words or
   common words is read whole ("李国强", "陈新华", "佐藤国男", "Trần Văn Hải", "Lê Hoàng Nam");
 - ``arabic_adjective``: an Arabic country adjective the gazetteer does not list, made from

@@ -59,6 +59,16 @@ _RUN = re.compile(
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
 _WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
 _APOSTROPHE = re.compile(r"['’]")
+#: the councils, assemblies and regions of Romance-language news, which a title's
+#: portfolio names ("le président du *Conseil* régional", "el presidente del *Consejo*
+#: Regional", "il presidente del *Consiglio* regionale"): no name, nor any word of one
+_INSTITUTIONS = frozenset({
+    "conseil", "consejo", "consiglio", "conselho", "assemblée", "asamblea", "assemblea",
+    "assembleia", "région", "región", "regione", "região", "département", "departamento",
+    "province", "provincia", "província", "comunidad", "comunidade", "generalitat", "junta",
+    "giunta", "mairie", "municipalité", "ayuntamiento", "comune", "câmara", "cámara", "chambre",
+    "sénat", "senado", "senato", "parlement", "parlamento", "diputación",
+})
 #: capitalised words that follow a title but are no name: institutions ("General
 #: *Assembly*", "Premier *League*"), days and months, and the small words and verbs of a
 #: headline in title case ("Defence Minister Katz *Says* ..."), where a name ends
@@ -73,7 +83,7 @@ NOT_NAMES = frozenset({
     "with", "to", "from", "by", "as", "after", "over", "says", "said", "will", "would",
     "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
     "rejects", "rejected", "pledges", "pledged"
-})
+}) | _INSTITUTIONS
 #: the endings of a Romance country adjective ("libanese", "marocain", "angolano",
 #: "boliviano", "malienne", "nigériane", "togolais"), which may follow a title before the
 #: holder's name when the gazetteer lists no such demonym
@@ -172,6 +182,9 @@ _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "minis
 #: "*Quốc* vương") and common middle or given names ("Trần Văn Hải", "Lê Hoàng Nam",
 #: "Phạm Minh Chính"): after a name's first word they go on with the name
 _VI_NAME_SYLLABLES = frozenset({"văn", "chính", "hoàng", "quốc", "thái", "vương", "thư"})
+#: up to three words qualifying an institution before a comma ("Conseil *régional*, ",
+#: "Consejo *Regional*, ", "Assembleia *Municipal*, ", "conseil *départemental du Nord*, ")
+_QUALIFIERS = re.compile(r"(?: [^\W\d_][\w'’-]*){0,3}(?=, )")
 #: Vietnamese titles whose portfolio may follow them unlisted ("Bộ trưởng Tài chính")
 _VI_PORTFOLIO_TITLES = ("bộ trưởng", "thứ trưởng")
 _VI_UPPER = "A-ZĐÀ-ÝĂÂÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
@@ -390,7 +403,7 @@ class OfficialFinder:
                     return (run, group, comma) if holder is None else (holder, group, True)
             if comma:
                 return None
-            step = self._gap_step(folded, p, spans, first=k == 0) or (
+            step = self._gap_step(folded, p, spans, first=k == 0) or _institution_step(text, folded, p) or (
                 _genitive_step(text, p) if how[0] and folded.endswith(_GENITIVE_TITLES, 0, e) else None)
             if step is None:
                 return None
@@ -687,6 +700,25 @@ def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
     if w.group() in _CONJUNCTIONS and not text[w.end() + 1:w.end() + 2].islower():
         return None
     return w.end(), None
+
+
+def _institution_step(text: str, folded: str, p: int) -> tuple[int, None] | None:
+    """The end of an institution a title names and the words qualifying it, when a
+    comma follows ("président du *Conseil régional*, Loïg Chesnais-Girard,",
+    "presidente del *Consiglio regionale*, Marco Rossi,"): the holder's name comes after
+    the comma; None for any other word."""
+    w = _WORD_AFTER.match(folded, p)
+    if w is None:
+        return None
+    if w.group() in _INSTITUTIONS:
+        end = w.end()
+    else:  # the title ends with the institution ("presidente del Consiglio" regionale)
+        before = _WORD_BEFORE.search(folded, max(0, p - 20), max(0, p - 1))
+        if before is None or before.group() not in _INSTITUTIONS:
+            return None
+        end = p - 1
+    m = _QUALIFIERS.match(text, end)
+    return (m.end(), None) if m is not None and m.end() > p else None
 
 
 def _vi_portfolio_end(text: str, folded: str, e: int) -> int:
