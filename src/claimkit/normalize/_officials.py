@@ -658,8 +658,9 @@ def _zh_group_before(text: str, start: int, spans: _Taken) -> tuple[int, int] | 
 
 def _ar_portfolio_end(text: str, p: int, spans: _Taken) -> int:
     """Past the portfolio of an Arabic title not listed with it, when a country
-    adjective follows ("وزير *المالية* السعودي", "وزيرة *الشؤون الاجتماعية* اللبنانية"):
-    one or two words with the article that name nothing; ``p`` itself otherwise."""
+    adjective follows ("وزير *المالية* السعودي", "وزيرة *التخطيط* المصرية"): one or two
+    words with the article that name nothing (a listed demonym two words from the title
+    is not found, its actor noun must be one word away); ``p`` itself otherwise."""
     end = p
     for _ in range(2):
         w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
