@@ -37,7 +37,24 @@ choosing a claim's actor:
 - ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
   English ("Wang Liping", "Naoki Ito", "Kim Min-jun");
 - ``japanese_order``: a Japanese name written in Latin letters family name first
-  ("Ito Naoki" in Vietnamese news) is named in English order ("Naoki Ito").
+  ("Ito Naoki" in Vietnamese news) is named in English order ("Naoki Ito");
+- ``title_portfolio``: an official under a title whose portfolio the gazetteer does not
+  list is found by name: a genitive after the title ("Minister rolnictwa Jan Kowalski",
+  "Министр финансов ..."), a Vietnamese portfolio ("Bộ trưởng Nông nghiệp ..."), an
+  Arabic one before the country adjective ("وزير المالية السعودي"), a Chinese one or a
+  posting between the country and 部长 or 大使 ("中国财政部长", "中国驻日大使"), a Japanese
+  X相 ("環境相"), a council or region with its qualifiers before a comma ("le président
+  du Conseil régional, Loïg Chesnais-Girard,"; "Conseil" is no person), and a name set
+  off by commas that opens with an actor noun ("La ministra del Turismo, Marina Rossetti,");
+- ``name_inside``: a name with characters or syllables that also make title words or
+  common words is read whole ("李国强", "陈新华", "佐藤国男", "Trần Văn Hải", "Lê Hoàng Nam");
+- ``arabic_adjective``: an Arabic country adjective the gazetteer does not list, made from
+  the country's Arabic name ("العراقي" from "العراق", "التونسي" from "تونس"), names the
+  country of a title or an actor noun;
+- ``korean_headline``: a Korean headline names North Korea by one Han character ("北,
+  한국에 도발 경고", "北한"), standing among no other Han character;
+- ``cyrillic_name``: a person in no gazetteer named in Cyrillic is named in English
+  spelling ("Сергей Цивилев": "Sergey Tsivilev"; Ukrainian "Ігор Шевчук": "Ihor Shevchuk").
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

@@ -31,16 +31,29 @@ def test_actor(backend: RulesBackend, case: ActorCase) -> None:
 
 def test_each_mechanism_is_shown_in_six_languages() -> None:
     """Each mechanism in six languages or more; names in Han, Kana or Hangul in all three
-    languages written so; Japanese names family first in Vietnamese, Indonesian and English."""
+    languages written so; Japanese names family first in Vietnamese, Indonesian and English;
+    name characters that also make title words in the languages written in Han or with
+    Vietnamese syllables; Arabic country adjectives in Arabic; one Han character for a
+    country in Korean headlines; Cyrillic names in Russian and Ukrainian."""
     by_mechanism: dict[str, set[str]] = {}
     for c in CASES:
         by_mechanism.setdefault(c.mechanism, set()).add(c.lang)
     assert set(by_mechanism) == {"meeting_people", "other_party", "own_voice", "home_government", "org_name", "organisation",
-                                 "dateline_place", "surname_later", "cjk_name", "japanese_order"}
+                                 "dateline_place", "surname_later", "cjk_name", "japanese_order",
+                                 "title_portfolio", "name_inside", "arabic_adjective", "korean_headline",
+                                 "cyrillic_name"}
     for mechanism, langs in by_mechanism.items():
         if mechanism == "cjk_name":  # names written in Han, Kana or Hangul: the three languages
             assert langs == {"zh", "ja", "ko"}, sorted(langs)
         elif mechanism == "japanese_order":  # where news write Japanese names family first
             assert {"vi", "id", "en"} <= langs, sorted(langs)
+        elif mechanism == "name_inside":  # 国, 新 inside a Han name; Văn, Hoàng, Quốc in a Vietnamese one
+            assert langs == {"zh", "ja", "vi"}, sorted(langs)
+        elif mechanism == "arabic_adjective":  # "العراقي" made from "العراق"
+            assert langs == {"ar"}, sorted(langs)
+        elif mechanism == "korean_headline":  # "北, 한국에 경고": a Han character in Korean text
+            assert langs == {"ko"}, sorted(langs)
+        elif mechanism == "cyrillic_name":  # Russian and Ukrainian spellings
+            assert langs == {"ru", "uk"}, sorted(langs)
         else:
             assert len(langs) >= 6, (mechanism, sorted(langs))

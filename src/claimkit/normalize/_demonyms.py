@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from claimkit.text import fold_case
 
-__all__ = ["ActorNouns", "demonym_stem"]
+__all__ = ["ActorNouns", "demonym_stem", "nisba_adjectives"]
 
 #: the endings an adjective loses before its inflected endings are matched
 _ADJ_ENDINGS = frozenset("aeiouyåäöüàáâãèéêìíîòóôõùúûаяоеиыьйуюієї")
@@ -112,3 +112,22 @@ _MEMO_SIZE = 100_000
 #: characters read each side of a demonym for its noun
 _WINDOW = 80
 _WORDS = re.compile(_WORD)
+
+
+_ARABIC_NAME = re.compile(r"[\u0621-\u064a]{3,}")
+
+
+def nisba_adjectives(name: str) -> tuple[str, ...]:
+    """The Arabic adjectives (nisba, masculine and feminine) of a one-word Arabic country
+    name: the article and a final "ية", "يا" or "ا" off, then "ال" before and "ي" or "ية"
+    after ("مصر" -> "المصري", "المصرية"; "العراق" -> "العراقي"; "سوريا" -> "السوري";
+    "فرنسا" -> "الفرنسي"; "السعودية" -> "السعودي"); none for another name, nor for a
+    name ending in "ي", whose adjective would be a word ("مالي": "المالي" is financial)."""
+    if _ARABIC_NAME.fullmatch(name) is None or name.endswith("ي"):
+        return ()
+    base = name[2:] if name.startswith("ال") else name
+    for end in ("ية", "يا", "ا", "ة"):
+        if base.endswith(end) and len(base) > len(end) + 1:
+            base = base[:-len(end)]
+            break
+    return (f"ال{base}ي", f"ال{base}ية")

@@ -1,5 +1,5 @@
-"""People's names: a person named again by the surname alone, and names in Han, Kana or
-Hangul given in English.
+"""People's names: a person named again by the surname alone, and names in Han, Kana,
+Hangul or Cyrillic given in English.
 
 Private to :mod:`claimkit.normalize.actors`; both steps touch only people that the
 gazetteer left unresolved (officials named next to a title), never organisations or
@@ -20,7 +20,10 @@ actor's ``text``).
   katakana is often not its own spelling); Korean by the Revised Romanization
   (korean-romanizer), family name first in its customary spelling and the given name
   hyphenated ("김민준" -> "Kim Min-jun"; a person's own spelling may differ:
-  "정동영" is "Jung Dong-yeong" here, "Chung Dong-young" in English news).
+  "정동영" is "Jung Dong-yeong" here, "Chung Dong-young" in English news); Russian by
+  BGN/PCGN without its marks ("Антон Силуанов" -> "Anton Siluanov"), Ukrainian by
+  Ukraine's national transliteration ("Олег Ткаченко" -> "Oleh Tkachenko"; English news
+  write some names otherwise: "Зеленський" is "Zelenskyy" here, "Zelensky" in many).
 """
 
 from __future__ import annotations
@@ -254,8 +257,11 @@ def family_name(name: str) -> str | None:
 @lru_cache(maxsize=4096)
 def romanised(name: str, language: str | None) -> str | None:
     """``name`` in English spelling when it is written in Han, Kana or Hangul (Han read
-    as Japanese in a Japanese text, else as Chinese), else None; None too for a Chinese
-    transcription of a foreign name ("弗拉基米尔·普京"), which pinyin does not undo."""
+    as Japanese in a Japanese text, else as Chinese) or in Cyrillic, else None; None too
+    for a Chinese transcription of a foreign name ("弗拉基米尔·普京"), which pinyin does
+    not undo."""
+    if script_of(name[:1] or " ") == Script.CYRILLIC:
+        return _transliterated(name, language)
     if script_of(name[:1] or " ") not in _CJK:
         return None
     scripts = {script_of(c) for c in name if not c.isspace() and c not in _KANA_SEPARATORS}
@@ -266,6 +272,47 @@ def romanised(name: str, language: str | None) -> str | None:
     if Script.KANA in scripts or language == "ja":
         return _japanese(name)
     return _chinese(name) if "·" not in name and 2 <= len(name) <= 4 else None
+
+
+#: Russian letters in the spelling of English news (BGN/PCGN without its marks: "Антон
+#: Силуанов" -> "Anton Siluanov", "Арарат Мирзоян" -> "Ararat Mirzoyan")
+_RU_LATIN = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
+#: Ukrainian letters as Ukraine's national transliteration writes them, which English
+#: news follow ("Олег Ткаченко" -> "Oleh Tkachenko", "Андрій Сибіга" -> "Andriy Sybiha")
+_UK_LATIN = {**_RU_LATIN, "г": "h", "ґ": "g", "е": "e", "є": "ye", "и": "y", "і": "i", "ї": "yi",
+             "щ": "shch", "ь": "", "'": "", "’": ""}
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’]+")
+_VOWELS_RU = frozenset("аеёиоуыэюяіїє")
+
+
+def _transliterated(name: str, language: str | None) -> str | None:
+    """A Russian or Ukrainian name in English spelling, word by word (a name with a
+    letter of neither alphabet: None); Ukrainian when the text is or a letter is ("і")."""
+    if not all(_CYRILLIC_WORD.fullmatch(w) for w in name.replace("-", " ").split()):
+        return None
+    table = _UK_LATIN if language == "uk" or any(c in "іїєґІЇЄҐ" for c in name) else _RU_LATIN
+    if any(c.lower() not in table for c in name if c not in " -"):
+        return None
+    return _CYRILLIC_WORD.sub(lambda m: _transliterated_word(m.group(), table), name)
+
+
+def _transliterated_word(word: str, table: dict[str, str]) -> str:
+    """One word in Latin letters: Russian "е" is "ye" at the start and after a vowel
+    ("Евгений" -> "Yevgeny"), a final "ий" or "ый" is "y" ("Дмитрий" -> "Dmitry")."""
+    low = word.lower()
+    if table is _RU_LATIN and low.endswith(("ий", "ый")):
+        low = low[:-2] + "ы"
+    out = []
+    for i, c in enumerate(low):
+        latin = table[c]
+        if table is _RU_LATIN and c == "е" and (i == 0 or low[i - 1] in _VOWELS_RU or low[i - 1] in "ъь"):
+            latin = "ye"
+        out.append(latin)
+    latin_word = "".join(out)
+    return latin_word[:1].upper() + latin_word[1:] if word[:1].isupper() else latin_word
 
 
 def _chinese(name: str) -> str:

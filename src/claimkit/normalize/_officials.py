@@ -59,6 +59,16 @@ _RUN = re.compile(
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
 _WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
 _APOSTROPHE = re.compile(r"['’]")
+#: the councils, assemblies and regions of Romance-language news, which a title's
+#: portfolio names ("le président du *Conseil* régional", "el presidente del *Consejo*
+#: Regional", "il presidente del *Consiglio* regionale"): no name, nor any word of one
+_INSTITUTIONS = frozenset({
+    "conseil", "consejo", "consiglio", "conselho", "assemblée", "asamblea", "assemblea",
+    "assembleia", "région", "región", "regione", "região", "département", "departamento",
+    "province", "provincia", "província", "comunidad", "comunidade", "generalitat", "junta",
+    "giunta", "mairie", "municipalité", "ayuntamiento", "comune", "câmara", "cámara", "chambre",
+    "sénat", "senado", "senato", "parlement", "parlamento", "diputación",
+})
 #: capitalised words that follow a title but are no name: institutions ("General
 #: *Assembly*", "Premier *League*"), days and months, and the small words and verbs of a
 #: headline in title case ("Defence Minister Katz *Says* ..."), where a name ends
@@ -73,7 +83,7 @@ NOT_NAMES = frozenset({
     "with", "to", "from", "by", "as", "after", "over", "says", "said", "will", "would",
     "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
     "rejects", "rejected", "pledges", "pledged"
-})
+}) | _INSTITUTIONS
 #: the endings of a Romance country adjective ("libanese", "marocain", "angolano",
 #: "boliviano", "malienne", "nigériane", "togolais"), which may follow a title before the
 #: holder's name when the gazetteer lists no such demonym
@@ -115,8 +125,18 @@ _KO_NOT_NAME_END = tuple("부청처원회측관국실성")
 #: one-syllable country abbreviations that pair up: 한미 (Korea-US), 한일, 북러, 미중
 _KO_COUNTRY_SYLLABLES = frozenset("한미일중북러우영프독")
 #: Han characters no name of a person is written with in a title's place
-_HAN_NOT_NAME = frozenset("国國省府党黨会會部军軍政局院委两両各同自前元新现現副次官方人侧側们們选選职職级級等"
+_HAN_NOT_NAME = frozenset("省府党黨会會部军軍政局院委两両各同自前元现現副次官方人侧側们們选選职職级級等"
                           "通举舉进進出参參召签簽致访訪表说說称稱谈談讨討论論电電话話晤见見")
+#: Han characters that stand inside a name ("李国强", "陈新华", "王新宇") but not at its
+#: edges, where they make a word: "国家", "国务", "新闻", "新任" after a title, "全国",
+#: "各国", "最新" before one, Japanese "新外相" (the new foreign minister)
+_HAN_INSIDE_ONLY = frozenset("国國新")
+#: the one-character countries of Japanese news: a run of them before a title is the
+#: countries of the ministers ("日米防衛相", "日中韓首脳"), no name
+_JA_COUNTRY_CHARS = frozenset("日米中韓朝露英仏独伊豪印加北南欧")
+#: how many Han characters may stand between a country and a Chinese title: the
+#: portfolio of a minister ("法国*财政*部长"), the posting of an ambassador ("美国*驻华*大使")
+_ZH_PORTFOLIO = 4
 #: what follows a Chinese name after its title: a verb of saying, a day, a comma
 _ZH_AFTER = ("表示", "说", "說", "称", "稱", "指出", "强调", "強調", "宣布", "承诺", "承諾",
              "警告", "拒绝", "拒絕", "呼吁", "呼籲", "透露", "会见", "會見", "会晤", "會晤",
@@ -150,6 +170,29 @@ _NOUN_PREFIX = 5
 _ENDING = 3
 #: short words that join two people rather than a title and its holder
 _CONJUNCTIONS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "i", "a", "ve", "và", "dan", "atau", "и", "или", "і", "та", "або", "lub", "ili"])
+#: the endings of a verb in the past tense, which ends the lower-case portfolio words a
+#: title may have before the name in a language with cases: Polish "-ł, -ła, -li, -ły",
+#: Russian and Ukrainian "-л, -ла, -ли", Ukrainian "-ав, -ив, -яв", Croatian and Czech "-o, -l"
+_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|л|ла|ло|ли|ав|ив|яв|ao|io|la|lo|l)$")
+#: the titles of languages with cases that a portfolio in the genitive follows ("minister
+#: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
+_GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
+                    "министр", "міністр", "министър")
+#: Vietnamese syllables that are words of a title ("Chánh *văn* phòng", "Giáo *hoàng*",
+#: "*Quốc* vương") and common middle or given names ("Trần Văn Hải", "Lê Hoàng Nam",
+#: "Phạm Minh Chính"): after a name's first word they go on with the name
+_VI_NAME_SYLLABLES = frozenset({"văn", "chính", "hoàng", "quốc", "thái", "vương", "thư"})
+#: up to three words qualifying an institution before a comma ("Conseil *régional*, ",
+#: "Consejo *Regional*, ", "Assembleia *Municipal*, ", "conseil *départemental du Nord*, ")
+_QUALIFIERS = re.compile(r"(?: [^\W\d_][\w'’-]*){0,3}(?=, )")
+#: Vietnamese titles whose portfolio may follow them unlisted ("Bộ trưởng Tài chính")
+_VI_PORTFOLIO_TITLES = ("bộ trưởng", "thứ trưởng")
+_VI_UPPER = "A-ZĐÀ-ÝĂÂÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+_VI_LOWER = "a-zđà-ýăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VI_PORTFOLIO = re.compile(
+    rf" [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
+    rf"(?= [{_VI_UPPER}][{_VI_LOWER}]* [{_VI_UPPER}])"
+)
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _HANGUL_WORD = "[\uac00-\ud7a3]"
 _HAN = "\u4e00-\u9fff"
@@ -217,6 +260,11 @@ class _Nouns:
 
     def opens(self, token: str) -> bool:
         return token in self.whole or token.startswith(self.prefixes)
+
+
+#: no actor nouns: a name set off by commas after a title and its portfolio is a name even
+#: when its first word is one ("La ministra del Lavoro, *Marina* Calderone," is no navy)
+_NO_NOUNS = _Nouns(set())
 
 
 class OfficialFinder:
@@ -340,7 +388,7 @@ class OfficialFinder:
         """(name span, group, whether a comma came between) of the name after the title
         ending at ``e``: past countries, country adjectives, the title's own words and
         short function words ("ministre chilien des Affaires étrangères, Paris Ortega")."""
-        p, group, comma = e, None, False
+        p, group, comma = _vi_portfolio_end(text, folded, e), None, False
         for k in range(_MAX_GAP + 1):
             if text.startswith(", ", p):
                 p, comma = p + 2, True
@@ -349,13 +397,14 @@ class OfficialFinder:
             else:
                 return None
             if text[p:p + 1].isupper():
-                run = self._name_run(text, folded, p, spans, how)
+                run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
                 if run is not None:
                     holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
                     return (run, group, comma) if holder is None else (holder, group, True)
             if comma:
                 return None
-            step = self._gap_step(folded, p, spans, first=k == 0)
+            step = self._gap_step(folded, p, spans, first=k == 0) or _institution_step(text, folded, p) or (
+                _genitive_step(text, p) if how[0] and folded.endswith(_GENITIVE_TITLES, 0, e) else None)
             if step is None:
                 return None
             p, adjective = step
@@ -389,7 +438,7 @@ class OfficialFinder:
         commas follows them; None when none does."""
         if not text.startswith(", ", end) or not text[end + 2:end + 3].isupper():
             return None
-        run = self._name_run(text, folded, end + 2, spans, how)
+        run = self._name_run(text, folded, end + 2, spans, (how[0], _NO_NOUNS))
         return run if run is not None and text.startswith(",", run[1]) else None
 
     def _name_run(self, text: str, folded: str, s: int, spans: _Taken,
@@ -409,8 +458,7 @@ class OfficialFinder:
             hit = spans.covering(w.start())
             if hit is not None and spans.person(hit[2]):
                 return None  # the first name of a known person ("Maria" Zacharowa)
-            if token in self.vocab or token in NOT_NAMES or nouns.opens(token) or (
-                    hit is not None and w.start() > s):
+            if self._ends_name(token, count, nouns) or (hit is not None and w.start() > s):
                 break
             end = w.start() + len(token)
             count += 1
@@ -422,6 +470,14 @@ class OfficialFinder:
             return None  # in such a language a country after a title is the title's, unless
             # the title already has one ("Menteri Pertahanan Israel Israel Katz")
         return s, end
+
+    def _ends_name(self, token: str, count: int, nouns: _Nouns) -> bool:
+        """Whether the folded word ``token``, after ``count`` words of a name, is none of
+        it: a title's word (save a Vietnamese name syllable after the first word), a
+        listed non-name or an actor noun."""
+        if token in self.vocab:
+            return not (count and token in _VI_NAME_SYLLABLES)
+        return token in NOT_NAMES or nouns.opens(token)
 
     def _demonym(self, word: str) -> int | None:
         """The country of a country adjective, inflected endings allowed ("israelí", "israelische")."""
@@ -518,7 +574,7 @@ class OfficialFinder:
             s, e = m.span(k)
             name = text[s:e]
             if spans.covering(s) is not None or spans.covering(e - 1) is not None or (
-                    k == 2 and any(c in _HAN_NOT_NAME for c in name)):
+                    k == 2 and not _han_name_ok(name)) or all(c in _JA_COUNTRY_CHARS for c in name):
                 continue
             before = spans.group_ending(text, s)
             out.append(Official(before[0] if before else s, m.end(), name,
@@ -531,10 +587,10 @@ class OfficialFinder:
         for m in self._zh_re.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
-            if ("·" not in name and len(name) > 4) or any(c in _HAN_NOT_NAME for c in name) or (
+            if ("·" not in name and len(name) > 4) or not _han_name_ok(name) or (
                     spans.covering(s) is not None or spans.covering(e - 1) is not None):
                 continue
-            before = spans.group_ending(text, m.start())
+            before = _zh_group_before(text, m.start(), spans)
             out.append(Official(before[0] if before else m.start(), e, name,
                                 before[1] if before else None))
         return out
@@ -544,7 +600,7 @@ class OfficialFinder:
         country adjectives, to a function word or punctuation."""
         out: list[Official] = []
         for m in self._ar.finditer(folded) if self._ar is not None else ():
-            p, group = m.end(), None
+            p, group = _ar_portfolio_end(text, m.end(), spans), None
             while True:
                 hit = spans.covering(p + 1) if text[p:p + 1] == " " else None
                 if hit is None or hit[0] != p + 1 or spans.person(hit[2]):
@@ -580,6 +636,43 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
     return out
 
 
+def _han_name_ok(name: str) -> bool:
+    """Whether Han characters in a title's place may be a person's name: none of
+    :data:`_HAN_NOT_NAME`, and none of :data:`_HAN_INSIDE_ONLY` at an edge."""
+    return not (any(c in _HAN_NOT_NAME for c in name) or name[0] in _HAN_INSIDE_ONLY
+                or name[-1] in _HAN_INSIDE_ONLY)
+
+
+def _zh_group_before(text: str, start: int, spans: _Taken) -> tuple[int, int] | None:
+    """(start, entry) of the country or organisation before a Chinese title at ``start``,
+    right before it or before a portfolio or posting of up to :data:`_ZH_PORTFOLIO` Han
+    characters ("法国财政部长", "美国驻华大使")."""
+    for k in range(_ZH_PORTFOLIO + 1):
+        if k and not ("\u4e00" <= text[start - k:start - k + 1] <= "\u9fff"):
+            return None
+        hit = spans.group_ending(text, start - k)
+        if hit is not None and text[hit[0] - 1:hit[0]] not in ("驻", "駐"):
+            return hit  # "中国驻*联合国*大使" speaks for China, not the United Nations
+    return None
+
+
+def _ar_portfolio_end(text: str, p: int, spans: _Taken) -> int:
+    """Past the portfolio of an Arabic title not listed with it, when a country
+    adjective follows ("وزير *المالية* السعودي", "وزيرة *التخطيط* المصرية"): one or two
+    words with the article that name nothing (a listed demonym two words from the title
+    is not found, its actor noun must be one word away); ``p`` itself otherwise."""
+    end = p
+    for _ in range(2):
+        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if w is None or not w.group().startswith(("ال", "وال")) or spans.covering(w.start()) is not None:
+            break
+        end = w.end()
+        hit = spans.covering(end + 1) if text[end:end + 1] == " " else None
+        if hit is not None and hit[0] == end + 1 and not spans.person(hit[2]):
+            return end
+    return p
+
+
 def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
     """The span of the name (one to three words) starting after ``p``'s space, or None."""
     start = end = -1
@@ -594,6 +687,50 @@ def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
         start = w.start() if start < 0 else start
         end = p = w.end()
     return (start, end) if start >= 0 else None
+
+
+def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
+    """The end of a lower-case portfolio word at ``p`` after a title in a language with
+    cases ("Minister *rolnictwa* Jan Kowalski", "Министр *финансов* Антон Волков",
+    "ministrica *financija*", "міністр *охорони* *здоров'я*"), a conjunction between two
+    such words included ("minister klimatu *i* środowiska"); None for a capitalised word
+    or a verb in the past tense ("Министр *заявил*")."""
+    w = _WORD_AFTER.match(text, p)
+    if w is None or not w.group()[0].islower() or _PAST_TENSE.search(w.group()) is not None:
+        return None
+    if w.group() in _CONJUNCTIONS and not text[w.end() + 1:w.end() + 2].islower():
+        return None
+    return w.end(), None
+
+
+def _institution_step(text: str, folded: str, p: int) -> tuple[int, None] | None:
+    """The end of an institution a title names and the words qualifying it, when a
+    comma follows ("président du *Conseil régional*, Loïg Chesnais-Girard,",
+    "presidente del *Consiglio regionale*, Marco Rossi,"): the holder's name comes after
+    the comma; None for any other word."""
+    w = _WORD_AFTER.match(folded, p)
+    if w is None:
+        return None
+    if w.group() in _INSTITUTIONS:
+        end = w.end()
+    else:  # the title ends with the institution ("presidente del Consiglio" regionale)
+        before = _WORD_BEFORE.search(folded, max(0, p - 20), max(0, p - 1))
+        if before is None or before.group() not in _INSTITUTIONS:
+            return None
+        end = p - 1
+    m = _QUALIFIERS.match(text, end)
+    return (m.end(), None) if m is not None and m.end() > p else None
+
+
+def _vi_portfolio_end(text: str, folded: str, e: int) -> int:
+    """Past the portfolio of a Vietnamese minister whose title is not listed with it
+    ("Bộ trưởng *Nông nghiệp* Trần Văn Hải", "Bộ trưởng *Giáo dục và Đào tạo* Lê Minh
+    Tuấn"): a capitalised word and lower-case ones (joined by "và"), when a name of two
+    capitalised words or more follows; ``e`` itself otherwise."""
+    if not folded.endswith(_VI_PORTFOLIO_TITLES, 0, e):
+        return e
+    m = _VI_PORTFOLIO.match(text, e)
+    return m.end() if m is not None else e
 
 
 def _particles_only(folded: str, lo: int, hi: int) -> bool:

@@ -40,7 +40,7 @@ from importlib import resources
 from typing import Any
 
 from claimkit.errors import InputError
-from claimkit.normalize._demonyms import ActorNouns, demonym_stem
+from claimkit.normalize._demonyms import ActorNouns, demonym_stem, nisba_adjectives
 from claimkit.normalize._gazetteer_index import (
     CAPITALISED_WORD,
     ENV_VAR,
@@ -346,9 +346,32 @@ class Gazetteer:
                 if old is not None and old.entry != idx:
                     clashes.add(key)
                 out[key] = _Alias(text, idx, langs, demonym=True)
+        derived: dict[str, _Alias] = {}
+        for idx, text in self._nisba_demonyms():
+            key = fold_case(text)
+            if key not in out:
+                if key in derived and derived[key].entry != idx:
+                    clashes.add(key)
+                derived[key] = _Alias(text, idx, frozenset({"ar"}), demonym=True)
+        out.update(derived)
         for key in clashes:
-            del out[key]
+            out.pop(key, None)
         return out
+
+    def _nisba_demonyms(self) -> list[tuple[int, str]]:
+        """(country entry, adjective) of the Arabic country adjectives made from each
+        country's one-word Arabic name (:func:`nisba_adjectives`: "العراق" -> "العراقي",
+        "السعودية" -> "السعودي", "روسيا" -> "الروسية"); a demonym the gazetteer lists wins,
+        and one made for two countries names neither; a form that is a country's name
+        ("السعودية", Saudi Arabia) stays that name."""
+        out: list[tuple[int, str]] = []
+        names: set[str] = set()
+        for idx, entry in enumerate(self._entries):
+            if entry.kind == ActorKind.country:
+                own = [*self._entry_aliases[idx], *self._country_aliases.get(entry.iso_code or "", [])]
+                names.update(name for name, _ in own)
+                out.extend((idx, form) for name, _ in own for form in nisba_adjectives(name))
+        return [(idx, form) for idx, form in out if form not in names]
 
     # ----------------------------------------------------------------- resolve
 
@@ -694,7 +717,8 @@ class Gazetteer:
             if not covered[i] and _lang_ok(langs, lang) and not (i > 0 and text[i - 1] in not_after):
                 ok[i] = entry
         return [(i, i + 1, entry) for i, entry in ok.items()
-                if i - 1 in ok or i + 1 in ok or text.startswith(_ABBREV_CONTEXT, i + 1)]
+                if i - 1 in ok or i + 1 in ok or text.startswith(_ABBREV_CONTEXT, i + 1)
+                or (lang == "ko" and _korean_alone(abbrev[text[i]][1], text, i))]
 
     def _fuzzy_candidates(self, index: _Index, text: str,
                           covered: bytearray) -> list[tuple[int, int, int]]:
@@ -940,6 +964,13 @@ _NAME_START = re.compile(rf"(?<![^\W_{_CJK_CLASS}])\S|[{_CJK_CLASS}]|(?<=[وفب
 # after a single-character abbreviation: "美方" (the US side), "俄军", "英首相", "米政府"
 _ABBREV_CONTEXT = ("方", "军", "軍", "总统", "總統", "首相", "总理", "總理", "外长", "外長",
                    "防长", "政府", "大統領", "外相", "国防", "國防", "官员", "官員", "側")
+
+
+def _korean_alone(langs: frozenset[str] | None, text: str, i: int) -> bool:
+    """Whether the one-character country at ``i``, listed for Korean (``langs``), stands
+    among no other Han character: a Korean headline's "北" ("北, 한국에 경고", "北한")."""
+    return langs is not None and "ko" in langs and not any(
+        script_of(c) == Script.HAN for c in (text[i - 1:i], text[i + 1:i + 2]) if c)
 
 
 def resolve_actor(text: str, *, language: str | None = None) -> Actor:
