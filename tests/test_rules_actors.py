@@ -36,7 +36,7 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
     for c in CASES:
         by_mechanism.setdefault(c.mechanism, set()).add(c.lang)
     assert set(by_mechanism) == {"meeting_people", "other_party", "own_voice", "home_government", "org_name", "organisation",
-                                 "dateline_place", "surname_later", "cjk_name", "japanese_order"}
+                                 "dateline_place", "surname_later", "cjk_name", "japanese_order", "central_bank"}
     for mechanism, langs in by_mechanism.items():
         if mechanism == "cjk_name":  # names written in Han, Kana or Hangul: the three languages
             assert langs == {"zh", "ja", "ko"}, sorted(langs)
