@@ -100,3 +100,33 @@ def test_home_mentions_need_a_country_actor_only_for_their_value() -> None:
     found, _ = home_mentions("Rząd zapowiedział", "pl", union, [])
     assert [m.value for m in found] == [union]
     assert home_mentions("The government said", "xx", union, []) == ([], [])
+
+
+BANK = Actor(text="NBP", name="National Bank of Poland", kind=ActorKind.organisation)
+
+
+def _banks(text: str, language: str) -> list[str]:
+    from claimkit.extract.rules.home import central_bank_mentions
+    from claimkit.normalize import find_actors, find_places
+
+    others = sorted([*(Mention(m.start, m.end, m.actor) for m in find_actors(text, language=language)),
+                     *(Mention(p.start, p.end, p.name) for p in find_places(text, language=language))],
+                    key=lambda m: m.start)
+    return [text[m.start:m.end] for m in central_bank_mentions(text, language, BANK, others)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The central bank refused to cut rates.", "en", ["central bank"]),
+    ("Bank centralny odmówił obniżki stóp.", "pl", ["Bank centralny"]),
+    ("Merkez Bankası faizi düşürmeyecek.", "tr", ["Merkez Bankası"]),
+    ("중앙은행은 금리를 동결했다.", "ko", ["중앙은행"]),
+    ("The European Central Bank refused to cut rates.", "en", []),  # a bank's own name
+    ("Turkey's central bank refused to cut rates.", "en", []),  # a country before it
+    ("Its central bank refused to cut rates.", "en", []),  # someone else's
+    ("Central banks warned of inflation.", "en", []),  # a plural: no one bank
+    ("Piyasalar Merkez Bankası'nın faizi sabit bırakmasını bekliyor.", "tr", []),  # "of the bank"
+    ("미국 중앙은행은 금리를 동결했다.", "ko", []),
+    ("유럽중앙은행은 금리를 동결했다.", "ko", []),
+])
+def test_central_bank_mentions(text: str, language: str, expected: list[str]) -> None:
+    assert _banks(text, language) == expected
