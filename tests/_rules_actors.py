@@ -26,7 +26,12 @@ choosing a claim's actor:
 - ``organisation``: an international agency, bank, court, alliance or armed group
   of the gazetteer pledging, refusing, warning or meeting, named as its own news
   writes it; an agency wins over its parent ("UN refugee agency", "Agencja ONZ ds.
-  Uchodźców", "유엔난민기구": UNHCR, not United Nations).
+  Uchodźców", "유엔난민기구": UNHCR, not United Nations; "the UN's World Health
+  Organization", "联合国世界卫生组织": WHO, and so for the IAEA and the Security Council).
+- ``central_bank``: an unqualified "the central bank" ("Merkez Bankası", "Нацбанк",
+  중앙은행, "البنك المركزي") is the central bank of the article's own country (as for
+  ``home_government``; the gazetteer's ``central_bank_of``); a bank or country named with
+  it ("Turkey's central bank", 유럽중앙은행) is that one.
 - ``dateline_place``: a report that opens with the capital it was filed from
   ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro ..."): the
   place is no government acting in the first sentence.

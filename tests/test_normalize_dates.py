@@ -222,3 +222,21 @@ def test_past_periods_of_english_and_romance(text: str, language: str, value: st
     # a period ahead ("next week") is left out: it mostly dates the event promised
     found = find_dates(text, published=dt.date(2026, 2, 18), language=language)
     assert [m.date.value for m in found] == [value]
+
+
+@pytest.mark.parametrize(("text", "language", "dates"), [
+    # English abbreviations are month names in English, and in another language only after a
+    # day number (an agency's dateline): "en mar abierto" is "on the open sea", no March
+    ("Los barcos navegaban en mar abierto.", "es", []),
+    ("Os navios estavam em mar aberto.", "pt", []),
+    ("La nave era in mar Rosso.", "it", []),
+    ("Pada Jan 5 ia datang.", "id", []),
+    ("Warszawa, 3 Nov 2025 - Rząd", "pl", ["2025-11-03"]),
+    ("Москва, 3 Nov 2025 - Правительство", "ru", ["2025-11-03"]),
+    ("JAKARTA, 5 Agu 2025 - Pemerintah", "id", ["2025-08-05"]),
+    ("BERLIN, 3. Okt. 2025 (dpa) - Die Regierung", "de", ["2025-10-03"]),
+    ("LONDON, Nov 3 (Reuters) - talks in Jan.", "en", ["2025-11-03", "2026-01"]),
+])
+def test_english_month_abbreviations_only_where_they_belong(text: str, language: str, dates: list[str]) -> None:
+    found = find_dates(text, published=dt.date(2025, 11, 5), language=language)
+    assert [m.date.value for m in found] == dates

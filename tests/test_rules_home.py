@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.extract.rules.home import (
-    dateline_country,
-    home_country,
-    home_mentions,
-    outlet_country,
-)
+from claimkit.extract.rules.dateline import article_dateline, read_datelines
+from claimkit.extract.rules.home import home_country, home_mentions, outlet_country
 from claimkit.extract.rules.support import Mention
 from claimkit.normalize import Places, resolve_actor
 from claimkit.schemas import Actor, ActorKind, Document
@@ -40,38 +36,30 @@ def test_outlet_country(url: str, code: str | None) -> None:
     assert outlet_country(url) == code
 
 
-@pytest.mark.parametrize(("text", "country"), [
-    ("SEOUL, June 2 (Reuters) - The government pledged ...", "South Korea"),
-    ("Headline\n\nKYIV (AP) — Ukraine's parliament ...", "Ukraine"),
-    ("(서울=연합뉴스) 정부는 ...", "South Korea"),
-    ("القاهرة - حذرت وزارة الخارجية ...", "Egypt"),
-    ("Berlin (dpa) - Die Regierung ...", "Germany"),
-    ("Moscow has long said that the talks would fail.", None),  # no dateline's dash
-    ("GENEVA, June 2 (Reuters) - The talks ...", None),  # no government sits there
-])
-def test_dateline_country(text: str, country: str | None) -> None:
-    assert dateline_country(text, _seat) == country
-
-
 def _doc(text: str, language: str, url: str | None = None) -> Document:
     return Document(id="d", text=text, language=language, url=url)
 
 
+def _home(document: Document, officials: list[str]) -> str | None:
+    """home_country with the document's dateline read as the backend reads it."""
+    return home_country(document, article_dateline(read_datelines(document.text, _seat)), officials)
+
+
 def test_home_country_order_and_conflicts() -> None:
     # a language spoken in one country, unless the address names another
-    assert home_country(_doc("정부는 ...", "ko"), _seat, []) == "KR"
-    assert home_country(_doc("Il governo ...", "it", "https://www.rsi.ch/news/x"), _seat, []) is None
+    assert _home(_doc("정부는 ...", "ko"), []) == "KR"
+    assert _home(_doc("Il governo ...", "it", "https://www.rsi.ch/news/x"), []) is None
     # English: no evidence, no home; the dateline before the outlet
-    assert home_country(_doc("The government ...", "en"), _seat, []) is None
+    assert _home(_doc("The government ...", "en"), []) is None
     dated = _doc("DAKAR, 2 June (AFP) - The government ...", "en", "https://www.lemonde.fr/x")
-    assert home_country(dated, _seat, []) == "Senegal"
+    assert _home(dated, []) == "Senegal"
     # the outlet's country, unless nearly all officials speak for another
     au = _doc("The government ...", "en", "https://www.abc.net.au/news/x")
-    assert home_country(au, _seat, ["Australia", "Australia"]) == "AU"
-    assert home_country(au, _seat, ["Ukraine"] * 4) is None
+    assert _home(au, ["Australia", "Australia"]) == "AU"
+    assert _home(au, ["Ukraine"] * 4) is None
     # officials alone: three of them and three in four
-    assert home_country(_doc("The government ...", "en"), _seat, ["Ukraine"] * 3 + ["Russia"]) == "Ukraine"
-    assert home_country(_doc("The government ...", "en"), _seat, ["Ukraine", "Ukraine", "Russia"]) is None
+    assert _home(_doc("The government ...", "en"), ["Ukraine"] * 3 + ["Russia"]) == "Ukraine"
+    assert _home(_doc("The government ...", "en"), ["Ukraine", "Ukraine", "Russia"]) is None
 
 
 POLAND = resolve_actor("Poland")
@@ -112,3 +100,33 @@ def test_home_mentions_need_a_country_actor_only_for_their_value() -> None:
     found, _ = home_mentions("Rząd zapowiedział", "pl", union, [])
     assert [m.value for m in found] == [union]
     assert home_mentions("The government said", "xx", union, []) == ([], [])
+
+
+BANK = Actor(text="NBP", name="National Bank of Poland", kind=ActorKind.organisation)
+
+
+def _banks(text: str, language: str) -> list[str]:
+    from claimkit.extract.rules.home import central_bank_mentions
+    from claimkit.normalize import find_actors, find_places
+
+    others = sorted([*(Mention(m.start, m.end, m.actor) for m in find_actors(text, language=language)),
+                     *(Mention(p.start, p.end, p.name) for p in find_places(text, language=language))],
+                    key=lambda m: m.start)
+    return [text[m.start:m.end] for m in central_bank_mentions(text, language, BANK, others)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The central bank refused to cut rates.", "en", ["central bank"]),
+    ("Bank centralny odmówił obniżki stóp.", "pl", ["Bank centralny"]),
+    ("Merkez Bankası faizi düşürmeyecek.", "tr", ["Merkez Bankası"]),
+    ("중앙은행은 금리를 동결했다.", "ko", ["중앙은행"]),
+    ("The European Central Bank refused to cut rates.", "en", []),  # a bank's own name
+    ("Turkey's central bank refused to cut rates.", "en", []),  # a country before it
+    ("Its central bank refused to cut rates.", "en", []),  # someone else's
+    ("Central banks warned of inflation.", "en", []),  # a plural: no one bank
+    ("Piyasalar Merkez Bankası'nın faizi sabit bırakmasını bekliyor.", "tr", []),  # "of the bank"
+    ("미국 중앙은행은 금리를 동결했다.", "ko", []),
+    ("유럽중앙은행은 금리를 동결했다.", "ko", []),
+])
+def test_central_bank_mentions(text: str, language: str, expected: list[str]) -> None:
+    assert _banks(text, language) == expected

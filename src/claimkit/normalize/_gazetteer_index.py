@@ -170,6 +170,70 @@ def merge_files(merge: Callable[[dict[str, Any]], None], paths: Iterable[str | o
                              f"({type(exc).__name__}: {exc})") from None
 
 
+#: the top-level keys of a gazetteer file that hold an object of lists (code or language ->
+#: names), and those that hold a list of names
+_OBJECT_OF_LISTS = ("countries", "demonyms", "actor_nouns")
+_LISTS = ("titles", "honorifics")
+#: an entry's keys that hold one string, and those that hold a list of strings
+_ENTRY_STRINGS = ("iso_code", "affiliation", "parent", "central_bank_of")
+_ENTRY_LISTS = ("titles", "cldr")
+_KINDS = ("person", "country", "organisation", "group")
+
+
+def gazetteer_shape(doc: Any) -> str | None:
+    """What is wrong with the shape of a gazetteer file's JSON ``doc`` (None: nothing):
+    said once, at load, naming the key or the entry (its number and name), instead of a
+    Python error deep in the loading or, for some, later when the index is built."""
+    if not isinstance(doc, dict):
+        return f"expected a JSON object, got {type(doc).__name__}"
+    for key in _OBJECT_OF_LISTS:
+        value = doc.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            return f"{key!r} must be an object of lists of names"
+    for key in _LISTS:
+        if not isinstance(doc.get(key, []), list):
+            return f"{key!r} must be a list"
+    entries = doc.get("entries", [])
+    if not isinstance(entries, list):
+        return "'entries' must be a list of objects"
+    for n, e in enumerate(entries, 1):
+        problem = _entry_shape(e)
+        if problem is not None:
+            name = e.get("name") if isinstance(e, dict) else None
+            return f"entry {n}{f' ({name!r})' if isinstance(name, str) else ''}: {problem}"
+    return None
+
+
+def _entry_shape(e: Any) -> str | None:
+    """What is wrong with the shape of one gazetteer entry (None: nothing)."""
+    if not isinstance(e, dict):
+        return f"is {type(e).__name__}: each entry is an object with a 'name' and a 'kind'"
+    if not isinstance(e.get("name"), str) or not e["name"].strip():
+        return "needs a 'name' (a string)"
+    if e.get("kind", "person") not in _KINDS:
+        return f"'kind' is {e.get('kind')!r}: one of {', '.join(_KINDS)}"
+    bad = [k for k in _ENTRY_STRINGS if e.get(k) is not None and not isinstance(e[k], str)]
+    bad += [k for k in _ENTRY_LISTS if not isinstance(e.get(k) or [], list)
+            or not all(isinstance(v, str) for v in e.get(k) or [])]
+    if bad:
+        return f"{bad[0]!r} must be {'a string' if bad[0] in _ENTRY_STRINGS else 'a list of strings'}"
+    aliases = e.get("aliases", [])
+    if not isinstance(aliases, list) or not all(_alias_ok(a) for a in aliases):
+        return "'aliases' must be a list of names or {\"text\": name, \"lang\": codes} objects"
+    return None
+
+
+def _alias_ok(a: Any) -> bool:
+    """An alias as a gazetteer file may write it: a name, or an object with its text and
+    the languages it is read in (a code or a list of codes)."""
+    if isinstance(a, str):
+        return True
+    if not isinstance(a, dict) or not isinstance(a.get("text"), str):
+        return False
+    lang = a.get("lang")
+    return lang is None or isinstance(lang, str) or (isinstance(lang, list) and all(isinstance(x, str) for x in lang))
+
+
 def _alias_spec(a: Any) -> tuple[str, frozenset[str] | None]:
     if isinstance(a, str):
         return (_nfc(a), None)

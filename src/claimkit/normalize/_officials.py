@@ -101,8 +101,9 @@ _ELIDED = re.compile(r"(?:dell|dall|nell|sull|all|l|d)['’]")
 
 #: the short lower-case words that may stand inside a person's name ("Luiz Inácio Lula
 #: da Silva", "Ursula von der Leyen", "Pieter de Vries", "Faisal bin Farhan"): any other
-#: lower-case word ends the name ("Marco Bellini *met* ...", "Ivan Horvat *and his* ...")
-_NAME_PARTICLES = frozenset({
+#: lower-case word ends the name ("Marco Bellini *met* ...", "Ivan Horvat *and his* ...");
+#: the one list (the rules backend's ``full_name`` reads it too)
+NAME_PARTICLES = frozenset({
     "da", "de", "di", "do", "dos", "das", "du", "del", "della", "dei", "der", "den", "des",
     "van", "von", "vom", "zu", "ter", "ten", "la", "le", "lo", "bin", "bint", "ibn", "al",
     "el", "ben", "abu", "mac", "st",
@@ -735,8 +736,8 @@ def _vi_portfolio_end(text: str, folded: str, e: int) -> int:
 
 def _particles_only(folded: str, lo: int, hi: int) -> bool:
     """The words between two capitalised words of a name, ``folded[lo:hi]``, are name
-    particles (:data:`_NAME_PARTICLES`) or none."""
-    return all(w in _NAME_PARTICLES for w in folded[lo:hi].split())
+    particles (:data:`NAME_PARTICLES`) or none."""
+    return all(w in NAME_PARTICLES for w in folded[lo:hi].split())
 
 
 _UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)

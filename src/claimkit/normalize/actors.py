@@ -63,6 +63,7 @@ from claimkit.normalize._gazetteer_index import (
     _Titles,
     _trie_add,
     env_cached,
+    gazetteer_shape,
     merge_files,
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
@@ -116,6 +117,9 @@ class GazetteerEntry:
             ("United Nations" for the World Food Programme): :meth:`Gazetteer.find`
             reads the agency and its parent written together ("Programa Mundial de
             Alimentos de la ONU", "the UN's World Food Programme") as the agency.
+        central_bank_of: for a country's central bank, the country's ISO 3166-1
+            alpha-2 code: an unqualified "the central bank" in an article at home
+            in that country is this bank (:meth:`Gazetteer.central_bank`).
     """
 
     name: str
@@ -126,6 +130,7 @@ class GazetteerEntry:
     affiliation: str | None = None
     media: bool = False
     parent: str | None = None
+    central_bank_of: str | None = None
 
     def actor(self, text: str) -> Actor:
         """An :class:`Actor` for this entry as written ``text``."""
@@ -189,6 +194,9 @@ class Gazetteer:
         return gazetteer
 
     def _merge(self, doc: dict[str, Any]) -> None:
+        problem = gazetteer_shape(doc)
+        if problem is not None:  # merge_files names the file
+            raise InputError("gazetteer", f"{problem}; see docs/normalize.md")
         for t in [*doc.get("titles", []), *doc.get("honorifics", [])]:
             if isinstance(t, str) and t.strip():
                 self._titles.append(_nfc(t))
@@ -242,13 +250,14 @@ class Gazetteer:
             self._by_name[key] = idx
             self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles,
                                                 affiliation, bool(e.get("media", False)),
-                                                e.get("parent") or None))
+                                                e.get("parent") or None, _code(e.get("central_bank_of"), name)))
             self._entry_aliases.append([])
         else:  # a later file extends the entry; its affiliation wins (office holders change)
             old = self._entries[idx]
             self._entries[idx] = replace(old, titles=old.titles + titles,
                                          affiliation=affiliation or old.affiliation,
-                                         parent=e.get("parent") or old.parent)
+                                         parent=e.get("parent") or old.parent,
+                                         central_bank_of=_code(e.get("central_bank_of"), name) or old.central_bank_of)
         self._entry_aliases[idx].extend(aliases)
         # CLDR names of e.g. "EU", "UN": looked up when the index is built
         self._cldr.extend((idx, str(code)) for code in e.get("cldr", []) or [])
@@ -417,6 +426,15 @@ class Gazetteer:
             memo.clear()
         memo[key] = entry
         return entry
+
+    def central_bank(self, code: str) -> Actor | None:
+        """The central bank of the country with ISO 3166-1 alpha-2 ``code`` (an entry's
+        ``central_bank_of``; the last one loaded wins), or None."""
+        code = code.upper()
+        for entry in reversed(self._entries):
+            if entry.central_bank_of == code:
+                return entry.actor(entry.name)
+        return None
 
     def affiliation(self, name_or_actor: str | Actor, *,
                     language: str | None = None) -> str | None:
@@ -941,11 +959,23 @@ _PARENT_AFTER = re.compile(
     r"[\s\u00a0]*(?:\([^()]{1,15}\)[\s\u00a0]*)?(?:(?:of the|of|de la|de las|de los|de l['’]|del|des|de"
     r"|du|der|delle|della|dell['’]|degli|dei|di|da|das|do|dos|của)[\s\u00a0]*)?"
 )
-#: between a parent and its agency after it: a space, a possessive "'s", Japanese の
-_PARENT_BEFORE = re.compile(r"(?:['’]s)?[\s\u00a0]+|の|-")
+#: between a parent and its agency after it: a space, a possessive "'s", Japanese の, nothing
+#: after Han ("联合国世界卫生组织")
+_PARENT_BEFORE = re.compile(r"(?:['’]s)?[\s\u00a0]+|の|-|(?<=[\u4e00-\u9fff])")
 
 _DEFAULT_CACHE: dict[str, Gazetteer] = {}
 _MEMO_SIZE = 200_000
+
+
+def _code(value: Any, name: str) -> str | None:
+    """Entry ``name``'s ``central_bank_of``: an ISO 3166-1 alpha-2 code, upper case (None: none)."""
+    if value is None or value == "":
+        return None
+    code = str(value).upper()
+    if not is_country_code(code):
+        raise InputError("gazetteer", f"entry {name!r}: unknown ISO 3166 alpha-2 code {value!r} in "
+                         "'central_bank_of'; use codes such as 'JP'")
+    return code
 
 
 def _affiliation(value: Any, name: str) -> str | None:

@@ -81,6 +81,11 @@ _DAY_PART_SUFFIXES: dict[str, tuple[str, ...]] = {
 # "Ankara, 27 ott. 2026", "ROMA, 05 MAR"): read only after a day number ("en mar" is "at sea",
 # "set 6" a tennis score), with or without their dot.
 _ABBREVIATED_MONTHS: dict[str, list[str]] = {
+    # English: every month name in English, and read after a day number in the other
+    # languages' tables ("Warszawa, 3 Nov 2025"; "en mar abierto" is "at sea", no March)
+    "en": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep/sept", "oct", "nov", "dec"],
+    "de": ["jan", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep/sept", "okt", "nov", "dez"],
+    "id": ["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu/agt/ags", "sep", "okt", "nov", "des"],
     "fr": ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"],
     "es": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
     "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
@@ -372,10 +377,6 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
                     continue  # "tháng 1", "3月", "수요일": the numeric/CJK patterns handle them
                 key = name.lower() if out is months else name
                 out[key] = int(num)
-    if lang == "en":
-        for i, ab in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1):
-            months[ab.lower()] = months[ab.lower() + "."] = i
-        months["sept"] = months["sept."] = 9
     days.update(_EXTRA_DAYS.get(lang, {}))
     months.update((name, n) for n, name in enumerate(_EXTRA_MONTHS.get(lang, []), 1))
     if lang == "ar":  # the Levantine names too ("17 أيار", "27 شباط"): CLDR ar_SY, as datelines read them
@@ -452,7 +453,8 @@ def _abbreviated(langs: list[str], months: dict[str, int]) -> dict[str, int]:
     return {
         f"{a}{dot}": n
         for code in langs
-        for n, a in enumerate(_ABBREVIATED_MONTHS.get(code, []), 1)
+        for n, forms in enumerate(_ABBREVIATED_MONTHS.get(code, []), 1)
+        for a in forms.split("/")
         for dot in ("", ".")
         if f"{a}{dot}" not in months
     }
@@ -467,6 +469,9 @@ def _lang_table(lang: str | None) -> _Lang:
         m, d = _names(code)
         months.update(m)
         days.update(d)
+    if langs == ["en"]:  # English abbreviations are month names in English only ("Nov 3",
+        # "in Jan"); in another language's table only after a day number (_abbreviated)
+        months.update(_abbreviated(["en"], months))
     rel: dict[str, int] = {}
     for code in (langs + ["zh", "ja"]) if lang in (None, "zh", "ja") else langs:
         rel.update(_REL_DAYS.get(code, {}))

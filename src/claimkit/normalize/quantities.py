@@ -37,21 +37,42 @@ _SCALES: dict[str, float] = {
     "миллионов": 1e6, "миллиардов": 1e9, "мільйонів": 1e6, "мільярдів": 1e9, "тис.": 1e3,
     "milijuna": 1e6, "milijardi": 1e9, "milyon": 1e6, "bin": 1e3,
     "مليون": 1e6, "مليار": 1e9, "ألف": 1e3,
+    # hr, sr (and bs): every case and number of "million", "billion"; "mlrd."
+    "milijun": 1e6, "milijuni": 1e6, "milijarda": 1e9, "milijarde": 1e9, "milijardu": 1e9,
+    "milion": 1e6, "miliona": 1e6, "mlrd": 1e9, "mlrd.": 1e9,
+    # pl (and cs): the forms after 2-4 and in the genitive; "mld.", "mln.", "bln" (a thousand mld)
+    "miliony": 1e6, "milionu": 1e6, "milionů": 1e6, "miliard": 1e9, "miliarda": 1e9,
+    "mld.": 1e9, "mln.": 1e6, "bln": 1e12,
+    # ru, uk: singular and paucal forms, abbreviations with a dot, trillions
+    "миллион": 1e6, "миллиона": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "млн.": 1e6,
+    "млрд.": 1e9, "трлн": 1e12, "трлн.": 1e12, "триллион": 1e12, "триллиона": 1e12,
+    "триллионов": 1e12, "мільйон": 1e6, "мільйони": 1e6, "мільйона": 1e6, "мільярд": 1e9,
+    "мільярди": 1e9, "мільярда": 1e9, "тисяч": 1e3, "тисячі": 1e3,
+    # tr, vi: trillions ("nghìn tỷ": a thousand tỷ)
+    "trilyon": 1e12, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
 }  # fmt: skip
 
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB",
                      "₴": "UAH", "C$": "CAD", "A$": "AUD", "￥": "JPY"}
 _UNITS: dict[str, str] = {}
 for _unit, _words in {
-    "EUR": "euros|euro|eur|d'euros|d’euros|de euros|di euro|欧元|歐元|ユーロ|유로|евро|євро|yêu-rô|Euro|يورو|avro",
+    "EUR": "euros|euro|eur|d'euros|d’euros|de euros|di euro|欧元|歐元|ユーロ|유로|евро|євро|yêu-rô|Euro|يورو|avro|"
+           "eura|eur|evra|evro|eurów",
     "USD": "dollars|dollar|usd|de dólares|de dollars|美元|ドル|달러|долларов|доллара|долларів|đô la|USD|dolar|dólares|"
-           "dollari|dolarów|دولار",
+           "dollari|dolarów|دولار|dolara|dolari|доларів|долара|долари|dolarů",
+    "PLN": "zł|złotych|złote|złotego|PLN",
+    "IDR": "rupiah|IDR",
+    "VND": "đồng|VND",
+    "TRY": "lira|TL|Türk lirası",
+    "CZK": "Kč|korun|CZK",
+    "HRK": "kuna",
+    "RSD": "dinara|RSD",
     "GBP": "pounds|pound sterling|pounds sterling|英镑|英鎊|ポンド|파운드|фунтов|bảng Anh|"
            "poundsterling|sterlin",
     "JPY": "yen|日元|円|엔",
     "CNY": "yuan|元|人民币|人民幣|위안",
-    "RUB": "rubles|roubles|卢布|ルーブル|рублей|рубля|rúp|rubel",
-    "UAH": "hryvnias|hryvnia|格里夫纳|гривен|гривень",
+    "RUB": "rubles|roubles|卢布|ルーブル|рублей|рубля|rúp|rubel|рублів|rubli",
+    "UAH": "hryvnias|hryvnia|格里夫纳|гривен|гривень|гривні|гривню|hrywien",
     "countries": "countries|country|nations|states|个国家|個國家|国家|國家|か国|カ国|ヵ国|ヶ国|"
                  "개국|quốc gia|nước|negara|pays|Länder|Staaten|países|paesi|państw|państwa|"
                  "стран|страны|країн|країни|zemalja|zemlje|ülke|دولة|دول",

@@ -39,14 +39,20 @@ from typing import Any
 from claimkit.errors import SchemaError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft
 from claimkit.extract.rules.cues import CueBook, LanguageCues, load_cues
-from claimkit.extract.rules.home import home_country, home_mentions
+from claimkit.extract.rules.dateline import (
+    Dateline,
+    article_dateline,
+    dated,
+    filed_from,
+    read_datelines,
+)
+from claimkit.extract.rules.home import central_bank_mentions, home_country, home_mentions
 from claimkit.extract.rules.reading import as_read
 from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
     Memo,
     conditioned,
-    dateline_dates,
     dateline_day,
     fill,
     generic_case,
@@ -302,13 +308,14 @@ class RulesBackend(Backend):
                 if group is not None:
                     speaks_for[m.value.label] = group
         named = acting(found, speaks_for)
-        actors = self._with_home(document, named, places, speaks_for)
+        datelines = read_datelines(text, self._seat_in_text, [p.start for p in places])  # once per document
+        actors = self._with_home(document, named, places, speaks_for, article_dateline(datelines))
         dates = _sorted(finders.dates(document))
         published = document.published
         if published is None and (published := dateline_day(dates)) is not None:
             # no publication date given: the dateline's day is when "on Tuesday" was
             dates = _sorted(finders.dates(document.model_copy(update={"published": published})))
-        dateline = dateline_dates(text, dates)
+        dateline = frozenset(m.start for m in dates if dated(datelines, m.start))
         return Scene(
             text=text,
             sentences=segment(text),
@@ -321,7 +328,9 @@ class RulesBackend(Backend):
             cues=CueScan(text),
             published=published,
             story=story_dates(text, dates, published),
-            seats=seat_mentions(places, actors, self._places.seat_of, finders.resolve),
+            # a capital opening a dateline is where the story was filed, no government acting
+            seats=[m for m in seat_mentions(places, actors, self._places.seat_of, finders.resolve)
+                   if not filed_from(datelines, m.start, m.end)],
             speaks_for=speaks_for,
             people=[m for m in found if m.value.kind == ActorKind.person],
             governed=_case_governed(finders, text, named, document.language),  # the home nouns are
@@ -329,18 +338,23 @@ class RulesBackend(Backend):
         )
 
     def _with_home(
-        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: Mapping[str, Actor]
+        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: Mapping[str, Actor],
+        dateline: Dateline | None,
     ) -> list[Mention]:
         """``actors`` with the article's own government where the text names it without a
         country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
         article is at home in, if it can tell; a spokesperson of that ministry is the country."""
         officials = [g.label for m in actors if m.value.kind == ActorKind.person
                      and (g := speaks_for.get(m.value.label)) is not None and g.kind == ActorKind.country]
-        home = home_country(document, self._seat_in_text, officials)
+        home = home_country(document, dateline, officials)
         actor = self._finders.resolve(country_name(home) or home if len(home) == 2 else home) if home else None
         if actor is None or actor.kind != ActorKind.country:
             return actors
-        found, replaced = home_mentions(document.text, document.language, actor, _sorted([*actors, *places]))
+        others = _sorted([*actors, *places])
+        found, replaced = home_mentions(document.text, document.language, actor, others)
+        bank = self._finders.central_bank(actor.iso_code) if actor.iso_code else None
+        if bank is not None:  # "the central bank": the home country's
+            found = _sorted([*found, *central_bank_mentions(document.text, document.language, bank, others)])
         if not found:
             return actors
         return _sorted([*(m for m in actors if all(m is not r for r in replaced)), *found])

@@ -9,8 +9,9 @@ country is worse than none):
 
 1. in a language spoken in essentially one country (:data:`ONE_COUNTRY`), that
    country, unless the document's address names another;
-2. else the capital a dateline opens with ("SEOUL, June 2 (Reuters) -", "القاهرة -",
-   "(서울=연합뉴스)"): wire copy is at home where it is filed;
+2. else the capital the article's dateline opens with ("SEOUL, June 2 (Reuters) -",
+   "القاهرة -", "(서울=연합뉴스)", "新华社北京11月3日电"; :mod:`.dateline`): wire copy is at
+   home where it is filed;
 3. else the outlet's country: the address's country-code domain (``.com.mx``,
    ``.at``) or a known outlet (:data:`OUTLETS`); an international broadcaster
    (:data:`WORLD_OUTLETS`) has no home; and none when nearly all the article's
@@ -18,7 +19,8 @@ country is worse than none):
 4. else the country nearly all the article's officials speak for.
 
 :func:`home_mentions` finds the unqualified government nouns (:data:`HOME_NOUNS`)
-as mentions of that country; a country or city next to the noun ("the government of
+as mentions of that country (and :func:`central_bank_mentions` "the central bank",
+:data:`CENTRAL_BANK_NOUNS`, as that country's central bank); a country or city next to the noun ("the government of
 Kenya", "러시아 정부", "le gouvernement français") or a possessive ("its government")
 leaves it out, and a spokesperson of the unnamed ministry ("外交部发言人毛宁") is the
 country, not the person.
@@ -28,14 +30,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from claimkit.extract.rules.dateline import Dateline
 from claimkit.extract.rules.support import Mention
 from claimkit.normalize import country_name
 from claimkit.schemas import Actor, ActorKind, Document
 
-__all__ = ["home_country", "home_mentions"]
+__all__ = ["central_bank_mentions", "home_country", "home_mentions"]
 
 #: languages spoken as a national language in essentially one country
 ONE_COUNTRY = {"ko": "KR", "ja": "JP", "pl": "PL", "hr": "HR", "tr": "TR", "vi": "VN", "id": "ID",
@@ -82,6 +85,31 @@ HOME_NOUNS = {
 }
 _COMPILED: dict[str, re.Pattern[str]] = {}
 
+#: an unqualified "the central bank", by language (in a language with cases the
+#: nominative): the central bank of the article's own country (the gazetteer's
+#: ``central_bank_of``); a bank named with it ("the European Central Bank", "Banco Central
+#: de Chile", 美国央行) is an actor of its own or a country's
+CENTRAL_BANK_NOUNS = {
+    "en": r"(?<![\w-])[Cc]entral [Bb]ank(?![\w-])",
+    "fr": r"(?<![\w-])[Bb]anque [Cc]entrale(?![\w-])",
+    "es": r"(?<![\w-])[Bb]anco [Cc]entral(?![\w-])",
+    "it": r"(?<![\w-])[Bb]anca [Cc]entrale(?![\w-])",
+    "pt": r"(?<![\w-])[Bb]anco [Cc]entral(?![\w-])",
+    "de": r"(?<![\w-])(?:[Zz]entralbank|[Nn]otenbank)(?![\w-])",
+    "pl": r"(?<![\w-])[Bb]ank [Cc]entralny(?![\w-])",
+    "hr": r"(?<![\w-])(?:[Ss]redišnja|[Cc]entralna) banka(?![\w-])",
+    "ru": r"(?<![\w-])(?:[Цц]ентробанк|ЦБ|[Цц]ентральный банк)(?![\w-])",
+    "uk": r"(?<![\w-])(?:[Цц]ентробанк|[Нн]ацбанк|[Нн]аціональний банк|[Цц]ентральний банк)(?![\w-])",
+    "tr": r"(?<![\w-])[Mm]erkez [Bb]ankası(?![\w'’-])",  # not "Merkez Bankası'nın" (of)
+    "ar": r"(?<![\u0621-\u064a])(?:ال)?بنك المركزي(?![\u0621-\u064a])",
+    "zh": r"(?<![反地方市州省县縣区區两兩各国國洲])(?:央行|中央银行|中央銀行)",
+    "ja": r"(?<![\u30a0-\u30ff])(?:中央銀行|中銀)",
+    "ko": r"(?<![가-힣])중앙은행",
+    "vi": r"\bNgân hàng [Tt]rung ương\b",
+    "id": r"(?<![\w-])[Bb]ank [Ss]entral(?![\w-])",
+}
+_BANKS: dict[str, re.Pattern[str]] = {}
+
 #: a spokesperson's title right after the ministry ("外交部发言人", "Bakanlığı Sözcüsü")
 _SPOKES = re.compile(
     r"\s*(?:spokes(?:person|man|woman)|porte-parole|portavo(?:z|ce)|porta-voz|[Ss]precher(?:in)?|rzeczni\w+"
@@ -102,28 +130,18 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 
-#: a dateline: a place opening the text's first lines, then a date, an agency, a dash
-_DATELINE = re.compile(
-    r"^[\s(\[【（]*(?P<place>[^\W\d_][^\W\d_'’. -]{0,30}?)\s*(?:,[^\n]{0,30}?)?"
-    r"\s*(?:[(（][^)）\n]{1,30}[)）])?\s*[-–—=]",
-    re.MULTILINE,
-)
-
-
-def home_country(document: Document, seat: Callable[[str], str | None],
-                 officials: Sequence[str]) -> str | None:
+def home_country(document: Document, dateline: Dateline | None, officials: Sequence[str]) -> str | None:
     """The code or name of the country ``document`` is at home in, or None (module docstring).
 
-    ``seat`` gives the government seated in a place written in the text (or None);
+    ``dateline`` is the article's dateline (:func:`.dateline.article_dateline`);
     ``officials`` are the countries (codes or names) of the officials the article names,
     one per mention."""
     lang = (document.language or "").split("-")[0].lower()
     outlet = outlet_country(document.url or document.source or "")
     if lang in ONE_COUNTRY:
         return ONE_COUNTRY[lang] if outlet in (None, ONE_COUNTRY[lang]) else None
-    dateline = dateline_country(document.text, seat)
-    if dateline is not None:
-        return dateline
+    if dateline is not None and dateline.country is not None:
+        return dateline.country
     most = _most(officials)
     if outlet is not None:
         return outlet if most is None or most in (outlet, country_name(outlet)) else None
@@ -147,17 +165,6 @@ def outlet_country(address: str) -> str | None:
     if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CC:
         return None
     return _DOMAIN_CODE.get(tld, tld.upper())
-
-
-def dateline_country(text: str, seat: Callable[[str], str | None]) -> str | None:
-    """The government seated where the text's dateline was filed, when one of its first two
-    lines opens with a capital and a dateline's dash ("KYIV, June 2 (Reuters) -")."""
-    head = "\n".join(line for line in text[:400].splitlines()[:3] if line.strip())
-    for m in _DATELINE.finditer(head):
-        found = seat(m.group("place").strip(" .'’"))
-        if found:
-            return found
-    return None
 
 
 def _most(countries: Sequence[str]) -> str | None:
@@ -191,6 +198,26 @@ def home_mentions(text: str, language: str | None, home: Actor,
             e = speaker.end
         found.append(Mention(s, e, home))
     return found, replaced
+
+
+def central_bank_mentions(text: str, language: str | None, bank: Actor, others: Sequence[Mention]) -> list[Mention]:
+    """The unqualified "the central bank" nouns of ``text`` (:data:`CENTRAL_BANK_NOUNS`) as
+    mentions of ``bank``, the central bank of the article's own country; one with a country,
+    a city, a bank's name or a possessive next to it, or a person whose title it is
+    ("central bank governor Jane Doe"), is left out. ``others`` as in :func:`home_mentions`."""
+    lang = (language or "").split("-")[0].lower()
+    if lang not in CENTRAL_BANK_NOUNS:
+        return []
+    if lang not in _BANKS:
+        _BANKS[lang] = re.compile(CENTRAL_BANK_NOUNS[lang])
+    found = []
+    for m in _BANKS[lang].finditer(text):
+        s, e = m.span()
+        near = [o for o in others if o.start < e + 24 and o.end > s - 6]
+        if _qualified(text, s, e, near) or _POSSESSIVE.search(text, max(0, s - 12), s) or _titles(text, e, near):
+            continue
+        found.append(Mention(s, e, bank))
+    return found
 
 
 def _pattern(lang: str) -> re.Pattern[str] | None:

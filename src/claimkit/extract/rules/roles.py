@@ -65,7 +65,6 @@ __all__ = [
     "FieldRule",
     "Memo",
     "conditioned",
-    "dateline_dates",
     "fill",
     "generic_case",
     "in_headline",
@@ -749,25 +748,10 @@ def _named(memo: Memo, lo: int, hi: int) -> Sequence[Mention]:
 def _with_seats(scene: Scene) -> Sequence[Mention]:
     """The document's actors and the capitals that may stand for a government, by start
     (an actor before a capital starting where it does): :attr:`Memo.named`."""
-    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end) and not _dateline(scene.text, m)]
+    seats = [m for m in scene.seats if not _ATTRIBUTIVE.match(scene.text, m.end)]
     if not seats:
         return scene.actors
     return sorted([*scene.actors, *seats], key=_start)
-
-
-#: what follows the place of a dateline: a dash, a bracket, "=" (서울=연합뉴스,
-#: ワシントン=共同), or a comma and a date ("Lisboa, 3 jun", "PARIS, June 2")
-_DATELINE_AFTER = re.compile(r"\s*(?:[–—-]|[(（=]|,\s*(?:[^\W\d_]{1,9}\.?\s+)?\d)")
-#: what may open a line before a dateline's place (a bracket: 【ワシントン=共同】)
-_DATELINE_BEFORE = re.compile(r"\s*[(（\[【]?\s*")
-
-
-def _dateline(text: str, m: Mention) -> bool:
-    """The capital opens a line and a dash, a bracket or a date follows it: the place the
-    story was filed from ("Київ – Міністр ...", "Lisboa, 3 jun 2025 (Lusa) - O ministro",
-    "WARSAW, June 2 (Reuters) -"), not a government that acts ("Moscow, however, refused")."""
-    line = text.rfind("\n", 0, m.start) + 1
-    return _DATELINE_BEFORE.fullmatch(text, line, m.start) is not None and _DATELINE_AFTER.match(text, m.end) is not None
 
 
 #: a mention's start, for sorting and bisecting
@@ -1375,32 +1359,6 @@ def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
             except ValueError:
                 continue
     return None
-
-
-#: what may follow a dateline's date before its dash: a year word ("г.", "года"), the
-#: agency in brackets ("(Reuters)", "(ИА «Вестник»)"); then the dash that opens the story
-_DATELINE_TAIL = re.compile(r"[ \t,.]*(?:[^\W\d_]{1,4}\.?)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[-–—][ \t]")
-#: how long the start of a dateline before its date may be ("WASHINGTON, ", "Jakarta, ")
-_DATELINE_HEAD = 60
-
-
-def dateline_dates(text: str, dates: Sequence[Mention]) -> frozenset[int]:
-    """The starts of the dates in the article's dateline, the line start before the story's
-    first sentence ("ROMA, 7 maggio 2026 (AIN) - L'Italia stanzierà ..."): the day the
-    article was written, not the day of what its first sentence tells ("..., Starmer said
-    on Tuesday"). A short start of its line, no sentence end in it; a dash after the date."""
-    out = set()
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        head = text[text.rfind("\n", 0, m.start) + 1 : m.start]
-        if len(head) <= _DATELINE_HEAD and not _HEAD_END.search(head) and _DATELINE_TAIL.match(text, m.end):
-            out.add(m.start)
-    return frozenset(out)
-
-
-#: a sentence end or a second clause: the text before a date is no dateline's start
-_HEAD_END = re.compile(r"[.!?;:。！？]\s|[-–—]\s")
 
 
 def _on_date_line(text: str, m: Mention) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from claimkit.extract.rules.cues import LanguageCues, mark_word_starts
 from claimkit.extract.rules.text import Sentence
+from claimkit.normalize._officials import NAME_PARTICLES
 from claimkit.schemas import Actor, ActorKind, DateRef, Document, Quantity
 from claimkit.text import drop_arabic_marks, fold_case_loose
 
@@ -72,6 +73,8 @@ class Finders:
     #: whether the name at ``text[start:end]`` is written in an oblique case (text, start,
     #: end, language): "Францию", "Україні", not "Франция" nor "правительство Франции"
     governed: Callable[[str, int, int, str | None], bool] = field(default=lambda text, s, e, lang: False)
+    #: the central bank of the country with an ISO 3166-1 alpha-2 code, or None
+    central_bank: Callable[[str], Actor | None] = field(default=lambda code: None)
 
 
 @dataclass
@@ -743,19 +746,14 @@ def _key(value: Any) -> Any:
 # ------------------------------------------------------------------- finders
 
 
-#: the small words a full name may hold between its capitalised words ("Luiz Inácio Lula
-#: da Silva", "Matteo Perego di Cremnago", "Mohammed bin Salman", "Ursula von der Leyen")
-_NAME_PARTICLES = frozenset({"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "e",
-                             "van", "von", "bin", "al", "el", "la", "le", "y"})
-
-
 def full_name(label: str) -> bool:
     """``label`` is written as a person's full name: two to five words, each capitalised
-    (in a script with capitals) or a name particle."""
+    (in a script with capitals) or a name particle (``NAME_PARTICLES``, the officials
+    finder's: "Luiz Inácio Lula da Silva", "Ursula von der Leyen")."""
     words = label.split()
     return 2 <= len(words) <= 5 and all(
-        (w[:1].isupper() and not w.isupper()) or w in _NAME_PARTICLES for w in words
-    ) and words[0] not in _NAME_PARTICLES
+        (w[:1].isupper() and not w.isupper()) or w in NAME_PARTICLES for w in words
+    ) and words[0] not in NAME_PARTICLES
 
 
 def default_finders(gazetteer: Any) -> Finders:
@@ -806,8 +804,23 @@ def default_finders(gazetteer: Any) -> Finders:
 
     return Finders(
         actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for,
-        governed=governed,
+        governed=governed, central_bank=_central_banks(gazetteer),
     )
+
+
+def _central_banks(gazetteer: Any) -> Callable[[str], Actor | None]:
+    """Country code -> its central bank, memoised; from ``gazetteer`` when it can
+    (``central_bank``), else the bundled gazetteer."""
+    banks: dict[str, Actor | None] = {}
+
+    def central_bank(code: str) -> Actor | None:
+        if code not in banks:
+            from claimkit.normalize import Gazetteer
+
+            banks[code] = (gazetteer if hasattr(gazetteer, "central_bank") else Gazetteer.default()).central_bank(code)
+        return banks[code]
+
+    return central_bank
 
 
 def acting(found: Sequence[Mention], speaks_for: Mapping[str, Actor]) -> list[Mention]:

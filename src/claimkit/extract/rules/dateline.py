@@ -1,0 +1,172 @@
+"""An article's dateline, read once per document: where and when the story was filed, and by whom.
+
+Wire copy and many papers open a story with a dateline, in the styles of their
+agencies: "SEOUL, June 2 (Reuters) -", "KYIV (AP) —", "Lisboa, 3 jun 2025 (Lusa) -",
+"Madrid, 3 nov (EFE).-", "JAKARTA, KOMPAS.com -", "МОСКВА, 3 ноября. /ТАСС/.",
+"القاهرة (رويترز) -", "(رويترز) -", "(서울=연합뉴스)", "【ワシントン=共同】", "【北京時事】",
+"新华社北京11月3日电（记者 张三）". :func:`read_datelines` finds every line that opens
+like one (a page of several stories or a live blog has several) and parses each into a
+:class:`Dateline`: its span, the place as written and the government seated there, the
+date written in it and the agency. Three readers use it:
+
+- the article's own country (:mod:`.home`): the government seated where the article's
+  dateline was filed ("SEOUL, ..." → South Korea);
+- the actors (:mod:`.roles`): a capital opening a dateline is where the story was filed,
+  no government acting ("Київ – Міністр ..."; "Moscow, however, refused" still acts);
+- the claims' dates: the date of the article's dateline is when it was written, not the
+  date of what its first sentence tells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+__all__ = ["Dateline", "article_dateline", "dated", "filed_from", "read_datelines"]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """One dateline: character offsets into the text it was read from."""
+
+    #: the dateline's span: from its first character to its dash, bracket or "电" (included)
+    span: tuple[int, int]
+    #: the place written ("SEOUL", "서울", "北京") and its span; None for an agency alone
+    place: str | None = None
+    place_span: tuple[int, int] | None = None
+    #: the government seated at the place ("South Korea"), when one is
+    country: str | None = None
+    #: the span of the date written in it ("June 2", "3 ноября.", "11月3日"), when one is
+    date: tuple[int, int] | None = None
+    #: the agency or paper named in it ("Reuters", "연합뉴스", "新华社"), when one is
+    agency: str | None = None
+    #: it opens one of the text's first three non-blank lines: the article's own dateline
+    lead: bool = True
+
+
+#: a letter, a word of letters (inner apostrophes and dots: "Sant'Anna", "Kompas.com" are
+#: not places), and a place of up to four words ("BUENOS AIRES", "HÀ NỘI", "Kuala Lumpur")
+_WORD = r"[^\W\d_][^\W\d_]*"
+_PLACE = rf"(?P<place>{_WORD}(?:[ \t-]{_WORD}){{0,3}})"
+#: the text between a comma and the agency or dash: a date ("June 2", "3. studenoga",
+#: "2025-06-02", "3/11") or a region or outlet ("Ukraine", "KOMPAS.com")
+_DATE = r"(?P<date>(?:[^()（）\[\]/\n–—=-]|(?<=\d)[-/](?=\d)){1,40}?)"
+#: the agency in brackets or slashes ("(Reuters)", "(ИА «Вестник»)", "/ТАСС/")
+_AGENCY = r"(?:[(（](?P<agency>[^()（）\n]{1,40})[)）]|/(?P<slashed>[^/\n]{1,30})/)"
+#: the dash that opens the story (after an optional dot: "(EFE).-"), or the dot after an
+#: agency in slashes ("/ТАСС/."), or the end of a line that is a place and a date alone
+_END = r"(?:[ \t]*\.?[ \t]*[-–—](?![-–—]*\w)|(?<=/)\.|(?P<eol>(?=[ \t]*$)))"
+
+#: a dateline in the Latin, Cyrillic and Arabic agencies' styles: place, then a comma and a
+#: date or a dot and a date, then an agency, then a dash
+_WESTERN = re.compile(
+    rf"[ \t]*[(\[【（]?[ \t]*{_PLACE}[ \t]*(?:[,.،，][ \t]*{_DATE}[ \t]*)?{_AGENCY}?{_END}",
+    re.MULTILINE,
+)
+#: place and agency in brackets (ko, ja): "(서울=연합뉴스) 홍길동 기자 =", "【ワシントン=共同】",
+#: "【北京時事】", "【ソウル共同】"
+_BRACKETED = re.compile(
+    r"[ \t]*[(（【\[][ \t]*(?P<place>[^\W\d_=】)）\]]{1,12}?)[ \t]*"
+    r"(?:=[ \t]*(?P<agency>[^)）】\]\n]{1,20})|(?P<suffix>共同|時事))[ \t]*[)）】\]]"
+    r"(?:[ \t]*[^\W\d_]{2,4}(?:[ \t][^\W\d_]{1,4})?[ \t]*(?:기자|특파원)[ \t]*=)?",
+    re.MULTILINE,
+)
+#: a Chinese agency's dateline: agency, place, date, "电" ("新华社北京11月3日电", "本报华盛顿3日电",
+#: "（中央社台北3日電）"), and the reporter in brackets after it ("（记者 张三）")
+_CHINESE = re.compile(
+    r"[ \t]*[(（]?[ \t]*(?P<agency>新华社|新華社|中新社|中央社|本报|本報|人民网|人民網|央视网|环球网|中国日报网)"
+    r"(?P<place>[^\W\d_]{2,5}?)(?P<date>(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)?[电電]"
+    r"(?:[)）])?(?:[ \t]*[(（][ \t]*(?:记者|記者)[^)）\n]{1,30}[)）])?",
+    re.MULTILINE,
+)
+#: an agency alone in brackets opening a line, then a dash ("(رويترز) -", "(ANSA) -")
+_AGENCY_ONLY = re.compile(r"[ \t]*[(（](?P<agency>[^()（）\n\d]{2,30})[)）][ \t]*[-–—]", re.MULTILINE)
+
+_PATTERNS = (_CHINESE, _BRACKETED, _WESTERN, _AGENCY_ONLY)
+
+#: how much of a document's start may hold the article's dateline, and in how many lines
+_HEAD_CHARS = 400
+_HEAD_LINES = 3
+#: the start of a line that is not blank
+_LINE = re.compile(r"^(?=[ \t]*\S)", re.MULTILINE)
+#: what may stand between a line's start and the place opening a dateline
+_OPENER = re.compile(r"[ \t]*[(\[【（]?[ \t]*")
+
+
+def read_datelines(text: str, seat: Callable[[str], str | None], places: Sequence[int] = ()) -> tuple[Dateline, ...]:
+    """The datelines of ``text`` (module docstring), in order: the ones opening its first three
+    non-blank lines in its first 400 characters (the article's own, :attr:`Dateline.lead`), and
+    the ones opening a later line with a place (a page of several stories, a live blog).
+
+    ``seat`` gives the government seated in a place written in the text, or None; ``places``
+    are the starts of the places found in the text (only lines opening with one are read
+    after the lead: a line is not matched against every pattern)."""
+    lead = [line.start() for line in _LINE.finditer(text, 0, _HEAD_CHARS)][:_HEAD_LINES]
+    later = {start for p in places if (start := text.rfind("\n", 0, p) + 1) not in lead
+             and _OPENER.fullmatch(text, start, p)}
+    out = [d for at in lead if (d := _read_line(text, at, seat, lead=True)) is not None]
+    out += [d for at in sorted(later) if (d := _read_line(text, at, seat, lead=False)) is not None]
+    return tuple(out)
+
+
+def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: bool) -> Dateline | None:
+    """The dateline opening the line at ``at``, if it opens with one."""
+    for pattern in _PATTERNS:
+        m = pattern.match(text, at)
+        if m is not None and (m.groupdict().get("eol") is None or _has_digit(m.group("date"))):
+            found = _dateline(m, seat, lead)
+            if pattern is _AGENCY_ONLY:  # the place may follow: "(ANSA) - ROMA, 5 NOV -"
+                after = _read_line(text, m.end(), seat, lead=lead)
+                if after is not None and after.place is not None:
+                    return replace(after, span=(at, after.span[1]), agency=found.agency)
+            return found
+    return None
+
+
+def _has_digit(written: str | None) -> bool:
+    """``written`` has a digit: a date, not a region or an outlet ("Ukraine", "KOMPAS.com")."""
+    return written is not None and any(c.isdigit() for c in written)
+
+
+def _dateline(m: re.Match[str], seat: Callable[[str], str | None], lead: bool) -> Dateline:
+    """A match of one of the dateline patterns as a :class:`Dateline`."""
+    groups = m.groupdict()
+    place = groups.get("place")
+    date = m.span("date") if _has_digit(groups.get("date")) else None
+    agency = groups.get("agency") or groups.get("slashed") or groups.get("suffix")
+    if place is None:
+        return Dateline(span=m.span(), agency=agency.strip() if agency else None, lead=lead)
+    return Dateline(
+        span=m.span(),
+        place=place,
+        place_span=m.span("place"),
+        country=_seat(place.strip(" .'’"), seat),
+        date=date,
+        agency=agency.strip() if agency else None,
+        lead=lead,
+    )
+
+
+def _seat(place: str, seat: Callable[[str], str | None]) -> str | None:
+    """The government seated at ``place``, written in capitals or not ("МОСКВА", "Москва")."""
+    found = seat(place)
+    return found if found is not None or not place.isupper() else seat(place.title())
+
+
+def article_dateline(datelines: Sequence[Dateline]) -> Dateline | None:
+    """The article's dateline among ``datelines``: the first of the lead's filed where a
+    government sits, else the lead's first; None when the lead opens with none."""
+    lead = [d for d in datelines if d.lead]
+    return next((d for d in lead if d.country), lead[0] if lead else None)
+
+
+def dated(datelines: Sequence[Dateline], start: int) -> bool:
+    """A date starting at ``start`` is the date written in the lead's datelines: when the
+    article was written."""
+    return any(d.lead and d.date is not None and d.date[0] <= start < d.date[1] for d in datelines)
+
+
+def filed_from(datelines: Sequence[Dateline], start: int, end: int) -> bool:
+    """The place at ``[start, end)`` is the place one of ``datelines`` was filed from."""
+    return any(d.place_span is not None and d.place_span[0] == start and end <= d.place_span[1] for d in datelines)

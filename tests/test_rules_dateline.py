@@ -1,0 +1,184 @@
+"""An article's dateline, read once per document (``claimkit.extract.rules.dateline``): its
+place and the government seated there, its date, its agency, in the styles of the 17
+languages' agencies and papers; and what the backend does with it (the article's own
+government, a capital that files no claim, a date that dates no claim).
+
+Every text is written for these tests (none comes from the sample or test articles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.extract.rules.dateline import (
+    Dateline,
+    article_dateline,
+    dated,
+    filed_from,
+    read_datelines,
+)
+from claimkit.normalize import Places
+from claimkit.schemas import Document
+from tests.test_rules_roles import backend as backend  # the module's backend fixture
+
+PLACES = Places.default()
+
+
+def _seat(written: str) -> str | None:
+    name = PLACES.resolve(written)
+    return PLACES.seat_of(name) if name else None
+
+
+def _article(text: str) -> Dateline | None:
+    return article_dateline(read_datelines(text, _seat))
+
+
+def _written(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0] : span[1]].strip(" .") if span else None
+
+
+#: (text, the place written, the government seated there, the date written, the agency)
+_STYLES = [
+    ("SEOUL, June 2 (Reuters) - The government pledged ...", "SEOUL", "South Korea", "June 2", "Reuters"),
+    ("Headline\n\nKYIV (AP) — Ukraine's parliament ...", "KYIV", "Ukraine", None, "AP"),
+    ("NEW DELHI, Nov. 3, 2025 (Reuters) - India said ...", "NEW DELHI", "India", "Nov. 3, 2025", "Reuters"),
+    ("BUENOS AIRES, 3 nov (EFE).- El Gobierno ...", "BUENOS AIRES", "Argentina", "3 nov", "EFE"),
+    ("Paris (AFP) - Le gouvernement ...", "Paris", "France", None, "AFP"),
+    ("BERLIN, 3. November (dpa) - Die Regierung ...", "BERLIN", "Germany", "3. November", "dpa"),
+    ("(ANSA) - ROMA, 3 NOV - Il governo ...", "ROMA", "Italy", "3 NOV", "ANSA"),
+    ("Lisboa, 3 nov 2025 (Lusa) - O Governo ...", "Lisboa", "Portugal", "3 nov 2025", "Lusa"),
+    ("Warszawa, 3 listopada (PAP) - Rząd ...", "Warszawa", "Poland", "3 listopada", "PAP"),
+    ("ZAGREB, 3. studenoga (Hina) - Vlada ...", "ZAGREB", "Croatia", "3. studenoga", "Hina"),
+    ("МОСКВА, 3 ноября. /ТАСС/. Правительство ...", "МОСКВА", "Russia", "3 ноября", "ТАСС"),
+    ("КИЇВ, 3 листопада /Укрінформ/. Уряд ...", "КИЇВ", "Ukraine", "3 листопада", "Укрінформ"),
+    ("ANKARA (AA) - Hükümet ...", "ANKARA", "Turkey", None, "AA"),
+    ("القاهرة، 3 نوفمبر (رويترز) - قالت الحكومة ...", "القاهرة", "Egypt", "3 نوفمبر", "رويترز"),
+    ("HÀ NỘI, 3/11 (TTXVN) - Chính phủ ...", "HÀ NỘI", "Vietnam", "3/11", "TTXVN"),
+    ("JAKARTA, KOMPAS.com - Pemerintah ...", "JAKARTA", "Indonesia", None, None),
+    ("新华社北京11月3日电（记者 张三）外交部 ...", "北京", "China", "11月3日", "新华社"),
+    ("（中央社台北3日電）政府 ...", "台北", "Taiwan", "3日", "中央社"),
+    ("【ワシントン=共同】政府は ...", "ワシントン", "United States", None, "共同"),
+    ("【北京時事】中国政府は ...", "北京", "China", None, "時事"),
+    ("(서울=연합뉴스) 홍길동 기자 = 정부는 ...", "서울", "South Korea", None, "연합뉴스"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "country", "date", "agency"), _STYLES, ids=[s[1] for s in _STYLES])
+def test_a_dateline_is_read_in_each_agency_style(
+    text: str, place: str, country: str, date: str | None, agency: str | None
+) -> None:
+    found = _article(text)
+    assert found is not None
+    assert (found.place, _written(text, found.place_span), found.country) == (place, place, country)
+    assert (_written(text, found.date), found.agency) == (date, agency)
+    # the span runs from the line's start to the dash, bracket, "=" or "电" that closes it
+    assert found.span[0] == text.rfind("\n", 0, text.index(place)) + 1
+    assert text[found.span[0] : found.span[1]].rstrip()[-1] in "-–—.)）】=电電"
+
+
+@pytest.mark.parametrize("text", [
+    "(رويترز) - قالت الحكومة إنها ...",  # an agency alone
+    "(Reuters) - The government said ...",
+])
+def test_an_agency_alone_opens_a_dateline_with_no_place(text: str) -> None:
+    found = _article(text)
+    assert found is not None and found.place is None and found.agency in ("رويترز", "Reuters")
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow has long said that the talks would fail.",  # no dateline's punctuation
+    "Moscow, however, refused to sign.",  # a comma, but no date
+    "The talks in Geneva\nended without a deal.",
+    "Headline of the story\n\nThe government said on Monday ...",
+    "Moscow-based analysts said ...",  # a hyphen, not a dash
+])
+def test_a_line_that_opens_with_a_place_is_no_dateline(text: str) -> None:
+    assert _article(text) is None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("GENEVA, June 2 (Reuters) - The talks ...", None),  # no government sits there
+    ("Titular\n14 feb. 2026 | 17:40\nMadrid, 14 feb (EFE).- El Gobierno ...", "Spain"),  # a third line
+    ("One\nTwo\nThree\nPARIS (AFP) - ...", None),  # after the lead's three lines
+])
+def test_the_article_dateline_is_one_of_the_first_three_lines(text: str, country: str | None) -> None:
+    found = _article(text)
+    assert (found.country if found else None) == country
+
+
+def test_a_later_line_opening_with_a_place_is_a_dateline_but_not_the_articles() -> None:
+    text = "One\nTwo\nThree\n\nKyiv – The minister said ...\nLisboa, 3 jun 2025 (Lusa) - O ministro ..."
+    places = [text.index("Kyiv"), text.index("Lisboa")]
+    datelines = read_datelines(text, _seat, places)
+    assert [(d.place, d.lead) for d in datelines] == [("Kyiv", False), ("Lisboa", False)]
+    assert article_dateline(datelines) is None
+    assert filed_from(datelines, places[0], places[0] + len("Kyiv"))
+    assert not dated(datelines, text.index("3 jun"))  # only the lead's date is when it was written
+    assert not filed_from(datelines, text.index("minister"), text.index("minister") + 8)
+
+
+# ---------------------------------------------------------------- through the backend
+
+#: (language, text, the claim's actor): the article's own government named without a country
+#: is the government seated where the dateline was filed; each failed before the one reader
+#: (a capital of two words, a dateline in capitals in Cyrillic, a date line with no dash,
+#: a dateline on the third non-blank line, after blank ones)
+_HOME = [
+    ("en", "NEW DELHI, Nov 3 (Reuters) - The government pledged to send aid to Gaza.", "India"),
+    ("en", "BUENOS AIRES, Nov 3 (Reuters) - The government refused to pay the debt.", "Argentina"),
+    ("ru", "МОСКВА, 3 ноября. /ТАСС/. Правительство пообещало выделить регионам помощь.", "Russia"),
+    ("pt", "Lisboa, 3 de novembro de 2025\nO Governo prometeu enviar ajuda humanitária.", "Portugal"),
+    ("es", "Titular\n\n3 nov. 2025 | 10:00\n\nLima, 3 nov (EFE).- El Gobierno se comprometió a enviar ayuda.", "Peru"),
+    ("en", "KUALA LUMPUR, Nov 3 (Reuters) - The government pledged to send rice to Myanmar.", "Malaysia"),
+]
+
+
+def _claims(backend: RulesBackend, lang: str, text: str) -> list[tuple[list[str], str | None]]:
+    doc = Document(id="t", text=text, language=lang, published=dt.date(2025, 11, 5))
+    return [([a.name for a in d.fields.get("actor") or []], getattr(d.fields.get("date"), "value", None))
+            for d in backend.extract(doc).drafts]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), _HOME, ids=[f"{h[0]}-{h[2]}" for h in _HOME])
+def test_the_dateline_names_the_articles_own_government(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
+    assert [a for a, _ in _claims(backend, lang, text)] == [[actor]]
+
+
+#: (language, text, the claim's date): the date of a dateline is when the article was
+#: written (5 November), not the date of its first sentence's claim
+_DATES = [
+    ("zh", "新华社北京11月5日电 中国外交部3日表示，将向灾区提供人道主义援助。", "2025-11-03"),
+    ("zh", "本报华盛顿11月5日电（记者 李明）美国国务院3日表示，将向乌克兰提供援助。", "2025-11-03"),
+    ("ru", "МОСКВА, 5 ноября. /ТАСС/. Россия в понедельник пообещала направить помощь.", "2025-11-03"),
+    ("ar", "دمشق، 5 نوفمبر (رويترز) - تعهدت الحكومة يوم الاثنين بتقديم المساعدات.", "2025-11-03"),
+    ("it", "(ANSA) - ROMA, 5 NOV - Il governo ha promesso lunedì di inviare aiuti.", "2025-11-03"),
+    ("vi", "HÀ NỘI, 5/11 (TTXVN) - Chính phủ hôm thứ Hai cam kết hỗ trợ 10 triệu USD.", "2025-11-03"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date"), _DATES, ids=[d[0] for d in _DATES])
+def test_the_datelines_date_dates_no_claim(backend: RulesBackend, lang: str, text: str, date: str) -> None:
+    assert [d for _, d in _claims(backend, lang, text)] == [date]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("zh", "新华社北京11月3日电 外交部拒绝了美方的要求。", "China"),
+    ("es", "Madrid, 3 nov (EFE).- El Gobierno se negó a firmar el acuerdo.", "Spain"),
+    ("en", "LONDON, Nov 3 (Reuters) - Britain refused to sign the agreement.", "United Kingdom"),
+])
+def test_a_datelines_date_is_not_the_date_of_an_undated_claim(
+    backend: RulesBackend, lang: str, text: str, actor: str
+) -> None:
+    # each is dated by its publication, as the English one was before the one reader
+    assert _claims(backend, lang, text) == [([actor], "2025-11-05")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Київ – Міністр закордонних справ пообіцяв надіслати допомогу."),
+    ("pt", "Lisboa, 3 jun 2025 (Lusa) - O ministro prometeu enviar ajuda."),
+])
+def test_a_capital_opening_a_dateline_acts_in_no_claim(backend: RulesBackend, lang: str, text: str) -> None:
+    assert all("Ukraine" not in a and "Portugal" not in a for a, _ in _claims(backend, lang, text))
