@@ -213,6 +213,12 @@ class RulesBackend(Backend):
         self._claim_keys = frozenset(
             [*self.specs, "action", *(c for spec in self.specs.values() for c in spec.conditioned)]
         )
+        #: every category a clause's hits are read from (:meth:`_clause_hits`): the claim
+        #: keys, the ``compose`` modifiers, what a composed claim may not cross
+        #: (:func:`_crosses`), questions and reporting venues (:func:`_venues`)
+        self._clause_keys = self._claim_keys | frozenset(
+            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint"]
+        )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
         self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
@@ -380,37 +386,23 @@ class RulesBackend(Backend):
         """One cue per claim type in the clause (of ``sentence``), after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
+        # the clause's matches of every category read below, one lookup per language
+        found = [(lc, scan.grouped(lc, self._clause_keys, cs, ce)) for lc in langs]
         # every hit below comes from a cue of a claim key (a type's own, an action verb, a
         # conditioned cue): a clause without one gives none (as _may_claim for a sentence)
-        if not any(scan.has_any(lc, self._claim_keys, cs, ce) for lc in langs):
+        if all(self._claim_keys.isdisjoint(cues) for _, cues in found):
             return []
-        found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
         if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
-        hits = [
-            Hit(s, e, type_, lc)
-            for lc, cues in found
-            for type_ in self.specs
-            for s, e in cues.get(type_, ())
-        ]
-        hits += [h for lc, cues in found for h in self._composed(cues, lc)]
-        hits += [h for lc, cues in found for h in self._conditioned(scene, sentence, cues, lc)]
+        hits = self._hits(scene, sentence, found)
         if not hits:
             return []
         # a cue inside a name is part of the name ("Coalition of the Willing"), and one inside
         # a reporting venue tells where words were said ("記者会見", "họp báo", "مؤتمر صحفي")
         inside = [*within(names, max(0, cs - _NAME_REACH), ce), *_venues(found)]
-        hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
-        kept = [
-            h
-            for h in _longest_first(hits)
-            if self._negation(scan, h, clause)
-            and not _purpose(scan, h, clause, sentence[0])
-            and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
-            and not (self.specs[h.type].verbal and _nominal(scan, h))
-            and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
-            and not self._called_off(scan, h, clause, sentence[1])
-        ]
+        if inside:
+            hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
+        kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence)]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
         silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
@@ -424,6 +416,41 @@ class RulesBackend(Backend):
             for rule in self._precedence:
                 _apply_precedence(rule, scene, first, langs, clause)
         return sorted(first.values(), key=lambda h: h.start)
+
+    def _hits(
+        self,
+        scene: Scene,
+        sentence: tuple[int, int],
+        found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]],
+    ) -> list[Hit]:
+        """The clause's cues of each type, composed claims and ``conditioned`` cues, by
+        language (``found``: each language's matches in the clause, by category)."""
+        hits = [
+            Hit(s, e, type_, lc)
+            for lc, cues in found
+            for type_ in self.specs
+            for s, e in cues.get(type_, ())
+        ]
+        for lc, cues in found:
+            if "action" in cues:  # a composed claim needs an action verb
+                hits += self._composed(cues, lc)
+        if self._conditioned_types:
+            for lc, cues in found:
+                hits += self._conditioned(scene, sentence, cues, lc)
+        return hits
+
+    def _stands(self, scan: CueScan, h: Hit, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
+        """Whether the cue states a claim of its clause: not negated away (:meth:`_negation`,
+        which may give it the type its negation names), no purpose, call, supposition,
+        noun, belief or calling off."""
+        if not self._negation(scan, h, clause) or _purpose(scan, h, clause, sentence[0]):
+            return False
+        spec = self.specs[h.type]  # after _negation: the type it states
+        if _not_asserted(scan, h, clause, generic=not spec.conditioned):
+            return False
+        if spec.verbal and (_nominal(scan, h) or (not spec.conditioned and _believed(scan, h, clause))):
+            return False
+        return not self._called_off(scan, h, clause, sentence[1])
 
     def _called_off(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
         """A word of one of the type's ``void_clauses`` categories in the cue's clause, or
@@ -1107,9 +1134,11 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
     "will retaliate if NATO sends" is no "will send"; "计划署呼吁各国提供" (a Programme
     calls on countries to provide: the modifier is a word of a name) is no "计划 ... 提供"."""
     lo, hi = gap
-    return any(
-        lo <= s and e <= hi for category in ("hypothetical", "condition", "call") for s, e in cues.get(category, ())
-    )
+    return any(lo <= s and e <= hi for category in _CROSSING for s, e in cues.get(category, ()))
+
+
+#: what a composed claim's modifier and verb may not have between them (:func:`_crosses`)
+_CROSSING = ("hypothetical", "condition", "call")
 
 
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int], start: int) -> bool:
