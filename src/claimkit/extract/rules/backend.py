@@ -215,9 +215,11 @@ class RulesBackend(Backend):
         )
         #: every category a clause's hits are read from (:meth:`_clause_hits`): the claim
         #: keys, the ``compose`` modifiers, what a composed claim may not cross
-        #: (:func:`_crosses`), questions and reporting venues (:func:`_venues`)
-        self._clause_keys = self._claim_keys | frozenset(
-            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint"]
+        #: (:func:`_crosses`), questions and reporting venues (:func:`_venues`), and the
+        #: words :func:`_purpose` and :func:`_not_asserted` look for inside the clause
+        #: (:meth:`_stands` skips them when the clause has none)
+        self._clause_keys = self._claim_keys | _UNASSERTED | frozenset(
+            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose"]
         )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
@@ -402,7 +404,8 @@ class RulesBackend(Backend):
         inside = [*within(names, max(0, cs - _NAME_REACH), ce), *_venues(found)]
         if inside:
             hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
-        kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence)]
+        by_code = {lc.code: cues for lc, cues in found}
+        kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
         silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
@@ -410,12 +413,12 @@ class RulesBackend(Backend):
             kept = [h for h in kept if h.start < min(silent)]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
-        for h in sorted(kept, key=lambda h: h.start):
+        for h in sorted(kept, key=_START):
             first.setdefault(h.type, h)
         if len(first) > 1:  # a rule needs two types in the clause
             for rule in self._precedence:
                 _apply_precedence(rule, scene, first, langs, clause)
-        return sorted(first.values(), key=lambda h: h.start)
+        return sorted(first.values(), key=_START)
 
     def _hits(
         self,
@@ -439,14 +442,25 @@ class RulesBackend(Backend):
                 hits += self._conditioned(scene, sentence, cues, lc)
         return hits
 
-    def _stands(self, scan: CueScan, h: Hit, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    def _stands(
+        self,
+        scan: CueScan,
+        h: Hit,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        cues: Mapping[str, Sequence[tuple[int, int]]],
+    ) -> bool:
         """Whether the cue states a claim of its clause: not negated away (:meth:`_negation`,
         which may give it the type its negation names), no purpose, call, supposition,
-        noun, belief or calling off."""
-        if not self._negation(scan, h, clause) or _purpose(scan, h, clause, sentence[0]):
+        noun, belief or calling off. ``cues``: the clause's matches in the cue's language
+        (:meth:`CueScan.grouped`); :func:`_purpose` and :func:`_not_asserted` look only
+        inside the clause, so a clause without their words needs neither."""
+        if not self._negation(scan, h, clause):
+            return False
+        if "purpose" in cues and _purpose(scan, h, clause, sentence[0]):
             return False
         spec = self.specs[h.type]  # after _negation: the type it states
-        if _not_asserted(scan, h, clause, generic=not spec.conditioned):
+        if not _UNASSERTED.isdisjoint(cues) and _not_asserted(scan, h, clause, generic=not spec.conditioned):
             return False
         if spec.verbal and (_nominal(scan, h) or (not spec.conditioned and _believed(scan, h, clause))):
             return False
@@ -648,7 +662,9 @@ class RulesBackend(Backend):
         previous: list[Hit] = []
         for ci, clause in enumerate(clauses):
             hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-            hits = [h for h in hits if not self._outranked(h, carried)] or self._gapped(scene, clause, previous)
+            if carried:  # nothing to outrank in a clause no cue before takes as complement
+                hits = [h for h in hits if not self._outranked(h, carried)]
+            hits = hits or self._gapped(scene, clause, previous)
             previous, carried = hits, []
             for hit in hits:
                 if hit.start < taken.get(hit.type, -1):
@@ -737,7 +753,7 @@ class RulesBackend(Backend):
         # the threatened event's ("entro aprile", "bulan depan"); a pledge (dated_ahead) by
         # when what it promises is to happen ("by 2030", "2028年までに")
         ahead = spec.dated_ahead or not spec.modality
-        dates = scene.dates if ahead else _not_ahead(scene.dates, scene.published)
+        dates = scene.dates if ahead else _dates_not_ahead(memo)
         date = nearest(dates, hit.start, site.clause)
         if date is None and not anaphoric:
             # a meeting named again ("nakon razgovora", "after the talks") takes no date of
@@ -848,6 +864,10 @@ def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int,
     return out
 
 
+#: a hit's start, the order of a clause's hits (C: no Python call per hit)
+_START = attrgetter("start")
+
+
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(mentions, key=_START_END)
 
@@ -879,6 +899,14 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
         if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
             return m
     return None
+
+
+def _dates_not_ahead(memo: Memo) -> Sequence[Mention]:
+    """:func:`_not_ahead` of the document's dates, made once per document (:attr:`Memo.shared`)."""
+    found: Sequence[Mention] | None = memo.shared.get("not_ahead")
+    if found is None:
+        found = memo.shared["not_ahead"] = _not_ahead(memo.scene.dates, memo.scene.published)
+    return found
 
 
 def _not_ahead(dates: Sequence[Mention], published: dt.date | None) -> Sequence[Mention]:
@@ -1139,6 +1167,8 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
 
 #: what a composed claim's modifier and verb may not have between them (:func:`_crosses`)
 _CROSSING = ("hypothetical", "condition", "call")
+#: the categories :func:`_not_asserted` looks for, all inside the cue's clause
+_UNASSERTED = frozenset({"call", "hypothetical", "generic", "partial"})
 
 
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int], start: int) -> bool:
