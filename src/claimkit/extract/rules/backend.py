@@ -721,7 +721,14 @@ class RulesBackend(Backend):
         return start, clauses[last][1]
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
-        """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
+        """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim.
+
+        No negation from :data:`_NEG_WINDOW` before the clause or the cue to
+        :data:`_GAP_REACH` after them (every window :func:`_denied_hedge` and
+        :func:`_negated` read lies there): the cue stands as it is, one lookup."""
+        lo, hi = max(0, min(clause[0], hit.start - _NEG_WINDOW)), max(clause[1], hit.end + _GAP_REACH)
+        if not scan.has(hit.lang, "negation", lo, hi):
+            return True
         spec = self.specs[hit.type]
         if _denied_hedge(scan, hit, own=spec.negated_as is not None):
             return False  # "schloss nicht aus", "не исключил", "nie wyklucza": no refusal
@@ -1297,6 +1304,8 @@ def _participle(scan: CueScan, hit: Hit) -> bool:
     (약속한 바 있다: has promised; 약속한 것으로: reportedly promised); a ``relative``
     pronoun right before it (المساعدات التي وعدت بها: the aid that ... promised)."""
     lc, text = hit.lang, scan.text
+    if not scan.has_any(lc, _ADJECTIVAL, max(0, hit.start - _RELATIVE_REACH), hit.end + _AUXILIARY_REACH):
+        return False  # none of the three words near it (every window below lies there): one lookup
     for s, e in scan.spans(lc, "participle", hit.start, hit.end + _AUXILIARY_REACH):
         if s == hit.start and e >= hit.end:
             return not scan.has(lc, "auxiliary", max(0, s - _AUXILIARY_REACH), s)
@@ -1304,7 +1313,15 @@ def _participle(scan: CueScan, hit: Hit) -> bool:
         if (s == hit.end or text[hit.end].isspace()) and _noun_at(text, e, lc):
             noun = e + (lc.boundary != "none")
             return not any(a == noun for a, _ in scan.spans(lc, "auxiliary", noun, noun + 8))
-    return any(not text[e : hit.start].strip() for _, e in scan.spans(lc, "relative", max(0, hit.start - 12), hit.start))
+    return any(
+        not text[e : hit.start].strip()
+        for _, e in scan.spans(lc, "relative", max(0, hit.start - _RELATIVE_REACH), hit.start)
+    )
+
+
+#: what makes a cue verb an adjective (:func:`_participle`), and how far before it a relative pronoun may end
+_ADJECTIVAL = frozenset({"participle", "adnominal", "relative"})
+_RELATIVE_REACH = 12
 
 
 #: kana a Japanese noun does not start with (hiragana: particles and endings)
