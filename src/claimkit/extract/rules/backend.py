@@ -219,6 +219,14 @@ class RulesBackend(Backend):
         self._claim_keys = frozenset(
             [*self.specs, "action", *(c for spec in self.specs.values() for c in spec.conditioned)]
         )
+        #: every category a clause's hits are read from (:meth:`_clause_hits`): the claim
+        #: keys, the ``compose`` modifiers, what a composed claim may not cross
+        #: (:func:`_crosses`), questions and reporting venues (:func:`_venues`), and the
+        #: words :func:`_purpose` and :func:`_not_asserted` look for inside the clause
+        #: (:meth:`_stands` skips them when the clause has none)
+        self._clause_keys = self._claim_keys | _UNASSERTED | frozenset(
+            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose"]
+        )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
         self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
@@ -394,37 +402,24 @@ class RulesBackend(Backend):
         """One cue per claim type in the clause (of ``sentence``), after negation and precedence."""
         cs, ce = clause
         scan, names = scene.cues, scene.actors
+        # the clause's matches of every category read below, one lookup per language
+        found = [(lc, scan.grouped(lc, self._clause_keys, cs, ce)) for lc in langs]
         # every hit below comes from a cue of a claim key (a type's own, an action verb, a
         # conditioned cue): a clause without one gives none (as _may_claim for a sentence)
-        if not any(scan.has_any(lc, self._claim_keys, cs, ce) for lc in langs):
+        if all(self._claim_keys.isdisjoint(cues) for _, cues in found):
             return []
-        found = [(lc, scan.inside(lc, cs, ce)) for lc in langs]
         if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
-        hits = [
-            Hit(s, e, type_, lc)
-            for lc, cues in found
-            for type_ in self.specs
-            for s, e in cues.get(type_, ())
-        ]
-        hits += [h for lc, cues in found for h in self._composed(cues, lc)]
-        hits += [h for lc, cues in found for h in self._conditioned(scene, sentence, cues, lc)]
+        hits = self._hits(scene, sentence, found)
         if not hits:
             return []
         # a cue inside a name is part of the name ("Coalition of the Willing"), and one inside
         # a reporting venue tells where words were said ("記者会見", "họp báo", "مؤتمر صحفي")
         inside = [*within(names, max(0, cs - _NAME_REACH), ce), *_venues(found)]
-        hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
-        kept = [
-            h
-            for h in _longest_first(hits)
-            if self._negation(scan, h, clause)
-            and not _purpose(scan, h, clause, sentence[0])
-            and not _not_asserted(scan, h, clause, generic=not self.specs[h.type].conditioned)
-            and not (self.specs[h.type].verbal and _nominal(scan, h))
-            and not (self.specs[h.type].verbal and not self.specs[h.type].conditioned and _believed(scan, h, clause))
-            and not self._called_off(scan, h, clause, sentence[1])
-        ]
+        if inside:
+            hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
+        by_code = {lc.code: cues for lc, cues in found}
+        kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
         silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
@@ -432,12 +427,58 @@ class RulesBackend(Backend):
             kept = [h for h in kept if h.start < min(silent)]
         # one claim per type and clause, at its first cue
         first: dict[str, Hit] = {}
-        for h in sorted(kept, key=lambda h: h.start):
+        for h in sorted(kept, key=_START):
             first.setdefault(h.type, h)
         if len(first) > 1:  # a rule needs two types in the clause
             for rule in self._precedence:
                 _apply_precedence(rule, scene, first, langs, clause)
-        return sorted(first.values(), key=lambda h: h.start)
+        return sorted(first.values(), key=_START)
+
+    def _hits(
+        self,
+        scene: Scene,
+        sentence: tuple[int, int],
+        found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]],
+    ) -> list[Hit]:
+        """The clause's cues of each type, composed claims and ``conditioned`` cues, by
+        language (``found``: each language's matches in the clause, by category)."""
+        hits = [
+            Hit(s, e, type_, lc)
+            for lc, cues in found
+            for type_ in self.specs
+            for s, e in cues.get(type_, ())
+        ]
+        for lc, cues in found:
+            if "action" in cues:  # a composed claim needs an action verb
+                hits += self._composed(cues, lc)
+        if self._conditioned_types:
+            for lc, cues in found:
+                hits += self._conditioned(scene, sentence, cues, lc)
+        return hits
+
+    def _stands(
+        self,
+        scan: CueScan,
+        h: Hit,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        cues: Mapping[str, Sequence[tuple[int, int]]],
+    ) -> bool:
+        """Whether the cue states a claim of its clause: not negated away (:meth:`_negation`,
+        which may give it the type its negation names), no purpose, call, supposition,
+        noun, belief or calling off. ``cues``: the clause's matches in the cue's language
+        (:meth:`CueScan.grouped`); :func:`_purpose` and :func:`_not_asserted` look only
+        inside the clause, so a clause without their words needs neither."""
+        if not self._negation(scan, h, clause):
+            return False
+        if "purpose" in cues and _purpose(scan, h, clause, sentence[0]):
+            return False
+        spec = self.specs[h.type]  # after _negation: the type it states
+        if not _UNASSERTED.isdisjoint(cues) and _not_asserted(scan, h, clause, generic=not spec.conditioned):
+            return False
+        if spec.verbal and (_nominal(scan, h) or (not spec.conditioned and _believed(scan, h, clause))):
+            return False
+        return not self._called_off(scan, h, clause, sentence[1])
 
     def _called_off(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
         """A word of one of the type's ``void_clauses`` categories in the cue's clause, or
@@ -635,7 +676,9 @@ class RulesBackend(Backend):
         previous: list[Hit] = []
         for ci, clause in enumerate(clauses):
             hits = [h for h in self._clause_hits(scene, clause, span, langs) if h.type in wanted]
-            hits = [h for h in hits if not self._outranked(h, carried)] or self._gapped(scene, clause, previous)
+            if carried:  # nothing to outrank in a clause no cue before takes as complement
+                hits = [h for h in hits if not self._outranked(h, carried)]
+            hits = hits or self._gapped(scene, clause, previous)
             previous, carried = hits, []
             for hit in hits:
                 if hit.start < taken.get(hit.type, -1):
@@ -692,7 +735,14 @@ class RulesBackend(Backend):
         return start, clauses[last][1]
 
     def _negation(self, scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
-        """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim."""
+        """Apply the type's ``negated_as`` to a negated cue; False: the cue states no claim.
+
+        No negation from :data:`_NEG_WINDOW` before the clause or the cue to
+        :data:`_GAP_REACH` after them (every window :func:`_denied_hedge` and
+        :func:`_negated` read lies there): the cue stands as it is, one lookup."""
+        lo, hi = max(0, min(clause[0], hit.start - _NEG_WINDOW)), max(clause[1], hit.end + _GAP_REACH)
+        if not scan.has(hit.lang, "negation", lo, hi):
+            return True
         spec = self.specs[hit.type]
         if _denied_hedge(scan, hit, own=spec.negated_as is not None):
             return False  # "schloss nicht aus", "не исключил", "nie wyklucza": no refusal
@@ -724,7 +774,7 @@ class RulesBackend(Backend):
         # the threatened event's ("entro aprile", "bulan depan"); a pledge (dated_ahead) by
         # when what it promises is to happen ("by 2030", "2028年までに")
         ahead = spec.dated_ahead or not spec.modality
-        dates = scene.dates if ahead else _not_ahead(scene.dates, scene.published)
+        dates = scene.dates if ahead else _dates_not_ahead(memo)
         date = nearest(dates, hit.start, site.clause)
         if date is None and not anaphoric:
             # a meeting named again ("nakon razgovora", "after the talks") takes no date of
@@ -835,6 +885,10 @@ def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int,
     return out
 
 
+#: a hit's start, the order of a clause's hits (C: no Python call per hit)
+_START = attrgetter("start")
+
+
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(mentions, key=_START_END)
 
@@ -866,6 +920,14 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
         if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
             return m
     return None
+
+
+def _dates_not_ahead(memo: Memo) -> Sequence[Mention]:
+    """:func:`_not_ahead` of the document's dates, made once per document (:attr:`Memo.shared`)."""
+    found: Sequence[Mention] | None = memo.shared.get("not_ahead")
+    if found is None:
+        found = memo.shared["not_ahead"] = _not_ahead(memo.scene.dates, memo.scene.published)
+    return found
 
 
 def _not_ahead(dates: Sequence[Mention], published: dt.date | None) -> Sequence[Mention]:
@@ -1121,9 +1183,13 @@ def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]
     "will retaliate if NATO sends" is no "will send"; "计划署呼吁各国提供" (a Programme
     calls on countries to provide: the modifier is a word of a name) is no "计划 ... 提供"."""
     lo, hi = gap
-    return any(
-        lo <= s and e <= hi for category in ("hypothetical", "condition", "call") for s, e in cues.get(category, ())
-    )
+    return any(lo <= s and e <= hi for category in _CROSSING for s, e in cues.get(category, ()))
+
+
+#: what a composed claim's modifier and verb may not have between them (:func:`_crosses`)
+_CROSSING = ("hypothetical", "condition", "call")
+#: the categories :func:`_not_asserted` looks for, all inside the cue's clause
+_UNASSERTED = frozenset({"call", "hypothetical", "generic", "partial"})
 
 
 def _purpose(scan: CueScan, hit: Hit, clause: tuple[int, int], start: int) -> bool:
@@ -1252,6 +1318,8 @@ def _participle(scan: CueScan, hit: Hit) -> bool:
     (약속한 바 있다: has promised; 약속한 것으로: reportedly promised); a ``relative``
     pronoun right before it (المساعدات التي وعدت بها: the aid that ... promised)."""
     lc, text = hit.lang, scan.text
+    if not scan.has_any(lc, _ADJECTIVAL, max(0, hit.start - _RELATIVE_REACH), hit.end + _AUXILIARY_REACH):
+        return False  # none of the three words near it (every window below lies there): one lookup
     for s, e in scan.spans(lc, "participle", hit.start, hit.end + _AUXILIARY_REACH):
         if s == hit.start and e >= hit.end:
             return not scan.has(lc, "auxiliary", max(0, s - _AUXILIARY_REACH), s)
@@ -1259,7 +1327,15 @@ def _participle(scan: CueScan, hit: Hit) -> bool:
         if (s == hit.end or text[hit.end].isspace()) and _noun_at(text, e, lc):
             noun = e + (lc.boundary != "none")
             return not any(a == noun for a, _ in scan.spans(lc, "auxiliary", noun, noun + 8))
-    return any(not text[e : hit.start].strip() for _, e in scan.spans(lc, "relative", max(0, hit.start - 12), hit.start))
+    return any(
+        not text[e : hit.start].strip()
+        for _, e in scan.spans(lc, "relative", max(0, hit.start - _RELATIVE_REACH), hit.start)
+    )
+
+
+#: what makes a cue verb an adjective (:func:`_participle`), and how far before it a relative pronoun may end
+_ADJECTIVAL = frozenset({"participle", "adnominal", "relative"})
+_RELATIVE_REACH = 12
 
 
 #: kana a Japanese noun does not start with (hiragana: particles and endings)

@@ -166,7 +166,7 @@ class Memo:
     language).
     """
 
-    __slots__ = ("_acts", "_keywords", "_published", "named", "scene")
+    __slots__ = ("_acts", "_keywords", "_published", "named", "scene", "shared")
 
     def __init__(self, scene: Scene) -> None:
         self.scene = scene
@@ -177,6 +177,9 @@ class Memo:
         self._keywords: dict[tuple[str, tuple[str, ...]], _Keywords] = {}
         self._acts: dict[tuple[str, int, int], bool] = {}
         self._published: DateRef | None = None
+        #: what the backend computes once per document for its candidates, by name
+        #: (the dates not after publication)
+        self.shared: dict[str, Any] = {}
 
     def keywords(self, key: str, langs: Sequence[LanguageCues]) -> _Keywords:
         """The table of the keyword map ``key`` in those of ``langs`` that have it."""

@@ -116,7 +116,7 @@ class CueScan:
         self._plain = text
         self._at: list[int] | None = None
         self._tables: dict[str, dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]] = {}
-        self._any: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
+        self._any: dict[tuple[str, frozenset[str]], tuple[list[int], list[int], list[str]]] = {}
 
     def _table(self, lc: LanguageCues) -> dict[str, tuple[list[int], list[int], list[tuple[int, int]]]]:
         """Every category's matches of ``lc`` (scanned in one pass the first time)."""
@@ -171,17 +171,41 @@ class CueScan:
     def has_any(self, lc: LanguageCues, categories: frozenset[str], start: int, end: int) -> bool:
         """Whether a match of one of ``categories`` in ``lc`` lies inside ``[start, end)``
         (:meth:`inside` and a test of its keys, without building the lookup)."""
+        starts, ends, _ = self._merged(lc, categories)
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        # the matches starting in range, by start: any of them may end before ``end``
+        return i < j and min(ends[i:j]) <= end
+
+    def grouped(
+        self, lc: LanguageCues, categories: frozenset[str], start: int, end: int
+    ) -> dict[str, list[tuple[int, int]]]:
+        """The matches of ``categories`` in ``lc`` lying inside ``[start, end)``, by category,
+        each category's in order: what :meth:`inside` answers for those categories, as a
+        plain dict made from one slice of the document's matches of all of them (one
+        lookup for a clause, not one per category asked)."""
+        starts, ends, cats = self._merged(lc, categories)
+        out: dict[str, list[tuple[int, int]]] = {}
+        for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+            e = ends[k]
+            if e <= end:
+                found = out.get(cats[k])
+                if found is None:
+                    out[cats[k]] = [(starts[k], e)]
+                else:
+                    found.append((starts[k], e))
+        return out
+
+    def _merged(self, lc: LanguageCues, categories: frozenset[str]) -> tuple[list[int], list[int], list[str]]:
+        """The matches of ``categories`` in ``lc`` in one list by start: starts, ends and
+        categories (built the first time a set of categories is asked)."""
         key = (lc.code, categories)
         found = self._any.get(key)
         if found is None:
             rows = sorted(
-                sp for cat, (_, _, spans) in self._table(lc).items() if cat in categories for sp in spans
+                (s, e, cat) for cat, (_, _, spans) in self._table(lc).items() if cat in categories for s, e in spans
             )
-            found = self._any[key] = ([s for s, _ in rows], [e for _, e in rows])
-        starts, ends = found
-        i, j = bisect_left(starts, start), bisect_left(starts, end)
-        # the matches starting in range, by start: any of them may end before ``end``
-        return i < j and min(ends[i:j]) <= end
+            found = self._any[key] = ([s for s, _, _ in rows], [e for _, e, _ in rows], [c for _, _, c in rows])
+        return found
 
 
 #: one category's matches in a document: starts, ends and spans, in order (:class:`CueScan`)
