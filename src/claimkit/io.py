@@ -58,6 +58,8 @@ __all__ = [
     "schema_documents",
     "scrub_surrogates",
     "special_file",
+    "spreadsheet_cell",
+    "write_csv",
     "write_records",
 ]
 
@@ -123,6 +125,37 @@ def cell_text(text: str) -> str:
     newline and a tab are kept (a cell may hold several lines; an escape sequence it
     may not)."""
     return _UNSAFE_CELL.sub(_escape_char, text)
+
+
+#: a cell a spreadsheet takes as a formula (or, after a tab or carriage return, may)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: a cell that is a plain number ("-3", "+1.5", "-2e3"): read as the number, no formula
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """``value`` for a CSV cell a spreadsheet will open: a string starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's advice
+    against CSV formula injection: the cell is then shown as text, never run); a string
+    that is a plain number (``-3``) and any non-string value are kept as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(fh: IO[str], fieldnames: Iterable[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Write ``rows`` as CSV with a header, every cell through :func:`spreadsheet_cell`
+    (CSV is the format meant for spreadsheets; JSONL and Parquet stay lossless); the
+    number of rows written."""
+    import csv
+
+    writer = csv.DictWriter(fh, fieldnames=list(fieldnames))
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
+        n += 1
+    return n
 
 
 def scrub_surrogates(text: str) -> tuple[str, int]:

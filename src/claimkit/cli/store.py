@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from claimkit.cli.app import (
     note,
     open_output,
 )
-from claimkit.io import cell_text
+from claimkit.io import cell_text, write_csv
 
 if TYPE_CHECKING:
     from claimkit.consistency.models import ValidationReport
@@ -131,9 +130,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, groups: bool) -> None:
         return
     if fmt == "csv":
         if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+            write_csv(sys.stdout, rows[0], rows)
         return
     from rich.console import Console
     from rich.table import Table

