@@ -110,3 +110,69 @@ def test_csv_export_and_query_neutralise_formulas(tmp_path: Path, formula_claims
     assert groups.exit_code == 0, groups.stderr
     for row in _cells(groups.stdout):  # numbers stay numbers
         assert row["sources"].isdigit() and row["n_claims"].isdigit(), row
+
+
+# ------------------------------------------------------------------ an output that is an input
+
+
+@pytest.mark.parametrize("how", ["same-name", "another-spelling", "a-link"])
+def test_extract_refuses_an_output_that_is_an_input(tmp_path: Path, how: str) -> None:
+    """Before: ``extract b.txt -o b.txt`` emptied b.txt (the article was lost), then said
+    'is this run's output file; not read as input'."""
+    article = tmp_path / "b.txt"
+    article.write_text(A_TEXT, encoding="utf-8")
+    out = {"same-name": str(article), "another-spelling": str(tmp_path / "." / "b.txt"),
+           "a-link": str(tmp_path / "link.jsonl")}[how]
+    if how == "a-link":
+        Path(out).symlink_to(article)
+    result = CliRunner().invoke(main, ["extract", str(article), "--backend", "rules", "-q", "-o", out])
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimkit: error: {out}: is also an input"), line
+    assert line.endswith("writing the output there would overwrite it: choose another -o path"), line
+    assert article.read_text(encoding="utf-8") == A_TEXT
+    assert not Path(out + ".lock").exists()
+
+
+def test_view_refuses_to_write_over_a_claims_file_it_reads(tmp_path: Path, good_claims: Path) -> None:
+    """Before: ``view claims.jsonl -o claims.jsonl`` replaced the claims by the report."""
+    claims = tmp_path / "claims.jsonl"
+    claims.write_bytes(good_claims.read_bytes())
+    result = CliRunner().invoke(main, ["view", str(claims), "-o", str(claims)])
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    assert result.stderr == (f"claimkit: error: {claims}: is also a claims file; writing the output "
+                             "there would overwrite it: choose another -o path\n")
+    assert claims.read_bytes() == good_claims.read_bytes()
+
+
+@pytest.mark.parametrize("command", [["export"], ["export", "--format", "csv"], ["export", "--format", "parquet"],
+                                     ["view"]])
+def test_an_export_or_report_over_the_store_file_is_refused(tmp_path: Path, good_claims: Path,
+                                                            command: list[str]) -> None:
+    """Before: ``export --db s.db -o s.db`` emptied the SQLite file, then ended in a traceback
+    (sqlite3.DatabaseError: database disk image is malformed): the store was lost."""
+    pytest.importorskip("sqlalchemy")
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["import", "--db", str(db), str(good_claims)]).exit_code == 0
+    before = db.read_bytes()
+    result = CliRunner().invoke(main, [*command, "--db", str(db), "-o", str(db)])
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    assert result.stderr == (f"claimkit: error: {db}: is also the claim store; writing the output "
+                             "there would overwrite it: choose another -o path\n")
+    assert db.read_bytes() == before
+
+
+def test_cluster_shards_inside_an_input_folder_are_not_read_back(tmp_path: Path) -> None:
+    """``extract in --cluster ... -o in/shards``. Before: the rerun walked in/shards, took its
+    shard as an input, and was refused ('holds 1 shard(s) of other inputs'): no resume."""
+    from claimkit.distributed.shards import plan_partitions
+
+    folder = tmp_path / "in"
+    (folder / "shards").mkdir(parents=True)
+    (folder / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    first = plan_partitions([str(folder)], skip=folder / "shards")
+    (folder / "shards" / first[0].name).write_text("{}\n", encoding="utf-8")
+    again = plan_partitions([str(folder)], skip=folder / "shards")
+    assert [p.files for p in again] == [(str(folder / "a.txt"),)]
+    assert [p.name for p in again] == [p.name for p in first]
+    assert len(plan_partitions([str(folder)])[0].files) == 2  # without skip: read back

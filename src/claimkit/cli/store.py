@@ -19,6 +19,7 @@ from claimkit.cli.app import (
     main,
     note,
     open_output,
+    refuse_input_as_output,
 )
 from claimkit.io import cell_text, write_csv
 
@@ -29,6 +30,24 @@ if TYPE_CHECKING:
 DB = click.option("--db", "db", default=None, metavar="URL",
                   help="Claim store: a SQLite file path or a SQLAlchemy URL "
                   "(postgresql://user@host/db); default CLAIMKIT_DB.")
+
+
+def db_files(url: str | None) -> list[str]:
+    """The file of a SQLite store (``--db`` or ``CLAIMKIT_DB``), as a list: none for a
+    server's database, or when no store is named (opening it says so)."""
+    from claimkit.errors import ConfigError
+    from claimkit.store import resolve_url
+
+    try:
+        resolved = resolve_url(url)
+    except ConfigError:
+        return []
+    if not resolved.startswith("sqlite:///"):
+        return []
+    from sqlalchemy.engine import make_url
+
+    path = make_url(resolved).database
+    return [path] if path and path != ":memory:" else []
 
 
 def open_db(url: str | None) -> ClaimStore:
@@ -71,6 +90,7 @@ def import_(files: tuple[str, ...], db: str | None, gazetteer: tuple[str, ...],
               "parquet: one flat row per claim (parquet needs -o and claimkit[parquet]).")
 def export(db: str | None, output: str | None, fmt: str) -> None:
     """Write the store's records out as JSONL, CSV or Parquet."""
+    refuse_input_as_output(output, db_files(db), "the claim store")
     with open_db(db) as store:
         if fmt == "parquet":
             n = store.export(None, path=output, fmt=fmt)
@@ -206,6 +226,7 @@ def view_db(db: str | None, output: str, findings: bool, filters: dict[str, Any]
         raise ConfigError("view needs claims FILES, or --db URL (or CLAIMKIT_DB)")
     from claimkit.report import render
 
+    refuse_input_as_output(output, db_files(db), "the claim store")
     with open_db(db) as store:
         keep: set[tuple[str, str]] | None = None
         if any(filters.values()):

@@ -7,7 +7,15 @@ from typing import Any
 
 import click
 
-from claimkit.cli.app import GAZETTEER, STRICT, ClaimsReader, gazetteer_options, main, note
+from claimkit.cli.app import (
+    GAZETTEER,
+    STRICT,
+    ClaimsReader,
+    gazetteer_options,
+    main,
+    note,
+    refuse_input_as_output,
+)
 from claimkit.cli.store import DB, view_db
 
 
@@ -38,6 +46,7 @@ def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[s
     """
     from claimkit.report import render
 
+    refuse_input_as_output(output, files, "a claims file")
     if not files:
         stats = view_db(db, output, findings, filters)
         note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "
