@@ -176,3 +176,45 @@ def test_cluster_shards_inside_an_input_folder_are_not_read_back(tmp_path: Path)
     assert [p.files for p in again] == [(str(folder / "a.txt"),)]
     assert [p.name for p in again] == [p.name for p in first]
     assert len(plan_partitions([str(folder)])[0].files) == 2  # without skip: read back
+
+
+# ------------------------------------------------------------------ standard input
+
+
+def _gold_dir(d: Path) -> str:
+    gold = d / "gold"
+    gold.mkdir(exist_ok=True)
+    (gold / "a.jsonl").write_text(json.dumps({"doc": "a", "type": "pledge", "actor": ["France"],
+                                              "evidence": ["would provide 2 billion euros"]}) + "\n",
+                                  encoding="utf-8")
+    return str(gold)
+
+
+def _stdin_args(command: str, d: Path, *names: str) -> list[str]:
+    return {"validate": ["validate", "--fail-on", "never", "--format", "jsonl", *names],
+            "view": ["view", *names, "-o", str(d / "r.html")],
+            "eval": ["eval", "--gold", _gold_dir(d), names[0], "--json"],
+            "import": ["import", "--db", str(d / "s.db"), *names]}[command]
+
+
+@pytest.mark.parametrize("command", ["validate", "view", "eval", "import"])
+def test_claims_commands_read_standard_input(tmp_path: Path, good_claims: Path, command: str) -> None:
+    """``claimkit extract ... | claimkit validate -`` as ``extract -`` reads articles. Before:
+    'Invalid value for '[FILES]...': File '-' does not exist.', exit 2, for all four."""
+    if command == "import":
+        pytest.importorskip("sqlalchemy")
+    (tmp_path / "p").mkdir()
+    (tmp_path / "n").mkdir()
+    piped = CliRunner().invoke(main, _stdin_args(command, tmp_path / "p", "-"), input=good_claims.read_bytes())
+    assert piped.exit_code == 0, (piped.stderr, piped.exception)
+    named = CliRunner().invoke(main, _stdin_args(command, tmp_path / "n", str(good_claims)))
+    assert named.exit_code == 0, named.stderr
+    # the same findings, scores, report and store as the file named
+    assert piped.stdout == named.stdout
+    assert piped.stderr == named.stderr.replace(str(tmp_path / "n"), str(tmp_path / "p"))
+
+
+def test_standard_input_named_twice_is_one_line(good_claims: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "-", "-"], input=good_claims.read_bytes())
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    assert result.stderr == "claimkit: error: -: standard input is named more than once; it can be read once\n"

@@ -313,8 +313,11 @@ class ClaimsReader:
         note(f"skipped {err}")
 
     def records(self, files: tuple[str, ...]) -> Iterator[DocumentClaims | Failure]:
+        """The records of ``files`` in order (``-``: standard input, named once at most)."""
         from claimkit.io import read_records, safe_name
 
+        if files.count("-") > 1:
+            raise ConfigError("-: standard input is named more than once; it can be read once")
         for name in files:
             bad, read = self.bad, 0
             try:

@@ -62,7 +62,7 @@ def open_db(url: str | None) -> ClaimStore:
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @DB
 @GAZETTEER
 @STRICT

@@ -20,7 +20,7 @@ from claimkit.cli.store import DB, view_db
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Validate the claims and show the findings (those of `claimkit validate`); "
