@@ -275,3 +275,44 @@ def test_rules_articles_details_name_only_the_articles_asked_for(capsys: pytest.
     # MISSED/MATCH name the gold line (en-1.jsonl:3), FALSE the document (en-1)
     named = {ln.split()[1].split(".")[0] for ln in lines if ln.startswith(("MISSED", "FALSE", "MATCH"))}
     assert named == {"en-1"}, sorted(named)
+
+
+# ------------------------------------------------------------------ a DOCTYPE with an internal subset
+
+_LAUGHS = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9))
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE html [<!ENTITY a "SECRET-DTD-TEXT">]>',
+    '<!DOCTYPE html [<!ENTITY l0 "SECRET">' + _LAUGHS + "]>",  # a billion laughs, 10^8 copies
+    '<!doctype html [<!ENTITY a SYSTEM "file:///etc/passwd"> <!ELEMENT p ANY>]>',
+    '<!DOCTYPE html [<!ENTITY % p "SECRET"> %p; ]>',
+], ids=["entity", "billion-laughs", "external-entity", "parameter-entity"])
+def test_a_doctype_internal_subset_is_no_text_and_loses_no_metadata(doctype: str) -> None:
+    """Entities are never expanded and the subset's text is not article text (both so
+    before); before, the title and date were lost: the parser closed the declaration at the
+    first ``>`` inside the subset and read the head as body."""
+    from claimkit.documents import load_bytes
+
+    page = (doctype + "\n<html><head><title>Macron pledges air defence</title>"
+            "<meta property='article:published_time' content='2025-03-27'></head><body><article>"
+            f"<p>{A_TEXT.split(chr(10))[2]} &a; &l8;</p><p>{Z_TEXT.split(chr(10))[2]}</p></article></body></html>")
+    (doc,) = load_bytes(page.encode(), "dtd.html")
+    assert (doc.title, str(doc.published)) == ("Macron pledges air defence", "2025-03-27")
+    assert "SECRET" not in doc.text and "ENTITY" not in doc.text and "root:" not in doc.text
+    assert doc.text.startswith("PARIS, 27 March 2025.") and len(doc.text) < 1000, doc.text
+
+
+@pytest.mark.parametrize("check", [False, True], ids=["write", "check"])
+@pytest.mark.parametrize("inside", [False, True], ids=["a-file", "inside-a-file"])
+def test_schema_into_a_file_says_so(tmp_path: Path, check: bool, inside: bool) -> None:
+    """Before: ``claimkit: error: afile: File exists`` (exit 1) or ``Not a directory``, and
+    ``--check`` called every schema out of date."""
+    (tmp_path / "afile").write_text("notes\n", encoding="utf-8")
+    out = str(tmp_path / "afile" / "x") if inside else str(tmp_path / "afile")
+    result = CliRunner().invoke(main, ["schema", "-o", out, *(["--check"] if check else [])])
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    why = f" ({tmp_path / 'afile'} is a file)" if inside else ""
+    assert result.stderr == (f"claimkit: error: {out}: not a folder{why}; -o names the folder the JSON Schema "
+                             "files are written into\n")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "notes\n"

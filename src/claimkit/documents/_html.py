@@ -26,6 +26,18 @@ _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 _XML_FORBIDDEN = frozenset([*range(1, 9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF])
 
 
+#: a document type declaration's internal subset (``<!DOCTYPE html [<!ENTITY a "...">]>``):
+#: HTML has none; its entity declarations are never expanded, but the parser closed the
+#: declaration at the first ``>`` inside it, and the page's head (title, date) was lost
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE([^\[>]*)\[[^\]]*\]\s*>", re.IGNORECASE)
+
+
+def without_internal_subset(html: str) -> str:
+    """``html`` with the internal subset of its document type declaration left out
+    (``<!DOCTYPE html [...]>`` -> ``<!DOCTYPE html>``); the rest unchanged."""
+    return _INTERNAL_SUBSET.sub(r"<!DOCTYPE\1>", html, count=1) if "[" in html[:65536] else html
+
+
 def _forbidden_ref(match: re.Match[str]) -> str:
     digits = (match.group(1) or match.group(2)).lstrip("0") or "0"
     if len(digits) > 7:  # past U+10FFFF in either base (and no int() of a huge decimal)
@@ -127,7 +139,7 @@ def documents_from_html(
     Raises:
         InputError: no article text could be found in the page.
     """
-    result = _extract(xml_safe_refs(html))
+    result = _extract(xml_safe_refs(without_internal_subset(html)))
     text = getattr(result, "text", None) if result is not None else None
     if not isinstance(text, str) or not text.strip():
         raise InputError(
