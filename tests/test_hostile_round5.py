@@ -316,3 +316,40 @@ def test_schema_into_a_file_says_so(tmp_path: Path, check: bool, inside: bool) -
     assert result.stderr == (f"claimkit: error: {out}: not a folder{why}; -o names the folder the JSON Schema "
                              "files are written into\n")
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "notes\n"
+
+
+# ------------------------------------------------------------------ bidirectional overrides
+
+#: U+202E turns what follows around on a terminal, U+2066/U+2069 isolate: "Trojan Source"
+BIDI = "\u202eecnarF\u2066x\u2069"
+
+
+def test_bidi_overrides_in_records_reach_no_terminal_raw(tmp_path: Path, good_claims: Path) -> None:
+    """Before: a document id and an actor name holding U+202E and U+2066 reached the
+    validate table, the query table and the one-line messages as they were, and turned the
+    rest of the line around. Now they are shown as ``\\u202e``; a right-to-left mark
+    (U+200F, part of Arabic and Hebrew text) is kept."""
+    records = [json.loads(ln) for ln in good_claims.read_text(encoding="utf-8").splitlines()]
+    evil = records[1]
+    evil["document"]["id"] = "z" + BIDI
+    for claim in evil["claims"]:
+        claim["doc_id"] = evil["document"]["id"]
+        claim["actor"][0]["name"] = claim["actor"][0]["text"] = BIDI
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + "{oops\u202e\n", encoding="utf-8")
+    shown = []
+    validated = CliRunner().invoke(main, ["validate", str(path), "--fail-on", "never"], env={"COLUMNS": "250"})
+    assert validated.exit_code == 1, validated.stderr  # the bad last line
+    shown.append(validated.stdout + validated.stderr)
+    pytest.importorskip("sqlalchemy")
+    db = str(tmp_path / "s.db")
+    CliRunner().invoke(main, ["import", "--db", db, str(path)])
+    queried = CliRunner().invoke(main, ["query", "--db", db], env={"COLUMNS": "250"})
+    assert queried.exit_code == 0, queried.stderr
+    shown.append(queried.stdout + queried.stderr)
+    for text in shown:
+        assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), text
+        assert "\\u202e" in text
+    from claimkit.io import one_line
+
+    assert one_line("\u200fمرحبا \u202eabc") == "\u200fمرحبا \\u202eabc"

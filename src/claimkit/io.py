@@ -82,10 +82,14 @@ _SPECIAL = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
 )
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+#: bidirectional embeddings, overrides and isolates: on a terminal they reorder what
+#: follows them ("Trojan Source"), so a name or a field could show a line other than the
+#: one printed; the marks (U+200E, U+200F, U+061C) reorder nothing and are kept
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f\ud800-\udfff{_BIDI_CONTROLS}]")
 #: what :func:`one_line` escapes (tab is kept)
-_UNSAFE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-_UNSAFE_CELL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_LINE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI_CONTROLS}]")
+_UNSAFE_CELL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI_CONTROLS}]")
 _CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a \\uD800-\\uDFFF escape in JSON text: the parsed value may hold a lone surrogate
@@ -107,16 +111,17 @@ def safe_name(name: str) -> str:
 
     Bytes that are not UTF-8 (``os.fsdecode`` keeps them as lone surrogates)
     become ``\\xNN``, other lone surrogates ``\\uNNNN``, control characters
-    (a newline) ``\\n``/``\\xNN``; any other name is returned unchanged.
+    (a newline) ``\\n``/``\\xNN``, bidirectional overrides and isolates ``\\u202e``;
+    any other name is returned unchanged.
     """
     return _UNSAFE_NAME.sub(_escape_char, name)
 
 
 def one_line(text: str) -> str:
     """``text`` with the characters that would break a message line or drive the terminal
-    (control characters but tab, U+2028, U+2029: a newline or an escape sequence in a
-    document id, a JSON field) escaped as :func:`safe_name` escapes them, so one message
-    is one line."""
+    (control characters but tab, U+2028, U+2029, bidirectional overrides and isolates: a
+    newline, an escape sequence or U+202E in a document id, a JSON field) escaped as
+    :func:`safe_name` escapes them, so one message is one line."""
     return _UNSAFE_LINE.sub(_escape_char, text)
 
 
