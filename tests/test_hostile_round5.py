@@ -353,3 +353,26 @@ def test_bidi_overrides_in_records_reach_no_terminal_raw(tmp_path: Path, good_cl
     from claimkit.io import one_line
 
     assert one_line("\u200fمرحبا \u202eabc") == "\u200fمرحبا \\u202eabc"
+
+
+@pytest.mark.parametrize("command", [["view", "{claims}"], ["export", "--db", "{db}", "--format", "parquet"],
+                                     ["export", "--db", "{db}", "--format", "csv"]])
+def test_an_output_inside_a_file_or_a_directory_is_one_line(tmp_path: Path, good_claims: Path,
+                                                            command: list[str]) -> None:
+    """Before: ``view -o a.txt/r.html`` said 'a.txt: File exists'; ``export --format parquet
+    -o DIR`` 'Failed to open local file ... [errno 21] Is a directory' (pyarrow's words)."""
+    pytest.importorskip("sqlalchemy")
+    if "parquet" in command:
+        pytest.importorskip("pyarrow")
+    db = tmp_path / "s.db"
+    assert CliRunner().invoke(main, ["import", "--db", str(db), str(good_claims)]).exit_code == 0
+    (tmp_path / "a.txt").write_text("notes\n", encoding="utf-8")
+    (tmp_path / "adir").mkdir()
+    args = [a.format(claims=good_claims, db=db) for a in command]
+    inside = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "a.txt" / "out")])
+    assert inside.exit_code == 2, (inside.stderr, inside.exception)
+    assert inside.stderr == (f"claimkit: error: {tmp_path / 'a.txt' / 'out'}: {tmp_path / 'a.txt'} is a file, "
+                             "not a folder; choose another -o path\n")
+    folder = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "adir")])
+    assert folder.exit_code == 2, (folder.stderr, folder.exception)
+    assert folder.stderr == f"claimkit: error: {tmp_path / 'adir'}: is a directory; -o names the output file\n"

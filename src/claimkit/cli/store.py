@@ -15,6 +15,7 @@ from claimkit.cli.app import (
     GAZETTEER,
     STRICT,
     ClaimsReader,
+    check_output,
     gazetteer_options,
     main,
     note,
@@ -90,6 +91,7 @@ def import_(files: tuple[str, ...], db: str | None, gazetteer: tuple[str, ...],
               "parquet: one flat row per claim (parquet needs -o and claimkit[parquet]).")
 def export(db: str | None, output: str | None, fmt: str) -> None:
     """Write the store's records out as JSONL, CSV or Parquet."""
+    check_output(output)
     refuse_input_as_output(output, db_files(db), "the claim store")
     with open_db(db) as store:
         if fmt == "parquet":
@@ -226,6 +228,7 @@ def view_db(db: str | None, output: str, findings: bool, filters: dict[str, Any]
         raise ConfigError("view needs claims FILES, or --db URL (or CLAIMKIT_DB)")
     from claimkit.report import render
 
+    check_output(output)
     refuse_input_as_output(output, db_files(db), "the claim store")
     with open_db(db) as store:
         keep: set[tuple[str, str]] | None = None

@@ -11,6 +11,7 @@ from claimkit.cli.app import (
     GAZETTEER,
     STRICT,
     ClaimsReader,
+    check_output,
     gazetteer_options,
     main,
     note,
@@ -46,6 +47,7 @@ def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[s
     """
     from claimkit.report import render
 
+    check_output(output)
     refuse_input_as_output(output, files, "a claims file")
     if not files:
         stats = view_db(db, output, findings, filters)
