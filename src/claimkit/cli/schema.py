@@ -19,7 +19,7 @@ def schema(output: str, check: bool) -> None:
 
     from claimkit.io import export_schemas, schema_documents
 
-    _check_folder(output)
+    _check_directory(output)
     if check:
         stale = []
         for name, doc in schema_documents().items():
@@ -34,7 +34,7 @@ def schema(output: str, check: bool) -> None:
         click.echo(str(path))
 
 
-def _check_folder(output: str) -> None:
+def _check_directory(output: str) -> None:
     """Refuse (exit 2) an ``-o`` that is a file or lies inside one, in words (before:
     ``afile: File exists``, exit 1; ``--check`` called every schema out of date)."""
     from claimkit.io import safe_name
