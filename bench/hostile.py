@@ -208,6 +208,19 @@ def _repeated_record(d: Path, count: int) -> str:
     return str(path)
 
 
+def _long_evidence(d: Path, count: int) -> str:
+    """A claims file of one record whose first claim has ``count`` evidence spans (one span
+    repeated): a line of ~``count`` x 95 bytes."""
+    line = subprocess.run([CLAIMKIT, "extract", str(d / "a.txt"), "--backend", "rules"],
+                          capture_output=True, text=True, check=True).stdout
+    rec = json.loads(line)
+    claim = rec["claims"][0]
+    claim["evidence"] = claim["evidence"][:1] * count
+    path = d / "evidence.jsonl"
+    path.write_text(json.dumps(rec, separators=(",", ":")) + "\n", encoding="utf-8")
+    return str(path)
+
+
 def _text(name: str, size: int, unit: bytes) -> Make:
     def make(d: Path) -> str:
         _write(d / name, size, unit)
@@ -265,6 +278,12 @@ CASES: dict[str, Bench] = {
         _text("mix.txt", 9 * MB, "a\u0430".encode()), command="load", size=9 * MB),
     "validate, one record repeated 100,000 times": Bench(lambda d: _repeated_record(d, 100_000),
                                                          command="validate"),
+    # a claim of 500,000 evidence spans (a 47 MB line: under the 64 MB line limit; 1,000,000
+    # spans are past it, one line skipped)
+    "validate, one claim of 500,000 evidence spans": Bench(lambda d: _long_evidence(d, 500_000),
+                                                           command="validate"),
+    "view, one claim of 500,000 evidence spans": Bench(lambda d: _long_evidence(d, 500_000),
+                                                       command="view"),
     "HTML, 50,000 nested divs": Bench(lambda d: (d / "divs.html").write_text(
         "<html><body>" + "<div>" * 50_000 + "x" + "</div>" * 50_000 + "</body></html>")
         and str(d / "divs.html")),
