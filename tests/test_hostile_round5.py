@@ -234,17 +234,22 @@ def test_a_page_of_many_paragraphs_costs_time_linear_in_them() -> None:
     """Loading 10,000 and 80,000 ``<p>``: CPU time grows about 8x when linear. Before, the
     XPath ``//p//text()`` of trafilatura's main extraction (libxml2's quadratic node-set
     merge) took it from ~1 s to ~19 s, 20x; the bound, 12x, is far from both."""
+    import gc
     import time
 
     from claimkit.documents import load_bytes
 
     load_bytes(_paragraphs_page(100), "warm.html")  # imports
     spent = []
-    for n in (10_000, 80_000):
+    for n, repeats in ((10_000, 3), (80_000, 2)):  # the least of a few runs: other processes' noise out
         page = _paragraphs_page(n)
-        start = time.process_time()
-        docs = load_bytes(page, "many.html")
-        spent.append(time.process_time() - start)
+        best = float("inf")
+        for _ in range(repeats):
+            gc.collect()
+            start = time.process_time()
+            docs = load_bytes(page, "many.html")
+            best = min(best, time.process_time() - start)
+        spent.append(best)
         assert sum(d.text.count("Le président a déclaré jeudi.") for d in docs) == n
     assert spent[1] < 12 * spent[0], spent
 
