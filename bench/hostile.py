@@ -177,12 +177,12 @@ def _odd_prose(d: Path, size: int, name: str, how: str) -> str:
     return str(path)
 
 
-def _html_many_p(d: Path) -> str:
-    """An HTML page of 100,000 short paragraphs (a page split into one paragraph per line)."""
+def _html_many_p(d: Path, count: int = 100_000) -> str:
+    """An HTML page of ``count`` short paragraphs (a page split into one paragraph per line)."""
     path = d / "many-p.html"
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("<html><body><article>")
-        fh.write("<p>Le président a déclaré jeudi.</p>\n" * 100_000)
+        fh.write("<p>Le président a déclaré jeudi.</p>\n" * count)
         fh.write("</article></body></html>")
     return str(path)
 
@@ -205,6 +205,19 @@ def _repeated_record(d: Path, count: int) -> str:
     path = d / "repeated.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(line * count)
+    return str(path)
+
+
+def _long_evidence(d: Path, count: int) -> str:
+    """A claims file of one record whose first claim has ``count`` evidence spans (one span
+    repeated): a line of ~``count`` x 95 bytes."""
+    line = subprocess.run([CLAIMKIT, "extract", str(d / "a.txt"), "--backend", "rules"],
+                          capture_output=True, text=True, check=True).stdout
+    rec = json.loads(line)
+    claim = rec["claims"][0]
+    claim["evidence"] = claim["evidence"][:1] * count
+    path = d / "evidence.jsonl"
+    path.write_text(json.dumps(rec, separators=(",", ":")) + "\n", encoding="utf-8")
     return str(path)
 
 
@@ -251,6 +264,8 @@ CASES: dict[str, Bench] = {
     "100 MB HTML (over the limit)": Bench(lambda d: _html(d, 100 * MB, "big.html")),
     "9 MB HTML of paragraphs, loading only": Bench(lambda d: _html(d, 9 * MB, "nine.html"), command="load",
                                                    size=9 * MB),
+    # the two sizes' times show the growth: linear since round 5 (before: 10,000 ~1 s, 100,000 ~33 s)
+    "HTML, 10,000 <p>, loading only": Bench(lambda d: _html_many_p(d, 10_000), command="load"),
     "HTML, 100,000 <p>, loading only": Bench(_html_many_p, command="load"),
     "HTML with a 9 MB <script>": Bench(_html_big_script),
     "1 MB prose, zero-width space between letters": Bench(
@@ -263,6 +278,12 @@ CASES: dict[str, Bench] = {
         _text("mix.txt", 9 * MB, "a\u0430".encode()), command="load", size=9 * MB),
     "validate, one record repeated 100,000 times": Bench(lambda d: _repeated_record(d, 100_000),
                                                          command="validate"),
+    # a claim of 500,000 evidence spans (a 47 MB line: under the 64 MB line limit; 1,000,000
+    # spans are past it, one line skipped)
+    "validate, one claim of 500,000 evidence spans": Bench(lambda d: _long_evidence(d, 500_000),
+                                                           command="validate"),
+    "view, one claim of 500,000 evidence spans": Bench(lambda d: _long_evidence(d, 500_000),
+                                                       command="view"),
     "HTML, 50,000 nested divs": Bench(lambda d: (d / "divs.html").write_text(
         "<html><body>" + "<div>" * 50_000 + "x" + "</div>" * 50_000 + "</body></html>")
         and str(d / "divs.html")),

@@ -81,7 +81,8 @@ def main(argv: list[str]) -> None:
         if flag in argv:
             articles = HELDOUT.with_name(f"articles_{flag[2:]}")
             gold_dir = articles.with_name(f"articles_{flag[2:]}_gold")
-    reports, records = score({a for a in argv if not a.startswith("-")}, articles, gold_dir)
+    picks = {a for a in argv if not a.startswith("-")}
+    reports, records = score(picks, articles, gold_dir)
     print(f"{'':<5} {'gold':>4} {'P':>5} {'R':>5} {'F1':>5}  {'actor':<13} {'date':<13} modality")
     for lang, r in reports.items():
         s = r.overall
@@ -92,16 +93,18 @@ def main(argv: list[str]) -> None:
     by_type = reports["all"].by_type
     print("by type: " + ", ".join(f"{t} {s.f1:.2f} ({s.tp + s.fn})" for t, s in sorted(by_type.items())))
     if verbose:
-        _details(reports["all"], records, gold_dir)
+        _details(reports["all"], records, gold_dir, picks)
 
 
-def _details(report: EvalReport, records: list[claimkit.DocumentClaims], gold_dir: Path) -> None:
-    """Every gold claim no prediction matched, every prediction no gold claim matched,
-    and every matched pair whose actor, date or modality is wrong."""
+def _details(report: EvalReport, records: list[claimkit.DocumentClaims], gold_dir: Path,
+             picks: set[str]) -> None:
+    """Every gold claim of the picked articles (``picks``: languages or article names, as
+    :func:`score` takes them) no prediction matched, every prediction no gold claim matched,
+    and every matched pair, with its actor, date and modality."""
     matched_gold = {m.gold.source for m in report.matches}
     matched_pred = {id(m.claim) for m in report.matches}
     for g in load_gold(gold_dir):
-        if g.source not in matched_gold and not g.optional and language(g.doc) in _langs(records):
+        if g.source not in matched_gold and not g.optional and _picked(g.doc, picks):
             print(f"MISSED {Path(g.source).name} {g.type} {g.actor}: {g.evidence[0]!r}")
     for record in records:
         for c in record.claims:
@@ -114,10 +117,6 @@ def _details(report: EvalReport, records: list[claimkit.DocumentClaims], gold_di
 
 def _names(claim: claimkit.ClaimBase) -> list[str]:
     return [a.name or a.text for a in claim.actor]
-
-
-def _langs(records: list[claimkit.DocumentClaims]) -> set[str]:
-    return {language(r.document.id) for r in records}
 
 
 if __name__ == "__main__":

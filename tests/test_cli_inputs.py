@@ -83,11 +83,13 @@ def test_extract_into_its_input_folder_does_not_read_its_own_output(tmp_path: Pa
         assert res.exit_code == 0, res.output
         assert "skipped" not in res.stderr
         assert [r["document"]["id"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())] == ["a"]
+    kept = out.read_bytes()
+    # the output named as an input: refused before it is opened (it was emptied, then a failure)
     named = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), str(out), "-o", str(out), "-q"])
-    assert f"claimkit: skipped {out}: is this run's output file; not read as input" in named.stderr
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["document"]["id"] for r in records if r["record"] == "document"] == ["a"]
-    assert [r["record"] for r in records] == ["document", "failure"]  # the output named as input is a failure
+    assert named.exit_code == 2
+    assert named.stderr == (f"claimkit: error: {out}: is also an input; writing the output there would "
+                            "overwrite it: choose another -o path\n")
+    assert out.read_bytes() == kept
 
 
 def test_load_documents_skips_what_it_is_told_to(tmp_path: Path) -> None:

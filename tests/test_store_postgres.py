@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import json
 import os
 import shutil
 import socket
@@ -154,3 +155,30 @@ def test_three_concurrent_extract_runs_on_postgres(pg: str, tmp_path: Path) -> N
                            "group by doc_seq, ordinal having count(*) > 1) x").fetchone()
     assert len(ids) == len(set(ids)) and dup == (0,)
     assert {i.split("#")[0] for i in ids} == {f"a{i:03d}" for i in range(18)}
+
+
+def test_nul_characters_in_records_are_stored_on_postgres(pg: str, tmp_path: Path) -> None:
+    """A JSON string may hold U+0000 (``"\\u0000"``); PostgreSQL text cannot. Before: ``import``
+    ended in a traceback (psycopg.DataError: PostgreSQL text fields cannot contain NUL (0x00)
+    bytes). Now the flat columns hold U+FFFD in its place, the records' JSON keeps it (the
+    export is lossless), and a link key made of such a name is stored and found again."""
+    recs = [json.loads(dump_record(r)) for r in records(2, seed=3)]
+    for n, rec in enumerate(recs):
+        rec["document"]["title"] = "T\u0000itle"
+        for claim in rec["claims"]:
+            claim["summary"] = "sum\u0000mary"
+            for actor in claim["actor"]:
+                actor["name"] = actor["text"] = f"Zq\u0000xy Party {n}"
+    path = tmp_path / "nul.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    runner = CliRunner()
+    stored = runner.invoke(main, ["import", str(path), "--db", pg])
+    assert stored.exit_code == 0, (stored.stderr, stored.exception)
+    exported = runner.invoke(main, ["export", "--db", pg])
+    assert [json.loads(ln) for ln in exported.stdout.splitlines()] == recs
+    checked = runner.invoke(main, ["validate", "--db", pg, "--fail-on", "never", "--format", "jsonl"])
+    assert checked.exit_code == 0, (checked.stderr, checked.exception)
+    shown = runner.invoke(main, ["query", "--db", pg, "--format", "json"])
+    rows = json.loads(shown.stdout)
+    assert rows and all("Zq\ufffdxy Party" in row["actors"] for row in rows)  # the flat column
+    assert all("Zq\\u0000xy Party" in json.dumps(row["data"]) for row in rows)  # the claim, as it was

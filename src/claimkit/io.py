@@ -58,6 +58,8 @@ __all__ = [
     "schema_documents",
     "scrub_surrogates",
     "special_file",
+    "spreadsheet_cell",
+    "write_csv",
     "write_records",
 ]
 
@@ -80,10 +82,14 @@ _SPECIAL = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
 )
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+#: bidirectional embeddings, overrides and isolates: on a terminal they reorder what
+#: follows them ("Trojan Source"), so a name or a field could show a line other than the
+#: one printed; the marks (U+200E, U+200F, U+061C) reorder nothing and are kept
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_UNSAFE_NAME = re.compile(f"[\x00-\x1f\x7f\ud800-\udfff{_BIDI_CONTROLS}]")
 #: what :func:`one_line` escapes (tab is kept)
-_UNSAFE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-_UNSAFE_CELL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE_LINE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI_CONTROLS}]")
+_UNSAFE_CELL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI_CONTROLS}]")
 _CONTROL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a \\uD800-\\uDFFF escape in JSON text: the parsed value may hold a lone surrogate
@@ -105,16 +111,17 @@ def safe_name(name: str) -> str:
 
     Bytes that are not UTF-8 (``os.fsdecode`` keeps them as lone surrogates)
     become ``\\xNN``, other lone surrogates ``\\uNNNN``, control characters
-    (a newline) ``\\n``/``\\xNN``; any other name is returned unchanged.
+    (a newline) ``\\n``/``\\xNN``, bidirectional overrides and isolates ``\\u202e``;
+    any other name is returned unchanged.
     """
     return _UNSAFE_NAME.sub(_escape_char, name)
 
 
 def one_line(text: str) -> str:
     """``text`` with the characters that would break a message line or drive the terminal
-    (control characters but tab, U+2028, U+2029: a newline or an escape sequence in a
-    document id, a JSON field) escaped as :func:`safe_name` escapes them, so one message
-    is one line."""
+    (control characters but tab, U+2028, U+2029, bidirectional overrides and isolates: a
+    newline, an escape sequence or U+202E in a document id, a JSON field) escaped as
+    :func:`safe_name` escapes them, so one message is one line."""
     return _UNSAFE_LINE.sub(_escape_char, text)
 
 
@@ -123,6 +130,37 @@ def cell_text(text: str) -> str:
     newline and a tab are kept (a cell may hold several lines; an escape sequence it
     may not)."""
     return _UNSAFE_CELL.sub(_escape_char, text)
+
+
+#: a cell a spreadsheet takes as a formula (or, after a tab or carriage return, may)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: a cell that is a plain number ("-3", "+1.5", "-2e3"): read as the number, no formula
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """``value`` for a CSV cell a spreadsheet will open: a string starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's advice
+    against CSV formula injection: the cell is then shown as text, never run); a string
+    that is a plain number (``-3``) and any non-string value are kept as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(fh: IO[str], fieldnames: Iterable[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Write ``rows`` as CSV with a header, every cell through :func:`spreadsheet_cell`
+    (CSV is the format meant for spreadsheets; JSONL and Parquet stay lossless); the
+    number of rows written."""
+    import csv
+
+    writer = csv.DictWriter(fh, fieldnames=list(fieldnames))
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
+        n += 1
+    return n
 
 
 def scrub_surrogates(text: str) -> tuple[str, int]:

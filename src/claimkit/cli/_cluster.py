@@ -124,6 +124,9 @@ def validate_on_cluster_command(files: tuple[str, ...], gazetteer: tuple[str, ..
     its counts); bad lines noted and counted on ``reader`` (a :class:`ClaimsReader`)."""
     from claimkit.distributed import connect, validate_on_cluster
 
+    if "-" in files:
+        fail("--cluster cannot read stdin (-): the workers read the claims files; pass files "
+             "on a filesystem they share")
     if reader.strict:
         fail("--strict is not supported with --cluster (the workers read the files); "
              "check the files without --cluster first")

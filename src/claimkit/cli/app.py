@@ -29,7 +29,7 @@ __all__ = [
     "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "SIZE_MB", "STRICT", "ClaimsReader",
     "check_output",
     "fail", "gazetteer_options", "long_run_gc", "main", "note", "open_output", "os_error_line",
-    "summary_line", "to_file",
+    "refuse_input_as_output", "summary_line", "to_file",
 ]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -240,6 +240,30 @@ def check_output(path: str | None) -> None:
              "another -o path")
 
 
+def refuse_input_as_output(output: str | None, inputs: tuple[str, ...] | list[str],
+                           what: str = "an input") -> None:
+    """Refuse (exit 2) an output file that is one of ``inputs`` (the same file by device and
+    inode: a link or another spelling of the path too), before it is opened for writing:
+    opened, it would be emptied, and what it held (articles, claims, a database) lost."""
+    if output is None or output == "-":
+        return
+    try:
+        out = os.stat(output)
+    except OSError:
+        return  # not there yet (or not reachable): no input can be it
+    from claimkit.io import safe_name
+
+    for name in inputs:
+        try:
+            same = name != "-" and os.path.samestat(out, os.stat(name))
+        except OSError:
+            continue
+        if same:
+            shown = "" if name == output else f" ({safe_name(name)})"
+            fail(f"{safe_name(output)}: is also {what}{shown}; writing the output there would "
+                 "overwrite it: choose another -o path")
+
+
 def _count(n: int, noun: str) -> str:
     """``1 document``, ``2 documents``."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
@@ -289,8 +313,11 @@ class ClaimsReader:
         note(f"skipped {err}")
 
     def records(self, files: tuple[str, ...]) -> Iterator[DocumentClaims | Failure]:
+        """The records of ``files`` in order (``-``: standard input, named once at most)."""
         from claimkit.io import read_records, safe_name
 
+        if files.count("-") > 1:
+            raise ConfigError("-: standard input is named more than once; it can be read once")
         for name in files:
             bad, read = self.bad, 0
             try:

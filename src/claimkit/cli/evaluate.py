@@ -31,7 +31,7 @@ def _check_common(predictions: str, gold: str, records: list[Any], unscored: lis
 @main.command(name="eval")
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False),
               help="Directory of gold *.jsonl files.")
-@click.argument("predictions", type=click.Path(exists=True, dir_okay=False))
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--events", "events", type=click.Path(exists=True, dir_okay=False), default=None,
               help="An event gold (which gold claims report the same event): also score the "

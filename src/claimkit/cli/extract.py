@@ -24,6 +24,7 @@ from claimkit.cli.app import (
     main,
     note,
     open_output,
+    refuse_input_as_output,
     summary_line,
     to_file,
 )
@@ -121,6 +122,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
 
     _check_paths(paths)
     check_output(output)
+    refuse_input_as_output(output, paths)
     db = db or os.environ.get("CLAIMKIT_DB") or None
     if resume and not to_file(output) and db is None:
         fail("--resume needs -o FILE (or --db URL): it continues an existing output")

@@ -19,6 +19,7 @@ def schema(output: str, check: bool) -> None:
 
     from claimkit.io import export_schemas, schema_documents
 
+    _check_directory(output)
     if check:
         stale = []
         for name, doc in schema_documents().items():
@@ -31,3 +32,17 @@ def schema(output: str, check: bool) -> None:
         return
     for path in export_schemas(output):
         click.echo(str(path))
+
+
+def _check_directory(output: str) -> None:
+    """Refuse (exit 2) an ``-o`` that is a file or lies inside one, in words (before:
+    ``afile: File exists``, exit 1; ``--check`` called every schema out of date)."""
+    from claimkit.io import safe_name
+
+    path = Path(output)
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    if path.exists() and not path.is_dir():
+        inside = "" if str(path) == output else f" ({safe_name(str(path))} is a file)"
+        fail(f"{safe_name(output)}: not a folder{inside}; -o names the folder the JSON Schema "
+             "files are written into")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -16,12 +15,14 @@ from claimkit.cli.app import (
     GAZETTEER,
     STRICT,
     ClaimsReader,
+    check_output,
     gazetteer_options,
     main,
     note,
     open_output,
+    refuse_input_as_output,
 )
-from claimkit.io import cell_text
+from claimkit.io import cell_text, write_csv
 
 if TYPE_CHECKING:
     from claimkit.consistency.models import ValidationReport
@@ -30,6 +31,24 @@ if TYPE_CHECKING:
 DB = click.option("--db", "db", default=None, metavar="URL",
                   help="Claim store: a SQLite file path or a SQLAlchemy URL "
                   "(postgresql://user@host/db); default CLAIMKIT_DB.")
+
+
+def db_files(url: str | None) -> list[str]:
+    """The file of a SQLite store (``--db`` or ``CLAIMKIT_DB``), as a list: none for a
+    server's database, or when no store is named (opening it says so)."""
+    from claimkit.errors import ConfigError
+    from claimkit.store import resolve_url
+
+    try:
+        resolved = resolve_url(url)
+    except ConfigError:
+        return []
+    if not resolved.startswith("sqlite:///"):
+        return []
+    from sqlalchemy.engine import make_url
+
+    path = make_url(resolved).database
+    return [path] if path and path != ":memory:" else []
 
 
 def open_db(url: str | None) -> ClaimStore:
@@ -44,7 +63,7 @@ def open_db(url: str | None) -> ClaimStore:
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @DB
 @GAZETTEER
 @STRICT
@@ -72,6 +91,8 @@ def import_(files: tuple[str, ...], db: str | None, gazetteer: tuple[str, ...],
               "parquet: one flat row per claim (parquet needs -o and claimkit[parquet]).")
 def export(db: str | None, output: str | None, fmt: str) -> None:
     """Write the store's records out as JSONL, CSV or Parquet."""
+    check_output(output)
+    refuse_input_as_output(output, db_files(db), "the claim store")
     with open_db(db) as store:
         if fmt == "parquet":
             n = store.export(None, path=output, fmt=fmt)
@@ -131,9 +152,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, groups: bool) -> None:
         return
     if fmt == "csv":
         if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+            write_csv(sys.stdout, rows[0], rows)
         return
     from rich.console import Console
     from rich.table import Table
@@ -209,6 +228,8 @@ def view_db(db: str | None, output: str, findings: bool, filters: dict[str, Any]
         raise ConfigError("view needs claims FILES, or --db URL (or CLAIMKIT_DB)")
     from claimkit.report import render
 
+    check_output(output)
+    refuse_input_as_output(output, db_files(db), "the claim store")
     with open_db(db) as store:
         keep: set[tuple[str, str]] | None = None
         if any(filters.values()):

@@ -22,7 +22,7 @@ from claimkit.cli.store import DB, validate_db
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True, help="table: a readable table on stdout; json: the whole report "
               "(groups and findings); jsonl: one finding per line.")

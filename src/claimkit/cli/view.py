@@ -7,12 +7,21 @@ from typing import Any
 
 import click
 
-from claimkit.cli.app import GAZETTEER, STRICT, ClaimsReader, gazetteer_options, main, note
+from claimkit.cli.app import (
+    GAZETTEER,
+    STRICT,
+    ClaimsReader,
+    check_output,
+    gazetteer_options,
+    main,
+    note,
+    refuse_input_as_output,
+)
 from claimkit.cli.store import DB, view_db
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", "output", required=True, help="HTML file to write.")
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Validate the claims and show the findings (those of `claimkit validate`); "
@@ -38,6 +47,8 @@ def view(files: tuple[str, ...], output: str, findings: bool, gazetteer: tuple[s
     """
     from claimkit.report import render
 
+    check_output(output)
+    refuse_input_as_output(output, files, "a claims file")
     if not files:
         stats = view_db(db, output, findings, filters)
         note(f"wrote {output}: {stats.documents} document(s), {stats.claims} claim(s), "

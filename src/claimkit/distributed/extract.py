@@ -217,7 +217,7 @@ def extract_on_cluster(
 
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    partitions = plan_partitions(paths, target_bytes, shard_format)
+    partitions = plan_partitions(paths, target_bytes, shard_format, skip=out)
     check_directory(out, partitions)
     run = ClusterRun()
     if spec.rate is not None:

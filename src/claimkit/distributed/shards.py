@@ -69,11 +69,14 @@ class Partition:
         return f".{self.name}.partial"
 
 
-def expand_inputs(paths: Iterable[str]) -> list[str]:
+def expand_inputs(paths: Iterable[str], skip: str | os.PathLike[str] | None = None) -> list[str]:
     """Files of ``paths`` (directories walked in sorted order, hidden entries and
     unsupported extensions skipped), in the order given. ``-`` (stdin) is refused:
-    workers cannot read the client's standard input."""
+    workers cannot read the client's standard input. ``skip``: a directory never walked
+    into (the run's shard directory inside an input directory: its shards are output,
+    and read back as input they would change the partitions of a rerun)."""
     out: list[str] = []
+    skipped = os.path.realpath(skip) if skip is not None else None
     for item in paths:
         if item == "-":
             raise ConfigError("--cluster cannot read stdin (-): the workers read the input "
@@ -82,7 +85,8 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
             out.append(item)
             continue
         for folder, dirs, files in os.walk(item):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and os.path.realpath(os.path.join(folder, d)) != skipped)
             out.extend(
                 os.path.join(folder, name) for name in sorted(files)
                 if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS
@@ -98,14 +102,16 @@ def _size(path: str) -> int:
 
 
 def plan_partitions(paths: Iterable[str], target_bytes: int = TARGET_BYTES,
-                    shard_format: str = "jsonl") -> list[Partition]:
+                    shard_format: str = "jsonl",
+                    skip: str | os.PathLike[str] | None = None) -> list[Partition]:
     """Cut the input files into partitions of about ``target_bytes`` (whole files), each
-    with its shard's name (suffix ``shard_format``: one of :data:`SHARD_FORMATS`)."""
+    with its shard's name (suffix ``shard_format``: one of :data:`SHARD_FORMATS`); the
+    directory ``skip`` (the shards' own) is not walked into."""
     if shard_format not in SHARD_FORMATS:
         raise ConfigError(f"shard format must be one of {', '.join(SHARD_FORMATS)}, not {shard_format!r}")
     groups: list[list[tuple[str, int]]] = [[]]
     filled = 0
-    for path in expand_inputs(paths):
+    for path in expand_inputs(paths, skip):
         size = _size(path)
         if groups[-1] and filled + size > target_bytes:
             groups.append([])

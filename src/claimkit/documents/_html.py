@@ -26,6 +26,18 @@ _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 _XML_FORBIDDEN = frozenset([*range(1, 9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF])
 
 
+#: a document type declaration's internal subset (``<!DOCTYPE html [<!ENTITY a "...">]>``):
+#: HTML has none; its entity declarations are never expanded, but the parser closed the
+#: declaration at the first ``>`` inside it, and the page's head (title, date) was lost
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE([^\[>]*)\[[^\]]*\]\s*>", re.IGNORECASE)
+
+
+def without_internal_subset(html: str) -> str:
+    """``html`` with the internal subset of its document type declaration left out
+    (``<!DOCTYPE html [...]>`` -> ``<!DOCTYPE html>``); the rest unchanged."""
+    return _INTERNAL_SUBSET.sub(r"<!DOCTYPE\1>", html, count=1) if "[" in html[:65536] else html
+
+
 def _forbidden_ref(match: re.Match[str]) -> str:
     digits = (match.group(1) or match.group(2)).lstrip("0") or "0"
     if len(digits) > 7:  # past U+10FFFF in either base (and no int() of a huge decimal)
@@ -40,7 +52,30 @@ def xml_safe_refs(html: str) -> str:
     return _CHAR_REF.sub(_forbidden_ref, html) if "&#" in html else html
 
 
+#: dates the page states as its own, no guessing from its text
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+#: ``<p>`` elements past which a page is read by :func:`_linear_reading`, not trafilatura:
+#: trafilatura's main extraction evaluates the XPath ``//p//text()``, and libxml2 merges its
+#: node sets with a duplicate check that is quadratic in the paragraphs (10,000 ``<p>``:
+#: ~1 s of CPU, 80,000: ~19 s); an article has a few hundred at most
+MANY_PARAGRAPHS = 5_000
+_P_OPEN = re.compile(r"<p[\s>/]", re.IGNORECASE)
+#: elements whose text is one line of the linear reading (the outermost of them)
+_BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+                     "dd", "dt", "figcaption"])
+#: elements the linear reading leaves out, with all they hold
+_DROPPED = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
+            "form", "button", "select")
+
+
+def _over(pattern: re.Pattern[str], text: str, limit: int) -> bool:
+    """Whether ``pattern`` occurs more than ``limit`` times in ``text`` (stops counting there)."""
+    return any(n > limit for n, _ in enumerate(pattern.finditer(text), 1))
+
+
 def _extract(html: str) -> Any:
+    if _over(_P_OPEN, html, MANY_PARAGRAPHS):
+        return _linear_reading(html)
     import trafilatura  # ~0.3 s import: only when an HTML page is loaded
 
     return trafilatura.bare_extraction(
@@ -50,9 +85,41 @@ def _extract(html: str) -> Any:
         include_tables=True,
         include_images=False,
         include_links=False,
-        # no guessing from page text: only dates the page states as its own
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params=_DATE_PARAMS,
     )
+
+
+def _linear_reading(html: str) -> Any:
+    """The text of a page of many paragraphs in time linear in its size: the outermost
+    block elements' text (:data:`_BLOCKS`), one line each, in page order, without scripts,
+    styles, navigation, headers, footers, asides and forms; the title and date from the
+    page's head (trafilatura's metadata reading, which is linear, on the head alone).
+    None: no page to read."""
+    from types import SimpleNamespace
+
+    from lxml import etree
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    etree.strip_elements(tree, *_DROPPED, with_tail=False)
+    lines, open_blocks = [], 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if element.tag not in _BLOCKS:
+            continue
+        if event == "start":
+            if open_blocks == 0:
+                lines.append(" ".join(element.text_content().split()))
+            open_blocks += 1
+        else:
+            open_blocks -= 1
+    body = re.search(r"<body[\s>]", html, re.IGNORECASE)
+    head = load_html(html[:body.start()] + "</html>") if body else None
+    meta = extract_metadata(head, date_config=_DATE_PARAMS, extensive=False) if head is not None else None
+    return SimpleNamespace(text="\n".join(ln for ln in lines if ln),
+                           title=getattr(meta, "title", None), date=getattr(meta, "date", None))
 
 
 def _iso_date(value: object) -> dt.date | None:
@@ -72,7 +139,7 @@ def documents_from_html(
     Raises:
         InputError: no article text could be found in the page.
     """
-    result = _extract(xml_safe_refs(html))
+    result = _extract(xml_safe_refs(without_internal_subset(html)))
     text = getattr(result, "text", None) if result is not None else None
     if not isinstance(text, str) or not text.strip():
         raise InputError(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from claimkit.errors import ConfigError
-from claimkit.io import dump_record
+from claimkit.io import dump_record, write_csv
 from claimkit.schemas import ClaimBase, DocumentClaims, Failure, claim_model
 from claimkit.store import tables as t
 
@@ -119,11 +118,7 @@ def write_export(engine: Engine, fh: IO[str] | None, path: str | None, fmt: str)
             n += 1
     elif fmt == "csv":
         assert fh is not None
-        writer = csv.DictWriter(fh, fieldnames=FLAT_COLUMNS)
-        writer.writeheader()
-        for row in flat_rows(engine):
-            writer.writerow(row)
-            n += 1
+        n = write_csv(fh, FLAT_COLUMNS, flat_rows(engine))
     else:
         n = _parquet(engine, path)
     return n

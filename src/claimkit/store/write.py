@@ -247,6 +247,17 @@ def _sql(conn: Connection, table: Any, cols: Sequence[str], rows: int) -> str:
             f"VALUES {', '.join([one] * rows)}")
 
 
+def _postgres_text(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> Sequence[tuple[Any, ...]]:
+    """``rows`` as PostgreSQL takes them: its text cannot hold NUL (U+0000), which a JSON
+    string may (``"\\u0000"``), so a NUL in a flat column becomes U+FFFD there; the record's
+    JSON column keeps it escaped, and the export stays lossless. Other databases: as given."""
+    if conn.dialect.name != "postgresql":
+        return rows
+    return [row if not any(isinstance(v, str) and "\x00" in v for v in row) else
+            tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
+            for row in rows]
+
+
 def insert_returning(conn: Connection, table: Any, cols: Sequence[str],
                      rows: Sequence[tuple[Any, ...]], returning: Sequence[str], *,
                      conflict: str = "") -> list[tuple[Any, ...]]:
@@ -257,6 +268,7 @@ def insert_returning(conn: Connection, table: Any, cols: Sequence[str],
     quote = conn.dialect.identifier_preparer.quote
     tail = f" {conflict} RETURNING {', '.join(quote(c) for c in returning)}"
     step = max(1, _MAX_PARAMS // len(cols))
+    rows = _postgres_text(conn, rows)
     out: list[tuple[Any, ...]] = []
     cursor = conn.connection.cursor()
     try:
@@ -371,7 +383,7 @@ def _execute_many(conn: Connection, table: Any, cols: Sequence[str],
         return
     cursor = conn.connection.cursor()
     try:
-        cursor.executemany(_sql(conn, table, cols, 1) + tail, rows)
+        cursor.executemany(_sql(conn, table, cols, 1) + tail, _postgres_text(conn, rows))
     finally:
         cursor.close()
 
@@ -391,7 +403,7 @@ def bulk_insert(conn: Connection, table: Any, cols: Sequence[str],
     try:
         with cursor.copy(f"COPY {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
                          "FROM STDIN") as copy:
-            for row in rows:
+            for row in _postgres_text(conn, rows):
                 copy.write_row(row)
     finally:
         cursor.close()
@@ -404,10 +416,12 @@ def key_ids(conn: Connection, keys: Sequence[str], chunk: int = 500) -> dict[str
     cursor = conn.connection.cursor()
     try:
         for i in range(0, len(keys), chunk):
-            part = keys[i:i + chunk]
+            # each key as stored (see _postgres_text) -> the key asked for
+            asked = {row[0]: k for row, k in zip(_postgres_text(conn, [(k,) for k in keys[i:i + chunk]]),
+                                                 keys[i:i + chunk], strict=True)}
             cursor.execute(f"SELECT id, key FROM event_keys WHERE key IN "
-                           f"({', '.join([mark] * len(part))})", list(part))
-            out.update((key, int(kid)) for kid, key in cursor.fetchall())
+                           f"({', '.join([mark] * len(asked))})", list(asked))
+            out.update((asked[key], int(kid)) for kid, key in cursor.fetchall())
     finally:
         cursor.close()
     return out
