@@ -237,6 +237,10 @@ def latin_only(text: str) -> bool:
     return text.isascii() or _NOT_LATIN_RE.search(text) is None
 
 
+#: the scripts in their order (a tuple: iterating the enum itself costs a call per member)
+_SCRIPTS: Final = tuple(Script)
+
+
 def dominant_script(text: str) -> Script:
     """The script most of ``text`` is written in; :attr:`Script.LATIN` when there is none.
 
@@ -250,7 +254,7 @@ def dominant_script(text: str) -> Script:
     kana = _count(Script.KANA, text)
     if kana >= 2:
         return Script.KANA
-    counts = {s: kana if s is Script.KANA else _count(s, text) for s in Script}
+    counts = {s: kana if s is Script.KANA else _count(s, text) for s in _SCRIPTS}
     if counts[Script.HANGUL] > counts[Script.HAN]:
         return Script.HANGUL
     most = max(counts.values())  # > 0: the text has a non-Latin character of the table

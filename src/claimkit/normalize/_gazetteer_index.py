@@ -10,6 +10,7 @@ import functools
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +114,11 @@ class _Index:
     fuzzy_multi: dict[str, set[int]]
     loose: dict[str, list[_Alias]] = field(default_factory=dict)
     fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
+    #: what an automaton hit in a given context comes to (``Gazetteer._hit``), by
+    #: (hit's value, language, what is written before it, the hit, after it): a corpus
+    #: writes the same names in the same places again and again; emptied when full
+    hit_memo: dict[tuple[int, str | None, str, str, str], tuple[int, int, tuple[int, ...], tuple[int, ...]]] = \
+        field(default_factory=dict)
     #: the lengths within 2 characters of a key of each fuzzy table: a string of another
     #: length cannot match (one set lookup per string)
     lengths: dict[int, frozenset[int]] = field(default_factory=dict)
@@ -264,7 +270,7 @@ class _Automata:
 
         #: folded key -> its aliases, as given (what one automaton of every key would hold)
         self.keys = keys
-        self._folded = ahocorasick.Automaton()
+        folded: dict[str, tuple[int, tuple[_Alias, ...]]] = {}
         written: dict[str, list[_Alias]] = {}
         for key, aliases in keys.items():
             if not key:
@@ -276,8 +282,8 @@ class _Automata:
                     if fold_case(al.text) == key:
                         written.setdefault(al.text, []).append(al)
                 continue
-            self._folded.add_word(key, (len(key), tuple(aliases)))
-        self._folded.make_automaton()
+            folded[key] = (len(key), tuple(aliases))
+        self._folded, self._not_key, self._mark = _root_ordered(folded)
         self._written: Any = None
         if written:
             self._written = ahocorasick.Automaton()
@@ -289,10 +295,44 @@ class _Automata:
         """(automaton, the text to run it over): the folded keys over ``folded`` (the
         :func:`fold_case` of ``text``), the capitals-only aliases over ``text`` with
         curly apostrophes made straight, as :func:`_case_ok` compares them."""
+        haystack = self._not_key.sub(self._mark, folded)
         if self._written is None:
-            return [(self._folded, folded)]
+            return [(self._folded, haystack)]
         plain = text.translate(_QUOTES) if "’" in text or "‘" in text else text
-        return [(self._folded, folded), (self._written, plain)]
+        return [(self._folded, haystack), (self._written, plain)]
+
+
+def _root_ordered(words: dict[str, Any]) -> tuple[Any, re.Pattern[str], str]:
+    """An Aho-Corasick automaton of ``words`` (word -> value) whose every step is short;
+    the pattern of the characters in no word and the mark to write for them.
+
+    pyahocorasick looks a character up among a node's children one by one, so at the
+    root, where a pass over a text returns at every character that continues no word,
+    a character that opens no word (a space, a digit, most Han characters) costs a look
+    at each of the thousands of characters that open one. Here the text the automaton
+    runs over has each character that is in no word replaced by one mark, and the root
+    has a child for the mark and for every character of the words, in the order of how
+    many words hold each (the most common first, the mark before them all); a child
+    that opens no word leads to a character that never comes (in no word: always
+    replaced), so it makes no hit. The hits are those of the plain automaton over the
+    text itself: a word matches only where all its characters are.
+    """
+    import ahocorasick
+
+    chars = {c for w in words for c in w}
+    spare = (chr(c) for c in range(0x110000) if chr(c) not in chars)
+    mark, never = next(spare), next(spare)
+    held = Counter(c for w in words for c in set(w))
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w)
+    automaton = ahocorasick.Automaton()
+    for c in sorted(chars | {mark}, key=lambda c: (c != mark, -held[c], c)):
+        for w in by_first.get(c, [c + never]):
+            automaton.add_word(w, words.get(w))
+    automaton.make_automaton()
+    not_key = re.compile("[^" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "[^\\s\\S]")
+    return automaton, not_key, mark
 
 
 def _capitals_only(alias: str) -> bool:

@@ -722,7 +722,7 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _no_year(raw, table.months[g("mo").lower()], None, pub,
                               _context(text, m.start(), m.end()))
     if table.days and g("wd"):
-        if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text[: m.start()].endswith(("hari ", "Hari ")):
+        if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
             return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
         return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
     if g("oday"):
