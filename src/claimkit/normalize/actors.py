@@ -647,10 +647,9 @@ class Gazetteer:
         Every alias occurrence comes from the alias automata (:class:`_Automata`: one
         pass each over the text, only of those that may hit in it); each is kept only
         where a name may start and when its end, case and language fit. What a hit
-        comes to depends on the aliases, the language and the characters around it alone
-        (:data:`_BEFORE_HIT` before it, :data:`_AFTER_HIT` after it, none past a
-        character of :data:`_PLAIN`), so it is worked out once per such context
-        (:meth:`_hit`, remembered in ``index.hit_memo``).
+        comes to depends on the aliases and the characters around it alone
+        (:data:`_BEFORE_HIT` before it, :data:`_AFTER_HIT` after it), so it is worked
+        out once per such context (:meth:`_hit`, remembered in ``index.hit_memo``).
         """
         best: dict[int, tuple[int, int, int]] = {}  # start -> (end, key's end, entry)
         adjectives: set[tuple[int, int]] = set()  # spans a demonym matches
@@ -660,9 +659,7 @@ class Gazetteer:
             for last, value in automaton.iter(haystack):
                 j = last + 1
                 i = j - value[0]
-                before = "" if i == 0 or text[i - 1] in _PLAIN else text[max(i - _BEFORE_HIT, 0):i]
-                after = "" if j == len(text) or text[j] in _PLAIN else text[j:j + _AFTER_HIT]
-                key = (id(value), lang, before, text[i:j], after)
+                key = (id(value), lang, min(i, _BEFORE_HIT), text[max(i - _BEFORE_HIT, 0):j + _AFTER_HIT])
                 verdict = memo.get(key)
                 if verdict is None:
                     if len(memo) >= _MEMO_SIZE:
@@ -998,11 +995,6 @@ _MEMO_SIZE = 200_000
 #: character after it)
 _BEFORE_HIT = 2
 _AFTER_HIT = _MAX_SUFFIX + 2
-#: characters that no word goes on over (no letter, digit or mark; no katakana, Korean
-#: suffix or Arabic proclitic): right before a hit one reads as the text's start, right
-#: after it as the text's end, so the context of a hit next to one is not read further
-#: (a memo key for "Russia said" and "Russia has")
-_PLAIN = frozenset(" \n\t\u00a0.,;:!?\"'()[]«»“”‘’、。，；：！？（）「」《》-–—/")
 #: an automaton hit where no name may start
 _NO_HIT: tuple[int, int, tuple[int, ...], tuple[int, ...]] = (-1, 0, (), ())
 
