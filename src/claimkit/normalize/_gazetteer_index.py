@@ -114,11 +114,6 @@ class _Index:
     fuzzy_multi: dict[str, set[int]]
     loose: dict[str, list[_Alias]] = field(default_factory=dict)
     fuzzy_cache: dict[str, int | None] = field(default_factory=dict)
-    #: what an automaton hit in a given context comes to (``Gazetteer._hit``), by
-    #: (hit's value, language, context): a corpus writes the same names in the same
-    #: places again and again; emptied when full
-    hit_memo: dict[tuple[int, str | None, int, str], tuple[int, int, tuple[int, ...], tuple[int, ...]]] = \
-        field(default_factory=dict)
     #: the lengths within 2 characters of a key of each fuzzy table: a string of another
     #: length cannot match (one set lookup per string)
     lengths: dict[int, frozenset[int]] = field(default_factory=dict)

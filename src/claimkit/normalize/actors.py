@@ -646,35 +646,29 @@ class Gazetteer:
 
         Every alias occurrence comes from the alias automata (:class:`_Automata`: one
         pass each over the text, only of those that may hit in it); each is kept only
-        where a name may start and when its end, case and language fit. What a hit
-        comes to depends on the aliases and the characters around it alone
-        (:data:`_BEFORE_HIT` before it, :data:`_AFTER_HIT` after it), so it is worked
-        out once per such context (:meth:`_hit`, remembered in ``index.hit_memo``).
+        where a name may start and when its end, case and language fit.
         """
         best: dict[int, tuple[int, int, int]] = {}  # start -> (end, key's end, entry)
+        starts: dict[int, bool] = {}
         adjectives: set[tuple[int, int]] = set()  # spans a demonym matches
         named: set[tuple[int, int]] = set()  # spans an alias matches whole, not inflected
-        memo = index.hit_memo
         for automaton, haystack in index.automata.texts(text, folded):
-            for last, value in automaton.iter(haystack):
-                j = last + 1
-                i = j - value[0]
-                key = (id(value), lang, min(i, _BEFORE_HIT), text[max(i - _BEFORE_HIT, 0):j + _AFTER_HIT])
-                verdict = memo.get(key)
-                if verdict is None:
-                    if len(memo) >= _MEMO_SIZE:
-                        memo.clear()
-                    verdict = memo[key] = self._hit(index, value[1], text, (i, j), lang)
-                entry, end, adjective_ends, named_ends = verdict
-                for e in adjective_ends:
-                    adjectives.add((i, i + e))
-                for e in named_ends:
-                    named.add((i, i + e))
-                # one alias naming two entries is ambiguous (entry -1): skip it; the
-                # furthest end wins, then the longer key (the one a single pass in text
-                # order met last), whatever order the automata come in
-                if entry >= 0 and (i not in best or (i + end, j) >= best[i][:2]):
-                    best[i] = (i + end, j, entry)
+            for last, (length, aliases) in automaton.iter(haystack):
+                i, j = last + 1 - length, last + 1
+                ok = starts.get(i)
+                if ok is None:
+                    ok = starts[i] = _NAME_START.match(text, i) is not None and (
+                        not is_word_char(text[i]) or word_ok_before(text, i))
+                if not ok:
+                    continue
+                hits = self._alias_hits(index, aliases, text, folded, (i, j), lang,
+                                        (adjectives, named))
+                if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
+                    (entry, end), = hits.items()
+                    # the furthest end wins, then the longer key (the one a single pass
+                    # in text order met last), whatever order the automata come in
+                    if i not in best or (end, j) >= best[i][:2]:
+                        best[i] = (end, j, entry)
         # a word read as a demonym qualifying no actor noun is no inflected name either
         # ("Polskie jabłka": not "Polska" with an ending), unless a name is written whole
         # there ("Russia", not "russ-e" + "ia"); checked once per word kept
@@ -682,23 +676,6 @@ class Gazetteer:
         return [(i, end, entry) for i, (end, _, entry) in best.items()
                 if (i, end) not in adjectives or (i, end) in named
                 or nouns.qualifies(folded, i, end, lang)]
-
-    def _hit(self, index: _Index, aliases: tuple[_Alias, ...], text: str, span: tuple[int, int],
-             lang: str | None) -> tuple[int, int, tuple[int, ...], tuple[int, ...]]:
-        """What the automaton hit of ``aliases`` at ``span`` comes to: (entry, end) of its
-        one alias that fits there (entry -1 when none or two entries fit), and the ends of
-        the demonyms and of the aliases matched whole there; every end relative to the
-        hit's start. No name may start there: nothing. Reads only the characters
-        :data:`_BEFORE_HIT` before the hit to :data:`_AFTER_HIT` after it."""
-        i, j = span
-        if _NAME_START.match(text, i) is None or (is_word_char(text[i]) and not word_ok_before(text, i)):
-            return _NO_HIT
-        adjectives: set[tuple[int, int]] = set()
-        named: set[tuple[int, int]] = set()
-        hits = self._alias_hits(index, aliases, text, text, span, lang, (adjectives, named))
-        entry, end = next(iter(hits.items())) if len(hits) == 1 else (-1, i)
-        return (entry, end - i, tuple(sorted(e - i for _, e in adjectives)),
-                tuple(sorted(e - i for _, e in named)))
 
     def _alias_hits(self, index: _Index, aliases: tuple[_Alias, ...], text: str, folded: str,
                     span: tuple[int, int], lang: str | None,
@@ -988,15 +965,6 @@ _PARENT_BEFORE = re.compile(r"(?:['’]s)?[\s\u00a0]+|の|-|(?<=[\u4e00-\u9fff])
 
 _DEFAULT_CACHE: dict[str, Gazetteer] = {}
 _MEMO_SIZE = 200_000
-#: the characters before an alias hit that say whether a name may start there
-#: (:data:`_NAME_START`'s look-behind, :func:`word_ok_before`: a proclitic and the
-#: character before it) and after it that say whether it may end there (a katakana
-#: or Korean suffix, an inflection of up to :data:`_MAX_SUFFIX` characters and the
-#: character after it)
-_BEFORE_HIT = 2
-_AFTER_HIT = _MAX_SUFFIX + 2
-#: an automaton hit where no name may start
-_NO_HIT: tuple[int, int, tuple[int, ...], tuple[int, ...]] = (-1, 0, (), ())
 
 
 def _code(value: Any, name: str) -> str | None:
