@@ -2,8 +2,7 @@
 
 Structural checks, no timing (speed is measured in ``bench/extract.py``): the
 root-ordered alias automaton over the marked text finds the hits of a plain
-automaton over the text itself; the remembered verdict of an automaton hit is
-the one worked out afresh.
+automaton over the text itself.
 """
 
 from __future__ import annotations
@@ -66,66 +65,3 @@ def test_a_small_root_ordered_automaton_with_spare_characters_in_its_words() -> 
     assert mark not in "\0\1ab"
     for text in ["\0a\1ab", "xab\0a", "\1\0a\1", "bbb", ""]:
         assert sorted(ordered.iter(not_key.sub(mark, text))) == sorted(_plain(words).iter(text))
-
-
-def test_a_remembered_hit_verdict_is_the_one_worked_out_afresh() -> None:
-    # each test text in each language: found with the memo emptied (every hit worked out
-    # afresh), then again from the memo, then with the memo holding the other languages'
-    # verdicts too: the same mentions
-    gazetteer = Gazetteer.default()
-    memo = gazetteer._built().hit_memo  # noqa: SLF001 - the memo under test
-    langs = ["en", "fr", "ru", "pl", "uk", "tr", "ja", "zh", "ko", "ar", None]
-    for text in _texts():
-        for lang in langs:
-            memo.clear()
-            fresh = gazetteer.find(text, language=lang)
-            assert memo
-            assert gazetteer.find(text, language=lang) == fresh
-        for lang in langs:
-            memo.clear()
-            fresh = gazetteer.find(text, language=lang)
-            for other in ("en", "ru", None):
-                gazetteer.find(text[: len(text) // 2], language=other)
-            assert gazetteer.find(text, language=lang) == fresh
-
-
-#: (language, sentence): names written whole and the same letters inside longer words,
-#: after a word character, with an ending, next to a katakana or Korean suffix
-_CONTEXTS = [
-    ("en", "France said on Monday it would act."),
-    ("en", "Francesca Rossi said on Monday it would act."),
-    ("en", "The Iranian and Iran delegations met in Oman."),
-    ("en", "Stop-France and xFrance are no countries."),
-    ("en", "France are champions."),
-    ("en", "AntiFrance are champions."),
-    ("pl", "Polska obiecała pomoc, a Polską rządzi koalicja."),
-    ("pl", "Polskie jabłka i Polski rząd."),
-    ("ru", "Россия заявила, что Россией правит Кремль."),
-    ("ru", "Россиянин сказал, что Росси не приедет."),
-    ("ja", "ロシア政府は声明を出した。"),
-    ("ja", "ロシアンルーレットの話。"),
-    ("ko", "인도 정부는 인도적 지원을 약속했다."),
-    ("ko", "인도주의 단체가 인도에 도착했다."),
-    ("ar", "قالت فرنسا وفرنسا وبفرنسا."),
-    ("ar", "قالت وفرنسا قالت."),
-    ("ar", "قالت ووفرنسا قالت."),
-    ("tr", "Türkiye'nin ve Türkiyeli yetkililer."),
-]
-
-
-def test_a_hit_verdict_depends_only_on_the_context_its_key_holds() -> None:
-    # a verdict remembered from one sentence is used in another only where the characters
-    # around the hit are the same: every sentence after every other (memo warmed by the
-    # first) is read as with an empty memo
-    gazetteer = Gazetteer.default()
-    memo = gazetteer._built().hit_memo  # noqa: SLF001 - the memo under test
-    alone = {}
-    for lang, text in _CONTEXTS:
-        memo.clear()
-        alone[text] = gazetteer.find(text, language=lang)
-    for lang_a, a in _CONTEXTS:
-        for lang_b, b in _CONTEXTS:
-            memo.clear()
-            gazetteer.find(a, language=lang_b)
-            gazetteer.find(a, language=lang_a)
-            assert gazetteer.find(b, language=lang_b) == alone[b], (a, b)
