@@ -162,6 +162,30 @@ def test_an_export_or_report_over_the_store_file_is_refused(tmp_path: Path, good
     assert db.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [["query"], ["export"], ["validate"], ["view", "-o", "REPORT"]])
+def test_a_reading_command_on_a_missing_store_makes_nothing(tmp_path: Path, command: list[str]) -> None:
+    """Before: ``query --db sqlite:////no/such/dir/x.db`` made the folders and an empty store
+    and answered with nothing, as if the store were empty; a mistyped path now says so."""
+    pytest.importorskip("sqlalchemy")
+    db = tmp_path / "no" / "such" / "x.db"
+    args = [str(tmp_path / "r.html") if a == "REPORT" else a for a in command]
+    result = CliRunner().invoke(main, [*args, "--db", f"sqlite:///{db}"])
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    assert result.stderr == (f"claimkit: error: {db}: no claim store here (make one with claimkit "
+                             "import or extract --db)\n")
+    assert not (tmp_path / "no").exists()
+
+
+def test_validate_new_file_may_start_a_store(tmp_path: Path, good_claims: Path) -> None:
+    """``validate --db URL --new FILE`` imports FILE first: a store that is not there yet is made."""
+    pytest.importorskip("sqlalchemy")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["validate", "--db", str(db), "--new", str(good_claims),
+                                       "--fail-on", "never"])
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    assert db.is_file()
+
+
 def test_cluster_shards_inside_an_input_folder_are_not_read_back(tmp_path: Path) -> None:
     """``extract in --cluster ... -o in/shards``. Before: the rerun walked in/shards, took its
     shard as an input, and was refused ('holds 1 shard(s) of other inputs'): no resume."""

@@ -51,11 +51,24 @@ def db_files(url: str | None) -> list[str]:
     return [path] if path and path != ":memory:" else []
 
 
-def open_db(url: str | None) -> ClaimStore:
-    """The store (created or migrated), announced on stderr when migrated."""
+def open_db(url: str | None, *, existing: bool = False) -> ClaimStore:
+    """The store (created or migrated), announced on stderr when migrated.
+
+    ``existing``: a command that only reads the store (export, query, view, validate)
+    refuses a SQLite file that is not there, instead of making an empty store (and its
+    folders) at a mistyped path."""
     from claimkit.store import open_store
     from claimkit.store.tables import SCHEMA_HEAD
 
+    if existing:
+        from pathlib import Path
+
+        from claimkit.store._engine import StoreError
+
+        for path in db_files(url):
+            if not Path(path).exists():
+                raise StoreError(path, "no claim store here (make one with claimkit import "
+                                       "or extract --db)")
     store = open_store(url)
     if store.migrated_from not in (None, SCHEMA_HEAD):
         note(f"{store.url}: schema {store.migrated_from} migrated to the newest")
@@ -93,7 +106,7 @@ def export(db: str | None, output: str | None, fmt: str) -> None:
     """Write the store's records out as JSONL, CSV or Parquet."""
     check_output(output)
     refuse_input_as_output(output, db_files(db), "the claim store")
-    with open_db(db) as store:
+    with open_db(db, existing=True) as store:
         if fmt == "parquet":
             n = store.export(None, path=output, fmt=fmt)
         else:
@@ -131,7 +144,7 @@ def query(db: str | None, groups: bool, fmt: str, **filters: Any) -> None:
     from claimkit.store.query import ClaimQuery
 
     limit = filters.pop("limit") or None
-    with open_db(db) as store:
+    with open_db(db, existing=True) as store:
         if groups:
             rows: list[Any] = store.groups(min_sources=filters["min_sources"] or 1,
                                            type=filters["type_"], limit=limit)
@@ -188,7 +201,8 @@ def validate_db(db: str | None, new: str | None, full: bool, reader: ClaimsReade
     groups: list[Any] = []
     findings: list[Any] = []
     n_claims = n_docs = 0
-    with open_db(db) as store:
+    # a new file may start a store; a run id or nothing only reads one
+    with open_db(db, existing=new is None or not Path(new).is_file()) as store:
         seqs: list[int] = []
         if new is not None and Path(new).is_file():
             writer = store.writer(RunInfo("validate --new"), **options)
@@ -230,7 +244,7 @@ def view_db(db: str | None, output: str, findings: bool, filters: dict[str, Any]
 
     check_output(output)
     refuse_input_as_output(output, db_files(db), "the claim store")
-    with open_db(db) as store:
+    with open_db(db, existing=True) as store:
         keep: set[tuple[str, str]] | None = None
         if any(filters.values()):
             rows = store.query(ClaimQuery(type=filters["type_"], country=filters["country"],
