@@ -99,12 +99,22 @@ def _docs(directory: Path, prefix: str) -> set[str]:
     return {f"{prefix}{i:02}" for i in range(N)}
 
 
+#: ``python -m claimkit.cli`` with Ctrl-C raising KeyboardInterrupt, as in a terminal: a
+#: process started as a background job of a non-interactive shell (``make test &``) inherits
+#: SIGINT ignored, and Python then installs no handler, so the Ctrl-C test would wait on a
+#: child that never hears it
+_AS_IN_A_TERMINAL = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'claimkit'; runpy.run_module('claimkit.cli', run_name='__main__', alter_sys=True)"
+)
+
+
 def _start(server: ScriptedServer, inputs: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CLAIMKIT_"))}
     env.update(OPENAI_API_KEY="sk-test-locking-0000000000", CLAIMKIT_BASE_URL=server.base_url,
                CLAIMKIT_MODEL="scripted-model", CLAIMKIT_CACHE_DIR=str(out.parent / "cache"))
     return subprocess.Popen(
-        [sys.executable, "-m", "claimkit.cli", "extract", str(inputs), "-o", str(out),
+        [sys.executable, "-c", _AS_IN_A_TERMINAL, "extract", str(inputs), "-o", str(out),
          "--backend", "openai", "--concurrency", "2", "--no-cache", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
