@@ -15,14 +15,15 @@ held-out set, ``tests/data/articles_heldout2``, written the same way a session
 later (the first set had been scored twice by then), and ``--heldout3`` the
 third, ``tests/data/articles_heldout3``, written two sessions after the second,
 ``--heldout4`` the fourth, written a session after the third, and
-``--heldout5`` the fifth, written a session after the fourth. Attribute
+``--heldout5`` the fifth, written a session after the fourth, and
+``--heldout6`` the sixth, written a session after the fifth. Attribute
 columns give the accuracy and, after it, right/matched.
 
 Unlike the sentence sets (one sentence, one decision), these score what only
 a whole article shows: restatements merged, dates from the dateline and the
 context, who acts in a meeting report, background that is no claim.
 
-    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5] [LANG | ARTICLE ...]   # ko, or ko-4
+    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6] [LANG | ARTICLE ...]   # ko, or ko-4
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _attribute(report: EvalReport, name: str) -> str:
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     articles, gold_dir = ARTICLES, GOLD
-    for flag in ("--heldout", "--heldout2", "--heldout3", "--heldout4", "--heldout5"):
+    for flag in ("--heldout", "--heldout2", "--heldout3", "--heldout4", "--heldout5", "--heldout6"):
         if flag in argv:
             articles = HELDOUT.with_name(f"articles_{flag[2:]}")
             gold_dir = articles.with_name(f"articles_{flag[2:]}_gold")

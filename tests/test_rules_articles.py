@@ -22,7 +22,8 @@ GOLD = ROOT / "tests" / "data" / "articles_gold"
 #: (articles, their gold): the set tuned on and the held-out one (scored, never tuned on)
 SETS = [
     (ARTICLES, GOLD),
-    *((ARTICLES.with_name(name), GOLD.with_name(f"{name}_gold")) for name in ("articles_heldout", "articles_heldout2", "articles_heldout3", "articles_heldout4")),
+    *((ARTICLES.with_name(name), GOLD.with_name(f"{name}_gold")) for name in ("articles_heldout", "articles_heldout2", "articles_heldout3", "articles_heldout4",
+                                                                         "articles_heldout5", "articles_heldout6")),
 ]
 TEXTS = sorted(ARTICLES.glob("*.txt"))
 ALL = [(p, gold) for articles, gold in SETS for p in sorted(articles.glob("*.txt"))]
@@ -37,7 +38,7 @@ def _bench() -> object:
     return module
 
 
-@pytest.mark.parametrize(("articles", "gold"), SETS, ids=["tuned", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize(("articles", "gold"), SETS, ids=["tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
 def test_every_article_has_a_gold_file_and_every_gold_file_an_article(articles: Path, gold: Path) -> None:
     texts = {p.stem for p in articles.glob("*.txt")}
     assert texts, f"no articles in {articles}"
