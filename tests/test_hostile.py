@@ -24,19 +24,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimkit.cli import main
+from tests._hostile import A_TEXT, Z_TEXT, gold_dir, two_article_lines
+from tests._hostile import no_endpoint as no_endpoint  # the autouse fixture
 
-A_TEXT = (
-    "Macron pledges more air defence for Ukraine\n\n"
-    "PARIS, 27 March 2025. French President Emmanuel Macron pledged on Thursday to send "
-    "additional air defence systems to Ukraine, and said France would provide 2 billion "
-    "euros in military aid this year.\n"
-)
-Z_TEXT = (
-    "Kremlin rejects ceasefire plan\n\n"
-    "MOSCOW, 28 March 2025. Russia rejected the proposed ceasefire plan on Friday, Kremlin "
-    "spokesman Dmitry Peskov said, warning that European troops in Ukraine would be a "
-    "legitimate target.\n"
-)
 FR = (
     "Le président français a déclaré jeudi que vingt-six pays s'étaient engagés à envoyer "
     "des troupes en Ukraine après un cessez-le-feu. « Nous sommes prêts », a-t-il ajouté "
@@ -446,12 +436,6 @@ def _run(tmp_path: Path, case: Case) -> tuple[int, list[str], list[dict[str, obj
     return result.exit_code, lines, records, out
 
 
-@pytest.fixture(autouse=True)
-def _no_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CLAIMKIT_API_KEY", "CLAIMKIT_BASE_URL"):
-        monkeypatch.delenv(var, raising=False)
-
-
 def test_there_are_at_least_forty_kinds() -> None:
     assert len({c.kind for c in CASES}) == len(CASES) >= 40
 
@@ -540,30 +524,14 @@ CLAIMS_ROUTINE = re.compile(r"claimkit: (\d+ claims|wrote |\d+ documents? \()")
 
 @pytest.fixture(scope="module")
 def good_claims(tmp_path_factory: pytest.TempPathFactory) -> str:
-    d = tmp_path_factory.mktemp("claims")
-    (d / "a.txt").write_text(A_TEXT, encoding="utf-8")
-    (d / "z.txt").write_text(Z_TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(d / "a.txt"), str(d / "z.txt"), "--backend", "rules"])
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert len(lines) == 2 and all(json.loads(ln)["claims"] for ln in lines)
-    return "\n".join(sorted(lines, key=lambda ln: '"id":"z"' in ln)) + "\n"  # a, then z
-
-
-def _gold(d: Path) -> str:
-    gold = d / "gold"
-    gold.mkdir(exist_ok=True)
-    (gold / "a.jsonl").write_text(json.dumps({"doc": "a", "type": "pledge", "actor": ["France"],
-                                              "evidence": ["would provide 2 billion euros"]}) + "\n",
-                                  encoding="utf-8")
-    return str(gold)
+    return "\n".join(two_article_lines(tmp_path_factory.mktemp("claims"))) + "\n"  # a, then z
 
 
 def _claims_args(command: str, d: Path, *files: str) -> list[str]:
     """The command's arguments for claims files (eval scores the first file only)."""
     return {"validate": ["validate", "--fail-on", "never", *files],
             "view": ["view", *files, "-o", str(d / "r.html")],
-            "eval": ["eval", "--gold", _gold(d), files[0], "--json"],
+            "eval": ["eval", "--gold", gold_dir(d), files[0], "--json"],
             "import": ["import", "--db", f"sqlite:///{d / 'store.db'}", *files]}[command]
 
 
@@ -976,12 +944,12 @@ def test_a_settings_file_that_never_ends_is_refused_in_one_line(
         bad = _settings_file(tmp_path, kind)
         args = ["extract", str(tmp_path / "a.txt"), "--backend", "rules", "--gazetteer", str(bad)]
     elif option == "gold":
-        gold = Path(_gold(tmp_path))
+        gold = Path(gold_dir(tmp_path))
         bad = _settings_file(gold, kind, ".jsonl")
         args = ["eval", "--gold", str(gold), str(claims)]
     else:
         bad = _settings_file(tmp_path, kind)
-        args = ["eval", "--gold", _gold(tmp_path), str(claims), "--events", str(bad)]
+        args = ["eval", "--gold", gold_dir(tmp_path), str(claims), "--events", str(bad)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, (result.exit_code, result.stderr, result.exception)
     (line,) = result.stderr.splitlines()
@@ -1003,7 +971,7 @@ def test_a_full_disk_names_the_output_it_could_not_write(tmp_path: Path, good_cl
 
     claims = tmp_path / "claims.jsonl"
     claims.write_text(good_claims, encoding="utf-8")
-    args = [a.format(claims=claims, gold=_gold(tmp_path)) for a in command]
+    args = [a.format(claims=claims, gold=gold_dir(tmp_path)) for a in command]
     exe = Path(sys.executable).with_name("claimkit")
     with open("/dev/full", "w") as full:
         done = subprocess.run([str(exe), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)

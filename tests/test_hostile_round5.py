@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimkit.cli import main
-
-from .test_hostile import A_TEXT, Z_TEXT
+from tests._hostile import A_TEXT, Z_TEXT, gold_dir, two_article_lines
+from tests._hostile import no_endpoint as no_endpoint  # the autouse fixture
 
 #: cell values a spreadsheet runs as formulas (a link that sends data away, a command)
 FORMULAS = {
@@ -28,22 +28,11 @@ FORMULAS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _no_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CLAIMKIT_API_KEY", "CLAIMKIT_BASE_URL",
-                "CLAIMKIT_PRICES", "CLAIMKIT_GAZETTEER", "CLAIMKIT_PLUGINS", "CLAIMKIT_DB"):
-        monkeypatch.delenv(var, raising=False)
-
-
 @pytest.fixture(scope="module")
 def good_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two articles' records (a, then z)."""
     d = tmp_path_factory.mktemp("r5")
-    (d / "a.txt").write_text(A_TEXT, encoding="utf-8")
-    (d / "z.txt").write_text(Z_TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(d / "a.txt"), str(d / "z.txt"), "--backend", "rules"])
-    assert result.exit_code == 0, result.stderr
-    lines = sorted(result.stdout.splitlines(), key=lambda ln: '"id":"z"' in ln)
+    lines = two_article_lines(d)
     path = d / "claims.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -205,19 +194,10 @@ def test_cluster_shards_inside_an_input_folder_are_not_read_back(tmp_path: Path)
 # ------------------------------------------------------------------ standard input
 
 
-def _gold_dir(d: Path) -> str:
-    gold = d / "gold"
-    gold.mkdir(exist_ok=True)
-    (gold / "a.jsonl").write_text(json.dumps({"doc": "a", "type": "pledge", "actor": ["France"],
-                                              "evidence": ["would provide 2 billion euros"]}) + "\n",
-                                  encoding="utf-8")
-    return str(gold)
-
-
 def _stdin_args(command: str, d: Path, *names: str) -> list[str]:
     return {"validate": ["validate", "--fail-on", "never", "--format", "jsonl", *names],
             "view": ["view", *names, "-o", str(d / "r.html")],
-            "eval": ["eval", "--gold", _gold_dir(d), names[0], "--json"],
+            "eval": ["eval", "--gold", gold_dir(d), names[0], "--json"],
             "import": ["import", "--db", str(d / "s.db"), *names]}[command]
 
 

@@ -18,30 +18,21 @@ import pytest
 from click.testing import CliRunner
 
 from claimkit.cli import main
+from tests._hostile import A_TEXT, Z_TEXT, two_article_lines
+from tests._hostile import no_endpoint as no_endpoint  # the autouse fixture
 
-from .test_hostile import A_TEXT, CLAIMS_ROUTINE, ROUTINE, Z_TEXT
+from .test_hostile import CLAIMS_ROUTINE, ROUTINE
 
 #: a name that is rich markup (an unmatched closing tag: rich raised MarkupError on it)
 #: and holds terminal escape sequences (clear screen, set the window title)
 EVIL = "[/]\x1b[2J\x1b]0;pwned\x07[bold red]Evil[/x]"
 
 
-@pytest.fixture(autouse=True)
-def _no_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CLAIMKIT_API_KEY", "CLAIMKIT_BASE_URL",
-                "CLAIMKIT_PRICES", "CLAIMKIT_GAZETTEER", "CLAIMKIT_PLUGINS", "CLAIMKIT_DB"):
-        monkeypatch.delenv(var, raising=False)
-
-
 @pytest.fixture(scope="module")
 def evil_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two articles' records, the second's document id and actor names made of ``EVIL``."""
     d = tmp_path_factory.mktemp("evil")
-    (d / "a.txt").write_text(A_TEXT, encoding="utf-8")
-    (d / "z.txt").write_text(Z_TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(d / "a.txt"), str(d / "z.txt"), "--backend", "rules"])
-    assert result.exit_code == 0, result.stderr
-    records = sorted((json.loads(ln) for ln in result.stdout.splitlines()), key=lambda r: r["document"]["id"])
+    records = [json.loads(ln) for ln in two_article_lines(d)]
     evil = records[1]
     evil["document"]["id"] = "z" + EVIL
     for claim in evil["claims"]:

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from claimkit.extract.base import BackendResult, Draft, build_claims, verify_span
+from claimkit.extract.base import Draft
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import load_cues
 from claimkit.extract.rules.text import segment
 from claimkit.normalize.mentions import ActorMention
-from claimkit.schemas import Actor, ActorKind, Document
+from claimkit.schemas import ActorKind, Document
 from claimkit.text import dominant_script
+from tests._fake_gazetteer import FakeGazetteer, drafts, labels, one
 
 NAMES = {
     "Poland": "Poland", "Moldova": "Moldova", "Austria": "Austria", "Spain": "Spain",
@@ -32,56 +33,18 @@ NAMES = {
 }  # fmt: skip
 
 
-class FakeGazetteer:
-    """Finds the names above, as ``Gazetteer.find`` would."""
-
-    def find(self, text: str, *, language: str | None = None) -> list[ActorMention]:
-        found = []
-        for surface, name in NAMES.items():
-            start = text.find(surface)
-            while start >= 0:
-                kind = ActorKind.group if "Coalition" in name else ActorKind.country
-                actor = Actor(text=surface, name=name, kind=kind, resolved=True)
-                found.append(ActorMention(start, start + len(surface), surface, actor))
-                start = text.find(surface, start + 1)
-        # a longer name hides names inside it, as in the real gazetteer
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        out: list[ActorMention] = []
-        for m in found:
-            if not out or m.start >= out[-1].end:
-                out.append(m)
-        return out
+def _gazetteer() -> FakeGazetteer:
+    """A fake gazetteer of the names above."""
+    return FakeGazetteer(NAMES, {"Coalition of the Willing": ActorKind.group})
 
 
 @pytest.fixture(scope="module")
 def backend() -> RulesBackend:
-    return RulesBackend(gazetteer=FakeGazetteer())
-
-
-def drafts(backend: RulesBackend, text: str, language: str | None = None) -> list[Draft]:
-    doc = Document(id="t", text=text, language=language)
-    result = backend.extract(doc)
-    assert isinstance(result, BackendResult)
-    for d in result.drafts:
-        assert d.spans, d
-        for span in d.spans:
-            assert verify_span(doc, span), span  # exact by construction
-    build_claims(doc, result.drafts)  # every draft validates as a claim
-    return list(result.drafts)
+    return RulesBackend(gazetteer=_gazetteer())
 
 
 def types(ds: list[Draft]) -> list[str]:
     return [d.type for d in ds]
-
-
-def one(ds: list[Draft], type_: str) -> Draft:
-    found = [d for d in ds if d.type == type_]
-    assert len(found) == 1, [(d.type, d.spans[0].text) for d in ds]
-    return found[0]
-
-
-def labels(value: object) -> list[str]:
-    return [a.label for a in value] if isinstance(value, list) else []
 
 
 # ------------------------------------------------------------------ English
@@ -150,7 +113,7 @@ def test_repeated_meeting_mentions_merge(backend: RulesBackend) -> None:
         "Chile and Peru met in Warsaw on trade",
         "The meeting lasted two hours",
     ]
-    unmerged = RulesBackend(gazetteer=FakeGazetteer(), merge=False)
+    unmerged = RulesBackend(gazetteer=_gazetteer(), merge=False)
     assert types(drafts(unmerged, text)) == ["meeting", "meeting"]
 
 
@@ -229,7 +192,7 @@ def test_user_cues_extend_the_bundled_ones(backend: RulesBackend, tmp_path: Path
     path = tmp_path / "cues.json"
     path.write_text(json.dumps(extra), encoding="utf-8")
     for cues in (extra, path):
-        extended = RulesBackend(gazetteer=FakeGazetteer(), cues=cues)
+        extended = RulesBackend(gazetteer=_gazetteer(), cues=cues)
         assert types(drafts(extended, text)) == ["pledge"]
 
 

@@ -20,21 +20,19 @@ import pytest
 from pydantic import Field
 
 from claimkit.errors import InputError, SchemaError
-from claimkit.extract.base import Draft, build_claims, verify_span
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import CueBook, cue_file, load_cues
 from claimkit.extract.rules.spec import field_shape
-from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import (
     Actor,
     ActorKind,
     ClaimBase,
-    Document,
     MeetingFormat,
     Quantity,
     claim_types,
     register_claim_type,
 )
+from tests._fake_gazetteer import FakeGazetteer, drafts, labels, one
 
 PLUGIN = Path(__file__).resolve().parent.parent / "examples" / "sanction-plugin"
 
@@ -54,24 +52,9 @@ NAMES = {
 _ORGS = {"European Union"}
 
 
-class FakeGazetteer:
-    """Finds the names above, as ``Gazetteer.find`` would (longest name first)."""
-
-    def find(self, text: str, *, language: str | None = None) -> list[ActorMention]:
-        found = []
-        for surface, name in NAMES.items():
-            start = text.find(surface)
-            while start >= 0:
-                kind = ActorKind.organisation if name in _ORGS else ActorKind.country
-                actor = Actor(text=surface, name=name, kind=kind, resolved=True)
-                found.append(ActorMention(start, start + len(surface), surface, actor))
-                start = text.find(surface, start + 1)
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        out: list[ActorMention] = []
-        for m in found:
-            if not out or m.start >= out[-1].end:
-                out.append(m)
-        return out
+def _gazetteer() -> FakeGazetteer:
+    """A fake gazetteer of the names above."""
+    return FakeGazetteer(NAMES, {name: ActorKind.organisation for name in _ORGS})
 
 
 @pytest.fixture
@@ -90,26 +73,6 @@ def sanction(registry: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Module
     module = importlib.import_module("claimkit_sanction")
     monkeypatch.setitem(sys.modules, "claimkit_sanction", module)  # removed again afterwards
     yield module
-
-
-def drafts(backend: RulesBackend, text: str, language: str | None = None) -> list[Draft]:
-    doc = Document(id="t", text=text, language=language)
-    result = backend.extract(doc)
-    for d in result.drafts:
-        for span in d.spans:
-            assert verify_span(doc, span), span
-    build_claims(doc, result.drafts)  # every draft validates as its model
-    return list(result.drafts)
-
-
-def one(ds: list[Draft], type_: str) -> Draft:
-    found = [d for d in ds if d.type == type_]
-    assert len(found) == 1, [(d.type, d.spans[0].text) for d in ds]
-    return found[0]
-
-
-def labels(value: Any) -> list[str]:
-    return [a.label for a in value] if isinstance(value, list) else []
 
 
 # ------------------------------------------------------------ a user claim type
@@ -145,7 +108,7 @@ def _write(path: Path, data: dict[str, Any]) -> str:
 
 def test_user_type_with_a_cue_file_is_extracted(registry: None, tmp_path: Path) -> None:
     _ceasefire(_write(tmp_path / "ceasefire.json", CEASEFIRE_CUES))
-    backend = RulesBackend(gazetteer=FakeGazetteer())
+    backend = RulesBackend(gazetteer=_gazetteer())
     assert "ceasefire_rt" in backend.types
     d = one(drafts(backend, "Chile agreed a ceasefire with Peru and will withdraw 5,000 troops."), "ceasefire_rt")
     assert labels(d.fields["actor"]) == ["Chile"]
@@ -179,7 +142,7 @@ def test_cue_file_relative_to_the_defining_package(
     monkeypatch.setitem(sys.modules, "rt_cue_pkg", module)
     found = cue_file(module.Truce)
     assert found is not None and Path(str(found)) == package / "data" / "cues.json"
-    backend = RulesBackend(gazetteer=FakeGazetteer(), types=["ceasefire_rt"])
+    backend = RulesBackend(gazetteer=_gazetteer(), types=["ceasefire_rt"])
     assert [d.type for d in drafts(backend, "Chile signed a truce with Peru.")] == ["ceasefire_rt"]
 
 
@@ -188,7 +151,7 @@ def test_type_without_cues_is_not_extracted(registry: None) -> None:
         type: Literal["quiet_rt"] = "quiet_rt"
 
     register_claim_type(Quiet)
-    backend = RulesBackend(gazetteer=FakeGazetteer())
+    backend = RulesBackend(gazetteer=_gazetteer())
     assert "quiet_rt" not in backend.types
     with pytest.raises(SchemaError, match="no cues"):
         RulesBackend(types=["quiet_rt"])
@@ -214,7 +177,7 @@ def test_cue_data_is_checked_against_the_model(
 ) -> None:
     _ceasefire(_write(tmp_path / "c.json", {**CEASEFIRE_CUES, "types": {"ceasefire_rt": decl}}))
     with pytest.raises(InputError, match=message):
-        RulesBackend(gazetteer=FakeGazetteer())
+        RulesBackend(gazetteer=_gazetteer())
 
 
 def test_keyword_value_the_field_does_not_accept(registry: None, tmp_path: Path) -> None:
@@ -222,7 +185,7 @@ def test_keyword_value_the_field_does_not_accept(registry: None, tmp_path: Path)
     cues["languages"]["en"]["fields"]["stage"]["paused"] = ["paus*"]
     _ceasefire(_write(tmp_path / "c.json", cues))
     with pytest.raises(InputError, match="paused"):
-        RulesBackend(gazetteer=FakeGazetteer())
+        RulesBackend(gazetteer=_gazetteer())
 
 
 def test_missing_cue_file_names_the_file(registry: None, tmp_path: Path) -> None:
@@ -246,14 +209,14 @@ def test_field_shapes() -> None:
 
 def test_types_restricts_the_output_not_the_rules() -> None:
     text = "Poland pledged troops to Moldova, but Austria refused to send troops."
-    everything = RulesBackend(gazetteer=FakeGazetteer())
+    everything = RulesBackend(gazetteer=_gazetteer())
     assert [d.type for d in drafts(everything, text)] == ["pledge", "refusal"]
-    pledges = RulesBackend(gazetteer=FakeGazetteer(), types=["pledge"])
+    pledges = RulesBackend(gazetteer=_gazetteer(), types=["pledge"])
     assert pledges.types == ("pledge",)
     assert [d.type for d in drafts(pledges, text)] == ["pledge"]
     # the refusal cue is still read: what Austria refuses is not pledged
     assert drafts(pledges, "Austria refused to send troops.") == []
-    both = RulesBackend(gazetteer=FakeGazetteer(), types="refusal, pledge")
+    both = RulesBackend(gazetteer=_gazetteer(), types="refusal, pledge")
     assert both.types == ("refusal", "pledge")
     assert [d.type for d in drafts(both, text)] == ["pledge", "refusal"]
 
@@ -270,7 +233,7 @@ def test_plugin_registers_its_type_and_ships_its_cues(sanction: ModuleType) -> N
     assert claim_types()["sanction"] is sanction.Sanction
     path = cue_file(sanction.Sanction)
     assert path is not None and path.name == "cues.json" and path.is_file()
-    backend = RulesBackend(gazetteer=FakeGazetteer())
+    backend = RulesBackend(gazetteer=_gazetteer())
     assert backend.types == ("pledge", "refusal", "warning", "meeting", "sanction")
     assert {"en", "fr", "de", "es", "it", "pt", "ru"} <= {
         code for code in backend.cues.languages if "sanction" in backend.cues.raw[code]
@@ -300,7 +263,7 @@ def test_plugin_registers_its_type_and_ships_its_cues(sanction: ModuleType) -> N
 def test_sanction_cues(
     sanction: ModuleType, text: str, language: str, action: str, actor: str, target: str
 ) -> None:
-    backend = RulesBackend(gazetteer=FakeGazetteer(), types=["sanction"])
+    backend = RulesBackend(gazetteer=_gazetteer(), types=["sanction"])
     d = one(drafts(backend, text, language), "sanction")
     assert d.fields["action"] == action
     assert labels(d.fields["actor"]) == [actor]
@@ -328,12 +291,12 @@ def test_sanction_cues(
 def test_sanction_negatives(
     sanction: ModuleType, text: str, language: str, types: list[str]
 ) -> None:
-    backend = RulesBackend(gazetteer=FakeGazetteer())
+    backend = RulesBackend(gazetteer=_gazetteer())
     assert [d.type for d in drafts(backend, text, language)] == types
 
 
 def test_sanction_hedged_and_repeated(sanction: ModuleType) -> None:
-    backend = RulesBackend(gazetteer=FakeGazetteer(), types=["sanction"])
+    backend = RulesBackend(gazetteer=_gazetteer(), types=["sanction"])
     d = one(drafts(backend, "Canada may impose new sanctions on Syria."), "sanction")
     assert d.fields["modality"] == "tentative"
     text = (
@@ -376,14 +339,14 @@ BUILTIN_SENTENCES = [
 
 
 def test_builtin_outputs_do_not_change_when_a_plugin_is_registered(sanction: ModuleType) -> None:
-    with_plugin = RulesBackend(gazetteer=FakeGazetteer())
-    without = RulesBackend(gazetteer=FakeGazetteer(), types=["pledge", "refusal", "warning", "meeting"])
+    with_plugin = RulesBackend(gazetteer=_gazetteer())
+    without = RulesBackend(gazetteer=_gazetteer(), types=["pledge", "refusal", "warning", "meeting"])
     for text in BUILTIN_SENTENCES:
         assert drafts(with_plugin, text) == drafts(without, text), text
 
 
 def test_builtin_declarations_in_the_bundled_data() -> None:
-    specs = RulesBackend(gazetteer=FakeGazetteer()).specs
+    specs = RulesBackend(gazetteer=_gazetteer()).specs
     assert specs["pledge"].negated_as == "refusal"
     assert not specs["meeting"].modality and not specs["warning"].hedges
     roles = {(r.type, r.field): r.role for s in specs.values() for r in s.fields}
@@ -392,7 +355,7 @@ def test_builtin_declarations_in_the_bundled_data() -> None:
     assert roles[("meeting", "location")] == "place"
     assert roles[("meeting", "participant_count")] == "count"
     assert ("meeting", "hosts") not in roles  # declared "none"
-    d = one(drafts(RulesBackend(gazetteer=FakeGazetteer()), "Austria threatened to block the loan to Moldova."), "warning")
+    d = one(drafts(RulesBackend(gazetteer=_gazetteer()), "Austria threatened to block the loan to Moldova."), "warning")
     assert labels(d.fields["target"]) == ["Moldova"]
 
 
@@ -401,7 +364,7 @@ def test_builtin_declarations_in_the_bundled_data() -> None:
 
 def test_version_1_keyword_maps_still_read() -> None:
     extra = {"languages": {"en": {"what": {"training": ["drill*"]}}}}
-    backend = RulesBackend(gazetteer=FakeGazetteer(), cues=extra)
+    backend = RulesBackend(gazetteer=_gazetteer(), cues=extra)
     d = one(drafts(backend, "Poland pledged drills for Moldova."), "pledge")
     assert d.fields["what"] == "training"
 

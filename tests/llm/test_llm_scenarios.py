@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FAKE_KEY, requests_made, sent_bodies
@@ -145,25 +147,26 @@ def test_persistent_errors_become_a_failure_record_and_the_run_goes_on(
     assert requests_made(vcr, server) == 4
 
 
-@pytest.mark.vcr
-def test_malformed_json_is_repaired_without_a_reask(vcr, server, make_backend, articles_dir,
-                                                    gold_dir):
-    """An unquoted key and a trailing comma: read as the JSON they mean (json-repair)."""
-    doc = _articles(articles_dir)[4]
-    server.script(doc.text[:200], malformed())
-    record = _one(make_backend(), doc)
-    assert isinstance(record, DocumentClaims)
-    assert requests_made(vcr, server) == 1
-    assert evaluate(gold_dir / f"{doc.id}.jsonl", [record]).overall.f1 == 1.0
+def _scenario(answer: Callable[[], Any], requests: int, name: str) -> Any:
+    """A parametrization of a reply scenario, replayed from the cassette ``name`` (the test's
+    name before the scenarios shared one test)."""
+    return pytest.param(answer, requests, id=name, marks=pytest.mark.default_cassette(name))
 
 
 @pytest.mark.vcr
-def test_a_reply_without_json_is_reasked(vcr, server, make_backend, articles_dir, gold_dir):
+@pytest.mark.parametrize(("answer", "requests"), [
+    # an unquoted key and a trailing comma: read as the JSON they mean (json-repair), no re-ask
+    _scenario(malformed, 1, "test_malformed_json_is_repaired_without_a_reask"),
+    # no JSON at all: re-asked once
+    _scenario(unreadable, 2, "test_a_reply_without_json_is_reasked"),
+])
+def test_a_reply_that_is_not_clean_json(vcr, server, make_backend, articles_dir, gold_dir, answer, requests):
+    """The article's claims come through whole, in as many requests as the reply needs."""
     doc = _articles(articles_dir)[4]
-    server.script(doc.text[:200], unreadable())
+    server.script(doc.text[:200], answer())
     record = _one(make_backend(), doc)
     assert isinstance(record, DocumentClaims)
-    assert requests_made(vcr, server) == 2
+    assert requests_made(vcr, server) == requests
     assert evaluate(gold_dir / f"{doc.id}.jsonl", [record]).overall.f1 == 1.0
 
 

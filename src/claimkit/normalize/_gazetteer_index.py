@@ -7,12 +7,14 @@ public :class:`~claimkit.normalize.actors.Gazetteer`; nothing here is public API
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -152,6 +154,16 @@ def _read_file(path: Path) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise InputError(str(path), "a gazetteer file must hold a JSON object with 'entries'")
     return doc
+
+
+def merge_sources(merge: Callable[[dict[str, Any]], None], bundled: str | None,
+                  paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Hand ``merge`` (a gazetteer's or a place table's) the bundled data file ``bundled``
+    (a path inside the ``claimkit`` package, such as ``data/places.json``; None: none),
+    then each of the user's files (:func:`merge_files`), in order."""
+    if bundled is not None:
+        merge(json.loads(resources.files("claimkit").joinpath(bundled).read_text("utf-8")))
+    merge_files(merge, paths)
 
 
 def merge_files(merge: Callable[[dict[str, Any]], None], paths: Iterable[str | os.PathLike[str]]) -> None:

@@ -30,13 +30,11 @@ Matching rules (why they are there):
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
 from claimkit.errors import InputError
@@ -64,7 +62,7 @@ from claimkit.normalize._gazetteer_index import (
     _trie_add,
     env_cached,
     gazetteer_shape,
-    merge_files,
+    merge_sources,
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._officials import Official, OfficialFinder
@@ -187,10 +185,7 @@ class Gazetteer:
             InputError: a file is missing or is not a gazetteer JSON object.
         """
         gazetteer = cls()
-        if include_default:
-            raw = resources.files("claimkit").joinpath("data/gazetteer.json").read_text("utf-8")
-            gazetteer._merge(json.loads(raw))
-        merge_files(gazetteer._merge, paths)
+        merge_sources(gazetteer._merge, "data/gazetteer.json" if include_default else None, paths)
         return gazetteer
 
     def _merge(self, doc: dict[str, Any]) -> None:

@@ -23,13 +23,11 @@ engine skips every position whose character starts no name.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from claimkit.errors import InputError
@@ -39,7 +37,7 @@ from claimkit.normalize._gazetteer_index import (
     _languages,
     _nfc,
     env_cached,
-    merge_files,
+    merge_sources,
 )
 from claimkit.normalize.mentions import PlaceMention
 from claimkit.text import fold, is_unspaced
@@ -101,10 +99,7 @@ class Places:
             InputError: a file is missing, is not JSON, or its ``places`` is malformed.
         """
         places = cls()
-        if include_default:
-            raw = resources.files("claimkit").joinpath("data/places.json").read_text("utf-8")
-            places._merge(json.loads(raw))
-        merge_files(places._merge, paths)
+        merge_sources(places._merge, "data/places.json" if include_default else None, paths)
         return places
 
     def extended(self, places: Mapping[str, Iterable[Any]]) -> Places:

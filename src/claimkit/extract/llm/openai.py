@@ -52,7 +52,6 @@ import socket
 import ssl
 import time
 import urllib.parse
-from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, NoReturn, Self
@@ -84,7 +83,6 @@ from claimkit.errors import (
     WaitBudgetExceeded,
 )
 from claimkit.extract.base import BackendOptions
-from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
 from claimkit.extract.llm.lenient import claims_payload, read_json, strict_payload
 from claimkit.extract.llm.replies import (
@@ -94,7 +92,7 @@ from claimkit.extract.llm.replies import (
     structured,
     tools_request,
 )
-from claimkit.extract.llm.settings import LLMSettings, endpoint_configured
+from claimkit.extract.llm.settings import endpoint_configured
 from claimkit.redact import redact
 
 __all__ = ["OpenAIBackend", "dead_endpoint", "is_transient"]
@@ -239,19 +237,12 @@ class OpenAIBackend(LLMBackend):
     """
 
     name = "openai"
-
-    def __init__(
-        self,
-        settings: LLMSettings | None = None,
-        *,
-        cache: ResponseCache | bool | None = True,
-        types: Sequence[str] | None = None,
-        **overrides: Any,
-    ) -> None:
-        super().__init__(settings, cache=cache, types=types, **overrides)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._client: openai.AsyncOpenAI | None = None
-        self._ssl: Any = None
+    #: the client, made on first use in the running event loop and remade in another
+    #: loop (the constructor is LLMBackend's: these start as None on every instance)
+    _loop: asyncio.AbstractEventLoop | None = None
+    _client: openai.AsyncOpenAI | None = None
+    #: the SSL context, made once (it takes tens of milliseconds) and kept across loops
+    _ssl: Any = None
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> Self:
