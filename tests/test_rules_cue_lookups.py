@@ -183,3 +183,28 @@ def test_consequence_hits_come_from_the_types_that_have_conditioned_cues(backend
                     assert got == _conditioned_reference(backend, scene, span, view, lc)
                     found += len(got)
     assert found > 20
+
+
+def test_a_document_without_a_claim_cue_runs_no_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    # only the cue scan runs for a document none of whose sentences holds a cue of a claim
+    # type or an action verb: no actor, date, quantity or place is looked for; a document
+    # with one runs them all, as before
+    from claimkit.schemas import Document
+
+    backend = RulesBackend()
+    calls: list[str] = []
+    finders = backend._finders  # noqa: SLF001
+    for name in ("actors", "dates", "quantities"):
+        real = getattr(finders, name)
+        monkeypatch.setattr(finders, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    quiet = [
+        ("en", "The weather in Paris was mild on Tuesday, and the markets in London rose by 2 percent."),
+        ("de", "In Berlin regnete es am Montag, die Züge fuhren pünktlich."),
+        ("fr", "Il a plu à Lyon toute la journée de samedi, et la Seine a monté de 30 centimètres."),
+    ]
+    for i, (lang, text) in enumerate(quiet):
+        assert backend.extract(Document(id=f"q{i}", text=text, language=lang)).drafts == []
+    assert calls == []
+    loud = "Germany pledged to send 500 soldiers to Lithuania by 2027, the minister said on Tuesday."
+    assert backend.extract(Document(id="p", text=loud, language="en")).drafts
+    assert set(calls) == {"actors", "dates", "quantities"}
