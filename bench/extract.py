@@ -14,8 +14,9 @@ Printed:
 3. **share by stage**, measured by running each stage alone on the same
    documents: segmentation, language choice, the finders (actors, dates,
    quantities, places), the cue scan (each document's cue languages, every
-   category) and the rest (clause hits, fields, merging) as the total minus
-   those;
+   category, and the merged tables of the categories the backend asks about:
+   what its first ``has_any`` and ``grouped`` build) and the rest (clause hits,
+   fields, merging) as the total minus those;
 4. **linearity**: MB/s of CPU at 200, 2,000 and 10,000 documents, each with
    its ratio to the first, and the peak RSS of the process: each size runs in
    a fresh process that makes the documents one at a time and keeps nothing

@@ -10,7 +10,9 @@ data (see :mod:`.spec` and :mod:`.roles`). Per document:
 
 1. segment the text into sentences and clauses (script-aware punctuation);
 2. per sentence, pick the cue languages (script, then frequent function
-   words, plus the document's language);
+   words, plus the document's language); a sentence with no cue of a claim
+   type (or action verb) in them is left there, and a document with no such
+   sentence runs none of the finders (actors, dates, quantities, places);
 3. in each clause, find the cues of every type; overlapping cues keep the
    longer ("does not rule out" beats "rule out"); a negated cue becomes the
    type its data names (``negated_as``: a negated pledge is a refusal); the
