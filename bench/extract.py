@@ -14,8 +14,9 @@ Printed:
 3. **share by stage**, measured by running each stage alone on the same
    documents: segmentation, language choice, the finders (actors, dates,
    quantities, places), the cue scan (each document's cue languages, every
-   category) and the rest (clause hits, fields, merging) as the total minus
-   those;
+   category, and the merged tables of the categories the backend asks about:
+   what its first ``has_any`` and ``grouped`` build) and the rest (clause hits,
+   fields, merging) as the total minus those;
 4. **linearity**: MB/s of CPU at 200, 2,000 and 10,000 documents, each with
    its ratio to the first, and the peak RSS of the process: each size runs in
    a fresh process that makes the documents one at a time and keeps nothing
@@ -42,6 +43,7 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
+    .venv/bin/python bench/extract.py --no-cue [--quick]   # MB/s on documents with no claim cue only
     .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity, split, head and name patterns: old and new form
     .venv/bin/python bench/extract.py --mypyc [--quick]   # hot modules compiled with mypyc vs pure Python
     .venv/bin/python bench/extract.py --against REV [--rounds K] [--quick]   # this tree vs git revision REV
@@ -202,18 +204,63 @@ def stages(backend: RulesBackend, docs: Sequence[Document]) -> dict[str, float]:
         "dates": cpu(lambda: [finders.dates(d) for d in docs]),
         "quantities": cpu(lambda: [finders.quantities(d.text, d.language) for d in docs]),
         "places": cpu(lambda: [places.find(d.text, language=d.language) for d in docs]),
-        "cue scan (automata, patterns)": cpu(lambda: [_scan(d.text, ls) for d, ls in zip(docs, langs, strict=True)]),
+        "cue scan (automata, patterns)": cpu(
+            lambda: [_scan(backend, d.text, ls) for d, ls in zip(docs, langs, strict=True)]
+        ),
     }
     return out
 
 
-def _scan(text: str, langs: Sequence[LanguageCues]) -> None:
-    """Every category of the document's cue languages scanned, as the backend's first lookup does."""
+def _scan(backend: RulesBackend, text: str, langs: Sequence[LanguageCues]) -> None:
+    """The document's cue scan in each of its cue languages, as the backend runs it: the
+    first ``has_any`` of ``_may_claim`` scans every category and merges the claim keys'
+    matches, the first ``grouped`` of ``_clause_hits`` merges the clause keys' matches."""
     from claimkit.extract.rules.support import CueScan
 
     scan = CueScan(text)
     for lc in langs:
-        scan.inside(lc, 0, 0)
+        scan.has_any(lc, backend._claim_keys, 0, 0)  # noqa: SLF001 - the sets the backend asks for
+        scan.grouped(lc, backend._clause_keys, 0, 0)  # noqa: SLF001
+
+
+def no_cue_corpus(backend: RulesBackend, n: int, seed: int = 5) -> list[Document]:
+    """``n`` documents of 8-30 pieces each, one language each, made only of the pieces
+    none of whose sentences holds a cue of a claim type or an action verb in its cue
+    languages (what ``_may_claim`` asks; weather, sport, markets): no claim can come of them."""
+    from claimkit.extract.rules.support import CueScan
+    from claimkit.extract.rules.text import segment
+
+    by_lang: dict[str, list[str]] = {}
+    for lang, text in pieces():
+        scan = CueScan(text)
+        if not any(
+            (langs := backend._languages(text, s, lang)) and backend._may_claim(scan, s, langs)  # noqa: SLF001
+            for s in segment(text)
+        ):
+            by_lang.setdefault(lang, []).append(text)
+    rng = random.Random(seed)
+    langs = sorted(by_lang)
+    docs = []
+    for i in range(n):
+        lang = rng.choice(langs)
+        text = "\n".join(rng.choice(by_lang[lang]) for _ in range(rng.randint(8, 30)))
+        docs.append(Document(id=f"q{i}", text=text, language=lang, published="2025-06-02"))
+    return docs
+
+
+def report_no_cue(backend: RulesBackend, n: int) -> None:
+    """MB/s of CPU (best of 2) on :func:`no_cue_corpus`: what a document with no claim cue
+    costs (only the segmentation, language choice and cue scan run for it), and where
+    ``claimkit`` was imported from (set ``PYTHONPATH`` to compare two trees)."""
+    import claimkit
+
+    docs = no_cue_corpus(backend, n)
+    drafts = sum(len(backend.extract(d).drafts) for d in docs)
+    seconds = min(extract_all(backend, docs) for _ in range(2))
+    print(
+        f"documents with no claim cue: {n}, {mb(docs):.2f} MB, {drafts} drafts, "
+        f"{mb(docs) / seconds:.2f} MB/s of CPU (claimkit from {Path(claimkit.__file__).parent})"
+    )
 
 
 def report_speed(backend: RulesBackend, n: int) -> None:
@@ -772,6 +819,9 @@ def main(argv: list[str]) -> None:
         return
     if "--profile" in argv:
         report_profile(backend, 400 if quick else 2000)
+        return
+    if "--no-cue" in argv:
+        report_no_cue(backend, 400 if quick else 2000)
         return
     report_speed(backend, 400 if quick else 2000)
     if "--speed" in argv:  # the first three parts only: to compare two trees stage by stage

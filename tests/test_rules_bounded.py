@@ -147,7 +147,7 @@ def test_the_sentence_and_clause_patterns_match_what_their_plain_forms_did() -> 
 
 def test_cue_lookups_answer_what_the_clause_lookup_holds() -> None:
     # CueScan.has_any (a claim cue in this sentence?), has and spans answer from their own
-    # tables what the full lookup of a range (inside) holds, for every sentence, clause and
+    # tables what the full lookup of a range (grouped, every category) holds, for every sentence, clause and
     # category of every test text in every language whose cues apply to it
     from claimkit.extract.rules.support import CueScan
 
@@ -160,8 +160,9 @@ def test_cue_lookups_answer_what_the_clause_lookup_holds() -> None:
             for lc in backend._languages(text, sentence, None):  # noqa: SLF001
                 # the sentence, its clauses, an empty range, and windows that cut matches
                 cuts = [(k, k + 12) for k in range(sentence.start, sentence.end, 9)]
+                every = frozenset([*lc.patterns, *lc.keyword_patterns])
                 for lo, hi in [(sentence.start, sentence.end), *sentence.clauses, (sentence.start, sentence.start), *cuts]:
-                    inside = scan.inside(lc, lo, hi)
+                    inside = scan.grouped(lc, every, lo, hi)
                     assert scan.has_any(lc, keys, lo, hi) == (not keys.isdisjoint(inside))
                     for category in [*lc.patterns, *lc.keyword_patterns]:
                         spans = scan.spans(lc, category, lo, hi)

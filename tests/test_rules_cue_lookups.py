@@ -19,8 +19,9 @@ from tests.test_rules_bounded import _texts  # the sample articles and test sent
 
 
 def _inside_reference(scan: CueScan, lc: LanguageCues, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
-    """``CueScan.inside`` as it was: one list of the document's matches sorted by place,
-    sliced by start, the matches ending after ``end`` left out, gathered by category."""
+    """A range's matches as the first clause lookup built them: one list of the document's
+    matches sorted by place, sliced by start, the matches ending after ``end`` left out,
+    gathered by category."""
     table = scan._table(lc)  # noqa: SLF001 - the per-document table both forms read
     rows = sorted((s, e, cat) for cat, (_, _, spans) in table.items() for s, e in spans)
     starts = [r[0] for r in rows]
@@ -31,39 +32,41 @@ def _inside_reference(scan: CueScan, lc: LanguageCues, start: int, end: int) -> 
     return out
 
 
+def _every(lc: LanguageCues) -> frozenset[str]:
+    """Every category of ``lc``: its cue lists and its keyword maps' values."""
+    return frozenset([*lc.patterns, *lc.keyword_patterns])
+
+
 @pytest.fixture(scope="module")
 def backend() -> RulesBackend:
     return RulesBackend()
 
 
-def test_the_clause_view_holds_what_the_sorted_lookup_held(backend: RulesBackend) -> None:
-    # CueScan.inside is a view over the document's table, looked up per category: for every
-    # sentence, clause, empty range and window cutting matches, it holds the same categories
-    # and matches as the dict built from one sorted list of the document's matches
+def test_the_grouped_lookup_holds_what_the_sorted_lookup_held(backend: RulesBackend) -> None:
+    # CueScan.grouped (one slice of the merged table of the categories asked): for every
+    # sentence, clause, empty range and window cutting matches, asked for every category,
+    # it holds the same categories and matches as the dict built from one sorted list of
+    # the document's matches; and asked for some categories, those of them only
     rng = random.Random(3)
     checked = found = 0
     for text in _texts():
         scan = CueScan(text)
         for sentence in segment(text):
             for lc in backend._languages(text, sentence, None):  # noqa: SLF001
+                every = _every(lc)
                 cuts = [(k, k + rng.randint(0, 30)) for k in range(sentence.start, sentence.end, 11)]
                 ranges = [(sentence.start, sentence.end), *sentence.clauses, (sentence.end, sentence.start), *cuts]
                 for lo, hi in ranges:
-                    view, ref = scan.inside(lc, lo, hi), _inside_reference(scan, lc, lo, hi)
-                    assert dict(view) == ref and len(view) == len(ref) and set(view) == set(ref)
-                    for category in [*lc.patterns, *lc.keyword_patterns, "no such category"]:
-                        assert (category in view) == (category in ref)
-                        assert view.get(category) == ref.get(category)
-                        assert view.get(category, ()) == ref.get(category, ())
-                        if category not in ref:
-                            with pytest.raises(KeyError):
-                                view[category]
+                    got, ref = scan.grouped(lc, every, lo, hi), _inside_reference(scan, lc, lo, hi)
+                    assert got == ref
+                    some = scan.grouped(lc, backend._clause_keys, lo, hi)  # noqa: SLF001
+                    assert some == {k: v for k, v in ref.items() if k in backend._clause_keys}  # noqa: SLF001
                     checked += 1
                     found += bool(ref)
     assert checked > 5000 and found > 2000
 
 
-def test_the_view_s_answers_change_with_a_wrong_form(backend: RulesBackend) -> None:
+def test_the_grouped_answers_change_with_a_wrong_form(backend: RulesBackend) -> None:
     # the comparison above can fail: a range one character short loses the matches that end
     # at its end, and the reference sees it
     text = "Poland refused to send troops, and Italy pledged 100 million euros."
@@ -71,9 +74,9 @@ def test_the_view_s_answers_change_with_a_wrong_form(backend: RulesBackend) -> N
     (sentence,) = segment(text)
     (lc,) = backend._languages(text, sentence, "en")  # noqa: SLF001
     whole = _inside_reference(scan, lc, sentence.start, sentence.end)
-    assert dict(scan.inside(lc, sentence.start, sentence.end)) == whole
+    assert scan.grouped(lc, _every(lc), sentence.start, sentence.end) == whole
     assert "refusal" in whole and "pledge" in whole
-    assert dict(scan.inside(lc, sentence.start, sentence.end - 10)) != whole
+    assert scan.grouped(lc, _every(lc), sentence.start, sentence.end - 10) != whole
 
 
 def test_a_clause_without_a_claim_key_has_no_hit_to_give(backend: RulesBackend) -> None:
@@ -93,7 +96,7 @@ def test_a_clause_without_a_claim_key_has_no_hit_to_give(backend: RulesBackend) 
                     continue
                 skipped += 1
                 for lc in langs:
-                    view = scene.cues.inside(lc, *clause)
+                    view = scene.cues.grouped(lc, backend._clause_keys, *clause)  # noqa: SLF001
                     assert not any(view.get(t) for t in backend.specs)
                     assert not backend._composed(view, lc)  # noqa: SLF001
                     assert not backend._conditioned(scene, span, view, lc)  # noqa: SLF001
@@ -175,8 +178,33 @@ def test_consequence_hits_come_from_the_types_that_have_conditioned_cues(backend
             span = (sentence.start, sentence.end)
             for lc in backend._languages(text, sentence, None):  # noqa: SLF001
                 for clause in sentence.clauses:
-                    view = scene.cues.inside(lc, *clause)
+                    view = scene.cues.grouped(lc, backend._clause_keys, *clause)  # noqa: SLF001
                     got = backend._conditioned(scene, span, view, lc)  # noqa: SLF001
                     assert got == _conditioned_reference(backend, scene, span, view, lc)
                     found += len(got)
     assert found > 20
+
+
+def test_a_document_without_a_claim_cue_runs_no_finder(monkeypatch: pytest.MonkeyPatch) -> None:
+    # only the cue scan runs for a document none of whose sentences holds a cue of a claim
+    # type or an action verb: no actor, date, quantity or place is looked for; a document
+    # with one runs them all, as before
+    from claimkit.schemas import Document
+
+    backend = RulesBackend()
+    calls: list[str] = []
+    finders = backend._finders  # noqa: SLF001
+    for name in ("actors", "dates", "quantities"):
+        real = getattr(finders, name)
+        monkeypatch.setattr(finders, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    quiet = [
+        ("en", "The weather in Paris was mild on Tuesday, and the markets in London rose by 2 percent."),
+        ("de", "In Berlin regnete es am Montag, die Züge fuhren pünktlich."),
+        ("fr", "Il a plu à Lyon toute la journée de samedi, et la Seine a monté de 30 centimètres."),
+    ]
+    for i, (lang, text) in enumerate(quiet):
+        assert backend.extract(Document(id=f"q{i}", text=text, language=lang)).drafts == []
+    assert calls == []
+    loud = "Germany pledged to send 500 soldiers to Lithuania by 2027, the minister said on Tuesday."
+    assert backend.extract(Document(id="p", text=loud, language="en")).drafts
+    assert set(calls) == {"actors", "dates", "quantities"}

@@ -10,7 +10,9 @@ data (see :mod:`.spec` and :mod:`.roles`). Per document:
 
 1. segment the text into sentences and clauses (script-aware punctuation);
 2. per sentence, pick the cue languages (script, then frequent function
-   words, plus the document's language);
+   words, plus the document's language); a sentence with no cue of a claim
+   type (or action verb) in them is left there, and a document with no such
+   sentence runs none of the finders (actors, dates, quantities, places);
 3. in each clause, find the cues of every type; overlapping cues keep the
    longer ("does not rule out" beats "rule out"); a negated cue becomes the
    type its data names (``negated_as``: a negated pledge is a refusal); the
@@ -273,18 +275,16 @@ class RulesBackend(Backend):
         return as_read(self._extract, document)  # in the text a reader sees (.reading)
 
     def _extract(self, document: Document) -> BackendResult:
-        scene = self._scene(document)
+        text = document.text
+        sentences, scan = segment(text), CueScan(text)
+        claiming = self._claiming(document, sentences, scan)
+        if not claiming:  # no sentence holds a cue: no actor, date, quantity or place is looked for
+            return BackendResult(drafts=[], model=None, version=RULES_VERSION)
+        scene = self._scene(document, sentences, scan)
         memo = Memo(scene)
         wanted = set(self.types)
         candidates: list[Candidate] = []
-        for si, sentence in enumerate(scene.sentences):
-            if _QUESTION_END.match(scene.text, sentence.end):
-                continue  # asked, not stated: no language to choose
-            langs = self._languages(scene.text, sentence, document.language)
-            if not langs:
-                continue
-            if not self._may_claim(scene.cues, sentence, langs):
-                continue  # no clause of it can hold a claim: it is not split into clauses
+        for si, sentence, langs in claiming:
             candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
         pair_actors(candidates)
         if self.merge:
@@ -292,7 +292,6 @@ class RulesBackend(Backend):
         for c in candidates:
             if c.story is not None and c.fields.get("date") is None:
                 c.fields["date"] = c.story
-        text = scene.text
         drafts = [
             Draft(
                 type=c.type,
@@ -303,7 +302,26 @@ class RulesBackend(Backend):
         ]
         return BackendResult(drafts=drafts, model=None, version=RULES_VERSION)
 
-    def _scene(self, document: Document) -> Scene:
+    def _claiming(
+        self, document: Document, sentences: Sequence[Sentence], scan: CueScan
+    ) -> list[tuple[int, Sentence, list[LanguageCues]]]:
+        """The sentences that may state a claim, with their index and cue languages: not a
+        question, with a cue language, and a cue of a claim type or an action verb in one
+        of those (:meth:`_may_claim`). Only the cue scan runs for the others."""
+        text, out = document.text, []
+        for si, sentence in enumerate(sentences):
+            if _QUESTION_END.match(text, sentence.end):
+                continue  # asked, not stated: no language to choose
+            langs = self._languages(text, sentence, document.language)
+            if langs and self._may_claim(scan, sentence, langs):
+                out.append((si, sentence, langs))  # else no clause of it can hold a claim
+        return out
+
+    def _scene(
+        self, document: Document, sentences: Sequence[Sentence] | None = None, scan: CueScan | None = None
+    ) -> Scene:
+        """The document's text, sentences and cue scan (made here when not given) and what
+        the finders find in it: actors, dates, quantities, places."""
         text = document.text
         places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
         found = _sorted(self._finders.actors(text, document.language))
@@ -326,14 +344,14 @@ class RulesBackend(Backend):
         dateline = frozenset(m.start for m in dates if dated(datelines, m.start))
         return Scene(
             text=text,
-            sentences=segment(text),
+            sentences=segment(text) if sentences is None else sentences,
             actors=actors,
             # the dateline's date is when the article was written (the story date below, the
             # publication), not the date of the claims of its first sentence
             dates=[m for m in dates if m.start not in dateline] if dateline else dates,
             quantities=_sorted(finders.quantities(text, document.language)),
             places=places,
-            cues=CueScan(text),
+            cues=CueScan(text) if scan is None else scan,
             published=published,
             story=story_dates(text, dates, published),
             # a capital opening a dateline is where the story was filed, no government acting

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -148,15 +148,6 @@ class CueScan:
         i = bisect_left(starts, start)
         return spans[i : bisect_right(ends, end, i)]
 
-    def inside(self, lc: LanguageCues, start: int, end: int) -> Mapping[str, list[tuple[int, int]]]:
-        """Every category's matches in ``lc`` lying inside ``[start, end)``: one lookup for a clause.
-
-        A read-only view (:class:`_Inside`): each category is looked up in the
-        document's table when asked (two bisects, as :meth:`spans`), so no table of
-        the clause is built and no table of the document's matches in order either."""
-        table = self._tables.get(lc.code)
-        return _Inside(self._table(lc) if table is None else table, start, end)
-
     def has(self, lc: LanguageCues, category: str, start: int, end: int) -> bool:
         """Whether a match of ``category`` in ``lc`` lies inside ``[start, end)``."""
         if start >= end:
@@ -170,7 +161,7 @@ class CueScan:
 
     def has_any(self, lc: LanguageCues, categories: frozenset[str], start: int, end: int) -> bool:
         """Whether a match of one of ``categories`` in ``lc`` lies inside ``[start, end)``
-        (:meth:`inside` and a test of its keys, without building the lookup)."""
+        (:meth:`grouped` and a test of its keys, without building the lookup)."""
         starts, ends, _ = self._merged(lc, categories)
         i, j = bisect_left(starts, start), bisect_left(starts, end)
         # the matches starting in range, by start: any of them may end before ``end``
@@ -180,7 +171,7 @@ class CueScan:
         self, lc: LanguageCues, categories: frozenset[str], start: int, end: int
     ) -> dict[str, list[tuple[int, int]]]:
         """The matches of ``categories`` in ``lc`` lying inside ``[start, end)``, by category,
-        each category's in order: what :meth:`inside` answers for those categories, as a
+        each category's in order (what :meth:`spans` answers for each of them), as a
         plain dict made from one slice of the document's matches of all of them (one
         lookup for a clause, not one per category asked)."""
         starts, ends, cats = self._merged(lc, categories)
@@ -206,49 +197,6 @@ class CueScan:
             )
             found = self._any[key] = ([s for s, _, _ in rows], [e for _, e, _ in rows], [c for _, _, c in rows])
         return found
-
-
-#: one category's matches in a document: starts, ends and spans, in order (:class:`CueScan`)
-_Matches = tuple[list[int], list[int], list[tuple[int, int]]]
-
-
-class _Inside(Mapping[str, list[tuple[int, int]]]):
-    """:meth:`CueScan.inside`: the categories of a table with a match inside ``[start, end)``,
-    each with those matches (in order), looked up when asked; a category without one
-    is absent, as in a dict of the clause's matches."""
-
-    __slots__ = ("_end", "_start", "_table")
-
-    def __init__(self, table: Mapping[str, _Matches], start: int, end: int) -> None:
-        self._table, self._start, self._end = table, start, end
-
-    def get(self, key: str, default: Any = None) -> Any:  # the lookup the clause code makes
-        found = self._table.get(key)
-        if found is None:
-            return default
-        starts, ends, spans = found
-        i = bisect_left(starts, self._start)
-        j = bisect_right(ends, self._end, i)
-        return spans[i:j] if j > i else default  # no empty list made for a category not here
-
-    def __getitem__(self, key: str) -> list[tuple[int, int]]:
-        got: list[tuple[int, int]] | None = self.get(key)
-        if got is None:
-            raise KeyError(key)
-        return got
-
-    def __contains__(self, key: object) -> bool:
-        found = self._table.get(key) if isinstance(key, str) else None
-        if found is None:
-            return False
-        i = bisect_left(found[0], self._start)
-        return i < len(found[1]) and found[1][i] <= self._end
-
-    def __iter__(self) -> Iterator[str]:
-        return (category for category in self._table if category in self)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True)
