@@ -392,9 +392,11 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
 def month_names() -> frozenset[str]:
     """Lower-cased CLDR month names of English and every language that writes day-month.
 
-    For telling an ordinal day ("am 3. März", "3. ožujka") from a sentence end.
+    For telling an ordinal day ("am 3. März", "3. ožujka") from a sentence end; with the
+    abbreviations agencies write in datelines ("Berlin, 3. Nov. (dpa) -").
     """
-    return frozenset(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0])
+    abbreviated = (a for forms in _ABBREVIATED_MONTHS.values() for form in forms for a in form.split("/"))
+    return frozenset([*(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0]), *abbreviated])
 
 
 def _alt(words: list[str]) -> str:
