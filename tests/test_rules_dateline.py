@@ -242,3 +242,39 @@ def test_a_dateline_with_an_abbreviated_month_is_not_cut_before_its_agency(text:
 def test_an_agency_closing_a_sentence_still_ends_it(text: str, first: str) -> None:
     sentences = segment(text)
     assert len(sentences) == 2 and text[sentences[0].start : sentences[0].end] == first
+
+
+# ---------------------------------------------------------------- headline and body
+
+#: (language, headline + dateline + body): the headline restates the body's claim and names
+#: no day; the body names it ("on Tuesday", "4日"). Published Thursday 6 November 2025. These
+#: passed before (dtl6 item 5 found no gap): a guard across agencies' datelines
+_RESTATED = [
+    ("en", "Germany pledges 500 million euros to Ukraine\n\nBERLIN, Nov 4 (Reuters) - Germany pledged on "
+           "Tuesday to send 500 million euros in aid to Ukraine, the finance minister said."),
+    ("ko", "독일, 우크라이나에 5억 유로 지원 약속\n\n(베를린=연합뉴스) 김철수 특파원 = 독일 정부는 4일 우크라이나에 "
+           "5억 유로를 지원하겠다고 약속했다."),
+    ("tr", "Almanya Ukrayna'ya 500 milyon euro yardım sözü verdi\n\nBERLİN (AA) - Almanya salı günü "
+           "Ukrayna'ya 500 milyon euro yardım sözü verdi."),
+    ("vi", "Đức cam kết viện trợ 500 triệu euro cho Ukraine\n\nBerlin, 4/11 (TTXVN) - Đức hôm thứ Ba cam kết "
+           "viện trợ 500 triệu euro cho Ukraine."),
+    ("ar", "ألمانيا تتعهد بتقديم 500 مليون يورو لأوكرانيا\n\nبرلين (رويترز) - تعهدت ألمانيا يوم الثلاثاء "
+           "بتقديم 500 مليون يورو لأوكرانيا."),
+    ("pl", "Niemcy obiecały Ukrainie 500 mln euro\n\nBerlin (PAP) - Niemcy obiecały we wtorek przekazać "
+           "Ukrainie 500 mln euro pomocy."),
+    ("uk", "Німеччина пообіцяла Україні 500 млн євро\n\nБерлін, 4 листопада /Укрінформ/. Німеччина у вівторок "
+           "пообіцяла надати Україні 500 млн євро."),
+    ("hr", "Njemačka obećala Ukrajini 500 milijuna eura\n\nBERLIN, 4. studenoga (Hina) - Njemačka je u utorak "
+           "obećala Ukrajini 500 milijuna eura pomoći."),
+    ("it", "La Germania promette 500 milioni di euro all'Ucraina\n\n(ANSA) - BERLINO, 4 NOV - La Germania ha "
+           "promesso martedì 500 milioni di euro all'Ucraina."),
+    ("zh", "德国承诺向乌克兰提供5亿欧元援助\n\n新华社柏林11月4日电 德国政府4日承诺向乌克兰提供5亿欧元援助。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _RESTATED, ids=[r[0] for r in _RESTATED])
+def test_a_headline_restating_the_body_keeps_the_bodys_date(backend: RulesBackend, lang: str, text: str) -> None:
+    doc = Document(id="t", text=text, language=lang, published=dt.date(2025, 11, 6))
+    (pledge,) = backend.extract(doc).drafts
+    assert len(pledge.spans) == 2  # the headline and the body: one claim
+    assert pledge.fields["date"].value == "2025-11-04"
