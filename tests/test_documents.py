@@ -586,6 +586,46 @@ def test_html_without_text(tmp_path: Path) -> None:
         load_path(path)
 
 
+#: where a page states its publication date (each written for this test): the head's meta,
+#: a ``<time datetime>`` in the body, JSON-LD in the body; and a page that states none
+_DATED_PAGES = [
+    ('<meta property="article:published_time" content="2025-03-04T10:00:00Z">', "", "2025-03-04"),
+    ("", '<time datetime="2025-03-05T08:30">5 March 2025</time>', "2025-03-05"),
+    ("", '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+         '"headline": "Aid pledged", "datePublished": "2025-03-06T09:00:00Z"}</script>', "2025-03-06"),
+    ("", "", None),
+]
+
+
+def _dated_page(head: str, body: str) -> bytes:
+    paragraphs = "".join(f"<p>Paragraph {i}: the government pledged aid to the flooded region on Monday, "
+                         "the minister told reporters in the capital.</p>" for i in range(12))
+    return (f"<html lang='en'><head><title>Aid pledged</title>{head}</head><body><article>"
+            f"<h1>Aid pledged</h1>{body}{paragraphs}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize(("head", "body", "date"), _DATED_PAGES, ids=["meta", "time", "json-ld", "none"])
+def test_both_html_readers_read_the_same_date(
+    head: str, body: str, date: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same page through trafilatura's reader and through the linear one (used past
+    MANY_PARAGRAPHS ``<p>``, here forced by a bound of 5): one date, from one function
+    (``page_date``). Before (dtl6), the linear reader read the head alone and found no
+    date in a ``<time>`` or JSON-LD of the body."""
+    from claimkit.documents import _html
+
+    linear_reads: list[str] = []
+    read_linearly = _html._linear_reading
+    monkeypatch.setattr(_html, "_linear_reading", lambda html: linear_reads.append(html) or read_linearly(html))
+    (whole,) = load_bytes(_dated_page(head, body), "page.html")
+    assert not linear_reads
+    monkeypatch.setattr(_html, "MANY_PARAGRAPHS", 5)
+    (linear,) = load_bytes(_dated_page(head, body), "page.html")
+    assert len(linear_reads) == 1 and linear.text == whole.text  # the other reader, the same text
+    expected = dt.date.fromisoformat(date) if date else None
+    assert (whole.published, linear.published) == (expected, expected)
+
+
 # ---------------------------------------------------------------------- language
 
 

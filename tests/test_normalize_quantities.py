@@ -101,3 +101,39 @@ def test_mil_is_no_million_and_dong_no_currency_without_a_number() -> None:
     # "Đồng chí" (comrade) after a year is no amount of đồng
     found = find_quantities("Năm 2025 Đồng chí Nguyễn Văn An cho biết.", language="vi")
     assert [m.quantity.unit for m in found] == []
+
+
+#: the currency written before the number, each read wrong or not at all before (dtl6):
+#: the sign, the scale word and the amount in one quantity
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Pemerintah menjanjikan Rp 5 triliun untuk korban banjir.", "id", (5e12, "IDR", "Rp 5 triliun")),
+    ("bantuan senilai Rp5,2 miliar", "id", (5.2e9, "IDR", "Rp5,2 miliar")),
+    ("Jepang memberikan pinjaman US$ 3 bn", "id", (3e9, "USD", "US$ 3 bn")),
+    ("o governo prometeu R$ 2 bilhões", "pt", (2e9, "BRL", "R$ 2 bilhões")),
+    ("Brasil vai liberar R$1,5 bilhão", "pt", (1.5e9, "BRL", "R$1,5 bilhão")),
+    ("정부는 ₩3조 규모의 지원을 약속했다", "ko", (3e12, "KRW", "₩3조")),
+    ("정부는 3조원 규모의 지원을", "ko", (3e12, "KRW", "3조원")),
+    ("5억 원을 지원하기로", "ko", (5e8, "KRW", "5억 원")),
+    ("中国承诺提供¥12亿援助", "zh", (1.2e9, "CNY", "¥12亿")),
+    ("政府は¥1.2兆の支援を表明した", "ja", (1.2e12, "JPY", "¥1.2兆")),
+    ("Bruksela przeznaczy €2 mld na pomoc", "pl", (2e9, "EUR", "€2 mld")),
+    ("Ankara TL 5 milyar yardım sözü verdi", "tr", (5e9, "TRY", "TL 5 milyar")),
+    ("Türkiye ₺5 milyar ayırdı", "tr", (5e9, "TRY", "₺5 milyar")),
+    ("Switzerland pledged CHF 300 million", "en", (3e8, "CHF", "CHF 300 million")),
+    ("the bank lent EUR 2 billion", "en", (2e9, "EUR", "EUR 2 billion")),
+    ("Chính phủ cam kết VND 5.000 tỷ", "vi", (5e12, "VND", "VND 5.000 tỷ")),
+    ("تعهدت بتقديم 3 مليارات دولار", "ar", (3e9, "USD", "3 مليارات دولار")),
+    ("خمسة 5 ملايين يورو", "ar", (5e6, "EUR", "5 ملايين يورو")),
+])
+def test_a_currency_before_the_number(text: str, language: str, expected: tuple[float, str, str]) -> None:
+    (m,) = find_quantities(text, language=language)
+    assert (m.quantity.value, m.quantity.unit, m.text) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("정부는 3억 원조를 약속했다", "ko", ("3억", None)),  # 원조 is aid, not won
+    ("ATL 5 milyon", "tr", ("5 milyon", None)),  # a code inside a word is none
+])
+def test_a_currency_sign_is_read_only_where_it_stands_alone(text: str, language: str, expected: tuple[str, None]) -> None:
+    (m,) = find_quantities(text, language=language)
+    assert (m.text, m.quantity.unit) == expected

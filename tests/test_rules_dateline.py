@@ -20,6 +20,7 @@ from claimkit.extract.rules.dateline import (
     filed_from,
     read_datelines,
 )
+from claimkit.extract.rules.text import segment
 from claimkit.normalize import Places
 from claimkit.schemas import Document
 from tests.test_rules_roles import backend as backend  # the module's backend fixture
@@ -77,6 +78,41 @@ def test_a_dateline_is_read_in_each_agency_style(
     # the span runs from the line's start to the dash, bracket, "=" or "电" that closes it
     assert found.span[0] == text.rfind("\n", 0, text.index(place)) + 1
     assert text[found.span[0] : found.span[1]].rstrip()[-1] in "-–—.)）】=电電"
+
+
+#: more agencies' styles, each failing before (dtl6): CNA's reporter before the place and its
+#: specials and roundups, an agency named without brackets before the dash (Interfax) or
+#: after it (RIA Novosti), Kyodo's full-width equals sign, a double hyphen, no place at all
+_MORE_STYLES = [
+    ("（中央社記者陳大文台北3日電）行政院今天表示 ...", "台北", "Taiwan", "3日", "中央社"),
+    ("（中央社記者林美華華盛頓2日專電）美國國務院 ...", "華盛頓", "United States", "2日", "中央社"),
+    ("（中央社台北5日綜合外電報導）美國政府 ...", "台北", "Taiwan", "5日", "中央社"),
+    ("МОСКВА, 4 ноя — РИА Новости. Правительство ...", "МОСКВА", "Russia", "4 ноя", "РИА Новости"),
+    ("МОСКВА, 4 ноя - РИА Новости, Анна Смирнова. Кремль ...", "МОСКВА", "Russia", "4 ноя", "РИА Новости"),
+    ("МОСКВА, 4 ноября. Интерфакс - Правительство ...", "МОСКВА", "Russia", "4 ноября", "Интерфакс"),
+    ("Москва. 4 ноября. INTERFAX.RU - Кремль ...", "Москва", "Russia", "4 ноября", "INTERFAX.RU"),
+    ("КИЇВ. 4 листопада. ІНТЕРФАКС-УКРАЇНА - Уряд ...", "КИЇВ", "Ukraine", "4 листопада", "ІНТЕРФАКС-УКРАЇНА"),
+    ("【ソウル＝共同】韓国政府は ...", "ソウル", "South Korea", None, "共同"),
+    ("SEOUL, Nov. 4 (Yonhap) -- South Korea ...", "SEOUL", "South Korea", "Nov. 4", "Yonhap"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "country", "date", "agency"), _MORE_STYLES,
+                         ids=[f"{s[1]}-{s[4]}" for s in _MORE_STYLES])
+def test_more_agency_styles(text: str, place: str, country: str, date: str | None, agency: str) -> None:
+    found = _article(text)
+    assert found is not None
+    assert (found.place, _written(text, found.place_span), found.country) == (place, place, country)
+    assert (_written(text, found.date), found.agency) == (date, agency)
+    # the dateline runs to the agency's last character or the dash; the story starts after it
+    rest = text[found.span[1] :].lstrip(" ")
+    assert rest[:1] and rest[0] not in "-–—." and not rest.startswith("РИА") and found.span[0] == 0
+
+
+def test_a_chinese_agency_dateline_may_name_no_place() -> None:
+    text = "中新网11月4日电 据外媒报道，日本政府 ..."
+    found = _article(text)
+    assert found is not None and (found.place, found.agency, _written(text, found.date)) == (None, "中新网", "11月4日")
 
 
 @pytest.mark.parametrize("text", [
@@ -182,3 +218,63 @@ def test_a_datelines_date_is_not_the_date_of_an_undated_claim(
 ])
 def test_a_capital_opening_a_dateline_acts_in_no_claim(backend: RulesBackend, lang: str, text: str) -> None:
     assert all("Ukraine" not in a and "Portugal" not in a for a, _ in _claims(backend, lang, text))
+
+
+# ---------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize("text", [
+    "Zagreb, 3. stu. (Hina) - Vlada je obećala pomoć Ukrajini.",
+    "Ankara, 3 Kas. (AA) - Hükümet yardım sözü verdi.",
+    "Warszawa, 3 lis. (PAP) - Rząd obiecał pomoc.",
+    "Berlin, 3. Nov. (dpa) - Die Regierung hat Hilfe zugesagt.",
+    "Roma, 3 nov. (askanews) – Il governo ha promesso aiuti.",
+])
+def test_a_dateline_with_an_abbreviated_month_is_not_cut_before_its_agency(text: str) -> None:
+    # each was cut at the month's dot before (dtl6): "Hina) - Vlada ..." began a sentence
+    (sentence,) = segment(text)
+    assert text[sentence.start : sentence.end] == text.rstrip(".")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Premijer je to rekao u utorak (Hina). Vlada je obećala pomoć.", "Premijer je to rekao u utorak (Hina"),
+    ("Rząd obiecał pomoc (PAP). Premier powiedział, że to koniec.", "Rząd obiecał pomoc (PAP"),
+])
+def test_an_agency_closing_a_sentence_still_ends_it(text: str, first: str) -> None:
+    sentences = segment(text)
+    assert len(sentences) == 2 and text[sentences[0].start : sentences[0].end] == first
+
+
+# ---------------------------------------------------------------- headline and body
+
+#: (language, headline + dateline + body): the headline restates the body's claim and names
+#: no day; the body names it ("on Tuesday", "4日"). Published Thursday 6 November 2025. These
+#: passed before (dtl6 item 5 found no gap): a guard across agencies' datelines
+_RESTATED = [
+    ("en", "Germany pledges 500 million euros to Ukraine\n\nBERLIN, Nov 4 (Reuters) - Germany pledged on "
+           "Tuesday to send 500 million euros in aid to Ukraine, the finance minister said."),
+    ("ko", "독일, 우크라이나에 5억 유로 지원 약속\n\n(베를린=연합뉴스) 김철수 특파원 = 독일 정부는 4일 우크라이나에 "
+           "5억 유로를 지원하겠다고 약속했다."),
+    ("tr", "Almanya Ukrayna'ya 500 milyon euro yardım sözü verdi\n\nBERLİN (AA) - Almanya salı günü "
+           "Ukrayna'ya 500 milyon euro yardım sözü verdi."),
+    ("vi", "Đức cam kết viện trợ 500 triệu euro cho Ukraine\n\nBerlin, 4/11 (TTXVN) - Đức hôm thứ Ba cam kết "
+           "viện trợ 500 triệu euro cho Ukraine."),
+    ("ar", "ألمانيا تتعهد بتقديم 500 مليون يورو لأوكرانيا\n\nبرلين (رويترز) - تعهدت ألمانيا يوم الثلاثاء "
+           "بتقديم 500 مليون يورو لأوكرانيا."),
+    ("pl", "Niemcy obiecały Ukrainie 500 mln euro\n\nBerlin (PAP) - Niemcy obiecały we wtorek przekazać "
+           "Ukrainie 500 mln euro pomocy."),
+    ("uk", "Німеччина пообіцяла Україні 500 млн євро\n\nБерлін, 4 листопада /Укрінформ/. Німеччина у вівторок "
+           "пообіцяла надати Україні 500 млн євро."),
+    ("hr", "Njemačka obećala Ukrajini 500 milijuna eura\n\nBERLIN, 4. studenoga (Hina) - Njemačka je u utorak "
+           "obećala Ukrajini 500 milijuna eura pomoći."),
+    ("it", "La Germania promette 500 milioni di euro all'Ucraina\n\n(ANSA) - BERLINO, 4 NOV - La Germania ha "
+           "promesso martedì 500 milioni di euro all'Ucraina."),
+    ("zh", "德国承诺向乌克兰提供5亿欧元援助\n\n新华社柏林11月4日电 德国政府4日承诺向乌克兰提供5亿欧元援助。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _RESTATED, ids=[r[0] for r in _RESTATED])
+def test_a_headline_restating_the_body_keeps_the_bodys_date(backend: RulesBackend, lang: str, text: str) -> None:
+    doc = Document(id="t", text=text, language=lang, published=dt.date(2025, 11, 6))
+    (pledge,) = backend.extract(doc).drafts
+    assert len(pledge.spans) == 2  # the headline and the body: one claim
+    assert pledge.fields["date"].value == "2025-11-04"

@@ -35,7 +35,16 @@ from typing import Any
 
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
-from claimkit.text import first_chars, fold_case_loose, is_cjk, windows_around
+from claimkit.text import (
+    SCRIPT_RANGES,
+    Script,
+    char_class,
+    dominant_script,
+    first_chars,
+    fold_case_loose,
+    is_cjk,
+    windows_around,
+)
 
 __all__ = ["find_dates", "month_names", "resolve_date"]
 
@@ -52,9 +61,15 @@ _VI_DAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
 # Weekday forms CLDR does not list (accusative after "в"/"w"/"u" ...).
 _EXTRA_DAYS: dict[str, dict[str, int]] = {
     "ru": {"среду": 2, "пятницу": 4, "субботу": 5},
-    "uk": {"середу": 2, "п'ятницю": 4, "пʼятницю": 4, "п’ятницю": 4, "суботу": 5, "неділю": 6},
+    "uk": {"середу": 2, "п'ятницю": 4, "пʼятницю": 4, "п’ятницю": 4, "суботу": 5, "неділю": 6,
+           # the genitive: "минулого вівторка" (last Tuesday), "з понеділка"
+           "понеділка": 0, "вівторка": 1, "четверга": 3, "п'ятниці": 4, "пʼятниці": 4,
+           "п’ятниці": 4, "суботи": 5},
     "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
-    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},
+    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6,
+           # the genitive: "prošlog utorka" (last Tuesday), "do petka"
+           "ponedjeljka": 0, "utorka": 1, "srijede": 2, "četvrtka": 3, "petka": 4, "subote": 5,
+           "nedjelje": 6},
     "id": {"Jum'at": 4},
     # Turkish writes weekdays in lower case in running text ("pazartesi günü"); "pazar" alone
     # is also "market", so Sunday only with "günü"
@@ -143,6 +158,14 @@ _REL_DAYS: dict[str, dict[str, int]] = {
 }
 
 
+# Relative day words that are other words in another case or after an article: German
+# "morgen" (tomorrow; "Morgen", "heute morgen": morning), Spanish "mañana" (tomorrow; "la
+# mañana", "esta mañana": the morning). Matched in the case written, after no word of the guard.
+_GUARDED_DAYS: dict[str, dict[str, tuple[int, str]]] = {
+    "de": {"morgen": (1, r"(?<![Hh]eute )(?<![Gg]estern )(?<![Aa]m )")},
+    "es": {"mañana": (1, r"(?<![Ll]a )(?<![Ee]sta )(?<![Uu]na )(?<![Cc]ada )(?<![Dd]e )(?<![Pp]asado )")},
+}
+
 # Relative periods: (unit, offset) from the publication's month, week or year. "next month"
 # is the month after publication, "within the year" its year; a week is its month when it
 # lies in one ("下周" in a story of 6 March: 2025-03), else unresolved.
@@ -156,7 +179,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "先週": ("w", -1), "今週": ("w", 0), "年内": ("y", 0), "今年": ("y", 0),
            "来年": ("y", 1), "昨年": ("y", -1), "去年": ("y", -1)},
     "ko": {"다음 달": ("m", 1), "다음달": ("m", 1), "내달": ("m", 1), "지난달": ("m", -1),
-           "지난 달": ("m", -1), "이번 달": ("m", 0), "다음 주": ("w", 1), "다음주": ("w", 1),
+           "지난 달": ("m", -1), "이번 달": ("m", 0), "이달 초": ("m", 0), "다음 주": ("w", 1), "다음주": ("w", 1),
            "지난주": ("w", -1), "지난 주": ("w", -1), "이번 주": ("w", 0), "연내": ("y", 0),
            "올해": ("y", 0), "내년": ("y", 1), "지난해": ("y", -1), "작년": ("y", -1)},
     "vi": {"tháng tới": ("m", 1), "tháng sau": ("m", 1), "tháng trước": ("m", -1),
@@ -169,19 +192,71 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "tahun ini": ("y", 0), "tahun depan": ("y", 1), "tahun lalu": ("y", -1)},
     "ar": {"الشهر المقبل": ("m", 1), "الشهر القادم": ("m", 1), "الشهر الماضي": ("m", -1),
            "الأسبوع المقبل": ("w", 1), "الأسبوع القادم": ("w", 1), "الأسبوع الماضي": ("w", -1),
-           "هذا الأسبوع": ("w", 0), "هذا العام": ("y", 0), "العام الجاري": ("y", 0),
+           "هذا الأسبوع": ("w", 0), "هذا الشهر": ("m", 0), "الشهر الجاري": ("m", 0),
+           "هذا العام": ("y", 0), "العام الجاري": ("y", 0),
            "العام المقبل": ("y", 1), "العام القادم": ("y", 1), "العام الماضي": ("y", -1)},
-    # English and Romance: past periods only; a period ahead ("next week") mostly dates
-    # the event promised, where a pledge's date is the day it was made
+    # English, Romance, German, Slavic and Turkish: past periods, the present week and month
+    # ("this week", "earlier this month"), and the month and year ahead, which lie after
+    # publication whole (so a refusal or warning, dated by the day it was made, never takes
+    # them). "Next week" is left out: its month is mostly the publication's, where it is not
+    # told from a date already past (measured in French: "la semaine prochaine" dated two
+    # pledges by their event, fr date 0.82 -> 0.76; in Croatian and Turkish it dated two
+    # refusals by the summit they refused), and so is "this year" (a pledge "to give this
+    # year" is dated by the day it was made)
     "en": {"last month": ("m", -1), "last week": ("w", -1), "last weekend": ("w", -1),
-           "last year": ("y", -1)},
+           "last year": ("y", -1), "this week": ("w", 0), "earlier this week": ("w", 0),
+           "this month": ("m", 0), "earlier this month": ("m", 0), "next month": ("m", 1),
+           "next year": ("y", 1)},
     "fr": {"le mois dernier": ("m", -1), "la semaine dernière": ("w", -1), "l'an dernier": ("y", -1),
-           "l’an dernier": ("y", -1), "l'année dernière": ("y", -1), "l’année dernière": ("y", -1)},
-    "es": {"el mes pasado": ("m", -1), "la semana pasada": ("w", -1), "el año pasado": ("y", -1)},
+           "l’an dernier": ("y", -1), "l'année dernière": ("y", -1), "l’année dernière": ("y", -1),
+           "cette semaine": ("w", 0), "ce mois-ci": ("m", 0), "plus tôt ce mois-ci": ("m", 0),
+           "début du mois": ("m", 0), "en début de mois": ("m", 0), "le mois prochain": ("m", 1),
+           "l'an prochain": ("y", 1), "l’an prochain": ("y", 1), "l'année prochaine": ("y", 1),
+           "l’année prochaine": ("y", 1)},
+    "es": {"el mes pasado": ("m", -1), "la semana pasada": ("w", -1), "el año pasado": ("y", -1),
+           "esta semana": ("w", 0), "este mes": ("m", 0), "principios de este mes": ("m", 0),
+           "principios de mes": ("m", 0), "el próximo mes": ("m", 1), "el mes próximo": ("m", 1),
+           "el mes que viene": ("m", 1), "el próximo año": ("y", 1), "el año que viene": ("y", 1)},
     "it": {"il mese scorso": ("m", -1), "la settimana scorsa": ("w", -1), "l'anno scorso": ("y", -1),
-           "l’anno scorso": ("y", -1)},
+           "l’anno scorso": ("y", -1), "questa settimana": ("w", 0), "questo mese": ("m", 0),
+           "all'inizio del mese": ("m", 0), "all’inizio del mese": ("m", 0),
+           "inizio mese": ("m", 0), "il mese prossimo": ("m", 1), "il prossimo mese": ("m", 1),
+           "l'anno prossimo": ("y", 1), "l’anno prossimo": ("y", 1), "il prossimo anno": ("y", 1)},
     "pt": {"o mês passado": ("m", -1), "no mês passado": ("m", -1), "a semana passada": ("w", -1),
-           "na semana passada": ("w", -1), "o ano passado": ("y", -1), "no ano passado": ("y", -1)},
+           "na semana passada": ("w", -1), "o ano passado": ("y", -1), "no ano passado": ("y", -1),
+           "esta semana": ("w", 0), "nesta semana": ("w", 0), "este mês": ("m", 0),
+           "neste mês": ("m", 0), "início deste mês": ("m", 0), "início do mês": ("m", 0),
+           "próximo mês": ("m", 1), "mês que vem": ("m", 1), "próximo ano": ("y", 1),
+           "ano que vem": ("y", 1)},
+    "de": {"diese Woche": ("w", 0), "dieser Woche": ("w", 0), "Anfang der Woche": ("w", 0),
+           "diesen Monat": ("m", 0), "diesem Monat": ("m", 0), "Anfang des Monats": ("m", 0),
+           "Anfang dieses Monats": ("m", 0), "letzte Woche": ("w", -1), "letzten Woche": ("w", -1),
+           "vergangene Woche": ("w", -1), "vergangenen Woche": ("w", -1), "letzten Monat": ("m", -1),
+           "vergangenen Monat": ("m", -1), "vergangenes Jahr": ("y", -1), "vergangenen Jahr": ("y", -1),
+           "letztes Jahr": ("y", -1), "letzten Jahr": ("y", -1), "nächsten Monat": ("m", 1),
+           "kommenden Monat": ("m", 1), "nächstes Jahr": ("y", 1), "nächsten Jahr": ("y", 1)},
+    "pl": {"w tym tygodniu": ("w", 0), "w tym miesiącu": ("m", 0), "na początku miesiąca": ("m", 0),
+           "w zeszłym tygodniu": ("w", -1), "w ubiegłym tygodniu": ("w", -1),
+           "w zeszłym miesiącu": ("m", -1), "w ubiegłym miesiącu": ("m", -1),
+           "w zeszłym roku": ("y", -1), "w ubiegłym roku": ("y", -1), "w przyszłym miesiącu": ("m", 1),
+           "w przyszłym roku": ("y", 1)},
+    "ru": {"на этой неделе": ("w", 0), "в этом месяце": ("m", 0), "в начале месяца": ("m", 0),
+           "в начале этого месяца": ("m", 0), "на прошлой неделе": ("w", -1),
+           "в прошлом месяце": ("m", -1), "в прошлом году": ("y", -1), "в следующем месяце": ("m", 1),
+           "в следующем году": ("y", 1)},
+    "uk": {"цього тижня": ("w", 0), "на цьому тижні": ("w", 0), "цього місяця": ("m", 0),
+           "на початку місяця": ("m", 0), "минулого тижня": ("w", -1), "минулого місяця": ("m", -1),
+           "минулого року": ("y", -1), "торік": ("y", -1), "наступного місяця": ("m", 1),
+           "наступного року": ("y", 1)},
+    "hr": {"ovog tjedna": ("w", 0), "ovoga tjedna": ("w", 0), "ovaj tjedan": ("w", 0),
+           "ovog mjeseca": ("m", 0), "ovoga mjeseca": ("m", 0), "početkom mjeseca": ("m", 0),
+           "prošlog tjedna": ("w", -1), "prošli tjedan": ("w", -1), "prošlog mjeseca": ("m", -1),
+           "prošle godine": ("y", -1), "lani": ("y", -1), "idućeg mjeseca": ("m", 1),
+           "sljedećeg mjeseca": ("m", 1), "iduće godine": ("y", 1), "sljedeće godine": ("y", 1)},
+    "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0),
+           "geçen hafta": ("w", -1), "geçen ay": ("m", -1), "geçen yıl": ("y", -1),
+           "gelecek ay": ("m", 1), "önümüzdeki ay": ("m", 1), "gelecek yıl": ("y", 1),
+           "önümüzdeki yıl": ("y", 1)},
 }  # fmt: skip
 
 
@@ -198,6 +273,22 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled
                      r"serán|va a|sarà|vai|irá|\w+rá|\w+rán|\w+rà|\w+ranno|tiendra|aura lieu|będzie|będą|odbędzie|будет|будут|состоится|"
                      r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
+#: future-tense forms of one language, read in its texts only: endings that are other words
+#: elsewhere ("-ront", "-ra" in French; "Sierra" too, a rare cost), and the verbs of meetings,
+#: visits and signings whose perfective future no ending tells from a present ("встретятся",
+#: "spotkają", "зустрінуться"; Arabic "سـ" before the verb)
+_FUTURE_FORMS: dict[str, str] = {
+    "fr": r"\w{2,}ront|\w{3,}(?:era|ira|dra|rra)|seront|auront|feront|iront",
+    "pt": r"vão|\w+(?:ar|er|ir)ão",
+    "es": r"van a|vamos a",
+    "pl": r"spotkają|spotka|odwiedzi|odwiedzą|podpiszą|podpisze|przyjedzie|przyjadą|przybędzie|"
+          r"przybędą|omówią|omówi|rozpoczną|rozpocznie|wezmą|weźmie|zostanie|zostaną",
+    "ru": r"встретятся|встретится|проведут|проведет|проведёт|посетит|посетят|прибудет|прибудут|"
+          r"подпишут|подпишет|обсудят|обсудит|примут|примет|начнутся|начнется|начнётся",
+    "uk": r"зустрінуться|зустрінеться|проведуть|проведе|відвідає|відвідають|прибуде|прибудуть|"
+          r"підпишуть|підпише|обговорять|обговорить|візьмуть|візьме|розпочнуться|розпочнеться",
+    "ar": r"سيلتقي|ستلتقي|سيجتمع|ستجتمع|سيعقد|ستعقد|سيزور|ستزور|سيبحث|ستبحث|سيتوجه|سيبدأ|ستبدأ|سيوقع|ستوقع",
+}
 _WEEK_NOT_SUNDAY = re.compile(r"[Mm]inggu\s+(?:ini|lalu|depan|kemarin|terakhir)\b")
 _SENT_END = re.compile(r"[.!?。！？\n]")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -268,7 +359,7 @@ def _ymd(raw: str, year: int | None, month: int, day: int | None,
         return _ref(raw, None, DateResolution.unresolved)
 
 
-def _weekday(raw: str, wd: int, pub: dt.date | None, context: str) -> DateRef:
+def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pattern[str] | None = None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
     back = (pub.weekday() - wd) % 7
@@ -277,7 +368,7 @@ def _weekday(raw: str, wd: int, pub: dt.date | None, context: str) -> DateRef:
         d = pub - dt.timedelta(days=back or 7)
     elif _NEXT.search(near):
         d = pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7)
-    elif _FUTURE.search(_part(context, raw)):
+    elif _future(_part(context, raw), future):
         d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - dt.timedelta(days=back)
@@ -318,11 +409,11 @@ def _part(context: str, raw: str) -> str:
 
 
 def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
-             context: str) -> DateRef:
+             context: str, future: re.Pattern[str] | None = None) -> DateRef:
     """A month (and day) without a year: the one nearest publication, or, when the words
     around it are future tense ("will be held in December", "se celebrará en diciembre",
     "wird im Dezember") and that one is past, the one a year later."""
-    if pub is None or not 1 <= month <= 12 or not _FUTURE.search(_part(context, raw)):
+    if pub is None or not 1 <= month <= 12 or not _future(_part(context, raw), future):
         return _ymd(raw, None, month, day, pub)
     near = _ymd(raw, None, month, day, pub)
     # a day up to a month before publication stays: "will" may be another verb's tense
@@ -331,6 +422,12 @@ def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
         return near
     return _ymd(raw, int(near.value[:4]) + 1, month, day, pub).model_copy(
         update={"resolution": DateResolution.relative})
+
+
+def _future(part: str, future: re.Pattern[str] | None) -> bool:
+    """``part`` of a clause is in the future tense: a cue of every language (:data:`_FUTURE`)
+    or of the text's own (``future``, :data:`_FUTURE_FORMS`)."""
+    return _FUTURE.search(part) is not None or (future is not None and future.search(part) is not None)
 
 
 def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:
@@ -392,9 +489,11 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int]]:
 def month_names() -> frozenset[str]:
     """Lower-cased CLDR month names of English and every language that writes day-month.
 
-    For telling an ordinal day ("am 3. März", "3. ožujka") from a sentence end.
+    For telling an ordinal day ("am 3. März", "3. ožujka") from a sentence end; with the
+    abbreviations agencies write in datelines ("Berlin, 3. Nov. (dpa) -").
     """
-    return frozenset(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0])
+    abbreviated = (a for forms in _ABBREVIATED_MONTHS.values() for form in forms for a in form.split("/"))
+    return frozenset([*(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0]), *abbreviated])
 
 
 def _alt(words: list[str]) -> str:
@@ -412,6 +511,8 @@ class _Lang:
     #: Aho-Corasick automaton of the folded words every match without a digit or a
     #: CJK date character holds (month, weekday and relative-day names, tháng, thứ)
     words: Any = None
+    #: the language's own future-tense forms (:data:`_FUTURE_FORMS`), if it has any
+    future: re.Pattern[str] | None = None
 
 
 _DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr",
@@ -472,17 +573,13 @@ def _lang_table(lang: str | None) -> _Lang:
     if langs == ["en"]:  # English abbreviations are month names in English only ("Nov 3",
         # "in Jan"); in another language's table only after a day number (_abbreviated)
         months.update(_abbreviated(["en"], months))
-    rel: dict[str, int] = {}
-    for code in (langs + ["zh", "ja"]) if lang in (None, "zh", "ja") else langs:
-        rel.update(_REL_DAYS.get(code, {}))
-    if lang == "ko":
-        rel.update(_REL_DAYS["ko"])
+    rel = _rel_days(lang, langs)
+    guarded = _GUARDED_DAYS.get(lang or "", {})
     mon = _alt(list(months))
     abbreviated = _abbreviated(langs, months)
     day_mon = _alt([*months, *abbreviated]) if abbreviated else mon
     months.update(abbreviated)
     day_names = _alt(list(days))
-    rel_words = _alt(list(rel))
     y = r"(?:19|20)\d\d"
     parts = [
         rf"(?P<iso>(?<!\d)(?P<iy>{y})-(?P<im>\d\d?)-(?P<id>\d\d?)(?!\d))",
@@ -509,7 +606,8 @@ def _lang_table(lang: str | None) -> _Lang:
     if days:
         parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
     if rel:
-        parts.append(rf"(?P<rel>(?<!\w)(?i:(?P<rw>{rel_words}))(?!\w))")
+        parts.append(_rel_part(*_rel_kinds(rel), guarded))
+    rel.update((w, n) for w, (n, _) in guarded.items())
     # a day of the month alone: "on the 27th", "ngày 27", "tanggal 27" (the month is the
     # publication's); not "the 27th of March" / "ngày 27 tháng 3" (other branches), not "27 countries"
     after_month = rf"\s*(?:of\s+)?(?:(?i:{mon})(?!\w)|tháng)" if months else r"\s*tháng"
@@ -517,9 +615,47 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<oday>(?<!\w)(?:(?i:on\s+the|the)\s+(?P<od>\d{{1,2}})(?:st|nd|rd|th)"
         rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
     )
-    regex = re.compile(rf"{_lookahead(langs, months, days, rel, periods)}(?:{'|'.join(parts)})")
+    unspaced = [w for w in rel if _UNSPACED_CHAR.match(w)]
+    regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced])}(?:{'|'.join(parts)})")
     words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods])
-    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, periods=periods, words=words)
+    future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
+    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, periods=periods, words=words, future=future)
+
+
+def _rel_days(lang: str | None, langs: list[str]) -> dict[str, int]:
+    """The relative day words of ``langs`` (and Chinese and Japanese in their tables and
+    the one of no language): word -> offset in days."""
+    rel: dict[str, int] = {}
+    for code in (langs + ["zh", "ja"]) if lang in (None, "zh", "ja") else langs:
+        rel.update(_REL_DAYS.get(code, {}))
+    return rel
+
+
+#: Han and kana: the scripts written without spaces, where a word starts and ends inside a "word"
+_UNSPACED_CHAR = re.compile("[" + "".join(char_class(SCRIPT_RANGES[s]) for s in (Script.HAN, Script.KANA)) + "]")
+_HANGUL_CHAR = re.compile("[" + char_class(SCRIPT_RANGES[Script.HANGUL]) + "]")
+
+
+def _rel_kinds(rel: Iterable[str]) -> tuple[str, str, str]:
+    """The relative day words as three alternations: of spaced scripts (a word on its
+    own: "today", "вчера"), of Korean (a word start, then the particle may follow:
+    "어제는", "내일도"), of Chinese and Japanese (anywhere: "他昨天表示", "首脳は明日会談")."""
+    words = list(rel)
+    unspaced = [w for w in words if _UNSPACED_CHAR.match(w)]
+    hangul = [w for w in words if _HANGUL_CHAR.match(w)]
+    spaced = [w for w in words if w not in unspaced and w not in hangul]
+    return _alt(spaced), _alt(hangul), _alt(unspaced)
+
+
+def _rel_part(spaced: str, hangul: str, unspaced: str, guarded: dict[str, tuple[int, str]]) -> str:
+    """The pattern branch of the relative day words (:func:`_rel_kinds`) and of the
+    language's guarded ones (:data:`_GUARDED_DAYS`); the word is group ``rw``, ``rwk``,
+    ``rwc`` or ``rwg``."""
+    cased = "|".join(f"{guard}{re.escape(w)}" for w, (_, guard) in guarded.items())
+    branches = [rf"(?<!\w)(?P<rwg>{cased})(?!\w)" if cased else "",rf"(?<!\w)(?i:(?P<rw>{spaced}))(?!\w)" if spaced else "",
+                rf"(?<!\w)(?P<rwk>{hangul})(?!날)" if hangul else "",  # not 오늘날: nowadays
+                rf"(?P<rwc>{unspaced})" if unspaced else ""]
+    return rf"(?P<rel>{'|'.join(b for b in branches if b)})"
 
 
 def _lookahead(langs: list[str], *words: Iterable[str]) -> str:
@@ -541,7 +677,12 @@ def _period_part(langs: list[str], parts: list[str]) -> dict[str, tuple[str, int
     nor "hari Minggu depan" (next Sunday: a weekday)."""
     periods = {fold_case_loose(w): v for code in langs for w, v in _REL_PERIODS.get(code, {}).items()}
     if periods:
-        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?i:{_alt(list(periods))})(?!\s*{_D}))")
+        # Latin and Cyrillic ones are words of their own ("bu ay", not "Abu aynı"); the
+        # others may have a particle or proclitic on them ("지난달에", "والأسبوع الماضي")
+        spaced = [w for w in periods if dominant_script(w) in (Script.LATIN, Script.CYRILLIC)]
+        others = [w for w in periods if w not in spaced]
+        branches = [rf"(?<!\w)(?i:{_alt(spaced)})(?!\w)" if spaced else "", f"(?i:{_alt(others)})" if others else ""]
+        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?:{'|'.join(b for b in branches if b)})(?!\s*{_D}))")
     return periods
 
 
@@ -709,26 +850,26 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         day = _num(g("dd0") or g("dd"))  # a range of days ("18 e 19 de dezembro"): its first
         if g("dy") is None:
             return True, _no_year(raw, table.months[g("dm").lower()], day, pub,
-                                  _context(text, m.start(), m.end()))
+                                  _context(text, m.start(), m.end()), table.future)
         return True, _ymd(raw, _opt(m, "dy"), table.months[g("dm").lower()], day, pub)
     if table.months and g("mdy"):
         if g("my") is None:
             return True, _no_year(raw, table.months[g("mm").lower()], _num(g("md")), pub,
-                                  _context(text, m.start(), m.end()))
+                                  _context(text, m.start(), m.end()), table.future)
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
     if table.months and g("mon"):
         return True, _no_year(raw, table.months[g("mo").lower()], None, pub,
-                              _context(text, m.start(), m.end()))
+                              _context(text, m.start(), m.end()), table.future)
     if table.days and g("wd"):
         if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
             return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
-        return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()), table.future)
     if g("oday"):
         return True, _bare_day(raw, _num(g("od") or g("od2")), pub)
     if table.rel and g("rel"):
-        word = g("rw")
+        word = next(w for k in ("rw", "rwk", "rwc", "rwg") if (w := m.groupdict().get(k)))
         folded = " ".join(word.lower().split())
         days = table.rel[folded] if folded in table.rel else table.rel[word]
         return True, _offset(raw, days, pub)

@@ -31,7 +31,7 @@ _SCALES: dict[str, float] = {
     "triliun": 1e12, "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "Mrd": 1e9,
     "Mrd.": 1e9, "Mio": 1e6, "Mio.": 1e6, "Milliarde": 1e9, "Milliarden": 1e9,
     "Millionen": 1e6, "Million": 1e6, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
-    "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "bilhões": 1e9,
+    "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "bilhões": 1e9, "milhão": 1e6, "bilhão": 1e9,
     "mil milhões": 1e9, "tys.": 1e3, "mld": 1e9, "miliardów": 1e9,
     "miliardy": 1e9, "milionów": 1e6, "тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "млрд": 1e9,
     "миллионов": 1e6, "миллиардов": 1e9, "мільйонів": 1e6, "мільярдів": 1e9, "тис.": 1e3,
@@ -50,10 +50,22 @@ _SCALES: dict[str, float] = {
     "мільярди": 1e9, "мільярда": 1e9, "тисяч": 1e3, "тисячі": 1e3,
     # tr, vi: trillions ("nghìn tỷ": a thousand tỷ)
     "trilyon": 1e12, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
+    # ko: a trillion ("3조 원"); ar: the plurals after 3-10 ("3 مليارات دولار", "5 ملايين")
+    "조": 1e12, "مليارات": 1e9, "ملايين": 1e6, "آلاف": 1e3,
 }  # fmt: skip
 
+#: currencies written before the number: symbols, and the signs and codes agencies and papers
+#: write there ("Rp 5 triliun", "Rp5,2 miliar", "R$ 2 bilhões", "₩3조", "TL 5 milyar",
+#: "EUR 2 billion"); those written with letters only after a character that is no letter
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB",
-                     "₴": "UAH", "C$": "CAD", "A$": "AUD", "￥": "JPY"}
+                     "₴": "UAH", "C$": "CAD", "A$": "AUD", "￥": "JPY", "R$": "BRL", "₩": "KRW",
+                     "₺": "TRY", "₫": "VND", "Rp": "IDR", "Rp.": "IDR", "TL": "TRY",
+                     "NT$": "TWD", "HK$": "HKD", "S$": "SGD", "CHF": "CHF", "EUR": "EUR",
+                     "USD": "USD", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY",
+                     "KRW": "KRW", "IDR": "IDR", "VND": "VND", "TRY": "TRY", "PLN": "PLN",
+                     "UAH": "UAH", "RUB": "RUB", "BRL": "BRL"}  # fmt: skip
+#: a sign read as another currency in a language: "¥" and "￥" are the yuan in Chinese
+_SYMBOL_IN_LANGUAGE = {("¥", "zh"): "CNY", ("￥", "zh"): "CNY"}
 _UNITS: dict[str, str] = {}
 for _unit, _words in {
     "EUR": "euros|euro|eur|d'euros|d’euros|de euros|di euro|欧元|歐元|ユーロ|유로|евро|євро|yêu-rô|Euro|يورو|avro|"
@@ -70,6 +82,7 @@ for _unit, _words in {
     "GBP": "pounds|pound sterling|pounds sterling|英镑|英鎊|ポンド|파운드|фунтов|bảng Anh|"
            "poundsterling|sterlin",
     "JPY": "yen|日元|円|엔",
+    "KRW": "원",
     "CNY": "yuan|元|人民币|人民幣|위안",
     "RUB": "rubles|roubles|卢布|ルーブル|рублей|рубля|rúp|rubel|рублів|rubli",
     "UAH": "hryvnias|hryvnia|格里夫纳|гривен|гривень|гривні|гривню|hrywien",
@@ -132,7 +145,9 @@ def _regex() -> re.Pattern[str]:
     scale = _bounded(list(_SCALES))
     unit = _bounded(list(_UNITS))
     qual = _alt(list(_QUALIFIERS))
-    sym = _alt(list(_CURRENCY_SYMBOLS))
+    signs = _alt([c for c in _CURRENCY_SYMBOLS if not c[0].isalpha()])
+    codes = _alt([c for c in _CURRENCY_SYMBOLS if c[0].isalpha()])  # "Rp", "TL": not inside a word
+    sym = rf"{signs}|(?<![^\W\d_])(?:{codes})"
     num = rf"(?:(?P<sym{{i}}>{sym})\s?)?(?P<n{{i}}>{_NUM})(?:\s?(?P<sc{{i}}>{scale}))?"
     first, second = num.replace("{i}", "1"), num.replace("{i}", "2")
     # a match starts with a qualifier, "from", a currency symbol or a digit: a lookahead for
@@ -147,7 +162,7 @@ def _regex() -> re.Pattern[str]:
         rf"(?<![\d.,])(?:{first})"
         rf"(?:\s*(?P<to>to|and|-|–|—|~|至|到|đến|tới|hingga|sampai|à|bis|a|y|do|до|i)\s*"
         rf"(?:{second}))?"
-        rf"(?:\s*(?P<unit>{unit}))?"
+        rf"(?:\s*(?P<unit>{unit})(?!조))?"  # not "3억 원조": 원조 is aid, not won
         rf"(?:\s*(?P<q2>以上|まで))?"
     )
 
@@ -215,6 +230,12 @@ def _value(m: re.Match[str], i: int, language: str | None) -> float | None:
     return v
 
 
+def _symbol_unit(sym: str, language: str | None) -> str | None:
+    """The currency a sign or code written before a number stands for in ``language``."""
+    lang = (language or "").split("-")[0].lower()
+    return _SYMBOL_IN_LANGUAGE.get((sym, lang)) or _CURRENCY_SYMBOLS.get(sym)
+
+
 def _quantity(m: re.Match[str], language: str | None) -> Quantity | None:
     v1 = _value(m, 1, language)
     if v1 is None:
@@ -222,7 +243,7 @@ def _quantity(m: re.Match[str], language: str | None) -> Quantity | None:
     v2 = _value(m, 2, language)
     sym = m.group("sym1") or m.group("sym2")
     unit_word = m.group("unit")
-    unit = _CURRENCY_SYMBOLS.get(sym) if sym else None
+    unit = _symbol_unit(sym, language) if sym else None
     if unit_word:
         unit = unit or _UNITS.get(unit_word) or _UNITS.get(unit_word.lower())
     # "10 to 30 troops": the scale of the second number applies to the first

@@ -54,29 +54,43 @@ _PLACE = rf"(?P<place>{_WORD}(?:[ \t-]{_WORD}){{0,3}})"
 _DATE = r"(?P<date>(?:[^()（）\[\]/\n–—=-]|(?<=\d)[-/](?=\d)){1,40}?)"
 #: the agency in brackets or slashes ("(Reuters)", "(ИА «Вестник»)", "/ТАСС/")
 _AGENCY = r"(?:[(（](?P<agency>[^()（）\n]{1,40})[)）]|/(?P<slashed>[^/\n]{1,30})/)"
+#: agencies written without brackets or slashes: after the date and before the dash
+#: (Interfax: "МОСКВА, 3 ноября. Интерфакс -", "Москва. 3 ноября. INTERFAX.RU -",
+#: "КИЇВ. 3 листопада. ІНТЕРФАКС-УКРАЇНА -"), or after the dash and closed by a dot
+#: (RIA Novosti: "МОСКВА, 3 ноя — РИА Новости.", "..., Иван Петров.")
+_NAMED = r"ІНТЕРФАКС-УКРАЇНА|Інтерфакс-Україна|INTERFAX\.RU|ИНТЕРФАКС|Интерфакс|Interfax|Інтерфакс"
+_DASHED = r"РИА Новости|RIA Novosti|ПРАЙМ|Спутник|Sputnik|РБК|ТАСС"
 #: the dash that opens the story (after an optional dot: "(EFE).-"), or the dot after an
 #: agency in slashes ("/ТАСС/."), or the end of a line that is a place and a date alone
-_END = r"(?:[ \t]*\.?[ \t]*[-–—](?![-–—]*\w)|(?<=/)\.|(?P<eol>(?=[ \t]*$)))"
+_END = (rf"(?:[ \t]*\.?[ \t]*(?:--?|[–—])(?![-–—]*\w)(?:[ \t]*(?P<dashed>{_DASHED})(?:,[^.\n]{{1,40}})?\.)?"
+        r"|(?<=/)\.|(?P<eol>(?=[ \t]*$)))")
 
 #: a dateline in the Latin, Cyrillic and Arabic agencies' styles: place, then a comma and a
 #: date or a dot and a date, then an agency, then a dash
 _WESTERN = re.compile(
-    rf"[ \t]*[(\[【（]?[ \t]*{_PLACE}[ \t]*(?:[,.،，][ \t]*{_DATE}[ \t]*)?{_AGENCY}?{_END}",
+    rf"[ \t]*[(\[【（]?[ \t]*{_PLACE}[ \t]*(?:[,.،，][ \t]*{_DATE}[ \t]*)?"
+    rf"(?:[.,]?[ \t]*(?P<named>{_NAMED})[ \t]*)?{_AGENCY}?{_END}",
     re.MULTILINE,
 )
-#: place and agency in brackets (ko, ja): "(서울=연합뉴스) 홍길동 기자 =", "【ワシントン=共同】",
+#: place and agency in brackets (ko, ja), the equals sign half or full width: "(서울=연합뉴스) 홍길동 기자 =",
+#: "【ワシントン=共同】", "【ワシントン＝共同】",
 #: "【北京時事】", "【ソウル共同】"
 _BRACKETED = re.compile(
-    r"[ \t]*[(（【\[][ \t]*(?P<place>[^\W\d_=】)）\]]{1,12}?)[ \t]*"
-    r"(?:=[ \t]*(?P<agency>[^)）】\]\n]{1,20})|(?P<suffix>共同|時事))[ \t]*[)）】\]]"
-    r"(?:[ \t]*[^\W\d_]{2,4}(?:[ \t][^\W\d_]{1,4})?[ \t]*(?:기자|특파원)[ \t]*=)?",
+    r"[ \t]*[(（【\[][ \t]*(?P<place>[^\W\d_=＝】)）\]]{1,12}?)[ \t]*"
+    r"(?:[=＝][ \t]*(?P<agency>[^)）】\]\n]{1,20})|(?P<suffix>共同|時事))[ \t]*[)）】\]]"
+    r"(?:[ \t]*[^\W\d_]{2,4}(?:[ \t][^\W\d_]{1,4})?[ \t]*(?:기자|특파원)[ \t]*[=＝])?",
     re.MULTILINE,
 )
 #: a Chinese agency's dateline: agency, place, date, "电" ("新华社北京11月3日电", "本报华盛顿3日电",
-#: "（中央社台北3日電）"), and the reporter in brackets after it ("（记者 张三）")
+#: "（中央社台北3日電）"), and the reporter in brackets after it ("（记者 张三）"); the reporter
+#: may stand before the place, unspaced (CNA: "（中央社記者王小明台北3日電）", :func:`_named_place`),
+#: the place may be left out ("中新网11月3日电"), and the dispatch be a special or a roundup
+#: ("專電", "綜合外電報導")
 _CHINESE = re.compile(
-    r"[ \t]*[(（]?[ \t]*(?P<agency>新华社|新華社|中新社|中央社|本报|本報|人民网|人民網|央视网|环球网|中国日报网)"
-    r"(?P<place>[^\W\d_]{2,5}?)(?P<date>(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)?[电電]"
+    r"[ \t]*[(（]?[ \t]*(?P<agency>新华社|新華社|中新社|中新网|中新網|中央社|本报|本報|人民网|人民網|央视网|环球网|中国日报网)"
+    r"(?:(?:记者|記者)(?P<reporter>[^\W\d_]{4,9}?)|(?P<place>[^\W\d_]{2,5}?))?"
+    r"(?P<date>(?:[0-9０-９]{4}年)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日)?"
+    r"(?:[电電]|专电|專電|综合外电报道|綜合外電報導|综合报道|綜合報導)"
     r"(?:[)）])?(?:[ \t]*[(（][ \t]*(?:记者|記者)[^)）\n]{1,30}[)）])?",
     re.MULTILINE,
 )
@@ -132,20 +146,38 @@ def _has_digit(written: str | None) -> bool:
 def _dateline(m: re.Match[str], seat: Callable[[str], str | None], lead: bool) -> Dateline:
     """A match of one of the dateline patterns as a :class:`Dateline`."""
     groups = m.groupdict()
-    place = groups.get("place")
+    place, place_span = groups.get("place"), m.span("place") if groups.get("place") else None
+    if groups.get("reporter"):
+        place_span = _named_place(m, seat)
+        place = m.string[place_span[0] : place_span[1]]
     date = m.span("date") if _has_digit(groups.get("date")) else None
-    agency = groups.get("agency") or groups.get("slashed") or groups.get("suffix")
+    agency = next((groups[k] for k in ("agency", "slashed", "suffix", "named", "dashed") if groups.get(k)), None)
     if place is None:
-        return Dateline(span=m.span(), agency=agency.strip() if agency else None, lead=lead)
+        return Dateline(span=m.span(), date=date, agency=agency.strip() if agency else None, lead=lead)
     return Dateline(
         span=m.span(),
         place=place,
-        place_span=m.span("place"),
+        place_span=place_span,
         country=_seat(place.strip(" .'’"), seat),
         date=date,
         agency=agency.strip() if agency else None,
         lead=lead,
     )
+
+
+#: a Chinese reporter's name: two to four characters, most often three
+_NAME_LENGTHS = (3, 2, 4)
+
+
+def _named_place(m: re.Match[str], seat: Callable[[str], str | None]) -> tuple[int, int]:
+    """The place's span in a reporter's name and the place written without a space
+    between them ("王小明台北", "王小明華盛頓"): after the name of the most usual length
+    whose rest is a place where a government sits, else after a name of three characters
+    (two when the rest would be shorter than two)."""
+    start, end = m.span("reporter")
+    splits = [start + n for n in _NAME_LENGTHS if end - start - n >= 2]
+    at = next((cut for cut in splits if seat(m.string[cut:end]) is not None), splits[0] if splits else start)
+    return at, end
 
 
 def _seat(place: str, seat: Callable[[str], str | None]) -> str | None:

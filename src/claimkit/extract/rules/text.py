@@ -120,12 +120,18 @@ def _is_ordinal(text: str, dot: int) -> bool:
     return word[0].islower() or word.lower() in month_names()
 
 
+#: an agency in brackets and the dash of a dateline right after a period: the dateline goes
+#: on ("Zagreb, 3. stu. (Hina) - ...", "Ankara, 3 Kas. (AA) - ..."; not "... (Hina). Vlada")
+_AGENCY_NEXT = re.compile(r"[ \t]*[(（][^()（）\n]{1,40}[)）][ \t]*\.?[ \t]*(?:--?|[–—])(?![-–—]*\w)")
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for m in _SENT_END.finditer(text):
         if text[m.start()] == "." and (
             _is_abbreviation(text, m.start()) or _is_ordinal(text, m.start())
+            or _AGENCY_NEXT.match(text, m.end()) is not None
         ):
             continue
         bounds.append((start, m.end()))
