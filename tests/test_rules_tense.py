@@ -74,3 +74,22 @@ def test_other_languages_and_sentences_without_an_auxiliary_hold_none() -> None:
     assert futures("en", "Austria will not lift the bans", 0, 30) == []
     assert not may_hold("de", "Österreich hob die Verbote auf", 0, 30)
     assert may_hold("de", "Österreich wird die Verbote nicht aufheben, sagte er", 0, 52)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        ("fr", "Nous ne lèverons pas les sanctions", True),
+        ("fr", "La France ne lèvera pas les sanctions", False),
+        ("es", "No levantaremos las sanciones", True),
+        ("it", "Non ritireremo i nostri soldati", True),
+        ("de", "Wir werden die Sanktionen nicht aufheben", True),
+        ("de", "Berlin wird die Sanktionen nicht aufheben", False),
+        ("ru", "Мы не откроем границу", True),
+        ("ru", "Грузия не откроет границу", False),
+        ("pl", "Nie będziemy otwierać przejścia", True),
+    ],
+)
+def test_the_first_person_is_told(lang: str, text: str, first: bool) -> None:
+    found = futures(lang, text, 0, len(text))
+    assert [f.first_person for f in found] == [first]

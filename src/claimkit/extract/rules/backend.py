@@ -414,7 +414,7 @@ class RulesBackend(Backend):
         found = [(lc, scan.grouped(lc, self._clause_keys, cs, ce)) for lc in langs]
         # every hit below comes from a cue of a claim key (a type's own, an action verb, a
         # conditioned cue): a clause without one gives none (as _may_claim for a sentence)
-        future = self._future_hits(scene, clause, found)
+        future = self._future_hits(scene, clause, sentence, found)
         if not future and all(self._claim_keys.isdisjoint(cues) for _, cues in found):
             return []
         if any("question" in cues for _, cues in found):
@@ -469,6 +469,7 @@ class RulesBackend(Backend):
         self,
         scene: Scene,
         clause: tuple[int, int],
+        sentence: tuple[int, int],
         found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]],
     ) -> list[Hit]:
         """Claims stated by a future-tense verb no cue word marks (:mod:`.tense`): "ne
@@ -476,8 +477,10 @@ class RulesBackend(Backend):
         with ``future``, whose negation makes them a refusal), "enviará", "wird ...
         entsenden" (an ``action`` verb: a composed claim, as "will send"). Only where an
         actor able to decide is named before the verb in the clause ("Die Preise werden
-        nicht sinken" forecasts), and not on a cue of a claim type (which says what it
-        states: "n'enverra pas", "не примет")."""
+        nicht sinken" forecasts), or the verb is in the first person in a sentence that
+        names a person ("« Nous ne lèverons pas les sanctions », a déclaré le ministre
+        X": the speaker), and not on a cue of a claim type (which says what it states:
+        "n'enverra pas", "не примет")."""
         out: list[Hit] = []
         for lc, cues in found:
             if lc.code not in FUTURE_LANGUAGES or not self._future_types:
@@ -485,7 +488,7 @@ class RulesBackend(Backend):
             for f in futures(lc.code, scene.text, *clause):
                 if (f.negation is None and not _action_verb(lc, f)) or _on_cue(cues, self.specs, f):
                     continue
-                if within(scene.actors, clause[0], f.verb[0]) or within(scene.people, clause[0], f.verb[0]):
+                if _decides(scene, clause, sentence, f):
                     out += [Hit(f.start, f.end, name, lc, gap=f.negation) for name in self._future_types]
         return out
 
@@ -1033,6 +1036,17 @@ def _action_verb(lc: LanguageCues, future: Future) -> bool:
     """One of the infinitives a future verb stands for is an ``action`` cue of its language."""
     pattern = lc.patterns.get("action")
     return pattern is not None and any(pattern.fullmatch(word) for word in future.infinitives)
+
+
+def _decides(scene: Scene, clause: tuple[int, int], sentence: tuple[int, int], future: Future) -> bool:
+    """Whoever states a future verb may decide it: an actor named before the verb in the
+    clause, or a person named in the sentence who speaks in the first person."""
+    if within(scene.actors, clause[0], future.verb[0]) or within(scene.people, clause[0], future.verb[0]):
+        return True
+    return future.first_person and (
+        bool(within(scene.people, *sentence))
+        or any(m.value.kind == ActorKind.person for m in within(scene.actors, *sentence))
+    )
 
 
 def _on_cue(cues: Mapping[str, Sequence[tuple[int, int]]], types: Iterable[str], future: Future) -> bool:

@@ -38,14 +38,16 @@ __all__ = ["LANGUAGES", "Future", "futures", "may_hold"]
 @dataclass(frozen=True)
 class Future:
     """A future-tense verb of a clause: the construction's offsets (from the negation or
-    auxiliary to the verb), the verb's, the negation's (None: not negated) and the
-    infinitives it may stand for (folded; empty when not known)."""
+    auxiliary to the verb), the verb's, the negation's (None: not negated), the
+    infinitives it may stand for (folded; empty when not known) and whether its subject
+    is the speaker ("nous ne lèverons pas", "wir werden nicht", "мы не откроем")."""
 
     start: int
     end: int
     verb: tuple[int, int]
     negation: tuple[int, int] | None
     infinitives: tuple[str, ...] = ()
+    first_person: bool = False
 
 
 # ------------------------------------------------------------------ Romance
@@ -55,11 +57,11 @@ _ROMANCE = {
     "fr": (r"(?<![\w-])(n(?:e\s+|['’]\s*))((?:(?:les?|la|l['’]|y|en|lui|leur|se|s['’]|nous|vous)\s*)*)"
            r"(\w+?(?:ra|ront|rons|rai))\s+(?:pas|plus|jamais|point|aucun\w*)(?![\w-])"),
     "es": (r"(?<![\w-])(no)\s+((?:(?:se|lo|la|los|las|le|les|nos|me|te)\s+)*)"
-           r"(\w+?(?:rá|rán|remos))(?![\w-])"),
+           r"(\w+?(?:rá|rán|remos|ré))(?![\w-])"),
     "it": (r"(?<![\w-])(non)\s+((?:(?:si|lo|la|li|le|ci|ne|gli|mi|ti|vi|l['’])\s*)*)"
-           r"(\w+?(?:rà|ranno|remo))(?![\w-])"),
+           r"(\w+?(?:rà|ranno|remo|rò))(?![\w-])"),
     "pt": (r"(?<![\w-])(não)\s+((?:(?:se|o|a|os|as|lhe|lhes|nos|me|te)\s+)*)"
-           r"(\w+?(?:rá|rão|remos))(?![\w-])"),
+           r"(\w+?(?:rá|rão|remos|rei))(?![\w-])"),
 }  # fmt: skip
 #: the positive forms: a word ending in the future's endings (3rd person, "we")
 _ROMANCE_PLAIN = {
@@ -74,6 +76,13 @@ _ROMANCE_NOT = {
     "es": r"(?:se|hab|est|pod|tend|deb|sab|quer|hab)(?:á|rá|rán|remos)|ser(?:á|án|emos)|estar(?:á|án)",
     "it": r"(?:sa|av|pot|dov|vor|and|sap)(?:rà|ranno|remo)",
     "pt": r"(?:se|te|esta|have|pode|deve|sabe|ha)(?:rá|rão|remos)",
+}
+#: the endings of the first person ("nous ne lèverons pas", "no levantaremos", "non ritireremo")
+_FIRST = {
+    "fr": ("rons", "rai"),
+    "es": ("remos", "ré"),
+    "it": ("remo", "rò"),
+    "pt": ("remos", "rei"),
 }
 #: the future's endings and what the infinitive ends in instead
 _ROMANCE_STEMS = {
@@ -100,7 +109,10 @@ def _romance(lang: str, text: str, start: int, end: int) -> list[Future]:
     for m in negated.finditer(text, start, end):
         verb = m.group(3)
         if not _compiled(_ROMANCE_NOT[lang]).fullmatch(verb.casefold()):
-            out.append(Future(m.start(), m.end(3), m.span(3), m.span(1), _infinitives(lang, verb)))
+            first = verb.casefold().endswith(_FIRST[lang])
+            out.append(
+                Future(m.start(), m.end(3), m.span(3), m.span(1), _infinitives(lang, verb), first)
+            )
     taken = {f.verb for f in out}
     for m in _compiled(_ROMANCE_PLAIN[lang]).finditer(text, start, end):
         if m.span(1) not in taken and not _compiled(_ROMANCE_NOT[lang]).fullmatch(
@@ -121,6 +133,7 @@ _DE_MAIN = re.compile(
 )
 #: subordinate clause: the infinitive, then the auxiliary that ends the clause
 _DE_SUB = re.compile(rf"(?<![\w-])([a-zäöüß]+(?:en|ern|eln))\s+{_DE_AUX}[\W_]*$")
+_DE_FIRST = re.compile(r"(?<![\w-])(?:wir|ich)(?![\w-])", re.IGNORECASE)
 _DE_NEGATION = re.compile(r"(?<![\w-])(?:nicht|nie|niemals|kein\w*)(?![\w-])", re.IGNORECASE)
 #: copulas and modals ("wird nicht sein", "wird es nicht geben": a forecast) and participles
 #: in -en after "wird" (a passive: "wird nicht geschlossen")
@@ -150,8 +163,9 @@ def _german(text: str, start: int, end: int) -> list[Future]:
     for n in _DE_NEGATION.finditer(clause, *between):
         negation = (start + n.start(), start + n.end())
     lo = start + (m.start() if m is not None else verb[0])
+    first = _DE_FIRST.search(clause, 0, verb[0]) is not None
     return [Future(min(lo, negation[0]) if negation else lo, start + verb[1],
-                   (start + verb[0], start + verb[1]), negation, (word,))]  # fmt: skip
+                   (start + verb[0], start + verb[1]), negation, (word,), first)]  # fmt: skip
 
 
 # ------------------------------------------------------------------- Slavic
@@ -218,25 +232,27 @@ def _russian() -> Any:
 
 
 @lru_cache(maxsize=8192)
-def _ru_future(word: str) -> str | None:
-    """The infinitive of ``word`` when one of its readings is a perfective future verb."""
+def _ru_future(word: str) -> tuple[str, bool] | None:
+    """The infinitive of ``word`` when one of its readings is a perfective future verb,
+    and whether that reading is in the first person ("откроем")."""
     for parse in _russian().parse(word):
         tag = parse.tag
         if "VERB" in tag and "perf" in tag and "futr" in tag and parse.normal_form not in _RU_NOT:
-            return str(parse.normal_form)
+            return str(parse.normal_form), "1per" in tag
     return None
 
 
-def _slavic_form(lang: str, word: str) -> str | None:
-    """The infinitive of a perfective non-past (future) ``word``, or "" for a future whose
-    infinitive is not known (Ukrainian -тиме), or None: no future known."""
+def _slavic_form(lang: str, word: str) -> tuple[str, bool] | None:
+    """The infinitive of a perfective non-past (future) ``word`` ("" for a future whose
+    infinitive is not known: Ukrainian -тиме) and whether it is in the first person, or
+    None: no future known."""
     folded = word.casefold()
     if lang == "ru":
         return _ru_future(folded) if len(folded) > 3 else None
     found = _TABLE[lang].get(folded)
     if found is None and lang == "uk" and _UK_SYNTHETIC.fullmatch(folded):
-        return ""
-    return found
+        return "", folded.endswith(("мемо", "мемося"))
+    return None if found is None else (found, False)
 
 
 def _slavic(lang: str, text: str, start: int, end: int) -> list[Future]:
@@ -251,15 +267,18 @@ def _slavic(lang: str, text: str, start: int, end: int) -> list[Future]:
         )
         if lang == "ru" and not negated:
             continue  # every word of a clause through the dictionary: not for a positive
-        infinitive = _slavic_form(lang, word.group())
-        if infinitive is None:
+        form = _slavic_form(lang, word.group())
+        if form is None:
             continue
         neg = before.span() if negated and before is not None else None
         out.append(Future(neg[0] if neg else word.start(), word.end(), word.span(), neg,
-                          (infinitive,) if infinitive else ()))  # fmt: skip
+                          (form[0],) if form[0] else (), form[1]))  # fmt: skip
     if lang == "pl":
         for m in _PL_COMPOUND.finditer(text, start, end):
-            out.append(Future(m.start(), m.end(), m.span(2), m.span(1), (m.group(2).casefold(),)))
+            first = m.group(0).casefold().split()[1] == "będziemy"
+            out.append(
+                Future(m.start(), m.end(), m.span(2), m.span(1), (m.group(2).casefold(),), first)
+            )
     return out
 
 
