@@ -99,6 +99,28 @@ _GAP_WORDS = frozenset({"alla", "allo", "alle", "agli", "della", "dello", "delle
 #: "ministre de l'Intérieur", "ministre d'État")
 _ELIDED = re.compile(r"(?:dell|dall|nell|sull|all|l|d)['’]")
 
+#: the capitalised portfolios of Romance-language ministers, which stand between the
+#: title and the name with no comma ("ministro da *Agricultura* Celso Correia", "el
+#: ministro de *Hacienda* Carlos Cuerpo", "ministre de l'*Agriculture* Annie Genevard"):
+#: words of a title, so no name opens with one (folded)
+_PORTFOLIOS = frozenset({
+    # pt
+    "agricultura", "defesa", "fazenda", "economia", "finanças", "saúde", "educação", "justiça",
+    "interior", "energia", "ambiente", "transportes", "trabalho", "cultura", "turismo", "pescas",
+    "indústria", "comércio", "segurança", "administração", "interna", "coesão", "territorial", "infraestruturas", "planeamento", "planejamento",
+    "desenvolvimento", "minas", "recursos", "minerais", "hídricos", "obras", "públicas",
+    # es
+    "defensa", "hacienda", "economía", "salud", "sanidad", "educación", "justicia", "energía",
+    "trabajo", "exteriores", "comercio", "industria", "seguridad", "gobernación", "pesca",
+    "vivienda", "hidrocarburos", "finanzas", "desarrollo",
+    # it
+    "agricoltura", "difesa", "finanze", "salute", "istruzione", "giustizia", "interno", "interni",
+    "esteri", "trasporti", "lavoro", "imprese", "infrastrutture", "sviluppo",
+    # fr
+    "agriculture", "défense", "économie", "finances", "santé", "éducation", "justice", "intérieur",
+    "énergie", "travail", "tourisme", "industrie", "armées", "environnement", "écologie",
+})  # fmt: skip
+
 #: the short lower-case words that may stand inside a person's name ("Luiz Inácio Lula
 #: da Silva", "Ursula von der Leyen", "Pieter de Vries", "Faisal bin Farhan"): any other
 #: lower-case word ends the name ("Marco Bellini *met* ...", "Ivan Horvat *and his* ...");
@@ -117,6 +139,10 @@ _COMPOUND_TITLES = {
         r"|sprecher|sprecherin|sekretär|sekretärin|botschafter|botschafterin|beauftragte|beauftragter"
         r"|chef|chefin|gesandter|gesandte)(?![\w-])"
     ),
+    # Turkish puts the portfolio before "Bakanı" (its minister) and the name after it:
+    # "Tarım Bakanı İbrahim Yumaklı", "Enerji ve Tabii Kaynaklar Bakanı Alparslan Bayraktar"
+    # (the gazetteer lists "Dışişleri Bakanı", "Savunma Bakanı"); also "Bakan Yardımcısı"
+    "tr": re.compile(r"(?<![\w-])bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
 }
 #: what joins a country to the title after it ("Israel's", "イスラエルの")
 _CONNECTORS = ("'s", "’s", "s'", "の", "의")
@@ -284,7 +310,7 @@ class OfficialFinder:
             every |= own
             self._nouns[lang] = _Nouns(own)
         self._any_nouns = _Nouns(every)
-        self.vocab = frozenset(w for t in titles.titles for w in t.split())
+        self.vocab = frozenset(w for t in titles.titles for w in t.split()) | _PORTFOLIOS
         spaced = [t for t in titles.titles if t and script_of(t[0]) not in _UNSPACED]
         self._spaced_titles = _title_automaton(spaced) if spaced else None
         by_script: dict[Script | None, list[str]] = {}

@@ -92,6 +92,8 @@ from claimkit.extract.rules.support import (
     seat_mentions,
     within,
 )
+from claimkit.extract.rules.tense import LANGUAGES as FUTURE_LANGUAGES
+from claimkit.extract.rules.tense import Future, futures, may_hold
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.normalize import country_name
 from claimkit.normalize.places import Places
@@ -232,6 +234,8 @@ class RulesBackend(Backend):
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
         self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
+        #: the types a future-tense verb states (:mod:`.tense`): those composed with ``future``
+        self._future_types = [name for name, spec in self.specs.items() if "future" in spec.compose]
         self._finders = default_finders(gazetteer)
         self.merge = merge
         self._places = places or Places.default()
@@ -408,7 +412,11 @@ class RulesBackend(Backend):
     def _may_claim(self, scan: CueScan, sentence: Sentence, langs: Sequence[LanguageCues]) -> bool:
         """Whether the sentence holds a cue of a claim type or an action cue (a composed claim)
         in one of its languages: without one, none of its clauses gives a hit."""
-        return any(scan.has_any(lc, self._claim_keys, sentence.start, sentence.end) for lc in langs)
+        if any(scan.has_any(lc, self._claim_keys, sentence.start, sentence.end) for lc in langs):
+            return True
+        return bool(self._future_types) and any(
+            lc.code in FUTURE_LANGUAGES and may_hold(lc.code, scan.text, sentence.start, sentence.end) for lc in langs
+        )
 
     def _clause_hits(
         self,
@@ -424,11 +432,12 @@ class RulesBackend(Backend):
         found = [(lc, scan.grouped(lc, self._clause_keys, cs, ce)) for lc in langs]
         # every hit below comes from a cue of a claim key (a type's own, an action verb, a
         # conditioned cue): a clause without one gives none (as _may_claim for a sentence)
-        if all(self._claim_keys.isdisjoint(cues) for _, cues in found):
+        future = self._future_hits(scene, clause, sentence, found)
+        if not future and all(self._claim_keys.isdisjoint(cues) for _, cues in found):
             return []
         if any("question" in cues for _, cues in found):
             return []  # "czy ...", "هل ...", "…のだろうか": asked, not stated
-        hits = self._hits(scene, sentence, found)
+        hits = self._hits(scene, sentence, found) + future
         if not hits:
             return []
         # a cue inside a name is part of the name ("Coalition of the Willing"), and one inside
@@ -473,6 +482,33 @@ class RulesBackend(Backend):
             for lc, cues in found:
                 hits += self._conditioned(scene, sentence, cues, lc)
         return hits
+
+    def _future_hits(
+        self,
+        scene: Scene,
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]],
+    ) -> list[Hit]:
+        """Claims stated by a future-tense verb no cue word marks (:mod:`.tense`): "ne
+        lèvera pas", "wird ... nicht aufheben", "не откроет" (negated: the types composed
+        with ``future``, whose negation makes them a refusal), "enviará", "wird ...
+        entsenden" (an ``action`` verb: a composed claim, as "will send"). Only where an
+        actor able to decide is named before the verb in the clause ("Die Preise werden
+        nicht sinken" forecasts), or the verb is in the first person in a sentence that
+        names a person ("« Nous ne lèverons pas les sanctions », a déclaré le ministre
+        X": the speaker), and not on a cue of a claim type (which says what it states:
+        "n'enverra pas", "не примет")."""
+        out: list[Hit] = []
+        for lc, cues in found:
+            if lc.code not in FUTURE_LANGUAGES or not self._future_types:
+                continue
+            for f in futures(lc.code, scene.text, *clause):
+                if (f.negation is None and not _action_verb(lc, f)) or _on_cue(cues, self.specs, f):
+                    continue
+                if _decides(scene, clause, sentence, f):
+                    out += [Hit(f.start, f.end, name, lc, gap=f.negation) for name in self._future_types]
+        return out
 
     def _stands(
         self,
@@ -1012,6 +1048,29 @@ def _determined(scan: CueScan, lang: LanguageCues, start: int, end: int) -> bool
         return True
     after = scan.spans(lang, "anaphor_after", end, end + 24)
     return any(_DETERMINER_GAP.fullmatch(text, end, s) for s, _ in after)
+
+
+def _action_verb(lc: LanguageCues, future: Future) -> bool:
+    """One of the infinitives a future verb stands for is an ``action`` cue of its language."""
+    pattern = lc.patterns.get("action")
+    return pattern is not None and any(pattern.fullmatch(word) for word in future.infinitives)
+
+
+def _decides(scene: Scene, clause: tuple[int, int], sentence: tuple[int, int], future: Future) -> bool:
+    """Whoever states a future verb may decide it: an actor named before the verb in the
+    clause, or a person named in the sentence who speaks in the first person."""
+    if within(scene.actors, clause[0], future.verb[0]) or within(scene.people, clause[0], future.verb[0]):
+        return True
+    return future.first_person and (
+        bool(within(scene.people, *sentence))
+        or any(m.value.kind == ActorKind.person for m in within(scene.actors, *sentence))
+    )
+
+
+def _on_cue(cues: Mapping[str, Sequence[tuple[int, int]]], types: Iterable[str], future: Future) -> bool:
+    """A cue of a claim type overlaps the future's verb (or its negation)."""
+    lo = future.negation[0] if future.negation else future.verb[0]
+    return any(s < future.verb[1] and lo < e for name in types for s, e in cues.get(name, ()))
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:

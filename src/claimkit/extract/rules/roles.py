@@ -250,7 +250,8 @@ def subject_of(
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
             acting = [a for a in before if may_act(hit, a)]
-            opening = _opening_subject(memo, hit, site) or _auxiliary_subject(memo, hit, site, acting)
+            opening = _opening_subject(memo, hit, site)
+            opening = _with_content_subject(memo, opening, acting) or _auxiliary_subject(memo, hit, site, acting)
             subject = _distinct(opening or acting)
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
@@ -343,6 +344,25 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     if not _opening_tail(text[names[0].end : comma]):
         return []
     return [names[0]]
+
+
+#: a name in the genitive: the subject of a Turkish nominalised clause ("Türkiye'nin ...
+#: artırmayacağını söyledi": that Turkey will not raise)
+_GENITIVE_NAME = re.compile(r"['’](?:n?[ıiuü]n)(?!\w)")
+
+
+def _with_content_subject(memo: Memo, opening: list[Mention], acting: Sequence[Mention]) -> list[Mention]:
+    """An opening subject that is a person speaking for no one known ("Tarım Bakanı İbrahim
+    Yumaklı, Türkiye'nin su salımını artırmayacağını söyledi"), with the names in the
+    genitive after it in the clause: the subject of the clause the person states ("that
+    Turkey will not"), as "Minister X said that Canada will not" names both."""
+    if len(opening) != 1 or opening[0].value.kind != ActorKind.person:
+        return opening
+    if opening[0].value.label in memo.scene.speaks_for:
+        return opening
+    text = memo.scene.text
+    owners = [m for m in acting if m.start > opening[0].end and _GENITIVE_NAME.match(text, m.end)]
+    return [*opening, *owners]
 
 
 #: how many capitalised words may follow the name that opens a sentence, the rest of an
