@@ -96,7 +96,7 @@ def test_a_clause_without_a_claim_key_has_no_hit_to_give(backend: RulesBackend) 
             for clause in sentence.clauses:
                 if any(scene.cues.has_any(lc, backend._claim_keys, *clause) for lc in langs):  # noqa: SLF001
                     continue
-                found = [(lc, scene.cues.inside(lc, *clause)) for lc in langs]
+                found = [(lc, scene.cues.grouped(lc, backend._clause_keys, *clause)) for lc in langs]  # noqa: SLF001
                 if backend._future_hits(scene, clause, span, found):  # noqa: SLF001
                     continue
                 skipped += 1
