@@ -7,7 +7,6 @@ Each case failed before its fix (the test's docstring says how) and passes after
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +92,31 @@ def test_html_charset_accepts_only_declarations_that_can_be_true() -> None:
     for name in ("utf-16", "utf-16le", "utf-32", "utf-7", "cp037", "cp500", "unicode_escape",
                  "raw_unicode_escape", "punycode", "idna", "hex", "rot13", "no-such-charset"):
         assert declared(name) is None, name
+
+
+# ------------------------------------------------------------------ nesting past libxml2's 255 levels
+
+#: how the page nests its article: (opening markup, closing markup, repeats)
+NESTINGS = {
+    "300-unclosed-font": ("<font size='2'>", "", 300),
+    "1000-nested-div": ("<div>", "</div>", 1000),
+    "600-nested-lists": ("<ul><li>", "</li></ul>", 600),
+    # past 5,000 paragraphs: the linear reading, on the same tree
+    "many-paragraphs-2000-deep": ("<div><p>Le président a déclaré jeudi.</p>", "</div>", 2000),
+}
+
+
+@pytest.mark.parametrize("kind", list(NESTINGS))
+def test_an_article_nested_past_255_levels_is_read(tmp_path: Path, kind: str) -> None:
+    """An article under more than 255 levels of elements: an old page that never closes its
+    ``<font>`` tags, a generator's wrappers. Before: libxml2 (without ``huge_tree``) stopped
+    reading the page at depth 255, and the article was lost, 'no article text found'
+    (past 5,000 paragraphs, a document without it); now up to 2,048 levels are read."""
+    opening, closing, depth = NESTINGS[kind]
+    more = "<p>x</p>" * 3500 if kind.startswith("many") else ""
+    page = ("<html><head><title>Paris</title></head><body>" + opening * depth + "<p>" + CURLY + "</p><p>"
+            + FR + "</p>" + closing * depth + more + "</body></html>")
+    code, lines, docs = _extract_between(tmp_path, "deep.html", page.encode("utf-8"))
+    assert (code, lines) == (0, []), lines
+    texts = [d["document"]["text"] for k, d in docs.items() if k.startswith("deep")]
+    assert any("“Nous sommes prêts”" in t and "vingt-six pays" in t for t in texts), [t[-300:] for t in texts]
