@@ -120,3 +120,30 @@ def test_an_article_nested_past_255_levels_is_read(tmp_path: Path, kind: str) ->
     assert (code, lines) == (0, []), lines
     texts = [d["document"]["text"] for k, d in docs.items() if k.startswith("deep")]
     assert any("“Nous sommes prêts”" in t and "vingt-six pays" in t for t in texts), [t[-300:] for t in texts]
+
+
+# ------------------------------------------------------------------ a plugin's backend that fails to import
+
+
+@pytest.mark.parametrize("failure", ["RuntimeError('no licence server')", "SystemExit(3)"])
+def test_a_plugin_backend_that_fails_at_import_is_one_line(tmp_path: Path, failure: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plugin registers a backend by its import path; the backend's module raises when it is
+    imported. Before: a RuntimeError traceback (only ImportError and AttributeError were
+    caught). Now one line naming the backend, exit 2; the plugin's other backend (``rules``
+    here) still runs."""
+    tag = "rt" if failure.startswith("Runtime") else "exit"
+    (tmp_path / f"r6_reg_{tag}.py").write_text(
+        "from claimkit.extract.registry import register_backend\n"
+        f"register_backend('r6-broken-{tag}', 'r6_broken_{tag}:Broken')\n", encoding="utf-8")
+    (tmp_path / f"r6_broken_{tag}.py").write_text(f"raise {failure}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    args = ["--plugin", f"r6_reg_{tag}", "extract", str(tmp_path / "a.txt"), "-q", "--backend"]
+    result = CliRunner().invoke(main, [*args, f"r6-broken-{tag}", "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    want = "RuntimeError: no licence server" if tag == "rt" else "SystemExit: 3"
+    assert result.stderr == (f"claimkit: error: backend 'r6-broken-{tag}' (r6_broken_{tag}:Broken) failed while "
+                             f"loading: {want}\n")
+    rules = CliRunner().invoke(main, [*args, "rules"])
+    assert rules.exit_code == 0 and json.loads(rules.stdout)["claims"], rules.stderr
