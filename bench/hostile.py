@@ -221,6 +221,31 @@ def _long_evidence(d: Path, count: int) -> str:
     return str(path)
 
 
+def _nested_article(d: Path, opening: str, depth: int) -> str:
+    """An article page whose article sits under ``depth`` unclosed ``opening`` tags."""
+    path = d / "nested.html"
+    path.write_text(f"<html><body>{opening * depth}<p>{A_TEXT}</p><p>{FR}</p></body></html>", encoding="utf-8")
+    return str(path)
+
+
+def _lying_charset(d: Path) -> str:
+    """A Windows-1252 article page whose ``<meta charset>`` says utf-16."""
+    path = d / "lying.html"
+    page = f"<html><head><meta charset='utf-16'></head><body><article><p>{FR}</p><p>{FR}</p></article></body></html>"
+    data = page.encode("cp1252")
+    path.write_bytes(data + b" " * (len(data) % 2))
+    return str(path)
+
+
+def _many_attributes(d: Path, count: int) -> str:
+    """An article page whose ``<article>`` element has ``count`` attributes."""
+    path = d / "attributes.html"
+    attributes = " ".join(f"a{i}='x'" for i in range(count))
+    path.write_text(f"<html><body><article {attributes}><p>{A_TEXT}</p><p>{FR}</p></article></body></html>",
+                    encoding="utf-8")
+    return str(path)
+
+
 def _text(name: str, size: int, unit: bytes) -> Make:
     def make(d: Path) -> str:
         _write(d / name, size, unit)
@@ -287,6 +312,15 @@ CASES: dict[str, Bench] = {
     "HTML, 50,000 nested divs": Bench(lambda d: (d / "divs.html").write_text(
         "<html><body>" + "<div>" * 50_000 + "x" + "</div>" * 50_000 + "</body></html>")
         and str(d / "divs.html")),
+    # round 6: an article under 2,000 levels (before: libxml2 stopped at 255, article lost)
+    "HTML, article under 2,000 nested divs": Bench(lambda d: _nested_article(d, "<div>", 2000)),
+    "HTML, article after 300 unclosed <font>": Bench(lambda d: _nested_article(d, "<font>", 300)),
+    # round 6: a Windows-1252 page declaring UTF-16 (before: 'no article text found')
+    "HTML in Windows-1252 declaring utf-16": Bench(_lying_charset),
+    # round 6, not fixed: libxml2's attribute parsing is quadratic in one element's attributes
+    # (20,000: ~0.5 s, 40,000: ~3 s); the two sizes show the growth
+    "HTML, one element of 20,000 attributes": Bench(lambda d: _many_attributes(d, 20_000)),
+    "HTML, one element of 40,000 attributes": Bench(lambda d: _many_attributes(d, 40_000)),
     "FIFO named directly": Bench(_fifo),
     "FIFO inside a folder": Bench(_fifo_folder),
     "20,000 small files in folders, loading only": Bench(lambda d: _many_files(d, 20_000), command="load"),

@@ -58,16 +58,31 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, _MAX_CONTROL_SHARE * len(sample))
 
 
+#: bytes a charset declared in a ``<meta>`` tag must read as themselves: the tag was
+#: found by reading the page as ASCII, so a declared encoding that reads ASCII otherwise
+#: (UTF-16/32, EBCDIC, UTF-7, Python's ``unicode_escape`` or ``punycode``) is a lie
+_ASCII_PROBE = bytes(range(0x20, 0x7F)).replace(b"\\", b"") + b"\t\n\r \\u0041 \\x41 +- a.xn--bcher-kva.de"
+#: declared names a browser reads as Windows-1252 (the WHATWG encoding standard's labels):
+#: pages that say ISO-8859-1 or ASCII write curly quotes and dashes in its 0x80-0x9F bytes
+_AS_WINDOWS_1252 = frozenset(["latin-1", "iso8859-1", "ascii"])
+
+
 def html_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a ``<meta>`` tag of its first 4 kB."""
+    """The charset an HTML page declares in a ``<meta>`` tag of its first 4 kB, when it
+    can be true: a text encoding that reads ASCII as ASCII (ISO-8859-1 and ASCII as
+    Windows-1252, as browsers do); None for none or any other."""
     match = _META_CHARSET.search(data[:4096])
     if match is None:
         return None
     name = match.group(1).decode("ascii", "replace")
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        codec = codecs.lookup(name)
+        ascii_compatible = _ASCII_PROBE.decode(codec.name) == _ASCII_PROBE.decode("ascii")
+    except (LookupError, UnicodeError):
         return None
+    if not ascii_compatible or not getattr(codec, "_is_text_encoding", True):
+        return None
+    return "cp1252" if codec.name in _AS_WINDOWS_1252 else codec.name
 
 
 def _refuse_empty_or_binary(data: bytes, source: str) -> None:
@@ -188,9 +203,9 @@ def decode(
     if mostly is not None:
         return Decoded(_checked(mostly.text, source), "utf-8", mostly.confidence, mostly.notes)
     if hint is not None and hint != "utf-8":
-        try:
+        try:  # a declaration that gives control characters is wrong: detection decides
             return Decoded(_checked(data.decode(hint), source), hint)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, DecodeError):
             pass
     return _detect(data, source, min_confidence)
 

@@ -73,13 +73,41 @@ def _over(pattern: re.Pattern[str], text: str, limit: int) -> bool:
     return any(n > limit for n, _ in enumerate(pattern.finditer(text), 1))
 
 
+def _parse(html: str) -> Any:
+    """The page's tree as trafilatura's ``load_html`` makes it (its repairs, its parser's
+    options), but with libxml2's ``huge_tree``: elements nested up to 2,048 deep, not 255.
+    Past 255 levels (300 unclosed ``<font>`` tags in an old page) libxml2 stopped reading
+    the page, and its article was lost: 'no article text found'. None: no tree to read
+    (trafilatura's own reading of the string then decides)."""
+    from lxml.etree import ParserError
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True, huge_tree=True)
+    beginning = html[:50].lower()
+    text = repair_faulty_html(html, beginning)
+    try:
+        try:
+            tree = fromstring(text, parser=parser)
+        except ValueError:  # an XML declaration naming an encoding: lxml takes bytes only
+            tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (ParserError, ValueError):
+        return None
+    if len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return None
+    return tree
+
+
 def _extract(html: str) -> Any:
     if _over(_P_OPEN, html, MANY_PARAGRAPHS):
         return _linear_reading(html)
     import trafilatura  # ~0.3 s import: only when an HTML page is loaded
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = _parse(html)
+    if tree is None:
+        tree = load_html(html)
     if tree is None:
         return None
     result = trafilatura.bare_extraction(
@@ -121,7 +149,9 @@ def _linear_reading(html: str) -> Any:
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = _parse(html)
+    if tree is None:
+        tree = load_html(html)
     if tree is None:
         return None
     body = re.search(r"<body[\s>]", html, re.IGNORECASE)

@@ -110,6 +110,10 @@ def backend_class(name: str) -> type[Backend]:
             cls = getattr(importlib.import_module(module_name), attr)
         except (ImportError, AttributeError) as exc:
             raise ConfigError(f"backend {name!r} ({entry}) cannot be loaded: {exc}") from None
+        except (Exception, SystemExit) as exc:  # the module's own bug, met when it is imported
+            raise ConfigError(
+                f"backend {name!r} ({entry}) failed while loading: {type(exc).__name__}: {exc}"
+            ) from None
         if not _is_backend_class(cls):
             raise ConfigError(f"backend {name!r} ({entry}) is not a subclass of Backend")
         _REGISTRY[name] = entry = cls
