@@ -60,6 +60,11 @@ choosing a claim's actor:
   한국에 도발 경고", "北한"), standing among no other Han character;
 - ``cyrillic_name``: a person in no gazetteer named in Cyrillic is named in English
   spelling ("Сергей Цивилев": "Sergey Tsivilev"; Ukrainian "Ігор Шевчук": "Ihor Shevchuk").
+- ``both_sides``: a collective subject ("both sides", "the two countries", 双方, 両国,
+  양국, البلدان, "обе стороны", "iki ülke") pledging with no meeting reported before it:
+  the two countries or bodies named in the sentence before, in any role ("Trade between
+  X and Y ..."); no actor when that sentence names more or fewer than two (never a
+  wrong pair).
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

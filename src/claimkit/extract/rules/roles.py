@@ -301,12 +301,28 @@ def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     in Rome. The two leaders met ..."): the two it stands for."""
     prev = memo.scene.sentences[site.index - 1]
     named = _named(memo, prev.start, prev.end)
-    if len(named) > 1 and _both_subject(memo.scene, hit, site):
+    if _both_subject(memo.scene, hit, site):
         # the people coordinated there, whatever joins them: と is "and" as well as "with"
         people = [m for m in named if m.value.kind == ActorKind.person]
-        if len(people) > 1:
-            return people
+        return people if len(people) > 1 else _two_sides(named)
     return [a for a in named if memo.may_act(hit, a)][:1]
+
+
+#: the kinds of actor a "both sides" subject stands for when no two people are named
+_SIDE_KINDS = (ActorKind.country, ActorKind.organisation, ActorKind.group)
+
+
+def _two_sides(named: Sequence[Mention]) -> list[Mention]:
+    """The two countries or bodies a ``both`` word ("both sides", "the two countries", 双方,
+    両国, 양국, البلدان, "обе стороны", "iki ülke") stands for: exactly two distinct ones
+    named in the sentence before, in any role ("Trade between Vietnam and Cambodia rose
+    ... Both sides pledged", 日本とフィリピンの貿易額); none when there are more or fewer (a
+    wrong pair is worse than none)."""
+    sides: dict[str, Mention] = {}
+    for m in named:
+        if m.value.kind in _SIDE_KINDS:
+            sides.setdefault(m.value.label, m)
+    return list(sides.values()) if len(sides) == 2 else []
 
 
 #: how far after a verb that opens its clause its "both sides" subject may end
