@@ -65,6 +65,15 @@ choosing a claim's actor:
   the two countries or bodies named in the sentence before, in any role ("Trade between
   X and Y ..."); no actor when that sentence names more or fewer than two (never a
   wrong pair).
+- ``org_shape``: a body in no gazetteer named by its shape, an organisation word leading or
+  closing a proper-noun phrase ("the Mekong River Commission", "Ministerio de Agricultura",
+  "Bundesamt für ...", "Управление по ...", "Rekabet Kurumu", 国家发展和改革委员会,
+  공정거래위원회, "هيئة ..."; the tables of ``normalize/data/organisations``), or a phrase
+  followed by its acronym in brackets: the phrase as written, and, for a state body, the
+  article's own country; a country owning the body ("Kenya's Ministry of Health") acts;
+- ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
+  "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
+  federation by its shape, for itself and not its country.
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

@@ -36,9 +36,10 @@ from urllib.parse import urlsplit
 from claimkit.extract.rules.dateline import Dateline
 from claimkit.extract.rules.support import Mention
 from claimkit.normalize import country_name
+from claimkit.normalize._organisations import state_body
 from claimkit.schemas import Actor, ActorKind, Document
 
-__all__ = ["central_bank_mentions", "home_country", "home_mentions"]
+__all__ = ["central_bank_mentions", "home_country", "home_mentions", "state_bodies"]
 
 #: languages spoken as a national language in essentially one country
 ONE_COUNTRY = {"ko": "KR", "ja": "JP", "pl": "PL", "hr": "HR", "tr": "TR", "vi": "VN", "id": "ID",
@@ -190,14 +191,32 @@ def home_mentions(text: str, language: str | None, home: Actor,
         s, e = m.span()
         speaker = _spokesperson(text, e, others)
         near = [o for o in others if o is not speaker and o.start < e + 24 and o.end > s - 6]
+        # the same ministry read as an organisation by its shape ("Dışişleri Bakanlığı"):
+        # no one else's, and the country stands for it
+        bodies = [o for o in near if o.start < e and s < o.end and _unnamed_body(o)]
+        near = [o for o in near if all(o is not b for b in bodies)]
         if _qualified(text, s, e, near) or _POSSESSIVE.search(text, max(0, s - 12), s) or (
                 speaker is None and _titles(text, e, near)):
             continue
+        replaced.extend(bodies)
         if speaker is not None:
             replaced.append(speaker)
             e = speaker.end
-        found.append(Mention(s, e, home))
+        found.append(Mention(min([s, *(b.start for b in bodies)]), max([e, *(b.end for b in bodies)]), home))
     return found, replaced
+
+
+def _unnamed_body(m: Mention) -> bool:
+    """An organisation in no gazetteer (named by its shape, :mod:`claimkit.normalize`)."""
+    return isinstance(m.value, Actor) and m.value.kind == ActorKind.organisation and not m.value.resolved
+
+
+def state_bodies(actors: Sequence[Mention], language: str | None, home: Actor) -> dict[str, Actor]:
+    """The state bodies in no gazetteer among ``actors`` ("the Ministry of Fisheries",
+    "Ministerio de Agricultura", "Rekabet Kurumu", 공정거래위원회; the ``state`` words of
+    the organisation tables) with the country they speak for: ``home``, the article's own."""
+    return {m.value.label: home for m in actors
+            if _unnamed_body(m) and state_body(m.value.text, language)}
 
 
 def central_bank_mentions(text: str, language: str | None, bank: Actor, others: Sequence[Mention]) -> list[Mention]:

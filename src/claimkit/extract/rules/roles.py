@@ -304,7 +304,7 @@ def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     if _both_subject(memo.scene, hit, site):
         # the people coordinated there, whatever joins them: と is "and" as well as "with"
         people = [m for m in named if m.value.kind == ActorKind.person]
-        return people if len(people) > 1 else _two_sides(named)
+        return people if len(people) > 1 else _two_sides(memo, hit, named)
     return [a for a in named if memo.may_act(hit, a)][:1]
 
 
@@ -312,17 +312,20 @@ def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
 _SIDE_KINDS = (ActorKind.country, ActorKind.organisation, ActorKind.group)
 
 
-def _two_sides(named: Sequence[Mention]) -> list[Mention]:
+def _two_sides(memo: Memo, hit: Hit, named: Sequence[Mention]) -> list[Mention]:
     """The two countries or bodies a ``both`` word ("both sides", "the two countries", 双方,
     両国, 양국, البلدان, "обе стороны", "iki ülke") stands for: exactly two distinct ones
-    named in the sentence before, in any role ("Trade between Vietnam and Cambodia rose
-    ... Both sides pledged", 日本とフィリピンの貿易額); none when there are more or fewer (a
-    wrong pair is worse than none)."""
-    sides: dict[str, Mention] = {}
-    for m in named:
-        if m.value.kind in _SIDE_KINDS:
-            sides.setdefault(m.value.label, m)
-    return list(sides.values()) if len(sides) == 2 else []
+    that may act in the sentence before, else exactly two named there in any role ("Trade
+    between Vietnam and Cambodia rose ... Both sides pledged", 日本とフィリピンの貿易額);
+    the one named when only one is (one of the two); none when more are (a wrong pair is
+    worse than none)."""
+    sides = [m for m in named if m.value.kind in _SIDE_KINDS]
+    acting = [m for m in sides if memo.may_act(hit, m)]
+    for group in (acting, sides):
+        distinct = {m.value.label: m for m in reversed(group)}
+        if len(distinct) == 2:
+            return sorted(distinct.values(), key=_start)
+    return acting[:1] if len({m.value.label for m in sides}) == 1 else []
 
 
 #: how far after a verb that opens its clause its "both sides" subject may end
