@@ -18,7 +18,10 @@ choosing a claim's actor:
 - ``home_government``: an unqualified "the government", "the foreign ministry" or
   a spokesperson of an unnamed ministry is the article's own country (from the
   document's dateline, its url, or a language spoken in one country), and no
-  country at all without such evidence;
+  country at all without such evidence; so are "the presidency" ("la Presidencia", "o
+  Planalto", "Palazzo Chigi", "Cumhurbaşkanlığı", "Офіс президента", "الرئاسة"), a bare
+  "le ministère", and a spokesperson "for the ministry" ("porte-parole du ministère"),
+  which speaks for it, not an object of "for";
 - ``org_name``: an organisation by the English name the guidelines and English
   news use ("IMF", "United Nations Security Council"), whatever the language; a
   named country's ministry, army or office speaks for that country ("the Russian

@@ -184,7 +184,8 @@ def _candidates(text: str, table: _Table) -> list[tuple[int, int, bool, tuple[in
 def _acronym_names(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
     """Capitalised phrases followed by their own acronym in brackets ("the Kenya Revenue
     Authority (KRA)", "Mekong River Commission (MRC)"): the acronym's letters are the
-    initials of the phrase's capitalised words, from the first word that makes them so."""
+    initials of the phrase's capitalised words, from the first word that makes them so;
+    (start, end, False, the acronym's span) each."""
     out: list[tuple[int, int, bool, tuple[int, int]]] = []
     for m in _ACRONYM.finditer(text):
         before = _BEFORE_ACRONYM.search(text, max(0, m.start() - 120), m.start())
@@ -194,9 +195,26 @@ def _acronym_names(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
         words = [w for w in _WORD.finditer(text, before.start(), before.end()) if w.group()[0].isupper()]
         for i, w in enumerate(words):
             if len(words) - i >= 2 and "".join(v.group()[0] for v in words[i:]).upper() == letters:
-                out.append((w.start(), before.end(), False, (before.end(), before.end())))
+                out.append((w.start(), before.end(), False, m.span(1)))  # the acronym's span
                 break
     return out
+
+
+def _acronym_uses(text: str, found: list[ActorMention], defined: Sequence[tuple[int, int, tuple[int, int]]]) -> list[ActorMention]:
+    """``found`` with each later use of an acronym defined in brackets after a name that
+    ``found`` holds as an organisation in no gazetteer ("... Authority (KRA) ... KRA
+    said"): that organisation, written as the acronym; where no other name is."""
+    names = {(m.start, m.end): m.actor for m in found if m.actor.kind == ActorKind.organisation}
+    added: list[ActorMention] = []
+    for s, e, (a, b) in defined:
+        actor = names.get((s, e))
+        if actor is None:
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(text[a:b])}(?![\w-])", text[b:]):
+            us, ue = b + use.start(), b + use.end()
+            if not any(m.start < ue and us < m.end for m in [*found, *added]):
+                added.append(ActorMention(us, ue, text[us:ue], actor.model_copy(update={"text": text[us:ue]})))
+    return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 #: what stands between a known name and the body it owns: a possessive, its acronym in
@@ -227,18 +245,18 @@ def with_organisations(text: str, found: Sequence[ActorMention], language: str |
     Union Funds"), where capitals make no name."""
     table = _table((language or "").split("-")[0].lower()) if language else None
     cands = _candidates(text, table) if table is not None else []
-    if "(" in text:
-        cands += _acronym_names(text)
-    if not cands:
+    acronyms = _acronym_names(text) if "(" in text else []
+    if not cands and not acronyms:
         return list(found)
     out = list(found)
-    for s, e, state, word in sorted(cands, key=lambda c: (c[0], c[0] - c[1])):
+    for s, e, state, word in sorted([*cands, *acronyms], key=lambda c: (c[0], c[0] - c[1])):
         if headline(text, s):
             continue
-        kept = _merged(text, out, (s, e), state, word)
+        kept = _merged(text, out, (s, e), state, (e, e) if (s, e, state, word) in acronyms else word)
         if kept is not None:
             out = kept
-    return sorted(out, key=lambda m: m.start)
+    out.sort(key=lambda m: m.start)
+    return _acronym_uses(text, out, [(s, e, word) for s, e, _, word in acronyms]) if acronyms else out
 
 
 def _merged(text: str, found: list[ActorMention], span: tuple[int, int], state: bool,

@@ -866,10 +866,20 @@ def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
                 ):
                     return True
             continue
-        for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
-            if _ARTICLE_GAP.fullmatch(text, e, m.start):
+        for s, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
+            if _ARTICLE_GAP.fullmatch(text, e, m.start) and not _SPEAKS_FOR.search(text, max(0, s - 24), s):
                 return True
     return False
+
+
+#: a spokesperson's title before "for", "of" and their kin: the body named after it speaks
+#: ("a spokesperson for the ministry said", "un porte-parole du ministère", "el portavoz
+#: de la empresa", "المتحدث باسم الوزارة"), not an object
+_SPEAKS_FOR = re.compile(
+    r"(?:spokes(?:person|man|woman)|representative|porte-parole|portavo(?:z|ce)|porta-voz"
+    r"|представител\w*|речни\w*|juru bicara|người phát ngôn|المتحدث|الناطق)\s*$",
+    re.IGNORECASE,
+)
 
 
 #: the word after an attributive name: the noun it qualifies
