@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -201,19 +202,27 @@ def _acronym_names(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
 
 
 def _acronym_uses(text: str, found: list[ActorMention], defined: Sequence[tuple[int, int, tuple[int, int]]]) -> list[ActorMention]:
-    """``found`` with each later use of an acronym defined in brackets after a name that
-    ``found`` holds as an organisation in no gazetteer ("... Authority (KRA) ... KRA
-    said"): that organisation, written as the acronym; where no other name is."""
+    """``found`` (sorted) with each later use of an acronym defined in brackets after a name
+    that ``found`` holds as an organisation in no gazetteer ("... Authority (KRA) ... KRA
+    said"): that organisation, written as the acronym; where no other name is. The first
+    definition of an acronym counts; one pass over the text for all of them."""
     names = {(m.start, m.end): m.actor for m in found if m.actor.kind == ActorKind.organisation}
-    added: list[ActorMention] = []
+    first: dict[str, tuple[int, Actor]] = {}
     for s, e, (a, b) in defined:
-        actor = names.get((s, e))
-        if actor is None:
+        if (s, e) in names and text[a:b] not in first:
+            first[text[a:b]] = (b, names[(s, e)])
+    if not first:
+        return found
+    starts = [m.start for m in found]
+    added: list[ActorMention] = []
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(first))})(?![\w-])")
+    for use in pattern.finditer(text):
+        us, ue = use.span()
+        after, actor = first[use.group()]
+        i = bisect_left(starts, ue)
+        if us < after or (i > 0 and found[i - 1].end > us) or (added and added[-1].end > us):
             continue
-        for use in re.finditer(rf"(?<![\w-]){re.escape(text[a:b])}(?![\w-])", text[b:]):
-            us, ue = b + use.start(), b + use.end()
-            if not any(m.start < ue and us < m.end for m in [*found, *added]):
-                added.append(ActorMention(us, ue, text[us:ue], actor.model_copy(update={"text": text[us:ue]})))
+        added.append(ActorMention(us, ue, use.group(), actor.model_copy(update={"text": use.group()})))
     return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
@@ -238,44 +247,66 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def with_organisations(text: str, found: Sequence[ActorMention], language: str | None,
-                       headline: Callable[[str, int], bool]) -> list[ActorMention]:
+                       headline: Callable[[str, int], bool],
+                       outlets: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
     """``found`` (sorted by start) with the organisations of ``language``'s shape and the
     bracketed acronyms' names (module docstring) that it does not already name; sorted.
     ``headline(text, at)`` says whether ``at`` is on a line in title case ("Hungary Blocks
-    Union Funds"), where capitals make no name."""
+    Union Funds"), where capitals make no name; ``outlets`` are the spans of news outlets'
+    names ("Agence France-Presse"), a source and no actor, where no body is read. Each
+    candidate looks only at the names near it (bisection): linear in a long text."""
     table = _table((language or "").split("-")[0].lower()) if language else None
     cands = _candidates(text, table) if table is not None else []
     acronyms = _acronym_names(text) if "(" in text else []
     if not cands and not acronyms:
         return list(found)
-    out = list(found)
+    starts = [m.start for m in found]
+    added: list[ActorMention] = []
+    dropped: set[int] = set()
+    last_end = -1
     for s, e, state, word in sorted([*cands, *acronyms], key=lambda c: (c[0], c[0] - c[1])):
-        if headline(text, s):
-            continue
-        kept = _merged(text, out, (s, e), state, (e, e) if (s, e, state, word) in acronyms else word)
-        if kept is not None:
-            out = kept
-    out.sort(key=lambda m: m.start)
+        if s < last_end or headline(text, s) or any(a < e and s < b for a, b in outlets):
+            continue  # inside a body already read, a title-case line, an outlet's name
+        # names up to a title's reach after it too: an official's title may hold it
+        inside = _inside(text, found, bisect_left(starts, e + _TITLE_REACH), (s, e), state, word)
+        if inside is not None:
+            dropped.update(inside)
+            name = text[s:e]
+            added.append(ActorMention(s, e, name, Actor(text=name, name=name, kind=ActorKind.organisation)))
+            last_end = e
+    out = sorted([*(m for i, m in enumerate(found) if i not in dropped), *added], key=lambda m: m.start)
     return _acronym_uses(text, out, [(s, e, word) for s, e, _, word in acronyms]) if acronyms else out
 
 
-def _merged(text: str, found: list[ActorMention], span: tuple[int, int], state: bool,
-            word: tuple[int, int]) -> list[ActorMention] | None:
-    """``found`` with the organisation at ``span`` in place of the names inside it, or None
-    when it must not be added: a known name owns it (right before it), a name (or an
-    official's title) covers it or crosses its
-    edge, a person is inside, another organisation in no gazetteer overlaps it, a known
-    organisation other than its organisation word alone is inside, or a state body's name
-    holds a country (which then acts)."""
+#: how far before a body a name that may hold or own it may start
+_LOOKBACK = 400
+#: how far after a body an official's name may start whose title holds it
+_TITLE_REACH = 80
+
+
+def _inside(text: str, found: Sequence[ActorMention], after: int, span: tuple[int, int],
+            state: bool, word: tuple[int, int]) -> list[int] | None:
+    """The indexes of the names of ``found`` (those before index ``after``) the
+    organisation at ``span`` replaces, or None when it must not be added: a known name owns
+    it (right before it), a name (or an official's title) covers it or crosses its edge, a
+    person or another name in no gazetteer is inside, a known organisation other than its
+    organisation word alone ``word`` is inside, or a state body's name holds a country
+    (which then acts)."""
     s, e = span
-    if any(_OWNER_GAP.fullmatch(text, m.end, s) for m in found if s - _OWNER_REACH <= m.end <= s):
-        return None  # "Kenya's Ministry of Fisheries", "유럽연합(EU) 집행위원회": that name's body
-    inside = [m for m in found if _written_start(text, m) < e and s < m.end]
-    for m in inside:
+    inside: list[int] = []
+    for j in range(after - 1, -1, -1):
+        m = found[j]
+        if m.end < s - _OWNER_REACH or m.start < s - _LOOKBACK:
+            break
+        if m.end <= s:
+            if _OWNER_GAP.fullmatch(text, m.end, s):
+                return None  # "Kenya's Ministry of Fisheries", "유럽연합(EU) 집행위원회": its body
+            continue
+        if _written_start(text, m) >= e:
+            continue
         if m.start < s or m.end > e or m.actor.kind == ActorKind.person or not m.actor.resolved:
             return None  # a person, or an official's title ("président du Conseil régional, X")
         if (state or m.actor.kind != ActorKind.country) and not (word[0] <= m.start and m.end <= word[1]):
             return None  # "Conseil de sécurité de l'ONU", "the Russian Defence Ministry"
-    name = text[s:e]
-    org = ActorMention(s, e, name, Actor(text=name, name=name, kind=ActorKind.organisation))
-    return [m for m in found if not (m.start < e and s < m.end)] + [org]
+        inside.append(j)
+    return inside

@@ -559,7 +559,9 @@ class Gazetteer:
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
             if groups is not None:
                 found = _with_groups(text, found, groups)
-        return with_organisations(text, found, lang, _title_case_line)  # bodies in no gazetteer, by shape
+        # bodies in no gazetteer, by their shape; not over a news outlet's name ("Agence France-Presse")
+        outlets = [(s, e) for s, e, idx in taken if self._entries[idx].media]
+        return with_organisations(text, found, lang, _title_case_line, outlets)
 
     def _with_officials(self, index: _Index, texts: tuple[str, str],
                         taken: list[tuple[int, int, int]],
