@@ -18,7 +18,10 @@ choosing a claim's actor:
 - ``home_government``: an unqualified "the government", "the foreign ministry" or
   a spokesperson of an unnamed ministry is the article's own country (from the
   document's dateline, its url, or a language spoken in one country), and no
-  country at all without such evidence;
+  country at all without such evidence; so are "the presidency" ("la Presidencia", "o
+  Planalto", "Palazzo Chigi", "Cumhurbaşkanlığı", "Офіс президента", "الرئاسة"), a bare
+  "le ministère", and a spokesperson "for the ministry" ("porte-parole du ministère"),
+  which speaks for it, not an object of "for";
 - ``org_name``: an organisation by the English name the guidelines and English
   news use ("IMF", "United Nations Security Council"), whatever the language; a
   named country's ministry, army or office speaks for that country ("the Russian
@@ -60,6 +63,20 @@ choosing a claim's actor:
   한국에 도발 경고", "北한"), standing among no other Han character;
 - ``cyrillic_name``: a person in no gazetteer named in Cyrillic is named in English
   spelling ("Сергей Цивилев": "Sergey Tsivilev"; Ukrainian "Ігор Шевчук": "Ihor Shevchuk").
+- ``both_sides``: a collective subject ("both sides", "the two countries", 双方, 両国,
+  양국, البلدان, "обе стороны", "iki ülke") pledging with no meeting reported before it:
+  the two countries or bodies named in the sentence before, in any role ("Trade between
+  X and Y ..."); no actor when that sentence names more or fewer than two (never a
+  wrong pair).
+- ``org_shape``: a body in no gazetteer named by its shape, an organisation word leading or
+  closing a proper-noun phrase ("the Mekong River Commission", "Ministerio de Agricultura",
+  "Bundesamt für ...", "Управление по ...", "Rekabet Kurumu", 国家发展和改革委员会,
+  공정거래위원회, "هيئة ..."; the tables of ``normalize/data/organisations``), or a phrase
+  followed by its acronym in brackets: the phrase as written, and, for a state body, the
+  article's own country; a country owning the body ("Kenya's Ministry of Health") acts;
+- ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
+  "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
+  federation by its shape, for itself and not its country.
 
 Fields: ``lang``, ``mechanism``, ``type`` (the claim the sentence states),
 ``actor`` (canonical names that must all be among the claim's actors), ``not``

@@ -331,3 +331,18 @@ def test_a_short_acronym_is_only_read_in_the_languages_that_write_it() -> None:
     assert gaz.resolve("RSF", language="fr").name == "Reporters Without Borders"
     assert gaz.resolve("PAM", language="fr").name == "World Food Programme"
     assert not gaz.resolve("PAM", language="de").resolved
+
+
+def test_bodies_by_shape_stay_linear_in_a_long_text() -> None:
+    """Each body read by its shape looks only at the names near it: 20,000 bodies in a
+    260 kB text are read in well under ten seconds (a check of every name against every
+    body took 33 s for this text, and four times that for twice it), each one found."""
+    import time
+
+    from claimkit.normalize._organisations import with_organisations
+
+    text = "هيئة الأرصاد " * 20_000
+    started = time.process_time()
+    found = with_organisations(text, [], "ar", lambda t, at: False)
+    assert time.process_time() - started < 10
+    assert len(found) == 20_000 and found[1].text == "هيئة الأرصاد"

@@ -66,6 +66,7 @@ from claimkit.normalize._gazetteer_index import (
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._officials import Official, OfficialFinder
+from claimkit.normalize._organisations import with_organisations
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
@@ -553,7 +554,9 @@ class Gazetteer:
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
             if groups is not None:
                 found = _with_groups(text, found, groups)
-        return found
+        # bodies in no gazetteer, by their shape; not over a news outlet's name ("Agence France-Presse")
+        outlets = [(s, e) for s, e, idx in taken if self._entries[idx].media]
+        return with_organisations(text, found, lang, _title_case_line, outlets)
 
     def _with_officials(self, index: _Index, texts: tuple[str, str],
                         taken: list[tuple[int, int, int]],

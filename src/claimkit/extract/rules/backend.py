@@ -48,7 +48,12 @@ from claimkit.extract.rules.dateline import (
     filed_from,
     read_datelines,
 )
-from claimkit.extract.rules.home import central_bank_mentions, home_country, home_mentions
+from claimkit.extract.rules.home import (
+    central_bank_mentions,
+    home_country,
+    home_mentions,
+    state_bodies,
+)
 from claimkit.extract.rules.reading import as_read
 from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
@@ -368,18 +373,21 @@ class RulesBackend(Backend):
         )
 
     def _with_home(
-        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: Mapping[str, Actor],
+        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: dict[str, Actor],
         dateline: Dateline | None,
     ) -> list[Mention]:
         """``actors`` with the article's own government where the text names it without a
         country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
-        article is at home in, if it can tell; a spokesperson of that ministry is the country."""
+        article is at home in, if it can tell; a spokesperson of that ministry is the country,
+        and a state body in no gazetteer ("Ministerio de Agricultura") speaks for it."""
         officials = [g.label for m in actors if m.value.kind == ActorKind.person
                      and (g := speaks_for.get(m.value.label)) is not None and g.kind == ActorKind.country]
         home = home_country(document, dateline, officials)
         actor = self._finders.resolve(country_name(home) or home if len(home) == 2 else home) if home else None
         if actor is None or actor.kind != ActorKind.country:
             return actors
+        for label, country in state_bodies(actors, document.language, actor).items():
+            speaks_for.setdefault(label, country)
         others = _sorted([*actors, *places])
         found, replaced = home_mentions(document.text, document.language, actor, others)
         bank = self._finders.central_bank(actor.iso_code) if actor.iso_code else None

@@ -36,9 +36,10 @@ from urllib.parse import urlsplit
 from claimkit.extract.rules.dateline import Dateline
 from claimkit.extract.rules.support import Mention
 from claimkit.normalize import country_name
+from claimkit.normalize._organisations import state_body
 from claimkit.schemas import Actor, ActorKind, Document
 
-__all__ = ["central_bank_mentions", "home_country", "home_mentions"]
+__all__ = ["central_bank_mentions", "home_country", "home_mentions", "state_bodies"]
 
 #: languages spoken as a national language in essentially one country
 ONE_COUNTRY = {"ko": "KR", "ja": "JP", "pl": "PL", "hr": "HR", "tr": "TR", "vi": "VN", "id": "ID",
@@ -65,18 +66,18 @@ _DOMAIN_CODE = {"uk": "GB"}
 #: unqualified names of a government or one of its ministries, by language; in a language
 #: with cases only the nominative, the form a subject is written in
 HOME_NOUNS = {
-    "en": r"(?<![\w-])(?:[Gg]overnment|[Cc]abinet|(?:[A-Z][a-z]+ )?[Mm]inistry(?: of(?: [A-Z][a-z]+| and){1,3})?)(?![\w-])",
-    "fr": r"(?<![\w-])(?:[Gg]ouvernement|[Ee]xécutif|[Mm]inistère (?:des|de la|de l['’]|du) [A-ZÉ][\w-]+(?: étrangères)?)\b",
-    "es": r"(?<![\w-])(?:[Gg]obierno|Ejecutivo|Cancillería|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
-    "it": r"(?<![\w-])(?:[Gg]overno|[Ee]secutivo|Farnesina|[Mm]inistero (?:degli|della|dell['’]|del) [A-Z]\w+)\b",
-    "pt": r"(?<![\w-])(?:[Gg]overno|Executivo|Itamaraty|Ministério d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Defesa))\b",
+    "en": r"(?<![\w-])(?:[Gg]overnment|[Cc]abinet|[Pp]residency|(?:[A-Z][a-z]+ )?[Mm]inistry(?: of(?: [A-Z][a-z]+| and){1,3})?)(?![\w-])",
+    "fr": r"(?<![\w-])(?:[Gg]ouvernement|[Ee]xécutif|[Pp]résidence|[Mm]inistère(?: (?:des|de la|de l['’]|du) [A-ZÉ][\w-]+(?: étrangères)?)?)\b",
+    "es": r"(?<![\w-])(?:[Gg]obierno|Ejecutivo|Cancillería|Presidencia|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
+    "it": r"(?<![\w-])(?:[Gg]overno|[Ee]secutivo|Farnesina|Palazzo Chigi|Presidenza del Consiglio|[Mm]inistero (?:degli|della|dell['’]|del) [A-Z]\w+)\b",
+    "pt": r"(?<![\w-])(?:[Gg]overno|Executivo|Itamaraty|Planalto|Presidência|Ministério d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Defesa))\b",
     "de": r"(?<![\w-])(?:(?:Bundes)?[Rr]egierung|Kabinett|Auswärtige[sn]? Amt|(?:Außen|Verteidigungs|Innen|Finanz)ministerium)\b",
-    "pl": r"\b(?:[Rr]ząd|MSZ|Ministerstwo (?:Spraw Zagranicznych|Obrony Narodowej|Finansów))\b",
+    "pl": r"\b(?:[Rr]ząd|MSZ|Kancelaria Prezydenta|Ministerstwo (?:Spraw Zagranicznych|Obrony Narodowej|Finansów))\b",
     "hr": r"\b(?:[Vv]lada|Ministarstvo (?:vanjskih i europskih poslova|vanjskih poslova|obrane|financija)|MVEP)\b",
     "ru": r"(?<!\w)(?:[Пп]равительство|МИД|Минобороны|Министерство иностранных дел)(?!\w)",
-    "uk": r"(?<!\w)(?:[Уу]ряд|МЗС|Міноборони|Міністерство закордонних справ|Кабмін)(?!\w)",
-    "tr": r"(?<!\w)(?:[Hh]ükümet\w*|(?:Dışişleri|Milli Savunma|İçişleri|Ticaret|Hazine ve Maliye) Bakanlığı)(?!\w)",
-    "ar": r"(?:الحكومة|وزارة الخارجية|وزارة الدفاع)(?![\u0621-\u064a])",
+    "uk": r"(?<!\w)(?:[Уу]ряд|МЗС|Офіс [Пп]резидента|Міноборони|Міністерство закордонних справ|Кабмін)(?!\w)",
+    "tr": r"(?<!\w)(?:[Hh]ükümet\w*|Cumhurbaşkanlığı(?![\w'’])|(?:Dışişleri|Milli Savunma|İçişleri|Ticaret|Hazine ve Maliye) Bakanlığı)(?!\w)",
+    "ar": r"(?:الحكومة|الرئاسة|وزارة الخارجية|وزارة الدفاع)(?![\u0621-\u064a])",
     "zh": r"(?<![反地方市州省县縣区區两兩各国國])(?:政府|外交部(?![长長])|国防部(?![长長])|國防部(?![长長])|商务部(?![长長])|商務部(?![长長]))",
     "ja": r"(?<![反地方市州県省両各国])(?:政府|外務省|防衛省|経済産業省|財務省)",
     "ko": r"(?<![가-힣])(?<!(?:양국|각국|양측|현지|지방) )(?<!(?:상대국|해당국|주재국) )(?:정부|외교부|국방부|통일부|대통령실|기획재정부|산업통상자원부)(?!\s*(?:장관|차관))",
@@ -190,14 +191,32 @@ def home_mentions(text: str, language: str | None, home: Actor,
         s, e = m.span()
         speaker = _spokesperson(text, e, others)
         near = [o for o in others if o is not speaker and o.start < e + 24 and o.end > s - 6]
+        # the same ministry read as an organisation by its shape ("Dışişleri Bakanlığı"):
+        # no one else's, and the country stands for it
+        bodies = [o for o in near if o.start < e and s < o.end and _unnamed_body(o)]
+        near = [o for o in near if all(o is not b for b in bodies)]
         if _qualified(text, s, e, near) or _POSSESSIVE.search(text, max(0, s - 12), s) or (
                 speaker is None and _titles(text, e, near)):
             continue
+        replaced.extend(bodies)
         if speaker is not None:
             replaced.append(speaker)
             e = speaker.end
-        found.append(Mention(s, e, home))
+        found.append(Mention(min([s, *(b.start for b in bodies)]), max([e, *(b.end for b in bodies)]), home))
     return found, replaced
+
+
+def _unnamed_body(m: Mention) -> bool:
+    """An organisation in no gazetteer (named by its shape, :mod:`claimkit.normalize`)."""
+    return isinstance(m.value, Actor) and m.value.kind == ActorKind.organisation and not m.value.resolved
+
+
+def state_bodies(actors: Sequence[Mention], language: str | None, home: Actor) -> dict[str, Actor]:
+    """The state bodies in no gazetteer among ``actors`` ("the Ministry of Fisheries",
+    "Ministerio de Agricultura", "Rekabet Kurumu", 공정거래위원회; the ``state`` words of
+    the organisation tables) with the country they speak for: ``home``, the article's own."""
+    return {m.value.label: home for m in actors
+            if _unnamed_body(m) and state_body(m.value.text, language)}
 
 
 def central_bank_mentions(text: str, language: str | None, bank: Actor, others: Sequence[Mention]) -> list[Mention]:

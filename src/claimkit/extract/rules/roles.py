@@ -302,12 +302,31 @@ def _previous_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     in Rome. The two leaders met ..."): the two it stands for."""
     prev = memo.scene.sentences[site.index - 1]
     named = _named(memo, prev.start, prev.end)
-    if len(named) > 1 and _both_subject(memo.scene, hit, site):
+    if _both_subject(memo.scene, hit, site):
         # the people coordinated there, whatever joins them: と is "and" as well as "with"
         people = [m for m in named if m.value.kind == ActorKind.person]
-        if len(people) > 1:
-            return people
+        return people if len(people) > 1 else _two_sides(memo, hit, named)
     return [a for a in named if memo.may_act(hit, a)][:1]
+
+
+#: the kinds of actor a "both sides" subject stands for when no two people are named
+_SIDE_KINDS = (ActorKind.country, ActorKind.organisation, ActorKind.group)
+
+
+def _two_sides(memo: Memo, hit: Hit, named: Sequence[Mention]) -> list[Mention]:
+    """The two countries or bodies a ``both`` word ("both sides", "the two countries", 双方,
+    両国, 양국, البلدان, "обе стороны", "iki ülke") stands for: exactly two distinct ones
+    that may act in the sentence before, else exactly two named there in any role ("Trade
+    between Vietnam and Cambodia rose ... Both sides pledged", 日本とフィリピンの貿易額);
+    the one named when only one is (one of the two); none when more are (a wrong pair is
+    worse than none)."""
+    sides = [m for m in named if m.value.kind in _SIDE_KINDS]
+    acting = [m for m in sides if memo.may_act(hit, m)]
+    for group in (acting, sides):
+        distinct = {m.value.label: m for m in reversed(group)}
+        if len(distinct) == 2:
+            return sorted(distinct.values(), key=_start)
+    return acting[:1] if len({m.value.label for m in sides}) == 1 else []
 
 
 #: how far after a verb that opens its clause its "both sides" subject may end
@@ -867,10 +886,20 @@ def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
                 ):
                     return True
             continue
-        for _, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
-            if _ARTICLE_GAP.fullmatch(text, e, m.start):
+        for s, e in scene.cues.spans(lc, "oblique", max(0, m.start - 16), m.start):
+            if _ARTICLE_GAP.fullmatch(text, e, m.start) and not _SPEAKS_FOR.search(text, max(0, s - 24), s):
                 return True
     return False
+
+
+#: a spokesperson's title before "for", "of" and their kin: the body named after it speaks
+#: ("a spokesperson for the ministry said", "un porte-parole du ministère", "el portavoz
+#: de la empresa", "المتحدث باسم الوزارة"), not an object
+_SPEAKS_FOR = re.compile(
+    r"(?:spokes(?:person|man|woman)|representative|porte-parole|portavo(?:z|ce)|porta-voz"
+    r"|представител\w*|речни\w*|juru bicara|người phát ngôn|المتحدث|الناطق)\s*$",
+    re.IGNORECASE,
+)
 
 
 #: the word after an attributive name: the noun it qualifies

@@ -51,7 +51,10 @@ _ABBREV = frozenset(
      # Polish abbreviations inside names and phrases, never at a sentence end: "Agencja ONZ
      # ds. Uchodźców" (do spraw: for), "rozmowy ws. pokoju" (w sprawie), "tzw." (so-called),
      # "m.in." (among others), "np." (for example)
-     "ds", "ws", "tzw", "m.in", "np"]
+     "ds", "ws", "tzw", "m.in", "np",
+     # company forms, inside a sentence far more often than at its end ("Minera Andina S.A.
+     # se comprometió", "Acciaierie Venete S.p.A. ha respinto", "Anadolu Çimento A.Ş.,")
+     "s.a", "s.p.a", "s.r.l", "s.l", "s.a.b", "ltda", "a.ş", "e.v", "d.d", "d.o.o", "o.o", "plc"]
 )
 _TRIM = " \t\r\n\u3000\"'“”‘’「」『』«»()（）[]【】-–—•·*"
 _CJK_MIN = 6

@@ -1,0 +1,312 @@
+"""Organisations in no gazetteer, told by their shape: a name led or closed by an
+organisation word.
+
+News names bodies no gazetteer can list: "the Mekong River Commission", "the Ministry
+of Fisheries", "L'Agence nationale de sécurité sanitaire", "Bundesamt für Migration und
+Flüchtlinge", "Komisja Nadzoru Finansowego", "Управление по борьбе с наркотиками",
+"Rekabet Kurumu", "Badan Meteorologi, Klimatologi, dan Geofisika", "Cơ quan Khí tượng
+Thủy văn", 国家发展和改革委员会, 日本自動車工業会, 공정거래위원회, "هيئة الأرصاد الجوية", a
+company ("Acme Mining Ltd", "Siemens AG", "PT Pertamina", "Türk Hava Yolları A.Ş.") or
+a union. Each language's organisation words are a table,
+``normalize/data/organisations/<language>.json``:
+
+``first``
+    words that open a name ("Ministry", "Agence", "Bundesamt", "Управление", "Cơ quan",
+    "Badan", "هيئة"); the name goes on with capitalised words, the table's ``joins``
+    ("of", "de la", "für", "по") each followed by a word, and ``modifier`` words (a
+    regular expression: the lower-case adjectives of "Agence nationale", the genitives of
+    "Ministarstvo financija");
+``last``
+    words that close a name ("Commission", "Authority", "Ltd", "AG", "Kurumu",
+    委员会, 協会, 위원회), after capitalised words (in Han and Hangul, after the
+    characters of the same word);
+``state``
+    the words of those that name a state body: a ministry, an agency, an authority speaks
+    for its government (:func:`state_body`; the rules backend gives it the article's own
+    country), a union, an association or a company for itself.
+
+A capitalised phrase followed by its acronym in brackets is an organisation too ("the
+Kenya Revenue Authority (KRA)": the acronym's letters are the initials of its words),
+and the acronym alone later in the text names it again.
+
+:func:`with_organisations` adds them to the mentions a gazetteer found: never over a
+person, never over a known name that covers them; a country inside a state body's name
+leaves the country acting ("the Russian Defence Ministry": Russia), while a country
+inside another body's name is part of that name ("Japan Automobile Manufacturers
+Association"); a known name that is only the organisation word ("Commission", which
+the gazetteer reads as the European Commission) gives way to the longer name.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from claimkit.normalize.mentions import ActorMention
+from claimkit.schemas import Actor, ActorKind
+
+__all__ = ["state_body", "with_organisations"]
+
+#: a capitalised word of a name, in Latin or Cyrillic letters (digits, dots, an
+#: apostrophe or a hyphen inside: "Al-Shabaab", "E.ON")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ](?:[\w'’&-]|\.(?=\w))*"
+#: any word, after a join word in the languages that write a name's later words in lower
+#: case ("Agence nationale de *sécurité*", "Управление по *борьбе* с *наркотиками*")
+_ANY = r"[^\W\d_][\w'’-]*"
+#: an acronym in brackets right after a name
+_ACRONYM = re.compile(r"[ \u00a0]*\(([A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ&]{1,9})\)")
+#: the capitalised words before a bracketed acronym (one to seven, short joins between)
+_BEFORE_ACRONYM = re.compile(
+    rf"(?<![\w'’-]){_CAP}(?:[ \u00a0]+(?:[a-zà-ÿа-яё]{{1,4}}[ \u00a0]+){{0,2}}{_CAP}){{1,6}}$"
+)
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_KANA = r"\u30a0-\u30ff"
+_HANGUL = r"\uac00-\ud7af"
+_ARABIC_WORD = r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652]+"
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One language's organisation words and the patterns built from them."""
+
+    language: str
+    pattern: re.Pattern[str] | None  # a whole name; group "head": the organisation word
+    state: frozenset[str]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _spaced_pattern(raw: dict[str, Any]) -> str | None:
+    """The pattern of a name in a language written with spaces and capitals."""
+    word = raw.get("word", _CAP)
+    modifier = raw.get("modifier")
+    plain = rf"(?:{word}|{modifier})" if modifier else rf"(?:{word})"
+    joins = [j for j in raw.get("joins", ()) if j != ","]
+    after_join = _ANY if raw.get("lower_after_join") else word
+    one = rf"(?:{_alternation(joins)})(?:[ \u00a0]+|(?<=['’]))"
+    join = rf"{one}(?:{one})?" if joins else "(?!)"  # "y del", "et de", "e delle"
+    comma = ",?" if "," in raw.get("joins", ()) else ""
+    step = rf"(?:{comma}[ \u00a0]+(?:{join}{after_join}|{plain}))"
+    not_first = raw.get("not_first", ())
+    veto = rf"(?!(?:{_alternation(not_first)})\b)" if not_first else ""
+    parts = []
+    if raw.get("first"):
+        parts.append(rf"(?P<head>{_alternation(raw['first'])}){step}{{1,7}}")
+    if raw.get("last"):
+        parts.append(rf"{veto}{word}{step}{{0,5}}[ \u00a0]+(?P<tail>{_alternation(raw['last'])})")
+    if raw.get("quoted_after"):  # a company's name in quotes after its form: ПАО «Северсталь»
+        parts.append(rf"(?:{_alternation(raw['quoted_after'])})[ \u00a0]+[«\"“](?P<name>[^»\"”\n]{{2,40}})[»\"”]")
+    if not parts:
+        return None
+    return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
+
+
+def _han_pattern(raw: dict[str, Any], lang: str) -> str:
+    """A name closed by an organisation word in Han (and katakana in Japanese): two to
+    twelve characters of the same script before it, none of the table's ``stops``."""
+    stops = [re.escape(c) for c in raw.get("stops", "")] + [re.escape(w) for w in raw.get("not_inside", ())]
+    chars = _HAN + (_KANA if lang == "ja" else "")
+    body = rf"(?:(?!{'|'.join(stops)})[{chars}])" if stops else rf"[{chars}]"
+    return rf"(?<![{chars}]){body}{{2,12}}?(?P<tail>{_alternation(raw['last'])})"
+
+
+def _korean_pattern(raw: dict[str, Any]) -> str:
+    """A Korean name: a word closed by an organisation word (공정거래위원회, before its
+    particle), or a company's name after 주식회사."""
+    parts = [rf"(?<![{_HANGUL}])[{_HANGUL}]{{2,12}}?(?P<tail>{_alternation(raw['last'])})"]
+    if raw.get("first"):
+        parts.append(rf"(?P<head>{_alternation(raw['first'])})[ \u00a0]*(?P<name>[{_HANGUL}A-Za-z]{{2,12}}?)"
+                     r"(?=[은는이가의을를도에과와]?(?:[ \u00a0,.]|$))")
+    return "|".join(parts)
+
+
+def _ar_pattern(raw: dict[str, Any]) -> str:
+    """An Arabic name: an organisation word and the words after it that carry the article
+    ("هيئة الأرصاد الجوية", "وزارة الزراعة"); a company's own name first ("شركة أرامكو")."""
+    head = _alternation(raw["first"])
+    return (rf"(?<![\u0621-\u064a])(?<!ال)(?P<head>{head})"
+            rf"(?:[ \u00a0]+(?!ال)(?=[\u0621-\u064a]{{3}})(?<=شركة[ \u00a0]){_ARABIC_WORD})?(?:[ \u00a0]+(?:ال|لل){_ARABIC_WORD}){{1,4}}"
+            r"(?![\u0621-\u064a])")
+
+
+@functools.cache
+def _table(lang: str) -> _Table | None:
+    """The organisation table of ``lang``, compiled once; None for a language without one."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text("utf-8"))
+    if raw.get("last") and lang in ("zh", "ja"):
+        source: str | None = _han_pattern(raw, lang)
+    elif lang == "ko":
+        source = _korean_pattern(raw)
+    elif lang == "ar":
+        source = _ar_pattern(raw)
+    else:
+        source = _spaced_pattern(raw)
+    return _Table(lang, re.compile(source) if source else None, frozenset(raw.get("state", ())))
+
+
+def state_body(name: str, language: str | None) -> bool:
+    """Whether an organisation named ``name`` (as written) is a state body of ``language``'s
+    table: opened or closed by one of its ``state`` words ("Ministry of Fisheries",
+    "Rekabet Kurumu", 国家发展和改革委员会, "هيئة الأرصاد الجوية")."""
+    table = _table((language or "").split("-")[0].lower()) if language else None
+    if table is None:
+        return False
+    return any(name.startswith(w) or name.endswith(w) for w in table.state)
+
+
+def _candidates(text: str, table: _Table) -> list[tuple[int, int, bool, tuple[int, int]]]:
+    """Each organisation name of the table's shape: (start, end, state body, the
+    organisation word's span)."""
+    if table.pattern is None:
+        return []
+    out = []
+    for m in table.pattern.finditer(text):
+        groups = m.groupdict()
+        group = "head" if groups.get("head") is not None else "tail"
+        word = m.group(group)
+        if groups.get("name") is not None:  # a form before the name: the name alone
+            out.append((m.start("name"), m.end("name"), False, m.span("name")))
+        else:
+            out.append((m.start(), m.end(), word in table.state, m.span(group)))
+    return out
+
+
+def _acronym_names(text: str) -> list[tuple[int, int, bool, tuple[int, int]]]:
+    """Capitalised phrases followed by their own acronym in brackets ("the Kenya Revenue
+    Authority (KRA)", "Mekong River Commission (MRC)"): the acronym's letters are the
+    initials of the phrase's capitalised words, from the first word that makes them so;
+    (start, end, False, the acronym's span) each."""
+    out: list[tuple[int, int, bool, tuple[int, int]]] = []
+    for m in _ACRONYM.finditer(text):
+        before = _BEFORE_ACRONYM.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        letters = m.group(1).replace("&", "").upper()
+        words = [w for w in _WORD.finditer(text, before.start(), before.end()) if w.group()[0].isupper()]
+        for i, w in enumerate(words):
+            if len(words) - i >= 2 and "".join(v.group()[0] for v in words[i:]).upper() == letters:
+                out.append((w.start(), before.end(), False, m.span(1)))  # the acronym's span
+                break
+    return out
+
+
+def _acronym_uses(text: str, found: list[ActorMention], defined: Sequence[tuple[int, int, tuple[int, int]]]) -> list[ActorMention]:
+    """``found`` (sorted) with each later use of an acronym defined in brackets after a name
+    that ``found`` holds as an organisation in no gazetteer ("... Authority (KRA) ... KRA
+    said"): that organisation, written as the acronym; where no other name is. The first
+    definition of an acronym counts; one pass over the text for all of them."""
+    names = {(m.start, m.end): m.actor for m in found if m.actor.kind == ActorKind.organisation}
+    first: dict[str, tuple[int, Actor]] = {}
+    for s, e, (a, b) in defined:
+        if (s, e) in names and text[a:b] not in first:
+            first[text[a:b]] = (b, names[(s, e)])
+    if not first:
+        return found
+    starts = [m.start for m in found]
+    added: list[ActorMention] = []
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(first))})(?![\w-])")
+    for use in pattern.finditer(text):
+        us, ue = use.span()
+        after, actor = first[use.group()]
+        i = bisect_left(starts, ue)
+        if us < after or (i > 0 and found[i - 1].end > us) or (added and added[-1].end > us):
+            continue
+        added.append(ActorMention(us, ue, use.group(), actor.model_copy(update={"text": use.group()})))
+    return sorted([*found, *added], key=lambda m: m.start) if added else found
+
+
+#: what stands between a known name and the body it owns: a possessive, its acronym in
+#: brackets, a space ("Kenya's Ministry of ...", "유럽연합(EU) 집행위원회", 日本の...委員会)
+_OWNER_GAP = re.compile(r"(?:\s*\([^()]{1,12}\))?(?:['’]s?)?[ \u00a0]?(?:の|의|的)?[ \u00a0]?")
+_OWNER_REACH = 16
+
+
+def _written_start(text: str, m: ActorMention) -> int:
+    """Where a mention starts as written: an official's title before the name is part of
+    it (the actor's text, "président du Conseil régional, Loïg Chesnais-Girard")."""
+    written = m.actor.text
+    if m.actor.kind == ActorKind.person and len(written) > len(m.text) and \
+            text.endswith(written, 0, m.end):
+        return m.end - len(written)
+    return m.start
+
+
+#: a word, for reading initials
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def with_organisations(text: str, found: Sequence[ActorMention], language: str | None,
+                       headline: Callable[[str, int], bool],
+                       outlets: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
+    """``found`` (sorted by start) with the organisations of ``language``'s shape and the
+    bracketed acronyms' names (module docstring) that it does not already name; sorted.
+    ``headline(text, at)`` says whether ``at`` is on a line in title case ("Hungary Blocks
+    Union Funds"), where capitals make no name; ``outlets`` are the spans of news outlets'
+    names ("Agence France-Presse"), a source and no actor, where no body is read. Each
+    candidate looks only at the names near it (bisection): linear in a long text."""
+    table = _table((language or "").split("-")[0].lower()) if language else None
+    cands = _candidates(text, table) if table is not None else []
+    acronyms = _acronym_names(text) if "(" in text else []
+    if not cands and not acronyms:
+        return list(found)
+    starts = [m.start for m in found]
+    added: list[ActorMention] = []
+    dropped: set[int] = set()
+    last_end = -1
+    for s, e, state, word in sorted([*cands, *acronyms], key=lambda c: (c[0], c[0] - c[1])):
+        if s < last_end or headline(text, s) or any(a < e and s < b for a, b in outlets):
+            continue  # inside a body already read, a title-case line, an outlet's name
+        # names up to a title's reach after it too: an official's title may hold it
+        inside = _inside(text, found, bisect_left(starts, e + _TITLE_REACH), (s, e), state, word)
+        if inside is not None:
+            dropped.update(inside)
+            name = text[s:e]
+            added.append(ActorMention(s, e, name, Actor(text=name, name=name, kind=ActorKind.organisation)))
+            last_end = e
+    out = sorted([*(m for i, m in enumerate(found) if i not in dropped), *added], key=lambda m: m.start)
+    return _acronym_uses(text, out, [(s, e, word) for s, e, _, word in acronyms]) if acronyms else out
+
+
+#: how far before a body a name that may hold or own it may start
+_LOOKBACK = 400
+#: how far after a body an official's name may start whose title holds it
+_TITLE_REACH = 80
+
+
+def _inside(text: str, found: Sequence[ActorMention], after: int, span: tuple[int, int],
+            state: bool, word: tuple[int, int]) -> list[int] | None:
+    """The indexes of the names of ``found`` (those before index ``after``) the
+    organisation at ``span`` replaces, or None when it must not be added: a known name owns
+    it (right before it), a name (or an official's title) covers it or crosses its edge, a
+    person or another name in no gazetteer is inside, a known organisation other than its
+    organisation word alone ``word`` is inside, or a state body's name holds a country
+    (which then acts)."""
+    s, e = span
+    inside: list[int] = []
+    for j in range(after - 1, -1, -1):
+        m = found[j]
+        if m.end < s - _OWNER_REACH or m.start < s - _LOOKBACK:
+            break
+        if m.end <= s:
+            if _OWNER_GAP.fullmatch(text, m.end, s):
+                return None  # "Kenya's Ministry of Fisheries", "유럽연합(EU) 집행위원회": its body
+            continue
+        if _written_start(text, m) >= e:
+            continue
+        if m.start < s or m.end > e or m.actor.kind == ActorKind.person or not m.actor.resolved:
+            return None  # a person, or an official's title ("président du Conseil régional, X")
+        if (state or m.actor.kind != ActorKind.country) and not (word[0] <= m.start and m.end <= word[1]):
+            return None  # "Conseil de sécurité de l'ONU", "the Russian Defence Ministry"
+        inside.append(j)
+    return inside
