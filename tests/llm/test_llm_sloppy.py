@@ -490,3 +490,41 @@ def test_429_then_500_then_a_timeout_are_retried_with_no_secret_in_the_logs(
                       timeout=0.5)
     assert all(isinstance(r, Failure) and r.kind == "transient" for r in records)
     assert all(FAKE_KEY not in r.message for r in records)
+
+
+# ----------------------------------------------------------------- sloppy kinds, round 3
+# Written in the article's own language and script (tests/llm/sloppy_languages.py).
+
+
+def _pledge_quantities(values: list[str]) -> tuple[list[Any], list[str]]:
+    notes: list[str] = []
+    token = SALVAGE_NOTES.set(notes)
+    try:
+        got = response_model(BUILTIN_TYPES).model_validate({"claims": [
+            {"type": "pledge", "quotes": ["q"], "quantity": {"value": v}}
+            for v in values]}).claims  # type: ignore[attr-defined]
+    finally:
+        SALVAGE_NOTES.reset(token)
+    return [c.quantity.value if c.quantity else None for c in got], notes
+
+
+def test_numbers_in_a_languages_own_digits_and_scale_words_are_read() -> None:
+    values, notes = _pledge_quantities([
+        "٣٥٠", "۲۵۰۰", "１２０",  # Arabic-Indic, Persian, full-width digits
+        "3亿", "2.5万", "5千万", "7억", "4만",  # Chinese, Japanese, Korean scales
+        "250 млн", "3 тис.", "1,2 млрд", "40 milyon", "2 bin", "15 triệu", "٣ مليارات",
+        "1,5 Mrd.", "400 millions", "3 mil millones", "12 juta", "6 tysięcy", "2 milijuna",
+    ])
+    assert values == [350, 2500, 120, 300_000_000, 25_000, 50_000_000, 700_000_000, 40_000,
+                      250_000_000, 3000, 1_200_000_000, 40_000_000, 2000, 15_000_000,
+                      3_000_000_000, 1_500_000_000, 400_000_000, 3_000_000_000, 12_000_000,
+                      6000, 2_000_000]
+    assert notes == []
+
+
+def test_a_number_whose_tail_is_no_scale_word_or_whose_head_is_ambiguous_is_dropped_and_named(
+) -> None:
+    values, notes = _pledge_quantities(["300 soldats", "2.000 Mio.", "viele", "3 mil tanques"])
+    assert values == [None, None, None, None]
+    assert len(notes) == 1 and "quantity.value dropped" in notes[0]
+    assert "(4 claims)" in notes[0]  # nothing invented: each dropped and named

@@ -27,11 +27,14 @@ import datetime
 import re
 import types
 from collections.abc import Mapping
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+from claimkit.extract.llm.numbers import ascii_digits, split_scale
 
 __all__ = ["coerce_claim", "coerce_model", "is_calendar_date", "snake_key"]
 
@@ -163,15 +166,35 @@ def _number(text: str) -> Any:
     reading exists: ``2 000`` and ``2'000`` (grouped by spaces or apostrophes),
     ``2.000.000`` and ``2,000,000`` (the same mark between every group), ``1,5`` (a
     decimal comma). ``2.000`` and ``2,000`` are two thousand in one locale and two in
-    another: left as they are, for validation to drop and name."""
-    word = text.strip()
+    another: left as they are, for validation to drop and name. Any script's digits
+    count (``٢٠٠٠``, ``２０００``), and a trailing scale word multiplies (``1亿``,
+    ``1,5 milyon``, ``2 тыс.``; see :mod:`.numbers`)."""
+    word = ascii_digits(text.strip())
+    scaled = split_scale(word)
+    if scaled is None:
+        value = _plain_number(word)
+        return text if value == word and word == text.strip() else value
+    head = _plain_number(scaled[0])
+    if isinstance(head, str):  # an ambiguous head ("2.000 Mio."): not chosen between
+        return text
+    total = Decimal(str(head)) * 10 ** scaled[1]
+    return int(total) if total == total.to_integral_value() else float(total)
+
+
+def _plain_number(word: str) -> Any:
+    """``word`` (ASCII digits) as a number by the rules of :func:`_number`, or a string:
+    the word itself when it is no number, a sentence when it is ambiguous."""
     if _SPACED.match(word) or _GROUPS.match(word):
         return int(re.sub(r"\D", "", word))
     if _DECIMAL_COMMA.match(word):
         return float(word.replace(",", "."))
     if _AMBIGUOUS.match(word):  # pydantic would read "2.000" as 2.0 without a word
         return f"{word} (a thousands separator or a decimal mark?)"
-    return text
+    if re.fullmatch(r"-?\d+", word):
+        return int(word)
+    if re.fullmatch(r"-?\d*\.\d+", word):
+        return float(word)
+    return word
 
 
 def _shape(annotation: Any) -> tuple[str, Any]:
