@@ -323,20 +323,31 @@ def test_dates_in_many_forms_are_read_and_impossible_ones_dropped_and_named(
         (None, "3 March 2026"), (None, None)]  # the record then has no date (core)
 
 
-def test_enum_values_in_another_language_are_dropped_and_named_the_claim_kept(
+def test_enum_values_in_another_language_are_read_and_words_of_no_value_dropped_and_named(
     gold_claims, articles_dir, gold_dir
 ) -> None:
+    """Round two's ``foreign_enums`` (``"ferme"``, ``"bedingt"``) were dropped and named;
+    since round three a word that translates one of the field's values is read as it
+    (:mod:`claimkit.extract.llm.enum_words`)."""
     records, _ = _run(gold_claims, articles_dir, ["foreign_enums"])
     report = evaluate(gold_dir, records)
     assert report.overall.precision == 1.0 and report.overall.recall == 1.0
-    warnings = _warnings(records)
-    assert any("modality dropped (Input should be 'firm', 'conditional' or 'tentative')" in w
-               for w in warnings)
-    # capitals are our values: never dropped
+    assert report.attributes["modality"].accuracy == 1.0
+    assert not any("modality dropped" in w for w in _warnings(records))
     model = response_model(BUILTIN_TYPES)
-    (claim,) = model.model_validate({"claims": [
-        {"type": "pledge", "quotes": ["q"], "modality": "CONDITIONAL"}]}).claims  # type: ignore[attr-defined]
-    assert claim.modality.value == "conditional"
+    notes: list[str] = []
+    token = SALVAGE_NOTES.set(notes)
+    try:
+        got = model.model_validate({"claims": [
+            {"type": "pledge", "quotes": ["q"], "modality": v}
+            for v in ("CONDITIONAL", "perhaps", "phone")]}).claims  # type: ignore[attr-defined]
+    finally:
+        SALVAGE_NOTES.reset(token)
+    # capitals are our values; a word of no value, or of another field's, is dropped
+    assert [c.modality.value if c.modality else None for c in got] == ["conditional", None,
+                                                                      None]
+    assert any("modality dropped (Input should be 'firm', 'conditional' or 'tentative')" in n
+               for n in notes)
 
 
 def test_quotes_not_verbatim_are_grounded_reasked_or_kept_ungrounded(
@@ -528,3 +539,66 @@ def test_a_number_whose_tail_is_no_scale_word_or_whose_head_is_ambiguous_is_drop
     assert values == [None, None, None, None]
     assert len(notes) == 1 and "quantity.value dropped" in notes[0]
     assert "(4 claims)" in notes[0]  # nothing invented: each dropped and named
+
+
+@pytest.mark.parametrize(("field", "written", "expected"), [
+    ("modality", "ТВЕРДОЕ", "firm"),  # Russian, capitals, е for ё
+    ("modality", "KESİN", "firm"),  # Turkish capital dotted İ
+    ("modality", "KOŞULLU", "conditional"),
+    ("modality", "có điều kiện", "conditional"),
+    ("modality", "有條件", "conditional"),  # traditional characters
+    ("modality", "잠정적", "tentative"),
+    ("modality", "مبدئية", "tentative"),
+    ("modality", "попередньо", "tentative"),
+    ("modality", "wiążące", "firm"),
+    ("format", "通电话", "phone"),
+    ("format", "ビデオ会議", "virtual"),
+    ("format", "화상회의", "virtual"),
+    ("format", "yüz yüze", "in_person"),
+    ("format", "عبر الفيديو", "virtual"),
+    ("format", "telefonicznie", "phone"),
+    ("format", "Videokonferenz", "virtual"),
+    ("status", "запланирована", "scheduled"),
+    ("status", "已举行", "held"),
+    ("status", "diusulkan", "proposed"),
+])
+def test_an_enum_value_in_the_articles_language_is_read_as_ours(field: str, written: str,
+                                                                 expected: str) -> None:
+    model = response_model(BUILTIN_TYPES)
+    (claim,) = model.model_validate({"claims": [
+        {"type": "pledge" if field == "modality" else "meeting", "quotes": ["q"],
+         field: written}]}).claims  # type: ignore[attr-defined]
+    assert getattr(claim, field).value == expected
+
+
+@pytest.mark.parametrize(("language", "text", "quote", "written", "expected"), [
+    # digits of the script: the year is read, not guessed from the publication date
+    ("ar", "قال وزير الخارجية إن بلاده ستقدم مساعدات غذائية للسودان.",
+     "ستقدم مساعدات غذائية للسودان", "١٠ نوفمبر ٢٠٢٤", "2024-11-10"),
+    ("ar", "قال وزير الخارجية إن بلاده ستقدم مساعدات غذائية للسودان.",
+     "ستقدم مساعدات غذائية للسودان", "۲۰۲۴-۱۱-۱۰", "2024-11-10"),
+    # the language's own words (these were read before round three too)
+    ("uk", "Міністр заявив, що Україна надасть Молдові енергетичну допомогу.",
+     "Україна надасть Молдові енергетичну допомогу", "10 листопада 2024 р.", "2024-11-10"),
+    ("tr", "Bakan, Türkiye'nin Suriye'ye insani yardım göndereceğini açıkladı.",
+     "Suriye'ye insani yardım göndereceğini", "10 Kasım 2024", "2024-11-10"),
+    ("vi", "Bộ trưởng cho biết Việt Nam sẽ gửi hàng cứu trợ tới Lào.",
+     "Việt Nam sẽ gửi hàng cứu trợ tới Lào", "ngày 10 tháng 11 năm 2024", "2024-11-10"),
+    ("ja", "外相は日本がフィリピンに巡視船を供与すると表明した。",
+     "日本がフィリピンに巡視船を供与する", "２０２４年１１月１０日", "2024-11-10"),
+])
+def test_a_date_the_model_writes_in_the_articles_language_is_resolved(
+    gold_claims, language: str, text: str, quote: str, written: str, expected: str
+) -> None:
+    import datetime
+
+    import claimkit
+    from claimkit.schemas import Document
+
+    doc = Document(id="d", text=text, language=language, published=datetime.date(2026, 3, 5))
+    claim = {"type": "pledge", "quotes": [quote], "date": {"value": written}}
+    with ScriptedServer(gold_claims) as server:
+        server.script(text[:12], reply([claim]))
+        (record,) = claimkit.extract([doc], backend=_backend(server)).records
+    assert isinstance(record, DocumentClaims)
+    assert record.claims[0].date is not None and record.claims[0].date.value == expected

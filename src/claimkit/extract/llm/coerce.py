@@ -34,6 +34,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from claimkit.extract.llm.enum_words import translated_member
 from claimkit.extract.llm.numbers import ascii_digits, split_scale
 
 __all__ = ["coerce_claim", "coerce_model", "is_calendar_date", "snake_key"]
@@ -235,9 +236,13 @@ def _unwrap_string(value: Any) -> Any:
 
 def _enum_value(value: str, enum: type[Enum]) -> Any:
     """``value`` as the member of ``enum`` it spells in another case or with other
-    separators (``"In-Person"`` is ``in_person``); else as given."""
+    separators (``"In-Person"`` is ``in_person``), or that it translates (``"твёрдое"``
+    is ``firm``; :mod:`.enum_words`); else as given."""
     members = {snake_key(str(m.value)): m.value for m in enum}
-    return members.get(snake_key(value), value)
+    found = members.get(snake_key(value))
+    if found is None:
+        found = translated_member(value, enum)
+    return value if found is None else found
 
 
 def _to_model(value: Any, model: type[BaseModel]) -> Any:
@@ -283,11 +288,16 @@ def _fill_required(out: dict[str, Any], model: type[BaseModel]) -> None:
 def _move_off_pattern(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> None:
     """A string that misses its field's pattern: its date part when it is a date and
     time, or a year-first date with other separators, made to fit; otherwise moved
-    to ``raw`` (the words as written) when the model has an empty one."""
+    to ``raw`` (the words as written) when the model has an empty one. Digits of any
+    script are read as ASCII ones first (``"٢٠٢٦-٠٣-٠٣"``, ``"٣ مارس ٢٠٢٦"``: the
+    date resolver reads ASCII years)."""
     for name, info in fields.items():
         value = out.get(name)
         pattern = next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), None)
-        if not isinstance(value, str) or pattern is None or re.search(pattern, value):
+        if not isinstance(value, str) or pattern is None:
+            continue
+        value = out[name] = ascii_digits(value)  # a pattern's \d takes any script's digits
+        if re.search(pattern, value):
             continue
         fitted = _fitted_date(value.strip())
         if fitted is not None and re.search(pattern, fitted):
