@@ -10,21 +10,21 @@ values (``firm``, ``virtual``) gets the same reading; a word that is in no row, 
 that names a value the field's enum does not have, is left as it is, for
 validation to drop and name.
 
-Words are compared folded (:func:`fold_word`): case-folded, diacritics and
-combining marks dropped, separators as ``_``; so ``"KESİN"``, ``"Kesin"`` and
-``"kesin"`` are one word, and Turkish dotted and dotless capitals meet.
-Standard library only.
+Words are compared as :func:`claimkit.text.fold` keys (case-folded, diacritics
+dropped, separators as one space): ``"KESİN"``, ``"KESIN"`` and ``"kesin"`` are
+one word, Turkish dotted and dotless capitals meet, ``"face-to-face"`` is
+``"face to face"``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from enum import Enum
 from functools import cache
 from typing import Any
 
-__all__ = ["fold_word", "translated_member"]
+from claimkit.text import fold
+
+__all__ = ["translated_member"]
 
 #: each built-in enum value and the words for it, "|"-separated (en, ru, uk, zh, ja,
 #: ko, tr, vi, ar, de, fr, es, pt, it, pl, hr, id)
@@ -200,22 +200,13 @@ _WORDS: dict[str, str] = {
 }
 
 
-def fold_word(text: str) -> str:
-    """``text`` for comparing words across spellings: decomposed, combining marks
-    dropped, case-folded, each run of separators one ``_`` (``"KESİN"`` and ``"kesin"``,
-    ``"face-to-face"`` and ``"face to face"`` are one word)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "_", bare.casefold()).strip("_")
-
-
 @cache
 def _table() -> dict[str, set[str]]:
     """Folded word -> the built-in values it can stand for."""
     out: dict[str, set[str]] = {}
     for value, words in _WORDS.items():
         for word in words.split("|"):
-            out.setdefault(fold_word(word), set()).add(value)
+            out.setdefault(fold(word), set()).add(value)
     return out
 
 
@@ -223,5 +214,5 @@ def translated_member(word: str, enum: type[Enum]) -> Any:
     """The value of ``enum`` that ``word`` translates, when exactly one of its members
     is among the values the word can stand for; else None."""
     values = {str(m.value) for m in enum}
-    found = _table().get(fold_word(word), set()) & values
+    found = _table().get(fold(word), set()) & values
     return next(iter(found)) if len(found) == 1 else None
