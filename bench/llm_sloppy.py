@@ -28,6 +28,13 @@ never a model's quality.
     .venv/bin/python bench/llm_sloppy.py --rates 0.3 --kinds none
     .venv/bin/python bench/llm_sloppy.py --kinds string_numbers,content_fenced --kind-rate 0.5
     .venv/bin/python bench/llm_sloppy.py --mode json      # the reply as a JSON object
+    .venv/bin/python bench/llm_sloppy.py --corpus tuned --by-language --no-library \
+        --rates 0,0.3,0.6 --kinds native_dates,native_numbers   # 17 languages
+
+``--corpus tuned`` reads tests/data/articles and tests/data/articles_gold (123
+articles, 17 languages; never the held-out sets) instead of examples/;
+``--by-language`` prints under each row the languages whose F1 or an attribute's
+accuracy fell below the gold responder's row of the same run.
 """
 
 from __future__ import annotations
@@ -52,8 +59,13 @@ from claimkit.extract.llm.openai import OpenAIBackend
 from claimkit.schemas import DocumentClaims
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = ROOT / "examples" / "articles"
-GOLD = ROOT / "examples" / "gold"
+#: corpora by name: (articles, gold). ``tuned``: the tuned articles of the rules backend,
+#: 17 languages (never the held-out sets)
+CORPORA = {
+    "examples": (ROOT / "examples" / "articles", ROOT / "examples" / "gold"),
+    "tuned": (ROOT / "tests" / "data" / "articles", ROOT / "tests" / "data" / "articles_gold"),
+}
+ARTICLES, GOLD = CORPORA["examples"]
 SERVER = ROOT / "tests" / "llm" / "scripted_server.py"
 CLAIMKIT = Path(sys.executable).with_name("claimkit")
 DUMMY_KEY = "sk-bench-dummy-key"
@@ -70,6 +82,7 @@ class Row:
     label: str
     how: str
     scores: dict[str, Any]
+    by_language: dict[str, dict[str, Any]]
     documents: int
     requests: int
     failures: int
@@ -89,6 +102,29 @@ class Row:
                 f"{self.warnings:5d} {self.seconds:6.1f}")
 
 
+    def languages(self, baseline: dict[str, dict[str, Any]] | None) -> str:
+        """The languages whose F1 or an attribute's accuracy is below the baseline's
+        (or below 1 without one): ``zh F1 0.833 date 0.600 pledge.amount 0.500``."""
+        parts = []
+        for lang, scores in sorted(self.by_language.items()):
+            base = (baseline or {}).get(lang, {})
+            worse = [f"{name} {value:.3f}" for name, value in _figures(scores).items()
+                     if value < _figures(base).get(name, 1.0) - 1e-9]
+            if worse:
+                parts.append(f"{lang} " + " ".join(worse))
+        return "    lost in: " + ("; ".join(parts) if parts else "none")
+
+
+def _figures(scores: dict[str, Any]) -> dict[str, float]:
+    """F1 and every attribute's accuracy (actor, date, modality, ``pledge.amount``,
+    ``meeting.format``, ...) of one evaluation's dict."""
+    o, a = scores.get("overall", {}), scores.get("attributes", {})
+    out = {"F1": float(o.get("f1", 0.0))} if o else {}
+    for name, figures in sorted(a.items()):
+        out[name] = float(figures["accuracy"])
+    return out
+
+
 HEADER = (f"{'server':<24} {'run':<7} {'P':<5} {'R':<5} {'F1':<5}  {'actor':<5} "
           f"{'date':<5} {'modal':<5}  req/d fail  warn  wall s")
 
@@ -106,21 +142,33 @@ def main() -> int:
     p.add_argument("--mode", choices=["tools", "json", "md_json"], default="tools",
                    help="how the reply is asked for (CLAIMKIT_MODE)")
     p.add_argument("--no-library", action="store_true", help="the command only")
+    p.add_argument("--corpus", choices=sorted(CORPORA), default="examples",
+                   help="examples: examples/articles and examples/gold (5 articles); tuned: "
+                   "tests/data/articles and articles_gold (123 articles, 17 languages)")
+    p.add_argument("--by-language", action="store_true",
+                   help="under each row, the languages that lost F1 or an attribute against "
+                   "the gold responder's row (the language: the document id before '-')")
     args = p.parse_args()
+    global ARTICLES, GOLD
+    ARTICLES, GOLD = CORPORA[args.corpus]
     kinds = (list(SLOPPY_KINDS) if args.kinds == "all"
              else [] if args.kinds == "none" else args.kinds.split(","))
     configs: list[tuple[str, list[str]]] = [("gold responder", [])]
     configs += [(f"sloppy {float(r):g}", ["--sloppy", r]) for r in args.rates.split(",") if r]
     configs += [(k, ["--sloppy-kinds", k, "--kind-rate", str(args.kind_rate)]) for k in kinds]
-    print("scripted OpenAI-compatible server on 127.0.0.1 (replies built from examples/gold; "
-          "no model); documents: examples/articles")
+    print("scripted OpenAI-compatible server on 127.0.0.1 (replies built from "
+          f"{GOLD.relative_to(ROOT)}; no model); documents: {ARTICLES.relative_to(ROOT)}")
     print(HEADER)
     lost = 0
+    baselines: dict[str, dict[str, dict[str, Any]]] = {}
     for label, options in configs:
         for how in ("command", "library")[: 1 if args.no_library else 2]:
             row = _measure(label, how, [*options, "--seed", str(args.seed)], args.mode)
             lost += row.failures
             print(row.line(), flush=True)
+            baselines.setdefault(how, row.by_language)
+            if args.by_language:
+                print(row.languages(baselines[how]), flush=True)
     print(f"failure records over all rows: {lost}")
     return 0
 
@@ -149,15 +197,40 @@ def _measure(label: str, how: str, options: list[str], mode: str) -> Row:
     with _server(options) as base_url, tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         if how == "command":
-            scores, documents, failures, warnings = _command(base_url, Path(tmp), mode)
+            scores, records, failures, warnings = _command(base_url, Path(tmp), mode)
         else:
-            scores, documents, failures, warnings = _library(base_url, mode)
+            scores, records, failures, warnings = _library(base_url, mode)
         seconds = time.perf_counter() - start
-        return Row(label, how, scores, documents, _requests(base_url), failures, warnings,
-                   seconds)
+        return Row(label, how, scores, _by_language(records), len(records),
+                   _requests(base_url), failures, warnings, seconds)
 
 
-def _command(base_url: str, tmp: Path, mode: str) -> tuple[dict[str, Any], int, int, int]:
+def _language(doc_id: str) -> str:
+    """The language of a tuned article (``zh-3`` is Chinese); examples are ``-``."""
+    head = doc_id.split("#")[0].split("-")[0]
+    return head if len(head) == 2 and head.isalpha() else "-"
+
+
+def _doc_id(record: Any) -> str:
+    """A record's document id (a failure's own, when it has one)."""
+    document = getattr(record, "document", None)
+    return document.id if document is not None else (getattr(record, "doc_id", None) or "")
+
+
+def _by_language(records: list[Any]) -> dict[str, dict[str, Any]]:
+    """Each language's scores (F1 and attributes) against its own gold claims."""
+    from claimkit.gold import load_gold
+
+    gold = load_gold(GOLD)
+    out = {}
+    for lang in sorted({_language(g.doc) for g in gold}):
+        mine = [r for r in records if _language(_doc_id(r)) == lang]
+        out[lang] = claimkit.evaluate([g for g in gold if _language(g.doc) == lang],
+                                      mine).to_dict()
+    return out
+
+
+def _command(base_url: str, tmp: Path, mode: str) -> tuple[dict[str, Any], list[Any], int, int]:
     out = tmp / "claims.jsonl"
     env = {**os.environ, "CLAIMKIT_API_KEY": DUMMY_KEY, "CLAIMKIT_CACHE_DIR": str(tmp / "cache"),
            "CLAIMKIT_MODE": mode}
@@ -173,10 +246,12 @@ def _command(base_url: str, tmp: Path, mode: str) -> tuple[dict[str, Any], int, 
     scored = subprocess.run([str(CLAIMKIT), "eval", "--gold", str(GOLD), "--json", str(out)],
                             capture_output=True, text=True, check=False)
     scores = json.loads(scored.stdout) if scored.stdout.strip() else {}
-    return scores, len(records), failures, warnings
+    from claimkit.io import read_records
+
+    return scores, list(read_records(out)), failures, warnings
 
 
-def _library(base_url: str, mode: str) -> tuple[dict[str, Any], int, int, int]:
+def _library(base_url: str, mode: str) -> tuple[dict[str, Any], list[Any], int, int]:
     logging.disable(logging.WARNING)  # failures are counted, not printed
     backend = OpenAIBackend(model=MODEL, base_url=base_url, api_key=DUMMY_KEY, cache=False,
                             mode=mode)
@@ -186,7 +261,7 @@ def _library(base_url: str, mode: str) -> tuple[dict[str, Any], int, int, int]:
     claims = [r for r in records if isinstance(r, DocumentClaims)]
     scores = claimkit.evaluate(GOLD, records).to_dict()
     warnings = sum(len(r.warnings) for r in claims)
-    return scores, len(records), len(records) - len(claims), warnings
+    return scores, records, len(records) - len(claims), warnings
 
 
 if __name__ == "__main__":

@@ -510,3 +510,32 @@ def test_property_noisy_substring_never_raises(
     span = align_quote(text, quote[:k] + noise + quote[k:] + " … " + text[j : j + 10])
     if span is not None:
         _check(text, span)
+
+
+# ------------------------------------------- scripts written another way (sloppy round three)
+
+_KO = "외교부는 다음 주에 인도적 지원을 보내겠다고 발표했다."
+_AR = "وقالت المتحدثة باسم الحكومة إن الوفد سيصل إلى القاهرة يوم الأحد، ومعه 300 طن من القمح."
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    # Korean as conjoining jamo (NFD), Vietnamese tones as combining marks
+    (_KO, unicodedata.normalize("NFD", "인도적 지원을 보내겠다고"), "인도적 지원을 보내겠다고"),
+    ("Bộ Ngoại giao cho biết sẽ gửi hàng cứu trợ vào tuần tới.",
+     unicodedata.normalize("NFD", "sẽ gửi hàng cứu trợ"), "sẽ gửi hàng cứu trợ"),
+    # Arabic-Indic and Persian digits for ASCII ones, and the other way round
+    (_AR, "ومعه ٣٠٠ طن من القمح", "ومعه 300 طن من القمح"),
+    (_AR, "ومعه ۳۰۰ طن", "ومعه 300 طن"),
+    ("أعلنت الوزارة إرسال ٤٥ شاحنة.", "إرسال 45 شاحنة", "إرسال ٤٥ شاحنة"),
+    # Persian yeh and keheh, alef maksura as yeh, teh marbuta as heh
+    (_AR, "سیصل إلی القاهرة", "سيصل إلى القاهرة"),
+    (_AR, "باسم الحکومه", "باسم الحكومة"),
+    # the Arabic comma as an ASCII one
+    (_AR, "يوم الأحد, ومعه", "يوم الأحد، ومعه"),
+])
+def test_a_quote_in_another_form_of_its_script_is_found_in_matching_form(
+    text: str, quote: str, expected: str
+) -> None:
+    span = align_quote(text, quote)
+    assert span is not None and span.text == expected
+    assert span.alignment is Alignment.normalized

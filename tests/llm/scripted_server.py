@@ -71,6 +71,32 @@ Round two (claim kinds):
 - ``empty_values``: nothing written as ``""``, ``"null"``, ``"None"``,
   ``{}``, ``[]`` or null in every empty field.
 
+Round three (claim kinds written in the article's language and script; they read the
+request's ``Language:`` line; tests/llm/sloppy_languages.py):
+
+- ``quote_width``: CJK punctuation as ASCII (``，`` -> ``, ``), or ASCII letters, digits
+  and marks full-width and spaces ideographic (``２０００``);
+- ``quote_unicode_forms``: quotes decomposed (NFD): Vietnamese tones and Cyrillic
+  ``й`` as letter plus combining mark, Korean syllables as conjoining jamo;
+- ``quote_invisibles``: zero-width spaces, joiners and non-joiners, soft hyphens, word
+  joiners, BOMs, LRM/RLM inside words, thin and narrow no-break spaces, Arabic tatweel;
+- ``quote_arabic_forms``: harakat and shadda added, hamza seats dropped, ``ة`` as ``ه``,
+  alef maksura as ``ي``, Persian ``ی`` ``ک`` for ``ي`` ``ك``;
+- ``quote_case``: quotes upper- or lower-cased by Python's language-blind rules or by
+  Turkish ones (dotted and dotless i);
+- ``quote_marks_local``: quotes inside the language's quotation marks (``「…」``,
+  ``«…»``, ``„…“``, ``« … »``), inner marks swapped for another style;
+- ``quote_spacing``: Korean words run together or split, spaces between CJK characters,
+  a space before ``:;?!`` and none after a comma;
+- ``quote_native_digits``: Arabic-Indic or Persian digits in Arabic, full-width digits
+  in Chinese, Japanese, Korean;
+- ``native_dates``: the date in the language's words, no ``raw`` (``"3 березня 2026 р."``,
+  ``"2026年3月3日"``, ``"3 Mart 2026"``, ``"ngày 3 tháng 3 năm 2026"``, ``"٣ مارس ٢٠٢٦"``);
+- ``native_enums``: modality and meeting format in the language (``"твёрдое"``,
+  ``"电话"``, ``"koşullu"``);
+- ``native_numbers``: numbers with the language's scale words and digits (``"1亿"``,
+  ``"2 тыс."``, ``"1,5 milyon"``, ``"100 triệu"``, ``"٢٠٠٠"``).
+
 Reply kinds (one per reply, chosen at random among those turned on):
 
 - ``content_json``, ``content_fenced``, ``content_prose``: the JSON in the
@@ -115,6 +141,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
 
+from sloppy_languages import LANGUAGE_KINDS
+
 __all__ = [
     "SLOPPY_KINDS",
     "ScriptedServer",
@@ -141,6 +169,7 @@ class _Server(ThreadingHTTPServer):
 
 
 _ARTICLE = re.compile(r"<<<ARTICLE\n(.*)\nARTICLE>>>", re.DOTALL)
+_LANGUAGE = re.compile(r"^Language: (\S+)$", re.MULTILINE)
 
 
 @dataclass
@@ -831,20 +860,24 @@ _SERVER_KINDS = ("http_errors",)
 
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {
-    **{name: (fn.__doc__ or "").split("\n\n")[0] for name, fn in CLAIM_KINDS.items()},
+    **{name: (fn.__doc__ or "").split("\n\n")[0]
+       for name, fn in {**CLAIM_KINDS, **LANGUAGE_KINDS}.items()},
     **REPLY_KINDS,
 }
 
 
 def apply_claim_kinds(claims: list[dict[str, Any]], kinds: Iterable[str], rate: float,
-                      article: str, rng: random.Random) -> list[dict[str, Any]]:
+                      article: str, rng: random.Random,
+                      language: str = "unknown") -> list[dict[str, Any]]:
     """``claims`` with one claim kind of ``kinds`` (chosen at random) applied to a share
-    ``rate`` of them."""
-    chosen = [k for k in kinds if k in CLAIM_KINDS]
+    ``rate`` of them; round three's kinds also get the document's ``language``."""
+    chosen = [k for k in kinds if k in CLAIM_KINDS or k in LANGUAGE_KINDS]
     out = []
     for claim in claims:
         if chosen and rng.random() < rate:
-            claim = CLAIM_KINDS[rng.choice(chosen)](claim, article, rng)
+            kind = rng.choice(chosen)
+            claim = (LANGUAGE_KINDS[kind](claim, article, rng, language) if kind in LANGUAGE_KINDS
+                     else CLAIM_KINDS[kind](claim, article, rng))
         out.extend(claim if isinstance(claim, list) else [claim])
     return out
 
@@ -1091,6 +1124,8 @@ class ScriptedServer(LoopbackServer):
                 users = [m["content"] for m in body["messages"] if m["role"] == "user"]
                 found = [a.group(1) for u in users if (a := _ARTICLE.search(u or ""))]
                 article = found[-1] if found else (users[0] if users else "")
+                said = [m.group(1) for u in users if (m := _LANGUAGE.search(u or ""))]
+                language = said[-1] if said else "unknown"
                 step = server._next_step(article)
                 if step.kind == "drop":
                     self.close_connection = True
@@ -1117,7 +1152,7 @@ class ScriptedServer(LoopbackServer):
                 if step.claims is None and server.sloppy_kinds:
                     with server._lock:
                         claims = apply_claim_kinds(claims, server.sloppy_kinds, server.kind_rate,
-                                                   article, server.random)
+                                                   article, server.random, language)
                         kind = server._reply_kind()
                 args = json.dumps({"claims": claims}, ensure_ascii=False)
                 finish = "tool_calls"

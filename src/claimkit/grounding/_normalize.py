@@ -12,10 +12,20 @@ character it came from. What the form folds together:
   (``đ``, ``ł``, ``ø``, ``œ`` ...) are spelled out;
 * quote, apostrophe and dash variants (curly, guillemets, CJK corner brackets,
   en/em dashes, minus sign);
-* CJK full stop and comma (``。`` ``、``) as ``.`` and ``,``;
+* CJK full stop and comma (``。`` ``、``) as ``.`` and ``,``; the Arabic comma,
+  semicolon, question mark and decimal and thousands marks as their ASCII forms;
+* digits of every script (Arabic-Indic ``٥``, Persian ``۵``, Devanagari ...) as ASCII
+  digits (NFKC already folds full-width ``５``);
+* Arabic letters that writers and models interchange: Persian ``ی`` and ``ک`` as
+  ``ي`` and ``ك``, alef maksura ``ى`` as ``ي``, teh marbuta ``ة`` as ``ه`` (hamza seats
+  and harakat go with the marks above);
 * whitespace and invisible format characters are *removed*, not collapsed:
   models add or drop spaces between CJK characters, and web text carries stray
   spaces inside words ("É lys é e"); removing them makes all of those equal.
+
+A quote is composed (NFC) before it is mapped: a model that writes Korean as
+conjoining jamo or Vietnamese tones as combining marks gives the syllables of the
+article (the document itself is mapped character by character, offsets kept).
 
 The per-character mapping is cached, and a whole text is converted with
 ``str.translate`` (C speed), so normalising a 200 kB article costs milliseconds.
@@ -60,6 +70,15 @@ _VARIANTS: dict[str, str] = {
     "\uff64": ",",
     "\u22ef": "...",  # midline ellipsis, used doubled in Chinese
     "\u0640": "",  # Arabic tatweel (elongation)
+    "\u060c": ",",  # Arabic comma
+    "\u061b": ";",  # Arabic semicolon
+    "\u061f": "?",  # Arabic question mark
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u06cc": "\u064a",  # Persian yeh as Arabic yeh
+    "\u06a9": "\u0643",  # Persian keheh as Arabic kaf
+    "\u0649": "\u064a",  # alef maksura as yeh (interchanged at the end of a word)
+    "\u0629": "\u0647",  # teh marbuta as heh
     # Letters with a stroke or ligatures that NFD does not decompose.
     "\u0111": "d",  # đ (Vietnamese, Croatian)
     "\u0142": "l",  # ł
@@ -97,6 +116,8 @@ def _norm_char(c: str) -> str:
         for folded in _strip_marks(ch.casefold()):
             if folded.isspace() or unicodedata.category(folded) == "Cf":
                 continue
+            if not folded.isascii() and folded.isdecimal():  # ٥, ۵, ५ -> 5
+                folded = str(unicodedata.decimal(folded))
             out.append(_VARIANTS.get(folded, folded))
     result = "".join(out)
     _CACHE[c] = result
@@ -119,7 +140,8 @@ def _tables(text: str) -> tuple[dict[int, str], dict[int, str] | None]:
 
 
 def normalize(s: str) -> str:
-    """The matching form of ``s`` (see the module docstring)."""
+    """The matching form of a quote ``s``, composed first (see the module docstring)."""
+    s = unicodedata.normalize("NFC", s)
     return s.translate(_tables(s)[0])
 
 

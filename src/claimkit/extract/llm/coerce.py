@@ -27,11 +27,15 @@ import datetime
 import re
 import types
 from collections.abc import Mapping
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+from claimkit.extract.llm.enum_words import translated_member
+from claimkit.extract.llm.numbers import ascii_digits, split_scale
 
 __all__ = ["coerce_claim", "coerce_model", "is_calendar_date", "snake_key"]
 
@@ -163,15 +167,35 @@ def _number(text: str) -> Any:
     reading exists: ``2 000`` and ``2'000`` (grouped by spaces or apostrophes),
     ``2.000.000`` and ``2,000,000`` (the same mark between every group), ``1,5`` (a
     decimal comma). ``2.000`` and ``2,000`` are two thousand in one locale and two in
-    another: left as they are, for validation to drop and name."""
-    word = text.strip()
+    another: left as they are, for validation to drop and name. Any script's digits
+    count (``٢٠٠٠``, ``２０００``), and a trailing scale word multiplies (``1亿``,
+    ``1,5 milyon``, ``2 тыс.``; see :mod:`.numbers`)."""
+    word = ascii_digits(text.strip())
+    scaled = split_scale(word)
+    if scaled is None:
+        value = _plain_number(word)
+        return text if value == word and word == text.strip() else value
+    head = _plain_number(scaled[0])
+    if isinstance(head, str):  # an ambiguous head ("2.000 Mio."): not chosen between
+        return text
+    total = Decimal(str(head)) * 10 ** scaled[1]
+    return int(total) if total == total.to_integral_value() else float(total)
+
+
+def _plain_number(word: str) -> Any:
+    """``word`` (ASCII digits) as a number by the rules of :func:`_number`, or a string:
+    the word itself when it is no number, a sentence when it is ambiguous."""
     if _SPACED.match(word) or _GROUPS.match(word):
         return int(re.sub(r"\D", "", word))
     if _DECIMAL_COMMA.match(word):
         return float(word.replace(",", "."))
     if _AMBIGUOUS.match(word):  # pydantic would read "2.000" as 2.0 without a word
         return f"{word} (a thousands separator or a decimal mark?)"
-    return text
+    if re.fullmatch(r"-?\d+", word):
+        return int(word)
+    if re.fullmatch(r"-?\d*\.\d+", word):
+        return float(word)
+    return word
 
 
 def _shape(annotation: Any) -> tuple[str, Any]:
@@ -212,9 +236,13 @@ def _unwrap_string(value: Any) -> Any:
 
 def _enum_value(value: str, enum: type[Enum]) -> Any:
     """``value`` as the member of ``enum`` it spells in another case or with other
-    separators (``"In-Person"`` is ``in_person``); else as given."""
+    separators (``"In-Person"`` is ``in_person``), or that it translates (``"твёрдое"``
+    is ``firm``; :mod:`.enum_words`); else as given."""
     members = {snake_key(str(m.value)): m.value for m in enum}
-    return members.get(snake_key(value), value)
+    found = members.get(snake_key(value))
+    if found is None:
+        found = translated_member(value, enum)
+    return value if found is None else found
 
 
 def _to_model(value: Any, model: type[BaseModel]) -> Any:
@@ -260,11 +288,16 @@ def _fill_required(out: dict[str, Any], model: type[BaseModel]) -> None:
 def _move_off_pattern(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> None:
     """A string that misses its field's pattern: its date part when it is a date and
     time, or a year-first date with other separators, made to fit; otherwise moved
-    to ``raw`` (the words as written) when the model has an empty one."""
+    to ``raw`` (the words as written) when the model has an empty one. Digits of any
+    script are read as ASCII ones first (``"٢٠٢٦-٠٣-٠٣"``, ``"٣ مارس ٢٠٢٦"``: the
+    date resolver reads ASCII years)."""
     for name, info in fields.items():
         value = out.get(name)
         pattern = next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), None)
-        if not isinstance(value, str) or pattern is None or re.search(pattern, value):
+        if not isinstance(value, str) or pattern is None:
+            continue
+        value = out[name] = ascii_digits(value)  # a pattern's \d takes any script's digits
+        if re.search(pattern, value):
             continue
         fitted = _fitted_date(value.strip())
         if fitted is not None and re.search(pattern, fitted):
