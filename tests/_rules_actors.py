@@ -42,6 +42,11 @@ choosing a claim's actor:
   title or an honorific ("M. Dufresne", "Frau Hartwig", "王部长", "정 장관", "林田外相";
   in Vietnamese by the given name, "Bộ trưởng Hải"), makes a claim in a later sentence:
   the actor is the full name from before (two or three sentences);
+- ``trailing_pronoun``: a claim followed by a reporting clause whose subject is a
+  pronoun or left out ("..., she said.", "..., sagte er.", "..., заявил он.", "...,
+  dijo."), after a sentence naming a person: the actor is that person (with the
+  country the clause names), and a clause naming its own subject ("officials said")
+  adds nobody;
 - ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
   English ("Wang Liping", "Naoki Ito", "Kim Min-jun");
 - ``japanese_order``: a Japanese name written in Latin letters family name first

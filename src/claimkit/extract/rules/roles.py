@@ -1102,7 +1102,37 @@ def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
         reports = scan.spans(lc, "reporting", pe, se)
         if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs, _ in reports):
             return _antecedent(scene, site.index)
+    if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
+        return _antecedent(scene, site.index)
     return None
+
+
+#: what opens a trailing reporting clause: a comma, a closing quote or a dash
+_REPORT_OPENS = re.compile(r"[,”\"»」』–—]\s*$")
+#: what may follow a trailing reporting clause's verb up to the sentence's end
+_REPORT_ENDS = re.compile(r"[\W_]*")
+#: how far before the sentence's end a trailing reporting clause may start
+_TRAILING_REACH = 30
+
+
+def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> bool:
+    """The sentence ends in a reporting clause whose subject is a pronoun or left out:
+    "..., she said.", "..., sagte er.", "..., заявил он.", "..., dijo." (the speaker is
+    then the person the pronoun stands for, as for an opening "He said that ...").
+
+    The clause opens after a comma, a closing quote or a dash; it holds the
+    ``reporting`` verb and at most a ``pronoun`` of the language right before or
+    after it, and nothing else but punctuation up to the sentence's end.
+    """
+    ss, se = sentence
+    text, scan = scene.text, scene.cues
+    pronouns = scan.spans(lc, "pronoun", max(ss, se - _TRAILING_REACH), se)
+    for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
+        lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
+        hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
+        if _REPORT_ENDS.fullmatch(text, hi, se) and _REPORT_OPENS.search(text, ss, lo):
+            return True
+    return False
 
 
 def _antecedent(scene: Scene, index: int) -> Actor | None:
