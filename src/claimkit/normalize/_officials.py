@@ -200,7 +200,11 @@ _CONJUNCTIONS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e"
 #: the endings of a verb in the past tense, which ends the lower-case portfolio words a
 #: title may have before the name in a language with cases: Polish "-ł, -ła, -li, -ły",
 #: Russian and Ukrainian "-л, -ла, -ли", Ukrainian "-ав, -ив, -яв", Croatian and Czech "-o, -l"
-_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|л|ла|ло|ли|ав|ив|яв|ao|io|la|lo|l)$")
+#: (and their reflexive forms: Russian "-лся, -лась, -лись", Ukrainian "-вся, -лася, -лися")
+_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|л|ла|ло|ли|ав|ив|яв|ao|io|la|lo|l|лся|лась|лось|лись|вся|лася|лося|лися)$")
+#: locative prepositions: a capitalised word after one is where a title's holder is or
+#: goes, not the holder's name ("his counterpart *in* New Delhi", "встретился *в* Бишкеке")
+_LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во", "у", "w", "we", "u", "di", "ở", "tại"])
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
@@ -447,7 +451,7 @@ class OfficialFinder:
         if hit is not None:
             return None if hit[0] != p or spans.person(hit[2]) else (hit[1], hit[2])
         w = _WORD_AFTER.match(folded, p)
-        if w is None or w.group() in _CONJUNCTIONS:
+        if w is None or w.group() in _CONJUNCTIONS or w.group() in _LOCATIVES:
             return None
         if _ELIDED.match(w.group()) is not None:
             return w.end(), None  # "dell'Economia", "de l'Intérieur": the portfolio
