@@ -1130,9 +1130,24 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
+        hi = _when_said(scene, hi, se)
         if _REPORT_ENDS.fullmatch(text, hi, se) and _REPORT_OPENS.search(text, ss, lo):
             return True
     return False
+
+
+#: what may stand between a reporting clause and the date it names: a space and a short
+#: preposition ("said *on* Monday", "sagte er *am* Freitag", "заявил он *в* понедельник")
+_DATE_GAP = re.compile(r"\s+(?:[^\W\d_]{1,3}\s+)?")
+
+
+def _when_said(scene: Scene, at: int, end: int) -> int:
+    """The end of the date that follows a reporting clause at ``at`` ("..., she said on
+    Monday."), or ``at`` when none does before ``end``."""
+    for m in within(scene.dates, at, end):
+        if _DATE_GAP.fullmatch(scene.text, at, m.start):
+            return m.end
+    return at
 
 
 def _antecedent(scene: Scene, index: int) -> Actor | None:
