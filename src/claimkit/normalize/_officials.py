@@ -119,6 +119,9 @@ _PORTFOLIOS = frozenset({
     # fr
     "agriculture", "défense", "économie", "finances", "santé", "éducation", "justice", "intérieur",
     "énergie", "travail", "tourisme", "industrie", "armées", "environnement", "écologie",
+    # the government itself, whose spokesperson a title names ("porta-voz do executivo,
+    # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
+    "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",
 })  # fmt: skip
 
 #: the short lower-case words that may stand inside a person's name ("Luiz Inácio Lula
