@@ -1113,6 +1113,9 @@ _REPORT_OPENS = re.compile(r"[,”\"»」』–—]\s*$")
 _REPORT_ENDS = re.compile(r"[\W_]*")
 #: how far before the sentence's end a trailing reporting clause may start
 _TRAILING_REACH = 30
+#: whom a trailing reporting clause tells, up to three words ("..., he told reporters.",
+#: "..., she told a news conference.", "..., заявил он журналистам.")
+_REPORT_OBJECT = re.compile(r"(?:[ \u00a0]+[^\W\d_]+){1,3}(?=[\W_]*$)")
 
 
 def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> bool:
@@ -1130,7 +1133,8 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
-        hi = _when_said(scene, hi, se)
+        told = _REPORT_OBJECT.match(text, hi, se)
+        hi = _when_said(scene, told.end() if told else hi, se)
         if _REPORT_ENDS.fullmatch(text, hi, se) and _REPORT_OPENS.search(text, ss, lo):
             return True
     return False
