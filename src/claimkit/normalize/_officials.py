@@ -147,8 +147,10 @@ _COMPOUND_TITLES = {
     # (the gazetteer lists "Dışişleri Bakanı", "Savunma Bakanı"); also "Bakan Yardımcısı"
     "tr": re.compile(r"(?<![\w-])bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
 }
-#: what joins a country to the title after it ("Israel's", "イスラエルの")
-_CONNECTORS = ("'s", "’s", "s'", "の", "의")
+#: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
+#: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman)
+_CONNECTORS = ("'s", "’s", "s'", "の", "의", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の",
+               "商務部の", "財務省の", "政府の")
 #: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
 #: North Korea's 외무성)
 _KO_NOT_NAME_END = tuple("부청처원회측관국실성")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -550,7 +550,8 @@ class Gazetteer:
             found = self._with_titles(index, text, folded, taken)
         else:
             found = self._with_officials(index, (text, folded), taken, officials)
-            found = _english_names(with_full_names(found, text, lang, index.officials.not_name), lang)
+            found = _english_names(with_full_names(found, text, lang, index.officials.not_name), lang,
+                                   self._official_groups)
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
             if groups is not None:
                 found = _with_groups(text, found, groups)
@@ -907,16 +908,25 @@ def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str])
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _english_names(found: list[ActorMention], lang: str | None) -> list[ActorMention]:
+#: the countries whose officials' Han names a Japanese text writes as their own language
+#: reads them: in pinyin ("中国外務省の林剣報道官" is Lin Jian, not "Tsurugi Hayashi")
+_CHINESE_READING = frozenset({"CN", "TW", "HK", "MO", "SG"})
+
+
+def _english_names(found: list[ActorMention], lang: str | None,
+                   groups: Mapping[str, str | None] | None = None) -> list[ActorMention]:
     """``found`` with each person in no gazetteer whose name is written in Han, Kana or
     Hangul named in English spelling (:func:`romanised`), and a Japanese name written
     family name first in Latin letters in English order (:func:`in_english_order`); the
-    name as written stays the actor's text."""
+    name as written stays the actor's text. ``groups``: whom each official (by the title
+    and name as written) speaks for; a Chinese official's Han name in a Japanese text is
+    read as Chinese."""
     out = []
     for m in found:
         a = m.actor
         if a.kind == ActorKind.person and not a.resolved and a.name:
-            english = romanised(a.name, lang) or in_english_order(a.name)
+            reading = "zh" if lang == "ja" and groups and groups.get(a.text) in _CHINESE_READING else lang
+            english = romanised(a.name, reading) or in_english_order(a.name)
             if english is not None:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
         out.append(m)
