@@ -144,8 +144,9 @@ _COMPOUND_TITLES = {
     ),
     # Turkish puts the portfolio before "Bakanı" (its minister) and the name after it:
     # "Tarım Bakanı İbrahim Yumaklı", "Enerji ve Tabii Kaynaklar Bakanı Alparslan Bayraktar"
-    # (the gazetteer lists "Dışişleri Bakanı", "Savunma Bakanı"); also "Bakan Yardımcısı"
-    "tr": re.compile(r"(?<![\w-])bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
+    # (the gazetteer lists "Dışişleri Bakanı", "Savunma Bakanı"); also "Bakan Yardımcısı",
+    # and a country's prime minister, "Irak Başbakanı Ahmed Karim Selman"
+    "tr": re.compile(r"(?<![\w-])(?:baş)?bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
 }
 #: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
 #: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman)
