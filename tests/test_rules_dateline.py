@@ -67,14 +67,21 @@ _STYLES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "place", "country", "date", "agency"), _STYLES, ids=[s[1] for s in _STYLES])
-def test_a_dateline_is_read_in_each_agency_style(
-    text: str, place: str, country: str, date: str | None, agency: str | None
-) -> None:
+def _read_as(text: str, place: str, country: str, date: str | None, agency: str | None) -> Dateline:
+    """The dateline of ``text``, checked to name ``place`` as written, its ``country``,
+    the ``date`` as written and the ``agency``."""
     found = _article(text)
     assert found is not None
     assert (found.place, _written(text, found.place_span), found.country) == (place, place, country)
     assert (_written(text, found.date), found.agency) == (date, agency)
+    return found
+
+
+@pytest.mark.parametrize(("text", "place", "country", "date", "agency"), _STYLES, ids=[s[1] for s in _STYLES])
+def test_a_dateline_is_read_in_each_agency_style(
+    text: str, place: str, country: str, date: str | None, agency: str | None
+) -> None:
+    found = _read_as(text, place, country, date, agency)
     # the span runs from the line's start to the dash, bracket, "=" or "电" that closes it
     assert found.span[0] == text.rfind("\n", 0, text.index(place)) + 1
     assert text[found.span[0] : found.span[1]].rstrip()[-1] in "-–—.)）】=电電"
@@ -100,10 +107,7 @@ _MORE_STYLES = [
 @pytest.mark.parametrize(("text", "place", "country", "date", "agency"), _MORE_STYLES,
                          ids=[f"{s[1]}-{s[4]}" for s in _MORE_STYLES])
 def test_more_agency_styles(text: str, place: str, country: str, date: str | None, agency: str) -> None:
-    found = _article(text)
-    assert found is not None
-    assert (found.place, _written(text, found.place_span), found.country) == (place, place, country)
-    assert (_written(text, found.date), found.agency) == (date, agency)
+    found = _read_as(text, place, country, date, agency)
     # the dateline runs to the agency's last character or the dash; the story starts after it
     rest = text[found.span[1] :].lstrip(" ")
     assert rest[:1] and rest[0] not in "-–—." and not rest.startswith("РИА") and found.span[0] == 0
