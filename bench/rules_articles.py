@@ -16,18 +16,21 @@ later (the first set had been scored twice by then), and ``--heldout3`` the
 third, ``tests/data/articles_heldout3``, written two sessions after the second,
 ``--heldout4`` the fourth, written a session after the third, and
 ``--heldout5`` the fifth, written a session after the fourth, and
-``--heldout6`` the sixth, written a session after the fifth. Attribute
+``--heldout6`` the sixth, written a session after the fifth, and
+``--heldout7`` the seventh, a session after the sixth (``--heldoutN`` reads
+``tests/data/articles_heldoutN``, whichever sets exist). Attribute
 columns give the accuracy and, after it, right/matched.
 
 Unlike the sentence sets (one sentence, one decision), these score what only
 a whole article shows: restatements merged, dates from the dateline and the
 context, who acts in a meeting report, background that is no claim.
 
-    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6] [LANG | ARTICLE ...]   # ko, or ko-4
+    .venv/bin/python bench/rules_articles.py [-v] [--heldout | --heldoutN] [LANG | ARTICLE ...]   # ko, or ko-4
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -78,10 +81,12 @@ def _attribute(report: EvalReport, name: str) -> str:
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
     articles, gold_dir = ARTICLES, GOLD
-    for flag in ("--heldout", "--heldout2", "--heldout3", "--heldout4", "--heldout5", "--heldout6"):
-        if flag in argv:
+    for flag in argv:
+        if re.fullmatch(r"--heldout\d*", flag):
             articles = HELDOUT.with_name(f"articles_{flag[2:]}")
             gold_dir = articles.with_name(f"articles_{flag[2:]}_gold")
+            if not articles.is_dir():
+                raise SystemExit(f"{flag}: no held-out set {articles}")
     picks = {a for a in argv if not a.startswith("-")}
     reports, records = score(picks, articles, gold_dir)
     print(f"{'':<5} {'gold':>4} {'P':>5} {'R':>5} {'F1':>5}  {'actor':<13} {'date':<13} modality")

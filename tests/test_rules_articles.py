@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"
 GOLD = ROOT / "tests" / "data" / "articles_gold"
 #: (articles, their gold): the set tuned on and the held-out one (scored, never tuned on)
-SETS = [
-    (ARTICLES, GOLD),
-    *((ARTICLES.with_name(name), GOLD.with_name(f"{name}_gold")) for name in ("articles_heldout", "articles_heldout2", "articles_heldout3", "articles_heldout4",
-                                                                         "articles_heldout5", "articles_heldout6")),
-]
+HELDOUT_SETS = sorted(
+    (p for p in ARTICLES.parent.glob("articles_heldout*") if not p.name.endswith("_gold")),
+    key=lambda p: int(p.name.removeprefix("articles_heldout") or 1),
+)
+SETS = [(ARTICLES, GOLD), *((p, p.with_name(f"{p.name}_gold")) for p in HELDOUT_SETS)]
 TEXTS = sorted(ARTICLES.glob("*.txt"))
 ALL = [(p, gold) for articles, gold in SETS for p in sorted(articles.glob("*.txt"))]
 
@@ -38,7 +38,13 @@ def _bench() -> object:
     return module
 
 
-@pytest.mark.parametrize(("articles", "gold"), SETS, ids=["tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+def test_every_held_out_set_is_found() -> None:
+    """The sets are found by their folder names: a renamed or missing set fails here."""
+    names = [p.name for p in HELDOUT_SETS]
+    assert names[:6] == ["articles_heldout", *(f"articles_heldout{n}" for n in range(2, 7))]
+
+
+@pytest.mark.parametrize(("articles", "gold"), SETS, ids=["tuned", *(p.name.removeprefix("articles_") for p in HELDOUT_SETS)])
 def test_every_article_has_a_gold_file_and_every_gold_file_an_article(articles: Path, gold: Path) -> None:
     texts = {p.stem for p in articles.glob("*.txt")}
     assert texts, f"no articles in {articles}"
