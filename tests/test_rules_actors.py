@@ -33,7 +33,8 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
     """Each mechanism in six languages or more; names in Han, Kana or Hangul in all three
     languages written so; Japanese names family first in Vietnamese, Indonesian and English;
     name characters that also make title words in the languages written in Han or with
-    Vietnamese syllables; Arabic country adjectives in Arabic; one Han character for a
+    Vietnamese syllables; a country in the genitive after a title of several words in the
+    languages with cases; Arabic country adjectives in Arabic; one Han character for a
     country in Korean headlines; Cyrillic names in Russian and Ukrainian."""
     by_mechanism: dict[str, set[str]] = {}
     for c in CASES:
@@ -42,7 +43,7 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
                                  "dateline_place", "surname_later", "cjk_name", "japanese_order",
                                  "title_portfolio", "name_inside", "arabic_adjective", "korean_headline",
                                  "cyrillic_name", "central_bank", "both_sides", "org_shape", "company",
-                                 "trailing_pronoun"}
+                                 "trailing_pronoun", "title_owner_genitive"}
     for mechanism, langs in by_mechanism.items():
         if mechanism == "cjk_name":  # names written in Han, Kana or Hangul: the three languages
             assert langs == {"zh", "ja", "ko"}, sorted(langs)
@@ -56,5 +57,7 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
             assert langs == {"ko"}, sorted(langs)
         elif mechanism == "cyrillic_name":  # Russian and Ukrainian spellings
             assert langs == {"ru", "uk"}, sorted(langs)
+        elif mechanism == "title_owner_genitive":  # "Министр обороны Белоруссии": the languages with cases
+            assert langs == {"ru", "uk", "pl", "hr"}, sorted(langs)
         else:
             assert len(langs) >= 6, (mechanism, sorted(langs))

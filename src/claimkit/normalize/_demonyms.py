@@ -75,6 +75,15 @@ class ActorNouns:
             found = self._opens[key] = any(bare[:n] in nouns[0] for n in nouns[1] if n <= len(bare))
         return found
 
+    def ends_title(self, folded: str) -> bool:
+        """Whether ``folded`` (text before a name, case folded) ends with a title of the
+        gazetteer, one word or several, followed only by spaces ("министр обороны ",
+        "minister spraw zagranicznych "): the name after it is the title's owner."""
+        if not folded[-1:].isspace():
+            return False
+        words = _WORDS.findall(folded)[-self._title_words:]
+        return any(" ".join(words[k:]) in self._titles for k in range(len(words)))
+
     def is_noun(self, folded_word: str, lang: str | None) -> bool:
         """Whether a folded word is an actor noun of ``lang`` (an inflected ending allowed:
         "правительства", "rządu") or a one-word title."""

@@ -474,12 +474,16 @@ class Gazetteer:
     def governed(self, text: str, start: int, end: int, *, language: str | None = None) -> bool:
         """Whether the name at ``text[start:end]`` is in an oblique case (:meth:`inflected`)
         and not the genitive of a group after an actor noun or a title ("правительство
-        Франции", "МИД России", "rząd Niemiec"): the name of an object, a recipient or the
+        Франции", "МИД России", "rząd Niemiec", a title of several words: "Міністр
+        закордонних справ Польщі", "Minister spraw zagranicznych Litwy"): the name of an object, a recipient or the
         one warned ("Россия предупредила Францию", "Україні Німеччина пообіцяла")."""
         if not self.inflected(text[start:end], language=language):
             return False
+        nouns = self._built().nouns
+        if nouns.ends_title(fold_case(text[max(0, start - _TITLE_REACH) : start])):
+            return False  # a title of several words owns it: "Министр обороны Белоруссии"
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        return before is None or not self._built().nouns.is_noun(fold_case(before.group(1)), _lang(language))
+        return before is None or not nouns.is_noun(fold_case(before.group(1)), _lang(language))
 
     def _official_group(self, written: str, language: str | None) -> str | None:
         """Whom an official in no gazetteer speaks for, from the title as written
@@ -943,6 +947,8 @@ def _title_case_line(text: str, at: int) -> bool:
 
 
 #: the word right before a name (a space apart)
+#: characters read before a name for a title of several words that owns it
+_TITLE_REACH = 80
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 
