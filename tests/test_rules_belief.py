@@ -41,6 +41,13 @@ _KEPT = [
     ("ru", "Министр заявил, что Россия направит войска к границе.", "pledge"),
     ("ru", "В Кремле считают, что поставки ракет приведут к эскалации, предупредил Песков.", "warning"),
     ("pl", "Oczekuje się, że przywódcy spotkają się w Brukseli w przyszłym tygodniu.", "meeting"),
+    # a meeting the press says is expected (impersonal ``expected`` forms) is scheduled
+    ("de", "Es wird erwartet, dass sich die Außenminister Polens und Litauens in Wilna treffen.", "meeting"),
+    ("tr", "Türkiye ve Yunanistan dışişleri bakanlarının cuma günü Atina'da görüşmesi bekleniyor.", "meeting"),
+    ("ja", "日中の外相は金曜日に北京で会談するとみられる。", "meeting"),
+    ("ko", "한국과 일본 외교장관은 금요일 도쿄에서 회담할 전망이다.", "meeting"),
+    ("zh", "中日外长预计将于周五在北京会晤。", "meeting"),
+    ("id", "Menteri luar negeri Indonesia dan Malaysia diperkirakan bertemu di Jakarta pada Jumat.", "meeting"),
     ("ko", "독일은 우크라이나에 전차를 추가로 지원할 것이라고 밝혔다.", "pledge"),
     ("tr", "Almanya, Ukrayna'ya yeni tanklar göndereceğini açıkladı.", "pledge"),
 ]

@@ -538,8 +538,10 @@ class RulesBackend(Backend):
         spec = self.specs[h.type]  # after _negation: the type it states
         if not _UNASSERTED.isdisjoint(cues) and _not_asserted(scan, h, clause, generic=not spec.conditioned):
             return False
-        if spec.verbal and (_nominal(scan, h) or (not spec.conditioned and _believed(scan, h, clause))):
+        if spec.verbal and _nominal(scan, h):
             return False
+        if not spec.conditioned and _believed(scan, h, clause, scheduled=not spec.verbal):
+            return False  # a meeting noun too: "Analysts expect Brazil to pledge more at the summit"
         return not self._called_off(scan, h, clause, sentence[1])
 
     def _called_off(self, scan: CueScan, hit: Hit, clause: tuple[int, int], sentence_end: int) -> bool:
@@ -1373,25 +1375,36 @@ def _nominal(scan: CueScan, hit: Hit) -> bool:
 _BELIEF_GAP = 3
 
 
-def _believed(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+def _believed(scan: CueScan, hit: Hit, clause: tuple[int, int], *, scheduled: bool = False) -> bool:
     """The cue is in what someone hopes, expects or believes: a ``belief`` verb before it
     in its clause ("Zagreb očekuje da će Njemačka isporučiti"), or ending the clause before
     it at the comma that opens the complement ("Ukraina oczekuje, że Niemcy dostarczą",
     "Эксперты считают, что ... направит": Polish and Russian write that comma). A
-    commitment or refusal there is not the clause's actor's; threats and meetings are
-    left alone (a feared threat is still reported, an expected meeting is scheduled).
+    commitment, refusal or meeting there is not the clause's actor's ("Analysts expect
+    Brazil to pledge more at the summit", "Diplomats hope Iran will return to the talks";
+    the belief words are active verbs: "are expected to meet", a meeting scheduled, has
+    none); threats are left alone (a feared threat is still reported).
     In verb-final languages the belief verb comes after the cue in its clause
-    (지원할 것으로 보고 있다: they see it supporting; 支援すると見られる)."""
+    (지원할 것으로 보고 있다: they see it supporting; 支援すると見られる). ``scheduled``:
+    an impersonal ``expected`` form does not count ("Oczekuje się, że przywódcy spotkają
+    się", "ожидается", 会談するとみられる: a meeting the press says is scheduled)."""
     cs, ce = clause
-    if hit.lang.negation_after:
-        return scan.has(hit.lang, "belief", hit.end, min(ce, hit.end + _CALL_WINDOW))
+    lc = hit.lang
+    if lc.negation_after:
+        found = scan.spans(lc, "belief", hit.end, min(ce, hit.end + _CALL_WINDOW))
+        return any(not (scheduled and _expected(scan, lc, s, e)) for s, e in found)
     text = scan.text
     comma = text.rfind(",", max(0, cs - _BELIEF_GAP), hit.start)  # the last one before the cue
     lo = max(cs, comma + 1)
-    for _, e in scan.spans(hit.lang, "belief", max(0, lo - 40), hit.start):
-        if e > lo or (comma >= 0 and not text[e:comma].strip()):
+    for s, e in scan.spans(lc, "belief", max(0, lo - 40), hit.start):
+        if (e > lo or (comma >= 0 and not text[e:comma].strip())) and not (scheduled and _expected(scan, lc, s, e)):
             return True
     return False
+
+
+def _expected(scan: CueScan, lc: LanguageCues, start: int, end: int) -> bool:
+    """The belief word at ``start:end`` is part of an impersonal ``expected`` form."""
+    return any(s < end and start < e for s, e in scan.spans(lc, "expected", max(0, start - 12), end + 12))
 
 
 def _participle(scan: CueScan, hit: Hit) -> bool:
