@@ -177,6 +177,11 @@ _ZH_AFTER = ("表示", "说", "說", "称", "稱", "指出", "强调", "強調",
              "与", "與", "和", "同", "对", "對", "于", "於", "将", "將", "也", "已", "曾",
              "发表", "發表", "告诉", "告訴", "访问", "訪問", "抵达", "抵達", "，", "。", "、",
              "（", "(", ",", "：", ":")
+#: what opens no Chinese name after a title: the words that follow one (:data:`_ZH_AFTER`,
+#: but for the family names 周, 于/於 and 曾), and words of time, plan and expectation ("伊拉克外长*在*巴格达会见", "中日外长*预计*将于")
+_ZH_NOT_FIRST = tuple(w for w in _ZH_AFTER if w not in "，。、（(,：:周于於曾") + (
+    "预计", "預計", "预期", "預期", "计划", "計劃", "希望", "认为", "認為", "正在", "已经", "已經",
+    "随后", "隨後", "首次", "再次", "还", "還", "则", "則", "亦", "均", "都", "又", "再", "就")
 #: the short titles Chinese news put after a family name alone for a person named in
 #: full before ("王部长", "李大使", "张市长"), beside the gazetteer's titles
 _ZH_FAMILY_TITLES = ("部长", "部長", "副部长", "副部長", "大使", "总统", "總統", "总理", "總理", "主席",
@@ -190,7 +195,11 @@ _AR_STOP = frozenset({
     "كانت", "لن", "لا", "ما", "هذا", "هذه", "أكد", "أعلن", "وقال", "وأكد", "وأعلن", "يقول",
     "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "السابق",
     "الجديد", "باسم", "لحلف", "للأمم", "لمنظمة", "للشؤون", "لشؤون", "للأمن", "لدى", "بين",
-    "عبر", "حول", "نحو"
+    "عبر", "حول", "نحو",
+    # the counterpart and the verbs of a meeting report that follow a title or a name
+    # ("وزير الخارجية العراقي نظيره الإيراني": the Iraqi minister [met] his Iranian counterpart)
+    "نظيره", "نظيرته", "نظيرها", "نظيريه", "نظرائه", "ونظيره", "التقى", "يلتقي", "استقبل",
+    "يستقبل", "بحث", "يبحث", "أجرى", "يجري", "زار", "يزور", "وصل", "يصل", "وأضاف", "أضاف",
 })
 #: languages that name the country after the title, in the genitive or bare
 #: ("Prezydent Chile", "Menteri Pertahanan Israel", "министр обороны Израиля")
@@ -624,7 +633,7 @@ class OfficialFinder:
         for m in self._zh_re.finditer(text):
             s, e = m.span(1)
             name = text[s:e]
-            if ("·" not in name and len(name) > 4) or not _han_name_ok(name) or (
+            if ("·" not in name and len(name) > 4) or not _han_name_ok(name) or name.startswith(_ZH_NOT_FIRST) or (
                     spans.covering(s) is not None or spans.covering(e - 1) is not None):
                 continue
             before = _zh_group_before(text, m.start(), spans)
