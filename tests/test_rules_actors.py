@@ -43,7 +43,7 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
                                  "dateline_place", "surname_later", "cjk_name", "japanese_order",
                                  "title_portfolio", "name_inside", "arabic_adjective", "korean_headline",
                                  "cyrillic_name", "central_bank", "both_sides", "org_shape", "company",
-                                 "trailing_pronoun", "title_owner_genitive"}
+                                 "trailing_pronoun", "title_owner_genitive", "title_anaphor"}
     for mechanism, langs in by_mechanism.items():
         if mechanism == "cjk_name":  # names written in Han, Kana or Hangul: the three languages
             assert langs == {"zh", "ja", "ko"}, sorted(langs)

@@ -1071,6 +1071,9 @@ _OPENING = re.compile(r"[\W_]*")
 _AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
 #: how many sentences back the person a pronoun stands for may be named
 _ANTECEDENT_REACH = 2
+#: how long a ``pronoun`` may be: a pronoun, or a title standing for the person named
+#: before with it ("The minister said", "Le porte-parole a affirmé", "Министр заявил")
+_PRONOUN_REACH = 40
 
 
 def _from(sentences: Sequence[Sentence], index: int, at: int) -> Iterator[Sentence]:
@@ -1085,7 +1088,9 @@ def _from(sentences: Sequence[Sentence], index: int, at: int) -> Iterator[Senten
 
 def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
     """The person a pronoun speaker stands for: "Macron met the press. He stressed that
-    the troops will not be deployed on the front line" -> Emmanuel Macron.
+    the troops will not be deployed on the front line" -> Emmanuel Macron. A bare title
+    is such a pronoun ("Foreign Minister Penny Wong visited Jakarta. *The minister* said
+    Australia would send two aircraft"; the ``pronoun`` lists hold them).
 
     The sentence opens with a ``pronoun`` of its language followed by a ``reporting``
     verb (anywhere later in verb-final languages: 彼は…と述べた) and names no person;
@@ -1095,7 +1100,7 @@ def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
     ss, se = site.sentence
     text, scan = scene.text, scene.cues
     for lc in site.langs:
-        pronouns = [p for p in scan.spans(lc, "pronoun", ss, min(se, ss + 12)) if _OPENING.fullmatch(text, ss, p[0])]
+        pronouns = [p for p in scan.spans(lc, "pronoun", ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
         if not pronouns:
             continue
         pe = pronouns[0][1]
@@ -1129,7 +1134,7 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     """
     ss, se = sentence
     text, scan = scene.text, scene.cues
-    pronouns = scan.spans(lc, "pronoun", max(ss, se - _TRAILING_REACH), se)
+    pronouns = scan.spans(lc, "pronoun", max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
     for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
