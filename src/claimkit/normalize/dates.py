@@ -29,6 +29,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -940,17 +941,42 @@ def find_dates(text: str, *, published: dt.date | None,
     """
     table = _lang_table(_lang(language))
     out: list[DateMention] = []
-    for m in (m for lo, hi in _windows(text, table) for m in table.regex.finditer(text, lo, hi)):
+    source = _fold_digits(text)  # "٣ مارس ٢٠٢٦" read as "3 مارس 2026"; offsets unchanged
+    for m in (m for lo, hi in _windows(source, table) for m in table.regex.finditer(source, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
         if s >= e:
             continue
-        ref = _resolve_bounded(m, table, published, text, strict=True)
+        ref = _resolve_bounded(m, table, published, source, strict=True)
         if ref is None:
             continue
+        if source is not text and ref.raw:
+            ref = ref.model_copy(update={"raw": _as_written(ref.raw, source, text, m.start())})
         out.append(DateMention(s, e, text[s:e], ref))
     return out
+
+
+#: a decimal digit of another script than ASCII's (Arabic-Indic, Persian, Devanagari,
+#: full-width...)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _fold_digits(text: str) -> str:
+    """``text`` with every script's decimal digits as ASCII ones ("٢٠٢٦", "۲۰۲۶", "२०२६",
+    "２０２６" -> "2026"), one character for one: offsets into it are offsets into ``text``.
+    ``text`` itself when it has no such digit. (A minimal fold for the date finder; the
+    one shared helper is to live in :mod:`claimkit.text`.)"""
+    if text.isascii() or _OTHER_DIGIT.search(text) is None:
+        return text
+    return _OTHER_DIGIT.sub(lambda d: str(unicodedata.decimal(d.group())), text)
+
+
+def _as_written(raw: str, source: str, text: str, near: int) -> str:
+    """The words ``raw`` (read in ``source``, the digit-folded ``text``) as ``text`` writes
+    them, from the match at ``near`` on; ``raw`` when they are not found there."""
+    at = source.find(raw, near)
+    return text[at:at + len(raw)] if at >= 0 else raw
 
 
 def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -> DateRef:
@@ -968,13 +994,15 @@ def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -
     lang = _lang(language)
     table = _lang_table(lang)
     best: tuple[int, DateRef] | None = None
-    for m in table.regex.finditer(raw):
-        ref = _resolve_bounded(m, table, published, raw, strict=False)
+    source = _fold_digits(raw)
+    for m in table.regex.finditer(source):
+        ref = _resolve_bounded(m, table, published, source, strict=False)
         if ref is not None and (best is None or m.end() - m.start() > best[0]):
             best = (m.end() - m.start(), ref)
     if best is not None:
         return best[1].model_copy(update={"raw": raw})
-    return _dateparser(raw, published, lang)
+    ref = _dateparser(source, published, lang)
+    return ref if source is raw else ref.model_copy(update={"raw": raw})
 
 
 def _dateparser(raw: str, pub: dt.date | None, lang: str | None) -> DateRef:
