@@ -29,7 +29,6 @@ import datetime as dt
 import functools
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +38,7 @@ from claimkit.schemas import DateGranularity, DateRef, DateResolution
 from claimkit.text import (
     SCRIPT_RANGES,
     Script,
+    ascii_digits,
     char_class,
     dominant_script,
     first_chars,
@@ -941,7 +941,7 @@ def find_dates(text: str, *, published: dt.date | None,
     """
     table = _lang_table(_lang(language))
     out: list[DateMention] = []
-    source = _fold_digits(text)  # "٣ مارس ٢٠٢٦" read as "3 مارس 2026"; offsets unchanged
+    source = ascii_digits(text)  # "٣ مارس ٢٠٢٦" read as "3 مارس 2026"; offsets unchanged
     for m in (m for lo, hi in _windows(source, table) for m in table.regex.finditer(source, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
@@ -955,21 +955,6 @@ def find_dates(text: str, *, published: dt.date | None,
             ref = ref.model_copy(update={"raw": _as_written(ref.raw, source, text, m.start())})
         out.append(DateMention(s, e, text[s:e], ref))
     return out
-
-
-#: a decimal digit of another script than ASCII's (Arabic-Indic, Persian, Devanagari,
-#: full-width...)
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
-
-
-def _fold_digits(text: str) -> str:
-    """``text`` with every script's decimal digits as ASCII ones ("٢٠٢٦", "۲۰۲۶", "२०२६",
-    "２０２６" -> "2026"), one character for one: offsets into it are offsets into ``text``.
-    ``text`` itself when it has no such digit. (A minimal fold for the date finder; the
-    one shared helper is to live in :mod:`claimkit.text`.)"""
-    if text.isascii() or _OTHER_DIGIT.search(text) is None:
-        return text
-    return _OTHER_DIGIT.sub(lambda d: str(unicodedata.decimal(d.group())), text)
 
 
 def _as_written(raw: str, source: str, text: str, near: int) -> str:
@@ -994,7 +979,7 @@ def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -
     lang = _lang(language)
     table = _lang_table(lang)
     best: tuple[int, DateRef] | None = None
-    source = _fold_digits(raw)
+    source = ascii_digits(raw)
     for m in table.regex.finditer(source):
         ref = _resolve_bounded(m, table, published, source, strict=False)
         if ref is not None and (best is None or m.end() - m.start() > best[0]):
