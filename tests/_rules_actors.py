@@ -48,7 +48,8 @@ choosing a claim's actor:
   country the clause names), and a clause naming its own subject ("officials said")
   adds nobody;
 - ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
-  English ("Wang Liping", "Naoki Ito", "Kim Min-jun");
+  English ("Wang Liping", "Naoki Ito", "Kim Min-jun"); a Taiwanese official's (whose title
+  names Taiwan) in the Wade-Giles spelling Taiwan writes ("林佳龍": "Lin Chia-lung");
 - ``japanese_order``: a Japanese name written in Latin letters family name first
   ("Ito Naoki" in Vietnamese news) is named in English order ("Naoki Ito");
 - ``title_portfolio``: an official under a title whose portfolio the gazetteer does not

@@ -271,7 +271,9 @@ def romanised(name: str, language: str | None) -> str | None:
         return _korean(name) if scripts == {Script.HANGUL} else None
     if Script.KANA in scripts or language == "ja":
         return _japanese(name)
-    return _chinese(name) if "·" not in name and 2 <= len(name) <= 4 else None
+    if "·" in name or not 2 <= len(name) <= 4:
+        return None
+    return _taiwanese(name) if language == "zh-TW" else _chinese(name)
 
 
 #: Russian letters in the spelling of English news (BGN/PCGN without its marks: "Антон
@@ -323,6 +325,56 @@ def _chinese(name: str) -> str:
     family = _ZH_FAMILY.get(name[:n]) or "".join(lazy_pinyin(name[:n])).capitalize()
     given = "".join(lazy_pinyin(name[n:])).capitalize()
     return f"{family} {given}" if given else family
+
+
+def _taiwanese(name: str) -> str:
+    """"林佳龍" -> "Lin Chia-lung": a Taiwanese name as Taiwan's press and passports write
+    it, Wade-Giles without its apostrophes and umlauts, the given name's syllables joined by
+    a hyphen (:func:`_wade_giles`; "賴清德" -> "Lai Ching-te", "卓榮泰" -> "Cho Jung-tai")."""
+    from pypinyin import lazy_pinyin
+
+    n = 2 if name[:2] in _ZH_FAMILY and len(name) > 2 else 1
+    listed = _ZH_FAMILY.get(name[:n]) if n == 1 else None
+    family = [listed.lower()] if listed else lazy_pinyin(name[:n])
+    given = [_wade_giles(p) for p in lazy_pinyin(name[n:])]
+    head = _TW_FAMILY.get(name[:n]) or "".join(_wade_giles(p) for p in family).capitalize()
+    return f"{head} {'-'.join(given).capitalize()}" if given else head
+
+
+#: Taiwanese family names spelt otherwise than their Wade-Giles ("李登輝": Lee Teng-hui)
+_TW_FAMILY = {"李": "Lee"}
+#: Wade-Giles of the pinyin syllables whose letters it changes as a whole
+_WG_WHOLE = {"zhi": "chih", "chi": "chih", "shi": "shih", "ri": "jih", "zi": "tzu", "ci": "tzu",
+             "si": "ssu", "er": "erh", "yi": "i", "you": "yu", "yan": "yen", "ye": "yeh",
+             "yue": "yueh", "yong": "yung", "hui": "hui", "he": "ho", "ge": "ko", "ke": "ko"}
+#: pinyin initials -> Wade-Giles (aspiration marks left out, as Taiwan writes names)
+_WG_INITIALS = (("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("p", "p"), ("d", "t"),
+                ("t", "t"), ("g", "k"), ("k", "k"), ("z", "ts"), ("c", "ts"), ("j", "ch"),
+                ("q", "ch"), ("x", "hs"), ("r", "j"), ("f", "f"), ("h", "h"), ("l", "l"),
+                ("m", "m"), ("n", "n"), ("s", "s"), ("w", "w"), ("y", "y"))
+#: pinyin finals -> Wade-Giles, longest first; "ü" (pypinyin's "v", or "u" after j, q, x, y)
+#: is written "u"
+_WG_FINALS = (("iong", "iung"), ("ong", "ung"), ("iang", "iang"), ("ian", "ien"), ("ie", "ieh"), ("ue", "ueh"),
+              ("ve", "ueh"), ("ui", "uei"), ("v", "u"))
+
+
+def _wade_giles(syllable: str) -> str:
+    """One toneless pinyin syllable in Wade-Giles as Taiwan writes names: no apostrophe
+    nor umlaut ("long" -> "lung", "jia" -> "chia", "qing" -> "ching", "xiong" -> "hsiung",
+    "zhi" -> "chih", "guo" -> "kuo", "luo" -> "lo")."""
+    if syllable in _WG_WHOLE:
+        return _WG_WHOLE[syllable]
+    initial, rest = next(((wg, syllable[len(py):]) for py, wg in _WG_INITIALS
+                          if syllable.startswith(py)), ("", syllable))
+    if rest == "uo" and initial not in ("k", "h", "sh"):
+        rest = "o"  # "duo" -> "to", "zhuo" -> "cho"; "guo" -> "kuo", "shuo" -> "shuo"
+    elif rest == "e" and initial in ("k", "h"):
+        rest = "o"
+    elif rest == "ui" and initial in ("sh", "ch", "j", "t", "ts", "s"):
+        rest = "ui"  # "shui", "dui" -> "tui": no "e" after these
+    else:
+        rest = next((wg + rest[len(py):] for py, wg in _WG_FINALS if rest.startswith(py)), rest)
+    return initial + rest
 
 
 def _korean(name: str) -> str:
