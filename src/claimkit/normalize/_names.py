@@ -395,12 +395,52 @@ def _japanese(name: str) -> str:
     name = name.replace(" ", "").replace("\u3000", "")
     if any(c in _KANA_SEPARATORS for c in name) or all(script_of(c) == Script.KANA for c in name):
         parts = [p for p in _name_parts(name) if p]
-        return " ".join(_hepburn(p).capitalize() for p in parts)
+        return " ".join(_foreign(p).capitalize() for p in parts)
     words = [w["hepburn"] for w in _kakasi().convert(name)]
     if len(words) == 1 and len(name) >= 3:  # one dictionary word: family name of two
         words = [_hepburn(name[:2]), _hepburn(name[2:])]
     family, given = _plain(words[0]), _plain("".join(words[1:]))
     return f"{given.capitalize()} {family.capitalize()}" if given else family.capitalize()
+
+
+#: katakana for the sounds of other languages, which Hepburn reads as two syllables
+#: (ウィ "ui", ジェ "jie", ティ "tei", ヴォ "vuo")
+_KANA_DIGRAPHS = {
+    "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo",
+    "ヴュ": "vyu", "ヴ": "vu", "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du", "テュ": "tyu",
+    "デュ": "dyu", "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "フュ": "fyu", "ジェ": "je",
+    "シェ": "she", "チェ": "che", "ツァ": "tsa", "ツィ": "tsi", "ツェ": "tse", "ツォ": "tso", "イェ": "ye",
+    "クァ": "kwa", "クィ": "kwi", "クェ": "kwe", "クォ": "kwo", "グァ": "gwa",
+}
+_DIGRAPH = re.compile("|".join(sorted(_KANA_DIGRAPHS, key=len, reverse=True)))
+#: vowels katakana adds to a foreign name's consonants: "u" after b, p, g, k, f and "o"
+#: after d, t before r ("プラボウォ" -> "Prabowo", "ナレンドラ" -> "Narendra"), "u" after
+#: s before t, k, p, r ("スリ" -> "Sri"), "u" after an r that closes a syllable ("マルコス"
+#: -> "Markos"), and a name's last "su", "ru", "mu" after a vowel ("su" after "n" too), or "bu", "pu", "gu",
+#: "ku", "fu", "zu" ("ユヌス" -> "Yunus", "アダム" -> "Adam", "シャリフ" -> "Sharif")
+_ADDED_VOWEL = re.compile(r"(?<=[bpgkf])u(?=r)|(?<=[dt])o(?=r)|(?<=(?<!t)s)u(?=[tkpr])|(?<=[aeiou][srm]|ns)u$"
+                          r"|(?<=[aeioun][bpgkfz])u$|(?<=[aeiou]r)u(?=[bdfgkmnpstz])")
+
+
+def _foreign(part: str) -> str:
+    """A katakana name part (a foreign name) in Latin letters as its own language more
+    likely writes it: the sounds of other languages (ウィ, ヴ, ティ, ジェ) as one syllable,
+    long vowels single (ー), a small ッ doubling the next consonant, the vowels katakana
+    adds dropped (:data:`_ADDED_VOWEL`): "ジョコ・ウィドド" -> "Joko Widodo", "スリ" -> "Sri".
+    Katakana does not tell r from l: "ムルヤニ" stays "Muruyani"."""
+    out: list[str] = []
+    done = 0
+    kana = part.replace("ー", "")
+    for m in _DIGRAPH.finditer(kana):
+        before = _hepburn(kana[done:m.start()]) if m.start() > done else ""
+        latin = _KANA_DIGRAPHS[m.group()]
+        if kana[m.start() - 1:m.start()] == "ッ":  # "ベッティ": the consonant doubled
+            before, latin = before.removesuffix("tsu"), latin[0] + latin
+        out += (before, latin)
+        done = m.end()
+    out.append(_hepburn(kana[done:]) if done < len(kana) else "")
+    latin = _ADDED_VOWEL.sub("", "".join(out))
+    return latin.replace("nm", "mm").replace("np", "mp").replace("nb", "mb")
 
 
 def _name_parts(name: str) -> list[str]:
