@@ -48,7 +48,8 @@ choosing a claim's actor:
   country the clause names), and a clause naming its own subject ("officials said")
   adds nobody;
 - ``cjk_name``: a person in no gazetteer named in Han, Kana or Hangul is named in
-  English ("Wang Liping", "Naoki Ito", "Kim Min-jun");
+  English ("Wang Liping", "Naoki Ito", "Kim Min-jun"); a Taiwanese official's (whose title
+  names Taiwan) in the Wade-Giles spelling Taiwan writes ("林佳龍": "Lin Chia-lung");
 - ``japanese_order``: a Japanese name written in Latin letters family name first
   ("Ito Naoki" in Vietnamese news) is named in English order ("Naoki Ito");
 - ``title_portfolio``: an official under a title whose portfolio the gazetteer does not
@@ -63,11 +64,17 @@ choosing a claim's actor:
   common words is read whole ("李国强", "陈新华", "佐藤国男", "Trần Văn Hải", "Lê Hoàng Nam");
 - ``arabic_adjective``: an Arabic country adjective the gazetteer does not list, made from
   the country's Arabic name ("العراقي" from "العراق", "التونسي" from "تونس"), names the
-  country of a title or an actor noun;
+  country of a title or an actor noun; a definite one after an indefinite word is a family
+  name ("حسن السوداني", "الوزير أحمد المصري": no Sudan, no Egypt), and a place's name
+  after the article inside a word is a common noun ("السيول", floods: not Seoul, "سيول");
 - ``korean_headline``: a Korean headline names North Korea by one Han character ("北,
   한국에 도발 경고", "北한"), standing among no other Han character;
 - ``cyrillic_name``: a person in no gazetteer named in Cyrillic is named in English
   spelling ("Сергей Цивилев": "Sergey Tsivilev"; Ukrainian "Ігор Шевчук": "Ihor Shevchuk").
+- ``impersonal_body``: Russian and Ukrainian report a body's words with no subject, the
+  body after "в"/"у" ("В МИД Кыргызстана заявили, что ...", "В Кремле предупредили",
+  "У МЗС Чехії пообіцяли"): the body, or the country whose body it is, makes the claim,
+  though a preposition governs it; a name after "в" with no such verb stays an object.
 - ``both_sides``: a collective subject ("both sides", "the two countries", 双方, 両国,
   양국, البلدان, "обе стороны", "iki ülke") pledging with no meeting reported before it:
   the two countries or bodies named in the sentence before, in any role ("Trade between

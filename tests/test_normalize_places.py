@@ -53,6 +53,14 @@ def test_katakana_name_not_inside_a_longer_katakana_word() -> None:
     assert names("モスクワ・クレムリン") == ["Moscow"]
 
 
+def test_arabic_proclitics_but_not_the_article_before_a_place() -> None:
+    # "و" (and), "ب" (in), "ل" (for) glue to a place's name; the article makes another
+    # word of it: "السيول" (the floods) is not Seoul, "للسيول" (for the floods) neither
+    assert names("وصل الوفد إلى سيول ثم زار بسيول وطوكيو.", "ar") == ["Seoul", "Seoul", "Tokyo"]
+    assert names("حذرت الحكومة من السيول، وخصصت أموالا للسيول والفيضانات.", "ar") == []
+    assert names("عقد الاجتماع في القاهرة ثم وبالقاهرة.", "ar") == ["Cairo", "Cairo"]
+
+
 def test_longest_name_wins() -> None:
     found = find_places("They met in New York City last year.")
     assert [(m.text, m.name) for m in found] == [("New York City", "New York")]

@@ -46,6 +46,7 @@ __all__ = [
     "SCRIPT_RANGES",
     "ReadingForm",
     "Script",
+    "ascii_digits",
     "char_class",
     "dominant_script",
     "drop_arabic_marks",
@@ -372,6 +373,19 @@ def drop_arabic_marks(s: str) -> tuple[str, list[int]] | None:
     at = [i for a, b in runs for i in range(a, b)]
     at.append(len(s))
     return "".join(s[a:b] for a, b in runs), at
+
+
+#: a decimal digit of another script than ASCII's (Arabic-Indic, Persian, Devanagari, full-width)
+_OTHER_DIGIT: Final = re.compile(r"(?![0-9])\d")
+
+
+def ascii_digits(s: str) -> str:
+    """``s`` with every script's decimal digits as ASCII ones ("٢٠٢٦", "۲۰۲۶", "२०२६",
+    "２０２６" -> "2026"), one character for one, so offsets into the result are offsets
+    into ``s``; ``s`` itself when it has no such digit."""
+    if s.isascii() or _OTHER_DIGIT.search(s) is None:
+        return s
+    return _OTHER_DIGIT.sub(lambda d: str(unicodedata.decimal(d.group())), s)
 
 
 _NON_WORD = re.compile(r"[\W_]+")

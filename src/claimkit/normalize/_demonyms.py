@@ -41,8 +41,13 @@ def demonym_stem(key: str) -> str | None:
 class ActorNouns:
     """The actor nouns (word beginnings) and titles (whole words), per language and for any."""
 
-    def __init__(self, nouns: Mapping[str, Iterable[str]], titles: Iterable[str]) -> None:
+    def __init__(self, nouns: Mapping[str, Iterable[str]], titles: Iterable[str],
+                 heads: Mapping[str, Iterable[str]] | None = None) -> None:
         self._titles = frozenset(fold_case(t) for t in titles if t.strip())
+        #: per language, the nouns that are a title only before a name: "глава" (head of;
+        #: also "chapter") governs "глава МИД", "глава Казахстана", qualifies no adjective
+        self._heads = {lang: tuple(fold_case(w) for w in words if w.strip())
+                       for lang, words in (heads or {}).items()}
         self._by_lang: dict[str, tuple[frozenset[str], tuple[int, ...]]] = {}
         every: set[str] = set()
         for lang, words in nouns.items():
@@ -86,7 +91,10 @@ class ActorNouns:
 
     def is_noun(self, folded_word: str, lang: str | None) -> bool:
         """Whether a folded word is an actor noun of ``lang`` (an inflected ending allowed:
-        "правительства", "rządu") or a one-word title."""
+        "правительства", "rządu"), a one-word title, or a head noun of ``lang`` before a
+        name ("глава": :attr:`_heads`)."""
+        if folded_word.startswith(self._heads.get(lang or "", ())):
+            return True
         return self._is_noun([folded_word], 0, self._by_lang.get(lang or "", self._any))
 
     def qualifies(self, folded: str, start: int, end: int, lang: str | None) -> bool:
@@ -99,6 +107,8 @@ class ActorNouns:
         """
         if start == 0 and end == len(folded):
             return True
+        if _nisba_surname(folded, start):
+            return False
         nouns = self._by_lang.get(lang or "", self._any)
         after = _WORDS.findall(folded, end, end + _WINDOW)[: 1 + self._title_words]
         if any(self._is_noun(after, k, nouns) for k in range(min(2, len(after)))):
@@ -124,6 +134,22 @@ _WORDS = re.compile(_WORD)
 
 
 _ARABIC_NAME = re.compile(r"[\u0621-\u064a]{3,}")
+#: the Arabic word before a definite adjective ("حسن السوداني": the word "حسن")
+_ARABIC_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[ \u00a0]+$")
+#: a definite Arabic word: the article (after a proclitic: "والجيش", "للجيش"), or a
+#: pronoun suffix ("نظيره", "حكومتها"; "عبدالله" is a name)
+_ARABIC_DEFINITE = re.compile(r"^(?:[وفبك]?ال|لل)|(?<!ل)(?:ه|ها|هم|هما|هن|كم|نا)$")
+
+
+def _nisba_surname(folded: str, start: int) -> bool:
+    """Whether the definite Arabic adjective at ``start`` follows an indefinite word: a
+    name ("حسن السوداني", "قال السوداني"), whose nisba is a family name, not a country: an
+    adjective agrees with its noun, and a definite one follows a definite noun ("الجيش
+    السوداني", "نظيره السوداني")."""
+    if not folded.startswith("ال", start):
+        return False
+    before = _ARABIC_WORD_BEFORE.search(folded, max(0, start - 30), start)
+    return before is not None and _ARABIC_DEFINITE.search(before.group(1)) is None
 
 
 def nisba_adjectives(name: str) -> tuple[str, ...]:

@@ -185,7 +185,7 @@ def merge_files(merge: Callable[[dict[str, Any]], None], paths: Iterable[str | o
 
 #: the top-level keys of a gazetteer file that hold an object of lists (code or language ->
 #: names), and those that hold a list of names
-_OBJECT_OF_LISTS = ("countries", "demonyms", "actor_nouns")
+_OBJECT_OF_LISTS = ("countries", "demonyms", "actor_nouns", "head_nouns")
 _LISTS = ("titles", "honorifics")
 #: an entry's keys that hold one string, and those that hold a list of strings
 _ENTRY_STRINGS = ("iso_code", "affiliation", "parent", "central_bank_of")

@@ -271,7 +271,9 @@ def romanised(name: str, language: str | None) -> str | None:
         return _korean(name) if scripts == {Script.HANGUL} else None
     if Script.KANA in scripts or language == "ja":
         return _japanese(name)
-    return _chinese(name) if "·" not in name and 2 <= len(name) <= 4 else None
+    if "·" in name or not 2 <= len(name) <= 4:
+        return None
+    return _taiwanese(name) if language == "zh-TW" else _chinese(name)
 
 
 #: Russian letters in the spelling of English news (BGN/PCGN without its marks: "Антон
@@ -325,6 +327,56 @@ def _chinese(name: str) -> str:
     return f"{family} {given}" if given else family
 
 
+def _taiwanese(name: str) -> str:
+    """"林佳龍" -> "Lin Chia-lung": a Taiwanese name as Taiwan's press and passports write
+    it, Wade-Giles without its apostrophes and umlauts, the given name's syllables joined by
+    a hyphen (:func:`_wade_giles`; "賴清德" -> "Lai Ching-te", "卓榮泰" -> "Cho Jung-tai")."""
+    from pypinyin import lazy_pinyin
+
+    n = 2 if name[:2] in _ZH_FAMILY and len(name) > 2 else 1
+    listed = _ZH_FAMILY.get(name[:n]) if n == 1 else None
+    family = [listed.lower()] if listed else lazy_pinyin(name[:n])
+    given = [_wade_giles(p) for p in lazy_pinyin(name[n:])]
+    head = _TW_FAMILY.get(name[:n]) or "".join(_wade_giles(p) for p in family).capitalize()
+    return f"{head} {'-'.join(given).capitalize()}" if given else head
+
+
+#: Taiwanese family names spelt otherwise than their Wade-Giles ("李登輝": Lee Teng-hui)
+_TW_FAMILY = {"李": "Lee"}
+#: Wade-Giles of the pinyin syllables whose letters it changes as a whole
+_WG_WHOLE = {"zhi": "chih", "chi": "chih", "shi": "shih", "ri": "jih", "zi": "tzu", "ci": "tzu",
+             "si": "ssu", "er": "erh", "yi": "i", "you": "yu", "yan": "yen", "ye": "yeh",
+             "yue": "yueh", "yong": "yung", "hui": "hui", "he": "ho", "ge": "ko", "ke": "ko"}
+#: pinyin initials -> Wade-Giles (aspiration marks left out, as Taiwan writes names)
+_WG_INITIALS = (("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("p", "p"), ("d", "t"),
+                ("t", "t"), ("g", "k"), ("k", "k"), ("z", "ts"), ("c", "ts"), ("j", "ch"),
+                ("q", "ch"), ("x", "hs"), ("r", "j"), ("f", "f"), ("h", "h"), ("l", "l"),
+                ("m", "m"), ("n", "n"), ("s", "s"), ("w", "w"), ("y", "y"))
+#: pinyin finals -> Wade-Giles, longest first; "ü" (pypinyin's "v", or "u" after j, q, x, y)
+#: is written "u"
+_WG_FINALS = (("iong", "iung"), ("ong", "ung"), ("iang", "iang"), ("ian", "ien"), ("ie", "ieh"), ("ue", "ueh"),
+              ("ve", "ueh"), ("ui", "uei"), ("v", "u"))
+
+
+def _wade_giles(syllable: str) -> str:
+    """One toneless pinyin syllable in Wade-Giles as Taiwan writes names: no apostrophe
+    nor umlaut ("long" -> "lung", "jia" -> "chia", "qing" -> "ching", "xiong" -> "hsiung",
+    "zhi" -> "chih", "guo" -> "kuo", "luo" -> "lo")."""
+    if syllable in _WG_WHOLE:
+        return _WG_WHOLE[syllable]
+    initial, rest = next(((wg, syllable[len(py):]) for py, wg in _WG_INITIALS
+                          if syllable.startswith(py)), ("", syllable))
+    if rest == "uo" and initial not in ("k", "h", "sh"):
+        rest = "o"  # "duo" -> "to", "zhuo" -> "cho"; "guo" -> "kuo", "shuo" -> "shuo"
+    elif rest == "e" and initial in ("k", "h"):
+        rest = "o"
+    elif rest == "ui" and initial in ("sh", "ch", "j", "t", "ts", "s"):
+        rest = "ui"  # "shui", "dui" -> "tui": no "e" after these
+    else:
+        rest = next((wg + rest[len(py):] for py, wg in _WG_FINALS if rest.startswith(py)), rest)
+    return initial + rest
+
+
 def _korean(name: str) -> str:
     """"김민준" -> "Kim Min-jun": the customary family name, then the given name's
     syllables in Revised Romanization, joined by a hyphen."""
@@ -343,12 +395,52 @@ def _japanese(name: str) -> str:
     name = name.replace(" ", "").replace("\u3000", "")
     if any(c in _KANA_SEPARATORS for c in name) or all(script_of(c) == Script.KANA for c in name):
         parts = [p for p in _name_parts(name) if p]
-        return " ".join(_hepburn(p).capitalize() for p in parts)
+        return " ".join(_foreign(p).capitalize() for p in parts)
     words = [w["hepburn"] for w in _kakasi().convert(name)]
     if len(words) == 1 and len(name) >= 3:  # one dictionary word: family name of two
         words = [_hepburn(name[:2]), _hepburn(name[2:])]
     family, given = _plain(words[0]), _plain("".join(words[1:]))
     return f"{given.capitalize()} {family.capitalize()}" if given else family.capitalize()
+
+
+#: katakana for the sounds of other languages, which Hepburn reads as two syllables
+#: (ウィ "ui", ジェ "jie", ティ "tei", ヴォ "vuo")
+_KANA_DIGRAPHS = {
+    "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo",
+    "ヴュ": "vyu", "ヴ": "vu", "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du", "テュ": "tyu",
+    "デュ": "dyu", "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "フュ": "fyu", "ジェ": "je",
+    "シェ": "she", "チェ": "che", "ツァ": "tsa", "ツィ": "tsi", "ツェ": "tse", "ツォ": "tso", "イェ": "ye",
+    "クァ": "kwa", "クィ": "kwi", "クェ": "kwe", "クォ": "kwo", "グァ": "gwa",
+}
+_DIGRAPH = re.compile("|".join(sorted(_KANA_DIGRAPHS, key=len, reverse=True)))
+#: vowels katakana adds to a foreign name's consonants: "u" after b, p, g, k, f and "o"
+#: after d, t before r ("プラボウォ" -> "Prabowo", "ナレンドラ" -> "Narendra"), "u" after
+#: s before t, k, p, r ("スリ" -> "Sri"), "u" after an r that closes a syllable ("マルコス"
+#: -> "Markos"), and a name's last "su", "ru", "mu" after a vowel ("su" after "n" too), or "bu", "pu", "gu",
+#: "ku", "fu", "zu" ("ユヌス" -> "Yunus", "アダム" -> "Adam", "シャリフ" -> "Sharif")
+_ADDED_VOWEL = re.compile(r"(?<=[bpgkf])u(?=r)|(?<=[dt])o(?=r)|(?<=(?<!t)s)u(?=[tkpr])|(?<=[aeiou][srm]|ns)u$"
+                          r"|(?<=[aeioun][bpgkfz])u$|(?<=[aeiou]r)u(?=[bdfgkmnpstz])")
+
+
+def _foreign(part: str) -> str:
+    """A katakana name part (a foreign name) in Latin letters as its own language more
+    likely writes it: the sounds of other languages (ウィ, ヴ, ティ, ジェ) as one syllable,
+    long vowels single (ー), a small ッ doubling the next consonant, the vowels katakana
+    adds dropped (:data:`_ADDED_VOWEL`): "ジョコ・ウィドド" -> "Joko Widodo", "スリ" -> "Sri".
+    Katakana does not tell r from l: "ムルヤニ" stays "Muruyani"."""
+    out: list[str] = []
+    done = 0
+    kana = part.replace("ー", "")
+    for m in _DIGRAPH.finditer(kana):
+        before = _hepburn(kana[done:m.start()]) if m.start() > done else ""
+        latin = _KANA_DIGRAPHS[m.group()]
+        if kana[m.start() - 1:m.start()] == "ッ":  # "ベッティ": the consonant doubled
+            before, latin = before.removesuffix("tsu"), latin[0] + latin
+        out += (before, latin)
+        done = m.end()
+    out.append(_hepburn(kana[done:]) if done < len(kana) else "")
+    latin = _ADDED_VOWEL.sub("", "".join(out))
+    return latin.replace("nm", "mm").replace("np", "mp").replace("nb", "mb")
 
 
 def _name_parts(name: str) -> list[str]:

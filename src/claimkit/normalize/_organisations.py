@@ -78,6 +78,7 @@ class _Table:
     language: str
     pattern: re.Pattern[str] | None  # a whole name; group "head": the organisation word
     state: frozenset[str]
+    compound: re.Pattern[str] | None = None  # a one-word state body ("Казгидромет")
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -102,11 +103,19 @@ def _spaced_pattern(raw: dict[str, Any]) -> str | None:
         parts.append(rf"(?P<head>{_alternation(raw['first'])}){step}{{1,7}}")
     if raw.get("last"):
         parts.append(rf"{veto}{word}{step}{{0,5}}[ \u00a0]+(?P<tail>{_alternation(raw['last'])})")
+    if raw.get("compound"):  # a one-word state body: "Казгидромет", "Роспотребнадзор"
+        parts.append(rf"(?P<compound>{_compound(raw['compound'])})")
     if raw.get("quoted_after"):  # a company's name in quotes after its form: ПАО «Северсталь»
         parts.append(rf"(?:{_alternation(raw['quoted_after'])})[ \u00a0]+[«\"“](?P<name>[^»\"”\n]{{2,40}})[»\"”]")
     if not parts:
         return None
     return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])"
+
+
+def _compound(raw: dict[str, Any]) -> str:
+    """A one-word body's name: a prefix and a stem of the table's ``compound``, then an
+    inflected ending ("Казгидромет", "Роспотребнадзору", "Минфина")."""
+    return rf"(?:{_alternation(raw['prefixes'])})(?:{_alternation(raw['stems'])}){raw.get('ending', '')}"
 
 
 def _han_pattern(raw: dict[str, Any], lang: str) -> str:
@@ -152,7 +161,8 @@ def _table(lang: str) -> _Table | None:
         source = _ar_pattern(raw)
     else:
         source = _spaced_pattern(raw)
-    return _Table(lang, re.compile(source) if source else None, frozenset(raw.get("state", ())))
+    compound = re.compile(_compound(raw["compound"])) if raw.get("compound") else None
+    return _Table(lang, re.compile(source) if source else None, frozenset(raw.get("state", ())), compound)
 
 
 def state_body(name: str, language: str | None) -> bool:
@@ -162,6 +172,8 @@ def state_body(name: str, language: str | None) -> bool:
     table = _table((language or "").split("-")[0].lower()) if language else None
     if table is None:
         return False
+    if table.compound is not None and table.compound.fullmatch(name):
+        return True
     return any(name.startswith(w) or name.endswith(w) for w in table.state)
 
 
@@ -175,7 +187,9 @@ def _candidates(text: str, table: _Table) -> list[tuple[int, int, bool, tuple[in
         groups = m.groupdict()
         group = "head" if groups.get("head") is not None else "tail"
         word = m.group(group)
-        if groups.get("name") is not None:  # a form before the name: the name alone
+        if groups.get("compound") is not None:  # a one-word state body
+            out.append((m.start(), m.end(), True, m.span()))
+        elif groups.get("name") is not None:  # a form before the name: the name alone
             out.append((m.start("name"), m.end("name"), False, m.span("name")))
         else:
             out.append((m.start(), m.end(), word in table.state, m.span(group)))

@@ -152,6 +152,7 @@ class Gazetteer:
         self._country_aliases: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
         self._demonyms: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
         self._actor_nouns: dict[str, list[str]] = {}
+        self._head_nouns: dict[str, list[str]] = {}
         self._abbrev: dict[str, tuple[str, frozenset[str] | None, str]] = {}
         self._titles: list[str] = []
         self._cldr: list[tuple[int, str]] = []
@@ -224,9 +225,9 @@ class Gazetteer:
                 raise InputError("gazetteer", f"unknown ISO 3166 alpha-2 code {code!r} in "
                                  "'demonyms'; use codes such as 'PL'")
             self._demonyms.setdefault(code, []).extend(_alias_spec(a) for a in aliases)
-        for lang, nouns in doc.get("actor_nouns", {}).items():
-            self._actor_nouns.setdefault(str(lang).lower(), []).extend(
-                _nfc(str(n)) for n in nouns)
+        for key, table in (("actor_nouns", self._actor_nouns), ("head_nouns", self._head_nouns)):
+            for lang, nouns in doc.get(key, {}).items():
+                table.setdefault(str(lang).lower(), []).extend(_nfc(str(n)) for n in nouns)
 
     def _add_entry(self, e: dict[str, Any]) -> None:
         try:
@@ -333,9 +334,10 @@ class Gazetteer:
         titles = sorted({fold_case(t) for t in self._titles}, key=len, reverse=True)
         logger.debug("gazetteer: %d entries, %d alias keys", len(self._entries), len(by_key))
         index = _Index(by_key, _Automata(trie), abbrev, _Titles(titles), fuzzy_single,
-                       fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles))
-        index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()},
-                                         self._actor_nouns)
+                       fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles, self._head_nouns))
+        every = {lang: [*self._actor_nouns.get(lang, ()), *self._head_nouns.get(lang, ())]
+                 for lang in {*self._actor_nouns, *self._head_nouns}}
+        index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()}, every)
         index.demonym_stems = frozenset(stems)
         return index
 
@@ -924,12 +926,14 @@ def _english_names(found: list[ActorMention], lang: str | None,
     family name first in Latin letters in English order (:func:`in_english_order`); the
     name as written stays the actor's text. ``groups``: whom each official (by the title
     and name as written) speaks for; a Chinese official's Han name in a Japanese text is
-    read as Chinese."""
+    read as Chinese, a Taiwanese official's in Wade-Giles as Taiwan writes it ("Lin
+    Chia-lung", not "Lin Jialong")."""
     out = []
     for m in found:
         a = m.actor
         if a.kind == ActorKind.person and not a.resolved and a.name:
-            reading = "zh" if lang == "ja" and groups and groups.get(a.text) in _CHINESE_READING else lang
+            group = groups.get(a.text) if groups else None
+            reading = "zh-TW" if group == "TW" else "zh" if lang == "ja" and group in _CHINESE_READING else lang
             english = romanised(a.name, reading) or in_english_order(a.name)
             if english is not None:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))

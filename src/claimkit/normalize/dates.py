@@ -38,6 +38,7 @@ from claimkit.schemas import DateGranularity, DateRef, DateResolution
 from claimkit.text import (
     SCRIPT_RANGES,
     Script,
+    ascii_digits,
     char_class,
     dominant_script,
     first_chars,
@@ -940,17 +941,27 @@ def find_dates(text: str, *, published: dt.date | None,
     """
     table = _lang_table(_lang(language))
     out: list[DateMention] = []
-    for m in (m for lo, hi in _windows(text, table) for m in table.regex.finditer(text, lo, hi)):
+    source = ascii_digits(text)  # "٣ مارس ٢٠٢٦" read as "3 مارس 2026"; offsets unchanged
+    for m in (m for lo, hi in _windows(source, table) for m in table.regex.finditer(source, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
         if s >= e:
             continue
-        ref = _resolve_bounded(m, table, published, text, strict=True)
+        ref = _resolve_bounded(m, table, published, source, strict=True)
         if ref is None:
             continue
+        if source is not text and ref.raw:
+            ref = ref.model_copy(update={"raw": _as_written(ref.raw, source, text, m.start())})
         out.append(DateMention(s, e, text[s:e], ref))
     return out
+
+
+def _as_written(raw: str, source: str, text: str, near: int) -> str:
+    """The words ``raw`` (read in ``source``, the digit-folded ``text``) as ``text`` writes
+    them, from the match at ``near`` on; ``raw`` when they are not found there."""
+    at = source.find(raw, near)
+    return text[at:at + len(raw)] if at >= 0 else raw
 
 
 def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -> DateRef:
@@ -968,13 +979,15 @@ def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -
     lang = _lang(language)
     table = _lang_table(lang)
     best: tuple[int, DateRef] | None = None
-    for m in table.regex.finditer(raw):
-        ref = _resolve_bounded(m, table, published, raw, strict=False)
+    source = ascii_digits(raw)
+    for m in table.regex.finditer(source):
+        ref = _resolve_bounded(m, table, published, source, strict=False)
         if ref is not None and (best is None or m.end() - m.start() > best[0]):
             best = (m.end() - m.start(), ref)
     if best is not None:
         return best[1].model_copy(update={"raw": raw})
-    return _dateparser(raw, published, lang)
+    ref = _dateparser(source, published, lang)
+    return ref if source is raw else ref.model_copy(update={"raw": raw})
 
 
 def _dateparser(raw: str, pub: dt.date | None, lang: str | None) -> DateRef:

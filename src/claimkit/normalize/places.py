@@ -217,11 +217,26 @@ def _start_ok(text: str, i: int) -> bool:
     if i == 0:
         return True
     c = text[i]
+    if _ARABIC_LETTER.match(c) and _ARABIC_LETTER.match(text, i - 1):
+        return _proclitics_before(text, i)
     if is_unspaced(c, katakana=False):
         return True
     if _KATA_RE.match(c):
         return _KATA_RE.match(text, i - 1) is None
     return not c.isalnum() or _WORD.match(text, i - 1) is None
+
+
+#: an Arabic letter (hamza to yeh)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+#: what may stand glued before a place's name in an Arabic word: one or two proclitics
+#: ("و" and, "ب" in, "ل" for, "ف" so, "ك" like), not the article ("ال", "لل")
+_ARABIC_PROCLITICS = re.compile("(?<![\u0621-\u064a])(?!لل)[وفبلك]{1,2}$")
+
+
+def _proclitics_before(text: str, i: int) -> bool:
+    """Whether the letters of the Arabic word before ``text[i]`` are proclitics alone
+    ("وسيول", "بسيول": Seoul), not the article: "السيول" is "the floods", not Seoul."""
+    return _ARABIC_PROCLITICS.search(text, max(0, i - 3), i) is not None
 
 
 def _name_of(m: _Matcher, matched: str) -> tuple[str, frozenset[str] | None] | None:

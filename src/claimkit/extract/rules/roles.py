@@ -834,8 +834,9 @@ def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
     return out
 
 
-#: what may stand between a preposition and the name it governs ("to the", "für die", "pour l'")
-_ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}(?:\s+|['’]))?")
+#: what may stand between a preposition and the name it governs ("to the", "für die", "pour
+#: l'"); an acronym is no article ("в МИД Киргизии": the ministry, not the country, is governed)
+_ARTICLE_GAP = re.compile(r"\s*(?:(?![A-ZА-ЯЁЄІЇҐ]{2})[^\W\d_]{1,4}(?:\s+|['’]))?")
 #: the rest of the noun phrase between a name and its postposition, in one word: a
 #: compound (米軍を, ロシア連邦なしでは, 미군을) or a title and a name joined by の
 #: (ヨルダン外務大臣のアイマン・サファディとの, オーストラリアの指導者との)
@@ -860,9 +861,30 @@ def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
     ("about") only for a reader of Polish.
     """
     langs = (hit.lang,)
+    if _impersonal_body(scene.text, hit.lang.code, m):
+        return True  # "В МИД Кыргызстана заявили", "В Кремле предупредили": the body speaks
     if m.start in scene.governed:
         return False  # "Китаю Россия пообещала", "Ukrajini je Njemačka obećala": to China, to Ukraine
     return not _oblique(scene, langs, m) and not _possessor(scene, langs, m)
+
+
+#: the impersonal reporting construction of Russian and Ukrainian: "в"/"у" and a body (a
+#: word between: "в МИД", "в правительстве"), then, after at most two words of the body's
+#: name, a plural past verb with no subject ("заявили", "пообещали", "отказались")
+_IMPERSONAL_BEFORE = re.compile(r"(?:^|(?<=[\s«\"(„]))(?:[ВвУу]|[Вв]о)\s+(?:[^\W\d_][\w'’-]*\s+)?$")
+_IMPERSONAL_AFTER = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,2}?\s+[а-яёіїєґ'’]+[аеиоуяюыіїє]ли(?:сь)?(?![\w'’])")
+_IMPERSONAL_LANGUAGES = frozenset({"ru", "uk"})
+
+
+def _impersonal_body(text: str, lang: str, m: Mention) -> bool:
+    """The name is the body of an impersonal report ("В МИД Кыргызстана заявили, что ...",
+    "В Кремле предупредили о ...", "У МЗС Польщі заявили"): "in the ministry of X they
+    said" is the body speaking, though "в" governs it."""
+    if lang not in _IMPERSONAL_LANGUAGES:
+        return False
+    if _IMPERSONAL_BEFORE.search(text, max(0, m.start - 30), m.start) is None:
+        return False
+    return _IMPERSONAL_AFTER.match(text, m.end) is not None
 
 
 def _oblique(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
