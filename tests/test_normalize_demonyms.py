@@ -251,3 +251,21 @@ def test_the_remembered_noun_test_is_per_language() -> None:
     again = [(w, lang, nouns.is_noun(w, lang)) for w in ("army", "armyś", "rządu") for lang in ("en", "pl")]
     assert sorted(first) == sorted(again)
     assert [hit for hit in first if hit[2]] == [("rządu", "pl", True), ("armyś", "en", True), ("army", "en", True)]
+
+
+# a country's name with a case ending is the country, though an adjective of another
+# language shares its stem ("Armenije" is "Armenij-e", not "armen-ije" of Italian "armeno";
+# "Nepalu" is "Nepal-u" whole, not the stem of "Nepali"); "Polskie jabłka" stays no actor
+@pytest.mark.parametrize(("lang", "text", "country"), [
+    ("hr", "Ministar vanjskih poslova Armenije sastao se s kolegom.", "Armenia"),
+    ("hr", "Ministar vanjskih poslova Slovenije sastao se s kolegom.", "Slovenia"),
+    ("hr", "Ministar vanjskih poslova Etiopije sastao se s kolegom.", "Ethiopia"),
+    ("hr", "Ministar vanjskih poslova Eritreje sastao se s kolegom.", "Eritrea"),
+    ("pl", "Minister spraw zagranicznych Nepalu spotkał się z kolegą.", "Nepal"),
+])
+def test_a_cased_name_beats_a_demonym_of_its_stem(lang: str, text: str, country: str) -> None:
+    assert country in {m.actor.name for m in find_actors(text, language=lang)}
+
+
+def test_a_demonym_as_long_as_a_stem_stays_no_name() -> None:
+    assert not find_actors("Polskie jabłka trafiły na rynek.", language="pl")

@@ -236,19 +236,21 @@ def _trie_candidates_plain(g: Gazetteer, index: _Index, text: str, folded: str,
     """``Gazetteer._trie_candidates`` as it was: one automaton of every folded key."""
     automaton = _one_automaton(index)
     best: dict[int, tuple[int, int]] = {}
-    adjectives: set[tuple[int, int]] = set()
+    adjectives: dict[tuple[int, int], int] = {}
     named: set[tuple[int, int]] = set()
+    name_keys: dict[tuple[int, int], int] = {}
     for last, (length, aliases) in automaton.iter(folded):
         i, j = last + 1 - length, last + 1
         if _NAME_START.match(text, i) is None or (is_word_char(text[i]) and not word_ok_before(text, i)):
             continue
-        hits = g._alias_hits(index, aliases, text, folded, (i, j), lang, (adjectives, named))
+        hits = g._alias_hits(index, aliases, text, folded, (i, j), lang, (adjectives, named, name_keys))
         if len(hits) == 1:
             (entry, end), = hits.items()
             if i not in best or end >= best[i][0]:
                 best[i] = (end, entry)
     return [(i, end, entry) for i, (end, entry) in best.items()
             if (i, end) not in adjectives or (i, end) in named
+            or name_keys.get((i, end), 0) > adjectives[(i, end)]
             or index.nouns.qualifies(folded, i, end, lang)]
 
 

@@ -655,8 +655,9 @@ class Gazetteer:
         """
         best: dict[int, tuple[int, int, int]] = {}  # start -> (end, key's end, entry)
         starts: dict[int, bool] = {}
-        adjectives: set[tuple[int, int]] = set()  # spans a demonym matches
+        adjectives: dict[tuple[int, int], int] = {}  # spans a demonym matches -> its key's end
         named: set[tuple[int, int]] = set()  # spans an alias matches whole, not inflected
+        name_keys: dict[tuple[int, int], int] = {}  # spans another alias matches -> its key's end
         for automaton, haystack in index.automata.texts(text, folded):
             for last, (length, aliases) in automaton.iter(haystack):
                 i, j = last + 1 - length, last + 1
@@ -667,7 +668,7 @@ class Gazetteer:
                 if not ok:
                     continue
                 hits = self._alias_hits(index, aliases, text, folded, (i, j), lang,
-                                        (adjectives, named))
+                                        (adjectives, named, name_keys))
                 if len(hits) == 1:  # one alias naming two entries is ambiguous: skip it
                     (entry, end), = hits.items()
                     # the furthest end wins, then the longer key (the one a single pass
@@ -676,28 +677,36 @@ class Gazetteer:
                         best[i] = (end, j, entry)
         # a word read as a demonym qualifying no actor noun is no inflected name either
         # ("Polskie jabłka": not "Polska" with an ending), unless a name is written whole
-        # there ("Russia", not "russ-e" + "ia"); checked once per word kept
+        # there ("Russia", not "russ-e" + "ia") or a name matches more of the word than the
+        # demonym ("Armenije": "Armenij-e", not "armen-ije" of Italian "armeno"), or as
+        # much, whole and not as a stem ("Nepalu": "Nepal-u", not "nepal-u" of "Nepali");
+        # checked once per word kept
         nouns = index.nouns
         return [(i, end, entry) for i, (end, _, entry) in best.items()
                 if (i, end) not in adjectives or (i, end) in named
+                or name_keys.get((i, end), 0) > adjectives[(i, end)]
                 or nouns.qualifies(folded, i, end, lang)]
 
     def _alias_hits(self, index: _Index, aliases: tuple[_Alias, ...], text: str, folded: str,
                     span: tuple[int, int], lang: str | None,
-                    marks: tuple[set[tuple[int, int]], set[tuple[int, int]]]) -> dict[int, int]:
+                    marks: tuple[dict[tuple[int, int], int], set[tuple[int, int]],
+                                 dict[tuple[int, int], int]]) -> dict[int, int]:
         """Entry -> end of each alias of one automaton hit at ``span`` that fits there.
 
-        ``marks`` collects the spans of demonyms (adjectives) and of other aliases
-        matched whole (named)."""
+        ``marks`` collects the spans of demonyms (adjectives, with the end of their
+        key), of other aliases matched whole (named), and of other aliases matched with
+        an ending (with the end of their key)."""
         i, j = span
-        adjectives, named = marks
+        adjectives, named, name_keys = marks
         hits: dict[int, int] = {}
         for al in aliases:
             end = self._end_ok(al, text, i, j, lang)
             if end is None:
                 continue
             if al.demonym:
-                adjectives.add((i, end))
+                adjectives[(i, end)] = max(j, adjectives.get((i, end), 0))
+            else:  # a whole name with an ending ("Nepal-u") beats a demonym's stem as long
+                name_keys[(i, end)] = max(j if al.stem else j + 1, name_keys.get((i, end), 0))
             if end == j and not al.stem and not al.demonym:
                 named.add((i, end))
             hits[al.entry] = max(end, hits.get(al.entry, 0))
