@@ -77,8 +77,14 @@ choosing a claim's actor:
   closing a proper-noun phrase ("the Mekong River Commission", "Ministerio de Agricultura",
   "Bundesamt für ...", "Управление по ...", "Rekabet Kurumu", 国家发展和改革委员会,
   공정거래위원회, "هيئة ..."; the tables of ``normalize/data/organisations``), or a phrase
-  followed by its acronym in brackets: the phrase as written, and, for a state body, the
-  article's own country; a country owning the body ("Kenya's Ministry of Health") acts;
+  followed by its acronym in brackets: the phrase (its English name when its words are in
+  the table's ``english`` part, see ``org_english``), and, for a state body, the article's
+  own country; a country owning the body ("Kenya's Ministry of Health") acts;
+- ``org_english``: such a body named in English, its ``text`` as written: "Ministerio de
+  Sanidad" is "Ministry of Health", "Bundesministerium für Ernährung und Landwirtschaft" the
+  "Federal Ministry of Food and Agriculture", 公正取引委員会 the "Fair Trade Commission"
+  (the head and portfolio words of ``normalize/data/organisations/<language>.json``); a
+  word the table lacks leaves the name as written ("Bundesamt für Strahlenschutz");
 - ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
   "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
   federation by its shape, for itself and not its country.
