@@ -85,6 +85,11 @@ choosing a claim's actor:
   "Federal Ministry of Food and Agriculture", 公正取引委員会 the "Fair Trade Commission"
   (the head and portfolio words of ``normalize/data/organisations/<language>.json``); a
   word the table lacks leaves the name as written ("Bundesamt für Strahlenschutz");
+- ``spokesperson_body``: a spokesperson (or another official) whose title names the body
+  spoken for before the name ("rzecznik rządu Adam Szłapka", "juru bicara Kementerian Luar
+  Negeri Roy Soemirat", "porte-parole du Quai d'Orsay, Paul Girard", "Sprecher des
+  Verteidigungsministeriums Martin Weiß"): the person says the claim, and no word of the
+  body is taken for the name or for a person ("Kementerian", "Vlade Marko Milić");
 - ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
   "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
   federation by its shape, for itself and not its country.

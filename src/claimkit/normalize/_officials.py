@@ -41,6 +41,7 @@ from claimkit.normalize._gazetteer_index import (
     _Titles,
 )
 from claimkit.normalize._names import family_name
+from claimkit.normalize._organisations import spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder"]
@@ -264,8 +265,11 @@ class Official:
 class _Taken:
     """The gazetteer's mentions of a text (start, end, entry), sorted, with lookups by place."""
 
-    def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool]) -> None:
+    def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
+                 bodies: Mapping[int, int] | None = None) -> None:
         self.spans = sorted(taken)
+        #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
+        self.bodies = bodies or {}
         self.starts = [s for s, _, _ in self.spans]
         self.by_end = {e: (s, idx) for s, e, idx in self.spans}
         self.person = person
@@ -363,7 +367,7 @@ class OfficialFinder:
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         if unspaced is not None:
@@ -433,6 +437,9 @@ class OfficialFinder:
                 p += 1
             else:
                 return None
+            if p in spans.bodies and not comma:  # the body a spokesperson speaks for, before
+                p = spans.bodies[p]  # the name: "rzecznik rządu Adam Szłapka", "portavoz del
+                continue  # Ministerio de Exteriores, Ana Gil", "juru bicara Kementerian Luar Negeri X"
             if text[p:p + 1].isupper():
                 run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
                 if run is not None:

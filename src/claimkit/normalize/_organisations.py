@@ -36,6 +36,14 @@ a union. Each language's organisation words are a table,
     its head is known: "Ministerio de Agricultura, Pesca y Alimentación" is "Ministry of
     Agriculture, Fisheries and Food"; an unknown word leaves the name as written.
 
+``spoken_for``
+    regular expressions of the bodies a spokesperson's title may name before the
+    spokesperson's own name, in the case the title governs ("rzecznik *rządu* Adam
+    Szłapka", "porte-parole du *Quai d'Orsay*, X", "Sprecher des
+    *Verteidigungsministeriums* X"); a body whose head and portfolio the ``english`` part
+    knows is one too ("juru bicara *Kementerian Luar Negeri* Roy Soemirat"). The officials
+    finder steps over them to the name (:func:`spoken_for_bodies`).
+
 A capitalised phrase followed by its acronym in brackets is an organisation too ("the
 Kenya Revenue Authority (KRA)": the acronym's letters are the initials of its words),
 and the acronym alone later in the text names it again.
@@ -63,7 +71,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import fold
 
-__all__ = ["english_name", "state_body", "with_organisations"]
+__all__ = ["english_name", "names_ministry", "spoken_for_bodies", "state_body", "with_organisations"]
 
 #: a capitalised word of a name, in Latin or Cyrillic letters (digits, dots, an
 #: apostrophe or a hyphen inside: "Al-Shabaab", "E.ON")
@@ -283,6 +291,70 @@ def _han_portfolio(rest: str, table: _English) -> list[str] | None:
         else:
             return None
     return [" ".join(out)] if out and out[0] != "and" else None
+
+
+#: how many words after its head a body between a title and a name may have
+_BODY_WORDS = 5
+#: a word and the space after it, for the ends a body may have
+_BODY_WORD = re.compile(r"[ \u00a0]*[^\W\d_][\w'’-]*")
+
+
+def spoken_for_bodies(text: str, language: str | None) -> dict[int, int]:
+    """Start -> end of each body of ``text`` a spokesperson's title may name before the
+    name (module docstring, ``spoken_for``): the table's expressions, and a head of the
+    ``english`` part with the longest run of words after it that makes a known body
+    ("Kementerian Luar Negeri" in "Kementerian Luar Negeri Roy Soemirat")."""
+    lang = (language or "").split("-")[0].lower()
+    pattern = _spoken_for(lang) if lang else None
+    if pattern is None:
+        return {}
+    out: dict[int, int] = {}
+    for m in pattern.finditer(text):
+        known = _known_body_end(text, m.start(), m.end(), lang) if m.groupdict().get("head") else m.end()
+        if known is not None:
+            out.setdefault(m.start(), known)
+    return out
+
+
+def _known_body_end(text: str, start: int, head_end: int, lang: str) -> int | None:
+    """The end of the longest body from ``start`` (its head ending at ``head_end``) that
+    :func:`english_name` knows, up to :data:`_BODY_WORDS` words on; None when none is."""
+    ends, p = [], head_end
+    for _ in range(_BODY_WORDS):
+        w = _BODY_WORD.match(text, p)
+        if w is None:
+            break
+        p = w.end()
+        ends.append(p)
+    return next((e for e in reversed(ends) if english_name(text[start:e], lang) is not None), None)
+
+
+def names_ministry(written: str, language: str | None) -> bool:
+    """Whether an official's title as written names a body the ``english`` part knows in
+    full ("Juru bicara Kementerian Luar Negeri Roy Soemirat", "portavoz del Ministerio de
+    Exteriores, Ana Gil"): a state body, whose spokesperson speaks for its government."""
+    lang = (language or "").split("-")[0].lower()
+    pattern = _spoken_for(lang) if lang else None
+    if pattern is None:
+        return False
+    return any(m.groupdict().get("head") and _known_body_end(written, m.start(), m.end(), lang) is not None
+               for m in pattern.finditer(written))
+
+
+@functools.cache
+def _spoken_for(lang: str) -> re.Pattern[str] | None:
+    """The bodies of ``lang`` a spokesperson's title may name, as one pattern: the table's
+    ``spoken_for`` expressions, and (group ``head``) the heads of its ``english`` part
+    that open a name; None for a language with neither."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    raw = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    parts = [f"(?:{p})" for p in raw.get("spoken_for", ())]
+    english = _english(lang)
+    if english is not None and lang not in _UNSPACED:
+        parts.append(rf"(?P<head>{_alternation([h for h, _ in english.heads])})")
+    if not parts:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
 
 
 def state_body(name: str, language: str | None) -> bool:
