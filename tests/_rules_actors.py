@@ -90,6 +90,11 @@ choosing a claim's actor:
   Negeri Roy Soemirat", "porte-parole du Quai d'Orsay, Paul Girard", "Sprecher des
   Verteidigungsministeriums Martin Weiß"): the person says the claim, and no word of the
   body is taken for the name or for a person ("Kementerian", "Vlade Marko Milić");
+- ``according_to``: a claim "according to" a named official ("According to X, ...",
+  "Según ...", "Laut ...", "X'a göre ...", "По словам министра Ивана Петрова, ...", "За
+  словами речниці ..."): the official says it; a name in the genitive after a title in the
+  genitive is named in the nominative ("Ivan Petrov", "Olena Koval"); "Plana göre" (according
+  to the plan) adds nobody;
 - ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
   "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
   federation by its shape, for itself and not its country.

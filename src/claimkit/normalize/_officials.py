@@ -28,6 +28,7 @@ What counts as a name, by script:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -149,6 +150,25 @@ _COMPOUND_TITLES = {
     # and a country's prime minister, "Irak Başbakanı Ahmed Karim Selman"
     "tr": re.compile(r"(?<![\w-])(?:baş)?bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
 }
+#: titles in the genitive, whose holder's name follows in the genitive too: "по словам
+#: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
+#: "according to"); the name is put back in the nominative (:func:`_nominative`)
+_OBLIQUE_TITLES = {
+    "ru": re.compile(r"(?<![\w-])(?:министра|замминистра|президента|премьер-министра|пресс-секретаря"
+                     r"|официального представителя|представителя|посла|губернатора|мэра|главы)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:міністра|заступника міністра|президента|прем['’]єр-міністра|речника"
+                     r"|речниці|посла|голови|мера|губернатора|очільника)(?![\w-])"),
+}
+#: genitive first names whose nominative is no regular ending away (a vowel dropped:
+#: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
+_GENITIVE_NAMES = {
+    "ru": {"Павла": "Павел", "Петра": "Пётр", "Льва": "Лев", "Игоря": "Игорь"},
+    "uk": {"Дмитра": "Дмитро", "Петра": "Петро", "Михайла": "Михайло", "Павла": "Павло",
+           "Данила": "Данило", "Ігоря": "Ігор", "Левка": "Левко"},
+}
+#: genitive endings and their nominative, tried in turn, for a man's name and a woman's
+_MASCULINE_ENDINGS = (("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", ""))
+_FEMININE_ENDINGS = (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а"))
 #: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
 #: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman)
 _CONNECTORS = ("'s", "’s", "s'", "の", "의", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の",
@@ -361,8 +381,8 @@ class OfficialFinder:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
         gazetteer's own mentions ``taken`` and which entries are people."""
         starts = self._title_starts(folded)
-        if lang in _COMPOUND_TITLES:
-            for m in _COMPOUND_TITLES[lang].finditer(folded):
+        for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or "")):
+            for m in titles.finditer(folded) if titles is not None else ():
                 starts.setdefault(m.end(), m.start())
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
@@ -374,6 +394,8 @@ class OfficialFinder:
             found += unspaced(text, folded, spans)
             if lang in self._family_titled:
                 found += _by_family_name(text, found, self._family_titled[lang], spans)
+        if lang in _OBLIQUE_TITLES:
+            found = [_in_nominative(o, folded, lang) for o in found]
         return _with_repeats(text, found, spans) if found else found
 
     def not_name(self, folded_word: str) -> bool:
@@ -678,6 +700,35 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
             if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
                 out.append(Official(m.start(), m.end(), people[0].name, None))
     return out
+
+
+def _in_nominative(o: Official, folded: str, lang: str) -> Official:
+    """``o`` with its name in the nominative when a title in the genitive opens it
+    (:data:`_OBLIQUE_TITLES`): "министра Ивана Петрова" is Иван Петров."""
+    start = o.written[0]
+    if _OBLIQUE_TITLES[lang].match(folded, start) is None:
+        return o
+    return dataclasses.replace(o, name=_nominative(o.name, lang))
+
+
+def _nominative(name: str, lang: str) -> str:
+    """A Russian or Ukrainian name in the genitive put in the nominative: a woman's when its
+    last word ends in "-ой", "-ої" or a consonant (a woman's surname such as "Шевчук" does
+    not decline), else a man's ("Ивана Петрова": Иван Петров; "Марии Захаровой": Мария
+    Захарова; "Тараса Мельничука": Тарас Мельничук)."""
+    words = name.split()
+    last = words[-1]
+    feminine = last.endswith(("ой", "ої")) or last[-1:].lower() not in "аяоуеиіїєю"
+    endings = _FEMININE_ENDINGS if feminine else _MASCULINE_ENDINGS
+    irregular = _GENITIVE_NAMES.get(lang, {})
+    out = []
+    for word in words:
+        if word in irregular:
+            out.append(irregular[word])
+            continue
+        ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
+        out.append(word[: len(word) - len(ending[0])] + ending[1] if ending else word)
+    return " ".join(out)
 
 
 def _han_name_ok(name: str) -> bool:
