@@ -16,7 +16,8 @@ choosing a claim's actor:
   armed group speaking for itself, by its name (a group noun before the name is
   not part of it: "the union CGT", "Partia Razem");
 - ``home_government``: an unqualified "the government", "the foreign ministry" or
-  a spokesperson of an unnamed ministry is the article's own country (from the
+  an unnamed spokesperson of an unnamed ministry is the article's own country, and a
+  named one ("外交部发言人毛宁") is the person speaking for it, both given (from the
   document's dateline, its url, or a language spoken in one country), and no
   country at all without such evidence; so are "the presidency" ("la Presidencia", "o
   Planalto", "Palazzo Chigi", "Cumhurbaşkanlığı", "Офіс президента", "الرئاسة"), a bare
@@ -95,6 +96,11 @@ choosing a claim's actor:
   словами речниці ..."): the official says it; a name in the genitive after a title in the
   genitive is named in the nominative ("Ivan Petrov", "Olena Koval"); "Plana göre" (according
   to the plan) adds nobody;
+- ``body_head``: the head of a body named with its title and the body ("central bank governor
+  X", "Prezes Narodowego Banku Polskiego X", "Глава Центрального банка X", "Kepala Badan
+  Meteorologi X", "Rekabet Kurumu Başkanı X") is a person who says the claim: not the body,
+  nor a body swallowing the name ("Badan Meteorologi Dwi Lestari"), nor a country that
+  is a first name after the title ("Senator Chad Evans": not Chad);
 - ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
   "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
   federation by its shape, for itself and not its country.

@@ -159,6 +159,19 @@ _OBLIQUE_TITLES = {
     "uk": re.compile(r"(?<![\w-])(?:міністра|заступника міністра|президента|прем['’]єр-міністра|речника"
                      r"|речниці|посла|голови|мера|губернатора|очільника)(?![\w-])"),
 }
+#: the heads of a body, whose name may stand between the title and the holder's name
+#: ("*Prezes* Urzędu ... Tomasz Chróstny", "*Kepala* Badan Meteorologi Dwikorita Karnawati",
+#: "Rekabet Kurumu *Başkanı* Birol Küle", "central bank *governor* Ama Mensah"), beside
+#: the gazetteer's titles; the body is stepped over (``spoken_for`` bodies, those the
+#: organisation tables name in full) or, written before the title, is its own mention
+_HEAD_TITLES = {
+    "en": re.compile(r"(?<![\w-])(?:governor|senator|chairman|chairwoman|chairperson)(?![\w-])"),
+    "pl": re.compile(r"(?<![\w-])(?:prezes|prezeska|szef|szefowa)(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник)(?![\w-])"),
+    "id": re.compile(r"(?<![\w-])(?:kepala|ketua)(?![\w-])"),
+    "tr": re.compile(r"(?<![\w-])(?:başkanı|genel müdürü)(?![\w-])"),
+}
 #: genitive first names whose nominative is no regular ending away (a vowel dropped:
 #: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
 _GENITIVE_NAMES = {
@@ -357,6 +370,10 @@ class OfficialFinder:
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
                                  rf"(?:{_HANGUL_WORD}{{1,5}}부 ?)?(?:{self._ko})") if self._ko else None
+        #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
+        #: common family name, before a particle or a break
+        self._ko_after_re = re.compile(rf"(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
+                                       rf"(?=[은는이가의도]?(?:[ ,.]|$))") if self._ko else None
         self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
                                  rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
         self._zh_re = re.compile(rf"(?:{self._han})([{_HAN}·]{{2,10}}?)(?={_ZH_AFTER_RE})")
@@ -381,7 +398,8 @@ class OfficialFinder:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
         gazetteer's own mentions ``taken`` and which entries are people."""
         starts = self._title_starts(folded)
-        for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or "")):
+        for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
+                       _HEAD_TITLES.get(lang or "")):
             for m in titles.finditer(folded) if titles is not None else ():
                 starts.setdefault(m.end(), m.start())
         unspaced = self._unspaced.get(lang or "")
@@ -630,6 +648,16 @@ class OfficialFinder:
             if group is None and before is not None:
                 group = before[1]
             out.append(Official(before[0] if before else s, m.end(), name, group))
+        return out + self._korean_after_title(text, spans, out)
+
+    def _korean_after_title(self, text: str, spans: _Taken, found: Sequence[Official]) -> list[Official]:
+        """Korean names written after their title ("대변인 이재웅은", "외교부 대변인 이재웅은"),
+        where no name before a title (:meth:`_korean`) already covers them."""
+        out: list[Official] = []
+        for m in self._ko_after_re.finditer(text) if self._ko_after_re is not None else ():
+            s, e = m.span(1)
+            if spans.covering(s) is None and all(o.end <= m.start() or o.start >= e for o in found):
+                out.append(Official(m.start(), e, text[s:e], None))
         return out
 
     def _japanese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
@@ -853,6 +881,8 @@ def _alternation(titles: list[str]) -> str:
 
 
 _ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + ")"
+#: the commonest Korean family names, which open a name written after its title
+_KO_FAMILY = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어"
 _KO_NAME_BEFORE = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) $")
 
 
