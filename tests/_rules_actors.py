@@ -93,8 +93,9 @@ choosing a claim's actor:
   body is taken for the name or for a person ("Kementerian", "Vlade Marko Milić");
 - ``according_to``: a claim "according to" a named official ("According to X, ...",
   "Según ...", "Laut ...", "X'a göre ...", "По словам министра Ивана Петрова, ...", "За
-  словами речниці ..."): the official says it; a name in the genitive after a title in the
-  genitive is named in the nominative ("Ivan Petrov", "Olena Koval"); "Plana göre" (according
+  словами речниці ...", "Według ministra ...", "Prema riječima ministrice ..."): the official
+  says it; a name in the genitive after a title in the genitive is named in the nominative
+  ("Ivan Petrov", "Olena Koval", "Radosław Nowicki", "Ana Marić"); "Plana göre" (according
   to the plan) adds nobody;
 - ``body_head``: the head of a body named with its title and the body ("central bank governor
   X", "Prezes Narodowego Banku Polskiego X", "Глава Центрального банка X", "Kepala Badan

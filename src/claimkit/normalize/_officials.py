@@ -158,6 +158,11 @@ _OBLIQUE_TITLES = {
                      r"|официального представителя|представителя|посла|губернатора|мэра|главы)(?![\w-])"),
     "uk": re.compile(r"(?<![\w-])(?:міністра|заступника міністра|президента|прем['’]єр-міністра|речника"
                      r"|речниці|посла|голови|мера|губернатора|очільника)(?![\w-])"),
+    # Polish and Croatian: the same forms are the accusative of a man's title ("spotkał ministra X")
+    "pl": re.compile(r"(?<![\w-])(?:ministra|wiceministra|premiera|prezydenta|rzecznika|rzeczniczki|szefa"
+                     r"|szefowej|ambasadora|prezesa)(?![\w-])"),
+    "hr": re.compile(r"(?<![\w-])(?:ministra|ministrice|predsjednika|predsjednice|premijera|glasnogovornika"
+                     r"|glasnogovornice|veleposlanika)(?![\w-])"),
 }
 #: the heads of a body, whose name may stand between the title and the holder's name
 #: ("*Prezes* Urzędu ... Tomasz Chróstny", "*Kepala* Badan Meteorologi Dwikorita Karnawati",
@@ -178,10 +183,22 @@ _GENITIVE_NAMES = {
     "ru": {"Павла": "Павел", "Петра": "Пётр", "Льва": "Лев", "Игоря": "Игорь"},
     "uk": {"Дмитра": "Дмитро", "Петра": "Петро", "Михайла": "Михайло", "Павла": "Павло",
            "Данила": "Данило", "Ігоря": "Ігор", "Левка": "Левко"},
+    "pl": {"Pawła": "Paweł", "Marka": "Marek", "Jacka": "Jacek", "Michała": "Michał", "Karola": "Karol"},
+    "hr": {"Marka": "Marko", "Darka": "Darko", "Zlatka": "Zlatko", "Branka": "Branko", "Ive": "Ivo",
+           "Franje": "Franjo", "Ante": "Ante", "Mate": "Mate", "Stjepana": "Stjepan"},
 }
+_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", "")),
+                     (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а")))
 #: genitive endings and their nominative, tried in turn, for a man's name and a woman's
-_MASCULINE_ENDINGS = (("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", ""))
-_FEMININE_ENDINGS = (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а"))
+_ENDINGS = {
+    "ru": _CYRILLIC_ENDINGS,
+    "uk": _CYRILLIC_ENDINGS,
+    "pl": ((("iego", "i"), ("ego", "y"), ("a", "")),
+           (("iej", "a"), ("ej", "a"), ("ii", "ia"), ("gi", "ga"), ("ki", "ka"), ("y", "a"))),
+    "hr": ((("a", ""),), (("ije", "ija"), ("e", "a"))),
+}
+#: how a woman's surname ends in the genitive; one ending in a consonant does not decline
+_FEMININE_LAST = ("ой", "ої", "iej", "ej")
 #: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
 #: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman)
 _CONNECTORS = ("'s", "’s", "s'", "の", "의", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の",
@@ -740,14 +757,15 @@ def _in_nominative(o: Official, folded: str, lang: str) -> Official:
 
 
 def _nominative(name: str, lang: str) -> str:
-    """A Russian or Ukrainian name in the genitive put in the nominative: a woman's when its
-    last word ends in "-ой", "-ої" or a consonant (a woman's surname such as "Шевчук" does
-    not decline), else a man's ("Ивана Петрова": Иван Петров; "Марии Захаровой": Мария
-    Захарова; "Тараса Мельничука": Тарас Мельничук)."""
+    """A Russian, Ukrainian, Polish or Croatian name in the genitive put in the nominative:
+    a woman's when its last word ends in "-ой", "-ої", "-(i)ej" or a consonant (a woman's
+    surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
+    Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
+    Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian)."""
     words = name.split()
     last = words[-1]
-    feminine = last.endswith(("ой", "ої")) or last[-1:].lower() not in "аяоуеиіїєю"
-    endings = _FEMININE_ENDINGS if feminine else _MASCULINE_ENDINGS
+    feminine = last.endswith(_FEMININE_LAST) or last[-1:].lower() not in "аяоуеиіїєюaeiouy"
+    endings = _ENDINGS[lang][1 if feminine else 0]
     irregular = _GENITIVE_NAMES.get(lang, {})
     out = []
     for word in words:
