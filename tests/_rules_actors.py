@@ -16,7 +16,8 @@ choosing a claim's actor:
   armed group speaking for itself, by its name (a group noun before the name is
   not part of it: "the union CGT", "Partia Razem");
 - ``home_government``: an unqualified "the government", "the foreign ministry" or
-  a spokesperson of an unnamed ministry is the article's own country (from the
+  an unnamed spokesperson of an unnamed ministry is the article's own country, and a
+  named one ("外交部发言人毛宁") is the person speaking for it, both given (from the
   document's dateline, its url, or a language spoken in one country), and no
   country at all without such evidence; so are "the presidency" ("la Presidencia", "o
   Planalto", "Palazzo Chigi", "Cumhurbaşkanlığı", "Офіс президента", "الرئاسة"), a bare
@@ -84,8 +85,30 @@ choosing a claim's actor:
   closing a proper-noun phrase ("the Mekong River Commission", "Ministerio de Agricultura",
   "Bundesamt für ...", "Управление по ...", "Rekabet Kurumu", 国家发展和改革委员会,
   공정거래위원회, "هيئة ..."; the tables of ``normalize/data/organisations``), or a phrase
-  followed by its acronym in brackets: the phrase as written, and, for a state body, the
-  article's own country; a country owning the body ("Kenya's Ministry of Health") acts;
+  followed by its acronym in brackets: the phrase (its English name when its words are in
+  the table's ``english`` part, see ``org_english``), and, for a state body, the article's
+  own country; a country owning the body ("Kenya's Ministry of Health") acts;
+- ``org_english``: such a body named in English, its ``text`` as written: "Ministerio de
+  Sanidad" is "Ministry of Health", "Bundesministerium für Ernährung und Landwirtschaft" the
+  "Federal Ministry of Food and Agriculture", 公正取引委員会 the "Fair Trade Commission"
+  (the head and portfolio words of ``normalize/data/organisations/<language>.json``); a
+  word the table lacks leaves the name as written ("Bundesamt für Strahlenschutz");
+- ``spokesperson_body``: a spokesperson (or another official) whose title names the body
+  spoken for before the name ("rzecznik rządu Adam Szłapka", "juru bicara Kementerian Luar
+  Negeri Roy Soemirat", "porte-parole du Quai d'Orsay, Paul Girard", "Sprecher des
+  Verteidigungsministeriums Martin Weiß"): the person says the claim, and no word of the
+  body is taken for the name or for a person ("Kementerian", "Vlade Marko Milić");
+- ``according_to``: a claim "according to" a named official ("According to X, ...",
+  "Según ...", "Laut ...", "X'a göre ...", "По словам министра Ивана Петрова, ...", "За
+  словами речниці ...", "Według ministra ...", "Prema riječima ministrice ..."): the official
+  says it; a name in the genitive after a title in the genitive is named in the nominative
+  ("Ivan Petrov", "Olena Koval", "Radosław Nowicki", "Ana Marić"); "Plana göre" (according
+  to the plan) adds nobody;
+- ``body_head``: the head of a body named with its title and the body ("central bank governor
+  X", "Prezes Narodowego Banku Polskiego X", "Глава Центрального банка X", "Kepala Badan
+  Meteorologi X", "Rekabet Kurumu Başkanı X") is a person who says the claim: not the body,
+  nor a body swallowing the name ("Badan Meteorologi Dwi Lestari"), nor a country that
+  is a first name after the title ("Senator Chad Evans": not Chad);
 - ``company``: a firm named with its legal form ("Ltd", "GmbH", "S.p.A.", "A.Ş.", "PT ...",
   "ПАО «...»", 株式会社, 주식회사, 有限公司, "Công ty Cổ phần ...", "شركة ...") or a union or
   federation by its shape, for itself and not its country.

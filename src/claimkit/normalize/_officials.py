@@ -28,6 +28,7 @@ What counts as a name, by script:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from claimkit.normalize._gazetteer_index import (
     _Titles,
 )
 from claimkit.normalize._names import family_name
+from claimkit.normalize._organisations import spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder"]
@@ -148,6 +150,55 @@ _COMPOUND_TITLES = {
     # and a country's prime minister, "Irak Başbakanı Ahmed Karim Selman"
     "tr": re.compile(r"(?<![\w-])(?:baş)?bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
 }
+#: titles in the genitive, whose holder's name follows in the genitive too: "по словам
+#: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
+#: "according to"); the name is put back in the nominative (:func:`_nominative`)
+_OBLIQUE_TITLES = {
+    "ru": re.compile(r"(?<![\w-])(?:министра|замминистра|президента|премьер-министра|пресс-секретаря"
+                     r"|официального представителя|представителя|посла|губернатора|мэра|главы)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:міністра|заступника міністра|президента|прем['’]єр-міністра|речника"
+                     r"|речниці|посла|голови|мера|губернатора|очільника)(?![\w-])"),
+    # Polish and Croatian: the same forms are the accusative of a man's title ("spotkał ministra X")
+    "pl": re.compile(r"(?<![\w-])(?:ministra|wiceministra|premiera|prezydenta|rzecznika|rzeczniczki|szefa"
+                     r"|szefowej|ambasadora|prezesa)(?![\w-])"),
+    "hr": re.compile(r"(?<![\w-])(?:ministra|ministrice|predsjednika|predsjednice|premijera|glasnogovornika"
+                     r"|glasnogovornice|veleposlanika)(?![\w-])"),
+}
+#: the heads of a body, whose name may stand between the title and the holder's name
+#: ("*Prezes* Urzędu ... Tomasz Chróstny", "*Kepala* Badan Meteorologi Dwikorita Karnawati",
+#: "Rekabet Kurumu *Başkanı* Birol Küle", "central bank *governor* Ama Mensah"), beside
+#: the gazetteer's titles; the body is stepped over (``spoken_for`` bodies, those the
+#: organisation tables name in full) or, written before the title, is its own mention
+_HEAD_TITLES = {
+    "en": re.compile(r"(?<![\w-])(?:governor|senator|chairman|chairwoman|chairperson)(?![\w-])"),
+    "pl": re.compile(r"(?<![\w-])(?:prezes|prezeska|szef|szefowa)(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник)(?![\w-])"),
+    "id": re.compile(r"(?<![\w-])(?:kepala|ketua)(?![\w-])"),
+    "tr": re.compile(r"(?<![\w-])(?:başkanı|genel müdürü)(?![\w-])"),
+}
+#: genitive first names whose nominative is no regular ending away (a vowel dropped:
+#: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
+_GENITIVE_NAMES = {
+    "ru": {"Павла": "Павел", "Петра": "Пётр", "Льва": "Лев", "Игоря": "Игорь"},
+    "uk": {"Дмитра": "Дмитро", "Петра": "Петро", "Михайла": "Михайло", "Павла": "Павло",
+           "Данила": "Данило", "Ігоря": "Ігор", "Левка": "Левко"},
+    "pl": {"Pawła": "Paweł", "Marka": "Marek", "Jacka": "Jacek", "Michała": "Michał", "Karola": "Karol"},
+    "hr": {"Marka": "Marko", "Darka": "Darko", "Zlatka": "Zlatko", "Branka": "Branko", "Ive": "Ivo",
+           "Franje": "Franjo", "Ante": "Ante", "Mate": "Mate", "Stjepana": "Stjepan"},
+}
+_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", "")),
+                     (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а")))
+#: genitive endings and their nominative, tried in turn, for a man's name and a woman's
+_ENDINGS = {
+    "ru": _CYRILLIC_ENDINGS,
+    "uk": _CYRILLIC_ENDINGS,
+    "pl": ((("iego", "i"), ("ego", "y"), ("a", "")),
+           (("iej", "a"), ("ej", "a"), ("ii", "ia"), ("gi", "ga"), ("ki", "ka"), ("y", "a"))),
+    "hr": ((("a", ""),), (("ije", "ija"), ("e", "a"))),
+}
+#: how a woman's surname ends in the genitive; one ending in a consonant does not decline
+_FEMININE_LAST = ("ой", "ої", "iej", "ej")
 #: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
 #: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman)
 _CONNECTORS = ("'s", "’s", "s'", "の", "의", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の",
@@ -273,8 +324,11 @@ class Official:
 class _Taken:
     """The gazetteer's mentions of a text (start, end, entry), sorted, with lookups by place."""
 
-    def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool]) -> None:
+    def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
+                 bodies: Mapping[int, int] | None = None) -> None:
         self.spans = sorted(taken)
+        #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
+        self.bodies = bodies or {}
         self.starts = [s for s, _, _ in self.spans]
         self.by_end = {e: (s, idx) for s, e, idx in self.spans}
         self.person = person
@@ -342,6 +396,10 @@ class OfficialFinder:
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
                                  rf"(?:{_HANGUL_WORD}{{1,5}}부 ?)?(?:{self._ko})") if self._ko else None
+        #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
+        #: common family name, before a particle or a break
+        self._ko_after_re = re.compile(rf"(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
+                                       rf"(?=[은는이가의도]?(?:[ ,.]|$))") if self._ko else None
         self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
                                  rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
         self._zh_re = re.compile(rf"(?:{self._han})([{_HAN}·]{{2,10}}?)(?={_ZH_AFTER_RE})")
@@ -366,19 +424,22 @@ class OfficialFinder:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
         gazetteer's own mentions ``taken`` and which entries are people."""
         starts = self._title_starts(folded)
-        if lang in _COMPOUND_TITLES:
-            for m in _COMPOUND_TITLES[lang].finditer(folded):
+        for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
+                       _HEAD_TITLES.get(lang or "")):
+            for m in titles.finditer(folded) if titles is not None else ():
                 starts.setdefault(m.end(), m.start())
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         if unspaced is not None:
             found += unspaced(text, folded, spans)
             if lang in self._family_titled:
                 found += _by_family_name(text, found, self._family_titled[lang], spans)
+        if lang in _OBLIQUE_TITLES:
+            found = [_in_nominative(o, folded, lang) for o in found]
         return _with_repeats(text, found, spans) if found else found
 
     def not_name(self, folded_word: str) -> bool:
@@ -442,6 +503,9 @@ class OfficialFinder:
                 p += 1
             else:
                 return None
+            if p in spans.bodies and not comma:  # the body a spokesperson speaks for, before
+                p = spans.bodies[p]  # the name: "rzecznik rządu Adam Szłapka", "portavoz del
+                continue  # Ministerio de Exteriores, Ana Gil", "juru bicara Kementerian Luar Negeri X"
             if text[p:p + 1].isupper():
                 run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
                 if run is not None:
@@ -610,6 +674,16 @@ class OfficialFinder:
             if group is None and before is not None:
                 group = before[1]
             out.append(Official(before[0] if before else s, m.end(), name, group))
+        return out + self._korean_after_title(text, spans, out)
+
+    def _korean_after_title(self, text: str, spans: _Taken, found: Sequence[Official]) -> list[Official]:
+        """Korean names written after their title ("대변인 이재웅은", "외교부 대변인 이재웅은"),
+        where no name before a title (:meth:`_korean`) already covers them."""
+        out: list[Official] = []
+        for m in self._ko_after_re.finditer(text) if self._ko_after_re is not None else ():
+            s, e = m.span(1)
+            if spans.covering(s) is None and all(o.end <= m.start() or o.start >= e for o in found):
+                out.append(Official(m.start(), e, text[s:e], None))
         return out
 
     def _japanese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
@@ -680,6 +754,36 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
             if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
                 out.append(Official(m.start(), m.end(), people[0].name, None))
     return out
+
+
+def _in_nominative(o: Official, folded: str, lang: str) -> Official:
+    """``o`` with its name in the nominative when a title in the genitive opens it
+    (:data:`_OBLIQUE_TITLES`): "министра Ивана Петрова" is Иван Петров."""
+    start = o.written[0]
+    if _OBLIQUE_TITLES[lang].match(folded, start) is None:
+        return o
+    return dataclasses.replace(o, name=_nominative(o.name, lang))
+
+
+def _nominative(name: str, lang: str) -> str:
+    """A Russian, Ukrainian, Polish or Croatian name in the genitive put in the nominative:
+    a woman's when its last word ends in "-ой", "-ої", "-(i)ej" or a consonant (a woman's
+    surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
+    Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
+    Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian)."""
+    words = name.split()
+    last = words[-1]
+    feminine = last.endswith(_FEMININE_LAST) or last[-1:].lower() not in "аяоуеиіїєюaeiouy"
+    endings = _ENDINGS[lang][1 if feminine else 0]
+    irregular = _GENITIVE_NAMES.get(lang, {})
+    out = []
+    for word in words:
+        if word in irregular:
+            out.append(irregular[word])
+            continue
+        ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
+        out.append(word[: len(word) - len(ending[0])] + ending[1] if ending else word)
+    return " ".join(out)
 
 
 def _han_name_ok(name: str) -> bool:
@@ -804,6 +908,8 @@ def _alternation(titles: list[str]) -> str:
 
 
 _ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + ")"
+#: the commonest Korean family names, which open a name written after its title
+_KO_FAMILY = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어"
 _KO_NAME_BEFORE = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) $")
 
 

@@ -25,6 +25,25 @@ a union. Each language's organisation words are a table,
     for its government (:func:`state_body`; the rules backend gives it the article's own
     country), a union, an association or a company for itself.
 
+``english``
+    how the body is named in English (:func:`english_name`): ``heads`` maps an
+    organisation word as written to an English template ("Ministerio": "Ministry of {}",
+    "Kurumu": "{} Authority", 委员会: "{} Commission"); ``words`` maps a portfolio or
+    field, folded, to English ("agricultura": "Agriculture", "иностранных дел": "Foreign
+    Affairs", 公正取引: "Fair Trade"); ``skip`` are the folded joins and articles
+    dropped before a portfolio ("de", "la", "für", "за") and ``and`` the words that join
+    two ("y", "und", "ve", 和). A name gets its English name only when every word after
+    its head is known: "Ministerio de Agricultura, Pesca y Alimentación" is "Ministry of
+    Agriculture, Fisheries and Food"; an unknown word leaves the name as written.
+
+``spoken_for``
+    regular expressions of the bodies a spokesperson's title may name before the
+    spokesperson's own name, in the case the title governs ("rzecznik *rządu* Adam
+    Szłapka", "porte-parole du *Quai d'Orsay*, X", "Sprecher des
+    *Verteidigungsministeriums* X"); a body whose head and portfolio the ``english`` part
+    knows is one too ("juru bicara *Kementerian Luar Negeri* Roy Soemirat"). The officials
+    finder steps over them to the name (:func:`spoken_for_bodies`).
+
 A capitalised phrase followed by its acronym in brackets is an organisation too ("the
 Kenya Revenue Authority (KRA)": the acronym's letters are the initials of its words),
 and the acronym alone later in the text names it again.
@@ -50,8 +69,9 @@ from typing import Any
 
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
+from claimkit.text import fold
 
-__all__ = ["state_body", "with_organisations"]
+__all__ = ["english_name", "names_ministry", "spoken_for_bodies", "state_body", "with_organisations"]
 
 #: a capitalised word of a name, in Latin or Cyrillic letters (digits, dots, an
 #: apostrophe or a hyphen inside: "Al-Shabaab", "E.ON")
@@ -163,6 +183,188 @@ def _table(lang: str) -> _Table | None:
         source = _spaced_pattern(raw)
     compound = re.compile(_compound(raw["compound"])) if raw.get("compound") else None
     return _Table(lang, re.compile(source) if source else None, frozenset(raw.get("state", ())), compound)
+
+
+@dataclass(frozen=True)
+class _English:
+    """One language's ``english`` table (module docstring): how its bodies are named in English."""
+
+    heads: tuple[tuple[str, str], ...]  # organisation word as written, English template; longest first
+    words: dict[str, str]  # folded portfolio -> English
+    skip: frozenset[str]  # folded joins and articles before a portfolio
+    ands: frozenset[str]  # folded words joining two portfolios
+    longest: int  # the most words (or Han characters) a portfolio key has
+
+
+@functools.cache
+def _english(lang: str) -> _English | None:
+    """The ``english`` table of ``lang``'s organisation file; None when it has none."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    raw = json.loads(path.read_text("utf-8")).get("english") if path.is_file() else None
+    if not raw:
+        return None
+    words = {fold(k): v for k, v in raw["words"].items()}
+    spaced = lang not in _UNSPACED
+    longest = max((len(k.split()) if spaced else len(k) for k in words), default=1)
+    heads = tuple(sorted(raw["heads"].items(), key=lambda kv: len(kv[0]), reverse=True))
+    return _English(heads, words, frozenset(fold(w) for w in raw.get("skip", ())),
+                    frozenset(fold(w) for w in raw.get("and", ())), longest)
+
+
+#: languages whose organisation names run without spaces (a portfolio is read by characters)
+_UNSPACED = frozenset({"zh", "ja", "ko"})
+
+
+def english_name(name: str, language: str | None) -> str | None:
+    """The English name of a body named by its shape, from its language's ``english`` table
+    ("Ministerio de Agricultura" -> "Ministry of Agriculture", "Министерство обороны" ->
+    "Ministry of Defence", "Rekabet Kurumu" -> "Competition Authority", 공정거래위원회 ->
+    "Fair Trade Commission"); None when the table lacks its head or a word of the rest."""
+    lang = (language or "").split("-")[0].lower()
+    table = _english(lang) if lang else None
+    if table is None:
+        return None
+    for head, template in table.heads:
+        if name.startswith(head):
+            rest = name[len(head):]
+        elif name.endswith(head):
+            rest = name[: len(name) - len(head)]
+        else:
+            continue
+        parts = _han_portfolio(rest, table) if lang in _UNSPACED else _portfolio(rest, table, lang)
+        if parts:
+            return template.format(_listed(parts))
+    return None
+
+
+def _listed(parts: Sequence[str]) -> str:
+    """English portfolios in a row: "Health", "Agriculture and Forestry", "A, B and C"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _portfolio(rest: str, table: _English, lang: str) -> list[str] | None:
+    """The English of each portfolio a spaced name holds after (or before) its head, split
+    at commas and ``and`` words, joins and articles dropped; None when one is unknown. The
+    whole rest is looked up first: "vanjskih i europskih poslova" is one portfolio."""
+    whole = _unskipped(fold(rest).split(), table)
+    if " ".join(whole) in table.words:
+        return [table.words[" ".join(whole)]]
+    out = []
+    for seg in _segments(rest, table, lang):
+        seg = _unskipped(seg, table)
+        english = table.words.get(" ".join(seg)) if seg else None
+        if english is None:
+            return None
+        out.append(english)
+    return out
+
+
+def _unskipped(words: list[str], table: _English) -> list[str]:
+    """``words`` without the joins and articles that open them ("de la", "für die")."""
+    i = 0
+    while i < len(words) and words[i] in table.skip:
+        i += 1
+    return words[i:]
+
+
+def _segments(rest: str, table: _English, lang: str) -> list[list[str]]:
+    """The folded words of ``rest`` cut at commas and ``and`` words (Arabic writes "and"
+    into the next word: "والثروة")."""
+    segments: list[list[str]] = [[]]
+    for chunk in rest.split(","):
+        if segments[-1]:
+            segments.append([])
+        for word in fold(chunk).split():
+            if lang == "ar" and word.startswith("وال") and segments[-1]:
+                segments.append([])  # "والثروة": and the ...
+                word = word[1:]
+            if word in table.ands:
+                if segments[-1]:  # ", dan": one break
+                    segments.append([])
+            elif segments[-1] or word not in table.skip:
+                segments[-1].append(word)
+    return segments
+
+
+def _han_portfolio(rest: str, table: _English) -> list[str] | None:
+    """The English of a name written without spaces (国家发展和改革, 공정거래), read as the
+    longest known words from its start, joined by a space (an ``and`` word between two makes
+    "and"); None when a character is left unread."""
+    key, out, i = fold(rest), [], 0
+    while i < len(key):
+        for n in range(min(table.longest, len(key) - i), 0, -1):
+            piece = key[i : i + n]
+            if piece in table.ands or piece in table.words:
+                out.append("and" if piece in table.ands else table.words[piece])
+                i += n
+                break
+        else:
+            return None
+    return [" ".join(out)] if out and out[0] != "and" else None
+
+
+#: how many words after its head a body between a title and a name may have
+_BODY_WORDS = 5
+#: a word and the space after it, for the ends a body may have
+_BODY_WORD = re.compile(r"[ \u00a0]*[^\W\d_][\w'’-]*")
+
+
+def spoken_for_bodies(text: str, language: str | None) -> dict[int, int]:
+    """Start -> end of each body of ``text`` a spokesperson's title may name before the
+    name (module docstring, ``spoken_for``): the table's expressions, and a head of the
+    ``english`` part with the longest run of words after it that makes a known body
+    ("Kementerian Luar Negeri" in "Kementerian Luar Negeri Roy Soemirat")."""
+    lang = (language or "").split("-")[0].lower()
+    pattern = _spoken_for(lang) if lang else None
+    if pattern is None:
+        return {}
+    out: dict[int, int] = {}
+    for m in pattern.finditer(text):
+        known = _known_body_end(text, m.start(), m.end(), lang) if m.groupdict().get("head") else m.end()
+        if known is not None:
+            out.setdefault(m.start(), known)
+    return out
+
+
+def _known_body_end(text: str, start: int, head_end: int, lang: str) -> int | None:
+    """The end of the longest body from ``start`` (its head ending at ``head_end``) that
+    :func:`english_name` knows, up to :data:`_BODY_WORDS` words on; None when none is."""
+    ends, p = [], head_end
+    for _ in range(_BODY_WORDS):
+        w = _BODY_WORD.match(text, p)
+        if w is None:
+            break
+        p = w.end()
+        ends.append(p)
+    return next((e for e in reversed(ends) if english_name(text[start:e], lang) is not None), None)
+
+
+def names_ministry(written: str, language: str | None) -> bool:
+    """Whether an official's title as written names a body the ``english`` part knows in
+    full ("Juru bicara Kementerian Luar Negeri Roy Soemirat", "portavoz del Ministerio de
+    Exteriores, Ana Gil"): a state body, whose spokesperson speaks for its government."""
+    lang = (language or "").split("-")[0].lower()
+    pattern = _spoken_for(lang) if lang else None
+    if pattern is None:
+        return False
+    return any(m.groupdict().get("head") and _known_body_end(written, m.start(), m.end(), lang) is not None
+               for m in pattern.finditer(written))
+
+
+@functools.cache
+def _spoken_for(lang: str) -> re.Pattern[str] | None:
+    """The bodies of ``lang`` a spokesperson's title may name, as one pattern: the table's
+    ``spoken_for`` expressions, and (group ``head``) the heads of its ``english`` part
+    that open a name; None for a language with neither."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    raw = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    parts = [f"(?:{p})" for p in raw.get("spoken_for", ())]
+    english = _english(lang)
+    if english is not None and lang not in _UNSPACED:
+        parts.append(rf"(?P<head>{_alternation([h for h, _ in english.heads])})")
+    if not parts:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
 
 
 def state_body(name: str, language: str | None) -> bool:
@@ -286,7 +488,8 @@ def with_organisations(text: str, found: Sequence[ActorMention], language: str |
         if inside is not None:
             dropped.update(inside)
             name = text[s:e]
-            added.append(ActorMention(s, e, name, Actor(text=name, name=name, kind=ActorKind.organisation)))
+            english = english_name(name, language) or name
+            added.append(ActorMention(s, e, name, Actor(text=name, name=english, kind=ActorKind.organisation)))
             last_end = e
     out = sorted([*(m for i, m in enumerate(found) if i not in dropped), *added], key=lambda m: m.start)
     return _acronym_uses(text, out, [(s, e, word) for s, e, _, word in acronyms]) if acronyms else out

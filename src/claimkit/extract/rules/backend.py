@@ -390,6 +390,10 @@ class RulesBackend(Backend):
             speaks_for.setdefault(label, country)
         others = _sorted([*actors, *places])
         found, replaced = home_mentions(document.text, document.language, actor, others)
+        for m in replaced:  # the ministry's spokesperson named after it speaks for the country
+            if m.value.kind == ActorKind.person and m.value.label not in speaks_for:
+                speaks_for[m.value.label] = actor
+        replaced = [m for m in replaced if m.value.kind != ActorKind.person]
         bank = self._finders.central_bank(actor.iso_code) if actor.iso_code else None
         if bank is not None:  # "the central bank": the home country's
             found = _sorted([*found, *central_bank_mentions(document.text, document.language, bank, others)])

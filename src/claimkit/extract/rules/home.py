@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from claimkit.extract.rules.dateline import Dateline
 from claimkit.extract.rules.support import Mention
 from claimkit.normalize import country_name
-from claimkit.normalize._organisations import state_body
+from claimkit.normalize._organisations import names_ministry, state_body
 from claimkit.schemas import Actor, ActorKind, Document
 
 __all__ = ["central_bank_mentions", "home_country", "home_mentions", "state_bodies"]
@@ -214,9 +214,12 @@ def _unnamed_body(m: Mention) -> bool:
 def state_bodies(actors: Sequence[Mention], language: str | None, home: Actor) -> dict[str, Actor]:
     """The state bodies in no gazetteer among ``actors`` ("the Ministry of Fisheries",
     "Ministerio de Agricultura", "Rekabet Kurumu", 공정거래위원회; the ``state`` words of
-    the organisation tables) with the country they speak for: ``home``, the article's own."""
+    the organisation tables) with the country they speak for: ``home``, the article's own;
+    so does a spokesperson whose title names such a body and no country ("juru bicara
+    Kementerian Luar Negeri Roy Soemirat")."""
     return {m.value.label: home for m in actors
-            if _unnamed_body(m) and state_body(m.value.text, language)}
+            if (_unnamed_body(m) and state_body(m.value.text, language)) or (
+                m.value.kind == ActorKind.person and names_ministry(m.value.text, language))}
 
 
 def central_bank_mentions(text: str, language: str | None, bank: Actor, others: Sequence[Mention]) -> list[Mention]:
