@@ -14,6 +14,9 @@ Rules (documented in ``docs/normalize.md``):
   the publication month (of the previous month when the day is after publication).
 * A relative week, month or year ("next month", "下周", "年内", "bulan depan") is
   that month or year from publication; a week is the month it lies in.
+* A day told from another day of the text ("the day before", "la veille", "накануне",
+  "前日", "次日", "이날") is told from the last day-precise date before it (Korean "이날"
+  from the first: the story's own day), or from publication when the text names none.
 * Without a publication date, a relative date stays ``unresolved`` with its
   raw text; it is never guessed from today's date.
 
