@@ -14,6 +14,9 @@ Rules (documented in ``docs/normalize.md``):
   the publication month (of the previous month when the day is after publication).
 * A relative week, month or year ("next month", "下周", "年内", "bulan depan") is
   that month or year from publication; a week is the month it lies in.
+* A day told from another day of the text ("the day before", "la veille", "накануне",
+  "前日", "次日", "이날") is told from the last day-precise date before it (Korean "이날"
+  from the first: the story's own day), or from publication when the text names none.
 * Without a publication date, a relative date stays ``unresolved`` with its
   raw text; it is never guessed from today's date.
 
@@ -30,7 +33,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimkit.normalize.mentions import DateMention
@@ -53,6 +56,10 @@ logger = logging.getLogger(__name__)
 
 _D = r"[0-9０-９]"
 _CJK_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2}
+#: the month before a day in Chinese and Japanese, as an offset from publication's: a day
+#: of this, last or next month ("今月5日", "上月28日", "先月28日", "下个月3日"; branch ``crel``)
+_CJK_MONTHS = {"今月": 0, "本月": 0, "当月": 0, "先月": -1, "上月": -1, "上个月": -1, "上個月": -1,
+               "来月": 1, "下月": 1, "下个月": 1, "下個月": 1}
 _ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _JA_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 _KO_DAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
@@ -61,12 +68,33 @@ _VI_DAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
 
 # Weekday forms CLDR does not list (accusative after "в"/"w"/"u" ...).
 _EXTRA_DAYS: dict[str, dict[str, int]] = {
-    "ru": {"среду": 2, "пятницу": 4, "субботу": 5},
+    "ru": {"среду": 2, "пятницу": 4, "субботу": 5,
+           # the genitive: "с понедельника", "до пятницы" (not "среды", "воскресенья": also
+           # "environments", "resurrection")
+           "понедельника": 0, "вторника": 1, "четверга": 3, "пятницы": 4, "субботы": 5},
     "uk": {"середу": 2, "п'ятницю": 4, "пʼятницю": 4, "п’ятницю": 4, "суботу": 5, "неділю": 6,
            # the genitive: "минулого вівторка" (last Tuesday), "з понеділка"
            "понеділка": 0, "вівторка": 1, "четверга": 3, "п'ятниці": 4, "пʼятниці": 4,
            "п’ятниці": 4, "суботи": 5},
-    "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6},
+    "pl": {"środę": 2, "sobotę": 5, "niedzielę": 6,
+           # the genitive: "od poniedziałku", "do piątku"
+           "poniedziałku": 0, "wtorku": 1, "środy": 2, "czwartku": 3, "piątku": 4, "soboty": 5,
+           "niedzieli": 6,
+           # the adjective of the day, in every case: "po wtorkowej rozmowie", "w piątkowym
+           # wywiadzie", "środowe spotkanie"
+           **{stem + ending: wd
+              for wd, stem in enumerate(("poniedziałkow", "wtorkow", "środow", "czwartkow", "piątkow"))
+              for ending in ("y", "a", "e", "ego", "ej", "ym", "ą", "ych", "emu", "ymi")},
+           **{"sobotni" + ending: 5 for ending in ("", "a", "e", "ego", "ej", "m", "ą", "ch", "emu", "mi")},
+           **{"niedzieln" + ending: 6 for ending in ("y", "a", "e", "ego", "ej", "ym", "ą", "ych", "emu", "ymi")}},
+    # the short forms after "nesta", "na" ("nesta terça (10)", "na última quarta"); not
+    # "segunda" or "quinta" after "na" alone: also "second", "fifth"
+    "pt": {f"{before} {day}{feira}": wd
+           for wd, day in enumerate(("segunda", "terça", "quarta", "quinta", "sexta"))
+           for before in ("nesta", "desta", "na última", "na próxima", "nesta última")
+           for feira in ("", "-feira")}
+          | {f"na {day}{feira}": wd for wd, day in ((1, "terça"), (2, "quarta"), (4, "sexta"))
+             for feira in ("", "-feira")},
     "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6,
            # the genitive: "prošlog utorka" (last Tuesday), "do petka"
            "ponedjeljka": 0, "utorka": 1, "srijede": 2, "četvrtka": 3, "petka": 4, "subote": 5,
@@ -127,35 +155,44 @@ _MONTH_PREPS: dict[str, str] = {
 # Relative day words: offset in days from publication.
 _REL_DAYS: dict[str, dict[str, int]] = {
     "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
-           "the day before yesterday": -2, "the day after tomorrow": 2},
+           "the day before yesterday": -2, "the day after tomorrow": 2, "this morning": 0,
+           "this afternoon": 0, "this evening": 0, "earlier today": 0},
     "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2,
-           "大前天": -3, "昨晚": -1, "今晨": 0},
+           "大前天": -3, "昨晚": -1, "今晨": 0, "今早": 0, "今晚": 0},
     "ja": {"今日": 0, "昨日": -1, "明日": 1, "一昨日": -2, "おととい": -2, "本日": 0, "昨夜": -1,
-           "明後日": 2, "あさって": 2},
+           "明後日": 2, "あさって": 2, "今朝": 0, "今夜": 0, "今晩": 0},
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
-           "đêm qua": -1},
+           "đêm qua": -1, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0},
     "id": {"hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
-           "tadi malam": -1, "semalam": -1},
+           "tadi malam": -1, "semalam": -1, "pagi ini": 0, "tadi pagi": 0, "siang ini": 0,
+           "tadi siang": 0, "sore ini": 0, "tadi sore": 0, "malam ini": 0},
     "ms": {"hari ini": 0, "semalam": -1, "esok": 1, "kelmarin": -2, "lusa": 2},
     "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
-           "après-demain": 2, "hier soir": -1},
-    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1},
+           "après-demain": 2, "hier soir": -1, "ce matin": 0, "cet après-midi": 0, "ce soir": 0},
+    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1,
+           "heute früh": 0},
     "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
-           "pasado mañana": 2, "anoche": -1},
+           "pasado mañana": 2, "anoche": -1, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
     "it": {"oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2, "l’altro ieri": -2,
-           "l'altroieri": -2, "ieri l'altro": -2, "dopodomani": 2, "ieri sera": -1, "stanotte": 0},
-    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2},
+           "l'altroieri": -2, "ieri l'altro": -2, "dopodomani": 2, "ieri sera": -1, "stanotte": 0,
+           "stamattina": 0, "stamani": 0, "questa mattina": 0, "questo pomeriggio": 0, "stasera": 0},
+    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2,
+           "esta manhã": 0, "nesta manhã": 0, "esta tarde": 0, "nesta tarde": 0, "esta noite": 0},
     "pl": {"dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1, "przedwczoraj": -2,
-           "pojutrze": 2},
+           "pojutrze": 2, "tego ranka": 0, "dziś rano": 0, "dzisiaj rano": 0},
     "uk": {"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
-           "позаучора": -2, "післязавтра": 2},
-    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2},
-    "hr": {"danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1},
+           "позаучора": -2, "післязавтра": 2, "цього ранку": 0, "сьогодні вранці": 0},
+    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2,
+           "этим утром": 0, "сегодня утром": 0},
+    "hr": {"danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1,
+           "jutros": 0, "večeras": 0, "noćas": 0},
     "tr": {"bugün": 0, "dün": -1, "yarın": 1, "önceki gün": -2, "evvelki gün": -2,
-           "öbür gün": 2, "dün akşam": -1, "dün gece": -1},
+           "öbür gün": 2, "dün akşam": -1, "dün gece": -1, "bu sabah": 0, "bu akşam": 0,
+           "bu öğleden sonra": 0},
     "ar": {"اليوم": 0, "أمس": -1, "الأمس": -1, "غدا": 1, "غداً": 1, "أول أمس": -2,
-           "أول من أمس": -2, "بعد غد": 2},
+           "أول من أمس": -2, "بعد غد": 2, "الليلة": 0,
+           "الليلة الماضية": -1},
 }
 
 
@@ -166,6 +203,80 @@ _GUARDED_DAYS: dict[str, dict[str, tuple[int, str]]] = {
     "de": {"morgen": (1, r"(?<![Hh]eute )(?<![Gg]estern )(?<![Aa]m )")},
     "es": {"mañana": (1, r"(?<![Ll]a )(?<![Ee]sta )(?<![Uu]na )(?<![Cc]ada )(?<![Dd]e )(?<![Pp]asado )")},
 }
+
+#: the :data:`_STORY_DAYS` phrases told from the first day the text names, not the last
+_FROM_FIRST = frozenset({"이날"})
+#: what may follow a "the day before" that is an adverb, not a preposition ("The day before,
+#: Orban met Putin"; not "the day before the summit", a day of another event)
+_ALONE = r"(?=\s*[,.;:!?)»”\"]|\s*$)"
+#: not after a Han character (Chinese "峰会前一天", Japanese "会談の前日": the day before the
+#: summit, the talks) nor right after a Korean noun and its space ("회담 전날")
+_CJK_ALONE = r"(?<![\u3040-\u30ff\u4e00-\u9fffの])"
+_KO_ALONE = r"(?<![가-힣])(?<![가-힣] )"
+
+# Days told from the last day the text named (its story's day), not from publication: "the
+# day before", "la veille", "накануне", "前日", "이날" (that same day). Offset in days, and
+# a guard: a regex before the word (a lookbehind) and after it (a lookahead), where the
+# words are also a preposition before another event ("the day before the summit", "la
+# veille du sommet", "zirveden bir gün önce"). Without an earlier day in the text, publication's.
+_STORY_DAYS: dict[str, dict[str, tuple[int, str, str]]] = {
+    "en": {"the previous day": (-1, "", ""), "a day earlier": (-1, "", ""), "the day before": (-1, "", _ALONE),
+           "the next day": (1, "", ""), "the following day": (1, "", ""), "a day later": (1, "", ""),
+           "the same day": (0, "", ""), "earlier that day": (0, "", ""), "later that day": (0, "", "")},
+    "fr": {"la veille": (-1, "", r"(?!\s+(?:de|du|des|d['’]))"), "le lendemain": (1, "", r"(?!\s+(?:de|du|des|d['’]))"),
+           "le jour même": (0, "", ""), "le même jour": (0, "", ""), "un jour plus tôt": (-1, "", ""),
+           "un jour plus tard": (1, "", "")},
+    "de": {"am Vortag": (-1, "", ""), "tags zuvor": (-1, "", ""), "einen Tag zuvor": (-1, "", ""),
+           "am Tag zuvor": (-1, "", ""), "einen Tag vorher": (-1, "", ""), "am Vorabend": (-1, "", r"(?!\s+(?:des|der|von|vom))"),
+           "am Folgetag": (1, "", ""), "tags darauf": (1, "", ""), "am nächsten Tag": (1, "", ""),
+           "am Tag danach": (1, "", ""), "einen Tag später": (1, "", ""), "am selben Tag": (0, "", ""),
+           "am gleichen Tag": (0, "", ""), "am selben Abend": (0, "", "")},
+    "es": {"el día anterior": (-1, "", ""), "la víspera": (-1, "", r"(?!\s+de)"), "un día antes": (-1, "", r"(?!\s+de)"),
+           "al día siguiente": (1, "", ""), "un día después": (1, "", r"(?!\s+de)"), "ese mismo día": (0, "", ""),
+           "el mismo día": (0, "", r"(?!\s+(?:de|en))")},
+    "it": {"il giorno prima": (-1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "il giorno precedente": (-1, "", ""),
+           "la vigilia": (-1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "il giorno dopo": (1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"),
+           "il giorno successivo": (1, "", ""), "l'indomani": (1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"),
+           "l’indomani": (1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "lo stesso giorno": (0, "", "")},
+    "pt": {"na véspera": (-1, "", r"(?!\s+d[aoe])"), "no dia anterior": (-1, "", ""), "um dia antes": (-1, "", r"(?!\s+d[aoe])"),
+           "no dia seguinte": (1, "", ""), "um dia depois": (1, "", r"(?!\s+d[aoe])"), "no mesmo dia": (0, "", "")},
+    "pl": {"dzień wcześniej": (-1, "", ""), "poprzedniego dnia": (-1, "", ""), "dzień przedtem": (-1, "", ""),
+           "w przeddzień": (-1, "", _ALONE), "dzień później": (1, "", ""), "następnego dnia": (1, "", ""),
+           "nazajutrz": (1, "", ""), "tego samego dnia": (0, "", ""), "tego dnia": (0, "", "")},
+    "ru": {"накануне": (-1, "", r"(?=\s*[,.;:!?)]|\s+(?:вечером|днем|днём|утром|ночью)|\s*$)"),
+           "днем ранее": (-1, "", ""), "днём ранее": (-1, "", ""), "за день до этого": (-1, "", ""),
+           "на следующий день": (1, "", ""), "днем позже": (1, "", ""), "днём позже": (1, "", ""),
+           "в тот же день": (0, "", "")},
+    "uk": {"напередодні": (-1, "", r"(?=\s*[,.;:!?)]|\s+(?:увечері|ввечері|вдень|вранці|уночі)|\s*$)"),
+           "днем раніше": (-1, "", ""), "за день до цього": (-1, "", ""), "наступного дня": (1, "", ""),
+           "днем пізніше": (1, "", ""), "того ж дня": (0, "", ""), "того самого дня": (0, "", "")},
+    "hr": {"dan ranije": (-1, "", ""), "dan prije": (-1, "", _ALONE), "prethodnog dana": (-1, "", ""),
+           "prethodni dan": (-1, "", ""), "sutradan": (1, "", ""), "dan kasnije": (1, "", ""),
+           "idućeg dana": (1, "", ""), "sljedećeg dana": (1, "", ""), "istog dana": (0, "", ""),
+           "istoga dana": (0, "", "")},
+    # not after an ablative ("zirveden bir gün önce": a day before the summit)
+    "tr": {"bir gün önce": (-1, r"(?<!dan )(?<!den )(?<!tan )(?<!ten )", ""),
+           "bir gün sonra": (1, r"(?<!dan )(?<!den )(?<!tan )(?<!ten )", ""), "ertesi gün": (1, "", ""),
+           "aynı gün": (0, "", "")},
+    "id": {"sehari sebelumnya": (-1, "", ""), "sehari kemudian": (1, "", ""), "keesokan harinya": (1, "", ""),
+           "sehari setelahnya": (1, "", ""), "hari yang sama": (0, "", "")},
+    "vi": {"một ngày trước đó": (-1, "", ""), "ngày hôm trước": (-1, "", ""), "hôm trước": (-1, "", _ALONE),
+           "ngày hôm sau": (1, "", ""), "hôm sau": (1, "", ""), "một ngày sau đó": (1, "", ""),
+           "cùng ngày": (0, "", "")},
+    "zh": {"前一天": (-1, _CJK_ALONE, ""), "前一日": (-1, _CJK_ALONE, ""), "次日": (1, "", ""),
+           "翌日": (1, "", ""), "第二天": (1, _CJK_ALONE, ""), "当天": (0, "", ""), "當天": (0, "", ""),
+           "同日": (0, "", ""), "当日": (0, "", ""), "當日": (0, "", "")},
+    "ja": {"前日": (-1, _CJK_ALONE, ""), "翌日": (1, _CJK_ALONE, ""), "同日": (0, "", ""), "当日": (0, "", "")},
+    # "이날" (this day) is the story's own day, the first the text names, not the last ("북한은
+    # 지난 15일 ... 발사했다. ... 대변인은 이날 ...": the 18th of the lead)
+    "ko": {"이날": (0, r"(?<![가-힣])", ""), "같은 날": (0, "", ""), "그 전날": (-1, "", ""),
+           "전날": (-1, _KO_ALONE, ""), "다음날": (1, _KO_ALONE, ""), "다음 날": (1, _KO_ALONE, ""),
+           "이튿날": (1, "", "")},
+    "ar": {"في اليوم السابق": (-1, "", ""), "قبل ذلك بيوم": (-1, "", ""), "في اليوم التالي": (1, "", ""),
+           "بعد ذلك بيوم": (1, "", ""), "في اليوم نفسه": (0, "", ""), "في نفس اليوم": (0, "", ""),
+           "في اليوم ذاته": (0, "", "")},
+}
+
 
 # Relative periods: (unit, offset) from the publication's month, week or year. "next month"
 # is the month after publication, "within the year" its year; a week is its month when it
@@ -262,24 +373,26 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
 
 
 # Words near a weekday that move it forward or back, and future-tense cues.
-_NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochain|nächsten|kommenden|próximo|"
-                   r"prossimo|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau|gelecek|önümüzdeki|"
+_NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochaine?|nächste[nr]?|kommenden?|próxim[oa]|"
+                   r"prossim[oa]|następn\w*|следующ\w*|наступн\w*|sljedeć\w*|depan|tới|sau|gelecek|önümüzdeki|"
                    r"المقبل|المقبلة|القادم|القادمة)\b|"
                    r"下周|下週|下星期|下个|来週|다음")
-_LAST = re.compile(r"(?i)\b(?:last|past|previous|dernier|letzten|vergangenen|pasado|scorso|"
+_LAST = re.compile(r"(?i)\b(?:last|past|previous|dernière|dernier|letzten|vergangenen|pasad[oa]|passad[oa]|"
+                   r"scors[oa]|última|ultim[oa]|"
                    r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen|الماضي|الماضية)\b|"
                    r"上周|上週|上星期|上个|先週|지난")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|"
-                     r"going to|to be held|sẽ|akan|va|vont|sera|aura|wird|werden|soll|será|"
+                     r"going to|to be held|sẽ|akan|va|vont|aura|wird|werden|soll|será|"
                      r"serán|va a|sarà|vai|irá|\w+rá|\w+rán|\w+rà|\w+ranno|tiendra|aura lieu|będzie|będą|odbędzie|будет|будут|состоится|"
                      r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
-#: future-tense forms of one language, read in its texts only: endings that are other words
-#: elsewhere ("-ront", "-ra" in French; "Sierra" too, a rare cost), and the verbs of meetings,
+#: future-tense forms of one language, read in its texts only: endings and words that are other
+#: words elsewhere ("-ront", "-ra" in French; "Sierra" too, a rare cost; "sera", Italian for
+#: evening: "martedì sera" is last Tuesday evening), and the verbs of meetings,
 #: visits and signings whose perfective future no ending tells from a present ("встретятся",
 #: "spotkają", "зустрінуться"; Arabic "سـ" before the verb)
 _FUTURE_FORMS: dict[str, str] = {
-    "fr": r"\w{2,}ront|\w{3,}(?:era|ira|dra|rra)|seront|auront|feront|iront",
+    "fr": r"\w{2,}ront|\w{3,}(?:era|ira|dra|rra)|sera|seront|auront|feront|iront",
     "pt": r"vão|\w+(?:ar|er|ir)ão",
     "es": r"van a|vamos a",
     "pl": r"spotkają|spotka|odwiedzi|odwiedzą|podpiszą|podpisze|przyjedzie|przyjadą|przybędzie|"
@@ -437,6 +550,17 @@ def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:
     return _day_ref(raw, pub + dt.timedelta(days=days), DateResolution.relative)
 
 
+def _month_day(raw: str, months: int, day: int, pub: dt.date | None) -> DateRef:
+    """"今月5日", "上月28日": that day of the month ``months`` from publication's."""
+    if pub is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    year, month = divmod(pub.year * 12 + pub.month - 1 + months, 12)
+    try:
+        return _day_ref(raw, dt.date(year, month + 1, day), DateResolution.relative)
+    except ValueError:
+        return _ref(raw, None, DateResolution.unresolved)
+
+
 def _bare_day(raw: str, day: int, pub: dt.date | None) -> DateRef:
     """"24日": that day of the publication month, or of the month before."""
     if pub is None or not 1 <= day <= 31:
@@ -514,6 +638,8 @@ class _Lang:
     words: Any = None
     #: the language's own future-tense forms (:data:`_FUTURE_FORMS`), if it has any
     future: re.Pattern[str] | None = None
+    #: the folded words of :data:`_STORY_DAYS` -> their offset from the day the text named last
+    story: dict[str, int] = field(default_factory=dict)
 
 
 _DM_LANGS = frozenset({"vi", "id", "ms", "fr", "de", "es", "it", "pt", "pl", "uk", "ru", "hr",
@@ -587,6 +713,7 @@ def _lang_table(lang: str | None) -> _Lang:
         (rf"(?P<cjk>(?:(?P<cy>{_D}{{4}})\s*年|(?P<cyw>去年|今年|明年|前年))?\s*"
         rf"(?P<cm>{_D}{{1,2}})\s*月(?:\s*(?P<cd>{_D}{{1,2}})\s*[日号號])?)"),
         rf"(?P<cyo>(?P<cyy>{_D}{{4}})\s*年(?!\s*{_D}{{1,2}}\s*月))",
+        rf"(?P<crel>(?P<crm>{_alt(list(_CJK_MONTHS))})\s*(?P<crd>{_D}{{1,2}})\s*[日号號](?![本曜元]))",
         r"(?P<ko>(?:(?P<ky>\d{4})년\s*)?(?P<km>\d{1,2})월(?:\s*(?P<kd>\d{1,2})일)?)",
         rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*(?:[日号號](?![本曜元])|일(?![간째본])))",
         r"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
@@ -617,10 +744,34 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"|(?i:ngày|tanggal)\s+(?P<od2>\d{{1,2}})(?![\d/.,]\d))(?!\w)(?!{after_month}))"
     )
     unspaced = [w for w in rel if _UNSPACED_CHAR.match(w)]
-    regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced])}(?:{'|'.join(parts)})")
-    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods])
+    story = _story_part(langs, parts)
+    regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced, *story])}(?:{'|'.join(parts)})")
+    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods, *story])
     future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
-    return _Lang(months, days, rel, regex, dm_order=lang in _DM_LANGS, periods=periods, words=words, future=future)
+    return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, future=future, story=story)
+
+
+def _story_key(words: str) -> str:
+    """The lookup form of a :data:`_STORY_DAYS` phrase, as written or as its table has it."""
+    return " ".join(fold_case_loose(words).replace("’", "'").split())
+
+
+def _story_part(langs: list[str], parts: list[str]) -> dict[str, int]:
+    """The story days of ``langs`` (:data:`_STORY_DAYS`, :func:`_story_key` -> offset); adds to ``parts``
+    the pattern branch ``srel`` that finds them, each with its guards: on word boundaries in
+    the scripts written with spaces (an Arabic one may carry its "و"), anywhere in Han and kana."""
+    story: dict[str, int] = {}
+    branches = []
+    entries = [(w, v) for code in langs for w, v in _STORY_DAYS.get(code, {}).items()]
+    for w, (offset, before, after) in sorted(entries, key=lambda e: -len(e[0])):
+        story[_story_key(w)] = offset
+        spaced = not (_UNSPACED_CHAR.match(w) or _HANGUL_CHAR.match(w) or dominant_script(w) == Script.ARABIC)
+        edge = r"(?<!\w)" if spaced else ""
+        end = r"(?!\w)" if spaced or _HANGUL_CHAR.match(w) is None else ""
+        branches.append(f"{before}{edge}(?i:{re.escape(w)}){end}{after}")
+    if branches:
+        parts.insert(0, f"(?P<srel>{'|'.join(branches)})")
+    return story
 
 
 def _rel_days(lang: str | None, langs: list[str]) -> dict[str, int]:
@@ -775,7 +926,7 @@ def _resolve_match(m: re.Match[str], table: _Lang, pub: dt.date | None, text: st
         return _ymd(raw, _num(m.group("iy")), _num(m.group("im")), _num(m.group("id")), pub)
     if m.group("num"):
         return _numeric(m, raw, table, pub, strict)
-    for resolver in (_resolve_zh_ja, _resolve_asian_other, _resolve_table):
+    for resolver in (_resolve_zh_ja, _resolve_asian_other, _resolve_story, _resolve_table):
         hit, ref = resolver(m, raw, table, pub, text)
         if hit:
             return ref
@@ -814,6 +965,8 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if g("cyo"):
         return True, DateRef(value=f"{_num(g('cyy')):04d}", raw=raw,
                              resolution=DateResolution.explicit)
+    if g("crel"):
+        return True, _month_day(raw, _CJK_MONTHS[g("crm")], _num(g("crd")), pub)
     if g("bday"):
         return True, _bare_day(raw, _num(g("bd")), pub)
     for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
@@ -840,6 +993,14 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
     if g("viwd"):
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
         return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
+    return False, None
+
+
+def _resolve_story(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> _Resolved:
+    """A :data:`_STORY_DAYS` phrase, from publication (:func:`find_dates` tells it from the
+    day the text named before it, when there is one)."""
+    if table.story and m.group("srel"):
+        return True, _offset(raw, table.story[_story_key(raw)], pub)
     return False, None
 
 
@@ -942,6 +1103,9 @@ def find_dates(text: str, *, published: dt.date | None,
     table = _lang_table(_lang(language))
     out: list[DateMention] = []
     source = ascii_digits(text)  # "٣ مارس ٢٠٢٦" read as "3 مارس 2026"; offsets unchanged
+    # the days the text named first and last: what "이날" and "the day before" are told from
+    first: dt.date | None = None
+    last: dt.date | None = None
     for m in (m for lo, hi in _windows(source, table) for m in table.regex.finditer(source, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
@@ -951,9 +1115,14 @@ def find_dates(text: str, *, published: dt.date | None,
         ref = _resolve_bounded(m, table, published, source, strict=True)
         if ref is None:
             continue
+        if last is not None and m.group("srel"):
+            key = _story_key(ref.raw or "")
+            ref = _from_story_day(ref, table.story[key], first if key in _FROM_FIRST and first else last)
         if source is not text and ref.raw:
             ref = ref.model_copy(update={"raw": _as_written(ref.raw, source, text, m.start())})
         out.append(DateMention(s, e, text[s:e], ref))
+        last = _day_of(ref) or last
+        first = first or last
     return out
 
 
@@ -962,6 +1131,24 @@ def _as_written(raw: str, source: str, text: str, near: int) -> str:
     them, from the match at ``near`` on; ``raw`` when they are not found there."""
     at = source.find(raw, near)
     return text[at:at + len(raw)] if at >= 0 else raw
+
+
+def _from_story_day(ref: DateRef, offset: int, last: dt.date) -> DateRef:
+    """A :data:`_STORY_DAYS` phrase told from the day the text named last, not from publication."""
+    try:
+        return _day_ref(ref.raw or "", last + dt.timedelta(days=offset), DateResolution.relative)
+    except OverflowError:
+        return _ref(ref.raw or "", None, DateResolution.unresolved)
+
+
+def _day_of(ref: DateRef) -> dt.date | None:
+    """The day a day-precise date resolves to; None for a month, a year or none."""
+    if ref.value is None or len(ref.value) != len("2025-03-27"):
+        return None
+    try:
+        return dt.date.fromisoformat(ref.value)
+    except ValueError:
+        return None
 
 
 def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -> DateRef:

@@ -45,6 +45,7 @@ from claimkit.extract.rules.dateline import (
     Dateline,
     article_dateline,
     dated,
+    filed_day,
     filed_from,
     read_datelines,
 )
@@ -347,8 +348,12 @@ class RulesBackend(Backend):
         actors = self._with_home(document, named, places, speaks_for, article_dateline(datelines))
         dates = _sorted(finders.dates(document))
         published = document.published
-        if published is None and (published := dateline_day(dates)) is not None:
-            # no publication date given: the dateline's day is when "on Tuesday" was
+        if published is None:
+            published = dateline_day(dates)  # no publication date given: the dateline's day is
+            # when "on Tuesday" was; a dateline of a day before publication is when it was written
+        elif (filed := filed_day(datelines, text, published, document.language)) is not None:
+            published = filed
+        if published != document.published:
             dates = _sorted(finders.dates(document.model_copy(update={"published": published})))
         dateline = frozenset(m.start for m in dates if dated(datelines, m.start))
         return Scene(

@@ -14,16 +14,21 @@ date written in it and the agency. Three readers use it:
 - the actors (:mod:`.roles`): a capital opening a dateline is where the story was filed,
   no government acting ("Київ – Міністр ..."; "Moscow, however, refused" still acts);
 - the claims' dates: the date of the article's dateline is when it was written, not the
-  date of what its first sentence tells.
+  date of what its first sentence tells; and when it is a day before the publication date
+  (a wire story filed the evening before the page is dated), it is the day "on Tuesday",
+  "yesterday" and a claim with no date of its own are told from (:func:`filed_day`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-__all__ = ["Dateline", "article_dateline", "dated", "filed_from", "read_datelines"]
+from claimkit.normalize import resolve_date
+
+__all__ = ["Dateline", "article_dateline", "dated", "filed_day", "filed_from", "read_datelines"]
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,33 @@ def dated(datelines: Sequence[Dateline], start: int) -> bool:
     """A date starting at ``start`` is the date written in the lead's datelines: when the
     article was written."""
     return any(d.lead and d.date is not None and d.date[0] <= start < d.date[1] for d in datelines)
+
+
+#: how many days before publication a dateline's day may be and still be the day the story
+#: was filed (a weekend's story published on Monday); further back it is another story's
+_FILED_REACH = 3
+
+
+def filed_day(datelines: Sequence[Dateline], text: str, published: dt.date, language: str | None) -> dt.date | None:
+    """The day the article's dateline gives when it is before ``published`` (by at most
+    :data:`_FILED_REACH` days): "MOSCOW, March 11 (Reuters) -" on a page dated March 12 was
+    written on the 11th, so "yesterday" there is the 10th, and what the story tells with no
+    day of its own was said on the 11th. The date is read as written ("HÀ NỘI, 11/3 (TTXVN)",
+    a bare day and month, is a date there); None when the dateline gives no day or the
+    publication's."""
+    for d in datelines:
+        if not d.lead or d.date is None:
+            continue
+        value = resolve_date(text[d.date[0] : d.date[1]], published=published, language=language).value
+        if value is None or len(value) != len("2025-03-27"):
+            continue
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+        if published - dt.timedelta(days=_FILED_REACH) <= day < published:
+            return day
+    return None
 
 
 def filed_from(datelines: Sequence[Dateline], start: int, end: int) -> bool:
