@@ -336,8 +336,15 @@ def format_size(size: int) -> str:
     return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
 
 
+#: a first line that only opens a JSON value: the file is one JSON document written over many
+#: lines (``json.dump(indent=2)``, ``jq .``, ``JSON.stringify(v, null, 2)``), no JSON Lines line
+#: is ever this, and every line of it would be reported as invalid JSON, 20 lines for one mistake
+_PRETTY_OPENINGS = frozenset([b"{", b"[", b"[{", b"[ {"])
+
+
 def check_head(raw: bytes, source: str) -> bytes:
-    """The first line without a UTF-8 BOM; a binary or UTF-16/32 file is refused."""
+    """The first line without a UTF-8 BOM; a binary or UTF-16/32 file, or one JSON document
+    pretty-printed over many lines (its first line a lone ``{`` or ``[``), is refused."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
@@ -346,6 +353,11 @@ def check_head(raw: bytes, source: str) -> bytes:
         )
     if raw.startswith(_BINARY_MAGIC):
         raise InputError(source, "binary file (a known binary format), not JSON Lines")
+    opening = raw.split(b"\n", 1)[0].strip()
+    if opening in _PRETTY_OPENINGS:
+        what, jq = ("an array", "'.[]'") if opening.startswith(b"[") else ("a value", ".")
+        raise InputError(source, f"JSON written over several lines ({what} pretty-printed), not "
+                                 f"JSON Lines; write one object a line (jq -c {jq} FILE) and read that")
     return raw
 
 
