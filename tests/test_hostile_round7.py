@@ -226,3 +226,52 @@ def test_json_lines_are_still_json_lines(tmp_path: Path) -> None:
     lines = [ln for ln in result.stderr.splitlines() if not ROUTINE.match(ln)]
     assert lines == [f"claimkit: skipped {tmp_path / 'one.jsonl'}: line 1: expected a JSON object, got list; "
                      "line skipped"], lines
+
+
+# ------------------------------------------------------------------ an article where JSON Lines are read
+
+
+@pytest.mark.parametrize("command", ["validate", "view", "import", "extract"])
+def test_text_given_as_json_lines_is_one_line(tmp_path: Path, good_records: list[dict[str, Any]],
+                                              command: str) -> None:
+    """An article (``claimkit validate article.txt``, or a ``.jsonl`` of notes for ``extract``).
+    Before: each of its lines 'invalid JSON (Expecting value at column 1)', up to 20 and a
+    count (12 lines for a sample article of this repository). Now one line saying it is
+    text, and the other file is read."""
+    article = tmp_path / "article.jsonl"
+    article.write_text("\n\n".join([A_TEXT, Z_TEXT, FR, A_TEXT]), encoding="utf-8")
+    good = tmp_path / "good.jsonl"
+    if command == "extract":
+        good.write_text(json.dumps({"id": "g", "text": A_TEXT}) + "\n", encoding="utf-8")
+    else:
+        good.write_text("".join(json.dumps(r) + "\n" for r in good_records), encoding="utf-8")
+    args = {"validate": ["validate", "--fail-on", "never"], "view": ["view", "-o", str(tmp_path / "r.html")],
+            "import": ["import", "--db", f"sqlite:///{tmp_path / 's.db'}"],
+            "extract": ["extract", "--backend", "rules", "-q", "-o", str(tmp_path / "o.jsonl")]}[command]
+    result = CliRunner().invoke(main, [*args, str(article), str(good)])
+    noted = [ln for ln in result.stderr.splitlines()
+             if not CLAIMS_ROUTINE.match(ln) and not ROUTINE.match(ln)]
+    assert noted == [f"claimkit: skipped {article}: text, not JSON Lines (none of its first 3 lines is a JSON "
+                     "object); JSON Lines files hold one JSON object a line (an article is read by "
+                     "`claimkit extract` as .txt)"], noted
+    assert result.exit_code == 1
+    if command == "extract":
+        records = [json.loads(ln) for ln in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [r["document"]["id"] for r in records if r["record"] == "document" and r["claims"]] == ["g"]
+    else:
+        assert re.search(r"(claimkit: [1-9]\d* claims|: 2 document\(s\)|claimkit: 2 documents \()", result.stderr)
+
+
+def test_a_claims_file_with_log_lines_mixed_in_is_still_read(tmp_path: Path,
+                                                             good_records: list[dict[str, Any]]) -> None:
+    """Guard: ``claimkit extract ... > claims.jsonl 2>&1`` puts claimkit's own lines among the
+    records: the log lines are reported one by one and every record is read, as before."""
+    path = tmp_path / "claims.jsonl"
+    path.write_text("claimkit: backend: rules (offline baseline)\n" + "".join(json.dumps(r) + "\n" for r in
+                    good_records) + "claimkit: 2 documents, 4 claims\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--fail-on", "never", str(path)])
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert [re.sub(r" \(.*", "", ln) for ln in noted] == [f"claimkit: skipped {path}: line 1: invalid JSON",
+                                                         f"claimkit: skipped {path}: line 4: invalid JSON"]
+    total = sum(len(r["claims"]) for r in good_records)
+    assert f"claimkit: {total} claims" in result.stderr

@@ -408,11 +408,23 @@ def _readline(fh: BinaryIO, size: int, source: str, lineno: int) -> bytes:
         raise InputError(source, f"cannot read file ({exc.strerror or exc}){where}") from None
 
 
+#: a file whose first this many non-blank lines are all text (none opens a JSON object or array)
+#: is text, not JSON Lines: an article given to ``validate``, notes, a log; each of its lines was
+#: reported as invalid JSON (21 lines for one mistake). A claims file with a log line or two
+#: before its records (``> claims.jsonl 2>&1``) is still read
+TEXT_HEAD_LINES = 3
+
+
 def _raw_lines(
     fh: BinaryIO, source: str, max_line_bytes: int, errors: LineErrors
 ) -> Iterator[tuple[int, bytes]]:
-    """(line number, bytes) of each non-blank line; an over-long line is reported and skipped."""
+    """(line number, bytes) of each non-blank line; an over-long line is reported and skipped.
+
+    Raises:
+        InputError: the file's first :data:`TEXT_HEAD_LINES` non-blank lines are all text.
+    """
     lineno = 0
+    head: list[tuple[int, bytes]] | None = []  # the text lines at the top, held until judged
     while raw := _readline(fh, max_line_bytes + 1, source, lineno):
         lineno += 1
         if lineno == 1:
@@ -421,8 +433,25 @@ def _raw_lines(
             _skip_rest(fh)
             errors(lineno, f"line longer than {format_size(max_line_bytes)}")
             continue
-        if raw.strip():
+        if not raw.strip():
+            continue
+        if head is None:
             yield lineno, raw
+            continue
+        head.append((lineno, raw))
+        if raw.lstrip().startswith((b"{", b"[")) or len(head) == TEXT_HEAD_LINES:
+            _refuse_text(head, source)
+            yield from head
+            head = None
+    yield from head or ()
+
+
+def _refuse_text(head: list[tuple[int, bytes]], source: str) -> None:
+    """Refuse a file whose first lines (``head``) are :data:`TEXT_HEAD_LINES` lines of text."""
+    if len(head) == TEXT_HEAD_LINES and not any(raw.lstrip().startswith((b"{", b"[")) for _, raw in head):
+        raise InputError(source, f"text, not JSON Lines (none of its first {TEXT_HEAD_LINES} lines is a "
+                                 "JSON object); JSON Lines files hold one JSON object a line (an article "
+                                 "is read by `claimkit extract` as .txt)")
 
 
 def json_lines(
