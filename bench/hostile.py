@@ -262,6 +262,15 @@ def _many_actors(d: Path, count: int) -> str:
     return str(path)
 
 
+def _pretty_records(d: Path) -> str:
+    """The two articles' records as ``json.dump(records, indent=2)`` writes them."""
+    out = subprocess.run([CLAIMKIT, "extract", str(d / "a.txt"), str(d / "z.txt"), "--backend", "rules"],
+                         capture_output=True, text=True, check=True).stdout
+    path = d / "claims.json"
+    path.write_text(json.dumps([json.loads(ln) for ln in out.splitlines()], indent=2), encoding="utf-8")
+    return str(path)
+
+
 def _text(name: str, size: int, unit: bytes) -> Make:
     def make(d: Path) -> str:
         _write(d / name, size, unit)
@@ -330,6 +339,11 @@ CASES: dict[str, Bench] = {
     "validate, one claim of 20,000 actors": Bench(lambda d: _many_actors(d, 20_000), command="validate"),
     "validate, one claim of 80,000 actors": Bench(lambda d: _many_actors(d, 80_000), command="validate"),
     "view, one claim of 80,000 actors": Bench(lambda d: _many_actors(d, 80_000), command="view"),
+    # round 7: one line for the whole file (before: one per line, up to 20, and a count)
+    "validate, an article as a claims file": Bench(
+        lambda d: (d / "article.txt").write_text(f"{A_TEXT}\n{FR}\n{DE}\n" * 20) and str(d / "article.txt"),
+        command="validate"),
+    "validate, claims as pretty-printed JSON": Bench(_pretty_records, command="validate"),
     "HTML, 50,000 nested divs": Bench(lambda d: (d / "divs.html").write_text(
         "<html><body>" + "<div>" * 50_000 + "x" + "</div>" * 50_000 + "</body></html>")
         and str(d / "divs.html")),
