@@ -336,8 +336,15 @@ def format_size(size: int) -> str:
     return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
 
 
+#: a first line that only opens a JSON value: the file is one JSON document written over many
+#: lines (``json.dump(indent=2)``, ``jq .``, ``JSON.stringify(v, null, 2)``), no JSON Lines line
+#: is ever this, and every line of it would be reported as invalid JSON, 20 lines for one mistake
+_PRETTY_OPENINGS = frozenset([b"{", b"[", b"[{", b"[ {"])
+
+
 def check_head(raw: bytes, source: str) -> bytes:
-    """The first line without a UTF-8 BOM; a binary or UTF-16/32 file is refused."""
+    """The first line without a UTF-8 BOM; a binary or UTF-16/32 file, or one JSON document
+    pretty-printed over many lines (its first line a lone ``{`` or ``[``), is refused."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
@@ -346,6 +353,11 @@ def check_head(raw: bytes, source: str) -> bytes:
         )
     if raw.startswith(_BINARY_MAGIC):
         raise InputError(source, "binary file (a known binary format), not JSON Lines")
+    opening = raw.split(b"\n", 1)[0].strip()
+    if opening in _PRETTY_OPENINGS:
+        what, jq = ("an array", "'.[]'") if opening.startswith(b"[") else ("a value", ".")
+        raise InputError(source, f"JSON written over several lines ({what} pretty-printed), not "
+                                 f"JSON Lines; write one object a line (jq -c {jq} FILE) and read that")
     return raw
 
 
@@ -396,11 +408,23 @@ def _readline(fh: BinaryIO, size: int, source: str, lineno: int) -> bytes:
         raise InputError(source, f"cannot read file ({exc.strerror or exc}){where}") from None
 
 
+#: a file whose first this many non-blank lines are all text (none opens a JSON object or array)
+#: is text, not JSON Lines: an article given to ``validate``, notes, a log; each of its lines was
+#: reported as invalid JSON (21 lines for one mistake). A claims file with a log line or two
+#: before its records (``> claims.jsonl 2>&1``) is still read
+TEXT_HEAD_LINES = 3
+
+
 def _raw_lines(
     fh: BinaryIO, source: str, max_line_bytes: int, errors: LineErrors
 ) -> Iterator[tuple[int, bytes]]:
-    """(line number, bytes) of each non-blank line; an over-long line is reported and skipped."""
+    """(line number, bytes) of each non-blank line; an over-long line is reported and skipped.
+
+    Raises:
+        InputError: the file's first :data:`TEXT_HEAD_LINES` non-blank lines are all text.
+    """
     lineno = 0
+    head: list[tuple[int, bytes]] | None = []  # the text lines at the top, held until judged
     while raw := _readline(fh, max_line_bytes + 1, source, lineno):
         lineno += 1
         if lineno == 1:
@@ -409,8 +433,25 @@ def _raw_lines(
             _skip_rest(fh)
             errors(lineno, f"line longer than {format_size(max_line_bytes)}")
             continue
-        if raw.strip():
+        if not raw.strip():
+            continue
+        if head is None:
             yield lineno, raw
+            continue
+        head.append((lineno, raw))
+        if raw.lstrip().startswith((b"{", b"[")) or len(head) == TEXT_HEAD_LINES:
+            _refuse_text(head, source)
+            yield from head
+            head = None
+    yield from head or ()
+
+
+def _refuse_text(head: list[tuple[int, bytes]], source: str) -> None:
+    """Refuse a file whose first lines (``head``) are :data:`TEXT_HEAD_LINES` lines of text."""
+    if len(head) == TEXT_HEAD_LINES and not any(raw.lstrip().startswith((b"{", b"[")) for _, raw in head):
+        raise InputError(source, f"text, not JSON Lines (none of its first {TEXT_HEAD_LINES} lines is a "
+                                 "JSON object); JSON Lines files hold one JSON object a line (an article "
+                                 "is read by `claimkit extract` as .txt)")
 
 
 def json_lines(

@@ -290,11 +290,10 @@ def _key_claims(ctx: Context, claims: list[ClaimBase]) -> None:
         if traits is None:
             traits = by_model[type(c)] = _traits(type(c))
             ctx.traits.setdefault(c.type, traits)
-        actor_keys = []
+        actor_keys: dict[str, None] = {}  # in order, each once (a list's `in` was quadratic)
         for a in c.actor:
             k = keys.actor_key(a)
-            if k not in actor_keys:
-                actor_keys.append(k)
+            actor_keys[k] = None
             if k not in names:
                 names[k] = a.label
         dr = parse_date(c.date.value) if c.date is not None and c.date.value else None

@@ -55,6 +55,8 @@ def _sniff(data: bytes) -> str:
     lines = [line.strip() for line in data[:65536].split(b"\n") if line.strip()]
     if lines and all(line.startswith(b"{") for line in lines[:5]):
         return "jsonl"
+    if lines and (lines[0] == b"{" or re.match(rb"\[\s*\{", head)):  # JSON objects, not one a line:
+        return "jsonl"  # the JSON Lines reader says so in one line (never extracted as an article)
     return "txt"
 
 
