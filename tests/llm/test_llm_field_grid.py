@@ -134,6 +134,8 @@ def test_claims_grouped_by_type_nested_in_lists_or_null_are_read() -> None:
     ("约300名士兵", 300, None, "troops", "about"),
     ("около 70 стран", 70, None, "countries", "about"),
     ("en az 15 ülke", 15, None, "countries", "at_least"),
+    ("2000 children", 2000, None, "children", "exact"),  # a unit the reader does not know
+    ("500000000 EUR", 5e8, None, "EUR", "exact"),
 ])
 def test_a_quantity_written_as_a_phrase_is_read_as_the_rules_read_it(
         written: str, value: float, value_max: float | None, unit: str | None,

@@ -12,7 +12,13 @@ claim model's own annotations (so a user's claim type gets the same), and
 :mod:`.salvage` then validates what it made and drops what is still invalid.
 
 Members a model adds beyond the schema (``"confidence"``, an actor's
-``"role"``) are ignored at every level, as they are on the claim itself.
+``"role"``) are ignored at every level, as they are on the claim itself; a
+member that names a field another way (``"Quotes"``, ``"attributedTo"``,
+``"actors"``) is that field (:func:`canonical_members`). Nothing written any
+way (null, ``""``, ``"-"``, ``"N/A"``, ``"unknown"``, ``"не указано"``:
+:func:`says_nothing`) is no value. A quantity written as a phrase (``"about
+300 tanks"``) is read as the rules backend reads quantities in text; a list of
+actors written as one string is its names.
 
 Nothing is invented: a value is only moved, unwrapped or re-spelled; where two
 readings are possible (a list of two items for a single value) the value is
@@ -401,37 +407,62 @@ _AMBIGUOUS_IN = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
 
 
 def _read_quantity_phrase(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> None:
-    """A quantity whose ``value`` is a phrase (``"about 2,000 troops"``, ``"at least
-    26"``, ``"€90bn"``, ``"2000-4000 troops"``, ``"约2000名士兵"``) read as the library
-    reads quantities in text (:func:`claimkit.normalize.find_quantities`, the same
-    qualifiers, ranges, currencies, units and scale words in every language): value,
+    """A quantity whose ``value`` is a phrase (``"about 300 tanks"``, ``"at least 26"``,
+    ``"€90bn"``, ``"800-900 soldiers"``, ``"约300名士兵"``) read as the library reads
+    quantities in text (:func:`claimkit.normalize.find_quantities`: the same
+    qualifiers, ranges, currencies, units and scale words in every language), else as
+    a number, its scale words and the words after it (``"2000 children"``, ``"500000000
+    EUR"``, ``"3 mil tanques"``: 3000 tanques; :mod:`.numbers`): value,
     upper bound, unit and qualifier, each where the model gave none, and the phrase as
-    ``raw``; words after it that the reader does not know as a unit (up to three) are
-    the unit when the model gave none. A phrase that is not one quantity, or holds a
-    number that reads two ways without the article's language (``"2,000 troops"``), is
-    left for validation to drop and name."""
+    ``raw``. A phrase that is not one quantity (``"300 tanks and 20 jets"``), or holds
+    a number that reads two ways without the article's language (``"2,000 troops"``),
+    is left for validation to drop and name."""
     phrase = out.get("value")
     if not isinstance(phrase, str) or not set(fields) >= _QUANTITY:
         return
-    from claimkit.normalize.quantities import find_quantities  # the rules' reader, lazily
-
     text = ascii_digits(phrase.strip())
-    found = find_quantities(text)
-    if len(found) != 1 or _AMBIGUOUS_IN.search(text):
+    if _AMBIGUOUS_IN.search(text):
         return
-    mention = found[0]
-    rest = text[mention.end:].strip(" .,;:")
-    if text[:mention.start].strip() or not _UNIT_WORDS.fullmatch(rest):
-        return  # more than one quantity's words ("300 tanks and 20 jets")
-    read = mention.quantity
-    out["value"] = read.value
-    for name, got in (("value_max", read.value_max), ("unit", read.unit or rest or None)):
-        if out.get(name) is None and got is not None:
-            out[name] = got
-    if out.get("qualifier") in (None, "exact"):
-        out["qualifier"] = read.qualifier.value
+    read = _phrase_quantity(text)
+    if read is None:
+        return
+    out["value"] = read["value"]
+    for name in ("value_max", "unit"):
+        if out.get(name) is None and read.get(name) is not None:
+            out[name] = read[name]
+    if out.get("qualifier") in (None, "exact") and read.get("qualifier"):
+        out["qualifier"] = read["qualifier"]
     if not out.get("raw"):
         out["raw"] = phrase
+
+
+#: a number, then up to three words (its unit): ``"2000 children"``, ``"500000000 EUR"``
+_NUMBER_WORDS = re.compile(r"(\d[\d\s'.,]*)\s*([^\W\d_]+(?:[\s-][^\W\d_]+){0,2})")
+
+
+def _phrase_quantity(text: str) -> dict[str, Any] | None:
+    """The members of the one quantity ``text`` states (see :func:`_read_quantity_phrase`),
+    or None."""
+    from claimkit.normalize.quantities import find_quantities  # the rules' reader, lazily
+
+    found = find_quantities(text)
+    if len(found) == 1:
+        mention = found[0]
+        rest = text[mention.end:].strip(" .,;:")
+        if text[:mention.start].strip() or not _UNIT_WORDS.fullmatch(rest):
+            return None  # more than one quantity's words ("300 tanks and 20 jets")
+        q = mention.quantity
+        return {"value": q.value, "value_max": q.value_max, "unit": q.unit or rest or None,
+                "qualifier": q.qualifier.value}
+    m = _NUMBER_WORDS.fullmatch(text)
+    if found or m is None:
+        return None
+    words = m.group(2).split()
+    for k in range(len(words), -1, -1):  # scale words first ("3 mil tanques"), then the unit
+        value = _number(" ".join([m.group(1).strip(), *words[:k]]))
+        if not isinstance(value, str):
+            return {"value": value, "unit": " ".join(words[k:]) or None}
+    return None
 
 
 def _move_off_pattern(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> None:

@@ -14,8 +14,9 @@ the wrong shape (:mod:`.coerce`), a claim type in another case or form
 (``"Pledge"``, ``"pledges"``) or, when its name is not one of ours
 (``"promesse"``), the one type whose fields the claim has (named in a note),
 quotes given as a bare string, wrapped in an object or as character offsets
-into the text asked about, and a claim written under its type as the only
-key (``{"pledge": {...}}``).
+into the text asked about, a claim written under its type as the only
+key (``{"pledge": {...}}``), member names in another case or form (``"Type"``,
+``"Quotes"``, ``"evidence"`` for the quotes), and claims in a list inside the list.
 
 Pydantic only: this module imports neither openai nor instructor.
 """
