@@ -31,6 +31,15 @@ never a model's quality.
     .venv/bin/python bench/llm_sloppy.py --corpus tuned --by-language --no-library \
         --rates 0,0.3,0.6 --kinds native_dates,native_numbers   # 17 languages
 
+``--grid`` runs the field-by-field grid instead (tests/llm/field_grid.py: one sloppy
+value in one field of one claim, every field of the four claim types and of their
+actors, dates and quantities, each cell one document through the library against the
+scripted server) and prints, per field, the cells that came back as they should
+(claim kept, field read, emptied or dropped with one warning, nothing else lost), then
+the reply shapes around the claims (claims expected and back):
+
+    .venv/bin/python bench/llm_sloppy.py --grid
+
 ``--corpus tuned`` reads tests/data/articles and tests/data/articles_gold (123
 articles, 17 languages; never the held-out sets) instead of examples/;
 ``--by-language`` prints under each row the languages whose F1 or an attribute's
@@ -148,7 +157,11 @@ def main() -> int:
     p.add_argument("--by-language", action="store_true",
                    help="under each row, the languages that lost F1 or an attribute against "
                    "the gold responder's row (the language: the document id before '-')")
+    p.add_argument("--grid", action="store_true",
+                   help="the field-by-field grid (tests/llm/field_grid.py) instead of the rows")
     args = p.parse_args()
+    if args.grid:
+        return _grid()
     global ARTICLES, GOLD
     ARTICLES, GOLD = CORPORA[args.corpus]
     kinds = (list(SLOPPY_KINDS) if args.kinds == "all"
@@ -170,6 +183,43 @@ def main() -> int:
             if args.by_language:
                 print(row.languages(baselines[how]), flush=True)
     print(f"failure records over all rows: {lost}")
+    return 0
+
+
+def _grid() -> int:
+    """Print the field-by-field grid: per claim type and field, the cells that came back
+    as they should; then the reply shapes. The cells that did not are listed at the end."""
+    from field_grid import run_grid, run_top_level
+
+    def backend(server: Any) -> OpenAIBackend:
+        return OpenAIBackend(model=MODEL, base_url=server.base_url, api_key=DUMMY_KEY,
+                             cache=False, max_reasks=2, max_api_retries=0,
+                             types=["pledge", "refusal", "warning", "meeting"])
+
+    logging.disable(logging.WARNING)
+    outcomes = run_grid(backend)
+    rows: dict[str, list[int]] = {}
+    for o in outcomes:
+        row = rows.setdefault(f"{o.cell.type}.{'.'.join(map(str, o.cell.path))}", [0, 0])
+        row[0] += o.ok()
+        row[1] += 1
+    print("field-by-field grid against the scripted server (no model): cells as expected")
+    for name, (ok, total) in rows.items():
+        print(f"  {name:<38} {ok:4d} / {total:<4d}{'' if ok == total else '  <-'}")
+    good = sum(o.ok() for o in outcomes)
+    print(f"all cells: {good} / {len(outcomes)}; claims lost: "
+          f"{sum(o.claims != 1 for o in outcomes)}; cells with another field lost: "
+          f"{sum(bool(o.others_lost) for o in outcomes)}")
+    print("reply shapes around the claims (claims expected, back):")
+    shapes = run_top_level(backend)
+    for label, expected, got, failure in shapes:
+        mark = "" if expected == got and failure is None else f"  <- {failure or 'lost'}"
+        print(f"  {label:<40} {expected} {got}{mark}")
+    for o in outcomes:
+        if not o.ok():
+            print(f"  cell {o.cell.type} {'.'.join(map(str, o.cell.path))} {o.cell.label}: "
+                  f"expected {o.cell.expect}; claims {o.claims}, field {o.field!r:.60}, "
+                  f"warnings {len(o.warnings)}, others lost {o.others_lost}")
     return 0
 
 

@@ -97,6 +97,23 @@ request's ``Language:`` line; tests/llm/sloppy_languages.py):
 - ``native_numbers``: numbers with the language's scale words and digits (``"1亿"``,
   ``"2 тыс."``, ``"1,5 milyon"``, ``"100 triệu"``, ``"٢٠٠٠"``).
 
+Round four (claim kinds: every field the schema allows, written as a careless model
+writes each one; tests/llm/sloppy_fields.py; the field-by-field grid is
+tests/llm/field_grid.py):
+
+- ``member_names``: member names in another case or form at every level (``"Type"``,
+  ``"QUOTES"``, ``"attributedTo"``, ``"actors"``, the quotes as ``"evidence"`` or ``"quote"``);
+- ``placeholders``: every field the gold leaves empty written as a word for nothing
+  (``"N/A"``, ``"unknown"``, ``"-"``, ``"TBD"``, ``"не указано"``, ``"不明"``), one more
+  actor of that word in each list, a date and a quantity of such words;
+- ``quantity_phrases``: a quantity's number, unit and qualifier as one phrase in its
+  ``value`` (``"about 2000 troops"``, ``"€90000000000"``);
+- ``joined_names``: a list of actors as one string of names (``"France, Germany"``, ``"中国、日本"``);
+- ``non_numbers``: where the gold has no number, a quantity of ``true``, ``"NaN"`` or
+  ``"Infinity"``;
+- ``unusable_actor_text``: an actor's ``text`` as a number, an object of two languages or
+  a list of two spellings, beside its ``name``.
+
 Reply kinds (one per reply, chosen at random among those turned on):
 
 - ``content_json``, ``content_fenced``, ``content_prose``: the JSON in the
@@ -117,7 +134,10 @@ Reply kinds (one per reply, chosen at random among those turned on):
 - ``length_cut``: ``finish_reason: "length"`` with the JSON cut off at 60 %;
 - ``refusal``: a refusal as content and in the message's ``refusal``;
 - ``http_errors``: 429, then a 500 echoing the key, then a timeout before
-  each article's answer (played by the server, not in the reply).
+  each article's answer (played by the server, not in the reply);
+- round four: ``grouped_by_type`` (``{"pledges": [...], "meetings": [...]}``, the claims
+  without their type), ``nested_lists`` (``{"claims": [[...]]}``), ``null_when_none``
+  (no claims written as ``{"claims": null}``, ``"none"`` or ``"N/A"``).
 
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
@@ -141,6 +161,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
 
+from sloppy_fields import FIELD_KINDS, REPLY_SHAPES, shaped
 from sloppy_languages import LANGUAGE_KINDS
 
 __all__ = [
@@ -853,6 +874,7 @@ REPLY_KINDS: dict[str, str] = {
                "content and in the message's refusal",
     "http_errors": "before its answer, an article gets HTTP 429, then a 500 that echoes the "
                    "key, then a timeout",
+    **REPLY_SHAPES,
 }
 
 #: reply kinds the server plays before answering, not in the answer (see _next_step)
@@ -861,7 +883,7 @@ _SERVER_KINDS = ("http_errors",)
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {
     **{name: (fn.__doc__ or "").split("\n\n")[0]
-       for name, fn in {**CLAIM_KINDS, **LANGUAGE_KINDS}.items()},
+       for name, fn in {**CLAIM_KINDS, **LANGUAGE_KINDS, **FIELD_KINDS}.items()},
     **REPLY_KINDS,
 }
 
@@ -871,12 +893,13 @@ def apply_claim_kinds(claims: list[dict[str, Any]], kinds: Iterable[str], rate: 
                       language: str = "unknown") -> list[dict[str, Any]]:
     """``claims`` with one claim kind of ``kinds`` (chosen at random) applied to a share
     ``rate`` of them; round three's kinds also get the document's ``language``."""
-    chosen = [k for k in kinds if k in CLAIM_KINDS or k in LANGUAGE_KINDS]
+    with_language = {**LANGUAGE_KINDS, **FIELD_KINDS}
+    chosen = [k for k in kinds if k in CLAIM_KINDS or k in with_language]
     out = []
     for claim in claims:
         if chosen and rng.random() < rate:
             kind = rng.choice(chosen)
-            claim = (LANGUAGE_KINDS[kind](claim, article, rng, language) if kind in LANGUAGE_KINDS
+            claim = (with_language[kind](claim, article, rng, language) if kind in with_language
                      else CLAIM_KINDS[kind](claim, article, rng))
         out.extend(claim if isinstance(claim, list) else [claim])
     return out
@@ -921,6 +944,9 @@ def _sloppy_message(message: dict[str, Any], payload: dict[str, Any], kind: str,
             ensure_ascii=False)
     elif kind == "arguments_object":
         call["function"]["arguments"] = payload
+    elif kind in REPLY_SHAPES:
+        call["function"]["arguments"] = json.dumps(
+            shaped(payload, kind, random.Random(len(args))), ensure_ascii=False)
     elif kind == "length_cut":
         call["function"]["arguments"] = args[: max(10, len(args) * 3 // 5)]
     elif kind == "split_arguments":
@@ -1251,7 +1277,7 @@ def _sloppy_reply(completion: dict[str, Any], request: dict[str, Any],
 
 #: reply kinds that the JSON modes get too, in the message content
 _CONTENT_KINDS = ("python_repr", "trailing_commas", "bare_list", "as_asked", "extra_wrappers",
-                  "length_cut")
+                  "length_cut", *REPLY_SHAPES)
 
 
 def main() -> None:  # pragma: no cover - manual use

@@ -535,10 +535,13 @@ def test_numbers_in_a_languages_own_digits_and_scale_words_are_read() -> None:
 
 def test_a_number_whose_tail_is_no_scale_word_or_whose_head_is_ambiguous_is_dropped_and_named(
 ) -> None:
-    values, notes = _pledge_quantities(["300 soldats", "2.000 Mio.", "viele", "3 mil tanques"])
+    values, notes = _pledge_quantities(["2.000 Mio.", "viele", "2,000 tanques", "muchos 3"])
     assert values == [None, None, None, None]
     assert len(notes) == 1 and "quantity.value dropped" in notes[0]
     assert "(4 claims)" in notes[0]  # nothing invented: each dropped and named
+    # round four: a number, its scale words and a unit after them are a quantity phrase
+    assert _pledge_quantities(["300 soldats", "300 blindés", "3 mil tanques"]) == (
+        [300, 300, 3000], [])
 
 
 @pytest.mark.parametrize(("field", "written", "expected"), [

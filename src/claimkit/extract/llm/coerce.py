@@ -12,7 +12,13 @@ claim model's own annotations (so a user's claim type gets the same), and
 :mod:`.salvage` then validates what it made and drops what is still invalid.
 
 Members a model adds beyond the schema (``"confidence"``, an actor's
-``"role"``) are ignored at every level, as they are on the claim itself.
+``"role"``) are ignored at every level, as they are on the claim itself; a
+member that names a field another way (``"Quotes"``, ``"attributedTo"``,
+``"actors"``) is that field (:func:`canonical_members`). Nothing written any
+way (null, ``""``, ``"-"``, ``"N/A"``, ``"unknown"``, ``"не указано"``:
+:func:`says_nothing`) is no value. A quantity written as a phrase (``"about
+300 tanks"``) is read as the rules backend reads quantities in text; a list of
+actors written as one string is its names.
 
 Nothing is invented: a value is only moved, unwrapped or re-spelled; where two
 readings are possible (a list of two items for a single value) the value is
@@ -24,11 +30,13 @@ Pydantic only: this module imports neither openai nor instructor.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import types
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -36,8 +44,10 @@ from pydantic.fields import FieldInfo
 
 from claimkit.extract.llm.enum_words import translated_member
 from claimkit.extract.llm.numbers import ascii_digits, split_scale
+from claimkit.text import fold
 
-__all__ = ["coerce_claim", "coerce_model", "is_calendar_date", "snake_key"]
+__all__ = ["canonical_members", "coerce_claim", "coerce_model", "is_calendar_date",
+           "says_nothing", "snake_key"]
 
 #: keys under which models put what a required member (an actor's ``text``) says
 _SYNONYMS = ("name", "entity", "actor", "label", "value", "mention", "who")
@@ -72,6 +82,51 @@ def snake_key(text: str) -> str:
     return re.sub(r"[\W_]+", "_", text.strip().lower(), flags=re.UNICODE).strip("_")
 
 
+def member_key(text: str) -> str:
+    """A member's name as a key: camelCase split, then :func:`snake_key`
+    (``"attributedTo"``, ``"Attributed To"`` and ``"ATTRIBUTED_TO"`` are ``attributed_to``)."""
+    return snake_key(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", str(text)))
+
+
+#: other names a model gives a field (beyond case, camelCase, singular and plural):
+#: the claim's evidence as ``evidence`` (the library's own word for it), its type as
+#: ``claim_type``
+_ALIASES: dict[str, tuple[str, ...]] = {"quotes": ("evidence", "excerpts", "citations"),
+                                        "type": ("claim_type",)}
+
+
+@lru_cache(maxsize=256)
+def _member_names(fields: tuple[str, ...]) -> dict[str, str]:
+    """Each way of writing a field's name (its key, singular or plural, an alias), to
+    the field; a form two fields share goes to the first."""
+    names: dict[str, str] = {}
+    for name in fields:
+        forms = (name, name + "s", name.removesuffix("s"), *_ALIASES.get(name, ()))
+        for form in forms:
+            names.setdefault(member_key(form), name)
+    return names
+
+
+def canonical_members(data: Mapping[str, Any], fields: Collection[str]) -> dict[str, Any]:
+    """``data`` with each member that names one of ``fields`` another way (``"Quotes"``,
+    ``"attributedTo"``, ``"actors"``, ``"quote"``, ``"evidence"`` for ``quotes``) under
+    the field's own name, unless the field is given under its own name (then the
+    other member stays, as a member beyond the schema)."""
+    if all(k in fields for k in data):
+        return dict(data)
+    out = {k: v for k, v in data.items() if k in fields}
+    names = _member_names(tuple(fields))
+    for key, value in data.items():
+        if key in fields:
+            continue
+        name = names.get(member_key(key))
+        if name is not None and (name not in out or says_nothing(out[name])):
+            out[name] = value
+        else:
+            out[key] = value
+    return out
+
+
 def coerce_claim(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
     """``data`` (one claim of a reply) with each member put into its field's shape.
 
@@ -85,17 +140,19 @@ def coerce_model(
 ) -> dict[str, Any]:
     """``data`` for ``model``: each known member coerced to its field's shape, a
     required string member filled from the key that says it, the others as given."""
-    out = dict(data)
     fields = model.model_fields
+    out = canonical_members(data, fields)
     for name, info in fields.items():
         if name in skip or name not in out:
             continue
         value = coerce_value(out[name], info.annotation, info)
-        if value is _ABSENT:
-            del out[name]
+        if value is _ABSENT or (value is None and not info.is_required()
+                                and not _nullable(info.annotation)):
+            del out[name]  # nothing, in a field that has a default but takes no null
         else:
             out[name] = value
     _fill_required(out, model)
+    _read_quantity_phrase(out, fields)
     _move_off_pattern(out, fields)
     if model.model_config.get("extra") == "forbid":
         # what the model adds beyond the schema (a "confidence", a "role") is ignored,
@@ -111,30 +168,32 @@ class _Absent:
 _ABSENT: Any = _Absent()
 
 
-#: words that a model writes for "no value" in a field that is not free text
-_NULL_WORDS = frozenset({"null", "none", "nil"})
+#: what models write for "no value" instead of null, in English and in the languages of
+#: the articles (ru uk zh ja ko tr vi ar de fr es pt it pl hr id): JSON's null as a word,
+#: "not applicable", "unknown", "not stated", "none"; compared as :func:`fold` keys, the
+#: whole value only (``"unknown gunmen"`` is a value)
+_PLACEHOLDERS = frozenset(fold(w) for w in ["null", "none", "nil", "n/a", "n.a.", "not applicable", "not available", "unknown", "unspecified", "not specified", "not stated", "not mentioned", "not given", "not provided", "no date", "no value", "tbd", "tba", "неизвестно", "не указано", "нет", "не известно", "невідомо", "не вказано", "немає", "未知", "无", "無", "不详", "不詳", "未提及", "未说明", "不明", "なし", "不明です", "알 수 없음", "없음", "미상", "bilinmiyor", "belirtilmemiş", "yok", "không rõ", "không có", "không xác định", "غير معروف", "غير محدد", "لا يوجد", "unbekannt", "keine", "keiner", "nicht angegeben", "k. a.", "inconnu", "inconnue", "aucun", "aucune", "non précisé", "non spécifié", "non renseigné", "desconocido", "ninguno", "ninguna", "no especificado", "desconhecido", "nenhum", "nenhuma", "não especificado", "sconosciuto", "nessuno", "non specificato", "nieznany", "nieznane", "brak", "nie podano", "nepoznato", "nema", "nije navedeno", "tidak diketahui", "tidak ada", "tidak disebutkan"])
 
 
-def _is_empty(value: Any, kind: str) -> bool:
-    """``value`` says "nothing": null, ``""`` or blanks, ``{}``, ``[]``, and in a field
-    that is not free text ``"null"`` or ``"None"`` (JSON's null written as a word)."""
+def says_nothing(value: Any) -> bool:
+    """``value`` says "nothing": null, ``{}``, ``[]``, a string with no letter or digit
+    (``""``, ``"-"``, ``"?"``), or a word models write for no value (``"N/A"``,
+    ``"unknown"``, ``"None"``, ``"не указано"``, ``"不明"``: :data:`_PLACEHOLDERS`)."""
     if value is None:
         return True
     if isinstance(value, str):
-        word = value.strip().lower()
-        return not word or (kind != "str" and word in _NULL_WORDS)
+        return not any(ch.isalnum() for ch in value) or fold(value) in _PLACEHOLDERS
     return isinstance(value, (dict, list)) and not value
 
 
 def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> Any:
     """``value`` in the shape ``annotation`` asks for, when it can be read so; a value
-    that says "nothing" (:func:`_is_empty`) is the field's nothing, not an error."""
+    that says "nothing" (:func:`says_nothing`) is the field's nothing, not an error."""
     kind, inner = _shape(annotation)
-    if _is_empty(value, kind):
+    if says_nothing(value):
         return _ABSENT if kind == "list" else None
     if kind == "list":
-        items = value if isinstance(value, list) else [value]
-        coerced = [coerce_value(v, inner) for v in items]
+        coerced = [coerce_value(v, inner) for v in _items(value, inner)]
         return [v for v in coerced if v is not None]  # an item that says nothing is none
     if isinstance(value, list) and len(value) == 1:
         value = value[0]  # a single value given as a list of it
@@ -142,14 +201,55 @@ def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> 
         return _to_model(value, inner)
     if kind in ("enum", "str"):
         value = _unwrap_string(value)
+        if says_nothing(value):  # {"value": "N/A"}, ["unknown"]
+            return None
         if kind == "enum" and isinstance(value, str):
             return _enum_value(value, inner)
         return value
-    if kind == "number" and isinstance(value, dict) and "value" in value:
-        value = value["value"]
-    if kind == "number" and isinstance(value, str):
-        return _number(value)
+    if kind == "number":
+        return _number_value(value)
     return value
+
+
+#: what separates the names of a list written as one string (``"France, Germany; Italy"``,
+#: ``"中国、日本"``, the Arabic comma)
+_NAME_SEPARATORS = re.compile(r"\s*[,;，；、،؛]\s*")
+
+
+def _items(value: Any, inner: Any) -> list[Any]:
+    """The items of a list field: the list, or a single value as a list of it; a string
+    given for a list of objects (actors) is the names it lists, split at commas and
+    semicolons (``"France, Germany"`` is two actors; a name with a comma in it, such as
+    ``"Korea, Republic of"``, is rare in the news and becomes two names)."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str) and _shape(inner)[0] == "model":
+        parts = _NAME_SEPARATORS.split(value)
+        return [n for n in parts if not says_nothing(n)] if len(parts) > 1 else [value]
+    return [value]
+
+
+def _number_value(value: Any) -> Any:
+    """A number field's value: unwrapped (``{"value": 2000}``), read when written as a
+    string (:func:`_number`); a boolean, NaN or an infinity, which pydantic would take
+    as 1, 0 or a float that is no count or amount, becomes a sentence saying so (for
+    validation to drop and name)."""
+    if isinstance(value, dict) and "value" in value:
+        value = value["value"]
+    if isinstance(value, bool):
+        return f"{value} (a boolean, not a number)"
+    if isinstance(value, str):
+        value = _number(value)
+    if isinstance(value, str) and _non_finite(value):
+        return f"{value} (not a finite number)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} (not a finite number)"
+    return value
+
+
+def _non_finite(text: str) -> bool:
+    """``text`` is how NaN or an infinity is written (``"NaN"``, ``"-Infinity"``, ``"inf"``)."""
+    return text.strip().lower().lstrip("+-") in ("nan", "inf", "infinity")
 
 
 #: digits grouped by threes with a space of any width or an apostrophe (``2 000``, ``2'000``)
@@ -196,6 +296,16 @@ def _plain_number(word: str) -> Any:
     if re.fullmatch(r"-?\d*\.\d+", word):
         return float(word)
     return word
+
+
+def _nullable(annotation: Any) -> bool:
+    """The field takes null (``X | None``, ``Optional[X]``, ``Any``)."""
+    if annotation is Any or annotation is None or annotation is type(None):
+        return True
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _nullable(get_args(annotation)[0])
+    return origin in (Union, types.UnionType) and type(None) in get_args(annotation)
 
 
 def _shape(annotation: Any) -> tuple[str, Any]:
@@ -251,7 +361,7 @@ def _to_model(value: Any, model: type[BaseModel]) -> Any:
     if isinstance(value, dict):
         out = coerce_model(value, model)
         # an object all of whose members say nothing ({"value": "", "raw": null}) is none
-        return None if all(_is_empty(v, "other") for v in out.values()) else out
+        return None if all(says_nothing(v) for v in out.values()) else out
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         main = _main_member(model)
         if main is not None:
@@ -268,11 +378,12 @@ def _main_member(model: type[BaseModel]) -> str | None:
 
 
 def _fill_required(out: dict[str, Any], model: type[BaseModel]) -> None:
-    """A required string member that is missing or null, filled from the key that
-    says it (``name``, ``entity``, ...: see :data:`_SYNONYMS`); that key removed
-    when it is not the model's own."""
+    """A required string member that is missing, null or no string (``42``, an object
+    of two names), filled from the key that says it (``name``, ``entity``, ...: see
+    :data:`_SYNONYMS`); that key removed when it is not the model's own."""
     for name, info in model.model_fields.items():
-        if not info.is_required() or out.get(name) is not None:
+        given = out.get(name)
+        if not info.is_required() or (isinstance(given, str) and given.strip()):
             continue
         if _shape(info.annotation)[0] != "str":
             continue
@@ -283,6 +394,75 @@ def _fill_required(out: dict[str, Any], model: type[BaseModel]) -> None:
                 if key not in model.model_fields:
                     del out[key]
                 break
+
+
+#: the members of a quantity (:class:`claimkit.schemas.Quantity`, in any model of its shape)
+_QUANTITY = frozenset({"value", "value_max", "unit", "qualifier", "raw"})
+#: what may follow a quantity the reader found, as its unit: nothing, or up to three
+#: words without digits (``"about 300 tanks"``: the unit is ``tanks``)
+_UNIT_WORDS = re.compile(r"(?:[^\W\d_]+(?:[\s-][^\W\d_]+){0,2})?")
+#: a number with one mark before three digits and nothing after: ``2,000`` (two thousand,
+#: or two), ``10.000``; a phrase holding one is not read without the article's language
+_AMBIGUOUS_IN = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
+
+
+def _read_quantity_phrase(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> None:
+    """A quantity whose ``value`` is a phrase (``"about 300 tanks"``, ``"at least 26"``,
+    ``"€90bn"``, ``"800-900 soldiers"``, ``"约300名士兵"``) read as the library reads
+    quantities in text (:func:`claimkit.normalize.find_quantities`: the same
+    qualifiers, ranges, currencies, units and scale words in every language), else as
+    a number, its scale words and the words after it (``"2000 children"``, ``"500000000
+    EUR"``, ``"3 mil tanques"``: 3000 tanques; :mod:`.numbers`): value,
+    upper bound, unit and qualifier, each where the model gave none, and the phrase as
+    ``raw``. A phrase that is not one quantity (``"300 tanks and 20 jets"``), or holds
+    a number that reads two ways without the article's language (``"2,000 troops"``),
+    is left for validation to drop and name."""
+    phrase = out.get("value")
+    if not isinstance(phrase, str) or not set(fields) >= _QUANTITY:
+        return
+    text = ascii_digits(phrase.strip())
+    if _AMBIGUOUS_IN.search(text):
+        return
+    read = _phrase_quantity(text)
+    if read is None:
+        return
+    out["value"] = read["value"]
+    for name in ("value_max", "unit"):
+        if out.get(name) is None and read.get(name) is not None:
+            out[name] = read[name]
+    if out.get("qualifier") in (None, "exact") and read.get("qualifier"):
+        out["qualifier"] = read["qualifier"]
+    if not out.get("raw"):
+        out["raw"] = phrase
+
+
+#: a number, then up to three words (its unit): ``"2000 children"``, ``"500000000 EUR"``
+_NUMBER_WORDS = re.compile(r"(\d[\d\s'.,]*)\s*([^\W\d_]+(?:[\s-][^\W\d_]+){0,2})")
+
+
+def _phrase_quantity(text: str) -> dict[str, Any] | None:
+    """The members of the one quantity ``text`` states (see :func:`_read_quantity_phrase`),
+    or None."""
+    from claimkit.normalize.quantities import find_quantities  # the rules' reader, lazily
+
+    found = find_quantities(text)
+    if len(found) == 1:
+        mention = found[0]
+        rest = text[mention.end:].strip(" .,;:")
+        if text[:mention.start].strip() or not _UNIT_WORDS.fullmatch(rest):
+            return None  # more than one quantity's words ("300 tanks and 20 jets")
+        q = mention.quantity
+        return {"value": q.value, "value_max": q.value_max, "unit": q.unit or rest or None,
+                "qualifier": q.qualifier.value}
+    m = _NUMBER_WORDS.fullmatch(text)
+    if found or m is None:
+        return None
+    words = m.group(2).split()
+    for k in range(len(words), -1, -1):  # scale words first ("3 mil tanques"), then the unit
+        value = _number(" ".join([m.group(1).strip(), *words[:k]]))
+        if not isinstance(value, str):
+            return {"value": value, "unit": " ".join(words[k:]) or None}
+    return None
 
 
 def _move_off_pattern(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> None:

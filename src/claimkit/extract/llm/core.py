@@ -393,9 +393,12 @@ class LLMBackend(Backend):
             SALVAGE_NOTES.reset(notes)
             SALVAGE_TEXT.reset(text)
         where = f"part {part[0]}/{part[1]}: " if part[1] > 1 else ""
-        for note in call.notes:  # in the record's warnings; on the log with -v, named
-            log.info("%s: %s%s", document.id, where, note)
-        tally.warnings.extend(where + note for note in call.notes)
+        # the notes quote the reply (an unknown type, a value): through the redactor,
+        # as every message built from an endpoint's reply
+        said = [where + redact(note, self.secrets()) for note in call.notes]
+        for note in said:  # in the record's warnings; on the log with -v, named
+            log.info("%s: %s", document.id, note)
+        tally.warnings.extend(said)
         return build_claims(document, call.drafts)
 
     # ------------------------------------------------------------------ requests (batch mode)

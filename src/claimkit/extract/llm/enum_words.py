@@ -197,6 +197,27 @@ _WORDS: dict[str, str] = {
         "armed group|militia|группа|группировка|група|угруповання|团体|組|グループ|집단|"
         "단체|grup|örgütü|nhóm|جماعة|مجموعة|Gruppe|groupe|grupo|gruppo|grupa|skupina|"
         "kelompok"),
+    # a quantity's qualifier: the words the rules backend reads before a number
+    # (normalize/quantities.py), and what a model writes for "exact"
+    "exact": "exactly|precisely|exact number|ровно|точно|正好|恰好|ちょうど|정확히|tam|"
+             "đúng|بالضبط|genau|exactement|exactamente|exatamente|esattamente|dokładnie|"
+             "točno|tepat",
+    "at_least": (
+        "minimum|at minimum|more than|over|no fewer than|not less than|"
+        "не менее|более|по меньшей мере|щонайменше|понад|至少|超过|超過|以上|少なくとも|"
+        "최소|이상|ít nhất|hơn|على الأقل|أكثر من|mindestens|mehr als|au moins|plus de|"
+        "al menos|más de|pelo menos|mais de|almeno|oltre|co najmniej|ponad|najmanje|"
+        "više od|en az|sedikitnya|setidaknya|lebih dari"),
+    "about": (
+        "approximately|approx|approximate|around|roughly|some|nearly|almost|estimated|"
+        "circa|ca|около|примерно|почти|приблизно|майже|约|約|大约|大約|近|およそ|약|"
+        "khoảng|gần|حوالي|نحو|etwa|rund|ungefähr|environ|près de|unos|cerca de|"
+        "aproximadamente|quase|circa|quasi|około|prawie|oko|otprilike|yaklaşık|"
+        "sekitar|kira-kira"),
+    "up_to": (
+        "maximum|max|at most|as many as|no more than|up to|не более|до|最多|多达|多達|"
+        "最大|まで|최대|tối đa|lên tới|ما يصل إلى|bis zu|höchstens|jusqu'à|au plus|"
+        "hasta|até|fino a|al massimo|do|najviše|en fazla|hingga|paling banyak"),
 }
 
 

@@ -24,6 +24,8 @@ from typing import Any
 
 import json_repair
 
+from claimkit.extract.llm.coerce import says_nothing
+
 __all__ = ["claims_payload", "read_json", "strict_payload"]
 
 #: how many times a JSON string holding JSON is decoded again
@@ -84,14 +86,13 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
         if not isinstance(value, dict):
             return None
         if "claims" in value:
-            claims = value["claims"]
-            if isinstance(claims, str):  # the list itself encoded once more
-                claims = read_json(claims)
-            if isinstance(claims, dict):
-                claims = [claims]
+            claims = _claims_member(value["claims"])
             return {**value, "claims": claims} if isinstance(claims, list) else None
         if "type" in value and "quotes" in value:  # one claim alone
             return {"claims": [value]}
+        grouped = _grouped(value, least=2)
+        if grouped is not None:
+            return {"claims": grouped}
         inner = [value[k] for k in (name, *_WRAPPERS) if k and isinstance(value.get(k), dict)]
         if not inner and len(value) == 1:
             inner = [v for v in value.values() if isinstance(v, (dict, list))]
@@ -101,6 +102,34 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
                 return None
         value = inner[0]
     return None
+
+
+def _claims_member(claims: Any) -> Any:
+    """The ``claims`` member as a list: the list itself encoded once more, one claim
+    alone, claims grouped by type; nothing (null, ``""``, ``"none"``, ``"N/A"``) is no
+    claims."""
+    if isinstance(claims, str):
+        if says_nothing(claims):
+            return []
+        claims = read_json(claims)  # the list itself encoded once more
+    if claims is None:
+        return []
+    if isinstance(claims, dict):
+        grouped = _grouped(claims, least=1)
+        return grouped if grouped is not None else [claims]
+    return claims
+
+
+def _grouped(value: dict[str, Any], least: int) -> list[Any] | None:
+    """Claims grouped under their type, ``{"pledges": [{...}], "meetings": [{...}]}``
+    (at least ``least`` groups, every member a list of objects), as one list; each
+    claim without a ``type`` gets its group's name (read as a type by salvage:
+    ``"pledges"`` is ``pledge``). None when ``value`` is not such an object."""
+    if len(value) < least or "type" in value or not all(
+            isinstance(v, list) and all(isinstance(c, dict) for c in v) for v in value.values()):
+        return None
+    return [c if "type" in c else {**c, "type": name}
+            for name, group in value.items() for c in group]
 
 
 def _holds_claims(value: Any, depth: int = _MAX_DEPTH) -> bool:

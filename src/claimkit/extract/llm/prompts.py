@@ -37,6 +37,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 
 from claimkit.extract.llm.coerce import is_calendar_date
+from claimkit.extract.llm.lenient import claims_payload
 from claimkit.extract.llm.salvage import salvage_claims
 from claimkit.schemas import (
     SCHEMA_VERSION,
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 #: Bump when the prompt text or the way replies are read changes.
-PROMPT_VERSION = "2"
+PROMPT_VERSION = "3"
 
 # Fields the library fills; the model never sees them.
 _LIBRARY_FIELDS = frozenset({"id", "doc_id", "evidence", "ungrounded"})
@@ -218,8 +219,8 @@ def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
     :data:`SALVAGE_NOTES`."""
 
     def salvage(cls: Any, data: Any) -> Any:
-        if isinstance(data, list):  # the list of claims itself
-            data = {"claims": data}
+        if isinstance(data, (list, dict)):  # the list itself, one claim, claims by type, ...
+            data = claims_payload(data) or data
         if isinstance(data, dict) and "claims" not in data:
             # an object without the list (wrapped in members of other names that do not
             # say where it is): a re-ask, never a reply read as "no claims"

@@ -14,8 +14,9 @@ the wrong shape (:mod:`.coerce`), a claim type in another case or form
 (``"Pledge"``, ``"pledges"``) or, when its name is not one of ours
 (``"promesse"``), the one type whose fields the claim has (named in a note),
 quotes given as a bare string, wrapped in an object or as character offsets
-into the text asked about, and a claim written under its type as the only
-key (``{"pledge": {...}}``).
+into the text asked about, a claim written under its type as the only
+key (``{"pledge": {...}}``), member names in another case or form (``"Type"``,
+``"Quotes"``, ``"evidence"`` for the quotes), and claims in a list inside the list.
 
 Pydantic only: this module imports neither openai nor instructor.
 """
@@ -26,11 +27,12 @@ import copy
 import json
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from claimkit.extract.llm.coerce import coerce_claim, snake_key
+from claimkit.extract.llm.coerce import canonical_members, coerce_claim, snake_key
 
 __all__ = [
     "DROPPED",
@@ -73,6 +75,8 @@ def salvage_claims(
         claims = [claims]
     if not isinstance(claims, list):
         return [], [f"claims{DROPPED} not a list ({type(claims).__name__})"]
+    # claims in lists inside the list ([[{...}, {...}]], a reply gathered from parts)
+    claims = [c for item in claims for c in (item if isinstance(item, list) else [item])]
     kept: list[BaseModel] = []
     notes: list[str] = []
     first: dict[str, int] = {}
@@ -165,7 +169,7 @@ def salvage_claim(
     """
     if isinstance(raw, BaseModel):
         return raw, []
-    raw = _typed(raw, models)
+    raw = _typed(_named(raw, models), models)
     type_ = raw.get("type") if isinstance(raw, dict) else None
     label = f"claim {number} ({type_})" if isinstance(type_, str) else f"claim {number}"
     if not isinstance(raw, dict):
@@ -182,6 +186,18 @@ def salvage_claim(
     data = coerce_claim({**copy.deepcopy(raw), "type": name}, model)
     if "quotes" in data:
         data["quotes"] = read_quotes(data["quotes"], text)
+    claim, pruned = _validate_pruned(model, data, label)
+    return claim, [*notes, *pruned]
+
+
+def _validate_pruned(model: type[BaseModel], data: dict[str, Any],
+                     label: str) -> tuple[BaseModel | None, list[str]]:
+    """``data`` validated as ``model``, each invalid value removed at the deepest place
+    that lets it validate, with one note per value removed: a required member dropped
+    and then its object (an actor whose ``text`` was a number) is one note, on the
+    object, saying why."""
+    notes: list[str] = []
+    last: tuple[str, str] | None = None  # the path removed last, and why
     for _ in range(_MAX_PRUNES):
         try:
             claim = model.model_validate(data)
@@ -193,12 +209,32 @@ def salvage_claim(
             removed = _prune(data, loc, error["type"] == "missing")
             if removed is None:
                 return None, [*notes, f"{label}{DROPPED} {_where(loc)}: {error['msg']}"]
-            notes.append(f"{label}: {removed} dropped ({error['msg']})")
+            if last is not None and error["type"] == "missing" and removed == _where(loc[:-1]) \
+                    and last[0].startswith(removed):
+                notes[-1] = f"{label}: {removed} dropped ({last[0]}: {last[1]})"
+            else:
+                notes.append(f"{label}: {removed} dropped ({error['msg']})")
+            last = (removed, error["msg"])
             continue
         if not any(isinstance(q, str) and q.strip() for q in getattr(claim, "quotes", ())):
             return None, [*notes, f"{label}{DROPPED} no quote (a claim needs evidence)"]
         return claim, notes
     return None, [*notes, f"{label}{DROPPED} too many invalid values"]
+
+
+def _named(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
+    """A claim object with its members under the names of the claim fields when it
+    gives them another way (``"Type"``, ``"Quotes"``, ``"attributedTo"``, ``"quote"``,
+    ``"evidence"`` for the quotes: :func:`~.coerce.canonical_members`)."""
+    if not isinstance(raw, dict):
+        return raw
+    return canonical_members(raw, _all_fields(tuple(models.values())))
+
+
+@lru_cache(maxsize=16)
+def _all_fields(models: tuple[type[BaseModel], ...]) -> frozenset[str]:
+    """The fields of any of ``models``."""
+    return frozenset(name for model in models for name in model.model_fields)
 
 
 def _typed(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
