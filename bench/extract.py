@@ -42,6 +42,7 @@ cases of ``bench/hostile.py``.
 
     .venv/bin/python bench/extract.py [--quick]   # --quick: smaller sizes, no CLI, no hostile input
     .venv/bin/python bench/extract.py --profile [--quick]   # the backend by function (pyinstrument)
+    .venv/bin/python bench/extract.py --where [--quick]   # the backend's time by part, "the rest" named (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
     .venv/bin/python bench/extract.py --no-cue [--quick]   # MB/s on documents with no claim cue only
     .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity, split, head and name patterns: old and new form
@@ -411,6 +412,76 @@ def report_profile(backend: RulesBackend, n: int) -> None:
         backend.extract(d)
     profiler.stop()
     print(profiler.output_text(unicode=False, color=False))
+
+
+#: the backend's parts for ``--where``: a sample goes to the first part (in this order)
+#: one of whose functions is on its stack; keys are ``file:Class.function`` of pyinstrument's frames
+WHERE_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cue scan (automata, patterns)", ("support.py:CueScan._table",)),
+    ("segmentation (sentences)", ("rules/text.py:segment",)),
+    ("clause splitting", ("rules/text.py:Sentence.clauses",)),
+    ("language choice", ("backend.py:RulesBackend._languages",)),
+    ("finder: actors", ("normalize/actors.py:find_actors",)),
+    ("finder: dates", ("normalize/dates.py:find_dates",)),
+    ("finder: quantities", ("normalize/quantities.py:find_quantities",)),
+    ("finder: places", ("normalize/places.py:Places.find",)),
+    ("scene: datelines, home country, seats", ("backend.py:RulesBackend._scene",)),
+    ("sentence filter (_may_claim, less the scan)", ("backend.py:RulesBackend._may_claim",)),
+    ("clause hits: future-tense verbs", ("backend.py:RulesBackend._future_hits",)),
+    ("clause hits: _stands (negation, purpose, noun ...)", ("backend.py:RulesBackend._stands",)),
+    ("clause hits: the rest", ("backend.py:RulesBackend._clause_hits",)),
+    ("fields: subject_of", ("roles.py:subject_of",)),
+    ("fields: speaker, group", ("roles.py:with_speaker", "roles.py:with_group")),
+    ("fields: role fillers (fill)", ("roles.py:fill",)),
+    ("fields: modality", ("roles.py:modality",)),
+    ("fields: dates", ("roles.py:story_date", "backend.py:_narrative_date", "backend.py:_reported_date",
+                       "backend.py:_dates_not_ahead", "roles.py:nearest")),
+    ("fields: merge_objects", ("roles.py:merge_objects",)),
+    ("fields: the rest of _candidate", ("backend.py:RulesBackend._candidate",)),
+    ("sentence loop: the rest", ("backend.py:RulesBackend._sentence_candidates",)),
+    ("merging restatements", ("support.py:merge_candidates",)),
+    ("drafts (Span, Draft) and the rest", ("backend.py:RulesBackend._extract",)),
+    ("reading form (as_read)", ("reading.py:as_read",)),
+)
+
+
+def report_where(backend: RulesBackend, n: int) -> None:
+    """The backend's time by part (:data:`WHERE_PARTS`), from pyinstrument's samples: what the
+    share by stage leaves as "the rest" (clause hits, fields, merging), named."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        print("--where needs pyinstrument (pip install pyinstrument)")
+        return
+    docs = corpus(n)
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for d in docs:
+        backend.extract(d)
+    profiler.stop()
+    session = profiler.last_session
+    if session is None:
+        return
+    parts: dict[str, float] = {}
+
+    def walk(frame: Any, stack: tuple[str, ...], inside: bool) -> None:
+        name = f"{frame.class_name}.{frame.function}" if frame.class_name else frame.function
+        key = f"{frame.file_path_short}:{name}"
+        inside = inside or key.endswith("backend.py:RulesBackend.extract")
+        stack = (*stack, key) if inside else stack
+        own = frame.time - sum(c.time for c in frame.children)
+        if inside and own > 0:
+            label = next((lab for lab, keys in WHERE_PARTS if any(k in s for s in stack for k in keys)), "other")
+            parts[label] = parts.get(label, 0.0) + own
+        for child in frame.children:
+            walk(child, stack, inside)
+
+    walk(session.root_frame(), (), False)
+    total = sum(parts.values())
+    print(f"where the backend's time goes ({n} documents, pyinstrument's samples: {total:.2f} s of wall time, "
+          "longer than the CPU time on a loaded machine: read the shares):")
+    for label in [*(lab for lab, _ in WHERE_PARTS), "other"]:
+        print(f"  {label:<52} {parts.get(label, 0.0):6.2f} s  {100 * parts.get(label, 0.0) / max(total, 1e-9):5.1f} %")
 
 
 def prose(size: int, seed: int = 11) -> str:
@@ -819,6 +890,9 @@ def main(argv: list[str]) -> None:
         return
     if "--profile" in argv:
         report_profile(backend, 400 if quick else 2000)
+        return
+    if "--where" in argv:
+        report_where(backend, 400 if quick else 2000)
         return
     if "--no-cue" in argv:
         report_no_cue(backend, 400 if quick else 2000)

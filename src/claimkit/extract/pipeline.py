@@ -192,8 +192,11 @@ class Extractor:
         if self.types is not None:
             drafts = [d for d in drafts if d.type in self.types]
         claims = build_claims(document, drafts)
-        if self.normalize:
-            claims = [normalize_claim(c, document, gazetteer=self.gazetteer) for c in claims]
+        if self.normalize and claims:
+            # the default gazetteer looked up once per document, not once per claim (each
+            # lookup reads CLAIMKIT_GAZETTEER from the environment)
+            gazetteer = self.gazetteer or Gazetteer.default()
+            claims = [normalize_claim(c, document, gazetteer=gazetteer) for c in claims]
         return DocumentClaims(
             document=document,
             claims=claims,
