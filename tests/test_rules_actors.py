@@ -45,7 +45,8 @@ def test_each_mechanism_is_shown_in_six_languages() -> None:
                                  "title_portfolio", "name_inside", "arabic_adjective", "korean_headline",
                                  "cyrillic_name", "central_bank", "both_sides", "org_shape", "org_english", "spokesperson_body",
                                  "according_to", "body_head", "company",
-                                 "trailing_pronoun", "title_owner_genitive", "title_anaphor", "impersonal_body"}
+                                 "trailing_pronoun", "title_owner_genitive", "title_anaphor", "impersonal_body",
+                                 "reported_name"}
     for mechanism, langs in by_mechanism.items():
         if mechanism == "cjk_name":  # names written in Han, Kana or Hangul: the three languages
             assert langs == {"zh", "ja", "ko"}, sorted(langs)

@@ -56,6 +56,7 @@ from claimkit.extract.rules.home import (
     state_bodies,
 )
 from claimkit.extract.rules.reading import as_read
+from claimkit.extract.rules.reported import reported_people
 from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
@@ -335,6 +336,11 @@ class RulesBackend(Backend):
         text = document.text
         places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
         found = _sorted(self._finders.actors(text, document.language))
+        scan = CueScan(text) if scan is None else scan
+        lc = self.cues.language(document.language) if document.language else None
+        if lc is not None:  # people in no gazetteer named beside a verb of saying
+            found = _sorted([*found, *reported_people(
+                text, scan, lc, [*found, *places], document.language, self._finders.resolve)])
         finders = self._finders
         speaks_for: dict[str, Actor] = {}
         for m in found:  # the first mention naming a group speaks for all ("Katz" after
@@ -365,7 +371,7 @@ class RulesBackend(Backend):
             dates=[m for m in dates if m.start not in dateline] if dateline else dates,
             quantities=_sorted(finders.quantities(text, document.language)),
             places=places,
-            cues=CueScan(text) if scan is None else scan,
+            cues=scan,
             published=published,
             story=story_dates(text, dates, published),
             # a capital opening a dateline is where the story was filed, no government acting

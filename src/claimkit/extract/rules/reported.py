@@ -1,0 +1,97 @@
+"""People in no gazetteer named beside a verb of saying: "..., Tom Harrison said.",
+"a déclaré Marc Delorme", "заявил Игорь Смирнов".
+
+The gazetteer knows famous people and the officials finder reads a name after a title;
+a spokesperson, a mayor or an expert named bare next to a ``reporting`` verb was
+found by neither, and the claim was given to the country alone. Here two or three
+capitalised words right after such a verb, or right before it at the start of a
+sentence or after a comma, a quote or a dash, are a person's name, unless another
+finder took any of them (a country, a place, an organisation, a known person).
+
+Only languages whose scripts mark names with capitals and whose nouns are not all
+capitalised (:data:`LANGUAGES`: not German, where "sagte Regierungssprecher Kern" is a
+title and a name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.support import CueScan, Mention
+from claimkit.normalize._names import romanised
+from claimkit.schemas import Actor, ActorKind
+
+__all__ = ["LANGUAGES", "reported_people"]
+
+#: the languages read (capitalised names, lower-case common nouns)
+LANGUAGES = frozenset({"en", "fr", "es", "it", "pt", "pl", "hr", "ru", "uk", "tr", "id", "vi"})
+#: a capitalised word of a name: a capital, then lower-case letters (apostrophes and
+#: hyphens inside: "O'Neill", "Jean-Pierre"); no digits, no capitals inside ("McDonald"
+#: aside, acronyms and brand names stay out)
+_WORD = r"(?:[^\W\d_a-zа-яёіїєґ](?:[^\W\d_A-ZА-ЯЁІЇЄҐ]|['’\-](?=[^\W\d_]))+|Mc[A-Z][a-z]+)"
+#: two or three such words, one space apart
+_NAME = re.compile(rf"{_WORD}(?:[ \u00a0]{_WORD}){{1,2}}")
+#: capitalised words that open no person's name: articles and determiners ("told The
+#: Associated Press", "dijo El País")
+_NOT_FIRST = frozenset({
+    "The", "A", "An", "This", "That", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Una",
+    "Il", "Lo", "Gli", "Uno", "O", "Os", "As", "Um", "Uma", "Ta", "To", "Ten",
+})
+#: a courtesy title before a name, left out of it ("kata Pak Budi Hartono", "said Mr John Smith")
+_HONORIFIC = re.compile(r"(?:Pak|Bu|Bapak|Ibu|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme|Sr\.|Sra\.|Pan|Pani)[ \u00a0]+")
+#: what may follow a name after a verb: punctuation, a lower-case word, the end
+_AFTER_OK = re.compile(r"(?:[^\w\s]|_|\s*$|[ \u00a0]+[^\W\d_A-ZА-ЯЁІЇЄҐ])")
+#: what opens the place before a name that precedes the verb: a sentence start, a
+#: comma, a quote or a dash (", Tom Harrison said")
+_BEFORE_OK = re.compile(r"(?:^|[.!?,;:”\"»“«—–\-\n]\s*)(?:(?:ông|bà|Pak|Bu|Bapak|Ibu)[ \u00a0]+)?$")
+#: how far after the verb the name may start ("said on Monday Tom ..." is too far: a space)
+_GAP = re.compile(r"[ \u00a0]+")
+
+
+def reported_people(
+    text: str, scan: CueScan, lc: LanguageCues, taken: Sequence[Mention], language: str | None,
+    known: Callable[[str], Actor | None],
+) -> list[Mention]:
+    """The names of people beside the ``reporting`` verbs of ``lc`` that no mention in
+    ``taken`` (actors and places found) overlaps and ``known`` (the gazetteer) does not
+    resolve ("told Agence France Presse": a news agency the finders leave out), as person
+    actors (Cyrillic names romanised)."""
+    if lc.code not in LANGUAGES:
+        return []
+    out: list[Mention] = []
+    for rs, re_ in scan.spans(lc, "reporting", 0, len(text)):
+        span = _after(text, re_) or _before(text, rs)
+        if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or any(
+                m.start < span[1] and span[0] < m.end for m in [*taken, *out]):
+            continue
+        written = text[span[0] : span[1]]
+        if known(written) is not None:
+            continue
+        name = romanised(written, language) or written
+        out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
+    return out
+
+
+def _after(text: str, at: int) -> tuple[int, int] | None:
+    """The name one space after the verb ending at ``at``, ended by punctuation, a
+    lower-case word or the text's end."""
+    gap = _GAP.match(text, at)
+    if gap is None:
+        return None
+    title = _HONORIFIC.match(text, gap.end())
+    m = _NAME.match(text, title.end() if title else gap.end())
+    if m is None or _AFTER_OK.match(text, m.end()) is None:
+        return None
+    return m.start(), m.end()
+
+
+def _before(text: str, at: int) -> tuple[int, int] | None:
+    """The name one space before the verb starting at ``at``, opening its sentence or
+    standing after a comma, a quote or a dash."""
+    lo = max(0, at - 60)
+    for m in _NAME.finditer(text, lo, at):
+        if _GAP.fullmatch(text, m.end(), at) and _BEFORE_OK.search(text, max(0, m.start() - 9), m.start()):
+            return m.start(), m.end()
+    return None

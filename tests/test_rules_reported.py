@@ -1,0 +1,47 @@
+"""People in no gazetteer named beside a verb of saying (extract/rules/reported.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from claimkit.extract.rules.reported import reported_people
+from claimkit.extract.rules.support import CueScan
+from claimkit.normalize import resolve_actor
+from claimkit.schemas import Actor
+
+BACKEND = RulesBackend()
+
+
+def _known(text: str) -> Actor | None:
+    actor = resolve_actor(text)
+    return actor if actor.resolved else None
+
+
+def _names(text: str, lang: str) -> list[str]:
+    lc = BACKEND.cues.language(lang)
+    assert lc is not None
+    found = reported_people(text, CueScan(text), lc, [], lang, _known)
+    return [m.value.name for m in found]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "Prices will rise, Jane Porter said.", "Jane Porter"),
+    ("en", "Jane Porter said prices would rise.", "Jane Porter"),
+    ("fr", "Les prix vont augmenter, a déclaré Paul Girard.", "Paul Girard"),
+    ("ru", "Цены вырастут, заявил Олег Петренко.", "Oleg Petrenko"),
+    ("id", "Harga akan naik, kata Pak Budi Hartono.", "Budi Hartono"),  # a courtesy title left out
+])
+def test_a_bare_name_beside_a_verb_of_saying_is_a_person(lang: str, text: str, name: str | None) -> None:
+    assert _names(text, lang) == ([name] if name else [])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Prices will rise, an official told The Associated Press."),  # an article opens it
+    ("en", "Prices will rise, an official told Agence France Presse."),  # the gazetteer knows it
+    ("en", "Prices will rise, officials said in Paris."),  # one capitalised word
+    ("de", "Die Preise steigen, sagte Regierungssprecher Stefan Kern."),  # German capitalises nouns
+    ("en", "Prices will rise, said Foreign Minister Tom Harrison."),  # a title before: the officials finder's
+])
+def test_no_person_where_the_words_name_none(lang: str, text: str) -> None:
+    assert _names(text, lang) == []
