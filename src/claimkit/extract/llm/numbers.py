@@ -10,7 +10,7 @@ ASCII; :func:`split_scale` takes a trailing scale off a number, so that
 
 Nothing is guessed: a tail that is not a scale word of the table (a unit, a
 currency, ``"soldiers"``) leaves the value as it is, for validation to drop and
-name. Standard library only.
+name. The scale words are those of :mod:`claimkit.normalize.quantities`.
 """
 
 from __future__ import annotations
@@ -18,31 +18,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from claimkit.normalize.quantities import SCALE_WORDS
+
 __all__ = ["ascii_digits", "split_scale"]
 
-#: scale words (case-folded, no final period) and their power of ten; a run of them
-#: adds up (``mil millones`` is 10^9)
-_SCALE_WORDS: dict[str, int] = {
-    **dict.fromkeys((
-        "thousand", "thousands", "k", "tsd", "tausend", "mille", "mil", "mila", "bin",
-        "тыс", "тысяч", "тысячи", "тысяча", "тис", "тисяч", "тисячі", "тисяча", "tys",
-        "tysiąc", "tysiące", "tysięcy", "tis", "tisuća", "tisuće", "tisuću", "ribu", "rb",
-        "nghìn", "ngàn", "ألف", "آلاف", "الف"), 3),
-    **dict.fromkeys((
-        "million", "millions", "m", "mn", "mio", "millionen", "millón", "millones",
-        "milhão", "milhões", "milione", "milioni", "milyon", "млн", "миллион", "миллиона",
-        "миллионов", "мільйон", "мільйона", "мільйонів", "mln", "milion", "miliony",
-        "milionów", "milijun", "milijuna", "milijuni", "juta", "jt", "triệu", "مليون",
-        "ملايين"), 6),
-    **dict.fromkeys((
-        "billion", "billions", "bn", "mrd", "milliarde", "milliarden", "milliard",
-        "milliards", "bilhão", "bilhões", "bilião", "biliões", "miliardo", "miliardi",
-        "milyar", "млрд", "миллиард", "миллиарда", "миллиардов", "мільярд", "мільярда",
-        "мільярдів", "miliard", "miliardy", "miliardów", "mld", "mlrd", "milijarda",
-        "milijardi", "miliar", "tỷ", "tỉ", "مليار", "مليارات"), 9),
-    **dict.fromkeys(("trillion", "trillions", "tn", "billones", "bilionów", "trilyon",
-                     "трлн", "triliun", "nghìn tỷ"), 12),
-}
+#: the scale words of normalize/quantities.py, case-folded and without a final period, and
+#: their power of ten; a run of them adds up (``mil millones`` is 10^9)
+_SCALE_WORDS: dict[str, int] = {w.casefold().rstrip("."): p for w, p in SCALE_WORDS.items()}
 
 #: CJK scale characters; a run of them adds up (``千万`` is 10^7, ``百万`` 10^6)
 _SCALE_CHARS = {"十": 1, "百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12,
