@@ -46,6 +46,7 @@ __all__ = [
     "SCRIPT_RANGES",
     "ReadingForm",
     "Script",
+    "ascii_digits",
     "char_class",
     "dominant_script",
     "drop_arabic_marks",
@@ -401,6 +402,22 @@ def fold(s: str) -> str:
         # NFC puts voiced kana and Hangul syllables (split into jamo by NFKD) back together
         stripped = unicodedata.normalize("NFC", kept).translate(_EXTRA)
     return _NON_WORD.sub(" ", stripped).strip()
+
+
+#: the Arabic decimal and thousands separators, and the Arabic comma written as the latter
+_NUMBER_MARKS: Final = str.maketrans({"\u066b": ".", "\u066c": ",", "\u060c": ","})
+
+
+def ascii_digits(s: str) -> str:
+    """``s`` with the decimal digits of every script as ASCII digits (Arabic-Indic ``٢٠``,
+    Persian ``۱۵``, Devanagari ``५``, full-width ``２０``: ``"٣٫٥"`` -> ``"3.5"``) and the
+    Arabic decimal and thousands marks (and comma) as ``.`` and ``,``; the length is kept,
+    every other character unchanged. The one digit folding of the grounding's matching
+    form and of the LLM backend's reading of numbers."""
+    if s.isascii():
+        return s
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c
+                   for c in s).translate(_NUMBER_MARKS)
 
 
 def words(s: str) -> list[str]:
