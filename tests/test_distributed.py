@@ -38,9 +38,11 @@ from scripted_server import ScriptedServer, load_gold_claims  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
+    # the scheduler's HTTP server on a free port: with None it still takes 8787, and says
+    # "Port 8787 is already in use" whenever another cluster (another test run) holds it
     cluster = distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",
     )
     c = distributed.Client(cluster)
     try:

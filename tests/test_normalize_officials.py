@@ -112,3 +112,17 @@ def test_a_later_surname_is_the_same_official() -> None:
 )
 def test_surname_of_a_person_named_in_full(lang: str, text: str, expected: str) -> None:
     assert find_actors(text, language=lang)[0].actor.name == expected
+
+
+def test_a_language_tries_the_possessives_and_its_own_connectors_only() -> None:
+    # "中国外務省の", "의" join a country to a title in Japanese and Korean only; a text of
+    # unknown language tries them all
+    from claimkit.normalize._officials import _Taken
+
+    def connectors(lang: str | None) -> tuple[str, ...]:
+        return _Taken([], bool, lang).connectors
+
+    assert connectors("en") == connectors("de") == ("", "'s", "’s", "s'")
+    assert "外務省の" in connectors("ja") and "의" not in connectors("ja")
+    assert "의" in connectors("ko") and "の" not in connectors("ko")
+    assert {"の", "外務省の", "의"} <= set(connectors(None))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
-from claimkit.errors import SchemaError
+from claimkit.errors import InputError, SchemaError
 from claimkit.io import dump_record, parse_record, schema_documents
 from claimkit.schemas import (
     Actor,
@@ -201,3 +201,28 @@ def test_importing_schemas_does_not_import_openai() -> None:
     code = "import sys, claimkit.schemas; print('openai' in sys.modules or 'instructor' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), "NaN", "Infinity"])
+@pytest.mark.parametrize("field", ["value", "value_max"])
+def test_a_quantity_is_a_finite_number_or_none(field: str, value: object) -> None:
+    # NaN (and infinity) is no number a text states, and JSON cannot write it: pydantic wrote
+    # it as null, so `claimkit export` of an imported NaN gave null. Refused, field named.
+    with pytest.raises(PydanticValidationError, match=rf"{field}\n.*finite number"):
+        Quantity(**{field: value})  # type: ignore[arg-type]
+
+
+def test_a_record_line_with_a_nan_quantity_is_refused_not_nulled(tmp_path: Path) -> None:
+    from claimkit.io import read_records
+
+    doc = Document(id="d", text="26 countries met.", language="en")
+    claim = Meeting(doc_id="d", evidence=[Span(start=0, end=17, text="26 countries met.")],
+                    participant_count=Quantity(value=26, unit="countries"))
+    line = dump_record(DocumentClaims(document=doc, claims=[claim]))
+    assert parse_record(line) == parse_record(dump_record(parse_record(line)))  # lossless
+    bad = line.replace('"value":26.0', '"value":NaN')
+    assert bad != line
+    path = tmp_path / "claims.jsonl"
+    path.write_text(bad + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 1: .*participant_count.value: Input should be a finite number"):
+        list(read_records(path))

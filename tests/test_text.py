@@ -15,6 +15,7 @@ from claimkit.text import (
     CJK_SCRIPTS,
     SCRIPT_RANGES,
     Script,
+    ascii_digits,
     dominant_script,
     fold,
     fold_case,
@@ -272,6 +273,7 @@ def test_fold_values() -> None:
 
 _OWNED = re.compile(
     r"fold|script|unspaced|wide|cjk|kana|katakana|hangul|latin|cyrillic|arabic|word_ok|word_char"
+    r"|ascii_digit"
 )
 _ALLOWED = {"scripts"}  # CueBook.scripts: languages grouped by script, not a classifier
 
@@ -290,3 +292,22 @@ def test_no_other_module_defines_folding_or_script_classifiers() -> None:
             offenders += [f"{path.relative_to(SRC)}:{node.lineno} {name}" for name in names
                           if _OWNED.search(name.lower()) and name not in _ALLOWED]
     assert not offenders, "use claimkit.text instead of: " + ", ".join(offenders)
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("٣٥٠", "350"), ("۲۵۰۰", "2500"), ("१२", "12"), ("１２０", "120"), ("৫", "5"),
+    ("٣٫٥ مليار", "3.5 مليار"), ("٢٬٠٠٠", "2,000"), ("2،000", "2,000"),
+    ("25 июня", "25 июня"), ("二〇二五年", "二〇二五年"), ("①", "①"), ("²", "²"),
+])
+def test_ascii_digits_folds_decimal_digits_only_keeping_the_length(written: str, expected: str) -> None:
+    # decimal digits of any script and the Arabic number marks; not Han numerals, circled
+    # or superscript digits (no decimal value), so every offset stays where it was
+    assert ascii_digits(written) == expected and len(expected) == len(written)
+
+
+def test_grounding_and_the_llm_numbers_fold_digits_with_the_one_function() -> None:
+    from claimkit.extract.llm import numbers
+    from claimkit.grounding._normalize import normalize
+
+    assert numbers.ascii_digits is ascii_digits
+    assert normalize("تعهد بـ٣٥٠ مليون") == normalize("تعهد بـ350 مليون")

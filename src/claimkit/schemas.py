@@ -225,9 +225,14 @@ class Actor(_Frozen):
 class Quantity(_Frozen):
     """A number stated in the text, with its unit and how exact it is."""
 
-    value: float | None = Field(default=None, description="The number, e.g. 26 or 90e9.")
+    # a finite number or none: NaN and infinity are no number a text states, JSON has no
+    # way to write them (pydantic wrote NaN as null, so an export lost it), and no
+    # comparison holds for NaN: refused here, with the field named
+    value: float | None = Field(default=None, description="The number, e.g. 26 or 90e9.",
+                                allow_inf_nan=False)
     value_max: float | None = Field(
-        default=None, description="Upper bound for a range ('10,000 to 30,000' -> 30000)."
+        default=None, description="Upper bound for a range ('10,000 to 30,000' -> 30000).",
+        allow_inf_nan=False,
     )
     unit: str | None = Field(
         default=None,

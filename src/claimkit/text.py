@@ -379,15 +379,6 @@ def drop_arabic_marks(s: str) -> tuple[str, list[int]] | None:
 _OTHER_DIGIT: Final = re.compile(r"(?![0-9])\d")
 
 
-def ascii_digits(s: str) -> str:
-    """``s`` with every script's decimal digits as ASCII ones ("٢٠٢٦", "۲۰۲۶", "२०२६",
-    "２０２６" -> "2026"), one character for one, so offsets into the result are offsets
-    into ``s``; ``s`` itself when it has no such digit."""
-    if s.isascii() or _OTHER_DIGIT.search(s) is None:
-        return s
-    return _OTHER_DIGIT.sub(lambda d: str(unicodedata.decimal(d.group())), s)
-
-
 _NON_WORD = re.compile(r"[\W_]+")
 # letters NFKD does not decompose; they matter for Vietnamese, Nordic, Polish,
 # German, French and Turkish names
@@ -415,6 +406,23 @@ def fold(s: str) -> str:
         # NFC puts voiced kana and Hangul syllables (split into jamo by NFKD) back together
         stripped = unicodedata.normalize("NFC", kept).translate(_EXTRA)
     return _NON_WORD.sub(" ", stripped).strip()
+
+
+#: the Arabic decimal and thousands separators, and the Arabic comma written as the latter
+_NUMBER_MARKS: Final = str.maketrans({"\u066b": ".", "\u066c": ",", "\u060c": ","})
+
+
+def ascii_digits(s: str) -> str:
+    """``s`` with the decimal digits of every script as ASCII digits (Arabic-Indic ``٢٠``,
+    Persian ``۱۵``, Devanagari ``५``, full-width ``２０``: ``"٣٫٥"`` -> ``"3.5"``) and the
+    Arabic decimal and thousands marks (and comma) as ``.`` and ``,``; the length is kept,
+    every other character unchanged. The one digit folding of the grounding's matching
+    form and of the LLM backend's reading of numbers."""
+    if s.isascii():
+        return s
+    folded = _OTHER_DIGIT.sub(lambda d: str(unicodedata.decimal(d.group())), s)
+    folded = folded.translate(_NUMBER_MARKS)
+    return s if folded == s else folded  # ``s`` itself when nothing changed: callers test it
 
 
 def words(s: str) -> list[str]:

@@ -158,8 +158,10 @@ def _extract(html: str) -> Any:
         tree = load_html(html)
     if tree is None:
         return None
-    result = trafilatura.bare_extraction(
-        tree,  # trafilatura reads a copy: the tree stays whole for the page's date
+    # the date is trafilatura's metadata reading: htmldate over the whole tree before any
+    # cleaning, with _DATE_PARAMS and the page's address, which is :func:`page_date`
+    return trafilatura.bare_extraction(
+        tree,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -167,15 +169,12 @@ def _extract(html: str) -> Any:
         include_links=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if result is not None and not isinstance(result, dict):  # a dict only when asked for one
-        result.date = page_date(tree, getattr(result, "url", None))
-    return result
 
 
 def page_date(tree: Any, url: str | None) -> str | None:
-    """The publication date a page states as its own (``YYYY-MM-DD``), the one reading of
-    both readers (trafilatura's and the linear one): htmldate over the whole page, as
-    trafilatura's metadata reads it, with no guessing from the text (:data:`_DATE_PARAMS`):
+    """The publication date a page states as its own (``YYYY-MM-DD``), for the linear
+    reader: htmldate over the whole page as trafilatura's metadata reads it for the other
+    reader (the same call: one reading for both), with no guessing from the text (:data:`_DATE_PARAMS`):
     the head's meta (``article:published_time``, ``date``), JSON-LD ``datePublished``
     wherever it stands, ``<time datetime>`` and date elements of the body, the page's
     address. Linear in the page (one pass per expression; 100,000 ``<p>``: ~0.2 s)."""

@@ -37,6 +37,8 @@ import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 
+from claimkit.text import ascii_digits
+
 __all__ = ["NormalizedText", "normalize", "strip_punct"]
 
 # Combining marks that are "diacritics" for matching purposes. Thai, Devanagari,
@@ -70,11 +72,8 @@ _VARIANTS: dict[str, str] = {
     "\uff64": ",",
     "\u22ef": "...",  # midline ellipsis, used doubled in Chinese
     "\u0640": "",  # Arabic tatweel (elongation)
-    "\u060c": ",",  # Arabic comma
     "\u061b": ";",  # Arabic semicolon
     "\u061f": "?",  # Arabic question mark
-    "\u066b": ".",  # Arabic decimal separator
-    "\u066c": ",",  # Arabic thousands separator
     "\u06cc": "\u064a",  # Persian yeh as Arabic yeh
     "\u06a9": "\u0643",  # Persian keheh as Arabic kaf
     "\u0649": "\u064a",  # alef maksura as yeh (interchanged at the end of a word)
@@ -116,8 +115,7 @@ def _norm_char(c: str) -> str:
         for folded in _strip_marks(ch.casefold()):
             if folded.isspace() or unicodedata.category(folded) == "Cf":
                 continue
-            if not folded.isascii() and folded.isdecimal():  # ٥, ۵, ५ -> 5
-                folded = str(unicodedata.decimal(folded))
+            folded = ascii_digits(folded)  # ٥, ۵, ५ -> 5; Arabic ٫ ٬ ، -> . , ,
             out.append(_VARIANTS.get(folded, folded))
     result = "".join(out)
     _CACHE[c] = result

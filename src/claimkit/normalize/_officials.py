@@ -200,9 +200,12 @@ _ENDINGS = {
 #: how a woman's surname ends in the genitive; one ending in a consonant does not decline
 _FEMININE_LAST = ("ой", "ої", "iej", "ej")
 #: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
-#: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman)
-_CONNECTORS = ("'s", "’s", "s'", "の", "의", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の",
-               "商務部の", "財務省の", "政府の")
+#: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman);
+#: none or a possessive in any language, the others in their own (all when it is unknown)
+_IN_ANY = ("", "'s", "’s", "s'")
+_CONNECTORS_IN = {"ja": ("の", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の", "商務部の",
+                         "財務省の", "政府の"), "ko": ("의",)}
+_CONNECTORS = (*_IN_ANY, *(c for own in _CONNECTORS_IN.values() for c in own))
 #: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
 #: North Korea's 외무성)
 _KO_NOT_NAME_END = tuple("부청처원회측관국실성")
@@ -325,7 +328,8 @@ class _Taken:
     """The gazetteer's mentions of a text (start, end, entry), sorted, with lookups by place."""
 
     def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
-                 bodies: Mapping[int, int] | None = None) -> None:
+                 bodies: Mapping[int, int] | None = None, lang: str | None = None) -> None:
+        self.connectors = (*_IN_ANY, *_CONNECTORS_IN.get(lang, ())) if lang else _CONNECTORS
         self.spans = sorted(taken)
         #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
         self.bodies = bodies or {}
@@ -341,7 +345,7 @@ class _Taken:
 
     def group_ending(self, text: str, p: int) -> tuple[int, int] | None:
         """(start, entry) of a non-person mention ending at ``p`` (or before a connector)."""
-        for conn in ("", *_CONNECTORS):
+        for conn in self.connectors:
             q = p - len(conn)
             if q > 0 and (not conn or text[q:p].lower() == conn):
                 hit = self.by_end.get(q)
@@ -431,7 +435,7 @@ class OfficialFinder:
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         if unspaced is not None:

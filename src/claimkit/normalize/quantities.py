@@ -17,42 +17,57 @@ from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
 from claimkit.text import first_chars, is_cjk, windows_around
 
-__all__ = ["find_quantities", "parse_number"]
+__all__ = ["SCALE_WORDS", "find_quantities", "parse_number"]
 
 _DOT_THOUSANDS = frozenset({"vi", "id", "ms", "de", "es", "it", "pt", "pl", "hr", "tr", "nl",
                             "da", "ro", "sl", "sr", "bs", "el", "uk", "ru"})  # fmt: skip
 
-_SCALES: dict[str, float] = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-    "millions": 1e6, "bn": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12,
-    "trillion": 1e12, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百万": 1e6,
-    "兆": 1e12, "천": 1e3, "만": 1e4, "억": 1e8, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6,
-    "tỷ": 1e9, "tỉ": 1e9, "ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9,
-    "triliun": 1e12, "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "Mrd": 1e9,
-    "Mrd.": 1e9, "Mio": 1e6, "Mio.": 1e6, "Milliarde": 1e9, "Milliarden": 1e9,
-    "Millionen": 1e6, "Million": 1e6, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
-    "milioni": 1e6, "miliardi": 1e9, "miliardo": 1e9, "milhões": 1e6, "bilhões": 1e9, "milhão": 1e6, "bilhão": 1e9,
-    "mil milhões": 1e9, "tys.": 1e3, "mld": 1e9, "miliardów": 1e9,
-    "miliardy": 1e9, "milionów": 1e6, "тыс.": 1e3, "тысяч": 1e3, "млн": 1e6, "млрд": 1e9,
-    "миллионов": 1e6, "миллиардов": 1e9, "мільйонів": 1e6, "мільярдів": 1e9, "тис.": 1e3,
-    "milijuna": 1e6, "milijardi": 1e9, "milyon": 1e6, "bin": 1e3,
-    "مليون": 1e6, "مليار": 1e9, "ألف": 1e3,
-    # hr, sr (and bs): every case and number of "million", "billion"; "mlrd."
-    "milijun": 1e6, "milijuni": 1e6, "milijarda": 1e9, "milijarde": 1e9, "milijardu": 1e9,
-    "milion": 1e6, "miliona": 1e6, "mlrd": 1e9, "mlrd.": 1e9,
+#: scale words and characters after a number, as newspapers write them, and the power of ten
+#: each says ("90bn", "900亿", "2 triệu", "5 миллиардов", "2 Mio.", "mil millones"): the one
+#: table of both readers, :func:`find_quantities` (a word as written here: case and final
+#: period count) and the LLM backend's numbers (extract/llm/numbers.py: case-folded, without
+#: the final period, a run of words adding up)
+SCALE_WORDS: dict[str, int] = {
+    # en
+    "k": 3, "thousand": 3, "thousands": 3, "m": 6, "mn": 6, "mln": 6, "million": 6,
+    "millions": 6, "bn": 9, "billion": 9, "billions": 9, "tn": 12, "trillion": 12, "trillions": 12,
+    # zh, ja, ko ("3조 원": a trillion won)
+    "千": 3, "万": 4, "萬": 4, "百万": 6, "亿": 8, "億": 8, "兆": 12, "천": 3, "만": 4, "억": 8, "조": 12,
+    # vi ("nghìn tỷ": a thousand tỷ), id, ms
+    "nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9, "nghìn tỷ": 12, "ngàn tỷ": 12,
+    "ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "triliun": 12,
+    # fr, de
+    "mille": 3, "milliard": 9, "milliards": 9,
+    "Tsd.": 3, "tausend": 3, "Mio": 6, "Mio.": 6, "Million": 6, "Millionen": 6, "Mrd": 9,
+    "Mrd.": 9, "Milliarde": 9, "Milliarden": 9,
+    # es, pt, it
+    "mil": 3, "millón": 6, "millones": 6, "mil millones": 9, "billones": 12,
+    "milhão": 6, "milhões": 6, "mil milhões": 9, "bilhão": 9, "bilhões": 9, "bilião": 9, "biliões": 9,
+    "mila": 3, "milione": 6, "milioni": 6, "miliardo": 9, "miliardi": 9,
     # pl (and cs): the forms after 2-4 and in the genitive; "mld.", "mln.", "bln" (a thousand mld)
-    "miliony": 1e6, "milionu": 1e6, "milionů": 1e6, "miliard": 1e9, "miliarda": 1e9,
-    "mld.": 1e9, "mln.": 1e6, "bln": 1e12,
+    "tys.": 3, "tysiąc": 3, "tysiące": 3, "tysięcy": 3, "tis.": 3, "milion": 6, "miliony": 6,
+    "milionów": 6, "milionu": 6, "milionů": 6, "mln.": 6, "miliard": 9, "miliarda": 9,
+    "miliardy": 9, "miliardów": 9, "mld": 9, "mld.": 9, "bln": 12, "bilionów": 12,
+    # hr, sr (and bs): every case and number of "thousand", "million", "billion"; "mlrd."
+    "tisuća": 3, "tisuće": 3, "tisuću": 3, "milijun": 6, "milijuna": 6, "milijuni": 6,
+    "miliona": 6, "milijarda": 9, "milijarde": 9, "milijardu": 9, "milijardi": 9, "mlrd": 9,
+    "mlrd.": 9,
+    # tr ("bin": thousand)
+    "bin": 3, "milyon": 6, "milyar": 9, "trilyon": 12,
     # ru, uk: singular and paucal forms, abbreviations with a dot, trillions
-    "миллион": 1e6, "миллиона": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "млн.": 1e6,
-    "млрд.": 1e9, "трлн": 1e12, "трлн.": 1e12, "триллион": 1e12, "триллиона": 1e12,
-    "триллионов": 1e12, "мільйон": 1e6, "мільйони": 1e6, "мільйона": 1e6, "мільярд": 1e9,
-    "мільярди": 1e9, "мільярда": 1e9, "тисяч": 1e3, "тисячі": 1e3,
-    # tr, vi: trillions ("nghìn tỷ": a thousand tỷ)
-    "trilyon": 1e12, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
-    # ko: a trillion ("3조 원"); ar: the plurals after 3-10 ("3 مليارات دولار", "5 ملايين")
-    "조": 1e12, "مليارات": 1e9, "ملايين": 1e6, "آلاف": 1e3,
+    "тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "млн.": 6, "миллион": 6,
+    "миллиона": 6, "миллионов": 6, "млрд": 9, "млрд.": 9, "миллиард": 9, "миллиарда": 9,
+    "миллиардов": 9, "трлн": 12, "трлн.": 12, "триллион": 12, "триллиона": 12, "триллионов": 12,
+    "тис.": 3, "тисяча": 3, "тисячі": 3, "тисяч": 3, "мільйон": 6, "мільйони": 6, "мільйона": 6,
+    "мільйонів": 6, "мільярд": 9, "мільярди": 9, "мільярда": 9, "мільярдів": 9,
+    # ar: the plurals after 3-10 ("3 مليارات دولار", "5 ملايين"); "الف" without its hamza
+    "ألف": 3, "الف": 3, "آلاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9,
 }  # fmt: skip
+#: scale words :func:`find_quantities` leaves unread in an article, as it reads every
+#: language with one pattern: "mil" is a thousand in es/pt but "mil." a million in cs/pl/hr
+#: ("5 mil. eura"; it reads "mil millones", "mil milhões"), "bilião" a thousand million in
+#: Brazil's spelling but a million million in Portugal's
+_NOT_IN_TEXT = frozenset({"mil", "bilião", "biliões"})
 
 #: currencies written before the number: symbols, and the signs and codes agencies and papers
 #: write there ("Rp 5 triliun", "Rp5,2 miliar", "R$ 2 bilhões", "₩3조", "TL 5 milyar",
@@ -142,7 +157,7 @@ _NUM = r"\d+(?:[.,\s\u00a0\u202f']\d{3})*(?:[.,]\d+)?"
 
 @functools.cache
 def _regex() -> re.Pattern[str]:
-    scale = _bounded(list(_SCALES))
+    scale = _bounded([w for w in SCALE_WORDS if w not in _NOT_IN_TEXT])
     unit = _bounded(list(_UNITS))
     qual = _alt(list(_QUALIFIERS))
     signs = _alt([c for c in _CURRENCY_SYMBOLS if not c[0].isalpha()])
@@ -226,8 +241,14 @@ def _value(m: re.Match[str], i: int, language: str | None) -> float | None:
     v = parse_number(n, language=language)
     sc = m.group(f"sc{i}")
     if v is not None and sc:
-        v *= _SCALES.get(sc, _SCALES.get(sc.lower(), 1.0))
+        v *= _scale(sc)
     return v
+
+
+def _scale(word: str) -> float:
+    """The factor a scale word the pattern found says (``"Mrd."`` -> 1e9)."""
+    power = SCALE_WORDS.get(word, SCALE_WORDS.get(word.lower()))
+    return float(10**power) if power is not None else 1.0
 
 
 def _symbol_unit(sym: str, language: str | None) -> str | None:
@@ -248,7 +269,7 @@ def _quantity(m: re.Match[str], language: str | None) -> Quantity | None:
         unit = unit or _UNITS.get(unit_word) or _UNITS.get(unit_word.lower())
     # "10 to 30 troops": the scale of the second number applies to the first
     if v2 is not None and m.group("sc2") and not m.group("sc1"):
-        v1 *= _SCALES.get(m.group("sc2"), _SCALES.get(m.group("sc2").lower(), 1.0))
+        v1 *= _scale(m.group("sc2"))
     qual = QuantityQualifier.exact
     qw = m.group("q") or m.group("q2")
     if qw:

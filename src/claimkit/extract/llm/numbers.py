@@ -3,64 +3,34 @@
 A model answering about a Chinese, Arabic or Russian article writes a number the
 way that language's newspapers do: with a scale word (``"1亿"``, ``"2 тыс."``,
 ``"1,5 milyon"``, ``"100 triệu"``, ``"2 Mio."``, ``"mil millones"``) or in the
-script's digits (``"٢٠٠٠"``, ``"۱۵۰۰"``, ``"２０００"``). :func:`ascii_digits` writes
-every script's decimal digits (and the Arabic decimal and thousands marks) as
-ASCII; :func:`split_scale` takes a trailing scale off a number, so that
+script's digits (``"٢٠٠٠"``, ``"۱۵۰۰"``, ``"２０００"``). :func:`ascii_digits`
+(:func:`claimkit.text.ascii_digits`, named here for :mod:`.coerce`) writes every
+script's decimal digits (and the Arabic decimal and thousands marks) as ASCII; :func:`split_scale` takes a trailing scale off a number, so that
 :mod:`.coerce` reads the head with its usual locale rules and multiplies.
 
 Nothing is guessed: a tail that is not a scale word of the table (a unit, a
 currency, ``"soldiers"``) leaves the value as it is, for validation to drop and
-name. Standard library only.
+name. The scale words are those of :mod:`claimkit.normalize.quantities`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from claimkit.normalize.quantities import SCALE_WORDS
+from claimkit.text import ascii_digits
 
 __all__ = ["ascii_digits", "split_scale"]
 
-#: scale words (case-folded, no final period) and their power of ten; a run of them
-#: adds up (``mil millones`` is 10^9)
-_SCALE_WORDS: dict[str, int] = {
-    **dict.fromkeys((
-        "thousand", "thousands", "k", "tsd", "tausend", "mille", "mil", "mila", "bin",
-        "тыс", "тысяч", "тысячи", "тысяча", "тис", "тисяч", "тисячі", "тисяча", "tys",
-        "tysiąc", "tysiące", "tysięcy", "tis", "tisuća", "tisuće", "tisuću", "ribu", "rb",
-        "nghìn", "ngàn", "ألف", "آلاف", "الف"), 3),
-    **dict.fromkeys((
-        "million", "millions", "m", "mn", "mio", "millionen", "millón", "millones",
-        "milhão", "milhões", "milione", "milioni", "milyon", "млн", "миллион", "миллиона",
-        "миллионов", "мільйон", "мільйона", "мільйонів", "mln", "milion", "miliony",
-        "milionów", "milijun", "milijuna", "milijuni", "juta", "jt", "triệu", "مليون",
-        "ملايين"), 6),
-    **dict.fromkeys((
-        "billion", "billions", "bn", "mrd", "milliarde", "milliarden", "milliard",
-        "milliards", "bilhão", "bilhões", "bilião", "biliões", "miliardo", "miliardi",
-        "milyar", "млрд", "миллиард", "миллиарда", "миллиардов", "мільярд", "мільярда",
-        "мільярдів", "miliard", "miliardy", "miliardów", "mld", "mlrd", "milijarda",
-        "milijardi", "miliar", "tỷ", "tỉ", "مليار", "مليارات"), 9),
-    **dict.fromkeys(("trillion", "trillions", "tn", "billones", "bilionów", "trilyon",
-                     "трлн", "triliun", "nghìn tỷ"), 12),
-}
+#: the scale words of normalize/quantities.py, case-folded and without a final period, and
+#: their power of ten; a run of them adds up (``mil millones`` is 10^9)
+_SCALE_WORDS: dict[str, int] = {w.casefold().rstrip("."): p for w, p in SCALE_WORDS.items()}
 
 #: CJK scale characters; a run of them adds up (``千万`` is 10^7, ``百万`` 10^6)
 _SCALE_CHARS = {"十": 1, "百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12,
                 "백": 2, "천": 3, "만": 4, "억": 8, "조": 12}
 
-#: the Arabic decimal and thousands separators as ASCII ones
-_MARKS = str.maketrans({"\u066b": ".", "\u066c": ",", "\u060c": ","})
-
 _HEAD = re.compile(r"^(-?\d[\d\s.,'’\u00a0\u202f]*?)\s*([^\d\s.,'’].*)$", re.DOTALL)
-
-
-def ascii_digits(text: str) -> str:
-    """``text`` with every script's decimal digits as ASCII digits (``٢٠٠٠``, ``۱۵``,
-    ``２０``) and the Arabic decimal and thousands marks as ``.`` and ``,``."""
-    if text.isascii():
-        return text
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c
-                   for c in text).translate(_MARKS)
 
 
 def _scale_power(tail: str) -> int | None:
