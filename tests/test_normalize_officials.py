@@ -120,7 +120,7 @@ def test_a_language_tries_the_possessives_and_its_own_connectors_only() -> None:
     from claimkit.normalize._officials import _Taken
 
     def connectors(lang: str | None) -> tuple[str, ...]:
-        return _Taken([], bool, lang).connectors
+        return _Taken([], bool, lang=lang).connectors
 
     assert connectors("en") == connectors("de") == ("", "'s", "’s", "s'")
     assert "外務省の" in connectors("ja") and "의" not in connectors("ja")
