@@ -45,7 +45,7 @@ from claimkit.normalize._names import family_name
 from claimkit.normalize._organisations import spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
-__all__ = ["Official", "OfficialFinder"]
+__all__ = ["Official", "OfficialFinder", "nominative"]
 
 #: at most this many capitalised words in a name ("Luiz Inácio Lula Silva"); a longer
 #: run of capitals is a headline in title case, not a name
@@ -152,7 +152,7 @@ _COMPOUND_TITLES = {
 }
 #: titles in the genitive, whose holder's name follows in the genitive too: "по словам
 #: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
-#: "according to"); the name is put back in the nominative (:func:`_nominative`)
+#: "according to"); the name is put back in the nominative (:func:`nominative`)
 _OBLIQUE_TITLES = {
     "ru": re.compile(r"(?<![\w-])(?:министра|замминистра|президента|премьер-министра|пресс-секретаря"
                      r"|официального представителя|представителя|посла|губернатора|мэра|главы)(?![\w-])"),
@@ -766,10 +766,10 @@ def _in_nominative(o: Official, folded: str, lang: str) -> Official:
     start = o.written[0]
     if _OBLIQUE_TITLES[lang].match(folded, start) is None:
         return o
-    return dataclasses.replace(o, name=_nominative(o.name, lang))
+    return dataclasses.replace(o, name=nominative(o.name, lang))
 
 
-def _nominative(name: str, lang: str) -> str:
+def nominative(name: str, lang: str) -> str:
     """A Russian, Ukrainian, Polish or Croatian name in the genitive put in the nominative:
     a woman's when its last word ends in "-ой", "-ої", "-(i)ej" or a consonant (a woman's
     surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Mention
 from claimkit.normalize._names import romanised
+from claimkit.normalize._officials import nominative
 from claimkit.schemas import Actor, ActorKind
 
 __all__ = ["LANGUAGES", "reported_people"]
@@ -41,6 +42,14 @@ _NOT_FIRST = frozenset({
 })
 #: a courtesy title before a name, left out of it ("kata Pak Budi Hartono", "said Mr John Smith")
 _HONORIFIC = re.compile(r"(?:Pak|Bu|Bapak|Ibu|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme|Sr\.|Sra\.|Pan|Pani)[ \u00a0]+")
+#: the reporting words after which a name is in the genitive ("по словам Игоря Смирнова":
+#: Igor Smirnov), put back in the nominative
+_GENITIVE_AFTER = {
+    "ru": frozenset({"по словам", "со слов"}),
+    "uk": frozenset({"за словами", "зі слів", "із слів", "по словах"}),
+    "pl": frozenset({"według", "zdaniem", "w opinii"}),
+    "hr": frozenset({"prema riječima"}),
+}
 #: what may follow a name after a verb: punctuation, a lower-case word, the end
 _AFTER_OK = re.compile(r"(?:[^\w\s]|_|\s*$|[ \u00a0]+[^\W\d_A-ZА-ЯЁІЇЄҐ])")
 #: what opens the place before a name that precedes the verb: a sentence start, a
@@ -62,29 +71,45 @@ def reported_people(
         return []
     out: list[Mention] = []
     for rs, re_ in scan.spans(lc, "reporting", 0, len(text)):
-        span = _after(text, re_) or _before(text, rs)
+        span = _after(text, re_, taken) or _before(text, rs)
         if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or any(
                 m.start < span[1] and span[0] < m.end for m in [*taken, *out]):
             continue
         written = text[span[0] : span[1]]
         if known(written) is not None:
             continue
-        name = romanised(written, language) or written
+        base = _as_subject(written, lc.code, text[rs:re_].casefold(), after=span[0] >= re_)
+        name = romanised(base, language) or base
         out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
     return out
 
 
-def _after(text: str, at: int) -> tuple[int, int] | None:
+def _as_subject(written: str, lang: str, said: str, *, after: bool) -> str:
+    """The name in the nominative when the reporting words before it take the genitive
+    ("по словам Игоря Смирнова", "за словами Тараса Гнатюка", "według Jana Kowalskiego")."""
+    if after and said in _GENITIVE_AFTER.get(lang, ()):
+        return nominative(written, lang)
+    return written
+
+
+def _after(text: str, at: int, taken: Sequence[Mention]) -> tuple[int, int] | None:
     """The name one space after the verb ending at ``at``, ended by punctuation, a
-    lower-case word or the text's end."""
+    lower-case word, the text's end or a mention of ``taken`` ("Według Jana Kowalskiego
+    Polska nie ...": the country after the name)."""
     gap = _GAP.match(text, at)
     if gap is None:
         return None
     title = _HONORIFIC.match(text, gap.end())
     m = _NAME.match(text, title.end() if title else gap.end())
-    if m is None or _AFTER_OK.match(text, m.end()) is None:
+    if m is None:
         return None
-    return m.start(), m.end()
+    end = m.end()
+    for t in taken:
+        if m.start() < t.start < end and _GAP.fullmatch(text, text.rfind(" ", m.start(), t.start), t.start):
+            end = text.rfind(" ", m.start(), t.start)  # the name stops before the mention
+    if " " not in text[m.start() : end].strip() or (end == m.end() and _AFTER_OK.match(text, end) is None):
+        return None
+    return m.start(), end
 
 
 def _before(text: str, at: int) -> tuple[int, int] | None:
