@@ -400,18 +400,26 @@ def report_profile(backend: RulesBackend, n: int) -> None:
     """Where the backend's time goes by function (pyinstrument, a sampling profiler: not a
     dependency of claimkit; ``pip install pyinstrument``). cProfile's per-call cost would
     inflate the many small functions."""
+    profiler = _profiled(backend, n, "--profile")
+    if profiler is not None:
+        print(profiler.output_text(unicode=False, color=False))
+
+
+def _profiled(backend: RulesBackend, n: int, flag: str) -> Any:
+    """The backend run over ``n`` bench documents under pyinstrument (sampling every 0.5
+    ms), stopped; None, with a line saying so, when pyinstrument is not installed."""
     try:
         from pyinstrument import Profiler
     except ImportError:
-        print("--profile needs pyinstrument (pip install pyinstrument)")
-        return
+        print(f"{flag} needs pyinstrument (pip install pyinstrument)")
+        return None
     docs = corpus(n)
     profiler = Profiler(interval=0.0005)
     profiler.start()
     for d in docs:
         backend.extract(d)
     profiler.stop()
-    print(profiler.output_text(unicode=False, color=False))
+    return profiler
 
 
 #: the backend's parts for ``--where``: a sample goes to the first part (in this order)
@@ -448,18 +456,8 @@ WHERE_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def report_where(backend: RulesBackend, n: int) -> None:
     """The backend's time by part (:data:`WHERE_PARTS`), from pyinstrument's samples: what the
     share by stage leaves as "the rest" (clause hits, fields, merging), named."""
-    try:
-        from pyinstrument import Profiler
-    except ImportError:
-        print("--where needs pyinstrument (pip install pyinstrument)")
-        return
-    docs = corpus(n)
-    profiler = Profiler(interval=0.0005)
-    profiler.start()
-    for d in docs:
-        backend.extract(d)
-    profiler.stop()
-    session = profiler.last_session
+    profiler = _profiled(backend, n, "--where")
+    session = profiler.last_session if profiler is not None else None
     if session is None:
         return
     parts: dict[str, float] = {}
