@@ -209,6 +209,12 @@ _CONNECTORS = (*_IN_ANY, *(c for own in _CONNECTORS_IN.values() for c in own))
 #: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
 #: North Korea's 외무성)
 _KO_NOT_NAME_END = tuple("부청처원회측관국실성")
+#: Korean: a word ending in a postposition of place, direction or time ("워싱턴에서", in
+#: Washington; "서울에", "정부로부터") is no name before a title
+_KO_PARTICLES = ("에서", "에게", "으로", "부터", "까지", "에는", "에도", "께서", "에")
+#: Korean: a title ends before a particle or a break, not inside a longer noun ("대통령실",
+#: the presidential office; "장관급", minister-level)
+_KO_TITLE_END = "(?=[은는이가과와의도을를께에으로만]|[^\uac00-\ud7a3]|$)"
 #: one-syllable country abbreviations that pair up: 한미 (Korea-US), 한일, 북러, 미중
 _KO_COUNTRY_SYLLABLES = frozenset("한미일중북러우영프독")
 #: Han characters no name of a person is written with in a title's place
@@ -399,7 +405,7 @@ class OfficialFinder:
         ar = _alternation(by_script.get(Script.ARABIC, []))
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
-                                 rf"(?:{_HANGUL_WORD}{{1,5}}부 ?)?(?:{self._ko})") if self._ko else None
+                                 rf"(?:{_HANGUL_WORD}{{1,5}}[부청처원실] ?)?(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
         #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
         #: common family name, before a particle or a break
         self._ko_after_re = re.compile(rf"(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
@@ -671,7 +677,7 @@ class OfficialFinder:
                 s, e = prev.span(1)
                 hit = spans.covering(s)
             name = text[s:e]
-            if hit is not None or name.endswith(_KO_NOT_NAME_END) or name in self.vocab or all(
+            if hit is not None or name.endswith(_KO_NOT_NAME_END + _KO_PARTICLES) or name in self.vocab or all(
                     c in _KO_COUNTRY_SYLLABLES for c in name):
                 continue
             before = spans.group_ending(text, s - 1) if s > 0 and text[s - 1] == " " else None
