@@ -206,7 +206,37 @@ def _clauses(text: str, start: int, end: int, script: Script) -> tuple[tuple[int
             merged[-1] = (merged[-1][0], pending[1])
         else:
             merged.append(pending)
+    if script is Script.LATIN and len(merged) > 1:
+        merged = _join_infinitives(text, merged)
     return tuple(merged) or ((start, end),)
+
+
+#: a German infinitive group at the end of a clause: "zu" and a verb, or a verb with "zu"
+#: inside ("bereitzustellen", "aufzunehmen")
+_INFINITIVE_END = re.compile(r"(?:\bzu\s+[a-zäöüß]+|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln))\W*$")
+#: words that open an infinitive group of its own: purpose ("um ... zu"), manner, comparison
+_INFINITIVE_OWN = re.compile(r"(?i:um|ohne|statt|anstatt|außer|als)\b")
+
+
+def _join_infinitives(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses with a German infinitive group after a comma joined to the clause before:
+    the group is what the verb before it says ("sagte zu, 24 Kampfjets zu liefern",
+    "lehnte es ab, weitere Flüchtlinge aufzunehmen", "kündigte an, 50 Millionen Euro
+    bereitzustellen"), its comma is punctuation, not a clause of its own. A group of its
+    own (purpose: "um ... zu"; "ohne ... zu") stays apart."""
+    out = [clauses[0]]
+    for s, e in clauses[1:]:
+        prev_s, prev_e = out[-1]
+        if (
+            text[prev_e:s].strip() in (",", "")
+            and "," in text[prev_e:s + 1]
+            and _INFINITIVE_END.search(text, s, e) is not None
+            and _INFINITIVE_OWN.match(text, s) is None
+        ):
+            out[-1] = (prev_s, e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _inside_number(text: str, i: int) -> bool:
