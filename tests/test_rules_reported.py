@@ -69,3 +69,19 @@ def test_an_honorific_of_one_language_is_no_title_in_another() -> None:
     found = gazetteer.find("Bu Cuma Ankara'da bakanlar bir araya gelecek.", language="tr")
     assert [m.actor.kind.value for m in found if m.actor.kind is not None] == []
 
+
+def test_the_genitive_after_a_reporting_word_comes_from_the_cue_data() -> None:
+    # "со слов" (from the words of) takes the genitive too; a cue file that lists it as a
+    # reporting word of that kind gets the name in the nominative, as "по словам" does
+    text = "Со слов Игоря Смирнова, Россия не откроет границу."
+    extra = {"languages": {"ru": {"reporting": ["со слов"], "reporting_genitive": ["со слов"]}}}
+    for cues, name in ((BACKEND.cues, None), (RulesBackend(cues=extra).cues, "Igor Smirnov")):
+        lc = cues.language("ru")
+        assert lc is not None
+        found = reported_people(text, CueScan(text), lc, [], "ru", _known, Gazetteer.default().honorifics("ru"))
+        assert [m.value.name for m in found] == ([name] if name else [])
+    extra_plain = {"languages": {"ru": {"reporting": ["со слов"]}}}  # a reporting word alone: as written
+    lc = RulesBackend(cues=extra_plain).cues.language("ru")
+    assert lc is not None
+    found = reported_people(text, CueScan(text), lc, [], "ru", _known, Gazetteer.default().honorifics("ru"))
+    assert [m.value.name for m in found] == ["Igorya Smirnova"]

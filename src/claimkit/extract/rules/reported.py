@@ -41,14 +41,6 @@ _NOT_FIRST = frozenset({
     "The", "A", "An", "This", "That", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Una",
     "Il", "Lo", "Gli", "Uno", "O", "Os", "As", "Um", "Uma", "Ta", "To", "Ten",
 })
-#: the reporting words after which a name is in the genitive ("по словам Игоря Смирнова":
-#: Igor Smirnov), put back in the nominative
-_GENITIVE_AFTER = {
-    "ru": frozenset({"по словам", "со слов"}),
-    "uk": frozenset({"за словами", "зі слів", "із слів", "по словах"}),
-    "pl": frozenset({"według", "zdaniem", "w opinii"}),
-    "hr": frozenset({"prema riječima"}),
-}
 #: what may follow a name after a verb: punctuation, a lower-case word, the end
 _AFTER_OK = re.compile(r"(?:[^\w\s]|_|\s*$|[ \u00a0]+[^\W\d_A-ZА-ЯЁІЇЄҐ])")
 #: what opens the place before a name that precedes the verb: a sentence start, a
@@ -80,17 +72,19 @@ def reported_people(
         written = text[span[0] : span[1]]
         if known(written) is not None:
             continue
-        base = _as_subject(written, lc.code, text[rs:re_].casefold(), after=span[0] >= re_)
+        base = _as_subject(written, lc, text, (rs, re_), after=span[0] >= re_)
         name = romanised(base, language) or base
         out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
     return out
 
 
-def _as_subject(written: str, lang: str, said: str, *, after: bool) -> str:
-    """The name in the nominative when the reporting words before it take the genitive
-    ("по словам Игоря Смирнова", "за словами Тараса Гнатюка", "według Jana Kowalskiego")."""
-    if after and said in _GENITIVE_AFTER.get(lang, ()):
-        return nominative(written, lang)
+def _as_subject(written: str, lc: LanguageCues, text: str, said: tuple[int, int], *, after: bool) -> str:
+    """The name in the nominative when the reporting words at ``said`` before it take the
+    genitive (``reporting_genitive`` of ``lc``: "по словам Игоря Смирнова", "за словами
+    Тараса Гнатюка", "według Jana Kowalskiego")."""
+    genitive = lc.patterns.get("reporting_genitive")
+    if after and genitive is not None and genitive.fullmatch(text, *said):
+        return nominative(written, lc.code)
     return written
 
 
