@@ -1093,9 +1093,21 @@ _OPENING = re.compile(r"[\W_]*")
 _AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
 #: how many sentences back the person a pronoun stands for may be named
 _ANTECEDENT_REACH = 2
-#: how long a ``pronoun`` may be: a pronoun, or a title standing for the person named
-#: before with it ("The minister said", "Le porte-parole a affirmé", "Министр заявил")
+#: how long a ``pronoun`` may be: a pronoun, or a ``title_anaphor``, a title standing for
+#: the person named before with it ("The minister said", "Le porte-parole a affirmé",
+#: "Министр заявил")
 _PRONOUN_REACH = 40
+
+
+def _pronouns(scan: CueScan, lc: LanguageCues, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``pronoun`` and ``title_anaphor`` matches of ``lc`` in ``[start, end)``, by start,
+    as one class would give them: at one place the longer, none inside another."""
+    out: list[tuple[int, int]] = []
+    both = [*scan.spans(lc, "pronoun", start, end), *scan.spans(lc, "title_anaphor", start, end)]
+    for s, e in sorted(both, key=lambda p: (p[0], -p[1])):
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _from(sentences: Sequence[Sentence], index: int, at: int) -> Iterator[Sentence]:
@@ -1112,9 +1124,9 @@ def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
     """The person a pronoun speaker stands for: "Macron met the press. He stressed that
     the troops will not be deployed on the front line" -> Emmanuel Macron. A bare title
     is such a pronoun ("Foreign Minister Penny Wong visited Jakarta. *The minister* said
-    Australia would send two aircraft"; the ``pronoun`` lists hold them).
+    Australia would send two aircraft"; the ``title_anaphor`` lists hold them).
 
-    The sentence opens with a ``pronoun`` of its language followed by a ``reporting``
+    The sentence opens with a ``pronoun`` or ``title_anaphor`` of its language followed by a ``reporting``
     verb (anywhere later in verb-final languages: 彼は…と述べた) and names no person;
     the pronoun stands for the last person named in the sentences before (up to
     :data:`_ANTECEDENT_REACH`).
@@ -1122,7 +1134,7 @@ def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
     ss, se = site.sentence
     text, scan = scene.text, scene.cues
     for lc in site.langs:
-        pronouns = [p for p in scan.spans(lc, "pronoun", ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
+        pronouns = [p for p in _pronouns(scan, lc, ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
         if not pronouns:
             continue
         pe = pronouns[0][1]
@@ -1151,12 +1163,12 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     then the person the pronoun stands for, as for an opening "He said that ...").
 
     The clause opens after a comma, a closing quote or a dash; it holds the
-    ``reporting`` verb and at most a ``pronoun`` of the language right before or
+    ``reporting`` verb and at most a ``pronoun`` (or ``title_anaphor``) of the language right before or
     after it, and nothing else but punctuation up to the sentence's end.
     """
     ss, se = sentence
     text, scan = scene.text, scene.cues
-    pronouns = scan.spans(lc, "pronoun", max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
+    pronouns = _pronouns(scan, lc, max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
     for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
