@@ -42,7 +42,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
 from operator import attrgetter
@@ -476,13 +476,20 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
                 return chain
             after = [m for m in named if he <= m.start <= he + _HOST_REACH]
             if after:
-                chain = [after[0]]
-                for m in [m for m in named if m.start >= chain[0].end]:
-                    if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-                        break
-                    chain.append(m)
-                return chain
+                return _chain_after(text, after[0], [m for m in named if m.start >= after[0].end])
     return []
+
+
+def _chain_after(text: str, first: Mention, later: Iterable[Mention]) -> list[Mention]:
+    """``first`` and the names of ``later`` (those after it, in order) that follow it, each
+    joined to the one before by a coordinator alone ("Germany and the UK", "Norway,
+    Sweden and Denmark"): the hosts after a ``host`` word, the thanked after ``thanks``."""
+    chain = [first]
+    for m in later:
+        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    return chain
 
 
 #: how many words may stand between two people who host together ("X *and his Lao
@@ -527,12 +534,7 @@ def _thanked(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     for _, te in memo.scene.cues.spans(hit.lang, "thanks", max(ss, hit.start - _THANKS_REACH), hit.start):
         after = [m for m in _named(memo, te, hit.start) if _ARTICLE_GAP.fullmatch(text, te, m.start)]
         if after:
-            chain = [after[0]]
-            for m in _named(memo, chain[0].end, hit.start):
-                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-                    break
-                chain.append(m)
-            return chain
+            return _chain_after(text, after[0], _named(memo, after[0].end, hit.start))
     return []
 
 
