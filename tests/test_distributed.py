@@ -713,3 +713,22 @@ def test_local_workers_run_without_the_profiler() -> None:
         enabled = c.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
     assert list(enabled.values()) == [False]
     assert dask.config.get("distributed.worker.profile.enabled") == before
+
+
+def test_two_local_clusters_at_once_take_no_fixed_port(
+    recwarn: pytest.WarningsRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--cluster local` twice on one machine (two runs, or a run beside the tests): the
+    scheduler's HTTP server takes a free port on loopback, so neither says "Port 8787 is
+    already in use" (with ``dashboard_address=None`` both asked for 8787). The clusters
+    are started as ``connect`` starts them, without their worker processes (the port is
+    the scheduler's; two clusters with workers take ~10 s more)."""
+    from claimkit.distributed import connect
+
+    real = distributed.LocalCluster
+    monkeypatch.setattr(distributed, "LocalCluster", lambda **kw: real(**{**kw, "n_workers": 0}))
+    with connect("local:1") as first, connect("local:1") as second:
+        servers = [c.cluster.scheduler.http_server for c in (first, second)]
+        assert [s.address for s in servers] == ["127.0.0.1", "127.0.0.1"]
+        assert servers[0].port != servers[1].port
+    assert [str(w.message) for w in recwarn if "already in use" in str(w.message)] == []

@@ -164,6 +164,29 @@ def test_a_plural_pronoun_or_a_named_speaker_takes_no_earlier_person(backend: Ru
     assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]
 
 
+def test_a_title_anaphor_of_a_cue_file_stands_for_the_person_named_before() -> None:
+    # bare titles are a class of their own (``title_anaphor``), read as a pronoun: one a cue
+    # file adds ("the envoy") stands for the person named before; before the class existed,
+    # such a list was read as the cues of a claim type named "title_anaphor"
+    text = ("Special Envoy Tom Harrison arrived in Kyiv on Monday. "
+            "The envoy said Britain will not send troops to Ukraine.")
+    extra = {"languages": {"en": {"title_anaphor": ["the envoy"]}}}
+    assert "Tom Harrison" not in _claims(RulesBackend(), text, "en").get("refusal", [])
+    extended = RulesBackend(cues=extra)
+    assert _actors_of(extended, text, "en", "refusal")[:1] == ["Tom Harrison"]
+    assert "title_anaphor" not in extended.cues.claim_categories()
+
+
+def test_the_pronoun_lists_hold_no_title() -> None:
+    # the bare titles of the 12 languages that have them are in ``title_anaphor``, not ``pronoun``
+    raw = RulesBackend().cues.raw
+    titled = sorted(code for code, spec in raw.items() if spec.get("title_anaphor"))
+    assert titled == sorted(["en", "fr", "es", "it", "pt", "de", "pl", "ru", "uk", "hr", "tr", "id"])
+    for code in titled:
+        assert not set(raw[code]["pronoun"]) & set(raw[code]["title_anaphor"]), code
+        assert all(len(w.split()) == 1 for w in raw[code]["pronoun"]), code
+
+
 # Japanese: a name with its title and the person's name before と ("with") is a participant,
 # and a country written right after a person is his title
 def test_a_title_phrase_before_a_postposition_is_an_object(backend: RulesBackend) -> None:

@@ -7,7 +7,7 @@ import pytest
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.reported import reported_people
 from claimkit.extract.rules.support import CueScan
-from claimkit.normalize import resolve_actor
+from claimkit.normalize import Gazetteer, resolve_actor
 from claimkit.schemas import Actor
 
 BACKEND = RulesBackend()
@@ -21,7 +21,7 @@ def _known(text: str) -> Actor | None:
 def _names(text: str, lang: str) -> list[str]:
     lc = BACKEND.cues.language(lang)
     assert lc is not None
-    found = reported_people(text, CueScan(text), lc, [], lang, _known)
+    found = reported_people(text, CueScan(text), lc, [], lang, _known, Gazetteer.default().honorifics(lang))
     return [m.value.name for m in found]
 
 
@@ -45,3 +45,43 @@ def test_a_bare_name_beside_a_verb_of_saying_is_a_person(lang: str, text: str, n
 ])
 def test_no_person_where_the_words_name_none(lang: str, text: str) -> None:
     assert _names(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    # the gazetteer's courtesy titles (``honorifics``), not a copy of some of them, are left
+    # out of the name: each of these gave no name, or one with the title in it, before
+    ("fr", "Paris ne changera pas de position, a affirmé M. Laurent Ferrand.", "Laurent Ferrand"),
+    ("fr", "Les frontières resteront fermées, a précisé Monsieur Hugo Brissac.", "Hugo Brissac"),
+    ("ru", "Переговоры продолжатся, сообщил г-н Пётр Волков.", "Pyotr Volkov"),
+    ("pl", "Rozmowy będą kontynuowane, powiedział pan Tomasz Wrona.", "Tomasz Wrona"),
+    ("vi", "Hà Nội sẽ không thay đổi lập trường, cho biết ông Trần Quốc Bảo.", "Trần Quốc Bảo"),
+    # an honorific of some languages only ({"text": "Bu", "lang": ["id", "ms"]})
+    ("id", "Anggaran akan ditambah, kata Bu Ratna Sari.", "Ratna Sari"),
+])
+def test_a_courtesy_title_of_the_gazetteer_is_left_out(lang: str, text: str, name: str) -> None:
+    assert _names(text, lang) == [name]
+
+
+def test_an_honorific_of_one_language_is_no_title_in_another() -> None:
+    # Indonesian "Bu" (Mrs) is Turkish "bu" (this): not read as a title, in Turkish or anywhere
+    gazetteer = Gazetteer.default()
+    assert "Bu" in gazetteer.honorifics("id") and "Bu" not in gazetteer.honorifics("tr")
+    found = gazetteer.find("Bu Cuma Ankara'da bakanlar bir araya gelecek.", language="tr")
+    assert [m.actor.kind.value for m in found if m.actor.kind is not None] == []
+
+
+def test_the_genitive_after_a_reporting_word_comes_from_the_cue_data() -> None:
+    # "со слов" (from the words of) takes the genitive too; a cue file that lists it as a
+    # reporting word of that kind gets the name in the nominative, as "по словам" does
+    text = "Со слов Игоря Смирнова, Россия не откроет границу."
+    extra = {"languages": {"ru": {"reporting": ["со слов"], "reporting_genitive": ["со слов"]}}}
+    for cues, name in ((BACKEND.cues, None), (RulesBackend(cues=extra).cues, "Igor Smirnov")):
+        lc = cues.language("ru")
+        assert lc is not None
+        found = reported_people(text, CueScan(text), lc, [], "ru", _known, Gazetteer.default().honorifics("ru"))
+        assert [m.value.name for m in found] == ([name] if name else [])
+    extra_plain = {"languages": {"ru": {"reporting": ["со слов"]}}}  # a reporting word alone: as written
+    lc = RulesBackend(cues=extra_plain).cues.language("ru")
+    assert lc is not None
+    found = reported_people(text, CueScan(text), lc, [], "ru", _known, Gazetteer.default().honorifics("ru"))
+    assert [m.value.name for m in found] == ["Igorya Smirnova"]

@@ -388,3 +388,14 @@ def test_every_list_of_the_bundled_cues_is_a_modifier_or_a_builtin_type() -> Non
     # as the cues of a claim type of its name: a user type named "travel" or "relative"
     # would have been extracted with another mechanism's words
     assert set(load_cues().claim_categories()) == {"pledge", "refusal", "warning", "meeting"}
+
+
+def test_every_reporting_genitive_word_is_a_reporting_word_of_its_language() -> None:
+    # reported.py reads the class only on a ``reporting`` match: a word listed in
+    # ``reporting_genitive`` alone would never be read
+    book = load_cues()
+    langs = [code for code, spec in book.raw.items() if spec.get("reporting_genitive")]
+    assert sorted(langs) == ["hr", "pl", "ru", "uk"]
+    for code in langs:
+        spec = book.raw[code]
+        assert set(spec["reporting_genitive"]) <= set(spec["reporting"]), code

@@ -18,6 +18,11 @@ _LOCAL = re.compile(r"local(?::(\d+))?")
 #: samples every worker's stack every 10 ms for the dashboard (measured on 2 idle workers:
 #: 56 -> 33 ms of CPU per second; 20 busy tasks: 2.40 -> 2.09 s of CPU)
 LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+#: where a ``local`` cluster's scheduler serves HTTP (health, metrics): a free port on
+#: loopback. ``dashboard_address=None`` turns the dashboard off but still binds the
+#: server to 8787 on every interface, and a second cluster on the machine (another run,
+#: a test) warns "Port 8787 is already in use"; ``":0"`` alone binds every interface too
+LOCAL_HTTP_ADDRESS = "127.0.0.1:0"
 
 
 def parse_cluster(spec: str) -> tuple[str, int | None]:
@@ -50,7 +55,8 @@ def connect(spec: str) -> Iterator[Any]:
     started) when the block ends.
 
     ``local[:N]`` starts a :class:`distributed.LocalCluster` of N single-threaded
-    worker processes (default: one per core) listening on loopback only.
+    worker processes (default: one per core) listening on loopback only, on free
+    ports (:data:`LOCAL_HTTP_ADDRESS`), without the dashboard.
     """
     kind, n = parse_cluster(spec)
     try:
@@ -68,7 +74,8 @@ def connect(spec: str) -> Iterator[Any]:
         return
     with (
         dd.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address=None, config=LOCAL_WORKER_CONFIG) as cluster,
+                        dashboard_address=LOCAL_HTTP_ADDRESS, scheduler_kwargs={"dashboard": False},
+                        config=LOCAL_WORKER_CONFIG) as cluster,
         dd.Client(cluster) as client,
     ):
         yield client

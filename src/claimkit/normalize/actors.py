@@ -155,6 +155,7 @@ class Gazetteer:
         self._head_nouns: dict[str, list[str]] = {}
         self._abbrev: dict[str, tuple[str, frozenset[str] | None, str]] = {}
         self._titles: list[str] = []
+        self._honorifics: list[tuple[str, frozenset[str] | None]] = []
         self._cldr: list[tuple[int, str]] = []
         self._index: _Index | None = None
         self._memo: dict[tuple[str, str | None, bool], GazetteerEntry | None] = {}
@@ -197,6 +198,8 @@ class Gazetteer:
         for t in [*doc.get("titles", []), *doc.get("honorifics", [])]:
             if isinstance(t, str) and t.strip():
                 self._titles.append(_nfc(t))
+        self._honorifics.extend(_alias_spec(t) for t in doc.get("honorifics", [])
+                                if isinstance(t, dict) or (isinstance(t, str) and t.strip()))
         for code, aliases in doc.get("countries", {}).items():
             code = str(code).upper()
             if not is_country_code(code):
@@ -259,6 +262,17 @@ class Gazetteer:
         # CLDR names of e.g. "EU", "UN": looked up when the index is built
         self._cldr.extend((idx, str(code)) for code in e.get("cldr", []) or [])
         self._titles.extend(titles)
+
+    def honorifics(self, language: str | None = None) -> frozenset[str]:
+        """The courtesy titles of every merged file (``honorifics``: Mr, M., Herr, pan,
+        господин), as written, that ``language`` uses (any language: those of every one).
+
+        The plain ones are read as titles in every language; one given as
+        ``{"text": "Bu", "lang": ["id", "ms"]}`` (Indonesian "Bu", Turkish "this") is not,
+        and is only left out of a name the rules backend reads beside a verb of saying.
+        """
+        lang = _lang(language)
+        return frozenset(t for t, langs in self._honorifics if t and _lang_ok(langs, lang))
 
     @property
     def entries(self) -> list[GazetteerEntry]:

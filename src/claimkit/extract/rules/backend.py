@@ -340,7 +340,8 @@ class RulesBackend(Backend):
         lc = self.cues.language(document.language) if document.language else None
         if lc is not None:  # people in no gazetteer named beside a verb of saying
             found = _sorted([*found, *reported_people(
-                text, scan, lc, [*found, *places], document.language, self._finders.resolve)])
+                text, scan, lc, [*found, *places], document.language, self._finders.resolve,
+                self._finders.honorifics(document.language))])
         finders = self._finders
         speaks_for: dict[str, Actor] = {}
         for m in found:  # the first mention naming a group speaks for all ("Katz" after

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Mention
@@ -40,66 +41,70 @@ _NOT_FIRST = frozenset({
     "The", "A", "An", "This", "That", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Una",
     "Il", "Lo", "Gli", "Uno", "O", "Os", "As", "Um", "Uma", "Ta", "To", "Ten",
 })
-#: a courtesy title before a name, left out of it ("kata Pak Budi Hartono", "said Mr John Smith")
-_HONORIFIC = re.compile(r"(?:Pak|Bu|Bapak|Ibu|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mme|Sr\.|Sra\.|Pan|Pani)[ \u00a0]+")
-#: the reporting words after which a name is in the genitive ("по словам Игоря Смирнова":
-#: Igor Smirnov), put back in the nominative
-_GENITIVE_AFTER = {
-    "ru": frozenset({"по словам", "со слов"}),
-    "uk": frozenset({"за словами", "зі слів", "із слів", "по словах"}),
-    "pl": frozenset({"według", "zdaniem", "w opinii"}),
-    "hr": frozenset({"prema riječima"}),
-}
 #: what may follow a name after a verb: punctuation, a lower-case word, the end
 _AFTER_OK = re.compile(r"(?:[^\w\s]|_|\s*$|[ \u00a0]+[^\W\d_A-ZА-ЯЁІЇЄҐ])")
 #: what opens the place before a name that precedes the verb: a sentence start, a
-#: comma, a quote or a dash (", Tom Harrison said")
-_BEFORE_OK = re.compile(r"(?:^|[.!?,;:”\"»“«—–\-\n]\s*)(?:(?:ông|bà|Pak|Bu|Bapak|Ibu)[ \u00a0]+)?$")
+#: comma, a quote or a dash (", Tom Harrison said"); a courtesy title may follow
+#: (:func:`_courtesy`)
+_OPENS = r"(?:^|[.!?,;:”\"»“«—–\-\n]\s*)"
 #: how far after the verb the name may start ("said on Monday Tom ..." is too far: a space)
 _GAP = re.compile(r"[ \u00a0]+")
 
 
 def reported_people(
     text: str, scan: CueScan, lc: LanguageCues, taken: Sequence[Mention], language: str | None,
-    known: Callable[[str], Actor | None],
+    known: Callable[[str], Actor | None], honorifics: frozenset[str],
 ) -> list[Mention]:
     """The names of people beside the ``reporting`` verbs of ``lc`` that no mention in
     ``taken`` (actors and places found) overlaps and ``known`` (the gazetteer) does not
     resolve ("told Agence France Presse": a news agency the finders leave out), as person
-    actors (Cyrillic names romanised)."""
+    actors (Cyrillic names romanised); a courtesy title of ``honorifics`` (the gazetteer's,
+    as written: "Mr", "Pak", "M.") before a name is left out of it."""
     if lc.code not in LANGUAGES:
         return []
+    courtesy = _courtesy(honorifics)
     out: list[Mention] = []
     for rs, re_ in scan.spans(lc, "reporting", 0, len(text)):
-        span = _after(text, re_, taken) or _before(text, rs)
+        span = _after(text, re_, taken, courtesy[0]) or _before(text, rs, courtesy[1])
         if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or any(
                 m.start < span[1] and span[0] < m.end for m in [*taken, *out]):
             continue
         written = text[span[0] : span[1]]
         if known(written) is not None:
             continue
-        base = _as_subject(written, lc.code, text[rs:re_].casefold(), after=span[0] >= re_)
+        base = _as_subject(written, lc, text, (rs, re_), after=span[0] >= re_)
         name = romanised(base, language) or base
         out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
     return out
 
 
-def _as_subject(written: str, lang: str, said: str, *, after: bool) -> str:
-    """The name in the nominative when the reporting words before it take the genitive
-    ("по словам Игоря Смирнова", "за словами Тараса Гнатюка", "według Jana Kowalskiego")."""
-    if after and said in _GENITIVE_AFTER.get(lang, ()):
-        return nominative(written, lang)
+def _as_subject(written: str, lc: LanguageCues, text: str, said: tuple[int, int], *, after: bool) -> str:
+    """The name in the nominative when the reporting words at ``said`` before it take the
+    genitive (``reporting_genitive`` of ``lc``: "по словам Игоря Смирнова", "за словами
+    Тараса Гнатюка", "według Jana Kowalskiego")."""
+    genitive = lc.patterns.get("reporting_genitive")
+    if after and genitive is not None and genitive.fullmatch(text, *said):
+        return nominative(written, lc.code)
     return written
 
 
-def _after(text: str, at: int, taken: Sequence[Mention]) -> tuple[int, int] | None:
-    """The name one space after the verb ending at ``at``, ended by punctuation, a
-    lower-case word, the text's end or a mention of ``taken`` ("Według Jana Kowalskiego
-    Polska nie ...": the country after the name)."""
+@lru_cache(maxsize=8)
+def _courtesy(honorifics: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A courtesy title of ``honorifics`` and the space after it ("Pak "), and what may
+    stand before a name that precedes the verb (:data:`_OPENS`, then such a title or none)."""
+    titles = "|".join(re.escape(h) for h in sorted(honorifics, key=lambda h: (-len(h), h)))
+    title = rf"(?:{titles})[ \u00a0]+" if titles else r"(?!)"
+    return re.compile(title), re.compile(rf"{_OPENS}(?:{title})?$")
+
+
+def _after(text: str, at: int, taken: Sequence[Mention], courtesy: re.Pattern[str]) -> tuple[int, int] | None:
+    """The name one space after the verb ending at ``at`` (after a ``courtesy`` title,
+    left out), ended by punctuation, a lower-case word, the text's end or a mention of
+    ``taken`` ("Według Jana Kowalskiego Polska nie ...": the country after the name)."""
     gap = _GAP.match(text, at)
     if gap is None:
         return None
-    title = _HONORIFIC.match(text, gap.end())
+    title = courtesy.match(text, gap.end())
     m = _NAME.match(text, title.end() if title else gap.end())
     if m is None:
         return None
@@ -112,11 +117,11 @@ def _after(text: str, at: int, taken: Sequence[Mention]) -> tuple[int, int] | No
     return m.start(), end
 
 
-def _before(text: str, at: int) -> tuple[int, int] | None:
+def _before(text: str, at: int, opens: re.Pattern[str]) -> tuple[int, int] | None:
     """The name one space before the verb starting at ``at``, opening its sentence or
-    standing after a comma, a quote or a dash."""
+    standing after a comma, a quote or a dash (``opens``), a courtesy title between."""
     lo = max(0, at - 60)
     for m in _NAME.finditer(text, lo, at):
-        if _GAP.fullmatch(text, m.end(), at) and _BEFORE_OK.search(text, max(0, m.start() - 9), m.start()):
+        if _GAP.fullmatch(text, m.end(), at) and opens.search(text, max(0, m.start() - 9), m.start()):
             return m.start(), m.end()
     return None

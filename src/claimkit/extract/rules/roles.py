@@ -42,7 +42,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
 from operator import attrgetter
@@ -476,13 +476,20 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
                 return chain
             after = [m for m in named if he <= m.start <= he + _HOST_REACH]
             if after:
-                chain = [after[0]]
-                for m in [m for m in named if m.start >= chain[0].end]:
-                    if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-                        break
-                    chain.append(m)
-                return chain
+                return _chain_after(text, after[0], [m for m in named if m.start >= after[0].end])
     return []
+
+
+def _chain_after(text: str, first: Mention, later: Iterable[Mention]) -> list[Mention]:
+    """``first`` and the names of ``later`` (those after it, in order) that follow it, each
+    joined to the one before by a coordinator alone ("Germany and the UK", "Norway,
+    Sweden and Denmark"): the hosts after a ``host`` word, the thanked after ``thanks``."""
+    chain = [first]
+    for m in later:
+        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    return chain
 
 
 #: how many words may stand between two people who host together ("X *and his Lao
@@ -527,12 +534,7 @@ def _thanked(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     for _, te in memo.scene.cues.spans(hit.lang, "thanks", max(ss, hit.start - _THANKS_REACH), hit.start):
         after = [m for m in _named(memo, te, hit.start) if _ARTICLE_GAP.fullmatch(text, te, m.start)]
         if after:
-            chain = [after[0]]
-            for m in _named(memo, chain[0].end, hit.start):
-                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-                    break
-                chain.append(m)
-            return chain
+            return _chain_after(text, after[0], _named(memo, after[0].end, hit.start))
     return []
 
 
@@ -1093,9 +1095,21 @@ _OPENING = re.compile(r"[\W_]*")
 _AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
 #: how many sentences back the person a pronoun stands for may be named
 _ANTECEDENT_REACH = 2
-#: how long a ``pronoun`` may be: a pronoun, or a title standing for the person named
-#: before with it ("The minister said", "Le porte-parole a affirmé", "Министр заявил")
+#: how long a ``pronoun`` may be: a pronoun, or a ``title_anaphor``, a title standing for
+#: the person named before with it ("The minister said", "Le porte-parole a affirmé",
+#: "Министр заявил")
 _PRONOUN_REACH = 40
+
+
+def _pronouns(scan: CueScan, lc: LanguageCues, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``pronoun`` and ``title_anaphor`` matches of ``lc`` in ``[start, end)``, by start,
+    as one class would give them: at one place the longer, none inside another."""
+    out: list[tuple[int, int]] = []
+    both = [*scan.spans(lc, "pronoun", start, end), *scan.spans(lc, "title_anaphor", start, end)]
+    for s, e in sorted(both, key=lambda p: (p[0], -p[1])):
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _from(sentences: Sequence[Sentence], index: int, at: int) -> Iterator[Sentence]:
@@ -1112,9 +1126,9 @@ def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
     """The person a pronoun speaker stands for: "Macron met the press. He stressed that
     the troops will not be deployed on the front line" -> Emmanuel Macron. A bare title
     is such a pronoun ("Foreign Minister Penny Wong visited Jakarta. *The minister* said
-    Australia would send two aircraft"; the ``pronoun`` lists hold them).
+    Australia would send two aircraft"; the ``title_anaphor`` lists hold them).
 
-    The sentence opens with a ``pronoun`` of its language followed by a ``reporting``
+    The sentence opens with a ``pronoun`` or ``title_anaphor`` of its language followed by a ``reporting``
     verb (anywhere later in verb-final languages: 彼は…と述べた) and names no person;
     the pronoun stands for the last person named in the sentences before (up to
     :data:`_ANTECEDENT_REACH`).
@@ -1122,7 +1136,7 @@ def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
     ss, se = site.sentence
     text, scan = scene.text, scene.cues
     for lc in site.langs:
-        pronouns = [p for p in scan.spans(lc, "pronoun", ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
+        pronouns = [p for p in _pronouns(scan, lc, ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
         if not pronouns:
             continue
         pe = pronouns[0][1]
@@ -1151,12 +1165,12 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     then the person the pronoun stands for, as for an opening "He said that ...").
 
     The clause opens after a comma, a closing quote or a dash; it holds the
-    ``reporting`` verb and at most a ``pronoun`` of the language right before or
+    ``reporting`` verb and at most a ``pronoun`` (or ``title_anaphor``) of the language right before or
     after it, and nothing else but punctuation up to the sentence's end.
     """
     ss, se = sentence
     text, scan = scene.text, scene.cues
-    pronouns = scan.spans(lc, "pronoun", max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
+    pronouns = _pronouns(scan, lc, max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
     for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)

@@ -75,6 +75,8 @@ class Finders:
     governed: Callable[[str, int, int, str | None], bool] = field(default=lambda text, s, e, lang: False)
     #: the central bank of the country with an ISO 3166-1 alpha-2 code, or None
     central_bank: Callable[[str], Actor | None] = field(default=lambda code: None)
+    #: the gazetteer's courtesy titles (``honorifics``: Mr, M., pan, Pak) of a language, as written
+    honorifics: Callable[[str | None], frozenset[str]] = field(default=lambda language: frozenset())
 
 
 @dataclass
@@ -776,8 +778,24 @@ def default_finders(gazetteer: Any) -> Finders:
 
     return Finders(
         actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for,
-        governed=governed, central_bank=_central_banks(gazetteer),
+        governed=governed, central_bank=_central_banks(gazetteer), honorifics=_honorifics(gazetteer),
     )
+
+
+def _honorifics(gazetteer: Any) -> Callable[[str | None], frozenset[str]]:
+    """Language -> the courtesy titles of ``gazetteer`` when it has them (``honorifics``),
+    else of the bundled gazetteer; memoised."""
+    memo: dict[str | None, frozenset[str]] = {}
+
+    def honorifics(language: str | None) -> frozenset[str]:
+        if language not in memo:
+            from claimkit.normalize import Gazetteer
+
+            gaz = gazetteer if hasattr(gazetteer, "honorifics") else Gazetteer.default()
+            memo[language] = frozenset(gaz.honorifics(language))
+        return memo[language]
+
+    return honorifics
 
 
 def _central_banks(gazetteer: Any) -> Callable[[str], Actor | None]:
