@@ -72,7 +72,7 @@ from claimkit.extract.rules.roles import (
     modality,
     nearest,
     quoted,
-    story_date,
+    story_choice,
     story_dates,
     subject_of,
     with_group,
@@ -105,6 +105,7 @@ from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, 
 from claimkit.normalize import country_name
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
+from claimkit.text import reading_form
 
 __all__ = ["RulesBackend"]
 
@@ -285,24 +286,28 @@ class RulesBackend(Backend):
         """Propose claims for one document; spans are slices of ``document.text``."""
         return as_read(self._extract, document)  # in the text a reader sees (.reading)
 
+    def date_paths(self, document: Document) -> list[tuple[list[tuple[int, int]], str]]:
+        """Which rule dated each claim :meth:`extract` proposes, for the date bench
+        (``bench/rules_dates.py``): its evidence spans on ``document.text`` and the
+        path (:attr:`Candidate.date_path`; a merged claim's date may be a joining
+        mention's). The publication's day is told apart: ``filed`` (a dateline's day
+        before publication), ``dateline`` (no publication date: the dateline's),
+        ``brief`` (the text names no day) or ``publication``. Changes no claim."""
+        form = reading_form(document.text)
+        read = document if form is None else document.model_copy(update={"text": form.text})
+        scene, candidates = self._candidates(read)
+        out = []
+        for c in candidates:
+            path = c.date_path
+            if scene is not None:
+                path = _path_named(path, document, scene)
+            spans = [c.span, *c.spans]
+            out.append((spans if form is None else [form.span(*span) for span in spans], path))
+        return out
+
     def _extract(self, document: Document) -> BackendResult:
         text = document.text
-        sentences, scan = segment(text), CueScan(text)
-        claiming = self._claiming(document, sentences, scan)
-        if not claiming:  # no sentence holds a cue: no actor, date, quantity or place is looked for
-            return BackendResult(drafts=[], model=None, version=RULES_VERSION)
-        scene = self._scene(document, sentences, scan)
-        memo = Memo(scene)
-        wanted = set(self.types)
-        candidates: list[Candidate] = []
-        for si, sentence, langs in claiming:
-            candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
-        pair_actors(candidates)
-        if self.merge:
-            candidates = merge_candidates(candidates, self._merge_rules)
-        for c in candidates:
-            if c.story is not None and c.fields.get("date") is None:
-                c.fields["date"] = c.story
+        _, candidates = self._candidates(document)
         drafts = [
             Draft(
                 type=c.type,
@@ -312,6 +317,32 @@ class RulesBackend(Backend):
             for c in candidates
         ]
         return BackendResult(drafts=drafts, model=None, version=RULES_VERSION)
+
+    def _candidates(self, document: Document) -> tuple[Scene | None, list[Candidate]]:
+        """The document's claims as candidates, merged and dated, and the scene they were
+        read in (None: no sentence holds a cue)."""
+        text = document.text
+        sentences, scan = segment(text), CueScan(text)
+        claiming = self._claiming(document, sentences, scan)
+        if not claiming:  # no sentence holds a cue: no actor, date, quantity or place is looked for
+            return None, []
+        scene = self._scene(document, sentences, scan)
+        memo = Memo(scene)
+        wanted = set(self.types)
+        candidates: list[Candidate] = []
+        for si, sentence, langs in claiming:
+            candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
+        pair_actors(candidates)
+        if self.merge:
+            joined = {id(c.fields.get("date")): c.date_path for c in candidates if c.fields.get("date") is not None}
+            candidates = merge_candidates(candidates, self._merge_rules)
+            for c in candidates:  # a date a joining mention gave: its path
+                if c.fields.get("date") is not None and c.date_path not in _DATED_PATHS:
+                    c.date_path = joined.get(id(c.fields["date"]), c.date_path)
+        for c in candidates:
+            if c.story is not None and c.fields.get("date") is None:
+                c.fields["date"] = c.story
+        return scene, candidates
 
     def _claiming(
         self, document: Document, sentences: Sequence[Sentence], scan: CueScan
@@ -850,23 +881,15 @@ class RulesBackend(Backend):
         fields: dict[str, Any] = {"actor": subject}
         objects, follows = self._objects[hit.type]
         anaphoric = follows and _anaphoric(scene.cues, hit)
-        # a refusal or warning is dated by the day it was made: a date after publication is
-        # the threatened event's ("entro aprile", "bulan depan"); a pledge (dated_ahead) by
-        # when what it promises is to happen ("by 2030", "2028年までに")
-        ahead = spec.dated_ahead or not spec.modality
-        dates = scene.dates if ahead else _dates_not_ahead(memo)
-        date = nearest(dates, hit.start, site.clause)
-        if date is None and not anaphoric:
-            # a meeting named again ("nakon razgovora", "after the talks") takes no date of
-            # another clause: "will send aid on Tuesday, he announced after the call"
-            date = nearest(dates, hit.start, site.sentence)
-        dated = date is not None
-        date = date or (None if anaphoric else _reported_date(scene, site)) or _narrative_date(scene, site)
+        date, path = _own_date(memo, hit, site, ahead=spec.dated_ahead or not spec.modality, anaphoric=anaphoric)
+        dated = path in _OWN_PATHS
         story = None
         if date is not None:
             fields["date"] = date.value
+        elif spec.undated_ahead and _told_ahead(scene, site, spec.undated_ahead):
+            path = "ahead"  # "will meet next week": not on the day it was announced
         else:
-            story = story_date(memo, site)
+            story, path = story_choice(memo, site)
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields, memo)
@@ -877,7 +900,7 @@ class RulesBackend(Backend):
         found = merge_objects(memo, hit, site, objects) if objects else {}
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
-            anaphoric=anaphoric, dated=dated, story=story,
+            anaphoric=anaphoric, dated=dated, story=story, date_path=path,
             headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
             pair=_pair(scene, hit, site),
         )  # fmt: skip
@@ -1000,6 +1023,68 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
         if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
             return m
     return None
+
+
+#: the paths of a date found in the claim's own clause or sentence (:attr:`Candidate.dated`)
+_OWN_PATHS = frozenset({"clause", "sentence"})
+#: the paths of a date mention near the claim (before the story's day is given)
+_DATED_PATHS = _OWN_PATHS | {"reported", "paragraph"}
+
+
+def _path_named(path: str, document: Document, scene: Scene) -> str:
+    """A story's or publication's path named by the day it gave (:meth:`RulesBackend.date_paths`):
+    the story's day the lead's dateline gives (``story dateline``), a sentence of the lead
+    (``story``); the publication's (:func:`_publication_path`)."""
+    if path == "story" and scene.story is not None and all(m.start != scene.story.start for m in scene.dates):
+        return "story dateline"
+    return _publication_path(document, scene) if path == "publication" else path
+
+
+def _told_ahead(scene: Scene, site: Site, categories: Sequence[str]) -> bool:
+    """The claim's clause tells of an event still to happen (:attr:`TypeSpec.undated_ahead`):
+    a word of one of the modifier ``categories`` ("will", "sẽ", "将", 予定) in it, or a
+    future-tense verb (:func:`.tense.futures`: "rencontrera", "se reunirá", "incontrerà")."""
+    if any(scene.cues.has(lc, category, *site.clause) for category in categories for lc in site.langs):
+        return True
+    return "future" in categories and any(
+        lc.code in FUTURE_LANGUAGES and futures(lc.code, scene.text, *site.clause) for lc in site.langs
+    )
+
+
+def _publication_path(document: Document, scene: Scene) -> str:
+    """Which day the publication path gave (:meth:`RulesBackend.date_paths`)."""
+    if document.published is None:
+        return "dateline"
+    if scene.published != document.published:
+        return "filed"
+    return "publication" if any(m.value.value and len(m.value.value) >= len("2025-03") for m in scene.dates) else "brief"
+
+
+def _own_date(memo: Memo, hit: Hit, site: Site, *, ahead: bool, anaphoric: bool) -> tuple[Mention | None, str]:
+    """The date mention that dates the claim from the text around it, and the path that
+    chose it (:attr:`Candidate.date_path`): the nearest in its clause (``clause``), else in
+    its sentence (``sentence``), else the next sentence's attribution (``reported``), else
+    the last day earlier in its paragraph (``paragraph``); ``(None, "none")`` when none does.
+
+    A refusal or warning (not ``ahead``) is dated by the day it was made: a date after
+    publication is the threatened event's ("entro aprile", "bulan depan"); a pledge
+    (dated_ahead) by when what it promises is to happen ("by 2030", "2028年までに")."""
+    scene = memo.scene
+    dates = scene.dates if ahead else _dates_not_ahead(memo)
+    date = nearest(dates, hit.start, site.clause)
+    if date is not None:
+        return date, "clause"
+    if not anaphoric:
+        # a meeting named again ("nakon razgovora", "after the talks") takes no date of
+        # another clause: "will send aid on Tuesday, he announced after the call"
+        date = nearest(dates, hit.start, site.sentence)
+        if date is not None:
+            return date, "sentence"
+        date = _reported_date(scene, site)
+        if date is not None:
+            return date, "reported"
+    date = _narrative_date(scene, site)
+    return (date, "paragraph") if date is not None else (None, "none")
 
 
 def _dates_not_ahead(memo: Memo) -> Sequence[Mention]:

@@ -72,6 +72,7 @@ __all__ = [
     "modality",
     "nearest",
     "quoted",
+    "story_choice",
     "story_date",
     "story_dates",
     "subject_of",
@@ -1418,7 +1419,15 @@ _SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "…", "\"", "”", "»", 
 
 
 def story_date(memo: Memo, site: Site) -> DateRef | None:
-    """The date of the story, for a claim with no date of its own nearby.
+    """The date of the story, for a claim with no date of its own nearby
+    (:func:`story_choice`'s date)."""
+    return story_choice(memo, site)[0]
+
+
+def story_choice(memo: Memo, site: Site) -> tuple[DateRef | None, str]:
+    """The date of the story, for a claim with no date of its own nearby, and which day it
+    is: ``story`` (the lead's), ``publication`` (the day the article was published, or
+    the day it was filed: :attr:`Scene.published`) or ``none`` (no publication date).
 
     News names the day of its events once, in the lead ("On March 27th, leaders
     of 27 countries met in Paris ...") and tells the rest after it; the headline
@@ -1433,8 +1442,9 @@ def story_date(memo: Memo, site: Site) -> DateRef | None:
     first = scene.story
     if first is not None and (first.end <= site.sentence[0] or in_headline(scene.text, site)):
         ref: DateRef = first.value
-        return ref
-    return memo.publication()
+        return ref, "story"
+    published = memo.publication()
+    return published, "none" if published is None else "publication"
 
 
 def in_headline(text: str, site: Site) -> bool:

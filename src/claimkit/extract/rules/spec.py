@@ -44,7 +44,7 @@ log = logging.getLogger("claimkit.extract.rules")
 
 _TYPE_KEYS = frozenset(
     {"negated_as", "modality", "hedges", "actor_from", "fields", "merge", "compose", "speaker",
-     "verbal", "conditioned", "complement", "void_objects", "void_clauses", "dated_ahead"}
+     "verbal", "conditioned", "complement", "void_objects", "void_clauses", "dated_ahead", "undated_ahead"}
 )
 _WHEN = frozenset(
     {"always", "hedged", "not_hedged", "after", "object", "hosting", "agreed", "recurring", "threat"}
@@ -106,6 +106,12 @@ class TypeSpec:
             "2028年までに"), as the annotation guidelines' gold does; a refusal or a
             warning (false) by the day it was made. Types without a modality (a
             meeting set for a later day) always keep such a date.
+        undated_ahead: modifier categories (``future``) whose word in the claim's
+            clause says its event is still to happen ("will meet", "se reunirán",
+            "встретятся на следующей неделе"): with no date of its own (clause,
+            sentence, attribution, paragraph) it takes neither the story's day
+            nor the publication's, which are when it was announced, not when it
+            happens; the annotation guidelines leave such a date null.
     """
 
     name: str
@@ -124,6 +130,7 @@ class TypeSpec:
     void_objects: tuple[str, ...] = ()
     void_clauses: tuple[str, ...] = ()
     dated_ahead: bool = False
+    undated_ahead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,10 +233,12 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
     conditioned = tuple(str(c) for c in decl.get("conditioned") or ())
     void = tuple(str(c) for c in decl.get("void_objects") or ())
     void_clauses = tuple(str(c) for c in decl.get("void_clauses") or ())
-    if not set(compose) | set(conditioned) | set(void) | set(void_clauses) <= set(MODIFIERS):
+    undated = tuple(str(c) for c in decl.get("undated_ahead") or ())
+    if not set(compose) | set(conditioned) | set(void) | set(void_clauses) | set(undated) <= set(MODIFIERS):
         raise InputError(
             source,
-            f"compose, conditioned, void_objects and void_clauses take modifier categories {list(MODIFIERS)}",
+            "compose, conditioned, void_objects, void_clauses and undated_ahead take modifier categories"
+            f" {list(MODIFIERS)}",
         )
     return TypeSpec(
         name=name,
@@ -248,6 +257,7 @@ def _type_spec(name: str, model: type[ClaimBase], book: CueBook) -> TypeSpec:
         void_objects=void,
         void_clauses=void_clauses,
         dated_ahead=bool(decl.get("dated_ahead", False)),
+        undated_ahead=undated,
     )
 
 

@@ -272,6 +272,10 @@ class Candidate:
     #: the claim's subject is "both sides" (양측, 双方, hai bên, kedua pihak, الجانبان), before
     #: any name in the clause: the two who met, not a name the clause goes on to give
     pair: bool = False
+    #: which rule dated the mention (``clause``, ``sentence``, ``reported``, ``paragraph``,
+    #: ``story``, ``publication``, ``none``): for the date bench
+    #: (:meth:`~claimkit.extract.rules.backend.RulesBackend.date_paths`), not a claim field
+    date_path: str = "none"
 
 
 @dataclass(frozen=True)
