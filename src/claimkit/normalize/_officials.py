@@ -121,6 +121,15 @@ _PORTFOLIOS = frozenset({
     # fr
     "agriculture", "défense", "économie", "finances", "santé", "éducation", "justice", "intérieur",
     "énergie", "travail", "tourisme", "industrie", "armées", "environnement", "écologie",
+    # id: "Menteri *Perdagangan* Budi Santoso", "Menteri *Keuangan* Sri Mulyani" (an
+    # Indonesian portfolio is capitalised and stands between the title and the name)
+    "perdagangan", "keuangan", "pertahanan", "kesehatan", "pendidikan", "pertanian",
+    "perindustrian", "perhubungan", "kelautan", "perikanan", "pariwisata", "perekonomian",
+    "investasi", "kehutanan", "ketenagakerjaan", "perumahan", "pangan", "kebudayaan",
+    "koordinator", "bidang", "dasar", "menengah", "tinggi", "sains", "teknologi",
+    "lingkungan", "hidup", "energi", "sumber", "daya", "mineral", "politik", "keamanan",
+    "pemberdayaan", "perempuan", "pemuda", "olahraga", "komunikasi", "informatika",
+    "kependudukan", "transmigrasi", "imigrasi", "pemasyarakatan", "bumn",
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,
     # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
     "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",
@@ -277,7 +286,14 @@ _LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во"
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
-                    "министр", "міністр", "министър")
+                    "министр", "міністр", "министър",
+                    # spokespeople, whose body may follow in the genitive ("пресс-секретарь
+                    # министерства Мария ...", "rzeczniczka resortu Anna ...", "glasnogovornica
+                    # ministarstva Ivana ...")
+                    "rzecznik", "rzeczniczka", "glasnogovornik", "glasnogovornica",
+                    "пресс-секретарь", "пресс-секретарша", "представитель", "речник", "речниця",
+                    "прес-секретар", "прес-секретарка", "прессекретар", "прессекретарка", "представник",
+                    "представниця")
 #: Vietnamese syllables that are words of a title ("Chánh *văn* phòng", "Giáo *hoàng*",
 #: "*Quốc* vương") and common middle or given names ("Trần Văn Hải", "Lê Hoàng Nam",
 #: "Phạm Minh Chính"): after a name's first word they go on with the name
@@ -293,6 +309,10 @@ _VI_PORTFOLIO = re.compile(
     rf" [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
     rf"(?= [{_VI_UPPER}][{_VI_LOWER}]* [{_VI_UPPER}])"
 )
+#: a preposition joined to a definite or hamza-initial noun after a name's first word
+#: opens the rest of the clause, no part of the name ("نواف سلام *بإعادة* الإعمار": to
+#: rebuild; "*بتمويل*", to fund; "*للأمن*", "*بالتعاون*"); a name's words do not open so
+_AR_PREPOSED = ("بال", "بإ", "بأ", "بت", "بم", "لل", "لإ", "لأ", "كال")
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _HANGUL_WORD = "[\uac00-\ud7a3]"
 _HAN = "\u4e00-\u9fff"
@@ -836,7 +856,8 @@ def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
         if hit is not None and spans.person(hit[2]):
             return None  # a known person's name ("عبد الفتاح السيسي")
         if w is None or w.group() in _AR_STOP or hit is not None or (
-                start < 0 and w.group().startswith("ال")):
+                start < 0 and w.group().startswith("ال")) or (
+                start >= 0 and w.group().startswith(_AR_PREPOSED)):
             break
         start = w.start() if start < 0 else start
         end = p = w.end()
@@ -850,7 +871,8 @@ def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
     such words included ("minister klimatu *i* środowiska"); None for a capitalised word
     or a verb in the past tense ("Министр *заявил*")."""
     w = _WORD_AFTER.match(text, p)
-    if w is None or not w.group()[0].islower() or _PAST_TENSE.search(w.group()) is not None:
+    if w is None or not w.group()[0].islower() or _PAST_TENSE.search(w.group()) is not None or (
+            w.group() in _LOCATIVES):  # "rzeczniczka resortu *w* Warszawie": a place, no name
         return None
     if w.group() in _CONJUNCTIONS and not text[w.end() + 1:w.end() + 2].islower():
         return None
