@@ -16,11 +16,16 @@ scorer counts an actor right when any gold name is among the predicted ones); ev
   joined to a noun ("نواف سلام بإعادة ...");
 - Korean given names in their customary spelling ("김영희" -> "Kim Young-hee", not the
   Revised Romanization's "Kim Yeong-hui");
-- an Indonesian portfolio between "Menteri" and the name ("Menteri Perdagangan Budi Santoso").
+- an Indonesian portfolio between "Menteri" and the name ("Menteri Perdagangan Budi Santoso");
+- a Japanese speaker marked by は whose words name a country ("岩屋毅外相は、中国の…と警告した":
+  the minister, not China alone);
+- Chinese heads of banks, bureaus and administrations (行长, 局长, 署长), state councillors
+  (国务委员), and a speaker before "说，" ("外交部发言人毛宁说，中方将…").
 
 ``GUARDS`` hold what must not become a person: a title with no name after its body, a
 portfolio before a country, a place after a locative, an Arabic name whose words the tables
-lack (kept as written, beside the country). ``GAPS`` are strict xfails: known misses.
+lack (kept as written, beside the country), a Japanese topic that is a government, and
+"据说，" (it is said) before a claim. ``GAPS`` are strict xfails: known misses.
 """
 
 from __future__ import annotations
@@ -85,6 +90,34 @@ CASES = [
      ("Oksana Bondarenko",), ()),
     ("uk", "refusal", "Речник міністерства Тарас Гнатюк заявив, що Україна не відкриє кордон для вантажівок.",
      ("Taras Hnatyuk",), ()),
+    ("ja", "warning", "岩屋毅外相は、中国の海洋進出が地域の安定を損なうおそれがあると警告した。",
+     ("Takeshi Iwaya",), ()),
+    ("ja", "warning", "鈴木花子環境相は、ロシアの原発攻撃が深刻な汚染を招くおそれがあると警告した。",
+     ("Hanako Suzuki",), ()),
+    ("ja", "pledge", "防衛省の山本健太報道官は、日本がフィリピンに巡視船を供与すると約束した。",
+     ("Kenta Yamamoto",), ()),
+    ("ja", "warning", "佐藤健一経済産業相は、中国のレアアース輸出規制が日本の製造業に打撃を与えるおそれがあると警告した。",
+     ("Kenichi Sato",), ()),
+    ("ja", "pledge", "外務省の小林直樹報道官は、日本がトルコの地震被災地に緊急援助隊を派遣すると約束した。",
+     ("Naoki Kobayashi",), ()),
+    ("ja", "pledge", "経済産業省の中川隆報道官は、日本がインドに半導体の製造技術を提供すると約束した。",
+     ("Takashi Nakagawa",), ()),
+    ("ja", "warning", "松本裕子防衛相は、北朝鮮が新たな弾道ミサイルを発射するおそれがあると警告した。",
+     ("Yuko Matsumoto",), ()),
+    ("zh", "pledge", "中国人民银行行长潘功胜承诺，央行将保持流动性合理充裕。",
+     ("Pan Gongsheng",), ()),
+    ("zh", "pledge", "外交部发言人林剑说，中方将继续向加沙提供人道主义援助。",
+     ("Lin Jian",), ()),
+    ("zh", "pledge", "海关总署署长孙梅君承诺，海关将进一步提高通关效率。",
+     ("Sun Meijun",), ()),
+    ("zh", "warning", "中国人民银行副行长宣昌能警告称，外部环境的不确定性可能加大金融风险。",
+     ("Xuan Changneng",), ()),
+    ("zh", "pledge", "国务委员王小洪承诺，将严厉打击跨境电信诈骗。",
+     ("Wang Xiaohong",), ()),
+    ("zh", "pledge", "外交部发言人毛宁说，中方将向受灾国家提供紧急人道主义援助。",
+     ("Mao Ning",), ()),
+    ("zh", "pledge", "国家统计局局长康义承诺，将继续提高统计数据质量。",
+     ("Kang Yi",), ()),
 ]
 
 GUARDS = [
@@ -96,6 +129,10 @@ GUARDS = [
      ("Saudi Arabia",), ("Fahd",)),
     ("hr", "warning", "Glasnogovornica ministarstva u Zagrebu upozorila je da bi cijene mogle porasti.",
      (), ("Zagreb", "Zagrebu")),
+    ("ja", "warning", "日本政府は、中国の軍事活動が地域の緊張を高めるおそれがあると警告した。",
+     ("Japan",), ()),
+    ("zh", "pledge", "据说，中国将向受灾国家提供紧急人道主义援助。",
+     ("China",), ()),
 ]
 
 
@@ -144,11 +181,11 @@ def test_known_gaps(backend: RulesBackend, case: tuple[str, str, str, tuple[str,
 
 
 def test_each_script_family_is_shown() -> None:
-    """Six or more cases for Cyrillic (ru and uk), Arabic and Korean, two or more for each
-    Latin-script language touched."""
+    """Six or more cases for Cyrillic (ru and uk), Arabic, Japanese, Korean and Chinese,
+    two or more for each Latin-script language touched."""
     from collections import Counter
 
     langs = Counter(c[0] for c in CASES)
     assert langs["ru"] + langs["uk"] >= 6 and langs["ru"] and langs["uk"]
-    assert langs["ar"] >= 6 and langs["ko"] >= 6
+    assert all(langs[lang] >= 6 for lang in ("ar", "ja", "ko", "zh"))
     assert all(langs[lang] >= 2 for lang in ("id", "pl", "hr"))
