@@ -12,8 +12,11 @@ scorer counts an actor right when any gold name is among the predicted ones); ev
 - Russian and Ukrainian women's given names in "-ия", "-ья", "-ія" written "-ia" as English
   news write them ("Maria", "Natalia", "Yulia", "Daria");
 - Arabic names in English spelling from tables of given and family names, the article as
-  "al-" ("ماجد الأنصاري" -> "Majed al-Ansari"), and a name that stops before a preposition
-  joined to a noun ("نواف سلام بإعادة ...");
+  "al-" ("ماجد الأنصاري" -> "Majed al-Ansari"), a name that stops before a preposition
+  joined to a noun ("نواف سلام بإعادة ..."), and a name found past the body a title names
+  ("المتحدث باسم وزارة الخارجية القطرية ماجد ...", "المتحدث باسم الوزارة أحمد ...") or past a
+  portfolio with no country adjective when a known given name follows ("وزير الداخلية خالد
+  ...");
 - Korean given names in their customary spelling ("김영희" -> "Kim Young-hee", not the
   Revised Romanization's "Kim Yeong-hui");
 - an Indonesian portfolio between "Menteri" and the name ("Menteri Perdagangan Budi Santoso");
@@ -24,7 +27,8 @@ scorer counts an actor right when any gold name is among the predicted ones); ev
 
 ``GUARDS`` hold what must not become a person: a title with no name after its body, a
 portfolio before a country, a place after a locative, an Arabic name whose words the tables
-lack (kept as written, beside the country), a Japanese topic that is a government, and
+lack (kept as written, beside the country), an Arabic title with no name after its
+portfolio or body, a Japanese topic that is a government, and
 "据说，" (it is said) before a claim. ``GAPS`` are strict xfails: known misses.
 """
 
@@ -118,6 +122,20 @@ CASES = [
      ("Mao Ning",), ()),
     ("zh", "pledge", "国家统计局局长康义承诺，将继续提高统计数据质量。",
      ("Kang Yi",), ()),
+    ("ar", "refusal", "وقال المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري إن قطر لن تغلق مكتب الحركة في الدوحة.",
+     ("Majed al-Ansari",), ()),
+    ("ar", "pledge", "قال المتحدث باسم الوزارة أحمد أبو زيد إن مصر ستقدم مساعدات إنسانية عاجلة إلى السودان.",
+     ("Ahmed Abu Zeid",), ()),
+    ("ar", "warning", "وحذرت وزيرة البيئة سارة الزهراني من أن موجات الحر ستزداد خلال الصيف المقبل.",
+     ("Sara al-Zahrani",), ()),
+    ("ar", "refusal", "قال وزير الداخلية خالد الشمري إن الكويت لن تسمح بدخول الشاحنات دون تصاريح.",
+     ("Khaled al-Shammari",), ()),
+    ("ar", "warning", "وحذر المتحدث باسم وزارة الصحة الفلسطينية أشرف القدرة من انهيار المنظومة الصحية في غزة.",
+     ("أشرف القدرة", "Palestine"), ()),
+    ("ar", "pledge", "وتعهد وزير الزراعة يوسف التميمي بتعويض المزارعين المتضررين من الجفاف.",
+     ("Youssef al-Tamimi",), ()),
+    ("ar", "pledge", "قال المتحدث باسم الحكومة محمود الحداد إن العراق سيرسل شحنات من الوقود إلى لبنان.",
+     ("Mahmoud al-Haddad",), ()),
 ]
 
 GUARDS = [
@@ -133,6 +151,10 @@ GUARDS = [
      ("Japan",), ()),
     ("zh", "pledge", "据说，中国将向受灾国家提供紧急人道主义援助。",
      ("China",), ()),
+    ("ar", "refusal", "قال وزير الداخلية الجديد إن الكويت لن تسمح بدخول الشاحنات دون تصاريح.",
+     ("Kuwait",), ()),
+    ("ar", "pledge", "قال المتحدث باسم الوزارة إن مصر ستقدم مساعدات إنسانية عاجلة إلى السودان.",
+     ("Egypt",), ()),
 ]
 
 

@@ -37,7 +37,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["family_name", "in_english_order", "romanised", "with_full_names"]
+__all__ = ["ar_given_name", "family_name", "in_english_order", "romanised", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -349,7 +349,7 @@ _AR_GIVEN = {
     "فادي": "Fadi", "فاروق": "Farouk", "فراس": "Firas", "قاسم": "Qassem", "ماهر": "Maher",
     "مازن": "Mazen", "محسن": "Mohsen", "مراد": "Mourad", "مهدي": "Mahdi", "نادر": "Nader",
     "نزار": "Nizar", "هادي": "Hadi", "هيثم": "Haitham", "وائل": "Wael", "يزيد": "Yazid",
-    "حيان": "Hayan", "عزيز": "Aziz", "منير": "Munir", "نعيم": "Naim", "إياد": "Iyad",
+    "حيان": "Hayan", "عزيز": "Aziz", "منير": "Munir", "نعيم": "Naim", "إياد": "Iyad", "أشرف": "Ashraf",
     "فاطمة": "Fatima", "مريم": "Maryam", "سارة": "Sara", "نور": "Nour", "ليلى": "Laila",
     "هدى": "Huda", "رانيا": "Rania", "دينا": "Dina", "منى": "Mona", "ريم": "Reem", "هالة": "Hala",
     "نادية": "Nadia", "سلمى": "Salma", "أمل": "Amal", "عائشة": "Aisha", "زينب": "Zainab",
@@ -384,6 +384,15 @@ _AR_FAMILY = {
     "رواشدة": "Rawashdeh", "عبادي": "Abadi", "يعقوبي": "Yacoubi", "علوي": "Alawi",
     "فايز": "Fayez", "رزاز": "Razzaz", "خصاونة": "Khasawneh",
 }
+
+
+def ar_given_name(word: str) -> bool:
+    """``word`` is an Arabic given name of :data:`_AR_GIVEN` (one word: "خالد", "سارة")."""
+    return word in _AR_GIVEN and " " not in word and word not in _AR_JOINING
+
+
+#: the words of :data:`_AR_GIVEN` that join names and open none
+_AR_JOINING = frozenset({"بن", "ابن", "بنت", "أبو", "آل"})
 
 
 def _ar_english(name: str) -> str | None:

@@ -41,7 +41,7 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
 )
-from claimkit.normalize._names import family_name
+from claimkit.normalize._names import ar_given_name, family_name
 from claimkit.normalize._organisations import spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
@@ -263,6 +263,9 @@ _AR_STOP = frozenset({
     # ("وزير الخارجية العراقي نظيره الإيراني": the Iraqi minister [met] his Iranian counterpart)
     "نظيره", "نظيرته", "نظيرها", "نظيريه", "نظرائه", "ونظيره", "التقى", "يلتقي", "استقبل",
     "يستقبل", "بحث", "يبحث", "أجرى", "يجري", "زار", "يزور", "وصل", "يصل", "وأضاف", "أضاف",
+    # the object of "declined to comment, to answer" after a verb-first clause's subject
+    # ("رفض المتحدث باسم وزارة الخارجية الفرنسية كريستوف لوموان *التعليق*")
+    "التعليق", "تعليق", "الإدلاء", "الإجابة", "الرد", "الكشف", "التأكيد", "تأكيد",
 })
 #: languages that name the country after the title, in the genitive or bare
 #: ("Prezydent Chile", "Menteri Pertahanan Israel", "министр обороны Израиля")
@@ -313,6 +316,10 @@ _VI_PORTFOLIO = re.compile(
 #: opens the rest of the clause, no part of the name ("نواف سلام *بإعادة* الإعمار": to
 #: rebuild; "*بتمويل*", to fund; "*للأمن*", "*بالتعاون*"); a name's words do not open so
 _AR_PREPOSED = ("بال", "بإ", "بأ", "بت", "بم", "لل", "لإ", "لأ", "كال")
+#: bodies an Arabic title names before the holder: definite ones, and heads of a construct
+#: whose definite words follow ("وزارة الخارجية", "هيئة الأركان")
+_AR_BODIES = frozenset({"الوزارة", "الحكومة", "الرئاسة", "الجيش", "الهيئة", "المجلس", "الخارجية"})
+_AR_BODY_HEADS = frozenset({"وزارة", "هيئة", "مجلس", "مكتب", "رئاسة", "قيادة", "مديرية", "سلطة"})
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _HANGUL_WORD = "[\uac00-\ud7a3]"
 _HAN = "\u4e00-\u9fff"
@@ -744,7 +751,8 @@ class OfficialFinder:
         country adjectives, to a function word or punctuation."""
         out: list[Official] = []
         for m in self._ar.finditer(folded) if self._ar is not None else ():
-            p, group = _ar_portfolio_end(text, m.end(), spans), None
+            p, group = _ar_portfolio_end(text, _ar_body_end(text, m.end(), spans), spans), None
+            p = _ar_before_given(text, p, spans)
             while True:
                 hit = spans.covering(p + 1) if text[p:p + 1] == " " else None
                 if hit is None or hit[0] != p + 1 or spans.person(hit[2]):
@@ -843,6 +851,43 @@ def _ar_portfolio_end(text: str, p: int, spans: _Taken) -> int:
         end = w.end()
         hit = spans.covering(end + 1) if text[end:end + 1] == " " else None
         if hit is not None and hit[0] == end + 1 and not spans.person(hit[2]):
+            return end
+    return p
+
+
+def _ar_body_end(text: str, p: int, spans: _Taken) -> int:
+    """Past the body a title names before the holder's name ("المتحدث باسم *وزارة الخارجية*
+    القطرية ماجد الأنصاري", "المتحدث باسم *الوزارة* أحمد أبو زيد", "رئيس *الحكومة* ..."): a
+    definite body word, or the head of a construct (وزارة, هيئة, مجلس...) and up to two
+    definite words after it that name nothing; ``p`` itself when no body follows."""
+    w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
+    if w is None or spans.covering(w.start()) is not None:
+        return p
+    if w.group() in _AR_BODIES:
+        return w.end()
+    if w.group() not in _AR_BODY_HEADS:
+        return p
+    end = w.end()
+    for _ in range(2):
+        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
+            break
+        end = w.end()
+    return end
+
+
+def _ar_before_given(text: str, p: int, spans: _Taken) -> int:
+    """Past a portfolio of one or two definite words when a known Arabic given name follows
+    it ("وزير *الداخلية* خالد الشمري", "وزيرة *البيئة* سارة الزهراني": no country adjective
+    marks the portfolio's end); ``p`` itself otherwise."""
+    end = p
+    for _ in range(2):
+        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
+            return p
+        end = w.end()
+        given = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if given is not None and ar_given_name(given.group()):
             return end
     return p
 
