@@ -37,7 +37,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["family_name", "in_english_order", "romanised", "with_full_names"]
+__all__ = ["ar_given_name", "family_name", "in_english_order", "romanised", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -262,6 +262,8 @@ def romanised(name: str, language: str | None) -> str | None:
     not undo."""
     if script_of(name[:1] or " ") == Script.CYRILLIC:
         return _transliterated(name, language)
+    if script_of(name[:1] or " ") == Script.ARABIC:
+        return _ar_english(name)
     if script_of(name[:1] or " ") not in _CJK:
         return None
     scripts = {script_of(c) for c in name if not c.isspace() and c not in _KANA_SEPARATORS}
@@ -303,8 +305,13 @@ def _transliterated(name: str, language: str | None) -> str | None:
 
 def _transliterated_word(word: str, table: dict[str, str]) -> str:
     """One word in Latin letters: Russian "е" is "ye" at the start and after a vowel
-    ("Евгений" -> "Yevgeny"), a final "ий" or "ый" is "y" ("Дмитрий" -> "Dmitry")."""
+    ("Евгений" -> "Yevgeny"), a final "ий" or "ый" is "y" ("Дмитрий" -> "Dmitry");
+    a final "ия", "ья" or "ія" is "ia", as English news write women's given names ("Мария"
+    -> "Maria", "Наталья" -> "Natalia", "Юлія" -> "Yulia", not "Mariya", "Yuliia")."""
     low = word.lower()
+    ending = ""
+    if low.endswith(("ия", "ья", "ія")) and len(low) > 3:
+        low, ending = low[:-2], "ia"
     if table is _RU_LATIN and low.endswith(("ий", "ый")):
         low = low[:-2] + "ы"
     out = []
@@ -313,8 +320,101 @@ def _transliterated_word(word: str, table: dict[str, str]) -> str:
         if table is _RU_LATIN and c == "е" and (i == 0 or low[i - 1] in _VOWELS_RU or low[i - 1] in "ъь"):
             latin = "ye"
         out.append(latin)
-    latin_word = "".join(out)
+    latin_word = "".join(out) + ending
     return latin_word[:1].upper() + latin_word[1:] if word[:1].isupper() else latin_word
+
+
+#: Arabic names in the spelling English news give them, word by word (the article "ال"
+#: before a family name is "al-": "الأنصاري" -> "al-Ansari"); a name with a word not
+#: listed is not romanised (Arabic writes no short vowels: no rule gives "Safadi" from
+#: "صفدي")
+_AR_GIVEN = {
+    "محمد": "Mohammed", "أحمد": "Ahmed", "محمود": "Mahmoud", "مصطفى": "Mustafa", "علي": "Ali",
+    "حسن": "Hassan", "حسين": "Hussein", "عمر": "Omar", "خالد": "Khaled", "يوسف": "Youssef",
+    "إبراهيم": "Ibrahim", "عبدالله": "Abdullah", "فيصل": "Faisal", "سعود": "Saud", "فهد": "Fahd",
+    "سلمان": "Salman", "ناصر": "Nasser", "طارق": "Tarek", "كريم": "Karim", "سامي": "Sami",
+    "سمير": "Samir", "ماجد": "Majed", "مجيد": "Majid", "فؤاد": "Fouad", "أيمن": "Ayman",
+    "بدر": "Badr", "نواف": "Nawaf", "سلام": "Salam", "نجيب": "Najib", "رشيد": "Rashid",
+    "راشد": "Rashed", "سعيد": "Saeed", "وليد": "Walid", "هشام": "Hisham", "عادل": "Adel",
+    "جمال": "Jamal", "كمال": "Kamal", "منصور": "Mansour", "مروان": "Marwan", "زياد": "Ziad",
+    "رامي": "Rami", "هاني": "Hani", "باسم": "Bassem", "حسام": "Hossam", "عماد": "Emad",
+    "عصام": "Essam", "أسامة": "Osama", "ياسر": "Yasser", "ياسين": "Yassin", "إسماعيل": "Ismail",
+    "موسى": "Musa", "عيسى": "Issa", "يحيى": "Yahya", "زكريا": "Zakaria", "صالح": "Saleh",
+    "سالم": "Salem", "تميم": "Tamim", "حمد": "Hamad", "جاسم": "Jassim", "مشعل": "Meshaal",
+    "نبيل": "Nabil", "أنور": "Anwar", "أمين": "Amin", "بسام": "Bassam", "بشار": "Bashar",
+    "بلال": "Bilal", "توفيق": "Tawfiq", "ثامر": "Thamer", "جعفر": "Jaafar", "جواد": "Jawad",
+    "حازم": "Hazem", "حامد": "Hamed", "حمدي": "Hamdi", "حيدر": "Haider", "خليل": "Khalil",
+    "رياض": "Riad", "زهير": "Zuhair", "شريف": "Sherif", "صلاح": "Salah", "طلال": "Talal",
+    "عاطف": "Atef", "عامر": "Amer", "عمرو": "Amr", "عثمان": "Othman", "غسان": "Ghassan",
+    "فادي": "Fadi", "فاروق": "Farouk", "فراس": "Firas", "قاسم": "Qassem", "ماهر": "Maher",
+    "مازن": "Mazen", "محسن": "Mohsen", "مراد": "Mourad", "مهدي": "Mahdi", "نادر": "Nader",
+    "نزار": "Nizar", "هادي": "Hadi", "هيثم": "Haitham", "وائل": "Wael", "يزيد": "Yazid",
+    "حيان": "Hayan", "عزيز": "Aziz", "منير": "Munir", "نعيم": "Naim", "إياد": "Iyad", "أشرف": "Ashraf",
+    "فاطمة": "Fatima", "مريم": "Maryam", "سارة": "Sara", "نور": "Nour", "ليلى": "Laila",
+    "هدى": "Huda", "رانيا": "Rania", "دينا": "Dina", "منى": "Mona", "ريم": "Reem", "هالة": "Hala",
+    "نادية": "Nadia", "سلمى": "Salma", "أمل": "Amal", "عائشة": "Aisha", "زينب": "Zainab",
+    "رشا": "Rasha", "لمياء": "Lamia", "هند": "Hind", "ياسمين": "Yasmine", "جميلة": "Jamila",
+    "سميرة": "Samira", "نوال": "Nawal", "غادة": "Ghada", "لينا": "Lina", "رنا": "Rana",
+    "سهى": "Suha", "آمنة": "Amna", "نهى": "Noha", "إيمان": "Iman", "سعاد": "Souad",
+    # two words of one given name: "servant of" one of God's names
+    "عبد الله": "Abdullah", "عبد الرحمن": "Abdulrahman", "عبد العزيز": "Abdulaziz",
+    "عبد الفتاح": "Abdel Fattah", "عبد العاطي": "Abdelatty", "عبد الغني": "Abdul Ghani",
+    "عبد الكريم": "Abdul Karim", "عبد المجيد": "Abdul Majid", "عبد الحميد": "Abdul Hamid",
+    "عبد اللطيف": "Abdul Latif", "عبد الرحيم": "Abdul Rahim", "عبد السلام": "Abdel Salam",
+    "عبد المنعم": "Abdel Moneim", "عبد الرزاق": "Abdul Razzaq", "عبد الناصر": "Abdel Nasser",
+    # words that join names: son of, father of, the family of
+    "بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "آل": "Al",
+}
+#: family names and their stems after the article ("الصفدي" -> "al-Safadi")
+_AR_FAMILY = {
+    "صفدي": "Safadi", "مومني": "Momani", "أنصاري": "Ansari", "زهراني": "Zahrani",
+    "سوداني": "Sudani", "كاظمي": "Kadhimi", "حكيم": "Hakim", "خليفي": "Khulaifi",
+    "عتيبي": "Otaibi", "قحطاني": "Qahtani", "شمري": "Shammari", "دوسري": "Dosari",
+    "غامدي": "Ghamdi", "مطيري": "Mutairi", "حربي": "Harbi", "عنزي": "Anazi", "شهري": "Shehri",
+    "مالكي": "Maliki", "هاشمي": "Hashemi", "نعيمي": "Nuaimi", "كعبي": "Kaabi",
+    "منصوري": "Mansouri", "ظاهري": "Dhaheri", "فلاسي": "Falasi", "جبير": "Jubeir",
+    "خطيب": "Khatib", "حسيني": "Husseini", "شريف": "Sharif", "شيباني": "Shaibani",
+    "صدر": "Sadr", "فرحان": "Farhan", "ثاني": "Thani", "نهيان": "Nahyan", "مكتوم": "Maktoum",
+    "ميقاتي": "Mikati", "عون": "Aoun", "بري": "Berri", "زيد": "Zeid", "غيط": "Gheit",
+    "عطية": "Attiyah", "سيسي": "Sisi", "مصري": "Masri", "عمري": "Omari", "بكري": "Bakri",
+    "شامي": "Shami", "حلبي": "Halabi", "بغدادي": "Baghdadi", "تميمي": "Tamimi",
+    "جعفري": "Jaafari", "عبيدي": "Obaidi", "جبوري": "Jubouri", "دليمي": "Dulaimi",
+    "رفاعي": "Rifai", "خوري": "Khoury", "حداد": "Haddad", "نجار": "Najjar", "عطار": "Attar",
+    "صباح": "Sabah", "مشاط": "Mashat", "سعدي": "Saadi", "زعبي": "Zoubi", "طراونة": "Tarawneh", "مجالي": "Majali",
+    "رواشدة": "Rawashdeh", "عبادي": "Abadi", "يعقوبي": "Yacoubi", "علوي": "Alawi",
+    "فايز": "Fayez", "رزاز": "Razzaz", "خصاونة": "Khasawneh",
+}
+
+
+def ar_given_name(word: str) -> bool:
+    """``word`` is an Arabic given name of :data:`_AR_GIVEN` (one word: "خالد", "سارة")."""
+    return word in _AR_GIVEN and " " not in word and word not in _AR_JOINING
+
+
+#: the words of :data:`_AR_GIVEN` that join names and open none
+_AR_JOINING = frozenset({"بن", "ابن", "بنت", "أبو", "آل"})
+
+
+def _ar_english(name: str) -> str | None:
+    """An Arabic name in English spelling from :data:`_AR_GIVEN` and :data:`_AR_FAMILY`
+    ("سارة الزهراني" -> "Sara al-Zahrani", "نواف سلام" -> "Nawaf Salam"); None when a
+    word is in neither."""
+    words, out, i = name.split(), [], 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if pair in _AR_GIVEN and i + 1 < len(words):
+            out.append(_AR_GIVEN[pair])
+            i += 2
+            continue
+        word = words[i]
+        stem = word[2:] if word.startswith("ال") and len(word) > 3 else None
+        english = _AR_GIVEN.get(word) or _AR_FAMILY.get(word) or (
+            "al-" + english_stem if stem and (english_stem := _AR_FAMILY.get(stem) or _AR_GIVEN.get(stem)) else None)
+        if english is None:
+            return None
+        out.append(english)
+        i += 1
+    return " ".join(out) if out else None
 
 
 def _chinese(name: str) -> str:
@@ -385,8 +485,27 @@ def _korean(name: str) -> str:
     name = name.replace(" ", "")
     n = 2 if name[:2] in _KO_FAMILY and len(name) > 3 else 1
     family = _KO_FAMILY.get(name[:n]) or Romanizer(name[:n]).romanize().capitalize()
-    given = "-".join(Romanizer(s).romanize() for s in name[n:]).capitalize()
+    given = "-".join(_given_syllable(Romanizer(s).romanize()) for s in name[n:]).capitalize()
     return f"{family} {given}" if given else family
+
+
+#: Korean given-name syllables as their bearers and English news customarily spell them
+#: (the Revised Romanization's "eo", "ui", "u" and initial "g" as "u", "ee", "oo", "k":
+#: 조태열 "Cho Tae-yul", 김영희 "Kim Young-hee", 이재명 "Lee Jae-myung", 박정훈 "Park
+#: Jung-hoon"), keyed by the Revised Romanization of the syllable
+_KO_GIVEN = {
+    "yeong": "young", "jeong": "jung", "gyeong": "kyung", "myeong": "myung", "byeong": "byung",
+    "hyeong": "hyung", "seong": "sung", "hyeon": "hyun", "heon": "hun", "cheon": "chun",
+    "seon": "sun", "yeol": "yul", "cheol": "chul", "hyeok": "hyuk", "deok": "duk", "hui": "hee",
+    "su": "soo", "ju": "joo", "u": "woo", "gu": "koo", "hun": "hoon", "sun": "soon", "suk": "sook",
+    "ung": "woong", "gi": "ki", "gwang": "kwang", "gyu": "kyu", "geum": "keum", "guk": "kook",
+    "gyun": "kyun", "yun": "yoon", "cheong": "chung", "pyeong": "pyung", "hu": "hoo", "beom": "bum",
+}
+
+
+def _given_syllable(romanized: str) -> str:
+    """One syllable of a Korean given name in its customary spelling (:data:`_KO_GIVEN`)."""
+    return _KO_GIVEN.get(romanized, romanized)
 
 
 def _japanese(name: str) -> str:

@@ -41,7 +41,7 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
 )
-from claimkit.normalize._names import family_name
+from claimkit.normalize._names import ar_given_name, family_name
 from claimkit.normalize._organisations import spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
@@ -121,6 +121,15 @@ _PORTFOLIOS = frozenset({
     # fr
     "agriculture", "défense", "économie", "finances", "santé", "éducation", "justice", "intérieur",
     "énergie", "travail", "tourisme", "industrie", "armées", "environnement", "écologie",
+    # id: "Menteri *Perdagangan* Budi Santoso", "Menteri *Keuangan* Sri Mulyani" (an
+    # Indonesian portfolio is capitalised and stands between the title and the name)
+    "perdagangan", "keuangan", "pertahanan", "kesehatan", "pendidikan", "pertanian",
+    "perindustrian", "perhubungan", "kelautan", "perikanan", "pariwisata", "perekonomian",
+    "investasi", "kehutanan", "ketenagakerjaan", "perumahan", "pangan", "kebudayaan",
+    "koordinator", "bidang", "dasar", "menengah", "tinggi", "sains", "teknologi",
+    "lingkungan", "hidup", "energi", "sumber", "daya", "mineral", "politik", "keamanan",
+    "pemberdayaan", "perempuan", "pemuda", "olahraga", "komunikasi", "informatika",
+    "kependudukan", "transmigrasi", "imigrasi", "pemasyarakatan", "bumn",
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,
     # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
     "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",
@@ -260,6 +269,9 @@ _AR_STOP = frozenset({
     # ("وزير الخارجية العراقي نظيره الإيراني": the Iraqi minister [met] his Iranian counterpart)
     "نظيره", "نظيرته", "نظيرها", "نظيريه", "نظرائه", "ونظيره", "التقى", "يلتقي", "استقبل",
     "يستقبل", "بحث", "يبحث", "أجرى", "يجري", "زار", "يزور", "وصل", "يصل", "وأضاف", "أضاف",
+    # the object of "declined to comment, to answer" after a verb-first clause's subject
+    # ("رفض المتحدث باسم وزارة الخارجية الفرنسية كريستوف لوموان *التعليق*")
+    "التعليق", "تعليق", "الإدلاء", "الإجابة", "الرد", "الكشف", "التأكيد", "تأكيد",
 })
 #: languages that name the country after the title, in the genitive or bare
 #: ("Prezydent Chile", "Menteri Pertahanan Israel", "министр обороны Израиля")
@@ -283,7 +295,14 @@ _LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во"
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
-                    "министр", "міністр", "министър")
+                    "министр", "міністр", "министър",
+                    # spokespeople, whose body may follow in the genitive ("пресс-секретарь
+                    # министерства Мария ...", "rzeczniczka resortu Anna ...", "glasnogovornica
+                    # ministarstva Ivana ...")
+                    "rzecznik", "rzeczniczka", "glasnogovornik", "glasnogovornica",
+                    "пресс-секретарь", "пресс-секретарша", "представитель", "речник", "речниця",
+                    "прес-секретар", "прес-секретарка", "прессекретар", "прессекретарка", "представник",
+                    "представниця")
 #: Vietnamese syllables that are words of a title ("Chánh *văn* phòng", "Giáo *hoàng*",
 #: "*Quốc* vương") and common middle or given names ("Trần Văn Hải", "Lê Hoàng Nam",
 #: "Phạm Minh Chính"): after a name's first word they go on with the name
@@ -299,6 +318,14 @@ _VI_PORTFOLIO = re.compile(
     rf" [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
     rf"(?= [{_VI_UPPER}][{_VI_LOWER}]* [{_VI_UPPER}])"
 )
+#: a preposition joined to a definite or hamza-initial noun after a name's first word
+#: opens the rest of the clause, no part of the name ("نواف سلام *بإعادة* الإعمار": to
+#: rebuild; "*بتمويل*", to fund; "*للأمن*", "*بالتعاون*"); a name's words do not open so
+_AR_PREPOSED = ("بال", "بإ", "بأ", "بت", "بم", "لل", "لإ", "لأ", "كال")
+#: bodies an Arabic title names before the holder: definite ones, and heads of a construct
+#: whose definite words follow ("وزارة الخارجية", "هيئة الأركان")
+_AR_BODIES = frozenset({"الوزارة", "الحكومة", "الرئاسة", "الجيش", "الهيئة", "المجلس", "الخارجية"})
+_AR_BODY_HEADS = frozenset({"وزارة", "هيئة", "مجلس", "مكتب", "رئاسة", "قيادة", "مديرية", "سلطة"})
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _HANGUL_WORD = "[\uac00-\ud7a3]"
 _HAN = "\u4e00-\u9fff"
@@ -730,7 +757,8 @@ class OfficialFinder:
         country adjectives, to a function word or punctuation."""
         out: list[Official] = []
         for m in self._ar.finditer(folded) if self._ar is not None else ():
-            p, group = _ar_portfolio_end(text, m.end(), spans), None
+            p, group = _ar_portfolio_end(text, _ar_body_end(text, m.end(), spans), spans), None
+            p = _ar_before_given(text, p, spans)
             while True:
                 hit = spans.covering(p + 1) if text[p:p + 1] == " " else None
                 if hit is None or hit[0] != p + 1 or spans.person(hit[2]):
@@ -833,6 +861,43 @@ def _ar_portfolio_end(text: str, p: int, spans: _Taken) -> int:
     return p
 
 
+def _ar_body_end(text: str, p: int, spans: _Taken) -> int:
+    """Past the body a title names before the holder's name ("المتحدث باسم *وزارة الخارجية*
+    القطرية ماجد الأنصاري", "المتحدث باسم *الوزارة* أحمد أبو زيد", "رئيس *الحكومة* ..."): a
+    definite body word, or the head of a construct (وزارة, هيئة, مجلس...) and up to two
+    definite words after it that name nothing; ``p`` itself when no body follows."""
+    w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
+    if w is None or spans.covering(w.start()) is not None:
+        return p
+    if w.group() in _AR_BODIES:
+        return w.end()
+    if w.group() not in _AR_BODY_HEADS:
+        return p
+    end = w.end()
+    for _ in range(2):
+        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
+            break
+        end = w.end()
+    return end
+
+
+def _ar_before_given(text: str, p: int, spans: _Taken) -> int:
+    """Past a portfolio of one or two definite words when a known Arabic given name follows
+    it ("وزير *الداخلية* خالد الشمري", "وزيرة *البيئة* سارة الزهراني": no country adjective
+    marks the portfolio's end); ``p`` itself otherwise."""
+    end = p
+    for _ in range(2):
+        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
+            return p
+        end = w.end()
+        given = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if given is not None and ar_given_name(given.group()):
+            return end
+    return p
+
+
 def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
     """The span of the name (one to three words) starting after ``p``'s space, or None."""
     start = end = -1
@@ -842,7 +907,8 @@ def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
         if hit is not None and spans.person(hit[2]):
             return None  # a known person's name ("عبد الفتاح السيسي")
         if w is None or w.group() in _AR_STOP or hit is not None or (
-                start < 0 and w.group().startswith("ال")):
+                start < 0 and w.group().startswith("ال")) or (
+                start >= 0 and w.group().startswith(_AR_PREPOSED)):
             break
         start = w.start() if start < 0 else start
         end = p = w.end()
@@ -856,7 +922,8 @@ def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
     such words included ("minister klimatu *i* środowiska"); None for a capitalised word
     or a verb in the past tense ("Министр *заявил*")."""
     w = _WORD_AFTER.match(text, p)
-    if w is None or not w.group()[0].islower() or _PAST_TENSE.search(w.group()) is not None:
+    if w is None or not w.group()[0].islower() or _PAST_TENSE.search(w.group()) is not None or (
+            w.group() in _LOCATIVES):  # "rzeczniczka resortu *w* Warszawie": a place, no name
         return None
     if w.group() in _CONJUNCTIONS and not text[w.end() + 1:w.end() + 2].islower():
         return None

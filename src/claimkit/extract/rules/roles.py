@@ -1016,7 +1016,7 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
             if found:
                 speaker: Actor = found[0].value
                 return [speaker, *(a for a in subject if a.label != speaker.label)]
-    speaker_ = _quote_speaker(scene, site)
+    speaker_ = _quote_speaker(scene, site) or _topic_speaker(scene, site, persons)
     if speaker_ is None and not persons:
         speaker_ = _pronoun_speaker(scene, site)
     if speaker_ is None and not subject:
@@ -1024,6 +1024,28 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
     if speaker_ is None:
         return subject
     return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+
+
+#: a Japanese topic marker after a person ("岩屋外相は、…")
+_JA_TOPIC = re.compile(r"は[、,]?")
+
+
+def _topic_speaker(scene: Scene, site: Site, persons: Sequence[Mention]) -> Actor | None:
+    """The person a Japanese sentence opens with as its topic when the claim is what he or
+    she says: "岩屋毅外相は、中国の海洋進出が…おそれがあると警告した" (the minister warns; China
+    is named in what he says), "防衛省の山本報道官は、日本が…供与すると約束した". The person is
+    the sentence's first, marked by は, before the cue's clause ends, and a quotative と
+    follows in the sentence; None otherwise, and in any other language (a Korean title
+    stands between the name and 은/는, where the officials finder reads it)."""
+    if not persons or not any(lc.code == "ja" for lc in site.langs):
+        return None
+    first, text = persons[0], scene.text
+    if first.start >= site.clause[1] or _JA_TOPIC.match(text, first.end) is None:
+        return None
+    if text.find("と", first.end, site.sentence[1]) < 0:
+        return None
+    speaker: Actor = first.value
+    return speaker
 
 
 def _reporting_group(scene: Scene, site: Site) -> Actor | None:

@@ -730,8 +730,14 @@ def full_name(label: str) -> bool:
     finder's: "Luiz Inácio Lula da Silva", "Ursula von der Leyen")."""
     words = label.split()
     return 2 <= len(words) <= 5 and all(
-        (w[:1].isupper() and not w.isupper()) or w in NAME_PARTICLES for w in words
+        (w[:1].isupper() and not w.isupper()) or w in NAME_PARTICLES or _particle_joined(w) for w in words
     ) and words[0] not in NAME_PARTICLES
+
+
+def _particle_joined(word: str) -> bool:
+    """A particle joined by a hyphen to a capitalised name ("al-Ansari", "el-Sisi")."""
+    particle, _, rest = word.partition("-")
+    return particle in NAME_PARTICLES and rest[:1].isupper()
 
 
 def default_finders(gazetteer: Any) -> Finders:
