@@ -45,6 +45,7 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py --where [--quick]   # the backend's time by part, "the rest" named (pyinstrument)
     .venv/bin/python bench/extract.py --speed   # start-up, MB/s and the share by stage only
     .venv/bin/python bench/extract.py --no-cue [--quick]   # MB/s on documents with no claim cue only
+    .venv/bin/python bench/extract.py --lazy-bound [--quick]   # what finders run only over claiming sentences could save
     .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity, split, head and name patterns: old and new form
     .venv/bin/python bench/extract.py --mypyc [--quick]   # hot modules compiled with mypyc vs pure Python
     .venv/bin/python bench/extract.py --against REV [--rounds K] [--quick]   # this tree vs git revision REV
@@ -262,6 +263,50 @@ def report_no_cue(backend: RulesBackend, n: int) -> None:
         f"documents with no claim cue: {n}, {mb(docs):.2f} MB, {drafts} drafts, "
         f"{mb(docs) / seconds:.2f} MB/s of CPU (claimkit from {Path(claimkit.__file__).parent})"
     )
+
+
+def _claiming_only(backend: RulesBackend, doc: Document) -> Document:
+    """``doc`` with every character outside the sentences that may state a claim
+    (``RulesBackend._claiming``) written as a space (line breaks kept): the text a finder
+    run only over those sentences would read; offsets unchanged."""
+    from claimkit.extract.rules.support import CueScan
+    from claimkit.extract.rules.text import segment
+
+    text = doc.text
+    keep = bytearray(len(text))
+    for _, s, _ in backend._claiming(doc, segment(text), CueScan(text)):  # noqa: SLF001
+        keep[s.start : s.end] = b"\1" * (s.end - s.start)
+    return doc.model_copy(update={"text": "".join(c if keep[i] or c == "\n" else " " for i, c in enumerate(text))})
+
+
+def _finders_cpu(backend: RulesBackend, docs: Sequence[Document]) -> float:
+    """CPU seconds (best of 2) of the four finders the scene runs over each document's text."""
+    finders, places = backend._finders, backend._places  # noqa: SLF001
+
+    def run() -> None:
+        for d in docs:
+            finders.actors(d.text, d.language)
+            finders.dates(d)
+            finders.quantities(d.text, d.language)
+            places.find(d.text, language=d.language)
+
+    return min(cpu(run) for _ in range(2))
+
+
+def report_lazy_bound(backend: RulesBackend, n: int) -> None:
+    """The most that running the finders (actors, dates, quantities, places) only over the
+    sentences that may state a claim could save, on the bench documents and on the tuned
+    articles: the finders over the whole text against the same text with every other
+    sentence blanked (an upper bound: the context the rules read around a claim, the lead,
+    the dateline and the sentence before, is not counted back)."""
+    for name, docs in ((f"{n} bench documents", corpus(n)),
+                       ("tests/data/articles", list(load_documents([ROOT / "tests" / "data" / "articles"])))):
+        blanked = [_claiming_only(backend, d) for d in docs]
+        whole = min(extract_all(backend, docs) for _ in range(2))
+        full, kept = _finders_cpu(backend, docs), _finders_cpu(backend, blanked)
+        print(f"{name}: backend {whole:.2f} s of CPU, finders over the whole text {full:.2f} s "
+              f"({100 * full / whole:.0f} %), over the claiming sentences only {kept:.2f} s: "
+              f"at most {100 * (full - kept) / whole:.1f} % of the backend to save")
 
 
 def report_speed(backend: RulesBackend, n: int) -> None:
@@ -894,6 +939,9 @@ def main(argv: list[str]) -> None:
         return
     if "--no-cue" in argv:
         report_no_cue(backend, 400 if quick else 2000)
+        return
+    if "--lazy-bound" in argv:
+        report_lazy_bound(backend, 400 if quick else 2000)
         return
     report_speed(backend, 400 if quick else 2000)
     if "--speed" in argv:  # the first three parts only: to compare two trees stage by stage

@@ -298,11 +298,18 @@ def test_no_other_module_defines_folding_or_script_classifiers() -> None:
     ("٣٥٠", "350"), ("۲۵۰۰", "2500"), ("१२", "12"), ("１２０", "120"), ("৫", "5"),
     ("٣٫٥ مليار", "3.5 مليار"), ("٢٬٠٠٠", "2,000"), ("2،000", "2,000"),
     ("25 июня", "25 июня"), ("二〇二五年", "二〇二五年"), ("①", "①"), ("²", "²"),
+    ("قال، إن", "قال, إن"), ("٣ مارس، ٢٠٢٦", "3 مارس, 2026"),
 ])
 def test_ascii_digits_folds_decimal_digits_only_keeping_the_length(written: str, expected: str) -> None:
     # decimal digits of any script and the Arabic number marks; not Han numerals, circled
     # or superscript digits (no decimal value), so every offset stays where it was
     assert ascii_digits(written) == expected and len(expected) == len(written)
+
+
+def test_ascii_digits_returns_the_text_itself_when_nothing_changes() -> None:
+    # callers (find_dates) test ``source is text`` to know whether to map words back
+    for written in ("25 июня 2026", "二〇二五年三月", "قال إن", "plain ASCII 2026"):
+        assert ascii_digits(written) is written
 
 
 def test_grounding_and_the_llm_numbers_fold_digits_with_the_one_function() -> None:
