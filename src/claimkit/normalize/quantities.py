@@ -17,7 +17,7 @@ from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
 from claimkit.text import first_chars, is_cjk, windows_around
 
-__all__ = ["SCALE_WORDS", "find_quantities", "parse_number"]
+__all__ = ["SCALE_WORDS", "find_quantities", "parse_number", "unit_words"]
 
 _DOT_THOUSANDS = frozenset({"vi", "id", "ms", "de", "es", "it", "pt", "pl", "hr", "tr", "nl",
                             "da", "ro", "sl", "sr", "bs", "el", "uk", "ru"})  # fmt: skip
@@ -113,6 +113,15 @@ for _unit, _words in {
 }.items():
     for _w in _words.split("|"):
         _UNITS[_w] = _unit
+
+
+
+@functools.cache
+def unit_words() -> frozenset[str]:
+    """The words and codes a quantity's unit is read from after a number ("Euro", "USD", "zł",
+    "Soldaten"), as written; the sentence splitter keeps "5 Mio. Euro" in one sentence."""
+    return frozenset(_UNITS) | frozenset(k for k in _CURRENCY_SYMBOLS if k.isalpha())
+
 
 _QUALIFIERS: dict[str, QuantityQualifier] = {}
 for _q, _words in {

@@ -1,0 +1,44 @@
+"""Small language mechanisms of the rules backend (review of round 8), in every language they
+apply to. The sentences are written for these tests (none comes from the sample articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules.backend import RulesBackend
+from claimkit.schemas import Document
+
+_BACKEND = RulesBackend()
+
+
+def _claims(lang: str, text: str, published: str = "2025-06-02") -> list[tuple[str, list[str]]]:
+    """The (type, actor names) of each claim the rules backend reads in ``text``."""
+    doc = Document(id="round8", text=text, language=lang, published=published)
+    return [(d.type, [a.label for a in d.fields.get("actor") or []])
+            for d in _BACKEND.extract(doc).drafts]
+
+
+# 1. an abbreviation before a number or a lower-case word ends no sentence: the speaker after
+#    the figure is the claim's actor
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("pl", "Rząd przekaże szpitalom 5 mld. zł na leki, zapowiedział minister zdrowia Adam Nowak.",
+         "Adam Nowak"),
+        ("ru", "Правительство выделит ок. 300 тыс. рублей каждой семье, заявил министр Игорь Смирнов.",
+         "Igor Smirnov"),
+        ("uk", "Уряд виділить бл. 5 млн. гривень на ремонт шкіл, заявив міністр Олег Петренко.",
+         "Oleh Petrenko"),
+        ("fr", "L'État versera env. 5 millions d'euros aux agriculteurs, a annoncé le ministre Jean Dupont.",
+         "Jean Dupont"),
+        ("es", "El Gobierno destinará aprox. 5 millones de euros a los agricultores, anunció el "
+               "ministro Juan García.", "Juan García"),
+        ("it", "Il governo stanzierà ca. 5 milioni di euro per gli agricoltori, ha annunciato il "
+               "ministro Marco Rossi.", "Marco Rossi"),
+        ("id", "Pemerintah akan membantu petani, nelayan, dll. dengan dana darurat, kata Menteri "
+               "Budi Santoso.", "Budi Santoso"),
+    ],
+)
+def test_an_abbreviation_before_a_figure_keeps_the_speaker(lang: str, text: str, speaker: str) -> None:
+    pledges = [actors for kind, actors in _claims(lang, text) if kind == "pledge"]
+    assert pledges and speaker in pledges[0]
