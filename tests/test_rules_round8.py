@@ -42,3 +42,33 @@ def _claims(lang: str, text: str, published: str = "2025-06-02") -> list[tuple[s
 def test_an_abbreviation_before_a_figure_keeps_the_speaker(lang: str, text: str, speaker: str) -> None:
     pledges = [actors for kind, actors in _claims(lang, text) if kind == "pledge"]
     assert pledges and speaker in pledges[0]
+
+
+# 2. Russian and Ukrainian negated futures in the plural and the first person ("не будут",
+#    "не будем", "не будемо") and "не станет/станут", "не стане/стануть" + an infinitive: refusals
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("ru", "Власти Эстонии не будут продлевать пограничный контроль.", "Estonia"),
+        ("ru", "Литва и Латвия не станут закрывать границу с Беларусью.", "Lithuania"),
+        ("ru", "Мы не будем поставлять оружие, заявил премьер Словакии Роберт Фицо.", "Robert Fico"),
+        ("uk", "Ми не будемо постачати зброю, заявив прем'єр Словаччини Роберт Фіцо.", "Robert Fico"),
+        ("uk", "Литва і Латвія не стануть закривати кордон з Білоруссю.", "Latvia"),
+    ],
+)
+def test_a_plural_or_first_person_negated_future_is_a_refusal(lang: str, text: str, actor: str) -> None:
+    refusals = [actors for kind, actors in _claims(lang, text) if kind == "refusal"]
+    assert refusals and actor in refusals[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Украина не станет членом НАТО в этом году."),  # "will not become": no infinitive
+        ("ru", "Цены не станут снижаться, считают аналитики."),  # no actor able to decide
+        ("uk", "Україна не стане членом НАТО цього року."),
+        ("uk", "Ціни не стануть знижуватися, вважають аналітики."),
+    ],
+)
+def test_a_negated_stat_without_a_decision_is_no_refusal(lang: str, text: str) -> None:
+    assert "refusal" not in [kind for kind, _ in _claims(lang, text)]
