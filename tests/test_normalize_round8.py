@@ -3,9 +3,13 @@ The sentences are written for these tests (none comes from the sample articles).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from claimkit.extract.rules.text import segment
+from claimkit.normalize import find_dates, resolve_date
+from claimkit.schemas import DateGranularity
 
 
 def _sentences(text: str) -> list[str]:
@@ -68,3 +72,54 @@ def test_an_abbreviation_before_a_figure_or_a_lower_case_word_ends_no_sentence(t
 def test_a_sentence_end_before_a_figure_or_a_capital_stays(text: str, first: str) -> None:
     assert _sentences(text)[0] == first
     assert len(_sentences(text)) == 2
+
+
+# 3. a quarter or half of a year is a span: read as its year, never as a day or a month of it
+_PUBLISHED = dt.date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "words"),
+    [
+        ("en", "The plant will open in Q2 2026, the firm said.", "Q2 2026"),
+        ("en", "Deliveries are due in 3Q 2026.", "3Q 2026"),
+        ("en", "Output will rise in the fourth quarter of 2026.", "the fourth quarter of 2026"),
+        ("en", "Sales should recover in H2 2026.", "H2 2026"),
+        ("ru", "Завод заработает во втором квартале 2026 года.", "втором квартале 2026"),
+        ("uk", "Завод запрацює у третьому кварталі 2026 року.", "третьому кварталі 2026"),
+        ("de", "Das Werk soll im 2. Quartal 2026 öffnen.", "2. Quartal 2026"),
+        ("it", "La consegna è prevista nel secondo trimestre del 2026.", "secondo trimestre del 2026"),
+        ("fr", "La livraison est prévue au troisième trimestre 2026.", "troisième trimestre 2026"),
+        ("es", "La entrega está prevista para el primer trimestre de 2026.", "primer trimestre de 2026"),
+        ("pl", "Dostawy ruszą w II kwartale 2026 roku.", "II kwartale 2026"),
+        ("hr", "Isporuka počinje u drugom tromjesečju 2026.", "drugom tromjesečju 2026"),
+        ("tr", "Teslimat 2026'nın ikinci çeyreğinde başlayacak.", "2026'nın ikinci çeyreğinde"),
+        ("id", "Pengiriman dimulai pada kuartal III 2026.", "kuartal III 2026"),
+        ("vi", "Nhà máy sẽ hoạt động trong quý 2/2026.", "quý 2/2026"),
+        ("zh", "设备将于2026年第二季度交付。", "2026年第二季度"),
+        ("ja", "工場は2026年第2四半期に稼働する。", "2026年第2四半期"),
+        ("ko", "공장은 2026년 2분기에 가동된다.", "2026년 2분기"),
+    ],
+)
+def test_a_quarter_is_read_as_its_year(lang: str, text: str, words: str) -> None:
+    found = [(m.text, m.date.value, m.date.granularity) for m in find_dates(text, published=_PUBLISHED, language=lang)]
+    assert found == [(words, "2026", DateGranularity.year)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw"),
+    [("en", "Q2 2026"), ("en", "H2 2026"), ("en", "2Q 2026"), ("ru", "второй квартал 2026 года"),
+     ("de", "2. Quartal 2026"), ("it", "il secondo trimestre del 2026"), ("zh", "2026年第二季度"),
+     ("ko", "2026년 2분기")],
+)
+def test_resolve_date_reads_a_quarter_as_its_year(lang: str, raw: str) -> None:
+    ref = resolve_date(raw, published=_PUBLISHED, language=lang)
+    assert (ref.value, ref.granularity, ref.raw) == ("2026", DateGranularity.year, raw)
+
+
+def test_a_quarter_without_its_year_is_no_date() -> None:
+    assert resolve_date("Q3", published=_PUBLISHED, language="en").value is None
+    assert find_dates("Profits fell in the second half.", published=_PUBLISHED, language="en") == []
+    assert find_dates("The H1N1 flu of 2009 spread", published=_PUBLISHED, language="en") == []
+    june = find_dates("The plant opens in June 2026.", published=_PUBLISHED, language="en")
+    assert [(m.text, m.date.value) for m in june] == [("June 2026", "2026-06")]
