@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from claimkit.extract.rules.text import segment
-from claimkit.normalize import find_dates, resolve_date
+from claimkit.normalize import find_actors, find_dates, resolve_date
 from claimkit.schemas import DateGranularity
 
 
@@ -123,3 +123,39 @@ def test_a_quarter_without_its_year_is_no_date() -> None:
     assert find_dates("The H1N1 flu of 2009 spread", published=_PUBLISHED, language="en") == []
     june = find_dates("The plant opens in June 2026.", published=_PUBLISHED, language="en")
     assert [(m.text, m.date.value) for m in june] == [("June 2026", "2026-06")]
+
+
+# 4. a capitalised word inside a sentence of an inflecting language that a country's name (with
+#    an ending) and a demonym both match is the name: "do Libii" (not Spanish "libio")
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "country"),
+    [
+        ("pl", "Pomoc humanitarna trafi do Libii w przyszłym tygodniu.", "Libii", "Libya"),
+        ("pl", "Ryż sprowadzany jest głównie z Indii i Wietnamu.", "Indii", "India"),
+        ("pl", "Turyści wracają do Polski po wakacjach.", "Polski", "Poland"),
+        ("hr", "Pomoć stiže iz Hrvatske i Slovenije.", "Hrvatske", "Croatia"),
+        ("hr", "Izvoz iz Njemačke pao je u svibnju.", "Njemačke", "Germany"),
+        ("hr", "Turisti dolaze iz Švedske i Norveške.", "Švedske", "Sweden"),
+        ("hr", "Turisti dolaze iz Švedske i Norveške.", "Norveške", "Norway"),
+        ("hr", "Vlak vozi iz Mađarske preko Slovačke.", "Slovačke", "Slovakia"),
+    ],
+)
+def test_a_capitalised_inflected_name_beats_a_demonym(lang: str, text: str, word: str, country: str) -> None:
+    assert (word, country) in [(m.text, m.actor.name) for m in find_actors(text, language=lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        # an adjective in lower case qualifies a noun or names nothing; a capital opening a
+        # sentence tells nothing; Spanish does not inflect names
+        ("hr", "Pomoć hrvatske vlade stiže sutra.", [("hrvatske", "Croatia")]),
+        ("hr", "Cijene njemačke robe su porasle.", []),
+        ("pl", "Polskie jabłka trafiły do sklepów.", []),
+        ("es", "Los rebeldes libios rechazaron el plan.", []),
+        ("uk", "Україна надішле допомогу Лівії.", [("Україна", "Ukraine"), ("Лівії", "Libya")]),
+        ("hr", "Hrvatska će poslati pomoć Libiji.", [("Hrvatska", "Croatia"), ("Libiji", "Libya")]),
+    ],
+)
+def test_a_demonym_in_lower_case_stays_a_demonym(lang: str, text: str, found: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.actor.name) for m in find_actors(text, language=lang)] == found

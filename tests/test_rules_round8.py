@@ -72,3 +72,18 @@ def test_a_plural_or_first_person_negated_future_is_a_refusal(lang: str, text: s
 )
 def test_a_negated_stat_without_a_decision_is_no_refusal(lang: str, text: str) -> None:
     assert "refusal" not in [kind for kind, _ in _claims(lang, text)]
+
+
+# 4. a country's name in the genitive after "i" / "iz" in an inflecting language is no demonym
+@pytest.mark.parametrize(
+    ("lang", "text", "participant"),
+    [
+        ("hr", "Ministri Hrvatske i Slovačke sastali su se u Bratislavi.", "Slovakia"),
+        ("hr", "Premijer se sastao s kolegama iz Grčke i Turske.", "Turkey"),
+        ("pl", "Ministrowie Czech i Polski spotkali się w Pradze.", "Poland"),
+    ],
+)
+def test_an_inflected_name_is_a_meeting_participant(lang: str, text: str, participant: str) -> None:
+    doc = Document(id="round8", text=text, language=lang, published="2025-06-02")
+    meetings = [d for d in _BACKEND.extract(doc).drafts if d.type == "meeting"]
+    assert meetings and participant in [a.label for a in meetings[0].fields.get("participants") or []]
