@@ -87,3 +87,23 @@ def test_an_inflected_name_is_a_meeting_participant(lang: str, text: str, partic
     doc = Document(id="round8", text=text, language=lang, published="2025-06-02")
     meetings = [d for d in _BACKEND.extract(doc).drafts if d.type == "meeting"]
     assert meetings and participant in [a.label for a in meetings[0].fields.get("participants") or []]
+
+
+# 6. Arabic host and guest: the subject of "استقبل" (received), inside the two-part cue
+#    "استقبل ... نظيره", is the meeting's actor; the counterpart after it is a participant
+@pytest.mark.parametrize(
+    ("text", "host", "guest"),
+    [
+        ("استقبل وزير الخارجية المغربي نظيره الإسباني في الرباط أمس.", "Morocco", "Spain"),
+        ("استقبلت رئيسة الوزراء الإيطالية نظيرها اليوناني في روما.", "Italy", "Greece"),
+        ("استقبل وزير الدفاع التركي نظيره الأذربيجاني في أنقرة.", "Turkey", "Azerbaijan"),
+        ("استقبل أمير قطر نظيره الكويتي في الدوحة.", "Qatar", "Kuwait"),
+        ("استقبل العاهل الأردني الملك عبد الله الثاني نظيره البحريني في عمان.", "Abdullah II", "Bahrain"),
+    ],
+)
+def test_the_host_of_a_reception_is_the_actor(text: str, host: str, guest: str) -> None:
+    doc = Document(id="round8", text=text, language="ar", published="2025-06-02")
+    meetings = [d for d in _BACKEND.extract(doc).drafts if d.type == "meeting"]
+    assert meetings
+    assert [a.label for a in meetings[0].fields["actor"]] == [host]
+    assert guest in [a.label for a in meetings[0].fields.get("participants") or []]
