@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from claimkit.extract.rules.text import segment
-from claimkit.normalize import find_actors, find_dates, resolve_date
-from claimkit.schemas import DateGranularity
+from claimkit.normalize import find_actors, find_dates, find_quantities, resolve_date
+from claimkit.schemas import DateGranularity, QuantityQualifier
 
 
 def _sentences(text: str) -> list[str]:
@@ -159,3 +159,21 @@ def test_a_capitalised_inflected_name_beats_a_demonym(lang: str, text: str, word
 )
 def test_a_demonym_in_lower_case_stays_a_demonym(lang: str, text: str, found: list[tuple[str, str]]) -> None:
     assert [(m.text, m.actor.name) for m in find_actors(text, language=lang)] == found
+
+
+# 1b. the abbreviations of "about" before a figure make it approximate
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "unit"),
+    [
+        ("pl", "Rząd przeznaczy ok. 200 mln zł na drogi.", 200e6, "PLN"),
+        ("de", "Der Bund gibt ca. 5 Mio. Euro aus.", 5e6, "EUR"),
+        ("ru", "Выделят ок. 300 тыс. рублей на ремонт.", 3e5, "RUB"),
+        ("uk", "Уряд виділить бл. 5 млн гривень.", 5e6, "UAH"),
+        ("es", "El plan cuesta aprox. 5 millones de euros.", 5e6, "EUR"),
+        ("fr", "Le plan coûtera env. 5 millions d'euros.", 5e6, "EUR"),
+        ("tr", "Hükümet yakl. 5 milyon lira ayıracak.", 5e6, "TRY"),
+    ],
+)
+def test_an_abbreviated_about_qualifies_the_figure(lang: str, text: str, value: float, unit: str) -> None:
+    found = [(q.quantity.value, q.quantity.unit, q.quantity.qualifier) for q in find_quantities(text, language=lang)]
+    assert found == [(value, unit, QuantityQualifier.about)]

@@ -133,7 +133,9 @@ for _q, _words in {
     QuantityQualifier.about: "about|around|some|roughly|approximately|nearly|almost|约|約|大约|"
         "大約|近|将近|将近|約|およそ|약|khoảng|gần|sekitar|kira-kira|hampir|environ|près de|"
         "etwa|rund|fast|unos|cerca de|casi|circa|quasi|cerca de|quase|około|prawie|около|почти|"
-        "приблизно|майже|oko|gotovo|yaklaşık|حوالي|نحو",
+        "приблизно|майже|oko|gotovo|yaklaşık|حوالي|نحو|"
+        # the abbreviations written before a figure ("ok. 200 mln zł", "ca. 5 Mio. Euro")
+        "ok.|ca.|ca|cca.|cca|approx.|aprox.|env.|rd.|ок.|бл.|прибл.|yakl.",
     QuantityQualifier.up_to: "up to|as many as|no more than|at most|最多|多达|多達|最大|まで|최대|"
         "tối đa|lên tới|lên đến|hingga|sampai|maksimal|jusqu'à|bis zu|hasta|fino a|até|do|"
         "до|не более|najviše|en fazla|ما يصل إلى",
