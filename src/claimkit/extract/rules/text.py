@@ -63,12 +63,12 @@ _ABBREV = frozenset(
 #: they end no sentence, where a sentence's last word ("in 2024. 300 people died") does; before
 #: a lower-case word every short word does not (:data:`_SHORT_WORD`)
 _BEFORE_NUMBER = frozenset(
-    [  # "about" in en, de, fr, es, pt, it, nl, sv, da, no, pl, cs, sk, hr, sr, ru, uk, tr, id
-     "ca", "cca", "approx", "aprox", "env", "rd", "ok", "ок", "бл", "прибл", "yakl", "yak",
-     "sekt", "kb", "circa",
-     # "number", "article", "point", "page", "paragraph", "year" before their number
-     "nr", "núm", "num", "n", "art", "pkt", "ust", "par", "str", "pág", "pag", "p", "pp", "s",
-     "čl", "br", "st", "ст", "п", "ч", "стр", "гл", "рр", "гг", "godz", "g",
+    [  # "about" in en, de, fr, es, pt, it, nl, sv, da, no, pl, cs, sk, ru, uk, tr
+     "ca", "cca", "approx", "aprox", "env", "rd", "ok", "ок", "бл", "прибл", "yakl", "circa",
+     # "number", "article", "point", "page", "paragraph", "years", "hour" before their number
+     # (one letter, "p. 5", "s. 12", "п. 3", is an initial anyway)
+     "nr", "núm", "num", "art", "pkt", "ust", "par", "str", "pág", "pag", "pp",
+     "čl", "br", "st", "ст", "стр", "гл", "рр", "гг", "godz",
      # "that is", "for example", "among others" before a figure ("tj. 5 mld", "т.е. 300")
      "tj", "tzn", "npr", "např", "napr", "т.е", "т.к", "т.ч", "z.b", "d.h", "u.a", "e.g", "i.e",
      "p.ex", "ex", "ej", "es", "bijv", "t.ex", "bl.a", "o.a", "örn", "mis", "dll", "vb", "usw"]
