@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from claimkit.normalize import _officials
 from claimkit.normalize._gazetteer_index import Occupied, _Index
 from claimkit.normalize._officials import Official, _Taken, _with_repeats
-from claimkit.normalize.actors import _NAME_START, Gazetteer, _lang
+from claimkit.normalize.actors import _NAME_START, Gazetteer, _capitalised_inside, _lang
 from claimkit.normalize.mentions import ActorMention
 from claimkit.text import Script, _fold_char, fold_case, is_word_char, script_of, word_ok_before
 
@@ -251,6 +251,7 @@ def _trie_candidates_plain(g: Gazetteer, index: _Index, text: str, folded: str,
     return [(i, end, entry) for i, (end, entry) in best.items()
             if (i, end) not in adjectives or (i, end) in named
             or name_keys.get((i, end), 0) > adjectives[(i, end)]
+            or ((i, end) in name_keys and _capitalised_inside(text, i, lang))
             or index.nouns.qualifies(folded, i, end, lang)]
 
 

@@ -93,3 +93,21 @@ def test_other_languages_and_sentences_without_an_auxiliary_hold_none() -> None:
 def test_the_first_person_is_told(lang: str, text: str, first: bool) -> None:
     found = futures(lang, text, 0, len(text))
     assert [f.first_person for f in found] == [first]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verb", "first"),
+    [
+        ("ru", "Литва и Латвия не станут закрывать границу", "закрывать", False),
+        ("ru", "Мы не станем отзывать посла", "отзывать", True),
+        ("uk", "Литва і Латвія не стануть закривати кордон", "закривати", False),
+        ("uk", "Ми не станемо відкликати посла", "відкликати", True),
+        ("pl", "Czechy nie będą przedłużać kontroli", "przedłużać", False),
+        ("pl", "Nie będziemy przedłużać kontroli", "przedłużać", True),
+    ],
+)
+def test_a_negated_future_auxiliary_and_infinitive_is_read(lang: str, text: str, verb: str, first: bool) -> None:
+    found = futures(lang, text, 0, len(text))
+    assert [(text[f.verb[0] : f.verb[1]], f.negation is not None, f.first_person) for f in found] == [
+        (verb, True, first)
+    ]

@@ -699,6 +699,7 @@ class Gazetteer:
         return [(i, end, entry) for i, (end, _, entry) in best.items()
                 if (i, end) not in adjectives or (i, end) in named
                 or name_keys.get((i, end), 0) > adjectives[(i, end)]
+                or ((i, end) in name_keys and _capitalised_inside(text, i, lang))
                 or nouns.qualifies(folded, i, end, lang)]
 
     def _alias_hits(self, index: _Index, aliases: tuple[_Alias, ...], text: str, folded: str,
@@ -977,6 +978,21 @@ def _title_case_line(text: str, at: int) -> bool:
 #: characters read before a name for a title of several words that owns it
 _TITLE_REACH = 80
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _capitalised_inside(text: str, i: int, lang: str | None) -> bool:
+    """Whether the word at ``i`` is capitalised inside a sentence of an inflecting language:
+    there a country's name is written with a capital and its adjective in lower case, so a
+    word that a name (with an ending) and a demonym both match is the name: "iz Hrvatske"
+    (not "hrvatske vlade"), "do Libii" (not Spanish "libio"), "do Polski" (not "polski"),
+    "u Njemačkoj". Only after a word in lower case: at a sentence start, in a line of
+    capitals or a headline in title case the capital tells nothing."""
+    if lang not in _INFLECTING or not text[i].isupper() or not text[i + 1: i + 2].islower():
+        return False
+    k = i
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k < i and k > 0 and text[k - 1].islower()
 
 
 def _demonym_form(alias: str, demonyms: dict[str, _Alias], stems: set[str]) -> bool:

@@ -17,6 +17,8 @@ Rules (documented in ``docs/normalize.md``):
 * A day told from another day of the text ("the day before", "la veille", "накануне",
   "前日", "次日", "이날") is told from the last day-precise date before it (Korean "이날"
   from the first: the story's own day), or from publication when the text names none.
+* A quarter or half of a year ("Q2 2026", "второй квартал 2026 года", "2026년 2분기") is
+  its year: a span no day or month of it names.
 * Without a publication date, a relative date stays ``unresolved`` with its
   raw text; it is never guessed from today's date.
 
@@ -1085,6 +1087,65 @@ def _numeric(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None,
 # ------------------------------------------------------------------------ API
 
 
+# ------------------------------------------------------------------ quarters and halves
+
+_Y = r"(?:19|20)\d\d"
+_ROMAN = r"(?:I|II|III|IV)"
+#: a quarter or half of a year with its year ("Q2 2026", "2Q 2026", "H2 2026", "the second
+#: quarter of 2026", "второй квартал 2026 года", "2. Quartal 2026", "il secondo trimestre del
+#: 2026", "2026年第二季度", "2026년 2분기"): a span of months, which a DateRef (a day, a month
+#: or a year) cannot hold; read as its year, as a week spanning two months is read as no
+#: month, so "Q2 2026" is never a day of June nor the month of April
+_SPANS = re.compile(
+    "|".join([
+        rf"(?<![\w-])(?:[QH][1-4]|[1-4][QH])(?:\s*(?:of\s+)?|[/-]){_Y}(?!\d)",
+        rf"(?i:(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)"
+        rf"\s+(?:of\s+)?){_Y}(?!\d)",
+        rf"(?i:(?:[1-4]\.|erste|zweite|dritte|vierte)[nsm]?\s+(?:Quartal|Jahreshälfte|Halbjahr)e?s?\s+){_Y}(?!\d)",
+        rf"(?i:(?:premier|1er|deuxième|second|2e|troisième|3e|quatrième|4e|primo|secondo|terzo|quarto|"
+        rf"primer|segundo|tercer|cuarto|primeiro|terceiro|[1-4][º°ª])\s+(?:trimestre|semestre)\s+"
+        rf"(?:de\s+|del\s+|d['’]\s*|dell['’]\s*|do\s+|di\s+)?(?:l['’]\s*|el\s+|o\s+|año\s+|ano\s+|anno\s+)?){_Y}(?!\d)",
+        rf"(?i:(?:pierwsz|drug|trzec|czwart|перв|втор|трет|четв[её]рт|перш|друг|четверт|prv|drug|treć|četvrt)"
+        rf"\w*\s+(?:kwarta\w*|półroczu?|квартал\w*|полугоди\w*|півріччі?|tromjesečj\w*|kvartal\w*|polugodišt\w*)\s+"
+        rf"(?:(?:года|року|roku|godine)\s+)?){_Y}(?!\d)",
+        rf"(?<![\w-]){_ROMAN}\s+(?i:kwarta\w*|квартал\w*|кварталі)\s+{_Y}(?!\d)",
+        rf"(?i:(?:kuartal|triwulan|semester|quý)\s+(?:{_ROMAN}|[1-4]|pertama|kedua|ketiga|keempat)"
+        rf"(?:\s*/\s*|\s+(?:tahun\s+|năm\s+)?)){_Y}(?!\d)",
+        rf"(?<!\d){_Y}(?:['’]?\w{{0,4}}\s+(?:yılının\s+)?(?i:(?:ilk|birinci|ikinci|üçüncü|dördüncü|son)\s+"
+        rf"(?:çeyre\w*|yarı\w*)))",
+        rf"(?<!\d){_Y}\s*[年년]\s*(?:第\s*)?(?:[一二三四1-4１-４]\s*(?:季度|季|四半期)|[上下]半[年期]"
+        rf"|[1-4]\s*분기|[상하]반기)",
+        rf"(?:الربع|النصف)\s+(?:الأول|الثاني|الثالث|الرابع|الأخير)\s+(?:من\s+)?(?:(?:ال)?عام\s+)?{_Y}(?!\d)",
+    ])
+)  # fmt: skip
+#: the words without which no quarter or half is looked for (one C-level search of the text)
+_SPAN_WORDS = re.compile(
+    r"(?i:quarter|half|quartal|jahreshälfte|halbjahr|trimestre|semestre|kwarta|półrocz|квартал|"
+    r"полугоди|півріч|tromjeseč|kvartal|polugodiš|kuartal|triwulan|semester|quý|çeyre|yarı)"
+    r"|季|四半期|半[年期]|분기|반기|الربع|النصف|(?<![\w-])(?:[QH][1-4]|[1-4][QH])"
+)
+
+
+#: how far a quarter's or half's match reaches from its word ("the second quarter of 2026")
+_SPAN_REACH = 40
+#: a quarter or half named without its year ("Q3", "H2", "the third quarter")
+_QUARTER_ALONE = re.compile(r"(?<![\w-])(?:[QH][1-4]|[1-4][QH])(?![\w-])|(?i:\b(?:quarter|half)\b)")
+
+
+def _spans(text: str) -> list[tuple[int, int, DateRef]]:
+    """The quarters and halves of a year in ``text`` (:data:`_SPANS`), each as its year;
+    looked for only around their words (:data:`_SPAN_WORDS`), so the work is linear."""
+    out: list[tuple[int, int, DateRef]] = []
+    words = [m.span() for m in _SPAN_WORDS.finditer(text)]
+    for lo, hi in windows_around(words, len(text), _SPAN_REACH, _SPAN_REACH):
+        for m in _SPANS.finditer(text, lo, hi):
+            year = re.search(_Y, m.group(0))
+            if year is not None and (not out or m.start() >= out[-1][1]):
+                out.append((m.start(), m.end(), DateRef(value=year.group(0), raw=m.group(0),
+                                                        resolution=DateResolution.explicit)))
+    return out
+
+
 def find_dates(text: str, *, published: dt.date | None,
                language: str | None) -> list[DateMention]:
     """Date expressions in ``text``, each resolved against ``published``.
@@ -1106,11 +1167,12 @@ def find_dates(text: str, *, published: dt.date | None,
     # the days the text named first and last: what "이날" and "the day before" are told from
     first: dt.date | None = None
     last: dt.date | None = None
+    spans = _spans(source)
     for m in (m for lo, hi in _windows(source, table) for m in table.regex.finditer(source, lo, hi)):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
-        if s >= e:
+        if s >= e or any(a < e and s < b for a, b, _ in spans):
             continue
         ref = _resolve_bounded(m, table, published, source, strict=True)
         if ref is None:
@@ -1123,6 +1185,9 @@ def find_dates(text: str, *, published: dt.date | None,
         out.append(DateMention(s, e, text[s:e], ref))
         last = _day_of(ref) or last
         first = first or last
+    if spans:
+        out += [DateMention(a, b, text[a:b], ref.model_copy(update={"raw": text[a:b]})) for a, b, ref in spans]
+        out.sort(key=lambda mention: mention.start)
     return out
 
 
@@ -1167,6 +1232,10 @@ def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -
     table = _lang_table(lang)
     best: tuple[int, DateRef] | None = None
     source = ascii_digits(raw)
+    if spans := _spans(source):  # a quarter or half: its year, never a day of it
+        return spans[0][2].model_copy(update={"raw": raw})
+    if _QUARTER_ALONE.search(source):  # no year: dateparser would guess a day
+        return _ref(raw, None, DateResolution.unresolved)
     for m in table.regex.finditer(source):
         ref = _resolve_bounded(m, table, published, source, strict=False)
         if ref is not None and (best is None or m.end() - m.start() > best[0]):

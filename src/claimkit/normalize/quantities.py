@@ -17,7 +17,7 @@ from claimkit.normalize.mentions import QuantityMention
 from claimkit.schemas import Quantity, QuantityQualifier
 from claimkit.text import first_chars, is_cjk, windows_around
 
-__all__ = ["SCALE_WORDS", "find_quantities", "parse_number"]
+__all__ = ["SCALE_WORDS", "find_quantities", "parse_number", "unit_words"]
 
 _DOT_THOUSANDS = frozenset({"vi", "id", "ms", "de", "es", "it", "pt", "pl", "hr", "tr", "nl",
                             "da", "ro", "sl", "sr", "bs", "el", "uk", "ru"})  # fmt: skip
@@ -114,6 +114,15 @@ for _unit, _words in {
     for _w in _words.split("|"):
         _UNITS[_w] = _unit
 
+
+
+@functools.cache
+def unit_words() -> frozenset[str]:
+    """The words and codes a quantity's unit is read from after a number ("Euro", "USD", "zł",
+    "Soldaten"), as written; the sentence splitter keeps "5 Mio. Euro" in one sentence."""
+    return frozenset(_UNITS) | frozenset(k for k in _CURRENCY_SYMBOLS if k.isalpha())
+
+
 _QUALIFIERS: dict[str, QuantityQualifier] = {}
 for _q, _words in {
     QuantityQualifier.at_least: "at least|no fewer than|more than|over|至少|至少有|超过|超過|逾|"
@@ -124,7 +133,9 @@ for _q, _words in {
     QuantityQualifier.about: "about|around|some|roughly|approximately|nearly|almost|约|約|大约|"
         "大約|近|将近|将近|約|およそ|약|khoảng|gần|sekitar|kira-kira|hampir|environ|près de|"
         "etwa|rund|fast|unos|cerca de|casi|circa|quasi|cerca de|quase|około|prawie|около|почти|"
-        "приблизно|майже|oko|gotovo|yaklaşık|حوالي|نحو",
+        "приблизно|майже|oko|gotovo|yaklaşık|حوالي|نحو|"
+        # the abbreviations written before a figure ("ok. 200 mln zł", "ca. 5 Mio. Euro")
+        "ok.|ca.|ca|cca.|cca|approx.|aprox.|env.|rd.|ок.|бл.|прибл.|yakl.",
     QuantityQualifier.up_to: "up to|as many as|no more than|at most|最多|多达|多達|最大|まで|최대|"
         "tối đa|lên tới|lên đến|hingga|sampai|maksimal|jusqu'à|bis zu|hasta|fino a|até|do|"
         "до|не более|najviše|en fazla|ما يصل إلى",

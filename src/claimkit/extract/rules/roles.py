@@ -258,7 +258,8 @@ def subject_of(
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
-            after = [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
+            inner = [a for a in _inner_names(memo, hit, ce) if may_act(hit, a)]
+            after = inner or [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
             subject = _distinct(_titled(scene.text, after) or _inside_verb(scene.text, hit, in_clause, may_act))
         elif source == "previous_sentence" and site.index > 0:
             subject = _distinct(_previous_subject(memo, hit, site))
@@ -596,7 +597,7 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
         return chain
     # a cue written in two parts ends in its object ("принял ... президента", "a reçu ...
     # le président"): the name after it is that object's, no owner of a meeting noun
-    after = [m for m in named if m.start >= hit.end] if hit.gap is None else []
+    after = [m for m in named if m.start >= hit.end] if hit.gap is None and not _inner_names(memo, hit, ce) else []
     if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
         return []
     chain = [after[0]]
@@ -721,6 +722,17 @@ def _inside_verb(text: str, hit: Hit, named: Sequence[Mention], may_act: Callabl
         return []
     return [m for m in named if first.end() < m.start and m.end <= hit.end
             and _ARTICLE_GAP.fullmatch(text, first.end(), m.start) and may_act(hit, m)][:1]
+
+
+def _inner_names(memo: Memo, hit: Hit, clause_end: int) -> list[Mention]:
+    """The actors and people whose names start inside the cue, by start: a cue written in
+    two parts around a name, a verb and its object ("استقبل وزير الخارجية المصري نظيره
+    التركي": received the Egyptian foreign minister his Turkish counterpart; "a reçu ...
+    le président"). The name inside is the verb's subject (the host), the one after the
+    cue the object's (the guest), no owner of the cue."""
+    lo = hit.start + 1
+    inside = [*_named(memo, lo, clause_end), *within(memo.scene.people, lo, clause_end)]
+    return sorted([m for m in inside if m.start < hit.end], key=_start)
 
 
 def _after_verb(hit: Hit) -> int:

@@ -12,7 +12,8 @@ no cue word stands where a refusal or pledge is stated:
   Russian dictionary, which tags aspect and tense), Ukrainian "не відкриє" and Polish
   "nie otworzy" (a table of common perfective action verbs: Ukrainian's pymorphy3
   dictionary is GPL-3.0, Polish has no light morphology library), Ukrainian's
-  synthetic imperfective future "не надсилатиме", Polish "nie będzie/będą" + infinitive.
+  synthetic imperfective future "не надсилатиме", Polish "nie będzie/będą", Russian "не
+  станет/станут", Ukrainian "не стане/стануть" + infinitive.
 
 :func:`futures` gives each such verb of a clause, with the negation before it when
 it has one and the infinitive it stands for when that is known. The backend makes a
@@ -219,10 +220,16 @@ _TABLE: dict[str, dict[str, str]] = {
 }  # fmt: skip
 _WORD = re.compile(r"\w+")
 _SLAVIC_NEGATION = {"pl": "nie", "uk": "не", "ru": "не"}
-#: Polish "nie będzie/będą" + an infinitive, Ukrainian "не -тиме/-тимуть" (any verb: a future)
-_PL_COMPOUND = re.compile(
-    r"(?<![\w-])(nie)\s+(?:będzie|będą|będziemy)\s+(\w+ć)(?![\w-])", re.IGNORECASE
-)
+#: a negated auxiliary of the future and an infinitive (any verb: a future): Polish "nie
+#: będzie/będą" + "-ć", Russian "не станет/станут" + "-ть/-ти/-чь", Ukrainian "не стане/стануть"
+#: + "-ти/-ть" ("will not start to": "Литва и Латвия не станут закрывать границу"; "не будет",
+#: "не будут", "не буде", "не будуть" are refusal cues); the auxiliaries of the first person
+_COMPOUND = {
+    "pl": r"(?<![\w-])(nie)\s+(będzie|będą|będziemy)\s+(\w+ć)(?![\w-])",
+    "ru": r"(?<![\w-])(не)\s+(станет|станут|станем|стану)\s+(\w+(?:ть|ти|чь)(?:ся|сь)?)(?![\w-])",
+    "uk": r"(?<![\w-])(не)\s+(стане|стануть|станемо|стану)\s+(\w+(?:ти|ть)(?:ся|сь)?)(?![\w-])",
+}
+_COMPOUND_FIRST = frozenset({"będziemy", "станем", "стану", "станемо"})
 _UK_SYNTHETIC = re.compile(r"\w{3,}тим(?:е|уть|емо)(?:ся)?")
 #: Russian future verbs that state no decision: can, become, be, manage
 _RU_NOT = frozenset({"смочь", "стать", "быть", "удаться", "получиться", "успеть", "оказаться"})
@@ -278,12 +285,9 @@ def _slavic(lang: str, text: str, start: int, end: int) -> list[Future]:
         neg = before.span() if negated and before is not None else None
         out.append(Future(neg[0] if neg else word.start(), word.end(), word.span(), neg,
                           (form[0],) if form[0] else (), form[1]))  # fmt: skip
-    if lang == "pl":
-        for m in _PL_COMPOUND.finditer(text, start, end):
-            first = m.group(0).casefold().split()[1] == "będziemy"
-            out.append(
-                Future(m.start(), m.end(), m.span(2), m.span(1), (m.group(2).casefold(),), first)
-            )
+    for m in _compiled(_COMPOUND[lang]).finditer(text, start, end):
+        first = m.group(2).casefold() in _COMPOUND_FIRST
+        out.append(Future(m.start(), m.end(), m.span(3), m.span(1), (m.group(3).casefold(),), first))
     return out
 
 

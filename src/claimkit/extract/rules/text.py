@@ -3,7 +3,8 @@
 Offsets always index the original text, so a clause is a slice of
 ``Document.text`` by construction. Sentences end at 。！？；!?; (and a closing
 quote after them), at line breaks, and at a period followed by a space unless
-it ends an abbreviation or an initial ("U.S.", "Mr."). Clauses split a
+it ends an abbreviation or an initial ("U.S.", "Mr."; "ok. 200", "5 mld. zł", "т.е. он":
+:func:`_is_abbreviation`). Clauses split a
 sentence at commas, colons and semicolons (not inside numbers such as
 "10,000"), and in Japanese also at 、; clauses too short to state a claim are
 joined to their neighbour.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimkit.normalize.dates import month_names
+from claimkit.normalize.quantities import unit_words
 from claimkit.text import (
     CJK_SCRIPTS,
     SCRIPT_RANGES,
@@ -56,6 +58,30 @@ _ABBREV = frozenset(
      # se comprometió", "Acciaierie Venete S.p.A. ha respinto", "Anadolu Çimento A.Ş.,")
      "s.a", "s.p.a", "s.r.l", "s.l", "s.a.b", "ltda", "a.ş", "e.v", "d.d", "d.o.o", "o.o", "plc"]
 )
+#: abbreviations newspapers write before a number ("ok. 200 mln zł", "ca. 300", "env. 5
+#: millions", "ок. 40 человек", "бл. 5 млн", "yakl. 5 milyon", "art. 5", "nr. 3"): before a digit
+#: they end no sentence, where a sentence's last word ("in 2024. 300 people died") does; before
+#: a lower-case word every short word does not (:data:`_SHORT_WORD`)
+_BEFORE_NUMBER = frozenset(
+    [  # "about" in en, de, fr, es, pt, it, nl, sv, da, no, pl, cs, sk, ru, uk, tr
+     "ca", "cca", "approx", "aprox", "env", "rd", "ok", "ок", "бл", "прибл", "yakl", "circa",
+     # "number", "article", "point", "page", "paragraph", "years", "hour" before their number
+     # (one letter, "p. 5", "s. 12", "п. 3", is an initial anyway)
+     "nr", "núm", "num", "art", "pkt", "ust", "par", "str", "pág", "pag", "pp",
+     "čl", "br", "st", "ст", "стр", "гл", "рр", "гг", "godz",
+     # "that is", "for example", "among others" before a figure ("tj. 5 mld", "т.е. 300")
+     "tj", "tzn", "npr", "např", "napr", "т.е", "т.к", "т.ч", "z.b", "d.h", "u.a", "e.g", "i.e",
+     "p.ex", "ex", "ej", "es", "bijv", "t.ex", "bl.a", "o.a", "örn", "mis", "dll", "vb", "usw"]
+)
+#: the longest word before a period and a lower-case word read as an abbreviation: a
+#: sentence starts with a capital in every script that has one, so "ok. tysiąca osób",
+#: "5 mld. zł", "300 tys. zł", "т.е. подтвердил", "su vb. konularda", "nelayan, dll. di",
+#: "Mio. oder" do not end one; a longer word there is a sentence end written in lower case
+_SHORT_WORD = 5
+#: number scales written with a period before a capitalised noun (German nouns, currency
+#: codes): "5 Mio. Euro", "2 Mrd. Dollar", "3 Tsd. Menschen"; no sentence end after a number
+#: when the next word is a currency or a count
+_SCALES_BEFORE_NOUN = frozenset(["mio", "mrd", "tsd", "mln", "mld", "mil", "mlrd", "bn"])
 _TRIM = " \t\r\n\u3000\"'“”‘’「」『』«»()（）[]【】-–—•·*"
 _CJK_MIN = 6
 _LATIN_MIN = 14
@@ -101,12 +127,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation, not the sentence.
+
+    An initial, a word of :data:`_ABBREV` anywhere; a word of :data:`_BEFORE_NUMBER`
+    before a digit; a word of at most :data:`_SHORT_WORD` letters before a lower-case
+    word; a scale after a number before a currency or count ("5 Mio. Euro").
+    """
     i = dot
     floor = max(0, dot - _ABBREV_LOOKBACK)
     while i > floor and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     word = text[i:dot].casefold()
-    return len(word) == 1 or word in _ABBREV
+    if len(word) == 1 or word in _ABBREV:
+        return True
+    nxt = _NEXT_WORD.match(text, dot + 1)
+    if not word or nxt is None:
+        return False
+    first = nxt.group(1)[0]
+    if first.isdigit():
+        return word in _BEFORE_NUMBER
+    if first.islower():
+        return len(word.replace(".", "")) <= _SHORT_WORD
+    return (word in _SCALES_BEFORE_NOUN and i > 0 and text[i - 1] in " \u00a0"
+            and text[i - 2: i - 1].isdigit() and nxt.group(1) in unit_words())
+
+
+#: the word after a period (past closing quotes and spaces on the same line)
+_NEXT_WORD = re.compile(r"[”’\"')）]*[ \t\u00a0]+(\w+)")
 
 
 #: a day number and its period ("3.", "24."), then a word: an ordinal day, not a sentence end,
