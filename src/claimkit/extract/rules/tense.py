@@ -264,7 +264,32 @@ def _slavic_form(lang: str, word: str) -> tuple[str, bool] | None:
     found = _TABLE[lang].get(folded)
     if found is None and lang == "uk" and _UK_SYNTHETIC.fullmatch(folded):
         return "", folded.endswith(("мемо", "мемося"))
-    return None if found is None else (found, False)
+    if found is None:
+        third = _third_person(lang, folded)
+        return None if third is None else (third, True)
+    return found, False
+
+
+#: the first person plural of a perfective non-past and the third person singular's ending
+#: it comes from: Polish adds "my" ("wyśle" -> "wyślemy", "otworzy" -> "otworzymy", "da" ->
+#: "damy"), Ukrainian changes the ending ("виведе" -> "виведемо", "визнає" -> "визнаємо",
+#: "направить" -> "направимо", "передасть" -> "передамо", "погодиться" -> "погодимося")
+_FIRST_PLURAL = {
+    "pl": (("my", ""),),
+    "uk": (("имося", "иться"), ("емося", "еться"), ("ємося", "ється"), ("емо", "е"), ("ємо", "є"),
+           ("имо", "ить"), ("амо", "асть")),
+}  # fmt: skip
+
+
+def _third_person(lang: str, word: str) -> str | None:
+    """The infinitive of ``word`` read as the first person plural ("we") of a verb of the
+    table ("nie wyślemy", "не направимо": we will not send), or None."""
+    for end, third in _FIRST_PLURAL.get(lang, ()):
+        if word.endswith(end) and len(word) > len(end) + 1:
+            found = _TABLE[lang].get(word[: -len(end)] + third)
+            if found is not None:
+                return found
+    return None
 
 
 def _slavic(lang: str, text: str, start: int, end: int) -> list[Future]:
