@@ -39,7 +39,7 @@ MODIFIERS = (
     "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech", "physical",
     "agreement", "called_off", "recurring", "coordinator", "belief", "travel", "auxiliary",
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
-    "attribution", "between", "agent", "passive", "expected",
+    "attribution", "between", "agent", "passive", "expected", "analyst", "complementizer",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})
