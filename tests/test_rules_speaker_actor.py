@@ -98,6 +98,15 @@ _SPEAKERS = [
     ('de', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi sagte, die Huthi-Miliz werde die Angriffe auf Schiffe nicht einstellen.'),
     ('es', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi afirmó que los hutíes no detendrán los ataques contra barcos.'),
     ('tr', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], "Husiler Kızıldeniz'deki gemilere saldırıları durdurmayacak – Abdul-Malik al-Houthi"),
+    ('fr', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi a déclaré que les Houthis ne cesseront pas leurs attaques contre les navires.'),
+    ('it', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi ha detto che gli Houthi non fermeranno gli attacchi alle navi.'),
+    ('uk', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Хусити не припинять атаки на судна в Червоному морі — Абдель-Малик аль-Хуси'),
+    ('id', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi mengatakan Houthi tidak akan menghentikan serangan terhadap kapal.'),
+    ('ar', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'الحوثيون لن يوقفوا الهجمات على السفن في البحر الأحمر – عبد الملك الحوثي'),
+    ('zh', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], '胡塞武装不会停止在红海袭击船只——阿卜杜勒-马利克·胡塞'),
+    ('pl', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi powiedział, że Huti odrzucają rozejm z Izraelem.'),
+    ('tr', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Husiler saldırıları durdurmayacak: Abdul-Malik al-Houthi'),
+    ('id', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Houthi menolak gencatan senjata dengan Israel, kata Abdul-Malik al-Houthi.'),
 ]
 
 _GUARDS = [
@@ -122,6 +131,19 @@ _GUARDS = [
     ('ru', 'refusal', ['Russia'], ['Oleg Petrenko'], 'Россия не примет эти условия, заявил Олег Петренко, эксперт Московского центра.'),
     # the person before the claim's paragraph is no pronoun's antecedent
     ('en', 'pledge', ['France'], ['Emmanuel Macron'], 'Macron visited Warsaw on Monday.\nHe said France would send more air defence systems.'),
+    # more languages: reported claims and analysts
+    ('it', 'pledge', ['Germany'], ['Volodymyr Zelensky'], 'Zelensky ha detto che la Germania invierà altri due sistemi Patriot.'),
+    ('uk', 'pledge', ['Germany'], ['Volodymyr Zelensky'], 'Зеленський заявив, що Німеччина передасть Україні ще дві системи Patriot.'),
+    ('tr', 'refusal', ['Russia'], ['Recep Tayyip Erdogan'], "Erdoğan, Rusya'nın ateşkesi kabul etmeyeceğini söyledi."),
+    ('ar', 'refusal', ['Russia'], ['Emmanuel Macron'], 'قال ماكرون إن روسيا لن تقبل وقف إطلاق النار.'),
+    ('ja', 'pledge', ['Germany'], ['Volodymyr Zelensky'], 'ゼレンスキー大統領は、ドイツがウクライナにパトリオットを供与すると述べた。'),
+    ('ko', 'pledge', ['Germany'], ['Volodymyr Zelensky'], '젤렌스키 대통령은 독일이 우크라이나에 패트리엇을 지원할 것이라고 말했다.'),
+    ('de', 'refusal', ['Russia'], ['Jan Becker'], 'Russland werde die Bedingungen nicht akzeptieren, sagte der Analyst Jan Becker.'),
+    ('pl', 'refusal', ['Russia'], ['Jan Nowak'], 'Rosja nie zgodzi się na te warunki, powiedział Jan Nowak, analityk Ośrodka Studiów Wschodnich.'),
+    ('tr', 'refusal', ['Russia'], ['Mehmet Yılmaz'], 'Rusya bu şartları kabul etmeyecek, dedi Mehmet Yılmaz, uzman.'),
+    ('ar', 'refusal', ['Russia'], ['Vladimir Putin'], 'قال المحلل السياسي إن روسيا لن تقبل هذه الشروط.'),
+    ('id', 'refusal', ['Russia'], ['Budi Santoso'], 'Rusia tidak akan menerima syarat tersebut, kata Budi Santoso, pengamat hubungan internasional.'),
+    ('zh', 'refusal', ['Russia'], ['Wang Liping'], '俄罗斯不会接受这些条件，分析人士王丽萍表示。'),
 ]
 
 
