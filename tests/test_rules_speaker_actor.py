@@ -144,6 +144,11 @@ _GUARDS = [
     ('ar', 'refusal', ['Russia'], ['Vladimir Putin'], 'قال المحلل السياسي إن روسيا لن تقبل هذه الشروط.'),
     ('id', 'refusal', ['Russia'], ['Budi Santoso'], 'Rusia tidak akan menerima syarat tersebut, kata Budi Santoso, pengamat hubungan internasional.'),
     ('zh', 'refusal', ['Russia'], ['Wang Liping'], '俄罗斯不会接受这些条件，分析人士王丽萍表示。'),
+    # a verb of saying whose subject is named (sources, the media) stands for no one named before
+    ('es', 'pledge', ['Spain'], ['Pedro Sanchez'], 'Pedro Sánchez visitó Riga el lunes. Según fuentes diplomáticas, España enviará cazas a Letonia.'),
+    ('ar', 'pledge', ['France'], ['Emmanuel Macron'], 'زار ماكرون القاهرة يوم الاثنين. وقال مصدر دبلوماسي إن فرنسا سترسل مساعدات إلى مصر.'),
+    ('pl', 'pledge', ['Poland'], ['Donald Tusk'], 'Donald Tusk odwiedził Wilno. Według mediów Polska wyśle czołgi na Litwę.'),
+    ('en', 'pledge', ['United Kingdom'], ['Keir Starmer'], 'Keir Starmer visited Riga on Monday. According to the ministry, Britain will send two jets to Latvia.'),
 ]
 
 
