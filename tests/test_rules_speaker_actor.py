@@ -107,6 +107,14 @@ _SPEAKERS = [
     ('pl', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Abdul-Malik al-Houthi powiedział, że Huti odrzucają rozejm z Izraelem.'),
     ('tr', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Husiler saldırıları durdurmayacak: Abdul-Malik al-Houthi'),
     ('id', 'refusal', ['Abdul-Malik al-Houthi'], ['Yemen'], 'Houthi menolak gencatan senjata dengan Israel, kata Abdul-Malik al-Houthi.'),
+    # a verb-final sentence ending in a verb of saying, its subject left out
+    ('tr', 'pledge', ['Hakan Fidan'], [], "Dışişleri Bakanı Hakan Fidan pazartesi günü Bakü'yü ziyaret etti. Türkiye'nin Azerbaycan'a yeni destek paketi göndereceğini söyledi."),
+    ('tr', 'refusal', ['Yaşar Güler'], [], "Milli Savunma Bakanı Yaşar Güler salı günü Brüksel'e gitti. Türkiye'nin Ukrayna'ya asker göndermeyeceğini açıkladı."),
+    ('tr', 'pledge', ['Recep Tayyip Erdogan'], [], "Cumhurbaşkanı Erdoğan çarşamba günü Mogadişu'ya vardı. Türkiye'nin Somali'ye iki savaş gemisi göndereceğini duyurdu."),
+    ('ja', 'pledge', ['Gen Nakatani'], [], '中谷元防衛相は月曜日、マニラを訪問した。日本がフィリピンに巡視船を供与すると述べた。'),
+    ('ja', 'refusal', ['Shigeru Ishiba'], [], '石破首相は火曜日、記者会見を開いた。日本がウクライナに部隊を派遣しないと述べた。'),
+    ('ko', 'pledge', ['Ahn Gyu-back'], [], '안규백 국방부 장관은 월요일 마닐라를 방문했다. 한국이 필리핀에 초계함을 지원할 것이라고 말했다.'),
+    ('ko', 'refusal', ['Lee Jae-myung'], [], '이재명 대통령은 화요일 기자회견을 열었다. 한국이 우크라이나에 살상무기를 보내지 않을 것이라고 밝혔다.'),
 ]
 
 _GUARDS = [
@@ -149,6 +157,9 @@ _GUARDS = [
     ('ar', 'pledge', ['France'], ['Emmanuel Macron'], 'زار ماكرون القاهرة يوم الاثنين. وقال مصدر دبلوماسي إن فرنسا سترسل مساعدات إلى مصر.'),
     ('pl', 'pledge', ['Poland'], ['Donald Tusk'], 'Donald Tusk odwiedził Wilno. Według mediów Polska wyśle czołgi na Litwę.'),
     ('en', 'pledge', ['United Kingdom'], ['Keir Starmer'], 'Keir Starmer visited Riga on Monday. According to the ministry, Britain will send two jets to Latvia.'),
+    # the subject of the verb of saying is the country itself (topic, comma)
+    ('ja', 'refusal', ['Japan'], ['Shigeru Ishiba'], '石破首相は火曜日、記者会見を開いた。日本はウクライナに部隊を派遣しないと述べた。'),
+    ('tr', 'pledge', ['Turkey'], ['Hakan Fidan'], "Dışişleri Bakanı Hakan Fidan pazartesi günü Bakü'yü ziyaret etti. Türkiye, Azerbaycan'a yeni destek paketi göndereceğini açıkladı."),
 ]
 
 

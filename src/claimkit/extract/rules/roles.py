@@ -1272,7 +1272,7 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
                 starts.append(hit.start)  # the pronoun is the claim's own subject
             if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs in starts):
                 return _antecedent(scene, site, subject)
-        if _opening_report(scene, lc, site.sentence):
+        if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
             return _antecedent(scene, site, subject)
     if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
         return _antecedent(scene, site, subject)
@@ -1309,6 +1309,33 @@ def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -
                 return True
         return False
     return False
+
+
+#: the mark of a name that is the subject of the reported words, not of the verb of saying,
+#: in the verb-final languages: Turkish genitive ("Türkiye'nin ... göndereceğini söyledi"),
+#: Japanese が ("日本が…供与すると述べた"), Korean 이/가 ("한국이 … 지원할 것이라고 말했다")
+_REPORTED_SUBJECT = {
+    "tr": re.compile(r"['’]n?[ıiuü]n(?!\w)"),
+    "ja": re.compile("が"),
+    "ko": re.compile(r"[이가](?!\w)"),
+}
+
+
+def _closing_report(scene: Scene, lc: LanguageCues, site: Site, hit: Hit | None) -> bool:
+    """A verb-final sentence that ends in a verb of saying whose subject is left out, the
+    first name before the claim's cue marked as the subject of the reported words: "Türkiye'nin
+    Azerbaycan'a ... göndereceğini söyledi.", "日本がフィリピンに巡視船を供与すると述べた。",
+    "한국이 필리핀에 초계함을 지원할 것이라고 말했다." (the speaker is the person just named)."""
+    mark = _REPORTED_SUBJECT.get(lc.code)
+    if mark is None or hit is None or hit.lang is not lc:
+        return False
+    ss, se = site.sentence
+    text = scene.text
+    reports = scene.cues.spans(lc, "reporting", hit.end, se)
+    if not reports or not _REPORT_ENDS.fullmatch(text, reports[-1][1], se):
+        return False
+    named = within(scene.actors, ss, hit.start)
+    return bool(named) and mark.match(text, named[0].end) is not None  # the objects after it aside
 
 
 #: what opens a trailing reporting clause: a comma, a closing quote or a dash
