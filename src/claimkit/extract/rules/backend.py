@@ -877,7 +877,7 @@ class RulesBackend(Backend):
         spec = self.specs[hit.type]
         subject, own_actor, hosted = subject_of(memo, hit, site, spec.actor_from)
         if spec.speaker:
-            subject = with_group(scene, with_speaker(scene, site, subject))
+            subject = with_group(scene, with_speaker(scene, site, subject, hit))
         fields: dict[str, Any] = {"actor": subject}
         objects, follows = self._objects[hit.type]
         anaphoric = follows and _anaphoric(scene.cues, hit)

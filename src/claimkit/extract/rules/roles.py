@@ -834,19 +834,37 @@ def with_group(scene: Scene, subject: list[Actor]) -> list[Actor]:
 
     "Lavrov said Russia would not accept", "Trump ruled out sending troops", "the
     Kremlin warned": an official or an office states a claim for their government;
-    readers and gold name one or the other, so both are given, the speaker first.
+    readers and gold name one or the other, so both are given, the speaker first. A
+    person beside a body of no state (a union, an alliance, an armed group) speaks for
+    that body (:func:`_stateless`), and his country is not added.
     """
     if not scene.speaks_for or not any(a.kind in SPEAKING_KINDS for a in subject):
         return subject
     out: list[Actor] = []
     labels = {a.label.casefold() for a in subject}
+    # a person saying what a body of no state will do speaks for it, not for his country
+    # ("Abdul-Malik al-Houthi said the Houthis will not stop ...": no Yemen)
+    body = any(_stateless(scene, a) for a in subject)
     for a in subject:
         out.append(a)
         group = scene.speaks_for.get(a.label) if a.kind in SPEAKING_KINDS else None
+        if group is not None and body and a.kind == ActorKind.person and group.kind == ActorKind.country:
+            continue
         if group is not None and group.label.casefold() not in labels:
             labels.add(group.label.casefold())
             out.append(group)
     return out
+
+
+def _stateless(scene: Scene, actor: Actor) -> bool:
+    """``actor`` is a body of no state a person may lead: an armed group or a movement
+    (the gazetteer's groups: "Houthis", "Hamas"), or a body found by its shape that speaks
+    for no country (a union, an association, a company); not an alliance or a union of
+    states ("NATO", "ASEAN", "European Union"), whose members' officials speak for their
+    countries."""
+    if actor.kind == ActorKind.group:
+        return True
+    return actor.kind == ActorKind.organisation and not actor.resolved and _state_of(scene, actor) is None
 
 
 #: what may stand between a preposition and the name it governs ("to the", "für die", "pour
@@ -1007,35 +1025,168 @@ def _owned_by(scene: Scene, lc: LanguageCues, head_end: int, name_start: int) ->
 _SPEAKER_AFTER = 40
 
 
-def with_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
+def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None = None) -> list[Actor]:
     """``subject`` led by the person who says the claim, when it names no person.
 
     The speaker is the person nearest before a ``reporting`` verb of the
     sentence ("Macron said", "Lavrov は ... と述べた"), else the first within
-    :data:`_SPEAKER_AFTER` characters after it ("said Macron", "according to X").
-    Gold and readers name the speaker ("Macron: troops will not be deployed on
-    the front line"), and the group the clause names stays after him.
+    :data:`_SPEAKER_AFTER` characters after it ("said Macron", "according to X"),
+    else the person a headline names after a dash or colon ("... – Merz"), else the
+    speaker of a quote, of a pronoun or title, of a verb of saying with its subject
+    left out ("Afirmó que", "وقال إن"), or of the next sentence's words about this one
+    ("Об этом заявил X"). Gold and readers name the speaker ("Macron: troops will not
+    be deployed on the front line"), and the group the clause names stays after him.
+    Not a person who only reports another country's claim ("Zelensky said Germany will
+    send ...": :func:`_agrees`), nor an analyst or a journalist (:func:`_analyst`).
     """
+    fronted = _fronted(scene, site, subject, hit)
     if any(a.kind == ActorKind.person for a in subject):
+        return _without_reporter(scene, site, subject, fronted)
+    ss, se = site.sentence
+    named = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
+    persons = [m for m in named if not _analyst(scene, site.langs, m)]
+    speaker = _beside_report(scene, site, persons) or _tagged(scene, site, persons, hit)
+    if speaker is None:
+        speaker = _quote_speaker(scene, site)
+    if speaker is None and (topic := _topic_speaker(scene, site, persons)) is not None:
+        return [topic, *(a for a in subject if a.label != topic.label)]  # what he says names others
+    if speaker is None and not named:
+        speaker = _pronoun_speaker(scene, site, fronted, hit) or _attributed(scene, site, fronted)
+    if speaker is None and not subject:
+        speaker = _reporting_group(scene, site)
+    if speaker is None or (speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted)):
         return subject
+    return [speaker, *(a for a in subject if a.label != speaker.label)]
+
+
+def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None) -> list[Actor]:
+    """The actors of ``subject`` named in the claim's clause before its cue (a capital
+    standing for its government included), no preposition governing them: the ones
+    :func:`_agrees` weighs. A country the subject took from after the cue, from an earlier
+    clause or from another sentence may be an object read as the actor ("«Não
+    retiraremos as tropas do Haiti», disse o ministro"; "He emphasized that the Ukrainian
+    military will ..., and the troops will not be deployed ..."): it decides nothing."""
+    cs, ce = site.clause
+    end = hit.start if hit is not None else ce
+    named = [*within(scene.actors, cs, end), *within(scene.seats, cs, end)]
+    labels = {m.value.label for m in named if not _oblique(scene, site.langs, m)}  # not "for Ukraine"
+    return [a for a in subject if a.label in labels]
+
+
+def _without_reporter(scene: Scene, site: Site, subject: list[Actor], fronted: Sequence[Actor]) -> list[Actor]:
+    """``subject`` without the person who only reports the claim of the country it also
+    names ("Keir Starmer said Russia refused ...", "Zelensky said Germany will send ...",
+    "Germany told Zelensky it will send ...": Russia's, Germany's), nor an analyst
+    (:func:`_analyst`); both stood before the cue with the country."""
     ss, se = site.sentence
     persons = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
+    analysts = {m.value.label for m in persons if _analyst(scene, site.langs, m)}
+    reporter = _beside_report(scene, site, persons)
+    rest = [a for a in fronted if a.kind != ActorKind.person]
+    drop = {a.label for a in subject if a.label in analysts or (
+        reporter is not None and a.label == reporter.label and not _agrees(scene, a, rest))}
+    kept = [a for a in subject if a.label not in drop]
+    return kept if kept and drop else subject
+
+
+def _beside_report(scene: Scene, site: Site, persons: Sequence[Mention]) -> Actor | None:
+    """The person nearest before a ``reporting`` verb of the sentence, else the first within
+    :data:`_SPEAKER_AFTER` characters after it, unless a pronoun says it ("He said Germany
+    would send Patriots to Zelensky": Zelensky is no speaker)."""
+    ss, se = site.sentence
     for lc in site.langs if persons else ():
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
             before = [m for m in persons if m.end <= rs]
-            after = [m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
+            after = [] if _said_by_pronoun(scene, lc, ss, rs) else [
+                m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
             found = before[-1:] or after[:1]
             if found:
                 speaker: Actor = found[0].value
-                return [speaker, *(a for a in subject if a.label != speaker.label)]
-    speaker_ = _quote_speaker(scene, site) or _topic_speaker(scene, site, persons)
-    if speaker_ is None and not persons:
-        speaker_ = _pronoun_speaker(scene, site)
-    if speaker_ is None and not subject:
-        speaker_ = _reporting_group(scene, site)
-    if speaker_ is None:
-        return subject
-    return [speaker_, *(a for a in subject if a.label != speaker_.label)]
+                return speaker
+    return None
+
+
+def _said_by_pronoun(scene: Scene, lc: LanguageCues, ss: int, rs: int) -> bool:
+    """A ``pronoun`` of ``lc`` stands right before the verb of saying at ``rs``."""
+    return any(_AUX_GAP.fullmatch(scene.text, pe, rs) for _, pe in _pronouns(scene.cues, lc, max(ss, rs - _PRONOUN_REACH), rs))
+
+
+def _agrees(scene: Scene, person: Actor, subject: Sequence[Actor]) -> bool:
+    """Whether ``person`` may say a claim of ``subject``: the subject is his own country or
+    body, a country's office speaking for it ("the Kremlin"), a body of no state (a union, an
+    alliance, an armed group: he may lead it), or nothing ("We will not ..."); or nothing
+    says whom he speaks for. A person speaking for one country who says another country
+    will act only reports its claim ("Zelensky said Germany will send ...": Germany's)."""
+    group = scene.speaks_for.get(person.label)
+    states = [s for a in subject if (s := _state_of(scene, a)) is not None]
+    if group is None or not states:
+        return True
+    state = group if group.kind == ActorKind.country else _state_of(scene, group)
+    if state is None and group.kind == ActorKind.organisation and group.resolved and _GOVERNMENT_BODY.search(group.label):
+        return True  # a ministry of no country known here ("МИД России" named in the title)
+    return any(s.label == group.label or (state is not None and s.label == state.label) for s in states)
+
+
+#: the English label of a state's own body (a ministry, a government, an office)
+_GOVERNMENT_BODY = re.compile(r"\b(?:Ministry|Government|Office|Department|Cabinet|Presidency)\b")
+
+
+def _state_of(scene: Scene, actor: Actor) -> Actor | None:
+    """The country ``actor`` is or speaks for (a person's or an office's group that is a
+    country), or None for a body of no state (a union, an alliance, an armed group)."""
+    if actor.kind == ActorKind.country:
+        return actor
+    group = scene.speaks_for.get(actor.label)
+    return group if group is not None and group.kind == ActorKind.country else None
+
+
+#: how far before a person an ``analyst`` word may stand ("Chatham House analyst Tom Harrison")
+_ANALYST_BEFORE = 30
+#: how far after a person an ``analyst`` word in apposition may stand ("Tom Harrison, a
+#: senior analyst at ...")
+_ANALYST_AFTER = 30
+#: what stands between a person and an ``analyst`` word after him: a comma and up to three
+#: words ("X, a senior analyst"), or nothing (Han, Kana, Hangul: "王明 分析师", "홍길동 기자")
+_APPOSITION = re.compile(r"\s*(?:[,،，、]\s*(?:[^\W\d_]+\s+){0,3})?")
+#: what may stand between an ``analyst`` word and the person after it: no punctuation
+_TITLE_RUN = re.compile(r"[^\W_]*(?:[ \u00a0\-][^\W_]+){0,3}[ \u00a0]*")
+
+
+def _analyst(scene: Scene, langs: Sequence[LanguageCues], m: Mention) -> bool:
+    """The person is an analyst, an expert, an observer or a journalist (an ``analyst``
+    word of his title before him or in apposition after him): who comments on a claim or
+    reports it does not make it ("..., said Tom Harrison, an analyst at ...")."""
+    text, scan = scene.text, scene.cues
+    for lc in langs:
+        for s, e in scan.spans(lc, "analyst", max(0, m.start - _ANALYST_BEFORE), min(len(text), m.end + _ANALYST_AFTER)):
+            if s <= m.start and (e > m.start or _TITLE_RUN.fullmatch(text, e, m.start)):
+                return True
+            if s >= m.end and _APPOSITION.fullmatch(text, m.end, s):
+                return True
+    return False
+
+
+#: a headline's speaker after its claim: a dash or a colon (Japanese "＝"), then the
+#: title and the name that end it ("... – Merz", "...: Chancellor Friedrich Merz", "……——王毅")
+_TAG = re.compile(r"(?:\s[–—-]+|[:：＝]|——)\s*[^,.;:!?，。；：、\"“”«»]{0,40}$")
+#: what may follow a headline's speaker: punctuation up to the sentence's end
+_TAG_END = re.compile(r"[\W_]*")
+
+
+def _tagged(scene: Scene, site: Site, persons: Sequence[Mention], hit: Hit | None) -> Actor | None:
+    """The person who ends the sentence after a dash or a colon when the claim comes before
+    it: a headline's speaker ("Germany will not send troops to Ukraine – Merz", "Россия не
+    примет эти условия — Песков", "中国将向巴基斯坦提供援助——王毅")."""
+    text = scene.text
+    ss, se = site.sentence
+    last = persons[-1] if persons else None
+    if last is None or not _TAG_END.fullmatch(text, last.end, se):
+        return None
+    lo = max(ss, last.start - 48, hit.end if hit is not None else ss)
+    if _TAG.search(text, lo, last.start) is None:
+        return None
+    speaker: Actor = last.value
+    return speaker
 
 
 #: a Japanese topic marker after a person ("岩屋外相は、…")
@@ -1157,30 +1308,94 @@ def _from(sentences: Sequence[Sentence], index: int, at: int) -> Iterator[Senten
         yield sentence
 
 
-def _pronoun_speaker(scene: Scene, site: Site) -> Actor | None:
+def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None = None) -> Actor | None:
     """The person a pronoun speaker stands for: "Macron met the press. He stressed that
     the troops will not be deployed on the front line" -> Emmanuel Macron. A bare title
     is such a pronoun ("Foreign Minister Penny Wong visited Jakarta. *The minister* said
     Australia would send two aircraft"; the ``title_anaphor`` lists hold them).
 
     The sentence opens with a ``pronoun`` or ``title_anaphor`` of its language followed by a ``reporting``
-    verb (anywhere later in verb-final languages: 彼は…と述べた) and names no person;
-    the pronoun stands for the last person named in the sentences before (up to
-    :data:`_ANTECEDENT_REACH`).
+    verb (anywhere later in verb-final languages: 彼は…と述べた) or by the claim's own cue
+    ("She warned that ..."), or opens with a verb of saying whose subject is left out
+    (:func:`_opening_report`: "Afirmó que", "Zapowiedział, że", "وقال إن"), or ends in
+    one (:func:`_trailing_report`), and names no person; the pronoun stands for the last
+    person named in the sentences before (:func:`_antecedent`).
     """
     ss, se = site.sentence
     text, scan = scene.text, scene.cues
     for lc in site.langs:
         pronouns = [p for p in _pronouns(scan, lc, ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
-        if not pronouns:
-            continue
-        pe = pronouns[0][1]
-        reports = scan.spans(lc, "reporting", pe, se)
-        if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs, _ in reports):
-            return _antecedent(scene, site.index)
+        if pronouns:
+            pe = pronouns[0][1]
+            starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
+            if hit is not None and hit.lang is lc and hit.start >= pe:
+                starts.append(hit.start)  # the pronoun is the claim's own subject
+            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs in starts):
+                return _antecedent(scene, site, subject)
+        if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
+            return _antecedent(scene, site, subject)
     if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
-        return _antecedent(scene, site.index)
+        return _antecedent(scene, site, subject)
     return None
+
+
+#: what may open a sentence before a verb of saying whose subject is left out: a short
+#: adverb or conjunction ("Также заявил", "Dodał też"), Arabic "و" or "ف" written onto it
+_VERB_OPENS = re.compile(r"[\W_]*(?:[^\W\d_]{1,6}[\W_]+)?(?:[وف])?")
+#: what may follow such a verb: a comma, a colon or a dash ("Zapowiedział, że", "Dodał:")
+_DROPPED_AFTER = re.compile(r"\s*[,:：،—–]")
+#: what may stand between such a verb and its complementizer or title: a space and an
+#: adverb ("Afirmó además que", "Рекао је также да")
+_COMPLEMENT_GAP = re.compile(r"\s+(?:[^\W\d_]{1,8}\s+)?")
+
+
+def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> bool:
+    """The sentence opens with a verb of saying whose subject is left out (the person just
+    named): "Afirmó que España enviará ...", "Ha detto che ...", "Zapowiedział, że ...",
+    "Rekao je da ...", "وقال إن ...", "Según la ministra, ...". The verb is followed by a
+    comma, a colon, a ``complementizer`` ("que", "che", "że", "da", "что", "إن", "bahwa")
+    or a ``pronoun`` (a title: "وأكد الوزير أن"), not by a name or a noun of its own
+    ("Según fuentes diplomáticas": the sources say it)."""
+    ss, se = sentence
+    text, scan = scene.text, scene.cues
+    for rs, re_ in scan.spans(lc, "reporting", ss, min(se, ss + _PRONOUN_REACH)):
+        if not _VERB_OPENS.fullmatch(text, ss, rs):
+            continue
+        if _DROPPED_AFTER.match(text, re_):
+            return True
+        for category in ("complementizer", "pronoun"):
+            follow = scan.spans(lc, category, re_, min(se, re_ + _PRONOUN_REACH))
+            if follow and _COMPLEMENT_GAP.fullmatch(text, re_, follow[0][0]):
+                return True
+        return False
+    return False
+
+
+#: the mark of a name that is the subject of the reported words, not of the verb of saying,
+#: in the verb-final languages: Turkish genitive ("Türkiye'nin ... göndereceğini söyledi"),
+#: Japanese が ("日本が…供与すると述べた"), Korean 이/가 ("한국이 … 지원할 것이라고 말했다")
+_REPORTED_SUBJECT = {
+    "tr": re.compile(r"['’]n?[ıiuü]n(?!\w)"),
+    "ja": re.compile("が"),
+    "ko": re.compile(r"[이가](?!\w)"),
+}
+
+
+def _closing_report(scene: Scene, lc: LanguageCues, site: Site, hit: Hit | None) -> bool:
+    """A verb-final sentence that ends in a verb of saying whose subject is left out, the
+    first name before the claim's cue marked as the subject of the reported words: "Türkiye'nin
+    Azerbaycan'a ... göndereceğini söyledi.", "日本がフィリピンに巡視船を供与すると述べた。",
+    "한국이 필리핀에 초계함을 지원할 것이라고 말했다." (the speaker is the person just named)."""
+    mark = _REPORTED_SUBJECT.get(lc.code)
+    if mark is None or hit is None or hit.lang is not lc:
+        return False
+    ss, se = site.sentence
+    text = scene.text
+    reports = scene.cues.spans(lc, "reporting", hit.end, se)
+    if not reports or not _REPORT_ENDS.fullmatch(text, reports[-1][1], se):
+        return False
+    named = within(scene.actors, ss, hit.start)
+    return bool(named) and mark.match(text, named[0].end) is not None  # the objects after it aside
 
 
 #: what opens a trailing reporting clause: a comma, a closing quote or a dash
@@ -1230,14 +1445,45 @@ def _when_said(scene: Scene, at: int, end: int) -> int:
     return at
 
 
-def _antecedent(scene: Scene, index: int) -> Actor | None:
-    """The last person named in the sentences before ``index`` (up to :data:`_ANTECEDENT_REACH`)."""
+def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Actor | None:
+    """The last person named in the sentences before the claim's (up to
+    :data:`_ANTECEDENT_REACH`, in its paragraph) who may say it (:func:`_agrees`: "Macron
+    met Zelensky in Paris. He said France would send ..." is Macron's), no analyst."""
+    index = site.index
     for i in range(index - 1, max(-1, index - 1 - _ANTECEDENT_REACH), -1):
         sentence = scene.sentences[i]
+        if "\n" in scene.text[sentence.end : scene.sentences[i + 1].start]:
+            return None  # another paragraph
         persons = [m for m in within(scene.actors, sentence.start, sentence.end) if m.value.kind == ActorKind.person]
-        if persons:
-            person: Actor = persons[-1].value
-            return person
+        for m in reversed(persons):
+            if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
+                person: Actor = m.value
+                return person
+    return None
+
+
+#: how far into the next sentence its words about the claim's may start ("Об этом заявил",
+#: "Lo ha annunciato", "This was announced by")
+_ATTRIBUTED_REACH = 60
+
+
+def _attributed(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | None:
+    """The person the next sentence of the paragraph names as having said this one (an
+    ``attribution`` word near its start): "Россия поставит ... ракеты. Об этом заявил
+    министр обороны Андрей Белоусов", "L'Italia invierà ... Lo ha annunciato il ministro
+    ...", "Hal itu disampaikan Menteri ...", "This was announced by ..."."""
+    following = site.index + 1
+    if following >= len(scene.sentences):
+        return None
+    start, end = scene.sentences[following].start, scene.sentences[following].end
+    if "\n" in scene.text[site.sentence[1] : start]:
+        return None  # another paragraph
+    if not any(s < start + _ATTRIBUTED_REACH for lc in site.langs for s, _ in scene.cues.spans(lc, "attribution", start, end)):
+        return None
+    for m in within(scene.actors, start, end):
+        if m.value.kind == ActorKind.person and not _analyst(scene, site.langs, m):
+            person: Actor = m.value
+            return person if _agrees(scene, person, subject) else None
     return None
 
 
