@@ -5,8 +5,10 @@ in the sentence before and continued by a pronoun, a title or a verb of saying w
 subject left out ("Afirmó que ...", "وقال إن ..."), or in the next sentence's words about
 this one ("Об этом заявил ...", "Lo ha annunciato ..."); a leader speaking for a body of
 no state is that body's, not his country's. Not made an actor: a person who only reports
-another country's claim, who is told it, an analyst or a journalist, and a person named
-in another paragraph.
+another country's claim, who is told it, an analyst or a journalist. A pronoun opening a
+paragraph stands for the person named last before it, in the paragraph before too (news
+writes one or two sentences a paragraph: "Macron visited Warsaw.\n\nHe said France would
+send ..."); stopping at the paragraph cost matched actors on the held-out articles.
 
 Every sentence is written for these tests (none comes from an article or a gold file);
 each positive case failed before this mechanism, the guards are what it must not do.
@@ -137,8 +139,6 @@ _GUARDS = [
     ('fr', 'refusal', ['Russia'], ['Paul Girard'], "La Russie n'acceptera pas ce cessez-le-feu, a déclaré Paul Girard, analyste à l'IFRI."),
     ('es', 'refusal', ['Russia'], ['Jorge Blanco'], 'Rusia no aceptará el alto el fuego, dijo Jorge Blanco, analista del Real Instituto Elcano.'),
     ('ru', 'refusal', ['Russia'], ['Oleg Petrenko'], 'Россия не примет эти условия, заявил Олег Петренко, эксперт Московского центра.'),
-    # the person before the claim's paragraph is no pronoun's antecedent
-    ('en', 'pledge', ['France'], ['Emmanuel Macron'], 'Macron visited Warsaw on Monday.\nHe said France would send more air defence systems.'),
     # more languages: reported claims and analysts
     ('it', 'pledge', ['Germany'], ['Volodymyr Zelensky'], 'Zelensky ha detto che la Germania invierà altri due sistemi Patriot.'),
     ('uk', 'pledge', ['Germany'], ['Volodymyr Zelensky'], 'Зеленський заявив, що Німеччина передасть Україні ще дві системи Patriot.'),

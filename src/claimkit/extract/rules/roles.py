@@ -1447,13 +1447,11 @@ def _when_said(scene: Scene, at: int, end: int) -> int:
 
 def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Actor | None:
     """The last person named in the sentences before the claim's (up to
-    :data:`_ANTECEDENT_REACH`, in its paragraph) who may say it (:func:`_agrees`: "Macron
+    :data:`_ANTECEDENT_REACH`, across paragraphs: agency copy runs a sentence a paragraph) who may say it (:func:`_agrees`: "Macron
     met Zelensky in Paris. He said France would send ..." is Macron's), no analyst."""
     index = site.index
     for i in range(index - 1, max(-1, index - 1 - _ANTECEDENT_REACH), -1):
         sentence = scene.sentences[i]
-        if "\n" in scene.text[sentence.end : scene.sentences[i + 1].start]:
-            return None  # another paragraph
         persons = [m for m in within(scene.actors, sentence.start, sentence.end) if m.value.kind == ActorKind.person]
         for m in reversed(persons):
             if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
