@@ -125,6 +125,15 @@ def _read_only_store(d: Path) -> str:
     return claims
 
 
+def _feed_as_output(d: Path) -> str:
+    """An articles feed of 100,000 lines (6 MB), named as extract's -o with --resume."""
+    feed = d / "feed.jsonl"
+    with open(feed, "w", encoding="utf-8") as fh:
+        for i in range(100_000):
+            fh.write(json.dumps({"id": f"n{i}", "text": "Short note."}) + "\n")
+    return str(feed)
+
+
 def _fifo(d: Path) -> str:
     os.mkfifo(d / "pipe.txt")
     return str(d / "pipe.txt")
@@ -408,6 +417,8 @@ CASES: dict[str, Bench] = {
                                                         command="validate", size=100 * MB),
     # round 8: a gold file with a byte-order mark (before: exit 2, 'Unexpected UTF-8 BOM', no score)
     "eval, gold files with a UTF-8 byte-order mark": Bench(_bom_gold, command="eval-bom"),
+    # round 8: --resume on JSON Lines of no record (before: 20 warnings and a count, then appended to)
+    "extract --resume on an articles feed of 100,000 lines": Bench(_feed_as_output, command="resume-feed"),
     # round 8: a store that cannot be written (before: a traceback with the SQL, exit 1)
     "import --db, a read-only store": Bench(_read_only_store, command="import-ro"),
 }
@@ -431,6 +442,8 @@ def _args(command: str, bad: str | None, d: Path) -> list[str]:
         return [CLAIMKIT, "import", "--db", f"sqlite:///{d / 'store.db'}", str(bad)]
     if command == "import-ro":
         return [CLAIMKIT, "import", "--db", f"sqlite:///file:{d / 'store.db'}?mode=ro&uri=true", str(bad)]
+    if command == "resume-feed":
+        return [CLAIMKIT, "extract", str(d / "a.txt"), "-o", str(bad), "--resume", "--backend", "rules", "-q"]
     if command == "eval-bom":
         return [CLAIMKIT, "eval", "--gold", str(d / "gold"), str(bad), "--json"]
     if command == "load":

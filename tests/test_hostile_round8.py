@@ -240,3 +240,48 @@ def test_reading_a_read_only_store_still_works(tmp_path: Path, good_lines: list[
     assert len(exported.stdout.splitlines()) == 2
     queried = CliRunner().invoke(main, ["query", "--db", url, "--format", "json"])
     assert queried.exit_code == 0 and queried.stderr == "claimkit: 4 claims\n", queried.stderr
+
+
+# ------------------------------------------------------------------ --resume on JSON Lines of no record
+
+@pytest.mark.parametrize("kind", ["findings", "articles-feed"])
+def test_resume_leaves_json_lines_of_no_record_untouched(tmp_path: Path, good_lines: list[str],
+                                                         kind: str) -> None:
+    """``extract ... -o findings.jsonl --resume`` on what ``validate --format jsonl`` wrote, or
+    on an articles feed. Before: a warning per line (up to 20 and a count), 'resuming: 0
+    documents', and the new records appended to the file."""
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("\n".join(good_lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    if kind == "findings":
+        found = CliRunner().invoke(main, ["validate", str(claims), "--format", "jsonl", "--fail-on", "never"])
+        out.write_text(found.stdout, encoding="utf-8")
+    else:
+        out.write_text("".join(json.dumps({"id": f"n{i}", "text": Z_TEXT}) + "\n" for i in range(30)),
+                       encoding="utf-8")
+    before = out.read_bytes()
+    assert before.count(b"\n") >= 2
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "-o", str(out), "--resume",
+                                       "--backend", "rules", "-q"])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [f"claimkit: error: {out}: not a claimkit output file (none of its "
+                                          "lines is a claimkit record); left untouched: choose another -o, "
+                                          "or move it away to start anew"]
+    assert out.read_bytes() == before
+
+
+def test_resume_still_reads_an_output_with_a_stray_line(tmp_path: Path, good_lines: list[str]) -> None:
+    """Guard: one line that is no record among records is reported once and the rest resumed."""
+    out = tmp_path / "out.jsonl"
+    out.write_text(good_lines[0] + "\n" + '{"x": 1}\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", str(out),
+                                       "--resume", "--backend", "rules", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"claimkit: WARNING: {out}: line 2: not a claimkit record (document: Field required); line skipped",
+        f"claimkit: resuming: 1 documents already in {out}"], result.stderr
+    ids = [json.loads(ln).get("document", {}).get("id") for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["a", None, "z"]
