@@ -125,6 +125,24 @@ def _read_only_store(d: Path) -> str:
     return claims
 
 
+def _tiny_claims(d: Path, count: int, per_doc: int = 100) -> str:
+    """``count`` claims of one-word evidence, ``per_doc`` to a document of as many words."""
+    path = d / "tiny.jsonl"
+    actor = {"text": "Russia", "name": "Russia", "kind": "country", "iso_code": "RU", "resolved": True}
+    with open(path, "w", encoding="utf-8") as fh:
+        for first in range(0, count, per_doc):
+            words = [f"w{i}" for i in range(min(per_doc, count - first))]
+            doc_id, claims, pos = f"doc{first}", [], 0
+            for i, word in enumerate(words):
+                claims.append({"id": f"war-{first}-{i}", "doc_id": doc_id, "type": "warning", "actor": [actor],
+                               "evidence": [{"start": pos, "end": pos + len(word), "text": word,
+                                             "alignment": "exact"}]})
+                pos += len(word) + 1
+            fh.write(json.dumps({"record": "document", "document": {"id": doc_id, "text": " ".join(words)},
+                                 "claims": claims}) + "\n")
+    return str(path)
+
+
 def _feed_as_output(d: Path) -> str:
     """An articles feed of 100,000 lines (6 MB), named as extract's -o with --resume."""
     feed = d / "feed.jsonl"
@@ -417,6 +435,14 @@ CASES: dict[str, Bench] = {
                                                         command="validate", size=100 * MB),
     # round 8: a gold file with a byte-order mark (before: exit 2, 'Unexpected UTF-8 BOM', no score)
     "eval, gold files with a UTF-8 byte-order mark": Bench(_bom_gold, command="eval-bom"),
+    # round 8: many tiny claims (one-word evidence, 100 to a document): time and memory grow
+    # linearly (100,000 -> 200,000: validate 7 -> 15 s CPU, 408 -> 730 MB; view 17 -> 31 s,
+    # 412 -> 739 MB), about 3.3 kB a claim: 1,000,000 of them (250 MB) take ~3.4 GB
+    "validate, 100,000 one-word claims": Bench(lambda d: _tiny_claims(d, 100_000), command="validate"),
+    "validate, 200,000 one-word claims": Bench(lambda d: _tiny_claims(d, 200_000), command="validate"),
+    "view, 200,000 one-word claims": Bench(lambda d: _tiny_claims(d, 200_000), command="view"),
+    "validate, 1,000,000 one-word claims": Bench(lambda d: _tiny_claims(d, 1_000_000), command="validate",
+                                                 slow=True),
     # round 8: --resume on JSON Lines of no record (before: 20 warnings and a count, then appended to)
     "extract --resume on an articles feed of 100,000 lines": Bench(_feed_as_output, command="resume-feed"),
     # round 8: a store that cannot be written (before: a traceback with the SQL, exit 1)
