@@ -285,3 +285,28 @@ def test_resume_still_reads_an_output_with_a_stray_line(tmp_path: Path, good_lin
         f"claimkit: resuming: 1 documents already in {out}"], result.stderr
     ids = [json.loads(ln).get("document", {}).get("id") for ln in out.read_text(encoding="utf-8").splitlines()]
     assert ids == ["a", None, "z"]
+
+
+# ------------------------------------------------------------------ Ctrl-C in the claims commands
+
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
+def test_ctrl_c_in_a_claims_command_is_one_line(tmp_path: Path, good_lines: list[str], command: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while ``validate``, ``view``, ``eval`` or ``import`` reads (simulated: the reader
+    raises KeyboardInterrupt after the first record). Before: click's 'Aborted!', exit 1,
+    not claimkit's line; now one line and 130, as ``extract`` says it."""
+    import claimkit.io
+
+    read = claimkit.io.read_records
+
+    def interrupted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        yield next(iter(read(*args, **kwargs)))  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text("\n".join(good_lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(claimkit.io, "read_records", interrupted)
+    result = CliRunner().invoke(main, _claims_args(command, tmp_path, str(claims)))
+    assert result.exit_code == 130, (result.stderr, result.exception)
+    assert result.stderr.splitlines() == [f"claimkit: error: interrupted (Ctrl-C) before {command} "
+                                          "finished; rerun it"], result.stderr
