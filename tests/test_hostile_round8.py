@@ -10,8 +10,12 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -310,3 +314,57 @@ def test_ctrl_c_in_a_claims_command_is_one_line(tmp_path: Path, good_lines: list
     assert result.exit_code == 130, (result.stderr, result.exception)
     assert result.stderr.splitlines() == [f"claimkit: error: interrupted (Ctrl-C) before {command} "
                                           "finished; rerun it"], result.stderr
+
+
+# ------------------------------------------------------------------ standard input: endless or closed
+
+class _Endless(io.RawIOBase):
+    """A stream of NUL bytes that never ends (``< /dev/zero``), counting what was read; past
+    ``cap`` bytes it fails, so a reader that reads on fails instead of hanging the suite."""
+
+    def __init__(self, cap: int) -> None:
+        self.read_bytes, self.cap = 0, cap
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.read_bytes > self.cap:
+            raise OSError(5, "read past the cap")
+        n = len(buffer)
+        buffer[:n] = bytes(n)
+        self.read_bytes += n
+        return n
+
+
+@pytest.mark.parametrize("command", CLAIMS_COMMANDS)
+def test_an_endless_binary_stream_on_standard_input_stops_at_its_head(
+        tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``claimkit validate - < /dev/zero``: refused as binary from the first line read (the
+    limit lowered to 1 MB), never read on. The round-8 reader at first read past the
+    over-long first line (for ever on /dev/zero) before judging it."""
+    import claimkit.io
+
+    monkeypatch.setattr(claimkit.io, "MAX_RECORD_BYTES", 2**20)
+    stream = _Endless(cap=64 * 2**20)
+    result = CliRunner().invoke(main, _claims_args(command, tmp_path, "-"), input=io.BufferedReader(stream))
+    noted = [ln for ln in result.stderr.splitlines() if not CLAIMS_ROUTINE.match(ln)]
+    assert noted[:1] == ["claimkit: skipped -: binary or UTF-16/32 file (NUL bytes), not JSON Lines; JSON Lines "
+                         "files are UTF-8 text"], noted
+    assert stream.read_bytes <= 4 * 2**20, stream.read_bytes  # the limit and a buffer, not more
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a closed descriptor 0 is POSIX")
+@pytest.mark.parametrize("command", ["validate", "extract"])
+def test_a_closed_standard_input_is_one_line(tmp_path: Path, command: str) -> None:
+    """``claimkit validate - <&-`` (no standard input: Python's ``sys.stdin`` is None), in a
+    real process. Before: a traceback, AttributeError: 'NoneType' object has no attribute
+    'buffer' (``view``, ``eval`` and ``import`` read through the same ``read_records``)."""
+    args = (["extract", "-", "--backend", "rules", "-q", "-o", str(tmp_path / "out.jsonl")] if command == "extract"
+            else ["validate", "-", "--fail-on", "never"])
+    result = subprocess.run([sys.executable, "-m", "claimkit.cli", *args], capture_output=True, text=True,
+                            preexec_fn=lambda: os.close(0), timeout=600, check=False)
+    noted = [ln for ln in result.stderr.splitlines() if not (CLAIMS_ROUTINE.match(ln) or ROUTINE.match(ln))]
+    assert noted == ["claimkit: skipped -: standard input is closed; pipe the input in (... | claimkit CMD -) "
+                     "or name a file"], result.stderr
+    assert result.returncode == 1

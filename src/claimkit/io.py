@@ -233,6 +233,20 @@ def open_input(name: str, *, shown: str | None = None, then: str = "skipped with
     return os.fdopen(fd, "rb")
 
 
+def standard_input() -> BinaryIO:
+    """The process's standard input as bytes.
+
+    Raises:
+        InputError: there is none (closed: ``claimkit validate - <&-``, or a service
+            started without one); before, an AttributeError traceback.
+    """
+    stdin = sys.stdin
+    if stdin is None or getattr(stdin, "buffer", None) is None:
+        raise InputError("-", "standard input is closed; pipe the input in (... | claimkit CMD -) "
+                              "or name a file")
+    return cast(BinaryIO, stdin.buffer)
+
+
 def missing_reason(name: str, then: str) -> str:
     """Why a path that does not exist is not read, ending in ``then``: a name with a
     wildcard (``*.txt`` quoted, or on a shell that does not expand it) says claimkit
@@ -437,7 +451,9 @@ def _lone_cr(raw: bytes) -> bool:
 
 def _lines(fh: BinaryIO, size: int, source: str) -> Iterator[tuple[bytes, bool]]:
     """(line, whole) for each line of ``fh``; a line over ``size`` bytes comes as its first
-    bytes and ``whole`` False, the rest read past in bounded pieces, never held.
+    bytes and ``whole`` False, the rest read past in bounded pieces, never held. The first
+    piece read goes through :func:`check_head` (a BOM dropped; binary, UTF-16/32 and
+    pretty-printed JSON refused).
 
     Lines end at LF (CR LF included). From the first line holding a carriage return
     alone, the file's lines are taken to end at CR as well: before, a file written
@@ -446,13 +462,15 @@ def _lines(fh: BinaryIO, size: int, source: str) -> Iterator[tuple[bytes, bool]]
     """
     lineno = 0
     while raw := _readline(fh, size + 1, source, lineno):
+        if not lineno:  # the file's head judged first: an endless binary stream stops here
+            raw = check_head(raw, source)
         if b"\r" in raw and _lone_cr(raw):
             yield from _cr_lines(raw, fh, size, source)
             return
         lineno += 1
         if len(raw) > size and not raw.endswith(b"\n"):
+            yield raw, False  # before the rest is read past: the reader may stop here
             rest = _skip_rest(fh)
-            yield raw, False
             if rest is not None:
                 yield from _cr_lines(rest, fh, size, source)
                 return
@@ -509,8 +527,6 @@ def _raw_lines(
     head: list[tuple[int, bytes]] | None = []  # the text lines at the top, held until judged
     for raw, whole in _lines(fh, max_line_bytes, source):
         lineno += 1
-        if lineno == 1:
-            raw = check_head(raw, source)
         if not whole:
             errors(lineno, f"line longer than {format_size(max_line_bytes)}")
             continue
@@ -666,7 +682,8 @@ def read_records(
     """
     name = os.fspath(path)
     shown = safe_name(name)
-    fh = sys.stdin.buffer if name == "-" else open_input(name, shown=shown)
+    stdin = standard_input() if name == "-" else None
+    fh = stdin or open_input(name, shown=shown)
     errors = LineErrors(shown, on_error, strict)
     try:
         for lineno, raw in _raw_lines(fh, shown, MAX_RECORD_BYTES, errors):
@@ -677,7 +694,7 @@ def read_records(
                 yield record
         errors.finish()
     finally:
-        if fh is not sys.stdin.buffer:
+        if fh is not stdin:
             fh.close()
 
 
