@@ -96,6 +96,62 @@ def _claims_file(d: Path, size: int) -> str:
     return str(path)
 
 
+def _cr_claims_file(d: Path, size: int) -> str:
+    """:func:`_claims_file` with its lines ended in a carriage return alone (classic Mac OS)."""
+    path = Path(_claims_file(d, size))
+    cr = path.with_name("claims-cr.jsonl")
+    with open(path, "rb") as src, open(cr, "wb") as dst:
+        while piece := src.read(MB):
+            dst.write(piece.replace(b"\n", b"\r"))
+    path.unlink()
+    return str(cr)
+
+
+def _bom_gold(d: Path) -> str:
+    """A claims file of the two articles, and gold files that open with a UTF-8 byte-order mark."""
+    claims = _claims_file(d, 1)
+    gold = d / "gold"
+    gold.mkdir()
+    (gold / "doc1.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(
+        {"doc": "doc1", "type": "pledge", "actor": ["France"],
+         "evidence": ["would provide 2 billion euros"]}).encode() + b"\n")
+    return claims
+
+
+def _read_only_store(d: Path) -> str:
+    """A claims file, and a store holding it opened read-only (``mode=ro``) as ``--db``."""
+    claims = _claims_file(d, 1)
+    subprocess.run([CLAIMKIT, "import", "--db", str(d / "store.db"), claims], capture_output=True, check=True)
+    return claims
+
+
+def _tiny_claims(d: Path, count: int, per_doc: int = 100) -> str:
+    """``count`` claims of one-word evidence, ``per_doc`` to a document of as many words."""
+    path = d / "tiny.jsonl"
+    actor = {"text": "Russia", "name": "Russia", "kind": "country", "iso_code": "RU", "resolved": True}
+    with open(path, "w", encoding="utf-8") as fh:
+        for first in range(0, count, per_doc):
+            words = [f"w{i}" for i in range(min(per_doc, count - first))]
+            doc_id, claims, pos = f"doc{first}", [], 0
+            for i, word in enumerate(words):
+                claims.append({"id": f"war-{first}-{i}", "doc_id": doc_id, "type": "warning", "actor": [actor],
+                               "evidence": [{"start": pos, "end": pos + len(word), "text": word,
+                                             "alignment": "exact"}]})
+                pos += len(word) + 1
+            fh.write(json.dumps({"record": "document", "document": {"id": doc_id, "text": " ".join(words)},
+                                 "claims": claims}) + "\n")
+    return str(path)
+
+
+def _feed_as_output(d: Path) -> str:
+    """An articles feed of 100,000 lines (6 MB), named as extract's -o with --resume."""
+    feed = d / "feed.jsonl"
+    with open(feed, "w", encoding="utf-8") as fh:
+        for i in range(100_000):
+            fh.write(json.dumps({"id": f"n{i}", "text": "Short note."}) + "\n")
+    return str(feed)
+
+
 def _fifo(d: Path) -> str:
     os.mkfifo(d / "pipe.txt")
     return str(d / "pipe.txt")
@@ -373,6 +429,24 @@ CASES: dict[str, Bench] = {
     "view, 200 MB claims file": Bench(lambda d: _claims_file(d, 200 * MB), command="view"),
     "eval, 100 MB claims file": Bench(lambda d: _claims_file(d, 100 * MB), command="eval"),
     "import --db sqlite, 100 MB claims file": Bench(lambda d: _claims_file(d, 100 * MB), command="import"),
+    # round 8: lines ended by CR alone were one line (before: 'line 1: line longer than 64.0 MB', all
+    # records lost); the rate shows the CR reader keeps pace with the LF one above
+    "validate, 100 MB claims file, CR line ends": Bench(lambda d: _cr_claims_file(d, 100 * MB),
+                                                        command="validate", size=100 * MB),
+    # round 8: a gold file with a byte-order mark (before: exit 2, 'Unexpected UTF-8 BOM', no score)
+    "eval, gold files with a UTF-8 byte-order mark": Bench(_bom_gold, command="eval-bom"),
+    # round 8: many tiny claims (one-word evidence, 100 to a document): time and memory grow
+    # linearly (100,000 -> 200,000: validate 7 -> 15 s CPU, 408 -> 730 MB; view 17 -> 31 s,
+    # 412 -> 739 MB), about 3.3 kB a claim: 1,000,000 of them (250 MB) take ~3.4 GB
+    "validate, 100,000 one-word claims": Bench(lambda d: _tiny_claims(d, 100_000), command="validate"),
+    "validate, 200,000 one-word claims": Bench(lambda d: _tiny_claims(d, 200_000), command="validate"),
+    "view, 200,000 one-word claims": Bench(lambda d: _tiny_claims(d, 200_000), command="view"),
+    "validate, 1,000,000 one-word claims": Bench(lambda d: _tiny_claims(d, 1_000_000), command="validate",
+                                                 slow=True),
+    # round 8: --resume on JSON Lines of no record (before: 20 warnings and a count, then appended to)
+    "extract --resume on an articles feed of 100,000 lines": Bench(_feed_as_output, command="resume-feed"),
+    # round 8: a store that cannot be written (before: a traceback with the SQL, exit 1)
+    "import --db, a read-only store": Bench(_read_only_store, command="import-ro"),
 }
 
 #: the loader alone (decode, split, metadata) over every document of one input
@@ -392,6 +466,12 @@ def _args(command: str, bad: str | None, d: Path) -> list[str]:
         return [CLAIMKIT, "eval", "--gold", str(gold), str(bad), "--json"]
     if command == "import":
         return [CLAIMKIT, "import", "--db", f"sqlite:///{d / 'store.db'}", str(bad)]
+    if command == "import-ro":
+        return [CLAIMKIT, "import", "--db", f"sqlite:///file:{d / 'store.db'}?mode=ro&uri=true", str(bad)]
+    if command == "resume-feed":
+        return [CLAIMKIT, "extract", str(d / "a.txt"), "-o", str(bad), "--resume", "--backend", "rules", "-q"]
+    if command == "eval-bom":
+        return [CLAIMKIT, "eval", "--gold", str(d / "gold"), str(bad), "--json"]
     if command == "load":
         return [sys.executable, "-c", _LOAD, str(bad)]
     files = [str(d / "a.txt"), *([bad] if bad else []), str(d / "z.txt")]

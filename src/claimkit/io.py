@@ -233,6 +233,20 @@ def open_input(name: str, *, shown: str | None = None, then: str = "skipped with
     return os.fdopen(fd, "rb")
 
 
+def standard_input() -> BinaryIO:
+    """The process's standard input as bytes.
+
+    Raises:
+        InputError: there is none (closed: ``claimkit validate - <&-``, or a service
+            started without one); before, an AttributeError traceback.
+    """
+    stdin = sys.stdin
+    if stdin is None or getattr(stdin, "buffer", None) is None:
+        raise InputError("-", "standard input is closed; pipe the input in (... | claimkit CMD -) "
+                              "or name a file")
+    return cast(BinaryIO, stdin.buffer)
+
+
 def missing_reason(name: str, then: str) -> str:
     """Why a path that does not exist is not read, ending in ``then``: a name with a
     wildcard (``*.txt`` quoted, or on a shell that does not expand it) says claimkit
@@ -244,7 +258,8 @@ def missing_reason(name: str, then: str) -> str:
 
 
 def read_settings(path: str | os.PathLike[str], *, what: str, limit: int | None = None) -> str:
-    """The UTF-8 text of a file read whole (a gazetteer, a cue file, gold), in bounded memory.
+    """The UTF-8 text of a file read whole (a gazetteer, a cue file, gold), in bounded memory;
+    a byte-order mark at its start is dropped.
 
     Opened with :func:`open_input`, so a FIFO, a socket or a device (a link to
     ``/dev/zero`` or ``/dev/urandom``) is refused without a read that would
@@ -271,11 +286,12 @@ def read_settings(path: str | os.PathLike[str], *, what: str, limit: int | None 
     data = b"".join(pieces)
     if len(data) > limit:
         raise InputError(shown, f"{what} larger than {format_size(limit)}; not read")
-    try:
-        return data.decode("utf-8")
+    try:  # a UTF-8 byte-order mark (Notepad writes one) is no part of the text
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(shown, f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} "
-                                f"at offset {exc.start})") from None
+        at = exc.start + len(data) - len(exc.object)  # an offset in the file, its BOM counted
+        raise InputError(shown, f"{what} is not UTF-8 text (byte 0x{data[at]:02x} "
+                                f"at offset {at})") from None
 
 
 def special_file(name: str) -> str | None:
@@ -391,12 +407,16 @@ def _scrub_value(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
-def _skip_rest(fh: BinaryIO) -> None:
-    """Read past the rest of an over-long line in bounded pieces."""
+def _skip_rest(fh: BinaryIO) -> bytes | None:
+    """Read past the rest of an over-long line in bounded pieces; what follows a carriage
+    return alone met on the way (the file ends its lines in CR), else None."""
     while True:
         piece = fh.readline(2**20)
+        at = piece.find(b"\r")
+        if at != -1 and piece[at + 1:at + 2] != b"\n":
+            return piece[at + 1:]
         if not piece or piece.endswith(b"\n"):
-            return
+            return None
 
 
 def _readline(fh: BinaryIO, size: int, source: str, lineno: int) -> bytes:
@@ -406,6 +426,86 @@ def _readline(fh: BinaryIO, size: int, source: str, lineno: int) -> bytes:
     except OSError as exc:
         where = f" after line {lineno}" if lineno else ""
         raise InputError(source, f"cannot read file ({exc.strerror or exc}){where}") from None
+
+
+def _read_piece(fh: BinaryIO, source: str) -> bytes:
+    """The next megabyte of ``fh``; an error of the system while reading as an InputError."""
+    try:
+        return fh.read(2**20)
+    except OSError as exc:
+        raise InputError(source, f"cannot read file ({exc.strerror or exc})") from None
+
+
+#: a line end where lines may end in a carriage return alone (classic Mac OS, some exports)
+_ANY_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def _lone_cr(raw: bytes) -> bool:
+    """Whether a line as ``readline`` gives it holds a carriage return that ends no CR LF.
+
+    JSON allows no raw control character inside a string, so such a CR is a line end
+    (or whitespace between tokens, which no JSON writer puts there)."""
+    at = raw.find(b"\r")
+    return at != -1 and not (at == len(raw) - 2 and raw.endswith(b"\n"))
+
+
+def _lines(fh: BinaryIO, size: int, source: str) -> Iterator[tuple[bytes, bool]]:
+    """(line, whole) for each line of ``fh``; a line over ``size`` bytes comes as its first
+    bytes and ``whole`` False, the rest read past in bounded pieces, never held. The first
+    piece read goes through :func:`check_head` (a BOM dropped; binary, UTF-16/32 and
+    pretty-printed JSON refused).
+
+    Lines end at LF (CR LF included). From the first line holding a carriage return
+    alone, the file's lines are taken to end at CR as well: before, a file written
+    with CR line ends was one line, every record lost (skipped as invalid JSON, or as
+    one line over the limit).
+    """
+    lineno = 0
+    while raw := _readline(fh, size + 1, source, lineno):
+        if not lineno:  # the file's head judged first: an endless binary stream stops here
+            raw = check_head(raw, source)
+        if b"\r" in raw and _lone_cr(raw):
+            yield from _cr_lines(raw, fh, size, source)
+            return
+        lineno += 1
+        if len(raw) > size and not raw.endswith(b"\n"):
+            yield raw, False  # before the rest is read past: the reader may stop here
+            rest = _skip_rest(fh)
+            if rest is not None:
+                yield from _cr_lines(rest, fh, size, source)
+                return
+            continue
+        yield raw, True
+
+
+def _cr_lines(start: bytes, fh: BinaryIO, size: int, source: str) -> Iterator[tuple[bytes, bool]]:
+    """:func:`_lines` for ``start`` and the rest of ``fh``, split at CR LF, CR and LF, read
+    a megabyte at a time; only the line being read is held (at most ``size`` bytes of it)."""
+    buf, prefix, eof = bytearray(start), b"", False  # prefix: the start of an over-long line
+    while True:
+        cut = len(buf) - 1 if buf.endswith(b"\r") and not eof else len(buf)  # CR LF may straddle
+        last = max(buf.rfind(b"\r", 0, cut), buf.rfind(b"\n", 0, cut))  # the last line end
+        if last >= 0:
+            for line in _ANY_LINE_END.split(bytes(buf[: last + 1]))[:-1]:
+                if prefix or len(line) > size:
+                    yield prefix or line[: size + 1], False
+                    prefix = b""
+                else:
+                    yield line + b"\n", True
+            del buf[: last + 1]
+        if len(buf) > size:  # no line end within the limit: keep its start, drop the rest
+            prefix, buf = prefix or bytes(buf[: size + 1]), bytearray()
+        if eof:
+            break
+        piece = _read_piece(fh, source)
+        eof = not piece
+        buf += piece
+        while piece and not (b"\r" in piece or b"\n" in piece) and len(buf) <= size:
+            piece = _read_piece(fh, source)  # no line end: read on without splitting again
+            eof = not piece
+            buf += piece
+    if prefix or buf:
+        yield (prefix, False) if prefix else (bytes(buf) + b"\n", True)
 
 
 #: a file whose first this many non-blank lines are all text (none opens a JSON object or array)
@@ -425,12 +525,9 @@ def _raw_lines(
     """
     lineno = 0
     head: list[tuple[int, bytes]] | None = []  # the text lines at the top, held until judged
-    while raw := _readline(fh, max_line_bytes + 1, source, lineno):
+    for raw, whole in _lines(fh, max_line_bytes, source):
         lineno += 1
-        if lineno == 1:
-            raw = check_head(raw, source)
-        if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
-            _skip_rest(fh)
+        if not whole:
             errors(lineno, f"line longer than {format_size(max_line_bytes)}")
             continue
         if not raw.strip():
@@ -585,7 +682,8 @@ def read_records(
     """
     name = os.fspath(path)
     shown = safe_name(name)
-    fh = sys.stdin.buffer if name == "-" else open_input(name, shown=shown)
+    stdin = standard_input() if name == "-" else None
+    fh = stdin or open_input(name, shown=shown)
     errors = LineErrors(shown, on_error, strict)
     try:
         for lineno, raw in _raw_lines(fh, shown, MAX_RECORD_BYTES, errors):
@@ -596,7 +694,7 @@ def read_records(
                 yield record
         errors.finish()
     finally:
-        if fh is not sys.stdin.buffer:
+        if fh is not stdin:
             fh.close()
 
 

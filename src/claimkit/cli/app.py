@@ -26,13 +26,15 @@ from claimkit.redact import install_log_filter, redact
 from claimkit.schemas import DocumentClaims, Failure
 
 __all__ = [
-    "EXIT_FAILURES", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "SIZE_MB", "STRICT", "ClaimsReader",
+    "EXIT_FAILURES", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "GAZETTEER", "SIZE_MB", "STRICT", "ClaimsReader",
     "check_output",
     "fail", "gazetteer_options", "long_run_gc", "main", "note", "open_output", "os_error_line",
     "refuse_input_as_output", "summary_line", "to_file",
 ]
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+#: the shell's code for a command ended by SIGINT (Ctrl-C)
+EXIT_INTERRUPTED = 130
 
 #: allocations between young garbage collections during an extraction run (default 700)
 _YOUNG_THRESHOLD = 20_000
@@ -84,6 +86,9 @@ class _Group(click.Group):
                  f"{written}: cannot write the output ({exc.strerror or exc})", EXIT_FAILURES)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C outside extract's run (click said only "Aborted!", exit 1)
+            fail(f"interrupted (Ctrl-C) before {ctx.invoked_subcommand or 'the command'} finished; "
+                 "rerun it", EXIT_INTERRUPTED)
         except Exception:  # noqa: BLE001 - an exception's text may echo a key
             import traceback
 

@@ -15,6 +15,7 @@ import click
 
 from claimkit.cli.app import (
     EXIT_FAILURES,
+    EXIT_INTERRUPTED,
     GAZETTEER,
     SIZE_MB,
     check_output,
@@ -301,10 +302,6 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
         note(f"stopped: {summary.stopped}; {summary.not_started_dead} documents not started; "
               f"fix the endpoint and rerun with {again}")
     return sink.counts
-
-
-#: the exit code of a run stopped by Ctrl-C (128 + SIGINT)
-EXIT_INTERRUPTED = 130
 
 
 def _interrupted(plan: _Plan, sink: _Sink) -> NoReturn:

@@ -48,6 +48,8 @@ def db_files(url: str | None) -> list[str]:
     from sqlalchemy.engine import make_url
 
     path = make_url(resolved).database
+    if path and path.startswith("file:"):  # a SQLite URI filename (``?mode=ro&uri=true``)
+        path = path[len("file:"):]
     return [path] if path and path != ":memory:" else []
 
 

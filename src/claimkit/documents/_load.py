@@ -6,7 +6,6 @@ import contextlib
 import logging
 import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from io import BytesIO
 from pathlib import Path
@@ -17,7 +16,7 @@ from claimkit.documents._html import documents_from_html
 from claimkit.documents._jsonl import documents_from_jsonl
 from claimkit.documents._split import default_stem, documents_from_text
 from claimkit.errors import DecodeError, InputError
-from claimkit.io import format_size, missing_reason, open_input, safe_name
+from claimkit.io import format_size, missing_reason, open_input, safe_name, standard_input
 from claimkit.schemas import Document
 
 logger = logging.getLogger(__name__)
@@ -354,6 +353,6 @@ def _iter_one(
 ) -> Iterator[Document]:
     if name != "-":
         return _iter_path(name, report, max_bytes)
-    stream = stdin if stdin is not None else sys.stdin.buffer
+    stream = stdin if stdin is not None else standard_input()
     data = _read_capped(stream, "-", max_bytes)
     return iter(load_bytes(data, "-", on_error=report, max_bytes=max_bytes))

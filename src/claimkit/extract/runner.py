@@ -27,7 +27,7 @@ from typing import IO
 
 from filelock import FileLock, Timeout
 
-from claimkit.errors import ConfigError
+from claimkit.errors import ConfigError, InputError
 from claimkit.extract.pipeline import Extractor
 from claimkit.extract.streaming import Record, RunSummary
 from claimkit.schemas import Document, DocumentClaims
@@ -116,8 +116,7 @@ def prepare_resume(path: str | os.PathLike[str]) -> set[str]:
     Raises:
         InputError: the file is not a claimkit output file (see above).
     """
-    from claimkit.errors import InputError
-    from claimkit.io import read_records, safe_name, special_file
+    from claimkit.io import safe_name, special_file
 
     target = Path(path)
     if not target.exists():
@@ -132,9 +131,30 @@ def prepare_resume(path: str | os.PathLike[str]) -> set[str]:
         log.warning("%s: dropping a half-written last line (%d bytes)", target, size - cut)
         with open(target, "r+b") as fh:
             fh.truncate(cut)
-    return {
-        r.document.id for r in read_records(target, strict=False) if isinstance(r, DocumentClaims)
-    }
+    done, records, bad = _records_held(target)
+    if bad and not records:  # findings, an articles feed: JSON Lines, but none a record
+        raise InputError(safe_name(str(target)), "not a claimkit output file (none of its lines is a "
+                         "claimkit record); left untouched: choose another -o, or move it away to "
+                         "start anew")
+    for err in bad:
+        log.warning("%s", err)
+    return done
+
+
+def _records_held(target: Path) -> tuple[set[str], int, list[InputError]]:
+    """The ids of the documents an output file holds, how many records it holds, and the
+    reports of its bad lines (the first ones and a count of the rest), held until the file
+    is judged: a file of no record is refused in one line, not one per line."""
+    from claimkit.io import read_records
+
+    bad: list[InputError] = []
+    done: set[str] = set()
+    records = 0
+    for rec in read_records(target, strict=False, on_error=bad.append):
+        records += 1
+        if isinstance(rec, DocumentClaims):
+            done.add(rec.document.id)
+    return done, records, bad
 
 
 #: how claimkit's writers begin a record line (compact, and json.dumps's spaced fallback)
@@ -148,7 +168,6 @@ def _torn_tail(target: Path) -> int | None:
     Raises:
         InputError: a binary file, or a last line that no claimkit writer began.
     """
-    from claimkit.errors import InputError
     from claimkit.io import MAX_RECORD_BYTES, check_head, safe_name
 
     shown = safe_name(str(target))

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 from claimkit.schemas import DocumentClaims, Failure
-from claimkit.store._engine import ENV_DB, StoreError, resolve_url
+from claimkit.store._engine import ENV_DB, StoreError, database_error, resolve_url
 from claimkit.store.write import RunInfo, WriteCounts, Writer
 
 if TYPE_CHECKING:
@@ -58,8 +58,14 @@ class ClaimStore:
     def __enter__(self) -> ClaimStore:
         return self
 
-    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Close the store; an error the database raised inside the block (a read-only file,
+        a full disk, a lock held too long) becomes a :class:`StoreError` naming the store."""
         self.close()
+        reason = database_error(exc)
+        if reason is not None:
+            raise StoreError(self.url, reason) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -194,13 +194,26 @@ def _connect_args(url: str) -> dict[str, Any]:
     return {}
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: BaseException) -> str:
     """One line from a driver's error (SQLite's 'file is not a database', a refused connection)."""
     orig = getattr(exc, "orig", None) or exc
     text = " ".join(str(orig).split())
     if "file is not a database" in text or "malformed" in text:
         return f"not a readable SQLite database ({text})"
+    if "readonly database" in text or "read-only" in text:
+        return f"cannot write to the store ({text}): check the file's and its folder's permissions"
     return text[:300]
+
+
+def database_error(exc: BaseException | None) -> str | None:
+    """The one-line reason of an error the database raised while a store was in use (a
+    read-only file, a full disk, a lock held past the timeout, a lost connection); None for
+    any other exception. Without this the error reached the user as a traceback."""
+    if exc is None:
+        return None
+    from sqlalchemy.exc import DBAPIError
+
+    return _reason(exc) if isinstance(exc, DBAPIError) else None
 
 
 def _migrate(engine: Engine, shown: str) -> str | None:
