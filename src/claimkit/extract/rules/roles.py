@@ -1054,9 +1054,16 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
         speaker = _pronoun_speaker(scene, site, fronted, hit) or _attributed(scene, site, fronted)
     if speaker is None and not subject:
         speaker = _reporting_group(scene, site)
-    if speaker is None or (speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted)):
+    if speaker is None or (speaker.kind == ActorKind.person and not _warns(hit) and not _agrees(scene, speaker, fronted)):
         return subject
     return [speaker, *(a for a in subject if a.label != speaker.label)]
+
+
+def _warns(hit: Hit | None) -> bool:
+    """The claim is a warning: the country its clause names is whom it threatens ("Moscow
+    will pay a heavy price, Kallas said": Kallas warns Moscow), so the speaker does not
+    only report that country's claim."""
+    return hit is not None and hit.type == "warning"
 
 
 def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None) -> list[Actor]:
