@@ -46,7 +46,9 @@ MODIFIERS = (
 _WORD_SETS = frozenset({"markers", "clitics"})
 #: a word starts after neither a letter nor a hyphen ("comprometeu-se" holds no word "se")
 _NOT_AFTER = r"(?<![\w-])"
-_GAP = r"[^.;:!?。！？；\n]{0,40}?"
+#: a cue's " ... " gap: at most 40 characters of its clause, so no comma (a match across
+#: clauses, which no clause holds, would take the next clause's cue with it)
+_GAP = r"[^.;:!?。！？；\n,،，]{0,40}?"
 
 
 def _gap(chars: int) -> str:
