@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.normalize import find_actors
+from claimkit.normalize import Gazetteer, find_actors
 from claimkit.schemas import ActorKind
 
 #: (language, sentence, the person's name as written)
@@ -88,6 +88,8 @@ def test_a_vietnamese_name_holding_a_country_word_is_a_person(text: str, name: s
     ("en", "The Prime Minister spoke to his counterparts, Kevin Doyle and Ellen Morgan, on Monday."),
     ("fr", "Le ministre a rencontré les maires à Lyon, Julien Perrot, et les élus."),
     ("es", "El ministro dijo que los alcaldes, Andrés Molina y Lucía Herrera, estaban de acuerdo."),
+    ("en", "The Minister for Health thanked the nurses, Kevin Doyle and Ellen Morgan, for their work."),
+    ("it", "Il ministro ha ringraziato i sindaci, Paolo Ferri e Laura Conti, per il lavoro."),
     # a sentence ends before the name
     ("de", "Der Minister für Verkehr äußerte sich nicht. Jonas Keller, sein Sprecher, schwieg."),
 ])
@@ -103,3 +105,14 @@ def test_no_holder_past_a_clause_or_a_sentence(lang: str, text: str) -> None:
 ])
 def test_a_country_after_a_vietnamese_name_stays_a_country(text: str, country: str) -> None:
     assert country in [m.actor.label for m in find_actors(text, language="vi")]
+
+
+@pytest.mark.parametrize(("lang", "text", "code"), [
+    ("fr", "Le ministre malien des Mines et de l'Énergie, Amadou Keïta, a menacé de suspendre les permis.", "ML"),
+    ("fr", "Le ministre sénégalais de l'Économie, du Plan et de la Coopération, Moussa Ndiaye, a averti que", "SN"),
+    ("es", "El ministro chileno de Minería, Energía y Ambiente, Tomás Rojas, prometió inversiones.", "CL"),
+])
+def test_the_holder_speaks_for_the_country_the_title_names(lang: str, text: str, code: str) -> None:
+    gazetteer = Gazetteer.default()
+    people = [m.actor for m in gazetteer.find(text, language=lang) if m.actor.kind == ActorKind.person]
+    assert [gazetteer.affiliation(a) for a in people] == [code], people

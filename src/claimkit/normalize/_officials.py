@@ -327,6 +327,13 @@ _NOT_PORTFOLIO = frozenset({
 #: Agriculture, Food and the Marine, Martin Heydon,"), in characters and in words
 _APPOSITION_REACH = 110
 _APPOSITION_WORDS = 12
+#: the endings of the lower-case Romance adjectives of a portfolio ("Ressources *animales*
+#: et *halieutiques*", "Souveraineté *alimentaire*", "Mobilité *durable*", "Sovranità
+#: *alimentare*", "Economía *social*")
+_PORTFOLIO_ADJECTIVE = re.compile(
+    r"(?:al|ale|ales|ali|aux|aire|aires|are|ari|ique|iques|ico|ica|ici|iche|icos|icas|ive|ives|ivo|iva"
+    r"|if|ifs|elle|elles|able|ables|ible|ibles|ien|iens|ienne|iennes|ar|ares|ário|ária|ario|aria)$"
+)
 #: a word, or a mark that no portfolio runs past (a full stop, a bracket, a quote)
 _APPOSITION_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s,'’-]")
 #: up to three words qualifying an institution before a comma ("Conseil *régional*, ",
@@ -623,10 +630,10 @@ class OfficialFinder:
                 if run is not None and " " in text[run[0]:run[1]] and text.startswith(",", run[1]):
                     return run, group, True
             low = folded[w.start():w.end()]
-            if token[0].islower() and _clause_word(low, how[0]):
+            adjective = self._demonym(low) if token[0].islower() else None  # "le ministre *sénégalais* de"
+            if token[0].islower() and adjective is None and _clause_word(low, how[0]):
                 return None
-            group = group if group is not None or hit is None else hit[2]
-            group = self._demonym(low) if group is None and words == 0 and token[0].islower() else group
+            group = group if group is not None else hit[2] if hit is not None else adjective
         return None
 
     def _after_portfolio(self, text: str, folded: str, end: int, spans: _Taken,
@@ -1030,8 +1037,15 @@ def _vi_syllable(text: str, folded: str, at: tuple[int, int], hit: tuple[int, in
 def _clause_word(low: str, cased: bool) -> bool:
     """Whether the folded lower-case word ``low`` makes the words after a title a clause
     or a place, no portfolio: a pronoun, a verb, a locative preposition, or (``cased``:
-    a language with cases) a verb in the past tense."""
-    return low in _NOT_PORTFOLIO or low in _LOCATIVES or (cased and _PAST_TENSE.search(low) is not None)
+    a language with cases, whose portfolio is in the genitive) a verb in the past tense;
+    elsewhere any word but a short function word, a conjunction or a Romance adjective
+    ("animales et halieutiques", "Souveraineté alimentaire", "Mobilité durable")."""
+    if low in _NOT_PORTFOLIO or low in _LOCATIVES:
+        return True
+    if cased:
+        return _PAST_TENSE.search(low) is not None
+    return not (len(low) <= 3 or low in _CONJUNCTIONS or low in _GAP_WORDS or _ELIDED.match(low) is not None
+                or _PORTFOLIO_ADJECTIVE.search(low) is not None)
 
 
 def _particles_only(folded: str, lo: int, hi: int) -> bool:
