@@ -116,3 +116,16 @@ def test_the_holder_speaks_for_the_country_the_title_names(lang: str, text: str,
     gazetteer = Gazetteer.default()
     people = [m.actor for m in gazetteer.find(text, language=lang) if m.actor.kind == ActorKind.person]
     assert [gazetteer.affiliation(a) for a in people] == [code], people
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Bộ trưởng Bộ Năng lượng và Mỏ Campuchia Keo Ratana đã ký biên bản.", "Keo Ratana", "KH"),
+    ("Bộ trưởng Bộ Nông nghiệp và Rừng Lào Somphet Vongsa cam kết hợp tác.", "Somphet Vongsa", "LA"),
+    ("Thứ trưởng Bộ Công nghiệp và Mỏ Thái Lan Somchai Wongsa cảnh báo rằng", "Somchai Wongsa", "TH"),
+])
+def test_a_vietnamese_portfolio_joined_by_va_then_a_country(text: str, name: str, code: str) -> None:
+    """A portfolio "X và Y" whose last word is one capitalised syllable, then the
+    minister's country and his name: the name is the holder, not the syllable Y."""
+    gazetteer = Gazetteer.default()
+    people = [m for m in gazetteer.find(text, language="vi") if m.actor.kind == ActorKind.person]
+    assert [(m.actor.label, gazetteer.affiliation(m.actor)) for m in people] == [(name, code)]

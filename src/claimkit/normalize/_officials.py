@@ -344,7 +344,7 @@ _VI_PORTFOLIO_TITLES = ("bộ trưởng", "thứ trưởng")
 _VI_UPPER = "A-ZĐÀ-ÝĂÂÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _VI_LOWER = "a-zđà-ýăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _VI_PORTFOLIO = re.compile(
-    rf" (?:Bộ )?[{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
+    rf" (?:Bộ )?[{_VI_UPPER}][{_VI_LOWER}]*(?: (?!và )[{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
     rf"(?= [{_VI_UPPER}][{_VI_LOWER}]* [{_VI_UPPER}])"
 )
 #: a preposition joined to a definite or hamza-initial noun after a name's first word
