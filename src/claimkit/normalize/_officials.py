@@ -307,6 +307,35 @@ _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "minis
 #: "*Quốc* vương") and common middle or given names ("Trần Văn Hải", "Lê Hoàng Nam",
 #: "Phạm Minh Chính"): after a name's first word they go on with the name
 _VI_NAME_SYLLABLES = frozenset({"văn", "chính", "hoàng", "quốc", "thái", "vương", "thư"})
+#: the common Vietnamese family names, which open a personal name of two to four
+#: syllables; a country word inside such a name ("Đỗ *Đức* Duy", "Nguyễn *Anh* Tuấn",
+#: "Lê *Mỹ* Hạnh") is one of its syllables, not Germany, Britain or the United States
+_VI_FAMILY_NAMES = frozenset({
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "đinh", "đoàn", "trương", "lâm", "mai", "trịnh", "lương", "tô",
+    "hà", "vương", "cao", "tạ", "châu", "lưu", "thái", "quách", "tăng", "đào", "chu", "kiều",
+})
+#: tokens that make the lower-case words between a title and a name in apposition no
+#: portfolio: the words of a clause ("spoke to his counterpart, ...") or a place
+_NOT_PORTFOLIO = frozenset({
+    "to", "with", "his", "her", "their", "its", "has", "had", "have", "was", "were", "is", "are",
+    "said", "told", "met", "says", "who", "which", "that", "while", "when", "but", "son", "sa",
+    "ses", "leur", "su", "sus", "seu", "sua", "sein", "seine", "ihr", "ihre", "sagte", "dijo",
+    "disse", "dit", "a", "ha", "hat", "est", "es", "é", "qui", "que", "con", "com", "mit", "avec",
+})
+#: how far after a title the name in apposition may come ("The Minister for
+#: Agriculture, Food and the Marine, Martin Heydon,"), in characters and in words
+_APPOSITION_REACH = 110
+_APPOSITION_WORDS = 12
+#: the endings of the lower-case Romance adjectives of a portfolio ("Ressources *animales*
+#: et *halieutiques*", "Souveraineté *alimentaire*", "Mobilité *durable*", "Sovranità
+#: *alimentare*", "Economía *social*")
+_PORTFOLIO_ADJECTIVE = re.compile(
+    r"(?:al|ale|ales|ali|aux|aire|aires|are|ari|ique|iques|ico|ica|ici|iche|icos|icas|ive|ives|ivo|iva"
+    r"|if|ifs|elle|elles|able|ables|ible|ibles|ien|iens|ienne|iennes|ar|ares|ário|ária|ario|aria)$"
+)
+#: a word, or a mark that no portfolio runs past (a full stop, a bracket, a quote)
+_APPOSITION_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[^\w\s,'’-]")
 #: up to three words qualifying an institution before a comma ("Conseil *régional*, ",
 #: "Consejo *Regional*, ", "Assembleia *Municipal*, ", "conseil *départemental du Nord*, ")
 _QUALIFIERS = re.compile(r"(?: [^\W\d_][\w'’-]*){0,3}(?=, )")
@@ -315,7 +344,7 @@ _VI_PORTFOLIO_TITLES = ("bộ trưởng", "thứ trưởng")
 _VI_UPPER = "A-ZĐÀ-ÝĂÂÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _VI_LOWER = "a-zđà-ýăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 _VI_PORTFOLIO = re.compile(
-    rf" [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
+    rf" (?:Bộ )?[{_VI_UPPER}][{_VI_LOWER}]*(?: (?!và )[{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
     rf"(?= [{_VI_UPPER}][{_VI_LOWER}]* [{_VI_UPPER}])"
 )
 #: a preposition joined to a definite or hamza-initial noun after a name's first word
@@ -513,6 +542,8 @@ class OfficialFinder:
             if q < pos:
                 continue
             found = self._after_title(text, folded, e, spans, how)
+            if found is None or " " not in text[found[0][0]:found[0][1]]:  # none, or one word:
+                found = self._apposition(text, folded, e, spans, how) or found  # maybe a portfolio
             if found is not None:
                 (s, end), group, comma = found
                 start, before = self._before_title(text, folded, q, spans)
@@ -577,6 +608,34 @@ class OfficialFinder:
             return None
         return w.end(), adjective
 
+    def _apposition(self, text: str, folded: str, e: int, spans: _Taken,
+                    how: tuple[bool, _Nouns]) -> tuple[tuple[int, int], int | None, bool] | None:
+        """(name span, country, True) of a name of two words or more set off by commas after
+        a title whose portfolio runs over commas and conjunctions ("The Minister for
+        Agriculture, Food and the Marine, *Martin Heydon*,", "le ministre des Ressources
+        animales et halieutiques, *Sidi Touré*,", "Ministar poljoprivrede, šumarstva i
+        ribarstva, *David Vlajčić*,"); None when a word of a clause, a place, a sentence's
+        end or a person stands before such a name."""
+        limit = min(len(text), e + _APPOSITION_REACH)
+        group = None
+        for words, w in enumerate(_APPOSITION_TOKEN.finditer(text, e, limit)):
+            token = w.group()
+            if not token[0].isalpha() or words >= _APPOSITION_WORDS:
+                return None  # a full stop, a bracket or a quote: no portfolio runs past it
+            hit = spans.covering(w.start())
+            if hit is not None and spans.person(hit[2]):
+                return None
+            if token[0].isupper() and words and text.startswith(", ", w.start() - 2):
+                run = self._name_run(text, folded, w.start(), spans, (how[0], _NO_NOUNS))
+                if run is not None and " " in text[run[0]:run[1]] and text.startswith(",", run[1]):
+                    return run, group, True
+            low = folded[w.start():w.end()]
+            adjective = self._demonym(low) if token[0].islower() else None  # "le ministre *sénégalais* de"
+            if token[0].islower() and adjective is None and _clause_word(low, how[0]):
+                return None
+            group = group if group is not None else hit[2] if hit is not None else adjective
+        return None
+
     def _after_portfolio(self, text: str, folded: str, end: int, spans: _Taken,
                          how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
         """The holder's name in "title of Portfolio, Name," ("O ministro da Fazenda,
@@ -605,7 +664,8 @@ class OfficialFinder:
             hit = spans.covering(w.start())
             if hit is not None and spans.person(hit[2]):
                 return None  # the first name of a known person ("Maria" Zacharowa)
-            if self._ends_name(token, count, nouns) or (hit is not None and w.start() > s):
+            if self._ends_name(token, count, nouns) or (hit is not None and w.start() > s and not _vi_syllable(
+                    text, folded, (s, count), hit, spans)):
                 break
             end = w.start() + len(token)
             count += 1
@@ -958,6 +1018,34 @@ def _vi_portfolio_end(text: str, folded: str, e: int) -> int:
         return e
     m = _VI_PORTFOLIO.match(text, e)
     return m.end() if m is not None else e
+
+
+def _vi_syllable(text: str, folded: str, at: tuple[int, int], hit: tuple[int, int, int], spans: _Taken) -> bool:
+    """Whether the country mention ``hit``, word ``at[1]`` of a name begun at ``at[0]``,
+    is a syllable of a Vietnamese personal name: the name opens with a common family
+    name, it is the second or third syllable, a one-word mention, and a capitalised
+    syllable that is no mention follows ("Đỗ *Đức* Duy", "Nguyễn *Anh* Tuấn"; not
+    "Phạm Minh Chính *Nga*")."""
+    first = folded[at[0]:].split(" ", 1)[0]
+    if first not in _VI_FAMILY_NAMES or not 1 <= at[1] <= 2 or spans.person(hit[2]):
+        return False
+    if " " in text[hit[0]:hit[1]] or not text.startswith(" ", hit[1]):
+        return False
+    return text[hit[1] + 1:hit[1] + 2].isupper() and spans.covering(hit[1] + 1) is None
+
+
+def _clause_word(low: str, cased: bool) -> bool:
+    """Whether the folded lower-case word ``low`` makes the words after a title a clause
+    or a place, no portfolio: a pronoun, a verb, a locative preposition, or (``cased``:
+    a language with cases, whose portfolio is in the genitive) a verb in the past tense;
+    elsewhere any word but a short function word, a conjunction or a Romance adjective
+    ("animales et halieutiques", "Souveraineté alimentaire", "Mobilité durable")."""
+    if low in _NOT_PORTFOLIO or low in _LOCATIVES:
+        return True
+    if cased:
+        return _PAST_TENSE.search(low) is not None
+    return not (len(low) <= 3 or low in _CONJUNCTIONS or low in _GAP_WORDS or _ELIDED.match(low) is not None
+                or _PORTFOLIO_ADJECTIVE.search(low) is not None)
 
 
 def _particles_only(folded: str, lo: int, hi: int) -> bool:
