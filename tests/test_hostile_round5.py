@@ -235,9 +235,11 @@ def _paragraphs_page(n: int, para: str = "Le président a déclaré <b>jeudi</b>
 
 
 def test_a_page_of_many_paragraphs_costs_time_linear_in_them() -> None:
-    """Loading 10,000 and 80,000 ``<p>``: CPU time grows about 8x when linear. Before, the
+    """Loading 20,000 and 80,000 ``<p>``: CPU time grows about 4x when linear. Before, the
     XPath ``//p//text()`` of trafilatura's main extraction (libxml2's quadratic node-set
-    merge) took it from ~1 s to ~19 s, 20x; the bound, 12x, is far from both."""
+    merge) grew 16x over such a step; the bound, 8x, is far from both. (10,000 ``<p>`` now
+    load in about 0.1 s, so a 10,000 to 80,000 step measured a tenth of a second against
+    the noise of a loaded machine: one fresh-clone run saw 12.3x where the code gives 8-9x.)"""
     import gc
     import time
 
@@ -245,7 +247,7 @@ def test_a_page_of_many_paragraphs_costs_time_linear_in_them() -> None:
 
     load_bytes(_paragraphs_page(100), "warm.html")  # imports
     spent = []
-    for n, repeats in ((10_000, 3), (80_000, 2)):  # the least of a few runs: other processes' noise out
+    for n, repeats in ((20_000, 3), (80_000, 3)):  # the least of a few runs: other processes' noise out
         page = _paragraphs_page(n)
         best = float("inf")
         for _ in range(repeats):
@@ -255,7 +257,7 @@ def test_a_page_of_many_paragraphs_costs_time_linear_in_them() -> None:
             best = min(best, time.process_time() - start)
         spent.append(best)
         assert sum(d.text.count("Le président a déclaré jeudi.") for d in docs) == n
-    assert spent[1] < 12 * spent[0], spent
+    assert spent[1] < 8 * spent[0], spent
 
 
 def test_a_page_of_many_paragraphs_keeps_its_text_title_and_date() -> None:
