@@ -61,6 +61,7 @@ from claimkit.extract.rules.roles import (
     SPEAKING_KINDS,
     Ctx,
     Memo,
+    attribution_sentence,
     conditioned,
     dateline_day,
     fill,
@@ -1000,26 +1001,16 @@ def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
 _START_END = attrgetter("start", "end")
 
 
-#: how far into the next sentence its words about the statement may start ("Lo ha
-#: annunciato ieri", "Fidan bu açıklamayı salı günü yaptı")
-_ATTRIBUTION_REACH = 60
-
-
 def _reported_date(scene: Scene, site: Site) -> Mention | None:
     """The day-precise date of the next sentence of the claim's paragraph when it tells who
     said this one, and when: an ``attribution`` word near its start ("... 105 milioni di euro.
     Lo ha annunciato ieri la presidente ...", "Об этом заявил во вторник ...", "Hal itu
     disampaikan Menteri ..., Minggu (15/11)"). The article's first sentences are dated by
     the day they were said, not by the dateline."""
-    following = site.index + 1
-    if following >= len(scene.sentences):
+    found = attribution_sentence(scene, site)
+    if found is None:
         return None
-    start, end = scene.sentences[following].start, scene.sentences[following].end
-    if "\n" in scene.text[site.sentence[1] : start]:
-        return None  # another paragraph
-    if not any(s < start + _ATTRIBUTION_REACH for lc in site.langs for s, _ in scene.cues.spans(lc, "attribution", start, end)):
-        return None
-    for m in within(scene.dates, start, end):
+    for m in within(scene.dates, *found):
         if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
             return m
     return None

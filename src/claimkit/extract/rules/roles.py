@@ -1472,11 +1472,12 @@ def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Acto
 _ATTRIBUTED_REACH = 60
 
 
-def _attributed(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | None:
-    """The person the next sentence of the paragraph names as having said this one (an
-    ``attribution`` word near its start): "Россия поставит ... ракеты. Об этом заявил
-    министр обороны Андрей Белоусов", "L'Italia invierà ... Lo ha annunciato il ministro
-    ...", "Hal itu disampaikan Menteri ...", "This was announced by ..."."""
+def attribution_sentence(scene: Scene, site: Site) -> tuple[int, int] | None:
+    """The next sentence of the claim's paragraph when an ``attribution`` word near its
+    start (within :data:`_ATTRIBUTED_REACH`) tells who said the claim's sentence, and
+    when ("Об этом заявил ...", "Lo ha annunciato ieri ...", "Hal itu disampaikan ..."):
+    its ``(start, end)``, else None. Its person says the claim (:func:`_attributed`), its
+    day dates it (``backend._reported_date``)."""
     following = site.index + 1
     if following >= len(scene.sentences):
         return None
@@ -1485,6 +1486,18 @@ def _attributed(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | N
         return None  # another paragraph
     if not any(s < start + _ATTRIBUTED_REACH for lc in site.langs for s, _ in scene.cues.spans(lc, "attribution", start, end)):
         return None
+    return start, end
+
+
+def _attributed(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | None:
+    """The person the next sentence of the paragraph names as having said this one (an
+    ``attribution`` word near its start): "Россия поставит ... ракеты. Об этом заявил
+    министр обороны Андрей Белоусов", "L'Italia invierà ... Lo ha annunciato il ministro
+    ...", "Hal itu disampaikan Menteri ...", "This was announced by ..."."""
+    found = attribution_sentence(scene, site)
+    if found is None:
+        return None
+    start, end = found
     for m in within(scene.actors, start, end):
         if m.value.kind == ActorKind.person and not _analyst(scene, site.langs, m):
             person: Actor = m.value
