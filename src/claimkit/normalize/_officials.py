@@ -437,11 +437,14 @@ class OfficialFinder:
     """Finds :class:`Official` mentions with the gazetteer's titles."""
 
     def __init__(self, titles: _Titles, demonyms: Mapping[str, int],
-                 nouns: Mapping[str, Iterable[str]]) -> None:
+                 nouns: Mapping[str, Iterable[str]], states: Mapping[int, int] | None = None) -> None:
         """``demonyms``: folded country adjective -> its country's entry; ``nouns``: the
-        gazetteer's actor nouns per language ("Regierung", "rząd"), which no name opens."""
+        gazetteer's actor nouns per language ("Regierung", "rząd"), which no name opens;
+        ``states``: the entry of a body of one state (a ministry, an office, an armed
+        force) -> its country's entry."""
         self.titles = titles
         self.demonyms = demonyms
+        self.states = states or {}
         every: set[str] = set()
         self._nouns: dict[str, _Nouns] = {}
         for lang, words in nouns.items():
@@ -506,7 +509,17 @@ class OfficialFinder:
                 found += _by_family_name(text, found, self._family_titled[lang], spans)
         if lang in _OBLIQUE_TITLES:
             found = [_in_nominative(o, folded, lang) for o in found]
+        if self.states:
+            found = [self._for_state(o) for o in found]
         return _with_repeats(text, found, spans) if found else found
+
+    def _for_state(self, o: Official) -> Official:
+        """``o`` speaking for the country whose body its title names ("Официальный
+        представитель МИД России X", "Kremlin spokesman X", "국방부 대변인"): a ministry's
+        or an office's spokesperson speaks for its state, as a title naming the country
+        does ("Russian Foreign Minister X")."""
+        state = self.states.get(o.group) if o.group is not None else None
+        return o if state is None else dataclasses.replace(o, group=state)
 
     def not_name(self, folded_word: str) -> bool:
         """A folded word that is no part of a person's name: a title's word or a listed

@@ -1129,13 +1129,7 @@ def _agrees(scene: Scene, person: Actor, subject: Sequence[Actor]) -> bool:
     if group is None or not states:
         return True
     state = group if group.kind == ActorKind.country else _state_of(scene, group)
-    if state is None and group.kind == ActorKind.organisation and group.resolved and _GOVERNMENT_BODY.search(group.label):
-        return True  # a ministry of no country known here ("МИД России" named in the title)
     return any(s.label == group.label or (state is not None and s.label == state.label) for s in states)
-
-
-#: the English label of a state's own body (a ministry, a government, an office)
-_GOVERNMENT_BODY = re.compile(r"\b(?:Ministry|Government|Office|Department|Cabinet|Presidency)\b")
 
 
 def _state_of(scene: Scene, actor: Actor) -> Actor | None:
