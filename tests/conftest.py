@@ -1,10 +1,15 @@
-"""Shared fixtures: paths to the bundled sample articles and their gold claims."""
+"""Shared fixtures: paths to the bundled sample articles and their gold claims, the rules
+backend."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from claimkit.extract.rules import RulesBackend
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -25,6 +30,15 @@ def articles_dir() -> Path:
 def gold_dir() -> Path:
     """Gold claims of the sample articles (copies of ../shared/gold/dev)."""
     return EXAMPLES / "gold"
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    """The rules backend, one per test module (a module defining its own ``backend``
+    fixture uses that one); ``tests/_rules_helpers.py`` reads sentences with it."""
+    from claimkit.extract.rules import RulesBackend
+
+    return RulesBackend()
 
 
 # --------------------------------------------------------------------------------------

@@ -215,12 +215,11 @@ _IN_ANY = ("", "'s", "’s", "s'")
 _CONNECTORS_IN = {"ja": ("の", "外務省の", "外交部の", "国防省の", "国防部の", "商務省の", "商務部の",
                          "財務省の", "政府の"), "ko": ("의",)}
 _CONNECTORS = (*_IN_ANY, *(c for own in _CONNECTORS_IN.values() for c in own))
-#: Korean: a name is no word ending like a ministry, office or side (외교부, 대통령실, 측,
-#: North Korea's 외무성)
-_KO_NOT_NAME_END = tuple("부청처원회측관국실성")
-#: Korean: a word ending in a postposition of place, direction or time ("워싱턴에서", in
-#: Washington; "서울에", "정부로부터") is no name before a title
-_KO_PARTICLES = ("에서", "에게", "으로", "부터", "까지", "에는", "에도", "께서", "에")
+#: Korean: the endings of a word before a title that is no name: the last syllable of a
+#: ministry, an office or a side (외교부, 대통령실, 측, North Korea's 외무성), or a
+#: postposition of place, direction or time ("워싱턴에서", in Washington; "서울에",
+#: "정부로부터")
+_KO_NOT_NAME_ENDS = (*"부청처원회측관국실성", "에서", "에게", "으로", "부터", "까지", "에는", "에도", "께서", "에")
 #: Korean: a title ends before a particle or a break, not inside a longer noun ("대통령실",
 #: the presidential office; "장관급", minister-level)
 _KO_TITLE_END = "(?=[은는이가과와의도을를께에으로만]|[^\uac00-\ud7a3]|$)"
@@ -437,11 +436,14 @@ class OfficialFinder:
     """Finds :class:`Official` mentions with the gazetteer's titles."""
 
     def __init__(self, titles: _Titles, demonyms: Mapping[str, int],
-                 nouns: Mapping[str, Iterable[str]]) -> None:
+                 nouns: Mapping[str, Iterable[str]], states: Mapping[int, int] | None = None) -> None:
         """``demonyms``: folded country adjective -> its country's entry; ``nouns``: the
-        gazetteer's actor nouns per language ("Regierung", "rząd"), which no name opens."""
+        gazetteer's actor nouns per language ("Regierung", "rząd"), which no name opens;
+        ``states``: the entry of a body of one state (a ministry, an office, an armed
+        force) -> its country's entry."""
         self.titles = titles
         self.demonyms = demonyms
+        self.states = states or {}
         every: set[str] = set()
         self._nouns: dict[str, _Nouns] = {}
         for lang, words in nouns.items():
@@ -506,7 +508,17 @@ class OfficialFinder:
                 found += _by_family_name(text, found, self._family_titled[lang], spans)
         if lang in _OBLIQUE_TITLES:
             found = [_in_nominative(o, folded, lang) for o in found]
+        if self.states:
+            found = [self._for_state(o) for o in found]
         return _with_repeats(text, found, spans) if found else found
+
+    def _for_state(self, o: Official) -> Official:
+        """``o`` speaking for the country whose body its title names ("Официальный
+        представитель МИД России X", "Kremlin spokesman X", "국방부 대변인"): a ministry's
+        or an office's spokesperson speaks for its state, as a title naming the country
+        does ("Russian Foreign Minister X")."""
+        state = self.states.get(o.group) if o.group is not None else None
+        return o if state is None else dataclasses.replace(o, group=state)
 
     def not_name(self, folded_word: str) -> bool:
         """A folded word that is no part of a person's name: a title's word or a listed
@@ -764,7 +776,7 @@ class OfficialFinder:
                 s, e = prev.span(1)
                 hit = spans.covering(s)
             name = text[s:e]
-            if hit is not None or name.endswith(_KO_NOT_NAME_END + _KO_PARTICLES) or name in self.vocab or all(
+            if hit is not None or name.endswith(_KO_NOT_NAME_ENDS) or name in self.vocab or all(
                     c in _KO_COUNTRY_SYLLABLES for c in name):
                 continue
             before = spans.group_ending(text, s - 1) if s > 0 and text[s - 1] == " " else None

@@ -351,9 +351,18 @@ class Gazetteer:
                        fuzzy_multi, loose, nouns=ActorNouns(self._actor_nouns, self._titles, self._head_nouns))
         every = {lang: [*self._actor_nouns.get(lang, ()), *self._head_nouns.get(lang, ())]
                  for lang in {*self._actor_nouns, *self._head_nouns}}
-        index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()}, every)
+        index.officials = OfficialFinder(index.titles, {k: al.entry for k, al in demonyms.items()}, every,
+                                         self._state_bodies())
         index.demonym_stems = frozenset(stems)
         return index
+
+    def _state_bodies(self) -> dict[int, int]:
+        """The entry of each organisation of one state (its ``affiliation`` a country code:
+        the Kremlin, a ministry, an armed force) -> that country's entry, for the officials
+        finder: whoever speaks for the body speaks for the state."""
+        bodies = [(idx, e.affiliation) for idx, e in enumerate(self._entries)
+                  if e.kind == ActorKind.organisation and e.affiliation and is_country_code(e.affiliation)]
+        return {idx: self._country_entry(code) for idx, code in bodies}
 
     def _demonym_aliases(self) -> dict[str, _Alias]:
         """Folded demonym -> its alias; a demonym of two countries is dropped (a guess)."""

@@ -1054,16 +1054,9 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
         speaker = _pronoun_speaker(scene, site, fronted, hit) or _attributed(scene, site, fronted)
     if speaker is None and not subject:
         speaker = _reporting_group(scene, site)
-    if speaker is None or (speaker.kind == ActorKind.person and not _warns(hit) and not _agrees(scene, speaker, fronted)):
+    if speaker is None or (speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted)):
         return subject
     return [speaker, *(a for a in subject if a.label != speaker.label)]
-
-
-def _warns(hit: Hit | None) -> bool:
-    """The claim is a warning: the country its clause names is whom it threatens ("Moscow
-    will pay a heavy price, Kallas said": Kallas warns Moscow), so the speaker does not
-    only report that country's claim."""
-    return hit is not None and hit.type == "warning"
 
 
 def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None) -> list[Actor]:
@@ -1072,12 +1065,28 @@ def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None
     :func:`_agrees` weighs. A country the subject took from after the cue, from an earlier
     clause or from another sentence may be an object read as the actor ("«Não
     retiraremos as tropas do Haiti», disse o ministro"; "He emphasized that the Ukrainian
-    military will ..., and the troops will not be deployed ..."): it decides nothing."""
+    military will ..., and the troops will not be deployed ..."): it decides nothing. Nor
+    does the subject of a consequence (:func:`_consequence_subject`): whom a warning
+    threatens is not who warns."""
     cs, ce = site.clause
     end = hit.start if hit is not None else ce
     named = [*within(scene.actors, cs, end), *within(scene.seats, cs, end)]
-    labels = {m.value.label for m in named if not _oblique(scene, site.langs, m)}  # not "for Ukraine"
+    suffers = _consequence_subject(scene, site, hit) if hit is not None else end
+    labels = {m.value.label for m in named if m.start < suffers and not _oblique(scene, site.langs, m)}  # not "for Ukraine"
     return [a for a in subject if a.label in labels]
+
+
+def _consequence_subject(scene: Scene, site: Site, hit: Hit) -> int:
+    """Where the subject of a consequence clause starts, when the claim's cue is a
+    ``consequence``, what befalls its subject ("Moscow will pay a heavy price for any
+    escalation, Kallas said", "Starmer said Russia would face tougher sanctions",
+    "Зеленський заявив, що Росія заплатить високу ціну"): after the last verb of saying
+    before the cue in its clause, else at the clause's start; the names from there to the
+    cue are whom the claim threatens. Else the cue's start: no name before it is one."""
+    if not scene.cues.has(hit.lang, "consequence", hit.start, hit.end):
+        return hit.start
+    said = scene.cues.spans(hit.lang, "reporting", site.clause[0], hit.start)
+    return said[-1][1] if said else site.clause[0]
 
 
 def _without_reporter(scene: Scene, site: Site, subject: list[Actor], fronted: Sequence[Actor]) -> list[Actor]:
@@ -1129,13 +1138,7 @@ def _agrees(scene: Scene, person: Actor, subject: Sequence[Actor]) -> bool:
     if group is None or not states:
         return True
     state = group if group.kind == ActorKind.country else _state_of(scene, group)
-    if state is None and group.kind == ActorKind.organisation and group.resolved and _GOVERNMENT_BODY.search(group.label):
-        return True  # a ministry of no country known here ("МИД России" named in the title)
     return any(s.label == group.label or (state is not None and s.label == state.label) for s in states)
-
-
-#: the English label of a state's own body (a ministry, a government, an office)
-_GOVERNMENT_BODY = re.compile(r"\b(?:Ministry|Government|Office|Department|Cabinet|Presidency)\b")
 
 
 def _state_of(scene: Scene, actor: Actor) -> Actor | None:
