@@ -1836,8 +1836,13 @@ def fill(rule: FieldRule, ctx: Ctx) -> Any:
 
 
 def _after(ctx: Ctx, inside_cue: bool) -> list[Mention]:
+    """The actors after the cue in its clause, not the subject: from its start with
+    ``inside_cue``; from the gap of a composed claim whose action verb comes last (the
+    objects between the modifier and the verb: "wird *der Ukraine* Panzer liefern", "ist
+    bereit, *der Ukraine* Ausrüstung zu liefern"); else from its end."""
     cs, ce = ctx.site.clause
-    lo = ctx.hit.start if inside_cue else ctx.hit.end
+    hit = ctx.hit
+    lo = hit.start if inside_cue else hit.gap[0] if hit.gap is not None and not hit.lang.negation_after else hit.end
     return [a for a in within(ctx.scene.actors, max(cs, lo), ce) if a.value not in ctx.subject]
 
 
