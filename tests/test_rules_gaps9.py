@@ -101,3 +101,51 @@ def test_the_object_between_modifier_and_verb_is_the_recipient(
     pledges = _of(backend, lang, text, "pledge")
     assert len(pledges) == 1
     assert _labels(pledges[0], "recipient") == [recipient]
+
+
+# ------------------------------------------------------ 6. a recipient is never an actor
+
+_SENT_TO = [
+    ("es", "No venderemos armas a Israel, afirmó Pedro Sánchez.", "Pedro Sanchez", "Israel"),
+    ("es", "No daremos más dinero a Ucrania, dijo Orbán.", "Viktor Orbán", "Ukraine"),
+    ("es", "No mandaremos soldados a Venezuela, dijo el presidente Gustavo Petro.", "Gustavo Petro", "Venezuela"),
+    ("it", "Non daremo armi a Israele, ha detto Meloni.", "Giorgia Meloni", "Israel"),
+    ("it", "Non venderemo armi a Mosca, ha detto Tajani.", "Antonio Tajani", "Russia"),
+    ("it", "Non concederemo prestiti a Budapest, ha detto Meloni.", "Giorgia Meloni", "Hungary"),
+    ("pt", "Não venderemos armas a Israel, disse Lula.", "Luiz Inácio Lula da Silva", "Israel"),
+    ("pt", "Não enviaremos soldados a Angola, disse Lula.", "Luiz Inácio Lula da Silva", "Angola"),
+    ("pt", "Não entregaremos tanques a Kiev, afirmou o ministro Nuno Melo.", "Nuno Melo", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker", "recipient"), _SENT_TO)
+def test_whom_a_claim_sends_to_is_no_actor(
+    backend: RulesBackend, lang: str, text: str, speaker: str, recipient: str
+) -> None:
+    refusals = _of(backend, lang, text, "refusal")
+    assert len(refusals) == 1
+    actors = _labels(refusals[0])
+    assert speaker in actors and recipient not in actors, actors
+
+
+def test_whom_a_warning_names_after_a_is_its_target(backend: RulesBackend) -> None:
+    text = "Advirtió a Rusia de graves consecuencias el canciller Albares."
+    warning, = _of(backend, "es", text, "warning")
+    assert "José Manuel Albares" in _labels(warning) and "Russia" not in _labels(warning)
+    assert _labels(warning, "target") == ["Russia"]
+
+
+_SUBJECT_AFTER_A = [
+    # Portuguese "a" is also the article of a subject, before the cue or after a verb of saying
+    ("pt", "A Suécia comprometeu-se a enviar tropas.", "pledge", "Sweden"),
+    ("pt", "Garantiu a Suécia que enviará tropas.", "pledge", "Sweden"),
+    ("es", "España enviará tropas a Letonia.", "pledge", "Spain"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actor"), _SUBJECT_AFTER_A)
+def test_a_subject_with_the_article_a_stays(
+    backend: RulesBackend, lang: str, text: str, type_: str, actor: str
+) -> None:
+    claim, = _of(backend, lang, text, type_)
+    assert _labels(claim) == [actor]
