@@ -103,7 +103,7 @@ def test_a_clause_without_a_claim_key_has_no_hit_to_give(backend: RulesBackend) 
                 for lc in langs:
                     view = scene.cues.grouped(lc, backend._clause_keys, *clause)  # noqa: SLF001
                     assert not any(view.get(t) for t in backend.specs)
-                    assert not backend._composed(view, lc)  # noqa: SLF001
+                    assert not backend._composed(scene.text, view, lc)  # noqa: SLF001
                     assert not backend._conditioned(scene, span, view, lc)  # noqa: SLF001
                 assert backend._clause_hits(scene, clause, span, langs) == []  # noqa: SLF001
     assert skipped > 500

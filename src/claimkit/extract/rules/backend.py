@@ -125,6 +125,8 @@ _COMMA = re.compile(r"[,，、;；:：]")
 _QUESTION_END = re.compile(r"[\s\"'”’»」』)）]{0,3}[?？؟]")
 #: at most this many characters between the modifier and the action verb of a composed claim
 _COMPOSE_GAP = 30
+#: or at most this many words, whatever their length, in a language written with spaces
+_COMPOSE_WORDS = 4
 #: how far before a clause a name may start and still hold a cue of the clause
 _NAME_REACH = 200
 #: how far back in its paragraph a claim without a date of its own looks for one
@@ -533,7 +535,7 @@ class RulesBackend(Backend):
         ]
         for lc, cues in found:
             if "action" in cues:  # a composed claim needs an action verb
-                hits += self._composed(cues, lc)
+                hits += self._composed(scene.text, cues, lc)
         if self._conditioned_types:
             for lc, cues in found:
                 hits += self._conditioned(scene, sentence, cues, lc)
@@ -677,13 +679,12 @@ class RulesBackend(Backend):
             )
         return False
 
-    def _composed(self, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
+    def _composed(self, text: str, cues: Mapping[str, Sequence[tuple[int, int]]], lc: LanguageCues) -> list[Hit]:
         """Claims stated by a modifier and an action verb, no cue word ("may send", "enviará").
 
         For each type with ``compose`` categories: a cue of one of them followed
-        within :data:`_COMPOSE_GAP` characters of the clause by an ``action`` cue,
-        or preceded by one in verb-final languages (派遣を検討, göndermeyi
-        değerlendiriyor, 지원을 검토).
+        closely (:func:`_action_near`) in the clause by an ``action`` cue, or preceded
+        by one in verb-final languages (派遣を検討, göndermeyi değerlendiriyor, 지원을 검토).
         """
         actions = cues.get("action")
         if not actions:
@@ -692,7 +693,7 @@ class RulesBackend(Backend):
         for name, spec in self.specs.items():
             for category in spec.compose:
                 for span in cues.get(category, ()):
-                    found = _action_near(actions, span, verb_final=lc.negation_after)
+                    found = _action_near(text, actions, span, lc)
                     if found is not None and not _crosses(cues, found[1]) and not self._own_cue(cues, name, *found):
                         (start, end), gap = found
                         out.append(Hit(start, end, name, lc, gap=gap))
@@ -1345,16 +1346,34 @@ def _object_of(obj: Hit, verb: Hit) -> bool:
 
 
 def _action_near(
-    actions: Sequence[tuple[int, int]], modifier: tuple[int, int], *, verb_final: bool
+    text: str, actions: Sequence[tuple[int, int]], modifier: tuple[int, int], lc: LanguageCues
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The span from ``modifier`` to the nearest action cue on its verb side, and the gap between."""
+    """The span from ``modifier`` to the nearest action cue after it, or before it in
+    verb-final languages, within :data:`_COMPOSE_GAP` characters, or on the verb's own side
+    of the language (after; before in verb-final ones) within :data:`_COMPOSE_WORDS` words
+    (:func:`_few_words`); and the gap between."""
     ms, me = modifier
+    final, spaced = lc.negation_after, lc.boundary != "none"
     for s, e in actions:
-        if me <= s <= me + _COMPOSE_GAP:
+        if me <= s and (s - me <= _COMPOSE_GAP or (not final and _few_words(text, me, s, spaced=spaced))):
             return (ms, e), (me, s)
-        if verb_final and e <= ms and ms - e <= _COMPOSE_GAP:
+        if final and e <= ms and (ms - e <= _COMPOSE_GAP or _few_words(text, e, ms, spaced=spaced)):
             return (s, me), (e, ms)
     return None
+
+
+#: what the words between a modifier and its action verb may not hold (:func:`_few_words`)
+_GAP_BREAK = re.compile(r"[\"“”„«»‹›()\[\]:;–—]")
+
+
+def _few_words(text: str, lo: int, hi: int, *, spaced: bool) -> bool:
+    """The gap ``text[lo:hi]`` between a modifier and its action verb holds at most
+    :data:`_COMPOSE_WORDS` words however long they are, and no quote, bracket, dash or colon, in a language
+    written with spaces: a compound noun is one word ("könnte der Ukraine
+    Aufklärungsflugzeuge liefern", "će Ukrajini u narednim mjesecima isporučiti"), and a
+    character bound alone let a long word block the claim. Not across a quotation mark
+    ("će izostanak premijera \"poslati lošu poruku\"": the absence will send a message)."""
+    return spaced and len(_WORD.findall(text, lo, hi)) <= _COMPOSE_WORDS and not _GAP_BREAK.search(text, lo, hi)
 
 
 def _crosses(cues: Mapping[str, Sequence[tuple[int, int]]], gap: tuple[int, int]) -> bool:

@@ -259,7 +259,8 @@ def subject_of(
             subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
         elif source == "after_cue":
             inner = [a for a in _inner_names(memo, hit, ce) if may_act(hit, a)]
-            after = inner or [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)]
+            after = inner or [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)
+                              and not _sent_to(scene, hit, a)]
             subject = _distinct(_titled(scene.text, after) or _inside_verb(scene.text, hit, in_clause, may_act))
         elif source == "previous_sentence" and site.index > 0:
             subject = _distinct(_previous_subject(memo, hit, site))
@@ -733,6 +734,21 @@ def _inner_names(memo: Memo, hit: Hit, clause_end: int) -> list[Mention]:
     lo = hit.start + 1
     inside = [*_named(memo, lo, clause_end), *within(memo.scene.people, lo, clause_end)]
     return sorted([m for m in inside if m.start < hit.end], key=_start)
+
+
+def _sent_to(scene: Scene, hit: Hit, m: Mention) -> bool:
+    """The name after the cue is governed by a ``dative`` preposition of the cue's language,
+    an article apart: whom the claim's verb sends or gives to, whom it warns ("No
+    enviaremos tropas *a Ucrania*", "Non daremo armi *a Israele*", "enviará ajuda *a
+    Moçambique*"), never who makes it. A preposition that is also an article ("a" in
+    Portuguese, "A Suécia comprometeu-se") is read so only after the cue, where the claim
+    types' verbs take their objects: a subject after its verb stands after a verb of saying
+    ("garantiu a Suécia"), not after one of sending."""
+    if m.start <= hit.end:
+        return False
+    text = scene.text
+    return any(_ARTICLE_GAP.fullmatch(text, e, m.start)
+               for _, e in scene.cues.spans(hit.lang, "dative", max(hit.end, m.start - 12), m.start))
 
 
 def _after_verb(hit: Hit) -> int:
@@ -1839,8 +1855,13 @@ def fill(rule: FieldRule, ctx: Ctx) -> Any:
 
 
 def _after(ctx: Ctx, inside_cue: bool) -> list[Mention]:
+    """The actors after the cue in its clause, not the subject: from its start with
+    ``inside_cue``; from the gap of a composed claim whose action verb comes last (the
+    objects between the modifier and the verb: "wird *der Ukraine* Panzer liefern", "ist
+    bereit, *der Ukraine* Ausrüstung zu liefern"); else from its end."""
     cs, ce = ctx.site.clause
-    lo = ctx.hit.start if inside_cue else ctx.hit.end
+    hit = ctx.hit
+    lo = hit.start if inside_cue else hit.gap[0] if hit.gap is not None and not hit.lang.negation_after else hit.end
     return [a for a in within(ctx.scene.actors, max(cs, lo), ce) if a.value not in ctx.subject]
 
 

@@ -1,0 +1,151 @@
+"""Mechanism gaps of the rules backend found by the ninth session's review (issue 13).
+
+Each group of tests is one mechanism, shown in every language where it has its shape,
+with sentences written for these tests (none comes from the test articles or the gold):
+
+* a long compound noun between a modifier and its action verb ("könnte der Ukraine
+  Aufklärungsflugzeuge liefern") no longer blocks the composed claim: the gap is
+  bounded in words as well as in characters;
+* the objects between a composed claim's modifier and its verb are after the cue
+  ("ist bereit, der Ukraine ... zu liefern": Ukraine is the recipient).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.base import Draft
+from claimkit.extract.rules import RulesBackend
+from claimkit.schemas import Document
+
+
+@pytest.fixture(scope="module")
+def backend() -> RulesBackend:
+    return RulesBackend()
+
+
+def _drafts(backend: RulesBackend, lang: str, text: str) -> list[Draft]:
+    doc = Document(id="t", text=text, language=lang, published="2025-06-04")
+    return list(backend.extract(doc).drafts)
+
+
+def _of(backend: RulesBackend, lang: str, text: str, type_: str) -> list[Draft]:
+    return [d for d in _drafts(backend, lang, text) if d.type == type_]
+
+
+def _labels(draft: Draft, field: str = "actor") -> list[str]:
+    value = draft.fields.get(field)
+    if value is None:
+        return []
+    return [a.label for a in (value if isinstance(value, list) else [value])]
+
+
+# ---------------------------------------------------------------- 3. long words in the gap
+
+_LONG_GAP = [
+    ("de", "Deutschland könnte der Ukraine Aufklärungsflugzeuge liefern.", "Germany"),
+    ("de", "Die Niederlande erwägen, der Ukraine Minenräumfahrzeuge zu liefern.", "Netherlands"),
+    ("de", "Schweden plant, den ukrainischen Streitkräften Luftverteidigungssysteme zu liefern.", "Sweden"),
+    ("de", "Norwegen könnte den Luftverteidigungseinheiten Kampfflugzeuge liefern.", "Norway"),
+    ("pl", "Polska może ukraińskim jednostkom przeciwlotniczym przekazać rakiety.", "Poland"),
+    ("pl", "Czechy planują ukraińskiemu przemysłowi zbrojeniowemu przekazać amunicję.", "Czechia"),
+    ("pl", "Polska będzie ukraińskim pododdziałom przeciwlotniczym dostarczać rakiety.", "Poland"),
+    ("hr", "Hrvatska će Ukrajini u narednim mjesecima isporučiti protuzračne sustave.", "Croatia"),
+    ("hr", "Slovenija će ukrajinskim protuzračnim postrojbama isporučiti projektile.", "Slovenia"),
+    ("hr", "Vlada planira ukrajinskim protuzračnim postrojbama isporučiti radare.", "Croatia"),
+    ("tr", "Türkiye, Ukrayna'ya insansız hava araçları göndermeyi önümüzdeki haftalarda yeniden "
+           "değerlendirecek.", "Turkey"),
+    ("tr", "Katar, Gazze'ye insani yardım göndermeyi önümüzdeki günlerde kapsamlı şekilde değerlendirecek.",
+     "Qatar"),
+    ("tr", "Japonya, Ukrayna'ya jeneratör göndermeyi önümüzdeki aylarda ayrıntılı biçimde değerlendiriyor.",
+     "Japan"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), _LONG_GAP)
+def test_long_words_between_modifier_and_verb_compose_a_pledge(
+    backend: RulesBackend, lang: str, text: str, actor: str
+) -> None:
+    pledges = _of(backend, lang, text, "pledge")
+    assert len(pledges) == 1, _drafts(backend, lang, text)
+    assert actor in _labels(pledges[0])
+
+
+_NOT_COMPOSED = [
+    # the words between hold a quotation: its subject is the absence, no one pledges
+    ("hr", 'Ministar je upozorio da će odbijanje njemačkog kancelara "poslati pogrešnu poruku" saveznicima.'),
+    # the verb's side in a verb-final language is before the modifier: "next week's" future
+    # participle and a later verb are no composed claim
+    ("tr", "Fidan, gelecek hafta yapılacak NATO dışişleri bakanları toplantısına katılacak."),
+    # five words between, whatever their length, are too many
+    ("de", "Deutschland könnte nach Angaben aus Regierungskreisen im Sommer Panzer liefern."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _NOT_COMPOSED)
+def test_a_gap_with_a_quote_or_many_words_composes_nothing(backend: RulesBackend, lang: str, text: str) -> None:
+    assert _of(backend, lang, text, "pledge") == []
+
+
+_RECIPIENT_IN_GAP = [
+    ("de", "Österreich ist bereit, der Ukraine Entminungsausrüstung zu liefern.", "Ukraine"),
+    ("de", "Belgien könnte Georgien Aufklärungsdrohnen liefern.", "Georgia"),
+    ("hr", "Hrvatska će Ukrajini u narednim mjesecima isporučiti protuzračne sustave.", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "recipient"), _RECIPIENT_IN_GAP)
+def test_the_object_between_modifier_and_verb_is_the_recipient(
+    backend: RulesBackend, lang: str, text: str, recipient: str
+) -> None:
+    pledges = _of(backend, lang, text, "pledge")
+    assert len(pledges) == 1
+    assert _labels(pledges[0], "recipient") == [recipient]
+
+
+# ------------------------------------------------------ 6. a recipient is never an actor
+
+_SENT_TO = [
+    ("es", "No venderemos armas a Israel, afirmó Pedro Sánchez.", "Pedro Sanchez", "Israel"),
+    ("es", "No daremos más dinero a Ucrania, dijo Orbán.", "Viktor Orbán", "Ukraine"),
+    ("es", "No mandaremos soldados a Venezuela, dijo el presidente Gustavo Petro.", "Gustavo Petro", "Venezuela"),
+    ("it", "Non daremo armi a Israele, ha detto Meloni.", "Giorgia Meloni", "Israel"),
+    ("it", "Non venderemo armi a Mosca, ha detto Tajani.", "Antonio Tajani", "Russia"),
+    ("it", "Non concederemo prestiti a Budapest, ha detto Meloni.", "Giorgia Meloni", "Hungary"),
+    ("pt", "Não venderemos armas a Israel, disse Lula.", "Luiz Inácio Lula da Silva", "Israel"),
+    ("pt", "Não enviaremos soldados a Angola, disse Lula.", "Luiz Inácio Lula da Silva", "Angola"),
+    ("pt", "Não entregaremos tanques a Kiev, afirmou o ministro Nuno Melo.", "Nuno Melo", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker", "recipient"), _SENT_TO)
+def test_whom_a_claim_sends_to_is_no_actor(
+    backend: RulesBackend, lang: str, text: str, speaker: str, recipient: str
+) -> None:
+    refusals = _of(backend, lang, text, "refusal")
+    assert len(refusals) == 1
+    actors = _labels(refusals[0])
+    assert speaker in actors and recipient not in actors, actors
+
+
+def test_whom_a_warning_names_after_a_is_its_target(backend: RulesBackend) -> None:
+    text = "Advirtió a Rusia de graves consecuencias el canciller Albares."
+    warning, = _of(backend, "es", text, "warning")
+    assert "José Manuel Albares" in _labels(warning) and "Russia" not in _labels(warning)
+    assert _labels(warning, "target") == ["Russia"]
+
+
+_SUBJECT_AFTER_A = [
+    # Portuguese "a" is also the article of a subject, before the cue or after a verb of saying
+    ("pt", "A Suécia comprometeu-se a enviar tropas.", "pledge", "Sweden"),
+    ("pt", "Garantiu a Suécia que enviará tropas.", "pledge", "Sweden"),
+    ("es", "España enviará tropas a Letonia.", "pledge", "Spain"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "actor"), _SUBJECT_AFTER_A)
+def test_a_subject_with_the_article_a_stays(
+    backend: RulesBackend, lang: str, text: str, type_: str, actor: str
+) -> None:
+    claim, = _of(backend, lang, text, type_)
+    assert _labels(claim) == [actor]
