@@ -2,19 +2,22 @@
 
 Structural checks, no timing (speed is measured in ``bench/extract.py``): the
 root-ordered alias automaton over the marked text finds the hits of a plain
-automaton over the text itself.
+automaton over the text itself; the quarter and half words, each alternative opened
+by a character matched as written, match what one case-insensitive alternation did.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import ahocorasick
 
 from claimkit.normalize._gazetteer_index import _root_ordered
 from claimkit.normalize.actors import Gazetteer
+from claimkit.normalize.dates import _SPAN_WORDS
 from claimkit.text import fold_case
 
 ROOT = Path(__file__).parent
@@ -65,3 +68,38 @@ def test_a_small_root_ordered_automaton_with_spare_characters_in_its_words() -> 
     assert mark not in "\0\1ab"
     for text in ["\0a\1ab", "xab\0a", "\1\0a\1", "bbb", ""]:
         assert sorted(ordered.iter(not_key.sub(mark, text))) == sorted(_plain(words).iter(text))
+
+
+#: the quarter and half words as one case-insensitive alternation: the form
+#: ``claimkit.normalize.dates._SPAN_WORDS`` had before it opened each alternative with a
+#: character matched as written
+_SPAN_WORDS_PLAIN = re.compile(
+    r"(?i:quarter|half|quartal|jahreshälfte|halbjahr|trimestre|semestre|kwarta|półrocz|квартал|"
+    r"полугоди|півріч|tromjeseč|kvartal|polugodiš|kuartal|triwulan|semester|quý|çeyre|yarı)"
+    r"|季|四半期|半[年期]|분기|반기|الربع|النصف|(?<![\w-])(?:[QH][1-4]|[1-4][QH])"
+)
+
+
+def _span_texts() -> list[str]:
+    """The test texts and random strings of the words' characters, of every character
+    that matches a word's first letter case-insensitively, of word and other characters."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    firsts = "".join(re.findall(r"(?i:[qhjtskpкпçy])", every))
+    assert {"ſ", "K", "S", "Ç"} <= set(firsts)  # the forms beside the plain cases
+    letters = "".join(sorted(set("quarterhalfquartaljahreshälftehalbjahrtrimestresemestrekwartapółrocz"
+                                 "кварталполугодипівріч tromjesečkvartalpolugodiškuartaltriwulanquýçeyreyarı")))
+    alphabet = letters + letters.upper() + firsts + "1234QH-_ 季四半期年분기반الربعالنصف.\n"
+    rng = random.Random(11)
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
+    words = ["QUARTER", "Quartal", "ſemester", "\u212avartal", "kVARTAL", "ÇEYREK", "H1", "-Q2", "xQ3", "1H", "Q4Q1", "ПІВРІЧЧЯ"]
+    return [*_texts(), *noise, " ".join(words), every[:5000]]
+
+
+def test_the_quarter_words_match_what_one_case_insensitive_alternation_matched() -> None:
+    found = 0
+    for text in _span_texts():
+        got = [m.span() for m in _SPAN_WORDS.finditer(text)]
+        assert got == [m.span() for m in _SPAN_WORDS_PLAIN.finditer(text)], text[:80]
+        found += len(got)
+    assert found > 2000
+
