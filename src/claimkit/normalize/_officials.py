@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimkit.normalize._brackets import bracket_after, bracket_around
 from claimkit.normalize._gazetteer_index import (
     CAPITALISED_WORD,
     NAME_GAP,
@@ -42,7 +43,8 @@ from claimkit.normalize._gazetteer_index import (
     _Titles,
 )
 from claimkit.normalize._names import ar_given_name, family_name
-from claimkit.normalize._organisations import spoken_for_bodies
+from claimkit.normalize._offices import OFFICES, office_words
+from claimkit.normalize._organisations import organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder", "nominative"]
@@ -55,10 +57,17 @@ _MAX_GAP = 5
 #: how far before a title the comma of "Name, [the country's] title" may be
 _COMMA_REACH = 60
 #: a name's capitalised words and the particles between them
-_RUN = re.compile(
-    rf"{CAPITALISED_WORD.pattern}(?:(?: [^\W\d_]{{1,3}})* {CAPITALISED_WORD.pattern})*"
+_NAME_WORD_PATTERN = (
+    rf"(?:(?<![\w'’-])(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)?{CAPITALISED_WORD.pattern}(?:(?<![^\W\d_]{{2}})\.)?"
 )
+#: a word of a name: a capitalised word, an initial ("J."), a family name after an
+#: Arabic article ("al-Sayed")
+_NAME_WORD = re.compile(_NAME_WORD_PATTERN)
+_RUN = re.compile(rf"{_NAME_WORD_PATTERN}(?:(?: [^\W\d_]{{1,3}})* {_NAME_WORD_PATTERN})*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
+#: an acronym, a case ending after a hyphen allowed ("HZZO-a", "UBND", "BMKG"): a body's
+#: name, never a person's
+_ACRONYM = re.compile(r"([^\W\d_]{2,})(?:-[^\W\d_]{1,3})?(?![\w'’-])")
 _WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
 _APOSTROPHE = re.compile(r"['’]")
 #: the councils, assemblies and regions of Romance-language news, which a title's
@@ -85,7 +94,40 @@ NOT_NAMES = frozenset({
     "with", "to", "from", "by", "as", "after", "over", "says", "said", "will", "would",
     "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
     "rejects", "rejected", "pledges", "pledged"
-}) | _INSTITUTIONS
+}) | _INSTITUTIONS | frozenset({
+    # days and months of the other Latin-script languages, which open a sentence capitalised
+    # ("Lundi, le ministre ..."); not those that are also given names or surnames (Domingo,
+    # Julio, Abril, Domenica, Kasım, Nisan, Cuma, Mai) nor Vietnamese "Thứ Hai" (its syllables)
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+    "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "enero", "febrero", "marzo",
+    "junio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "gennaio", "febbraio", "maggio",
+    "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "janeiro",
+    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
+    "februar", "märz", "juni", "juli", "oktober", "dezember",
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "styczeń",
+    "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+    "październik", "listopad", "grudzień", "stycznia", "lutego", "marca", "kwietnia", "maja",
+    "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+    "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota", "nedjelja", "siječanj",
+    "veljača", "ožujak", "travanj", "svibanj", "lipanj", "srpanj", "kolovoz", "rujan", "studeni",
+    "prosinac", "siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja",
+    "kolovoza", "rujna", "studenoga", "prosinca",
+    "pazartesi", "salı", "çarşamba", "perşembe", "cumartesi", "ocak", "şubat", "mart", "mayıs",
+    "haziran", "temmuz", "ağustos", "eylül", "ekim", "aralık",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
+    "maret", "mei", "agustus", "desember",
+})  # fmt: skip
+#: languages that name the body before the title, in words of any case ("Türkiye
+#: Gazeteciler Cemiyeti Başkanı", "Ticaret Bakanlığı sözcüsü"): between a name's comma and
+#: the title any word may stand
+_BODY_BEFORE_TITLE = frozenset({"tr"})
+#: languages whose people are often named by one word ("Sugiono", "Sutrisno"): one word in
+#: brackets beside an office is a name
+_ONE_WORD_NAMES = frozenset({"id", "ms"})
 #: the endings of a Romance country adjective ("libanese", "marocain", "angolano",
 #: "boliviano", "malienne", "nigériane", "togolais"), which may follow a title before the
 #: holder's name when the gazetteer lists no such demonym
@@ -130,6 +172,11 @@ _PORTFOLIOS = frozenset({
     "lingkungan", "hidup", "energi", "sumber", "daya", "mineral", "politik", "keamanan",
     "pemberdayaan", "perempuan", "pemuda", "olahraga", "komunikasi", "informatika",
     "kependudukan", "transmigrasi", "imigrasi", "pemasyarakatan", "bumn",
+    # the fields of an Indonesian directorate general or agency ("Direktur Jenderal *Pajak* X")
+    "pajak", "anggaran", "perbendaharaan", "bea", "cukai", "tangkap", "budidaya", "pelayanan",
+    "perlindungan", "konsumen", "pengawasan", "hortikultura", "peternakan", "perkebunan",
+    "minyak", "gas", "bumi", "ketenagalistrikan", "batubara", "udara", "laut", "darat",
+    "pencegahan", "pengendalian", "penyakit", "kekayaan", "intelektual",
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,
     # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
     "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",
@@ -291,6 +338,14 @@ _PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|л|ла|ло|ли|ав|ив|яв
 #: locative prepositions: a capitalised word after one is where a title's holder is or
 #: goes, not the holder's name ("his counterpart *in* New Delhi", "встретился *в* Бишкеке")
 _LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во", "у", "w", "we", "u", "di", "ở", "tại"])
+#: locatives of one language that are another's "of": Indonesian "di" (in) is Italian "di"
+#: ("il sindaco *di* Milano")
+_LOCATIVE_NOT_IN = {"di": "it"}
+
+
+def _locative(word: str, lang: str | None) -> bool:
+    """Whether the folded ``word`` is a locative preposition in ``lang`` (:data:`_LOCATIVES`)."""
+    return word in _LOCATIVES and _LOCATIVE_NOT_IN.get(word) != lang
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
@@ -391,12 +446,31 @@ class _Taken:
     def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
                  bodies: Mapping[int, int] | None = None, lang: str | None = None) -> None:
         self.connectors = (*_IN_ANY, *_CONNECTORS_IN.get(lang, ())) if lang else _CONNECTORS
+        self.lang = lang
         self.spans = sorted(taken)
         #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
         self.bodies = bodies or {}
         self.starts = [s for s, _, _ in self.spans]
         self.by_end = {e: (s, idx) for s, e, idx in self.spans}
         self.person = person
+        #: start -> end of each known place (:class:`~claimkit.normalize.places.Places`), read on
+        #: the first question (:meth:`place_end`)
+        self._places: dict[int, int] | None = None
+        self._text = ""
+
+    def with_text(self, text: str) -> _Taken:
+        """This, knowing the text its places are read in (:meth:`place_end`)."""
+        self._text = text
+        return self
+
+    def place_end(self, p: int) -> int | None:
+        """The end of the known place that starts at ``p`` ("Warszawy", "Zagreba", "Hà Nội"),
+        or None; the places are read on the first call, once per text."""
+        if self._places is None:
+            from claimkit.normalize.places import Places
+
+            self._places = {m.start: m.end for m in Places.default().find(self._text)}
+        return self._places.get(p)
 
     def covering(self, i: int) -> tuple[int, int, int] | None:
         k = bisect.bisect_right(self.starts, i) - 1
@@ -451,7 +525,7 @@ class OfficialFinder:
             every |= own
             self._nouns[lang] = _Nouns(own)
         self._any_nouns = _Nouns(every)
-        self.vocab = frozenset(w for t in titles.titles for w in t.split()) | _PORTFOLIOS
+        self.vocab = frozenset(w for t in titles.titles for w in t.split()) | _PORTFOLIOS | office_words()
         spaced = [t for t in titles.titles if t and script_of(t[0]) not in _UNSPACED]
         self._spaced_titles = _title_automaton(spaced) if spaced else None
         by_script: dict[Script | None, list[str]] = {}
@@ -493,15 +567,16 @@ class OfficialFinder:
         gazetteer's own mentions ``taken`` and which entries are people."""
         starts = self._title_starts(folded)
         for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
-                       _HEAD_TITLES.get(lang or "")):
+                       _HEAD_TITLES.get(lang or ""), OFFICES.get(lang or "")):
             for m in titles.finditer(folded) if titles is not None else ():
-                starts.setdefault(m.end(), m.start())
+                starts[m.end()] = min(m.start(), starts.get(m.end(), m.start()))  # the longest one
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang).with_text(text)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
+        found += self._bracketed(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         if unspaced is not None:
             found += unspaced(text, folded, spans)
             if lang in self._family_titled:
@@ -556,18 +631,20 @@ class OfficialFinder:
             found = self._after_title(text, folded, e, spans, how)
             if found is None or " " not in text[found[0][0]:found[0][1]]:  # none, or one word:
                 found = self._apposition(text, folded, e, spans, how) or found  # maybe a portfolio
-            if found is not None:
+            named = None
+            if (found is None or " " not in text[found[0][0]:found[0][1]]) and folded.rfind(
+                    ", ", max(pos, q - _COMMA_REACH), q) >= 0:  # a full name before ", title" wins
+                named = self._before_comma(text, folded, q, e, spans, how)  # over one word after it
+            if named is not None and (found is None or " " in named.name):
+                out.append(named)
+                pos = e
+            elif found is not None:
                 (s, end), group, comma = found
                 start, before = self._before_title(text, folded, q, spans)
                 group = group if group is not None else before
                 out.append(Official(s, end, text[s:end], group, (start, end)) if comma
                            else Official(start, end, text[s:end], group))
                 pos = end
-            elif folded.rfind(", ", max(pos, q - _COMMA_REACH), q) >= 0:
-                named = self._before_comma(text, folded, q, e, spans, how)
-                if named is not None:
-                    out.append(named)
-                    pos = e
         return out
 
     def _after_title(self, text: str, folded: str, e: int, spans: _Taken,
@@ -575,7 +652,17 @@ class OfficialFinder:
         """(name span, group, whether a comma came between) of the name after the title
         ending at ``e``: past countries, country adjectives, the title's own words and
         short function words ("ministre chilien des Affaires étrangères, Paris Ortega")."""
+        named = _vi_name_after(text, folded, e, spans) if spans.lang == "vi" else None
+        if named is not None:
+            return named
+        return self._after_gap(text, folded, e, spans, how)
+
+    def _after_gap(self, text: str, folded: str, e: int, spans: _Taken,
+                   how: tuple[bool, _Nouns]) -> tuple[tuple[int, int], int | None, bool] | None:
+        """:meth:`_after_title` in a language but Vietnamese's body words: the tokens that
+        may stand between the title and the name are stepped over one by one."""
         p, group, comma = _vi_portfolio_end(text, folded, e), None, False
+        joined = False  # the last token was a function word ("de", "di", "of", "della")
         for k in range(_MAX_GAP + 1):
             if text.startswith(", ", p):
                 p, comma = p + 2, True
@@ -586,8 +673,16 @@ class OfficialFinder:
             if p in spans.bodies and not comma:  # the body a spokesperson speaks for, before
                 p = spans.bodies[p]  # the name: "rzecznik rządu Adam Szłapka", "portavoz del
                 continue  # Ministerio de Exteriores, Ana Gil", "juru bicara Kementerian Luar Negeri X"
+            past = None if comma else self._past_body(text, folded, p, spans, how)
+            if past is not None:
+                if past[1] is not None:
+                    return past[1], group, False
+                p = past[0]
+                continue
             if text[p:p + 1].isupper():
                 run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
+                if run is not None and joined and not comma and " " not in text[run[0]:run[1]]:
+                    return None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body
                 if run is not None:
                     holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
                     return (run, group, comma) if holder is None else (holder, group, True)
@@ -597,9 +692,28 @@ class OfficialFinder:
                 _genitive_step(text, p) if how[0] and folded.endswith(_GENITIVE_TITLES, 0, e) else None)
             if step is None:
                 return None
+            joined = text[p:step[0]].islower() and _joins(folded[p:step[0]]) and spans.covering(p) is None
             p, adjective = step
             group = adjective if group is None else group
         return None
+
+    def _past_body(self, text: str, folded: str, p: int, spans: _Taken,
+                   how: tuple[bool, _Nouns]) -> tuple[int, tuple[int, int] | None] | None:
+        """A place or an acronym at ``p`` between a title and its holder's name ("Prezydent
+        *Warszawy* Rafał Trzaskowski", "Ravnatelj *HZZO-a* Lucian Vukelić", "sindaco di
+        *Milano*"): (its end, the name after it), the name None when no capitalised word
+        follows (the place or body is the title's, no name); None when no place or acronym
+        is at ``p``, or a place opens a name of two words ("Paris Ortega")."""
+        end = spans.place_end(p)
+        acronym = end is None and (end := acronym_end(text, p)) is not None
+        if end is None:
+            return None
+        if text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
+            return end, None
+        run = self._name_run(text, folded, end + 1, spans, how)
+        if run is not None and (acronym or " " in text[run[0]:run[1]]):
+            return end, run
+        return (end, None) if run is None else None
 
     def _gap_step(self, folded: str, p: int, spans: _Taken, first: bool = False) -> tuple[int, int | None] | None:
         """The end of the token at ``p`` between a title and a name, and the country it
@@ -610,7 +724,7 @@ class OfficialFinder:
         if hit is not None:
             return None if hit[0] != p or spans.person(hit[2]) else (hit[1], hit[2])
         w = _WORD_AFTER.match(folded, p)
-        if w is None or w.group() in _CONJUNCTIONS or w.group() in _LOCATIVES:
+        if w is None or w.group() in _CONJUNCTIONS or _locative(w.group(), spans.lang):
             return None
         if _ELIDED.match(w.group()) is not None:
             return w.end(), None  # "dell'Economia", "de l'Intérieur": the portfolio
@@ -629,7 +743,7 @@ class OfficialFinder:
         ribarstva, *David Vlajčić*,"); None when a word of a clause, a place, a sentence's
         end or a person stands before such a name."""
         limit = min(len(text), e + _APPOSITION_REACH)
-        group = None
+        group, joined = None, False
         for words, w in enumerate(_APPOSITION_TOKEN.finditer(text, e, limit)):
             token = w.group()
             if not token[0].isalpha() or words >= _APPOSITION_WORDS:
@@ -643,8 +757,9 @@ class OfficialFinder:
                     return run, group, True
             low = folded[w.start():w.end()]
             adjective = self._demonym(low) if token[0].islower() else None  # "le ministre *sénégalais* de"
-            if token[0].islower() and adjective is None and _clause_word(low, how[0]):
+            if token[0].islower() and adjective is None and _clause_word(low, how[0], spans.lang, joined):
                 return None
+            joined = token[0].islower() and _joins(low)
             group = group if group is not None else hit[2] if hit is not None else adjective
         return None
 
@@ -661,42 +776,46 @@ class OfficialFinder:
 
     def _name_run(self, text: str, folded: str, s: int, spans: _Taken,
                   how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
-        """The name's span from ``s``: capitalised words, none a title word, an actor
-        noun, a known person or a non-name; a country may open it only when more words
-        follow."""
+        """The name's span from ``s``: capitalised words (initials, "al-Sayed" and
+        particles inside: "J. K. Rowland", "Vincenzo De Luca"), none a title word, an actor
+        noun, an organisation word, a known person or a non-name; no acronym opens it ("FNSEA"),
+        a country only when more words follow."""
         after, nouns = how
         m = _RUN.match(text, s)
-        if m is None:
+        if m is None or acronym_end(text, s) is not None:
             return None
-        end, count = s, 0
-        for w in CAPITALISED_WORD.finditer(text, s, m.end()):
+        end, count, whole = s, 0, s  # whole: the end of the last word that may end a name
+        for w in _NAME_WORD.finditer(text, s, m.end()):
             if count and not _particles_only(folded, end, w.start()):
                 break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name
             token = _APOSTROPHE.split(folded[w.start():w.end()])[0]
             hit = spans.covering(w.start())
             if hit is not None and spans.person(hit[2]):
                 return None  # the first name of a known person ("Maria" Zacharowa)
-            if self._ends_name(token, count, nouns) or (hit is not None and w.start() > s and not _vi_syllable(
+            inner = count > 0 and token in NAME_PARTICLES  # "De" Luca, "Van" Rompuy
+            if not inner and self._ends_name(token, count, nouns, spans.lang) or (hit is not None and w.start() > s
+                                                                                and not _vi_syllable(
                     text, folded, (s, count), hit, spans)):
                 break
             end = w.start() + len(token)
             count += 1
-        if count == 0 or count > _MAX_NAME_WORDS:
+            whole = whole if inner or token.endswith(".") else end  # no particle nor initial ends it
+        if count == 0 or count > _MAX_NAME_WORDS or whole == s:
             return None  # a longer run of capitals is a headline in title case, not a name
         first = spans.covering(s)
-        if first is not None and (count < 2 or first[1] > end or (
+        if first is not None and (count < 2 or first[1] > whole or (
                 after and spans.group_ending(text, s - 1) is None)):
             return None  # in such a language a country after a title is the title's, unless
             # the title already has one ("Menteri Pertahanan Israel Israel Katz")
-        return s, end
+        return s, whole
 
-    def _ends_name(self, token: str, count: int, nouns: _Nouns) -> bool:
+    def _ends_name(self, token: str, count: int, nouns: _Nouns, lang: str | None = None) -> bool:
         """Whether the folded word ``token``, after ``count`` words of a name, is none of
         it: a title's word (save a Vietnamese name syllable after the first word), a
-        listed non-name or an actor noun."""
+        listed non-name, an actor noun or an organisation word of ``lang`` ("Bundesagentur")."""
         if token in self.vocab:
             return not (count and token in _VI_NAME_SYLLABLES)
-        return token in NOT_NAMES or nouns.opens(token)
+        return token in NOT_NAMES or nouns.opens(token) or token in organisation_words(lang)
 
     def _demonym(self, word: str) -> int | None:
         """The country of a country adjective, inflected endings allowed ("israelí", "israelische")."""
@@ -737,12 +856,18 @@ class OfficialFinder:
                 p, group = hit
                 continue
             w = _WORD_BEFORE.search(folded, max(0, p - 40), p)
-            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3):
+            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3 or spans.lang in _BODY_BEFORE_TITLE):
                 return None
             p = w.start()
         else:
             return None
         c = p - 2
+        s = self._name_ending(text, folded, c, spans, how)
+        return None if s is None else Official(s, c, text[s:c], group, (s, e))
+
+    def _name_ending(self, text: str, folded: str, c: int, spans: _Taken, how: tuple[bool, _Nouns]) -> int | None:
+        """The start of the longest name (:meth:`_name_run`, up to :data:`_MAX_NAME_WORDS`
+        capitalised words) that ends at ``c``, or None."""
         words = list(CAPITALISED_WORD.finditer(text, max(0, c - _COMMA_REACH), c))
         if not words or words[-1].end() != c:
             return None
@@ -751,13 +876,45 @@ class OfficialFinder:
             if len(firsts) >= _MAX_NAME_WORDS or not NAME_GAP.fullmatch(text, w.end(), firsts[-1]):
                 break
             firsts.append(w.start())
-        for s in reversed(firsts):  # the longest name that ends at the comma
+        for s in reversed(firsts):  # the longest name that ends at ``c``
             run = self._name_run(text, folded, s, spans, how)
             if run is not None and run[1] == c:
-                break
-        else:
+                return s
+        return None
+
+    # ------------------------------------------------------------ brackets
+
+    def _bracketed(self, text: str, folded: str, starts: dict[int, int], spans: _Taken,
+                   how: tuple[bool, _Nouns]) -> list[Official]:
+        """People named in brackets after an office and its body ("the head of the agency
+        (Maria Lopez)", "Kepala Badan Pangan Nasional (Arief Prasetyo Adi)"), or named before
+        a bracket that holds an office ("Maria Lopez (head of the agency)", "Ahmet Yıldız
+        (Ticaret Bakanı)"); the mention is the name, its text the name and the office."""
+        out = []
+        for e, q in starts.items():
+            inside = bracket_after(text, e)
+            name = self._bracket_name(text, folded, inside, spans, how) if inside is not None else None
+            if inside is not None and name is not None:
+                out.append(Official(name[0], name[1], text[name[0]:name[1]], None, (q, inside[1] + 1)))
+            around = bracket_around(text, q, e)
+            if around is not None and text[around[0] - 2:around[0] - 1] == " ":
+                c = around[0] - 2
+                s = self._name_ending(text, folded, c, spans, (how[0], _NO_NOUNS))
+                if s is not None and (" " in text[s:c] or spans.lang in _ONE_WORD_NAMES):
+                    out.append(Official(s, c, text[s:c], None, (s, around[1] + 1)))
+        return out
+
+    def _bracket_name(self, text: str, folded: str, inside: tuple[int, int], spans: _Taken,
+                      how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
+        """The name that fills a bracket (``inside``: what it holds): capitalised words, two
+        or more (one in a language of one-word names), no acronym ("(FAO)"), no known body."""
+        s, c = inside
+        if not text[s:s + 1].isupper() or acronym_end(text, s) is not None:
             return None
-        return Official(s, c, text[s:c], group, (s, e))
+        run = self._name_run(text, folded, s, spans, (how[0], _NO_NOUNS))
+        if run is None or run[1] != c or not (" " in text[s:c] or spans.lang in _ONE_WORD_NAMES):
+            return None
+        return run
 
     # ------------------------------------------------------------ unspaced scripts
 
@@ -840,6 +997,13 @@ class OfficialFinder:
             if names is not None:
                 out.append(Official(m.start(), names[1], text[names[0]:names[1]], group))
         return out
+
+
+def acronym_end(text: str, p: int) -> int | None:
+    """The end of the acronym at ``p`` (two capitals or more, a case ending after a hyphen
+    allowed: "HZZO-a", "UBND", "FNSEA"), or None: a body's name, never a person's."""
+    m = _ACRONYM.match(text, p)
+    return m.end() if m is not None and m.group(1).isupper() else None
 
 
 def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken) -> list[Official]:
@@ -1032,6 +1196,49 @@ def _vi_portfolio_end(text: str, folded: str, e: int) -> int:
     return m.end() if m is not None else e
 
 
+#: how many words of a body may stand between a Vietnamese title and a name
+_VI_BODY_WORDS = 10
+_VI_WORD = re.compile(r"[^\W\d_]+")
+#: Vietnamese words of a clause, which no body between a title and a name holds: places
+#: ("tại", "ở"), conjunctions, tense and the verbs of saying and meeting
+_VI_NOT_BODY = frozenset({"tại", "ở", "với", "và", "đã", "sẽ", "đang", "cho", "nói", "là", "khi", "trong",
+                          "sau", "trước", "về", "đến", "từ", "được", "không", "cũng", "tiếp", "gặp",
+                          "có", "này", "đó", "thì", "mà", "vì", "nhưng"})
+
+
+def _vi_name_after(text: str, folded: str, e: int,
+                   spans: _Taken) -> tuple[tuple[int, int], int | None, bool] | None:
+    """(name span, country, False) of a Vietnamese name after the title ending at ``e`` and
+    the body the title names ("Giám đốc *Sở Y tế Hà Nội* Trần Thị Nhị Hà", "Chủ tịch *UBND
+    TP Hồ Chí Minh* Phan Văn Mãi", "Thống đốc *Ngân hàng Nhà nước* Nguyễn Thị Hồng"): the
+    first common family name that opens two to four capitalised syllables ending the run of
+    capitals, within :data:`_VI_BODY_WORDS` words of the title, the body opening with a
+    capital; None when there is none, or a known person or a punctuation mark comes first."""
+    if not text.startswith(" ", e) or not text[e + 1:e + 2].isupper():
+        return None
+    words: list[re.Match[str]] = []
+    for m in _VI_WORD.finditer(text, e + 1):
+        if m.start() != (words[-1].end() + 1 if words else e + 1) or len(words) == _VI_BODY_WORDS + 5 or (
+                folded[m.start():m.end()] in _VI_NOT_BODY):
+            break  # anything but one space between two words ends the stretch, and so does a word of
+            # a clause ("Tổng thống Pháp *tại* Hà Nội", "Chủ tịch Quốc hội *đã* tiếp ...")
+        words.append(m)
+    caps = [w.group()[0].isupper() for w in words] + [False]
+    group = None
+    for i, w in enumerate(words[:_VI_BODY_WORDS + 1]):
+        hit = spans.covering(w.start())
+        if hit is not None and spans.person(hit[2]):
+            return None
+        group = hit[2] if hit is not None and group is None else group
+        if caps[i] and folded[w.start():w.end()] in _VI_FAMILY_NAMES:
+            n = caps.index(False, i) - i
+            end = words[i + n - 1].end()
+            if 2 <= n <= 4 and i + n < len(words) + (len(words) <= _VI_BODY_WORDS + 4) and spans.place_end(
+                    w.start()) != end:  # no city ("Hà Nội")
+                return (w.start(), end), group, False
+    return None
+
+
 def _vi_syllable(text: str, folded: str, at: tuple[int, int], hit: tuple[int, int, int], spans: _Taken) -> bool:
     """Whether the country mention ``hit``, word ``at[1]`` of a name begun at ``at[0]``,
     is a syllable of a Vietnamese personal name: the name opens with a common family
@@ -1046,18 +1253,26 @@ def _vi_syllable(text: str, folded: str, at: tuple[int, int], hit: tuple[int, in
     return text[hit[1] + 1:hit[1] + 2].isupper() and spans.covering(hit[1] + 1) is None
 
 
-def _clause_word(low: str, cased: bool) -> bool:
+def _clause_word(low: str, cased: bool, lang: str | None, joined: bool) -> bool:
     """Whether the folded lower-case word ``low`` makes the words after a title a clause
-    or a place, no portfolio: a pronoun, a verb, a locative preposition, or (``cased``:
-    a language with cases, whose portfolio is in the genitive) a verb in the past tense;
-    elsewhere any word but a short function word, a conjunction or a Romance adjective
-    ("animales et halieutiques", "Souveraineté alimentaire", "Mobilité durable")."""
-    if low in _NOT_PORTFOLIO or low in _LOCATIVES:
+    or a place, no portfolio: a pronoun, a verb, a locative preposition of ``lang``, or
+    (``cased``: a language with cases, whose portfolio is in the genitive) a verb in the
+    past tense; elsewhere any word but a short function word, a conjunction, a Romance
+    adjective ("animales et halieutiques", "Souveraineté alimentaire", "Mobilité durable")
+    or (``joined``: after a function word) the noun of a body's field ("directeur de
+    l'agence régionale de *santé*", "director of the *agency*")."""
+    if low in _NOT_PORTFOLIO or _locative(low, lang):
         return True
     if cased:
         return _PAST_TENSE.search(low) is not None
-    return not (len(low) <= 3 or low in _CONJUNCTIONS or low in _GAP_WORDS or _ELIDED.match(low) is not None
-                or _PORTFOLIO_ADJECTIVE.search(low) is not None)
+    return not (joined or _joins(low) or low in _CONJUNCTIONS or _PORTFOLIO_ADJECTIVE.search(low) is not None)
+
+
+def _joins(low: str) -> bool:
+    """Whether the folded lower-case word ``low`` is a function word that joins a title to
+    its portfolio or body: three letters or fewer ("de", "of", "the"), a longer one of
+    :data:`_GAP_WORDS` ("della"), or an elided article ("l'agence")."""
+    return len(low) <= 3 or low in _GAP_WORDS or _ELIDED.match(low) is not None
 
 
 def _particles_only(folded: str, lo: int, hi: int) -> bool:

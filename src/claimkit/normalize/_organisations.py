@@ -69,9 +69,10 @@ from typing import Any
 
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
-from claimkit.text import fold
+from claimkit.text import fold, fold_case
 
-__all__ = ["english_name", "names_ministry", "spoken_for_bodies", "state_body", "with_organisations"]
+__all__ = ["english_name", "names_ministry", "organisation_words", "spoken_for_bodies", "state_body",
+           "with_organisations"]
 
 #: a capitalised word of a name, in Latin or Cyrillic letters (digits, dots, an
 #: apostrophe or a hyphen inside: "Al-Shabaab", "E.ON")
@@ -183,6 +184,19 @@ def _table(lang: str) -> _Table | None:
         source = _spaced_pattern(raw)
     compound = re.compile(_compound(raw["compound"])) if raw.get("compound") else None
     return _Table(lang, re.compile(source) if source else None, frozenset(raw.get("state", ())), compound)
+
+
+@functools.cache
+def organisation_words(lang: str | None) -> frozenset[str]:
+    """The one-word organisation words of ``lang``'s table that open or close a body's name,
+    folded ("bundesagentur", "badan", "authority"): no word of a person's name. None for a
+    language without a table, or for Vietnamese, whose body syllables name people too."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    if not lang or lang == "vi" or not path.is_file():
+        return frozenset()
+    raw = json.loads(path.read_text("utf-8"))
+    return frozenset(fold_case(w) for w in (*raw.get("first", ()), *raw.get("last", ()))
+                     if " " not in w.strip() and not w.isupper() and len(w) > 3)
 
 
 @dataclass(frozen=True)
