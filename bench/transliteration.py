@@ -37,7 +37,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _FULL_NAME = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+ [А-ЯЁІЇЄҐ][а-яёіїєґ'’]+")
 _NOT_NOMINATIVE = re.compile(r"(ом|ем|им|ым|ой|ою|ої)\b")
 _DOCS = [("Антон Силуанов", "ru", "Anton Siluanov"), ("Арарат Мирзоян", "ru", "Ararat Mirzoyan"),
-         ("Олег Ткаченко", "uk", "Oleh Tkachenko"), ("Андрій Сибіга", "uk", "Andriy Sybiha"),
+         ("Олег Ткаченко", "uk", "Oleh Tkachenko"), ("Андрій Сибіга", "uk", "Andrii Sybiha"),
          ("Евгений", "ru", "Yevgeny"), ("Дмитрий", "ru", "Dmitry"), ("Ігор", "uk", "Ihor"),
          ("Сергей Лавров", "ru", "Sergey Lavrov"), ("Володимир Зеленський", "uk", "Volodymyr Zelensky")]
 

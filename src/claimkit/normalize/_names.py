@@ -37,7 +37,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["ar_given_name", "family_name", "in_english_order", "romanised", "with_full_names"]
+__all__ = ["ar_given_name", "ar_name_word", "family_name", "in_english_order", "romanised", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -263,7 +263,8 @@ def romanised(name: str, language: str | None) -> str | None:
     if script_of(name[:1] or " ") == Script.CYRILLIC:
         return _transliterated(name, language)
     if script_of(name[:1] or " ") == Script.ARABIC:
-        return _ar_english(name)
+        country = language[3:] if language and language.startswith("ar-") else None
+        return _ar_english(name) or _ar_attested(name, country)
     if script_of(name[:1] or " ") not in _CJK:
         return None
     scripts = {script_of(c) for c in name if not c.isspace() and c not in _KANA_SEPARATORS}
@@ -284,10 +285,25 @@ _RU_LATIN = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
     ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
-#: Ukrainian letters as Ukraine's national transliteration writes them, which English
-#: news follow ("Олег Ткаченко" -> "Oleh Tkachenko", "Андрій Сибіга" -> "Andriy Sybiha")
+#: Ukrainian letters as Ukraine's national transliteration (Cabinet resolution 55 of 2010)
+#: writes them at the start of a word, which English news follow ("Олег Ткаченко" -> "Oleh
+#: Tkachenko"); inside a word see :data:`_UK_INSIDE`
 _UK_LATIN = {**_RU_LATIN, "г": "h", "ґ": "g", "е": "e", "є": "ye", "и": "y", "і": "i", "ї": "yi",
              "щ": "shch", "ь": "", "'": "", "’": ""}
+#: the Ukrainian letters the national system writes otherwise after a word's first letter:
+#: "Андрій" -> "Andrii", "Ляшко" -> "Liashko", "Гнатюк" -> "Hnatiuk", "Тихий" -> "Tykhyi"
+#: (not "Andriy", "Lyashko": the system's spelling, which Ukraine's ministries and English
+#: news use for its officials)
+_UK_INSIDE = {"є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia"}
+#: Russian given names that English news spell otherwise than letter by letter ("Александр"
+#: is "Alexander", not "Aleksandr"; "Илья" "Ilya", not "Ilia"), keyed in lower case; a name
+#: written with "е" for "ё" too ("Петр", "Федор")
+_RU_GIVEN = {
+    "александр": "alexander", "александра": "alexandra", "алексей": "alexey", "максим": "maxim",
+    "юрий": "yuri", "николай": "nikolai", "илья": "ilya", "пётр": "pyotr", "петр": "pyotr",
+    "фёдор": "fyodor", "федор": "fyodor", "семён": "semyon", "семен": "semyon", "артём": "artyom",
+    "артем": "artyom", "алёна": "alyona", "алена": "alyona", "матвей": "matvey",
+}
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’]+")
 _VOWELS_RU = frozenset("аеёиоуыэюяіїє")
 
@@ -300,28 +316,55 @@ def _transliterated(name: str, language: str | None) -> str | None:
     table = _UK_LATIN if language == "uk" or any(c in "іїєґІЇЄҐ" for c in name) else _RU_LATIN
     if any(c.lower() not in table for c in name if c not in " -"):
         return None
-    return _CYRILLIC_WORD.sub(lambda m: _transliterated_word(m.group(), table), name)
+    spell = _ukrainian_word if table is _UK_LATIN else _russian_word
+    return _CYRILLIC_WORD.sub(lambda m: _capitalised(spell(m.group().lower()), m.group()), name)
 
 
-def _transliterated_word(word: str, table: dict[str, str]) -> str:
-    """One word in Latin letters: Russian "е" is "ye" at the start and after a vowel
-    ("Евгений" -> "Yevgeny"), a final "ий" or "ый" is "y" ("Дмитрий" -> "Dmitry");
-    a final "ия", "ья" or "ія" is "ia", as English news write women's given names ("Мария"
-    -> "Maria", "Наталья" -> "Natalia", "Юлія" -> "Yulia", not "Mariya", "Yuliia")."""
-    low = word.lower()
-    ending = ""
+def _capitalised(latin: str, word: str) -> str:
+    """``latin`` with a capital where ``word`` has one first."""
+    return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
+
+
+def _feminine_ending(low: str) -> tuple[str, str]:
+    """A word and its last letters: a final "ия", "ья" or "ія" is "ia", as English news write
+    women's given names ("Мария" -> "Maria", "Наталья" -> "Natalia", "Юлія" -> "Yulia", not
+    "Mariya", "Yuliia")."""
     if low.endswith(("ия", "ья", "ія")) and len(low) > 3:
-        low, ending = low[:-2], "ia"
-    if table is _RU_LATIN and low.endswith(("ий", "ый")):
+        return low[:-2], "ia"
+    return low, ""
+
+
+def _russian_word(low: str) -> str:
+    """One Russian word (lower case) in Latin letters: a given name of :data:`_RU_GIVEN`
+    as English news spell it; "е" is "ye" at the start and after a vowel ("Евгений" ->
+    "Yevgeny"), a final "ий" or "ый" is "y" ("Дмитрий" -> "Dmitry")."""
+    if low in _RU_GIVEN:
+        return _RU_GIVEN[low]
+    low, ending = _feminine_ending(low)
+    if low.endswith(("ий", "ый")):
         low = low[:-2] + "ы"
     out = []
     for i, c in enumerate(low):
-        latin = table[c]
-        if table is _RU_LATIN and c == "е" and (i == 0 or low[i - 1] in _VOWELS_RU or low[i - 1] in "ъь"):
+        latin = _RU_LATIN[c]
+        if c == "е" and (i == 0 or low[i - 1] in _VOWELS_RU or low[i - 1] in "ъь"):
             latin = "ye"
         out.append(latin)
-    latin_word = "".join(out) + ending
-    return latin_word[:1].upper() + latin_word[1:] if word[:1].isupper() else latin_word
+    return "".join(out) + ending
+
+
+def _ukrainian_word(low: str) -> str:
+    """One Ukrainian word (lower case) in Latin letters by the national system: "є", "ї",
+    "й", "ю", "я" as "ye", "yi", "y", "yu", "ya" first in the word, else as
+    :data:`_UK_INSIDE` ("Юрій" -> "Yurii", "Олексій" -> "Oleksii", "В'ячеслав" ->
+    "Viacheslav"); "зг" is "zgh" (not "zh", which is "ж")."""
+    low, ending = _feminine_ending(low)
+    out = []
+    for i, c in enumerate(low):
+        latin = _UK_LATIN[c] if i == 0 else _UK_INSIDE.get(c, _UK_LATIN[c])
+        if c == "г" and i and low[i - 1] == "з":
+            latin = "gh"
+        out.append(latin)
+    return "".join(out) + ending
 
 
 #: Arabic names in the spelling English news give them, word by word (the article "ال"
@@ -391,6 +434,13 @@ def ar_given_name(word: str) -> bool:
     return word in _AR_GIVEN and " " not in word and word not in _AR_JOINING
 
 
+def ar_name_word(word: str) -> bool:
+    """``word`` is a word of an Arabic name the tables list: a given name or joining word of
+    :data:`_AR_GIVEN`, or a family name of :data:`_AR_FAMILY`, with or without the article."""
+    stem = word[2:] if word.startswith("ال") else word
+    return word in _AR_GIVEN or word in _AR_FAMILY or stem in _AR_FAMILY
+
+
 #: the words of :data:`_AR_GIVEN` that join names and open none
 _AR_JOINING = frozenset({"بن", "ابن", "بنت", "أبو", "آل"})
 
@@ -415,6 +465,46 @@ def _ar_english(name: str) -> str | None:
         out.append(english)
         i += 1
     return " ".join(out) if out else None
+
+
+#: a Latin word of an attested spelling that writes the Arabic article, joined or not
+#: ("Alawadi", "Al-Momani", "El-Haddad"), and the name after it
+_ARTICLE_WORD = re.compile(r"[AaEe]l[- ]?([^\W\d_][\w'’-]{2,})")
+
+
+def _ar_attested(name: str, country: str | None) -> str | None:
+    """An Arabic name in the spelling attested for it (arabic-name-romanizer's index of
+    names in Arabic and English from Wikidata, ranked for ``country`` when given: "محمود
+    عباس" -> "Mahmoud Abbas", "جوزاف عون" -> "Joseph Aoun", "أحمد كجوك" -> "Ahmed
+    Kouchouk"), the article written "al-" where the index joins it ("Alawadi" ->
+    "al-Awadi"); None when a word of it is attested nowhere (the library's model and rules,
+    which guess, are never asked: a foreign name written in Arabic stays as written)."""
+    best = _ar_index().transliterate(name, top_k=2, country=country)  # candidates (1 gives text)
+    if not best or any(u.source not in ("dictionary", "user") for u in best[0].units):
+        return None
+    latin, words = best[0].text.split(), name.split()
+    if len(latin) == len(words):  # the article of a word the Arabic writes with "ال" as "al-"
+        latin = [_with_article(w, joined=len(a) > 5) if a.startswith("ال") else w
+                 for w, a in zip(latin, words, strict=True)]
+    return " ".join(latin) or None
+
+
+def _with_article(word: str, *, joined: bool) -> str:
+    """A Latin word that writes the Arabic article, with it as "al-" ("Al-Momani" ->
+    "al-Momani"; ``joined``, the article may be joined to the name: "Alawadi" -> "al-Awadi",
+    for a longer Arabic word than "الياس", Elias); any other word as it is."""
+    m = _ARTICLE_WORD.fullmatch(word)
+    if m is None or not (joined or word[2:3] in "- "):
+        return word
+    return f"al-{m.group(1)[:1].upper()}{m.group(1)[1:]}"
+
+
+@cache
+def _ar_index() -> Any:
+    """One arabic-name-romanizer transliterator on its index alone (no model is loaded)."""
+    from arabic_name_romanizer import Transliterator
+
+    return Transliterator(auto_load_model=False)
 
 
 def _chinese(name: str) -> str:

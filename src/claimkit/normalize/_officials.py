@@ -42,7 +42,7 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
 )
-from claimkit.normalize._names import ar_given_name, family_name
+from claimkit.normalize._names import ar_given_name, ar_name_word, family_name
 from claimkit.normalize._offices import OFFICES, office_words
 from claimkit.normalize._organisations import organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
@@ -220,6 +220,18 @@ _OBLIQUE_TITLES = {
     "hr": re.compile(r"(?<![\w-])(?:ministra|ministrice|predsjednika|predsjednice|premijera|glasnogovornika"
                      r"|glasnogovornice|veleposlanika)(?![\w-])"),
 }
+#: titles in the instrumental, whose holder's name follows in the instrumental too: "встретился
+#: с *министром* обороны Белоруссии Виктором Хрениным", "переговори з *міністром* Андрієм
+#: Сибігою" (the other party of a meeting); the name is put back in the nominative
+#: (:func:`nominative`, ``instrumental``)
+_INSTRUMENTAL_TITLES = {
+    "ru": re.compile(r"(?<![\w-])(?:министром|замминистра|президентом|премьер-министром|премьером"
+                     r"|вице-премьером|пресс-секретарем|пресс-секретарём|представителем|послом|губернатором"
+                     r"|мэром|главой|председателем|руководителем|коллегой|канцлером|спикером)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:міністром|міністеркою|президентом|президенткою|прем['’]єр-міністром"
+                     r"|прем['’]єр-міністеркою|прем['’]єром|віцепрем['’]єром|речником|речницею|послом|головою"
+                     r"|мером|губернатором|очільником|керівником|колегою|канцлером|спікером)(?![\w-])"),
+}
 #: the heads of a body, whose name may stand between the title and the holder's name
 #: ("*Prezes* Urzędu ... Tomasz Chróstny", "*Kepala* Badan Meteorologi Dwikorita Karnawati",
 #: "Rekabet Kurumu *Başkanı* Birol Küle", "central bank *governor* Ama Mensah"), beside
@@ -228,8 +240,8 @@ _OBLIQUE_TITLES = {
 _HEAD_TITLES = {
     "en": re.compile(r"(?<![\w-])(?:governor|senator|chairman|chairwoman|chairperson)(?![\w-])"),
     "pl": re.compile(r"(?<![\w-])(?:prezes|prezeska|szef|szefowa)(?![\w-])"),
-    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель)(?![\w-])"),
-    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник)(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель|секретарь|директор)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник|секретар|директор)(?![\w-])"),
     "id": re.compile(r"(?<![\w-])(?:kepala|ketua)(?![\w-])"),
     "tr": re.compile(r"(?<![\w-])(?:başkanı|genel müdürü)(?![\w-])"),
 }
@@ -349,7 +361,7 @@ def _locative(word: str, lang: str | None) -> bool:
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
-                    "министр", "міністр", "министър",
+                    "министр", "міністр", "министър", "министром", "міністром", "міністеркою",
                     # spokespeople, whose body may follow in the genitive ("пресс-секретарь
                     # министерства Мария ...", "rzeczniczka resortu Anna ...", "glasnogovornica
                     # ministarstva Ivana ...")
@@ -405,6 +417,8 @@ _VI_PORTFOLIO = re.compile(
 #: opens the rest of the clause, no part of the name ("نواف سلام *بإعادة* الإعمار": to
 #: rebuild; "*بتمويل*", to fund; "*للأمن*", "*بالتعاون*"); a name's words do not open so
 _AR_PREPOSED = ("بال", "بإ", "بأ", "بت", "بم", "لل", "لإ", "لأ", "كال")
+#: the one-letter prepositions and conjunctions Arabic joins to the next word (by, for, as, so)
+_AR_JOINED = "بلكف"
 #: bodies an Arabic title names before the holder: definite ones, and heads of a construct
 #: whose definite words follow ("وزارة الخارجية", "هيئة الأركان")
 _AR_BODIES = frozenset({"الوزارة", "الحكومة", "الرئاسة", "الجيش", "الهيئة", "المجلس", "الخارجية"})
@@ -536,8 +550,11 @@ class OfficialFinder:
             script_of(c) in (Script.HAN, Script.KANA) for c in t)])
         ar = _alternation(by_script.get(Script.ARABIC, []))
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
+        #: a Korean name before its title, a body between ("외교부", "국가안보실") or a
+        #: province before a governor ("경기도지사")
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
-                                 rf"(?:{_HANGUL_WORD}{{1,5}}[부청처원실] ?)?(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
+                                 rf"(?:{_HANGUL_WORD}{{1,5}}[부청처원실] ?|{_HANGUL_WORD}{{1,3}}(?=도지사))?"
+                                 rf"(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
         #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
         #: common family name, before a particle or a break
         self._ko_after_re = re.compile(rf"(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
@@ -567,7 +584,8 @@ class OfficialFinder:
         gazetteer's own mentions ``taken`` and which entries are people."""
         starts = self._title_starts(folded)
         for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
-                       _HEAD_TITLES.get(lang or ""), OFFICES.get(lang or "")):
+                       _INSTRUMENTAL_TITLES.get(lang or ""), _HEAD_TITLES.get(lang or ""),
+                       OFFICES.get(lang or "")):
             for m in titles.finditer(folded) if titles is not None else ():
                 starts[m.end()] = min(m.start(), starts.get(m.end(), m.start()))  # the longest one
         unspaced = self._unspaced.get(lang or "")
@@ -1031,33 +1049,68 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
 
 
 def _in_nominative(o: Official, folded: str, lang: str) -> Official:
-    """``o`` with its name in the nominative when a title in the genitive opens it
-    (:data:`_OBLIQUE_TITLES`): "министра Ивана Петрова" is Иван Петров."""
+    """``o`` with its name in the nominative when a title in the genitive (:data:`_OBLIQUE_TITLES`)
+    or the instrumental (:data:`_INSTRUMENTAL_TITLES`) opens it: "министра Ивана Петрова" and
+    "министром Иваном Петровым" are Иван Петров."""
     start = o.written[0]
+    instrumental = _INSTRUMENTAL_TITLES.get(lang)
+    if instrumental is not None and instrumental.match(folded, start) is not None:
+        return dataclasses.replace(o, name=nominative(o.name, lang, instrumental=True))
     if _OBLIQUE_TITLES[lang].match(folded, start) is None:
         return o
     return dataclasses.replace(o, name=nominative(o.name, lang))
 
 
-def nominative(name: str, lang: str) -> str:
+def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
     """A Russian, Ukrainian, Polish or Croatian name in the genitive put in the nominative:
     a woman's when its last word ends in "-ой", "-ої", "-(i)ej" or a consonant (a woman's
     surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
     Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
-    Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian)."""
+    Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian).
+    ``instrumental``: a Russian or Ukrainian name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`:
+    "Виктором Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко)."""
     words = name.split()
-    last = words[-1]
-    feminine = last.endswith(_FEMININE_LAST) or last[-1:].lower() not in "аяоуеиіїєюaeiouy"
-    endings = _ENDINGS[lang][1 if feminine else 0]
-    irregular = _GENITIVE_NAMES.get(lang, {})
+    if instrumental and lang in _INSTRUMENTAL_ENDINGS:
+        endings, irregular = _INSTRUMENTAL_ENDINGS[lang], _INSTRUMENTAL_NAMES[lang]
+    else:
+        last = words[-1]
+        feminine = last.endswith(_FEMININE_LAST) or last[-1:].lower() not in "аяоуеиіїєюaeiouy"
+        endings = _ENDINGS[lang][1 if feminine else 0]
+        irregular = _GENITIVE_NAMES.get(lang, {})
     out = []
     for word in words:
         if word in irregular:
             out.append(irregular[word])
             continue
         ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
+        if ending is not None and instrumental and ending[0] in ("ым", "им") and not word[:-2].endswith(_POSSESSIVE):
+            ending = (ending[0], ending[0][0] + "й")  # "Пишним" is Пишний, "Белым" Белый
         out.append(word[: len(word) - len(ending[0])] + ending[1] if ending else word)
     return " ".join(out)
+
+
+#: instrumental endings and their nominative, tried in turn on each word of a name (a man's
+#: and a woman's alike: a man's name in "-а" declines as a woman's, "Сибігою" is Сибіга):
+#: "Хрениным" Хренин, "Сикорским" Сикорский, "Андреем" Андрей, "Дмитрием" Дмитрий,
+#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія
+_INSTRUMENTAL_ENDINGS = {
+    "ru": (("ским", "ский"), ("цким", "цкий"), ("енком", "енко"), ("ием", "ий"), ("еем", "ей"), ("аем", "ай"),
+           ("ым", ""), ("ом", ""), ("ской", "ская"), ("ией", "ия"), ("ьей", "ья"), ("ьёй", "ья"), ("ой", "а"),
+           ("ей", "я")),
+    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"), ("им", ""),
+           ("ом", ""), ("ською", "ська"), ("ією", "ія"), ("ою", "а"), ("єю", "я")),
+}
+#: the suffixes of a possessive surname, whose instrumental "-ым", "-им" is dropped ("Ивановым"
+#: Иванов, "Путиным" Путин); after any other stem it is an adjective's ("Пишним" Пишний)
+_POSSESSIVE = ("ов", "ев", "ёв", "єв", "ів", "ин", "ын", "ін", "їн")
+#: instrumental given names whose nominative no regular ending gives ("Игорем" Игорь, a
+#: soft sign; Ukrainian "-о" names: "Дмитром" Дмитро)
+_INSTRUMENTAL_NAMES = {
+    "ru": {"Игорем": "Игорь", "Ильей": "Илья", "Ильёй": "Илья", "Павлом": "Павел", "Петром": "Пётр",
+           "Львом": "Лев"},
+    "uk": {"Дмитром": "Дмитро", "Петром": "Петро", "Михайлом": "Михайло", "Павлом": "Павло",
+           "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
+}
 
 
 def _han_name_ok(name: str) -> bool:
@@ -1135,16 +1188,20 @@ def _ar_before_given(text: str, p: int, spans: _Taken) -> int:
 
 
 def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
-    """The span of the name (one to three words) starting after ``p``'s space, or None."""
+    """The span of the name (one to three words) starting after ``p``'s space, or None. A
+    third word opened by a preposition or conjunction joined to it (ب, ل, ك, ف) that the
+    name tables do not list is the clause's, no part of the name ("أحمد كجوك *بخفض* الدين",
+    "بدر البوسعيدي *بنظيره*": to cut, with his counterpart)."""
     start = end = -1
-    for _ in range(3):
+    for n in range(3):
         w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
         hit = spans.covering(w.start()) if w is not None else None
         if hit is not None and spans.person(hit[2]):
             return None  # a known person's name ("عبد الفتاح السيسي")
         if w is None or w.group() in _AR_STOP or hit is not None or (
                 start < 0 and w.group().startswith("ال")) or (
-                start >= 0 and w.group().startswith(_AR_PREPOSED)):
+                start >= 0 and w.group().startswith(_AR_PREPOSED)) or (
+                n == 2 and w.group()[:1] in _AR_JOINED and not ar_name_word(w.group())):
             break
         start = w.start() if start < 0 else start
         end = p = w.end()

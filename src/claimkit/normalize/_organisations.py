@@ -368,11 +368,14 @@ def names_ministry(written: str, language: str | None) -> bool:
 @functools.cache
 def _spoken_for(lang: str) -> re.Pattern[str] | None:
     """The bodies of ``lang`` a spokesperson's title may name, as one pattern: the table's
-    ``spoken_for`` expressions, and (group ``head``) the heads of its ``english`` part
-    that open a name; None for a language with neither."""
+    ``spoken_for`` expressions, its one-word state bodies (``compound``: "глава
+    *Минпромторга* Антон Алиханов", "головою *Мінфіну* ..."), and (group ``head``) the heads
+    of its ``english`` part that open a name; None for a language with none of them."""
     path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
     raw = json.loads(path.read_text("utf-8")) if path.is_file() else {}
     parts = [f"(?:{p})" for p in raw.get("spoken_for", ())]
+    if raw.get("compound"):
+        parts.append(f"(?:{_compound(raw['compound'])})")
     english = _english(lang)
     if english is not None and lang not in _UNSPACED:
         parts.append(rf"(?P<head>{_alternation([h for h, _ in english.heads])})")

@@ -960,13 +960,15 @@ def _english_names(found: list[ActorMention], lang: str | None,
     name as written stays the actor's text. ``groups``: whom each official (by the title
     and name as written) speaks for; a Chinese official's Han name in a Japanese text is
     read as Chinese, a Taiwanese official's in Wade-Giles as Taiwan writes it ("Lin
-    Chia-lung", not "Lin Jialong")."""
+    Chia-lung", not "Lin Jialong"), an Arab official's as names are spelt in the country
+    the title names ("ar-EG": "Ahmed Kouchouk")."""
     out = []
     for m in found:
         a = m.actor
         if a.kind == ActorKind.person and not a.resolved and a.name:
             group = groups.get(a.text) if groups else None
-            reading = "zh-TW" if group == "TW" else "zh" if lang == "ja" and group in _CHINESE_READING else lang
+            reading = "zh-TW" if group == "TW" else "zh" if lang == "ja" and group in _CHINESE_READING else (
+                f"ar-{group}" if lang == "ar" and group and len(group) == 2 else lang)
             english = romanised(a.name, reading) or in_english_order(a.name)
             if english is not None:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
