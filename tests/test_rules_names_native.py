@@ -19,14 +19,16 @@ misspelt, as written, or no person at all); what each shows:
 - Arabic names the project's tables cannot spell, in the spelling attested for them and
   the country the title names (arabic-name-romanizer's index: "أحمد كجوك" with an Egyptian
   title is Ahmed Kouchouk), and a name that ends before a word with a joined preposition
-  ("أحمد كجوك *بخفض* الدين", "بدر البوسعيدي *بنظيره*");
+  ("أحمد كجوك *بخفض* الدين", "بدر البوسعيدي *بنظيره*"), and a person named right after
+  a verb of saying with no title ("وقال خالد الشمري إن ...");
 - Chinese, Korean and Japanese titles after a body or before the name that the finder
   lacked (主任, 省长, 市长, 参谋长; 국가안보실장, 비서실장, 주미대사, 주일대사, a province's
   도지사; 知事, 市長, 経済再生相).
 
 ``GUARDS`` hold what must not become a person, or must stay as written: a branch office
 (지사) after a company and a country, a bare ambassador title, an Israeli name in Arabic
-letters that no index attests (no guessed English spelling). ``GAPS`` are strict xfails.
+letters that no index attests (no guessed English spelling), a source or a given name
+alone after an Arabic verb of saying. ``GAPS`` are strict xfails.
 """
 
 from __future__ import annotations
@@ -78,6 +80,10 @@ CASES: list[Case] = [
      ("Badr Al Busaidi",), ("بدر البوسعيدي بنظيره",)),
     ("ar", "warning", "حذر رئيس المجلس الرئاسي الليبي محمد المنفي من تجدد القتال في طرابلس.",
      ("Mohamed Menfi",), ()),
+    # Arabic: a person named right after a verb of saying, no title
+    ("ar", "pledge", "وقال خالد الشمري إن الكويت سترسل شحنات من الوقود إلى لبنان.",
+     ("Khaled al-Shammari",), ()),
+    ("ar", "refusal", "قال أحمد أبو زيد إن مصر لن تقبل أي وجود عسكري على حدودها.", ("Ahmed Abu Zeid",), ()),
     # Chinese: titles after a body
     ("zh", "pledge", "国务院新闻办公室主任莫高义承诺，将进一步提高信息公开水平。", ("Mo Gaoyi",), ()),
     ("zh", "pledge", "广东省省长王伟中承诺，广东将加快建设大湾区。", ("Wang Weizhong",), ()),
@@ -106,6 +112,9 @@ GUARDS: list[Case] = [
     ("ar", "warning", "حذر المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي من أن الجيش سيقصف المباني.",
      ("أفيخاي أدرعي", "Israel"), ()),
     ("uk", "warning", "Речник Генштабу попередив, що Росія готує новий наступ.", (), ("Henshtabu",)),
+    # after a verb of saying: a source is no person, nor a given name alone
+    ("ar", "refusal", "وقال مصدر مسؤول إن الحكومة لن تقبل الشروط الجديدة.", (), ("مصدر مسؤول",)),
+    ("ar", "pledge", "وقال محمد إن الأردن سيرسل مساعدات جديدة إلى غزة.", ("Jordan",), ("Mohammed",)),
 ]
 
 GAPS: list[Case] = [

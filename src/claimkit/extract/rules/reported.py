@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Mention
-from claimkit.normalize._names import romanised
+from claimkit.normalize._names import ar_given_name, ar_name_word, romanised
 from claimkit.normalize._officials import nominative
 from claimkit.schemas import Actor, ActorKind
 
@@ -60,6 +60,8 @@ def reported_people(
     resolve ("told Agence France Presse": a news agency the finders leave out), as person
     actors (Cyrillic names romanised); a courtesy title of ``honorifics`` (the gazetteer's,
     as written: "Mr", "Pak", "M.") before a name is left out of it."""
+    if lc.code == "ar":
+        return _ar_reported(text, scan, lc, taken, known)
     if lc.code not in LANGUAGES:
         return []
     courtesy = _courtesy(honorifics)
@@ -76,6 +78,50 @@ def reported_people(
         name = romanised(base, language) or base
         out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
     return out
+
+
+#: an Arabic word, and what ends a name after a verb of saying: the particles that open
+#: what is said ("قال محمد المومني *إن* ..."), prepositions, a day
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+_AR_AFTER_NAME = frozenset({"إن", "أن", "إنه", "أنه", "إنها", "أنها", "بأن", "في", "من", "على", "إلى",
+                            "عن", "مع", "خلال", "يوم", "أمس", "اليوم", "لوكالة", "للصحفيين", "لقناة"})
+
+
+def _ar_reported(text: str, scan: CueScan, lc: LanguageCues, taken: Sequence[Mention],
+                 known: Callable[[str], Actor | None]) -> list[Mention]:
+    """Arabic: the person named right after a verb of saying ("وقال محمد المومني إن ..."):
+    two or three words, the first a given name of the romanisation tables, up to a
+    particle that opens what is said; in English spelling when the tables or the attested
+    index give one (:func:`romanised`), else as written."""
+    out: list[Mention] = []
+    for _, re_ in scan.spans(lc, "reporting", 0, len(text)):
+        span = _ar_name_after(text, re_)
+        if span is None or any(m.start < span[1] and span[0] < m.end for m in [*taken, *out]):
+            continue
+        written = text[span[0]:span[1]]
+        if known(written) is None:
+            name = romanised(written, "ar") or written
+            out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
+    return out
+
+
+def _ar_name_after(text: str, at: int) -> tuple[int, int] | None:
+    """The span of two or three Arabic words one space after ``at`` that open with a listed
+    given name and end before :data:`_AR_AFTER_NAME` or a mark, or None."""
+    words: list[re.Match[str]] = []
+    p, closed = at, False
+    while text[p:p + 1] == " ":
+        w = _AR_WORD.match(text, p + 1)
+        if w is None or w.group() in _AR_AFTER_NAME or len(words) == 3:
+            closed = w is not None and w.group() in _AR_AFTER_NAME
+            break
+        words.append(w)
+        p = w.end()
+    closed = closed or text[p:p + 1] in ("", "،", ",", ".", ":", "؛")
+    if not closed or len(words) < 2 or not (ar_given_name(words[0].group()) or ar_name_word(
+            f"{words[0].group()} {words[1].group()}")):
+        return None
+    return words[0].start(), p
 
 
 def _as_subject(written: str, lc: LanguageCues, text: str, said: tuple[int, int], *, after: bool) -> str:
