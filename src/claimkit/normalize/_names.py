@@ -479,7 +479,10 @@ def _ar_attested(name: str, country: str | None) -> str | None:
     Kouchouk"), the article written "al-" where the index joins it ("Alawadi" ->
     "al-Awadi"); None when a word of it is attested nowhere (the library's model and rules,
     which guess, are never asked: a foreign name written in Arabic stays as written)."""
-    best = _ar_index().transliterate(name, top_k=2, country=country)  # candidates (1 gives text)
+    index = _ar_index()
+    if index is None:  # the optional extra claimkit[arabic-names] is not installed
+        return None
+    best = index.transliterate(name, top_k=2, country=country)  # candidates (1 gives text)
     if not best or any(u.source not in ("dictionary", "user") for u in best[0].units):
         return None
     latin, words = best[0].text.split(), name.split()
@@ -501,9 +504,12 @@ def _with_article(word: str, *, joined: bool) -> str:
 
 @cache
 def _ar_index() -> Any:
-    """One arabic-name-romanizer transliterator on its index alone (no model is loaded)."""
-    from arabic_name_romanizer import Transliterator
-
+    """One arabic-name-romanizer transliterator on its index alone (no model is loaded), or
+    None without the optional extra ``claimkit[arabic-names]`` (names stay as written)."""
+    try:
+        from arabic_name_romanizer import Transliterator
+    except ImportError:
+        return None
     return Transliterator(auto_load_model=False)
 
 
