@@ -163,3 +163,20 @@ def test_five_cases_per_language() -> None:
     """At least five cases in each language whose names this change reads."""
     langs = Counter(c[0] for c in CASES)
     assert all(langs[lang] >= 5 for lang in ("ru", "uk", "ar", "zh", "ko", "ja")), langs
+
+
+def test_without_the_arabic_names_extra_a_name_stays_unspelt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """claimkit[arabic-names] is optional: without it the attested spelling is None (the
+    name stays as written), with it the index spells the name."""
+    import sys
+
+    from claimkit.normalize import _names
+
+    assert _names._ar_attested("محمود عباس", None) == "Mahmoud Abbas"
+    _names._ar_index.cache_clear()
+    monkeypatch.setitem(sys.modules, "arabic_name_romanizer", None)  # import fails
+    try:
+        assert _names._ar_index() is None
+        assert _names._ar_attested("محمود عباس", None) is None
+    finally:
+        _names._ar_index.cache_clear()
