@@ -149,3 +149,74 @@ def test_a_subject_with_the_article_a_stays(
 ) -> None:
     claim, = _of(backend, lang, text, type_)
     assert _labels(claim) == [actor]
+
+
+# ------------------------------------- 2. an outcome a verb of announcing makes public
+
+_ANNOUNCED_OUTCOME = [
+    ("tr", "Bakan seçim sonuçlarını açıkladı."),
+    ("tr", "Bakanlık anket sonuçlarını duyurdu."),
+    ("tr", "TÜİK nüfus sayımı sonuçlarını yayımladı."),
+    ("fr", "Le ministre a annoncé les conséquences de la réforme pour les retraités."),
+    ("fr", "Le gouvernement a présenté les premières conséquences du budget."),
+    ("fr", "L'Insee a publié les conséquences de la sécheresse sur les récoltes."),
+    ("es", "El ministro anunció las consecuencias de la reforma para los jubilados."),
+    ("es", "El Gobierno presentó las consecuencias económicas del acuerdo."),
+    ("es", "El INE publicó las consecuencias de la sequía en el empleo."),
+    ("it", "Il ministro ha annunciato le conseguenze della riforma."),
+    ("it", "L'Istat ha pubblicato le conseguenze economiche della siccità."),
+    ("it", "Il governo ha presentato le conseguenze del decreto sulle pensioni."),
+    ("pt", "O ministro anunciou as consequências da reforma."),
+    ("pt", "O Governo apresentou as consequências orçamentais do acordo."),
+    ("pt", "O INE divulgou as consequências da seca no emprego."),
+    ("de", "Die Regierung hat die Konsequenzen der Reform vorgestellt."),
+    ("de", "Das Ministerium veröffentlichte die Konsequenzen der Studie."),
+    ("de", "Das Amt hat die Konsequenzen des Hochwassers bekanntgegeben."),
+    ("pl", "Minister ogłosił konsekwencje reformy dla emerytów."),
+    ("pl", "Rząd przedstawił konsekwencje budżetowe ustawy."),
+    ("pl", "GUS opublikował konsekwencje suszy dla rolnictwa."),
+    ("hr", "Ministar je objavio posljedice reforme."),
+    ("hr", "Vlada je predstavila posljedice poplava."),
+    ("hr", "Zavod je objavio posljedice suše za poljoprivredu."),
+    ("ru", "Министр представил последствия реформы."),
+    ("ru", "Правительство опубликовало последствия засухи для урожая."),
+    ("ru", "Росстат обнародовал последствия кризиса для занятости."),
+    ("uk", "Міністр оприлюднив наслідки реформи."),
+    ("uk", "Уряд представив наслідки посухи."),
+    ("uk", "Держстат опублікував наслідки кризи для зайнятості."),
+    ("en", "The minister announced economic consequences of the reform for pensioners."),
+    ("en", "The office published financial consequences of the drought."),
+    ("en", "The ministry presented social consequences of the new law."),
+    ("id", "Menteri mengumumkan konsekuensi reformasi pensiun."),
+    ("id", "BPS merilis konsekuensi kekeringan bagi petani."),
+    ("id", "Pemerintah memaparkan konsekuensi anggaran baru."),
+    ("vi", "Bộ trưởng công bố hậu quả của cơn bão."),
+    ("vi", "Chính phủ thông báo hậu quả của lũ lụt."),
+    ("vi", "Tổng cục Thống kê công bố hậu quả của hạn hán."),
+    ("ar", "أعلن الوزير عواقب الإصلاح على المتقاعدين."),
+    ("ar", "نشرت الحكومة عواقب الجفاف على المحاصيل."),
+    ("ar", "عرضت الوزارة عواقب القانون الجديد."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _ANNOUNCED_OUTCOME)
+def test_an_outcome_made_public_is_no_warning(backend: RulesBackend, lang: str, text: str) -> None:
+    assert _of(backend, lang, text, "warning") == []
+
+
+_THREATENED_OUTCOME = [
+    ("tr", "Rusya, bu adımın ciddi sonuçları olacağı konusunda uyardı.", "Russia"),
+    ("tr", "Erdoğan, bunun sonuçları olacağını açıkladı.", "Recep Tayyip Erdogan"),
+    ("en", "Russia announced that there would be consequences.", "Russia"),
+    ("fr", "La Russie a averti qu'il y aurait des conséquences.", "Russia"),
+    ("es", "Rusia advirtió que habrá consecuencias.", "Russia"),
+    ("it", "Mosca ha minacciato conseguenze gravi.", "Russia"),
+    ("de", "Moskau drohte mit Konsequenzen.", "Russia"),
+    ("pl", "Rosja zapowiedziała konsekwencje.", "Russia"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), _THREATENED_OUTCOME)
+def test_consequences_threatened_stay_a_warning(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
+    warning, = _of(backend, lang, text, "warning")
+    assert actor in _labels(warning)

@@ -240,7 +240,8 @@ class RulesBackend(Backend):
         #: words :func:`_purpose` and :func:`_not_asserted` look for inside the clause
         #: (:meth:`_stands` skips them when the clause has none)
         self._clause_keys = self._claim_keys | _UNASSERTED | frozenset(
-            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose"]
+            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose",
+             "outcome"]
         )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
@@ -590,6 +591,8 @@ class RulesBackend(Backend):
             return False
         if spec.verbal and _nominal(scan, h):
             return False
+        if "outcome" in cues and _announced(scan, h, clause):
+            return False  # "Bakan seçim sonuçlarını açıkladı": the minister announced the results
         if not spec.conditioned and _believed(scan, h, clause, scheduled=not spec.verbal):
             return False  # a meeting noun too: "Analysts expect Brazil to pledge more at the summit"
         return not self._called_off(scan, h, clause, sentence[1])
@@ -1480,6 +1483,46 @@ def _nominal(scan: CueScan, hit: Hit) -> bool:
     text = scan.text
     before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
     return any(not text[e : hit.start].strip() for _, e in before)
+
+
+#: at most this many words between a verb of announcing and the outcome noun it makes public
+#: after it ("annoncé les premières conséquences"), and, where the verb ends its clause,
+#: between the noun and that verb ("hat die Konsequenzen der Reform vorgestellt")
+_ANNOUNCED_BEFORE = 2
+_ANNOUNCED_AFTER = {"de": 3}
+#: what may not stand between a verb of announcing and its object
+_ANNOUNCED_BREAK = re.compile(r"[^\w\s'’-]")
+
+
+def _announced(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is an ``outcome`` noun (consequences, results: "sonuçlar", "conséquences",
+    "consecuencias") that a verb of ``announcing`` makes public: its object, neutral ("Bakan
+    seçim sonuçlarını açıkladı": the minister announced the election results; "a annoncé
+    les conséquences de la réforme"), no threat. The verb stands right before the noun, a
+    determiner or an adjective apart; in verb-final languages right after it; in German
+    after it at the clause's end ("die Konsequenzen der Reform vorgestellt"). Not a noun
+    in what the verb reports ("announced that there would be consequences": a complement
+    is no object) nor a warning verb's ("warned of the consequences")."""
+    lc, text = hit.lang, scan.text
+    if not any(s == hit.start for s, _ in scan.spans(lc, "outcome", hit.start, hit.end + 20)):
+        return False
+    cs, ce = clause
+    if lc.boundary == "none":  # 公布其后果: a character or two apart
+        return scan.has(lc, "announcing", max(cs, hit.start - 4), hit.start) or any(
+            s - hit.end <= 2 for s, _ in scan.spans(lc, "announcing", hit.end, ce))
+    if lc.negation_after:  # the verb right after its object: "sonuçlarını açıkladı"
+        return any(not text[hit.end : s].strip() for s, _ in scan.spans(lc, "announcing", hit.end, ce))
+    for _, e in scan.spans(lc, "announcing", max(cs, hit.start - 40), hit.start):
+        if _plain_words(text, e, hit.start, _ANNOUNCED_BEFORE):
+            return True
+    words = _ANNOUNCED_AFTER.get(lc.code, -1)
+    return words >= 0 and any(_plain_words(text, hit.end, s, words)
+                              for s, _ in scan.spans(lc, "announcing", hit.end, min(ce, hit.end + 60)))
+
+
+def _plain_words(text: str, lo: int, hi: int, most: int) -> bool:
+    """``text[lo:hi]`` is at most ``most`` words and no punctuation."""
+    return not _ANNOUNCED_BREAK.search(text, lo, hi) and len(_WORD.findall(text, lo, hi)) <= most
 
 
 #: how far before its clause the comma after a verb of belief may stand ("oczekuje, że")
