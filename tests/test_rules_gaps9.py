@@ -7,15 +7,23 @@ with sentences written for these tests (none comes from the test articles or the
   Aufklärungsflugzeuge liefern") no longer blocks the composed claim: the gap is
   bounded in words as well as in characters;
 * the objects between a composed claim's modifier and its verb are after the cue
-  ("ist bereit, der Ukraine ... zu liefern": Ukraine is the recipient).
+  ("ist bereit, der Ukraine ... zu liefern": Ukraine is the recipient);
+* a name after "a" after the cue (es, it, pt) is whom the verb sends to, no actor;
+* an outcome noun a verb of announcing makes public is no warning ("seçim sonuçlarını
+  açıkladı");
+* a date is never a person ("mit seinem Amtskollegen für Juni"), and a month or a weekday
+  after a "for" ("für Juni", "para junio", "на июнь") is a date, ahead of publication.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from claimkit.extract.base import Draft
 from claimkit.extract.rules import RulesBackend
+from claimkit.normalize import find_dates
 from claimkit.schemas import Document
 
 
@@ -220,3 +228,73 @@ _THREATENED_OUTCOME = [
 def test_consequences_threatened_stay_a_warning(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
     warning, = _of(backend, lang, text, "warning")
     assert actor in _labels(warning)
+
+
+# ----------------------------------------------------------- 1. a date is never an actor
+
+_DATE_AFTER_TITLE = [
+    ("de", "Der Minister kündigte ein Treffen mit seinem Amtskollegen für Montag an.", "Montag"),
+    ("de", "Ein Treffen mit dem Kanzler Anfang Juni ist geplant.", "Anfang Juni"),
+    ("de", "Der Minister kündigte Gespräche mit seinem Amtskollegen für Juni an.", "Juni"),
+    ("pt", "O ministro anunciou uma reunião com o presidente Segunda-feira.", "Segunda-feira"),
+    ("pt", "O ministro anunciou uma reunião com o seu homólogo para Junho.", "Junho"),
+    ("pt", "O primeiro-ministro recebeu o Presidente Sexta-feira em São Bento.", "Sexta-feira"),
+    ("fr", "Le ministre a annoncé une rencontre avec le président Lundi.", "Lundi"),
+    ("fr", "La ministre rencontrera son homologue Mardi à Paris.", "Mardi"),
+    ("fr", "Le Premier ministre a reçu le président Vendredi à Matignon.", "Vendredi"),
+    ("it", "Il ministro ha annunciato un incontro con il presidente Lunedì.", "Lunedì"),
+    ("it", "La ministra incontrerà il suo omologo Martedì a Roma.", "Martedì"),
+    ("it", "Il premier ha ricevuto il presidente Venerdì a Palazzo Chigi.", "Venerdì"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date"), _DATE_AFTER_TITLE)
+def test_a_date_after_a_title_is_no_person(backend: RulesBackend, lang: str, text: str, date: str) -> None:
+    meeting, = _of(backend, lang, text, "meeting")
+    assert date not in _labels(meeting) + _labels(meeting, "participants")
+    assert meeting.fields["date"].raw is not None and date in meeting.fields["date"].raw
+
+
+_DATE_FOR = [
+    ("en", "The summit is scheduled for June.", "2025-06"),
+    ("en", "Talks were set for Monday, officials said.", "2025-06-09"),
+    ("en", "Elections are planned for March.", "2026-03"),
+    ("fr", "Le sommet est prévu pour juin.", "2025-06"),
+    ("fr", "La réunion est fixée pour lundi.", "2025-06-09"),
+    ("fr", "Les élections sont annoncées pour mars.", "2026-03"),
+    ("de", "Der Gipfel ist für Juni geplant.", "2025-06"),
+    ("de", "Die Gespräche sind für Montag angesetzt.", "2025-06-09"),
+    ("de", "Die Wahl wurde für März angekündigt.", "2026-03"),
+    ("es", "La cumbre está prevista para junio.", "2025-06"),
+    ("es", "La reunión quedó fijada para el lunes.", "2025-06-09"),
+    ("es", "Las elecciones se convocaron para marzo.", "2026-03"),
+    ("it", "Il vertice è previsto per giugno.", "2025-06"),
+    ("it", "L'incontro è fissato per lunedì.", "2025-06-09"),
+    ("it", "Le elezioni sono state indette per marzo.", "2026-03"),
+    ("pt", "A cimeira está prevista para junho.", "2025-06"),
+    ("pt", "A reunião foi marcada para segunda-feira.", "2025-06-09"),
+    ("pt", "As eleições foram marcadas para março.", "2026-03"),
+    ("pl", "Szczyt zaplanowano na czerwiec.", "2025-06"),
+    ("pl", "Wybory wyznaczono na marzec.", "2026-03"),
+    ("pl", "Rozmowy przełożono na listopad.", "2025-11"),
+    ("ru", "Саммит запланирован на июнь.", "2025-06"),
+    ("ru", "Переговоры назначены на понедельник.", "2025-06-09"),
+    ("ru", "Выборы назначены на март.", "2026-03"),
+    ("uk", "Саміт заплановано на червень.", "2025-06"),
+    ("uk", "Переговори призначено на понеділок.", "2025-06-09"),
+    ("uk", "Вибори призначено на березень.", "2026-03"),
+    ("hr", "Summit je zakazan za lipanj.", "2025-06"),
+    ("hr", "Sastanak je zakazan za ponedjeljak.", "2025-06-09"),
+    ("hr", "Izbori su raspisani za ožujak.", "2026-03"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), _DATE_FOR)
+def test_a_month_or_weekday_for_which_something_is_set_is_a_date_ahead(lang: str, text: str, value: str) -> None:
+    found = find_dates(text, language=lang, published=dt.date(2025, 6, 4))  # a Wednesday
+    assert [m.date.value for m in found] == [value], text
+
+
+def test_a_portuguese_weekday_after_na_stays_in_the_past() -> None:
+    found = find_dates("O acordo foi assinado na sexta-feira.", language="pt", published=dt.date(2025, 6, 4))
+    assert [m.date.value for m in found] == ["2025-05-30"]

@@ -370,14 +370,10 @@ class RulesBackend(Backend):
         the finders find in it: actors, dates, quantities, places."""
         text = document.text
         places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
-        found = _sorted(self._finders.actors(text, document.language))
         scan = CueScan(text) if scan is None else scan
-        lc = self.cues.language(document.language) if document.language else None
-        if lc is not None:  # people in no gazetteer named beside a verb of saying
-            found = _sorted([*found, *reported_people(
-                text, scan, lc, [*found, *places], document.language, self._finders.resolve,
-                self._finders.honorifics(document.language))])
         finders = self._finders
+        dates = _sorted(finders.dates(document))
+        found = self._people_and_actors(document, scan, places, dates)
         speaks_for: dict[str, Actor] = {}
         for m in found:  # the first mention naming a group speaks for all ("Katz" after
             # "Israeli Defence Minister Israel Katz")
@@ -388,7 +384,6 @@ class RulesBackend(Backend):
         named = acting(found, speaks_for)
         datelines = read_datelines(text, self._seat_in_text, [p.start for p in places])  # once per document
         actors = self._with_home(document, named, places, speaks_for, article_dateline(datelines))
-        dates = _sorted(finders.dates(document))
         published = document.published
         if published is None:
             published = dateline_day(dates)  # no publication date given: the dateline's day is
@@ -418,6 +413,20 @@ class RulesBackend(Backend):
             governed=_case_governed(finders, text, named, document.language),  # the home nouns are
             # written in the nominative (HOME_NOUNS)
         )
+
+    def _people_and_actors(
+        self, document: Document, scan: CueScan, places: Sequence[Mention], dates: Sequence[Mention]
+    ) -> list[Mention]:
+        """The finders' actors and the people in no gazetteer named beside a verb of saying,
+        by start; no person whose name is a date (:func:`_dated_names`)."""
+        text = document.text
+        found = _sorted(self._finders.actors(text, document.language))
+        lc = self.cues.language(document.language) if document.language else None
+        if lc is not None:  # people in no gazetteer named beside a verb of saying
+            found = _sorted([*found, *reported_people(
+                text, scan, lc, [*found, *places], document.language, self._finders.resolve,
+                self._finders.honorifics(document.language))])
+        return _dated_names(text, found, dates) if dates else found
 
     def _with_home(
         self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: dict[str, Actor],
@@ -995,6 +1004,27 @@ def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int,
 
 #: a hit's start, the order of a clause's hits (C: no Python call per hit)
 _START = attrgetter("start")
+
+
+#: how far a date holding a name may start before it or end after it ("Dienstag, 3. Juni 2025")
+_DATE_REACH = 40
+
+
+def _dated_names(text: str, found: list[Mention], dates: Sequence[Mention]) -> list[Mention]:
+    """``found`` without the people in no gazetteer whose name, as written, lies inside a
+    date the date finder reads: a month, a weekday or any date phrase after a title is when,
+    not who ("Treffen mit seinem Amtskollegen *für Juni*", "mit dem Kanzler *Anfang Juni*",
+    "le président *Lundi*", "o seu homólogo *para Junho*")."""
+    out = []
+    for m in found:
+        a = m.value
+        if a.kind == ActorKind.person and not a.resolved:
+            at = text.rfind(a.label, m.start, m.end)
+            near = within(dates, max(0, at - _DATE_REACH), at + len(a.label) + _DATE_REACH) if at >= 0 else ()
+            if any(d.start <= at and at + len(a.label) <= d.end for d in near):
+                continue
+        out.append(m)
+    return out
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
