@@ -298,3 +298,73 @@ def test_a_month_or_weekday_for_which_something_is_set_is_a_date_ahead(lang: str
 def test_a_portuguese_weekday_after_na_stays_in_the_past() -> None:
     found = find_dates("O acordo foi assinado na sexta-feira.", language="pt", published=dt.date(2025, 6, 4))
     assert [m.date.value for m in found] == ["2025-05-30"]
+
+
+# ------------------------------------- 5. a speaker named only by a title: whom he speaks for
+
+_TITLED_HOME = [
+    ("en", "LONDON, June 3 (Reuters) - The foreign minister said the country will send troops to Estonia.",
+     "United Kingdom"),
+    ("en", "CANBERRA, June 3 (Reuters) - The country will send two aircraft to the Gulf, the prime minister said.",
+     "Australia"),
+    ("en", "OTTAWA, June 3 (Reuters) - The defence minister said the country will send engineers to Latvia.",
+     "Canada"),
+    ("it", "Il ministro degli Esteri ha detto che il paese invierà truppe in Libano.", "Italy"),
+    ("it", "La ministra dell'Interno ha annunciato che il paese fornirà aiuti alla Libia.", "Italy"),
+    ("it", "Il ministro della Difesa ha detto che il paese invierà due navi nel Mar Rosso.", "Italy"),
+    ("ru", "МОСКВА, 3 июня. /ТАСС/. Министр иностранных дел заявил, что страна направит войска в Сирию.", "Russia"),
+    ("ru", "МОСКВА, 3 июня. /ТАСС/. Министр обороны заявил, что страна не будет направлять войска на Кубу.",
+     "Russia"),
+    ("ru", "МОСКВА, 3 июня. /ТАСС/. Министр финансов заявил, что страна выделит кредит Белоруссии.", "Russia"),
+    ("de", "BERLIN, 3. Juni (dpa) - Der Außenminister sagte, das Land werde Truppen nach Litauen schicken.", "Germany"),
+    ("fr", "PARIS, 3 juin (AFP) - Le ministre des Affaires étrangères a déclaré que le pays enverra des troupes "
+           "en Estonie.", "France"),
+    ("pl", "Minister spraw zagranicznych powiedział, że kraj wyśle wojska na Litwę.", "Poland"),
+    ("uk", "Міністр закордонних справ заявив, що країна надасть допомогу Молдові.", "Ukraine"),
+    ("hr", "Ministar vanjskih poslova rekao je da će zemlja poslati vojnike u Kosovo.", "Croatia"),
+    ("tr", "Dışişleri Bakanı, ülkenin Somali'ye asker göndereceğini söyledi.", "Turkey"),
+    ("ar", "القاهرة - قال وزير الخارجية إن البلاد سترسل مساعدات إلى السودان.", "Egypt"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), _TITLED_HOME)
+def test_a_speaker_named_by_a_title_speaks_for_the_articles_country(
+    backend: RulesBackend, lang: str, text: str, country: str
+) -> None:
+    claims = [d for d in _drafts(backend, lang, text) if d.type in ("pledge", "refusal")]
+    assert len(claims) == 1, claims
+    assert _labels(claims[0]) == [country]
+
+
+_TITLE_WITH_PORTFOLIO = [
+    ("it", "Antonio Tajani è arrivato a Kiev. Il ministro degli Esteri ha detto che l'Italia invierà aiuti.",
+     "Antonio Tajani"),
+    ("ru", "Сергей Лавров прибыл в Анкару. Министр иностранных дел заявил, что Россия направит помощь Сирии.",
+     "Sergey Lavrov"),
+    ("fr", "Jean-Noël Barrot est arrivé à Kiev. Le ministre des Affaires étrangères a déclaré que la France "
+           "enverra des troupes.", "Jean-Noël Barrot"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), _TITLE_WITH_PORTFOLIO)
+def test_a_title_with_its_portfolio_stands_for_the_person_named_before(
+    backend: RulesBackend, lang: str, text: str, person: str
+) -> None:
+    pledge, = _of(backend, lang, text, "pledge")
+    assert _labels(pledge)[0] == person
+
+
+_NO_HOME_OR_ANOTHER_COUNTRY = [
+    # no dateline, no address, a language of many countries: no country is guessed
+    ("en", "The foreign minister said the country will send troops to Ukraine.", []),
+    ("fr", "Le ministre des Affaires étrangères a déclaré que le pays enverra des troupes en Estonie.", []),
+    # the minister reports another country's claim: that country's, not his own
+    ("en", "LONDON, June 3 (Reuters) - The foreign minister said Germany will send troops to Lithuania.",
+     ["Germany"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actors"), _NO_HOME_OR_ANOTHER_COUNTRY)
+def test_no_home_country_is_guessed(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
+    pledge, = _of(backend, lang, text, "pledge")
+    assert _labels(pledge) == actors

@@ -383,7 +383,8 @@ class RulesBackend(Backend):
                     speaks_for[m.value.label] = group
         named = acting(found, speaks_for)
         datelines = read_datelines(text, self._seat_in_text, [p.start for p in places])  # once per document
-        actors = self._with_home(document, named, places, speaks_for, article_dateline(datelines))
+        home = self._home(document, named, speaks_for, article_dateline(datelines))
+        actors = self._with_home(document, named, places, speaks_for, home)
         published = document.published
         if published is None:
             published = dateline_day(dates)  # no publication date given: the dateline's day is
@@ -409,6 +410,7 @@ class RulesBackend(Backend):
             seats=[m for m in seat_mentions(places, actors, self._places.seat_of, finders.resolve)
                    if not filed_from(datelines, m.start, m.end)],
             speaks_for=speaks_for,
+            home=home,
             people=[m for m in found if m.value.kind == ActorKind.person],
             governed=_case_governed(finders, text, named, document.language),  # the home nouns are
             # written in the nominative (HOME_NOUNS)
@@ -428,19 +430,26 @@ class RulesBackend(Backend):
                 self._finders.honorifics(document.language))])
         return _dated_names(text, found, dates) if dates else found
 
-    def _with_home(
-        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: dict[str, Actor],
-        dateline: Dateline | None,
-    ) -> list[Mention]:
-        """``actors`` with the article's own government where the text names it without a
-        country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
-        article is at home in, if it can tell; a spokesperson of that ministry is the country,
-        and a state body in no gazetteer ("Ministerio de Agricultura") speaks for it."""
+    def _home(
+        self, document: Document, actors: Sequence[Mention], speaks_for: Mapping[str, Actor], dateline: Dateline | None
+    ) -> Actor | None:
+        """The country the article is at home in (:func:`.home.home_country`), as an actor;
+        None when it cannot tell."""
         officials = [g.label for m in actors if m.value.kind == ActorKind.person
                      and (g := speaks_for.get(m.value.label)) is not None and g.kind == ActorKind.country]
         home = home_country(document, dateline, officials)
         actor = self._finders.resolve(country_name(home) or home if len(home) == 2 else home) if home else None
-        if actor is None or actor.kind != ActorKind.country:
+        return actor if actor is not None and actor.kind == ActorKind.country else None
+
+    def _with_home(
+        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: dict[str, Actor],
+        actor: Actor | None,
+    ) -> list[Mention]:
+        """``actors`` with the article's own government where the text names it without a
+        country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
+        article is at home in (``actor``), if it can tell; a spokesperson of that ministry is
+        the country, and a state body in no gazetteer ("Ministerio de Agricultura") speaks for it."""
+        if actor is None:
             return actors
         for label, country in state_bodies(actors, document.language, actor).items():
             speaks_for.setdefault(label, country)
