@@ -33,7 +33,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -65,6 +65,7 @@ from claimkit.normalize._gazetteer_index import (
     merge_sources,
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
+from claimkit.normalize._namesakes import KnownNames, given_names, with_namesakes
 from claimkit.normalize._officials import Official, OfficialFinder
 from claimkit.normalize._organisations import with_organisations
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
@@ -158,6 +159,10 @@ class Gazetteer:
         self._honorifics: list[tuple[str, frozenset[str] | None]] = []
         self._cldr: list[tuple[int, str]] = []
         self._index: _Index | None = None
+        #: each person's first names and every known first name (:func:`given_names`), built on first use
+        self._given: KnownNames | None = None
+        #: the folded honorifics of each language, built on first use
+        self._folded_honorifics: dict[str | None, frozenset[str]] = {}
         self._memo: dict[tuple[str, str | None, bool], GazetteerEntry | None] = {}
         #: the (frozen) actor of each entry as written, built once per distinct spelling
         self._actors: dict[tuple[int, str], Actor] = {}
@@ -218,6 +223,8 @@ class Gazetteer:
         for e in doc.get("entries", []):
             self._add_entry(e)
         self._index = None
+        self._given = None
+        self._folded_honorifics = {}
         self._memo = {}
         self._actors = {}
 
@@ -581,6 +588,7 @@ class Gazetteer:
             found = self._with_officials(index, (text, folded), taken, officials)
             found = _english_names(with_full_names(found, text, lang, index.officials.not_name), lang,
                                    self._official_groups)
+        found = with_namesakes(found, text, lang, self._not_first_name(index, text, lang), self._given_names())
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
             if groups is not None:
                 found = _with_groups(text, found, groups)
@@ -650,6 +658,25 @@ class Gazetteer:
             out.append(taken[i])
             i += 1
         return out
+
+    def _given_names(self) -> KnownNames:
+        """The words of the people's names (:func:`given_names`)."""
+        if self._given is None:
+            self._given = given_names(
+                (e.name, [a for a, _ in self._entry_aliases[i]])
+                for i, e in enumerate(self._entries) if e.kind == ActorKind.person)
+        return self._given
+
+    def _not_first_name(self, index: _Index, text: str, lang: str | None) -> Callable[[str, int], bool]:
+        """Whether the word at a place of ``text`` is no first name: a title's word, a listed
+        non-name, an honorific, a country adjective ("the French Macron"), or any word of a
+        headline in title case."""
+        honorifics = self._folded_honorifics.get(lang)
+        if honorifics is None:
+            honorifics = self._folded_honorifics[lang] = frozenset(fold_case(h) for h in self.honorifics(lang))
+        officials = index.officials
+        return lambda word, at: (word in honorifics or any(officials.not_name(word[:n]) for n in _stems(word))
+                                 or word in officials.demonyms or _title_case_line(text, at))
 
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person
@@ -974,6 +1001,17 @@ def _english_names(found: list[ActorMention], lang: str | None,
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
         out.append(m)
     return out
+
+
+#: how many letters of an ending a title word may carry ("Başbakanı", "Sözcüsü": a title
+#: and its possessive)
+_TITLE_ENDING = 3
+
+
+def _stems(word: str) -> range:
+    """The lengths of ``word`` and of its stems without an ending of up to
+    :data:`_TITLE_ENDING` letters, longest first (at least four letters kept)."""
+    return range(len(word), max(3, len(word) - _TITLE_ENDING - 1), -1)
 
 
 def _title_case_line(text: str, at: int) -> bool:

@@ -138,18 +138,20 @@ _ABBREVIATED_MONTHS: dict[str, list[str]] = {
     "pt": ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
 }
 # Words before a month named alone that make it a date ("in March", "в марте", "fin mars");
-# a month without them is too often another word (May, "marzo" in a name).
+# a month without them is too often another word (May, "marzo" in a name). The last of
+# each list is the "for" of a date set ahead ("für Juni", "para junio", "на июнь": see
+# :data:`_AHEAD`).
 _MONTH_PREPS: dict[str, str] = {
-    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of",
-    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi-|courant",
-    "de": r"im|seit|bis|Anfang|Ende|Mitte",
-    "es": r"en|desde|hasta|principios de|finales de|mediados de",
-    "it": r"a|in|da|entro|inizio|fine|metà",
-    "pt": r"em|desde|até|início de|final de|meados de|fim de",
-    "pl": r"w|od|do|na początku|pod koniec|w połowie",
-    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине",
-    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині",
-    "hr": r"u|od|do|početkom|krajem|sredinom",
+    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for",
+    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi-|courant|pour",
+    "de": r"im|seit|bis|Anfang|Ende|Mitte|für",
+    "es": r"en|desde|hasta|principios de|finales de|mediados de|para",
+    "it": r"a|in|da|entro|inizio|fine|metà|per",
+    "pt": r"em|desde|até|início de|final de|meados de|fim de|para",
+    "pl": r"w|od|do|na początku|pod koniec|w połowie|na",
+    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на",
+    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині|на",
+    "hr": r"u|od|do|početkom|krajem|sredinom|za",
     "id": r"pada|bulan|sejak|hingga|akhir|awal|pertengahan",
     "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف",
 }
@@ -475,6 +477,26 @@ def _ymd(raw: str, year: int | None, month: int, day: int | None,
         return _ref(raw, None, DateResolution.unresolved)
 
 
+#: the "for" of a date set ahead, before a month or a weekday (an article apart): "a meeting
+#: for June", "prévue pour lundi", "für Montag", "para el lunes", "per lunedì", "на июнь",
+#: "za lipanj"; the day or month ahead of publication, as after a future verb (not Latin
+#: "na": Portuguese "na segunda" is "on Monday", past or not)
+_AHEAD = r"(?:for|pour|für|para|per|на|za)"
+_AHEAD_BEFORE = re.compile(rf"(?i)(?<!\w){_AHEAD}\s+(?:(?:the|el|le|il|lo|o|a|den|dem)\s+)?$")
+#: the same opening a month's own match ("für Juni", "na czerwiec": Polish "na" before a
+#: month is "for"; a Portuguese weekday's match may open with "na", "on")
+_AHEAD_MONTH = re.compile(rf"(?i)(?:{_AHEAD}|na)\s")
+
+
+def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
+    """The date ``raw`` is set ahead by a "for" written before it (:data:`_AHEAD`), or, a
+    month's, opening it."""
+    if month and _AHEAD_MONTH.match(raw):
+        return True
+    at = context.find(raw)
+    return at >= 0 and _AHEAD_BEFORE.search(context, max(0, at - 24), at) is not None
+
+
 def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pattern[str] | None = None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
@@ -484,7 +506,7 @@ def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pa
         d = pub - dt.timedelta(days=back or 7)
     elif _NEXT.search(near):
         d = pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7)
-    elif _future(_part(context, raw), future):
+    elif _ahead(context, raw) or _future(_part(context, raw), future):
         d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - dt.timedelta(days=back)
@@ -529,7 +551,7 @@ def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
     """A month (and day) without a year: the one nearest publication, or, when the words
     around it are future tense ("will be held in December", "se celebrará en diciembre",
     "wird im Dezember") and that one is past, the one a year later."""
-    if pub is None or not 1 <= month <= 12 or not _future(_part(context, raw), future):
+    if pub is None or not 1 <= month <= 12 or not (_ahead(context, raw, month=True) or _future(_part(context, raw), future)):
         return _ymd(raw, None, month, day, pub)
     near = _ymd(raw, None, month, day, pub)
     # a day up to a month before publication stays: "will" may be another verb's tense

@@ -240,7 +240,8 @@ class RulesBackend(Backend):
         #: words :func:`_purpose` and :func:`_not_asserted` look for inside the clause
         #: (:meth:`_stands` skips them when the clause has none)
         self._clause_keys = self._claim_keys | _UNASSERTED | frozenset(
-            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose"]
+            [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose",
+             "outcome"]
         )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
@@ -369,14 +370,10 @@ class RulesBackend(Backend):
         the finders find in it: actors, dates, quantities, places."""
         text = document.text
         places = _sorted([Mention(p.start, p.end, p.name) for p in self._places.find(text, language=document.language)])
-        found = _sorted(self._finders.actors(text, document.language))
         scan = CueScan(text) if scan is None else scan
-        lc = self.cues.language(document.language) if document.language else None
-        if lc is not None:  # people in no gazetteer named beside a verb of saying
-            found = _sorted([*found, *reported_people(
-                text, scan, lc, [*found, *places], document.language, self._finders.resolve,
-                self._finders.honorifics(document.language))])
         finders = self._finders
+        dates = _sorted(finders.dates(document))
+        found = self._people_and_actors(document, scan, places, dates)
         speaks_for: dict[str, Actor] = {}
         for m in found:  # the first mention naming a group speaks for all ("Katz" after
             # "Israeli Defence Minister Israel Katz")
@@ -386,8 +383,8 @@ class RulesBackend(Backend):
                     speaks_for[m.value.label] = group
         named = acting(found, speaks_for)
         datelines = read_datelines(text, self._seat_in_text, [p.start for p in places])  # once per document
-        actors = self._with_home(document, named, places, speaks_for, article_dateline(datelines))
-        dates = _sorted(finders.dates(document))
+        home = self._home(document, named, speaks_for, article_dateline(datelines))
+        actors = self._with_home(document, named, places, speaks_for, home)
         published = document.published
         if published is None:
             published = dateline_day(dates)  # no publication date given: the dateline's day is
@@ -413,24 +410,46 @@ class RulesBackend(Backend):
             seats=[m for m in seat_mentions(places, actors, self._places.seat_of, finders.resolve)
                    if not filed_from(datelines, m.start, m.end)],
             speaks_for=speaks_for,
+            home=home,
             people=[m for m in found if m.value.kind == ActorKind.person],
             governed=_case_governed(finders, text, named, document.language),  # the home nouns are
             # written in the nominative (HOME_NOUNS)
         )
 
-    def _with_home(
-        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: dict[str, Actor],
-        dateline: Dateline | None,
+    def _people_and_actors(
+        self, document: Document, scan: CueScan, places: Sequence[Mention], dates: Sequence[Mention]
     ) -> list[Mention]:
-        """``actors`` with the article's own government where the text names it without a
-        country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
-        article is at home in, if it can tell; a spokesperson of that ministry is the country,
-        and a state body in no gazetteer ("Ministerio de Agricultura") speaks for it."""
+        """The finders' actors and the people in no gazetteer named beside a verb of saying,
+        by start; no person whose name is a date (:func:`_dated_names`)."""
+        text = document.text
+        found = _sorted(self._finders.actors(text, document.language))
+        lc = self.cues.language(document.language) if document.language else None
+        if lc is not None:  # people in no gazetteer named beside a verb of saying
+            found = _sorted([*found, *reported_people(
+                text, scan, lc, [*found, *places], document.language, self._finders.resolve,
+                self._finders.honorifics(document.language))])
+        return _dated_names(text, found, dates) if dates else found
+
+    def _home(
+        self, document: Document, actors: Sequence[Mention], speaks_for: Mapping[str, Actor], dateline: Dateline | None
+    ) -> Actor | None:
+        """The country the article is at home in (:func:`.home.home_country`), as an actor;
+        None when it cannot tell."""
         officials = [g.label for m in actors if m.value.kind == ActorKind.person
                      and (g := speaks_for.get(m.value.label)) is not None and g.kind == ActorKind.country]
         home = home_country(document, dateline, officials)
         actor = self._finders.resolve(country_name(home) or home if len(home) == 2 else home) if home else None
-        if actor is None or actor.kind != ActorKind.country:
+        return actor if actor is not None and actor.kind == ActorKind.country else None
+
+    def _with_home(
+        self, document: Document, actors: list[Mention], places: Sequence[Mention], speaks_for: dict[str, Actor],
+        actor: Actor | None,
+    ) -> list[Mention]:
+        """``actors`` with the article's own government where the text names it without a
+        country ("the government", 外交部, "Rząd"; see :mod:`.home`): as the country the
+        article is at home in (``actor``), if it can tell; a spokesperson of that ministry is
+        the country, and a state body in no gazetteer ("Ministerio de Agricultura") speaks for it."""
+        if actor is None:
             return actors
         for label, country in state_bodies(actors, document.language, actor).items():
             speaks_for.setdefault(label, country)
@@ -590,6 +609,8 @@ class RulesBackend(Backend):
             return False
         if spec.verbal and _nominal(scan, h):
             return False
+        if "outcome" in cues and _announced(scan, h, clause):
+            return False  # "Bakan seçim sonuçlarını açıkladı": the minister announced the results
         if not spec.conditioned and _believed(scan, h, clause, scheduled=not spec.verbal):
             return False  # a meeting noun too: "Analysts expect Brazil to pledge more at the summit"
         return not self._called_off(scan, h, clause, sentence[1])
@@ -992,6 +1013,27 @@ def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int,
 
 #: a hit's start, the order of a clause's hits (C: no Python call per hit)
 _START = attrgetter("start")
+
+
+#: how far a date holding a name may start before it or end after it ("Dienstag, 3. Juni 2025")
+_DATE_REACH = 40
+
+
+def _dated_names(text: str, found: list[Mention], dates: Sequence[Mention]) -> list[Mention]:
+    """``found`` without the people in no gazetteer whose name, as written, lies inside a
+    date the date finder reads: a month, a weekday or any date phrase after a title is when,
+    not who ("Treffen mit seinem Amtskollegen *für Juni*", "mit dem Kanzler *Anfang Juni*",
+    "le président *Lundi*", "o seu homólogo *para Junho*")."""
+    out = []
+    for m in found:
+        a = m.value
+        if a.kind == ActorKind.person and not a.resolved:
+            at = text.rfind(a.label, m.start, m.end)
+            near = within(dates, max(0, at - _DATE_REACH), at + len(a.label) + _DATE_REACH) if at >= 0 else ()
+            if any(d.start <= at and at + len(a.label) <= d.end for d in near):
+                continue
+        out.append(m)
+    return out
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:
@@ -1480,6 +1522,46 @@ def _nominal(scan: CueScan, hit: Hit) -> bool:
     text = scan.text
     before = scan.spans(hit.lang, "nominal", max(0, hit.start - 16), hit.start)
     return any(not text[e : hit.start].strip() for _, e in before)
+
+
+#: at most this many words between a verb of announcing and the outcome noun it makes public
+#: after it ("annoncé les premières conséquences"), and, where the verb ends its clause,
+#: between the noun and that verb ("hat die Konsequenzen der Reform vorgestellt")
+_ANNOUNCED_BEFORE = 2
+_ANNOUNCED_AFTER = {"de": 3}
+#: what may not stand between a verb of announcing and its object
+_ANNOUNCED_BREAK = re.compile(r"[^\w\s'’-]")
+
+
+def _announced(scan: CueScan, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is an ``outcome`` noun (consequences, results: "sonuçlar", "conséquences",
+    "consecuencias") that a verb of ``announcing`` makes public: its object, neutral ("Bakan
+    seçim sonuçlarını açıkladı": the minister announced the election results; "a annoncé
+    les conséquences de la réforme"), no threat. The verb stands right before the noun, a
+    determiner or an adjective apart; in verb-final languages right after it; in German
+    after it at the clause's end ("die Konsequenzen der Reform vorgestellt"). Not a noun
+    in what the verb reports ("announced that there would be consequences": a complement
+    is no object) nor a warning verb's ("warned of the consequences")."""
+    lc, text = hit.lang, scan.text
+    if not any(s == hit.start for s, _ in scan.spans(lc, "outcome", hit.start, hit.end + 20)):
+        return False
+    cs, ce = clause
+    if lc.boundary == "none":  # 公布其后果: a character or two apart
+        return scan.has(lc, "announcing", max(cs, hit.start - 4), hit.start) or any(
+            s - hit.end <= 2 for s, _ in scan.spans(lc, "announcing", hit.end, ce))
+    if lc.negation_after:  # the verb right after its object: "sonuçlarını açıkladı"
+        return any(not text[hit.end : s].strip() for s, _ in scan.spans(lc, "announcing", hit.end, ce))
+    for _, e in scan.spans(lc, "announcing", max(cs, hit.start - 40), hit.start):
+        if _plain_words(text, e, hit.start, _ANNOUNCED_BEFORE):
+            return True
+    words = _ANNOUNCED_AFTER.get(lc.code, -1)
+    return words >= 0 and any(_plain_words(text, hit.end, s, words)
+                              for s, _ in scan.spans(lc, "announcing", hit.end, min(ce, hit.end + 60)))
+
+
+def _plain_words(text: str, lo: int, hi: int, most: int) -> bool:
+    """``text[lo:hi]`` is at most ``most`` words and no punctuation."""
+    return not _ANNOUNCED_BREAK.search(text, lo, hi) and len(_WORD.findall(text, lo, hi)) <= most
 
 
 #: how far before its clause the comma after a verb of belief may stand ("oczekuje, że")

@@ -40,7 +40,7 @@ MODIFIERS = (
     "agreement", "called_off", "recurring", "coordinator", "belief", "travel", "auxiliary",
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",
-    "analyst", "complementizer", "consequence", "dative",
+    "analyst", "complementizer", "consequence", "dative", "announcing", "outcome",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})

@@ -1069,7 +1069,7 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
     if speaker is None and not named:
         speaker = _pronoun_speaker(scene, site, fronted, hit) or _attributed(scene, site, fronted)
     if speaker is None and not subject:
-        speaker = _reporting_group(scene, site)
+        speaker = _reporting_group(scene, site) or (None if named else _titled_home(scene, site))
     if speaker is None or (speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted)):
         return subject
     return [speaker, *(a for a in subject if a.label != speaker.label)]
@@ -1257,6 +1257,49 @@ def _reporting_group(scene: Scene, site: Site) -> Actor | None:
     return None
 
 
+#: what may stand between a bare title and its verb of saying: the title's portfolio ("Il
+#: ministro *degli Esteri* ha detto", "Министр *иностранных дел* заявил", "Le ministre *des
+#: Affaires étrangères* a déclaré"), at most four words and no punctuation
+_PORTFOLIO_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,4}")
+#: how far before its verb of saying a bare title may start, its portfolio between
+_TITLE_REACH = 60
+
+
+def _portfolio(scan: CueScan, lc: LanguageCues, title: tuple[int, int], verb: int) -> bool:
+    """``title`` is a ``title_anaphor`` (not a pronoun) whose portfolio alone stands
+    between it and the verb of saying at ``verb`` (:data:`_PORTFOLIO_GAP`)."""
+    ts, te = title
+    return any(s == ts for s, _ in scan.spans(lc, "title_anaphor", ts, te)) and _PORTFOLIO_GAP.fullmatch(
+        scan.text, te, verb) is not None
+
+
+def _titled_home(scene: Scene, site: Site) -> Actor | None:
+    """For a claim that names no actor and no person: the article's own country
+    (:attr:`Scene.home`) when the one who says it is named by a bare title, the
+    ``title_anaphor`` of a verb of saying ("The foreign minister said the country will
+    send troops", "Il ministro degli Esteri ha detto che ...", "Министр иностранных дел
+    заявил, что ...", "..., said the defence minister"; in verb-final languages the title
+    before the verb, "Dışişleri Bakanı, ... söyledi") and no person named before
+    stands for it (:func:`_pronoun_speaker`): the official of the article's own government
+    speaks for it. None when the article's country is not known (a title naming its country,
+    "the Italian foreign minister", names it as a mention of its own)."""
+    if scene.home is None:
+        return None
+    ss, se = site.sentence
+    text, scan = scene.text, scene.cues
+    for lc in site.langs:
+        for rs, re_ in scan.spans(lc, "reporting", ss, se):
+            if lc.negation_after:  # the verb ends the sentence, its subject anywhere before
+                if scan.has(lc, "title_anaphor", ss, rs):
+                    return scene.home
+                continue
+            titles = scan.spans(lc, "title_anaphor", max(ss, rs - _TITLE_REACH), rs)
+            if any(_PORTFOLIO_GAP.fullmatch(text, te, rs) for _, te in titles) or any(
+                    _ARTICLE_GAP.fullmatch(text, re_, ts) for ts, _ in scan.spans(lc, "title_anaphor", re_, se)):
+                return scene.home
+    return None
+
+
 #: quotation marks: opening -> closing
 _QUOTES = {"「": "」", "『": "』", "“": "”", "«": "»", "„": "“"}
 #: any mark in :data:`_QUOTES` that opens a quote
@@ -1356,7 +1399,8 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
             starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
             if hit is not None and hit.lang is lc and hit.start >= pe:
                 starts.append(hit.start)  # the pronoun is the claim's own subject
-            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) for rs in starts):
+            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronouns[0], rs)
+                   for rs in starts):
                 return _antecedent(scene, site, subject)
         if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
             return _antecedent(scene, site, subject)

@@ -223,6 +223,9 @@ class Scene:
     #: every person named, officials whose title names no group included ("Foreign
     #: Minister Paolo Rinaldi"): who a meeting's actor may be (:data:`actors` leaves those out)
     people: Sequence[Mention] = ()
+    #: the country the article is at home in (:mod:`.home`), None when it cannot tell: whom a
+    #: speaker named only by a title speaks for ("The foreign minister said ...")
+    home: Actor | None = None
     #: the document's publication date
     published: dt.date | None = None
     #: the first day-precise date of a sentence in the lead (not a date line): what
