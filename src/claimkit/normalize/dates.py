@@ -843,8 +843,20 @@ def _lookahead(langs: list[str], *words: Iterable[str]) -> str:
     their first letters ("n", "t", "s", "h", "l", ...) are in most words of every Latin text."""
     *at_start, periods = words
     preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
-    at_word = first_chars(*at_start, preps, ("on", "the", "ngày", "tanggal"))
-    return rf"(?=\d|\s+\d|(?<!\w)(?i:[{at_word}])|{_ANYWHERE}{_anywhere(periods, '|')})"
+    at_word = _word_openings(*at_start, preps, ("on", "the", "ngày", "tanggal"))
+    return rf"(?=\d|\s+\d|(?<!\w)(?i:{at_word})|{_ANYWHERE}{_anywhere(periods, '|')})"
+
+
+def _word_openings(*groups: Iterable[str]) -> str:
+    """An alternation of how the words of ``groups`` open: their first two letters ("ja",
+    "fe", "mo"), or their first character when the second is no letter or the word has one;
+    none that an opening one character long already covers. What the lookahead needs: a
+    word start where a date may begin, with two letters, is one in a dozen of a Latin
+    text's word starts, with one letter ("m", "s", "t") one in three or more."""
+    openings = {w[:2] if w[:2].isalpha() else w[:1] for words in groups for w in words if w}
+    singles = {o for o in openings if len(o) == 1}
+    kept = sorted((o for o in openings if len(o) == 1 or o[0] not in singles), key=lambda o: (-len(o), o))
+    return "|".join(re.escape(o) for o in kept)
 
 
 def _period_part(langs: list[str], parts: list[str]) -> dict[str, tuple[str, int]]:

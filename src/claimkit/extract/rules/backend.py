@@ -345,7 +345,7 @@ class RulesBackend(Backend):
                     c.date_path = joined.get(id(c.fields["date"]), c.date_path)
         for c in candidates:
             if c.story is not None and c.fields.get("date") is None:
-                c.fields["date"] = c.story
+                c.fields["date"] = memo.claim_date(c.story)
         return scene, candidates
 
     def _claiming(

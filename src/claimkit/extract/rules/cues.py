@@ -365,6 +365,9 @@ class CueBook:
 
     def language(self, code: str) -> LanguageCues | None:
         """The compiled cues of ``code`` (``zh-Hant`` -> ``zh``), or None."""
+        found = self._compiled.get(code)  # a base code compiled already: asked once a sentence
+        if found is not None:
+            return found
         code = _base_code(code)
         if code in self._compiled:
             return self._compiled[code]

@@ -191,13 +191,20 @@ class Memo:
         return table
 
     def publication(self) -> DateRef | None:
-        """The publication day as a date of the claim (a copy each time: claims do not share it)."""
+        """The publication day as a date of the claim: one for the document, which the
+        candidates share; :meth:`claim_date` copies it for each claim that keeps it."""
         pub = self.scene.published
         if pub is None:
             return None
         if self._published is None:
             self._published = DateRef(value=pub.isoformat(), resolution=DateResolution.publication)
-        return self._published.model_copy()
+        return self._published
+
+    def claim_date(self, ref: DateRef) -> DateRef:
+        """``ref`` as the date of one claim: the publication day copied (claims do not share
+        it; a copy costs more than the rest of a candidate's date, and most candidates that
+        take it are merged into others first), any other date as it is."""
+        return ref.model_copy() if ref is self._published else ref
 
     def may_act(self, hit: Hit, m: Mention) -> bool:
         """:func:`_may_act`, once per name and language."""
