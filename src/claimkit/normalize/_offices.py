@@ -65,7 +65,6 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "amministratrice delegata", "viceministro", "viceministra", "senatore", "senatrice",
         "deputato", "deputata", "procuratore", "procuratrice", "questore", "rettore", "rettrice",
         "coordinatore", "coordinatrice", "consigliere", "consigliera", "vicepresidente",
-        "presidente della regione", "governatore della regione",
     ),
     "pt": (
         "diretor", "diretora", "diretor-geral", "diretora-geral", "diretor-presidente",
@@ -73,7 +72,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "presidente-executiva", "deputado", "deputada", "senador", "senadora", "autarca", "vereador",
         "vereadora", "procurador", "procuradora", "procurador-geral", "procuradora-geral",
         "coordenador", "coordenadora", "superintendente", "vice-governador", "vice-governadora",
-        "vice-prefeito", "vice-prefeita", "presidente da câmara",
+        "vice-prefeito", "vice-prefeita",
     ),
     "pl": (
         "dyrektor", "dyrektorka", "dyrektor generalny", "wiceminister", "wiceministra",
@@ -95,6 +94,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "genel sekreteri", "valisi", "vali", "kaymakamı", "rektörü", "milletvekili",
         "başsavcısı", "başsavcı", "koordinatörü", "direktörü", "temsilcisi", "büyükelçisi",
         "yönetim kurulu başkanı", "icra kurulu başkanı", "genel başkanı", "başkanı", "bakan yardımcısı",
+        "başhekimi", "başhekim", "dekanı", "komutanı", "müsteşarı",
     ),
     "id": (
         "direktur", "direktur jenderal", "dirjen", "direktur utama", "dirut", "direktur eksekutif",

@@ -44,8 +44,8 @@ from claimkit.normalize._gazetteer_index import (
 )
 from claimkit.normalize._names import ar_given_name, ar_name_word, family_name
 from claimkit.normalize._offices import OFFICES, office_words
-from claimkit.normalize._organisations import organisation_words, spoken_for_bodies
-from claimkit.text import Script, fold_case, script_of, word_ok_after, word_ok_before
+from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
+from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder", "nominative"]
 
@@ -58,16 +58,21 @@ _MAX_GAP = 5
 _COMMA_REACH = 60
 #: a name's capitalised words and the particles between them
 _NAME_WORD_PATTERN = (
-    rf"(?:(?<![\w'’-])(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)?{CAPITALISED_WORD.pattern}(?:(?<![^\W\d_]{{2}})\.)?"
+    rf"(?:(?<![\w'’-])(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-|d['’]|dell['’]))?{CAPITALISED_WORD.pattern}"
+    r"(?:(?<![^\W\d_]{2})\.)?"
 )
 #: a word of a name: a capitalised word, an initial ("J."), a family name after an
 #: Arabic article ("al-Sayed")
 _NAME_WORD = re.compile(_NAME_WORD_PATTERN)
-_RUN = re.compile(rf"{_NAME_WORD_PATTERN}(?:(?: [^\W\d_]{{1,3}})* {_NAME_WORD_PATTERN})*")
+_RUN = re.compile(rf"{_NAME_WORD_PATTERN}(?:(?: (?:[^\W\d_]{{1,3}}|bint|binti|della))* {_NAME_WORD_PATTERN})*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
 #: an acronym, a case ending after a hyphen allowed ("HZZO-a", "UBND", "BMKG"): a body's
 #: name, never a person's
 _ACRONYM = re.compile(r"([^\W\d_]{2,})(?:-[^\W\d_]{1,3})?(?![\w'’-])")
+#: a list going on after a comma: the word before it is one of a body's fields, no name
+_LIST_GOES_ON = re.compile(r", (?:and|dan|serta|et|y|e|i|und|ve|và|oraz|ou|o|or) ")
+#: a body's acronym in brackets after its name ("Narodowy Fundusz Zdrowia (NFZ)")
+_ACRONYM_AFTER = re.compile(r" \((?:[^\W\d_a-zà-ÿ]|[&.])[^\W\d_a-zà-ÿ&.]*\)")
 _WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
 _APOSTROPHE = re.compile(r"['’]")
 #: the councils, assemblies and regions of Romance-language news, which a title's
@@ -120,6 +125,12 @@ NOT_NAMES = frozenset({
     "haziran", "temmuz", "ağustos", "eylül", "ekim", "aralık",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
     "maret", "mei", "agustus", "desember",
+    # the capitalised words of an English body's name, which follow an office ("Director of
+    # *Public Health* England", "head of *National* Grid")
+    "public", "health", "national", "federal", "royal", "central", "international", "regional",
+    "safety", "security", "energy", "education", "transport", "environment", "agriculture",
+    "finance", "trade", "housing", "police", "emergency", "services", "service", "revenue",
+    "customs", "statistics", "meteorological", "nuclear", "civil", "aviation", "maritime",
 })  # fmt: skip
 #: languages that name the body before the title, in words of any case ("Türkiye
 #: Gazeteciler Cemiyeti Başkanı", "Ticaret Bakanlığı sözcüsü"): between a name's comma and
@@ -188,7 +199,7 @@ _PORTFOLIOS = frozenset({
 #: the one list (the rules backend's ``full_name`` reads it too)
 NAME_PARTICLES = frozenset({
     "da", "de", "di", "do", "dos", "das", "du", "del", "della", "dei", "der", "den", "des",
-    "van", "von", "vom", "zu", "ter", "ten", "la", "le", "lo", "bin", "bint", "ibn", "al",
+    "van", "von", "vom", "zu", "ter", "ten", "la", "le", "lo", "bin", "bint", "binti", "ibn", "al",
     "el", "ben", "abu", "mac", "st",
 })
 #: languages that write a title as one compound word ending in a title's head: German
@@ -454,13 +465,21 @@ class Official:
         return self.context or (self.start, self.end)
 
 
+#: how many letters of a first name tell whether it is a known person's, spelt otherwise
+#: ("Dmitriy" and "Dmitry" Peskov) or as an initial ("J." Smith: one)
+_GIVEN_PREFIX = 4
+
+
 class _Taken:
     """The gazetteer's mentions of a text (start, end, entry), sorted, with lookups by place."""
 
     def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
-                 bodies: Mapping[int, int] | None = None, lang: str | None = None) -> None:
+                 bodies: Mapping[int, int] | None = None, lang: str | None = None,
+                 given: Callable[[int], frozenset[str]] | None = None) -> None:
         self.connectors = (*_IN_ANY, *_CONNECTORS_IN.get(lang, ())) if lang else _CONNECTORS
         self.lang = lang
+        #: entry -> the folded first words of its names ("keir"), for a known person
+        self.given = given
         self.spans = sorted(taken)
         #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
         self.bodies = bodies or {}
@@ -485,6 +504,19 @@ class _Taken:
 
             self._places = {m.start: m.end for m in Places.default().find(self._text)}
         return self._places.get(p)
+
+    def known_person(self, folded: str, s: int, hit: tuple[int, int, int] | None) -> bool:
+        """Whether ``hit`` is a known person whom a name beginning at ``s`` names: not when
+        the hit is one word (a surname the gazetteer knows alone: "Sánchez", "Costa") after
+        a first word that none of that person's names opens ("María del Carmen Ruiz
+        *Sánchez*", "Bruno Reis da *Costa*": another bearer of the surname)."""
+        if hit is None or not self.person(hit[2]):
+            return False
+        if self.given is None or hit[0] <= s or " " in folded[hit[0]:hit[1]] or script_of(folded[s]) != Script.LATIN:
+            return True  # (in Cyrillic a first name declines: "Радославом Сікорським" is Sikorski)
+        first = fold(folded[s:hit[0]].split(" ", 1)[0])  # spelt otherwise ("Dmitriy", "Dmitry"),
+        n = 1 if len(first) == 1 else _GIVEN_PREFIX  # or an initial ("J." Smith)
+        return any(fold(g)[:n] == first[:n] for g in self.given(hit[2]))
 
     def covering(self, i: int) -> tuple[int, int, int] | None:
         k = bisect.bisect_right(self.starts, i) - 1
@@ -579,9 +611,10 @@ class OfficialFinder:
             self._family_titled["ko"] = f" ?(?:{self._ko})"
 
     def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
-             person: Callable[[int], bool]) -> list[Official]:
+             person: Callable[[int], bool], given: Callable[[int], frozenset[str]] | None = None) -> list[Official]:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
-        gazetteer's own mentions ``taken`` and which entries are people."""
+        gazetteer's own mentions ``taken``, which entries are people and (``given``) the
+        folded first words of a person's names."""
         starts = self._title_starts(folded)
         for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
                        _INSTRUMENTAL_TITLES.get(lang or ""), _HEAD_TITLES.get(lang or ""),
@@ -591,7 +624,7 @@ class OfficialFinder:
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang).with_text(text)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang, given).with_text(text)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         found += self._bracketed(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
@@ -650,9 +683,10 @@ class OfficialFinder:
             if found is None or " " not in text[found[0][0]:found[0][1]]:  # none, or one word:
                 found = self._apposition(text, folded, e, spans, how) or found  # maybe a portfolio
             named = None
-            if (found is None or " " not in text[found[0][0]:found[0][1]]) and folded.rfind(
-                    ", ", max(pos, q - _COMMA_REACH), q) >= 0:  # a full name before ", title" wins
-                named = self._before_comma(text, folded, q, e, spans, how)  # over one word after it
+            if (found is None or " " not in text[found[0][0]:found[0][1]] or _after_join(text, e, found[0][0])) and (
+                    folded.rfind(", ", max(pos, q - _COMMA_REACH), q) >= 0):  # a full name before ", title"
+                named = self._before_comma(text, folded, q, e, spans, how)  # wins over one word after
+                # it, or over a body's name after "of" ("X, chief executive of Northern Rail,")
             if named is not None and (found is None or " " in named.name):
                 out.append(named)
                 pos = e
@@ -673,7 +707,10 @@ class OfficialFinder:
         named = _vi_name_after(text, folded, e, spans) if spans.lang == "vi" else None
         if named is not None:
             return named
-        return self._after_gap(text, folded, e, spans, how)
+        found = self._after_gap(text, folded, e, spans, how)
+        if found is not None and spans.lang == "vi" and _vi_no_name(text, folded, found[0]):
+            return None  # a body and no name after it ("Giám đốc *Sở Y* tế Hà Nội cho biết")
+        return found
 
     def _after_gap(self, text: str, folded: str, e: int, spans: _Taken,
                    how: tuple[bool, _Nouns]) -> tuple[tuple[int, int], int | None, bool] | None:
@@ -699,8 +736,10 @@ class OfficialFinder:
                 continue
             if text[p:p + 1].isupper():
                 run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
-                if run is not None and joined and not comma and " " not in text[run[0]:run[1]]:
-                    return None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body
+                if run is not None and " " not in text[run[0]:run[1]] and (
+                        joined and not comma or comma and _LIST_GOES_ON.match(text, run[1])):
+                    return None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body;
+                    # "Badan Meteorologi, *Klimatologi*, dan Geofisika": a body's list of fields
                 if run is not None:
                     holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
                     return (run, group, comma) if holder is None else (holder, group, True)
@@ -722,12 +761,15 @@ class OfficialFinder:
         *Milano*"): (its end, the name after it), the name None when no capitalised word
         follows (the place or body is the title's, no name); None when no place or acronym
         is at ``p``, or a place opens a name of two words ("Paris Ortega")."""
-        end = spans.place_end(p)
+        end = spans.place_end(p) or _region_end(text, folded, p, spans.lang)
         acronym = end is None and (end := acronym_end(text, p)) is not None
         if end is None:
             return None
         if text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
             return end, None
+        company = _RUN.match(text, end + 1) if acronym and text[p:end] in company_openers(spans.lang) else None
+        if company is not None:  # "Direktur Utama PT Kereta Api,": the company's name, no person's
+            return company.end(), None
         run = self._name_run(text, folded, end + 1, spans, how)
         if run is not None and (acronym or " " in text[run[0]:run[1]]):
             return end, run
@@ -806,26 +848,38 @@ class OfficialFinder:
         for w in _NAME_WORD.finditer(text, s, m.end()):
             if count and not _particles_only(folded, end, w.start()):
                 break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name
-            token = _APOSTROPHE.split(folded[w.start():w.end()])[0]
+            token = _name_token(folded[w.start():w.end()])
             hit = spans.covering(w.start())
-            if hit is not None and spans.person(hit[2]):
+            if spans.known_person(folded, s, hit):
                 return None  # the first name of a known person ("Maria" Zacharowa)
             inner = count > 0 and token in NAME_PARTICLES  # "De" Luca, "Van" Rompuy
-            if not inner and self._ends_name(token, count, nouns, spans.lang) or (hit is not None and w.start() > s
-                                                                                and not _vi_syllable(
+            if not inner and self._ends_name(token, count, nouns, spans.lang) or (
+                    hit is not None and w.start() > s and not spans.person(hit[2]) and not _vi_syllable(
                     text, folded, (s, count), hit, spans)):
                 break
             end = w.start() + len(token)
             count += 1
             whole = whole if inner or token.endswith(".") else end  # no particle nor initial ends it
-        if count == 0 or count > _MAX_NAME_WORDS or whole == s:
-            return None  # a longer run of capitals is a headline in title case, not a name
+        if count == 0 or count > _MAX_NAME_WORDS or whole == s or self._body_after(folded, end, m.end(), spans.lang) or (
+                spans.place_end(s) == whole) or _ACRONYM_AFTER.match(text, whole) is not None:
+            return None  # a longer run of capitals is a headline in title case, not a name; one
+            # that an organisation word ends or its acronym follows is a body's name ("the
+            # Maritime Safety *Agency*", "Narodowy Fundusz Zdrowia *(NFZ)*"), one that is a
+            # city's, no person's ("Berlin", "New York")
         first = spans.covering(s)
         if first is not None and (count < 2 or first[1] > whole or (
                 after and spans.group_ending(text, s - 1) is None)):
             return None  # in such a language a country after a title is the title's, unless
             # the title already has one ("Menteri Pertahanan Israel Israel Katz")
         return s, whole
+
+    @staticmethod
+    def _body_after(folded: str, end: int, run_end: int, lang: str | None) -> bool:
+        """Whether the capitalised word after a name's words (at ``end``, within the run
+        of capitals ending at ``run_end``) is an organisation or institution word of
+        ``lang``: the words before it name a body ("Maritime Safety *Agency*")."""
+        w = _WORD_AFTER.match(folded, end + 1) if end < run_end and folded.startswith(" ", end) else None
+        return w is not None and (w.group() in organisation_words(lang) or w.group() in _INSTITUTIONS)
 
     def _ends_name(self, token: str, count: int, nouns: _Nouns, lang: str | None = None) -> bool:
         """Whether the folded word ``token``, after ``count`` words of a name, is none of
@@ -1015,6 +1069,20 @@ class OfficialFinder:
             if names is not None:
                 out.append(Official(m.start(), names[1], text[names[0]:names[1]], group))
         return out
+
+
+#: Indonesian regions are named by a word and a compass word ("Jawa *Barat*", "Kalimantan
+#: *Timur*", "Sulawesi *Selatan*", "Jakarta *Raya*")
+_REGION_WORDS = {"id": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya|laut|daya)(?![\w'’-])"),
+                 "ms": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya)(?![\w'’-])")}
+
+
+def _region_end(text: str, folded: str, p: int, lang: str | None) -> int | None:
+    """The end of a region named by a capitalised word and a compass word at ``p``
+    (:data:`_REGION_WORDS`: "Gubernur *Jawa Barat* Dedi Mulyadi"), or None."""
+    pattern = _REGION_WORDS.get(lang or "")
+    m = pattern.match(folded, p) if pattern is not None and text[p:p + 1].isupper() else None
+    return m.end() if m is not None and text[m.end() - len(m.group().split()[-1]):][:1].isupper() else None
 
 
 def acronym_end(text: str, p: int) -> int | None:
@@ -1256,10 +1324,18 @@ def _vi_portfolio_end(text: str, folded: str, e: int) -> int:
 #: how many words of a body may stand between a Vietnamese title and a name
 _VI_BODY_WORDS = 10
 _VI_WORD = re.compile(r"[^\W\d_]+")
+#: the words of a Vietnamese body that may open it after a title ("Sở", "Ngân hàng", "Cục"),
+#: which no personal name opens
+_VI_BODY_START = re.compile(r" (?:Sở|Bộ|Cục|Tổng cục|Viện|Ngân hàng|Ủy ban|Uỷ ban|Cơ quan|Công ty|Tập đoàn|Trung tâm"
+                            r"|Văn phòng|Hội đồng|Thanh tra|Tổng công ty|Học viện|Bệnh viện|Trường)(?![\w])")
+#: the words before the name of a city or a district, which may be a person's ("TP Hồ Chí
+#: Minh", "quận Hai Bà Trưng", "phường Nguyễn Du"): a family name after one opens the place,
+#: no person ("Hồ"); not a province's ("UBND tỉnh Nguyễn Hữu Tâm": the province left unnamed)
+_VI_PLACE_WORDS = frozenset({"tp", "phố", "quận", "huyện", "phường"})
 #: Vietnamese words of a clause, which no body between a title and a name holds: places
 #: ("tại", "ở"), conjunctions, tense and the verbs of saying and meeting
 _VI_NOT_BODY = frozenset({"tại", "ở", "với", "và", "đã", "sẽ", "đang", "cho", "nói", "là", "khi", "trong",
-                          "sau", "trước", "về", "đến", "từ", "được", "không", "cũng", "tiếp", "gặp",
+                          "sau", "trước", "về", "đến", "từ", "được", "cũng", "tiếp", "gặp",
                           "có", "này", "đó", "thì", "mà", "vì", "nhưng"})
 
 
@@ -1287,13 +1363,22 @@ def _vi_name_after(text: str, folded: str, e: int,
         if hit is not None and spans.person(hit[2]):
             return None
         group = hit[2] if hit is not None and group is None else group
-        if caps[i] and folded[w.start():w.end()] in _VI_FAMILY_NAMES:
+        if caps[i] and hit is None and folded[w.start():w.end()] in _VI_FAMILY_NAMES and not (
+                i and folded[words[i - 1].start():words[i - 1].end()] in _VI_PLACE_WORDS):
             n = caps.index(False, i) - i
             end = words[i + n - 1].end()
             if 2 <= n <= 4 and i + n < len(words) + (len(words) <= _VI_BODY_WORDS + 4) and spans.place_end(
                     w.start()) != end:  # no city ("Hà Nội")
                 return (w.start(), end), group, False
     return None
+
+
+def _vi_no_name(text: str, folded: str, span: tuple[int, int]) -> bool:
+    """Whether the capitalised words at ``span`` after a Vietnamese title are a body's or a
+    place's, no name: they open with a body word ("Sở Y", "Bộ Y tế") or follow a word that
+    opens a city's or a district's name ("UBND TP *Hồ Chí Minh*")."""
+    before = folded[max(0, span[0] - 8):span[0]].split()
+    return _VI_BODY_START.match(text, span[0] - 1) is not None or bool(before) and before[-1] in _VI_PLACE_WORDS
 
 
 def _vi_syllable(text: str, folded: str, at: tuple[int, int], hit: tuple[int, int, int], spans: _Taken) -> bool:
@@ -1323,6 +1408,25 @@ def _clause_word(low: str, cased: bool, lang: str | None, joined: bool) -> bool:
     if cased:
         return _PAST_TENSE.search(low) is not None
     return not (joined or _joins(low) or low in _CONJUNCTIONS or _PORTFOLIO_ADJECTIVE.search(low) is not None)
+
+
+#: a letter or an elided article before an apostrophe that opens a name's word ("O'Neill",
+#: "d'Harcourt", "D'Alema", "dell'Acqua"); any other apostrophe ends the word ("Israel's",
+#: Turkish "Fidan'ın")
+_ELIDED_NAME = re.compile(r"(?:[^\W\d_]|dell|dall|all)['’][^\W\d_]")
+
+
+def _name_token(word: str) -> str:
+    """The folded word of a name as it ends: up to an apostrophe, but for an elided opening
+    (:data:`_ELIDED_NAME`)."""
+    return word if _ELIDED_NAME.match(word) else _APOSTROPHE.split(word)[0]
+
+
+def _after_join(text: str, e: int, s: int) -> bool:
+    """Whether the word right before ``s``, after a title ending at ``e``, is a lower-case
+    function word (:func:`_joins`: "of", "de", "della"): what follows names a body or a place."""
+    words = text[e:s].split()
+    return bool(words) and words[-1].islower() and _joins(words[-1].lower())
 
 
 def _joins(low: str) -> bool:

@@ -71,7 +71,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import fold, fold_case
 
-__all__ = ["english_name", "names_ministry", "organisation_words", "spoken_for_bodies", "state_body",
+__all__ = ["company_openers", "english_name", "names_ministry", "organisation_words", "spoken_for_bodies", "state_body",
            "with_organisations"]
 
 #: a capitalised word of a name, in Latin or Cyrillic letters (digits, dots, an
@@ -197,6 +197,16 @@ def organisation_words(lang: str | None) -> frozenset[str]:
     raw = json.loads(path.read_text("utf-8"))
     return frozenset(fold_case(w) for w in (*raw.get("first", ()), *raw.get("last", ()))
                      if " " not in w.strip() and not w.isupper() and len(w) > 3)
+
+
+@functools.cache
+def company_openers(lang: str | None) -> frozenset[str]:
+    """The organisation words of ``lang``'s table written in capitals that open a company's
+    name ("PT" Pertamina): the capitalised words after one are the company's, no person's."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    if not lang or not path.is_file():
+        return frozenset()
+    return frozenset(w for w in json.loads(path.read_text("utf-8")).get("first", ()) if w.isupper())
 
 
 @dataclass(frozen=True)

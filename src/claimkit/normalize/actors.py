@@ -581,7 +581,7 @@ class Gazetteer:
         taken.sort()
         taken = self._surnames(text, taken)
         taken = self._with_parents(text, taken)
-        officials = index.officials.find(text, folded, lang, taken, self._is_person)
+        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._given_names)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
         else:
@@ -680,6 +680,13 @@ class Gazetteer:
 
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person
+
+    def _given_names(self, idx: int) -> frozenset[str]:
+        """The folded first words of the names of entry ``idx`` written in several words
+        ("keir" for Keir Starmer): a name that opens otherwise and ends in the person's
+        surname is another person's."""
+        e = self._entries[idx]
+        return frozenset(fold_case(n).split(" ", 1)[0] for n in (e.name, *e.aliases) if " " in n.strip())
 
     def _official_mention(self, text: str, o: Official) -> ActorMention:
         """The mention of an official in no gazetteer: a person named as written, whose
