@@ -479,16 +479,8 @@ def _actor_conflicts(
             named.append((x, actors, frozenset(ctx.keys.actor_keys(actors))))
     if len(named) < 2 or frozenset.intersection(*(k for _, _, k in named)):
         return []
-    return [
-        _finding(
-            FindingKind.conflict, Severity(fc.rule.severity),
-            f"{label}: {fc.what} disagree: "
-            + " vs ".join(
-                f"{', '.join(a.label for a in actors)} ({x.doc})" for x, actors, _ in named[:4]
-            ),
-            gid, [x for x, _, _ in named], field=name,
-        )
-    ]
+    shown = [f"{', '.join(a.label for a in actors)} ({x.doc})" for x, actors, _ in named[:4]]
+    return _disagree(fc, gid, label, shown, [x for x, _, _ in named])
 
 
 def _value_conflicts(
@@ -519,12 +511,18 @@ def _value_conflicts(
         classes.add(cls)
     if len(classes) < 2:
         return []
+    return _disagree(fc, gid, label, [f"{shown} ({x.doc})" for x, shown in first.values()],
+                     [x for x, _ in first.values()])
+
+
+def _disagree(fc: _FieldCheck, gid: str, label: str, shown: list[str], infos: list[ClaimInfo]) -> list[Finding]:
+    """The conflict of ``fc``'s field in group ``gid``: the values ``shown`` (each with its
+    document) disagree across ``infos``."""
     return [
         _finding(
             FindingKind.conflict, Severity(fc.rule.severity),
-            f"{label}: {fc.what} disagree: "
-            + " vs ".join(f"{shown} ({x.doc})" for x, shown in first.values()),
-            gid, [x for x, _ in first.values()], field=fc.name,
+            f"{label}: {fc.what} disagree: " + " vs ".join(shown),
+            gid, infos, field=fc.name,
         )
     ]
 

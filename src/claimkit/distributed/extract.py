@@ -64,18 +64,23 @@ class ShardResult:
             self.claims_by_type.update(c.type for c in record.claims)
 
 
+def _gazetteers(spec: ExtractSpec) -> dict[str, Any]:
+    """The ``gazetteer`` and ``places`` arguments of the run's gazetteer files (none: the
+    bundled ones, no argument)."""
+    if not spec.gazetteer_files:
+        return {}
+    from claimkit.normalize import Gazetteer, Places
+
+    return {"gazetteer": Gazetteer.load(*spec.gazetteer_files), "places": Places.load(*spec.gazetteer_files)}
+
+
 @functools.lru_cache(maxsize=4)
 def _extractor(spec: ExtractSpec) -> Any:
     """The worker process's extractor for ``spec`` (built once per process)."""
     from claimkit.extract.pipeline import Extractor
     from claimkit.extract.registry import default_backend_name
 
-    gaz: dict[str, Any] = {}
-    if spec.gazetteer_files:
-        from claimkit.normalize import Gazetteer, Places
-
-        gaz = {"gazetteer": Gazetteer.load(*spec.gazetteer_files),
-               "places": Places.load(*spec.gazetteer_files)}
+    gaz = _gazetteers(spec)
     settings: dict[str, Any] = {"model": spec.model, "max_wait": spec.max_wait,
                                 "base_url": spec.base_urls[0] if spec.base_urls else None}
     name = spec.backend or None
@@ -150,12 +155,7 @@ def _store(spec: ExtractSpec, partition: Partition,
     partition stores each document once."""
     from claimkit.store import RunInfo
 
-    gaz: dict[str, Any] = {}
-    if spec.gazetteer_files:
-        from claimkit.normalize import Gazetteer, Places
-
-        gaz = {"gazetteer": Gazetteer.load(*spec.gazetteer_files),
-               "places": Places.load(*spec.gazetteer_files)}
+    gaz = _gazetteers(spec)
     assert spec.db is not None
     writer = _open_store(spec.db).writer(
         RunInfo(f"extract --cluster ({partition.name})", backend=spec.backend,

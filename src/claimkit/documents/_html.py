@@ -147,15 +147,21 @@ def _parse(html: str) -> Any:
     return tree
 
 
+def _tree(html: str) -> Any:
+    """The page's tree (:func:`_parse`), else trafilatura's own reading of the string;
+    None: no page to read."""
+    from trafilatura.utils import load_html
+
+    tree = _parse(html)
+    return load_html(html) if tree is None else tree
+
+
 def _extract(html: str) -> Any:
     if _over(_P_OPEN, html, MANY_PARAGRAPHS):
         return _linear_reading(html)
     import trafilatura  # ~0.3 s import: only when an HTML page is loaded
-    from trafilatura.utils import load_html
 
-    tree = _parse(html)
-    if tree is None:
-        tree = load_html(html)
+    tree = _tree(html)
     if tree is None:
         return None
     # the date is trafilatura's metadata reading: htmldate over the whole tree before any
@@ -196,9 +202,7 @@ def _linear_reading(html: str) -> Any:
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
 
-    tree = _parse(html)
-    if tree is None:
-        tree = load_html(html)
+    tree = _tree(html)
     if tree is None:
         return None
     body = re.search(r"<body[\s>]", html, re.IGNORECASE)

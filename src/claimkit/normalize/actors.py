@@ -205,12 +205,8 @@ class Gazetteer:
                 self._titles.append(_nfc(t))
         self._honorifics.extend(_alias_spec(t) for t in doc.get("honorifics", [])
                                 if isinstance(t, dict) or (isinstance(t, str) and t.strip()))
-        for code, aliases in doc.get("countries", {}).items():
-            code = str(code).upper()
-            if not is_country_code(code):
-                raise InputError("gazetteer", f"unknown ISO 3166 alpha-2 code {code!r} in "
-                                 "'countries'; use codes such as 'GB'")
-            bucket = self._country_aliases.setdefault(code, [])
+        for key, aliases in doc.get("countries", {}).items():
+            bucket = self._country_aliases.setdefault(_iso_code(key, "countries", "GB"), [])
             for a in aliases:
                 bucket.append(_alias_spec(a))
         self._merge_demonyms(doc)
@@ -229,12 +225,8 @@ class Gazetteer:
         self._actors = {}
 
     def _merge_demonyms(self, doc: dict[str, Any]) -> None:
-        for code, aliases in doc.get("demonyms", {}).items():
-            code = str(code).upper()
-            if not is_country_code(code):
-                raise InputError("gazetteer", f"unknown ISO 3166 alpha-2 code {code!r} in "
-                                 "'demonyms'; use codes such as 'PL'")
-            self._demonyms.setdefault(code, []).extend(_alias_spec(a) for a in aliases)
+        for key, aliases in doc.get("demonyms", {}).items():
+            self._demonyms.setdefault(_iso_code(key, "demonyms", "PL"), []).extend(_alias_spec(a) for a in aliases)
         for key, table in (("actor_nouns", self._actor_nouns), ("head_nouns", self._head_nouns)):
             for lang, nouns in doc.get(key, {}).items():
                 table.setdefault(str(lang).lower(), []).extend(_nfc(str(n)) for n in nouns)
@@ -1084,10 +1076,17 @@ def _code(value: Any, name: str) -> str | None:
     """Entry ``name``'s ``central_bank_of``: an ISO 3166-1 alpha-2 code, upper case (None: none)."""
     if value is None or value == "":
         return None
+    return _iso_code(value, "central_bank_of", "JP", f"entry {name!r}: ")
+
+
+def _iso_code(value: Any, key: str, example: str, where: str = "") -> str:
+    """``value`` of a gazetteer file's ``key`` as an ISO 3166-1 alpha-2 code, upper case;
+    an :class:`InputError` naming ``where`` it stands (an entry), the value as written
+    and a code such as ``example`` when it is none."""
     code = str(value).upper()
     if not is_country_code(code):
-        raise InputError("gazetteer", f"entry {name!r}: unknown ISO 3166 alpha-2 code {value!r} in "
-                         "'central_bank_of'; use codes such as 'JP'")
+        raise InputError("gazetteer", f"{where}unknown ISO 3166 alpha-2 code {str(value)!r} in "
+                         f"'{key}'; use codes such as '{example}'")
     return code
 
 

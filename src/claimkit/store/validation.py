@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func
@@ -180,31 +181,17 @@ def components(conn: Connection, seqs: list[int], full: bool) -> list[list[int]]
     in memory at a time, not the millions of pairs of a large store (``full``:
     ``seqs`` are every claim; otherwise pairs of other claims are skipped).
     """
-    parent: dict[int, int] = {s: s for s in seqs}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(members: list[int]) -> None:
-        a = find(members[0])
+    sets = DisjointSets()
+    for members in _linked(conn, set(seqs)):
         for other in members[1:]:
-            b = find(other)
-            if a != b:
-                a, b = min(a, b), max(a, b)
-                parent[b] = a
-
-    for members in _linked(conn, parent):
-        union(members)
+            sets.union(members[0], other)
     out: dict[int, list[int]] = {}
     for s in seqs:  # sorted: each component's list is sorted, its root first
-        out.setdefault(find(s), []).append(s)
+        out.setdefault(sets.find(s), []).append(s)
     return sorted(out.values(), key=lambda m: m[0])
 
 
-def _linked(conn: Connection, known: dict[int, int]) -> Iterator[list[int]]:
+def _linked(conn: Connection, known: AbstractSet[int]) -> Iterator[list[int]]:
     """The holders (among ``known``) of each key at least one of them holds actively."""
     ck = t.claim_keys.c
     cols = t.claim_keys.select().with_only_columns(ck.key_id, ck.claim_seq, ck.active)

@@ -2063,28 +2063,25 @@ class _Keywords:
         self.rows = rows
         self.starts = [r[0] for r in rows]
 
-    def earliest(self, lo: int, hi: int) -> str | None:
-        """The value whose keyword comes first in ``[lo, hi)``."""
+    def _inside(self, lo: int, hi: int) -> Iterator[str]:
+        """The values of the keywords inside ``[lo, hi)``, by start (the table's order)."""
         rows = self.rows
         for i in range(bisect_left(self.starts, lo), len(rows)):
             s, _, e, value = rows[i]
             if s > hi:
                 break
             if e <= hi:
-                return value
-        return None
+                yield value
+
+    def earliest(self, lo: int, hi: int) -> str | None:
+        """The value whose keyword comes first in ``[lo, hi)``."""
+        return next(self._inside(lo, hi), None)
 
     def first_of(self, order: Sequence[str], lo: int, hi: int) -> str | None:
         """The first value in ``order`` with a keyword inside ``[lo, hi)``."""
         if lo >= hi:
             return None
-        rows, present = self.rows, set()
-        for i in range(bisect_left(self.starts, lo), len(rows)):
-            s, _, e, value = rows[i]
-            if s > hi:
-                break
-            if e <= hi:
-                present.add(value)
+        present = set(self._inside(lo, hi))
         return next((v for v in order if v in present), None) if present else None
 
     def last(self, lo: int, hi: int) -> str | None:
