@@ -129,7 +129,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimkit.extract.base import Backend
-from claimkit.schemas import Document
+from tests._rules_helpers import actor_names, drafts
 
 DATA = Path(__file__).parent / "data" / "rules_actors.jsonl"
 
@@ -164,13 +164,11 @@ def load_actor_cases(path: Path = DATA) -> list[ActorCase]:
 
 def check_actor(backend: Backend, case: ActorCase) -> str | None:
     """None when the first claim of the case's type has the expected actors, else what went wrong."""
-    doc = Document(id=case.id, text=case.text, language=case.lang, published="2025-06-02",
-                   url=case.url)
-    drafts = backend.extract(doc).drafts
-    hits = [d for d in drafts if d.type == case.type]
+    found = drafts(backend, case.text, case.lang, doc_id=case.id, url=case.url)
+    hits = [d for d in found if d.type == case.type]
     if not hits:
-        return f"expected a {case.type}, got {sorted({d.type for d in drafts}) or 'nothing'}"
-    got = [a.label for a in hits[0].fields.get("actor") or []]
+        return f"expected a {case.type}, got {sorted({d.type for d in found}) or 'nothing'}"
+    got = actor_names(hits[0])
     missing = [a for a in case.actor if a not in got]
     wrong = [a for a in case.not_actor if a in got]
     if missing or wrong:

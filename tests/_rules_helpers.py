@@ -17,9 +17,12 @@ from claimkit.schemas import Document
 #: the publication date the sentence tests read their sentences on, unless they say
 PUBLISHED = "2025-06-02"
 
+#: a publication date as the tests give it: ISO text, a date, or None (none given)
+Published = str | dt.date | None
 
-def drafts(backend: Backend, text: str, lang: str | None,
-           published: str | dt.date | None = PUBLISHED, *, doc_id: str = "t", **fields: Any) -> list[Draft]:
+
+def drafts(backend: Backend, text: str, lang: str | None, published: Published = PUBLISHED, *,
+           doc_id: str = "t", **fields: Any) -> list[Draft]:
     """The drafts ``backend`` finds in ``text`` read as one document in ``lang``, published
     on ``published`` (None: no date given); ``fields`` are other :class:`Document` fields
     (``title``, ``url``)."""
@@ -27,25 +30,10 @@ def drafts(backend: Backend, text: str, lang: str | None,
     return list(backend.extract(doc).drafts)
 
 
-def of_type(backend: Backend, text: str, lang: str | None, type_: str,
-            published: str | dt.date | None = PUBLISHED, **fields: Any) -> list[Draft]:
+def of_type(backend: Backend, text: str, lang: str | None, type_: str, published: Published = PUBLISHED,
+            **fields: Any) -> list[Draft]:
     """The drafts of ``type_`` in ``text`` (see :func:`drafts`), in the backend's order."""
     return [d for d in drafts(backend, text, lang, published, **fields) if d.type == type_]
-
-
-def actor_names(draft: Draft) -> list[str]:
-    """The labels of a draft's actors, in order (none: an empty list)."""
-    return [a.label for a in draft.fields.get("actor") or []]
-
-
-def first_actors(backend: Backend, text: str, lang: str | None, type_: str,
-                 published: str | dt.date | None = PUBLISHED, **fields: Any) -> list[str]:
-    """The actors' labels of the first claim of ``type_`` in ``text``; the test fails,
-    naming the types found, when there is none."""
-    found = drafts(backend, text, lang, published, **fields)
-    hits = [d for d in found if d.type == type_]
-    assert hits, f"no {type_} in {text!r}: {[d.type for d in found]}"
-    return actor_names(hits[0])
 
 
 def first_of_each_type(found: list[Draft]) -> dict[str, Draft]:
@@ -56,12 +44,44 @@ def first_of_each_type(found: list[Draft]) -> dict[str, Draft]:
     return out
 
 
+def actor_names(draft: Draft) -> list[str]:
+    """The labels of a draft's actors, in order (none: an empty list)."""
+    return [a.label for a in draft.fields.get("actor") or []]
+
+
+def actors_by_type(backend: Backend, text: str, lang: str | None, published: Published = PUBLISHED,
+                   **fields: Any) -> dict[str, list[str]]:
+    """The actors' labels of the first claim of each type in ``text``, by type."""
+    return {t: actor_names(d) for t, d in first_of_each_type(drafts(backend, text, lang, published, **fields)).items()}
+
+
+def actors_of(backend: Backend, text: str, lang: str | None, type_: str, published: Published = PUBLISHED,
+              **fields: Any) -> list[str]:
+    """The actors' labels of the first claim of ``type_`` in ``text``; the test fails,
+    naming the claims found, when there is none."""
+    claims = actors_by_type(backend, text, lang, published, **fields)
+    assert type_ in claims, claims
+    return claims[type_]
+
+
 def quotes(draft: Draft) -> list[str]:
     """The text of each of a draft's evidence spans."""
     return [s.text for s in draft.spans]
+
+
+def quotes_of(backend: Backend, text: str, lang: str | None, type_: str, published: Published = PUBLISHED,
+              **fields: Any) -> list[list[str]]:
+    """The quotes of each claim of ``type_`` in ``text``."""
+    return [quotes(d) for d in of_type(backend, text, lang, type_, published, **fields)]
 
 
 def date_value(draft: Draft) -> str | None:
     """The ISO value of a draft's date, None when it has none."""
     date = draft.fields.get("date")
     return date.value if date is not None else None
+
+
+def dates_of(backend: Backend, text: str, lang: str | None, type_: str, published: Published = PUBLISHED,
+             **fields: Any) -> list[str | None]:
+    """The date (ISO value, or None) of each claim of ``type_`` in ``text``."""
+    return [date_value(d) for d in of_type(backend, text, lang, type_, published, **fields)]

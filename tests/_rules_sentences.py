@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit.extract.base import Backend
-from claimkit.schemas import Document
+from tests._rules_helpers import actor_names, drafts
 
 DATA = Path(__file__).parent / "data" / "rules_sentences"
 
@@ -73,19 +73,18 @@ def load_cases(directory: Path = DATA) -> list[Case]:
 
 def check(backend: Backend, case: Case) -> str | None:
     """None when the backend does what the case expects, else what went wrong."""
-    doc = Document(id=case.id, text=case.text, language=case.lang, published="2025-06-02")
-    drafts = backend.extract(doc).drafts
-    types = sorted({d.type for d in drafts})
+    found = drafts(backend, case.text, case.lang, doc_id=case.id)
+    types = sorted({d.type for d in found})
     if case.type is None:
-        return f"expected no claim, got {types}" if drafts else None
+        return f"expected no claim, got {types}" if found else None
     if extra := sorted(set(types) & set(case.absent)):
         return f"expected no {extra}, got {types}"
-    hits = [d for d in drafts if d.type == case.type]
+    hits = [d for d in found if d.type == case.type]
     if not hits:
         return f"expected a {case.type}, got {types or 'nothing'}"
     draft = hits[0]
     if case.actor is not None:
-        actors = [a.label for a in draft.fields.get("actor") or []]
+        actors = actor_names(draft)
         if case.actor not in actors:
             return f"expected actor {case.actor!r}, got {actors}"
     if case.modality is not None and draft.fields.get("modality") != case.modality:

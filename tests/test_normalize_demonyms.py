@@ -19,8 +19,7 @@ import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.normalize import Gazetteer, find_actors, resolve_actor
-from tests.test_rules_roles import _actors_of
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import actors_of
 
 # (language, sentence, the country the adjective names)
 _QUALIFIES = [
@@ -215,7 +214,7 @@ _CLAIMS = [
                          ids=[f"{s[0]}:{s[3]}" for s in _CLAIMS])
 def test_the_demonym_is_the_claims_actor(backend: RulesBackend, lang: str, text: str,
                                          type_: str, actor: str) -> None:
-    assert actor in _actors_of(backend, text, lang, type_)
+    assert actor in actors_of(backend, text, lang, type_)
 
 
 def test_a_user_file_adds_demonyms_and_actor_nouns(tmp_path: Path) -> None:

@@ -56,11 +56,6 @@ def test_official(case: dict[str, Any]) -> None:
         assert Gazetteer.default().affiliation(matching[0], language=case["lang"]) == case["aff"]
 
 
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [

@@ -13,11 +13,6 @@ from tests._rules_actors import ActorCase, check_actor, load_actor_cases
 CASES = load_actor_cases()
 
 
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
 def _param(case: ActorCase) -> object:
     marks = [pytest.mark.xfail(reason=case.known_gap, strict=True)] if case.known_gap else []
     return pytest.param(case, id=case.id, marks=marks)

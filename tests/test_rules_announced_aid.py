@@ -17,15 +17,12 @@ import pytest
 
 from claimkit.extract.rules.backend import RulesBackend
 from claimkit.extract.rules.cues import _gap
-from claimkit.schemas import Document
-
-_BACKEND = RulesBackend()
+from tests._rules_helpers import drafts
 
 
-def _types(lang: str, text: str) -> list[str]:
+def _types(backend: RulesBackend, lang: str, text: str) -> list[str]:
     """The claim types the rules backend reads in ``text``."""
-    doc = Document(id="aid", text=text, language=lang, published="2025-06-02")
-    return [d.type for d in _BACKEND.extract(doc).drafts]
+    return [d.type for d in drafts(backend, text, lang)]
 
 
 _ANNOUNCED = [
@@ -68,8 +65,8 @@ _ANNOUNCED = [
 
 
 @pytest.mark.parametrize(("lang", "text"), _ANNOUNCED)
-def test_announced_or_allocated_aid_is_a_pledge(lang: str, text: str) -> None:
-    assert "pledge" in _types(lang, text)
+def test_announced_or_allocated_aid_is_a_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" in _types(backend, lang, text)
 
 
 # a cue's gap crossed a comma: "zapowiedział, że rząd przeznaczy 800 mln" matched from the
@@ -80,8 +77,8 @@ def test_announced_or_allocated_aid_is_a_pledge(lang: str, text: str) -> None:
     ("pl", "Minister finansów zapowiedział, że rząd przeznaczy 800 mln zł na drogi lokalne."),
     ("hr", "Premijer je najavio, da će Hrvatska izdvojiti 20 milijuna eura za obnovu."),
 ])
-def test_a_gap_stops_at_a_comma(lang: str, text: str) -> None:
-    assert "pledge" in _types(lang, text)
+def test_a_gap_stops_at_a_comma(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" in _types(backend, lang, text)
 
 
 def test_the_gap_pattern_holds_no_comma() -> None:
@@ -114,5 +111,5 @@ _NO_PLEDGE = [
 
 
 @pytest.mark.parametrize(("lang", "text"), _NO_PLEDGE)
-def test_an_announced_meeting_election_or_result_is_no_pledge(lang: str, text: str) -> None:
-    assert "pledge" not in _types(lang, text)
+def test_an_announced_meeting_election_or_result_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in _types(backend, lang, text)

@@ -10,20 +10,12 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import drafts, first_of_each_type, of_type
 
 
 def _types(backend: RulesBackend, text: str, lang: str) -> dict[str, str | None]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    out: dict[str, str | None] = {}
-    for d in backend.extract(doc).drafts:
-        out.setdefault(d.type, d.fields.get("modality"))
-    return out
+    """The modality of the first claim of each type, by type."""
+    return {t: d.fields.get("modality") for t, d in first_of_each_type(drafts(backend, text, lang)).items()}
 
 
 # a call on others: the one called on has pledged nothing, the caller neither
@@ -148,8 +140,7 @@ def test_stated_nouns_and_meeting_nouns_stay(backend: RulesBackend, lang: str, t
 
 
 def _meetings(backend: RulesBackend, text: str) -> int:
-    doc = Document(id="t", text=text, language="en", published="2025-06-02")
-    return sum(d.type == "meeting" for d in backend.extract(doc).drafts)
+    return len(of_type(backend, text, "en", "meeting"))
 
 
 _FILLER = " ".join(["Prices of energy rose again across the region."] * 6)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_roles import _claims
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import actors_by_type
 
 _HOPES = [
     ("pl", "Ukraina oczekuje, że Niemcy dostarczą kolejne systemy Patriot."),
@@ -32,7 +31,7 @@ _HOPES = [
 
 @pytest.mark.parametrize(("lang", "text"), _HOPES, ids=[f"{s[0]}:{s[1][:24]}" for s in _HOPES])
 def test_a_hope_about_others_states_no_commitment(backend: RulesBackend, lang: str, text: str) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert "pledge" not in claims, claims
 
 
@@ -55,5 +54,5 @@ _KEPT = [
 
 @pytest.mark.parametrize(("lang", "text", "type_"), _KEPT, ids=[f"{s[0]}:{s[1][:24]}" for s in _KEPT])
 def test_saying_threats_and_meetings_stay(backend: RulesBackend, lang: str, text: str, type_: str) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert type_ in claims, claims

@@ -11,8 +11,7 @@ import pytest
 from babel import Locale
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import drafts
 
 _LANGUAGES = ["ar", "de", "en", "es", "fr", "hr", "id", "it", "ja", "ko", "pl", "pt", "ru", "tr", "uk", "vi", "zh"]
 
@@ -33,5 +32,5 @@ def _names(code: str) -> list[str]:
 @pytest.mark.parametrize("code", _LANGUAGES)
 def test_a_dateline_states_no_claim(backend: RulesBackend, code: str) -> None:
     text = "\n".join(f"CITY, 2 {name} 2025 — (Agency)" for name in _names(code))
-    drafts = backend.extract(Document(id="t", text=text, language=code)).drafts
-    assert not drafts, [(d.type, d.spans[0].text) for d in drafts]
+    found = drafts(backend, text, code, None)
+    assert not found, [(d.type, d.spans[0].text) for d in found]

@@ -14,8 +14,7 @@ import datetime as dt
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import dates_of
 
 _PUBLISHED = dt.date(2026, 2, 10)
 
@@ -32,30 +31,26 @@ _PROMISED = [
 ]
 
 
-def _dated(backend: RulesBackend, lang: str, text: str, kind: str) -> list[str | None]:
-    doc = Document(id="t", text=text, language=lang, published=_PUBLISHED)
-    return [d.fields["date"].value for d in backend.extract(doc).drafts if d.type == kind]
-
 
 @pytest.mark.parametrize(("lang", "kind", "text"), _AHEAD, ids=[f"{t[0]}-{t[1]}" for t in _AHEAD])
 def test_a_date_ahead_of_publication_does_not_date_a_refusal_or_warning(
     backend: RulesBackend, lang: str, kind: str, text: str
 ) -> None:
-    assert _dated(backend, lang, text, kind) == ["2026-02-10"]
+    assert dates_of(backend, text, lang, kind, _PUBLISHED) == ["2026-02-10"]
 
 
 def test_a_past_date_still_dates_a_pledge(backend: RulesBackend) -> None:
     text = "Chile prometió el 3 de febrero enviar 40 bomberos a Bolivia."
-    assert _dated(backend, "es", text, "pledge") == ["2026-02-03"]
+    assert dates_of(backend, text, "es", "pledge", _PUBLISHED) == ["2026-02-03"]
 
 
 def test_a_meeting_set_for_a_later_month_keeps_it(backend: RulesBackend) -> None:
     text = "Menteri luar negeri kedua negara akan bertemu di Jakarta bulan depan."
-    assert _dated(backend, "id", text, "meeting") == ["2026-03"]
+    assert dates_of(backend, text, "id", "meeting", _PUBLISHED) == ["2026-03"]
 
 
 @pytest.mark.parametrize(("lang", "text", "date"), _PROMISED, ids=[t[0] for t in _PROMISED])
 def test_a_pledge_is_dated_by_when_what_it_promises_is_to_happen(
     backend: RulesBackend, lang: str, text: str, date: str
 ) -> None:
-    assert _dated(backend, lang, text, "pledge") == [date]
+    assert dates_of(backend, text, lang, "pledge", _PUBLISHED) == [date]

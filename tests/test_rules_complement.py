@@ -20,16 +20,11 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import of_type
 
 
 def _warnings(backend: RulesBackend, text: str, lang: str) -> list[tuple[str, object]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    return [
-        (d.spans[0].text, d.fields.get("modality"))
-        for d in backend.extract(doc).drafts if d.type == "warning"
-    ]
+    return [(d.spans[0].text, d.fields.get("modality")) for d in of_type(backend, text, lang, "warning")]
 
 
 # (language, sentence, words the evidence must hold, modality)

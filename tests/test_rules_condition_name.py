@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import drafts
 
 # (sentence, type, modality)
 _CASES = [
@@ -26,8 +25,7 @@ _CASES = [
 def test_se_before_a_name_is_a_condition(
     backend: RulesBackend, text: str, type_: str, modality: str | None
 ) -> None:
-    drafts = backend.extract(Document(id="t", text=text, language="pt")).drafts
-    found = {d.type: d.fields.get("modality") for d in drafts}
+    found = {d.type: d.fields.get("modality") for d in drafts(backend, text, "pt", None)}
     assert list(found) == [type_], found
     if modality is not None:
         assert found[type_] == modality, found

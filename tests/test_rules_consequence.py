@@ -10,21 +10,12 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actor_names, drafts, first_of_each_type
 
 
 def _drafts(backend: RulesBackend, text: str, lang: str) -> dict[str, dict[str, object]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    out: dict[str, dict[str, object]] = {}
-    for d in backend.extract(doc).drafts:
-        out.setdefault(d.type, {"actor": [a.label for a in d.fields.get("actor") or []],
-                                "modality": d.fields.get("modality")})
-    return out
+    return {t: {"actor": actor_names(d), "modality": d.fields.get("modality")}
+            for t, d in first_of_each_type(drafts(backend, text, lang)).items()}
 
 
 _THREATS = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests._rules_helpers import first_actors
+from tests._rules_helpers import actors_of
 
 # the speaker warns whom the consequence befalls: both are named, the speaker first
 _WARNS = [
@@ -50,7 +50,7 @@ _WARNS = [
 def test_the_speaker_warns_whom_the_consequence_befalls(
     backend: RulesBackend, lang: str, text: str, speaker: str, threatened: str
 ) -> None:
-    actors = first_actors(backend, text, lang, "warning")
+    actors = actors_of(backend, text, lang, "warning")
     assert speaker in actors and threatened in actors, actors
     assert actors.index(speaker) < actors.index(threatened), actors
 
@@ -73,13 +73,13 @@ _REPORTS = [
 
 @pytest.mark.parametrize(("lang", "text"), _REPORTS)
 def test_a_foreign_speaker_only_reports_a_countrys_threat(backend: RulesBackend, lang: str, text: str) -> None:
-    assert first_actors(backend, text, lang, "warning") == ["Russia"]
+    assert actors_of(backend, text, lang, "warning") == ["Russia"]
 
 
 def test_a_speaker_of_the_threatening_country_still_says_it(backend: RulesBackend) -> None:
     # guard: his own country's threat (passed before too)
     text = "Iran will respond firmly to any attack, Araghchi said."
-    assert first_actors(backend, text, "en", "warning") == ["Abbas Araghchi", "Iran"]
+    assert actors_of(backend, text, "en", "warning") == ["Abbas Araghchi", "Iran"]
 
 
 def test_every_consequence_word_is_a_warning_or_threat_word_of_its_language(backend: RulesBackend) -> None:

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actor_names, drafts, of_type
 
 
 @pytest.mark.parametrize(
@@ -29,8 +24,7 @@ def backend() -> RulesBackend:
     ],
 )
 def test_considered_sanctions_or_aid(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
-    doc = Document(id="consider", text=text, language=lang, published="2026-05-03")
-    drafts = [d for d in backend.extract(doc).drafts if d.type == "pledge"]
-    assert drafts, [d.type for d in backend.extract(doc).drafts]
-    assert actor in [a.label for a in drafts[0].fields.get("actor") or []]
-    assert drafts[0].fields.get("modality") == "tentative"
+    pledges = of_type(backend, text, lang, "pledge", "2026-05-03")
+    assert pledges, [d.type for d in drafts(backend, text, lang, "2026-05-03")]
+    assert actor in actor_names(pledges[0])
+    assert pledges[0].fields.get("modality") == "tentative"

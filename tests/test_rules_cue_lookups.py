@@ -37,11 +37,6 @@ def _every(lc: LanguageCues) -> frozenset[str]:
     return frozenset([*lc.patterns, *lc.keyword_patterns])
 
 
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
 def test_the_grouped_lookup_holds_what_the_sorted_lookup_held(backend: RulesBackend) -> None:
     # CueScan.grouped (one slice of the merged table of the categories asked): for every
     # sentence, clause, empty range and window cutting matches, asked for every category,

@@ -21,14 +21,10 @@ import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import dates_of
 
 _PUBLISHED = dt.date(2026, 3, 12)
 
-
-def _dated(backend: RulesBackend, lang: str, text: str, kind: str) -> list[str | None]:
-    doc = Document(id="t", text=text, language=lang, published=_PUBLISHED)
-    return [getattr(d.fields.get("date"), "value", None) for d in backend.extract(doc).drafts if d.type == kind]
 
 
 #: (language, text): a meeting still to happen, with no day of its own
@@ -58,7 +54,7 @@ _AHEAD = [
 
 @pytest.mark.parametrize(("lang", "text"), _AHEAD, ids=[f"{c[0]}-{i}" for i, c in enumerate(_AHEAD)])
 def test_a_meeting_ahead_with_no_day_is_undated(backend: RulesBackend, lang: str, text: str) -> None:
-    assert _dated(backend, lang, text, "meeting") == [None]
+    assert dates_of(backend, text, lang, "meeting", _PUBLISHED) == [None]
 
 
 #: (language, text, claim type, its day): what keeps a day
@@ -82,7 +78,7 @@ _KEPT = [
 
 @pytest.mark.parametrize(("lang", "text", "kind", "day"), _KEPT, ids=[f"{c[0]}-{i}" for i, c in enumerate(_KEPT)])
 def test_what_keeps_its_day(backend: RulesBackend, lang: str, text: str, kind: str, day: str) -> None:
-    assert day in _dated(backend, lang, text, kind)
+    assert day in dates_of(backend, text, lang, kind, _PUBLISHED)
 
 
 def test_date_paths_name_the_rule(backend: RulesBackend) -> None:

@@ -22,8 +22,7 @@ from claimkit.extract.rules.dateline import (
 )
 from claimkit.extract.rules.text import segment
 from claimkit.normalize import Places
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import date_value, drafts
 
 PLACES = Places.default()
 
@@ -177,9 +176,8 @@ _HOME = [
 
 
 def _claims(backend: RulesBackend, lang: str, text: str) -> list[tuple[list[str], str | None]]:
-    doc = Document(id="t", text=text, language=lang, published=dt.date(2025, 11, 5))
-    return [([a.name for a in d.fields.get("actor") or []], getattr(d.fields.get("date"), "value", None))
-            for d in backend.extract(doc).drafts]
+    return [([a.name for a in d.fields.get("actor") or []], date_value(d))
+            for d in drafts(backend, text, lang, dt.date(2025, 11, 5))]
 
 
 @pytest.mark.parametrize(("lang", "text", "actor"), _HOME, ids=[f"{h[0]}-{h[2]}" for h in _HOME])
@@ -279,7 +277,6 @@ _RESTATED = [
 
 @pytest.mark.parametrize(("lang", "text"), _RESTATED, ids=[r[0] for r in _RESTATED])
 def test_a_headline_restating_the_body_keeps_the_bodys_date(backend: RulesBackend, lang: str, text: str) -> None:
-    doc = Document(id="t", text=text, language=lang, published=dt.date(2025, 11, 6))
-    (pledge,) = backend.extract(doc).drafts
+    (pledge,) = drafts(backend, text, lang, dt.date(2025, 11, 6))
     assert len(pledge.spans) == 2  # the headline and the body: one claim
     assert pledge.fields["date"].value == "2025-11-04"

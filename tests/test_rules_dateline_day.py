@@ -12,8 +12,7 @@ import datetime as dt
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import dates_of
 
 _TEXTS = [
     ("en", "LIMA, June 4, 2025 (Reuters) - Peru and Ecuador held talks in Lima on Monday on border security."),
@@ -22,17 +21,12 @@ _TEXTS = [
 ]
 
 
-def _dates(backend: RulesBackend, text: str, lang: str, published: dt.date | None) -> list[str | None]:
-    doc = Document(id="t", text=text, language=lang, published=published)
-    return [d.fields["date"].value for d in backend.extract(doc).drafts if d.type == "meeting"]
-
-
 @pytest.mark.parametrize(("lang", "text"), _TEXTS, ids=[t[0] for t in _TEXTS])
 def test_a_weekday_resolves_against_the_dateline_when_no_publication_date_is_given(
     backend: RulesBackend, lang: str, text: str
 ) -> None:
-    assert _dates(backend, text, lang, None) == ["2025-06-02"]
+    assert dates_of(backend, text, lang, "meeting", None) == ["2025-06-02"]
 
 
 def test_a_publication_date_given_is_kept(backend: RulesBackend) -> None:
-    assert _dates(backend, _TEXTS[0][1], "en", dt.date(2025, 6, 11)) == ["2025-06-09"]
+    assert dates_of(backend, _TEXTS[0][1], "en", "meeting", dt.date(2025, 6, 11)) == ["2025-06-09"]

@@ -14,15 +14,10 @@ import datetime as dt
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import dates_of
 
 _PUBLISHED = dt.date(2026, 3, 12)
 
-
-def _dated(backend: RulesBackend, lang: str, text: str, kind: str) -> list[str | None]:
-    doc = Document(id="t", text=text, language=lang, published=_PUBLISHED)
-    return [getattr(d.fields.get("date"), "value", None) for d in backend.extract(doc).drafts if d.type == kind]
 
 
 #: (language, text, claim type, its day): a dateline of a day before publication is the day
@@ -84,18 +79,18 @@ _FILED = [
 def test_a_dateline_filed_before_publication_dates_the_story(
     backend: RulesBackend, lang: str, text: str, kind: str, day: str
 ) -> None:
-    assert _dated(backend, lang, text, kind) == [day]
+    assert dates_of(backend, text, lang, kind, _PUBLISHED) == [day]
 
 
 def test_a_dateline_long_before_publication_is_another_storys_day(backend: RulesBackend) -> None:
     # ten days before: no story's own day, the publication's stays
     text = "WARSAW, March 2 (Reuters) -\n\nPoland will send 100 million zlotys to Ukraine, the prime minister said."
-    assert _dated(backend, "en", text, "pledge") == ["2026-03-12"]
+    assert dates_of(backend, text, "en", "pledge", _PUBLISHED) == ["2026-03-12"]
 
 
 def test_yesterday_is_told_from_the_dateline_day(backend: RulesBackend) -> None:
     text = "BERLIN, March 11 (Reuters) -\n\nGermany pledged yesterday to send two more Patriot systems to Ukraine."
-    assert _dated(backend, "en", text, "pledge") == ["2026-03-10"]
+    assert dates_of(backend, text, "en", "pledge", _PUBLISHED) == ["2026-03-10"]
 
 
 #: (language, text, claim type, its day): a day told from the day named before it
@@ -114,4 +109,4 @@ _STORY = [
 
 @pytest.mark.parametrize(("lang", "text", "kind", "day"), _STORY, ids=[f"{c[0]}-{c[2]}" for c in _STORY])
 def test_a_claim_takes_the_day_told_from_another(backend: RulesBackend, lang: str, text: str, kind: str, day: str) -> None:
-    assert _dated(backend, lang, text, kind)[-1:] == [day]
+    assert dates_of(backend, text, lang, kind, _PUBLISHED)[-1:] == [day]

@@ -9,12 +9,7 @@ import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.tense import futures
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actors_of
 
 
 @pytest.mark.parametrize(
@@ -29,10 +24,7 @@ def backend() -> RulesBackend:
     ],
 )
 def test_we_will_not(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
-    doc = Document(id="we", text=text, language=lang, published="2026-05-03")
-    drafts = [d for d in backend.extract(doc).drafts if d.type == "refusal"]
-    assert drafts, [d.type for d in backend.extract(doc).drafts]
-    assert actor in [a.label for a in drafts[0].fields.get("actor") or []]
+    assert actor in actors_of(backend, text, lang, "refusal", "2026-05-03")
 
 
 @pytest.mark.parametrize(

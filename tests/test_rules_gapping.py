@@ -13,22 +13,12 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actor_names, of_type
 
 
 def _actors(backend: RulesBackend, text: str, lang: str, type_: str) -> list[set[str]]:
     """Each claim of ``type_``: its actors' names."""
-    doc = Document(id="t", text=text, language=lang, published="2025-06-04")
-    return [
-        {a.label for a in d.fields.get("actor") or []}
-        for d in backend.extract(doc).drafts
-        if d.type == type_
-    ]
+    return [set(actor_names(d)) for d in of_type(backend, text, lang, type_, "2025-06-04")]
 
 
 _GAPPED = [

@@ -19,21 +19,13 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actor_names, drafts, quotes
 
 
 def _claims(backend: RulesBackend, title: str, body: str, lang: str) -> list[tuple[str, list[str], list[str]]]:
     """(type, actor labels, evidence quotes) of each claim of the titled article."""
-    doc = Document(id="t", text=f"{title}\n\n{body}", title=title, language=lang, published="2025-04-08")
-    return [
-        (d.type, [a.label for a in d.fields.get("actor") or []], [s.text for s in d.spans])
-        for d in backend.extract(doc).drafts
-    ]
+    return [(d.type, actor_names(d), quotes(d))
+            for d in drafts(backend, f"{title}\n\n{body}", lang, "2025-04-08", title=title)]
 
 
 # (language, headline, body, type, a quote from the headline, a quote from the body)

@@ -17,14 +17,11 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import quotes_of
 
 
 def _claims(backend: RulesBackend, title: str, body: str, lang: str, type_: str) -> list[list[str]]:
-    text = f"{title}\n\n{body}"
-    doc = Document(id="t", text=text, title=title, language=lang, published="2025-06-02")
-    return [[s.text for s in d.spans] for d in backend.extract(doc).drafts if d.type == type_]
+    return quotes_of(backend, f"{title}\n\n{body}", lang, type_, title=title)
 
 
 _JOINED = [

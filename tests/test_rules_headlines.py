@@ -10,18 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
-def _of_type(backend: RulesBackend, text: str, lang: str, type_: str) -> list[list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-04")
-    return [[text[s.start : s.end] for s in d.spans] for d in backend.extract(doc).drafts if d.type == type_]
-
+from tests._rules_helpers import actor_names, of_type, quotes_of
 
 _RESTATED = [
     ("en", "refusal", "Budapest blocks new sanctions package\n\nBRUSSELS, June 4, 2025 -\n\n"
@@ -44,7 +33,7 @@ _RESTATED = [
 
 @pytest.mark.parametrize(("lang", "type_", "text"), _RESTATED, ids=[c[0] for c in _RESTATED])
 def test_a_headline_and_its_lead_are_one_claim(backend: RulesBackend, lang: str, type_: str, text: str) -> None:
-    claims = _of_type(backend, text, lang, type_)
+    claims = quotes_of(backend, text, lang, type_, "2025-06-04")
     assert len(claims) == 1, claims
     headline = text.split("\n", 1)[0]
     assert any(span in headline for span in claims[0]) and len(claims[0]) == 2, claims
@@ -62,7 +51,7 @@ _OTHER = [
 def test_a_headline_saying_something_else_stays_its_own_claim(
     backend: RulesBackend, lang: str, type_: str, text: str
 ) -> None:
-    claims = _of_type(backend, text, lang, type_)
+    claims = quotes_of(backend, text, lang, type_, "2025-06-04")
     headline = text.split("\n", 1)[0]
     assert any(all(span in headline for span in spans) for spans in claims), claims
 
@@ -84,14 +73,14 @@ _QUOTED = [
 
 @pytest.mark.parametrize(("lang", "type_", "text"), _QUOTED, ids=[c[0] for c in _QUOTED])
 def test_a_quote_saying_a_claim_again_is_that_claim(backend: RulesBackend, lang: str, type_: str, text: str) -> None:
-    claims = _of_type(backend, text, lang, type_)
+    claims = quotes_of(backend, text, lang, type_, "2025-06-04")
     assert len(claims) == 1 and len(claims[0]) == 2, claims
 
 
 def test_a_quote_of_another_object_is_a_claim_of_its_own(backend: RulesBackend) -> None:
     text = ("Austria refused to join the new sanctions against Minsk. "
             "\"We will not send troops either,\" the chancellor said.")
-    assert len(_of_type(backend, text, "en", "refusal")) == 2
+    assert len(quotes_of(backend, text, "en", "refusal", "2025-06-04")) == 2
 
 
 def test_hosts_named_after_a_headline_and_its_lead_lead_the_meeting(backend: RulesBackend) -> None:
@@ -99,7 +88,6 @@ def test_hosts_named_after_a_headline_and_its_lead_lead_the_meeting(backend: Rul
     text = ("New round of talks held in Geneva\n\nGENEVA, June 4, 2025 -\n\n"
             "Delegations of Armenia and Azerbaijan held talks in Geneva on Wednesday. "
             "The meeting was hosted by Switzerland.")
-    doc = Document(id="t", text=text, language="en", published="2025-06-04")
-    meetings = [d for d in backend.extract(doc).drafts if d.type == "meeting"]
+    meetings = of_type(backend, text, "en", "meeting", "2025-06-04")
     assert len(meetings) == 1
-    assert [a.label for a in meetings[0].fields["actor"]] == ["Switzerland"]
+    assert actor_names(meetings[0]) == ["Switzerland"]

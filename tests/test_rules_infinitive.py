@@ -9,21 +9,11 @@ import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.text import segment
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actor_names, drafts
 
 
 def _claims(backend: RulesBackend, text: str) -> list[tuple[str, list[str], str]]:
-    doc = Document(id="de-inf", text=text, language="de", published="2026-05-03")
-    out = []
-    for d in backend.extract(doc).drafts:
-        actors = [a.label for a in d.fields.get("actor") or []]
-        out.append((d.type, actors, d.spans[0].text))
-    return out
+    return [(d.type, actor_names(d), d.spans[0].text) for d in drafts(backend, text, "de", "2026-05-03")]
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_roles import _actors_of, _claims
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import actors_by_type, actors_of
 
 # (language, sentence, type, the actor, the name that must not be the actor)
 _ENDINGS = [
@@ -52,7 +51,7 @@ _ENDINGS = [
 def test_a_name_with_a_case_ending_is_not_the_actor(
     backend: RulesBackend, lang: str, text: str, type_: str, actor: str, absent: str
 ) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actor in actors and absent not in actors, actors
 
 
@@ -70,17 +69,17 @@ _SUBJECTS = [
 def test_a_subject_ending_keeps_the_actor(
     backend: RulesBackend, lang: str, text: str, type_: str, actor: str
 ) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert actor in claims.get(type_, []), claims
 
 
 def test_a_korean_topic_marked_cue_noun_states_no_claim(backend: RulesBackend) -> None:
     # "the international community's pledge of support has not been kept yet"
-    assert _claims(backend, "국제사회의 지원 약속은 아직 지켜지지 않았다.", "ko") == {}
-    assert _claims(backend, "평화 협상에 대한 경고는 무시되었다.", "ko") == {}
+    assert actors_by_type(backend, "국제사회의 지원 약속은 아직 지켜지지 않았다.", "ko") == {}
+    assert actors_by_type(backend, "평화 협상에 대한 경고는 무시되었다.", "ko") == {}
     # the verb keeps its claim: "Japan pledged support", "North Korea warned"
-    assert "pledge" in _claims(backend, "일본은 추가 지원을 약속했다.", "ko")
-    assert "warning" in _claims(backend, "북한은 강력한 대응을 경고했다.", "ko")
+    assert "pledge" in actors_by_type(backend, "일본은 추가 지원을 약속했다.", "ko")
+    assert "warning" in actors_by_type(backend, "북한은 강력한 대응을 경고했다.", "ko")
 
 
 # a future or decision word with an action verb, or a synthetic future of one
@@ -109,7 +108,7 @@ _FUTURES = [
 def test_a_future_or_decision_with_an_action_is_a_pledge(
     backend: RulesBackend, lang: str, text: str, actor: str
 ) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert actor in claims.get("pledge", []), claims
 
 
@@ -123,54 +122,54 @@ _NOT_PLEDGES = [
 
 @pytest.mark.parametrize(("lang", "text"), _NOT_PLEDGES, ids=[s[0] for s in _NOT_PLEDGES])
 def test_a_future_that_is_asked_or_negated_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
-    assert "pledge" not in _claims(backend, text, lang)
+    assert "pledge" not in actors_by_type(backend, text, lang)
 
 
 def test_a_name_is_read_in_the_language_of_the_cue(backend: RulesBackend) -> None:
     # Portuguese article "O" is the Polish preposition "o" ("about"): not for a Portuguese cue
-    assert _claims(backend, "O Canadá decidiu reforçar a sua presença militar.", "pt")["pledge"] == ["Canada"]
+    assert actors_by_type(backend, "O Canadá decidiu reforçar a sua presença militar.", "pt")["pledge"] == ["Canada"]
     # in Polish, "o" still governs its name ("rozmawiał o Kanadzie": talked about Canada)
-    assert "Canada" not in _claims(backend, "Polska obiecała o Kanadzie nie zapominać.", "pl").get("pledge", [])
+    assert "Canada" not in actors_by_type(backend, "Polska obiecała o Kanadzie nie zapominać.", "pl").get("pledge", [])
 
 
 def test_a_claim_without_an_actor_is_said_by_the_group_next_to_the_verb_of_saying(
     backend: RulesBackend,
 ) -> None:
     text = "Os países nórdicos vão financiar a compra de munições para Kiev, garantiu a Suécia."
-    assert _claims(backend, text, "pt")["pledge"] == ["Sweden"]
+    assert actors_by_type(backend, text, "pt")["pledge"] == ["Sweden"]
     text = "The Nordic countries will fund the purchase of shells, Sweden said."
-    assert _claims(backend, text, "en")["pledge"] == ["Sweden"]
+    assert actors_by_type(backend, text, "en")["pledge"] == ["Sweden"]
     # a clause that names its actor keeps it
     text = "Norway will fund the purchase of shells, Sweden said."
-    assert _claims(backend, text, "en")["pledge"] == ["Norway"]
+    assert actors_by_type(backend, text, "en")["pledge"] == ["Norway"]
 
 
 def test_a_verb_first_subject_inside_a_composed_claim_is_its_actor(backend: RulesBackend) -> None:
     # "decided Qatar to send planes": the subject stands between the decision and the verb
-    assert _claims(backend, "قررت قطر إرسال طائرات محملة بالمساعدات.", "ar")["pledge"] == ["Qatar"]
-    assert _claims(backend, "Decidiu o Brasil enviar médicos para Angola.", "pt")["pledge"] == ["Brazil"]
+    assert actors_by_type(backend, "قررت قطر إرسال طائرات محملة بالمساعدات.", "ar")["pledge"] == ["Qatar"]
+    assert actors_by_type(backend, "Decidiu o Brasil enviar médicos para Angola.", "pt")["pledge"] == ["Brazil"]
     # a subject before the verb stays the actor, and the name after the action is its object
-    assert _claims(backend, "Norway decided to send Sweden two frigates.", "en")["pledge"] == ["Norway"]
+    assert actors_by_type(backend, "Norway decided to send Sweden two frigates.", "en")["pledge"] == ["Norway"]
 
 
 def test_a_korean_owner_written_before_its_noun_with_a_space_is_not_the_actor(backend: RulesBackend) -> None:
     # "우크라이나 안보" is "우크라이나의 안보" (Ukraine's security): Canada acts
     text = "우크라이나 안보를 위해 캐나다는 교관을 파견하겠다고 약속했다."
-    assert _claims(backend, text, "ko")["pledge"] == ["Canada"]
-    assert _claims(backend, "우크라이나 영토에 병력을 배치하기로 약속했다.", "ko")["pledge"] == []
+    assert actors_by_type(backend, text, "ko")["pledge"] == ["Canada"]
+    assert actors_by_type(backend, "우크라이나 영토에 병력을 배치하기로 약속했다.", "ko")["pledge"] == []
     # a country before an office keeps it ("한국 정부": the government of South Korea)
-    assert _claims(backend, "한국 정부는 지원을 약속했다.", "ko")["pledge"] == ["South Korea"]
+    assert actors_by_type(backend, "한국 정부는 지원을 약속했다.", "ko")["pledge"] == ["South Korea"]
 
 
 def test_a_quantifier_of_any_case_is_no_commitment_but_can_be_a_threat(backend: RulesBackend) -> None:
-    assert _claims(backend, "Any deployment of troops will need a mandate.", "en") == {}
+    assert actors_by_type(backend, "Any deployment of troops will need a mandate.", "en") == {}
     text = "Moscow said any Western troops in Ukraine would be a legitimate target."
-    assert _claims(backend, text, "en")["warning"] == ["Russia"]
+    assert actors_by_type(backend, text, "en")["warning"] == ["Russia"]
 
 
 def test_a_threat_as_the_object_of_a_promise_is_a_warning(backend: RulesBackend) -> None:
     text = "Iran vowed a crushing response if Israel strikes its nuclear sites."
-    assert set(_claims(backend, text, "en")) == {"warning"}
+    assert set(actors_by_type(backend, text, "en")) == {"warning"}
     # a promise whose object is no threat stays a pledge
     text = "Iran vowed a large aid package if the ceasefire holds."
-    assert set(_claims(backend, text, "en")) == {"pledge"}
+    assert set(actors_by_type(backend, text, "en")) == {"pledge"}

@@ -9,11 +9,13 @@ import datetime as dt
 
 import pytest
 
+from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.cues import load_cues
 from claimkit.extract.rules.support import CueScan
 from claimkit.extract.rules.text import segment
 from claimkit.normalize import find_actors, find_dates, find_quantities
 from claimkit.text import fold_case_loose
+from tests._rules_helpers import drafts, of_type
 
 # sentences of our own in several languages and scripts, with cue words, capitals,
 # Turkish dotted/dotless i, inflected forms and Arabic proclitics
@@ -129,22 +131,15 @@ def test_dates_found_only_near_anchors_are_the_same_as_a_full_scan() -> None:
         ("Emmanuel Macron mengatakan pasukan tidak akan dikirim ke garis depan.", "id", "Emmanuel Macron"),
     ],
 )
-def test_the_speaker_of_a_reporting_verb_leads_the_actor(text: str, language: str, speaker: str) -> None:
-    from claimkit.extract.rules import RulesBackend
-    from claimkit.schemas import Document
-
-    drafts = RulesBackend().extract(Document(id="t", text=text, language=language)).drafts
-    assert drafts, text
-    assert drafts[0].fields["actor"][0].label == speaker
+def test_the_speaker_of_a_reporting_verb_leads_the_actor(backend: RulesBackend, text: str, language: str, speaker: str) -> None:
+    found = drafts(backend, text, language, None)
+    assert found, text
+    assert found[0].fields["actor"][0].label == speaker
 
 
-def test_a_meeting_keeps_its_participants_not_the_speaker() -> None:
-    from claimkit.extract.rules import RulesBackend
-    from claimkit.schemas import Document
-
+def test_a_meeting_keeps_its_participants_not_the_speaker(backend: RulesBackend) -> None:
     text = "France and Germany held talks in Berlin, Keir Starmer said."
-    drafts = RulesBackend().extract(Document(id="t", text=text, language="en")).drafts
-    meeting = [d for d in drafts if d.type == "meeting"]
+    meeting = of_type(backend, text, "en", "meeting", None)
     assert meeting and meeting[0].fields["actor"][0].label != "Keir Starmer"
 
 
@@ -156,13 +151,9 @@ def test_a_meeting_keeps_its_participants_not_the_speaker() -> None:
         ("Polen sage weitere Munition zu, teilte das Ministerium mit.", "pledge"),
     ],
 )
-def test_german_reported_speech_forms_are_cues(text: str, kind: str) -> None:
+def test_german_reported_speech_forms_are_cues(backend: RulesBackend, text: str, kind: str) -> None:
     """Konjunktiv I ("lehne ab", "werde nicht", "sage zu") is how German news reports a stance."""
-    from claimkit.extract.rules import RulesBackend
-    from claimkit.schemas import Document
-
-    drafts = RulesBackend().extract(Document(id="t", text=text, language="de")).drafts
-    assert kind in {d.type for d in drafts}
+    assert kind in {d.type for d in drafts(backend, text, "de", None)}
 
 
 @pytest.mark.parametrize(
@@ -175,13 +166,9 @@ def test_german_reported_speech_forms_are_cues(text: str, kind: str) -> None:
         ("Hungaria mengatakan bahwa bantuan untuk Ukraina, pihaknya menolak.", "id", "Hungary"),
     ],
 )
-def test_a_name_after_a_preposition_is_not_the_actor(text: str, language: str, actor: str) -> None:
+def test_a_name_after_a_preposition_is_not_the_actor(backend: RulesBackend, text: str, language: str, actor: str) -> None:
     """'for Ukraine', 'für die Ukraine', '向乌克兰', 'untuk Ukraina': the object, not who refuses."""
-    from claimkit.extract.rules import RulesBackend
-    from claimkit.schemas import Document
-
-    drafts = RulesBackend().extract(Document(id="t", text=text, language=language)).drafts
-    refusals = [d for d in drafts if d.type == "refusal"]
+    refusals = of_type(backend, text, language, "refusal", None)
     assert refusals, text
     assert "Ukraine" not in [a.label for a in refusals[0].fields["actor"]]
     assert [a.label for a in refusals[0].fields["actor"]][:1] == [actor]
@@ -195,26 +182,17 @@ def test_a_name_after_a_preposition_is_not_the_actor(text: str, language: str, a
         ("Pada tanggal 12, para menteri bertemu di Wina. Kemudian, Austria menolak mengirim pasukan.", "id"),
     ],
 )
-def test_a_claim_without_a_date_takes_the_day_its_paragraph_is_on(text: str, language: str) -> None:
-    from claimkit.extract.rules import RulesBackend
-    from claimkit.schemas import Document
-
-    doc = Document(id="t", text=text, language=language, published="2025-03-20")
-    drafts = RulesBackend().extract(doc).drafts
-    refusal = [d for d in drafts if d.type == "refusal"]
+def test_a_claim_without_a_date_takes_the_day_its_paragraph_is_on(backend: RulesBackend, text: str, language: str) -> None:
+    refusal = of_type(backend, text, language, "refusal", "2025-03-20")
     assert refusal and refusal[0].fields["date"].value == "2025-03-12"
 
 
-def test_a_day_in_another_paragraph_is_not_inherited() -> None:
-    from claimkit.extract.rules import RulesBackend
-    from claimkit.schemas import Document
-
+def test_a_day_in_another_paragraph_is_not_inherited(backend: RulesBackend) -> None:
     # below the lead (whose first dated sentence names the story's day, see
     # test_rules_roles.py), a day named in one paragraph is not the next one's
     lead = "On the 3rd, the ministers met in Vienna. " + "Energy prices rose again. " * 24
     text = lead + "\nOn the 12th, the ministers met in Graz.\nAustria refused to send troops."
-    doc = Document(id="t", text=text, language="en", published="2025-03-20")
-    refusal = [d for d in RulesBackend().extract(doc).drafts if d.type == "refusal"]
+    refusal = of_type(backend, text, "en", "refusal", "2025-03-20")
     assert refusal and refusal[0].fields["date"].value == "2025-03-03"
 
 

@@ -12,15 +12,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
-
-
-def _meetings(backend: RulesBackend, text: str, lang: str, published: str = "2025-06-02") -> list[list[str]]:
-    """The spans of each meeting the backend finds in ``text``."""
-    doc = Document(id="t", text=text, language=lang, published=published)
-    return [[s.text for s in d.spans] for d in backend.extract(doc).drafts if d.type == "meeting"]
-
+from tests._rules_helpers import quotes_of
 
 _MENTIONS = [
     ("ru", "Президент Казахстана в среду принял в Астане лидеров Центральной Азии. Президент "
@@ -38,11 +30,10 @@ _MENTIONS = [
 
 @pytest.mark.parametrize(("lang", "text"), _MENTIONS, ids=[c[0] for c in _MENTIONS])
 def test_a_mention_after_the_meeting_restates_it(backend: RulesBackend, lang: str, text: str) -> None:
-    meetings = _meetings(backend, text, lang)
+    meetings = quotes_of(backend, text, lang, "meeting")
     assert len(meetings) == 1, meetings
 
 
-def test_told_first_the_mention_is_the_meeting() -> None:
-    backend = RulesBackend()
+def test_told_first_the_mention_is_the_meeting(backend: RulesBackend) -> None:
     text = "Po spotkaniu z prezydentem Francji premier Tusk zapowiedział nowe inwestycje."
-    assert len(_meetings(backend, text, "pl")) == 1
+    assert len(quotes_of(backend, text, "pl", "meeting")) == 1

@@ -17,22 +17,13 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import of_type, quotes
 
 
 def _meetings(backend: RulesBackend, text: str, lang: str) -> list[tuple[set[str], list[str]]]:
     """Each meeting claim's participants and evidence quotes."""
-    doc = Document(id="t", text=text, language=lang, published="2025-06-04")
-    return [
-        ({p.label for p in d.fields.get("participants") or []}, [s.text for s in d.spans])
-        for d in backend.extract(doc).drafts
-        if d.type == "meeting"
-    ]
+    return [({p.label for p in d.fields.get("participants") or []}, quotes(d))
+            for d in of_type(backend, text, lang, "meeting", "2025-06-04")]
 
 
 # a participant who also attended, or a speaker after the meeting: one meeting, that

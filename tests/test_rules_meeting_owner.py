@@ -12,13 +12,7 @@ import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.normalize import Gazetteer
-from tests.test_rules_roles import _actors_of
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
+from tests._rules_helpers import actors_of
 
 # the owners of the meeting noun, before it with a possessive mark or after it with a
 # genitive word, are its actor; the reporter or arranger is not
@@ -40,7 +34,7 @@ _OWNED = [
 
 @pytest.mark.parametrize(("lang", "text", "actors"), _OWNED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_OWNED)])
 def test_meeting_owner_is_the_actor(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
-    assert _actors_of(backend, text, lang, "meeting") == actors
+    assert actors_of(backend, text, lang, "meeting") == actors
 
 
 # a meeting verb's object, a name before "with" (と, との, 와), or a name right after a
@@ -58,7 +52,7 @@ _NOT_OWNED = [
 
 @pytest.mark.parametrize(("lang", "text", "actors"), _NOT_OWNED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_NOT_OWNED)])
 def test_meeting_subject_stays(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
-    assert _actors_of(backend, text, lang, "meeting") == actors
+    assert actors_of(backend, text, lang, "meeting") == actors
 
 
 def test_article_noun_names_need_their_capital() -> None:
@@ -74,7 +68,7 @@ def test_article_noun_names_need_their_capital() -> None:
 
 
 def test_lower_case_la_reunion_is_a_meeting(backend: RulesBackend) -> None:
-    assert _actors_of(backend, "Macron a participé à la réunion à Bruxelles.", "fr", "meeting") == ["Emmanuel Macron"]
+    assert actors_of(backend, "Macron a participé à la réunion à Bruxelles.", "fr", "meeting") == ["Emmanuel Macron"]
 
 
 # a restatement joining a claim gives it its actor when it names one in its own clause
@@ -90,7 +84,7 @@ _JOINED = [
 
 @pytest.mark.parametrize(("lang", "text"), _JOINED, ids=[t[0] for t in _JOINED])
 def test_restatement_brings_its_own_actor(backend: RulesBackend, lang: str, text: str) -> None:
-    assert _actors_of(backend, text, lang, "meeting") == ["Volodymyr Zelensky", "Emmanuel Macron"]
+    assert actors_of(backend, text, lang, "meeting") == ["Volodymyr Zelensky", "Emmanuel Macron"]
 
 
 def test_restatement_in_another_sentence_keeps_the_claims_actor(backend: RulesBackend) -> None:
@@ -98,7 +92,7 @@ def test_restatement_in_another_sentence_keeps_the_claims_actor(backend: RulesBa
     # States did not attend the Paris summit" is not who held it
     text = ("Macron hosted a summit in Paris on Thursday. The United States did not send "
             "representatives to the Paris summit.")
-    assert _actors_of(backend, text, "en", "meeting")[0] == "Emmanuel Macron"
+    assert actors_of(backend, text, "en", "meeting")[0] == "Emmanuel Macron"
 
 
 # a meeting's hosts or chairs lead it: named next to a host word in the meeting's own
@@ -122,9 +116,9 @@ _HOSTED = [
 
 @pytest.mark.parametrize(("lang", "text", "actors"), _HOSTED, ids=[f"{t[0]}:{i}" for i, t in enumerate(_HOSTED)])
 def test_hosts_lead_the_meeting(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
-    assert _actors_of(backend, text, lang, "meeting") == actors
+    assert actors_of(backend, text, lang, "meeting") == actors
 
 
 def test_hosts_of_a_later_mention_do_not_replace_a_named_actor(backend: RulesBackend) -> None:
     text = "France and Italy met in Rome on Monday. The meeting was chaired by Germany."
-    assert _actors_of(backend, text, "en", "meeting") == ["France", "Italy"]
+    assert actors_of(backend, text, "en", "meeting") == ["France", "Italy"]

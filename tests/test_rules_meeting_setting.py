@@ -13,8 +13,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_meeting_after import _meetings
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import quotes_of
 
 _SETTINGS = [
     ("ja", "林外相は来週、来日するドイツのベーアボック外相と東京で会談する予定だ。林氏は会談で、"
@@ -37,4 +36,4 @@ _SETTINGS = [
 def test_a_meeting_named_as_a_setting_restates_the_one_reported(
     backend: RulesBackend, lang: str, text: str
 ) -> None:
-    assert len(_meetings(backend, text, lang)) == 1
+    assert len(quotes_of(backend, text, lang, "meeting")) == 1

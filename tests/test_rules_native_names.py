@@ -37,7 +37,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
+from tests._rules_helpers import actors_of
 
 CASES = [
     ("ar", "pledge", "قال المتحدث باسم الحكومة الأردنية محمد المومني إن الأردن سيرسل قافلة مساعدات جديدة إلى غزة.",
@@ -166,22 +166,9 @@ GAPS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
-def _actors(backend: RulesBackend, lang: str, kind: str, text: str) -> list[str]:
-    """The actor labels of the first claim of type ``kind`` in ``text``."""
-    doc = Document(id="native", text=text, language=lang, published="2025-06-02")
-    hits = [d for d in backend.extract(doc).drafts if d.type == kind]
-    assert hits, f"no {kind} in {text!r}"
-    return [a.label for a in hits[0].fields.get("actor") or []]
-
-
 def _check(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...], tuple[str, ...]]) -> None:
     lang, kind, text, wanted, unwanted = case
-    got = _actors(backend, lang, kind, text)
+    got = actors_of(backend, text, lang, kind)
     assert all(a in got for a in wanted), f"{text!r}: {got}, wanted {wanted}"
     assert not any(a in got for a in unwanted), f"{text!r}: {got}, not {unwanted}"
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_roles import _claims
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import actors_by_type
 
 # (language, sentence): the cue verb qualifies a noun, no claim
 _ADJECTIVES = [
@@ -43,7 +42,7 @@ _ADJECTIVES = [
 
 @pytest.mark.parametrize(("lang", "text"), _ADJECTIVES, ids=[f"{s[0]}:{s[1][:24]}" for s in _ADJECTIVES])
 def test_a_participle_qualifying_a_noun_states_no_claim(backend: RulesBackend, lang: str, text: str) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert not claims, claims
 
 
@@ -73,5 +72,5 @@ _STATEMENTS = [
 def test_a_participle_with_an_auxiliary_states_the_claim(
     backend: RulesBackend, lang: str, text: str, type_: str
 ) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert type_ in claims, claims

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import actors_of
 
 
 @pytest.mark.parametrize(
@@ -30,7 +25,4 @@ def backend() -> RulesBackend:
     ],
 )
 def test_periphrastic_future_pledge(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
-    doc = Document(id="periphrastic", text=text, language=lang, published="2026-05-03")
-    drafts = [d for d in backend.extract(doc).drafts if d.type == "pledge"]
-    assert drafts, [d.type for d in backend.extract(doc).drafts]
-    assert actor in [a.label for a in drafts[0].fields.get("actor") or []]
+    assert actor in actors_of(backend, text, lang, "pledge", "2026-05-03")

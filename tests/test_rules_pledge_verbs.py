@@ -11,17 +11,11 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
+from tests._rules_helpers import drafts
 
 
 def _types(backend: RulesBackend, text: str, lang: str) -> list[str]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    return sorted({d.type for d in backend.extract(doc).drafts})
+    return sorted({d.type for d in drafts(backend, text, lang)})
 
 
 _PLEDGES = [

@@ -11,8 +11,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_roles import _actors_of, _claims
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import actors_by_type, actors_of
 
 # (language, sentence, type, the actor, the possessor that must not be the actor)
 _OWNERS = [
@@ -41,7 +40,7 @@ _OWNERS = [
 def test_the_owner_of_what_the_claim_is_about_is_not_its_actor(
     backend: RulesBackend, lang: str, text: str, type_: str, actor: str, owner: str
 ) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actor in actors and owner not in actors, actors
 
 
@@ -60,7 +59,7 @@ _OWNER_ONLY = [
 @pytest.mark.parametrize(("lang", "text", "owner"), _OWNER_ONLY, ids=[s[0] for s in _OWNER_ONLY])
 def test_a_lone_possessor_is_not_made_the_actor(backend: RulesBackend, lang: str, text: str,
                                                 owner: str) -> None:
-    for actors in _claims(backend, text, lang).values():
+    for actors in actors_by_type(backend, text, lang).values():
         assert owner not in actors
 
 
@@ -81,7 +80,7 @@ _KEEPS = [
 @pytest.mark.parametrize(("lang", "text", "type_", "actor"), _KEEPS, ids=[s[0] + ":" + s[3] for s in _KEEPS])
 def test_a_country_owning_an_office_still_acts(backend: RulesBackend, lang: str, text: str,
                                                type_: str, actor: str) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actor in actors
 
 
@@ -104,12 +103,12 @@ _SHARED = [
 def test_a_verb_first_clause_shares_the_sentence_subject(
     backend: RulesBackend, lang: str, text: str, type_: str, actor: str, absent: str
 ) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actor in actors and absent not in actors, actors
 
 
 def test_a_clause_with_its_own_subject_keeps_the_nearest_name(backend: RulesBackend) -> None:
-    claims = _claims(backend, "Norway met Hungary on Monday, and Hungary refused to sign.", "en")
+    claims = actors_by_type(backend, "Norway met Hungary on Monday, and Hungary refused to sign.", "en")
     assert claims["refusal"][:1] == ["Hungary"]
 
 
@@ -123,12 +122,12 @@ _COMPOUNDS = [
 @pytest.mark.parametrize(("lang", "text", "type_", "absent"), _COMPOUNDS, ids=[s[3] for s in _COMPOUNDS])
 def test_a_compound_before_a_postposition_is_an_object(backend: RulesBackend, lang: str, text: str,
                                                        type_: str, absent: str) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert absent not in actors
 
 
 def test_without_a_country_is_no_actor(backend: RulesBackend) -> None:
-    claims = _claims(backend, "No deal can be reached without Russia, Hungary warned.", "en")
+    claims = actors_by_type(backend, "No deal can be reached without Russia, Hungary warned.", "en")
     assert "Hungary" in claims["warning"] and "Russia" not in claims["warning"]
 
 
@@ -153,15 +152,15 @@ _PRONOUN_SPEAKERS = [
 def test_a_pronoun_speaker_is_the_person_named_before(
     backend: RulesBackend, lang: str, text: str, type_: str, speaker: str
 ) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actors[:1] == [speaker], actors
 
 
 def test_a_plural_pronoun_or_a_named_speaker_takes_no_earlier_person(backend: RulesBackend) -> None:
     text = "Macron met the press. They said Russia will not accept troops."
-    assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]
+    assert "Emmanuel Macron" not in actors_by_type(backend, text, "en")["refusal"]
     text = "Macron met the press. Officials said Russia will not accept troops."
-    assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]
+    assert "Emmanuel Macron" not in actors_by_type(backend, text, "en")["refusal"]
 
 
 def test_a_title_anaphor_of_a_cue_file_stands_for_the_person_named_before() -> None:
@@ -171,9 +170,9 @@ def test_a_title_anaphor_of_a_cue_file_stands_for_the_person_named_before() -> N
     text = ("Special Envoy Tom Harrison arrived in Kyiv on Monday. "
             "The envoy said Britain will not send troops to Ukraine.")
     extra = {"languages": {"en": {"title_anaphor": ["the envoy"]}}}
-    assert "Tom Harrison" not in _claims(RulesBackend(), text, "en").get("refusal", [])
+    assert "Tom Harrison" not in actors_by_type(RulesBackend(), text, "en").get("refusal", [])
     extended = RulesBackend(cues=extra)
-    assert _actors_of(extended, text, "en", "refusal")[:1] == ["Tom Harrison"]
+    assert actors_of(extended, text, "en", "refusal")[:1] == ["Tom Harrison"]
     assert "title_anaphor" not in extended.cues.claim_categories()
 
 
@@ -192,13 +191,13 @@ def test_the_pronoun_lists_hold_no_title() -> None:
 # and a country written right after a person is his title
 def test_a_title_phrase_before_a_postposition_is_an_object(backend: RulesBackend) -> None:
     text = "カナダ首相は、ヨルダン外務大臣のアイマン・サファディとの会談を行った。"
-    claims = _claims(backend, text, "ja")
+    claims = actors_by_type(backend, text, "ja")
     assert "Jordan" not in claims["meeting"] and "Canada" in claims["meeting"], claims
 
 
 def test_a_country_right_after_a_person_is_his_title(backend: RulesBackend) -> None:
     text = "ドナルド・トランプ米大統領は先週、ロシアと会談し、月曜日に欧州の指導者をホストした。"
-    claims = _claims(backend, text, "ja")
+    claims = actors_by_type(backend, text, "ja")
     assert claims["meeting"][:1] == ["Donald Trump"], claims
 
 
@@ -218,10 +217,10 @@ _QUOTED = [
 def test_a_quote_over_sentences_is_said_by_the_person_after_it(
     backend: RulesBackend, lang: str, text: str, type_: str, speaker: str
 ) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actors[:1] == [speaker], actors
 
 
 def test_a_closed_quote_is_not_said_by_a_later_person(backend: RulesBackend) -> None:
     text = "“We will not send troops.” The talks ended. Officials said Macron left."
-    assert "Emmanuel Macron" not in _claims(backend, text, "en")["refusal"]
+    assert "Emmanuel Macron" not in actors_by_type(backend, text, "en")["refusal"]

@@ -12,8 +12,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import dates_of
 
 #: (language, text, type, the claim's date); the dateline is Wednesday 8 April 2026
 _CASES = [
@@ -32,11 +31,6 @@ _CASES = [
 ]
 
 
-def _dates(backend: RulesBackend, text: str, lang: str, type_: str) -> list[str | None]:
-    doc = Document(id="t", text=text, language=lang)
-    return [d.fields["date"].value for d in backend.extract(doc).drafts if d.type == type_]
-
-
 @pytest.mark.parametrize(("lang", "text", "type_", "date"), _CASES, ids=[f"{c[0]}:{i}" for i, c in enumerate(_CASES)])
 def test_a_claim_is_dated_by_when_it_was_said(backend: RulesBackend, lang: str, text: str, type_: str, date: str) -> None:
-    assert _dates(backend, text, lang, type_) == [date]
+    assert dates_of(backend, text, lang, type_, None) == [date]

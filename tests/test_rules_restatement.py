@@ -15,16 +15,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
-
-
-def _of(backend: RulesBackend, text: str, lang: str, type_: str) -> list[list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    return [
-        [s.text for s in d.spans] for d in backend.extract(doc).drafts if d.type == type_
-    ]
-
+from tests._rules_helpers import of_type, quotes_of
 
 _RESTATED = [
     ("en", "Italy refuses to send troops\n\nRome, June 2. Italy has refused to send troops to "
@@ -45,7 +36,7 @@ _RESTATED = [
 def test_a_restated_refusal_or_warning_is_one_claim_with_every_span(
     backend: RulesBackend, lang: str, text: str, type_: str
 ) -> None:
-    claims = _of(backend, text, lang, type_)
+    claims = quotes_of(backend, text, lang, type_)
     assert len(claims) == 1, claims
     assert len(claims[0]) >= 2, claims
 
@@ -70,7 +61,7 @@ _APART = [
 def test_different_refusals_or_warnings_stay_apart(
     backend: RulesBackend, lang: str, text: str, type_: str
 ) -> None:
-    assert len(_of(backend, text, lang, type_)) == 2
+    assert len(quotes_of(backend, text, lang, type_)) == 2
 
 
 def test_a_merge_object_must_be_a_keyword_map_of_the_cue_data() -> None:
@@ -97,14 +88,14 @@ _PLEDGE_RESTATED = [
 
 @pytest.mark.parametrize(("lang", "text"), _PLEDGE_RESTATED, ids=[t[0] for t in _PLEDGE_RESTATED])
 def test_restated_pledge_is_one(backend: RulesBackend, lang: str, text: str) -> None:
-    pledges = _of(backend, text, lang, "pledge")
+    pledges = quotes_of(backend, text, lang, "pledge")
     assert len(pledges) == 1 and len(pledges[0]) == 2, pledges
 
 
 def test_pledges_of_different_things_stay_apart(backend: RulesBackend) -> None:
     text = ("Italy will send troops to Ukraine. The talks lasted four hours. Italy will also "
             "provide money for reconstruction.")
-    assert len(_of(backend, text, "en", "pledge")) == 2
+    assert len(quotes_of(backend, text, "en", "pledge")) == 2
 
 
 # a meeting named again after a determiner or "after" ("nakon razgovora") in a clause of its own takes no date from another clause of its sentence
@@ -119,7 +110,7 @@ _AFTER_THE_CALL = [
 
 @pytest.mark.parametrize(("lang", "text"), _AFTER_THE_CALL, ids=[f"{s[0]}:{i}" for i, s in enumerate(_AFTER_THE_CALL)])
 def test_a_meeting_named_again_after_a_call_is_that_call(backend: RulesBackend, lang: str, text: str) -> None:
-    claims = _of(backend, text, lang, "meeting")
+    claims = quotes_of(backend, text, lang, "meeting")
     assert len(claims) == 1, claims
     assert len(claims[0]) == 2, claims
 
@@ -128,8 +119,7 @@ def test_a_restatement_with_a_condition_makes_the_claim_conditional(backend: Rul
     # the report leaves the terms out, the restatement gives them ("without a mandate")
     text = ("Vlada je odbila slanje hrvatskih vojnika u Libanon. Hrvatska neće poslati vojnike "
             "bez mandata Vijeća sigurnosti, rekao je premijer.")
-    doc = Document(id="t", text=text, language="hr", published="2025-06-02")
-    refusals = [d for d in backend.extract(doc).drafts if d.type == "refusal"]
+    refusals = of_type(backend, text, "hr", "refusal")
     assert [(len(d.spans), d.fields.get("modality")) for d in refusals] == [(2, "conditional")]
 
 
@@ -146,4 +136,4 @@ def test_a_restatement_with_a_condition_makes_the_claim_conditional(backend: Rul
     ],
 )
 def test_claims_without_an_actor_are_not_one_claim(backend: RulesBackend, lang: str, text: str) -> None:
-    assert len(_of(backend, text, lang, "pledge")) == 2
+    assert len(quotes_of(backend, text, lang, "pledge")) == 2

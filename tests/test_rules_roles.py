@@ -10,28 +10,14 @@ import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.normalize import Places
-from claimkit.schemas import Document
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
-def _claims(backend: RulesBackend, text: str, lang: str) -> dict[str, list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    out: dict[str, list[str]] = {}
-    for d in backend.extract(doc).drafts:
-        out.setdefault(d.type, [a.label for a in d.fields.get("actor") or []])
-    return out
-
-
-def _actors_of(backend: RulesBackend, text: str, lang: str, type_: str) -> list[str]:
-    """The actors of the claim of ``type_`` found in ``text`` (the test fails if there is none)."""
-    claims = _claims(backend, text, lang)
-    assert type_ in claims, claims
-    return claims[type_]
-
+from tests._rules_helpers import (
+    actors_by_type,
+    actors_of,
+    date_value,
+    drafts,
+    first_of_each_type,
+    of_type,
+)
 
 # a capital as the subject stands for its government
 _SEATS = [
@@ -50,7 +36,7 @@ _SEATS = [
 @pytest.mark.parametrize(("lang", "text", "type_", "actor"), _SEATS, ids=[s[0] + ":" + s[3] for s in _SEATS])
 def test_a_capital_as_subject_is_its_government(backend: RulesBackend, lang: str, text: str,
                                                 type_: str, actor: str) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert actor in actors
 
 
@@ -68,7 +54,7 @@ _PLACES = [
 @pytest.mark.parametrize(("lang", "text", "type_", "absent"), _PLACES, ids=[s[0] + ":" + s[3] for s in _PLACES])
 def test_a_capital_as_place_is_no_actor(backend: RulesBackend, lang: str, text: str, type_: str,
                                         absent: str) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert absent not in actors
 
 
@@ -87,12 +73,12 @@ _SPEAKERS = [
 def test_a_person_comes_with_the_government_they_speak_for(backend: RulesBackend, lang: str,
                                                            text: str, type_: str,
                                                            actors: list[str]) -> None:
-    got = _actors_of(backend, text, lang, type_)
+    got = actors_of(backend, text, lang, type_)
     assert [a for a in got if a in actors] == actors
 
 
 def test_meetings_keep_their_participants_without_governments(backend: RulesBackend) -> None:
-    claims = _claims(backend, "Macron met Starmer in London on Friday.", "en")
+    claims = actors_by_type(backend, "Macron met Starmer in London on Friday.", "en")
     assert "France" not in claims["meeting"]
 
 
@@ -108,7 +94,7 @@ _OBLIQUE_AFTER = [
                          ids=[s[0] for s in _OBLIQUE_AFTER])
 def test_a_name_after_a_preposition_is_not_the_actor(backend: RulesBackend, lang: str, text: str,
                                                      type_: str, absent: str) -> None:
-    actors = _actors_of(backend, text, lang, type_)
+    actors = actors_of(backend, text, lang, type_)
     assert absent not in actors
 
 
@@ -123,7 +109,7 @@ _NO_MEETING = [
 
 @pytest.mark.parametrize(("lang", "text"), _NO_MEETING, ids=[s[0] for s in _NO_MEETING])
 def test_refusing_a_meeting_is_no_meeting(backend: RulesBackend, lang: str, text: str) -> None:
-    claims = _claims(backend, text, lang)
+    claims = actors_by_type(backend, text, lang)
     assert "refusal" in claims and "meeting" not in claims, claims
 
 
@@ -137,12 +123,7 @@ def test_seats_come_from_the_place_data() -> None:
 
 # the date of the story, for a claim with no date of its own nearby
 def _dates(backend: RulesBackend, text: str, lang: str, published: str | None) -> dict[str, str | None]:
-    doc = Document(id="t", text=text, language=lang, published=published)
-    out: dict[str, str | None] = {}
-    for d in backend.extract(doc).drafts:
-        date = d.fields.get("date")
-        out.setdefault(d.type, date.value if date is not None else None)
-    return out
+    return {t: date_value(d) for t, d in first_of_each_type(drafts(backend, text, lang, published)).items()}
 
 
 def test_a_brief_naming_no_day_reports_the_publication_day(backend: RulesBackend) -> None:
@@ -214,8 +195,7 @@ _HEADLINE_RESTATED = [
 def test_a_headline_restating_its_lead_joins_it_with_the_lead_date(
     backend: RulesBackend, lang: str, text: str, day: str
 ) -> None:
-    pledges = [d for d in backend.extract(Document(id="t", text=text, language=lang, published="2025-06-04")).drafts
-               if d.type == "pledge"]
+    pledges = of_type(backend, text, lang, "pledge", "2025-06-04")
     assert len(pledges) == 1, [d.spans for d in pledges]
     assert len(pledges[0].spans) == 2
     assert pledges[0].fields["date"].value == day

@@ -6,16 +6,12 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules.backend import RulesBackend
-from claimkit.schemas import Document
-
-_BACKEND = RulesBackend()
+from tests._rules_helpers import actor_names, drafts, of_type
 
 
-def _claims(lang: str, text: str, published: str = "2025-06-02") -> list[tuple[str, list[str]]]:
+def _claims(backend: RulesBackend, lang: str, text: str) -> list[tuple[str, list[str]]]:
     """The (type, actor names) of each claim the rules backend reads in ``text``."""
-    doc = Document(id="round8", text=text, language=lang, published=published)
-    return [(d.type, [a.label for a in d.fields.get("actor") or []])
-            for d in _BACKEND.extract(doc).drafts]
+    return [(d.type, actor_names(d)) for d in drafts(backend, text, lang)]
 
 
 # 1. an abbreviation before a number or a lower-case word ends no sentence: the speaker after
@@ -39,8 +35,8 @@ def _claims(lang: str, text: str, published: str = "2025-06-02") -> list[tuple[s
                "Budi Santoso.", "Budi Santoso"),
     ],
 )
-def test_an_abbreviation_before_a_figure_keeps_the_speaker(lang: str, text: str, speaker: str) -> None:
-    pledges = [actors for kind, actors in _claims(lang, text) if kind == "pledge"]
+def test_an_abbreviation_before_a_figure_keeps_the_speaker(backend: RulesBackend, lang: str, text: str, speaker: str) -> None:
+    pledges = [actors for kind, actors in _claims(backend, lang, text) if kind == "pledge"]
     assert pledges and speaker in pledges[0]
 
 
@@ -56,8 +52,8 @@ def test_an_abbreviation_before_a_figure_keeps_the_speaker(lang: str, text: str,
         ("uk", "Литва і Латвія не стануть закривати кордон з Білоруссю.", "Latvia"),
     ],
 )
-def test_a_plural_or_first_person_negated_future_is_a_refusal(lang: str, text: str, actor: str) -> None:
-    refusals = [actors for kind, actors in _claims(lang, text) if kind == "refusal"]
+def test_a_plural_or_first_person_negated_future_is_a_refusal(backend: RulesBackend, lang: str, text: str, actor: str) -> None:
+    refusals = [actors for kind, actors in _claims(backend, lang, text) if kind == "refusal"]
     assert refusals and actor in refusals[0]
 
 
@@ -70,8 +66,8 @@ def test_a_plural_or_first_person_negated_future_is_a_refusal(lang: str, text: s
         ("uk", "Ціни не стануть знижуватися, вважають аналітики."),
     ],
 )
-def test_a_negated_stat_without_a_decision_is_no_refusal(lang: str, text: str) -> None:
-    assert "refusal" not in [kind for kind, _ in _claims(lang, text)]
+def test_a_negated_stat_without_a_decision_is_no_refusal(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "refusal" not in [kind for kind, _ in _claims(backend, lang, text)]
 
 
 # 4. a country's name in the genitive after "i" / "iz" in an inflecting language is no demonym
@@ -83,9 +79,8 @@ def test_a_negated_stat_without_a_decision_is_no_refusal(lang: str, text: str) -
         ("pl", "Ministrowie Czech i Polski spotkali się w Pradze.", "Poland"),
     ],
 )
-def test_an_inflected_name_is_a_meeting_participant(lang: str, text: str, participant: str) -> None:
-    doc = Document(id="round8", text=text, language=lang, published="2025-06-02")
-    meetings = [d for d in _BACKEND.extract(doc).drafts if d.type == "meeting"]
+def test_an_inflected_name_is_a_meeting_participant(backend: RulesBackend, lang: str, text: str, participant: str) -> None:
+    meetings = of_type(backend, text, lang, "meeting")
     assert meetings and participant in [a.label for a in meetings[0].fields.get("participants") or []]
 
 
@@ -101,9 +96,8 @@ def test_an_inflected_name_is_a_meeting_participant(lang: str, text: str, partic
         ("استقبل العاهل الأردني الملك عبد الله الثاني نظيره البحريني في عمان.", "Abdullah II", "Bahrain"),
     ],
 )
-def test_the_host_of_a_reception_is_the_actor(text: str, host: str, guest: str) -> None:
-    doc = Document(id="round8", text=text, language="ar", published="2025-06-02")
-    meetings = [d for d in _BACKEND.extract(doc).drafts if d.type == "meeting"]
+def test_the_host_of_a_reception_is_the_actor(backend: RulesBackend, text: str, host: str, guest: str) -> None:
+    meetings = of_type(backend, text, "ar", "meeting")
     assert meetings
-    assert [a.label for a in meetings[0].fields["actor"]] == [host]
+    assert actor_names(meetings[0]) == [host]
     assert guest in [a.label for a in meetings[0].fields.get("participants") or []]

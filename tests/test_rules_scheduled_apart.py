@@ -18,13 +18,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_meeting_after import _meetings as meeting_spans
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
-
-
-def _meetings(backend: RulesBackend, text: str, lang: str) -> list[list[str]]:
-    return meeting_spans(backend, text, lang, "2025-06-03")
-
+from tests._rules_helpers import quotes_of
 
 _LATER = [
     ("es", "Madrid, 3 de junio de 2025 (EFE).- Chile y Argentina celebraron este martes en Santiago "
@@ -38,16 +32,16 @@ _LATER = [
 def test_a_scheduled_meeting_does_not_join_the_meeting_just_held(
     backend: RulesBackend, lang: str, text: str
 ) -> None:
-    assert len(_meetings(backend, text, lang)) == 2
+    assert len(quotes_of(backend, text, lang, "meeting", "2025-06-03")) == 2
 
 
 def test_a_later_mention_of_the_held_meeting_still_joins_it(backend: RulesBackend) -> None:
     text = ("LIMA, June 3, 2025 - Peru and Ecuador held talks on Tuesday in Lima on border security. "
             "The meeting lasted three hours.")
-    assert len(_meetings(backend, text, "en")) == 1
+    assert len(quotes_of(backend, text, "en", "meeting", "2025-06-03")) == 1
 
 
 def test_a_headline_closing_on_a_quote_joins_the_lead(backend: RulesBackend) -> None:
     text = ("Le Chili et l'Argentine se réunissent : « Nous voulons un accord »\n\n"
             "Santiago, 3 juin 2025 (AFP) - Le Chili et l'Argentine se sont réunis mardi à Santiago.")
-    assert len(_meetings(backend, text, "fr")) == 1
+    assert len(quotes_of(backend, text, "fr", "meeting", "2025-06-03")) == 1

@@ -18,11 +18,6 @@ CASES = load_cases()
 LANGUAGES = ["en", "zh", "ja", "ko", "vi", "id", "fr", "de", "es", "it", "pt", "pl", "hr", "tr", "ru", "uk", "ar"]
 
 
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
-
 def _param(case: Case) -> object:
     marks = [pytest.mark.xfail(reason=case.known_gap, strict=True)] if case.known_gap else []
     return pytest.param(case, id=case.id, marks=marks)

@@ -19,14 +19,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
-
-
-def _actors(backend: RulesBackend, text: str, lang: str, type_: str) -> list[list[str]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    return [[a.label for a in d.fields.get("actor") or []] for d in backend.extract(doc).drafts if d.type == type_]
-
+from tests._rules_helpers import actor_names, of_type
 
 _SPEAKERS = [
     # headline: the speaker after a dash or colon
@@ -164,7 +157,7 @@ _GUARDS = [
 
 
 def _check(backend: RulesBackend, lang: str, type_: str, expected: list[str], absent: list[str], text: str) -> None:
-    found = _actors(backend, text, lang, type_)
+    found = [actor_names(d) for d in of_type(backend, text, lang, type_)]
     assert found, f"no {type_} in {text!r}"
     actors = found[-1]
     assert all(name in actors for name in expected), (text, actors)

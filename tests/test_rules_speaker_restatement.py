@@ -12,16 +12,11 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import actor_names, of_type, quotes
 
 
 def _claims(backend: RulesBackend, text: str, lang: str, type_: str) -> list[tuple[list[str], list[str]]]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    return [
-        ([s.text for s in d.spans], [a.label for a in d.fields.get("actor") or []])
-        for d in backend.extract(doc).drafts if d.type == type_
-    ]
+    return [(quotes(d), actor_names(d)) for d in of_type(backend, text, lang, type_)]
 
 
 _JOINED = [

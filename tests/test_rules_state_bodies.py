@@ -19,7 +19,7 @@ import pytest
 from claimkit.extract.rules import RulesBackend
 from claimkit.normalize import Gazetteer, find_actors
 from claimkit.schemas import ActorKind
-from tests._rules_helpers import drafts, first_actors
+from tests._rules_helpers import actors_of, drafts
 
 # the spokesperson and the country of the body her title names, in the order the claim gives them
 _SPEAKS_FOR_STATE = [
@@ -48,7 +48,7 @@ _SPEAKS_FOR_STATE = [
 def test_a_state_body_spokesperson_says_her_states_claim(
     backend: RulesBackend, lang: str, type_: str, text: str, expected: list[str]
 ) -> None:
-    assert first_actors(backend, text, lang, type_) == expected
+    assert actors_of(backend, text, lang, type_) == expected
 
 
 # Japanese: the person's romanisation is another engineer's (nat9) matter; the claim is the
@@ -117,4 +117,4 @@ _NOT_HERS = [
 def test_a_spokesperson_speaks_only_for_her_body(
     backend: RulesBackend, lang: str, type_: str, text: str, expected: list[str]
 ) -> None:
-    assert first_actors(backend, text, lang, type_) == expected
+    assert actors_of(backend, text, lang, type_) == expected

@@ -11,13 +11,11 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import of_type
 
 
 def _spans(backend: RulesBackend, text: str, lang: str, type_: str) -> list[str]:
-    doc = Document(id="t", text=text, language=lang, published="2025-06-02")
-    return [d.spans[0].text for d in backend.extract(doc).drafts if d.type == type_]
+    return [d.spans[0].text for d in of_type(backend, text, lang, type_)]
 
 
 _OPENING = [

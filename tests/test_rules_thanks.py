@@ -9,13 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests.test_rules_roles import _actors_of
-
-
-@pytest.fixture(scope="module")
-def backend() -> RulesBackend:
-    return RulesBackend()
-
+from tests._rules_helpers import actors_of
 
 _THANKED = [
     ("en", "Zelensky thanked Norway for pledging $1bn in aid.", "pledge", ["Norway"]),
@@ -45,4 +39,4 @@ _CASES = [("thanked", *t) for t in _THANKED] + [("elsewhere", *t) for t in _NOT_
 def test_the_thanked_make_the_claim_and_thanks_elsewhere_change_nothing(
     backend: RulesBackend, case: str, lang: str, text: str, type_: str, actors: list[str]
 ) -> None:
-    assert _actors_of(backend, text, lang, type_) == actors, case
+    assert actors_of(backend, text, lang, type_) == actors, case

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.schemas import Document
-from tests.test_rules_roles import backend as backend  # the module's backend fixture
+from tests._rules_helpers import of_type
 
 _TEXTS = [
     ("en", "The envoy warned that if the talks fail, tariffs of 25 percent will return in July.", "tariffs of 25 percent"),
@@ -27,8 +26,7 @@ _TEXTS = [
 def test_a_warning_that_opens_with_a_condition_takes_its_consequence(
     backend: RulesBackend, lang: str, text: str, consequence: str
 ) -> None:
-    doc = Document(id="t", text=text, language=lang, published="2026-03-02")
-    warnings = [d for d in backend.extract(doc).drafts if d.type == "warning"]
+    warnings = of_type(backend, text, lang, "warning", "2026-03-02")
     assert len(warnings) == 1
     quoted = [text[s.start : s.end] for s in warnings[0].spans] or list(warnings[0].quotes)
     assert any(consequence in q for q in quoted), quoted
@@ -37,6 +35,5 @@ def test_a_warning_that_opens_with_a_condition_takes_its_consequence(
 
 def test_a_warning_with_its_own_object_keeps_its_clause(backend: RulesBackend) -> None:
     text = "Poland warned Minsk of sanctions, if the border stays closed, the minister said."
-    doc = Document(id="t", text=text, language="en", published="2026-03-02")
-    warnings = [d for d in backend.extract(doc).drafts if d.type == "warning"]
+    warnings = of_type(backend, text, "en", "warning", "2026-03-02")
     assert warnings and all("the minister said" not in text[s.start : s.end] for s in warnings[0].spans)

@@ -573,7 +573,7 @@ class Gazetteer:
         taken.sort()
         taken = self._surnames(text, taken)
         taken = self._with_parents(text, taken)
-        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._given_names)
+        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._first_words)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
         else:
@@ -673,7 +673,7 @@ class Gazetteer:
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person
 
-    def _given_names(self, idx: int) -> frozenset[str]:
+    def _first_words(self, idx: int) -> frozenset[str]:
         """The folded first words of the names of entry ``idx`` written in several words
         ("keir" for Keir Starmer): a name that opens otherwise and ends in the person's
         surname is another person's."""
