@@ -18,9 +18,10 @@ heads and those compounds that end otherwise.
 
 from __future__ import annotations
 
-import re
+import functools
+from typing import Any
 
-__all__ = ["OFFICES", "office_words"]
+__all__ = ["office_automaton", "office_words"]
 
 #: per language, the folded offices (and their feminine forms) that name a person
 _OFFICES: dict[str, tuple[str, ...]] = {
@@ -114,13 +115,20 @@ _OFFICES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _pattern(offices: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(o) for o in sorted(set(offices), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+@functools.cache
+def office_automaton(lang: str | None) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of the folded offices of ``lang``: office
+    -> its length; None for a language without offices. Built on the first question."""
+    offices = _OFFICES.get(lang or "")
+    if not offices:
+        return None
+    import ahocorasick
 
-
-#: per language, one pattern of its offices (longest first), matched in the folded text
-OFFICES: dict[str, re.Pattern[str]] = {lang: _pattern(words) for lang, words in _OFFICES.items()}
+    automaton = ahocorasick.Automaton()
+    for office in offices:
+        automaton.add_word(office, len(office))
+    automaton.make_automaton()
+    return automaton
 
 
 #: the function words inside offices ("minister *of* state", "procureur *de la* République"),
