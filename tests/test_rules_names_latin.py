@@ -296,6 +296,17 @@ _FOUND = [
     ('form', 'fr',
      'La mesure a été annoncée par la ministre de la Transition écologique, Agnès Poirier.',
      'Agnès Poirier'),
+    # offices of spokespeople, commanders and negotiators, an adjective after the office
+    ('office', 'es',
+     'El vocero presidencial Adrián Castillo aseguró que no habrá nuevos impuestos.',
+     'Adrián Castillo'),
+    ('office', 'es',
+     'Laura Benítez, vocera del Ministerio de Salud, anunció que no faltarán vacunas.',
+     'Laura Benítez'),
+    ('office', 'en', 'Chief negotiator Anna Lindqvist said the talks would resume.', 'Anna Lindqvist'),
+    ('office', 'de', 'Verhandlungsführer Jens Albrecht sagte, die Gespräche würden fortgesetzt.', 'Jens Albrecht'),
+    ('office', 'id', 'Panglima TNI Agus Subiyanto mengatakan pasukan akan dikirim.', 'Agus Subiyanto'),
+    ('office', 'pl', 'Dowódca operacyjny Maciej Klisz zapowiedział ćwiczenia.', 'Maciej Klisz'),
 ]
 
 #: (language, sentence, names no person may have; None: no person at all)

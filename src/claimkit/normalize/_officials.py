@@ -814,8 +814,8 @@ class OfficialFinder:
             return w.end(), None  # "dell'Economia", "de l'Intérieur": the portfolio
         adjective = self._demonym(w.group())
         if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3 or w.group() in _GAP_WORDS or (
-                first and (_ADJECTIVE_END.search(w.group()) is not None or w.group().startswith("europ")))):
-            return None  # (the European commissioner: "commissario europeo", "comissário europeu")
+                first and _title_adjective(w.group(), spans.lang))):
+            return None
         return w.end(), adjective
 
     def _apposition(self, text: str, folded: str, e: int, spans: _Taken,
@@ -1439,6 +1439,21 @@ def _name_token(word: str) -> str:
     """The folded word of a name as it ends: up to an apostrophe, but for an elided opening
     (:data:`_ELIDED_NAME`)."""
     return word if _ELIDED_NAME.match(word) else _APOSTROPHE.split(word)[0]
+
+
+#: the endings of Polish and Croatian adjectives after a title ("rzecznik *prasowy*",
+#: "dowódca *operacyjny*", "wojewoda *mazowiecki*", "glavni *državni* odvjetnik")
+_SLAVIC_ADJECTIVE = re.compile(r"(?:[nw]y|[nw]a|ski|ska|cki|cka|ni|ji|ki)$")
+
+
+def _title_adjective(word: str, lang: str | None) -> bool:
+    """Whether the folded lower-case ``word`` right after a title is an adjective of it: a
+    country's (:data:`_ADJECTIVE_END`: "il primo ministro *libanese*"), Europe's ("commissario
+    *europeo*"), a portfolio's (:data:`_PORTFOLIO_ADJECTIVE`: "el vocero *presidencial*") or,
+    in Polish and Croatian, any (:data:`_SLAVIC_ADJECTIVE`: "rzecznik *prasowy*")."""
+    return (_ADJECTIVE_END.search(word) is not None or word.startswith("europ")
+            or _PORTFOLIO_ADJECTIVE.search(word) is not None
+            or lang in ("pl", "hr") and _SLAVIC_ADJECTIVE.search(word) is not None)
 
 
 def _after_join(text: str, e: int, s: int) -> bool:
