@@ -307,6 +307,12 @@ _FOUND = [
     ('office', 'de', 'Verhandlungsführer Jens Albrecht sagte, die Gespräche würden fortgesetzt.', 'Jens Albrecht'),
     ('office', 'id', 'Panglima TNI Agus Subiyanto mengatakan pasukan akan dikirim.', 'Agus Subiyanto'),
     ('office', 'pl', 'Dowódca operacyjny Maciej Klisz zapowiedział ćwiczenia.', 'Maciej Klisz'),
+    # Indonesian "di" (in) after a name is no particle of it
+    ('form', 'id', 'Duta Besar Jepang Kenji Morita di Jakarta mengatakan bantuan akan dikirim.', 'Kenji Morita'),
+    ('form', 'id', 'Wakil Menteri Perdagangan Dyah Roro di Surabaya mengatakan harga stabil.', 'Dyah Roro'),
+    ('form', 'id',
+     'Gubernur Kalimantan Timur Rudy Hartono di Samarinda mengatakan sekolah tetap dibuka.',
+     'Rudy Hartono'),
 ]
 
 #: (language, sentence, names no person may have; None: no person at all)

@@ -875,8 +875,10 @@ class OfficialFinder:
             return None
         end, count, whole = s, 0, s  # whole: the end of the last word that may end a name
         for w in _NAME_WORD.finditer(text, s, m.end()):
-            if count and not _particles_only(folded, end, w.start()):
-                break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name
+            if count and (not _particles_only(folded, end, w.start(), spans.lang) or (
+                    end < w.start() - 1 and spans.place_end(w.start()) is not None)):
+                break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name, and
+                # a city after a particle ("... de Madrid")
             token = _name_token(folded[w.start():w.end()])
             hit = spans.covering(w.start())
             if spans.known_person(folded, s, hit):
@@ -1470,10 +1472,11 @@ def _joins(low: str) -> bool:
     return len(low) <= 3 or low in _GAP_WORDS or _ELIDED.match(low) is not None
 
 
-def _particles_only(folded: str, lo: int, hi: int) -> bool:
+def _particles_only(folded: str, lo: int, hi: int, lang: str | None = None) -> bool:
     """The words between two capitalised words of a name, ``folded[lo:hi]``, are name
-    particles (:data:`NAME_PARTICLES`) or none."""
-    return all(w in NAME_PARTICLES for w in folded[lo:hi].split())
+    particles (:data:`NAME_PARTICLES`) or none; not Indonesian "di" (in: "Yoji Muto *di*
+    Jakarta")."""
+    return all(w in NAME_PARTICLES and not (w == "di" and lang in _ONE_WORD_NAMES) for w in folded[lo:hi].split())
 
 
 _UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)
