@@ -313,6 +313,12 @@ _FOUND = [
     ('form', 'id',
      'Gubernur Kalimantan Timur Rudy Hartono di Samarinda mengatakan sekolah tetap dibuka.',
      'Rudy Hartono'),
+    # the body owning the office before it ("the agency's director"), a senior official
+    ('apposition', 'en', "Jane Whitfield, the agency's director, said bills would not rise.", 'Jane Whitfield'),
+    ('apposition', 'en', "Samuel Okafor, the regulator's chief executive, said the rules would stay.", 'Samuel Okafor'),
+    ('apposition', 'en',
+     'Tom Baxter, a senior official at the ministry, said no decision had been taken.',
+     'Tom Baxter'),
 ]
 
 #: (language, sentence, names no person may have; None: no person at all)

@@ -35,7 +35,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "coordinator", "administrator", "president and chief executive", "chief economist",
         "governor general", "regional governor", "inspector general", "deputy governor",
         "commander", "chief negotiator", "negotiator", "lawmaker", "congressman", "congresswoman",
-        "mp", "mep",
+        "mp", "mep", "official", "senior official",
     ),
     "de": (
         "direktor", "direktorin", "generaldirektor", "generaldirektorin", "leiter", "leiterin",

@@ -66,6 +66,8 @@ _NAME_WORD_PATTERN = (
 _NAME_WORD = re.compile(_NAME_WORD_PATTERN)
 _RUN = re.compile(rf"{_NAME_WORD_PATTERN}(?:(?: (?:[^\W\d_]{{1,3}}|bint|binti|della))* {_NAME_WORD_PATTERN})*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
+#: an English possessor before a title ("Jane Whitfield, the *agency's* director,")
+_POSSESSOR_BEFORE = re.compile(r"[^\W\d_][\w\-]*['’]s?$")
 #: an acronym, a case ending after a hyphen allowed ("HZZO-a", "UBND", "BMKG"): a body's
 #: name, never a person's
 _ACRONYM = re.compile(r"([^\W\d_]{2,})(?:-[^\W\d_]{1,3})?(?![\w'’-])")
@@ -958,8 +960,9 @@ class OfficialFinder:
             if hit is not None:
                 p, group = hit
                 continue
-            w = _WORD_BEFORE.search(folded, max(0, p - 40), p)
-            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3 or spans.lang in _BODY_BEFORE_TITLE):
+            w = _POSSESSOR_BEFORE.search(folded, max(0, p - 40), p) or _WORD_BEFORE.search(folded, max(0, p - 40), p)
+            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3 or spans.lang in _BODY_BEFORE_TITLE
+                                 or "'" in w.group() or "’" in w.group()):  # a body owning it: "the agency's director"
                 return None
             p = w.start()
         else:
