@@ -42,6 +42,20 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
 )
+from claimkit.normalize._name_shapes import (
+    ACRONYM_AFTER,
+    CLOSES,
+    LIST_GOES_ON,
+    NOT_NAME_WORDS,
+    PORTFOLIO_ON,
+    POSSESSOR_BEFORE,
+    SLAVIC_ADJECTIVE,
+    TO_ACRONYM,
+    acronym_end,
+    name_token,
+    past_acronym,
+    region_end,
+)
 from claimkit.normalize._names import ar_given_name, family_name
 from claimkit.normalize._offices import office_automaton, office_words
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
@@ -66,20 +80,6 @@ _NAME_WORD_PATTERN = (
 _NAME_WORD = re.compile(_NAME_WORD_PATTERN)
 _RUN = re.compile(rf"{_NAME_WORD_PATTERN}(?:(?: (?:[^\W\d_]{{1,3}}|bint|binti|della))* {_NAME_WORD_PATTERN})*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
-#: an English possessor before a title ("Jane Whitfield, the *agency's* director,")
-_POSSESSOR_BEFORE = re.compile(r"[^\W\d_][\w\-]*['’]s?$")
-#: an acronym, a case ending after a hyphen allowed ("HZZO-a", "UBND", "BMKG"): a body's
-#: name, never a person's
-_ACRONYM = re.compile(r"([^\W\d_]{2,})(?:-[^\W\d_]{1,3})?(?![\w'’-])")
-#: a portfolio's capitalised words and the lower-case ones between them, up to a comma
-#: ("Meio *Ambiente*", "Transition *écologique*", "Obras *Públicas*")
-_PORTFOLIO_ON = re.compile(r"(?: [^\W\d_][\w'’-]*){1,3}(?=, )")
-#: what closes a sentence or a clause after a name: a full stop, a semicolon, a bracket
-_CLOSES = re.compile(r"[.;)]|$")
-#: a list going on after a comma: the word before it is one of a body's fields, no name
-_LIST_GOES_ON = re.compile(r", (?:and|dan|serta|et|y|e|i|und|ve|và|oraz|ou|o|or) ")
-#: a body's acronym in brackets after its name ("Narodowy Fundusz Zdrowia (NFZ)")
-_ACRONYM_AFTER = re.compile(r" \((?:[^\W\d_a-zà-ÿ]|[&.])[^\W\d_a-zà-ÿ&.]*\)")
 _WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
 _APOSTROPHE = re.compile(r"['’]")
 #: the councils, assemblies and regions of Romance-language news, which a title's
@@ -106,39 +106,7 @@ NOT_NAMES = frozenset({
     "with", "to", "from", "by", "as", "after", "over", "says", "said", "will", "would",
     "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
     "rejects", "rejected", "pledges", "pledged"
-}) | _INSTITUTIONS | frozenset({
-    # days and months of the other Latin-script languages, which open a sentence capitalised
-    # ("Lundi, le ministre ..."); not those that are also given names or surnames (Domingo,
-    # Julio, Abril, Domenica, Kasım, Nisan, Cuma, Mai) nor Vietnamese "Thứ Hai" (its syllables)
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
-    "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "enero", "febrero", "marzo",
-    "junio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "gennaio", "febbraio", "maggio",
-    "giugno", "luglio", "settembre", "ottobre", "dicembre",
-    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "janeiro",
-    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
-    "februar", "märz", "juni", "juli", "oktober", "dezember",
-    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "styczeń",
-    "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
-    "październik", "listopad", "grudzień", "stycznia", "lutego", "marca", "kwietnia", "maja",
-    "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
-    "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota", "nedjelja", "siječanj",
-    "veljača", "ožujak", "travanj", "svibanj", "lipanj", "srpanj", "kolovoz", "rujan", "studeni",
-    "prosinac", "siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja",
-    "kolovoza", "rujna", "studenoga", "prosinca",
-    "pazartesi", "salı", "çarşamba", "perşembe", "cumartesi", "ocak", "şubat", "mart", "mayıs",
-    "haziran", "temmuz", "ağustos", "eylül", "ekim", "aralık",
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
-    "maret", "mei", "agustus", "desember",
-    # the capitalised words of an English body's name, which follow an office ("Director of
-    # *Public Health* England", "head of *National* Grid")
-    "public", "health", "national", "federal", "royal", "central", "international", "regional",
-    "safety", "security", "energy", "education", "transport", "environment", "agriculture",
-    "finance", "trade", "housing", "police", "emergency", "services", "service", "revenue",
-    "customs", "statistics", "meteorological", "nuclear", "civil", "aviation", "maritime",
-})  # fmt: skip
+}) | _INSTITUTIONS | NOT_NAME_WORDS
 #: languages that name the body before the title, in words of any case ("Türkiye
 #: Gazeteciler Cemiyeti Başkanı", "Ticaret Bakanlığı sözcüsü"): between a name's comma and
 #: the title any word may stand
@@ -702,7 +670,7 @@ class OfficialFinder:
         p, group, comma = _vi_portfolio_end(text, folded, e), None, False
         joined = False  # the last token was a function word ("de", "di", "of", "della")
         for k in range(_MAX_GAP + 1):
-            p = _past_acronym(text, p)
+            p = past_acronym(text, p)
             if text.startswith(", ", p):
                 p, comma = p + 2, True
             elif text[p:p + 1] in (" ", "\u00a0"):
@@ -745,7 +713,7 @@ class OfficialFinder:
         holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
         if holder is not None:
             return True, (holder, True)
-        if " " not in text[run[0]:run[1]] and (joined and not comma or comma and _LIST_GOES_ON.match(text, run[1])):
+        if " " not in text[run[0]:run[1]] and (joined and not comma or comma and LIST_GOES_ON.match(text, run[1])):
             return True, None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body;
             # "Badan Meteorologi, *Klimatologi*, dan Geofisika": a body's list of fields
         named = None if comma else self._name_after_acronym(text, folded, run[1], spans, how)
@@ -766,10 +734,10 @@ class OfficialFinder:
         """The name after a portfolio's acronym in brackets, when capitalised words and
         conjunctions go on from ``end`` to it (the words before were the portfolio's:
         "Pendayagunaan Aparatur Negara *dan Reformasi Birokrasi (PANRB)* Rini Widyantini")."""
-        m = _TO_ACRONYM.match(text, end)
+        m = TO_ACRONYM.match(text, end)
         if m is None or not all(w[:1].isupper() or w in _CONJUNCTIONS for w in m.group(1).split()):
             return None
-        p = _past_acronym(text, m.end(1))
+        p = past_acronym(text, m.end(1))
         if p == m.end(1) or not text.startswith(" ", p) or not text[p + 1:p + 2].isupper():
             return None
         run = self._name_run(text, folded, p + 1, spans, how)
@@ -785,7 +753,7 @@ class OfficialFinder:
         if not text[p:p + 1].isupper() or spans.covering(p) is not None:
             return None  # places and acronyms are capitalised; a known name is stepped over as a
             # mention ("представитель *МИД России* Наталья Орлова")
-        end = spans.place_end(p) or _region_end(text, folded, p, spans.lang)
+        end = spans.place_end(p) or region_end(text, folded, p, spans.lang)
         acronym = end is None and (end := acronym_end(text, p)) is not None
         if end is None:
             return None
@@ -856,12 +824,12 @@ class OfficialFinder:
         Fernando Haddad, ...", "el secretario de Hacienda, Édgar Amador Zamora, ..."): the
         capitalised words after a function word are the portfolio when a name set off by
         commas follows them; None when none does."""
-        m = _PORTFOLIO_ON.match(text, end)  # the portfolio's other capitalised words ("Meio *Ambiente*")
+        m = PORTFOLIO_ON.match(text, end)  # the portfolio's other capitalised words ("Meio *Ambiente*")
         end = m.end() if m is not None else end
         if not text.startswith(", ", end) or not text[end + 2:end + 3].isupper():
             return None
         run = self._name_run(text, folded, end + 2, spans, (how[0], _NO_NOUNS))
-        if run is None or not (text.startswith(",", run[1]) or " " in text[run[0]:run[1]] and _CLOSES.match(text, run[1])):
+        if run is None or not (text.startswith(",", run[1]) or " " in text[run[0]:run[1]] and CLOSES.match(text, run[1])):
             return None
         return run  # set off by commas, or a full name closing the sentence ("..., Marina Silva.")
 
@@ -881,7 +849,7 @@ class OfficialFinder:
                     end < w.start() - 1 and spans.place_end(w.start()) is not None)):
                 break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name, and
                 # a city after a particle ("... de Madrid")
-            token = _name_token(folded[w.start():w.end()])
+            token = name_token(folded[w.start():w.end()])
             hit = spans.covering(w.start())
             if spans.known_person(folded, s, hit):
                 return None  # the first name of a known person ("Maria" Zacharowa)
@@ -894,7 +862,7 @@ class OfficialFinder:
             count += 1
             whole = whole if inner or token.endswith(".") else end  # no particle nor initial ends it
         if count == 0 or count > _MAX_NAME_WORDS or whole == s or self._body_after(folded, end, m.end(), spans.lang) or (
-                spans.place_end(s) == whole) or _ACRONYM_AFTER.match(text, whole) is not None:
+                spans.place_end(s) == whole) or ACRONYM_AFTER.match(text, whole) is not None:
             return None  # a longer run of capitals is a headline in title case, not a name; one
             # that an organisation word ends or its acronym follows is a body's name ("the
             # Maritime Safety *Agency*", "Narodowy Fundusz Zdrowia *(NFZ)*"), one that is a
@@ -960,7 +928,7 @@ class OfficialFinder:
             if hit is not None:
                 p, group = hit
                 continue
-            w = _POSSESSOR_BEFORE.search(folded, max(0, p - 40), p) or _WORD_BEFORE.search(folded, max(0, p - 40), p)
+            w = POSSESSOR_BEFORE.search(folded, max(0, p - 40), p) or _WORD_BEFORE.search(folded, max(0, p - 40), p)
             if w is None or not (w.group() in self.vocab or len(w.group()) <= 3 or spans.lang in _BODY_BEFORE_TITLE
                                  or "'" in w.group() or "’" in w.group()):  # a body owning it: "the agency's director"
                 return None
@@ -1105,20 +1073,6 @@ class OfficialFinder:
         return out
 
 
-#: Indonesian regions are named by a word and a compass word ("Jawa *Barat*", "Kalimantan
-#: *Timur*", "Sulawesi *Selatan*", "Jakarta *Raya*")
-_REGION_WORDS = {"id": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya|laut|daya)(?![\w'’-])"),
-                 "ms": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya)(?![\w'’-])")}
-
-
-def _region_end(text: str, folded: str, p: int, lang: str | None) -> int | None:
-    """The end of a region named by a capitalised word and a compass word at ``p``
-    (:data:`_REGION_WORDS`: "Gubernur *Jawa Barat* Dedi Mulyadi"), or None."""
-    pattern = _REGION_WORDS.get(lang or "")
-    m = pattern.match(folded, p) if pattern is not None and text[p:p + 1].isupper() else None
-    return m.end() if m is not None and text[m.end() - len(m.group().split()[-1]):][:1].isupper() else None
-
-
 def _titles_in(automaton: Any, folded: str) -> dict[int, int]:
     """Title end -> start of the longest title of ``automaton`` (title -> its length)
     ending there as whole words, for every title in ``folded`` (one pass, in C); none
@@ -1133,26 +1087,6 @@ def _titles_in(automaton: Any, folded: str) -> dict[int, int]:
                 folded, q) and word_ok_after(folded, last + 1):
             starts[last + 1] = min(q, starts.get(last + 1, q))
     return starts
-
-
-#: the words from a run of capitals to a bracket (capitalised words and conjunctions)
-_TO_ACRONYM = re.compile(r"((?: [^\W\d_][\w'’-]*){0,6}) \(")
-#: an acronym in brackets after a space
-_BRACKETED = re.compile(r" \(([^\W\d_]{2,})\)")
-
-
-def _past_acronym(text: str, p: int) -> int:
-    """Past a body's or portfolio's acronym in brackets at ``p`` (" (ESDM)"); ``p`` itself
-    when none is there."""
-    m = _BRACKETED.match(text, p)
-    return m.end() if m is not None and m.group(1).isupper() else p
-
-
-def acronym_end(text: str, p: int) -> int | None:
-    """The end of the acronym at ``p`` (two capitals or more, a case ending after a hyphen
-    allowed: "HZZO-a", "UBND", "FNSEA"), or None: a body's name, never a person's."""
-    m = _ACRONYM.match(text, p)
-    return m.end() if m is not None and m.group(1).isupper() else None
 
 
 def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken) -> list[Official]:
@@ -1434,31 +1368,14 @@ def _clause_word(low: str, cased: bool, lang: str | None, joined: bool, after: s
     return not (joined or _joins(low) or low in _CONJUNCTIONS or _PORTFOLIO_ADJECTIVE.search(low) is not None)
 
 
-#: a letter or an elided article before an apostrophe that opens a name's word ("O'Neill",
-#: "d'Harcourt", "D'Alema", "dell'Acqua"); any other apostrophe ends the word ("Israel's",
-#: Turkish "Fidan'ın")
-_ELIDED_NAME = re.compile(r"(?:[^\W\d_]|dell|dall|all)['’][^\W\d_]")
-
-
-def _name_token(word: str) -> str:
-    """The folded word of a name as it ends: up to an apostrophe, but for an elided opening
-    (:data:`_ELIDED_NAME`)."""
-    return word if _ELIDED_NAME.match(word) else _APOSTROPHE.split(word)[0]
-
-
-#: the endings of Polish and Croatian adjectives after a title ("rzecznik *prasowy*",
-#: "dowódca *operacyjny*", "wojewoda *mazowiecki*", "glavni *državni* odvjetnik")
-_SLAVIC_ADJECTIVE = re.compile(r"(?:[nw]y|[nw]a|ski|ska|cki|cka|ni|ji|ki)$")
-
-
 def _title_adjective(word: str, lang: str | None) -> bool:
     """Whether the folded lower-case ``word`` right after a title is an adjective of it: a
     country's (:data:`_ADJECTIVE_END`: "il primo ministro *libanese*"), Europe's ("commissario
     *europeo*"), a portfolio's (:data:`_PORTFOLIO_ADJECTIVE`: "el vocero *presidencial*") or,
-    in Polish and Croatian, any (:data:`_SLAVIC_ADJECTIVE`: "rzecznik *prasowy*")."""
+    in Polish and Croatian, any (:data:`SLAVIC_ADJECTIVE`: "rzecznik *prasowy*")."""
     return (_ADJECTIVE_END.search(word) is not None or word.startswith("europ")
             or _PORTFOLIO_ADJECTIVE.search(word) is not None
-            or lang in ("pl", "hr") and _SLAVIC_ADJECTIVE.search(word) is not None)
+            or lang in ("pl", "hr") and SLAVIC_ADJECTIVE.search(word) is not None)
 
 
 def _after_join(text: str, e: int, s: int) -> bool:
