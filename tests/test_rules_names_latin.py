@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import pytest
 
+from claimkit.extract import Extractor
+from claimkit.extract.rules import RulesBackend
 from claimkit.normalize import find_actors
-from claimkit.schemas import ActorKind
+from claimkit.schemas import ActorKind, Document
 from claimkit.text import fold
 
 #: (shape, language, sentence, the person's full name as written)
@@ -257,6 +259,66 @@ _FOUND = [
     ('form', 'vi', 'Giám đốc Sở Tài chính Đỗ Thị Thu Hằng cho biết sẽ không tăng phí.', 'Do Thi Thu Hang'),
     ('form', 'vi', 'Phó Chủ tịch UBND tỉnh Nguyễn Hữu Tâm cho biết sẽ mở cửa trường học.', 'Nguyễn Hữu Tâm'),
     ('form', 'vi', 'Cục trưởng Cục Hàng không Võ Huy Cường cho biết sẽ không tăng giá vé.', 'Võ Huy Cường'),
+    # a portfolio's acronym in brackets, a portfolio's list, a European commissioner, a name
+    # closing the sentence after the portfolio
+    ('form', 'id',
+     'Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (PANRB) Rini Sulistyowati mengatakan '
+     'rekrutmen tetap berjalan.',
+     'Rini Sulistyowati'),
+    ('form', 'id',
+     'Menteri Energi dan Sumber Daya Mineral (ESDM) Arif Wicaksono mengatakan harga BBM tidak naik.',
+     'Arif Wicaksono'),
+    ('form', 'id',
+     'Menteri Koperasi dan Usaha Kecil Menengah (UKM) Teten Suharyono mengatakan bantuan akan disalurkan.',
+     'Teten Suharyono'),
+    ('form', 'pt',
+     'O ministro de Minas e Energia (MME) Alexandre Siqueira disse que não haverá racionamento.',
+     'Alexandre Siqueira'),
+    ('form', 'id', 'Menteri Ekonomi, Perdagangan, dan Industri Jepang Hiroshi Tanaka mengatakan ekspor akan naik.',
+     'Hiroshi Tanaka'),
+    ('form', 'id',
+     'Menteri Pertanian, Kehutanan, dan Perikanan Jepang Taro Yamada mengatakan impor beras akan dibuka.',
+     'Taro Yamada'),
+    ('form', 'id',
+     'Menteri Perdagangan, Industri, dan Energi Malaysia Ahmad Fauzi mengatakan tarif tidak akan naik.',
+     'Ahmad Fauzi'),
+    ('form', 'it',
+     "Il commissario europeo all'Agricoltura, Tomas Lindqvist, ha promesso nuovi aiuti.",
+     'Tomas Lindqvist'),
+    ('form', 'es', 'El comisario europeo de Comercio, Jan Novotný, prometió nuevos aranceles.', 'Jan Novotný'),
+    ('form', 'pt', 'O comissário europeu da Energia, Lars Eriksen, prometeu um novo plano.', 'Lars Eriksen'),
+    ('form', 'fr', 'Le commissaire européen à la Pêche, Mikkel Sørensen, a promis un nouveau plan.', 'Mikkel Sørensen'),
+    ('form', 'pt', 'O anúncio foi feito pela ministra do Meio Ambiente, Helena Farias.', 'Helena Farias'),
+    ('form', 'es', 'La reunión fue presidida por el consejero de Medio Ambiente, Raúl Medina.',
+     'Raúl Medina'),
+    ('form', 'it', "L'accordo è stato firmato dal ministro per la Protezione civile, Adolfo Ravelli.",
+     'Adolfo Ravelli'),
+    ('form', 'fr',
+     'La mesure a été annoncée par la ministre de la Transition écologique, Agnès Poirier.',
+     'Agnès Poirier'),
+    # offices of spokespeople, commanders and negotiators, an adjective after the office
+    ('office', 'es',
+     'El vocero presidencial Adrián Castillo aseguró que no habrá nuevos impuestos.',
+     'Adrián Castillo'),
+    ('office', 'es',
+     'Laura Benítez, vocera del Ministerio de Salud, anunció que no faltarán vacunas.',
+     'Laura Benítez'),
+    ('office', 'en', 'Chief negotiator Anna Lindqvist said the talks would resume.', 'Anna Lindqvist'),
+    ('office', 'de', 'Verhandlungsführer Jens Albrecht sagte, die Gespräche würden fortgesetzt.', 'Jens Albrecht'),
+    ('office', 'id', 'Panglima TNI Agus Subiyanto mengatakan pasukan akan dikirim.', 'Agus Subiyanto'),
+    ('office', 'pl', 'Dowódca operacyjny Maciej Klisz zapowiedział ćwiczenia.', 'Maciej Klisz'),
+    # Indonesian "di" (in) after a name is no particle of it
+    ('form', 'id', 'Duta Besar Jepang Kenji Morita di Jakarta mengatakan bantuan akan dikirim.', 'Kenji Morita'),
+    ('form', 'id', 'Wakil Menteri Perdagangan Dyah Roro di Surabaya mengatakan harga stabil.', 'Dyah Roro'),
+    ('form', 'id',
+     'Gubernur Kalimantan Timur Rudy Hartono di Samarinda mengatakan sekolah tetap dibuka.',
+     'Rudy Hartono'),
+    # the body owning the office before it ("the agency's director"), a senior official
+    ('apposition', 'en', "Jane Whitfield, the agency's director, said bills would not rise.", 'Jane Whitfield'),
+    ('apposition', 'en', "Samuel Okafor, the regulator's chief executive, said the rules would stay.", 'Samuel Okafor'),
+    ('apposition', 'en',
+     'Tom Baxter, a senior official at the ministry, said no decision had been taken.',
+     'Tom Baxter'),
 ]
 
 #: (language, sentence, names no person may have; None: no person at all)
@@ -333,3 +395,37 @@ def test_every_language_has_guards() -> None:
     langs = ("en", "de", "fr", "es", "it", "pt", "pl", "hr", "tr", "id", "vi")
     for lang in langs:
         assert sum(1 for la, *_ in _NO_PERSON if la == lang) >= 3, lang
+
+
+#: (language, sentence, the claim's actor the person leads): the rules backend makes the
+#: person found the claim's actor (before, the claim had none, or a body, or a name that
+#: held the office's or the body's words)
+_CLAIMS = [
+    ("en", "Jane Whitfield, chief executive of the Water Authority, said bills would not rise next year.",
+     "Jane Whitfield"),
+    ("en", "The head of the agency (Maria Lopez) said the agency would not raise fees.", "Maria Lopez"),
+    ("de", "Bürgermeisterin Katja Dörner versprach, 20 Millionen Euro in Schulen zu investieren.", "Katja Dörner"),
+    ("fr", "Le maire de Lyon, Grégory Vasseur, a refusé de fermer les écoles.", "Grégory Vasseur"),
+    ("es", "El alcalde de Valencia, Joan Ribera Canut, se negó a subir la tarifa del agua.", "Joan Ribera Canut"),
+    ("it", "Il sindaco di Milano, Giuseppe Ferri, ha promesso di investire 20 milioni di euro nelle scuole.",
+     "Giuseppe Ferri"),
+    ("pt", "O prefeito do Rio, Eduardo Paiva, prometeu investir 10 milhões de reais em creches.", "Eduardo Paiva"),
+    ("pl", "Wiceminister Tomasz Zieliński zapowiedział, że rząd nie podniesie podatków.", "Tomasz Zieliński"),
+    ("hr", "Ravnatelj HZZO-a Lucian Vuković rekao je da HZZO neće povećati cijene.", "Lucian Vuković"),
+    ("tr", "Vali Mehmet Ali Özkan, okulların kapanmayacağını söyledi.", "Mehmet Ali Özkan"),
+    ("id", "Direktur Jenderal Pajak Suryo Utomo mengatakan pemerintah tidak akan menaikkan tarif pajak.",
+     "Suryo Utomo"),
+    ("vi", "Giám đốc Sở Y tế Hà Nội Trần Thị Nhị Hà cho biết bệnh viện sẽ không đóng cửa.", "Trần Thị Nhị Hà"),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(RulesBackend())
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), _CLAIMS, ids=lambda v: str(v)[:40])
+def test_person_is_the_claims_actor(extractor: Extractor, lang: str, text: str, name: str) -> None:
+    record = extractor.extract_document(Document(id="names", text=text, language=lang))
+    actors = [fold(a.label) for c in record.claims for a in c.actor]
+    assert record.claims and actors[:1] == [fold(name)], [(c.type, c.actor) for c in record.claims]

@@ -18,9 +18,10 @@ heads and those compounds that end otherwise.
 
 from __future__ import annotations
 
-import re
+import functools
+from typing import Any
 
-__all__ = ["OFFICES", "office_words"]
+__all__ = ["office_automaton", "office_words"]
 
 #: per language, the folded offices (and their feminine forms) that name a person
 _OFFICES: dict[str, tuple[str, ...]] = {
@@ -33,6 +34,8 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "attorney-general", "prosecutor", "chief prosecutor", "police chief", "rector",
         "coordinator", "administrator", "president and chief executive", "chief economist",
         "governor general", "regional governor", "inspector general", "deputy governor",
+        "commander", "chief negotiator", "negotiator", "lawmaker", "congressman", "congresswoman",
+        "mp", "mep", "official", "senior official",
     ),
     "de": (
         "direktor", "direktorin", "generaldirektor", "generaldirektorin", "leiter", "leiterin",
@@ -41,6 +44,8 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "landrat", "landrätin", "gouverneur", "gouverneurin", "senator", "senatorin",
         "chef", "chefin", "staatssekretär", "staatssekretärin", "präses", "rektor", "rektorin",
         "vizekanzler", "vizekanzlerin", "staatsanwalt", "staatsanwältin", "kommissar", "kommissarin",
+        "kommandeur", "kommandeurin", "verhandlungsführer", "verhandlungsführerin", "abgeordnete",
+        "abgeordneter", "europaabgeordnete", "europaabgeordneter",
     ),
     "fr": (
         "directeur", "directrice", "directeur général", "directrice générale", "directeur adjoint",
@@ -49,7 +54,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "député", "députée", "chef", "cheffe", "responsable", "délégué", "déléguée", "procureur",
         "procureure", "procureur de la république", "conseiller", "conseillère", "coordinateur",
         "coordinatrice", "dirigeant", "dirigeante", "patron", "patronne", "haut-commissaire",
-        "haute-commissaire",
+        "haute-commissaire", "commandant", "négociateur", "négociatrice", "eurodéputé", "eurodéputée",
     ),
     "es": (
         "director", "directora", "director general", "directora general", "alcalde", "alcaldesa",
@@ -58,6 +63,8 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "fiscal general", "senador", "senadora", "diputado", "diputada", "coordinador",
         "coordinadora", "gerente", "titular", "conseller", "consellera", "intendente",
         "prefecto", "prefecta", "subdirector", "subdirectora", "vicepresidente", "vicepresidenta",
+        "vocero", "vocera", "comandante", "negociador", "negociadora", "eurodiputado", "eurodiputada",
+        "congresista", "canciller",
     ),
     "it": (
         "direttore", "direttrice", "direttore generale", "direttrice generale", "sindaco", "sindaca",
@@ -65,6 +72,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "amministratrice delegata", "viceministro", "viceministra", "senatore", "senatrice",
         "deputato", "deputata", "procuratore", "procuratrice", "questore", "rettore", "rettrice",
         "coordinatore", "coordinatrice", "consigliere", "consigliera", "vicepresidente",
+        "comandante", "negoziatore", "negoziatrice", "eurodeputato", "eurodeputata",
     ),
     "pt": (
         "diretor", "diretora", "diretor-geral", "diretora-geral", "diretor-presidente",
@@ -72,7 +80,8 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "presidente-executiva", "deputado", "deputada", "senador", "senadora", "autarca", "vereador",
         "vereadora", "procurador", "procuradora", "procurador-geral", "procuradora-geral",
         "coordenador", "coordenadora", "superintendente", "vice-governador", "vice-governadora",
-        "vice-prefeito", "vice-prefeita",
+        "vice-prefeito", "vice-prefeita", "comandante", "negociador", "negociadora", "eurodeputado",
+        "eurodeputada",
     ),
     "pl": (
         "dyrektor", "dyrektorka", "dyrektor generalny", "wiceminister", "wiceministra",
@@ -80,7 +89,8 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "przewodniczący", "przewodnicząca", "pełnomocnik", "sekretarz stanu", "podsekretarz stanu",
         "komendant", "komendant główny", "prokurator", "prokurator krajowy", "poseł", "posłanka",
         "senator", "senatorka", "kierownik", "kierowniczka", "naczelnik", "wiceprezes", "prezes zarządu",
-        "prezydent miasta", "zastępca", "zastępczyni",
+        "prezydent miasta", "zastępca", "zastępczyni", "dowódca", "negocjator", "negocjatorka",
+        "europoseł", "europosłanka",
     ),
     "hr": (
         "ravnatelj", "ravnateljica", "glavni ravnatelj", "glavna ravnateljica", "direktor", "direktorica",
@@ -88,20 +98,22 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "državni tajnik", "državna tajnica", "zamjenik", "zamjenica", "zastupnik", "zastupnica",
         "šef", "šefica", "čelnik", "čelnica", "povjerenik", "povjerenica", "pročelnik", "pročelnica",
         "tužitelj", "tužiteljica", "predsjednik uprave", "predsjednica uprave", "potpredsjednica",
+        "zapovjednik", "pregovarač", "pregovaračica", "eurozastupnik", "eurozastupnica",
     ),
     "tr": (
         "müdürü", "müdür", "genel müdür yardımcısı", "başkan yardımcısı", "başkanvekili",
         "genel sekreteri", "valisi", "vali", "kaymakamı", "rektörü", "milletvekili",
         "başsavcısı", "başsavcı", "koordinatörü", "direktörü", "temsilcisi", "büyükelçisi",
         "yönetim kurulu başkanı", "icra kurulu başkanı", "genel başkanı", "başkanı", "bakan yardımcısı",
-        "başhekimi", "başhekim", "dekanı", "komutanı", "müsteşarı",
+        "başhekimi", "başhekim", "dekanı", "komutanı", "müsteşarı", "müzakerecisi", "başmüzakereci",
     ),
     "id": (
         "direktur", "direktur jenderal", "dirjen", "direktur utama", "dirut", "direktur eksekutif",
         "gubernur", "wakil gubernur", "bupati", "wakil bupati", "wali kota", "walikota",
         "wakil wali kota", "deputi", "komisaris", "komisaris utama", "kapolri", "kapolda",
         "kepala dinas", "pelaksana tugas", "plt", "wakil menteri", "wamen", "wakil ketua",
-        "sekretaris", "inspektur jenderal", "jaksa agung", "ketua umum", "anggota",
+        "sekretaris", "inspektur jenderal", "jaksa agung", "ketua umum", "anggota", "komandan",
+        "panglima", "kepala staf", "juru runding", "ketua tim",
     ),
     "vi": (
         "giám đốc", "phó giám đốc", "tổng giám đốc", "phó tổng giám đốc", "phó chủ tịch",
@@ -110,17 +122,25 @@ _OFFICES: dict[str, tuple[str, ...]] = {
         "tổng cục trưởng", "chánh án", "đại diện thương mại", "trưởng phòng", "hiệu trưởng",
         "phó thủ tướng", "phát ngôn viên", "thị trưởng", "tỉnh trưởng", "chủ nhiệm",
         "phó chủ nhiệm", "người đứng đầu", "trưởng đoàn", "tư lệnh", "giám đốc điều hành",
+        "trưởng đoàn đàm phán", "đại biểu", "phó tư lệnh",
     ),
 }  # fmt: skip
 
 
-def _pattern(offices: tuple[str, ...]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(o) for o in sorted(set(offices), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+@functools.cache
+def office_automaton(lang: str | None) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of the folded offices of ``lang``: office
+    -> its length; None for a language without offices. Built on the first question."""
+    offices = _OFFICES.get(lang or "")
+    if not offices:
+        return None
+    import ahocorasick
 
-
-#: per language, one pattern of its offices (longest first), matched in the folded text
-OFFICES: dict[str, re.Pattern[str]] = {lang: _pattern(words) for lang, words in _OFFICES.items()}
+    automaton = ahocorasick.Automaton()
+    for office in offices:
+        automaton.add_word(office, len(office))
+    automaton.make_automaton()
+    return automaton
 
 
 #: the function words inside offices ("minister *of* state", "procureur *de la* République"),

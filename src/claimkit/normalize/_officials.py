@@ -42,8 +42,22 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
 )
+from claimkit.normalize._name_shapes import (
+    ACRONYM_AFTER,
+    CLOSES,
+    LIST_GOES_ON,
+    NOT_NAME_WORDS,
+    PORTFOLIO_ON,
+    POSSESSOR_BEFORE,
+    SLAVIC_ADJECTIVE,
+    TO_ACRONYM,
+    acronym_end,
+    name_token,
+    past_acronym,
+    region_end,
+)
 from claimkit.normalize._names import ar_given_name, ar_name_word, family_name
-from claimkit.normalize._offices import OFFICES, office_words
+from claimkit.normalize._offices import office_automaton, office_words
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
@@ -66,13 +80,6 @@ _NAME_WORD_PATTERN = (
 _NAME_WORD = re.compile(_NAME_WORD_PATTERN)
 _RUN = re.compile(rf"{_NAME_WORD_PATTERN}(?:(?: (?:[^\W\d_]{{1,3}}|bint|binti|della))* {_NAME_WORD_PATTERN})*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w\-]*$")
-#: an acronym, a case ending after a hyphen allowed ("HZZO-a", "UBND", "BMKG"): a body's
-#: name, never a person's
-_ACRONYM = re.compile(r"([^\W\d_]{2,})(?:-[^\W\d_]{1,3})?(?![\w'’-])")
-#: a list going on after a comma: the word before it is one of a body's fields, no name
-_LIST_GOES_ON = re.compile(r", (?:and|dan|serta|et|y|e|i|und|ve|và|oraz|ou|o|or) ")
-#: a body's acronym in brackets after its name ("Narodowy Fundusz Zdrowia (NFZ)")
-_ACRONYM_AFTER = re.compile(r" \((?:[^\W\d_a-zà-ÿ]|[&.])[^\W\d_a-zà-ÿ&.]*\)")
 _WORD_AFTER = re.compile(r"[^\W\d_][\w\-'’]*")
 _APOSTROPHE = re.compile(r"['’]")
 #: the councils, assemblies and regions of Romance-language news, which a title's
@@ -99,39 +106,7 @@ NOT_NAMES = frozenset({
     "with", "to", "from", "by", "as", "after", "over", "says", "said", "will", "would",
     "warns", "warned", "vows", "vowed", "meets", "met", "calls", "called", "urges", "urged",
     "rejects", "rejected", "pledges", "pledged"
-}) | _INSTITUTIONS | frozenset({
-    # days and months of the other Latin-script languages, which open a sentence capitalised
-    # ("Lundi, le ministre ..."); not those that are also given names or surnames (Domingo,
-    # Julio, Abril, Domenica, Kasım, Nisan, Cuma, Mai) nor Vietnamese "Thứ Hai" (its syllables)
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
-    "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "enero", "febrero", "marzo",
-    "junio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "gennaio", "febbraio", "maggio",
-    "giugno", "luglio", "settembre", "ottobre", "dicembre",
-    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "janeiro",
-    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
-    "februar", "märz", "juni", "juli", "oktober", "dezember",
-    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "styczeń",
-    "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
-    "październik", "listopad", "grudzień", "stycznia", "lutego", "marca", "kwietnia", "maja",
-    "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
-    "ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota", "nedjelja", "siječanj",
-    "veljača", "ožujak", "travanj", "svibanj", "lipanj", "srpanj", "kolovoz", "rujan", "studeni",
-    "prosinac", "siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja",
-    "kolovoza", "rujna", "studenoga", "prosinca",
-    "pazartesi", "salı", "çarşamba", "perşembe", "cumartesi", "ocak", "şubat", "mart", "mayıs",
-    "haziran", "temmuz", "ağustos", "eylül", "ekim", "aralık",
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
-    "maret", "mei", "agustus", "desember",
-    # the capitalised words of an English body's name, which follow an office ("Director of
-    # *Public Health* England", "head of *National* Grid")
-    "public", "health", "national", "federal", "royal", "central", "international", "regional",
-    "safety", "security", "energy", "education", "transport", "environment", "agriculture",
-    "finance", "trade", "housing", "police", "emergency", "services", "service", "revenue",
-    "customs", "statistics", "meteorological", "nuclear", "civil", "aviation", "maritime",
-})  # fmt: skip
+}) | _INSTITUTIONS | NOT_NAME_WORDS
 #: languages that name the body before the title, in words of any case ("Türkiye
 #: Gazeteciler Cemiyeti Başkanı", "Ticaret Bakanlığı sözcüsü"): between a name's comma and
 #: the title any word may stand
@@ -183,6 +158,8 @@ _PORTFOLIOS = frozenset({
     "lingkungan", "hidup", "energi", "sumber", "daya", "mineral", "politik", "keamanan",
     "pemberdayaan", "perempuan", "pemuda", "olahraga", "komunikasi", "informatika",
     "kependudukan", "transmigrasi", "imigrasi", "pemasyarakatan", "bumn",
+    "industri", "ekonomi", "koperasi", "desa", "agraria", "sosial", "agama", "reformasi", "birokrasi",
+    "aparatur", "pendayagunaan", "usaha", "kecil",
     # the fields of an Indonesian directorate general or agency ("Direktur Jenderal *Pajak* X")
     "pajak", "anggaran", "perbendaharaan", "bea", "cukai", "tangkap", "budidaya", "pelayanan",
     "perlindungan", "konsumen", "pengawasan", "hortikultura", "peternakan", "perkebunan",
@@ -366,9 +343,12 @@ _LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во"
 _LOCATIVE_NOT_IN = {"di": "it"}
 
 
-def _locative(word: str, lang: str | None) -> bool:
-    """Whether the folded ``word`` is a locative preposition in ``lang`` (:data:`_LOCATIVES`)."""
-    return word in _LOCATIVES and _LOCATIVE_NOT_IN.get(word) != lang
+def _locative(word: str, lang: str | None, after: str = "") -> bool:
+    """Whether the folded ``word`` is a locative preposition in ``lang`` (:data:`_LOCATIVES`);
+    not French "à" before an article (``after``: the folded text after the word), which
+    opens a portfolio ("commissaire européen *à la* Pêche"), where a city has none ("à Paris")."""
+    return word in _LOCATIVES and _LOCATIVE_NOT_IN.get(word) != lang and not (
+        word == "à" and after.startswith((" la ", " l'", " l’")))
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
@@ -465,6 +445,8 @@ class Official:
         return self.context or (self.start, self.end)
 
 
+#: how many characters after a place's start hold its name ("Thành phố Hồ Chí Minh")
+_PLACE_WINDOW = 40
 #: how many letters of a first name tell whether it is a known person's, spelt otherwise
 #: ("Dmitriy" and "Dmitry" Peskov) or as an initial ("J." Smith: one)
 _GIVEN_PREFIX = 4
@@ -489,21 +471,25 @@ class _Taken:
         #: start -> end of each known place (:class:`~claimkit.normalize.places.Places`), read on
         #: the first question (:meth:`place_end`)
         self._places: dict[int, int] | None = None
-        self._text = ""
+        self.text = ""
 
     def with_text(self, text: str) -> _Taken:
         """This, knowing the text its places are read in (:meth:`place_end`)."""
-        self._text = text
+        self.text = text
         return self
 
     def place_end(self, p: int) -> int | None:
         """The end of the known place that starts at ``p`` ("Warszawy", "Zagreba", "Hà Nội"),
-        or None; the places are read on the first call, once per text."""
-        if self._places is None:
-            from claimkit.normalize.places import Places
+        or None; read in the few words from ``p`` (:data:`_PLACE_WINDOW`), once per place."""
+        from claimkit.normalize.places import Places
 
-            self._places = {m.start: m.end for m in Places.default().find(self._text)}
-        return self._places.get(p)
+        if self._places is None:
+            self._places = {}
+        if p not in self._places:
+            hit = next(iter(Places.default().find(self.text[p:p + _PLACE_WINDOW])), None)
+            self._places[p] = p + hit.end if hit is not None and hit.start == 0 else -1
+        end = self._places[p]
+        return end if end >= 0 else None
 
     def known_person(self, folded: str, s: int, hit: tuple[int, int, int] | None) -> bool:
         """Whether ``hit`` is a known person whom a name beginning at ``s`` names: not when
@@ -616,9 +602,9 @@ class OfficialFinder:
         gazetteer's own mentions ``taken``, which entries are people and (``given``) the
         folded first words of a person's names."""
         starts = self._title_starts(folded)
+        starts.update((e, min(q, starts.get(e, q))) for e, q in _titles_in(office_automaton(lang), folded).items())
         for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
-                       _INSTRUMENTAL_TITLES.get(lang or ""), _HEAD_TITLES.get(lang or ""),
-                       OFFICES.get(lang or "")):
+                       _INSTRUMENTAL_TITLES.get(lang or ""), _HEAD_TITLES.get(lang or "")):
             for m in titles.finditer(folded) if titles is not None else ():
                 starts[m.end()] = min(m.start(), starts.get(m.end(), m.start()))  # the longest one
         unspaced = self._unspaced.get(lang or "")
@@ -656,16 +642,7 @@ class OfficialFinder:
     def _title_starts(self, folded: str) -> dict[int, int]:
         """Title end -> start of the longest title of a spaced script ending there, for
         every title in ``folded`` (one pass of the automaton, in C)."""
-        starts: dict[int, int] = {}
-        if self._spaced_titles is None:
-            return starts
-        size = len(folded)
-        for last, n in self._spaced_titles.iter(folded):
-            q = last + 1 - n
-            if (last + 1 == size or not folded[last + 1].isalnum()) and word_ok_before(
-                    folded, q) and word_ok_after(folded, last + 1):
-                starts[last + 1] = min(q, starts.get(last + 1, q))
-        return starts
+        return _titles_in(self._spaced_titles, folded)
 
     def _spaced(self, text: str, folded: str, starts: dict[int, int], spans: _Taken,
                 how: tuple[bool, _Nouns]) -> list[Official]:
@@ -715,10 +692,14 @@ class OfficialFinder:
     def _after_gap(self, text: str, folded: str, e: int, spans: _Taken,
                    how: tuple[bool, _Nouns]) -> tuple[tuple[int, int], int | None, bool] | None:
         """:meth:`_after_title` in a language but Vietnamese's body words: the tokens that
-        may stand between the title and the name are stepped over one by one."""
+        may stand between the title and the name are stepped over one by one (a portfolio's
+        acronym in brackets and a comma inside a portfolio's list are part of it: "Menteri
+        Energi dan Sumber Daya Mineral (ESDM) X", "Menteri Ekonomi, Perdagangan, dan
+        Industri Jepang X")."""
         p, group, comma = _vi_portfolio_end(text, folded, e), None, False
         joined = False  # the last token was a function word ("de", "di", "of", "della")
         for k in range(_MAX_GAP + 1):
+            p = past_acronym(text, p)
             if text.startswith(", ", p):
                 p, comma = p + 2, True
             elif text[p:p + 1] in (" ", "\u00a0"):
@@ -729,21 +710,14 @@ class OfficialFinder:
                 p = spans.bodies[p]  # the name: "rzecznik rządu Adam Szłapka", "portavoz del
                 continue  # Ministerio de Exteriores, Ana Gil", "juru bicara Kementerian Luar Negeri X"
             past = None if comma else self._past_body(text, folded, p, spans, how)
-            if past is not None:
-                if past[1] is not None:
-                    return past[1], group, False
-                p = past[0]
+            if past is not None and past[1] is None:
+                p = past[0]  # a city, a region or an acronym and no name after it: the title's
                 continue
-            if text[p:p + 1].isupper():
-                run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
-                if run is not None and " " not in text[run[0]:run[1]] and (
-                        joined and not comma or comma and _LIST_GOES_ON.match(text, run[1])):
-                    return None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body;
-                    # "Badan Meteorologi, *Klimatologi*, dan Geofisika": a body's list of fields
-                if run is not None:
-                    holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
-                    return (run, group, comma) if holder is None else (holder, group, True)
-            if comma:
+            decided, holder = (True, (past[1], False)) if past is not None and past[1] is not None else (
+                self._holder_at(text, folded, (p, k), spans, how, (comma, joined)))
+            if decided:
+                return None if holder is None else (holder[0], group, holder[1])
+            if comma and not self._portfolio_goes_on(text, folded, p):
                 return None
             step = self._gap_step(folded, p, spans, first=k == 0) or _institution_step(text, folded, p) or (
                 _genitive_step(text, p) if how[0] and folded.endswith(_GENITIVE_TITLES, 0, e) else None)
@@ -751,8 +725,52 @@ class OfficialFinder:
                 return None
             joined = text[p:step[0]].islower() and _joins(folded[p:step[0]]) and spans.covering(p) is None
             p, adjective = step
-            group = adjective if group is None else group
+            comma, group = False, adjective if group is None else group
         return None
+
+    def _holder_at(self, text: str, folded: str, at: tuple[int, int], spans: _Taken, how: tuple[bool, _Nouns],
+                   marks: tuple[bool, bool]) -> tuple[bool, tuple[tuple[int, int], bool] | None]:
+        """Whether the token at ``at[0]`` (the ``at[1]``-th after the title) decides the
+        holder, and the holder's name span and whether a comma set it off (None: no holder);
+        ``marks``: a comma came before the token, the token before was a function word."""
+        (p, k), (comma, joined) = at, marks
+        if not text[p:p + 1].isupper():
+            return False, None
+        run = self._name_run(text, folded, p, spans, (how[0], _NO_NOUNS) if comma else how)
+        if run is None:
+            return False, None
+        holder = None if comma or k == 0 else self._after_portfolio(text, folded, run[1], spans, how)
+        if holder is not None:
+            return True, (holder, True)
+        if " " not in text[run[0]:run[1]] and (joined and not comma or comma and LIST_GOES_ON.match(text, run[1])):
+            return True, None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body;
+            # "Badan Meteorologi, *Klimatologi*, dan Geofisika": a body's list of fields
+        named = None if comma else self._name_after_acronym(text, folded, run[1], spans, how)
+        return True, ((named, False) if named is not None else (run, comma))  # the name after a
+        # portfolio's acronym: "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (PANRB) X"
+
+    def _portfolio_goes_on(self, text: str, folded: str, p: int) -> bool:
+        """Whether the word after a comma at ``p`` goes on with a portfolio's list: a
+        capitalised portfolio word, or a conjunction before one ("Menteri Ekonomi,
+        *Perdagangan*, *dan* Industri")."""
+        w = _WORD_AFTER.match(folded, p)
+        if w is not None and w.group() in _CONJUNCTIONS:
+            w = _WORD_AFTER.match(folded, w.end() + 1) if folded.startswith(" ", w.end()) else None
+        return w is not None and text[w.start():w.start() + 1].isupper() and w.group() in self.vocab
+
+    def _name_after_acronym(self, text: str, folded: str, end: int, spans: _Taken,
+                            how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
+        """The name after a portfolio's acronym in brackets, when capitalised words and
+        conjunctions go on from ``end`` to it (the words before were the portfolio's:
+        "Pendayagunaan Aparatur Negara *dan Reformasi Birokrasi (PANRB)* Rini Widyantini")."""
+        m = TO_ACRONYM.match(text, end)
+        if m is None or not all(w[:1].isupper() or w in _CONJUNCTIONS for w in m.group(1).split()):
+            return None
+        p = past_acronym(text, m.end(1))
+        if p == m.end(1) or not text.startswith(" ", p) or not text[p + 1:p + 2].isupper():
+            return None
+        run = self._name_run(text, folded, p + 1, spans, how)
+        return run if run is not None and (" " in text[run[0]:run[1]] or spans.lang in _ONE_WORD_NAMES) else None
 
     def _past_body(self, text: str, folded: str, p: int, spans: _Taken,
                    how: tuple[bool, _Nouns]) -> tuple[int, tuple[int, int] | None] | None:
@@ -761,7 +779,10 @@ class OfficialFinder:
         *Milano*"): (its end, the name after it), the name None when no capitalised word
         follows (the place or body is the title's, no name); None when no place or acronym
         is at ``p``, or a place opens a name of two words ("Paris Ortega")."""
-        end = spans.place_end(p) or _region_end(text, folded, p, spans.lang)
+        if not text[p:p + 1].isupper() or spans.covering(p) is not None:
+            return None  # places and acronyms are capitalised; a known name is stepped over as a
+            # mention ("представитель *МИД России* Наталья Орлова")
+        end = spans.place_end(p) or region_end(text, folded, p, spans.lang)
         acronym = end is None and (end := acronym_end(text, p)) is not None
         if end is None:
             return None
@@ -784,13 +805,15 @@ class OfficialFinder:
         if hit is not None:
             return None if hit[0] != p or spans.person(hit[2]) else (hit[1], hit[2])
         w = _WORD_AFTER.match(folded, p)
-        if w is None or w.group() in _CONJUNCTIONS or _locative(w.group(), spans.lang):
+        if w is not None and w.group() in _CONJUNCTIONS and self._portfolio_goes_on(spans.text, folded, p):
+            return w.end(), None  # "Menteri Energi *dan* Sumber Daya Mineral", "ministro de Minas *e* Energia"
+        if w is None or w.group() in _CONJUNCTIONS or _locative(w.group(), spans.lang, folded[w.end():w.end() + 4]):
             return None
         if _ELIDED.match(w.group()) is not None:
             return w.end(), None  # "dell'Economia", "de l'Intérieur": the portfolio
         adjective = self._demonym(w.group())
         if adjective is None and not (w.group() in self.vocab or len(w.group()) <= 3 or w.group() in _GAP_WORDS or (
-                first and _ADJECTIVE_END.search(w.group()) is not None)):
+                first and _title_adjective(w.group(), spans.lang))):
             return None
         return w.end(), adjective
 
@@ -817,7 +840,8 @@ class OfficialFinder:
                     return run, group, True
             low = folded[w.start():w.end()]
             adjective = self._demonym(low) if token[0].islower() else None  # "le ministre *sénégalais* de"
-            if token[0].islower() and adjective is None and _clause_word(low, how[0], spans.lang, joined):
+            if token[0].islower() and adjective is None and _clause_word(
+                    low, how[0], spans.lang, joined, folded[w.end():w.end() + 4]):
                 return None
             joined = token[0].islower() and _joins(low)
             group = group if group is not None else hit[2] if hit is not None else adjective
@@ -829,10 +853,14 @@ class OfficialFinder:
         Fernando Haddad, ...", "el secretario de Hacienda, Édgar Amador Zamora, ..."): the
         capitalised words after a function word are the portfolio when a name set off by
         commas follows them; None when none does."""
+        m = PORTFOLIO_ON.match(text, end)  # the portfolio's other capitalised words ("Meio *Ambiente*")
+        end = m.end() if m is not None else end
         if not text.startswith(", ", end) or not text[end + 2:end + 3].isupper():
             return None
         run = self._name_run(text, folded, end + 2, spans, (how[0], _NO_NOUNS))
-        return run if run is not None and text.startswith(",", run[1]) else None
+        if run is None or not (text.startswith(",", run[1]) or " " in text[run[0]:run[1]] and CLOSES.match(text, run[1])):
+            return None
+        return run  # set off by commas, or a full name closing the sentence ("..., Marina Silva.")
 
     def _name_run(self, text: str, folded: str, s: int, spans: _Taken,
                   how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
@@ -846,9 +874,11 @@ class OfficialFinder:
             return None
         end, count, whole = s, 0, s  # whole: the end of the last word that may end a name
         for w in _NAME_WORD.finditer(text, s, m.end()):
-            if count and not _particles_only(folded, end, w.start()):
-                break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name
-            token = _name_token(folded[w.start():w.end()])
+            if count and (not _particles_only(folded, end, w.start(), spans.lang) or (
+                    end < w.start() - 1 and spans.place_end(w.start()) is not None)):
+                break  # "Marco Bellini met Tunisian ...": a verb or a conjunction ends the name, and
+                # a city after a particle ("... de Madrid")
+            token = name_token(folded[w.start():w.end()])
             hit = spans.covering(w.start())
             if spans.known_person(folded, s, hit):
                 return None  # the first name of a known person ("Maria" Zacharowa)
@@ -861,7 +891,7 @@ class OfficialFinder:
             count += 1
             whole = whole if inner or token.endswith(".") else end  # no particle nor initial ends it
         if count == 0 or count > _MAX_NAME_WORDS or whole == s or self._body_after(folded, end, m.end(), spans.lang) or (
-                spans.place_end(s) == whole) or _ACRONYM_AFTER.match(text, whole) is not None:
+                spans.place_end(s) == whole) or ACRONYM_AFTER.match(text, whole) is not None:
             return None  # a longer run of capitals is a headline in title case, not a name; one
             # that an organisation word ends or its acronym follows is a body's name ("the
             # Maritime Safety *Agency*", "Narodowy Fundusz Zdrowia *(NFZ)*"), one that is a
@@ -927,8 +957,9 @@ class OfficialFinder:
             if hit is not None:
                 p, group = hit
                 continue
-            w = _WORD_BEFORE.search(folded, max(0, p - 40), p)
-            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3 or spans.lang in _BODY_BEFORE_TITLE):
+            w = POSSESSOR_BEFORE.search(folded, max(0, p - 40), p) or _WORD_BEFORE.search(folded, max(0, p - 40), p)
+            if w is None or not (w.group() in self.vocab or len(w.group()) <= 3 or spans.lang in _BODY_BEFORE_TITLE
+                                 or "'" in w.group() or "’" in w.group()):  # a body owning it: "the agency's director"
                 return None
             p = w.start()
         else:
@@ -1071,25 +1102,20 @@ class OfficialFinder:
         return out
 
 
-#: Indonesian regions are named by a word and a compass word ("Jawa *Barat*", "Kalimantan
-#: *Timur*", "Sulawesi *Selatan*", "Jakarta *Raya*")
-_REGION_WORDS = {"id": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya|laut|daya)(?![\w'’-])"),
-                 "ms": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya)(?![\w'’-])")}
-
-
-def _region_end(text: str, folded: str, p: int, lang: str | None) -> int | None:
-    """The end of a region named by a capitalised word and a compass word at ``p``
-    (:data:`_REGION_WORDS`: "Gubernur *Jawa Barat* Dedi Mulyadi"), or None."""
-    pattern = _REGION_WORDS.get(lang or "")
-    m = pattern.match(folded, p) if pattern is not None and text[p:p + 1].isupper() else None
-    return m.end() if m is not None and text[m.end() - len(m.group().split()[-1]):][:1].isupper() else None
-
-
-def acronym_end(text: str, p: int) -> int | None:
-    """The end of the acronym at ``p`` (two capitals or more, a case ending after a hyphen
-    allowed: "HZZO-a", "UBND", "FNSEA"), or None: a body's name, never a person's."""
-    m = _ACRONYM.match(text, p)
-    return m.end() if m is not None and m.group(1).isupper() else None
+def _titles_in(automaton: Any, folded: str) -> dict[int, int]:
+    """Title end -> start of the longest title of ``automaton`` (title -> its length)
+    ending there as whole words, for every title in ``folded`` (one pass, in C); none
+    without an automaton."""
+    starts: dict[int, int] = {}
+    if automaton is None:
+        return starts
+    size = len(folded)
+    for last, n in automaton.iter(folded):
+        q = last + 1 - n
+        if (last + 1 == size or not folded[last + 1].isalnum()) and word_ok_before(
+                folded, q) and word_ok_after(folded, last + 1):
+            starts[last + 1] = min(q, starts.get(last + 1, q))
+    return starts
 
 
 def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken) -> list[Official]:
@@ -1395,7 +1421,7 @@ def _vi_syllable(text: str, folded: str, at: tuple[int, int], hit: tuple[int, in
     return text[hit[1] + 1:hit[1] + 2].isupper() and spans.covering(hit[1] + 1) is None
 
 
-def _clause_word(low: str, cased: bool, lang: str | None, joined: bool) -> bool:
+def _clause_word(low: str, cased: bool, lang: str | None, joined: bool, after: str = "") -> bool:
     """Whether the folded lower-case word ``low`` makes the words after a title a clause
     or a place, no portfolio: a pronoun, a verb, a locative preposition of ``lang``, or
     (``cased``: a language with cases, whose portfolio is in the genitive) a verb in the
@@ -1403,23 +1429,21 @@ def _clause_word(low: str, cased: bool, lang: str | None, joined: bool) -> bool:
     adjective ("animales et halieutiques", "Souveraineté alimentaire", "Mobilité durable")
     or (``joined``: after a function word) the noun of a body's field ("directeur de
     l'agence régionale de *santé*", "director of the *agency*")."""
-    if low in _NOT_PORTFOLIO or _locative(low, lang):
+    if low in _NOT_PORTFOLIO or _locative(low, lang, after):
         return True
     if cased:
         return _PAST_TENSE.search(low) is not None
     return not (joined or _joins(low) or low in _CONJUNCTIONS or _PORTFOLIO_ADJECTIVE.search(low) is not None)
 
 
-#: a letter or an elided article before an apostrophe that opens a name's word ("O'Neill",
-#: "d'Harcourt", "D'Alema", "dell'Acqua"); any other apostrophe ends the word ("Israel's",
-#: Turkish "Fidan'ın")
-_ELIDED_NAME = re.compile(r"(?:[^\W\d_]|dell|dall|all)['’][^\W\d_]")
-
-
-def _name_token(word: str) -> str:
-    """The folded word of a name as it ends: up to an apostrophe, but for an elided opening
-    (:data:`_ELIDED_NAME`)."""
-    return word if _ELIDED_NAME.match(word) else _APOSTROPHE.split(word)[0]
+def _title_adjective(word: str, lang: str | None) -> bool:
+    """Whether the folded lower-case ``word`` right after a title is an adjective of it: a
+    country's (:data:`_ADJECTIVE_END`: "il primo ministro *libanese*"), Europe's ("commissario
+    *europeo*"), a portfolio's (:data:`_PORTFOLIO_ADJECTIVE`: "el vocero *presidencial*") or,
+    in Polish and Croatian, any (:data:`SLAVIC_ADJECTIVE`: "rzecznik *prasowy*")."""
+    return (_ADJECTIVE_END.search(word) is not None or word.startswith("europ")
+            or _PORTFOLIO_ADJECTIVE.search(word) is not None
+            or lang in ("pl", "hr") and SLAVIC_ADJECTIVE.search(word) is not None)
 
 
 def _after_join(text: str, e: int, s: int) -> bool:
@@ -1436,10 +1460,11 @@ def _joins(low: str) -> bool:
     return len(low) <= 3 or low in _GAP_WORDS or _ELIDED.match(low) is not None
 
 
-def _particles_only(folded: str, lo: int, hi: int) -> bool:
+def _particles_only(folded: str, lo: int, hi: int, lang: str | None = None) -> bool:
     """The words between two capitalised words of a name, ``folded[lo:hi]``, are name
-    particles (:data:`NAME_PARTICLES`) or none."""
-    return all(w in NAME_PARTICLES for w in folded[lo:hi].split())
+    particles (:data:`NAME_PARTICLES`) or none; not Indonesian "di" (in: "Yoji Muto *di*
+    Jakarta")."""
+    return all(w in NAME_PARTICLES and not (w == "di" and lang in _ONE_WORD_NAMES) for w in folded[lo:hi].split())
 
 
 _UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)
