@@ -1,0 +1,229 @@
+"""Hostile input, round 9: ``extract --resume`` on an output of other settings, installed plugins
+that fail, repeated gold lines, and the memory ``validate`` holds per claim.
+
+Each case failed before its change (the test's docstring says how) and passes after. Bounds
+are counts and size ratios, never wall-clock time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import tracemalloc
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimkit.cli import main
+from tests._hostile import A_TEXT, Z_TEXT, two_article_lines
+from tests._hostile import no_endpoint as no_endpoint  # the autouse fixture
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "llm"))
+
+from scripted_server import ScriptedServer  # noqa: E402
+
+#: claimkit's routine lines of ``extract``: the backend note, resuming, the summary
+ROUTINE = re.compile(r"^claimkit: (backend: |resuming: |\d+ documents?[ ,(])")
+
+
+def _noted(stderr: str) -> list[str]:
+    return [ln for ln in stderr.splitlines() if not ROUTINE.match(ln)]
+
+
+def _ids(path: Path) -> Counter[str]:
+    return Counter(json.loads(ln)["document"]["id"] for ln in path.read_text(encoding="utf-8").splitlines()
+                   if json.loads(ln)["record"] == "document")
+
+
+# ------------------------------------------------------------------ --resume on other settings
+
+
+@pytest.fixture()
+def mixed_output(tmp_path: Path) -> tuple[Path, bytes]:
+    """a.txt and z.txt, and an output holding a's record as another backend, model and
+    prompt version wrote it and z's as this run (rules) writes it."""
+    a_line, z_line = two_article_lines(tmp_path)
+    other = json.loads(a_line) | {"backend": "openai", "model": "gpt-old", "version": "llm-p2-s1-0000"}
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps(other) + "\n" + z_line + "\n", encoding="utf-8")
+    return out, out.read_bytes()
+
+
+def _resume(tmp_path: Path, out: Path, *extra: str) -> Any:
+    args = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", str(out), "--resume",
+            "--backend", "rules", *extra]
+    return CliRunner().invoke(main, args)
+
+
+def test_resume_refuses_an_output_of_other_settings_in_one_line(tmp_path: Path,
+                                                                  mixed_output: tuple[Path, bytes]) -> None:
+    """Before: document a (extracted by another backend, model and prompt version) was skipped
+    in silence, the file then looking as if all of it were the rules backend's. Now one line
+    naming the file, the count and the settings of both sides, exit 2, the file untouched."""
+    out, before = mixed_output
+    result = _resume(tmp_path, out)
+    assert result.exit_code == 2, (result.stderr, result.exception)
+    assert _noted(result.stderr) == [
+        f"claimkit: error: {out}: 1 of its 2 documents were extracted with backend 'openai' (model "
+        "gpt-old, version llm-p2-s1-0000), not with this run's backend 'rules'; --resume would skip "
+        "them as if done: pass --on-mismatch redo to extract them again (their records are replaced), "
+        "--on-mismatch keep to leave them as they are, or write to another -o; left untouched"]
+    assert out.read_bytes() == before
+
+
+def test_resume_redo_replaces_the_records_of_other_settings(tmp_path: Path,
+                                                           mixed_output: tuple[Path, bytes]) -> None:
+    """``--on-mismatch redo``: a's record of the other settings is removed and a extracted
+    again; z's record (this run's settings) is kept byte for byte and not redone."""
+    out, before = mixed_output
+    result = _resume(tmp_path, out, "--on-mismatch", "redo")
+    assert result.exit_code == 0, result.stderr
+    assert _noted(result.stderr) == [
+        f"claimkit: WARNING: {out}: removed the records of 1 of its 2 documents extracted with "
+        "backend 'openai' (model gpt-old, version llm-p2-s1-0000); extracting them again with "
+        "backend 'rules'"]
+    assert "claimkit: 1 document, " in result.stderr  # only a was extracted
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].encode() == before.splitlines()[1]  # z's line, as it was
+    assert _ids(out) == Counter({"a": 1, "z": 1})
+    assert {json.loads(ln)["backend"] for ln in lines} == {"rules"}
+    assert not list(tmp_path.glob("*.resume-tmp"))
+
+
+def test_resume_keep_leaves_them_with_one_warning(tmp_path: Path, mixed_output: tuple[Path, bytes]) -> None:
+    """``--on-mismatch keep``: the behaviour before, said in one line."""
+    out, before = mixed_output
+    result = _resume(tmp_path, out, "--on-mismatch", "keep")
+    assert result.exit_code == 0, result.stderr
+    assert _noted(result.stderr) == [
+        f"claimkit: WARNING: {out}: keeping 1 of its 2 documents extracted with backend 'openai' "
+        "(model gpt-old, version llm-p2-s1-0000), not backend 'rules' (--on-mismatch keep)"]
+    assert out.read_bytes() == before  # nothing left to extract: nothing appended
+
+
+def test_resume_on_an_output_of_the_same_settings_skips_in_silence(tmp_path: Path) -> None:
+    """The matching case: an output the rules backend wrote, resumed with it (records that
+    name no model, as the rules backend's do), is resumed as before: no line, nothing redone."""
+    a_line, _ = two_article_lines(tmp_path)
+    out = tmp_path / "out.jsonl"
+    out.write_text(a_line + "\n", encoding="utf-8")
+    result = _resume(tmp_path, out)
+    assert result.exit_code == 0, result.stderr
+    assert _noted(result.stderr) == []
+    assert "resuming: 1 documents already in" in result.stderr
+    assert _ids(out) == Counter({"a": 1, "z": 1})
+    assert out.read_text(encoding="utf-8").splitlines()[0] == a_line
+
+
+@pytest.fixture()
+def server() -> Iterator[ScriptedServer]:
+    with ScriptedServer() as srv:
+        yield srv
+
+
+def test_resume_with_another_model_or_prompt_version_of_the_llm_backend(
+        tmp_path: Path, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The LLM path against the scripted server: an output written with model m1 is refused
+    when resumed with m2, and with another prompt version (``--types`` changes it); resumed
+    with m1 and the same types it is skipped without a request."""
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-round9-000000000000")
+    monkeypatch.setenv("CLAIMKIT_BASE_URL", server.base_url)
+    (tmp_path / "a.txt").write_text(A_TEXT, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(Z_TEXT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    base = ["extract", str(tmp_path / "a.txt"), "-o", str(out), "--backend", "openai", "--no-cache", "-q"]
+    first = CliRunner().invoke(main, [*base, "--model", "m1"])
+    assert first.exit_code == 0, first.stderr
+    (version,) = {json.loads(ln)["version"] for ln in out.read_text(encoding="utf-8").splitlines()}
+    written, asked = out.read_bytes(), len(server.requests)
+
+    other_model = CliRunner().invoke(main, [*base, "--model", "m2", "--resume"])
+    assert other_model.exit_code == 2
+    (line,) = _noted(other_model.stderr)
+    assert f"extracted with backend 'openai' (model m1, version {version}), not with this run's " \
+           f"backend 'openai' (model m2, version {version})" in line, line
+    other_types = CliRunner().invoke(main, [*base, "--model", "m1", "--types", "pledge", "--resume"])
+    assert other_types.exit_code == 2
+    (line,) = _noted(other_types.stderr)
+    assert f"(model m1, version {version}), not with this run's backend 'openai' (model m1, version " \
+           "llm-p" in line and line.count(version) == 1, line
+    assert out.read_bytes() == written and len(server.requests) == asked
+
+    same = CliRunner().invoke(main, [*base[:2], str(tmp_path / "z.txt"), *base[2:], "--model", "m1",
+                                     "--resume"])
+    assert same.exit_code == 0, same.stderr
+    assert _noted(same.stderr) == []
+    assert _ids(out) == Counter({"a": 1, "z": 1})  # only z asked for
+    assert out.read_bytes().startswith(written)
+
+
+def test_redo_keeps_other_lines_byte_for_byte_and_refuses_what_it_cannot_cut(tmp_path: Path) -> None:
+    """``prepare_resume`` (the library): a bad line and a failure record between the records
+    are copied as they were; a file whose lines end in CR alone (read as records, but no line
+    of it can be cut out) is refused untouched rather than left with both records."""
+    from claimkit.extract.runner import RunSettings, SettingsMismatch, prepare_resume
+
+    a_line, z_line = two_article_lines(tmp_path)
+    old = json.dumps(json.loads(z_line) | {"version": "rules-0"})
+    failure = json.dumps({"record": "failure", "doc_id": "q", "kind": "decode", "message": "bad bytes"})
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(f"{a_line}\nnot json at all\n{old}\n{failure}\n".encode())
+    settings = RunSettings("rules", None, "rules-1")
+    with pytest.raises(SettingsMismatch, match=r"1 of its 2 documents were extracted with backend "
+                       r"'rules' \(version rules-0\), not with this run's backend 'rules' \(version rules-1\)"):
+        prepare_resume(path, settings=settings)
+    assert prepare_resume(path, settings=settings, on_mismatch="keep") == {"a", "z"}
+    assert prepare_resume(path, settings=settings, on_mismatch="redo") == {"a"}
+    assert path.read_bytes() == f"{a_line}\nnot json at all\n{failure}\n".encode()
+    assert prepare_resume(path, settings=settings) == {"a"}  # nothing of other settings left
+    assert prepare_resume(path) == {"a"}  # no settings: any record is done, as before
+
+    cr = tmp_path / "cr.jsonl"
+    cr.write_bytes(f"{a_line}\r{old}\r".encode())
+    with pytest.raises(SettingsMismatch, match="1 records of other settings were read but 0 found"):
+        prepare_resume(cr, settings=settings, on_mismatch="redo")
+    assert cr.read_bytes() == f"{a_line}\r{old}\r".encode()
+    assert not list(tmp_path.glob("*.resume-tmp"))
+
+
+def test_resume_on_an_output_whose_lines_end_in_cr_keeps_its_records(tmp_path: Path) -> None:
+    """Found while testing the above: since round 8 a claims file of CR line ends is read,
+    but ``--resume`` looked for the last LF only and took the whole file for a half-written
+    last line: every record was cut off ('dropping a half-written last line (N bytes)') and
+    every document extracted again (paid for again, with an LLM). Now the records are kept
+    and only a line really left unfinished is cut."""
+    a_line, z_line = two_article_lines(tmp_path)
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(f"{a_line}\r{z_line}\r".encode())
+    result = _resume(tmp_path, out)
+    assert result.exit_code == 0, result.stderr
+    assert _noted(result.stderr) == [] and "resuming: 2 documents already in" in result.stderr
+    assert out.read_bytes() == f"{a_line}\r{z_line}\r".encode()
+    out.write_bytes(f"{a_line}\r{z_line[:200]}".encode())  # z's line left unfinished
+    result = _resume(tmp_path, out)
+    assert result.exit_code == 0, result.stderr
+    assert _ids(out) == Counter({"a": 1, "z": 1})
+    assert out.read_bytes().startswith(f"{a_line}\r{{".encode())
+
+
+def test_run_settings_compare_what_the_backend_declares() -> None:
+    """A backend that declares no model or version (the rules backend, most plugins) is
+    compared by its name alone; one that does, by all three."""
+    from claimkit.extract.runner import RunSettings
+
+    rules = RunSettings("rules")
+    assert rules.produced(RunSettings("rules", None, "rules-0"))
+    assert not rules.produced(RunSettings("openai", "m1", "v1"))
+    llm = RunSettings("openai", "m1", "v1")
+    assert llm.produced(RunSettings("openai", "m1", "v1"))
+    assert not llm.produced(RunSettings("openai", "m2", "v1"))
+    assert not llm.produced(RunSettings("openai", "m1", "v2"))
+    assert not llm.produced(RunSettings("openai", None, None))  # an old record naming neither
