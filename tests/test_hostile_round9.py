@@ -227,3 +227,188 @@ def test_run_settings_compare_what_the_backend_declares() -> None:
     assert not llm.produced(RunSettings("openai", "m2", "v1"))
     assert not llm.produced(RunSettings("openai", "m1", "v2"))
     assert not llm.produced(RunSettings("openai", None, None))  # an old record naming neither
+
+
+# ------------------------------------------------------------------ installed plugins that fail
+
+VISIT_PLUGIN = textwrap.dedent('''
+    """A plugin that works: a `visit` claim type and its backend."""
+    from typing import ClassVar, Literal
+
+    from pydantic import Field
+
+    from claimkit import register_backend, register_claim_type
+    from claimkit.extract import Backend, Draft
+    from claimkit.schemas import Actor, ClaimBase
+
+
+    @register_claim_type
+    class Visit(ClaimBase):
+        definition: ClassVar[str] = "An actor visits a place."
+        type: Literal["visit"] = "visit"
+        place: str | None = Field(default=None, description="Where the actor went.")
+
+
+    class Visitor(Backend):
+        name = "visitor"
+
+        def extract(self, document):
+            return [Draft(type="visit", quotes=(s.strip(),),
+                          fields={"actor": [Actor(text=s.split()[0])], "place": s.split()[-1]})
+                    for s in document.text.split(".") if " visited " in s]
+
+
+    register_backend("visitor", Visitor)
+''')
+
+#: module -> its text; entry points (group, name, value) by distribution
+MODULES = {
+    "visit_plugin": VISIT_PLUGIN,
+    "boom_plugin": "from claimkit import register_backend\n"
+                   "raise RuntimeError('no licence server')\n",
+    "garbage_plugin": "SETUP = 'not a function'\n",
+    "taken_plugin": "from claimkit import register_backend\nfrom visit_plugin import Visitor\n"
+                    "register_backend('rules', Visitor)\n",
+    "boom_backend": "raise RuntimeError('backend module broken')\n",
+    "start_backend": "from claimkit.extract import Backend\n\n"
+                     "class Starting(Backend):\n    name = 'starting'\n\n"
+                     "    @classmethod\n    def from_options(cls, options):\n"
+                     "        raise KeyError('region')\n\n"
+                     "    def extract(self, document):\n        return []\n\n"
+                     "class Nothing(Backend):\n    @classmethod\n    def from_options(cls, options):\n"
+                     "        return None\n\n    def extract(self, document):\n        return []\n",
+}
+DISTRIBUTIONS = {
+    "aaa-boom": [("claimkit.plugins", "aaa", "boom_plugin")],
+    "bbb-garbage": [("claimkit.plugins", "bbb", "garbage_plugin:SETUP")],
+    "ccc-taken": [("claimkit.plugins", "ccc", "taken_plugin")],
+    "visit-plugin": [("claimkit.plugins", "visit", "visit_plugin")],
+    "odd-backends": [("claimkit.backends", "nocolon", "boom_backend"),
+                     ("claimkit.backends", "notclass", "visit_plugin:Visit"),
+                     ("claimkit.backends", "broken", "boom_backend:Broken"),
+                     ("claimkit.backends", "starting", "start_backend:Starting"),
+                     ("claimkit.backends", "nothing", "start_backend:Nothing")],
+}
+WARNINGS = [
+    "claimkit: WARNING: plugin 'boom_plugin' (entry point 'aaa' of aaa-boom) failed while loading: "
+    "RuntimeError: no licence server; skipped, the other plugins are loaded",
+    "claimkit: WARNING: plugin 'garbage_plugin:SETUP' (entry point 'bbb' of bbb-garbage) failed: "
+    "TypeError: it names a str, not a function to call; skipped, the other plugins are loaded",
+    "claimkit: WARNING: plugin 'taken_plugin' (entry point 'ccc' of ccc-taken) failed while loading: "
+    "backend name 'rules' is already taken by claimkit.extract.rules.backend:RulesBackend; skipped, "
+    "the other plugins are loaded",
+]
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Path:
+    """A folder on sys.path with the modules and the distributions' metadata (entry points)."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for module, text in MODULES.items():
+        (folder / f"{module}.py").write_text(text, encoding="utf-8")
+    for dist, points in DISTRIBUTIONS.items():
+        info = folder / f"{dist.replace('-', '_')}-0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n")
+        groups: dict[str, list[str]] = {}
+        for group, name, value in points:
+            groups.setdefault(group, []).append(f"{name} = {value}")
+        (info / "entry_points.txt").write_text(
+            "".join(f"[{g}]\n" + "\n".join(lines) + "\n" for g, lines in groups.items()))
+    (tmp_path / "a.txt").write_text("Macron visited Kyiv. He met Zelensky.\n", encoding="utf-8")
+    return folder
+
+
+def _claimkit(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command in a fresh interpreter (no plugin leaks into this process's registry)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLAIMKIT_", "OPENAI_"))}
+    env["PYTHONPATH"] = str(site)
+    return subprocess.run([sys.executable, "-m", "claimkit.cli", *args], capture_output=True, text=True,
+                          env=env, cwd=site.parent, timeout=300)
+
+
+def _other_lines(stderr: str) -> list[str]:
+    routine = re.compile(r"claimkit: (\d+ claims|wrote |\d+ documents?[ ,(])")
+    return [ln for ln in stderr.splitlines() if not routine.match(ln)]
+
+
+def test_installed_plugins_that_fail_are_one_warning_each_and_every_command_goes_on(site: Path) -> None:
+    """Before: the first installed plugin that failed (``aaa``, sorted first) stopped every
+    command, ``schema`` included, with exit 2, and the working ``visit`` plugin after it was
+    never loaded. Now each failure is one warning naming the plugin, its entry point and
+    distribution and the reason; ``visit`` is loaded and every command runs."""
+    d = site.parent
+    gold = d / "gold"
+    gold.mkdir()
+    (gold / "a.jsonl").write_text(json.dumps({"doc": "a", "type": "visit", "actor": ["Macron"],
+                                              "evidence": ["Macron visited Kyiv"]}) + "\n")
+    runs = {
+        "extract": ["extract", "a.txt", "--backend", "visitor", "-q", "-o", "claims.jsonl"],
+        "validate": ["validate", "--fail-on", "never", "claims.jsonl"],
+        "view": ["view", "claims.jsonl", "-o", "report.html"],
+        "eval": ["eval", "--gold", "gold", "--json", "claims.jsonl"],
+        "schema": ["schema", "-o", "schemas"],
+    }
+    for command, args in runs.items():
+        r = _claimkit(site, *args)
+        assert r.returncode == 0, (command, r.stderr)
+        assert _other_lines(r.stderr) == WARNINGS, (command, r.stderr)
+        if command == "extract":
+            (record,) = [json.loads(ln) for ln in (d / "claims.jsonl").read_text().splitlines()]
+            assert [c["type"] for c in record["claims"]] == ["visit"] and record["backend"] == "visitor"
+        if command == "eval":
+            assert json.loads(r.stdout)["by_type"]["visit"]["tp"] == 1
+    assert "visit" in json.loads((d / "schemas" / "claim.schema.json").read_text())["discriminator"]["mapping"]
+
+
+def test_a_backend_or_type_of_a_plugin_that_failed_is_an_error_naming_it(site: Path) -> None:
+    """Asked for by name, what no plugin registered is an error that names the plugins that
+    failed and why (a backend ``boom_plugin`` would have registered, say)."""
+    for args, what in ((["extract", "a.txt", "--backend", "boom"], "unknown backend 'boom'"),
+                       (["extract", "a.txt", "--types", "boomtype"], "--types: unknown claim type 'boomtype'")):
+        r = _claimkit(site, *args)
+        assert r.returncode == 2, r.stderr
+        *warnings, error = _other_lines(r.stderr)
+        assert warnings == WARNINGS
+        assert error.startswith(f"claimkit: error: {what}") and error.endswith(
+            "installed plugins that failed to load may bring it: plugin 'boom_plugin' (entry point 'aaa' "
+            "of aaa-boom) failed while loading: RuntimeError: no licence server; plugin "
+            "'garbage_plugin:SETUP' (entry point 'bbb' of bbb-garbage) failed: TypeError: it names a "
+            "str, not a function to call; plugin 'taken_plugin' (entry point 'ccc' of ccc-taken) failed "
+            "while loading: backend name 'rules' is already taken by "
+            "claimkit.extract.rules.backend:RulesBackend"), error
+
+
+@pytest.mark.parametrize(("backend", "reason"), [
+    ("nocolon", "(boom_backend, entry point 'nocolon' of odd-backends) cannot be loaded: not a "
+                "'module:Class' path"),
+    ("notclass", "(visit_plugin:Visit, entry point 'notclass' of odd-backends) is not a subclass of "
+                 "Backend (Visit is Visit)"),
+    ("broken", "(boom_backend:Broken, entry point 'broken' of odd-backends) failed while loading: "
+               "RuntimeError: backend module broken"),
+    ("starting", "(start_backend:Starting, entry point 'starting' of odd-backends) failed while "
+                 "starting: KeyError: 'region'"),
+    ("nothing", "(start_backend:Nothing, entry point 'nothing' of odd-backends): from_options returned "
+                "a NoneType, not a backend"),
+])
+def test_a_backend_entry_point_that_fails_when_chosen_is_one_error_line(site: Path, backend: str,
+                                                                         reason: str) -> None:
+    """Before: ``starting`` and ``nothing`` were a traceback (exit 1: the KeyError, then
+    "'NoneType' object has no attribute 'describe'"); ``nocolon`` imported its module (and
+    met an empty class name after it); no line named the entry point or its distribution.
+    The rules backend still runs beside them."""
+    r = _claimkit(site, "extract", "a.txt", "--backend", backend, "-q")
+    assert r.returncode == 2, r.stderr
+    assert _other_lines(r.stderr)[-1] == f"claimkit: error: backend '{backend}' {reason}"
+    ok = _claimkit(site, "extract", "a.txt", "--backend", "rules", "-q")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["backend"] == "rules", ok.stderr
+
+
+def test_a_plugin_named_on_purpose_still_stops_the_command(site: Path) -> None:
+    """``--plugin`` names a plugin the user asked for: its failure stays an error (exit 2)."""
+    r = _claimkit(site, "--plugin", "taken_plugin", "schema", "-o", "s")
+    assert r.returncode == 2
+    assert _other_lines(r.stderr) == [
+        "claimkit: error: plugin 'taken_plugin' (--plugin) failed while loading: backend name 'rules' "
+        "is already taken by claimkit.extract.rules.backend:RulesBackend"]
