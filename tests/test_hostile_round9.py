@@ -412,3 +412,51 @@ def test_a_plugin_named_on_purpose_still_stops_the_command(site: Path) -> None:
     assert _other_lines(r.stderr) == [
         "claimkit: error: plugin 'taken_plugin' (--plugin) failed while loading: backend name 'rules' "
         "is already taken by claimkit.extract.rules.backend:RulesBackend"]
+
+
+# ------------------------------------------------------------------ repeated gold lines
+
+
+def _gold_line(**fields: Any) -> str:
+    claim = {"doc": "a", "type": "pledge", "actor": ["France"], "evidence": ["would provide 2 billion euros"]}
+    return json.dumps(claim | fields) + "\n"
+
+
+def test_a_repeated_gold_claim_counts_once_with_one_warning(tmp_path: Path) -> None:
+    """Before: the same claim on two lines was two gold claims (found once: a hit and a miss,
+    recall 0.5). Now it is one, and a line says which line repeats which. The same quotes or
+    actors in another order are the same claim; another date is another claim."""
+    (pred,) = two_article_lines(tmp_path)[:1]
+    (tmp_path / "pred.jsonl").write_text(pred + "\n", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    two = _gold_line(actor=["France", "Macron"], evidence=["would provide 2 billion euros", "pledged"])
+    turned = _gold_line(actor=["Macron", "France"], evidence=["pledged", "would provide 2 billion euros"])
+    (gold / "a.jsonl").write_text(two + two + turned + _gold_line(date="2025-03-27"), encoding="utf-8")
+    once = tmp_path / "once"
+    once.mkdir()
+    (once / "a.jsonl").write_text(two + _gold_line(date="2025-03-27"), encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["eval", "--gold", str(gold), str(tmp_path / "pred.jsonl"), "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"claimkit: WARNING: {gold / 'a.jsonl'}:2: the same gold claim as {gold / 'a.jsonl'}:1; counted once",
+        f"claimkit: WARNING: {gold / 'a.jsonl'}:3: the same gold claim as {gold / 'a.jsonl'}:1; counted once"]
+    expected = CliRunner().invoke(main, ["eval", "--gold", str(once), str(tmp_path / "pred.jsonl"), "--json"])
+    assert expected.exit_code == 0 and expected.stderr == ""
+    overall = json.loads(result.stdout)["overall"]
+    assert overall == json.loads(expected.stdout)["overall"]
+    assert overall["tp"] + overall["fn"] == 2
+
+
+def test_many_repeated_gold_lines_are_twenty_warnings_and_a_count(tmp_path: Path,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    from claimkit.gold import load_gold
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(_gold_line() * 30, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="claimkit.gold"):
+        assert len(load_gold(path)) == 1
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 21 and messages[-1] == "9 more repeated gold claims counted once (not shown)"
+    assert messages[19] == f"{path}:21: the same gold claim as {path}:1; counted once"
