@@ -276,7 +276,11 @@ MODULES = {
                      "        raise KeyError('region')\n\n"
                      "    def extract(self, document):\n        return []\n\n"
                      "class Nothing(Backend):\n    @classmethod\n    def from_options(cls, options):\n"
-                     "        return None\n\n    def extract(self, document):\n        return []\n",
+                     "        return None\n\n    def extract(self, document):\n        return []\n\n"
+                     "class Unset(Backend):\n    @classmethod\n    def from_options(cls, options):\n"
+                     "        from claimkit.errors import ConfigError\n"
+                     "        raise ConfigError('unset needs UNSET_REGION in the environment')\n\n"
+                     "    def extract(self, document):\n        return []\n",
 }
 DISTRIBUTIONS = {
     "aaa-boom": [("claimkit.plugins", "aaa", "boom_plugin")],
@@ -287,7 +291,8 @@ DISTRIBUTIONS = {
                      ("claimkit.backends", "notclass", "visit_plugin:Visit"),
                      ("claimkit.backends", "broken", "boom_backend:Broken"),
                      ("claimkit.backends", "starting", "start_backend:Starting"),
-                     ("claimkit.backends", "nothing", "start_backend:Nothing")],
+                     ("claimkit.backends", "nothing", "start_backend:Nothing"),
+                     ("claimkit.backends", "unset", "start_backend:Unset")],
 }
 WARNINGS = [
     "claimkit: WARNING: plugin 'boom_plugin' (entry point 'aaa' of aaa-boom) failed while loading: "
@@ -403,6 +408,14 @@ def test_a_backend_entry_point_that_fails_when_chosen_is_one_error_line(site: Pa
     assert _other_lines(r.stderr)[-1] == f"claimkit: error: backend '{backend}' {reason}"
     ok = _claimkit(site, "extract", "a.txt", "--backend", "rules", "-q")
     assert ok.returncode == 0 and json.loads(ok.stdout)["backend"] == "rules", ok.stderr
+
+
+def test_a_backend_that_says_what_it_needs_is_heard_in_its_own_words(site: Path) -> None:
+    """A ConfigError (any claimkit error) from ``from_options`` is the backend's own message,
+    not wrapped as a failure: it says what to set."""
+    r = _claimkit(site, "extract", "a.txt", "--backend", "unset", "-q")
+    assert r.returncode == 2
+    assert _other_lines(r.stderr)[-1] == "claimkit: error: unset needs UNSET_REGION in the environment"
 
 
 def test_a_plugin_named_on_purpose_still_stops_the_command(site: Path) -> None:

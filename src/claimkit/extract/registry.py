@@ -22,7 +22,7 @@ import importlib
 import logging
 from importlib.metadata import entry_points
 
-from claimkit.errors import ConfigError
+from claimkit.errors import ClaimkitError, ConfigError
 from claimkit.extract.base import Backend, BackendOptions
 from claimkit.extract.llm.settings import endpoint_configured
 
@@ -168,7 +168,7 @@ def create_backend(name: str | None = None, options: BackendOptions | None = Non
     cls = backend_class(name)
     try:
         backend = cls.from_options(options)
-    except ConfigError:
+    except ClaimkitError:  # said in claimkit's own words already (a bad examples or cue file)
         raise
     except (Exception, SystemExit) as exc:  # a plugin backend's own bug while it starts
         raise ConfigError(f"backend {name!r} ({_where(name, _describe(cls))}) failed while "
