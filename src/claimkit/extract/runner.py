@@ -37,8 +37,8 @@ from claimkit.extract.pipeline import Extractor
 from claimkit.extract.streaming import Record, RunSummary
 from claimkit.schemas import Document, DocumentClaims
 
-__all__ = ["MISMATCH_CHOICES", "OutputLocked", "RunSettings", "RunSummary", "SettingsMismatch",
-           "lock_output", "prepare_resume", "run_extraction"]
+__all__ = ["OutputLocked", "RunSettings", "RunSummary", "SettingsMismatch", "lock_output",
+           "prepare_resume", "run_extraction"]
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,6 @@ class SettingsMismatch(InputError):
 
 
 #: what a resumed run does with the documents an output holds from other settings
-MISMATCH_CHOICES = ("refuse", "redo", "keep")
 Mismatch = Literal["refuse", "redo", "keep"]
 
 
