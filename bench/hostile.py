@@ -11,7 +11,8 @@ moves less than wall time on a shared machine), peak RSS (bench/_rss.py),
 exit code, the lines claimkit printed besides its routine ones, and the time
 as a multiple of the baseline (the two valid articles alone, measured in the
 same run), and for inputs that are read through, MB of input per second of
-CPU. The target: no case over 30 s of CPU or 1 GB of RSS for inputs up to
+CPU. ``--bytes-per-claim N`` instead traces ``claimkit validate`` on N one-word
+claims and prints the bytes held per claim (tracemalloc) and where. The target: no case over 30 s of CPU or 1 GB of RSS for inputs up to
 100 MB; a case is killed after 60 s of CPU (``--cpu-timeout``) or 180 s of
 wall time (``--timeout``: a case that waits instead of working).
 Cases that are slow only because extraction is (0.1 to 0.3 MB/s of CPU
@@ -437,7 +438,10 @@ CASES: dict[str, Bench] = {
     "eval, gold files with a UTF-8 byte-order mark": Bench(_bom_gold, command="eval-bom"),
     # round 8: many tiny claims (one-word evidence, 100 to a document): time and memory grow
     # linearly (100,000 -> 200,000: validate 7 -> 15 s CPU, 408 -> 730 MB; view 17 -> 31 s,
-    # 412 -> 739 MB), about 3.3 kB a claim: 1,000,000 of them (250 MB) take ~3.4 GB
+    # 412 -> 739 MB), about 3.3 kB a claim: 1,000,000 of them (250 MB) take ~3.4 GB.
+    # Round 9 (shared fields sets of groups and findings, claims let go as the report's groups
+    # are made): validate 100,000 -> 200,000: 277 -> 470 MB, about 2.0 kB a claim; where it
+    # goes: --bytes-per-claim 100000 (3,034 -> 1,812 bytes a claim traced at the peak)
     "validate, 100,000 one-word claims": Bench(lambda d: _tiny_claims(d, 100_000), command="validate"),
     "validate, 200,000 one-word claims": Bench(lambda d: _tiny_claims(d, 200_000), command="validate"),
     "view, 200,000 one-word claims": Bench(lambda d: _tiny_claims(d, 200_000), command="view"),
@@ -490,7 +494,13 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=TIMEOUT,
                         help=f"seconds of wall time before a case is killed (default {TIMEOUT:.0f}: "
                         "catches a case that waits instead of working)")
+    parser.add_argument("--bytes-per-claim", type=int, default=None, metavar="N",
+                        help="only trace `claimkit validate` on N one-word claims and print the "
+                        "bytes it holds per claim (tracemalloc; 100,000 take a few minutes)")
     opts = parser.parse_args()
+    if opts.bytes_per_claim:
+        bytes_per_claim(opts.bytes_per_claim)
+        return
     sys.setrecursionlimit(20_000)  # this script's own clean-up of the 2,500-deep folders (shutil.rmtree)
     baseline = None
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall times grow with it)")
@@ -513,6 +523,39 @@ def main() -> None:
         rate = "" if case.size is None else f"{'<' if res.timed_out else ''}{case.size / MB / res.cpu:.2f}"
         print(f"{name:46} {res.seconds:7.2f}s {res.cpu:6.1f}s {res.seconds / baseline:6.1f}x {rate:>6} "
               f"{res.peak / MB:7.0f}MB {res.returncode:4}  {message}", flush=True)
+
+
+#: ``claimkit validate``'s own path (reader, compaction, validation, the report kept) under
+#: tracemalloc, after a warm-up on 100 claims (babel's locale data, the gazetteer: loaded once,
+#: not per claim); prints the bytes per claim traced at the peak and the largest sites
+_TRACE = """
+import sys, tracemalloc
+from claimkit.cli.app import ClaimsReader
+from claimkit.consistency import paused_gc, validate
+from claimkit.io import compact_records
+
+def run(path):
+    with paused_gc():
+        return validate(compact_records(ClaimsReader(False).records((path,)), in_place=True))
+
+run(sys.argv[1])
+tracemalloc.start()
+report = run(sys.argv[2])
+peak = tracemalloc.get_traced_memory()[1]
+n = report.n_claims
+print(f"{n} claims, {len(report.groups)} groups: {peak / n:.0f} bytes per claim at the peak (traced)")
+for stat in tracemalloc.take_snapshot().statistics("lineno")[:8]:
+    print(f"  {stat.size / n:6.0f} B/claim  {stat.traceback[0]}")
+"""
+
+
+def bytes_per_claim(count: int) -> None:
+    """``--bytes-per-claim N``: the memory ``claimkit validate`` holds per claim of N one-word
+    claims (each its own group: the worst case per claim), traced in a fresh process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        warm = Path(_tiny_claims(d, 100)).rename(d / "warm.jsonl")
+        subprocess.run([sys.executable, "-c", _TRACE, str(warm), _tiny_claims(d, count)], check=True)
 
 
 def _chosen(name: str, case: Bench, only: list[str] | None, everything: bool) -> bool:

@@ -9,19 +9,27 @@ article file; each line is one claim (format in ``examples/gold/GUIDELINES.md``)
 
 :func:`load_gold` reads a directory (or one file) into :class:`GoldClaim`
 objects. A malformed line raises :class:`~claimkit.errors.InputError` naming
-the file and the line, so the annotator can fix it.
+the file and the line, so the annotator can fix it. A line that repeats a
+claim already read (the same document, type, quotes, actors, date, modality,
+attributes and optional flag) is one gold claim: it is dropped with one
+warning naming its file and line and the line it repeats.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from claimkit.errors import InputError
 
-__all__ = ["GoldClaim", "load_gold", "load_gold_file"]
+__all__ = ["GoldClaim", "load_gold", "load_gold_file", "unique_claims"]
+
+log = logging.getLogger(__name__)
 
 _MODALITIES = frozenset({"firm", "conditional", "tentative"})
 
@@ -64,7 +72,8 @@ def load_gold(path: str | os.PathLike[str]) -> list[GoldClaim]:
         path: a directory of ``*.jsonl`` gold files, or one such file.
 
     Returns:
-        The claims, in file order then line order.
+        The claims, in file order then line order, each once (a repeated line is
+        dropped with a warning).
 
     Raises:
         InputError: the path does not exist, holds no ``*.jsonl`` file, or a
@@ -81,7 +90,7 @@ def load_gold(path: str | os.PathLike[str]) -> list[GoldClaim]:
     claims: list[GoldClaim] = []
     for file in files:
         claims.extend(load_gold_file(file))
-    return claims
+    return unique_claims(claims)  # the same claim in two files (a "doc" naming another article)
 
 
 def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
@@ -105,7 +114,38 @@ def load_gold_file(path: str | os.PathLike[str]) -> list[GoldClaim]:
         except ValueError as exc:
             raise InputError(where, f"not JSON ({exc}); one claim object per line") from None
         claims.append(_parse(data, where, default_doc=file.stem))
-    return claims
+    return unique_claims(claims)
+
+
+def _key(claim: GoldClaim) -> tuple[Any, ...]:
+    """What makes two gold lines the same claim: every field but where it was read (the
+    quotes and actors in any order, the attributes in any key order)."""
+    attributes = json.dumps(claim.attributes, sort_keys=True, ensure_ascii=False, default=str)
+    return (claim.doc, claim.type, tuple(sorted(set(claim.evidence))), tuple(sorted(claim.actor)),
+            claim.date, claim.modality, attributes, claim.optional)
+
+
+def unique_claims(claims: Iterable[GoldClaim]) -> list[GoldClaim]:
+    """``claims`` with each claim once: a repeat (same :func:`_key`) is dropped with one
+    warning naming its line and the line it repeats (before, it counted twice: a missed
+    claim was two false negatives)."""
+    from claimkit.io import MAX_LINE_ERRORS
+
+    first: dict[tuple[Any, ...], str] = {}
+    kept = []
+    repeats = 0
+    for claim in claims:
+        key = _key(claim)
+        if key not in first:
+            first[key] = claim.source
+            kept.append(claim)
+            continue
+        repeats += 1
+        if repeats <= MAX_LINE_ERRORS:
+            log.warning("%s: the same gold claim as %s; counted once", claim.source, first[key])
+    if repeats > MAX_LINE_ERRORS:
+        log.warning("%d more repeated gold claims counted once (not shown)", repeats - MAX_LINE_ERRORS)
+    return kept
 
 
 def _parse(data: Any, where: str, *, default_doc: str) -> GoldClaim:

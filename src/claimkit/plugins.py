@@ -19,7 +19,15 @@ claimkit imports plugins from three places, in this order:
    is called once after its module is imported.
 
 Every command loads them before it reads anything, so a user's claim type is
-extracted, validated, scored, shown and exported like a built-in one. In the
+extracted, validated, scored, shown and exported like a built-in one.
+
+A plugin named on purpose (``--plugin``, ``CLAIMKIT_PLUGINS``, ``load_plugins``)
+that fails is an error (:class:`PluginError`). An *installed* one that fails (it
+raises while imported, or its entry point names something that cannot be
+called) is not: it is logged as one warning naming it and the reason, the
+others are loaded, and the failure is kept (:func:`plugin_failures`), so that
+asking for a claim type or backend no plugin registered names the plugins that
+failed. In the
 library, the entry-point plugins are loaded the first time a claim type is
 looked up that is not registered (reading a file of ``sanction`` claims just
 works once the plugin is installed); call :func:`load_plugins` to load them
@@ -36,7 +44,8 @@ from importlib.metadata import EntryPoint, entry_points
 
 from claimkit.errors import ConfigError
 
-__all__ = ["ENTRY_POINT_GROUP", "ENV_VAR", "PluginError", "load_entry_point_plugins", "load_plugins"]
+__all__ = ["ENTRY_POINT_GROUP", "ENV_VAR", "PluginError", "failed_plugins_note",
+           "load_entry_point_plugins", "load_plugins", "plugin_failures"]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +56,8 @@ ENV_VAR = "CLAIMKIT_PLUGINS"
 
 _loaded: set[str] = set()
 _entry_points_loaded = False
+#: the installed plugins that failed to load, in the order met
+_failures: list[PluginError] = []
 
 
 class PluginError(ConfigError):
@@ -62,8 +73,10 @@ def _import(module: str, origin: str) -> None:
         importlib.import_module(module)
     except ImportError as exc:
         raise PluginError(f"plugin {module!r} ({origin}) cannot be imported: {exc}") from None
-    except ConfigError:
+    except PluginError:
         raise
+    except ConfigError as exc:  # a registration refused (a backend name taken): name the plugin
+        raise PluginError(f"plugin {module!r} ({origin}) failed while loading: {exc}") from None
     except Exception as exc:  # a plugin's own bug: name it in one line
         raise PluginError(
             f"plugin {module!r} ({origin}) failed while loading: {type(exc).__name__}: {exc}"
@@ -86,7 +99,10 @@ def _load_entry_point(ep: EntryPoint) -> None:
     _import(module.strip(), origin)
     if attr:
         try:
-            ep.load()()
+            setup = ep.load()
+            if not callable(setup):
+                raise TypeError(f"it names a {type(setup).__name__}, not a function to call")
+            setup()
         except (Exception, SystemExit) as exc:
             raise PluginError(
                 f"plugin {ep.value!r} ({origin}) failed: {type(exc).__name__}: {exc}"
@@ -97,15 +113,33 @@ def _load_entry_point(ep: EntryPoint) -> None:
 def load_entry_point_plugins() -> None:
     """Import the plugins installed under the ``claimkit.plugins`` entry-point group (once).
 
-    Raises:
-        PluginError: one of them cannot be imported or fails.
+    One that fails is logged as a warning naming it and the reason (once per
+    process) and kept for :func:`plugin_failures`; the others are loaded.
     """
     global _entry_points_loaded
     if _entry_points_loaded:
         return
     _entry_points_loaded = True
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        _load_entry_point(ep)
+        try:
+            _load_entry_point(ep)
+        except PluginError as exc:
+            _failures.append(exc)
+            log.warning("%s; skipped, the other plugins are loaded", exc)
+
+
+def plugin_failures() -> list[PluginError]:
+    """The installed plugins that failed to load in this process (see the module's docstring)."""
+    return list(_failures)
+
+
+def failed_plugins_note() -> str:
+    """``"; installed plugins that failed to load may bring it: ..."`` for the message of a
+    claim type or backend no plugin registered ("" when every plugin loaded)."""
+    if not _failures:
+        return ""
+    return "; installed plugins that failed to load may bring it: " + "; ".join(
+        str(exc) for exc in _failures)
 
 
 def load_plugins(
@@ -122,8 +156,9 @@ def load_plugins(
         installed: also the ``claimkit.plugins`` entry points of installed distributions.
 
     Raises:
-        PluginError: a module cannot be imported or fails while loading (one line
-            that names it and why).
+        PluginError: a module of ``modules`` or ``CLAIMKIT_PLUGINS`` cannot be imported
+            or fails while loading (one line that names it and why); an installed one
+            that fails is a warning (:func:`load_entry_point_plugins`).
     """
     for module in modules:
         _import(module.strip(), "--plugin")

@@ -626,18 +626,19 @@ def claim_model(type_: str) -> type[ClaimBase]:
         SchemaError: no model is registered under that name.
     """
     model = _REGISTRY.get(type_)
-    if model is None:
-        # an installed plugin may bring it: loaded on the first unknown name
-        from claimkit.plugins import load_entry_point_plugins
+    if model is not None:
+        return model
+    # an installed plugin may bring it: loaded on the first unknown name
+    from claimkit.plugins import failed_plugins_note, load_entry_point_plugins
 
-        load_entry_point_plugins()
-        model = _REGISTRY.get(type_)
+    load_entry_point_plugins()
+    model = _REGISTRY.get(type_)
     if model is not None:
         return model
     known = ", ".join(sorted(_REGISTRY))
     raise SchemaError(
         f"unknown claim type {type_!r} (known: {known}); register it with "
-        "claimkit.register_claim_type or load its plugin (--plugin MODULE)"
+        f"claimkit.register_claim_type or load its plugin (--plugin MODULE){failed_plugins_note()}"
     )
 
 

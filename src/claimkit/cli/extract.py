@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any, NoReturn
+from typing import IO, Any, Literal, NoReturn
 
 import click
 
@@ -51,6 +51,11 @@ from claimkit.schemas import Document, DocumentClaims, Failure
 @click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
               help="Documents extracted at once (openai backend).")
 @click.option("--resume", is_flag=True, help="Skip documents already in the output file; append.")
+@click.option("--on-mismatch", "on_mismatch", type=click.Choice(["refuse", "redo", "keep"]),
+              default="refuse", show_default=True,
+              help="With --resume, documents the output holds from another backend, model or "
+              "prompt version: refuse the run (exit 2), redo them (their records replaced) or "
+              "keep them as they are.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the response cache.")
 @click.option("--max-cost", type=float, default=None,
               help="Stop starting new documents once the estimated cost (USD) would pass this "
@@ -98,14 +103,14 @@ from claimkit.schemas import Document, DocumentClaims, Failure
               "SQLAlchemy URL; env CLAIMKIT_DB); JSONL goes only to -o then. A document stored "
               "under the same prompt version is never stored twice.")
 def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: bool,
-            db: str | None, **options: Any) -> None:
+            db: str | None, on_mismatch: Literal["refuse", "redo", "keep"], **options: Any) -> None:
     """Extract claims from articles (.txt, .html, .jsonl, directories, or - for stdin).
 
     Writes one JSONL line per document as each finishes. An output file is
     locked for the run (FILE.lock beside it): a second run on it is refused.
     With --cluster, -o is a directory holding one shard per partition.
     """
-    from claimkit.extract.runner import lock_output, prepare_resume
+    from claimkit.extract.runner import RunSettings, lock_output, prepare_resume
 
     base_urls: tuple[str, ...] = options.pop("base_url")
     options["base_url"] = base_urls[0] if base_urls else None
@@ -135,7 +140,8 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         extractor, workers = _extractor(options, quiet)
         done: set[str] = set()
         if resume and output and to_file(output) and output != os.devnull:
-            done = prepare_resume(output)
+            done = prepare_resume(output, settings=RunSettings.of(extractor),
+                                  on_mismatch=on_mismatch)
             note(f"resuming: {len(done)} documents already in {output}")
         if resume and writer is not None:
             done |= writer.stored_ids()

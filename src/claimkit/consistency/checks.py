@@ -24,7 +24,7 @@ from claimkit.consistency.grouping import (
     build_context,
 )
 from claimkit.consistency.keys import parse_date
-from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.consistency.models import Finding, FindingKind, Severity, construct
 from claimkit.normalize.quantities import find_quantities
 from claimkit.schemas import (
     Actor,
@@ -74,7 +74,8 @@ def _finding(
         details["claims_total"] = len(infos)
     # model_construct: every value is built here and already valid; a million
     # claims can mean a hundred thousand findings
-    return Finding.model_construct(
+    return construct(
+        Finding,
         kind=kind.value,
         severity=severity,
         message=message,
@@ -154,7 +155,8 @@ def check_integrity(
     if missing_docs and ctx.documents:
         n = sum(missing_docs.values())
         out.append(
-            Finding.model_construct(
+            construct(
+                Finding,
                 kind=FindingKind.integrity.value, severity=Severity.info,
                 message=f"{n} claim(s) of {len(missing_docs)} document(s) not loaded: "
                 "spans not checked against text",

@@ -140,18 +140,18 @@ def validate(
     report = _report(ctx, findings)
     log.info(
         "validated %d claims of %d documents: %d groups, %d findings",
-        len(ctx.infos), len(ctx.documents), len(ctx.groups), len(findings),
+        report.n_claims, len(ctx.documents), len(report.groups), len(findings),
     )
     return report
 
 
 def _report(ctx: Context, findings: list[Finding]) -> ValidationReport:
-    docs = {x.doc for x in ctx.infos} | set(ctx.documents)
+    """The report of a context whose checks have run; ``ctx`` is spent (its groups and
+    claims let go while the report's groups are made: see :func:`to_event_groups`)."""
+    n_claims, n_documents = len(ctx.infos), len({x.doc for x in ctx.infos} | set(ctx.documents))
+    groups = to_event_groups(ctx, release=True)
     return ValidationReport.model_construct(
-        groups=to_event_groups(ctx),
-        findings=findings,
-        n_claims=len(ctx.infos),
-        n_documents=len(docs),
+        groups=groups, findings=findings, n_claims=n_claims, n_documents=n_documents,
     )
 
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum, auto
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,7 +23,10 @@ __all__ = [
     "FindingKind",
     "Severity",
     "ValidationReport",
+    "construct",
 ]
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class Severity(StrEnum):
@@ -60,6 +63,27 @@ class FindingKind(StrEnum):
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+#: one set of field names per (model, names given), shared by the instances :func:`construct` makes
+_FIELDS_SETS: dict[tuple[type[BaseModel], tuple[str, ...]], set[str]] = {}
+
+
+def construct(model: type[_M], **values: Any) -> _M:
+    """``model.model_construct(**values)`` (values built and valid already), the instances
+    made with the same field names sharing one set of the fields set.
+
+    pydantic gives every instance a set of its own: 728 bytes for a finding's 7 fields or
+    an event group's 9, more than the rest of the instance. A validation of a million
+    claims makes up to a million groups and findings (1,000,000 one-word claims: 0.7 GB of
+    sets). Sharing is safe for the frozen models of this module: the set names every
+    field given, and a copy (``model_copy``) copies it.
+    """
+    key = (model, tuple(values))
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(values)
+    return model.model_construct(shared, **values)
 
 
 class Finding(_Frozen):

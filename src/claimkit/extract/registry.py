@@ -22,7 +22,7 @@ import importlib
 import logging
 from importlib.metadata import entry_points
 
-from claimkit.errors import ConfigError
+from claimkit.errors import ClaimkitError, ConfigError
 from claimkit.extract.base import Backend, BackendOptions
 from claimkit.extract.llm.settings import endpoint_configured
 
@@ -45,6 +45,8 @@ _REGISTRY: dict[str, type[Backend] | str] = {
     "rules": "claimkit.extract.rules.backend:RulesBackend",
     "openai": "claimkit.extract.llm.openai:OpenAIBackend",
 }
+#: name -> where a backend read from an entry point comes from (for messages)
+_ORIGINS: dict[str, str] = {}
 _entry_points_read = False
 
 
@@ -83,6 +85,14 @@ def _read_entry_points() -> None:
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name not in _REGISTRY:
             _REGISTRY[ep.name] = ep.value
+            dist = ep.dist.name if ep.dist else "an installed package"
+            _ORIGINS[ep.name] = f"entry point {ep.name!r} of {dist}"
+
+
+def _where(name: str, entry: str) -> str:
+    """``mod:Class``, and the entry point and distribution it was declared by, if any."""
+    origin = _ORIGINS.get(name)
+    return f"{entry}, {origin}" if origin else entry
 
 
 def backend_names() -> list[str]:
@@ -100,24 +110,42 @@ def backend_class(name: str) -> type[Backend]:
     _read_entry_points()
     entry = _REGISTRY.get(name)
     if entry is None:
+        from claimkit.plugins import failed_plugins_note
+
         raise ConfigError(
             f"unknown backend {name!r}; known: {', '.join(backend_names())} "
-            "(a plugin may add more: --plugin MODULE)"
+            f"(a plugin may add more: --plugin MODULE){failed_plugins_note()}"
         )
     if isinstance(entry, str):
-        module_name, _, attr = entry.partition(":")
-        try:
-            cls = getattr(importlib.import_module(module_name), attr)
-        except (ImportError, AttributeError) as exc:
-            raise ConfigError(f"backend {name!r} ({entry}) cannot be loaded: {exc}") from None
-        except (Exception, SystemExit) as exc:  # the module's own bug, met when it is imported
-            raise ConfigError(
-                f"backend {name!r} ({entry}) failed while loading: {type(exc).__name__}: {exc}"
-            ) from None
-        if not _is_backend_class(cls):
-            raise ConfigError(f"backend {name!r} ({entry}) is not a subclass of Backend")
-        _REGISTRY[name] = entry = cls
+        _REGISTRY[name] = entry = _import_backend(name, entry)
     return entry
+
+
+def _import_backend(name: str, entry: str) -> type[Backend]:
+    """The class a ``"module:Class"`` path names.
+
+    Raises:
+        ConfigError: the path names no class, its module fails while imported, or the
+            class is no Backend (one line naming the backend, its entry point and why).
+    """
+    where = _where(name, entry)
+    module_name, colon, attr = entry.partition(":")
+    if not colon or not attr.strip():
+        raise ConfigError(f"backend {name!r} ({where}) cannot be loaded: not a 'module:Class' path")
+    try:
+        cls = getattr(importlib.import_module(module_name.strip()), attr.strip())
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"backend {name!r} ({where}) cannot be loaded: {exc}") from None
+    except (Exception, SystemExit) as exc:  # the module's own bug, met when it is imported
+        raise ConfigError(
+            f"backend {name!r} ({where}) failed while loading: {type(exc).__name__}: {exc}"
+        ) from None
+    if not _is_backend_class(cls):
+        what = cls.__name__ if isinstance(cls, type) else f"a {type(cls).__name__}"
+        raise ConfigError(f"backend {name!r} ({where}) is not a subclass of Backend ({attr.strip()} "
+                          f"is {what})")
+    backend: type[Backend] = cls
+    return backend
 
 
 def default_backend_name(options: BackendOptions | None = None) -> str:
@@ -137,6 +165,16 @@ def create_backend(name: str | None = None, options: BackendOptions | None = Non
     options = options or BackendOptions()
     if name in (None, "auto"):
         name = default_backend_name(options)
-    backend = backend_class(name).from_options(options)
+    cls = backend_class(name)
+    try:
+        backend = cls.from_options(options)
+    except ClaimkitError:  # said in claimkit's own words already (a bad examples or cue file)
+        raise
+    except (Exception, SystemExit) as exc:  # a plugin backend's own bug while it starts
+        raise ConfigError(f"backend {name!r} ({_where(name, _describe(cls))}) failed while "
+                          f"starting: {type(exc).__name__}: {exc}") from None
+    if not callable(getattr(backend, "extract", None)):
+        raise ConfigError(f"backend {name!r} ({_where(name, _describe(cls))}): from_options "
+                          f"returned a {type(backend).__name__}, not a backend")
     log.debug("backend %s: %s", name, backend.describe())
     return backend
