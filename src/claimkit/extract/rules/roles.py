@@ -1080,11 +1080,14 @@ def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None
     clause or from another sentence may be an object read as the actor ("«Não
     retiraremos as tropas do Haiti», disse o ministro"; "He emphasized that the Ukrainian
     military will ..., and the troops will not be deployed ..."): it decides nothing."""
+    if not subject:
+        return []
     cs, ce = site.clause
     end = hit.start if hit is not None else ce
     named = [*within(scene.actors, cs, end), *within(scene.seats, cs, end)]
-    labels = {m.value.label for m in named if not _oblique(scene, site.langs, m)}  # not "for Ukraine"
-    return [a for a in subject if a.label in labels]
+    wanted = {a.label for a in subject}  # only a name of the subject's is asked whether it is governed
+    labels = {m.value.label for m in named if m.value.label in wanted and not _oblique(scene, site.langs, m)}
+    return [a for a in subject if a.label in labels]  # not "for Ukraine"
 
 
 def _without_reporter(scene: Scene, site: Site, subject: list[Actor], fronted: Sequence[Actor]) -> list[Actor]:
@@ -1434,8 +1437,11 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     """
     ss, se = sentence
     text, scan = scene.text, scene.cues
+    reports = scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se)
+    if not reports:
+        return False  # most sentences: no pronoun to look up
     pronouns = _pronouns(scan, lc, max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
-    for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
+    for rs, re_ in reports:
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
         told = _REPORT_OBJECT.match(text, hi, se)
