@@ -306,6 +306,24 @@ def test_ascii_digits_folds_decimal_digits_only_keeping_the_length(written: str,
     assert ascii_digits(written) == expected and len(expected) == len(written)
 
 
+def test_ascii_digits_folds_every_digit_past_ascii_and_no_other_character() -> None:
+    # every code point: the digits of other scripts become ASCII ones, nothing else changes
+    # (what the lookahead form "(?![0-9])\\d" of the search picked, tried at every character)
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = ascii_digits(every)
+    changed = {c for c, f in zip(every, folded, strict=True) if c != f}
+    assert changed == {c for c in every if re.fullmatch(r"(?![0-9])\d", c)} | {"\u066b", "\u066c", "\u060c"}
+    assert len(changed) > 600
+
+
+def test_is_word_char_past_ascii_is_what_its_category_and_script_say() -> None:
+    # the memoised answer for a character past ASCII, asked twice, is the plain test's
+    sample = [chr(c) for c in range(0x80, 0x3100, 7)] + list("éжїبệłıß\u0301中あカ한")
+    for c in sample + sample:
+        plain = (c.isalnum() or unicodedata.category(c) == "Mn") and not is_cjk(c)
+        assert is_word_char(c) is plain, repr(c)
+
+
 def test_ascii_digits_returns_the_text_itself_when_nothing_changes() -> None:
     # callers (find_dates) test ``source is text`` to know whether to map words back
     for written in ("25 июня 2026", "二〇二五年三月", "قال إن", "plain ASCII 2026"):

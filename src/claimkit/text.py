@@ -274,6 +274,13 @@ def is_word_char(c: str) -> bool:
     """
     if c.isascii():
         return c.isalnum()
+    return _wide_word_char(c)
+
+
+@lru_cache(maxsize=8192)
+def _wide_word_char(c: str) -> bool:
+    """:func:`is_word_char` of a character past ASCII (a category and a script looked up:
+    memoised, the characters of a script's texts recur)."""
     return (c.isalnum() or unicodedata.category(c) == "Mn") and not is_cjk(c)
 
 
@@ -375,8 +382,10 @@ def drop_arabic_marks(s: str) -> tuple[str, list[int]] | None:
     return "".join(s[a:b] for a, b in runs), at
 
 
-#: a decimal digit of another script than ASCII's (Arabic-Indic, Persian, Devanagari, full-width)
-_OTHER_DIGIT: Final = re.compile(r"(?![0-9])\d")
+#: a decimal digit of another script than ASCII's (Arabic-Indic, Persian, Devanagari, full-width):
+#: a digit, then not an ASCII one (the same characters as ``(?![0-9])\d``; opening with the
+#: class, the search skips in C to the next digit instead of trying the lookahead everywhere)
+_OTHER_DIGIT: Final = re.compile(r"\d(?<![0-9])")
 
 
 _NON_WORD = re.compile(r"[\W_]+")

@@ -49,6 +49,7 @@ from claimkit.text import (
     first_chars,
     fold_case_loose,
     is_cjk,
+    script_of,
     windows_around,
 )
 
@@ -838,13 +839,29 @@ def _lookahead(langs: list[str], *words: Iterable[str]) -> str:
     """A lookahead for the first characters a date can start with: it fails at once
     elsewhere, before the alternations are tried (the pattern runs on every place of its
     windows). Month, day and relative names (``words``; the last, the language's
-    relative periods, may also start inside a word) and prepositions start at a word
-    start; the words that may start a date inside a word are looked for whole, since
-    their first letters ("n", "t", "s", "h", "l", ...) are in most words of every Latin text."""
+    relative periods and story days, may also start inside a word) and prepositions
+    start at a word start; the words that may start a date inside a word are looked for
+    whole, since their first letters ("n", "t", "s", "h", "l", ...) are in most words of
+    every Latin text. A relative period or story day in Latin or Cyrillic letters starts
+    at a word start too (:func:`_period_part`, :func:`_story_part`: "a day later", "this
+    week", "в тот же день"): the "a" of every English table no longer passes inside words."""
     *at_start, periods = words
+    spaced = [w for w in periods if _opens_spaced(w)]
     preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
-    at_word = _word_openings(*at_start, preps, ("on", "the", "ngày", "tanggal"))
-    return rf"(?=\d|\s+\d|(?<!\w)(?i:{at_word})|{_ANYWHERE}{_anywhere(periods, '|')})"
+    at_word = _word_openings(*at_start, preps, ("on", "the", "ngày", "tanggal"), spaced)
+    anywhere = _anywhere([w for w in periods if not _opens_spaced(w)], "|")
+    return rf"(?=\d|\s+\d|(?<!\w)(?i:{at_word})|{_ANYWHERE}{anywhere})"
+
+
+def _opens_spaced(phrase: str) -> bool:
+    """A relative period or story day whose pattern branch starts at a word start only:
+    written in Latin or Cyrillic letters, from its first character on (the branches of
+    :func:`_period_part` and :func:`_story_part` put a word-start lookbehind before those)."""
+    return bool(phrase) and script_of(phrase[0]) in _SPACED_SCRIPTS and dominant_script(phrase) in _SPACED_SCRIPTS
+
+
+#: the scripts whose relative periods and story days start at a word start
+_SPACED_SCRIPTS = (Script.LATIN, Script.CYRILLIC)
 
 
 def _word_openings(*groups: Iterable[str]) -> str:

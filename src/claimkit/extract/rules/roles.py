@@ -1091,12 +1091,19 @@ def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None
     military will ..., and the troops will not be deployed ..."): it decides nothing. Nor
     does the subject of a consequence (:func:`_consequence_subject`): whom a warning
     threatens is not who warns."""
+    if not subject:
+        return []
     cs, ce = site.clause
     end = hit.start if hit is not None else ce
     named = [*within(scene.actors, cs, end), *within(scene.seats, cs, end)]
     suffers = _consequence_subject(scene, site, hit) if hit is not None else end
-    labels = {m.value.label for m in named if m.start < suffers and not _oblique(scene, site.langs, m)}  # not "for Ukraine"
-    return [a for a in subject if a.label in labels]
+    wanted = {a.label for a in subject}  # only a name of the subject's is asked whether it is governed
+    labels = {
+        m.value.label
+        for m in named
+        if m.value.label in wanted and m.start < suffers and not _oblique(scene, site.langs, m)
+    }
+    return [a for a in subject if a.label in labels]  # not "for Ukraine"
 
 
 def _consequence_subject(scene: Scene, site: Site, hit: Hit) -> int:
@@ -1497,8 +1504,11 @@ def _trailing_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
     """
     ss, se = sentence
     text, scan = scene.text, scene.cues
+    reports = scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se)
+    if not reports:
+        return False  # most sentences: no pronoun to look up
     pronouns = _pronouns(scan, lc, max(ss, se - _TRAILING_REACH - _PRONOUN_REACH), se)
-    for rs, re_ in scan.spans(lc, "reporting", max(ss, se - _TRAILING_REACH), se):
+    for rs, re_ in reports:
         lo = next((ps for ps, pe in pronouns if pe <= rs and _AUX_GAP.fullmatch(text, pe, rs)), rs)
         hi = next((pe for ps, pe in pronouns if ps >= re_ and text[re_:ps].strip(" -") == ""), re_)
         told = _REPORT_OBJECT.match(text, hi, se)

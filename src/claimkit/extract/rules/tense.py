@@ -254,10 +254,12 @@ def _ru_future(word: str) -> tuple[str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def _slavic_form(lang: str, word: str) -> tuple[str, bool] | None:
     """The infinitive of a perfective non-past (future) ``word`` ("" for a future whose
     infinitive is not known: Ukrainian -тиме) and whether it is in the first person, or
-    None: no future known."""
+    None: no future known. Memoised: every word of a Polish, Ukrainian or Croatian clause
+    is read, and the words of a text recur (a pure function of the table)."""
     folded = word.casefold()
     if lang == "ru":
         return _ru_future(folded) if len(folded) > 3 else None

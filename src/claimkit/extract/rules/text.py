@@ -343,13 +343,24 @@ def pick_languages(
     scores = _marker_scores(text, candidates, marker_index(markers) if index is None else index)
     if script is Script.CYRILLIC and any(ch in text for ch in "іїєґІЇЄҐ"):
         scores["uk"] = scores.get("uk", 0) + 3
-    best = max(candidates, key=lambda c: (scores[c], c == doc, c == "en"))
-    chosen = [best] if scores[best] > 0 else []
+    chosen = _best_scored(candidates, scores, doc)
     if doc in candidates and doc not in chosen:
         chosen.append(doc)
     if not chosen:
         chosen = ["en"] if "en" in candidates else candidates[:1]
     return chosen
+
+
+def _best_scored(candidates: list[str], scores: Mapping[str, int], doc: str | None) -> list[str]:
+    """The candidate with the most markers, the document's language or English first among
+    equals, else the first listed (what ``max`` by score, document, English gives); none
+    when no candidate has a marker. The scores are compared in C first: most sentences
+    leave one candidate at the top, and none needs a key per candidate."""
+    top = max(map(scores.__getitem__, candidates))
+    if top <= 0:
+        return []
+    tied = [c for c in candidates if scores[c] == top]
+    return [tied[0] if len(tied) == 1 else max(tied, key=lambda c: (c == doc, c == "en"))]
 
 
 def _marker_scores(
