@@ -139,6 +139,21 @@ Reply kinds (one per reply, chosen at random among those turned on):
   without their type), ``nested_lists`` (``{"claims": [[...]]}``), ``null_when_none``
   (no claims written as ``{"claims": null}``, ``"none"`` or ``"N/A"``).
 
+Round nine (tests/llm/sloppy_round9.py): claim kinds ``json_strings`` (objects and lists
+written as JSON strings of themselves), ``claims_as_strings`` (each claim a JSON string),
+``date_parts`` (``{"year": 2026, "month": 3, "day": 3}``, ``{"date": ...}``),
+``member_synonyms`` (a quantity's number as ``amount``, ``count``, ...),
+``numbers_for_strings`` (a date's value as the number ``2026`` or ``20260303``),
+``quantity_symbols`` (``"~300"``, ``"300+"``, ``"≥300"``, ``"300 (tanks)"``), ``quote_loop``
+(a quote repeated hundreds of times); reply kinds ``cut_off_stop`` (cut at 60 %,
+``finish_reason`` ``"stop"``), ``indexed_claims`` (``{"claims": {"0": ..., "1": ...}}``),
+``content_parts`` (the content as a list of text parts), ``arguments_null`` (a tool call
+without arguments, the JSON in the content), ``junk_usage`` (token counts ``"N/A"``,
+``-5``, ``1e30``), ``lone_surrogates`` (half an emoji in each summary), ``secret_echo``
+(the request's key in each summary); server kinds ``retry_after_junk`` (429 with
+``Retry-After: soon``), ``trickle`` (the answer a few bytes at a time, slower than the
+client's timeout in all), ``huge_reply`` (the answer padded past 20 MB).
+
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
 
@@ -163,6 +178,12 @@ from typing import Any, Self
 
 from sloppy_fields import FIELD_KINDS, REPLY_SHAPES, shaped
 from sloppy_languages import LANGUAGE_KINDS
+from sloppy_round9 import (
+    ROUND9_CLAIM_KINDS,
+    ROUND9_REPLIES,
+    ROUND9_REPLY_KINDS,
+    ROUND9_SERVER_KINDS,
+)
 
 __all__ = [
     "SLOPPY_KINDS",
@@ -174,12 +195,14 @@ __all__ = [
     "echo_key",
     "error",
     "gold_reply_claims",
+    "huge",
     "load_gold_claims",
     "malformed",
     "raw",
     "reply",
     "sloppy_claims",
     "slow",
+    "trickle",
     "truncated",
     "unreadable",
 ]
@@ -198,6 +221,7 @@ class Step:
     """One scripted answer."""
 
     kind: str  # reply | error | drop | slow | truncated | malformed | unreadable | arguments | raw
+    #            | trickle | huge
     claims: list[dict[str, Any]] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -243,6 +267,21 @@ def drop() -> Step:
 def slow(seconds: float) -> Step:
     """Answer only after ``seconds`` (longer than the client timeout: a timeout)."""
     return Step("slow", delay=seconds)
+
+
+def trickle(seconds: float) -> Step:
+    """The usual answer, written a few bytes at a time over ``seconds`` (each write comes
+    soon after the last one: only the whole answer is late)."""
+    return Step("trickle", delay=seconds)
+
+
+#: bytes of padding in a :func:`huge` answer
+HUGE_BYTES = 20_000_000
+
+
+def huge(size: int = HUGE_BYTES) -> Step:
+    """The usual answer with ``size`` bytes of padding (a member of spaces) in it."""
+    return Step("huge", body=size)
 
 
 def truncated() -> Step:
@@ -878,13 +917,17 @@ REPLY_KINDS: dict[str, str] = {
 }
 
 #: reply kinds the server plays before answering, not in the answer (see _next_step)
-_SERVER_KINDS = ("http_errors",)
+_SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS)
+
+#: claim kinds that also get the document's language
+_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS}
 
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {
     **{name: (fn.__doc__ or "").split("\n\n")[0]
-       for name, fn in {**CLAIM_KINDS, **LANGUAGE_KINDS, **FIELD_KINDS}.items()},
+       for name, fn in {**CLAIM_KINDS, **_WITH_LANGUAGE}.items()},
     **REPLY_KINDS,
+    **ROUND9_REPLY_KINDS,
 }
 
 
@@ -893,7 +936,7 @@ def apply_claim_kinds(claims: list[dict[str, Any]], kinds: Iterable[str], rate: 
                       language: str = "unknown") -> list[dict[str, Any]]:
     """``claims`` with one claim kind of ``kinds`` (chosen at random) applied to a share
     ``rate`` of them; round three's kinds also get the document's ``language``."""
-    with_language = {**LANGUAGE_KINDS, **FIELD_KINDS}
+    with_language = _WITH_LANGUAGE
     chosen = [k for k in kinds if k in CLAIM_KINDS or k in with_language]
     out = []
     for claim in claims:
@@ -1090,20 +1133,34 @@ class ScriptedServer(LoopbackServer):
         return reply(delay=self.latency)
 
     def _flaky(self, article: str) -> None:
-        """With ``http_errors`` on, the first request about an article (a share
-        ``kind_rate`` of them) is answered 429, then 500 (echoing the key), then a
-        timeout, then as usual."""
-        if "http_errors" not in self.sloppy_kinds or article in self._seen:
+        """With a server kind on, the first request about an article (a share
+        ``kind_rate`` of them) is answered as the kinds say: ``http_errors`` 429, then
+        500 (echoing the key), then a timeout; ``retry_after_junk`` a 429 whose
+        Retry-After is neither seconds nor a date; ``trickle`` the answer, slowly;
+        ``huge_reply`` the answer padded past 20 MB; then as usual."""
+        kinds = [k for k in _SERVER_KINDS if k in self.sloppy_kinds]
+        if not kinds or article in self._seen:
             return
         self._seen.add(article)
-        if self.random.random() < self.kind_rate:
-            self.scripts.insert(0, (article, [
-                error(429, {"Retry-After": "0"}, "rate limited (sloppy kind)"),
-                echo_key(500), slow(self.timeout_seconds)]))
+        if self.random.random() >= self.kind_rate:
+            return
+        steps: list[Step] = []
+        if "http_errors" in kinds:
+            steps += [error(429, {"Retry-After": "0"}, "rate limited (sloppy kind)"),
+                      echo_key(500), slow(self.timeout_seconds)]
+        if "retry_after_junk" in kinds:
+            junk = self.random.choice(["soon", "-1", "1e400", "Mon, 99 Foo 2026", "NaN", "0x10"])
+            steps.append(error(429, {"Retry-After": junk}, "rate limited (sloppy kind)"))
+        if "trickle" in kinds:
+            steps.append(trickle(2 * self.timeout_seconds))
+        if "huge_reply" in kinds:
+            steps.append(huge())
+        self.scripts.insert(0, (article, steps))
 
     def _reply_kind(self) -> str | None:
         """One of the reply kinds turned on, for a share ``kind_rate`` of the replies."""
-        kinds = [k for k in self.sloppy_kinds if k in REPLY_KINDS and k not in _SERVER_KINDS]
+        kinds = [k for k in self.sloppy_kinds
+                 if (k in REPLY_KINDS or k in ROUND9_REPLY_KINDS) and k not in _SERVER_KINDS]
         if kinds and self.random.random() < self.kind_rate:
             return self.random.choice(kinds)
         return None
@@ -1160,7 +1217,7 @@ class ScriptedServer(LoopbackServer):
                 if step.kind == "slow":
                     time.sleep(step.delay)
                     step = reply()
-                if step.delay:
+                if step.delay and step.kind != "trickle":
                     time.sleep(step.delay)
                 key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
                 if step.kind == "raw":
@@ -1196,14 +1253,26 @@ class ScriptedServer(LoopbackServer):
                 with server._lock:  # the tokens the server bills, when it bills them
                     server.usage_log.append((time.monotonic(),
                                              completion["usage"]["total_tokens"]))
-                self._send(200, completion)
+                self._send_answer(completion, step, key if kind == "secret_echo" else None)
+
+            def _send_answer(self, completion: dict[str, Any], step: Step,
+                             key: str | None) -> None:
+                """The completion as JSON: the request's key in place of ``{key}`` (when
+                given), padded (``huge``), written slowly (``trickle``)."""
+                data = json.dumps(completion, ensure_ascii=False)
+                if key is not None:
+                    data = data.replace(KEY, key)
+                if step.kind == "huge":
+                    data = data[:-1] + ', "padding": "' + " " * int(step.body) + '"}'
+                pace = step.delay if step.kind == "trickle" else 0.0
+                self._send_bytes(200, data.encode("utf-8"), "application/json", pace=pace)
 
             def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
                 self._send_bytes(status, data, "application/json", headers)
 
             def _send_bytes(self, status: int, data: bytes, content_type: str,
-                            headers: dict[str, str] | None = None) -> None:
+                            headers: dict[str, str] | None = None, pace: float = 0.0) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", content_type)
@@ -1211,7 +1280,14 @@ class ScriptedServer(LoopbackServer):
                     for k, v in (headers or {}).items():
                         self.send_header(k, v)
                     self.end_headers()
-                    self.wfile.write(data)
+                    if not pace:
+                        self.wfile.write(data)
+                        return
+                    pieces = [data[i:i + 16] for i in range(0, len(data), 16)]
+                    for piece in pieces:  # trickle: the whole answer over `pace` seconds
+                        self.wfile.write(piece)
+                        self.wfile.flush()
+                        time.sleep(pace / len(pieces))
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     self.close_connection = True
 
@@ -1260,6 +1336,11 @@ def _sloppy_reply(completion: dict[str, Any], request: dict[str, Any],
         payload = {"claims": [c for c in payload["claims"] for _ in range(100)]
                    + [{"type": None, "quotes": [], "summary": f"noise {i}"} for i in range(500)]}
         kind = "as_asked"
+    if kind in ROUND9_REPLIES:
+        if request.get("tools"):  # round nine's reply kinds bend tool calls
+            name = request["tools"][0]["function"]["name"]
+            ROUND9_REPLIES[kind](completion, payload, name, random.Random(len(str(payload))))
+        return
     if request.get("tools"):
         name = request["tools"][0]["function"]["name"]
         _sloppy_message(choice["message"], payload, kind, name)

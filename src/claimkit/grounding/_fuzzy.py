@@ -14,12 +14,18 @@ costs 1) to settle both ends. Nothing compares the quote with every window.
 
 The floor is strict and depends on the quote length: short quotes must match
 almost exactly (see :func:`allowed_edits`).
+
+Before a window is compared, it must hold as many of the quote's trigrams as a
+match could keep (:func:`_enough_trigrams`: one edit breaks at most four of them):
+a quote that is nowhere in the text (a model's invention, 1,000 characters of it)
+costs a count of trigrams per window instead of a ~20 ms alignment, with the same
+matches found.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -105,6 +111,27 @@ def _buckets_near(seeds: list[tuple[int, list[int]]], width: int, f: int) -> lis
     return ranked[:2]
 
 
+#: how far a match may end up outside its window: ``_refine`` widens it by
+#: ``max_edits + 1``, then moves each end at most ``3 x 4`` characters
+_SLACK = 13
+
+
+def _trigrams(text: str) -> Counter[str]:
+    return Counter(text[i : i + _Q] for i in range(len(text) - _Q + 1))
+
+
+def _enough_trigrams(grams: Counter[str], norm: str, start: int, end: int, need: int) -> bool:
+    """``norm[start:end]`` shares at least ``need`` trigrams (counted with their
+    repeats) with the quote whose trigrams are ``grams``.
+
+    A match within ``d`` edits (OSA) keeps at least ``len(quote) - 2 - 4 * d`` of
+    the quote's trigrams: a substitution or deletion breaks the three that cover
+    it, an insertion two, a swap of two letters four. A window (widened by what
+    ``_refine`` may add) holding fewer cannot contain a match.
+    """
+    return sum((grams & _trigrams(norm[start:end])).values()) >= need
+
+
 def _add_start(starts: list[int], start: int, width: int) -> None:
     if all(abs(start - s) > width for s in starts):
         starts.append(start)
@@ -170,9 +197,15 @@ class FuzzyIndex:
         # based: one substitution or swap is two indels); a cheap first filter.
         cutoff = max(0.0, 100.0 * (1.0 - (2 * max_edits + 2 * pad) / (2 * m)))
         found: dict[tuple[int, int], int] = {}
+        grams = _trigrams(needle)
+        need = (m - _Q + 1) - 4 * max_edits  # trigrams any match keeps
+        slack = max_edits + 1 + _SLACK
         for diag in self._diagonals(needle, width, focus):
             ws = max(0, diag - pad)
             we = min(n, diag + 2 * width + m + pad)
+            if need > 0 and not _enough_trigrams(grams, self.norm, max(0, ws - slack),
+                                                 min(n, we + slack), need):
+                continue
             if we - ws >= m:
                 al = fuzz.partial_ratio_alignment(needle, self.norm[ws:we], score_cutoff=cutoff)
                 if al is None:

@@ -30,6 +30,7 @@ Pydantic only: this module imports neither openai nor instructor.
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import re
 import types
@@ -43,6 +44,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from claimkit.extract.llm.enum_words import translated_member
+from claimkit.extract.llm.members import read_members, unreadable
 from claimkit.extract.llm.numbers import ascii_digits, split_scale
 from claimkit.text import fold
 
@@ -190,6 +192,8 @@ def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> 
     """``value`` in the shape ``annotation`` asks for, when it can be read so; a value
     that says "nothing" (:func:`says_nothing`) is the field's nothing, not an error."""
     kind, inner = _shape(annotation)
+    if kind in ("list", "model") and isinstance(value, str):
+        value = _decoded(value)  # '[{"text": "France"}]': the value encoded once more
     if says_nothing(value):
         return _ABSENT if kind == "list" else None
     if kind == "list":
@@ -209,6 +213,20 @@ def coerce_value(value: Any, annotation: Any, info: FieldInfo | None = None) -> 
     if kind == "number":
         return _number_value(value)
     return value
+
+
+def _decoded(text: str) -> Any:
+    """A string that is the JSON of an object or a list (a model that encoded a nested
+    value once more: ``"[{\"text\": \"France\"}]"``) as that value; any other string
+    as it is (``"France, Germany"``, ``"[citation needed]"``)."""
+    stripped = text.strip()
+    if (stripped[:1], stripped[-1:]) not in (("{", "}"), ("[", "]")):
+        return text
+    try:
+        value = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return text
+    return value if isinstance(value, (dict, list)) else text
 
 
 #: what separates the names of a list written as one string (``"France, Germany; Italy"``,
@@ -282,9 +300,18 @@ def _number(text: str) -> Any:
     return int(total) if total == total.to_integral_value() else float(total)
 
 
+#: more digits than this are no count or amount a text states (and Python refuses to
+#: read more than 4,300 as an int: that error cost the whole reply)
+_MAX_DIGITS = 30
+
+
 def _plain_number(word: str) -> Any:
     """``word`` (ASCII digits) as a number by the rules of :func:`_number`, or a string:
-    the word itself when it is no number, a sentence when it is ambiguous."""
+    the word itself when it is no number, a sentence when it is ambiguous or longer
+    than :data:`_MAX_DIGITS` digits."""
+    digits = sum(c.isdigit() for c in word)
+    if digits > _MAX_DIGITS:
+        return f"{word[:12]}... (a number of {digits} digits)"
     if _SPACED.match(word) or _GROUPS.match(word):
         return int(re.sub(r"\D", "", word))
     if _DECIMAL_COMMA.match(word):
@@ -359,7 +386,12 @@ def _to_model(value: Any, model: type[BaseModel]) -> Any:
     """A model's value: a dict coerced member by member, or a bare value (``"France"``,
     ``"2026-02-24"``, ``2000``) as the model's main member."""
     if isinstance(value, dict):
+        fields = model.model_fields
+        # members named as models name them ({"amount": 2000}, date parts, {"country": ...})
+        value = read_members(canonical_members(value, fields), model, _main_member(model))
         out = coerce_model(value, model)
+        if not any(k in fields for k in out) and not all(says_nothing(v) for v in value.values()):
+            return unreadable(value)  # none of its members: dropped and named, never lost
         # an object all of whose members say nothing ({"value": "", "raw": null}) is none
         return None if all(says_nothing(v) for v in out.values()) else out
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -414,26 +446,62 @@ def _read_quantity_phrase(out: dict[str, Any], fields: Mapping[str, FieldInfo]) 
     a number, its scale words and the words after it (``"2000 children"``, ``"500000000
     EUR"``, ``"3 mil tanques"``: 3000 tanques; :mod:`.numbers`): value,
     upper bound, unit and qualifier, each where the model gave none, and the phrase as
-    ``raw``. A phrase that is not one quantity (``"300 tanks and 20 jets"``), or holds
-    a number that reads two ways without the article's language (``"2,000 troops"``),
-    is left for validation to drop and name."""
+    ``raw``. A qualifier written as a symbol on the number (``"~300"``, ``"≈300"``,
+    ``"300+"``, ``">=300"``, ``"≤300"``) is the qualifier, and a unit in brackets
+    (``"300 (tanks)"``) the unit. A phrase that is not one quantity (``"300 tanks and
+    20 jets"``), or holds a number that reads two ways without the article's language
+    (``"2,000 troops"``), is left for validation to drop and name."""
     phrase = out.get("value")
     if not isinstance(phrase, str) or not set(fields) >= _QUANTITY:
         return
-    text = ascii_digits(phrase.strip())
+    text, symbol = _qualifier_symbol(ascii_digits(phrase.strip()))
+    text, unit = _bracketed_unit(text)
     if _AMBIGUOUS_IN.search(text):
         return
-    read = _phrase_quantity(text)
+    number = _number(text)
+    if (symbol is not None or unit is not None) and not isinstance(number, str):
+        read: dict[str, Any] | None = {"value": number, "unit": unit}  # "~300", "300 (tanks)"
+    else:
+        read = _phrase_quantity(text if unit is None else f"{text} {unit}")
     if read is None:
         return
     out["value"] = read["value"]
     for name in ("value_max", "unit"):
         if out.get(name) is None and read.get(name) is not None:
             out[name] = read[name]
-    if out.get("qualifier") in (None, "exact") and read.get("qualifier"):
-        out["qualifier"] = read["qualifier"]
+    qualifier = read.get("qualifier")
+    if symbol is not None and qualifier in (None, "exact"):
+        qualifier = symbol
+    if out.get("qualifier") in (None, "exact") and qualifier:
+        out["qualifier"] = qualifier
     if not out.get("raw"):
         out["raw"] = phrase
+
+
+#: a qualifier written as a symbol before the number, and what it says
+_SYMBOLS_BEFORE = ((">=", "at_least"), ("≥", "at_least"), (">", "at_least"), ("<=", "up_to"),
+                   ("≤", "up_to"), ("<", "up_to"), ("~", "about"), ("≈", "about"),
+                   ("ca.", "about"), ("c.", "about"))
+
+
+def _bracketed_unit(text: str) -> tuple[str, str | None]:
+    """``"300 (tanks)"`` as ``("300", "tanks")``: words in brackets after the number are
+    its unit, as written; anything else as it is, with no unit."""
+    m = re.fullmatch(r"(.*?\d[\d.,\s]*?)\s*[(\[]\s*([^\W\d_][^()\[\]]*?)\s*[)\]]\s*", text)
+    return (m.group(1), m.group(2)) if m is not None else (text, None)
+
+
+def _qualifier_symbol(text: str) -> tuple[str, str | None]:
+    """``text`` without a qualifier's symbol on its number (``"~300"``, ``"300+"``), and
+    the qualifier the symbol says (None: no symbol)."""
+    for symbol, qualifier in _SYMBOLS_BEFORE:
+        rest = text[len(symbol):].lstrip()
+        if text.startswith(symbol) and rest[:1].isdigit():
+            return rest, qualifier
+    m = re.fullmatch(r"(\d[\d.,\s]*?)\s*\+(\s+\D.*)?", text)
+    if m is not None:
+        return m.group(1) + (m.group(2) or ""), "at_least"
+    return text, None
 
 
 #: a number, then up to three words (its unit): ``"2000 children"``, ``"500000000 EUR"``
@@ -474,6 +542,9 @@ def _move_off_pattern(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> N
     for name, info in fields.items():
         value = out.get(name)
         pattern = next((m.pattern for m in info.metadata if getattr(m, "pattern", None)), None)
+        if isinstance(value, int) and not isinstance(value, bool) and pattern is not None:
+            _fit_number(out, name, value, pattern)  # a date's value as 2026 or 20260303
+            continue
         if not isinstance(value, str) or pattern is None:
             continue
         value = out[name] = ascii_digits(value)  # a pattern's \d takes any script's digits
@@ -485,6 +556,16 @@ def _move_off_pattern(out: dict[str, Any], fields: Mapping[str, FieldInfo]) -> N
         elif "raw" in fields and name != "raw" and not out.get("raw"):
             out["raw"] = value
             del out[name]
+
+
+def _fit_number(out: dict[str, Any], name: str, value: int, pattern: str) -> None:
+    """A number given for a patterned string: its digits when they fit the pattern as
+    they are or as a date (``2026``, ``20260303``); else the number stays, for
+    validation to drop and name (``42`` is no date, and no date's words either)."""
+    text = str(value)
+    fitted = text if re.search(pattern, text) else _fitted_date(text)
+    if fitted is not None and re.search(pattern, fitted):
+        out[name] = fitted
 
 
 def _fitted_date(value: str) -> str | None:

@@ -31,8 +31,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Any, Self
 
 from pydantic import BaseModel, ValidationError
@@ -43,6 +44,7 @@ from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.chunking import Chunk, merge_claims, split_chunk
 from claimkit.extract.llm.context import Budget, estimate_tokens, fit_chunks, fixed_tokens
 from claimkit.extract.llm.examples import example_messages, examples_digest, load_examples
+from claimkit.extract.llm.lenient import cut_off, strict_payload
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
@@ -73,6 +75,7 @@ __all__ = [
     "locate_drafts",
     "reask_message",
     "shorten",
+    "without_secrets",
 ]
 
 log = logging.getLogger(__name__)
@@ -363,20 +366,26 @@ class LLMBackend(Backend):
         """Claims of one chunk; a truncated reply splits the chunk and tries the halves."""
         try:
             return [await self._call(document, chunk, part, tally)]
-        except TruncatedError:
+        except TruncatedError as exc:
             halves = split_chunk(chunk, self.settings.chunk_overlap)
             if len(chunk.text) <= self.settings.min_chunk_chars or len(halves) < 2:
-                raise TruncatedError(
-                    f"the reply was cut off at max_tokens={self.budget().reply} even for "
-                    f"a {len(chunk.text)}-character chunk; raise max_tokens or use a model "
-                    "with a larger output limit"
-                ) from None
+                raise TruncatedError(self._cut_for_good(exc, len(chunk.text))) from None
             log.info("%s: reply truncated; splitting %d characters in %d",
                      document.id, len(chunk.text), len(halves))
             out: list[list[ClaimBase]] = []
             for i, half in enumerate(halves, 1):
                 out.extend(await self._chunk(document, half, (i, len(halves)), tally))
             return out
+
+    def _cut_for_good(self, exc: TruncatedError, size: int) -> str:
+        """The message of a document whose smallest chunk's reply was still cut off."""
+        if "inside its JSON" in str(exc):  # the reply did not say it was cut
+            return (f"the reply was cut off inside its JSON even for a {size}-character "
+                    "chunk, though its finish_reason did not say so; the endpoint or a proxy "
+                    "ends replies early: check it, or raise max_tokens")
+        return (f"the reply was cut off at max_tokens={self.budget().reply} even for a "
+                f"{size}-character chunk; raise max_tokens or use a model with a larger "
+                "output limit")
 
     async def _call(
         self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
@@ -399,7 +408,7 @@ class LLMBackend(Backend):
         for note in said:  # in the record's warnings; on the log with -v, named
             log.info("%s: %s", document.id, note)
         tally.warnings.extend(said)
-        return build_claims(document, call.drafts)
+        return build_claims(document, without_secrets(call.drafts, self.secrets()))
 
     # ------------------------------------------------------------------ requests (batch mode)
     # What the real-time path sends first for a document, exposed for batch mode
@@ -452,6 +461,9 @@ class LLMBackend(Backend):
             call.received(reply.prompt_tokens, reply.completion_tokens)
             if reply.truncated:
                 raise TruncatedError("the reply was cut off at the output token limit")
+            if _cut(reply):  # whatever the provider says, the JSON ends inside a value
+                raise TruncatedError("the reply was cut off inside its JSON; its last values "
+                                     "would be read cut")
             try:
                 self._validate(call, reply)
                 return
@@ -500,6 +512,57 @@ class LLMBackend(Backend):
         ]
 
 
+def without_secrets(drafts: list[Draft], secrets: Sequence[str]) -> list[Draft]:
+    """``drafts`` with the configured key and anything shaped like a secret
+    (:func:`claimkit.redact.redact`) out of what the model wrote: every string of their
+    fields and their quotes not found in the text. A model told to repeat its headers,
+    or a proxy that injects them, would put the key into a summary, and from there
+    into the output file. Evidence spans are the document's own text and stay.
+
+    One redaction of all the strings at once says whether any is touched (a reply
+    without a secret costs that one pass)."""
+    probe = "\n".join(s for d in drafts for s in (*_strings(list(d.fields.values())), *d.quotes))
+    if redact(probe, secrets) == probe:
+        return drafts
+    return [replace(d, fields={k: _redacted(v, secrets) for k, v in d.fields.items()},
+                    quotes=tuple(redact(q, secrets) for q in d.quotes)) for d in drafts]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The strings a draft's field holds (in lists and models; enum values are ours)."""
+    if isinstance(value, Enum):
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name))
+
+
+def _redacted(value: Any, secrets: Sequence[str]) -> Any:
+    """``value`` (a field's) with :func:`redact` applied to each string it holds."""
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, list):
+        return [_redacted(v, secrets) for v in value]
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={name: _redacted(getattr(value, name), secrets)
+                                        for name in type(value).model_fields})
+    return value
+
+
+def _cut(reply: Reply) -> bool:
+    """``reply`` is JSON text that is not complete as it is and ends inside a value
+    (:func:`~claimkit.extract.llm.lenient.cut_off`)."""
+    content = reply.content
+    return isinstance(content, str) and not strict_payload(content) and cut_off(content)
+
+
 def reask_message(bad: list[tuple[int, str, str | None]]) -> str:
     """The error sent back for quotes not found: each named, and how to fix it."""
     lines = [
@@ -543,24 +606,36 @@ def locate_drafts(
             for name in type(claim).model_fields
             if name not in _NOT_FIELDS and (value := getattr(claim, name)) is not None
         }
-        spans: list[Span] = []
-        rest: list[str] = []
-        quotes = [q for q in claim.quotes if q and q.strip()]
-        if not quotes:
+        spans, rest = _located(claim.quotes, aligner, shift)
+        if not spans and not rest:
             bad.append((i, claim.type, None))
-        for quote in quotes:
-            found = aligner.align(quote, near=spans)
-            if found is None:
-                rest.append(quote)
-                bad.append((i, claim.type, quote))
-            elif not shift:  # the chunk is the document's start: offsets hold as they are
-                spans.append(found)
-            else:
-                spans.append(found.model_copy(
-                    update={"start": found.start + shift, "end": found.end + shift}
-                ))
+        bad.extend((i, claim.type, quote) for quote in rest)
         drafts.append(Draft(type=claim.type, fields=data, quotes=tuple(rest), spans=tuple(spans)))
     return drafts, bad
+
+
+#: the first spans of a claim that choose between the repeats of its next quote: a
+#: claim of thousands of quotes (a model caught in a loop) is grounded in linear time
+_NEAR = 16
+
+
+def _located(quotes: Sequence[str], aligner: Aligner, shift: int) -> tuple[list[Span], list[str]]:
+    """The spans of a claim's quotes (each quote once, each span once, offsets moved by
+    ``shift`` to the document's), and the quotes not found."""
+    spans: list[Span] = []  # in the chunk's offsets, as the aligner's
+    seen: set[tuple[int, int]] = set()
+    rest: list[str] = []
+    for quote in dict.fromkeys(q for q in quotes if q and q.strip()):  # a repeat is one
+        found = aligner.align(quote, near=spans[:_NEAR])
+        if found is None:
+            rest.append(quote)
+        elif (found.start, found.end) not in seen:
+            seen.add((found.start, found.end))
+            spans.append(found)
+    if shift:  # the chunk does not start the document: its offsets moved to the document's
+        spans = [s.model_copy(update={"start": s.start + shift, "end": s.end + shift})
+                 for s in spans]
+    return spans, rest
 
 
 def _library_value(value: Any) -> Any:

@@ -13,6 +13,13 @@ maintained library made for exactly this, after a strict ``json.loads``) and
 :func:`strict_payload` says whether a text is the object as it is, with no
 repair: a reply cut off at the token limit (``finish_reason == "length"``) is
 accepted only then; a repaired cut-off reply would lose its end unseen.
+:func:`cut_off` says whether a text ends inside a JSON value whatever the
+reply's ``finish_reason`` says (a proxy or server that ended it early): json-repair
+would close it, keeping the cut values (``"Norway pledges eng"``, ``15`` for
+``1500``) as if they were whole.
+
+:func:`without_surrogates` writes half of a UTF-16 pair (``"\ud83d"``, an emoji cut
+in two), which JSON allows but no text can hold, as U+FFFD.
 
 Neither openai nor instructor is imported here.
 """
@@ -20,13 +27,15 @@ Neither openai nor instructor is imported here.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import json_repair
 
 from claimkit.extract.llm.coerce import says_nothing
 
-__all__ = ["claims_payload", "read_json", "strict_payload"]
+__all__ = ["claims_payload", "cut_off", "read_json", "strict_payload", "surrogates",
+           "without_surrogates"]
 
 #: how many times a JSON string holding JSON is decoded again
 _MAX_DECODES = 2
@@ -115,9 +124,25 @@ def _claims_member(claims: Any) -> Any:
     if claims is None:
         return []
     if isinstance(claims, dict):
+        numbered = _numbered(claims)
+        if numbered is not None:
+            return numbered
         grouped = _grouped(claims, least=1)
         return grouped if grouped is not None else [claims]
     return claims
+
+
+#: a member named by a number (``"0"``, ``"1"``, ``"claim_1"``, ``"Claim 2"``, ``"item-3"``)
+_NUMBERED = re.compile(r"^\s*(?:[^\W\d_]+[\s_-]*)?\d+\s*$")
+
+
+def _numbered(claims: dict[str, Any]) -> list[Any] | None:
+    """Claims given as an object keyed by their numbers (``{"0": {...}, "1": {...}}``) as
+    the list of them, in the order given; None when ``claims`` is not such an object."""
+    if claims and all(isinstance(v, dict) for v in claims.values()) and all(
+            _NUMBERED.match(str(k)) for k in claims):
+        return list(claims.values())
+    return None
 
 
 def _grouped(value: dict[str, Any], least: int) -> list[Any] | None:
@@ -149,3 +174,78 @@ def strict_payload(text: str | None) -> bool:
     except (ValueError, RecursionError):
         return False
     return isinstance(value, dict) and isinstance(value.get("claims"), list)
+
+
+#: where the next string or bracket may start
+_NEXT = re.compile(r"[\"'{}\[\]]")
+#: a whole string in double or single quotes, escapes included
+_STRINGS = {'"': re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL),
+            "'": re.compile(r"'(?:[^'\\]|\\.)*'", re.DOTALL)}
+
+
+#: deeper than this, open objects and lists are no claims reply cut off (the reply's
+#: shape is a few levels deep) but garbage, re-asked like any reply that is not JSON
+_MAX_CUT_DEPTH = 32
+
+
+def cut_off(text: str) -> bool:
+    """``text`` ends inside a JSON value: an object or list opened and not closed, or a
+    string inside one not closed (prose around the JSON is not judged; a JSON string
+    holding the JSON, double-encoded, is judged by what it holds). Brackets opened
+    more than :data:`_MAX_CUT_DEPTH` deep are not a cut reply but no reply at all."""
+    stripped = text.strip()
+    if stripped.startswith('"'):
+        try:
+            inner = json.loads(stripped)
+        except (ValueError, RecursionError):
+            return True  # the string itself never ends
+        return isinstance(inner, str) and cut_off(inner)
+    depth, i = 0, 0
+    while (m := _NEXT.search(text, i)) is not None:
+        mark, i = m.group(), m.end()
+        if mark in "{[":
+            depth += 1
+            if depth > _MAX_CUT_DEPTH:
+                return False
+        elif mark in "}]":
+            depth = max(0, depth - 1)
+        elif depth and (mark == '"' or _value_start(text, m.start())):
+            whole = _STRINGS[mark].match(text, m.start())
+            if whole is None:
+                return True  # a string inside the value that never ends
+            i = whole.end()
+    return depth > 0
+
+
+def _value_start(text: str, at: int) -> bool:
+    """A single quote at ``at`` opens a string (a Python literal's): it follows ``{``,
+    ``[``, ``,`` or ``:`` (an apostrophe inside unquoted words does not)."""
+    j = at - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] in "{[,:"
+
+
+#: a UTF-16 surrogate, escaped in JSON text or as a character of a string
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|[\ud800-\udfff]")
+
+
+def surrogates(text: str) -> bool:
+    """``text`` holds a UTF-16 surrogate, escaped (``\\ud83d``) or as a character: a
+    JSON reader that refuses half of a pair (pydantic's) would refuse the reply."""
+    return _SURROGATE.search(text) is not None
+
+
+def without_surrogates(value: Any) -> Any:
+    """``value`` (parsed JSON) with each lone UTF-16 surrogate in its strings and keys
+    written as U+FFFD (a pair of them was already one character when it was parsed)."""
+    if isinstance(value, str):
+        return _LONE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+_LONE = re.compile("[\ud800-\udfff]")

@@ -48,6 +48,7 @@ import asyncio
 import email.utils
 import json
 import logging
+import math
 import socket
 import ssl
 import time
@@ -84,7 +85,14 @@ from claimkit.errors import (
 )
 from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
-from claimkit.extract.llm.lenient import claims_payload, read_json, strict_payload
+from claimkit.extract.llm.lenient import (
+    claims_payload,
+    cut_off,
+    read_json,
+    strict_payload,
+    surrogates,
+    without_surrogates,
+)
 from claimkit.extract.llm.replies import (
     MODES,
     reask_loop,
@@ -177,28 +185,46 @@ def is_transient(exc: BaseException) -> bool:
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
-    """Seconds a 429/503 asks us to wait (``Retry-After``/``retry-after-ms``), if it says."""
+    """Seconds a 429/503 asks us to wait (``Retry-After``/``retry-after-ms``), if it says;
+    None when it says nothing readable (``"soon"``, ``"NaN"``, a date of no calendar):
+    the usual backoff then."""
     response = getattr(exc, "response", None)
     headers = getattr(response, "headers", None)
     if headers is None:
         return None
-    ms = headers.get("retry-after-ms")
-    if ms:
-        try:
-            return float(ms) / 1000.0
-        except ValueError:
-            pass
+    ms = _seconds(headers.get("retry-after-ms"))
+    if ms is not None:
+        return ms / 1000.0
     value = headers.get("retry-after")
-    if not value:
-        return None
+    seconds = _seconds(value)
+    if seconds is not None or not value:
+        return seconds
     try:
-        return max(0.0, float(value))
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return max(0.0, parsed.timestamp() - time.time())
+
+
+def _seconds(value: str | None) -> float | None:
+    """A header's number of seconds, at least 0 (an infinity stays: it is capped), or
+    None when it is no number (or NaN)."""
+    try:
+        seconds = float(value) if value else math.nan
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
+        return None
+    return None if math.isnan(seconds) else max(0.0, seconds)
+
+
+class ReplyTooLarge(openai.APIConnectionError):
+    """The endpoint's reply passed ``max_reply_bytes``: it was not read further (no
+    claim reply is that long; a broken server or proxy). Retried like a dropped
+    connection."""
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ReplyTooLarge):
+        return exc.message
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code}"
     if isinstance(exc, openai.APITimeoutError):
@@ -328,16 +354,16 @@ class OpenAIBackend(LLMBackend):
         for _ in range(self.settings.max_api_retries + 1):
             response = _completion(await self.send(body, call))
             if call is not None:
-                usage = getattr(response, "usage", None)
-                call.received(int(usage.prompt_tokens or 0) if usage is not None else 0,
-                              int(usage.completion_tokens or 0) if usage is not None else 0)
-            if getattr(response, "choices", None):
+                call.received(*_token_counts(response))
+            if _answered(response):
                 break
             log.info("the endpoint's reply has no choices; asking again")
         else:
             raise TransientError(
-                f"the endpoint's reply had no choices, {self.settings.max_api_retries + 1} "
-                "time(s) (max_api_retries); rerun with --resume later")
+                "the endpoint's reply had no choices (or a choice without a message), "
+                f"{self.settings.max_api_retries + 1} "
+                f"time(s) (max_api_retries){_error_said(response, self.settings.api_key)}; "
+                "rerun with --resume later")
         tools = kwargs.get("tools") or []
         name = tools[0].get("function", {}).get("name") if tools else None
         return tidy_reply(response, name)
@@ -399,14 +425,36 @@ class OpenAIBackend(LLMBackend):
         openai client's errors (``openai.APIStatusError``,
         ``openai.APIConnectionError``): they decide whether to retry; a
         :class:`~claimkit.errors.ClaimkitError` it raises ends the request.
+
+        The attempt is bounded in all, not only between two reads: the whole reply
+        within ``timeout`` seconds (a server that trickles it a few bytes at a time
+        times out like a silent one) and at most ``max_reply_bytes`` bytes
+        (:class:`ReplyTooLarge`, read no further).
         """
-        raw = await self._http().post(
-            "/chat/completions",
-            cast_to=httpx2.Response,
-            content=body,
-            options={"headers": {"Content-Type": "application/json"}},
-        )
-        return raw.content
+        s = self.settings
+        try:
+            async with asyncio.timeout(s.timeout or None):
+                raw = await self._http().post(
+                    "/chat/completions",
+                    cast_to=httpx2.Response,
+                    content=body,
+                    # the body unread: read below, up to max_reply_bytes
+                    options={"headers": {"Content-Type": "application/json",
+                                         RAW_RESPONSE_HEADER: "stream"}},
+                )
+                return await _read_bounded(raw, s.max_reply_bytes)
+        except (TimeoutError, httpx2.TimeoutException) as exc:
+            raise openai.APITimeoutError(request=self._request_of(exc)) from exc
+        except httpx2.HTTPError as exc:  # the body broke off while it was read
+            raise openai.APIConnectionError(request=self._request_of(exc)) from exc
+
+    def _request_of(self, exc: BaseException) -> httpx2.Request:
+        """The request an error of :meth:`post` names (its URL without credentials)."""
+        request = getattr(exc, "_request", None)
+        if isinstance(request, httpx2.Request):
+            return request
+        url = public_url(self.settings.base_url).rstrip("/") + "/chat/completions"
+        return httpx2.Request("POST", url)
 
     def _raise(self, exc: Exception, tally: Any) -> NoReturn:
         """The exception a failed request ends in, saying why in one line."""
@@ -492,6 +540,36 @@ class OpenAIBackend(LLMBackend):
         return request, model, kwargs
 
 
+#: asks the openai client for the reply unread (its header for "raw response, streamed")
+RAW_RESPONSE_HEADER = "X-Stainless-Raw-Response"
+
+
+async def _read_bounded(response: httpx2.Response, limit: int) -> bytes:
+    """The body of ``response``, read up to ``limit`` bytes; past that (or when its
+    ``Content-Length`` says so) :class:`ReplyTooLarge`, the rest unread."""
+    try:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise ReplyTooLarge(message=_too_large(limit, f"it announced {int(declared):,}"),
+                                request=response.request)
+        pieces: list[bytes] = []
+        size = 0
+        async for piece in response.aiter_bytes():
+            size += len(piece)
+            if size > limit:
+                raise ReplyTooLarge(message=_too_large(limit, "read no further"),
+                                    request=response.request)
+            pieces.append(piece)
+        return b"".join(pieces)
+    finally:
+        await response.aclose()
+
+
+def _too_large(limit: int, detail: str) -> str:
+    return (f"the endpoint's reply passed {limit:,} bytes (max_reply_bytes; {detail}): no claim "
+            "reply is that long")
+
+
 def _completion(content: bytes) -> ChatCompletion:
     """The reply as a ChatCompletion, validated in one pass over its JSON.
 
@@ -519,49 +597,116 @@ def _completion(content: bytes) -> ChatCompletion:
     return ChatCompletion.construct(**data)
 
 
+#: the most tokens one reply is believed to count (a larger count is no count)
+_MAX_TOKENS = 100_000_000
+
+
+def _token_counts(response: ChatCompletion) -> tuple[int, int]:
+    """The reply's prompt and completion tokens; a count that is no count (``"N/A"``,
+    ``-5``, ``1e30``, NaN, null) is 0, never a failure (the usage is the server's
+    say-so, the claims are what matters)."""
+    usage = getattr(response, "usage", None)
+    return (_count(getattr(usage, "prompt_tokens", None)),
+            _count(getattr(usage, "completion_tokens", None)))
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0
+    if not math.isfinite(value) or not 0 <= value <= _MAX_TOKENS:
+        return 0
+    return int(value)
+
+
+def _answered(response: ChatCompletion) -> bool:
+    """The reply has a first choice with a message (else it is asked for again)."""
+    choices: Any = getattr(response, "choices", None)
+    return bool(choices) and getattr(choices[0], "message", None) is not None
+
+
+def _error_said(response: ChatCompletion, key: str | None) -> str:
+    """What an ``error`` member of a reply without choices says (a server that answers
+    its errors with HTTP 200), for the failure's message; "" when there is none."""
+    error = getattr(response, "error", None)
+    message = error.get("message") if isinstance(error, dict) else error
+    if not message:
+        return ""
+    return f" (it said: {shorten(redact(message, (key,)), 200)!r})"
+
+
 def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     """The reply with its claims where instructor looks for them, read as a careful
     reader would (see :mod:`~claimkit.extract.llm.lenient`).
 
     With a ``tool`` (mode tools): every tool call, whatever its function's name,
-    or else the message content, read leniently, their claims as one call of
-    ``tool``; arguments cut into pieces over several calls (a stream gathered
-    badly) are read joined when only the whole is JSON. Without (the JSON
-    modes): the content read leniently, as JSON. A reply cut off at the token
-    limit (``finish_reason == "length"``) is kept only when what it holds is
-    complete JSON as it is; otherwise :class:`~claimkit.errors.TruncatedError`
-    (the chunk is split). A refusal (the message's ``refusal``) with no claims
-    beside it is a :class:`~claimkit.errors.BackendError` quoting it. A reply
-    with nothing readable is left as it is (instructor re-asks).
+    or else the message content (a string, or a list of text parts), read
+    leniently, their claims as one call of ``tool``; arguments cut into pieces
+    over several calls (a stream gathered badly) are read joined when only the
+    whole is JSON. Without (the JSON modes): the content read leniently, as JSON.
+    A reply cut off at the token limit (``finish_reason == "length"``) is kept
+    only when what it holds is complete JSON as it is, and one whose JSON ends
+    inside a value is cut off whatever its ``finish_reason`` says: both are
+    :class:`~claimkit.errors.TruncatedError` (the chunk is split), never read
+    with their cut values. Half of a UTF-16 pair in a string is U+FFFD. A refusal
+    (the message's ``refusal``) or a stop by the content filter with no claims
+    beside it is a :class:`~claimkit.errors.BackendError` saying so, not re-asked.
+    A reply with nothing readable is left as it is (instructor re-asks).
     """
     choice = response.choices[0]
     message = getattr(choice, "message", None)
     calls = list(getattr(message, "tool_calls", None) or [])
     functions: list[Any] = [getattr(c, "function", None) for c in calls]
-    arguments = _arguments(functions, getattr(message, "content", None))
-    truncated = getattr(choice, "finish_reason", None) == "length"
-    if truncated and not (len(arguments) == 1 and strict_payload(arguments[0])):
-        raise TruncatedError("the reply was cut off at the output token limit")
+    arguments, source = _arguments(functions, getattr(message, "content", None))
+    finish = getattr(choice, "finish_reason", None)
+    whole = _complete(arguments, finish)
     refusal = getattr(message, "refusal", None)
     names = [getattr(f, "name", None) for f in functions if f is not None]
-    as_asked = not truncated and len(arguments) == 1 and names == ([tool] if tool else [])
-    if as_asked and not refusal and strict_payload(arguments[0]):
+    as_asked = (whole and finish != "length" and source == ("calls" if tool else "content")
+                and names == ([tool] if tool else []))
+    if as_asked and not refusal and not surrogates(arguments[0]):
         return response  # nothing to tidy
     payloads = [p for a in arguments if (p := claims_payload(read_json(a), tool)) is not None]
     if not payloads:
-        if isinstance(refusal, str) and refusal.strip():
-            raise BackendError(f"the model refused to answer: {shorten(redact(refusal))!r}; "
-                               "the document was not extracted")
+        _refused(refusal, finish)
         return response
-    merged = json.dumps({"claims": [c for p in payloads for c in p["claims"]]},
-                        ensure_ascii=False)
+    claims = without_surrogates([c for p in payloads for c in p["claims"]])
+    merged = json.dumps({"claims": claims}, ensure_ascii=False)
     call_id = getattr(calls[0], "id", None) if calls else None
     return _rebuilt(response, merged, tool, call_id or "call_0")
 
 
-def _arguments(functions: list[Any], content: Any) -> list[str]:
-    """The texts of a reply that hold its JSON: each tool call's arguments (an object
-    given for the string encoded; pieces of one JSON text joined), else the content."""
+def _complete(arguments: list[str], finish: Any) -> bool:
+    """The reply holds one text, the JSON object as it is. Raises
+    :class:`~claimkit.errors.TruncatedError` for a reply cut off: at the token limit
+    unless what it holds is complete as it is, or inside its JSON whatever
+    ``finish_reason`` says (json-repair would close it around the cut values)."""
+    strict = [strict_payload(a) for a in arguments]
+    if finish == "length" and not (len(arguments) == 1 and strict[0]):
+        raise TruncatedError("the reply was cut off at the output token limit")
+    if any(not ok and cut_off(a) for a, ok in zip(arguments, strict, strict=True)):
+        raise TruncatedError(f"the reply was cut off inside its JSON (finish_reason {finish!r}); "
+                             "its last values would be read cut")
+    return len(arguments) == 1 and strict[0]
+
+
+def _refused(refusal: Any, finish: Any) -> None:
+    """Raise :class:`~claimkit.errors.BackendError` for a reply that is a refusal or was
+    stopped by the endpoint's content filter (asking again gets the same)."""
+    if isinstance(refusal, str) and refusal.strip():
+        raise BackendError(f"the model refused to answer: {shorten(redact(refusal))!r}; "
+                           "the document was not extracted")
+    if finish == "content_filter":
+        raise BackendError("the endpoint's content filter stopped the reply (finish_reason "
+                           "'content_filter'); the document was not extracted")
+
+
+def _arguments(functions: list[Any], content: Any) -> tuple[list[str], str]:
+    """The texts of a reply that hold its JSON, and where they are (``calls``,
+    ``content``, ``parts``): each tool call's arguments (an object given for the
+    string encoded; pieces of one JSON text joined), else the content (a string, or
+    the text of its parts joined)."""
     arguments: list[str] = []
     for f in functions:
         given = getattr(f, "arguments", None)
@@ -573,16 +718,21 @@ def _arguments(functions: list[Any], content: Any) -> list[str]:
         joined = "".join(arguments)
         if strict_payload(joined):
             arguments = [joined]
-    if not arguments and isinstance(content, str) and content:
-        arguments = [content]
-    return arguments
+    if arguments:
+        return arguments, "calls"
+    if isinstance(content, str):
+        return ([content] if content else []), "content"
+    parts = [p.get("text") if isinstance(p, dict) else getattr(p, "text", None)
+             for p in content or () if isinstance(content, list)]
+    text = "".join(t for t in parts if isinstance(t, str))
+    return ([text] if text else []), "parts"
 
 
 def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,
              call_id: str) -> ChatCompletion:
     """``response`` with its first choice's message holding ``merged``: as one call of
     ``tool``, else as the content."""
-    data = response.model_dump()
+    data = response.model_dump(warnings=False)  # a server's content of parts: no warning
     first = data["choices"][0]
     first["finish_reason"] = "tool_calls" if tool else "stop"
     message = first.get("message") or {"role": "assistant"}

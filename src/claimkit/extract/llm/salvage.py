@@ -33,6 +33,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from claimkit.extract.llm.coerce import canonical_members, coerce_claim, snake_key
+from claimkit.extract.llm.lenient import read_json
+from claimkit.extract.llm.members import Unreadable
 
 __all__ = [
     "DROPPED",
@@ -75,8 +77,10 @@ def salvage_claims(
         claims = [claims]
     if not isinstance(claims, list):
         return [], [f"claims{DROPPED} not a list ({type(claims).__name__})"]
-    # claims in lists inside the list ([[{...}, {...}]], a reply gathered from parts)
-    claims = [c for item in claims for c in (item if isinstance(item, list) else [item])]
+    # claims in lists inside the list ([[{...}, {...}]], a reply gathered from parts), and
+    # claims written as JSON strings of themselves (["{\"type\": ...}"])
+    claims = [c for item in map(_decoded, claims)
+              for c in (item if isinstance(item, list) else [item])]
     kept: list[BaseModel] = []
     notes: list[str] = []
     first: dict[str, int] = {}
@@ -87,11 +91,33 @@ def salvage_claims(
             continue
         if key is not None:
             first[key] = i
-        claim, claim_notes = salvage_claim(raw, models, number=i, text=text)
+        claim, claim_notes = _salvaged(raw, models, i, text)
         notes.extend(claim_notes)
         if claim is not None:
             kept.append(claim)
     return kept, collapse_notes(notes)
+
+
+def _salvaged(raw: Any, models: Mapping[str, type[BaseModel]], number: int,
+              text: str | None) -> tuple[BaseModel | None, list[str]]:
+    """:func:`salvage_claim`, with whatever it raises costing this claim only (named):
+    an error out of one claim's reading (a user's validator, a value no reader was
+    made for) would otherwise fail the validation of the whole reply."""
+    try:
+        return salvage_claim(raw, models, number=number, text=text)
+    except Exception as exc:  # one claim never costs the others
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        return None, [f"claim {number}{DROPPED} could not be read ({reason})"]
+
+
+def _decoded(item: Any) -> Any:
+    """A claim written as a JSON string of itself (an object or a list of them) as that;
+    anything else as it is."""
+    if isinstance(item, str) and item.strip()[:1] in ("{", "["):
+        value = read_json(item)
+        if isinstance(value, (dict, list)):
+            return value
+    return item
 
 
 def _identity(raw: Any) -> str | None:
@@ -203,6 +229,8 @@ def _validate_pruned(model: type[BaseModel], data: dict[str, Any],
             claim = model.model_validate(data)
         except ValidationError as exc:
             error = exc.errors()[0]
+            if isinstance(error.get("input"), Unreadable):  # it says why itself
+                error = {**error, "msg": str(error["input"])}
             loc = tuple(error["loc"])
             if not loc or (loc[0] in _ESSENTIAL and len(loc) == 1):
                 return None, [*notes, f"{label}{DROPPED} {_where(loc)}: {error['msg']}"]

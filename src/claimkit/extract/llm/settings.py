@@ -19,6 +19,7 @@ Each setting is resolved in this order: an explicit argument, then a
 | examples         | CLAIMKIT_EXAMPLES (gold-format JSONL)      | none             |
 | cache_dir        | CLAIMKIT_CACHE_DIR                         | ~/.cache/claimkit|
 | prices           | CLAIMKIT_PRICES (a JSON file)              | bundled table    |
+| max_reply_bytes  | (an argument only)                         | 16 MiB           |
 
 .. [1] only when talking to OpenAI itself; any other ``base_url`` needs a model.
 .. [2] the ``context`` of the model in the bundled model table (prices.json, or
@@ -100,6 +101,9 @@ class LLMSettings:
     #: below this size a truncated chunk is not split again but fails
     min_chunk_chars: int = 1500
     max_tokens: int | None = 8192
+    #: the longest reply body read (bytes); a longer one is refused unread past this
+    #: (a reply of max_tokens tokens is far shorter: a broken server or proxy)
+    max_reply_bytes: int = 16 * 1024 * 1024
     temperature: float = 0.0
     #: pydantic strict mode for the model's reply; off so that local models
     #: that send "5" for 5 are accepted (the value is still validated)
