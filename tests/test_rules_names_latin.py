@@ -319,6 +319,19 @@ _FOUND = [
     ('apposition', 'en',
      'Tom Baxter, a senior official at the ministry, said no decision had been taken.',
      'Tom Baxter'),
+    # a body in the genitive after a Polish or Croatian office, in lower case or capitalised;
+    # German compound offices (-vorsitzende, -direktorin, -leiter)
+    ('office', 'hr', 'Glavni ravnatelj policije Nikola Marić najavio je pojačane kontrole.', 'Nikola Marić'),
+    ('office', 'hr', 'Ravnateljica bolnice Ana Kovač rekla je da hitna služba radi.', 'Ana Kovač'),
+    ('office', 'pl', 'Dyrektor teatru Marek Zieliński zapowiedział nowy sezon.', 'Marek Zieliński'),
+    ('office', 'pl', 'Dyrektor generalny Lasów Państwowych Witold Kossak zapowiedział zmiany.', 'Witold Kossak'),
+    ('office', 'pl',
+     'Prezes Polskich Sieci Elektroenergetycznych Grzegorz Onichimowski zapowiedział inwestycje.',
+     'Grzegorz Onichimowski'),
+    ('office', 'hr', 'Ravnatelj Hrvatskih šuma Nediljko Dujić rekao je da sječa neće rasti.', 'Nediljko Dujić'),
+    ('office', 'de', 'Der Vorstandsvorsitzende der Bahn, Richard Lutzmann, kündigte neue Züge an.', 'Richard Lutzmann'),
+    ('office', 'de', 'Museumsdirektorin Eva Kranz sagte, das Haus bleibe offen.', 'Eva Kranz'),
+    ('office', 'de', 'Abteilungsleiter Jonas Berger sagte, die Frist werde nicht verlängert.', 'Jonas Berger'),
 ]
 
 #: (language, sentence, names no person may have; None: no person at all)

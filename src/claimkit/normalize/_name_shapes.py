@@ -12,7 +12,8 @@ import re
 
 __all__ = [
     "ACRONYM_AFTER", "CLOSES", "LIST_GOES_ON", "NOT_NAME_WORDS", "PORTFOLIO_ON", "POSSESSOR_BEFORE",
-    "SLAVIC_ADJECTIVE", "TO_ACRONYM", "acronym_end", "name_token", "past_acronym", "region_end",
+    "SLAVIC_ADJECTIVE", "TO_ACRONYM", "acronym_end", "genitive_body_end", "name_token", "past_acronym",
+    "region_end",
 ]
 
 _APOSTROPHE = re.compile(r"['’]")
@@ -116,3 +117,32 @@ def name_token(word: str) -> str:
 #: the endings of Polish and Croatian adjectives after a title ("rzecznik *prasowy*",
 #: "dowódca *operacyjny*", "wojewoda *mazowiecki*", "glavni *državni* odvjetnik")
 SLAVIC_ADJECTIVE = re.compile(r"(?:[nw]y|[nw]a|ski|ska|cki|cka|ni|ji|ki)$")
+
+#: the endings of a Polish or Croatian body's capitalised words in the genitive, plural or
+#: adjectival, which no name in the nominative has ("Dyrektor *Lasów Państwowych* X",
+#: "Ravnatelj *Hrvatskih šuma* X"); and the weaker ones a name's word may have too (Polish
+#: "-i", "-y": "Sieci", but "Antoni", "Jerzy"), read only before a word of the first kind
+#: ("Prezes Polskich *Sieci Elektroenergetycznych* X")
+_GENITIVE_BODY = {"pl": re.compile(r"(?:ów|ych|ich|ego|iej|owej|nej|skiej|ckiej)$"),
+                  "hr": re.compile(r"(?:og|oga|ih|skog|skoga|nog|noga|nih|ske)$")}
+_GENITIVE_WEAK = {"pl": re.compile(r"(?<!sk)(?<!ck)(?<!dzk)[iy]$")}
+_CAPITAL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def genitive_body_end(text: str, folded: str, p: int, lang: str | None) -> int | None:
+    """The end of the capitalised words in the genitive at ``p`` (:data:`_GENITIVE_BODY`),
+    a Polish or Croatian body's after an office ("Dyrektor generalny *Lasów Państwowych*
+    Witold Koss"), or None when the words at ``p`` end in no such word."""
+    strong, weak = _GENITIVE_BODY.get(lang or ""), _GENITIVE_WEAK.get(lang or "")
+    if strong is None:
+        return None
+    end, last = None, p - 1
+    for m in _CAPITAL_WORD.finditer(text, p):
+        if m.start() != last + 1 or not m.group()[0].isupper():
+            break
+        if strong.search(folded, m.start(), m.end()):
+            end = m.end()
+        elif weak is None or not weak.search(folded, m.start(), m.end()):
+            break
+        last = m.end()
+    return end

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["office_automaton", "office_words"]
+__all__ = ["GENITIVE_OFFICES", "office_automaton", "office_words"]
 
 #: per language, the folded offices (and their feminine forms) that name a person
 _OFFICES: dict[str, tuple[str, ...]] = {
@@ -146,6 +146,11 @@ def office_automaton(lang: str | None) -> Any:
 #: the function words inside offices ("minister *of* state", "procureur *de la* République"),
 #: which are no office words
 _JOINS = frozenset({"of", "the", "and", "de", "la", "au", "della", "da", "du", "miasta"})
+
+
+#: the Polish and Croatian offices whose body may follow in the genitive, in lower case
+#: ("dyrektor *szpitala* X", "glavni ravnatelj *policije* X")
+GENITIVE_OFFICES = tuple(o for lang in ("pl", "hr") for o in _OFFICES[lang])
 
 
 def office_words() -> frozenset[str]:

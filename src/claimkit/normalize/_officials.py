@@ -52,12 +52,13 @@ from claimkit.normalize._name_shapes import (
     SLAVIC_ADJECTIVE,
     TO_ACRONYM,
     acronym_end,
+    genitive_body_end,
     name_token,
     past_acronym,
     region_end,
 )
 from claimkit.normalize._names import ar_given_name, ar_name_word, family_name
-from claimkit.normalize._offices import office_automaton, office_words
+from claimkit.normalize._offices import GENITIVE_OFFICES, office_automaton, office_words
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
@@ -186,7 +187,8 @@ _COMPOUND_TITLES = {
     "de": re.compile(
         r"(?<![\w-])[^\W\d_][\w-]{1,30}?(?:minister|ministerin|präsident|präsidentin|kanzler|kanzlerin"
         r"|sprecher|sprecherin|sekretär|sekretärin|botschafter|botschafterin|beauftragte|beauftragter"
-        r"|chef|chefin|gesandter|gesandte)(?![\w-])"
+        r"|chef|chefin|gesandter|gesandte|vorsitzende|vorsitzender|direktor|direktorin|leiter|leiterin"
+        r"|meister|meisterin)(?![\w-])"
     ),
     # Turkish puts the portfolio before "Bakanı" (its minister) and the name after it:
     # "Tarım Bakanı İbrahim Yumaklı", "Enerji ve Tabii Kaynaklar Bakanı Alparslan Bayraktar"
@@ -360,6 +362,8 @@ _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "minis
                     "пресс-секретарь", "пресс-секретарша", "представитель", "речник", "речниця",
                     "прес-секретар", "прес-секретарка", "прессекретар", "прессекретарка", "представник",
                     "представниця")
+#: the titles and offices that a body or portfolio in the genitive may follow (:func:`_genitive_step`)
+_GENITIVE_HEADS = _GENITIVE_TITLES + GENITIVE_OFFICES
 #: Vietnamese syllables that are words of a title ("Chánh *văn* phòng", "Giáo *hoàng*",
 #: "*Quốc* vương") and common middle or given names ("Trần Văn Hải", "Lê Hoàng Nam",
 #: "Phạm Minh Chính"): after a name's first word they go on with the name
@@ -720,7 +724,7 @@ class OfficialFinder:
             if comma and not self._portfolio_goes_on(text, folded, p):
                 return None
             step = self._gap_step(folded, p, spans, first=k == 0) or _institution_step(text, folded, p) or (
-                _genitive_step(text, p) if how[0] and folded.endswith(_GENITIVE_TITLES, 0, e) else None)
+                _genitive_step(text, p) if how[0] and folded.endswith(_GENITIVE_HEADS, 0, e) else None)
             if step is None:
                 return None
             joined = text[p:step[0]].islower() and _joins(folded[p:step[0]]) and spans.covering(p) is None
@@ -774,27 +778,31 @@ class OfficialFinder:
 
     def _past_body(self, text: str, folded: str, p: int, spans: _Taken,
                    how: tuple[bool, _Nouns]) -> tuple[int, tuple[int, int] | None] | None:
-        """A place or an acronym at ``p`` between a title and its holder's name ("Prezydent
-        *Warszawy* Rafał Trzaskowski", "Ravnatelj *HZZO-a* Lucian Vukelić", "sindaco di
-        *Milano*"): (its end, the name after it), the name None when no capitalised word
-        follows (the place or body is the title's, no name); None when no place or acronym
-        is at ``p``, or a place opens a name of two words ("Paris Ortega")."""
+        """A place, a region, a body in the genitive or an acronym at ``p`` between a title
+        and its holder's name ("Prezydent *Warszawy* Rafał Trzaskowski", "Gubernur *Jawa Barat*
+        X", "Dyrektor *Lasów Państwowych* X", "Ravnatelj *HZZO-a* Lucian Vukelić", "sindaco
+        di *Milano*"): (its end, the name after it), the name None when no capitalised word
+        follows (the place or body is the title's, no name); None when none is at ``p``, a
+        place opens a name of two words ("Paris Ortega"), or words in the genitive are no
+        body followed by a name."""
         if not text[p:p + 1].isupper() or spans.covering(p) is not None:
             return None  # places and acronyms are capitalised; a known name is stepped over as a
             # mention ("представитель *МИД России* Наталья Орлова")
         end = spans.place_end(p) or region_end(text, folded, p, spans.lang)
+        genitive = end is None and (end := genitive_body_end(text, folded, p, spans.lang)) is not None
         acronym = end is None and (end := acronym_end(text, p)) is not None
         if end is None:
             return None
         if text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
-            return end, None
+            return None if genitive else (end, None)  # a name in the genitive ("według rzeczniczki
+            # *Anny Kowalskiej*") is no body; only a name after them tells them a body's
         company = _RUN.match(text, end + 1) if acronym and text[p:end] in company_openers(spans.lang) else None
         if company is not None:  # "Direktur Utama PT Kereta Api,": the company's name, no person's
             return company.end(), None
         run = self._name_run(text, folded, end + 1, spans, how)
         if run is not None and (acronym or " " in text[run[0]:run[1]]):
             return end, run
-        return (end, None) if run is None else None
+        return (end, None) if run is None and not genitive else None
 
     def _gap_step(self, folded: str, p: int, spans: _Taken, first: bool = False) -> tuple[int, int | None] | None:
         """The end of the token at ``p`` between a title and a name, and the country it
