@@ -68,6 +68,15 @@ class KnownNames:
     surnames: Mapping[str, frozenset[str]]
     known: frozenset[str]
 
+    def own_first_name(self, person: str, word: str) -> bool:
+        """Whether the folded ``word`` is one of ``person``'s first names in some spelling
+        or form (:func:`_same_name`: "dmitriy" for Dmitry Peskov, "sergeem" for Sergey
+        Lavrov) or its initial ("j" for John Smith)."""
+        own = self.firsts.get(person, frozenset())
+        if len(word) == 1:
+            return any(f.startswith(word) for f in own)
+        return any(_same_name(word, f) for f in own)
+
 
 def given_names(entries: Iterable[tuple[str, Iterable[str]]]) -> KnownNames:
     """:class:`KnownNames` of the people ``entries`` names: (canonical name, aliases)."""
@@ -96,8 +105,7 @@ def with_namesakes(found: list[ActorMention], text: str, language: str | None,
     for m in found:
         a = m.actor
         if _surname_alone(m):
-            start = _other_first_name(text, m.start, (people.firsts.get(a.label, frozenset()), people.known),
-                                      (language, not_name), taken)
+            start = _other_first_name(text, m.start, (a.label, people), (language, not_name), taken)
             if start is not None:
                 written = text[start:m.end]
                 namesake = Actor(text=written, name=written, kind=ActorKind.person)
@@ -130,11 +138,11 @@ def _surnames_of_namesakes(found: list[ActorMention], namesakes: Mapping[tuple[s
     return out
 
 
-def _other_first_name(text: str, at: int, names: tuple[frozenset[str], frozenset[str]],
+def _other_first_name(text: str, at: int, whose: tuple[str, KnownNames],
                       how: tuple[str | None, Callable[[str, int], bool]], taken: list[tuple[int, int]]) -> int | None:
     """Where the first name written right before ``at`` starts, when it is a first name
-    and none of the person's own (``names``: his first names, every known first name);
-    None otherwise."""
+    and none of the person's own (``whose``: the person, the people's names); None
+    otherwise."""
     language, not_name = how
     w = _WORD_BEFORE.search(text, max(0, at - 40), at)
     if w is None:
@@ -146,13 +154,13 @@ def _other_first_name(text: str, at: int, names: tuple[frozenset[str], frozenset
     i = bisect_right(taken, (w.start(1), len(text) + 1)) - 1  # the last mention starting at or before it
     if i >= 0 and taken[i][1] > w.start(1):
         return None  # a country or a body: "France Macron", "NATO Rutte"
-    own, known = names
+    person, people = whose
     latin = romanised(word, language) if script_of(word[0]) == Script.CYRILLIC else None
     forms = {folded} if latin is None else {folded, fold(latin)}  # "Петер" is "Peter"
-    if any(_same_name(form, f) for form in forms for f in own):
+    if any(people.own_first_name(person, form) for form in forms):
         return None
     opens = _SENTENCE_START.search(text, max(0, w.start(1) - 3), w.start(1)) is not None
-    if (opens or language in _NOUNS_CAPITALISED) and forms.isdisjoint(known):
+    if (opens or language in _NOUNS_CAPITALISED) and forms.isdisjoint(people.known):
         return None  # "Yesterday Macron", "Oppositionsführer Merz": no capital tells a name
     return w.start(1)
 

@@ -451,9 +451,6 @@ class Official:
 
 #: how many characters after a place's start hold its name ("Thành phố Hồ Chí Minh")
 _PLACE_WINDOW = 40
-#: how many letters of a first name tell whether it is a known person's, spelt otherwise
-#: ("Dmitriy" and "Dmitry" Peskov) or as an initial ("J." Smith: one)
-_GIVEN_PREFIX = 4
 
 
 class _Taken:
@@ -461,11 +458,11 @@ class _Taken:
 
     def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
                  bodies: Mapping[int, int] | None = None, lang: str | None = None,
-                 given: Callable[[int], frozenset[str]] | None = None) -> None:
+                 own_first: Callable[[int, str], bool] | None = None) -> None:
         self.connectors = (*_IN_ANY, *_CONNECTORS_IN.get(lang, ())) if lang else _CONNECTORS
         self.lang = lang
-        #: entry -> the folded first words of its names ("keir"), for a known person
-        self.given = given
+        #: whether a folded word is one of a known person's (entry's) first names
+        self.own_first = own_first
         self.spans = sorted(taken)
         #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
         self.bodies = bodies or {}
@@ -502,11 +499,10 @@ class _Taken:
         *Sánchez*", "Bruno Reis da *Costa*": another bearer of the surname)."""
         if hit is None or not self.person(hit[2]):
             return False
-        if self.given is None or hit[0] <= s or " " in folded[hit[0]:hit[1]] or script_of(folded[s]) != Script.LATIN:
+        if self.own_first is None or hit[0] <= s or " " in folded[hit[0]:hit[1]] or script_of(folded[s]) != Script.LATIN:
             return True  # (in Cyrillic a first name declines: "Радославом Сікорським" is Sikorski)
-        first = fold(folded[s:hit[0]].split(" ", 1)[0])  # spelt otherwise ("Dmitriy", "Dmitry"),
-        n = 1 if len(first) == 1 else _GIVEN_PREFIX  # or an initial ("J." Smith)
-        return any(fold(g)[:n] == first[:n] for g in self.given(hit[2]))
+        # his first name spelt otherwise ("Dmitriy", "Dmitry") or an initial ("J." Smith)
+        return self.own_first(hit[2], fold(folded[s:hit[0]].split(" ", 1)[0]))
 
     def covering(self, i: int) -> tuple[int, int, int] | None:
         k = bisect.bisect_right(self.starts, i) - 1
@@ -601,10 +597,10 @@ class OfficialFinder:
             self._family_titled["ko"] = f" ?(?:{self._ko})"
 
     def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
-             person: Callable[[int], bool], given: Callable[[int], frozenset[str]] | None = None) -> list[Official]:
+             person: Callable[[int], bool], own_first: Callable[[int, str], bool] | None = None) -> list[Official]:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
-        gazetteer's own mentions ``taken``, which entries are people and (``given``) the
-        folded first words of a person's names."""
+        gazetteer's own mentions ``taken``, which entries are people and (``own_first``)
+        whether a folded word is one of a known person's first names."""
         starts = self._title_starts(folded)
         starts.update((e, min(q, starts.get(e, q))) for e, q in _titles_in(office_automaton(lang), folded).items())
         for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
@@ -614,7 +610,7 @@ class OfficialFinder:
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang, given).with_text(text)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang, own_first).with_text(text)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         found += self._bracketed(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))

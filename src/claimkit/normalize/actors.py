@@ -573,7 +573,7 @@ class Gazetteer:
         taken.sort()
         taken = self._surnames(text, taken)
         taken = self._with_parents(text, taken)
-        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._first_words)
+        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._own_first_name)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
         else:
@@ -673,12 +673,11 @@ class Gazetteer:
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person
 
-    def _first_words(self, idx: int) -> frozenset[str]:
-        """The folded first words of the names of entry ``idx`` written in several words
-        ("keir" for Keir Starmer): a name that opens otherwise and ends in the person's
-        surname is another person's."""
-        e = self._entries[idx]
-        return frozenset(fold_case(n).split(" ", 1)[0] for n in (e.name, *e.aliases) if " " in n.strip())
+    def _own_first_name(self, idx: int, word: str) -> bool:
+        """Whether the folded ``word`` is one of the first names of person ``idx``
+        (:meth:`KnownNames.own_first_name`: "keir" for Keir Starmer): a name that opens
+        otherwise and ends in the person's surname is another person's."""
+        return self._given_names().own_first_name(self._entries[idx].name, word)
 
     def _official_mention(self, text: str, o: Official) -> ActorMention:
         """The mention of an official in no gazetteer: a person named as written, whose
