@@ -478,27 +478,36 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
                 return people
             before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
             if before:
-                chain = [before[-1]]
-                for m in reversed([m for m in named if m.end <= chain[0].start]):
-                    if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
-                        break
-                    chain.insert(0, m)
-                return chain
+                return _chain_before(text, before[-1], reversed([m for m in named if m.end <= before[-1].start]))
             after = [m for m in named if he <= m.start <= he + _HOST_REACH]
             if after:
                 return _chain_after(text, after[0], [m for m in named if m.start >= after[0].end])
     return []
 
 
-def _chain_after(text: str, first: Mention, later: Iterable[Mention]) -> list[Mention]:
+def _chain_after(text: str, first: Mention, later: Iterable[Mention],
+                 joined: Callable[[str, int, int], object] = _COORDINATED.fullmatch) -> list[Mention]:
     """``first`` and the names of ``later`` (those after it, in order) that follow it, each
-    joined to the one before by a coordinator alone ("Germany and the UK", "Norway,
-    Sweden and Denmark"): the hosts after a ``host`` word, the thanked after ``thanks``."""
+    joined to the one before by a coordinator alone (``joined`` of the text between:
+    "Germany and the UK", "Norway, Sweden and Denmark"): the hosts after a ``host`` word,
+    the thanked after ``thanks``, the agents after ``agent``, the sides after ``between``."""
     chain = [first]
     for m in later:
-        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+        if not joined(text, chain[-1].end, m.start):
             break
         chain.append(m)
+    return chain
+
+
+def _chain_before(text: str, last: Mention, earlier: Iterable[Mention]) -> list[Mention]:
+    """The names of ``earlier`` (those before ``last``, the nearest first) that precede it,
+    each joined to the one after by a coordinator alone, and ``last``: the hosts before a
+    ``host`` word, the owners before a cue noun ("Putin and Zelensky's meeting")."""
+    chain = [last]
+    for m in earlier:
+        if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
+            break
+        chain.insert(0, m)
     return chain
 
 
@@ -568,12 +577,7 @@ def _passive_agent(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     for _, ae in memo.scene.cues.spans(lc, "agent", hit.end, ce):
         after = [m for m in _named(memo, ae, ce) if _ARTICLE_GAP.fullmatch(text, ae, m.start)]
         if after:
-            chain = [after[0]]
-            for m in _named(memo, chain[0].end, ce):
-                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-                    break
-                chain.append(m)
-            return chain
+            return _chain_after(text, after[0], _named(memo, after[0].end, ce))
     return []
 
 
@@ -597,23 +601,13 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start) and (
             _qualified(scene, lc, before[-1]) is None) and not _oblique_suffix(scene, lc, before[-1]) and not any(
             before[-1].end < e <= hit.start for _, e in scene.cues.spans(lc, "oblique", before[-1].start, hit.start)):
-        chain = [before[-1]]
-        for m in reversed(before[:-1]):
-            if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
-                break
-            chain.insert(0, m)
-        return chain
+        return _chain_before(text, before[-1], reversed(before[:-1]))
     # a cue written in two parts ends in its object ("принял ... президента", "a reçu ...
     # le président"): the name after it is that object's, no owner of a meeting noun
     after = [m for m in named if m.start >= hit.end] if hit.gap is None and not _inner_names(memo, hit, ce) else []
     if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
         return []
-    chain = [after[0]]
-    for m in after[1:]:
-        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-            break
-        chain.append(m)
-    return chain
+    return _chain_after(text, after[0], after[1:])
 
 
 #: how far after the meeting noun its ``between`` word may start (a space, an adjective:
@@ -633,11 +627,8 @@ def _between(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     for _, be in memo.scene.cues.spans(hit.lang, "between", hit.end, min(ce, hit.end + _BETWEEN_REACH)):
         after = [m for m in _named(memo, be, ce) if _joined(_ARTICLE_GAP, text, be, m.start)]
         if after:
-            chain = [after[0]]
-            for m in _named(memo, chain[0].end, ce):
-                if not _joined(_COORDINATED, text, chain[-1].end, m.start):
-                    break
-                chain.append(m)
+            chain = _chain_after(text, after[0], _named(memo, after[0].end, ce),
+                                 functools.partial(_joined, _COORDINATED))
             return chain if len(chain) > 1 else []
     return []
 
