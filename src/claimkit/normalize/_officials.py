@@ -41,6 +41,7 @@ from claimkit.normalize._gazetteer_index import (
     Occupied,
     _title_at,
     _Titles,
+    length_automaton,
 )
 from claimkit.normalize._name_shapes import (
     ACRONYM_AFTER,
@@ -559,7 +560,7 @@ class OfficialFinder:
         self._any_nouns = _Nouns(every)
         self.vocab = frozenset(w for t in titles.titles for w in t.split()) | _PORTFOLIOS | office_words()
         spaced = [t for t in titles.titles if t and script_of(t[0]) not in _UNSPACED]
-        self._spaced_titles = _title_automaton(spaced) if spaced else None
+        self._spaced_titles = length_automaton(spaced)
         by_script: dict[Script | None, list[str]] = {}
         for t in titles.titles:
             by_script.setdefault(script_of(t[0]) if t else None, []).append(t)
@@ -1472,17 +1473,6 @@ def _particles_only(folded: str, lo: int, hi: int, lang: str | None = None) -> b
 
 
 _UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)
-
-
-def _title_automaton(titles: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton (pyahocorasick) of folded titles: title -> its length."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for t in titles:
-        automaton.add_word(t, len(t))
-    automaton.make_automaton()
-    return automaton
 
 
 def _alternation(titles: list[str]) -> str:
