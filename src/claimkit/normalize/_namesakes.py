@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from claimkit.normalize._names import romanised
+from claimkit.normalize._names import PARTICLES_BETWEEN, romanised
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
@@ -37,9 +37,7 @@ __all__ = ["KnownNames", "given_names", "with_namesakes"]
 
 #: the word right before a mention, and the space that joins them (name particles between
 #: allowed: "Pieter de Vries"); not after a full stop (an initial, "J. Smith") or a digit
-_WORD_BEFORE = re.compile(
-    r"(?<![\w.'’-])([^\W\d_][\w'’-]*) (?:(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|ibn|al|el) )*$"
-)
+_WORD_BEFORE = re.compile(rf"(?<![\w.'’-])([^\W\d_][\w'’-]*) {PARTICLES_BETWEEN}$")
 #: what stands before a word that opens a sentence: the text's start, or a sentence's end
 _SENTENCE_START = re.compile(r"(?:^|[.!?。:;\"“”«»„()\[\]–—-]\s*|\n\s*)$")
 #: a possessive "Labour's", "Kremlin’s"
