@@ -245,12 +245,9 @@ class Gazetteer:
         key = (name, kind.value)
         idx = self._by_name.get(key)
         if idx is None:
-            idx = len(self._entries)
-            self._by_name[key] = idx
-            self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles,
-                                                affiliation, bool(e.get("media", False)),
-                                                e.get("parent") or None, _code(e.get("central_bank_of"), name)))
-            self._entry_aliases.append([])
+            idx = self._new_entry(GazetteerEntry(name, kind, e.get("iso_code"), (), titles, affiliation,
+                                                 bool(e.get("media", False)), e.get("parent") or None,
+                                                 _code(e.get("central_bank_of"), name)), [])
         else:  # a later file extends the entry; its affiliation wins (office holders change)
             old = self._entries[idx]
             self._entries[idx] = replace(old, titles=old.titles + titles,
@@ -291,10 +288,15 @@ class Gazetteer:
         key = (name, ActorKind.country.value)
         idx = self._by_name.get(key)
         if idx is None:
-            idx = len(self._entries)
-            self._by_name[key] = idx
-            self._entries.append(GazetteerEntry(name, ActorKind.country, code))
-            self._entry_aliases.append([(name, None)])
+            idx = self._new_entry(GazetteerEntry(name, ActorKind.country, code), [(name, None)])
+        return idx
+
+    def _new_entry(self, entry: GazetteerEntry, aliases: list[tuple[str, frozenset[str] | None]]) -> int:
+        """Add ``entry``, whose name and kind no entry has yet, with ``aliases``; its index."""
+        idx = len(self._entries)
+        self._by_name[(entry.name, entry.kind.value)] = idx
+        self._entries.append(entry)
+        self._entry_aliases.append(aliases)
         return idx
 
     def _build(self) -> _Index:
