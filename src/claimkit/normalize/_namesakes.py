@@ -17,6 +17,12 @@ every German noun: "Oppositionsführer Merz"), a first name the gazetteer writes
 someone ("Thomas", "Maria"). Scripts without capitals and the languages whose short
 form of a name is the given name (Vietnamese) or that write one-word names (Indonesian)
 are left as they are.
+
+The one table of the known people's first names (:class:`KnownNames`) and the one
+comparison (:meth:`KnownNames.own_first_name`) serve the officials' finder too
+(:mod:`._officials`): a name after a title that ends in a known person's surname is his
+when it opens with one of his first names ("Turkish President Tayyip Erdogan"), another
+bearer's otherwise ("María del Carmen Ruiz Sánchez").
 """
 
 from __future__ import annotations
