@@ -63,14 +63,11 @@ from claimkit.extract.rules.roles import (
     Ctx,
     Memo,
     attribution_sentence,
-    dateline_day,
     fill,
-    in_headline,
     merge_objects,
     nearest,
     quoted,
     story_choice,
-    story_dates,
     subject_of,
     with_group,
     with_speaker,
@@ -81,6 +78,7 @@ from claimkit.extract.rules.spec import (
     build_precedence,
     build_specs,
 )
+from claimkit.extract.rules.story import dateline_day, in_headline, story_dates
 from claimkit.extract.rules.support import (
     Candidate,
     CueScan,

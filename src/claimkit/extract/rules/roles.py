@@ -39,7 +39,6 @@ derived from their annotation (see :mod:`.spec`). The roles:
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -51,6 +50,7 @@ from typing import Any, NamedTuple
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.modality import any_cue
+from claimkit.extract.rules.story import in_headline
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
@@ -67,12 +67,10 @@ __all__ = [
     "FieldRule",
     "Memo",
     "fill",
-    "in_headline",
     "nearest",
     "quoted",
     "story_choice",
     "story_date",
-    "story_dates",
     "subject_of",
     "with_group",
     "with_speaker",
@@ -1574,14 +1572,6 @@ def _attributed(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | N
     return None
 
 
-#: how far into the text the lead goes: its first dated sentence says when the story is
-_LEAD = 600
-#: a line shorter than this, with no sentence end, holding a date is a date line
-#: (the page's date or a headline, not a sentence of the story)
-_DATE_LINE = 100
-_SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "…", "\"", "”", "»", "」")
-
-
 def story_date(memo: Memo, site: Site) -> DateRef | None:
     """The date of the story, for a claim with no date of its own nearby
     (:func:`story_choice`'s date)."""
@@ -1611,21 +1601,6 @@ def story_choice(memo: Memo, site: Site) -> tuple[DateRef | None, str]:
     return published, "none" if published is None else "publication"
 
 
-def in_headline(text: str, site: Site) -> bool:
-    """The claim's sentence is the text's first line, above more lines, and ends as no
-    sentence does: the article's headline. A closing quote ends a sentence only after a
-    sentence end ('... he said."', 「…だ。」); a headline may close on a quote
-    ('中国は「断固反対」', 'Macron : « Nous ne reculerons pas »')."""
-    line_end = text.find("\n")
-    if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
-        return False
-    return not text[:line_end].rstrip().rstrip(_CLOSING_QUOTES).rstrip().endswith(_SENTENCE_ENDS)
-
-
-#: closing quotation marks, which end a sentence only after a sentence end
-_CLOSING_QUOTES = "\"”»」"
-
-
 #: quotation marks that open and close a quote (the straight one does both)
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
 #: any mark that may open a quote (:func:`quoted`)
@@ -1641,48 +1616,6 @@ def quoted(text: str, start: int, at: int) -> bool:
     if before.count('"') % 2:
         return True
     return any(before.rfind(o) > before.rfind(c) for o, c in _QUOTE_PAIRS)
-
-
-def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) -> Mention | None:
-    """The first day-precise date of a sentence in the lead, not after publication (None:
-    none): :attr:`Scene.story`, once per document."""
-    last = published.isoformat() if published is not None else "9999"
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        value = m.value.value
-        if (
-            value is not None
-            and len(value) == len("2025-03-27")
-            and value <= last
-            and not _on_date_line(text, m)
-        ):
-            return m
-    return None
-
-
-def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
-    """The day of the article's first explicit day-precise date in its lead (a dateline,
-    "LONDON, April 14, 2026 (Reuters) -", or a date line under the headline): the day a
-    document with no publication date was written, against which "on Tuesday" resolves."""
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        value = m.value.value
-        if value is not None and len(value) == len("2025-03-27") and m.value.resolution == DateResolution.explicit:
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                continue
-    return None
-
-
-def _on_date_line(text: str, m: Mention) -> bool:
-    """A short line that is no sentence: "Agency · 2025-03-28 12:39", a headline."""
-    start = text.rfind("\n", 0, m.start) + 1
-    end = text.find("\n", m.end)
-    line = text[start : len(text) if end < 0 else end].rstrip()
-    return len(line) < _DATE_LINE and not line.endswith(_SENTENCE_ENDS)
 
 
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
