@@ -11,7 +11,7 @@ a claim is :func:`~.roles.story_choice`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from claimkit.extract.rules.support import Mention, Site
 from claimkit.schemas import DateResolution
@@ -45,34 +45,31 @@ def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) 
     """The first day-precise date of a sentence in the lead, not after publication (None:
     none): :attr:`Scene.story`, once per document."""
     last = published.isoformat() if published is not None else "9999"
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        value = m.value.value
-        if (
-            value is not None
-            and len(value) == len("2025-03-27")
-            and value <= last
-            and not _on_date_line(text, m)
-        ):
-            return m
-    return None
+    return next((m for m, value in _lead_days(dates) if value <= last and not _on_date_line(text, m)), None)
 
 
 def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
     """The day of the article's first explicit day-precise date in its lead (a dateline,
     "LONDON, April 14, 2026 (Reuters) -", or a date line under the headline): the day a
     document with no publication date was written, against which "on Tuesday" resolves."""
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        value = m.value.value
-        if value is not None and len(value) == len("2025-03-27") and m.value.resolution == DateResolution.explicit:
+    for m, value in _lead_days(dates):
+        if m.value.resolution == DateResolution.explicit:
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 continue
     return None
+
+
+def _lead_days(dates: Sequence[Mention]) -> Iterator[tuple[Mention, str]]:
+    """The day-precise dates of the lead (its first :data:`_LEAD` characters), in order,
+    with their ISO value ("2025-03-27")."""
+    for m in dates:
+        if m.start >= _LEAD:
+            return
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27"):
+            yield m, value
 
 
 def _on_date_line(text: str, m: Mention) -> bool:
