@@ -486,7 +486,7 @@ WHERE_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fields: subject_of", ("roles.py:subject_of",)),
     ("fields: speaker, group", ("roles.py:with_speaker", "roles.py:with_group")),
     ("fields: role fillers (fill)", ("roles.py:fill",)),
-    ("fields: modality", ("roles.py:modality",)),
+    ("fields: modality", ("rules/modality.py:modality",)),
     ("fields: dates", ("roles.py:story_date", "backend.py:_narrative_date", "backend.py:_reported_date",
                        "backend.py:_dates_not_ahead", "roles.py:nearest")),
     ("fields: merge_objects", ("roles.py:merge_objects",)),

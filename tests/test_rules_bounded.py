@@ -316,11 +316,11 @@ def test_merging_by_lookup_gives_what_the_scan_of_every_earlier_candidate_gave()
 def test_the_story_date_is_found_once_per_document_not_once_per_claim(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Each date mention is looked at once for the story's date, however many claims
     need it (it was once per claim: quadratic in a long document's claims)."""
-    from claimkit.extract.rules import roles
+    from claimkit.extract.rules import story
 
     calls = []
-    real = roles._on_date_line
-    monkeypatch.setattr(roles, "_on_date_line", lambda text, m: calls.append(m) or real(text, m))
+    real = story._on_date_line
+    monkeypatch.setattr(story, "_on_date_line", lambda text, m: calls.append(m) or real(text, m))
     undated = " ".join(["France pledged to send troops."] * 200)
     text = "Headline\n2025-03-28 12:39\n\n" + undated + " On 27 March 2025 leaders met in Paris."
     doc = Document(id="d", text=text, language="en")

@@ -433,6 +433,25 @@ def test_a_title_an_adjective_or_his_own_first_name_keeps_the_known_person(lang:
     assert name in [m.actor.name for m in find_actors(text, language=lang)]
 
 
+#: a title before a known person named by his middle name or another spelling of his first
+#: name: the officials' finder asks the namesakes' table whether the name is his, as
+#: :func:`with_namesakes` does ("Aleksandr"/"Alexander", "Tayyip" of Recep Tayyip)
+_TITLED_KNOWN_PERSON = [
+    ("en", "Belarusian President Aleksandr Lukashenko said the border would stay open.", "Alexander Lukashenko"),
+    ("pt", "O presidente bielorrusso, Aleksandr Lukashenko, disse que a fronteira ficará aberta.",
+     "Alexander Lukashenko"),
+    ("en", "Turkish President Tayyip Erdogan said the talks would go on.", "Recep Tayyip Erdogan"),
+    ("es", "El presidente turco, Tayyip Erdogan, dijo que las conversaciones seguirán.", "Recep Tayyip Erdogan"),
+    ("it", "Il presidente turco Tayyip Erdogan ha detto che i colloqui continueranno.", "Recep Tayyip Erdogan"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), _TITLED_KNOWN_PERSON)
+def test_a_titled_name_with_his_middle_name_or_another_spelling_is_the_known_person(
+        lang: str, text: str, name: str) -> None:
+    assert name in [m.actor.name for m in find_actors(text, language=lang)]
+
+
 def test_the_namesakes_surname_alone_is_his_where_the_known_person_is_not_written_so() -> None:
     # the gazetteer reads "Vujčić" loosely as Aleksandar Vučić; the text names Boris Vujčić
     text = ("Vujčić najavljuje rast kamata\nZAGREB - Guverner središnje banke Boris Vujčić rekao je u "

@@ -54,9 +54,24 @@ END = "\0"
 
 
 def _lang(language: str | None) -> str | None:
+    """The primary subtag of a language tag, lower case ("pt-BR", "pt_br" -> "pt"); None for none."""
     if not language:
         return None
     return language.replace("_", "-").split("-")[0].lower()
+
+
+def length_automaton(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of ``words``: word -> its length; None
+    when there is none (the offices, titles and date words the finders look for)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, len(w))
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _nfc(s: str) -> str:

@@ -37,7 +37,8 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["ar_given_name", "ar_name_word", "family_name", "in_english_order", "romanised", "with_full_names"]
+__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "family_name", "in_english_order", "romanised",
+           "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -85,11 +86,13 @@ _MAX_GIVEN = 2
 _SENTENCE_START = re.compile(r"(?:^|[.!?。]\s*|\n\s*)$")
 #: a word of a spaced script, as a name part is written ("Ferrand", "al-Sudani", "O'Brien")
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+#: the name particles that may stand, each followed by a space, between a given name and
+#: the surname after it ("Pieter de Vries", "Ursula von der Leyen"); read by the namesakes
+#: too (:mod:`._namesakes`)
+PARTICLES_BETWEEN = r"(?:(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|ibn|al|el) )*"
 #: a word right before a place, with what joins it to the next: a space, or a name
 #: particle between spaces ("Pieter de Vries", "Ursula von der Leyen")
-_GIVEN_BEFORE = re.compile(
-    r"(?<![\w.])([^\W\d_][\w'’-]*)( (?:(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|ibn|al|el) )*)$"
-)
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.])([^\W\d_][\w'’-]*)( {PARTICLES_BETWEEN})$")
 
 
 # ------------------------------------------------------------------ full names

@@ -17,6 +17,12 @@ every German noun: "Oppositionsführer Merz"), a first name the gazetteer writes
 someone ("Thomas", "Maria"). Scripts without capitals and the languages whose short
 form of a name is the given name (Vietnamese) or that write one-word names (Indonesian)
 are left as they are.
+
+The one table of the known people's first names (:class:`KnownNames`) and the one
+comparison (:meth:`KnownNames.own_first_name`) serve the officials' finder too
+(:mod:`._officials`): a name after a title that ends in a known person's surname is his
+when it opens with one of his first names ("Turkish President Tayyip Erdogan"), another
+bearer's otherwise ("María del Carmen Ruiz Sánchez").
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from claimkit.normalize._names import romanised
+from claimkit.normalize._names import PARTICLES_BETWEEN, romanised
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
@@ -37,9 +43,7 @@ __all__ = ["KnownNames", "given_names", "with_namesakes"]
 
 #: the word right before a mention, and the space that joins them (name particles between
 #: allowed: "Pieter de Vries"); not after a full stop (an initial, "J. Smith") or a digit
-_WORD_BEFORE = re.compile(
-    r"(?<![\w.'’-])([^\W\d_][\w'’-]*) (?:(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|ibn|al|el) )*$"
-)
+_WORD_BEFORE = re.compile(rf"(?<![\w.'’-])([^\W\d_][\w'’-]*) {PARTICLES_BETWEEN}$")
 #: what stands before a word that opens a sentence: the text's start, or a sentence's end
 _SENTENCE_START = re.compile(r"(?:^|[.!?。:;\"“”«»„()\[\]–—-]\s*|\n\s*)$")
 #: a possessive "Labour's", "Kremlin’s"
@@ -67,6 +71,15 @@ class KnownNames:
     firsts: Mapping[str, frozenset[str]]
     surnames: Mapping[str, frozenset[str]]
     known: frozenset[str]
+
+    def own_first_name(self, person: str, word: str) -> bool:
+        """Whether the folded ``word`` is one of ``person``'s first names in some spelling
+        or form (:func:`_same_name`: "dmitriy" for Dmitry Peskov, "sergeem" for Sergey
+        Lavrov) or its initial ("j" for John Smith)."""
+        own = self.firsts.get(person, frozenset())
+        if len(word) == 1:
+            return any(f.startswith(word) for f in own)
+        return any(_same_name(word, f) for f in own)
 
 
 def given_names(entries: Iterable[tuple[str, Iterable[str]]]) -> KnownNames:
@@ -96,8 +109,7 @@ def with_namesakes(found: list[ActorMention], text: str, language: str | None,
     for m in found:
         a = m.actor
         if _surname_alone(m):
-            start = _other_first_name(text, m.start, (people.firsts.get(a.label, frozenset()), people.known),
-                                      (language, not_name), taken)
+            start = _other_first_name(text, m.start, (a.label, people), (language, not_name), taken)
             if start is not None:
                 written = text[start:m.end]
                 namesake = Actor(text=written, name=written, kind=ActorKind.person)
@@ -130,11 +142,11 @@ def _surnames_of_namesakes(found: list[ActorMention], namesakes: Mapping[tuple[s
     return out
 
 
-def _other_first_name(text: str, at: int, names: tuple[frozenset[str], frozenset[str]],
+def _other_first_name(text: str, at: int, whose: tuple[str, KnownNames],
                       how: tuple[str | None, Callable[[str, int], bool]], taken: list[tuple[int, int]]) -> int | None:
     """Where the first name written right before ``at`` starts, when it is a first name
-    and none of the person's own (``names``: his first names, every known first name);
-    None otherwise."""
+    and none of the person's own (``whose``: the person, the people's names); None
+    otherwise."""
     language, not_name = how
     w = _WORD_BEFORE.search(text, max(0, at - 40), at)
     if w is None:
@@ -146,13 +158,13 @@ def _other_first_name(text: str, at: int, names: tuple[frozenset[str], frozenset
     i = bisect_right(taken, (w.start(1), len(text) + 1)) - 1  # the last mention starting at or before it
     if i >= 0 and taken[i][1] > w.start(1):
         return None  # a country or a body: "France Macron", "NATO Rutte"
-    own, known = names
+    person, people = whose
     latin = romanised(word, language) if script_of(word[0]) == Script.CYRILLIC else None
     forms = {folded} if latin is None else {folded, fold(latin)}  # "Петер" is "Peter"
-    if any(_same_name(form, f) for form in forms for f in own):
+    if any(people.own_first_name(person, form) for form in forms):
         return None
     opens = _SENTENCE_START.search(text, max(0, w.start(1) - 3), w.start(1)) is not None
-    if (opens or language in _NOUNS_CAPITALISED) and forms.isdisjoint(known):
+    if (opens or language in _NOUNS_CAPITALISED) and forms.isdisjoint(people.known):
         return None  # "Yesterday Macron", "Oppositionsführer Merz": no capital tells a name
     return w.start(1)
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from claimkit.normalize._gazetteer_index import length_automaton
+
 __all__ = ["GENITIVE_OFFICES", "office_automaton", "office_words"]
 
 #: per language, the folded offices (and their feminine forms) that name a person
@@ -131,16 +133,7 @@ _OFFICES: dict[str, tuple[str, ...]] = {
 def office_automaton(lang: str | None) -> Any:
     """An Aho-Corasick automaton (pyahocorasick) of the folded offices of ``lang``: office
     -> its length; None for a language without offices. Built on the first question."""
-    offices = _OFFICES.get(lang or "")
-    if not offices:
-        return None
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for office in offices:
-        automaton.add_word(office, len(office))
-    automaton.make_automaton()
-    return automaton
+    return length_automaton(_OFFICES.get(lang or "", ()))
 
 
 #: the function words inside offices ("minister *of* state", "procureur *de la* République"),

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimkit.normalize._arabic_officials import arabic_officials
 from claimkit.normalize._brackets import bracket_after, bracket_around
 from claimkit.normalize._gazetteer_index import (
     CAPITALISED_WORD,
@@ -41,7 +42,9 @@ from claimkit.normalize._gazetteer_index import (
     Occupied,
     _title_at,
     _Titles,
+    length_automaton,
 )
+from claimkit.normalize._name_cases import INSTRUMENTAL_TITLES, OBLIQUE_TITLES, in_nominative
 from claimkit.normalize._name_shapes import (
     ACRONYM_AFTER,
     CLOSES,
@@ -57,12 +60,12 @@ from claimkit.normalize._name_shapes import (
     past_acronym,
     region_end,
 )
-from claimkit.normalize._names import ar_given_name, ar_name_word, family_name
+from claimkit.normalize._names import family_name
 from claimkit.normalize._offices import GENITIVE_OFFICES, office_automaton, office_words
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
-__all__ = ["Official", "OfficialFinder", "nominative"]
+__all__ = ["Official", "OfficialFinder"]
 
 #: at most this many capitalised words in a name ("Luiz Inácio Lula Silva"); a longer
 #: run of capitals is a headline in title case, not a name
@@ -196,32 +199,6 @@ _COMPOUND_TITLES = {
     # and a country's prime minister, "Irak Başbakanı Ahmed Karim Selman"
     "tr": re.compile(r"(?<![\w-])(?:baş)?bakan(?:ı|i|ı yardımcısı)?(?![\w-])"),
 }
-#: titles in the genitive, whose holder's name follows in the genitive too: "по словам
-#: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
-#: "according to"); the name is put back in the nominative (:func:`nominative`)
-_OBLIQUE_TITLES = {
-    "ru": re.compile(r"(?<![\w-])(?:министра|замминистра|президента|премьер-министра|пресс-секретаря"
-                     r"|официального представителя|представителя|посла|губернатора|мэра|главы)(?![\w-])"),
-    "uk": re.compile(r"(?<![\w-])(?:міністра|заступника міністра|президента|прем['’]єр-міністра|речника"
-                     r"|речниці|посла|голови|мера|губернатора|очільника)(?![\w-])"),
-    # Polish and Croatian: the same forms are the accusative of a man's title ("spotkał ministra X")
-    "pl": re.compile(r"(?<![\w-])(?:ministra|wiceministra|premiera|prezydenta|rzecznika|rzeczniczki|szefa"
-                     r"|szefowej|ambasadora|prezesa)(?![\w-])"),
-    "hr": re.compile(r"(?<![\w-])(?:ministra|ministrice|predsjednika|predsjednice|premijera|glasnogovornika"
-                     r"|glasnogovornice|veleposlanika)(?![\w-])"),
-}
-#: titles in the instrumental, whose holder's name follows in the instrumental too: "встретился
-#: с *министром* обороны Белоруссии Виктором Хрениным", "переговори з *міністром* Андрієм
-#: Сибігою" (the other party of a meeting); the name is put back in the nominative
-#: (:func:`nominative`, ``instrumental``)
-_INSTRUMENTAL_TITLES = {
-    "ru": re.compile(r"(?<![\w-])(?:министром|замминистра|президентом|премьер-министром|премьером"
-                     r"|вице-премьером|пресс-секретарем|пресс-секретарём|представителем|послом|губернатором"
-                     r"|мэром|главой|председателем|руководителем|коллегой|канцлером|спикером)(?![\w-])"),
-    "uk": re.compile(r"(?<![\w-])(?:міністром|міністеркою|президентом|президенткою|прем['’]єр-міністром"
-                     r"|прем['’]єр-міністеркою|прем['’]єром|віцепрем['’]єром|речником|речницею|послом|головою"
-                     r"|мером|губернатором|очільником|керівником|колегою|канцлером|спікером)(?![\w-])"),
-}
 #: the heads of a body, whose name may stand between the title and the holder's name
 #: ("*Prezes* Urzędu ... Tomasz Chróstny", "*Kepala* Badan Meteorologi Dwikorita Karnawati",
 #: "Rekabet Kurumu *Başkanı* Birol Küle", "central bank *governor* Ama Mensah"), beside
@@ -235,28 +212,6 @@ _HEAD_TITLES = {
     "id": re.compile(r"(?<![\w-])(?:kepala|ketua)(?![\w-])"),
     "tr": re.compile(r"(?<![\w-])(?:başkanı|genel müdürü)(?![\w-])"),
 }
-#: genitive first names whose nominative is no regular ending away (a vowel dropped:
-#: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
-_GENITIVE_NAMES = {
-    "ru": {"Павла": "Павел", "Петра": "Пётр", "Льва": "Лев", "Игоря": "Игорь"},
-    "uk": {"Дмитра": "Дмитро", "Петра": "Петро", "Михайла": "Михайло", "Павла": "Павло",
-           "Данила": "Данило", "Ігоря": "Ігор", "Левка": "Левко"},
-    "pl": {"Pawła": "Paweł", "Marka": "Marek", "Jacka": "Jacek", "Michała": "Michał", "Karola": "Karol"},
-    "hr": {"Marka": "Marko", "Darka": "Darko", "Zlatka": "Zlatko", "Branka": "Branko", "Ive": "Ivo",
-           "Franje": "Franjo", "Ante": "Ante", "Mate": "Mate", "Stjepana": "Stjepan"},
-}
-_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", "")),
-                     (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а")))
-#: genitive endings and their nominative, tried in turn, for a man's name and a woman's
-_ENDINGS = {
-    "ru": _CYRILLIC_ENDINGS,
-    "uk": _CYRILLIC_ENDINGS,
-    "pl": ((("iego", "i"), ("ego", "y"), ("a", "")),
-           (("iej", "a"), ("ej", "a"), ("ii", "ia"), ("gi", "ga"), ("ki", "ka"), ("y", "a"))),
-    "hr": ((("a", ""),), (("ije", "ija"), ("e", "a"))),
-}
-#: how a woman's surname ends in the genitive; one ending in a consonant does not decline
-_FEMININE_LAST = ("ой", "ої", "iej", "ej")
 #: what joins a country to the title after it ("Israel's", "イスラエルの"), also through
 #: its ministry or government in Japanese ("中国外務省の林剣報道官": China's spokesman);
 #: none or a possessive in any language, the others in their own (all when it is unknown)
@@ -304,23 +259,6 @@ _ZH_NOT_FIRST = tuple(w for w in _ZH_AFTER if w not in "，。、（(,：:周于
 _ZH_FAMILY_TITLES = ("部长", "部長", "副部长", "副部長", "大使", "总统", "總統", "总理", "總理", "主席",
                      "议员", "議員", "省长", "省長", "市长", "市長", "局长", "局長", "书记", "書記",
                      "司令", "将军", "將軍", "发言人", "發言人", "外长", "外長", "防长", "防長")
-#: Arabic words that end a name after a title: particles, verbs of saying, days, and
-#: the prepositions that open an office's complement ("الأمين العام لحلف الناتو")
-_AR_STOP = frozenset({
-    "إن", "أن", "أنه", "إنه", "إنها", "بأن", "قال", "قالت", "يوم", "في", "على", "من", "إلى",
-    "عن", "مع", "خلال", "بعد", "قبل", "أمس", "اليوم", "الذي", "التي", "قد", "لقد", "كان",
-    "كانت", "لن", "لا", "ما", "هذا", "هذه", "أكد", "أعلن", "وقال", "وأكد", "وأعلن", "يقول",
-    "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "السابق",
-    "الجديد", "باسم", "لحلف", "للأمم", "لمنظمة", "للشؤون", "لشؤون", "للأمن", "لدى", "بين",
-    "عبر", "حول", "نحو",
-    # the counterpart and the verbs of a meeting report that follow a title or a name
-    # ("وزير الخارجية العراقي نظيره الإيراني": the Iraqi minister [met] his Iranian counterpart)
-    "نظيره", "نظيرته", "نظيرها", "نظيريه", "نظرائه", "ونظيره", "التقى", "يلتقي", "استقبل",
-    "يستقبل", "بحث", "يبحث", "أجرى", "يجري", "زار", "يزور", "وصل", "يصل", "وأضاف", "أضاف",
-    # the object of "declined to comment, to answer" after a verb-first clause's subject
-    # ("رفض المتحدث باسم وزارة الخارجية الفرنسية كريستوف لوموان *التعليق*")
-    "التعليق", "تعليق", "الإدلاء", "الإجابة", "الرد", "الكشف", "التأكيد", "تأكيد",
-})
 #: languages that name the country after the title, in the genitive or bare
 #: ("Prezydent Chile", "Menteri Pertahanan Israel", "министр обороны Израиля")
 _COUNTRY_AFTER_TITLE = frozenset({
@@ -408,17 +346,6 @@ _VI_PORTFOLIO = re.compile(
     rf" (?:Bộ )?[{_VI_UPPER}][{_VI_LOWER}]*(?: (?!và )[{_VI_LOWER}]+)+(?: và [{_VI_UPPER}][{_VI_LOWER}]*(?: [{_VI_LOWER}]+)*)?"
     rf"(?= [{_VI_UPPER}][{_VI_LOWER}]* [{_VI_UPPER}])"
 )
-#: a preposition joined to a definite or hamza-initial noun after a name's first word
-#: opens the rest of the clause, no part of the name ("نواف سلام *بإعادة* الإعمار": to
-#: rebuild; "*بتمويل*", to fund; "*للأمن*", "*بالتعاون*"); a name's words do not open so
-_AR_PREPOSED = ("بال", "بإ", "بأ", "بت", "بم", "لل", "لإ", "لأ", "كال")
-#: the one-letter prepositions and conjunctions Arabic joins to the next word (by, for, as, so)
-_AR_JOINED = "بلكف"
-#: bodies an Arabic title names before the holder: definite ones, and heads of a construct
-#: whose definite words follow ("وزارة الخارجية", "هيئة الأركان")
-_AR_BODIES = frozenset({"الوزارة", "الحكومة", "الرئاسة", "الجيش", "الهيئة", "المجلس", "الخارجية"})
-_AR_BODY_HEADS = frozenset({"وزارة", "هيئة", "مجلس", "مكتب", "رئاسة", "قيادة", "مديرية", "سلطة"})
-_AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _HANGUL_WORD = "[\uac00-\ud7a3]"
 _HAN = "\u4e00-\u9fff"
 _KATAKANA = "\u30a0-\u30ff"
@@ -451,9 +378,6 @@ class Official:
 
 #: how many characters after a place's start hold its name ("Thành phố Hồ Chí Minh")
 _PLACE_WINDOW = 40
-#: how many letters of a first name tell whether it is a known person's, spelt otherwise
-#: ("Dmitriy" and "Dmitry" Peskov) or as an initial ("J." Smith: one)
-_GIVEN_PREFIX = 4
 
 
 class _Taken:
@@ -461,11 +385,11 @@ class _Taken:
 
     def __init__(self, taken: Sequence[tuple[int, int, int]], person: Callable[[int], bool],
                  bodies: Mapping[int, int] | None = None, lang: str | None = None,
-                 given: Callable[[int], frozenset[str]] | None = None) -> None:
+                 own_first: Callable[[int, str], bool] | None = None) -> None:
         self.connectors = (*_IN_ANY, *_CONNECTORS_IN.get(lang, ())) if lang else _CONNECTORS
         self.lang = lang
-        #: entry -> the folded first words of its names ("keir"), for a known person
-        self.given = given
+        #: whether a folded word is one of a known person's (entry's) first names
+        self.own_first = own_first
         self.spans = sorted(taken)
         #: start -> end of each body a spokesperson may speak for (:func:`spoken_for_bodies`)
         self.bodies = bodies or {}
@@ -502,11 +426,10 @@ class _Taken:
         *Sánchez*", "Bruno Reis da *Costa*": another bearer of the surname)."""
         if hit is None or not self.person(hit[2]):
             return False
-        if self.given is None or hit[0] <= s or " " in folded[hit[0]:hit[1]] or script_of(folded[s]) != Script.LATIN:
+        if self.own_first is None or hit[0] <= s or " " in folded[hit[0]:hit[1]] or script_of(folded[s]) != Script.LATIN:
             return True  # (in Cyrillic a first name declines: "Радославом Сікорським" is Sikorski)
-        first = fold(folded[s:hit[0]].split(" ", 1)[0])  # spelt otherwise ("Dmitriy", "Dmitry"),
-        n = 1 if len(first) == 1 else _GIVEN_PREFIX  # or an initial ("J." Smith)
-        return any(fold(g)[:n] == first[:n] for g in self.given(hit[2]))
+        # his first name spelt otherwise ("Dmitriy", "Dmitry") or an initial ("J." Smith)
+        return self.own_first(hit[2], fold(folded[s:hit[0]].split(" ", 1)[0]))
 
     def covering(self, i: int) -> tuple[int, int, int] | None:
         k = bisect.bisect_right(self.starts, i) - 1
@@ -563,7 +486,7 @@ class OfficialFinder:
         self._any_nouns = _Nouns(every)
         self.vocab = frozenset(w for t in titles.titles for w in t.split()) | _PORTFOLIOS | office_words()
         spaced = [t for t in titles.titles if t and script_of(t[0]) not in _UNSPACED]
-        self._spaced_titles = _title_automaton(spaced) if spaced else None
+        self._spaced_titles = length_automaton(spaced)
         by_script: dict[Script | None, list[str]] = {}
         for t in titles.titles:
             by_script.setdefault(script_of(t[0]) if t else None, []).append(t)
@@ -601,20 +524,20 @@ class OfficialFinder:
             self._family_titled["ko"] = f" ?(?:{self._ko})"
 
     def find(self, text: str, folded: str, lang: str | None, taken: Sequence[tuple[int, int, int]],
-             person: Callable[[int], bool], given: Callable[[int], frozenset[str]] | None = None) -> list[Official]:
+             person: Callable[[int], bool], own_first: Callable[[int, str], bool] | None = None) -> list[Official]:
         """The officials of ``text`` (``folded`` is its :func:`fold_case`), given the
-        gazetteer's own mentions ``taken``, which entries are people and (``given``) the
-        folded first words of a person's names."""
+        gazetteer's own mentions ``taken``, which entries are people and (``own_first``)
+        whether a folded word is one of a known person's first names."""
         starts = self._title_starts(folded)
         starts.update((e, min(q, starts.get(e, q))) for e, q in _titles_in(office_automaton(lang), folded).items())
-        for titles in (_COMPOUND_TITLES.get(lang or ""), _OBLIQUE_TITLES.get(lang or ""),
-                       _INSTRUMENTAL_TITLES.get(lang or ""), _HEAD_TITLES.get(lang or "")):
+        for titles in (_COMPOUND_TITLES.get(lang or ""), OBLIQUE_TITLES.get(lang or ""),
+                       INSTRUMENTAL_TITLES.get(lang or ""), _HEAD_TITLES.get(lang or "")):
             for m in titles.finditer(folded) if titles is not None else ():
                 starts[m.end()] = min(m.start(), starts.get(m.end(), m.start()))  # the longest one
         unspaced = self._unspaced.get(lang or "")
         if not starts and unspaced is None:
             return []  # no title: no official (most texts end here)
-        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang, given).with_text(text)
+        spans = _Taken(taken, person, spoken_for_bodies(text, lang) if starts else None, lang, own_first).with_text(text)
         nouns = self._nouns.get(lang or "", self._any_nouns)
         found = self._spaced(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
         found += self._bracketed(text, folded, starts, spans, (lang in _COUNTRY_AFTER_TITLE, nouns))
@@ -622,8 +545,8 @@ class OfficialFinder:
             found += unspaced(text, folded, spans)
             if lang in self._family_titled:
                 found += _by_family_name(text, found, self._family_titled[lang], spans)
-        if lang in _OBLIQUE_TITLES:
-            found = [_in_nominative(o, folded, lang) for o in found]
+        if lang in OBLIQUE_TITLES:
+            found = [dataclasses.replace(o, name=in_nominative(o.name, folded, o.written[0], lang)) for o in found]
         if self.states:
             found = [self._for_state(o) for o in found]
         return _with_repeats(text, found, spans) if found else found
@@ -1093,21 +1016,8 @@ class OfficialFinder:
         return out
 
     def _ar_officials(self, text: str, folded: str, spans: _Taken) -> list[Official]:
-        """"وزير الدفاع الإسرائيلي يسرائيل كاتس": up to three words after the title and its
-        country adjectives, to a function word or punctuation."""
-        out: list[Official] = []
-        for m in self._ar.finditer(folded) if self._ar is not None else ():
-            p, group = _ar_portfolio_end(text, _ar_body_end(text, m.end(), spans), spans), None
-            p = _ar_before_given(text, p, spans)
-            while True:
-                hit = spans.covering(p + 1) if text[p:p + 1] == " " else None
-                if hit is None or hit[0] != p + 1 or spans.person(hit[2]):
-                    break
-                p, group = hit[1], hit[2] if group is None else group
-            names = _ar_name(text, p, spans)
-            if names is not None:
-                out.append(Official(m.start(), names[1], text[names[0]:names[1]], group))
-        return out
+        """The officials after an Arabic title (:func:`~._arabic_officials.arabic_officials`)."""
+        return [Official(*o) for o in arabic_officials(self._ar, text, folded, spans)]
 
 
 def _titles_in(automaton: Any, folded: str) -> dict[int, int]:
@@ -1150,71 +1060,6 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
     return out
 
 
-def _in_nominative(o: Official, folded: str, lang: str) -> Official:
-    """``o`` with its name in the nominative when a title in the genitive (:data:`_OBLIQUE_TITLES`)
-    or the instrumental (:data:`_INSTRUMENTAL_TITLES`) opens it: "министра Ивана Петрова" and
-    "министром Иваном Петровым" are Иван Петров."""
-    start = o.written[0]
-    instrumental = _INSTRUMENTAL_TITLES.get(lang)
-    if instrumental is not None and instrumental.match(folded, start) is not None:
-        return dataclasses.replace(o, name=nominative(o.name, lang, instrumental=True))
-    if _OBLIQUE_TITLES[lang].match(folded, start) is None:
-        return o
-    return dataclasses.replace(o, name=nominative(o.name, lang))
-
-
-def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
-    """A Russian, Ukrainian, Polish or Croatian name in the genitive put in the nominative:
-    a woman's when its last word ends in "-ой", "-ої", "-(i)ej" or a consonant (a woman's
-    surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
-    Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
-    Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian).
-    ``instrumental``: a Russian or Ukrainian name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`:
-    "Виктором Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко)."""
-    words = name.split()
-    if instrumental and lang in _INSTRUMENTAL_ENDINGS:
-        endings, irregular = _INSTRUMENTAL_ENDINGS[lang], _INSTRUMENTAL_NAMES[lang]
-    else:
-        last = words[-1]
-        feminine = last.endswith(_FEMININE_LAST) or last[-1:].lower() not in "аяоуеиіїєюaeiouy"
-        endings = _ENDINGS[lang][1 if feminine else 0]
-        irregular = _GENITIVE_NAMES.get(lang, {})
-    out = []
-    for word in words:
-        if word in irregular:
-            out.append(irregular[word])
-            continue
-        ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
-        if ending is not None and instrumental and ending[0] in ("ым", "им") and not word[:-2].endswith(_POSSESSIVE):
-            ending = (ending[0], ending[0][0] + "й")  # "Пишним" is Пишний, "Белым" Белый
-        out.append(word[: len(word) - len(ending[0])] + ending[1] if ending else word)
-    return " ".join(out)
-
-
-#: instrumental endings and their nominative, tried in turn on each word of a name (a man's
-#: and a woman's alike: a man's name in "-а" declines as a woman's, "Сибігою" is Сибіга):
-#: "Хрениным" Хренин, "Сикорским" Сикорский, "Андреем" Андрей, "Дмитрием" Дмитрий,
-#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія
-_INSTRUMENTAL_ENDINGS = {
-    "ru": (("ским", "ский"), ("цким", "цкий"), ("енком", "енко"), ("ием", "ий"), ("еем", "ей"), ("аем", "ай"),
-           ("ым", ""), ("ом", ""), ("ской", "ская"), ("ией", "ия"), ("ьей", "ья"), ("ьёй", "ья"), ("ой", "а"),
-           ("ей", "я")),
-    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"), ("им", ""),
-           ("ом", ""), ("ською", "ська"), ("ією", "ія"), ("ою", "а"), ("єю", "я")),
-}
-#: the suffixes of a possessive surname, whose instrumental "-ым", "-им" is dropped ("Ивановым"
-#: Иванов, "Путиным" Путин); after any other stem it is an adjective's ("Пишним" Пишний)
-_POSSESSIVE = ("ов", "ев", "ёв", "єв", "ів", "ин", "ын", "ін", "їн")
-#: instrumental given names whose nominative no regular ending gives ("Игорем" Игорь, a
-#: soft sign; Ukrainian "-о" names: "Дмитром" Дмитро)
-_INSTRUMENTAL_NAMES = {
-    "ru": {"Игорем": "Игорь", "Ильей": "Илья", "Ильёй": "Илья", "Павлом": "Павел", "Петром": "Пётр",
-           "Львом": "Лев"},
-    "uk": {"Дмитром": "Дмитро", "Петром": "Петро", "Михайлом": "Михайло", "Павлом": "Павло",
-           "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
-}
-
-
 def _han_name_ok(name: str) -> bool:
     """Whether Han characters in a title's place may be a person's name: none of
     :data:`_HAN_NOT_NAME`, and none of :data:`_HAN_INSIDE_ONLY` at an edge."""
@@ -1233,81 +1078,6 @@ def _zh_group_before(text: str, start: int, spans: _Taken) -> tuple[int, int] | 
         if hit is not None and text[hit[0] - 1:hit[0]] not in ("驻", "駐"):
             return hit  # "中国驻*联合国*大使" speaks for China, not the United Nations
     return None
-
-
-def _ar_portfolio_end(text: str, p: int, spans: _Taken) -> int:
-    """Past the portfolio of an Arabic title not listed with it, when a country
-    adjective follows ("وزير *المالية* السعودي", "وزيرة *التخطيط* المصرية"): one or two
-    words with the article that name nothing (a listed demonym two words from the title
-    is not found, its actor noun must be one word away); ``p`` itself otherwise."""
-    end = p
-    for _ in range(2):
-        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        if w is None or not w.group().startswith(("ال", "وال")) or spans.covering(w.start()) is not None:
-            break
-        end = w.end()
-        hit = spans.covering(end + 1) if text[end:end + 1] == " " else None
-        if hit is not None and hit[0] == end + 1 and not spans.person(hit[2]):
-            return end
-    return p
-
-
-def _ar_body_end(text: str, p: int, spans: _Taken) -> int:
-    """Past the body a title names before the holder's name ("المتحدث باسم *وزارة الخارجية*
-    القطرية ماجد الأنصاري", "المتحدث باسم *الوزارة* أحمد أبو زيد", "رئيس *الحكومة* ..."): a
-    definite body word, or the head of a construct (وزارة, هيئة, مجلس...) and up to two
-    definite words after it that name nothing; ``p`` itself when no body follows."""
-    w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
-    if w is None or spans.covering(w.start()) is not None:
-        return p
-    if w.group() in _AR_BODIES:
-        return w.end()
-    if w.group() not in _AR_BODY_HEADS:
-        return p
-    end = w.end()
-    for _ in range(2):
-        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
-            break
-        end = w.end()
-    return end
-
-
-def _ar_before_given(text: str, p: int, spans: _Taken) -> int:
-    """Past a portfolio of one or two definite words when a known Arabic given name follows
-    it ("وزير *الداخلية* خالد الشمري", "وزيرة *البيئة* سارة الزهراني": no country adjective
-    marks the portfolio's end); ``p`` itself otherwise."""
-    end = p
-    for _ in range(2):
-        w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
-            return p
-        end = w.end()
-        given = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        if given is not None and ar_given_name(given.group()):
-            return end
-    return p
-
-
-def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
-    """The span of the name (one to three words) starting after ``p``'s space, or None. A
-    third word opened by a preposition or conjunction joined to it (ب, ل, ك, ف) that the
-    name tables do not list is the clause's, no part of the name ("أحمد كجوك *بخفض* الدين",
-    "بدر البوسعيدي *بنظيره*": to cut, with his counterpart)."""
-    start = end = -1
-    for n in range(3):
-        w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
-        hit = spans.covering(w.start()) if w is not None else None
-        if hit is not None and spans.person(hit[2]):
-            return None  # a known person's name ("عبد الفتاح السيسي")
-        if w is None or w.group() in _AR_STOP or hit is not None or (
-                start < 0 and w.group().startswith("ال")) or (
-                start >= 0 and w.group().startswith(_AR_PREPOSED)) or (
-                n == 2 and w.group()[:1] in _AR_JOINED and not ar_name_word(w.group())):
-            break
-        start = w.start() if start < 0 else start
-        end = p = w.end()
-    return (start, end) if start >= 0 else None
 
 
 def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
@@ -1476,17 +1246,6 @@ def _particles_only(folded: str, lo: int, hi: int, lang: str | None = None) -> b
 
 
 _UNSPACED = (Script.HAN, Script.KANA, Script.HANGUL, Script.ARABIC)
-
-
-def _title_automaton(titles: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton (pyahocorasick) of folded titles: title -> its length."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for t in titles:
-        automaton.add_word(t, len(t))
-    automaton.make_automaton()
-    return automaton
 
 
 def _alternation(titles: list[str]) -> str:

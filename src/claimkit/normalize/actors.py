@@ -245,12 +245,9 @@ class Gazetteer:
         key = (name, kind.value)
         idx = self._by_name.get(key)
         if idx is None:
-            idx = len(self._entries)
-            self._by_name[key] = idx
-            self._entries.append(GazetteerEntry(name, kind, e.get("iso_code"), (), titles,
-                                                affiliation, bool(e.get("media", False)),
-                                                e.get("parent") or None, _code(e.get("central_bank_of"), name)))
-            self._entry_aliases.append([])
+            idx = self._new_entry(GazetteerEntry(name, kind, e.get("iso_code"), (), titles, affiliation,
+                                                 bool(e.get("media", False)), e.get("parent") or None,
+                                                 _code(e.get("central_bank_of"), name)), [])
         else:  # a later file extends the entry; its affiliation wins (office holders change)
             old = self._entries[idx]
             self._entries[idx] = replace(old, titles=old.titles + titles,
@@ -291,10 +288,15 @@ class Gazetteer:
         key = (name, ActorKind.country.value)
         idx = self._by_name.get(key)
         if idx is None:
-            idx = len(self._entries)
-            self._by_name[key] = idx
-            self._entries.append(GazetteerEntry(name, ActorKind.country, code))
-            self._entry_aliases.append([(name, None)])
+            idx = self._new_entry(GazetteerEntry(name, ActorKind.country, code), [(name, None)])
+        return idx
+
+    def _new_entry(self, entry: GazetteerEntry, aliases: list[tuple[str, frozenset[str] | None]]) -> int:
+        """Add ``entry``, whose name and kind no entry has yet, with ``aliases``; its index."""
+        idx = len(self._entries)
+        self._by_name[(entry.name, entry.kind.value)] = idx
+        self._entries.append(entry)
+        self._entry_aliases.append(aliases)
         return idx
 
     def _build(self) -> _Index:
@@ -573,7 +575,7 @@ class Gazetteer:
         taken.sort()
         taken = self._surnames(text, taken)
         taken = self._with_parents(text, taken)
-        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._first_words)
+        officials = index.officials.find(text, folded, lang, taken, self._is_person, self._own_first_name)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
         else:
@@ -673,12 +675,11 @@ class Gazetteer:
     def _is_person(self, idx: int) -> bool:
         return self._entries[idx].kind == ActorKind.person
 
-    def _first_words(self, idx: int) -> frozenset[str]:
-        """The folded first words of the names of entry ``idx`` written in several words
-        ("keir" for Keir Starmer): a name that opens otherwise and ends in the person's
-        surname is another person's."""
-        e = self._entries[idx]
-        return frozenset(fold_case(n).split(" ", 1)[0] for n in (e.name, *e.aliases) if " " in n.strip())
+    def _own_first_name(self, idx: int, word: str) -> bool:
+        """Whether the folded ``word`` is one of the first names of person ``idx``
+        (:meth:`KnownNames.own_first_name`: "keir" for Keir Starmer): a name that opens
+        otherwise and ends in the person's surname is another person's."""
+        return self._given_names().own_first_name(self._entries[idx].name, word)
 
     def _official_mention(self, text: str, o: Official) -> ActorMention:
         """The mention of an official in no gazetteer: a person named as written, whose

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimkit.normalize._gazetteer_index import _lang, length_automaton
 from claimkit.normalize.mentions import DateMention
 from claimkit.schemas import DateGranularity, DateRef, DateResolution
 from claimkit.text import (
@@ -422,12 +423,6 @@ class _Hit:
 
 def _num(s: str) -> int:
     return int(s)  # int() accepts any Unicode decimal digits (０-９, ٠-٩)
-
-
-def _lang(language: str | None) -> str | None:
-    if not language:
-        return None
-    return language.replace("_", "-").split("-")[0].lower()
 
 
 # ----------------------------------------------------------------- resolution
@@ -932,15 +927,8 @@ _AFTER = 8
 
 
 def _word_automaton(words: list[str]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for w in {fold_case_loose(w) for w in words if w}:
-        automaton.add_word(w, len(w))
-    if not len(automaton):
-        return None
-    automaton.make_automaton()
-    return automaton
+    """:func:`length_automaton` of ``words`` folded as ``re.IGNORECASE`` folds them."""
+    return length_automaton({fold_case_loose(w) for w in words if w})
 
 
 def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:

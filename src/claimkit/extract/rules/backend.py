@@ -55,6 +55,7 @@ from claimkit.extract.rules.home import (
     home_mentions,
     state_bodies,
 )
+from claimkit.extract.rules.modality import conditioned, generic_case, is_hedge, is_hedged, modality
 from claimkit.extract.rules.reading import as_read
 from claimkit.extract.rules.reported import reported_people
 from claimkit.extract.rules.roles import (
@@ -62,19 +63,11 @@ from claimkit.extract.rules.roles import (
     Ctx,
     Memo,
     attribution_sentence,
-    conditioned,
-    dateline_day,
     fill,
-    generic_case,
-    in_headline,
-    is_hedge,
-    is_hedged,
     merge_objects,
-    modality,
     nearest,
     quoted,
     story_choice,
-    story_dates,
     subject_of,
     with_group,
     with_speaker,
@@ -85,6 +78,7 @@ from claimkit.extract.rules.spec import (
     build_precedence,
     build_specs,
 )
+from claimkit.extract.rules.story import dateline_day, in_headline, story_dates
 from claimkit.extract.rules.support import (
     Candidate,
     CueScan,

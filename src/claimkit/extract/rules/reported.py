@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Mention
+from claimkit.normalize._name_cases import nominative
 from claimkit.normalize._names import ar_given_name, ar_name_word, romanised
-from claimkit.normalize._officials import nominative
 from claimkit.schemas import Actor, ActorKind
 
 __all__ = ["LANGUAGES", "reported_people"]

@@ -1,4 +1,5 @@
-"""How the rules backend fills a claim's fields: the subject, modality and field roles.
+"""How the rules backend fills a claim's fields: the subject and field roles (the
+modality: :mod:`.modality`).
 
 A claim type's cue data gives each field a *role* (``"recipient": {"role":
 "actor_after", "kind": "country"}``); fields a type does not declare get one
@@ -38,7 +39,6 @@ derived from their annotation (see :mod:`.spec`). The roles:
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -49,6 +49,8 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from claimkit.extract.rules.cues import LanguageCues
+from claimkit.extract.rules.modality import any_cue
+from claimkit.extract.rules.story import in_headline
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
 from claimkit.extract.rules.text import Sentence
 from claimkit.schemas import Actor, ActorKind, DateRef, DateResolution, Quantity
@@ -64,17 +66,11 @@ __all__ = [
     "Ctx",
     "FieldRule",
     "Memo",
-    "conditioned",
     "fill",
-    "generic_case",
-    "in_headline",
-    "is_hedge",
-    "modality",
     "nearest",
     "quoted",
     "story_choice",
     "story_date",
-    "story_dates",
     "subject_of",
     "with_group",
     "with_speaker",
@@ -478,27 +474,36 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
                 return people
             before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
             if before:
-                chain = [before[-1]]
-                for m in reversed([m for m in named if m.end <= chain[0].start]):
-                    if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
-                        break
-                    chain.insert(0, m)
-                return chain
+                return _chain_before(text, before[-1], reversed([m for m in named if m.end <= before[-1].start]))
             after = [m for m in named if he <= m.start <= he + _HOST_REACH]
             if after:
                 return _chain_after(text, after[0], [m for m in named if m.start >= after[0].end])
     return []
 
 
-def _chain_after(text: str, first: Mention, later: Iterable[Mention]) -> list[Mention]:
+def _chain_after(text: str, first: Mention, later: Iterable[Mention],
+                 joined: Callable[[str, int, int], object] = _COORDINATED.fullmatch) -> list[Mention]:
     """``first`` and the names of ``later`` (those after it, in order) that follow it, each
-    joined to the one before by a coordinator alone ("Germany and the UK", "Norway,
-    Sweden and Denmark"): the hosts after a ``host`` word, the thanked after ``thanks``."""
+    joined to the one before by a coordinator alone (``joined`` of the text between:
+    "Germany and the UK", "Norway, Sweden and Denmark"): the hosts after a ``host`` word,
+    the thanked after ``thanks``, the agents after ``agent``, the sides after ``between``."""
     chain = [first]
     for m in later:
-        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
+        if not joined(text, chain[-1].end, m.start):
             break
         chain.append(m)
+    return chain
+
+
+def _chain_before(text: str, last: Mention, earlier: Iterable[Mention]) -> list[Mention]:
+    """The names of ``earlier`` (those before ``last``, the nearest first) that precede it,
+    each joined to the one after by a coordinator alone, and ``last``: the hosts before a
+    ``host`` word, the owners before a cue noun ("Putin and Zelensky's meeting")."""
+    chain = [last]
+    for m in earlier:
+        if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
+            break
+        chain.insert(0, m)
     return chain
 
 
@@ -568,12 +573,7 @@ def _passive_agent(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     for _, ae in memo.scene.cues.spans(lc, "agent", hit.end, ce):
         after = [m for m in _named(memo, ae, ce) if _ARTICLE_GAP.fullmatch(text, ae, m.start)]
         if after:
-            chain = [after[0]]
-            for m in _named(memo, chain[0].end, ce):
-                if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-                    break
-                chain.append(m)
-            return chain
+            return _chain_after(text, after[0], _named(memo, after[0].end, ce))
     return []
 
 
@@ -597,23 +597,13 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     if before and _OWNS_CUE.fullmatch(text, before[-1].end, hit.start) and (
             _qualified(scene, lc, before[-1]) is None) and not _oblique_suffix(scene, lc, before[-1]) and not any(
             before[-1].end < e <= hit.start for _, e in scene.cues.spans(lc, "oblique", before[-1].start, hit.start)):
-        chain = [before[-1]]
-        for m in reversed(before[:-1]):
-            if not _COORDINATED.fullmatch(text, m.end, chain[0].start):
-                break
-            chain.insert(0, m)
-        return chain
+        return _chain_before(text, before[-1], reversed(before[:-1]))
     # a cue written in two parts ends in its object ("принял ... президента", "a reçu ...
     # le président"): the name after it is that object's, no owner of a meeting noun
     after = [m for m in named if m.start >= hit.end] if hit.gap is None and not _inner_names(memo, hit, ce) else []
     if not after or "genitive" not in lc.patterns or not _owned_by(scene, lc, hit.end, after[0].start):
         return []
-    chain = [after[0]]
-    for m in after[1:]:
-        if not _COORDINATED.fullmatch(text, chain[-1].end, m.start):
-            break
-        chain.append(m)
-    return chain
+    return _chain_after(text, after[0], after[1:])
 
 
 #: how far after the meeting noun its ``between`` word may start (a space, an adjective:
@@ -633,11 +623,8 @@ def _between(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     for _, be in memo.scene.cues.spans(hit.lang, "between", hit.end, min(ce, hit.end + _BETWEEN_REACH)):
         after = [m for m in _named(memo, be, ce) if _joined(_ARTICLE_GAP, text, be, m.start)]
         if after:
-            chain = [after[0]]
-            for m in _named(memo, chain[0].end, ce):
-                if not _joined(_COORDINATED, text, chain[-1].end, m.start):
-                    break
-                chain.append(m)
+            chain = _chain_after(text, after[0], _named(memo, after[0].end, ce),
+                                 functools.partial(_joined, _COORDINATED))
             return chain if len(chain) > 1 else []
     return []
 
@@ -1585,217 +1572,6 @@ def _attributed(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | N
     return None
 
 
-def is_hedge(scan: CueScan, hit: Hit) -> bool:
-    """True when the cue itself is a hedge cue ("willing to", "does not rule out")."""
-    return (hit.start, hit.end) in scan.spans(hit.lang, "hedge", hit.start, hit.end)
-
-
-def is_hedged(scan: CueScan, hit: Hit) -> bool:
-    """The claim is stated by a hedge: its cue is one, or it is composed of a hedge and an
-    action verb ("may send", 보낼 수 있다: the hedge opens it, or closes it in verb-final
-    languages). For the ``hedged`` precedence rules: "could lead to" beside "may send" is
-    a warning."""
-    if is_hedge(scan, hit):
-        return True
-    if hit.gap is None:
-        return False
-    hedges = scan.spans(hit.lang, "hedge", hit.start, hit.end)
-    return any(s == hit.start or e == hit.end for s, e in hedges)
-
-
-def modality(scene: Scene, hit: Hit, site: Site, *, hedges: bool = True) -> str:
-    """``tentative`` (a hedge in the clause), ``conditional`` (a condition in the sentence), ``firm``.
-
-    ``hedges=False``: hedge words do not count (warnings speak of what could happen).
-    """
-    scan = scene.cues
-    # a hedge comes before the verb it hedges ("may send"), after it in verb-final
-    # languages (派遣するかもしれない); one after the cue elsewhere is the object
-    # ("ruled out the possibility", 排除了…的可能性)
-    cs, ce = site.clause
-    scope = (cs, ce) if hit.lang.negation_after else (cs, hit.end)
-    conditional = (
-        conditioned(scan, (site.sentence[0], _own_part_end(scene, hit, site)), site.langs)
-        or (_any(scan, (hit.start, hit.end), site.langs, "threat") and generic_case(scan, site.sentence, hit.start, site.langs))
-        # "will not lift the ban before a new deal": a refusal until then (a pledge "before
-        # the winter" keeps a deadline, not a condition)
-        or (hit.type == "refusal" and _any(scan, site.sentence, site.langs, "until"))
-    )
-    hedged = hedges and (
-        is_hedge(scan, hit) or _hedge_in(scan, hit, scope, site.langs) or _hedge_opens(scan, hit, site)
-    )
-    ready = hedged and _ready_only(scan, hit, scope, site.langs)  # once, for both tests below
-    if ready and _negated_readiness(scan, hit, scope):
-        hedged = False  # "is not willing to", "не готова", "tidak bersedia": a firm no
-    elif hedged and hit.type == "refusal" and _negated_hedges(scan, hit, scope):
-        hedged = False  # "is not considering", "검토하고 있지 않다", "không xem xét": a firm no
-    if hedged:
-        # readiness ("ready to", "sẵn sàng", "готов") offers under the terms around it: with
-        # a condition in the sentence or the one before it, the claim is conditional
-        if ready and (
-            conditional or conditioned(scan, _previous(scene, site), site.langs)
-        ):
-            return "conditional"
-        return "tentative"
-    return "conditional" if conditional else "firm"
-
-
-def _own_part_end(scene: Scene, hit: Hit, site: Site) -> int:
-    """Where the part of the sentence that a condition of the cue may stand in ends: at
-    a comma and a ``coordinator`` after the cue that open a clause with a subject of its
-    own ("Slovenia will send 40 firefighters, while Austria offered houses if Croatia
-    asks", "..., a Austrija je ponudila ... ako ...": the condition is Austria's offer's);
-    else at the sentence's end. Verb-final languages join clauses with suffixes: the end."""
-    se = site.sentence[1]
-    if hit.lang.negation_after:
-        return se
-    text, scan = scene.text, scene.cues
-    for lc in site.langs:
-        for s, e in scan.spans(lc, "coordinator", hit.end, se):
-            if not text[hit.end : s].rstrip().endswith(","):
-                continue
-            if any(len(text[e : m.start].split()) <= 1 for m in within(scene.actors, e, e + _SUBJECT_REACH)):
-                return s
-    return se
-
-
-#: how far after a coordinator the subject of the clause it opens may start ("while the Netherlands")
-_SUBJECT_REACH = 16
-
-
-def _hedge_in(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """A hedge in ``scope``, not counting a word of its own that closes the cue: in
-    "stellt ... bereit" (provides) the particle "bereit" is part of the verb, not "ready"
-    (a hedge suffix inside the cue's word still counts: Turkish "katılabileceğini"); nor
-    one inside a ``purpose`` word, which hedges the purpose clause ("참여할 수 있도록
-    지원하겠다": will support so that they can take part)."""
-    text = scan.text
-    for lc in langs:
-        for s, e in scan.spans(lc, "hedge", *scope):
-            if hit.gap is None and hit.start < s and e <= hit.end and text[s - 1].isspace():
-                continue
-            if not any(ps <= s and e <= pe for ps, pe in scan.spans(lc, "purpose", s, e + _PURPOSE_TAIL)):
-                return True
-    return False
-
-
-#: how far a purpose word may run past a hedge it holds (수 있 -> 수 있도록)
-_PURPOSE_TAIL = 4
-
-
-def _hedge_opens(scan: CueScan, hit: Hit, site: Site) -> bool:
-    """A negated hedge ends the clause before, at the comma that opens the cue's clause as
-    its complement: "не исключил, что Москва направит", "nie wykluczył, że Polska
-    wyśle", "schloss nicht aus, dass Berlin liefert", "не виключив, що Норвегія
-    передасть" (did not rule out that ...). Not in verb-final languages (the hedge
-    comes after what it hedges, in its clause)."""
-    cs, ss = site.clause[0], site.sentence[0]
-    if hit.lang.negation_after or cs <= ss:
-        return False
-    text = scan.text
-    for s, e in scan.spans(hit.lang, "hedge", max(ss, cs - _OPENS_REACH), cs):
-        if not text[e:cs].strip(" ,\u00a0") and _negated_span(scan, hit.lang, (s, e)):
-            return True
-    return False
-
-
-#: how far before its complement clause a hedge that opens it may start
-_OPENS_REACH = 60
-
-
-def _negated_span(scan: CueScan, lc: LanguageCues, span: tuple[int, int]) -> bool:
-    return scan.has(lc, "negation", *span)
-
-
-def _ready_only(scan: CueScan, hit: Hit, scope: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """Every hedge of the scope (and the cue, if it is one) is a readiness word."""
-    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
-    for lc in langs:
-        ready = scan.spans(lc, "readiness", lo, hi)
-        for s, e in scan.spans(lc, "hedge", lo, hi):
-            if not any(rs < e and s < re_ for rs, re_ in ready):
-                return False
-    return any(scan.has(lc, "readiness", lo, hi) for lc in langs)
-
-
-def _negated_readiness(scan: CueScan, hit: Hit, scope: tuple[int, int]) -> bool:
-    """A negation next to a readiness word (before it; after it in verb-final languages)."""
-    lc = hit.lang
-    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
-    for s, e in scan.spans(lc, "readiness", lo, hi):
-        window = (e, e + _NEGATION_REACH) if lc.negation_after else (max(0, s - _NEGATION_REACH), s)
-        if scan.has(lc, "negation", *window):
-            return True
-    return False
-
-
-def _negated_hedges(scan: CueScan, hit: Hit, scope: tuple[int, int]) -> bool:
-    """Every hedge word of the scope has a negation next to it (before it; after it in
-    verb-final languages): a refusal that "is not considering" is no hedged one."""
-    lc = hit.lang
-    lo, hi = min(scope[0], hit.start), max(scope[1], hit.end)
-    hedges = scan.spans(lc, "hedge", lo, hi)
-    for s, e in hedges:
-        window = (e, e + _NEGATION_REACH) if lc.negation_after else (max(0, s - _NEGATION_REACH), s)
-        if not scan.has(lc, "negation", *window):
-            return False
-    return bool(hedges)
-
-
-#: how far from a readiness word its negation may be ("is not", "n'est pas", "tidak")
-_NEGATION_REACH = 14
-
-
-def conditioned(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues]) -> bool:
-    """A condition word in ``span`` that is not part of a time frame ("until now", "sampai
-    sekarang") or of an indirect question ("perguntado se").
-
-    A ``condition_name`` word sets a condition only before a capitalised word: Portuguese
-    "se Israel atacar" (if Israel attacks), while "se" before a verb is a pronoun ("o
-    Governo se recusou")."""
-    if span[0] >= span[1]:
-        return False
-    text = scan.text
-    for lc in langs:
-        named = [sp for sp in scan.spans(lc, "condition_name", *span) if text[sp[1] + 1 : sp[1] + 2].isupper()]
-        conditions = [*scan.spans(lc, "condition", *span), *named]
-        if not conditions:
-            continue  # nothing a time frame could excuse
-        # nor part of an indirect question ("questionado sobre se ...": asked whether)
-        frames = [*scan.spans(lc, "timeframe", *span), *scan.spans(lc, "question", *span)]
-        for s, e in conditions:
-            if not any(fs < e and s < fe for fs, fe in frames):
-                return True
-    return False
-
-
-def generic_case(scan: CueScan, span: tuple[int, int], cue_start: int, langs: Sequence[LanguageCues]) -> bool:
-    """A ``generic`` quantifier in ``span`` sets the case a threat answers: "any attack on
-    Lithuania will be met with a response", "toute attaque recevra une réponse", "любое
-    нападение получит ответ", "will pay a heavy price for any escalation". Not the
-    quantifier of the threat word itself ("any response will be coordinated")."""
-    for lc in langs:
-        for _, e in scan.spans(lc, "generic", *span):
-            if not 0 <= cue_start - e <= 1:
-                return True
-    return False
-
-
-def _previous(scene: Scene, site: Site) -> tuple[int, int]:
-    if site.index == 0:
-        return (0, 0)
-    prev = scene.sentences[site.index - 1]
-    return prev.start, prev.end
-
-
-#: how far into the text the lead goes: its first dated sentence says when the story is
-_LEAD = 600
-#: a line shorter than this, with no sentence end, holding a date is a date line
-#: (the page's date or a headline, not a sentence of the story)
-_DATE_LINE = 100
-_SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", "…", "\"", "”", "»", "」")
-
-
 def story_date(memo: Memo, site: Site) -> DateRef | None:
     """The date of the story, for a claim with no date of its own nearby
     (:func:`story_choice`'s date)."""
@@ -1825,21 +1601,6 @@ def story_choice(memo: Memo, site: Site) -> tuple[DateRef | None, str]:
     return published, "none" if published is None else "publication"
 
 
-def in_headline(text: str, site: Site) -> bool:
-    """The claim's sentence is the text's first line, above more lines, and ends as no
-    sentence does: the article's headline. A closing quote ends a sentence only after a
-    sentence end ('... he said."', 「…だ。」); a headline may close on a quote
-    ('中国は「断固反対」', 'Macron : « Nous ne reculerons pas »')."""
-    line_end = text.find("\n")
-    if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
-        return False
-    return not text[:line_end].rstrip().rstrip(_CLOSING_QUOTES).rstrip().endswith(_SENTENCE_ENDS)
-
-
-#: closing quotation marks, which end a sentence only after a sentence end
-_CLOSING_QUOTES = "\"”»」"
-
-
 #: quotation marks that open and close a quote (the straight one does both)
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
 #: any mark that may open a quote (:func:`quoted`)
@@ -1855,48 +1616,6 @@ def quoted(text: str, start: int, at: int) -> bool:
     if before.count('"') % 2:
         return True
     return any(before.rfind(o) > before.rfind(c) for o, c in _QUOTE_PAIRS)
-
-
-def story_dates(text: str, dates: Sequence[Mention], published: dt.date | None) -> Mention | None:
-    """The first day-precise date of a sentence in the lead, not after publication (None:
-    none): :attr:`Scene.story`, once per document."""
-    last = published.isoformat() if published is not None else "9999"
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        value = m.value.value
-        if (
-            value is not None
-            and len(value) == len("2025-03-27")
-            and value <= last
-            and not _on_date_line(text, m)
-        ):
-            return m
-    return None
-
-
-def dateline_day(dates: Sequence[Mention]) -> dt.date | None:
-    """The day of the article's first explicit day-precise date in its lead (a dateline,
-    "LONDON, April 14, 2026 (Reuters) -", or a date line under the headline): the day a
-    document with no publication date was written, against which "on Tuesday" resolves."""
-    for m in dates:
-        if m.start >= _LEAD:
-            break
-        value = m.value.value
-        if value is not None and len(value) == len("2025-03-27") and m.value.resolution == DateResolution.explicit:
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                continue
-    return None
-
-
-def _on_date_line(text: str, m: Mention) -> bool:
-    """A short line that is no sentence: "Agency · 2025-03-28 12:39", a headline."""
-    start = text.rfind("\n", 0, m.start) + 1
-    end = text.find("\n", m.end)
-    line = text[start : len(text) if end < 0 else end].rstrip()
-    return len(line) < _DATE_LINE and not line.endswith(_SENTENCE_ENDS)
 
 
 def nearest(mentions: Sequence[Mention], anchor: int, span: tuple[int, int]) -> Mention | None:
@@ -2008,7 +1727,7 @@ def merge_objects(memo: Memo, hit: Hit, site: Site, keys: Sequence[str]) -> dict
 def _modifier(rule: FieldRule, ctx: Ctx) -> Any:
     values = rule.options["values"]  # two values, checked when the spec is built
     span = _scope(ctx, str(rule.options.get("scope", "clause")))
-    found = _any(ctx.scene.cues, span, ctx.site.langs, str(rule.options.get("modifier")))
+    found = any_cue(ctx.scene.cues, span, ctx.site.langs, str(rule.options.get("modifier")))
     return values[0] if found else values[1]
 
 
@@ -2121,10 +1840,6 @@ def _order(rule: FieldRule, maps: Sequence[Mapping[str, Any]]) -> list[str]:
     if declared:
         return [str(v) for v in declared]
     return list(dict.fromkeys(v for patterns in maps for v in patterns))
-
-
-def _any(scan: CueScan, span: tuple[int, int], langs: Sequence[LanguageCues], category: str) -> bool:
-    return any(scan.has(lc, category, *span) for lc in langs)
 
 
 def _distinct(mentions: Sequence[Mention]) -> list[Actor]:

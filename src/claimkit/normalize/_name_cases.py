@@ -1,0 +1,131 @@
+"""Slavic names after a title in an oblique case, put back in the nominative.
+
+Private to :mod:`claimkit.normalize` (the officials' finder, :mod:`._officials`, and the
+rules backend's reported speakers). Russian, Ukrainian, Polish and Croatian write the
+holder of a title in the title's case: "по словам министра Ивана Петрова" (genitive,
+"according to"), "встретился с министром Виктором Хрениным" (instrumental, "met");
+the person is Иван Петров, Виктор Хренин. :data:`OBLIQUE_TITLES` and
+:data:`INSTRUMENTAL_TITLES` are those titles; :func:`nominative` puts a name back by its
+endings (a man's or a woman's) and the few irregular first names.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_nominative", "nominative"]
+
+#: titles in the genitive, whose holder's name follows in the genitive too: "по словам
+#: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
+#: "according to"); the name is put back in the nominative (:func:`nominative`)
+OBLIQUE_TITLES = {
+    "ru": re.compile(r"(?<![\w-])(?:министра|замминистра|президента|премьер-министра|пресс-секретаря"
+                     r"|официального представителя|представителя|посла|губернатора|мэра|главы)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:міністра|заступника міністра|президента|прем['’]єр-міністра|речника"
+                     r"|речниці|посла|голови|мера|губернатора|очільника)(?![\w-])"),
+    # Polish and Croatian: the same forms are the accusative of a man's title ("spotkał ministra X")
+    "pl": re.compile(r"(?<![\w-])(?:ministra|wiceministra|premiera|prezydenta|rzecznika|rzeczniczki|szefa"
+                     r"|szefowej|ambasadora|prezesa)(?![\w-])"),
+    "hr": re.compile(r"(?<![\w-])(?:ministra|ministrice|predsjednika|predsjednice|premijera|glasnogovornika"
+                     r"|glasnogovornice|veleposlanika)(?![\w-])"),
+}
+#: titles in the instrumental, whose holder's name follows in the instrumental too: "встретился
+#: с *министром* обороны Белоруссии Виктором Хрениным", "переговори з *міністром* Андрієм
+#: Сибігою" (the other party of a meeting); the name is put back in the nominative
+#: (:func:`nominative`, ``instrumental``)
+INSTRUMENTAL_TITLES = {
+    "ru": re.compile(r"(?<![\w-])(?:министром|замминистра|президентом|премьер-министром|премьером"
+                     r"|вице-премьером|пресс-секретарем|пресс-секретарём|представителем|послом|губернатором"
+                     r"|мэром|главой|председателем|руководителем|коллегой|канцлером|спикером)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:міністром|міністеркою|президентом|президенткою|прем['’]єр-міністром"
+                     r"|прем['’]єр-міністеркою|прем['’]єром|віцепрем['’]єром|речником|речницею|послом|головою"
+                     r"|мером|губернатором|очільником|керівником|колегою|канцлером|спікером)(?![\w-])"),
+}
+#: genitive first names whose nominative is no regular ending away (a vowel dropped:
+#: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
+_GENITIVE_NAMES = {
+    "ru": {"Павла": "Павел", "Петра": "Пётр", "Льва": "Лев", "Игоря": "Игорь"},
+    "uk": {"Дмитра": "Дмитро", "Петра": "Петро", "Михайла": "Михайло", "Павла": "Павло",
+           "Данила": "Данило", "Ігоря": "Ігор", "Левка": "Левко"},
+    "pl": {"Pawła": "Paweł", "Marka": "Marek", "Jacka": "Jacek", "Michała": "Michał", "Karola": "Karol"},
+    "hr": {"Marka": "Marko", "Darka": "Darko", "Zlatka": "Zlatko", "Branka": "Branko", "Ive": "Ivo",
+           "Franje": "Franjo", "Ante": "Ante", "Mate": "Mate", "Stjepana": "Stjepan"},
+}
+_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", "")),
+                     (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а")))
+#: genitive endings and their nominative, tried in turn, for a man's name and a woman's
+_ENDINGS = {
+    "ru": _CYRILLIC_ENDINGS,
+    "uk": _CYRILLIC_ENDINGS,
+    "pl": ((("iego", "i"), ("ego", "y"), ("a", "")),
+           (("iej", "a"), ("ej", "a"), ("ii", "ia"), ("gi", "ga"), ("ki", "ka"), ("y", "a"))),
+    "hr": ((("a", ""),), (("ije", "ija"), ("e", "a"))),
+}
+#: how a woman's surname ends in the genitive; one ending in a consonant does not decline
+_FEMININE_LAST = ("ой", "ої", "iej", "ej")
+
+
+def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
+    """``name`` in the nominative when a title in the genitive (:data:`OBLIQUE_TITLES`) or
+    the instrumental (:data:`INSTRUMENTAL_TITLES`) of ``lang`` opens ``folded`` (the text,
+    :func:`~claimkit.text.fold_case`) at ``start``: "министра Ивана Петрова" and "министром
+    Иваном Петровым" are Иван Петров; ``name`` as it is otherwise."""
+    instrumental = INSTRUMENTAL_TITLES.get(lang)
+    if instrumental is not None and instrumental.match(folded, start) is not None:
+        return nominative(name, lang, instrumental=True)
+    oblique = OBLIQUE_TITLES.get(lang)
+    if oblique is None or oblique.match(folded, start) is None:
+        return name
+    return nominative(name, lang)
+
+
+def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
+    """A Russian, Ukrainian, Polish or Croatian name in the genitive put in the nominative:
+    a woman's when its last word ends in "-ой", "-ої", "-(i)ej" or a consonant (a woman's
+    surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
+    Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
+    Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian).
+    ``instrumental``: a Russian or Ukrainian name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`:
+    "Виктором Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко)."""
+    words = name.split()
+    if instrumental and lang in _INSTRUMENTAL_ENDINGS:
+        endings, irregular = _INSTRUMENTAL_ENDINGS[lang], _INSTRUMENTAL_NAMES[lang]
+    else:
+        last = words[-1]
+        feminine = last.endswith(_FEMININE_LAST) or last[-1:].lower() not in "аяоуеиіїєюaeiouy"
+        endings = _ENDINGS[lang][1 if feminine else 0]
+        irregular = _GENITIVE_NAMES.get(lang, {})
+    out = []
+    for word in words:
+        if word in irregular:
+            out.append(irregular[word])
+            continue
+        ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
+        if ending is not None and instrumental and ending[0] in ("ым", "им") and not word[:-2].endswith(_POSSESSIVE):
+            ending = (ending[0], ending[0][0] + "й")  # "Пишним" is Пишний, "Белым" Белый
+        out.append(word[: len(word) - len(ending[0])] + ending[1] if ending else word)
+    return " ".join(out)
+
+
+#: instrumental endings and their nominative, tried in turn on each word of a name (a man's
+#: and a woman's alike: a man's name in "-а" declines as a woman's, "Сибігою" is Сибіга):
+#: "Хрениным" Хренин, "Сикорским" Сикорский, "Андреем" Андрей, "Дмитрием" Дмитрий,
+#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія
+_INSTRUMENTAL_ENDINGS = {
+    "ru": (("ским", "ский"), ("цким", "цкий"), ("енком", "енко"), ("ием", "ий"), ("еем", "ей"), ("аем", "ай"),
+           ("ым", ""), ("ом", ""), ("ской", "ская"), ("ией", "ия"), ("ьей", "ья"), ("ьёй", "ья"), ("ой", "а"),
+           ("ей", "я")),
+    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"), ("им", ""),
+           ("ом", ""), ("ською", "ська"), ("ією", "ія"), ("ою", "а"), ("єю", "я")),
+}
+#: the suffixes of a possessive surname, whose instrumental "-ым", "-им" is dropped ("Ивановым"
+#: Иванов, "Путиным" Путин); after any other stem it is an adjective's ("Пишним" Пишний)
+_POSSESSIVE = ("ов", "ев", "ёв", "єв", "ів", "ин", "ын", "ін", "їн")
+#: instrumental given names whose nominative no regular ending gives ("Игорем" Игорь, a
+#: soft sign; Ukrainian "-о" names: "Дмитром" Дмитро)
+_INSTRUMENTAL_NAMES = {
+    "ru": {"Игорем": "Игорь", "Ильей": "Илья", "Ильёй": "Илья", "Павлом": "Павел", "Петром": "Пётр",
+           "Львом": "Лев"},
+    "uk": {"Дмитром": "Дмитро", "Петром": "Петро", "Михайлом": "Михайло", "Павлом": "Павло",
+           "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
+}
