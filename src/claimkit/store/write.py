@@ -26,6 +26,8 @@ from claimkit.store.keys import ClaimKeys, date_bounds, key_claims
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
+    from claimkit.extract.runner import RunSettings
+
 __all__ = ["RunInfo", "WriteCounts", "Writer", "upsert"]
 
 Record = DocumentClaims | Failure
@@ -79,6 +81,8 @@ class Writer:
         self.places = places
         self.counts = WriteCounts()
         self.cache = KeyCache()
+        #: documents whose stored rows of other settings a new record replaces (:meth:`replace`)
+        self._replacing: tuple[RunSettings, frozenset[str]] | None = None
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with engine.begin() as conn:
             self.run_id = int(conn.execute(
@@ -112,6 +116,13 @@ class Writer:
             return set(conn.execute(
                 t.documents.select().with_only_columns(t.documents.c.doc_id)).scalars())
 
+    def replace(self, settings: RunSettings, doc_ids: Iterable[str]) -> None:
+        """From now on, storing a record of one of ``doc_ids`` removes the document's stored
+        rows that ``settings`` did not produce (claims, spans, actors, keys; the validation
+        of their components is dropped), in the same transaction: the store holds the old
+        claims or the new ones, never both (``extract --resume --on-mismatch redo``)."""
+        self._replacing = (settings, frozenset(doc_ids))
+
     def close(self) -> None:
         """Write the run's totals."""
         u = self.counts.usage
@@ -132,6 +143,7 @@ class Writer:
             docs = [r for r in records if not isinstance(r, Failure)]
             rows = [_failure_row(r, self.run_id) for r in failures]
             bulk_insert(conn, t.failures, _FAILURE_COLS, rows)
+            self._remove_replaced(conn, docs)
             stored = _insert_documents(conn, docs, self.run_id)
             if stored:
                 write_claims(conn, stored, self.gazetteer, self.places, cache=self.cache)
@@ -143,6 +155,18 @@ class Writer:
             self.counts.claims += len(record.claims)
             if record.usage is not None:
                 self.counts.usage = self.counts.usage + record.usage
+
+
+    def _remove_replaced(self, conn: Connection, docs: Sequence[DocumentClaims]) -> None:
+        """Remove the stored rows of other settings of the documents being replaced."""
+        if self._replacing is None:
+            return
+        from claimkit.store.resume import remove_documents, replaced_seqs
+
+        settings, replacing = self._replacing
+        ids = {d.document.id for d in docs if d.document.id in replacing}
+        if ids:
+            remove_documents(conn, replaced_seqs(conn, settings, ids))
 
 
 class KeyCache:

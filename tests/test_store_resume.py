@@ -1,0 +1,184 @@
+"""``claimkit extract --db URL --resume`` under the rule of a JSONL ``--resume``: documents the
+store holds only from another backend, model or version are refused, redone (their stored
+claims replaced, exactly once) or kept, as ``--on-mismatch`` says. On real SQLite files and
+on the PostgreSQL server of ``tests/test_store_postgres.py`` (skipped where none is installed).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("sqlalchemy")
+
+from sqlalchemy import text
+
+from claimkit.cli import main
+from claimkit.consistency import validate
+from claimkit.extract import Extractor
+from claimkit.extract.runner import RunSettings, SettingsMismatch
+from claimkit.schemas import DocumentClaims
+from claimkit.store import RunInfo, open_store
+from tests._hostile import two_article_lines
+from tests._store_corpus import records
+from tests.test_store_postgres import new_database
+from tests.test_store_postgres import server as server  # the module's PostgreSQL server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new empty store: a SQLite file, or a database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+    else:
+        yield new_database(request.getfixturevalue("server"))
+
+
+def _count(store_url: str, sql: str) -> int:
+    with open_store(store_url) as store, store.engine.connect() as conn:
+        return int(conn.execute(text(sql)).scalar_one())
+
+
+#: rows of per-claim tables whose claim (or group, finding) is gone
+_ORPHANS = (
+    "select (select count(*) from claims where doc_seq not in (select seq from documents))"
+    " + (select count(*) from spans where claim_seq not in (select seq from claims))"
+    " + (select count(*) from actors where claim_seq not in (select seq from claims))"
+    " + (select count(*) from claim_keys where claim_seq not in (select seq from claims))"
+    " + (select count(*) from group_claims where claim_seq not in (select seq from claims))"
+    " + (select count(*) from finding_claims where claim_seq not in (select seq from claims))")
+
+
+def test_redo_replaces_stored_claims_and_validation_stays_exact(url: str) -> None:
+    """The library: a third of the stored documents were made with an older version. Resumed
+    with the new one they are refused, or (redo) replaced as their new records come, in
+    the transaction storing each: one row per document, no claim, span, actor or key of
+    the old rows left, and an incremental validation then stores what a full validation of
+    the documents as they now are finds (the components the removed claims were in are
+    validated again)."""
+    from claimkit.store.resume import resume_ids
+
+    recs = list(records(900, days=200, seed=8))
+    old_ids = {r.document.id for r in recs[::3]}
+    stored = [r.model_copy(update={"version": "synthetic-0"}) if r.document.id in old_ids else r
+              for r in recs]
+    # the new version's records of the old documents: their last claim no longer found
+    new = [r.model_copy(update={"claims": r.claims[:-1]}) if r.document.id in old_ids else r
+           for r in recs]
+    settings = RunSettings("synthetic", None, "synthetic-1")
+    with open_store(url) as store:
+        store.add(stored)
+        list(store.validate())
+        with pytest.raises(SettingsMismatch, match=f"{len(old_ids)} of its {len(recs)} documents "
+                           "were extracted with backend 'synthetic' \\(version synthetic-0\\)"):
+            resume_ids(store, settings, "refuse")
+        done, redo = resume_ids(store, settings, "redo")
+        assert redo == old_ids and done == {r.document.id for r in recs} - old_ids
+        assert resume_ids(store, settings, "keep") == (done | redo, set())
+        writer = store.writer(RunInfo("extract", "synthetic", None, "synthetic-1"))
+        writer.replace(settings, redo)
+        writer.add([r for r in new if r.document.id in redo], batch=7)
+        writer.close()
+        assert writer.counts.documents == len(old_ids) and writer.counts.skipped == 0
+        assert resume_ids(store, settings, "refuse") == ({r.document.id for r in recs}, set())
+        list(store.validate())
+        with store.engine.connect() as conn:
+            findings = sorted(x for (x,) in conn.execute(text("select data from findings")))
+        exported = [r for r in store.records() if isinstance(r, DocumentClaims)]
+    assert _count(url, "select count(*) from documents") == len(recs)
+    assert _count(url, "select count(*) from claims") == sum(len(r.claims) for r in new)
+    assert _count(url, _ORPHANS) == 0
+    assert sorted(exported, key=lambda r: r.document.id) == sorted(new, key=lambda r: r.document.id)
+    full = validate(exported)  # in the store's order: the replaced documents come last
+    assert findings == sorted(f.model_dump_json() for f in full.findings) and findings
+
+
+def test_a_replaced_document_whose_extraction_failed_keeps_its_old_claims(tmp_path: Path) -> None:
+    """Replacing happens only with the new record: a document whose extraction fails this
+    time keeps its stored claims (a failure record is stored beside them)."""
+    from claimkit.schemas import Failure
+
+    rec = next(iter(records(20, seed=3))).model_copy(update={"version": "synthetic-0"})
+    url = str(tmp_path / "store.db")
+    with open_store(url) as store:
+        store.add([rec])
+        writer = store.writer(RunInfo("extract", "synthetic", None, "synthetic-1"))
+        writer.replace(RunSettings("synthetic", None, "synthetic-1"), {rec.document.id})
+        writer.add_one(Failure(doc_id=rec.document.id, source="a.txt", stage="extract",
+                               kind="transient", message="the endpoint timed out"))
+        writer.close()
+    assert _count(url, "select count(*) from claims") == len(rec.claims)
+    assert _count(url, "select count(*) from failures") == 1
+
+
+def _store_with_other_settings(url: str, folder: Path) -> str:
+    """A store holding document a as another backend, model and version extracted it and z
+    as ``--backend rules`` does (a.txt and z.txt in ``folder``); the rules settings' text."""
+    a_line, z_line = two_article_lines(folder)
+    other = json.loads(a_line) | {"backend": "openai", "model": "gpt-old",
+                                  "version": "llm-p2-s1-0000"}
+    records_file = folder / "stored.jsonl"
+    records_file.write_text(json.dumps(other) + "\n" + z_line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(records_file), "--db", url])
+    assert result.exit_code == 0, result.stderr
+    assert CliRunner().invoke(main, ["validate", "--db", url]).exit_code in (0, 1)
+    return str(RunSettings.of(Extractor("rules")))
+
+
+def _resume(url: str, folder: Path, *extra: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["extract", str(folder / "a.txt"), str(folder / "z.txt"),
+                                       "--db", url, "--backend", "rules", "--resume", *extra])
+    return result.exit_code, [ln for ln in result.stderr.splitlines()
+                              if not ln.startswith(("claimkit: backend:", "claimkit: resuming"))]
+
+
+def test_extract_db_resume_refuses_redoes_or_keeps_other_settings(url: str, tmp_path: Path) -> None:
+    """Before: ``extract --db URL --resume`` skipped every stored document whatever made it
+    (document a, stored from another backend, model and version, stayed so in silence).
+    Now the JSONL rule: refused in the same words (the store untouched: no run recorded),
+    kept with one warning, or redone: a's stored rows replaced by the rules backend's, once
+    (a run resumed after it skips both in silence), and the run recorded with the rules
+    version."""
+    rules = _store_with_other_settings(url, tmp_path)
+    shown = open_store(url).url
+    runs = _count(url, "select count(*) from runs")
+    code, lines = _resume(url, tmp_path)
+    assert code == 2
+    assert lines == [
+        f"claimkit: error: {shown}: 1 of its 2 documents were extracted with backend 'openai' (model "
+        f"gpt-old, version llm-p2-s1-0000), not with this run's {rules}; --resume would skip them "
+        "as if done: pass --on-mismatch redo to extract them again (their records are replaced), "
+        "--on-mismatch keep to leave them as they are, or write to another --db; left untouched"]
+    assert _count(url, "select count(*) from runs") == runs
+
+    code, lines = _resume(url, tmp_path, "--on-mismatch", "keep")
+    assert code == 0
+    assert lines[0] == (f"claimkit: WARNING: {shown}: keeping 1 of its 2 documents extracted with "
+                        f"backend 'openai' (model gpt-old, version llm-p2-s1-0000), not {rules} "
+                        "(--on-mismatch keep)")
+    assert lines[1].startswith("claimkit: 0 documents, ")
+    assert _count(url, "select count(*) from documents where backend = 'openai'") == 1
+
+    code, lines = _resume(url, tmp_path, "--on-mismatch", "redo")
+    assert code == 0, lines
+    assert lines[0] == (f"claimkit: WARNING: {shown}: replacing the stored records of 1 of its 2 "
+                        "documents extracted with backend 'openai' (model gpt-old, version "
+                        f"llm-p2-s1-0000); extracting them again with {rules}")
+    assert lines[1].startswith("claimkit: 1 document, ")
+    assert _count(url, "select count(*) from documents where backend = 'openai'") == 0
+    assert _count(url, "select count(*) from documents") == 2
+    assert _count(url, "select count(distinct doc_id) from documents") == 2
+    assert _count(url, _ORPHANS) == 0
+    version = rules.split("version ")[1].rstrip(")")
+    assert _count(url, f"select count(*) from runs where backend = 'rules' and version = '{version}'"
+                  " and documents = 1") == 1
+    claims = _count(url, "select count(*) from claims")
+
+    code, lines = _resume(url, tmp_path)  # now all of this run's settings: skipped in silence
+    assert code == 0 and lines == [lines[0]] and lines[0].startswith("claimkit: 0 documents, ")
+    assert _count(url, "select count(*) from claims") == claims
+    assert CliRunner().invoke(main, ["validate", "--db", url]).exit_code in (0, 1)
