@@ -225,6 +225,8 @@ def test_the_rules_version_changes_with_the_data_its_output_depends_on(tmp_path:
         RulesBackend(places=Places.load(places)).version,
     ]
     assert len({same, *others}) == 6, others
+    # what changes no output changes no version: the order the types are asked in
+    assert RulesBackend(types="pledge,refusal").version == RulesBackend(types=["refusal", "pledge"]).version
     assert all(v.startswith("rules-1-") for v in others)
     text = "Norway earmarked 90 million euros for the fund."
     extended = RulesBackend(cues={"languages": {"en": {"pledge": ["earmark*"]}}})

@@ -55,7 +55,7 @@ def rules_version(cues: CueBook, types: Sequence[str], models: Mapping[str, Any]
         gazetteer = Gazetteer.default()
     parts = {
         "cues": cues.digest,
-        "types": list(types),
+        "types": sorted(set(types)),  # the backend keeps the types of a set: order tells nothing
         "models": {name: model.model_json_schema() for name, model in sorted(models.items())},
         "merge": merge,
         "gazetteer": _table_digest(gazetteer),
