@@ -21,6 +21,7 @@ from claimkit.cli import main
 from claimkit.consistency import validate
 from claimkit.extract import Extractor
 from claimkit.extract.runner import RunSettings, SettingsMismatch
+from claimkit.io import dump_record, parse_record
 from claimkit.schemas import DocumentClaims
 from claimkit.store import RunInfo, open_store
 from tests._hostile import two_article_lines
@@ -53,6 +54,14 @@ _ORPHANS = (
     " + (select count(*) from finding_claims where claim_seq not in (select seq from claims))")
 
 
+def _renamed(record: DocumentClaims) -> DocumentClaims:
+    """``record`` with each actor's canonical name written otherwise (its key, by country
+    code, unchanged): "Estonia" -> "Republic of Estonia"."""
+    parsed = parse_record(dump_record(record).replace('"name":"', '"name":"Republic of '))
+    assert isinstance(parsed, DocumentClaims)
+    return parsed
+
+
 def test_redo_replaces_stored_claims_and_validation_stays_exact(url: str) -> None:
     """The library: a third of the stored documents were made with an older version. Resumed
     with the new one they are refused, or (redo) replaced as their new records come, in
@@ -64,8 +73,10 @@ def test_redo_replaces_stored_claims_and_validation_stays_exact(url: str) -> Non
 
     recs = list(records(900, days=200, seed=8))
     old_ids = {r.document.id for r in recs[::3]}
-    stored = [r.model_copy(update={"version": "synthetic-0"}) if r.document.id in old_ids else r
-              for r in recs]
+    # the older version named its actors otherwise: groups are labelled by the first name
+    # met in the corpus, which must not stay that of a claim removed
+    stored = [_renamed(r).model_copy(update={"version": "synthetic-0"})
+              if r.document.id in old_ids else r for r in recs]
     # the new version's records of the old documents: their last claim no longer found
     new = [r.model_copy(update={"claims": r.claims[:-1]}) if r.document.id in old_ids else r
            for r in recs]
@@ -88,6 +99,7 @@ def test_redo_replaces_stored_claims_and_validation_stays_exact(url: str) -> Non
         list(store.validate())
         with store.engine.connect() as conn:
             findings = sorted(x for (x,) in conn.execute(text("select data from findings")))
+        labels = {g.group_id: g.label for g in store.groups(min_sources=1)}
         exported = [r for r in store.records() if isinstance(r, DocumentClaims)]
     assert _count(url, "select count(*) from documents") == len(recs)
     assert _count(url, "select count(*) from claims") == sum(len(r.claims) for r in new)
@@ -95,6 +107,7 @@ def test_redo_replaces_stored_claims_and_validation_stays_exact(url: str) -> Non
     assert sorted(exported, key=lambda r: r.document.id) == sorted(new, key=lambda r: r.document.id)
     full = validate(exported)  # in the store's order: the replaced documents come last
     assert findings == sorted(f.model_dump_json() for f in full.findings) and findings
+    assert labels == {g.id: g.label for g in full.groups}
 
 
 def test_a_replaced_document_whose_extraction_failed_keeps_its_old_claims(tmp_path: Path) -> None:
@@ -182,3 +195,44 @@ def test_extract_db_resume_refuses_redoes_or_keeps_other_settings(url: str, tmp_
     assert code == 0 and lines == [lines[0]] and lines[0].startswith("claimkit: 0 documents, ")
     assert _count(url, "select count(*) from claims") == claims
     assert CliRunner().invoke(main, ["validate", "--db", url]).exit_code in (0, 1)
+
+
+def _pledge_record(doc_id: str, name: str, version: str) -> DocumentClaims:
+    """One document whose one pledge is made by NATO, named ``name``."""
+    sentence = f"{name} pledged more air defence systems to Ukraine on Tuesday."
+    claim = {"id": f"ple-{doc_id}-0", "doc_id": doc_id, "type": "pledge",
+             "actor": [{"text": name, "name": name, "kind": "organisation", "resolved": True}],
+             "evidence": [{"start": 0, "end": len(sentence), "text": sentence, "alignment": "exact"}],
+             "date": {"value": "2025-03-04", "granularity": "day"}, "modality": "firm",
+             "recipient": {"text": "Ukraine", "name": "Ukraine", "kind": "country",
+                           "iso_code": "UA", "resolved": True}, "what": "weapons"}
+    record = parse_record(json.dumps({
+        "record": "document", "backend": "synthetic", "version": version,
+        "document": {"id": doc_id, "text": sentence, "language": "en", "published": "2025-03-04"},
+        "claims": [claim]}))
+    assert isinstance(record, DocumentClaims)
+    return record
+
+
+def test_a_replaced_claims_first_label_gives_way_to_the_next(tmp_path: Path) -> None:
+    """Groups are labelled by the first label of each actor key met in the corpus (the
+    ``actor_names`` table). Document a, stored first, named NATO 'North Atlantic Treaty
+    Organization', b 'NATO'; a redone comes after b, so a validation of the store as it now
+    is labels NATO as b does. Before: the removed claim's label stayed."""
+    url = str(tmp_path / "store.db")
+    long_name = "North Atlantic Treaty Organization"
+    settings = RunSettings("synthetic", None, "synthetic-1")
+    with open_store(url) as store:
+        store.add([_pledge_record("a", long_name, "synthetic-0"),
+                   _pledge_record("b", "NATO", "synthetic-1")])
+        list(store.validate())
+        writer = store.writer(RunInfo("extract", "synthetic", None, "synthetic-1"))
+        writer.replace(settings, {"a"})
+        writer.add_one(_pledge_record("a", long_name, "synthetic-1"))
+        writer.close()
+        list(store.validate())
+        labels = {g.group_id: g.label for g in store.groups(min_sources=1)}
+        exported = [r for r in store.records() if isinstance(r, DocumentClaims)]
+    assert [r.document.id for r in exported] == ["b", "a"]
+    full = {g.id: g.label for g in validate(exported).groups}
+    assert labels == full and any("NATO" in label for label in full.values()), full

@@ -79,11 +79,16 @@ def resume_ids(store: ClaimStore, settings: RunSettings,
     return skipped, redo
 
 
-def remove_documents(conn: Connection, doc_seqs: Iterable[int]) -> None:
+def remove_documents(conn: Connection, doc_seqs: Iterable[int]) -> set[str]:
     """Remove stored documents (rows of ``documents``) with their claims, spans, actors and
     link keys. The validation of every component one of their claims was in is dropped
     (its groups and findings) and its other claims marked not validated, so the next
-    ``claimkit validate --db`` validates them again without the removed claims."""
+    ``claimkit validate --db`` validates them again without the removed claims.
+
+    Returns:
+        the actor keys whose first label (``actor_names``) was a removed claim's: their
+        rows are removed too, for :func:`claimkit.store.write.relabel` to find again.
+    """
     c = t.claims.c
     docs = sorted(set(doc_seqs))
     claims: list[int] = []
@@ -94,12 +99,35 @@ def remove_documents(conn: Connection, doc_seqs: Iterable[int]) -> None:
             if root is not None:
                 roots.add(int(root))
     _forget_components(conn, sorted(roots))
+    stale = _first_named_by(conn, claims)
     for part in _chunks(claims):
         for table in (t.spans, t.actors, t.claim_keys):
             conn.execute(table.delete().where(table.c.claim_seq.in_(part)))
         conn.execute(t.claims.delete().where(c.seq.in_(part)))
     for part in _chunks(docs):
         conn.execute(t.documents.delete().where(t.documents.c.seq.in_(part)))
+    return stale
+
+
+def _first_named_by(conn: Connection, claims: Sequence[int]) -> set[str]:
+    """The actor keys whose first label is one of ``claims``' (``first`` is the claim's seq
+    times 1000 plus a position); their ``actor_names`` rows are removed."""
+    a, n = t.actors.c, t.actor_names.c
+    removed = set(claims)
+    keys: set[str] = set()
+    for part in _chunks(claims):
+        keys.update(str(k) for (k,) in conn.execute(
+            select(a.key).where(a.claim_seq.in_(part), a.key.is_not(None)).distinct()))
+    ordered = sorted(keys)
+    stale: set[str] = set()
+    for i in range(0, len(ordered), _IN):
+        stale.update(str(key) for key, first in conn.execute(
+            select(n.key, n.first).where(n.key.in_(ordered[i:i + _IN])))
+            if int(first) // 1000 in removed)
+    done = sorted(stale)
+    for i in range(0, len(done), _IN):
+        conn.execute(t.actor_names.delete().where(n.key.in_(done[i:i + _IN])))
+    return stale
 
 
 def _forget_components(conn: Connection, roots: Sequence[int]) -> None:

@@ -166,7 +166,8 @@ class Writer:
         settings, replacing = self._replacing
         ids = {d.document.id for d in docs if d.document.id in replacing}
         if ids:
-            remove_documents(conn, replaced_seqs(conn, settings, ids))
+            stale = remove_documents(conn, replaced_seqs(conn, settings, ids))
+            relabel(conn, stale, self.gazetteer, self.places)
 
 
 class KeyCache:
@@ -261,6 +262,39 @@ def write_claims(conn: Connection, stored: Sequence[tuple[int, DocumentClaims]],
     keys = list(key_claims([r for _, r in stored], gazetteer=gazetteer, places=places))
     _write_spans_actors(conn, seqs, all_claims, keys)
     write_keys(conn, seqs, keys, cache=cache)
+
+
+def relabel(conn: Connection, keys: Iterable[str], gazetteer: Gazetteer | None,
+            places: Places | None) -> None:
+    """Label the actor ``keys`` (none in ``actor_names``: their first claim was removed)
+    by their first claim in the store now, as writing every stored claim in order would
+    have: the names of the documents holding each key's first claim are written again
+    (the labels of their other keys, met first already, stay)."""
+    from sqlalchemy import func, select
+
+    from claimkit.store.read import load_claims
+
+    a, c, d = t.actors.c, t.claims.c, t.documents.c
+    wanted = sorted(set(keys))
+    firsts: set[int] = set()
+    for i in range(0, len(wanted), 500):
+        firsts.update(int(s) for s in conn.execute(
+            select(func.min(a.claim_seq)).where(a.key.in_(wanted[i:i + 500])).group_by(a.key))
+            .scalars())
+    if not firsts:
+        return
+    records: list[DocumentClaims] = []
+    seqs: list[int] = []
+    for doc_seq, meta in conn.execute(
+            select(d.seq, d.record).where(d.seq.in_(
+                select(c.doc_seq).where(c.seq.in_(sorted(firsts))))).order_by(d.seq)):
+        rows = conn.execute(select(c.seq, c.type, c.data).where(c.doc_seq == doc_seq)
+                            .order_by(c.ordinal)).all()
+        record = DocumentClaims.model_validate_json(meta)
+        records.append(record.model_copy(update={"claims": load_claims((r[1], r[2]) for r in rows)}))
+        seqs.extend(int(r[0]) for r in rows)
+    keyed = list(key_claims(records, gazetteer=gazetteer, places=places))
+    _write_names(conn, seqs, keyed, KeyCache())
 
 
 def _sql(conn: Connection, table: Any, cols: Sequence[str], rows: int) -> str:
