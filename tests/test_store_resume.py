@@ -236,3 +236,34 @@ def test_a_replaced_claims_first_label_gives_way_to_the_next(tmp_path: Path) -> 
     assert [r.document.id for r in exported] == ["b", "a"]
     full = {g.id: g.label for g in validate(exported).groups}
     assert labels == full and any("NATO" in label for label in full.values()), full
+
+
+def test_output_file_and_store_resumed_together_end_alike(tmp_path: Path) -> None:
+    """``-o FILE --db URL --resume``: a document done in the file (with this run's settings)
+    but not in the store so is stored as the file holds it, not skipped for both: z, never
+    stored, is stored; a, stored from other settings, is replaced (--on-mismatch redo) by
+    the file's record. Nothing is extracted again and the file is left as it was. Before:
+    both were skipped for the store too (a stayed the other backend's there, z missing),
+    and the redo warning said a would be extracted again."""
+    url = str(tmp_path / "store.db")
+    a_line, z_line = two_article_lines(tmp_path)
+    out = tmp_path / "out.jsonl"
+    out.write_text(a_line + "\n" + z_line + "\n", encoding="utf-8")
+    before = out.read_bytes()
+    other = _pledge_record("a", "NATO", "llm-p2-s1-0000").model_copy(
+        update={"backend": "openai", "model": "gpt-old"})
+    with open_store(url) as store:
+        store.add([other])
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "z.txt"),
+                                       "-o", str(out), "--db", url, "--backend", "rules",
+                                       "--resume", "--on-mismatch", "redo"])
+    assert result.exit_code == 0, result.stderr
+    assert f"claimkit: stored 2 documents {out} holds and the store did not" in result.stderr
+    assert "claimkit: 0 documents, " in result.stderr
+    assert out.read_bytes() == before
+    with open_store(url) as store:
+        exported = sorted((r for r in store.records() if isinstance(r, DocumentClaims)),
+                          key=lambda r: r.document.id)
+    assert [r.model_dump_json() for r in exported] == [
+        DocumentClaims.model_validate_json(line).model_dump_json() for line in (a_line, z_line)]
+    assert _count(url, _ORPHANS) == 0

@@ -147,6 +147,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
             note(f"resuming: {len(done)} documents already in {output}")
         with _db_writer(db, settings, options, on_mismatch if resume else None) as (writer, stored):
             if resume and writer is not None:
+                _store_held(output, done - stored, settings, writer)
                 done |= stored
                 note(f"resuming: {len(done)} documents already stored")
             plan = _Plan(output=output, done=done, append=resume, quiet=quiet,
@@ -156,6 +157,26 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
             counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
+
+
+def _store_held(output: str | None, ids: set[str], settings: Any, writer: Any) -> None:
+    """With -o FILE and --db resumed together: store the records of ``ids`` (done in the
+    file, with this run's settings, and not in the store so) as the file holds them,
+    instead of skipping them for the store too (a document the store holds from other
+    settings is replaced, as with --on-mismatch redo; one kept is not among ``ids``)."""
+    if not ids or not output or output == os.devnull or not to_file(output):
+        return
+    from claimkit.extract.runner import RunSettings
+    from claimkit.io import read_records, safe_name
+
+    stored = 0
+    for record in read_records(output, strict=False, on_error=lambda err: None):
+        if (isinstance(record, DocumentClaims) and record.document.id in ids
+                and settings.produced(RunSettings.of_record(record))):
+            ids.discard(record.document.id)  # its first record, as the store keeps one
+            stored += writer.add_one(record)
+    if stored:
+        note(f"stored {stored} documents {safe_name(output)} holds and the store did not")
 
 
 def _check_paths(paths: tuple[str, ...]) -> None:
