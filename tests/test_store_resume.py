@@ -267,3 +267,27 @@ def test_output_file_and_store_resumed_together_end_alike(tmp_path: Path) -> Non
     assert [r.model_dump_json() for r in exported] == [
         DocumentClaims.model_validate_json(line).model_dump_json() for line in (a_line, z_line)]
     assert _count(url, _ORPHANS) == 0
+
+
+def test_a_document_redone_in_the_file_but_done_in_the_store_is_not_lost(tmp_path: Path) -> None:
+    """The other way round: the file holds a from another backend and z not at all; the store
+    holds both as this run writes them. ``--on-mismatch redo`` removes a's record from the
+    file, and the store's a and z are appended to it, not extracted again. Before: both were
+    skipped for the file too, which then held neither (a's record removed, none written)."""
+    url = str(tmp_path / "store.db")
+    a_line, z_line = two_article_lines(tmp_path)
+    with open_store(url) as store:
+        store.add([DocumentClaims.model_validate_json(line) for line in (a_line, z_line)])
+    out = tmp_path / "out.jsonl"
+    other = json.loads(a_line) | {"backend": "openai", "model": "gpt-old", "version": "llm-p2-s1-0000"}
+    out.write_text(json.dumps(other) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "z.txt"),
+                                       "-o", str(out), "--db", url, "--backend", "rules",
+                                       "--resume", "--on-mismatch", "redo"])
+    assert result.exit_code == 0, result.stderr
+    assert f"claimkit: wrote 2 documents the store holds and {out} did not" in result.stderr
+    assert "claimkit: 0 documents, " in result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [DocumentClaims.model_validate_json(ln) for ln in lines] == [
+        DocumentClaims.model_validate_json(ln) for ln in (a_line, z_line)]
+    assert _count(url, "select count(*) from documents") == 2

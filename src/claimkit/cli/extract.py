@@ -148,6 +148,7 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         with _db_writer(db, settings, options, on_mismatch if resume else None) as (writer, stored):
             if resume and writer is not None:
                 _store_held(output, done - stored, settings, writer)
+                _write_stored(output, stored - done, settings, writer)
                 done |= stored
                 note(f"resuming: {len(done)} documents already stored")
             plan = _Plan(output=output, done=done, append=resume, quiet=quiet,
@@ -177,6 +178,29 @@ def _store_held(output: str | None, ids: set[str], settings: Any, writer: Any) -
             stored += writer.add_one(record)
     if stored:
         note(f"stored {stored} documents {safe_name(output)} holds and the store did not")
+
+
+def _write_stored(output: str | None, ids: set[str], settings: Any, writer: Any) -> None:
+    """With -o FILE and --db resumed together: append to the file the stored records of
+    ``ids`` (done in the store with this run's settings and not in the file: never
+    written there, or removed from it by --on-mismatch redo), instead of skipping them
+    for the file too."""
+    if not ids or not output or output == os.devnull or not to_file(output):
+        return
+    from claimkit.extract.runner import RunSettings
+    from claimkit.io import dump_record, safe_name
+    from claimkit.store.read import iter_records
+
+    written = 0
+    with open(output, "a", encoding="utf-8") as fh:
+        for record in iter_records(writer.engine):
+            if (isinstance(record, DocumentClaims) and record.document.id in ids
+                    and settings.produced(RunSettings.of_record(record))):
+                ids.discard(record.document.id)
+                fh.write(dump_record(record) + "\n")
+                written += 1
+    if written:
+        note(f"wrote {written} documents the store holds and {safe_name(output)} did not")
 
 
 def _check_paths(paths: tuple[str, ...]) -> None:
