@@ -189,13 +189,12 @@ def _write_stored(output: str | None, ids: set[str], settings: Any, writer: Any)
         return
     from claimkit.extract.runner import RunSettings
     from claimkit.io import dump_record, safe_name
-    from claimkit.store.read import iter_records
+    from claimkit.store.read import records_of
 
     written = 0
     with open(output, "a", encoding="utf-8") as fh:
-        for record in iter_records(writer.engine):
-            if (isinstance(record, DocumentClaims) and record.document.id in ids
-                    and settings.produced(RunSettings.of_record(record))):
+        for record in records_of(writer.engine, set(ids)):
+            if record.document.id in ids and settings.produced(RunSettings.of_record(record)):
                 ids.discard(record.document.id)
                 fh.write(dump_record(record) + "\n")
                 written += 1
