@@ -179,3 +179,56 @@ def test_an_installed_entry_point_backend_is_found(tmp_path: Path) -> None:
                          env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["pledge", "echo-ep"]
+
+
+# ------------------------------------------------------------------ the rules backend's version
+
+
+def test_the_rules_backend_declares_the_version_its_records_carry() -> None:
+    """Before: the rules backend declared no ``version`` (its records said ``rules-1`` whatever
+    claimkit release or cue data made them), so ``--resume`` and the claim store compared rules
+    output by the backend's name alone. Now it declares one, made of claimkit's release and a
+    digest of its data, and its records carry it."""
+    import importlib.metadata
+
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.extract.runner import RunSettings
+
+    backend = RulesBackend()
+    assert backend.version.startswith(f"rules-1-{importlib.metadata.version('claimkit')}-")
+    extractor = Extractor(backend)
+    record = extractor.extract_document(Document(id="p", text="Norway pledged 90 million euros "
+                                                "to the fund on Monday.", language="en"))
+    assert record.claims and record.version == backend.version
+    assert RunSettings.of(extractor) == RunSettings("rules", None, backend.version)
+
+
+def test_the_rules_version_changes_with_the_data_its_output_depends_on(tmp_path: Path) -> None:
+    """Two backends of the same data share a version (made once: a resumed run of the same
+    settings is never refused); cue data, the types asked for, merging, and the gazetteer
+    or place tables each change it, as they can change what the backend writes."""
+    from claimkit.extract.rules import RulesBackend
+    from claimkit.normalize import Gazetteer, Places
+
+    same = RulesBackend().version
+    assert RulesBackend().version == same
+    gazetteer = tmp_path / "gazetteer.json"
+    gazetteer.write_text('{"entries": [{"name": "Harbour Workers Union", "kind": "group", '
+                         '"aliases": ["HWU"]}]}', encoding="utf-8")
+    places = tmp_path / "places.json"
+    places.write_text('{"places": {"Tromsø": ["Tromso"]}}', encoding="utf-8")
+    others = [
+        RulesBackend(cues={"languages": {"en": {"pledge": ["earmark*"]}}}).version,
+        RulesBackend(types="pledge").version,
+        RulesBackend(merge=False).version,
+        RulesBackend(gazetteer=Gazetteer.load(gazetteer)).version,
+        RulesBackend(places=Places.load(places)).version,
+    ]
+    assert len({same, *others}) == 6, others
+    # what changes no output changes no version: the order the types are asked in
+    assert RulesBackend(types="pledge,refusal").version == RulesBackend(types=["refusal", "pledge"]).version
+    assert all(v.startswith("rules-1-") for v in others)
+    text = "Norway earmarked 90 million euros for the fund."
+    extended = RulesBackend(cues={"languages": {"en": {"pledge": ["earmark*"]}}})
+    record = Extractor(extended).extract_document(Document(id="e", text=text, language="en"))
+    assert [c.type for c in record.claims] == ["pledge"] and record.version == others[0]

@@ -182,3 +182,28 @@ def test_validate_ignore_leaves_out_a_finding_kind(runner: CliRunner, articles_d
     kind = every[0]  # whichever the samples give (their one corroboration was a misread possessor)
     left = kinds("--ignore", kind)
     assert kind not in left and len(left) == len(every) - every.count(kind)
+
+
+def test_resume_tells_rules_output_of_another_release_apart(runner: CliRunner, tmp_path: Path) -> None:
+    """Before: a rules record said ``rules-1`` whatever release or cue data made it and the
+    backend declared no version, so ``--resume`` took every rules record for this run's. A
+    record of another rules version (as an older claimkit wrote it) is now refused like
+    another model's, and ``--on-mismatch redo`` extracts it again with this run's version."""
+    article = tmp_path / "a.txt"
+    article.write_text("Norway pledged 90 million euros to the fund on Monday.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    first = runner.invoke(main, ["extract", str(article), "-o", str(out), "--backend", "rules"])
+    assert first.exit_code == 0, first.stderr
+    record = json.loads(out.read_text(encoding="utf-8"))
+    current = record["version"]
+    out.write_text(json.dumps(record | {"version": "rules-1"}) + "\n", encoding="utf-8")
+    refused = runner.invoke(main, ["extract", str(article), "-o", str(out), "--backend", "rules",
+                                   "--resume"])
+    assert refused.exit_code == 2
+    assert (f"1 of its 1 documents were extracted with backend 'rules' (version rules-1), not "
+            f"with this run's backend 'rules' (version {current})") in refused.stderr
+    redone = runner.invoke(main, ["extract", str(article), "-o", str(out), "--backend", "rules",
+                                  "--resume", "--on-mismatch", "redo"])
+    assert redone.exit_code == 0, redone.stderr
+    (again,) = _records(out.read_text(encoding="utf-8"))
+    assert isinstance(again, DocumentClaims) and again.version == current and again.claims

@@ -57,6 +57,14 @@ def mixed_output(tmp_path: Path) -> tuple[Path, bytes]:
     return out, out.read_bytes()
 
 
+def _rules() -> str:
+    """The settings of ``--backend rules`` as the messages name them (its version included)."""
+    from claimkit.extract import Extractor
+    from claimkit.extract.runner import RunSettings
+
+    return str(RunSettings.of(Extractor("rules")))
+
+
 def _resume(tmp_path: Path, out: Path, *extra: str) -> Any:
     args = ["extract", str(tmp_path / "a.txt"), str(tmp_path / "z.txt"), "-o", str(out), "--resume",
             "--backend", "rules", *extra]
@@ -73,7 +81,7 @@ def test_resume_refuses_an_output_of_other_settings_in_one_line(tmp_path: Path,
     assert result.exit_code == 2, (result.stderr, result.exception)
     assert _noted(result.stderr) == [
         f"claimkit: error: {out}: 1 of its 2 documents were extracted with backend 'openai' (model "
-        "gpt-old, version llm-p2-s1-0000), not with this run's backend 'rules'; --resume would skip "
+        f"gpt-old, version llm-p2-s1-0000), not with this run's {_rules()}; --resume would skip "
         "them as if done: pass --on-mismatch redo to extract them again (their records are replaced), "
         "--on-mismatch keep to leave them as they are, or write to another -o; left untouched"]
     assert out.read_bytes() == before
@@ -89,7 +97,7 @@ def test_resume_redo_replaces_the_records_of_other_settings(tmp_path: Path,
     assert _noted(result.stderr) == [
         f"claimkit: WARNING: {out}: removed the records of 1 of its 2 documents extracted with "
         "backend 'openai' (model gpt-old, version llm-p2-s1-0000); extracting them again with "
-        "backend 'rules'"]
+        f"{_rules()}"]
     assert "claimkit: 1 document, " in result.stderr  # only a was extracted
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].encode() == before.splitlines()[1]  # z's line, as it was
@@ -105,7 +113,7 @@ def test_resume_keep_leaves_them_with_one_warning(tmp_path: Path, mixed_output: 
     assert result.exit_code == 0, result.stderr
     assert _noted(result.stderr) == [
         f"claimkit: WARNING: {out}: keeping 1 of its 2 documents extracted with backend 'openai' "
-        "(model gpt-old, version llm-p2-s1-0000), not backend 'rules' (--on-mismatch keep)"]
+        f"(model gpt-old, version llm-p2-s1-0000), not {_rules()} (--on-mismatch keep)"]
     assert out.read_bytes() == before  # nothing left to extract: nothing appended
 
 
@@ -176,9 +184,11 @@ def test_redo_keeps_other_lines_byte_for_byte_and_refuses_what_it_cannot_cut(tmp
     failure = json.dumps({"record": "failure", "doc_id": "q", "kind": "decode", "message": "bad bytes"})
     path = tmp_path / "out.jsonl"
     path.write_bytes(f"{a_line}\nnot json at all\n{old}\n{failure}\n".encode())
-    settings = RunSettings("rules", None, "rules-1")
+    version = json.loads(a_line)["version"]  # what the rules backend writes
+    settings = RunSettings("rules", None, version)
     with pytest.raises(SettingsMismatch, match=r"1 of its 2 documents were extracted with backend "
-                       r"'rules' \(version rules-0\), not with this run's backend 'rules' \(version rules-1\)"):
+                       r"'rules' \(version rules-0\), not with this run's backend 'rules' \(version "
+                       + re.escape(version) + r"\)"):
         prepare_resume(path, settings=settings)
     assert prepare_resume(path, settings=settings, on_mismatch="keep") == {"a", "z"}
     assert prepare_resume(path, settings=settings, on_mismatch="redo") == {"a"}
@@ -215,8 +225,8 @@ def test_resume_on_an_output_whose_lines_end_in_cr_keeps_its_records(tmp_path: P
 
 
 def test_run_settings_compare_what_the_backend_declares() -> None:
-    """A backend that declares no model or version (the rules backend, most plugins) is
-    compared by its name alone; one that does, by all three."""
+    """A backend that declares no model or version (most plugins) is compared by its name
+    alone; one that does, by all three."""
     from claimkit.extract.runner import RunSettings
 
     rules = RunSettings("rules")

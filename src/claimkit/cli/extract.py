@@ -50,12 +50,13 @@ from claimkit.schemas import Document, DocumentClaims, Failure
               "repeat it to load-balance several endpoints.")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
               help="Documents extracted at once (openai backend).")
-@click.option("--resume", is_flag=True, help="Skip documents already in the output file; append.")
+@click.option("--resume", is_flag=True,
+              help="Skip documents already in the output file (or the --db store); append.")
 @click.option("--on-mismatch", "on_mismatch", type=click.Choice(["refuse", "redo", "keep"]),
               default="refuse", show_default=True,
-              help="With --resume, documents the output holds from another backend, model or "
-              "prompt version: refuse the run (exit 2), redo them (their records replaced) or "
-              "keep them as they are.")
+              help="With --resume, documents the output file or --db store holds from another "
+              "backend, model or prompt version: refuse the run (exit 2), redo them (their "
+              "records replaced) or keep them as they are.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the response cache.")
 @click.option("--max-cost", type=float, default=None,
               help="Stop starting new documents once the estimated cost (USD) would pass this "
@@ -101,7 +102,8 @@ from claimkit.schemas import Document, DocumentClaims, Failure
 @click.option("--db", "db", default=None, metavar="URL",
               help="Also store each record in this claim store as it finishes (SQLite path or "
               "SQLAlchemy URL; env CLAIMKIT_DB); JSONL goes only to -o then. A document stored "
-              "under the same prompt version is never stored twice.")
+              "under the same prompt version is never stored twice; with --resume, those stored "
+              "with this run's settings are skipped (see --on-mismatch).")
 def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: bool,
             db: str | None, on_mismatch: Literal["refuse", "redo", "keep"], **options: Any) -> None:
     """Extract claims from articles (.txt, .html, .jsonl, directories, or - for stdin).
@@ -136,23 +138,68 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
         output = os.devnull
     lock = lock_output(output) if output and to_file(output) and output != os.devnull else (
         contextlib.nullcontext())
-    with lock, _db_writer(db, options) as writer:
+    with lock:
         extractor, workers = _extractor(options, quiet)
+        settings = RunSettings.of(extractor)
         done: set[str] = set()
         if resume and output and to_file(output) and output != os.devnull:
-            done = prepare_resume(output, settings=RunSettings.of(extractor),
-                                  on_mismatch=on_mismatch)
+            done = prepare_resume(output, settings=settings, on_mismatch=on_mismatch)
             note(f"resuming: {len(done)} documents already in {output}")
-        if resume and writer is not None:
-            done |= writer.stored_ids()
-            note(f"resuming: {len(done)} documents already stored")
-        plan = _Plan(output=output, done=done, append=resume, quiet=quiet, concurrency=workers,
-                     max_cost=options["max_cost"], max_bytes=int(options["max_size"] * 2**20),
-                     writer=writer,
-                     published=options["published"].date() if options["published"] else None)
-        counts = _run(paths, extractor, plan)
+        with _db_writer(db, settings, options, on_mismatch if resume else None) as (writer, stored):
+            if resume and writer is not None:
+                _store_held(output, done - stored, settings, writer)
+                _write_stored(output, stored - done, settings, writer)
+                done |= stored
+                note(f"resuming: {len(done)} documents already stored")
+            plan = _Plan(output=output, done=done, append=resume, quiet=quiet,
+                         concurrency=workers, max_cost=options["max_cost"],
+                         max_bytes=int(options["max_size"] * 2**20), writer=writer,
+                         published=options["published"].date() if options["published"] else None)
+            counts = _run(paths, extractor, plan)
     if counts["failure"]:
         sys.exit(EXIT_FAILURES)
+
+
+def _store_held(output: str | None, ids: set[str], settings: Any, writer: Any) -> None:
+    """With -o FILE and --db resumed together: store the records of ``ids`` (done in the
+    file, with this run's settings, and not in the store so) as the file holds them,
+    instead of skipping them for the store too (a document the store holds from other
+    settings is replaced, as with --on-mismatch redo; one kept is not among ``ids``)."""
+    if not ids or not output or output == os.devnull or not to_file(output):
+        return
+    from claimkit.extract.runner import RunSettings
+    from claimkit.io import read_records, safe_name
+
+    stored = 0
+    for record in read_records(output, strict=False, on_error=lambda err: None):
+        if (isinstance(record, DocumentClaims) and record.document.id in ids
+                and settings.produced(RunSettings.of_record(record))):
+            ids.discard(record.document.id)  # its first record, as the store keeps one
+            stored += writer.add_one(record)
+    if stored:
+        note(f"stored {stored} documents {safe_name(output)} holds and the store did not")
+
+
+def _write_stored(output: str | None, ids: set[str], settings: Any, writer: Any) -> None:
+    """With -o FILE and --db resumed together: append to the file the stored records of
+    ``ids`` (done in the store with this run's settings and not in the file: never
+    written there, or removed from it by --on-mismatch redo), instead of skipping them
+    for the file too."""
+    if not ids or not output or output == os.devnull or not to_file(output):
+        return
+    from claimkit.extract.runner import RunSettings
+    from claimkit.io import dump_record, safe_name
+    from claimkit.store.read import records_of
+
+    written = 0
+    with open(output, "a", encoding="utf-8") as fh:
+        for record in records_of(writer.engine, set(ids)):
+            if record.document.id in ids and settings.produced(RunSettings.of_record(record)):
+                ids.discard(record.document.id)
+                fh.write(dump_record(record) + "\n")
+                written += 1
+    if written:
+        note(f"wrote {written} documents the store holds and {safe_name(output)} did not")
 
 
 def _check_paths(paths: tuple[str, ...]) -> None:
@@ -378,18 +425,29 @@ class _progress:
 
 
 @contextlib.contextmanager
-def _db_writer(db: str | None, options: dict[str, Any]) -> Iterator[Any]:
-    """The store writer of ``--db`` (None without it); the run's totals written at the end."""
+def _db_writer(db: str | None, settings: Any, options: dict[str, Any],
+               resume: Literal["refuse", "redo", "keep"] | None) -> Iterator[tuple[Any, set[str]]]:
+    """The store writer of ``--db`` (None without it), its run (the ``runs`` row) recorded
+    with the run's :class:`RunSettings` (the backend's name, model and version, as its
+    records carry them), and with ``resume`` (the --on-mismatch choice) the ids of the
+    documents the store holds done (those of other settings refused before the writer
+    is made, so the store is left untouched, or replaced by the writer as they come:
+    :func:`claimkit.store.resume.resume_ids`); the run's totals written at the end."""
     if db is None:
-        yield None
+        yield None, set()
         return
     from claimkit.cli.store import open_db
     from claimkit.store import RunInfo
+    from claimkit.store.resume import resume_ids
 
     with open_db(db) as store:
-        writer = store.writer(RunInfo("extract", backend=options["backend"], model=options["model"]),
-                              **gazetteer_options(options["gazetteer"]))
+        done, redo = resume_ids(store, settings, resume) if resume else (set(), set())
+        run = RunInfo("extract", backend=settings.backend, model=settings.model,
+                      version=settings.version)
+        writer = store.writer(run, **gazetteer_options(options["gazetteer"]))
+        if redo:
+            writer.replace(settings, redo)
         try:
-            yield writer
+            yield writer, done
         finally:
             writer.close()

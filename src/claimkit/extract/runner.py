@@ -8,7 +8,8 @@
   skips them and appends. Failures are not "done": a resumed run retries them.
   Given the run's :class:`RunSettings` (backend, model, prompt version), it
   finds the documents the file holds from other settings and refuses the
-  file, redoes them (their records removed) or keeps them, as asked.
+  file, redoes them (their records removed) or keeps them, as asked
+  (:func:`settle_mismatch`, which ``claimkit.store.resume`` applies to a store).
 * **One writer per file**: :func:`lock_output` holds an exclusive lock on an
   output file (``FILE.lock`` beside it, holding the holder's pid) for as long
   as a run writes it; a second run is refused with :class:`OutputLocked`.
@@ -26,7 +27,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -37,8 +38,8 @@ from claimkit.extract.pipeline import Extractor
 from claimkit.extract.streaming import Record, RunSummary
 from claimkit.schemas import Document, DocumentClaims
 
-__all__ = ["OutputLocked", "RunSettings", "RunSummary", "SettingsMismatch", "lock_output",
-           "prepare_resume", "run_extraction"]
+__all__ = ["Held", "Mismatch", "OutputLocked", "RunSettings", "RunSummary", "SettingsMismatch",
+           "lock_output", "prepare_resume", "run_extraction", "settle_mismatch"]
 
 log = logging.getLogger(__name__)
 
@@ -224,43 +225,59 @@ def prepare_resume(
 
 
 @dataclass
-class _Held:
-    """What an output file holds: the ids of the documents done (with the run's settings,
-    when given), the ids and settings of those done with others, the number of records,
-    and the reports of its bad lines (the first ones and a count of the rest), held until
-    the file is judged: a file of no record is refused in one line, not one per line."""
+class Held:
+    """What an output (a file, a claim store) holds: the ids of the documents done (with
+    the run's settings, when given), the ids and settings of those done with others, the
+    number of records, and the reports of its bad lines (the first ones and a count of the
+    rest), held until the file is judged: a file of no record is refused in one line, not
+    one per line."""
 
-    done: set[str]
-    other_ids: set[str]
-    other: Counter[RunSettings]
-    records: int
-    bad: list[InputError]
+    done: set[str] = field(default_factory=set)
+    other_ids: set[str] = field(default_factory=set)
+    other: Counter[RunSettings] = field(default_factory=Counter)
+    records: int = 0
+    bad: list[InputError] = field(default_factory=list)
+
+    def add(self, doc_id: str, made_with: RunSettings, settings: RunSettings | None) -> None:
+        """Count one document record made with ``made_with`` (done when ``settings`` is None
+        or produced it)."""
+        if settings is None or settings.produced(made_with):
+            self.done.add(doc_id)
+        else:
+            self.other_ids.add(doc_id)
+            self.other[made_with] += 1
 
 
-def _records_held(target: Path, settings: RunSettings | None = None) -> _Held:
-    """Read an output file's records once (see :class:`_Held`)."""
+def _records_held(target: Path, settings: RunSettings | None = None) -> Held:
+    """Read an output file's records once (see :class:`Held`)."""
     from claimkit.io import read_records
 
-    held = _Held(set(), set(), Counter(), 0, [])
+    held = Held()
     for rec in read_records(target, strict=False, on_error=held.bad.append):
         held.records += 1
-        if not isinstance(rec, DocumentClaims):
-            continue
-        made_with = RunSettings.of_record(rec)
-        if settings is None or settings.produced(made_with):
-            held.done.add(rec.document.id)
-        else:
-            held.other_ids.add(rec.document.id)
-            held.other[made_with] += 1
+        if isinstance(rec, DocumentClaims):
+            held.add(rec.document.id, RunSettings.of_record(rec), settings)
     return held
 
 
-def _settle_mismatch(target: Path, held: _Held, settings: RunSettings, choice: Mismatch) -> set[str]:
+def _settle_mismatch(target: Path, held: Held, settings: RunSettings, choice: Mismatch) -> set[str]:
     """The ids a resumed run skips when ``target`` holds documents of other settings:
     refused, redone (their records removed from the file) or kept, as ``choice`` says."""
     from claimkit.io import safe_name
 
-    shown = safe_name(str(target))
+    def redo() -> None:
+        _drop_records(target, settings, held.other_ids, sum(held.other.values()))
+
+    return settle_mismatch(safe_name(str(target)), held, settings, choice, redo)
+
+
+def settle_mismatch(shown: str, held: Held, settings: RunSettings, choice: Mismatch,
+                    redo: Callable[[], None], *, where: str = "-o",
+                    redone: str = "removed the records of") -> set[str]:
+    """The ids a resumed run skips when the output ``shown`` holds documents of other
+    settings (``held.other_ids``): refused (:class:`SettingsMismatch`, naming ``where``
+    to write to instead), redone (``redo`` readies their replacement; the log says
+    ``redone``) or kept, as ``choice`` says."""
     others = len(held.other_ids - held.done)
     (top, _), *rest = held.other.most_common()
     also = f" (and {len(rest)} other setting(s))" if rest else ""
@@ -270,14 +287,15 @@ def _settle_mismatch(target: Path, held: _Held, settings: RunSettings, choice: M
                     shown, what, top, also, settings)
         return held.done | held.other_ids
     if choice == "redo":
-        _drop_records(target, settings, held.other_ids, sum(held.other.values()))
-        log.warning("%s: removed the records of %s extracted with %s%s; extracting them again "
-                    "with %s", shown, what, top, also, settings)
+        redo()
+        log.warning("%s: %s %s extracted with %s%s; extracting them again with %s",
+                    shown, redone, what, top, also, settings)
         return held.done
     raise SettingsMismatch(shown, f"{what} were extracted with {top}{also}, not with this run's "
                            f"{settings}; --resume would skip them as if done: pass --on-mismatch "
                            "redo to extract them again (their records are replaced), --on-mismatch "
-                           "keep to leave them as they are, or write to another -o; left untouched")
+                           f"keep to leave them as they are, or write to another {where}; left "
+                           "untouched")
 
 
 def _drop_records(target: Path, settings: RunSettings, ids: set[str], expected: int) -> None:

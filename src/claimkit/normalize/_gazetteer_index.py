@@ -7,6 +7,7 @@ public :class:`~claimkit.normalize.actors.Gazetteer`; nothing here is public API
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -34,6 +35,14 @@ from claimkit.text import (
 #: Environment variable naming extra gazetteer files (os.pathsep-separated).
 ENV_VAR = "CLAIMKIT_GAZETTEER"
 T = TypeVar("T")
+
+
+def fold_in(digest: str, doc: Any) -> str:
+    """The digest of the data documents a table merged (``digest``, "" for none) and ``doc``
+    after them, in a form that does not depend on key order: what a backend's version names
+    of a gazetteer or place table (its ``digest``). A string, so the table still pickles."""
+    text = json.dumps(doc, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256((digest + "\n" + text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def env_cached(cache: dict[str, T], load: Callable[..., T]) -> T:

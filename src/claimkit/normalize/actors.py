@@ -61,6 +61,7 @@ from claimkit.normalize._gazetteer_index import (
     _Titles,
     _trie_add,
     env_cached,
+    fold_in,
     gazetteer_shape,
     merge_sources,
 )
@@ -168,6 +169,8 @@ class Gazetteer:
         self._actors: dict[tuple[int, str], Actor] = {}
         #: an official in no gazetteer, as written with the title -> whom they speak for
         self._official_groups: dict[str, str | None] = {}
+        #: a hash of every document merged, in order (:attr:`digest`)
+        self._sources = ""
         for doc in data:
             self._merge(doc)
 
@@ -196,10 +199,17 @@ class Gazetteer:
         merge_sources(gazetteer._merge, "data/gazetteer.json" if include_default else None, paths)
         return gazetteer
 
+    @property
+    def digest(self) -> str:
+        """A short hash of the documents merged into this gazetteer, in order: equal for
+        gazetteers read from the same data (the rules backend's version names it)."""
+        return self._sources[:16]
+
     def _merge(self, doc: dict[str, Any]) -> None:
         problem = gazetteer_shape(doc)
         if problem is not None:  # merge_files names the file
             raise InputError("gazetteer", f"{problem}; see docs/normalize.md")
+        self._sources = fold_in(self._sources, doc)
         for t in [*doc.get("titles", []), *doc.get("honorifics", [])]:
             if isinstance(t, str) and t.strip():
                 self._titles.append(_nfc(t))

@@ -37,6 +37,7 @@ from claimkit.normalize._gazetteer_index import (
     _languages,
     _nfc,
     env_cached,
+    fold_in,
     merge_sources,
 )
 from claimkit.normalize.mentions import PlaceMention
@@ -77,8 +78,16 @@ class Places:
         self._matcher: _Matcher | None = None
         self._memo: dict[str, str | None] = {}
         self._seats: dict[str, str] = {}
+        #: a hash of every document merged, in order (:attr:`digest`)
+        self._sources = ""
         for doc in data:
             self._merge(doc)
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the documents merged into this table, in order (the rules
+        backend's version names it)."""
+        return self._sources[:16]
 
     # ------------------------------------------------------------------ loading
 
@@ -107,10 +116,12 @@ class Places:
         new = Places()
         new._aliases = {name: list(al) for name, al in self._aliases.items()}
         new._seats = dict(self._seats)
+        new._sources = self._sources
         new._merge({"places": places})
         return new
 
     def _merge(self, doc: Mapping[str, Any]) -> None:
+        self._sources = fold_in(self._sources, doc)
         places = doc.get("places") or {}
         seats = doc.get("seats") or {}
         if not isinstance(seats, Mapping):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import select
 
 from claimkit.errors import ConfigError
 from claimkit.io import dump_record, write_csv
@@ -56,6 +58,25 @@ def iter_records(engine: Engine, batch: int = 500) -> Iterator[DocumentClaims | 
             t.failures.select().with_only_columns(t.failures.c.record).order_by(t.failures.c.seq)
         ):
             yield Failure.model_validate_json(text)
+
+
+def records_of(engine: Engine, doc_ids: Iterable[str], chunk: int = 500) -> Iterator[DocumentClaims]:
+    """The stored document records of ``doc_ids`` (every version of each), read by id, not
+    by a scan of the store."""
+    c, d = t.claims.c, t.documents.c
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), chunk):
+        with engine.connect() as conn:
+            docs = conn.execute(select(d.seq, d.record).where(d.doc_id.in_(ids[i:i + chunk]))
+                                .order_by(d.seq)).all()
+            claims: dict[int, list[ClaimBase]] = {}
+            for doc_seq, type_, data in conn.execute(
+                    select(c.doc_seq, c.type, c.data).where(c.doc_seq.in_([s for s, _ in docs]))
+                    .order_by(c.doc_seq, c.ordinal)):
+                claims.setdefault(doc_seq, []).append(claim_model(type_).model_validate_json(data))
+        for seq, meta in docs:
+            record = DocumentClaims.model_validate_json(meta)
+            yield record.model_copy(update={"claims": claims.get(seq, [])})
 
 
 def _claims_of(conn: Connection, lo: int, hi: int) -> dict[int, list[ClaimBase]]:

@@ -26,6 +26,8 @@ from claimkit.store.keys import ClaimKeys, date_bounds, key_claims
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
+    from claimkit.extract.runner import RunSettings
+
 __all__ = ["RunInfo", "WriteCounts", "Writer", "upsert"]
 
 Record = DocumentClaims | Failure
@@ -79,6 +81,8 @@ class Writer:
         self.places = places
         self.counts = WriteCounts()
         self.cache = KeyCache()
+        #: documents whose stored rows of other settings a new record replaces (:meth:`replace`)
+        self._replacing: tuple[RunSettings, frozenset[str]] | None = None
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with engine.begin() as conn:
             self.run_id = int(conn.execute(
@@ -112,6 +116,13 @@ class Writer:
             return set(conn.execute(
                 t.documents.select().with_only_columns(t.documents.c.doc_id)).scalars())
 
+    def replace(self, settings: RunSettings, doc_ids: Iterable[str]) -> None:
+        """From now on, storing a record of one of ``doc_ids`` removes the document's stored
+        rows that ``settings`` did not produce (claims, spans, actors, keys; the validation
+        of their components is dropped), in the same transaction: the store holds the old
+        claims or the new ones, never both (``extract --resume --on-mismatch redo``)."""
+        self._replacing = (settings, frozenset(doc_ids))
+
     def close(self) -> None:
         """Write the run's totals."""
         u = self.counts.usage
@@ -132,6 +143,7 @@ class Writer:
             docs = [r for r in records if not isinstance(r, Failure)]
             rows = [_failure_row(r, self.run_id) for r in failures]
             bulk_insert(conn, t.failures, _FAILURE_COLS, rows)
+            self._remove_replaced(conn, docs)
             stored = _insert_documents(conn, docs, self.run_id)
             if stored:
                 write_claims(conn, stored, self.gazetteer, self.places, cache=self.cache)
@@ -143,6 +155,19 @@ class Writer:
             self.counts.claims += len(record.claims)
             if record.usage is not None:
                 self.counts.usage = self.counts.usage + record.usage
+
+
+    def _remove_replaced(self, conn: Connection, docs: Sequence[DocumentClaims]) -> None:
+        """Remove the stored rows of other settings of the documents being replaced."""
+        if self._replacing is None:
+            return
+        from claimkit.store.resume import remove_documents, replaced_seqs
+
+        settings, replacing = self._replacing
+        ids = {d.document.id for d in docs if d.document.id in replacing}
+        if ids:
+            stale = remove_documents(conn, replaced_seqs(conn, settings, ids))
+            relabel(conn, stale, self.gazetteer, self.places)
 
 
 class KeyCache:
@@ -237,6 +262,39 @@ def write_claims(conn: Connection, stored: Sequence[tuple[int, DocumentClaims]],
     keys = list(key_claims([r for _, r in stored], gazetteer=gazetteer, places=places))
     _write_spans_actors(conn, seqs, all_claims, keys)
     write_keys(conn, seqs, keys, cache=cache)
+
+
+def relabel(conn: Connection, keys: Iterable[str], gazetteer: Gazetteer | None,
+            places: Places | None) -> None:
+    """Label the actor ``keys`` (none in ``actor_names``: their first claim was removed)
+    by their first claim in the store now, as writing every stored claim in order would
+    have: the names of the documents holding each key's first claim are written again
+    (the labels of their other keys, met first already, stay)."""
+    from sqlalchemy import func, select
+
+    from claimkit.store.read import load_claims
+
+    a, c, d = t.actors.c, t.claims.c, t.documents.c
+    wanted = sorted(set(keys))
+    firsts: set[int] = set()
+    for i in range(0, len(wanted), 500):
+        firsts.update(int(s) for s in conn.execute(
+            select(func.min(a.claim_seq)).where(a.key.in_(wanted[i:i + 500])).group_by(a.key))
+            .scalars())
+    if not firsts:
+        return
+    records: list[DocumentClaims] = []
+    seqs: list[int] = []
+    for doc_seq, meta in conn.execute(
+            select(d.seq, d.record).where(d.seq.in_(
+                select(c.doc_seq).where(c.seq.in_(sorted(firsts))))).order_by(d.seq)):
+        rows = conn.execute(select(c.seq, c.type, c.data).where(c.doc_seq == doc_seq)
+                            .order_by(c.ordinal)).all()
+        record = DocumentClaims.model_validate_json(meta)
+        records.append(record.model_copy(update={"claims": load_claims((r[1], r[2]) for r in rows)}))
+        seqs.extend(int(r[0]) for r in rows)
+    keyed = list(key_claims(records, gazetteer=gazetteer, places=places))
+    _write_names(conn, seqs, keyed, KeyCache())
 
 
 def _sql(conn: Connection, table: Any, cols: Sequence[str], rows: int) -> str:

@@ -97,17 +97,16 @@ from claimkit.extract.rules.support import (
 from claimkit.extract.rules.tense import LANGUAGES as FUTURE_LANGUAGES
 from claimkit.extract.rules.tense import Future, futures, may_hold
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
+from claimkit.extract.rules.version import RULES_VERSION, rules_version
 from claimkit.normalize import country_name
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 from claimkit.text import reading_form
 
-__all__ = ["RulesBackend"]
+__all__ = ["RULES_VERSION", "RulesBackend"]
 
 log = logging.getLogger(__name__)
 
-#: bumped when the rules change in a way that changes outputs
-RULES_VERSION = "rules-1"
 
 _NEG_WINDOW = 14
 #: how far before a cue a purpose word reaches ("in order to", "nhằm", "untuk")
@@ -243,6 +242,8 @@ class RulesBackend(Backend):
         #: the types a future-tense verb states (:mod:`.tense`): those composed with ``future``
         self._future_types = [name for name, spec in self.specs.items() if "future" in spec.compose]
         self._finders = default_finders(gazetteer)
+        self._gazetteer = gazetteer
+        self._version: str | None = None
         self.merge = merge
         self._places = places or Places.default()
         if self.cues.city_names:
@@ -263,6 +264,20 @@ class RulesBackend(Backend):
     def describe(self) -> str:
         """One line for the command's stderr."""
         return "offline rules baseline"
+
+    @property
+    def version(self) -> str:
+        """The version recorded in every output record, as an LLM backend's prompt version
+        is: ``rules-1-`` and claimkit's release, then a digest of what the output depends on
+        besides the code: the cue data (bundled, the types' cue files, ``cues=``), the
+        types asked for, ``merge``, and the gazetteer and place tables (their
+        :attr:`~claimkit.normalize.Gazetteer.digest`). Made once per backend. A resumed run
+        (``--resume``, ``--db``) compares it with the records it holds."""
+        if self._version is None:
+            models = {name: claim_model(name) for name in self.specs}
+            self._version = rules_version(self.cues, self.types, models, self.merge,
+                                          self._gazetteer, self._places)
+        return self._version
 
     def _wanted(self, types: Iterable[str] | str | None) -> tuple[str, ...]:
         if types is None:
@@ -314,7 +329,7 @@ class RulesBackend(Backend):
             )
             for c in candidates
         ]
-        return BackendResult(drafts=drafts, model=None, version=RULES_VERSION)
+        return BackendResult(drafts=drafts, model=None, version=self.version)
 
     def _candidates(self, document: Document) -> tuple[Scene | None, list[Candidate]]:
         """The document's claims as candidates, merged and dated, and the scene they were

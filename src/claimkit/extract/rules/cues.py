@@ -11,6 +11,7 @@ single alternation.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -294,8 +295,21 @@ class CueBook:
         self.aliases: dict[str, str] = {}
         self.city_names: dict[str, list[str]] = {}
         self._compiled: dict[str, LanguageCues] = {}
+        self._digest: str | None = None
         for doc in data:
             self.add(doc)
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the merged cue data (languages, types, precedence, aliases,
+        cities), made once per book: equal for books of the same data, whatever order
+        their keys came in (the rules backend's version names it)."""
+        if self._digest is None:
+            merged = {"languages": self.raw, "types": self.types, "precedence": self.precedence,
+                      "aliases": self.aliases, "cities": self.city_names}
+            text = json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
+            self._digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return self._digest
 
     def add(self, doc: Mapping[str, Any], owner: str | None = None, source: str = "cue data") -> None:
         """Merge one cue document.
@@ -310,6 +324,7 @@ class CueBook:
             InputError: a keyword map names no claim type and the file has no owner.
         """
         self._compiled.clear()
+        self._digest = None
         self.aliases.update({str(k): str(v) for k, v in (doc.get("aliases") or {}).items()})
         for name, decl in (doc.get("types") or {}).items():
             _merge_type(self.types.setdefault(str(name), {}), decl)
