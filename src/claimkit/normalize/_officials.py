@@ -62,7 +62,7 @@ from claimkit.normalize._offices import GENITIVE_OFFICES, office_automaton, offi
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
-__all__ = ["Official", "OfficialFinder", "nominative"]
+__all__ = ["Official", "OfficialFinder", "family_repeats", "nominative"]
 
 #: at most this many capitalised words in a name ("Luiz Inácio Lula Silva"); a longer
 #: run of capitals is a headline in title case, not a name
@@ -636,6 +636,11 @@ class OfficialFinder:
         state = self.states.get(o.group) if o.group is not None else None
         return o if state is None else dataclasses.replace(o, group=state)
 
+    def family_title(self, lang: str | None) -> str | None:
+        """The pattern of what follows a family name standing for a person named in full
+        before ("王部长", "정 장관"), in ``lang``; None in a language that has none."""
+        return self._family_titled.get(lang or "")
+
     def not_name(self, folded_word: str) -> bool:
         """A folded word that is no part of a person's name: a title's word or a listed
         non-name ("President", "Herr", "Monday")."""
@@ -1147,6 +1152,32 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
             before = script_of(text[m.start() - 1]) if m.start() else None
             if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
                 out.append(Official(m.start(), m.end(), people[0].name, None))
+    return out
+
+
+def family_repeats(text: str, people: Sequence[tuple[int, int, int]], title: str,
+                   free: Callable[[int, int], bool]) -> list[tuple[int, int, int]]:
+    """The places where a Chinese or Korean person the gazetteer knows (``people``: the
+    ``(start, end, entry)`` of the mentions of people) is named again by the family name and
+    a title ("조 장관은" after "조현 외교부 장관", "이 대통령은" after "이재명 대통령", "王外长"
+    after "王毅"), as ``(start, end, entry)``: as :func:`_by_family_name` does for the
+    officials the finder reads, only a family name one person of ``people`` has, only after
+    that person's first mention, and only where ``free`` says no mention stands."""
+    by_family: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    for s, e, idx in people:
+        family = family_name(text[s:e])
+        if family is not None:
+            by_family.setdefault(family, set()).add(idx)
+            first.setdefault(family, s)
+    out = []
+    for family, entries in by_family.items():
+        if len(entries) != 1:
+            continue
+        for m in re.finditer(re.escape(family) + title, text):
+            before = script_of(text[m.start() - 1]) if m.start() else None
+            if m.start() > first[family] and before != Script.HANGUL and free(m.start(), m.end()):
+                out.append((m.start(), m.end(), next(iter(entries))))
     return out
 
 

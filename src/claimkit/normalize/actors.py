@@ -66,7 +66,7 @@ from claimkit.normalize._gazetteer_index import (
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._namesakes import KnownNames, given_names, with_namesakes
-from claimkit.normalize._officials import Official, OfficialFinder
+from claimkit.normalize._officials import Official, OfficialFinder, family_repeats
 from claimkit.normalize._organisations import with_organisations
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
@@ -573,6 +573,7 @@ class Gazetteer:
         taken.sort()
         taken = self._surnames(text, taken)
         taken = self._with_parents(text, taken)
+        taken = self._family_repeats(index, text, taken, lang)
         officials = index.officials.find(text, folded, lang, taken, self._is_person, self._first_words)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
@@ -620,6 +621,19 @@ class Gazetteer:
             return taken
         return [(s, e, surnames.get(text[s:e], idx) if self._entries[idx].kind != ActorKind.person else idx)
                 for s, e, idx in taken]
+
+    def _family_repeats(self, index: _Index, text: str, taken: list[tuple[int, int, int]],
+                        lang: str | None) -> list[tuple[int, int, int]]:
+        """``taken`` with each place a Chinese or Korean person of it is named again by the
+        family name and a title (:func:`family_repeats`: "조 장관은", "王外长") read as that
+        person, not as the country the clause names."""
+        title = index.officials.family_title(lang)
+        people = [t for t in taken if self._is_person(t[2])] if title is not None else []
+        if not people or title is None:
+            return taken
+        used = Occupied(len(text), ((s, e) for s, e, _ in taken))
+        found = family_repeats(text, people, title, lambda s, e: not used.overlaps(s, e))
+        return sorted([*taken, *found]) if found else taken
 
     def _with_parents(self, text: str,
                       taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -1240,7 +1240,9 @@ def _topic_speaker(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
     the sentence's first, marked by は, before the cue's clause ends, and a quotative と
     follows in the sentence; None otherwise, and in any other language (a Korean title
     stands between the name and 은/는, where the officials finder reads it)."""
-    if not persons or not any(lc.code == "ja" for lc in site.langs):
+    if not persons:
+        return _topic_title(scene, site)
+    if not any(lc.code == "ja" for lc in site.langs):
         return None
     first, text = persons[0], scene.text
     if first.start >= site.clause[1] or _JA_TOPIC.match(text, first.end) is None:
@@ -1249,6 +1251,30 @@ def _topic_speaker(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
         return None
     speaker: Actor = first.value
     return speaker
+
+
+#: the quotative that closes what a Japanese or Korean topic says ("…と約束した",
+#: "…겠다고 약속했다", "…있다고 경고했다", "…이라고 밝혔다"), by language
+_QUOTATIVE = {"ja": re.compile("と"), "ko": re.compile(r"[다라]고(?![\uac00-\ud7a3])")}
+
+
+def _topic_title(scene: Scene, site: Site) -> Actor | None:
+    """The person named before whom a bare title opening a Japanese or Korean sentence as
+    its topic or subject stands for, when a quotative follows it: "外相は、中国の…おそれが
+    あると警告した", "장관은 북한이 추가 도발을 할 수 있다고 경고했다" (the minister named in
+    the sentences before warns, whoever his words name: :func:`_antecedent` with no subject
+    to agree with). None when no person was named before (the article's country then
+    speaks: :func:`_titled_home`)."""
+    ss, se = site.sentence
+    text, scan = scene.text, scene.cues
+    for lc in site.langs:
+        quotative = _QUOTATIVE.get(lc.code)
+        if quotative is None:
+            continue
+        titles = scan.spans(lc, "title_anaphor", ss, min(se, ss + _PRONOUN_REACH))
+        if titles and _OPENING.fullmatch(text, ss, titles[0][0]) and quotative.search(text, titles[0][1], se):
+            return _antecedent(scene, site)
+    return None
 
 
 def _reporting_group(scene: Scene, site: Site) -> Actor | None:
@@ -1447,7 +1473,7 @@ def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -
             continue
         if _DROPPED_AFTER.match(text, re_):
             return True
-        for category in ("complementizer", "pronoun"):
+        for category in ("complementizer", "pronoun", "title_anaphor"):
             follow = scan.spans(lc, category, re_, min(se, re_ + _PRONOUN_REACH))
             if follow and _COMPLEMENT_GAP.fullmatch(text, re_, follow[0][0]):
                 return True
