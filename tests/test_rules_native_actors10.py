@@ -17,6 +17,10 @@ speaks, so every case gave the country alone before this change:
   the genitive ("По словам министра, ...", "За словами міністра, ..."): the minister named
   before;
 
+``FOUND`` are officials in one sentence the finder missed before: a Chinese name before a
+date in digits ("副部长何雷19日"), a Korean vice minister's rank ("외교부 2차관", "제1차관"),
+Japanese vice ministers and parliamentary secretaries ("外務副大臣", "官房副長官", "政務官").
+
 ``GUARDS`` hold what must stay as it was: a bare title with no person named before is the
 article's country, not a person made up; a family name two people named before share is
 neither.
@@ -58,6 +62,19 @@ CASES = [
      ("Andrii Sybiha",)),
 ]
 
+#: names the officials finder missed: a Chinese name before a date in digits, a Korean title
+#: with a vice minister's rank, Japanese vice ministers and parliamentary secretaries
+FOUND = [
+    ("zh", "meeting", "国防部副部长何雷19日在北京会见了来访的老挝国防部副部长。", ("He Lei",)),
+    ("zh", "pledge", "财政部副部长廖岷11月2日表示，中方将继续向多边开发银行增资。", ("Liao Min",)),
+    ("zh", "warning", "工业和信息化部副部长辛国斌8日警告，美方加征关税将损害全球供应链。", ("Xin Guobin",)),
+    ("ko", "pledge", "박윤주 외교부 1차관은 한국이 우크라이나에 인도적 지원을 늘리겠다고 약속했다.", ("Park Yoon-joo",)),
+    ("ko", "warning", "김진아 외교부 2차관은 러시아가 휴전 제안을 거부하면 추가 제재가 불가피할 것이라고 경고했다.", ("Kim Jin-a",)),
+    ("ja", "meeting", "宮路拓馬外務副大臣はマニラでフィリピンの外務次官と会談した。", ("Takuma Miyaji",)),
+    ("ja", "pledge", "木原稔官房副長官は、政府が被災地に支援物資を送ると約束した。", ("Minoru Kihara",)),
+    ("ja", "pledge", "松本尚外務大臣政務官は、日本がフィリピンに巡視船を供与すると約束した。", ("Takashi Matsumoto",)),
+]
+
 GUARDS = [
     # two people of the family named before: "王部长" may be either, the country acts
     ("zh", "pledge", "外交部长王毅与商务部长王文涛会见了德国客人。王部长承诺，中方将扩大进口。", ("China",)),
@@ -74,6 +91,11 @@ def _check(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_named_speaker_acts(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    _check(backend, case)
+
+
+@pytest.mark.parametrize("case", FOUND, ids=[f"{c[0]}-{i}" for i, c in enumerate(FOUND)])
+def test_official_found(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
     _check(backend, case)
 
 

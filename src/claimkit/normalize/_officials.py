@@ -272,6 +272,9 @@ _KO_NOT_NAME_ENDS = (*"부청처원회측관국실성", "에서", "에게", "으
 #: Korean: a title ends before a particle or a break, not inside a longer noun ("대통령실",
 #: the presidential office; "장관급", minister-level)
 _KO_TITLE_END = "(?=[은는이가과와의도을를께에으로만]|[^\uac00-\ud7a3]|$)"
+#: the rank a Korean title may carry in digits: the first or second vice minister
+#: ("외교부 2차관", "제1차관")
+_KO_ORDINAL = "(?:제?[1-9])?"
 #: one-syllable country abbreviations that pair up: 한미 (Korea-US), 한일, 북러, 미중
 _KO_COUNTRY_SYLLABLES = frozenset("한미일중북러우영프독")
 #: Han characters no name of a person is written with in a title's place
@@ -576,10 +579,10 @@ class OfficialFinder:
         #: province before a governor ("경기도지사")
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
                                  rf"(?:{_HANGUL_WORD}{{1,5}}[부청처원실] ?|{_HANGUL_WORD}{{1,3}}(?=도지사))?"
-                                 rf"(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
+                                 rf"{_KO_ORDINAL}(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
         #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
         #: common family name, before a particle or a break
-        self._ko_after_re = re.compile(rf"(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
+        self._ko_after_re = re.compile(rf"{_KO_ORDINAL}(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
                                        rf"(?=[은는이가의도]?(?:[ ,.]|$))") if self._ko else None
         self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
                                  rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
@@ -1524,7 +1527,8 @@ def _alternation(titles: list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
 
 
-_ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + ")"
+#: ... or a date in digits ("国防部副部长何雷19日在北京会见", "外长王毅4月2日表示")
+_ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + "|[0-9０-９]{1,4}[日月年号號])"
 #: the commonest Korean family names, which open a name written after its title
 _KO_FAMILY = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어"
 _KO_NAME_BEFORE = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) $")
