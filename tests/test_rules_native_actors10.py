@@ -19,7 +19,17 @@ speaks, so every case gave the country alone before this change:
 
 ``FOUND`` are officials in one sentence the finder missed before: a Chinese name before a
 date in digits ("副部长何雷19日"), a Korean vice minister's rank ("외교부 2차관", "제1차관"),
-Japanese vice ministers and parliamentary secretaries ("外務副大臣", "官房副長官", "政務官").
+Japanese vice ministers and parliamentary secretaries ("外務副大臣", "官房副長官", "政務官"),
+and the agriculture minister's short title ("農相"). ``NOT_NAMES``: a US cabinet title after
+the country's abbreviation ("米商務長官") is no person named "米商務".
+
+``REGIONS``: a Russian or Ukrainian region between a head's title and the name ("Губернатор
+*Курской области* X", "Голова *Харківської області* X", "Начальник *Одеської обласної
+військової адміністрації* X"), read before as a name ("Kurskoy") or as a place with no name.
+
+``ARABIC_ENDS``: an Arabic name unknown to the gazetteer ends after a family name with the
+article when the next word has none ("سمير الشريف *وفد* صندوق النقد": the fund's delegation
+is no part of the name).
 
 ``GUARDS`` hold what must stay as it was: a bare title with no person named before is the
 article's country, not a person made up; a family name two people named before share is
@@ -73,6 +83,40 @@ FOUND = [
     ("ja", "meeting", "宮路拓馬外務副大臣はマニラでフィリピンの外務次官と会談した。", ("Takuma Miyaji",)),
     ("ja", "pledge", "木原稔官房副長官は、政府が被災地に支援物資を送ると約束した。", ("Minoru Kihara",)),
     ("ja", "pledge", "松本尚外務大臣政務官は、日本がフィリピンに巡視船を供与すると約束した。", ("Takashi Matsumoto",)),
+    ("ja", "pledge", "小泉進次郎農相は、政府が備蓄米を追加で放出すると約束した。", ("Shinjiro Koizumi",)),
+]
+
+#: a country's one-character abbreviation before a foreign cabinet title is no name: "米商務長官"
+#: is the US commerce secretary (read before as a person "米商務", or "米財務")
+NOT_NAMES = [
+    ("ja", "meeting", "加藤勝信財務相はベッセント米財務長官と電話で会談した。", ("Zaimu Kome",)),
+    ("ja", "meeting", "赤沢亮正経済再生相はワシントンで米商務長官と会談した。", ("Tsutomu Beisho",)),
+]
+
+#: a Russian or Ukrainian region in the genitive between a head's title and the name, the
+#: region's word in lower case (read before as the name, or as a place with no name after)
+REGIONS = [
+    ("ru", "pledge", "Губернатор Курской области Александр Хинштейн пообещал, что власти восстановят все разрушенные дома до зимы.",
+     ("Alexander Khinshteyn",)),
+    ("ru", "pledge", "Глава Приморского края Олег Кожемяко пообещал, что регион направит в Курск строительные бригады.",
+     ("Oleg Kozhemyako",)),
+    ("ru", "warning", "Губернатор Белгородской области Вячеслав Гладков предупредил, что обстрелы приграничных сёл могут усилиться.",
+     ("Vyacheslav Gladkov",)),
+    ("uk", "warning", "Голова Харківської області Олег Синєгубов попередив, що обстріли міста можуть посилитися.",
+     ("Oleh Syniehubov",)),
+    ("uk", "pledge", "Начальник Одеської обласної військової адміністрації Олег Кіпер пообіцяв, що область відновить енергопостачання до ранку.",
+     ("Oleh Kiper",)),
+    ("uk", "warning", "Голова Дніпропетровської обласної військової адміністрації Сергій Лисак попередив, що атаки дронів можуть тривати всю ніч.",
+     ("Serhii Lysak",)),
+]
+
+#: an Arabic name whose family name has the article ends there: the word after it, with
+#: no article, is the clause's object (read before as the name's third word)
+ARABIC_ENDS = [
+    ("ar", "meeting", "التقى وزير المالية التونسي سمير الشريف وفد صندوق النقد الدولي في تونس.", ("Samir al-Sharif",)),
+    ("ar", "meeting", "استقبل وزير الخارجية العماني خالد الهنائي وفدا إيرانيا في مسقط.", ("Khalid al-Hinai",)),
+    ("ar", "meeting", "التقى وزير الزراعة المغربي أحمد البواري مزارعين متضررين من الجفاف في مكناس.", ("Ahmed El Bouari",)),
+    ("ar", "meeting", "استقبل وزير الدفاع الكويتي فهد اليوسف قائد القوات الأمريكية في الكويت.", ("Fahd al-Youssef",)),
 ]
 
 GUARDS = [
@@ -80,6 +124,9 @@ GUARDS = [
     ("zh", "pledge", "外交部长王毅与商务部长王文涛会见了德国客人。王部长承诺，中方将扩大进口。", ("China",)),
     ("ja", "pledge", "外相は、日本がインドネシアに巡視船を供与すると約束した。", ("Japan",)),
     ("ko", "pledge", "장관은 한국이 인도네시아에 경비함을 지원하겠다고 약속했다.", ("South Korea",)),
+    # a compound name goes on past "عبد الله" and a name's link ("بن")
+    ("ar", "pledge", "تعهد وزير الخارجية الإماراتي عبد الله بن زايد بتقديم مساعدات إلى السودان.",
+     ("Abdullah bin Zayed", "United Arab Emirates")),
 ]
 
 
@@ -97,6 +144,23 @@ def test_named_speaker_acts(backend: RulesBackend, case: tuple[str, str, str, tu
 @pytest.mark.parametrize("case", FOUND, ids=[f"{c[0]}-{i}" for i, c in enumerate(FOUND)])
 def test_official_found(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
     _check(backend, case)
+
+
+@pytest.mark.parametrize("case", REGIONS, ids=[f"{c[0]}-{i}" for i, c in enumerate(REGIONS)])
+def test_region_stepped_over(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    _check(backend, case)
+
+
+@pytest.mark.parametrize("case", ARABIC_ENDS, ids=[f"{c[0]}-{i}" for i, c in enumerate(ARABIC_ENDS)])
+def test_arabic_name_ends(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    _check(backend, case)
+
+
+@pytest.mark.parametrize("case", NOT_NAMES, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_NAMES)])
+def test_title_not_name(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    lang, kind, text, unwanted = case
+    got = actors_of(backend, text, lang, kind)
+    assert got and not any(a in got for a in unwanted), f"{text!r}: {got}, not {unwanted}"
 
 
 @pytest.mark.parametrize("case", GUARDS, ids=[f"{c[0]}-{i}" for i, c in enumerate(GUARDS)])

@@ -230,8 +230,9 @@ _INSTRUMENTAL_TITLES = {
 _HEAD_TITLES = {
     "en": re.compile(r"(?<![\w-])(?:governor|senator|chairman|chairwoman|chairperson)(?![\w-])"),
     "pl": re.compile(r"(?<![\w-])(?:prezes|prezeska|szef|szefowa)(?![\w-])"),
-    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель|секретарь|директор)(?![\w-])"),
-    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник|секретар|директор)(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель|секретарь|директор|начальник)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник|секретар|директор|начальник"
+                     r"|начальниця)(?![\w-])"),
     "id": re.compile(r"(?<![\w-])(?:kepala|ketua)(?![\w-])"),
     "tr": re.compile(r"(?<![\w-])(?:başkanı|genel müdürü)(?![\w-])"),
 }
@@ -571,8 +572,9 @@ class OfficialFinder:
         for t in titles.titles:
             by_script.setdefault(script_of(t[0]) if t else None, []).append(t)
         self._ko = _alternation(by_script.get(Script.HANGUL, []))
-        self._han = _alternation([t for t in titles.titles if t and all(
-            script_of(c) in (Script.HAN, Script.KANA) for c in t)])
+        han_titles = [t for t in titles.titles if t and all(script_of(c) in (Script.HAN, Script.KANA) for c in t)]
+        self._han = _alternation(han_titles)
+        self._han_titles = frozenset(han_titles)
         ar = _alternation(by_script.get(Script.ARABIC, []))
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
         #: a Korean name before its title, a body between ("외교부", "국가안보실") or a
@@ -796,7 +798,7 @@ class OfficialFinder:
         if not text[p:p + 1].isupper() or spans.covering(p) is not None:
             return None  # places and acronyms are capitalised; a known name is stepped over as a
             # mention ("представитель *МИД России* Наталья Орлова")
-        end = spans.place_end(p) or region_end(text, folded, p, spans.lang)
+        end = region_end(text, folded, p, spans.lang) or spans.place_end(p)
         genitive = end is None and (end := genitive_body_end(text, folded, p, spans.lang)) is not None
         acronym = end is None and (end := acronym_end(text, p)) is not None
         if end is None:
@@ -1079,12 +1081,20 @@ class OfficialFinder:
             s, e = m.span(k)
             name = text[s:e]
             if spans.covering(s) is not None or spans.covering(e - 1) is not None or (
-                    k == 2 and not _han_name_ok(name)) or all(c in _JA_COUNTRY_CHARS for c in name):
+                    k == 2 and not _han_name_ok(name)) or all(c in _JA_COUNTRY_CHARS for c in name) or (
+                    k == 2 and self._country_title(name, text[e:m.end()])):
                 continue
             before = spans.group_ending(text, s)
             out.append(Official(before[0] if before else s, m.end(), name,
                                 before[1] if before else None))
         return out
+
+    def _country_title(self, name: str, title: str) -> bool:
+        """Whether a Japanese ``name`` read before ``title`` is a country's one-character
+        abbreviation and the head of a longer title: "*米商務*長官" is the US (米) commerce
+        secretary (商務長官), no one named 米商務."""
+        return any(name[i:] + title in self._han_titles and all(c in _JA_COUNTRY_CHARS for c in name[:i])
+                   for i in range(1, len(name)))
 
     def _chinese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"以色列国防部长卡茨表示", "韩国外长赵显周二说"."""
@@ -1329,6 +1339,7 @@ def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
     name tables do not list is the clause's, no part of the name ("أحمد كجوك *بخفض* الدين",
     "بدر البوسعيدي *بنظيره*": to cut, with his counterpart)."""
     start = end = -1
+    previous = ""
     for n in range(3):
         w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
         hit = spans.covering(w.start()) if w is not None else None
@@ -1337,11 +1348,30 @@ def _ar_name(text: str, p: int, spans: _Taken) -> tuple[int, int] | None:
         if w is None or w.group() in _AR_STOP or hit is not None or (
                 start < 0 and w.group().startswith("ال")) or (
                 start >= 0 and w.group().startswith(_AR_PREPOSED)) or (
-                n == 2 and w.group()[:1] in _AR_JOINED and not ar_name_word(w.group())):
+                n == 2 and w.group()[:1] in _AR_JOINED and not ar_name_word(w.group())) or (
+                _ar_name_closed(previous, text[start:end], w.group())):
             break
         start = w.start() if start < 0 else start
         end = p = w.end()
+        previous = w.group()
     return (start, end) if start >= 0 else None
+
+
+#: the words that open the second part of an Arabic compound name ("عبد الله", "أبو الغيط")
+_AR_COMPOUND_OPENERS = frozenset({"عبد", "أبو", "ابو"})
+#: the words that go on a name after its family name ("فيصل بن فرحان آل سعود", "بنت")
+_AR_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "آل"})
+
+
+def _ar_name_closed(previous: str, name: str, word: str) -> bool:
+    """The name read so far (``name``, its last word ``previous``) ended with a family name
+    with the article ("سمير *الشريف*") that opens no compound ("عبد *الله*"), and ``word``,
+    which neither has the article nor links a name ("بن", "آل"), is the clause's: "التقى وزير
+    المالية التونسي سمير الشريف *وفد* صندوق النقد" (met the fund's delegation)."""
+    if not previous.startswith("ال") or word.startswith("ال") or word in _AR_NAME_LINKS:
+        return False
+    words = name.split()
+    return len(words) < 2 or words[-2] not in _AR_COMPOUND_OPENERS
 
 
 def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
