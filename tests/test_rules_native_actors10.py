@@ -31,6 +31,11 @@ the country's abbreviation ("米商務長官") is no person named "米商務".
 article when the next word has none ("سمير الشريف *وفد* صندوق النقد": the fund's delegation
 is no part of the name).
 
+``NEXT_SPEAKER``: a lead that tells a country's claim ("북한이 … 경고했다", "Россия
+пригрозила ...") followed by a sentence in which one who speaks for that country says it
+("김여정 노동당 부부장은 담화에서 … 밝혔다"): gold names the speaker, so the person follows the
+country (not when he or she speaks for another country).
+
 ``GUARDS`` hold what must stay as it was: a bare title with no person named before is the
 article's country, not a person made up; a family name two people named before share is
 neither.
@@ -119,11 +124,26 @@ ARABIC_ENDS = [
     ("ar", "meeting", "استقبل وزير الدفاع الكويتي فهد اليوسف قائد القوات الأمريكية في الكويت.", ("Fahd al-Youssef",)),
 ]
 
+#: a lead that tells a country's claim, and a next sentence in which a person who speaks for
+#: that country says it: the person follows the country
+NEXT_SPEAKER = [
+    ("ko", "warning", "북한이 한미연합훈련을 강행하면 상응하는 조치를 취하겠다고 경고했다. 김여정 노동당 부부장은 담화에서 \"모든 후과를 책임져야 할 것\"이라고 밝혔다.",
+     ("North Korea", "Kim Yo Jong")),
+    ("ru", "warning", "Россия пригрозила ответными мерами в случае конфискации своих активов. Официальный представитель МИД Мария Захарова заявила на брифинге, что решение ЕС незаконно.",
+     ("Russia", "Maria Zakharova")),
+    ("zh", "warning", "中国警告，美方若继续对台军售，将严重损害中美关系。外交部发言人毛宁在例行记者会上表示，中方的立场是一贯的。",
+     ("China", "Mao Ning")),
+    ("ar", "warning", "حذرت إيران من أن أي هجوم على منشآتها النووية سيقابل برد حاسم. وقال وزير الخارجية عباس عراقجي في مؤتمر صحفي إن طهران مستعدة للدفاع عن نفسها.",
+     ("Iran", "Abbas Araghchi")),
+]
+
 GUARDS = [
     # two people of the family named before: "王部长" may be either, the country acts
     ("zh", "pledge", "外交部长王毅与商务部长王文涛会见了德国客人。王部长承诺，中方将扩大进口。", ("China",)),
     ("ja", "pledge", "外相は、日本がインドネシアに巡視船を供与すると約束した。", ("Japan",)),
     ("ko", "pledge", "장관은 한국이 인도네시아에 경비함을 지원하겠다고 약속했다.", ("South Korea",)),
+    # the next sentence's speaker speaks for another country: not the refusal's
+    ("zh", "refusal", "美国拒绝降低对华加征的关税。外交部发言人毛宁表示，中方将坚决反制。", ("United States",)),
     # a compound name goes on past "عبد الله" and a name's link ("بن")
     ("ar", "pledge", "تعهد وزير الخارجية الإماراتي عبد الله بن زايد بتقديم مساعدات إلى السودان.",
      ("Abdullah bin Zayed", "United Arab Emirates")),
@@ -161,6 +181,11 @@ def test_title_not_name(backend: RulesBackend, case: tuple[str, str, str, tuple[
     lang, kind, text, unwanted = case
     got = actors_of(backend, text, lang, kind)
     assert got and not any(a in got for a in unwanted), f"{text!r}: {got}, not {unwanted}"
+
+
+@pytest.mark.parametrize("case", NEXT_SPEAKER, ids=[f"{c[0]}-{i}" for i, c in enumerate(NEXT_SPEAKER)])
+def test_next_speaker_joins(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    _check(backend, case)
 
 
 @pytest.mark.parametrize("case", GUARDS, ids=[f"{c[0]}-{i}" for i, c in enumerate(GUARDS)])

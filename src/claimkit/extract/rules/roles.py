@@ -1077,9 +1077,32 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
         speaker = _pronoun_speaker(scene, site, fronted, hit) or _attributed(scene, site, fronted)
     if speaker is None and not subject:
         speaker = _reporting_group(scene, site) or (None if named else _titled_home(scene, site))
-    if speaker is None or (speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted)):
+    if speaker is None:
+        return _with_next_speaker(scene, site, subject)
+    if speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted):
         return subject
     return [speaker, *(a for a in subject if a.label != speaker.label)]
+
+
+def _with_next_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
+    """``subject``, a country alone, followed by the person who speaks for it in the next
+    sentence, when that sentence reports what he or she said: a lead that tells a country's
+    claim and a sentence that gives its words ("북한이 … 경고했다. 김여정 노동당 부부장은 …
+    담화에서 "…"이라고 밝혔다", "Russia warned ... Foreign Minister Sergey Lavrov said ...").
+    The country stays first: the claim is said in its name."""
+    if len(subject) != 1 or subject[0].kind != ActorKind.country:
+        return subject
+    following = site.index + 1
+    if following >= len(scene.sentences):
+        return subject
+    start, end = scene.sentences[following].start, scene.sentences[following].end
+    if not any(scene.cues.has(lc, "reporting", start, end) for lc in site.langs):
+        return subject
+    persons = [m for m in within(scene.actors, start, end) if m.value.kind == ActorKind.person]
+    if not persons or _analyst(scene, site.langs, persons[0]):
+        return subject
+    group = scene.speaks_for.get(persons[0].value.label)
+    return [*subject, persons[0].value] if group is not None and group.label == subject[0].label else subject
 
 
 def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None) -> list[Actor]:
