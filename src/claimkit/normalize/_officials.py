@@ -246,7 +246,11 @@ _GENITIVE_NAMES = {
     "hr": {"Marka": "Marko", "Darka": "Darko", "Zlatka": "Zlatko", "Branka": "Branko", "Ive": "Ivo",
            "Franje": "Franjo", "Ante": "Ante", "Mate": "Mate", "Stjepana": "Stjepan"},
 }
-_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", "")),
+_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("ея", "ей"), ("ая", "ай"),
+                      ("оя", "ой"), ("уя", "уй"), ("єя", "єй"), ("я", "ь"), ("а", ""),
+                      # a man's name in "-а" declines as a woman's ("Миколи" is Микола, "Никиты"
+                      # Никита); after a consonant "-я" stands for "-ь" ("Коваля" is Коваль)
+                      ("ии", "ия"), ("ії", "ія"), ("ьи", "ья"), ("ы", "а"), ("и", "а")),
                      (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а")))
 #: genitive endings and their nominative, tried in turn, for a man's name and a woman's
 _ENDINGS = {
@@ -365,7 +369,12 @@ _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "minis
                     "rzecznik", "rzeczniczka", "glasnogovornik", "glasnogovornica",
                     "пресс-секретарь", "пресс-секретарша", "представитель", "речник", "речниця",
                     "прес-секретар", "прес-секретарка", "прессекретар", "прессекретарка", "представник",
-                    "представниця")
+                    "представниця",
+                    # the same in the genitive, after "по словам" or a deputy's title ("заместитель
+                    # *министра* энергетики X", "замминистра финансов X", "за словами *міністра*
+                    # енергетики X")
+                    "министра", "міністра", "пресс-секретаря", "представителя", "речника", "речниці",
+                    "представника")
 #: the titles and offices that a body or portfolio in the genitive may follow (:func:`_genitive_step`)
 _GENITIVE_HEADS = _GENITIVE_TITLES + GENITIVE_OFFICES
 #: Vietnamese syllables that are words of a title ("Chánh *văn* phòng", "Giáo *hoàng*",
@@ -1199,12 +1208,29 @@ def _in_nominative(o: Official, folded: str, lang: str) -> Official:
     or the instrumental (:data:`_INSTRUMENTAL_TITLES`) opens it: "министра Ивана Петрова" and
     "министром Иваном Петровым" are Иван Петров."""
     start = o.written[0]
+    if _in_nominative_already(o.name, lang):
+        return o
     instrumental = _INSTRUMENTAL_TITLES.get(lang)
     if instrumental is not None and instrumental.match(folded, start) is not None:
         return dataclasses.replace(o, name=nominative(o.name, lang, instrumental=True))
     if _OBLIQUE_TITLES[lang].match(folded, start) is None:
         return o
     return dataclasses.replace(o, name=nominative(o.name, lang))
+
+
+#: a Russian or Ukrainian man's first name and surname in the nominative: a consonant (not the
+#: "-м" of the instrumental) or a "-й" (not a woman's "-ией", "-ьей") ends the first name, a
+#: consonant or "-ий"/"-ый" the surname; an indeclinable title ("замминистра", in both lists
+#: of oblique titles) leads a name in any case ("Замминистра финансов *Алексей Моисеев*")
+_NOMINATIVE_NAME = (re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|(?<!ие)(?<!ье)й)$"), re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[иы]й)$"))
+
+
+def _in_nominative_already(name: str, lang: str) -> bool:
+    """A Russian or Ukrainian name of two words or more that is a man's in the nominative
+    (:data:`_NOMINATIVE_NAME`)."""
+    words = name.split()
+    return lang in ("ru", "uk") and len(words) >= 2 and all(
+        p.search(w) is not None for p, w in zip(_NOMINATIVE_NAME, (words[0], words[-1]), strict=True))
 
 
 def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
