@@ -30,6 +30,9 @@ the country's abbreviation ("米商務長官") is no person named "米商務".
 ``GENITIVE``: a Russian or Ukrainian name after a title in the genitive and a portfolio
 ("по словам министра энергетики X", "заступник міністра енергетики X"), in the nominative.
 
+``MINISTRIES``: a country in the genitive after a ministry and its portfolio ("Министерство
+энергетики *России* пообещало", "Міністерство оборони *України* попередило") acts.
+
 ``ARABIC_ENDS``: an Arabic name unknown to the gazetteer ends after a family name with the
 article when the next word has none ("سمير الشريف *وفد* صندوق النقد": the fund's delegation
 is no part of the name).
@@ -135,6 +138,18 @@ GENITIVE = [
      ("Taras Shevchuk",)),
 ]
 
+#: a country in the genitive after a ministry and its portfolio owns the ministry, which
+#: speaks for it (read before as governed by the portfolio noun: no actor, or the country the
+#: reported words name)
+MINISTRIES = [
+    ("ru", "warning", "Министерство энергетики России предупредило, что Европа может столкнуться с нехваткой газа.",
+     ("Russia",)),
+    ("uk", "warning", "Міністерство оборони України попередило, що Росія може завдати нового удару.", ("Ukraine",)),
+    ("uk", "pledge", "Міністерство енергетики України пообіцяло, що Київ відновить енергопостачання до ранку.",
+     ("Ukraine",)),
+    ("ru", "pledge", "Министерство финансов Казахстана пообещало, что Астана сохранит курс тенге.", ("Kazakhstan",)),
+]
+
 #: an Arabic name whose family name has the article ends there: the word after it, with
 #: no article, is the clause's object (read before as the name's third word)
 ARABIC_ENDS = [
@@ -164,6 +179,8 @@ GUARDS = [
     ("ko", "pledge", "장관은 한국이 인도네시아에 경비함을 지원하겠다고 약속했다.", ("South Korea",)),
     # the next sentence's speaker speaks for another country: not the refusal's
     ("zh", "refusal", "美国拒绝降低对华加征的关税。外交部发言人毛宁表示，中方将坚决反制。", ("United States",)),
+    # a ministry in the dative is the recipient's: its country does not pledge
+    ("ru", "pledge", "Германия передаст министерству обороны Украины 10 танков до конца года.", ("Germany",)),
     # a compound name goes on past "عبد الله" and a name's link ("بن")
     ("ar", "pledge", "تعهد وزير الخارجية الإماراتي عبد الله بن زايد بتقديم مساعدات إلى السودان.",
      ("Abdullah bin Zayed", "United Arab Emirates")),
@@ -193,6 +210,11 @@ def test_region_stepped_over(backend: RulesBackend, case: tuple[str, str, str, t
 
 @pytest.mark.parametrize("case", GENITIVE, ids=[f"{c[0]}-{i}" for i, c in enumerate(GENITIVE)])
 def test_genitive_title_name(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    _check(backend, case)
+
+
+@pytest.mark.parametrize("case", MINISTRIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MINISTRIES)])
+def test_ministry_country_acts(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
     _check(backend, case)
 
 

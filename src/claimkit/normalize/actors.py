@@ -97,6 +97,13 @@ _KO_NOT_A_NAME_BEFORE = ("적", "주의")
 _CONNECTORS = ("'s", "の", "s'")
 
 
+#: a ministry and its portfolio in the genitive (up to three words) right before a name: the
+#: name owns the ministry, which speaks for it ("Министерство энергетики России пообещало",
+#: "Міністерство оборони України попередило", "Ministerstwo Rozwoju Polski")
+_MINISTRY_BEFORE = re.compile(r"(?<!\w)(?:министерств|міністерств|ministerstw|ministarstv)[оаoa](?:\s+[^\W\d_][\w'’-]*){1,3}\s+$",
+                              re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class GazetteerEntry:
     """One actor of the gazetteer.
@@ -506,6 +513,8 @@ class Gazetteer:
         nouns = self._built().nouns
         if nouns.ends_title(fold_case(text[max(0, start - _TITLE_REACH) : start])):
             return False  # a title of several words owns it: "Министр обороны Белоруссии"
+        if _MINISTRY_BEFORE.search(text, max(0, start - _TITLE_REACH), start) is not None:
+            return False  # a ministry and its portfolio own it: "Министерство энергетики России"
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return before is None or not nouns.is_noun(fold_case(before.group(1)), _lang(language))
 
