@@ -33,6 +33,9 @@ the country's abbreviation ("米商務長官") is no person named "米商務".
 ``MINISTRIES``: a country in the genitive after a ministry and its portfolio ("Министерство
 энергетики *России* пообещало", "Міністерство оборони *України* попередило") acts.
 
+``JA_BODIES``: a Japanese state body after its country as the topic ("中国外務省は、日本が
+…と警告した"): the body's country acts, not the が-subject of its words.
+
 ``ARABIC_ENDS``: an Arabic name unknown to the gazetteer ends after a family name with the
 article when the next word has none ("سمير الشريف *وفد* صندوق النقد": the fund's delegation
 is no part of the name).
@@ -150,6 +153,16 @@ MINISTRIES = [
     ("ru", "pledge", "Министерство финансов Казахстана пообещало, что Астана сохранит курс тенге.", ("Kazakhstan",)),
 ]
 
+#: a Japanese state body after its country, marked by は, whose words (a quotative と)
+#: name another country as their subject with が: the body's country acts, the other is
+#: whom it warns (before: the other country alone)
+JA_BODIES = [
+    ("ja", "warning", "中国外務省は、日本が台湾問題に介入すれば深刻な結果を招くと警告した。", ("China",)),
+    ("ja", "warning", "中国の外務省は、日本が台湾問題に介入すれば深刻な結果を招くと警告した。", ("China",)),
+    ("ja", "warning", "日本の防衛省は、北朝鮮が新たなミサイルを発射するおそれがあると警告した。", ("Japan",)),
+    ("ja", "warning", "ロシア国防省は、ウクライナが原発を攻撃するおそれがあると警告した。", ("Russia",)),
+]
+
 #: an Arabic name whose family name has the article ends there: the word after it, with
 #: no article, is the clause's object (read before as the name's third word)
 ARABIC_ENDS = [
@@ -215,6 +228,11 @@ def test_genitive_title_name(backend: RulesBackend, case: tuple[str, str, str, t
 
 @pytest.mark.parametrize("case", MINISTRIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(MINISTRIES)])
 def test_ministry_country_acts(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
+    _check(backend, case)
+
+
+@pytest.mark.parametrize("case", JA_BODIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(JA_BODIES)])
+def test_japanese_body_topic(backend: RulesBackend, case: tuple[str, str, str, tuple[str, ...]]) -> None:
     _check(backend, case)
 
 

@@ -1264,7 +1264,7 @@ def _topic_speaker(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
     follows in the sentence; None otherwise, and in any other language (a Korean title
     stands between the name and 은/는, where the officials finder reads it)."""
     if not persons:
-        return _topic_title(scene, site)
+        return _topic_title(scene, site) or _topic_body(scene, site)
     if not any(lc.code == "ja" for lc in site.langs):
         return None
     first, text = persons[0], scene.text
@@ -1298,6 +1298,38 @@ def _topic_title(scene: Scene, site: Site) -> Actor | None:
         if titles and _OPENING.fullmatch(text, ss, titles[0][0]) and quotative.search(text, titles[0][1], se):
             return _antecedent(scene, site)
     return None
+
+
+#: a Japanese state body after its country, marked as the topic: "中国*外務省は*",
+#: "日本の*防衛省は*", "ロシア*国防省は*", "米*国務省は*", "韓国*政府は*"
+_JA_BODY_TOPIC = re.compile(r"の?[\u4e00-\u9fff]{0,5}(?:省|部|庁|政府|当局)は")
+#: how far into its sentence the country of such a topic may stand
+_TOPIC_REACH = 12
+
+
+def _topic_body(scene: Scene, site: Site) -> Actor | None:
+    """The country whose state body opens a Japanese sentence as its topic when the claim
+    is what the body says (a quotative と follows): "中国外務省は、日本が…介入すれば…招くと警告
+    した" (China warns Japan; the が-subject of its words is whom it warns), "日本の防衛省は、
+    北朝鮮が…と警告した"; or the body itself when the gazetteer knows it as one state's
+    ("ロシア国防省は"). None in another language or shape."""
+    if not any(lc.code == "ja" for lc in site.langs):
+        return None
+    ss, se = site.sentence
+    text = scene.text
+    first = next((m for m in within(scene.actors, ss, min(se, ss + _TOPIC_REACH))), None)
+    if first is None or not _OPENING.fullmatch(text, ss, first.start):
+        return None
+    if first.value.kind == ActorKind.country:
+        topic = _JA_BODY_TOPIC.match(text, first.end)
+    elif first.value.kind == ActorKind.organisation and first.value.label in scene.speaks_for:
+        topic = _JA_TOPIC.match(text, first.end)  # a state body the gazetteer knows: "ロシア国防省は"
+    else:
+        return None
+    if topic is None or text.find("と", topic.end(), se) < 0:
+        return None
+    body: Actor = first.value
+    return body
 
 
 def _reporting_group(scene: Scene, site: Site) -> Actor | None:
