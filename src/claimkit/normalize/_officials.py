@@ -1211,7 +1211,9 @@ def _in_nominative(o: Official, folded: str, lang: str) -> Official:
     if _in_nominative_already(o.name, lang):
         return o
     instrumental = _INSTRUMENTAL_TITLES.get(lang)
-    if instrumental is not None and instrumental.match(folded, start) is not None:
+    if instrumental is not None and instrumental.match(folded, start) is not None and (
+            _INSTRUMENTAL_FIRST.search(o.name.split()[0]) is not None
+            or _OBLIQUE_TITLES[lang].match(folded, start) is None):
         return dataclasses.replace(o, name=nominative(o.name, lang, instrumental=True))
     if _OBLIQUE_TITLES[lang].match(folded, start) is None:
         return o
@@ -1223,6 +1225,12 @@ def _in_nominative(o: Official, folded: str, lang: str) -> Official:
 #: consonant or "-ий"/"-ый" the surname; an indeclinable title ("замминистра", in both lists
 #: of oblique titles) leads a name in any case ("Замминистра финансов *Алексей Моисеев*")
 _NOMINATIVE_NAME = (re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|(?<!ие)(?<!ье)й)$"), re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[иы]й)$"))
+
+
+#: how a Russian or Ukrainian first name in the instrumental ends ("Иваном", "Андреем",
+#: "Марией", "Юлією"): after a title in both lists ("замминистра", indeclinable), a first
+#: name that ends otherwise is in the genitive ("по словам замминистра Никиты Орлова")
+_INSTRUMENTAL_FIRST = re.compile(r"(?:[мю]|ой|ей|ёй)$")
 
 
 def _in_nominative_already(name: str, lang: str) -> bool:
