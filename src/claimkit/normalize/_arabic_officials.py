@@ -139,6 +139,7 @@ def _ar_name(text: str, p: int, spans: Spans) -> tuple[int, int] | None:
     name tables do not list is the clause's, no part of the name ("أحمد كجوك *بخفض* الدين",
     "بدر البوسعيدي *بنظيره*": to cut, with his counterpart)."""
     start = end = -1
+    previous = ""
     for n in range(3):
         w = _AR_WORD.match(text, p + 1) if text[p:p + 1] == " " else None
         hit = spans.covering(w.start()) if w is not None else None
@@ -147,8 +148,27 @@ def _ar_name(text: str, p: int, spans: Spans) -> tuple[int, int] | None:
         if w is None or w.group() in _AR_STOP or hit is not None or (
                 start < 0 and w.group().startswith("ال")) or (
                 start >= 0 and w.group().startswith(_AR_PREPOSED)) or (
-                n == 2 and w.group()[:1] in _AR_JOINED and not ar_name_word(w.group())):
+                n == 2 and w.group()[:1] in _AR_JOINED and not ar_name_word(w.group())) or (
+                _ar_name_closed(previous, text[start:end], w.group())):
             break
         start = w.start() if start < 0 else start
         end = p = w.end()
+        previous = w.group()
     return (start, end) if start >= 0 else None
+
+
+#: the words that open the second part of an Arabic compound name ("عبد الله", "أبو الغيط")
+_AR_COMPOUND_OPENERS = frozenset({"عبد", "أبو", "ابو"})
+#: the words that go on a name after its family name ("فيصل بن فرحان آل سعود", "بنت")
+_AR_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "آل"})
+
+
+def _ar_name_closed(previous: str, name: str, word: str) -> bool:
+    """The name read so far (``name``, its last word ``previous``) ended with a family name
+    with the article ("سمير *الشريف*") that opens no compound ("عبد *الله*"), and ``word``,
+    which neither has the article nor links a name ("بن", "آل"), is the clause's: "التقى وزير
+    المالية التونسي سمير الشريف *وفد* صندوق النقد" (met the fund's delegation)."""
+    if not previous.startswith("ال") or word.startswith("ال") or word in _AR_NAME_LINKS:
+        return False
+    words = name.split()
+    return len(words) < 2 or words[-2] not in _AR_COMPOUND_OPENERS

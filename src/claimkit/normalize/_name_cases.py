@@ -51,7 +51,11 @@ _GENITIVE_NAMES = {
     "hr": {"Marka": "Marko", "Darka": "Darko", "Zlatka": "Zlatko", "Branka": "Branko", "Ive": "Ivo",
            "Franje": "Franjo", "Ante": "Ante", "Mate": "Mate", "Stjepana": "Stjepan"},
 }
-_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("я", "й"), ("а", "")),
+_CYRILLIC_ENDINGS = ((("енка", "енко"), ("ого", "ий"), ("ия", "ий"), ("ія", "ій"), ("ея", "ей"), ("ая", "ай"),
+                      ("оя", "ой"), ("уя", "уй"), ("єя", "єй"), ("я", "ь"), ("а", ""),
+                      # a man's name in "-а" declines as a woman's ("Миколи" is Микола, "Никиты"
+                      # Никита); after a consonant "-я" stands for "-ь" ("Коваля" is Коваль)
+                      ("ии", "ия"), ("ії", "ія"), ("ьи", "ья"), ("ы", "а"), ("и", "а")),
                      (("ой", "а"), ("ої", "а"), ("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а")))
 #: genitive endings and their nominative, tried in turn, for a man's name and a woman's
 _ENDINGS = {
@@ -70,13 +74,38 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     the instrumental (:data:`INSTRUMENTAL_TITLES`) of ``lang`` opens ``folded`` (the text,
     :func:`~claimkit.text.fold_case`) at ``start``: "министра Ивана Петрова" and "министром
     Иваном Петровым" are Иван Петров; ``name`` as it is otherwise."""
+    if _in_nominative_already(name, lang):
+        return name
     instrumental = INSTRUMENTAL_TITLES.get(lang)
-    if instrumental is not None and instrumental.match(folded, start) is not None:
-        return nominative(name, lang, instrumental=True)
     oblique = OBLIQUE_TITLES.get(lang)
+    if instrumental is not None and instrumental.match(folded, start) is not None and (
+            _INSTRUMENTAL_FIRST.search(name.split()[0]) is not None
+            or oblique is None or oblique.match(folded, start) is None):
+        return nominative(name, lang, instrumental=True)
     if oblique is None or oblique.match(folded, start) is None:
         return name
     return nominative(name, lang)
+
+
+#: a Russian or Ukrainian man's first name and surname in the nominative: a consonant (not the
+#: "-м" of the instrumental) or a "-й" (not a woman's "-ией", "-ьей") ends the first name, a
+#: consonant or "-ий"/"-ый" the surname; an indeclinable title ("замминистра", in both lists
+#: of oblique titles) leads a name in any case ("Замминистра финансов *Алексей Моисеев*")
+_NOMINATIVE_NAME = (re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|(?<!ие)(?<!ье)й)$"), re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[иы]й)$"))
+
+
+#: how a Russian or Ukrainian first name in the instrumental ends ("Иваном", "Андреем",
+#: "Марией", "Юлією"): after a title in both lists ("замминистра", indeclinable), a first
+#: name that ends otherwise is in the genitive ("по словам замминистра Никиты Орлова")
+_INSTRUMENTAL_FIRST = re.compile(r"(?:[мю]|ой|ей|ёй)$")
+
+
+def _in_nominative_already(name: str, lang: str) -> bool:
+    """A Russian or Ukrainian name of two words or more that is a man's in the nominative
+    (:data:`_NOMINATIVE_NAME`)."""
+    words = name.split()
+    return lang in ("ru", "uk") and len(words) >= 2 and all(
+        p.search(w) is not None for p, w in zip(_NOMINATIVE_NAME, (words[0], words[-1]), strict=True))
 
 
 def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:

@@ -74,13 +74,29 @@ ACRONYM_AFTER = re.compile(r" \((?:[^\W\d_a-zà-ÿ]|[&.])[^\W\d_a-zà-ÿ&.]*\)")
 #: *Timur*", "Sulawesi *Selatan*", "Jakarta *Raya*")
 _REGION_WORDS = {"id": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya|laut|daya)(?![\w'’-])"),
                  "ms": re.compile(r"[^\W\d_]+ (?:barat|timur|tengah|utara|selatan|raya)(?![\w'’-])")}
+#: Russian and Ukrainian regions: a capitalised adjective in the genitive and the region's
+#: word in lower case ("Губернатор *Курской области* X", "Глава *Белгородской области* X",
+#: "Голова *Харківської області* X", "*Дніпропетровської обласної військової адміністрації*")
+_SLAVIC_REGIONS = {
+    "ru": re.compile(r"[^\W\d_]+(?:ой|ей|ого|его) (?:области|края|округа|района|республики)(?![\w-])"),
+    "uk": re.compile(r"[^\W\d_]+(?:ої|ого) (?:області|обласної (?:військової|державної) адміністрації"
+                     r"|краю|округу|району)(?![\w-])"),
+}
 
 
 def region_end(text: str, folded: str, p: int, lang: str | None) -> int | None:
     """The end of a region named by a capitalised word and a compass word at ``p``
-    (:data:`_REGION_WORDS`: "Gubernur *Jawa Barat* Dedi Mulyadi"), or None."""
+    (:data:`_REGION_WORDS`: "Gubernur *Jawa Barat* Dedi Mulyadi"), or by a Russian or
+    Ukrainian adjective and a region's word (:data:`_SLAVIC_REGIONS`: "Губернатор *Курской
+    области* X"), or None."""
+    if not text[p:p + 1].isupper():
+        return None
+    slavic = _SLAVIC_REGIONS.get(lang or "")
+    if slavic is not None:
+        found = slavic.match(folded, p)
+        return found.end() if found is not None else None
     pattern = _REGION_WORDS.get(lang or "")
-    m = pattern.match(folded, p) if pattern is not None and text[p:p + 1].isupper() else None
+    m = pattern.match(folded, p) if pattern is not None else None
     return m.end() if m is not None and text[m.end() - len(m.group().split()[-1]):][:1].isupper() else None
 
 #: the words from a run of capitals to a bracket (capitalised words and conjunctions)

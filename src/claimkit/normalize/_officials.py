@@ -65,7 +65,7 @@ from claimkit.normalize._offices import GENITIVE_OFFICES, office_automaton, offi
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
-__all__ = ["Official", "OfficialFinder"]
+__all__ = ["Official", "OfficialFinder", "family_repeats"]
 
 #: at most this many capitalised words in a name ("Luiz Inácio Lula Silva"); a longer
 #: run of capitals is a headline in title case, not a name
@@ -207,8 +207,9 @@ _COMPOUND_TITLES = {
 _HEAD_TITLES = {
     "en": re.compile(r"(?<![\w-])(?:governor|senator|chairman|chairwoman|chairperson)(?![\w-])"),
     "pl": re.compile(r"(?<![\w-])(?:prezes|prezeska|szef|szefowa)(?![\w-])"),
-    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель|секретарь|директор)(?![\w-])"),
-    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник|секретар|директор)(?![\w-])"),
+    "ru": re.compile(r"(?<![\w-])(?:глава|председатель|руководитель|секретарь|директор|начальник)(?![\w-])"),
+    "uk": re.compile(r"(?<![\w-])(?:голова|очільник|очільниця|керівник|секретар|директор|начальник"
+                     r"|начальниця)(?![\w-])"),
     "id": re.compile(r"(?<![\w-])(?:kepala|ketua)(?![\w-])"),
     "tr": re.compile(r"(?<![\w-])(?:başkanı|genel müdürü)(?![\w-])"),
 }
@@ -227,6 +228,9 @@ _KO_NOT_NAME_ENDS = (*"부청처원회측관국실성", "에서", "에게", "으
 #: Korean: a title ends before a particle or a break, not inside a longer noun ("대통령실",
 #: the presidential office; "장관급", minister-level)
 _KO_TITLE_END = "(?=[은는이가과와의도을를께에으로만]|[^\uac00-\ud7a3]|$)"
+#: the rank a Korean title may carry in digits: the first or second vice minister
+#: ("외교부 2차관", "제1차관")
+_KO_ORDINAL = "(?:제?[1-9])?"
 #: one-syllable country abbreviations that pair up: 한미 (Korea-US), 한일, 북러, 미중
 _KO_COUNTRY_SYLLABLES = frozenset("한미일중북러우영프독")
 #: Han characters no name of a person is written with in a title's place
@@ -299,7 +303,12 @@ _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "minis
                     "rzecznik", "rzeczniczka", "glasnogovornik", "glasnogovornica",
                     "пресс-секретарь", "пресс-секретарша", "представитель", "речник", "речниця",
                     "прес-секретар", "прес-секретарка", "прессекретар", "прессекретарка", "представник",
-                    "представниця")
+                    "представниця",
+                    # the same in the genitive, after "по словам" or a deputy's title ("заместитель
+                    # *министра* энергетики X", "замминистра финансов X", "за словами *міністра*
+                    # енергетики X")
+                    "министра", "міністра", "пресс-секретаря", "представителя", "речника", "речниці",
+                    "представника")
 #: the titles and offices that a body or portfolio in the genitive may follow (:func:`_genitive_step`)
 _GENITIVE_HEADS = _GENITIVE_TITLES + GENITIVE_OFFICES
 #: Vietnamese syllables that are words of a title ("Chánh *văn* phòng", "Giáo *hoàng*",
@@ -491,18 +500,19 @@ class OfficialFinder:
         for t in titles.titles:
             by_script.setdefault(script_of(t[0]) if t else None, []).append(t)
         self._ko = _alternation(by_script.get(Script.HANGUL, []))
-        self._han = _alternation([t for t in titles.titles if t and all(
-            script_of(c) in (Script.HAN, Script.KANA) for c in t)])
+        han_titles = [t for t in titles.titles if t and all(script_of(c) in (Script.HAN, Script.KANA) for c in t)]
+        self._han = _alternation(han_titles)
+        self._han_titles = frozenset(han_titles)
         ar = _alternation(by_script.get(Script.ARABIC, []))
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
         #: a Korean name before its title, a body between ("외교부", "국가안보실") or a
         #: province before a governor ("경기도지사")
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
                                  rf"(?:{_HANGUL_WORD}{{1,5}}[부청처원실] ?|{_HANGUL_WORD}{{1,3}}(?=도지사))?"
-                                 rf"(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
+                                 rf"{_KO_ORDINAL}(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
         #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
         #: common family name, before a particle or a break
-        self._ko_after_re = re.compile(rf"(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
+        self._ko_after_re = re.compile(rf"{_KO_ORDINAL}(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
                                        rf"(?=[은는이가의도]?(?:[ ,.]|$))") if self._ko else None
         self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
                                  rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
@@ -558,6 +568,11 @@ class OfficialFinder:
         does ("Russian Foreign Minister X")."""
         state = self.states.get(o.group) if o.group is not None else None
         return o if state is None else dataclasses.replace(o, group=state)
+
+    def family_title(self, lang: str | None) -> str | None:
+        """The pattern of what follows a family name standing for a person named in full
+        before ("王部长", "정 장관"), in ``lang``; None in a language that has none."""
+        return self._family_titled.get(lang or "")
 
     def not_name(self, folded_word: str) -> bool:
         """A folded word that is no part of a person's name: a title's word or a listed
@@ -711,7 +726,7 @@ class OfficialFinder:
         if not text[p:p + 1].isupper() or spans.covering(p) is not None:
             return None  # places and acronyms are capitalised; a known name is stepped over as a
             # mention ("представитель *МИД России* Наталья Орлова")
-        end = spans.place_end(p) or region_end(text, folded, p, spans.lang)
+        end = region_end(text, folded, p, spans.lang) or spans.place_end(p)
         genitive = end is None and (end := genitive_body_end(text, folded, p, spans.lang)) is not None
         acronym = end is None and (end := acronym_end(text, p)) is not None
         if end is None:
@@ -994,12 +1009,20 @@ class OfficialFinder:
             s, e = m.span(k)
             name = text[s:e]
             if spans.covering(s) is not None or spans.covering(e - 1) is not None or (
-                    k == 2 and not _han_name_ok(name)) or all(c in _JA_COUNTRY_CHARS for c in name):
+                    k == 2 and not _han_name_ok(name)) or all(c in _JA_COUNTRY_CHARS for c in name) or (
+                    k == 2 and self._country_title(name, text[e:m.end()])):
                 continue
             before = spans.group_ending(text, s)
             out.append(Official(before[0] if before else s, m.end(), name,
                                 before[1] if before else None))
         return out
+
+    def _country_title(self, name: str, title: str) -> bool:
+        """Whether a Japanese ``name`` read before ``title`` is a country's one-character
+        abbreviation and the head of a longer title: "*米商務*長官" is the US (米) commerce
+        secretary (商務長官), no one named 米商務."""
+        return any(name[i:] + title in self._han_titles and all(c in _JA_COUNTRY_CHARS for c in name[:i])
+                   for i in range(1, len(name)))
 
     def _chinese(self, text: str, folded: str, spans: _Taken) -> list[Official]:
         """"以色列国防部长卡茨表示", "韩国外长赵显周二说"."""
@@ -1057,6 +1080,32 @@ def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken)
             before = script_of(text[m.start() - 1]) if m.start() else None
             if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
                 out.append(Official(m.start(), m.end(), people[0].name, None))
+    return out
+
+
+def family_repeats(text: str, people: Sequence[tuple[int, int, int]], title: str,
+                   free: Callable[[int, int], bool]) -> list[tuple[int, int, int]]:
+    """The places where a Chinese or Korean person the gazetteer knows (``people``: the
+    ``(start, end, entry)`` of the mentions of people) is named again by the family name and
+    a title ("조 장관은" after "조현 외교부 장관", "이 대통령은" after "이재명 대통령", "王外长"
+    after "王毅"), as ``(start, end, entry)``: as :func:`_by_family_name` does for the
+    officials the finder reads, only a family name one person of ``people`` has, only after
+    that person's first mention, and only where ``free`` says no mention stands."""
+    by_family: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    for s, e, idx in people:
+        family = family_name(text[s:e])
+        if family is not None:
+            by_family.setdefault(family, set()).add(idx)
+            first.setdefault(family, s)
+    out = []
+    for family, entries in by_family.items():
+        if len(entries) != 1:
+            continue
+        for m in re.finditer(re.escape(family) + title, text):
+            before = script_of(text[m.start() - 1]) if m.start() else None
+            if m.start() > first[family] and before != Script.HANGUL and free(m.start(), m.end()):
+                out.append((m.start(), m.end(), next(iter(entries))))
     return out
 
 
@@ -1252,7 +1301,8 @@ def _alternation(titles: list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
 
 
-_ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + ")"
+#: ... or a date in digits ("国防部副部长何雷19日在北京会见", "外长王毅4月2日表示")
+_ZH_AFTER_RE = "(?:" + _alternation(list(_ZH_AFTER)) + "|[0-9０-９]{1,4}[日月年号號])"
 #: the commonest Korean family names, which open a name written after its title
 _KO_FAMILY = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국어"
 _KO_NAME_BEFORE = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) $")

@@ -67,7 +67,7 @@ from claimkit.normalize._gazetteer_index import (
 )
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._namesakes import KnownNames, given_names, with_namesakes
-from claimkit.normalize._officials import Official, OfficialFinder
+from claimkit.normalize._officials import Official, OfficialFinder, family_repeats
 from claimkit.normalize._organisations import with_organisations
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
@@ -96,6 +96,13 @@ _MAX_SUFFIX = 3
 #: (humanitarian aid, not India), 인도주의 (humanitarianism), 중국적 (Chinese-style)
 _KO_NOT_A_NAME_BEFORE = ("적", "주의")
 _CONNECTORS = ("'s", "の", "s'")
+
+
+#: a ministry and its portfolio in the genitive (up to three words) right before a name: the
+#: name owns the ministry, which speaks for it ("Министерство энергетики России пообещало",
+#: "Міністерство оборони України попередило", "Ministerstwo Rozwoju Polski")
+_MINISTRY_BEFORE = re.compile(r"(?<!\w)(?:министерств|міністерств|ministerstw|ministarstv)[оаoa](?:\s+[^\W\d_][\w'’-]*){1,3}\s+$",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -518,6 +525,8 @@ class Gazetteer:
         nouns = self._built().nouns
         if nouns.ends_title(fold_case(text[max(0, start - _TITLE_REACH) : start])):
             return False  # a title of several words owns it: "Министр обороны Белоруссии"
+        if _MINISTRY_BEFORE.search(text, max(0, start - _TITLE_REACH), start) is not None:
+            return False  # a ministry and its portfolio own it: "Министерство энергетики России"
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         return before is None or not nouns.is_noun(fold_case(before.group(1)), _lang(language))
 
@@ -585,6 +594,7 @@ class Gazetteer:
         taken.sort()
         taken = self._surnames(text, taken)
         taken = self._with_parents(text, taken)
+        taken = self._family_repeats(index, text, taken, lang)
         officials = index.officials.find(text, folded, lang, taken, self._is_person, self._own_first_name)
         if not officials:
             found = self._with_titles(index, text, folded, taken)
@@ -632,6 +642,19 @@ class Gazetteer:
             return taken
         return [(s, e, surnames.get(text[s:e], idx) if self._entries[idx].kind != ActorKind.person else idx)
                 for s, e, idx in taken]
+
+    def _family_repeats(self, index: _Index, text: str, taken: list[tuple[int, int, int]],
+                        lang: str | None) -> list[tuple[int, int, int]]:
+        """``taken`` with each place a Chinese or Korean person of it is named again by the
+        family name and a title (:func:`family_repeats`: "조 장관은", "王外长") read as that
+        person, not as the country the clause names."""
+        title = index.officials.family_title(lang)
+        people = [t for t in taken if self._is_person(t[2])] if title is not None else []
+        if not people or title is None:
+            return taken
+        used = Occupied(len(text), ((s, e) for s, e, _ in taken))
+        found = family_repeats(text, people, title, lambda s, e: not used.overlaps(s, e))
+        return sorted([*taken, *found]) if found else taken
 
     def _with_parents(self, text: str,
                       taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -1064,9 +1064,32 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
         speaker = _pronoun_speaker(scene, site, fronted, hit) or _attributed(scene, site, fronted)
     if speaker is None and not subject:
         speaker = _reporting_group(scene, site) or (None if named else _titled_home(scene, site))
-    if speaker is None or (speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted)):
+    if speaker is None:
+        return _with_next_speaker(scene, site, subject)
+    if speaker.kind == ActorKind.person and not _agrees(scene, speaker, fronted):
         return subject
     return [speaker, *(a for a in subject if a.label != speaker.label)]
+
+
+def _with_next_speaker(scene: Scene, site: Site, subject: list[Actor]) -> list[Actor]:
+    """``subject``, a country alone, followed by the person who speaks for it in the next
+    sentence, when that sentence reports what he or she said: a lead that tells a country's
+    claim and a sentence that gives its words ("북한이 … 경고했다. 김여정 노동당 부부장은 …
+    담화에서 "…"이라고 밝혔다", "Russia warned ... Foreign Minister Sergey Lavrov said ...").
+    The country stays first: the claim is said in its name."""
+    if len(subject) != 1 or subject[0].kind != ActorKind.country:
+        return subject
+    following = site.index + 1
+    if following >= len(scene.sentences):
+        return subject
+    start, end = scene.sentences[following].start, scene.sentences[following].end
+    if not any(scene.cues.has(lc, "reporting", start, end) for lc in site.langs):
+        return subject
+    persons = [m for m in within(scene.actors, start, end) if m.value.kind == ActorKind.person]
+    if not persons or _analyst(scene, site.langs, persons[0]):
+        return subject
+    group = scene.speaks_for.get(persons[0].value.label)
+    return [*subject, persons[0].value] if group is not None and group.label == subject[0].label else subject
 
 
 def _fronted(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hit | None) -> list[Actor]:
@@ -1227,7 +1250,9 @@ def _topic_speaker(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
     the sentence's first, marked by は, before the cue's clause ends, and a quotative と
     follows in the sentence; None otherwise, and in any other language (a Korean title
     stands between the name and 은/는, where the officials finder reads it)."""
-    if not persons or not any(lc.code == "ja" for lc in site.langs):
+    if not persons:
+        return _topic_title(scene, site) or _topic_body(scene, site)
+    if not any(lc.code == "ja" for lc in site.langs):
         return None
     first, text = persons[0], scene.text
     if first.start >= site.clause[1] or _JA_TOPIC.match(text, first.end) is None:
@@ -1236,6 +1261,62 @@ def _topic_speaker(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
         return None
     speaker: Actor = first.value
     return speaker
+
+
+#: the quotative that closes what a Japanese or Korean topic says ("…と約束した",
+#: "…겠다고 약속했다", "…있다고 경고했다", "…이라고 밝혔다"), by language
+_QUOTATIVE = {"ja": re.compile("と"), "ko": re.compile(r"[다라]고(?![\uac00-\ud7a3])")}
+
+
+def _topic_title(scene: Scene, site: Site) -> Actor | None:
+    """The person named before whom a bare title opening a Japanese or Korean sentence as
+    its topic or subject stands for, when a quotative follows it: "外相は、中国の…おそれが
+    あると警告した", "장관은 북한이 추가 도발을 할 수 있다고 경고했다" (the minister named in
+    the sentences before warns, whoever his words name: :func:`_antecedent` with no subject
+    to agree with). None when no person was named before (the article's country then
+    speaks: :func:`_titled_home`)."""
+    ss, se = site.sentence
+    text, scan = scene.text, scene.cues
+    for lc in site.langs:
+        quotative = _QUOTATIVE.get(lc.code)
+        if quotative is None:
+            continue
+        titles = scan.spans(lc, "title_anaphor", ss, min(se, ss + _PRONOUN_REACH))
+        if titles and _OPENING.fullmatch(text, ss, titles[0][0]) and quotative.search(text, titles[0][1], se):
+            return _antecedent(scene, site)
+    return None
+
+
+#: a Japanese state body after its country, marked as the topic: "中国*外務省は*",
+#: "日本の*防衛省は*", "ロシア*国防省は*", "米*国務省は*", "韓国*政府は*"
+_JA_BODY_TOPIC = re.compile(r"の?[\u4e00-\u9fff]{0,5}(?:省|部|庁|政府|当局)は")
+#: how far into its sentence the country of such a topic may stand
+_TOPIC_REACH = 12
+
+
+def _topic_body(scene: Scene, site: Site) -> Actor | None:
+    """The country whose state body opens a Japanese sentence as its topic when the claim
+    is what the body says (a quotative と follows): "中国外務省は、日本が…介入すれば…招くと警告
+    した" (China warns Japan; the が-subject of its words is whom it warns), "日本の防衛省は、
+    北朝鮮が…と警告した"; or the body itself when the gazetteer knows it as one state's
+    ("ロシア国防省は"). None in another language or shape."""
+    if not any(lc.code == "ja" for lc in site.langs):
+        return None
+    ss, se = site.sentence
+    text = scene.text
+    first = next((m for m in within(scene.actors, ss, min(se, ss + _TOPIC_REACH))), None)
+    if first is None or not _OPENING.fullmatch(text, ss, first.start):
+        return None
+    if first.value.kind == ActorKind.country:
+        topic = _JA_BODY_TOPIC.match(text, first.end)
+    elif first.value.kind == ActorKind.organisation and first.value.label in scene.speaks_for:
+        topic = _JA_TOPIC.match(text, first.end)  # a state body the gazetteer knows: "ロシア国防省は"
+    else:
+        return None
+    if topic is None or text.find("と", topic.end(), se) < 0:
+        return None
+    body: Actor = first.value
+    return body
 
 
 def _reporting_group(scene: Scene, site: Site) -> Actor | None:
@@ -1434,7 +1515,7 @@ def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -
             continue
         if _DROPPED_AFTER.match(text, re_):
             return True
-        for category in ("complementizer", "pronoun"):
+        for category in ("complementizer", "pronoun", "title_anaphor"):
             follow = scan.spans(lc, category, re_, min(se, re_ + _PRONOUN_REACH))
             if follow and _COMPLEMENT_GAP.fullmatch(text, re_, follow[0][0]):
                 return True
