@@ -527,15 +527,18 @@ def _near(context: str, raw: str) -> str:
     return context[max(0, at - _QUALIFIER_REACH) : at + len(raw) + _QUALIFIER_REACH]
 
 
-#: what ends the part of a clause a weekday's tense is read in
-_PART_END = re.compile(r"[,;，；、]")
+#: what ends the part of a clause a weekday's tense is read in: a comma, or a word that
+#: opens a reported clause, whose verb has a tense of its own ("said on Tuesday that the
+#: jets will arrive", "explicó el martes que llegarán", "заявил во вторник, что ...")
+_PART_END = re.compile(r"[,;，；、]|(?i:(?<!\w)(?:that|que|qu['’]|che|dass|что|що|że|bahwa|rằng|بأن)(?!\w))")
 
 
 def _part(context: str, raw: str) -> str:
-    """The comma-delimited part of ``context`` holding the weekday ``raw``: its tense is
-    the weekday's ("Kyiv will get jets, the minister said on Friday": said, not will);
-    a part of little more than the weekday takes the next part too ("On Friday, leaders
-    will meet")."""
+    """The part of ``context`` holding the weekday ``raw`` between commas and the words
+    that open a reported clause (:data:`_PART_END`): its tense is the weekday's ("Kyiv
+    will get jets, the minister said on Friday": said, not will; "the minister said on
+    Friday that Kyiv will get jets"); a part of little more than the weekday takes the
+    next part too ("On Friday, leaders will meet")."""
     at = context.find(raw)
     if at < 0:
         return context
