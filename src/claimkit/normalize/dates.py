@@ -53,7 +53,7 @@ from claimkit.text import (
     windows_around,
 )
 
-__all__ = ["find_dates", "month_names", "resolve_date"]
+__all__ = ["find_dates", "month_names", "next_week", "resolve_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -1094,6 +1094,27 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.periods and g("per"):
         return True, _period(raw, table.periods[fold_case_loose(g("per"))], pub)
     return False, None
+
+
+#: "next week" in the languages whose tables leave it out (:data:`_REL_PERIODS`): read only
+#: for an event still to happen (:func:`next_week`)
+_NEXT_WEEK = re.compile(
+    r"(?i)(?<!\w)(?:next week|(?:la )?próxima semana|la semana (?:próxima|que viene)|semana que vem|"
+    r"la semaine prochaine|la (?:prossima settimana|settimana prossima)|(?:nächste|kommende)[nr]? woche|"
+    r"на (?:следующей|будущей) неделе|наступного тижня|на наступному тижні|w przyszłym tygodniu|"
+    r"(?:sljedeći|idući) tjedan|(?:sljedećeg|idućeg) tjedna|(?:gelecek|önümüzdeki) hafta)(?!\w)"
+)
+
+
+def next_week(text: str, start: int, end: int, published: dt.date | None) -> DateRef | None:
+    """The month of the week after publication when ``text[start:end]`` (the clause of an
+    event still to happen: "will travel to Washington next week to meet ...") names it,
+    else None; None too when that week spans two months."""
+    m = _NEXT_WEEK.search(text, start, end)
+    if m is None or published is None:
+        return None
+    ref = _period(m.group(), ("w", 1), published)
+    return ref if ref.value is not None else None
 
 
 def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:
