@@ -30,3 +30,19 @@ _CASES = [
 def test_a_meeting_next_week_takes_that_weeks_month(backend: RulesBackend, lang: str, text: str) -> None:
     assert dates_of(backend, text, lang, "meeting", _PUBLISHED) == ["2026-05"]
 
+
+
+#: Turkish meetings told in the future tense of a meeting verb ("bir araya gelecek",
+#: "görüşme yapacak", "ağırlayacak": will meet, will host), which no future word of the language marked
+_TR_FUTURE = [
+    ("Erdoğan önümüzdeki hafta Ankara'da İran Cumhurbaşkanı ile bir araya gelecek.", "2026-05"),
+    ("Hakan Fidan Kahire'de Mısır Dışişleri Bakanı Bedr Abdulati ile görüşme yapacak.", None),
+    ("Cumhurbaşkanı Erdoğan, Ürdün Kralı Abdullah'ı Ankara'da ağırlayacak.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), _TR_FUTURE, ids=[str(i) for i in range(len(_TR_FUTURE))])
+def test_a_turkish_meeting_still_to_happen_is_not_dated_by_publication(
+    backend: RulesBackend, text: str, date: str | None
+) -> None:
+    assert dates_of(backend, text, "tr", "meeting", _PUBLISHED) == [date]
