@@ -66,6 +66,10 @@ _CJK_MONTHS = {"今月": 0, "本月": 0, "当月": 0, "先月": -1, "上月": -1
 _ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _JA_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 _KO_DAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+#: the Korean month words a day may follow ("다음 달 1일", the 1st of next month; "지난달
+#: 28일"), by their offset from publication's month
+_KO_MONTHS = {"다음달": 1, "내달": 1, "지난달": -1, "이달": 0, "이번달": 0}
+_KO_MONTH_BEFORE = re.compile(r"(다음\s?달|내달|지난\s?달|이달|이번\s?달)\s*$")
 _VI_DAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
             "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}  # fmt: skip
 
@@ -1024,6 +1028,9 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if g("crel"):
         return True, _month_day(raw, _CJK_MONTHS[g("crm")], _num(g("crd")), pub)
     if g("bday"):
+        before = _KO_MONTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if before is not None:  # "다음 달 1일": the 1st of next month
+            return True, _month_day(raw, _KO_MONTHS[re.sub(r"\s", "", before.group(1))], _num(g("bd")), pub)
         return True, _bare_day(raw, _num(g("bd")), pub)
     for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
         if g(group):
