@@ -54,7 +54,7 @@ from claimkit.text import (
     windows_around,
 )
 
-__all__ = ["find_dates", "month_names", "resolve_date"]
+__all__ = ["find_dates", "month_names", "next_week", "resolve_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,10 @@ _CJK_MONTHS = {"今月": 0, "本月": 0, "当月": 0, "先月": -1, "上月": -1
 _ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _JA_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 _KO_DAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+#: the Korean month words a day may follow ("다음 달 1일", the 1st of next month; "지난달
+#: 28일"), by their offset from publication's month
+_KO_MONTHS = {"다음달": 1, "내달": 1, "지난달": -1, "이달": 0, "이번달": 0}
+_KO_MONTH_BEFORE = re.compile(r"(다음\s?달|내달|지난\s?달|이달|이번\s?달)\s*$")
 _VI_DAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
             "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}  # fmt: skip
 
@@ -522,15 +526,18 @@ def _near(context: str, raw: str) -> str:
     return context[max(0, at - _QUALIFIER_REACH) : at + len(raw) + _QUALIFIER_REACH]
 
 
-#: what ends the part of a clause a weekday's tense is read in
-_PART_END = re.compile(r"[,;，；、]")
+#: what ends the part of a clause a weekday's tense is read in: a comma, or a word that
+#: opens a reported clause, whose verb has a tense of its own ("said on Tuesday that the
+#: jets will arrive", "explicó el martes que llegarán", "заявил во вторник, что ...")
+_PART_END = re.compile(r"[,;，；、]|(?i:(?<!\w)(?:that|que|qu['’]|che|dass|что|що|że|bahwa|rằng|بأن)(?!\w))")
 
 
 def _part(context: str, raw: str) -> str:
-    """The comma-delimited part of ``context`` holding the weekday ``raw``: its tense is
-    the weekday's ("Kyiv will get jets, the minister said on Friday": said, not will);
-    a part of little more than the weekday takes the next part too ("On Friday, leaders
-    will meet")."""
+    """The part of ``context`` holding the weekday ``raw`` between commas and the words
+    that open a reported clause (:data:`_PART_END`): its tense is the weekday's ("Kyiv
+    will get jets, the minister said on Friday": said, not will; "the minister said on
+    Friday that Kyiv will get jets"); a part of little more than the weekday takes the
+    next part too ("On Friday, leaders will meet")."""
     at = context.find(raw)
     if at < 0:
         return context
@@ -1009,6 +1016,9 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if g("crel"):
         return True, _month_day(raw, _CJK_MONTHS[g("crm")], _num(g("crd")), pub)
     if g("bday"):
+        before = _KO_MONTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if before is not None:  # "다음 달 1일": the 1st of next month
+            return True, _month_day(raw, _KO_MONTHS[re.sub(r"\s", "", before.group(1))], _num(g("bd")), pub)
         return True, _bare_day(raw, _num(g("bd")), pub)
     for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
         if g(group):
@@ -1079,6 +1089,27 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.periods and g("per"):
         return True, _period(raw, table.periods[fold_case_loose(g("per"))], pub)
     return False, None
+
+
+#: "next week" in the languages whose tables leave it out (:data:`_REL_PERIODS`): read only
+#: for an event still to happen (:func:`next_week`)
+_NEXT_WEEK = re.compile(
+    r"(?i)(?<!\w)(?:next week|(?:la )?próxima semana|la semana (?:próxima|que viene)|semana que vem|"
+    r"la semaine prochaine|la (?:prossima settimana|settimana prossima)|(?:nächste|kommende)[nr]? woche|"
+    r"на (?:следующей|будущей) неделе|наступного тижня|на наступному тижні|w przyszłym tygodniu|"
+    r"(?:sljedeći|idući) tjedan|(?:sljedećeg|idućeg) tjedna|(?:gelecek|önümüzdeki) hafta)(?!\w)"
+)
+
+
+def next_week(text: str, start: int, end: int, published: dt.date | None) -> DateRef | None:
+    """The month of the week after publication when ``text[start:end]`` (the clause of an
+    event still to happen: "will travel to Washington next week to meet ...") names it,
+    else None; None too when that week spans two months."""
+    m = _NEXT_WEEK.search(text, start, end)
+    if m is None or published is None:
+        return None
+    ref = _period(m.group(), ("w", 1), published)
+    return ref if ref.value is not None else None
 
 
 def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:

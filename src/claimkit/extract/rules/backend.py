@@ -99,6 +99,7 @@ from claimkit.extract.rules.tense import Future, futures, may_hold
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.extract.rules.version import RULES_VERSION, rules_version
 from claimkit.normalize import country_name
+from claimkit.normalize.dates import next_week
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 from claimkit.text import reading_form
@@ -919,7 +920,10 @@ class RulesBackend(Backend):
         if date is not None:
             fields["date"] = date.value
         elif spec.undated_ahead and _told_ahead(scene, site, spec.undated_ahead):
-            path = "ahead"  # "will meet next week": not on the day it was announced
+            path = "ahead"  # "will meet next week": not on the day it was announced, in
+            ahead = next_week(scene.text, *site.clause, scene.published)  # next week's month
+            if ahead is not None:
+                fields["date"] = ahead
         else:
             story, path = story_choice(memo, site)
         if spec.modality:

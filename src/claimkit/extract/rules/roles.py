@@ -1672,14 +1672,24 @@ def story_choice(memo: Memo, site: Site) -> tuple[DateRef | None, str]:
     or stands in the headline and the date is not after publication; else the
     publication date: a report names no other day for what it tells ("Hungary
     refused ...", "the embassy warned ...") when it tells of the day it is published.
+    A claim of the paragraph that names the story's day later is of that day too: the
+    lead's first sentence tells the news, the next when it was made ("Sweden will hand
+    Ukraine two more aircraft. The prime minister announced this on Tuesday during ...").
     """
     scene = memo.scene
     first = scene.story
-    if first is not None and (first.end <= site.sentence[0] or in_headline(scene.text, site)):
+    if first is not None and (
+        first.end <= site.sentence[0] or in_headline(scene.text, site) or _dated_later(scene.text, site, first)
+    ):
         ref: DateRef = first.value
         return ref, "story"
     published = memo.publication()
     return published, "none" if published is None else "publication"
+
+
+def _dated_later(text: str, site: Site, first: Mention) -> bool:
+    """The story's day ``first`` stands after the claim's sentence in its paragraph."""
+    return site.sentence[1] <= first.start and "\n" not in text[site.sentence[1] : first.start]
 
 
 #: quotation marks that open and close a quote (the straight one does both)
