@@ -703,7 +703,7 @@ def _unspaced_heads(lc: LanguageCues, book: CueBook) -> LanguageCues:
             for cue in _unique(cues):
                 name, anchored, _ = _head_key(cue, lc.boundary)
                 heads.setdefault((name, anchored, False), set()).add(cat)
-    anywhere, word_starts = _automata(heads)
+    anywhere, word_starts = _automata(heads, lc.categories)
     return dataclasses.replace(lc, heads=anywhere, word_heads=word_starts)
 
 

@@ -23,7 +23,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimkit.normalize import _officials
+from claimkit.normalize import _officials, actors
 from claimkit.normalize._gazetteer_index import Occupied, _Index
 from claimkit.normalize._officials import Official, _Taken, _with_repeats
 from claimkit.normalize.actors import _NAME_START, Gazetteer, _capitalised_inside, _lang
@@ -327,3 +327,35 @@ def _fold_case_plain(s: str) -> str:
 def test_fold_case_as_character_by_character(s: str) -> None:
     assert fold_case(s) == _fold_case_plain(s)
     assert fold_case("İ" + s) == _fold_case_plain("İ" + s)
+
+
+class _CountingWords:
+    """A stand-in for ``actors._LONG_WORD`` that counts the words a caller reads from it."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.read = 0
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        for m in self.pattern.finditer(text, pos, endpos):
+            self.read += 1
+            yield m
+
+    def findall(self, text: str, pos: int, endpos: int) -> list[str]:
+        found = self.pattern.findall(text, pos, endpos)
+        self.read += len(found)
+        return found
+
+
+def test_a_line_in_title_case_is_told_without_reading_a_long_line_whole() -> None:
+    """Whether a name stands in a headline in title case is asked for many names; a text
+    without line breaks (one line of prose) was read whole each time: quadratic. The first
+    longer word in lower case answers; a headline is still told."""
+    prose = " ".join(["The foreign minister said the government would send more aid to the region next week."] * 400)
+    headline = "Hungary Blocks Union Funds For Kyiv\n" + prose
+    counting = _CountingWords(actors._LONG_WORD)
+    with mock.patch.object(actors, "_LONG_WORD", counting):
+        assert not actors._title_case_line(prose, len(prose) // 2)
+        assert counting.read <= 3
+        assert actors._title_case_line(headline, 8)
+        assert not actors._title_case_line("Hungary Blocks\n" + prose, 0)  # two longer words: no headline

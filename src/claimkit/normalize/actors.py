@@ -1052,8 +1052,14 @@ def _title_case_line(text: str, at: int) -> bool:
     title case ("Hungary Blocks Union Funds For Kyiv"), where capitals make no name."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    words = 0
+    # the first longer word in lower case answers: in prose it comes within a few words,
+    # so a long line (a text without line breaks) is not read whole for every name asked
+    for w in _LONG_WORD.finditer(text, start, len(text) if end < 0 else end):
+        if not w.group()[0].isupper():
+            return False
+        words += 1
+    return words >= 3
 
 
 #: the word right before a name (a space apart)

@@ -16,8 +16,9 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path, PurePosixPath
@@ -216,6 +217,9 @@ class LanguageCues:
     word_heads: Any = None
     #: the keyword maps' patterns by ``type.field=value``, scanned with the categories
     keyword_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: the names of the categories the head automata hold, sorted: a hit gives a category
+    #: as its rank here (:func:`_automata`)
+    categories: tuple[str, ...] = ()
 
     def scan(
         self, text: str, folded: str, marked: str | None = None
@@ -230,37 +234,46 @@ class LanguageCues:
         its previous match, which gives what ``finditer`` over the whole text would.
         """
         out: dict[str, list[tuple[int, int]]] = {}
-        places = self._places(folded, marked)
-        for cat in sorted(places):  # by category, each by place
-            pattern = self.patterns.get(cat) or self.keyword_patterns[cat]
-            match, spans, last = pattern.match, [], 0
-            for at in sorted(places[cat]):
-                if at < last:
-                    continue  # inside the previous match, or the same place again
-                m = match(text, at)
-                if m is not None and m.end() > at:
-                    spans.append(m.span())
-                    last = m.end()
-            out[cat] = spans
+        names, patterns = self.categories, self._ranked
+        spans: list[tuple[int, int]] = []
+        match: Callable[[str, int], re.Match[str] | None] = _NEVER.match  # the first place sets it
+        rank, last = -1, 0
+        # the places by category (in the order of their names), each by offset: one sort of
+        # integers (the category's rank above _PLACE_BITS, the place below), in C
+        for key in self._places(folded, marked):
+            if key >> _PLACE_BITS != rank:
+                rank, last, spans = key >> _PLACE_BITS, 0, []
+                out[names[rank]] = spans
+                match = patterns[rank]
+            at = key & _PLACE_MASK
+            if at < last:
+                continue  # inside the previous match, or the same place again
+            m = match(text, at)
+            if m is not None:
+                end = m.end()
+                if end > at:
+                    spans.append((at, end))
+                    last = end
         return out
 
-    def _places(self, folded: str, marked: str | None) -> dict[str, list[int]]:
-        """Where each category's cues may start: the head automata's hits, by category
-        (unsorted: the automata give them by end, and two automata run)."""
-        places: dict[str, list[int]] = {}
+    def _places(self, folded: str, marked: str | None) -> list[int]:
+        """Where each category's cues may start: the head automata's hits, each as the
+        category's rank in :attr:`categories` above :data:`_PLACE_BITS` and the place
+        below (:func:`_automata`), sorted."""
+        places: list[int] = []
         for automaton, where in ((self.heads, folded), (self.word_heads, marked)):
             if automaton is None:
                 continue
             if where is None:
                 where = mark_word_starts(folded)
-            for end, (back, cats) in automaton.iter(where):
-                for cat in cats:
-                    found = places.get(cat)
-                    if found is None:
-                        places[cat] = [end - back]
-                    else:
-                        found.append(end - back)
+            places += [end - back + rank for end, (back, ranks) in automaton.iter(where) for rank in ranks]
+        places.sort()
         return places
+
+    @cached_property
+    def _ranked(self) -> tuple[Callable[[str, int], re.Match[str] | None], ...]:
+        """The ``match`` of each category's pattern, in the order of :attr:`categories`."""
+        return tuple((self.patterns.get(cat) or self.keyword_patterns[cat]).match for cat in self.categories)
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """Matches of one category in ``text[start:end]`` (offsets into ``text``)."""
@@ -417,7 +430,8 @@ class CueBook:
                 lc.keyword_patterns[f"{key}={value}"] = pattern
                 for word in _unique(keywords[value]):
                     heads.setdefault(_head_key(word, boundary), set()).add(f"{key}={value}")
-        lc.heads, lc.word_heads = _automata(heads)
+        lc.categories = tuple(sorted({cat for cats in heads.values() for cat in cats}))
+        lc.heads, lc.word_heads = _automata(heads, lc.categories)
         self._compiled[code] = lc
         return lc
 
@@ -445,33 +459,44 @@ def _head_key(cue: str, boundary: str) -> tuple[str, bool, bool]:
     return head(cue), anchored, anchored and _spaced(cue, boundary)
 
 
-def _automata(heads: Mapping[tuple[str, bool, bool], set[str]]) -> tuple[Any, Any]:
+#: a place of a text in the key of a head automaton's hit (:func:`_automata`): the bits
+#: below the category's rank (a text of up to 2**40 characters)
+_PLACE_BITS = 40
+_PLACE_MASK = (1 << _PLACE_BITS) - 1
+#: a pattern that matches nowhere
+_NEVER = re.compile(r"(?!)")
+
+
+def _automata(heads: Mapping[tuple[str, bool, bool], set[str]], categories: Sequence[str]) -> tuple[Any, Any]:
     """Aho-Corasick automata (pyahocorasick) of ``heads``: ``(anywhere, at word starts)``.
 
-    Each key gives ``(back, categories)``: a key ending at ``end`` of the text
-    the automaton runs over is a place ``end - back`` of the original text
-    where those categories may match. The first automaton runs over the folded
-    text and holds the heads as they are; the second runs over
-    :func:`mark_word_starts` of it (one character longer at its start) and
-    holds the heads of word-start cues, marked the same way, after a space, and
-    before one when every match has one there (:func:`_spaced`).
+    Each key gives ``(back, ranks)``: a key ending at ``end`` of the text the
+    automaton runs over is a place ``end - back`` of the original text where
+    the categories of ``ranks`` may match, each rank the index of a category in
+    ``categories`` shifted above :data:`_PLACE_BITS` (``end - back + rank``
+    is then one integer: sorted, they come by category and by place). The first
+    automaton runs over the folded text and holds the heads as they are; the
+    second runs over :func:`mark_word_starts` of it (one character longer at its
+    start) and holds the heads of word-start cues, marked the same way, after a
+    space, and before one when every match has one there (:func:`_spaced`).
     """
-    keys: tuple[dict[str, tuple[int, set[str]]], dict[str, tuple[int, set[str]]]] = ({}, {})
-    for (name, anchored, spaced), categories in heads.items():
+    rank = {cat: i << _PLACE_BITS for i, cat in enumerate(categories)}
+    keys: tuple[dict[str, tuple[int, set[int]]], dict[str, tuple[int, set[int]]]] = ({}, {})
+    for (name, anchored, spaced), cats in heads.items():
         if not name:
             continue
         key = " " + _NOT_WORD.sub(" ", name) + " " * spaced if anchored else name
         back = len(name) + spaced if anchored else len(name) - 1
-        keys[anchored].setdefault(key, (back, set()))[1].update(categories)
+        keys[anchored].setdefault(key, (back, set()))[1].update(rank[cat] for cat in cats)
     return _automaton(keys[False]), _automaton(keys[True])
 
 
-def _automaton(keys: Mapping[str, tuple[int, set[str]]]) -> Any:
+def _automaton(keys: Mapping[str, tuple[int, set[int]]]) -> Any:
     if not keys:
         return None
     automaton = ahocorasick.Automaton()
-    for key, (back, categories) in keys.items():
-        automaton.add_word(key, (back, tuple(sorted(categories))))
+    for key, (back, ranks) in keys.items():
+        automaton.add_word(key, (back, tuple(sorted(ranks))))
     automaton.make_automaton()
     return automaton
 
