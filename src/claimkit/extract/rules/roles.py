@@ -48,6 +48,7 @@ from itertools import islice, pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from claimkit.extract.rules.coref import holders, office_stem
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Hit, Mention, Scene, Site, within
 from claimkit.extract.rules.text import Sentence
@@ -1415,7 +1416,7 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
                 starts.append(hit.start)  # the pronoun is the claim's own subject
             if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronouns[0], rs)
                    for rs in starts):
-                return _antecedent(scene, site, subject)
+                return _office_antecedent(scene, lc, site, pronouns[0], subject) or _antecedent(scene, site, subject)
         if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
             return _antecedent(scene, site, subject)
     if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
@@ -1544,6 +1545,22 @@ def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Acto
             if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
                 person: Actor = m.value
                 return person
+    return None
+
+
+def _office_antecedent(
+    scene: Scene, lc: LanguageCues, site: Site, title: tuple[int, int], subject: Sequence[Actor] = ()
+) -> Actor | None:
+    """The person a bare title stands for when it is a ``title_anaphor`` (not a pronoun):
+    the last one named before the sentence with that office beside him, however far back
+    (:func:`claimkit.extract.rules.coref.holders`: "Defence Minister Margarita Robles
+    visited Rota. [...] The minister warned ..."), who may say the claim, no analyst."""
+    if not any(s == title[0] for s, _ in scene.cues.spans(lc, "title_anaphor", title[0], title[1])):
+        return None
+    for m in holders(scene, office_stem(scene.text, title), site.sentence[0]):
+        if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
+            person: Actor = m.value
+            return person
     return None
 
 

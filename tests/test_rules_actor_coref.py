@@ -1,0 +1,66 @@
+"""Coreference by office (extract/rules/coref.py, roles.py ``_office_antecedent``): a bare
+title that says a claim ("The minister warned ...", "La ministra advirtió ...", "Minister
+ostrzegł, że ...") stands for the person last named with that office, however many
+sentences back, not for the country the claim names.
+
+Every sentence is written for these tests (none comes from an article or a gold file);
+each positive case failed before the mechanism, the guards are what it must not do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.extract.rules import RulesBackend
+from tests._rules_helpers import actor_names, of_type
+
+#: the official is named two sentences and more before the bare title that says the claim
+_FAR_TITLES = [
+    ("es", "Margarita Robles",
+     "Madrid, 2 de junio de 2025 -\n\nLa ministra de Defensa, Margarita Robles, visitó el lunes la base de Rota.\n\n"
+     "La visita duró tres horas. Los militares mostraron los nuevos equipos.\n\n"
+     "La ministra advirtió que Rusia pagará un alto precio si ataca a un país de la OTAN."),
+    ("it", "Guido Crosetto",
+     "Roma, 2 giugno 2025 -\n\nIl ministro della Difesa Guido Crosetto ha visitato lunedì la base di Aviano.\n\n"
+     "La visita è durata tre ore. I militari hanno mostrato i nuovi mezzi.\n\n"
+     "Il ministro ha avvertito che la Russia pagherà un prezzo alto se attaccherà un paese della Nato."),
+    ("pl", "Władysław Kosiniak-Kamysz",
+     "Warszawa, 2 czerwca 2025 -\n\nMinister obrony narodowej Władysław Kosiniak-Kamysz odwiedził w poniedziałek "
+     "bazę w Rzeszowie.\n\nWizyta trwała trzy godziny. Żołnierze pokazali nowy sprzęt.\n\n"
+     "Minister ostrzegł, że Rosja zapłaci wysoką cenę, jeśli zaatakuje kraj NATO."),
+    ("en", "Penny Wong",
+     "Canberra, 2 June 2025 -\n\nForeign Minister Penny Wong arrived in Jakarta on Monday.\n\n"
+     "The visit lasted two days. Officials discussed trade and fisheries.\n\n"
+     "The minister warned that China would face consequences if it blocked the shipping lanes."),
+    ("de", "Boris Pistorius",
+     "Berlin, 2. Juni 2025 -\n\nVerteidigungsminister Boris Pistorius besuchte am Montag einen Stützpunkt in Litauen.\n\n"
+     "Der Besuch dauerte drei Stunden. Die Soldaten zeigten neue Panzer.\n\n"
+     "Der Minister warnte, Russland werde einen hohen Preis zahlen, wenn es ein Nato-Land angreife."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _FAR_TITLES, ids=[c[0] for c in _FAR_TITLES])
+def test_a_bare_title_stands_for_the_person_named_with_that_office_sentences_before(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "warning")
+    assert found, text
+    assert person in actor_names(found[0])
+
+
+def test_the_title_names_the_holder_of_that_office_not_the_person_named_last(backend: RulesBackend) -> None:
+    # the defence minister is Robles, though the foreign minister was named after her
+    text = ("Madrid, 2 de junio de 2025 -\n\nLa ministra de Defensa, Margarita Robles, visitó el lunes la base de Rota.\n\n"
+            "La visita duró tres horas y terminó con una rueda de prensa.\n\n"
+            "El presidente del Gobierno, Pedro Sánchez, no acudió a la base.\n\n"
+            "La ministra de Defensa advirtió que Rusia pagará un alto precio si ataca a un país de la OTAN.")
+    names = actor_names(of_type(backend, text, "es", "warning")[0])
+    assert "Margarita Robles" in names
+    assert "Pedro Sanchez" not in names and "Pedro Sánchez" not in names
+
+
+def test_no_holder_of_the_office_leaves_the_claim_as_it_was(backend: RulesBackend) -> None:
+    # nobody was named as a minister: the title stands for no one of the article
+    text = ("Warszawa, 2 czerwca 2025 -\n\nPremier Donald Tusk odwiedził w poniedziałek bazę w Rzeszowie.\n\n"
+            "Wizyta trwała trzy godziny. Żołnierze pokazali nowy sprzęt.\n\n"
+            "Minister ostrzegł, że Rosja zapłaci wysoką cenę, jeśli zaatakuje kraj NATO.")
+    assert "Donald Tusk" not in actor_names(of_type(backend, text, "pl", "warning")[0])
