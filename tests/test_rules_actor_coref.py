@@ -64,3 +64,31 @@ def test_no_holder_of_the_office_leaves_the_claim_as_it_was(backend: RulesBacken
             "Wizyta trwała trzy godziny. Żołnierze pokazali nowy sprzęt.\n\n"
             "Minister ostrzegł, że Rosja zapłaci wysoką cenę, jeśli zaatakuje kraj NATO.")
     assert "Donald Tusk" not in actor_names(of_type(backend, text, "pl", "warning")[0])
+
+
+#: the speaker named beside a verb of saying the lists did not hold ("wrote", "schrieb",
+#: "sostuvo", "frisou", "zaznaczył", "poručio je", "a martelé", "tutur", "cho hay")
+_SAID_BY = [
+    ("en", "pledge", "Friedrich Merz", "Germany will send more air defence systems to Ukraine, Chancellor Friedrich Merz wrote on X."),
+    ("de", "pledge", "Friedrich Merz",
+     "Deutschland werde weitere Luftabwehrsysteme an die Ukraine liefern, schrieb Bundeskanzler Friedrich Merz auf X."),
+    ("es", "refusal", "Pedro Sanchez", "España no enviará tropas a Ucrania, sostuvo el presidente del Gobierno, Pedro Sánchez."),
+    ("it", "refusal", "Giorgia Meloni", "L'Italia non invierà soldati in Ucraina, ha scritto la premier Giorgia Meloni su X."),
+    ("pt", "refusal", "Luiz Inácio Lula da Silva",
+     "O Brasil não enviará tropas à Ucrânia, frisou o presidente Luiz Inácio Lula da Silva."),
+    ("pl", "refusal", "Donald Tusk", "Polska nie wyśle żołnierzy na Ukrainę, zaznaczył premier Donald Tusk."),
+    ("hr", "refusal", "Andrej Plenković", "Hrvatska neće poslati vojnike u Ukrajinu, poručio je premijer Andrej Plenković."),
+    ("fr", "refusal", "Emmanuel Macron", "La France n'enverra pas de troupes en Ukraine, a martelé le président Emmanuel Macron."),
+    ("id", "refusal", "Sugiono", "Indonesia tidak akan mengirim pasukan ke Ukraina, tutur Menteri Luar Negeri Sugiono."),
+    ("tr", "refusal", "Recep Tayyip Erdogan",
+     "Türkiye Ukrayna'ya asker göndermeyecek, diye yazdı Cumhurbaşkanı Recep Tayyip Erdoğan."),
+    ("vi", "pledge", "Bui Thanh Son", "Việt Nam sẽ viện trợ 1 triệu USD cho Myanmar, Bộ trưởng Ngoại giao Bùi Thanh Sơn cho hay."),
+]
+
+
+@pytest.mark.parametrize(("lang", "type_", "person", "text"), _SAID_BY, ids=[c[0] for c in _SAID_BY])
+def test_the_person_beside_a_verb_of_saying_says_the_claim(
+        backend: RulesBackend, lang: str, type_: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, type_)
+    assert found, text
+    assert person in actor_names(found[0])
