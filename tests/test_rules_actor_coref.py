@@ -92,3 +92,41 @@ def test_the_person_beside_a_verb_of_saying_says_the_claim(
     found = of_type(backend, text, lang, type_)
     assert found, text
     assert person in actor_names(found[0])
+
+
+#: a pronoun or a bare title after a phrase that opens the sentence, or put after its verb
+#: of saying (German verb-second: "Am Dienstag sagte der Kanzler")
+_FRONTED_PRONOUNS = [
+    ("en", "pledge", "Friedrich Merz",
+     "Berlin, June 2 -\n\nGerman Chancellor Friedrich Merz visited Kyiv on Monday.\n\n"
+     "On Tuesday, he said Germany would send four more Patriot systems to Ukraine."),
+    ("en", "pledge", "Friedrich Merz",
+     "Berlin, June 2 -\n\nGerman Chancellor Friedrich Merz visited Kyiv on Monday.\n\n"
+     "In Kyiv, the chancellor said Germany would send four more Patriot systems to Ukraine."),
+    ("de", "pledge", "Friedrich Merz",
+     "Berlin, 2. Juni -\n\nBundeskanzler Friedrich Merz besuchte am Montag Kiew.\n\n"
+     "Am Dienstag sagte der Kanzler, Deutschland werde vier weitere Patriot-Systeme liefern."),
+    ("es", "refusal", "Margarita Robles",
+     "Madrid, 2 de junio -\n\nLa ministra de Defensa, Margarita Robles, viajó el lunes a Letonia.\n\n"
+     "Tras la reunión, la ministra afirmó que España no enviará tropas a Ucrania."),
+    ("fr", "refusal", "Jean-Noël Barrot",
+     "Paris, 2 juin -\n\nLe ministre des Affaires étrangères Jean-Noël Barrot s'est rendu lundi à Kiev.\n\n"
+     "À l'issue de la visite, il a déclaré que la France n'enverra pas de troupes en Ukraine."),
+]
+
+
+@pytest.mark.parametrize(("lang", "type_", "person", "text"), _FRONTED_PRONOUNS,
+                         ids=[f"{c[0]}{i}" for i, c in enumerate(_FRONTED_PRONOUNS)])
+def test_a_pronoun_after_an_opening_phrase_or_its_verb_stands_for_the_person_before(
+        backend: RulesBackend, lang: str, type_: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, type_)
+    assert found, text
+    assert person in actor_names(found[0])
+
+
+def test_a_pronoun_between_commas_after_the_subject_adds_its_speaker(backend: RulesBackend) -> None:
+    # "Russia, he said, ..." names Russia as the one who will act; the pronoun adds its speaker
+    text = ("Berlin, June 2 -\n\nGerman Chancellor Friedrich Merz visited Kyiv on Monday.\n\n"
+            "Russia, he said, would face tougher sanctions if it refused a ceasefire.")
+    names = actor_names(of_type(backend, text, "en", "warning")[0])
+    assert "Friedrich Merz" in names

@@ -1408,19 +1408,55 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
     ss, se = site.sentence
     text, scan = scene.text, scene.cues
     for lc in site.langs:
-        pronouns = [p for p in _pronouns(scan, lc, ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
-        if pronouns:
-            pe = pronouns[0][1]
+        pronoun = _opening_pronoun(scene, lc, site.sentence)
+        if pronoun is not None:
+            pe = pronoun[1]
             starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
             if hit is not None and hit.lang is lc and hit.start >= pe:
                 starts.append(hit.start)  # the pronoun is the claim's own subject
-            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronouns[0], rs)
+            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronoun, rs)
                    for rs in starts):
-                return _office_antecedent(scene, lc, site, pronouns[0], subject) or _antecedent(scene, site, subject)
+                return _office_antecedent(scene, lc, site, pronoun, subject) or _antecedent(scene, site, subject)
+        if (inverted := _inverted_pronoun(scene, lc, site.sentence)) is not None:
+            return _office_antecedent(scene, lc, site, inverted, subject) or _antecedent(scene, site, subject)
         if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
             return _antecedent(scene, site, subject)
     if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
         return _antecedent(scene, site, subject)
+    return None
+
+
+#: a phrase that may open a sentence before its pronoun subject, up to a comma: "On
+#: Tuesday, he said", "In Kyiv, the chancellor said", "Speaking in Brussels, she added",
+#: "Ese mismo día, la ministra afirmó" (no sentence punctuation, no quote)
+_FRONTED = re.compile(r"[\W_]*[^\W\d_][^,.;:!?\n\"“”«»„]{0,44},\s*")
+#: how far into the sentence a verb of saying with its pronoun or title after it may start
+#: ("Am Dienstag sagte der Kanzler", "Dort kündigte er an")
+_INVERTED_REACH = 48
+
+
+def _opening_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The ``pronoun`` or ``title_anaphor`` the sentence opens with, after its punctuation
+    or after a phrase and a comma (:data:`_FRONTED`: "On Tuesday, he said ..."), else None."""
+    ss, se = sentence
+    text = scene.text
+    found = _pronouns(scene.cues, lc, ss, min(se, ss + _PRONOUN_REACH + _INVERTED_REACH))
+    for p in found[:2]:  # the fronted phrase may hold a word that reads as a pronoun
+        if _OPENING.fullmatch(text, ss, p[0]) or _FRONTED.fullmatch(text, ss, p[0]):
+            return p
+    return None
+
+
+def _inverted_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The ``pronoun`` or ``title_anaphor`` right after a verb of saying near the sentence's
+    start, its subject put after it ("Am Dienstag sagte der Kanzler, ...", "Dort kündigte er
+    an, ...", "Así lo dijo el ministro"), else None."""
+    ss, se = sentence
+    text, scan = scene.text, scene.cues
+    for _, re_ in scan.spans(lc, "reporting", ss, min(se, ss + _INVERTED_REACH)):
+        after = _pronouns(scan, lc, re_, min(se, re_ + _PRONOUN_REACH))
+        if after and text[re_ : after[0][0]].isspace():
+            return after[0]
     return None
 
 
