@@ -130,3 +130,46 @@ def test_a_pronoun_between_commas_after_the_subject_adds_its_speaker(backend: Ru
             "Russia, he said, would face tougher sanctions if it refused a ceasefire.")
     names = actor_names(of_type(backend, text, "en", "warning")[0])
     assert "Friedrich Merz" in names
+
+
+#: a title its country names, the country between article and office ("The French
+#: president", "Der französische Präsident", "Polski premier", "Poland's prime minister")
+_DEMONYM_TITLES = [
+    ("en", "Emmanuel Macron",
+     "Paris, June 2 -\n\nFrench President Emmanuel Macron hosted leaders on Monday.\n\n"
+     "The talks lasted four hours. Journalists waited outside.\n\n"
+     "The French president said France would send instructors to Ukraine."),
+    ("en", "Donald Tusk",
+     "Warsaw, June 2 -\n\nPolish Prime Minister Donald Tusk hosted leaders on Monday.\n\n"
+     "The talks lasted four hours. Journalists waited outside.\n\n"
+     "Poland's prime minister said Poland would send tanks to Ukraine."),
+    ("de", "Emmanuel Macron",
+     "Paris, 2. Juni -\n\nDer französische Präsident Emmanuel Macron empfing am Montag europäische "
+     "Staats- und Regierungschefs.\n\nDie Gespräche dauerten vier Stunden. Journalisten warteten draußen.\n\n"
+     "Der französische Präsident sagte, Frankreich werde Ausbilder in die Ukraine schicken."),
+    ("pl", "Donald Tusk",
+     "Warszawa, 2 czerwca -\n\nPremier Donald Tusk przyjął w poniedziałek europejskich przywódców.\n\n"
+     "Rozmowy trwały cztery godziny. Dziennikarze czekali przed budynkiem.\n\n"
+     "Polski premier zapowiedział, że Polska wyśle instruktorów na Ukrainę."),
+    ("hr", "Andrej Plenković",
+     "Zagreb, 2. lipnja -\n\nPremijer Andrej Plenković primio je u ponedjeljak europske čelnike.\n\n"
+     "Razgovori su trajali četiri sata. Novinari su čekali ispred zgrade.\n\n"
+     "Hrvatski premijer rekao je da će Hrvatska poslati instruktore u Ukrajinu."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _DEMONYM_TITLES,
+                         ids=[f"{c[0]}{i}" for i, c in enumerate(_DEMONYM_TITLES)])
+def test_a_title_its_country_names_stands_for_that_countrys_holder_of_the_office(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "pledge")
+    assert found, text
+    assert person in actor_names(found[0])
+
+
+def test_a_title_of_one_country_is_not_another_countrys_holder(backend: RulesBackend) -> None:
+    # the only president named is Ukraine's: the French president is none of the article's
+    text = ("Paris, June 2 -\n\nUkrainian President Volodymyr Zelensky arrived in Paris on Monday.\n\n"
+            "The talks lasted four hours. Journalists waited outside.\n\n"
+            "The French president said France would send instructors to Ukraine.")
+    assert "Volodymyr Zelensky" not in actor_names(of_type(backend, text, "en", "pledge")[0])

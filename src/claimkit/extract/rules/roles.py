@@ -1409,6 +1409,9 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
     text, scan = scene.text, scene.cues
     for lc in site.langs:
         pronoun = _opening_pronoun(scene, lc, site.sentence)
+        stem = None
+        if pronoun is None and (titled := _demonym_title(scene, lc, site.sentence)) is not None:
+            pronoun, stem = titled
         if pronoun is not None:
             pe = pronoun[1]
             starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
@@ -1416,7 +1419,7 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
                 starts.append(hit.start)  # the pronoun is the claim's own subject
             if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronoun, rs)
                    for rs in starts):
-                return _office_antecedent(scene, lc, site, pronoun, subject) or _antecedent(scene, site, subject)
+                return _office_antecedent(scene, lc, site, pronoun, subject, stem) or _antecedent(scene, site, subject)
         if (inverted := _inverted_pronoun(scene, lc, site.sentence)) is not None:
             return _office_antecedent(scene, lc, site, inverted, subject) or _antecedent(scene, site, subject)
         if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
@@ -1445,6 +1448,40 @@ def _opening_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
         if _OPENING.fullmatch(text, ss, p[0]) or _FRONTED.fullmatch(text, ss, p[0]):
             return p
     return None
+
+
+#: a short word before a country that opens a title: the article of "*the* French
+#: president", "*der* französische Präsident"
+_TITLE_ARTICLE = re.compile(r"(?:^|(?<=\W))([^\W\d_]{1,3})\s+$")
+#: what may follow a country before its title: a possessive ("Poland*'s* prime minister")
+_TITLE_POSSESSIVE = re.compile(r"(?:['’]s?)?\s+")
+
+
+def _demonym_title(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[tuple[int, int], str] | None:
+    """A title a country names that opens the sentence, the country between its article and
+    its office ("The French president said ...", "Der französische Präsident sagte ...",
+    "Polski premier zapowiedział ...", "Poland's prime minister said ..."): its span and the
+    office's stem (:func:`claimkit.extract.rules.coref.office_stem`), else None. The country
+    cut out, article and office read as a ``title_anaphor`` ("the president")."""
+    pattern = lc.patterns.get("title_anaphor")
+    ss, se = sentence
+    text = scene.text
+    first = next(iter(within(scene.actors, ss, min(se, ss + _INVERTED_REACH))), None)
+    if pattern is None or first is None or first.value.kind != ActorKind.country:
+        return None
+    article = _TITLE_ARTICLE.search(text, ss, first.start)
+    start = article.start(1) if article is not None else first.start
+    if not (_OPENING.fullmatch(text, ss, start) or _FRONTED.fullmatch(text, ss, start)):
+        return None
+    gap = _TITLE_POSSESSIVE.match(text, first.end, se)
+    rest = gap.end() if gap is not None else first.end
+    head = article.group(1) + " " if article is not None else ""
+    if not head and gap is not None and gap.group().strip():
+        head = "the "  # a possessive stands for the article ("Poland's prime minister")
+    found = pattern.match(head + text[rest : min(se, rest + _PRONOUN_REACH)])
+    if found is None or found.end() <= len(head):
+        return None
+    return (start, rest + found.end() - len(head)), office_stem(found.group(), (0, len(found.group())))
 
 
 def _inverted_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -1585,15 +1622,19 @@ def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Acto
 
 
 def _office_antecedent(
-    scene: Scene, lc: LanguageCues, site: Site, title: tuple[int, int], subject: Sequence[Actor] = ()
+    scene: Scene, lc: LanguageCues, site: Site, title: tuple[int, int], subject: Sequence[Actor] = (),
+    stem: str | None = None,
 ) -> Actor | None:
-    """The person a bare title stands for when it is a ``title_anaphor`` (not a pronoun):
-    the last one named before the sentence with that office beside him, however far back
+    """The person a bare title stands for when it is a ``title_anaphor`` (not a pronoun), or
+    the office ``stem`` of a title a country names (:func:`_demonym_title`): the last one
+    named before the sentence with that office beside him, however far back
     (:func:`claimkit.extract.rules.coref.holders`: "Defence Minister Margarita Robles
     visited Rota. [...] The minister warned ..."), who may say the claim, no analyst."""
-    if not any(s == title[0] for s, _ in scene.cues.spans(lc, "title_anaphor", title[0], title[1])):
-        return None
-    for m in holders(scene, office_stem(scene.text, title), site.sentence[0]):
+    if stem is None:
+        if not any(s == title[0] for s, _ in scene.cues.spans(lc, "title_anaphor", title[0], title[1])):
+            return None
+        stem = office_stem(scene.text, title)
+    for m in holders(scene, stem, site.sentence[0]):
         if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
             person: Actor = m.value
             return person
