@@ -173,3 +173,42 @@ def test_a_title_of_one_country_is_not_another_countrys_holder(backend: RulesBac
             "The talks lasted four hours. Journalists waited outside.\n\n"
             "The French president said France would send instructors to Ukraine.")
     assert "Volodymyr Zelensky" not in actor_names(of_type(backend, text, "en", "pledge")[0])
+
+
+#: a quote that goes on in a sentence of its own after the one naming its speaker
+_CONTINUED_QUOTES = [
+    ("en", "Friedrich Merz",
+     'Berlin, June 2 -\n\n"We are doing everything we can," Chancellor Friedrich Merz said on Monday. '
+     '"Germany will not deliver Taurus missiles to Ukraine."'),
+    ("es", "Pedro Sanchez",
+     'Madrid, 2 de junio -\n\n"Hacemos todo lo posible", dijo el lunes el presidente del Gobierno, Pedro Sánchez. '
+     '"España no enviará tropas a Ucrania".'),
+    ("fr", "Emmanuel Macron",
+     "Paris, 2 juin -\n\n« Nous faisons tout notre possible », a déclaré lundi le président Emmanuel Macron. "
+     "« La France n'enverra pas de troupes en Ukraine. »"),
+    ("de", "Friedrich Merz",
+     "Berlin, 2. Juni -\n\n„Wir tun alles, was wir können“, sagte Bundeskanzler Friedrich Merz am Montag. "
+     "„Deutschland wird keine Taurus-Raketen an die Ukraine liefern.“"),
+    ("it", "Giorgia Meloni",
+     'Roma, 2 giugno -\n\n"Facciamo tutto il possibile", ha detto lunedì la premier Giorgia Meloni. '
+     '"L\'Italia non invierà soldati in Ucraina".'),
+    ("pl", "Donald Tusk",
+     "Warszawa, 2 czerwca -\n\n- Robimy wszystko, co możemy - powiedział w poniedziałek premier Donald Tusk. "
+     "- Polska nie wyśle żołnierzy na Ukrainę."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _CONTINUED_QUOTES,
+                         ids=[c[0] for c in _CONTINUED_QUOTES])
+def test_a_quote_going_on_in_its_own_sentence_is_said_by_the_speaker_named_before(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "refusal")
+    assert found, text
+    assert person in actor_names(found[0])
+
+
+def test_a_quote_in_the_next_paragraph_is_no_continued_quote(backend: RulesBackend) -> None:
+    # a new paragraph: the quote may be anyone's, the speaker of the one before is not taken
+    text = ('Berlin, June 2 -\n\n"We are doing everything we can," Chancellor Friedrich Merz said on Monday.\n\n'
+            'Opposition leaders met later in the day.\n\n"Germany will not deliver Taurus missiles to Ukraine."')
+    assert "Friedrich Merz" not in actor_names(of_type(backend, text, "en", "refusal")[0])

@@ -1072,6 +1072,8 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
     speaker = _beside_report(scene, site, persons) or _tagged(scene, site, persons, hit)
     if speaker is None:
         speaker = _quote_speaker(scene, site)
+    if speaker is None and not named:
+        speaker = _continued_quote(scene, site, fronted)
     if speaker is None and (topic := _topic_speaker(scene, site, persons)) is not None:
         return [topic, *(a for a in subject if a.label != topic.label)]  # what he says names others
     if speaker is None and not named:
@@ -1356,6 +1358,52 @@ def _quote_speaker(scene: Scene, site: Site) -> Actor | None:
         return None
     person: Actor = after[0].value
     return person
+
+
+#: the marks that open a quoted sentence (a dash opens a quote in Polish and Croatian news)
+_QUOTE_MARKS = "\"“«„‘‹-–—"
+#: how many quoted sentences of a paragraph a speaker's words may run on after his
+#: verb of saying
+_QUOTE_RUN = 3
+
+
+def _quote_opens(text: str, previous_end: int, start: int) -> bool:
+    """The sentence at ``start`` opens with a quotation mark (or a dash), the text before it
+    since the previous sentence's end in the same paragraph."""
+    gap = text[previous_end:start]
+    if "\n" in gap:
+        return False
+    return text[start : start + 1] in tuple(_QUOTE_MARKS) or gap.rstrip()[-1:] in tuple(_QUOTE_MARKS)
+
+
+def _continued_quote(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | None:
+    """The speaker of a quote that goes on in a sentence of its own, after the sentence
+    that names him beside a verb of saying in the same paragraph: "\u201cWe are doing
+    everything we can,\u201d Merz said on Monday. \u201cGermany will not deliver Taurus
+    missiles.\u201d", "- Robimy wszystko - powiedział premier Donald Tusk. - Polska nie
+    wyśle ...". The claim's sentence opens with a quotation mark and holds no verb of
+    saying; up to :data:`_QUOTE_RUN` such sentences back."""
+    text, sentences = scene.text, scene.sentences
+    index = site.index
+    if index == 0 or any(scene.cues.has(lc, "reporting", *site.sentence) for lc in site.langs):
+        return None
+    for i in range(index - 1, max(-1, index - 1 - _QUOTE_RUN), -1):
+        if not _quote_opens(text, sentences[i].end, sentences[i + 1].start):
+            return None
+        prev = sentences[i]
+        persons = [m for m in within(scene.actors, prev.start, prev.end) if m.value.kind == ActorKind.person]
+        span = (prev.start, prev.end)
+        speaker = _beside_report(scene, Site(span, span, i, site.langs), persons)
+        if speaker is not None:
+            return speaker if _agrees(scene, speaker, subject) and not _analyst_named(scene, site, persons, speaker) else None
+        if any(scene.cues.has(lc, "reporting", *span) for lc in site.langs):
+            return None  # said by someone no person names
+    return None
+
+
+def _analyst_named(scene: Scene, site: Site, persons: Sequence[Mention], speaker: Actor) -> bool:
+    """The speaker is named as an analyst or a journalist (:func:`_analyst`)."""
+    return any(m.value.label == speaker.label and _analyst(scene, site.langs, m) for m in persons)
 
 
 #: what may open a sentence before its pronoun subject (quotes, a dash)
