@@ -212,3 +212,31 @@ def test_a_quote_in_the_next_paragraph_is_no_continued_quote(backend: RulesBacke
     text = ('Berlin, June 2 -\n\n"We are doing everything we can," Chancellor Friedrich Merz said on Monday.\n\n'
             'Opposition leaders met later in the day.\n\n"Germany will not deliver Taurus missiles to Ukraine."')
     assert "Friedrich Merz" not in actor_names(of_type(backend, text, "en", "refusal")[0])
+
+
+#: the person nearest the verb of saying is another country's leader the speaker met
+_OTHER_NEAREST = [
+    ("en", "Friedrich Merz",
+     "Merz, speaking alongside French President Emmanuel Macron, said Germany would send four more Patriot systems."),
+    ("es", "Pedro Sanchez",
+     "Sánchez, que se reunió con Macron en París, aseguró que España enviará dos fragatas al Báltico."),
+    ("de", "Friedrich Merz",
+     "Nach einem Treffen mit Emmanuel Macron sagte Merz, Deutschland werde vier weitere Patriot-Systeme liefern."),
+    ("it", "Giorgia Meloni",
+     "Meloni, dopo l'incontro con Macron, ha detto che l'Italia invierà due fregate nel Baltico."),
+    ("pl", "Donald Tusk", "Tusk po spotkaniu z Macronem powiedział, że Polska wyśle dwie fregaty na Bałtyk."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _OTHER_NEAREST, ids=[c[0] for c in _OTHER_NEAREST])
+def test_the_speaker_is_the_one_beside_the_verb_who_may_say_the_claim(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "pledge")
+    assert found, text
+    assert person in actor_names(found[0])
+
+
+def test_another_countrys_leader_beside_the_verb_still_only_reports(backend: RulesBackend) -> None:
+    # Zelensky reports Germany's pledge, and nobody else beside the verb may say it
+    text = "Zelensky said Germany would send four more Patriot systems to Ukraine."
+    assert actor_names(of_type(backend, text, "en", "pledge")[0]) == ["Germany"]

@@ -1069,7 +1069,7 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
     ss, se = site.sentence
     named = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
     persons = [m for m in named if not _analyst(scene, site.langs, m)]
-    speaker = _beside_report(scene, site, persons) or _tagged(scene, site, persons, hit)
+    speaker = _reported_speaker(scene, site, persons, fronted) or _tagged(scene, site, persons, hit)
     if speaker is None:
         speaker = _quote_speaker(scene, site)
     if speaker is None and not named:
@@ -1142,17 +1142,43 @@ def _beside_report(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
     """The person nearest before a ``reporting`` verb of the sentence, else the first within
     :data:`_SPEAKER_AFTER` characters after it, unless a pronoun says it ("He said Germany
     would send Patriots to Zelensky": Zelensky is no speaker)."""
+    found = _report_candidates(scene, site, persons)
+    speaker: Actor | None = found[0].value if found else None
+    return speaker
+
+
+def _report_candidates(scene: Scene, site: Site, persons: Sequence[Mention]) -> list[Mention]:
+    """The people who may say the sentence, by the first ``reporting`` verb that has any: those
+    before it, the nearest first, then those within :data:`_SPEAKER_AFTER` characters
+    after it (none when a pronoun says it): :func:`_beside_report` takes the first."""
     ss, se = site.sentence
     for lc in site.langs if persons else ():
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
             before = [m for m in persons if m.end <= rs]
             after = [] if _said_by_pronoun(scene, lc, ss, rs) else [
                 m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
-            found = before[-1:] or after[:1]
-            if found:
-                speaker: Actor = found[0].value
-                return speaker
-    return None
+            if before or after:
+                return [*reversed(before), *after]
+    return []
+
+
+def _reported_speaker(scene: Scene, site: Site, persons: Sequence[Mention], fronted: Sequence[Actor]) -> Actor | None:
+    """:func:`_beside_report`'s speaker, or when he may not say the claim (:func:`_agrees`:
+    another country's leader), the next person beside the verb of saying who may, named
+    with no preposition: "Merz, speaking alongside Macron, said Germany ...", "Sánchez,
+    que se reunió con Macron, aseguró que España ...", "Nach einem Treffen mit Macron
+    sagte Merz, Deutschland ...", "Tusk po spotkaniu z Macronem powiedział, że Polska ..."."""
+    found = _report_candidates(scene, site, persons)
+    if not found:
+        return None
+    first: Actor = found[0].value
+    if _agrees(scene, first, fronted):
+        return first
+    for m in found[1:]:
+        if _agrees(scene, m.value, fronted) and not _oblique(scene, site.langs, m):
+            other: Actor = m.value
+            return other
+    return first
 
 
 def _said_by_pronoun(scene: Scene, lc: LanguageCues, ss: int, rs: int) -> bool:
