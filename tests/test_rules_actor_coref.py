@@ -240,3 +240,39 @@ def test_another_countrys_leader_beside_the_verb_still_only_reports(backend: Rul
     # Zelensky reports Germany's pledge, and nobody else beside the verb may say it
     text = "Zelensky said Germany would send four more Patriot systems to Ukraine."
     assert actor_names(of_type(backend, text, "en", "pledge")[0]) == ["Germany"]
+
+
+#: reported speech that goes on in the next sentence of the paragraph, naming no one
+_REPORTED_ON = [
+    ("en", "Friedrich Merz",
+     "Berlin, June 2 -\n\nChancellor Friedrich Merz spoke after the summit. He stressed that Ukraine's own army "
+     "would remain its first line of defence. After a ceasefire, the reserve force will be deployed to training "
+     "centres in western Ukraine."),
+    ("en", "Friedrich Merz",
+     "Berlin, June 2 -\n\nChancellor Friedrich Merz said Ukraine's own army would remain its first line of defence. "
+     "After a ceasefire, the coalition will send instructors to training centres in western Ukraine."),
+    ("es", "Pedro Sanchez",
+     "Madrid, 2 de junio -\n\nEl presidente del Gobierno, Pedro Sánchez, subrayó que el ejército ucraniano seguirá "
+     "siendo la primera garantía. Tras un alto el fuego, la fuerza de reserva enviará instructores a los centros "
+     "de formación."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _REPORTED_ON, ids=[f"{c[0]}{i}" for i, c in enumerate(_REPORTED_ON)])
+def test_reported_speech_going_on_in_the_next_sentence_is_the_speakers(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "pledge")
+    assert found, text
+    assert person in actor_names(found[0])
+
+
+def test_reported_speech_does_not_go_on_into_the_next_paragraph(backend: RulesBackend) -> None:
+    text = ("Berlin, June 2 -\n\nChancellor Friedrich Merz said Ukraine's own army would remain its first line "
+            "of defence.\n\nAfter a ceasefire, the coalition will send instructors to training centres in western Ukraine.")
+    assert "Friedrich Merz" not in actor_names(of_type(backend, text, "en", "pledge")[0])
+
+
+def test_a_sentence_naming_its_own_actor_is_not_the_speakers_before(backend: RulesBackend) -> None:
+    text = ("Berlin, June 2 -\n\nChancellor Friedrich Merz said Ukraine's own army would remain its first line "
+            "of defence. After a ceasefire, Canada will send instructors to training centres in western Ukraine.")
+    assert "Friedrich Merz" not in actor_names(of_type(backend, text, "en", "pledge")[0])

@@ -1073,7 +1073,7 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
     if speaker is None:
         speaker = _quote_speaker(scene, site)
     if speaker is None and not named:
-        speaker = _continued_quote(scene, site, fronted)
+        speaker = _continued_quote(scene, site, fronted) or (None if fronted else _reported_on(scene, site, hit))
     if speaker is None and (topic := _topic_speaker(scene, site, persons)) is not None:
         return [topic, *(a for a in subject if a.label != topic.label)]  # what he says names others
     if speaker is None and not named:
@@ -1425,6 +1425,30 @@ def _continued_quote(scene: Scene, site: Site, subject: Sequence[Actor]) -> Acto
         if any(scene.cues.has(lc, "reporting", *span) for lc in site.langs):
             return None  # said by someone no person names
     return None
+
+
+def _reported_on(scene: Scene, site: Site, hit: Hit | None) -> Actor | None:
+    """The speaker of the sentence before, in the same paragraph, when it is reported speech
+    (a verb of saying and its person, or a pronoun standing for one) and the claim's
+    sentence goes on with it, naming no one before its cue and no verb of saying of its
+    own: "He emphasized that after the ceasefire the Ukrainian army will remain the first
+    guarantee. As a reserve force, this unit will be deployed ..." (his words)."""
+    index = site.index
+    if index == 0 or hit is None or within(scene.actors, site.sentence[0], hit.start):
+        return None
+    if any(scene.cues.has(lc, "reporting", *site.sentence) for lc in site.langs):
+        return None
+    prev = scene.sentences[index - 1]
+    if "\n" in scene.text[prev.end : site.sentence[0]]:
+        return None
+    span = (prev.start, prev.end)
+    if not any(scene.cues.has(lc, "reporting", *span) for lc in site.langs):
+        return None
+    before = Site(span, span, index - 1, site.langs)
+    persons = [m for m in within(scene.actors, prev.start, prev.end) if m.value.kind == ActorKind.person]
+    if persons:
+        return _reported_speaker(scene, before, persons, ())
+    return _pronoun_speaker(scene, before, ())
 
 
 def _analyst_named(scene: Scene, site: Site, persons: Sequence[Mention], speaker: Actor) -> bool:
