@@ -276,3 +276,35 @@ def test_a_sentence_naming_its_own_actor_is_not_the_speakers_before(backend: Rul
     text = ("Berlin, June 2 -\n\nChancellor Friedrich Merz said Ukraine's own army would remain its first line "
             "of defence. After a ceasefire, Canada will send instructors to training centres in western Ukraine.")
     assert "Friedrich Merz" not in actor_names(of_type(backend, text, "en", "pledge")[0])
+
+
+#: bare titles that name the head of state or government, or an office, in other words
+#: ("el jefe del Ejecutivo", "szef rządu", "le chef de l'État", "the foreign secretary")
+_OTHER_TITLES = [
+    ("es", "Pedro Sanchez",
+     "Madrid, 2 de junio -\n\nEl presidente del Gobierno, Pedro Sánchez, recibió el lunes a los líderes europeos.\n\n"
+     "Las conversaciones duraron cuatro horas.\n\nEl jefe del Ejecutivo aseguró que España enviará instructores a Ucrania."),
+    ("pl", "Donald Tusk",
+     "Warszawa, 2 czerwca -\n\nPremier Donald Tusk przyjął w poniedziałek europejskich przywódców.\n\n"
+     "Rozmowy trwały cztery godziny.\n\nSzef rządu zapowiedział, że Polska wyśle instruktorów na Ukrainę."),
+    ("fr", "Emmanuel Macron",
+     "Paris, 2 juin -\n\nLe président Emmanuel Macron a reçu lundi les dirigeants européens.\n\n"
+     "Les discussions ont duré quatre heures.\n\nLe chef de l'État a assuré que la France enverra des instructeurs en Ukraine."),
+    ("it", "Sergio Mattarella",
+     "Roma, 2 giugno -\n\nIl presidente Sergio Mattarella ha ricevuto lunedì i leader europei.\n\n"
+     "I colloqui sono durati quattro ore.\n\nIl capo dello Stato ha assicurato che l'Italia invierà istruttori in Ucraina."),
+    ("pt", "Luís Montenegro",
+     "Lisboa, 2 de junho -\n\nO primeiro-ministro Luís Montenegro recebeu na segunda-feira líderes europeus.\n\n"
+     "As conversas duraram quatro horas.\n\nO chefe do governo afirmou que Portugal enviará instrutores para a Ucrânia."),
+    ("en", "David Lammy",
+     "London, June 2 -\n\nForeign Secretary David Lammy hosted European ministers on Monday.\n\n"
+     "The talks lasted four hours.\n\nThe foreign secretary said Britain would send instructors to Ukraine."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _OTHER_TITLES, ids=[c[0] for c in _OTHER_TITLES])
+def test_a_bare_title_in_other_words_stands_for_the_person_before(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "pledge")
+    assert found, text
+    assert person in actor_names(found[0])
