@@ -48,6 +48,7 @@ from itertools import islice, pairwise
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from claimkit.extract.rules.coref import holders, office_stem
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.modality import any_cue
 from claimkit.extract.rules.story import in_headline
@@ -1055,9 +1056,11 @@ def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None
     ss, se = site.sentence
     named = [m for m in within(scene.actors, ss, se) if m.value.kind == ActorKind.person]
     persons = [m for m in named if not _analyst(scene, site.langs, m)]
-    speaker = _beside_report(scene, site, persons) or _tagged(scene, site, persons, hit)
+    speaker = _reported_speaker(scene, site, persons, fronted) or _tagged(scene, site, persons, hit)
     if speaker is None:
         speaker = _quote_speaker(scene, site)
+    if speaker is None and not named:
+        speaker = _continued_quote(scene, site, fronted) or (None if fronted else _reported_on(scene, site, hit))
     if speaker is None and (topic := _topic_speaker(scene, site, persons)) is not None:
         return [topic, *(a for a in subject if a.label != topic.label)]  # what he says names others
     if speaker is None and not named:
@@ -1149,17 +1152,43 @@ def _beside_report(scene: Scene, site: Site, persons: Sequence[Mention]) -> Acto
     """The person nearest before a ``reporting`` verb of the sentence, else the first within
     :data:`_SPEAKER_AFTER` characters after it, unless a pronoun says it ("He said Germany
     would send Patriots to Zelensky": Zelensky is no speaker)."""
+    found = _report_candidates(scene, site, persons)
+    speaker: Actor | None = found[0].value if found else None
+    return speaker
+
+
+def _report_candidates(scene: Scene, site: Site, persons: Sequence[Mention]) -> list[Mention]:
+    """The people who may say the sentence, by the first ``reporting`` verb that has any: those
+    before it, the nearest first, then those within :data:`_SPEAKER_AFTER` characters
+    after it (none when a pronoun says it): :func:`_beside_report` takes the first."""
     ss, se = site.sentence
     for lc in site.langs if persons else ():
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
             before = [m for m in persons if m.end <= rs]
             after = [] if _said_by_pronoun(scene, lc, ss, rs) else [
                 m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
-            found = before[-1:] or after[:1]
-            if found:
-                speaker: Actor = found[0].value
-                return speaker
-    return None
+            if before or after:
+                return [*reversed(before), *after]
+    return []
+
+
+def _reported_speaker(scene: Scene, site: Site, persons: Sequence[Mention], fronted: Sequence[Actor]) -> Actor | None:
+    """:func:`_beside_report`'s speaker, or when he may not say the claim (:func:`_agrees`:
+    another country's leader), the next person beside the verb of saying who may, named
+    with no preposition: "Merz, speaking alongside Macron, said Germany ...", "Sánchez,
+    que se reunió con Macron, aseguró que España ...", "Nach einem Treffen mit Macron
+    sagte Merz, Deutschland ...", "Tusk po spotkaniu z Macronem powiedział, że Polska ..."."""
+    found = _report_candidates(scene, site, persons)
+    if not found:
+        return None
+    first: Actor = found[0].value
+    if _agrees(scene, first, fronted):
+        return first
+    for m in found[1:]:
+        if _agrees(scene, m.value, fronted) and not _oblique(scene, site.langs, m):
+            other: Actor = m.value
+            return other
+    return first
 
 
 def _said_by_pronoun(scene: Scene, lc: LanguageCues, ss: int, rs: int) -> bool:
@@ -1425,6 +1454,76 @@ def _quote_speaker(scene: Scene, site: Site) -> Actor | None:
     return person
 
 
+#: the marks that open a quoted sentence (a dash opens a quote in Polish and Croatian news)
+_QUOTE_MARKS = "\"“«„‘‹-–—"
+#: how many quoted sentences of a paragraph a speaker's words may run on after his
+#: verb of saying
+_QUOTE_RUN = 3
+
+
+def _quote_opens(text: str, previous_end: int, start: int) -> bool:
+    """The sentence at ``start`` opens with a quotation mark (or a dash), the text before it
+    since the previous sentence's end in the same paragraph."""
+    gap = text[previous_end:start]
+    if "\n" in gap:
+        return False
+    return text[start : start + 1] in tuple(_QUOTE_MARKS) or gap.rstrip()[-1:] in tuple(_QUOTE_MARKS)
+
+
+def _continued_quote(scene: Scene, site: Site, subject: Sequence[Actor]) -> Actor | None:
+    """The speaker of a quote that goes on in a sentence of its own, after the sentence
+    that names him beside a verb of saying in the same paragraph: "\u201cWe are doing
+    everything we can,\u201d Merz said on Monday. \u201cGermany will not deliver Taurus
+    missiles.\u201d", "- Robimy wszystko - powiedział premier Donald Tusk. - Polska nie
+    wyśle ...". The claim's sentence opens with a quotation mark and holds no verb of
+    saying; up to :data:`_QUOTE_RUN` such sentences back."""
+    text, sentences = scene.text, scene.sentences
+    index = site.index
+    if index == 0 or any(scene.cues.has(lc, "reporting", *site.sentence) for lc in site.langs):
+        return None
+    for i in range(index - 1, max(-1, index - 1 - _QUOTE_RUN), -1):
+        if not _quote_opens(text, sentences[i].end, sentences[i + 1].start):
+            return None
+        prev = sentences[i]
+        persons = [m for m in within(scene.actors, prev.start, prev.end) if m.value.kind == ActorKind.person]
+        span = (prev.start, prev.end)
+        speaker = _beside_report(scene, Site(span, span, i, site.langs), persons)
+        if speaker is not None:
+            return speaker if _agrees(scene, speaker, subject) and not _analyst_named(scene, site, persons, speaker) else None
+        if any(scene.cues.has(lc, "reporting", *span) for lc in site.langs):
+            return None  # said by someone no person names
+    return None
+
+
+def _reported_on(scene: Scene, site: Site, hit: Hit | None) -> Actor | None:
+    """The speaker of the sentence before, in the same paragraph, when it is reported speech
+    (a verb of saying and its person, or a pronoun standing for one) and the claim's
+    sentence goes on with it, naming no one before its cue and no verb of saying of its
+    own: "He emphasized that after the ceasefire the Ukrainian army will remain the first
+    guarantee. As a reserve force, this unit will be deployed ..." (his words)."""
+    index = site.index
+    if index == 0 or hit is None or within(scene.actors, site.sentence[0], hit.start):
+        return None
+    if any(scene.cues.has(lc, "reporting", *site.sentence) for lc in site.langs):
+        return None
+    prev = scene.sentences[index - 1]
+    if "\n" in scene.text[prev.end : site.sentence[0]]:
+        return None
+    span = (prev.start, prev.end)
+    if not any(scene.cues.has(lc, "reporting", *span) for lc in site.langs):
+        return None
+    before = Site(span, span, index - 1, site.langs)
+    persons = [m for m in within(scene.actors, prev.start, prev.end) if m.value.kind == ActorKind.person]
+    if persons:
+        return _reported_speaker(scene, before, persons, ())
+    return _pronoun_speaker(scene, before, ())
+
+
+def _analyst_named(scene: Scene, site: Site, persons: Sequence[Mention], speaker: Actor) -> bool:
+    """The speaker is named as an analyst or a journalist (:func:`_analyst`)."""
+    return any(m.value.label == speaker.label and _analyst(scene, site.langs, m) for m in persons)
+
+
 #: what may open a sentence before its pronoun subject (quotes, a dash)
 _OPENING = re.compile(r"[\W_]*")
 #: what may stand between a pronoun and its verb of saying: an auxiliary or an adverb
@@ -1475,19 +1574,92 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
     ss, se = site.sentence
     text, scan = scene.text, scene.cues
     for lc in site.langs:
-        pronouns = [p for p in _pronouns(scan, lc, ss, min(se, ss + _PRONOUN_REACH)) if _OPENING.fullmatch(text, ss, p[0])]
-        if pronouns:
-            pe = pronouns[0][1]
+        pronoun = _opening_pronoun(scene, lc, site.sentence)
+        stem = None
+        if pronoun is None and (titled := _demonym_title(scene, lc, site.sentence)) is not None:
+            pronoun, stem = titled
+        if pronoun is not None:
+            pe = pronoun[1]
             starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
             if hit is not None and hit.lang is lc and hit.start >= pe:
                 starts.append(hit.start)  # the pronoun is the claim's own subject
-            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronouns[0], rs)
+            if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronoun, rs)
                    for rs in starts):
-                return _antecedent(scene, site, subject)
+                return _office_antecedent(scene, lc, site, pronoun, subject, stem) or _antecedent(scene, site, subject)
+        if (inverted := _inverted_pronoun(scene, lc, site.sentence)) is not None:
+            return _office_antecedent(scene, lc, site, inverted, subject) or _antecedent(scene, site, subject)
         if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
             return _antecedent(scene, site, subject)
     if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
         return _antecedent(scene, site, subject)
+    return None
+
+
+#: a phrase that may open a sentence before its pronoun subject, up to a comma: "On
+#: Tuesday, he said", "In Kyiv, the chancellor said", "Speaking in Brussels, she added",
+#: "Ese mismo día, la ministra afirmó" (no sentence punctuation, no quote)
+_FRONTED = re.compile(r"[\W_]*[^\W\d_][^,.;:!?\n\"“”«»„]{0,44},\s*")
+#: how far into the sentence a verb of saying with its pronoun or title after it may start
+#: ("Am Dienstag sagte der Kanzler", "Dort kündigte er an")
+_INVERTED_REACH = 48
+
+
+def _opening_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The ``pronoun`` or ``title_anaphor`` the sentence opens with, after its punctuation
+    or after a phrase and a comma (:data:`_FRONTED`: "On Tuesday, he said ..."), else None."""
+    ss, se = sentence
+    text = scene.text
+    found = _pronouns(scene.cues, lc, ss, min(se, ss + _PRONOUN_REACH + _INVERTED_REACH))
+    for p in found[:2]:  # the fronted phrase may hold a word that reads as a pronoun
+        if _OPENING.fullmatch(text, ss, p[0]) or _FRONTED.fullmatch(text, ss, p[0]):
+            return p
+    return None
+
+
+#: a short word before a country that opens a title: the article of "*the* French
+#: president", "*der* französische Präsident"
+_TITLE_ARTICLE = re.compile(r"(?:^|(?<=\W))([^\W\d_]{1,3})\s+$")
+#: what may follow a country before its title: a possessive ("Poland*'s* prime minister")
+_TITLE_POSSESSIVE = re.compile(r"(?:['’]s?)?\s+")
+
+
+def _demonym_title(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[tuple[int, int], str] | None:
+    """A title a country names that opens the sentence, the country between its article and
+    its office ("The French president said ...", "Der französische Präsident sagte ...",
+    "Polski premier zapowiedział ...", "Poland's prime minister said ..."): its span and the
+    office's stem (:func:`claimkit.extract.rules.coref.office_stem`), else None. The country
+    cut out, article and office read as a ``title_anaphor`` ("the president")."""
+    pattern = lc.patterns.get("title_anaphor")
+    ss, se = sentence
+    text = scene.text
+    first = next(iter(within(scene.actors, ss, min(se, ss + _INVERTED_REACH))), None)
+    if pattern is None or first is None or first.value.kind != ActorKind.country:
+        return None
+    article = _TITLE_ARTICLE.search(text, ss, first.start)
+    start = article.start(1) if article is not None else first.start
+    if not (_OPENING.fullmatch(text, ss, start) or _FRONTED.fullmatch(text, ss, start)):
+        return None
+    gap = _TITLE_POSSESSIVE.match(text, first.end, se)
+    rest = gap.end() if gap is not None else first.end
+    head = article.group(1) + " " if article is not None else ""
+    if not head and gap is not None and gap.group().strip():
+        head = "the "  # a possessive stands for the article ("Poland's prime minister")
+    found = pattern.match(head + text[rest : min(se, rest + _PRONOUN_REACH)])
+    if found is None or found.end() <= len(head):
+        return None
+    return (start, rest + found.end() - len(head)), office_stem(found.group(), (0, len(found.group())))
+
+
+def _inverted_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The ``pronoun`` or ``title_anaphor`` right after a verb of saying near the sentence's
+    start, its subject put after it ("Am Dienstag sagte der Kanzler, ...", "Dort kündigte er
+    an, ...", "Así lo dijo el ministro"), else None."""
+    ss, se = sentence
+    text, scan = scene.text, scene.cues
+    for _, re_ in scan.spans(lc, "reporting", ss, min(se, ss + _INVERTED_REACH)):
+        after = _pronouns(scan, lc, re_, min(se, re_ + _PRONOUN_REACH))
+        if after and text[re_ : after[0][0]].isspace():
+            return after[0]
     return None
 
 
@@ -1612,6 +1784,26 @@ def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Acto
             if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
                 person: Actor = m.value
                 return person
+    return None
+
+
+def _office_antecedent(
+    scene: Scene, lc: LanguageCues, site: Site, title: tuple[int, int], subject: Sequence[Actor] = (),
+    stem: str | None = None,
+) -> Actor | None:
+    """The person a bare title stands for when it is a ``title_anaphor`` (not a pronoun), or
+    the office ``stem`` of a title a country names (:func:`_demonym_title`): the last one
+    named before the sentence with that office beside him, however far back
+    (:func:`claimkit.extract.rules.coref.holders`: "Defence Minister Margarita Robles
+    visited Rota. [...] The minister warned ..."), who may say the claim, no analyst."""
+    if stem is None:
+        if not any(s == title[0] for s, _ in scene.cues.spans(lc, "title_anaphor", title[0], title[1])):
+            return None
+        stem = office_stem(scene.text, title)
+    for m in holders(scene, stem, site.sentence[0]):
+        if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
+            person: Actor = m.value
+            return person
     return None
 
 
