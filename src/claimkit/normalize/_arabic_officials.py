@@ -15,7 +15,7 @@ from typing import Protocol
 
 from claimkit.normalize._names import ar_given_name, ar_name_word
 
-__all__ = ["arabic_officials"]
+__all__ = ["ar_title_officials"]
 
 
 class Spans(Protocol):
@@ -58,7 +58,7 @@ _AR_BODY_HEADS = frozenset({"وزارة", "هيئة", "مجلس", "مكتب", "�
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 
 
-def arabic_officials(titles: re.Pattern[str] | None, text: str, folded: str,
+def ar_title_officials(titles: re.Pattern[str] | None, text: str, folded: str,
                      spans: Spans) -> list[tuple[int, int, str, int | None]]:
     """The officials after each of ``titles`` in ``folded`` (``text`` folded): (start,
     end, name as written, the entry of the group named between or None). "وزير الدفاع

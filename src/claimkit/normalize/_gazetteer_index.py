@@ -37,7 +37,7 @@ ENV_VAR = "CLAIMKIT_GAZETTEER"
 T = TypeVar("T")
 
 
-def fold_in(digest: str, doc: Any) -> str:
+def digest_after(digest: str, doc: Any) -> str:
     """The digest of the data documents a table merged (``digest``, "" for none) and ``doc``
     after them, in a form that does not depend on key order: what a backend's version names
     of a gazetteer or place table (its ``digest``). A string, so the table still pickles."""

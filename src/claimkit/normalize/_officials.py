@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimkit.normalize._arabic_officials import arabic_officials
+from claimkit.normalize._arabic_officials import ar_title_officials
 from claimkit.normalize._brackets import bracket_after, bracket_around
 from claimkit.normalize._gazetteer_index import (
     CAPITALISED_WORD,
@@ -1039,8 +1039,8 @@ class OfficialFinder:
         return out
 
     def _ar_officials(self, text: str, folded: str, spans: _Taken) -> list[Official]:
-        """The officials after an Arabic title (:func:`~._arabic_officials.arabic_officials`)."""
-        return [Official(*o) for o in arabic_officials(self._ar, text, folded, spans)]
+        """The officials after an Arabic title (:func:`~._arabic_officials.ar_title_officials`)."""
+        return [Official(*o) for o in ar_title_officials(self._ar, text, folded, spans)]
 
 
 def _titles_in(automaton: Any, folded: str) -> dict[int, int]:

@@ -60,8 +60,8 @@ from claimkit.normalize._gazetteer_index import (
     _title_at,
     _Titles,
     _trie_add,
+    digest_after,
     env_cached,
-    fold_in,
     gazetteer_shape,
     merge_sources,
 )
@@ -216,7 +216,7 @@ class Gazetteer:
         problem = gazetteer_shape(doc)
         if problem is not None:  # merge_files names the file
             raise InputError("gazetteer", f"{problem}; see docs/normalize.md")
-        self._sources = fold_in(self._sources, doc)
+        self._sources = digest_after(self._sources, doc)
         for t in [*doc.get("titles", []), *doc.get("honorifics", [])]:
             if isinstance(t, str) and t.strip():
                 self._titles.append(_nfc(t))

@@ -36,8 +36,8 @@ from claimkit.normalize._gazetteer_index import (
     _lang_ok,
     _languages,
     _nfc,
+    digest_after,
     env_cached,
-    fold_in,
     merge_sources,
 )
 from claimkit.normalize.mentions import PlaceMention
@@ -121,7 +121,7 @@ class Places:
         return new
 
     def _merge(self, doc: Mapping[str, Any]) -> None:
-        self._sources = fold_in(self._sources, doc)
+        self._sources = digest_after(self._sources, doc)
         places = doc.get("places") or {}
         seats = doc.get("seats") or {}
         if not isinstance(seats, Mapping):
