@@ -35,6 +35,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -1138,8 +1139,34 @@ def _dates_not_ahead(memo: Memo) -> Sequence[Mention]:
     """:func:`_not_ahead` of the document's dates, made once per document (:attr:`Memo.shared`)."""
     found: Sequence[Mention] | None = memo.shared.get("not_ahead")
     if found is None:
-        found = memo.shared["not_ahead"] = _not_ahead(memo.scene.dates, memo.scene.published)
+        ranged = _ranges(memo.scene.text, memo.scene.dates)
+        dates = [m for m in memo.scene.dates if m.start not in ranged] if ranged else memo.scene.dates
+        found = memo.shared["not_ahead"] = _not_ahead(dates, memo.scene.published)
     return found
+
+
+#: what joins the two ends of a period ("from 1 May to 16 August", "du 1er mai au 16
+#: août", "vom 1. Mai bis 16. August", "с 1 мая по 16 августа", "từ ngày 1/5 đến ngày 16/8")
+_RANGE_JOIN = re.compile(
+    r"\s*(?:-|–|—|to|until|till|through|au|jusqu['’]au|bis|bis zum|al|hasta el|hasta|a|ao|até|fino al|"
+    r"по|до|do|đến|hingga|sampai|إلى|حتى)\s*(?:the\s+|le\s+|el\s+|o\s+|ngày\s+|tanggal\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _ranges(text: str, dates: Sequence[Mention]) -> frozenset[int]:
+    """The starts of the dates that are the ends of a period: when what the claim tells
+    of runs ("a fishing ban from 1 May to 16 August"), not when a refusal or a warning
+    was made."""
+    out: set[int] = set()
+    for a, b in pairwise(dates):
+        if b.start - a.end <= _RANGE_GAP and _RANGE_JOIN.fullmatch(text, a.end, b.start):
+            out.update((a.start, b.start))
+    return frozenset(out)
+
+
+#: how many characters may join the two ends of a period
+_RANGE_GAP = 16
 
 
 def _not_ahead(dates: Sequence[Mention], published: dt.date | None) -> Sequence[Mention]:
