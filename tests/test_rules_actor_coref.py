@@ -308,3 +308,17 @@ def test_a_bare_title_in_other_words_stands_for_the_person_before(
     found = of_type(backend, text, lang, "pledge")
     assert found, text
     assert person in actor_names(found[0])
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Deutschland wird zwei Fregatten in die Ostsee schicken, sagte Jens Hartmann am Montag.", "Jens Hartmann"),
+    ("Deutschland werde zwei Fregatten in die Ostsee schicken, erklärte Markus Brandt in Berlin.", "Markus Brandt"),
+])
+def test_a_german_name_in_no_gazetteer_after_its_verb_of_saying_says_the_claim(
+        backend: RulesBackend, text: str, person: str) -> None:
+    assert person in actor_names(of_type(backend, text, "de", "pledge")[0])
+
+
+def test_a_german_time_phrase_after_the_verb_is_no_name(backend: RulesBackend) -> None:
+    text = "Deutschland wird zwei Fregatten in die Ostsee schicken, sagte Anfang Juni ein Sprecher."
+    assert actor_names(of_type(backend, text, "de", "pledge")[0]) == ["Germany"]
