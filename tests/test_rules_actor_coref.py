@@ -308,3 +308,36 @@ def test_a_bare_title_in_other_words_stands_for_the_person_before(
     found = of_type(backend, text, lang, "pledge")
     assert found, text
     assert person in actor_names(found[0])
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Deutschland wird zwei Fregatten in die Ostsee schicken, sagte Jens Hartmann am Montag.", "Jens Hartmann"),
+    ("Deutschland werde zwei Fregatten in die Ostsee schicken, erklärte Markus Brandt in Berlin.", "Markus Brandt"),
+])
+def test_a_german_name_in_no_gazetteer_after_its_verb_of_saying_says_the_claim(
+        backend: RulesBackend, text: str, person: str) -> None:
+    assert person in actor_names(of_type(backend, text, "de", "pledge")[0])
+
+
+def test_a_german_time_phrase_after_the_verb_is_no_name(backend: RulesBackend) -> None:
+    text = "Deutschland wird zwei Fregatten in die Ostsee schicken, sagte Anfang Juni ein Sprecher."
+    assert actor_names(of_type(backend, text, "de", "pledge")[0]) == ["Germany"]
+
+
+#: the speaker put after his verb of saying, a day and a place between (Romance news)
+_LATE_SPEAKERS = [
+    ("it", "Antonio Tajani", "L'Italia invierà due fregate nel Mar Rosso, ha detto lunedì a margine del Consiglio "
+     "Affari esteri il ministro Antonio Tajani."),
+    ("es", "José Manuel Albares", "España enviará dos fragatas al mar Rojo, aseguró este lunes en una rueda de "
+     "prensa en Bruselas el ministro José Manuel Albares."),
+    ("fr", "Jean-Noël Barrot", "La France enverra deux frégates en mer Rouge, a déclaré lundi à l'issue du Conseil "
+     "des affaires étrangères le ministre Jean-Noël Barrot."),
+]
+
+
+@pytest.mark.parametrize(("lang", "person", "text"), _LATE_SPEAKERS, ids=[c[0] for c in _LATE_SPEAKERS])
+def test_a_speaker_named_after_a_day_and_a_place_after_the_verb_says_the_claim(
+        backend: RulesBackend, lang: str, person: str, text: str) -> None:
+    found = of_type(backend, text, lang, "pledge")
+    assert found, text
+    assert person in actor_names(found[0])

@@ -9,8 +9,9 @@ sentence or after a comma, a quote or a dash, are a person's name, unless anothe
 finder took any of them (a country, a place, an organisation, a known person).
 
 Only languages whose scripts mark names with capitals and whose nouns are not all
-capitalised (:data:`LANGUAGES`: not German, where "sagte Regierungssprecher Kern" is a
-title and a name).
+capitalised (:data:`LANGUAGES`); German, where "sagte Regierungssprecher Kern" is a title
+and a name, only after the verb and when the first word may be a given name (at most
+:data:`_GIVEN_NAME_MAX` letters: "..., sagte Jens Hartmann am Montag").
 """
 
 from __future__ import annotations
@@ -40,7 +41,18 @@ _NAME = re.compile(rf"{_WORD}(?:[ \u00a0]{_WORD}){{1,2}}")
 _NOT_FIRST = frozenset({
     "The", "A", "An", "This", "That", "Le", "La", "Les", "Un", "Une", "El", "Los", "Las", "Una",
     "Il", "Lo", "Gli", "Uno", "O", "Os", "As", "Um", "Uma", "Ta", "To", "Ten",
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einem", "Einen", "Einer", "Anfang", "Ende",
+    "Mitte", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
 })
+#: the languages whose every noun is capitalised, read only after the verb: a name put
+#: after its verb of saying ("..., sagte Jens Hartmann am Montag", "erklärte Anna Weber,
+#: ..."), where a title before it is the officials finder's ("sagte Regierungssprecher
+#: Kern": taken); before the verb two capitalised words open many sentences ("Am Montag
+#: sagte ...")
+_AFTER_ONLY = frozenset({"de"})
+#: the longest first word of a name read in those languages: a given name, not a compound
+#: noun or title ("Regierungssprecher Stefan Kern")
+_GIVEN_NAME_MAX = 10
 #: what may follow a name after a verb: punctuation, a lower-case word, the end
 _AFTER_OK = re.compile(r"(?:[^\w\s]|_|\s*$|[ \u00a0]+[^\W\d_A-ZА-ЯЁІЇЄҐ])")
 #: what opens the place before a name that precedes the verb: a sentence start, a
@@ -62,12 +74,15 @@ def reported_people(
     as written: "Mr", "Pak", "M.") before a name is left out of it."""
     if lc.code == "ar":
         return _ar_reported(text, scan, lc, taken, known)
-    if lc.code not in LANGUAGES:
+    after_only = lc.code in _AFTER_ONLY
+    if lc.code not in LANGUAGES and not after_only:
         return []
     courtesy = _courtesy(honorifics)
     out: list[Mention] = []
     for rs, re_ in scan.spans(lc, "reporting", 0, len(text)):
-        span = _after(text, re_, taken, courtesy[0]) or _before(text, rs, courtesy[1])
+        span = _after(text, re_, taken, courtesy[0]) or (None if after_only else _before(text, rs, courtesy[1]))
+        if span is not None and after_only and len(text[span[0] : span[1]].split()[0]) > _GIVEN_NAME_MAX:
+            span = None  # a compound noun, a title ("Regierungssprecher"), opens it: no given name
         if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or any(
                 m.start < span[1] and span[0] < m.end for m in [*taken, *out]):
             continue

@@ -1032,8 +1032,9 @@ def _owned_by(scene: Scene, lc: LanguageCues, head_end: int, name_start: int) ->
     return False
 
 
-#: how far after a verb of saying the speaker may come ("said Prime Minister X")
-_SPEAKER_AFTER = 40
+#: how far after a verb of saying the speaker may come ("said Prime Minister X"; a day and
+#: a place between in Romance news: "ha detto lunedì a margine del Consiglio il ministro X")
+_SPEAKER_AFTER = 60
 
 
 def with_speaker(scene: Scene, site: Site, subject: list[Actor], hit: Hit | None = None) -> list[Actor]:
