@@ -28,6 +28,7 @@ from claimkit.normalize._gazetteer_index import Occupied, _Index
 from claimkit.normalize._officials import Official, _Taken, _with_repeats
 from claimkit.normalize.actors import _NAME_START, Gazetteer, _capitalised_inside, _lang
 from claimkit.normalize.mentions import ActorMention
+from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, _fold_char, fold_case, is_word_char, script_of, word_ok_before
 
 # ------------------------------------------------------------------ references
@@ -359,3 +360,31 @@ def test_a_line_in_title_case_is_told_without_reading_a_long_line_whole() -> Non
         assert counting.read <= 3
         assert actors._title_case_line(headline, 8)
         assert not actors._title_case_line("Hungary Blocks\n" + prose, 0)  # two longer words: no headline
+
+
+class _CountedMention(ActorMention):
+    """A mention that counts the reads of its end."""
+
+    reads = 0
+
+    def __getattribute__(self, name: str) -> Any:
+        if name == "end":
+            _CountedMention.reads += 1
+        return super().__getattribute__(name)
+
+
+def test_groups_are_added_without_a_loop_over_every_mention_for_each_group() -> None:
+    """A long text names many groups in no gazetteer and many actors: the mentions a group
+    overlaps are looked up by their starts, not by a loop over all of them for each group
+    (quadratic: hundreds of groups times thousands of mentions). The groups and mentions
+    kept are the same."""
+    sentence = "Fighters of the Rapid Support Forces attacked the town, officials in Sudan said. "
+    text = sentence * 300
+    country = Actor(text="Sudan", name="Sudan", kind=ActorKind.country)
+    found = [_CountedMention(i + sentence.index("Sudan"), i + sentence.index("Sudan") + 5, "Sudan", country)
+             for i in range(0, len(text), len(sentence))]
+    _CountedMention.reads = 0
+    out = actors._with_groups(text, list(found), actors._GROUPS["en"])
+    assert _CountedMention.reads < 20 * len(found)
+    assert [m.text for m in out[:2]] == ["Rapid Support Forces", "Sudan"]
+    assert len(out) == 2 * len(found)

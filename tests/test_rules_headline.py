@@ -19,6 +19,8 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
+from claimkit.extract.rules.roles import in_headline
+from claimkit.extract.rules.support import Site
 from tests._rules_helpers import actor_names, drafts, quotes
 
 
@@ -101,3 +103,29 @@ def test_a_space_parts_a_chinese_or_japanese_headline_into_two_claims(
     types = {c[0]: c[2] for c in claims}
     assert "meeting" in types and "pledge" in types, claims
     assert pledge not in types["meeting"][0] and meeting not in types["pledge"][0], claims
+
+
+class _Watched(str):
+    """A text that counts the searches for a character made in it."""
+
+    searched = 0
+
+    def find(self, *args: object) -> int:  # type: ignore[override]
+        _Watched.searched += 1
+        return super().find(*args)  # type: ignore[arg-type]
+
+
+def test_a_claim_after_the_first_line_is_no_headline_without_a_look_for_the_line_end() -> None:
+    """Whether a claim's sentence is the headline is asked for every claim; the first
+    line's end was looked for first each time, through the whole of a text without line
+    breaks (quadratic); text before the sentence answers first. A headline is still told."""
+    prose = " ".join(["The minister said the government would send more aid to the region next week."] * 300)
+    text = _Watched(prose)
+    at = len(prose) - 80
+    _Watched.searched = 0
+    assert not in_headline(text, Site((at, len(prose)), (at, len(prose)), 299, []))
+    assert _Watched.searched == 0
+    head = "Hungary blocks EU funds for Kyiv\nThe minister said Hungary would veto the package."
+    assert in_headline(head, Site((0, 32), (0, 32), 0, []))
+    assert in_headline("  " + head, Site((2, 34), (2, 34), 0, []))
+    assert not in_headline(head, Site((33, len(head)), (33, len(head)), 1, []))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from claimkit.extract.rules import RulesBackend
 from claimkit.extract.rules.reported import reported_people
-from claimkit.extract.rules.support import CueScan
+from claimkit.extract.rules.support import CueScan, Mention
 from claimkit.normalize import Gazetteer, resolve_actor
-from claimkit.schemas import Actor
+from claimkit.schemas import Actor, ActorKind
 
 BACKEND = RulesBackend()
 
@@ -85,3 +87,31 @@ def test_the_genitive_after_a_reporting_word_comes_from_the_cue_data() -> None:
     assert lc is not None
     found = reported_people(text, CueScan(text), lc, [], "ru", _known, Gazetteer.default().honorifics("ru"))
     assert [m.value.name for m in found] == ["Igorya Smirnova"]
+
+
+class _CountedMention(Mention):
+    """A mention that counts the reads of its start."""
+
+    reads = 0
+
+    def __getattribute__(self, name: str) -> Any:
+        if name == "start":
+            _CountedMention.reads += 1
+        return super().__getattribute__(name)
+
+
+def test_the_names_beside_verbs_of_saying_are_checked_without_a_loop_over_every_mention() -> None:
+    """A long text has many verbs of saying and many mentions found before: the ones a name
+    overlaps (and the ones inside the name after the verb) are looked up by their starts,
+    not by a loop over all of them for each verb (quadratic). What is found is the same."""
+    sentence = "The talks will go on in Geneva, said Maria Kowalczyk. "
+    text = sentence * 200
+    lc = BACKEND.cues.language("en")
+    assert lc is not None
+    geneva = Actor(text="Geneva", name="Geneva", kind=ActorKind.country)
+    taken = [_CountedMention(i + sentence.index("Geneva"), i + sentence.index("Geneva") + 6, geneva)
+             for i in range(0, len(text), len(sentence))]
+    _CountedMention.reads = 0
+    found = reported_people(text, CueScan(text), lc, taken, "en", _known, Gazetteer.default().honorifics("en"))
+    assert _CountedMention.reads < 20 * len(taken)
+    assert [m.value.name for m in found[:2]] == ["Maria Kowalczyk"] * 2

@@ -33,7 +33,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -984,23 +985,47 @@ _GROUP_NOUN_NAMES = {
 def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str]) -> list[ActorMention]:
     """``found`` with the groups in no gazetteer (:data:`_GROUPS`) that overlap no person
     and no longer mention: a country inside the name is part of it ("*Sudan* Liberation
-    Army"), and a known name the group's span is ("European Union") stays as known."""
+    Army"), and a known name the group's span is ("European Union") stays as known.
+
+    The mentions a group overlaps are looked up by their starts (:class:`_Near`), not
+    by a loop over every mention for each group (a long text names hundreds of groups
+    and thousands of actors). A group added overlaps no later one (the pattern's matches
+    do not overlap), so only ``found`` is looked in."""
     groups = [m for m in pattern.finditer(text)]
     if not groups:
         return found
-    out = list(found)
+    near = _Near(found)
+    added: list[ActorMention] = []
     for g in groups:
         s, e = g.span()
-        inside = [m for m in out if m.start < e and s < m.end]
+        inside = [found[k] for k in near.overlapping(s, e)]
         if len(inside) > 1 or _title_case_line(text, s) or any(
                 m.actor.kind == ActorKind.person or m.start != s or m.end >= e for m in inside):
             continue  # a known name inside opens the group's name ("Sudan Liberation Army")
         if "name" in pattern.groupindex:  # a group noun before the name: the name alone
             s, e = g.span("name")
-        out = [m for m in out if not (m.start < e and s < m.end)]
-        out.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
-                                                       kind=ActorKind.organisation)))
-    return sorted(out, key=lambda m: m.start)
+        near.removed.update(near.overlapping(s, e))
+        added.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
+                                                         kind=ActorKind.organisation)))
+    kept = [m for k, m in enumerate(found) if k not in near.removed]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+class _Near:
+    """The mentions of a list that overlap a span: those starting at most the longest
+    mention's length before it and before its end (two bisects over their starts), less
+    the ones :attr:`removed`; as indexes into the list."""
+
+    def __init__(self, mentions: Sequence[ActorMention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        self.starts = [mentions[k].start for k in self.order]
+        self.reach = max((m.end - m.start for m in mentions), default=0)
+        self.removed: set[int] = set()
+
+    def overlapping(self, s: int, e: int) -> list[int]:
+        lo, hi = bisect_left(self.starts, s - self.reach), bisect_left(self.starts, e)
+        return [k for k in self.order[lo:hi] if k not in self.removed and self.mentions[k].end > s]
 
 
 #: a word of four letters or more, for telling a headline in title case

@@ -17,6 +17,7 @@ and a name, only after the verb and when the first word may be a given name (at 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -79,12 +80,12 @@ def reported_people(
         return []
     courtesy = _courtesy(honorifics)
     out: list[Mention] = []
+    near, said = _Near(taken), _Near(())  # by start: no loop over every mention for each verb
     for rs, re_ in scan.spans(lc, "reporting", 0, len(text)):
-        span = _after(text, re_, taken, courtesy[0]) or (None if after_only else _before(text, rs, courtesy[1]))
+        span = _after(text, re_, near, courtesy[0]) or (None if after_only else _before(text, rs, courtesy[1]))
         if span is not None and after_only and len(text[span[0] : span[1]].split()[0]) > _GIVEN_NAME_MAX:
             span = None  # a compound noun, a title ("Regierungssprecher"), opens it: no given name
-        if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or any(
-                m.start < span[1] and span[0] < m.end for m in [*taken, *out]):
+        if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or near.overlaps(*span) or said.overlaps(*span):
             continue
         written = text[span[0] : span[1]]
         if known(written) is not None:
@@ -92,7 +93,36 @@ def reported_people(
         base = _as_subject(written, lc, text, (rs, re_), after=span[0] >= re_)
         name = romanised(base, language) or base
         out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
+        said.add(out[-1])
     return out
+
+
+class _Near:
+    """Mentions looked up by their starts (two bisects within the longest mention's
+    length), in the order given: the ones a span overlaps, the ones starting inside one."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = list(mentions)
+        self.order = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)
+        self.starts = [self.mentions[k].start for k in self.order]
+        self.reach = max((m.end - m.start for m in self.mentions), default=0)
+
+    def add(self, m: Mention) -> None:
+        at = bisect_right(self.starts, m.start)
+        self.order.insert(at, len(self.mentions))
+        self.starts.insert(at, m.start)
+        self.mentions.append(m)
+        self.reach = max(self.reach, m.end - m.start)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether a mention overlaps ``[s, e)``."""
+        lo, hi = bisect_left(self.starts, s - self.reach), bisect_left(self.starts, e)
+        return any(self.mentions[k].end > s for k in self.order[lo:hi])
+
+    def starting_in(self, s: int, e: int) -> list[Mention]:
+        """The mentions starting inside ``(s, e)``, in the order given."""
+        lo, hi = bisect_right(self.starts, s), bisect_left(self.starts, e)
+        return [self.mentions[k] for k in sorted(self.order[lo:hi])]
 
 
 #: an Arabic word, and what ends a name after a verb of saying: the particles that open
@@ -158,7 +188,7 @@ def _courtesy(honorifics: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[s
     return re.compile(title), re.compile(rf"{_OPENS}(?:{title})?$")
 
 
-def _after(text: str, at: int, taken: Sequence[Mention], courtesy: re.Pattern[str]) -> tuple[int, int] | None:
+def _after(text: str, at: int, taken: _Near, courtesy: re.Pattern[str]) -> tuple[int, int] | None:
     """The name one space after the verb ending at ``at`` (after a ``courtesy`` title,
     left out), ended by punctuation, a lower-case word, the text's end or a mention of
     ``taken`` ("Według Jana Kowalskiego Polska nie ...": the country after the name)."""
@@ -170,7 +200,7 @@ def _after(text: str, at: int, taken: Sequence[Mention], courtesy: re.Pattern[st
     if m is None:
         return None
     end = m.end()
-    for t in taken:
+    for t in taken.starting_in(m.start(), end):  # the end only comes nearer: none is missed
         if m.start() < t.start < end and _GAP.fullmatch(text, text.rfind(" ", m.start(), t.start), t.start):
             end = text.rfind(" ", m.start(), t.start)  # the name stops before the mention
     if " " not in text[m.start() : end].strip() or (end == m.end() and _AFTER_OK.match(text, end) is None):

@@ -11,6 +11,7 @@ a claim is :func:`~.roles.story_choice`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 
 from claimkit.extract.rules.support import Mention, Site
@@ -31,10 +32,18 @@ def in_headline(text: str, site: Site) -> bool:
     sentence does: the article's headline. A closing quote ends a sentence only after a
     sentence end ('... he said."', 「…だ。」); a headline may close on a quote
     ('中国は「断固反対」', 'Macron : « Nous ne reculerons pas »')."""
+    blank = _LEADING_SPACE.match(text, 0, site.sentence[0])
+    if blank is None or blank.end() < site.sentence[0]:
+        return False  # text before the sentence (asked first: the first line's end is not
+        # looked for from every claim of a text without line breaks)
     line_end = text.find("\n")
-    if not 0 <= site.sentence[1] <= line_end or text[: site.sentence[0]].strip():
+    if not 0 <= site.sentence[1] <= line_end:
         return False
     return not text[:line_end].rstrip().rstrip(_CLOSING_QUOTES).rstrip().endswith(_SENTENCE_ENDS)
+
+
+#: the spaces a text opens with (what ``str.strip`` takes: ``\s`` is ``str.isspace``)
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 #: closing quotation marks, which end a sentence only after a sentence end
