@@ -903,7 +903,20 @@ def _option(argv: list[str], name: str) -> str | None:
     return argv[argv.index(name) + 1] if name in argv and argv.index(name) + 1 < len(argv) else None
 
 
+#: the options :func:`main` reads (``--help`` prints the module's text)
+_OPTIONS = frozenset({
+    "--quick", "--profile", "--where", "--speed", "--no-cue", "--lazy-bound", "--steps", "--mypyc",
+    "--against", "--rounds", "--linear-child", "--speed-child",
+})
+
+
 def main(argv: list[str]) -> None:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return
+    unknown = [a for a in argv if a.startswith("-") and a not in _OPTIONS]
+    if unknown:
+        sys.exit(f"bench/extract.py: unknown option {unknown[0]} (--help lists the options)")
     if argv[:1] == ["--linear-child"]:
         linear_child(int(argv[1]))
         return
