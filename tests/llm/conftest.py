@@ -35,6 +35,24 @@ FAKE_KEY = "sk-claimkit-test-DO-NOT-LEAK-4f3a9c"
 MODEL = "scripted-model"
 BUILTIN_TYPES = ["pledge", "refusal", "warning", "meeting"]
 
+
+def salvaged(payload: Any, text: str | None = None) -> tuple[list[Any], list[str]]:
+    """A reply's ``payload`` (``{"claims": ...}``) read by the response model of the built-in
+    types, salvage on, with the notes salvage wrote; ``text``: the article the quotes are
+    looked up in (none: no article set)."""
+    from claimkit.extract.llm.prompts import SALVAGE_NOTES, SALVAGE_TEXT, response_model
+
+    notes: list[str] = []
+    set_notes = SALVAGE_NOTES.set(notes)
+    set_text = SALVAGE_TEXT.set(text) if text is not None else None
+    try:
+        got = response_model(BUILTIN_TYPES).model_validate(payload).claims  # type: ignore[attr-defined]
+    finally:
+        if set_text is not None:
+            SALVAGE_TEXT.reset(set_text)
+        SALVAGE_NOTES.reset(set_notes)
+    return got, notes
+
 #: Tiny bounds so that the suite stays fast; the policies are the same.
 FAST = dict(
     backoff_initial=0.001,

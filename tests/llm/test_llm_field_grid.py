@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import BUILTIN_TYPES, FAKE_KEY, MODEL
+from conftest import BUILTIN_TYPES, FAKE_KEY, MODEL, salvaged
 from field_grid import cells, run_grid, run_top_level
 
 from claimkit.extract.llm.coerce import canonical_members, says_nothing
 from claimkit.extract.llm.lenient import claims_payload
-from claimkit.extract.llm.prompts import SALVAGE_NOTES, SALVAGE_TEXT, response_model
+from claimkit.extract.llm.prompts import response_model
 
 
 def _backend(server: Any) -> Any:
@@ -58,15 +58,7 @@ def test_replies_written_sloppily_around_the_claims_lose_none() -> None:
 
 
 def _validated(*claims: dict[str, Any], text: str = "x") -> tuple[list[Any], list[str]]:
-    notes: list[str] = []
-    tokens = SALVAGE_NOTES.set(notes), SALVAGE_TEXT.set(text)
-    try:
-        got = response_model(BUILTIN_TYPES).model_validate(
-            {"claims": list(claims)}).claims  # type: ignore[attr-defined]
-    finally:
-        SALVAGE_NOTES.reset(tokens[0])
-        SALVAGE_TEXT.reset(tokens[1])
-    return got, notes
+    return salvaged({"claims": list(claims)}, text)
 
 
 @pytest.mark.parametrize("word", [

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BUILTIN_TYPES, FAKE_KEY, MODEL
+from conftest import BUILTIN_TYPES, FAKE_KEY, MODEL, salvaged
 from scripted_server import (
     ScriptedServer,
     Step,
@@ -330,17 +330,7 @@ def test_the_command_against_a_sloppy_server_keeps_every_claim_and_no_key(
 
 def _validated(*claims: Any, text: str = TEXT) -> tuple[list[Any], list[str]]:
     """``claims`` read as a reply's (salvage included), with the notes it wrote."""
-    from claimkit.extract.llm.prompts import SALVAGE_NOTES, SALVAGE_TEXT, response_model
-
-    notes: list[str] = []
-    tokens = SALVAGE_NOTES.set(notes), SALVAGE_TEXT.set(text)
-    try:
-        got = response_model(BUILTIN_TYPES).model_validate(
-            {"claims": list(claims)}).claims  # type: ignore[attr-defined]
-    finally:
-        SALVAGE_NOTES.reset(tokens[0])
-        SALVAGE_TEXT.reset(tokens[1])
-    return got, notes
+    return salvaged({"claims": list(claims)}, text)
 
 
 @pytest.mark.parametrize("kind", ["json_strings", "claims_as_strings", "date_parts",
@@ -386,28 +376,16 @@ def test_qualifiers_written_as_symbols_lose_no_amount_in_17_languages() -> None:
     {"Claim 1": PLEDGE, "Claim 2": REFUSAL}, {"item-1": PLEDGE, "item-2": REFUSAL},
 ])
 def test_claims_keyed_by_their_numbers_are_the_list(claims) -> None:
-    got, notes = _validated(*[claims]) if False else _validated_payload({"claims": claims})
+    got, notes = salvaged({"claims": claims})
     assert [c.type for c in got] == ["pledge", "refusal"] and not notes
-
-
-def _validated_payload(payload: Any) -> tuple[list[Any], list[str]]:
-    from claimkit.extract.llm.prompts import SALVAGE_NOTES, response_model
-
-    notes: list[str] = []
-    token = SALVAGE_NOTES.set(notes)
-    try:
-        got = response_model(BUILTIN_TYPES).model_validate(payload).claims  # type: ignore[attr-defined]
-    finally:
-        SALVAGE_NOTES.reset(token)
-    return got, notes
 
 
 def test_an_object_of_named_claims_that_are_not_numbered_is_still_one_claim_each_way() -> None:
     """Guards: claims grouped by type are read as before; an object keyed by words that
     are no numbers is not taken for a numbered list."""
-    got, _ = _validated_payload({"claims": {"pledges": [PLEDGE], "refusals": [REFUSAL]}})
+    got, _ = salvaged({"claims": {"pledges": [PLEDGE], "refusals": [REFUSAL]}})
     assert [c.type for c in got] == ["pledge", "refusal"]
-    got, notes = _validated_payload({"claims": {"first": PLEDGE, "second": REFUSAL}})
+    got, notes = salvaged({"claims": {"first": PLEDGE, "second": REFUSAL}})
     assert got == [] and any("unknown claim type" in n for n in notes)
 
 
