@@ -30,9 +30,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from claimkit.normalize._arabic_officials import ar_title_officials
 from claimkit.normalize._brackets import bracket_after, bracket_around
@@ -66,6 +66,9 @@ from claimkit.normalize._organisations import company_openers, organisation_word
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
 
 __all__ = ["Official", "OfficialFinder", "family_repeats"]
+
+#: the key a person of :func:`family_repeats` is told apart by (a name, a gazetteer entry)
+_K = TypeVar("_K", bound=Hashable)
 
 #: at most this many capitalised words in a name ("Luiz Inácio Lula Silva"); a longer
 #: run of capitals is a headline in title case, not a name
@@ -1062,50 +1065,38 @@ def _titles_in(automaton: Any, folded: str) -> dict[int, int]:
 def _by_family_name(text: str, found: list[Official], title: str, spans: _Taken) -> list[Official]:
     """The places where a Chinese or Korean official of ``found`` is named again by the
     family name and a title ("王部长", "정 장관" after "王立平", "정민호"), as that
-    official; only a family name that one official of ``found`` has (two 王 could be
-    either), and only after that official's first mention."""
-    by_family: dict[str, list[Official]] = {}
-    for o in found:
-        family = family_name(o.name)
-        if family is not None and all(p.name != o.name for p in by_family.get(family, [])):
-            by_family.setdefault(family, []).append(o)
+    official (:func:`family_repeats`, the officials told apart by name)."""
+    people = [(o.start, o.name, o.name) for o in found]
+    repeats = family_repeats(text, people, title, lambda s, e: spans.covering(s) is None)
+    return [Official(s, e, name, None) for s, e, name in repeats]
+
+
+def family_repeats(text: str, people: Iterable[tuple[int, str, _K]], title: str,
+                   free: Callable[[int, int], bool]) -> list[tuple[int, int, _K]]:
+    """The places where a Chinese or Korean person of ``people`` (``(start, name, key)``
+    of each mention: an official found by name, a person the gazetteer knows by entry) is
+    named again by the family name and a title ("王部长", "정 장관" after "王立平",
+    "정민호"; "조 장관은" after "조현 외교부 장관", "王外长" after "王毅"), as ``(start, end,
+    key)``: only a family name that one key has (two 王 could be either), only after that
+    person's first mention, and only where ``free`` says no mention stands."""
+    keys: dict[str, set[_K]] = {}
+    first: dict[str, int] = {}
+    for start, name, key in people:
+        family = family_name(name)
+        if family is not None:
+            keys.setdefault(family, set()).add(key)
+            first[family] = min(start, first.get(family, start))
     out = []
-    for family, people in by_family.items():
-        if len(people) != 1:
+    for family, held in keys.items():
+        if len(held) != 1:
             continue
-        first = min(o.start for o in found if o.name == people[0].name)
+        (key,) = held
         for m in re.finditer(re.escape(family) + title, text):
             # a Hangul syllable before would make the family name part of a word; Chinese
             # writes no spaces, so any character may stand before it ("会见王部长")
             before = script_of(text[m.start() - 1]) if m.start() else None
-            if m.start() > first and before != Script.HANGUL and spans.covering(m.start()) is None:
-                out.append(Official(m.start(), m.end(), people[0].name, None))
-    return out
-
-
-def family_repeats(text: str, people: Sequence[tuple[int, int, int]], title: str,
-                   free: Callable[[int, int], bool]) -> list[tuple[int, int, int]]:
-    """The places where a Chinese or Korean person the gazetteer knows (``people``: the
-    ``(start, end, entry)`` of the mentions of people) is named again by the family name and
-    a title ("조 장관은" after "조현 외교부 장관", "이 대통령은" after "이재명 대통령", "王外长"
-    after "王毅"), as ``(start, end, entry)``: as :func:`_by_family_name` does for the
-    officials the finder reads, only a family name one person of ``people`` has, only after
-    that person's first mention, and only where ``free`` says no mention stands."""
-    by_family: dict[str, set[int]] = {}
-    first: dict[str, int] = {}
-    for s, e, idx in people:
-        family = family_name(text[s:e])
-        if family is not None:
-            by_family.setdefault(family, set()).add(idx)
-            first.setdefault(family, s)
-    out = []
-    for family, entries in by_family.items():
-        if len(entries) != 1:
-            continue
-        for m in re.finditer(re.escape(family) + title, text):
-            before = script_of(text[m.start() - 1]) if m.start() else None
             if m.start() > first[family] and before != Script.HANGUL and free(m.start(), m.end()):
-                out.append((m.start(), m.end(), next(iter(entries))))
+                out.append((m.start(), m.end(), key))
     return out
 
 

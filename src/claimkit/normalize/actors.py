@@ -654,7 +654,8 @@ class Gazetteer:
         if not people or title is None:
             return taken
         used = Occupied(len(text), ((s, e) for s, e, _ in taken))
-        found = family_repeats(text, people, title, lambda s, e: not used.overlaps(s, e))
+        found = family_repeats(text, [(s, text[s:e], idx) for s, e, idx in people], title,
+                               lambda s, e: not used.overlaps(s, e))
         return sorted([*taken, *found]) if found else taken
 
     def _with_parents(self, text: str,
