@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from click.testing import CliRunner
 from claimkit.cli import main
 from tests._hostile import A_TEXT, Z_TEXT, two_article_lines
 from tests._hostile import no_endpoint as no_endpoint  # the autouse fixture
+from tests._plugin_sources import VISIT_PLUGIN
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "llm"))
 
@@ -240,36 +240,6 @@ def test_run_settings_compare_what_the_backend_declares() -> None:
 
 
 # ------------------------------------------------------------------ installed plugins that fail
-
-VISIT_PLUGIN = textwrap.dedent('''
-    """A plugin that works: a `visit` claim type and its backend."""
-    from typing import ClassVar, Literal
-
-    from pydantic import Field
-
-    from claimkit import register_backend, register_claim_type
-    from claimkit.extract import Backend, Draft
-    from claimkit.schemas import Actor, ClaimBase
-
-
-    @register_claim_type
-    class Visit(ClaimBase):
-        definition: ClassVar[str] = "An actor visits a place."
-        type: Literal["visit"] = "visit"
-        place: str | None = Field(default=None, description="Where the actor went.")
-
-
-    class Visitor(Backend):
-        name = "visitor"
-
-        def extract(self, document):
-            return [Draft(type="visit", quotes=(s.strip(),),
-                          fields={"actor": [Actor(text=s.split()[0])], "place": s.split()[-1]})
-                    for s in document.text.split(".") if " visited " in s]
-
-
-    register_backend("visitor", Visitor)
-''')
 
 #: module -> its text; entry points (group, name, value) by distribution
 MODULES = {

@@ -10,43 +10,11 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-PLUGIN = textwrap.dedent('''
-    """A test plugin: a `visit` claim type and a backend that proposes visits."""
-    from typing import ClassVar, Literal
-
-    from pydantic import Field
-
-    from claimkit import register_backend, register_claim_type
-    from claimkit.extract import Backend, Draft
-    from claimkit.schemas import Actor, ClaimBase
-
-
-    @register_claim_type
-    class Visit(ClaimBase):
-        definition: ClassVar[str] = "An actor visits a place."
-        type: Literal["visit"] = "visit"
-        place: str | None = Field(default=None, description="Where the actor went.")
-
-
-    class Visitor(Backend):
-        name = "visitor"
-
-        def extract(self, document):
-            text = document.text
-            return [
-                Draft(type="visit", quotes=(s.strip(),),
-                      fields={"actor": [Actor(text=s.split()[0])], "place": s.split()[-1]})
-                for s in text.split(".") if " visited " in s
-            ]
-
-
-    register_backend("visitor", Visitor)
-''')
+from tests._plugin_sources import VISIT_PLUGIN
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -63,7 +31,7 @@ def _claimkit(*args: str, env: dict[str, str], cwd: Path) -> subprocess.Complete
 @pytest.fixture()
 def workdir(tmp_path: Path) -> Path:
     (tmp_path / "plugins").mkdir()
-    (tmp_path / "plugins" / "visit_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    (tmp_path / "plugins" / "visit_plugin.py").write_text(VISIT_PLUGIN, encoding="utf-8")
     (tmp_path / "a.txt").write_text("Macron visited Kyiv. He met Zelensky.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Reports said Macron visited Kyiv.\n", encoding="utf-8")
     gold = tmp_path / "gold"
