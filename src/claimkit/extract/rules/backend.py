@@ -236,7 +236,7 @@ class RulesBackend(Backend):
         #: (:meth:`_stands` skips them when the clause has none)
         self._clause_keys = self._claim_keys | _UNASSERTED | frozenset(
             [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose",
-             "outcome"]
+             "outcome", "credit"]
         )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
@@ -535,6 +535,7 @@ class RulesBackend(Backend):
             hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         by_code = {lc.code: cues for lc, cues in found}
         kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
+        kept = [h for h in kept if not _uncommitted(scene, h, sentence, by_code[h.lang.code])]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
         silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
@@ -1256,6 +1257,27 @@ def _on_cue(cues: Mapping[str, Sequence[tuple[int, int]]], types: Iterable[str],
     """A cue of a claim type overlaps the future's verb (or its negation)."""
     lo = future.negation[0] if future.negation else future.verb[0]
     return any(s < future.verb[1] and lo < e for name in types for s, e in cues.get(name, ()))
+
+
+def _uncommitted(
+    scene: Scene, hit: Hit, sentence: tuple[int, int], cues: Mapping[str, Sequence[tuple[int, int]]]
+) -> bool:
+    """A ``credit`` word (lend, prêter, leihen, 融資, سيقرض: money lent or granted) in the
+    cue, and no actor or person named before it in its sentence, nor right after it (the
+    subject of a verb-first clause: "سيقرض صندوق النقد الدولي مصر"): whoever lends is no
+    one who commits ("Banks will lend more to small firms", "Los bancos prestarán más")."""
+    if not any(hit.start <= s and e <= hit.end for s, e in cues.get("credit", ())):
+        return False
+    for mentions in (scene.actors, scene.people):
+        if within(mentions, sentence[0], hit.start):
+            return False
+        if any(0 <= m.start - hit.end <= _CREDIT_AFTER for m in within(mentions, hit.end, sentence[1])):
+            return False
+    return True
+
+
+#: how far after a ``credit`` cue its subject may start in a verb-first clause
+_CREDIT_AFTER = 2
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
