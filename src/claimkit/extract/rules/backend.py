@@ -535,7 +535,9 @@ class RulesBackend(Backend):
             hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         by_code = {lc.code: cues for lc, cues in found}
         kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
-        kept = [h for h in kept if not _uncommitted(scene, h, sentence, by_code[h.lang.code])]
+        kept = [
+            h for h in kept if not _uncommitted(scene, h, sentence, by_code[h.lang.code]) and not _objectless(scene, h, clause)
+        ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
         silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
@@ -1278,6 +1280,56 @@ def _uncommitted(
 
 #: how far after a ``credit`` cue its subject may start in a verb-first clause
 _CREDIT_AFTER = 2
+
+
+def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is an ``actor_object`` word ("meet", "se encontrará con") and its object, up to
+    the next clause mark (after a ``comitative`` word opening it: "meet with"), is no one:
+    no person named in its first :data:`_PERSON_WORDS` words, no ``object_lead`` word
+    ("counterpart", "officials", "the president") in its first :data:`_LEAD_WORDS`, and no
+    actor's name opening it that the next word does not make a modifier (:func:`_named_object`).
+    "Macron will meet Merz", "is set to meet his Chinese counterpart", "to meet with Ukrainian
+    officials" meet; "Britain will meet its NATO spending target", "supplies due to meet
+    the needs of 50,000 people", "will meet with resistance" do not."""
+    scan, lc = scene.cues, hit.lang
+    if (hit.start, hit.end) not in scan.spans(lc, "actor_object", hit.start, hit.end):
+        return False
+    text = scan.text
+    mark = _CLAUSE_MARK.search(text, hit.end, clause[1])
+    start, end = hit.end, mark.start() if mark else clause[1]
+    opening = scan.spans(lc, "comitative", start, end)
+    if opening and not text[start : opening[0][0]].strip():
+        start = opening[0][1]
+    words = list(_WORD.finditer(text, start, end))
+    if not words:
+        return True
+    reach = words[min(len(words), _PERSON_WORDS) - 1].end()
+    people = within(scene.people, start, end)
+    if people and people[0].start < reach:
+        return False
+    if scan.has(lc, "object_lead", start, words[min(len(words), _LEAD_WORDS) - 1].end()):
+        return False
+    return not any(m.start == words[0].start() and _named_object(scene, lc, m, end) for m in within(scene.actors, start, end))
+
+
+def _named_object(scene: Scene, lc: LanguageCues, name: Mention, end: int) -> bool:
+    """The actor's name is the object itself, not a modifier of the noun after it ("meet
+    Ukraine on Friday", not "meet Chinese demand"): nothing after it in its clause, or a
+    capitalised word, a preposition (``oblique``), a ``coordinator`` or a date next."""
+    text, scan = scene.cues.text, scene.cues
+    nxt = _WORD.search(text, name.end, end)
+    if nxt is None or nxt.group()[0].isupper() or any(m.start == nxt.start() for m in within(scene.dates, nxt.start(), end)):
+        return True
+    return any(
+        s == nxt.start() for category in ("oblique", "coordinator") for s, _ in scan.spans(lc, category, nxt.start(), end)
+    )
+
+
+#: how many words of a meeting verb's object a person's name may start in ("meet his
+#: Russian counterpart Sergei Lavrov")
+_PERSON_WORDS = 5
+#: and an ``object_lead`` word ("meet the prime minister", "meet his Chinese counterpart")
+_LEAD_WORDS = 3
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:
