@@ -103,7 +103,7 @@ from claimkit.normalize import country_name
 from claimkit.normalize.dates import next_week
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
-from claimkit.text import reading_form
+from claimkit.text import fold_case_loose, reading_form
 
 __all__ = ["RULES_VERSION", "RulesBackend"]
 
@@ -347,6 +347,7 @@ class RulesBackend(Backend):
         candidates: list[Candidate] = []
         for si, sentence, langs in claiming:
             candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
+        candidates = self._named_again(scan, candidates, {lc.code: lc for _, _, langs in claiming for lc in langs})
         pair_actors(candidates)
         if self.merge:
             joined = {id(c.fields.get("date")): c.date_path for c in candidates if c.fields.get("date") is not None}
@@ -358,6 +359,31 @@ class RulesBackend(Backend):
             if c.story is not None and c.fields.get("date") is None:
                 c.fields["date"] = memo.claim_date(c.story)
         return scene, candidates
+
+    def _named_again(
+        self, scan: CueScan, candidates: list[Candidate], langs: Mapping[str, LanguageCues]
+    ) -> list[Candidate]:
+        """A noun a claim of another type outranked (an ``after`` precedence rule whose
+        dropped type is no ``verbal`` one: "will not attend the summit", "中方将不出席 ...
+        和平峰会" refuses, no meeting) names that refused thing when the article says it
+        again later with no date of its own and no person of its own: "Mao said the summit
+        arrangements fell short", "中方缺席将削弱峰会的代表性" report no meeting either
+        ("外相会合には代わりに宮路拓馬外務副大臣が出席する": another attends it, a meeting)."""
+        pairs = {(r.drop, r.by) for r in self._precedence if r.when == "after" and not self.specs[r.drop].verbal}
+        named: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        for c in candidates:
+            for drop, by in pairs:
+                if c.type == by:
+                    labels = frozenset(a.label for a in c.fields.get("actor") or ())
+                    named.setdefault(drop, []).extend(
+                        (e, fold_case_loose(scan.text[s:e]), labels)
+                        for lc in langs.values()
+                        for s, e in scan.spans(lc, drop, *c.span)
+                        if _governed_noun(scan, lc, by, (s, e), c.span)
+                    )
+        if not named:
+            return candidates
+        return [c for c in candidates if c.dated or not _told_again(scan, c, named.get(c.type, ()), langs)]
 
     def _claiming(
         self, document: Document, sentences: Sequence[Sentence], scan: CueScan
@@ -1259,6 +1285,40 @@ def _on_cue(cues: Mapping[str, Sequence[tuple[int, int]]], types: Iterable[str],
     """A cue of a claim type overlaps the future's verb (or its negation)."""
     lo = future.negation[0] if future.negation else future.verb[0]
     return any(s < future.verb[1] and lo < e for name in types for s, e in cues.get(name, ()))
+
+
+def _governed_noun(scan: CueScan, lc: LanguageCues, by: str, noun: tuple[int, int], span: tuple[int, int]) -> bool:
+    """A cue of type ``by`` stands at most :data:`_GOVERNED_REACH` characters before the
+    noun in ``span`` (after it in a verb-final language), no clause mark between: the noun
+    is its object ("will not attend the peace summit", "外相会合に出席しない"), not a word
+    further on ("suspended aid to push Kyiv to the negotiating table")."""
+    text = scan.text
+    if lc.negation_after:
+        return any(
+            0 <= s - noun[1] <= _GOVERNED_REACH and not _CLAUSE_MARK.search(text, noun[1], s)
+            for s, _ in scan.spans(lc, by, noun[1], span[1])
+        )
+    return any(
+        0 <= noun[0] - e <= _GOVERNED_REACH and not _CLAUSE_MARK.search(text, e, noun[0])
+        for _, e in scan.spans(lc, by, span[0], noun[0])
+    )
+
+
+#: how far a refusal cue may stand from the meeting noun it governs
+_GOVERNED_REACH = 30
+
+
+def _told_again(
+    scan: CueScan, c: Candidate, named: Sequence[tuple[int, str, frozenset[str]]], langs: Mapping[str, LanguageCues]
+) -> bool:
+    """One of the cues of ``c``'s type in its span is a word ``named`` before it (each an
+    end offset, the folded word and the actors of the claim that named it), and ``c``
+    names no person those actors leave out: the same thing told again."""
+    if not named:
+        return False
+    words = {fold_case_loose(scan.text[s:e]) for lc in langs.values() for s, e in scan.spans(lc, c.type, *c.span)}
+    people = {a.label for a in c.fields.get("actor") or () if a.kind == ActorKind.person}
+    return any(end <= c.span[0] and word in words and people <= labels for end, word, labels in named)
 
 
 def _uncommitted(
