@@ -562,7 +562,10 @@ class RulesBackend(Backend):
         by_code = {lc.code: cues for lc, cues in found}
         kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
         kept = [
-            h for h in kept if not _uncommitted(scene, h, sentence, by_code[h.lang.code]) and not _objectless(scene, h, clause)
+            h for h in kept
+            if not _uncommitted(scene, h, sentence, by_code[h.lang.code])
+            and not _objectless(scene, h, clause)
+            and not (self.specs[h.type].verbal and _said_of_a_thing(scene, h))
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
@@ -1340,6 +1343,22 @@ def _uncommitted(
 
 #: how far after a ``credit`` cue its subject may start in a verb-first clause
 _CREDIT_AFTER = 2
+
+
+def _said_of_a_thing(scene: Scene, hit: Hit) -> bool:
+    """The cue verb opens a relative clause on a thing: a ``subject_relative`` pronoun right
+    before it ("qui", "which", "которая") whose antecedent, the word before it (a comma
+    apart), ends no actor's or person's name. "une mesure qui menace notre
+    approvisionnement", "a move that threatens the truce": the measure endangers, no one
+    warns; "la Russie, qui menace ..." stays."""
+    scan = scene.cues
+    text = scan.text
+    for s, e in scan.spans(hit.lang, "subject_relative", max(0, hit.start - _RELATIVE_REACH), hit.start):
+        if text[e : hit.start].strip():
+            continue
+        before = len(text[:s].rstrip().rstrip(",").rstrip())
+        return not any(m.end == before for found in (scene.actors, scene.people) for m in within(found, max(0, before - 200), before))
+    return False
 
 
 def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
