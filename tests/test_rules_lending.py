@@ -57,3 +57,33 @@ _GENERIC = [
 @pytest.mark.parametrize(("lang", "text"), _GENERIC, ids=[f"{t[0]}:{i}" for i, t in enumerate(_GENERIC)])
 def test_lending_with_no_actor_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
     assert "pledge" not in {d.type for d in drafts(backend, text, lang)}
+
+
+# money invested is committed the same way: a ``credit`` word, an actor before it
+_INVESTING = [
+    ("en", "Japan will invest $550 billion in the United States, Trump said."),
+    ("es", "Japón invertirá 550.000 millones de dólares en Estados Unidos."),
+    ("fr", "Les Émirats arabes unis investiront 30 milliards d'euros en France."),
+    ("de", "Katar will 10 Milliarden Euro in Deutschland investieren."),
+    ("pl", "Polska zainwestuje 10 mld zł w obronność."),
+    ("ja", "日本は米国に5500億ドルを投資する。"),
+    ("ar", "ستستثمر الإمارات 30 مليار يورو في فرنسا."),
+    ("id", "Jepang akan berinvestasi 5 miliar dolar di Indonesia."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _INVESTING, ids=[f"{t[0]}:{i}" for i, t in enumerate(_INVESTING)])
+def test_an_actor_that_will_invest_pledges(backend: RulesBackend, lang: str, text: str) -> None:
+    assert [d.type for d in drafts(backend, text, lang)] == ["pledge"]
+
+
+_INVESTORS = [
+    ("en", "Investors will invest more in bonds as rates fall."),
+    ("es", "Las empresas invertirán más en tecnología este año."),
+    ("it", "Gli investitori investiranno di più in obbligazioni."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _INVESTORS, ids=[f"{t[0]}:{i}" for i, t in enumerate(_INVESTORS)])
+def test_investing_with_no_actor_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in {d.type for d in drafts(backend, text, lang)}
