@@ -1475,11 +1475,13 @@ def _negated_threat(scan: CueScan, refusal: Hit, threat: Hit) -> bool:
 
 
 def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:
-    """``drop`` ends before a ``coordinator`` word ("but", "and", "mais", "pero", "ma",
-    "mas") that stands before ``other``: two predicates, two claims ("pledged $100
-    million but refused to join the call", "a promis des fonds et refusé"), not one
-    cue inside the other's reach ("refused to send troops")."""
-    return drop.end <= other.start and scan.has(drop.lang, "coordinator", drop.end, other.start)
+    """A ``coordinator`` word ("but", "and", "mais", "pero", "ma", "mas") stands between
+    the two cues, whichever comes first: two predicates, two claims ("pledged $100
+    million but refused to join the call", "a promis des fonds et refusé", "warned Russia
+    and pledged more air defence"), not one cue inside the other's reach ("refused to
+    send troops", "warned that it would impose tariffs")."""
+    first, last = (drop, other) if drop.end <= other.start else (other, drop)
+    return first.end <= last.start and scan.has(drop.lang, "coordinator", first.end, last.start)
 
 
 def _governed(by: Hit, drop: Hit) -> bool:
