@@ -1,6 +1,7 @@
 """Meetings announced with a future or scheduling verb: "will meet", "is set to meet",
 "is due to meet", "to meet with" (English had "met" and "meets" only), "se encontrará
-con" (Spanish), "... ile görüşecek" (Turkish: will meet with), "sastat će se" (Croatian).
+con" (Spanish), "... ile görüşecek" (Turkish: will meet with), "sastat će se" (Croatian);
+Polish "spotka się z" / "spotkał się z" (meets with) is an ``actor_object`` cue too.
 
 "meet" and "se encontrará con" are ``actor_object`` cues: they state a meeting only when
 their object is someone (a person named in its first words, an ``object_lead`` word,
@@ -35,6 +36,8 @@ _MEETINGS = [
     ("tr", "Cumhurbaşkanı Erdoğan gelecek hafta Alman mevkidaşıyla görüşecek."),
     ("hr", "Premijer Andrej Plenković sastat će se u petak s francuskim predsjednikom Emmanuelom Macronom."),
     ("hr", "Ministri vanjskih poslova sastaju se u ponedjeljak u Bruxellesu."),
+    ("pl", "Premier Donald Tusk spotka się z prezydentem Francji Emmanuelem Macronem w piątek."),
+    ("pl", "Szef MSZ spotkał się z ukraińskim odpowiednikiem w Kijowie."),
 ]
 
 
@@ -54,6 +57,10 @@ _NOT_MEETINGS = [
     ("tr", "Meclis yarın bütçe teklifini görüşecek."),
     ("tr", "Komisyon konuyu perşembe günü görüşecek."),
     ("hr", "Odbor će sastaviti novo izvješće do petka."),
+    # Polish "spotkać się z" is also "to meet with" a reaction: criticism, a response
+    ("pl", "Rosja ostrzegła, że rozmieszczenie niemieckich wojsk przy granicy spotka się z „adekwatnymi krokami”."),
+    ("pl", "Projekt ustawy spotkał się z ostrą krytyką opozycji."),
+    ("pl", "Decyzja Brukseli spotka się z odpowiedzią Moskwy."),
 ]
 
 
