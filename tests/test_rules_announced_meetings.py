@@ -1,7 +1,8 @@
 """Meetings announced with a future or scheduling verb: "will meet", "is set to meet",
 "is due to meet", "to meet with" (English had "met" and "meets" only), "se encontrará
 con" (Spanish), "... ile görüşecek" (Turkish: will meet with), "sastat će se" (Croatian);
-Polish "spotka się z" / "spotkał się z" (meets with) is an ``actor_object`` cue too.
+Polish "spotka się z" / "spotkał się z" (meets with), Russian "встретит", "встретил" and
+Ukrainian "зустріне", "зустрів" (meets someone) are ``actor_object`` cues too.
 
 "meet" and "se encontrará con" are ``actor_object`` cues: they state a meeting only when
 their object is someone (a person named in its first words, an ``object_lead`` word,
@@ -38,6 +39,9 @@ _MEETINGS = [
     ("hr", "Ministri vanjskih poslova sastaju se u ponedjeljak u Bruxellesu."),
     ("pl", "Premier Donald Tusk spotka się z prezydentem Francji Emmanuelem Macronem w piątek."),
     ("pl", "Szef MSZ spotkał się z ukraińskim odpowiednikiem w Kijowie."),
+    ("ru", "Путин встретит Си Цзиньпина в аэропорту Внуково."),
+    ("ru", "Лавров встретил своего турецкого коллегу в Анкаре."),
+    ("uk", "Зеленський зустрів президента Франції в аеропорту."),
 ]
 
 
@@ -61,6 +65,9 @@ _NOT_MEETINGS = [
     ("pl", "Rosja ostrzegła, że rozmieszczenie niemieckich wojsk przy granicy spotka się z „adekwatnymi krokami”."),
     ("pl", "Projekt ustawy spotkał się z ostrą krytyką opozycji."),
     ("pl", "Decyzja Brukseli spotka się z odpowiedzią Moskwy."),
+    # Russian and Ukrainian "встретить", "зустріти": to meet someone, or to meet with criticism
+    ("ru", "Инициатива встретила критику со стороны оппозиции."),
+    ("uk", "Ініціатива зустріла критику з боку опозиції."),
 ]
 
 
