@@ -23,7 +23,8 @@ from tests._rules_helpers import drafts
     ],
 )
 def test_a_promise_as_subject_is_no_claim(backend: RulesBackend, text: str) -> None:
-    assert [d.type for d in drafts(backend, text, "ja")] == []
+    # the harm foretold after the condition is a warning of its own (test_rules_worsening.py)
+    assert {d.type for d in drafts(backend, text, "ja")} <= {"warning"}
 
 
 @pytest.mark.parametrize(
