@@ -391,7 +391,7 @@ _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernière|dernier|letzten|verga
                    r"scors[oa]|última|ultim[oa]|"
                    r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen|الماضي|الماضية)\b|"
                    r"上周|上週|上星期|上个|先週|지난")
-_FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|scheduled|plans? to|"
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|(?:is|are) set to|(?:is|are) expected to|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|aura|wird|werden|soll|será|"
                      r"serán|va a|sarà|vai|irá|\w+rá|\w+rán|\w+rà|\w+ranno|tiendra|aura lieu|będzie|będą|odbędzie|будет|будут|состоится|"
                      r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"

@@ -103,7 +103,7 @@ from claimkit.normalize import country_name
 from claimkit.normalize.dates import next_week
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
-from claimkit.text import reading_form
+from claimkit.text import fold_case_loose, reading_form
 
 __all__ = ["RULES_VERSION", "RulesBackend"]
 
@@ -236,7 +236,7 @@ class RulesBackend(Backend):
         #: (:meth:`_stands` skips them when the clause has none)
         self._clause_keys = self._claim_keys | _UNASSERTED | frozenset(
             [*(c for spec in self.specs.values() for c in spec.compose), *_CROSSING, "question", "venue", "joint", "purpose",
-             "outcome"]
+             "outcome", "credit"]
         )
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
@@ -347,6 +347,7 @@ class RulesBackend(Backend):
         candidates: list[Candidate] = []
         for si, sentence, langs in claiming:
             candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
+        candidates = self._named_again(scan, candidates, {lc.code: lc for _, _, langs in claiming for lc in langs})
         pair_actors(candidates)
         if self.merge:
             joined = {id(c.fields.get("date")): c.date_path for c in candidates if c.fields.get("date") is not None}
@@ -358,6 +359,31 @@ class RulesBackend(Backend):
             if c.story is not None and c.fields.get("date") is None:
                 c.fields["date"] = memo.claim_date(c.story)
         return scene, candidates
+
+    def _named_again(
+        self, scan: CueScan, candidates: list[Candidate], langs: Mapping[str, LanguageCues]
+    ) -> list[Candidate]:
+        """A noun a claim of another type outranked (an ``after`` precedence rule whose
+        dropped type is no ``verbal`` one: "will not attend the summit", "中方将不出席 ...
+        和平峰会" refuses, no meeting) names that refused thing when the article says it
+        again later with no date of its own and no person of its own: "Mao said the summit
+        arrangements fell short", "中方缺席将削弱峰会的代表性" report no meeting either
+        ("外相会合には代わりに宮路拓馬外務副大臣が出席する": another attends it, a meeting)."""
+        pairs = {(r.drop, r.by) for r in self._precedence if r.when == "after" and not self.specs[r.drop].verbal}
+        named: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        for c in candidates:
+            for drop, by in pairs:
+                if c.type == by:
+                    labels = frozenset(a.label for a in c.fields.get("actor") or ())
+                    named.setdefault(drop, []).extend(
+                        (e, fold_case_loose(scan.text[s:e]), labels)
+                        for lc in langs.values()
+                        for s, e in scan.spans(lc, drop, *c.span)
+                        if _governed_noun(scan, lc, by, (s, e), c.span)
+                    )
+        if not named:
+            return candidates
+        return [c for c in candidates if c.dated or not _told_again(scan, c, named.get(c.type, ()), langs)]
 
     def _claiming(
         self, document: Document, sentences: Sequence[Sentence], scan: CueScan
@@ -535,6 +561,12 @@ class RulesBackend(Backend):
             hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         by_code = {lc.code: cues for lc, cues in found}
         kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
+        kept = [
+            h for h in kept
+            if not _uncommitted(scene, h, sentence, by_code[h.lang.code])
+            and not _objectless(scene, h, clause)
+            and not (self.specs[h.type].verbal and _said_of_a_thing(scene, h))
+        ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
         # was not spoken about (after it in the clause) is a claim
         silent = [h.start for h in kept if self._voided(scan, h, clause, sentence[1], names)]
@@ -1258,6 +1290,127 @@ def _on_cue(cues: Mapping[str, Sequence[tuple[int, int]]], types: Iterable[str],
     return any(s < future.verb[1] and lo < e for name in types for s, e in cues.get(name, ()))
 
 
+def _governed_noun(scan: CueScan, lc: LanguageCues, by: str, noun: tuple[int, int], span: tuple[int, int]) -> bool:
+    """A cue of type ``by`` stands at most :data:`_GOVERNED_REACH` characters before the
+    noun in ``span`` (after it in a verb-final language), no clause mark between: the noun
+    is its object ("will not attend the peace summit", "外相会合に出席しない"), not a word
+    further on ("suspended aid to push Kyiv to the negotiating table")."""
+    text = scan.text
+    if lc.negation_after:
+        return any(
+            0 <= s - noun[1] <= _GOVERNED_REACH and not _CLAUSE_MARK.search(text, noun[1], s)
+            for s, _ in scan.spans(lc, by, noun[1], span[1])
+        )
+    return any(
+        0 <= noun[0] - e <= _GOVERNED_REACH and not _CLAUSE_MARK.search(text, e, noun[0])
+        for _, e in scan.spans(lc, by, span[0], noun[0])
+    )
+
+
+#: how far a refusal cue may stand from the meeting noun it governs
+_GOVERNED_REACH = 30
+
+
+def _told_again(
+    scan: CueScan, c: Candidate, named: Sequence[tuple[int, str, frozenset[str]]], langs: Mapping[str, LanguageCues]
+) -> bool:
+    """One of the cues of ``c``'s type in its span is a word ``named`` before it (each an
+    end offset, the folded word and the actors of the claim that named it), and ``c``
+    names no person those actors leave out: the same thing told again."""
+    if not named:
+        return False
+    words = {fold_case_loose(scan.text[s:e]) for lc in langs.values() for s, e in scan.spans(lc, c.type, *c.span)}
+    people = {a.label for a in c.fields.get("actor") or () if a.kind == ActorKind.person}
+    return any(end <= c.span[0] and word in words and people <= labels for end, word, labels in named)
+
+
+def _uncommitted(
+    scene: Scene, hit: Hit, sentence: tuple[int, int], cues: Mapping[str, Sequence[tuple[int, int]]]
+) -> bool:
+    """A ``credit`` word (lend, prêter, leihen, 融資, سيقرض: money lent or granted) in the
+    cue, and no actor or person named before it in its sentence, nor right after it (the
+    subject of a verb-first clause: "سيقرض صندوق النقد الدولي مصر"): whoever lends is no
+    one who commits ("Banks will lend more to small firms", "Los bancos prestarán más")."""
+    if not any(hit.start <= s and e <= hit.end for s, e in cues.get("credit", ())):
+        return False
+    for mentions in (scene.actors, scene.people):
+        if within(mentions, sentence[0], hit.start):
+            return False
+        if any(0 <= m.start - hit.end <= _CREDIT_AFTER for m in within(mentions, hit.end, sentence[1])):
+            return False
+    return True
+
+
+#: how far after a ``credit`` cue its subject may start in a verb-first clause
+_CREDIT_AFTER = 2
+
+
+def _said_of_a_thing(scene: Scene, hit: Hit) -> bool:
+    """The cue verb opens a relative clause on a thing: a ``subject_relative`` pronoun right
+    before it ("qui", "which", "которая") whose antecedent, the word before it (a comma
+    apart), ends no actor's or person's name. "une mesure qui menace notre
+    approvisionnement", "a move that threatens the truce": the measure endangers, no one
+    warns; "la Russie, qui menace ..." stays."""
+    scan = scene.cues
+    text = scan.text
+    for s, e in scan.spans(hit.lang, "subject_relative", max(0, hit.start - _RELATIVE_REACH), hit.start):
+        if text[e : hit.start].strip():
+            continue
+        before = len(text[:s].rstrip().rstrip(",").rstrip())
+        return not any(m.end == before for found in (scene.actors, scene.people) for m in within(found, max(0, before - 200), before))
+    return False
+
+
+def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
+    """The cue is an ``actor_object`` word ("meet", "se encontrará con") and its object, up to
+    the next clause mark (after a ``comitative`` word opening it: "meet with"), is no one:
+    no person named in its first :data:`_PERSON_WORDS` words, no ``object_lead`` word
+    ("counterpart", "officials", "the president") in its first :data:`_LEAD_WORDS`, and no
+    actor's name opening it that the next word does not make a modifier (:func:`_named_object`).
+    "Macron will meet Merz", "is set to meet his Chinese counterpart", "to meet with Ukrainian
+    officials" meet; "Britain will meet its NATO spending target", "supplies due to meet
+    the needs of 50,000 people", "will meet with resistance" do not."""
+    scan, lc = scene.cues, hit.lang
+    if (hit.start, hit.end) not in scan.spans(lc, "actor_object", hit.start, hit.end):
+        return False
+    text = scan.text
+    mark = _CLAUSE_MARK.search(text, hit.end, clause[1])
+    start, end = hit.end, mark.start() if mark else clause[1]
+    opening = scan.spans(lc, "comitative", start, end)
+    if opening and not text[start : opening[0][0]].strip():
+        start = opening[0][1]
+    words = list(_WORD.finditer(text, start, end))
+    if not words:
+        return True
+    reach = words[min(len(words), _PERSON_WORDS) - 1].end()
+    people = within(scene.people, start, end)
+    if people and people[0].start < reach:
+        return False
+    if scan.has(lc, "object_lead", start, words[min(len(words), _LEAD_WORDS) - 1].end()):
+        return False
+    return not any(m.start == words[0].start() and _named_object(scene, lc, m, end) for m in within(scene.actors, start, end))
+
+
+def _named_object(scene: Scene, lc: LanguageCues, name: Mention, end: int) -> bool:
+    """The actor's name is the object itself, not a modifier of the noun after it ("meet
+    Ukraine on Friday", not "meet Chinese demand"): nothing after it in its clause, or a
+    capitalised word, a preposition (``oblique``), a ``coordinator`` or a date next."""
+    text, scan = scene.cues.text, scene.cues
+    nxt = _WORD.search(text, name.end, end)
+    if nxt is None or nxt.group()[0].isupper() or any(m.start == nxt.start() for m in within(scene.dates, nxt.start(), end)):
+        return True
+    return any(
+        s == nxt.start() for category in ("oblique", "coordinator") for s, _ in scan.spans(lc, category, nxt.start(), end)
+    )
+
+
+#: how many words of a meeting verb's object a person's name may start in ("meet his
+#: Russian counterpart Sergei Lavrov")
+_PERSON_WORDS = 5
+#: and an ``object_lead`` word ("meet the prime minister", "meet his Chinese counterpart")
+_LEAD_WORDS = 3
+
+
 def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Overlapping cues: the longer one says more ("not rule out" > "rule out").
 
@@ -1322,11 +1475,13 @@ def _negated_threat(scan: CueScan, refusal: Hit, threat: Hit) -> bool:
 
 
 def _coordinated(scan: CueScan, drop: Hit, other: Hit) -> bool:
-    """``drop`` ends before a ``coordinator`` word ("but", "and", "mais", "pero", "ma",
-    "mas") that stands before ``other``: two predicates, two claims ("pledged $100
-    million but refused to join the call", "a promis des fonds et refusé"), not one
-    cue inside the other's reach ("refused to send troops")."""
-    return drop.end <= other.start and scan.has(drop.lang, "coordinator", drop.end, other.start)
+    """A ``coordinator`` word ("but", "and", "mais", "pero", "ma", "mas") stands between
+    the two cues, whichever comes first: two predicates, two claims ("pledged $100
+    million but refused to join the call", "a promis des fonds et refusé", "warned Russia
+    and pledged more air defence"), not one cue inside the other's reach ("refused to
+    send troops", "warned that it would impose tariffs")."""
+    first, last = (drop, other) if drop.end <= other.start else (other, drop)
+    return first.end <= last.start and scan.has(drop.lang, "coordinator", first.end, last.start)
 
 
 def _governed(by: Hit, drop: Hit) -> bool:

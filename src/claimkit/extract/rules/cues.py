@@ -42,7 +42,8 @@ MODIFIERS = (
     "agreement", "called_off", "recurring", "coordinator", "belief", "travel", "auxiliary",
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",
-    "analyst", "complementizer", "consequence", "dative", "announcing", "outcome",
+    "analyst", "complementizer", "consequence", "dative", "announcing", "outcome", "credit",
+    "actor_object", "object_lead", "comitative", "subject_relative",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics"})
