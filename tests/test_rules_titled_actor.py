@@ -50,13 +50,19 @@ def test_a_person_named_with_a_title_says_the_claim(
 
 #: (language, claim type, the people the text names, text): a title word with no name
 #: beside it, or a word that only holds one ("代表团", the delegation; "대표단"; "노동당",
-#: the party between a name and its title)
+#: the party between a name and its title; "経団連", the business federation)
 _NO_NAME = [
     ("zh", "pledge", (), "欧盟代表团2日表示，欧盟将向乌克兰提供新的援助。"),
     ("ko", "pledge", (), "한국 대표단은 2일 우크라이나에 인도적 지원을 제공하겠다고 약속했다."),
     ("ko", "warning", ("Kim Yo Jong",), "북한 김여정 노동당 부부장은 2일 한국이 도발을 계속하면 대가를 치를 것이라고 경고했다."),
     ("ru", "refusal", (), "Лидер партии заявил, что Россия не примет ультиматумов."),
     ("ar", "warning", (), "وحذر قائد الجيش من أن الحرب قد تمتد إلى لبنان."),
+    # a word of time or a party before a party's title: a Korean name is a family name and
+    # two syllables ("이날", that day; "국민의힘", the party)
+    ("ko", "refusal", (), "이날 더불어민주당 대표는 정부의 예산안을 받아들이지 않겠다고 밝혔다."),
+    ("ko", "pledge", (), "한편 국민의힘 원내대표는 정부의 예산안을 지지하겠다고 약속했다."),
+    # a body's abbreviation before its head's title opens with no Japanese family name
+    ("ja", "pledge", (), "経団連会長は2日、賃上げを続けると約束した。"),
 ]
 
 
