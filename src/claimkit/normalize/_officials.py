@@ -309,7 +309,7 @@ def _locative(word: str, lang: str | None, after: str = "") -> bool:
 #: the titles of languages with cases that a portfolio in the genitive follows ("minister
 #: rolnictwa", "ministrica financija", "министр финансов", "міністр фінансів")
 _GENITIVE_TITLES = ("minister", "wiceminister", "ministar", "ministrica", "ministr", "ministryně",
-                    "министр", "міністр", "міністерка", "министър", "министром", "міністром", "міністеркою",
+                    "министр", "міністр", "министър", "министром", "міністром", "міністеркою",
                     # spokespeople, whose body may follow in the genitive ("пресс-секретарь
                     # министерства Мария ...", "rzeczniczka resortu Anna ...", "glasnogovornica
                     # ministarstva Ivana ...")
@@ -519,10 +519,10 @@ class OfficialFinder:
         ar = _alternation(by_script.get(Script.ARABIC, []))
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
         #: a Korean name before its title, a body between ("외교부", "국가안보실",
-        #: "산업통상자원부", a party: "더불어민주당") or a province or city before its governor or mayor ("경기도지사",
+        #: "산업통상자원부") or a province or city before its governor or mayor ("경기도지사",
         #: "서울시장")
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
-                                 rf"(?:{_HANGUL_WORD}{{1,7}}[부청처원실당] ?|{_HANGUL_WORD}{{1,3}}(?=도지사|시장))?"
+                                 rf"(?:{_HANGUL_WORD}{{1,7}}[부청처원실] ?|{_HANGUL_WORD}{{1,3}}(?=도지사|시장))?"
                                  rf"{_KO_ORDINAL}({self._ko}){_KO_TITLE_END}") if self._ko else None
         #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
         #: common family name, before a particle or a break
