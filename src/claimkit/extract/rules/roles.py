@@ -895,6 +895,9 @@ _OWNED_REACH = 40
 #: "우크라이나 영토" (Ukraine's territory) is "우크라이나의 영토"; Turkish marks the owned
 #: noun with a suffix instead, and "Fransa bölgeye" is France sending to the region
 _SPACED_COMPOUNDS = frozenset({"hangul"})
+#: the scripts of the cue lists (``script``) whose countries join their titles with no
+#: space or with a particle ("加拿大总理", "カナダの首相", "튀르키예의 외무장관")
+_UNSPACED_SCRIPTS = frozenset({"han", "kana", "hangul"})
 
 
 def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
@@ -1582,9 +1585,10 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
     text, scan = scene.text, scene.cues
     for lc in site.langs:
         pronoun = _opening_pronoun(scene, lc, site.sentence)
-        stem = None
+        stem, said = None, subject
         if pronoun is None and (titled := _demonym_title(scene, lc, site.sentence)) is not None:
-            pronoun, stem = titled
+            pronoun, stem, country = titled
+            said = [*subject, country]  # the title's country: its holder, no other country's
         if pronoun is not None:
             pe = pronoun[1]
             starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
@@ -1592,7 +1596,7 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
                 starts.append(hit.start)  # the pronoun is the claim's own subject
             if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronoun, rs)
                    for rs in starts):
-                return _office_antecedent(scene, lc, site, pronoun, subject, stem) or _antecedent(scene, site, subject)
+                return _office_antecedent(scene, lc, site, pronoun, said, stem) or _antecedent(scene, site, said)
         if (inverted := _inverted_pronoun(scene, lc, site.sentence, hit)) is not None:
             return _office_antecedent(scene, lc, site, inverted, subject) or _antecedent(scene, site, subject)
         if _opening_report(scene, lc, site.sentence, hit) or _closing_report(scene, lc, site, hit):
@@ -1628,14 +1632,20 @@ def _opening_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
 _TITLE_ARTICLE = re.compile(r"(?:^|(?<=\W))([^\W\d_]{1,3})\s+$")
 #: what may follow a country before its title: a possessive ("Poland*'s* prime minister")
 _TITLE_POSSESSIVE = re.compile(r"(?:['’]s?)?\s+")
+#: the same in the languages written without spaces: nothing ("加拿大总理", "튀르키예
+#: 외무장관은" after a space), or the genitive particle ("カナダ*の*首相は", "튀르키예*의* 외무장관은")
+_TITLE_PARTICLE = re.compile(r"\s*(?:の|의|的)?\s*")
 
 
-def _demonym_title(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[tuple[int, int], str] | None:
+def _demonym_title(
+    scene: Scene, lc: LanguageCues, sentence: tuple[int, int]
+) -> tuple[tuple[int, int], str, Actor] | None:
     """A title a country names that opens the sentence, the country between its article and
     its office ("The French president said ...", "Der französische Präsident sagte ...",
-    "Polski premier zapowiedział ...", "Poland's prime minister said ..."): its span and the
-    office's stem (:func:`claimkit.extract.rules.coref.office_stem`), else None. The country
-    cut out, article and office read as a ``title_anaphor`` ("the president")."""
+    "Polski premier zapowiedział ...", "Poland's prime minister said ...", "加拿大总理表示",
+    "カナダの首相は", "튀르키예 외무장관은"): its span, the office's stem
+    (:func:`claimkit.extract.rules.coref.office_stem`) and the country, else None. The
+    country cut out, article and office read as a ``title_anaphor`` ("the president")."""
     pattern = lc.patterns.get("title_anaphor")
     ss, se = sentence
     text = scene.text
@@ -1646,15 +1656,35 @@ def _demonym_title(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) ->
     start = article.start(1) if article is not None else first.start
     if not (_OPENING.fullmatch(text, ss, start) or _FRONTED.fullmatch(text, ss, start)):
         return None
-    gap = _TITLE_POSSESSIVE.match(text, first.end, se)
+    unspaced = lc.script in _UNSPACED_SCRIPTS
+    gap = (_TITLE_PARTICLE if unspaced else _TITLE_POSSESSIVE).match(text, first.end, se)
     rest = gap.end() if gap is not None else first.end
+    country: Actor = first.value
+    if unspaced:
+        office = _portfolio_title(pattern, text, rest, se)
+        return None if office is None else ((start, office[1]), office_stem(text, office), country)
     head = article.group(1) + " " if article is not None else ""
     if not head and gap is not None and gap.group().strip():
         head = "the "  # a possessive stands for the article ("Poland's prime minister")
     found = pattern.match(head + text[rest : min(se, rest + _PRONOUN_REACH)])
     if found is None or found.end() <= len(head):
         return None
-    return (start, rest + found.end() - len(head)), office_stem(found.group(), (0, len(found.group())))
+    return (start, rest + found.end() - len(head)), office_stem(found.group(), (0, len(found.group()))), country
+
+
+#: how many letters of a portfolio or a posting may stand between a country and its title
+#: in the languages written without spaces ("中国*商务*部长", "中国*驻美*大使", "튀르키예 *외무*장관은")
+_UNSPACED_PORTFOLIO = 4
+
+
+def _portfolio_title(pattern: re.Pattern[str], text: str, rest: int, end: int) -> tuple[int, int] | None:
+    """The span of the ``title_anaphor`` that ``pattern`` finds at ``rest`` or after at most
+    :data:`_UNSPACED_PORTFOLIO` letters of its portfolio, else None."""
+    window = text[rest : min(end, rest + _UNSPACED_PORTFOLIO + _PRONOUN_REACH)]
+    found = pattern.search(window)
+    if found is None or found.start() > _UNSPACED_PORTFOLIO or not window[: found.start()].isalpha() and found.start():
+        return None
+    return rest + found.start(), rest + found.end()
 
 
 def _inverted_pronoun(
