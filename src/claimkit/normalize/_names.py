@@ -37,8 +37,8 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "family_name", "in_english_order", "romanised",
-           "with_full_names"]
+__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "family_name", "in_english_order",
+           "ja_family_names", "romanised", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -714,6 +714,15 @@ def _japanese_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     given = frozenset(_plain(e["en"].lower()) for names in (men, women) for e in names.values())
     common = frozenset(_plain(e["en"].lower()) for names in (common_men, common_women) for e in names.values())
     return family, given, common
+
+
+@cache
+def ja_family_names() -> frozenset[str]:
+    """The common Japanese family names as written in Han (japanese-personal-name-dataset's
+    list of about 2,000: "佐藤", "植田"), loaded once."""
+    from japanese_personal_name_dataset import load_dataset
+
+    return frozenset(load_dataset("org", include_last_names=True)[2])
 
 
 @cache

@@ -60,7 +60,7 @@ from claimkit.normalize._name_shapes import (
     past_acronym,
     region_end,
 )
-from claimkit.normalize._names import family_name
+from claimkit.normalize._names import family_name, ja_family_names
 from claimkit.normalize._offices import GENITIVE_OFFICES, office_automaton, office_words
 from claimkit.normalize._organisations import company_openers, organisation_words, spoken_for_bodies
 from claimkit.text import Script, fold, fold_case, script_of, word_ok_after, word_ok_before
@@ -234,6 +234,16 @@ _KO_TITLE_END = "(?=[은는이가과와의도을를께에으로만]|[^\uac00-\ud
 #: the rank a Korean title may carry in digits: the first or second vice minister
 #: ("외교부 2차관", "제1차관")
 _KO_ORDINAL = "(?:제?[1-9])?"
+#: the Korean titles of parties, firms, cities and bodies at home ("원내대표", "회장",
+#: "시장"): the word before one names a Korean, of a family name and two syllables, unless a
+#: country stands before him
+_KO_HOME_TITLES = frozenset({"대표", "원내대표", "회장", "사장", "의원", "수석", "원장", "단장", "국장", "시장",
+                             "본부장", "통상교섭본부장", "총영사", "부위원장", "권한대행", "사령관"})
+#: the Japanese titles of parties, firms, cities and bodies at home ("会長", "社長", "総裁"):
+#: the Han word before one with no country before it names a person only when it opens with
+#: a Japanese family name ("筒井義信会長"; not "経団連会長", the federation's chairman)
+_JA_HOME_TITLES = frozenset({"会長", "社長", "総裁", "副総裁", "代表", "幹事長", "党首", "市長", "議員", "総長",
+                             "書記長", "補佐官"})
 #: one-syllable country abbreviations that pair up: 한미 (Korea-US), 한일, 북러, 미중
 _KO_COUNTRY_SYLLABLES = frozenset("한미일중북러우영프독")
 #: Han characters no name of a person is written with in a title's place
@@ -508,17 +518,18 @@ class OfficialFinder:
         self._han_titles = frozenset(han_titles)
         ar = _alternation(by_script.get(Script.ARABIC, []))
         self._ar = re.compile(rf"(?<![\w])(?:{ar})(?![\w])") if ar else None
-        #: a Korean name before its title, a body between ("외교부", "국가안보실") or a
-        #: province before a governor ("경기도지사")
+        #: a Korean name before its title, a body between ("외교부", "국가안보실",
+        #: "산업통상자원부") or a province or city before its governor or mayor ("경기도지사",
+        #: "서울시장")
         self._ko_re = re.compile(rf"(?<!{_HANGUL_WORD})({_HANGUL_WORD}{{2,5}}) "
-                                 rf"(?:{_HANGUL_WORD}{{1,5}}[부청처원실] ?|{_HANGUL_WORD}{{1,3}}(?=도지사))?"
-                                 rf"{_KO_ORDINAL}(?:{self._ko}){_KO_TITLE_END}") if self._ko else None
+                                 rf"(?:{_HANGUL_WORD}{{1,7}}[부청처원실] ?|{_HANGUL_WORD}{{1,3}}(?=도지사|시장))?"
+                                 rf"{_KO_ORDINAL}({self._ko}){_KO_TITLE_END}") if self._ko else None
         #: a Korean name after its title ("외교부 대변인 이재웅은"): three syllables, the first a
         #: common family name, before a particle or a break
         self._ko_after_re = re.compile(rf"{_KO_ORDINAL}(?:{self._ko}) ([{_KO_FAMILY}]{_HANGUL_WORD}{{2}})"
                                        rf"(?=[은는이가의도]?(?:[ ,.]|$))") if self._ko else None
         self._ja_re = re.compile(rf"(?:(?<![{_KATAKANA}])([{_KATAKANA}]{{2,}})|(?<![{_HAN}])"
-                                 rf"([{_HAN}]{{2,4}}?))(?:{self._han})(?![{_HAN}])")
+                                 rf"([{_HAN}]{{2,4}}?))({self._han})(?![{_HAN}])")
         self._zh_re = re.compile(rf"(?:{self._han})([{_HAN}·]{{2,10}}?)(?={_ZH_AFTER_RE})")
         #: the finder of each language written without capitals, by language
         self._unspaced: dict[str, Callable[[str, str, _Taken], list[Official]]] = {}
@@ -986,7 +997,7 @@ class OfficialFinder:
                 hit = spans.covering(s)
             name = text[s:e]
             if hit is not None or name.endswith(_KO_NOT_NAME_ENDS) or name in self.vocab or all(
-                    c in _KO_COUNTRY_SYLLABLES for c in name):
+                    c in _KO_COUNTRY_SYLLABLES for c in name) or (group is None and _ko_not_korean_name(name, m.group(2))):
                 continue
             before = spans.group_ending(text, s - 1) if s > 0 and text[s - 1] == " " else None
             if group is None and before is not None:
@@ -1012,13 +1023,21 @@ class OfficialFinder:
             s, e = m.span(k)
             name = text[s:e]
             if spans.covering(s) is not None or spans.covering(e - 1) is not None or (
-                    k == 2 and not _han_name_ok(name)) or all(c in _JA_COUNTRY_CHARS for c in name) or (
-                    k == 2 and self._country_title(name, text[e:m.end()])):
+                    k == 2 and self._ja_han_no_name(name, m.group(3), text[e:m.end()])) or all(
+                    c in _JA_COUNTRY_CHARS for c in name):
                 continue
             before = spans.group_ending(text, s)
+            if before is None and k == 2 and m.group(3) in _JA_HOME_TITLES and not _ja_family_first(name):
+                continue  # "経団連会長", "日商会頭": a body's abbreviation and its head, no name
             out.append(Official(before[0] if before else s, m.end(), name,
                                 before[1] if before else None))
         return out
+
+    def _ja_han_no_name(self, name: str, title: str, rest: str) -> bool:
+        """Whether the Han ``name`` before a Japanese ``title`` (``rest``: the text from the
+        name's end to the title's) is no name: a word no name is written with, or a
+        country's abbreviation heading a longer title (:meth:`_country_title`)."""
+        return not _han_name_ok(name) or self._country_title(name, rest)
 
     def _country_title(self, name: str, title: str) -> bool:
         """Whether a Japanese ``name`` read before ``title`` is a country's one-character
@@ -1098,6 +1117,21 @@ def family_repeats(text: str, people: Iterable[tuple[int, str, _K]], title: str,
             if m.start() > first[family] and before != Script.HANGUL and free(m.start(), m.end()):
                 out.append((m.start(), m.end(), key))
     return out
+
+
+def _ja_family_first(name: str) -> bool:
+    """Whether the Han ``name`` opens with a common Japanese family name of one to three
+    characters (japanese-personal-name-dataset's list: "植田", "森山", "佐藤")."""
+    families = ja_family_names()
+    return any(name[:n] in families for n in (2, 1, 3) if n < len(name))
+
+
+def _ko_not_korean_name(name: str, title: str) -> bool:
+    """Whether ``name``, read before the title of a party, a firm, a city or a body that only
+    Korean news name (:data:`_KO_HOME_TITLES`), is no Korean name of a family name and two
+    syllables: "이날 더불어민주당 대표는" (that day), "국민의힘 원내대표는" (the party) name
+    nobody, "박찬대 원내대표는" does."""
+    return title in _KO_HOME_TITLES and not (len(name) == 3 and name[0] in _KO_FAMILY)
 
 
 def _han_name_ok(name: str) -> bool:

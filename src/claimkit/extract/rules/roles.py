@@ -895,6 +895,9 @@ _OWNED_REACH = 40
 #: "우크라이나 영토" (Ukraine's territory) is "우크라이나의 영토"; Turkish marks the owned
 #: noun with a suffix instead, and "Fransa bölgeye" is France sending to the region
 _SPACED_COMPOUNDS = frozenset({"hangul"})
+#: the scripts of the cue lists (``script``) whose countries join their titles with no
+#: space or with a particle ("加拿大总理", "カナダの首相", "튀르키예의 외무장관")
+_UNSPACED_SCRIPTS = frozenset({"han", "kana", "hangul"})
 
 
 def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
@@ -1527,9 +1530,15 @@ def _analyst_named(scene: Scene, site: Site, persons: Sequence[Mention], speaker
 
 #: what may open a sentence before its pronoun subject (quotes, a dash)
 _OPENING = re.compile(r"[\W_]*")
+#: the adverbs Chinese puts between a subject and its verb, written with no space
+#: ("他*还*表示", "她*同时*强调", "他*也*警告说")
+_HAN_ADVERBS = ("还", "還", "也", "又", "并", "並", "则", "則", "亦", "更", "再次", "再度", "同时", "同時",
+                "随后", "隨後", "随即", "隨即", "进一步", "進一步", "一再", "多次", "同样", "同樣", "明确",
+                "明確", "特别", "特別", "当天", "當天", "还特别", "也再次")
 #: what may stand between a pronoun and its verb of saying: an auxiliary or an adverb
-#: ("he has said", "il a déclaré", "он также заявил")
-_AUX_GAP = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]+)?")
+#: ("he has said", "il a déclaré", "он также заявил", "他还表示")
+_HAN_ADVERB = "|".join(sorted(_HAN_ADVERBS, key=len, reverse=True))
+_AUX_GAP = re.compile(rf"[\W_]*(?:[^\W\d_]{{1,5}}[\W_]+|(?:{_HAN_ADVERB})\s*)?")
 #: how many sentences back the person a pronoun stands for may be named
 _ANTECEDENT_REACH = 2
 #: how long a ``pronoun`` may be: a pronoun, or a ``title_anaphor``, a title standing for
@@ -1576,9 +1585,10 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
     text, scan = scene.text, scene.cues
     for lc in site.langs:
         pronoun = _opening_pronoun(scene, lc, site.sentence)
-        stem = None
+        stem, said = None, subject
         if pronoun is None and (titled := _demonym_title(scene, lc, site.sentence)) is not None:
-            pronoun, stem = titled
+            pronoun, stem, country = titled
+            said = [*subject, country]  # the title's country: its holder, no other country's
         if pronoun is not None:
             pe = pronoun[1]
             starts = [rs for rs, _ in scan.spans(lc, "reporting", pe, se)]
@@ -1586,10 +1596,10 @@ def _pronoun_speaker(scene: Scene, site: Site, subject: Sequence[Actor], hit: Hi
                 starts.append(hit.start)  # the pronoun is the claim's own subject
             if any(lc.negation_after or _AUX_GAP.fullmatch(text, pe, rs) or _portfolio(scan, lc, pronoun, rs)
                    for rs in starts):
-                return _office_antecedent(scene, lc, site, pronoun, subject, stem) or _antecedent(scene, site, subject)
-        if (inverted := _inverted_pronoun(scene, lc, site.sentence)) is not None:
+                return _office_antecedent(scene, lc, site, pronoun, said, stem) or _antecedent(scene, site, said)
+        if (inverted := _inverted_pronoun(scene, lc, site.sentence, hit)) is not None:
             return _office_antecedent(scene, lc, site, inverted, subject) or _antecedent(scene, site, subject)
-        if _opening_report(scene, lc, site.sentence) or _closing_report(scene, lc, site, hit):
+        if _opening_report(scene, lc, site.sentence, hit) or _closing_report(scene, lc, site, hit):
             return _antecedent(scene, site, subject)
     if any(_trailing_report(scene, lc, site.sentence) for lc in site.langs):
         return _antecedent(scene, site, subject)
@@ -1622,14 +1632,20 @@ def _opening_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) 
 _TITLE_ARTICLE = re.compile(r"(?:^|(?<=\W))([^\W\d_]{1,3})\s+$")
 #: what may follow a country before its title: a possessive ("Poland*'s* prime minister")
 _TITLE_POSSESSIVE = re.compile(r"(?:['’]s?)?\s+")
+#: the same in the languages written without spaces: nothing ("加拿大总理", "튀르키예
+#: 외무장관은" after a space), or the genitive particle ("カナダ*の*首相は", "튀르키예*의* 외무장관은")
+_TITLE_PARTICLE = re.compile(r"\s*(?:の|의|的)?\s*")
 
 
-def _demonym_title(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[tuple[int, int], str] | None:
+def _demonym_title(
+    scene: Scene, lc: LanguageCues, sentence: tuple[int, int]
+) -> tuple[tuple[int, int], str, Actor] | None:
     """A title a country names that opens the sentence, the country between its article and
     its office ("The French president said ...", "Der französische Präsident sagte ...",
-    "Polski premier zapowiedział ...", "Poland's prime minister said ..."): its span and the
-    office's stem (:func:`claimkit.extract.rules.coref.office_stem`), else None. The country
-    cut out, article and office read as a ``title_anaphor`` ("the president")."""
+    "Polski premier zapowiedział ...", "Poland's prime minister said ...", "加拿大总理表示",
+    "カナダの首相は", "튀르키예 외무장관은"): its span, the office's stem
+    (:func:`claimkit.extract.rules.coref.office_stem`) and the country, else None. The
+    country cut out, article and office read as a ``title_anaphor`` ("the president")."""
     pattern = lc.patterns.get("title_anaphor")
     ss, se = sentence
     text = scene.text
@@ -1640,24 +1656,47 @@ def _demonym_title(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) ->
     start = article.start(1) if article is not None else first.start
     if not (_OPENING.fullmatch(text, ss, start) or _FRONTED.fullmatch(text, ss, start)):
         return None
-    gap = _TITLE_POSSESSIVE.match(text, first.end, se)
+    unspaced = lc.script in _UNSPACED_SCRIPTS
+    gap = (_TITLE_PARTICLE if unspaced else _TITLE_POSSESSIVE).match(text, first.end, se)
     rest = gap.end() if gap is not None else first.end
+    country: Actor = first.value
+    if unspaced:
+        office = _portfolio_title(pattern, text, rest, se)
+        return None if office is None else ((start, office[1]), office_stem(text, office), country)
     head = article.group(1) + " " if article is not None else ""
     if not head and gap is not None and gap.group().strip():
         head = "the "  # a possessive stands for the article ("Poland's prime minister")
     found = pattern.match(head + text[rest : min(se, rest + _PRONOUN_REACH)])
     if found is None or found.end() <= len(head):
         return None
-    return (start, rest + found.end() - len(head)), office_stem(found.group(), (0, len(found.group())))
+    return (start, rest + found.end() - len(head)), office_stem(found.group(), (0, len(found.group()))), country
 
 
-def _inverted_pronoun(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """The ``pronoun`` or ``title_anaphor`` right after a verb of saying near the sentence's
-    start, its subject put after it ("Am Dienstag sagte der Kanzler, ...", "Dort kündigte er
-    an, ...", "Así lo dijo el ministro"), else None."""
+#: how many letters of a portfolio or a posting may stand between a country and its title
+#: in the languages written without spaces ("中国*商务*部长", "中国*驻美*大使", "튀르키예 *외무*장관은")
+_UNSPACED_PORTFOLIO = 4
+
+
+def _portfolio_title(pattern: re.Pattern[str], text: str, rest: int, end: int) -> tuple[int, int] | None:
+    """The span of the ``title_anaphor`` that ``pattern`` finds at ``rest`` or after at most
+    :data:`_UNSPACED_PORTFOLIO` letters of its portfolio, else None."""
+    window = text[rest : min(end, rest + _UNSPACED_PORTFOLIO + _PRONOUN_REACH)]
+    found = pattern.search(window)
+    if found is None or found.start() > _UNSPACED_PORTFOLIO or not window[: found.start()].isalpha() and found.start():
+        return None
+    return rest + found.start(), rest + found.end()
+
+
+def _inverted_pronoun(
+    scene: Scene, lc: LanguageCues, sentence: tuple[int, int], hit: Hit | None = None
+) -> tuple[int, int] | None:
+    """The ``pronoun`` or ``title_anaphor`` right after a verb of saying or the claim's own
+    verb (:func:`_said_spans`) near the sentence's start, its subject put after it ("Am
+    Dienstag sagte der Kanzler, ...", "Dort kündigte er an, ...", "Así lo dijo el ministro",
+    "Zugleich warnte er, ..."), else None."""
     ss, se = sentence
     text, scan = scene.text, scene.cues
-    for _, re_ in scan.spans(lc, "reporting", ss, min(se, ss + _INVERTED_REACH)):
+    for _, re_ in _said_spans(scene, lc, hit, ss, min(se, ss + _INVERTED_REACH)):
         after = _pronouns(scan, lc, re_, min(se, re_ + _PRONOUN_REACH))
         if after and text[re_ : after[0][0]].isspace():
             return after[0]
@@ -1674,16 +1713,17 @@ _DROPPED_AFTER = re.compile(r"\s*[,:：،—–]")
 _COMPLEMENT_GAP = re.compile(r"\s+(?:[^\W\d_]{1,8}\s+)?")
 
 
-def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -> bool:
-    """The sentence opens with a verb of saying whose subject is left out (the person just
-    named): "Afirmó que España enviará ...", "Ha detto che ...", "Zapowiedział, że ...",
-    "Rekao je da ...", "وقال إن ...", "Según la ministra, ...". The verb is followed by a
+def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int], hit: Hit | None = None) -> bool:
+    """The sentence opens with a verb of saying or the claim's own verb (:func:`_said_spans`)
+    whose subject is left out (the person just named): "Afirmó que España enviará ...", "Ha
+    detto che ...", "Zapowiedział, że ...", "Rekao je da ...", "وقال إن ...", "Según la
+    ministra, ...", "Advirtió que Rusia ...", "Ostrzegł, że ...", "وتعهد بأن ...". The verb is followed by a
     comma, a colon, a ``complementizer`` ("que", "che", "że", "da", "что", "إن", "bahwa")
     or a ``pronoun`` (a title: "وأكد الوزير أن"), not by a name or a noun of its own
     ("Según fuentes diplomáticas": the sources say it)."""
     ss, se = sentence
     text, scan = scene.text, scene.cues
-    for rs, re_ in scan.spans(lc, "reporting", ss, min(se, ss + _PRONOUN_REACH)):
+    for rs, re_ in _said_spans(scene, lc, hit, ss, min(se, ss + _PRONOUN_REACH)):
         if not _VERB_OPENS.fullmatch(text, ss, rs):
             continue
         if _DROPPED_AFTER.match(text, re_):
@@ -1694,6 +1734,17 @@ def _opening_report(scene: Scene, lc: LanguageCues, sentence: tuple[int, int]) -
                 return True
         return False
     return False
+
+
+def _said_spans(scene: Scene, lc: LanguageCues, hit: Hit | None, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The ``reporting`` verbs of ``lc`` in ``[lo, hi)``, with the claim's own cue when it
+    starts there: a verb that warns, pledges or refuses says the claim as a verb of saying
+    does, its subject as often left out ("Advirtió que ...", "Upozorio je da ...") or put
+    after it ("Zugleich warnte er, ...")."""
+    spans = scene.cues.spans(lc, "reporting", lo, hi)
+    if hit is None or hit.lang is not lc or not lo <= hit.start < hi:
+        return list(spans)
+    return sorted({*spans, (hit.start, hit.end)})
 
 
 #: the mark of a name that is the subject of the reported words, not of the verb of saying,
