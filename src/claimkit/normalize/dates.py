@@ -152,7 +152,7 @@ _MONTH_PREPS: dict[str, str] = {
     "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi-|courant|pour",
     "de": r"im|seit|bis|Anfang|Ende|Mitte|für",
     "es": r"en|desde|hasta|principios de|finales de|mediados de|para",
-    "it": r"a|in|da|entro|inizio|fine|metà|per",
+    "it": r"a|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per",
     "pt": r"em|desde|até|início de|final de|meados de|fim de|para",
     "pl": r"w|od|do|na początku|pod koniec|w połowie|na",
     "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на",
@@ -342,7 +342,10 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
     "it": {"il mese scorso": ("m", -1), "la settimana scorsa": ("w", -1), "l'anno scorso": ("y", -1),
            "l’anno scorso": ("y", -1), "questa settimana": ("w", 0), "questo mese": ("m", 0),
            "all'inizio del mese": ("m", 0), "all’inizio del mese": ("m", 0),
-           "inizio mese": ("m", 0), "il mese prossimo": ("m", 1), "il prossimo mese": ("m", 1),
+           "inizio mese": ("m", 0), "la scorsa settimana": ("w", -1), "la settimana passata": ("w", -1),
+           "lo scorso mese": ("m", -1), "il mese passato": ("m", -1), "lo scorso anno": ("y", -1),
+           "l'anno passato": ("y", -1), "l’anno passato": ("y", -1),
+           "il mese prossimo": ("m", 1), "il prossimo mese": ("m", 1),
            "l'anno prossimo": ("y", 1), "l’anno prossimo": ("y", 1), "il prossimo anno": ("y", 1)},
     "pt": {"o mês passado": ("m", -1), "no mês passado": ("m", -1), "a semana passada": ("w", -1),
            "na semana passada": ("w", -1), "o ano passado": ("y", -1), "no ano passado": ("y", -1),
@@ -571,6 +574,22 @@ def _future(part: str, future: re.Pattern[str] | None) -> bool:
     return _FUTURE.search(part) is not None or (future is not None and future.search(part) is not None)
 
 
+#: the week a weekday is named in, from publication's: "上周二", "先週火曜日", "지난주 화요일",
+#: "thứ Ba tuần trước" (Tuesday of last week), "下周二", "来週", "다음 주", "tuần tới" (of next
+#: week), "本周二", "今週", "이번 주", "tuần này" (of this week)
+_WEEKS = {"上": -1, "先週": -1, "지난주": -1, "tuần trước": -1, "tuần qua": -1,
+          "下": 1, "来週": 1, "다음주": 1, "tuần tới": 1, "tuần sau": 1,
+          "本": 0, "这": 0, "這": 0, "今週": 0, "이번주": 0, "tuần này": 0}
+
+
+def _in_week(raw: str, wd: int, weeks: int, pub: dt.date | None) -> DateRef:
+    """The weekday ``wd`` of the calendar week (Monday to Sunday) ``weeks`` from publication's:
+    "上周二" read on a Thursday is the Tuesday of the week before, not two days before."""
+    if pub is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    return _day_ref(raw, pub + dt.timedelta(days=7 * weeks + wd - pub.weekday()), DateResolution.relative)
+
+
 def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
@@ -682,6 +701,25 @@ _NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal
 _OTHER_NAME = r"(?:\s*/\s*[^\W\d_]+(?:\s[^\W\d_]+)?(?=\s*(?:19|20)\d\d)|\s*\([^\W\d_]+\)(?=\s*(?:19|20)\d\d))?"
 
 
+#: a number that may be a day or a year of the date before it ("March 12", "marzo 2026"),
+#: not an amount ("en abril 300 militares", "in April 2,000 troops", "w kwietniu 1.200 osób")
+_DAY_OR_YEAR = r"(?:\d{1,2}|(?:19|20)\d\d)(?!\d|[.,]\d)"
+
+
+#: what makes a Turkish month named alone a date: its locative ("Mart'ta", "Nisan'da"), "ayında"
+#: (in the month of), its beginning, end or middle ("Mart başında", "Şubat sonunda", "Şubat
+#: ayının sonunda", "Nisan ortasında"); not its ablative "Mart'tan", which may open a period
+_TR_MONTH_AFTER = (
+    r"(?:['’](?:da|de|ta|te)|\s+ay[ıi]nda|\s+ay[ıi]\s+içinde"
+    r"|(?:\s+ay[ıi]n[ıi]n)?\s+(?:başında|sonunda|ortasında|sonuna\s+kadar))"
+)
+
+#: the week written after a Vietnamese weekday ("thứ Ba tuần trước": of last week; :data:`_WEEKS`)
+_VI_WEEK = r"(?:,?\s+(?P<vwk>tuần\s+(?:trước|qua|tới|sau|này)))?"
+#: its words, anchors of the windows a date is looked for in (:func:`_windows`)
+_TR_MONTH_WORDS = ("ayında", "ayinda", "içinde", "başında", "sonunda", "ortasında", "sonuna")
+
+
 def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
     """The patterns of dates with a month name: day-month(-year) (``day_mon``: the names
     with the abbreviations read only there), month-day, month-year, and a month alone
@@ -694,11 +732,13 @@ def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
         rf"(?:,?\s+(?P<my>{y}))?)"),
         rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
     ]
+    if "tr" in langs:  # Turkish marks a month by what follows it: "Mart'ta", "Mart ayında"
+        parts.append(rf"(?P<mosfx>(?<!\w)(?P<mos>(?i:{mon})){_TR_MONTH_AFTER}(?!\w))")
     preps = "|".join(_MONTH_PREPS[c] for c in langs if c in _MONTH_PREPS)
     if preps:  # a month alone after a preposition: "in March", "в марте", "fin mars"
         parts.append(
             rf"(?P<mon>(?<!\w)(?i:{preps})[\s-]+(?P<mo>(?i:{mon}))(?!\w)"
-            rf"(?!\s*,?\s*(?:de\s+|of\s+)?\d))"
+            rf"(?!\s*,?\s*(?:de\s+|of\s+)?{_DAY_OR_YEAR}))"
         )
     return parts
 
@@ -745,11 +785,11 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*(?:[日号號](?![本曜元])|일(?![간째본])))",
         r"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
         r"(?P<jawd>(?:先週|来週|今週)?の?(?P<jw>[月火水木金土日])曜日?)",
-        r"(?P<kowd>(?P<kw>[월화수목금토일])요일)",
+        r"(?P<kowd>(?:(?P<kwk>지난\s?주|다음\s?주|이번\s?주)\s*)?(?P<kw>[월화수목금토일])요일)",
         (rf"(?P<vim>(?:ngày\s+)?(?P<vd>\d{{1,2}})\s+tháng\s+(?P<vm>\d{{1,2}})"
         rf"(?:\s*(?:năm|/)\s*(?P<vy>{y}))?)"),
         rf"(?P<vimo>[Tt]háng\s+(?P<vmo>\d{{1,2}})(?:\s*(?:năm|/)\s*(?P<vmy>{y}))?(?!\d))",
-        r"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật))",
+        rf"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật){_VI_WEEK})",
         (rf"(?P<vinum>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng)\s+(?P<vn1>\d{{1,2}})-"
          rf"(?P<vn2>\d{{1,2}})(?:-(?P<vn3>{y}))?(?![\d-]))"),
         (rf"(?P<num>(?:(?i:{_NUM_CUES})\s+)?(?<![\d/.,])(?P<n1>\d{{1,2}})(?P<sep>[/.])"
@@ -773,7 +813,7 @@ def _lang_table(lang: str | None) -> _Lang:
     unspaced = [w for w in rel if _UNSPACED_CHAR.match(w)]
     story = _story_part(langs, parts)
     regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced, *story])}(?:{'|'.join(parts)})")
-    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods, *story])
+    words = _word_automaton([*months, *days, *rel, *_ANCHOR_WORDS, *periods, *story])
     future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
     return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, future=future, story=story)
 
@@ -888,8 +928,11 @@ def _period_part(langs: list[str], parts: list[str]) -> dict[str, tuple[str, int
         # others may have a particle or proclitic on them ("지난달에", "والأسبوع الماضي")
         spaced = [w for w in periods if dominant_script(w) in (Script.LATIN, Script.CYRILLIC)]
         others = [w for w in periods if w not in spaced]
-        branches = [rf"(?<!\w)(?i:{_alt(spaced)})(?!\w)" if spaced else "", f"(?i:{_alt(others)})" if others else ""]
-        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?:{'|'.join(b for b in branches if b)})(?!\s*{_D}))")
+        # a number after the others is their day ("지난달 28일", "下个月3日"), after a spaced
+        # one an amount ("el próximo mes 300 militares", "w przyszłym roku 2 mld zł")
+        branches = [rf"(?<!\w)(?i:{_alt(spaced)})(?!\w)" if spaced else "",
+                    rf"(?i:{_alt(others)})(?!\s*{_D})" if others else ""]
+        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?:{'|'.join(b for b in branches if b)}))")
     return periods
 
 
@@ -923,6 +966,9 @@ def _anywhere(phrases: Iterable[str], before: str = "") -> str:
 
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
 _VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
+#: the words besides names that anchor a date's window: those Vietnamese ones, and the words
+#: after a Turkish month (:data:`_TR_MONTH_AFTER`), which reach past :data:`_AFTER`
+_ANCHOR_WORDS = (*_VI_ANCHORS, *_TR_MONTH_WORDS)
 #: a digit, or a CJK character every Han, kana or Hangul weekday holds (周 星期 礼拜 曜 요일);
 #: 年 月 日 号 need a digit next to them in every pattern, so the digit is their anchor
 _ANYWHERE = _anywhere([*_NUM_CUES[3:-1].split("|"), *_FIRST_WORDS])
@@ -1022,6 +1068,9 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _bare_day(raw, _num(g("bd")), pub)
     for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
         if g(group):
+            week = _WEEKS.get(raw[:1] if raw[:1] in "上下本这這" else raw[:2])
+            if week is not None:
+                return True, _in_week(raw, days[g(name)], week, pub)
             return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end()))
     return False, None
 
@@ -1033,6 +1082,8 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
     if g("ko"):
         return True, _ymd(raw, _opt(m, "ky"), _num(g("km")), _opt(m, "kd"), pub)
     if g("kowd"):
+        if g("kwk"):
+            return True, _in_week(raw, _KO_DAYS[g("kw")], _WEEKS[re.sub(r"\s", "", g("kwk"))], pub)
         return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
     if g("vim"):
         return True, _ymd(raw, _opt(m, "vy"), _num(g("vm")), _num(g("vd")), pub)
@@ -1043,6 +1094,8 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
         return True, _ymd(raw, year, _num(g("vn2")), _num(g("vn1")), pub)
     if g("viwd"):
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
+        if g("vwk"):
+            return True, _in_week(raw, wd, _WEEKS[" ".join(g("vwk").lower().split())], pub)
         return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
     return False, None
 
@@ -1072,8 +1125,8 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
-    if table.months and g("mon"):
-        return True, _no_year(raw, table.months[g("mo").lower()], None, pub,
+    if table.months and (g("mon") or m.groupdict().get("mosfx")):
+        return True, _no_year(raw, table.months[(g("mo") or g("mos")).lower()], None, pub,
                               _context(text, m.start(), m.end()), table.future)
     if table.days and g("wd"):
         if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
