@@ -123,3 +123,58 @@ _CLAIMS = [
 @pytest.mark.parametrize(("lang", "kind", "text", "value"), _CLAIMS, ids=[c[0] for c in _CLAIMS])
 def test_the_claim_takes_the_date(backend: RulesBackend, lang: str, kind: str, text: str, value: str) -> None:
     assert dates_of(backend, text, lang, kind, _PUBLISHED) == [value]
+
+
+# ------------------------------------------- a bare day ahead, and "two days ago"
+
+_DAY_AHEAD = [
+    ("ko", "양국 정상은 오는 20일 서울에서 회담할 예정이다.", "2026-03-20"),
+    ("ko", "양국 정상은 오는 5일 서울에서 회담한다.", "2026-04-05"),
+    ("ko", "양국 정상은 20일 서울에서 회담할 예정이다.", "2026-03-20"),
+    ("zh", "两国领导人将于20日在北京举行会谈。", "2026-03-20"),
+    ("ja", "両首脳は20日に東京で会談する予定だ。", "2026-03-20"),
+    ("vi", "Hai nhà lãnh đạo sẽ hội đàm vào ngày 20 tới.", "2026-03-20"),
+    ("en", "The leaders will meet on the 20th.", "2026-03-20"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), _DAY_AHEAD, ids=[f"{c[0]}-{c[2]}" for c in _DAY_AHEAD])
+def test_a_bare_day_told_ahead_is_in_the_coming_days(lang: str, text: str, value: str) -> None:
+    """A day of the month alone, after publication's (the 12th), in a future clause or called
+    coming ("오는", "tới"), is this month's, not last month's; before it and coming, next month's."""
+    assert [value for _, value in _found(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "양국 정상은 28일 서울에서 회담했다."),
+        ("zh", "外交部发言人28日表示，中方将派出救援队。"),
+        ("ja", "両首脳は28日、東京で会談した。"),
+        ("en", "The leaders met on the 28th."),
+    ],
+)
+def test_a_bare_day_told_in_the_past_is_last_months(lang: str, text: str) -> None:
+    """A guard (it passed before): the future verb of another part of the sentence does not
+    move it ("28日表示，中方将...")."""
+    assert [value for _, value in _found(text, lang)] == ["2026-02-28"]
+
+
+_AGO = [
+    ("en", "Two days ago, the ministers met in Paris.", "2026-03-10"),
+    ("fr", "Il y a deux jours, les ministres se sont réunis à Paris.", "2026-03-10"),
+    ("de", "Vor zwei Tagen trafen sich die Minister in Berlin.", "2026-03-10"),
+    ("es", "Hace tres días, los ministros se reunieron en Madrid.", "2026-03-09"),
+    ("it", "Due giorni fa i ministri si sono incontrati a Roma.", "2026-03-10"),
+    ("pt", "Os ministros reuniram-se há uma semana em Lisboa.", "2026-03-05"),
+    ("pl", "Dwa dni temu ministrowie spotkali się w Warszawie.", "2026-03-10"),
+    ("ru", "Два дня назад министры встретились в Москве.", "2026-03-10"),
+    ("uk", "Два дні тому міністри зустрілися в Києві.", "2026-03-10"),
+    ("hr", "Prije dva dana ministri su se sastali u Zagrebu.", "2026-03-10"),
+    ("id", "Para menteri bertemu tiga hari yang lalu di Jakarta.", "2026-03-09"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), _AGO, ids=[c[0] for c in _AGO])
+def test_days_ago(lang: str, text: str, value: str) -> None:
+    assert [value for _, value in _found(text, lang)] == [value]

@@ -162,9 +162,12 @@ _MONTH_PREPS: dict[str, str] = {
     "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف",
 }
 
-# Relative day words: offset in days from publication.
+# Relative day words: offset in days from publication; "two days ago" and the like in the
+# languages where it is no "two days before" an event named with it (not tr "zirveden iki gün
+# önce", vi "hai ngày trước khi", ar "قبل يومين من", zh "会谈两天前", ja "会談の2日前").
 _REL_DAYS: dict[str, dict[str, int]] = {
-    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
+    "en": {"two days ago": -2, "three days ago": -3, "a week ago": -7, "today": 0, "yesterday": -1,
+           "tomorrow": 1, "tonight": 0, "last night": -1,
            "the day before yesterday": -2, "the day after tomorrow": 2, "this morning": 0,
            "this afternoon": 0, "this evening": 0, "earlier today": 0},
     "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2,
@@ -174,28 +177,39 @@ _REL_DAYS: dict[str, dict[str, int]] = {
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
            "đêm qua": -1, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0},
-    "id": {"hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
+    "id": {"dua hari lalu": -2, "tiga hari lalu": -3, "dua hari yang lalu": -2,
+           "tiga hari yang lalu": -3, "sepekan lalu": -7, "seminggu lalu": -7,
+           "hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
            "tadi malam": -1, "semalam": -1, "pagi ini": 0, "tadi pagi": 0, "siang ini": 0,
            "tadi siang": 0, "sore ini": 0, "tadi sore": 0, "malam ini": 0},
     "ms": {"hari ini": 0, "semalam": -1, "esok": 1, "kelmarin": -2, "lusa": 2},
-    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
+    "fr": {"il y a deux jours": -2, "il y a trois jours": -3, "il y a une semaine": -7,
+           "aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
            "après-demain": 2, "hier soir": -1, "ce matin": 0, "cet après-midi": 0, "ce soir": 0},
-    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1,
+    "de": {"vor zwei tagen": -2, "vor drei tagen": -3, "vor einer woche": -7,
+           "heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1,
            "heute früh": 0},
-    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
+    "es": {"hace dos días": -2, "hace tres días": -3, "hace una semana": -7,
+           "hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
            "pasado mañana": 2, "anoche": -1, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
-    "it": {"oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2, "l’altro ieri": -2,
+    "it": {"due giorni fa": -2, "tre giorni fa": -3, "una settimana fa": -7,
+           "oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2, "l’altro ieri": -2,
            "l'altroieri": -2, "ieri l'altro": -2, "dopodomani": 2, "ieri sera": -1, "stanotte": 0,
            "stamattina": 0, "stamani": 0, "questa mattina": 0, "questo pomeriggio": 0, "stasera": 0},
-    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2,
+    "pt": {"há dois dias": -2, "há três dias": -3, "há uma semana": -7,
+           "hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2,
            "esta manhã": 0, "nesta manhã": 0, "esta tarde": 0, "nesta tarde": 0, "esta noite": 0},
-    "pl": {"dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1, "przedwczoraj": -2,
+    "pl": {"dwa dni temu": -2, "trzy dni temu": -3, "tydzień temu": -7,
+           "dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1, "przedwczoraj": -2,
            "pojutrze": 2, "tego ranka": 0, "dziś rano": 0, "dzisiaj rano": 0},
-    "uk": {"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
+    "uk": {"два дні тому": -2, "три дні тому": -3, "тиждень тому": -7,
+           "сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
            "позаучора": -2, "післязавтра": 2, "цього ранку": 0, "сьогодні вранці": 0},
-    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2,
+    "ru": {"два дня назад": -2, "три дня назад": -3, "неделю назад": -7,
+           "сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2,
            "этим утром": 0, "сегодня утром": 0},
-    "hr": {"danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1,
+    "hr": {"prije dva dana": -2, "prije tri dana": -3, "prije tjedan dana": -7,
+           "danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1,
            "jutros": 0, "večeras": 0, "noćas": 0},
     "tr": {"bugün": 0, "dün": -1, "yarın": 1, "önceki gün": -2, "evvelki gün": -2,
            "öbür gün": 2, "dün akşam": -1, "dün gece": -1, "bu sabah": 0, "bu akşam": 0,
@@ -607,17 +621,36 @@ def _month_day(raw: str, months: int, day: int, pub: dt.date | None) -> DateRef:
         return _ref(raw, None, DateResolution.unresolved)
 
 
-def _bare_day(raw: str, day: int, pub: dt.date | None) -> DateRef:
-    """"24日": that day of the publication month, or of the month before."""
+def _bare_day(raw: str, day: int, pub: dt.date | None, ahead: bool = False, coming: bool = False) -> DateRef:
+    """"24日": that day of the publication month, or of the month before when it is after
+    publication, unless the words around it are future tense (``ahead``: "将于20日举行", "20일
+    회담할 예정", "sẽ ... ngày 20") or call it coming (``coming``: "오는 20일", "ngày 20 tới"),
+    which a day before publication's puts in the next month."""
     if pub is None or not 1 <= day <= 31:
         return _ref(raw, None, DateResolution.unresolved)
     y, m = pub.year, pub.month
-    if day > pub.day + 1:  # a day after publication: the previous month
+    if coming and day < pub.day:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    elif day > pub.day + 1 and not (ahead or coming):  # a day after publication: the previous month
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     try:
         return _day_ref(raw, dt.date(y, m, day), DateResolution.relative)
     except ValueError:
         return _ref(raw, None, DateResolution.unresolved)
+
+
+#: what calls a bare day coming: Korean "오는" before it, Vietnamese "tới" after it
+_COMING_BEFORE = re.compile(r"오는\s*$")
+_COMING_AFTER = re.compile(r"\s*tới(?!\w)")
+
+
+def _told_day(m: re.Match[str], raw: str, day: int, pub: dt.date | None, text: str,
+              future: re.Pattern[str] | None = None) -> DateRef:
+    """:func:`_bare_day` of the day matched by ``m``, read with the tense of its part of
+    the clause (:func:`_part`) and the words that call it coming."""
+    context = _context(text, m.start(), m.end())
+    coming = bool(_COMING_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _COMING_AFTER.match(text, m.end()))
+    return _bare_day(raw, day, pub, ahead=_future(_part(context, raw), future), coming=coming)
 
 
 # ------------------------------------------------------------------- patterns
@@ -1065,7 +1098,7 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         before = _KO_MONTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if before is not None:  # "다음 달 1일": the 1st of next month
             return True, _month_day(raw, _KO_MONTHS[re.sub(r"\s", "", before.group(1))], _num(g("bd")), pub)
-        return True, _bare_day(raw, _num(g("bd")), pub)
+        return True, _told_day(m, raw, _num(g("bd")), pub, text)
     for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
         if g(group):
             week = _WEEKS.get(raw[:1] if raw[:1] in "上下本这這" else raw[:2])
@@ -1133,7 +1166,7 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
             return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
         return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()), table.future)
     if g("oday"):
-        return True, _bare_day(raw, _num(g("od") or g("od2")), pub)
+        return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.future)
     if table.rel and g("rel"):
         word = next(w for k in ("rw", "rwk", "rwc", "rwg") if (w := m.groupdict().get(k)))
         folded = " ".join(word.lower().split())
