@@ -178,3 +178,101 @@ _AGO = [
 @pytest.mark.parametrize(("lang", "text", "value"), _AGO, ids=[c[0] for c in _AGO])
 def test_days_ago(lang: str, text: str, value: str) -> None:
     assert [value for _, value in _found(text, lang)] == [value]
+
+
+# ------------------------- a weekday with its week after it; Turkish, Vietnamese, Arabic forms
+
+_WEEK_AFTER = [
+    ("en", "The ministers met on Tuesday last week.", "Tuesday last week", "2026-03-03"),
+    ("en", "The ministers will meet on Friday next week.", "Friday next week", "2026-03-20"),
+    ("de", "Die Minister trafen sich am Dienstag vergangener Woche.", "Dienstag vergangener Woche", "2026-03-03"),
+    ("es", "Los ministros se reunieron el martes de la semana pasada.", "martes de la semana pasada", "2026-03-03"),
+    ("it", "I ministri si sono incontrati martedì della scorsa settimana.", "martedì della scorsa settimana",
+     "2026-03-03"),
+    ("pl", "Ministrowie spotkali się we wtorek w zeszłym tygodniu.", "wtorek w zeszłym tygodniu", "2026-03-03"),
+    ("ru", "Министры встретились во вторник на прошлой неделе.", "вторник на прошлой неделе", "2026-03-03"),
+    ("hr", "Ministri su se sastali u utorak prošlog tjedna.", "utorak prošlog tjedna", "2026-03-03"),
+    ("id", "Para menteri bertemu pada Selasa pekan lalu.", "Selasa pekan lalu", "2026-03-03"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "words", "value"), _WEEK_AFTER, ids=[c[2] for c in _WEEK_AFTER])
+def test_a_weekday_with_its_week_after_it(lang: str, text: str, words: str, value: str) -> None:
+    assert _found(text, lang) == [(words, value)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "words", "value"),
+    [
+        ("tr", "Bakanlar geçtiğimiz hafta Ankara'da bir araya geldi.", "geçtiğimiz hafta", "2026-03"),
+        ("tr", "Türkiye geçtiğimiz ay 300 ton yardım gönderdi.", "geçtiğimiz ay", "2026-02"),
+        ("vi", "Các bộ trưởng đã gặp nhau tuần qua tại Hà Nội.", "tuần qua", "2026-03"),
+        ("ar", "التقى الوزراء في الـ10 من مارس في القاهرة.", "10 من مارس", "2026-03-10"),
+    ],
+)
+def test_turkish_vietnamese_and_arabic_forms(lang: str, text: str, words: str, value: str) -> None:
+    assert _found(text, lang) == [(words, value)]
+
+
+# ----------------------------------------------------- "for May": a date only when set for it
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Japan pledged 20 million dollars for the reconstruction budget for May."),
+        ("en", "The EU will provide 500 million euros in aid for May and June."),
+        ("de", "Die Regierung stellt 20 Millionen Euro für Juni bereit."),
+        ("ru", "Правительство выделило 20 миллионов рублей на июнь."),
+    ],
+)
+def test_a_month_an_amount_is_for_is_no_date(lang: str, text: str) -> None:
+    assert _found(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Talks planned for May were called off.", "2026-05"),
+        ("en", "The vote is set for May.", "2026-05"),
+        ("de", "Der Minister kündigte Gespräche mit seinem Amtskollegen für Juni an.", "2026-06"),
+        ("ru", "Переговоры назначены на июнь.", "2026-06"),
+    ],
+)
+def test_a_month_something_is_set_for_stays_a_date(lang: str, text: str, value: str) -> None:
+    """Guards (they passed before): gap9's "for" of a date set ahead."""
+    assert [v for _, v in _found(text, lang)] == [value]
+
+
+def test_the_pledge_takes_the_day_it_was_made_not_the_month_of_its_budget(backend: RulesBackend) -> None:
+    text = "Japan pledged 20 million dollars for the reconstruction budget for May, the minister said on Monday."
+    assert dates_of(backend, text, "en", "pledge", _PUBLISHED) == ["2026-03-09"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("ru", "Министры встретились в ночь на среду.", "2026-03-11"),
+        ("uk", "Дрони атакували Київ у ніч на середу.", "2026-03-11"),
+        ("fr", "Les ministres se réuniront à la mi-mars.", "2026-03"),
+    ],
+)
+def test_the_night_to_a_weekday_and_mid_month(lang: str, text: str, value: str) -> None:
+    """"в ночь на среду" is the night before Wednesday, not a Wednesday set ahead (the "на"
+    of "на июнь"); French "mi-mars" is mid-March."""
+    assert [v for _, v in _found(text, lang)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("zh", "外交部宣布向加沙提供援助。\n\n毛宁表示，王毅外长将于20日访问埃及，与埃及外长举行会谈。", "2026-03-20"),
+        ("zh", "中方宣布新一批援助。\n\n发言人说，两国外长将于18日在日内瓦举行会谈。", "2026-03-18"),
+    ],
+)
+def test_a_short_sentence_with_a_comma_in_the_lead_is_no_dateline(
+    backend: RulesBackend, lang: str, text: str, value: str
+) -> None:
+    """A line of Chinese (no spaces: one "word" for the dateline's place) with a
+    comma and a digit, ending with "。", was read as "PLACE, DATE" and its date dropped as
+    the dateline's."""
+    assert dates_of(backend, text, lang, "meeting", _PUBLISHED) == [value]

@@ -149,7 +149,7 @@ _ABBREVIATED_MONTHS: dict[str, list[str]] = {
 # :data:`_AHEAD`).
 _MONTH_PREPS: dict[str, str] = {
     "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for",
-    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi-|courant|pour",
+    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour",
     "de": r"im|seit|bis|Anfang|Ende|Mitte|für",
     "es": r"en|desde|hasta|principios de|finales de|mediados de|para",
     "it": r"a|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per",
@@ -318,7 +318,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "지난 달": ("m", -1), "이번 달": ("m", 0), "이달 초": ("m", 0), "다음 주": ("w", 1), "다음주": ("w", 1),
            "지난주": ("w", -1), "지난 주": ("w", -1), "이번 주": ("w", 0), "연내": ("y", 0),
            "올해": ("y", 0), "내년": ("y", 1), "지난해": ("y", -1), "작년": ("y", -1)},
-    "vi": {"tháng tới": ("m", 1), "tháng sau": ("m", 1), "tháng trước": ("m", -1),
+    "vi": {"tháng tới": ("m", 1), "tháng sau": ("m", 1), "tháng trước": ("m", -1), "tuần qua": ("w", -1),
            "tháng này": ("m", 0), "tuần tới": ("w", 1), "tuần sau": ("w", 1),
            "tuần trước": ("w", -1), "tuần này": ("w", 0), "năm nay": ("y", 0),
            "năm tới": ("y", 1), "năm sau": ("y", 1), "năm ngoái": ("y", -1)},
@@ -393,6 +393,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "prošle godine": ("y", -1), "lani": ("y", -1), "idućeg mjeseca": ("m", 1),
            "sljedećeg mjeseca": ("m", 1), "iduće godine": ("y", 1), "sljedeće godine": ("y", 1)},
     "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0),
+           "geçtiğimiz hafta": ("w", -1), "geçtiğimiz ay": ("m", -1), "geçtiğimiz yıl": ("y", -1),
            "geçen hafta": ("w", -1), "geçen ay": ("m", -1), "geçen yıl": ("y", -1),
            "gelecek ay": ("m", 1), "önümüzdeki ay": ("m", 1), "gelecek yıl": ("y", 1),
            "önümüzdeki yıl": ("y", 1)},
@@ -497,12 +498,36 @@ def _ymd(raw: str, year: int | None, month: int, day: int | None,
 #: the "for" of a date set ahead, before a month or a weekday (an article apart): "a meeting
 #: for June", "prévue pour lundi", "für Montag", "para el lunes", "per lunedì", "на июнь",
 #: "za lipanj"; the day or month ahead of publication, as after a future verb (not Latin
-#: "na": Portuguese "na segunda" is "on Monday", past or not)
+#: "na": Portuguese "na segunda" is "on Monday", past or not); not the "на" of "в ночь на
+#: среду", "у ніч на середу" (the night to Wednesday: the night before it, past or not)
 _AHEAD = r"(?:for|pour|für|para|per|на|za)"
-_AHEAD_BEFORE = re.compile(rf"(?i)(?<!\w){_AHEAD}\s+(?:(?:the|el|le|il|lo|o|a|den|dem)\s+)?$")
+_AHEAD_BEFORE = re.compile(
+    rf"(?i)(?<!\w)(?<!ночь )(?<!ніч )(?<!ночі )(?<!noć )(?<!noći ){_AHEAD}\s+(?:(?:the|el|le|il|lo|o|a|den|dem)\s+)?$"
+)
 #: the same opening a month's own match ("für Juni", "na czerwiec": Polish "na" before a
 #: month is "for"; a Portuguese weekday's match may open with "na", "on")
 _AHEAD_MONTH = re.compile(rf"(?i)(?:{_AHEAD}|na)\s")
+
+
+#: what makes a month after a "for" (:data:`_AHEAD_MONTH`) the date something is set for: a
+#: word of setting or putting off a date, or of an event that has one, anywhere in its clause
+#: ("talks planned for May", "Der Gipfel ist für Juni geplant", "Выборы назначены на март",
+#: "Gespräche ... für Juni"); without one the month is what an amount or a plan is for ("the
+#: budget for May", "aid for May and June"), no date
+_SCHEDULED = re.compile(
+    r"(?i)(?<!\w)(?:plan|schedul|set|slat|due|fix|postpon|reschedul|call|expect|announc|talks|meeting|"
+    r"summit|visit|vote|election|session|round|conference|prévu|fixé|programm|annonc|report|convoqu|"
+    r"réunion|sommet|rencontr|visite|élection|scrutin|pourparlers|entretien|négociation|geplant|"
+    r"angesetzt|angekündigt|vorgesehen|verschoben|terminiert|anberaumt|einberufen|treffen|gipfel|"
+    r"gespräch|besuch|wahl|sitzung|konferenz|runde|verhandlung|previst|fijad|programad|convoc|anunciad|"
+    r"aplazad|pospuest|reuni|cumbre|encuentro|elecci|votaci|conversaciones|ronda|negociaci|fissat|"
+    r"programmat|indett|annunciat|rinviat|incontr|vertice|riunion|elezion|voto|colloqui|negoziat|marcad|"
+    r"agendad|adiad|cimeira|cúpula|eleiç|votaç|conversaç|negociaç|zaplanow|wyznacz|przełoż|zwoła|"
+    r"zapowiedz|spotkani|szczyt|rozmow|wizyt|wybor|głosowani|posiedzeni|negocjac|заплан|назнач|перенес|"
+    r"перенёс|созва|анонсир|встреч|саммит|переговор|визит|выбор|голосовани|заседани|признач|скликан|"
+    r"анонс|зустріч|саміт|візит|вибор|голосуван|засіданн|zakaz|rasp|odgođ|najav|sastan|razgovor|"
+    r"posjet|izbor|glasovan|sjednic|pregovor)"
+)
 
 
 def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
@@ -594,6 +619,24 @@ def _future(part: str, future: re.Pattern[str] | None) -> bool:
 _WEEKS = {"上": -1, "先週": -1, "지난주": -1, "tuần trước": -1, "tuần qua": -1,
           "下": 1, "来週": 1, "다음주": 1, "tuần tới": 1, "tuần sau": 1,
           "本": 0, "这": 0, "這": 0, "今週": 0, "이번주": 0, "tuần này": 0}
+
+
+#: the week written after a weekday in the languages written with spaces: "Tuesday last week",
+#: "Dienstag vergangener Woche", "el martes de la semana pasada", "Selasa pekan lalu"
+_WEEK_AFTER: dict[str, dict[str, int]] = {
+    "en": {"last week": -1, "next week": 1, "this week": 0},
+    "fr": {"de la semaine dernière": -1, "de la semaine prochaine": 1},
+    "de": {"vergangener Woche": -1, "letzter Woche": -1, "nächster Woche": 1, "kommender Woche": 1},
+    "es": {"de la semana pasada": -1, "de la próxima semana": 1, "de la semana que viene": 1},
+    "it": {"della scorsa settimana": -1, "della settimana scorsa": -1, "della prossima settimana": 1},
+    "pt": {"da semana passada": -1, "da próxima semana": 1},
+    "pl": {"w zeszłym tygodniu": -1, "w ubiegłym tygodniu": -1, "w przyszłym tygodniu": 1},
+    "ru": {"на прошлой неделе": -1, "на следующей неделе": 1},
+    "uk": {"минулого тижня": -1, "наступного тижня": 1},
+    "hr": {"prošlog tjedna": -1, "sljedećeg tjedna": 1, "idućeg tjedna": 1},
+    "id": {"pekan lalu": -1, "minggu lalu": -1, "pekan depan": 1, "minggu depan": 1},
+}
+_WEEKS_AFTER = {fold_case_loose(w): n for table in _WEEK_AFTER.values() for w, n in table.items()}
 
 
 def _in_week(raw: str, wd: int, weeks: int, pub: dt.date | None) -> DateRef:
@@ -759,7 +802,7 @@ def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
     after a preposition of one of ``langs``."""
     y = r"(?:19|20)\d\d"
     parts = [
-        (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+        (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+|من\s+)?"
         rf"(?P<dm>(?i:{day_mon}))(?!\w){_OTHER_NAME}(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
         (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s+(?P<my>{y}))?)"),
@@ -832,7 +875,7 @@ def _lang_table(lang: str | None) -> _Lang:
         parts += _month_parts(mon, langs, day_mon)
     periods = _period_part(langs, parts)
     if days:
-        parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
+        parts.append(_weekday_part(langs, day_names))
     if rel:
         parts.append(_rel_part(*_rel_kinds(rel), guarded))
     rel.update((w, n) for w, (n, _) in guarded.items())
@@ -849,6 +892,14 @@ def _lang_table(lang: str | None) -> _Lang:
     words = _word_automaton([*months, *days, *rel, *_ANCHOR_WORDS, *periods, *story])
     future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
     return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, future=future, story=story)
+
+
+def _weekday_part(langs: list[str], day_names: str) -> str:
+    """The pattern branch of a weekday of the table, and the week written after it in
+    ``langs`` (:data:`_WEEK_AFTER`), group ``wwk``."""
+    weeks = [w for code in langs for w in _WEEK_AFTER.get(code, {})]
+    after = rf"(?:,?\s+(?P<wwk>(?i:{_alt(weeks)}))(?!\w))?" if weeks else ""
+    return rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w){after})"
 
 
 def _story_key(words: str) -> str:
@@ -1000,8 +1051,9 @@ def _anywhere(phrases: Iterable[str], before: str = "") -> str:
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
 _VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
 #: the words besides names that anchor a date's window: those Vietnamese ones, and the words
-#: after a Turkish month (:data:`_TR_MONTH_AFTER`), which reach past :data:`_AFTER`
-_ANCHOR_WORDS = (*_VI_ANCHORS, *_TR_MONTH_WORDS)
+#: after a Turkish month (:data:`_TR_MONTH_AFTER`) or a weekday (:data:`_WEEK_AFTER`), which
+#: reach past :data:`_AFTER`
+_ANCHOR_WORDS = (*_VI_ANCHORS, *_TR_MONTH_WORDS, *_WEEKS_AFTER)
 #: a digit, or a CJK character every Han, kana or Hangul weekday holds (周 星期 礼拜 曜 요일);
 #: 年 月 日 号 need a digit next to them in every pattern, so the digit is their anchor
 _ANYWHERE = _anywhere([*_NUM_CUES[3:-1].split("|"), *_FIRST_WORDS])
@@ -1159,12 +1211,9 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
     if table.months and (g("mon") or m.groupdict().get("mosfx")):
-        return True, _no_year(raw, table.months[(g("mo") or g("mos")).lower()], None, pub,
-                              _context(text, m.start(), m.end()), table.future)
+        return True, _month_alone(m, raw, table, pub, text)
     if table.days and g("wd"):
-        if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
-            return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
-        return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()), table.future)
+        return True, _table_weekday(m, raw, table, pub, text)
     if g("oday"):
         return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.future)
     if table.rel and g("rel"):
@@ -1175,6 +1224,27 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.periods and g("per"):
         return True, _period(raw, table.periods[fold_case_loose(g("per"))], pub)
     return False, None
+
+
+def _month_alone(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
+    """A month named alone after its preposition ("in March") or with its Turkish mark
+    ("Mart'ta"); after a "for" only when its clause sets something for it (:data:`_SCHEDULED`)."""
+    context = _context(text, m.start(), m.end())
+    if _AHEAD_MONTH.match(raw) and not _SCHEDULED.search(context):
+        return None  # "the budget for May", "aid for May and June": no date
+    return _no_year(raw, table.months[(m.group("mo") or m.group("mos")).lower()], None, pub, context, table.future)
+
+
+def _table_weekday(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
+    """A weekday of the language's table, with the week written after it when there is one
+    (:data:`_WEEK_AFTER`: "Tuesday last week")."""
+    if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
+        return None  # Indonesian "minggu ini / lalu / depan": this / last / next week
+    day = table.days[m.group("wn")]
+    week = m.groupdict().get("wwk")
+    if week:
+        return _in_week(raw, day, _WEEKS_AFTER[fold_case_loose(" ".join(week.split()))], pub)
+    return _weekday(raw, day, pub, _context(text, m.start(), m.end()), table.future)
 
 
 #: "next week" in the languages whose tables leave it out (:data:`_REL_PERIODS`): read only
