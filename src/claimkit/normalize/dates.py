@@ -149,10 +149,10 @@ _ABBREVIATED_MONTHS: dict[str, list[str]] = {
 # :data:`_AHEAD`).
 _MONTH_PREPS: dict[str, str] = {
     "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for",
-    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi-|courant|pour",
+    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour",
     "de": r"im|seit|bis|Anfang|Ende|Mitte|für",
     "es": r"en|desde|hasta|principios de|finales de|mediados de|para",
-    "it": r"a|in|da|entro|inizio|fine|metà|per",
+    "it": r"a|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per",
     "pt": r"em|desde|até|início de|final de|meados de|fim de|para",
     "pl": r"w|od|do|na początku|pod koniec|w połowie|na",
     "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на",
@@ -162,9 +162,12 @@ _MONTH_PREPS: dict[str, str] = {
     "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف",
 }
 
-# Relative day words: offset in days from publication.
+# Relative day words: offset in days from publication; "two days ago" and the like in the
+# languages where it is no "two days before" an event named with it (not tr "zirveden iki gün
+# önce", vi "hai ngày trước khi", ar "قبل يومين من", zh "会谈两天前", ja "会談の2日前").
 _REL_DAYS: dict[str, dict[str, int]] = {
-    "en": {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
+    "en": {"two days ago": -2, "three days ago": -3, "a week ago": -7, "today": 0, "yesterday": -1,
+           "tomorrow": 1, "tonight": 0, "last night": -1,
            "the day before yesterday": -2, "the day after tomorrow": 2, "this morning": 0,
            "this afternoon": 0, "this evening": 0, "earlier today": 0},
     "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2,
@@ -174,28 +177,39 @@ _REL_DAYS: dict[str, dict[str, int]] = {
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
            "đêm qua": -1, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0},
-    "id": {"hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
+    "id": {"dua hari lalu": -2, "tiga hari lalu": -3, "dua hari yang lalu": -2,
+           "tiga hari yang lalu": -3, "sepekan lalu": -7, "seminggu lalu": -7,
+           "hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
            "tadi malam": -1, "semalam": -1, "pagi ini": 0, "tadi pagi": 0, "siang ini": 0,
            "tadi siang": 0, "sore ini": 0, "tadi sore": 0, "malam ini": 0},
     "ms": {"hari ini": 0, "semalam": -1, "esok": 1, "kelmarin": -2, "lusa": 2},
-    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
+    "fr": {"il y a deux jours": -2, "il y a trois jours": -3, "il y a une semaine": -7,
+           "aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
            "après-demain": 2, "hier soir": -1, "ce matin": 0, "cet après-midi": 0, "ce soir": 0},
-    "de": {"heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1,
+    "de": {"vor zwei tagen": -2, "vor drei tagen": -3, "vor einer woche": -7,
+           "heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1,
            "heute früh": 0},
-    "es": {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
+    "es": {"hace dos días": -2, "hace tres días": -3, "hace una semana": -7,
+           "hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "antes de ayer": -2,
            "pasado mañana": 2, "anoche": -1, "esta mañana": 0, "esta tarde": 0, "esta noche": 0},
-    "it": {"oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2, "l’altro ieri": -2,
+    "it": {"due giorni fa": -2, "tre giorni fa": -3, "una settimana fa": -7,
+           "oggi": 0, "ieri": -1, "domani": 1, "l'altro ieri": -2, "l’altro ieri": -2,
            "l'altroieri": -2, "ieri l'altro": -2, "dopodomani": 2, "ieri sera": -1, "stanotte": 0,
            "stamattina": 0, "stamani": 0, "questa mattina": 0, "questo pomeriggio": 0, "stasera": 0},
-    "pt": {"hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2,
+    "pt": {"há dois dias": -2, "há três dias": -3, "há uma semana": -7,
+           "hoje": 0, "ontem": -1, "amanhã": 1, "anteontem": -2, "depois de amanhã": 2,
            "esta manhã": 0, "nesta manhã": 0, "esta tarde": 0, "nesta tarde": 0, "esta noite": 0},
-    "pl": {"dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1, "przedwczoraj": -2,
+    "pl": {"dwa dni temu": -2, "trzy dni temu": -3, "tydzień temu": -7,
+           "dziś": 0, "dzisiaj": 0, "wczoraj": -1, "jutro": 1, "przedwczoraj": -2,
            "pojutrze": 2, "tego ranka": 0, "dziś rano": 0, "dzisiaj rano": 0},
-    "uk": {"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
+    "uk": {"два дні тому": -2, "три дні тому": -3, "тиждень тому": -7,
+           "сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
            "позаучора": -2, "післязавтра": 2, "цього ранку": 0, "сьогодні вранці": 0},
-    "ru": {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2,
+    "ru": {"два дня назад": -2, "три дня назад": -3, "неделю назад": -7,
+           "сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2,
            "этим утром": 0, "сегодня утром": 0},
-    "hr": {"danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1,
+    "hr": {"prije dva dana": -2, "prije tri dana": -3, "prije tjedan dana": -7,
+           "danas": 0, "jučer": -1, "sutra": 1, "prekjučer": -2, "prekosutra": 2, "sinoć": -1,
            "jutros": 0, "večeras": 0, "noćas": 0},
     "tr": {"bugün": 0, "dün": -1, "yarın": 1, "önceki gün": -2, "evvelki gün": -2,
            "öbür gün": 2, "dün akşam": -1, "dün gece": -1, "bu sabah": 0, "bu akşam": 0,
@@ -304,7 +318,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "지난 달": ("m", -1), "이번 달": ("m", 0), "이달 초": ("m", 0), "다음 주": ("w", 1), "다음주": ("w", 1),
            "지난주": ("w", -1), "지난 주": ("w", -1), "이번 주": ("w", 0), "연내": ("y", 0),
            "올해": ("y", 0), "내년": ("y", 1), "지난해": ("y", -1), "작년": ("y", -1)},
-    "vi": {"tháng tới": ("m", 1), "tháng sau": ("m", 1), "tháng trước": ("m", -1),
+    "vi": {"tháng tới": ("m", 1), "tháng sau": ("m", 1), "tháng trước": ("m", -1), "tuần qua": ("w", -1),
            "tháng này": ("m", 0), "tuần tới": ("w", 1), "tuần sau": ("w", 1),
            "tuần trước": ("w", -1), "tuần này": ("w", 0), "năm nay": ("y", 0),
            "năm tới": ("y", 1), "năm sau": ("y", 1), "năm ngoái": ("y", -1)},
@@ -342,7 +356,10 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
     "it": {"il mese scorso": ("m", -1), "la settimana scorsa": ("w", -1), "l'anno scorso": ("y", -1),
            "l’anno scorso": ("y", -1), "questa settimana": ("w", 0), "questo mese": ("m", 0),
            "all'inizio del mese": ("m", 0), "all’inizio del mese": ("m", 0),
-           "inizio mese": ("m", 0), "il mese prossimo": ("m", 1), "il prossimo mese": ("m", 1),
+           "inizio mese": ("m", 0), "la scorsa settimana": ("w", -1), "la settimana passata": ("w", -1),
+           "lo scorso mese": ("m", -1), "il mese passato": ("m", -1), "lo scorso anno": ("y", -1),
+           "l'anno passato": ("y", -1), "l’anno passato": ("y", -1),
+           "il mese prossimo": ("m", 1), "il prossimo mese": ("m", 1),
            "l'anno prossimo": ("y", 1), "l’anno prossimo": ("y", 1), "il prossimo anno": ("y", 1)},
     "pt": {"o mês passado": ("m", -1), "no mês passado": ("m", -1), "a semana passada": ("w", -1),
            "na semana passada": ("w", -1), "o ano passado": ("y", -1), "no ano passado": ("y", -1),
@@ -376,6 +393,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "prošle godine": ("y", -1), "lani": ("y", -1), "idućeg mjeseca": ("m", 1),
            "sljedećeg mjeseca": ("m", 1), "iduće godine": ("y", 1), "sljedeće godine": ("y", 1)},
     "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0),
+           "geçtiğimiz hafta": ("w", -1), "geçtiğimiz ay": ("m", -1), "geçtiğimiz yıl": ("y", -1),
            "geçen hafta": ("w", -1), "geçen ay": ("m", -1), "geçen yıl": ("y", -1),
            "gelecek ay": ("m", 1), "önümüzdeki ay": ("m", 1), "gelecek yıl": ("y", 1),
            "önümüzdeki yıl": ("y", 1)},
@@ -480,12 +498,36 @@ def _ymd(raw: str, year: int | None, month: int, day: int | None,
 #: the "for" of a date set ahead, before a month or a weekday (an article apart): "a meeting
 #: for June", "prévue pour lundi", "für Montag", "para el lunes", "per lunedì", "на июнь",
 #: "za lipanj"; the day or month ahead of publication, as after a future verb (not Latin
-#: "na": Portuguese "na segunda" is "on Monday", past or not)
+#: "na": Portuguese "na segunda" is "on Monday", past or not); not the "на" of "в ночь на
+#: среду", "у ніч на середу" (the night to Wednesday: the night before it, past or not)
 _AHEAD = r"(?:for|pour|für|para|per|на|za)"
-_AHEAD_BEFORE = re.compile(rf"(?i)(?<!\w){_AHEAD}\s+(?:(?:the|el|le|il|lo|o|a|den|dem)\s+)?$")
+_AHEAD_BEFORE = re.compile(
+    rf"(?i)(?<!\w)(?<!ночь )(?<!ніч )(?<!ночі )(?<!noć )(?<!noći ){_AHEAD}\s+(?:(?:the|el|le|il|lo|o|a|den|dem)\s+)?$"
+)
 #: the same opening a month's own match ("für Juni", "na czerwiec": Polish "na" before a
 #: month is "for"; a Portuguese weekday's match may open with "na", "on")
 _AHEAD_MONTH = re.compile(rf"(?i)(?:{_AHEAD}|na)\s")
+
+
+#: what makes a month after a "for" (:data:`_AHEAD_MONTH`) the date something is set for: a
+#: word of setting or putting off a date, or of an event that has one, anywhere in its clause
+#: ("talks planned for May", "Der Gipfel ist für Juni geplant", "Выборы назначены на март",
+#: "Gespräche ... für Juni"); without one the month is what an amount or a plan is for ("the
+#: budget for May", "aid for May and June"), no date
+_SCHEDULED = re.compile(
+    r"(?i)(?<!\w)(?:plan|schedul|set|slat|due|fix|postpon|reschedul|call|expect|announc|talks|meeting|"
+    r"summit|visit|vote|election|session|round|conference|prévu|fixé|programm|annonc|report|convoqu|"
+    r"réunion|sommet|rencontr|visite|élection|scrutin|pourparlers|entretien|négociation|geplant|"
+    r"angesetzt|angekündigt|vorgesehen|verschoben|terminiert|anberaumt|einberufen|treffen|gipfel|"
+    r"gespräch|besuch|wahl|sitzung|konferenz|runde|verhandlung|previst|fijad|programad|convoc|anunciad|"
+    r"aplazad|pospuest|reuni|cumbre|encuentro|elecci|votaci|conversaciones|ronda|negociaci|fissat|"
+    r"programmat|indett|annunciat|rinviat|incontr|vertice|riunion|elezion|voto|colloqui|negoziat|marcad|"
+    r"agendad|adiad|cimeira|cúpula|eleiç|votaç|conversaç|negociaç|zaplanow|wyznacz|przełoż|zwoła|"
+    r"zapowiedz|spotkani|szczyt|rozmow|wizyt|wybor|głosowani|posiedzeni|negocjac|заплан|назнач|перенес|"
+    r"перенёс|созва|анонсир|встреч|саммит|переговор|визит|выбор|голосовани|заседани|признач|скликан|"
+    r"анонс|зустріч|саміт|візит|вибор|голосуван|засіданн|zakaz|rasp|odgođ|najav|sastan|razgovor|"
+    r"posjet|izbor|glasovan|sjednic|pregovor)"
+)
 
 
 def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
@@ -571,6 +613,40 @@ def _future(part: str, future: re.Pattern[str] | None) -> bool:
     return _FUTURE.search(part) is not None or (future is not None and future.search(part) is not None)
 
 
+#: the week a weekday is named in, from publication's: "上周二", "先週火曜日", "지난주 화요일",
+#: "thứ Ba tuần trước" (Tuesday of last week), "下周二", "来週", "다음 주", "tuần tới" (of next
+#: week), "本周二", "今週", "이번 주", "tuần này" (of this week)
+_WEEKS = {"上": -1, "先週": -1, "지난주": -1, "tuần trước": -1, "tuần qua": -1,
+          "下": 1, "来週": 1, "다음주": 1, "tuần tới": 1, "tuần sau": 1,
+          "本": 0, "这": 0, "這": 0, "今週": 0, "이번주": 0, "tuần này": 0}
+
+
+#: the week written after a weekday in the languages written with spaces: "Tuesday last week",
+#: "Dienstag vergangener Woche", "el martes de la semana pasada", "Selasa pekan lalu"
+_WEEK_AFTER: dict[str, dict[str, int]] = {
+    "en": {"last week": -1, "next week": 1, "this week": 0},
+    "fr": {"de la semaine dernière": -1, "de la semaine prochaine": 1},
+    "de": {"vergangener Woche": -1, "letzter Woche": -1, "nächster Woche": 1, "kommender Woche": 1},
+    "es": {"de la semana pasada": -1, "de la próxima semana": 1, "de la semana que viene": 1},
+    "it": {"della scorsa settimana": -1, "della settimana scorsa": -1, "della prossima settimana": 1},
+    "pt": {"da semana passada": -1, "da próxima semana": 1},
+    "pl": {"w zeszłym tygodniu": -1, "w ubiegłym tygodniu": -1, "w przyszłym tygodniu": 1},
+    "ru": {"на прошлой неделе": -1, "на следующей неделе": 1},
+    "uk": {"минулого тижня": -1, "наступного тижня": 1},
+    "hr": {"prošlog tjedna": -1, "sljedećeg tjedna": 1, "idućeg tjedna": 1},
+    "id": {"pekan lalu": -1, "minggu lalu": -1, "pekan depan": 1, "minggu depan": 1},
+}
+_WEEKS_AFTER = {fold_case_loose(w): n for table in _WEEK_AFTER.values() for w, n in table.items()}
+
+
+def _in_week(raw: str, wd: int, weeks: int, pub: dt.date | None) -> DateRef:
+    """The weekday ``wd`` of the calendar week (Monday to Sunday) ``weeks`` from publication's:
+    "上周二" read on a Thursday is the Tuesday of the week before, not two days before."""
+    if pub is None:
+        return _ref(raw, None, DateResolution.unresolved)
+    return _day_ref(raw, pub + dt.timedelta(days=7 * weeks + wd - pub.weekday()), DateResolution.relative)
+
+
 def _offset(raw: str, days: int, pub: dt.date | None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
@@ -588,17 +664,36 @@ def _month_day(raw: str, months: int, day: int, pub: dt.date | None) -> DateRef:
         return _ref(raw, None, DateResolution.unresolved)
 
 
-def _bare_day(raw: str, day: int, pub: dt.date | None) -> DateRef:
-    """"24日": that day of the publication month, or of the month before."""
+def _bare_day(raw: str, day: int, pub: dt.date | None, ahead: bool = False, coming: bool = False) -> DateRef:
+    """"24日": that day of the publication month, or of the month before when it is after
+    publication, unless the words around it are future tense (``ahead``: "将于20日举行", "20일
+    회담할 예정", "sẽ ... ngày 20") or call it coming (``coming``: "오는 20일", "ngày 20 tới"),
+    which a day before publication's puts in the next month."""
     if pub is None or not 1 <= day <= 31:
         return _ref(raw, None, DateResolution.unresolved)
     y, m = pub.year, pub.month
-    if day > pub.day + 1:  # a day after publication: the previous month
+    if coming and day < pub.day:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    elif day > pub.day + 1 and not (ahead or coming):  # a day after publication: the previous month
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     try:
         return _day_ref(raw, dt.date(y, m, day), DateResolution.relative)
     except ValueError:
         return _ref(raw, None, DateResolution.unresolved)
+
+
+#: what calls a bare day coming: Korean "오는" before it, Vietnamese "tới" after it
+_COMING_BEFORE = re.compile(r"오는\s*$")
+_COMING_AFTER = re.compile(r"\s*tới(?!\w)")
+
+
+def _told_day(m: re.Match[str], raw: str, day: int, pub: dt.date | None, text: str,
+              future: re.Pattern[str] | None = None) -> DateRef:
+    """:func:`_bare_day` of the day matched by ``m``, read with the tense of its part of
+    the clause (:func:`_part`) and the words that call it coming."""
+    context = _context(text, m.start(), m.end())
+    coming = bool(_COMING_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _COMING_AFTER.match(text, m.end()))
+    return _bare_day(raw, day, pub, ahead=_future(_part(context, raw), future), coming=coming)
 
 
 # ------------------------------------------------------------------- patterns
@@ -682,23 +777,44 @@ _NUM_CUES = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|tanggal
 _OTHER_NAME = r"(?:\s*/\s*[^\W\d_]+(?:\s[^\W\d_]+)?(?=\s*(?:19|20)\d\d)|\s*\([^\W\d_]+\)(?=\s*(?:19|20)\d\d))?"
 
 
+#: a number that may be a day or a year of the date before it ("March 12", "marzo 2026"),
+#: not an amount ("en abril 300 militares", "in April 2,000 troops", "w kwietniu 1.200 osób")
+_DAY_OR_YEAR = r"(?:\d{1,2}|(?:19|20)\d\d)(?!\d|[.,]\d)"
+
+
+#: what makes a Turkish month named alone a date: its locative ("Mart'ta", "Nisan'da"), "ayında"
+#: (in the month of), its beginning, end or middle ("Mart başında", "Şubat sonunda", "Şubat
+#: ayının sonunda", "Nisan ortasında"); not its ablative "Mart'tan", which may open a period
+_TR_MONTH_AFTER = (
+    r"(?:['’](?:da|de|ta|te)|\s+ay[ıi]nda|\s+ay[ıi]\s+içinde"
+    r"|(?:\s+ay[ıi]n[ıi]n)?\s+(?:başında|sonunda|ortasında|sonuna\s+kadar))"
+)
+
+#: the week written after a Vietnamese weekday ("thứ Ba tuần trước": of last week; :data:`_WEEKS`)
+_VI_WEEK = r"(?:,?\s+(?P<vwk>tuần\s+(?:trước|qua|tới|sau|này)))?"
+#: its words, anchors of the windows a date is looked for in (:func:`_windows`)
+_TR_MONTH_WORDS = ("ayında", "ayinda", "içinde", "başında", "sonunda", "ortasında", "sonuna")
+
+
 def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
     """The patterns of dates with a month name: day-month(-year) (``day_mon``: the names
     with the abbreviations read only there), month-day, month-year, and a month alone
     after a preposition of one of ``langs``."""
     y = r"(?:19|20)\d\d"
     parts = [
-        (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?"
+        (rf"(?P<dmy>(?<!\d)(?:(?P<dd0>\d{{1,2}})\.?\s*(?:[-–—]|{_RANGE_AND})\s*)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+|من\s+)?"
         rf"(?P<dm>(?i:{day_mon}))(?!\w){_OTHER_NAME}(?:,?\s*(?:de\s+|del\s+)?(?P<dy>{y}))?)"),
         (rf"(?P<mdy>(?<!\w)(?P<mm>(?i:{mon}))\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
         rf"(?:,?\s+(?P<my>{y}))?)"),
         rf"(?P<my2>(?<!\w)(?P<mm2>(?i:{mon}))\s+(?:de\s+|of\s+)?(?P<my3>{y})(?!\d))",
     ]
+    if "tr" in langs:  # Turkish marks a month by what follows it: "Mart'ta", "Mart ayında"
+        parts.append(rf"(?P<mosfx>(?<!\w)(?P<mos>(?i:{mon})){_TR_MONTH_AFTER}(?!\w))")
     preps = "|".join(_MONTH_PREPS[c] for c in langs if c in _MONTH_PREPS)
     if preps:  # a month alone after a preposition: "in March", "в марте", "fin mars"
         parts.append(
             rf"(?P<mon>(?<!\w)(?i:{preps})[\s-]+(?P<mo>(?i:{mon}))(?!\w)"
-            rf"(?!\s*,?\s*(?:de\s+|of\s+)?\d))"
+            rf"(?!\s*,?\s*(?:de\s+|of\s+)?{_DAY_OR_YEAR}))"
         )
     return parts
 
@@ -745,11 +861,11 @@ def _lang_table(lang: str | None) -> _Lang:
         rf"(?P<bday>(?<![0-9０-９月/.])(?P<bd>{_D}{{1,2}})\s*(?:[日号號](?![本曜元])|일(?![간째본])))",
         r"(?P<zhwd>(?:上|下|本|这|這)?(?:个|個)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天]))",
         r"(?P<jawd>(?:先週|来週|今週)?の?(?P<jw>[月火水木金土日])曜日?)",
-        r"(?P<kowd>(?P<kw>[월화수목금토일])요일)",
+        r"(?P<kowd>(?:(?P<kwk>지난\s?주|다음\s?주|이번\s?주)\s*)?(?P<kw>[월화수목금토일])요일)",
         (rf"(?P<vim>(?:ngày\s+)?(?P<vd>\d{{1,2}})\s+tháng\s+(?P<vm>\d{{1,2}})"
         rf"(?:\s*(?:năm|/)\s*(?P<vy>{y}))?)"),
         rf"(?P<vimo>[Tt]háng\s+(?P<vmo>\d{{1,2}})(?:\s*(?:năm|/)\s*(?P<vmy>{y}))?(?!\d))",
-        r"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật))",
+        rf"(?P<viwd>(?:[Tt]hứ\s+(?P<vw>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])\b|[Cc]hủ\s+[Nn]hật){_VI_WEEK})",
         (rf"(?P<vinum>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng)\s+(?P<vn1>\d{{1,2}})-"
          rf"(?P<vn2>\d{{1,2}})(?:-(?P<vn3>{y}))?(?![\d-]))"),
         (rf"(?P<num>(?:(?i:{_NUM_CUES})\s+)?(?<![\d/.,])(?P<n1>\d{{1,2}})(?P<sep>[/.])"
@@ -759,7 +875,7 @@ def _lang_table(lang: str | None) -> _Lang:
         parts += _month_parts(mon, langs, day_mon)
     periods = _period_part(langs, parts)
     if days:
-        parts.append(rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w))")
+        parts.append(_weekday_part(langs, day_names))
     if rel:
         parts.append(_rel_part(*_rel_kinds(rel), guarded))
     rel.update((w, n) for w, (n, _) in guarded.items())
@@ -773,9 +889,17 @@ def _lang_table(lang: str | None) -> _Lang:
     unspaced = [w for w in rel if _UNSPACED_CHAR.match(w)]
     story = _story_part(langs, parts)
     regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced, *story])}(?:{'|'.join(parts)})")
-    words = _word_automaton([*months, *days, *rel, *_VI_ANCHORS, *periods, *story])
+    words = _word_automaton([*months, *days, *rel, *_ANCHOR_WORDS, *periods, *story])
     future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
     return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, future=future, story=story)
+
+
+def _weekday_part(langs: list[str], day_names: str) -> str:
+    """The pattern branch of a weekday of the table, and the week written after it in
+    ``langs`` (:data:`_WEEK_AFTER`), group ``wwk``."""
+    weeks = [w for code in langs for w in _WEEK_AFTER.get(code, {})]
+    after = rf"(?:,?\s+(?P<wwk>(?i:{_alt(weeks)}))(?!\w))?" if weeks else ""
+    return rf"(?P<wd>(?<!\w)(?P<wn>{day_names})(?!\w){after})"
 
 
 def _story_key(words: str) -> str:
@@ -888,8 +1012,11 @@ def _period_part(langs: list[str], parts: list[str]) -> dict[str, tuple[str, int
         # others may have a particle or proclitic on them ("지난달에", "والأسبوع الماضي")
         spaced = [w for w in periods if dominant_script(w) in (Script.LATIN, Script.CYRILLIC)]
         others = [w for w in periods if w not in spaced]
-        branches = [rf"(?<!\w)(?i:{_alt(spaced)})(?!\w)" if spaced else "", f"(?i:{_alt(others)})" if others else ""]
-        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?:{'|'.join(b for b in branches if b)})(?!\s*{_D}))")
+        # a number after the others is their day ("지난달 28일", "下个月3日"), after a spaced
+        # one an amount ("el próximo mes 300 militares", "w przyszłym roku 2 mld zł")
+        branches = [rf"(?<!\w)(?i:{_alt(spaced)})(?!\w)" if spaced else "",
+                    rf"(?i:{_alt(others)})(?!\s*{_D})" if others else ""]
+        parts.append(rf"(?P<per>(?<!hari )(?<!Hari )(?:{'|'.join(b for b in branches if b)}))")
     return periods
 
 
@@ -923,6 +1050,10 @@ def _anywhere(phrases: Iterable[str], before: str = "") -> str:
 
 #: Vietnamese words a date may hold without a digit ("Thứ Hai", "Chủ nhật")
 _VI_ANCHORS = ("tháng", "thứ", "chủ")  # the ordinal day ("the 27th", "ngày 27") holds digits
+#: the words besides names that anchor a date's window: those Vietnamese ones, and the words
+#: after a Turkish month (:data:`_TR_MONTH_AFTER`) or a weekday (:data:`_WEEK_AFTER`), which
+#: reach past :data:`_AFTER`
+_ANCHOR_WORDS = (*_VI_ANCHORS, *_TR_MONTH_WORDS, *_WEEKS_AFTER)
 #: a digit, or a CJK character every Han, kana or Hangul weekday holds (周 星期 礼拜 曜 요일);
 #: 年 月 日 号 need a digit next to them in every pattern, so the digit is their anchor
 _ANYWHERE = _anywhere([*_NUM_CUES[3:-1].split("|"), *_FIRST_WORDS])
@@ -1019,9 +1150,12 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         before = _KO_MONTH_BEFORE.search(text, max(0, m.start() - 8), m.start())
         if before is not None:  # "다음 달 1일": the 1st of next month
             return True, _month_day(raw, _KO_MONTHS[re.sub(r"\s", "", before.group(1))], _num(g("bd")), pub)
-        return True, _bare_day(raw, _num(g("bd")), pub)
+        return True, _told_day(m, raw, _num(g("bd")), pub, text)
     for group, name, days in (("zhwd", "zw", _ZH_DAYS), ("jawd", "jw", _JA_DAYS)):
         if g(group):
+            week = _WEEKS.get(raw[:1] if raw[:1] in "上下本这這" else raw[:2])
+            if week is not None:
+                return True, _in_week(raw, days[g(name)], week, pub)
             return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end()))
     return False, None
 
@@ -1033,6 +1167,8 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
     if g("ko"):
         return True, _ymd(raw, _opt(m, "ky"), _num(g("km")), _opt(m, "kd"), pub)
     if g("kowd"):
+        if g("kwk"):
+            return True, _in_week(raw, _KO_DAYS[g("kw")], _WEEKS[re.sub(r"\s", "", g("kwk"))], pub)
         return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
     if g("vim"):
         return True, _ymd(raw, _opt(m, "vy"), _num(g("vm")), _num(g("vd")), pub)
@@ -1043,6 +1179,8 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
         return True, _ymd(raw, year, _num(g("vn2")), _num(g("vn1")), pub)
     if g("viwd"):
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
+        if g("vwk"):
+            return True, _in_week(raw, wd, _WEEKS[" ".join(g("vwk").lower().split())], pub)
         return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
     return False, None
 
@@ -1072,15 +1210,12 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
-    if table.months and g("mon"):
-        return True, _no_year(raw, table.months[g("mo").lower()], None, pub,
-                              _context(text, m.start(), m.end()), table.future)
+    if table.months and (g("mon") or m.groupdict().get("mosfx")):
+        return True, _month_alone(m, raw, table, pub, text)
     if table.days and g("wd"):
-        if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
-            return True, None  # Indonesian "minggu ini / lalu / depan": this / last / next week
-        return True, _weekday(raw, table.days[g("wn")], pub, _context(text, m.start(), m.end()), table.future)
+        return True, _table_weekday(m, raw, table, pub, text)
     if g("oday"):
-        return True, _bare_day(raw, _num(g("od") or g("od2")), pub)
+        return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.future)
     if table.rel and g("rel"):
         word = next(w for k in ("rw", "rwk", "rwc", "rwg") if (w := m.groupdict().get(k)))
         folded = " ".join(word.lower().split())
@@ -1089,6 +1224,27 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.periods and g("per"):
         return True, _period(raw, table.periods[fold_case_loose(g("per"))], pub)
     return False, None
+
+
+def _month_alone(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
+    """A month named alone after its preposition ("in March") or with its Turkish mark
+    ("Mart'ta"); after a "for" only when its clause sets something for it (:data:`_SCHEDULED`)."""
+    context = _context(text, m.start(), m.end())
+    if _AHEAD_MONTH.match(raw) and not _SCHEDULED.search(context):
+        return None  # "the budget for May", "aid for May and June": no date
+    return _no_year(raw, table.months[(m.group("mo") or m.group("mos")).lower()], None, pub, context, table.future)
+
+
+def _table_weekday(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
+    """A weekday of the language's table, with the week written after it when there is one
+    (:data:`_WEEK_AFTER`: "Tuesday last week")."""
+    if _WEEK_NOT_SUNDAY.match(text, m.start()) and not text.endswith(("hari ", "Hari "), 0, m.start()):
+        return None  # Indonesian "minggu ini / lalu / depan": this / last / next week
+    day = table.days[m.group("wn")]
+    week = m.groupdict().get("wwk")
+    if week:
+        return _in_week(raw, day, _WEEKS_AFTER[fold_case_loose(" ".join(week.split()))], pub)
+    return _weekday(raw, day, pub, _context(text, m.start(), m.end()), table.future)
 
 
 #: "next week" in the languages whose tables leave it out (:data:`_REL_PERIODS`): read only

@@ -133,7 +133,7 @@ def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: b
     """The dateline opening the line at ``at``, if it opens with one."""
     for pattern in _PATTERNS:
         m = pattern.match(text, at)
-        if m is not None and (m.groupdict().get("eol") is None or _has_digit(m.group("date"))):
+        if m is not None and (m.groupdict().get("eol") is None or _dated_line(m.group("date"))):
             found = _dateline(m, seat, lead)
             if pattern is _AGENCY_ONLY:  # the place may follow: "(ANSA) - ROMA, 5 NOV -"
                 after = _read_line(text, m.end(), seat, lead=lead)
@@ -141,6 +141,15 @@ def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: b
                     return replace(after, span=(at, after.span[1]), agency=found.agency)
             return found
     return None
+
+
+def _dated_line(written: str | None) -> bool:
+    """A line that is a place and a date alone ("МОСКВА, 3 ноября", "Warszawa, 5 marca
+    2026"): what follows the comma has a digit and does not end as a sentence of a script
+    written without spaces does, which the place's pattern would take whole as one word
+    ("毛宁表示，王毅外长将于20日访问埃及，与埃及外长举行会谈。": a sentence, its "20日" no
+    dateline's date)."""
+    return _has_digit(written) and not (written or "").rstrip().endswith(("。", "！", "？", "다."))
 
 
 def _has_digit(written: str | None) -> bool:
