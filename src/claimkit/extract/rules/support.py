@@ -523,8 +523,8 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     """What a joining mention adds to the claim it restates: the fields the earlier
     mentions left empty, and the new items of a list an ``anaphoric`` mention names
     (participants: "Meloni also attended the meeting"); its hosts ("The meeting was
-    co-chaired by Britain and Germany") when the claim named no actor of its own before
-    its cue; and, in the same sentence,
+    co-chaired by Britain and Germany") when the claim named no hosts, and no actor of its
+    own before its cue or no other date; and, in the same sentence,
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
     a meeting with Macron" is Zelensky's; and anywhere, its actors when they add a speaker
@@ -546,7 +546,10 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     if (isinstance(ta, list) and isinstance(ca, list) and len(ca) > len(ta)
             and _field_key(target, "actor") == _field_key(c, "actor")):
         target.fields["actor"] = ca  # "Russia" restated as "Lavrov, Russia": the speaker too
-    if c.hosted and not target.hosted and not target.own_actor:  # "The meeting was co-chaired by X"
+    if c.hosted and not target.hosted and (not target.own_actor or _same_day(target, c)):
+        # "The meeting was co-chaired by X"; hosts or chairs named in a restatement of the
+        # same day name the meeting, whoever the first mention named ("Libano, la conferenza
+        # ... ospitata dall'Unione europea"), the guidelines' first choice
         target.fields["actor"] = c.fields["actor"]
         target.hosted = True
     elif c.own_actor and not target.own_actor and c.sentence == target.sentence and c.fields.get("actor"):
@@ -761,6 +764,15 @@ def _later(a: Candidate, b: Candidate) -> bool:
 def _dates_agree(a: Candidate, b: Candidate) -> bool:
     da, db = a.fields.get("date"), b.fields.get("date")
     return da is None or db is None or da.value == db.value
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    """No two dates given, or the same: :func:`_dates_agree`, and two dates left unresolved
+    (no year known) the same only when written the same ("hôm 2/3" is no "ngày 10/4")."""
+    da, db = a.fields.get("date"), b.fields.get("date")
+    if da is None or db is None:
+        return True
+    return da.value == db.value and (da.value is not None or da.raw == db.raw)
 
 
 def _agree(a: Candidate, b: Candidate, names: Sequence[str]) -> bool:
