@@ -7,7 +7,8 @@ is the article's home country's: "Außenministerin Anna Berger empfing ihren pol
 Amtskollegen" in a paper of Berlin); "the two leaders" stays the two people. The sides are
 those of the latest meeting before that names two (not its host named in between: "The
 meeting was hosted by Turkey"). A meeting the two sides agree to hold that names its own
-participants ("两国元首同意...举行中法战略对话", "Hội nghị Cấp cao ASEAN") is theirs.
+participants ("两国元首同意...举行中法战略对话", "Hội nghị Cấp cao ASEAN") is theirs. "The two
+presidents" further on than six sentences after the meeting are still its two people.
 
 Every sentence is written for these tests (none comes from an article or a gold file);
 each positive case failed before the mechanism, the guards are what it must not do.
@@ -127,3 +128,29 @@ def test_a_clause_naming_its_own_subject_is_not_both_sides(backend: RulesBackend
     text = ("新华社北京6月2日电 国家主席习近平2日同法国总统马克龙通电话。"
             "根据双方达成的共识，中方将派出贸易代表团赴法国。")
     assert "France" not in actor_names(of_type(backend, text, "zh", "pledge")[0])
+
+
+#: (language, the two people, text): "the two presidents" eight sentences after their meeting
+_FAR = [
+    ("fr", ["Bassirou Diomaye Faye", "Emmanuel Macron"],
+     "Paris, 2 juin 2025 -\n\nLe président Emmanuel Macron a reçu lundi à l'Élysée le président sénégalais Bassirou "
+     "Diomaye Faye. Les discussions ont porté sur le commerce. L'ambiance était cordiale. Les échanges ont augmenté "
+     "l'an dernier. Plusieurs ministres ont assisté au déjeuner. Un dîner a suivi. Des manifestants se sont rassemblés "
+     "devant le palais. La police a fermé deux rues. Les deux présidents se retrouveront en novembre à Dakar.",
+     "Les deux présidents"),
+    ("de", ["Donald Tusk", "Friedrich Merz"],
+     "Berlin, 2. Juni 2025 -\n\nBundeskanzler Friedrich Merz hat am Montag in Berlin den polnischen "
+     "Ministerpräsidenten Donald Tusk empfangen. Im Mittelpunkt stand der Handel. Die Stimmung galt als gut. Der "
+     "Warenaustausch wuchs im vergangenen Jahr. Mehrere Minister nahmen am Mittagessen teil. Am Abend folgte ein "
+     "Essen. Vor dem Kanzleramt standen Demonstranten. Die Polizei sperrte zwei Straßen. Die beiden Regierungschefs "
+     "werden sich im November in Warschau wieder treffen.",
+     "Die beiden Regierungschefs"),
+]
+
+
+@pytest.mark.parametrize(("lang", "people", "text", "words"), _FAR, ids=[c[0] for c in _FAR])
+def test_the_two_leaders_far_after_their_meeting_are_its_two_people(
+        backend: RulesBackend, lang: str, people: list[str], text: str, words: str) -> None:
+    found = [d for d in of_type(backend, text, lang, "meeting") if any(words in s.text for s in d.spans)]
+    assert found, text
+    assert sorted(actor_names(found[0])) == people

@@ -454,13 +454,32 @@ def pair_actors(
     meetings: list[Candidate] = []
     for c in candidates:
         recent = [m for m in meetings if c.sentence - m.sentence <= PAIR_REACH]
-        if c.pair and recent and not _own_meeting(c, recent[-1]):
-            sides = next((s for m in reversed(recent) if len(s := _sides_of(m, speaks_for or {}, home)) == 2), [])
-            who = sides if c.sides and sides else _pair_of(recent[-1])
+        if c.pair and not (recent and _own_meeting(c, recent[-1])):
+            who = _pair_who(c, recent, meetings, speaks_for or {}, home)
             if len(who) >= 2:
                 c.fields["actor"] = who
         if c.type == "meeting":
             meetings.append(c)
+
+
+def _pair_who(
+    c: Candidate, recent: Sequence[Candidate], meetings: Sequence[Candidate], speaks_for: Mapping[str, Actor],
+    home: Actor | None,
+) -> list[Actor]:
+    """Whom the ``pair`` word of ``c`` stands for (:func:`pair_actors`): the sides or the
+    participants of the ``recent`` meetings; with none, for a word of two people ("les deux
+    présidents se retrouveront en novembre", paragraphs after their talks), the two people
+    of the latest meeting of the article that names two."""
+    if recent:
+        sides = next((s for m in reversed(recent) if len(s := _sides_of(m, speaks_for, home)) == 2), [])
+        return sides if c.sides and sides else _pair_of(recent[-1])
+    if c.sides:
+        return []
+    for m in reversed(meetings):
+        people = [a for a in _pair_of(m) if a.kind == ActorKind.person]
+        if len(people) == 2:
+            return people
+    return []
 
 
 def _own_meeting(c: Candidate, last: Candidate) -> bool:
