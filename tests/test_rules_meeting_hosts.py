@@ -68,6 +68,18 @@ _CHAIRED = [
      "Egyptian President Abdel Fattah el-Sisi."),
     ("en", ["Germany", "France"],
      "Berlin, June 2, 2025 -\n\nThe conference on Sudan was co-chaired by Germany and France in Berlin on Monday."),
+    ("pl", ["Donald Tusk"],
+     "Warszawa, 2 czerwca 2025 -\n\nSpotkanie w Warszawie odbyło się pod przewodnictwem premiera Donalda Tuska."),
+    ("hr", ["Andrej Plenković"],
+     "Zagreb, 2. lipnja 2025. -\n\nSastanak u Zagrebu održan je pod predsjedanjem premijera Andreja Plenkovića."),
+    ("id", ["Prabowo Subianto"],
+     "Jakarta, 2 Juni 2025 -\n\nRapat kabinet di Jakarta dipimpin oleh Presiden Prabowo Subianto pada Senin."),
+    ("pt", ["Luiz Inácio Lula da Silva"],
+     "Brasília, 2 de junho de 2025 -\n\nA cúpula em Brasília foi presidida pelo presidente Luiz Inácio Lula da Silva."),
+    ("it", ["Giorgia Meloni"],
+     "Roma, 2 giugno 2025 -\n\nIl vertice a Roma è stato presieduto da Giorgia Meloni."),
+    ("es", ["Pedro Sanchez"],
+     "Madrid, 2 de junio de 2025 -\n\nLa cumbre celebrada en Madrid fue presidida por Pedro Sánchez."),
 ]
 
 
