@@ -543,7 +543,7 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     mentions left empty, and the new items of a list an ``anaphoric`` mention names
     (participants: "Meloni also attended the meeting"); its hosts ("The meeting was
     co-chaired by Britain and Germany") when the claim named no hosts, and no actor of its
-    own before its cue or no other date; and, in the same sentence,
+    own before its cue or was a headline's of no other date; and, in the same sentence,
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
     a meeting with Macron" is Zelensky's; and anywhere, its actors when they add a speaker
@@ -565,10 +565,11 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     if (isinstance(ta, list) and isinstance(ca, list) and len(ca) > len(ta)
             and _field_key(target, "actor") == _field_key(c, "actor")):
         target.fields["actor"] = ca  # "Russia" restated as "Lavrov, Russia": the speaker too
-    if c.hosted and not target.hosted and (not target.own_actor or _same_day(target, c)):
+    if c.hosted and not target.hosted and (not target.own_actor or (target.headline and _same_day(target, c))):
         # "The meeting was co-chaired by X"; hosts or chairs named in a restatement of the
-        # same day name the meeting, whoever the first mention named ("Libano, la conferenza
-        # ... ospitata dall'Unione europea"), the guidelines' first choice
+        # same day name a meeting a headline named by its subject or participants ("Libano,
+        # la conferenza dei donatori" / "ospitata dall'Unione europea"), the guidelines'
+        # first choice; not one the body's own sentence named ("France and Italy met")
         target.fields["actor"] = c.fields["actor"]
         target.hosted = True
     elif c.own_actor and not target.own_actor and c.sentence == target.sentence and c.fields.get("actor"):
