@@ -348,7 +348,7 @@ class RulesBackend(Backend):
         for si, sentence, langs in claiming:
             candidates += self._sentence_candidates(memo, sentence, si, langs, wanted)
         candidates = self._named_again(scan, candidates, {lc.code: lc for _, _, langs in claiming for lc in langs})
-        pair_actors(candidates)
+        pair_actors(candidates, scene.speaks_for, scene.home)
         if self.merge:
             joined = {id(c.fields.get("date")): c.date_path for c in candidates if c.fields.get("date") is not None}
             candidates = merge_candidates(candidates, self._merge_rules)
@@ -967,11 +967,12 @@ class RulesBackend(Backend):
             if value is not None:
                 fields[rule.field] = value
         found = merge_objects(memo, hit, site, objects) if objects else {}
+        pair, sides = _pair(scene, hit, site)
         return Candidate(
             hit.type, site.clause, fields, site.index, own_actor, objects=found, hosted=hosted,
             anaphoric=anaphoric, dated=dated, story=story, date_path=path,
             headline=in_headline(scene.text, site), quoted=quoted(scene.text, site.sentence[0], hit.start),
-            pair=_pair(scene, hit, site),
+            pair=pair, sides=sides,
         )  # fmt: skip
 
 
@@ -1033,15 +1034,32 @@ _JOINT_GAP = 2
 _PAIR_AFTER = 12
 
 
-def _pair(scene: Scene, hit: Hit, site: Site) -> bool:
-    """The claim's subject is "both sides": a ``both`` word before the cue in its sentence
-    ("両氏は、...拡大することで一致した": the subject may stand in a clause of its own), or
-    right after it in a verb-first clause ("واتفق الجانبان على ...")."""
-    return any(
-        scene.cues.has(lc, "both", site.sentence[0], hit.start)
-        or scene.cues.has(lc, "both", hit.end, min(site.clause[1], hit.end + _PAIR_AFTER))
-        for lc in site.langs
-    )
+def _own_subject(scene: Scene, lc: LanguageCues, site: Site, both_end: int, cue: int) -> bool:
+    """The cue's clause, after the one of a ``both`` word, names someone before the cue:
+    its own subject ("根据双方达成的共识，中方将派出": by the consensus both sides reached,
+    China will send; "The two countries signed ... - Carney expressed support"). Not in a language that puts its objects before the verb (Japanese,
+    Korean, Turkish: "両氏は、北朝鮮への制裁を...で一致した")."""
+    cs = site.clause[0]
+    if both_end > cs or lc.negation_after:
+        return False
+    return bool(within(scene.actors, cs, cue) or within(scene.people, cs, cue))
+
+
+def _pair(scene: Scene, hit: Hit, site: Site) -> tuple[bool, bool]:
+    """Whether the claim's subject is "both sides": a ``both`` word before the cue in its
+    sentence ("両氏は、...拡大することで一致した": the subject may stand in a clause of its
+    own; "стороны подписали": the word may be written with the cue), or right after it in
+    a verb-first clause ("واتفق الجانبان على ..."); and whether that word, the nearest
+    before the cue else the first after it, is a ``sides`` word ("both sides", 双方: the
+    two countries or bodies), not one for two people ("the two leaders", 两国元首), and
+    the subject: not when the cue's clause names its own (:func:`_own_subject`)."""
+    for lc in site.langs:
+        before = [span for span in scene.cues.spans(lc, "both", site.sentence[0], hit.end) if span[0] < hit.start]
+        found = before[-1:] or scene.cues.spans(lc, "both", hit.end, min(site.clause[1], hit.end + _PAIR_AFTER))[:1]
+        if found:
+            sides = found[0] in scene.cues.spans(lc, "sides", *found[0])
+            return True, sides and not (before and _own_subject(scene, lc, site, before[-1][1], hit.start))
+    return False, False
 
 
 def _venues(found: Sequence[tuple[LanguageCues, Mapping[str, Sequence[tuple[int, int]]]]]) -> list[Mention]:

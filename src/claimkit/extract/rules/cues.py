@@ -37,8 +37,8 @@ __all__ = ["MODIFIERS", "CueBook", "LanguageCues", "cue_file", "load_cues", "mar
 MODIFIERS = (
     "negation", "hedge", "condition", "future", "action", "question", "purpose", "reporting",
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
-    "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "thanks",
-    "anaphor", "anaphor_after", "venue", "joint", "both", "until", "speech", "physical",
+    "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "host_after", "thanks",
+    "anaphor", "anaphor_after", "venue", "joint", "both", "sides", "until", "speech", "physical",
     "agreement", "called_off", "recurring", "coordinator", "belief", "travel", "auxiliary",
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",

@@ -463,23 +463,66 @@ def _hosts(memo: Memo, site: Site) -> list[Mention]:
     ending within :data:`_HOST_REACH` characters before it ("Germany and the UK
     co-chaired", "do Anh và Đức đồng chủ trì", 英国和德国共同主持, 日本が主催), else the
     chain starting within that reach after it ("chaired by Germany", "под
-    председательством Германии"). Readers and gold name a meeting by its hosts or
-    chairs when the article names them."""
+    председательством Германии"); only the one after it for a ``host_after`` phrase,
+    which names its host after it ("sous la présidence de", "برئاسة", "hosted by": "à
+    Paris sous la présidence d'Emmanuel Macron" is no host Paris). Readers and gold name
+    a meeting by its hosts or chairs when the article names them."""
     ss, se = site.sentence
     text = memo.scene.text
     named = _named(memo, ss, se)
     for lc in site.langs if named else ():
         for hs, he in memo.scene.cues.spans(lc, "host", ss, se):
-            people = _host_people(memo, lc, ss, hs)
-            if people:
-                return people
-            before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
+            before = [] if _host_after(memo.scene, lc, hs, he) else _hosts_before(memo, lc, site, hs, named)
             if before:
-                return _chain_before(text, before[-1], reversed([m for m in named if m.end <= before[-1].start]))
+                return before
             after = [m for m in named if he <= m.start <= he + _HOST_REACH]
             if after:
-                return _chain_after(text, after[0], [m for m in named if m.start >= after[0].end])
+                first = _titled_host(memo, after[0]) or after[0]
+                return _chain_after(text, first, [m for m in named if m.start >= first.end])
     return []
+
+
+def _hosts_before(memo: Memo, lc: LanguageCues, site: Site, hs: int, named: Sequence[Mention]) -> list[Mention]:
+    """The hosts named before a ``host`` word at ``hs`` (:func:`_hosts`): the people
+    (:func:`_host_people`), else the chain of names ending within reach before it."""
+    text = memo.scene.text
+    people = _host_people(memo, lc, site.sentence[0], hs)
+    if people:
+        return people
+    before = [m for m in named if hs - _HOST_REACH <= m.end <= hs and "," not in text[m.end : hs]]
+    if before:
+        return _chain_before(text, before[-1], reversed([m for m in named if m.end <= before[-1].start]))
+    return []
+
+
+#: how far a ``host_after`` phrase may start before its ``host`` word, or end after it
+_HOST_AFTER_REACH = 30
+
+
+def _host_after(scene: Scene, lc: LanguageCues, hs: int, he: int) -> bool:
+    """The ``host`` word at ``hs``-``he`` is part of a ``host_after`` phrase."""
+    return any(s < he and hs < e for s, e in scene.cues.spans(
+        lc, "host_after", max(0, hs - _HOST_AFTER_REACH), he + _HOST_AFTER_REACH))
+
+
+#: how many words of a title may stand between a country and the person after it
+_HOST_TITLE_WORDS = 4
+
+
+def _titled_host(memo: Memo, first: Mention) -> Mention | None:
+    """The person a country named first after a ``host`` word is the title of ("برئاسة
+    الرئيس *المصري* عبد الفتاح السيسي", "under the chairmanship of Egypt's President Abdel
+    Fattah el-Sisi"): the person right after it, a few title words and no punctuation
+    between; None when none is (the country hosts: "chaired by Germany")."""
+    if first.value.kind != ActorKind.country:
+        return None
+    text = memo.scene.text
+    for m in within(memo.scene.people, first.end, first.end + 2 * _HOST_REACH):
+        gap = text[first.end : m.start]
+        if any(c in gap for c in _TITLE_BREAKS) or len(_WORD.findall(gap)) > _HOST_TITLE_WORDS:
+            return None
+        return m
+    return None
 
 
 def _chain_after(text: str, first: Mention, later: Iterable[Mention],

@@ -275,6 +275,10 @@ class Candidate:
     #: the claim's subject is "both sides" (양측, 双方, hai bên, kedua pihak, الجانبان), before
     #: any name in the clause: the two who met, not a name the clause goes on to give
     pair: bool = False
+    #: that ``pair`` word names the two sides, not two people ("both sides", "the two
+    #: countries", "les deux parties", 双方, 양국, "стороны подписали", the ``sides`` class;
+    #: not "the two leaders", 両首脳): the countries or bodies of the two who met
+    sides: bool = False
     #: which rule dated the mention (``clause``, ``sentence``, ``reported``, ``paragraph``,
     #: ``story``, ``publication``, ``none``): for the date bench
     #: (:meth:`~claimkit.extract.rules.backend.RulesBackend.date_paths`), not a claim field
@@ -437,19 +441,59 @@ def _restates(head: Candidate, body: Candidate, *, headline: bool = False) -> bo
 PAIR_REACH = 6
 
 
-def pair_actors(candidates: Sequence[Candidate]) -> None:
+def pair_actors(
+    candidates: Sequence[Candidate], speaks_for: Mapping[str, Actor] | None = None, home: Actor | None = None
+) -> None:
     """A claim whose subject is "both sides" (``pair``) is made by the participants of the
     meeting reported last, within :data:`PAIR_REACH` sentences before it: "X called Y.
     Both sides agreed to coordinate sanctions" is X's and Y's pledge, not a name its
-    clause gives later ("...the North's funds")."""
-    last: Candidate | None = None
+    clause gives later ("...the North's funds"). A ``sides`` word ("both sides", "the two
+    countries", 双方, "стороны") stands for the two countries or bodies of the latest of
+    those meetings that names two (:func:`_sides_of`: not "the meeting" restated by one
+    side, nor its host alone); "the two leaders", or sides not known, for the people."""
+    meetings: list[Candidate] = []
     for c in candidates:
-        if c.pair and last is not None and c.sentence - last.sentence <= PAIR_REACH:
-            who = _pair_of(last)
+        recent = [m for m in meetings if c.sentence - m.sentence <= PAIR_REACH]
+        if c.pair and not (recent and _own_meeting(c, recent[-1])):
+            who = _pair_who(c, recent, meetings, speaks_for or {}, home)
             if len(who) >= 2:
                 c.fields["actor"] = who
         if c.type == "meeting":
-            last = c
+            meetings.append(c)
+
+
+def _pair_who(
+    c: Candidate, recent: Sequence[Candidate], meetings: Sequence[Candidate], speaks_for: Mapping[str, Actor],
+    home: Actor | None,
+) -> list[Actor]:
+    """Whom the ``pair`` word of ``c`` stands for (:func:`pair_actors`): the sides or the
+    participants of the ``recent`` meetings; with none, for a word of two people ("les deux
+    présidents se retrouveront en novembre", paragraphs after their talks), the two people
+    of the latest meeting of the article that names two."""
+    if recent:
+        sides = next((s for m in reversed(recent) if len(s := _sides_of(m, speaks_for, home)) == 2), [])
+        return sides if c.sides and sides else _pair_of(recent[-1])
+    if c.sides:
+        return []
+    for m in reversed(meetings):
+        people = [a for a in _pair_of(m) if a.kind == ActorKind.person]
+        if len(people) == 2:
+            return people
+    return []
+
+
+def _own_meeting(c: Candidate, last: Candidate) -> bool:
+    """``c`` is a meeting that names participants of its own, none of them one of the
+    meeting before: the one "both sides" agreed to hold or attend, named by who takes
+    part ("两国元首同意年内举行中法高级别对话": China and France; "Hai bên nhất trí phối hợp
+    tại Hội nghị ASEAN": ASEAN), not by the two who agreed."""
+    if c.type != "meeting":
+        return False
+    own = [a for a in c.fields.get("participants") or [] if isinstance(a, Actor)]
+    if not own or {_key(a) for a in own} & {_key(a) for a in _pair_of(last)}:
+        return False
+    c.fields["actor"] = own
+    return True
 
 
 def _pair_of(meeting: Candidate) -> list[Actor]:
@@ -460,12 +504,46 @@ def _pair_of(meeting: Candidate) -> list[Actor]:
     return list(seen.values())
 
 
+def _sides_of(meeting: Candidate, speaks_for: Mapping[str, Actor], home: Actor | None) -> list[Actor]:
+    """The two sides of ``meeting``: its participants, else its actors and participants,
+    each person as whom it speaks for (:func:`_side_states`); none unless exactly two."""
+    parts = [a for a in meeting.fields.get("participants") or [] if isinstance(a, Actor)]
+    actors = [a for a in meeting.fields.get("actor") or [] if isinstance(a, Actor)]
+    for group in (parts, [*actors, *parts]):
+        sides = _side_states(group, speaks_for, home)
+        if len(sides) == 2:
+            return sides
+    return []
+
+
+def _side_states(group: Sequence[Actor], speaks_for: Mapping[str, Actor], home: Actor | None) -> list[Actor]:
+    """The distinct countries or bodies ``group`` stands for: a country or body itself, a
+    person whom they speak for ("Foreign Minister of Slovakia Juraj Blanár": Slovakia);
+    one person speaking for no one known is the article's home country when no other of
+    the group is ("Außenministerin Beate Meinl-Reisinger empfing ihren slowakischen
+    Amtskollegen" in a paper of Vienna: Austria and Slovakia); none when more are unknown."""
+    seen: dict[Any, Actor | None] = {}
+    unknown = None
+    for a in group:
+        side = speaks_for.get(a.label) if a.kind == ActorKind.person else a
+        if side is None and unknown not in (None, a.label):
+            return []
+        if side is None:
+            unknown = a.label
+        seen.setdefault(_key(side) if side is not None else None, side)
+    if unknown is not None:
+        if home is None or _key(home) in seen:
+            return []
+        seen[None] = home
+    return [a for a in seen.values() if a is not None]
+
+
 def _fill_from(target: Candidate, c: Candidate) -> None:
     """What a joining mention adds to the claim it restates: the fields the earlier
     mentions left empty, and the new items of a list an ``anaphoric`` mention names
     (participants: "Meloni also attended the meeting"); its hosts ("The meeting was
-    co-chaired by Britain and Germany") when the claim named no actor of its own before
-    its cue; and, in the same sentence,
+    co-chaired by Britain and Germany") when the claim named no hosts, and no actor of its
+    own before its cue or was a headline's of no other date; and, in the same sentence,
     its actor when it names one in its own clause and the claim's came from elsewhere
     (another sentence, or a clause before): "The day before the meeting, Zelensky ... had
     a meeting with Macron" is Zelensky's; and anywhere, its actors when they add a speaker
@@ -487,7 +565,11 @@ def _fill_from(target: Candidate, c: Candidate) -> None:
     if (isinstance(ta, list) and isinstance(ca, list) and len(ca) > len(ta)
             and _field_key(target, "actor") == _field_key(c, "actor")):
         target.fields["actor"] = ca  # "Russia" restated as "Lavrov, Russia": the speaker too
-    if c.hosted and not target.hosted and not target.own_actor:  # "The meeting was co-chaired by X"
+    if c.hosted and not target.hosted and (not target.own_actor or (target.headline and _same_day(target, c))):
+        # "The meeting was co-chaired by X"; hosts or chairs named in a restatement of the
+        # same day name a meeting a headline named by its subject or participants ("Libano,
+        # la conferenza dei donatori" / "ospitata dall'Unione europea"), the guidelines'
+        # first choice; not one the body's own sentence named ("France and Italy met")
         target.fields["actor"] = c.fields["actor"]
         target.hosted = True
     elif c.own_actor and not target.own_actor and c.sentence == target.sentence and c.fields.get("actor"):
@@ -702,6 +784,15 @@ def _later(a: Candidate, b: Candidate) -> bool:
 def _dates_agree(a: Candidate, b: Candidate) -> bool:
     da, db = a.fields.get("date"), b.fields.get("date")
     return da is None or db is None or da.value == db.value
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    """No two dates given, or the same: :func:`_dates_agree`, and two dates left unresolved
+    (no year known) the same only when written the same ("hôm 2/3" is no "ngày 10/4")."""
+    da, db = a.fields.get("date"), b.fields.get("date")
+    if da is None or db is None:
+        return True
+    return da.value == db.value and (da.value is not None or da.raw == db.raw)
 
 
 def _agree(a: Candidate, b: Candidate, names: Sequence[str]) -> bool:
