@@ -1375,8 +1375,47 @@ def _said_of_a_thing(scene: Scene, hit: Hit) -> bool:
         if text[e : hit.start].strip():
             continue
         before = len(text[:s].rstrip().rstrip(",").rstrip())
-        return not any(m.end == before for found in (scene.actors, scene.people) for m in within(found, max(0, before - 200), before))
+        names = [m for found in (scene.actors, scene.people) for m in within(found, max(0, before - 200), before)
+                 if m.end == before]
+        return not names or all(_complement(scene, hit.lang, m.start) for m in names)
     return False
+
+
+#: a lower-case word right before a name, and the space after it: the noun a name in the
+#: genitive complements in a language with cases ("sankcjom *Unii Europejskiej*")
+_HEAD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)$")
+#: the shortest head noun read so (shorter words are conjunctions and prepositions: "że",
+#: "и", "da", "przez" aside, which take no genitive name as a complement of a noun)
+_HEAD_LETTERS = 4
+
+
+def _complement(scene: Scene, lc: LanguageCues, start: int) -> bool:
+    """The name at ``start`` complements a noun before it, and a relative clause after the
+    name is that noun's, a thing's: after a ``genitive`` word ("the rules *of* the EU,
+    which threaten", "les règles *de l'*Union africaine qui menacent", "le regole *della*
+    Banca mondiale che"), or in a language with cases right after a lower-case noun of
+    :data:`_HEAD_LETTERS` letters or more ("sankcjom Unii Europejskiej, które grożą",
+    "санкций Европейского союза, которые угрожают"). Not when that noun is someone (an
+    ``object_lead`` or ``title_anaphor`` word: "le porte-parole du Kremlin, qui menace",
+    "prezydent Rosji, który grozi")."""
+    text, scan = scene.text, scene.cues
+    head_end = -1
+    for s, e in scan.spans(lc, "genitive", max(0, start - _GENITIVE_REACH), start):
+        if _ARTICLE_AFTER.fullmatch(text, e, start):
+            head_end = len(text[:s].rstrip())
+    if head_end < 0 and lc.code in _CASE_LANGUAGES and text[start - 1 : start] == " ":
+        head_end = start - 1
+    head = _HEAD_BEFORE.search(text, max(0, head_end - 40), head_end) if head_end > 0 else None
+    if head is None or not head.group(1)[0].islower() or len(head.group(1)) < _HEAD_LETTERS:
+        return False
+    hs, he = head.span(1)
+    return not (scan.has(lc, "object_lead", hs, he) or scan.has(lc, "title_anaphor", max(0, hs - 4), he))
+
+
+#: how far before a name its ``genitive`` word may start ("of the", "de l'", "della")
+_GENITIVE_REACH = 8
+#: what may stand between a ``genitive`` word and the name: a space, an article
+_ARTICLE_AFTER = re.compile(r"\s*(?:(?:the|la|le|les|l['’])\s*)?")
 
 
 def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:

@@ -722,7 +722,7 @@ def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
         return []  # a group leads: "NATO防衛チーフスは、トランプ会議後の...協議"
     langs = (hit.lang,)
     said = scene.cues.spans(hit.lang, "reporting", lo, hi)
-    found = [m for m in people if not _possessor(scene, langs, m) and not _reported_by(m, said)]
+    found = [m for m in people if not _possessor(scene, langs, m) and not _reports(memo, hit, m, said, people)]
     last = max((m.end for m in found if m.end <= hit.start), default=hit.start)
     # the group that names the meeting, right before its noun, stays: "Fidan ... NATO
     # dışişleri bakanları toplantısına katılacak", "X will attend the NATO summit"; not a
@@ -731,6 +731,46 @@ def _people(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     return found + [m for m in _named(memo, last, hit.start) if m.value.kind != ActorKind.person
                     and m.value.label not in groups and memo.may_act(hit, m)
                     and len(_WORD.findall(scene.text, m.end, hit.start)) <= _OWNER_WORDS]
+
+
+def _reports(memo: Memo, hit: Hit, m: Mention, said: Sequence[tuple[int, int]], people: Sequence[Mention]) -> bool:
+    """The person only reports the meeting: right before a verb of saying, unless he says
+    it of himself (:func:`_says_of_self`), or right after one that no person stands
+    before ("said Peskov"; not "Peskov said *Putin* is ready to meet Zelensky": Putin is
+    the subject of what Peskov says)."""
+    for rs, re_ in said:
+        if 0 <= rs - m.end <= _REPORTER_GAP:
+            return not _says_of_self(memo, hit, m, said)
+        if 0 <= m.start - re_ <= _REPORTER_GAP and not any(0 <= rs - p.end <= _REPORTER_GAP for p in people):
+            return True
+    return False
+
+
+def _says_of_self(memo: Memo, hit: Hit, m: Mention, said: Sequence[tuple[int, int]]) -> bool:
+    """The person before a verb of saying says the meeting of himself: the clause it
+    introduces opens with a ``pronoun`` ("Zelensky said *he* is ready to meet Putin",
+    "Selenskyj sagte, *er* sei bereit, ...", "a déclaré qu'*il* était prêt à rencontrer")
+    or, with its subject left out, with a ``readiness`` word ("заявил, что *готов*
+    встретиться с Путиным", "dijo que está *dispuesto a* reunirse con", "powiedział, że
+    jest *gotów* spotkać się z"), and names no one else before the cue. Who declares
+    himself ready to meet another is one of the two who would meet; who reports another's
+    readiness ("Peskov said Putin is ready to meet ...") is not."""
+    scene = memo.scene
+    for rs, re_ in said:
+        if not 0 <= rs - m.end <= _REPORTER_GAP or re_ > hit.start:
+            continue
+        if any(_AUX_GAP.fullmatch(scene.text, re_, ps) for ps, _ in scene.cues.spans(hit.lang, "pronoun", re_, hit.start)):
+            return True
+        ready = scene.cues.spans(hit.lang, "readiness", re_, hit.start)
+        if ready and len(_WORD.findall(scene.text, re_, ready[0][0])) <= _SELF_WORDS and not _named(
+                memo, re_, ready[0][0]):
+            return True
+    return False
+
+
+#: how many words may open a clause of saying before its ``readiness`` word, its subject
+#: left out ("что", "que está", "di essere", "że jest")
+_SELF_WORDS = 3
 
 
 #: the sources of a meeting's actor that name who holds it (see :data:`ACTOR_SOURCE_NAMES`)
