@@ -1376,6 +1376,8 @@ def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
     text = scan.text
     mark = _CLAUSE_MARK.search(text, hit.end, clause[1])
     start, end = hit.end, mark.start() if mark else clause[1]
+    if _met_together(scene, hit, clause, end):
+        return False
     opening = scan.spans(lc, "comitative", start, end)
     if opening and not text[start : opening[0][0]].strip():
         start = opening[0][1]
@@ -1389,6 +1391,33 @@ def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
     if scan.has(lc, "object_lead", start, words[min(len(words), _LEAD_WORDS) - 1].end()):
         return False
     return not any(m.start == words[0].start() and _named_object(scene, lc, m, end) for m in within(scene.actors, start, end))
+
+
+def _met_together(scene: Scene, hit: Hit, clause: tuple[int, int], end: int) -> bool:
+    """An ``actor_object`` verb with no object, said of several people who meet one another:
+    nothing after it up to ``end`` (the next clause mark), or an ``adverbial`` word or a date
+    first ("again", "next month", "in April", "on Monday"), and before it in its clause a
+    ``group`` word ("the ministers", "the two leaders") or two names joined by a
+    ``coordinator`` ("Putin and Trump"). "The ministers will meet again in April" is a
+    meeting; "The target will meet again" (no one) and "Britain will meet its target" (an
+    object) are none."""
+    scan, lc, text = scene.cues, hit.lang, scene.cues.text
+    first = _WORD.search(text, hit.end, end)
+    if first is not None and not (
+        any(s == first.start() for s, _ in scan.spans(lc, "adverbial", first.start(), end))
+        or any(m.start == first.start() for m in within(scene.dates, first.start(), end))
+    ):
+        return False
+    if scan.has(lc, "group", clause[0], hit.start):
+        return True
+    names = sorted([*within(scene.actors, clause[0], hit.start), *within(scene.people, clause[0], hit.start)],
+                   key=lambda m: m.start)
+    return any(
+        not text[a.end : s].strip() and not text[e : b.start].strip()
+        for a, b in zip(names, names[1:], strict=False)
+        if a.end <= b.start
+        for s, e in scan.spans(lc, "coordinator", a.end, b.start)
+    )
 
 
 def _named_object(scene: Scene, lc: LanguageCues, name: Mention, end: int) -> bool:
