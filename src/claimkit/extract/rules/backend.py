@@ -560,7 +560,7 @@ class RulesBackend(Backend):
         if inside:
             hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         by_code = {lc.code: cues for lc, cues in found}
-        kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
+        kept = [h for h in _longest_first(hits, scan.text) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
         kept = [
             h for h in kept
             if not _uncommitted(scene, h, sentence, by_code[h.lang.code])
@@ -1440,28 +1440,44 @@ _PERSON_WORDS = 5
 _LEAD_WORDS = 3
 
 
-def _longest_first(hits: list[Hit]) -> list[Hit]:
+def _longest_first(hits: list[Hit], text: str) -> list[Hit]:
     """Overlapping cues: the longer one says more ("not rule out" > "rule out").
 
     A cue goes when a kept, longer cue of its own type overlaps it, or one of
-    any type contains it whole. Cues of different types that only share a few
+    any type contains it whole, unless it lies in the other's gap, between its
+    first and last words (:func:`_in_gap`). Cues of different types that only share a few
     words both stay ("declined to" and "to send troops"): the ``precedence``
     rules settle them, so a type's cue does not win for being longer.
     """
     hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit] = []
     for h in hits:
-        if all(_compatible(h, k) for k in kept):
+        if all(_compatible(h, k, text) for k in kept):
             kept.append(h)
     return kept
 
 
-def _compatible(h: Hit, k: Hit) -> bool:
+def _compatible(h: Hit, k: Hit, text: str) -> bool:
     if h.end <= k.start or h.start >= k.end:
         return True
     if h.type != k.type and k.gap is not None and k.gap[0] <= h.start < k.gap[1]:
         return True  # a cue that starts between a composed claim's two words: 보내면 ... 이어질 수 있다
-    return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
+    return h.type != k.type and (not (k.start <= h.start and h.end <= k.end) or _in_gap(h, k, text))
+
+
+def _in_gap(h: Hit, k: Hit, text: str) -> bool:
+    """``h`` lies in the middle field of the gapped cue ``k``, after its first word and before
+    its last: "Merz kündigte nach einem *Treffen* mit Selenskyj ... Milliarden Euro an" (a
+    meeting inside a pledge's verb bracket), "will send troops after *meeting* Rutte";
+    not a word of the cue itself. Only in languages written with spaces."""
+    if k.lang.boundary == "none":
+        return False
+    first, last = _WORD.match(text, k.start, k.end), _LAST_WORD.search(text, k.start, k.end)
+    return first is not None and last is not None and first.end() < h.start and h.end < last.start()
+
+
+#: the last word of a text up to its end (``search(text, start, end)``)
+_LAST_WORD = re.compile(r"\w+\Z")
 
 
 def _apply_precedence(
