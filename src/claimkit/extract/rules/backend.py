@@ -699,12 +699,12 @@ class RulesBackend(Backend):
                 if any(0 <= hit.start - e <= _OBJECT_NEXT for _, e in before):
                     return True
                 continue
-            for s, _ in scan.spans(lc, category, hit.start + 1, ce):
+            for s, _ in _unreported(scan, lc, scan.spans(lc, category, hit.start + 1, ce)):
                 if s - hit.end - sum(m.end - m.start for m in within(names, hit.end, s)) > _SPOKEN_REACH:
                     break
                 if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
                     return True
-            before = scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start)
+            before = _unreported(scan, lc, scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start))
             if any(self._spoken_before(scan, hit, e) for _, e in before):
                 return True
             if self._spoken_next(scan, hit, category, ce, sentence_end):
@@ -981,6 +981,20 @@ class RulesBackend(Backend):
 #: languages whose nouns carry their case, nominative the name's own form: a country
 #: written with another ending is an object, a recipient or a complement, not a subject
 _CASE_LANGUAGES = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "hr", "sr", "bs", "sl"})
+
+
+def _unreported(scan: CueScan, lc: LanguageCues, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` less those inside a ``reporting`` phrase: "nach Angaben des Ministeriums"
+    (according to) tells who says the claim, it is no information refused ("Österreich
+    wird nach Angaben des Außenministeriums keine Soldaten entsenden" refuses troops)."""
+    if not spans:
+        return spans
+    phrases = scan.spans(lc, "reporting", max(0, spans[0][0] - _REPORTING_LEAD), spans[-1][1])
+    return [(s, e) for s, e in spans if not any(rs <= s and e <= re_ for rs, re_ in phrases)]
+
+
+#: how far before a word of speaking a reporting phrase holding it may start ("nach Angaben")
+_REPORTING_LEAD = 24
 
 
 def _case_governed(finders: Finders, text: str, actors: Sequence[Mention], language: str | None) -> frozenset[int]:
