@@ -6,7 +6,8 @@ reaches its whole clause (``bracket_gap``) and matches only where the closer end
 clause (punctuation, the end of a line or the text, or a coordinator: "und"), so
 "sagte am Montag zu Journalisten" (said to journalists) is no pledge. A comma or point
 between two digits is part of a number in every gap ("4,5 Milliarden"), not a clause's
-end. The subordinate clause joins prefix and verb ("dass Japan ... zusagte", "dass die
+end. A word after a gap starts a word ("sagte nichts dazu" closes no "sagte ... zu").
+The subordinate clause joins prefix and verb ("dass Japan ... zusagte", "dass die
 Regierung ... ausschließt").
 
 Every sentence is written for these tests (none comes from the sample articles).
@@ -47,6 +48,9 @@ _NO_CLAIMS = [
     "Der Minister sagte der Zeitung zu den Vorwürfen nichts.",
     "Die Armee sicherte die Grenze zu Belarus.",
     "Die Regierung stellte ihren Haushaltsplan am Montag in Berlin vor.",
+    # a word after a cue's gap starts a word: "zu" in "dazu", "aus" in "daraus" close nothing
+    "Der Minister sagte nichts dazu.",
+    "Der Kanzler schloss daraus, dass die Lage ernst sei.",
 ]
 
 

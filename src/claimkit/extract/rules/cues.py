@@ -122,7 +122,11 @@ def _parts(
     if boundary == "auto":
         boundary = "none" if is_unspaced(cue) else "word"
     closes = bracket.closes(cue)
-    parts = [r"\s+".join(_word(w) for w in piece.split()) for piece in cue.split(" ... ")]
+    pieces = cue.split(" ... ")
+    parts = [r"\s+".join(_word(w) for w in piece.split()) for piece in pieces]
+    if boundary in ("word", "start"):  # a word after a gap starts a word: "sagt* ... zu" is no
+        # match of "sagte nichts dazu", "schloss ... aus" none of "schloss daraus"
+        parts[1:] = [_NOT_AFTER + p if w[:1].isalnum() else p for w, p in zip(pieces[1:], parts[1:], strict=True)]
     regex = (bracket.gap if closes else gap).join(parts)
     first, last = cue.lstrip("*")[:1], cue.rstrip("*")[-1:]
     start = ""
