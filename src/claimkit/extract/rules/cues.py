@@ -51,8 +51,10 @@ _WORD_SETS = frozenset({"markers", "clitics", "bracket"})
 _NOT_AFTER = r"(?<![\w-])"
 #: a cue's " ... " gap: at most 40 characters of its clause, so no comma (a match across
 #: clauses, which no clause holds, would take the next clause's cue with it); a comma or
-#: a point between two digits is part of a number ("4,5 Milliarden", "1.000 Soldaten")
-_GAP = r"(?:[^.;:!?。！？；\n,،，]|(?<=\d)[.,](?=\d)){0,40}?"
+#: a point between two digits is part of a number ("4,5 Milliarden", "1.000 Soldaten"), and
+#: a point before a lower-case word ends an abbreviation ("2 tys. żołnierzy", "500 тыс.
+#: долларов"), no sentence
+_GAP = r"(?:[^.;:!?。！？；\n,،，]|(?<=\d)[.,](?=\d)|\.(?= (?-i:[^\W\d_A-ZÀ-ÞА-ЯЁЄІЇҐĄĆĘŁŃÓŚŹŻČŠŽĐİŞĞŐŰŘŤĎŇĚŮ]))){0,40}?"
 
 
 def _gap(chars: int) -> str:
