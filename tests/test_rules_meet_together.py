@@ -5,6 +5,9 @@ its NATO spending target" is none); with no object (nothing after it in its clau
 ``adverbial`` word or a date first: "again", "next", "in", "on Monday") it states a
 meeting when a ``group`` word ("ministers", "leaders", "negotiators", "the two sides") or
 two names joined by a ``coordinator`` ("Putin and Trump") stand before it in its clause.
+Spanish "se encontrarán" works the same ("Los ministros se encontrarán de nuevo en abril";
+"Los agricultores se encontrarán en una situación difícil" is none); Portuguese "se
+reunir" before its verb ("voltarão a se reunir") is a meeting cue as "reunir-se" was.
 "The target will meet again next year" names no one who meets, "The allies will meet
 their spending targets" has an object that is no one.
 
@@ -33,6 +36,20 @@ def test_several_people_meeting_one_another_is_a_meeting(backend: RulesBackend, 
     assert [d.type for d in drafts(backend, text, "en")] == ["meeting"]
 
 
+_OTHER_LANGUAGES = [
+    # Spanish "se encontrarán" (they will meet) is an actor_object cue like "meet"
+    ("es", "Los ministros se encontrarán de nuevo en abril."),
+    ("es", "Los dos líderes se encontrarán el próximo mes en Ginebra."),
+    # Portuguese proclitic "se reunir" (Brazilian order) as "reunir-se"
+    ("pt", "Os ministros voltarão a se reunir em abril."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _OTHER_LANGUAGES, ids=[f"{t[0]}:{i}" for i, t in enumerate(_OTHER_LANGUAGES)])
+def test_several_people_meeting_in_other_languages(backend: RulesBackend, lang: str, text: str) -> None:
+    assert [d.type for d in drafts(backend, text, lang)] == ["meeting"]
+
+
 _NOT_MEETINGS = [
     "The target will meet again next year.",
     "The allies will meet their spending targets next year.",
@@ -44,3 +61,7 @@ _NOT_MEETINGS = [
 @pytest.mark.parametrize("text", _NOT_MEETINGS, ids=[f"en:{i}" for i in range(len(_NOT_MEETINGS))])
 def test_meet_with_no_one_meeting_is_no_meeting(backend: RulesBackend, text: str) -> None:
     assert [d.type for d in drafts(backend, text, "en")] == []
+
+
+def test_finding_oneself_somewhere_is_no_meeting(backend: RulesBackend) -> None:
+    assert drafts(backend, "Los agricultores se encontrarán en una situación difícil.", "es") == []
