@@ -35,6 +35,10 @@ _CLAIMS = [
      "Zeit nach einem möglichen Waffenstillstand aus.", "refusal"),
     ("Der Minister betonte, dass Polen eine Entsendung von Soldaten ausschließt.", "refusal"),
     ("Dänemark sagte weitere 4,5 Millionen Euro zu und kündigte neue Sanktionen an.", "pledge"),
+    # "anbieten", "zurückweisen", "ausschlagen" split in the simple past
+    ("Frankreich bot der Ukraine am Dienstag weitere Ausbildungsmissionen für Piloten an.", "pledge"),
+    ("Der Kreml wies die Forderung nach einer Waffenruhe am Montag entschieden zurück.", "refusal"),
+    ("Ungarn schlug das Angebot der EU-Kommission aus.", "refusal"),
 ]
 
 
