@@ -3,7 +3,8 @@ with no cue word: Russian perfective futures "окажет ... помощь" (wi
 "профинансирует" (will fund), "пришлёт" (will send) are pledges, the reflexive plural
 "встретятся" (they will meet) a meeting (the list had "встретится", singular, and
 "встретит", meets someone); Polish "zapewnił ... o ... wsparciu" (assured someone of
-support) is a pledge.
+support) is a pledge; Russian "откажется", Ukrainian "відмовиться" (will refuse) are
+refusals; Croatian "dostaviti" (deliver) is an action verb.
 
 Every sentence is written for these tests (none comes from the sample articles).
 """
@@ -23,6 +24,11 @@ _CLAIMS = [
     ("ru", "Лидеры двух стран встретятся в следующем месяце в Женеве.", "meeting"),
     ("pl", "Premier zapewnił Zełenskiego o dalszym wsparciu Polski.", "pledge"),
     ("pl", "Kanclerz zapewniła Kijów o pomocy wojskowej.", "pledge"),
+    # perfective futures of refusing (the lists had the past and the present)
+    ("ru", "Венгрия откажется поддержать новые санкции против России.", "refusal"),
+    ("uk", "Угорщина відмовиться підтримати нові санкції проти Росії.", "refusal"),
+    # Croatian "dostaviti" (deliver) is an action verb: with "će" a pledge
+    ("hr", "Hrvatska će Ukrajini dostaviti još streljiva.", "pledge"),
 ]
 
 
