@@ -560,7 +560,7 @@ class RulesBackend(Backend):
         if inside:
             hits = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in inside)]
         by_code = {lc.code: cues for lc, cues in found}
-        kept = [h for h in _longest_first(hits) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
+        kept = [h for h in _longest_first(hits, scan.text) if self._stands(scan, h, clause, sentence, by_code[h.lang.code])]
         kept = [
             h for h in kept
             if not _uncommitted(scene, h, sentence, by_code[h.lang.code])
@@ -699,12 +699,12 @@ class RulesBackend(Backend):
                 if any(0 <= hit.start - e <= _OBJECT_NEXT for _, e in before):
                     return True
                 continue
-            for s, _ in scan.spans(lc, category, hit.start + 1, ce):
+            for s, _ in _unreported(scan, lc, scan.spans(lc, category, hit.start + 1, ce)):
                 if s - hit.end - sum(m.end - m.start for m in within(names, hit.end, s)) > _SPOKEN_REACH:
                     break
                 if s <= hit.end or not scan.has_any(lc, self._claim_keys, hit.end, s):
                     return True
-            before = scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start)
+            before = _unreported(scan, lc, scan.spans(lc, category, max(cs, hit.start - _SPOKEN_REACH), hit.start))
             if any(self._spoken_before(scan, hit, e) for _, e in before):
                 return True
             if self._spoken_next(scan, hit, category, ce, sentence_end):
@@ -982,6 +982,20 @@ class RulesBackend(Backend):
 #: languages whose nouns carry their case, nominative the name's own form: a country
 #: written with another ending is an object, a recipient or a complement, not a subject
 _CASE_LANGUAGES = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "hr", "sr", "bs", "sl"})
+
+
+def _unreported(scan: CueScan, lc: LanguageCues, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` less those inside a ``reporting`` phrase: "nach Angaben des Ministeriums"
+    (according to) tells who says the claim, it is no information refused ("Österreich
+    wird nach Angaben des Außenministeriums keine Soldaten entsenden" refuses troops)."""
+    if not spans:
+        return spans
+    phrases = scan.spans(lc, "reporting", max(0, spans[0][0] - _REPORTING_LEAD), spans[-1][1])
+    return [(s, e) for s, e in spans if not any(rs <= s and e <= re_ for rs, re_ in phrases)]
+
+
+#: how far before a word of speaking a reporting phrase holding it may start ("nach Angaben")
+_REPORTING_LEAD = 24
 
 
 def _case_governed(finders: Finders, text: str, actors: Sequence[Mention], language: str | None) -> frozenset[int]:
@@ -1433,6 +1447,8 @@ def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
     text = scan.text
     mark = _CLAUSE_MARK.search(text, hit.end, clause[1])
     start, end = hit.end, mark.start() if mark else clause[1]
+    if _met_together(scene, hit, clause, end):
+        return False
     opening = scan.spans(lc, "comitative", start, end)
     if opening and not text[start : opening[0][0]].strip():
         start = opening[0][1]
@@ -1446,6 +1462,33 @@ def _objectless(scene: Scene, hit: Hit, clause: tuple[int, int]) -> bool:
     if scan.has(lc, "object_lead", start, words[min(len(words), _LEAD_WORDS) - 1].end()):
         return False
     return not any(m.start == words[0].start() and _named_object(scene, lc, m, end) for m in within(scene.actors, start, end))
+
+
+def _met_together(scene: Scene, hit: Hit, clause: tuple[int, int], end: int) -> bool:
+    """An ``actor_object`` verb with no object, said of several people who meet one another:
+    nothing after it up to ``end`` (the next clause mark), or an ``adverbial`` word or a date
+    first ("again", "next month", "in April", "on Monday"), and before it in its clause a
+    ``group`` word ("the ministers", "the two leaders") or two names joined by a
+    ``coordinator`` ("Putin and Trump"). "The ministers will meet again in April" is a
+    meeting; "The target will meet again" (no one) and "Britain will meet its target" (an
+    object) are none."""
+    scan, lc, text = scene.cues, hit.lang, scene.cues.text
+    first = _WORD.search(text, hit.end, end)
+    if first is not None and not (
+        any(s == first.start() for s, _ in scan.spans(lc, "adverbial", first.start(), end))
+        or any(m.start == first.start() for m in within(scene.dates, first.start(), end))
+    ):
+        return False
+    if scan.has(lc, "group", clause[0], hit.start):
+        return True
+    names = sorted([*within(scene.actors, clause[0], hit.start), *within(scene.people, clause[0], hit.start)],
+                   key=lambda m: m.start)
+    return any(
+        not text[a.end : s].strip() and not text[e : b.start].strip()
+        for a, b in zip(names, names[1:], strict=False)
+        if a.end <= b.start
+        for s, e in scan.spans(lc, "coordinator", a.end, b.start)
+    )
 
 
 def _named_object(scene: Scene, lc: LanguageCues, name: Mention, end: int) -> bool:
@@ -1468,28 +1511,44 @@ _PERSON_WORDS = 5
 _LEAD_WORDS = 3
 
 
-def _longest_first(hits: list[Hit]) -> list[Hit]:
+def _longest_first(hits: list[Hit], text: str) -> list[Hit]:
     """Overlapping cues: the longer one says more ("not rule out" > "rule out").
 
     A cue goes when a kept, longer cue of its own type overlaps it, or one of
-    any type contains it whole. Cues of different types that only share a few
+    any type contains it whole, unless it lies in the other's gap, between its
+    first and last words (:func:`_in_gap`). Cues of different types that only share a few
     words both stay ("declined to" and "to send troops"): the ``precedence``
     rules settle them, so a type's cue does not win for being longer.
     """
     hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
     kept: list[Hit] = []
     for h in hits:
-        if all(_compatible(h, k) for k in kept):
+        if all(_compatible(h, k, text) for k in kept):
             kept.append(h)
     return kept
 
 
-def _compatible(h: Hit, k: Hit) -> bool:
+def _compatible(h: Hit, k: Hit, text: str) -> bool:
     if h.end <= k.start or h.start >= k.end:
         return True
     if h.type != k.type and k.gap is not None and k.gap[0] <= h.start < k.gap[1]:
         return True  # a cue that starts between a composed claim's two words: 보내면 ... 이어질 수 있다
-    return h.type != k.type and not (k.start <= h.start and h.end <= k.end)
+    return h.type != k.type and (not (k.start <= h.start and h.end <= k.end) or _in_gap(h, k, text))
+
+
+def _in_gap(h: Hit, k: Hit, text: str) -> bool:
+    """``h`` lies in the middle field of the gapped cue ``k``, after its first word and before
+    its last: "Merz kündigte nach einem *Treffen* mit Selenskyj ... Milliarden Euro an" (a
+    meeting inside a pledge's verb bracket), "will send troops after *meeting* Rutte";
+    not a word of the cue itself. Only in languages written with spaces."""
+    if k.lang.boundary == "none":
+        return False
+    first, last = _WORD.match(text, k.start, k.end), _LAST_WORD.search(text, k.start, k.end)
+    return first is not None and last is not None and first.end() < h.start and h.end < last.start()
+
+
+#: the last word of a text up to its end (``search(text, start, end)``)
+_LAST_WORD = re.compile(r"\w+\Z")
 
 
 def _apply_precedence(

@@ -43,21 +43,53 @@ MODIFIERS = (
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",
     "analyst", "complementizer", "consequence", "dative", "announcing", "outcome", "credit",
-    "actor_object", "object_lead", "comitative", "subject_relative",
+    "actor_object", "object_lead", "comitative", "subject_relative", "adverbial", "group",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
-_WORD_SETS = frozenset({"markers", "clitics"})
+_WORD_SETS = frozenset({"markers", "clitics", "bracket"})
 #: a word starts after neither a letter nor a hyphen ("comprometeu-se" holds no word "se")
 _NOT_AFTER = r"(?<![\w-])"
 #: a cue's " ... " gap: at most 40 characters of its clause, so no comma (a match across
-#: clauses, which no clause holds, would take the next clause's cue with it)
-_GAP = r"[^.;:!?。！？；\n,،，]{0,40}?"
+#: clauses, which no clause holds, would take the next clause's cue with it); a comma or
+#: a point between two digits is part of a number ("4,5 Milliarden", "1.000 Soldaten"), and
+#: a point before a lower-case word ends an abbreviation ("2 tys. żołnierzy", "500 тыс.
+#: долларов"), no sentence
+_GAP = r"(?:[^.;:!?。！？；\n,،，]|(?<=\d)[.,](?=\d)|\.(?= (?-i:[^\W\d_A-ZÀ-ÞА-ЯЁЄІЇҐĄĆĘŁŃÓŚŹŻČŠŽĐİŞĞŐŰŘŤĎŇĚŮ]))){0,40}?"
 
 
 def _gap(chars: int) -> str:
     """The pattern of a cue's `` ... `` gap of at most ``chars`` characters (a language's
     ``gap``: German sets 90 for its verb brackets, "stellt ... bereit")."""
     return _GAP.replace("40", str(int(chars)))
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """A language's verb brackets (``bracket``, ``bracket_gap``): a gapped cue whose last
+    word is one of ``closers`` (a separable prefix, "sagte ... zu", "lehnte ... ab",
+    "schloss ... aus", or the noun of a verb phrase, "stellte ... in Aussicht") closes
+    its clause: the closer is followed by punctuation, the end of the text or one of
+    ``joins`` (a coordinator: "und"), and the gap reaches the whole clause (``gap``),
+    so "sagte ... zu" is no match of "sagte am Montag zu Journalisten"."""
+
+    closers: frozenset[str] = frozenset()
+    gap: str = _GAP
+    joins: tuple[str, ...] = ()
+
+    def closes(self, cue: str) -> bool:
+        """Whether ``cue`` is a bracket: a gap in it, its last word a closer."""
+        return " ... " in cue and fold_case_loose(cue.split()[-1].strip("*")) in self.closers
+
+    @property
+    def end(self) -> str:
+        """What follows a closer: punctuation, the end of a line (a headline's) or of the
+        text, or a joining word."""
+        joins = "".join(rf"|\s+{re.escape(j)}(?![\w-])" for j in self.joins)
+        return rf"(?=[^\S\n]*(?:[^\w\s]|\n|$){joins})"
+
+
+#: no verb brackets (a language without ``bracket``)
+_NO_BRACKET = Bracket()
 
 
 def _word(word: str) -> str:
@@ -82,14 +114,22 @@ def _pattern(cue: str, boundary: str, clitics: tuple[str, ...] = ()) -> str:
     return "".join(_parts(cue, boundary, clitics))
 
 
-def _parts(cue: str, boundary: str, clitics: tuple[str, ...] = (), gap: str = _GAP) -> tuple[str, str]:
+def _parts(
+    cue: str, boundary: str, clitics: tuple[str, ...] = (), gap: str = _GAP, bracket: Bracket = _NO_BRACKET
+) -> tuple[str, str]:
     """``cue``'s pattern as its start boundary ("" for none: a zero-width assertion that
-    depends only on the position) and the rest (:func:`_compile` shares the boundary)."""
+    depends only on the position) and the rest (:func:`_compile` shares the boundary);
+    a verb bracket (:class:`Bracket`) reaches its clause and ends it."""
     cue = cue.strip()
     if boundary == "auto":
         boundary = "none" if is_unspaced(cue) else "word"
-    parts = [r"\s+".join(_word(w) for w in piece.split()) for piece in cue.split(" ... ")]
-    regex = gap.join(parts)
+    closes = bracket.closes(cue)
+    pieces = cue.split(" ... ")
+    parts = [r"\s+".join(_word(w) for w in piece.split()) for piece in pieces]
+    if boundary in ("word", "start"):  # a word after a gap starts a word: "sagt* ... zu" is no
+        # match of "sagte nichts dazu", "schloss ... aus" none of "schloss daraus"
+        parts[1:] = [_NOT_AFTER + p if w[:1].isalnum() else p for w, p in zip(pieces[1:], parts[1:], strict=True)]
+    regex = (bracket.gap if closes else gap).join(parts)
     first, last = cue.lstrip("*")[:1], cue.rstrip("*")[-1:]
     start = ""
     if boundary in ("word", "start", "clitic") and not cue.startswith("*") and first.isalnum():
@@ -100,6 +140,8 @@ def _parts(cue: str, boundary: str, clitics: tuple[str, ...] = (), gap: str = _G
         # a particle is a word of its own: "لا" (not) is no start of "لاجئ" (refugee) or
         # "بلاده" (his country), "أي" (any) none of "أيضا" (also), "قد" (may) none of "قدرا"
         regex += r"(?![\w-])"
+    if closes:
+        regex += bracket.end
     return start, regex
 
 
@@ -173,7 +215,8 @@ def _unique(cues: Iterable[str]) -> list[str]:
 
 
 def _compile(
-    cues: Iterable[str], boundary: str, clitics: tuple[str, ...] = (), gap: str = _GAP
+    cues: Iterable[str], boundary: str, clitics: tuple[str, ...] = (), gap: str = _GAP,
+    bracket: Bracket = _NO_BRACKET,
 ) -> re.Pattern[str] | None:
     unique = _unique(cues)
     if not unique:
@@ -185,7 +228,7 @@ def _compile(
     # lookbehinds were tried before every cue)
     runs: list[tuple[str, list[str]]] = []
     for cue in unique:
-        start, rest = _parts(cue, boundary, clitics, gap)
+        start, rest = _parts(cue, boundary, clitics, gap, bracket)
         if runs and runs[-1][0] == start:
             runs[-1][1].append(rest)
         else:
@@ -413,17 +456,18 @@ class CueBook:
         )
         clitics = tuple(sorted({str(c) for c in spec.get("clitics", [])}, key=len))
         gap = _gap(spec["gap"]) if "gap" in spec else _GAP
+        bracket = _bracket(spec)
         heads: dict[tuple[str, bool, bool], set[str]] = {}
         for cat, cues in spec.items():
             if isinstance(cues, list) and cat not in _WORD_SETS:
-                pattern = _compile(cues, boundary, clitics, gap)
+                pattern = _compile(cues, boundary, clitics, gap, bracket)
                 if pattern is not None:
                     lc.patterns[cat] = pattern
                     for cue in _unique(cues):
                         heads.setdefault(_head_key(cue, boundary), set()).add(cat)
         for key, keywords in (spec.get("fields") or {}).items():
             compiled = {
-                v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics, gap))
+                v: p for v, words in keywords.items() if (p := _compile(words, boundary, clitics, gap, bracket))
             }
             if compiled:
                 lc.fields[key] = compiled
@@ -447,6 +491,17 @@ class CueBook:
 def _base_code(code: str) -> str:
     """``zh-Hant`` -> ``zh``, ``pt_BR`` -> ``pt``."""
     return code.split("-")[0].split("_")[0].lower()
+
+
+def _bracket(spec: Mapping[str, Any]) -> Bracket:
+    """The verb brackets of a language entry: its ``bracket`` closers, its ``bracket_gap``
+    reach (else its ``gap``) and its ``coordinator`` words as joins."""
+    closers = spec.get("bracket")
+    if not closers:
+        return _NO_BRACKET
+    reach = spec.get("bracket_gap", spec.get("gap", 40))
+    joins = tuple(sorted({str(w) for w in spec.get("coordinator", []) if " " not in str(w)}))
+    return Bracket(frozenset(fold_case_loose(str(c)) for c in closers), _gap(reach), joins)
 
 
 def _markers(spec: Mapping[str, Any]) -> frozenset[str]:
