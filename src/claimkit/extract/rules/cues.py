@@ -43,7 +43,7 @@ MODIFIERS = (
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",
     "analyst", "complementizer", "consequence", "dative", "announcing", "outcome", "credit",
-    "actor_object", "object_lead", "comitative", "subject_relative", "adverbial", "group",
+    "actor_object", "object_lead", "comitative", "subject_relative", "adverbial", "group", "case_article",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics", "bracket"})

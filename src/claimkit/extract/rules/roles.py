@@ -995,7 +995,29 @@ def _may_act(scene: Scene, hit: Hit, m: Mention) -> bool:
         return True  # "В МИД Кыргызстана заявили", "В Кремле предупредили": the body speaks
     if m.start in scene.governed:
         return False  # "Китаю Россия пообещала", "Ukrajini je Njemačka obećala": to China, to Ukraine
-    return not _oblique(scene, langs, m) and not _possessor(scene, langs, m)
+    return not _oblique(scene, langs, m) and not _possessor(scene, langs, m) and not _case_object(scene, hit.lang, m)
+
+
+#: what may stand between a clause's subject and a ``case_article`` after it: words, no
+#: clause mark ("Japan der Ukraine", "Deutschland hat dem Libanon")
+_SUBJECT_GAP = re.compile(r"[^,;:.!?()\"„“”«»–—]{1,60}")
+
+
+def _case_object(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
+    """The name follows a ``case_article`` (German "dem", "den", "der": dative or
+    accusative) and another actor or person is named before the article in its clause,
+    not joined to it by a ``coordinator``: that name is the subject, this one whom it
+    gives to or speaks to ("dass Japan *der Ukraine* weitere Hilfe zusagte", "Frankreich
+    hat *dem Libanon* Hilfe zugesagt"). "Der Iran sagte zu" has no name before it and
+    keeps its subject; "Japan und der Iran" are both subjects."""
+    text, scan = scene.text, scene.cues
+    for s, e in scan.spans(lc, "case_article", max(0, m.start - 5), m.start):
+        if not text[e : m.start].isspace() or scan.has(lc, "coordinator", max(0, s - 8), s):
+            continue
+        before = [b for found in (scene.actors, scene.people) for b in within(found, max(0, s - 60), s)]
+        if any(b.end < s and _SUBJECT_GAP.fullmatch(text, b.end, s) for b in before):
+            return True
+    return False
 
 
 #: the impersonal reporting construction of Russian and Ukrainian: "в"/"у" and a body (a
