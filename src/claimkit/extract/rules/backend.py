@@ -1362,8 +1362,11 @@ def _uncommitted(
     """A ``credit`` word (lend, prêter, leihen, 融資, سيقرض: money lent or granted) in the
     cue, and no actor or person named before it in its sentence, nor right after it (the
     subject of a verb-first clause: "سيقرض صندوق النقد الدولي مصر"): whoever lends is no
-    one who commits ("Banks will lend more to small firms", "Los bancos prestarán más")."""
-    if not any(hit.start <= s and e <= hit.end for s, e in cues.get("credit", ())):
+    one who commits ("Banks will lend more to small firms", "Los bancos prestarán más").
+    So is a pledge whose clause opens with a ``common_subject`` (:func:`_common_subject`)."""
+    if not any(hit.start <= s and e <= hit.end for s, e in cues.get("credit", ())) and not _common_subject(
+        scene, hit, sentence
+    ):
         return False
     for mentions in (scene.actors, scene.people):
         if within(mentions, sentence[0], hit.start):
@@ -1375,6 +1378,28 @@ def _uncommitted(
 
 #: how far after a ``credit`` cue its subject may start in a verb-first clause
 _CREDIT_AFTER = 2
+
+
+#: the words that may stand before a ``common_subject`` at the start of its sentence or
+#: clause ("Many local doctors", "Les médecins"), and after it up to a pledge cue, no
+#: clause mark ("will", "окажут", "werden am Montag")
+_COMMON_BEFORE = re.compile(r"(?:^|[,;:!?(«\"„“]\s*)(?:[^\W\d_][\w'’-]*\s+){0,2}$")
+_COMMON_GAP = re.compile(r"[^,;:.!?()«»\"„“”–—]{0,40}")
+
+
+def _common_subject(scene: Scene, hit: Hit, sentence: tuple[int, int]) -> bool:
+    """A pledge cue whose clause opens with a ``common_subject`` (a plural common noun of
+    people or firms: "doctors", "volunteers", "companies", "врачи", "Ärzte", "médecins"),
+    at most two words before it and no clause mark between it and the cue:
+    "Doctors will provide aid", "Врачи окажут помощь" commit no one (who lends or gives
+    then is no one named, :func:`_uncommitted`)."""
+    if hit.type != "pledge":
+        return False
+    text, lo = scene.text, max(sentence[0], hit.start - 80)
+    for s, e in scene.cues.spans(hit.lang, "common_subject", lo, hit.start):
+        if _COMMON_GAP.fullmatch(text, e, hit.start) and _COMMON_BEFORE.search(text[sentence[0] : s]):
+            return True
+    return False
 
 
 def _said_of_a_thing(scene: Scene, hit: Hit) -> bool:
