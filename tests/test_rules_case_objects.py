@@ -2,7 +2,9 @@
 
 German writes the dative and accusative on the article: after a subject, "der Ukraine",
 "dem Libanon", "den USA" name whom the claim's verb gives to or speaks to. With no name
-before the article ("Der Iran sagte zu") or after "und" the name keeps its subject role.
+before the article ("Der Iran sagte zu") or after "und" the name keeps its subject role. Polish, Croatian, Russian and Ukrainian write the case on the
+name itself: a person named with a dative or accusative ending ("obiecał Sikorskiemu",
+"zapewnił Zełenskiego") is no actor and no speaker.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from tests._rules_helpers import actors_of
+from tests._rules_helpers import actor_names, actors_of, drafts
 
 
 @pytest.mark.parametrize(
@@ -38,3 +40,33 @@ def test_a_recipient_after_a_case_article_is_no_actor(
 )
 def test_a_subject_with_its_article_still_acts(backend: RulesBackend, text: str, actors: list[str]) -> None:
     assert actors_of(backend, text, "de", "pledge") == actors
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        ("pl", "Minister obiecał Sikorskiemu dalsze wsparcie.", "Radosław Sikorski"),
+        ("pl", "Prezydent zapewnił Wołodymyra Zełenskiego o dalszym wsparciu.", "Volodymyr Zelensky"),
+        ("hr", "Premijer je obećao Zelenskom daljnju pomoć.", "Volodymyr Zelensky"),
+    ],
+)
+def test_a_person_named_in_the_dative_or_accusative_is_no_actor(
+    backend: RulesBackend, lang: str, text: str, person: str
+) -> None:
+    """A person's name with a case ending no alias lists ("Sikorskiemu", "Zełenskiego",
+    "Zelenskom") names whom the claim is made to, in a language with cases: neither the
+    subject nor the speaker after a verb of saying ("zapewnił")."""
+    assert person not in actors_of(backend, text, lang, "pledge")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actors"),
+    [
+        ("pl", "Tusk obiecał Zełenskiemu dalsze wsparcie.", ["Donald Tusk", "Poland"]),
+        ("hr", "Plenković je obećao Zelenskom daljnju pomoć.", ["Andrej Plenković", "Croatia"]),
+        ("pl", "Polska nie wyśle wojsk na Ukrainę, powiedział Tusk.", ["Donald Tusk", "Poland"]),
+    ],
+)
+def test_a_person_in_the_nominative_still_acts(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
+    found = [d for d in drafts(backend, text, lang) if d.type in ("pledge", "refusal")]
+    assert found and actor_names(found[0]) == actors

@@ -449,7 +449,7 @@ class RulesBackend(Backend):
             speaks_for=speaks_for,
             home=home,
             people=[m for m in found if m.value.kind == ActorKind.person],
-            governed=_case_governed(finders, text, named, document.language),  # the home nouns are
+            governed=_case_governed(finders, text, [*named, *found], document.language),  # the home nouns are
             # written in the nominative (HOME_NOUNS)
         )
 
@@ -999,13 +999,38 @@ _REPORTING_LEAD = 24
 
 
 def _case_governed(finders: Finders, text: str, actors: Sequence[Mention], language: str | None) -> frozenset[int]:
-    """The starts of the one-word country names written in an oblique case (:attr:`Scene.governed`)."""
+    """The starts of the one-word country names written in an oblique case, and of the
+    people's names whose last word is (:func:`_oblique_person`) (:attr:`Scene.governed`)."""
     if language not in _CASE_LANGUAGES:
         return frozenset()
     return frozenset(
         m.start for m in actors
-        if m.value.kind == ActorKind.country and finders.governed(text, m.start, m.end, language)
+        if (m.value.kind == ActorKind.country and finders.governed(text, m.start, m.end, language))
+        or (m.value.kind == ActorKind.person and _oblique_person(finders, text, m, language))
     )
+
+
+#: the dative, accusative and instrumental endings of a man's surname ("Zełenskiego",
+#: "Sikorskiemu", "Tuskowi", "Зеленскому", "Макроном", "Зеленському", "Zelenskom"); the
+#: genitive "-a" and "-у" endings are left out (nominatives end so too: "Duda", "Шойгу")
+_PERSON_CASE_ENDINGS = {
+    "pl": ("ego", "emu", "owi", "ewi"),
+    "ru": ("ого", "ому", "ему", "ым", "ом", "ем", "ову", "еву", "ину"),
+    "uk": ("ого", "ому", "ему", "им", "ом", "ем", "ові", "еві", "ину"),
+    "hr": ("om", "em", "ću"),
+}
+
+
+def _oblique_person(finders: Finders, text: str, m: Mention, language: str) -> bool:
+    """A person of the gazetteer named with a case ending on the last word of the name
+    (:data:`_PERSON_CASE_ENDINGS`), a form no alias lists ("Premier zapewnił
+    *Zełenskiego*, że ...", "obiecał *Sikorskiemu*", "пообещал *Зеленскому*"): an object
+    or a recipient in a language with cases, never a subject."""
+    last = text[m.start : m.end].split()[-1] if text[m.start : m.end].split() else ""
+    if not last.lower().endswith(_PERSON_CASE_ENDINGS.get(language, ())) or finders.resolve(m.value.label) is None:
+        return False
+    end = m.end
+    return finders.governed(text, end - len(last), end, language)
 
 
 def _with_subject(

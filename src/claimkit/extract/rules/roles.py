@@ -1275,10 +1275,18 @@ def _report_candidates(scene: Scene, site: Site, persons: Sequence[Mention]) -> 
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
             before = [m for m in persons if m.end <= rs]
             after = [] if _said_by_pronoun(scene, lc, ss, rs) else [
-                m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER]
+                m for m in persons if re_ <= m.start <= re_ + _SPEAKER_AFTER and _may_say(scene, lc, (rs, re_), m)]
             if before or after:
                 return [*reversed(before), *after]
     return []
+
+
+def _may_say(scene: Scene, lc: LanguageCues, verb: tuple[int, int], m: Mention) -> bool:
+    """A person after a verb of saying may be its speaker: named in no oblique case
+    (:attr:`Scene.governed`: "Premier zapewnił *Zełenskiego*, że ...": whom he assured),
+    or after a ``reporting_genitive`` phrase, which puts the speaker in the genitive
+    ("według Zełenskiego", "по словам Зеленского")."""
+    return m.start not in scene.governed or scene.cues.has(lc, "reporting_genitive", *verb)
 
 
 def _reported_speaker(scene: Scene, site: Site, persons: Sequence[Mention], fronted: Sequence[Actor]) -> Actor | None:
