@@ -48,6 +48,7 @@ def test_a_subject_with_its_article_still_acts(backend: RulesBackend, text: str,
         ("pl", "Minister obiecał Sikorskiemu dalsze wsparcie.", "Radosław Sikorski"),
         ("pl", "Prezydent zapewnił Wołodymyra Zełenskiego o dalszym wsparciu.", "Volodymyr Zelensky"),
         ("hr", "Premijer je obećao Zelenskom daljnju pomoć.", "Volodymyr Zelensky"),
+        ("pl", "Premier zapewnił Zełenskiego o dalszym wsparciu.", "Volodymyr Zelensky"),
     ],
 )
 def test_a_person_named_in_the_dative_or_accusative_is_no_actor(

@@ -1468,7 +1468,8 @@ def _topic_body(scene: Scene, site: Site) -> Actor | None:
 def _reporting_group(scene: Scene, site: Site) -> Actor | None:
     """For a claim that names no actor of its own, the country or organisation that says it:
     the name right after a ``reporting`` verb of the sentence, an article apart ("...,
-    garantiu a Suécia", "..., said Sweden"), else the one right before it ("..., Sweden
+    garantiu a Suécia", "..., said Sweden"; not one in an oblique case, :func:`_may_say`:
+    "Premier zapewnił Zełenskiego": whom he assured), else the one right before it ("..., Sweden
     said"): the one who says it, not a name further on ("said it will send troops to
     Poland")."""
     ss, se = site.sentence
@@ -1476,7 +1477,8 @@ def _reporting_group(scene: Scene, site: Site) -> Actor | None:
     named = within(scene.actors, ss, se)
     for lc in site.langs if named else ():
         for rs, re_ in scene.cues.spans(lc, "reporting", ss, se):
-            after = [m for m in named if m.start >= re_ and _ARTICLE_GAP.fullmatch(text, re_, m.start)]
+            after = [m for m in named if m.start >= re_ and _ARTICLE_GAP.fullmatch(text, re_, m.start)
+                     and _may_say(scene, lc, (rs, re_), m)]
             before = [m for m in named if m.end <= rs and _ARTICLE_GAP.fullmatch(text, m.end, rs)]
             found = after[:1] or before[-1:]
             if found:
