@@ -71,3 +71,8 @@ def test_a_person_named_in_the_dative_or_accusative_is_no_actor(
 def test_a_person_in_the_nominative_still_acts(backend: RulesBackend, lang: str, text: str, actors: list[str]) -> None:
     found = [d for d in drafts(backend, text, lang) if d.type in ("pledge", "refusal")]
     assert found and actor_names(found[0]) == actors
+
+
+def test_a_case_article_after_a_name_governed_by_a_preposition_keeps_its_subject(backend: RulesBackend) -> None:
+    """"mit Scholz" is no subject, so "der Iran" after it is the nominative subject."""
+    assert "Iran" in actors_of(backend, "Nach dem Treffen mit Scholz sagte der Iran weitere Hilfe zu.", "de", "pledge")

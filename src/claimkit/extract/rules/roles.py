@@ -1009,15 +1009,24 @@ def _case_object(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
     not joined to it by a ``coordinator``: that name is the subject, this one whom it
     gives to or speaks to ("dass Japan *der Ukraine* weitere Hilfe zusagte", "Frankreich
     hat *dem Libanon* Hilfe zugesagt"). "Der Iran sagte zu" has no name before it and
-    keeps its subject; "Japan und der Iran" are both subjects."""
+    keeps its subject; "Japan und der Iran" are both subjects, and so is "der Iran" after
+    a name that is no subject (:func:`_may_be_subject`)."""
     text, scan = scene.text, scene.cues
     for s, e in scan.spans(lc, "case_article", max(0, m.start - 5), m.start):
         if not text[e : m.start].isspace() or scan.has(lc, "coordinator", max(0, s - 8), s):
             continue
         before = [b for found in (scene.actors, scene.people) for b in within(found, max(0, s - 60), s)]
-        if any(b.end < s and _SUBJECT_GAP.fullmatch(text, b.end, s) for b in before):
+        if any(b.end < s and _SUBJECT_GAP.fullmatch(text, b.end, s) and _may_be_subject(scene, lc, b) for b in before):
             return True
     return False
+
+
+def _may_be_subject(scene: Scene, lc: LanguageCues, m: Mention) -> bool:
+    """The name before a ``case_article`` may be its clause's subject: governed by no
+    preposition ("nach dem Treffen *mit Scholz* sagte der Iran") and said by no
+    ``reporting`` word before it ("*Laut Scholz* hat der Iran zugesagt")."""
+    return not _oblique(scene, (lc,), m) and not any(
+        scene.text[e : m.start].isspace() for _, e in scene.cues.spans(lc, "reporting", max(0, m.start - 12), m.start))
 
 
 #: the impersonal reporting construction of Russian and Ukrainian: "в"/"у" and a body (a
