@@ -35,6 +35,13 @@ _CASES = [
     ("fr", "Fin février, les ministres se sont réunis.", "2025-02"),
     ("de", "Im Februar trafen sich die Minister erneut.", "2025-02"),
     ("es", "A finales de febrero los ministros se reunieron.", "2025-02"),
+    # Italian "ad" before a vowel ("ad aprile", "ad agosto"), "a" before a consonant
+    ("it", "I ministri si incontreranno ad aprile a Bruxelles.", "2025-04"),
+    ("it", "Il vertice si terrà ad ottobre a Roma.", "2025-10"),
+    ("it", "Il governo presenterà il piano a maggio.", "2025-05"),
+    ("pt", "Os ministros voltam a reunir-se em abril.", "2025-04"),
+    ("es", "Los ministros volverán a reunirse en abril.", "2025-04"),
+    ("fr", "Les ministres se retrouveront en avril.", "2025-04"),
     ("de", "Am Dienstagabend trafen sich die Minister.", "2025-03-11"),
     ("de", "Am Montagmorgen telefonierten die beiden.", "2025-03-10"),
     ("vi", "Ngày 10-2, các bộ trưởng đã họp tại Rome.", "2025-02-10"),

@@ -152,7 +152,7 @@ _MONTH_PREPS: dict[str, str] = {
     "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour",
     "de": r"im|seit|bis|Anfang|Ende|Mitte|für",
     "es": r"en|desde|hasta|principios de|finales de|mediados de|para",
-    "it": r"a|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per",
+    "it": r"a|ad|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per",
     "pt": r"em|desde|até|início de|final de|meados de|fim de|para",
     "pl": r"w|od|do|na początku|pod koniec|w połowie|na",
     "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на",
