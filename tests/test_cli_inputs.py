@@ -97,3 +97,14 @@ def test_load_documents_skips_what_it_is_told_to(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
     assert [d.id for d in load_documents([tmp_path], skip=[tmp_path / "b.txt"])] == ["a"]
     assert [d.id for d in load_documents([tmp_path])] == ["a", "b"]
+
+
+def test_one_path_alone_is_one_path_not_its_characters(tmp_path: Path) -> None:
+    """``load_documents("articles")`` reads the folder; iterating the string would have
+    read "a", "r", ... and, for a path with a slash, the root of the file system."""
+    (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    errors: list[str] = []
+    for given in (str(tmp_path), tmp_path):
+        docs = list(load_documents(given, on_error=lambda e: errors.append(str(e))))
+        assert [d.id for d in docs] == ["one"]
+    assert errors == []

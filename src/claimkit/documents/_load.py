@@ -289,7 +289,7 @@ def _is_directory(entry: os.DirEntry[str]) -> bool:
 
 
 def load_documents(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     on_error: Callable[[InputError], None] | None = None,
     stdin: BinaryIO | None = None,
@@ -300,7 +300,8 @@ def load_documents(
 
     Args:
         paths: files, directories (read recursively in sorted order) and
-            ``-`` for standard input (read as bytes; kind sniffed).
+            ``-`` for standard input (read as bytes; kind sniffed); one path
+            alone is one path, not the characters of a string.
         on_error: called with each :class:`~claimkit.errors.InputError`
             (a bad file, or a bad JSONL line) before going on; default: log a
             warning.
@@ -318,6 +319,8 @@ def load_documents(
     """
     report = on_error or _warn
     seen: set[str] = set()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # "articles/" is one folder, not eleven one-character paths ("/" among them)
     for name in _names(paths, report, _real_paths(skip)):
         try:
             for doc in _iter_one(name, report, stdin, max_bytes):

@@ -217,6 +217,11 @@ class RulesBackend(Backend):
         self.specs: dict[str, TypeSpec] = build_specs(self.cues, models)
         self.types: tuple[str, ...] = self._wanted(types)
         self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
+        #: the (dropped, kept) type pairs whose dropped noun is "named again" later
+        #: (:meth:`_named_again`), read once, not per document
+        self._noun_drops = frozenset(
+            (r.drop, r.by) for r in self._precedence if r.when == "after" and not self.specs[r.drop].verbal
+        )
         self._merge_rules = {name: spec.merge for name, spec in self.specs.items()}
         #: each type's keyword maps its merge rules compare (:func:`merge_objects`), and
         #: whether a rule of it joins follow-ups (both read once, not per claim)
@@ -369,7 +374,7 @@ class RulesBackend(Backend):
         again later with no date of its own and no person of its own: "Mao said the summit
         arrangements fell short", "中方缺席将削弱峰会的代表性" report no meeting either
         ("外相会合には代わりに宮路拓馬外務副大臣が出席する": another attends it, a meeting)."""
-        pairs = {(r.drop, r.by) for r in self._precedence if r.when == "after" and not self.specs[r.drop].verbal}
+        pairs = self._noun_drops
         named: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
         for c in candidates:
             for drop, by in pairs:
