@@ -436,18 +436,23 @@ class RulesBackend(Backend):
         if published != document.published:
             dates = _sorted(finders.dates(document.model_copy(update={"published": published})))
         dateline = frozenset(m.start for m in dates if dated(datelines, m.start))
+        undated = [m for m in dates if m.start not in dateline] if dateline else dates
+        sentences = segment(text) if sentences is None else sentences
+        story, filed_story, story_actors = _story_days(text, sentences, (dates, undated), published, [*actors, *found])
         return Scene(
             text=text,
-            sentences=segment(text) if sentences is None else sentences,
+            sentences=sentences,
             actors=actors,
             # the dateline's date is when the article was written (the story date below, the
             # publication), not the date of the claims of its first sentence
-            dates=[m for m in dates if m.start not in dateline] if dateline else dates,
+            dates=undated,
             quantities=_sorted(finders.quantities(text, document.language)),
             places=places,
             cues=scan,
             published=published,
-            story=story_dates(text, dates, published),
+            story=story,
+            filed=filed_story,
+            story_actors=story_actors,
             # a capital opening a dateline is where the story was filed, no government acting
             seats=[m for m in seat_mentions(places, actors, self._places.seat_of, finders.resolve)
                    if not filed_from(datelines, m.start, m.end)],
@@ -963,7 +968,7 @@ class RulesBackend(Backend):
             if ahead is not None:
                 fields["date"] = ahead
         else:
-            story, path = story_choice(memo, site)
+            story, path = story_choice(memo, site, subject)
         if spec.modality:
             fields["modality"] = modality(scene, hit, site, hedges=spec.hedges)
         ctx = Ctx(scene, hit, site, subject, fields, memo)
@@ -982,6 +987,31 @@ class RulesBackend(Backend):
 
 
 # ------------------------------------------------------------------- helpers
+
+
+def _story_days(
+    text: str,
+    sentences: Sequence[Sentence],
+    dates: tuple[Sequence[Mention], Sequence[Mention]],
+    published: dt.date | None,
+    actors: Sequence[Mention],
+) -> tuple[Mention | None, Mention | None, frozenset[str]]:
+    """The story's day (:attr:`Scene.story`), the dateline's day when the lead names
+    another after it (:attr:`Scene.filed`), and the labels of the actors of the story
+    day's sentence. ``dates`` are all the dates and those outside the dateline:
+    "PALERMO, 29 luglio 2026 (...) - L'intesa raggiunta ieri da Tajani e Nafti" tells of
+    the 28th (what Tajani and Nafti say later in it, with no day of its own, was said
+    then), while another actor's word later in it was said on the 29th."""
+    every, undated = dates
+    story = story_dates(text, undated, published)
+    filed = story_dates(text, every, published) if len(undated) < len(every) else None
+    if story is None or filed is None or filed.start == story.start:
+        return story or filed, None, frozenset()
+    sentence = next((st for st in sentences if st.start <= story.start < st.end), None)
+    if sentence is None:
+        return story, None, frozenset()
+    named = within(actors, sentence.start, sentence.end)  # a country is named in every lead
+    return story, filed, frozenset(m.value.label for m in named if m.value.kind != ActorKind.country)
 
 
 #: languages whose nouns carry their case, nominative the name's own form: a country

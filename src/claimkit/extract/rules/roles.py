@@ -2027,7 +2027,7 @@ def story_date(memo: Memo, site: Site) -> DateRef | None:
     return story_choice(memo, site)[0]
 
 
-def story_choice(memo: Memo, site: Site) -> tuple[DateRef | None, str]:
+def story_choice(memo: Memo, site: Site, subject: Sequence[Actor] | None = None) -> tuple[DateRef | None, str]:
     """The date of the story, for a claim with no date of its own nearby, and which day it
     is: ``story`` (the lead's), ``publication`` (the day the article was published, or
     the day it was filed: :attr:`Scene.published`) or ``none`` (no publication date).
@@ -2043,12 +2043,18 @@ def story_choice(memo: Memo, site: Site) -> tuple[DateRef | None, str]:
     A claim of the paragraph that names the story's day later is of that day too: the
     lead's first sentence tells the news, the next when it was made ("Sweden will hand
     Ukraine two more aircraft. The prime minister announced this on Tuesday during ...").
+    When the lead names a day after its dateline's ("MOSCOW, April 8 - ... Lavrov said
+    after talks with Mirzoyan on Tuesday"), the claims of that sentence's actors are of
+    that day, and those of a ``subject`` it does not name (a reaction) of the dateline's
+    (:attr:`Scene.filed`).
     """
     scene = memo.scene
     first = scene.story
     if first is not None and (
         first.end <= site.sentence[0] or in_headline(scene.text, site) or _dated_later(scene.text, site, first)
     ):
+        if scene.filed is not None and not {a.label for a in subject or ()} & scene.story_actors:
+            first = scene.filed
         ref: DateRef = first.value
         return ref, "story"
     published = memo.publication()

@@ -232,6 +232,11 @@ class Scene:
     #: :func:`~claimkit.extract.rules.roles.story_date` needs, found once per document
     #: (:func:`~claimkit.extract.rules.roles.story_dates`)
     story: Mention | None = None
+    #: the dateline's day when the lead names another after it (:attr:`story`): the day
+    #: of what its other actors say (:func:`~claimkit.extract.rules.roles.story_choice`)
+    filed: Mention | None = None
+    #: the labels of the actors of :attr:`story`'s sentence, when :attr:`filed` is set
+    story_actors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
