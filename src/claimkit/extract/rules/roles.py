@@ -2045,16 +2045,18 @@ def story_choice(memo: Memo, site: Site, subject: Sequence[Actor] | None = None)
     Ukraine two more aircraft. The prime minister announced this on Tuesday during ...").
     When the lead names a day after its dateline's ("MOSCOW, April 8 - ... Lavrov said
     after talks with Mirzoyan on Tuesday"), the claims of that sentence's actors are of
-    that day, and those of a ``subject`` it does not name (a reaction) of the dateline's
-    (:attr:`Scene.filed`).
+    that day, and those of a ``subject`` it does not name (a reaction), or told before
+    that day is named, of the dateline's (:attr:`Scene.filed`).
     """
     scene = memo.scene
     first = scene.story
     if first is not None and (
         first.end <= site.sentence[0] or in_headline(scene.text, site) or _dated_later(scene.text, site, first)
     ):
-        if scene.filed is not None and not {a.label for a in subject or ()} & scene.story_actors:
-            first = scene.filed
+        if scene.filed is not None and (
+            first.end > site.sentence[0] or not {a.label for a in subject or ()} & scene.story_actors
+        ):
+            first = scene.filed  # told before the lead's day is named, or by another actor
         ref: DateRef = first.value
         return ref, "story"
     published = memo.publication()
