@@ -234,9 +234,10 @@ _FROM_FIRST = frozenset({"이날"})
 #: Orban met Putin"; not "the day before the summit", a day of another event)
 _ALONE = r"(?=\s*[,.;:!?)»”\"]|\s*$)"
 #: not after a Han character (Chinese "峰会前一天", Japanese "会談の前日": the day before the
-#: summit, the talks) nor right after a Korean noun and its space ("회담 전날")
+#: summit, the talks) nor right after a Korean noun and its space ("회담 전날"), but after a
+#: word its topic or subject particle closes ("장관은 전날 ... 통화했다": the day before)
 _CJK_ALONE = r"(?<![\u3040-\u30ff\u4e00-\u9fffの])"
-_KO_ALONE = r"(?<![가-힣])(?<![가-힣] )"
+_KO_ALONE = r"(?<![가-힣])(?:(?<=[은는이가도] )|(?<![가-힣] ))"
 
 # Days told from the last day the text named (its story's day), not from publication: "the
 # day before", "la veille", "накануне", "前日", "이날" (that same day). Offset in days, and
