@@ -217,6 +217,24 @@ class RulesBackend(Backend):
         self.specs: dict[str, TypeSpec] = build_specs(self.cues, models)
         self.types: tuple[str, ...] = self._wanted(types)
         self._precedence: list[Precedence] = build_precedence(self.cues, self.specs)
+        self._index_specs()
+        self._finders = default_finders(gazetteer)
+        self._gazetteer = gazetteer
+        self._version: str | None = None
+        self.merge = merge
+        self._places = places or Places.default()
+        if self.cues.city_names:
+            self._places = self._places.extended(self.cues.city_names)
+        self._by_script = self.cues.scripts()
+        # the marker words come from the data: each language's patterns are compiled when a
+        # sentence first needs them (all 17 take about a second), not here
+        self._markers = {
+            code: words for code in self.cues.languages if (words := self.cues.markers(code)) is not None
+        }
+        self._marker_index = marker_index(self._markers)
+
+    def _index_specs(self) -> None:
+        """The tables read from the type specs once, not per document or claim."""
         #: the (dropped, kept) type pairs whose dropped noun is "named again" later
         #: (:meth:`_named_again`), read once, not per document
         self._noun_drops = frozenset(
@@ -248,20 +266,6 @@ class RulesBackend(Backend):
         self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
         #: the types a future-tense verb states (:mod:`.tense`): those composed with ``future``
         self._future_types = [name for name, spec in self.specs.items() if "future" in spec.compose]
-        self._finders = default_finders(gazetteer)
-        self._gazetteer = gazetteer
-        self._version: str | None = None
-        self.merge = merge
-        self._places = places or Places.default()
-        if self.cues.city_names:
-            self._places = self._places.extended(self.cues.city_names)
-        self._by_script = self.cues.scripts()
-        # the marker words come from the data: each language's patterns are compiled when a
-        # sentence first needs them (all 17 take about a second), not here
-        self._markers = {
-            code: words for code in self.cues.languages if (words := self.cues.markers(code)) is not None
-        }
-        self._marker_index = marker_index(self._markers)
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> RulesBackend:
