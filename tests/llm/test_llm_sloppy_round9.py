@@ -380,6 +380,13 @@ def test_claims_keyed_by_their_numbers_are_the_list(claims) -> None:
     assert [c.type for c in got] == ["pledge", "refusal"] and not notes
 
 
+def test_claims_keyed_by_their_numbers_with_one_written_as_a_json_string_are_the_list() -> None:
+    """Two sloppy habits at once (a model numbers its claims and writes one of them as a
+    JSON string): every claim is read, none is taken for one typeless claim."""
+    got, notes = salvaged({"claims": {"Claim 1": PLEDGE, "Claim 2": json.dumps(REFUSAL)}})
+    assert [c.type for c in got] == ["pledge", "refusal"] and not notes
+
+
 def test_an_object_of_named_claims_that_are_not_numbered_is_still_one_claim_each_way() -> None:
     """Guards: claims grouped by type are read as before; an object keyed by words that
     are no numbers is not taken for a numbered list."""

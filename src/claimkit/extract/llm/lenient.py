@@ -138,8 +138,11 @@ _NUMBERED = re.compile(r"^\s*(?:[^\W\d_]+[\s_-]*)?\d+\s*$")
 
 def _numbered(claims: dict[str, Any]) -> list[Any] | None:
     """Claims given as an object keyed by their numbers (``{"0": {...}, "1": {...}}``) as
-    the list of them, in the order given; None when ``claims`` is not such an object."""
-    if claims and all(isinstance(v, dict) for v in claims.values()) and all(
+    the list of them, in the order given; None when ``claims`` is not such an object. A
+    member may be a claim written as a JSON string (``{"1": {...}, "2": "{...}"}``): it
+    is read as one later, as in a list."""
+    if claims and all(isinstance(v, (dict, str)) for v in claims.values()) and any(
+            isinstance(v, dict) for v in claims.values()) and all(
             _NUMBERED.match(str(k)) for k in claims):
         return list(claims.values())
     return None
