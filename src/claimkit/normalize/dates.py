@@ -244,38 +244,44 @@ _KO_ALONE = r"(?<![가-힣])(?:(?<=[은는이가도] )|(?<![가-힣] ))"
 # a guard: a regex before the word (a lookbehind) and after it (a lookahead), where the
 # words are also a preposition before another event ("the day before the summit", "la
 # veille du sommet", "zirveden bir gün önce"). Without an earlier day in the text, publication's.
+# "A day after <an event>" ("a day after the summit", "au lendemain du sommet", "einen Tag
+# nach", "на следующий день после") dates the event it opens: the day before the day the text
+# named last ("Macron spoke on Friday, a day after meeting Putin": the meeting is Thursday).
 _STORY_DAYS: dict[str, dict[str, tuple[int, str, str]]] = {
-    "en": {"the previous day": (-1, "", ""), "a day earlier": (-1, "", ""), "the day before": (-1, "", _ALONE),
+    "en": {"a day after": (-1, "", ""), "one day after": (-1, "", ""), "the previous day": (-1, "", ""), "a day earlier": (-1, "", ""), "the day before": (-1, "", _ALONE),
            "the next day": (1, "", ""), "the following day": (1, "", ""), "a day later": (1, "", ""),
            "the same day": (0, "", ""), "earlier that day": (0, "", ""), "later that day": (0, "", "")},
-    "fr": {"la veille": (-1, "", r"(?!\s+(?:de|du|des|d['’]))"), "le lendemain": (1, "", r"(?!\s+(?:de|du|des|d['’]))"),
+    "fr": {"au lendemain de": (-1, "", ""), "au lendemain du": (-1, "", ""), "au lendemain des": (-1, "", ""),
+           "au lendemain d'": (-1, "", ""), "un jour après": (-1, "", ""), "la veille": (-1, "", r"(?!\s+(?:de|du|des|d['’]))"), "le lendemain": (1, "", r"(?!\s+(?:de|du|des|d['’]))"),
            "le jour même": (0, "", ""), "le même jour": (0, "", ""), "un jour plus tôt": (-1, "", ""),
            "un jour plus tard": (1, "", "")},
-    "de": {"am Vortag": (-1, "", ""), "tags zuvor": (-1, "", ""), "einen Tag zuvor": (-1, "", ""),
+    "de": {"einen Tag nach": (-1, "", ""), "am Vortag": (-1, "", ""), "tags zuvor": (-1, "", ""), "einen Tag zuvor": (-1, "", ""),
            "am Tag zuvor": (-1, "", ""), "einen Tag vorher": (-1, "", ""), "am Vorabend": (-1, "", r"(?!\s+(?:des|der|von|vom))"),
            "am Folgetag": (1, "", ""), "tags darauf": (1, "", ""), "am nächsten Tag": (1, "", ""),
            "am Tag danach": (1, "", ""), "einen Tag später": (1, "", ""), "am selben Tag": (0, "", ""),
            "am gleichen Tag": (0, "", ""), "am selben Abend": (0, "", "")},
-    "es": {"el día anterior": (-1, "", ""), "la víspera": (-1, "", r"(?!\s+de)"), "un día antes": (-1, "", r"(?!\s+de)"),
+    "es": {"un día después de": (-1, "", ""), "un día después del": (-1, "", ""), "el día anterior": (-1, "", ""), "la víspera": (-1, "", r"(?!\s+de)"), "un día antes": (-1, "", r"(?!\s+de)"),
            "al día siguiente": (1, "", ""), "un día después": (1, "", r"(?!\s+de)"), "ese mismo día": (0, "", ""),
            "el mismo día": (0, "", r"(?!\s+(?:de|en))")},
-    "it": {"il giorno prima": (-1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "il giorno precedente": (-1, "", ""),
+    "it": {"il giorno dopo la": (-1, "", ""), "il giorno dopo il": (-1, "", ""), "all'indomani del": (-1, "", ""),
+           "all'indomani della": (-1, "", ""), "il giorno prima": (-1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "il giorno precedente": (-1, "", ""),
            "la vigilia": (-1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "il giorno dopo": (1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"),
            "il giorno successivo": (1, "", ""), "l'indomani": (1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"),
            "l’indomani": (1, "", r"(?!\s+d(?:i|el|ella|ell['’]))"), "lo stesso giorno": (0, "", "")},
-    "pt": {"na véspera": (-1, "", r"(?!\s+d[aoe])"), "no dia anterior": (-1, "", ""), "um dia antes": (-1, "", r"(?!\s+d[aoe])"),
+    "pt": {"um dia depois da": (-1, "", ""), "um dia depois do": (-1, "", ""), "um dia depois de": (-1, "", ""),
+           "um dia após": (-1, "", ""), "na véspera": (-1, "", r"(?!\s+d[aoe])"), "no dia anterior": (-1, "", ""), "um dia antes": (-1, "", r"(?!\s+d[aoe])"),
            "no dia seguinte": (1, "", ""), "um dia depois": (1, "", r"(?!\s+d[aoe])"), "no mesmo dia": (0, "", "")},
     "pl": {"dzień wcześniej": (-1, "", ""), "poprzedniego dnia": (-1, "", ""), "dzień przedtem": (-1, "", ""),
            "w przeddzień": (-1, "", _ALONE), "dzień później": (1, "", ""), "następnego dnia": (1, "", ""),
            "nazajutrz": (1, "", ""), "tego samego dnia": (0, "", ""), "tego dnia": (0, "", "")},
-    "ru": {"накануне": (-1, "", r"(?=\s*[,.;:!?)]|\s+(?:вечером|днем|днём|утром|ночью)|\s*$)"),
+    "ru": {"на следующий день после": (-1, "", ""), "через день после": (-1, "", ""), "накануне": (-1, "", r"(?=\s*[,.;:!?)]|\s+(?:вечером|днем|днём|утром|ночью)|\s*$)"),
            "днем ранее": (-1, "", ""), "днём ранее": (-1, "", ""), "за день до этого": (-1, "", ""),
            "на следующий день": (1, "", ""), "днем позже": (1, "", ""), "днём позже": (1, "", ""),
            "в тот же день": (0, "", "")},
-    "uk": {"напередодні": (-1, "", r"(?=\s*[,.;:!?)]|\s+(?:увечері|ввечері|вдень|вранці|уночі)|\s*$)"),
+    "uk": {"наступного дня після": (-1, "", ""), "через день після": (-1, "", ""), "напередодні": (-1, "", r"(?=\s*[,.;:!?)]|\s+(?:увечері|ввечері|вдень|вранці|уночі)|\s*$)"),
            "днем раніше": (-1, "", ""), "за день до цього": (-1, "", ""), "наступного дня": (1, "", ""),
            "днем пізніше": (1, "", ""), "того ж дня": (0, "", ""), "того самого дня": (0, "", "")},
-    "hr": {"dan ranije": (-1, "", ""), "dan prije": (-1, "", _ALONE), "prethodnog dana": (-1, "", ""),
+    "hr": {"dan nakon": (-1, "", ""), "dan poslije": (-1, "", ""), "dan ranije": (-1, "", ""), "dan prije": (-1, "", _ALONE), "prethodnog dana": (-1, "", ""),
            "prethodni dan": (-1, "", ""), "sutradan": (1, "", ""), "dan kasnije": (1, "", ""),
            "idućeg dana": (1, "", ""), "sljedećeg dana": (1, "", ""), "istog dana": (0, "", ""),
            "istoga dana": (0, "", "")},
@@ -283,9 +289,9 @@ _STORY_DAYS: dict[str, dict[str, tuple[int, str, str]]] = {
     "tr": {"bir gün önce": (-1, r"(?<!dan )(?<!den )(?<!tan )(?<!ten )", ""),
            "bir gün sonra": (1, r"(?<!dan )(?<!den )(?<!tan )(?<!ten )", ""), "ertesi gün": (1, "", ""),
            "aynı gün": (0, "", "")},
-    "id": {"sehari sebelumnya": (-1, "", ""), "sehari kemudian": (1, "", ""), "keesokan harinya": (1, "", ""),
+    "id": {"sehari setelah": (-1, "", ""), "sehari sesudah": (-1, "", ""), "sehari sebelumnya": (-1, "", ""), "sehari kemudian": (1, "", ""), "keesokan harinya": (1, "", ""),
            "sehari setelahnya": (1, "", ""), "hari yang sama": (0, "", "")},
-    "vi": {"một ngày trước đó": (-1, "", ""), "ngày hôm trước": (-1, "", ""), "hôm trước": (-1, "", _ALONE),
+    "vi": {"một ngày sau khi": (-1, "", ""), "một ngày trước đó": (-1, "", ""), "ngày hôm trước": (-1, "", ""), "hôm trước": (-1, "", _ALONE),
            "ngày hôm sau": (1, "", ""), "hôm sau": (1, "", ""), "một ngày sau đó": (1, "", ""),
            "cùng ngày": (0, "", "")},
     "zh": {"前一天": (-1, _CJK_ALONE, ""), "前一日": (-1, _CJK_ALONE, ""), "次日": (1, "", ""),
@@ -562,11 +568,19 @@ _QUALIFIER_REACH = 14
 
 
 def _near(context: str, raw: str) -> str:
-    """The words right around the weekday ``raw`` in its clause ``context``."""
+    """The words right around the weekday ``raw`` in its clause ``context``, not past a
+    comma or stop ("в пятницу, на следующий день после встречи": Friday, the day after a
+    meeting, is no "next Friday")."""
     at = context.find(raw)
     if at < 0:
         return context
-    return context[max(0, at - _QUALIFIER_REACH) : at + len(raw) + _QUALIFIER_REACH]
+    before = _BREAK.split(context[max(0, at - _QUALIFIER_REACH) : at])[-1]
+    after = _BREAK.split(context[at + len(raw) : at + len(raw) + _QUALIFIER_REACH])[0]
+    return before + raw + after
+
+
+#: what a "next" or "last" does not reach across to its weekday
+_BREAK = re.compile(r"[,;:.!?()]")
 
 
 #: what ends the part of a clause a weekday's tense is read in: a comma, or a word that
