@@ -131,3 +131,31 @@ def _banks(text: str, language: str) -> list[str]:
 ])
 def test_central_bank_mentions(text: str, language: str, expected: list[str]) -> None:
     assert _banks(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "code"), [
+    ("VALPARAÍSO, 3 de marzo de 2026 (Diario del Puerto) - El Gobierno descartó ...", "es", "CL"),
+    ("GUAYAQUIL, 3 de marzo (Agencia) - El Gobierno anunció ...", "es", "EC"),
+    ("PORTO ALEGRE, 3 de março de 2026 - O governo prometeu ...", "pt", "BR"),
+    ("MOMBASA, March 3 (Reuters) - The government pledged ...", "en", "KE"),
+    ("АЛМАТЫ, 3 марта. Правительство заявило ...", "ru", "KZ"),
+    ("Mandalay, 3 mars (AFP) - Le gouvernement a refusé ...", "fr", "MM"),
+])
+def test_a_dateline_city_no_place_table_lists_is_its_countrys(text: str, language: str, code: str) -> None:
+    """A dateline's city that is no capital in the place table: its country from GeoNames
+    (the most populous city written so), the article's home."""
+    assert _home(_doc(text, language), []) == code
+
+
+def test_a_dateline_that_names_no_city_gives_no_home() -> None:
+    assert _home(_doc("WELTSPIEGEL, 3. März (dpa) - Die Regierung ...", "de"), []) is None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Argel, 21 abr (EFE).- El presidente del Gobierno ...", "es"),
+    ("MAPUTO — O chefe do Governo ...", "pt"),
+])
+def test_a_capital_the_place_table_does_not_list_gives_no_home(text: str, language: str) -> None:
+    """A correspondent abroad files from the capital: "the government" there is his own,
+    so a capital GeoNames knows and the place table does not gives no home."""
+    assert _home(_doc(text, language), []) is None

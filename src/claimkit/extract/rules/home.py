@@ -11,7 +11,9 @@ country is worse than none):
    country, unless the document's address names another;
 2. else the capital the article's dateline opens with ("SEOUL, June 2 (Reuters) -",
    "القاهرة -", "(서울=연합뉴스)", "新华社北京11月3日电"; :mod:`.dateline`): wire copy is at
-   home where it is filed;
+   home where it is filed; a city that is no capital ("CONCEPCIÓN, martes 17 de
+   febrero", "CORK, Tuesday") is its country's, from GeoNames
+   (:func:`claimkit.normalize._cities.city_country`);
 3. else the outlet's country: the address's country-code domain (``.com.mx``,
    ``.at``) or a known outlet (:data:`OUTLETS`); an international broadcaster
    (:data:`WORLD_OUTLETS`) has no home; and none when nearly all the article's
@@ -36,6 +38,7 @@ from urllib.parse import urlsplit
 from claimkit.extract.rules.dateline import Dateline
 from claimkit.extract.rules.support import Mention
 from claimkit.normalize import country_name
+from claimkit.normalize._cities import city_country
 from claimkit.normalize._organisations import names_ministry, state_body
 from claimkit.schemas import Actor, ActorKind, Document
 
@@ -143,6 +146,10 @@ def home_country(document: Document, dateline: Dateline | None, officials: Seque
         return ONE_COUNTRY[lang] if outlet in (None, ONE_COUNTRY[lang]) else None
     if dateline is not None and dateline.country is not None:
         return dateline.country
+    if dateline is not None and dateline.lead and dateline.place is not None:
+        city = city_country(dateline.place)  # a city no place table lists: "CONCEPCIÓN, ..."
+        if city is not None:
+            return city
     most = _most(officials)
     if outlet is not None:
         return outlet if most is None or most in (outlet, country_name(outlet)) else None
