@@ -77,7 +77,7 @@ def _use_old_path() -> None:
 
     year = _dates._YEAR  # noqa: SLF001 - the bench swaps the module's parts
     _dates.read_named = _old_read_named  # type: ignore[assignment]
-    _dates.arabic_month = _levantine  # type: ignore[assignment]
+    _dates.month_by_table = _levantine  # type: ignore[assignment]
     _dates._D_MON_ALT_Y = re.compile(  # noqa: SLF001
         rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*([^\W\d_]{{3,}})\s+({year})(?!\d)"
     )

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from claimkit.documents._named import arabic_month, read_named, valid_date
+from claimkit.documents._named import month_by_table, read_named, valid_date
 from claimkit.text import CJK_CHAR, SCRIPT_RANGES, Script, char_class
 
 _YEAR = r"(?:19|20)\d\d"
@@ -126,7 +126,7 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
 def _two_names(line: str, language: str | None) -> tuple[dt.date | None, str, str] | None:
     """A date whose month is named twice ("6 تشرين الأول/أكتوبر 2025": either name), or
     by an Arabic name of two words or two letters ("6 تشرين الأول 2025", "11 آب 2025":
-    :func:`arabic_month`)."""
+    :func:`month_by_table`)."""
     match = _D_MON_ALT_Y.search(line)
     if match is not None:
         day, first, second, year = match.groups()
@@ -135,7 +135,7 @@ def _two_names(line: str, language: str | None) -> tuple[dt.date | None, str, st
             if value is not None:
                 return value, match.group(0), _cut(line, match)
     match = _D_MON2_Y.search(line)
-    if match is not None and (month := arabic_month(match.group(2))) is not None:
+    if match is not None and (month := month_by_table(match.group(2))) is not None:
         value = valid_date(int(match.group(3)), month, int(match.group(1)))
         if value is not None:
             return value, match.group(0), _cut(line, match)

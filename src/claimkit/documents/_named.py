@@ -4,8 +4,7 @@ Three steps, cheapest first, each only when the one before it read nothing:
 
 1. **Arabic month names, by table** (:data:`ARABIC_MONTHS`): the names of every
    region (Egyptian/standard "أغسطس", Levantine and Iraqi "آب", Moroccan "غشت",
-   Tunisian and Algerian "أوت"), folded (hamza on alef, alef maqsura, tatweel,
-   short vowels). dateparser reads only the standard names; for the others it used
+   Tunisian and Algerian "أوت"), folded (hamza and madda on alef, short vowels). dateparser reads only the standard names; for the others it used
    to fall back to every language it knows, which loads all its locales (about
    1.3 s of CPU in a fresh process) and can read Urdu "آب"/"اب" as *now*.
 2. **dateparser in the line's language** (imported and each locale loaded on first
@@ -23,18 +22,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from typing import Any
 
-from claimkit.text import Script, script_of
+from claimkit.text import Script, fold, script_of
 
-__all__ = ["ARABIC_MONTHS", "RETRY_LANGUAGES", "arabic_month", "read_named", "valid_date"]
+__all__ = ["ARABIC_MONTHS", "RETRY_LANGUAGES", "month_by_table", "parse_named", "read_named", "valid_date"]
 
 _EARLIEST_YEAR = 1990
 
 #: the month names of the Arabic-writing regions, one row a month (CLDR ``ar``, ``ar_SY``
 #: (= ``ar_IQ``, ``ar_LB``, ``ar_JO``, ``ar_PS``), ``ar_MA``, ``ar_TN`` (= ``ar_DZ``),
-#: ``ar_MR``, and the Egyptian "يونيه"/"يوليه"); folded by :func:`fold_arabic` below
+#: ``ar_MR``, and the Egyptian "يونيه"/"يوليه")
 _ARABIC_ROWS: tuple[tuple[str, ...], ...] = (
     ("يناير", "كانون الثاني", "كانون ثاني", "جانفي"),
     ("فبراير", "شباط", "فيفري"),
@@ -50,24 +48,14 @@ _ARABIC_ROWS: tuple[tuple[str, ...], ...] = (
     ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "دجمبر"),
 )
 
-#: hamza forms of alef, alef maqsura and the Persian yeh and kaf, as written interchangeably
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"})
-#: short vowels, shadda, sukun, superscript alef and tatweel: not part of the spelling
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+#: folded Arabic month name (:func:`claimkit.text.fold`: hamza and madda on alef, short
+#: vowels dropped) -> 1..12
+ARABIC_MONTHS: dict[str, int] = {fold(n): m for m, row in enumerate(_ARABIC_ROWS, 1) for n in row}
 
 
-def fold_arabic(name: str) -> str:
-    """``name`` with its Arabic spelling variants folded, words single-spaced."""
-    return " ".join(_MARKS.sub("", name).translate(_FOLD).split())
-
-
-#: folded Arabic month name -> 1..12
-ARABIC_MONTHS: dict[str, int] = {fold_arabic(n): m for m, row in enumerate(_ARABIC_ROWS, 1) for n in row}
-
-
-def arabic_month(name: str) -> int | None:
+def month_by_table(name: str) -> int | None:
     """The month (1..12) an Arabic month name names, in any region's spelling, or ``None``."""
-    return ARABIC_MONTHS.get(fold_arabic(name)) if name and script_of(name[0]) is Script.ARABIC else None
+    return ARABIC_MONTHS.get(fold(name)) if name and script_of(name[0]) is Script.ARABIC else None
 
 
 #: the languages dateparser is asked again in, by the script of the month name, when the
@@ -110,7 +98,7 @@ def _dateparser() -> Any:
 
 def read_named(day: str, name: str, year: str, language: str | None) -> dt.date | None:
     """The date "``day`` ``name`` ``year``" (a month name, any order in the text), or ``None``."""
-    month = arabic_month(name)
+    month = month_by_table(name)
     if month is not None:
         return valid_date(int(year), month, int(day))
     return parse_named(f"{day} {name} {year}", language)
