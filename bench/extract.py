@@ -49,6 +49,14 @@ cases of ``bench/hostile.py``.
     .venv/bin/python bench/extract.py --steps [--quick]   # cue, date, quantity, split, head and name patterns: old and new form
     .venv/bin/python bench/extract.py --mypyc [--quick]   # hot modules compiled with mypyc vs pure Python
     .venv/bin/python bench/extract.py --against REV [--rounds K] [--quick]   # this tree vs git revision REV
+    .venv/bin/python bench/extract.py --cold [--rounds K]   # cold start on the real articles: date reading vs the old path
+
+``--cold`` (``bench/_cold.py``) times fresh child processes over the real article
+sets (``tests/data/articles*``, ``examples/articles``): loading the documents only,
+and ``claimkit extract`` end to end, each with this tree's date reading and with the
+previous one kept in the bench as a baseline (dateparser in every language when the
+line's language reads a month name not), alternated over K rounds; it prints CPU
+and wall seconds, the ratio of the medians and whether any publication date differs.
 
 ``--against REV`` extracts ``src/`` of git revision ``REV`` (``git archive``: the
 repository and its worktrees are left alone) into a temporary directory, then
@@ -906,7 +914,7 @@ def _option(argv: list[str], name: str) -> str | None:
 #: the options :func:`main` reads (``--help`` prints the module's text)
 _OPTIONS = frozenset({
     "--quick", "--profile", "--where", "--speed", "--no-cue", "--lazy-bound", "--steps", "--mypyc",
-    "--against", "--rounds", "--linear-child", "--speed-child",
+    "--against", "--rounds", "--linear-child", "--speed-child", "--cold",
 })
 
 
@@ -922,6 +930,12 @@ def main(argv: list[str]) -> None:
         return
     if argv[:1] == ["--speed-child"]:
         speed_child(int(argv[1]))
+        return
+    if "--cold" in argv:
+        from _cold import report_cold
+
+        rounds = _option(argv, "--rounds")
+        report_cold(int(rounds) if rounds else 3)
         return
     if "--mypyc" in argv:
         report_mypyc(400 if "--quick" in argv else 2000, 1 if "--quick" in argv else 3)

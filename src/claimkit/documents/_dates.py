@@ -4,17 +4,17 @@ A *date line* is a short line that holds a full calendar date (day, month and
 a four-digit year) and little else: a source name, a time, a label. A date
 without a year ("Ngày 10/4") is never a publication date, and a sentence that
 mentions a date is not a date line. Numeric dates are read by rule; dates with
-a month name are handed to dateparser, imported only when one is seen.
+a month name by :mod:`._named` (Arabic names by table, the others by dateparser,
+imported only when one is seen).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
+from claimkit.documents._named import month_by_table, read_named, valid_date
 from claimkit.text import CJK_CHAR, SCRIPT_RANGES, Script, char_class
 
 _YEAR = r"(?:19|20)\d\d"
@@ -35,12 +35,12 @@ _D_MON_Y = re.compile(
 _MON_D_Y = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]{{3,}}\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?!\d)"
 )
-# 6 تشرين الأول/أكتوبر 2025, 15 آذار/مارس 2025: a month named twice (Levantine / Egyptian Arabic)
+# 6 تشرين الأول/أكتوبر 2025, 11 أغسطس/آب 2025: a month named twice (Levantine / Egyptian Arabic)
 _D_MON_ALT_Y = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*([^\W\d_]{{3,}})\s+({_YEAR})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*([^\W\d_]{{2,}})\s+({_YEAR})(?!\d)"
 )
-# 6 تشرين الأول 2025: a month name of two words
-_D_MON2_Y = re.compile(rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+\s+[^\W\d_]+)\s+({_YEAR})(?!\d)")
+# 6 تشرين الأول 2025, 11 آب 2025: an Arabic month name of two words, or of two letters
+_D_MON2_Y = re.compile(rf"(?<!\d)(\d{{1,2}})\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+({_YEAR})(?!\d)")
 #: every full date above holds a year: a line without one is no date line (one search, not four)
 _ANY_YEAR = re.compile(_YEAR)
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
@@ -51,7 +51,6 @@ MAX_DATE_LINE = 100
 #: most words a date line may hold besides the date and time
 MAX_OTHER_WORDS = 6
 _SENTENCE_END = (".", "。", "．", "!", "！", "?", "？", ";", "；")
-_EARLIEST_YEAR = 1990
 
 
 @dataclass(frozen=True)
@@ -79,51 +78,19 @@ def _spaced_word_count(text: str) -> int:
     return len(_WORD.findall(_UNSPACED_CHAR.sub(" ", text))) + (unspaced + 1) // 2
 
 
-def _valid(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        value = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if value.year < _EARLIEST_YEAR or value > dt.date.today() + dt.timedelta(days=366):
-        return None
-    return value
-
-
 def _numeric_dmy(a: int, b: int, year: int, language: str | None) -> dt.date | None:
     # Day first is the rule almost everywhere; month first is US English (and
     # US dates use slashes, not dots: callers pass language=None for dots). When
     # both readings are valid and the text is English we cannot tell: no date.
     if a > 12:
-        return _valid(year, b, a)
+        return valid_date(year, b, a)
     if b > 12:
-        return _valid(year, a, b)
+        return valid_date(year, a, b)
     if a == b:
-        return _valid(year, a, b)
+        return valid_date(year, a, b)
     if language == "en":
         return None
-    return _valid(year, b, a)
-
-
-@functools.lru_cache(maxsize=1)
-def _dateparser() -> Any:
-    import dateparser  # ~0.1 s import; only for dates with month names
-
-    return dateparser
-
-
-def _parse_named(raw: str, language: str | None) -> dt.date | None:
-    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
-    languages = [language] if language else None
-    try:
-        parsed = _dateparser().parse(raw, languages=languages, settings=settings)
-    except (ValueError, TypeError, OverflowError):
-        parsed = None
-    if parsed is None and languages is not None:
-        # the detected language may be wrong for a short line; try all
-        parsed = _dateparser().parse(raw, settings=settings)
-    if parsed is None:
-        return None
-    return _valid(parsed.year, parsed.month, parsed.day)
+    return valid_date(year, b, a)
 
 
 def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, str, str] | None:
@@ -138,7 +105,7 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
     match = _YMD.search(line)
     if match is not None:
         year, month, day = (int(g) for g in match.groups())
-        return _valid(year, month, day), match.group(0), _cut(line, match)
+        return valid_date(year, month, day), match.group(0), _cut(line, match)
     match = _XXY.search(line)
     if match is not None:
         first, sep, second, year_text = match.groups()
@@ -149,7 +116,8 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
         match = pattern.search(line)
         if match is not None:
             # the parts alone, in one order: "de" and dots between them are spelling
-            value = _parse_named(" ".join(match.group(k) for k in order), language)
+            day_text, name, year_text = (match.group(k) for k in order)
+            value = read_named(day_text, name, year_text, language)
             if value is not None:
                 return value, match.group(0), _cut(line, match)
     return _two_names(line, language)
@@ -157,33 +125,21 @@ def find_date(line: str, language: str | None = None) -> tuple[dt.date | None, s
 
 def _two_names(line: str, language: str | None) -> tuple[dt.date | None, str, str] | None:
     """A date whose month is named twice ("6 تشرين الأول/أكتوبر 2025": either name), or
-    by a name that dateparser does not know but CLDR's Levantine Arabic calendar does
-    ("6 تشرين الأول 2025", "15 آذار 2024")."""
+    by an Arabic name of two words or two letters ("6 تشرين الأول 2025", "11 آب 2025":
+    :func:`month_by_table`)."""
     match = _D_MON_ALT_Y.search(line)
     if match is not None:
         day, first, second, year = match.groups()
         for name in (second, first):
-            value = _parse_named(f"{day} {name} {year}", language)
-            if value is None and (month := _levantine_months().get(name)) is not None:
-                value = _valid(int(year), month, int(day))
+            value = read_named(day, name, year, language)
             if value is not None:
                 return value, match.group(0), _cut(line, match)
-    for pattern in (_D_MON2_Y, _D_MON_Y):
-        match = pattern.search(line)
-        if match is not None and (month := _levantine_months().get(match.group(2))) is not None:
-            value = _valid(int(match.group(3)), month, int(match.group(1)))
-            if value is not None:
-                return value, match.group(0), _cut(line, match)
+    match = _D_MON2_Y.search(line)
+    if match is not None and (month := month_by_table(match.group(2))) is not None:
+        value = valid_date(int(match.group(3)), month, int(match.group(1)))
+        if value is not None:
+            return value, match.group(0), _cut(line, match)
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _levantine_months() -> dict[str, int]:
-    """Month names of the Arabic of Syria, Lebanon, Jordan and Iraq (CLDR ``ar_SY``),
-    which dateparser reads not: "تشرين الأول" (October), "آذار" (March)."""
-    from babel import Locale
-
-    return {name: int(num) for num, name in Locale.parse("ar_SY").months["format"]["wide"].items()}
 
 
 def _cut(line: str, match: re.Match[str]) -> str:

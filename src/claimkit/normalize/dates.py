@@ -1511,15 +1511,23 @@ def resolve_date(raw: str, *, published: dt.date | None, language: str | None) -
     return ref if source is raw else ref.model_copy(update={"raw": raw})
 
 
+#: the relative base dateparser is given for words with a year: a reading that falls back
+#: on it ("now": Urdu "اب" in "11 آب 2025") lands in 1900, not on a year the words name
+_NO_BASE = dt.datetime(1900, 1, 1, 12)
+
+
 def _dateparser(raw: str, pub: dt.date | None, lang: str | None) -> DateRef:
-    has_year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", raw) is not None
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", raw)}
+    has_year = bool(years)
     if pub is None and not has_year:
         # dateparser would anchor on today's date: that is a guess, not a resolution
         return _ref(raw, None, DateResolution.unresolved)
     from dateparser.date import DateDataParser
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if pub is not None:
+    if has_year:  # an explicit date needs no anchor: one read relative to it is a misreading
+        settings["RELATIVE_BASE"] = _NO_BASE
+    elif pub is not None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day, 12)
     try:
         parser = DateDataParser(languages=[lang] if lang else None, settings=settings)
@@ -1527,7 +1535,7 @@ def _dateparser(raw: str, pub: dt.date | None, lang: str | None) -> DateRef:
     except (ValueError, TypeError, KeyError, OverflowError) as exc:  # unknown language, odd input
         logger.debug("dateparser failed on %r: %s", raw, exc)
         return _ref(raw, None, DateResolution.unresolved)
-    if data.date_obj is None:
+    if data.date_obj is None or (has_year and data.date_obj.year not in years):
         return _ref(raw, None, DateResolution.unresolved)
     d = data.date_obj.date()
     how = DateResolution.explicit if has_year else DateResolution.relative
