@@ -119,8 +119,10 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
     if options["cluster"]:
         from claimkit.cli._cluster import extract_on_cluster_command
 
+        _check_paths(paths)
         options["types"] = _types(options["types"])
         options["db"] = db or os.environ.get("CLAIMKIT_DB") or None
+        options.update(resume=resume, on_mismatch=on_mismatch)
         if extract_on_cluster_command(paths, output, quiet, options, base_urls):
             sys.exit(EXIT_FAILURES)
         return
