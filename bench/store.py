@@ -26,7 +26,9 @@ Usage::
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-validation
     .venv/bin/python bench/store.py --sizes 1000000 --no-postgres --no-baseline --reuse-sqlite
-    (--reuse-sqlite: validates a copy, run-SIZE.db, so the imported store stays reusable)
+    (every run validates and adds the new claims on a copy, run-SIZE.db, so store-SIZE.db
+    holds the imported corpus alone; --reuse-sqlite skips the import when store-SIZE.db
+    holds exactly the corpus's claims, and says so; else it imports anew)
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres --no-baseline --reuse-sqlite --phases
     (--phases: CPU time of each step of the incremental validation, checks apart)
     .venv/bin/python bench/store.py --copy-ab 20000      # PostgreSQL import: COPY vs executemany
@@ -294,6 +296,35 @@ def _copy_store(db: Path, copy: Path) -> Path:
     return copy
 
 
+def _remove_sqlite(url: str) -> None:
+    """Remove an SQLite store (with its WAL files) before an import: the import measures
+    the corpus alone, never on top of what an earlier run left."""
+    if url.startswith("sqlite:///"):
+        db = url.split(":///", 1)[1]
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+
+def _reusable(db: Path, claims: int) -> bool:
+    """Whether ``db`` (``--reuse-sqlite``) holds exactly the corpus's ``claims``: an earlier
+    run's import, nothing added; else it is said and imported anew."""
+    import sqlite3
+
+    if not db.exists():
+        print(f"  {db.name} not there: imported anew", flush=True)
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            held = int(conn.execute("select count(*) from claims").fetchone()[0])
+    except sqlite3.Error as exc:
+        held, why = -1, str(exc)
+    else:
+        why = f"it holds {held:,} claims, not the corpus's {claims:,}"
+    if held != claims:
+        print(f"  {db.name} not reused ({why}): imported anew", flush=True)
+    return held == claims
+
+
 def _size_of(url: str) -> float:
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1]
@@ -313,8 +344,10 @@ def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str,
     validations, reuse, scopes = steps
     if reuse:
         print(f"  {name:10} import: none, the store an earlier run imported "
-              f"({_size_of(url):,.0f} MB) is validated again", flush=True)
+              f"({_size_of(url):,.0f} MB, {read['claims']:,} claims, the corpus's) is "
+              "validated again", flush=True)
     else:
+        _remove_sqlite(url)
         imp = _run("import", url, base)
         size = _size_of(url)
         rate, read_rate = imp["claims"] / imp["seconds"], read["claims"] / read["seconds"]
@@ -322,6 +355,9 @@ def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str,
               f"(CPU {imp['cpu_s']:.1f} s) "
               f"({rate:,.0f} claims/s; {rate / read_rate:.2f}x the rate of reading the JSONL), "
               f"database {size:,.0f} MB", flush=True)
+    if url.startswith("sqlite:///"):  # the imported store stays the corpus alone, reusable
+        store = Path(url.split(":///", 1)[1])
+        url = f"sqlite:///{_copy_store(store, store.with_name('run-' + store.name[6:]))}"
     full = _bench_full(name, url, new, baseline) if validations else None
     q = _run("queries", url, base)  # after the full validation stored the groups
     print(f"  {name:10} query refusals by Russia in March 2025: {q['refusals']:,} claims in "
@@ -334,7 +370,8 @@ def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str,
 def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
                 ) -> dict[str, Any]:
     full = _run("full", url, new)  # (the path is not read by "full")
-    line = (f"  {name:10} full streamed validation: {full['seconds']:.1f} s "
+    line = (f"  {name:10} full streamed validation of {full['claims']:,} claims: "
+            f"{full['seconds']:.1f} s "
             f"(CPU {full['cpu_s']:.1f} s), peak RSS "
             f"{full['rss_mb']:,.0f} MB, {full['findings']:,} findings")
     if baseline:
@@ -474,14 +511,9 @@ def main() -> None:
                       f"(CPU {baseline['cpu_s']:.1f} s), "
                       f"peak RSS {baseline['rss_mb']:,.0f} MB, {baseline['findings']:,} findings",
                       flush=True)
-            db = args.work / f"store-{size}.db"
-            reuse = args.reuse_sqlite and db.exists()
-            for suffix in ("", "-wal", "-shm") if not reuse else ():
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
-            if reuse:  # validated and given its new claims on a copy: reusable again
-                db = _copy_store(db, args.work / f"run-{size}.db")
-            _bench_db("SQLite", f"sqlite:///{db}", (base, new), baseline, read,
-                      (not args.no_validation, reuse, args.scopes), args.phases)
+            reuse = args.reuse_sqlite and _reusable(args.work / f"store-{size}.db", read["claims"])
+            _bench_db("SQLite", f"sqlite:///{args.work / f'store-{size}.db'}", (base, new),
+                      baseline, read, (not args.no_validation, reuse, args.scopes), args.phases)
             if server:
                 from tests.test_store_postgres import new_database
 

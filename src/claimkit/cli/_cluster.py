@@ -5,6 +5,7 @@ Imported only when ``--cluster`` is given: without it nothing of Dask is importe
 
 from __future__ import annotations
 
+import os
 import sys
 import uuid
 from collections import Counter
@@ -21,6 +22,7 @@ def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
 
     rate = None
     rpm, tpm, max_cost = options.get("rpm"), options.get("tpm"), options.get("max_cost")
+    published = options.get("published")
     if rpm is not None or tpm is not None or max_cost is not None:
         rate = RateLimit(f"claimkit-run-{uuid.uuid4().hex[:12]}", rpm=rpm, tpm=tpm,
                          max_cost=max_cost)
@@ -30,7 +32,9 @@ def _spec(options: dict[str, Any], base_urls: tuple[str, ...]) -> Any:
         base_urls=base_urls, max_wait=options["max_wait"],
         gazetteer_files=tuple(options["gazetteer"]),
         max_bytes=int(options["max_size"] * 2**20), concurrency=options["concurrency"],
-        rate=rate, db=options.get("db"),
+        rate=rate, db=options.get("db"), context_window=options.get("context_window"),
+        examples=options.get("examples"), published=published.date() if published else None,
+        resume=bool(options.get("resume")), on_mismatch=options.get("on_mismatch", "refuse"),
     )
 
 
@@ -53,6 +57,11 @@ def extract_on_cluster_command(paths: tuple[str, ...], output: str | None, quiet
     if not to_file(output):
         fail("--cluster needs -o DIR: each partition is written to a shard file in DIR")
     assert output is not None
+    if os.path.exists(output) and not os.path.isdir(output):
+        from claimkit.io import safe_name
+
+        fail(f"{safe_name(output)}: is a file; with --cluster, -o names a directory of shards "
+             "(one per partition): choose another -o path")
     if options.get("db") is not None:
         from claimkit.cli.store import open_db
         from claimkit.store import resolve_url

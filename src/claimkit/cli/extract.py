@@ -84,7 +84,8 @@ from claimkit.schemas import Document, DocumentClaims, Failure
               "relative dates (\"on Thursday\") are resolved against it.")
 @click.option("--cluster", default=None, metavar="local[:N]|tcp://HOST:8786",
               help="Run on a Dask cluster (pip install 'claimkit[dask]'): local:N starts N "
-              "worker processes here; -o names a directory of shards; a rerun resumes.")
+              "worker processes here; -o names a directory of shards; a rerun resumes, "
+              "under --on-mismatch (docs/scale.md lists the options it honours).")
 @click.option("--rpm", type=click.FloatRange(min=0, min_open=True), default=None,
               help="With --cluster: at most this many requests per minute to the endpoint(s), "
               "for the whole cluster.")
@@ -119,8 +120,10 @@ def extract(paths: tuple[str, ...], output: str | None, resume: bool, quiet: boo
     if options["cluster"]:
         from claimkit.cli._cluster import extract_on_cluster_command
 
+        _check_paths(paths)
         options["types"] = _types(options["types"])
         options["db"] = db or os.environ.get("CLAIMKIT_DB") or None
+        options.update(resume=resume, on_mismatch=on_mismatch)
         if extract_on_cluster_command(paths, output, quiet, options, base_urls):
             sys.exit(EXIT_FAILURES)
         return

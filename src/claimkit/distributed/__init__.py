@@ -26,13 +26,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from claimkit.distributed.cluster import connect
-    from claimkit.distributed.extract import ExtractSpec, extract_on_cluster
+    from claimkit.distributed.extract import extract_on_cluster
     from claimkit.distributed.ratelimit import RateLimit
+    from claimkit.distributed.spec import ExtractSpec
     from claimkit.distributed.validate import Layout, validate_on_cluster
 
 _WHERE = {
     "connect": "claimkit.distributed.cluster",
-    "ExtractSpec": "claimkit.distributed.extract",
+    "ExtractSpec": "claimkit.distributed.spec",
     "extract_on_cluster": "claimkit.distributed.extract",
     "RateLimit": "claimkit.distributed.ratelimit",
     "validate_on_cluster": "claimkit.distributed.validate",

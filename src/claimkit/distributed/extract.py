@@ -12,6 +12,7 @@ the shard's lock and partial file make that exactly once.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections import Counter
@@ -20,33 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimkit.distributed.ratelimit import RateLimit
 from claimkit.distributed.shards import TARGET_BYTES, Partition, ShardWriter, plan_partitions
+from claimkit.distributed.spec import ExtractSpec, gazetteers, open_worker_store, worker_extractor
 from claimkit.errors import InputError
 from claimkit.extract.streaming import RunSummary
 from claimkit.redact import redact
-from claimkit.schemas import DocumentClaims, Failure
+from claimkit.schemas import Document, DocumentClaims, Failure
 
 __all__ = ["ExtractSpec", "ShardResult", "extract_on_cluster", "extract_partition"]
-
-
-@dataclass(frozen=True)
-class ExtractSpec:
-    """What each worker builds its extractor from (picklable; never holds the API key:
-    workers read ``CLAIMKIT_API_KEY`` / ``OPENAI_API_KEY`` from their own environment)."""
-
-    backend: str | None = None
-    types: tuple[str, ...] | None = None
-    cache: bool = True
-    model: str | None = None
-    base_urls: tuple[str, ...] = ()
-    max_wait: float | None = None
-    gazetteer_files: tuple[str, ...] = ()
-    max_bytes: int = 10 * 2**20
-    concurrency: int = 4
-    rate: RateLimit | None = None
-    #: also load each committed shard into this claim store (a SQLAlchemy URL)
-    db: str | None = None
 
 
 @dataclass
@@ -64,102 +46,90 @@ class ShardResult:
             self.claims_by_type.update(c.type for c in record.claims)
 
 
-def _gazetteers(spec: ExtractSpec) -> dict[str, Any]:
-    """The ``gazetteer`` and ``places`` arguments of the run's gazetteer files (none: the
-    bundled ones, no argument)."""
-    if not spec.gazetteer_files:
-        return {}
-    from claimkit.normalize import Gazetteer, Places
-
-    return {"gazetteer": Gazetteer.load(*spec.gazetteer_files), "places": Places.load(*spec.gazetteer_files)}
-
-
-@functools.lru_cache(maxsize=4)
-def _extractor(spec: ExtractSpec) -> Any:
-    """The worker process's extractor for ``spec`` (built once per process)."""
-    from claimkit.extract.pipeline import Extractor
-    from claimkit.extract.registry import default_backend_name
-
-    gaz = _gazetteers(spec)
-    settings: dict[str, Any] = {"model": spec.model, "max_wait": spec.max_wait,
-                                "base_url": spec.base_urls[0] if spec.base_urls else None}
-    name = spec.backend or None
-    if name is None:
-        from claimkit.extract.base import BackendOptions
-
-        name = default_backend_name(BackendOptions(settings=settings))
-    if name == "openai" and (spec.rate is not None or len(spec.base_urls) > 1):
-        return Extractor(_cluster_backend(spec, settings, gaz), types=spec.types, **gaz)
-    return Extractor(name, types=spec.types, cache=spec.cache, **settings, **gaz)
-
-
-def _cluster_backend(spec: ExtractSpec, settings: dict[str, Any], gaz: dict[str, Any]) -> Any:
-    from claimkit.distributed.ratelimit import ClusterOpenAIBackend
-    from claimkit.extract.base import BackendOptions
-
-    options = BackendOptions(types=spec.types, cache=spec.cache, settings=settings, **gaz)
-    backend = ClusterOpenAIBackend.from_options(options)
-    backend.configure(spec.rate, spec.base_urls)
-    return backend
-
-
 def extract_partition(partition: Partition, directory: str, spec: ExtractSpec) -> ShardResult:
     """The task of one partition: extract what is not done yet, commit the shard.
 
     The totals are counted as the records are written (with those an earlier
     attempt kept), not read back from the shard.
     """
-    from claimkit.extract.runner import run_extraction
+    from claimkit.distributed.resume import run_settings
 
-    with ShardWriter(Path(directory), partition) as shard:
+    settings = run_settings(spec) if spec.on_mismatch == "redo" or (
+        spec.resume and spec.db is not None) else None
+    keep = None
+    if spec.on_mismatch == "redo" and settings is not None:
+        keep = functools.partial(_made_with, settings)
+    replace: set[str] = set()
+    with ShardWriter(Path(directory), partition, keep=keep) as shard:
         result = ShardResult(partition.name, shard.complete, RunSummary())
         for record in shard.kept:
             result.count(record)
+        done = shard.done_ids()
+        if spec.resume and spec.db is not None and settings is not None:
+            from claimkit.distributed.resume import from_store
+
+            stored, replace = from_store(spec, partition, shard, result.count, settings)
+            done |= stored
         if not shard.complete:
-            load_failures: list[Failure] = []
-
-            def on_load_error(err: InputError) -> None:
-                load_failures.append(Failure(source=err.source, stage="load", kind=err.kind,
-                                             message=redact(err)))
-
-            from claimkit.documents import load_documents
-
-            done = shard.done_ids()
-            docs = (d for d in load_documents(partition.files, on_error=on_load_error,
-                                              max_bytes=spec.max_bytes) if d.id not in done)
-            extractor = _extractor(spec)
-            concurrency = 1 if extractor.backend_name == "rules" else spec.concurrency
-            run_extraction(extractor, docs, shard.open(), concurrency=concurrency,
-                           on_record=result.count)
-            for failure in load_failures:
-                shard.write(failure)
-                result.count(failure)
+            _extract_rest(partition, spec, shard, result, done)
             shard.commit()
         if spec.db is not None:
-            _store(spec, partition, shard.records())
+            _store(spec, partition, shard.records(), settings, replace)
         return result
 
 
-@functools.lru_cache(maxsize=2)
-def _open_store(url: str) -> Any:
-    """The worker process's claim store of ``url`` (opened once per process)."""
-    from claimkit.store import open_store
+def _made_with(settings: Any, record: DocumentClaims) -> bool:
+    from claimkit.extract.runner import RunSettings
 
-    return open_store(url)
+    return bool(settings.produced(RunSettings.of_record(record)))
 
 
-def _store(spec: ExtractSpec, partition: Partition,
-           records: Iterable[DocumentClaims | Failure]) -> None:
+def _extract_rest(partition: Partition, spec: ExtractSpec, shard: ShardWriter,
+                  result: ShardResult, done: set[str]) -> None:
+    """Extract the partition's documents not in ``done`` into the shard; the load
+    failures written after them."""
+    from claimkit.documents import load_documents
+    from claimkit.extract.runner import run_extraction
+
+    load_failures: list[Failure] = []
+
+    def on_load_error(err: InputError) -> None:
+        load_failures.append(Failure(source=err.source, stage="load", kind=err.kind,
+                                     message=redact(err)))
+
+    docs = (_dated(d, spec.published) for d in load_documents(
+        partition.files, on_error=on_load_error, max_bytes=spec.max_bytes) if d.id not in done)
+    extractor = worker_extractor(spec)
+    concurrency = 1 if extractor.backend_name == "rules" else spec.concurrency
+    run_extraction(extractor, docs, shard.open(), concurrency=concurrency,
+                   on_record=result.count)
+    for failure in load_failures:
+        shard.write(failure)
+        result.count(failure)
+
+
+def _dated(doc: Document, published: dt.date | None) -> Document:
+    """``doc`` with ``published`` as its date when it has none (``--published``)."""
+    if published is None or doc.published is not None:
+        return doc
+    return doc.model_copy(update={"published": published})
+
+
+def _store(spec: ExtractSpec, partition: Partition, records: Iterable[DocumentClaims | Failure],
+           settings: Any = None, replace: set[str] | None = None) -> None:
     """Load a committed shard into the claim store: a document already stored under
     its prompt version is skipped (the store's unique key), so a retried or rerun
-    partition stores each document once."""
+    partition stores each document once. The stored rows of other settings of the
+    documents of ``replace`` (``--resume --on-mismatch redo``) are replaced."""
     from claimkit.store import RunInfo
 
-    gaz = _gazetteers(spec)
+    gaz = gazetteers(spec)
     assert spec.db is not None
-    writer = _open_store(spec.db).writer(
+    writer = open_worker_store(spec.db).writer(
         RunInfo(f"extract --cluster ({partition.name})", backend=spec.backend,
                 model=spec.model), **gaz)
+    if replace and settings is not None:
+        writer.replace(settings, replace)
     try:
         writer.add(records)
     finally:
@@ -213,12 +183,14 @@ def extract_on_cluster(
     Returns:
         The run's totals; ``on_shard`` sees each shard's result as it finishes.
     """
+    from claimkit.distributed.resume import check_before_run
     from claimkit.distributed.shards import check_directory
 
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     partitions = plan_partitions(paths, target_bytes, shard_format, skip=out)
     check_directory(out, partitions)
+    check_before_run(client, partitions, out, spec)
     run = ClusterRun()
     if spec.rate is not None:
         from claimkit.distributed._plugin import open_ledger

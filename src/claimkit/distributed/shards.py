@@ -20,7 +20,9 @@
   last line and failure records are dropped) and extracts only the rest. A
   second attempt of the same partition waits for the first one's lock. A
   committed shard without failure records is skipped by a rerun; one with
-  failures is redone for its failed documents only, like ``--resume``.
+  failures is redone for its failed documents only, like ``--resume``. Given a
+  ``keep`` test (``--on-mismatch redo``), a record it rejects (another backend,
+  model or version made it) is dropped too, and its document redone.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ __all__ = [
     "Partition",
     "ShardWriter",
     "check_directory",
+    "earlier_records",
     "expand_inputs",
     "plan_partitions",
 ]
@@ -156,16 +159,37 @@ def _read(path: Path) -> list[Record]:
     return out
 
 
+def earlier_records(directory: Path, partition: Partition) -> list[Record]:
+    """The records earlier attempts left for ``partition`` in ``directory``: its committed
+    shard's, else its partial file's (a torn last line dropped), else none. Read without
+    the lock (a look, as ``--on-mismatch`` takes before a run)."""
+    final, partial = directory / partition.name, directory / partition.partial_name
+    if final.exists():
+        return _read_final(final)
+    return _read(partial) if partial.exists() else []
+
+
+def _read_final(final: Path) -> list[Record]:
+    if final.suffix == ".parquet":
+        from claimkit.distributed.parquet import read_shard
+
+        return read_shard(final)
+    return _read(final)
+
+
 class ShardWriter:
     """Writes one partition's shard exactly once (see the module docstring).
 
     Use as a context manager: it takes the partition's lock; :meth:`done_ids`
     and :meth:`kept` say what earlier attempts finished; :meth:`write` appends a
-    record; :meth:`commit` makes the shard.
+    record; :meth:`commit` makes the shard. ``keep``: which earlier document
+    records count as done (default: all); the others are dropped and redone.
     """
 
-    def __init__(self, directory: Path, partition: Partition, *, lock_timeout: float = 600.0):
+    def __init__(self, directory: Path, partition: Partition, *, lock_timeout: float = 600.0,
+                 keep: Callable[[DocumentClaims], bool] | None = None):
         self.directory = directory
+        self.keep = keep
         self.partition = partition
         self.final = directory / partition.name
         self.partial = directory / partition.partial_name
@@ -193,14 +217,18 @@ class ShardWriter:
             return
         if source == self.final and self.partial.exists():
             self.partial.unlink()  # its attempt died after committing the (Parquet) shard
-        records = self._read_final() if source == self.final else _read(source)
-        if source == self.final and not any(isinstance(r, Failure) for r in records):
+        records = _read_final(self.final) if source == self.final else _read(source)
+        dropped = self.keep is not None and any(
+            isinstance(r, DocumentClaims) and not self.keep(r) for r in records)
+        if source == self.final and not dropped and not any(isinstance(r, Failure)
+                                                            for r in records):
             self.complete = True
             self.kept = [r for r in records if isinstance(r, DocumentClaims)]
             return
         seen: set[str] = set()
         for r in records:
-            if isinstance(r, DocumentClaims) and r.document.id not in seen:
+            if (isinstance(r, DocumentClaims) and r.document.id not in seen
+                    and (self.keep is None or self.keep(r))):
                 seen.add(r.document.id)
                 self.kept.append(r)
 
@@ -248,16 +276,9 @@ class ShardWriter:
             os.replace(self.partial, self.final)
         self.complete = True
 
-    def _read_final(self) -> list[Record]:
-        if self.final.suffix == ".parquet":
-            from claimkit.distributed.parquet import read_shard
-
-            return read_shard(self.final)
-        return _read(self.final)
-
     def records(self) -> Iterator[Record]:
         """The committed shard's records."""
-        yield from self._read_final()
+        yield from _read_final(self.final)
 
 
 @contextlib.contextmanager
