@@ -254,7 +254,7 @@ def subject_of(
             if found:
                 return _distinct(found), bool(before), source == "host"
         elif source == "before_cue":
-            acting = [a for a in before if may_act(hit, a)]
+            acting = _topic_over_embedded(memo, hit, site, [a for a in before if may_act(hit, a)])
             opening = _opening_subject(memo, hit, site)
             opening = _with_content_subject(memo, opening, acting) or _auxiliary_subject(memo, hit, site, acting)
             subject = _distinct(opening or acting)
@@ -277,6 +277,47 @@ def subject_of(
     if "people" in sources:
         subject = _with_counterparts(memo, hit, site, subject)
     return subject, bool(before), False
+
+
+#: Japanese and Korean: a name's topic particle (with a government word between: "日本政府は",
+#: "정부는") and its subject particle, as they follow the name
+_TOPIC_MARK = {"ja": re.compile(r"(?:政府|当局|外務省)?[はも]"), "ko": re.compile(r"(?:정부)?(?:은|는|도)(?![가-힣])")}
+_SUBJECT_MARK = {"ja": re.compile(r"が"), "ko": re.compile(r"(?:이|가)(?![가-힣])")}
+#: a quotative after the cue: the claim is what the topic says of the subject ("…と述べた", "…라고 밝혔다")
+_QUOTATIVE = {"ja": re.compile(r"と(?!とも|の)"), "ko": re.compile(r"(?:라고|다고|자고|고\s)")}
+
+
+def _topic_over_embedded(memo: Memo, hit: Hit, site: Site, acting: list[Mention]) -> list[Mention]:
+    """``acting`` without the subjects of clauses inside a Japanese or Korean sentence's
+    object, when a topic before them states the claim: "日本政府は、インドが求めている追加支援には
+    応じない" (the government will not grant the aid *India asks for*), "国連安保理は、ロシアが
+    提出した決議案の採択を拒否した"; the topic may stand in an earlier clause of the sentence
+    ("一方、日本政府は、…"). A subject marked by が / 이·가 after the topic is the claim's
+    only when a quotative follows the cue ("日本政府は、中国が拒否したと述べた")."""
+    code = hit.lang.code
+    if code not in _TOPIC_MARK or not acting:
+        return acting
+    text = memo.scene.text
+    named = [m for m in _named(memo, site.sentence[0], hit.start) if memo.may_act(hit, m)]
+    topic = next((m for m in named if _TOPIC_MARK[code].match(text, m.end)), None)
+    if topic is None or _QUOTATIVE[code].search(text, hit.end, site.sentence[1]):
+        return acting
+    kept = [m for m in acting if m.start < topic.end or not _embedded(code, text, m, hit.start)]
+    return kept if kept else [topic]
+
+
+#: a verb that closes a clause modifying the noun after it: "提出した決議案", "求めている追加",
+#: "제안한 공동성명" (the resolution Russia submitted, the statement China proposed)
+_ADNOMINAL = {
+    "ja": re.compile(r"(?:た|る|ている|ていた|ない)[\u4e00-\u9fff\u30a0-\u30ff]"),
+    "ko": re.compile(r"[가-힣](?:한|된|던|하는|했던) [가-힣]"),
+}
+
+
+def _embedded(code: str, text: str, m: Mention, cue: int) -> bool:
+    """``m`` is the subject (が, 이·가) of a clause that modifies a noun before the cue."""
+    mark = _SUBJECT_MARK[code].match(text, m.end)
+    return mark is not None and _ADNOMINAL[code].search(text, mark.end(), cue) is not None
 
 
 def _with_counterparts(memo: Memo, hit: Hit, site: Site, subject: list[Actor]) -> list[Actor]:
