@@ -67,6 +67,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from claimkit.normalize._organisation_english import composed_english
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import fold, fold_case
@@ -243,7 +244,18 @@ def english_name(name: str, language: str | None) -> str | None:
     """The English name of a body named by its shape, from its language's ``english`` table
     ("Ministerio de Agricultura" -> "Ministry of Agriculture", "Министерство обороны" ->
     "Ministry of Defence", "Rekabet Kurumu" -> "Competition Authority", 공정거래위원회 ->
-    "Fair Trade Commission"); None when the table lacks its head or a word of the rest."""
+    "Fair Trade Commission"), else composed word by word
+    (:mod:`claimkit.normalize._organisation_english`: "Agence nationale de sécurité
+    sanitaire" -> "National Health Security Agency"); None when the tables lack its head
+    or a word of the rest."""
+    lang = (language or "").split("-")[0].lower()
+    return (_portfolio_name(name, lang) or composed_english(name, lang)) if lang else None
+
+
+def _portfolio_name(name: str, language: str | None) -> str | None:
+    """:func:`english_name` from the portfolios alone: a ministry's, an authority's
+    ("Ministerio de Agricultura", "Rekabet Kurumu"); the bodies a spokesperson's title may
+    name are these (:func:`names_ministry`)."""
     lang = (language or "").split("-")[0].lower()
     table = _english(lang) if lang else None
     if table is None:
@@ -352,7 +364,7 @@ def spoken_for_bodies(text: str, language: str | None) -> dict[int, int]:
 
 def _known_body_end(text: str, start: int, head_end: int, lang: str) -> int | None:
     """The end of the longest body from ``start`` (its head ending at ``head_end``) that
-    :func:`english_name` knows, up to :data:`_BODY_WORDS` words on; None when none is."""
+    :func:`_portfolio_name` knows, up to :data:`_BODY_WORDS` words on; None when none is."""
     ends, p = [], head_end
     for _ in range(_BODY_WORDS):
         w = _BODY_WORD.match(text, p)
@@ -360,7 +372,7 @@ def _known_body_end(text: str, start: int, head_end: int, lang: str) -> int | No
             break
         p = w.end()
         ends.append(p)
-    return next((e for e in reversed(ends) if english_name(text[start:e], lang) is not None), None)
+    return next((e for e in reversed(ends) if _portfolio_name(text[start:e], lang) is not None), None)
 
 
 def names_ministry(written: str, language: str | None) -> bool:
