@@ -34,7 +34,10 @@ a union. Each language's organisation words are a table,
     dropped before a portfolio ("de", "la", "für", "за") and ``and`` the words that join
     two ("y", "und", "ve", 和). A name gets its English name only when every word after
     its head is known: "Ministerio de Agricultura, Pesca y Alimentación" is "Ministry of
-    Agriculture, Fisheries and Food"; an unknown word leaves the name as written.
+    Agriculture, Fisheries and Food"; an unknown word leaves the name as written. Any
+    other body is composed word by word from the part's ``bodies``, ``adjectives`` and
+    ``nouns`` (:mod:`claimkit.normalize._organisation_english`: "Agence nationale de
+    sécurité sanitaire" is "National Health Security Agency"), all or nothing too.
 
 ``spoken_for``
     regular expressions of the bodies a spokesperson's title may name before the
