@@ -2,7 +2,8 @@
 of the name and the word order of each language's organisation table
 (``normalize/data/organisations/<language>.json``, ``english``: ``bodies``,
 ``adjectives``, ``nouns``), a country kept as a country, a company's own name kept as
-written; a name with any word the tables do not know stays as written, never half
+written (a company's own name the text gives by its legal form is a proper name inside
+another body); a name with any word the tables do not know stays as written, never half
 English. Every sentence and name is written for these tests.
 """
 
@@ -73,7 +74,6 @@ FOUND = [
      "Corruption Eradication Commission"),
     ("id", "Otoritas Jasa Keuangan mencabut izin usaha bank itu.", "Otoritas Jasa Keuangan",
      "Financial Services Authority"),
-    ("id", "PT Pertamina menaikkan harga bahan bakar.", "PT Pertamina", "Pertamina"),
     ("vi", "Hiệp hội Thủy sản Việt Nam cho biết giá tôm tăng.", "Hiệp hội Thủy sản Việt Nam",
      "Vietnam Fisheries Association"),
     ("vi", "Hội Nông dân Việt Nam cho biết sẽ hỗ trợ.", "Hội Nông dân Việt Nam", "Vietnam Farmers Association"),
@@ -168,3 +168,30 @@ def test_a_composed_name_makes_no_state_body_of_a_union(lang: str, title: str) -
     """Only a ministry's or an authority's portfolio reading names a state body a
     spokesperson speaks for; a union named in English is still no state body."""
     assert not names_ministry(title, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "written", "english"), [
+    ("id", "PT Pertamina menaikkan harga. Asosiasi Pekerja Pertamina menolak rencana itu.",
+     "Asosiasi Pekerja Pertamina", "Pertamina Workers Association"),
+    ("de", "Die Meyer Werft GmbH baut Schiffe. Die Gewerkschaft der Arbeitnehmer der Meyer Werft warnte.",
+     "Gewerkschaft der Arbeitnehmer der Meyer Werft", "Meyer Werft Employees Union"),
+    ("fr", "Nordic Pulp SA ferme une usine. L'Association des travailleurs de Nordic Pulp proteste.",
+     "Association des travailleurs de Nordic Pulp", "Nordic Pulp Workers Association"),
+])
+def test_a_company_the_text_names_by_its_form_is_kept_inside_a_body(lang: str, text: str, written: str,
+                                                                      english: str) -> None:
+    """The company is its own mention, as written; the body holding its name is in English."""
+    names = {m.text: m.actor.name for m in find_actors(text, language=lang)}
+    assert names.get(written) == english
+
+
+@pytest.mark.parametrize(("lang", "text", "written"), [
+    ("id", "PT Pertamina menaikkan harga bahan bakar.", "PT Pertamina"),
+    ("id", "Asosiasi Pekerja Pertamina menolak rencana itu.", "Asosiasi Pekerja Pertamina"),
+    ("de", "Die Gewerkschaft der Arbeitnehmer der Meyer Werft warnte.", "Gewerkschaft der Arbeitnehmer der Meyer Werft"),
+])
+def test_a_company_and_a_name_no_company_of_the_text_explains_stay_as_written(lang: str, text: str,
+                                                                               written: str) -> None:
+    """A company keeps its form and name; a body holding a name the text gives no form for
+    is not translated (never half English)."""
+    assert {m.text: m.actor.name for m in find_actors(text, language=lang)}.get(written) == written

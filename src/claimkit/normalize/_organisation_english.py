@@ -26,9 +26,11 @@ English puts the adjectives of the head first, then the complements (their chain
 genitives read backwards: "coopératives de pêcheurs" is "Fishers Cooperatives"), then
 the head: "Agence nationale de sécurité sanitaire" -> "National Health Security
 Agency"; a country after an "of" join stays after it ("Associação Médica de
-Moçambique" -> "Medical Association of Mozambique"). A company's own name after its
-form ("PT Pertamina") is the name as written (romanised from Cyrillic). Any word the
-tables do not know leaves the name as written (None here): never half English.
+Moçambique" -> "Medical Association of Mozambique"). A company's own name the text
+gives by its form ("PT Pertamina", ПАО «Северсталь») is a proper name inside another
+body, kept as written (romanised from Cyrillic): "Serikat Pekerja Pertamina" is
+"Pertamina Workers Union". Any other word the tables do not know leaves the name as
+written (None here): never half English.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -58,7 +61,6 @@ class _Compose:
     ands: frozenset[str]
     order: str
     places_first: bool
-    companies: frozenset[str]
     longest: int
     compounds: bool = False
     linkers: tuple[str, ...] = field(default=())
@@ -71,7 +73,7 @@ def _compose_table(lang: str) -> _Compose | None:
     raw = json.loads(path.read_text("utf-8")).get("english") if path.is_file() else None
     if not raw or not raw.get("bodies"):
         return None
-    heads = {**raw.get("heads", {}), **raw["bodies"], **{c: "{}" for c in raw.get("companies", ())}}
+    heads = {**raw.get("heads", {}), **raw["bodies"]}
     adjectives = {fold(k): v for k, v in raw.get("adjectives", {}).items() if not k.endswith("-")}
     nouns = {fold(k): v for k, v in {**raw.get("words", {}), **raw.get("nouns", {})}.items()
              if not k.endswith("-")}
@@ -85,13 +87,15 @@ def _compose_table(lang: str) -> _Compose | None:
         endings=tuple(sorted(raw.get("endings", ()), key=len, reverse=True)),
         skip=frozenset(fold(w) for w in raw.get("skip", ())) | frozenset(fold(w) for w in raw.get("joins", ())),
         ands=frozenset(fold(w) for w in raw.get("and", ())), order=raw.get("order", "romance"),
-        places_first=bool(raw.get("places_first")), companies=frozenset(raw.get("companies", ())),
+        places_first=bool(raw.get("places_first")),
         longest=max(longest, 3), compounds=bool(raw.get("compounds")), linkers=tuple(raw.get("linkers", ())))
 
 
-def composed_english(name: str, lang: str) -> str | None:
+def composed_english(name: str, lang: str, proper: Collection[str] = ()) -> str | None:
     """The English name of the body ``name`` (as written, in ``lang``) composed from its
-    language's tables (module docstring); None when a word is unknown."""
+    language's tables (module docstring); ``proper`` are names the text gives as a
+    company's own ("Pertamina" of "PT Pertamina"), kept inside as written (romanised
+    from Cyrillic); None when a word is unknown."""
     table = _compose_table(lang)
     if table is None:
         return None
@@ -102,32 +106,16 @@ def composed_english(name: str, lang: str) -> str | None:
             rest, first = name[: len(name) - len(head)], False
         else:
             continue
-        if head in table.companies:
-            return _company(rest, lang)
         words = _WORDS.findall(rest)
         if lang == "ar":  # "والثروة": and the ...
             words = [p for w in words for p in (("و", w[1:]) if w.startswith("وال") else (w,))]
-        items = _items(words, table, lang)
+        items = _items(words, table, frozenset(proper))
         if items is None:
             return None
         if not first or table.order == "head_last":
             return _head_last(items, template)
         return _head_first(items, template, table)
     return None
-
-
-def _company(rest: str, lang: str) -> str | None:
-    """A company's own name after its form, as written (romanised from Cyrillic): its
-    words all capitalised; None otherwise."""
-    words = rest.split()
-    if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
-        return None
-    own = " ".join(words)
-    if re.search(r"[А-Яа-яЁёЄєІіЇїҐґ]", own):
-        from claimkit.normalize._names import romanised
-
-        return romanised(own, lang)
-    return own
 
 
 #: the words of a name: an elided article or join apart ("d'", "l'"), a comma apart
@@ -143,7 +131,7 @@ def _joined(words: list[str]) -> str:
 _Item = tuple[str, str]
 
 
-def _items(words: list[str], table: _Compose, lang: str) -> list[_Item] | None:
+def _items(words: list[str], table: _Compose, proper: frozenset[str]) -> list[_Item] | None:
     """The words of a name after (or before) its head as English items, the longest
     known run of words first; None when a word is unknown."""
     out: list[_Item] = []
@@ -153,7 +141,7 @@ def _items(words: list[str], table: _Compose, lang: str) -> list[_Item] | None:
             out.append(("and", "and"))
             i += 1
             continue
-        got = _read(words, i, table, lang)
+        got = _read(words, i, table, proper)
         if got is None:
             return None
         kind, english, n = got
@@ -162,7 +150,7 @@ def _items(words: list[str], table: _Compose, lang: str) -> list[_Item] | None:
     return out
 
 
-def _read(words: list[str], i: int, table: _Compose, lang: str) -> tuple[str, str, int] | None:
+def _read(words: list[str], i: int, table: _Compose, proper: frozenset[str]) -> tuple[str, str, int] | None:
     """The item the words from ``i`` make: (kind, English, how many words)."""
     for n in range(min(table.longest, len(words) - i), 0, -1):
         key = fold(_joined(words[i : i + n]))
@@ -174,15 +162,27 @@ def _read(words: list[str], i: int, table: _Compose, lang: str) -> tuple[str, st
             return "adj", table.adjectives[key], n
         if key in table.nouns:
             return "noun", table.nouns[key], n
-        place = _place(_joined(words[i : i + n]), table)
+        written = _joined(words[i : i + n])
+        place = _place(written, table)
         if place is not None:
             return "place", place, n
+        if written in proper:
+            return "noun", _romanised(written), n
     key = fold(words[i])
     stem = _stem(key, table)
     if stem is not None:
         return stem[0], stem[1], 1
     parts = _compound(key, table) if table.compounds else None
     return ("noun", parts, 1) if parts else None
+
+
+def _romanised(written: str) -> str:
+    """A proper name as written, in Latin letters when it is Cyrillic."""
+    if re.search(r"[А-Яа-яЁёЄєІіЇїҐґ]", written):
+        from claimkit.normalize._names import romanised
+
+        return romanised(written, None) or written
+    return written
 
 
 def _stem(key: str, table: _Compose) -> tuple[str, str] | None:

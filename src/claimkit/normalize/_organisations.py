@@ -65,7 +65,7 @@ import functools
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -243,16 +243,17 @@ def _english(lang: str) -> _English | None:
 _UNSPACED = frozenset({"zh", "ja", "ko"})
 
 
-def english_name(name: str, language: str | None) -> str | None:
+def english_name(name: str, language: str | None, proper: Collection[str] = ()) -> str | None:
     """The English name of a body named by its shape, from its language's ``english`` table
     ("Ministerio de Agricultura" -> "Ministry of Agriculture", "Министерство обороны" ->
     "Ministry of Defence", "Rekabet Kurumu" -> "Competition Authority", 공정거래위원회 ->
     "Fair Trade Commission"), else composed word by word
     (:mod:`claimkit.normalize._organisation_english`: "Agence nationale de sécurité
-    sanitaire" -> "National Health Security Agency"); None when the tables lack its head
-    or a word of the rest."""
+    sanitaire" -> "National Health Security Agency"; ``proper``: companies' own names the
+    text gives, kept inside as written); None when the tables lack its head or a word of
+    the rest."""
     lang = (language or "").split("-")[0].lower()
-    return (_portfolio_name(name, lang) or composed_english(name, lang)) if lang else None
+    return (_portfolio_name(name, lang) or composed_english(name, lang, proper)) if lang else None
 
 
 def _portfolio_name(name: str, language: str | None) -> str | None:
@@ -521,6 +522,7 @@ def with_organisations(text: str, found: Sequence[ActorMention], language: str |
     starts = [m.start for m in found]
     added: list[ActorMention] = []
     dropped: set[int] = set()
+    proper = _company_names(text, cands, language)
     last_end = -1
     for s, e, state, word in sorted([*cands, *acronyms], key=lambda c: (c[0], c[0] - c[1])):
         if s < last_end or headline(text, s) or any(a < e and s < b for a, b in outlets):
@@ -530,11 +532,41 @@ def with_organisations(text: str, found: Sequence[ActorMention], language: str |
         if inside is not None:
             dropped.update(inside)
             name = text[s:e]
-            english = english_name(name, language) or name
+            english = english_name(name, language, proper) or name
             added.append(ActorMention(s, e, name, Actor(text=name, name=english, kind=ActorKind.organisation)))
             last_end = e
     out = sorted([*(m for i, m in enumerate(found) if i not in dropped), *added], key=lambda m: m.start)
     return _acronym_uses(text, out, [(s, e, word) for s, e, _, word in acronyms]) if acronyms else out
+
+
+def _company_names(text: str, cands: Sequence[tuple[int, int, bool, tuple[int, int]]],
+                   language: str | None) -> frozenset[str]:
+    """The companies' own names of the candidates: the name after a form in capitals
+    ("Pertamina" of "PT Pertamina"), before one ("Meyer Werft" of "Meyer Werft GmbH") or
+    in quotes after one (ПАО «Северсталь»)."""
+    lang = (language or "").split("-")[0].lower()
+    openers, forms = company_openers(lang), _company_forms(lang)
+    out = set()
+    for s, e, state, word in cands:
+        first, _, rest = text[s:e].partition(" ")
+        if first in openers and rest:
+            out.add(rest)
+        elif word == (s, e) and not state:
+            out.add(text[s:e])
+        elif word[1] == e and text[word[0]:e] in forms and word[0] > s:
+            out.add(text[s:word[0]].strip())
+    return frozenset(out)
+
+
+@functools.cache
+def _company_forms(lang: str) -> frozenset[str]:
+    """The words of ``lang``'s table that close a company's name: its legal forms
+    ("GmbH", "S.A.", "Ltd", "Tbk"), no word of four lower-case letters in a row
+    ("Commission", "Group")."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    raw = json.loads(path.read_text("utf-8")) if lang and path.is_file() else {}
+    state = set(raw.get("state", ()))
+    return frozenset(w for w in raw.get("last", ()) if w not in state and not re.search(r"[^\W\d_A-Z]{4}", w))
 
 
 #: how far before a body a name that may hold or own it may start
