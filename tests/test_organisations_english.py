@@ -25,7 +25,7 @@ FOUND = [
     ("es", "La Comisión Nacional de Energía aprobó las tarifas.",
      "Comisión Nacional de Energía", "National Energy Commission"),
     ("es", "El Sindicato de Trabajadores Mineros convocó una huelga.",
-     "Sindicato de Trabajadores Mineros", "Mining Workers Union"),
+     "Sindicato de Trabajadores Mineros", "Union of Mining Workers"),
     ("es", "El Instituto Nacional de Estadística publicó el dato.",
      "Instituto Nacional de Estadística", "National Statistics Institute"),
     ("pt", "A Associação Médica de Angola pediu mais recursos.",
@@ -33,12 +33,12 @@ FOUND = [
     ("pt", "A Agência Nacional de Petróleo anunciou um leilão.",
      "Agência Nacional de Petróleo", "National Oil Agency"),
     ("pt", "O Sindicato dos Professores convocou uma greve.",
-     "Sindicato dos Professores", "Teachers Union"),
+     "Sindicato dos Professores", "Union of Teachers"),
     ("it", "L'Istituto Nazionale di Statistica ha rivisto le stime.",
      "Istituto Nazionale di Statistica", "National Statistics Institute"),
     ("it", "Secondo l'Agenzia delle Entrate il gettito cresce.", "Agenzia delle Entrate", "Revenue Agency"),
     ("it", "La Federazione Nazionale della Stampa ha protestato.",
-     "Federazione Nazionale della Stampa", "National Press Federation"),
+     "Federazione Nazionale della Stampa", "National Federation of Press"),
     ("ru", "Федеральная служба безопасности сообщила о задержании.",
      "Федеральная служба безопасности", "Federal Security Service"),
     ("ru", "Союз фермеров Казахстана потребовал субсидий.", "Союз фермеров Казахстана",
@@ -106,7 +106,7 @@ def test_a_body_found_by_its_shape_is_named_in_english(lang: str, text: str, wri
 #: (language, body as written, English name): the tables alone, for names a sentence
 #: would give other finders too
 NAMES = [
-    ("fr", "Fédération nationale des coopératives de pêcheurs", "National Fishers Cooperatives Federation"),
+    ("fr", "Fédération nationale des coopératives de pêcheurs", "National Federation of Fishers Cooperatives"),
     ("fr", "Conseil constitutionnel", "Constitutional Council"),
     ("es", "Servicio Nacional de Prevención y Respuesta", "National Prevention and Response Service"),
     ("pt", "Instituto Nacional de Gestão de Riscos", "National Risks Management Institute"),
