@@ -73,7 +73,9 @@ _GROUPS = [
     ("en", "The Sudan Liberation Army refused to join the talks.", ["Sudan Liberation Army"]),
     ("en", "The National Union of Rail Workers warned of a strike.", ["National Union of Rail Workers"]),
     ("es", "El Movimiento de Liberación Popular rechazó el alto el fuego.", ["Movimiento de Liberación Popular"]),
-    ("fr", "Le Syndicat National des Journalistes a mis en garde contre la loi.", ["Syndicat National des Journalistes"]),
+    # a name the organisation tables say in full is named in English (issue 13)
+    ("fr", "Le Syndicat National des Journalistes a mis en garde contre la loi.", ["National Union of Journalists"]),
+    ("fr", "Le Syndicat National des Journalistes Sportifs a mis en garde.", ["Syndicat National des Journalistes Sportifs"]),
     ("en", "The European Union warned Russia.", ["European Union", "Russia"]),
     ("en", "The Army said it would not comment.", []),
     # a headline in title case: capitals make no name, the countries stay

@@ -34,7 +34,10 @@ a union. Each language's organisation words are a table,
     dropped before a portfolio ("de", "la", "für", "за") and ``and`` the words that join
     two ("y", "und", "ve", 和). A name gets its English name only when every word after
     its head is known: "Ministerio de Agricultura, Pesca y Alimentación" is "Ministry of
-    Agriculture, Fisheries and Food"; an unknown word leaves the name as written.
+    Agriculture, Fisheries and Food"; an unknown word leaves the name as written. Any
+    other body is composed word by word from the part's ``bodies``, ``adjectives`` and
+    ``nouns`` (:mod:`claimkit.normalize._organisation_english`: "Agence nationale de
+    sécurité sanitaire" is "National Health Security Agency"), all or nothing too.
 
 ``spoken_for``
     regular expressions of the bodies a spokesperson's title may name before the
@@ -62,11 +65,12 @@ import functools
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from claimkit.normalize._organisation_english import composed_english
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import fold, fold_case
@@ -239,11 +243,23 @@ def _english(lang: str) -> _English | None:
 _UNSPACED = frozenset({"zh", "ja", "ko"})
 
 
-def english_name(name: str, language: str | None) -> str | None:
+def english_name(name: str, language: str | None, proper: Collection[str] = ()) -> str | None:
     """The English name of a body named by its shape, from its language's ``english`` table
     ("Ministerio de Agricultura" -> "Ministry of Agriculture", "Министерство обороны" ->
     "Ministry of Defence", "Rekabet Kurumu" -> "Competition Authority", 공정거래위원회 ->
-    "Fair Trade Commission"); None when the table lacks its head or a word of the rest."""
+    "Fair Trade Commission"), else composed word by word
+    (:mod:`claimkit.normalize._organisation_english`: "Agence nationale de sécurité
+    sanitaire" -> "National Health Security Agency"; ``proper``: companies' own names the
+    text gives, kept inside as written); None when the tables lack its head or a word of
+    the rest."""
+    lang = (language or "").split("-")[0].lower()
+    return (_portfolio_name(name, lang) or composed_english(name, lang, proper)) if lang else None
+
+
+def _portfolio_name(name: str, language: str | None) -> str | None:
+    """:func:`english_name` from the portfolios alone: a ministry's, an authority's
+    ("Ministerio de Agricultura", "Rekabet Kurumu"); the bodies a spokesperson's title may
+    name are these (:func:`names_ministry`)."""
     lang = (language or "").split("-")[0].lower()
     table = _english(lang) if lang else None
     if table is None:
@@ -352,7 +368,7 @@ def spoken_for_bodies(text: str, language: str | None) -> dict[int, int]:
 
 def _known_body_end(text: str, start: int, head_end: int, lang: str) -> int | None:
     """The end of the longest body from ``start`` (its head ending at ``head_end``) that
-    :func:`english_name` knows, up to :data:`_BODY_WORDS` words on; None when none is."""
+    :func:`_portfolio_name` knows, up to :data:`_BODY_WORDS` words on; None when none is."""
     ends, p = [], head_end
     for _ in range(_BODY_WORDS):
         w = _BODY_WORD.match(text, p)
@@ -360,7 +376,7 @@ def _known_body_end(text: str, start: int, head_end: int, lang: str) -> int | No
             break
         p = w.end()
         ends.append(p)
-    return next((e for e in reversed(ends) if english_name(text[start:e], lang) is not None), None)
+    return next((e for e in reversed(ends) if _portfolio_name(text[start:e], lang) is not None), None)
 
 
 def names_ministry(written: str, language: str | None) -> bool:
@@ -506,6 +522,7 @@ def with_organisations(text: str, found: Sequence[ActorMention], language: str |
     starts = [m.start for m in found]
     added: list[ActorMention] = []
     dropped: set[int] = set()
+    proper = _company_names(text, cands, language)
     last_end = -1
     for s, e, state, word in sorted([*cands, *acronyms], key=lambda c: (c[0], c[0] - c[1])):
         if s < last_end or headline(text, s) or any(a < e and s < b for a, b in outlets):
@@ -515,11 +532,41 @@ def with_organisations(text: str, found: Sequence[ActorMention], language: str |
         if inside is not None:
             dropped.update(inside)
             name = text[s:e]
-            english = english_name(name, language) or name
+            english = english_name(name, language, proper) or name
             added.append(ActorMention(s, e, name, Actor(text=name, name=english, kind=ActorKind.organisation)))
             last_end = e
     out = sorted([*(m for i, m in enumerate(found) if i not in dropped), *added], key=lambda m: m.start)
     return _acronym_uses(text, out, [(s, e, word) for s, e, _, word in acronyms]) if acronyms else out
+
+
+def _company_names(text: str, cands: Sequence[tuple[int, int, bool, tuple[int, int]]],
+                   language: str | None) -> frozenset[str]:
+    """The companies' own names of the candidates: the name after a form in capitals
+    ("Pertamina" of "PT Pertamina"), before one ("Meyer Werft" of "Meyer Werft GmbH") or
+    in quotes after one (ПАО «Северсталь»)."""
+    lang = (language or "").split("-")[0].lower()
+    openers, forms = company_openers(lang), _company_forms(lang)
+    out = set()
+    for s, e, state, word in cands:
+        first, _, rest = text[s:e].partition(" ")
+        if first in openers and rest:
+            out.add(rest)
+        elif word == (s, e) and not state:
+            out.add(text[s:e])
+        elif word[1] == e and text[word[0]:e] in forms and word[0] > s:
+            out.add(text[s:word[0]].strip())
+    return frozenset(out)
+
+
+@functools.cache
+def _company_forms(lang: str) -> frozenset[str]:
+    """The words of ``lang``'s table that close a company's name: its legal forms
+    ("GmbH", "S.A.", "Ltd", "Tbk"), no word of four lower-case letters in a row
+    ("Commission", "Group")."""
+    path = resources.files("claimkit").joinpath(f"normalize/data/organisations/{lang}.json")
+    raw = json.loads(path.read_text("utf-8")) if lang and path.is_file() else {}
+    state = set(raw.get("state", ()))
+    return frozenset(w for w in raw.get("last", ()) if w not in state and not re.search(r"[^\W\d_A-Z]{4}", w))
 
 
 #: how far before a body a name that may hold or own it may start

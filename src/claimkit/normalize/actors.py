@@ -69,7 +69,7 @@ from claimkit.normalize._gazetteer_index import (
 from claimkit.normalize._names import in_english_order, romanised, with_full_names
 from claimkit.normalize._namesakes import KnownNames, given_names, with_namesakes
 from claimkit.normalize._officials import Official, OfficialFinder, family_repeats
-from claimkit.normalize._organisations import with_organisations
+from claimkit.normalize._organisations import english_name, with_organisations
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
@@ -606,7 +606,7 @@ class Gazetteer:
         found = with_namesakes(found, text, lang, self._not_first_name(index, text, lang), self._given_names())
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
             if groups is not None:
-                found = _with_groups(text, found, groups)
+                found = _with_groups(text, found, groups, lang)
         # bodies in no gazetteer, by their shape; not over a news outlet's name ("Agence France-Presse")
         outlets = [(s, e) for s, e, idx in taken if self._entries[idx].media]
         return with_organisations(text, found, lang, _title_case_line, outlets)
@@ -983,10 +983,14 @@ _GROUP_NOUN_NAMES = {
 }
 
 
-def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str]) -> list[ActorMention]:
+def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str],
+                 lang: str | None = None) -> list[ActorMention]:
     """``found`` with the groups in no gazetteer (:data:`_GROUPS`) that overlap no person
     and no longer mention: a country inside the name is part of it ("*Sudan* Liberation
-    Army"), and a known name the group's span is ("European Union") stays as known.
+    Army"), and a known name the group's span is ("European Union") stays as known. A
+    whole name its language's organisation tables read is named in English
+    (:func:`~claimkit.normalize._organisations.english_name`: "Sindicato de Trabajadores
+    Forestales" is "Forestry Workers Union").
 
     The mentions a group overlaps are looked up by their starts (:class:`_Near`), not
     by a loop over every mention for each group (a long text names hundreds of groups
@@ -1003,10 +1007,12 @@ def _with_groups(text: str, found: list[ActorMention], pattern: re.Pattern[str])
         if len(inside) > 1 or _title_case_line(text, s) or any(
                 m.actor.kind == ActorKind.person or m.start != s or m.end >= e for m in inside):
             continue  # a known name inside opens the group's name ("Sudan Liberation Army")
-        if "name" in pattern.groupindex:  # a group noun before the name: the name alone
+        own = "name" in pattern.groupindex
+        if own:  # a group noun before the name: the name alone
             s, e = g.span("name")
         near.removed.update(near.overlapping(s, e))
-        added.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=text[s:e],
+        name = text[s:e] if own else english_name(text[s:e], lang) or text[s:e]
+        added.append(ActorMention(s, e, text[s:e], Actor(text=text[s:e], name=name,
                                                          kind=ActorKind.organisation)))
     kept = [m for k, m in enumerate(found) if k not in near.removed]
     return sorted([*kept, *added], key=lambda m: m.start)
