@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_nominative", "nominative"]
+__all__ = ["INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_dative", "in_nominative", "nominative"]
 
 #: titles in the genitive, whose holder's name follows in the genitive too: "по словам
 #: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
@@ -76,6 +76,7 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     Иваном Петровым" are Иван Петров; ``name`` as it is otherwise."""
     if _in_nominative_already(name, lang):
         return name
+    start = _title_start(folded, start, lang)
     instrumental = INSTRUMENTAL_TITLES.get(lang)
     oblique = OBLIQUE_TITLES.get(lang)
     if instrumental is not None and instrumental.match(folded, start) is not None and (
@@ -85,6 +86,33 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     if oblique is None or oblique.match(folded, start) is None:
         return name
     return nominative(name, lang)
+
+
+#: an adjective before a title, in the title's case: "*российским* коллегой",
+#: "*українським* колегою", "*российского* министра", "*polskiego* ministra", "*hrvatskog*
+#: ministra" (the officials finder's span opens with them); read past to reach the title
+_ADJECTIVES = {
+    "ru": re.compile(r"[а-яё-]+(?:ским|цким|ым|им|ой|ей|ого|его)\s+"),
+    "uk": re.compile(r"[а-яєіїґ'’-]+(?:ським|цьким|им|ою|ьою|ого|ього|ої|ьої)\s+"),
+    "pl": re.compile(r"[a-ząćęłńóśźż-]+(?:iego|ego)\s+"),
+    "hr": re.compile(r"[a-zčćđšž-]+(?:skog|čkog|nog|og|eg)\s+"),
+}
+
+
+def _title_start(folded: str, start: int, lang: str) -> int:
+    """Where an oblique title opens at ``start`` or after the adjectives there
+    (:data:`_ADJECTIVES`: "российским коллегой"); ``start`` when neither ("главой": an
+    instrumental title itself, which reads as an adjective)."""
+    titles = [t for t in (OBLIQUE_TITLES.get(lang), INSTRUMENTAL_TITLES.get(lang)) if t is not None]
+    adjective, at = _ADJECTIVES.get(lang), start
+    for _ in range(3):  # the title, or one or two adjectives and the title
+        if any(t.match(folded, at) for t in titles):
+            return at
+        found = adjective.match(folded, at) if adjective is not None else None
+        if found is None:
+            break
+        at = found.end()
+    return start
 
 
 #: a Russian or Ukrainian man's first name and surname in the nominative: a consonant (not the
@@ -125,9 +153,12 @@ def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
         endings = _ENDINGS[lang][1 if feminine else 0]
         irregular = _GENITIVE_NAMES.get(lang, {})
     out = []
-    for word in words:
+    for i, word in enumerate(words):
         if word in irregular:
             out.append(irregular[word])
+            continue
+        if i == len(words) - 1 and i and lang in ("ru", "uk") and _KO_SURNAME.search(word):
+            out.append(_KO_SURNAME.sub("ко", word))  # "Ляшка", "Ляшком": Ляшко
             continue
         ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
         if ending is not None and instrumental and ending[0] in ("ым", "им") and not word[:-2].endswith(_POSSESSIVE):
@@ -136,15 +167,21 @@ def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
     return " ".join(out)
 
 
+#: a Ukrainian surname in "-ко" after a consonant (Ляшко, Бойко, Кличко, Рудько) in the
+#: genitive or the instrumental ("-ка", "-ком"), as no nominative ends: "Ляшк" is no name
+_KO_SURNAME = re.compile(r"(?<=[бвгджзйлмнпрстфхцчшщь])к(?:а|ом)$")
 #: instrumental endings and their nominative, tried in turn on each word of a name (a man's
 #: and a woman's alike: a man's name in "-а" declines as a woman's, "Сибігою" is Сибіга):
 #: "Хрениным" Хренин, "Сикорским" Сикорский, "Андреем" Андрей, "Дмитрием" Дмитрий,
-#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія
+#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія;
+#: after a hushing consonant "-ем" ("Джуричем" Джурич), after "л" a soft sign ("Ковалем" Коваль)
 _INSTRUMENTAL_ENDINGS = {
     "ru": (("ским", "ский"), ("цким", "цкий"), ("енком", "енко"), ("ием", "ий"), ("еем", "ей"), ("аем", "ай"),
+           ("чем", "ч"), ("шем", "ш"), ("щем", "щ"), ("жем", "ж"), ("лем", "ль"),
            ("ым", ""), ("ом", ""), ("ской", "ская"), ("ией", "ия"), ("ьей", "ья"), ("ьёй", "ья"), ("ой", "а"),
            ("ей", "я")),
-    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"), ("им", ""),
+    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"),
+           ("чем", "ч"), ("шем", "ш"), ("щем", "щ"), ("жем", "ж"), ("лем", "ль"), ("им", ""),
            ("ом", ""), ("ською", "ська"), ("ією", "ія"), ("ою", "а"), ("єю", "я")),
 }
 #: the suffixes of a possessive surname, whose instrumental "-ым", "-им" is dropped ("Ивановым"
@@ -158,3 +195,23 @@ _INSTRUMENTAL_NAMES = {
     "uk": {"Дмитром": "Дмитро", "Петром": "Петро", "Михайлом": "Михайло", "Павлом": "Павло",
            "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
 }
+
+
+#: the dative endings of a man's first name and of his surname: Russian and Ukrainian
+#: "Ивану Петрову", "Петру Іваненку", "Тарасові Шевченкові", Polish "Janowi Kowalskiemu",
+#: Croatian "Ivanu Horvatu" (a woman's dative is her genitive: not told apart here)
+_DATIVE = {
+    "ru": (("у", "ю"), ("у", "ю")),
+    "uk": (("у", "ю", "ові", "еві", "єві"), ("у", "ю", "ові", "еві", "єві")),
+    "pl": (("owi", "ewi"), ("owi", "ewi", "emu")),
+    "hr": (("u",), ("u",)),
+}
+
+
+def in_dative(name: str, lang: str) -> bool:
+    """Whether ``name`` (a first name and a surname, or more words) is a man's in the dative
+    in ``lang`` (:data:`_DATIVE`): "заявив Петру Іваненку" says to him; he is no speaker."""
+    endings = _DATIVE.get(lang)
+    words = name.split()
+    return endings is not None and len(words) >= 2 and all(
+        w.lower().endswith(e) and len(w) > 3 for w, e in zip((words[0], words[-1]), endings, strict=True))

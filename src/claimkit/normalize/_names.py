@@ -38,7 +38,7 @@ from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
 __all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "family_name", "in_english_order",
-           "ja_family_names", "romanised", "with_full_names"]
+           "ja_family_names", "romanised", "traditional_chinese", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -538,6 +538,25 @@ def _taiwanese(name: str) -> str:
     given = [_wade_giles(p) for p in lazy_pinyin(name[n:])]
     head = _TW_FAMILY.get(name[:n]) or "".join(_wade_giles(p) for p in family).capitalize()
     return f"{head} {'-'.join(given).capitalize()}" if given else head
+
+
+#: frequent characters that Traditional and Simplified Chinese write apart, in pairs
+#: (Traditional first): a text's count of each tells which script it is written in
+_TRADITIONAL, _SIMPLIFIED = (frozenset(chars) for chars in (
+    "們個說這國會為與對時經發動關長將開問題來過還進實現種機區當兩從體萬義際東車門見話"
+    "認記議讓請論書設語軍黨華衛總統領導報電協錢價產業貿員務號灣龍費達應聯網臨間鄭陳劉張楊"
+    "黃趙吳孫馬許鄧蕭賴鍾韓給農補護歐億舉計資辦預購組織藝術歲變權環戰爭擊",
+    "们个说这国会为与对时经发动关长将开问题来过还进实现种机区当两从体万义际东车门见话"
+    "认记议让请论书设语军党华卫总统领导报电协钱价产业贸员务号湾龙费达应联网临间郑陈刘张杨"
+    "黄赵吴孙马许邓萧赖钟韩给农补护欧亿举计资办预购组织艺术岁变权环战争击"))
+
+
+def traditional_chinese(text: str) -> bool:
+    """Whether a Chinese ``text`` is written in Traditional characters (Taiwan's, Hong
+    Kong's script): more of :data:`_TRADITIONAL` in it than of their simplified forms,
+    and at least two."""
+    traditional = sum(c in _TRADITIONAL for c in text)
+    return traditional >= 2 and traditional > sum(c in _SIMPLIFIED for c in text)
 
 
 #: Taiwanese family names spelt otherwise than their Wade-Giles ("李登輝": Lee Teng-hui)
