@@ -40,6 +40,10 @@ INSTRUMENTAL_TITLES = {
     "uk": re.compile(r"(?<![\w-])(?:міністром|міністеркою|президентом|президенткою|прем['’]єр-міністром"
                      r"|прем['’]єр-міністеркою|прем['’]єром|віцепрем['’]єром|речником|речницею|послом|головою"
                      r"|мером|губернатором|очільником|керівником|колегою|канцлером|спікером)(?![\w-])"),
+    "pl": re.compile(r"(?<![\w-])(?:ministrem|wiceministrem|ministrą|premierem|prezydentem|prezydentką|rzecznikiem"
+                     r"|rzeczniczką|szefem|szefową|ambasadorem|prezesem|odpowiednikiem|kanclerzem)(?![\w-])"),
+    "hr": re.compile(r"(?<![\w-])(?:ministrom|ministricom|predsjednikom|predsjednicom|premijerom|premijerkom"
+                     r"|glasnogovornikom|glasnogovornicom|veleposlanikom|kolegom|kancelarom)(?![\w-])"),
 }
 #: genitive first names whose nominative is no regular ending away (a vowel dropped:
 #: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
@@ -94,8 +98,8 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
 _ADJECTIVES = {
     "ru": re.compile(r"[а-яё-]+(?:ским|цким|ым|им|ой|ей|ого|его)\s+"),
     "uk": re.compile(r"[а-яєіїґ'’-]+(?:ським|цьким|им|ою|ьою|ого|ього|ої|ьої)\s+"),
-    "pl": re.compile(r"[a-ząćęłńóśźż-]+(?:iego|ego)\s+"),
-    "hr": re.compile(r"[a-zčćđšž-]+(?:skog|čkog|nog|og|eg)\s+"),
+    "pl": re.compile(r"[a-ząćęłńóśźż-]+(?:iego|ego|im|ym)\s+"),
+    "hr": re.compile(r"[a-zčćđšž-]+(?:og|eg|im|om)\s+"),
 }
 
 
@@ -142,10 +146,16 @@ def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
     surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
     Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
     Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian).
-    ``instrumental``: a Russian or Ukrainian name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`:
-    "Виктором Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко)."""
+    ``instrumental``: a name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`: "Виктором
+    Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко, "Janem Kowalskim" Jan
+    Kowalski, "Ivanom Horvatom" Ivan Horvat; a Croatian woman's surname does not decline:
+    "Anom Babić" is Ana Babić)."""
     words = name.split()
-    if instrumental and lang in _INSTRUMENTAL_ENDINGS:
+    endings: tuple[tuple[str, str], ...]
+    irregular: dict[str, str]
+    if instrumental and lang == "hr" and len(words) > 1 and not words[-1].endswith(("om", "em")):
+        endings, irregular = (("om", "a"),), {}
+    elif instrumental and lang in _INSTRUMENTAL_ENDINGS:
         endings, irregular = _INSTRUMENTAL_ENDINGS[lang], _INSTRUMENTAL_NAMES[lang]
     else:
         last = words[-1]
@@ -183,6 +193,9 @@ _INSTRUMENTAL_ENDINGS = {
     "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"),
            ("чем", "ч"), ("шем", "ш"), ("щем", "щ"), ("жем", "ж"), ("лем", "ль"), ("им", ""),
            ("ом", ""), ("ською", "ська"), ("ією", "ія"), ("ою", "а"), ("єю", "я")),
+    "pl": (("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki"), ("kiem", "k"), ("giem", "g"), ("ym", "y"),
+           ("ską", "ska"), ("cką", "cka"), ("ą", "a"), ("em", "")),
+    "hr": (("om", ""), ("em", "")),
 }
 #: the suffixes of a possessive surname, whose instrumental "-ым", "-им" is dropped ("Ивановым"
 #: Иванов, "Путиным" Путин); after any other stem it is an adjective's ("Пишним" Пишний)
@@ -194,6 +207,9 @@ _INSTRUMENTAL_NAMES = {
            "Львом": "Лев"},
     "uk": {"Дмитром": "Дмитро", "Петром": "Петро", "Михайлом": "Михайло", "Павлом": "Павло",
            "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
+    "pl": {"Pawłem": "Paweł", "Markiem": "Marek", "Jackiem": "Jacek"},
+    "hr": {"Markom": "Marko", "Darkom": "Darko", "Zlatkom": "Zlatko", "Brankom": "Branko", "Ivom": "Ivo",
+           "Franjom": "Franjo", "Antom": "Ante", "Matom": "Mate", "Jurom": "Jure", "Davorom": "Davor"},
 }
 
 
