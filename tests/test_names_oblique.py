@@ -76,3 +76,62 @@ def test_whom_it_was_said_to_is_no_speaker(backend) -> None:
     text = "Молдова не будет закупать газ у России, сообщил Тарасу Гнатенку источник в правительстве."
     names = actors_of(backend, text, "ru", "refusal")
     assert not any("Gnat" in n or "Hnat" in n for n in names)
+
+
+@pytest.mark.parametrize(("name", "lang", "expected"), [
+    ("Janem Kowalskim", "pl", "Jan Kowalski"),
+    ("Tomaszem Nowakiem", "pl", "Tomasz Nowak"),
+    ("Markiem Zawadzkim", "pl", "Marek Zawadzki"),
+    ("Katarzyną Wójcik", "pl", "Katarzyna Wójcik"),
+    ("Ivanom Horvatom", "hr", "Ivan Horvat"),
+    ("Darkom Kovačićem", "hr", "Darko Kovačić"),
+    ("Anom Babić", "hr", "Ana Babić"),                 # a woman's surname does not decline
+])
+def test_polish_and_croatian_instrumental(name: str, lang: str, expected: str) -> None:
+    assert nominative(name, lang, instrumental=True) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Sikorski spotkał się z ministrem Tomaszem Nowakiem w Warszawie.", "pl", "Tomasz Nowak"),
+    ("Sikorski spotkał się z czeskim ministrem Tomaszem Nowakiem w Warszawie.", "pl", "Tomasz Nowak"),
+    ("Grlić Radman sastao se s ministrom Darkom Kovačićem u Zagrebu.", "hr", "Darko Kovačić"),
+    ("Grlić Radman sastao se sa slovenskom ministricom Anom Babić u Zagrebu.", "hr", "Ana Babić"),
+])
+def test_meeting_partner_after_an_instrumental_title(backend, text: str, lang: str, expected: str) -> None:
+    assert expected in actors_of(backend, text, lang, "meeting")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Министр Сергей Лавров встретился с Фёдором Кругловым в Москве во вторник.", "ru", "Fyodor Kruglov"),
+    ("Лавров провёл переговоры с Ольгой Сухановой в Москве.", "ru", "Olga Sukhanova"),
+    ("Президент Володимир Зеленський провів зустріч з Тарасом Гнатенком у Києві.", "uk", "Taras Hnatenko"),
+    ("Minister Radosław Sikorski rozmawiał z Piotrem Zielińskim w Warszawie we wtorek.", "pl", "Piotr Zieliński"),
+    ("Minister Radosław Sikorski spotkał się z Ewą Malinowską w Warszawie.", "pl", "Ewa Malinowska"),
+    ("Ministar Gordan Grlić Radman sastao se s Tomislavom Jurićem u Zagrebu.", "hr", "Tomislav Jurić"),
+])
+def test_bare_meeting_partner_after_with(backend, text: str, lang: str, expected: str) -> None:
+    assert expected in actors_of(backend, text, lang, "meeting")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Россия не будет вести переговоры с Южной Кореей и Великой Британией.", "ru"),
+    ("Лавров встретился с Иваном Петровым Сергеевичем в Москве.", "ru"),    # a longer name
+])
+def test_no_partner_from_a_place_or_a_longer_name(backend, text: str, lang: str) -> None:
+    from tests._rules_helpers import actors_by_type
+
+    names = [n for found in actors_by_type(backend, text, lang).values() for n in found]
+    assert not any(n.startswith(("Yuzh", "Ivan")) for n in names), names
+
+
+def test_a_partner_after_with_is_no_speaker(backend) -> None:
+    text = ("Polska przekaże pomoc Ukrainie, powiedział minister Jan Nowak po rozmowie "
+            "z ministrem Piotrem Zielińskim.")
+    assert "Piotr Zieliński" not in actors_of(backend, text, "pl", "pledge")
+
+
+def test_a_title_later_stands_for_the_subject_not_the_partner_in_the_instrumental(backend) -> None:
+    text = ("Ministar vanjskih poslova Ivan Babić sastao se u srijedu u Mostaru s ministrom vanjskih "
+            "poslova BiH Markom Perkovićem. Hrvatska, kako je naglasio ministar, neće pristati na "
+            "promjenu granice.")
+    assert actors_of(backend, text, "hr", "refusal")[0] == "Ivan Babić"

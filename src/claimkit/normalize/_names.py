@@ -617,7 +617,7 @@ _KO_GIVEN = {
     "seon": "sun", "yeol": "yul", "cheol": "chul", "hyeok": "hyuk", "deok": "duk", "hui": "hee",
     "su": "soo", "ju": "joo", "u": "woo", "gu": "koo", "hun": "hoon", "sun": "soon", "suk": "sook",
     "ung": "woong", "gi": "ki", "gwang": "kwang", "gyu": "kyu", "geum": "keum", "guk": "kook",
-    "gyun": "kyun", "yun": "yoon", "cheong": "chung", "pyeong": "pyung", "hu": "hoo", "beom": "bum",
+    "gyun": "kyun", "gwan": "kwan", "yun": "yoon", "cheong": "chung", "pyeong": "pyung", "hu": "hoo", "beom": "bum",
 }
 
 
