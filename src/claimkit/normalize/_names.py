@@ -37,7 +37,8 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "family_name", "in_english_order",
+__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "chinese_from_cyrillic", "family_name",
+           "in_english_order",
            "ja_family_names", "romanised", "traditional_chinese", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
@@ -538,6 +539,23 @@ def _taiwanese(name: str) -> str:
     given = [_wade_giles(p) for p in lazy_pinyin(name[n:])]
     head = _TW_FAMILY.get(name[:n]) or "".join(_wade_giles(p) for p in family).capitalize()
     return f"{head} {'-'.join(given).capitalize()}" if given else head
+
+
+def chinese_from_cyrillic(name: str, language: str | None, *, taiwan: bool = False) -> str | None:
+    """A Chinese name written in Cyrillic by the Palladius system in English spelling:
+    pinyin, family name first, the given name's syllables joined ("Сунь Вэйдун" -> "Sun
+    Weidong"), or for a Taiwanese (``taiwan``) Wade-Giles with a hyphen ("Лай Циндэ" ->
+    "Lai Ching-te"); None when a word is no Palladius syllables
+    (:func:`~claimkit.normalize._palladius.from_palladius`)."""
+    from claimkit.normalize._palladius import from_palladius
+
+    words = from_palladius(name, language)
+    if words is None or len(words) < 2:
+        return None
+    if taiwan:
+        head = "".join(_wade_giles(p) for p in words[0]).capitalize()
+        return f"{head} {'-'.join(_wade_giles(p) for w in words[1:] for p in w).capitalize()}"
+    return " ".join("".join(w).capitalize() for w in words)
 
 
 #: frequent characters that Traditional and Simplified Chinese write apart, in pairs

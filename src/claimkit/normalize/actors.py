@@ -67,6 +67,7 @@ from claimkit.normalize._gazetteer_index import (
     merge_sources,
 )
 from claimkit.normalize._names import (
+    chinese_from_cyrillic,
     in_english_order,
     romanised,
     traditional_chinese,
@@ -1053,7 +1054,9 @@ def _english_names(found: list[ActorMention], lang: str | None,
     and name as written) speaks for; a Chinese official's Han name in a Japanese text is
     read as Chinese, a Taiwanese official's in Wade-Giles as Taiwan writes it ("Lin
     Chia-lung", not "Lin Jialong"), an Arab official's as names are spelt in the country
-    the title names ("ar-EG": "Ahmed Kouchouk"). ``lang`` "zh-TW": a Chinese text in
+    the title names ("ar-EG": "Ahmed Kouchouk"), a Chinese official's Cyrillic name in a
+    Russian or Ukrainian text as its Palladius syllables give it in pinyin ("Сунь Вэйдун":
+    Sun Weidong; :func:`chinese_from_cyrillic`). ``lang`` "zh-TW": a Chinese text in
     Traditional characters, whose people are read in Wade-Giles unless their title names
     the mainland, Hong Kong, Macau or Singapore (:data:`_CHINESE_READING`: pinyin)."""
     out = []
@@ -1063,8 +1066,10 @@ def _english_names(found: list[ActorMention], lang: str | None,
             group = groups.get(a.text) if groups else None
             reading = "zh-TW" if group == "TW" else "zh" if lang in ("ja", "zh-TW") and group in _CHINESE_READING else (
                 f"ar-{group}" if lang == "ar" and group and len(group) == 2 else lang)
-            english = romanised(a.name, reading) or in_english_order(a.name)
-            if english is not None:
+            chinese = lang in ("ru", "uk") and group in _CHINESE_READING
+            english = (chinese and chinese_from_cyrillic(a.name, lang, taiwan=group == "TW")) or romanised(
+                a.name, reading) or in_english_order(a.name)
+            if english:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
         out.append(m)
     return out
