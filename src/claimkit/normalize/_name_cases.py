@@ -1,13 +1,15 @@
-"""Slavic names after a title in an oblique case, put back in the nominative.
+"""Slavic names in an oblique case, put back in the nominative.
 
 Private to :mod:`claimkit.normalize` (the officials' finder, :mod:`._officials`, and the
-rules backend's reported speakers). Russian, Ukrainian, Polish and Croatian write the
-holder of a title in the title's case: "по словам министра Ивана Петрова" (genitive,
-"according to"), "встретился с министром Виктором Хрениным" (instrumental, "met");
-the person is Иван Петров, Виктор Хренин. :data:`OBLIQUE_TITLES` and
-:data:`INSTRUMENTAL_TITLES` are those titles; :func:`nominative` puts a name back by its
-endings (a man's or a woman's) and the few irregular first names.
-"""
+rules backend's reported speakers and meeting partners). Russian, Ukrainian, Polish and
+Croatian write the holder of a title in the title's case: "по словам министра Ивана
+Петрова" (genitive, "according to"), "встретился с министром Виктором Хрениным",
+"spotkał się z ministrem Janem Kowalskim" (instrumental, "met"); the person is Иван Петров,
+Виктор Хренин, Jan Kowalski. :data:`OBLIQUE_TITLES` and :data:`INSTRUMENTAL_TITLES` are
+those titles (an adjective may stand before one: "с российским коллегой");
+:func:`nominative` puts a name back by its endings (a man's or a woman's) and the few
+irregular first names; :func:`in_dative` tells a man's name in the dative ("сообщил Ивану
+Петрову": said to him)."""
 
 from __future__ import annotations
 
@@ -209,7 +211,7 @@ _INSTRUMENTAL_NAMES = {
            "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
     "pl": {"Pawłem": "Paweł", "Markiem": "Marek", "Jackiem": "Jacek"},
     "hr": {"Markom": "Marko", "Darkom": "Darko", "Zlatkom": "Zlatko", "Brankom": "Branko", "Ivom": "Ivo",
-           "Franjom": "Franjo", "Antom": "Ante", "Matom": "Mate", "Jurom": "Jure", "Davorom": "Davor"},
+           "Franjom": "Franjo", "Antom": "Ante", "Matom": "Mate", "Jurom": "Jure"},
 }
 
 
