@@ -1,19 +1,21 @@
-"""Slavic names after a title in an oblique case, put back in the nominative.
+"""Slavic names in an oblique case, put back in the nominative.
 
 Private to :mod:`claimkit.normalize` (the officials' finder, :mod:`._officials`, and the
-rules backend's reported speakers). Russian, Ukrainian, Polish and Croatian write the
-holder of a title in the title's case: "по словам министра Ивана Петрова" (genitive,
-"according to"), "встретился с министром Виктором Хрениным" (instrumental, "met");
-the person is Иван Петров, Виктор Хренин. :data:`OBLIQUE_TITLES` and
-:data:`INSTRUMENTAL_TITLES` are those titles; :func:`nominative` puts a name back by its
-endings (a man's or a woman's) and the few irregular first names.
-"""
+rules backend's reported speakers and meeting partners). Russian, Ukrainian, Polish and
+Croatian write the holder of a title in the title's case: "по словам министра Ивана
+Петрова" (genitive, "according to"), "встретился с министром Виктором Хрениным",
+"spotkał się z ministrem Janem Kowalskim" (instrumental, "met"); the person is Иван Петров,
+Виктор Хренин, Jan Kowalski. :data:`OBLIQUE_TITLES` and :data:`INSTRUMENTAL_TITLES` are
+those titles (an adjective may stand before one: "с российским коллегой");
+:func:`nominative` puts a name back by its endings (a man's or a woman's) and the few
+irregular first names; :func:`in_dative` tells a man's name in the dative ("сообщил Ивану
+Петрову": said to him)."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_nominative", "nominative"]
+__all__ = ["INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_dative", "in_nominative", "nominative"]
 
 #: titles in the genitive, whose holder's name follows in the genitive too: "по словам
 #: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
@@ -40,6 +42,10 @@ INSTRUMENTAL_TITLES = {
     "uk": re.compile(r"(?<![\w-])(?:міністром|міністеркою|президентом|президенткою|прем['’]єр-міністром"
                      r"|прем['’]єр-міністеркою|прем['’]єром|віцепрем['’]єром|речником|речницею|послом|головою"
                      r"|мером|губернатором|очільником|керівником|колегою|канцлером|спікером)(?![\w-])"),
+    "pl": re.compile(r"(?<![\w-])(?:ministrem|wiceministrem|ministrą|premierem|prezydentem|prezydentką|rzecznikiem"
+                     r"|rzeczniczką|szefem|szefową|ambasadorem|prezesem|odpowiednikiem|kanclerzem)(?![\w-])"),
+    "hr": re.compile(r"(?<![\w-])(?:ministrom|ministricom|predsjednikom|predsjednicom|premijerom|premijerkom"
+                     r"|glasnogovornikom|glasnogovornicom|veleposlanikom|kolegom|kancelarom)(?![\w-])"),
 }
 #: genitive first names whose nominative is no regular ending away (a vowel dropped:
 #: "Павла" is "Павел"; Ukrainian "-о" names: "Дмитра" is "Дмитро")
@@ -76,6 +82,7 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     Иваном Петровым" are Иван Петров; ``name`` as it is otherwise."""
     if _in_nominative_already(name, lang):
         return name
+    start = _title_start(folded, start, lang)
     instrumental = INSTRUMENTAL_TITLES.get(lang)
     oblique = OBLIQUE_TITLES.get(lang)
     if instrumental is not None and instrumental.match(folded, start) is not None and (
@@ -85,6 +92,33 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     if oblique is None or oblique.match(folded, start) is None:
         return name
     return nominative(name, lang)
+
+
+#: an adjective before a title, in the title's case: "*российским* коллегой",
+#: "*українським* колегою", "*российского* министра", "*polskiego* ministra", "*hrvatskog*
+#: ministra" (the officials finder's span opens with them); read past to reach the title
+_ADJECTIVES = {
+    "ru": re.compile(r"[а-яё-]+(?:ским|цким|ым|им|ой|ей|ого|его)\s+"),
+    "uk": re.compile(r"[а-яєіїґ'’-]+(?:ським|цьким|им|ою|ьою|ого|ього|ої|ьої)\s+"),
+    "pl": re.compile(r"[a-ząćęłńóśźż-]+(?:iego|ego|im|ym)\s+"),
+    "hr": re.compile(r"[a-zčćđšž-]+(?:og|eg|im|om)\s+"),
+}
+
+
+def _title_start(folded: str, start: int, lang: str) -> int:
+    """Where an oblique title opens at ``start`` or after the adjectives there
+    (:data:`_ADJECTIVES`: "российским коллегой"); ``start`` when neither ("главой": an
+    instrumental title itself, which reads as an adjective)."""
+    titles = [t for t in (OBLIQUE_TITLES.get(lang), INSTRUMENTAL_TITLES.get(lang)) if t is not None]
+    adjective, at = _ADJECTIVES.get(lang), start
+    for _ in range(3):  # the title, or one or two adjectives and the title
+        if any(t.match(folded, at) for t in titles):
+            return at
+        found = adjective.match(folded, at) if adjective is not None else None
+        if found is None:
+            break
+        at = found.end()
+    return start
 
 
 #: a Russian or Ukrainian man's first name and surname in the nominative: a consonant (not the
@@ -114,10 +148,16 @@ def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
     surname such as "Шевчук" or "Horvat" does not decline), else a man's ("Ивана Петрова":
     Иван Петров; "Марии Захаровой": Мария Захарова; "Radosława Sikorskiego": Radosław
     Sikorski; "Ivana Horvata": Ivan Horvat; "Marka" is Marek in Polish, Marko in Croatian).
-    ``instrumental``: a Russian or Ukrainian name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`:
-    "Виктором Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко)."""
+    ``instrumental``: a name in the instrumental (:data:`_INSTRUMENTAL_ENDINGS`: "Виктором
+    Хрениным" is Виктор Хренин, "Юлією Свириденко" Юлія Свириденко, "Janem Kowalskim" Jan
+    Kowalski, "Ivanom Horvatom" Ivan Horvat; a Croatian woman's surname does not decline:
+    "Anom Babić" is Ana Babić)."""
     words = name.split()
-    if instrumental and lang in _INSTRUMENTAL_ENDINGS:
+    endings: tuple[tuple[str, str], ...]
+    irregular: dict[str, str]
+    if instrumental and lang == "hr" and len(words) > 1 and not words[-1].endswith(("om", "em")):
+        endings, irregular = (("om", "a"),), {}
+    elif instrumental and lang in _INSTRUMENTAL_ENDINGS:
         endings, irregular = _INSTRUMENTAL_ENDINGS[lang], _INSTRUMENTAL_NAMES[lang]
     else:
         last = words[-1]
@@ -125,9 +165,12 @@ def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
         endings = _ENDINGS[lang][1 if feminine else 0]
         irregular = _GENITIVE_NAMES.get(lang, {})
     out = []
-    for word in words:
+    for i, word in enumerate(words):
         if word in irregular:
             out.append(irregular[word])
+            continue
+        if i == len(words) - 1 and i and lang in ("ru", "uk") and _KO_SURNAME.search(word):
+            out.append(_KO_SURNAME.sub("ко", word))  # "Ляшка", "Ляшком": Ляшко
             continue
         ending = next(((old, new) for old, new in endings if word.endswith(old) and len(word) > len(old) + 1), None)
         if ending is not None and instrumental and ending[0] in ("ым", "им") and not word[:-2].endswith(_POSSESSIVE):
@@ -136,16 +179,25 @@ def nominative(name: str, lang: str, *, instrumental: bool = False) -> str:
     return " ".join(out)
 
 
+#: a Ukrainian surname in "-ко" after a consonant (Ляшко, Бойко, Кличко, Рудько) in the
+#: genitive or the instrumental ("-ка", "-ком"), as no nominative ends: "Ляшк" is no name
+_KO_SURNAME = re.compile(r"(?<=[бвгджзйлмнпрстфхцчшщь])к(?:а|ом)$")
 #: instrumental endings and their nominative, tried in turn on each word of a name (a man's
 #: and a woman's alike: a man's name in "-а" declines as a woman's, "Сибігою" is Сибіга):
 #: "Хрениным" Хренин, "Сикорским" Сикорский, "Андреем" Андрей, "Дмитрием" Дмитрий,
-#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія
+#: "Шевченком" Шевченко, "Иваном" Иван; "Захаровой" Захарова, "Марией" Мария, "Юлією" Юлія;
+#: after a hushing consonant "-ем" ("Джуричем" Джурич), after "л" a soft sign ("Ковалем" Коваль)
 _INSTRUMENTAL_ENDINGS = {
     "ru": (("ским", "ский"), ("цким", "цкий"), ("енком", "енко"), ("ием", "ий"), ("еем", "ей"), ("аем", "ай"),
+           ("чем", "ч"), ("шем", "ш"), ("щем", "щ"), ("жем", "ж"), ("лем", "ль"),
            ("ым", ""), ("ом", ""), ("ской", "ская"), ("ией", "ия"), ("ьей", "ья"), ("ьёй", "ья"), ("ой", "а"),
            ("ей", "я")),
-    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"), ("им", ""),
+    "uk": (("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("ієм", "ій"), ("єм", "й"),
+           ("чем", "ч"), ("шем", "ш"), ("щем", "щ"), ("жем", "ж"), ("лем", "ль"), ("им", ""),
            ("ом", ""), ("ською", "ська"), ("ією", "ія"), ("ою", "а"), ("єю", "я")),
+    "pl": (("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki"), ("kiem", "k"), ("giem", "g"), ("ym", "y"),
+           ("ską", "ska"), ("cką", "cka"), ("ą", "a"), ("em", "")),
+    "hr": (("om", ""), ("em", "")),
 }
 #: the suffixes of a possessive surname, whose instrumental "-ым", "-им" is dropped ("Ивановым"
 #: Иванов, "Путиным" Путин); after any other stem it is an adjective's ("Пишним" Пишний)
@@ -157,4 +209,27 @@ _INSTRUMENTAL_NAMES = {
            "Львом": "Лев"},
     "uk": {"Дмитром": "Дмитро", "Петром": "Петро", "Михайлом": "Михайло", "Павлом": "Павло",
            "Данилом": "Данило", "Ігорем": "Ігор", "Іллею": "Ілля"},
+    "pl": {"Pawłem": "Paweł", "Markiem": "Marek", "Jackiem": "Jacek"},
+    "hr": {"Markom": "Marko", "Darkom": "Darko", "Zlatkom": "Zlatko", "Brankom": "Branko", "Ivom": "Ivo",
+           "Franjom": "Franjo", "Antom": "Ante", "Matom": "Mate", "Jurom": "Jure"},
 }
+
+
+#: the dative endings of a man's first name and of his surname: Russian and Ukrainian
+#: "Ивану Петрову", "Петру Іваненку", "Тарасові Шевченкові", Polish "Janowi Kowalskiemu",
+#: Croatian "Ivanu Horvatu" (a woman's dative is her genitive: not told apart here)
+_DATIVE = {
+    "ru": (("у", "ю"), ("у", "ю")),
+    "uk": (("у", "ю", "ові", "еві", "єві"), ("у", "ю", "ові", "еві", "єві")),
+    "pl": (("owi", "ewi"), ("owi", "ewi", "emu")),
+    "hr": (("u",), ("u",)),
+}
+
+
+def in_dative(name: str, lang: str) -> bool:
+    """Whether ``name`` (a first name and a surname, or more words) is a man's in the dative
+    in ``lang`` (:data:`_DATIVE`): "заявив Петру Іваненку" says to him; he is no speaker."""
+    endings = _DATIVE.get(lang)
+    words = name.split()
+    return endings is not None and len(words) >= 2 and all(
+        w.lower().endswith(e) and len(w) > 3 for w, e in zip((words[0], words[-1]), endings, strict=True))

@@ -37,8 +37,9 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "family_name", "in_english_order",
-           "ja_family_names", "romanised", "with_full_names"]
+__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "chinese_from_cyrillic", "family_name",
+           "in_english_order",
+           "ja_family_names", "romanised", "traditional_chinese", "with_full_names"]
 
 #: the prefixes an Arabic family name may carry in one form and not the other
 #: ("al-Mansouri" / "Mansouri", "المنصوري" / "منصوري")
@@ -540,6 +541,42 @@ def _taiwanese(name: str) -> str:
     return f"{head} {'-'.join(given).capitalize()}" if given else head
 
 
+def chinese_from_cyrillic(name: str, language: str | None, *, taiwan: bool = False) -> str | None:
+    """A Chinese name written in Cyrillic by the Palladius system in English spelling:
+    pinyin, family name first, the given name's syllables joined ("Сунь Вэйдун" -> "Sun
+    Weidong"), or for a Taiwanese (``taiwan``) Wade-Giles with a hyphen ("Лай Циндэ" ->
+    "Lai Ching-te"); None when a word is no Palladius syllables
+    (:func:`~claimkit.normalize._palladius.from_palladius`)."""
+    from claimkit.normalize._palladius import from_palladius
+
+    words = from_palladius(name, language)
+    if words is None or len(words) < 2:
+        return None
+    if taiwan:
+        head = "".join(_wade_giles(p) for p in words[0]).capitalize()
+        return f"{head} {'-'.join(_wade_giles(p) for w in words[1:] for p in w).capitalize()}"
+    return " ".join("".join(w).capitalize() for w in words)
+
+
+#: frequent characters that Traditional and Simplified Chinese write apart, in pairs
+#: (Traditional first): a text's count of each tells which script it is written in
+_TRADITIONAL, _SIMPLIFIED = (frozenset(chars) for chars in (
+    "們個說這國會為與對時經發動關長將開問題來過還進實現種機區當兩從體萬義際東車門見話"
+    "認記議讓請論書設語軍黨華衛總統領導報電協錢價產業貿員務號灣龍費達應聯網臨間鄭陳劉張楊"
+    "黃趙吳孫馬許鄧蕭賴鍾韓給農補護歐億舉計資辦預購組織藝術歲變權環戰爭擊",
+    "们个说这国会为与对时经发动关长将开问题来过还进实现种机区当两从体万义际东车门见话"
+    "认记议让请论书设语军党华卫总统领导报电协钱价产业贸员务号湾龙费达应联网临间郑陈刘张杨"
+    "黄赵吴孙马许邓萧赖钟韩给农补护欧亿举计资办预购组织艺术岁变权环战争击"))
+
+
+def traditional_chinese(text: str) -> bool:
+    """Whether a Chinese ``text`` is written in Traditional characters (Taiwan's, Hong
+    Kong's script): more of :data:`_TRADITIONAL` in it than of their simplified forms,
+    and at least two."""
+    traditional = sum(c in _TRADITIONAL for c in text)
+    return traditional >= 2 and traditional > sum(c in _SIMPLIFIED for c in text)
+
+
 #: Taiwanese family names spelt otherwise than their Wade-Giles ("李登輝": Lee Teng-hui)
 _TW_FAMILY = {"李": "Lee"}
 #: Wade-Giles of the pinyin syllables whose letters it changes as a whole
@@ -598,7 +635,7 @@ _KO_GIVEN = {
     "seon": "sun", "yeol": "yul", "cheol": "chul", "hyeok": "hyuk", "deok": "duk", "hui": "hee",
     "su": "soo", "ju": "joo", "u": "woo", "gu": "koo", "hun": "hoon", "sun": "soon", "suk": "sook",
     "ung": "woong", "gi": "ki", "gwang": "kwang", "gyu": "kyu", "geum": "keum", "guk": "kook",
-    "gyun": "kyun", "yun": "yoon", "cheong": "chung", "pyeong": "pyung", "hu": "hoo", "beom": "bum",
+    "gyun": "kyun", "gwan": "kwan", "yun": "yoon", "cheong": "chung", "pyeong": "pyung", "hu": "hoo", "beom": "bum",
 }
 
 

@@ -66,7 +66,13 @@ from claimkit.normalize._gazetteer_index import (
     gazetteer_shape,
     merge_sources,
 )
-from claimkit.normalize._names import in_english_order, romanised, with_full_names
+from claimkit.normalize._names import (
+    chinese_from_cyrillic,
+    in_english_order,
+    romanised,
+    traditional_chinese,
+    with_full_names,
+)
 from claimkit.normalize._namesakes import KnownNames, given_names, with_namesakes
 from claimkit.normalize._officials import Official, OfficialFinder, family_repeats
 from claimkit.normalize._organisations import english_name, with_organisations
@@ -601,7 +607,8 @@ class Gazetteer:
             found = self._with_titles(index, text, folded, taken)
         else:
             found = self._with_officials(index, (text, folded), taken, officials)
-            found = _english_names(with_full_names(found, text, lang, index.officials.not_name), lang,
+            reading = "zh-TW" if lang == "zh" and traditional_chinese(text) else lang
+            found = _english_names(with_full_names(found, text, lang, index.officials.not_name), reading,
                                    self._official_groups)
         found = with_namesakes(found, text, lang, self._not_first_name(index, text, lang), self._given_names())
         for groups in (_GROUPS.get(lang or ""), _GROUP_NOUN_NAMES.get(lang or "")):
@@ -1053,16 +1060,22 @@ def _english_names(found: list[ActorMention], lang: str | None,
     and name as written) speaks for; a Chinese official's Han name in a Japanese text is
     read as Chinese, a Taiwanese official's in Wade-Giles as Taiwan writes it ("Lin
     Chia-lung", not "Lin Jialong"), an Arab official's as names are spelt in the country
-    the title names ("ar-EG": "Ahmed Kouchouk")."""
+    the title names ("ar-EG": "Ahmed Kouchouk"), a Chinese official's Cyrillic name in a
+    Russian or Ukrainian text as its Palladius syllables give it in pinyin ("Сунь Вэйдун":
+    Sun Weidong; :func:`chinese_from_cyrillic`). ``lang`` "zh-TW": a Chinese text in
+    Traditional characters, whose people are read in Wade-Giles unless their title names
+    the mainland, Hong Kong, Macau or Singapore (:data:`_CHINESE_READING`: pinyin)."""
     out = []
     for m in found:
         a = m.actor
         if a.kind == ActorKind.person and not a.resolved and a.name:
             group = groups.get(a.text) if groups else None
-            reading = "zh-TW" if group == "TW" else "zh" if lang == "ja" and group in _CHINESE_READING else (
+            reading = "zh-TW" if group == "TW" else "zh" if lang in ("ja", "zh-TW") and group in _CHINESE_READING else (
                 f"ar-{group}" if lang == "ar" and group and len(group) == 2 else lang)
-            english = romanised(a.name, reading) or in_english_order(a.name)
-            if english is not None:
+            chinese = lang in ("ru", "uk") and group in _CHINESE_READING
+            english = (chinese and chinese_from_cyrillic(a.name, lang, taiwan=group == "TW")) or romanised(
+                a.name, reading) or in_english_order(a.name)
+            if english:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
         out.append(m)
     return out

@@ -57,6 +57,7 @@ from claimkit.extract.rules.home import (
     state_bodies,
 )
 from claimkit.extract.rules.modality import conditioned, generic_case, is_hedge, is_hedged, modality
+from claimkit.extract.rules.partners import comitative_people
 from claimkit.extract.rules.reading import as_read
 from claimkit.extract.rules.reported import reported_people
 from claimkit.extract.rules.roles import (
@@ -100,6 +101,7 @@ from claimkit.extract.rules.tense import Future, futures, may_hold
 from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, segment
 from claimkit.extract.rules.version import RULES_VERSION, rules_version
 from claimkit.normalize import country_name
+from claimkit.normalize._names import romanised
 from claimkit.normalize.dates import next_week
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
@@ -470,8 +472,9 @@ class RulesBackend(Backend):
     def _people_and_actors(
         self, document: Document, scan: CueScan, places: Sequence[Mention], dates: Sequence[Mention]
     ) -> list[Mention]:
-        """The finders' actors and the people in no gazetteer named beside a verb of saying,
-        by start; no person whose name is a date (:func:`_dated_names`)."""
+        """The finders' actors and the people in no gazetteer named beside a verb of saying
+        or after "with" (:func:`.partners.comitative_people`), by start; no person whose name
+        is a date (:func:`_dated_names`)."""
         text = document.text
         found = _sorted(self._finders.actors(text, document.language))
         lc = self.cues.language(document.language) if document.language else None
@@ -479,6 +482,9 @@ class RulesBackend(Backend):
             found = _sorted([*found, *reported_people(
                 text, scan, lc, [*found, *places], document.language, self._finders.resolve,
                 self._finders.honorifics(document.language))])
+        partners = comitative_people(text, document.language, [*found, *places], self._finders.resolve)
+        if partners:
+            found = _sorted([*found, *partners])
         return _dated_names(text, found, dates) if dates else found
 
     def _home(
@@ -1064,10 +1070,15 @@ def _oblique_person(finders: Finders, text: str, m: Mention, language: str) -> b
     """A person of the gazetteer named with a case ending on the last word of the name
     (:data:`_PERSON_CASE_ENDINGS`), a form no alias lists ("Premier zapewnił
     *Zełenskiego*, że ...", "obiecał *Sikorskiemu*", "пообещал *Зеленскому*"): an object
-    or a recipient in a language with cases, never a subject."""
+    or a recipient in a language with cases, never a subject. A person in no gazetteer so
+    named whose name was put back in the nominative ("с министром *Иваном Петровым*",
+    "s ministrom *Ivanom Horvatom*": the name's last word is not the one written) is too."""
     last = text[m.start : m.end].split()[-1] if text[m.start : m.end].split() else ""
-    if not last.lower().endswith(_PERSON_CASE_ENDINGS.get(language, ())) or finders.resolve(m.value.label) is None:
+    if not last.lower().endswith(_PERSON_CASE_ENDINGS.get(language, ())):
         return False
+    if finders.resolve(m.value.label) is None:
+        name = m.value.label.split()
+        return bool(name) and (romanised(last, language) or last).casefold() != name[-1].casefold()
     end = m.end
     return finders.governed(text, end - len(last), end, language)
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Mention
-from claimkit.normalize._name_cases import nominative
+from claimkit.normalize._name_cases import in_dative, nominative
 from claimkit.normalize._names import ar_given_name, ar_name_word, romanised
 from claimkit.schemas import Actor, ActorKind
 
@@ -72,7 +72,8 @@ def reported_people(
     ``taken`` (actors and places found) overlaps and ``known`` (the gazetteer) does not
     resolve ("told Agence France Presse": a news agency the finders leave out), as person
     actors (Cyrillic names romanised); a courtesy title of ``honorifics`` (the gazetteer's,
-    as written: "Mr", "Pak", "M.") before a name is left out of it."""
+    as written: "Mr", "Pak", "M.") before a name is left out of it. A Slavic name in the
+    dative after the verb is whom it was said to ("сообщил Ивану Петрову"): no speaker."""
     if lc.code == "ar":
         return _ar_reported(text, scan, lc, taken, known)
     after_only = lc.code in _AFTER_ONLY
@@ -82,7 +83,10 @@ def reported_people(
     out: list[Mention] = []
     near, said = _Near(taken), _Near(())  # by start: no loop over every mention for each verb
     for rs, re_ in scan.spans(lc, "reporting", 0, len(text)):
-        span = _after(text, re_, near, courtesy[0]) or (None if after_only else _before(text, rs, courtesy[1]))
+        span = _after(text, re_, near, courtesy[0])
+        if span is not None and in_dative(text[span[0] : span[1]], lc.code):
+            span = None  # "заявив Петру Іваненку": said to him, not by him
+        span = span or (None if after_only else _before(text, rs, courtesy[1]))
         if span is not None and after_only and len(text[span[0] : span[1]].split()[0]) > _GIVEN_NAME_MAX:
             span = None  # a compound noun, a title ("Regierungssprecher"), opens it: no given name
         if span is None or text[span[0] : span[1]].split()[0] in _NOT_FIRST or near.overlaps(*span) or said.overlaps(*span):

@@ -1992,13 +1992,15 @@ def _when_said(scene: Scene, at: int, end: int) -> int:
 def _antecedent(scene: Scene, site: Site, subject: Sequence[Actor] = ()) -> Actor | None:
     """The last person named in the sentences before the claim's (up to
     :data:`_ANTECEDENT_REACH`, across paragraphs: agency copy runs a sentence a paragraph) who may say it (:func:`_agrees`: "Macron
-    met Zelensky in Paris. He said France would send ..." is Macron's), no analyst."""
+    met Zelensky in Paris. He said France would send ..." is Macron's), no analyst, none
+    named in an oblique case (:attr:`Scene.governed`: "sastao se s ministrom *Markom
+    Perkovićem*. Ministar je naglasio ...": the one who met him)."""
     index = site.index
     for i in range(index - 1, max(-1, index - 1 - _ANTECEDENT_REACH), -1):
         sentence = scene.sentences[i]
         persons = [m for m in within(scene.actors, sentence.start, sentence.end) if m.value.kind == ActorKind.person]
         for m in reversed(persons):
-            if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
+            if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m) and m.start not in scene.governed:
                 person: Actor = m.value
                 return person
     return None
@@ -2012,13 +2014,14 @@ def _office_antecedent(
     the office ``stem`` of a title a country names (:func:`_demonym_title`): the last one
     named before the sentence with that office beside him, however far back
     (:func:`claimkit.extract.rules.coref.holders`: "Defence Minister Margarita Robles
-    visited Rota. [...] The minister warned ..."), who may say the claim, no analyst."""
+    visited Rota. [...] The minister warned ..."), who may say the claim, no analyst, none
+    named in an oblique case (:attr:`Scene.governed`)."""
     if stem is None:
         if not any(s == title[0] for s, _ in scene.cues.spans(lc, "title_anaphor", title[0], title[1])):
             return None
         stem = office_stem(scene.text, title)
     for m in holders(scene, stem, site.sentence[0]):
-        if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m):
+        if _agrees(scene, m.value, subject) and not _analyst(scene, site.langs, m) and m.start not in scene.governed:
             person: Actor = m.value
             return person
     return None
