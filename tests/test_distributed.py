@@ -28,6 +28,7 @@ from claimkit.distributed import ExtractSpec, RateLimit, extract_on_cluster  # n
 from claimkit.distributed.cluster import parse_cluster  # noqa: E402
 from claimkit.distributed.shards import plan_partitions  # noqa: E402
 from claimkit.errors import ConfigError  # noqa: E402
+from tests._dask_cluster import local_client  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
@@ -38,18 +39,8 @@ from scripted_server import ScriptedServer, load_gold_claims  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    # the scheduler's HTTP server on a free port: with None it still takes 8787, and says
-    # "Port 8787 is already in use" whenever another cluster (another test run) holds it
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=":0",
-    )
-    c = distributed.Client(cluster)
-    try:
+    with local_client() as c:
         yield c
-    finally:
-        c.close()
-        cluster.close()
 
 
 def _texts() -> list[str]:

@@ -22,6 +22,7 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
+from tests._dask_cluster import local_client  # noqa: E402
 from tests._hostile import two_article_lines  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,16 +36,8 @@ OTHER = {"backend": "openai", "model": "gpt-old", "version": "llm-p2-s1-0000"}
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=":0",
-    )
-    c = distributed.Client(cluster)
-    try:
+    with local_client() as c:
         yield c
-    finally:
-        c.close()
-        cluster.close()
 
 
 def _extract(client: Any, *args: str) -> subprocess.CompletedProcess[str]:
