@@ -1382,12 +1382,25 @@ def _action_verb(lc: LanguageCues, future: Future) -> bool:
 
 def _decides(scene: Scene, clause: tuple[int, int], sentence: tuple[int, int], future: Future) -> bool:
     """Whoever states a future verb may decide it: an actor named before the verb in the
-    clause, or a person named in the sentence who speaks in the first person."""
-    if within(scene.actors, clause[0], future.verb[0]) or within(scene.people, clause[0], future.verb[0]):
+    clause (a capital standing for its government too: "Warszawa nie zniesie embarga"), or
+    a person named in the sentence who speaks in the first person."""
+    lo, hi = clause[0], future.verb[0]
+    if within(scene.actors, lo, hi) or within(scene.people, lo, hi) or _opening_seat(scene, lo, future):
         return True
     return future.first_person and (
         bool(within(scene.people, *sentence))
         or any(m.value.kind == ActorKind.person for m in within(scene.actors, *sentence))
+    )
+
+
+def _opening_seat(scene: Scene, lo: int, future: Future) -> bool:
+    """A capital opens the clause, right before its future ("Warszawa nie zniesie embarga",
+    "Братислава не відновить поставки"): the government seated there decides it. Not a
+    capital after a preposition ("W Warszawie nie zniosą ...": in Warsaw, someone)."""
+    text = scene.text
+    return any(
+        not _WORD.search(text, lo, m.start) and not text[m.end : future.start].strip()
+        for m in within(scene.seats, lo, future.start)
     )
 
 
