@@ -36,3 +36,25 @@ def test_a_capital_before_its_negated_future_refuses(backend: RulesBackend, lang
 ])
 def test_a_capital_after_a_preposition_decides_nothing(backend: RulesBackend, lang: str, text: str) -> None:
     assert actors_by_type(backend, text, lang) == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("ru", "Сергей Лавров заявил, что не признает итоги выборов.", "Sergey Lavrov"),
+    ("ru", "Сергей Лавров заявил журналистам в Москве, что не выведет войска.", "Sergey Lavrov"),
+    ("pl", "Donald Tusk powiedział, że nie zniesie embarga.", "Donald Tusk"),
+])
+def test_a_future_with_its_subject_left_out_after_a_verb_of_saying_is_the_speakers(
+    backend: RulesBackend, lang: str, text: str, actor: str
+) -> None:
+    """"X said that [he] will not ...": the speaker named before the verb of saying decides
+    the future whose subject the complement leaves out."""
+    assert actors_by_type(backend, text, lang).get("refusal", [None])[0] == actor
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Сергей Лавров заявил, что цены не снизятся."),
+    ("pl", "Donald Tusk powiedział, że ceny nie spadną."),
+])
+def test_a_complement_with_a_subject_of_its_own_is_no_speakers_claim(backend: RulesBackend, lang: str,
+                                                                     text: str) -> None:
+    assert actors_by_type(backend, text, lang) == {}

@@ -646,7 +646,7 @@ class RulesBackend(Backend):
             for f in futures(lc.code, scene.text, *clause):
                 if (f.negation is None and not _action_verb(lc, f)) or _on_cue(cues, self.specs, f):
                     continue
-                if _decides(scene, clause, sentence, f):
+                if _decides(scene, clause, sentence, f) or _reported_decider(scene, lc, sentence, f):
                     out += [Hit(f.start, f.end, name, lc, gap=f.negation) for name in self._future_types]
         return out
 
@@ -1391,6 +1391,30 @@ def _decides(scene: Scene, clause: tuple[int, int], sentence: tuple[int, int], f
         bool(within(scene.people, *sentence))
         or any(m.value.kind == ActorKind.person for m in within(scene.actors, *sentence))
     )
+
+
+#: how many words may stand between a verb of saying and the complementizer it opens
+#: ("anunció anoche ante sus simpatizantes que ...")
+_REPORTED_GAP_WORDS = 6
+
+
+def _reported_decider(scene: Scene, lc: LanguageCues, sentence: tuple[int, int], future: Future) -> bool:
+    """A future with its subject left out right after the complementizer of a verb of
+    saying whose subject is named before it: "Quispe anunció que no reconocerá los
+    resultados", "Министр заявил, что не признает ...", "rekao je da neće priznati": the
+    speaker decides it. Not a clause with a subject of its own ("dijo que los precios no
+    bajarán": words between the complementizer and the future)."""
+    text, scan = scene.text, scene.cues
+    lo = sentence[0]
+    comp = [(s, e) for s, e in scan.spans(lc, "complementizer", lo, future.start) if not text[e : future.start].strip()]
+    if not comp:
+        return False
+    cs = comp[-1][0]
+    for rs, re_ in scan.spans(lc, "reporting", lo, cs):
+        gap = text[re_:cs]
+        if len(_WORD.findall(gap)) <= _REPORTED_GAP_WORDS and "." not in gap:
+            return bool(within(scene.actors, lo, rs) or within(scene.people, lo, rs))
+    return False
 
 
 def _opening_seat(scene: Scene, lo: int, future: Future) -> bool:
