@@ -20,17 +20,17 @@ from tests._rules_helpers import actors_of
     ("Сі Чуньмін", "uk", "Xi Chunming"),
 ])
 def test_palladius_to_pinyin(name: str, lang: str, english: str) -> None:
-    assert _names.chinese_from_cyrillic(name, lang) == english
+    assert _names.chinese_from_palladius(name, lang) == english
 
 
 def test_taiwanese_in_wade_giles() -> None:
-    assert _names.chinese_from_cyrillic("Чжэн Ли", "ru", taiwan=True) == "Cheng Li"
-    assert _names.chinese_from_cyrillic("Линь Цзяхао", "ru", taiwan=True) == "Lin Chia-hao"
+    assert _names.chinese_from_palladius("Чжэн Ли", "ru", taiwan=True) == "Cheng Li"
+    assert _names.chinese_from_palladius("Линь Цзяхао", "ru", taiwan=True) == "Lin Chia-hao"
 
 
 @pytest.mark.parametrize("name", ["Вивиан Балакришнан", "Марко Джурич", "Иван Петров"])
 def test_no_chinese_name(name: str) -> None:
-    assert _names.chinese_from_cyrillic(name, "ru") is None
+    assert _names.chinese_from_palladius(name, "ru") is None
 
 
 def test_a_chinese_official_in_a_russian_text(backend) -> None:

@@ -37,7 +37,7 @@ from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
 from claimkit.text import Script, fold, fold_case, script_of
 
-__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "chinese_from_cyrillic", "family_name",
+__all__ = ["PARTICLES_BETWEEN", "ar_given_name", "ar_name_word", "chinese_from_palladius", "family_name",
            "in_english_order",
            "ja_family_names", "romanised", "traditional_chinese", "with_full_names"]
 
@@ -541,7 +541,7 @@ def _taiwanese(name: str) -> str:
     return f"{head} {'-'.join(given).capitalize()}" if given else head
 
 
-def chinese_from_cyrillic(name: str, language: str | None, *, taiwan: bool = False) -> str | None:
+def chinese_from_palladius(name: str, language: str | None, *, taiwan: bool = False) -> str | None:
     """A Chinese name written in Cyrillic by the Palladius system in English spelling:
     pinyin, family name first, the given name's syllables joined ("Сунь Вэйдун" -> "Sun
     Weidong"), or for a Taiwanese (``taiwan``) Wade-Giles with a hyphen ("Лай Циндэ" ->

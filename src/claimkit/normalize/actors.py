@@ -67,7 +67,7 @@ from claimkit.normalize._gazetteer_index import (
     merge_sources,
 )
 from claimkit.normalize._names import (
-    chinese_from_cyrillic,
+    chinese_from_palladius,
     in_english_order,
     romanised,
     traditional_chinese,
@@ -1062,7 +1062,7 @@ def _english_names(found: list[ActorMention], lang: str | None,
     Chia-lung", not "Lin Jialong"), an Arab official's as names are spelt in the country
     the title names ("ar-EG": "Ahmed Kouchouk"), a Chinese official's Cyrillic name in a
     Russian or Ukrainian text as its Palladius syllables give it in pinyin ("Сунь Вэйдун":
-    Sun Weidong; :func:`chinese_from_cyrillic`). ``lang`` "zh-TW": a Chinese text in
+    Sun Weidong; :func:`chinese_from_palladius`). ``lang`` "zh-TW": a Chinese text in
     Traditional characters, whose people are read in Wade-Giles unless their title names
     the mainland, Hong Kong, Macau or Singapore (:data:`_CHINESE_READING`: pinyin)."""
     out = []
@@ -1073,7 +1073,7 @@ def _english_names(found: list[ActorMention], lang: str | None,
             reading = "zh-TW" if group == "TW" else "zh" if lang in ("ja", "zh-TW") and group in _CHINESE_READING else (
                 f"ar-{group}" if lang == "ar" and group and len(group) == 2 else lang)
             chinese = lang in ("ru", "uk") and group in _CHINESE_READING
-            english = (chinese and chinese_from_cyrillic(a.name, lang, taiwan=group == "TW")) or romanised(
+            english = (chinese and chinese_from_palladius(a.name, lang, taiwan=group == "TW")) or romanised(
                 a.name, reading) or in_english_order(a.name)
             if english:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
