@@ -58,3 +58,25 @@ def test_a_future_with_its_subject_left_out_after_a_verb_of_saying_is_the_speake
 def test_a_complement_with_a_subject_of_its_own_is_no_speakers_claim(backend: RulesBackend, lang: str,
                                                                      text: str) -> None:
     assert actors_by_type(backend, text, lang) == {}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Pedro Castillo dijo que los precios no bajarán."),
+    ("pt", "Jair Bolsonaro afirmou que os preços não subirão."),
+    ("it", "Giorgia Meloni ha detto che i prezzi non scenderanno."),
+])
+def test_a_person_before_a_complement_with_its_own_subject_decides_nothing(
+    backend: RulesBackend, lang: str, text: str
+) -> None:
+    """The person who says it is no subject of a future whose complement names a subject
+    of its own (prices): a forecast, no refusal."""
+    assert actors_by_type(backend, text, lang) == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("es", "Pedro Castillo dijo que Perú no reconocerá los resultados.", "Peru"),
+    ("es", "Pedro Castillo anunció que no reconocerá los resultados.", "Pedro Castillo"),
+])
+def test_a_named_subject_or_the_speaker_still_decides(backend: RulesBackend, lang: str, text: str,
+                                                     actor: str) -> None:
+    assert actor in actors_by_type(backend, text, lang).get("refusal", [])

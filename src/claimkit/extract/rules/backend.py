@@ -646,7 +646,7 @@ class RulesBackend(Backend):
             for f in futures(lc.code, scene.text, *clause):
                 if (f.negation is None and not _action_verb(lc, f)) or _on_cue(cues, self.specs, f):
                     continue
-                if _decides(scene, clause, sentence, f) or _reported_decider(scene, lc, sentence, f):
+                if _decides(scene, lc, clause, sentence, f) or _reported_decider(scene, lc, sentence, f):
                     out += [Hit(f.start, f.end, name, lc, gap=f.negation) for name in self._future_types]
         return out
 
@@ -1380,12 +1380,15 @@ def _action_verb(lc: LanguageCues, future: Future) -> bool:
     return pattern is not None and any(pattern.fullmatch(word) for word in future.infinitives)
 
 
-def _decides(scene: Scene, clause: tuple[int, int], sentence: tuple[int, int], future: Future) -> bool:
+def _decides(
+    scene: Scene, lc: LanguageCues, clause: tuple[int, int], sentence: tuple[int, int], future: Future
+) -> bool:
     """Whoever states a future verb may decide it: an actor named before the verb in the
     clause (a capital standing for its government too: "Warszawa nie zniesie embarga"), or
     a person named in the sentence who speaks in the first person."""
     lo, hi = clause[0], future.verb[0]
-    if within(scene.actors, lo, hi) or within(scene.people, lo, hi) or _opening_seat(scene, lo, future):
+    named = [*within(scene.actors, lo, hi), *within(scene.people, lo, hi)]
+    if any(not _own_subject_between(scene, lc, m.end, future) for m in named) or _opening_seat(scene, lo, future):
         return True
     return future.first_person and (
         bool(within(scene.people, *sentence))
@@ -1415,6 +1418,17 @@ def _reported_decider(scene: Scene, lc: LanguageCues, sentence: tuple[int, int],
         if len(_WORD.findall(gap)) <= _REPORTED_GAP_WORDS and "." not in gap:
             return bool(within(scene.actors, lo, rs) or within(scene.people, lo, rs))
     return False
+
+
+def _own_subject_between(scene: Scene, lc: LanguageCues, start: int, future: Future) -> bool:
+    """A complementizer stands between a name and the future, and words between it and the
+    future: the complement's subject of its own ("Pedro Castillo dijo que los precios no
+    bajarán": prices, not Castillo, do not fall), not the name's."""
+    text = scene.text
+    return any(
+        _WORD.search(text, e, future.start) is not None
+        for _, e in scene.cues.spans(lc, "complementizer", start, future.start)
+    )
 
 
 def _opening_seat(scene: Scene, lo: int, future: Future) -> bool:
