@@ -646,7 +646,7 @@ class RulesBackend(Backend):
             for f in futures(lc.code, scene.text, *clause):
                 if (f.negation is None and not _action_verb(lc, f)) or _on_cue(cues, self.specs, f):
                     continue
-                if _decides(scene, lc, clause, sentence, f) or _reported_decider(scene, lc, sentence, f):
+                if _decides(scene, lc, clause, sentence, f):
                     out += [Hit(f.start, f.end, name, lc, gap=f.negation) for name in self._future_types]
         return out
 
@@ -1384,11 +1384,15 @@ def _decides(
     scene: Scene, lc: LanguageCues, clause: tuple[int, int], sentence: tuple[int, int], future: Future
 ) -> bool:
     """Whoever states a future verb may decide it: an actor named before the verb in the
-    clause (a capital standing for its government too: "Warszawa nie zniesie embarga"), or
-    a person named in the sentence who speaks in the first person."""
+    clause with no complement of its own subject between (:func:`_own_subject_between`), a
+    capital opening the clause (:func:`_opening_seat`), the speaker of a complement that
+    leaves its subject out (:func:`_reported_decider`), or a person named in the sentence
+    who speaks in the first person."""
     lo, hi = clause[0], future.verb[0]
     named = [*within(scene.actors, lo, hi), *within(scene.people, lo, hi)]
     if any(not _own_subject_between(scene, lc, m.end, future) for m in named) or _opening_seat(scene, lo, future):
+        return True
+    if _reported_decider(scene, lc, sentence, future):
         return True
     return future.first_person and (
         bool(within(scene.people, *sentence))
