@@ -14,7 +14,7 @@ Three steps, cheapest first, each only when the one before it read nothing:
    ("12 March 2026" in a page read as German). Never all languages.
 
 dateparser is asked for absolute dates only (no relative-time parser, a relative base
-in 1900 that :func:`_valid` rejects, a result with a time of day refused): a date
+in 1900 that :func:`valid_date` rejects, a result with a time of day refused): a date
 line's date is never the run's current date.
 """
 
