@@ -961,7 +961,8 @@ def main(argv: list[str]) -> None:
         "(cue data read; each language's patterns compile on its first sentence)"
     )
     first, langs = warm_up(backend)  # gazetteer, date tables and cue patterns are built lazily
-    print(f"warm-up: one document in each of {langs} languages (patterns compiled on first use) {first:.2f} s of CPU")
+    print(f"warm-up: one document in each of {langs} languages and a dateline (patterns compiled on first use, "
+          f"GeoNames' city table read) {first:.2f} s of CPU")
     if "--steps" in argv:
         report_steps(backend, 400 if quick else 2000)
         report_steps_sixth(backend, 400 if quick else 2000)
