@@ -30,7 +30,8 @@ Usage::
     holds the imported corpus alone; --reuse-sqlite skips the import when store-SIZE.db
     holds exactly the corpus's claims, and says so; else it imports anew)
     .venv/bin/python bench/store.py --sizes 100000 --no-postgres --no-baseline --reuse-sqlite --phases
-    (--phases: CPU time of each step of the incremental validation, checks apart)
+    (--phases: CPU time of each step of the incremental validation, checks apart;
+    --reach: what a group-local validation of the new claims would re-read)
     .venv/bin/python bench/store.py --copy-ab 20000      # PostgreSQL import: COPY vs executemany
 """
 
@@ -140,6 +141,8 @@ def _task(task: str, url: str, path: str) -> dict[str, Any]:
                 out.update(_stored_digest(store))
             elif task == "scopes":
                 out.update(_scopes(store))
+            elif task == "reach":
+                out.update(_reach(store))
             elif task == "phases":
                 store.add(_read(Path(path)))
                 out.update(_phases(store))
@@ -222,6 +225,90 @@ def _scopes(store: Any) -> dict[str, Any]:
                                 ("meeting keys only", ("s|", "p|", "i|", "u|", "d|"), False)):
         out[f"closure: {name}"] = _closure(keys, new, year, skip, by_year)
     return out
+
+
+def _seqs_of(conn: Any, sql: str, seqs: set[int], chunk: int = 500) -> set[int]:
+    """The first column of ``sql`` (with ``{}`` for an IN list) over ``seqs``, chunked."""
+    from sqlalchemy import text
+
+    order = sorted(seqs)
+    out: set[int] = set()
+    for i in range(0, len(order), chunk):
+        part = ",".join(str(s) for s in order[i:i + chunk])
+        out.update(int(r[0]) for r in conn.execute(text(sql.format(part))))
+    return out
+
+
+def _group_reach(conn: Any, new: set[int]) -> tuple[dict[str, Any], set[int]]:
+    """The groups the new claims are in (after their validation): their stored claims by
+    type, the largest, and the members (new and stored) of the meeting groups."""
+    from sqlalchemy import text
+
+    gseqs = _seqs_of(conn, "select group_seq from group_claims where claim_seq in ({})", new)
+    out: dict[str, Any] = {"groups": len(gseqs), "largest group": 0}
+    meeting_members: set[int] = set()
+    stored: set[int] = set()
+    for g in sorted(gseqs):
+        gtype, n = conn.execute(text(
+            f"select type, n_claims from event_groups where seq = {g}")).one()
+        members = {int(s) for (s,) in conn.execute(text(
+            f"select claim_seq from group_claims where group_seq = {g}"))}
+        out["largest group"] = max(out["largest group"], int(n))
+        key = f"stored claims of {gtype} groups"
+        out[key] = out.get(key, 0) + len(members - new)
+        stored |= members - new
+        if gtype == "meeting":
+            meeting_members |= members
+    out["stored claims of the groups"] = len(stored)
+    return out, meeting_members
+
+
+def _light_stance_rows(conn: Any, new: set[int]) -> dict[str, Any]:
+    """One indexed read of the columns a stance summary could start from (type, modality,
+    date bounds, document) for every claim of the new claims' stance keys: its rows and
+    milliseconds (the stance check needs more: recipients and narrowing words, not stored)."""
+    from sqlalchemy import text
+
+    keys = _seqs_of(conn, "select ck.key_id from claim_keys ck join event_keys k on "
+                    "k.id = ck.key_id where ck.claim_seq in ({}) and k.key like 's|%'", new)
+    t0 = time.perf_counter()
+    rows: set[tuple[Any, ...]] = set()
+    order = sorted(keys)
+    for i in range(0, len(order), 500):
+        part = ",".join(str(k) for k in order[i:i + 500])
+        rows.update(tuple(r) for r in conn.execute(text(
+            "select c.seq, c.type, c.modality, c.date_from, c.date_to, c.doc_seq "
+            f"from claim_keys ck join claims c on c.seq = ck.claim_seq where ck.key_id in ({part})")))
+    return {"light stance rows": len(rows),
+            "light stance rows read, ms": round((time.perf_counter() - t0) * 1000)}
+
+
+def _reach(store: Any) -> dict[str, Any]:
+    """What a group-local incremental validation would have to re-read for the newest run's
+    claims (a diagnostic, after they were validated): the stored claims of the groups they
+    joined; the stored claims of their (actor, object) stance keys; and the stored claims
+    whose meeting clusters could see a changed cluster (holding an event key a member of a
+    touched meeting group holds), of them those dated by month, year or nothing (placed
+    after every day-dated report, by a best fit: the non-local case)."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        new = {int(s) for (s,) in conn.execute(text(
+            "select c.seq from claims c join documents d on d.seq = c.doc_seq "
+            "where d.run_id = (select max(id) from runs)"))}
+        out, meeting = _group_reach(conn, new)
+        shared = ("select ck2.claim_seq from claim_keys ck join event_keys k on k.id = ck.key_id "
+                  "join claim_keys ck2 on ck2.key_id = ck.key_id "
+                  "where ck.claim_seq in ({}) and k.key like '%s' "
+                  "and (ck.active = 1 or ck2.active = 1)")  # linked as the validator links
+        out["stored claims of their stance keys"] = len(_seqs_of(conn, shared % "s|%", new) - new)
+        out.update(_light_stance_rows(conn, new))
+        seen = _seqs_of(conn, shared % "e|%", meeting) - meeting
+        out["stored meeting claims seeing a changed cluster"] = len(seen)
+        out["of them not dated to a day"] = len(_seqs_of(
+            conn, "select seq from claims where seq in ({}) and (date_from is null "
+            "or date_from != date_to)", seen))
+    return {"new": len(new), **out}
 
 
 #: the steps of an incremental validation timed by ``--phases``: (module, function)
@@ -338,7 +425,7 @@ def _size_of(url: str) -> float:
 
 def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str, Any] | None,
               read: dict[str, Any], steps: tuple[bool, bool, bool] = (True, False, False),
-              phases: bool = False) -> None:
+              phases: bool = False, reach: bool = False) -> None:
     """``steps``: (validations, reuse an imported store, print the new claims' reach)."""
     base, new = files
     validations, reuse, scopes = steps
@@ -364,7 +451,7 @@ def _bench_db(name: str, url: str, files: tuple[Path, Path], baseline: dict[str,
           f"{q['refusals_s'] * 1000:.0f} ms; groups with >= 3 outlets: {q['groups3']:,} in "
           f"{q['groups3_s'] * 1000:.0f} ms", flush=True)
     if full is not None:
-        _bench_new(name, url, new, full, scopes, phases)
+        _bench_new(name, url, new, full, scopes, phases, reach)
 
 
 def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
@@ -382,10 +469,11 @@ def _bench_full(name: str, url: str, new: Path, baseline: dict[str, Any] | None
 
 
 def _bench_new(name: str, url: str, new: Path, full: dict[str, Any], scopes: bool,
-               phases: bool = False) -> None:
+               phases: bool = False, reach_groups: bool = False) -> None:
     """1,000 new claims validated incrementally; then the whole store validated again (the
     baseline of the same corpus), which must leave every stored finding and group as is.
-    ``phases`` (SQLite): first the same on a copy of the store, CPU time per step printed."""
+    ``phases`` (SQLite): first the same on a copy of the store, CPU time per step printed;
+    ``reach_groups``: what a group-local validation would re-read (:func:`_reach`)."""
     if phases and url.startswith("sqlite:///"):
         _print_phases(name, url, new)
     inc = _run("new", url, new)
@@ -409,6 +497,15 @@ def _bench_new(name: str, url: str, new: Path, full: dict[str, Any], scopes: boo
         print(f"  {name:10} claims the {reach.pop('new'):,} new ones reach: " + "; ".join(
             f"{k} {v:,}" for k, v in reach.items() if k not in ("seconds", "cpu_s", "rss_mb")),
             flush=True)
+    if reach_groups:
+        _print_reach(name, url)
+
+
+def _print_reach(name: str, url: str) -> None:
+    reach = _run("reach", url, Path("-"))
+    print(f"  {name:10} what a group-local validation of the {reach.pop('new'):,} new claims "
+          "would re-read: " + "; ".join(f"{k} {v:,}" for k, v in reach.items()
+                                       if k not in ("seconds", "cpu_s", "rss_mb")), flush=True)
 
 
 def _print_phases(name: str, url: str, new: Path) -> None:
@@ -486,6 +583,10 @@ def main() -> None:
     parser.add_argument("--phases", action="store_true",
                         help="also time each step of the incremental validation (CPU), "
                              "on a copy of the SQLite store")
+    parser.add_argument("--reach", action="store_true",
+                        help="also print what a group-local incremental validation would "
+                             "re-read: the stored claims of the groups the new claims joined, "
+                             "of their stance keys, and of the meeting clusters that see them")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimkit-bench-store")
     parser.add_argument("--copy-ab", type=int, metavar="CLAIMS",
                         help="only: PostgreSQL import of CLAIMS claims, COPY against executemany")
@@ -513,7 +614,8 @@ def main() -> None:
                       flush=True)
             reuse = args.reuse_sqlite and _reusable(args.work / f"store-{size}.db", read["claims"])
             _bench_db("SQLite", f"sqlite:///{args.work / f'store-{size}.db'}", (base, new),
-                      baseline, read, (not args.no_validation, reuse, args.scopes), args.phases)
+                      baseline, read, (not args.no_validation, reuse, args.scopes), args.phases,
+                      args.reach)
             if server:
                 from tests.test_store_postgres import new_database
 
