@@ -38,7 +38,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ValidationError
 
-from claimkit.errors import BackendError, ClaimkitError, TruncatedError
+from claimkit.errors import BackendError, ClaimkitError, ContextExceeded, TruncatedError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft, build_claims
 from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.chunking import Chunk, merge_claims, split_chunk
@@ -363,22 +363,29 @@ class LLMBackend(Backend):
     async def _chunk(
         self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
     ) -> list[list[ClaimBase]]:
-        """Claims of one chunk; a truncated reply splits the chunk and tries the halves."""
+        """Claims of one chunk; a truncated reply, or a request refused as longer than the
+        context window, splits the chunk and tries the halves."""
         try:
             return [await self._call(document, chunk, part, tally)]
         except TruncatedError as exc:
             halves = split_chunk(chunk, self.settings.chunk_overlap)
             if len(chunk.text) <= self.settings.min_chunk_chars or len(halves) < 2:
-                raise TruncatedError(self._cut_for_good(exc, len(chunk.text))) from None
-            log.info("%s: reply truncated; splitting %d characters in %d",
-                     document.id, len(chunk.text), len(halves))
+                raise type(exc)(self._cut_for_good(exc, len(chunk.text))) from None
+            log.info("%s: %s; splitting %d characters in %d", document.id,
+                     "request too long" if isinstance(exc, ContextExceeded) else "reply truncated",
+                     len(chunk.text), len(halves))
             out: list[list[ClaimBase]] = []
             for i, half in enumerate(halves, 1):
                 out.extend(await self._chunk(document, half, (i, len(halves)), tally))
             return out
 
     def _cut_for_good(self, exc: TruncatedError, size: int) -> str:
-        """The message of a document whose smallest chunk's reply was still cut off."""
+        """The message of a document whose smallest chunk's reply was still cut off (or
+        whose smallest chunk's request was still refused as too long)."""
+        if isinstance(exc, ContextExceeded):
+            return (f"{exc} even for a {size}-character chunk; set --context-window to the "
+                    "window the server really gives (Ollama: OLLAMA_CONTEXT_LENGTH; vLLM: "
+                    "--max-model-len; llama.cpp: -c), use fewer --examples or fewer --types")
         if "inside its JSON" in str(exc):  # the reply did not say it was cut
             return (f"the reply was cut off inside its JSON even for a {size}-character "
                     "chunk, though its finish_reason did not say so; the endpoint or a proxy "
