@@ -154,8 +154,9 @@ without arguments, the JSON in the content), ``junk_usage`` (token counts ``"N/A
 ``Retry-After: soon``), ``trickle`` (the answer a few bytes at a time, slower than the
 client's timeout in all), ``huge_reply`` (the answer padded past 20 MB).
 
-Round ten (tests/llm/sloppy_round10.py): claim kind ``claim_wrappers`` (each claim as
-``{"claim": {...}}``, ``{"item": {...}}``); reply kinds ``call_as_text`` (no tool call: the
+Round ten (tests/llm/sloppy_round10.py): claim kinds ``claim_wrappers`` (each claim as
+``{"claim": {...}}``, ``{"item": {...}}``) and ``joined_quotes`` (a claim's quotes joined into
+one string: ``"A; B"``, ``"A\nB"``, ``"A | B"``); reply kinds ``call_as_text`` (no tool call: the
 function call written into the content as a chat template writes it, ``[TOOL_CALLS]
 [{"name": ..., "arguments": {...}}]``, ``<tool_call>...</tool_call>``,
 ``<|python_tag|>{...}``, a list of OpenAI tool-call objects), ``renamed_claims``

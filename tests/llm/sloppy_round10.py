@@ -35,10 +35,25 @@ def _k_claim_wrappers(claim: dict[str, Any], article: str, rng: random.Random,
     return {rng.choice(_CLAIM_WRAPPERS): claim}
 
 
+#: what a model joins several quotes with into one string
+_JOINERS = ("\n", "; ", " | ", " / ", "\n\n")
+
+
+def _k_joined_quotes(claim: dict[str, Any], article: str, rng: random.Random,
+                     language: str) -> dict[str, Any]:
+    """A claim's quotes (two or more) joined into one string, by a line break, ``"; "``,
+    ``" | "`` or ``" / "`` (``"quotes": "A; B"``)."""
+    quotes = claim.get("quotes")
+    if not isinstance(quotes, list) or len(quotes) < 2:
+        return claim
+    return {**claim, "quotes": rng.choice(_JOINERS).join(quotes)}
+
+
 _ClaimKind = Callable[[dict[str, Any], str, random.Random, str], Any]
 
 #: round ten's claim kinds
-ROUND10_CLAIM_KINDS: dict[str, _ClaimKind] = {"claim_wrappers": _k_claim_wrappers}
+ROUND10_CLAIM_KINDS: dict[str, _ClaimKind] = {"claim_wrappers": _k_claim_wrappers,
+                                              "joined_quotes": _k_joined_quotes}
 
 
 # ------------------------------------------------------------------ reply kinds

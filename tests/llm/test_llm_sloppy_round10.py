@@ -159,3 +159,43 @@ def test_a_server_with_a_small_context_window_still_gives_every_claim(
     assert requests > len(records)  # every article is longer than CONTEXT_CHARS
     assert all(len(r.claims) > 0 for r in records)
     assert min(len(p.read_text("utf-8")) for p in articles_dir.glob("*.txt")) > CONTEXT_CHARS
+
+
+# ------------------------------------------------------- quotes joined into one string
+
+JOINED_TEXT = ("Oslo, 12 May 2026. Norway will send 1500 engineers to Moldova once the floods "
+               "recede; the defence minister said on Tuesday that the first 200 leave in June.")
+
+
+@pytest.mark.parametrize("joiner", ["\n", "; ", " | ", " / "])
+def test_quotes_joined_into_one_string_are_each_quote(joiner) -> None:
+    """Before: ``"A; B"`` is in the text as neither; the claim was re-asked (here the
+    re-ask's empty answer was kept: the claim lost)."""
+    quotes = ["Norway will send 1500 engineers to Moldova", "the first 200 leave in June"]
+    claim = {**PLEDGE, "quotes": joiner.join(quotes)}
+    record, requests = _one(_content(json.dumps({"claims": [claim]})), reply([]),
+                            text=JOINED_TEXT)
+    assert _kept(record) == ["pledge"] and requests == 1
+    (pledge,) = record.claims
+    assert [e.text for e in pledge.evidence] == quotes and pledge.ungrounded == []
+
+
+@pytest.mark.parametrize("quote", [
+    "Norway will send 1500 engineers to Moldova; the Danes will pay",  # a piece not in the text
+    "the floods recede; in June",  # a piece too short to place (in the text, apart)
+])
+def test_a_joined_quote_with_a_piece_not_in_the_text_is_still_re_asked(quote) -> None:
+    claim = {**PLEDGE, "quotes": [quote]}
+    record, requests = _one(_content(json.dumps({"claims": [claim]})),
+                            _content(json.dumps({"claims": [claim]})),
+                            _content(json.dumps({"claims": [claim]})), text=JOINED_TEXT)
+    assert requests == 3  # re-asked until the last attempt, which keeps it ungrounded
+    (pledge,) = record.claims
+    assert pledge.ungrounded == [quote] and pledge.evidence == []
+
+
+def test_a_quote_with_a_semicolon_that_is_in_the_text_is_one_span() -> None:
+    quote = "Moldova once the floods recede; the defence minister said"
+    record, requests = _one(_content(json.dumps({"claims": [{**PLEDGE, "quotes": [quote]}]})),
+                            text=JOINED_TEXT)
+    assert [e.text for e in record.claims[0].evidence] == [quote] and requests == 1

@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -634,15 +635,40 @@ def _located(quotes: Sequence[str], aligner: Aligner, shift: int) -> tuple[list[
     rest: list[str] = []
     for quote in dict.fromkeys(q for q in quotes if q and q.strip()):  # a repeat is one
         found = aligner.align(quote, near=spans[:_NEAR])
-        if found is None:
+        pieces = [found] if found is not None else _joined(quote, aligner, spans[:_NEAR])
+        if not pieces:
             rest.append(quote)
-        elif (found.start, found.end) not in seen:
-            seen.add((found.start, found.end))
-            spans.append(found)
+        for piece in pieces:
+            if (piece.start, piece.end) not in seen:
+                seen.add((piece.start, piece.end))
+                spans.append(piece)
     if shift:  # the chunk does not start the document: its offsets moved to the document's
         spans = [s.model_copy(update={"start": s.start + shift, "end": s.end + shift})
                  for s in spans]
     return spans, rest
+
+
+#: where a model joins several quotes into one string: a line break, a bar, a bullet, a
+#: semicolon or a slash between spaces
+_JOINS = re.compile(r"\s*(?:\n|\s[|•/]\s|;\s)\s*")
+#: the least characters of each piece of a joined quote (a word or two is found anywhere)
+_MIN_PIECE = 8
+
+
+def _joined(quote: str, aligner: Aligner, near: list[Span]) -> list[Span]:
+    """The spans of a quote that is not in the text as a whole but is several quotes
+    joined (``"A; B"``, ``"A\nB"``, ``"A | B"``): each piece found, or none at all (a
+    piece not found, or shorter than :data:`_MIN_PIECE`, leaves the quote ungrounded)."""
+    pieces = [p for p in _JOINS.split(quote) if p.strip()]
+    if len(pieces) < 2 or any(len(p.strip()) < _MIN_PIECE for p in pieces):
+        return []
+    spans = []
+    for piece in pieces:
+        found = aligner.align(piece, near=near)
+        if found is None:
+            return []
+        spans.append(found)
+    return spans
 
 
 def _library_value(value: Any) -> Any:
