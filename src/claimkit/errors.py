@@ -16,7 +16,8 @@ line turns a ``ClaimkitError`` into one line on stderr and an exit code.
     │   ├── TransientError     worth retrying (rate limit, 5xx, timeout)
     │   │   └── WaitBudgetExceeded  the document's retry waits reached max_wait
     │   ├── EndpointError      the endpoint cannot serve any request (refused, DNS, TLS, 401/403)
-    │   └── TruncatedError     the model's output was cut off (finish_reason=length)
+    │   ├── TruncatedError     the model's output was cut off (finish_reason=length)
+    │       └── ContextExceeded  the request was refused as longer than the context window
     └── BudgetExceeded         the run's --max-cost would be passed
 """
 
@@ -27,6 +28,7 @@ __all__ = [
     "BudgetExceeded",
     "ClaimkitError",
     "ConfigError",
+    "ContextExceeded",
     "DecodeError",
     "EndpointError",
     "GroundingError",
@@ -119,6 +121,14 @@ class TruncatedError(BackendError):
     """The model stopped because it reached its output token limit."""
 
     kind = "truncated"
+
+
+class ContextExceeded(TruncatedError):
+    """The endpoint refused the request as longer than the model's context window
+    (HTTP 400 ``context_length_exceeded``, vLLM's "maximum context length", llama.cpp's
+    "exceeds the available context size"): the chunk is split like a cut-off reply's."""
+
+    kind = "context"
 
 
 class BudgetExceeded(ClaimkitError):

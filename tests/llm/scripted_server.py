@@ -154,6 +154,16 @@ without arguments, the JSON in the content), ``junk_usage`` (token counts ``"N/A
 ``Retry-After: soon``), ``trickle`` (the answer a few bytes at a time, slower than the
 client's timeout in all), ``huge_reply`` (the answer padded past 20 MB).
 
+Round ten (tests/llm/sloppy_round10.py): claim kinds ``claim_wrappers`` (each claim as
+``{"claim": {...}}``, ``{"item": {...}}``) and ``joined_quotes`` (a claim's quotes joined into
+one string: ``"A; B"``, ``"A\nB"``, ``"A | B"``); reply kinds ``call_as_text`` (no tool call: the
+function call written into the content as a chat template writes it, ``[TOOL_CALLS]
+[{"name": ..., "arguments": {...}}]``, ``<tool_call>...</tool_call>``,
+``<|python_tag|>{...}``, a list of OpenAI tool-call objects), ``renamed_claims``
+(``{"extracted_claims": [...], "count": 2}``); server kind ``context_limit`` (a request
+whose article text passes ``CONTEXT_CHARS`` refused with HTTP 400 and OpenAI's, vLLM's or
+llama.cpp's context-length error).
+
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
 
@@ -183,6 +193,14 @@ from sloppy_round9 import (
     ROUND9_REPLIES,
     ROUND9_REPLY_KINDS,
     ROUND9_SERVER_KINDS,
+)
+from sloppy_round10 import (
+    CONTEXT_BODIES,
+    CONTEXT_CHARS,
+    ROUND10_CLAIM_KINDS,
+    ROUND10_REPLIES,
+    ROUND10_REPLY_KINDS,
+    ROUND10_SERVER_KINDS,
 )
 
 __all__ = [
@@ -917,10 +935,10 @@ REPLY_KINDS: dict[str, str] = {
 }
 
 #: reply kinds the server plays before answering, not in the answer (see _next_step)
-_SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS)
+_SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS, *ROUND10_SERVER_KINDS)
 
 #: claim kinds that also get the document's language
-_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS}
+_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS, **ROUND10_CLAIM_KINDS}
 
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {
@@ -928,6 +946,7 @@ SLOPPY_KINDS: dict[str, str] = {
        for name, fn in {**CLAIM_KINDS, **_WITH_LANGUAGE}.items()},
     **REPLY_KINDS,
     **ROUND9_REPLY_KINDS,
+    **ROUND10_REPLY_KINDS,
 }
 
 
@@ -1120,6 +1139,9 @@ class ScriptedServer(LoopbackServer):
     def _next_step(self, article: str) -> Step:
         with self._lock:
             self._flaky(article)
+            if "context_limit" in self.sloppy_kinds and len(article) > CONTEXT_CHARS:
+                body = CONTEXT_BODIES[len(article) % len(CONTEXT_BODIES)]
+                return Step("error", status=400, body=body)
             for marker, steps in self.scripts:
                 if steps and marker in article:
                     return steps.pop(0)
@@ -1160,7 +1182,8 @@ class ScriptedServer(LoopbackServer):
     def _reply_kind(self) -> str | None:
         """One of the reply kinds turned on, for a share ``kind_rate`` of the replies."""
         kinds = [k for k in self.sloppy_kinds
-                 if (k in REPLY_KINDS or k in ROUND9_REPLY_KINDS) and k not in _SERVER_KINDS]
+                 if (k in REPLY_KINDS or k in ROUND9_REPLY_KINDS or k in ROUND10_REPLY_KINDS)
+                 and k not in _SERVER_KINDS]
         if kinds and self.random.random() < self.kind_rate:
             return self.random.choice(kinds)
         return None
@@ -1336,10 +1359,11 @@ def _sloppy_reply(completion: dict[str, Any], request: dict[str, Any],
         payload = {"claims": [c for c in payload["claims"] for _ in range(100)]
                    + [{"type": None, "quotes": [], "summary": f"noise {i}"} for i in range(500)]}
         kind = "as_asked"
-    if kind in ROUND9_REPLIES:
-        if request.get("tools"):  # round nine's reply kinds bend tool calls
+    rounds = {**ROUND9_REPLIES, **ROUND10_REPLIES}
+    if kind in rounds:
+        if request.get("tools"):  # round nine's and ten's reply kinds bend tool calls
             name = request["tools"][0]["function"]["name"]
-            ROUND9_REPLIES[kind](completion, payload, name, random.Random(len(str(payload))))
+            rounds[kind](completion, payload, name, random.Random(len(str(payload))))
         return
     if request.get("tools"):
         name = request["tools"][0]["function"]["name"]

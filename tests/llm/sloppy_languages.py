@@ -223,9 +223,11 @@ _DAY_FORMS = {"ru": "{d} {m} {y} г.", "uk": "{d} {m} {y} р.", "de": "{d}. {m} 
 
 
 def _native_date(value: str, language: str, rng: random.Random) -> str | None:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) != 3:
+    """``value`` (a day, ``YYYY-MM-DD``) as the language writes it; None for another
+    value (a month, or sloppy mode's invalid ``"sometime"``: left as it is)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None
+    parts = [int(p) for p in value.split("-")]
     y, m, d = parts
     if language in ("zh", "ja"):
         return f"{y}年{m}月{d}日"

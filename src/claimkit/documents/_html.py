@@ -108,6 +108,12 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 #: ~1 s of CPU, 80,000: ~19 s); an article has a few hundred at most
 MANY_PARAGRAPHS = 5_000
 _P_OPEN = re.compile(r"<p[\s>/]", re.IGNORECASE)
+#: elements of any kind past which a page is read by :func:`_linear_reading` too:
+#: trafilatura cleans and copies the whole tree several times over, in memory some 160
+#: times the page's size (a 9.5 MB page of 500,000 one-cell table rows: 70 s and 1.6 GB;
+#: read linearly, 4 s and 0.5 GB); a news page has a few thousand elements
+MANY_ELEMENTS = 50_000
+_TAG_OPEN = re.compile(r"<[A-Za-z]")
 #: elements whose text is one line of the linear reading (the outermost of them)
 _BLOCKS = frozenset(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
                      "dd", "dt", "figcaption"])
@@ -157,7 +163,7 @@ def _tree(html: str) -> Any:
 
 
 def _extract(html: str) -> Any:
-    if _over(_P_OPEN, html, MANY_PARAGRAPHS):
+    if _over(_P_OPEN, html, MANY_PARAGRAPHS) or _over(_TAG_OPEN, html, MANY_ELEMENTS):
         return _linear_reading(html)
     import trafilatura  # ~0.3 s import: only when an HTML page is loaded
 

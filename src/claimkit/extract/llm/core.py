@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -38,7 +39,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ValidationError
 
-from claimkit.errors import BackendError, ClaimkitError, TruncatedError
+from claimkit.errors import BackendError, ClaimkitError, ContextExceeded, TruncatedError
 from claimkit.extract.base import Backend, BackendOptions, BackendResult, Draft, build_claims
 from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.chunking import Chunk, merge_claims, split_chunk
@@ -363,22 +364,29 @@ class LLMBackend(Backend):
     async def _chunk(
         self, document: Document, chunk: Chunk, part: tuple[int, int], tally: Tally
     ) -> list[list[ClaimBase]]:
-        """Claims of one chunk; a truncated reply splits the chunk and tries the halves."""
+        """Claims of one chunk; a truncated reply, or a request refused as longer than the
+        context window, splits the chunk and tries the halves."""
         try:
             return [await self._call(document, chunk, part, tally)]
         except TruncatedError as exc:
             halves = split_chunk(chunk, self.settings.chunk_overlap)
             if len(chunk.text) <= self.settings.min_chunk_chars or len(halves) < 2:
-                raise TruncatedError(self._cut_for_good(exc, len(chunk.text))) from None
-            log.info("%s: reply truncated; splitting %d characters in %d",
-                     document.id, len(chunk.text), len(halves))
+                raise type(exc)(self._cut_for_good(exc, len(chunk.text))) from None
+            log.info("%s: %s; splitting %d characters in %d", document.id,
+                     "request too long" if isinstance(exc, ContextExceeded) else "reply truncated",
+                     len(chunk.text), len(halves))
             out: list[list[ClaimBase]] = []
             for i, half in enumerate(halves, 1):
                 out.extend(await self._chunk(document, half, (i, len(halves)), tally))
             return out
 
     def _cut_for_good(self, exc: TruncatedError, size: int) -> str:
-        """The message of a document whose smallest chunk's reply was still cut off."""
+        """The message of a document whose smallest chunk's reply was still cut off (or
+        whose smallest chunk's request was still refused as too long)."""
+        if isinstance(exc, ContextExceeded):
+            return (f"{exc} even for a {size}-character chunk; set --context-window to the "
+                    "window the server really gives (Ollama: OLLAMA_CONTEXT_LENGTH; vLLM: "
+                    "--max-model-len; llama.cpp: -c), use fewer --examples or fewer --types")
         if "inside its JSON" in str(exc):  # the reply did not say it was cut
             return (f"the reply was cut off inside its JSON even for a {size}-character "
                     "chunk, though its finish_reason did not say so; the endpoint or a proxy "
@@ -627,15 +635,40 @@ def _located(quotes: Sequence[str], aligner: Aligner, shift: int) -> tuple[list[
     rest: list[str] = []
     for quote in dict.fromkeys(q for q in quotes if q and q.strip()):  # a repeat is one
         found = aligner.align(quote, near=spans[:_NEAR])
-        if found is None:
+        pieces = [found] if found is not None else _joined(quote, aligner, spans[:_NEAR])
+        if not pieces:
             rest.append(quote)
-        elif (found.start, found.end) not in seen:
-            seen.add((found.start, found.end))
-            spans.append(found)
+        for piece in pieces:
+            if (piece.start, piece.end) not in seen:
+                seen.add((piece.start, piece.end))
+                spans.append(piece)
     if shift:  # the chunk does not start the document: its offsets moved to the document's
         spans = [s.model_copy(update={"start": s.start + shift, "end": s.end + shift})
                  for s in spans]
     return spans, rest
+
+
+#: where a model joins several quotes into one string: a line break, a bar, a bullet, a
+#: semicolon or a slash between spaces
+_JOINS = re.compile(r"\s*(?:\n|\s[|•/]\s|;\s)\s*")
+#: the least characters of each piece of a joined quote (a word or two is found anywhere)
+_MIN_PIECE = 8
+
+
+def _joined(quote: str, aligner: Aligner, near: list[Span]) -> list[Span]:
+    """The spans of a quote that is not in the text as a whole but is several quotes
+    joined (``"A; B"``, ``"A\nB"``, ``"A | B"``): each piece found, or none at all (a
+    piece not found, or shorter than :data:`_MIN_PIECE`, leaves the quote ungrounded)."""
+    pieces = [p for p in _JOINS.split(quote) if p.strip()]
+    if len(pieces) < 2 or any(len(p.strip()) < _MIN_PIECE for p in pieces):
+        return []
+    spans = []
+    for piece in pieces:
+        found = aligner.align(piece, near=near)
+        if found is None:
+            return []
+        spans.append(found)
+    return spans
 
 
 def _library_value(value: Any) -> Any:

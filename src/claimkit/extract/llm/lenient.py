@@ -87,9 +87,8 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
     list of claims, or when two members hold one (nothing is chosen between them)."""
     for _ in range(_MAX_DEPTH + 1):
         if isinstance(value, list):
-            wrapped = [v["claims"] for v in value if isinstance(v, dict)
-                       and isinstance(v.get("claims"), list)]
-            if wrapped:  # several objects, some of them {"claims": [...]}: those
+            wrapped = _called(value, name)
+            if wrapped:  # objects {"claims": [...]} or function calls holding one: those
                 return {"claims": [c for claims in wrapped for c in claims]}
             return {"claims": value}
         if not isinstance(value, dict):
@@ -107,10 +106,59 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
             inner = [v for v in value.values() if isinstance(v, (dict, list))]
         if not inner:
             inner = [v for v in value.values() if _holds_claims(v)]
+            if not inner:
+                return _renamed(value)
             if len(inner) != 1:
                 return None
         value = inner[0]
     return None
+
+
+def _called(items: list[Any], name: str | None) -> list[list[Any]]:
+    """The claims lists of the items of a list that are ``{"claims": [...]}`` objects or
+    function calls written as text holding one (``[TOOL_CALLS] [{"name": ..., "arguments":
+    {...}}]``, ``[{"type": "function", "function": {"name": ..., "arguments": "{...}"}}]``),
+    one level of lists inside the list included; empty when there is none."""
+    flat = [x for v in items for x in (v if isinstance(v, list) else [v])]
+    found = []
+    for item in flat:
+        call = _arguments_read(item)
+        payload = claims_payload(call, name) if _holds_claims(call) else None
+        if payload is not None:
+            found.append(payload["claims"])
+    return found
+
+
+def _arguments_read(item: Any) -> Any:
+    """A function call object with its ``function`` member taken and its arguments
+    (``arguments``, ``parameters``) read when they are a JSON string."""
+    if isinstance(item, dict) and isinstance(item.get("function"), dict):
+        item = item["function"]
+    if not isinstance(item, dict):
+        return item
+    return {k: read_json(v) if k in ("arguments", "parameters") and isinstance(v, str) else v
+            for k, v in item.items()}
+
+
+def _renamed(value: dict[str, Any]) -> dict[str, Any] | None:
+    """The claims under another name beside other members (``{"extracted_claims": [...],
+    "count": 2}``, ``{"results": [...], "notes": "..."}``): the one member that is a list
+    of claim objects, each with its ``type`` (claims without one are re-asked, not
+    guessed), some with quotes (a schema's ``anyOf`` list has none). None when no
+    member, or more than one, is such a list."""
+    lists = [v for v in value.values() if isinstance(v, list) and _claim_list(v)]
+    return {"claims": lists[0]} if len(lists) == 1 else None
+
+
+#: the quotes of a claim object as models name them
+_QUOTE_MEMBERS = frozenset({"quotes", "quote", "evidence"})
+
+
+def _claim_list(items: list[Any]) -> bool:
+    """``items`` are claim objects: each with a ``type``, and some with their quotes."""
+    members = [{str(m).lower() for m in c} if isinstance(c, dict) else set() for c in items]
+    return bool(items) and all("type" in m for m in members) and any(
+        _QUOTE_MEMBERS & m for m in members)
 
 
 def _claims_member(claims: Any) -> Any:

@@ -49,6 +49,7 @@ import email.utils
 import json
 import logging
 import math
+import re
 import socket
 import ssl
 import time
@@ -78,6 +79,7 @@ from claimkit.errors import (
     BackendError,
     ClaimkitError,
     ConfigError,
+    ContextExceeded,
     EndpointError,
     TransientError,
     TruncatedError,
@@ -103,7 +105,7 @@ from claimkit.extract.llm.replies import (
 from claimkit.extract.llm.settings import endpoint_configured
 from claimkit.redact import redact
 
-__all__ = ["OpenAIBackend", "dead_endpoint", "is_transient"]
+__all__ = ["OpenAIBackend", "context_exceeded", "dead_endpoint", "is_transient"]
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +184,26 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 425, 429) or exc.status_code >= 500
     return False
+
+
+#: how servers say a request is longer than the model's context window: OpenAI's and
+#: Azure's error code, OpenAI's and vLLM's message ("This model's maximum context length
+#: is 4096 tokens"), llama.cpp's ("the request exceeds the available context size"), LM
+#: Studio's and others' ("context length exceeded", "exceeds the context window")
+_CONTEXT_WORDS = re.compile(
+    r"context_length_exceeded|exceed_context_size|maximum context length"
+    r"|exceeds? (?:the )?(?:available |model'?s? )?context(?: size| length| window)?"
+    r"|context (?:length|size|window) (?:is )?exceeded|(?:prompt|input) is too long",
+    re.IGNORECASE)
+
+
+def context_exceeded(exc: BaseException) -> bool:
+    """``exc`` is an endpoint's refusal of a request longer than the model's context
+    window: HTTP 400 or 413 whose error body says so (the chunk is then split)."""
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in (400, 413):
+        return False
+    said = f"{exc.message} {exc.body!r} {getattr(exc, 'code', '')}"
+    return _CONTEXT_WORDS.search(said) is not None
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
@@ -475,6 +497,11 @@ class OpenAIBackend(LLMBackend):
                 f"{_describe(exc)}, still after {self.settings.max_api_retries + 1} attempt(s) "
                 f"or {waited:.0f}s of retry waits (max_api_retries, max_wait); the endpoint "
                 "is overloaded: rerun with --resume later"
+            ) from exc
+        if context_exceeded(exc):
+            raise ContextExceeded(
+                f"the endpoint refused the request as longer than the model's context window "
+                f"({_describe(exc)}: {shorten(redact(exc, (self.settings.api_key,)), 200)})"
             ) from exc
         if isinstance(exc, openai.APIStatusError):
             raise BackendError(f"the endpoint refused the request: {_describe(exc)}: "

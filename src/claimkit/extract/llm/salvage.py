@@ -195,7 +195,7 @@ def salvage_claim(
     """
     if isinstance(raw, BaseModel):
         return raw, []
-    raw = _typed(_named(raw, models), models)
+    raw = _typed(_named(_unwrapped(raw, models), models), models)
     type_ = raw.get("type") if isinstance(raw, dict) else None
     label = f"claim {number} ({type_})" if isinstance(type_, str) else f"claim {number}"
     if not isinstance(raw, dict):
@@ -263,6 +263,22 @@ def _named(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
 def _all_fields(models: tuple[type[BaseModel], ...]) -> frozenset[str]:
     """The fields of any of ``models``."""
     return frozenset(name for model in models for name in model.model_fields)
+
+
+def _unwrapped(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
+    """A claim inside an object of one member of another name (``{"claim": {...}}``,
+    ``{"item": {...}}``) as that claim: the member holds a claim object (a ``type``, or
+    its quotes under a name that is not a claim type's: ``{"pledge": {...}}`` is left to
+    :func:`_typed`) and is no claim field; anything else as it is."""
+    if not isinstance(raw, dict) or len(raw) != 1:
+        return raw
+    ((key, value),) = raw.items()
+    if not isinstance(value, dict) or key in _all_fields(tuple(models.values())):
+        return raw
+    members = set(_named(value, models))
+    if "type" in members or ("quotes" in members and type_by_name(key, models) is None):
+        return value
+    return raw
 
 
 def _typed(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
