@@ -46,7 +46,6 @@ from claimkit.normalize._gazetteer_index import (
 )
 from claimkit.normalize._name_cases import INSTRUMENTAL_TITLES, OBLIQUE_TITLES, in_nominative
 from claimkit.normalize._name_shapes import (
-    ACRONYM_AFTER,
     CLOSES,
     LIST_GOES_ON,
     NOT_NAME_WORDS,
@@ -55,6 +54,7 @@ from claimkit.normalize._name_shapes import (
     SLAVIC_ADJECTIVE,
     TO_ACRONYM,
     acronym_end,
+    body_acronym_after,
     genitive_body_end,
     name_token,
     past_acronym,
@@ -290,8 +290,11 @@ _CONJUNCTIONS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e"
 #: the endings of a verb in the past tense, which ends the lower-case portfolio words a
 #: title may have before the name in a language with cases: Polish "-ł, -ła, -li, -ły",
 #: Russian and Ukrainian "-л, -ла, -ли", Ukrainian "-ав, -ив, -яв", Croatian and Czech "-o, -l"
-#: (and their reflexive forms: Russian "-лся, -лась, -лись", Ukrainian "-вся, -лася, -лися")
-_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|л|ла|ло|ли|ав|ив|яв|ao|io|la|lo|l|лся|лась|лось|лись|вся|лася|лося|лися)$")
+#: (and their reflexive forms: Russian "-лся, -лась, -лись", Ukrainian "-вся, -лася, -лися");
+#: a Cyrillic "-л" form follows a vowel ("заяви*л*", "сообщи*ла*", "заяви*ли*"): after a
+#: consonant it ends a noun in the genitive, a portfolio ("министр торго*вли*", "земли")
+_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|(?<=[аеёиоуыэюяіїє])(?:л|ла|ло|ли|лся|лась|лось|лись|лася|лося|лися)"
+                         r"|ав|ив|яв|ao|io|la|lo|l|вся)$")
 #: locative prepositions: a capitalised word after one is where a title's holder is or
 #: goes, not the holder's name ("his counterpart *in* New Delhi", "встретился *в* Бишкеке")
 _LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во", "у", "w", "we", "u", "di", "ở", "tại"])
@@ -851,7 +854,7 @@ class OfficialFinder:
             count += 1
             whole = whole if inner or token.endswith(".") else end  # no particle nor initial ends it
         if count == 0 or count > _MAX_NAME_WORDS or whole == s or self._body_after(folded, end, m.end(), spans.lang) or (
-                spans.place_end(s) == whole) or ACRONYM_AFTER.match(text, whole) is not None:
+                spans.place_end(s) == whole) or body_acronym_after(text, whole):
             return None  # a longer run of capitals is a headline in title case, not a name; one
             # that an organisation word ends or its acronym follows is a body's name ("the
             # Maritime Safety *Agency*", "Narodowy Fundusz Zdrowia *(NFZ)*"), one that is a
