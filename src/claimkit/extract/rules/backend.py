@@ -81,6 +81,7 @@ from claimkit.extract.rules.spec import (
     build_specs,
 )
 from claimkit.extract.rules.story import dateline_day, in_headline, story_dates
+from claimkit.extract.rules.subjects import proper_subjects
 from claimkit.extract.rules.support import (
     Candidate,
     CueScan,
@@ -266,6 +267,8 @@ class RulesBackend(Backend):
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
         self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
+        #: the claim types whose cues are verbs: a proper name opening their sentence is their subject
+        self._verbal_types = [name for name, spec in self.specs.items() if spec.verbal]
         #: the types a future-tense verb states (:mod:`.tense`): those composed with ``future``
         self._future_types = [name for name, spec in self.specs.items() if "future" in spec.compose]
 
@@ -482,6 +485,9 @@ class RulesBackend(Backend):
             found = _sorted([*found, *reported_people(
                 text, scan, lc, [*found, *places], document.language, self._finders.resolve,
                 self._finders.honorifics(document.language))])
+        if lc is not None:  # bodies in no gazetteer named as the subject opening a claim's sentence
+            found = _sorted([*found, *proper_subjects(
+                text, scan, lc, self._verbal_types, [*found, *places, *dates], self._finders.resolve)])
         partners = comitative_people(text, document.language, [*found, *places], self._finders.resolve)
         if partners:
             found = _sorted([*found, *partners])
