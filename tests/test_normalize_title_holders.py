@@ -3,7 +3,9 @@ missed: a party's acronym in brackets after the name ("Umweltminister Stefan Gru
 (ÖVP)"), read before as a body's own acronym, which made the name a body's and no one's;
 and a Russian portfolio in the genitive ending in "-ли" after a consonant ("министр
 торговли", "министр земли"), read before as a verb in the past tense ("заявили"), which
-ends the words between a title and its holder. Sentences written for these tests."""
+ends the words between a title and its holder; and an envoy named after the place of his
+posting ("Russia's ambassador in Paris, Ivan Sokolov", "Ambasador Rosji w Warszawie Iwan
+Sokołow"), where the preposition ended the title. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -64,3 +66,37 @@ def test_a_past_tense_verb_after_a_title_still_ends_it(lang: str, text: str) -> 
     """Guards: "-ли", "-л" after a vowel is a verb in the past tense; what follows it is no
     holder of the title."""
     assert _people(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("en", "Russia's ambassador in Paris, Ivan Sokolov, warned on Tuesday that Moscow would respond.",
+     "Ivan Sokolov"),
+    ("en", "Russian Ambassador to France Ivan Sokolov warned on Tuesday that Moscow would respond.",
+     "Ivan Sokolov"),
+    ("fr", "L'ambassadeur de Russie en France, Ivan Sokolov, a averti mardi que Moscou répondrait.",
+     "Ivan Sokolov"),
+    ("es", "El embajador ruso en Madrid, Iván Sokolov, advirtió que Moscú respondería.", "Iván Sokolov"),
+    ("it", "L'ambasciatore russo a Roma, Ivan Sokolov, ha avvertito che Mosca risponderà.", "Ivan Sokolov"),
+    ("pt", "O embaixador russo em Lisboa, Ivan Sokolov, avisou que Moscovo responderá.", "Ivan Sokolov"),
+    ("de", "Der russische Botschafter in Berlin, Iwan Sokolow, warnte, Moskau werde reagieren.", "Iwan Sokolow"),
+    ("pl", "Ambasador Rosji w Warszawie Iwan Sokołow ostrzegł, że Moskwa odpowie.", "Iwan Sokołow"),
+    ("hr", "Ruski veleposlanik u Zagrebu Ivan Sokolov upozorio je da će Moskva odgovoriti.", "Ivan Sokolov"),
+    ("id", "Duta Besar Rusia untuk Indonesia Ivan Sokolov memperingatkan bahwa Moskow akan merespons.",
+     "Ivan Sokolov"),
+])
+def test_an_envoy_named_after_his_posting_is_a_person(lang: str, text: str, person: str) -> None:
+    """An envoy's title, the place or country of the posting after a preposition ("in
+    Paris", "to France", "en Madrid", "w Warszawie"), then the name: the name is the
+    title's holder (the ambassador's titles of fr, es, it, pt, de, pl, hr, tr are listed)."""
+    assert _people(text, lang) == [person]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Wang Yi met his counterpart in New Delhi on Monday."),
+    ("en", "The ambassador in Paris, France, said nothing new."),
+    ("es", "La embajada rusa en Madrid advirtió que Moscú respondería."),
+])
+def test_a_posting_with_no_name_after_it_names_no_one(lang: str, text: str) -> None:
+    """Guards: a place after a title and no name after it (a date, a country, nothing) is
+    where the holder is, no person; an embassy is no title."""
+    assert [p for p in _people(text, lang) if p != "Wang Yi"] == []

@@ -665,6 +665,10 @@ class OfficialFinder:
                 p += 1
             else:
                 return None
+            posted = None if comma else _posting(text, folded, p, spans)
+            if posted is not None:  # where the holder serves: "ambassador *in Paris*, X", "embajador
+                p = posted  # ruso *en Madrid*, X", "Ambasador Rosji *w Warszawie* X"
+                continue
             if p in spans.bodies and not comma:  # the body a spokesperson speaks for, before
                 p = spans.bodies[p]  # the name: "rzecznik rządu Adam Szłapka", "portavoz del
                 continue  # Ministerio de Exteriores, Ana Gil", "juru bicara Kementerian Luar Negeri X"
@@ -1155,6 +1159,30 @@ def _zh_group_before(text: str, start: int, spans: _Taken) -> tuple[int, int] | 
         if hit is not None and text[hit[0] - 1:hit[0]] not in ("驻", "駐"):
             return hit  # "中国驻*联合国*大使" speaks for China, not the United Nations
     return None
+
+
+#: the prepositions of a title's posting, before the place or country where its holder
+#: serves: the locatives and "to", "a", "untuk", "para", "при", "pri" ("Ambassador *to*
+#: France", "ambasciatore russo *a* Roma", "Duta Besar Rusia *untuk* Indonesia")
+_POSTING = _LOCATIVES | {"to", "a", "untuk", "para", "при", "pri"}
+
+
+def _posting(text: str, folded: str, p: int, spans: _Taken) -> int | None:
+    """The end of a title's posting at ``p``, a :data:`_POSTING` preposition and a known
+    place or a country after it, when a name follows (after a comma or a space): "ambassador
+    *in Paris*, Ivan Sokolov", "Ambassador *to France* Ivan Sokolov", "embajador ruso *en
+    Madrid*, Iván Sokolov", "Ambasador Rosji *w Warszawie* Iwan Sokołow"; None otherwise
+    ("his counterpart in New Delhi" and no name: a place the title names, as before)."""
+    w = _WORD_AFTER.match(folded, p)
+    if w is None or w.group() not in _POSTING or not text.startswith(" ", w.end()):
+        return None
+    q = w.end() + 1
+    hit = spans.covering(q)
+    end = hit[1] if hit is not None and hit[0] == q and not spans.person(hit[2]) else spans.place_end(q)
+    if end is None:
+        return None
+    after = end + 2 if text.startswith(", ", end) else end + 1 if text.startswith(" ", end) else None
+    return end if after is not None and text[after:after + 1].isupper() else None
 
 
 def _genitive_step(text: str, p: int) -> tuple[int, None] | None:
