@@ -65,7 +65,7 @@ def proper_subjects(
     if lc.code not in LANGUAGES:
         return []
     out: list[Mention] = []
-    lower = _lower_words(text)
+    lower: frozenset[str] | None = None  # read on the first name to test
     for kind in types:
         for cs, _ in scan.spans(lc, kind, 0, len(text)):
             span = _opening_name(text, _sentence_start(text, cs), cs)
@@ -73,6 +73,7 @@ def proper_subjects(
                 continue
             span = _without_opener(text, span)
             written = text[span[0] : span[1]]
+            lower = _lower_words(text) if lower is None else lower
             if not _proper(text, written, lower) or known(written) is not None or _common(scan, lc, span) or (
                     _noun_of_body(lc.code, written)):
                 continue
