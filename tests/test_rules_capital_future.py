@@ -80,3 +80,33 @@ def test_a_person_before_a_complement_with_its_own_subject_decides_nothing(
 def test_a_named_subject_or_the_speaker_still_decides(backend: RulesBackend, lang: str, text: str,
                                                      actor: str) -> None:
     assert actor in actors_by_type(backend, text, lang).get("refusal", [])
+
+
+@pytest.mark.parametrize("text", [
+    "Pedro Castillo said that prices will not fall this year.",
+    "Pedro Castillo said prices will not fall this year.",
+    "Finance Minister Anna Berg said that inflation would not ease before the spring.",
+    "Anna Berg told reporters that the harvest will never recover its old level.",
+])
+def test_an_english_negated_future_with_a_subject_of_its_own_is_a_forecast(backend: RulesBackend,
+                                                                          text: str) -> None:
+    """English "will not" is a refusal cue word; in the complement of a verb of saying whose
+    own subject is a thing ("prices", "inflation"), it refuses nothing, as "dijo que los
+    precios no bajarán" above."""
+    assert "refusal" not in actors_by_type(backend, text, "en")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Pedro Castillo said that Peru will not recognise the vote.", "Pedro Castillo"),
+    ("Pedro Castillo said that he will not recognise the vote.", "Pedro Castillo"),
+    ("Pedro Castillo said it would never recognise the vote.", "Pedro Castillo"),
+    ("Pedro Castillo said that the government will not recognise the vote.", "Pedro Castillo"),
+    ("Energy Minister Anna Berg told reporters that Kathmandu would not accept the clause.", "Anna Berg"),
+    ("Peru will not recognise the vote, Pedro Castillo said.", "Pedro Castillo"),
+])
+def test_an_english_negated_future_whose_subject_may_decide_stays_a_refusal(
+    backend: RulesBackend, text: str, actor: str
+) -> None:
+    """Guards: a named subject, a pronoun, a body ("the government") or a capitalised name no
+    finder knows in the complement, or no complement at all: the refusal stays."""
+    assert actors_by_type(backend, text, "en").get("refusal", [None])[0] == actor

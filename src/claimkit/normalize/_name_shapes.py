@@ -10,9 +10,22 @@ from __future__ import annotations
 
 import re
 
+from claimkit.text import fold
+
 __all__ = [
-    "ACRONYM_AFTER", "CLOSES", "LIST_GOES_ON", "NOT_NAME_WORDS", "PORTFOLIO_ON", "POSSESSOR_BEFORE",
-    "SLAVIC_ADJECTIVE", "TO_ACRONYM", "acronym_end", "genitive_body_end", "name_token", "past_acronym",
+    "ACRONYM_AFTER",
+    "CLOSES",
+    "LIST_GOES_ON",
+    "NOT_NAME_WORDS",
+    "PORTFOLIO_ON",
+    "POSSESSOR_BEFORE",
+    "SLAVIC_ADJECTIVE",
+    "TO_ACRONYM",
+    "acronym_end",
+    "body_acronym_after",
+    "genitive_body_end",
+    "name_token",
+    "past_acronym",
     "region_end",
 ]
 
@@ -69,6 +82,27 @@ CLOSES = re.compile(r"[.;)]|$")
 LIST_GOES_ON = re.compile(r", (?:and|dan|serta|et|y|e|i|und|ve|và|oraz|ou|o|or) ")
 #: a body's acronym in brackets after its name ("Narodowy Fundusz Zdrowia (NFZ)")
 ACRONYM_AFTER = re.compile(r" \((?:[^\W\d_a-zà-ÿ]|[&.])[^\W\d_a-zà-ÿ&.]*\)")
+
+
+def body_acronym_after(text: str, end: int) -> bool:
+    """Whether an acronym in brackets follows the words ending at ``end`` and opens with the
+    initial of one of the capitalised words among the :data:`_ACRONYM_WORDS` words before it: those words name a body
+    and the acronym is its own ("Narodowy Fundusz Zdrowia *(NFZ)*", "Prezes Narodowego
+    Funduszu Zdrowia (NFZ)", "Maritime Safety Agency *(MSA)*"). An acronym whose initial
+    opens none of them is a party or a body the name's bearer belongs to, after a person's
+    name ("Patrick Schnieder *(CDU)*", "Umweltminister Anton Mattle *(ÖVP)*", "Jan Nowak *(PSL)*")."""
+    m = ACRONYM_AFTER.match(text, end)
+    if m is None:
+        return False
+    initial = fold(m.group().lstrip(" (&.")[:1])
+    words = _INITIAL_WORD.findall(text, max(0, end - _ACRONYM_REACH), end)[-_ACRONYM_WORDS:]
+    return any(w[:1].isupper() and fold(w[:1]) == initial for w in words)
+
+
+#: how many words before an acronym in brackets may give it its initial, and how far back
+_ACRONYM_WORDS = 6
+_ACRONYM_REACH = 100
+_INITIAL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 #: Indonesian regions are named by a word and a compass word ("Jawa *Barat*", "Kalimantan
 #: *Timur*", "Sulawesi *Selatan*", "Jakarta *Raya*")

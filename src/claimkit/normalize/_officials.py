@@ -46,7 +46,6 @@ from claimkit.normalize._gazetteer_index import (
 )
 from claimkit.normalize._name_cases import INSTRUMENTAL_TITLES, OBLIQUE_TITLES, in_nominative
 from claimkit.normalize._name_shapes import (
-    ACRONYM_AFTER,
     CLOSES,
     LIST_GOES_ON,
     NOT_NAME_WORDS,
@@ -55,6 +54,7 @@ from claimkit.normalize._name_shapes import (
     SLAVIC_ADJECTIVE,
     TO_ACRONYM,
     acronym_end,
+    body_acronym_after,
     genitive_body_end,
     name_token,
     past_acronym,
@@ -290,8 +290,11 @@ _CONJUNCTIONS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e"
 #: the endings of a verb in the past tense, which ends the lower-case portfolio words a
 #: title may have before the name in a language with cases: Polish "-ł, -ła, -li, -ły",
 #: Russian and Ukrainian "-л, -ла, -ли", Ukrainian "-ав, -ив, -яв", Croatian and Czech "-o, -l"
-#: (and their reflexive forms: Russian "-лся, -лась, -лись", Ukrainian "-вся, -лася, -лися")
-_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|л|ла|ло|ли|ав|ив|яв|ao|io|la|lo|l|лся|лась|лось|лись|вся|лася|лося|лися)$")
+#: (and their reflexive forms: Russian "-лся, -лась, -лись", Ukrainian "-вся, -лася, -лися");
+#: a Cyrillic "-л" form follows a vowel ("заяви*л*", "сообщи*ла*", "заяви*ли*"): after a
+#: consonant it ends a noun in the genitive, a portfolio ("министр торго*вли*", "земли")
+_PAST_TENSE = re.compile(r"(?:ł|ła|ło|li|ły|(?<=[аеёиоуыэюяіїє])(?:л|ла|ло|ли|лся|лась|лось|лись|лася|лося|лися)"
+                         r"|ав|ив|яв|ao|io|la|lo|l|вся)$")
 #: locative prepositions: a capitalised word after one is where a title's holder is or
 #: goes, not the holder's name ("his counterpart *in* New Delhi", "встретился *в* Бишкеке")
 _LOCATIVES = frozenset(["in", "im", "at", "à", "dans", "en", "em", "в", "во", "у", "w", "we", "u", "di", "ở", "tại"])
@@ -662,6 +665,10 @@ class OfficialFinder:
                 p += 1
             else:
                 return None
+            posted = None if comma else _posting(text, folded, p, spans)
+            if posted is not None:  # where the holder serves: "ambassador *in Paris*, X", "embajador
+                p = posted  # ruso *en Madrid*, X", "Ambasador Rosji *w Warszawie* X"
+                continue
             if p in spans.bodies and not comma:  # the body a spokesperson speaks for, before
                 p = spans.bodies[p]  # the name: "rzecznik rządu Adam Szłapka", "portavoz del
                 continue  # Ministerio de Exteriores, Ana Gil", "juru bicara Kementerian Luar Negeri X"
@@ -851,7 +858,7 @@ class OfficialFinder:
             count += 1
             whole = whole if inner or token.endswith(".") else end  # no particle nor initial ends it
         if count == 0 or count > _MAX_NAME_WORDS or whole == s or self._body_after(folded, end, m.end(), spans.lang) or (
-                spans.place_end(s) == whole) or ACRONYM_AFTER.match(text, whole) is not None:
+                spans.place_end(s) == whole) or body_acronym_after(text, whole):
             return None  # a longer run of capitals is a headline in title case, not a name; one
             # that an organisation word ends or its acronym follows is a body's name ("the
             # Maritime Safety *Agency*", "Narodowy Fundusz Zdrowia *(NFZ)*"), one that is a
@@ -1152,6 +1159,30 @@ def _zh_group_before(text: str, start: int, spans: _Taken) -> tuple[int, int] | 
         if hit is not None and text[hit[0] - 1:hit[0]] not in ("驻", "駐"):
             return hit  # "中国驻*联合国*大使" speaks for China, not the United Nations
     return None
+
+
+#: the prepositions of a title's posting, before the place or country where its holder
+#: serves: the locatives and "to", "a", "untuk", "para", "при", "pri" ("Ambassador *to*
+#: France", "ambasciatore russo *a* Roma", "Duta Besar Rusia *untuk* Indonesia")
+_POSTING = _LOCATIVES | {"to", "a", "untuk", "para", "при", "pri"}
+
+
+def _posting(text: str, folded: str, p: int, spans: _Taken) -> int | None:
+    """The end of a title's posting at ``p``, a :data:`_POSTING` preposition and a known
+    place or a country after it, when a name follows (after a comma or a space): "ambassador
+    *in Paris*, Ivan Sokolov", "Ambassador *to France* Ivan Sokolov", "embajador ruso *en
+    Madrid*, Iván Sokolov", "Ambasador Rosji *w Warszawie* Iwan Sokołow"; None otherwise
+    ("his counterpart in New Delhi" and no name: a place the title names, as before)."""
+    w = _WORD_AFTER.match(folded, p)
+    if w is None or w.group() not in _POSTING or not text.startswith(" ", w.end()):
+        return None
+    q = w.end() + 1
+    hit = spans.covering(q)
+    end = hit[1] if hit is not None and hit[0] == q and not spans.person(hit[2]) else spans.place_end(q)
+    if end is None:
+        return None
+    after = end + 2 if text.startswith(", ", end) else end + 1 if text.startswith(" ", end) else None
+    return end if after is not None and text[after:after + 1].isupper() else None
 
 
 def _genitive_step(text: str, p: int) -> tuple[int, None] | None:

@@ -81,6 +81,7 @@ from claimkit.extract.rules.spec import (
     build_specs,
 )
 from claimkit.extract.rules.story import dateline_day, in_headline, story_dates
+from claimkit.extract.rules.subjects import proper_subjects
 from claimkit.extract.rules.support import (
     Candidate,
     CueScan,
@@ -266,6 +267,8 @@ class RulesBackend(Backend):
         #: the types with ``conditioned`` categories and those categories, in type order
         #: (:meth:`_conditioned` looks at no other type)
         self._conditioned_types = [(name, spec.conditioned) for name, spec in self.specs.items() if spec.conditioned]
+        #: the claim types whose cues are verbs: a proper name opening their sentence is their subject
+        self._verbal_types = [name for name, spec in self.specs.items() if spec.verbal]
         #: the types a future-tense verb states (:mod:`.tense`): those composed with ``future``
         self._future_types = [name for name, spec in self.specs.items() if "future" in spec.compose]
 
@@ -482,6 +485,9 @@ class RulesBackend(Backend):
             found = _sorted([*found, *reported_people(
                 text, scan, lc, [*found, *places], document.language, self._finders.resolve,
                 self._finders.honorifics(document.language))])
+        if lc is not None:  # bodies in no gazetteer named as the subject opening a claim's sentence
+            found = _sorted([*found, *proper_subjects(
+                text, scan, lc, self._verbal_types, [*found, *places, *dates], self._finders.resolve)])
         partners = comitative_people(text, document.language, [*found, *places], self._finders.resolve)
         if partners:
             found = _sorted([*found, *partners])
@@ -585,6 +591,7 @@ class RulesBackend(Backend):
             h for h in kept
             if not _uncommitted(scene, h, sentence, by_code[h.lang.code])
             and not _objectless(scene, h, clause)
+            and not _forecast_complement(scene, h, sentence)
             and not (self.specs[h.type].verbal and _said_of_a_thing(scene, h))
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
@@ -1433,6 +1440,47 @@ def _own_subject_between(scene: Scene, lc: LanguageCues, start: int, future: Fut
         _WORD.search(text, e, future.start) is not None
         for _, e in scene.cues.spans(lc, "complementizer", start, future.start)
     )
+
+
+#: how many words a complement's subject of its own may have before a negated future cue
+_SUBJECT_WORDS = 6
+
+
+def _forecast_complement(scene: Scene, hit: Hit, sentence: tuple[int, int]) -> bool:
+    """A refusal cue that opens with a ``future`` word of its language and holds a
+    ``negation`` ("will not", "would never"), in the complement of a verb of saying whose
+    subject is its own: one to :data:`_SUBJECT_WORDS` words between the complement's start
+    (the end of a ``complementizer``, else of a ``reporting`` verb) and the cue, no clause
+    mark among them, no actor or person named there, no capitalised word (a name, also one
+    no finder knows: "that Kathmandu would not") and no ``actor_subject`` word (a personal
+    pronoun, a body: "it", "the government"). "Pedro Castillo said that prices will not
+    fall", "Castillo said inflation would not ease": a forecast, no one's refusal (the
+    futures of other languages are read so by :func:`_own_subject_between`). Only in a
+    language that lists ``actor_subject`` words (English, where such a future is a cue
+    word). "Castillo said that Peru will not recognise the vote", "... said that he will
+    not", "... said it would never", "... said the government will not" stay refusals."""
+    lc, scan, text = hit.lang, scene.cues, scene.text
+    if hit.type != "refusal" or "actor_subject" not in lc.patterns:
+        return False
+    if not scan.has(lc, "negation", hit.start, hit.end) or all(
+        s != hit.start for s, _ in scan.spans(lc, "future", hit.start, hit.end)
+    ):
+        return False
+    opens = [e for _, e in scan.spans(lc, "complementizer", sentence[0], hit.start)]
+    opens = opens or [e for _, e in scan.spans(lc, "reporting", sentence[0], hit.start)]
+    if not opens:
+        return False
+    start = opens[-1]
+    words = _WORD.findall(text, start, hit.start)
+    if not 0 < len(words) <= _SUBJECT_WORDS or _CLAUSE_MARK.search(text, start, hit.start):
+        return False
+    named = [*within(scene.actors, start, hit.start), *within(scene.people, start, hit.start)]
+    proper = any(w[:1].isupper() for w in words)  # a name no finder may know: "Kathmandu"
+    return not named and not proper and not scan.has(lc, "actor_subject", start, hit.start)
+
+
+#: a mark that ends a clause between a complement's start and its verb
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”«»]")
 
 
 def _opening_seat(scene: Scene, lo: int, future: Future) -> bool:

@@ -44,7 +44,7 @@ MODIFIERS = (
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",
     "analyst", "complementizer", "consequence", "dative", "announcing", "outcome", "credit",
     "actor_object", "object_lead", "comitative", "subject_relative", "adverbial", "group", "case_article",
-    "common_subject",
+    "common_subject", "actor_subject",
 )  # fmt: skip
 #: list entries of a language that are word sets, not cue patterns
 _WORD_SETS = frozenset({"markers", "clitics", "bracket"})

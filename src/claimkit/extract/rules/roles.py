@@ -260,7 +260,8 @@ def subject_of(
             subject = _distinct(opening or acting)
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
-            subject = _distinct(earlier[:1] if _verb_first(scene.text, site, hit) else _last(earlier))
+            subject = _distinct(_first_subject(scene.text, earlier) if _verb_first(scene.text, site, hit)
+                                else _last(earlier))
         elif source == "after_cue":
             inner = [a for a in _inner_names(memo, hit, ce) if may_act(hit, a)]
             after = inner or [a for a in in_clause if a.start >= _after_verb(hit) and may_act(hit, a)
@@ -930,6 +931,22 @@ def _verb_first(text: str, site: Site, hit: Hit) -> bool:
     if hit.lang.negation_after:
         return False
     return _SHARED_SUBJECT.fullmatch(text, site.clause[0], hit.start) is not None
+
+
+def _first_subject(text: str, earlier: Sequence[Mention]) -> list[Mention]:
+    """The first actor of ``earlier`` (the sentence's subject, :func:`_verb_first`), or the
+    person whose title, as written before the name, holds it: "Il portavoce del *governo*,
+    Alexei Rossi, ha avvertito", "L'ambasciatore russo a *Roma*, Ivan Sokolov, ha avvertito":
+    the body or capital the title names is no subject, the title's holder is."""
+    first = earlier[:1]
+    for m in earlier[1:]:
+        if m.value.kind != ActorKind.person or not first:
+            continue
+        written = m.value.text
+        start = m.end - len(written)
+        if start <= first[0].start and text[start : m.end] == written:
+            return [m]
+    return first
 
 
 def _named(memo: Memo, lo: int, hi: int) -> Sequence[Mention]:
