@@ -172,3 +172,26 @@ def test_is_term(raw: str, term: bool) -> None:
 
 _LANG_OF = {"bis 2027": "de", "до конца июня": "ru", "2028 yılına kadar": "tr", "mulai Mei": "id",
             "in 2027": "en", "im Oktober": "de", "в июне": "ru"}
+
+
+#: (language, text, words, value): yesterday's morning, noon and afternoon in Vietnamese, and a
+#: weekday in a Turkish clause that says what is planned or expected (the next one)
+_DAY_FORMS = [
+    ("vi", "Chiều qua, Thủ tướng đã tiếp Đại sứ Nhật Bản.", "Chiều qua", "2026-03-11"),
+    ("vi", "Sáng qua, hai bộ trưởng đã hội đàm tại Hà Nội.", "Sáng qua", "2026-03-11"),
+    ("vi", "Hai bên ký biên bản ghi nhớ vào trưa qua.", "trưa qua", "2026-03-11"),
+    ("tr", "Bakanın pazartesi günü Berlin'de mevkidaşıyla bir araya gelmesi planlanıyor.", "pazartesi", "2026-03-16"),
+    ("tr", "Heyetin cuma günü Bakü'ye gitmesi bekleniyor.", "cuma", "2026-03-13"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "words", "value"), _DAY_FORMS, ids=[f"{c[0]}-{i}" for i, c in enumerate(_DAY_FORMS)])
+def test_day_forms(lang: str, text: str, words: str, value: str) -> None:
+    assert (words, value) in _found(text, lang)
+
+
+def test_day_form_guards() -> None:
+    # "sáng quan trọng" (an important morning) holds no "sáng qua"; a Turkish weekday told in
+    # the past is the last one
+    assert _found("Buổi sáng quan trọng với cả hai bên.", "vi") == []
+    assert _found("Bakan pazartesi günü Berlin'de konuştu.", "tr") == [("pazartesi", "2026-03-09")]

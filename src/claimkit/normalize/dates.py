@@ -176,7 +176,8 @@ _REL_DAYS: dict[str, dict[str, int]] = {
            "明後日": 2, "あさって": 2, "今朝": 0, "今夜": 0, "今晩": 0},
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
-           "đêm qua": -1, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0},
+           "đêm qua": -1, "sáng qua": -1, "trưa qua": -1, "chiều qua": -1, "sáng nay": 0, "trưa nay": 0,
+           "chiều nay": 0, "tối nay": 0},
     "id": {"dua hari lalu": -2, "tiga hari lalu": -3, "dua hari yang lalu": -2,
            "tiga hari yang lalu": -3, "sepekan lalu": -7, "seminggu lalu": -7,
            "hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
@@ -428,7 +429,8 @@ _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernière|dernier|letzten|verga
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|(?:is|are) set to|(?:is|are) expected to|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|aura|wird|werden|soll|será|"
                      r"serán|va a|sarà|vai|irá|\w+rá|\w+rán|\w+rà|\w+ranno|tiendra|aura lieu|będzie|będą|odbędzie|будет|будут|состоится|"
-                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
+                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|planlanıyor|planlanan|bekleniyor|öngörülüyor|"
+                     r"سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
 #: future-tense forms of one language, read in its texts only: endings and words that are other
 #: words elsewhere ("-ront", "-ra" in French; "Sierra" too, a rare cost; "sera", Italian for
