@@ -19,6 +19,9 @@ Rules (documented in ``docs/normalize.md``):
   from the first: the story's own day), or from publication when the text names none.
 * A quarter or half of a year ("Q2 2026", "второй квартал 2026 года", "2026년 2분기") is
   its year: a span no day or month of it names.
+* A year named alone is a date only as a term after the publication's year ("by 2030",
+  "bis 2027", "2027 yılına kadar"); a month after a start or deadline ("dès septembre",
+  "до конца мая") is the one ahead. :func:`is_term` tells either.
 * Without a publication date, a relative date stays ``unresolved`` with its
   raw text; it is never guessed from today's date.
 

@@ -1258,7 +1258,8 @@ def _own_date(
 
     A refusal or warning (not ``ahead``) is dated by the day it was made: a date after
     publication is the threatened event's ("entro aprile", "bulan depan"); a pledge
-    (dated_ahead) by when what it promises is to happen ("by 2030", "2028年までに")."""
+    (dated_ahead) by when what it promises is to happen ("by 2030", "2028年までに"); a
+    meeting (not ``term``) by no term (:func:`_dates_no_term`)."""
     scene = memo.scene
     dates = (scene.dates if term else _dates_no_term(memo)) if ahead else _dates_not_ahead(memo)
     date = nearest(dates, hit.start, site.clause)
