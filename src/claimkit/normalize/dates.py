@@ -1457,9 +1457,17 @@ _YEAR_AFTER: dict[str, str] = {
     "tr": r"(?:\s+yılına\s+kadar|\s+sonuna\s+kadar|['’]\s*(?:ye|ya|e|a)\s+kadar|\s+yılında|['’](?:de|da|te|ta)(?!\w)"
           r"|['’](?:den|dan|ten|tan)\s+itibaren|\s+yılından\s+itibaren)",
 }
-_YEAR = re.compile(r"(?<![\d.,/])(?<!\d-)(?:19|20)\d\d(?![\d/]|[.,-]\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d(?![\d/]|[.,-]\d)")
 #: how far back the words before a year may start
 _YEAR_REACH = 32
+
+
+def _glued(text: str, at: int) -> bool:
+    """Whether the four digits at ``at`` continue a number or a date: a digit, a point, a
+    comma or a slash right before them ("12026", "1.2026", "3/2027"), or a hyphen after a
+    digit ("2026-2027")."""
+    before = text[at - 1] if at else ""
+    return before.isdigit() or before in ".,/" or (before == "-" and at > 1 and text[at - 2].isdigit())
 
 
 @functools.cache
@@ -1481,7 +1489,7 @@ def _years_ahead(text: str, language: str | None, published: dt.date | None) -> 
     before, after = _year_marks(_lang(language))
     out = []
     for m in _YEAR.finditer(text):
-        if int(m.group(0)) <= published.year:
+        if int(m.group(0)) <= published.year or _glued(text, m.start()):
             continue
         words = before.search(text, max(0, m.start() - _YEAR_REACH), m.start()) if before is not None else None
         tail = after.match(text, m.end()) if after is not None and words is None else None
