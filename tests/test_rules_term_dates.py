@@ -195,3 +195,32 @@ def test_day_form_guards() -> None:
     # the past is the last one
     assert _found("Buổi sáng quan trọng với cả hai bên.", "vi") == []
     assert _found("Bakan pazartesi günü Berlin'de konuştu.", "tr") == [("pazartesi", "2026-03-09")]
+
+
+#: (language, text): a meeting whose relative clause gives its day, in a clause that tells of the
+#: day it was announced (Thursday, publication's): the meeting was held on Tuesday 10 March
+_RELATIVE = [
+    ("pl", "Umowę ogłoszono w czwartek po spotkaniu ministra Radosława Sikorskiego z Andrijem Sybihą, "
+           "które odbyło się we wtorek w Warszawie."),
+    ("ru", "Соглашение объявили в четверг после встречи Сергея Лаврова с Ван И, которая прошла во вторник в Пекине."),
+    ("uk", "Угоду оголосили в четвер після зустрічі Андрія Сибіги з Радославом Сікорським, яка відбулася у "
+           "вівторок у Варшаві."),
+    ("hr", "Sporazum je objavljen u četvrtak nakon sastanka Andreja Plenkovića i Roberta Fica, koji je održan u "
+           "utorak u Zagrebu."),
+    ("en", "The deal was announced on Thursday after talks between Keir Starmer and Emmanuel Macron, which were "
+           "held on Tuesday in Paris."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _RELATIVE, ids=[c[0] for c in _RELATIVE])
+def test_a_meeting_is_dated_by_its_relative_clause(backend: RulesBackend, lang: str, text: str) -> None:
+    assert dates_of(backend, text, lang, "meeting", _PUBLISHED) == ["2026-03-10"]
+
+
+def test_a_relative_clause_with_no_day_leaves_the_meetings_clause_date(backend: RulesBackend) -> None:
+    # guards: no day in the relative clause, no relative clause: the clause's Thursday
+    text = ("Umowę ogłoszono w środę po spotkaniu ministra Radosława Sikorskiego z Andrijem Sybihą, "
+            "który wcześniej odwiedził Kijów.")
+    assert dates_of(backend, text, "pl", "meeting", _PUBLISHED) == ["2026-03-11"]
+    text = "The deal was announced on Wednesday after talks between Keir Starmer and Emmanuel Macron in Paris."
+    assert dates_of(backend, text, "en", "meeting", _PUBLISHED) == ["2026-03-11"]

@@ -1262,6 +1262,8 @@ def _own_date(
     meeting (not ``term``) by no term (:func:`_dates_no_term`)."""
     scene = memo.scene
     dates = (scene.dates if term else _dates_no_term(memo)) if ahead else _dates_not_ahead(memo)
+    if not term and (date := _relative_date(scene, site, dates)) is not None:
+        return date, "clause"
     date = nearest(dates, hit.start, site.clause)
     if date is not None:
         return date, "clause"
@@ -1286,6 +1288,26 @@ def _agreed(scene: Scene, site: Site) -> bool:
     A verb of agreeing alone ("agreed to", "погодилася", "同意") is no such sign: its gold
     dates by the term as often as by the day."""
     return any(scene.cues.has(lc, "signing", *site.sentence) for lc in site.langs)
+
+
+#: how far after its clause's end a relative pronoun opening the next clause may stand
+_RELATIVE_GAP = 3
+
+
+def _relative_date(scene: Scene, site: Site, dates: Sequence[Mention]) -> Mention | None:
+    """The first date of the relative clause right after a meeting's clause (a
+    ``subject_relative`` word opening it: "po spotkaniu ..., które odbyło się we wtorek",
+    "после встречи ..., которая прошла в понедельник", "the talks, which were held on
+    Monday"): when that meeting was held, though the clause that names it tells of another
+    day ("Porozumienie ogłoszono po spotkaniu, które ... odbył w poniedziałek")."""
+    end, stop = site.clause[1], site.sentence[1]
+    for lc in site.langs:
+        opening = scene.cues.spans(lc, "subject_relative", end, min(stop, end + _RELATIVE_GAP + 12))
+        if opening and opening[0][0] - end <= _RELATIVE_GAP:
+            comma = scene.text.find(",", opening[0][1], stop)
+            inside = within(dates, opening[0][1], stop if comma < 0 else comma)
+            return inside[0] if inside else None
+    return None
 
 
 def _dates_no_term(memo: Memo) -> Sequence[Mention]:
