@@ -19,6 +19,9 @@ Rules (documented in ``docs/normalize.md``):
   from the first: the story's own day), or from publication when the text names none.
 * A quarter or half of a year ("Q2 2026", "второй квартал 2026 года", "2026년 2분기") is
   its year: a span no day or month of it names.
+* A year named alone is a date only as a term after the publication's year ("by 2030",
+  "bis 2027", "2027 yılına kadar"); a month after a start or deadline ("dès septembre",
+  "до конца мая") is the one ahead. :func:`is_term` tells either.
 * Without a publication date, a relative date stays ``unresolved`` with its
   raw text; it is never guessed from today's date.
 
@@ -54,7 +57,7 @@ from claimkit.text import (
     windows_around,
 )
 
-__all__ = ["find_dates", "month_names", "next_week", "resolve_date"]
+__all__ = ["find_dates", "is_term", "month_names", "next_week", "resolve_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -148,18 +151,18 @@ _ABBREVIATED_MONTHS: dict[str, list[str]] = {
 # each list is the "for" of a date set ahead ("für Juni", "para junio", "на июнь": see
 # :data:`_AHEAD`).
 _MONTH_PREPS: dict[str, str] = {
-    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for",
-    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour",
-    "de": r"im|seit|bis|Anfang|Ende|Mitte|für",
-    "es": r"en|desde|hasta|principios de|finales de|mediados de|para",
-    "it": r"a|ad|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per",
-    "pt": r"em|desde|até|início de|final de|meados de|fim de|para",
-    "pl": r"w|od|do|na początku|pod koniec|w połowie|na",
-    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на",
-    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині|на",
-    "hr": r"u|od|do|početkom|krajem|sredinom|za",
-    "id": r"pada|bulan|sejak|hingga|akhir|awal|pertengahan",
-    "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف",
+    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for|starting|starting in|as of|before|no later than|by the end of",
+    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour|dès|à partir de|d'ici|d’ici|avant",
+    "de": r"im|seit|bis|Anfang|Ende|Mitte|für|ab|spätestens im|bis Ende|bis Anfang|bis Mitte",
+    "es": r"en|desde|hasta|principios de|finales de|mediados de|para|a partir de|antes de|hasta finales de|hasta fines de",
+    "it": r"a|ad|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per|dal mese di|prima di|entro la fine di|entro fine",
+    "pt": r"em|desde|até|início de|final de|meados de|fim de|para|a partir de|antes de|até ao final de|até o final de|até ao fim de|até o fim de",
+    "pl": r"w|od|do|na początku|pod koniec|w połowie|na|do końca|od początku|przed",
+    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на|до конца|к концу|с начала|не позднее",
+    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині|на|до кінця|з початку|не пізніше",
+    "hr": r"u|od|do|početkom|krajem|sredinom|za|do kraja|od početka|prije",
+    "id": r"pada|bulan|sejak|hingga|akhir|awal|pertengahan|mulai|sampai|sebelum|paling lambat|hingga akhir|sampai akhir",
+    "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف|ابتداء من|اعتبارا من|قبل|نهاية|بحلول نهاية|حتى نهاية",
 }
 
 # Relative day words: offset in days from publication; "two days ago" and the like in the
@@ -176,7 +179,8 @@ _REL_DAYS: dict[str, dict[str, int]] = {
            "明後日": 2, "あさって": 2, "今朝": 0, "今夜": 0, "今晩": 0},
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
-           "đêm qua": -1, "sáng nay": 0, "trưa nay": 0, "chiều nay": 0, "tối nay": 0},
+           "đêm qua": -1, "sáng qua": -1, "trưa qua": -1, "chiều qua": -1, "sáng nay": 0, "trưa nay": 0,
+           "chiều nay": 0, "tối nay": 0},
     "id": {"dua hari lalu": -2, "tiga hari lalu": -3, "dua hari yang lalu": -2,
            "tiga hari yang lalu": -3, "sepekan lalu": -7, "seminggu lalu": -7,
            "hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
@@ -428,7 +432,8 @@ _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernière|dernier|letzten|verga
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|(?:is|are) set to|(?:is|are) expected to|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|aura|wird|werden|soll|será|"
                      r"serán|va a|sarà|vai|irá|\w+rá|\w+rán|\w+rà|\w+ranno|tiendra|aura lieu|będzie|będą|odbędzie|будет|будут|состоится|"
-                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
+                     r"буде|будуть|відбудеться|će|ćе|olacak|edecek|planlanıyor|planlanan|bekleniyor|öngörülüyor|"
+                     r"سوف|\w+(?:acak|ecek|acağ|eceğ)\w*)\b|"
                      r"将|將|将于|將於|计划|計劃|拟|予定|する見通し|예정|할 것")
 #: future-tense forms of one language, read in its texts only: endings and words that are other
 #: words elsewhere ("-ront", "-ra" in French; "Sierra" too, a rare cost; "sera", Italian for
@@ -546,10 +551,21 @@ _SCHEDULED = re.compile(
 )
 
 
+#: a start or a deadline opening a month's own match (or closing it, in Turkish): what it
+#: tells of begins or ends then, after it was said ("dès septembre", "à partir de juin",
+#: "ab Juli", "mulai Mei", "до конца мая", "do końca maja", "Haziran'dan itibaren")
+_START_MONTH = re.compile(
+    r"(?i)^(?:starting|as of|no later than|dès|à partir de|d['’]ici|a partir de|ab|spätestens|"
+    r"do końca|od początku|до конца|к концу|с начала|не позднее|до кінця|з початку|не пізніше|"
+    r"do kraja|od početka|mulai|paling lambat|ابتداء من|اعتبارا من)\s"
+    r"|(?:itibaren|kadar)$"
+)
+
+
 def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
     """The date ``raw`` is set ahead by a "for" written before it (:data:`_AHEAD`), or, a
-    month's, opening it."""
-    if month and _AHEAD_MONTH.match(raw):
+    month's, opening it, or a start or deadline in it (:data:`_START_MONTH`)."""
+    if month and (_AHEAD_MONTH.match(raw) or _START_MONTH.search(raw)):
         return True
     at = context.find(raw)
     return at >= 0 and _AHEAD_BEFORE.search(context, max(0, at - 24), at) is not None
@@ -810,14 +826,14 @@ _DAY_OR_YEAR = r"(?:\d{1,2}|(?:19|20)\d\d)(?!\d|[.,]\d)"
 #: (in the month of), its beginning, end or middle ("Mart başında", "Şubat sonunda", "Şubat
 #: ayının sonunda", "Nisan ortasında"); not its ablative "Mart'tan", which may open a period
 _TR_MONTH_AFTER = (
-    r"(?:['’](?:da|de|ta|te)|\s+ay[ıi]nda|\s+ay[ıi]\s+içinde"
+    r"(?:['’](?:da|de|ta|te)|\s+ay[ıi]nda|\s+ay[ıi]\s+içinde|['’](?:dan|den|tan|ten)\s+itibaren|['’](?:a|e|ya|ye)\s+kadar"
     r"|(?:\s+ay[ıi]n[ıi]n)?\s+(?:başında|sonunda|ortasında|sonuna\s+kadar))"
 )
 
 #: the week written after a Vietnamese weekday ("thứ Ba tuần trước": of last week; :data:`_WEEKS`)
 _VI_WEEK = r"(?:,?\s+(?P<vwk>tuần\s+(?:trước|qua|tới|sau|này)))?"
 #: its words, anchors of the windows a date is looked for in (:func:`_windows`)
-_TR_MONTH_WORDS = ("ayında", "ayinda", "içinde", "başında", "sonunda", "ortasında", "sonuna")
+_TR_MONTH_WORDS = ("ayında", "ayinda", "içinde", "başında", "sonunda", "ortasında", "sonuna", "itibaren", "kadar")
 
 
 def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
@@ -1411,6 +1427,98 @@ def _spans(text: str) -> list[tuple[int, int, DateRef]]:
     return out
 
 
+# ------------------------------------------------------------------ a year named alone
+
+#: the words that make a year named alone ("2028") the time of something: a deadline, a
+#: start or "in", before the year in each language (after it in Korean and Turkish); a
+#: year after publication's, so "by 2030", "bis 2027", "до 2028 года", "đến năm 2030" date
+#: what a pledge promises (CJK "2028年" is read by the table's ``cyo`` branch)
+_YEAR_BEFORE: dict[str, str] = {
+    "en": r"by|until|till|in|from|before|through|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of|"
+          r"(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of|early|late|mid-?",
+    "fr": r"en|d['’]ici(?:\s+à)?|jusqu['’]en|à\s+partir\s+de|dès|avant|(?:d['’]ici\s+)?(?:la\s+)?(?:fin|début|mi-?)",
+    "es": r"en|para|hasta|antes\s+de|a\s+partir\s+de|hacia|a\s+(?:finales|fines|principios|mediados)\s+de",
+    "it": r"nel|entro(?:\s+il)?|dal|fino\s+al|a\s+partire\s+dal|per\s+il|(?:entro\s+la|alla)\s+fine\s+del|"
+          r"all['’]inizio\s+del|a\s+metà\s+del",
+    "pt": r"em|até(?:\s+(?:ao|o)\s+(?:fim|final)\s+de)?|a\s+partir\s+de|n?o\s+(?:fim|final|início)\s+de|para",
+    "de": r"bis(?:\s+(?:Ende|Anfang|Mitte))?|ab|im\s+Jahre?|spätestens(?:\s+bis)?|Ende|Anfang|Mitte",
+    "pl": r"do(?:\s+końca)?|w|od|przed|najpóźniej\s+do|na\s+początku|pod\s+koniec",
+    "hr": r"do(?:\s+kraja)?|u|od|tijekom|početkom|krajem|sredinom",
+    "ru": r"до(?:\s+конца)?|к(?:\s+концу)?|в|во|с|со|не\s+позднее|в\s+течение|в\s+начале|в\s+конце",
+    "uk": r"до(?:\s+кінця)?|у|в|з|із|протягом|не\s+пізніше|на\s+початку|наприкінці",
+    "id": r"(?:pada|hingga|sampai|mulai|sebelum|paling\s+lambat|akhir|awal)(?:\s+tahun)?|tahun",
+    "vi": r"năm",
+    "ar": r"عام|العام|سنة|بحلول|حتى|في|ابتداء\s+من|اعتبارا\s+من|مطلع|نهاية|أواخر|أوائل|منتصف",
+}
+#: the same after the year: Korean "2028년까지", "2028년부터", "2028년께"; Turkish "2027 yılına
+#: kadar", "2027'ye kadar", "2027'de", "2027 yılında", "2028'den itibaren"
+_YEAR_AFTER: dict[str, str] = {
+    "ko": r"\s*년(?!\s*\d{1,2}\s*월)",
+    "tr": r"(?:\s+yılına\s+kadar|\s+sonuna\s+kadar|['’]\s*(?:ye|ya|e|a)\s+kadar|\s+yılında|['’](?:de|da|te|ta)(?!\w)"
+          r"|['’](?:den|dan|ten|tan)\s+itibaren|\s+yılından\s+itibaren)",
+}
+_YEAR = re.compile(r"(?:19|20)\d\d(?![\d/]|[.,-]\d)")
+#: how far back the words before a year may start
+_YEAR_REACH = 32
+
+
+def _glued(text: str, at: int) -> bool:
+    """Whether the four digits at ``at`` continue a number or a date: a digit, a point, a
+    comma or a slash right before them ("12026", "1.2026", "3/2027"), or a hyphen after a
+    digit ("2026-2027")."""
+    before = text[at - 1] if at else ""
+    return before.isdigit() or before in ".,/" or (before == "-" and at > 1 and text[at - 2].isdigit())
+
+
+@functools.cache
+def _year_marks(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The compiled words before (ending at the year) and after (from it) of ``lang``."""
+    before = _YEAR_BEFORE.get(lang or "en")
+    after = _YEAR_AFTER.get(lang or "")
+    return (re.compile(rf"(?<!\w)(?:(?i:{before})\s+)+$") if before else None,
+            re.compile(after) if after else None)
+
+
+def _years_ahead(text: str, language: str | None, published: dt.date | None) -> list[tuple[int, int, DateRef]]:
+    """The years named alone after publication's with a deadline, a start or an "in" of
+    ``language`` next to them (:data:`_YEAR_BEFORE`, :data:`_YEAR_AFTER`): "by 2030", "do 2028.",
+    "2027 yılına kadar". A year before publication's with no month is background more often
+    than a claim's time ("in 2014", "since 2022"); without a publication date none is read."""
+    if published is None:
+        return []
+    before, after = _year_marks(_lang(language))
+    out = []
+    for m in _YEAR.finditer(text):
+        if int(m.group(0)) <= published.year or _glued(text, m.start()):
+            continue
+        words = before.search(text, max(0, m.start() - _YEAR_REACH), m.start()) if before is not None else None
+        tail = after.match(text, m.end()) if after is not None and words is None else None
+        if words is not None or tail is not None:
+            start, end = (words.start(), m.end()) if words is not None else (m.start(), tail.end())  # type: ignore[union-attr]
+            out.append((start, end, DateRef(value=m.group(0), granularity=DateGranularity.year,
+                                            raw=text[start:end], resolution=DateResolution.explicit)))
+    return out
+
+
+#: the words of a term: a deadline or a start that opens a month's or year's words ("by 2030",
+#: "until June", "bis 2027", "ab Oktober", "до конца июня", "do 2027", "mulai Mei", "حتى عام
+#: 2030") or closes them in Korean and Turkish ("2028년까지", "Haziran'dan itibaren")
+_TERM = re.compile(
+    r"(?i)^(?:by|until|till|before|no later than|starting|as of|d['’]ici|jusqu['’]|dès|à partir|avant|"
+    r"hasta|antes|a partir|entro|fino|a partire|prima|até|bis|ab|spätestens|do|od|przed|najpóźniej|prije|"
+    r"до|к|с|со|не позднее|з|із|не пізніше|hingga|sampai|mulai|sebelum|paling lambat|đến|từ|حتى|بحلول|"
+    r"ابتداء|اعتبارا|قبل)(?!\w)"
+    r"|(?:kadar|itibaren|까지|부터)$"
+)
+
+
+def is_term(ref: DateRef) -> bool:
+    """Whether ``ref`` is a month or a year named as a deadline or a start (:data:`_TERM`):
+    when what a claim promises ends or begins, not when a meeting is held."""
+    raw = (ref.raw or "").strip()
+    return ref.granularity in (DateGranularity.month, DateGranularity.year) and bool(_TERM.search(raw))
+
+
 def find_dates(text: str, *, published: dt.date | None,
                language: str | None) -> list[DateMention]:
     """Date expressions in ``text``, each resolved against ``published``.
@@ -1447,13 +1555,36 @@ def find_dates(text: str, *, published: dt.date | None,
             ref = _from_story_day(ref, table.story[key], first if key in _FROM_FIRST and first else last)
         if source is not text and ref.raw:
             ref = ref.model_copy(update={"raw": _as_written(ref.raw, source, text, m.start())})
+        e = _without_full_stop(text, s, e)
         out.append(DateMention(s, e, text[s:e], ref))
         last = _day_of(ref) or last
         first = first or last
-    if spans:
-        out += [DateMention(a, b, text[a:b], ref.model_copy(update={"raw": text[a:b]})) for a, b, ref in spans]
+    extra = [*spans, *(y for y in _years_ahead(source, language, published) if not _overlaps(y, out, spans))]
+    if extra:
+        out += [DateMention(a, b, text[a:b], ref.model_copy(update={"raw": text[a:b]})) for a, b, ref in extra]
         out.sort(key=lambda mention: mention.start)
     return out
+
+
+def _overlaps(year: tuple[int, int, DateRef], found: list[DateMention],
+              spans: list[tuple[int, int, DateRef]]) -> bool:
+    """Whether a year named alone (:func:`_years_ahead`) lies in a date found otherwise
+    ("marzo de 2027", "2028年", "Q2 2027")."""
+    a, b, _ = year
+    return any(m.start < b and a < m.end for m in found) or any(s < b and a < e for s, e, _ in spans)
+
+
+#: a full stop that ends a sentence: the end of the text, a line break, or a space and a capital
+_SENTENCE_STOP = re.compile(r"\.(?=\s*$|\s*\n|\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ])")
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    """The end of the date ``text[start:end]`` without the full stop of its sentence, which
+    the match took as an abbreviation's dot ("by the end of May." is "end of May"); a date
+    running past its sentence lies in no claim's clause. A dot inside it stays ("Nov. 3")."""
+    if end - start > 1 and text[end - 1] == "." and _SENTENCE_STOP.match(text, end - 1):
+        return end - 1
+    return end
 
 
 def _as_written(raw: str, source: str, text: str, near: int) -> str:

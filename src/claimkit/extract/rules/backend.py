@@ -103,7 +103,7 @@ from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, 
 from claimkit.extract.rules.version import RULES_VERSION, rules_version
 from claimkit.normalize import country_name
 from claimkit.normalize._names import romanised
-from claimkit.normalize.dates import next_week
+from claimkit.normalize.dates import is_term, next_week
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 from claimkit.text import fold_case_loose, reading_form
@@ -974,7 +974,8 @@ class RulesBackend(Backend):
         fields: dict[str, Any] = {"actor": subject}
         objects, follows = self._objects[hit.type]
         anaphoric = follows and _anaphoric(scene.cues, hit)
-        date, path = _own_date(memo, hit, site, ahead=spec.dated_ahead or not spec.modality, anaphoric=anaphoric)
+        ahead = (spec.dated_ahead and not _agreed(scene, site)) or not spec.modality
+        date, path = _own_date(memo, hit, site, ahead=ahead, anaphoric=anaphoric, term=bool(spec.modality))
         dated = path in _OWN_PATHS
         story = None
         if date is not None:
@@ -1254,7 +1255,9 @@ def _publication_path(document: Document, scene: Scene) -> str:
     return "publication" if any(m.value.value and len(m.value.value) >= len("2025-03") for m in scene.dates) else "brief"
 
 
-def _own_date(memo: Memo, hit: Hit, site: Site, *, ahead: bool, anaphoric: bool) -> tuple[Mention | None, str]:
+def _own_date(
+    memo: Memo, hit: Hit, site: Site, *, ahead: bool, anaphoric: bool, term: bool = True
+) -> tuple[Mention | None, str]:
     """The date mention that dates the claim from the text around it, and the path that
     chose it (:attr:`Candidate.date_path`): the nearest in its clause (``clause``), else in
     its sentence (``sentence``), else the next sentence's attribution (``reported``), else
@@ -1262,9 +1265,12 @@ def _own_date(memo: Memo, hit: Hit, site: Site, *, ahead: bool, anaphoric: bool)
 
     A refusal or warning (not ``ahead``) is dated by the day it was made: a date after
     publication is the threatened event's ("entro aprile", "bulan depan"); a pledge
-    (dated_ahead) by when what it promises is to happen ("by 2030", "2028年までに")."""
+    (dated_ahead) by when what it promises is to happen ("by 2030", "2028年までに"); a
+    meeting (not ``term``) by no term (:func:`_dates_no_term`)."""
     scene = memo.scene
-    dates = scene.dates if ahead else _dates_not_ahead(memo)
+    dates = (scene.dates if term else _dates_no_term(memo)) if ahead else _dates_not_ahead(memo)
+    if not term and (date := _relative_date(scene, site, dates)) is not None:
+        return date, "clause"
     date = nearest(dates, hit.start, site.clause)
     if date is not None:
         return date, "clause"
@@ -1279,6 +1285,47 @@ def _own_date(memo: Memo, hit: Hit, site: Site, *, ahead: bool, anaphoric: bool)
             return date, "reported"
     date = _narrative_date(scene, site)
     return (date, "paragraph") if date is not None else (None, "none")
+
+
+def _agreed(scene: Scene, site: Site) -> bool:
+    """The claim's sentence tells of an agreement signed (a ``signing`` word of its
+    language: "signed", "accord", "assinaram um acordo", "подписали соглашение", "签署",
+    "ký thỏa thuận"): the promise was made that day, and a year or month ahead in it is
+    the agreement's term ("signed a deal to supply gas until 2040"), not the pledge's date.
+    A verb of agreeing alone ("agreed to", "погодилася", "同意") is no such sign: its gold
+    dates by the term as often as by the day."""
+    return any(scene.cues.has(lc, "signing", *site.sentence) for lc in site.langs)
+
+
+#: how far after its clause's end a relative pronoun opening the next clause may stand
+_RELATIVE_GAP = 3
+
+
+def _relative_date(scene: Scene, site: Site, dates: Sequence[Mention]) -> Mention | None:
+    """The first date of the relative clause right after a meeting's clause (a
+    ``subject_relative`` word opening it: "po spotkaniu ..., które odbyło się we wtorek",
+    "после встречи ..., которая прошла в понедельник", "the talks, which were held on
+    Monday"): when that meeting was held, though the clause that names it tells of another
+    day ("Porozumienie ogłoszono po spotkaniu, które ... odbył w poniedziałek")."""
+    end, stop = site.clause[1], site.sentence[1]
+    for lc in site.langs:
+        opening = scene.cues.spans(lc, "subject_relative", end, min(stop, end + _RELATIVE_GAP + 12))
+        if opening and opening[0][0] - end <= _RELATIVE_GAP:
+            comma = scene.text.find(",", opening[0][1], stop)
+            inside = within(dates, opening[0][1], stop if comma < 0 else comma)
+            return inside[0] if inside else None
+    return None
+
+
+def _dates_no_term(memo: Memo) -> Sequence[Mention]:
+    """The document's dates but the terms (:func:`normalize.dates.is_term`: "ab Oktober",
+    "до конца июня", "do 2027"), what dates a meeting: a meeting named again next to a
+    deadline ("after the meeting, Iraq pledged to cut output by the end of June") is not
+    held then. Made once per document (:attr:`Memo.shared`)."""
+    found: Sequence[Mention] | None = memo.shared.get("no_term")
+    if found is None:
+        found = memo.shared["no_term"] = [m for m in memo.scene.dates if not is_term(m.value)]
+    return found
 
 
 def _dates_not_ahead(memo: Memo) -> Sequence[Mention]:

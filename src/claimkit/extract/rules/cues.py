@@ -39,7 +39,7 @@ MODIFIERS = (
     "oblique", "readiness", "call", "hypothetical", "timeframe", "nominal",
     "threat", "partial", "possessed", "genitive", "pronoun", "generic", "host", "host_after", "thanks",
     "anaphor", "anaphor_after", "venue", "joint", "both", "sides", "until", "speech", "physical",
-    "agreement", "called_off", "recurring", "coordinator", "belief", "travel", "auxiliary",
+    "agreement", "signing", "called_off", "recurring", "coordinator", "belief", "travel", "auxiliary",
     "participle", "adnominal", "condition_name", "head_case", "attributive", "relative",
     "attribution", "between", "agent", "passive", "expected", "reporting_genitive", "title_anaphor",
     "analyst", "complementizer", "consequence", "dative", "announcing", "outcome", "credit",
