@@ -159,11 +159,14 @@ def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: b
 #: Polish's and Croatian's demonstratives ("Die Regierung – so der Sprecher – will ...",
 #: "Das ist gut - sagte er"); the definite articles that do open places ("Den Haag", "The
 #: Hague", "La Paz", "Des Moines", "A Coruña", "Le Havre") are not among them
-_DETERMINERS = frozenset(
-    "der die das dem ein eine einer eines einem einen dieser diese dieses diesem diesen jeder jede jedes"
-    " kein keine het een deze dit une cette ces cet una unos unas esta estos estas uno questo questa"
-    " quello quella um uma uns umas essa esse this that these those ten tego ovaj ova ovo taj".split()
-)
+_DETERMINERS = frozenset({
+    "der", "die", "das", "dem", "ein", "eine", "einer", "eines", "einem", "einen",
+    "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "kein", "keine",
+    "het", "een", "deze", "dit", "une", "cette", "ces", "cet", "una", "unos", "unas",
+    "esta", "estos", "estas", "uno", "questo", "questa", "quello", "quella",
+    "um", "uma", "uns", "umas", "essa", "esse", "this", "that", "these", "those",
+    "ten", "tego", "ovaj", "ova", "ovo", "taj",
+})
 
 
 def _placelike(place: str) -> bool:
