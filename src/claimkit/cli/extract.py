@@ -270,6 +270,7 @@ class _Sink:
         self.fh = fh
         self.writer = writer
         self.advance = advance
+        self.settled: Any = lambda: None
         self.counts: Counter[str] = Counter()
         self.claims: Counter[str] = Counter()
         self.load_failures: list[Failure] = []
@@ -297,6 +298,7 @@ class _Sink:
             self.claims.update(c.type for c in record.claims)
         self.advance(record)
         self.flush_load_failures()
+        self.settled()  # the first record's tables loaded: the collector runs again
 
 
 @dataclass(frozen=True)
@@ -323,8 +325,9 @@ def _run(paths: tuple[str, ...], extractor: Any, plan: _Plan) -> Counter[str]:
     fh = open_output(plan.output, append=plan.append)
     sink = _Sink(fh, lambda record: None, plan.writer)
     try:
-        with _progress(plan.quiet) as advance, long_run_gc():
+        with _progress(plan.quiet) as advance, long_run_gc() as settled:
             sink.advance = advance
+            sink.settled = settled
             docs = (_dated(d, plan.published)
                     for d in load_documents(paths, on_error=sink.on_load_error,
                                             max_bytes=plan.max_bytes,

@@ -65,9 +65,18 @@ _AGENCY = r"(?:[(（](?P<agency>[^()（）\n]{1,40})[)）]|/(?P<slashed>[^/\n]{1
 #: (RIA Novosti: "МОСКВА, 3 ноя — РИА Новости.", "..., Иван Петров.")
 _NAMED = r"ІНТЕРФАКС-УКРАЇНА|Інтерфакс-Україна|INTERFAX\.RU|ИНТЕРФАКС|Интерфакс|Interfax|Інтерфакс"
 _DASHED = r"РИА Новости|RIA Novosti|ПРАЙМ|Спутник|Sputnik|РБК|ТАСС"
+#: the conjunctions that follow a suspended compound's hyphen ("Staats- und Regierungschefs",
+#: "Ein- oder Ausfuhr", "land- en tuinbouw", "wschodnio- i zachodnioeuropejski", "srednje- i
+#: dugoročno", "kesä- ja talvikausi", "kis- és középvállalkozások", "pre- and post-war")
+_CONJUNCTIONS = ("und|oder|bis|sowie|bzw|u|en|of|tot|i|lub|oraz|albo|czy|a|ili|te|in|ali|nebo|či|alebo"
+                 "|og|eller|och|samt|ja|tai|sekä|või|és|vagy|illetve|un|ir|ar|and|or|to|e|o|y|u|și|sau")
+#: a hyphen glued to the word before it and followed by a conjunction or a comma
+#: ("Ein-, Aus- und Durchfuhr"): the first half of a suspended compound, no dateline's dash
+_SUSPENDED = rf"(?<=[^\W\d_])-(?:,|[ \t]+(?:{_CONJUNCTIONS})(?![^\W\d_]))"
 #: the dash that opens the story (after an optional dot: "(EFE).-"), or the dot after an
 #: agency in slashes ("/ТАСС/."), or the end of a line that is a place and a date alone
-_END = (rf"(?:[ \t]*\.?[ \t]*(?:--?|[–—])(?![-–—]*\w)(?:[ \t]*(?P<dashed>{_DASHED})(?:,[^.\n]{{1,40}})?\.)?"
+_END = (rf"(?:[ \t]*\.?[ \t]*(?!{_SUSPENDED})(?:--?|[–—])(?![-–—]*\w)"
+        rf"(?:[ \t]*(?P<dashed>{_DASHED})(?:,[^.\n]{{1,40}})?\.)?"
         r"|(?<=/)\.|(?P<eol>(?=[ \t]*$)))")
 
 #: a dateline in the Latin, Cyrillic and Arabic agencies' styles: place, then a comma and a
@@ -133,7 +142,9 @@ def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: b
     """The dateline opening the line at ``at``, if it opens with one."""
     for pattern in _PATTERNS:
         m = pattern.match(text, at)
-        if m is not None and (m.groupdict().get("eol") is None or _dated_line(m.group("date"))):
+        if m is None or (pattern is _WESTERN and not _placelike(m.group("place"))):
+            continue
+        if m.groupdict().get("eol") is None or _dated_line(m.group("date")):
             found = _dateline(m, seat, lead)
             if pattern is _AGENCY_ONLY:  # the place may follow: "(ANSA) - ROMA, 5 NOV -"
                 after = _read_line(text, m.end(), seat, lead=lead)
@@ -141,6 +152,29 @@ def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: b
                     return replace(after, span=(at, after.span[1]), agency=found.agency)
             return found
     return None
+
+
+#: determiners that open no place's name: German articles and demonstratives, the indefinite
+#: articles and demonstratives of Dutch, French, Spanish, Italian, Portuguese, and English's,
+#: Polish's and Croatian's demonstratives ("Die Regierung – so der Sprecher – will ...",
+#: "Das ist gut - sagte er"); the definite articles that do open places ("Den Haag", "The
+#: Hague", "La Paz", "Des Moines", "A Coruña", "Le Havre") are not among them
+_DETERMINERS = frozenset({
+    "der", "die", "das", "dem", "ein", "eine", "einer", "eines", "einem", "einen",
+    "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "kein", "keine",
+    "het", "een", "deze", "dit", "une", "cette", "ces", "cet", "una", "unos", "unas",
+    "esta", "estos", "estas", "uno", "questo", "questa", "quello", "quella",
+    "um", "uma", "uns", "umas", "essa", "esse", "this", "that", "these", "those",
+    "ten", "tego", "ovaj", "ova", "ovo", "taj",
+})
+
+
+def _placelike(place: str) -> bool:
+    """``place`` may be a place's name: it opens with no determiner, and its first and last
+    words are not written in lower case ("Frankfurt am Main", "Rio de Janeiro" are places;
+    "srednje", "Das ist gut" are not). Scripts with no case pass."""
+    words = re.split(r"[ \t-]+", place)
+    return words[0].casefold() not in _DETERMINERS and not words[0][0].islower() and not words[-1][0].islower()
 
 
 def _dated_line(written: str | None) -> bool:
