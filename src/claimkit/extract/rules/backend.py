@@ -487,7 +487,8 @@ class RulesBackend(Backend):
                 self._finders.honorifics(document.language))])
         if lc is not None:  # bodies in no gazetteer named as the subject opening a claim's sentence
             found = _sorted([*found, *proper_subjects(
-                text, scan, lc, self._verbal_types, [*found, *places, *dates], self._finders.resolve)])
+                text, scan, lc, self._verbal_types, [*found, *places, *dates], self._finders.resolve,
+                self._finders.actor_nouns(document.language))])
         partners = comitative_people(text, document.language, [*found, *places], self._finders.resolve)
         if partners:
             found = _sorted([*found, *partners])
