@@ -172,6 +172,13 @@ _PORTFOLIOS = frozenset({
     "perlindungan", "konsumen", "pengawasan", "hortikultura", "peternakan", "perkebunan",
     "minyak", "gas", "bumi", "ketenagalistrikan", "batubara", "udara", "laut", "darat",
     "pencegahan", "pengendalian", "penyakit", "kekayaan", "intelektual",
+    # en: "Minister of *Fisheries* Joanne Bell", "Minister of State for *Culture* X", "Secretary
+    # of State for *Health* X" (an English portfolio is capitalised and stands between the
+    # title and the name after "of" or "for")
+    "fisheries", "health", "finance", "defence", "defense", "energy", "education", "culture",
+    "transport", "transportation", "labour", "labor", "tourism", "environment", "trade",
+    "foreign", "affairs", "oceans", "treasury", "housing", "immigration",
+    "employment", "infrastructure", "communications", "mines", "resources", "forestry",
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,
     # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
     "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",

@@ -294,6 +294,11 @@ class Gazetteer:
         lang = _lang(language)
         return frozenset(t for t, langs in self._honorifics if t and _lang_ok(langs, lang))
 
+    def actor_nouns(self, language: str | None) -> tuple[str, ...]:
+        """The nouns of a home body or an office of ``language`` in every merged file
+        (``actor_nouns``: "gobierno", "ministr", "rząd"), as written; none for no language."""
+        return tuple(self._actor_nouns.get(_lang(language) or "", ()))
+
     @property
     def entries(self) -> list[GazetteerEntry]:
         """All entries, countries included (builds the index on first use)."""

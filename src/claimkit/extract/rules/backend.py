@@ -74,6 +74,7 @@ from claimkit.extract.rules.roles import (
     with_group,
     with_speaker,
 )
+from claimkit.extract.rules.short_names import short_repeats
 from claimkit.extract.rules.spec import (
     Precedence,
     TypeSpec,
@@ -487,10 +488,14 @@ class RulesBackend(Backend):
                 self._finders.honorifics(document.language))])
         if lc is not None:  # bodies in no gazetteer named as the subject opening a claim's sentence
             found = _sorted([*found, *proper_subjects(
-                text, scan, lc, self._verbal_types, [*found, *places, *dates], self._finders.resolve)])
+                text, scan, lc, self._verbal_types, [*found, *places, *dates], self._finders.resolve,
+                self._finders.actor_nouns(document.language))])
         partners = comitative_people(text, document.language, [*found, *places], self._finders.resolve)
         if partners:
             found = _sorted([*found, *partners])
+        repeats = short_repeats(text, found, [*places, *dates], document.language)
+        if repeats:  # a person named again by the surname or the given name alone
+            found = _sorted([*found, *repeats])
         return _dated_names(text, found, dates) if dates else found
 
     def _home(

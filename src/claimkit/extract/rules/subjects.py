@@ -23,11 +23,9 @@ capitalised (:data:`claimkit.extract.rules.reported.LANGUAGES`; not German).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from importlib import resources
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.reported import LANGUAGES
@@ -57,13 +55,16 @@ _REACH = 300
 
 def proper_subjects(
     text: str, scan: CueScan, lc: LanguageCues, types: Iterable[str], taken: Sequence[Mention],
-    known: Callable[[str], Actor | None],
+    known: Callable[[str], Actor | None], actor_nouns: Iterable[str] = (),
 ) -> list[Mention]:
     """The proper names that open the sentence of a cue of one of ``types`` as its subject
     (module docstring), as actors of unknown kind written as in the text; none that a
-    mention of ``taken`` overlaps or that ``known`` (the gazetteer) resolves."""
+    mention of ``taken`` overlaps or that ``known`` (the gazetteer) resolves, none opening
+    with a word of ``actor_nouns`` (the backend's gazetteer's nouns of a home body or an
+    office of the language) or an organisation word (:func:`_noun_of_body`)."""
     if lc.code not in LANGUAGES:
         return []
+    nouns = _body_nouns(lc.code, tuple(actor_nouns))
     out: list[Mention] = []
     lower: frozenset[str] | None = None  # read on the first name to test
     for kind in types:
@@ -75,7 +76,7 @@ def proper_subjects(
             written = text[span[0] : span[1]]
             lower = _lower_words(text) if lower is None else lower
             if not _proper(text, written, lower) or known(written) is not None or _common(scan, lc, span) or (
-                    _noun_of_body(lc.code, written)):
+                    _noun_of_body(nouns, written)):
                 continue
             out.append(Mention(span[0], span[1], Actor(text=written, name=written)))
     return sorted(out, key=lambda m: m.start)
@@ -160,19 +161,17 @@ _LAST_WORD = re.compile(r"([^\W\d_][\w'’\-]*)\s+$")
 
 
 @cache
-def _body_nouns(lang: str) -> tuple[str, ...]:
-    """The gazetteer's ``actor_nouns`` of ``lang`` (word beginnings: "gobierno", "ministr")
-    and the one-word organisation words of its table ("banco", "agencia"), folded."""
-    raw = json.loads(resources.files("claimkit").joinpath("data/gazetteer.json").read_text("utf-8"))
-    nouns = [fold_case(w) for w in raw.get("actor_nouns", {}).get(lang, ()) if w.strip()]
+def _body_nouns(lang: str, actor_nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """``actor_nouns`` (the gazetteer's, word beginnings: "gobierno", "ministr") and the
+    one-word organisation words of ``lang`` ("banco", "agencia"), folded."""
+    nouns = [fold_case(w) for w in actor_nouns if w.strip()]
     return tuple(sorted({*nouns, *organisation_words(lang)}))
 
 
-def _noun_of_body(lang: str, written: str) -> bool:
-    """Whether a word of ``written`` opens with a noun of a body or an office of ``lang``
-    ("El *Gobierno*", "*Banco* Central"): a home body the backend reads by its noun, or a
-    body the organisation finders read by its shape, no proper name."""
-    nouns = _body_nouns(lang)
+def _noun_of_body(nouns: tuple[str, ...], written: str) -> bool:
+    """Whether a word of ``written`` opens with one of ``nouns`` (:func:`_body_nouns`: "El
+    *Gobierno*", "*Banco* Central"): a home body the backend reads by its noun, or a body
+    the organisation finders read by its shape, no proper name."""
     return any(fold_case(w).startswith(nouns) for w in written.split())
 
 

@@ -77,6 +77,9 @@ class Finders:
     central_bank: Callable[[str], Actor | None] = field(default=lambda code: None)
     #: the gazetteer's courtesy titles (``honorifics``: Mr, M., pan, Pak) of a language, as written
     honorifics: Callable[[str | None], frozenset[str]] = field(default=lambda language: frozenset())
+    #: the gazetteer's nouns of a home body or an office (``actor_nouns``: "gobierno",
+    #: "ministr") of a language, as written
+    actor_nouns: Callable[[str | None], tuple[str, ...]] = field(default=lambda language: ())
 
 
 @dataclass
@@ -888,6 +891,7 @@ def default_finders(gazetteer: Any) -> Finders:
     return Finders(
         actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for,
         governed=governed, central_bank=_central_banks(gazetteer), honorifics=_honorifics(gazetteer),
+        actor_nouns=_actor_nouns(gazetteer),
     )
 
 
@@ -905,6 +909,22 @@ def _honorifics(gazetteer: Any) -> Callable[[str | None], frozenset[str]]:
         return memo[language]
 
     return honorifics
+
+
+def _actor_nouns(gazetteer: Any) -> Callable[[str | None], tuple[str, ...]]:
+    """Language -> the ``actor_nouns`` of ``gazetteer`` when it has them, else of the
+    bundled gazetteer; memoised."""
+    memo: dict[str | None, tuple[str, ...]] = {}
+
+    def actor_nouns(language: str | None) -> tuple[str, ...]:
+        if language not in memo:
+            from claimkit.normalize import Gazetteer
+
+            gaz = gazetteer if hasattr(gazetteer, "actor_nouns") else Gazetteer.default()
+            memo[language] = tuple(gaz.actor_nouns(language))
+        return memo[language]
+
+    return actor_nouns
 
 
 def _central_banks(gazetteer: Any) -> Callable[[str], Actor | None]:
