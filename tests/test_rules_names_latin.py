@@ -414,7 +414,7 @@ def test_every_language_has_guards() -> None:
 #: person found the claim's actor (before, the claim had none, or a body, or a name that
 #: held the office's or the body's words)
 _CLAIMS = [
-    ("en", "Jane Whitfield, chief executive of the Water Authority, said bills would not rise next year.",
+    ("en", "Jane Whitfield, chief executive of the Water Authority, said it would not raise bills next year.",
      "Jane Whitfield"),
     ("en", "The head of the agency (Maria Lopez) said the agency would not raise fees.", "Maria Lopez"),
     ("de", "Bürgermeisterin Katja Dörner versprach, 20 Millionen Euro in Schulen zu investieren.", "Katja Dörner"),
