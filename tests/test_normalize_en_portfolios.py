@@ -28,6 +28,11 @@ def _people(text: str) -> list[str]:
     ("Britain's Secretary of State for Health Alan Burton warned that hospitals would run out of beds.",
      "Alan Burton"),
     ("Canada's Minister of Foreign Affairs Joanne Bell said sanctions would follow.", "Joanne Bell"),
+    # a joined portfolio: every word of it is the title's
+    ("Britain's Secretary of State for Science, Innovation and Technology Alan Burton met the chiefs.",
+     "Alan Burton"),
+    ("The Secretary for Culture, Media and Sport, Alan Burton, promised more money for clubs.", "Alan Burton"),
+    ("Britain's Secretary of State for Work and Pensions Alan Burton warned of cuts.", "Alan Burton"),
 ])
 def test_the_portfolio_is_no_part_of_the_name(text: str, person: str) -> None:
     assert _people(text) == [person]

@@ -179,6 +179,12 @@ _PORTFOLIOS = frozenset({
     "transport", "transportation", "labour", "labor", "tourism", "environment", "trade",
     "foreign", "affairs", "oceans", "treasury", "housing", "immigration",
     "employment", "infrastructure", "communications", "mines", "resources", "forestry",
+    # the other words of joined English portfolios ("Secretary for Health, Social Care and
+    # Sport, X", "Culture, Media and Sport", "Science, Innovation and Technology", "Work
+    # and Pensions"): a portfolio word left out reads as the name after the title
+    "social", "care", "sport", "sports", "media", "digital", "science", "innovation",
+    "technology", "food", "rural", "business", "industry",
+    "pensions", "work", "climate", "water", "welfare", "veterans", "equalities",
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,
     # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
     "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",
