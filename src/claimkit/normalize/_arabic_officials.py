@@ -56,6 +56,9 @@ _AR_JOINED = "بلكف"
 _AR_BODIES = frozenset({"الوزارة", "الحكومة", "الرئاسة", "الجيش", "الهيئة", "المجلس", "الخارجية"})
 _AR_BODY_HEADS = frozenset({"وزارة", "هيئة", "مجلس", "مكتب", "رئاسة", "قيادة", "مديرية", "سلطة"})
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+#: at most this many definite words of a portfolio no title lists before a country adjective
+#: ("وزير *المالية* السعودي", "وزير *المياه والري* المصري", "وزير الخارجية *والتعاون الدولي* السوداني")
+_AR_PORTFOLIO_WORDS = 3
 
 
 def ar_title_officials(titles: re.Pattern[str] | None, text: str, folded: str,
@@ -81,11 +84,12 @@ def ar_title_officials(titles: re.Pattern[str] | None, text: str, folded: str,
 
 def _ar_portfolio_end(text: str, p: int, spans: Spans) -> int:
     """Past the portfolio of an Arabic title not listed with it, when a country
-    adjective follows ("وزير *المالية* السعودي", "وزيرة *التخطيط* المصرية"): one or two
-    words with the article that name nothing (a listed demonym two words from the title
-    is not found, its actor noun must be one word away); ``p`` itself otherwise."""
+    adjective follows ("وزير *المالية* السعودي", "وزيرة *التخطيط* المصرية", "وزير *المياه
+    والري* المصري"): up to :data:`_AR_PORTFOLIO_WORDS` words with the article that name
+    nothing (a listed demonym further from the title is found only when "و" joins the
+    portfolio's words, see ``_demonyms._arabic_portfolio_words``); ``p`` itself otherwise."""
     end = p
-    for _ in range(2):
+    for _ in range(_AR_PORTFOLIO_WORDS):
         w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
         if w is None or not w.group().startswith(("ال", "وال")) or spans.covering(w.start()) is not None:
             break
@@ -118,13 +122,15 @@ def _ar_body_end(text: str, p: int, spans: Spans) -> int:
 
 
 def _ar_before_given(text: str, p: int, spans: Spans) -> int:
-    """Past a portfolio of one or two definite words when a known Arabic given name follows
-    it ("وزير *الداخلية* خالد الشمري", "وزيرة *البيئة* سارة الزهراني": no country adjective
-    marks the portfolio's end); ``p`` itself otherwise."""
+    """Past a portfolio of up to :data:`_AR_PORTFOLIO_WORDS` definite words (the later ones
+    may be joined by "و") when a known Arabic given name follows it ("وزير *الداخلية* خالد
+    الشمري", "وزيرة *البيئة* سارة الزهراني", "وزير *الزراعة والثروة السمكية* خالد المنصوري":
+    no country adjective marks the portfolio's end); ``p`` itself otherwise."""
     end = p
-    for _ in range(2):
+    for k in range(_AR_PORTFOLIO_WORDS):
         w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        if w is None or not w.group().startswith("ال") or spans.covering(w.start()) is not None:
+        if w is None or not w.group().startswith("ال" if k == 0 else ("ال", "وال")) or (
+                spans.covering(w.start()) is not None):
             return p
         end = w.end()
         given = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None

@@ -116,8 +116,9 @@ class ActorNouns:
         before = _WORDS.findall(folded, max(0, start - _WINDOW), start)
         if before and max(0, start - _WINDOW) > 0:
             before = before[1:]  # the first may be cut
+        reach = 2 + _arabic_portfolio_words(before)
         return any(self._is_noun(before, k, nouns)
-                   for k in range(max(0, len(before) - 2), len(before)))
+                   for k in range(max(0, len(before) - reach), len(before)))
 
 
 def _lengths(words: Iterable[str]) -> tuple[int, ...]:
@@ -139,6 +140,28 @@ _ARABIC_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)[ \u00a0]+$")
 #: a definite Arabic word: the article (after a proclitic: "والجيش", "للجيش"), or a
 #: pronoun suffix ("نظيره", "حكومتها"; "عبدالله" is a name)
 _ARABIC_DEFINITE = re.compile(r"^(?:[وفبك]?ال|لل)|(?<!ل)(?:ه|ها|هم|هما|هن|كم|نا)$")
+
+
+#: at most this many definite words of an Arabic portfolio between a title and its country
+#: adjective ("وزير *المياه والري* المصري", "وزير الخارجية *والتعاون الدولي* السوداني")
+_AR_PORTFOLIO_WORDS = 3
+#: a definite Arabic word, alone or after the conjunction "و" ("المياه", "والري")
+_AR_DEFINITE_WORD = re.compile(r"و?ال[\u0621-\u064a]{2,}")
+
+
+def _arabic_portfolio_words(before: list[str]) -> int:
+    """How many words before an adjective, beyond the one word that may stand between it
+    and its noun, are a title's Arabic portfolio: the definite words (the first with "و" or
+    not) right before it, at most :data:`_AR_PORTFOLIO_WORDS`, when one of them is joined by
+    "و" (a portfolio of several words: "وزير المياه *والري* المصري", the minister of water and
+    irrigation); none otherwise."""
+    run = 0
+    for word in reversed(before[-_AR_PORTFOLIO_WORDS:]):
+        if _AR_DEFINITE_WORD.fullmatch(word) is None:
+            break
+        run += 1
+    joined = any(w.startswith("وال") for w in before[len(before) - run:])
+    return max(0, run - 1) if joined else 0
 
 
 def _nisba_surname(folded: str, start: int) -> bool:

@@ -167,6 +167,10 @@ _PORTFOLIOS = frozenset({
     "kependudukan", "transmigrasi", "imigrasi", "pemasyarakatan", "bumn",
     "industri", "ekonomi", "koperasi", "desa", "agraria", "sosial", "agama", "reformasi", "birokrasi",
     "aparatur", "pendayagunaan", "usaha", "kecil",
+    # "Menteri Sumber Daya *Manusia* Malaysia X" (human resources), "Menteri Desa dan
+    # *Pembangunan Daerah Tertinggal* X" (development of lagging regions), "Menteri
+    # *Perencanaan Pembangunan* Nasional X" (planning): no name opens with one
+    "manusia", "pembangunan", "daerah", "tertinggal", "perencanaan",
     # the fields of an Indonesian directorate general or agency ("Direktur Jenderal *Pajak* X")
     "pajak", "anggaran", "perbendaharaan", "bea", "cukai", "tangkap", "budidaya", "pelayanan",
     "perlindungan", "konsumen", "pengawasan", "hortikultura", "peternakan", "perkebunan",
@@ -188,6 +192,9 @@ _PORTFOLIOS = frozenset({
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,
     # X", "portavoz del Gobierno, X", "portavoce del governo, X", "porte-parole du gouvernement, X")
     "executivo", "governo", "ejecutivo", "gobierno", "esecutivo", "gouvernement",
+    # the social portfolio, capitalised after another word of it ("ministra de Trabajo y
+    # Economía *Social* X", "ministro do Desenvolvimento *Social* X"): no name opens with it
+    "social", "sociales", "sociais", "sociale", "sociali", "sociaux",
 })  # fmt: skip
 
 #: the short lower-case words that may stand inside a person's name ("Luiz Inácio Lula
@@ -364,6 +371,9 @@ _NOT_PORTFOLIO = frozenset({
 #: Agriculture, Food and the Marine, Martin Heydon,"), in characters and in words
 _APPOSITION_REACH = 110
 _APPOSITION_WORDS = 12
+#: how many words the rest of a portfolio may have before its holder's name ("ministro da
+#: Ciência*, Tecnologia e Inovação* X"; see ``OfficialFinder._portfolio_tail``)
+_TAIL_WORDS = 6
 #: the endings of the lower-case Romance adjectives of a portfolio ("Ressources *animales*
 #: et *halieutiques*", "Souveraineté *alimentaire*", "Mobilité *durable*", "Sovranità
 #: *alimentare*", "Economía *social*")
@@ -719,11 +729,44 @@ class OfficialFinder:
         if holder is not None:
             return True, (holder, True)
         if " " not in text[run[0]:run[1]] and (joined and not comma or comma and LIST_GOES_ON.match(text, run[1])):
-            return True, None  # "il sindaco di *Pescara*", "presidente da *Petrobras*": a place, a body;
-            # "Badan Meteorologi, *Klimatologi*, dan Geofisika": a body's list of fields
+            tail = None if comma else self._portfolio_tail(text, folded, run[1], spans, how)
+            return True, None if tail is None else (tail, "," in text[run[1]:tail[0]])  # "il sindaco di *Pescara*", "presidente
+            # da *Petrobras*": a place, a body; "Badan Meteorologi, *Klimatologi*, dan Geofisika": a
+            # body's list of fields; a portfolio of several words before a name ("ministre de la
+            # *Transition écologique* Agnès Martin")
         named = None if comma else self._name_after_acronym(text, folded, run[1], spans, how)
         return True, ((named, False) if named is not None else (run, comma))  # the name after a
         # portfolio's acronym: "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (PANRB) X"
+
+    def _portfolio_tail(self, text: str, folded: str, end: int, spans: _Taken,
+                        how: tuple[bool, _Nouns]) -> tuple[int, int] | None:
+        """The holder's name after the rest of a portfolio whose first word, capitalised after
+        a function word, ends at ``end``: lower-case adjectives and function words, and
+        capitalised words after a conjunction, a function word or a comma ("Transition
+        *écologique*", "Affari *esteri tunisino*", "Ciência*, Tecnologia e Inovação*",
+        "Solidarités *et des Familles*"), at most :data:`_TAIL_WORDS` of them, then a name of
+        two capitalised words or more right after a word of the portfolio; None when a word of
+        a clause or a place comes first, a mark ends the stretch or no such name follows
+        ("il sindaco di Pescara *ha* detto", "presidente da Petrobras *em* Brasília")."""
+        opens = False  # the token before was a conjunction, a function word or a comma
+        for words, w in enumerate(_APPOSITION_TOKEN.finditer(text, end, min(len(text), end + _APPOSITION_REACH))):
+            gap, end = text[end:w.start()], w.end()
+            if words > _TAIL_WORDS or not w.group()[0].isalpha() or gap.strip(" ,") or (
+                    ", " in gap and not opens and not w.group()[0].isupper()):
+                return None  # a full stop, a bracket or a quote: no portfolio runs past it
+            hit = spans.covering(w.start())
+            if hit is not None and spans.person(hit[2]):
+                return None
+            low = folded[w.start():w.end()]
+            if w.group()[0].isupper() and not (opens or ", " in gap):
+                run = self._name_run(text, folded, w.start(), spans, how)
+                return run if run is not None and " " in text[run[0]:run[1]] else None
+            if w.group()[0].islower() and low not in self.vocab and self._demonym(low) is None and not (
+                    _title_adjective(low, spans.lang)) and _clause_word(
+                    low, how[0], spans.lang, False, folded[w.end():w.end() + 4]):
+                return None  # "il sindaco di Pescara *ha* detto": a clause, no portfolio
+            opens = w.group()[0].islower() and (_joins(low) or low in _CONJUNCTIONS)
+        return None
 
     def _portfolio_goes_on(self, text: str, folded: str, p: int) -> bool:
         """Whether the word after a comma at ``p`` goes on with a portfolio's list: a
