@@ -1,14 +1,15 @@
 """Russian and Ukrainian names written in Polish transcription, spelt as English news spell them.
 
-Private to :mod:`claimkit.normalize` (the officials finder, :mod:`._officials`) and the rules
-backend's meeting partners. Polish writes a Russian or Ukrainian name in its own letters:
-"Iwan Sokołow" is Иван Соколов (Ivan Sokolov), "Siergiej Ławrow" Сергей Лавров, "Wołodymyr
-Kowal" Володимир Коваль (Volodymyr Koval); English news and the gold spell it from the
-Cyrillic. :func:`east_slavic` tells such a name by its given name (:data:`_GIVEN`: the
-transcriptions that no Polish name shares; "Piotr", "Igor", "Wiktor" are Polish names too),
-writes it back in Cyrillic letter by letter (the rules of the Polish transcription, undone)
-and romanises it as a Russian or Ukrainian name is (:func:`._names.romanised`). A Polish name
-("Jan Kowalski", "Radosław Sikorski") is left to the caller.
+Private to :mod:`claimkit.normalize` (the English names of officials, :mod:`.actors`) and the
+rules backend's meeting partners and reported speakers. Polish writes a Russian or Ukrainian
+name in its own letters: "Iwan Sokołow" is Иван Соколов (Ivan Sokolov), "Siergiej Ławrow"
+Сергей Лавров, "Wołodymyr Kowal" Володимир Коваль (Volodymyr Koval); English news and the
+gold spell it from the Cyrillic. :func:`east_slavic` tells such a name by its given name
+(:data:`_GIVEN`: the transcriptions that no Polish name shares; "Piotr", "Igor", "Wiktor",
+"Bohdan", "Ludmiła" are Polish names too), writes it back in Cyrillic letter by letter (the
+rules of the Polish transcription, undone) and romanises it as a Russian or Ukrainian name
+is (:func:`._names.romanised`). A Polish name ("Jan Kowalski", "Radosław Sikorski") is left
+to the caller.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ _GIVEN = {
         "Iwan", "Siergiej", "Władimir", "Dmitrij", "Aleksiej", "Jewgienij", "Wiaczesław", "Nikołaj",
         "Michaił", "Andriej", "Witalij", "Jurij", "Walerij", "Anatolij", "Gienadij", "Wasilij", "Aleksandr",
         "Konstantin", "Fiodor", "Grigorij", "Arkadij", "Jelena", "Swietłana", "Natalja", "Jekatierina",
-        "Walentina", "Julija", "Marija", "Tatjana", "Irina", "Ludmiła", "Nikita", "Maksim",
+        "Walentina", "Julija", "Marija", "Tatjana", "Irina", "Nikita", "Maksim",
     }),
     "uk": frozenset({
         "Wołodymyr", "Ołeksandr", "Ołeksij", "Mykoła", "Mychajło", "Dmytro", "Andrij", "Serhij", "Petro",
-        "Wasyl", "Ołeh", "Hryhorij", "Jewhen", "Ihor", "Denys", "Bohdan", "Taras", "Ołena", "Iryna",
+        "Wasyl", "Ołeh", "Hryhorij", "Jewhen", "Ihor", "Denys", "Taras", "Ołena", "Iryna",
         "Natalija", "Switłana", "Kateryna", "Oksana", "Tetiana", "Wiktorija", "Rusłan",
     }),
 }
