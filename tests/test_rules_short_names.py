@@ -22,9 +22,9 @@ def backend() -> RulesBackend:
 
 @pytest.mark.parametrize(("lang", "text", "actor"), [
     ("pl", "Minister rozmawiał w poniedziałek z Iwanem Sokołowem, ambasadorem Rosji. Sokołow ostrzegł, "
-     "że Moskwa odpowie na nowe sankcje.", "Iwanem Sokołowem"),
+     "że Moskwa odpowie na nowe sankcje.", "Ivan Sokolov"),  # nominative, English (fix16; was "Iwanem Sokołowem")
     ("hr", "Ministar je u utorak razgovarao s Ivanom Horvatom, predsjednikom udruge. Horvat je upozorio "
-     "da će ribari prosvjedovati.", "Ivanom Horvatom"),
+     "da će ribari prosvjedovati.", "Ivan Horvat"),  # nominative (fix16; was "Ivanom Horvatom")
     ("ru", "Министр встретился с Иваном Петровым в Москве. Петров предупредил, что цены вырастут осенью.",
      "Ivan Petrov"),
     ("uk", "Міністр зустрівся з Олегом Петренком у Києві. Петренко попередив, що ціни зростуть восени.",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_dative", "in_nominative", "nominative"]
+__all__ = ["COMITATIVE", "INSTRUMENTAL_TITLES", "OBLIQUE_TITLES", "in_dative", "in_nominative", "nominative"]
 
 #: titles in the genitive, whose holder's name follows in the genitive too: "по словам
 #: *министра* Ивана Петрова", "за словами *речника* Тараса Мельничука" (the speaker of
@@ -82,6 +82,8 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     Иваном Петровым" are Иван Петров; ``name`` as it is otherwise."""
     if _in_nominative_already(name, lang):
         return name
+    if _after_comitative(folded, start, lang):  # "с Иваном Петровым, министром": a title after
+        return nominative(name, lang, instrumental=True)
     start = _title_start(folded, start, lang)
     instrumental = INSTRUMENTAL_TITLES.get(lang)
     oblique = OBLIQUE_TITLES.get(lang)
@@ -92,6 +94,21 @@ def in_nominative(name: str, folded: str, start: int, lang: str) -> str:
     if oblique is None or oblique.match(folded, start) is None:
         return name
     return nominative(name, lang)
+
+
+#: the comitative prepositions ("with"), which put the name after them in the instrumental:
+#: "встретился *с* Иваном Петровым", "зустрівся *з* Тарасом Бондаренком", "spotkał się *z*
+#: Janem Kowalskim", "sastao se *s* Ivanom Horvatom"
+COMITATIVE = {"ru": "с|со", "uk": "з|із|зі|зо", "pl": "z|ze", "hr": "s|sa"}
+_COMITATIVE_BEFORE = {lang: re.compile(rf"(?<![\w-])(?:{p})[ \u00a0]+$") for lang, p in COMITATIVE.items()}
+
+
+def _after_comitative(folded: str, start: int, lang: str) -> bool:
+    """A comitative preposition (:data:`COMITATIVE`) of ``lang`` stands right before ``start``
+    in ``folded``: the name there is in the instrumental, though no title precedes it ("z
+    Iwanem Sokołowem, szefem dyplomacji": the title follows, in the instrumental too)."""
+    before = _COMITATIVE_BEFORE.get(lang)
+    return before is not None and before.search(folded, max(0, start - 4), start) is not None
 
 
 #: an adjective before a title, in the title's case: "*российским* коллегой",

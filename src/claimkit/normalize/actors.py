@@ -76,6 +76,7 @@ from claimkit.normalize._names import (
 from claimkit.normalize._namesakes import KnownNames, given_names, with_namesakes
 from claimkit.normalize._officials import Official, OfficialFinder, family_repeats
 from claimkit.normalize._organisations import english_name, with_organisations
+from claimkit.normalize._polish_transcription import east_slavic
 from claimkit.normalize.countries import cldr_names, country_name, country_table, is_country_code
 from claimkit.normalize.mentions import ActorMention
 from claimkit.schemas import Actor, ActorKind
@@ -1067,7 +1068,9 @@ def _english_names(found: list[ActorMention], lang: str | None,
     Chia-lung", not "Lin Jialong"), an Arab official's as names are spelt in the country
     the title names ("ar-EG": "Ahmed Kouchouk"), a Chinese official's Cyrillic name in a
     Russian or Ukrainian text as its Palladius syllables give it in pinyin ("Сунь Вэйдун":
-    Sun Weidong; :func:`chinese_from_palladius`). ``lang`` "zh-TW": a Chinese text in
+    Sun Weidong; :func:`chinese_from_palladius`), a Russian or Ukrainian name in Polish
+    letters in a Polish text as its Cyrillic is romanised ("Iwan Sokołow": Ivan Sokolov;
+    :func:`east_slavic`). ``lang`` "zh-TW": a Chinese text in
     Traditional characters, whose people are read in Wade-Giles unless their title names
     the mainland, Hong Kong, Macau or Singapore (:data:`_CHINESE_READING`: pinyin)."""
     out = []
@@ -1079,7 +1082,7 @@ def _english_names(found: list[ActorMention], lang: str | None,
                 f"ar-{group}" if lang == "ar" and group and len(group) == 2 else lang)
             chinese = lang in ("ru", "uk") and group in _CHINESE_READING
             english = (chinese and chinese_from_palladius(a.name, lang, taiwan=group == "TW")) or romanised(
-                a.name, reading) or in_english_order(a.name)
+                a.name, reading) or (lang == "pl" and east_slavic(a.name)) or in_english_order(a.name)
             if english:
                 m = ActorMention(m.start, m.end, m.text, a.model_copy(update={"name": english}))
         out.append(m)

@@ -74,10 +74,12 @@ _CONJUNCTIONS = ("und|oder|bis|sowie|bzw|u|en|of|tot|i|lub|oraz|albo|czy|a|ili|t
 #: ("Ein-, Aus- und Durchfuhr"): the first half of a suspended compound, no dateline's dash
 _SUSPENDED = rf"(?<=[^\W\d_])-(?:,|[ \t]+(?:{_CONJUNCTIONS})(?![^\W\d_]))"
 #: the dash that opens the story (after an optional dot: "(EFE).-"), or the dot after an
-#: agency in slashes ("/ТАСС/."), or the end of a line that is a place and a date alone
+#: agency in slashes ("/ТАСС/."), or an em dash glued on both sides (the Wall Street
+#: Journal's "WASHINGTON—The Fed ...": :func:`_glued_dash` checks the capitals), or the
+#: end of a line that is a place and a date alone
 _END = (rf"(?:[ \t]*\.?[ \t]*(?!{_SUSPENDED})(?:--?|[–—])(?![-–—]*\w)"
         rf"(?:[ \t]*(?P<dashed>{_DASHED})(?:,[^.\n]{{1,40}})?\.)?"
-        r"|(?<=/)\.|(?P<eol>(?=[ \t]*$)))")
+        r"|(?<=/)\.|(?P<glued>(?<=[^\W_])—(?=[^\W\d_]))|(?P<eol>(?=[ \t]*$)))")
 
 #: a dateline in the Latin, Cyrillic and Arabic agencies' styles: place, then a comma and a
 #: date or a dot and a date, then an agency, then a dash
@@ -142,7 +144,7 @@ def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: b
     """The dateline opening the line at ``at``, if it opens with one."""
     for pattern in _PATTERNS:
         m = pattern.match(text, at)
-        if m is None or (pattern is _WESTERN and not _placelike(m.group("place"))):
+        if m is None or (pattern is _WESTERN and not (_placelike(m.group("place")) and _glued_dash(m))):
             continue
         if m.groupdict().get("eol") is None or _dated_line(m.group("date")):
             found = _dateline(m, seat, lead)
@@ -175,6 +177,15 @@ def _placelike(place: str) -> bool:
     "srednje", "Das ist gut" are not). Scripts with no case pass."""
     words = re.split(r"[ \t-]+", place)
     return words[0].casefold() not in _DETERMINERS and not words[0][0].islower() and not words[-1][0].islower()
+
+
+def _glued_dash(m: re.Match[str]) -> bool:
+    """A dateline's em dash glued to the place and the story ("WASHINGTON—The Fed"): only
+    after a place in capitals and before a capital ("Jean—Paul", "Washington—the" are
+    none); True for any other end of the pattern."""
+    if m.group("glued") is None:
+        return True
+    return m.group("place").isupper() and m.string[m.end() : m.end() + 1].isupper()
 
 
 def _dated_line(written: str | None) -> bool:

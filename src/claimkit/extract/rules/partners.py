@@ -9,7 +9,9 @@ first name and a surname (two capitalised words) whose endings are both a man's
 instrumental ("-ом", "-ем" and "-ым", "-им"; Polish "-em" and "-im", "-ym"; Croatian
 "-om", "-em"), or a woman's with a surname of a declining shape ("Анной Петровой",
 "Anną Kowalską"), are a person, put back in the nominative
-(:func:`~claimkit.normalize._name_cases.nominative`) and romanised. A name another finder
+(:func:`~claimkit.normalize._name_cases.nominative`) and romanised (a Russian or
+Ukrainian name in Polish letters too: "z Iwanem Sokołowem" is Ivan Sokolov,
+:func:`~claimkit.normalize._polish_transcription.east_slavic`). A name another finder
 took (a country, a place, a known person) is left to it.
 """
 
@@ -19,8 +21,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from claimkit.extract.rules.support import Mention
-from claimkit.normalize._name_cases import nominative
+from claimkit.normalize._name_cases import COMITATIVE, nominative
 from claimkit.normalize._names import romanised
+from claimkit.normalize._polish_transcription import east_slavic
 from claimkit.schemas import Actor, ActorKind
 
 __all__ = ["comitative_people"]
@@ -29,10 +32,10 @@ __all__ = ["comitative_people"]
 #: name in the instrumental and of a woman's (her surname of a declining shape: "-овой",
 #: "-ской", "-ską"; one that does not decline, "Шевчук", tells no case)
 _SHAPES: dict[str, tuple[str, tuple[str, str], tuple[str, str] | None]] = {
-    "ru": ("с|со", ("(?:ом|ем|ём)", "(?:ым|им|ом|ем)"), ("(?:ой|ей|ёй)", "(?:ов|ев|ёв|ин|ын|ск|цк)ой")),
-    "uk": ("з|із|зі|зо", ("(?:ом|ем|єм)", "(?:им|ом|ем)"), ("(?:ою|ею|єю)", "(?:ов|ев|єв|ін|ин|ськ|цьк)ою")),
-    "pl": ("z|ze", ("em", "(?:im|ym|em)"), ("ą", "(?:sk|ck|dzk)ą")),
-    "hr": ("s|sa", ("(?:om|em)", "(?:om|em)"), None),
+    "ru": (COMITATIVE["ru"], ("(?:ом|ем|ём)", "(?:ым|им|ом|ем)"), ("(?:ой|ей|ёй)", "(?:ов|ев|ёв|ин|ын|ск|цк)ой")),
+    "uk": (COMITATIVE["uk"], ("(?:ом|ем|єм)", "(?:им|ом|ем)"), ("(?:ою|ею|єю)", "(?:ов|ев|єв|ін|ин|ськ|цьк)ою")),
+    "pl": (COMITATIVE["pl"], ("em", "(?:im|ym|em)"), ("ą", "(?:sk|ck|dzk)ą")),
+    "hr": (COMITATIVE["hr"], ("(?:om|em)", "(?:om|em)"), None),
 }
 #: what follows a name: no further word with a capital ("с Иваном Петровым Сергеевичем")
 _NEXT_CAPITAL = re.compile(r"[ \u00a0]+[^\W\d_]")
@@ -73,6 +76,6 @@ def comitative_people(text: str, lang: str | None, taken: Sequence[Mention],
         if any(t.start < e and s < t.end for t in taken) or known(written) is not None:
             continue
         base = nominative(written, lang or "", instrumental=True)
-        name = romanised(base, lang) or base
+        name = romanised(base, lang) or (lang == "pl" and east_slavic(base)) or base
         out.append(Mention(s, e, Actor(text=written, name=name, kind=ActorKind.person)))
     return out

@@ -25,6 +25,7 @@ from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.support import CueScan, Mention
 from claimkit.normalize._name_cases import in_dative, nominative
 from claimkit.normalize._names import ar_given_name, ar_name_word, romanised
+from claimkit.normalize._polish_transcription import east_slavic
 from claimkit.schemas import Actor, ActorKind
 
 __all__ = ["LANGUAGES", "reported_people"]
@@ -95,7 +96,7 @@ def reported_people(
         if known(written) is not None:
             continue
         base = _as_subject(written, lc, text, (rs, re_), after=span[0] >= re_)
-        name = romanised(base, language) or base
+        name = romanised(base, language) or (language == "pl" and east_slavic(base)) or base
         out.append(Mention(span[0], span[1], Actor(text=written, name=name, kind=ActorKind.person)))
         said.add(out[-1])
     return out
