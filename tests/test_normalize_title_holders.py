@@ -79,7 +79,7 @@ def test_a_past_tense_verb_after_a_title_still_ends_it(lang: str, text: str) -> 
     ("it", "L'ambasciatore russo a Roma, Ivan Sokolov, ha avvertito che Mosca risponderà.", "Ivan Sokolov"),
     ("pt", "O embaixador russo em Lisboa, Ivan Sokolov, avisou que Moscovo responderá.", "Ivan Sokolov"),
     ("de", "Der russische Botschafter in Berlin, Iwan Sokolow, warnte, Moskau werde reagieren.", "Iwan Sokolow"),
-    ("pl", "Ambasador Rosji w Warszawie Iwan Sokołow ostrzegł, że Moskwa odpowie.", "Iwan Sokołow"),
+    ("pl", "Ambasador Rosji w Warszawie Iwan Sokołow ostrzegł, że Moskwa odpowie.", "Ivan Sokolov"),
     ("hr", "Ruski veleposlanik u Zagrebu Ivan Sokolov upozorio je da će Moskva odgovoriti.", "Ivan Sokolov"),
     ("id", "Duta Besar Rusia untuk Indonesia Ivan Sokolov memperingatkan bahwa Moskow akan merespons.",
      "Ivan Sokolov"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.extract.rules import RulesBackend
-from claimkit.normalize._demonyms import _arabic_portfolio_words
+from claimkit.normalize._demonyms import _ar_portfolio_words
 from tests._rules_helpers import actor_names, of_type
 
 #: (language, claim type, the person who says it, text)
@@ -96,4 +96,4 @@ def test_a_ministry_of_the_same_shape_stays_a_body(backend: RulesBackend) -> Non
     (["قال", "المياه", "والري", "هنا"], 0),  # an indefinite word before the adjective
 ])
 def test_an_arabic_portfolio_joined_by_wa_carries_a_country_adjective_further(before: list[str], extra: int) -> None:
-    assert _arabic_portfolio_words(before) == extra
+    assert _ar_portfolio_words(before) == extra

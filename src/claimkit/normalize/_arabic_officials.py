@@ -87,7 +87,7 @@ def _ar_portfolio_end(text: str, p: int, spans: Spans) -> int:
     adjective follows ("وزير *المالية* السعودي", "وزيرة *التخطيط* المصرية", "وزير *المياه
     والري* المصري"): up to :data:`_AR_PORTFOLIO_WORDS` words with the article that name
     nothing (a listed demonym further from the title is found only when "و" joins the
-    portfolio's words, see ``_demonyms._arabic_portfolio_words``); ``p`` itself otherwise."""
+    portfolio's words, see ``_demonyms._ar_portfolio_words``); ``p`` itself otherwise."""
     end = p
     for _ in range(_AR_PORTFOLIO_WORDS):
         w = _AR_WORD.match(text, end + 1) if text[end:end + 1] == " " else None

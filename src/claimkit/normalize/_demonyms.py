@@ -116,7 +116,7 @@ class ActorNouns:
         before = _WORDS.findall(folded, max(0, start - _WINDOW), start)
         if before and max(0, start - _WINDOW) > 0:
             before = before[1:]  # the first may be cut
-        reach = 2 + _arabic_portfolio_words(before)
+        reach = 2 + _ar_portfolio_words(before)
         return any(self._is_noun(before, k, nouns)
                    for k in range(max(0, len(before) - reach), len(before)))
 
@@ -149,7 +149,7 @@ _AR_PORTFOLIO_WORDS = 3
 _AR_DEFINITE_WORD = re.compile(r"و?ال[\u0621-\u064a]{2,}")
 
 
-def _arabic_portfolio_words(before: list[str]) -> int:
+def _ar_portfolio_words(before: list[str]) -> int:
     """How many words before an adjective, beyond the one word that may stand between it
     and its noun, are a title's Arabic portfolio: the definite words (the first with "و" or
     not) right before it, at most :data:`_AR_PORTFOLIO_WORDS`, when one of them is joined by

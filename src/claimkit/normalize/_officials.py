@@ -186,7 +186,7 @@ _PORTFOLIOS = frozenset({
     # the other words of joined English portfolios ("Secretary for Health, Social Care and
     # Sport, X", "Culture, Media and Sport", "Science, Innovation and Technology", "Work
     # and Pensions"): a portfolio word left out reads as the name after the title
-    "social", "care", "sport", "sports", "media", "digital", "science", "innovation",
+    "care", "sport", "sports", "media", "digital", "science", "innovation",
     "technology", "food", "rural", "business", "industry",
     "pensions", "work", "climate", "water", "welfare", "veterans", "equalities",
     # the government itself, whose spokesperson a title names ("porta-voz do executivo,

@@ -37,7 +37,7 @@ _GIVEN = {
 _VOWELS = "aeiouyąęó"
 #: the letters of the Polish transcription and the Cyrillic they stand for, longest first; the
 #: iotated vowels after a consonant ("ia", "ie", "iu", "io") and the soft "l" are told apart
-#: in :func:`_cyrillic`
+#: in :func:`_letters_back`
 _LETTERS = {
     "ru": {"szcz": "щ", "sz": "ш", "cz": "ч", "ch": "х", "ż": "ж", "rz": "рж", "dź": "дь", "ś": "сь",
            "ń": "нь", "ć": "ть", "ź": "зь", "ij": "ий", "yj": "ый", "y": "ы", "i": "и", "j": "й",
@@ -61,7 +61,7 @@ def east_slavic(name: str) -> str | None:
     lang = next((lang for lang, given in _GIVEN.items() if words and words[0] in given), None)
     if lang is None or len(words) < 2:
         return None
-    cyrillic = _WORD.sub(lambda m: _capital(_cyrillic(m.group().lower(), lang), m.group()), name)
+    cyrillic = _WORD.sub(lambda m: _capital(_letters_back(m.group().lower(), lang), m.group()), name)
     return romanised(cyrillic, lang)
 
 
@@ -70,7 +70,7 @@ def _capital(cyrillic: str, word: str) -> str:
     return cyrillic[:1].upper() + cyrillic[1:] if word[:1].isupper() else cyrillic
 
 
-def _cyrillic(low: str, lang: str) -> str:
+def _letters_back(low: str, lang: str) -> str:
     """One word of Polish transcription (lower case) in Cyrillic letters of ``lang``."""
     letters, iotated = _LETTERS[lang], _IOTATED[lang]
     out, i = [], 0

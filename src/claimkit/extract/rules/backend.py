@@ -987,9 +987,9 @@ class RulesBackend(Backend):
             fields["date"] = date.value
         elif spec.undated_ahead and _told_ahead(scene, site, spec.undated_ahead):
             path = "ahead"  # "will meet next week": not on the day it was announced, in
-            ahead = next_week(scene.text, *site.clause, scene.published)  # next week's month
-            if ahead is not None:
-                fields["date"] = ahead
+            week = next_week(scene.text, *site.clause, scene.published)  # next week's month
+            if week is not None:
+                fields["date"] = week
         else:
             story, path = story_choice(memo, site, subject)
         if spec.modality:

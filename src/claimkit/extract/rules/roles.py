@@ -938,7 +938,7 @@ def _first_subject(text: str, earlier: Sequence[Mention]) -> list[Mention]:
     person whose title, as written before the name, holds it: "Il portavoce del *governo*,
     Alexei Rossi, ha avvertito", "L'ambasciatore russo a *Roma*, Ivan Sokolov, ha avvertito":
     the body or capital the title names is no subject, the title's holder is."""
-    first = earlier[:1]
+    first = list(earlier[:1])
     for m in earlier[1:]:
         if m.value.kind != ActorKind.person or not first:
             continue

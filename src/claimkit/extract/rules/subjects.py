@@ -99,7 +99,7 @@ def _opening_name(text: str, start: int, cue: int) -> tuple[int, int] | None:
         return None
     if words[0].group().lower() in _ARTICLES and len(words) > 1:
         words = words[1:]
-    run = []
+    run: list[re.Match[str]] = []
     for w in words:
         if not w.group()[:1].isupper() or len(run) == _MAX_WORDS or (run and text[run[-1].end() : w.start()] != " "):
             break
