@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 
 from claimkit.extract.rules.reported import LANGUAGES
 from claimkit.extract.rules.support import Mention
+from claimkit.extract.rules.text import NAME_WORD as _TOKEN
+from claimkit.extract.rules.text import lower_words
 from claimkit.schemas import ActorKind
 
 __all__ = ["short_repeats"]
@@ -43,8 +45,6 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
 _MIN_STEM = 4
 #: the shortest word read as a repeat
 _MIN_WORD = 3
-#: a word of the text (letters, apostrophes and hyphens inside)
-_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def short_repeats(text: str, found: Sequence[Mention], taken: Sequence[Mention], language: str | None) -> list[Mention]:
@@ -57,7 +57,7 @@ def short_repeats(text: str, found: Sequence[Mention], taken: Sequence[Mention],
     if not forms:
         return []
     covered = [(m.start, m.end) for m in (*found, *taken)]
-    lower = frozenset(w for w in _TOKEN.findall(text) if w.islower())
+    lower = lower_words(text)
     out: list[Mention] = []
     for t in _TOKEN.finditer(text):
         word = t.group()

@@ -30,6 +30,8 @@ from functools import cache
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.reported import LANGUAGES
 from claimkit.extract.rules.support import CueScan, Mention
+from claimkit.extract.rules.text import NAME_WORD as _TOKEN
+from claimkit.extract.rules.text import lower_words
 from claimkit.normalize._organisations import organisation_words
 from claimkit.schemas import Actor
 from claimkit.text import fold_case
@@ -45,8 +47,6 @@ _MAX_GAP_WORDS = 2
 _MAX_GAP_LETTERS = 6
 #: the longest apposition set off by commas between the name and the cue
 _APPOSITION = re.compile(r",[^,.;:!?()\"“”«»]{1,80},\s*")
-#: a word of the text (letters, apostrophes and hyphens inside)
-_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 #: what ends a sentence before a cue: its start is after the last of these
 _SENTENCE_END = re.compile(r"[.!?\n]\s+|\n")
 #: how far back a cue's sentence start is looked for
@@ -74,7 +74,7 @@ def proper_subjects(
                 continue
             span = _without_opener(text, span)
             written = text[span[0] : span[1]]
-            lower = _lower_words(text) if lower is None else lower
+            lower = lower_words(text) if lower is None else lower
             if not _proper(text, written, lower) or known(written) is not None or _common(scan, lc, span) or (
                     _noun_of_body(nouns, written)):
                 continue
@@ -128,11 +128,6 @@ def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if first is None or first.end() >= span[1] or _inside_sentence(text, first.group()):
         return span
     return first.end() + 1, span[1]
-
-
-def _lower_words(text: str) -> frozenset[str]:
-    """The words the text writes in lower case."""
-    return frozenset(w for w in _TOKEN.findall(text) if w.islower())
 
 
 def _proper(text: str, written: str, lower: frozenset[str]) -> bool:

@@ -28,7 +28,7 @@ from claimkit.text import (
     latin_only,
 )
 
-__all__ = ["Sentence", "marker_index", "pick_languages", "segment"]
+__all__ = ["NAME_WORD", "Sentence", "lower_words", "marker_index", "pick_languages", "segment"]
 
 # Both patterns open with one character class, and each branch then checks by a lookbehind
 # which character it was: the regex engine skips ahead to the next character of the class
@@ -298,6 +298,16 @@ def segment(text: str) -> list[Sentence]:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+#: a word that may be (part of) a name: a letter, then letters, digits, apostrophes and
+#: hyphens ("O'Brien", "Jean-Paul", "Sokołowem")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words (:data:`NAME_WORD`) ``text`` writes in lower case: a capitalised word the
+    text also writes so is a common word opening a sentence, no name."""
+    return frozenset(w for w in NAME_WORD.findall(text) if w.islower())
 
 
 def marker_index(markers: Mapping[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
