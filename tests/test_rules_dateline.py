@@ -21,19 +21,9 @@ from claimkit.extract.rules.dateline import (
     read_datelines,
 )
 from claimkit.extract.rules.text import segment
-from claimkit.normalize import Places
+from tests._datelines import article as _article
+from tests._datelines import seat as _seat
 from tests._rules_helpers import date_value, drafts
-
-PLACES = Places.default()
-
-
-def _seat(written: str) -> str | None:
-    name = PLACES.resolve(written)
-    return PLACES.seat_of(name) if name else None
-
-
-def _article(text: str) -> Dateline | None:
-    return article_dateline(read_datelines(text, _seat))
 
 
 def _written(text: str, span: tuple[int, int] | None) -> str | None:

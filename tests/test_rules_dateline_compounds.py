@@ -11,20 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.extract.rules.dateline import Dateline, article_dateline, read_datelines
-from claimkit.normalize import Places
-
-PLACES = Places.default()
-
-
-def _seat(written: str) -> str | None:
-    name = PLACES.resolve(written)
-    return PLACES.seat_of(name) if name else None
-
-
-def _article(text: str) -> Dateline | None:
-    return article_dateline(read_datelines(text, _seat))
-
+from claimkit.extract.rules.dateline import read_datelines
+from tests._datelines import article as _article
+from tests._datelines import seat as _seat
 
 #: the first half of a suspended compound opening a line, its hyphen glued to it and followed
 #: by a conjunction or a comma (German, Dutch, Polish, Croatian, Czech, Finnish, Hungarian,

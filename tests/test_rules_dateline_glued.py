@@ -12,20 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.extract.rules.dateline import Dateline, article_dateline, read_datelines
-from claimkit.normalize import Places
-
-PLACES = Places.default()
-
-
-def _seat(written: str) -> str | None:
-    name = PLACES.resolve(written)
-    return PLACES.seat_of(name) if name else None
-
-
-def _article(text: str) -> Dateline | None:
-    return article_dateline(read_datelines(text, _seat))
-
+from claimkit.extract.rules.dateline import read_datelines
+from tests._datelines import PLACES
+from tests._datelines import article as _article
+from tests._datelines import seat as _seat
 
 _GLUED = [
     ("WASHINGTON—The Federal Reserve held rates steady on Wednesday.", "WASHINGTON", "United States"),
