@@ -38,13 +38,11 @@ _VOWELS = "aeiouyąęó"
 #: the letters of the Polish transcription and the Cyrillic they stand for, longest first; the
 #: iotated vowels after a consonant ("ia", "ie", "iu", "io") and the soft "l" are told apart
 #: in :func:`_letters_back`
+_SHARED = {"szcz": "щ", "sz": "ш", "cz": "ч", "ch": "х", "ż": "ж", "rz": "рж", "dź": "дь", "ś": "сь",
+           "ń": "нь", "ć": "ть", "ź": "зь", "j": "й", "e": "е", "ł": "л", "w": "в", "c": "ц"}
 _LETTERS = {
-    "ru": {"szcz": "щ", "sz": "ш", "cz": "ч", "ch": "х", "ż": "ж", "rz": "рж", "dź": "дь", "ś": "сь",
-           "ń": "нь", "ć": "ть", "ź": "зь", "ij": "ий", "yj": "ый", "y": "ы", "i": "и", "j": "й",
-           "e": "е", "ł": "л", "w": "в", "c": "ц", "h": "х", "g": "г"},
-    "uk": {"szcz": "щ", "sz": "ш", "cz": "ч", "ch": "х", "ż": "ж", "rz": "рж", "dź": "дь", "ś": "сь",
-           "ń": "нь", "ć": "ть", "ź": "зь", "ij": "ій", "yj": "ий", "ji": "ї", "y": "и", "i": "і", "j": "й",
-           "e": "е", "ł": "л", "w": "в", "c": "ц", "h": "г", "g": "ґ"},
+    "ru": {**_SHARED, "ij": "ий", "yj": "ый", "y": "ы", "i": "и", "h": "х", "g": "г"},
+    "uk": {**_SHARED, "ij": "ій", "yj": "ий", "ji": "ї", "y": "и", "i": "і", "h": "г", "g": "ґ"},
 }
 _LONGEST = {lang: sorted(letters, key=len, reverse=True) for lang, letters in _LETTERS.items()}
 _PLAIN = dict(zip("abdfkmnoprstuz", "абдфкмнопрстуз", strict=True))
