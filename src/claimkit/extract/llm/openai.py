@@ -62,7 +62,8 @@ import httpx2
 import openai
 from instructor.core.exceptions import InstructorRetryException
 from instructor.processing import handle_response_model
-from openai.types.chat import ChatCompletion
+from openai.lib.streaming.chat import ChatCompletionStreamState
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
@@ -90,7 +91,9 @@ from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
 from claimkit.extract.llm.lenient import (
     claims_payload,
     cut_off,
+    last_payload,
     read_json,
+    sse_data,
     strict_payload,
     surrogates,
     without_surrogates,
@@ -609,12 +612,14 @@ def _completion(content: bytes) -> ChatCompletion:
         return ChatCompletion.model_validate_json(content)
     except ValidationError:
         pass
+    text = content.decode("utf-8", "replace")
+    events = sse_data(text)
     try:
-        data = json.loads(content)
+        data = json.loads(content) if events is None else _gathered(events)
     except ValueError as exc:
         raise BackendError(
             f"the endpoint's reply is not JSON "
-            f"({shorten(redact(content.decode('utf-8', 'replace')))!r}); "
+            f"({shorten(redact(text))!r}); "
             "check base_url: it must be the OpenAI-compatible API root, such as .../v1"
         ) from exc
     if not isinstance(data, dict):
@@ -622,6 +627,45 @@ def _completion(content: bytes) -> ChatCompletion:
             f"the endpoint's reply is not a chat completion: {shorten(redact(data))}"
         )
     return ChatCompletion.construct(**data)
+
+
+def _gathered(events: list[Any]) -> Any:
+    """A reply sent as server-sent events to a request that did not ask to stream, as
+    the one completion they make: the last event that is a whole completion (a choice
+    with a ``message``), else the ``chat.completion.chunk`` deltas gathered by the
+    openai client's own accumulator (a tool call's delta without its ``index`` is taken
+    at its place in the list). None when the events hold no completion (no JSON).
+
+    Raises:
+        ValueError: the chunks cannot be gathered (their deltas contradict each other).
+    """
+    objects = [e for e in events if isinstance(e, dict)]
+    whole = [e for e in objects if any(isinstance(c, dict) and "message" in c
+                                       for c in e.get("choices") or ())]
+    if whole:
+        return whole[-1]
+    chunks = [e for e in objects if "choices" in e or "usage" in e]
+    if not chunks:
+        return objects[-1] if objects else None  # an error event, say: read as the body
+    state: ChatCompletionStreamState[Any] = ChatCompletionStreamState()
+    try:
+        for chunk in chunks:
+            state.handle_chunk(ChatCompletionChunk.construct(**_indexed(chunk)))
+        usage = next((c["usage"] for c in reversed(chunks) if c.get("usage")), None)
+        return {**state.current_completion_snapshot.to_dict(), "usage": usage}
+    except (TypeError, KeyError, IndexError, AttributeError, AssertionError) as exc:
+        raise ValueError(f"stream chunks that do not add up ({exc})") from exc
+
+
+def _indexed(chunk: dict[str, Any]) -> dict[str, Any]:
+    """A stream chunk with each tool call's delta given its ``index`` (its place in
+    the delta's list) where the server left it out."""
+    for choice in chunk.get("choices") or ():
+        calls = (choice.get("delta") or {}).get("tool_calls") if isinstance(choice, dict) else None
+        for i, call in enumerate(calls if isinstance(calls, list) else ()):
+            if isinstance(call, dict) and not isinstance(call.get("index"), int):
+                call["index"] = i
+    return chunk
 
 
 #: the most tokens one reply is believed to count (a larger count is no count)
@@ -672,6 +716,9 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     leniently, their claims as one call of ``tool``; arguments cut into pieces
     over several calls (a stream gathered badly) are read joined when only the
     whole is JSON. Without (the JSON modes): the content read leniently, as JSON.
+    With neither a tool call nor a content (only white space), a reasoning model's
+    ``reasoning_content`` or ``reasoning``: the last object with a ``claims`` list
+    in it (drafts come first), unless the reply was cut off at the token limit.
     A reply cut off at the token limit (``finish_reason == "length"``) is kept
     only when what it holds is complete JSON as it is, and one whose JSON ends
     inside a value is cut off whatever its ``finish_reason`` says: both are
@@ -687,6 +734,8 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     functions: list[Any] = [getattr(c, "function", None) for c in calls]
     arguments, source = _arguments(functions, getattr(message, "content", None))
     finish = getattr(choice, "finish_reason", None)
+    if not arguments and finish != "length":  # a reasoning model's answer in its thoughts
+        arguments, source = _reasoned(message, tool)
     whole = _complete(arguments, finish)
     refusal = getattr(message, "refusal", None)
     names = [getattr(f, "name", None) for f in functions if f is not None]
@@ -748,11 +797,27 @@ def _arguments(functions: list[Any], content: Any) -> tuple[list[str], str]:
     if arguments:
         return arguments, "calls"
     if isinstance(content, str):
-        return ([content] if content else []), "content"
+        return ([content] if content.strip() else []), "content"
     parts = [p.get("text") if isinstance(p, dict) else getattr(p, "text", None)
              for p in content or () if isinstance(content, list)]
     text = "".join(t for t in parts if isinstance(t, str))
     return ([text] if text else []), "parts"
+
+
+#: where servers put a reasoning model's thoughts: vLLM's and DeepSeek's reasoning
+#: parsers (``reasoning_content``); OpenRouter, Ollama and LM Studio (``reasoning``)
+_REASONING = ("reasoning_content", "reasoning")
+
+
+def _reasoned(message: Any, tool: str | None) -> tuple[list[str], str]:
+    """The answer of a reasoning model that wrote it only into its reasoning (no tool
+    call, no content): the last object with a ``claims`` list there, JSON-encoded (the
+    drafts come before it); nothing when the reasoning holds none."""
+    for member in _REASONING:
+        text = getattr(message, member, None)
+        if isinstance(text, str) and (payload := last_payload(text, tool)) is not None:
+            return [json.dumps(payload, ensure_ascii=False)], "reasoning"
+    return [], "content"
 
 
 def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,

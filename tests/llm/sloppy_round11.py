@@ -1,0 +1,133 @@
+"""Round eleven of the scripted server's sloppy kinds: what open-source servers and
+reasoning models really send back (stdlib only; see scripted_server.py's docstring).
+
+THE REPLIES ARE SCRIPTED: the gold claims, written as a reasoning model, a model that
+echoes the JSON Schema, or a server that streams unasked writes them. Reply kinds rewrite
+the chat completion around the claims (``(completion, payload, request, rng)``: the request
+too, for its tool schema and its re-asks); ``sse_body`` is played when the answer is sent
+(:func:`sse_body`). The facts stay the gold's.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["ROUND11_REPLIES", "ROUND11_REPLY_KINDS", "SSE_KIND", "sse_body"]
+
+#: what a reasoning model thinks before it answers (the drafts around the answer)
+_THOUGHTS = (
+    "Okay, let me read the article. The user wants the claims as JSON. A first draft: "
+    '{"claims": []} - no, that misses the pledges. Let me list them properly.',
+    "We need to extract pledges, refusals, warnings and meetings. Let me check each quote "
+    "is verbatim. Final answer:",
+)
+
+
+def _r_reasoning_only(completion: dict[str, Any], payload: dict[str, Any],
+                      request: dict[str, Any], rng: random.Random) -> None:
+    """No tool call and an empty content: the JSON only in the message's reasoning
+    (``reasoning_content`` as vLLM's and DeepSeek's reasoning parsers write it,
+    ``reasoning`` as OpenRouter, Ollama and LM Studio do), after the model's drafts
+    (a draft JSON with no claims among them)."""
+    answer = json.dumps(payload, ensure_ascii=False)
+    member = rng.choice(("reasoning_content", "reasoning"))
+    completion["choices"][0]["message"] = {
+        "role": "assistant", "tool_calls": None, "content": rng.choice(("", None, "\n\n")),
+        member: f"{_THOUGHTS[0]}\n\n{_THOUGHTS[1]}\n{answer}\n"}
+    completion["choices"][0]["finish_reason"] = "stop"
+
+
+def _schema_shaped(payload: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """``payload`` written in the shape of its JSON Schema, the values in the place of the
+    schema's ``properties`` and ``items``."""
+    claims = payload["claims"]
+    form = rng.randrange(3)
+    if form == 0:
+        return {"type": "object", "properties": {"claims": {"type": "array", "items": claims}}}
+    if form == 1:
+        return {"claims": {"type": "array", "items": claims}}
+    return {"title": "ExtractedClaims", "type": "object", "properties": {"claims": [
+        {"type": "object", "title": str(c.get("type", "")).title(), "properties": c}
+        for c in claims]}, "required": ["claims"]}
+
+
+def _r_schema_values(completion: dict[str, Any], payload: dict[str, Any],
+                     request: dict[str, Any], rng: random.Random) -> None:
+    """The reply written as the schema echoed with its values filled in:
+    ``{"type": "object", "properties": {"claims": {"type": "array", "items": [...]}}}``,
+    ``{"claims": {"type": "array", "items": [...]}}``, or each claim as ``{"type":
+    "object", "title": "Pledge", "properties": {...}}``."""
+    _set_arguments(completion, _schema_shaped(payload, rng))
+
+
+def _r_schema_echo(completion: dict[str, Any], payload: dict[str, Any],
+                   request: dict[str, Any], rng: random.Random) -> None:
+    """The first reply about an article is the request's JSON Schema itself (the tool's
+    ``parameters``, or the whole tool definition), no data; asked again, the model
+    answers."""
+    if any(m.get("role") == "assistant" for m in request["messages"]):
+        return  # a re-ask: the answer
+    tool = request["tools"][0]["function"]
+    _set_arguments(completion, rng.choice((tool["parameters"], tool)))
+
+
+def _set_arguments(completion: dict[str, Any], value: Any) -> None:
+    call = completion["choices"][0]["message"]["tool_calls"][0]
+    call["function"]["arguments"] = json.dumps(value, ensure_ascii=False)
+
+
+#: the name of the kind played when the answer is sent (see :func:`sse_body`)
+SSE_KIND = "sse_body"
+
+
+def sse_body(completion: dict[str, Any], rng: random.Random) -> bytes:
+    """``completion`` as server-sent events, ``data: [DONE]`` last, to a request that did
+    not ask to stream: the whole completion as one event, or as ``chat.completion.chunk``
+    deltas (the role, the content or the tool call's arguments in pieces, the finish
+    reason, then the usage), as llama.cpp's, vLLM's and Ollama's streams write them."""
+    events = [completion] if rng.random() < 0.3 else _chunks(completion)
+    lines = [f"data: {json.dumps(e, ensure_ascii=False)}\n\n" for e in events]
+    return ("".join(lines) + "data: [DONE]\n\n").encode("utf-8")
+
+
+def _chunks(completion: dict[str, Any]) -> list[dict[str, Any]]:
+    """The completion as stream chunks: each delta a piece of at most 40 characters."""
+    head = {k: completion[k] for k in ("id", "created", "model")}
+    head["object"] = "chat.completion.chunk"
+    message = completion["choices"][0]["message"]
+
+    def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+        return {**head, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+    out = [chunk({"role": "assistant", "content": ""})]
+    for i, call in enumerate(message.get("tool_calls") or []):
+        args = call["function"]["arguments"]
+        out.append(chunk({"tool_calls": [{"index": i, "id": call["id"], "type": "function",
+                                          "function": {"name": call["function"]["name"],
+                                                       "arguments": ""}}]}))
+        out += [chunk({"tool_calls": [{"index": i, "function": {"arguments": args[a:a + 40]}}]})
+                for a in range(0, len(args), 40)]
+    content = message.get("content") or ""
+    out += [chunk({"content": content[a:a + 40]}) for a in range(0, len(content), 40)]
+    out.append(chunk({}, completion["choices"][0]["finish_reason"]))
+    out.append({**head, "choices": [], "usage": completion["usage"]})
+    return out
+
+
+_Reply = Callable[[dict[str, Any], dict[str, Any], dict[str, Any], random.Random], None]
+
+#: round eleven's reply kinds, the functions that write them (tools mode)
+ROUND11_REPLIES: dict[str, _Reply] = {
+    "reasoning_only": _r_reasoning_only,
+    "schema_values": _r_schema_values,
+    "schema_echo": _r_schema_echo,
+}
+
+#: every reply kind of round eleven, by name: what it does
+ROUND11_REPLY_KINDS: dict[str, str] = {
+    **{name: (fn.__doc__ or "").split("\n\n")[0] for name, fn in ROUND11_REPLIES.items()},
+    SSE_KIND: (sse_body.__doc__ or "").split("\n\n")[0],
+}
