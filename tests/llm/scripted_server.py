@@ -164,13 +164,15 @@ function call written into the content as a chat template writes it, ``[TOOL_CAL
 whose article text passes ``CONTEXT_CHARS`` refused with HTTP 400 and OpenAI's, vLLM's or
 llama.cpp's context-length error).
 
-Round eleven (tests/llm/sloppy_round11.py): reply kinds ``reasoning_only`` (no tool call, an
-empty content, the JSON only in ``reasoning_content`` or ``reasoning`` after the drafts),
-``schema_values`` (the schema echoed with its values filled in: ``{"type": "object",
-"properties": {"claims": {"type": "array", "items": [...]}}}``), ``schema_echo`` (the first
-reply about an article is the request's JSON Schema itself, no data) and ``sse_body`` (the
-answer as server-sent events, ``data: {...}`` then ``data: [DONE]``, to a request that did not
-ask to stream).
+Round eleven (tests/llm/sloppy_round11.py): claim kind ``grouped_decimals`` (quantities as
+``"2,000.00"``, ``"2.000,00"``, ``"2 000,00"``, ``"2'000.00"``); reply kinds
+``reasoning_only`` (no tool call, an empty content, the JSON only in ``reasoning_content``
+or ``reasoning`` after the drafts), ``schema_values`` (the schema echoed with its values
+filled in: ``{"type": "object", "properties": {"claims": {"type": "array", "items":
+[...]}}}``), ``schema_echo`` (the first reply about an article is the request's JSON Schema
+itself, no data), ``one_not_list`` (``tool_calls`` or ``choices`` as the one object, not a
+list of it) and ``sse_body`` (the answer as server-sent events, ``data: {...}`` then
+``data: [DONE]``, to a request that did not ask to stream).
 
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
@@ -210,7 +212,13 @@ from sloppy_round10 import (
     ROUND10_REPLY_KINDS,
     ROUND10_SERVER_KINDS,
 )
-from sloppy_round11 import ROUND11_REPLIES, ROUND11_REPLY_KINDS, SSE_KIND, sse_body
+from sloppy_round11 import (
+    ROUND11_CLAIM_KINDS,
+    ROUND11_REPLIES,
+    ROUND11_REPLY_KINDS,
+    SSE_KIND,
+    sse_body,
+)
 
 __all__ = [
     "SLOPPY_KINDS",
@@ -947,7 +955,8 @@ REPLY_KINDS: dict[str, str] = {
 _SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS, *ROUND10_SERVER_KINDS)
 
 #: claim kinds that also get the document's language
-_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS, **ROUND10_CLAIM_KINDS}
+_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS, **ROUND10_CLAIM_KINDS,
+                  **ROUND11_CLAIM_KINDS}
 
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {

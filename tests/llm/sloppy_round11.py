@@ -15,7 +15,46 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["ROUND11_REPLIES", "ROUND11_REPLY_KINDS", "SSE_KIND", "sse_body"]
+__all__ = ["ROUND11_CLAIM_KINDS", "ROUND11_REPLIES", "ROUND11_REPLY_KINDS", "SSE_KIND",
+           "sse_body"]
+
+
+# ------------------------------------------------------------------ claim kinds
+
+#: how a number with its cents is written: thousands grouped, then the decimal mark
+#: (English, German, French with a narrow no-break space, Swiss)
+_GROUPINGS = ((",", "."), (".", ","), ("\u202f", ","), ("'", "."))
+
+
+def _grouped(value: Any, rng: random.Random) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    group, mark = rng.choice(_GROUPINGS)
+    english = f"{value:,.2f}"  # 2,000.00
+    return english.replace(",", "\0").replace(".", mark).replace("\0", group)
+
+
+def _k_grouped_decimals(claim: dict[str, Any], article: str, rng: random.Random,
+                        language: str) -> dict[str, Any]:
+    """Every quantity written as a string with its thousands grouped and two decimals,
+    in one of four locales' marks: ``"2,000.00"``, ``"2.000,00"``, ``"2 000,00"``,
+    ``"2'000.00"``."""
+    out = dict(claim)
+    for k in ("quantity", "participant_count"):
+        v = out.get(k)
+        if isinstance(v, dict):
+            out[k] = {m: _grouped(x, rng) if m in ("value", "value_max") else x
+                      for m, x in v.items()}
+    return out
+
+
+_ClaimKind = Callable[[dict[str, Any], str, random.Random, str], Any]
+
+#: round eleven's claim kinds
+ROUND11_CLAIM_KINDS: dict[str, _ClaimKind] = {"grouped_decimals": _k_grouped_decimals}
+
+
+# ------------------------------------------------------------------ reply kinds
 
 #: what a reasoning model thinks before it answers (the drafts around the answer)
 _THOUGHTS = (
@@ -74,6 +113,17 @@ def _r_schema_echo(completion: dict[str, Any], payload: dict[str, Any],
     _set_arguments(completion, rng.choice((tool["parameters"], tool)))
 
 
+def _r_one_not_list(completion: dict[str, Any], payload: dict[str, Any],
+                    request: dict[str, Any], rng: random.Random) -> None:
+    """A list of one written as the one object: the message's ``tool_calls`` as the call
+    itself, or the completion's ``choices`` as the choice itself."""
+    if rng.random() < 0.5:
+        message = completion["choices"][0]["message"]
+        message["tool_calls"] = message["tool_calls"][0]
+    else:
+        completion["choices"] = completion["choices"][0]
+
+
 def _set_arguments(completion: dict[str, Any], value: Any) -> None:
     call = completion["choices"][0]["message"]["tool_calls"][0]
     call["function"]["arguments"] = json.dumps(value, ensure_ascii=False)
@@ -124,6 +174,7 @@ ROUND11_REPLIES: dict[str, _Reply] = {
     "reasoning_only": _r_reasoning_only,
     "schema_values": _r_schema_values,
     "schema_echo": _r_schema_echo,
+    "one_not_list": _r_one_not_list,
 }
 
 #: every reply kind of round eleven, by name: what it does

@@ -29,6 +29,7 @@ from test_llm_sloppy_round9 import (
     _recovered,
     _run,
     _tool_call,
+    _validated,
 )
 
 from claimkit.extract.llm.lenient import claims_payload, last_payload, schema_echo, sse_data
@@ -227,14 +228,66 @@ def test_sse_data_reads_events_and_nothing_else() -> None:
     assert sse_data("data: [DONE]\n\n") == []
 
 
+# ------------------------------------------------------------ a list of one as the one
+
+
+def _unlisted(where: str) -> str:
+    body = _whole()
+    if where == "tool_calls":
+        message = body["choices"][0]["message"]
+        message["tool_calls"] = message["tool_calls"][0]
+    else:
+        body["choices"] = body["choices"][0]
+    return json.dumps(body)
+
+
+@pytest.mark.parametrize("where", ["tool_calls", "choices"])
+def test_a_list_of_one_written_as_the_one_object_is_read(where) -> None:
+    """Before: ``tool_calls`` as the call itself was an internal error (KeyError: 0),
+    ``choices`` as the choice itself a backend failure at once."""
+    record, requests = _one(raw(200, _unlisted(where)), reply([]))
+    assert _kept(record) == ["pledge", "refusal"] and requests == 1
+
+
+def test_a_reply_with_no_choice_in_its_object_is_still_asked_again() -> None:
+    """Guard: ``choices`` as an object that is no choice (no message) is no answer."""
+    body = {**_whole(), "choices": {"index": 0, "finish_reason": "stop"}}
+    record, requests = _one(raw(200, json.dumps(body)), reply([PLEDGE]))
+    assert _kept(record) == ["pledge"] and requests == 2
+
+
+# ------------------------------------------------- numbers grouped, with a decimal part
+
+
+@pytest.mark.parametrize(("written", "number"), [
+    ("2,000.00", 2000), ("2.000,00", 2000), ("2\u202f000,00", 2000), ("2 000,5", 2000.5),
+    ("2'000.00", 2000), ("1.234.567,89", 1234567.89), ("90,000,000,000.00", 90000000000),
+    ("-1,234.5", -1234.5), ("1.234,5 Mio.", 1234500000)])
+def test_a_number_grouped_by_threes_with_a_decimal_part_is_read(written, number) -> None:
+    """Before: dropped and named (no reading was tried: two marks in one number)."""
+    pledge = {**PLEDGE, "quantity": {"value": written, "unit": "engineers"}}
+    (claim,), notes = _validated(pledge)
+    assert claim.quantity.value == number and notes == []
+
+
+@pytest.mark.parametrize("written", ["2,000", "2.000", "2,000,5", "1,23.45", "2.000.00,5"])
+def test_a_number_that_reads_two_ways_or_none_is_still_dropped_and_named(written) -> None:
+    """Guard: one mark before three digits is two thousand in one locale and two in
+    another; groups not of three, or the same mark twice then another, are no number."""
+    pledge = {**PLEDGE, "quantity": {"value": written, "unit": "engineers"}}
+    (claim,), notes = _validated(pledge)
+    assert claim.quantity.value is None and any("quantity.value dropped" in n for n in notes)
+
+
 # --------------------------------------------------------- the kinds against the corpus
 
 
 @pytest.mark.parametrize("kind", ["reasoning_only", "schema_values", "schema_echo",
-                                  "sse_body"])
+                                  "sse_body", "one_not_list", "grouped_decimals"])
 def test_round_eleven_kinds_lose_nothing(kind, gold_claims, articles_dir, gold_dir) -> None:
-    """Before (bench/llm_sloppy.py, every reply): reasoning_only and sse_body failed every
-    document, schema_values and schema_echo ended every document with no claims."""
+    """Before (bench/llm_sloppy.py, every reply): reasoning_only, sse_body and one_not_list
+    failed every document, schema_values and schema_echo ended every document with no
+    claims; grouped_decimals lost the pledge amounts."""
     records, requests = _run(gold_claims, articles_dir, [kind])
     _recovered(records, gold_dir)
     assert requests == len(records) * (2 if kind == "schema_echo" else 1)

@@ -626,7 +626,24 @@ def _completion(content: bytes) -> ChatCompletion:
         raise BackendError(
             f"the endpoint's reply is not a chat completion: {shorten(redact(data))}"
         )
-    return ChatCompletion.construct(**data)
+    return ChatCompletion.construct(**_listed(data))
+
+
+def _listed(data: dict[str, Any]) -> dict[str, Any]:
+    """A completion whose ``choices``, or a choice's ``tool_calls``, is the one object
+    where the API has a list of them, with the list of that one."""
+    choices = data.get("choices")
+    if isinstance(choices, dict):
+        choices = [choices]
+    if not isinstance(choices, list):
+        return data
+    listed = []
+    for choice in choices:
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if isinstance(message, dict) and isinstance(message.get("tool_calls"), dict):
+            choice = {**choice, "message": {**message, "tool_calls": [message["tool_calls"]]}}
+        listed.append(choice)
+    return {**data, "choices": listed}
 
 
 def _gathered(events: list[Any]) -> Any:
