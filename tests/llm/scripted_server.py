@@ -171,7 +171,9 @@ or ``reasoning`` after the drafts), ``schema_values`` (the schema echoed with it
 filled in: ``{"type": "object", "properties": {"claims": {"type": "array", "items":
 [...]}}}``), ``schema_echo`` (the first reply about an article is the request's JSON Schema
 itself, no data), ``one_not_list`` (``tool_calls`` or ``choices`` as the one object, not a
-list of it) and ``sse_body`` (the answer as server-sent events, ``data: {...}`` then
+list of it), ``thought_drafts`` (the content the model's thoughts, a draft of the answer
+with a claim of another type in them, then the answer: ``<think>``, a lone ``</think>``,
+``[THINK]``, harmony's channels) and ``sse_body`` (the answer as server-sent events, ``data: {...}`` then
 ``data: [DONE]``, to a request that did not ask to stream).
 
 Also usable as a stand-alone program for the benchmark and for trying the

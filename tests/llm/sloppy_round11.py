@@ -79,6 +79,45 @@ def _r_reasoning_only(completion: dict[str, Any], payload: dict[str, Any],
     completion["choices"][0]["finish_reason"] = "stop"
 
 
+def _draft(payload: dict[str, Any]) -> str:
+    """A draft of the answer that the model threw away: its first claim as another type
+    (a claim the answer does not make), and only that."""
+    claims = payload["claims"]
+    if not claims:
+        return json.dumps({"claims": []})
+    first = claims[0]
+    other = "refusal" if first.get("type") != "refusal" else "pledge"
+    return json.dumps({"claims": [{**first, "type": other}]}, ensure_ascii=False)
+
+
+def _thoughts_around(answer: str, draft: str, rng: random.Random) -> str:
+    """``answer`` after thoughts holding ``draft``, as reasoning models write them when the
+    server's reasoning parser is off: ``<think>...</think>``, the closing tag alone (the
+    chat template wrote the opening one), Magistral's ``[THINK]...[/THINK]``, gpt-oss's
+    harmony channels (analysis, then final)."""
+    thought = f"The user wants claims. Draft: {draft} Hmm, that type is wrong; redo."
+    forms = [
+        f"<think>\n{thought}\n</think>\n\n{answer}",
+        f"{thought}\n</think>\n\n{answer}",
+        f"[THINK]{thought}[/THINK]{answer}",
+        f"<|channel|>analysis<|message|>{thought}<|end|><|start|>assistant"
+        f"<|channel|>final<|message|>{answer}<|return|>",
+    ]
+    return rng.choice(forms)
+
+
+def _r_thought_drafts(completion: dict[str, Any], payload: dict[str, Any],
+                      request: dict[str, Any], rng: random.Random) -> None:
+    """No tool call: the content is the model's thoughts, holding a draft of the answer it
+    threw away (a claim of another type), then the answer (``<think>``, a lone
+    ``</think>``, ``[THINK]``, harmony's analysis and final channels)."""
+    answer = json.dumps(payload, ensure_ascii=False)
+    completion["choices"][0]["message"] = {
+        "role": "assistant", "tool_calls": None,
+        "content": _thoughts_around(answer, _draft(payload), rng)}
+    completion["choices"][0]["finish_reason"] = "stop"
+
+
 def _schema_shaped(payload: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """``payload`` written in the shape of its JSON Schema, the values in the place of the
     schema's ``properties`` and ``items``."""
@@ -175,6 +214,7 @@ ROUND11_REPLIES: dict[str, _Reply] = {
     "schema_values": _r_schema_values,
     "schema_echo": _r_schema_echo,
     "one_not_list": _r_one_not_list,
+    "thought_drafts": _r_thought_drafts,
 }
 
 #: every reply kind of round eleven, by name: what it does

@@ -32,7 +32,13 @@ from test_llm_sloppy_round9 import (
     _validated,
 )
 
-from claimkit.extract.llm.lenient import claims_payload, last_payload, schema_echo, sse_data
+from claimkit.extract.llm.lenient import (
+    answer_text,
+    claims_payload,
+    last_payload,
+    schema_echo,
+    sse_data,
+)
 from claimkit.extract.llm.prompts import response_model
 from claimkit.extract.pipeline import aextract
 from claimkit.schemas import Document, DocumentClaims, Failure
@@ -99,6 +105,56 @@ def test_reasoning_without_claims_and_no_content_is_still_asked_again() -> None:
     message = {"role": "assistant", "content": "", "reasoning_content": "Let me think {a: b}."}
     record, requests = _one(_completion(message), reply([PLEDGE]))
     assert _kept(record) == ["pledge"] and requests == 2
+
+
+# ------------------------------------------------- drafts in thoughts written into the text
+
+ONLY_PLEDGE = json.dumps({"claims": [PLEDGE]})
+DRAFT = f"The user wants claims. Draft: {json.dumps({'claims': [REFUSAL]})} - no, redo."
+THOUGHTS = {
+    "think": f"<think>\n{DRAFT}\n</think>\n\n{ONLY_PLEDGE}",
+    "lone_end": f"{DRAFT}\n</think>\n\n{ONLY_PLEDGE}",
+    "thinking_upper": f"<THINKING>{DRAFT}</THINKING> Answer: {ONLY_PLEDGE}",
+    "magistral": f"[THINK]{DRAFT}[/THINK]{ONLY_PLEDGE}",
+    "harmony_final": f"<|channel|>analysis<|message|>{DRAFT}<|end|><|start|>assistant"
+                     f"<|channel|>final<|message|>{ONLY_PLEDGE}<|return|>",
+    "harmony_call": f"<|channel|>analysis<|message|>{DRAFT}<|end|><|start|>assistant<|channel|>"
+                    f"commentary to=functions.{NAME} <|constrain|>json<|message|>{ONLY_PLEDGE}"
+                    "<|call|>",
+}
+
+
+@pytest.mark.parametrize("where", ["content", "arguments"])
+@pytest.mark.parametrize("form", sorted(THOUGHTS))
+def test_a_draft_in_the_thoughts_is_not_read_with_the_answer(form, where) -> None:
+    """Before: the draft's claims were added to the answer's (here a refusal the answer
+    does not make), or, in a tool call's arguments, the reply was re-asked."""
+    text = THOUGHTS[form]
+    message = _tool_call(text) if where == "arguments" else {"role": "assistant", "content": text}
+    record, requests = _one(_completion(message), reply([]))
+    assert _kept(record) == ["pledge"] and requests == 1
+
+
+def test_an_answer_written_only_inside_the_thoughts_is_read() -> None:
+    """Guard: with nothing after the thoughts, the last object of claims in them is the
+    answer (as for an answer only in ``reasoning_content``); thoughts with no claims are
+    no answer (asked again)."""
+    text = f"<think>{DRAFT} Final: {ONLY_PLEDGE}</think>"
+    record, requests = _one(_completion({"role": "assistant", "content": text}), reply([]))
+    assert _kept(record) == ["pledge"] and requests == 1
+    assert answer_text("<think>only words, no JSON</think>") == ""
+
+
+def test_text_without_thoughts_is_read_as_before() -> None:
+    """Guard: JSON whose values hold a tag, and prose around JSON with no tag, are not
+    touched."""
+    tagged = {**PLEDGE, "summary": "It said </think> and [/THINK] in passing."}
+    record, _ = _one(_completion(_tool_call(json.dumps({"claims": [tagged, REFUSAL]})),
+                                 "tool_calls"))
+    assert _kept(record) == ["pledge", "refusal"]
+    assert [c.summary for c in record.claims if c.type == "pledge"] == [tagged["summary"]]
+    prose = f"Sure! Here they are: {BOTH} Anything else?"
+    assert answer_text(prose) == prose
 
 
 # --------------------------------------------------------------- the schema echoed back
@@ -283,11 +339,13 @@ def test_a_number_that_reads_two_ways_or_none_is_still_dropped_and_named(written
 
 
 @pytest.mark.parametrize("kind", ["reasoning_only", "schema_values", "schema_echo",
-                                  "sse_body", "one_not_list", "grouped_decimals"])
+                                  "sse_body", "one_not_list", "grouped_decimals",
+                                  "thought_drafts"])
 def test_round_eleven_kinds_lose_nothing(kind, gold_claims, articles_dir, gold_dir) -> None:
     """Before (bench/llm_sloppy.py, every reply): reasoning_only, sse_body and one_not_list
     failed every document, schema_values and schema_echo ended every document with no
-    claims; grouped_decimals lost the pledge amounts."""
+    claims; grouped_decimals lost the pledge amounts; thought_drafts added the drafts'
+    claims (precision 0.919)."""
     records, requests = _run(gold_claims, articles_dir, [kind])
     _recovered(records, gold_dir)
     assert requests == len(records) * (2 if kind == "schema_echo" else 1)

@@ -42,7 +42,7 @@ import json_repair
 
 from claimkit.extract.llm.coerce import says_nothing
 
-__all__ = ["claims_payload", "cut_off", "last_payload", "read_json", "schema_values",
+__all__ = ["answer_text", "claims_payload", "cut_off", "last_payload", "read_json", "schema_values",
            "sse_data", "strict_payload", "surrogates", "without_surrogates"]
 
 #: how many times a JSON string holding JSON is decoded again
@@ -310,6 +310,52 @@ def last_payload(text: str, name: str | None = None) -> dict[str, Any] | None:
         value = read_json(text)
         found = claims_payload(value, name) if _holds_claims(value) else None
     return found
+
+
+#: a reasoning model's thoughts written into the content, between the tags models use:
+#: ``<think>`` (DeepSeek-R1, Qwen3, QwQ), ``<thinking>``, ``<thought>``, ``<reasoning>``,
+#: Magistral's ``[THINK]``, Kimi's ``◁think▷``
+_THOUGHT_BLOCK = re.compile(
+    r"<(think|thinking|thought|reasoning)>.*?</\1\s*>|\[THINK\].*?\[/THINK\]|◁think▷.*?◁/think▷",
+    re.DOTALL | re.IGNORECASE)
+#: a closing tag alone (the chat template wrote the opening one): the thoughts before it
+_THOUGHT_END = re.compile(r"</(?:think|thinking|thought|reasoning)\s*>|\[/THINK\]|◁/think▷",
+                          re.IGNORECASE)
+#: gpt-oss's harmony format: ``<|channel|>NAME ...<|message|>TEXT`` up to the next token
+_CHANNEL = re.compile(r"<\|channel\|>\s*(\w+)[^<]*(?:<\|constrain\|>[^<]*)?<\|message\|>"
+                      r"(.*?)(?=<\|(?:end|call|return|start|channel)\|>|\Z)", re.DOTALL)
+
+
+def answer_text(text: str) -> str:
+    """``text`` without the thoughts a reasoning model wrote into it (``<think>...
+    </think>``, a closing ``</think>`` alone, ``[THINK]...[/THINK]``, harmony's
+    ``analysis`` channel): the drafts there are not the answer, and read with it
+    their claims would be added to it. When only thoughts hold JSON, the last object of
+    claims in them (JSON-encoded; :func:`last_payload`), else ``""``. Text without
+    thoughts is returned as it is."""
+    if "<|channel|>" not in text and not _THOUGHT_END.search(text):
+        return text
+    answer, thoughts = _split_thoughts(text)
+    if "{" in answer or "[" in answer:
+        return answer.strip()
+    payload = last_payload(thoughts)
+    return json.dumps(payload, ensure_ascii=False) if payload is not None else ""
+
+
+def _split_thoughts(text: str) -> tuple[str, str]:
+    """``text`` as (the answer, the thoughts) by harmony's channels or the thought tags."""
+    channels = list(_CHANNEL.finditer(text))
+    if channels:
+        said = [(m.group(1).lower() == "analysis", m.group(2)) for m in channels]
+        return ("\n".join(t for thought, t in said if not thought),
+                "\n".join(t for thought, t in said if thought))
+    thoughts = [m.group(0) for m in _THOUGHT_BLOCK.finditer(text)]
+    rest = _THOUGHT_BLOCK.sub("\n", text)
+    ends = list(_THOUGHT_END.finditer(rest))
+    if ends:  # the opening tag was the chat template's: everything before the last end
+        thoughts.append(rest[:ends[-1].start()])
+        rest = rest[ends[-1].end():]
+    return rest, "\n".join(thoughts)
 
 
 def sse_data(body: str) -> list[Any] | None:

@@ -89,6 +89,7 @@ from claimkit.errors import (
 from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
 from claimkit.extract.llm.lenient import (
+    answer_text,
     claims_payload,
     cut_off,
     last_payload,
@@ -736,6 +737,8 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     With neither a tool call nor a content (only white space), a reasoning model's
     ``reasoning_content`` or ``reasoning``: the last object with a ``claims`` list
     in it (drafts come first), unless the reply was cut off at the token limit.
+    Thoughts written into a text (``<think>...</think>``, harmony's analysis
+    channel) are left out of it (:func:`~.lenient.answer_text`).
     A reply cut off at the token limit (``finish_reason == "length"``) is kept
     only when what it holds is complete JSON as it is, and one whose JSON ends
     inside a value is cut off whatever its ``finish_reason`` says: both are
@@ -749,15 +752,16 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     message = getattr(choice, "message", None)
     calls = list(getattr(message, "tool_calls", None) or [])
     functions: list[Any] = [getattr(c, "function", None) for c in calls]
-    arguments, source = _arguments(functions, getattr(message, "content", None))
+    given, source = _arguments(functions, getattr(message, "content", None))
+    arguments = [t for a in given if (t := a if strict_payload(a) else answer_text(a))]
     finish = getattr(choice, "finish_reason", None)
     if not arguments and finish != "length":  # a reasoning model's answer in its thoughts
         arguments, source = _reasoned(message, tool)
     whole = _complete(arguments, finish)
     refusal = getattr(message, "refusal", None)
     names = [getattr(f, "name", None) for f in functions if f is not None]
-    as_asked = (whole and finish != "length" and source == ("calls" if tool else "content")
-                and names == ([tool] if tool else []))
+    as_asked = (whole and arguments == given and finish != "length"
+                and source == ("calls" if tool else "content") and names == ([tool] if tool else []))
     if as_asked and not refusal and not surrogates(arguments[0]):
         return response  # nothing to tidy
     payloads = [p for a in arguments if (p := claims_payload(read_json(a), tool)) is not None]
