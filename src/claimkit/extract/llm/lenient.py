@@ -332,8 +332,9 @@ def answer_text(text: str) -> str:
     ``analysis`` channel): the drafts there are not the answer, and read with it
     their claims would be added to it. When only thoughts hold JSON, the last object of
     claims in them (JSON-encoded; :func:`last_payload`), else ``""``. Text without
-    thoughts is returned as it is."""
-    if "<|channel|>" not in text and not _THOUGHT_END.search(text):
+    thoughts, and the JSON object of claims as it is (a tag inside a value), is
+    returned as it is."""
+    if ("<|channel|>" not in text and not _THOUGHT_END.search(text)) or strict_payload(text):
         return text
     answer, thoughts = _split_thoughts(text)
     if "{" in answer or "[" in answer:

@@ -753,7 +753,7 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     calls = list(getattr(message, "tool_calls", None) or [])
     functions: list[Any] = [getattr(c, "function", None) for c in calls]
     given, source = _arguments(functions, getattr(message, "content", None))
-    arguments = [t for a in given if (t := a if strict_payload(a) else answer_text(a))]
+    arguments = [t for a in given if (t := answer_text(a))]
     finish = getattr(choice, "finish_reason", None)
     if not arguments and finish != "length":  # a reasoning model's answer in its thoughts
         arguments, source = _reasoned(message, tool)
