@@ -164,6 +164,18 @@ function call written into the content as a chat template writes it, ``[TOOL_CAL
 whose article text passes ``CONTEXT_CHARS`` refused with HTTP 400 and OpenAI's, vLLM's or
 llama.cpp's context-length error).
 
+Round eleven (tests/llm/sloppy_round11.py): claim kind ``grouped_decimals`` (quantities as
+``"2,000.00"``, ``"2.000,00"``, ``"2 000,00"``, ``"2'000.00"``); reply kinds
+``reasoning_only`` (no tool call, an empty content, the JSON only in ``reasoning_content``
+or ``reasoning`` after the drafts), ``schema_values`` (the schema echoed with its values
+filled in: ``{"type": "object", "properties": {"claims": {"type": "array", "items":
+[...]}}}``), ``schema_echo`` (the first reply about an article is the request's JSON Schema
+itself, no data), ``one_not_list`` (``tool_calls`` or ``choices`` as the one object, not a
+list of it), ``thought_drafts`` (the content the model's thoughts, a draft of the answer
+with a claim of another type in them, then the answer: ``<think>``, a lone ``</think>``,
+``[THINK]``, harmony's channels) and ``sse_body`` (the answer as server-sent events, ``data: {...}`` then
+``data: [DONE]``, to a request that did not ask to stream).
+
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
 
@@ -201,6 +213,13 @@ from sloppy_round10 import (
     ROUND10_REPLIES,
     ROUND10_REPLY_KINDS,
     ROUND10_SERVER_KINDS,
+)
+from sloppy_round11 import (
+    ROUND11_CLAIM_KINDS,
+    ROUND11_REPLIES,
+    ROUND11_REPLY_KINDS,
+    SSE_KIND,
+    sse_body,
 )
 
 __all__ = [
@@ -938,7 +957,8 @@ REPLY_KINDS: dict[str, str] = {
 _SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS, *ROUND10_SERVER_KINDS)
 
 #: claim kinds that also get the document's language
-_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS, **ROUND10_CLAIM_KINDS}
+_WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS, **ROUND10_CLAIM_KINDS,
+                  **ROUND11_CLAIM_KINDS}
 
 #: every kind, by name: what it does (the module docstring's list)
 SLOPPY_KINDS: dict[str, str] = {
@@ -947,6 +967,7 @@ SLOPPY_KINDS: dict[str, str] = {
     **REPLY_KINDS,
     **ROUND9_REPLY_KINDS,
     **ROUND10_REPLY_KINDS,
+    **ROUND11_REPLY_KINDS,
 }
 
 
@@ -1182,7 +1203,8 @@ class ScriptedServer(LoopbackServer):
     def _reply_kind(self) -> str | None:
         """One of the reply kinds turned on, for a share ``kind_rate`` of the replies."""
         kinds = [k for k in self.sloppy_kinds
-                 if (k in REPLY_KINDS or k in ROUND9_REPLY_KINDS or k in ROUND10_REPLY_KINDS)
+                 if (k in REPLY_KINDS or k in ROUND9_REPLY_KINDS or k in ROUND10_REPLY_KINDS
+                     or k in ROUND11_REPLY_KINDS)
                  and k not in _SERVER_KINDS]
         if kinds and self.random.random() < self.kind_rate:
             return self.random.choice(kinds)
@@ -1276,6 +1298,10 @@ class ScriptedServer(LoopbackServer):
                 with server._lock:  # the tokens the server bills, when it bills them
                     server.usage_log.append((time.monotonic(),
                                              completion["usage"]["total_tokens"]))
+                if kind == SSE_KIND:
+                    with server._lock:
+                        data = sse_body(completion, server.random)
+                    return self._send_bytes(200, data, "text/event-stream")
                 self._send_answer(completion, step, key if kind == "secret_echo" else None)
 
             def _send_answer(self, completion: dict[str, Any], step: Step,
@@ -1359,6 +1385,12 @@ def _sloppy_reply(completion: dict[str, Any], request: dict[str, Any],
         payload = {"claims": [c for c in payload["claims"] for _ in range(100)]
                    + [{"type": None, "quotes": [], "summary": f"noise {i}"} for i in range(500)]}
         kind = "as_asked"
+    if kind == SSE_KIND:  # the answer as it is, sent as events (see Handler._answer)
+        return
+    if kind in ROUND11_REPLIES:
+        if request.get("tools"):  # round eleven's reply kinds bend tool calls
+            ROUND11_REPLIES[kind](completion, payload, request, random.Random(len(str(payload))))
+        return
     rounds = {**ROUND9_REPLIES, **ROUND10_REPLIES}
     if kind in rounds:
         if request.get("tools"):  # round nine's and ten's reply kinds bend tool calls

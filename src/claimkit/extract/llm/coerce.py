@@ -274,6 +274,10 @@ def _non_finite(text: str) -> bool:
 _SPACED = re.compile(r"^\d{1,3}(?:[\s\u00a0\u202f'’]\d{3})+$")
 #: groups of three after the same mark twice or more (``2.000.000``, ``2,000,000``)
 _GROUPS = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$")
+#: groups of three after one mark, then a decimal part after the other mark (``1,234.50``,
+#: ``1.234,50``, ``12 345,6``, ``12'345.00``): only one reading
+_GROUPED_DECIMAL = re.compile(
+    r"^(-?)(\d{1,3}([.,\s\u00a0\u202f'’])\d{3}(?:\3\d{3})*)([.,])(\d+)$")
 #: one mark before three digits: a thousands separator in one locale, a decimal mark in another
 _AMBIGUOUS = re.compile(r"^-?\d{1,3}[.,]\d{3}$")
 #: a decimal comma (``1,5``; not followed by exactly three digits, which is ambiguous)
@@ -284,7 +288,8 @@ def _number(text: str) -> Any:
     """A number written with another locale's marks, as the number, when only one
     reading exists: ``2 000`` and ``2'000`` (grouped by spaces or apostrophes),
     ``2.000.000`` and ``2,000,000`` (the same mark between every group), ``1,5`` (a
-    decimal comma). ``2.000`` and ``2,000`` are two thousand in one locale and two in
+    decimal comma), ``1,234.50`` and ``1.234,50`` (groups, then a decimal part after
+    the other mark). ``2.000`` and ``2,000`` are two thousand in one locale and two in
     another: left as they are, for validation to drop and name. Any script's digits
     count (``٢٠٠٠``, ``２０００``), and a trailing scale word multiplies (``1亿``,
     ``1,5 milyon``, ``2 тыс.``; see :mod:`.numbers`)."""
@@ -314,6 +319,11 @@ def _plain_number(word: str) -> Any:
         return f"{word[:12]}... (a number of {digits} digits)"
     if _SPACED.match(word) or _GROUPS.match(word):
         return int(re.sub(r"\D", "", word))
+    grouped = _GROUPED_DECIMAL.match(word)
+    if grouped is not None and grouped.group(3) != grouped.group(4):
+        sign, whole, _, _, part = grouped.groups()
+        value = float(sign + re.sub(r"\D", "", whole) + "." + part)
+        return int(value) if value.is_integer() else value
     if _DECIMAL_COMMA.match(word):
         return float(word.replace(",", "."))
     if _AMBIGUOUS.match(word):  # pydantic would read "2.000" as 2.0 without a word

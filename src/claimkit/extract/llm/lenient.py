@@ -18,6 +18,14 @@ reply's ``finish_reason`` says (a proxy or server that ended it early): json-rep
 would close it, keeping the cut values (``"Norway pledges eng"``, ``15`` for
 ``1500``) as if they were whole.
 
+A model that echoes the JSON Schema it was given writes no claims
+(:func:`schema_echo`: asked again, never read as "no claims"); one that fills the
+values into the schema's ``properties`` and ``items`` wrote them
+(:func:`schema_values`). A reasoning model's thoughts hold drafts before the answer:
+:func:`last_payload` reads the last object of claims in them. A server that answers
+a request that did not ask to stream with server-sent events (``data: {...}``,
+``data: [DONE]``) sent JSON all the same: :func:`sse_data` reads each event's.
+
 :func:`without_surrogates` writes half of a UTF-16 pair (``"\ud83d"``, an emoji cut
 in two), which JSON allows but no text can hold, as U+FFFD.
 
@@ -34,8 +42,8 @@ import json_repair
 
 from claimkit.extract.llm.coerce import says_nothing
 
-__all__ = ["claims_payload", "cut_off", "read_json", "strict_payload", "surrogates",
-           "without_surrogates"]
+__all__ = ["answer_text", "claims_payload", "cut_off", "last_payload", "read_json", "schema_values",
+           "sse_data", "strict_payload", "surrogates", "without_surrogates"]
 
 #: how many times a JSON string holding JSON is decoded again
 _MAX_DECODES = 2
@@ -83,9 +91,12 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
     """``{"claims": [...]}`` from what a reply holds: that object, the list of claims
     itself, one claim alone, or the object inside wrappers (``{"ExtractedClaims":
     {...}}``, ``{"arguments": {...}}``, or the one member of other names that holds
-    it: ``{"status": "ok", "response": {"result": {...}}}``); None when there is no
-    list of claims, or when two members hold one (nothing is chosen between them)."""
+    it: ``{"status": "ok", "response": {"result": {...}}}``), or the values written into
+    an echo of the JSON Schema (:func:`schema_values`); None when there is no list of
+    claims, when two members hold one (nothing is chosen between them), or when the
+    ``claims`` member is the list's schema with no values (:func:`schema_echo`)."""
     for _ in range(_MAX_DEPTH + 1):
+        value = schema_values(value)
         if isinstance(value, list):
             wrapped = _called(value, name)
             if wrapped:  # objects {"claims": [...]} or function calls holding one: those
@@ -94,8 +105,7 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
         if not isinstance(value, dict):
             return None
         if "claims" in value:
-            claims = _claims_member(value["claims"])
-            return {**value, "claims": claims} if isinstance(claims, list) else None
+            return _with_claims(value)
         if "type" in value and "quotes" in value:  # one claim alone
             return {"claims": [value]}
         grouped = _grouped(value, least=2)
@@ -112,6 +122,17 @@ def claims_payload(value: Any, name: str | None = None) -> dict[str, Any] | None
                 return None
         value = inner[0]
     return None
+
+
+def _with_claims(value: dict[str, Any]) -> dict[str, Any] | None:
+    """``value`` with its ``claims`` member read as a list (:func:`_claims_member`), the
+    values of a schema echoed with them filled in included; None when the member is
+    no list of claims, or is the schema of the list with no claims written in it."""
+    member = schema_values(value["claims"])
+    if schema_echo(member):
+        return None
+    claims = _claims_member(member)
+    return {**value, "claims": claims} if isinstance(claims, list) else None
 
 
 def _called(items: list[Any], name: str | None) -> list[list[Any]]:
@@ -214,6 +235,148 @@ def _holds_claims(value: Any, depth: int = _MAX_DEPTH) -> bool:
     if not isinstance(value, dict) or depth < 0:
         return False
     return "claims" in value or any(_holds_claims(v, depth - 1) for v in value.values())
+
+
+#: JSON Schema's names of a value's type
+_SCHEMA_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})
+#: members only a JSON Schema has (no data a model writes has them)
+_SCHEMA_WORDS = frozenset({"$ref", "$defs", "$schema", "definitions", "anyOf", "oneOf", "allOf",
+                           "discriminator", "additionalProperties"})
+#: members of a schema node that describes one value (``{"type": "string", "enum": [...]}``)
+_LEAF_WORDS = frozenset({"type", "title", "description", "enum", "const", "format", "pattern",
+                         "default", "minimum", "maximum", "minLength", "maxLength", "examples",
+                         "required", "nullable"})
+
+
+def schema_values(value: Any) -> Any:
+    """The values a reply wrote into an echo of the JSON Schema, in the place of its
+    ``properties`` (``{"type": "object", "properties": {"claims": [...]}}``) or ``items``
+    (``{"type": "array", "items": [...]}``), as those values; anything else, a schema
+    with no values in it included, as it is."""
+    if not isinstance(value, dict):
+        return value
+    kind = value.get("type")
+    if kind == "array" and isinstance(value.get("items"), list):
+        return value["items"]
+    inner = value.get("properties")
+    if kind == "object" and isinstance(inner, dict) and not schema_echo(value):
+        return inner
+    return value
+
+
+def schema_echo(value: Any) -> bool:
+    """``value`` is JSON Schema with no values written in it: a member only a schema has
+    (``$ref``, ``anyOf``, ``$defs``), an array whose ``items`` is a schema, an object
+    whose ``properties`` are all schemas, or one value's schema (``{"type": "string",
+    "description": ...}``; a ``type`` alone is not one). A model that echoes the schema it was given wrote no claims:
+    re-asked, never read as "no claims"."""
+    if not isinstance(value, dict) or not value:
+        return False
+    if _SCHEMA_WORDS & value.keys():
+        return True
+    kind = value.get("type")
+    if kind == "array" and "items" in value:
+        return isinstance(value["items"], dict)
+    inner = value.get("properties")
+    if kind == "object" and isinstance(inner, dict):
+        return all(schema_echo(v) for v in inner.values())
+    described = value.keys() - {"type", "title"}  # {"type": "object"} alone may be data
+    return kind in _SCHEMA_TYPES and bool(described) and value.keys() <= _LEAF_WORDS
+
+
+#: at most this many places where a JSON object may start are tried in one text
+_MAX_STARTS = 500
+
+
+def last_payload(text: str, name: str | None = None) -> dict[str, Any] | None:
+    """The last object holding a ``claims`` list written in ``text`` (a reasoning
+    model's thoughts: drafts first, the answer last), read strictly at each ``{``;
+    when none is strict JSON, what :func:`read_json` reads in the whole text, if it
+    holds one. None when there is none."""
+    decoder = json.JSONDecoder()
+    found: dict[str, Any] | None = None
+    at, tries = text.find("{"), 0
+    while at != -1 and tries < _MAX_STARTS:
+        tries += 1
+        try:
+            value, end = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):
+            at = text.find("{", at + 1)
+            continue
+        payload = claims_payload(value, name) if _holds_claims(value) else None
+        found = payload if payload is not None else found
+        at = text.find("{", end)
+    if found is None:
+        value = read_json(text)
+        found = claims_payload(value, name) if _holds_claims(value) else None
+    return found
+
+
+#: a reasoning model's thoughts written into the content, between the tags models use:
+#: ``<think>`` (DeepSeek-R1, Qwen3, QwQ), ``<thinking>``, ``<thought>``, ``<reasoning>``,
+#: Magistral's ``[THINK]``, Kimi's ``◁think▷``
+_THOUGHT_BLOCK = re.compile(
+    r"<(think|thinking|thought|reasoning)>.*?</\1\s*>|\[THINK\].*?\[/THINK\]|◁think▷.*?◁/think▷",
+    re.DOTALL | re.IGNORECASE)
+#: a closing tag alone (the chat template wrote the opening one): the thoughts before it
+_THOUGHT_END = re.compile(r"</(?:think|thinking|thought|reasoning)\s*>|\[/THINK\]|◁/think▷",
+                          re.IGNORECASE)
+#: gpt-oss's harmony format: ``<|channel|>NAME ...<|message|>TEXT`` up to the next token
+_CHANNEL = re.compile(r"<\|channel\|>\s*(\w+)[^<]*(?:<\|constrain\|>[^<]*)?<\|message\|>"
+                      r"(.*?)(?=<\|(?:end|call|return|start|channel)\|>|\Z)", re.DOTALL)
+
+
+def answer_text(text: str) -> str:
+    """``text`` without the thoughts a reasoning model wrote into it (``<think>...
+    </think>``, a closing ``</think>`` alone, ``[THINK]...[/THINK]``, harmony's
+    ``analysis`` channel): the drafts there are not the answer, and read with it
+    their claims would be added to it. When only thoughts hold JSON, the last object of
+    claims in them (JSON-encoded; :func:`last_payload`), else ``""``. Text without
+    thoughts, and the JSON object of claims as it is (a tag inside a value), is
+    returned as it is."""
+    if ("<|channel|>" not in text and not _THOUGHT_END.search(text)) or strict_payload(text):
+        return text
+    answer, thoughts = _split_thoughts(text)
+    if "{" in answer or "[" in answer:
+        return answer.strip()
+    payload = last_payload(thoughts)
+    return json.dumps(payload, ensure_ascii=False) if payload is not None else ""
+
+
+def _split_thoughts(text: str) -> tuple[str, str]:
+    """``text`` as (the answer, the thoughts) by harmony's channels or the thought tags."""
+    channels = list(_CHANNEL.finditer(text))
+    if channels:
+        said = [(m.group(1).lower() == "analysis", m.group(2)) for m in channels]
+        return ("\n".join(t for thought, t in said if not thought),
+                "\n".join(t for thought, t in said if thought))
+    thoughts = [m.group(0) for m in _THOUGHT_BLOCK.finditer(text)]
+    rest = _THOUGHT_BLOCK.sub("\n", text)
+    ends = list(_THOUGHT_END.finditer(rest))
+    if ends:  # the opening tag was the chat template's: everything before the last end
+        thoughts.append(rest[:ends[-1].start()])
+        rest = rest[ends[-1].end():]
+    return rest, "\n".join(thoughts)
+
+
+def sse_data(body: str) -> list[Any] | None:
+    """The JSON data of each event when ``body`` is server-sent events (``data: {...}``
+    lines, events apart by a blank line, ``data: [DONE]`` last), in order; None when it
+    is not such a body. An event whose data is no JSON is left out."""
+    if not body.lstrip().startswith(("data:", "event:", "id:", ":")):
+        return None
+    out: list[Any] = []
+    for event in re.split(r"\r?\n\r?\n", body):
+        lines = [line[5:].removeprefix(" ") for line in event.splitlines()
+                 if line.startswith("data:")]
+        data = "\n".join(lines).strip()
+        if not data or data == "[DONE]":
+            continue
+        try:
+            out.append(json.loads(data))
+        except (ValueError, RecursionError):
+            continue
+    return out
 
 
 def strict_payload(text: str | None) -> bool:

@@ -62,7 +62,8 @@ import httpx2
 import openai
 from instructor.core.exceptions import InstructorRetryException
 from instructor.processing import handle_response_model
-from openai.types.chat import ChatCompletion
+from openai.lib.streaming.chat import ChatCompletionStreamState
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
@@ -88,9 +89,12 @@ from claimkit.errors import (
 from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
 from claimkit.extract.llm.lenient import (
+    answer_text,
     claims_payload,
     cut_off,
+    last_payload,
     read_json,
+    sse_data,
     strict_payload,
     surrogates,
     without_surrogates,
@@ -609,19 +613,77 @@ def _completion(content: bytes) -> ChatCompletion:
         return ChatCompletion.model_validate_json(content)
     except ValidationError:
         pass
+    text = content.decode("utf-8", "replace")
+    events = sse_data(text)
     try:
-        data = json.loads(content)
+        data = json.loads(content) if events is None else _gathered(events)
     except ValueError as exc:
         raise BackendError(
             f"the endpoint's reply is not JSON "
-            f"({shorten(redact(content.decode('utf-8', 'replace')))!r}); "
+            f"({shorten(redact(text))!r}); "
             "check base_url: it must be the OpenAI-compatible API root, such as .../v1"
         ) from exc
     if not isinstance(data, dict):
         raise BackendError(
             f"the endpoint's reply is not a chat completion: {shorten(redact(data))}"
         )
-    return ChatCompletion.construct(**data)
+    return ChatCompletion.construct(**_listed(data))
+
+
+def _listed(data: dict[str, Any]) -> dict[str, Any]:
+    """A completion whose ``choices``, or a choice's ``tool_calls``, is the one object
+    where the API has a list of them, with the list of that one."""
+    choices = data.get("choices")
+    if isinstance(choices, dict):
+        choices = [choices]
+    if not isinstance(choices, list):
+        return data
+    listed = []
+    for choice in choices:
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if isinstance(message, dict) and isinstance(message.get("tool_calls"), dict):
+            choice = {**choice, "message": {**message, "tool_calls": [message["tool_calls"]]}}
+        listed.append(choice)
+    return {**data, "choices": listed}
+
+
+def _gathered(events: list[Any]) -> Any:
+    """A reply sent as server-sent events to a request that did not ask to stream, as
+    the one completion they make: the last event that is a whole completion (a choice
+    with a ``message``), else the ``chat.completion.chunk`` deltas gathered by the
+    openai client's own accumulator (a tool call's delta without its ``index`` is taken
+    at its place in the list). None when the events hold no completion (no JSON).
+
+    Raises:
+        ValueError: the chunks cannot be gathered (their deltas contradict each other).
+    """
+    objects = [e for e in events if isinstance(e, dict)]
+    whole = [e for e in objects if any(isinstance(c, dict) and "message" in c
+                                       for c in e.get("choices") or ())]
+    if whole:
+        return whole[-1]
+    chunks = [e for e in objects if "choices" in e or "usage" in e]
+    if not chunks:
+        return objects[-1] if objects else None  # an error event, say: read as the body
+    state: ChatCompletionStreamState[Any] = ChatCompletionStreamState()
+    try:
+        for chunk in chunks:
+            state.handle_chunk(ChatCompletionChunk.construct(**_indexed(chunk)))
+        usage = next((c["usage"] for c in reversed(chunks) if c.get("usage")), None)
+        return {**state.current_completion_snapshot.to_dict(), "usage": usage}
+    except (TypeError, KeyError, IndexError, AttributeError, AssertionError) as exc:
+        raise ValueError(f"stream chunks that do not add up ({exc})") from exc
+
+
+def _indexed(chunk: dict[str, Any]) -> dict[str, Any]:
+    """A stream chunk with each tool call's delta given its ``index`` (its place in
+    the delta's list) where the server left it out."""
+    for choice in chunk.get("choices") or ():
+        calls = (choice.get("delta") or {}).get("tool_calls") if isinstance(choice, dict) else None
+        for i, call in enumerate(calls if isinstance(calls, list) else ()):
+            if isinstance(call, dict) and not isinstance(call.get("index"), int):
+                call["index"] = i
+    return chunk
 
 
 #: the most tokens one reply is believed to count (a larger count is no count)
@@ -672,6 +734,11 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     leniently, their claims as one call of ``tool``; arguments cut into pieces
     over several calls (a stream gathered badly) are read joined when only the
     whole is JSON. Without (the JSON modes): the content read leniently, as JSON.
+    With neither a tool call nor a content (only white space), a reasoning model's
+    ``reasoning_content`` or ``reasoning``: the last object with a ``claims`` list
+    in it (drafts come first), unless the reply was cut off at the token limit.
+    Thoughts written into a text (``<think>...</think>``, harmony's analysis
+    channel) are left out of it (:func:`~.lenient.answer_text`).
     A reply cut off at the token limit (``finish_reason == "length"``) is kept
     only when what it holds is complete JSON as it is, and one whose JSON ends
     inside a value is cut off whatever its ``finish_reason`` says: both are
@@ -685,13 +752,16 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     message = getattr(choice, "message", None)
     calls = list(getattr(message, "tool_calls", None) or [])
     functions: list[Any] = [getattr(c, "function", None) for c in calls]
-    arguments, source = _arguments(functions, getattr(message, "content", None))
+    given, source = _arguments(functions, getattr(message, "content", None))
+    arguments = [t for a in given if (t := answer_text(a))]
     finish = getattr(choice, "finish_reason", None)
+    if not arguments and finish != "length":  # a reasoning model's answer in its thoughts
+        arguments, source = _reasoned(message, tool)
     whole = _complete(arguments, finish)
     refusal = getattr(message, "refusal", None)
     names = [getattr(f, "name", None) for f in functions if f is not None]
-    as_asked = (whole and finish != "length" and source == ("calls" if tool else "content")
-                and names == ([tool] if tool else []))
+    as_asked = (whole and arguments == given and finish != "length"
+                and source == ("calls" if tool else "content") and names == ([tool] if tool else []))
     if as_asked and not refusal and not surrogates(arguments[0]):
         return response  # nothing to tidy
     payloads = [p for a in arguments if (p := claims_payload(read_json(a), tool)) is not None]
@@ -748,11 +818,27 @@ def _arguments(functions: list[Any], content: Any) -> tuple[list[str], str]:
     if arguments:
         return arguments, "calls"
     if isinstance(content, str):
-        return ([content] if content else []), "content"
+        return ([content] if content.strip() else []), "content"
     parts = [p.get("text") if isinstance(p, dict) else getattr(p, "text", None)
              for p in content or () if isinstance(content, list)]
     text = "".join(t for t in parts if isinstance(t, str))
     return ([text] if text else []), "parts"
+
+
+#: where servers put a reasoning model's thoughts: vLLM's and DeepSeek's reasoning
+#: parsers (``reasoning_content``); OpenRouter, Ollama and LM Studio (``reasoning``)
+_REASONING = ("reasoning_content", "reasoning")
+
+
+def _reasoned(message: Any, tool: str | None) -> tuple[list[str], str]:
+    """The answer of a reasoning model that wrote it only into its reasoning (no tool
+    call, no content): the last object with a ``claims`` list there, JSON-encoded (the
+    drafts come before it); nothing when the reasoning holds none."""
+    for member in _REASONING:
+        text = getattr(message, member, None)
+        if isinstance(text, str) and (payload := last_payload(text, tool)) is not None:
+            return [json.dumps(payload, ensure_ascii=False)], "reasoning"
+    return [], "content"
 
 
 def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,

@@ -37,7 +37,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 
 from claimkit.extract.llm.coerce import is_calendar_date
-from claimkit.extract.llm.lenient import claims_payload
+from claimkit.extract.llm.lenient import claims_payload, schema_echo, schema_values
 from claimkit.extract.llm.salvage import salvage_claims
 from claimkit.schemas import (
     SCHEMA_VERSION,
@@ -220,7 +220,10 @@ def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
 
     def salvage(cls: Any, data: Any) -> Any:
         if isinstance(data, (list, dict)):  # the list itself, one claim, claims by type, ...
-            data = claims_payload(data) or data
+            payload = claims_payload(data)
+            if payload is None:
+                _refuse_schema(data)
+            data = payload or data
         if isinstance(data, dict) and "claims" not in data:
             # an object without the list (wrapped in members of other names that do not
             # say where it is): a re-ask, never a reply read as "no claims"
@@ -236,6 +239,21 @@ def _salvager(models: dict[str, type[BaseModel]]) -> Callable[[Any, Any], Any]:
         return {**data, "claims": claims}
 
     return salvage
+
+
+def _refuse_schema(data: Any, depth: int = 3) -> None:
+    """Raise ValueError (a re-ask saying why) for a reply without claims that is the JSON
+    Schema it was given, or holds it (``{"name": ..., "parameters": {...}}``, a ``claims``
+    member that is the schema of the list), with no values written in it: read as it is,
+    it would be a reply of no claims."""
+    if depth < 0 or not isinstance(data, dict):
+        return
+    if schema_echo(schema_values(data)):
+        raise ValueError(
+            "the reply repeats the JSON Schema instead of filling it in; reply with an "
+            "object whose `claims` member lists the claims found, as data")
+    for value in data.values():
+        _refuse_schema(value, depth - 1)
 
 
 @lru_cache(maxsize=16)

@@ -33,7 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from claimkit.extract.llm.coerce import canonical_members, coerce_claim, snake_key
-from claimkit.extract.llm.lenient import read_json
+from claimkit.extract.llm.lenient import read_json, schema_values
 from claimkit.extract.llm.members import Unreadable
 
 __all__ = [
@@ -195,7 +195,7 @@ def salvage_claim(
     """
     if isinstance(raw, BaseModel):
         return raw, []
-    raw = _typed(_named(_unwrapped(raw, models), models), models)
+    raw = _typed(_named(_unwrapped(_unschemed(raw, models), models), models), models)
     type_ = raw.get("type") if isinstance(raw, dict) else None
     label = f"claim {number} ({type_})" if isinstance(type_, str) else f"claim {number}"
     if not isinstance(raw, dict):
@@ -279,6 +279,22 @@ def _unwrapped(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
     if "type" in members or ("quotes" in members and type_by_name(key, models) is None):
         return value
     return raw
+
+
+def _unschemed(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
+    """A claim written as its schema echoed with the values filled in (``{"type":
+    "object", "title": "Pledge", "properties": {...}}``) as the values, typed by the
+    ``title`` when they have no ``type``; anything else (a claim whose ``type`` is a
+    claim type's name) as it is."""
+    if not isinstance(raw, dict) or type_by_name(raw.get("type"), models) is not None:
+        return raw
+    values = schema_values(raw)
+    if values is raw or not isinstance(values, dict):
+        return raw
+    title = raw.get("title")
+    if "type" not in values and type_by_name(title, models) is not None:
+        return {**values, "type": title}
+    return values
 
 
 def _typed(raw: Any, models: Mapping[str, type[BaseModel]]) -> Any:
