@@ -466,6 +466,7 @@ class RulesBackend(Backend):
             # a capital opening a dateline is where the story was filed, no government acting
             seats=[m for m in seat_mentions(places, actors, self._places.seat_of, finders.resolve)
                    if not filed_from(datelines, m.start, m.end)],
+            datelines=tuple(d.span for d in datelines),
             speaks_for=speaks_for,
             home=home,
             people=[m for m in found if m.value.kind == ActorKind.person],

@@ -399,7 +399,7 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     short word after it: "ise"), holds at most :data:`_OPENING_WORDS` words and no other
     name; the verb that ends the sentence is that name's, and the names of the later
     clauses before it are its objects ("Starmer'ı", "Lavrov ile")."""
-    ss, cs = site.sentence[0], site.clause[0]
+    ss, cs = _after_dateline(memo.scene, site.sentence[0], site.clause[0]), site.clause[0]
     if not hit.lang.negation_after or hit.lang.boundary == "none" or cs <= ss:
         return []
     text = memo.scene.text
@@ -412,6 +412,17 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     if not _opening_tail(text[names[0].end : comma]):
         return []
     return [names[0]]
+
+
+def _after_dateline(scene: Scene, start: int, clause: int) -> int:
+    """Where a sentence starting at ``start`` begins past a dateline that opens it before
+    the clause at ``clause`` ("ANKARA, 18 Haziran 2026 (AA) – Dışişleri Bakanı Hakan
+    Fidan, ...": the sentence's subject opens after the dash, not with the place the
+    story was filed from); ``start`` when no dateline opens it."""
+    for s, e in scene.datelines:
+        if start <= s < e <= clause and not scene.text[start:s].strip():
+            return e
+    return start
 
 
 #: a name in the genitive: the subject of a Turkish nominalised clause ("Türkiye'nin ...
