@@ -703,6 +703,28 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     return _chain_after(text, after[0], after[1:])
 
 
+#: how far from a meeting noun a compound of country adjectives naming its sides may stand
+#: ("Следующий раунд *российско-турецких* консультаций", "sommet *franco-allemand*")
+_COMPOUND_REACH = 40
+
+
+def _compound_sides(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The countries a compound of country adjectives next to the meeting noun names, in
+    a clause that names no one else: "Российско-турецкие переговоры пройдут в Анкаре",
+    "засідання українсько-польської міжурядової комісії відбудеться", "Russian-Turkish
+    talks were held", "polsko-ukraińskie konsultacje odbędą się": the sides that meet
+    (:attr:`Scene.compounds`)."""
+    scene = memo.scene
+    cs, ce = site.clause
+    if any(memo.may_act(hit, m) for m in _named(memo, cs, ce)) or within(scene.people, cs, ce):
+        return []
+    for parts in scene.compounds:
+        s, e = parts[0].start, parts[-1].end
+        if cs <= s and e <= ce and (0 <= hit.start - e <= _COMPOUND_REACH or 0 <= s - hit.end <= _COMPOUND_REACH):
+            return list(parts)
+    return []
+
+
 #: how far after the meeting noun its ``between`` word may start (a space, an adjective:
 #: "talks between", "direct talks between", "переговоры между")
 _BETWEEN_REACH = 12
@@ -829,7 +851,8 @@ _SELF_WORDS = 3
 #: the sources of a meeting's actor that name who holds it (see :data:`ACTOR_SOURCE_NAMES`)
 _HOLDER_SOURCES: dict[str, Callable[[Memo, Hit, Site], list[Mention]]] = {
     "host": lambda memo, hit, site: _hosts(memo, site),
-    "cue_owner": lambda memo, hit, site: _cue_owners(memo, hit, site) or _between(memo, hit, site),
+    "cue_owner": lambda memo, hit, site: _cue_owners(memo, hit, site) or _between(memo, hit, site) or _compound_sides(
+        memo, hit, site),
     "people": _people,
 }
 
