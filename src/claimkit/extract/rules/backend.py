@@ -1216,7 +1216,7 @@ def _compound_sides(text: str, resolve: Callable[[str], Actor | None]) -> tuple[
     a mention of its country: the sides of the talks such a word qualifies
     (:attr:`Scene.compounds`). Names joined by hyphens that are not all countries
     ("Jean-Pierre", "Guinea-Bissau") are none."""
-    out = []
+    out: list[tuple[Mention, ...]] = []
     for m in _COMPOUND.finditer(text):
         parts = [Mention(p.start(), p.end(), resolve(p.group())) for p in _COMPOUND_PART.finditer(text, m.start(), m.end())]
         actors = [p.value for p in parts if p.value is not None and p.value.kind == ActorKind.country]
