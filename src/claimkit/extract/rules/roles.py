@@ -281,11 +281,11 @@ def subject_of(
 
 
 #: Japanese and Korean: a name's topic particle (with a government word between: "日本政府は",
-#: "정부는") and its subject particle, as they follow the name
-_TOPIC_MARK = {"ja": re.compile(r"(?:政府|当局|外務省)?[はも]"), "ko": re.compile(r"(?:정부)?(?:은|는|도)(?![가-힣])")}
-_SUBJECT_MARK = {"ja": re.compile(r"が"), "ko": re.compile(r"(?:이|가)(?![가-힣])")}
-#: a quotative after the cue: the claim is what the topic says of the subject ("…と述べた", "…라고 밝혔다")
-_QUOTATIVE = {"ja": re.compile(r"と(?!とも|の)"), "ko": re.compile(r"(?:라고|다고|자고|고\s)")}
+#: "정부는"; or the word for its side: "中国側は", "미국 측은") and its subject particle, as
+#: they follow the name ("ポーランド側が", "중국 측이")
+_TOPIC_MARK = {"ja": re.compile(r"(?:政府|当局|外務省|側)?[はも]"),
+               "ko": re.compile(r"(?:\s?(?:정부|측))?(?:은|는|도)(?![가-힣])")}
+_SUBJECT_MARK = {"ja": re.compile(r"側?が"), "ko": re.compile(r"(?:\s?측)?(?:이|가)(?![가-힣])")}
 
 
 def _topic_over_embedded(memo: Memo, hit: Hit, site: Site, acting: list[Mention]) -> list[Mention]:
@@ -293,15 +293,18 @@ def _topic_over_embedded(memo: Memo, hit: Hit, site: Site, acting: list[Mention]
     object, when a topic before them states the claim: "日本政府は、インドが求めている追加支援には
     応じない" (the government will not grant the aid *India asks for*), "国連安保理は、ロシアが
     提出した決議案の採択を拒否した"; the topic may stand in an earlier clause of the sentence
-    ("一方、日本政府は、…"). A subject marked by が / 이·가 after the topic is the claim's
-    only when a quotative follows the cue ("日本政府は、中国が拒否したと述べた")."""
+    ("一方、日本政府は、…"), and may be a person ("木村防衛相は、ポーランド側が求めていた戦車の移転
+    には「応じられない」と述べた": what he says is his, whatever follows the cue). A subject
+    marked by が / 이·가 after the topic that closes no such clause stays ("日本政府は、中国が
+    拒否したと述べた")."""
     code = hit.lang.code
     if code not in _TOPIC_MARK or not acting:
         return acting
-    text = memo.scene.text
-    named = [m for m in _named(memo, site.sentence[0], hit.start) if memo.may_act(hit, m)]
-    topic = next((m for m in named if _TOPIC_MARK[code].match(text, m.end)), None)
-    if topic is None or _QUOTATIVE[code].search(text, hit.end, site.sentence[1]):
+    text, ss = memo.scene.text, site.sentence[0]
+    named = [m for m in _named(memo, ss, hit.start) if memo.may_act(hit, m)]
+    topic = min((m for m in [*named, *within(memo.scene.people, ss, hit.start)]
+                 if _TOPIC_MARK[code].match(text, m.end)), key=attrgetter("start"), default=None)
+    if topic is None:
         return acting
     kept = [m for m in acting if m.start < topic.end or not _embedded(code, text, m, hit.start)]
     return kept if kept else [topic]
