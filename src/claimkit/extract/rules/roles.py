@@ -256,7 +256,7 @@ def subject_of(
         elif source == "before_cue":
             acting = _topic_over_embedded(memo, hit, site, [a for a in before if may_act(hit, a)])
             opening = _opening_subject(memo, hit, site)
-            opening = _with_content_subject(memo, opening, acting) or _auxiliary_subject(memo, hit, site, acting)
+            opening = _with_content_subject(memo, hit, opening, acting) or _auxiliary_subject(memo, hit, site, acting)
             subject = _distinct(opening or acting)
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
@@ -433,18 +433,37 @@ def _after_dateline(scene: Scene, start: int, clause: int) -> int:
 _GENITIVE_NAME = re.compile(r"['’](?:n?[ıiuü]n)(?!\w)")
 
 
-def _with_content_subject(memo: Memo, opening: list[Mention], acting: Sequence[Mention]) -> list[Mention]:
+def _with_content_subject(memo: Memo, hit: Hit, opening: list[Mention], acting: Sequence[Mention]) -> list[Mention]:
     """An opening subject that is a person speaking for no one known ("Tarım Bakanı İbrahim
     Yumaklı, Türkiye'nin su salımını artırmayacağını söyledi"), with the names in the
     genitive after it in the clause: the subject of the clause the person states ("that
-    Turkey will not"), as "Minister X said that Canada will not" names both."""
+    Turkey will not"), as "Minister X said that Canada will not" names both. Not the
+    subject of a condition before it ("AB'nin kotaları kaldırmaması halinde Türkiye'nin
+    ... uygulayacağı": a ``condition`` word after the name, before the next one or the cue)."""
     if len(opening) != 1 or opening[0].value.kind != ActorKind.person:
         return opening
     if opening[0].value.label in memo.scene.speaks_for:
         return opening
     text = memo.scene.text
     owners = [m for m in acting if m.start > opening[0].end and _GENITIVE_NAME.match(text, m.end)]
-    return [*opening, *owners]
+    return [*opening, *(m for m, end in zip(owners, _clause_ends(text, owners, hit.start))
+                        if not memo.scene.cues.has(hit.lang, "condition", m.end, end))]
+
+
+#: what joins two Turkish names as one subject ("Rusya'nın ve Çin'in")
+_TR_AND = re.compile(r"\s*(?:,|ve|veya|ile)\s*")
+
+
+def _clause_ends(text: str, names: Sequence[Mention], cue: int) -> list[int]:
+    """For each of ``names`` (each in the genitive), where the clause it is the subject of
+    may end: the next name not coordinated with it, else ``cue``."""
+    ends = [cue] * len(names)
+    for i in range(len(names) - 2, -1, -1):
+        case = _GENITIVE_NAME.match(text, names[i].end)
+        after = case.end() if case else names[i].end
+        joined = _TR_AND.fullmatch(text, after, names[i + 1].start) is not None
+        ends[i] = ends[i + 1] if joined else names[i + 1].start
+    return ends
 
 
 #: how many capitalised words may follow the name that opens a sentence, the rest of an
