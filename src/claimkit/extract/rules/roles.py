@@ -446,7 +446,7 @@ def _with_content_subject(memo: Memo, hit: Hit, opening: list[Mention], acting: 
         return opening
     text = memo.scene.text
     owners = [m for m in acting if m.start > opening[0].end and _GENITIVE_NAME.match(text, m.end)]
-    return [*opening, *(m for m, end in zip(owners, _clause_ends(text, owners, hit.start))
+    return [*opening, *(m for m, end in zip(owners, _clause_ends(text, owners, hit.start), strict=True)
                         if not memo.scene.cues.has(hit.lang, "condition", m.end, end))]
 
 
