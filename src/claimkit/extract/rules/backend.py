@@ -34,7 +34,7 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 from operator import attrgetter
 from typing import Any
@@ -466,6 +466,8 @@ class RulesBackend(Backend):
             # a capital opening a dateline is where the story was filed, no government acting
             seats=[m for m in seat_mentions(places, actors, self._places.seat_of, finders.resolve)
                    if not filed_from(datelines, m.start, m.end)],
+            datelines=tuple(d.span for d in datelines),
+            compounds=_compound_sides(text, finders.resolve),
             speaks_for=speaks_for,
             home=home,
             people=[m for m in found if m.value.kind == ActorKind.person],
@@ -1200,6 +1202,27 @@ def _dated_names(text: str, found: list[Mention], dates: Sequence[Mention]) -> l
                 continue
         out.append(m)
     return out
+
+
+#: a word of parts joined by hyphens, each of three letters or more ("российско-турецких",
+#: "українсько-польської", "Russian-Turkish", "polsko-ukraińskie")
+_COMPOUND = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,})+")
+_COMPOUND_PART = re.compile(r"[^\W\d_]+")
+
+
+def _compound_sides(text: str, resolve: Callable[[str], Actor | None]) -> tuple[tuple[Mention, ...], ...]:
+    """The compounds of ``text`` whose every part names a different country (a country
+    adjective's combining form, "российско-", "polsko-", or any form of it), each part as
+    a mention of its country: the sides of the talks such a word qualifies
+    (:attr:`Scene.compounds`). Names joined by hyphens that are not all countries
+    ("Jean-Pierre", "Guinea-Bissau") are none."""
+    out: list[tuple[Mention, ...]] = []
+    for m in _COMPOUND.finditer(text):
+        parts = [Mention(p.start(), p.end(), resolve(p.group())) for p in _COMPOUND_PART.finditer(text, m.start(), m.end())]
+        actors = [p.value for p in parts if p.value is not None and p.value.kind == ActorKind.country]
+        if len(actors) == len(parts) and len({a.label for a in actors}) == len(actors):
+            out.append(tuple(parts))
+    return tuple(out)
 
 
 def _sorted(mentions: Sequence[Mention]) -> list[Mention]:

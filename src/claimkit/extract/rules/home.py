@@ -74,7 +74,8 @@ HOME_NOUNS = {
     "es": r"(?<![\w-])(?:[Gg]obierno|Ejecutivo|Cancillería|Presidencia|Ministerio de (?:Asuntos )?(?:Exteriores|Defensa|Interior|Hacienda))\b",
     "it": r"(?<![\w-])(?:[Gg]overno|[Ee]secutivo|Farnesina|Palazzo Chigi|Presidenza del Consiglio|[Mm]inistero (?:degli|della|dell['’]|del) [A-Z]\w+)\b",
     "pt": r"(?<![\w-])(?:[Gg]overno|Executivo|Itamaraty|Planalto|Presidência|Ministério d[aoe]s? (?:Negócios Estrangeiros|Relações Exteriores|Defesa))\b",
-    "de": r"(?<![\w-])(?:(?:Bundes)?[Rr]egierung|Kabinett|Auswärtige[sn]? Amt|(?:Außen|Verteidigungs|Innen|Finanz)ministerium)\b",
+    "de": r"(?<![\w-])(?:(?:Bundes)?[Rr]egierung|Kabinett|Auswärtige[sn]? Amt|(?:Außen|Verteidigungs|Innen|Finanz)ministerium"
+          r"|(?<=\b[Dd]er )Bund(?![\w-])(?! (?:der|des|für|Naturschutz)\b))\b",
     "pl": r"\b(?:[Rr]ząd|MSZ|Kancelaria Prezydenta|Ministerstwo (?:Spraw Zagranicznych|Obrony Narodowej|Finansów))\b",
     "hr": r"\b(?:[Vv]lada|Ministarstvo (?:vanjskih i europskih poslova|vanjskih poslova|obrane|financija)|MVEP)\b",
     "ru": r"(?<!\w)(?:[Пп]равительство|МИД|Минобороны|Министерство иностранных дел)(?!\w)",

@@ -256,7 +256,7 @@ def subject_of(
         elif source == "before_cue":
             acting = _topic_over_embedded(memo, hit, site, [a for a in before if may_act(hit, a)])
             opening = _opening_subject(memo, hit, site)
-            opening = _with_content_subject(memo, opening, acting) or _auxiliary_subject(memo, hit, site, acting)
+            opening = _with_content_subject(memo, hit, opening, acting) or _auxiliary_subject(memo, hit, site, acting)
             subject = _distinct(opening or acting)
         elif source == "earlier_in_sentence":
             earlier = [a for a in _named(memo, ss, cs) if may_act(hit, a)]
@@ -281,11 +281,11 @@ def subject_of(
 
 
 #: Japanese and Korean: a name's topic particle (with a government word between: "日本政府は",
-#: "정부는") and its subject particle, as they follow the name
-_TOPIC_MARK = {"ja": re.compile(r"(?:政府|当局|外務省)?[はも]"), "ko": re.compile(r"(?:정부)?(?:은|는|도)(?![가-힣])")}
-_SUBJECT_MARK = {"ja": re.compile(r"が"), "ko": re.compile(r"(?:이|가)(?![가-힣])")}
-#: a quotative after the cue: the claim is what the topic says of the subject ("…と述べた", "…라고 밝혔다")
-_QUOTATIVE = {"ja": re.compile(r"と(?!とも|の)"), "ko": re.compile(r"(?:라고|다고|자고|고\s)")}
+#: "정부는"; or the word for its side: "中国側は", "미국 측은") and its subject particle, as
+#: they follow the name ("ポーランド側が", "중국 측이")
+_TOPIC_MARK = {"ja": re.compile(r"(?:政府|当局|外務省|側)?[はも]"),
+               "ko": re.compile(r"(?:\s?(?:정부|측))?(?:은|는|도)(?![가-힣])")}
+_SUBJECT_MARK = {"ja": re.compile(r"側?が"), "ko": re.compile(r"(?:\s?측)?(?:이|가)(?![가-힣])")}
 
 
 def _topic_over_embedded(memo: Memo, hit: Hit, site: Site, acting: list[Mention]) -> list[Mention]:
@@ -293,15 +293,18 @@ def _topic_over_embedded(memo: Memo, hit: Hit, site: Site, acting: list[Mention]
     object, when a topic before them states the claim: "日本政府は、インドが求めている追加支援には
     応じない" (the government will not grant the aid *India asks for*), "国連安保理は、ロシアが
     提出した決議案の採択を拒否した"; the topic may stand in an earlier clause of the sentence
-    ("一方、日本政府は、…"). A subject marked by が / 이·가 after the topic is the claim's
-    only when a quotative follows the cue ("日本政府は、中国が拒否したと述べた")."""
+    ("一方、日本政府は、…"), and may be a person ("木村防衛相は、ポーランド側が求めていた戦車の移転
+    には「応じられない」と述べた": what he says is his, whatever follows the cue). A subject
+    marked by が / 이·가 after the topic that closes no such clause stays ("日本政府は、中国が
+    拒否したと述べた")."""
     code = hit.lang.code
     if code not in _TOPIC_MARK or not acting:
         return acting
-    text = memo.scene.text
-    named = [m for m in _named(memo, site.sentence[0], hit.start) if memo.may_act(hit, m)]
-    topic = next((m for m in named if _TOPIC_MARK[code].match(text, m.end)), None)
-    if topic is None or _QUOTATIVE[code].search(text, hit.end, site.sentence[1]):
+    text, ss = memo.scene.text, site.sentence[0]
+    named = [m for m in _named(memo, ss, hit.start) if memo.may_act(hit, m)]
+    topic = min((m for m in [*named, *within(memo.scene.people, ss, hit.start)]
+                 if _TOPIC_MARK[code].match(text, m.end)), key=attrgetter("start"), default=None)
+    if topic is None:
         return acting
     kept = [m for m in acting if m.start < topic.end or not _embedded(code, text, m, hit.start)]
     return kept if kept else [topic]
@@ -399,7 +402,7 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     short word after it: "ise"), holds at most :data:`_OPENING_WORDS` words and no other
     name; the verb that ends the sentence is that name's, and the names of the later
     clauses before it are its objects ("Starmer'ı", "Lavrov ile")."""
-    ss, cs = site.sentence[0], site.clause[0]
+    ss, cs = _after_dateline(memo.scene, site.sentence[0], site.clause[0]), site.clause[0]
     if not hit.lang.negation_after or hit.lang.boundary == "none" or cs <= ss:
         return []
     text = memo.scene.text
@@ -414,23 +417,53 @@ def _opening_subject(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     return [names[0]]
 
 
+def _after_dateline(scene: Scene, start: int, clause: int) -> int:
+    """Where a sentence starting at ``start`` begins past a dateline that opens it before
+    the clause at ``clause`` ("ANKARA, 18 Haziran 2026 (AA) – Dışişleri Bakanı Hakan
+    Fidan, ...": the sentence's subject opens after the dash, not with the place the
+    story was filed from); ``start`` when no dateline opens it."""
+    for s, e in scene.datelines:
+        if start <= s < e <= clause and not scene.text[start:s].strip():
+            return e
+    return start
+
+
 #: a name in the genitive: the subject of a Turkish nominalised clause ("Türkiye'nin ...
 #: artırmayacağını söyledi": that Turkey will not raise)
 _GENITIVE_NAME = re.compile(r"['’](?:n?[ıiuü]n)(?!\w)")
 
 
-def _with_content_subject(memo: Memo, opening: list[Mention], acting: Sequence[Mention]) -> list[Mention]:
+def _with_content_subject(memo: Memo, hit: Hit, opening: list[Mention], acting: Sequence[Mention]) -> list[Mention]:
     """An opening subject that is a person speaking for no one known ("Tarım Bakanı İbrahim
     Yumaklı, Türkiye'nin su salımını artırmayacağını söyledi"), with the names in the
     genitive after it in the clause: the subject of the clause the person states ("that
-    Turkey will not"), as "Minister X said that Canada will not" names both."""
+    Turkey will not"), as "Minister X said that Canada will not" names both. Not the
+    subject of a condition before it ("AB'nin kotaları kaldırmaması halinde Türkiye'nin
+    ... uygulayacağı": a ``condition`` word after the name, before the next one or the cue)."""
     if len(opening) != 1 or opening[0].value.kind != ActorKind.person:
         return opening
     if opening[0].value.label in memo.scene.speaks_for:
         return opening
     text = memo.scene.text
     owners = [m for m in acting if m.start > opening[0].end and _GENITIVE_NAME.match(text, m.end)]
-    return [*opening, *owners]
+    return [*opening, *(m for m, end in zip(owners, _clause_ends(text, owners, hit.start), strict=True)
+                        if not memo.scene.cues.has(hit.lang, "condition", m.end, end))]
+
+
+#: what joins two Turkish names as one subject ("Rusya'nın ve Çin'in")
+_TR_AND = re.compile(r"\s*(?:,|ve|veya|ile)\s*")
+
+
+def _clause_ends(text: str, names: Sequence[Mention], cue: int) -> list[int]:
+    """For each of ``names`` (each in the genitive), where the clause it is the subject of
+    may end: the next name not coordinated with it, else ``cue``."""
+    ends = [cue] * len(names)
+    for i in range(len(names) - 2, -1, -1):
+        case = _GENITIVE_NAME.match(text, names[i].end)
+        after = case.end() if case else names[i].end
+        joined = _TR_AND.fullmatch(text, after, names[i + 1].start) is not None
+        ends[i] = ends[i + 1] if joined else names[i + 1].start
+    return ends
 
 
 #: how many capitalised words may follow the name that opens a sentence, the rest of an
@@ -692,6 +725,28 @@ def _cue_owners(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
     return _chain_after(text, after[0], after[1:])
 
 
+#: how far from a meeting noun a compound of country adjectives naming its sides may stand
+#: ("Следующий раунд *российско-турецких* консультаций", "sommet *franco-allemand*")
+_COMPOUND_REACH = 40
+
+
+def _compound_sides(memo: Memo, hit: Hit, site: Site) -> list[Mention]:
+    """The countries a compound of country adjectives next to the meeting noun names, in
+    a clause that names no one else: "Российско-турецкие переговоры пройдут в Анкаре",
+    "засідання українсько-польської міжурядової комісії відбудеться", "Russian-Turkish
+    talks were held", "polsko-ukraińskie konsultacje odbędą się": the sides that meet
+    (:attr:`Scene.compounds`)."""
+    scene = memo.scene
+    cs, ce = site.clause
+    if any(memo.may_act(hit, m) for m in _named(memo, cs, ce)) or within(scene.people, cs, ce):
+        return []
+    for parts in scene.compounds:
+        s, e = parts[0].start, parts[-1].end
+        if cs <= s and e <= ce and (0 <= hit.start - e <= _COMPOUND_REACH or 0 <= s - hit.end <= _COMPOUND_REACH):
+            return list(parts)
+    return []
+
+
 #: how far after the meeting noun its ``between`` word may start (a space, an adjective:
 #: "talks between", "direct talks between", "переговоры между")
 _BETWEEN_REACH = 12
@@ -818,7 +873,8 @@ _SELF_WORDS = 3
 #: the sources of a meeting's actor that name who holds it (see :data:`ACTOR_SOURCE_NAMES`)
 _HOLDER_SOURCES: dict[str, Callable[[Memo, Hit, Site], list[Mention]]] = {
     "host": lambda memo, hit, site: _hosts(memo, site),
-    "cue_owner": lambda memo, hit, site: _cue_owners(memo, hit, site) or _between(memo, hit, site),
+    "cue_owner": lambda memo, hit, site: _cue_owners(memo, hit, site) or _between(memo, hit, site) or _compound_sides(
+        memo, hit, site),
     "people": _people,
 }
 

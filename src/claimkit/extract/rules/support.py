@@ -218,6 +218,12 @@ class Scene:
     #: capitals standing for their government ("Moscow said" -> Russia): the places
     #: with a ``seats`` entry that are no actor's name, valued as that actor
     seats: Sequence[Mention] = ()
+    #: the spans of the text's datelines ("ANKARA, 18 Haziran 2026 (AA) –"): where a story
+    #: was filed, no part of the sentence that follows
+    datelines: Sequence[tuple[int, int]] = ()
+    #: the compounds of country adjectives ("российско-турецкие", "Russian-Turkish"), each
+    #: as its parts' country mentions: the sides of the talks they qualify
+    compounds: Sequence[tuple[Mention, ...]] = ()
     #: whom each person actor of the text speaks for, by label
     speaks_for: Mapping[str, Actor] = field(default_factory=dict)
     #: the starts of the country names written in an oblique case in a language with
