@@ -81,8 +81,13 @@ def holders(scene: Scene, stem: str, before: int) -> Iterator[Mention]:
     people = [m for m in everyone if m.end <= before]
     if not stem:
         return
+    held = scene.held  # the document's answers so far: a long text's many titles read each name once
     for i in range(len(people) - 1, -1, -1):
         previous_end = people[i - 1].end if i else 0
         next_start = everyone[i + 1].start if i + 1 < len(everyone) else len(scene.text)
-        if _holds(scene.text, people[i], stem, (previous_end, next_start)):
+        key = (people[i].start, people[i].end, stem, previous_end, next_start)
+        holds = held.get(key)
+        if holds is None:
+            holds = held[key] = _holds(scene.text, people[i], stem, (previous_end, next_start))
+        if holds:
             yield people[i]
