@@ -29,7 +29,7 @@ import pytest
 from claimkit.extract.rules import RulesBackend, coref, subjects
 from claimkit.extract.rules.short_names import short_repeats
 from claimkit.extract.rules.subjects import proper_subjects
-from claimkit.extract.rules.support import Candidate, CueScan, Mention, pair_actors
+from claimkit.extract.rules.support import Candidate, CueScan, Mention, Scene, pair_actors
 from claimkit.schemas import Actor, ActorKind
 from tests._rules_helpers import drafts
 
@@ -173,3 +173,30 @@ def test_the_meetings_before_a_claim_are_gathered_only_for_a_both_sides_claim() 
     both = _candidate("pledge", 301, ["Spain"], pair=True)
     pair_actors([claims[299], both])
     assert [a.name for a in both.fields["actor"]] == ["France", "Germany"]
+
+
+def _scene(text: str, people: list[tuple[int, int]]) -> Scene:
+    mentions = [Mention(s, e, Actor(text=text[s:e], name=text[s:e], kind=ActorKind.person)) for s, e in people]
+    return Scene(text=text, sentences=[], actors=mentions, dates=[], quantities=[], places=[], cues=CueScan(text),
+                 people=mentions)
+
+
+_OFFICES = ("Defence Minister Ana Lopez met Mayor Luis Ruiz. Foreign Minister Marta Vega spoke. "
+            "Ruiz, the mayor, left. The minister said so.")
+
+
+@pytest.mark.parametrize("stem", ["minist", "mayor", "defence minist", "kanzl"])
+@pytest.mark.parametrize("nested", [False, True])
+def test_the_holders_read_once_are_those_each_title_reads(stem: str, nested: bool) -> None:
+    names = ["Ana Lopez", "Luis Ruiz", "Marta Vega", "Ruiz"]
+    spans = [(_OFFICES.index(n), _OFFICES.index(n) + len(n)) for n in names]
+    spans[3] = (_OFFICES.index("Ruiz, the"), _OFFICES.index("Ruiz, the") + 4)
+    if nested:  # a name inside another, ending before it: the ends are not in order
+        spans.insert(1, (spans[0][0], spans[0][0] + 3))  # "Ana" inside "Ana Lopez"
+    for before in range(len(_OFFICES) + 1):
+        read_once = [m.start for m in coref.holders(_scene(_OFFICES, spans), stem, before)]
+        each = [m.start for m in coref._read_holders(_scene(_OFFICES, spans), stem, before)]  # noqa: SLF001
+        assert read_once == each, before
+    scene = _scene(_OFFICES, spans)
+    assert [m.value.name for m in coref.holders(scene, "minist", len(_OFFICES))] == ["Marta Vega", "Ana Lopez"]
+    assert (scene.held["minist"] is None) is nested

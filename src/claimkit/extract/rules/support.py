@@ -240,10 +240,10 @@ class Scene:
     filed: Mention | None = None
     #: the labels of the actors of :attr:`story`'s sentence, when :attr:`filed` is set
     story_actors: frozenset[str] = frozenset()
-    #: whether a person holds an office (:func:`~claimkit.extract.rules.coref.holders`), by
-    #: the person's span, the office's stem and the bounds its title is read in: each is
-    #: read once per document, not again for every bare title after it
-    held: dict[tuple[int, int, str, int, int], bool] = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: who holds each office a bare title names, by the office's stem: the indices of
+    #: :attr:`people` (:func:`~claimkit.extract.rules.coref.holders`), read once per document,
+    #: not again for every title after them (None: the people's ends are not in order)
+    held: dict[str, list[int] | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
