@@ -33,7 +33,9 @@ Printed:
    and writing JSON;
 8. **one long document**: news prose (sample paragraphs and test sentences,
    one after the other) as one document of 0.25, 1, 4 and 10 MB (near the 10 MiB input limit), CPU s per MB
-   (flat when nothing in a document is quadratic: merging restatements was);
+   (flat when nothing in a document is quadratic: merging restatements was); then English
+   news written as one line, read as English, at the same sizes (the stages of a
+   language: names opening claims, surnames named again, bare titles; several were quadratic);
 9. **hostile input**: a 5 MB Han text with no punctuation and a 30 MB line of
    one "word", with their CPU time per MB (bounded windows keep it linear).
 
@@ -556,16 +558,37 @@ def prose(size: int, seed: int = 11) -> str:
     return "\n".join(out)
 
 
+def english_line(size: int, seed: int = 13) -> str:
+    """About ``size`` bytes of English news on one line: the English sample paragraphs and
+    test sentences in a row, a space between them (a page whose text has no line breaks)."""
+    rng = random.Random(seed)
+    parts = [text.replace("\n", " ") for lang, text in pieces() if lang == "en"]
+    out: list[str] = []
+    total = 0
+    while total < size:
+        piece = rng.choice(parts)
+        out.append(piece)
+        total += len(piece.encode("utf-8")) + 1
+    return " ".join(out)
+
+
 def report_long_document(backend: RulesBackend, sizes: Sequence[float]) -> None:
-    print("one long document of news prose (CPU per MB; flat = linear in the document's size):")
-    first: float | None = None
-    for size in sizes:
-        text = prose(int(size * 1e6))
-        doc = Document(id="long", text=text, language=None, published="2025-06-02")
-        seconds = cpu(lambda d=doc: backend.extract(d))
-        per = seconds / (len(text.encode("utf-8")) / 1e6)
-        first = first or per
-        print(f"  {size:5.2f} MB  {seconds:7.2f} s  {per:6.2f} s/MB  (x{per / first:.2f} of the first)")
+    """CPU per MB of one long document: news prose in every language (no document language),
+    and English news on one line read as English (every English stage runs: the names opening
+    a claim, people named again by surname, titles standing for a person)."""
+    for title, make, language in (
+        ("one long document of news prose", prose, None),
+        ("one long line of English news (language en)", english_line, "en"),
+    ):
+        print(f"{title} (CPU per MB; flat = linear in the document's size):")
+        first: float | None = None
+        for size in sizes:
+            text = make(int(size * 1e6))
+            doc = Document(id="long", text=text, language=language, published="2025-06-02")
+            seconds = cpu(lambda d=doc: backend.extract(d))
+            per = seconds / (len(text.encode("utf-8")) / 1e6)
+            first = first or per
+            print(f"  {size:5.2f} MB  {seconds:7.2f} s  {per:6.2f} s/MB  (x{per / first:.2f} of the first)")
 
 
 def report_hostile(backend: RulesBackend) -> None:

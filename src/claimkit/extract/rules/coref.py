@@ -18,7 +18,10 @@ Words are compared folded, the title's last word cut to a stem ("minist", "minis
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from operator import attrgetter
 
 from claimkit.extract.rules.support import Mention, Scene
 from claimkit.text import fold_case
@@ -76,13 +79,49 @@ def _holds(text: str, m: Mention, stem: str, others: tuple[int, int]) -> bool:
 
 def holders(scene: Scene, stem: str, before: int) -> Iterator[Mention]:
     """The mentions of people named before ``before`` with the office ``stem`` beside them,
-    the last first (each name's own mention: "Merz" later names Friedrich Merz)."""
-    everyone: Sequence[Mention] = scene.people  # by start: those before ``before`` come first
-    people = [m for m in everyone if m.end <= before]
+    the last first (each name's own mention: "Merz" later names Friedrich Merz).
+
+    Whether each person holds ``stem`` is read once per document (:func:`_holding`, kept in
+    :attr:`Scene.held`), not again for every bare title after him: a long text's many
+    titles cost each name one reading. When the people's ends are not in order (names
+    that overlap), each title reads them as :func:`_read_holders` does."""
     if not stem:
         return
+    if stem not in scene.held:
+        scene.held[stem] = _holding(scene, stem)
+    holding = scene.held[stem]
+    if holding is None:
+        yield from _read_holders(scene, stem, before)
+        return
+    everyone = scene.people
+    named = bisect_right(everyone, before, key=_end)  # the people ending by ``before``: a prefix
+    for i in reversed(holding[: bisect_left(holding, named)]):
+        yield everyone[i]
+
+
+def _holding(scene: Scene, stem: str) -> list[int] | None:
+    """The indices of :attr:`Scene.people` who hold the office ``stem`` (:func:`_holds`, each
+    between the person before and the one after), in order; None when the people's ends are
+    not in order, so that those ending before a place are no prefix of them."""
+    everyone, text = scene.people, scene.text
+    if any(a.end > b.end for a, b in pairwise(everyone)):
+        return None
+    last = len(everyone) - 1
+    return [i for i, m in enumerate(everyone)
+            if _holds(text, m, stem, (everyone[i - 1].end if i else 0, everyone[i + 1].start if i < last else len(text)))]
+
+
+def _read_holders(scene: Scene, stem: str, before: int) -> Iterator[Mention]:
+    """:func:`holders` for people whose ends are not in order: each person ending before
+    ``before`` read, the last first."""
+    everyone: Sequence[Mention] = scene.people  # by start: those before ``before`` come first
+    people = [m for m in everyone if m.end <= before]
     for i in range(len(people) - 1, -1, -1):
         previous_end = people[i - 1].end if i else 0
         next_start = everyone[i + 1].start if i + 1 < len(everyone) else len(scene.text)
         if _holds(scene.text, people[i], stem, (previous_end, next_start)):
             yield people[i]
+
+
+#: a mention's end, for bisect
+_end = attrgetter("end")

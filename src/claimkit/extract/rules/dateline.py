@@ -133,11 +133,27 @@ def read_datelines(text: str, seat: Callable[[str], str | None], places: Sequenc
     are the starts of the places found in the text (only lines opening with one are read
     after the lead: a line is not matched against every pattern)."""
     lead = [line.start() for line in _LINE.finditer(text, 0, _HEAD_CHARS)][:_HEAD_LINES]
-    later = {start for p in places if (start := text.rfind("\n", 0, p) + 1) not in lead
-             and _OPENER.fullmatch(text, start, p)}
+    later = {start for p, start in _line_starts(text, places)
+             if start not in lead and _OPENER.fullmatch(text, start, p)}
     out = [d for at in lead if (d := _read_line(text, at, seat, lead=True)) is not None]
     out += [d for at in sorted(later) if (d := _read_line(text, at, seat, lead=False)) is not None]
     return tuple(out)
+
+
+def _line_starts(text: str, places: Sequence[int]) -> list[tuple[int, int]]:
+    """Each place of ``places`` (in order) with the start of its line. One pass: the line
+    break before a place is looked for only back to the place before it (a line holding
+    no break there is that place's line), so a page written as one long line with
+    thousands of places is read once, not once per place."""
+    out: list[tuple[int, int]] = []
+    start = back = 0
+    for p in sorted(places):
+        newline = text.rfind("\n", back, p)
+        if newline >= 0:
+            start = newline + 1
+        back = p
+        out.append((p, start))
+    return out
 
 
 def _read_line(text: str, at: int, seat: Callable[[str], str | None], *, lead: bool) -> Dateline | None:

@@ -28,6 +28,7 @@ from claimkit.extract.rules.reported import LANGUAGES
 from claimkit.extract.rules.support import Mention
 from claimkit.extract.rules.text import NAME_WORD as _TOKEN
 from claimkit.extract.rules.text import lower_words
+from claimkit.normalize._gazetteer_index import Occupied
 from claimkit.schemas import ActorKind
 
 __all__ = ["short_repeats"]
@@ -56,7 +57,7 @@ def short_repeats(text: str, found: Sequence[Mention], taken: Sequence[Mention],
     forms = _forms(text, found, language)
     if not forms:
         return []
-    covered = [(m.start, m.end) for m in (*found, *taken)]
+    covered = Occupied(len(text), ((m.start, m.end) for m in (*found, *taken)))  # a mask: linear in a long text
     lower = lower_words(text)
     out: list[Mention] = []
     for t in _TOKEN.finditer(text):
@@ -64,7 +65,7 @@ def short_repeats(text: str, found: Sequence[Mention], taken: Sequence[Mention],
         hit = forms.get(_stem(word, language)) if _capitalised(word) else None
         if hit is None or t.start() < hit[0] or word.casefold() in lower:
             continue
-        if _covered(covered, t.start(), t.end()) or _beside_name(text, t.start(), t.end(), lower):
+        if covered.overlaps(t.start(), t.end()) or _beside_name(text, t.start(), t.end(), lower):
             continue
         out.append(Mention(t.start(), t.end(), hit[1].value))
     return out
@@ -112,11 +113,6 @@ def _stem(word: str, language: str) -> str:
         if folded.endswith(ending) and len(folded) - len(ending) >= _MIN_STEM:
             return folded[: -len(ending)]
     return folded
-
-
-def _covered(covered: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
-    """Whether a span of ``covered`` overlaps ``[lo, hi)``."""
-    return any(s < hi and lo < e for s, e in covered)
 
 
 def _beside_name(text: str, lo: int, hi: int, lower: frozenset[str]) -> bool:

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, partial
 
 from claimkit.extract.rules.cues import LanguageCues
 from claimkit.extract.rules.reported import LANGUAGES
 from claimkit.extract.rules.support import CueScan, Mention
 from claimkit.extract.rules.text import NAME_WORD as _TOKEN
 from claimkit.extract.rules.text import lower_words
+from claimkit.normalize._gazetteer_index import Occupied
 from claimkit.normalize._organisations import organisation_words
 from claimkit.schemas import Actor
 from claimkit.text import fold_case
@@ -66,19 +67,22 @@ def proper_subjects(
         return []
     nouns = _body_nouns(lc.code, tuple(actor_nouns))
     out: list[Mention] = []
+    occupied = Occupied(len(text), ((m.start, m.end) for m in taken))  # taken and out: a mask, linear in a long text
     lower: frozenset[str] | None = None  # read on the first name to test
+    inside = cache(partial(_inside_sentence, text))  # each word looked for once in the text
     for kind in types:
         for cs, _ in scan.spans(lc, kind, 0, len(text)):
             span = _opening_name(text, _sentence_start(text, cs), cs)
-            if span is None or any(m.start < span[1] and span[0] < m.end for m in (*taken, *out)):
+            if span is None or occupied.overlaps(*span):
                 continue
-            span = _without_opener(text, span)
+            span = _without_opener(text, span, inside)
             written = text[span[0] : span[1]]
             lower = lower_words(text) if lower is None else lower
-            if not _proper(text, written, lower) or known(written) is not None or _common(scan, lc, span) or (
+            if not _proper(text, written, lower, inside) or known(written) is not None or _common(scan, lc, span) or (
                     _noun_of_body(nouns, written)):
                 continue
             out.append(Mention(span[0], span[1], Actor(text=written, name=written)))
+            occupied.add(*span)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -120,31 +124,35 @@ def _opening_name(text: str, start: int, cue: int) -> tuple[int, int] | None:
     return run[0].start(), end
 
 
-def _without_opener(text: str, span: tuple[int, int]) -> tuple[int, int]:
+def _without_opener(text: str, span: tuple[int, int], inside: Callable[[str], bool]) -> tuple[int, int]:
     """``span`` without its first word when more words follow and the text never writes
     that word capitalised inside a sentence: a word that opens the sentence, a connective
-    or an adverb ("Ранее Госпогранслужба", "Namun Yusril", "Intanto Enel"), no name's."""
+    or an adverb ("Ранее Госпогранслужба", "Namun Yusril", "Intanto Enel"), no name's.
+    ``inside``: :func:`_inside_sentence` of the text, asked once per word."""
     first = _TOKEN.match(text, span[0])
-    if first is None or first.end() >= span[1] or _inside_sentence(text, first.group()):
+    if first is None or first.end() >= span[1] or inside(first.group()):
         return span
     return first.end() + 1, span[1]
 
 
-def _proper(text: str, written: str, lower: frozenset[str]) -> bool:
+def _proper(text: str, written: str, lower: frozenset[str], inside: Callable[[str], bool]) -> bool:
     """Whether ``written`` (capitalised words) is a proper name: none of its words is
     written in lower case in ``text``; a single word also has a capital inside or is
-    written capitalised after a lower-case word somewhere in ``text``."""
+    written capitalised after a lower-case word somewhere in ``text`` (``inside``)."""
     words = written.split()
     if any(w.lower() in lower for w in words):
         return False
     if len(words) > 1 or any(c.isupper() for c in written[1:]):
         return True
-    return _inside_sentence(text, written)
+    return inside(written)
 
 
 def _inside_sentence(text: str, written: str) -> bool:
-    """Whether ``text`` writes ``written`` right after a lower-case word somewhere."""
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w'’-])", text):
+    """Whether ``text`` writes ``written`` right after a lower-case word somewhere. The
+    pattern opens with the word itself (what stands before it is checked after it), so the
+    regex engine skips ahead to the word's next occurrence instead of trying every place."""
+    word = re.escape(written)
+    for m in re.finditer(rf"{word}(?<![\w'’-]{word})(?![\w'’-])", text):
         before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
         if before is not None and before.group(1).islower():
             return True

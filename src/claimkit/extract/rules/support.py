@@ -246,6 +246,10 @@ class Scene:
     filed: Mention | None = None
     #: the labels of the actors of :attr:`story`'s sentence, when :attr:`filed` is set
     story_actors: frozenset[str] = frozenset()
+    #: who holds each office a bare title names, by the office's stem: the indices of
+    #: :attr:`people` (:func:`~claimkit.extract.rules.coref.holders`), read once per document,
+    #: not again for every title after them (None: the people's ends are not in order)
+    held: dict[str, list[int] | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -467,7 +471,9 @@ def pair_actors(
     side, nor its host alone); "the two leaders", or sides not known, for the people."""
     meetings: list[Candidate] = []
     for c in candidates:
-        recent = [m for m in meetings if c.sentence - m.sentence <= PAIR_REACH]
+        # the meetings within reach, looked for only for a pair word (not for every claim
+        # of a long text)
+        recent = [m for m in meetings if c.sentence - m.sentence <= PAIR_REACH] if c.pair else []
         if c.pair and not (recent and _own_meeting(c, recent[-1])):
             who = _pair_who(c, recent, meetings, speaks_for or {}, home)
             if len(who) >= 2:
