@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from claimkit.normalize._gazetteer_index import _lang, length_automaton
@@ -146,24 +148,40 @@ _ABBREVIATED_MONTHS: dict[str, list[str]] = {
     "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
     "pt": ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
 }
-# Words before a month named alone that make it a date ("in March", "в марте", "fin mars");
-# a month without them is too often another word (May, "marzo" in a name). The last of
-# each list is the "for" of a date set ahead ("für Juni", "para junio", "на июнь": see
-# :data:`_AHEAD`).
-_MONTH_PREPS: dict[str, str] = {
-    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for|starting|starting in|as of|before|no later than|by the end of",
-    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour|dès|à partir de|d'ici|d’ici|avant",
-    "de": r"im|seit|bis|Anfang|Ende|Mitte|für|ab|spätestens im|bis Ende|bis Anfang|bis Mitte",
-    "es": r"en|desde|hasta|principios de|finales de|mediados de|para|a partir de|antes de|hasta finales de|hasta fines de",
-    "it": r"a|ad|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per|dal mese di|prima di|entro la fine di|entro fine",
-    "pt": r"em|desde|até|início de|final de|meados de|fim de|para|a partir de|antes de|até ao final de|até o final de|até ao fim de|até o fim de",
-    "pl": r"w|od|do|na początku|pod koniec|w połowie|na|do końca|od początku|przed",
-    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на|до конца|к концу|с начала|не позднее",
-    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині|на|до кінця|з початку|не пізніше",
-    "hr": r"u|od|do|početkom|krajem|sredinom|za|do kraja|od početka|prije",
-    "id": r"pada|bulan|sejak|hingga|akhir|awal|pertengahan|mulai|sampai|sebelum|paling lambat|hingga akhir|sampai akhir",
-    "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف|ابتداء من|اعتبارا من|قبل|نهاية|بحلول نهاية|حتى نهاية",
-}
+#: the classes of date words (``data/dates.json``, :func:`_date_words`) before a month named
+#: alone that make it a date ("in March", "в марте", "fin mars", "dès septembre"); a month
+#: without them is too often another word (May, "marzo" in a name)
+_MONTH_CLASSES = ("in", "month_only", "start", "deadline", "bound")
+#: ... before a year named alone (a year after publication's: "by 2030", "bis 2027")
+_YEAR_CLASSES = ("in", "year_only", "start", "deadline", "bound")
+#: ... of a term (:func:`is_term`): a start or a deadline, before the date or after it
+_TERM_CLASSES = ("start", "deadline", "bound")
+_AFTER_CLASSES = ("start_after", "deadline_after")
+#: ... after which a month is the one ahead of publication ("dès septembre", "до конца мая")
+_AHEAD_CLASSES = ("start", "deadline")
+
+
+@functools.cache
+def _date_words() -> dict[str, dict[str, list[str]]]:
+    """The date words of every language (``claimkit/data/dates.json``): language -> class -> words."""
+    raw = resources.files("claimkit").joinpath("data/dates.json").read_text("utf-8")
+    languages: dict[str, dict[str, list[str]]] = json.loads(raw)["languages"]
+    return languages
+
+
+def _class_words(langs: Iterable[str], classes: tuple[str, ...]) -> list[str]:
+    """The words of ``classes`` in ``langs`` (:func:`_date_words`), in that order."""
+    table = _date_words()
+    return [w for code in langs for c in classes for w in table.get(code, {}).get(c, [])]
+
+
+def _words_alternation(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first: a space stands for any run of spaces, an
+    apostrophe for either ("d'ici", "d’ici"); "" when there are none."""
+    def one(word: str) -> str:
+        return re.escape(word.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+
 
 # Relative day words: offset in days from publication; "two days ago" and the like in the
 # languages where it is no "two days before" an event named with it (not tr "zirveden iki gün
@@ -551,21 +569,22 @@ _SCHEDULED = re.compile(
 )
 
 
-#: a start or a deadline opening a month's own match (or closing it, in Turkish): what it
-#: tells of begins or ends then, after it was said ("dès septembre", "à partir de juin",
-#: "ab Juli", "mulai Mei", "до конца мая", "do końca maja", "Haziran'dan itibaren")
-_START_MONTH = re.compile(
-    r"(?i)^(?:starting|as of|no later than|dès|à partir de|d['’]ici|a partir de|ab|spätestens|"
-    r"do końca|od początku|до конца|к концу|с начала|не позднее|до кінця|з початку|не пізніше|"
-    r"do kraja|od početka|mulai|paling lambat|ابتداء من|اعتبارا من)\s"
-    r"|(?:itibaren|kadar)$"
-)
+@functools.cache
+def _start_month() -> re.Pattern[str]:
+    """A start or a deadline opening a month's own match (or closing it, in Turkish): what it
+    tells of begins or ends then, after it was said ("dès septembre", "à partir de juin",
+    "ab Juli", "mulai Mei", "до конца мая", "do końca maja", "Haziran'dan itibaren"): the
+    words of :data:`_AHEAD_CLASSES` and :data:`_AFTER_CLASSES` of every language."""
+    languages = list(_date_words())
+    before = _words_alternation(_class_words(languages, _AHEAD_CLASSES))
+    after = _words_alternation(_class_words(languages, _AFTER_CLASSES))
+    return re.compile(rf"(?i)^(?:{before})\s|(?:{after})$")
 
 
 def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
     """The date ``raw`` is set ahead by a "for" written before it (:data:`_AHEAD`), or, a
-    month's, opening it, or a start or deadline in it (:data:`_START_MONTH`)."""
-    if month and (_AHEAD_MONTH.match(raw) or _START_MONTH.search(raw)):
+    month's, opening it, or a start or deadline in it (:func:`_start_month`)."""
+    if month and (_AHEAD_MONTH.match(raw) or _start_month().search(raw)):
         return True
     at = context.find(raw)
     return at >= 0 and _AHEAD_BEFORE.search(context, max(0, at - 24), at) is not None
@@ -850,7 +869,7 @@ def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
     ]
     if "tr" in langs:  # Turkish marks a month by what follows it: "Mart'ta", "Mart ayında"
         parts.append(rf"(?P<mosfx>(?<!\w)(?P<mos>(?i:{mon})){_TR_MONTH_AFTER}(?!\w))")
-    preps = "|".join(_MONTH_PREPS[c] for c in langs if c in _MONTH_PREPS)
+    preps = _words_alternation(_class_words(langs, _MONTH_CLASSES))
     if preps:  # a month alone after a preposition: "in March", "в марте", "fin mars"
         parts.append(
             rf"(?P<mon>(?<!\w)(?i:{preps})[\s-]+(?P<mo>(?i:{mon}))(?!\w)"
@@ -1013,7 +1032,7 @@ def _lookahead(langs: list[str], *words: Iterable[str]) -> str:
     week", "в тот же день"): the "a" of every English table no longer passes inside words."""
     *at_start, periods = words
     spaced = [w for w in periods if _opens_spaced(w)]
-    preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
+    preps = _class_words(langs, _MONTH_CLASSES)
     at_word = _word_openings(*at_start, preps, ("on", "the", "ngày", "tanggal"), spaced)
     anywhere = _anywhere([w for w in periods if not _opens_spaced(w)], "|")
     return rf"(?=\d|\s+\d|(?<!\w)(?i:{at_word})|{_ANYWHERE}{anywhere})"
@@ -1429,27 +1448,6 @@ def _spans(text: str) -> list[tuple[int, int, DateRef]]:
 
 # ------------------------------------------------------------------ a year named alone
 
-#: the words that make a year named alone ("2028") the time of something: a deadline, a
-#: start or "in", before the year in each language (after it in Korean and Turkish); a
-#: year after publication's, so "by 2030", "bis 2027", "до 2028 года", "đến năm 2030" date
-#: what a pledge promises (CJK "2028年" is read by the table's ``cyo`` branch)
-_YEAR_BEFORE: dict[str, str] = {
-    "en": r"by|until|till|in|from|before|through|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of|"
-          r"(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of|early|late|mid-?",
-    "fr": r"en|d['’]ici(?:\s+à)?|jusqu['’]en|à\s+partir\s+de|dès|avant|(?:d['’]ici\s+)?(?:la\s+)?(?:fin|début|mi-?)",
-    "es": r"en|para|hasta|antes\s+de|a\s+partir\s+de|hacia|a\s+(?:finales|fines|principios|mediados)\s+de",
-    "it": r"nel|entro(?:\s+il)?|dal|fino\s+al|a\s+partire\s+dal|per\s+il|(?:entro\s+la|alla)\s+fine\s+del|"
-          r"all['’]inizio\s+del|a\s+metà\s+del",
-    "pt": r"em|até(?:\s+(?:ao|o)\s+(?:fim|final)\s+de)?|a\s+partir\s+de|n?o\s+(?:fim|final|início)\s+de|para",
-    "de": r"bis(?:\s+(?:Ende|Anfang|Mitte))?|ab|im\s+Jahre?|spätestens(?:\s+bis)?|Ende|Anfang|Mitte",
-    "pl": r"do(?:\s+końca)?|w|od|przed|najpóźniej\s+do|na\s+początku|pod\s+koniec",
-    "hr": r"do(?:\s+kraja)?|u|od|tijekom|početkom|krajem|sredinom",
-    "ru": r"до(?:\s+конца)?|к(?:\s+концу)?|в|во|с|со|не\s+позднее|в\s+течение|в\s+начале|в\s+конце",
-    "uk": r"до(?:\s+кінця)?|у|в|з|із|протягом|не\s+пізніше|на\s+початку|наприкінці",
-    "id": r"(?:pada|hingga|sampai|mulai|sebelum|paling\s+lambat|akhir|awal)(?:\s+tahun)?|tahun",
-    "vi": r"năm",
-    "ar": r"عام|العام|سنة|بحلول|حتى|في|ابتداء\s+من|اعتبارا\s+من|مطلع|نهاية|أواخر|أوائل|منتصف",
-}
 #: the same after the year: Korean "2028년까지", "2028년부터", "2028년께"; Turkish "2027 yılına
 #: kadar", "2027'ye kadar", "2027'de", "2027 yılında", "2028'den itibaren"
 _YEAR_AFTER: dict[str, str] = {
@@ -1473,7 +1471,7 @@ def _glued(text: str, at: int) -> bool:
 @functools.cache
 def _year_marks(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """The compiled words before (ending at the year) and after (from it) of ``lang``."""
-    before = _YEAR_BEFORE.get(lang or "en")
+    before = _words_alternation(_class_words([lang or "en"], _YEAR_CLASSES))
     after = _YEAR_AFTER.get(lang or "")
     return (re.compile(rf"(?<!\w)(?:(?i:{before})\s+)+$") if before else None,
             re.compile(after) if after else None)
@@ -1481,7 +1479,7 @@ def _year_marks(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[st
 
 def _years_ahead(text: str, language: str | None, published: dt.date | None) -> list[tuple[int, int, DateRef]]:
     """The years named alone after publication's with a deadline, a start or an "in" of
-    ``language`` next to them (:data:`_YEAR_BEFORE`, :data:`_YEAR_AFTER`): "by 2030", "do 2028.",
+    ``language`` next to them (:data:`_YEAR_CLASSES`, :data:`_YEAR_AFTER`): "by 2030", "do 2028.",
     "2027 yılına kadar". A year before publication's with no month is background more often
     than a claim's time ("in 2014", "since 2022"); without a publication date none is read."""
     if published is None:
@@ -1500,23 +1498,23 @@ def _years_ahead(text: str, language: str | None, published: dt.date | None) -> 
     return out
 
 
-#: the words of a term: a deadline or a start that opens a month's or year's words ("by 2030",
-#: "until June", "bis 2027", "ab Oktober", "до конца июня", "do 2027", "mulai Mei", "حتى عام
-#: 2030") or closes them in Korean and Turkish ("2028년까지", "Haziran'dan itibaren")
-_TERM = re.compile(
-    r"(?i)^(?:by|until|till|before|no later than|starting|as of|d['’]ici|jusqu['’]|dès|à partir|avant|"
-    r"hasta|antes|a partir|entro|fino|a partire|prima|até|bis|ab|spätestens|do|od|przed|najpóźniej|prije|"
-    r"до|к|с|со|не позднее|з|із|не пізніше|hingga|sampai|mulai|sebelum|paling lambat|đến|từ|حتى|بحلول|"
-    r"ابتداء|اعتبارا|قبل)(?!\w)"
-    r"|(?:kadar|itibaren|까지|부터)$"
-)
+@functools.cache
+def _term() -> re.Pattern[str]:
+    """The words of a term: a deadline or a start that opens a month's or year's words ("by
+    2030", "until June", "bis 2027", "ab Oktober", "до конца июня", "do 2027", "mulai Mei",
+    "حتى عام 2030") or closes them in Korean and Turkish ("2028년까지", "Haziran'dan
+    itibaren"): :data:`_TERM_CLASSES` and :data:`_AFTER_CLASSES` of every language."""
+    languages = list(_date_words())
+    before = _words_alternation(_class_words(languages, _TERM_CLASSES))
+    after = _words_alternation(_class_words(languages, _AFTER_CLASSES))
+    return re.compile(rf"(?i)^(?:{before})(?!\w)|(?:{after})$")
 
 
 def is_term(ref: DateRef) -> bool:
-    """Whether ``ref`` is a month or a year named as a deadline or a start (:data:`_TERM`):
+    """Whether ``ref`` is a month or a year named as a deadline or a start (:func:`_term`):
     when what a claim promises ends or begins, not when a meeting is held."""
     raw = (ref.raw or "").strip()
-    return ref.granularity in (DateGranularity.month, DateGranularity.year) and bool(_TERM.search(raw))
+    return ref.granularity in (DateGranularity.month, DateGranularity.year) and bool(_term().search(raw))
 
 
 def find_dates(text: str, *, published: dt.date | None,
