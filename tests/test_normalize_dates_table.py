@@ -15,7 +15,7 @@ from claimkit.normalize.dates import find_dates, is_term
 
 #: Thursday 12 March 2026
 _PUBLISHED = dt.date(2026, 3, 12)
-_CLASSES = {"in", "month_only", "year_only", "start", "deadline", "bound", "start_after", "deadline_after"}
+_CLASSES = {"in", "month_only", "year_only", "start", "deadline", "bound", "start_after", "deadline_after", "that"}
 
 
 def _table() -> dict[str, dict[str, list[str]]]:

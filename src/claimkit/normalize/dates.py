@@ -13,7 +13,7 @@ Rules (documented in ``docs/normalize.md``):
   A bare day ("24日", Korean "24일", not "10일간": for ten days) is that day of
   the publication month (of the previous month when the day is after publication).
 * A relative week, month or year ("next month", "下周", "年内", "bulan depan") is
-  that month or year from publication; a week is the month it lies in.
+  that month or year from publication; a week is the month of its Thursday (most of its days).
 * A day told from another day of the text ("the day before", "la veille", "накануне",
   "前日", "次日", "이날") is told from the last day-precise date before it (Korean "이날"
   from the first: the story's own day), or from publication when the text names none.
@@ -341,8 +341,8 @@ _STORY_DAYS: dict[str, dict[str, tuple[int, str, str]]] = {
 
 
 # Relative periods: (unit, offset) from the publication's month, week or year. "next month"
-# is the month after publication, "within the year" its year; a week is its month when it
-# lies in one ("下周" in a story of 6 March: 2025-03), else unresolved.
+# is the month after publication, "within the year" its year; a week is the month of its
+# Thursday ("下周" in a story of 6 March: 2025-03).
 _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
     "zh": {"下月": ("m", 1), "下个月": ("m", 1), "下個月": ("m", 1), "上月": ("m", -1),
            "上个月": ("m", -1), "上個月": ("m", -1), "本月": ("m", 0), "下周": ("w", 1),
@@ -590,7 +590,7 @@ def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
     return at >= 0 and _AHEAD_BEFORE.search(context, max(0, at - 24), at) is not None
 
 
-def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pattern[str] | None = None) -> DateRef:
+def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, tense: _Tense | None = None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
     back = (pub.weekday() - wd) % 7
@@ -599,7 +599,7 @@ def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pa
         d = pub - dt.timedelta(days=back or 7)
     elif _NEXT.search(near):
         d = pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7)
-    elif _ahead(context, raw) or _future(_part(context, raw), future):
+    elif _ahead(context, raw) or _future(_part(context, raw, tense), tense):
         d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - dt.timedelta(days=back)
@@ -633,7 +633,37 @@ _BREAK = re.compile(r"[,;:.!?()]")
 _PART_END = re.compile(r"[,;，；、]|(?i:(?<!\w)(?:that|que|qu['’]|che|dass|что|що|że|bahwa|rằng|بأن)(?!\w))")
 
 
-def _part(context: str, raw: str) -> str:
+#: how far the clause of a date reaches each side of it (:func:`_context`), and after it in
+#: the languages that put the verb last (Turkish "pazartesi günü ... görüşmesi planlanıyor",
+#: Korean "월요일 ... 회담할 예정이다", Japanese "月曜日に ... 会談する予定だ"): a tense cue
+#: stands at the clause's end there, often past the first reach
+_REACH = 80
+_VERB_FINAL_REACH = 200
+_VERB_FINAL = frozenset({"tr", "ko", "ja"})
+
+
+@dataclass(frozen=True)
+class _Tense:
+    """How a language's tense is read around a date: its own future-tense forms
+    (:data:`_FUTURE_FORMS`), what ends the part of a clause a date's tense is read in
+    (:data:`_PART_END` and the language's ``that`` words of ``data/dates.json``: Croatian
+    "rekao je u srijedu da će ...") and how far the clause reaches after the date."""
+
+    future: re.Pattern[str] | None
+    clause_end: re.Pattern[str]
+    reach: int
+
+
+@functools.cache
+def _tense(lang: str | None) -> _Tense:
+    """The :class:`_Tense` of ``lang``."""
+    future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
+    that = _words_alternation(_class_words([lang] if lang else [], ("that",)))
+    clause_end = re.compile(rf"{_PART_END.pattern}|(?i:(?<!\w)(?:{that})(?!\w))") if that else _PART_END
+    return _Tense(future, clause_end, _VERB_FINAL_REACH if lang in _VERB_FINAL else _REACH)
+
+
+def _part(context: str, raw: str, tense: _Tense | None = None) -> str:
     """The part of ``context`` holding the weekday ``raw`` between commas and the words
     that open a reported clause (:data:`_PART_END`): its tense is the weekday's ("Kyiv
     will get jets, the minister said on Friday": said, not will; "the minister said on
@@ -642,8 +672,9 @@ def _part(context: str, raw: str) -> str:
     at = context.find(raw)
     if at < 0:
         return context
-    starts = [0] + [m.end() for m in _PART_END.finditer(context, 0, at)]
-    ends = [m.start() for m in _PART_END.finditer(context, at + len(raw))] + [len(context)]
+    clause_end = tense.clause_end if tense is not None else _PART_END
+    starts = [0] + [m.end() for m in clause_end.finditer(context, 0, at)]
+    ends = [m.start() for m in clause_end.finditer(context, at + len(raw))] + [len(context)]
     part = context[starts[-1] : ends[0]]
     if len(_WORDS.findall(part.replace(raw, " "))) <= 1 and len(ends) > 1:
         part = context[starts[-1] : ends[1]]
@@ -651,11 +682,11 @@ def _part(context: str, raw: str) -> str:
 
 
 def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
-             context: str, future: re.Pattern[str] | None = None) -> DateRef:
+             context: str, tense: _Tense | None = None) -> DateRef:
     """A month (and day) without a year: the one nearest publication, or, when the words
     around it are future tense ("will be held in December", "se celebrará en diciembre",
     "wird im Dezember") and that one is past, the one a year later."""
-    if pub is None or not 1 <= month <= 12 or not (_ahead(context, raw, month=True) or _future(_part(context, raw), future)):
+    if pub is None or not 1 <= month <= 12 or not (_ahead(context, raw, month=True) or _future(_part(context, raw, tense), tense)):
         return _ymd(raw, None, month, day, pub)
     near = _ymd(raw, None, month, day, pub)
     # a day up to a month before publication stays: "will" may be another verb's tense
@@ -666,9 +697,10 @@ def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
         update={"resolution": DateResolution.relative})
 
 
-def _future(part: str, future: re.Pattern[str] | None) -> bool:
+def _future(part: str, tense: _Tense | None) -> bool:
     """``part`` of a clause is in the future tense: a cue of every language (:data:`_FUTURE`)
     or of the text's own (``future``, :data:`_FUTURE_FORMS`)."""
+    future = tense.future if tense is not None else None
     return _FUTURE.search(part) is not None or (future is not None and future.search(part) is not None)
 
 
@@ -747,12 +779,12 @@ _COMING_AFTER = re.compile(r"\s*tới(?!\w)")
 
 
 def _told_day(m: re.Match[str], raw: str, day: int, pub: dt.date | None, text: str,
-              future: re.Pattern[str] | None = None) -> DateRef:
+              tense: _Tense | None = None) -> DateRef:
     """:func:`_bare_day` of the day matched by ``m``, read with the tense of its part of
     the clause (:func:`_part`) and the words that call it coming."""
-    context = _context(text, m.start(), m.end())
+    context = _context(text, m.start(), m.end(), tense)
     coming = bool(_COMING_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _COMING_AFTER.match(text, m.end()))
-    return _bare_day(raw, day, pub, ahead=_future(_part(context, raw), future), coming=coming)
+    return _bare_day(raw, day, pub, ahead=_future(_part(context, raw, tense), tense), coming=coming)
 
 
 # ------------------------------------------------------------------- patterns
@@ -817,8 +849,8 @@ class _Lang:
     #: Aho-Corasick automaton of the folded words every match without a digit or a
     #: CJK date character holds (month, weekday and relative-day names, tháng, thứ)
     words: Any = None
-    #: the language's own future-tense forms (:data:`_FUTURE_FORMS`), if it has any
-    future: re.Pattern[str] | None = None
+    #: how its tense is read around a date (:func:`_tense`)
+    tense: _Tense | None = None
     #: the folded words of :data:`_STORY_DAYS` -> their offset from the day the text named last
     story: dict[str, int] = field(default_factory=dict)
 
@@ -949,8 +981,7 @@ def _lang_table(lang: str | None) -> _Lang:
     story = _story_part(langs, parts)
     regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced, *story])}(?:{'|'.join(parts)})")
     words = _word_automaton([*months, *days, *rel, *_ANCHOR_WORDS, *periods, *story])
-    future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
-    return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, future=future, story=story)
+    return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, tense=_tense(lang), story=story)
 
 
 def _weekday_part(langs: list[str], day_names: str) -> str:
@@ -1143,12 +1174,13 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
     return windows_around(spans, len(text), _BEFORE, _AFTER)
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """The clause around a match, for tense and next/last cues."""
-    lo = max(0, start - 80)
+def _context(text: str, start: int, end: int, tense: _Tense | None = None) -> str:
+    """The clause around a match, for tense and next/last cues: :data:`_REACH` characters
+    each side, more after it in the languages that put the verb last (:func:`_tense`)."""
+    lo = max(0, start - _REACH)
     left = text[lo:start]
     cut = max((m.end() for m in _SENT_END.finditer(left)), default=0)
-    right = text[end:end + 80]
+    right = text[end:end + (tense.reach if tense is not None else _REACH)]
     stop = _SENT_END.search(right)
     return left[cut:] + text[start:end] + (right[: stop.start()] if stop else right)
 
@@ -1215,7 +1247,7 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
             week = _WEEKS.get(raw[:1] if raw[:1] in "上下本这這" else raw[:2])
             if week is not None:
                 return True, _in_week(raw, days[g(name)], week, pub)
-            return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end()))
+            return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end(), table.tense))
     return False, None
 
 
@@ -1228,7 +1260,7 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
     if g("kowd"):
         if g("kwk"):
             return True, _in_week(raw, _KO_DAYS[g("kw")], _WEEKS[re.sub(r"\s", "", g("kwk"))], pub)
-        return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end(), table.tense))
     if g("vim"):
         return True, _ymd(raw, _opt(m, "vy"), _num(g("vm")), _num(g("vd")), pub)
     if g("vimo"):
@@ -1240,7 +1272,7 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
         if g("vwk"):
             return True, _in_week(raw, wd, _WEEKS[" ".join(g("vwk").lower().split())], pub)
-        return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end(), table.tense))
     return False, None
 
 
@@ -1260,12 +1292,12 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         day = _num(g("dd0") or g("dd"))  # a range of days ("18 e 19 de dezembro"): its first
         if g("dy") is None:
             return True, _no_year(raw, table.months[g("dm").lower()], day, pub,
-                                  _context(text, m.start(), m.end()), table.future)
+                                  _context(text, m.start(), m.end(), table.tense), table.tense)
         return True, _ymd(raw, _opt(m, "dy"), table.months[g("dm").lower()], day, pub)
     if table.months and g("mdy"):
         if g("my") is None:
             return True, _no_year(raw, table.months[g("mm").lower()], _num(g("md")), pub,
-                                  _context(text, m.start(), m.end()), table.future)
+                                  _context(text, m.start(), m.end(), table.tense), table.tense)
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
@@ -1274,7 +1306,7 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.days and g("wd"):
         return True, _table_weekday(m, raw, table, pub, text)
     if g("oday"):
-        return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.future)
+        return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.tense)
     if table.rel and g("rel"):
         word = next(w for k in ("rw", "rwk", "rwc", "rwg") if (w := m.groupdict().get(k)))
         folded = " ".join(word.lower().split())
@@ -1288,10 +1320,10 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
 def _month_alone(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
     """A month named alone after its preposition ("in March") or with its Turkish mark
     ("Mart'ta"); after a "for" only when its clause sets something for it (:data:`_SCHEDULED`)."""
-    context = _context(text, m.start(), m.end())
+    context = _context(text, m.start(), m.end(), table.tense)
     if _AHEAD_MONTH.match(raw) and not _SCHEDULED.search(context):
         return None  # "the budget for May", "aid for May and June": no date
-    return _no_year(raw, table.months[(m.group("mo") or m.group("mos")).lower()], None, pub, context, table.future)
+    return _no_year(raw, table.months[(m.group("mo") or m.group("mos")).lower()], None, pub, context, table.tense)
 
 
 def _table_weekday(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
@@ -1303,7 +1335,7 @@ def _table_weekday(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     week = m.groupdict().get("wwk")
     if week:
         return _in_week(raw, day, _WEEKS_AFTER[fold_case_loose(" ".join(week.split()))], pub)
-    return _weekday(raw, day, pub, _context(text, m.start(), m.end()), table.future)
+    return _weekday(raw, day, pub, _context(text, m.start(), m.end(), table.tense), table.tense)
 
 
 #: "next week" in the languages whose tables leave it out (:data:`_REL_PERIODS`): read only
@@ -1319,7 +1351,7 @@ _NEXT_WEEK = re.compile(
 def next_week(text: str, start: int, end: int, published: dt.date | None) -> DateRef | None:
     """The month of the week after publication when ``text[start:end]`` (the clause of an
     event still to happen: "will travel to Washington next week to meet ...") names it,
-    else None; None too when that week spans two months."""
+    else None."""
     m = _NEXT_WEEK.search(text, start, end)
     if m is None or published is None:
         return None
@@ -1329,7 +1361,9 @@ def next_week(text: str, start: int, end: int, published: dt.date | None) -> Dat
 
 def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:
     """"next month", "下周", "年内": the month or year it names, from publication; a week
-    is the month it lies in (unresolved when it spans two)."""
+    is the month of its Thursday, which holds four or more of its seven days (the ISO
+    week's rule: "next week" read on Wednesday 21 October 2026, 26 October to 1 November,
+    is October)."""
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
     unit, n = period
@@ -1337,11 +1371,8 @@ def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:
         return DateRef(value=str(pub.year + n), granularity=DateGranularity.year, raw=raw,
                        resolution=DateResolution.relative)
     if unit == "w":
-        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=n)
-        sunday = monday + dt.timedelta(days=6)
-        if (monday.year, monday.month) != (sunday.year, sunday.month):
-            return _ref(raw, None, DateResolution.unresolved)
-        year, month = monday.year, monday.month
+        thursday = pub + dt.timedelta(days=3 - pub.weekday(), weeks=n)
+        year, month = thursday.year, thursday.month
     else:
         year, month = divmod(pub.year * 12 + pub.month - 1 + n, 12)
         month += 1
