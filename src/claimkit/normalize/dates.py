@@ -263,12 +263,16 @@ _KO_ALONE = r"(?<![가-힣])(?:(?<=[은는이가도] )|(?<![가-힣] ))"
 
 #: what may follow Russian "накануне" or Ukrainian "напередодні" used as an adverb (the day
 #: before): a stop, a time of day, a preposition ("накануне в Минске"), a verb in the past
-#: ("накануне заявил", Russian: its "-л" forms); not a noun, whose event's eve it names
-#: ("накануне саммита", "напередодні виборів")
+#: ("накануне заявил", Russian: its "-л" forms), or its subject, a name or an acronym of
+#: one or two capitalised words, and then such a verb ("Накануне Лавров провел", "Накануне
+#: ВСУ атаковали", "Напередодні Зеленський провів": in Ukrainian the masculine "-в" too, read
+#: only there, as "виборів" ends so); not a noun, whose event's eve it names ("накануне
+#: саммита", "напередодні виборів", "Напередодні Дня Незалежності")
 _RU_EVE_ALONE = (r"(?=\s*[,.;:!?)]|\s+(?:вечером|днем|днём|утром|ночью)(?!\w)|\s+(?:в|во|на|с|со|по|у|из|из-за)\s"
-                 r"|\s+\w+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\w)|\s*$)")
+                 r"|(?:\s+[А-ЯЁ][\w-]*){0,2}\s+\w+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\w)|\s*$)")
 _UK_EVE_ALONE = (r"(?=\s*[,.;:!?)]|\s+(?:увечері|ввечері|вдень|вранці|уночі)(?!\w)|\s+(?:в|у|на|з|із|зі|по)\s"
-                 r"|\s+\w+(?:ла|ло|ли|лася|лося|лися)(?!\w)|\s*$)")
+                 r"|\s+\w+(?:ла|ло|ли|лася|лося|лися)(?!\w)"
+                 r"|(?:\s+[А-ЯІЇЄҐ][\w'ʼ’-]*){1,2}\s+\w+(?:в|ла|ло|ли|вся|лася|лося|лися)(?!\w)|\s*$)")
 
 # Days told from the last day the text named (its story's day), not from publication: "the
 # day before", "la veille", "накануне", "前日", "이날" (that same day). Offset in days, and
@@ -1152,6 +1156,9 @@ _ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
 _BEFORE = 16
 #: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
 _AFTER = 8
+#: and further after a story day's words (:data:`_STORY_DAYS`: "Накануне Лавров провел", the
+#: lookahead that tells the eve as an adverb reads the subject and the verb after it)
+_STORY_AFTER = 32
 
 
 def _word_automaton(words: list[str]) -> Any:
@@ -1169,7 +1176,9 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
     """
     spans = [m.span() for m in _ANCHOR_CHARS.finditer(text)]
     if table.words is not None:
-        spans += [(end + 1 - n, end + 1) for end, n in table.words.iter(fold_case_loose(text))]
+        folded = fold_case_loose(text)
+        spans += [(end + 1 - n, end + 1 + (_STORY_AFTER if folded[end + 1 - n : end + 1] in table.story else 0))
+                  for end, n in table.words.iter(folded)]
     spans.sort()
     return windows_around(spans, len(text), _BEFORE, _AFTER)
 
