@@ -1216,12 +1216,35 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
     Lo ha annunciato ieri la presidente ...", "Об этом заявил во вторник ...", "Hal itu
     disampaikan Menteri ..., Minggu (15/11)"). The article's first sentences are dated by
     the day they were said, not by the dateline."""
-    found = attribution_sentence(scene, site)
+    found = attribution_sentence(scene, site) or _next_paragraph_attribution(scene, site)
     if found is None:
         return None
     for m in within(scene.dates, *found):
         if m.value.value is not None and len(m.value.value) == len("2025-03-27"):
             return m
+    return None
+
+
+#: how far into the next paragraph's first sentence its attribution word may start: it
+#: opens it ("Lo ha annunciato", "Об этом заявил", "Hal itu disampaikan")
+_OPENING_ATTRIBUTION = 24
+
+
+def _next_paragraph_attribution(scene: Scene, site: Site) -> tuple[int, int] | None:
+    """The first sentence of the next paragraph when the claim's sentence is the whole of
+    its own and that sentence opens with an ``attribution`` word: agencies write a lead of
+    one sentence and say who said it, and when, in the next ("La Francia invierà ...
+    all'Ucraina.\\n\\nLo ha annunciato ieri ..."). Its ``(start, end)``, else None."""
+    following = site.index + 1
+    if following >= len(scene.sentences):
+        return None
+    start, end = scene.sentences[following].start, scene.sentences[following].end
+    text = scene.text
+    if "\n" not in text[site.sentence[1] : start] or text[text.rfind("\n", 0, site.sentence[0]) + 1 : site.sentence[0]].strip():
+        return None  # the same paragraph (attribution_sentence's), or not the whole of its own
+    reach = start + _OPENING_ATTRIBUTION
+    if any(s < reach for lc in site.langs for s, _ in scene.cues.spans(lc, "attribution", start, min(end, reach + 40))):
+        return start, end
     return None
 
 
