@@ -1251,7 +1251,7 @@ def _next_paragraph_attribution(scene: Scene, site: Site) -> tuple[int, int] | N
 #: the paths of a date found in the claim's own clause or sentence (:attr:`Candidate.dated`)
 _OWN_PATHS = frozenset({"clause", "sentence"})
 #: the paths of a date mention near the claim (before the story's day is given)
-_DATED_PATHS = _OWN_PATHS | {"reported", "paragraph"}
+_DATED_PATHS = _OWN_PATHS | {"reported", "paragraph", "setting"}
 
 
 def _path_named(path: str, document: Document, scene: Scene) -> str:
@@ -1312,7 +1312,10 @@ def _own_date(
         if date is not None:
             return date, "reported"
     date = _narrative_date(scene, site)
-    return (date, "paragraph") if date is not None else (None, "none")
+    if date is not None:
+        return date, "paragraph"
+    date = _setting_date(scene, site, hit.start)
+    return (date, "setting") if date is not None else (None, "none")
 
 
 def _agreed(scene: Scene, site: Site) -> bool:
@@ -1404,6 +1407,23 @@ def _after(value: str | None, day: str) -> bool:
     """Whether the ISO date or period ``value`` starts after the ISO day ``day``
     ("2026-04" after "2026-02-05"; "2026-02", the month of that day, is not)."""
     return value is not None and value[:10] > day[: len(value[:10])]
+
+
+def _setting_date(scene: Scene, site: Site, cue: int) -> Mention | None:
+    """The last day-precise date before the claim's sentence (up to :data:`_PARAGRAPH_REACH`
+    characters back, across paragraphs) when a meeting the article told of before is where
+    the claim was made: a ``meeting`` noun with an ``anaphor`` before it or an
+    ``anaphor_after`` after it between the sentence's start and the cue ("Dalam pertemuan
+    itu, UNHCR berjanji ...", "At the meeting, Japan pledged ...", "В ходе этой встречи
+    ... пообещал"); that meeting was held on the day the article named for it."""
+    start = site.sentence[0]
+    if not any(_determined(scene.cues, lc, s, e) for lc in site.langs for s, e in scene.cues.spans(lc, "meeting", start, cue)):
+        return None
+    for m in reversed(within(scene.dates, max(0, start - _PARAGRAPH_REACH), start)):
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27"):
+            return m
+    return None
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:
