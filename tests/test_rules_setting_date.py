@@ -1,5 +1,5 @@
 """A claim made at a meeting the article told of before ("At the meeting, Japan pledged
-...", "Dalam pertemuan itu, UNHCR berjanji ...", "В ходе этой встречи ... пообещал") is
+...", "Dalam pertemuan tersebut, Uni Eropa berjanji ...", "В ходе этой встречи ... пообещал") is
 dated by the last day the article named before its sentence, across paragraphs: the day of
 that meeting, not the story's day from the lead (issue 13; session of 2026-12-02, ``dat17``).
 
@@ -23,9 +23,9 @@ _CASES = [
     ("en", "Japan's foreign minister said on Thursday that ties with Manila had never been closer.\n\n"
            "He met his Philippine counterpart in Manila on Monday.\n\n"
            "At the meeting, Japan pledged five patrol boats to the Philippines.", "pledge", "2026-03-09"),
-    ("id", "Menteri Luar Negeri Sugiono mengatakan di Jakarta, Kamis, bahwa situasi pengungsi makin berat.\n\n"
-           "Sugiono bertemu Komisaris Tinggi PBB untuk Pengungsi di Jenewa pada Senin lalu.\n\n"
-           "Dalam pertemuan itu, UNHCR berjanji menambah bantuan logistik bagi penampungan di Aceh.", "pledge", "2026-03-09"),
+    ("id", "Menteri Perdagangan mengatakan di Jakarta, Kamis, bahwa ekspor sawit ke Eropa terus menurun.\n\n"
+           "Ia bertemu Komisioner Perdagangan Uni Eropa di Brussel pada Senin lalu.\n\n"
+           "Dalam pertemuan tersebut, Uni Eropa berjanji meninjau ulang aturan deforestasi.", "pledge", "2026-03-09"),
     ("ru", "Министр иностранных дел заявил в четверг, что отношения с Ереваном остаются сложными.\n\n"
            "Во вторник он провел переговоры с армянским коллегой в Москве.\n\n"
            "В ходе этой встречи Россия пообещала поставить Армении зерно.", "pledge", "2026-03-10"),

@@ -264,10 +264,10 @@ _KO_ALONE = r"(?<![가-힣])(?:(?<=[은는이가도] )|(?<![가-힣] ))"
 #: what may follow Russian "накануне" or Ukrainian "напередодні" used as an adverb (the day
 #: before): a stop, a time of day, a preposition ("накануне в Минске"), a verb in the past
 #: ("накануне заявил", Russian: its "-л" forms), or its subject, a name or an acronym of
-#: one or two capitalised words, and then such a verb ("Накануне Лавров провел", "Накануне
-#: ВСУ атаковали", "Напередодні Зеленський провів": in Ukrainian the masculine "-в" too, read
-#: only there, as "виборів" ends so); not a noun, whose event's eve it names ("накануне
-#: саммита", "напередодні виборів", "Напередодні Дня Незалежності")
+#: one or two capitalised words, and then such a verb ("Накануне Мишустин обсудил",
+#: "Накануне МИД заявил", "Напередодні Сибіга провів": in Ukrainian the masculine "-в" too,
+#: read only there, as "виборів" ends so); not a noun, whose event's eve it names
+#: ("накануне саммита", "напередодні виборів", "Напередодні Дня Незалежності")
 _RU_EVE_ALONE = (r"(?=\s*[,.;:!?)]|\s+(?:вечером|днем|днём|утром|ночью)(?!\w)|\s+(?:в|во|на|с|со|по|у|из|из-за)\s"
                  r"|(?:\s+[А-ЯЁ][\w-]*){0,2}\s+\w+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\w)|\s*$)")
 _UK_EVE_ALONE = (r"(?=\s*[,.;:!?)]|\s+(?:увечері|ввечері|вдень|вранці|уночі)(?!\w)|\s+(?:в|у|на|з|із|зі|по)\s"
@@ -1156,7 +1156,7 @@ _ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
 _BEFORE = 16
 #: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
 _AFTER = 8
-#: and further after a story day's words (:data:`_STORY_DAYS`: "Накануне Лавров провел", the
+#: and further after a story day's words (:data:`_STORY_DAYS`: "Накануне Мишустин обсудил", the
 #: lookahead that tells the eve as an adverb reads the subject and the verb after it)
 _STORY_AFTER = 32
 

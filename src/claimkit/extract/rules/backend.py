@@ -1414,8 +1414,8 @@ def _setting_date(scene: Scene, site: Site, cue: int) -> Mention | None:
     characters back, across paragraphs) when a meeting the article told of before is where
     the claim was made: a ``meeting`` noun with an ``anaphor`` before it or an
     ``anaphor_after`` after it between the sentence's start and the cue ("Dalam pertemuan
-    itu, UNHCR berjanji ...", "At the meeting, Japan pledged ...", "В ходе этой встречи
-    ... пообещал"); that meeting was held on the day the article named for it."""
+    tersebut, Uni Eropa berjanji ...", "At the meeting, Japan pledged ...", "В ходе этой
+    встречи ... пообещал"); that meeting was held on the day the article named for it."""
     start = site.sentence[0]
     if not any(_determined(scene.cues, lc, s, e) for lc in site.langs for s, e in scene.cues.spans(lc, "meeting", start, cue)):
         return None
