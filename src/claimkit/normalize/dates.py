@@ -193,7 +193,9 @@ _REL_DAYS: dict[str, dict[str, int]] = {
            "this afternoon": 0, "this evening": 0, "earlier today": 0},
     "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2,
            "大前天": -3, "昨晚": -1, "今晨": 0, "今早": 0, "今晚": 0},
+    # with the kana forms broadcasters write ("きのう", "きょう", "あす", "けさ")
     "ja": {"今日": 0, "昨日": -1, "明日": 1, "一昨日": -2, "おととい": -2, "本日": 0, "昨夜": -1,
+           "きのう": -1, "きょう": 0, "あす": 1, "あした": 1, "けさ": 0,
            "明後日": 2, "あさって": 2, "今朝": 0, "今夜": 0, "今晩": 0},
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
@@ -201,7 +203,7 @@ _REL_DAYS: dict[str, dict[str, int]] = {
            "chiều nay": 0, "tối nay": 0},
     "id": {"dua hari lalu": -2, "tiga hari lalu": -3, "dua hari yang lalu": -2,
            "tiga hari yang lalu": -3, "sepekan lalu": -7, "seminggu lalu": -7,
-           "hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
+           "hari ini": 0, "besok": 1, "kemarin lusa": -2, "lusa": 2,
            "tadi malam": -1, "semalam": -1, "pagi ini": 0, "tadi pagi": 0, "siang ini": 0,
            "tadi siang": 0, "sore ini": 0, "tadi sore": 0, "malam ini": 0},
     "ms": {"hari ini": 0, "semalam": -1, "esok": 1, "kelmarin": -2, "lusa": 2},
@@ -242,12 +244,36 @@ _REL_DAYS: dict[str, dict[str, int]] = {
 }
 
 
+#: the Indonesian weekdays ("Senin kemarin": last Monday)
+_ID_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu")
+
+#: the adjectives of yesterday and tomorrow in every case ("beim gestrigen Treffen", "dünkü
+#: toplantıda", "на вчерашней встрече", "na wczorajszym spotkaniu", "na jučerašnjem
+#: sastanku": at yesterday's meeting), by language: (stem, offset, endings); not today's,
+#: which is also "present-day" ("današnja Hrvatska", "сегодняшняя Россия")
+_DAY_ADJECTIVES: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {
+    "de": [(stem, n, ("e", "en", "er", "es", "em")) for stem, n in (("gestrig", -1), ("morgig", 1))],
+    "tr": [("dünkü", -1, ("",)), ("yarınki", 1, ("",))],
+    "ru": [(stem, n, ("ий", "яя", "ее", "его", "ей", "ему", "им", "ем", "юю", "ие", "их", "ими"))
+           for stem, n in (("вчерашн", -1), ("завтрашн", 1))],
+    "uk": [(stem, n, ("ій", "я", "є", "ього", "ьої", "ьому", "ім", "ю", "і", "іх", "іми", "ьою"))
+           for stem, n in (("вчорашн", -1), ("учорашн", -1), ("завтрашн", 1))],
+    "pl": [(stem, n, ("y", "a", "e", "ego", "ej", "ym", "ą", "ych", "emu", "ymi"))
+           for stem, n in (("wczorajsz", -1), ("jutrzejsz", 1))],
+    "hr": [(stem, n, ("i", "a", "e", "eg", "ega", "em", "emu", "oj", "u", "ih", "im", "ima"))
+           for stem, n in (("jučerašnj", -1), ("sutrašnj", 1))],
+}
+
 # Relative day words that are other words in another case or after an article: German
 # "morgen" (tomorrow; "Morgen", "heute morgen": morning), Spanish "mañana" (tomorrow; "la
 # mañana", "esta mañana": the morning). Matched in the case written, after no word of the guard.
 _GUARDED_DAYS: dict[str, dict[str, tuple[int, str]]] = {
     "de": {"morgen": (1, r"(?<![Hh]eute )(?<![Gg]estern )(?<![Aa]m )")},
     "es": {"mañana": (1, r"(?<![Ll]a )(?<![Ee]sta )(?<![Uu]na )(?<![Cc]ada )(?<![Dd]e )(?<![Pp]asado )")},
+    # Indonesian "kemarin" (yesterday) after a weekday is its "last": "Senin kemarin", last
+    # Monday (:data:`_LAST`), no yesterday of its own; "kemarin lusa" is a word of its own
+    "id": {word: (-1, "".join(f"(?<!{day} )" for day in _ID_DAYS) + r"(?![Kk]emarin\s+lusa)")
+           for word in ("kemarin", "Kemarin")},
 }
 
 #: the :data:`_STORY_DAYS` phrases told from the first day the text names, not the last
@@ -449,7 +475,7 @@ _NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochaine?|nächste[nr]?|k
                    r"下周|下週|下星期|下个|来週|다음")
 _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernière|dernier|letzten|vergangenen|pasad[oa]|passad[oa]|"
                    r"scors[oa]|última|ultim[oa]|"
-                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen|الماضي|الماضية)\b|"
+                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|kemarin|trước|geçen|الماضي|الماضية)\b|"
                    r"上周|上週|上星期|上个|先週|지난")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|(?:is|are) set to|(?:is|are) expected to|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|aura|wird|werden|soll|será|"
@@ -1025,6 +1051,7 @@ def _rel_days(lang: str | None, langs: list[str]) -> dict[str, int]:
     rel: dict[str, int] = {}
     for code in (langs + ["zh", "ja"]) if lang in (None, "zh", "ja") else langs:
         rel.update(_REL_DAYS.get(code, {}))
+        rel.update((stem + ending, n) for stem, n, endings in _DAY_ADJECTIVES.get(code, []) for ending in endings)
     return rel
 
 
