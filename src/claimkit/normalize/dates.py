@@ -453,6 +453,8 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "в следующем году": ("y", 1)},
     "uk": {"цього тижня": ("w", 0), "на цьому тижні": ("w", 0), "цього місяця": ("m", 0),
            "на початку місяця": ("m", 0), "минулого тижня": ("w", -1), "минулого місяця": ("m", -1),
+           # the locative of the same ("на минулому тижні": last week)
+           "на минулому тижні": ("w", -1), "у минулому місяці": ("m", -1), "в минулому місяці": ("m", -1),
            "минулого року": ("y", -1), "торік": ("y", -1), "наступного місяця": ("m", 1),
            "наступного року": ("y", 1)},
     "hr": {"ovog tjedna": ("w", 0), "ovoga tjedna": ("w", 0), "ovaj tjedan": ("w", 0),
@@ -460,7 +462,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "prošlog tjedna": ("w", -1), "prošli tjedan": ("w", -1), "prošlog mjeseca": ("m", -1),
            "prošle godine": ("y", -1), "lani": ("y", -1), "idućeg mjeseca": ("m", 1),
            "sljedećeg mjeseca": ("m", 1), "iduće godine": ("y", 1), "sljedeće godine": ("y", 1)},
-    "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0),
+    "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0), "ayın başında": ("m", 0),
            "geçtiğimiz hafta": ("w", -1), "geçtiğimiz ay": ("m", -1), "geçtiğimiz yıl": ("y", -1),
            "geçen hafta": ("w", -1), "geçen ay": ("m", -1), "geçen yıl": ("y", -1),
            "gelecek ay": ("m", 1), "önümüzdeki ay": ("m", 1), "gelecek yıl": ("y", 1),
