@@ -1185,9 +1185,11 @@ _ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
 _BEFORE = 16
 #: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
 _AFTER = 8
-#: and further after a story day's words (:data:`_STORY_DAYS`: "Накануне Мишустин обсудил", the
-#: lookahead that tells the eve as an adverb reads the subject and the verb after it)
-_STORY_AFTER = 32
+#: and further after the words of the eve (:data:`_RU_EVE_ALONE`, :data:`_UK_EVE_ALONE`:
+#: "Накануне Мишустин обсудил", the lookahead that tells the eve as an adverb reads the
+#: subject and the verb after it)
+_EVE_AFTER = 32
+_EVE_WORDS = frozenset({"накануне", "напередодні"})
 
 
 def _word_automaton(words: list[str]) -> Any:
@@ -1206,7 +1208,7 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
     spans = [m.span() for m in _ANCHOR_CHARS.finditer(text)]
     if table.words is not None:
         folded = fold_case_loose(text)
-        spans += [(end + 1 - n, end + 1 + (_STORY_AFTER if folded[end + 1 - n : end + 1] in table.story else 0))
+        spans += [(end + 1 - n, end + 1 + (_EVE_AFTER if folded[end + 1 - n : end + 1] in _EVE_WORDS else 0))
                   for end, n in table.words.iter(folded)]
     spans.sort()
     return windows_around(spans, len(text), _BEFORE, _AFTER)
