@@ -4,7 +4,8 @@ The rules backend dates a claim by the first of these paths that finds a day
 (``docs/offline-extractor.md``, ``date:`` under the fields): a date in the claim's
 clause (``clause``), else in its sentence (``sentence``), else in the next
 sentence's attribution (``reported``), else the last day earlier in its paragraph
-(``paragraph``), else the story's day from the lead (``story``: a sentence's day;
+(``paragraph``), else, for a claim made at a meeting the article told of before ("At
+the meeting, ..."), the last day named before its sentence (``setting``), else the story's day from the lead (``story``: a sentence's day;
 ``story dateline``: the day its dateline gives), else the day the
 article was published: ``publication`` (the text names days), ``brief`` (it names
 none), ``filed`` (a dateline's day before publication), ``dateline`` (no
@@ -43,7 +44,7 @@ SETS = {
     "dev": (ROOT / "examples" / "articles", ROOT / "examples" / "gold"),
     "tuned": (ROOT / "tests" / "data" / "articles", ROOT / "tests" / "data" / "articles_gold"),
 }
-PATHS = ("clause", "sentence", "reported", "paragraph", "ahead", "story", "story dateline", "publication", "brief", "filed", "dateline", "none")
+PATHS = ("clause", "sentence", "reported", "paragraph", "setting", "ahead", "story", "story dateline", "publication", "brief", "filed", "dateline", "none")
 OUTCOMES = ("right", "gold null", "missed", "other day", "granularity")
 
 

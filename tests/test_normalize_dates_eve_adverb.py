@@ -43,3 +43,25 @@ def test_the_eve_as_an_adverb_is_the_day_before(language: str, sentence: str) ->
 ])
 def test_the_eve_of_a_named_event_is_no_date(language: str, sentence: str) -> None:
     assert _eve(language, sentence) == []
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    # its subject, a name or an acronym, between it and the verb in the past
+    ("ru", "Накануне Мишустин обсудил с коллегами бюджет."),
+    ("ru", "Накануне МИД Армении заявил о поддержке."),
+    ("uk", "Напередодні Сибіга провів переговори з колегою."),
+    ("uk", "Напередодні Свириденко зустрілася з прем'єром Польщі."),
+    ("uk", "Напередодні НАТО оголосило нові навчання."),
+])
+def test_the_eve_before_its_subject_and_verb_is_the_day_before(language: str, sentence: str) -> None:
+    assert _eve(language, sentence) == ["2026-03-05"]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    # a capitalised noun in the genitive and no verb after it: an event's eve
+    ("ru", "Накануне Нового года министр выступил с обращением."),
+    ("uk", "Напередодні Дня Незалежності Зеленський провів нараду."),
+    ("uk", "Напередодні Великодня уряд оголосив перемир'я."),
+])
+def test_the_eve_of_a_named_day_is_no_date(language: str, sentence: str) -> None:
+    assert _eve(language, sentence) == []

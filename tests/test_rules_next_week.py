@@ -46,3 +46,24 @@ def test_a_turkish_meeting_still_to_happen_is_not_dated_by_publication(
     backend: RulesBackend, text: str, date: str | None
 ) -> None:
     assert dates_of(backend, text, "tr", "meeting", _PUBLISHED) == [date]
+
+
+#: "next" words of Croatian and Turkish that mark a meeting still to happen by themselves
+#: ("idući tjedan", "idućeg tjedna", "önümüzdeki hafta": next week), beside "sljedeći" and
+#: "gelecek hafta"; the clause has no other future word (session of 2026-12-02, `dat17`: the
+#: publication day before)
+_NEXT_WORDS = [
+    ("hr", "Ministrica bi idući tjedan u Ljubljani trebala razgovarati s austrijskim kolegom o granici."),
+    ("hr", "Ministri vanjskih poslova bi idućeg tjedna u Zagrebu trebali održati sastanak."),
+    ("tr", "Bakanın önümüzdeki hafta Brüksel'de AB Komiseri ile görüşmesi bekleniyor."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _NEXT_WORDS, ids=[f"{c[0]}{i}" for i, c in enumerate(_NEXT_WORDS)])
+def test_a_next_word_alone_marks_a_meeting_still_to_happen(backend: RulesBackend, lang: str, text: str) -> None:
+    assert dates_of(backend, text, lang, "meeting", _PUBLISHED) == ["2026-05"]
+
+
+def test_a_meeting_held_last_week_is_no_meeting_ahead(backend: RulesBackend) -> None:
+    # "prošli tjedan" (last week) is no "next": the meeting keeps the publication's day
+    assert dates_of(backend, "Ministri su se prošli tjedan sastali u Zagrebu.", "hr", "meeting", _PUBLISHED) != ["2026-05"]

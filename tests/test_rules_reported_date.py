@@ -2,7 +2,9 @@
 dateline in front of it: "LONDON, April 8, 2026 - Britain will send ..., Starmer said on
 Tuesday" is 2026-04-07. When the next sentence of the paragraph tells who said it, and
 when ("Lo ha annunciato ieri ...", "Об этом заявил во вторник ..."), its day dates the
-claim; a next sentence that says something new ("X said on Tuesday that ...") does not.
+claim, and so does the next paragraph's first sentence when it opens so and the claim's
+sentence is the whole of its own paragraph; a next sentence that says something new ("X
+said on Tuesday that ...") does not.
 
 Every text is written for these tests (none comes from the sample or test articles).
 """
@@ -26,8 +28,15 @@ _CASES = [
     ("pl", "WARSZAWA, 8 kwietnia 2026 (PAP) - Polska przekaże Ukrainie kolejny pakiet pomocy. Poinformował o tym we wtorek minister obrony.", "pledge", "2026-04-07"),
     # a next sentence that says something of its own does not date the claim before it
     ("en", "LONDON, April 8, 2026 - Britain will send 50 million pounds to Ukraine. Foreign Secretary David Lammy said on Tuesday that more help could follow.", "pledge", "2026-04-08"),
-    # nor one in another paragraph
-    ("it", "ROMA, 8 aprile 2026 - La Francia invierà 50 milioni di euro all'Ucraina.\n\nLo ha annunciato ieri a Parigi il presidente Emmanuel Macron.", "pledge", "2026-04-08"),
+    # the first sentence of the next paragraph, when the claim's sentence is the whole of its
+    # own and the next opens with the attribution (agencies' one-sentence leads; session of
+    # 2026-12-02, `dat17`: before, the dateline's day)
+    ("it", "ROMA, 8 aprile 2026 - La Francia invierà 50 milioni di euro all'Ucraina.\n\nLo ha annunciato ieri a Parigi il presidente Emmanuel Macron.", "pledge", "2026-04-07"),
+    ("ru", "МОСКВА, 8 апреля 2026 г.\n\nРоссия направит гуманитарную помощь в Армению.\n\nОб этом заявил во вторник министр иностранных дел Сергей Лавров.", "pledge", "2026-04-07"),
+    # not when the claim's paragraph goes on after it: the next paragraph tells of its last sentence
+    ("it", "ROMA, 8 aprile 2026 - La Francia invierà 50 milioni di euro all'Ucraina. Il pacchetto comprende anche munizioni.\n\nLo ha annunciato ieri a Parigi il presidente Emmanuel Macron.", "pledge", "2026-04-08"),
+    # nor when the next paragraph does not open with the attribution
+    ("it", "ROMA, 8 aprile 2026 - La Francia invierà 50 milioni di euro all'Ucraina.\n\nIl presidente Emmanuel Macron ha parlato ieri a lungo con i giornalisti dei prossimi passi e lo ha annunciato.", "pledge", "2026-04-08"),
 ]
 
 

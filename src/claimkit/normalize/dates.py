@@ -13,7 +13,7 @@ Rules (documented in ``docs/normalize.md``):
   A bare day ("24日", Korean "24일", not "10일간": for ten days) is that day of
   the publication month (of the previous month when the day is after publication).
 * A relative week, month or year ("next month", "下周", "年内", "bulan depan") is
-  that month or year from publication; a week is the month it lies in.
+  that month or year from publication; a week is the month of its Thursday (most of its days).
 * A day told from another day of the text ("the day before", "la veille", "накануне",
   "前日", "次日", "이날") is told from the last day-precise date before it (Korean "이날"
   from the first: the story's own day), or from publication when the text names none.
@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from claimkit.normalize._gazetteer_index import _lang, length_automaton
@@ -146,24 +148,40 @@ _ABBREVIATED_MONTHS: dict[str, list[str]] = {
     "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
     "pt": ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
 }
-# Words before a month named alone that make it a date ("in March", "в марте", "fin mars");
-# a month without them is too often another word (May, "marzo" in a name). The last of
-# each list is the "for" of a date set ahead ("für Juni", "para junio", "на июнь": see
-# :data:`_AHEAD`).
-_MONTH_PREPS: dict[str, str] = {
-    "en": r"in|since|until|by|from|early|late|mid-?|end of|beginning of|for|starting|starting in|as of|before|no later than|by the end of",
-    "fr": r"en|depuis|jusqu'en|jusqu’en|début|fin|mi|courant|pour|dès|à partir de|d'ici|d’ici|avant",
-    "de": r"im|seit|bis|Anfang|Ende|Mitte|für|ab|spätestens im|bis Ende|bis Anfang|bis Mitte",
-    "es": r"en|desde|hasta|principios de|finales de|mediados de|para|a partir de|antes de|hasta finales de|hasta fines de",
-    "it": r"a|ad|in|da|entro|inizio|fine|metà|nel mese di|alla fine di|all['’]inizio di|a metà|per|dal mese di|prima di|entro la fine di|entro fine",
-    "pt": r"em|desde|até|início de|final de|meados de|fim de|para|a partir de|antes de|até ao final de|até o final de|até ao fim de|até o fim de",
-    "pl": r"w|od|do|na początku|pod koniec|w połowie|na|do końca|od początku|przed",
-    "ru": r"в|с|до|в начале|в конце|в середине|начале|конце|середине|на|до конца|к концу|с начала|не позднее",
-    "uk": r"у|в|з|до|на початку|наприкінці|у середині|в середині|на|до кінця|з початку|не пізніше",
-    "hr": r"u|od|do|početkom|krajem|sredinom|za|do kraja|od početka|prije",
-    "id": r"pada|bulan|sejak|hingga|akhir|awal|pertengahan|mulai|sampai|sebelum|paling lambat|hingga akhir|sampai akhir",
-    "ar": r"في|منذ|حتى|بحلول|مطلع|أواخر|منتصف|ابتداء من|اعتبارا من|قبل|نهاية|بحلول نهاية|حتى نهاية",
-}
+#: the classes of date words (``data/dates.json``, :func:`_date_words`) before a month named
+#: alone that make it a date ("in March", "в марте", "fin mars", "dès septembre"); a month
+#: without them is too often another word (May, "marzo" in a name)
+_MONTH_CLASSES = ("in", "month_only", "start", "deadline", "bound")
+#: ... before a year named alone (a year after publication's: "by 2030", "bis 2027")
+_YEAR_CLASSES = ("in", "year_only", "start", "deadline", "bound")
+#: ... of a term (:func:`is_term`): a start or a deadline, before the date or after it
+_TERM_CLASSES = ("start", "deadline", "bound")
+_AFTER_CLASSES = ("start_after", "deadline_after")
+#: ... after which a month is the one ahead of publication ("dès septembre", "до конца мая")
+_AHEAD_CLASSES = ("start", "deadline")
+
+
+@functools.cache
+def _date_words() -> dict[str, dict[str, list[str]]]:
+    """The date words of every language (``claimkit/data/dates.json``): language -> class -> words."""
+    raw = resources.files("claimkit").joinpath("data/dates.json").read_text("utf-8")
+    languages: dict[str, dict[str, list[str]]] = json.loads(raw)["languages"]
+    return languages
+
+
+def _class_words(langs: Iterable[str], classes: tuple[str, ...]) -> list[str]:
+    """The words of ``classes`` in ``langs`` (:func:`_date_words`), in that order."""
+    table = _date_words()
+    return [w for code in langs for c in classes for w in table.get(code, {}).get(c, [])]
+
+
+def _words_alternation(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first: a space stands for any run of spaces, an
+    apostrophe for either ("d'ici", "d’ici"); "" when there are none."""
+    def one(word: str) -> str:
+        return re.escape(word.replace("’", "'")).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+
 
 # Relative day words: offset in days from publication; "two days ago" and the like in the
 # languages where it is no "two days before" an event named with it (not tr "zirveden iki gün
@@ -175,7 +193,9 @@ _REL_DAYS: dict[str, dict[str, int]] = {
            "this afternoon": 0, "this evening": 0, "earlier today": 0},
     "zh": {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1, "前天": -2, "后天": 2, "後天": 2,
            "大前天": -3, "昨晚": -1, "今晨": 0, "今早": 0, "今晚": 0},
+    # with the kana forms broadcasters write ("きのう", "きょう", "あす", "けさ")
     "ja": {"今日": 0, "昨日": -1, "明日": 1, "一昨日": -2, "おととい": -2, "本日": 0, "昨夜": -1,
+           "きのう": -1, "きょう": 0, "あす": 1, "あした": 1, "けさ": 0,
            "明後日": 2, "あさって": 2, "今朝": 0, "今夜": 0, "今晩": 0},
     "ko": {"오늘": 0, "어제": -1, "내일": 1, "그제": -2, "그저께": -2, "모레": 2, "어젯밤": -1},
     "vi": {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "hôm kia": -2, "ngày kia": 2, "tối qua": -1,
@@ -183,7 +203,7 @@ _REL_DAYS: dict[str, dict[str, int]] = {
            "chiều nay": 0, "tối nay": 0},
     "id": {"dua hari lalu": -2, "tiga hari lalu": -3, "dua hari yang lalu": -2,
            "tiga hari yang lalu": -3, "sepekan lalu": -7, "seminggu lalu": -7,
-           "hari ini": 0, "kemarin": -1, "besok": 1, "kemarin lusa": -2, "lusa": 2,
+           "hari ini": 0, "besok": 1, "kemarin lusa": -2, "lusa": 2,
            "tadi malam": -1, "semalam": -1, "pagi ini": 0, "tadi pagi": 0, "siang ini": 0,
            "tadi siang": 0, "sore ini": 0, "tadi sore": 0, "malam ini": 0},
     "ms": {"hari ini": 0, "semalam": -1, "esok": 1, "kelmarin": -2, "lusa": 2},
@@ -224,12 +244,36 @@ _REL_DAYS: dict[str, dict[str, int]] = {
 }
 
 
+#: the Indonesian weekdays ("Senin kemarin": last Monday)
+_ID_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu")
+
+#: the adjectives of yesterday and tomorrow in every case ("beim gestrigen Treffen", "dünkü
+#: toplantıda", "на вчерашней встрече", "na wczorajszym spotkaniu", "na jučerašnjem
+#: sastanku": at yesterday's meeting), by language: (stem, offset, endings); not today's,
+#: which is also "present-day" ("današnja Hrvatska", "сегодняшняя Россия")
+_DAY_ADJECTIVES: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {
+    "de": [(stem, n, ("e", "en", "er", "es", "em")) for stem, n in (("gestrig", -1), ("morgig", 1))],
+    "tr": [("dünkü", -1, ("",)), ("yarınki", 1, ("",))],
+    "ru": [(stem, n, ("ий", "яя", "ее", "его", "ей", "ему", "им", "ем", "юю", "ие", "их", "ими"))
+           for stem, n in (("вчерашн", -1), ("завтрашн", 1))],
+    "uk": [(stem, n, ("ій", "я", "є", "ього", "ьої", "ьому", "ім", "ю", "і", "іх", "іми", "ьою"))
+           for stem, n in (("вчорашн", -1), ("учорашн", -1), ("завтрашн", 1))],
+    "pl": [(stem, n, ("y", "a", "e", "ego", "ej", "ym", "ą", "ych", "emu", "ymi"))
+           for stem, n in (("wczorajsz", -1), ("jutrzejsz", 1))],
+    "hr": [(stem, n, ("i", "a", "e", "eg", "ega", "em", "emu", "oj", "u", "ih", "im", "ima"))
+           for stem, n in (("jučerašnj", -1), ("sutrašnj", 1))],
+}
+
 # Relative day words that are other words in another case or after an article: German
 # "morgen" (tomorrow; "Morgen", "heute morgen": morning), Spanish "mañana" (tomorrow; "la
 # mañana", "esta mañana": the morning). Matched in the case written, after no word of the guard.
 _GUARDED_DAYS: dict[str, dict[str, tuple[int, str]]] = {
     "de": {"morgen": (1, r"(?<![Hh]eute )(?<![Gg]estern )(?<![Aa]m )")},
     "es": {"mañana": (1, r"(?<![Ll]a )(?<![Ee]sta )(?<![Uu]na )(?<![Cc]ada )(?<![Dd]e )(?<![Pp]asado )")},
+    # Indonesian "kemarin" (yesterday) after a weekday is its "last": "Senin kemarin", last
+    # Monday (:data:`_LAST`), no yesterday of its own; "kemarin lusa" is a word of its own
+    "id": {word: (-1, "".join(f"(?<!{day} )" for day in _ID_DAYS) + r"(?![Kk]emarin\s+lusa)")
+           for word in ("kemarin", "Kemarin")},
 }
 
 #: the :data:`_STORY_DAYS` phrases told from the first day the text names, not the last
@@ -245,12 +289,16 @@ _KO_ALONE = r"(?<![가-힣])(?:(?<=[은는이가도] )|(?<![가-힣] ))"
 
 #: what may follow Russian "накануне" or Ukrainian "напередодні" used as an adverb (the day
 #: before): a stop, a time of day, a preposition ("накануне в Минске"), a verb in the past
-#: ("накануне заявил", Russian: its "-л" forms); not a noun, whose event's eve it names
-#: ("накануне саммита", "напередодні виборів")
+#: ("накануне заявил", Russian: its "-л" forms), or its subject, a name or an acronym of
+#: one or two capitalised words, and then such a verb ("Накануне Мишустин обсудил",
+#: "Накануне МИД заявил", "Напередодні Сибіга провів": in Ukrainian the masculine "-в" too,
+#: read only there, as "виборів" ends so); not a noun, whose event's eve it names
+#: ("накануне саммита", "напередодні виборів", "Напередодні Дня Незалежності")
 _RU_EVE_ALONE = (r"(?=\s*[,.;:!?)]|\s+(?:вечером|днем|днём|утром|ночью)(?!\w)|\s+(?:в|во|на|с|со|по|у|из|из-за)\s"
-                 r"|\s+\w+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\w)|\s*$)")
+                 r"|(?:\s+[А-ЯЁ][\w-]*){0,2}\s+\w+(?:л|ла|ло|ли|лся|лась|лось|лись)(?!\w)|\s*$)")
 _UK_EVE_ALONE = (r"(?=\s*[,.;:!?)]|\s+(?:увечері|ввечері|вдень|вранці|уночі)(?!\w)|\s+(?:в|у|на|з|із|зі|по)\s"
-                 r"|\s+\w+(?:ла|ло|ли|лася|лося|лися)(?!\w)|\s*$)")
+                 r"|\s+\w+(?:ла|ло|ли|лася|лося|лися)(?!\w)"
+                 r"|(?:\s+[А-ЯІЇЄҐ][\w'ʼ’-]*){1,2}\s+\w+(?:в|ла|ло|ли|вся|лася|лося|лися)(?!\w)|\s*$)")
 
 # Days told from the last day the text named (its story's day), not from publication: "the
 # day before", "la veille", "накануне", "前日", "이날" (that same day). Offset in days, and
@@ -323,8 +371,8 @@ _STORY_DAYS: dict[str, dict[str, tuple[int, str, str]]] = {
 
 
 # Relative periods: (unit, offset) from the publication's month, week or year. "next month"
-# is the month after publication, "within the year" its year; a week is its month when it
-# lies in one ("下周" in a story of 6 March: 2025-03), else unresolved.
+# is the month after publication, "within the year" its year; a week is the month of its
+# Thursday ("下周" in a story of 6 March: 2025-03).
 _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
     "zh": {"下月": ("m", 1), "下个月": ("m", 1), "下個月": ("m", 1), "上月": ("m", -1),
            "上个月": ("m", -1), "上個月": ("m", -1), "本月": ("m", 0), "下周": ("w", 1),
@@ -405,6 +453,8 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "в следующем году": ("y", 1)},
     "uk": {"цього тижня": ("w", 0), "на цьому тижні": ("w", 0), "цього місяця": ("m", 0),
            "на початку місяця": ("m", 0), "минулого тижня": ("w", -1), "минулого місяця": ("m", -1),
+           # the locative of the same ("на минулому тижні": last week)
+           "на минулому тижні": ("w", -1), "у минулому місяці": ("m", -1), "в минулому місяці": ("m", -1),
            "минулого року": ("y", -1), "торік": ("y", -1), "наступного місяця": ("m", 1),
            "наступного року": ("y", 1)},
     "hr": {"ovog tjedna": ("w", 0), "ovoga tjedna": ("w", 0), "ovaj tjedan": ("w", 0),
@@ -412,7 +462,7 @@ _REL_PERIODS: dict[str, dict[str, tuple[str, int]]] = {
            "prošlog tjedna": ("w", -1), "prošli tjedan": ("w", -1), "prošlog mjeseca": ("m", -1),
            "prošle godine": ("y", -1), "lani": ("y", -1), "idućeg mjeseca": ("m", 1),
            "sljedećeg mjeseca": ("m", 1), "iduće godine": ("y", 1), "sljedeće godine": ("y", 1)},
-    "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0),
+    "tr": {"bu hafta": ("w", 0), "bu ay": ("m", 0), "bu ayın başında": ("m", 0), "ayın başında": ("m", 0),
            "geçtiğimiz hafta": ("w", -1), "geçtiğimiz ay": ("m", -1), "geçtiğimiz yıl": ("y", -1),
            "geçen hafta": ("w", -1), "geçen ay": ("m", -1), "geçen yıl": ("y", -1),
            "gelecek ay": ("m", 1), "önümüzdeki ay": ("m", 1), "gelecek yıl": ("y", 1),
@@ -427,7 +477,7 @@ _NEXT = re.compile(r"(?i)\b(?:next|coming|this coming|prochaine?|nächste[nr]?|k
                    r"下周|下週|下星期|下个|来週|다음")
 _LAST = re.compile(r"(?i)\b(?:last|past|previous|dernière|dernier|letzten|vergangenen|pasad[oa]|passad[oa]|"
                    r"scors[oa]|última|ultim[oa]|"
-                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|trước|geçen|الماضي|الماضية)\b|"
+                   r"ostatni\w*|прошл\w*|минул\w*|prošl\w*|lalu|kemarin|trước|geçen|الماضي|الماضية)\b|"
                    r"上周|上週|上星期|上个|先週|지난")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|is to|are to|is due|are due|(?:is|are) set to|(?:is|are) expected to|scheduled|plans? to|"
                      r"going to|to be held|sẽ|akan|va|vont|aura|wird|werden|soll|será|"
@@ -551,27 +601,28 @@ _SCHEDULED = re.compile(
 )
 
 
-#: a start or a deadline opening a month's own match (or closing it, in Turkish): what it
-#: tells of begins or ends then, after it was said ("dès septembre", "à partir de juin",
-#: "ab Juli", "mulai Mei", "до конца мая", "do końca maja", "Haziran'dan itibaren")
-_START_MONTH = re.compile(
-    r"(?i)^(?:starting|as of|no later than|dès|à partir de|d['’]ici|a partir de|ab|spätestens|"
-    r"do końca|od początku|до конца|к концу|с начала|не позднее|до кінця|з початку|не пізніше|"
-    r"do kraja|od početka|mulai|paling lambat|ابتداء من|اعتبارا من)\s"
-    r"|(?:itibaren|kadar)$"
-)
+@functools.cache
+def _start_month() -> re.Pattern[str]:
+    """A start or a deadline opening a month's own match (or closing it, in Turkish): what it
+    tells of begins or ends then, after it was said ("dès septembre", "à partir de juin",
+    "ab Juli", "mulai Mei", "до конца мая", "do końca maja", "Haziran'dan itibaren"): the
+    words of :data:`_AHEAD_CLASSES` and :data:`_AFTER_CLASSES` of every language."""
+    languages = list(_date_words())
+    before = _words_alternation(_class_words(languages, _AHEAD_CLASSES))
+    after = _words_alternation(_class_words(languages, _AFTER_CLASSES))
+    return re.compile(rf"(?i)^(?:{before})\s|(?:{after})$")
 
 
 def _ahead(context: str, raw: str, *, month: bool = False) -> bool:
     """The date ``raw`` is set ahead by a "for" written before it (:data:`_AHEAD`), or, a
-    month's, opening it, or a start or deadline in it (:data:`_START_MONTH`)."""
-    if month and (_AHEAD_MONTH.match(raw) or _START_MONTH.search(raw)):
+    month's, opening it, or a start or deadline in it (:func:`_start_month`)."""
+    if month and (_AHEAD_MONTH.match(raw) or _start_month().search(raw)):
         return True
     at = context.find(raw)
     return at >= 0 and _AHEAD_BEFORE.search(context, max(0, at - 24), at) is not None
 
 
-def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pattern[str] | None = None) -> DateRef:
+def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, tense: _Tense | None = None) -> DateRef:
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
     back = (pub.weekday() - wd) % 7
@@ -580,7 +631,7 @@ def _weekday(raw: str, wd: int, pub: dt.date | None, context: str, future: re.Pa
         d = pub - dt.timedelta(days=back or 7)
     elif _NEXT.search(near):
         d = pub + dt.timedelta(days=((wd - pub.weekday()) % 7) or 7)
-    elif _ahead(context, raw) or _future(_part(context, raw), future):
+    elif _ahead(context, raw) or _future(_part(context, raw, tense), tense):
         d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7)
     else:
         d = pub - dt.timedelta(days=back)
@@ -614,7 +665,37 @@ _BREAK = re.compile(r"[,;:.!?()]")
 _PART_END = re.compile(r"[,;，；、]|(?i:(?<!\w)(?:that|que|qu['’]|che|dass|что|що|że|bahwa|rằng|بأن)(?!\w))")
 
 
-def _part(context: str, raw: str) -> str:
+#: how far the clause of a date reaches each side of it (:func:`_context`), and after it in
+#: the languages that put the verb last (Turkish "pazartesi günü ... görüşmesi planlanıyor",
+#: Korean "월요일 ... 회담할 예정이다", Japanese "月曜日に ... 会談する予定だ"): a tense cue
+#: stands at the clause's end there, often past the first reach
+_REACH = 80
+_VERB_FINAL_REACH = 200
+_VERB_FINAL = frozenset({"tr", "ko", "ja"})
+
+
+@dataclass(frozen=True)
+class _Tense:
+    """How a language's tense is read around a date: its own future-tense forms
+    (:data:`_FUTURE_FORMS`), what ends the part of a clause a date's tense is read in
+    (:data:`_PART_END` and the language's ``that`` words of ``data/dates.json``: Croatian
+    "rekao je u srijedu da će ...") and how far the clause reaches after the date."""
+
+    future: re.Pattern[str] | None
+    clause_end: re.Pattern[str]
+    reach: int
+
+
+@functools.cache
+def _tense(lang: str | None) -> _Tense:
+    """The :class:`_Tense` of ``lang``."""
+    future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
+    that = _words_alternation(_class_words([lang] if lang else [], ("that",)))
+    clause_end = re.compile(rf"{_PART_END.pattern}|(?i:(?<!\w)(?:{that})(?!\w))") if that else _PART_END
+    return _Tense(future, clause_end, _VERB_FINAL_REACH if lang in _VERB_FINAL else _REACH)
+
+
+def _part(context: str, raw: str, tense: _Tense | None = None) -> str:
     """The part of ``context`` holding the weekday ``raw`` between commas and the words
     that open a reported clause (:data:`_PART_END`): its tense is the weekday's ("Kyiv
     will get jets, the minister said on Friday": said, not will; "the minister said on
@@ -623,8 +704,9 @@ def _part(context: str, raw: str) -> str:
     at = context.find(raw)
     if at < 0:
         return context
-    starts = [0] + [m.end() for m in _PART_END.finditer(context, 0, at)]
-    ends = [m.start() for m in _PART_END.finditer(context, at + len(raw))] + [len(context)]
+    clause_end = tense.clause_end if tense is not None else _PART_END
+    starts = [0] + [m.end() for m in clause_end.finditer(context, 0, at)]
+    ends = [m.start() for m in clause_end.finditer(context, at + len(raw))] + [len(context)]
     part = context[starts[-1] : ends[0]]
     if len(_WORDS.findall(part.replace(raw, " "))) <= 1 and len(ends) > 1:
         part = context[starts[-1] : ends[1]]
@@ -632,11 +714,11 @@ def _part(context: str, raw: str) -> str:
 
 
 def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
-             context: str, future: re.Pattern[str] | None = None) -> DateRef:
+             context: str, tense: _Tense | None = None) -> DateRef:
     """A month (and day) without a year: the one nearest publication, or, when the words
     around it are future tense ("will be held in December", "se celebrará en diciembre",
     "wird im Dezember") and that one is past, the one a year later."""
-    if pub is None or not 1 <= month <= 12 or not (_ahead(context, raw, month=True) or _future(_part(context, raw), future)):
+    if pub is None or not 1 <= month <= 12 or not (_ahead(context, raw, month=True) or _future(_part(context, raw, tense), tense)):
         return _ymd(raw, None, month, day, pub)
     near = _ymd(raw, None, month, day, pub)
     # a day up to a month before publication stays: "will" may be another verb's tense
@@ -647,9 +729,10 @@ def _no_year(raw: str, month: int, day: int | None, pub: dt.date | None,
         update={"resolution": DateResolution.relative})
 
 
-def _future(part: str, future: re.Pattern[str] | None) -> bool:
+def _future(part: str, tense: _Tense | None) -> bool:
     """``part`` of a clause is in the future tense: a cue of every language (:data:`_FUTURE`)
     or of the text's own (``future``, :data:`_FUTURE_FORMS`)."""
+    future = tense.future if tense is not None else None
     return _FUTURE.search(part) is not None or (future is not None and future.search(part) is not None)
 
 
@@ -728,12 +811,12 @@ _COMING_AFTER = re.compile(r"\s*tới(?!\w)")
 
 
 def _told_day(m: re.Match[str], raw: str, day: int, pub: dt.date | None, text: str,
-              future: re.Pattern[str] | None = None) -> DateRef:
+              tense: _Tense | None = None) -> DateRef:
     """:func:`_bare_day` of the day matched by ``m``, read with the tense of its part of
     the clause (:func:`_part`) and the words that call it coming."""
-    context = _context(text, m.start(), m.end())
+    context = _context(text, m.start(), m.end(), tense)
     coming = bool(_COMING_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _COMING_AFTER.match(text, m.end()))
-    return _bare_day(raw, day, pub, ahead=_future(_part(context, raw), future), coming=coming)
+    return _bare_day(raw, day, pub, ahead=_future(_part(context, raw, tense), tense), coming=coming)
 
 
 # ------------------------------------------------------------------- patterns
@@ -798,8 +881,8 @@ class _Lang:
     #: Aho-Corasick automaton of the folded words every match without a digit or a
     #: CJK date character holds (month, weekday and relative-day names, tháng, thứ)
     words: Any = None
-    #: the language's own future-tense forms (:data:`_FUTURE_FORMS`), if it has any
-    future: re.Pattern[str] | None = None
+    #: how its tense is read around a date (:func:`_tense`)
+    tense: _Tense | None = None
     #: the folded words of :data:`_STORY_DAYS` -> their offset from the day the text named last
     story: dict[str, int] = field(default_factory=dict)
 
@@ -850,7 +933,7 @@ def _month_parts(mon: str, langs: list[str], day_mon: str) -> list[str]:
     ]
     if "tr" in langs:  # Turkish marks a month by what follows it: "Mart'ta", "Mart ayında"
         parts.append(rf"(?P<mosfx>(?<!\w)(?P<mos>(?i:{mon})){_TR_MONTH_AFTER}(?!\w))")
-    preps = "|".join(_MONTH_PREPS[c] for c in langs if c in _MONTH_PREPS)
+    preps = _words_alternation(_class_words(langs, _MONTH_CLASSES))
     if preps:  # a month alone after a preposition: "in March", "в марте", "fin mars"
         parts.append(
             rf"(?P<mon>(?<!\w)(?i:{preps})[\s-]+(?P<mo>(?i:{mon}))(?!\w)"
@@ -930,8 +1013,7 @@ def _lang_table(lang: str | None) -> _Lang:
     story = _story_part(langs, parts)
     regex = re.compile(rf"{_lookahead(langs, months, days, rel, [*periods, *unspaced, *story])}(?:{'|'.join(parts)})")
     words = _word_automaton([*months, *days, *rel, *_ANCHOR_WORDS, *periods, *story])
-    future = re.compile(rf"(?<!\w)(?:{_FUTURE_FORMS[lang]})(?!\w)") if lang in _FUTURE_FORMS else None
-    return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, future=future, story=story)
+    return _Lang(months, days, rel, regex, lang in _DM_LANGS, periods, words=words, tense=_tense(lang), story=story)
 
 
 def _weekday_part(langs: list[str], day_names: str) -> str:
@@ -971,6 +1053,7 @@ def _rel_days(lang: str | None, langs: list[str]) -> dict[str, int]:
     rel: dict[str, int] = {}
     for code in (langs + ["zh", "ja"]) if lang in (None, "zh", "ja") else langs:
         rel.update(_REL_DAYS.get(code, {}))
+        rel.update((stem + ending, n) for stem, n, endings in _DAY_ADJECTIVES.get(code, []) for ending in endings)
     return rel
 
 
@@ -1013,7 +1096,7 @@ def _lookahead(langs: list[str], *words: Iterable[str]) -> str:
     week", "в тот же день"): the "a" of every English table no longer passes inside words."""
     *at_start, periods = words
     spaced = [w for w in periods if _opens_spaced(w)]
-    preps = [w for c in langs for w in _MONTH_PREPS.get(c, "").split("|")]
+    preps = _class_words(langs, _MONTH_CLASSES)
     at_word = _word_openings(*at_start, preps, ("on", "the", "ngày", "tanggal"), spaced)
     anywhere = _anywhere([w for w in periods if not _opens_spaced(w)], "|")
     return rf"(?=\d|\s+\d|(?<!\w)(?i:{at_word})|{_ANYWHERE}{anywhere})"
@@ -1102,6 +1185,11 @@ _ANCHOR_CHARS = re.compile(r"[0-9０-９周週星礼禮曜요]+")
 _BEFORE = 16
 #: and after its last ("3rd", "Mittwoch,", lookaheads; "de 2025" holds digits: anchors)
 _AFTER = 8
+#: and further after the words of the eve (:data:`_RU_EVE_ALONE`, :data:`_UK_EVE_ALONE`:
+#: "Накануне Мишустин обсудил", the lookahead that tells the eve as an adverb reads the
+#: subject and the verb after it)
+_EVE_AFTER = 32
+_EVE_WORDS = frozenset({"накануне", "напередодні"})
 
 
 def _word_automaton(words: list[str]) -> Any:
@@ -1119,17 +1207,20 @@ def _windows(text: str, table: _Lang) -> list[tuple[int, int]]:
     """
     spans = [m.span() for m in _ANCHOR_CHARS.finditer(text)]
     if table.words is not None:
-        spans += [(end + 1 - n, end + 1) for end, n in table.words.iter(fold_case_loose(text))]
+        folded = fold_case_loose(text)
+        spans += [(end + 1 - n, end + 1 + (_EVE_AFTER if folded[end + 1 - n : end + 1] in _EVE_WORDS else 0))
+                  for end, n in table.words.iter(folded)]
     spans.sort()
     return windows_around(spans, len(text), _BEFORE, _AFTER)
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """The clause around a match, for tense and next/last cues."""
-    lo = max(0, start - 80)
+def _context(text: str, start: int, end: int, tense: _Tense | None = None) -> str:
+    """The clause around a match, for tense and next/last cues: :data:`_REACH` characters
+    each side, more after it in the languages that put the verb last (:func:`_tense`)."""
+    lo = max(0, start - _REACH)
     left = text[lo:start]
     cut = max((m.end() for m in _SENT_END.finditer(left)), default=0)
-    right = text[end:end + 80]
+    right = text[end:end + (tense.reach if tense is not None else _REACH)]
     stop = _SENT_END.search(right)
     return left[cut:] + text[start:end] + (right[: stop.start()] if stop else right)
 
@@ -1196,7 +1287,7 @@ def _resolve_zh_ja(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
             week = _WEEKS.get(raw[:1] if raw[:1] in "上下本这這" else raw[:2])
             if week is not None:
                 return True, _in_week(raw, days[g(name)], week, pub)
-            return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end()))
+            return True, _weekday(raw, days[g(name)], pub, _context(text, m.start(), m.end(), table.tense))
     return False, None
 
 
@@ -1209,7 +1300,7 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
     if g("kowd"):
         if g("kwk"):
             return True, _in_week(raw, _KO_DAYS[g("kw")], _WEEKS[re.sub(r"\s", "", g("kwk"))], pub)
-        return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, _KO_DAYS[g("kw")], pub, _context(text, m.start(), m.end(), table.tense))
     if g("vim"):
         return True, _ymd(raw, _opt(m, "vy"), _num(g("vm")), _num(g("vd")), pub)
     if g("vimo"):
@@ -1221,7 +1312,7 @@ def _resolve_asian_other(m: re.Match[str], raw: str, table: _Lang, pub: dt.date 
         wd = _VI_DAYS.get((g("vw") or "").lower(), 6)
         if g("vwk"):
             return True, _in_week(raw, wd, _WEEKS[" ".join(g("vwk").lower().split())], pub)
-        return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end()))
+        return True, _weekday(raw, wd, pub, _context(text, m.start(), m.end(), table.tense))
     return False, None
 
 
@@ -1241,12 +1332,12 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
         day = _num(g("dd0") or g("dd"))  # a range of days ("18 e 19 de dezembro"): its first
         if g("dy") is None:
             return True, _no_year(raw, table.months[g("dm").lower()], day, pub,
-                                  _context(text, m.start(), m.end()), table.future)
+                                  _context(text, m.start(), m.end(), table.tense), table.tense)
         return True, _ymd(raw, _opt(m, "dy"), table.months[g("dm").lower()], day, pub)
     if table.months and g("mdy"):
         if g("my") is None:
             return True, _no_year(raw, table.months[g("mm").lower()], _num(g("md")), pub,
-                                  _context(text, m.start(), m.end()), table.future)
+                                  _context(text, m.start(), m.end(), table.tense), table.tense)
         return True, _ymd(raw, _opt(m, "my"), table.months[g("mm").lower()], _num(g("md")), pub)
     if table.months and g("my2"):
         return True, _ymd(raw, _num(g("my3")), table.months[g("mm2").lower()], None, pub)
@@ -1255,7 +1346,7 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     if table.days and g("wd"):
         return True, _table_weekday(m, raw, table, pub, text)
     if g("oday"):
-        return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.future)
+        return True, _told_day(m, raw, _num(g("od") or g("od2")), pub, text, table.tense)
     if table.rel and g("rel"):
         word = next(w for k in ("rw", "rwk", "rwc", "rwg") if (w := m.groupdict().get(k)))
         folded = " ".join(word.lower().split())
@@ -1269,10 +1360,10 @@ def _resolve_table(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
 def _month_alone(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
     """A month named alone after its preposition ("in March") or with its Turkish mark
     ("Mart'ta"); after a "for" only when its clause sets something for it (:data:`_SCHEDULED`)."""
-    context = _context(text, m.start(), m.end())
+    context = _context(text, m.start(), m.end(), table.tense)
     if _AHEAD_MONTH.match(raw) and not _SCHEDULED.search(context):
         return None  # "the budget for May", "aid for May and June": no date
-    return _no_year(raw, table.months[(m.group("mo") or m.group("mos")).lower()], None, pub, context, table.future)
+    return _no_year(raw, table.months[(m.group("mo") or m.group("mos")).lower()], None, pub, context, table.tense)
 
 
 def _table_weekday(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None, text: str) -> DateRef | None:
@@ -1284,7 +1375,7 @@ def _table_weekday(m: re.Match[str], raw: str, table: _Lang, pub: dt.date | None
     week = m.groupdict().get("wwk")
     if week:
         return _in_week(raw, day, _WEEKS_AFTER[fold_case_loose(" ".join(week.split()))], pub)
-    return _weekday(raw, day, pub, _context(text, m.start(), m.end()), table.future)
+    return _weekday(raw, day, pub, _context(text, m.start(), m.end(), table.tense), table.tense)
 
 
 #: "next week" in the languages whose tables leave it out (:data:`_REL_PERIODS`): read only
@@ -1300,7 +1391,7 @@ _NEXT_WEEK = re.compile(
 def next_week(text: str, start: int, end: int, published: dt.date | None) -> DateRef | None:
     """The month of the week after publication when ``text[start:end]`` (the clause of an
     event still to happen: "will travel to Washington next week to meet ...") names it,
-    else None; None too when that week spans two months."""
+    else None."""
     m = _NEXT_WEEK.search(text, start, end)
     if m is None or published is None:
         return None
@@ -1310,7 +1401,9 @@ def next_week(text: str, start: int, end: int, published: dt.date | None) -> Dat
 
 def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:
     """"next month", "下周", "年内": the month or year it names, from publication; a week
-    is the month it lies in (unresolved when it spans two)."""
+    is the month of its Thursday, which holds four or more of its seven days (the ISO
+    week's rule: "next week" read on Wednesday 21 October 2026, 26 October to 1 November,
+    is October)."""
     if pub is None:
         return _ref(raw, None, DateResolution.unresolved)
     unit, n = period
@@ -1318,11 +1411,8 @@ def _period(raw: str, period: tuple[str, int], pub: dt.date | None) -> DateRef:
         return DateRef(value=str(pub.year + n), granularity=DateGranularity.year, raw=raw,
                        resolution=DateResolution.relative)
     if unit == "w":
-        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=n)
-        sunday = monday + dt.timedelta(days=6)
-        if (monday.year, monday.month) != (sunday.year, sunday.month):
-            return _ref(raw, None, DateResolution.unresolved)
-        year, month = monday.year, monday.month
+        thursday = pub + dt.timedelta(days=3 - pub.weekday(), weeks=n)
+        year, month = thursday.year, thursday.month
     else:
         year, month = divmod(pub.year * 12 + pub.month - 1 + n, 12)
         month += 1
@@ -1429,27 +1519,6 @@ def _spans(text: str) -> list[tuple[int, int, DateRef]]:
 
 # ------------------------------------------------------------------ a year named alone
 
-#: the words that make a year named alone ("2028") the time of something: a deadline, a
-#: start or "in", before the year in each language (after it in Korean and Turkish); a
-#: year after publication's, so "by 2030", "bis 2027", "до 2028 года", "đến năm 2030" date
-#: what a pledge promises (CJK "2028年" is read by the table's ``cyo`` branch)
-_YEAR_BEFORE: dict[str, str] = {
-    "en": r"by|until|till|in|from|before|through|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of|"
-          r"(?:by\s+)?(?:the\s+)?(?:end|start|beginning|middle)\s+of|early|late|mid-?",
-    "fr": r"en|d['’]ici(?:\s+à)?|jusqu['’]en|à\s+partir\s+de|dès|avant|(?:d['’]ici\s+)?(?:la\s+)?(?:fin|début|mi-?)",
-    "es": r"en|para|hasta|antes\s+de|a\s+partir\s+de|hacia|a\s+(?:finales|fines|principios|mediados)\s+de",
-    "it": r"nel|entro(?:\s+il)?|dal|fino\s+al|a\s+partire\s+dal|per\s+il|(?:entro\s+la|alla)\s+fine\s+del|"
-          r"all['’]inizio\s+del|a\s+metà\s+del",
-    "pt": r"em|até(?:\s+(?:ao|o)\s+(?:fim|final)\s+de)?|a\s+partir\s+de|n?o\s+(?:fim|final|início)\s+de|para",
-    "de": r"bis(?:\s+(?:Ende|Anfang|Mitte))?|ab|im\s+Jahre?|spätestens(?:\s+bis)?|Ende|Anfang|Mitte",
-    "pl": r"do(?:\s+końca)?|w|od|przed|najpóźniej\s+do|na\s+początku|pod\s+koniec",
-    "hr": r"do(?:\s+kraja)?|u|od|tijekom|početkom|krajem|sredinom",
-    "ru": r"до(?:\s+конца)?|к(?:\s+концу)?|в|во|с|со|не\s+позднее|в\s+течение|в\s+начале|в\s+конце",
-    "uk": r"до(?:\s+кінця)?|у|в|з|із|протягом|не\s+пізніше|на\s+початку|наприкінці",
-    "id": r"(?:pada|hingga|sampai|mulai|sebelum|paling\s+lambat|akhir|awal)(?:\s+tahun)?|tahun",
-    "vi": r"năm",
-    "ar": r"عام|العام|سنة|بحلول|حتى|في|ابتداء\s+من|اعتبارا\s+من|مطلع|نهاية|أواخر|أوائل|منتصف",
-}
 #: the same after the year: Korean "2028년까지", "2028년부터", "2028년께"; Turkish "2027 yılına
 #: kadar", "2027'ye kadar", "2027'de", "2027 yılında", "2028'den itibaren"
 _YEAR_AFTER: dict[str, str] = {
@@ -1473,7 +1542,7 @@ def _glued(text: str, at: int) -> bool:
 @functools.cache
 def _year_marks(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """The compiled words before (ending at the year) and after (from it) of ``lang``."""
-    before = _YEAR_BEFORE.get(lang or "en")
+    before = _words_alternation(_class_words([lang or "en"], _YEAR_CLASSES))
     after = _YEAR_AFTER.get(lang or "")
     return (re.compile(rf"(?<!\w)(?:(?i:{before})\s+)+$") if before else None,
             re.compile(after) if after else None)
@@ -1481,7 +1550,7 @@ def _year_marks(lang: str | None) -> tuple[re.Pattern[str] | None, re.Pattern[st
 
 def _years_ahead(text: str, language: str | None, published: dt.date | None) -> list[tuple[int, int, DateRef]]:
     """The years named alone after publication's with a deadline, a start or an "in" of
-    ``language`` next to them (:data:`_YEAR_BEFORE`, :data:`_YEAR_AFTER`): "by 2030", "do 2028.",
+    ``language`` next to them (:data:`_YEAR_CLASSES`, :data:`_YEAR_AFTER`): "by 2030", "do 2028.",
     "2027 yılına kadar". A year before publication's with no month is background more often
     than a claim's time ("in 2014", "since 2022"); without a publication date none is read."""
     if published is None:
@@ -1500,23 +1569,23 @@ def _years_ahead(text: str, language: str | None, published: dt.date | None) -> 
     return out
 
 
-#: the words of a term: a deadline or a start that opens a month's or year's words ("by 2030",
-#: "until June", "bis 2027", "ab Oktober", "до конца июня", "do 2027", "mulai Mei", "حتى عام
-#: 2030") or closes them in Korean and Turkish ("2028년까지", "Haziran'dan itibaren")
-_TERM = re.compile(
-    r"(?i)^(?:by|until|till|before|no later than|starting|as of|d['’]ici|jusqu['’]|dès|à partir|avant|"
-    r"hasta|antes|a partir|entro|fino|a partire|prima|até|bis|ab|spätestens|do|od|przed|najpóźniej|prije|"
-    r"до|к|с|со|не позднее|з|із|не пізніше|hingga|sampai|mulai|sebelum|paling lambat|đến|từ|حتى|بحلول|"
-    r"ابتداء|اعتبارا|قبل)(?!\w)"
-    r"|(?:kadar|itibaren|까지|부터)$"
-)
+@functools.cache
+def _term() -> re.Pattern[str]:
+    """The words of a term: a deadline or a start that opens a month's or year's words ("by
+    2030", "until June", "bis 2027", "ab Oktober", "до конца июня", "do 2027", "mulai Mei",
+    "حتى عام 2030") or closes them in Korean and Turkish ("2028년까지", "Haziran'dan
+    itibaren"): :data:`_TERM_CLASSES` and :data:`_AFTER_CLASSES` of every language."""
+    languages = list(_date_words())
+    before = _words_alternation(_class_words(languages, _TERM_CLASSES))
+    after = _words_alternation(_class_words(languages, _AFTER_CLASSES))
+    return re.compile(rf"(?i)^(?:{before})(?!\w)|(?:{after})$")
 
 
 def is_term(ref: DateRef) -> bool:
-    """Whether ``ref`` is a month or a year named as a deadline or a start (:data:`_TERM`):
+    """Whether ``ref`` is a month or a year named as a deadline or a start (:func:`_term`):
     when what a claim promises ends or begins, not when a meeting is held."""
     raw = (ref.raw or "").strip()
-    return ref.granularity in (DateGranularity.month, DateGranularity.year) and bool(_TERM.search(raw))
+    return ref.granularity in (DateGranularity.month, DateGranularity.year) and bool(_term().search(raw))
 
 
 def find_dates(text: str, *, published: dt.date | None,

@@ -1239,7 +1239,7 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
     Lo ha annunciato ieri la presidente ...", "Об этом заявил во вторник ...", "Hal itu
     disampaikan Menteri ..., Minggu (15/11)"). The article's first sentences are dated by
     the day they were said, not by the dateline."""
-    found = attribution_sentence(scene, site)
+    found = attribution_sentence(scene, site) or _next_paragraph_attribution(scene, site)
     if found is None:
         return None
     for m in within(scene.dates, *found):
@@ -1248,10 +1248,33 @@ def _reported_date(scene: Scene, site: Site) -> Mention | None:
     return None
 
 
+#: how far into the next paragraph's first sentence its attribution word may start: it
+#: opens it ("Lo ha annunciato", "Об этом заявил", "Hal itu disampaikan")
+_OPENING_ATTRIBUTION = 24
+
+
+def _next_paragraph_attribution(scene: Scene, site: Site) -> tuple[int, int] | None:
+    """The first sentence of the next paragraph when the claim's sentence is the whole of
+    its own and that sentence opens with an ``attribution`` word: agencies write a lead of
+    one sentence and say who said it, and when, in the next ("La Francia invierà ...
+    all'Ucraina.\\n\\nLo ha annunciato ieri ..."). Its ``(start, end)``, else None."""
+    following = site.index + 1
+    if following >= len(scene.sentences):
+        return None
+    start, end = scene.sentences[following].start, scene.sentences[following].end
+    text = scene.text
+    if "\n" not in text[site.sentence[1] : start] or text[text.rfind("\n", 0, site.sentence[0]) + 1 : site.sentence[0]].strip():
+        return None  # the same paragraph (attribution_sentence's), or not the whole of its own
+    reach = start + _OPENING_ATTRIBUTION
+    if any(s < reach for lc in site.langs for s, _ in scene.cues.spans(lc, "attribution", start, min(end, reach + 40))):
+        return start, end
+    return None
+
+
 #: the paths of a date found in the claim's own clause or sentence (:attr:`Candidate.dated`)
 _OWN_PATHS = frozenset({"clause", "sentence"})
 #: the paths of a date mention near the claim (before the story's day is given)
-_DATED_PATHS = _OWN_PATHS | {"reported", "paragraph"}
+_DATED_PATHS = _OWN_PATHS | {"reported", "paragraph", "setting"}
 
 
 def _path_named(path: str, document: Document, scene: Scene) -> str:
@@ -1312,7 +1335,10 @@ def _own_date(
         if date is not None:
             return date, "reported"
     date = _narrative_date(scene, site)
-    return (date, "paragraph") if date is not None else (None, "none")
+    if date is not None:
+        return date, "paragraph"
+    date = _setting_date(scene, site, hit.start)
+    return (date, "setting") if date is not None else (None, "none")
 
 
 def _agreed(scene: Scene, site: Site) -> bool:
@@ -1404,6 +1430,23 @@ def _after(value: str | None, day: str) -> bool:
     """Whether the ISO date or period ``value`` starts after the ISO day ``day``
     ("2026-04" after "2026-02-05"; "2026-02", the month of that day, is not)."""
     return value is not None and value[:10] > day[: len(value[:10])]
+
+
+def _setting_date(scene: Scene, site: Site, cue: int) -> Mention | None:
+    """The last day-precise date before the claim's sentence (up to :data:`_PARAGRAPH_REACH`
+    characters back, across paragraphs) when a meeting the article told of before is where
+    the claim was made: a ``meeting`` noun with an ``anaphor`` before it or an
+    ``anaphor_after`` after it between the sentence's start and the cue ("Dalam pertemuan
+    tersebut, Uni Eropa berjanji ...", "At the meeting, Japan pledged ...", "В ходе этой
+    встречи ... пообещал"); that meeting was held on the day the article named for it."""
+    start = site.sentence[0]
+    if not any(_determined(scene.cues, lc, s, e) for lc in site.langs for s, e in scene.cues.spans(lc, "meeting", start, cue)):
+        return None
+    for m in reversed(within(scene.dates, max(0, start - _PARAGRAPH_REACH), start)):
+        value = m.value.value
+        if value is not None and len(value) == len("2025-03-27"):
+            return m
+    return None
 
 
 def _narrative_date(scene: Scene, site: Site) -> Mention | None:
