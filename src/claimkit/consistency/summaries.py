@@ -1,0 +1,307 @@
+"""Summaries a check's findings are updated from, without re-reading the claims behind them.
+
+:func:`~claimkit.consistency.stance.check_stance` compares every claim of an
+(actor, object) key, all years. :class:`StanceSummary` keeps, per key and
+"for" or "against" type, only what decides its findings: the recipients the
+"for" claims name (a set that only grows), the first "for" claim of each
+article and each day, the earliest and latest dated "for" claims, and the
+"against" claims a narrowing field does not rule out (with the words of those
+whose object may narrow it: a wider recipient set can make them comparable,
+never the reverse). Claims are added in corpus order, in as many updates as
+wanted; :meth:`StanceSummary.findings` then gives what ``check_stance`` gives
+on all of them (tested on random corpora cut at random points). A summary is
+plain data (:meth:`StanceSummary.dump`, :meth:`StanceSummary.load`), so a claim
+store can keep it instead of the claims.
+
+A claim is named by a *ref*, its place in corpus order (``ClaimInfo.idx`` in
+memory, ``claims.seq`` in a store): refs must grow from one update to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from claimkit.consistency.checks import _finding
+from claimkit.consistency.grouping import ClaimInfo, Context
+from claimkit.consistency.keys import DateRange, KeyBuilder
+from claimkit.consistency.models import Finding
+from claimkit.consistency.stance import (
+    Said,
+    _firm,
+    _name_stems,
+    _Recipients,
+    extremes,
+    file_for,
+    narrows,
+    other_actor_fields,
+    recipients_named,
+    same_time,
+    stance_verdict,
+)
+from claimkit.schemas import ClaimTraits, claim_model, claim_traits
+
+__all__ = ["InContext", "Resolver", "StanceSummary"]
+
+#: an (actor key, object key) of the stance check
+StanceKey = tuple[str, str]
+
+
+class Resolver(Protocol):
+    """What turns a summary's claims (refs) into findings."""
+
+    def claim_info(self, ref: int) -> ClaimInfo:
+        """The claim (for a finding's claim ids and spans)."""
+        ...
+
+    def name(self, key: str) -> str:
+        """An actor key's display name (the corpus's first label)."""
+        ...
+
+    def group_id(self, ref: int) -> str | None:
+        """The id of the first group the claim belongs to."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class InContext:
+    """A :class:`Resolver` over one validation context (refs are ``ClaimInfo.idx``)."""
+
+    ctx: Context
+
+    def claim_info(self, ref: int) -> ClaimInfo:
+        return self.ctx.infos[ref]
+
+    def name(self, key: str) -> str:
+        return self.ctx.name(key)
+
+    def group_id(self, ref: int) -> str | None:
+        return self.ctx.group_of(ref)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """What the stance finding needs of one claim: its article, date and firmness."""
+
+    ref: int
+    doc: str
+    date: DateRange | None
+    firm: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """An "against" claim's free-phrase object, its actors' labels and keys."""
+
+    what: str
+    labels: tuple[str, ...]
+    own: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _For:
+    """The "for" claims of one type and key."""
+
+    stems: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+    unnamed: bool = False
+    by_doc: dict[str, _Ref] = field(default_factory=dict)
+    by_day: dict[int, _Ref] = field(default_factory=dict)
+    ends: tuple[_Ref, _Ref] | None = None
+
+    def add(self, p: _Ref) -> None:
+        file_for(p, self.by_doc, self.by_day)
+        if p.date is None:
+            return
+        if self.ends is None:
+            self.ends = (p, p)
+            return
+        first, last = self.ends  # as a stable sort of every dated claim would have them
+        self.ends = (p if p.date < (first.date or p.date) else first,
+                     p if p.date >= (last.date or p.date) else last)
+
+    def recipients(self, fields: tuple[str, ...]) -> _Recipients:
+        return _Recipients(frozenset(self.stems), frozenset(self.keys),
+                           self.unnamed or not fields)
+
+
+@dataclass(slots=True)
+class _Against:
+    """The "against" claims of one type and key that no narrowing field rules out."""
+
+    claims: list[_Ref] = field(default_factory=list)
+    words: dict[int, _Words] = field(default_factory=dict)
+    #: per "for" type: the worded claims found comparable; the recipients they were
+    #: checked with and how many of ``claims`` were checked
+    comparable: dict[str, set[int]] = field(default_factory=dict)
+    checked: dict[str, tuple[_Recipients, int]] = field(default_factory=dict)
+
+    def comparable_to(self, p_type: str) -> list[_Ref]:
+        ok = self.comparable.get(p_type, set())
+        return [r for r in self.claims if r.ref not in self.words or r.ref in ok]
+
+
+@dataclass(slots=True)
+class _Key:
+    fors: dict[str, _For] = field(default_factory=dict)
+    againsts: dict[str, _Against] = field(default_factory=dict)
+
+
+class StanceSummary:
+    """The stance check's findings, kept up to date as claims are added (see the module)."""
+
+    def __init__(self, keys: KeyBuilder) -> None:
+        self.keys = keys
+        self.by_key: dict[StanceKey, _Key] = {}
+        self.traits: dict[str, ClaimTraits] = {}
+        self.last_ref = -1
+        self._memo: dict[tuple[Any, ...], bool] = {}
+
+    def update(self, infos: Iterable[ClaimInfo], refs: Sequence[int] | None = None) -> set[StanceKey]:
+        """Add claims in corpus order (``refs``: their places, default ``ClaimInfo.idx``);
+        the keys they touched.
+
+        Raises:
+            ValueError: a ref does not come after every ref added before.
+        """
+        touched: set[StanceKey] = set()
+        for i, info in enumerate(infos):
+            ref = info.idx if refs is None else refs[i]
+            if ref <= self.last_ref:
+                raise ValueError(f"claim {ref} added after claim {self.last_ref}: "
+                                 "a summary takes claims in corpus order")
+            self.last_ref = ref
+            touched.update(self._add(ref, info))
+        for key in touched:
+            self._recheck(self.by_key[key])
+        return touched
+
+    def _add(self, ref: int, info: ClaimInfo) -> list[StanceKey]:
+        obj, stance = info.obj, info.traits.stance
+        if obj is None or obj.startswith(("~", "x:", "t:")) or stance is None:
+            return []
+        self.traits.setdefault(info.type, info.traits)
+        item = _Ref(ref, info.doc, info.date, _firm(info))
+        if stance == "for":
+            actors, unnamed = recipients_named(info, other_actor_fields(info.traits))
+            stems = _name_stems(a.label for a in actors)
+            keys = self.keys.actor_keys(actors)
+        elif any(getattr(info.claim, n, None) for n in info.traits.narrowing_fields):
+            return []  # never comparable
+        words = self._words(info)
+        out = []
+        for a in info.actors:
+            state = self.by_key.setdefault((a, obj), _Key())
+            out.append((a, obj))
+            if stance == "for":
+                side = state.fors.setdefault(info.type, _For())
+                side.stems.update(stems)
+                side.keys.update(keys)
+                side.unnamed = side.unnamed or unnamed
+                side.add(item)
+            else:
+                against = state.againsts.setdefault(info.type, _Against())
+                against.claims.append(item)
+                if words is not None:
+                    against.words[ref] = words
+        return out
+
+    @staticmethod
+    def _words(info: ClaimInfo) -> _Words | None:
+        what = info.traits.object_field
+        if what is None or info.traits.field_kinds.get(what) != "text":
+            return None  # an enum or actors: no words to narrow it
+        value = getattr(info.claim, what, None)
+        if not isinstance(value, str):
+            return None
+        return _Words(value, tuple(a.label for a in info.claim.actor), info.actors)
+
+    def _recheck(self, state: _Key) -> None:
+        """Find which worded "against" claims the "for" claims' recipients now allow."""
+        for p_type, side in state.fors.items():
+            rec = side.recipients(other_actor_fields(self.traits[p_type]))
+            for against in state.againsts.values():
+                seen = against.checked.get(p_type)
+                start = seen[1] if seen is not None and seen[0] == rec else 0
+                ok = against.comparable.setdefault(p_type, set())
+                for r in against.claims[start:]:
+                    w = against.words.get(r.ref)
+                    if w is not None and r.ref not in ok and not narrows(
+                            w.what, w.labels, w.own, rec, self.keys, self._memo):
+                        ok.add(r.ref)
+                against.checked[p_type] = (rec, len(against.claims))
+
+    def findings(self, resolve: Resolver, only: Iterable[StanceKey] | None = None) -> list[Finding]:
+        """The stance findings of every key (or of ``only`` those), as ``check_stance``
+        finds them on every claim added (in another order: by key)."""
+        out: list[Finding] = []
+        for key in self.by_key if only is None else only:
+            state = self.by_key.get(key)
+            if state is not None:
+                out.extend(self._key_findings(key, state, resolve))
+        return out
+
+    def _key_findings(self, key: StanceKey, state: _Key, resolve: Resolver) -> list[Finding]:
+        actor, obj = key
+        out: list[Finding] = []
+        for r_type, against in state.againsts.items():
+            for p_type, side in state.fors.items():
+                rs = against.comparable_to(p_type)
+                if not rs:
+                    continue
+                said = Said(who=resolve.name(actor), obj=obj,
+                            verbs=(self.traits[p_type].stance_verbs,
+                                   self.traits[r_type].stance_verbs),
+                            same=same_time(side.by_doc, side.by_day, rs, lambda x: x.firm),
+                            p_ends=side.ends, r_ends=extremes(rs))
+                verdict = stance_verdict(said)
+                if verdict is None:
+                    continue
+                kind, severity, msg, involved = verdict
+                out.append(_finding(kind, severity, msg, resolve.group_id(rs[0].ref),
+                                    [resolve.claim_info(x.ref) for x in involved],
+                                    actor=said.who, object=obj))
+        return out
+
+    def dump(self, key: StanceKey) -> dict[str, Any]:
+        """A key's summary as JSON-able data (see :meth:`load`)."""
+        state = self.by_key[key]
+        refs: dict[int, _Ref] = {}
+
+        def ref(x: _Ref) -> int:
+            refs[x.ref] = x
+            return x.ref
+
+        fors = {t: {"stems": sorted(s.stems), "keys": sorted(s.keys), "unnamed": s.unnamed,
+                    "docs": [[d, ref(x)] for d, x in s.by_doc.items()],
+                    "days": [[d, ref(x)] for d, x in s.by_day.items()],
+                    "ends": [ref(x) for x in s.ends] if s.ends else None}
+                for t, s in state.fors.items()}
+        againsts = {t: {"claims": [ref(x) for x in a.claims],
+                        "words": [[r, w.what, list(w.labels), list(w.own)]
+                                  for r, w in a.words.items()],
+                        "comparable": {p: sorted(v) for p, v in a.comparable.items()}}
+                    for t, a in state.againsts.items()}
+        return {"fors": fors, "againsts": againsts, "last": self.last_ref,
+                "refs": [[x.ref, x.doc, list(x.date) if x.date else None, x.firm]
+                         for x in refs.values()]}
+
+    def load(self, key: StanceKey, data: dict[str, Any]) -> None:
+        """Take a key's summary :meth:`dump` gave (its types' traits from the registry)."""
+        refs = {int(r): _Ref(int(r), str(doc), (int(d[0]), int(d[1]), str(d[2])) if d else None,
+                             bool(firm)) for r, doc, d, firm in data["refs"]}
+        state = self.by_key[key] = _Key()
+        for t, s in data["fors"].items():
+            self.traits.setdefault(t, claim_traits(claim_model(t)))
+            side = state.fors[t] = _For(set(s["stems"]), set(s["keys"]), bool(s["unnamed"]),
+                                        {d: refs[r] for d, r in s["docs"]},
+                                        {int(d): refs[r] for d, r in s["days"]})
+            side.ends = (refs[s["ends"][0]], refs[s["ends"][1]]) if s["ends"] else None
+        for t, a in data["againsts"].items():
+            self.traits.setdefault(t, claim_traits(claim_model(t)))
+            state.againsts[t] = _Against(
+                [refs[r] for r in a["claims"]],
+                {int(r): _Words(w, tuple(lab), tuple(own)) for r, w, lab, own in a["words"]},
+                {p: set(v) for p, v in a["comparable"].items()})
+        self.last_ref = max(self.last_ref, int(data["last"]))

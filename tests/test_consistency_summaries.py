@@ -1,0 +1,106 @@
+"""Check summaries: a summary of the first claims, updated with the rest in corpus order,
+gives the findings the check gives on all of them (random corpora cut at random points),
+also through its stored form (dump, load)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from claimkit.consistency import build_context, check_stance
+from claimkit.consistency.grouping import Context
+from claimkit.consistency.models import Finding
+from claimkit.consistency.summaries import InContext, StanceSummary
+from claimkit.schemas import DocumentClaims
+from tests.test_consistency import FR, IT, UA, record
+from tests.test_store_incremental import varied_corpus
+
+
+def _sorted(findings: list[Finding]) -> list[str]:
+    return sorted(f.model_dump_json() for f in findings)
+
+
+def _summarised(ctx: Context, cuts: list[int], stored: bool) -> StanceSummary:
+    """A summary of ``ctx``'s claims added in parts cut at ``cuts``; ``stored``: each part
+    added to a summary loaded from the dump of the one before, as a store would."""
+    summary = StanceSummary(ctx.keys)
+    for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
+        if stored:
+            again = StanceSummary(ctx.keys)
+            for key in summary.by_key:
+                again.load(key, summary.dump(key))
+            summary = again
+        summary.update(ctx.infos[a:b])
+    return summary
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_stance_summary_updated_in_parts_finds_what_the_check_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    corpus = varied_corpus(900, seed)
+    rng.shuffle(corpus)
+    ctx = build_context(corpus)
+    expected = _sorted(check_stance(context=ctx))
+    kinds = {f.split('"kind":"', 1)[1].split('"', 1)[0] for f in expected}
+    assert kinds == {"contradiction", "stance_change"}  # the corpus has both
+    cuts = sorted(rng.sample(range(1, len(ctx.infos)), rng.randint(1, 5)))
+    for stored in (False, True):
+        summary = _summarised(ctx, cuts, stored)
+        assert _sorted(summary.findings(InContext(ctx))) == expected
+
+
+def _pledge(doc: str, recipient: object, date: str = "2025-03-27") -> DocumentClaims:
+    return record(doc, "France will send troops.", [
+        {"kind": "pledge", "quote": "France will send troops", "actor": [FR], "what": "troops",
+         "recipient": recipient, "date": date}])
+
+
+def _refusal(doc: str = "r", date: str = "2025-03-27", **more: object) -> DocumentClaims:
+    return record(doc, "France ruled out troops.", [
+        {"kind": "refusal", "quote": "France ruled out troops", "actor": [FR],
+         "what": "sending troops to Ukraine", "date": date, **more}])
+
+
+def _in_parts(recs: list[DocumentClaims], parts: list[int]) -> tuple[list[str], list[str]]:
+    """The findings of a summary fed the claims in parts cut at ``parts`` (the same kept in
+    memory and through its stored form), and the check's on all of them."""
+    ctx = build_context(recs)
+    got = [_sorted(_summarised(ctx, parts, stored).findings(InContext(ctx)))
+           for stored in (False, True)]
+    assert got[0] == got[1]
+    return got[0], _sorted(check_stance(context=ctx))
+
+
+def test_a_refusal_becomes_comparable_when_a_later_pledge_names_its_country() -> None:
+    """A refusal of "troops to Ukraine" is narrower than a pledge to Italy, not than one
+    to Ukraine: stored before the pledges, it is compared once the recipients allow it."""
+    got, expected = _in_parts([_refusal(), _pledge("p1", IT), _pledge("p2", UA)], [1, 2])
+    assert got == expected and len(got) == 1 and '"kind":"contradiction"' in got[0]
+    got, expected = _in_parts([_refusal(), _pledge("p1", IT)], [1])
+    assert got == expected == []  # the guard: Italy alone does not allow it
+
+
+def test_a_refusal_with_a_condition_is_never_compared() -> None:
+    recs = [_refusal("r1", condition="unless a UN mission"), _pledge("p1", UA)]
+    got, expected = _in_parts(recs, [1])
+    assert got == expected == []
+    got, expected = _in_parts([_refusal("r1"), _pledge("p1", UA)], [1])
+    assert got == expected and len(got) == 1  # the guard: without it, a contradiction
+
+
+def test_the_earliest_and_latest_dated_claims_are_kept_across_updates() -> None:
+    recs = [_pledge("p1", UA, "2025-01-10"), _pledge("p2", UA, "2025-01-10"),
+            _refusal("r1", "2025-06-01"), _pledge("p3", UA, "2025-02-01"),
+            _pledge("p4", UA, "2025-02-01")]
+    got, expected = _in_parts(recs, [1, 2, 3, 4])
+    assert got == expected and len(got) == 1
+    assert '"kind":"stance_change"' in got[0] and "2025-02-01" in got[0]
+
+
+def test_claims_must_come_in_corpus_order() -> None:
+    ctx = build_context([_refusal(), _pledge("p1", UA)])
+    summary = StanceSummary(ctx.keys)
+    summary.update(ctx.infos[1:])
+    with pytest.raises(ValueError, match="corpus order"):
+        summary.update(ctx.infos[:1])
