@@ -8,10 +8,10 @@ import random
 
 import pytest
 
-from claimkit.consistency import build_context, check_stance
+from claimkit.consistency import build_context, check_corroboration, check_stance
 from claimkit.consistency.grouping import Context
 from claimkit.consistency.models import Finding
-from claimkit.consistency.summaries import InContext, StanceSummary
+from claimkit.consistency.summaries import CorroborationSummary, InContext, StanceSummary
 from claimkit.schemas import DocumentClaims
 from tests.test_consistency import FR, IT, UA, record
 from tests.test_store_incremental import varied_corpus
@@ -104,3 +104,102 @@ def test_claims_must_come_in_corpus_order() -> None:
     summary.update(ctx.infos[1:])
     with pytest.raises(ValueError, match="corpus order"):
         summary.update(ctx.infos[:1])
+
+
+def _corroborated(ctx: Context, cuts: list[int], rng: random.Random) -> list[Finding]:
+    """Each group's corroboration from a summary of the members of some claims (those
+    before the first cut), stored (dump, load) and updated with the members of the next
+    claims, and so on: members join anywhere in the group's order, as a meeting report
+    dated to a day joins before the month-dated ones; some parts in one update, some
+    one member at a time."""
+    out: list[Finding] = []
+    for g in ctx.groups:
+        summary = CorroborationSummary(g.actor)
+        for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
+            summary = CorroborationSummary.load(summary.dump())
+            part = [(at, i) for at, i in enumerate(g.members) if a <= i < b]
+            steps = [part] if rng.random() < 0.5 else [[x] for x in part]
+            for step in steps:
+                summary.update(ctx, [ctx.infos[i] for _, i in step],
+                               order=[at for at, _ in step])
+        out.extend(summary.findings(g.id, g.label, InContext(ctx)))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_corroboration_summary_updated_in_parts_finds_what_the_check_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    corpus = varied_corpus(900, seed)
+    rng.shuffle(corpus)
+    ctx = build_context(corpus)
+    expected = check_corroboration(context=ctx)
+    # syndicated copies counted once, and positions whose reports do not all vouch
+    assert any(f.details["independent"] < f.details["documents"] for f in expected)
+    assert any(g.actor is not None for g in ctx.groups)
+    assert any(g.members != sorted(g.members) for g in ctx.groups)  # not in corpus order
+    cuts = sorted(rng.sample(range(1, len(ctx.infos)), rng.randint(1, 5)))
+    assert _sorted(_corroborated(ctx, cuts, rng)) == _sorted(expected)
+
+
+def test_corroboration_summary_without_order_appends() -> None:
+    """Members given without their places join after those before (the default)."""
+    ctx = build_context([_pledge("p1", UA), _pledge("p2", UA), _pledge("p3", UA)])
+    (g,) = ctx.groups
+    summary = CorroborationSummary(g.actor)
+    for i in g.members:
+        summary.update(ctx, [ctx.infos[i]])
+    expected = _sorted(check_corroboration(context=ctx))
+    assert _sorted(summary.findings(g.id, g.label, InContext(ctx))) == expected
+    assert len(expected) == 1 and "reported by 3 documents" in expected[0]
+
+
+_FILLER = ("The defence ministers of the coalition met for a long day of talks about the "
+           "shape of a future force, its command, its rules of engagement, the air cover it "
+           "would need and the guarantees that the United States might still offer to those "
+           "who would send soldiers once a ceasefire holds along the whole front line.")
+
+
+def _report(doc: str, host: str, text: str) -> DocumentClaims:
+    return record(doc, "France will send troops. " + text, [
+        {"kind": "pledge", "quote": "France will send troops", "actor": [FR], "what": "troops",
+         "recipient": UA, "date": "2025-03-27"}], url=f"https://{host}/{doc}")
+
+
+def _fed(recs: list[DocumentClaims], order: list[int]) -> tuple[list[str], list[str]]:
+    """The corroboration of the one group of ``recs`` from a summary fed its members one at
+    a time in ``order`` (places in the group's order), and the check's."""
+    ctx = build_context(recs)
+    (g,) = ctx.groups
+    summary = CorroborationSummary(g.actor)
+    for at in order:
+        summary = CorroborationSummary.load(summary.dump())
+        summary.update(ctx, [ctx.infos[g.members[at]]], order=[at])
+    return (_sorted(summary.findings(g.id, g.label, InContext(ctx))),
+            _sorted(check_corroboration(context=ctx)))
+
+
+def test_an_outlets_first_report_is_the_first_in_the_groups_order() -> None:
+    """Outlet b's first report copies outlet a's text, its second does not: b is not
+    independent, also when its first report joins the summary after its second."""
+    recs = [_report("a1", "a.example", _FILLER), _report("b1", "b.example", _FILLER),
+            _report("b2", "b.example", _FILLER[::-1])]
+    got, expected = _fed(recs, [0, 2, 1])
+    assert got == expected and '"independent":1' in expected[0]
+
+
+def test_outlets_are_compared_from_the_one_reported_last() -> None:
+    """b's text is near a's and c's, theirs are not near each other: which outlets count
+    depends on the one met first, b (its last report is the latest): 1 independent."""
+    from rapidfuzz import fuzz
+
+    a = _FILLER[:30] + "#" * 22 + _FILLER[52:]  # 22 characters other than b's at the start
+    c = _FILLER[:-60] + "%" * 22 + _FILLER[-38:]  # and at the end
+    texts = [("France will send troops. " + x).casefold() for x in (a, _FILLER, c)]
+    assert fuzz.ratio(texts[0], texts[1]) >= 92 and fuzz.ratio(texts[1], texts[2]) >= 92
+    assert fuzz.ratio(texts[0], texts[2]) < 92  # the premise: a and c are not copies
+    recs = [_report("a1", "a.example", a), _report("b1", "b.example", _FILLER),
+            _report("c1", "c.example", c), _report("b2", "b.example", _FILLER[::-1])]
+    got, expected = _fed(recs, [0, 1, 2, 3])
+    assert got == expected and '"independent":1' in expected[0]
+    got, expected = _fed(recs[:3], [0, 1, 2])  # the guard: a met first, c counts too
+    assert got == expected and '"independent":2' in expected[0]

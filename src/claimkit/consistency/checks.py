@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -645,17 +645,25 @@ def check_corroboration(
             {lang for d in docs if (doc := ctx.documents.get(d)) is not None and (lang := doc.language)}
         )
         first_per_doc = list({x.doc: x for x in reversed(infos)}.values())[::-1]
-        out.append(
-            _finding(
-                FindingKind.corroboration, Severity.info,
-                f"{g.label}: reported by {len(docs)} documents ({_listed(docs)}), "
-                f"{len(independent)} independent"
-                + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
-                g.id, first_per_doc, documents=len(docs), independent=len(independent),
-                languages=langs,
-            )
-        )
+        out.append(corroboration_finding(g.id, g.label, docs, len(independent), langs,
+                                         first_per_doc))
     return out
+
+
+def corroboration_finding(
+    gid: str, label: str, docs: list[str], independent: int, langs: list[str],
+    reports: list[ClaimInfo],
+) -> Finding:
+    """The corroboration finding of a group: its ``docs`` (in order), how many outlets are
+    independent, its languages and the first report of each document (``reports``, ordered
+    by each document's last report)."""
+    return _finding(
+        FindingKind.corroboration, Severity.info,
+        f"{label}: reported by {len(docs)} documents ({_listed(docs)}), "
+        f"{independent} independent"
+        + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
+        gid, reports, documents=len(docs), independent=independent, languages=langs,
+    )
 
 
 def _vouches(ctx: Context, info: ClaimInfo, key: str) -> bool:
@@ -716,22 +724,38 @@ def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
     Only reports with the same quote are compared (a set test first), so the
     cost stays linear in the group's size.
     """
-    source = ctx.source
     # outlet -> its first report (built from the end: the first report is written last)
-    first = {
-        fold(x.claim.attributed_to) if x.claim.attributed_to else source(x.doc): x
-        for x in reversed(infos)
-    }
-    if len(first) < 2:
-        return set(first)
-    quotes = [x.claim.evidence[0].text if x.claim.evidence else None for x in first.values()]
+    first = {outlet_of(ctx, x): x for x in reversed(infos)}
+    return independent_outlets([(outlet, quote_of(x), x.doc) for outlet, x in first.items()],
+                               lambda doc: _text(ctx, doc))
+
+
+def outlet_of(ctx: Context, info: ClaimInfo) -> str:
+    """A report's outlet: the agency it credits, else its document's source."""
+    return fold(info.claim.attributed_to) if info.claim.attributed_to else ctx.source(info.doc)
+
+
+def quote_of(info: ClaimInfo) -> str | None:
+    """A report's first quote (syndicated copies are compared only within one quote)."""
+    return info.claim.evidence[0].text if info.claim.evidence else None
+
+
+def independent_outlets(
+    firsts: list[tuple[str, str | None, str]], text_of: Callable[[str], _Text | None],
+) -> set[str]:
+    """The outlets of ``firsts`` (outlet, first report's quote, its document), in the order
+    :func:`_independent` takes them, that are not copies of an earlier one's text
+    (``text_of``: a document's text as compared)."""
+    if len(firsts) < 2:
+        return {outlet for outlet, _, _ in firsts}
+    quotes = [quote for _, quote, _ in firsts]
     if len(set(quotes)) == len(quotes):
-        return set(first)
+        return {outlet for outlet, _, _ in firsts}
     outlets: set[str] = set()
     kept: dict[str | None, list[_Text]] = {}  # quote -> texts of the reports counted
     equal: dict[tuple[str | None, str], _Text] = {}  # (quote, spacing-folded text) -> first
-    for (outlet, x), quote in zip(first.items(), quotes, strict=True):
-        text = _text(ctx, x.doc)
+    for outlet, quote, doc in firsts:
+        text = text_of(doc)
         if quote is not None and text is not None and _copies(text, kept.get(quote, []), equal.get((quote, text[2]))):
             continue
         if text is not None:

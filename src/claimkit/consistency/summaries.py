@@ -15,6 +15,17 @@ store can keep it instead of the claims.
 
 A claim is named by a *ref*, its place in corpus order (``ClaimInfo.idx`` in
 memory, ``claims.seq`` in a store): refs must grow from one update to the next.
+
+:class:`CorroborationSummary` does the same for one event group's
+corroboration finding: per document its first and last report, the languages,
+per outlet its first report (quote, document) and last one; the syndicated
+copies are looked for when the finding is made, in the outlets' order. Its
+"first" and "last" follow the group's member order, which is not corpus order
+for every group (see the class), so each member comes with its place in it.
+
+Checks without a summary yet: conflicts, integrity, time, limits, and the
+grouping itself (position splits, meeting clusters, the placement of undated
+articles); see docs/store.md.
 """
 
 from __future__ import annotations
@@ -23,7 +34,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from claimkit.consistency.checks import _finding
+from claimkit.consistency.checks import (
+    _finding,
+    _Text,
+    _text,
+    _vouches,
+    corroboration_finding,
+    independent_outlets,
+    outlet_of,
+    quote_of,
+)
 from claimkit.consistency.grouping import ClaimInfo, Context
 from claimkit.consistency.keys import DateRange, KeyBuilder
 from claimkit.consistency.models import Finding
@@ -42,7 +62,7 @@ from claimkit.consistency.stance import (
 )
 from claimkit.schemas import ClaimTraits, claim_model, claim_traits
 
-__all__ = ["InContext", "Resolver", "StanceSummary"]
+__all__ = ["CorroborationSummary", "InContext", "Resolver", "StanceSummary"]
 
 #: an (actor key, object key) of the stance check
 StanceKey = tuple[str, str]
@@ -63,6 +83,10 @@ class Resolver(Protocol):
         """The id of the first group the claim belongs to."""
         ...
 
+    def compared_text(self, doc: str) -> _Text | None:
+        """A document's text as syndication compares it (None: not loaded)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class InContext:
@@ -78,6 +102,9 @@ class InContext:
 
     def group_id(self, ref: int) -> str | None:
         return self.ctx.group_of(ref)
+
+    def compared_text(self, doc: str) -> _Text | None:
+        return _text(self.ctx, doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,3 +332,106 @@ class StanceSummary:
                 {int(r): _Words(w, tuple(lab), tuple(own)) for r, w, lab, own in a["words"]},
                 {p: set(v) for p, v in a["comparable"].items()})
         self.last_ref = max(self.last_ref, int(data["last"]))
+
+
+@dataclass(slots=True)
+class _Outlet:
+    """An outlet's first report in a group (its place in the group's order, claim, quote
+    and document) and the place of its last one."""
+
+    first: int
+    ref: int
+    doc: str
+    quote: str | None
+    last: int
+
+
+@dataclass(slots=True)
+class CorroborationSummary:
+    """The corroboration finding of one event group, kept up to date as members join.
+
+    Holds the group's member count and whether its members come from two or
+    more documents; of the members that count (for a position, those whose
+    actor vouches for it): each document's first and last report, the
+    documents' languages, and each outlet's first report (quote, document) and
+    last one. Syndicated copies are looked for when the finding is made, from
+    the outlets' first documents (:meth:`Resolver.compared_text`), in the order
+    :func:`~claimkit.consistency.check_corroboration` takes them.
+
+    "First" and "last" follow the group's member order (``Group.members``), which
+    is not always corpus order: a meeting group's reports dated by month, year
+    or nothing come after its day-dated ones, and restatements after both. So
+    each member comes with its place in that order (``order``), and a member may
+    join anywhere in it.
+    """
+
+    #: the actor key of a position group (None: an event)
+    actor: str | None = None
+    members: int = 0
+    first_doc: str | None = None
+    several_docs: bool = False
+    #: per document: the place and claim of its first report, the place of its last
+    docs: dict[str, list[int]] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+    outlets: dict[str, _Outlet] = field(default_factory=dict)
+
+    def update(self, ctx: Context, infos: Iterable[ClaimInfo], refs: Sequence[int] | None = None,
+               order: Sequence[int] | None = None) -> None:
+        """Add members (``ctx``: a context holding them and their documents; ``refs``: their
+        claims, default ``ClaimInfo.idx``; ``order``: their places in the group's member
+        order, default after every member added before, in the order given)."""
+        for i, info in enumerate(infos):
+            ref = info.idx if refs is None else refs[i]
+            self._add(ctx, ref, self.members if order is None else order[i], info)
+
+    def _add(self, ctx: Context, ref: int, at: int, info: ClaimInfo) -> None:
+        self.members += 1
+        if self.first_doc is None:
+            self.first_doc = info.doc
+        self.several_docs = self.several_docs or info.doc != self.first_doc
+        if self.actor is not None and not _vouches(ctx, info, self.actor):
+            return
+        ends = self.docs.setdefault(info.doc, [at, ref, at])
+        if at < ends[0]:
+            ends[0], ends[1] = at, ref
+        ends[2] = max(ends[2], at)
+        doc = ctx.documents.get(info.doc)
+        if doc is not None and doc.language:
+            self.languages.add(doc.language)
+        outlet = outlet_of(ctx, info)
+        seen = self.outlets.setdefault(outlet, _Outlet(at, ref, info.doc, quote_of(info), at))
+        if at < seen.first:
+            seen.first, seen.ref, seen.doc, seen.quote = at, ref, info.doc, quote_of(info)
+        seen.last = max(seen.last, at)
+
+    def findings(self, gid: str, label: str, resolve: Resolver) -> list[Finding]:
+        """The group's corroboration finding (``gid``, ``label``: its id and label now)."""
+        if self.members < 2 or not self.several_docs or len(self.docs) < 2:
+            return []
+        # outlets as check_corroboration meets them: by their last report, latest first
+        firsts = sorted(self.outlets.items(), key=lambda kv: -kv[1].last)
+        independent = independent_outlets([(o, x.quote, x.doc) for o, x in firsts],
+                                          resolve.compared_text)
+        docs = sorted(self.docs, key=lambda d: self.docs[d][0])
+        by_last = sorted(self.docs.values(), key=lambda ends: ends[2])
+        reports = [resolve.claim_info(ends[1]) for ends in by_last]
+        return [corroboration_finding(gid, label, docs, len(independent),
+                                      sorted(self.languages), reports)]
+
+    def dump(self) -> dict[str, Any]:
+        """The summary as JSON-able data (see :meth:`load`)."""
+        return {"actor": self.actor, "members": self.members, "first_doc": self.first_doc,
+                "several_docs": self.several_docs, "docs": [[d, *e] for d, e in self.docs.items()],
+                "languages": sorted(self.languages),
+                "outlets": [[o, x.first, x.ref, x.doc, x.quote, x.last]
+                            for o, x in self.outlets.items()]}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> CorroborationSummary:
+        """The summary :meth:`dump` gave."""
+        return cls(data["actor"], int(data["members"]), data["first_doc"],
+                   bool(data["several_docs"]),
+                   {d: [int(a), int(r), int(b)] for d, a, r, b in data["docs"]},
+                   set(data["languages"]),
+                   {o: _Outlet(int(a), int(r), d, q, int(b))
+                    for o, a, r, d, q, b in data["outlets"]})
