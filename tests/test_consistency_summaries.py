@@ -8,10 +8,15 @@ import random
 
 import pytest
 
-from claimkit.consistency import build_context, check_corroboration, check_stance
+from claimkit.consistency import build_context, check_conflicts, check_corroboration, check_stance
 from claimkit.consistency.grouping import Context
 from claimkit.consistency.models import Finding
-from claimkit.consistency.summaries import CorroborationSummary, InContext, StanceSummary
+from claimkit.consistency.summaries import (
+    ConflictSummary,
+    CorroborationSummary,
+    InContext,
+    StanceSummary,
+)
 from claimkit.schemas import DocumentClaims
 from tests.test_consistency import FR, IT, UA, record
 from tests.test_store_incremental import varied_corpus
@@ -203,3 +208,87 @@ def test_outlets_are_compared_from_the_one_reported_last() -> None:
     assert got == expected and '"independent":1' in expected[0]
     got, expected = _fed(recs[:3], [0, 1, 2])  # the guard: a met first, c counts too
     assert got == expected and '"independent":2' in expected[0]
+
+
+def _conflicts(ctx: Context, cuts: list[int], rng: random.Random) -> list[Finding]:
+    """Each group's conflicts from a summary fed as in :func:`_corroborated`."""
+    out: list[Finding] = []
+    for g in ctx.groups:
+        summary = ConflictSummary(g.traits)
+        for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
+            summary = ConflictSummary.load(summary.dump())
+            part = [(at, i) for at, i in enumerate(g.members) if a <= i < b]
+            rng.shuffle(part)  # members join anywhere in the group's order
+            for step in [part] if rng.random() < 0.5 else [[x] for x in part]:
+                summary.update(ctx, [ctx.infos[i] for _, i in step], order=[at for at, _ in step])
+        out.extend(summary.findings(g.id, g.label, InContext(ctx)))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_conflict_summary_updated_in_parts_finds_what_the_check_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    corpus = varied_corpus(900, seed)
+    rng.shuffle(corpus)
+    ctx = build_context(corpus)
+    expected = check_conflicts(context=ctx)
+    fields = {f.details["field"] for f in expected}
+    assert fields >= {"date", "participant_count"}, fields
+    cuts = sorted(rng.sample(range(1, len(ctx.infos)), rng.randint(1, 5)))
+    assert _sorted(_conflicts(ctx, cuts, rng)) == _sorted(expected)
+
+
+def _meeting_reports(rng: random.Random, n: int) -> list[DocumentClaims]:
+    """Reports of one summit with disagreeing hosts, formats and counts (some quoted as
+    "at least", which the check re-reads), and pledged amounts on a few days (and in a
+    month: a position compares only claims dated to one day)."""
+    from claimkit.schemas import Quantity
+    from tests.test_consistency import GB, country
+
+    out = []
+    for k in range(n):
+        count = rng.choice([26, 27, 30])
+        at_least = rng.random() < 0.4
+        quote = f"{'At least ' if at_least else ''}{count} leaders met in Paris"
+        host = rng.choice([[FR], [GB], [FR, GB], []])
+        out.append(record(f"m{k}", quote + " on that day.", [
+            {"kind": "meeting", "quote": quote, "actor": [FR], "hosts": host,
+             "participants": [FR, GB, UA], "location": "Paris", "date": "2025-03-27",
+             "participant_count": Quantity(value=count), "status": "held",
+             "format": rng.choice(["in_person", "virtual", "phone", "hybrid", None])}]))
+        day = rng.choice(["2025-08-24", "2025-08-25", "2025-09-01", "2025-09"])
+        out.append(record(f"c{k}", "Canada pledged more aid for drones.", [
+            {"kind": "pledge", "quote": "Canada pledged more aid", "actor": [country("Canada", "CA")],
+             "what": "money", "quantity": Quantity(value=rng.choice([5e8, 6e8]), unit="USD"),
+             "date": day}]))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_conflict_summary_hosts_formats_quoted_counts_and_daily_amounts(seed: int) -> None:
+    rng = random.Random(seed)
+    ctx = build_context(_meeting_reports(rng, 40))
+    expected = check_conflicts(context=ctx)
+    assert {f.details["field"] for f in expected} == {"hosts", "format", "participant_count",
+                                                      "quantity"}
+    assert any("claims_total" in f.details for f in expected)  # more hosts than listed
+    for _ in range(3):
+        cuts = sorted(rng.sample(range(1, len(ctx.infos)), rng.randint(1, 4)))
+        assert _sorted(_conflicts(ctx, cuts, rng)) == _sorted(expected)
+
+
+def test_a_quoted_at_least_is_re_read_from_the_summary_too() -> None:
+    """26 stated as exact but quoted "at least 26" does not conflict with 27 (the guard:
+    quoted as exact, it does)."""
+    from claimkit.schemas import Quantity
+
+    def summit(doc: str, quote: str, count: int) -> DocumentClaims:
+        return record(doc, quote + " on that day.", [
+            {"kind": "meeting", "quote": quote, "actor": [FR], "participants": [FR, UA],
+             "location": "Paris", "date": "2025-03-27", "participant_count": Quantity(value=count)}])
+
+    for first, found in (("At least 26 leaders met in Paris", 0), ("26 leaders met in Paris", 1)):
+        ctx = build_context([summit("a", first, 26), summit("b", "27 leaders met in Paris", 27)])
+        expected = check_conflicts(context=ctx)
+        assert len(expected) == found
+        assert _sorted(_conflicts(ctx, [1], random.Random(0))) == _sorted(expected)

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from claimkit.consistency.grouping import (
     COMPARED_CHARS,
@@ -66,12 +66,16 @@ def _finding(
     message: str,
     group: str | None,
     infos: list[ClaimInfo],
+    total: int | None = None,
     **details: Any,
 ) -> Finding:
+    """A finding naming ``infos`` (the first :data:`MAX_LISTED` of them; ``total``: how many
+    there are, if ``infos`` holds only the first)."""
     listed = infos[:MAX_LISTED]
     spans = [(x.doc, s) for x in listed for s in x.claim.evidence[:2]]
-    if len(infos) > MAX_LISTED:
-        details["claims_total"] = len(infos)
+    total = len(infos) if total is None else total
+    if total > MAX_LISTED:
+        details["claims_total"] = total
     # model_construct: every value is built here and already valid; a million
     # claims can mean a hundred thousand findings
     return construct(
@@ -263,11 +267,19 @@ def _unit(q: Quantity) -> str | None:
     return u[:-1] if u.endswith("s") and not u.endswith("ss") else u
 
 
+class _HasDoc(Protocol):
+    @property
+    def doc(self) -> str: ...
+
+
+_D = TypeVar("_D", bound=_HasDoc)
+
+
 def _quantity_conflict(
-    pairs: list[tuple[ClaimInfo, Quantity]],
-) -> tuple[ClaimInfo, ClaimInfo] | None:
+    pairs: list[tuple[_D, Quantity]],
+) -> tuple[_D, _D] | None:
     """Two claims whose quantities cannot both be true, or None (linear: interval sweep)."""
-    by_unit: dict[str | None, list[tuple[ClaimInfo, tuple[float, float]]]] = {}
+    by_unit: dict[str | None, list[tuple[_D, tuple[float, float]]]] = {}
     for info, q in pairs:
         iv = quantity_interval(q)
         if iv is not None:
@@ -401,24 +413,32 @@ def _quantity_finding(
     qualifier its own quoted evidence gives it ("至少有26个国家": at least 26),
     so a qualifier an extractor left out does not make a conflict.
     """
+    found = quantity_hit(pairs, _as_quoted)
+    if found is None:
+        return []
+    a, b, message = found
+    return [_finding(FindingKind.conflict, Severity(severity), f"{label}: {what} {message}",
+                     gid, [a, b], field=field)]
+
+
+def quantity_hit(
+    pairs: list[tuple[_D, Quantity]], requote: Callable[[_D, Quantity], Quantity],
+) -> tuple[_D, _D, str] | None:
+    """The first two claims of ``pairs`` whose quantities disagree once each of the two has
+    the quantity its quote states (``requote``), and what they say ("disagree: ..."); None
+    if none do."""
     hit = _quantity_conflict(pairs)
     read: set[int] = set()  # claims whose quote was read (each once)
     while hit and not {id(hit[0]), id(hit[1])} <= read:
         read.update((id(hit[0]), id(hit[1])))
-        pairs = [(x, _as_quoted(x, q) if x is hit[0] or x is hit[1] else q) for x, q in pairs]
+        pairs = [(x, requote(x, q) if x is hit[0] or x is hit[1] else q) for x, q in pairs]
         hit = _quantity_conflict(pairs)
     if not hit:
-        return []
+        return None
     a, b = hit
     stated = {id(x): q for x, q in pairs}
-    return [
-        _finding(
-            FindingKind.conflict, Severity(severity),
-            f"{label}: {what} disagree: {_qtext(stated[id(a)])} ({a.doc}) "
-            f"vs {_qtext(stated[id(b)])} ({b.doc})",
-            gid, [a, b], field=field,
-        )
-    ]
+    return (a, b, f"disagree: {_qtext(stated[id(a)])} ({a.doc}) "
+                  f"vs {_qtext(stated[id(b)])} ({b.doc})")
 
 
 def _as_quoted(info: ClaimInfo, q: Quantity) -> Quantity:
@@ -455,34 +475,45 @@ def _date_conflicts(
     days = sorted({x.date[0] for x in infos if x.date is not None and x.date[2] == "day"})
     if len(days) < 2:
         return []
-    span = days[-1] - days[0]
     first = next(x for x in infos if x.date is not None and x.date[0] == days[0])
     last = next(x for x in infos if x.date is not None and x.date[0] == days[-1])
-    return [
-        _finding(
-            FindingKind.conflict, Severity.info if span <= 1 else Severity(rule.severity),
-            f"{label}: dates differ by {span} day(s): {_iso(days[0])} ({first.doc}) vs "
-            f"{_iso(days[-1])} ({last.doc})" + (" (time zones?)" if span <= 1 else ""),
-            gid, [first, last], field="date",
-        )
-    ]
+    severity, message = date_conflict(label, days[0], days[-1], first.doc, last.doc, rule)
+    return [_finding(FindingKind.conflict, severity, message, gid, [first, last], field="date")]
+
+
+def date_conflict(
+    label: str, lo: int, hi: int, first_doc: str, last_doc: str, rule: ConflictRule,
+) -> tuple[Severity, str]:
+    """Severity and message of a group's days ``lo`` to ``hi`` (ordinals) that differ, first
+    reported by ``first_doc`` and ``last_doc``: info at one day apart (time zones)."""
+    span = hi - lo
+    return (Severity.info if span <= 1 else Severity(rule.severity),
+            f"{label}: dates differ by {span} day(s): {_iso(lo)} ({first_doc}) vs "
+            f"{_iso(hi)} ({last_doc})" + (" (time zones?)" if span <= 1 else ""))
 
 
 def _actor_conflicts(
     ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
 ) -> list[Finding]:
     """Actor fields (hosts) of claims that have no one in common."""
-    name = fc.name
-    named: list[tuple[ClaimInfo, list[Actor], frozenset[str]]] = []
+    named: list[tuple[ClaimInfo, str, frozenset[str]]] = []
     for x in infos:
-        value = getattr(x.claim, name, None) or []
-        actors = list(value) if isinstance(value, list) else [value]
-        if actors:
-            named.append((x, actors, frozenset(ctx.keys.actor_keys(actors))))
+        found = named_actors(ctx, x, fc.name)
+        if found is not None:
+            named.append((x, *found))
     if len(named) < 2 or frozenset.intersection(*(k for _, _, k in named)):
         return []
-    shown = [f"{', '.join(a.label for a in actors)} ({x.doc})" for x, actors, _ in named[:4]]
+    shown = [f"{labels} ({x.doc})" for x, labels, _ in named[:4]]
     return _disagree(fc, gid, label, shown, [x for x, _, _ in named])
+
+
+def named_actors(ctx: Context, x: ClaimInfo, name: str) -> tuple[str, frozenset[str]] | None:
+    """The actors a claim's field ``name`` names (their labels, joined; their keys), if any."""
+    value = getattr(x.claim, name, None) or []
+    actors: list[Actor] = list(value) if isinstance(value, list) else [value]
+    if not actors:
+        return None
+    return ", ".join(a.label for a in actors), frozenset(ctx.keys.actor_keys(actors))
 
 
 def _value_conflicts(
@@ -492,23 +523,11 @@ def _value_conflicts(
     folded, others as they are."""
     first: dict[str, tuple[ClaimInfo, str]] = {}  # value key -> first claim and value as written
     classes: set[str] = set()
-    table = fc.rule.classes
     for x in infos:
-        raw = getattr(x.claim, fc.name, None)
-        if raw is None:
+        found = value_class(ctx, x, fc)
+        if found is None:
             continue
-        shown = str(getattr(raw, "value", raw))
-        if fc.how == "place":
-            key = x.loc or ctx.keys.location_key(shown)
-            if key and not ctx.keys.known_place(key):
-                continue  # a venue or district the place names do not know may be in the other
-        else:
-            key = fold(shown) if fc.how == "text" else shown
-        if not key:
-            continue
-        cls = key if table is None else table.get(key)
-        if cls is None:
-            continue
+        key, cls, shown = found
         first.setdefault(key, (x, shown))
         classes.add(cls)
     if len(classes) < 2:
@@ -517,14 +536,36 @@ def _value_conflicts(
                      [x for x, _ in first.values()])
 
 
-def _disagree(fc: _FieldCheck, gid: str, label: str, shown: list[str], infos: list[ClaimInfo]) -> list[Finding]:
+def value_class(ctx: Context, x: ClaimInfo, fc: _FieldCheck) -> tuple[str, str, str] | None:
+    """A claim's value of ``fc``'s field as compared: its key, its class and the value as
+    written; None if it has none or is not compared (an unknown place, a value the rule's
+    classes leave out)."""
+    raw = getattr(x.claim, fc.name, None)
+    if raw is None:
+        return None
+    shown = str(getattr(raw, "value", raw))
+    if fc.how == "place":
+        key = x.loc or ctx.keys.location_key(shown)
+        if key and not ctx.keys.known_place(key):
+            return None  # a venue or district the place names do not know may be in the other
+    else:
+        key = fold(shown) if fc.how == "text" else shown
+    if not key:
+        return None
+    table = fc.rule.classes
+    cls = key if table is None else table.get(key)
+    return None if cls is None else (key, cls, shown)
+
+
+def _disagree(fc: _FieldCheck, gid: str, label: str, shown: list[str], infos: list[ClaimInfo],
+              total: int | None = None) -> list[Finding]:
     """The conflict of ``fc``'s field in group ``gid``: the values ``shown`` (each with its
-    document) disagree across ``infos``."""
+    document) disagree across ``infos`` (the first of ``total``, if given)."""
     return [
         _finding(
             FindingKind.conflict, Severity(fc.rule.severity),
             f"{label}: {fc.what} disagree: " + " vs ".join(shown),
-            gid, infos, field=fc.name,
+            gid, infos, total, field=fc.name,
         )
     ]
 

@@ -23,9 +23,15 @@ copies are looked for when the finding is made, in the outlets' order. Its
 "first" and "last" follow the group's member order, which is not corpus order
 for every group (see the class), so each member comes with its place in it.
 
-Checks without a summary yet: conflicts, integrity, time, limits, and the
-grouping itself (position splits, meeting clusters, the placement of undated
-articles); see docs/store.md.
+:class:`ConflictSummary` keeps one group's conflict findings: per field (and,
+in a position group, per field and day) the start days and their first
+members, the stated quantities, the named actors' shared keys and first
+members, each value's first member and the classes met.
+
+Checks without a summary yet: integrity, time, limits (per claim or per
+document: they need none for new documents), and the grouping itself
+(position splits, meeting clusters, the placement of undated articles);
+see docs/store.md.
 """
 
 from __future__ import annotations
@@ -35,18 +41,27 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from claimkit.consistency.checks import (
+    MAX_LISTED,
+    _as_quoted,
+    _conflict_plan,
+    _disagree,
+    _FieldCheck,
     _finding,
     _Text,
     _text,
     _vouches,
     corroboration_finding,
+    date_conflict,
     independent_outlets,
+    named_actors,
     outlet_of,
+    quantity_hit,
     quote_of,
+    value_class,
 )
 from claimkit.consistency.grouping import ClaimInfo, Context
 from claimkit.consistency.keys import DateRange, KeyBuilder
-from claimkit.consistency.models import Finding
+from claimkit.consistency.models import Finding, FindingKind, Severity
 from claimkit.consistency.stance import (
     Said,
     _firm,
@@ -60,9 +75,9 @@ from claimkit.consistency.stance import (
     same_time,
     stance_verdict,
 )
-from claimkit.schemas import ClaimTraits, claim_model, claim_traits
+from claimkit.schemas import ClaimTraits, Quantity, claim_model, claim_traits
 
-__all__ = ["CorroborationSummary", "InContext", "Resolver", "StanceSummary"]
+__all__ = ["ConflictSummary", "CorroborationSummary", "InContext", "Resolver", "StanceSummary"]
 
 #: an (actor key, object key) of the stance check
 StanceKey = tuple[str, str]
@@ -331,6 +346,11 @@ class StanceSummary:
                 [refs[r] for r in a["claims"]],
                 {int(r): _Words(w, tuple(lab), tuple(own)) for r, w, lab, own in a["words"]},
                 {p: set(v) for p, v in a["comparable"].items()})
+        # a dumped summary was checked against its recipients (every update ends so)
+        for p_type, side in state.fors.items():
+            rec = side.recipients(other_actor_fields(self.traits[p_type]))
+            for against in state.againsts.values():
+                against.checked[p_type] = (rec, len(against.claims))
         self.last_ref = max(self.last_ref, int(data["last"]))
 
 
@@ -435,3 +455,207 @@ class CorroborationSummary:
                    set(data["languages"]),
                    {o: _Outlet(int(a), int(r), d, q, int(b))
                     for o, a, r, d, q, b in data["outlets"]})
+
+
+@dataclass(slots=True)
+class _Pick:
+    """A member as a conflict summary keeps it: its place in the group's order, its claim,
+    its document, and what it says (a value as written, actors' labels, a quantity)."""
+
+    at: int
+    ref: int
+    doc: str
+    said: Any = None
+
+
+@dataclass(slots=True)
+class _Field:
+    """What decides the conflict finding of one field among some members of a group."""
+
+    members: int = 0
+    #: dates: the day-dated start days; per start day, its first member
+    days: set[int] = field(default_factory=set)
+    starts: dict[int, _Pick] = field(default_factory=dict)
+    #: quantities: every member stating one (the sweep and the quotes re-read need them)
+    quantities: list[_Pick] = field(default_factory=list)
+    #: actors: how many members name some, the keys all of them share (None: none yet),
+    #: the first ones (as many as a finding lists)
+    named: int = 0
+    common: set[str] | None = None
+    first_named: list[_Pick] = field(default_factory=list)
+    #: values: per value key its first member; the classes met
+    values: dict[str, _Pick] = field(default_factory=dict)
+    classes: set[str] = field(default_factory=set)
+
+    def add(self, ctx: Context, fc: _FieldCheck, pick: _Pick, info: ClaimInfo) -> None:
+        self.members += 1
+        if fc.how == "date":
+            if info.date is not None:
+                if info.date[2] == "day":
+                    self.days.add(info.date[0])
+                _keep_first(self.starts, info.date[0], pick)
+        elif fc.how == "quantity":
+            q = getattr(info.claim, fc.name, None)
+            if q is not None:
+                self.quantities.append(_Pick(pick.at, pick.ref, pick.doc, q))
+        elif fc.how == "actors":
+            self._add_named(ctx, fc, pick, info)
+        else:
+            found = value_class(ctx, info, fc)
+            if found is not None:
+                key, cls, shown = found
+                _keep_first(self.values, key, _Pick(pick.at, pick.ref, pick.doc, shown))
+                self.classes.add(cls)
+
+    def _add_named(self, ctx: Context, fc: _FieldCheck, pick: _Pick, info: ClaimInfo) -> None:
+        found = named_actors(ctx, info, fc.name)
+        if found is None:
+            return
+        labels, keys = found
+        self.named += 1
+        self.common = set(keys) if self.common is None else self.common & keys
+        self.first_named.append(_Pick(pick.at, pick.ref, pick.doc, labels))
+        self.first_named.sort(key=lambda x: x.at)
+        del self.first_named[MAX_LISTED:]
+
+    def findings(self, fc: _FieldCheck, gid: str, label: str, resolve: Resolver) -> list[Finding]:
+        if self.members < 2:
+            return []
+        if fc.how == "date":
+            return self._date_findings(fc, gid, label, resolve)
+        if fc.how == "quantity":
+            pairs = [(x, x.said) for x in sorted(self.quantities, key=lambda x: x.at)]
+            hit = quantity_hit(pairs, lambda x, q: _as_quoted(resolve.claim_info(x.ref), q))
+            if hit is None:
+                return []
+            a, b, message = hit
+            return [_finding(FindingKind.conflict, Severity(fc.rule.severity),
+                             f"{label}: {fc.what} {message}",
+                             gid, [resolve.claim_info(a.ref), resolve.claim_info(b.ref)],
+                             field=fc.name)]
+        if fc.how == "actors":
+            if self.named < 2 or self.common:
+                return []
+            shown = [f"{x.said} ({x.doc})" for x in self.first_named[:4]]
+            return _disagree(fc, gid, label, shown,
+                             [resolve.claim_info(x.ref) for x in self.first_named], self.named)
+        if len(self.classes) < 2:
+            return []
+        firsts = sorted(self.values.values(), key=lambda x: x.at)
+        return _disagree(fc, gid, label, [f"{x.said} ({x.doc})" for x in firsts],
+                         [resolve.claim_info(x.ref) for x in firsts])
+
+    def _date_findings(self, fc: _FieldCheck, gid: str, label: str, resolve: Resolver) -> list[Finding]:
+        if len(self.days) < 2:
+            return []
+        lo, hi = min(self.days), max(self.days)
+        first, last = self.starts[lo], self.starts[hi]
+        severity, message = date_conflict(label, lo, hi, first.doc, last.doc, fc.rule)
+        return [_finding(FindingKind.conflict, severity, message, gid,
+                         [resolve.claim_info(first.ref), resolve.claim_info(last.ref)],
+                         field="date")]
+
+
+def _keep_first(firsts: dict[Any, _Pick], key: Any, pick: _Pick) -> None:
+    """``pick`` as the first of ``key``, unless one placed before it is."""
+    seen = firsts.get(key)
+    if seen is None or pick.at < seen.at:
+        firsts[key] = pick
+
+
+@dataclass(slots=True)
+class ConflictSummary:
+    """The conflict findings of one event group, kept up to date as members join.
+
+    Per field its type declares (``conflict_fields``), and for a position group
+    per field and day (only claims of one day are compared there): for dates,
+    the day-dated start days and the first member of each start day; for
+    quantities, every member stating one (light: its place, claim, document and
+    quantity; the quote of a claim in a conflict is re-read when the finding is
+    made, as the check does); for actors, how many members name some, the keys
+    they all share and the first ones; for other values, each value's first
+    member and the classes met. Members come with their place in the group's
+    order, as for :class:`CorroborationSummary`.
+    """
+
+    traits: ClaimTraits
+    members: int = 0
+    first_doc: str | None = None
+    several_docs: bool = False
+    #: per (day, field): a position group's fields by day; (None, field) for an event's
+    fields: dict[tuple[int | None, str], _Field] = field(default_factory=dict)
+
+    def update(self, ctx: Context, infos: Iterable[ClaimInfo], refs: Sequence[int] | None = None,
+               order: Sequence[int] | None = None) -> None:
+        """Add members (as :meth:`CorroborationSummary.update`)."""
+        plan = _conflict_plan(self.traits)
+        for i, info in enumerate(infos):
+            ref = info.idx if refs is None else refs[i]
+            at = self.members if order is None else order[i]
+            self.members += 1
+            if self.first_doc is None:
+                self.first_doc = info.doc
+            self.several_docs = self.several_docs or info.doc != self.first_doc
+            for fc in plan:
+                scope = self._scope(info, fc)
+                if scope is not False:
+                    state = self.fields.setdefault((scope, fc.name), _Field())
+                    state.add(ctx, fc, _Pick(at, ref, info.doc), info)
+
+    def _scope(self, info: ClaimInfo, fc: _FieldCheck) -> int | None | bool:
+        """The day a position's claim is compared on (False: not compared); None: an event."""
+        if self.traits.grouping == "event":
+            return None
+        d = info.date
+        if d is not None and d[2] == "day" and getattr(info.claim, fc.name, None) is not None:
+            return d[0]
+        return False
+
+    def findings(self, gid: str, label: str, resolve: Resolver) -> list[Finding]:
+        """The group's conflict findings (``gid``, ``label``: its id and label now)."""
+        if self.members < 2 or not self.several_docs:
+            return []
+        out: list[Finding] = []
+        plan = {fc.name: fc for fc in _conflict_plan(self.traits)}
+        for (_, name), state in self.fields.items():
+            out.extend(state.findings(plan[name], gid, label, resolve))
+        return out
+
+    def dump(self) -> dict[str, Any]:
+        """The summary as JSON-able data (see :meth:`load`)."""
+        return {"type": self.traits.type, "members": self.members, "first_doc": self.first_doc,
+                "several_docs": self.several_docs,
+                "fields": [[day, name, _dump_field(f)] for (day, name), f in self.fields.items()]}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> ConflictSummary:
+        """The summary :meth:`dump` gave (its type's traits from the registry)."""
+        return cls(claim_traits(claim_model(data["type"])), int(data["members"]),
+                   data["first_doc"], bool(data["several_docs"]),
+                   {(day, name): _load_field(f) for day, name, f in data["fields"]})
+
+
+def _dump_pick(x: _Pick) -> list[Any]:
+    said = x.said.model_dump(mode="json") if isinstance(x.said, Quantity) else x.said
+    return [x.at, x.ref, x.doc, said]
+
+
+def _dump_field(f: _Field) -> dict[str, Any]:
+    return {"members": f.members, "days": sorted(f.days),
+            "starts": [[d, *_dump_pick(x)] for d, x in f.starts.items()],
+            "quantities": [_dump_pick(x) for x in f.quantities], "named": f.named,
+            "common": None if f.common is None else sorted(f.common),
+            "first_named": [_dump_pick(x) for x in f.first_named],
+            "values": [[k, *_dump_pick(x)] for k, x in f.values.items()],
+            "classes": sorted(f.classes)}
+
+
+def _load_field(d: dict[str, Any]) -> _Field:
+    return _Field(
+        int(d["members"]), set(d["days"]),
+        {int(day): _Pick(at, ref, doc, said) for day, at, ref, doc, said in d["starts"]},
+        [_Pick(at, ref, doc, Quantity.model_validate(q)) for at, ref, doc, q in d["quantities"]],
+        int(d["named"]), None if d["common"] is None else set(d["common"]),
+        [_Pick(at, ref, doc, said) for at, ref, doc, said in d["first_named"]],
+        {k: _Pick(at, ref, doc, said) for k, at, ref, doc, said in d["values"]},
+        set(d["classes"]))
