@@ -15,6 +15,7 @@ from claimkit.consistency.summaries import (
     ConflictSummary,
     CorroborationSummary,
     InContext,
+    PositionSplits,
     StanceSummary,
 )
 from claimkit.schemas import DocumentClaims
@@ -292,3 +293,77 @@ def test_a_quoted_at_least_is_re_read_from_the_summary_too() -> None:
         expected = check_conflicts(context=ctx)
         assert len(expected) == found
         assert _sorted(_conflicts(ctx, [1], random.Random(0))) == _sorted(expected)
+
+
+def _blocks(ctx: Context) -> list[list[int]]:
+    """The claims of each position block and year, as the grouping splits them."""
+    from claimkit.consistency.grouping import _ANY_YEAR, _position_entries
+
+    blocks: dict[object, list[int]] = {}
+    for block, i, by_year in _position_entries(ctx)[0]:
+        blocks.setdefault((block, ctx.infos[i].year if by_year else _ANY_YEAR), []).append(i)
+    return list(blocks.values())
+
+
+def _split(ctx: Context, members: list[int]) -> tuple[list[tuple[int, int, str]], dict[int, int]]:
+    """The split of ``members`` (first claim, size, label of each group) and each claim's
+    group (its first claim)."""
+    from claimkit.consistency.grouping import _split_by_sets
+
+    split = _split_by_sets(ctx, members)
+    return ([(sub[0], len(sub), who) for sub, who in split],
+            {i: sub[0] for sub, _ in split for i in sub})
+
+
+def _check_splits(ctx: Context, rng: random.Random) -> dict[str, int]:
+    """Each position block split by a summary of its first claims (cut at random), stored
+    and updated with the rest, against the grouping's split; how many blocks split and how
+    many updates said old claims moved."""
+    counts = {"split": 0, "moved": 0}
+    for members in _blocks(ctx):
+        traits = ctx.infos[members[0]].traits
+        cut = rng.randrange(len(members) + 1)
+        summary = PositionSplits.of(traits)
+        summary.update(ctx, [ctx.infos[i] for i in members[:cut]])
+        summary = PositionSplits.load(summary.dump())
+        placed, moved = summary.update(ctx, [ctx.infos[i] for i in members[cut:]])
+        expected, group_of = _split(ctx, members)
+        assert summary.groups(ctx, traits) == expected
+        assert placed == [group_of[i] for i in members[cut:]]
+        if cut:  # the claims before stay where a split of them alone put them, unless moved
+            first, before = _split(ctx, members[:cut])
+            same = all(before[i] == group_of[i] for i in members[:cut]) and all(
+                who == "" for _, _, who in first) == all(who == "" for _, _, who in expected)
+            assert same != moved
+        counts["split"] += len(expected) > 1
+        counts["moved"] += moved
+    return counts
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_position_splits_updated_in_parts_split_as_the_grouping_does(seed: int) -> None:
+    rng = random.Random(seed)
+    corpus = varied_corpus(900, seed)
+    rng.shuffle(corpus)
+    assert _check_splits(build_context(corpus), rng)
+
+
+def _recipients_reports(rng: random.Random, n: int) -> list[DocumentClaims]:
+    """France pledging troops to Ukraine, Estonia or no one named, across two years."""
+    from tests.test_consistency import country
+
+    out = []
+    for k in range(n):
+        to = rng.choice([UA, country("Estonia", "EE"), None, None])
+        out.append(_pledge(f"p{k}", to, rng.choice(["2025-03-27", "2025-06-02", "2026-01-15"])))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_position_splits_with_named_and_unnamed_recipients(seed: int) -> None:
+    rng = random.Random(seed)
+    totals = {"split": 0, "moved": 0}
+    for _ in range(8):
+        counts = _check_splits(build_context(_recipients_reports(rng, rng.randint(2, 12))), rng)
+        totals = {k: totals[k] + counts[k] for k in totals}
+    assert totals["split"] > 0 and totals["moved"] > 0, totals

@@ -800,26 +800,45 @@ def _split_by_sets(ctx: Context, members: list[int]) -> list[tuple[list[int], st
         fields = ctx._other_fields[first.type] = _set_fields(first.traits)
     if not fields:
         return [(members, "")]
-    named: list[tuple[list[set[str]], list[int]]] = []
+    accs: list[list[set[str]]] = []  # each named position's sets so far
+    named: list[list[int]] = []
     unnamed: list[int] = []
     for i in members:
         sets = _field_sets(ctx, ctx.infos[i], fields)
         if not any(sets):
             unnamed.append(i)
             continue
-        hit = next((entry for entry in named if _sets_agree(entry[0], sets)), None)
-        if hit is None:
-            named.append(([set(x) for x in sets], [i]))
+        k = first_fit(accs, sets)
+        if k == len(named):
+            named.append([i])
         else:
-            for acc, x in zip(hit[0], sets, strict=True):
-                acc |= x
-            hit[1].append(i)
+            named[k].append(i)
     if len(named) <= 1:
         return [(members, "")]
-    actor_fields = first.traits.fields_of_kind("actors")
-    out = [(m, _sets_label(ctx, fields, sets, actor_fields)) for sets, m in named]
-    unnamed_label = "for ?" if any(f in actor_fields for f in fields) else "?"
-    return out + ([(unnamed, unnamed_label)] if unnamed else [])
+    out = [(m, split_label(ctx, first.traits, fields, sets)) for sets, m in zip(accs, named, strict=True)]
+    return out + ([(unnamed, unnamed_label(first.traits, fields))] if unnamed else [])
+
+
+def first_fit(accs: list[list[set[str]]], sets: list[frozenset[str]]) -> int:
+    """The index of the first position (its sets so far: ``accs``) ``sets`` agree with,
+    which then holds them too; else of a new position, appended."""
+    for k, acc in enumerate(accs):
+        if _sets_agree(acc, sets):
+            for a, x in zip(acc, sets, strict=True):
+                a |= x
+            return k
+    accs.append([set(x) for x in sets])
+    return len(accs) - 1
+
+
+def split_label(ctx: Context, traits: ClaimTraits, fields: tuple[str, ...], sets: list[set[str]]) -> str:
+    """What tells one named position of a split block from the others ("for Ukraine")."""
+    return _sets_label(ctx, fields, sets, traits.fields_of_kind("actors"))
+
+
+def unnamed_label(traits: ClaimTraits, fields: tuple[str, ...]) -> str:
+    """The label of a split block's claims that name none of ``fields``."""
+    return "for ?" if any(f in traits.fields_of_kind("actors") for f in fields) else "?"
 
 
 def _sets_agree(acc: list[set[str]], sets: list[frozenset[str]]) -> bool:

@@ -28,10 +28,14 @@ in a position group, per field and day) the start days and their first
 members, the stated quantities, the named actors' shared keys and first
 members, each value's first member and the classes met.
 
-Checks without a summary yet: integrity, time, limits (per claim or per
-document: they need none for new documents), and the grouping itself
-(position splits, meeting clusters, the placement of undated articles);
-see docs/store.md.
+:class:`PositionSplits` keeps how one position block and year splits into
+groups (per named position its sets, first claim and size), and says when a
+new claim moves old ones (a second named position appearing: the block must
+be grouped again).
+
+Without a summary yet: integrity, time, limits (per claim or per document:
+they need none for new documents), the meeting clusters and the placement of
+undated articles; see docs/store.md.
 """
 
 from __future__ import annotations
@@ -59,7 +63,15 @@ from claimkit.consistency.checks import (
     quote_of,
     value_class,
 )
-from claimkit.consistency.grouping import ClaimInfo, Context
+from claimkit.consistency.grouping import (
+    ClaimInfo,
+    Context,
+    _field_sets,
+    _set_fields,
+    first_fit,
+    split_label,
+    unnamed_label,
+)
 from claimkit.consistency.keys import DateRange, KeyBuilder
 from claimkit.consistency.models import Finding, FindingKind, Severity
 from claimkit.consistency.stance import (
@@ -77,7 +89,14 @@ from claimkit.consistency.stance import (
 )
 from claimkit.schemas import ClaimTraits, Quantity, claim_model, claim_traits
 
-__all__ = ["ConflictSummary", "CorroborationSummary", "InContext", "Resolver", "StanceSummary"]
+__all__ = [
+    "ConflictSummary",
+    "CorroborationSummary",
+    "InContext",
+    "PositionSplits",
+    "Resolver",
+    "StanceSummary",
+]
 
 #: an (actor key, object key) of the stance check
 StanceKey = tuple[str, str]
@@ -659,3 +678,116 @@ def _load_field(d: dict[str, Any]) -> _Field:
         [_Pick(at, ref, doc, said) for at, ref, doc, said in d["first_named"]],
         {k: _Pick(at, ref, doc, said) for k, at, ref, doc, said in d["values"]},
         set(d["classes"]))
+
+
+@dataclass(slots=True)
+class _Split:
+    """One named position of a block: its sets so far, its first claim, its size."""
+
+    sets: list[set[str]]
+    first: int
+    members: int
+
+
+@dataclass(slots=True)
+class PositionSplits:
+    """How the claims of one position block (type, actor, object) and year split into
+    groups (``grouping._split_by_sets``), kept up to date as claims are added in corpus
+    order: per named position its sets, first claim and size; the claims naming none.
+
+    A new claim joins the first named position its sets agree with, as the
+    split does, so an old claim never moves, with one exception: while a block
+    has at most one named position, all its claims are one group, and when a
+    second one appears its claims naming none move to a "?" group of their own
+    (:meth:`update` says so: the block must then be grouped again from its
+    claims). A named position's label grows with its sets (its group id with it).
+    """
+
+    fields: tuple[str, ...]
+    members: int = 0
+    first: int | None = None
+    named: list[_Split] = field(default_factory=list)
+    unnamed: int = 0
+    first_unnamed: int | None = None
+    last_ref: int = -1
+
+    @classmethod
+    def of(cls, traits: ClaimTraits) -> PositionSplits:
+        """The empty split of a block of one type."""
+        return cls(_set_fields(traits))
+
+    def update(self, ctx: Context, infos: Iterable[ClaimInfo],
+               refs: Sequence[int] | None = None) -> tuple[list[int], bool]:
+        """Add claims in corpus order; the group each joins (the first claim of its group)
+        and whether claims added before moved (a second named position appeared).
+
+        Raises:
+            ValueError: a ref does not come after every ref added before.
+        """
+        before, old = len(self.named), self.members
+        joined: list[int] = []  # per claim: its named position (-1: none named)
+        for i, info in enumerate(infos):
+            ref = info.idx if refs is None else refs[i]
+            if ref <= self.last_ref:
+                raise ValueError(f"claim {ref} added after claim {self.last_ref}: "
+                                 "a summary takes claims in corpus order")
+            self.last_ref = ref
+            joined.append(self._add(ctx, ref, info))
+        moved = old > 0 and before <= 1 < len(self.named)
+        return [self.group_of(k) for k in joined], moved
+
+    def _add(self, ctx: Context, ref: int, info: ClaimInfo) -> int:
+        self.members += 1
+        if self.first is None:
+            self.first = ref
+        sets = _field_sets(ctx, info, self.fields) if self.fields else []
+        if not any(sets):
+            self.unnamed += 1
+            if self.first_unnamed is None:
+                self.first_unnamed = ref
+            return -1
+        accs = [s.sets for s in self.named]
+        k = first_fit(accs, sets)
+        if k == len(self.named):
+            self.named.append(_Split(accs[k], ref, 1))
+        else:
+            self.named[k].members += 1
+        return k
+
+    def group_of(self, k: int) -> int:
+        """The first claim of the group of named position ``k`` (-1: of the claims naming none)."""
+        if len(self.named) <= 1:
+            assert self.first is not None
+            return self.first
+        if k < 0:
+            assert self.first_unnamed is not None
+            return self.first_unnamed
+        return self.named[k].first
+
+    def groups(self, ctx: Context, traits: ClaimTraits) -> list[tuple[int, int, str]]:
+        """The block's groups as its split makes them: (first claim, size, what tells it
+        from the others: "" when it is the block's only group)."""
+        if self.first is None:
+            return []
+        if len(self.named) <= 1:
+            return [(self.first, self.members, "")]
+        out = [(s.first, s.members, split_label(ctx, traits, self.fields, s.sets))
+               for s in self.named]
+        if self.first_unnamed is not None:
+            out.append((self.first_unnamed, self.unnamed, unnamed_label(traits, self.fields)))
+        return out
+
+    def dump(self) -> dict[str, Any]:
+        """The summary as JSON-able data (see :meth:`load`)."""
+        return {"fields": list(self.fields), "members": self.members, "first": self.first,
+                "named": [[[sorted(x) for x in s.sets], s.first, s.members] for s in self.named],
+                "unnamed": self.unnamed, "first_unnamed": self.first_unnamed,
+                "last": self.last_ref}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> PositionSplits:
+        """The summary :meth:`dump` gave."""
+        return cls(tuple(data["fields"]), int(data["members"]), data["first"],
+                   [_Split([set(x) for x in sets], int(first), int(n))
+                    for sets, first, n in data["named"]],
+                   int(data["unnamed"]), data["first_unnamed"], int(data["last"]))
