@@ -339,12 +339,13 @@ class StanceSummary:
                     "days": [[d, ref(x)] for d, x in s.by_day.items()],
                     "ends": [ref(x) for x in s.ends] if s.ends else None}
                 for t, s in state.fors.items()}
+        texts: dict[_Words, int] = {}  # each distinct object and actors once
         againsts = {t: {"claims": [ref(x) for x in a.claims],
-                        "words": [[r, w.what, list(w.labels), list(w.own)]
-                                  for r, w in a.words.items()],
+                        "words": [[r, texts.setdefault(w, len(texts))] for r, w in a.words.items()],
                         "comparable": {p: sorted(v) for p, v in a.comparable.items()}}
                     for t, a in state.againsts.items()}
         return {"fors": fors, "againsts": againsts, "last": self.last_ref,
+                "texts": [[w.what, list(w.labels), list(w.own)] for w in texts],
                 "refs": [[x.ref, x.doc, list(x.date) if x.date else None, x.firm]
                          for x in refs.values()]}
 
@@ -359,11 +360,11 @@ class StanceSummary:
                                         {d: refs[r] for d, r in s["docs"]},
                                         {int(d): refs[r] for d, r in s["days"]})
             side.ends = (refs[s["ends"][0]], refs[s["ends"][1]]) if s["ends"] else None
+        texts = [_Words(w, tuple(lab), tuple(own)) for w, lab, own in data["texts"]]
         for t, a in data["againsts"].items():
             self.traits.setdefault(t, claim_traits(claim_model(t)))
             state.againsts[t] = _Against(
-                [refs[r] for r in a["claims"]],
-                {int(r): _Words(w, tuple(lab), tuple(own)) for r, w, lab, own in a["words"]},
+                [refs[r] for r in a["claims"]], {int(r): texts[k] for r, k in a["words"]},
                 {p: set(v) for p, v in a["comparable"].items()})
         # a dumped summary was checked against its recipients (every update ends so)
         for p_type, side in state.fors.items():
