@@ -33,9 +33,10 @@ groups (per named position its sets, first claim and size), and says when a
 new claim moves old ones (a second named position appearing: the block must
 be grouped again).
 
-Without a summary yet: integrity, time, limits (per claim or per document:
-they need none for new documents), the meeting clusters and the placement of
-undated articles; see docs/store.md.
+Without a summary yet: integrity, time and limits (per claim or per
+document, so new documents need none, but for their corpus-wide cases: a
+claim id used twice, the count of capped claims), the meeting clusters and
+the placement of undated articles; see docs/store.md.
 """
 
 from __future__ import annotations
