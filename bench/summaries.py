@@ -16,6 +16,12 @@ everything: the summaries take the grouping as given). Then, in CPU time:
 The findings of the summaries (the touched ones updated, the others as they
 were) must equal the checks' on everything; the script fails otherwise.
 
+The meeting clusters (:class:`~claimkit.consistency.meetings.MeetingClusters`,
+one summary of the whole corpus): built from all the claims at once, and from
+the old claims, written as JSON, read back and updated with the new claims (the
+old month-, year- and undated reports their closure places again counted); its
+groups must equal the grouping's.
+
 Usage::
 
     .venv/bin/python bench/summaries.py --size 100000 --work /tmp/claimkit-bench-store
@@ -133,6 +139,25 @@ def _groups(ctx: Any, first_new: int, check: Any, kind: Any, new_summary: Any) -
             "touched": len(new_members), "read_bytes": read, "findings": len(full)}
 
 
+def _meetings(ctx: Any, first_new: int) -> dict[str, Any]:
+    """The meeting clusters from a summary of the old claims and the new ones (see the module)."""
+    from claimkit.consistency.meetings import MeetingClusters
+
+    expected = {g.members[0]: g.members for g in ctx.groups if g.traits.grouping == "event"}
+    _, full_cpu = _cpu(lambda: MeetingClusters().update(ctx, ctx.infos))
+    summary = MeetingClusters()
+    summary.update(ctx, ctx.infos[:first_new])
+    stored = json.dumps(summary.dump())
+    new_infos = ctx.infos[first_new:]
+    loaded, read_cpu = _cpu(lambda: MeetingClusters.load(json.loads(stored)))
+    said, update_cpu = _cpu(lambda: loaded.update(ctx, new_infos))
+    groups, groups_cpu = _cpu(loaded.groups)
+    assert groups == expected, "meetings: the summary's groups differ from the grouping's"
+    return {"full_cpu": full_cpu, "read_cpu": read_cpu, "update_cpu": update_cpu,
+            "groups_cpu": groups_cpu, "bytes": len(stored), "reports": len(summary.reports),
+            "replaced": said.replaced, "moved": len(said.moved), "groups": len(expected)}
+
+
 def _same(a: list[Any], b: list[Any]) -> bool:
     return sorted(f.model_dump_json() for f in a) == sorted(f.model_dump_json() for f in b)
 
@@ -161,6 +186,13 @@ def _bench(size: int, work: Path) -> None:
               f"{r['keys']:,} summaries read ({r['read_bytes'] / 1e6:.2f} MB of JSON), "
               f"updated and their findings made, CPU {r['inc_cpu'] * 1000:,.0f} ms; "
               "findings equal", flush=True)
+    r = _meetings(ctx, first_new)
+    print(f"meetings: all claims at once CPU {r['full_cpu'] * 1000:,.0f} ms "
+          f"({r['groups']:,} event groups); from the summary of the old claims: "
+          f"{r['bytes'] / 1e6:.2f} MB of JSON read CPU {r['read_cpu'] * 1000:,.0f} ms, "
+          f"updated CPU {r['update_cpu'] * 1000:,.0f} ms ({r['replaced']:,} of "
+          f"{r['reports']:,} old interval-dated reports placed again, {r['moved']:,} moved), "
+          f"groups made CPU {r['groups_cpu'] * 1000:,.0f} ms; groups equal", flush=True)
 
 
 if __name__ == "__main__":

@@ -19,3 +19,5 @@ def test_the_summaries_bench_finds_what_the_checks_find(tmp_path: Path) -> None:
     lines = [line for line in done.stdout.splitlines() if line.endswith("findings equal")]
     assert [line.split(":", 1)[0] for line in lines] == ["stance", "corroboration", "conflicts"]
     assert all(" 0 of " not in line for line in lines)  # the new claims touch some summaries
+    meetings = [line for line in done.stdout.splitlines() if line.startswith("meetings:")]
+    assert len(meetings) == 1 and meetings[0].endswith("groups equal")
