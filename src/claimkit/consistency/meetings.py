@@ -51,6 +51,7 @@ from claimkit.consistency.grouping import (
     best_day_cluster,
     clustered,
     day_cluster,
+    enlarge,
     event_partition,
     file_on_day,
     interval_cluster,
@@ -58,7 +59,6 @@ from claimkit.consistency.grouping import (
     new_interval_cluster,
     restatements,
     undated_span,
-    enlarge,
 )
 
 __all__ = ["MeetingClusters", "MeetingUpdate"]
@@ -148,10 +148,11 @@ class MeetingClusters:
         seeds = self._new_collectives(ctx, infos)
         extras: dict[str, tuple[str, ...]] = {}
         restated = restatements(ctx, infos, extras)
+        maybe: set[int] = set()
         for i, info in enumerate(infos):
             if info.traits.grouping == "event" and i not in restated:
-                seeds |= self._add(ctx, refs[i], info, extras)
-        again = self._closure(seeds)
+                seeds |= self._add(ctx, refs[i], info, extras, maybe)
+        again = self._closure(seeds | self._crowded(maybe - seeds))
         old = {ref: self.reports[ref].target for ref in again if self.reports[ref].target >= 0}
         self._place(again)
         moved = {ref for ref, target in old.items() if self.reports[ref].target != target}
@@ -171,9 +172,9 @@ class MeetingClusters:
                 if again & r.parts or any(again & self.clusters[g].parts for g in r.looked)}
 
     def _add(self, ctx: Context, ref: int, info: ClaimInfo,
-             extras: dict[str, tuple[str, ...]]) -> set[int]:
+             extras: dict[str, tuple[str, ...]], maybe: set[int]) -> set[int]:
         """File one claim; the old interval-dated reports it may move (and itself, when
-        it is one)."""
+        it is one); into ``maybe`` those that look at one more cluster they cannot join."""
         values = event_partition(ctx, info, extras)
         span = clustered(info, info.date or undated_span(info), values)
         if span is None:
@@ -185,9 +186,35 @@ class MeetingClusters:
         if kind != "day":
             self._file_report(_Report(ref, part, lo, hi, info.doc, info.loc, info.parts))
             return {ref}
-        gid = self._file_day(ref, part, lo, info)
-        watched = (self._filed.get((part, _month(lo), k), set()) for k in _keys(info))
-        return set(self._looking.get(gid, ())).union(*watched)
+        cl = self.clusters[self._file_day(ref, part, lo, info)]
+        # those that looked at the cluster, and those that may now (filed under its keys)
+        looking = set(self._looking.get(cl.gid, ())).union(*(
+            (x for x in self._filed.get((part, _month(lo), k), ())
+             if self.reports[x].lo <= lo <= self.reports[x].hi) for k in _keys(info)))
+        seeds = set()
+        for x in looking:
+            (maybe if self._relevant(self.reports[x], cl) is False else seeds).add(x)
+        return seeds
+
+    def _relevant(self, r: _Report, cl: _Cluster) -> bool | None:
+        """Whether the state of day cluster ``cl`` can decide where ``r`` goes: not when
+        ``r`` names a place ``cl`` does not have (joining never adds one: a report with a
+        place joins only clusters of it); None: ``r``'s search stopped at the bound, so
+        only how many clusters it looks at counts."""
+        if len(r.looked) > MAX_CANDIDATES:
+            return None
+        return not r.loc or r.loc in cl.locs
+
+    def _crowded(self, maybe: set[int]) -> set[int]:
+        """Of reports that look at new clusters they cannot join, those now looking at
+        more than the bound (their search stops: that they fitted nothing can change)."""
+        out = set()
+        for ref in maybe:
+            r = self.reports[ref]
+            self._look(r)
+            if len(r.looked) > MAX_CANDIDATES:
+                out.add(ref)
+        return out
 
     def _file_day(self, ref: int, part: int, day: int, info: ClaimInfo) -> int:
         by_day = self.index.setdefault(part, {})
@@ -219,8 +246,9 @@ class MeetingClusters:
                                                      strict=False)))
 
     def _closure(self, seeds: set[int]) -> list[int]:
-        """The reports to place again: ``seeds`` and every report sharing a day cluster
-        it looks at, or a place (in an interval cluster) and a month, with one of them."""
+        """The reports to place again: ``seeds`` and, closing over, every report sharing
+        a day cluster both can join (see :meth:`_relevant`), or a place and days (an
+        interval cluster both can join), with one of them."""
         todo, dirty = list(seeds), set()
         crowded: set[int] = set()
         while todo:
@@ -231,9 +259,13 @@ class MeetingClusters:
             r = self.reports[ref]
             self._look(r)
             for gid in r.looked:
-                todo.extend(self._looking[gid])
-            todo.extend(x for m in _months(r.lo, r.hi)
-                        for x in self._filed.get((r.part, m, _place_key(r.loc)), ()))
+                cl = self.clusters[gid]
+                if self._relevant(r, cl):
+                    todo.extend(x for x in self._looking[gid]
+                                if self._relevant(self.reports[x], cl) is not False)
+            for m in _months(r.lo, r.hi):  # an interval cluster lies in each member's days
+                todo.extend(x for x in self._filed.get((r.part, m, _place_key(r.loc)), ())
+                            if self.reports[x].lo <= r.hi and self.reports[x].hi >= r.lo)
             if self._per_place[(r.part, r.loc or "")] > MAX_CANDIDATES and r.part not in crowded:
                 # so many interval clusters at one place that the search stops at the first
                 # MAX_CANDIDATES of them, whatever their time: their whole partition again
