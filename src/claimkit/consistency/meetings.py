@@ -191,7 +191,7 @@ class MeetingClusters:
         looking = set(self._looking.get(cl.gid, ())).union(*(
             (x for x in self._filed.get((part, _month(lo), k), ())
              if self.reports[x].lo <= lo <= self.reports[x].hi) for k in _keys(info)))
-        seeds = set()
+        seeds: set[int] = set()
         for x in looking:
             (maybe if self._relevant(self.reports[x], cl) is False else seeds).add(x)
         return seeds
@@ -208,7 +208,7 @@ class MeetingClusters:
     def _crowded(self, maybe: set[int]) -> set[int]:
         """Of reports that look at new clusters they cannot join, those now looking at
         more than the bound (their search stops: that they fitted nothing can change)."""
-        out = set()
+        out: set[int] = set()
         for ref in maybe:
             r = self.reports[ref]
             self._look(r)
