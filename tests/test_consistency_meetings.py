@@ -5,6 +5,7 @@ moved."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from typing import Any
@@ -77,14 +78,18 @@ def _doc_cuts(ctx: Context, rng: random.Random, n: int) -> list[int]:
     return sorted(rng.sample(starts, min(n, len(starts))))
 
 
-def _fed(ctx: Context, cuts: list[int]) -> tuple[MeetingClusters, list[list[int]]]:
+def _fed(ctx: Context, cuts: list[int],
+         steps: list[dict[int, list[int]]] | None = None) -> tuple[MeetingClusters, list[list[int]]]:
     """The summary fed ``ctx``'s claims in parts cut at ``cuts``, each part added to the
-    one loaded from the JSON of the one before; what each update said moved."""
+    one loaded from the JSON of the one before; what each update said moved; into
+    ``steps`` the groups after each update."""
     summary = MeetingClusters()
     moved = []
     for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
         summary = MeetingClusters.load(json.loads(json.dumps(summary.dump())))
         moved.append(summary.update(ctx, ctx.infos[a:b]).moved)
+        if steps is not None:
+            steps.append(summary.groups())
     return summary, moved
 
 
@@ -96,11 +101,14 @@ def _check(recs: list[DocumentClaims], rng: random.Random, n_cuts: int) -> int:
     """Checks a summary fed in parts; how many old claims moved."""
     ctx = build_context(recs)
     cuts = _doc_cuts(ctx, rng, n_cuts)
-    summary, moved = _fed(ctx, cuts)
+    steps: list[dict[int, list[int]]] = []
+    summary, moved = _fed(ctx, cuts, steps)
     assert summary.groups() == _expected(ctx)
     assert sorted(summary.capped()) == sorted(ctx.capped)
-    prefixes = [_firsts(_expected(build_context([r for r in recs if _before(r, ctx, cut)])))
-                for cut in cuts] + [_firsts(_expected(ctx))]
+    expected = [_expected(build_context([r for r in recs if _before(r, ctx, cut)]))
+                for cut in cuts] + [_expected(ctx)]
+    assert steps == expected  # after each update, not only the last
+    prefixes = [_firsts(groups) for groups in expected]
     for before, after, said in zip(prefixes[:-1], prefixes[1:], moved[1:], strict=True):
         assert said == sorted(i for i, g in before.items() if after[i] != g)  # group changed
     return sum(map(len, moved))
@@ -269,3 +277,50 @@ def test_a_crowded_place_is_placed_again_whole(monkeypatch: pytest.MonkeyPatch) 
     days = [_meeting(f"d{k}", f"2024-{k:02d}-10", "Paris", ["RU", "FR"]) for k in range(1, 4)]
     _, moved = _fed_records([*stored, *days], [7])
     assert moved == [[], ["mee-m1", "mee-m2", "mee-m3", "mee-m6b"]]
+
+
+def _two_reports(doc: str, published: str, first: DocumentClaims,
+                 second: DocumentClaims) -> DocumentClaims:
+    """One article reporting the meetings of two records (its claims' ids kept)."""
+    shift = len(first.document.text) + 1
+    moved = [c.model_copy(update={"evidence": [e.model_copy(update={
+        "start": e.start + shift, "end": e.end + shift}) for e in c.evidence]})
+        for c in second.claims]
+    claims = [c.model_copy(update={"doc_id": doc}) for c in (*first.claims, *moved)]
+    document = first.document.model_copy(update={
+        "id": doc, "published": dt.date.fromisoformat(published),
+        "text": f"{first.document.text} {second.document.text}"})
+    return DocumentClaims(document=document, claims=claims)
+
+
+def test_a_report_leaving_a_day_cluster_moves_another_that_looked_at_it() -> None:
+    """A year-dated report of Paris leaves the cluster of 12 February (a report of 25 March
+    now ties it): the February report of the same article, which could not join that
+    cluster while its article was in it, now does, though nothing new is on its days."""
+    both = _two_reports("x", "2024-12-28",
+                        _report("r1", "2024", "Paris", [_actor("RU"), _actor("FR"), _actor("DE")]),
+                        _report("r2", "2024-02", None, [_actor("RU"), _actor("FR")]))
+    stored = [_meeting("d1", "2024-02-12", "Paris", ["RU", "FR", "DE"]),
+              _meeting("d2", "2024-03-25", "Paris", ["RU", "FR"]), both]
+    _, moved = _fed_records([*stored, _meeting("d3", "2024-03-25", "Paris", ["DE"])], [3])
+    assert moved == [[], ["mee-r1", "mee-r2"]]
+    _, moved = _fed_records([*stored, _meeting("d3", "2024-03-25", "Rome", ["DE"])], [3])
+    assert moved == [[], []]  # guard: another city
+
+
+def test_a_report_whose_search_now_stops_at_the_bound_is_placed_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a bound of 3: a March report of Paris looks at its cluster and two of Rome
+    naming Russia; a third of Rome (which it could never join) stops its search."""
+    from claimkit.consistency import grouping, meetings
+
+    monkeypatch.setattr(grouping, "MAX_CANDIDATES", 3)
+    monkeypatch.setattr(meetings, "MAX_CANDIDATES", 3)
+    stored = [_meeting("p", "2024-03-10", "Paris", ["RU", "FR"]),
+              _meeting("a", "2024-03-11", "Rome", ["RU"]),
+              _meeting("b", "2024-03-14", "Rome", ["RU"]),
+              _meeting("m", "2024-03", "Paris", ["RU"])]
+    _, moved = _fed_records([*stored, _meeting("c", "2024-03-20", "Rome", ["RU"])], [4])
+    assert moved == [[], ["mee-m"]]
+    _, moved = _fed_records([*stored, _meeting("c", "2024-03-11", "Rome", ["RU"])], [4])
+    assert moved == [[], []]  # guard: it joins a cluster of Rome already looked at

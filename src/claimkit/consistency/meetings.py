@@ -19,12 +19,18 @@ and participant the clusters filed), the interval-dated reports (their
 partition, days, document, place and participants, the day clusters they
 looked at, where they went), the claims left alone and the restatements of
 one article's meeting. An update files the new day-dated reports, then places
-again exactly the interval-dated reports whose choice can change: the new
-ones, those that look at a day cluster the new reports changed or that are
-filed under a new report's place or participant in its month, and, closing
-over, every report that shares a day cluster it looked at or its place and a
-month with one placed again (two reports can only affect each other through a
-cluster both could join). :meth:`MeetingClusters.groups` then gives the
+again, in corpus order, the new interval-dated reports and the old ones whose
+choice can change: those looking at a day cluster a new report changed (with
+a place, only clusters of their place: joining never adds a place), and,
+after each report that changes group, the later ones it can move (those
+looking at the day cluster it left or joined; those of its place whose days
+overlap its own or its interval cluster's opener's). A report that keeps its
+group changes nothing for the others: a cluster is the union of its members.
+Each is placed from the clusters as the reports before it left them (the
+day-dated reports, and the interval-dated members before it). A partition
+with more reports at one place than the search's bound (which counts the
+interval clusters of every time) is placed again from its closure instead.
+:meth:`MeetingClusters.groups` then gives the
 groups and members the grouping gives on all the claims, in its member order
 (tested on random corpora cut at random points, through :meth:`dump` and
 :meth:`load`), and :meth:`update` says which old claims moved.
@@ -36,7 +42,9 @@ article's restatements are found among its own claims).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,6 +138,8 @@ class MeetingClusters:
     _looking: dict[int, set[int]] = field(default_factory=dict)
     _filed: dict[tuple[int, int, str], set[int]] = field(default_factory=dict)
     _per_place: dict[tuple[int, str], int] = field(default_factory=dict)
+    #: per cluster (day or interval: its first claim) its interval-dated members, in order
+    _joined: dict[int, list[int]] = field(default_factory=dict)
 
     def update(self, ctx: Context, infos: Sequence[ClaimInfo],
                refs: Sequence[int] | None = None) -> MeetingUpdate:
@@ -152,9 +162,15 @@ class MeetingClusters:
         for i, info in enumerate(infos):
             if info.traits.grouping == "event" and i not in restated:
                 seeds |= self._add(ctx, refs[i], info, extras, maybe)
-        again = self._closure(seeds | self._crowded(maybe - seeds))
-        old = {ref: self.reports[ref].target for ref in again if self.reports[ref].target >= 0}
-        self._place(again)
+        seeds |= self._crowded(maybe - seeds)
+        crowded = {p for (p, _), n in self._per_place.items() if n > MAX_CANDIDATES}
+        if crowded & {self.reports[ref].part for ref in seeds}:
+            again = self._closure(seeds)
+            was = {ref: self.reports[ref].target for ref in again}
+            self._place(again)
+        else:
+            was = self._propagate(seeds)
+        old = {ref: target for ref, target in was.items() if target >= 0}
         moved = {ref for ref, target in old.items() if self.reports[ref].target != target}
         self.restated.extend((refs[i], refs[first]) for i, first in restated.items())
         moved |= {ref for ref, first in self.restated if first in moved}
@@ -273,28 +289,121 @@ class MeetingClusters:
                 todo.extend(x.ref for x in self.reports.values() if x.part == r.part)
         return sorted(dirty)
 
+    def _propagate(self, seeds: set[int]) -> dict[int, int]:
+        """Place the seeds again in corpus order, and after each report that changes
+        group the later reports it can move: those that can join the day cluster it left
+        or joined (see :meth:`_relevant`), and those of its place whose days overlap its
+        own (the interval clusters); a report that keeps its group changes nothing for the
+        others (a cluster is the union of its members). Their groups before."""
+        heap, was = sorted(seeds), {}
+        while heap:
+            ref = heapq.heappop(heap)
+            if ref in was:
+                continue
+            r = self.reports[ref]
+            was[ref] = before = r.target
+            self._look(r)
+            self._place_one(r)
+            if r.target != before:
+                self._retarget(r, before)
+                for x in self._affected(r, before):
+                    if x > ref:  # an earlier report was placed before this one either way
+                        heapq.heappush(heap, x)
+        return was
+
+    def _affected(self, r: _Report, before: int) -> set[int]:
+        out: set[int] = set()
+        for t in {before, r.target} - {-1}:
+            cl = self.clusters.get(t)
+            if cl is None:  # an interval cluster: its days lie in its opener's and in r's
+                out.update(self._overlapping(r), self._overlapping(self.reports[t]))
+            else:
+                out.update(x for x in self._looking.get(t, ())
+                           if self._relevant(self.reports[x], cl) is not False)
+        return out
+
+    def _overlapping(self, r: _Report) -> set[int]:
+        """The reports of ``r``'s partition and place (or no place) whose days overlap its."""
+        key = _place_key(r.loc)
+        return {x for m in _months(r.lo, r.hi) for x in self._filed.get((r.part, m, key), ())
+                if self.reports[x].lo <= r.hi and self.reports[x].hi >= r.lo}
+
+    def _place_one(self, r: _Report) -> None:
+        """Place one report as the grouping does, from the day clusters and the interval
+        clusters as the reports before it left them."""
+        cands = [self._state_at(gid, r.ref) for gid in r.looked]
+        cl, capped = best_day_cluster(cands, r, r.lo, r.hi, self.collectives)
+        if cl is not None:
+            r.target, r.capped = cl.gid, capped
+            return
+        cl, more = interval_cluster(self._intervals_at(r), r, r.lo, r.hi, self.collectives)
+        r.capped = capped or more
+        r.target = r.ref if cl is None else cl.gid
+
+    def _state_at(self, gid: int, ref: int) -> _Cluster:
+        """Day cluster ``gid`` as the interval-dated reports before ``ref`` left it."""
+        c = self.clusters[gid]
+        cl = _Cluster(gid, set(c.docs), set(c.locs), set(c.parts), c.lo, c.hi)
+        for j in self._joined.get(gid, ()):
+            if j >= ref:
+                break
+            enlarge(cl, self.reports[j])
+        return cl
+
+    def _intervals_at(self, r: _Report) -> list[_Cluster]:
+        """The interval clusters of ``r``'s place that reports before it opened and whose
+        members' days overlap its own (no other can fit it), in the order opened."""
+        openers = {t for x in self._overlapping(r) if x < r.ref
+                   and (t := self.reports[x].target) >= 0 and t not in self.clusters}
+        out = []
+        for t in sorted(openers):
+            first = self.reports[t]
+            cl = new_interval_cluster(t, first, first.lo, first.hi)
+            for j in self._joined[t][1:]:
+                if j >= r.ref:
+                    break
+                x = self.reports[j]
+                enlarge(cl, x)
+                cl.lo, cl.hi = max(cl.lo, x.lo), min(cl.hi, x.hi)
+            out.append(cl)
+        return out
+
+    def _retarget(self, r: _Report, before: int) -> None:
+        """Keep each cluster's interval-dated members (in corpus order) as ``r`` moves."""
+        if before >= 0:
+            self._joined[before].remove(r.ref)
+        bisect.insort(self._joined.setdefault(r.target, []), r.ref)
+
     def _place(self, refs: list[int]) -> None:
         """Place these reports again, in corpus order, as the grouping places them."""
         work: dict[int, _Cluster] = {}  # copies of the day clusters they join
         coarse: dict[tuple[int, str], list[_Cluster]] = {}
         for ref in refs:
             r = self.reports[ref]
-            cands = [self._copy(work, gid) for gid in r.looked]
-            cl, capped = best_day_cluster(cands, r, r.lo, r.hi, self.collectives)
-            if cl is not None:
-                enlarge(cl, r)
-                r.target, r.capped = cl.gid, capped
-                continue
-            filed = coarse.setdefault((r.part, r.loc or ""), [])
-            cl, more = interval_cluster(filed, r, r.lo, r.hi, self.collectives)
-            r.capped = capped or more
-            if cl is None:
-                filed.append(new_interval_cluster(ref, r, r.lo, r.hi))
-                r.target = ref
-            else:
-                enlarge(cl, r)
-                cl.lo, cl.hi = max(cl.lo, r.lo), min(cl.hi, r.hi)
-                r.target = cl.gid
+            before = r.target
+            self._place_fresh(r, work, coarse)
+            if r.target != before:
+                self._retarget(r, before)
+
+    def _place_fresh(self, r: _Report, work: dict[int, _Cluster],
+                     coarse: dict[tuple[int, str], list[_Cluster]]) -> None:
+        """Place one report from the clusters of the reports placed again before it."""
+        cands = [self._copy(work, gid) for gid in r.looked]
+        cl, capped = best_day_cluster(cands, r, r.lo, r.hi, self.collectives)
+        if cl is not None:
+            enlarge(cl, r)
+            r.target, r.capped = cl.gid, capped
+            return
+        filed = coarse.setdefault((r.part, r.loc or ""), [])
+        cl, more = interval_cluster(filed, r, r.lo, r.hi, self.collectives)
+        r.capped = capped or more
+        if cl is None:
+            filed.append(new_interval_cluster(r.ref, r, r.lo, r.hi))
+            r.target = r.ref
+        else:
+            enlarge(cl, r)
+            cl.lo, cl.hi = max(cl.lo, r.lo), min(cl.hi, r.hi)
+            r.target = cl.gid
 
     def _copy(self, work: dict[int, _Cluster], gid: int) -> _Cluster:
         cl = work.get(gid)
@@ -353,6 +462,7 @@ class MeetingClusters:
             r = _Report(ref, part, lo, hi, doc, loc, frozenset(parts), target, capped, ())
             out._file_report(r)
             out._look_at(r, tuple(looked))
+            out._joined.setdefault(target, []).append(ref)
         return out
 
     def _look_at(self, r: _Report, looked: tuple[int, ...]) -> None:
