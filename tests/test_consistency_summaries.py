@@ -4,6 +4,7 @@ also through its stored form (dump, load)."""
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -367,3 +368,43 @@ def test_position_splits_with_named_and_unnamed_recipients(seed: int) -> None:
         counts = _check_splits(build_context(_recipients_reports(rng, rng.randint(2, 12))), rng)
         totals = {k: totals[k] + counts[k] for k in totals}
     assert totals["split"] > 0 and totals["moved"] > 0, totals
+
+
+def _integrity_ids(findings: list[Finding]) -> list[str]:
+    return _sorted([f for f in findings if "is used by two different claims" in f.message])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ids_used_twice_updated_in_parts_find_what_the_check_finds(seed: int) -> None:
+    from claimkit.consistency import check_integrity
+    from claimkit.consistency.summaries import IdsUsedTwice
+
+    rng = random.Random(seed)
+    ctx = build_context(varied_corpus(900, seed))
+    expected = _integrity_ids(check_integrity(context=ctx))
+    assert expected  # the corpus gives other claims ids already used
+    cuts = sorted(rng.sample(range(1, len(ctx.infos)), rng.randint(1, 5)))
+    summary, found = IdsUsedTwice(), []
+    for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
+        summary = IdsUsedTwice.load(json.loads(json.dumps(summary.dump())))
+        found += summary.findings(summary.update(ctx.infos[a:b]), InContext(ctx))
+    assert _sorted(found) == expected
+
+
+def test_the_same_claim_twice_is_not_an_id_used_twice() -> None:
+    from claimkit.consistency import check_integrity
+    from claimkit.consistency.summaries import IdsUsedTwice
+
+    first = _pledge("p1", UA)
+    same = DocumentClaims(document=first.document.model_copy(update={"id": "p2"}),
+                          claims=list(first.claims))
+    other = _pledge("p1", IT)  # the same id, another recipient
+    again = DocumentClaims(document=other.document.model_copy(update={"id": "p3"}),
+                           claims=list(other.claims))  # compared with the first, not the last
+    for recs, n in (([first, same], 0), ([first, other], 1), ([first, other, again], 2)):
+        ctx = build_context(recs)
+        summary = IdsUsedTwice()
+        summary.update(ctx.infos[:1])
+        got = summary.findings(summary.update(ctx.infos[1:]), InContext(ctx))
+        assert _sorted(got) == _integrity_ids(check_integrity(context=ctx))
+        assert len(got) == n

@@ -149,13 +149,7 @@ def check_integrity(
         if c.id:
             j = seen.setdefault(c.id, i)
             if j != i and ctx.infos[j].claim != c:
-                out.append(
-                    _finding(
-                        FindingKind.integrity, Severity.warning,
-                        f"claim id {c.id} is used by two different claims",
-                        ctx.group_of(i), [ctx.infos[j], info],
-                    )
-                )
+                out.append(id_used_twice(ctx.infos[j], info, ctx.group_of(i)))
     if missing_docs and ctx.documents:
         n = sum(missing_docs.values())
         out.append(
@@ -169,6 +163,14 @@ def check_integrity(
             )
         )
     return out
+
+
+def id_used_twice(first: ClaimInfo, info: ClaimInfo, group: str | None) -> Finding:
+    """The finding of a claim whose id an earlier, different claim has (``group``: the
+    later claim's)."""
+    return _finding(FindingKind.integrity, Severity.warning,
+                    f"claim id {info.claim.id} is used by two different claims", group,
+                    [first, info])
 
 
 def _claim_problems(info: ClaimInfo, quantity_fields: tuple[str, ...]) -> list[str]:

@@ -33,14 +33,19 @@ groups (per named position its sets, first claim and size), and says when a
 new claim moves old ones (a second named position appearing: the block must
 be grouped again).
 
-Without a summary yet: integrity, time and limits (per claim or per
-document, so new documents need none, but for their corpus-wide cases: a
-claim id used twice, the count of capped claims), the meeting clusters and
-the placement of undated articles; see docs/store.md.
+:class:`IdsUsedTwice` keeps, per claim id, its first claim and a digest of
+it: the integrity check's "claim id used by two different claims" findings
+of later claims.
+
+The meeting clusters have theirs in :mod:`claimkit.consistency.meetings`.
+Without a summary yet: the rest of integrity, time and limits (per claim or
+per document, so new documents need none, but for the count of capped claims)
+and the placement of undated articles; see docs/store.md.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -57,6 +62,7 @@ from claimkit.consistency.checks import (
     _vouches,
     corroboration_finding,
     date_conflict,
+    id_used_twice,
     independent_outlets,
     named_actors,
     outlet_of,
@@ -93,6 +99,7 @@ from claimkit.schemas import ClaimTraits, Quantity, claim_model, claim_traits
 __all__ = [
     "ConflictSummary",
     "CorroborationSummary",
+    "IdsUsedTwice",
     "InContext",
     "PositionSplits",
     "Resolver",
@@ -793,3 +800,44 @@ class PositionSplits:
                    [_Split([set(x) for x in sets], int(first), int(n))
                     for sets, first, n in data["named"]],
                    int(data["unnamed"]), data["first_unnamed"], int(data["last"]))
+
+
+@dataclass(slots=True)
+class IdsUsedTwice:
+    """Per claim id its first claim (ref) and a digest of it (its type and JSON), so that
+    a later claim of that id is found to be another claim, as the integrity check finds
+    it, without the first claim read back."""
+
+    first: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def update(self, infos: Iterable[ClaimInfo],
+               refs: Sequence[int] | None = None) -> list[tuple[int, int]]:
+        """Add claims in corpus order; (first claim, claim) of each new claim whose id a
+        different claim has."""
+        out: list[tuple[int, int]] = []
+        for i, info in enumerate(infos):
+            c = info.claim
+            if not c.id:
+                continue
+            ref = info.idx if refs is None else refs[i]
+            digest = hashlib.sha1(f"{type(c).__module__}.{type(c).__qualname__}|"
+                                  f"{c.model_dump_json()}".encode()).hexdigest()
+            j, seen = self.first.setdefault(c.id, (ref, digest))
+            if j != ref and seen != digest:
+                out.append((j, ref))
+        return out
+
+    @staticmethod
+    def findings(pairs: Iterable[tuple[int, int]], resolve: Resolver) -> list[Finding]:
+        """The integrity findings of :meth:`update`'s pairs."""
+        return [id_used_twice(resolve.claim_info(j), resolve.claim_info(ref), resolve.group_id(ref))
+                for j, ref in pairs]
+
+    def dump(self) -> dict[str, Any]:
+        """The summary as JSON-able data (see :meth:`load`)."""
+        return {"first": [[k, ref, d] for k, (ref, d) in self.first.items()]}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> IdsUsedTwice:
+        """The summary :meth:`dump` gave."""
+        return cls({k: (int(ref), d) for k, ref, d in data["first"]})
