@@ -408,3 +408,50 @@ def test_the_same_claim_twice_is_not_an_id_used_twice() -> None:
         got = summary.findings(summary.update(ctx.infos[1:]), InContext(ctx))
         assert _sorted(got) == _integrity_ids(check_integrity(context=ctx))
         assert len(got) == n
+
+
+def _votes_fed(recs: list[DocumentClaims], cuts: list[int]) -> tuple[dict[str, int], list[list[str]]]:
+    """Placement votes fed records in parts (cut between records, each keyed alone) through
+    JSON; the years at the end and the old articles each update said changed year, both
+    checked against placing each prefix at once."""
+    from claimkit.consistency import placement_of
+    from claimkit.consistency.summaries import PlacementVotes
+
+    summary, said, before = PlacementVotes(), [], {}
+    for a, b in zip([0, *cuts], [*cuts, len(recs)], strict=True):
+        summary = PlacementVotes.load(json.loads(json.dumps(summary.dump())))
+        said.append(summary.update(build_context(recs[a:b], group=False)))
+        whole = placement_of(build_context(recs[:b], group=False))
+        assert summary.years == whole.years()
+        old = set(whole.unknown) | set(whole.spans)
+        assert said[-1] == sorted(d for d in old if d not in {r.document.id for r in recs[a:b]}
+                                  and whole.years().get(d) != before.get(d))
+        before = whole.years()
+    return summary.years, said
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_placement_votes_updated_in_parts_place_as_the_whole_corpus(seed: int) -> None:
+    rng = random.Random(seed)
+    recs = varied_corpus(900, seed)
+    years, _ = _votes_fed(recs, sorted(rng.sample(range(1, len(recs)), rng.randint(1, 5))))
+    assert years  # the corpus has articles placed by their positions or own dates
+
+
+def _undated_pledges(doc: str, published: str | None) -> DocumentClaims:
+    text = "France will send troops. France will send money."
+    return record(doc, text, [
+        {"kind": "pledge", "quote": "France will send troops", "actor": [FR], "what": "troops",
+         "date": None},
+        {"kind": "pledge", "quote": "France will send money", "actor": [FR], "what": "money",
+         "date": None}], published=published)
+
+
+def test_an_article_placed_by_its_positions_is_unplaced_by_a_later_year() -> None:
+    """An article without a date is placed in 2024 by two positions reported then; a
+    2025 article reporting both takes their votes away: the old article changes year."""
+    recs = [_undated_pledges("a", "2024-05-01"), _undated_pledges("u", None)]
+    years, said = _votes_fed([*recs, _undated_pledges("b", "2025-05-01")], [2])
+    assert said == [[], ["u"]] and "u" not in years
+    years, said = _votes_fed([*recs, _undated_pledges("c", "2024-06-01")], [2])
+    assert said == [[], []] and years["u"] == 2024  # guard: the same year again

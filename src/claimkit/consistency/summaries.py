@@ -37,16 +37,22 @@ be grouped again).
 it: the integrity check's "claim id used by two different claims" findings
 of later claims.
 
+:class:`PlacementVotes` keeps what placing articles without a publication
+date needs (:class:`~claimkit.consistency.placement.Placement`: per position
+block the years known, per such article its blocks and dated claims) and the
+years it gave, and says which old articles a new part places, moves or leaves
+unplaced (their claims change year groups).
+
 The meeting clusters have theirs in :mod:`claimkit.consistency.meetings`.
 Without a summary yet: the rest of integrity, time and limits (per claim or
-per document, so new documents need none, but for the count of capped claims)
-and the placement of undated articles; see docs/store.md.
+per document, so new documents need none, but for the count of capped
+claims); see docs/store.md.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -76,11 +82,13 @@ from claimkit.consistency.grouping import (
     _field_sets,
     _set_fields,
     first_fit,
+    placement_of,
     split_label,
     unnamed_label,
 )
 from claimkit.consistency.keys import DateRange, KeyBuilder
 from claimkit.consistency.models import Finding, FindingKind, Severity
+from claimkit.consistency.placement import Placement
 from claimkit.consistency.stance import (
     Said,
     _firm,
@@ -101,6 +109,7 @@ __all__ = [
     "CorroborationSummary",
     "IdsUsedTwice",
     "InContext",
+    "PlacementVotes",
     "PositionSplits",
     "Resolver",
     "StanceSummary",
@@ -841,3 +850,55 @@ class IdsUsedTwice:
     def load(cls, data: dict[str, Any]) -> IdsUsedTwice:
         """The summary :meth:`dump` gave."""
         return cls({k: (int(ref), d) for k, ref, d in data["first"]})
+
+
+@dataclass(slots=True)
+class PlacementVotes:
+    """What placing articles without a publication date needs to know of the claims
+    added so far, and the years it gave them (see :mod:`claimkit.consistency.placement`).
+
+    The votes are corpus-wide (a block known in one year votes; an article placed in
+    one round can place another), so :meth:`update` places every such article again:
+    they are few, and each holds only its blocks and dated claims' days.
+    """
+
+    placement: Placement = field(default_factory=Placement)
+    years: dict[str, int] = field(default_factory=dict)
+
+    def update(self, ctx: Context) -> list[str]:
+        """Add a context's claims (whole documents, after those added before; keyed
+        alone is enough: ``group=False``); the old articles whose year changed."""
+        old = set(self.placement.unknown) | set(self.placement.spans)
+        self.placement = self.placement.merge(placement_of(ctx))
+        years = self.placement.years()
+        changed = sorted(d for d in old if years.get(d) != self.years.get(d))
+        self.years = years
+        return changed
+
+    def dump(self) -> dict[str, Any]:
+        """The summary as JSON-able data (see :meth:`load`)."""
+        p = self.placement
+        return {"known": [[_listed(b), sorted(y)] for b, y in p.known.items()],
+                "unknown": [[d, [_listed(b) for b in blocks]] for d, blocks in p.unknown.items()],
+                "spans": [[d, [list(x) for x in xs]] for d, xs in p.spans.items()],
+                "years": self.years}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> PlacementVotes:
+        """The summary :meth:`dump` gave."""
+        return cls(Placement({_block(b): set(y) for b, y in data["known"]},
+                             {d: [_block(b) for b in blocks] for d, blocks in data["unknown"]},
+                             {d: [(lo, hi) for lo, hi in xs] for d, xs in data["spans"]}),
+                   {d: int(y) for d, y in data["years"].items()})
+
+
+def _block(data: list[Any]) -> tuple[Any, ...]:
+    """A position block read back from JSON: (type, actor, object, further keys)."""
+    type_, actor, obj, extra = data
+    return (type_, actor, obj, tuple(extra))
+
+
+def _listed(block: Hashable) -> list[Any]:
+    """A position block as JSON (see :func:`_block`)."""
+    assert isinstance(block, tuple)
+    return list(block)
