@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from claimkit.consistency.grouping import (
     COMPARED_CHARS,
@@ -66,12 +66,16 @@ def _finding(
     message: str,
     group: str | None,
     infos: list[ClaimInfo],
+    total: int | None = None,
     **details: Any,
 ) -> Finding:
+    """A finding naming ``infos`` (the first :data:`MAX_LISTED` of them; ``total``: how many
+    there are, if ``infos`` holds only the first)."""
     listed = infos[:MAX_LISTED]
     spans = [(x.doc, s) for x in listed for s in x.claim.evidence[:2]]
-    if len(infos) > MAX_LISTED:
-        details["claims_total"] = len(infos)
+    total = len(infos) if total is None else total
+    if total > MAX_LISTED:
+        details["claims_total"] = total
     # model_construct: every value is built here and already valid; a million
     # claims can mean a hundred thousand findings
     return construct(
@@ -145,13 +149,7 @@ def check_integrity(
         if c.id:
             j = seen.setdefault(c.id, i)
             if j != i and ctx.infos[j].claim != c:
-                out.append(
-                    _finding(
-                        FindingKind.integrity, Severity.warning,
-                        f"claim id {c.id} is used by two different claims",
-                        ctx.group_of(i), [ctx.infos[j], info],
-                    )
-                )
+                out.append(id_used_twice(ctx.infos[j], info, ctx.group_of(i)))
     if missing_docs and ctx.documents:
         n = sum(missing_docs.values())
         out.append(
@@ -165,6 +163,14 @@ def check_integrity(
             )
         )
     return out
+
+
+def id_used_twice(first: ClaimInfo, info: ClaimInfo, group: str | None) -> Finding:
+    """The finding of a claim whose id an earlier, different claim has (``group``: the
+    later claim's)."""
+    return _finding(FindingKind.integrity, Severity.warning,
+                    f"claim id {info.claim.id} is used by two different claims", group,
+                    [first, info])
 
 
 def _claim_problems(info: ClaimInfo, quantity_fields: tuple[str, ...]) -> list[str]:
@@ -263,11 +269,19 @@ def _unit(q: Quantity) -> str | None:
     return u[:-1] if u.endswith("s") and not u.endswith("ss") else u
 
 
+class _HasDoc(Protocol):
+    @property
+    def doc(self) -> str: ...
+
+
+_D = TypeVar("_D", bound=_HasDoc)
+
+
 def _quantity_conflict(
-    pairs: list[tuple[ClaimInfo, Quantity]],
-) -> tuple[ClaimInfo, ClaimInfo] | None:
+    pairs: list[tuple[_D, Quantity]],
+) -> tuple[_D, _D] | None:
     """Two claims whose quantities cannot both be true, or None (linear: interval sweep)."""
-    by_unit: dict[str | None, list[tuple[ClaimInfo, tuple[float, float]]]] = {}
+    by_unit: dict[str | None, list[tuple[_D, tuple[float, float]]]] = {}
     for info, q in pairs:
         iv = quantity_interval(q)
         if iv is not None:
@@ -401,24 +415,32 @@ def _quantity_finding(
     qualifier its own quoted evidence gives it ("至少有26个国家": at least 26),
     so a qualifier an extractor left out does not make a conflict.
     """
+    found = quantity_hit(pairs, _as_quoted)
+    if found is None:
+        return []
+    a, b, message = found
+    return [_finding(FindingKind.conflict, Severity(severity), f"{label}: {what} {message}",
+                     gid, [a, b], field=field)]
+
+
+def quantity_hit(
+    pairs: list[tuple[_D, Quantity]], requote: Callable[[_D, Quantity], Quantity],
+) -> tuple[_D, _D, str] | None:
+    """The first two claims of ``pairs`` whose quantities disagree once each of the two has
+    the quantity its quote states (``requote``), and what they say ("disagree: ..."); None
+    if none do."""
     hit = _quantity_conflict(pairs)
     read: set[int] = set()  # claims whose quote was read (each once)
     while hit and not {id(hit[0]), id(hit[1])} <= read:
         read.update((id(hit[0]), id(hit[1])))
-        pairs = [(x, _as_quoted(x, q) if x is hit[0] or x is hit[1] else q) for x, q in pairs]
+        pairs = [(x, requote(x, q) if x is hit[0] or x is hit[1] else q) for x, q in pairs]
         hit = _quantity_conflict(pairs)
     if not hit:
-        return []
+        return None
     a, b = hit
     stated = {id(x): q for x, q in pairs}
-    return [
-        _finding(
-            FindingKind.conflict, Severity(severity),
-            f"{label}: {what} disagree: {_qtext(stated[id(a)])} ({a.doc}) "
-            f"vs {_qtext(stated[id(b)])} ({b.doc})",
-            gid, [a, b], field=field,
-        )
-    ]
+    return (a, b, f"disagree: {_qtext(stated[id(a)])} ({a.doc}) "
+                  f"vs {_qtext(stated[id(b)])} ({b.doc})")
 
 
 def _as_quoted(info: ClaimInfo, q: Quantity) -> Quantity:
@@ -455,34 +477,45 @@ def _date_conflicts(
     days = sorted({x.date[0] for x in infos if x.date is not None and x.date[2] == "day"})
     if len(days) < 2:
         return []
-    span = days[-1] - days[0]
     first = next(x for x in infos if x.date is not None and x.date[0] == days[0])
     last = next(x for x in infos if x.date is not None and x.date[0] == days[-1])
-    return [
-        _finding(
-            FindingKind.conflict, Severity.info if span <= 1 else Severity(rule.severity),
-            f"{label}: dates differ by {span} day(s): {_iso(days[0])} ({first.doc}) vs "
-            f"{_iso(days[-1])} ({last.doc})" + (" (time zones?)" if span <= 1 else ""),
-            gid, [first, last], field="date",
-        )
-    ]
+    severity, message = date_conflict(label, days[0], days[-1], first.doc, last.doc, rule)
+    return [_finding(FindingKind.conflict, severity, message, gid, [first, last], field="date")]
+
+
+def date_conflict(
+    label: str, lo: int, hi: int, first_doc: str, last_doc: str, rule: ConflictRule,
+) -> tuple[Severity, str]:
+    """Severity and message of a group's days ``lo`` to ``hi`` (ordinals) that differ, first
+    reported by ``first_doc`` and ``last_doc``: info at one day apart (time zones)."""
+    span = hi - lo
+    return (Severity.info if span <= 1 else Severity(rule.severity),
+            f"{label}: dates differ by {span} day(s): {_iso(lo)} ({first_doc}) vs "
+            f"{_iso(hi)} ({last_doc})" + (" (time zones?)" if span <= 1 else ""))
 
 
 def _actor_conflicts(
     ctx: Context, gid: str, label: str, infos: list[ClaimInfo], fc: _FieldCheck
 ) -> list[Finding]:
     """Actor fields (hosts) of claims that have no one in common."""
-    name = fc.name
-    named: list[tuple[ClaimInfo, list[Actor], frozenset[str]]] = []
+    named: list[tuple[ClaimInfo, str, frozenset[str]]] = []
     for x in infos:
-        value = getattr(x.claim, name, None) or []
-        actors = list(value) if isinstance(value, list) else [value]
-        if actors:
-            named.append((x, actors, frozenset(ctx.keys.actor_keys(actors))))
+        found = named_actors(ctx, x, fc.name)
+        if found is not None:
+            named.append((x, *found))
     if len(named) < 2 or frozenset.intersection(*(k for _, _, k in named)):
         return []
-    shown = [f"{', '.join(a.label for a in actors)} ({x.doc})" for x, actors, _ in named[:4]]
+    shown = [f"{labels} ({x.doc})" for x, labels, _ in named[:4]]
     return _disagree(fc, gid, label, shown, [x for x, _, _ in named])
+
+
+def named_actors(ctx: Context, x: ClaimInfo, name: str) -> tuple[str, frozenset[str]] | None:
+    """The actors a claim's field ``name`` names (their labels, joined; their keys), if any."""
+    value = getattr(x.claim, name, None) or []
+    actors: list[Actor] = list(value) if isinstance(value, list) else [value]
+    if not actors:
+        return None
+    return ", ".join(a.label for a in actors), frozenset(ctx.keys.actor_keys(actors))
 
 
 def _value_conflicts(
@@ -492,23 +525,11 @@ def _value_conflicts(
     folded, others as they are."""
     first: dict[str, tuple[ClaimInfo, str]] = {}  # value key -> first claim and value as written
     classes: set[str] = set()
-    table = fc.rule.classes
     for x in infos:
-        raw = getattr(x.claim, fc.name, None)
-        if raw is None:
+        found = value_class(ctx, x, fc)
+        if found is None:
             continue
-        shown = str(getattr(raw, "value", raw))
-        if fc.how == "place":
-            key = x.loc or ctx.keys.location_key(shown)
-            if key and not ctx.keys.known_place(key):
-                continue  # a venue or district the place names do not know may be in the other
-        else:
-            key = fold(shown) if fc.how == "text" else shown
-        if not key:
-            continue
-        cls = key if table is None else table.get(key)
-        if cls is None:
-            continue
+        key, cls, shown = found
         first.setdefault(key, (x, shown))
         classes.add(cls)
     if len(classes) < 2:
@@ -517,14 +538,36 @@ def _value_conflicts(
                      [x for x, _ in first.values()])
 
 
-def _disagree(fc: _FieldCheck, gid: str, label: str, shown: list[str], infos: list[ClaimInfo]) -> list[Finding]:
+def value_class(ctx: Context, x: ClaimInfo, fc: _FieldCheck) -> tuple[str, str, str] | None:
+    """A claim's value of ``fc``'s field as compared: its key, its class and the value as
+    written; None if it has none or is not compared (an unknown place, a value the rule's
+    classes leave out)."""
+    raw = getattr(x.claim, fc.name, None)
+    if raw is None:
+        return None
+    shown = str(getattr(raw, "value", raw))
+    if fc.how == "place":
+        key = x.loc or ctx.keys.location_key(shown)
+        if key and not ctx.keys.known_place(key):
+            return None  # a venue or district the place names do not know may be in the other
+    else:
+        key = fold(shown) if fc.how == "text" else shown
+    if not key:
+        return None
+    table = fc.rule.classes
+    cls = key if table is None else table.get(key)
+    return None if cls is None else (key, cls, shown)
+
+
+def _disagree(fc: _FieldCheck, gid: str, label: str, shown: list[str], infos: list[ClaimInfo],
+              total: int | None = None) -> list[Finding]:
     """The conflict of ``fc``'s field in group ``gid``: the values ``shown`` (each with its
-    document) disagree across ``infos``."""
+    document) disagree across ``infos`` (the first of ``total``, if given)."""
     return [
         _finding(
             FindingKind.conflict, Severity(fc.rule.severity),
             f"{label}: {fc.what} disagree: " + " vs ".join(shown),
-            gid, infos, field=fc.name,
+            gid, infos, total, field=fc.name,
         )
     ]
 
@@ -645,17 +688,25 @@ def check_corroboration(
             {lang for d in docs if (doc := ctx.documents.get(d)) is not None and (lang := doc.language)}
         )
         first_per_doc = list({x.doc: x for x in reversed(infos)}.values())[::-1]
-        out.append(
-            _finding(
-                FindingKind.corroboration, Severity.info,
-                f"{g.label}: reported by {len(docs)} documents ({_listed(docs)}), "
-                f"{len(independent)} independent"
-                + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
-                g.id, first_per_doc, documents=len(docs), independent=len(independent),
-                languages=langs,
-            )
-        )
+        out.append(corroboration_finding(g.id, g.label, docs, len(independent), langs,
+                                         first_per_doc))
     return out
+
+
+def corroboration_finding(
+    gid: str, label: str, docs: list[str], independent: int, langs: list[str],
+    reports: list[ClaimInfo],
+) -> Finding:
+    """The corroboration finding of a group: its ``docs`` (in order), how many outlets are
+    independent, its languages and the first report of each document (``reports``, ordered
+    by each document's last report)."""
+    return _finding(
+        FindingKind.corroboration, Severity.info,
+        f"{label}: reported by {len(docs)} documents ({_listed(docs)}), "
+        f"{independent} independent"
+        + (f", in {len(langs)} languages ({', '.join(langs)})" if langs else ""),
+        gid, reports, documents=len(docs), independent=independent, languages=langs,
+    )
 
 
 def _vouches(ctx: Context, info: ClaimInfo, key: str) -> bool:
@@ -716,22 +767,38 @@ def _independent(ctx: Context, infos: list[ClaimInfo]) -> set[str]:
     Only reports with the same quote are compared (a set test first), so the
     cost stays linear in the group's size.
     """
-    source = ctx.source
     # outlet -> its first report (built from the end: the first report is written last)
-    first = {
-        fold(x.claim.attributed_to) if x.claim.attributed_to else source(x.doc): x
-        for x in reversed(infos)
-    }
-    if len(first) < 2:
-        return set(first)
-    quotes = [x.claim.evidence[0].text if x.claim.evidence else None for x in first.values()]
+    first = {outlet_of(ctx, x): x for x in reversed(infos)}
+    return independent_outlets([(outlet, quote_of(x), x.doc) for outlet, x in first.items()],
+                               lambda doc: _text(ctx, doc))
+
+
+def outlet_of(ctx: Context, info: ClaimInfo) -> str:
+    """A report's outlet: the agency it credits, else its document's source."""
+    return fold(info.claim.attributed_to) if info.claim.attributed_to else ctx.source(info.doc)
+
+
+def quote_of(info: ClaimInfo) -> str | None:
+    """A report's first quote (syndicated copies are compared only within one quote)."""
+    return info.claim.evidence[0].text if info.claim.evidence else None
+
+
+def independent_outlets(
+    firsts: list[tuple[str, str | None, str]], text_of: Callable[[str], _Text | None],
+) -> set[str]:
+    """The outlets of ``firsts`` (outlet, first report's quote, its document), in the order
+    :func:`_independent` takes them, that are not copies of an earlier one's text
+    (``text_of``: a document's text as compared)."""
+    if len(firsts) < 2:
+        return {outlet for outlet, _, _ in firsts}
+    quotes = [quote for _, quote, _ in firsts]
     if len(set(quotes)) == len(quotes):
-        return set(first)
+        return {outlet for outlet, _, _ in firsts}
     outlets: set[str] = set()
     kept: dict[str | None, list[_Text]] = {}  # quote -> texts of the reports counted
     equal: dict[tuple[str | None, str], _Text] = {}  # (quote, spacing-folded text) -> first
-    for (outlet, x), quote in zip(first.items(), quotes, strict=True):
-        text = _text(ctx, x.doc)
+    for outlet, quote, doc in firsts:
+        text = text_of(doc)
         if quote is not None and text is not None and _copies(text, kept.get(quote, []), equal.get((quote, text[2]))):
             continue
         if text is not None:

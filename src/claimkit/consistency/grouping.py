@@ -31,10 +31,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from claimkit.consistency.keys import DateRange, KeyBuilder, parse_date
@@ -365,19 +365,14 @@ def _group_events(ctx: Context) -> None:
     partitions: dict[tuple[str, tuple[str | None, ...]], _Index] = {}
     deferred: list[tuple[int, DateRange, _Index]] = []
     extras: dict[str, tuple[str, ...]] = {}
-    restated = _restatements(ctx, extras)
+    restated = restatements(ctx, ctx.infos, extras)
     for i, info in enumerate(ctx.infos):
         traits = info.traits
         if traits.grouping != "event" or i in restated:
             continue
-        fields = extras.get(info.type)
-        if fields is None:
-            fields = extras[info.type] = _event_extra_fields(traits)
-        values = _field_keys(ctx, info, fields) if fields else ()
-        span = info.date or undated_span(info)
-        if span is None or None in values or (span[2] != "day" and info.loc is None and (
-            span[2] == "undated" or not info.parts
-        )):
+        values = event_partition(ctx, info, extras)
+        span = clustered(info, info.date or undated_span(info), values)
+        if span is None:
             _new_group(ctx, info, _event_label(ctx, info), i)
             continue
         index = partitions.get((info.type, values))
@@ -395,9 +390,11 @@ def _group_events(ctx: Context) -> None:
         _file(ctx, i, gid)
 
 
-def _restatements(ctx: Context, extras: dict[str, tuple[str, ...]]) -> dict[int, int]:
+def restatements(ctx: Context, infos: Sequence[ClaimInfo],
+                 extras: dict[str, tuple[str, ...]]) -> dict[int, int]:
     """Claims of an "event" type that restate another claim of their document: each
-    mapped to the claim it restates (the one most precisely dated).
+    mapped to the claim it restates (the one most precisely dated); both by their place
+    in ``infos`` (whole documents: a claim store's new ones, or all).
 
     An article names its meeting more than once (the headline's "leaders gather
     in Washington", the body's "Trump hosted ... at the White House on
@@ -409,20 +406,17 @@ def _restatements(ctx: Context, extras: dict[str, tuple[str, ...]]) -> dict[int,
     ("Zelensky met Macron at the Élysée" the day before "the Paris summit").
     """
     sets: dict[tuple[Any, ...], list[int]] = {}
-    for i, info in enumerate(ctx.infos):
+    for i, info in enumerate(infos):
         traits = info.traits
         if traits.grouping != "event" or not info.loc or len(info.parts) < 2:
             continue
-        fields = extras.get(info.type)
-        if fields is None:
-            fields = extras[info.type] = _event_extra_fields(traits)
-        values = _field_keys(ctx, info, fields) if fields else ()
+        values = event_partition(ctx, info, extras)
         sets.setdefault((info.type, info.doc, info.loc, info.parts, values), []).append(i)
     out: dict[int, int] = {}
     for members in sets.values():
-        if len(members) < 2 or not _one_time(ctx, members):
+        if len(members) < 2 or not _one_time([infos[i] for i in members]):
             continue
-        first = min(members, key=lambda i: (_precision(ctx.infos[i]), i))
+        first = min(members, key=lambda i: (_precision(infos[i]), i))
         out.update((i, first) for i in members if i != first)
     return out
 
@@ -438,9 +432,8 @@ def _precision(info: ClaimInfo) -> int:
     return 3 if d is not None and d.raw else 4
 
 
-def _one_time(ctx: Context, members: list[int]) -> bool:
+def _one_time(infos: list[ClaimInfo]) -> bool:
     """Whether these claims' dates and statuses can all be of one event."""
-    infos = [ctx.infos[i] for i in members]
     spans = [x.date for x in infos if x.date is not None]
     if spans and max(d[0] for d in spans) > min(d[1] for d in spans):
         return False
@@ -491,6 +484,28 @@ def undated_span(info: ClaimInfo) -> DateRange | None:
     return (pub - UNDATED_LOOKBACK_DAYS, pub, "undated")
 
 
+def event_partition(ctx: Context, info: ClaimInfo,
+                    extras: dict[str, tuple[str, ...]]) -> tuple[str | None, ...]:
+    """The keys of an "event" claim's further key fields (its clusters' partition, with its
+    type); ``extras`` memoises each type's fields."""
+    fields = extras.get(info.type)
+    if fields is None:
+        fields = extras[info.type] = _event_extra_fields(info.traits)
+    return _field_keys(ctx, info, fields) if fields else ()
+
+
+def clustered(info: ClaimInfo, span: DateRange | None,
+              values: tuple[str | None, ...]) -> DateRange | None:
+    """The span an "event" claim is clustered on; None: it stays alone (no time, a further
+    key field empty, or dated coarser than a day with neither place nor, undated,
+    participants)."""
+    if span is None or None in values or (span[2] != "day" and info.loc is None and (
+        span[2] == "undated" or not info.parts
+    )):
+        return None
+    return span
+
+
 def _event_extra_fields(traits: ClaimTraits) -> tuple[str, ...]:
     """The fields of an "event" type's key beyond date, place and participants."""
     read = {"date", "actor", traits.place_field, *traits.participant_fields}
@@ -507,52 +522,65 @@ def _file_interval(ctx: Context, i: int, info: ClaimInfo, span: DateRange, index
     keep the narrowest interval.
     """
     lo, hi, _ = span
-    cl = _best_day_cluster(ctx, i, info, span, index[0])
+    cl, capped = best_day_cluster(_candidates(info, range(lo, hi + 1), index[0]),
+                                  info, lo, hi, ctx.collectives)
     if cl is not None:
         _join(ctx, cl, info, i)
         return
-    cl = _interval_cluster(ctx, i, info, span, index[1])
+    filed = index[1].setdefault(info.loc or "", [])
+    cl, more = interval_cluster(filed, info, lo, hi, ctx.collectives)
+    if capped or more:
+        ctx.capped.append(i)
     if cl is None:
         gid = _new_group(ctx, info, _event_label(ctx, info), i)
-        cl = _Cluster(gid, {info.doc}, {info.loc} if info.loc else set(), set(info.parts), lo, hi)
-        index[1].setdefault(info.loc or "", []).append(cl)
+        filed.append(new_interval_cluster(gid, info, lo, hi))
         return
     _join(ctx, cl, info, i)
     cl.lo, cl.hi = max(cl.lo, lo), min(cl.hi, hi)  # the narrowest interval all members allow
 
 
-def _best_day_cluster(
-    ctx: Context, i: int, info: ClaimInfo, span: DateRange, by_day: dict[int, _Day]
-) -> _Cluster | None:
-    lo, hi, _ = span
+class Report(Protocol):
+    """What filing an "event" claim reads of it (a :class:`ClaimInfo`, or a summary's report)."""
+
+    doc: str
+    loc: str | None
+    parts: frozenset[str]
+
+
+def new_interval_cluster(gid: int, info: Report, lo: int, hi: int) -> _Cluster:
+    """The interval cluster an interval-dated report opens."""
+    return _Cluster(gid, {info.doc}, {info.loc} if info.loc else set(), set(info.parts), lo, hi)
+
+
+def best_day_cluster(candidates: Iterable[_Cluster], info: Report, lo: int, hi: int,
+                     collectives: set[str]) -> tuple[_Cluster | None, bool]:
+    """The one day cluster (of ``candidates``: :func:`_candidates` on the report's days)
+    an interval-dated report fits best (None: none, or a tie), and whether the search
+    stopped at :data:`MAX_CANDIDATES`."""
     scored: dict[_Cluster, int] = {}
-    for n, cl in enumerate(_candidates(info, range(lo, hi + 1), by_day)):
+    for n, cl in enumerate(candidates):
         if n >= MAX_CANDIDATES:  # a reader could not tell which of so many either
-            ctx.capped.append(i)
-            return None
-        if _fits(cl, info, lo, hi, ctx.collectives):
+            return None, True
+        if _fits(cl, info, lo, hi, collectives):
             scored[cl] = len(cl.parts & info.parts)
     if not scored:
-        return None
+        return None, False
     best = max(scored.values())
     top = [cl for cl, n in scored.items() if n == best]
-    return top[0] if len(top) == 1 else None
+    return (top[0] if len(top) == 1 else None), False
 
 
-def _interval_cluster(
-    ctx: Context, i: int, info: ClaimInfo, span: DateRange, coarse: dict[str, list[_Cluster]]
-) -> _Cluster | None:
-    lo, hi, _ = span
-    filed = coarse.get(info.loc or "", ())
+def interval_cluster(filed: Sequence[_Cluster], info: Report, lo: int, hi: int,
+                     collectives: set[str]) -> tuple[_Cluster | None, bool]:
+    """The first interval cluster of ``filed`` (its place's, in order) the report fits,
+    and whether more than :data:`MAX_CANDIDATES` were filed (the search stopped)."""
     for cl in islice(filed, MAX_CANDIDATES):
-        if _fits(cl, info, lo, hi, ctx.collectives):
-            return cl
-    if len(filed) > MAX_CANDIDATES:
-        ctx.capped.append(i)
-    return None
+        if _fits(cl, info, lo, hi, collectives):
+            return cl, False
+    return None, len(filed) > MAX_CANDIDATES
 
 
-def _fits(cl: _Cluster, info: ClaimInfo, lo: int, hi: int, collectives: set[str]) -> bool:
+def _fits(cl: _Cluster, info: Report, lo: int, hi: int, collectives: set[str]) -> bool:
     """Whether an interval-dated claim can be the event of cluster ``cl``."""
     if cl.hi < lo or cl.lo > hi or info.doc in cl.docs:
         return False
@@ -575,47 +603,63 @@ def _parts_agree(a: frozenset[str] | set[str], b: frozenset[str], collectives: s
 
 def _file_day(ctx: Context, i: int, day: int, by_day: dict[int, _Day]) -> None:
     info = ctx.infos[i]
-    chosen = _find_cluster(ctx, i, day, by_day)
+    chosen, capped = day_cluster(_candidates(info, (day, day - 1, day + 1), by_day), info, day)
+    if capped:
+        ctx.capped.append(i)
     if chosen is None:
         gid = _new_group(ctx, info, _event_label(ctx, info), i)
-        chosen = _Cluster(gid, {info.doc}, set(), set(info.parts), day, day)
-        if info.loc:
-            chosen.locs.add(info.loc)
+        chosen = new_day_cluster(gid, info, day)
     else:
         _join(ctx, chosen, info, i)
         chosen.lo, chosen.hi = min(chosen.lo, day), max(chosen.hi, day)
+    file_on_day(by_day, day, info, chosen)
+
+
+def new_day_cluster(gid: int, info: Report, day: int) -> _Cluster:
+    """The day cluster a day-dated report opens."""
+    return _Cluster(gid, {info.doc}, {info.loc} if info.loc else set(), set(info.parts), day, day)
+
+
+def file_on_day(by_day: dict[int, _Day], day: int, info: Report, cl: _Cluster) -> None:
+    """File cluster ``cl`` on ``day`` under the report's place and participants."""
     index = by_day.get(day)
     if index is None:
         index = by_day[day] = ({}, {})
     if info.loc:
-        index[0].setdefault(info.loc, {})[chosen] = None
+        index[0].setdefault(info.loc, {})[cl] = None
     for p in info.parts:
-        index[1].setdefault(p, {})[chosen] = None
+        index[1].setdefault(p, {})[cl] = None
 
 
 def _join(ctx: Context, cl: _Cluster, info: ClaimInfo, i: int) -> None:
     ctx.groups[cl.gid].members.append(i)
     _file(ctx, i, cl.gid)
+    enlarge(cl, info)
+
+
+def enlarge(cl: _Cluster, info: Report) -> None:
+    """A cluster joined by a report: its documents, participants and places."""
     cl.docs.add(info.doc)
     cl.parts |= info.parts
     if info.loc:
         cl.locs.add(info.loc)
 
 
-def _find_cluster(ctx: Context, i: int, day: int, by_day: dict[int, _Day]) -> _Cluster | None:
+def day_cluster(candidates: Iterable[_Cluster], info: Report,
+                day: int) -> tuple[_Cluster | None, bool]:
+    """The first of ``candidates`` a report of ``day`` is the same meeting as, and whether
+    the search stopped at :data:`MAX_CANDIDATES` (then None)."""
     # exact day before the day either side; the same place before shared participants;
     # participants in sorted order so that the result does not depend on string hashing.
-    info = ctx.infos[i]
-    for n, cl in enumerate(_candidates(info, (day, day - 1, day + 1), by_day)):
+    for n, cl in enumerate(candidates):
         if n >= MAX_CANDIDATES:
-            ctx.capped.append(i)
-            return None
+            return None, True
         if _compatible(cl, info, day):
-            return cl
-    return None
+            return cl, False
+    return None, False
 
 
-def _candidates(info: ClaimInfo, days: Iterable[int], by_day: dict[int, _Day]) -> Iterator[_Cluster]:
+def _candidates(info: Report, days: Iterable[int], by_day: dict[int, _Day]) -> Iterator[_Cluster]:
     """The clusters filed on these days under the claim's place, then its participants, each once.
 
     Lazy: a caller stops after :data:`MAX_CANDIDATES`, however many clusters a
@@ -637,7 +681,7 @@ def _candidates(info: ClaimInfo, days: Iterable[int], by_day: dict[int, _Day]) -
                     yield cl
 
 
-def _compatible(cl: _Cluster, info: ClaimInfo, day: int) -> bool:
+def _compatible(cl: _Cluster, info: Report, day: int) -> bool:
     # cheap tests first: most clusters looked at are another meeting the same day
     if day < cl.hi - 1 or day > cl.lo + 1 or info.doc in cl.docs:
         return False
@@ -800,26 +844,45 @@ def _split_by_sets(ctx: Context, members: list[int]) -> list[tuple[list[int], st
         fields = ctx._other_fields[first.type] = _set_fields(first.traits)
     if not fields:
         return [(members, "")]
-    named: list[tuple[list[set[str]], list[int]]] = []
+    accs: list[list[set[str]]] = []  # each named position's sets so far
+    named: list[list[int]] = []
     unnamed: list[int] = []
     for i in members:
         sets = _field_sets(ctx, ctx.infos[i], fields)
         if not any(sets):
             unnamed.append(i)
             continue
-        hit = next((entry for entry in named if _sets_agree(entry[0], sets)), None)
-        if hit is None:
-            named.append(([set(x) for x in sets], [i]))
+        k = first_fit(accs, sets)
+        if k == len(named):
+            named.append([i])
         else:
-            for acc, x in zip(hit[0], sets, strict=True):
-                acc |= x
-            hit[1].append(i)
+            named[k].append(i)
     if len(named) <= 1:
         return [(members, "")]
-    actor_fields = first.traits.fields_of_kind("actors")
-    out = [(m, _sets_label(ctx, fields, sets, actor_fields)) for sets, m in named]
-    unnamed_label = "for ?" if any(f in actor_fields for f in fields) else "?"
-    return out + ([(unnamed, unnamed_label)] if unnamed else [])
+    out = [(m, split_label(ctx, first.traits, fields, sets)) for sets, m in zip(accs, named, strict=True)]
+    return out + ([(unnamed, unnamed_label(first.traits, fields))] if unnamed else [])
+
+
+def first_fit(accs: list[list[set[str]]], sets: list[frozenset[str]]) -> int:
+    """The index of the first position (its sets so far: ``accs``) ``sets`` agree with,
+    which then holds them too; else of a new position, appended."""
+    for k, acc in enumerate(accs):
+        if _sets_agree(acc, sets):
+            for a, x in zip(acc, sets, strict=True):
+                a |= x
+            return k
+    accs.append([set(x) for x in sets])
+    return len(accs) - 1
+
+
+def split_label(ctx: Context, traits: ClaimTraits, fields: tuple[str, ...], sets: list[set[str]]) -> str:
+    """What tells one named position of a split block from the others ("for Ukraine")."""
+    return _sets_label(ctx, fields, sets, traits.fields_of_kind("actors"))
+
+
+def unnamed_label(traits: ClaimTraits, fields: tuple[str, ...]) -> str:
+    """The label of a split block's claims that name none of ``fields``."""
+    return "for ?" if any(f in traits.fields_of_kind("actors") for f in fields) else "?"
 
 
 def _sets_agree(acc: list[set[str]], sets: list[frozenset[str]]) -> bool:

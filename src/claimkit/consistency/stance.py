@@ -7,15 +7,15 @@ Which types are for or against their object is what their models declare
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from claimkit.consistency.checks import Docs, Items, _ctx, _finding, _iso
 from claimkit.consistency.grouping import ClaimInfo, Context
-from claimkit.consistency.keys import STOPWORDS, KeyBuilder
+from claimkit.consistency.keys import STOPWORDS, DateRange, KeyBuilder
 from claimkit.consistency.models import Finding, FindingKind, Severity
-from claimkit.schemas import Actor
+from claimkit.schemas import Actor, ClaimTraits
 from claimkit.text import fold
 
 __all__ = ["check_stance"]
@@ -61,14 +61,26 @@ def _narrowing_words(
     what = getattr(info.claim, field, None)
     if not isinstance(what, str):
         return False
-    labels = tuple(a.label for a in info.claim.actor)
+    return narrows(what, tuple(a.label for a in info.claim.actor), info.actors, rec, keys, memo)
+
+
+def narrows(
+    what: str, labels: tuple[str, ...], own: tuple[str, ...], rec: _Recipients,
+    keys: KeyBuilder, memo: dict[tuple[Any, ...], bool],
+) -> bool:
+    """Whether the words ``what`` of an "against" claim (by actors ``labels``, keyed
+    ``own``) narrow its object, given the recipients ``rec`` of the "for" claims.
+
+    The wider ``rec`` (more stems or keys, or open), the fewer words narrow: a claim
+    once comparable stays comparable as "for" claims are added.
+    """
     key = (what, labels, rec)
     hit = memo.get(key)
     if hit is None:
         names = _name_stems(labels) | rec.stems
         hit = memo[key] = any(
             w not in STOPWORDS and w not in _GENERIC and w[:4] not in names and not w.isdigit()
-            and not _compatible_country(w, rec, keys, info.actors)
+            and not _compatible_country(w, rec, keys, own)
             for w in fold(what).split()
         )
     return hit
@@ -145,18 +157,27 @@ def _new_side(info: ClaimInfo, fors: list[_Side], againsts: list[_Side]) -> _Sid
 
 def _recipients(ps: list[ClaimInfo], keys: KeyBuilder) -> _Recipients:
     """The recipients of "for" claims (``ps``, of one type) as a set."""
-    labels: set[str] = set()
     actors: list[Actor] = []
     unnamed = False
-    fields = _other_actor_fields(ps[0])
-    for name in fields:
-        for p in ps:
-            value = getattr(p.claim, name, None)
-            found = value if isinstance(value, list) else [value] if value is not None else []
-            unnamed = unnamed or not found
-            actors.extend(found)
-    labels.update(a.label for a in actors)
+    fields = other_actor_fields(ps[0].traits)
+    for p in ps:
+        found, none = recipients_named(p, fields)
+        actors.extend(found)
+        unnamed = unnamed or none
+    labels = {a.label for a in actors}
     return _Recipients(_name_stems(labels), frozenset(keys.actor_keys(actors)), unnamed or not fields)
+
+
+def recipients_named(p: ClaimInfo, fields: tuple[str, ...]) -> tuple[list[Actor], bool]:
+    """The actors a "for" claim names in its recipient ``fields``, and whether one is empty."""
+    actors: list[Actor] = []
+    unnamed = False
+    for name in fields:
+        value = getattr(p.claim, name, None)
+        found = value if isinstance(value, list) else [value] if value is not None else []
+        unnamed = unnamed or not found
+        actors.extend(found)
+    return actors, unnamed
 
 
 def _comparable(
@@ -183,37 +204,69 @@ def _comparable(
     return out
 
 
-def _other_actor_fields(info: ClaimInfo) -> tuple[str, ...]:
+def other_actor_fields(traits: ClaimTraits) -> tuple[str, ...]:
     """Actor fields besides ``actor`` (a pledge's recipient): their names do not narrow."""
-    return tuple(f for f in info.traits.fields_of_kind("actors") if f != "actor")
+    return tuple(f for f in traits.fields_of_kind("actors") if f != "actor")
 
 
 def _stance_findings(
     ctx: Context, key: tuple[str, str], ps: list[ClaimInfo], rs: list[ClaimInfo]
 ) -> list[Finding]:
     actor, obj = key
-    who = ctx.name(actor)
-    same = _same_time(ps, rs)
-    group = ctx.group_of(rs[0].idx)
-    p_now, p_past = ps[0].traits.stance_verbs
-    r_now, r_past = rs[0].traits.stance_verbs
-    if same:
-        p, r = same[0]
-        firm = all(_firm(p) and _firm(r) for p, r in same)
-        involved = list(dict.fromkeys(x for pair in same for x in pair))
-        return [
-            _finding(
-                FindingKind.contradiction, Severity.warning if firm else Severity.info,
-                f"{who} both {p_now} and {r_now} {obj} at the same time "
-                f"({p.doc} vs {r.doc}" + (", not all firm" if not firm else "") + ")",
-                group, involved, actor=who, object=obj,
-            )
-        ]
-    dated_p = sorted((p for p in ps if p.date is not None), key=lambda x: x.date or (0, 0, ""))
-    dated_r = sorted((r for r in rs if r.date is not None), key=lambda x: x.date or (0, 0, ""))
-    if not dated_p or not dated_r:
+    by_doc: dict[str, ClaimInfo] = {}
+    by_day: dict[int, ClaimInfo] = {}
+    for p in ps:
+        file_for(p, by_doc, by_day)
+    said = Said(who=ctx.name(actor), obj=obj, verbs=(ps[0].traits.stance_verbs, rs[0].traits.stance_verbs),
+                same=same_time(by_doc, by_day, rs, _firm), p_ends=extremes(ps), r_ends=extremes(rs))
+    verdict = stance_verdict(said)
+    if verdict is None:
         return []
-    first_p, last_p, first_r, last_r = dated_p[0], dated_p[-1], dated_r[0], dated_r[-1]
+    kind, severity, msg, involved = verdict
+    return [_finding(kind, severity, msg, ctx.group_of(rs[0].idx), involved, actor=said.who, object=obj)]
+
+
+class _Dated(Protocol):
+    @property
+    def doc(self) -> str: ...
+    @property
+    def date(self) -> DateRange | None: ...
+
+
+_T = TypeVar("_T", bound=_Dated)
+
+
+@dataclass(frozen=True, slots=True)
+class Said(Generic[_T]):
+    """What the stance finding of one (actor, object) and pair of types is made of.
+
+    ``same``: the (for, against, both firm) pairs of the same time; ``p_ends`` and
+    ``r_ends``: the earliest and latest dated "for" and comparable "against" claims.
+    """
+
+    who: str
+    obj: str
+    verbs: tuple[tuple[str, str], tuple[str, str]]
+    same: list[tuple[_T, _T, bool]]
+    p_ends: tuple[_T, _T] | None
+    r_ends: tuple[_T, _T] | None
+
+
+def stance_verdict(said: Said[_T]) -> tuple[FindingKind, Severity, str, list[_T]] | None:
+    """The stance finding (kind, severity, message, claims involved) ``said`` makes, if any."""
+    who, obj = said.who, said.obj
+    (p_now, p_past), (r_now, r_past) = said.verbs
+    if said.same:
+        p, r, _ = said.same[0]
+        firm = all(f for _, _, f in said.same)
+        involved = list(dict.fromkeys(x for p_, r_, _ in said.same for x in (p_, r_)))
+        msg = (f"{who} both {p_now} and {r_now} {obj} at the same time "
+               f"({p.doc} vs {r.doc}" + (", not all firm" if not firm else "") + ")")
+        return (FindingKind.contradiction, Severity.warning if firm else Severity.info, msg,
+                involved)
+    if said.p_ends is None or said.r_ends is None:
+        return None
+    (first_p, last_p), (first_r, last_r) = said.p_ends, said.r_ends
     assert first_p.date and last_p.date and first_r.date and last_r.date
     if last_p.date[1] < first_r.date[0]:
         msg = f"{who} {p_past} {obj} ({_iso(last_p.date[0])}) and later {r_past} it ({_iso(first_r.date[0])})"
@@ -224,28 +277,37 @@ def _stance_findings(
     else:
         msg = f"{who} {p_past} and {r_past} {obj} at interleaved dates"
         involved = [first_p, first_r]
-    return [
-        _finding(FindingKind.stance_change, Severity.info, msg, group, involved, actor=who, object=obj)
-    ]
+    return FindingKind.stance_change, Severity.info, msg, involved
 
 
-def _same_time(ps: list[ClaimInfo], rs: list[ClaimInfo]) -> list[tuple[ClaimInfo, ClaimInfo]]:
-    """(for, against) pairs of the same day, or of the same article and no other date."""
-    same: list[tuple[ClaimInfo, ClaimInfo]] = []
-    p_by_doc: dict[str, ClaimInfo] = {}
-    p_by_day: dict[int, ClaimInfo] = {}
-    for p in ps:
-        p_by_doc.setdefault(p.doc, p)
-        if p.date is not None and p.date[2] == "day":
-            p_by_day.setdefault(p.date[0], p)
+def extremes(xs: Iterable[_T]) -> tuple[_T, _T] | None:
+    """The earliest and the latest dated of ``xs`` (in order: the first of equal earliest
+    dates, the last of equal latest ones); None if none is dated."""
+    dated = sorted((x for x in xs if x.date is not None), key=lambda x: x.date or (0, 0, ""))
+    return (dated[0], dated[-1]) if dated else None
+
+
+def file_for(p: _T, by_doc: dict[str, _T], by_day: dict[int, _T]) -> None:
+    """File a "for" claim as its article's and its day's first, unless one came before."""
+    by_doc.setdefault(p.doc, p)
+    if p.date is not None and p.date[2] == "day":
+        by_day.setdefault(p.date[0], p)
+
+
+def same_time(
+    by_doc: dict[str, _T], by_day: dict[int, _T], rs: Iterable[_T], firm: Callable[[_T], bool],
+) -> list[tuple[_T, _T, bool]]:
+    """(for, against, both firm) pairs of the same day, or of the same article and no other
+    date; ``by_doc`` and ``by_day``: the first "for" claim of each article and day."""
+    same: list[tuple[_T, _T, bool]] = []
     for r in rs:
-        match: ClaimInfo | None = None
+        match: _T | None = None
         if r.date is not None and r.date[2] == "day":
-            match = p_by_day.get(r.date[0])
-        if match is None and r.doc in p_by_doc:
-            cand = p_by_doc[r.doc]
+            match = by_day.get(r.date[0])
+        if match is None and r.doc in by_doc:
+            cand = by_doc[r.doc]
             if cand.date is None or r.date is None or cand.date == r.date:
                 match = cand
         if match is not None:
-            same.append((match, r))
+            same.append((match, r, firm(match) and firm(r)))
     return same
