@@ -29,8 +29,8 @@ actor's ``text``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache, lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from claimkit.normalize.mentions import ActorMention
@@ -317,11 +317,28 @@ def _transliterated(name: str, language: str | None) -> str | None:
     letter of neither alphabet: None); Ukrainian when the text is or a letter is ("і")."""
     if not all(_CYRILLIC_WORD.fullmatch(w) for w in name.replace("-", " ").split()):
         return None
-    table = _UK_LATIN if language == "uk" or any(c in "іїєґІЇЄҐ" for c in name) else _RU_LATIN
+    base, _, country = (language or "").partition("-")
+    table = _UK_LATIN if base == "uk" or any(c in "іїєґІЇЄҐ" for c in name) else _RU_LATIN
     if any(c.lower() not in table for c in name if c not in " -"):
         return None
     spell = _ukrainian_word if table is _UK_LATIN else _russian_word
+    if country == "KG":
+        spell = partial(_kyrgyz_word, table=table)
     return _CYRILLIC_WORD.sub(lambda m: _capitalised(spell(m.group().lower()), m.group()), name)
+
+
+#: the letters of a Kyrgyz name, written in Russian or Ukrainian Cyrillic, that English
+#: news and Kyrgyzstan's government spell otherwise than BGN/PCGN: "ж" is the affricate
+#: Kyrgyz says as English "j", "й" after a vowel "i" and "е" "e" ("Жолдошев" -> "Joldoshev",
+#: "Айбек" -> "Aibek", "Кулуев" -> "Kuluev"; not "Zholdoshev", "Aybek", "Kuluyev")
+_KG_LATIN = {"ж": "j", "й": "i", "е": "e"}
+
+
+def _kyrgyz_word(low: str, table: Mapping[str, str]) -> str:
+    """One word of a Kyrgyz name (lower case) in Latin letters: :data:`_KG_LATIN`, else
+    ``table``, the Russian or Ukrainian letters of the text."""
+    low, ending = _feminine_ending(low)
+    return "".join(_KG_LATIN.get(c) or table[c] for c in low) + ending
 
 
 def _capitalised(latin: str, word: str) -> str:

@@ -1052,6 +1052,11 @@ class _Near:
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+#: the languages whose officials' names are spelt as the country their title names spells
+#: them: Arabic ("ar-EG": "Ahmed Kouchouk"), Russian and Ukrainian ("ru-KG": a Kyrgyz
+#: official's "ж" as "j", :func:`romanised`)
+_BY_COUNTRY = frozenset({"ar", "ru", "uk"})
+
 #: the countries whose officials' Han names a Japanese text writes as their own language
 #: reads them: in pinyin ("中国外務省の林剣報道官" is Lin Jian, not "Tsurugi Hayashi")
 _CHINESE_READING = frozenset({"CN", "TW", "HK", "MO", "SG"})
@@ -1066,7 +1071,8 @@ def _english_names(found: list[ActorMention], lang: str | None,
     and name as written) speaks for; a Chinese official's Han name in a Japanese text is
     read as Chinese, a Taiwanese official's in Wade-Giles as Taiwan writes it ("Lin
     Chia-lung", not "Lin Jialong"), an Arab official's as names are spelt in the country
-    the title names ("ar-EG": "Ahmed Kouchouk"), a Chinese official's Cyrillic name in a
+    the title names ("ar-EG": "Ahmed Kouchouk"; a Kyrgyz official's Cyrillic name with "ж"
+    as "j", "Jo-", not "Zho-"), a Chinese official's Cyrillic name in a
     Russian or Ukrainian text as its Palladius syllables give it in pinyin ("Сунь Вэйдун":
     Sun Weidong; :func:`chinese_from_palladius`), a Russian or Ukrainian name in Polish
     letters in a Polish text as its Cyrillic is romanised ("Iwan Sokołow": Ivan Sokolov;
@@ -1079,7 +1085,7 @@ def _english_names(found: list[ActorMention], lang: str | None,
         if a.kind == ActorKind.person and not a.resolved and a.name:
             group = groups.get(a.text) if groups else None
             reading = "zh-TW" if group == "TW" else "zh" if lang in ("ja", "zh-TW") and group in _CHINESE_READING else (
-                f"ar-{group}" if lang == "ar" and group and len(group) == 2 else lang)
+                f"{lang}-{group}" if lang in _BY_COUNTRY and group and len(group) == 2 else lang)
             chinese = lang in ("ru", "uk") and group in _CHINESE_READING
             english = (chinese and chinese_from_palladius(a.name, lang, taiwan=group == "TW")) or romanised(
                 a.name, reading) or (lang == "pl" and east_slavic(a.name)) or in_english_order(a.name)

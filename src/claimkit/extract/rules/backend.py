@@ -272,6 +272,11 @@ class RulesBackend(Backend):
         self._verbal_types = [name for name, spec in self.specs.items() if spec.verbal]
         #: the types a future-tense verb states (:mod:`.tense`): those composed with ``future``
         self._future_types = [name for name, spec in self.specs.items() if "future" in spec.compose]
+        #: what those types become when negated ("will not": a refusal), read as a forecast
+        #: in a complement of its own subject (:func:`_forecast_complement`)
+        self._negated_futures = frozenset(
+            spec.negated_as for name, spec in self.specs.items() if name in self._future_types and spec.negated_as
+        )
 
     @classmethod
     def from_options(cls, options: BackendOptions) -> RulesBackend:
@@ -598,7 +603,7 @@ class RulesBackend(Backend):
             h for h in kept
             if not _uncommitted(scene, h, sentence, by_code[h.lang.code])
             and not _objectless(scene, h, clause)
-            and not _forecast_complement(scene, h, sentence)
+            and not _forecast_complement(scene, h, sentence, self._negated_futures)
             and not (self.specs[h.type].verbal and _said_of_a_thing(scene, h))
         ]
         # "declined to comment on the meeting": neither the refusal to speak nor what
@@ -1509,13 +1514,13 @@ def _decides(
     scene: Scene, lc: LanguageCues, clause: tuple[int, int], sentence: tuple[int, int], future: Future
 ) -> bool:
     """Whoever states a future verb may decide it: an actor named before the verb in the
-    clause with no complement of its own subject between (:func:`_own_subject_between`), a
+    clause with no complement of a subject of its own between (:func:`_speaks_for_future`), a
     capital opening the clause (:func:`_opening_seat`), the speaker of a complement that
     leaves its subject out (:func:`_reported_decider`), or a person named in the sentence
     who speaks in the first person."""
     lo, hi = clause[0], future.verb[0]
     named = [*within(scene.actors, lo, hi), *within(scene.people, lo, hi)]
-    if any(not _own_subject_between(scene, lc, m.end, future) for m in named) or _opening_seat(scene, lo, future):
+    if any(_speaks_for_future(scene, lc, m.end, future) for m in named) or _opening_seat(scene, lo, future):
         return True
     if _reported_decider(scene, lc, sentence, future):
         return True
@@ -1549,52 +1554,70 @@ def _reported_decider(scene: Scene, lc: LanguageCues, sentence: tuple[int, int],
     return False
 
 
-def _own_subject_between(scene: Scene, lc: LanguageCues, start: int, future: Future) -> bool:
-    """A complementizer stands between a name and the future, and words between it and the
-    future: the complement's subject of its own ("Pedro Castillo dijo que los precios no
-    bajarán": prices, not Castillo, do not fall), not the name's."""
-    text = scene.text
-    return any(
-        _WORD.search(text, e, future.start) is not None
-        for _, e in scene.cues.spans(lc, "complementizer", start, future.start)
-    )
+def _speaks_for_future(scene: Scene, lc: LanguageCues, end: int, future: Future) -> bool:
+    """A name ending at ``end`` may decide the future after it: no complement of a subject
+    of its own stands between, or that subject is someone (:func:`_names_no_one`: "dijo
+    que él no ...", "a déclaré qu'il ne ...", "que Paris ne reconnaîtra pas"). "Pedro
+    Castillo dijo que los precios no bajarán": prices, no one."""
+    subject = _complement_subject(scene, lc, end, future.start)
+    return subject is None or not _names_no_one(scene, lc, subject)
 
 
-#: how many words a complement's subject of its own may have before a negated future cue
+def _complement_subject(scene: Scene, lc: LanguageCues, lo: int, verb: int) -> tuple[int, int] | None:
+    """The subject of its own that a complement clause gives the verb at ``verb``: the
+    words from the end of the last ``complementizer`` in ``lo .. verb`` (else of the last
+    ``reporting`` verb there) to the verb. "Pedro Castillo dijo que los precios no
+    bajarán", "Castillo said prices will not fall": prices, not Castillo. None when the
+    verb follows the complement's start directly ("Quispe anunció que no reconocerá", "said
+    it would never": "it" is a word, so a subject) or nothing opens a complement there."""
+    scan = scene.cues
+    opens = [e for _, e in scan.spans(lc, "complementizer", lo, verb)]
+    opens = opens or [e for _, e in scan.spans(lc, "reporting", lo, verb)]
+    if not opens or _WORD.search(scene.text, opens[-1], verb) is None:
+        return None
+    return opens[-1], verb
+
+
+#: how many words a complement's subject that names no one may have
 _SUBJECT_WORDS = 6
 
 
-def _forecast_complement(scene: Scene, hit: Hit, sentence: tuple[int, int]) -> bool:
-    """A refusal cue that opens with a ``future`` word of its language and holds a
-    ``negation`` ("will not", "would never"), in the complement of a verb of saying whose
-    subject is its own: one to :data:`_SUBJECT_WORDS` words between the complement's start
-    (the end of a ``complementizer``, else of a ``reporting`` verb) and the cue, no clause
-    mark among them, no actor or person named there, no capitalised word (a name, also one
-    no finder knows: "that Kathmandu would not") and no ``actor_subject`` word (a personal
-    pronoun, a body: "it", "the government"). "Pedro Castillo said that prices will not
-    fall", "Castillo said inflation would not ease": a forecast, no one's refusal (the
-    futures of other languages are read so by :func:`_own_subject_between`). Only in a
-    language that lists ``actor_subject`` words (English, where such a future is a cue
+def _names_no_one(scene: Scene, lc: LanguageCues, span: tuple[int, int]) -> bool:
+    """A complement's subject (:func:`_complement_subject`) names no one who could decide:
+    no actor, person or capital (the government seated there: "que Paris ne reconnaîtra
+    pas") named in it, no ``pronoun`` or ``actor_subject`` word ("il", "it", "the
+    government"): "los precios", "inflation", "les prix"."""
+    scan = scene.cues
+    return not (
+        within(scene.actors, *span) or within(scene.people, *span) or within(scene.seats, *span)
+        or scan.has(lc, "pronoun", *span) or scan.has(lc, "actor_subject", *span)
+    )
+
+
+def _forecast_complement(scene: Scene, hit: Hit, sentence: tuple[int, int], negated: frozenset[str]) -> bool:
+    """A cue of a type in ``negated`` (what a type composed with ``future`` becomes when
+    negated: its data's ``negated_as``) that opens with a ``future`` word of its language
+    and holds a ``negation`` ("will not", "would never"), whose :func:`_complement_subject`
+    names no one (:func:`_names_no_one`) in one to :data:`_SUBJECT_WORDS` words with no
+    clause mark and no capitalised word among them (a name no finder knows: "that Kathmandu
+    would not"). "Castillo said inflation would not ease": a forecast, no one's refusal (the
+    futures no cue word marks, in every language, are read so by :func:`_decides`). Only in
+    a language that lists ``actor_subject`` words (English, where such a future is a cue
     word). "Castillo said that Peru will not recognise the vote", "... said that he will
-    not", "... said it would never", "... said the government will not" stay refusals."""
+    not", "... said the government will not" stay refusals."""
     lc, scan, text = hit.lang, scene.cues, scene.text
-    if hit.type != "refusal" or "actor_subject" not in lc.patterns:
+    if hit.type not in negated or "actor_subject" not in lc.patterns:
         return False
     if not scan.has(lc, "negation", hit.start, hit.end) or all(
         s != hit.start for s, _ in scan.spans(lc, "future", hit.start, hit.end)
     ):
         return False
-    opens = [e for _, e in scan.spans(lc, "complementizer", sentence[0], hit.start)]
-    opens = opens or [e for _, e in scan.spans(lc, "reporting", sentence[0], hit.start)]
-    if not opens:
+    subject = _complement_subject(scene, lc, sentence[0], hit.start)
+    if subject is None or _CLAUSE_MARK.search(text, *subject):
         return False
-    start = opens[-1]
-    words = _WORD.findall(text, start, hit.start)
-    if not 0 < len(words) <= _SUBJECT_WORDS or _CLAUSE_MARK.search(text, start, hit.start):
-        return False
-    named = [*within(scene.actors, start, hit.start), *within(scene.people, start, hit.start)]
-    proper = any(w[:1].isupper() for w in words)  # a name no finder may know: "Kathmandu"
-    return not named and not proper and not scan.has(lc, "actor_subject", start, hit.start)
+    words = _WORD.findall(text, *subject)
+    proper = any(w[:1].isupper() for w in words)
+    return len(words) <= _SUBJECT_WORDS and not proper and _names_no_one(scene, lc, subject)
 
 
 #: a mark that ends a clause between a complement's start and its verb
