@@ -547,29 +547,26 @@ def report_where(backend: RulesBackend, n: int) -> None:
 
 def prose(size: int, seed: int = 11) -> str:
     """About ``size`` bytes of news prose: sample paragraphs and test sentences in a row."""
-    rng = random.Random(seed)
-    parts = [text for _, text in pieces()]
-    out: list[str] = []
-    total = 0
-    while total < size:
-        piece = rng.choice(parts)
-        out.append(piece)
-        total += len(piece.encode("utf-8")) + 1
-    return "\n".join(out)
+    return _fill([text for _, text in pieces()], size, seed, "\n")
 
 
 def english_line(size: int, seed: int = 13) -> str:
     """About ``size`` bytes of English news on one line: the English sample paragraphs and
     test sentences in a row, a space between them (a page whose text has no line breaks)."""
-    rng = random.Random(seed)
     parts = [text.replace("\n", " ") for lang, text in pieces() if lang == "en"]
+    return _fill(parts, size, seed, " ")
+
+
+def _fill(parts: Sequence[str], size: int, seed: int, sep: str) -> str:
+    """About ``size`` bytes of ``parts`` drawn at random (``seed``), joined by ``sep``."""
+    rng = random.Random(seed)
     out: list[str] = []
     total = 0
     while total < size:
         piece = rng.choice(parts)
         out.append(piece)
         total += len(piece.encode("utf-8")) + 1
-    return " ".join(out)
+    return sep.join(out)
 
 
 def report_long_document(backend: RulesBackend, sizes: Sequence[float]) -> None:

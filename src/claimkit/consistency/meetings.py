@@ -68,6 +68,7 @@ from claimkit.consistency.grouping import (
     restatements,
     undated_span,
 )
+from claimkit.consistency.summaries import next_ref
 
 __all__ = ["MeetingClusters", "MeetingUpdate"]
 
@@ -151,10 +152,8 @@ class MeetingClusters:
             ValueError: a ref does not come after every ref added before.
         """
         refs = [x.idx for x in infos] if refs is None else list(refs)
-        if refs and (refs[0] <= self.last_ref or any(a >= b for a, b in zip(refs, refs[1:], strict=False))):
-            raise ValueError(f"claim {refs[0]} added after claim {self.last_ref}: "
-                             "a summary takes claims in corpus order")
-        self.last_ref = refs[-1] if refs else self.last_ref
+        for ref in refs:
+            self.last_ref = next_ref(self.last_ref, ref)
         seeds = self._new_collectives(ctx, infos)
         extras: dict[str, tuple[str, ...]] = {}
         restated = restatements(ctx, infos, extras)

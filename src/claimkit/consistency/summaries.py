@@ -119,6 +119,18 @@ __all__ = [
 StanceKey = tuple[str, str]
 
 
+def next_ref(last: int, ref: int) -> int:
+    """``ref``, the claim a summary takes after claim ``last``: summaries take claims in
+    corpus order.
+
+    Raises:
+        ValueError: ``ref`` does not come after ``last``.
+    """
+    if ref <= last:
+        raise ValueError(f"claim {ref} added after claim {last}: a summary takes claims in corpus order")
+    return ref
+
+
 class Resolver(Protocol):
     """What turns a summary's claims (refs) into findings."""
 
@@ -246,10 +258,7 @@ class StanceSummary:
         touched: set[StanceKey] = set()
         for i, info in enumerate(infos):
             ref = info.idx if refs is None else refs[i]
-            if ref <= self.last_ref:
-                raise ValueError(f"claim {ref} added after claim {self.last_ref}: "
-                                 "a summary takes claims in corpus order")
-            self.last_ref = ref
+            self.last_ref = next_ref(self.last_ref, ref)
             touched.update(self._add(ref, info))
         for key in touched:
             self._recheck(self.by_key[key])
@@ -746,10 +755,7 @@ class PositionSplits:
         joined: list[int] = []  # per claim: its named position (-1: none named)
         for i, info in enumerate(infos):
             ref = info.idx if refs is None else refs[i]
-            if ref <= self.last_ref:
-                raise ValueError(f"claim {ref} added after claim {self.last_ref}: "
-                                 "a summary takes claims in corpus order")
-            self.last_ref = ref
+            self.last_ref = next_ref(self.last_ref, ref)
             joined.append(self._add(ctx, ref, info))
         moved = old > 0 and before <= 1 < len(self.named)
         return [self.group_of(k) for k in joined], moved
