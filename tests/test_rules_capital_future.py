@@ -110,3 +110,30 @@ def test_an_english_negated_future_whose_subject_may_decide_stays_a_refusal(
     """Guards: a named subject, a pronoun, a body ("the government") or a capitalised name no
     finder knows in the complement, or no complement at all: the refusal stays."""
     assert actors_by_type(backend, text, "en").get("refusal", [None])[0] == actor
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("ru", "Министр иностранных дел Олег Смирнов заявил, что Бишкек не откроет границу.", "Kyrgyzstan"),
+    ("ru", "Олег Смирнов заявил, что Москва не отменит санкции против Грузии.", "Russia"),
+    ("uk", "Олег Ткаченко заявив, що Братислава не відновить поставки електроенергії.", "Slovakia"),
+    ("pl", "Donald Tusk powiedział, że Warszawa nie zniesie embarga.", "Poland"),
+    ("ru", "Бишкек не откроет границу с Таджикистаном.", "Kyrgyzstan"),
+])
+def test_a_capital_opening_a_complement_before_its_negated_future_refuses(
+    backend: RulesBackend, lang: str, text: str, actor: str
+) -> None:
+    """"X said that Bishkek will not ...": the capital right after the complementizer stands
+    for the government seated there, as at the start of a clause."""
+    assert actor in actors_by_type(backend, text, lang).get("refusal", [])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Олег Смирнов заявил, что в Москве не отменят концерт."),
+    ("pl", "Donald Tusk powiedział, że w Warszawie nie zamkną szkół."),
+    ("ru", "Олег Смирнов заявил, что цены в Бишкеке не снизятся."),
+])
+def test_a_capital_inside_a_complement_after_a_preposition_or_noun_decides_nothing(
+    backend: RulesBackend, lang: str, text: str
+) -> None:
+    """Guards: in Moscow, someone; prices in Bishkek, no one."""
+    assert actors_by_type(backend, text, lang) == {}

@@ -96,3 +96,40 @@ def test_the_negated_type_of_a_user_future_type_forecasts_too(registry: None, tm
     assert "balk_rt" not in actors_by_type(balks, "Anna Berg said that rents will not budge this year.", "en")
     kept = actors_by_type(balks, "Anna Berg said that Peru will not budge on the vote.", "en")
     assert "Anna Berg" in kept.get("balk_rt", [])
+
+
+@pytest.mark.parametrize("text", [
+    "Finance minister Anna Berg said on Monday prices will not fall.",
+    "Anna Berg said in March rents would not ease.",
+    "Anna Berg told reporters Friday inflation will not slow this year.",
+])
+def test_a_weekday_or_month_in_the_complement_names_no_one(backend: RulesBackend, text: str) -> None:
+    """A capitalised weekday or month ("Monday", "March") between the verb of saying and
+    the future is a date, not a name no finder knows: the complement's subject is still
+    prices, rents, inflation, and the future forecasts."""
+    assert actors_by_type(backend, text, "en") == {}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Anna Berg said on Monday that Peru will not recognise the vote.", "Anna Berg"),
+    ("Anna Berg said on Monday that Kathmandu would not recognise the vote.", "Anna Berg"),
+    ("Anna Berg said in March the government will not lift the sanctions.", "Anna Berg"),
+])
+def test_a_weekday_beside_a_subject_that_is_someone_keeps_the_refusal(
+    backend: RulesBackend, text: str, actor: str
+) -> None:
+    """Guards: a country, a capitalised word that is no date (a capital no finder knows)
+    or a government word after the date keeps the speaker's refusal."""
+    assert actor in actors_by_type(backend, text, "en").get("refusal", [])
+
+
+@pytest.mark.parametrize(("lang", "words", "not_words"), [
+    ("en", {"monday", "friday", "march", "december"}, {"paris", "prices", "government"}),
+    ("ru", {"понедельник", "марта", "пятница"}, {"москва", "цены"}),
+    ("de", {"montag", "märz"}, {"berlin", "preise"}),
+])
+def test_calendar_words_are_the_languages_weekdays_and_months(lang: str, words: set[str], not_words: set[str]) -> None:
+    from claimkit.normalize.dates import calendar_words
+
+    assert words <= calendar_words(lang)
+    assert not not_words & calendar_words(lang)

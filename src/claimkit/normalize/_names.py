@@ -275,7 +275,9 @@ def romanised(name: str, language: str | None) -> str | None:
     if not scripts or not scripts <= set(_CJK):
         return None
     if Script.HANGUL in scripts:
-        return _korean(name) if scripts == {Script.HANGUL} else None
+        if scripts != {Script.HANGUL}:
+            return None
+        return _korean(name) if korean_shaped(name) else _foreign_in_korean(name) or None
     if Script.KANA in scripts or language == "ja":
         return _japanese(name)
     if "·" in name or not 2 <= len(name) <= 4:
@@ -628,6 +630,48 @@ def _wade_giles(syllable: str) -> str:
     else:
         rest = next((wg + rest[len(py):] for py, wg in _WG_FINALS if rest.startswith(py)), rest)
     return initial + rest
+
+
+#: the syllables Korean adds to the consonants of a foreign name, vowel "ㅡ" with no final
+#: consonant ("브", "프", "르", "스", "크", "트": "라브로프" Lavrov, "트럼프" Trump); no
+#: Sino-Korean reading, so no syllable of a Korean name, has that shape
+_KO_VOWEL_EU, _KO_VOWELS, _KO_FINALS = 18, 21, 28
+
+
+def korean_shaped(name: str) -> bool:
+    """Whether a name in Hangul has the shape of a Korean name: up to four syllables, the
+    first one (or two) a Korean family name (:data:`_KO_FAMILY`; alone, "김" Kim), a space
+    only after it, and no syllable with the "ㅡ" Korean adds to a foreign name's consonants
+    (:func:`_epenthetic`): "김민준", "남궁민수", not "라브로프", "세르게이", "마크롱" (마 is
+    a family name, but no Korean name has 크)."""
+    word = name.replace(" ", "")
+    n = 2 if word[:2] in _KO_FAMILY and len(word) > 3 else 1
+    if len(word) > 4 or word[:n] not in _KO_FAMILY or name.find(" ") not in (-1, n):
+        return False
+    return not any(_epenthetic(c) for c in word)
+
+
+def _epenthetic(syllable: str) -> bool:
+    """A Hangul syllable of vowel "ㅡ" and no final consonant ("브", "르", "스")."""
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and code % _KO_FINALS == 0 and code // _KO_FINALS % _KO_VOWELS == _KO_VOWEL_EU
+
+
+def _foreign_in_korean(name: str) -> str:
+    """A foreign name in Hangul (no :func:`korean_shaped` one) spelt plainly, each word's
+    syllables in Revised Romanization run together, the "eu" Korean adds to a consonant
+    dropped (:func:`_epenthetic`): "세르게이" -> "Sergei", "푸틴" -> "Putin", "토카예프"
+    -> "Tokayep" (not the Korean name "To Ka-ye-peu"); a gazetteer entry gives a name its
+    own spelling ("라브로프" Lavrov)."""
+    return " ".join("".join(_plain_syllable(c) for c in word).capitalize() for word in name.split())
+
+
+def _plain_syllable(syllable: str) -> str:
+    """One Hangul syllable in Revised Romanization, without the "eu" of :func:`_epenthetic`."""
+    from korean_romanizer.romanizer import Romanizer
+
+    latin: str = Romanizer(syllable).romanize()
+    return latin.removesuffix("eu") if _epenthetic(syllable) else latin
 
 
 def _korean(name: str) -> str:

@@ -59,7 +59,7 @@ from claimkit.text import (
     windows_around,
 )
 
-__all__ = ["find_dates", "is_term", "month_names", "next_week", "resolve_date"]
+__all__ = ["calendar_words", "find_dates", "is_term", "month_names", "next_week", "resolve_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -864,6 +864,14 @@ def month_names() -> frozenset[str]:
     """
     abbreviated = (a for forms in _ABBREVIATED_MONTHS.values() for form in forms for a in form.split("/"))
     return frozenset([*(m for code in ("en", *sorted(_DM_LANGS)) for m in _names(code)[0]), *abbreviated])
+
+
+@functools.cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Lower-cased CLDR month and weekday names of a language ("monday", "march", "понедельник"):
+    words written with a capital that name no one."""
+    months, days = _names(lang)
+    return frozenset(w.lower() for w in (*months, *days))
 
 
 def _alt(words: list[str]) -> str:

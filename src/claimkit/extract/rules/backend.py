@@ -104,7 +104,7 @@ from claimkit.extract.rules.text import Sentence, marker_index, pick_languages, 
 from claimkit.extract.rules.version import RULES_VERSION, rules_version
 from claimkit.normalize import country_name
 from claimkit.normalize._names import romanised
-from claimkit.normalize.dates import is_term, next_week
+from claimkit.normalize.dates import calendar_words, is_term, next_week
 from claimkit.normalize.places import Places
 from claimkit.schemas import Actor, ActorKind, ClaimBase, Document, Span, claim_model, claim_types
 from claimkit.text import fold_case_loose, reading_form
@@ -1515,12 +1515,12 @@ def _decides(
 ) -> bool:
     """Whoever states a future verb may decide it: an actor named before the verb in the
     clause with no complement of a subject of its own between (:func:`_speaks_for_future`), a
-    capital opening the clause (:func:`_opening_seat`), the speaker of a complement that
+    capital opening the clause or a complement (:func:`_opening_seat`), the speaker of a complement that
     leaves its subject out (:func:`_reported_decider`), or a person named in the sentence
     who speaks in the first person."""
     lo, hi = clause[0], future.verb[0]
     named = [*within(scene.actors, lo, hi), *within(scene.people, lo, hi)]
-    if any(_speaks_for_future(scene, lc, m.end, future) for m in named) or _opening_seat(scene, lo, future):
+    if any(_speaks_for_future(scene, lc, m.end, future) for m in named) or _opening_seat(scene, lc, lo, future):
         return True
     if _reported_decider(scene, lc, sentence, future):
         return True
@@ -1600,7 +1600,8 @@ def _forecast_complement(scene: Scene, hit: Hit, sentence: tuple[int, int], nega
     and holds a ``negation`` ("will not", "would never"), whose :func:`_complement_subject`
     names no one (:func:`_names_no_one`) in one to :data:`_SUBJECT_WORDS` words with no
     clause mark and no capitalised word among them (a name no finder knows: "that Kathmandu
-    would not"). "Castillo said inflation would not ease": a forecast, no one's refusal (the
+    would not"; a weekday or month, :func:`~claimkit.normalize.dates.calendar_words`, names
+    no one: "said on Monday prices will not fall"). "Castillo said inflation would not ease": a forecast, no one's refusal (the
     futures no cue word marks, in every language, are read so by :func:`_decides`). Only in
     a language that lists ``actor_subject`` words (English, where such a future is a cue
     word). "Castillo said that Peru will not recognise the vote", "... said that he will
@@ -1616,7 +1617,8 @@ def _forecast_complement(scene: Scene, hit: Hit, sentence: tuple[int, int], nega
     if subject is None or _CLAUSE_MARK.search(text, *subject):
         return False
     words = _WORD.findall(text, *subject)
-    proper = any(w[:1].isupper() for w in words)
+    calendar = calendar_words(lc.code)
+    proper = any(w[:1].isupper() and w.lower() not in calendar for w in words)
     return len(words) <= _SUBJECT_WORDS and not proper and _names_no_one(scene, lc, subject)
 
 
@@ -1624,13 +1626,17 @@ def _forecast_complement(scene: Scene, hit: Hit, sentence: tuple[int, int], nega
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”«»]")
 
 
-def _opening_seat(scene: Scene, lo: int, future: Future) -> bool:
-    """A capital opens the clause, right before its future ("Warszawa nie zniesie embarga",
-    "Братислава не відновить поставки"): the government seated there decides it. Not a
-    capital after a preposition ("W Warszawie nie zniosą ...": in Warsaw, someone)."""
+def _opening_seat(scene: Scene, lc: LanguageCues, lo: int, future: Future) -> bool:
+    """A capital opens the clause or a complement in it (right after a ``complementizer``:
+    "заявил, что Бишкек не откроет границу"), right before its future ("Warszawa nie
+    zniesie embarga", "Братислава не відновить поставки"): the government seated there
+    decides it. Not a capital after a preposition ("W Warszawie nie zniosą ...", "что в
+    Москве не отменят ...": in Warsaw, someone)."""
     text = scene.text
+    opens = [lo, *(e for _, e in scene.cues.spans(lc, "complementizer", lo, future.start))]
     return any(
-        not _WORD.search(text, lo, m.start) and not text[m.end : future.start].strip()
+        not text[m.end : future.start].strip()
+        and any(o <= m.start and not _WORD.search(text, o, m.start) for o in opens)
         for m in within(scene.seats, lo, future.start)
     )
 
