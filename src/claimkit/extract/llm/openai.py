@@ -249,11 +249,16 @@ _STREAMED_KINDS = (
 )
 
 
+#: how a body of server-sent events starts, as bytes (a reply that starts otherwise is
+#: not read for error events: one look at its first bytes)
+_SSE_PREFIXES = tuple(mark.encode() for mark in SSE_STARTS)
+
+
 def _raise_streamed_error(raw: bytes, request: httpx2.Request) -> None:
     """Raise :class:`StreamedError` when ``raw`` is a body of server-sent events that
     reports an error (:func:`~.lenient.sse_error`): the events before it, arguments cut
     where the server failed, are no reply."""
-    if not raw[:64].lstrip().startswith(tuple(m.encode() for m in SSE_STARTS)):
+    if not raw[:64].lstrip().startswith(_SSE_PREFIXES):
         return
     error = sse_error(raw.decode("utf-8", "replace"))
     if error is None:
