@@ -176,6 +176,12 @@ with a claim of another type in them, then the answer: ``<think>``, a lone ``</t
 ``[THINK]``, harmony's channels) and ``sse_body`` (the answer as server-sent events, ``data: {...}`` then
 ``data: [DONE]``, to a request that did not ask to stream).
 
+Round twelve (tests/llm/sloppy_round12.py): server kinds ``stream_errors`` (an article's
+first answer sent as server-sent events that break off halfway through the arguments with
+an error event: a rate limit, an overloaded or failed server) and ``stream_context`` (a
+request whose article text passes ``CONTEXT_CHARS`` answered with events that break off
+with a context-length error event).
+
 Also usable as a stand-alone program for the benchmark and for trying the
 command line without a model::
 
@@ -221,6 +227,7 @@ from sloppy_round11 import (
     SSE_KIND,
     sse_body,
 )
+from sloppy_round12 import CONTEXT_EVENTS, ERROR_EVENTS, ROUND12_SERVER_KINDS, stream_error_body
 
 __all__ = [
     "SLOPPY_KINDS",
@@ -258,7 +265,7 @@ class Step:
     """One scripted answer."""
 
     kind: str  # reply | error | drop | slow | truncated | malformed | unreadable | arguments | raw
-    #            | trickle | huge
+    #            | trickle | huge | stream_error
     claims: list[dict[str, Any]] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -954,7 +961,8 @@ REPLY_KINDS: dict[str, str] = {
 }
 
 #: reply kinds the server plays before answering, not in the answer (see _next_step)
-_SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS, *ROUND10_SERVER_KINDS)
+_SERVER_KINDS = ("http_errors", *ROUND9_SERVER_KINDS, *ROUND10_SERVER_KINDS,
+                 *ROUND12_SERVER_KINDS)
 
 #: claim kinds that also get the document's language
 _WITH_LANGUAGE = {**LANGUAGE_KINDS, **FIELD_KINDS, **ROUND9_CLAIM_KINDS, **ROUND10_CLAIM_KINDS,
@@ -968,6 +976,7 @@ SLOPPY_KINDS: dict[str, str] = {
     **ROUND9_REPLY_KINDS,
     **ROUND10_REPLY_KINDS,
     **ROUND11_REPLY_KINDS,
+    **ROUND12_SERVER_KINDS,
 }
 
 
@@ -1163,6 +1172,9 @@ class ScriptedServer(LoopbackServer):
             if "context_limit" in self.sloppy_kinds and len(article) > CONTEXT_CHARS:
                 body = CONTEXT_BODIES[len(article) % len(CONTEXT_BODIES)]
                 return Step("error", status=400, body=body)
+            if "stream_context" in self.sloppy_kinds and len(article) > CONTEXT_CHARS:
+                event = CONTEXT_EVENTS[len(article) % len(CONTEXT_EVENTS)]
+                return Step("stream_error", body=event)
             for marker, steps in self.scripts:
                 if steps and marker in article:
                     return steps.pop(0)
@@ -1180,7 +1192,8 @@ class ScriptedServer(LoopbackServer):
         ``kind_rate`` of them) is answered as the kinds say: ``http_errors`` 429, then
         500 (echoing the key), then a timeout; ``retry_after_junk`` a 429 whose
         Retry-After is neither seconds nor a date; ``trickle`` the answer, slowly;
-        ``huge_reply`` the answer padded past 20 MB; then as usual."""
+        ``huge_reply`` the answer padded past 20 MB; ``stream_errors`` the answer as events
+        that break off with an error event; then as usual."""
         kinds = [k for k in _SERVER_KINDS if k in self.sloppy_kinds]
         if not kinds or article in self._seen:
             return
@@ -1198,6 +1211,8 @@ class ScriptedServer(LoopbackServer):
             steps.append(trickle(2 * self.timeout_seconds))
         if "huge_reply" in kinds:
             steps.append(huge())
+        if "stream_errors" in kinds:
+            steps.append(Step("stream_error", body=self.random.choice(ERROR_EVENTS)))
         self.scripts.insert(0, (article, steps))
 
     def _reply_kind(self) -> str | None:
@@ -1298,6 +1313,9 @@ class ScriptedServer(LoopbackServer):
                 with server._lock:  # the tokens the server bills, when it bills them
                     server.usage_log.append((time.monotonic(),
                                              completion["usage"]["total_tokens"]))
+                if step.kind == "stream_error":  # the answer breaks off with an error event
+                    data = stream_error_body(completion, step.body.replace(KEY, key))
+                    return self._send_bytes(200, data, "text/event-stream")
                 if kind == SSE_KIND:
                     with server._lock:
                         data = sse_body(completion, server.random)

@@ -17,7 +17,9 @@ What happens to one document, whatever the provider:
 
 Adding a provider is one subclass. Implement :meth:`LLMBackend.complete`
 (one request, one reply): the default :meth:`~LLMBackend.structured_call`
-validates the reply against the response model and re-asks with the error
+reads the reply by the step the OpenAI backend's replies go through too
+(:meth:`LLMBackend.tidy`, :mod:`~claimkit.extract.llm.tidy`), validates it
+against the response model and re-asks with the error
 (:meth:`~LLMBackend.reask_messages`, overridable) at most ``max_reasks``
 times. Or override :meth:`~LLMBackend.structured_call` to use a provider
 SDK's own structured-output loop, as
@@ -45,7 +47,6 @@ from claimkit.extract.llm.cache import ResponseCache
 from claimkit.extract.llm.chunking import Chunk, merge_claims, split_chunk
 from claimkit.extract.llm.context import Budget, estimate_tokens, fit_chunks, fixed_tokens
 from claimkit.extract.llm.examples import example_messages, examples_digest, load_examples
-from claimkit.extract.llm.lenient import cut_off, strict_payload
 from claimkit.extract.llm.prompts import (
     GROUNDING_CHECK,
     SALVAGE_NOTES,
@@ -64,6 +65,7 @@ from claimkit.extract.llm.settings import (
     load_prices,
     resolve_settings,
 )
+from claimkit.extract.llm.tidy import Said, tidied
 from claimkit.grounding import Aligner
 from claimkit.redact import redact
 from claimkit.schemas import Actor, ClaimBase, DateRef, DateResolution, Document, Span, Usage
@@ -108,16 +110,25 @@ class Reply:
 
     Attributes:
         content: the reply's JSON object, ``{"claims": [...]}``: as JSON text
-            or already parsed (a tool call's input, say).
+            or already parsed (a tool call's input, say). Given as the model wrote
+            it: the core reads it as a careful reader would (fences, prose,
+            thoughts, wrappers, a Python literal; :mod:`.tidy`).
         prompt_tokens: tokens of the request, as the provider counted them.
         completion_tokens: tokens of the reply.
-        truncated: the reply was cut off at the output token limit.
+        truncated: the reply was cut off at the output token limit (kept only
+            when its JSON is complete as it is; else the chunk is split).
+        reasoning: a reasoning model's thoughts, when the API gives them apart
+            from the content (read for the answer only when the content is empty).
+        refusal: the model's refusal, when the API gives it apart (with no claims
+            in the content, the document fails saying so, without a re-ask).
     """
 
     content: str | Mapping[str, Any]
     prompt_tokens: int = 0
     completion_tokens: int = 0
     truncated: bool = False
+    reasoning: str | None = None
+    refusal: str | None = None
 
     def text(self) -> str:
         """The content as JSON text."""
@@ -467,13 +478,9 @@ class LLMBackend(Backend):
             call.sent()
             reply = await self.complete(call, messages)
             call.received(reply.prompt_tokens, reply.completion_tokens)
-            if reply.truncated:
-                raise TruncatedError("the reply was cut off at the output token limit")
-            if _cut(reply):  # whatever the provider says, the JSON ends inside a value
-                raise TruncatedError("the reply was cut off inside its JSON; its last values "
-                                     "would be read cut")
+            read = self.tidy(reply)  # cut off: TruncatedError; a refusal: BackendError
             try:
-                self._validate(call, reply)
+                self._validate(call, read)
                 return
             except ValidationError as exc:
                 error = exc
@@ -483,6 +490,26 @@ class LLMBackend(Backend):
             f"attempt(s) ({shorten(redact(error or '', (self.settings.api_key,)))}); "
             "try another model or a higher max_reasks"
         )
+
+    def tidy(self, reply: Reply) -> Reply:
+        """``reply`` read as a careful reader would, by the step the OpenAI backend's
+        replies go through too (:func:`~claimkit.extract.llm.tidy.tidied`): its claims
+        as ``{"claims": [...]}`` JSON text, or the reply as it is when it already is
+        that object or holds nothing readable (then a re-ask).
+
+        Raises:
+            TruncatedError: the reply was cut off (the chunk is then split).
+            BackendError: the reply is a refusal with no claims beside it.
+        """
+        content = reply.content
+        text = content if isinstance(content, str) else reply.text()
+        said = Said(texts=(text,) if text.strip() else (),
+                    reasoning=(reply.reasoning,) if reply.reasoning else (),
+                    finish="length" if reply.truncated else None, refusal=reply.refusal)
+        merged = tidied(said, None, self.secrets())
+        if merged is None:
+            return reply
+        return replace(reply, content=merged, truncated=False)
 
     def _validate(self, call: ChunkCall, reply: Reply) -> None:
         strict = self.settings.strict
@@ -562,13 +589,6 @@ def _redacted(value: Any, secrets: Sequence[str]) -> Any:
         return value.model_copy(update={name: _redacted(getattr(value, name), secrets)
                                         for name in type(value).model_fields})
     return value
-
-
-def _cut(reply: Reply) -> bool:
-    """``reply`` is JSON text that is not complete as it is and ends inside a value
-    (:func:`~claimkit.extract.llm.lenient.cut_off`)."""
-    content = reply.content
-    return isinstance(content, str) and not strict_payload(content) and cut_off(content)
 
 
 def reask_message(bad: list[tuple[int, str, str | None]]) -> str:

@@ -24,7 +24,8 @@ values into the schema's ``properties`` and ``items`` wrote them
 (:func:`schema_values`). A reasoning model's thoughts hold drafts before the answer:
 :func:`last_payload` reads the last object of claims in them. A server that answers
 a request that did not ask to stream with server-sent events (``data: {...}``,
-``data: [DONE]``) sent JSON all the same: :func:`sse_data` reads each event's.
+``data: [DONE]``) sent JSON all the same: :func:`sse_data` reads each event's; one that
+failed after it began to answer says so in an event: :func:`sse_error` reads it.
 
 :func:`without_surrogates` writes half of a UTF-16 pair (``"\ud83d"``, an emoji cut
 in two), which JSON allows but no text can hold, as U+FFFD.
@@ -42,8 +43,9 @@ import json_repair
 
 from claimkit.extract.llm.coerce import says_nothing
 
-__all__ = ["answer_text", "claims_payload", "cut_off", "last_payload", "read_json", "schema_values",
-           "sse_data", "strict_payload", "surrogates", "without_surrogates"]
+__all__ = ["SSE_STARTS", "answer_text", "claims_payload", "cut_off", "last_payload", "read_json",
+           "schema_values", "sse_data", "sse_error", "strict_payload", "surrogates",
+           "without_surrogates"]
 
 #: how many times a JSON string holding JSON is decoded again
 _MAX_DECODES = 2
@@ -359,24 +361,69 @@ def _split_thoughts(text: str) -> tuple[str, str]:
     return rest, "\n".join(thoughts)
 
 
+#: how a body of server-sent events starts (a field name, or a comment)
+SSE_STARTS = ("data:", "event:", "id:", ":")
+
+
 def sse_data(body: str) -> list[Any] | None:
     """The JSON data of each event when ``body`` is server-sent events (``data: {...}``
     lines, events apart by a blank line, ``data: [DONE]`` last), in order; None when it
     is not such a body. An event whose data is no JSON is left out."""
-    if not body.lstrip().startswith(("data:", "event:", "id:", ":")):
+    events = _sse_events(body)
+    if events is None:
         return None
-    out: list[Any] = []
+    return [data for _, data in events if not isinstance(data, _Text)]
+
+
+class _Text(str):
+    """An event's data that is no JSON (kept for an ``error`` event's message)."""
+
+
+def _sse_events(body: str) -> list[tuple[str, Any]] | None:
+    """Each event of a body of server-sent events as (its ``event`` name, ``""`` when
+    it has none; its data read as JSON, else as :class:`_Text`), ``[DONE]`` and events
+    without data left out; None when ``body`` is no such body."""
+    if not body.lstrip().startswith(SSE_STARTS):
+        return None
+    out: list[tuple[str, Any]] = []
     for event in re.split(r"\r?\n\r?\n", body):
-        lines = [line[5:].removeprefix(" ") for line in event.splitlines()
-                 if line.startswith("data:")]
-        data = "\n".join(lines).strip()
+        lines = event.splitlines()
+        data = "\n".join(line[5:].removeprefix(" ") for line in lines
+                         if line.startswith("data:")).strip()
+        name = next((line[6:].strip() for line in lines if line.startswith("event:")), "")
         if not data or data == "[DONE]":
             continue
         try:
-            out.append(json.loads(data))
+            out.append((name, json.loads(data)))
         except (ValueError, RecursionError):
-            continue
+            out.append((name, _Text(data)))
     return out
+
+
+def sse_error(body: str) -> dict[str, Any] | None:
+    """The first error a body of server-sent events reports, as an error object
+    (``message`` and the server's other members: ``type``, ``code``, ...); None when it
+    reports none or is no such body. An error is an event named ``error``, or one whose
+    data has a non-empty ``error`` member (OpenAI's and vLLM's ``{"error": {...}}``,
+    Anthropic's ``{"type": "error", "error": {...}}``, OpenRouter's chunk with an
+    ``error`` beside its choices, TGI's ``{"error": "...", "error_type": ...}``): a
+    server that failed after it began to answer."""
+    for name, data in _sse_events(body) or ():
+        found = data.get("error") if isinstance(data, dict) else None
+        if found:
+            return _error_object(found, data)
+        if name == "error":
+            return _error_object(data, {})
+    return None
+
+
+def _error_object(found: Any, event: dict[str, Any]) -> dict[str, Any]:
+    """An event's error as an object with a ``message`` (a string error is the message;
+    the event's other members, TGI's ``error_type``, say, come along)."""
+    if isinstance(found, dict):
+        return {**found, "message": str(found.get("message") or found.get("detail") or "")}
+    rest = {k: v for k, v in event.items() if k != "error" and not isinstance(v, (dict, list))}
+    return {**rest, "message": str(found)}
 
 
 def strict_payload(text: str | None) -> bool:

@@ -83,22 +83,11 @@ from claimkit.errors import (
     ContextExceeded,
     EndpointError,
     TransientError,
-    TruncatedError,
     WaitBudgetExceeded,
 )
 from claimkit.extract.base import BackendOptions
 from claimkit.extract.llm.core import ChunkCall, LLMBackend, shorten
-from claimkit.extract.llm.lenient import (
-    answer_text,
-    claims_payload,
-    cut_off,
-    last_payload,
-    read_json,
-    sse_data,
-    strict_payload,
-    surrogates,
-    without_surrogates,
-)
+from claimkit.extract.llm.lenient import SSE_STARTS, sse_data, sse_error, strict_payload
 from claimkit.extract.llm.replies import (
     MODES,
     reask_loop,
@@ -107,6 +96,7 @@ from claimkit.extract.llm.replies import (
     tools_request,
 )
 from claimkit.extract.llm.settings import endpoint_configured
+from claimkit.extract.llm.tidy import Said, tidied
 from claimkit.redact import redact
 
 __all__ = ["OpenAIBackend", "context_exceeded", "dead_endpoint", "is_transient"]
@@ -242,6 +232,56 @@ def _seconds(value: str | None) -> float | None:
     return None if math.isnan(seconds) else max(0.0, seconds)
 
 
+class StreamedError(openai.APIStatusError):
+    """An error a server reported in an event of its reply's stream, after it began to
+    answer (HTTP 200): read as the HTTP error its kind is (``status_code``: a rate
+    limit 429, a request too long or invalid 400, anything else 500), so it is retried,
+    splits the chunk or fails the document as that error would."""
+
+
+#: the kinds of an error event, by the words of its ``type``, ``code`` and message, and
+#: the HTTP status each is read as (the first that matches; none: 500, a server error)
+_STREAMED_KINDS = (
+    (_CONTEXT_WORDS, 400),
+    (re.compile(r"rate.?limit|too many requests|quota|throttl", re.IGNORECASE), 429),
+    (re.compile(r"overloaded|capacity|unavailable", re.IGNORECASE), 503),
+    (re.compile(r"invalid.?request|bad.?request|validation|not.?found", re.IGNORECASE), 400),
+)
+
+
+#: how a body of server-sent events starts, as bytes (a reply that starts otherwise is
+#: not read for error events: one look at its first bytes)
+_SSE_PREFIXES = tuple(mark.encode() for mark in SSE_STARTS)
+
+
+def _raise_streamed_error(raw: bytes, request: httpx2.Request) -> None:
+    """Raise :class:`StreamedError` when ``raw`` is a body of server-sent events that
+    reports an error (:func:`~.lenient.sse_error`): the events before it, arguments cut
+    where the server failed, are no reply."""
+    if not raw[:64].lstrip().startswith(_SSE_PREFIXES):
+        return
+    error = sse_error(raw.decode("utf-8", "replace"))
+    if error is None:
+        return
+    status = _streamed_status(error)
+    raise StreamedError(f"error event in the reply's stream: {error['message'] or error}",
+                        response=httpx2.Response(status, request=request), body=error)
+
+
+def _streamed_status(error: dict[str, Any]) -> int:
+    """The HTTP status an error event stands for: the one it gives (``code`` or
+    ``status`` of 400-599, as vLLM and llama.cpp give it), else its kind's by its words
+    (:data:`_STREAMED_KINDS`), else 500."""
+    for member in ("code", "status", "status_code"):
+        value = error.get(member)
+        if isinstance(value, str) and value.isdigit():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 400 <= value <= 599:
+            return value
+    said = " ".join(str(error.get(m) or "") for m in ("type", "code", "error_type", "message"))
+    return next((status for words, status in _STREAMED_KINDS if words.search(said)), 500)
+
+
 class ReplyTooLarge(openai.APIConnectionError):
     """The endpoint's reply passed ``max_reply_bytes``: it was not read further (no
     claim reply is that long; a broken server or proxy). Retried like a dropped
@@ -251,6 +291,8 @@ class ReplyTooLarge(openai.APIConnectionError):
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, ReplyTooLarge):
         return exc.message
+    if isinstance(exc, StreamedError):
+        return f"an error event in the reply's stream (read as HTTP {exc.status_code})"
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code}"
     if isinstance(exc, openai.APITimeoutError):
@@ -392,7 +434,7 @@ class OpenAIBackend(LLMBackend):
                 "rerun with --resume later")
         tools = kwargs.get("tools") or []
         name = tools[0].get("function", {}).get("name") if tools else None
-        return tidy_reply(response, name)
+        return tidy_reply(response, name, self.secrets())
 
     # ------------------------------------------------------------------ transport
     # Two documented hooks for subclasses: ``send`` (a whole request, retries
@@ -436,6 +478,7 @@ class OpenAIBackend(LLMBackend):
                     if call is not None:
                         call.sent()
                     raw = await self.post(body)
+                    _raise_streamed_error(raw, self._request_of(None))  # retried as its kind says
         except Exception as exc:
             self._raise(exc, tally)
         return raw
@@ -474,7 +517,7 @@ class OpenAIBackend(LLMBackend):
         except httpx2.HTTPError as exc:  # the body broke off while it was read
             raise openai.APIConnectionError(request=self._request_of(exc)) from exc
 
-    def _request_of(self, exc: BaseException) -> httpx2.Request:
+    def _request_of(self, exc: BaseException | None) -> httpx2.Request:
         """The request an error of :meth:`post` names (its URL without credentials)."""
         request = getattr(exc, "_request", None)
         if isinstance(request, httpx2.Request):
@@ -725,9 +768,11 @@ def _error_said(response: ChatCompletion, key: str | None) -> str:
     return f" (it said: {shorten(redact(message, (key,)), 200)!r})"
 
 
-def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
+def tidy_reply(response: ChatCompletion, tool: str | None,
+               secrets: tuple[str, ...] = ()) -> ChatCompletion:
     """The reply with its claims where instructor looks for them, read as a careful
-    reader would (see :mod:`~claimkit.extract.llm.lenient`).
+    reader would: the chat completion's first choice as a :class:`~.tidy.Said`, read by
+    :func:`~.tidy.tidied`, the step every provider's replies go through.
 
     With a ``tool`` (mode tools): every tool call, whatever its function's name,
     or else the message content (a string, or a list of text parts), read
@@ -735,68 +780,29 @@ def tidy_reply(response: ChatCompletion, tool: str | None) -> ChatCompletion:
     over several calls (a stream gathered badly) are read joined when only the
     whole is JSON. Without (the JSON modes): the content read leniently, as JSON.
     With neither a tool call nor a content (only white space), a reasoning model's
-    ``reasoning_content`` or ``reasoning``: the last object with a ``claims`` list
-    in it (drafts come first), unless the reply was cut off at the token limit.
-    Thoughts written into a text (``<think>...</think>``, harmony's analysis
-    channel) are left out of it (:func:`~.lenient.answer_text`).
-    A reply cut off at the token limit (``finish_reason == "length"``) is kept
-    only when what it holds is complete JSON as it is, and one whose JSON ends
-    inside a value is cut off whatever its ``finish_reason`` says: both are
-    :class:`~claimkit.errors.TruncatedError` (the chunk is split), never read
-    with their cut values. Half of a UTF-16 pair in a string is U+FFFD. A refusal
-    (the message's ``refusal``) or a stop by the content filter with no claims
-    beside it is a :class:`~claimkit.errors.BackendError` saying so, not re-asked.
-    A reply with nothing readable is left as it is (instructor re-asks).
+    ``reasoning_content`` or ``reasoning``. A reply cut off is a
+    :class:`~claimkit.errors.TruncatedError`, a refusal or a stop by the content
+    filter a :class:`~claimkit.errors.BackendError` (see :func:`~.tidy.tidied`). A
+    reply with nothing readable is left as it is (instructor re-asks).
     """
     choice = response.choices[0]
     message = getattr(choice, "message", None)
     calls = list(getattr(message, "tool_calls", None) or [])
     functions: list[Any] = [getattr(c, "function", None) for c in calls]
     given, source = _arguments(functions, getattr(message, "content", None))
-    arguments = [t for a in given if (t := answer_text(a))]
-    finish = getattr(choice, "finish_reason", None)
-    if not arguments and finish != "length":  # a reasoning model's answer in its thoughts
-        arguments, source = _reasoned(message, tool)
-    whole = _complete(arguments, finish)
-    refusal = getattr(message, "refusal", None)
     names = [getattr(f, "name", None) for f in functions if f is not None]
-    as_asked = (whole and arguments == given and finish != "length"
-                and source == ("calls" if tool else "content") and names == ([tool] if tool else []))
-    if as_asked and not refusal and not surrogates(arguments[0]):
-        return response  # nothing to tidy
-    payloads = [p for a in arguments if (p := claims_payload(read_json(a), tool)) is not None]
-    if not payloads:
-        _refused(refusal, finish)
+    finish = getattr(choice, "finish_reason", None)
+    refusal = getattr(message, "refusal", None)
+    said = Said(texts=tuple(given), source=source, called=names == ([tool] if tool else []),
+                reasoning=tuple(t for m in _REASONING
+                                if isinstance(t := getattr(message, m, None), str)),
+                finish=finish if isinstance(finish, str) else None,
+                refusal=refusal if isinstance(refusal, str) else None)
+    merged = tidied(said, tool, secrets)
+    if merged is None:
         return response
-    claims = without_surrogates([c for p in payloads for c in p["claims"]])
-    merged = json.dumps({"claims": claims}, ensure_ascii=False)
     call_id = getattr(calls[0], "id", None) if calls else None
     return _rebuilt(response, merged, tool, call_id or "call_0")
-
-
-def _complete(arguments: list[str], finish: Any) -> bool:
-    """The reply holds one text, the JSON object as it is. Raises
-    :class:`~claimkit.errors.TruncatedError` for a reply cut off: at the token limit
-    unless what it holds is complete as it is, or inside its JSON whatever
-    ``finish_reason`` says (json-repair would close it around the cut values)."""
-    strict = [strict_payload(a) for a in arguments]
-    if finish == "length" and not (len(arguments) == 1 and strict[0]):
-        raise TruncatedError("the reply was cut off at the output token limit")
-    if any(not ok and cut_off(a) for a, ok in zip(arguments, strict, strict=True)):
-        raise TruncatedError(f"the reply was cut off inside its JSON (finish_reason {finish!r}); "
-                             "its last values would be read cut")
-    return len(arguments) == 1 and strict[0]
-
-
-def _refused(refusal: Any, finish: Any) -> None:
-    """Raise :class:`~claimkit.errors.BackendError` for a reply that is a refusal or was
-    stopped by the endpoint's content filter (asking again gets the same)."""
-    if isinstance(refusal, str) and refusal.strip():
-        raise BackendError(f"the model refused to answer: {shorten(redact(refusal))!r}; "
-                           "the document was not extracted")
-    if finish == "content_filter":
-        raise BackendError("the endpoint's content filter stopped the reply (finish_reason "
-                           "'content_filter'); the document was not extracted")
 
 
 def _arguments(functions: list[Any], content: Any) -> tuple[list[str], str]:
@@ -828,17 +834,6 @@ def _arguments(functions: list[Any], content: Any) -> tuple[list[str], str]:
 #: where servers put a reasoning model's thoughts: vLLM's and DeepSeek's reasoning
 #: parsers (``reasoning_content``); OpenRouter, Ollama and LM Studio (``reasoning``)
 _REASONING = ("reasoning_content", "reasoning")
-
-
-def _reasoned(message: Any, tool: str | None) -> tuple[list[str], str]:
-    """The answer of a reasoning model that wrote it only into its reasoning (no tool
-    call, no content): the last object with a ``claims`` list there, JSON-encoded (the
-    drafts come before it); nothing when the reasoning holds none."""
-    for member in _REASONING:
-        text = getattr(message, member, None)
-        if isinstance(text, str) and (payload := last_payload(text, tool)) is not None:
-            return [json.dumps(payload, ensure_ascii=False)], "reasoning"
-    return [], "content"
 
 
 def _rebuilt(response: ChatCompletion, merged: str, tool: str | None,
