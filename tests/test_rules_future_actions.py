@@ -95,3 +95,29 @@ def test_a_negated_future_action_verb_is_a_refusal(backend: RulesBackend, lang: 
 ])
 def test_questions_calls_and_forecasts_state_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
     assert actors_by_type(backend, text, lang) == {}
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("pl", "Premier Polski ma w piątek spotkać się w Pradze z premierem Czech.", "Poland"),
+    ("pl", "W czwartek w Wilnie odbędzie się posiedzenie polsko-litewskiej komisji rządowej.", "Lithuania"),
+    ("fr", "Le ministre malien doit s'entretenir jeudi avec son homologue sénégalais.", "Mali"),
+])
+def test_a_meeting_stated_by_an_infinitive_or_a_session_noun(backend: RulesBackend, lang: str, text: str,
+                                                             actor: str) -> None:
+    """"ma ... spotkać się" (is to meet, a word between), "posiedzenie" (a session),
+    "doit s'entretenir" (is to hold talks)."""
+    assert actor in actors_by_type(backend, text, lang).get("meeting", [])
+
+
+def test_a_phone_call_to_come_is_a_meeting(backend: RulesBackend) -> None:
+    text = "Der Bundeskanzler wird am Freitag mit dem polnischen Regierungschef telefonieren."
+    assert "meeting" in actors_by_type(backend, text, "de")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("pl", "Czy premierzy Polski i Czech mają spotkać się w piątek?"),
+    ("fr", "Le ministre malien a refusé de s'entretenir avec la presse."),
+    ("de", "Wird der Bundeskanzler am Freitag mit dem polnischen Regierungschef telefonieren?"),
+])
+def test_a_question_or_a_refusal_to_talk_is_no_meeting(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "meeting" not in actors_by_type(backend, text, lang)
