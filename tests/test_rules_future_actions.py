@@ -121,3 +121,40 @@ def test_a_phone_call_to_come_is_a_meeting(backend: RulesBackend) -> None:
 ])
 def test_a_question_or_a_refusal_to_talk_is_no_meeting(backend: RulesBackend, lang: str, text: str) -> None:
     assert "meeting" not in actors_by_type(backend, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("fr", "Les équipements seront fournis par l'Allemagne le mois prochain.", "Germany"),
+    ("es", "El material será suministrado por Alemania el próximo mes.", "Germany"),
+    ("pt", "Os equipamentos serão fornecidos pela Alemanha no próximo mês.", "Germany"),
+    ("it", "Le attrezzature saranno fornite dalla Germania il mese prossimo.", "Germany"),
+    ("pl", "Pomoc zostanie sfinansowana przez Niemcy.", "Germany"),
+    ("hr", "Oprema će biti isporučena iz Njemačke sljedeći mjesec.", "Germany"),
+    ("id", "Peralatan itu akan dikirim oleh Jerman bulan depan.", "Germany"),
+    ("tr", "Ekipman gelecek ay Almanya tarafından gönderilecek.", "Germany"),
+])
+def test_a_future_passive_of_an_action_verb_is_the_agents_pledge(backend: RulesBackend, lang: str, text: str,
+                                                                 actor: str) -> None:
+    """"will be provided by X" in each language: the passive's agent pledges."""
+    assert actor in actors_by_type(backend, text, lang).get("pledge", [])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Кредит будет предоставлен Японией в следующем месяце."),
+    ("uk", "Кредит буде надано Японією наступного місяця."),
+])
+def test_an_east_slavic_future_passive_of_giving_is_a_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" in actors_by_type(backend, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Les équipements seront-ils fournis par l'Allemagne ?"),
+    ("es", "¿Será suministrado el material por Alemania?"),
+    ("ru", "Будет ли предоставлен кредит Японией?"),
+    ("pl", "Czy pomoc zostanie sfinansowana przez Niemcy?"),
+    ("it", "Se le armi saranno fornite dalla Germania, la Russia reagirà."),
+    ("uk", "Чи буде надано кредит Японією?"),
+    ("id", "Apakah peralatan itu akan dikirim oleh Jerman?"),
+])
+def test_a_future_passive_asked_or_supposed_is_no_pledge(backend: RulesBackend, lang: str, text: str) -> None:
+    assert "pledge" not in actors_by_type(backend, text, lang)
