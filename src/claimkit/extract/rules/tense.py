@@ -193,6 +193,12 @@ _TABLE: dict[str, dict[str, str]] = {
         **dict.fromkeys(("zapłaci", "zapłacą"), "zapłacić"), **dict.fromkeys(("zerwie", "zerwą"), "zerwać"),
         **dict.fromkeys(("przywróci", "przywrócą"), "przywrócić"), **dict.fromkeys(("wyda", "wydadzą"), "wydać"),
         **dict.fromkeys(("ratyfikuje", "ratyfikują"), "ratyfikować"), **dict.fromkeys(("dołączy", "dołączą"), "dołączyć"),
+        **dict.fromkeys(("skieruje", "skierują"), "skierować"), **dict.fromkeys(("zapewni", "zapewnią"), "zapewnić"),
+        **dict.fromkeys(("wzmocni", "wzmocnią"), "wzmocnić"), **dict.fromkeys(("wyszkoli", "wyszkolą"), "wyszkolić"),
+        **dict.fromkeys(("nałoży", "nałożą"), "nałożyć"), **dict.fromkeys(("pożyczy", "pożyczą"), "pożyczyć"),
+        **dict.fromkeys(("udzieli", "udzielą"), "udzielić"), **dict.fromkeys(("zainwestuje", "zainwestują"), "zainwestować"),
+        **dict.fromkeys(("przeznaczy", "przeznaczą"), "przeznaczyć"), **dict.fromkeys(("pokryje", "pokryją"), "pokryć"),
+        **dict.fromkeys(("wyasygnuje", "wyasygnują"), "wyasygnować"),
     },
     "uk": {
         **dict.fromkeys(("відкриє", "відкриють"), "відкрити"), **dict.fromkeys(("закриє", "закриють"), "закрити"),
@@ -231,6 +237,20 @@ _COMPOUND = {
 }
 _COMPOUND_FIRST = frozenset({"będziemy", "станем", "стану", "станемо"})
 _UK_SYNTHETIC = re.compile(r"\w{3,}тим(?:е|уть|емо)(?:ся)?")
+#: the synthetic future's ending and the infinitive's: the future is the infinitive with
+#: "-му/-меш/-ме..." of "мати" ("фінансуватиме" -> "фінансувати", "надаватимуть" ->
+#: "надавати", "займатиметься" -> "займатися")
+_UK_SYNTHETIC_ENDINGS = (("тимуться", "тися"), ("тиметься", "тися"), ("тимемося", "тися"),
+                         ("тимуть", "ти"), ("тимемо", "ти"), ("тиме", "ти"))  # fmt: skip
+
+
+def _uk_synthetic_infinitive(form: str) -> str:
+    """The infinitive of a Ukrainian synthetic future (``form`` folded, matching
+    :data:`_UK_SYNTHETIC`): "постачатиме" -> "постачати"."""
+    for end, infinitive in _UK_SYNTHETIC_ENDINGS:
+        if form.endswith(end):
+            return form[: -len(end)] + infinitive
+    return ""
 #: Russian future verbs that state no decision: can, become, be, manage
 _RU_NOT = frozenset({"смочь", "стать", "быть", "удаться", "получиться", "успеть", "оказаться"})
 
@@ -256,8 +276,8 @@ def _ru_future(word: str) -> tuple[str, bool] | None:
 
 @lru_cache(maxsize=1 << 15)
 def _slavic_form(lang: str, word: str) -> tuple[str, bool] | None:
-    """The infinitive of a perfective non-past (future) ``word`` ("" for a future whose
-    infinitive is not known: Ukrainian -тиме) and whether it is in the first person, or
+    """The infinitive of a perfective non-past (future) ``word`` (Ukrainian "-тиме":
+    the imperfective's, "надаватиме" -> "надавати") and whether it is in the first person, or
     None: no future known. Memoised: every word of a Polish, Ukrainian or Croatian clause
     is read, and the words of a text recur (a pure function of the table)."""
     folded = word.casefold()
@@ -265,7 +285,7 @@ def _slavic_form(lang: str, word: str) -> tuple[str, bool] | None:
         return _ru_future(folded) if len(folded) > 3 else None
     found = _TABLE[lang].get(folded)
     if found is None and lang == "uk" and _UK_SYNTHETIC.fullmatch(folded):
-        return "", folded.endswith(("мемо", "мемося"))
+        return _uk_synthetic_infinitive(folded), folded.endswith(("мемо", "мемося"))
     if found is None:
         third = _third_person(lang, folded)
         return None if third is None else (third, True)
