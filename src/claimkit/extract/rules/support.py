@@ -17,9 +17,11 @@ from claimkit.schemas import Actor, ActorKind, DateRef, Document, Quantity
 from claimkit.text import drop_arabic_marks, fold_case_loose
 
 __all__ = [
+    "LOOKUP_MEMO",
     "Candidate",
     "CueScan",
     "Finders",
+    "GazetteerLookups",
     "Hit",
     "Mention",
     "MergeRule",
@@ -890,7 +892,7 @@ def default_finders(gazetteer: Any) -> Finders:
             return []
         return [Mention(m.start, m.end, m.quantity) for m in found]
 
-    resolve, speaks_for = _gazetteer_lookups(gazetteer)
+    lookups = GazetteerLookups(gazetteer)
     gaz = gazetteer if hasattr(gazetteer, "governed") else None
 
     def governed(text: str, start: int, end: int, language: str | None) -> bool:
@@ -901,7 +903,8 @@ def default_finders(gazetteer: Any) -> Finders:
         return bool(gaz.governed(text, start, end, language=language))
 
     return Finders(
-        actors=actors, dates=dates, quantities=quantities, resolve=resolve, speaks_for=speaks_for,
+        actors=actors, dates=dates, quantities=quantities, resolve=lookups.resolve,
+        speaks_for=lookups.speaks_for,
         governed=governed, central_bank=_central_banks(gazetteer), honorifics=_honorifics(gazetteer),
         actor_nouns=_actor_nouns(gazetteer),
     )
@@ -964,38 +967,60 @@ def acting(found: Sequence[Mention], speaks_for: Mapping[str, Actor]) -> list[Me
             or m.value.label in speaks_for or full_name(m.value.label)]
 
 
-def _gazetteer_lookups(
-    gazetteer: Any,
-) -> tuple[Callable[[str], Actor | None], Callable[[Actor], Actor | None]]:
-    """Name -> actor and person or office -> whom they speak for, memoised; from
-    ``gazetteer`` when it can (``resolve``, ``affiliation``, ``lookup``), else the bundled
-    gazetteer."""
-    from claimkit.normalize import Gazetteer, country_name
+#: how many distinct names, and officials as written, a backend remembers the gazetteer's
+#: answer for (:class:`GazetteerLookups`): past it the memo starts again, so a process that
+#: reads page after page does not grow with the names it has met (an entry, its key
+#: included, takes 0.1-0.15 KB: at most some 30 MB for the two), like the gazetteer's own
+LOOKUP_MEMO = 100_000
 
-    gaz = gazetteer if hasattr(gazetteer, "resolve") else Gazetteer.default()
-    names: dict[str, Actor | None] = {}
-    persons: dict[str, Actor | None] = {}
 
-    def resolve(name: str) -> Actor | None:
+class GazetteerLookups:
+    """Name -> actor (:meth:`resolve`) and person or office -> whom they speak for
+    (:meth:`speaks_for`), memoised, at most ``size`` entries each (:data:`LOOKUP_MEMO`
+    when None); from ``gazetteer`` when it can (``resolve``, ``affiliation``,
+    ``lookup``), else the bundled gazetteer."""
+
+    def __init__(self, gazetteer: Any, size: int | None = None) -> None:
+        from claimkit.normalize import Gazetteer
+
+        self._gaz = gazetteer if hasattr(gazetteer, "resolve") else Gazetteer.default()
+        self.size = LOOKUP_MEMO if size is None else size
+        self.names: dict[str, Actor | None] = {}
+        self.persons: dict[str, Actor | None] = {}
+
+    def resolve(self, name: str) -> Actor | None:
+        """The gazetteer's actor named ``name``, or None when it resolves to none."""
+        names = self.names
         if name not in names:
-            found: Actor = gaz.resolve(name)
+            found: Actor = self._gaz.resolve(name)
+            if len(names) >= self.size:
+                names.clear()
             names[name] = found if found.resolved else None
         return names[name]
 
-    def speaks_for(actor: Actor) -> Actor | None:
+    def speaks_for(self, actor: Actor) -> Actor | None:
+        """The gazetteer's actor ``actor`` speaks for (a country or an organisation), or None."""
         # an official in no gazetteer speaks for the country their title names, as written
         key = actor.label if actor.resolved or actor.kind is None else f"{actor.text}\0{actor.label}"
+        persons = self.persons
         if key not in persons:
-            code = gaz.affiliation(actor) if hasattr(gaz, "affiliation") else None
-            if code is None and actor.kind == ActorKind.organisation and hasattr(gaz, "lookup"):
-                # an office that stands for its government: "the Kremlin", "the White House"
-                entry = gaz.lookup(actor.name or actor.text)
-                code = getattr(entry, "affiliation", None) if entry is not None else None
-            name = (country_name(code) or code) if code else None
-            persons[key] = resolve(name) if name else None
+            found = self._speaks_for(actor)
+            if len(persons) >= self.size:
+                persons.clear()
+            persons[key] = found
         return persons[key]
 
-    return resolve, speaks_for
+    def _speaks_for(self, actor: Actor) -> Actor | None:
+        from claimkit.normalize import country_name
+
+        gaz = self._gaz
+        code = gaz.affiliation(actor) if hasattr(gaz, "affiliation") else None
+        if code is None and actor.kind == ActorKind.organisation and hasattr(gaz, "lookup"):
+            # an office that stands for its government: "the Kremlin", "the White House"
+            entry = gaz.lookup(actor.name or actor.text)
+            code = getattr(entry, "affiliation", None) if entry is not None else None
+        name = (country_name(code) or code) if code else None
+        return self.resolve(name) if name else None
 
 
 def seat_mentions(
