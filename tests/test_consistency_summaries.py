@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from claimkit.consistency import build_context, check_conflicts, check_corroboration, check_stance
-from claimkit.consistency.grouping import Context
+from claimkit.consistency.grouping import Context, Group
 from claimkit.consistency.models import Finding
 from claimkit.consistency.summaries import (
     ConflictSummary,
@@ -113,24 +115,30 @@ def test_claims_must_come_in_corpus_order() -> None:
         summary.update(ctx.infos[:1])
 
 
-def _corroborated(ctx: Context, cuts: list[int], rng: random.Random) -> list[Finding]:
-    """Each group's corroboration from a summary of the members of some claims (those
+def _fed_groups(ctx: Context, cuts: list[int], rng: random.Random, make: Callable[[Group], Any],
+         *, shuffled: bool) -> list[Finding]:
+    """Each group's findings from a summary (``make``) of the members of some claims (those
     before the first cut), stored (dump, load) and updated with the members of the next
     claims, and so on: members join anywhere in the group's order, as a meeting report
-    dated to a day joins before the month-dated ones; some parts in one update, some
-    one member at a time."""
+    dated to a day joins before the month-dated ones (``shuffled``: each part's members
+    in a random order too); some parts in one update, some one member at a time."""
     out: list[Finding] = []
     for g in ctx.groups:
-        summary = CorroborationSummary(g.actor)
+        summary = make(g)
         for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
-            summary = CorroborationSummary.load(summary.dump())
+            summary = type(summary).load(summary.dump())
             part = [(at, i) for at, i in enumerate(g.members) if a <= i < b]
-            steps = [part] if rng.random() < 0.5 else [[x] for x in part]
-            for step in steps:
-                summary.update(ctx, [ctx.infos[i] for _, i in step],
-                               order=[at for at, _ in step])
+            if shuffled:
+                rng.shuffle(part)
+            for step in [part] if rng.random() < 0.5 else [[x] for x in part]:
+                summary.update(ctx, [ctx.infos[i] for _, i in step], order=[at for at, _ in step])
         out.extend(summary.findings(g.id, g.label, InContext(ctx)))
     return out
+
+
+def _corroborated(ctx: Context, cuts: list[int], rng: random.Random) -> list[Finding]:
+    """Each group's corroboration from a summary fed as :func:`_fed_groups` says."""
+    return _fed_groups(ctx, cuts, rng, lambda g: CorroborationSummary(g.actor), shuffled=False)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
@@ -213,18 +221,8 @@ def test_outlets_are_compared_from_the_one_reported_last() -> None:
 
 
 def _conflicts(ctx: Context, cuts: list[int], rng: random.Random) -> list[Finding]:
-    """Each group's conflicts from a summary fed as in :func:`_corroborated`."""
-    out: list[Finding] = []
-    for g in ctx.groups:
-        summary = ConflictSummary(g.traits)
-        for a, b in zip([0, *cuts], [*cuts, len(ctx.infos)], strict=True):
-            summary = ConflictSummary.load(summary.dump())
-            part = [(at, i) for at, i in enumerate(g.members) if a <= i < b]
-            rng.shuffle(part)  # members join anywhere in the group's order
-            for step in [part] if rng.random() < 0.5 else [[x] for x in part]:
-                summary.update(ctx, [ctx.infos[i] for _, i in step], order=[at for at, _ in step])
-        out.extend(summary.findings(g.id, g.label, InContext(ctx)))
-    return out
+    """Each group's conflicts from a summary fed as :func:`_fed_groups` says, each part shuffled."""
+    return _fed_groups(ctx, cuts, rng, lambda g: ConflictSummary(g.traits), shuffled=True)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
