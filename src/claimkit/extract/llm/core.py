@@ -65,7 +65,7 @@ from claimkit.extract.llm.settings import (
     load_prices,
     resolve_settings,
 )
-from claimkit.extract.llm.tidy import Said, tidied
+from claimkit.extract.llm.tidy import Said, shorten, tidied
 from claimkit.grounding import Aligner
 from claimkit.redact import redact
 from claimkit.schemas import Actor, ClaimBase, DateRef, DateResolution, Document, Span, Usage
@@ -719,7 +719,3 @@ def _unconfirmed(actor: ActorDraft | Actor) -> Actor:
     return Actor(text=actor.text, name=actor.name, kind=actor.kind)
 
 
-def shorten(text: BaseException | str, limit: int = 300) -> str:
-    """``text`` on one line, cut to ``limit`` characters."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -32,7 +32,7 @@ from claimkit.extract.llm.lenient import (
 )
 from claimkit.redact import redact
 
-__all__ = ["Said", "tidied"]
+__all__ = ["Said", "shorten", "tidied"]
 
 
 @dataclass(frozen=True)
@@ -120,12 +120,17 @@ def _complete(arguments: list[str], finish: str | None) -> bool:
     return len(arguments) == 1 and strict[0]
 
 
+def shorten(text: BaseException | str, limit: int = 300) -> str:
+    """``text`` on one line, cut to ``limit`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _refused(refusal: str | None, finish: str | None, secrets: Sequence[str]) -> None:
     """Raise :class:`~claimkit.errors.BackendError` for a reply that is a refusal or was
     stopped by the endpoint's content filter (asking again gets the same)."""
     if isinstance(refusal, str) and refusal.strip():
-        said = " ".join(redact(refusal, secrets).split())
-        said = said if len(said) <= 300 else said[:299] + "…"
+        said = shorten(redact(refusal, secrets))
         raise BackendError(f"the model refused to answer: {said!r}; "
                            "the document was not extracted")
     if finish == "content_filter":
